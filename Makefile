@@ -1,0 +1,33 @@
+# Two commands on a fresh machine: `make run` (the main job) and `make test` (the suite).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: install run test lint check bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+run: install  ## what is 省大数据局 responsible for, by when, and what is overdue
+	$(BIN)/plancli due --unit 省大数据局
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check plancli tests bench
+
+check: install  ## the data's own tests: registry valid and complete against the source
+	$(BIN)/plancli validate
+	$(BIN)/plancli coverage
+
+bench: install
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,106 @@
+"""Checks of registry entries against the source text: the proof behind ``plancli validate``.
+
+Each entry must be traceable: its quote occurs in the source starting at its line (whitespace
+ignored, since the PDF text breaks lines and inserts spaces), its value_text and deadline_text occur
+inside the quote, value_text reads as the stored value and unit, and the ids follow the plan's code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from .registry import Entry, Exclusion, Plan, Problem
+from .sourcetext import SourceText, compact
+from .values import ValueError_, parse_value
+
+__all__ = ["check_against_source", "check_units"]
+
+_ID = re.compile(r"^([a-z]+)-(\d{3})$")
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def check_against_source(path: str, entries: Iterable[Entry], exclusions: Iterable[Exclusion],
+                         plans: dict[str, Plan], source: SourceText) -> list[Problem]:
+    out: list[Problem] = []
+
+    def bad(line: int | None, msg: str) -> None:
+        out.append(Problem(path, line, msg))
+
+    for e in entries:
+        w = f"{e.id}: "
+        m = _ID.match(e.id)
+        if not m or (plans and m.group(1) != e.plan):
+            bad(e.yaml_line, f"{w}id must be '<plan code>-NNN' (plan {e.plan!r})")
+        span = source.find_at_line(e.quote, e.line)
+        if span is None:
+            at = source.nearest_line(e.quote)
+            hint = f" (it starts at line {at})" if at else " (it does not occur in the source)"
+            bad(e.yaml_line, f"{w}quote not found at source line {e.line}{hint}")
+        else:
+            plan = plans.get(e.plan)
+            if plan and not plan.first_line <= e.line <= plan.last_line:
+                bad(e.yaml_line, f"{w}line {e.line} is outside plan {e.plan} "
+                                 f"(lines {plan.first_line}-{plan.last_line})")
+        cq = compact(e.quote)
+        for key in ("value_text", "deadline_text"):
+            v = getattr(e, key)
+            if v and compact(v) not in cq:
+                bad(e.yaml_line, f"{w}{key} {v!r} does not occur in the quote")
+        if e.kind == "target":
+            if not e.value_text:
+                bad(e.yaml_line, f"{w}a target needs value_text")
+            else:
+                try:
+                    q = parse_value(e.value_text)
+                except ValueError_ as exc:
+                    bad(e.yaml_line, f"{w}value_text: {exc}")
+                else:
+                    if not _close(q.value, e.value) or not _close(q.value_max, e.value_max):
+                        want = f"{q.value:g}" + (f"…{q.value_max:g}" if q.value_max is not None else "")
+                        bad(e.yaml_line, f"{w}value {e.value} / value_max {e.value_max} do not match "
+                                         f"value_text {e.value_text!r} (reads as {want})")
+                    # A bare number (双破千) states no unit; the entry may name the implied one.
+                    if q.unit and (e.unit or "") != q.unit:
+                        bad(e.yaml_line, f"{w}unit {e.unit!r} does not match value_text "
+                                         f"{e.value_text!r} (reads as {q.unit!r})")
+                    if (e.comparator == "range") != (q.value_max is not None):
+                        bad(e.yaml_line, f"{w}comparator 'range' goes with a range value and only then")
+            if e.comparator is None:
+                bad(e.yaml_line, f"{w}a target needs a comparator")
+        elif e.kind == "milestone" and e.value_text:
+            bad(e.yaml_line, f"{w}a milestone has no value_text (make it a target)")
+        if e.kind == "milestone" and e.deadline_text is None:
+            bad(e.yaml_line, f"{w}a milestone needs the deadline_text that dates it")
+        if not e.lead:
+            bad(e.yaml_line, f"{w}no lead unit")
+        if e.units_inferred and plans.get(e.plan) and tuple(e.lead) != plans[e.plan].coordinator:
+            bad(e.yaml_line, f"{w}inferred lead units must be the plan coordinator")
+    for x in exclusions:
+        if source.find_at_line(x.text, x.line) is None:
+            at = source.nearest_line(x.text)
+            hint = f" (it starts at line {at})" if at else " (it does not occur in the source)"
+            bad(x.yaml_line, f"exclusion text {x.text!r} not found at source line {x.line}{hint}")
+        if not x.reason.strip():
+            bad(x.yaml_line, "exclusion without a reason")
+    for plan in plans.values():
+        if plan.coordinator_quote and plan.coordinator_line and \
+                source.find_at_line(plan.coordinator_quote, plan.coordinator_line) is None:
+            bad(None, f"plan {plan.code}: coordinator_quote not found at line {plan.coordinator_line}")
+    return out
+
+
+def check_units(path: str, entries: Iterable[Entry], known) -> list[Problem]:
+    """Every lead/support name must resolve in the unit table (``known(name) -> bool``)."""
+    out = []
+    for e in entries:
+        for name in (*e.lead, *e.support):
+            if not known(name):
+                out.append(Problem(path, e.yaml_line, f"{e.id}: unknown unit {name!r} (add it to units.yaml)"))
+    return out

@@ -1,0 +1,153 @@
+"""Exports: RFC 5545 calendar, CSV, JSON and an SQLite database.
+
+* ``ics`` — one all-day VEVENT per deadline occurrence (most calendar apps hide VTODO), with the
+  metric, target, units and source quote in the description. UIDs are derived from the item id
+  (``kjyf-002@2024@plancli``), so re-importing updates events instead of duplicating them.
+* ``csv`` / ``json`` — the full registry joined with the latest status, one row per occurrence.
+* ``sqlite`` — tables ``plans``, ``targets``, ``units``, ``target_units`` (entry ↔ unit, role),
+  ``occurrences`` and ``records``, with foreign keys, for any SQL tool.
+"""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import sys
+from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
+
+from .ledger import Record, atomic_write_bytes
+from .query import Filters, entry_dict, occurrence_rows
+from .registry import Registry
+from .render import render
+from .units import UnitTable
+
+__all__ = ["to_ics", "to_csv", "to_json", "to_sqlite", "write_output"]
+
+
+def _rows(reg, table, records, f: Filters):
+    return occurrence_rows(reg, Filters(**{**f.__dict__, "statuses": []}), table, records)
+
+
+def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, fields) -> bytes:
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//plancli//鲁政发〔2024〕5号//ZH")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "plancli deadlines")
+    stamp = datetime.combine(f.as_of, time(0, 0), tzinfo=timezone.utc)
+    for r in _rows(reg, table, records, f):
+        if not r["deadline"]:
+            continue
+        d = datetime.fromisoformat(r["deadline"]).date()
+        ev = Event()
+        ev.add("uid", f"{r['item']}@plancli")
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", d)
+        ev.add("dtend", d + timedelta(days=1))
+        target = f" {r['value_text']}" if r["value_text"] else ""
+        ev.add("summary", f"{r['metric']}{target} [{r['item']}]")
+        desc = [f"计划: {r['plan_name']} ({r['plan']})", f"指标: {r['metric']}",
+                f"目标: {r['comparator'] or ''} {r['value_text'] or '—'}".rstrip(),
+                f"期限: {r['deadline_text'] or '未写明（按计划期末）'}",
+                f"牵头单位: {'、'.join(r['lead'])}", f"配合单位: {'、'.join(r['support']) or '—'}",
+                f"状态: {r['status']}", f"原文 (第{r['line']}行): {r['quote']}"]
+        ev.add("description", "\n".join(desc))
+        ev.add("categories", [r["plan"], r["kind"]])
+        cal.add_component(ev)
+    return cal.to_ical()
+
+
+def to_csv(reg, table, records, f, fields) -> bytes:
+    buf = io.StringIO()
+    render(_rows(reg, table, records, f), [], "csv", buf, fields=fields)
+    return buf.getvalue().encode("utf-8")
+
+
+def to_json(reg, table, records, f, fields) -> bytes:
+    buf = io.StringIO()
+    render(_rows(reg, table, records, f), [], "json", buf, fields=fields)
+    return buf.getvalue().encode("utf-8")
+
+
+_SCHEMA = """
+CREATE TABLE plans (code TEXT PRIMARY KEY, name TEXT, short TEXT, "group" TEXT, first_line INT,
+                    last_line INT, complete INT);
+CREATE TABLE units (name TEXT PRIMARY KEY, aliases TEXT);
+CREATE TABLE targets (id TEXT PRIMARY KEY, kind TEXT, plan TEXT REFERENCES plans(code), section TEXT,
+                      task INT, metric TEXT, value REAL, value_max REAL, unit TEXT, comparator TEXT,
+                      value_text TEXT, deadline TEXT, deadline_text TEXT, deadline_inferred INT,
+                      recurring TEXT, units_inferred INT, quote TEXT, line INT);
+CREATE TABLE target_units (target_id TEXT REFERENCES targets(id), unit TEXT REFERENCES units(name),
+                           role TEXT CHECK (role IN ('lead','support')), PRIMARY KEY (target_id, unit, role));
+CREATE TABLE occurrences (item TEXT PRIMARY KEY, target_id TEXT REFERENCES targets(id), deadline TEXT,
+                          status TEXT, days_left INT, actual REAL, attainment REAL, met INT);
+CREATE TABLE records (seq INTEGER PRIMARY KEY, item TEXT, target_id TEXT REFERENCES targets(id),
+                      status TEXT, actual REAL, actual_text TEXT, "on" TEXT, source TEXT, note TEXT,
+                      recorded_at TEXT);
+CREATE INDEX target_units_unit ON target_units(unit);
+CREATE INDEX occurrences_deadline ON occurrences(deadline);
+"""
+
+
+def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path,
+              fields) -> None:
+    """Build the database in a temporary file, then move it into place (no half-written file)."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        with con:
+            con.executescript(_SCHEMA)
+            con.executemany("INSERT INTO plans VALUES (?,?,?,?,?,?,?)",
+                            [(p.code, p.name, p.short, p.group, p.first_line, p.last_line, int(p.complete))
+                             for p in reg.plans.values()])
+            canon = table.canonical if table else (lambda n: n)
+            names = {u.name: "、".join(u.aliases) for u in (table.units if table else [])}
+            for e in reg.entries:
+                for n in (*e.lead, *e.support):
+                    names.setdefault(canon(n), "")
+            con.executemany("INSERT INTO units VALUES (?,?)", sorted(names.items()))
+            keep = {e.id for e in reg.entries}
+            for e in reg.entries:
+                d = entry_dict(reg, e)
+                con.execute("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                    e.id, e.kind, e.plan, e.section, e.task, e.metric, e.value, e.value_max, e.unit,
+                    e.comparator, e.value_text, d["deadline"], e.deadline_text, int(e.deadline_inferred),
+                    e.recurring, int(e.units_inferred), e.quote, e.line))
+                for role, group in (("lead", e.lead), ("support", e.support)):
+                    for n in dict.fromkeys(canon(x) for x in group):
+                        con.execute("INSERT OR IGNORE INTO target_units VALUES (?,?,?)", (e.id, n, role))
+            for r in _rows(reg, table, records, f):
+                con.execute("INSERT INTO occurrences VALUES (?,?,?,?,?,?,?,?)", (
+                    r["item"], r["id"], r["deadline"], r["status"], r["days_left"], r["actual"],
+                    r["attainment"], None if r["met"] is None else int(r["met"])))
+            con.executemany("INSERT INTO records (item, target_id, status, actual, actual_text, \"on\", "
+                            "source, note, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                            [(r.item, r.entry_id if r.entry_id in keep else None, r.status, r.actual,
+                              r.actual_text, r.on.isoformat() if r.on else None, r.source, r.note,
+                              r.recorded_at) for r in records])
+        con.close()
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    atomic_write_bytes(Path(output), data)
+
+

@@ -1,0 +1,233 @@
+"""The progress ledger (``data/progress.yaml``): what was achieved, when, on what evidence.
+
+The ledger is history. ``append_record`` never rewrites or drops an earlier record: it takes a file
+lock (so two cron jobs and a person cannot interleave), re-reads and re-validates the file (a
+hand-corrupted ledger is reported with ``file:line`` instead of being overwritten), appends the new
+record as text (keeping comments and hand formatting), writes a temporary file in the same
+directory, fsyncs it and renames it over the old one — a crash leaves either the old or the new
+ledger, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from .deadline import DeadlineError, parse_date
+from .registry import Problem, RegistryError, load_yaml
+
+__all__ = ["LedgerError", "Record", "RECORD_STATUSES", "load_ledger", "append_record", "latest_records",
+           "check_ledger", "HEADER"]
+
+RECORD_STATUSES = ("done", "met", "missed", "in_progress")
+HEADER = ("# plancli progress ledger: append-only history written by `plancli record`.\n"
+          "# The latest record of an item decides its status; earlier ones are kept as history.\n"
+          "records:\n")
+
+
+class LedgerError(RegistryError):
+    """A ledger that cannot be read or written."""
+
+
+@dataclass(frozen=True)
+class Record:
+    item: str  # entry id, or id@2024 / id@2024Q1 for one occurrence of a recurring entry
+    status: str
+    actual: float | None = None
+    actual_text: str | None = None
+    on: date | None = None
+    source: str | None = None
+    note: str | None = None
+    recorded_at: str | None = None
+    yaml_line: int = 0
+
+    @property
+    def entry_id(self) -> str:
+        return self.item.split("@", 1)[0]
+
+    def as_dict(self) -> dict:
+        return {"item": self.item, "id": self.entry_id, "status": self.status, "actual": self.actual,
+                "actual_text": self.actual_text, "on": self.on.isoformat() if self.on else None,
+                "source": self.source, "note": self.note, "recorded_at": self.recorded_at}
+
+
+def _parse(path: Path, doc) -> list[Record]:
+    if doc is None:
+        return []
+    if not isinstance(doc, dict) or not isinstance(doc.get("records", []), list | type(None)):
+        raise LedgerError("a ledger must be a mapping with a 'records:' list", path, 1)
+    out = []
+    for d in doc.get("records") or []:
+        line = getattr(d, "line", None)
+        if not isinstance(d, dict):
+            raise LedgerError("each record must be a mapping", path, line)
+        item, status = d.get("id"), d.get("status")
+        if not isinstance(item, str) or not item:
+            raise LedgerError("record without an 'id'", path, line)
+        if status not in RECORD_STATUSES:
+            raise LedgerError(f"record {item}: status must be one of {', '.join(RECORD_STATUSES)}, "
+                              f"not {status!r}", path, line)
+        actual = d.get("actual")
+        if actual is not None and (isinstance(actual, bool) or not isinstance(actual, int | float)):
+            raise LedgerError(f"record {item}: actual must be a number, not {actual!r}", path, line)
+        on = None
+        if d.get("on") is not None:
+            try:
+                on = parse_date(str(d["on"]))
+            except DeadlineError as exc:
+                raise LedgerError(f"record {item}: on: {exc}", path, d.key_lines.get("on", line)) from None
+        text = {k: (str(d[k]) if d.get(k) is not None else None)
+                for k in ("actual_text", "source", "note", "recorded_at")}
+        out.append(Record(item, status, float(actual) if actual is not None else None, on=on,
+                          yaml_line=line or 0, **text))
+    return out
+
+
+def load_ledger(path: str | Path) -> list[Record]:
+    """Records in file order; a missing ledger is an empty one."""
+    p = Path(path)
+    if not p.exists():
+        return []
+    try:
+        return _parse(p, load_yaml(p))
+    except LedgerError:
+        raise
+    except RegistryError as exc:
+        raise LedgerError(exc.message, exc.path or p, exc.line) from None
+
+
+def latest_records(records: list[Record]) -> dict[str, Record]:
+    """Latest record per item; file order is history order, so later wins."""
+    out: dict[str, Record] = {}
+    for r in records:
+        out[r.item] = r
+    return out
+
+
+def _yaml_str(s: str) -> str:
+    # JSON string syntax is valid YAML and escapes quotes, newlines and control characters.
+    import json
+
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _record_text(r: Record) -> str:
+    lines = [f"  - id: {_yaml_str(r.item)}", f"    status: {r.status}"]
+    if r.actual is not None:
+        lines.append(f"    actual: {r.actual!r}")
+    for k in ("actual_text", "source", "note"):
+        v = getattr(r, k)
+        if v is not None:
+            lines.append(f"    {k}: {_yaml_str(v)}")
+    if r.on is not None:
+        lines.append(f"    on: '{r.on.isoformat()}'")
+    lines.append(f"    recorded_at: '{r.recorded_at}'")
+    return "\n".join(lines) + "\n"
+
+
+def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) -> Record:
+    """Append one record atomically under a lock; return it with its timestamp."""
+    from filelock import FileLock, Timeout
+
+    p = Path(path)
+    if record.recorded_at is None:
+        stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        record = Record(**{**record.__dict__, "recorded_at": stamp})
+    p.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(p) + ".lock")
+    try:
+        with lock.acquire(timeout=timeout):
+            old = p.read_text(encoding="utf-8-sig") if p.exists() else ""
+            if old.strip():
+                _parse(p, _load_or_raise(p, old))  # refuse to build on a corrupted ledger
+                new = old if old.endswith("\n") else old + "\n"
+                if "records:" not in old:
+                    new += "records:\n"
+                elif _records_empty_flow(old):
+                    raise LedgerError("ledger holds 'records: []'; replace it with 'records:' to append",
+                                      p)
+            else:
+                new = HEADER
+            new += _record_text(record)
+            _parse(p, _load_or_raise(p, new))  # the result must read back
+            _atomic_write(p, new)
+    except Timeout:
+        raise LedgerError(f"ledger is locked by another process (waited {timeout:g}s)", p) from None
+    except PermissionError as exc:
+        raise LedgerError(f"cannot write ledger: {exc.strerror}", p) from None
+    except OSError as exc:
+        if isinstance(exc, LedgerError):
+            raise
+        raise LedgerError(f"cannot write ledger: {exc.strerror or exc}", p) from None
+    return record
+
+
+def _records_empty_flow(text: str) -> bool:
+    import re
+
+    return re.search(r"^records:\s*\[\s*\]\s*$", text, re.M) is not None
+
+
+def _load_or_raise(p: Path, text: str):
+    try:
+        return load_yaml(p, text)
+    except LedgerError:
+        raise
+    except RegistryError as exc:
+        raise LedgerError(exc.message, p, exc.line) from None
+
+
+def _atomic_write(p: Path, text: str) -> None:
+    """Write ``text`` to ``p`` via a fsynced temporary file and an atomic rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if p.exists():
+            os.chmod(tmp, p.stat().st_mode & 0o7777)
+        os.replace(tmp, p)
+        try:  # make the rename itself durable
+            dfd = os.open(str(p.parent), os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def atomic_write_bytes(p: Path, data: bytes) -> None:
+    """Exports use the same discipline: no partial file on a full disk or a crash."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent or "."))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def check_ledger(path: Path, records: list[Record], known_items) -> list[Problem]:
+    """Problems of a readable ledger: unknown ids / occurrences (``known_items(item) -> bool``)."""
+    out = []
+    for r in records:
+        if not known_items(r.item):
+            out.append(Problem(str(path), r.yaml_line, f"record for unknown item {r.item!r}"))
+    return out

@@ -1,0 +1,243 @@
+"""Queries over the registry: who is responsible, by when, and what is overdue.
+
+Returns plain dicts in the documented JSON contract (README, “Output contract”), so every output
+format renders the same data. Nothing here knows about the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from .deadline import DeadlineError, parse_date
+from .ledger import Record, latest_records
+from .registry import Entry, Registry
+from .units import UnitTable
+
+__all__ = [
+    "QueryError", "Filters", "parse_span", "resolve_plan", "occurrence_rows", "entry_rows",
+    "entry_dict", "STATUSES", "attainment",
+]
+
+STATUSES = ("overdue", "due_soon", "upcoming", "undated", "in_progress", "done", "met", "missed")
+CLOSED = ("done", "met", "missed")
+
+
+class QueryError(ValueError):
+    """A filter that cannot be applied (unknown plan, bad span or date)."""
+
+
+def parse_span(text: str) -> relativedelta:
+    """``7d``, ``2w``, ``1m``, ``1y`` (also 7 天 / 2 周 / 1 月 / 1 年) → a relative span."""
+    m = re.fullmatch(r"\s*(\d+)\s*(d|day|days|天|日|w|wk|week|weeks|周|m|mo|month|months|月|个月|y|yr|year|years|年)\s*",
+                     text or "")
+    if not m:
+        raise QueryError(f"cannot read span {text!r} (use e.g. 7d, 2w, 1m, 1y)")
+    n, u = int(m.group(1)), m.group(2)
+    if u in ("d", "day", "days", "天", "日"):
+        return relativedelta(days=n)
+    if u in ("w", "wk", "week", "weeks", "周"):
+        return relativedelta(weeks=n)
+    if u in ("m", "mo", "month", "months", "月", "个月"):
+        return relativedelta(months=n)
+    return relativedelta(years=n)
+
+
+def to_date(text: str, what: str) -> date:
+    try:
+        return parse_date(text)
+    except DeadlineError as exc:
+        raise QueryError(f"{what}: {exc}") from None
+
+
+def resolve_plan(reg: Registry, text: str) -> str:
+    """Plan code from a code, full name, short form or unique fragment (数字变革, szbg)."""
+    t = "".join(text.split())
+    for p in reg.plans.values():
+        if t in (p.code, p.name, p.short) or t == p.name.removesuffix("行动计划"):
+            return p.code
+    hits = [p.code for p in reg.plans.values() if t and (t in p.name or t in p.short)]
+    if len(hits) == 1:
+        return hits[0]
+    names = "、".join(f"{p.short}({p.code})" for p in reg.plans.values())
+    if hits:
+        raise QueryError(f"plan {text!r} is ambiguous: {', '.join(hits)}")
+    raise QueryError(f"unknown plan {text!r}; plans are: {names}")
+
+
+@dataclass
+class Filters:
+    units: list[str] = field(default_factory=list)  # canonical names
+    role: str = "any"  # lead | support | any
+    plans: list[str] = field(default_factory=list)  # codes
+    before: date | None = None
+    after: date | None = None
+    within: relativedelta | None = None
+    as_of: date = field(default_factory=date.today)
+    statuses: list[str] = field(default_factory=list)
+    soon: relativedelta = field(default_factory=lambda: relativedelta(days=14))
+    kinds: list[str] = field(default_factory=list)
+
+    def horizon(self) -> date | None:
+        return self.as_of + self.within if self.within is not None else None
+
+
+def _unit_match(e: Entry, f: Filters, table: UnitTable | None) -> bool:
+    if not f.units:
+        return True
+    canon = (lambda n: table.canonical(n)) if table else (lambda n: n)
+    pool: list[str] = []
+    if f.role in ("any", "lead"):
+        pool += [canon(n) for n in e.lead]
+    if f.role in ("any", "support"):
+        pool += [canon(n) for n in e.support]
+    return any(u in pool for u in f.units)
+
+
+def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | None]:
+    """(actual ÷ target, met) respecting the comparator; ≤ targets invert the ratio.
+
+    ≈ (左右) counts as met from 95 % of the target; a range is met from its lower bound.
+    """
+    if actual is None or e.value is None or e.kind != "target":
+        return None, None
+    v = e.value
+    c = e.comparator
+    if c in ("<=", "<"):
+        ratio = (v / actual) if actual else None
+        met = actual <= v if c == "<=" else actual < v
+    else:
+        ratio = (actual / v) if v else None
+        if c == ">":
+            met = actual > v
+        elif c == "~":
+            met = actual >= 0.95 * v
+        else:  # >=, =, range (lower bound)
+            met = actual >= v
+    return (round(ratio, 4) if ratio is not None else None), met
+
+
+def _status(d: date | None, rec: Record | None, f: Filters) -> str:
+    if rec is not None and rec.status in ("done", "met", "missed", "in_progress"):
+        return rec.status
+    if d is None:
+        return "undated"
+    if d < f.as_of:
+        return "overdue"
+    if d <= f.as_of + f.soon:
+        return "due_soon"
+    return "upcoming"
+
+
+def entry_dict(reg: Registry, e: Entry) -> dict:
+    """The stable JSON fields of an entry (see README: Output contract)."""
+    plan = reg.plans.get(e.plan)
+    return {
+        "id": e.id, "kind": e.kind, "plan": e.plan, "plan_name": plan.name if plan else e.plan,
+        "group": e.group, "section": e.section, "task": e.task, "metric": e.metric,
+        "value": e.value, "value_max": e.value_max, "unit": e.unit, "comparator": e.comparator,
+        "value_text": e.value_text, "deadline": e.deadline.isoformat() if e.deadline else None,
+        "deadline_text": e.deadline_text, "deadline_inferred": e.deadline_inferred,
+        "recurring": e.recurring, "lead": list(e.lead), "support": list(e.support),
+        "units_inferred": e.units_inferred, "quote": e.quote, "line": e.line,
+    }
+
+
+def _occ_label(e: Entry, d: date) -> str | None:
+    if e.recurring == "yearly":
+        return str(d.year)
+    if e.recurring == "quarterly":
+        return f"{d.year}Q{(d.month - 1) // 3 + 1}"
+    return None
+
+
+def _pre(reg: Registry, f: Filters, table: UnitTable | None) -> list[Entry]:
+    return [e for e in reg.entries
+            if (not f.plans or e.plan in f.plans) and (not f.kinds or e.kind in f.kinds)
+            and _unit_match(e, f, table)]
+
+
+def _progress_fields(e: Entry, rec: Record | None) -> dict:
+    actual = rec.actual if rec else None
+    ratio, met = attainment(e, actual)
+    return {"record_status": rec.status if rec else None, "actual": actual,
+            "attainment": ratio, "met": met, "recorded_on": rec.on.isoformat() if rec and rec.on else None}
+
+
+def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
+                    records: list[Record] | None = None, *, open_only: bool = False) -> list[dict]:
+    """One row per deadline occurrence (每年 → one per year), soonest first, then by id."""
+    latest = latest_records(records or [])
+    horizon = f.horizon()
+    rows = []
+    for e in _pre(reg, f, table):
+        for d in e.occurrences(reg.period) or (None,):
+            if d is not None:
+                if f.before and d > f.before:
+                    continue
+                if f.after and d < f.after:
+                    continue
+                if horizon and d > horizon:
+                    continue
+            label = _occ_label(e, d) if d else None
+            item = f"{e.id}@{label}" if label else e.id
+            rec = latest.get(item) or (latest.get(e.id) if label is None else None)
+            status = _status(d, rec, f)
+            if open_only and status in CLOSED:
+                continue
+            if f.statuses and status not in f.statuses:
+                continue
+            row = entry_dict(reg, e)
+            row.update({
+                "item": item, "occurrence": label,
+                "deadline": d.isoformat() if d else None,
+                "days_left": (d - f.as_of).days if d else None, "status": status,
+            })
+            row.update(_progress_fields(e, rec))
+            rows.append(row)
+    rows.sort(key=lambda r: (r["deadline"] or "9999-99-99", r["id"], r["occurrence"] or ""))
+    return rows
+
+
+_RANK = {s: i for i, s in enumerate(("overdue", "in_progress", "due_soon", "upcoming", "undated",
+                                     "missed", "met", "done"))}
+
+
+def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
+               records: list[Record] | None = None) -> list[dict]:
+    """One row per registry entry; status is that of its most pressing occurrence."""
+    f_all = Filters(**{**f.__dict__, "statuses": []})
+    occ = occurrence_rows(reg, f_all, table, records)
+    by_id: dict[str, list[dict]] = {}
+    for r in occ:
+        by_id.setdefault(r["id"], []).append(r)
+    rows = []
+    for e in reg.entries:
+        group = by_id.get(e.id)
+        if not group:
+            continue
+        worst = min(group, key=lambda r: (_RANK[r["status"]], r["deadline"] or ""))
+        row = entry_dict(reg, e)
+        row.update({k: worst[k] for k in ("status", "days_left", "record_status", "actual",
+                                          "attainment", "met", "recorded_on")})
+        row["item"], row["occurrence"] = e.id, None
+        row["next_deadline"] = worst["deadline"]
+        if f.statuses and row["status"] not in f.statuses:
+            continue
+        rows.append(row)
+    rows.sort(key=lambda r: (r["deadline"] or "9999", r["id"]))
+    return rows
+
+
+def today_from_env(env: dict) -> date:
+    v = env.get("PLANCLI_TODAY")
+    return to_date(v, "PLANCLI_TODAY") if v else date.today()
+
+
+def week_bounds(as_of: date) -> tuple[date, date]:
+    """Monday..Sunday of the week before ``as_of``'s week (for “recorded last week”)."""
+    monday = as_of - timedelta(days=as_of.weekday())
+    return monday - timedelta(days=7), monday - timedelta(days=1)

@@ -1,0 +1,482 @@
+"""Load and check the target registry (``data/targets.yaml``).
+
+The registry is hand-edited YAML, so the loader is strict where PyYAML is lenient: duplicate keys
+(PyYAML silently keeps the last), anchors/aliases (the “billion laughs” blow-up), ``!!python/...``
+tags and implicit timestamps are all refused with ``file:line`` messages. Dates stay strings until
+this module parses them, so ``2024-13-40`` is reported as an impossible date rather than crashing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
+
+__all__ = [
+    "RegistryError", "Problem", "Plan", "Entry", "Exclusion", "Registry",
+    "load_yaml", "load_registry", "default_registry_path",
+]
+
+KINDS = ("target", "milestone")
+SECTIONS = ("总体目标", "主要任务", "推进措施")
+COMPARATORS = (">=", ">", "~", "=", "<=", "<", "range")
+RECURRING = (None, "yearly", "quarterly")
+
+
+class RegistryError(Exception):
+    """A registry (or ledger) file that cannot be used; ``str()`` is ``file:line: problem``."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if self.line:
+            where += f":{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line or 0}: {self.message}"
+
+
+# --------------------------------------------------------------------------- strict YAML
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineDict(dict):
+    """A mapping that remembers where it and each of its keys stand in the file."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise RegistryError("YAML anchors/aliases (&id001, *id001) are not allowed; write each value out "
+                                "(yaml.dump: use a Dumper whose ignore_aliases returns True)",
+                                line=node.start_mark.line + 1)
+        return super().construct_object(node, deep=deep)
+
+
+def _construct_mapping(loader, node):
+    m = _LineDict()
+    m.line = node.start_mark.line + 1
+    m.key_lines = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise RegistryError("YAML merge keys (<<) are not allowed", line=key_node.start_mark.line + 1)
+        key = loader.construct_object(key_node, deep=True)
+        kl = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            raise RegistryError("a mapping key must be a plain value", line=kl) from None
+        if key in m:
+            raise RegistryError(f"duplicate key {key!r} (first at line {m.key_lines[key]})", line=kl)
+        m.key_lines[key] = kl
+        m[key] = loader.construct_object(value_node, deep=True)
+    return m
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+# Keep dates as strings: this module parses them and reports impossible ones with their line.
+_StrictLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in _Base.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path: str | Path, text: str | None = None) -> Any:
+    """Parse one YAML file strictly; every failure is a RegistryError naming file and line."""
+    p = Path(path)
+    if text is None:
+        try:
+            raw = p.read_bytes()
+        except FileNotFoundError:
+            raise RegistryError("file not found", p) from None
+        except IsADirectoryError:
+            raise RegistryError("is a directory, not a YAML file", p) from None
+        except PermissionError:
+            raise RegistryError("permission denied", p) from None
+        try:
+            text = raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise RegistryError(
+                f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", p, line) from None
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict safe loader
+    except RegistryError as exc:
+        exc.path = str(p)
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = (exc.problem or str(exc)).split("\n")[0]
+        if "could not determine a constructor" in what or "tag" in (exc.problem or ""):
+            what = f"unsupported YAML tag ({what}); only plain data is allowed"
+        raise RegistryError(f"invalid YAML: {what}", p, line) from None
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"invalid YAML: {str(exc).splitlines()[0]}", p) from None
+    except RecursionError:
+        raise RegistryError("YAML nested too deeply", p) from None
+
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True)
+class Plan:
+    code: str
+    name: str
+    short: str
+    group: str
+    first_line: int
+    last_line: int
+    complete: bool
+    coordinator: tuple[str, ...]
+    coordinator_quote: str | None = None
+    coordinator_line: int | None = None
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str
+    plan: str
+    group: str
+    section: str
+    task: int | None
+    metric: str
+    value_text: str | None
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    comparator: str | None
+    deadline_text: str | None
+    deadline: date | None
+    deadline_inferred: bool
+    recurring: str | None
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    units_inferred: bool
+    quote: str
+    line: int
+    note: str | None = None
+    yaml_line: int = 0
+    _occ: tuple[date, ...] | None = field(default=None, repr=False, compare=False)
+
+    def occurrences(self, period: Period) -> tuple[date, ...]:
+        """Every deadline date of the entry: one per year for 每年, one per quarter for 每季度."""
+        if self._occ is None:
+            if self.deadline is None:
+                self._occ = ()
+            elif self.recurring and self.deadline_text:
+                self._occ = parse_deadline(self.deadline_text, period).dates
+            else:
+                self._occ = (self.deadline,)
+        return self._occ
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    line: int
+    text: str
+    reason: str
+    yaml_line: int = 0
+
+
+@dataclass
+class Registry:
+    path: Path
+    meta: dict
+    period: Period
+    plans: dict[str, Plan]
+    entries: list[Entry]
+    exclusions: list[Exclusion]
+
+    @property
+    def source_path(self) -> Path | None:
+        src = (self.meta.get("source") or {}).get("file")
+        return (self.path.parent / src) if src else None
+
+    @property
+    def units_path(self) -> Path:
+        return self.path.parent / (self.meta.get("units_file") or "units.yaml")
+
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+
+def default_registry_path() -> Path:
+    """The registry shipped with the package (``data/targets.yaml`` in the repository)."""
+    from importlib.resources import files
+
+    return Path(str(files("plancli.data").joinpath("targets.yaml")))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class _Collector:
+    """Raise on the first problem (normal use) or collect them all (``validate``)."""
+
+    def __init__(self, path: Path, problems: list[Problem] | None):
+        self.path = path
+        self.problems = problems
+
+    def __call__(self, line: int | None, message: str) -> None:
+        if self.problems is None:
+            raise RegistryError(message, self.path, line)
+        self.problems.append(Problem(str(self.path), line, message))
+
+
+def _str(d: _LineDict, key: str, report, *, required=True, where="") -> str | None:
+    v = d.get(key)
+    if v is None:
+        if required:
+            report(d.line, f"{where}missing field '{key}'")
+        return None
+    if isinstance(v, bool) or not isinstance(v, str | int | float):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be text, not {type(v).__name__}")
+        return None
+    return str(v)
+
+
+def _num(d: _LineDict, key: str, report, where="") -> float | None:
+    v = d.get(key)
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be a number, not {v!r}")
+        return None
+    return float(v)
+
+
+def _int(d: _LineDict, key: str, report, *, required=False, where="") -> int | None:
+    v = d.get(key)
+    if v is None:
+        if required:
+            report(d.line, f"{where}missing field '{key}'")
+        return None
+    if isinstance(v, bool) or not isinstance(v, int):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be an integer, not {v!r}")
+        return None
+    return v
+
+
+def _bool(d: _LineDict, key: str, report, where="") -> bool:
+    v = d.get(key, False)
+    if v is None:
+        return False
+    if not isinstance(v, bool):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be true or false, not {v!r}")
+        return False
+    return v
+
+
+def _units(d: _LineDict, key: str, report, where="") -> tuple[str, ...]:
+    v = d.get(key)
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be a list of unit names")
+        return ()
+    return tuple(x.strip() for x in v)
+
+
+def _date(d: _LineDict, key: str, report, where="") -> date | None:
+    v = d.get(key)
+    if v is None:
+        return None
+    try:
+        return parse_date(str(v))
+    except DeadlineError as exc:
+        report(d.key_lines.get(key, d.line), f"{where}{key}: {exc}")
+        return None
+
+
+def _period(meta: _LineDict, report) -> Period:
+    p = meta.get("period")
+    if p is None:
+        return DEFAULT_PERIOD
+    if not isinstance(p, dict):
+        report(meta.key_lines.get("period", meta.line), "meta.period must be a mapping with start and end")
+        return DEFAULT_PERIOD
+    start = _date(p, "start", report, "period ") or DEFAULT_PERIOD.start
+    end = _date(p, "end", report, "period ") or DEFAULT_PERIOD.end
+    if end < start:
+        report(p.line, "period ends before it starts")
+        return DEFAULT_PERIOD
+    return Period(start, end)
+
+
+def parse_plan(d: Any, report) -> Plan | None:
+    if not isinstance(d, dict):
+        report(None, "each plan must be a mapping")
+        return None
+    code = _str(d, "code", report, where="plan: ")
+    name = _str(d, "name", report, where="plan: ")
+    if not code or not name:
+        return None
+    return Plan(
+        code=code, name=name,
+        short=_str(d, "short", report, required=False) or name,
+        group=_str(d, "group", report, required=False) or "",
+        first_line=_int(d, "first_line", report) or 0,
+        last_line=_int(d, "last_line", report) or 0,
+        complete=_bool(d, "complete", report) if "complete" in d else True,
+        coordinator=_units(d, "coordinator", report),
+        coordinator_quote=_str(d, "coordinator_quote", report, required=False),
+        coordinator_line=_int(d, "coordinator_line", report),
+    )
+
+
+def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry | None:
+    """Turn one mapping into an Entry, reporting every schema problem with its line."""
+    if not isinstance(d, dict):
+        report(None, "each entry must be a mapping")
+        return None
+    n0 = len(report.problems) if report.problems is not None else 0
+    eid = _str(d, "id", report)
+    w = f"{eid}: " if eid else ""
+    kind = _str(d, "kind", report, where=w)
+    if kind is not None and kind not in KINDS:
+        report(d.key_lines.get("kind", d.line), f"{w}kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    plan = _str(d, "plan", report, where=w)
+    if plan is not None and plans and plan not in plans:
+        report(d.key_lines.get("plan", d.line), f"{w}unknown plan {plan!r}")
+    section = _str(d, "section", report, where=w)
+    if section is not None and section not in SECTIONS:
+        report(d.key_lines.get("section", d.line), f"{w}section must be one of {', '.join(SECTIONS)}")
+    comparator = _str(d, "comparator", report, required=False, where=w)
+    if comparator is not None and comparator not in COMPARATORS:
+        report(d.key_lines.get("comparator", d.line),
+               f"{w}comparator must be one of {' '.join(COMPARATORS)}, not {comparator!r}")
+    recurring = d.get("recurring")
+    if recurring not in RECURRING:
+        report(d.key_lines.get("recurring", d.line), f"{w}recurring must be yearly, quarterly or empty")
+        recurring = None
+    deadline = _date(d, "deadline", report, w)
+    deadline_text = _str(d, "deadline_text", report, required=False, where=w)
+    inferred = _bool(d, "deadline_inferred", report, w)
+    if deadline_text is not None:
+        try:
+            parsed: Deadline | None = parse_deadline(deadline_text, period)
+        except DeadlineError as exc:
+            report(d.key_lines.get("deadline_text", d.line), f"{w}deadline_text: {exc}")
+            parsed = None
+        if parsed is not None:
+            if deadline is None:
+                deadline = parsed.date
+            elif deadline != parsed.date:
+                report(d.key_lines.get("deadline", d.line),
+                       f"{w}deadline {deadline} does not match deadline_text "
+                       f"{deadline_text!r} (reads as {parsed.date})")
+            want = parsed.kind if parsed.kind in ("yearly", "quarterly") else None
+            if recurring != want:
+                report(d.key_lines.get("recurring", d.line),
+                       f"{w}recurring should be {want or 'empty'} for {deadline_text!r}")
+    elif deadline is None:
+        deadline, inferred = period.end, True
+    value = _num(d, "value", report, w)
+    value_max = _num(d, "value_max", report, w)
+    line = _int(d, "line", report, required=True, where=w)
+    quote = _str(d, "quote", report, where=w)
+    task = _int(d, "task", report, where=w)
+    metric = _str(d, "metric", report, where=w)
+    if report.problems is not None and len(report.problems) > n0:
+        return None
+    if eid is None or quote is None or line is None or metric is None:
+        return None
+    p = plans.get(plan or "")
+    return Entry(
+        id=eid, kind=kind or "target", plan=plan or "", group=p.group if p else "",
+        section=section or "", task=task, metric=metric,
+        value_text=_str(d, "value_text", report, required=False, where=w),
+        value=value, value_max=value_max,
+        unit=_str(d, "unit", report, required=False, where=w), comparator=comparator,
+        deadline_text=deadline_text, deadline=deadline, deadline_inferred=inferred,
+        recurring=recurring, lead=_units(d, "lead", report, w), support=_units(d, "support", report, w),
+        units_inferred=_bool(d, "units_inferred", report, w), quote=quote, line=line,
+        note=_str(d, "note", report, required=False, where=w), yaml_line=d.line,
+    )
+
+
+def parse_exclusion(d: Any, report) -> Exclusion | None:
+    if not isinstance(d, dict):
+        report(None, "each exclusion must be a mapping")
+        return None
+    line = _int(d, "line", report, required=True, where="exclusion: ")
+    text = _str(d, "text", report, where="exclusion: ")
+    reason = _str(d, "reason", report, where="exclusion: ")
+    if line is None or text is None or reason is None:
+        return None
+    return Exclusion(line, text, reason, d.line)
+
+
+def load_registry(path: str | Path | None = None, problems: list[Problem] | None = None) -> Registry:
+    """Load a registry. With ``problems`` given, collect schema problems instead of raising."""
+    p = Path(path) if path is not None else default_registry_path()
+    doc = load_yaml(p)
+    report = _Collector(p, problems)
+    if doc is None:
+        raise RegistryError("empty registry file (expected meta:, entries:)", p, 1)
+    if not isinstance(doc, dict):
+        raise RegistryError("a registry must be a mapping with meta: and entries:", p, 1)
+    meta = doc.get("meta") or _LineDict()
+    if not isinstance(meta, dict):
+        raise RegistryError("meta must be a mapping", p, doc.key_lines.get("meta"))
+    if not hasattr(meta, "line"):
+        meta = _LineDict(meta)
+        meta.line, meta.key_lines = 1, {}
+    period = _period(meta, report)
+    plans: dict[str, Plan] = {}
+    for pd in meta.get("plans") or []:
+        plan = parse_plan(pd, report)
+        if plan:
+            if plan.code in plans:
+                report(getattr(pd, "line", None), f"duplicate plan code {plan.code!r}")
+            plans[plan.code] = plan
+    raw_entries = doc.get("entries")
+    if raw_entries is None:
+        raw_entries = []
+    if not isinstance(raw_entries, list):
+        raise RegistryError("entries must be a list", p, doc.key_lines.get("entries"))
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for d in raw_entries:
+        e = parse_entry(d, plans, period, report)
+        if e is None:
+            continue
+        if e.id in seen:
+            report(e.yaml_line, f"duplicate id {e.id!r} (first at line {seen[e.id]})")
+            continue
+        seen[e.id] = e.yaml_line
+        entries.append(e)
+    exclusions = [x for x in (parse_exclusion(d, report) for d in (doc.get("exclusions") or [])) if x]
+    return Registry(p, dict(meta), period, plans, entries, exclusions)
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

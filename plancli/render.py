@@ -1,0 +1,147 @@
+"""Every output of plancli goes through ``render(rows, columns, fmt)``.
+
+Formats: ``table`` (rich, for a terminal), ``plain`` (tabulate, aligned by display width so CJK
+text lines up; the default when stdout is not a terminal), ``json``, ``csv`` (UTF-8 with BOM so
+Excel opens Chinese text correctly; cells that start with = + - @ are prefixed with ' so Excel does
+not run them as formulas), ``md`` (a Markdown table) and, for reports, ``html``.
+
+JSON and CSV carry every field of the rows (the documented contract); table, plain and md show the
+chosen columns. rich and tabulate are imported only when their format is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+__all__ = ["Column", "FORMATS", "render", "default_format", "cell", "md_escape"]
+
+FORMATS = ("table", "plain", "json", "csv", "md")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    max_width: int | None = None
+
+
+def default_format(stream: TextIO | None = None) -> str:
+    s = stream or sys.stdout
+    try:
+        return "table" if s.isatty() else "plain"
+    except (AttributeError, ValueError):
+        return "plain"
+
+
+def cell(v) -> str:
+    """Text of one value for human formats: lists joined with 、, None as empty, floats trimmed."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, float):
+        return f"{v:g}" if abs(v) < 1e15 else f"{v:.6g}"
+    if isinstance(v, list | tuple):
+        return "、".join(cell(x) for x in v)
+    return str(v)
+
+
+def _clip(s: str, width: int | None) -> str:
+    if not width:
+        return s
+    from wcwidth import wcswidth
+
+    if (wcswidth(s) if wcswidth(s) >= 0 else len(s)) <= width:
+        return s
+    out, w = "", 0
+    for ch in s:
+        cw = max(wcswidth(ch), 0)
+        if w + cw > width - 1:
+            break
+        out, w = out + ch, w + cw
+    return out + "…"
+
+
+def _csv_safe(s: str) -> str:
+    # OWASP: a leading = + - @ (or tab/CR) makes Excel evaluate the cell as a formula.
+    if s and s[0] in "=+-@\t\r":
+        return "'" + s
+    return s
+
+
+def md_escape(s: str) -> str:
+    return html.escape(s, quote=False).replace("|", "\\|").replace("\n", "<br>")
+
+
+def _jsonable(v):
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
+def render(rows: Sequence[dict], columns: Sequence[Column], fmt: str, out: TextIO | None = None,
+           *, title: str | None = None, fields: Sequence[str] | None = None) -> None:
+    """Write ``rows`` to ``out`` (stdout) in ``fmt``. ``fields`` fixes the JSON/CSV key order."""
+    out = out or sys.stdout
+    if fmt == "json":
+        data = [{k: _jsonable(r.get(k)) for k in (fields or r.keys())} for r in rows]
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        keys = list(fields or (rows[0].keys() if rows else [c.key for c in columns]))
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(keys)
+        for r in rows:
+            w.writerow([_csv_safe(cell(r.get(k))) for k in keys])
+        out.write("\ufeff" + buf.getvalue())
+        return
+    headers = [c.header for c in columns]
+    body = [[_clip(cell(r.get(c.key)), c.max_width) for c in columns] for r in rows]
+    if fmt == "md":
+        if title:
+            out.write(f"### {md_escape(title)}\n\n")
+        if not rows:
+            out.write("(none)\n")
+            return
+        out.write("| " + " | ".join(md_escape(h) for h in headers) + " |\n")
+        out.write("|" + "|".join("---" for _ in headers) + "|\n")
+        for b in body:
+            out.write("| " + " | ".join(md_escape(x) for x in b) + " |\n")
+        return
+    if fmt == "plain":
+        if title:
+            out.write(title + "\n")
+        if not rows:
+            return
+        import tabulate as tb
+
+        tb.WIDE_CHARS_MODE = True  # measure CJK as two columns (needs wcwidth)
+        tb.PRESERVE_WHITESPACE = False
+        out.write(tb.tabulate(body, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
+        return
+    if fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console(file=out, no_color="NO_COLOR" in os.environ or None,
+                          soft_wrap=False, highlight=False)
+        t = Table(title=title, show_lines=False, header_style="bold")
+        for c in columns:
+            t.add_column(c.header, overflow="fold", max_width=c.max_width)
+        for r, b in zip(rows, body, strict=True):
+            style = {"overdue": "red", "missed": "red", "due_soon": "yellow",
+                     "met": "green", "done": "green"}.get(r.get("status") or "", None)
+            t.add_row(*b, style=style)
+        if rows:
+            console.print(t)
+        return
+    raise ValueError(f"unknown format {fmt!r}")

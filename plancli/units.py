@@ -1,0 +1,92 @@
+"""Responsible units (单位): canonical names, aliases and the short forms people type.
+
+The source names each unit in its own short official form (省工业和信息化厅, 省发展改革委); people type
+省工信厅, 发改委 or 大数据局. ``UnitTable.resolve`` maps any of these to the canonical name:
+
+1. an exact canonical name or alias;
+2. the same with the 省 / 山东省 prefix added or removed (大数据局 → 省大数据局);
+3. a fragment that occurs in exactly one canonical name or alias (工信 → 省工业和信息化厅).
+
+An ambiguous or unknown name raises ``UnitError`` naming the candidates or the closest names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .registry import RegistryError, load_yaml
+
+__all__ = ["UnitError", "Unit", "UnitTable", "load_units"]
+
+
+class UnitError(ValueError):
+    """A unit name that resolves to no unit, or to several."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+def _key(s: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", s).split())
+
+
+@dataclass
+class UnitTable:
+    units: list[Unit]
+    _lookup: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for u in self.units:
+            for n in (u.name, *u.aliases):
+                self._lookup.setdefault(_key(n), u.name)
+
+    def names(self) -> list[str]:
+        return [u.name for u in self.units]
+
+    def known(self, name: str) -> bool:
+        return _key(name) in self._lookup
+
+    def canonical(self, name: str) -> str:
+        """Canonical name of a name written in the registry (exact name or alias only)."""
+        return self._lookup.get(_key(name), name)
+
+    def resolve(self, text: str) -> str:
+        k = _key(text)
+        if not k:
+            raise UnitError("empty unit name")
+        if k in self._lookup:
+            return self._lookup[k]
+        for variant in ("省" + k, "山东省" + k, k.removeprefix("山东省"), k.removeprefix("省")):
+            if variant in self._lookup:
+                return self._lookup[variant]
+        hits = sorted({canon for alias, canon in self._lookup.items() if k in alias})
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            shown = "、".join(hits[:6]) + ("…" if len(hits) > 6 else "")
+            raise UnitError(f"unit {text!r} is ambiguous: {shown}")
+        close = difflib.get_close_matches(k, list(self._lookup), n=3, cutoff=0.4)
+        close = list(dict.fromkeys(self._lookup[c] for c in close))
+        hint = f"; did you mean {'、'.join(close)}?" if close else "; see `plancli units`"
+        raise UnitError(f"unknown unit {text!r}{hint}")
+
+
+def load_units(path: str | Path) -> UnitTable:
+    doc = load_yaml(path)
+    if not isinstance(doc, dict) or not isinstance(doc.get("units"), list):
+        raise RegistryError("a units file must be a mapping with a 'units:' list", path, 1)
+    units = []
+    for d in doc["units"]:
+        if not isinstance(d, dict) or not isinstance(d.get("name"), str):
+            raise RegistryError("each unit needs a 'name'", path, getattr(d, "line", None))
+        aliases = d.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise RegistryError("aliases must be a list of names", path, getattr(d, "line", None))
+        units.append(Unit(d["name"], tuple(aliases)))
+    return UnitTable(units)
