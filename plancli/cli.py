@@ -86,7 +86,15 @@ def _units(reg: Registry):
 
 
 def _ledger_path(reg: Registry, progress: Path | None) -> Path:
-    return progress if progress is not None else reg.path.parent / "progress.yaml"
+    """--progress / PLANCLI_PROGRESS, else progress.yaml beside the registry (data/progress.yaml in a
+    checkout); when that directory is read-only (an installed wheel), the user's data directory."""
+    if progress is not None:
+        return progress
+    beside = reg.path.parent / "progress.yaml"
+    if beside.exists() or os.access(reg.path.parent, os.W_OK):
+        return beside
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "plancli" / "progress.yaml"
 
 
 def _records(reg: Registry, progress: Path | None):

@@ -101,7 +101,8 @@ def render(rows: Sequence[dict], columns: Sequence[Column], fmt: str, out: TextI
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(keys)
         for r in rows:
-            w.writerow([_csv_safe(cell(r.get(k))) for k in keys])
+            w.writerow([_csv_safe(cell(v)) if isinstance(v, str | list) else cell(v)
+                        for v in (r.get(k) for k in keys)])
         out.write("\ufeff" + buf.getvalue())
         return
     headers = [c.header for c in columns]
