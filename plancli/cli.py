@@ -142,12 +142,17 @@ CONTRACT = [
 ]
 
 
+SYMBOL = {">=": "≥", ">": ">", "~": "≈", "=": "", "<=": "≤", "<": "<", "range": ""}
+
+
+def _target(comparator: str | None, value_text: str | None) -> str:
+    return (SYMBOL.get(comparator or "", "") + value_text) if value_text else "—"
+
+
 def _decorate(rows: list[dict]) -> list[dict]:
     """Human-only columns: target as written with its comparator, inferred deadlines starred."""
-    sym = {">=": "≥", ">": ">", "~": "≈", "=": "", "<=": "≤", "<": "<", "range": ""}
     for r in rows:
-        vt = r.get("value_text")
-        r["target"] = (sym.get(r.get("comparator") or "", "") + vt) if vt else "—"
+        r["target"] = _target(r.get("comparator"), r.get("value_text"))
         d = r.get("deadline") or ""
         r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
     return rows
@@ -260,8 +265,8 @@ def show(
         ("id", e.id), ("kind", e.kind), ("plan", f"{d['plan_name']} ({e.plan}, {e.group})"),
         ("section", e.section + (f" / task {e.task}" if e.task is not None else "")),
         ("metric", e.metric),
-        ("target", f"{e.comparator or ''} {e.value_text or '—'}".strip()
-         + (f"  = {e.value:g} {e.unit or ''}" if e.value is not None else "")),
+        ("target", _target(e.comparator, e.value_text)
+         + (f" (= {e.value:g} {e.unit or ''}".rstrip() + ")" if e.value is not None else "")),
         ("deadline", f"{e.deadline} ({e.deadline_text or 'no time stated'}){inferred}"),
         ("recurring", e.recurring or "no"), ("lead", "、".join(e.lead) + who),
         ("support", "、".join(e.support) or "—"),
@@ -305,6 +310,8 @@ def _count_rows(reg, table, records, f, key_fn, keys):
                 c["total"] += 1
                 c["entries"].add(r["id"])
                 c[r["status"]] += 1
+                if r["deadline_inferred"] and r["status"] != "undated":
+                    c["undated"] += 1  # no time stated in the source
     for c in out.values():
         c["entries"] = len(c["entries"])
     return list(out.values())

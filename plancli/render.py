@@ -12,7 +12,6 @@ chosen columns. rich and tabulate are imported only when their format is used.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import os
@@ -78,7 +77,8 @@ def _csv_safe(s: str) -> str:
 
 
 def md_escape(s: str) -> str:
-    return html.escape(s, quote=False).replace("|", "\\|").replace("\n", "<br>")
+    """Neutralise HTML and table syntax; ``>`` is left alone (harmless, and common in targets)."""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", "<br>")
 
 
 def _jsonable(v):

@@ -1,0 +1,100 @@
+"""Loading the registry: the shipped one, and the strictness that hand-edited YAML needs."""
+
+import pytest
+
+from plancli.registry import RegistryError, load_registry
+
+from .conftest import SHIPPED, TINY_REGISTRY
+
+
+def test_shipped_registry_loads_with_its_header():
+    reg = load_registry(SHIPPED)
+    assert reg.meta["document"]["number"] == "鲁政发〔2024〕5号"
+    assert (str(reg.period.start), str(reg.period.end)) == ("2024-01-01", "2025-12-31")
+    assert len(reg.plans) == 13
+    assert [p.code for p in reg.plans.values() if not p.complete] == ["xny"]
+    assert reg.source_path.exists()
+
+
+def test_tiny_registry_fields(tiny):
+    reg = load_registry(tiny)
+    e = reg.by_id()["test-003"]
+    assert (e.value, e.unit, e.comparator, e.recurring) == (20, "项", "~", "yearly")
+    assert [str(d) for d in e.occurrences(reg.period)] == ["2024-12-31", "2025-12-31"]
+    assert e.group == "十大创新" and e.support == ("省大数据局",)
+    e5 = reg.by_id()["test-005"]
+    assert e5.deadline_inferred and str(e5.deadline) == "2025-12-31"
+
+
+def _bad(write_registry, old, new):
+    assert old in TINY_REGISTRY
+    return write_registry(TINY_REGISTRY.replace(old, new, 1))
+
+
+def _line_of(text: str) -> int:
+    """1-based line of the first occurrence of ``text`` in the tiny registry."""
+    return TINY_REGISTRY[: TINY_REGISTRY.index(text)].count("\n") + 1
+
+
+@pytest.mark.parametrize(("old", "new", "offset", "message"), [
+    ("    value: 35000\n", "    value: 35000\n    value: 36000\n", 1, "duplicate key 'value'"),
+    ("    value: 35000\n", "    value: abc\n", 0, "must be a number"),
+    ('    deadline: "2024-12-31"\n', "    deadline: 2024-13-40\n", 0, "impossible date"),
+    ("    task: 1\n", "    task: one\n", 0, "must be an integer"),
+    ("    kind: milestone\n", "    kind: wish\n", 0, "kind must be one of"),
+    ("    deadline_text: 2024 年\n", "    deadline_text: 明年\n", 0, "cannot read deadline phrase"),
+    ("    lead: [省工业和信息化厅]\n", "    lead: 5\n", 0, "list of unit names"),
+])
+def test_bad_field_is_reported_with_its_line(write_registry, old, new, offset, message):
+    line = _line_of(old) + offset
+    p = _bad(write_registry, old, new)
+    with pytest.raises(RegistryError) as ei:
+        load_registry(p)
+    assert ei.value.line == line
+    assert message in str(ei.value) and str(ei.value).startswith(f"{p}:{line}: ")
+
+
+def test_duplicate_id_points_at_the_second_entry(write_registry):
+    p = _bad(write_registry, "  - id: test-002\n", "  - id: test-001\n")
+    with pytest.raises(RegistryError, match="duplicate id 'test-001'") as ei:
+        load_registry(p)
+    assert ei.value.line == _line_of("  - id: test-002\n")
+
+
+def test_deadline_must_agree_with_its_phrase(write_registry):
+    p = _bad(write_registry, '    deadline: "2024-10-31"\n', '    deadline: "2024-11-30"\n')
+    with pytest.raises(RegistryError, match="does not match deadline_text"):
+        load_registry(p)
+
+
+def test_collecting_mode_reports_every_problem(write_registry):
+    text = TINY_REGISTRY.replace("    value: 35000\n", "    value: abc\n").replace(
+        "    value: 20\n", "    value: twenty\n")
+    problems = []
+    reg = load_registry(write_registry(text), problems)
+    assert len(problems) == 2 and len(reg.entries) == 3
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "empty registry"),
+    ("- a\n- b\n", "must be a mapping"),
+    ("entries: {a: 1}\n", "entries must be a list"),
+    ("a: &x [1]\nb: *x\n", "anchors/aliases"),
+    ("a: !!python/object/apply:os.system ['true']\n", "unsupported YAML tag"),
+    ("a: [1, 2\n", "invalid YAML"),
+])
+def test_malformed_files(write_registry, text, message):
+    with pytest.raises(RegistryError, match=message):
+        load_registry(write_registry(text))
+
+
+def test_bom_is_accepted_and_gbk_is_refused(write_registry):
+    assert len(load_registry(write_registry("\ufeff" + TINY_REGISTRY)).entries) == 5
+    with pytest.raises(RegistryError, match="not UTF-8") as ei:
+        load_registry(write_registry(TINY_REGISTRY, encoding="gbk"))
+    assert ei.value.line == _line_of("name: 测试行动计划")  # first non-ASCII byte
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(RegistryError, match="file not found"):
+        load_registry(tmp_path / "nope.yaml")
