@@ -1,0 +1,429 @@
+"""Benchmark plancli as a user meets it: whole processes, start-up included ("Fast at any size").
+
+Run it with ``make bench`` (``.venv/bin/python bench/bench.py``). Options: ``--repeat N``, ``--sizes
+1000,10000,100000``, ``--quick`` (3 repeats, sizes 1k and 10k), ``--budget SECONDS`` (default 270: the
+synthetic-size runs stop repeating when the next pair would overrun it), ``--timeout SECONDS`` (per
+process, default 180).
+
+What is measured
+    Every figure is the wall time of one whole child process (fork/exec, interpreter start-up,
+    imports, work, exit), reported as median and min/max over repeated runs, next to the bare
+    interpreter's start-up (``python -c pass``) measured in the same run, and the ratio of the
+    medians. plancli is started through the console script next to ``sys.executable``
+    (``.venv/bin/plancli``) when it exists, else as ``python -m plancli``. The small commands run
+    on the shipped registry, interleaved round-robin after one discarded warm-up run each, so drift
+    of the machine spreads evenly over them.
+
+    Then synthetic registries of 1k/10k/100k entries are generated into a temporary directory
+    (beside a copy of units.yaml and the source text): real entries of data/targets.yaml copied
+    cyclically with unique ids ``<plan>-NNNNNN``, deadline phrases drawn from the real ones plus
+    month-end phrases ("2025年3月底前"), with deadline / recurring / deadline_inferred computed by
+    plancli.deadline so the registry loads, and lead/support units drawn from data/units.yaml. On
+    each the filtered query ``due --unit 省大数据局 --format json`` is timed twice per repetition:
+    "first run" right after the registry file was rewritten (a trailing comment changes its bytes and
+    mtime, so any cache keyed on them is cold) and "repeat" on the unchanged file straight after (a
+    cache would be warm). Without a cache both rows are the same; once one exists it shows up here.
+
+Peak memory
+    The parent waits for each child with ``os.wait4``, which returns that child's own rusage; its
+    ``ru_maxrss`` is the child's peak resident set size (KiB on Linux, bytes on macOS; shown in MiB).
+    No wrapper process is involved, so the figure is plancli's own. Where ``os.wait4`` is missing
+    (Windows) memory is shown as "-".
+
+Environment
+    The environment is passed through unchanged (so ``PLANCLI_NO_CACHE=1 make bench`` measures
+    without a cache), except: ``PLANCLI_TODAY`` defaults to 2024-10-20 (mid-plan, so the overdue and
+    due lists are non-trivial and stable) unless already set, and ``XDG_CACHE_HOME`` points into the
+    temporary directory so a per-user cache starts empty and is removed afterwards. PLANCLI_*
+    variables in effect are printed at the top.
+
+A step that fails (non-zero exit, timeout, generation error) prints its error and the run carries on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+UNIT = "省大数据局"
+DEFAULT_TODAY = "2024-10-20"
+
+
+# --------------------------------------------------------------------------- running one process
+
+
+@dataclass
+class Sample:
+    wall: float
+    maxrss_mib: float | None
+    rc: int
+    stdout: bytes
+    stderr: bytes
+
+
+@dataclass
+class Step:
+    label: str
+    argv: list[str]
+    ok_codes: tuple[int, ...] = (0,)
+    size: int | None = None
+    samples: list[Sample] = field(default_factory=list)
+    error: str | None = None
+    note: str = ""
+
+    @property
+    def walls(self) -> list[float]:
+        return [s.wall for s in self.samples]
+
+    def median(self) -> float | None:
+        return statistics.median(self.walls) if self.samples else None
+
+
+def _rss_mib(ru) -> float:
+    # ru_maxrss is KiB on Linux and the BSDs, bytes on macOS.
+    return ru.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru.ru_maxrss / 1024
+
+
+def run_once(argv: list[str], env: dict, timeout: float) -> Sample:
+    """Run one whole process; wall time from spawn to reaped, peak RSS from its own rusage."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=ROOT)
+        timer = threading.Timer(timeout, p.kill)
+        timer.start()
+        try:
+            if hasattr(os, "wait4"):
+                _, status, ru = os.wait4(p.pid, 0)
+                wall = time.perf_counter() - t0
+                p.returncode = os.waitstatus_to_exitcode(status)
+                rss = _rss_mib(ru)
+            else:  # pragma: no cover - Windows
+                p.wait()
+                wall = time.perf_counter() - t0
+                rss = None
+        finally:
+            timer.cancel()
+        out.seek(0)
+        err.seek(0)
+        rc = p.returncode
+        if rc == -signal.SIGKILL and wall >= timeout:
+            return Sample(wall, rss, rc, b"", f"timed out after {timeout:.0f} s".encode())
+        return Sample(wall, rss, rc, out.read(), err.read())
+
+
+def _error_of(s: Sample) -> str:
+    lines = [ln for ln in s.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+    return f"exit {s.rc}: " + (lines[-1].strip() if lines else "(no message)")
+
+
+def measure(step: Step, env: dict, timeout: float) -> bool:
+    """One timed run of a step; False (and step.error set) when it failed."""
+    if step.error:
+        return False
+    try:
+        s = run_once(step.argv, env, timeout)
+    except OSError as exc:
+        step.error = f"cannot start {step.argv[0]}: {exc}"
+        return False
+    if s.rc not in step.ok_codes:
+        step.error = _error_of(s)
+        return False
+    step.samples.append(s)
+    return True
+
+
+def say(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- synthetic registries
+
+
+def _yaml_value(v) -> str:
+    """A scalar or list as YAML flow text. JSON is valid YAML, except that PyYAML (YAML 1.1) reads
+    ``1e+16`` as a string, so floats always carry a decimal point."""
+    if isinstance(v, float):
+        r = repr(v)
+        if "e" in r or "E" in r:
+            r = f"{v:.1f}" if v.is_integer() else f"{v:.17f}".rstrip("0")
+        return r
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _deadline_pool():
+    """(deadline_text, deadline, recurring, inferred) tuples that plancli itself reads consistently."""
+    import yaml
+
+    from plancli.deadline import DEFAULT_PERIOD, DeadlineError, parse_deadline
+
+    doc = yaml.safe_load((DATA / "targets.yaml").read_text(encoding="utf-8"))
+    phrases = sorted({e.get("deadline_text") for e in doc["entries"] if e.get("deadline_text")})
+    phrases += [f"{y}年{m}月底前" for y in (2024, 2025) for m in range(1, 13)]
+    pool = []
+    for text in phrases:
+        try:
+            d = parse_deadline(text, DEFAULT_PERIOD)
+        except DeadlineError:
+            continue
+        rec = d.kind if d.kind in ("yearly", "quarterly") else None
+        pool.append((text, d.date.isoformat(), rec, False))
+    pool.append((None, DEFAULT_PERIOD.end.isoformat(), None, True))  # no time stated
+    return doc, pool
+
+
+def make_registry(n: int, outdir: Path) -> str:
+    """Text of a registry with n entries derived from the real ones; units and source copied beside."""
+    import yaml
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    src_text = (DATA / "targets.yaml").read_text(encoding="utf-8")
+    doc, pool = _deadline_pool()
+    real = doc["entries"]
+    units = [u["name"] for u in yaml.safe_load((DATA / "units.yaml").read_text(encoding="utf-8"))["units"]]
+    shutil.copy2(DATA / "units.yaml", outdir / "units.yaml")
+    src_rel = doc["meta"]["source"]["file"]
+    (outdir / src_rel).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(DATA / src_rel, outdir / src_rel)
+
+    lines = src_text.splitlines(keepends=True)
+    i_entries = lines.index("entries:\n")
+    i_excl = lines.index("exclusions:\n")
+    out = lines[:i_entries]
+    out.append(f"# synthetic: {n} entries generated by bench/bench.py from the {len(real)} real ones\n")
+    out.append("entries:\n")
+    rng = random.Random(n)
+    for k in range(n):
+        e = dict(real[k % len(real)])
+        text, deadline, rec, inferred = rng.choice(pool)
+        e.update(id=f"{e['plan']}-{k + 1:06d}", deadline_text=text, deadline=deadline,
+                 deadline_inferred=inferred, recurring=rec)
+        if rng.random() < 0.5:
+            e["lead"] = [rng.choice(units)]
+            e["units_inferred"] = False
+        e["support"] = rng.sample(units, rng.randint(0, 2))
+        first = True
+        for key, v in e.items():
+            if v is None and key in ("recurring", "note", "value_max"):
+                continue
+            out.append(("  - " if first else "    ") + f"{key}: {_yaml_value(v)}\n")
+            first = False
+    out.extend(lines[i_excl:])
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _fmt_s(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    from unicodedata import east_asian_width
+
+    def width(s: str) -> int:
+        return sum(2 if east_asian_width(c) in "WF" else 1 for c in s)
+
+    cols = list(zip(header, *rows, strict=True))
+    ws = [max(width(c) for c in col) for col in cols]
+    right = [False] + [True] * 6 + [False]
+
+    def line(cells):
+        return "  ".join((" " * (w - width(c)) + c) if r else (c + " " * (w - width(c)))
+                         for c, w, r in zip(cells, ws, right, strict=True)).rstrip()
+
+    sep = "  ".join("-" * w for w in ws)
+    return "\n".join([line(header), sep] + [line(r) for r in rows])
+
+
+def report(steps: list[Step], base: Step) -> str:
+    bmed = base.median()
+    rows = []
+    for st in steps:
+        med = st.median()
+        ratio = f"{med / bmed:.1f}×" if med is not None and bmed else "-"
+        rss = [s.maxrss_mib for s in st.samples if s.maxrss_mib is not None]
+        note = st.note
+        if st.error:
+            note = f"FAILED ({st.error})" + (f"; {note}" if note else "")
+        rows.append([
+            st.label, str(len(st.samples)), _fmt_s(med),
+            _fmt_s(min(st.walls)) if st.samples else "-", _fmt_s(max(st.walls)) if st.samples else "-",
+            ratio if st is not base else "1.0×", f"{max(rss):.1f}" if rss else "-", note,
+        ])
+    return _table(rows, ["step", "n", "median s", "min s", "max s", "× python", "peak MiB", "notes"])
+
+
+def _json_rows(s: Sample) -> str:
+    try:
+        return f"{len(json.loads(s.stdout))} rows"
+    except (ValueError, TypeError):
+        return "output is not a JSON list"
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _plancli_argv() -> tuple[list[str], str]:
+    exe = Path(sys.executable)
+    for name in ("plancli", "plancli.exe"):
+        script = exe.parent / name
+        if script.exists() and os.access(script, os.X_OK):
+            return [str(script)], str(script)
+    return [sys.executable, "-m", "plancli"], f"{sys.executable} -m plancli"
+
+
+def machine() -> list[str]:
+    cpus = os.cpu_count()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cpus
+    try:
+        from plancli import __version__ as v
+    except Exception as exc:  # noqa: BLE001 - report and carry on
+        v = f"not importable ({exc})"
+    env = {k: v_ for k, v_ in os.environ.items() if k.startswith("PLANCLI_")}
+    return [
+        f"machine : {platform.platform()} ({platform.machine()}), {cpus} CPUs ({usable} usable)",
+        f"python  : {platform.python_implementation()} {platform.python_version()} at {sys.executable}",
+        f"plancli : {v}",
+        f"env     : {' '.join(f'{k}={x}' for k, x in sorted(env.items())) or '(no PLANCLI_* set)'}"
+        + (f"; PLANCLI_TODAY defaults to {DEFAULT_TODAY}" if "PLANCLI_TODAY" not in env else ""),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=None,
+                    help="runs per step [default 7; 3 for sizes above 10k; 3 everywhere with --quick]")
+    ap.add_argument("--sizes", default=None, help="synthetic registry sizes [default 1000,10000,100000]")
+    ap.add_argument("--quick", action="store_true", help="3 repeats, sizes 1000,10000")
+    ap.add_argument("--budget", type=float, default=270.0,
+                    help="seconds after which synthetic sizes stop repeating [default 270]")
+    ap.add_argument("--timeout", type=float, default=180.0, help="seconds per process [default 180]")
+    a = ap.parse_args(argv)
+    if a.repeat is not None and a.repeat < 1:
+        ap.error("--repeat must be at least 1")
+    try:
+        sizes = [int(x.replace("_", "")) for x in (a.sizes or ("1000,10000" if a.quick else
+                                                                "1000,10000,100000")).split(",") if x.strip()]
+    except ValueError:
+        ap.error(f"--sizes must be comma-separated integers, not {a.sizes!r}")
+    if any(n < 1 for n in sizes):
+        ap.error("--sizes must be positive")
+    small_reps = a.repeat or (3 if a.quick else 7)
+
+    def size_reps(n: int) -> int:
+        return a.repeat or (3 if a.quick or n > 10_000 else 7)
+
+    started = time.monotonic()
+    plancli, shown = _plancli_argv()
+    print("plancli benchmark — whole-process wall time (median, min/max) and peak RSS")
+    for ln in machine():
+        print(ln)
+    print(f"command : {shown}")
+    print(flush=True)
+
+    tmp = Path(tempfile.mkdtemp(prefix="plancli-bench-"))
+    env = dict(os.environ)
+    env.setdefault("PLANCLI_TODAY", DEFAULT_TODAY)
+    env["XDG_CACHE_HOME"] = str(tmp / "xdg-cache")
+    try:
+        base = Step("python -c pass", [sys.executable, "-c", "pass"])
+        small = [
+            base,
+            Step(f"due --unit {UNIT} --format json", plancli + ["due", "--unit", UNIT, "--format", "json"]),
+            Step(f"due --unit {UNIT} --format table", plancli + ["due", "--unit", UNIT, "--format", "table"]),
+            Step("overdue --format plain", plancli + ["overdue", "--format", "plain"]),
+            Step("--help", plancli + ["--help"]),
+            Step("validate", plancli + ["validate"]),
+        ]
+        say(f"[{time.monotonic() - started:6.1f}s] small commands: 1 warm-up + {small_reps} runs each, interleaved")
+        for st in small:  # warm-up: page cache, .pyc files; not recorded
+            try:
+                w = run_once(st.argv, env, a.timeout)
+                if w.rc not in st.ok_codes:
+                    st.error = _error_of(w)
+                    say(f"  ! {st.label}: {st.error}")
+            except OSError as exc:
+                st.error = f"cannot start {st.argv[0]}: {exc}"
+                say(f"  ! {st.label}: {st.error}")
+        reported = {st.label for st in small if st.error}
+        for _ in range(small_reps):
+            for st in small:
+                if not measure(st, env, a.timeout) and st.label not in reported:
+                    reported.add(st.label)
+                    say(f"  ! {st.label}: {st.error}")
+        for st in small:
+            if st.samples and "json" in st.label:
+                st.note = _json_rows(st.samples[-1])
+
+        big: list[Step] = []
+        deadline = started + a.budget
+        for n in sizes:
+            tag = f"{n // 1000}k" if n % 1000 == 0 else str(n)
+            cold = Step(f"due json @{tag}: first run", [], size=n)
+            warm = Step(f"due json @{tag}: repeat", [], size=n)
+            big += [cold, warm]
+            say(f"[{time.monotonic() - started:6.1f}s] synthetic registry of {n} entries")
+            d = tmp / f"reg{n}"
+            try:
+                t0 = time.perf_counter()
+                text = make_registry(n, d)
+                reg = d / "targets.yaml"
+                reg.write_text(text, encoding="utf-8")
+                gen = time.perf_counter() - t0
+            except Exception as exc:  # noqa: BLE001 - print and carry on
+                cold.error = warm.error = f"cannot generate: {type(exc).__name__}: {exc}"
+                say(f"  ! {cold.error}")
+                continue
+            mb = reg.stat().st_size / 1e6
+            say(f"  generated {mb:.1f} MB in {gen:.1f} s")
+            cold.argv = warm.argv = plancli + ["due", "--unit", UNIT, "--format", "json", "--registry", str(reg)]
+            want = size_reps(n)
+            for i in range(want):
+                t0 = time.monotonic()
+                reg.write_text(text + f"# bench rewrite {i}\n", encoding="utf-8")  # new bytes, new mtime
+                if not measure(cold, env, a.timeout):
+                    say(f"  ! {cold.label}: {cold.error}")
+                    warm.error = "skipped: first run failed"
+                    break
+                if not measure(warm, env, a.timeout):
+                    say(f"  ! {warm.label}: {warm.error}")
+                    break
+                pair = time.monotonic() - t0
+                if i + 1 < want and time.monotonic() + pair > deadline:
+                    say(f"  budget of {a.budget:.0f} s reached: {i + 1} of {want} runs")
+                    break
+            for st in (cold, warm):
+                if st.samples:
+                    per = (st.median() - (base.median() or 0)) / n * 1000 * 1000
+                    st.note = f"{mb:.1f} MB yaml; {_json_rows(st.samples[-1])}; {per:.1f} ms/1k entries"
+        say(f"[{time.monotonic() - started:6.1f}s] done")
+        print(report(small + big, base))
+        print()
+        print("× python = median / median of `python -c pass`; ms/1k entries = (median - python) per 1000 entries.")
+        print(f"first run = right after the registry file was rewritten; repeat = same file again. "
+              f"PLANCLI_NO_CACHE={'set' if 'PLANCLI_NO_CACHE' in os.environ else 'not set'}.")
+        failed = [st for st in small + big if st.error]
+        return 1 if failed else 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
