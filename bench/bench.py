@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=None,
-                    help="runs per step [default 7; 3 for sizes above 10k; 3 everywhere with --quick]")
+                    help="runs per step [default 7; 5 at 10k, 3 above; 3 everywhere with --quick]")
     ap.add_argument("--sizes", default=None, help="synthetic registry sizes [default 1000,10000,100000]")
     ap.add_argument("--quick", action="store_true", help="3 repeats, sizes 1000,10000")
     ap.add_argument("--budget", type=float, default=270.0,
@@ -328,7 +328,9 @@ def main(argv: list[str] | None = None) -> int:
     small_reps = a.repeat or (3 if a.quick else 7)
 
     def size_reps(n: int) -> int:
-        return a.repeat or (3 if a.quick or n > 10_000 else 7)
+        if a.repeat or a.quick:
+            return small_reps
+        return 7 if n <= 1_000 else 5 if n <= 10_000 else 3
 
     started = time.monotonic()
     plancli, shown = _plancli_argv()

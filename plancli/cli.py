@@ -369,7 +369,7 @@ def stats(
     f = _filters(reg, table, unit, role, plan, before, after, within, as_of, status, soon, kind)
     records = _records(reg, progress)
     if by == "plan":
-        rows = _count_rows(reg, table, records, f, lambda r: [r["plan"]], list(reg.plans))
+        rows = _count_rows(reg, table, records, f, lambda r: [r["plan"]], f.plans or list(reg.plans))
     elif by == "unit":
         rows = _count_rows(reg, table, records, f,
                            lambda r: {table.canonical(n) for n in r["lead"]}, table.names())
