@@ -7,6 +7,7 @@ once, in ``main``. Exit codes: 0 ok, 1 check failed (validate/coverage problems,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from datetime import date
@@ -635,10 +636,8 @@ def _root(
 
 
 def _fail(msg: str, code: int) -> int:
-    try:
+    with contextlib.suppress(Exception):  # stdout may be gone already
         sys.stdout.flush()
-    except Exception:  # noqa: BLE001 - stdout may be gone already
-        pass
     print(f"plancli: error: {msg}", file=sys.stderr)
     return code
 

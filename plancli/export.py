@@ -10,10 +10,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sqlite3
 import sys
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from .ledger import Record, atomic_write_bytes
@@ -36,7 +37,7 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     cal.add("prodid", "-//plancli//鲁政发〔2024〕5号//ZH")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "plancli deadlines")
-    stamp = datetime.combine(f.as_of, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(f.as_of, time(0, 0), tzinfo=UTC)
     for r in _rows(reg, table, records, f):
         if not r["deadline"]:
             continue
@@ -135,10 +136,8 @@ def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: 
         con.close()
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

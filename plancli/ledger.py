@@ -10,14 +10,15 @@ ledger, never half of one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .deadline import DeadlineError, parse_date
-from .registry import Problem, RegistryError, load_yaml
+from .registry import Problem, RegistryError, load_yaml, read_text
 
 __all__ = ["LedgerError", "Record", "RECORD_STATUSES", "load_ledger", "append_record", "latest_records",
            "check_ledger", "HEADER"]
@@ -114,10 +115,20 @@ def _yaml_str(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
 
+def _yaml_float(x: float) -> str:
+    """A float YAML reads back as a float: YAML 1.1 wants a dot before the exponent (5.0e-05)."""
+    t = format(float(x), ".17g")
+    if "e" in t and "." not in t.split("e")[0]:
+        t = t.replace("e", ".0e")
+    elif "e" not in t and "." not in t and t not in ("inf", "-inf", "nan"):
+        t += ".0"
+    return t
+
+
 def _record_text(r: Record) -> str:
     lines = [f"  - id: {_yaml_str(r.item)}", f"    status: {r.status}"]
     if r.actual is not None:
-        lines.append(f"    actual: {r.actual!r}")
+        lines.append(f"    actual: {_yaml_float(r.actual)}")
     for k in ("actual_text", "source", "note"):
         v = getattr(r, k)
         if v is not None:
@@ -134,13 +145,13 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
 
     p = Path(path)
     if record.recorded_at is None:
-        stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
         record = Record(**{**record.__dict__, "recorded_at": stamp})
     p.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(p) + ".lock")
     try:
         with lock.acquire(timeout=timeout):
-            old = p.read_text(encoding="utf-8-sig") if p.exists() else ""
+            old = _read_or_raise(p) if p.exists() else ""
             if old.strip():
                 _parse(p, _load_or_raise(p, old))  # refuse to build on a corrupted ledger
                 new = old if old.endswith("\n") else old + "\n"
@@ -169,6 +180,13 @@ def _records_empty_flow(text: str) -> bool:
     import re
 
     return re.search(r"^records:\s*\[\s*\]\s*$", text, re.M) is not None
+
+
+def _read_or_raise(p: Path) -> str:
+    try:
+        return read_text(p)[1]
+    except RegistryError as exc:
+        raise LedgerError(exc.message, p, exc.line) from None
 
 
 def _load_or_raise(p: Path, text: str):
@@ -200,10 +218,8 @@ def _atomic_write(p: Path, text: str) -> None:
         except OSError:
             pass
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -217,10 +233,8 @@ def atomic_write_bytes(p: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, p)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

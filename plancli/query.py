@@ -121,12 +121,15 @@ def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | Non
 
 
 def _status(d: date | None, rec: Record | None, f: Filters) -> str:
-    if rec is not None and rec.status in ("done", "met", "missed", "in_progress"):
+    """Closed records win; work in progress is still overdue once its deadline has passed."""
+    if rec is not None and rec.status in CLOSED:
         return rec.status
     if d is None:
-        return "undated"
+        return "undated" if rec is None else rec.status
     if d < f.as_of:
         return "overdue"
+    if rec is not None:  # in_progress, deadline not yet passed
+        return rec.status
     if d <= f.as_of + f.soon:
         return "due_soon"
     return "upcoming"

@@ -8,7 +8,13 @@ this module parses them, so ``2024-13-40`` is reported as an impossible date rat
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import pickle
+import re
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from . import __version__
 from .deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
 
 __all__ = [
@@ -98,30 +105,41 @@ def _construct_mapping(loader, node):
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 # Keep dates as strings: this module parses them and reports impossible ones with their line.
+# Booleans are only true/false (YAML 1.2): in YAML 1.1 the ledger key `on:` and a value `no` would
+# silently turn into booleans.
+_BOOL = "tag:yaml.org,2002:bool"
 _StrictLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", _BOOL)]
     for k, v in _Base.yaml_implicit_resolvers.items()
 }
+_StrictLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                    list("tTfF"))
+
+
+def read_text(path: str | Path) -> tuple[bytes, str]:
+    """Raw bytes and UTF-8 text of a file; a BOM is accepted, anything not UTF-8 is refused."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise RegistryError("file not found", p) from None
+    except IsADirectoryError:
+        raise RegistryError("is a directory, not a YAML file", p) from None
+    except PermissionError:
+        raise RegistryError("permission denied", p) from None
+    try:
+        return raw, raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RegistryError(
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", p, line) from None
 
 
 def load_yaml(path: str | Path, text: str | None = None) -> Any:
     """Parse one YAML file strictly; every failure is a RegistryError naming file and line."""
     p = Path(path)
     if text is None:
-        try:
-            raw = p.read_bytes()
-        except FileNotFoundError:
-            raise RegistryError("file not found", p) from None
-        except IsADirectoryError:
-            raise RegistryError("is a directory, not a YAML file", p) from None
-        except PermissionError:
-            raise RegistryError("permission denied", p) from None
-        try:
-            text = raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise RegistryError(
-                f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", p, line) from None
+        text = read_text(p)[1]
     try:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict safe loader
     except RegistryError as exc:
@@ -435,10 +453,76 @@ def parse_exclusion(d: Any, report) -> Exclusion | None:
     return Exclusion(line, text, reason, d.line)
 
 
+def _cache_file(raw: bytes) -> Path | None:
+    """Where the parsed form of a registry with these bytes is kept, or None if caching is off.
+
+    Keyed by content (not mtime), so an edited file is never served stale; the key includes the
+    plancli and Python versions because the pickled objects are theirs.
+    """
+    if os.environ.get("PLANCLI_NO_CACHE"):
+        return None
+    base = os.environ.get("PLANCLI_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    tag = f"{__version__}|{sys.version_info[:2]}|".encode()
+    return root / "plancli" / f"registry-{hashlib.sha256(tag + raw).hexdigest()[:32]}.pickle"
+
+
+def _cache_get(cache: Path | None, p: Path) -> Registry | None:
+    if cache is None:
+        return None
+    try:
+        with open(cache, "rb") as fh:
+            reg = pickle.load(fh)  # noqa: S301 - our own file in the user's private cache dir
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged cache entry is rebuilt, never an error
+        return None
+    if not isinstance(reg, Registry):
+        return None
+    reg.path = p
+    return reg
+
+
+def _cache_put(cache: Path | None, reg: Registry) -> None:
+    """Write atomically (temp file + rename) so concurrent runs never read half a pickle."""
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=str(cache.parent))
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(reg, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # a read-only home or a full disk only costs speed
+
+
 def load_registry(path: str | Path | None = None, problems: list[Problem] | None = None) -> Registry:
-    """Load a registry. With ``problems`` given, collect schema problems instead of raising."""
+    """Load a registry. With ``problems`` given, collect schema problems instead of raising.
+
+    A registry that loads cleanly is cached in parsed form (see ``_cache_file``); set
+    PLANCLI_NO_CACHE=1 to disable, PLANCLI_CACHE_DIR to move it.
+    """
     p = Path(path) if path is not None else default_registry_path()
-    doc = load_yaml(p)
+    raw, text = read_text(p)
+    cache = _cache_file(raw) if problems is None else None
+    hit = _cache_get(cache, p)
+    if hit is not None:
+        return hit
+    reg = _parse_registry(p, load_yaml(p, text), problems)
+    if cache is not None:
+        for e in reg.entries:
+            e.occurrences(reg.period)  # computed once, stored with the entry
+        _cache_put(cache, reg)
+    return reg
+
+
+def _parse_registry(p: Path, doc: Any, problems: list[Problem] | None) -> Registry:
     report = _Collector(p, problems)
     if doc is None:
         raise RegistryError("empty registry file (expected meta:, entries:)", p, 1)

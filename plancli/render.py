@@ -140,7 +140,7 @@ def render(rows: Sequence[dict], columns: Sequence[Column], fmt: str, out: TextI
             t.add_column(c.header, overflow="fold", max_width=c.max_width)
         for r, b in zip(rows, body, strict=True):
             style = {"overdue": "red", "missed": "red", "due_soon": "yellow",
-                     "met": "green", "done": "green"}.get(r.get("status") or "", None)
+                     "met": "green", "done": "green"}.get(r.get("status") or "")
             t.add_row(*b, style=style)
         if rows:
             console.print(t)

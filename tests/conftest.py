@@ -131,6 +131,20 @@ class Result:
     err: str
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Keep the parsed-registry cache of the test run out of the user's ~/.cache."""
+    import os
+
+    old = os.environ.get("PLANCLI_CACHE_DIR")
+    os.environ["PLANCLI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("PLANCLI_CACHE_DIR", None)
+    else:
+        os.environ["PLANCLI_CACHE_DIR"] = old
+
+
 @pytest.fixture
 def tiny(tmp_path: Path) -> Path:
     """A valid five-entry registry with its source and units; returns the registry path."""

@@ -98,3 +98,38 @@ def test_bom_is_accepted_and_gbk_is_refused(write_registry):
 def test_missing_file(tmp_path):
     with pytest.raises(RegistryError, match="file not found"):
         load_registry(tmp_path / "nope.yaml")
+
+
+def test_parsed_registry_cache(tiny, tmp_path, monkeypatch):
+    import plancli.registry as r
+
+    monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
+    first = load_registry(tiny)
+    files = list((tmp_path / "c" / "plancli").glob("registry-*.pickle"))
+    assert len(files) == 1
+
+    def boom(*a, **k):
+        raise AssertionError("parsed again despite an unchanged file")
+
+    monkeypatch.setattr(r, "load_yaml", boom)
+    again = load_registry(tiny)
+    assert [e.id for e in again.entries] == [e.id for e in first.entries] and again.path == tiny
+    # An edit changes the content key: the new text is parsed, never the stale cache served.
+    monkeypatch.undo()
+    monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
+    tiny.write_text(tiny.read_text(encoding="utf-8").replace("metric: 单位能耗", "metric: 单位能耗（新）"),
+                    encoding="utf-8")
+    assert load_registry(tiny).by_id()["test-005"].metric == "单位能耗（新）"
+    assert len(list((tmp_path / "c" / "plancli").glob("registry-*.pickle"))) == 2
+
+
+def test_cache_can_be_disabled_and_survives_damage(tiny, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setenv("PLANCLI_NO_CACHE", "1")
+    load_registry(tiny)
+    assert not (tmp_path / "c").exists()
+    monkeypatch.delenv("PLANCLI_NO_CACHE")
+    load_registry(tiny)
+    (f,) = (tmp_path / "c" / "plancli").glob("registry-*.pickle")
+    f.write_bytes(b"garbage")
+    assert len(load_registry(tiny).entries) == 5  # rebuilt, not an error
