@@ -17,7 +17,7 @@ import sys
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from .ledger import Record, atomic_write_bytes
+from .ledger import Record, _give_mode, atomic_write_bytes
 from .query import Filters, entry_dict, occurrence_rows
 from .registry import Registry
 from .render import render
@@ -134,6 +134,7 @@ def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: 
                               r.actual_text, r.on.isoformat() if r.on else None, r.source, r.note,
                               r.recorded_at) for r in records])
         con.close()
+        _give_mode(tmp, path)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -125,17 +126,18 @@ def _yaml_float(x: float) -> str:
     return t
 
 
-def _record_text(r: Record) -> str:
-    lines = [f"  - id: {_yaml_str(r.item)}", f"    status: {r.status}"]
+def _record_text(r: Record, indent: str = "  ") -> str:
+    pad = indent + "  "
+    lines = [f"{indent}- id: {_yaml_str(r.item)}", f"{pad}status: {r.status}"]
     if r.actual is not None:
-        lines.append(f"    actual: {_yaml_float(r.actual)}")
+        lines.append(f"{pad}actual: {_yaml_float(r.actual)}")
     for k in ("actual_text", "source", "note"):
         v = getattr(r, k)
         if v is not None:
-            lines.append(f"    {k}: {_yaml_str(v)}")
+            lines.append(f"{pad}{k}: {_yaml_str(v)}")
     if r.on is not None:
-        lines.append(f"    on: '{r.on.isoformat()}'")
-    lines.append(f"    recorded_at: '{r.recorded_at}'")
+        lines.append(f"{pad}on: '{r.on.isoformat()}'")
+    lines.append(f"{pad}recorded_at: '{r.recorded_at}'")
     return "\n".join(lines) + "\n"
 
 
@@ -151,18 +153,27 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
     lock = FileLock(str(p) + ".lock")
     try:
         with lock.acquire(timeout=timeout):
+            if p.exists() and not os.access(p, os.W_OK):
+                # Renaming over it would succeed (only the directory must be writable), but a
+                # read-only ledger is someone's decision that it must not change.
+                raise LedgerError("ledger is read-only; nothing was recorded", p)
             old = _read_or_raise(p) if p.exists() else ""
+            indent = "  "
             if old.strip():
                 _parse(p, _load_or_raise(p, old))  # refuse to build on a corrupted ledger
                 new = old if old.endswith("\n") else old + "\n"
-                if "records:" not in old:
+                if re.search(r"^records:[ \t]*\[[ \t]*\][ \t]*$", new, re.M):
+                    new = re.sub(r"^records:[ \t]*\[[ \t]*\][ \t]*$", "records:", new, count=1, flags=re.M)
+                elif re.search(r"^records:\s*\[", new, re.M):
+                    raise LedgerError("ledger writes 'records:' as a [flow] list; use one '- id:' block "
+                                      "per record to append", p)
+                if not re.search(r"^records:", new, re.M):
                     new += "records:\n"
-                elif _records_empty_flow(old):
-                    raise LedgerError("ledger holds 'records: []'; replace it with 'records:' to append",
-                                      p)
+                m = re.search(r"^( *)- ", new.split("records:", 1)[1], re.M)
+                indent = m.group(1) if m else "  "  # match how existing records are indented
             else:
                 new = HEADER
-            new += _record_text(record)
+            new += _record_text(record, indent)
             _parse(p, _load_or_raise(p, new))  # the result must read back
             _atomic_write(p, new)
     except Timeout:
@@ -174,12 +185,6 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
             raise
         raise LedgerError(f"cannot write ledger: {exc.strerror or exc}", p) from None
     return record
-
-
-def _records_empty_flow(text: str) -> bool:
-    import re
-
-    return re.search(r"^records:\s*\[\s*\]\s*$", text, re.M) is not None
 
 
 def _read_or_raise(p: Path) -> str:
@@ -198,6 +203,17 @@ def _load_or_raise(p: Path, text: str):
         raise LedgerError(exc.message, p, exc.line) from None
 
 
+def _give_mode(tmp: str, p: Path) -> None:
+    """mkstemp creates 0600 files; give the result the old file's mode, or what the umask allows."""
+    if p.exists():
+        mode = p.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
+
+
 def _atomic_write(p: Path, text: str) -> None:
     """Write ``text`` to ``p`` via a fsynced temporary file and an atomic rename."""
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent))
@@ -206,8 +222,7 @@ def _atomic_write(p: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        if p.exists():
-            os.chmod(tmp, p.stat().st_mode & 0o7777)
+        _give_mode(tmp, p)
         os.replace(tmp, p)
         try:  # make the rename itself durable
             dfd = os.open(str(p.parent), os.O_RDONLY)
@@ -231,6 +246,7 @@ def atomic_write_bytes(p: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        _give_mode(tmp, p)
         os.replace(tmp, p)
     except BaseException:
         with contextlib.suppress(OSError):
