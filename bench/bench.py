@@ -32,9 +32,11 @@ Peak memory
 
 Environment
     The environment is passed through unchanged (so ``PLANCLI_NO_CACHE=1 make bench`` measures
-    without a cache), except: ``PLANCLI_TODAY`` defaults to 2024-10-20 (mid-plan, so the overdue and
-    due lists are non-trivial and stable) unless already set, and ``XDG_CACHE_HOME`` points into the
-    temporary directory so a per-user cache starts empty and is removed afterwards. PLANCLI_*
+    without the parsed-registry cache), except: ``PLANCLI_TODAY`` defaults to 2024-10-20 (mid-plan,
+    so the overdue and due lists are non-trivial and stable) unless already set, and the cache
+    location (``PLANCLI_CACHE_DIR`` and ``XDG_CACHE_HOME``) points into the temporary directory, so
+    every bench run starts with an empty cache and never leaves its large synthetic cache files in
+    the user's. The small commands are measured warm (their warm-up run fills the cache). PLANCLI_*
     variables in effect are printed at the top.
 
 A step that fails (non-zero exit, timeout, generation error) prints its error and the run carries on.
@@ -343,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="plancli-bench-"))
     env = dict(os.environ)
     env.setdefault("PLANCLI_TODAY", DEFAULT_TODAY)
-    env["XDG_CACHE_HOME"] = str(tmp / "xdg-cache")
+    env["XDG_CACHE_HOME"] = env["PLANCLI_CACHE_DIR"] = str(tmp / "cache")
     try:
         base = Step("python -c pass", [sys.executable, "-c", "pass"])
         small = [
@@ -354,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
             Step("--help", plancli + ["--help"]),
             Step("validate", plancli + ["validate"]),
         ]
-        say(f"[{time.monotonic() - started:6.1f}s] small commands: 1 warm-up + {small_reps} runs each, interleaved")
+        say(f"[{time.monotonic() - started:6.1f}s] small commands: 1 warm-up + {small_reps} timed run(s) each, interleaved")
         for st in small:  # warm-up: page cache, .pyc files; not recorded
             try:
                 w = run_once(st.argv, env, a.timeout)

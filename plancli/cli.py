@@ -569,7 +569,7 @@ def record(
 @app.command()
 def weekly(
     unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, as_of: AsOfOpt = None,
-    days: Annotated[int, typer.Option("--days", help="Look-ahead for 'due next'.")] = 7,
+    days: Annotated[int, typer.Option("--days", min=0, max=3660, help="Look-ahead for 'due next'.")] = 7,
     fmt: Annotated[str | None, typer.Option("--format", "-f", help="plain, md, html or json.")] = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None,
 ) -> None:
@@ -663,9 +663,14 @@ def _run(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         raise
     except Exception as exc:  # noqa: BLE001 - the one edge where errors become messages
-        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # the CLI parser's usage errors
-            exc.show()
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `plancli`: the help text, unmangled
+            print(exc.format_message(), file=sys.stderr)
             return EXIT_USAGE
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # the parser's usage errors
+            ctx = getattr(exc, "ctx", None)
+            where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+            msg = " ".join(exc.format_message().split())
+            return _fail(f"{msg}{where}", EXIT_USAGE)
         if isinstance(exc, OSError):
             where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
             return _fail(f"{exc.strerror or exc}{where}", EXIT_USAGE)

@@ -46,6 +46,10 @@ class Period:
     start: date
     end: date
 
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise DeadlineError(f"plan period ends ({self.end}) before it starts ({self.start})")
+
     @property
     def years(self) -> list[int]:
         return list(range(self.start.year, self.end.year + 1))
@@ -76,14 +80,17 @@ _DASHES = "—–－~～至到\\-"
 
 
 def _cn_small(s: str) -> int:
-    """Chinese numeral below 100 (十, 十二, 二十, 三十一) or a digit-by-digit string."""
+    """Chinese numeral below 100 (十, 十二, 二十, 三十一) or a digit-by-digit string (二〇二四)."""
     if s.isdigit():
         return int(s)
     if "十" in s:
         tens, _, units = s.partition("十")
-        t = _CN_DIGITS[tens] if tens else 1
-        u = _CN_DIGITS[units] if units else 0
-        return t * 10 + u
+        if len(tens) > 1 or len(units) > 1 or "十" in units or (tens and tens not in _CN_DIGITS) \
+                or (units and units not in _CN_DIGITS):
+            raise DeadlineError(f"cannot read Chinese numeral {s!r}")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+    if not s or any(ch not in _CN_DIGITS for ch in s):
+        raise DeadlineError(f"cannot read Chinese numeral {s!r}")
     n = 0
     for ch in s:
         n = n * 10 + _CN_DIGITS[ch]
@@ -141,11 +148,15 @@ def parse_deadline(text: str, period: Period = DEFAULT_PERIOD) -> Deadline:
 
     # Recurrences first: they carry no year.
     if re.fullmatch(r"(?:每年(?:度)?|每一年)(?:年底|年末|底)?(?:之前|以前|前)?|年均", core):
-        ds = tuple(date(y, 12, 31) for y in period.years)
+        ds = tuple(d for d in (date(y, 12, 31) for y in period.years) if d <= period.end)
+        if not ds:
+            raise DeadlineError(f"{raw!r} has no year end inside the plan period {period.start}…{period.end}")
         return Deadline(raw, ds[-1], ds, "yearly")
     if re.fullmatch(r"每季度?|每个季度", core):
         ends = (_month_end(y, q * 3) for y in period.years for q in (1, 2, 3, 4))
         ds = tuple(d for d in ends if period.start <= d <= period.end)
+        if not ds:
+            raise DeadlineError(f"{raw!r} has no quarter end inside the plan period {period.start}…{period.end}")
         return Deadline(raw, ds[-1], ds, "quarterly")
 
     # Plan-length phrases: 两年, 用两年时间, 两年内, 2024—2025年.

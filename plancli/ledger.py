@@ -239,7 +239,18 @@ def _atomic_write(p: Path, text: str) -> None:
 
 
 def atomic_write_bytes(p: Path, data: bytes) -> None:
-    """Exports use the same discipline: no partial file on a full disk or a crash."""
+    """Exports use the same discipline: no partial file on a full disk or a crash.
+
+    A target that exists and is not a regular file (a device, a FIFO) is written directly: renaming
+    over /dev/full would replace the device.
+    """
+    import stat
+
+    if p.exists() and not stat.S_ISREG(p.stat().st_mode):
+        with open(p, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent or "."))
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -30,20 +30,24 @@ class QueryError(ValueError):
     """A filter that cannot be applied (unknown plan, bad span or date)."""
 
 
+_SPAN_UNITS = {  # unit word → (relativedelta keyword, days it spans at most)
+    **dict.fromkeys(("d", "day", "days", "天", "日"), ("days", 1)),
+    **dict.fromkeys(("w", "wk", "week", "weeks", "周"), ("weeks", 7)),
+    **dict.fromkeys(("m", "mo", "month", "months", "月", "个月"), ("months", 31)),
+    **dict.fromkeys(("y", "yr", "year", "years", "年"), ("years", 366)),
+}
+
+
 def parse_span(text: str) -> relativedelta:
-    """``7d``, ``2w``, ``1m``, ``1y`` (also 7 天 / 2 周 / 1 月 / 1 年) → a relative span."""
-    m = re.fullmatch(r"\s*(\d+)\s*(d|day|days|天|日|w|wk|week|weeks|周|m|mo|month|months|月|个月|y|yr|year|years|年)\s*",
-                     text or "")
-    if not m:
+    """``7d``, ``2w``, ``1m``, ``1y`` (also 7 天 / 2 周 / 1 月 / 1 年) → a relative span of ≤ 100 years."""
+    m = re.fullmatch(r"\s*(\d+)\s*([a-z]+|天|日|周|个月|月|年)\s*", text or "")
+    if not m or m.group(2) not in _SPAN_UNITS:
         raise QueryError(f"cannot read span {text!r} (use e.g. 7d, 2w, 1m, 1y)")
-    n, u = int(m.group(1)), m.group(2)
-    if u in ("d", "day", "days", "天", "日"):
-        return relativedelta(days=n)
-    if u in ("w", "wk", "week", "weeks", "周"):
-        return relativedelta(weeks=n)
-    if u in ("m", "mo", "month", "months", "月", "个月"):
-        return relativedelta(months=n)
-    return relativedelta(years=n)
+    n = int(m.group(1))
+    kw, days = _SPAN_UNITS[m.group(2)]
+    if n * days > 100 * 366:  # date arithmetic beyond year 9999 would overflow
+        raise QueryError(f"span {text!r} is too long (at most 100 years)")
+    return relativedelta(**{kw: n})
 
 
 def to_date(text: str, what: str) -> date:

@@ -423,6 +423,12 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
     quote = _str(d, "quote", report, where=w)
     task = _int(d, "task", report, where=w)
     metric = _str(d, "metric", report, where=w)
+    value_text = _str(d, "value_text", report, required=False, where=w)
+    unit = _str(d, "unit", report, required=False, where=w)
+    lead, support = _units(d, "lead", report, w), _units(d, "support", report, w)
+    units_inferred = _bool(d, "units_inferred", report, w)
+    note = _str(d, "note", report, required=False, where=w)
+    # Every field is checked before giving up, so validate reports all of an entry's problems.
     if report.problems is not None and len(report.problems) > n0:
         return None
     if eid is None or quote is None or line is None or metric is None:
@@ -430,14 +436,11 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
     p = plans.get(plan or "")
     return Entry(
         id=eid, kind=kind or "target", plan=plan or "", group=p.group if p else "",
-        section=section or "", task=task, metric=metric,
-        value_text=_str(d, "value_text", report, required=False, where=w),
-        value=value, value_max=value_max,
-        unit=_str(d, "unit", report, required=False, where=w), comparator=comparator,
+        section=section or "", task=task, metric=metric, value_text=value_text,
+        value=value, value_max=value_max, unit=unit, comparator=comparator,
         deadline_text=deadline_text, deadline=deadline, deadline_inferred=inferred,
-        recurring=recurring, lead=_units(d, "lead", report, w), support=_units(d, "support", report, w),
-        units_inferred=_bool(d, "units_inferred", report, w), quote=quote, line=line,
-        note=_str(d, "note", report, required=False, where=w), yaml_line=d.line,
+        recurring=recurring, lead=lead, support=support, units_inferred=units_inferred,
+        quote=quote, line=line, note=note, yaml_line=d.line,
     )
 
 
@@ -462,7 +465,10 @@ def _cache_file(raw: bytes) -> Path | None:
     if os.environ.get("PLANCLI_NO_CACHE"):
         return None
     base = os.environ.get("PLANCLI_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
+    try:
+        root = Path(base) if base else Path.home() / ".cache"
+    except (RuntimeError, KeyError):  # no home directory (container with an arbitrary uid)
+        return None
     tag = f"{__version__}|{sys.version_info[:2]}|".encode()
     return root / "plancli" / f"registry-{hashlib.sha256(tag + raw).hexdigest()[:32]}.pickle"
 
@@ -535,6 +541,18 @@ def _parse_registry(p: Path, doc: Any, problems: list[Problem] | None) -> Regist
         meta = _LineDict(meta)
         meta.line, meta.key_lines = 1, {}
     period = _period(meta, report)
+    for key in ("plans",):
+        if not isinstance(meta.get(key) or [], list):
+            raise RegistryError(f"meta.{key} must be a list", p, meta.key_lines.get(key, meta.line))
+    for key in ("exclusions",):
+        if not isinstance(doc.get(key) or [], list):
+            raise RegistryError(f"{key} must be a list", p, doc.key_lines.get(key))
+    src = meta.get("source")
+    if src is not None and (not isinstance(src, dict) or not isinstance(src.get("file", ""), str)):
+        raise RegistryError("meta.source must be a mapping with a text 'file'", p,
+                            meta.key_lines.get("source", meta.line))
+    if not isinstance(meta.get("units_file", ""), str):
+        raise RegistryError("meta.units_file must be a file name", p, meta.key_lines.get("units_file", meta.line))
     plans: dict[str, Plan] = {}
     for pd in meta.get("plans") or []:
         plan = parse_plan(pd, report)

@@ -7,6 +7,7 @@ The multiplier (万, 亿, 万亿, 千万, 百万, 千亿, 百亿) is folded into
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -120,6 +121,8 @@ def parse_value(text: str) -> Quantity:
     if re.search(r"\d", unit):
         raise ValueError_(f"cannot read quantity {text!r}: stray number in unit {unit!r}")
     low *= factor
+    if not math.isfinite(low) or (high is not None and not math.isfinite(high * factor)):
+        raise ValueError_(f"number out of range in {text!r}")
     if high is not None:
         high *= factor
         if high < low:
@@ -128,7 +131,9 @@ def parse_value(text: str) -> Quantity:
 
 
 def _tidy(x: float) -> float:
-    """Round away binary noise (3.5*1e4 = 35000.000000000004)."""
+    """Round away binary noise (3.5*1e4 = 35000.000000000004); refuse inf and nan."""
+    if not math.isfinite(x):
+        raise ValueError_(f"number out of range: {x}")
     r = round(x, 6)
     return float(int(r)) if r == int(r) else r
 

@@ -6,7 +6,15 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from plancli.ledger import Record
-from plancli.query import Filters, QueryError, attainment, entry_rows, occurrence_rows, parse_span, resolve_plan
+from plancli.query import (
+    Filters,
+    QueryError,
+    attainment,
+    entry_rows,
+    occurrence_rows,
+    parse_span,
+    resolve_plan,
+)
 from plancli.registry import Entry, load_registry
 from plancli.units import load_units
 
