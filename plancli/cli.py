@@ -8,6 +8,7 @@ once, in ``main``. Exit codes: 0 ok, 1 check failed (validate/coverage problems,
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from datetime import date
@@ -36,6 +37,26 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+class _PipeClosed(Exception):
+    """stdout's reader went away; not an OSError, so the CLI framework does not turn it into exit 1."""
+
+
+def command(*args, **kwargs):
+    """``app.command`` whose callback reports a closed stdout as _PipeClosed (see main)."""
+
+    def register(fn):
+        @functools.wraps(fn)
+        def wrapper(*a, **k):
+            try:
+                return fn(*a, **k)
+            except BrokenPipeError:
+                raise _PipeClosed() from None
+
+        return app.command(*args, **kwargs)(wrapper)
+
+    return register
+
 
 # --------------------------------------------------------------------------- shared options
 # Declared once; every listing command takes the same filters.
@@ -179,7 +200,7 @@ def _occ_query(registry, progress, unit, role, plan, before, after, within, as_o
     return reg, occurrence_rows(reg, f, table, _records(reg, progress), open_only=open_only)
 
 
-@app.command()
+@command()
 def due(
     unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, before: BeforeOpt = None,
     after: AfterOpt = None, within: WithinOpt = None, as_of: AsOfOpt = None, status: StatusOpt = None,
@@ -195,7 +216,7 @@ def due(
     _listing(rows, OCC_COLUMNS, fmt)
 
 
-@app.command()
+@command()
 def overdue(
     unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, before: BeforeOpt = None,
     after: AfterOpt = None, within: WithinOpt = None, as_of: AsOfOpt = None, status: StatusOpt = None,
@@ -214,7 +235,7 @@ def overdue(
         raise typer.Exit(EXIT_CHECK)
 
 
-@app.command("list")
+@command("list")
 def list_(
     unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, before: BeforeOpt = None,
     after: AfterOpt = None, within: WithinOpt = None, as_of: AsOfOpt = None, status: StatusOpt = None,
@@ -233,7 +254,7 @@ def list_(
     _listing(entry_rows(reg, f, table, _records(reg, progress)), ENTRY_COLUMNS, fmt)
 
 
-@app.command()
+@command()
 def show(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="Entry id, e.g. kjyf-001.")],
     as_of: AsOfOpt = None, fmt: FormatOpt = None,
@@ -322,7 +343,7 @@ STAT_COLUMNS = [Column(k, k) for k in ("name", "entries", "total", "overdue", "d
                                        "undated", "in_progress", "met", "done", "missed")]
 
 
-@app.command()
+@command()
 def plans(
     as_of: AsOfOpt = None, soon: SoonOpt = "14d", fmt: FormatOpt = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None,
@@ -353,7 +374,7 @@ def plans(
     render(rows, cols, _fmt(fmt))
 
 
-@app.command()
+@command()
 def stats(
     unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, before: BeforeOpt = None,
     after: AfterOpt = None, within: WithinOpt = None, as_of: AsOfOpt = None, status: StatusOpt = None,
@@ -380,7 +401,7 @@ def stats(
     render(rows, STAT_COLUMNS, _fmt(fmt))
 
 
-@app.command()
+@command()
 def units(
     fmt: FormatOpt = None, registry: RegistryOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="Include units with no items.")] = False,
@@ -402,7 +423,7 @@ def units(
                   Column("aliases", "aliases", 40)], _fmt(fmt))
 
 
-@app.command()
+@command()
 def validate(
     path: Annotated[Path | None, typer.Argument(help="Registry to check [default: --registry].",
                                                 show_default=False)] = None,
@@ -460,7 +481,7 @@ def _all_items(reg: Registry) -> list[dict]:
     return occurrence_rows(reg, Filters(), None, [])
 
 
-@app.command()
+@command()
 def coverage(
     registry: RegistryOpt = None, fmt: FormatOpt = None,
 ) -> None:
@@ -490,7 +511,7 @@ def coverage(
         raise typer.Exit(EXIT_CHECK)
 
 
-@app.command("parse-deadline")
+@command("parse-deadline")
 def parse_deadline_cmd(
     text: Annotated[str, typer.Argument(help="A deadline phrase, e.g. 2024年10月底前.")],
     start: Annotated[str | None, typer.Option("--start", help="Plan period start [default: from the registry].")] = None,
@@ -521,7 +542,7 @@ def parse_deadline_cmd(
 # --------------------------------------------------------------------------- ledger, reports
 
 
-@app.command()
+@command()
 def record(
     item: Annotated[str, typer.Argument(metavar="ID", help="Entry id; ID@2024 for one year of a 每年 target.")],
     status: Annotated[str, typer.Option("--status", help="done, met, missed or in_progress.")],
@@ -566,7 +587,7 @@ def record(
           file=sys.stderr)
 
 
-@app.command()
+@command()
 def weekly(
     unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, as_of: AsOfOpt = None,
     days: Annotated[int, typer.Option("--days", min=0, max=3660, help="Look-ahead for 'due next'.")] = 7,
@@ -587,7 +608,7 @@ def weekly(
                   sys.stdout, CONTRACT)
 
 
-@app.command()
+@command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="ics, csv, json or sqlite.")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write [default: stdout; required for sqlite].")] = None,
@@ -660,8 +681,8 @@ def _run(argv: list[str] | None = None) -> int:
         return _fail(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
         return EXIT_INTERRUPT
-    except BrokenPipeError:
-        raise
+    except (BrokenPipeError, _PipeClosed):
+        raise BrokenPipeError from None
     except Exception as exc:  # noqa: BLE001 - the one edge where errors become messages
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `plancli`: the help text, unmangled
             print(exc.format_message(), file=sys.stderr)

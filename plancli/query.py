@@ -89,16 +89,26 @@ class Filters:
         return self.as_of + self.within if self.within is not None else None
 
 
-def _unit_match(e: Entry, f: Filters, table: UnitTable | None) -> bool:
+def _unit_pred(f: Filters, table: UnitTable | None):
+    """Predicate on (lead, support) for the --unit/--role filter, or None when there is none."""
     if not f.units:
-        return True
-    canon = (lambda n: table.canonical(n)) if table else (lambda n: n)
-    pool: list[str] = []
-    if f.role in ("any", "lead"):
-        pool += [canon(n) for n in e.lead]
-    if f.role in ("any", "support"):
-        pool += [canon(n) for n in e.support]
-    return any(u in pool for u in f.units)
+        return None
+    want = set(f.units)
+    memo: dict[str, str] = {}  # names repeat across entries: canonicalise each once
+
+    def canon(n: str) -> str:
+        c = memo.get(n)
+        if c is None:
+            c = memo[n] = table.canonical(n) if table else n
+        return c
+
+    use_lead, use_support = f.role in ("any", "lead"), f.role in ("any", "support")
+
+    def pred(lead, support) -> bool:
+        return (use_lead and any(canon(n) in want for n in lead)) or \
+            (use_support and any(canon(n) in want for n in support))
+
+    return pred
 
 
 def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | None]:
@@ -124,7 +134,7 @@ def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | Non
     return (round(ratio, 4) if ratio is not None else None), met
 
 
-def _status(d: date | None, rec: Record | None, f: Filters) -> str:
+def _status(d: date | None, rec: Record | None, f: Filters, soon_end: date) -> str:
     """Closed records win; work in progress is still overdue once its deadline has passed."""
     if rec is not None and rec.status in CLOSED:
         return rec.status
@@ -134,7 +144,7 @@ def _status(d: date | None, rec: Record | None, f: Filters) -> str:
         return "overdue"
     if rec is not None:  # in_progress, deadline not yet passed
         return rec.status
-    if d <= f.as_of + f.soon:
+    if d <= soon_end:
         return "due_soon"
     return "upcoming"
 
@@ -162,9 +172,7 @@ def _occ_label(e: Entry, d: date) -> str | None:
 
 
 def _pre(reg: Registry, f: Filters, table: UnitTable | None) -> list[Entry]:
-    return [e for e in reg.entries
-            if (not f.plans or e.plan in f.plans) and (not f.kinds or e.kind in f.kinds)
-            and _unit_match(e, f, table)]
+    return reg.select(set(f.plans) or None, set(f.kinds) or None, _unit_pred(f, table))
 
 
 def _progress_fields(e: Entry, rec: Record | None) -> dict:
@@ -179,6 +187,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     """One row per deadline occurrence (每年 → one per year), soonest first, then by id."""
     latest = latest_records(records or [])
     horizon = f.horizon()
+    soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
     rows = []
     for e in _pre(reg, f, table):
         for d in e.occurrences(reg.period) or (None,):
@@ -192,7 +201,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             label = _occ_label(e, d) if d else None
             item = f"{e.id}@{label}" if label else e.id
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
-            status = _status(d, rec, f)
+            status = _status(d, rec, f, soon_end)
             if open_only and status in CLOSED:
                 continue
             if f.statuses and status not in f.statuses:

@@ -15,7 +15,7 @@ import pickle
 import re
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -222,14 +222,61 @@ class Exclusion:
     yaml_line: int = 0
 
 
+_FIELDS = tuple(f.name for f in fields(Entry))
+_PLAN, _KIND, _LEAD, _SUPPORT = (_FIELDS.index(k) for k in ("plan", "kind", "lead", "support"))
+_DEADLINE, _OCC = _FIELDS.index("deadline"), _FIELDS.index("_occ")
+
+
+def _entry_to_row(e: Entry) -> tuple:
+    row = [getattr(e, k) for k in _FIELDS]
+    row[_DEADLINE] = e.deadline.toordinal() if e.deadline else None
+    row[_OCC] = tuple(d.toordinal() for d in e._occ) if e._occ is not None else None
+    return tuple(row)
+
+
+def _entry_from_row(row: tuple) -> Entry:
+    e = object.__new__(Entry)
+    d = dict(zip(_FIELDS, row, strict=True))
+    d["deadline"] = date.fromordinal(d["deadline"]) if d["deadline"] is not None else None
+    if d["_occ"] is not None:
+        d["_occ"] = tuple(map(date.fromordinal, d["_occ"]))
+    e.__dict__.update(d)
+    return e
+
+
 @dataclass
 class Registry:
     path: Path
     meta: dict
     period: Period
     plans: dict[str, Plan]
-    entries: list[Entry]
+    _entries: list[Entry] | None
     exclusions: list[Exclusion]
+    # From the cache, entries arrive as plain tuples (fast to unpickle) and become Entry objects
+    # only when needed: a filtered query on 100k entries builds only the ones that match.
+    _rows: list[tuple] | None = field(default=None, repr=False)
+
+    @property
+    def entries(self) -> list[Entry]:
+        if self._entries is None:
+            self._entries = [_entry_from_row(r) for r in self._rows or []]
+            self._rows = None
+        return self._entries
+
+    def select(self, plans=None, kinds=None, units=None) -> list[Entry]:
+        """Entries of ``plans``/``kinds`` (None = all) whose ``units(lead, support)`` is true."""
+        if self._entries is None and self._rows is not None:
+            out = []
+            for r in self._rows:
+                if (plans and r[_PLAN] not in plans) or (kinds and r[_KIND] not in kinds):
+                    continue
+                if units is not None and not units(r[_LEAD], r[_SUPPORT]):
+                    continue
+                out.append(_entry_from_row(r))
+            return out
+        return [e for e in self.entries
+                if (not plans or e.plan in plans) and (not kinds or e.kind in kinds)
+                and (units is None or units(e.lead, e.support))]
 
     @property
     def source_path(self) -> Path | None:
@@ -473,32 +520,36 @@ def _cache_file(raw: bytes) -> Path | None:
     return root / "plancli" / f"registry-{hashlib.sha256(tag + raw).hexdigest()[:32]}.pickle"
 
 
+_CACHE_FORMAT = 2
+
+
 def _cache_get(cache: Path | None, p: Path) -> Registry | None:
     if cache is None:
         return None
     try:
         with open(cache, "rb") as fh:
-            reg = pickle.load(fh)  # noqa: S301 - our own file in the user's private cache dir
+            d = pickle.load(fh)  # noqa: S301 - our own file in the user's private cache dir
+        if d.get("format") != _CACHE_FORMAT:
+            return None
+        return Registry(p, d["meta"], d["period"], d["plans"], None, d["exclusions"], d["rows"])
     except FileNotFoundError:
         return None
     except Exception:  # noqa: BLE001 - a damaged cache entry is rebuilt, never an error
         return None
-    if not isinstance(reg, Registry):
-        return None
-    reg.path = p
-    return reg
 
 
 def _cache_put(cache: Path | None, reg: Registry) -> None:
     """Write atomically (temp file + rename) so concurrent runs never read half a pickle."""
     if cache is None:
         return
+    data = {"format": _CACHE_FORMAT, "meta": reg.meta, "period": reg.period, "plans": reg.plans,
+            "exclusions": reg.exclusions, "rows": [_entry_to_row(e) for e in reg.entries]}
     try:
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=str(cache.parent))
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(reg, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
         except BaseException:
             with contextlib.suppress(OSError):

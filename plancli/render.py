@@ -92,8 +92,19 @@ def render(rows: Sequence[dict], columns: Sequence[Column], fmt: str, out: TextI
     """Write ``rows`` to ``out`` (stdout) in ``fmt``. ``fields`` fixes the JSON/CSV key order."""
     out = out or sys.stdout
     if fmt == "json":
-        data = [{k: _jsonable(r.get(k)) for k in (fields or r.keys())} for r in rows]
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        # One object per line: json's C encoder only runs without indent, and a line per row is
+        # still readable and grep-able. The document is a plain JSON array either way.
+        if not rows:
+            out.write("[]\n")
+            return
+        enc = json.JSONEncoder(ensure_ascii=False).encode
+        keys = fields
+        out.write("[\n")
+        last = len(rows) - 1
+        for i, r in enumerate(rows):
+            obj = {k: _jsonable(r.get(k)) for k in (keys or r.keys())}
+            out.write(enc(obj) + (",\n" if i < last else "\n"))
+        out.write("]\n")
         return
     if fmt == "csv":
         keys = list(fields or (rows[0].keys() if rows else [c.key for c in columns]))
