@@ -9,6 +9,7 @@ this module parses them, so ``2024-13-40`` is reported as an impossible date rat
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -19,8 +20,6 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from . import __version__
 from .deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
@@ -64,23 +63,11 @@ class Problem:
 
 # --------------------------------------------------------------------------- strict YAML
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 class _LineDict(dict):
     """A mapping that remembers where it and each of its keys stand in the file."""
 
     line: int = 0
     key_lines: dict
-
-
-class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
-    def construct_object(self, node, deep=False):
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise RegistryError("YAML anchors/aliases (&id001, *id001) are not allowed; write each value out "
-                                "(yaml.dump: use a Dumper whose ignore_aliases returns True)",
-                                line=node.start_mark.line + 1)
-        return super().construct_object(node, deep=deep)
 
 
 def _construct_mapping(loader, node):
@@ -103,17 +90,33 @@ def _construct_mapping(loader, node):
     return m
 
 
-_StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-# Keep dates as strings: this module parses them and reports impossible ones with their line.
-# Booleans are only true/false (YAML 1.2): in YAML 1.1 the ledger key `on:` and a value `no` would
-# silently turn into booleans.
-_BOOL = "tag:yaml.org,2002:bool"
-_StrictLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", _BOOL)]
-    for k, v in _Base.yaml_implicit_resolvers.items()
-}
-_StrictLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                                    list("tTfF"))
+@functools.cache
+def _loader():
+    """The strict loader, built on first use: a cached registry never needs PyYAML imported."""
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser where available
+
+    class StrictLoader(base):  # type: ignore[misc, valid-type]
+        def construct_object(self, node, deep=False):
+            if node in self.constructed_objects or node in self.recursive_objects:
+                raise RegistryError("YAML anchors/aliases (&id001, *id001) are not allowed; write each "
+                                    "value out (yaml.dump: use a Dumper whose ignore_aliases returns True)",
+                                    line=node.start_mark.line + 1)
+            return super().construct_object(node, deep=deep)
+
+    StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    # Keep dates as strings: this module parses them and reports impossible ones with their line.
+    # Booleans are only true/false (YAML 1.2): in YAML 1.1 the ledger key `on:` and a value `no`
+    # would silently turn into booleans.
+    bool_tag = "tag:yaml.org,2002:bool"
+    StrictLoader.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", bool_tag)]
+        for k, v in base.yaml_implicit_resolvers.items()
+    }
+    StrictLoader.add_implicit_resolver(bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                       list("tTfF"))
+    return yaml, StrictLoader
 
 
 def read_text(path: str | Path) -> tuple[bytes, str]:
@@ -140,8 +143,9 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
     p = Path(path)
     if text is None:
         text = read_text(p)[1]
+    yaml, loader = _loader()
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - strict safe loader
+        return yaml.load(text, Loader=loader)  # noqa: S506 - strict safe loader
     except RegistryError as exc:
         exc.path = str(p)
         raise
@@ -503,7 +507,21 @@ def parse_exclusion(d: Any, report) -> Exclusion | None:
     return Exclusion(line, text, reason, d.line)
 
 
-def _cache_file(raw: bytes) -> Path | None:
+def load_yaml_cached(path: str | Path) -> Any:
+    """``load_yaml`` for small read-mostly files (the unit table), cached like the registry."""
+    raw, text = read_text(path)
+    cache = _cache_file(raw, "yaml")
+    if cache is not None:
+        with contextlib.suppress(Exception), open(cache, "rb") as fh:
+            d = pickle.load(fh)  # noqa: S301 - our own file in the user's private cache dir
+            if isinstance(d, dict) and d.get("format") == _CACHE_FORMAT:
+                return d["doc"]
+    doc = load_yaml(path, text)
+    _write_cache(cache, {"format": _CACHE_FORMAT, "doc": doc})
+    return doc
+
+
+def _cache_file(raw: bytes, kind: str = "registry") -> Path | None:
     """Where the parsed form of a registry with these bytes is kept, or None if caching is off.
 
     Keyed by content (not mtime), so an edited file is never served stale; the key includes the
@@ -517,7 +535,7 @@ def _cache_file(raw: bytes) -> Path | None:
     except (RuntimeError, KeyError):  # no home directory (container with an arbitrary uid)
         return None
     tag = f"{__version__}|{sys.version_info[:2]}|".encode()
-    return root / "plancli" / f"registry-{hashlib.sha256(tag + raw).hexdigest()[:32]}.pickle"
+    return root / "plancli" / f"{kind}-{hashlib.sha256(tag + raw).hexdigest()[:32]}.pickle"
 
 
 _CACHE_FORMAT = 2
@@ -539,11 +557,17 @@ def _cache_get(cache: Path | None, p: Path) -> Registry | None:
 
 
 def _cache_put(cache: Path | None, reg: Registry) -> None:
-    """Write atomically (temp file + rename) so concurrent runs never read half a pickle."""
     if cache is None:
         return
     data = {"format": _CACHE_FORMAT, "meta": reg.meta, "period": reg.period, "plans": reg.plans,
             "exclusions": reg.exclusions, "rows": [_entry_to_row(e) for e in reg.entries]}
+    _write_cache(cache, data)
+
+
+def _write_cache(cache: Path | None, data: Any) -> None:
+    """Write atomically (temp file + rename) so concurrent runs never read half a pickle."""
+    if cache is None:
+        return
     try:
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=str(cache.parent))

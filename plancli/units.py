@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .registry import RegistryError, load_yaml
+from .registry import RegistryError, load_yaml_cached
 
 __all__ = ["UnitError", "Unit", "UnitTable", "load_units"]
 
@@ -78,7 +78,7 @@ class UnitTable:
 
 
 def load_units(path: str | Path) -> UnitTable:
-    doc = load_yaml(path)
+    doc = load_yaml_cached(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("units"), list):
         raise RegistryError("a units file must be a mapping with a 'units:' list", path, 1)
     units = []

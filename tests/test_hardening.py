@@ -571,12 +571,14 @@ def test_damaged_cache_entry_is_rebuilt(tiny, cli, monkeypatch, tmp_path):
     monkeypatch.setenv("PLANCLI_CACHE_DIR", str(cache))
     first = cli("due", "--format", "json", "--registry", str(tiny))
     assert first.code == 0
-    entries = list((cache / "plancli").glob("*.pickle"))
-    assert len(entries) == 1, "control: a clean load is cached"
-    for garbage in (b"", b"not a pickle", b"\x80\x05N.", entries[0].read_bytes()[:40]):
-        entries[0].write_bytes(garbage)
-        again = cli("due", "--format", "json", "--registry", str(tiny))
-        assert (again.code, again.out, again.err) == (0, first.out, "")
+    entries = sorted((cache / "plancli").glob("*.pickle"))
+    assert [e.name.split("-")[0] for e in entries] == ["registry", "yaml"], "control: both files cached"
+    for entry in entries:
+        good = entry.read_bytes()
+        for garbage in (b"", b"not a pickle", b"\x80\x05N.", good[:40]):
+            entry.write_bytes(garbage)
+            again = cli("due", "--format", "json", "--registry", str(tiny))
+            assert (again.code, again.out, again.err) == (0, first.out, "")
 
 
 def test_unusable_cache_directory_only_costs_speed(tiny, cli, monkeypatch):
