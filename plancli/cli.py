@@ -109,11 +109,14 @@ def _units(reg: Registry):
 
 def _ledger_path(reg: Registry, progress: Path | None) -> Path:
     """--progress / PLANCLI_PROGRESS, else progress.yaml beside the registry (data/progress.yaml in a
-    checkout); when that directory is read-only (an installed wheel), the user's data directory."""
+    checkout); for an installed package or a read-only directory, the user's data directory."""
     if progress is not None:
         return progress
     beside = reg.path.parent / "progress.yaml"
-    if beside.exists() or os.access(reg.path.parent, os.W_OK):
+    # Inside an installed package the ledger would be hidden in site-packages and orphaned by an
+    # upgrade: keep it in the user's data directory instead.
+    installed = any(part in ("site-packages", "dist-packages") for part in reg.path.parts)
+    if beside.exists() or (not installed and os.access(reg.path.parent, os.W_OK)):
         return beside
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "plancli" / "progress.yaml"
