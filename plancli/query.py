@@ -103,10 +103,15 @@ def _unit_pred(f: Filters, table: UnitTable | None):
         return c
 
     use_lead, use_support = f.role in ("any", "lead"), f.role in ("any", "support")
+    seen: dict[tuple, bool] = {}  # the same unit lists recur across thousands of entries
 
     def pred(lead, support) -> bool:
-        return (use_lead and any(canon(n) in want for n in lead)) or \
-            (use_support and any(canon(n) in want for n in support))
+        key = (lead, support)
+        hit = seen.get(key)
+        if hit is None:
+            hit = seen[key] = (use_lead and any(canon(n) in want for n in lead)) or \
+                (use_support and any(canon(n) in want for n in support))
+        return hit
 
     return pred
 

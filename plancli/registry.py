@@ -119,23 +119,31 @@ def _loader():
     return yaml, StrictLoader
 
 
-def read_text(path: str | Path) -> tuple[bytes, str]:
-    """Raw bytes and UTF-8 text of a file; a BOM is accepted, anything not UTF-8 is refused."""
-    p = Path(path)
+def _read_bytes(p: Path) -> bytes:
     try:
-        raw = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise RegistryError("file not found", p) from None
     except IsADirectoryError:
         raise RegistryError("is a directory, not a YAML file", p) from None
     except PermissionError:
         raise RegistryError("permission denied", p) from None
+
+
+def _decode(p: Path, raw: bytes) -> str:
     try:
-        return raw, raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless
+        return raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RegistryError(
             f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", p, line) from None
+
+
+def read_text(path: str | Path) -> tuple[bytes, str]:
+    """Raw bytes and UTF-8 text of a file; a BOM is accepted, anything not UTF-8 is refused."""
+    p = Path(path)
+    raw = _read_bytes(p)
+    return raw, _decode(p, raw)
 
 
 def load_yaml(path: str | Path, text: str | None = None) -> Any:
@@ -559,8 +567,12 @@ def _cache_get(cache: Path | None, p: Path) -> Registry | None:
 def _cache_put(cache: Path | None, reg: Registry) -> None:
     if cache is None:
         return
+    # Share equal values (unit lists, plan codes, sections, units, repeated quotes) so pickle
+    # writes each once and loading builds each once.
+    shared: dict = {}
+    rows = [tuple(shared.setdefault(v, v) for v in _entry_to_row(e)) for e in reg.entries]
     data = {"format": _CACHE_FORMAT, "meta": reg.meta, "period": reg.period, "plans": reg.plans,
-            "exclusions": reg.exclusions, "rows": [_entry_to_row(e) for e in reg.entries]}
+            "exclusions": reg.exclusions, "rows": rows}
     _write_cache(cache, data)
 
 
@@ -590,12 +602,12 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     PLANCLI_NO_CACHE=1 to disable, PLANCLI_CACHE_DIR to move it.
     """
     p = Path(path) if path is not None else default_registry_path()
-    raw, text = read_text(p)
+    raw = _read_bytes(p)
     cache = _cache_file(raw) if problems is None else None
     hit = _cache_get(cache, p)
     if hit is not None:
-        return hit
-    reg = _parse_registry(p, load_yaml(p, text), problems)
+        return hit  # decoding a 50 MB file is only needed on a miss
+    reg = _parse_registry(p, load_yaml(p, _decode(p, raw)), problems)
     if cache is not None:
         for e in reg.entries:
             e.occurrences(reg.period)  # computed once, stored with the entry
