@@ -569,8 +569,9 @@ def _cache_put(cache: Path | None, reg: Registry) -> None:
         return
     # Share equal values (unit lists, plan codes, sections, units, repeated quotes) so pickle
     # writes each once and loading builds each once.
+    # Keyed by type too: 1 == True == 1.0 would otherwise stand in for one another.
     shared: dict = {}
-    rows = [tuple(shared.setdefault(v, v) for v in _entry_to_row(e)) for e in reg.entries]
+    rows = [tuple(shared.setdefault((type(v), v), v) for v in _entry_to_row(e)) for e in reg.entries]
     data = {"format": _CACHE_FORMAT, "meta": reg.meta, "period": reg.period, "plans": reg.plans,
             "exclusions": reg.exclusions, "rows": rows}
     _write_cache(cache, data)

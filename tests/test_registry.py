@@ -133,3 +133,14 @@ def test_cache_can_be_disabled_and_survives_damage(tiny, tmp_path, monkeypatch):
     (f,) = (tmp_path / "c" / "plancli").glob("registry-*.pickle")
     f.write_bytes(b"garbage")
     assert len(load_registry(tiny).entries) == 5  # rebuilt, not an error
+
+
+def test_cached_values_keep_their_types(tiny, tmp_path, monkeypatch):
+    """1, True and 1.0 are equal in Python; the cache must not swap one for another."""
+    monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
+    fresh = load_registry(tiny)
+    cached = load_registry(tiny)
+    assert cached._entries is None  # really served from the cache
+    for a, b in zip(fresh.entries, cached.entries, strict=True):
+        for k in ("task", "value", "units_inferred", "deadline_inferred", "line", "deadline"):
+            assert (type(getattr(a, k)), getattr(a, k)) == (type(getattr(b, k)), getattr(b, k)), (a.id, k)
