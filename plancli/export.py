@@ -10,14 +10,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import sqlite3
 import sys
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from .ledger import Record, _give_mode, atomic_write_bytes
+from .fsutil import atomic_path, atomic_write_bytes
+from .ledger import Record
 from .query import Filters, entry_dict, occurrence_rows
 from .registry import Registry
 from .render import render
@@ -95,51 +95,45 @@ CREATE INDEX occurrences_deadline ON occurrences(deadline);
 def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path,
               fields) -> None:
     """Build the database in a temporary file, then move it into place (no half-written file)."""
-    import os
-    import tempfile
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
-    os.close(fd)
-    try:
+    with atomic_path(Path(path)) as tmp:
         con = sqlite3.connect(tmp)
-        with con:
-            con.executescript(_SCHEMA)
-            con.executemany("INSERT INTO plans VALUES (?,?,?,?,?,?,?)",
-                            [(p.code, p.name, p.short, p.group, p.first_line, p.last_line, int(p.complete))
-                             for p in reg.plans.values()])
-            canon = table.canonical if table else (lambda n: n)
-            names = {u.name: "、".join(u.aliases) for u in (table.units if table else [])}
-            for e in reg.entries:
-                for n in (*e.lead, *e.support):
-                    names.setdefault(canon(n), "")
-            con.executemany("INSERT INTO units VALUES (?,?)", sorted(names.items()))
-            keep = {e.id for e in reg.entries}
-            for e in reg.entries:
-                d = entry_dict(reg, e)
-                con.execute("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-                    e.id, e.kind, e.plan, e.section, e.task, e.metric, e.value, e.value_max, e.unit,
-                    e.comparator, e.value_text, d["deadline"], e.deadline_text, int(e.deadline_inferred),
-                    e.recurring, int(e.units_inferred), e.quote, e.line))
-                for role, group in (("lead", e.lead), ("support", e.support)):
-                    for n in dict.fromkeys(canon(x) for x in group):
-                        con.execute("INSERT OR IGNORE INTO target_units VALUES (?,?,?)", (e.id, n, role))
-            for r in _rows(reg, table, records, f):
-                con.execute("INSERT INTO occurrences VALUES (?,?,?,?,?,?,?,?)", (
-                    r["item"], r["id"], r["deadline"], r["status"], r["days_left"], r["actual"],
-                    r["attainment"], None if r["met"] is None else int(r["met"])))
-            con.executemany("INSERT INTO records (item, target_id, status, actual, actual_text, \"on\", "
-                            "source, note, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                            [(r.item, r.entry_id if r.entry_id in keep else None, r.status, r.actual,
-                              r.actual_text, r.on.isoformat() if r.on else None, r.source, r.note,
-                              r.recorded_at) for r in records])
-        con.close()
-        _give_mode(tmp, path)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        try:
+            with con:
+                _fill(con, reg, table, records, f)
+        finally:
+            con.close()
+
+
+def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters) -> None:
+    con.executescript(_SCHEMA)
+    con.executemany("INSERT INTO plans VALUES (?,?,?,?,?,?,?)",
+                    [(p.code, p.name, p.short, p.group, p.first_line, p.last_line, int(p.complete))
+                     for p in reg.plans.values()])
+    canon = table.canonical if table else (lambda n: n)
+    names = {u.name: "、".join(u.aliases) for u in (table.units if table else [])}
+    for e in reg.entries:
+        for n in (*e.lead, *e.support):
+            names.setdefault(canon(n), "")
+    con.executemany("INSERT INTO units VALUES (?,?)", sorted(names.items()))
+    keep = {e.id for e in reg.entries}
+    for e in reg.entries:
+        d = entry_dict(reg, e)
+        con.execute("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+            e.id, e.kind, e.plan, e.section, e.task, e.metric, e.value, e.value_max, e.unit,
+            e.comparator, e.value_text, d["deadline"], e.deadline_text, int(e.deadline_inferred),
+            e.recurring, int(e.units_inferred), e.quote, e.line))
+        for role, group in (("lead", e.lead), ("support", e.support)):
+            for n in dict.fromkeys(canon(x) for x in group):
+                con.execute("INSERT OR IGNORE INTO target_units VALUES (?,?,?)", (e.id, n, role))
+    for r in _rows(reg, table, records, f):
+        con.execute("INSERT INTO occurrences VALUES (?,?,?,?,?,?,?,?)", (
+            r["item"], r["id"], r["deadline"], r["status"], r["days_left"], r["actual"],
+            r["attainment"], None if r["met"] is None else int(r["met"])))
+    con.executemany("INSERT INTO records (item, target_id, status, actual, actual_text, \"on\", "
+                    "source, note, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    [(r.item, r.entry_id if r.entry_id in keep else None, r.status, r.actual,
+                      r.actual_text, r.on.isoformat() if r.on else None, r.source, r.note,
+                      r.recorded_at) for r in records])
 
 
 def write_output(data: bytes, output: Path | None) -> None:

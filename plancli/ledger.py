@@ -10,15 +10,14 @@ ledger, never half of one.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .deadline import DeadlineError, parse_date
+from .fsutil import atomic_path
 from .registry import Problem, RegistryError, load_yaml, read_text
 
 __all__ = ["LedgerError", "Record", "RECORD_STATUSES", "load_ledger", "append_record", "latest_records",
@@ -203,66 +202,11 @@ def _load_or_raise(p: Path, text: str):
         raise LedgerError(exc.message, p, exc.line) from None
 
 
-def _give_mode(tmp: str, p: Path) -> None:
-    """mkstemp creates 0600 files; give the result the old file's mode, or what the umask allows."""
-    if p.exists():
-        mode = p.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
-
-
 def _atomic_write(p: Path, text: str) -> None:
-    """Write ``text`` to ``p`` via a fsynced temporary file and an atomic rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _give_mode(tmp, p)
-        os.replace(tmp, p)
-        try:  # make the rename itself durable
-            dfd = os.open(str(p.parent), os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def atomic_write_bytes(p: Path, data: bytes) -> None:
-    """Exports use the same discipline: no partial file on a full disk or a crash.
-
-    A target that exists and is not a regular file (a device, a FIFO) is written directly: renaming
-    over /dev/full would replace the device.
-    """
-    import stat
-
-    if p.exists() and not stat.S_ISREG(p.stat().st_mode):
-        with open(p, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-        return
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent or "."))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _give_mode(tmp, p)
-        os.replace(tmp, p)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_path(p) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def check_ledger(path: Path, records: list[Record], known_items) -> list[Problem]:

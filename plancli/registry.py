@@ -15,7 +15,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -581,17 +580,12 @@ def _write_cache(cache: Path | None, data: Any) -> None:
     """Write atomically (temp file + rename) so concurrent runs never read half a pickle."""
     if cache is None:
         return
+    from .fsutil import atomic_path
+
     try:
         cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=str(cache.parent))
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with atomic_path(cache, private=True) as tmp, open(tmp, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError:
         pass  # a read-only home or a full disk only costs speed
 
