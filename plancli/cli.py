@@ -614,15 +614,23 @@ def weekly(
 @command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="ics, csv, json or sqlite.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write [default: stdout; required for sqlite].")] = None,
+    path: Annotated[Path | None, typer.Argument(
+        metavar="[PATH]", help="File to write (same as --output).", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write [default: stdout; required for sqlite].")] = None,
     unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, as_of: AsOfOpt = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None,
 ) -> None:
     """Export deadlines to a calendar (ics), CSV, JSON or an SQLite database.
 
     Example: plancli export --format ics --unit 省大数据局 -o 大数据局.ics
+    Example: plancli export --format sqlite plancli.db
     """
     from . import export as ex
+
+    if path is not None and output is not None and path != output:
+        raise UsageError("give the output file once: as PATH or as --output")
+    output = output or path
 
     reg = _registry(registry)
     table = _units(reg)
@@ -630,7 +638,7 @@ def export(
     records = _records(reg, progress)
     if fmt == "sqlite":
         if output is None:
-            raise UsageError("--format sqlite needs --output PATH")
+            raise UsageError("--format sqlite needs a file: plancli export --format sqlite PATH")
         ex.to_sqlite(reg, table, records, f, output, CONTRACT)
     elif fmt in ("ics", "csv", "json"):
         data = getattr(ex, f"to_{fmt}")(reg, table, records, f, CONTRACT)

@@ -253,7 +253,7 @@ def test_sqlite_join_on_the_shipped_registry(cli, tmp_path):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--format", "sqlite"), "--format sqlite needs --output PATH"),
+    (("--format", "sqlite"), "--format sqlite needs a file: plancli export --format sqlite PATH"),
     (("--format", "xlsx"), "unknown export format 'xlsx'; choose ics, csv, json or sqlite"),
     (("--format", "ics", "--unit", "不存在的单位"), "unknown unit '不存在的单位'"),
 ])
@@ -286,3 +286,13 @@ def test_exported_files_follow_the_umask(cli, tiny, tmp_path, fmt):
     finally:
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_sqlite_path_as_argument(cli, tiny, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "p.db"
+    assert cli("export", "--format", "sqlite", str(db), "--registry", str(tiny)).code == 0
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM targets").fetchone() == (5,)
+    clash = cli("export", "--format", "csv", str(db), "-o", str(tmp_path / "other.csv"), "--registry", str(tiny))
+    assert clash.code == 2 and "give the output file once" in clash.err
