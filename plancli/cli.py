@@ -415,12 +415,14 @@ def units(
     """
     reg = _registry(registry)
     table = _units(reg)
-    rows = []
-    for u in table.units:
-        lead = sum(any(table.canonical(n) == u.name for n in e.lead) for e in reg.entries)
-        sup = sum(any(table.canonical(n) == u.name for n in e.support) for e in reg.entries)
-        if lead or sup or all_:
-            rows.append({"name": u.name, "aliases": list(u.aliases), "lead": lead, "support": sup})
+    from collections import Counter
+
+    lead, sup = Counter(), Counter()
+    for e in reg.entries:  # one pass; an entry counts once per unit even if named twice
+        lead.update({table.canonical(n) for n in e.lead})
+        sup.update({table.canonical(n) for n in e.support})
+    rows = [{"name": u.name, "aliases": list(u.aliases), "lead": lead[u.name], "support": sup[u.name]}
+            for u in table.units if lead[u.name] or sup[u.name] or all_]
     rows.sort(key=lambda r: (-r["lead"], -r["support"], r["name"]))
     render(rows, [Column("name", "unit"), Column("lead", "lead"), Column("support", "support"),
                   Column("aliases", "aliases", 40)], _fmt(fmt))
@@ -527,11 +529,10 @@ def parse_deadline_cmd(
     """
     from .query import to_date
 
-    period = _registry(registry).period if not (start and end) else None
-    if period is None or start or end:
-        base = period or _registry(registry).period
-        period = Period(to_date(start, "--start") if start else base.start,
-                        to_date(end, "--end") if end else base.end)
+    period = _registry(registry).period if not (start and end) else None  # only read when needed
+    if start or end:
+        period = Period(to_date(start, "--start") if start else period.start,
+                        to_date(end, "--end") if end else period.end)
     d = parse_deadline(text, period)
     f = _fmt(fmt, ("table", "plain", "json"))
     if f == "json":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import sqlite3
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -27,7 +28,7 @@ __all__ = ["to_ics", "to_csv", "to_json", "to_sqlite", "write_output"]
 
 
 def _rows(reg, table, records, f: Filters):
-    return occurrence_rows(reg, Filters(**{**f.__dict__, "statuses": []}), table, records)
+    return occurrence_rows(reg, replace(f, statuses=[]), table, records)
 
 
 def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, fields) -> bytes:

@@ -10,6 +10,7 @@ ledger, never half of one.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass
@@ -147,7 +148,7 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
     p = Path(path)
     if record.recorded_at is None:
         stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
-        record = Record(**{**record.__dict__, "recorded_at": stamp})
+        record = dataclasses.replace(record, recorded_at=stamp)
     p.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(p) + ".lock")
     try:

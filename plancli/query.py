@@ -7,7 +7,7 @@ format renders the same data. Nothing here knows about the terminal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -19,7 +19,7 @@ from .units import UnitTable
 
 __all__ = [
     "QueryError", "Filters", "parse_span", "resolve_plan", "occurrence_rows", "entry_rows",
-    "entry_dict", "STATUSES", "attainment",
+    "entry_dict", "STATUSES", "attainment", "select_entries",
 ]
 
 STATUSES = ("overdue", "due_soon", "upcoming", "undated", "in_progress", "done", "met", "missed")
@@ -176,7 +176,8 @@ def _occ_label(e: Entry, d: date) -> str | None:
     return None
 
 
-def _pre(reg: Registry, f: Filters, table: UnitTable | None) -> list[Entry]:
+def select_entries(reg: Registry, f: Filters, table: UnitTable | None = None) -> list[Entry]:
+    """Entries passing the plan, kind and unit/role filters (dates are checked per occurrence)."""
     return reg.select(set(f.plans) or None, set(f.kinds) or None, _unit_pred(f, table))
 
 
@@ -194,7 +195,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
     rows = []
-    for e in _pre(reg, f, table):
+    for e in select_entries(reg, f, table):
         for d in e.occurrences(reg.period) or (None,):
             if d is not None:
                 if f.before and d > f.before:
@@ -230,7 +231,7 @@ _RANK = {s: i for i, s in enumerate(("overdue", "in_progress", "due_soon", "upco
 def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                records: list[Record] | None = None) -> list[dict]:
     """One row per registry entry; status is that of its most pressing occurrence."""
-    f_all = Filters(**{**f.__dict__, "statuses": []})
+    f_all = replace(f, statuses=[])
     occ = occurrence_rows(reg, f_all, table, records)
     by_id: dict[str, list[dict]] = {}
     for r in occ:

@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import TextIO
 
 from .ledger import Record
-from .query import Filters, occurrence_rows, week_bounds
+from .query import Filters, occurrence_rows, select_entries, week_bounds
 from .registry import Registry
 from .render import Column, cell, md_escape, render
 from .units import UnitTable
@@ -37,9 +37,7 @@ def weekly_sections(reg: Registry, table: UnitTable | None, records: list[Record
     horizon = (f.as_of + timedelta(days=days)).isoformat()
     upcoming = [r for r in rows if r["status"] in ("due_soon", "upcoming", "in_progress")
                 and r["deadline"] and f.as_of.isoformat() <= r["deadline"] <= horizon]
-    ids = {e.id for e in reg.entries if not f.plans or e.plan in f.plans}
-    if f.units:
-        ids = {r["id"] for r in occurrence_rows(reg, Filters(**{**f.__dict__, "statuses": []}), table, [])}
+    ids = {e.id for e in select_entries(reg, f, table)}
     recorded = [r.as_dict() for r in records if r.entry_id in ids and r.recorded_at
                 and start.isoformat() <= r.recorded_at[:10] <= end.isoformat()]
     still = [r for r in rows if r["status"] == "overdue"]
