@@ -19,6 +19,7 @@ import typer
 
 from . import __version__
 from .deadline import DeadlineError, Period, parse_deadline
+from .query import target_text
 from .registry import Registry, RegistryError, load_registry
 from .render import Column, render
 
@@ -167,17 +168,10 @@ CONTRACT = [
 ]
 
 
-SYMBOL = {">=": "≥", ">": ">", "~": "≈", "=": "", "<=": "≤", "<": "<", "range": ""}
-
-
-def _target(comparator: str | None, value_text: str | None) -> str:
-    return (SYMBOL.get(comparator or "", "") + value_text) if value_text else "—"
-
-
 def _decorate(rows: list[dict]) -> list[dict]:
     """Human-only columns: target as written with its comparator, inferred deadlines starred."""
     for r in rows:
-        r["target"] = _target(r.get("comparator"), r.get("value_text"))
+        r["target"] = target_text(r.get("comparator"), r.get("value_text"))
         d = r.get("deadline") or ""
         r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
     return rows
@@ -290,7 +284,7 @@ def show(
         ("id", e.id), ("kind", e.kind), ("plan", f"{d['plan_name']} ({e.plan}, {e.group})"),
         ("section", e.section + (f" / task {e.task}" if e.task is not None else "")),
         ("metric", e.metric),
-        ("target", _target(e.comparator, e.value_text)
+        ("target", target_text(e.comparator, e.value_text)
          + (f" (= {e.value:g} {e.unit or ''}".rstrip() + ")" if e.value is not None else "")),
         ("deadline", f"{e.deadline} ({e.deadline_text or 'no time stated'}){inferred}"),
         ("recurring", e.recurring or "no"), ("lead", "、".join(e.lead) + who),

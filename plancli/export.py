@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .fsutil import atomic_path, atomic_write_bytes
 from .ledger import Record
-from .query import Filters, entry_dict, occurrence_rows
+from .query import Filters, entry_dict, occurrence_rows, target_text
 from .registry import Registry
 from .render import render
 from .units import UnitTable
@@ -51,7 +51,7 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         target = f" {r['value_text']}" if r["value_text"] else ""
         ev.add("summary", f"{r['metric']}{target} [{r['item']}]")
         desc = [f"计划: {r['plan_name']} ({r['plan']})", f"指标: {r['metric']}",
-                f"目标: {r['comparator'] or ''} {r['value_text'] or '—'}".rstrip(),
+                f"目标: {target_text(r['comparator'], r['value_text'])}",
                 f"期限: {r['deadline_text'] or '未写明（按计划期末）'}",
                 f"牵头单位: {'、'.join(r['lead'])}", f"配合单位: {'、'.join(r['support']) or '—'}",
                 f"状态: {r['status']}", f"原文 (第{r['line']}行): {r['quote']}"]

@@ -22,6 +22,15 @@ __all__ = [
     "entry_dict", "STATUSES", "attainment", "select_entries",
 ]
 
+# How comparators read to a person: ≥ 以上/不少于, > 突破/超过, ≈ 左右, ≤ 以内/降至; '=' and a range need no sign.
+SYMBOL = {">=": "≥", ">": ">", "~": "≈", "=": "", "<=": "≤", "<": "<", "range": ""}
+
+
+def target_text(comparator: str | None, value_text: str | None) -> str:
+    """The target as a person reads it: ``≥3.5 万家``; ``—`` for a milestone."""
+    return (SYMBOL.get(comparator or "", "") + value_text) if value_text else "—"
+
+
 STATUSES = ("overdue", "due_soon", "upcoming", "undated", "in_progress", "done", "met", "missed")
 CLOSED = ("done", "met", "missed")
 

@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import TextIO
 
 from .ledger import Record
-from .query import Filters, occurrence_rows, select_entries, week_bounds
+from .query import Filters, occurrence_rows, select_entries, target_text, week_bounds
 from .registry import Registry
 from .render import Column, cell, md_escape, render
 from .units import UnitTable
@@ -42,8 +42,7 @@ def weekly_sections(reg: Registry, table: UnitTable | None, records: list[Record
                 and start.isoformat() <= r.recorded_at[:10] <= end.isoformat()]
     still = [r for r in rows if r["status"] == "overdue"]
     for r in newly + upcoming + still:
-        vt = r.get("value_text")
-        r["target"] = vt or "—"
+        r["target"] = target_text(r.get("comparator"), r.get("value_text"))
     return {"as_of": f.as_of.isoformat(), "week": [start.isoformat(), end.isoformat()],
             "newly_overdue": newly, "due_next": upcoming, "recorded_last_week": recorded,
             "overdue_total": len(still)}
