@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-__all__ = ["DeadlineError", "Deadline", "Period", "parse_deadline", "parse_date", "normalise"]
+from .sourcetext import compact
+
+__all__ = ["DeadlineError", "Deadline", "Period", "parse_deadline", "parse_date"]
 
 
 class DeadlineError(ValueError):
@@ -100,12 +101,6 @@ def _cn_small(s: str) -> int:
 _NUM = r"(?:\d+|[〇零○一二三四五六七八九十两]+)"
 
 
-def normalise(text: str) -> str:
-    """NFKC (full-width digits → ASCII), drop all whitespace and markdown emphasis."""
-    t = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s*]+", "", t)
-
-
 def _year(s: str) -> int:
     y = _cn_small(s) if not s.isdigit() else int(s)
     if not 1900 <= y <= 2200:
@@ -121,7 +116,7 @@ def _month_end(y: int, m: int) -> date:
 
 def parse_date(text: str) -> date:
     """Parse an ISO date (2024-10-31) or 2024年10月31日; impossible dates raise DeadlineError."""
-    t = normalise(str(text))
+    t = compact(str(text))
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t) or re.fullmatch(
         rf"({_NUM})年({_NUM})月({_NUM})[日号]", t)
     if not m:
@@ -142,7 +137,7 @@ def parse_deadline(text: str, period: Period = DEFAULT_PERIOD) -> Deadline:
     if text is None or not str(text).strip():
         raise DeadlineError("empty deadline phrase")
     raw = str(text)
-    t = normalise(raw)
+    t = compact(raw)
     t = re.sub(r"[，,。；;：:]+$", "", t)
     core = _PREFIX.sub("", t, count=1)
 

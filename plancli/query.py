@@ -263,11 +263,6 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     return rows
 
 
-def today_from_env(env: dict) -> date:
-    v = env.get("PLANCLI_TODAY")
-    return to_date(v, "PLANCLI_TODAY") if v else date.today()
-
-
 def week_bounds(as_of: date) -> tuple[date, date]:
     """Monday..Sunday of the week before ``as_of``'s week (for “recorded last week”)."""
     monday = as_of - timedelta(days=as_of.weekday())

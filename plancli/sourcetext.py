@@ -15,14 +15,22 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-__all__ = ["SourceText", "compact"]
+__all__ = ["SourceText", "compact", "squeeze"]
 
 _WS = re.compile(r"\s+")
 
 
+def squeeze(text: str) -> str:
+    """NFKC (full-width digits and punctuation → ASCII) with all whitespace removed.
+
+    The one normalisation behind quotes, deadline phrases, quantities and unit names alike.
+    """
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
+
+
 def compact(text: str) -> str:
-    """Whitespace-free, NFKC-normalised form used for every comparison with the source."""
-    return _WS.sub("", unicodedata.normalize("NFKC", text)).replace("*", "")
+    """``squeeze`` without markdown emphasis: the form used for every comparison with the source."""
+    return squeeze(text).replace("*", "")
 
 
 @dataclass

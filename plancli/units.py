@@ -13,11 +13,11 @@ An ambiguous or unknown name raises ``UnitError`` naming the candidates or the c
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .registry import RegistryError, load_yaml_cached
+from .sourcetext import squeeze
 
 __all__ = ["UnitError", "Unit", "UnitTable", "load_units"]
 
@@ -32,8 +32,7 @@ class Unit:
     aliases: tuple[str, ...] = ()
 
 
-def _key(s: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", s).split())
+_key = squeeze  # 省 科技厅 / full-width variants look up the same unit
 
 
 @dataclass

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .sourcetext import squeeze
 
 __all__ = ["ValueError_", "Quantity", "parse_value", "convert"]
 
@@ -24,10 +25,6 @@ class Quantity:
     value: float
     unit: str
     value_max: float | None = None
-
-    @property
-    def is_range(self) -> bool:
-        return self.value_max is not None
 
 
 _MULT = [("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6),
@@ -43,8 +40,8 @@ _UNIT_STARTS = ("千瓦", "千米", "千克", "千伏", "千帕", "万千瓦", "
 
 
 def _plain(text: str) -> str:
-    t = unicodedata.normalize("NFKC", str(text))
-    return re.sub(r"\s+", "", t).replace("，", "").replace(",", "")
+    # squeeze, not compact: '*' is a multiplication sign here (2*30万千瓦). NFKC turns ， into ,.
+    return squeeze(str(text)).replace(",", "")
 
 
 def _cn_number(s: str) -> tuple[float, str] | None:

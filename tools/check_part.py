@@ -13,7 +13,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from plancli.checks import check_against_source  # noqa: E402
 from plancli.coverage import find_gaps  # noqa: E402
 from plancli.deadline import DEFAULT_PERIOD  # noqa: E402
-from plancli.registry import Problem, RegistryError, _Collector, load_yaml, parse_entry, parse_exclusion, parse_plan  # noqa: E402
+from plancli.registry import (  # noqa: E402
+    Problem,
+    RegistryError,
+    _Collector,
+    load_yaml,
+    parse_entry,
+    parse_exclusion,
+    parse_plan,
+)
 from plancli.sourcetext import SourceText  # noqa: E402
 
 SOURCE = Path(__file__).resolve().parents[1] / "data/source/000_eaa1b40229515837.txt"
