@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from .registry import Entry, Exclusion, Plan, Problem
 from .sourcetext import SourceText, compact
-from .values import ValueError_, parse_value
+from .values import QuantityError, parse_value
 
 __all__ = ["check_against_source", "check_units"]
 
@@ -59,7 +59,7 @@ def check_against_source(path: str, entries: Iterable[Entry], exclusions: Iterab
             else:
                 try:
                     q = parse_value(e.value_text)
-                except ValueError_ as exc:
+                except QuantityError as exc:
                     bad(e.yaml_line, f"{w}value_text: {exc}")
                 else:
                     if not _close(q.value, e.value) or not _close(q.value_max, e.value_max):

@@ -18,7 +18,8 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .deadline import DeadlineError, Period, parse_deadline
+from .deadline import Period, parse_deadline
+from .errors import PlancliError
 from .query import target_text
 from .registry import Registry, RegistryError, load_registry
 from .render import Column, render
@@ -26,7 +27,7 @@ from .render import Column, render
 EXIT_OK, EXIT_CHECK, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPT = 0, 1, 2, 3, 130
 
 
-class UsageError(Exception):
+class UsageError(PlancliError):
     """Bad input detected by the CLI itself (exit 2)."""
 
 
@@ -556,7 +557,7 @@ def record(
     """
     from .ledger import RECORD_STATUSES, Record, append_record
     from .query import to_date
-    from .values import ValueError_, convert
+    from .values import QuantityError, convert
 
     reg = _registry(registry)
     eid, _, occ = item.partition("@")
@@ -575,7 +576,7 @@ def record(
             raise UsageError(f"{e.id} is a milestone; --actual needs a quantified target")
         try:
             value = convert(actual, e.unit or "")
-        except ValueError_ as exc:
+        except QuantityError as exc:
             raise UsageError(f"--actual: {exc}") from None
     when = to_date(on, "--on") if on else None
     rec = append_record(_ledger_path(reg, progress), Record(
@@ -670,11 +671,6 @@ def _fail(msg: str, code: int) -> int:
 
 
 def _run(argv: list[str] | None = None) -> int:
-    from .ledger import LedgerError
-    from .query import QueryError
-    from .units import UnitError
-    from .values import ValueError_
-
     try:
         rc = app(args=argv, prog_name="plancli", standalone_mode=False)
         return rc if isinstance(rc, int) else EXIT_OK
@@ -683,7 +679,7 @@ def _run(argv: list[str] | None = None) -> int:
     except typer.Abort:
         print("", file=sys.stderr)
         return EXIT_INTERRUPT
-    except (RegistryError, LedgerError, DeadlineError, UnitError, QueryError, UsageError, ValueError_) as exc:
+    except PlancliError as exc:
         return _fail(str(exc), EXIT_USAGE)
     except KeyboardInterrupt:
         return EXIT_INTERRUPT

@@ -33,12 +33,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .errors import PlancliError
 from .sourcetext import compact
 
 __all__ = ["DeadlineError", "Deadline", "Period", "parse_deadline", "parse_date"]
 
 
-class DeadlineError(ValueError):
+class DeadlineError(PlancliError, ValueError):
     """A deadline phrase or date that cannot be read."""
 
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from .deadline import DeadlineError, parse_date
+from .errors import PlancliError
 from .ledger import Record, latest_records
 from .registry import Entry, Registry
 from .units import UnitTable
@@ -35,7 +36,7 @@ STATUSES = ("overdue", "due_soon", "upcoming", "undated", "in_progress", "done",
 CLOSED = ("done", "met", "missed")
 
 
-class QueryError(ValueError):
+class QueryError(PlancliError, ValueError):
     """A filter that cannot be applied (unknown plan, bad span or date)."""
 
 

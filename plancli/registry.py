@@ -22,6 +22,7 @@ from typing import Any
 
 from . import __version__
 from .deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
+from .errors import PlancliError
 
 __all__ = [
     "RegistryError", "Problem", "Plan", "Entry", "Exclusion", "Registry",
@@ -34,20 +35,8 @@ COMPARATORS = (">=", ">", "~", "=", "<=", "<", "range")
 RECURRING = (None, "yearly", "quarterly")
 
 
-class RegistryError(Exception):
-    """A registry (or ledger) file that cannot be used; ``str()`` is ``file:line: problem``."""
-
-    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.path = str(path) if path is not None else None
-        self.line = line
-
-    def __str__(self) -> str:
-        where = self.path or ""
-        if self.line:
-            where += f":{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+class RegistryError(PlancliError):
+    """A registry (or ledger, or unit table) file that cannot be used."""
 
 
 @dataclass(frozen=True)

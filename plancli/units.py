@@ -16,13 +16,14 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import PlancliError
 from .registry import RegistryError, load_yaml_cached
 from .sourcetext import squeeze
 
 __all__ = ["UnitError", "Unit", "UnitTable", "load_units"]
 
 
-class UnitError(ValueError):
+class UnitError(PlancliError, ValueError):
     """A unit name that resolves to no unit, or to several."""
 
 

@@ -11,12 +11,13 @@ import math
 import re
 from dataclasses import dataclass
 
+from .errors import PlancliError
 from .sourcetext import squeeze
 
-__all__ = ["ValueError_", "Quantity", "parse_value", "convert"]
+__all__ = ["QuantityError", "Quantity", "parse_value", "convert"]
 
 
-class ValueError_(ValueError):  # noqa: N801 - keeps the builtin name free for callers
+class QuantityError(PlancliError, ValueError):
     """A quantity that cannot be read or converted."""
 
 
@@ -85,13 +86,13 @@ def _split_multiplier(rest: str) -> tuple[float, str]:
 
 
 def parse_value(text: str) -> Quantity:
-    """Read a quantity as written; raise ValueError_ when it is not one."""
+    """Read a quantity as written; raise QuantityError when it is not one."""
     if text is None:
-        raise ValueError_("empty value")
+        raise QuantityError("empty value")
     t = _plain(text)
     t = re.sub(r"^(?:约|近|超过|突破|达到|不少于|不低于|至少)", "", t)
     if not t:
-        raise ValueError_("empty value")
+        raise QuantityError("empty value")
     if t in ("倍增", "翻一番", "翻番"):
         return Quantity(2.0, "倍")
     m = re.match(rf"({_NUMBER})[×xX*]({_NUMBER})", t)
@@ -108,7 +109,7 @@ def parse_value(text: str) -> Quantity:
         else:
             cn = _cn_number(t)
             if cn is None:
-                raise ValueError_(f"not a quantity: {text!r}")
+                raise QuantityError(f"not a quantity: {text!r}")
             low, rest = cn
             high = None
     factor, unit = _split_multiplier(rest)
@@ -116,21 +117,21 @@ def parse_value(text: str) -> Quantity:
     if unit.startswith("%") or unit == "％":
         unit = "%"
     if re.search(r"\d", unit):
-        raise ValueError_(f"cannot read quantity {text!r}: stray number in unit {unit!r}")
+        raise QuantityError(f"cannot read quantity {text!r}: stray number in unit {unit!r}")
     low *= factor
     if not math.isfinite(low) or (high is not None and not math.isfinite(high * factor)):
-        raise ValueError_(f"number out of range in {text!r}")
+        raise QuantityError(f"number out of range in {text!r}")
     if high is not None:
         high *= factor
         if high < low:
-            raise ValueError_(f"range runs backwards in {text!r}")
+            raise QuantityError(f"range runs backwards in {text!r}")
     return Quantity(_tidy(low), unit, _tidy(high) if high is not None else None)
 
 
 def _tidy(x: float) -> float:
     """Round away binary noise (3.5*1e4 = 35000.000000000004); refuse inf and nan."""
     if not math.isfinite(x):
-        raise ValueError_(f"number out of range: {x}")
+        raise QuantityError(f"number out of range: {x}")
     r = round(x, 6)
     return float(int(r)) if r == int(r) else r
 
@@ -153,4 +154,4 @@ def convert(text: str, unit: str) -> float:
     for word, factor in _MULT:
         if got == word + want:
             return _tidy(q.value * factor)
-    raise ValueError_(f"unit {q.unit!r} of {text!r} does not match the target's unit {unit!r}")
+    raise QuantityError(f"unit {q.unit!r} of {text!r} does not match the target's unit {unit!r}")

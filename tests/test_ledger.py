@@ -24,7 +24,7 @@ from plancli.ledger import (
 )
 from plancli.query import attainment
 from plancli.registry import Entry
-from plancli.values import ValueError_, convert
+from plancli.values import QuantityError, convert
 
 from .conftest import ROOT, TINY_REGISTRY
 
@@ -217,7 +217,7 @@ def test_convert_actual_values(text, unit, expected):
 
 @pytest.mark.parametrize(("text", "unit"), [("5 家", "元"), ("96%", "家"), ("5亿元", "家"), ("3万千瓦", "吨标准煤")])
 def test_convert_refuses_a_mismatched_unit(text, unit):
-    with pytest.raises(ValueError_, match="does not match the target's unit"):
+    with pytest.raises(QuantityError, match="does not match the target's unit"):
         convert(text, unit)
 
 

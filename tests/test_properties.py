@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from plancli.deadline import Deadline, DeadlineError, parse_deadline
 from plancli.registry import Registry, RegistryError, load_registry
-from plancli.values import Quantity, ValueError_, parse_value
+from plancli.values import Quantity, QuantityError, parse_value
 
 from .conftest import TINY_REGISTRY, TINY_SOURCE, TINY_UNITS
 
@@ -135,7 +135,7 @@ VALUE_CHARS = list("0123456789.eE+-×xX*—~至到万亿千百十一二两三零
 def test_parse_value_returns_a_quantity_or_value_error(text):
     try:
         q = parse_value(text)
-    except ValueError_:
+    except QuantityError:
         return
     assert isinstance(q, Quantity)
     assert math.isfinite(q.value)
@@ -169,7 +169,7 @@ def test_n_wan_jia(k, places, fullwidth, data):
 def test_a_to_b_ge(a, b, sep, data):
     text = spaced(data.draw, [str(a), sep, str(b), "个"])
     if b < a:
-        with pytest.raises(ValueError_, match="backwards"):
+        with pytest.raises(QuantityError, match="backwards"):
             parse_value(text)
         return
     assert parse_value(text) == Quantity(float(a), "个", float(b)), text
@@ -272,7 +272,7 @@ def test_regression_malformed_chinese_numeral(text):
 
 @pytest.mark.parametrize("text", ["1e400", "9" * 400 + "家", "1e400×0", "1e308×10", "一" + "亿" * 40])
 def test_regression_overflowing_quantity(text):
-    with pytest.raises(ValueError_):
+    with pytest.raises(QuantityError):
         parse_value(text)
 
 

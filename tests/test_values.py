@@ -2,7 +2,7 @@
 
 import pytest
 
-from plancli.values import ValueError_, convert, parse_value
+from plancli.values import QuantityError, convert, parse_value
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "value_max"), [
@@ -37,7 +37,7 @@ def test_parse_value(text, value, unit, value_max):
 
 @pytest.mark.parametrize("text", ["", "abc", "约", "5—3 家", "3.5.1 万"])
 def test_not_a_quantity(text):
-    with pytest.raises(ValueError_):
+    with pytest.raises(QuantityError):
         parse_value(text)
 
 
@@ -57,7 +57,7 @@ def test_convert_actual_to_target_unit(actual, unit, expected):
 
 @pytest.mark.parametrize(("actual", "unit"), [("5 家", "元"), ("96%", "家"), ("3 万吨", "千瓦")])
 def test_convert_refuses_other_units(actual, unit):
-    with pytest.raises(ValueError_, match="does not match"):
+    with pytest.raises(QuantityError, match="does not match"):
         convert(actual, unit)
 
 
