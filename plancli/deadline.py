@@ -36,7 +36,7 @@ from datetime import date
 from .errors import PlancliError
 from .sourcetext import compact
 
-__all__ = ["DeadlineError", "Deadline", "Period", "parse_deadline", "parse_date"]
+__all__ = ["DeadlineError", "Deadline", "Period", "Context", "parse_deadline", "parse_date"]
 
 
 class DeadlineError(PlancliError, ValueError):
@@ -58,6 +58,19 @@ class Period:
 
 
 DEFAULT_PERIOD = Period(date(2024, 1, 1), date(2025, 12, 31))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a phrase may need from its document: the document's date (a year-less 10月底前 is read
+    in the year of the document) and the plan period (每年 = every year of the period).
+
+    ``year`` overrides the year a year-less phrase is read in (``parse-deadline --year``).
+    """
+
+    doc_date: date | None = None
+    period: Period | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -133,8 +146,15 @@ _PREFIX = re.compile(r"^(?:力争|争取|计划|预计|确保)?(?:到|至|于|�
 _SUFFIX = re.compile(r"(?:之前|以前|前|为止|内)$")
 
 
-def parse_deadline(text: str, period: Period = DEFAULT_PERIOD) -> Deadline:
-    """Read one deadline phrase; raise DeadlineError if it is not one of the documented forms."""
+def parse_deadline(text: str, ctx: Context | Period | None = DEFAULT_PERIOD) -> Deadline:
+    """Read one deadline phrase; raise DeadlineError if it is not one of the documented forms.
+
+    ``ctx`` is a Context, or a bare Period (the plan period alone).
+    """
+    if isinstance(ctx, Context):
+        period = ctx.period or DEFAULT_PERIOD
+    else:
+        period = ctx or DEFAULT_PERIOD
     if text is None or not str(text).strip():
         raise DeadlineError("empty deadline phrase")
     raw = str(text)
