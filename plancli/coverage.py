@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .sourcetext import SourceText, compact
 
-__all__ = ["Gap", "TOKEN", "tokens", "find_gaps"]
+__all__ = ["Gap", "TOKEN", "tokens", "find_gaps", "registry_gaps"]
 
 TOKEN = re.compile(r"\d+(?:\.\d+)?|每年|年均|两年|三年|每季度|年底|月底")
 _HEADING = re.compile(r"^\s*#|^\s*\**\s*[“\"]?[^，。；]{0,30}行动计划\s*[（(][^）)]*[）)]\s*\**\s*$")
@@ -108,3 +108,15 @@ def find_gaps(source: SourceText, entries: Iterable, exclusions: Iterable,
                 continue
             gaps.append(Gap(ln, tok, _clause(text, pos, *source.line_span(ln))))
     return gaps
+
+
+def registry_gaps(reg) -> tuple[list[Gap], int]:
+    """Gaps of a registry against its own source, and how many source lines its plans span."""
+    from .yamlfile import RegistryError
+
+    if reg.source_path is None or not reg.source_path.exists():
+        raise RegistryError(f"source file not found: {reg.source_path}", reg.path)
+    src = SourceText.read(reg.source_path)
+    ranges = [(p.first_line, p.last_line) for p in reg.plans.values()]
+    lines = sum(max(0, b - a + 1) for a, b in ranges)
+    return find_gaps(src, reg.entries, reg.exclusions, ranges), lines
