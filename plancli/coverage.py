@@ -5,25 +5,26 @@ numbering (``12.``, ``（三）``). A token is
 
 * a run of digits (ASCII or full-width, with decimals): ``2024``, ``3.5``, ``90``;
 * a date word: ``每年``, ``年均``, ``每季度``, ``年底``, ``月底``;
-* a **Chinese-numeral quantity**: a run of 〇零一二两三四五六七八九十百千万亿 followed by a measure or
-  time word — ``两个``, ``三年``, ``十大``, ``十强``, ``五个``, ``百家``, ``万人``, ``千亿级``, ``百万千瓦``,
-  ``两年``, ``三成``, ``六项``, ``每季度`` aside (see ``MEASURE_WORDS``). Not a quantity, and so not a token:
-  a run right after a digit (``3.5万家`` is the digits 3.5 with a multiplier) or after 第 (``第一``,
-  ``第二批``: ordinals); a lone 一, which in this prose is the indefinite article or part of a word
-  (``一批``, ``一流``, ``一体化``, ``统一``, ``进一步``, ``一站式``, ``一网通办``, ``一件事一次办``); a numeral
-  followed by anything else (``四链``, ``两高``, ``新一代``, ``十四五``);
-* a **magnitude after a comparator verb**: 十/百/千/万/亿 right after 破, 超, 过 or 逾 (``双破千``);
-* a **qualitative-but-quantified word**: ``全覆盖``, ``清零``, ``翻番``/``翻一番``/``翻两番``, ``倍增``,
-  ``全部`` and the all-eligible formula 应X尽X (``应改尽改``, ``应纳尽纳``): a goal of 100 %, a doubling or
-  zero, stated in words.
+* a **Chinese-numeral quantity**: a run of 一二两三四五六七八九十百千万亿 (〇/零 only inside the run)
+  followed — optionally after 余/多 — by a measure or time word of ``MEASURE_WORDS``: 两个, 三年, 十大,
+  十强, 五个, 百家, 万人, 千亿级, 百万千瓦, 三成, 六项, 十余家. Like a digit token, the token is the numeral
+  (两, 十, 千亿); the measure word is what makes it a quantity. Not a quantity, so not a token: a lone 一,
+  which in plan prose is the article or part of a word (一批, 一个, 一流, 一体化, 统一, 进一步, 一站式,
+  一网通办, 一件事一次办); a run after 第 (第一, 第二批: ordinals), after 每 (每万人口: a denominator) or
+  after a digit (3.5万家: a multiplier); a numeral before any other word (四链, 两高, 新一代, 十四五,
+  一期工程, 零部件);
+* a **magnitude after a comparator verb**: 十百千万亿 right after 破, 超, 过 or 逾 (双破千, 过千亿);
+* a **quantity word**: 全覆盖, 清零, 翻番 / 翻一番 / 翻两番, 倍增, 全部, 所有 (not 所有制/所有权/所有者) and
+  the all-eligible formula 应X尽X (应改尽改, 应纳尽纳) — a goal of 100 %, zero or a doubling in words.
 
-A token is accounted for when it lies inside
+The scan runs over the whole whitespace-free text, so a token broken by a page break (管网清 / 零) is
+one token, on the line where it starts. A token is accounted for when it lies inside
 
 * the ``value_text`` or ``deadline_text`` of an entry, located inside that entry's quote, or
 * the ``text`` of an exclusion (every occurrence of it that starts on the exclusion's line).
 
 Anything else is a number a reader could find in the source and not in the registry. ``TOKEN`` and
-``tokens`` are the one definition of “a number in the source”; other readers reuse them.
+``tokens`` are the one definition of “a number in the source”; other readers (extractors) reuse them.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ from .sourcetext import SourceText, compact
 
 __all__ = ["Gap", "TOKEN", "MEASURE_WORDS", "tokens", "find_gaps"]
 
-_NUMERAL = "〇零一二两三四五六七八九十百千万亿"
+_NUMERAL_HEAD = "一二两三四五六七八九十百千万亿"   # 〇/零 only inside a number: 零部件, 零售 are words
+_NUMERAL = "〇零" + _NUMERAL_HEAD
 #: Measure and time words that make a Chinese numeral before them a quantity. Multi-character words
 #: come first so that 百万千瓦 reads as 百万 + 千瓦. 期 is left out on purpose: 一期/二期工程 are
 #: project phases (names), not counts.
@@ -51,10 +53,11 @@ _MEASURE = "|".join(MEASURE_WORDS)
 _CN_QUANTITY = (
     rf"(?<![\d.第每{_NUMERAL}])"   # not a multiplier after digits (3.5万家), not an ordinal (第二批),
     rf"(?!一(?:{_MEASURE}))"        # not a rate's denominator (每万人口); a lone 一 is the article (一批)
-    rf"[{_NUMERAL[2:]}][{_NUMERAL}]*(?={_MEASURE})"   # 零 only inside a number: 零部件 is a word
+    rf"[{_NUMERAL_HEAD}][{_NUMERAL}]*(?=[余多]?(?:{_MEASURE}))"
 )
 _CN_MAGNITUDE = r"(?<=[破超过逾])[十百千万亿]+"   # 双破千: “both pass a thousand”
-_QUALITATIVE = r"全覆盖|清零|翻[一两]?番|倍增|全部|应(?P<x>[\u4e00-\u9fff])尽(?P=x)"
+# 所有 but not 所有制/所有权/所有者 (ownership).
+_QUALITATIVE = r"全覆盖|清零|翻[一两]?番|倍增|全部|所有(?![制权者])|应(?P<x>[\u4e00-\u9fff])尽(?P=x)"
 TOKEN = re.compile(
     rf"\d+(?:\.\d+)?|每年|年均|每季度|年底|月底|{_CN_QUANTITY}|{_CN_MAGNITUDE}|{_QUALITATIVE}"
 )
