@@ -10,9 +10,9 @@ numbering (``12.``, ``（三）``). A token is
   十强, 五个, 百家, 万人, 千亿级, 百万千瓦, 三成, 六项, 十余家. Like a digit token, the token is the numeral
   (两, 十, 千亿); the measure word is what makes it a quantity. Not a quantity, so not a token: a lone 一,
   which in plan prose is the article or part of a word (一批, 一个, 一流, 一体化, 统一, 进一步, 一站式,
-  一网通办, 一件事一次办); a run after 第 (第一, 第二批: ordinals), after 每 (每万人口: a denominator) or
-  after a digit (3.5万家: a multiplier); a numeral before any other word (四链, 两高, 新一代, 十四五,
-  一期工程, 零部件);
+  一网通办, 一件事一次办); a run after 第 (第一, 第二批: ordinals), a magnitude after 每 (每万人口, 每千人口:
+  a denominator; 每两年 is a recurrence and a token) or after a digit (3.5万家: a multiplier); a numeral
+  before any other word (四链, 两高, 新一代, 十四五, 一期工程, 零部件);
 * a **magnitude after a comparator verb**: 十百千万亿 right after 破, 超, 过 or 逾 (双破千, 过千亿);
 * a **quantity word**: 全覆盖, 清零, 翻番 / 翻一番 / 翻两番, 倍增, 全部, 所有 (not 所有制/所有权/所有者) and
   the all-eligible formula 应X尽X (应改尽改, 应纳尽纳) — a goal of 100 %, zero or a doubling in words.
@@ -51,8 +51,9 @@ MEASURE_WORDS = (
 )
 _MEASURE = "|".join(MEASURE_WORDS)
 _CN_QUANTITY = (
-    rf"(?<![\d.第每{_NUMERAL}])"   # not a multiplier after digits (3.5万家), not an ordinal (第二批),
-    rf"(?!一(?:{_MEASURE}))"        # not a rate's denominator (每万人口); a lone 一 is the article (一批)
+    rf"(?<![\d.第{_NUMERAL}])"     # not a multiplier after digits (3.5万家), not an ordinal (第二批)
+    r"(?!(?<=每)[十百千万亿])"      # not a rate's denominator (每万人口, 每千人口); 每两年 is a recurrence
+    rf"(?!一(?:{_MEASURE}))"        # a lone 一 is the article: 一批, 一个, 一次
     rf"[{_NUMERAL_HEAD}][{_NUMERAL}]*(?=[余多]?(?:{_MEASURE}))"
 )
 _CN_MAGNITUDE = r"(?<=[破超过逾])[十百千万亿]+"   # 双破千: “both pass a thousand”

@@ -44,6 +44,7 @@ def test_a_quote_covers_only_its_own_value(tiny):
 #   ZJ   = 浙江省实施制造业产业基础再造和产业链提升工程行动方案（2020—2025年）, as reported by 中国粉体网
 #   AH   = 安徽省制造业提质扩量增效行动计划, as stated at the 2022-07-20 “中国这十年·安徽” press conference
 #   CIV  = 中华人民共和国民法典 第二百四十条
+#   14FYP = 国民经济和社会发展第十四个五年规划和2035年远景目标纲要, 主要指标 (民生福祉)
 TOKEN_TABLE = [
     # (phrase, tokens, source)
     ("打造济南、青岛两个低时延数据中心核心区", ["两"], "LU 352"),
@@ -54,6 +55,7 @@ TOKEN_TABLE = [
     ("积极参评第十七届精神文明建设“五个一工程”奖", ["五"], "LU 770"),
     ("组织省内媒体围绕“十大创新”“十强产业”“十大扩需求”行动计划", ["十", "十", "十"], "LU 838"),
     ("每万人口高价值发明专利拥有量突破10件", ["10"], "LU 80"),
+    ("每千人口拥有3岁以下婴幼儿托位数", ["3"], "14FYP"),
     ("高新技术企业 2024 年突破 3.5 万家", ["2024", "3.5"], "LU 26"),
     ("深度融入全国统一大市场", [], "LU 164"),
     ("建成高效协同的党政机关一体化、数字化办公体系", [], "LU 308"),
@@ -133,3 +135,9 @@ def test_every_shipped_exclusion_accounts_for_some_token():
     for x in reg.exclusions:
         spans = src.find_all_at_line(x.text, x.line)
         assert any(a <= s and e <= b for a, b in spans for s, e in toks), f"exclusion at line {x.line}: {x.text}"
+
+
+def test_after_每_a_magnitude_is_a_denominator_but_a_count_is_a_recurrence(tmp_path):
+    # Minimal texts written for this test: 每万/每千 name a rate's denominator; 每两年 says how often.
+    src = _src(tmp_path, "每万人口拥有量；每两年评估一次；每三年开展一轮。\n")
+    assert [t for _, _, t in tokens(src, 1, 1)] == ["两", "三"]
