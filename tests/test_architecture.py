@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "plancli"
-READERS = {"errors", "yamlfile", "cache", "model", "registry", "deadline", "values", "units", "sourcetext",
+READERS = {"errors", "yamlfile", "yamlevents", "cache", "model", "registry", "deadline", "values", "units", "sourcetext",
            "fsutil"}
 UPPER = {"query", "counts", "checks", "coverage", "ledger", "workspace", "report", "export", "render", "cli"}
 

@@ -1,0 +1,194 @@
+"""The event-stream YAML reader against PyYAML's own strict loader: same objects, same lines, same errors.
+
+``yamlfile.load_yaml`` (now plancli.yamlevents) and ``yamlfile.load_yaml_pyyaml`` (the composer and
+constructor it replaces, kept as the reference) are run on the same text; results must agree in
+every value, every type (1 is not 1.0 is not True), every mapping's line and key lines and key
+order, and errors in message and line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from plancli import yamlevents
+from plancli.ledger import Record, append_record
+from plancli.yamlfile import LineDict, RegistryError, load_yaml, load_yaml_pyyaml
+
+from .conftest import ROOT, SHIPPED, TINY_REGISTRY
+
+
+def shape(x):
+    """A comparable picture of a loaded document: types, values, lines and key order included."""
+    if isinstance(x, dict):
+        assert isinstance(x, LineDict)
+        return ("map", x.line, [(shape(k), x.key_lines[k], shape(v)) for k, v in x.items()])
+    if isinstance(x, list):
+        return ("seq", [shape(v) for v in x])
+    return (type(x).__name__, x)
+
+
+def outcome(load, path: Path, text: str):
+    try:
+        return ("ok", shape(load(path, text)))
+    except RegistryError as exc:
+        return ("error", type(exc).__name__, str(exc), exc.line)
+
+
+def both(tmp_path: Path, text: str):
+    p = tmp_path / "f.yaml"
+    new, old = outcome(load_yaml, p, text), outcome(load_yaml_pyyaml, p, text)
+    assert new == old
+    return new
+
+
+@pytest.mark.parametrize("path", [SHIPPED, ROOT / "data" / "units.yaml"], ids=["targets", "units"])
+def test_shipped_files_load_identically(path):
+    text = path.read_text(encoding="utf-8")
+    new = outcome(load_yaml, path, text)
+    assert new[0] == "ok"
+    assert new == outcome(load_yaml_pyyaml, path, text)
+
+
+def test_a_ledger_written_by_plancli_loads_identically(tmp_path):
+    p = tmp_path / "progress.yaml"
+    append_record(p, Record("kjyf-001", "met", 12.0, "12%", date(2024, 12, 31), "省科技厅通报", "on: 时间"))
+    append_record(p, Record("kjyf-002@2024", "in_progress", None, None, None, None, "no\n第二行 'x' \"y\""))
+    append_record(p, Record("kjyf-003", "done", 1e20, "1e20 元", date(2025, 1, 1)))
+    text = p.read_text(encoding="utf-8")
+    new = both(tmp_path, text)
+    assert new[0] == "ok"
+    records = new[1][2][0][2][1]
+    assert [r[2][1][2] for r in records] == [("str", "met"), ("str", "in_progress"), ("str", "done")]
+
+
+# Each case: YAML text, and the expected outcome of both loaders: ("ok", value) with plain Python
+# values (lines checked separately by `both`), or ("error", message start, line).
+CASES = {
+    "empty": ("", ("ok", None)),
+    "blank lines": ("\n\n", ("ok", None)),
+    "only a comment": ("# nothing here\n", ("ok", None)),
+    "bom": ("\ufeffa: 1\n", ("ok", {"a": 1})),
+    "yaml 1.1 booleans stay text": ("on: yes\nno: off\ny: n\n", ("ok", {"on": "yes", "no": "off", "y": "n"})),
+    "yaml 1.2 booleans": ("a: true\nb: False\nc: TRUE\n", ("ok", {"a": True, "b": False, "c": True})),
+    "timestamps stay text": ("d: 2024-01-31\nt: 2001-12-14t21:59:43.10-05:00\nbad: 2024-13-40\n",
+                             ("ok", {"d": "2024-01-31", "t": "2001-12-14t21:59:43.10-05:00",
+                                     "bad": "2024-13-40"})),
+    "numbers": ("a: 1\nb: 1.0\nc: -0.5\nd: 1_000\ne: 0x1F\nf: 012\ng: .inf\nh: 1e5\ni: 1:30\n",
+                ("ok", {"a": 1, "b": 1.0, "c": -0.5, "d": 1000, "e": 31, "f": 10, "g": float("inf"),
+                        "h": "1e5", "i": 90})),
+    "nulls": ("a:\nb: ~\nc: null\nd: 'null'\n", ("ok", {"a": None, "b": None, "c": None, "d": "null"})),
+    "nested flow mappings": ("a: {b: {c: [1, {d: e}]}, f: []}\n", ("ok", {"a": {"b": {"c": [1, {"d": "e"}]},
+                                                                              "f": []}})),
+    "multi-line strings": ("a: |\n  one\n  two\nb: >\n  three\n  four\nc: five\n  six\nd: \"seven\n  eight\"\n",
+                           ("ok", {"a": "one\ntwo\n", "b": "three four\n", "c": "five six", "d": "seven eight"})),
+    "quoted keys and escapes": ('"a b": "x\\ty\\u4e2d"\n\'c\': \'it\'\'s\'\n', ("ok", {"a b": "x\ty中", "c": "it's"})),
+    "numeric and null keys": ("1: a\n1.5: b\nnull: c\n", ("ok", {1: "a", 1.5: "b", None: "c"})),
+    "explicit document": ("---\na: 1\n...\n", ("ok", {"a": 1})),
+    "known tag (handed to PyYAML)": ("a: !!str 5\nb: !!float 1\nc: ! 7\n", ("ok", {"a": "5", "b": 1.0, "c": 7})),
+    "sequence root": ("- 1\n- [a, b]\n- {c: d}\n", ("ok", [1, ["a", "b"], {"c": "d"}])),
+    "crlf": ("a: 1\r\nb:\r\n  - x\r\n", ("ok", {"a": 1, "b": ["x"]})),
+    "duplicate key": ("a: 1\nb: 2\na: 3\n", ("error", "duplicate key 'a' (first at line 1)", 3)),
+    "duplicate key in a flow mapping": ("x:\n  - {a: 1, a: 2}\n", ("error", "duplicate key 'a' (first at line 2)", 2)),
+    "duplicate key 1 and true": ("{1: a, true: b}\n", ("error", "duplicate key True (first at line 1)", 1)),
+    "duplicate key after nesting": ("a:\n  b: 1\n  c: [1]\nd: 1\na: 2\n",
+                                    ("error", "duplicate key 'a' (first at line 1)", 5)),
+    "anchor and alias": ("a: &x [1]\nb:\n  c: *x\n", ("error", "YAML anchors/aliases", 1)),
+    "recursive alias": ("a: &x [1, *x]\n", ("error", "YAML anchors/aliases", 1)),
+    "unused anchor": ("a: &x 1\n", ("ok", {"a": 1})),
+    "undefined alias": ("a: 1\nb: *nope\n", ("error", "invalid YAML: found undefined alias", 2)),
+    "duplicate anchor": ("a: &x 1\nb: &x 2\n", ("error", "invalid YAML: second occurrence", 2)),
+    "merge key": ("base: {a: 1}\nm:\n  <<: {b: 2}\n", ("error", "YAML merge keys (<<) are not allowed", 3)),
+    "merge value": ("a: <<\n", ("error", "invalid YAML: unsupported YAML tag (could not determine a "
+                                         "constructor for the tag 'tag:yaml.org,2002:merge')", 1)),
+    "python tag": ("a: 1\nb: !!python/object/apply:os.system ['true']\n",
+                   ("error", "invalid YAML: unsupported YAML tag", 2)),
+    "local tag on a mapping": ("a:\n  b: !thing {c: 1}\n", ("error", "invalid YAML: unsupported YAML tag", 2)),
+    "sequence as key": ("? [1]\n: 2\n", ("error", "a mapping key must be a plain value", 1)),
+    "mapping as key": ("x: 1\n? {a: 1}\n: 2\n", ("error", "a mapping key must be a plain value", 2)),
+    "unclosed flow sequence": ("a: [1, 2\nb: 3\n", ("error", "invalid YAML: did not find expected ',' or ']'", 2)),
+    "tab indentation": ("a: 1\n\tb: 2\n", ("error", "invalid YAML: found a tab character", 2)),
+    "two documents": ("a: 1\n---\nb: 2\n", ("error", "invalid YAML: but found another document", 2)),
+    "control character": ("a: \x01\n", ("error", "invalid YAML: unacceptable character #x0001", None)),
+    "syntax error after a duplicate key wins": ("a: 1\na: 2\nb: [\n", ("error", "invalid YAML: ", 4)),
+    "second document after a duplicate key wins": ("a: 1\na: 2\n---\n", ("error", "invalid YAML: but found", 3)),
+    "first of two problems": ("a: &x 1\nb: *x\nb: 2\n", ("error", "YAML anchors/aliases", 1)),
+    "bad octal-looking int": ("a: 0b_\n", None),  # PyYAML's int("") ValueError, in both loaders alike
+}
+
+
+def plain(x):
+    if isinstance(x, dict):
+        return {k: plain(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [plain(v) for v in x]
+    return x
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_tricky_files(name, tmp_path):
+    text, want = CASES[name]
+    p = tmp_path / "f.yaml"
+    if want is None:
+        with pytest.raises(ValueError):
+            load_yaml(p, text)
+        with pytest.raises(ValueError):
+            load_yaml_pyyaml(p, text)
+        return
+    got = both(tmp_path, text)
+    if want[0] == "ok":
+        assert got[0] == "ok", got
+        assert plain(load_yaml(p, text)) == want[1]
+        v = load_yaml(p, text)
+        if isinstance(v, dict):  # 1 == 1.0 == True: the types must agree too
+            assert {k: type(x) for k, x in v.items() if not isinstance(x, dict | list)} == \
+                   {k: type(x) for k, x in want[1].items() if not isinstance(x, dict | list)}
+    else:
+        _, message, line = want
+        assert got[0] == "error", got
+        assert got[2].startswith(f"{p}:{line}: {message}" if line else f"{p}: {message}"), got
+        assert got[3] == line
+
+
+def test_lines_of_mappings_and_keys(tmp_path):
+    text = "# head\nmeta:\n  period: {start: \"2024-01-01\",\n           end: x}\nentries:\n  - id: a\n\n    kind: t\n"
+    doc = load_yaml(tmp_path / "f.yaml", text)
+    assert (doc.line, doc.key_lines) == (2, {"meta": 2, "entries": 5})
+    assert (doc["meta"].line, doc["meta"].key_lines) == (3, {"period": 3})
+    assert (doc["meta"]["period"].line, doc["meta"]["period"].key_lines) == (3, {"start": 3, "end": 4})
+    assert (doc["entries"][0].line, doc["entries"][0].key_lines) == (6, {"id": 6, "kind": 8})
+    both(tmp_path, text)
+
+
+def test_repeated_strings_are_one_object(tmp_path):
+    doc = load_yaml(tmp_path / "f.yaml", 'a: ["省科技厅", 省科技厅]\nb: ["省科技厅"]\n')
+    assert doc["a"][0] == doc["a"][1] == doc["b"][0]
+    assert doc["a"][0] is doc["b"][0]
+
+
+@pytest.mark.parametrize("depth", [yamlevents.MAX_DEPTH - 50, yamlevents.MAX_DEPTH + 5, 1000])
+def test_deep_nesting_is_read_or_refused_as_pyyaml_does(depth, tmp_path):
+    """Past MAX_DEPTH PyYAML decides: its recursive constructor says "nested too deeply"."""
+    got = both(tmp_path, "a: " + "[" * depth + "1" + "]" * depth + "\n")
+    assert got[0] == ("ok" if depth < yamlevents.MAX_DEPTH else "error")
+
+
+def test_billion_laughs_stops_at_the_first_alias(tmp_path):
+    text = "a: &a [lol, lol]\nb: &b [*a, *a]\nc: &c [*b, *b]\n"
+    assert both(tmp_path, text)[3] == 1
+
+
+def test_tiny_registry_loads_identically(tmp_path):
+    assert both(tmp_path, TINY_REGISTRY)[0] == "ok"
+
+
+def test_gc_is_restored(tmp_path):
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(RegistryError):
+        load_yaml(tmp_path / "f.yaml", "a: 1\na: 2\n")
+    load_yaml(tmp_path / "f.yaml", "a: 1\n")
+    assert gc.isenabled()
