@@ -7,6 +7,7 @@ one raises ``RegistryError``; ``validate`` passes a list and gets them all. Date
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from datetime import date
 from pathlib import Path
@@ -56,6 +57,8 @@ class _Collector:
 
 def _str(d: LineDict, key: str, report, *, required=True, where="") -> str | None:
     v = d.get(key)
+    if v.__class__ is str:  # the common case first: 11 text fields per entry
+        return v
     if v is None:
         if required:
             report(d.line, f"{where}missing field '{key}'")
@@ -107,7 +110,16 @@ def _units(d: LineDict, key: str, report, where="") -> tuple[str, ...]:
     if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
         report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be a list of unit names")
         return ()
-    return tuple(x.strip() for x in v)
+    t = tuple(v)
+    # Registries repeat a few hundred unit lists: one shared tuple each (less memory, smaller cache).
+    return _UNIT_LISTS.get(t) or _UNIT_LISTS.setdefault(t, tuple(x.strip() for x in v))
+
+
+_UNIT_LISTS: dict[tuple, tuple[str, ...]] = {}
+# parse_date/parse_deadline are pure and their inputs repeat (a few hundred distinct phrases and
+# dates in 100k entries): read each once. Errors are not cached, so each is raised at its own line.
+_read_date = functools.lru_cache(maxsize=4096)(parse_date)
+_read_deadline = functools.lru_cache(maxsize=4096)(parse_deadline)
 
 
 def _date(d: LineDict, key: str, report, where="") -> date | None:
@@ -115,7 +127,7 @@ def _date(d: LineDict, key: str, report, where="") -> date | None:
     if v is None:
         return None
     try:
-        return parse_date(str(v))
+        return _read_date(str(v))
     except DeadlineError as exc:
         report(d.key_lines.get(key, d.line), f"{where}{key}: {exc}")
         return None
@@ -187,7 +199,7 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
     inferred = _bool(d, "deadline_inferred", report, w)
     if deadline_text is not None:
         try:
-            parsed: Deadline | None = parse_deadline(deadline_text, period)
+            parsed: Deadline | None = _read_deadline(deadline_text, period)
         except DeadlineError as exc:
             report(d.key_lines.get("deadline_text", d.line), f"{w}deadline_text: {exc}")
             parsed = None
