@@ -104,9 +104,14 @@ def load_events(text: str, loader_cls, line_dict: type, error: Callable[[str, in
     """
     import yaml
 
+    from .yamlblock import OUTSIDE, load_block
+
     enabled = gc.isenabled()
     gc.disable()
     try:
+        doc = load_block(text, _plain_resolver(loader_cls), _SPECIAL, line_dict)
+        if doc is not OUTSIDE:
+            return doc
         return _drive(yaml, text, loader_cls, line_dict, error)
     except yaml.YAMLError as exc:
         raise error(*yaml_error_message(yaml, exc)) from None

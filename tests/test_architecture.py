@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "plancli"
-READERS = {"errors", "yamlfile", "yamlevents", "cache", "model", "registry", "deadline", "values", "units", "sourcetext",
-           "fsutil"}
+READERS = {"errors", "yamlfile", "yamlevents", "yamlblock", "cache", "model", "registry", "deadline",
+           "values", "units", "sourcetext", "fsutil"}
 UPPER = {"query", "counts", "checks", "coverage", "ledger", "workspace", "report", "export", "render", "cli"}
 
 

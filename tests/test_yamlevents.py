@@ -12,8 +12,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-from plancli import yamlevents
+from plancli import yamlblock, yamlevents
 from plancli.ledger import Record, append_record
 from plancli.yamlfile import LineDict, RegistryError, load_yaml, load_yaml_pyyaml
 
@@ -35,6 +37,8 @@ def outcome(load, path: Path, text: str):
         return ("ok", shape(load(path, text)))
     except RegistryError as exc:
         return ("error", type(exc).__name__, str(exc), exc.line)
+    except ValueError as exc:  # PyYAML's int("") for 0b_: both loaders alike
+        return ("crash", type(exc).__name__, str(exc))
 
 
 def both(tmp_path: Path, text: str):
@@ -192,3 +196,73 @@ def test_gc_is_restored(tmp_path):
         load_yaml(tmp_path / "f.yaml", "a: 1\na: 2\n")
     load_yaml(tmp_path / "f.yaml", "a: 1\n")
     assert gc.isenabled()
+
+
+# --------------------------------------------------------------------------- the block fast lane
+
+def in_block_lane(text: str) -> bool:
+    from plancli.yamlfile import _loader
+
+    resolve = yamlevents._plain_resolver(_loader()[1])
+    return yamlblock.load_block(text, resolve, yamlevents._SPECIAL, LineDict) is not yamlblock.OUTSIDE
+
+
+@pytest.mark.parametrize("text", [
+    SHIPPED.read_text(encoding="utf-8"),
+    (ROOT / "data" / "units.yaml").read_text(encoding="utf-8"),
+    "a:\n- x\n- y: 1\n  z: [\"q\"]\nb: 2\n",                      # a sequence at its key's indentation
+    "- a: 1\n  b:\n    - c\n-   d: e\n    f: g\n",                # sequences of mappings, wide dashes
+    "a: 1  # note\n   # stray comment\nb:   # nothing\nc: \"x # y\"\n",
+    "k: v w\nl: [\"a\", \"b\"]\nm: {n: 1, o: [p, \"q r\"]}\n\"s t\": -1\n",
+    "a: \"say \\\"hi\\\"\\n\"\nb: 'it''s'\n",
+    "a: 1\r\nb: 2\r\n",
+], ids=["targets", "units", "compact", "seq-of-maps", "comments", "flow", "escapes", "crlf"])
+def test_plain_block_files_take_the_fast_lane_and_agree(text, tmp_path):
+    assert in_block_lane(text)
+    assert both(tmp_path, text)[0] == "ok"
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\n", "a: *x\n", "a: !!str 1\n", "a: |\n  x\n", "a: b\n  c\n", "a: [1,\n  2]\n", "a: 1\na: 2\n",
+    "<<: {a: 1}\n", "a:\tb\n", "---\na: 1\n", "? a\n: b\n", "a: b: c\n", "- - a\n", "-\n  a: 1\n", "x\n",
+    "a: \"\\x41\"\n", "a: \"b\nc\"\n",
+])
+def test_anything_unusual_is_left_to_the_full_reader(text):
+    assert not in_block_lane(text)
+
+
+POOL = [
+    "a: 1", "b: x y", "c:", "- d", "- e: [1, \"x\"]", "f: {g: 1, h: [i]}", "# c", "", "k: 'it''s'",
+    'l: "q\\"z"', "m: -1", "n: -", "o: a # c", "p: a#b", "- - q", "-", "r: |", "text", "? s", ": t",
+    "u: &a 1", "v: *a", "w: !!str 1", "<<: {x: 1}", "a: 2", "null: 1", "true: 2", "1: 3", '"k k": v',
+    "x: [a, b", "y: {}", "z: []", "d: 2024-01-01", "t: 1:30", "on: no", "i: .inf", "h: 0x1F", "n: 1_000",
+    'e: ""', "s: ''", 'q:  "a"  # c', "- {a: 1}", "- [1, 2]", "-   a: 1", "x: a, b", "x: [a, [b, {c: d}]]",
+    "x: {a: 1, a: 2}", "x: 'a: b'", 'x: "a # b"', "x: a: b", "x: [\"a\",\"b\"]", "x: [ \"a\" ]", "x: [a,]",
+    "- \"s\"", "x: \"省科技厅\"", "省科技厅: 1", "x: +1", "x: .5", "x: 1.", "x: ~", "x: a  b", "x: [~, null]",
+    "x:  # c", "#c", "  # c", "x: \"a\"b", "x: \"\\t\"", "x: 'a'#", "-1: x", "x: - 1", "x: -.5",
+]
+
+
+# Lines each inside the fast lane: documents of these test its sense of structure (indentation,
+# pending keys, compact sequences, sequences of mappings).
+IN_LANE = ["a: 1", "b: x y", "c:", "- d", "- e: [1, \"x\"]", "f: {g: 1, h: [i]}", "# c", "", "k: 'it''s'",
+           "m: -1", "o: a # c", "null: 1", "1: 3", '"k k": v', "z: []", "d: 2024-01-01", "on: no",
+           "- {a: 1}", "- [1, 2]", "-   a: 1", "x:  # c", "- \"s\"", "省科技厅: 1", "c:", "- c:", "-  - a"]
+
+
+@st.composite
+def block_documents(draw):
+    pool = draw(st.sampled_from([POOL, IN_LANE]))
+    lines = draw(st.lists(st.tuples(st.sampled_from([0, 0, 2, 2, 4, 6]), st.sampled_from(pool)),
+                          min_size=1, max_size=12))
+    end = draw(st.sampled_from(["\n", "", "\n\n"]))
+    return "\n".join(" " * i + t for i, t in lines) + end
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(block_documents())
+@example("a:\n  - b\n  c: 1\n")
+@example("- a: 1\n  - b\n")
+def test_both_readers_agree_on_random_block_documents(tmp_path, text):
+    both(tmp_path, text)
