@@ -9,7 +9,8 @@ What is measured
     Every figure is the wall time of one whole child process (fork/exec, interpreter start-up,
     imports, work, exit), reported as median and min/max over repeated runs, next to the bare
     interpreter's start-up (``python -c pass``) measured in the same run, and the ratio of the
-    medians. plancli is started through the console script next to ``sys.executable``
+    medians, and next to ``python -c "import typer"`` (the floor of any typer CLI: a command that
+    costs no more than that imports nothing it does not use). plancli is started through the console script next to ``sys.executable``
     (``.venv/bin/plancli``) when it exists, else as ``python -m plancli``. The small commands run
     on the shipped registry, interleaved round-robin after one discarded warm-up run each, so drift
     of the machine spreads evenly over them.
@@ -38,6 +39,12 @@ Environment
     every bench run starts with an empty cache and never leaves its large synthetic cache files in
     the user's. The small commands are measured warm (their warm-up run fills the cache). PLANCLI_*
     variables in effect are printed at the top.
+
+Summary
+    The last lines repeat the figures issue 13 is judged by: ``import typer``, the shipped-registry
+    ``due --unit 省大数据局 --format json`` and its ratio to ``import typer`` (the hot path), and the
+    first run (cold: the registry just changed) and repeat (warm: cached) at each synthetic size,
+    with peak MiB.
 
 A step that fails (non-zero exit, timeout, generation error) prints its error and the run carries on.
 """
@@ -271,6 +278,25 @@ def report(steps: list[Step], base: Step) -> str:
     return _table(rows, ["step", "n", "median s", "min s", "max s", "× python", "peak MiB", "notes"])
 
 
+def _peak(st: Step) -> str:
+    rss = [s.maxrss_mib for s in st.samples if s.maxrss_mib is not None]
+    return f"{max(rss):.0f} MiB" if rss else "- MiB"
+
+
+def summary(typer_step: Step, hot: Step, big: list[Step]) -> str:
+    """The issue-13 figures in a few lines: typer floor, hot path and its ratio, cold/warm per size."""
+    t, h = typer_step.median(), hot.median()
+    lines = ["summary (medians):",
+             f"  import typer:            {_fmt_s(t)} s",
+             f"  shipped registry, {hot.label}: {_fmt_s(h)} s"
+             + (f" = {h / t:.2f}× import typer" if t and h else "")]
+    for cold, warm in zip(big[::2], big[1::2], strict=True):
+        tag = cold.label.split("@")[1].split(":")[0]
+        lines.append(f"  @{tag:<5} first run (cold) {_fmt_s(cold.median()):>7} s {_peak(cold):>9}"
+                     f"   repeat (warm) {_fmt_s(warm.median()):>7} s {_peak(warm):>9}")
+    return "\n".join(lines)
+
+
 def _json_rows(s: Sample) -> str:
     try:
         return f"{len(json.loads(s.stdout))} rows"
@@ -348,9 +374,12 @@ def main(argv: list[str] | None = None) -> int:
     env["XDG_CACHE_HOME"] = env["PLANCLI_CACHE_DIR"] = str(tmp / "cache")
     try:
         base = Step("python -c pass", [sys.executable, "-c", "pass"])
+        typer_step = Step("python -c 'import typer'", [sys.executable, "-c", "import typer"])
+        hot = Step(f"due --unit {UNIT} --format json", plancli + ["due", "--unit", UNIT, "--format", "json"])
         small = [
             base,
-            Step(f"due --unit {UNIT} --format json", plancli + ["due", "--unit", UNIT, "--format", "json"]),
+            typer_step,
+            hot,
             Step(f"due --unit {UNIT} --format table", plancli + ["due", "--unit", UNIT, "--format", "table"]),
             Step("overdue --format plain", plancli + ["overdue", "--format", "plain"]),
             Step("--help", plancli + ["--help"]),
@@ -423,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
         print("× python = median / median of `python -c pass`; ms/1k entries = (median - python) per 1000 entries.")
         print(f"first run = right after the registry file was rewritten; repeat = same file again. "
               f"PLANCLI_NO_CACHE={'set' if 'PLANCLI_NO_CACHE' in os.environ else 'not set'}.")
+        print()
+        print(summary(typer_step, hot, big))
         failed = [st for st in small + big if st.error]
         return 1 if failed else 0
     finally:
