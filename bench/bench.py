@@ -26,7 +26,8 @@ What is measured
     cache would be warm). Without a cache both rows are the same; once one exists it shows up here.
 
 Peak memory
-    The parent waits for each child with ``os.wait4``, which returns that child's own rusage; its
+    The parent waits for each child with ``os.wait4``, which returns that child's own rusage: its
+    user + system time is the "cpu s" column (steadier than wall time on a busy machine), its
     ``ru_maxrss`` is the child's peak resident set size (KiB on Linux, bytes on macOS; shown in MiB).
     No wrapper process is involved, so the figure is plancli's own. Where ``os.wait4`` is missing
     (Windows) memory is shown as "-".
@@ -83,6 +84,7 @@ class Sample:
     rc: int
     stdout: bytes
     stderr: bytes
+    cpu: float | None = None  # user + system CPU seconds of the child (None where os.wait4 is missing)
 
 
 @dataclass
@@ -101,6 +103,10 @@ class Step:
 
     def median(self) -> float | None:
         return statistics.median(self.walls) if self.samples else None
+
+    def cpu_median(self) -> float | None:
+        cpus = [s.cpu for s in self.samples if s.cpu is not None]
+        return statistics.median(cpus) if cpus else None
 
 
 def _rss_mib(ru) -> float:
@@ -121,10 +127,11 @@ def run_once(argv: list[str], env: dict, timeout: float) -> Sample:
                 wall = time.perf_counter() - t0
                 p.returncode = os.waitstatus_to_exitcode(status)
                 rss = _rss_mib(ru)
+                cpu = ru.ru_utime + ru.ru_stime
             else:  # pragma: no cover - Windows
                 p.wait()
                 wall = time.perf_counter() - t0
-                rss = None
+                rss = cpu = None
         finally:
             timer.cancel()
         out.seek(0)
@@ -132,7 +139,7 @@ def run_once(argv: list[str], env: dict, timeout: float) -> Sample:
         rc = p.returncode
         if rc == -signal.SIGKILL and wall >= timeout:
             return Sample(wall, rss, rc, b"", f"timed out after {timeout:.0f} s".encode())
-        return Sample(wall, rss, rc, out.read(), err.read())
+        return Sample(wall, rss, rc, out.read(), err.read(), cpu)
 
 
 def _error_of(s: Sample) -> str:
@@ -250,7 +257,7 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
 
     cols = list(zip(header, *rows, strict=True))
     ws = [max(width(c) for c in col) for col in cols]
-    right = [False] + [True] * 6 + [False]
+    right = [False] + [True] * (len(header) - 2) + [False]
 
     def line(cells):
         return "  ".join((" " * (w - width(c)) + c) if r else (c + " " * (w - width(c)))
@@ -273,9 +280,9 @@ def report(steps: list[Step], base: Step) -> str:
         rows.append([
             st.label, str(len(st.samples)), _fmt_s(med),
             _fmt_s(min(st.walls)) if st.samples else "-", _fmt_s(max(st.walls)) if st.samples else "-",
-            ratio if st is not base else "1.0×", f"{max(rss):.1f}" if rss else "-", note,
+            _fmt_s(st.cpu_median()), ratio if st is not base else "1.0×", f"{max(rss):.1f}" if rss else "-", note,
         ])
-    return _table(rows, ["step", "n", "median s", "min s", "max s", "× python", "peak MiB", "notes"])
+    return _table(rows, ["step", "n", "median s", "min s", "max s", "cpu s", "× python", "peak MiB", "notes"])
 
 
 def _peak(st: Step) -> str:
@@ -283,17 +290,27 @@ def _peak(st: Step) -> str:
     return f"{max(rss):.0f} MiB" if rss else "- MiB"
 
 
+def _both(st: Step) -> str:
+    return f"{_fmt_s(st.median()):>7} s wall {_fmt_s(st.cpu_median()):>7} s cpu"
+
+
 def summary(typer_step: Step, hot: Step, big: list[Step]) -> str:
-    """The issue-13 figures in a few lines: typer floor, hot path and its ratio, cold/warm per size."""
+    """The issue-13 figures in a few lines: typer floor, hot path and its ratio, cold/warm per size.
+
+    CPU time (user + system of the child) is shown beside wall time: on a busy machine it is the
+    steadier figure of the two.
+    """
     t, h = typer_step.median(), hot.median()
+    tc, hc = typer_step.cpu_median(), hot.cpu_median()
     lines = ["summary (medians):",
-             f"  import typer:            {_fmt_s(t)} s",
-             f"  shipped registry, {hot.label}: {_fmt_s(h)} s"
-             + (f" = {h / t:.2f}× import typer" if t and h else "")]
+             f"  import typer:      {_both(typer_step)}",
+             f"  shipped registry, {hot.label}: {_both(hot)}"
+             + (f"  = {h / t:.2f}× import typer (wall)" if t and h else "")
+             + (f", {hc / tc:.2f}× (cpu)" if tc and hc else "")]
     for cold, warm in zip(big[::2], big[1::2], strict=True):
         tag = cold.label.split("@")[1].split(":")[0]
-        lines.append(f"  @{tag:<5} first run (cold) {_fmt_s(cold.median()):>7} s {_peak(cold):>9}"
-                     f"   repeat (warm) {_fmt_s(warm.median()):>7} s {_peak(warm):>9}")
+        lines.append(f"  @{tag:<5} first run (cold) {_both(cold)} {_peak(cold):>8}"
+                     f"   repeat (warm) {_both(warm)} {_peak(warm):>8}")
     return "\n".join(lines)
 
 
