@@ -213,7 +213,8 @@ def test_parse_deadline_period_override(cli):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["parse-deadline", "明年"], "plancli: error: cannot read deadline phrase '明年'\n"),
+    (["parse-deadline", "明年"], "plancli: error: '明年' has no year: give the document date (--doc-date) or --year\n"),
+    (["parse-deadline", "适时"], "plancli: error: cannot read deadline phrase '适时': it names no date\n"),
     (["due", "--unit", "省大数局"], "plancli: error: unknown unit '省大数局'; did you mean 省大数据局?\n"),
     (["due", "--as-of", "2024-13-01"], "plancli: error: --as-of: impossible date '2024-13-01': month must be in 1..12\n"),
     (["due", "--within", "soon"], "plancli: error: cannot read span 'soon' (use e.g. 7d, 2w, 1m, 1y)\n"),

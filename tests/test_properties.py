@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from plancli.deadline import Deadline, DeadlineError, parse_deadline
+from plancli.deadline import KINDS, Deadline, DeadlineError, parse_deadline
 from plancli.registry import Registry, RegistryError, load_registry
 from plancli.values import Quantity, QuantityError, parse_value
 
@@ -73,7 +73,7 @@ def test_parse_deadline_returns_a_consistent_deadline_or_deadline_error(text):
     assert d.dates, d
     assert d.date == d.dates[-1]
     assert list(d.dates) == sorted(d.dates)
-    assert d.kind in ("by", "yearly", "quarterly", "period")
+    assert d.kind in KINDS
 
 
 @st.composite
