@@ -7,7 +7,7 @@ refuses anything it cannot date — a silent guess would hand a civil servant a 
 the error names the phrase and, where a context is missing, which one.
 
 Phrases read (spaces anywhere; full-width digits; Chinese numerals 二〇二四年十月, 二○二五年, 二零二四年;
-quotes “”; a leading 原则上/于/在/力争/争取/确保/到/至/截至/计划/预计/最迟, in any combination). *Y* is the
+quotes “”; the traditional forms of the time words (於, 個, 後 …); a leading 原则上/于/在/力争/争取/确保/到/至/截至/计划/预计/最迟, in any combination). *Y* is the
 context year: ``Context.year``, else the year of ``Context.doc_date``; a phrase that needs it and has
 neither is an error:
 
@@ -27,10 +27,11 @@ phrase                                         date(s)                          
 2024年、2025年; 2024年6月、12月                 every date listed                    by
 2024年3月至6月, 2024年3月—2025年6月, 3—6月      the end of the range                 by
 2024—2025年, 2024年至2025年, 2024-2025年间       Dec 31 of the last year              period
-“十三五”, 十四五期间, 十四五时期, 十五五          2020-12-31, 2025-12-31, 2030-12-31   period
+“十三五”, 十四五期间, 十四五时期, 十五五,        2020-12-31, 2025-12-31, 2030-12-31   period
+“十四五”规划期内
 十四五末, “十四五”期末                          2025-12-31                           by
 每年, 年均, 每年年底前                          Dec 31 of every plan year            yearly
-每年4月底前, 每年6月30日前, 每年一季度            that date in every plan year         yearly
+每年4月底前, 每年的3月10日前, 每年一季度        that date in every plan year         yearly
 每季度, 每季度末, 每季度结束前                  every quarter end in the period      quarterly
 每半年                                          every Jun 30 and Dec 31 in the period half-yearly
 两年, 用两年时间, 力争用2年时间, 两年内, 三年内   end of year N of the plan period     period
@@ -184,6 +185,8 @@ def parse_date(text: str) -> date:
 # Leading words that do not change the date: 原则上于2024年底前, 力争到2025年, 截至2024年底.
 _LEAD = re.compile(r"^(?:原则上|力争|争取|确保|计划|预计|最迟|最晚|不晚于|务必|截止到|截止至|截止|截至|到|至|于|在)")
 _QUOTES = re.compile(r"[“”\"‘’'「」『』]")
+# Traditional characters of the time words, for documents copied from traditional-script pages.
+_TRADITIONAL = str.maketrans("於後內個終爭確預計劃開為來從兩週間時規號當屆", "于后内个终争确预计划开为来从两周间时规号当届")
 # A phrase wrapped in brackets: （2024—2025年）.
 _BRACKETS = re.compile(r"^[(\[【〔](.*)[)\]】〕]$")
 _RELATIVE = {"今": 0, "本": 0, "当": 0, "明": 1, "次": 1, "后": 2, "去": -1, "上": -1}
@@ -210,7 +213,7 @@ _HALFYEARLY = re.compile(r"每半年(?:度)?(?:结束前|末|底)?")
 _SPAN = re.compile(r"(?:用)?(?P<n>\d{1,2}|[一二三四五六七八九十两]+)(?:年|个年头)(?:时间)?(?:内|以内|左右)?")
 # A named five-year plan: 十四五, 第十四个五年规划. The n-th plan ends in 1970 + 5 (n - 3) (3rd: 1966-70).
 _FIVE_YEAR = re.compile(r"(?:第?十(?P<a>[一二三四五六七八九])个?五年(?:规划)?|十(?P<b>[一二三四五六七八九])五(?:规划)?)"
-                        r"(?P<tail>期间|时期末?|期末|末期|末|期|内)?(?:前)?")
+                        r"(?P<tail>期间|时期末?|期末|末期|末|期内|期|内)?(?:前)?")
 _RANGE_SEP = re.compile(r"—+|–|-|~|至|到")
 _LIST_SEP = re.compile(r"[、和及与]")
 
@@ -322,7 +325,7 @@ def parse_deadline(text: str, ctx: Context | Period | None = DEFAULT_PERIOD) -> 
 
 
 def _parse(raw: str, ctx: Context) -> Deadline:
-    t = _QUOTES.sub("", compact(raw))
+    t = _QUOTES.sub("", compact(raw)).translate(_TRADITIONAL)
     t = re.sub(r"[，,。；;：:!！]+$", "", t)
     b = _BRACKETS.fullmatch(t)
     if b:
@@ -344,7 +347,9 @@ def _parse(raw: str, ctx: Context) -> Deadline:
         return Deadline(raw, inside[-1], inside, kind)
 
     def fail(why: str = "") -> DeadlineError:
-        if _START.search(core):
+        if core.startswith(("每月", "每个月", "每周", "每日", "每天")):
+            why = "only yearly, half-yearly and quarterly schedules are read"
+        elif _START.search(core):
             why = "it marks a start, not a deadline"
         elif _UNDATED.search(core):
             why = "it names no date"
@@ -354,7 +359,7 @@ def _parse(raw: str, ctx: Context) -> Deadline:
         # Recurrences carry no year of their own: they repeat over the plan period.
         m = _YEARLY.fullmatch(core)
         if m:
-            rest = _strip_lead(m.group("rest"))
+            rest = _strip_lead(re.sub(r"^的", "", m.group("rest")))  # 每年的3月10日前
             if core.startswith("年均") and rest:
                 raise fail()
             if not rest or re.fullmatch(r"(?:年底|年末|底|末)?(?:之前|以前|前)?", rest):

@@ -7,6 +7,8 @@ comparator words; and numbers that are not targets.
 千万, 百万, 千亿, 百亿) is folded into the number; what remains is the unit (千瓦, 元, 微克/立方米,
 蒸吨/小时, 个工作日, 个百分点, 人次, 平方米/人 …).
 
+Traditional forms (萬, 億, 個, 達到, 以內) read as their simplified forms.
+
 ``parse_target`` reads a target phrase *with* its comparator words, the way docs/registry-format.md
 assigns comparators, and returns a ``Target`` with one ``TargetValue`` per number:
 
@@ -69,9 +71,15 @@ _TRAILING_WORDS = re.compile(r"(?:以上|以下|以内|左右|上下|多|余)+$"
 _UNIT_STARTS = ("千瓦", "千米", "千克", "千伏", "千帕", "万千瓦", "百分点", "千字")
 
 
+# Traditional characters of multipliers, units and comparator words (萬人, 億元, 個, 達到, 以內), for
+# documents copied from traditional-script pages.
+_TRADITIONAL = str.maketrans("萬億兩個條張輛項處戶餘約達過於內點實現壓縮穩噸畝臺標準費雙數",
+                             "万亿两个条张辆项处户余约达过于内点实现压缩稳吨亩台标准费双数")
+
+
 def _plain(text: str) -> str:
     # squeeze, not compact: '*' is a multiplication sign here (2*30万千瓦). NFKC turns ， into ,.
-    return squeeze(str(text)).replace(",", "")
+    return squeeze(str(text)).replace(",", "").translate(_TRADITIONAL)
 
 
 def _cn_number(s: str) -> tuple[float, str] | None:
@@ -161,7 +169,7 @@ def _tidy(x: float) -> float:
     """Round away binary noise (3.5*1e4 = 35000.000000000004); refuse inf and nan."""
     if not math.isfinite(x):
         raise QuantityError(f"number out of range: {x}")
-    r = round(x, 6)
+    r = float(f"{x:.12g}")  # 12 significant digits: 76.6 × 1e8 is 7660000000, not 7659999999.999999
     return float(int(r)) if r == int(r) else r
 
 
