@@ -285,7 +285,7 @@ def _comparator_before(gap: str) -> str | None:
                 best = (m.end(), comp)
     for comp, words in _BEFORE_ADJACENT:
         m = re.search(rf"(?:{words})$", gap)
-        if m and (best is None or m.end() >= best[0]):
+        if m and (best is None or m.start() >= best[0]):  # 不超过: 过 is part of a longer word
             best = (m.end(), comp)
     return best[1] if best else None
 
