@@ -6,42 +6,41 @@ the document), and the plan period (每年 = every year of the period; 两年 = 
 refuses anything it cannot date — a silent guess would hand a civil servant a wrong deadline — and
 the error names the phrase and, where a context is missing, which one.
 
-Phrases read (spaces anywhere; full-width digits; Chinese numerals 二〇二四年十月, 二○二五年, 二零二四年;
-quotes “”; the traditional forms of the time words (於, 個, 後 …); a leading 原则上/于/在/力争/争取/确保/到/至/截至/计划/预计/最迟, in any combination). *Y* is the
-context year: ``Context.year``, else the year of ``Context.doc_date``; a phrase that needs it and has
-neither is an error:
+Phrases read. Spaces may stand anywhere; digits may be full-width; Chinese numerals (二〇二四年十月,
+二○二五年, 二零二四年), quotes (“十四五”), brackets (（2024—2025年）) and the traditional forms of the time
+words (於, 個, 後, 內 …) are fine; any run of the leading words 原则上 于 在 力争 争取 确保 到 至 截至
+截止 计划 预计 最迟 is dropped (原则上于2024年底前). *Y* is the context year: ``Context.year``, else the
+year of ``Context.doc_date``. Each line is: phrases → date(s) [kind].
 
-=============================================  ===================================  ===========
-phrase                                         date(s)                              kind
-=============================================  ===================================  ===========
-2024年10月底前, 2024年10月底, 2024年10月, 10月份  2024-10-31 (year-less: Y-10-31)      by
-2024年10月前 (before October starts)           2024-09-30                           by
-2024年10月15日, 6月30日前, 2024-10-15           that day                             by
-10月上旬 / 中旬 / 下旬                          Y-10-10 / Y-10-20 / Y-10-31          by
-2024年, 到2025年, 2024年年底前, 2025年末,       Dec 31 of that year                  by
-2024年度, 年底前, 年内, 今年内, 今年底前
-明年6月底前, 去年底                             relative to Y (明年 = Y+1, 去年 = Y-1)  by
-上半年 / 下半年                                 Y-06-30 / Y-12-31                    by
-第三季度, 三季度末, 二季度末, 首季度, 一季度       end of that quarter                  by
-前三季度                                        Y-09-30                              by
-2024年、2025年; 2024年6月、12月                 every date listed                    by
-2024年3月至6月, 2024年3月—2025年6月, 3—6月      the end of the range                 by
-2024—2025年, 2024年至2025年, 2024-2025年间       Dec 31 of the last year              period
-“十三五”, 十四五期间, 十四五时期, 十五五,        2020-12-31, 2025-12-31, 2030-12-31   period
-“十四五”规划期内
-十四五末, “十四五”期末                          2025-12-31                           by
-每年, 年均, 每年年底前                          Dec 31 of every plan year            yearly
-每年4月底前, 每年的3月10日前, 每年一季度        that date in every plan year         yearly
-每季度, 每季度末, 每季度结束前                  every quarter end in the period      quarterly
-每半年                                          every Jun 30 and Dec 31 in the period half-yearly
-两年, 用两年时间, 力争用2年时间, 两年内, 三年内   end of year N of the plan period     period
-=============================================  ===================================  ===========
+- 2024年10月底前, 2024年10月底, 2024年10月末, 2024年10月, 10月份, 10月底前 → 2024-10-31 (Y-10-31) [by]
+- 2024年10月前, 10月以前 (before October starts) → 2024-09-30 [by]
+- 2024年10月15日, 6月30日前, 2024-10-15, 二○○一年四月四日 → that day [by]
+- 10月上旬 / 10月中旬 / 10月下旬 → Y-10-10 / Y-10-20 / Y-10-31 [by]
+- 2024年, 到2025年, 2024年年底前, 2024年底为止, 2025年末, 2024年度, 年底前, 年内, 今年内, 今年底前
+  → Dec 31 of that year [by]
+- 明年6月底前, 去年底, 截至今年9月底 → relative to Y (今年 = Y, 明年 = Y+1, 去年 = Y-1) [by]
+- 上半年 / 下半年 → Y-06-30 / Y-12-31 [by]
+- 第三季度, 三季度末, 二季度末, 首季度, 一季度 → the end of that quarter; 前三季度 → Y-09-30 [by]
+- 2024年、2025年; 2024年6月、12月 → every date listed [by]
+- 2024年3月至6月, 2024年3月—2025年6月, 1-11月份, 7月9日至17日 (至 到 — – - － ～ ~) → the end of the
+  range; an end without year or month takes them from the start [by]
+- 2024—2025年, 2024年至2025年, 2019—2020年 → Dec 31 of the last year [period]
+- 十三五, “十四五”期间, 十四五时期, “十四五”规划期内, 十五五, 第十四个五年规划 → 2020-12-31, 2025-12-31,
+  2030-12-31 [period]; 十四五末, “十四五”期末 → 2025-12-31 [by]
+- 每年, 年均, 每年年底前 → Dec 31 of every year of the plan period [yearly]
+- 每年4月底前, 每年的3月10日前, 每年一季度 → that date in every year of the plan period [yearly]
+- 每季度, 每季度末, 每季度结束前 → every quarter end in the plan period [quarterly]
+- 每半年 → every Jun 30 and Dec 31 in the plan period [half-yearly]
+- 两年, 用两年时间, 力争用2年时间, 两年内, 三年内 → Dec 31 of year N of the plan period [period]
 
-Refused with a DeadlineError that quotes the phrase: no date at all (长期坚持, 适时, 持续推进, 近期,
-尽快, 常态化), a start rather than an end (自2019年起, 从2024年开始, 2024年以来), a span with no plan
-period to count from (三年内 under a Context without a period), a phrase that needs a year with no
-year in the context (``'10月底前' has no year: give the document date (--doc-date) or --year``),
-an ambiguous 三季度前 / 上半年前, impossible dates and anything else.
+A schedule keeps only the occurrences inside the plan period. Refused, with a DeadlineError that
+quotes the phrase and says why: no date at all (长期坚持, 适时, 持续推进, 近期, 尽快, 常态化); a start,
+not an end (自2019年起, 从2024年开始, “十三五”以来); a monthly or weekly schedule (每月28日前); a year-less
+phrase when the context has no year (``'10月底前' has no year: give the document date (--doc-date)
+or --year``); a schedule or span when the context has no plan period (三年内, 每年); the ambiguous
+三季度前 / 上半年前 (the end of it, or before it starts?); impossible dates; anything else.
+
+The registry calls ``parse_deadline(text, period)`` with a bare Period: its phrases all carry a year.
 
 ``date`` is always the last date; ``dates`` lists every occurrence in order. ``kind`` is ``by`` (one
 deadline), ``yearly``, ``quarterly``, ``half-yearly`` (recurring over the plan period) or ``period``
