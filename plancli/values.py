@@ -259,7 +259,7 @@ _LIST_GAP = re.compile(r"[、和及与,]*")  # items of one list: 90%、75%; 100
 # Measurement units plans use, longest first where one is a prefix of another. A unit not listed is
 # accepted when it is short (≤ 3 characters) and stands alone before a separator.
 _UNITS = sorted([
-    "个百分点", "百分点", "个工作日", "工作日", "微克/立方米", "毫克/立方米", "蒸吨/小时", "平方米/人", "公里/小时", "立方米/秒", "平方公里",
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "微克/立方米", "毫克/立方米", "蒸吨/小时", "平方米/人", "公里/小时", "立方米/秒", "平方公里",
     "平方千米", "平方米", "立方米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "吉瓦", "GWh", "MWh", "kWh", "GW", "MW", "kW", "吨标准煤",
     "吨标煤", "吨", "千克", "公斤", "斤", "亩", "公顷", "美元", "元", "人次", "人", "名", "户", "家", "个", "项", "座", "所",
     "张", "台", "套", "辆", "艘", "架", "条", "处", "件", "册", "部", "种", "批", "场", "次", "天", "小时", "分钟", "秒",
@@ -290,13 +290,24 @@ def _comparator_before(gap: str) -> str | None:
     return best[1] if best else None
 
 
+_TIME_UNITS = ("年", "月", "日", "天", "周", "季", "个月", "小时")
+
+
 def _cn_target(t: str) -> TargetValue | None:
+    """A target written in Chinese numerals right after a comparator word (双破千, 突破两百家, 过千亿) or
+    as an order of magnitude (千万级 = at least 千万). A span of time (通过三年努力) is not one."""
     for comp, words in _BEFORE + _BEFORE_ADJACENT:
         for wm in re.finditer(words, t):
+            if len(wm.group(0)) == 1 and wm.start() > 0 and t[wm.start() - 1] in "通经不超越":
+                continue  # 通过, 经过: not a comparator
             cn = _cn_number(t[wm.end():])
-            if cn is not None:
-                vtext = t[wm.end():len(t) - len(cn[1])]
-                return TargetValue(comp, _tidy(cn[0]), "", None, vtext)
+            if cn is None:
+                continue
+            unit = _unit_at(cn[1])
+            if unit.startswith(_TIME_UNITS) or cn[1].startswith(_TIME_UNITS):
+                continue
+            vtext = t[wm.end():len(t) - len(cn[1])] + unit
+            return TargetValue(comp, _tidy(cn[0]), unit, None, vtext)
     for m in re.finditer(r"[一二两三四五六七八九十百千万亿]+(?=级)", t):
         cn = _cn_number(m.group(0))
         if cn is not None and not cn[1]:
@@ -326,8 +337,12 @@ def parse_target(text: str) -> Target:
     for nm in _ITEM_NUM.finditer(t):
         if nm.start() < pos:
             continue
-        if re.fullmatch(r"(?:19|20|21)\d\d", nm.group(0)) and t[nm.end():nm.end() + 1] in ("年", "-", "—"):
-            continue  # a year
+        after = t[nm.end():nm.end() + 1]
+        if re.fullmatch(rf"(?:19|20|21)\d\d(?:{_RANGE_SEP}(?:19|20|21)\d\d)?", nm.group(0)) and after in "年-—":
+            continue  # a year (2024年) or a span of years (2024—2025年)
+        if after == "月" or (after in "日号" and re.search(r"月$", t[:nm.start()])) \
+                or t[:nm.start()].endswith("第"):
+            continue  # a date (10月, 6月30日) or an ordinal (第3季度)
         if not_target_reason(t, nm.start(), nm.end()):
             continue
         rest = t[nm.end():]

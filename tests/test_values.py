@@ -161,3 +161,17 @@ def test_parse_target_agrees_with_the_shipped_registry():
 def test_not_target_reason_checks_its_span():
     with pytest.raises(QuantityError):
         not_target_reason("abc", 2, 9)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("突破两百家", (">", 200, "家")),
+    ("通过三年努力新增5家", ("=", 5, "家")),          # 过 of 通过 is no comparator; 三年 is a span
+    ("2024—2025年新增100家", ("=", 100, "家")),      # a span of years is no value
+    ("10月底前新增5家", ("=", 5, "家")),              # nor is a month
+    ("6月30日前完成3项", ("=", 3, "项")),             # nor a day
+    ("第3季度达到80%", ("=", 80, "%")),               # nor an ordinal
+    ("缩短至3个月", ("<=", 3, "个月")),
+])
+def test_parse_target_skips_dates_spans_and_ordinals(text, expected):
+    t = parse_target(text)
+    assert len(t.values) == 1 and (t.comparator, t.value, t.unit) == expected
