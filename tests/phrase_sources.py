@@ -77,6 +77,8 @@ SOURCES: dict[str, Source] = {
                          "http://www.jiande.gov.cn/art/2023/7/27/art_1229739038_59123706.html"),
     "qingyuan2021": Source("庆元县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", None,
                            "庆元县人民政府", date(2021, 3, 31), "https://www.gcs66.com/document_detail/782.html"),
+    "mianxian2021": Source("勉县国民经济和社会发展第十四个五年规划和2035年远景目标纲要", None, "勉县人民政府", None,
+                           "http://www.ilynn.cn/document_detail/48353.html"),
     "lujiang2021": Source("庐江县国民经济和社会发展第十四个五年规划和2035年远景目标纲要", None,
                           "庐江县人民政府", date(2021, 5, 31), "https://www.gcs66.com/document_detail/45606.html"),
     "shiyan2025": Source("批转市发改委关于2025年全市国民经济和社会发展计划报告的通知", "十政发〔2025〕6号",
