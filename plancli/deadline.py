@@ -331,6 +331,8 @@ def _parse(raw: str, ctx: Context) -> Deadline:
         t = b.group(1)
     core = _strip_lead(t)
     base = ctx.base_year
+    if base is not None and not 1900 <= base <= 2200:
+        raise DeadlineError(f"implausible context year {base} for {raw!r}")
     period = ctx.period
 
     def need_period(what: str) -> Period:
@@ -338,8 +340,7 @@ def _parse(raw: str, ctx: Context) -> Deadline:
             raise DeadlineError(f"{raw!r} {what}: give the plan period (--start/--end)")
         return period
 
-    def recurring(ds: list[date], kind: str) -> Deadline:
-        p = need_period("recurs over the plan period")
+    def recurring(ds: list[date], kind: str, p: Period) -> Deadline:
         inside = tuple(sorted(d for d in ds if p.start <= d <= p.end))
         if not inside:
             raise DeadlineError(f"{raw!r} has no occurrence inside the plan period {p.start}…{p.end}")
@@ -361,19 +362,18 @@ def _parse(raw: str, ctx: Context) -> Deadline:
             rest = _strip_lead(re.sub(r"^的", "", m.group("rest")))  # 每年的3月10日前
             if core.startswith("年均") and rest:
                 raise fail()
-            if not rest or re.fullmatch(r"(?:年底|年末|底|末)?(?:之前|以前|前)?", rest):
-                ys = need_period("recurs every year of the plan period").years
-                return recurring([date(y, 12, 31) for y in ys], "yearly")
             if re.match(rf"{_NUM}年|[今本当明次后去上]年", rest):
-                raise fail()
-            ys = need_period("recurs every year of the plan period").years
-            return recurring([_point(rest, y).date for y in ys], "yearly")
+                raise fail()  # 每年 cannot carry a year of its own
+            p = need_period("recurs every year of the plan period")
+            if not rest or re.fullmatch(r"(?:年底|年末|底|末)?(?:之前|以前|前)?", rest):
+                return recurring([date(y, 12, 31) for y in p.years], "yearly", p)
+            return recurring([_point(rest, y).date for y in p.years], "yearly", p)
         if _QUARTERLY.fullmatch(core):
             p = need_period("recurs every quarter of the plan period")
-            return recurring([_month_end(y, q * 3) for y in p.years for q in (1, 2, 3, 4)], "quarterly")
+            return recurring([_month_end(y, q * 3) for y in p.years for q in (1, 2, 3, 4)], "quarterly", p)
         if _HALFYEARLY.fullmatch(core):
             p = need_period("recurs every half-year of the plan period")
-            return recurring([d for y in p.years for d in (date(y, 6, 30), date(y, 12, 31))], "half-yearly")
+            return recurring([d for y in p.years for d in (date(y, 6, 30), date(y, 12, 31))], "half-yearly", p)
 
         m = _FIVE_YEAR.fullmatch(core)
         if m:
@@ -423,8 +423,6 @@ def _parse(raw: str, ctx: Context) -> Deadline:
 
         p = _point(core, base)
         return Deadline(raw, p.date, (p.date,), "by")
-    except _NeedsYear:
-        raise
     except DeadlineError as exc:
         msg = str(exc)
         if msg.startswith(("impossible", "implausible")):
@@ -436,3 +434,5 @@ def _parse(raw: str, ctx: Context) -> Deadline:
         if f"{raw!r}" in msg:
             raise
         raise fail() from None
+    except ValueError as exc:  # a date before year 1 or after 9999 (a plan period of 0001-…)
+        raise DeadlineError(f"impossible date in {raw!r}: {exc}") from None

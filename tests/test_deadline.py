@@ -233,3 +233,13 @@ def test_undatable_phrases_name_the_phrase_and_the_reason(phrase, ctx, words):
     with pytest.raises(DeadlineError) as err:
         parse_deadline(phrase, ctx) if ctx is not None else parse_deadline(phrase, Context())
     assert repr(phrase) in str(err.value) and words in str(err.value)
+
+
+@pytest.mark.parametrize(("phrase", "ctx", "words"), [
+    ("10月底前", Context(year=99999), "implausible context year 99999"),
+    ("去年底", Context(doc_date=D(1, 1, 1)), "implausible context year 1"),
+    ("每年1月前", Context(period=Period(D(1, 1, 1), D(1, 12, 31))), "impossible date"),
+])
+def test_contexts_out_of_range_are_errors_not_crashes(phrase, ctx, words):
+    with pytest.raises(DeadlineError, match=words):
+        parse_deadline(phrase, ctx)
