@@ -396,7 +396,7 @@ def parse_target(text: str) -> Target:
 # --------------------------------------------------------------------------- numbers that are not targets
 
 _BASELINE_WORDS = r"(?:较|比|相比|同比|对比|与|以|相较于?|相对于)"
-_PAST = re.compile(r"已经?|翻了|达到了|实现了|完成了|突破了|超过了|增长了|提高了")
+_PAST = re.compile(r"已经?(?!有基础)|翻了|达到了|实现了|完成了|突破了|超过了|增长了|提高了")  # not 在已有基础上
 
 
 def not_target_reason(text: str, start: int, end: int) -> str | None:

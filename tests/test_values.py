@@ -175,3 +175,17 @@ def test_not_target_reason_checks_its_span():
 def test_parse_target_skips_dates_spans_and_ordinals(text, expected):
     t = parse_target(text)
     assert len(t.values) == 1 and (t.comparator, t.value, t.unit) == expected
+
+
+@pytest.mark.parametrize(("text", "number", "reason"), [
+    ("在已有基础上新增100家", "100", None),
+    ("对已推出的100个场景完成迭代", "100", None),
+    ("全省已累计建成5G基站20万个", "20", "past achievement"),
+    ("以2020年为基数", "2020", "baseline year"),
+    ("与2020年相比下降13.5%", "2020", "baseline year"),
+    ("4A级景区", "4", "name of a class"),
+])
+def test_not_target_reason_constructed(text, number, reason):
+    start = text.index(number)
+    got = not_target_reason(text, start, start + len(number))
+    assert (got is None) if reason is None else (got or "").startswith(reason), got
