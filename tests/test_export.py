@@ -23,7 +23,7 @@ CONTRACT = [
     "id", "item", "occurrence", "kind", "plan", "plan_name", "group", "section", "task", "metric",
     "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
-    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on",
+    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
 ]
 
 # The six deadline occurrences of the tiny registry (test-003 is 每年 → 2024 and 2025) and their dates.
@@ -254,7 +254,7 @@ def test_sqlite_join_on_the_shipped_registry(cli, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--format", "sqlite"), "--format sqlite needs a file: plancli export --format sqlite PATH"),
-    (("--format", "xlsx"), "unknown export format 'xlsx'; choose ics, csv, json or sqlite"),
+    (("--format", "pdf"), "'pdf' is not one of 'ics', 'csv', 'json', 'sqlite'"),
     (("--format", "ics", "--unit", "不存在的单位"), "unknown unit '不存在的单位'"),
 ])
 def test_export_usage_errors(cli, tiny, tmp_path, args, message):
