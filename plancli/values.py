@@ -15,8 +15,10 @@ assigns comparators, and returns a ``Target`` with one ``TargetValue`` per numbe
 =====================================================  ===========  ==========================
 phrase                                                 comparator   values
 =====================================================  ===========  ==========================
-1200万人以上, 不低于55%, 不少于, 至少, 达到95%以上       ``>=``       12000000 人; 55 %; 95 %
-超600亿元, 超过, 突破3.5万家, 高于, 大于, 过千亿, 双破千   ``>``        6e10 元; 35000 家; 1e11
+1200万人以上, 不低于55%, 不少于, 至少, 达到95%以上,       ``>=``       12000000 人; 55 %; 95 %
+100家及以上
+超600亿元, 超过, 突破3.5万家, 高于, 大于, 逾, 过千亿,      ``>``        6e10 元; 35000 家; 1e11
+双破千, 100多家, 3万余人
 控制在5.5%以内, 不超过, 以下, 不高于, 降至…以下,          ``<=``       5.5 %; 1.7; 0.5 个工作日
 缩小到1.7以内, 压缩至0.5个工作日
 低于, 少于                                             ``<``
@@ -207,7 +209,7 @@ class TargetValue:
     value: float             # plain units (万/亿 folded in); the lower bound of a range
     unit: str
     value_max: float | None  # upper bound of a range, else None
-    value_text: str          # number + multiplier + unit as written, without spaces: 1200万人, 3—5家
+    value_text: str          # number, multiplier and unit as written, without spaces: 1200万人, 3—5家, 100多家
 
 
 @dataclass(frozen=True)
@@ -251,8 +253,8 @@ _BEFORE = [
     ("~", r"大约|接近"),
     ("=", r"达到|实现|完成|建成|保持在|稳定在|提高到|提升到|增加到|提高至|提升至|增至"),
 ]
-_BEFORE_ADJACENT = [(">", "超|破|过"), ("~", "约|近"), ("=", "达")]
-_AFTER = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
+_BEFORE_ADJACENT = [(">", "超|破|过|逾"), ("~", "约|近"), ("=", "达")]
+_AFTER = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
 _STRICT = (">", "<")  # 超过…以上 stays ">": the stricter word wins over a trailing 以上
 _ITEM_NUM = re.compile(rf"{_NUMBER}(?:[×xX*]{_NUMBER})?(?:{_RANGE_SEP}{_NUMBER})?")
 _LIST_GAP = re.compile(r"[、和及与,]*")  # items of one list: 90%、75%; 100万辆和150GWh
@@ -332,7 +334,8 @@ def parse_target(text: str) -> Target:
         comp = ">=" if t[m.end():].startswith("以上") else "="
         return Target(raw, (TargetValue(comp, float(times), "倍", None, m.group(0)),))
 
-    items: list[tuple[int, int, str, str | None, bool]] = []  # start, end, value_text, suffix comp, range
+    # start, end, value_text as written, the same without 多/余 (what parse_value reads), suffix comparator, range
+    items: list[tuple[int, int, str, str, str | None, bool]] = []
     pos = 0
     for nm in _ITEM_NUM.finditer(t):
         if nm.start() < pos:
@@ -347,11 +350,13 @@ def parse_target(text: str) -> Target:
             continue
         rest = t[nm.end():]
         mult = next((w for w, _ in _MULT if rest.startswith(w)), "")
-        unit = _unit_at(rest[len(mult):])
-        end = nm.end() + len(mult) + len(unit)
+        more = re.match(r"[多余]", rest[len(mult):])  # 100多家, 3万余人: more than
+        after_more = len(mult) + (1 if more else 0)
+        unit = _unit_at(rest[after_more:])
+        end = nm.end() + after_more + len(unit)
         suf = next((w for w in _AFTER if t.startswith(w, end)), None)
-        items.append((nm.start(), end + (len(suf) if suf else 0), t[nm.start():end],
-                      _AFTER[suf] if suf else None, bool(re.search(_RANGE_SEP, nm.group(0)))))
+        items.append((nm.start(), end + (len(suf) if suf else 0), t[nm.start():end], nm.group(0) + mult + unit,
+                      _AFTER[suf] if suf else (">" if more else None), bool(re.search(_RANGE_SEP, nm.group(0)))))
         pos = items[-1][1]
     if not items:
         # Chinese numerals: 双破千, 过千亿 (after a comparator word), 千万级 (an order of magnitude: at least).
@@ -364,7 +369,7 @@ def parse_target(text: str) -> Target:
     values: list[TargetValue] = []
     inherited: str | None = None
     prev_end = 0
-    for i, (start, end, vtext, suf, is_range) in enumerate(items):
+    for i, (start, end, vtext, clean, suf, is_range) in enumerate(items):
         gap = t[prev_end:start]
         own = _comparator_before(gap)
         if own is None and re.search(r"[，；;。]", gap):
@@ -377,8 +382,8 @@ def parse_target(text: str) -> Target:
                 between = t[end:later[0]]
                 if not _LIST_GAP.fullmatch(between):
                     break
-                if later[3] is not None:
-                    suf = later[3]
+                if later[4] is not None:
+                    suf = later[4]
                     break
                 end = later[1]
         if is_range:
@@ -387,7 +392,7 @@ def parse_target(text: str) -> Target:
             comp = suf
         else:
             comp = before or suf or "="
-        q = parse_value(vtext)
+        q = parse_value(clean)
         values.append(TargetValue(comp, q.value, q.unit, q.value_max, vtext))
         prev_end = items[i][1]
     return Target(raw, tuple(values))

@@ -76,6 +76,8 @@ def test_every_value_in_the_shipped_registry_reads_back():
 # Constructed phrases, one per form of the module docstring's table (real-document phrases are in
 # test_value_phrases.py).
 
+import unicodedata  # noqa: E402
+
 from plancli.values import COMPARATORS, not_target_reason, parse_target  # noqa: E402
 
 
@@ -113,6 +115,10 @@ from plancli.values import COMPARATORS, not_target_reason, parse_target  # noqa:
     ("5G基站达到20万个", [("=", 200_000, "个", None)]),
     ("PM2.5浓度降至32微克/立方米", [("<=", 32, "微克/立方米", None)]),
     ("千万级感知节点", [(">=", 1e7, "", None)]),
+    ("100多家", [(">", 100, "家", None)]),
+    ("3万余人", [(">", 30_000, "人", None)]),
+    ("逾100家", [(">", 100, "家", None)]),
+    ("省一类及以上优质园100家及以上", [(">=", 100, "家", None)]),
 ])
 def test_parse_target(text, expected):
     t = parse_target(text)
@@ -120,6 +126,8 @@ def test_parse_target(text, expected):
     assert [(c, u) for c, _, u, _ in got] == [(c, u) for c, _, u, _ in expected]
     assert [v for _, v, _, _ in got] == pytest.approx([v for _, v, _, _ in expected])
     assert all(v.comparator in COMPARATORS for v in t.values)
+    written = unicodedata.normalize("NFKC", text).replace(" ", "")
+    assert all(v.value_text in written for v in t.values)  # as written (full-width digits read as ASCII)
 
 
 @pytest.mark.parametrize("text", ["", "大幅提升", "2024年", "5G", "约", "已达到95%以上"])
