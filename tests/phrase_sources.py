@@ -49,7 +49,7 @@ SOURCES: dict[str, Source] = {
     "gwr2025b": Source("2025年政府工作报告（摘要）", None, "国务院（李强总理）", date(2025, 3, 5),
                        "http://zgzzs.com.cn/index.php/article/detail/id/127680.html"),
     "gf2020": Source("国务院关于落实《政府工作报告》重点工作部门分工的意见", "国发〔2020〕6号", "国务院",
-                     date(2020, 6, 11), "https://www.cs.com.cn/xwzx/hg/202006/t20200611_6066561.html"),
+                     date(2020, 6, 11), "http://zgxmfw.com/hyzx/HTML/20200612084450.html"),
     "lishan2023": Source("立山区政府2023年重点工作任务分解和责任分工方案", "鞍立政发〔2023〕2号",
                          "鞍山市立山区人民政府", date(2023, 3, 28),
                          "http://www.lishan.gov.cn/html/ASLSQ/202303/0168765895614794.html"),

@@ -151,10 +151,11 @@ NOT_TARGET: list[tuple[str, str, str, str | None]] = [
     ("xinyu2023", "《2023年新余市政务公开工作要点》已经市政府同意", "2023", "part of a document title"),
     ("beijing2016", "《国务院办公厅关于印发2016年政务公开工作要点的通知》(国办发〔2016〕19号)", "19",
      "part of a document number"),
+    # the page's HTML writes these quotes as &ldquo;/&rdquo;
     ("zhejiang2025", "迭代完善“8+4”经济政策体系", "8", "a name or code in quotes"),
     ("zhejiang2025", "迭代完善“8+4”经济政策体系", "4", "a name or code in quotes"),
-    ("mee2020", "京津冀及周边地区“2+26”城市PM2.5平均濃度為70微克/立方米", "26", "a name or code in quotes"),
-    ("mee2020", "京津冀及周边地区“2+26”城市PM2.5平均濃度為70微克/立方米", "70", None),
+    ("mee2020", "京津冀及周邊地區“2+26”城市PM2.5平均濃度為70微克/立方米", "26", "a name or code in quotes"),
+    ("mee2020", "京津冀及周邊地區“2+26”城市PM2.5平均濃度為70微克/立方米", "70", None),
     ("jiande2023", "城乡居民收入倍差缩小到1.7以内", "1.7", None),
     ("jiande2023", "常住人口城镇化率不低于55%", "55", None),
     ("xuancheng2020", "为“交通建设提升年”活动完成投资80亿元", "80", None),
