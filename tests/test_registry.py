@@ -148,15 +148,15 @@ def test_cached_values_keep_their_types(tiny, tmp_path, monkeypatch):
 
 def test_a_repeated_bad_phrase_or_date_is_reported_at_each_line(write_registry):
     """Deadline phrases and dates are read once per distinct text; a bad one still fails at every line."""
-    text = TINY_REGISTRY.replace("    deadline_text: 2024 年\n", "    deadline_text: 明年\n", 1) \
-        .replace("    deadline_text: 2025 年\n", "    deadline_text: 明年\n", 1) \
+    text = TINY_REGISTRY.replace("    deadline_text: 2024 年\n", "    deadline_text: 猴年马月\n", 1) \
+        .replace("    deadline_text: 2025 年\n", "    deadline_text: 猴年马月\n", 1) \
         .replace('    deadline: "2024-10-31"\n', '    deadline: "2024-13-40"\n', 1) \
         .replace('    deadline: "2025-12-31"\n', '    deadline: "2024-13-40"\n', 1)
-    assert text.count("明年") == 2 and text.count("2024-13-40") == 2
+    assert text.count("猴年马月") == 2 and text.count("2024-13-40") == 2
     p = write_registry(text)
     problems: list = []
     load_registry(p, problems)
-    lines = [i for i, ln in enumerate(text.splitlines(), 1) if "明年" in ln or "2024-13-40" in ln]
+    lines = [i for i, ln in enumerate(text.splitlines(), 1) if "猴年马月" in ln or "2024-13-40" in ln]
     assert sorted(x.line for x in problems) == lines
     assert sum("cannot read deadline phrase" in x.message for x in problems) == 2
     assert sum("impossible date" in x.message for x in problems) == 2
