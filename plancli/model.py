@@ -275,6 +275,18 @@ class Registry:
         """True while no entry has been built from the cached rows yet."""
         return all(e is None for e in self._built)
 
+    def unit_names(self) -> list[str]:
+        """Every unit the entries name as lead or support, in order of first mention, read from the
+        rows: no entry is built (building 100k entries to list ~100 names cost 0.4 s)."""
+        names: dict[str, None] = {}
+        seen: set[int] = set()  # unit tuples are shared between rows: look at each once
+        for r in self._rows:
+            for t in (r[_LEAD], r[_SUPPORT]):
+                if id(t) not in seen:
+                    seen.add(id(t))
+                    names.update(dict.fromkeys(t))
+        return list(names)
+
     def select(self, plans=None, kinds=None, units: UnitPredicate | None = None) -> list[Entry]:
         """Entries of ``plans``/``kinds`` (None = all) whose ``units(lead, support)`` is true."""
         out = []

@@ -28,7 +28,7 @@ class Workspace:
         """The shipped unit table, extended by each document's own, plus any unit the registry names
         that no table knows (usable by its exact name)."""
         table = load_units(*unit_files(self.registry))
-        return table.with_names(n for e in self.registry.entries for n in (*e.lead, *e.support))
+        return table.with_names(self.registry.unit_names())
 
     @cached_property
     def records(self) -> list[Record]:
