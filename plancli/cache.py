@@ -2,8 +2,9 @@
 
 Parsing YAML is by far the slowest step of a run (a 100k-entry registry takes tens of seconds);
 the parsed form is pickled to ``$XDG_CACHE_HOME/plancli`` (or ``PLANCLI_CACHE_DIR``), keyed by the
-file's content — never its mtime, so an edited file is never served stale — and by the plancli and
-Python versions, whose objects the pickle holds. ``PLANCLI_NO_CACHE=1`` turns it off. Writes are
+file's content — never its mtime alone, so an edited file is never served stale — and by the plancli
+and Python versions, whose objects the pickle holds. A pointer keyed by the file's full stat lets an
+unchanged file skip even the read and hash (see ``stat_key``). ``PLANCLI_NO_CACHE=1`` turns it off. Writes are
 atomic; a damaged or unreadable cache entry is rebuilt, never an error.
 """
 
@@ -13,6 +14,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,23 +22,88 @@ from . import __version__
 from .fsutil import atomic_path
 from .model import ENTRY_FIELDS
 
-__all__ = ["cache_file", "get", "put", "load_yaml_cached"]
+__all__ = ["cache_file", "get", "put", "load_yaml_cached", "stat_key", "get_by_stat", "remember_stat"]
 
 _FORMAT = 4
 
 
-def cache_file(raw: bytes, kind: str = "registry") -> Path | None:
-    """Where the parsed form of a file with these bytes is kept, or None if caching is off."""
+def _root() -> Path | None:
     if os.environ.get("PLANCLI_NO_CACHE"):
         return None
     base = os.environ.get("PLANCLI_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     try:
-        root = Path(base) if base else Path.home() / ".cache"
+        return (Path(base) if base else Path.home() / ".cache") / "plancli"
     except (RuntimeError, KeyError):  # no home directory (container with an arbitrary uid)
         return None
+
+
+def _tag() -> bytes:
     # The entry fields are in the key too: a cache written before a field was added is never read.
-    tag = f"{__version__}|{sys.version_info[:2]}|{_FORMAT}|{','.join(ENTRY_FIELDS)}|".encode()
-    return root / "plancli" / f"{kind}-{hashlib.sha256(tag + raw).hexdigest()[:32]}.pickle"
+    return f"{__version__}|{sys.version_info[:2]}|{_FORMAT}|{','.join(ENTRY_FIELDS)}|".encode()
+
+
+def cache_file(raw: bytes, kind: str = "registry") -> Path | None:
+    """Where the parsed form of a file with these bytes is kept, or None if caching is off."""
+    root = _root()
+    if root is None:
+        return None
+    return root / f"{kind}-{hashlib.sha256(_tag() + raw).hexdigest()[:32]}.pickle"
+
+
+# --------------------------------------------------------------------------- the stat shortcut
+# Reading and hashing a 56 MB registry costs ~0.1 s of every run. A small pointer file, named by
+# the file's path, device, inode, size, mtime and ctime, names the content-keyed cache entry those
+# bytes had; an unchanged stat skips the read. Any write changes ctime (which no tool can set), so
+# an edit is never missed — except within a coarse timestamp's tick, hence (as git does for its
+# index) no pointer is written for a file modified in the last RACY_SECONDS.
+
+RACY_SECONDS = 2.0
+
+
+def stat_key(p: Path) -> str | None:
+    """The file's identity and stat as a string, or None (caching off, or no such file)."""
+    if _root() is None:
+        return None
+    try:
+        st = os.stat(p)
+    except OSError:
+        return None
+    return f"{os.path.abspath(p)}|{st.st_dev}|{st.st_ino}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}"
+
+
+def _pointer(key: str) -> Path | None:
+    root = _root()
+    return None if root is None else root / f"stat-{hashlib.sha256(_tag() + key.encode()).hexdigest()[:32]}"
+
+
+def get_by_stat(key: str | None) -> dict | None:
+    """The cached data of the file whose stat was ``key``, when a pointer says which entry it is."""
+    ptr = _pointer(key) if key else None
+    if ptr is None:
+        return None
+    try:
+        name = ptr.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "/" in name or os.sep in name or not name.endswith(".pickle"):
+        return None  # not one of ours
+    return get(ptr.parent / name)
+
+
+def remember_stat(key: str | None, p: Path, where: Path | None) -> None:
+    """Point ``key`` at the cache entry ``where``, if the file still has that stat and is not racy."""
+    if key is None or where is None or not where.exists() or stat_key(p) != key:
+        return
+    try:
+        if time.time() - os.stat(p).st_mtime < RACY_SECONDS:
+            return
+        ptr = _pointer(key)
+        if ptr is None:
+            return
+        with atomic_path(ptr, private=True) as tmp:
+            Path(tmp).write_text(where.name + "\n", encoding="ascii")
+    except OSError:
+        pass  # costs speed only
 
 
 def get(cache: Path | None) -> dict | None:

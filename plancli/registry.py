@@ -268,12 +268,11 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     PLANCLI_NO_CACHE=1 disables the cache, PLANCLI_CACHE_DIR moves it.
     """
     p = Path(path) if path is not None else default_registry_path()
-    raw = read_bytes(p)
-    if not _INDEX.search(raw[:4096]):
-        doc, plans, rows = load_document(p, problems, raw)
+    if not _INDEX.search(read_bytes(p, 4096)):  # a document: read in full only on a cache miss
+        doc, plans, rows = load_document(p, problems)
         ledger = doc.meta.get("ledger")
         return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)
-    index = load_yaml(p, decode(p, raw))
+    index = load_yaml(p, decode(p, read_bytes(p)))
     files = index.get("documents") if isinstance(index, dict) else None
     if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
         raise RegistryError("a registry index must have 'documents:', a list of document files", p, 1)
@@ -321,15 +320,18 @@ def _report(problems: list[Problem] | None, exc: RegistryError) -> None:
 def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | None = None
                   ) -> tuple[Document, dict[str, Plan], list[tuple]]:
     """One document file → its Document, plans and entry rows; cached by content when clean."""
-    raw = read_bytes(p) if raw is None else raw
-    where = cache.cache_file(raw, "document") if problems is None else None
-    hit = cache.get(where)
-    if hit is not None:  # decoding a 50 MB file is only needed on a miss
-        doc, plans, rows = hit["doc"], hit["plans"], hit["rows"]
-    else:
-        doc, plans, entries = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
-        rows = [entry_to_row(e) for e in entries]
-        cache.put(where, {"doc": doc, "plans": plans, "rows": rows})
+    key = cache.stat_key(p) if problems is None and raw is None else None
+    hit = cache.get_by_stat(key)  # unchanged since a run that cached it: not even read
+    if hit is None:
+        raw = read_bytes(p) if raw is None else raw
+        where = cache.cache_file(raw, "document") if problems is None else None
+        hit = cache.get(where)
+        if hit is None:  # decoding a 50 MB file is only needed on a miss
+            doc, plans, entries = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
+            hit = {"doc": doc, "plans": plans, "rows": [entry_to_row(e) for e in entries]}
+            cache.put(where, hit)
+        cache.remember_stat(key, p, where)
+    doc, plans, rows = hit["doc"], hit["plans"], hit["rows"]
     # The cache is keyed by content: the same text under another name is another document, so
     # the path (and the code a document without one takes from its file name) is set here.
     code = str((doc.meta.get("document") or {}).get("code") or p.stem)

@@ -82,9 +82,13 @@ def _loader():
     return yaml, StrictLoader
 
 
-def read_bytes(p: Path) -> bytes:
+def read_bytes(p: Path, limit: int = -1) -> bytes:
+    """The file's bytes (the first ``limit`` of them if given); a missing file is a RegistryError."""
     try:
-        return p.read_bytes()
+        if limit < 0:
+            return p.read_bytes()
+        with open(p, "rb") as fh:
+            return fh.read(limit)
     except FileNotFoundError:
         raise RegistryError("file not found", p) from None
     except IsADirectoryError:
