@@ -272,7 +272,7 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         doc, plans, rows = load_document(p, problems)
         ledger = doc.meta.get("ledger")
         return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)
-    index = load_yaml(p, decode(p, read_bytes(p)))
+    index = cache.load_yaml_cached(p)  # every run reads the index: no PyYAML import when unchanged
     files = index.get("documents") if isinstance(index, dict) else None
     if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
         raise RegistryError("a registry index must have 'documents:', a list of document files", p, 1)

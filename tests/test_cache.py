@@ -87,3 +87,20 @@ def test_no_pointer_without_a_cache(tiny, tmp_path, monkeypatch):
     assert cache.stat_key(tiny) is None
     load_registry(tiny)
     assert not (tmp_path / "c").exists()
+
+
+def test_the_shipped_index_is_not_parsed_again(cached, monkeypatch):
+    """The shipped registry is an index of documents; an unchanged index comes from the cache, so a
+    warm run never imports PyYAML."""
+    from plancli import yamlfile
+
+    first = load_registry()
+    assert first.path.name == "registry.yaml" and len(first.documents) >= 1
+
+    def boom(*a, **k):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(yamlfile, "load_yaml", boom)
+    monkeypatch.setattr(registry, "load_yaml", boom)
+    again = load_registry()
+    assert [e.id for e in again.entries] == [e.id for e in first.entries]
