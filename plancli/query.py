@@ -168,14 +168,20 @@ def _unit_pred(f: Filters, table: UnitTable | None):
         return c
 
     use_lead, use_support = f.role in ("any", "lead"), f.role in ("any", "support")
-    seen: dict[tuple, bool] = {}  # the same unit lists recur across thousands of entries
+    # The same unit lists recur across thousands of entries: each list is judged once. (Memoised per
+    # list, not per (lead, support) pair: at 100k entries most pairs are new, most lists are not.)
+    leads: dict[tuple, bool] = {}
+    supports: dict[tuple, bool] = {}
 
     def pred(lead, support) -> bool:
-        key = (lead, support)
-        hit = seen.get(key)
+        hit = leads.get(lead)
         if hit is None:
-            hit = seen[key] = (use_lead and any(canon(n) in want for n in lead)) or \
-                (use_support and any(canon(n) in want for n in support))
+            hit = leads[lead] = use_lead and any(canon(n) in want for n in lead)
+        if hit:
+            return True
+        hit = supports.get(support)
+        if hit is None:
+            hit = supports[support] = use_support and any(canon(n) in want for n in support)
         return hit
 
     return pred
