@@ -29,7 +29,9 @@ Peak memory
     The parent waits for each child with ``os.wait4``, which returns that child's own rusage: its
     user + system time is the "cpu s" column (steadier than wall time on a busy machine), its
     ``ru_maxrss`` is the child's peak resident set size (KiB on Linux, bytes on macOS; shown in MiB).
-    No wrapper process is involved, so the figure is plancli's own. Where ``os.wait4`` is missing
+    Children are started by a small helper process (``--spawner``), started first and never grown:
+    Linux carries a parent's peak RSS into a forked and exec'd child's ``ru_maxrss``, so children of
+    this script (which holds a 56 MB registry text) would otherwise all report its peak. Where ``os.wait4`` is missing
     (Windows) memory is shown as "-".
 
 Environment
@@ -53,6 +55,7 @@ A step that fails (non-zero exit, timeout, generation error) prints its error an
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -114,32 +117,97 @@ def _rss_mib(ru) -> float:
     return ru.ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru.ru_maxrss / 1024
 
 
-def run_once(argv: list[str], env: dict, timeout: float) -> Sample:
-    """Run one whole process; wall time from spawn to reaped, peak RSS from its own rusage."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=ROOT)
-        timer = threading.Timer(timeout, p.kill)
-        timer.start()
+def _run_direct(argv: list[str], env: dict, timeout: float, out, err) -> tuple[float, float | None, float | None, int]:
+    """Run one process here: (wall, peak MiB, cpu s, exit code)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env, cwd=ROOT)
+    timer = threading.Timer(timeout, p.kill)
+    timer.start()
+    try:
+        if hasattr(os, "wait4"):
+            _, status, ru = os.wait4(p.pid, 0)
+            wall = time.perf_counter() - t0
+            return wall, _rss_mib(ru), ru.ru_utime + ru.ru_stime, os.waitstatus_to_exitcode(status)
+        p.wait()  # pragma: no cover - Windows
+        return time.perf_counter() - t0, None, None, p.returncode
+    finally:
+        timer.cancel()
+
+
+class _Spawner:
+    """A small helper process that starts every measured child.
+
+    Linux carries a process's peak RSS across fork and exec (``ru_maxrss`` is the high-water mark of
+    the thread group, and exec folds the old address space's into it), so a child started by this
+    script after it generated a 100k-entry registry would report this script's peak, not its own.
+    The helper is started first, while this script is small, and never grows.
+    """
+
+    def __init__(self) -> None:
+        self.p = subprocess.Popen([sys.executable, __file__, "--spawner"], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True, cwd=ROOT)
+
+    def run(self, argv: list[str], env: dict, timeout: float, out: str, err: str):
+        assert self.p.stdin and self.p.stdout
+        self.p.stdin.write(json.dumps({"argv": argv, "env": env, "timeout": timeout, "out": out,
+                                       "err": err}) + "\n")
+        self.p.stdin.flush()
+        line = self.p.stdout.readline()
+        if not line:
+            raise OSError("the spawner process died")
+        r = json.loads(line)
+        if "error" in r:
+            raise OSError(r["error"])
+        return r["wall"], r["rss"], r["cpu"], r["rc"]
+
+    def close(self) -> None:
+        if self.p.stdin:
+            self.p.stdin.close()
+        self.p.wait()
+
+
+def _serve_spawner() -> int:
+    for line in sys.stdin:
+        req = json.loads(line)
         try:
-            if hasattr(os, "wait4"):
-                _, status, ru = os.wait4(p.pid, 0)
-                wall = time.perf_counter() - t0
-                p.returncode = os.waitstatus_to_exitcode(status)
-                rss = _rss_mib(ru)
-                cpu = ru.ru_utime + ru.ru_stime
-            else:  # pragma: no cover - Windows
-                p.wait()
-                wall = time.perf_counter() - t0
-                rss = cpu = None
-        finally:
-            timer.cancel()
-        out.seek(0)
-        err.seek(0)
-        rc = p.returncode
-        if rc == -signal.SIGKILL and wall >= timeout:
-            return Sample(wall, rss, rc, b"", f"timed out after {timeout:.0f} s".encode())
-        return Sample(wall, rss, rc, out.read(), err.read(), cpu)
+            with open(req["out"], "wb") as out, open(req["err"], "wb") as err:
+                wall, rss, cpu, rc = _run_direct(req["argv"], req["env"], req["timeout"], out, err)
+            reply = {"wall": wall, "rss": rss, "cpu": cpu, "rc": rc}
+        except OSError as exc:
+            reply = {"error": str(exc)}
+        sys.stdout.write(json.dumps(reply) + "\n")
+        sys.stdout.flush()
+    return 0
+
+
+_SPAWNER: _Spawner | None = None
+
+
+def run_once(argv: list[str], env: dict, timeout: float) -> Sample:
+    """Run one whole process; wall time from spawn to reaped, peak RSS and CPU from its own rusage."""
+    fd_out, out_path = tempfile.mkstemp(prefix="plancli-bench-out-")
+    fd_err, err_path = tempfile.mkstemp(prefix="plancli-bench-err-")
+    try:
+        if _SPAWNER is not None:
+            os.close(fd_out)
+            os.close(fd_err)
+            fd_out = fd_err = -1
+            wall, rss, cpu, rc = _SPAWNER.run(argv, env, timeout, out_path, err_path)
+        else:
+            with os.fdopen(fd_out, "wb") as out, os.fdopen(fd_err, "wb") as err:
+                fd_out = fd_err = -1
+                wall, rss, cpu, rc = _run_direct(argv, env, timeout, out, err)
+        stdout, stderr = Path(out_path).read_bytes(), Path(err_path).read_bytes()
+    finally:
+        for fd in (fd_out, fd_err):
+            if fd >= 0:
+                os.close(fd)
+        for path in (out_path, err_path):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+    if rc == -signal.SIGKILL and wall >= timeout:
+        return Sample(wall, rss, rc, b"", f"timed out after {timeout:.0f} s".encode())
+    return Sample(wall, rss, rc, stdout, stderr, cpu)
 
 
 def _error_of(s: Sample) -> str:
@@ -351,6 +419,9 @@ def machine() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _SPAWNER
+    if (argv if argv is not None else sys.argv[1:]) == ["--spawner"]:
+        return _serve_spawner()
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=None,
@@ -378,6 +449,8 @@ def main(argv: list[str] | None = None) -> int:
         return 7 if n <= 1_000 else 5 if n <= 10_000 else 3
 
     started = time.monotonic()
+    if hasattr(os, "wait4"):  # peak RSS of a child is only its own when its parent stays small
+        _SPAWNER = _Spawner()
     plancli, shown = _plancli_argv()
     print("plancli benchmark — whole-process wall time (median, min/max) and peak RSS")
     for ln in machine():
@@ -475,6 +548,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if failed else 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if _SPAWNER is not None:
+            _SPAWNER.close()
+            _SPAWNER = None
 
 
 if __name__ == "__main__":
