@@ -31,6 +31,7 @@ from .model import (
     Registry,
     entry_to_row,
 )
+from .yamlevents import gc_paused
 from .yamlfile import LineDict, RegistryError, decode, load_yaml, read_bytes
 
 __all__ = [
@@ -329,9 +330,10 @@ def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | N
         where = cache.cache_file(raw, "document") if problems is None else None
         hit = cache.get(where)
         if hit is None:  # decoding a 50 MB file is only needed on a miss
-            doc, plans, entries = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
-            hit = {"doc": doc, "plans": plans, "rows": [entry_to_row(e) for e in entries]}
-            cache.put(where, hit)
+            with gc_paused():  # millions of new objects, no cycles: collections would be pure cost
+                doc, plans, entries = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
+                hit = {"doc": doc, "plans": plans, "rows": [entry_to_row(e) for e in entries]}
+                cache.put(where, hit)
         cache.remember_stat(key, p, where)
     doc, plans, rows = hit["doc"], hit["plans"], hit["rows"]
     # The cache is keyed by content: the same text under another name is another document, so
