@@ -94,6 +94,10 @@ CASES = {
     "known tag (handed to PyYAML)": ("a: !!str 5\nb: !!float 1\nc: ! 7\n", ("ok", {"a": "5", "b": 1.0, "c": 7})),
     "sequence root": ("- 1\n- [a, b]\n- {c: d}\n", ("ok", [1, ["a", "b"], {"c": "d"}])),
     "crlf": ("a: 1\r\nb:\r\n  - x\r\n", ("ok", {"a": 1, "b": ["x"]})),
+    "unicode line separator in a string": ('a: "x\u2028y"\nb: [\"\u2029\"]\nc: 1\n',
+                                           ("ok", {"a": "x\u2028y", "b": ["\u2029"], "c": 1})),
+    "unicode line separator in plain text": ("a: x\u2028y\nb: 1\n", ("error", "invalid YAML: could not find "
+                                                                       "expected ':'", 3)),
     "duplicate key": ("a: 1\nb: 2\na: 3\n", ("error", "duplicate key 'a' (first at line 1)", 3)),
     "duplicate key in a flow mapping": ("x:\n  - {a: 1, a: 2}\n", ("error", "duplicate key 'a' (first at line 2)", 2)),
     "duplicate key 1 and true": ("{1: a, true: b}\n", ("error", "duplicate key True (first at line 1)", 1)),
@@ -225,7 +229,8 @@ def test_plain_block_files_take_the_fast_lane_and_agree(text, tmp_path):
 @pytest.mark.parametrize("text", [
     "a: &x 1\n", "a: *x\n", "a: !!str 1\n", "a: |\n  x\n", "a: b\n  c\n", "a: [1,\n  2]\n", "a: 1\na: 2\n",
     "<<: {a: 1}\n", "a:\tb\n", "---\na: 1\n", "? a\n: b\n", "a: b: c\n", "- - a\n", "-\n  a: 1\n", "x\n",
-    "a: \"\\x41\"\n", "a: \"b\nc\"\n",
+    "a: \"\\x41\"\n", "a: \"b\nc\"\n", "a: \"x\u2028y\"\n", "a: [x\u2029]\n", "a: x\x85y\n", "a: \ufeff\n",
+    "a: 1\n...\n", "%YAML 1.1\n---\na: 1\n",
 ])
 def test_anything_unusual_is_left_to_the_full_reader(text):
     assert not in_block_lane(text)
@@ -240,6 +245,7 @@ POOL = [
     "x: {a: 1, a: 2}", "x: 'a: b'", 'x: "a # b"', "x: a: b", "x: [\"a\",\"b\"]", "x: [ \"a\" ]", "x: [a,]",
     "- \"s\"", "x: \"省科技厅\"", "省科技厅: 1", "x: +1", "x: .5", "x: 1.", "x: ~", "x: a  b", "x: [~, null]",
     "x:  # c", "#c", "  # c", "x: \"a\"b", "x: \"\\t\"", "x: 'a'#", "-1: x", "x: - 1", "x: -.5",
+    'x: "a\u2028b"', "x: a\u2029b", "x: a\x85b", "x: \ufeffa", "x: a\rb", "---", "...", "%TAG ! x",
 ]
 
 
