@@ -722,3 +722,38 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         rc = EXIT_INTERRUPT
     sys.exit(rc)
+
+
+# --------------------------------------------------------------------------- report (dashboard)
+# One thin command over plancli.dashboard.build_report; kept apart so it merges cleanly.
+
+LangOpt = Annotated[str | None, typer.Option(
+    "--lang", help="zh or en [default: PLANCLI_LANG, else the locale: zh* → zh, otherwise en].",
+    show_default=False)]
+
+
+@command()
+def report(
+    unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, before: BeforeOpt = None,
+    after: AfterOpt = None, within: WithinOpt = None, as_of: AsOfOpt = None, status: StatusOpt = None,
+    soon: SoonOpt = "14d", kind: KindOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="html, md or json.")] = "html",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (atomically) [default: stdout].", show_default=False)] = None,
+    lang: LangOpt = None, registry: RegistryOpt = None, progress: ProgressOpt = None,
+) -> None:
+    """A report people read: one offline HTML dashboard (charts and item tables), Markdown or JSON.
+
+    Example: plancli report --unit 省大数据局 --lang zh -o 大数据局.html
+    """
+    from .dashboard import REPORT_FORMATS, build_report
+    from .export import write_output
+    from .i18n import pick_lang
+
+    fmt_ = _fmt(fmt, REPORT_FORMATS)
+    lang_ = pick_lang(lang)
+    reg = _registry(registry)
+    table = _units(reg)
+    f = _filters(reg, table, unit, role, plan, before, after, within, as_of, status, soon, kind)
+    text = build_report(reg, table, _records(reg, progress), f, fmt_, lang_, fields=CONTRACT)
+    write_output(text.encode("utf-8"), output)
