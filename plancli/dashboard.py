@@ -35,6 +35,7 @@ COLORS = {
 }
 FONTS = ("system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Source Han Sans SC', "
          "'Microsoft YaHei', 'PingFang SC', sans-serif")
+CHART_W = 460  # viewBox width: about the width a chart gets on screen, so 13px labels stay ~13px
 LEAD_TOP = 12  # units shown by name in the lead-unit chart; the rest are summed in one bar
 ATTAIN_TOP = 30  # recorded targets shown in the attainment chart (worst first)
 
@@ -152,6 +153,21 @@ def _config(**kw) -> dict:
     return base
 
 
+def _ticks(top: float, most: int = 6) -> list[int]:
+    """At most ``most`` round axis ticks, 0 to just past ``top``, in steps of 1, 2 or 5 × 10ⁿ.
+
+    pygal's own choice crowds the value axis of a narrow chart (``100110120130140``).
+    """
+    top = max(top, 1)
+    for exp in range(12):
+        for m in (1, 2, 5):
+            step = m * 10 ** exp
+            n = -(-int(top) // step)  # ceil
+            if n + 1 <= most:
+                return [i * step for i in range(n + 1)]
+    return [0, int(top)]
+
+
 def _stacked(cls_name: str, labels: list[str], counts: list[Mapping], statuses: Sequence[str],
              height: int, horizontal: bool, **kw) -> str:
     import pygal
@@ -159,8 +175,9 @@ def _stacked(cls_name: str, labels: list[str], counts: list[Mapping], statuses: 
     present = [s for s in statuses if any(c.get(s) for c in counts)]
     cls = getattr(pygal, cls_name)
     extra = {"margin_left": _label_margin(labels) + 6} if horizontal else {}
-    chart = cls(style=_style([COLORS[s] for s in present]), width=640, height=height,
-                **_config(**extra, **kw))
+    top = max((sum(c.get(s) or 0 for s in present) for c in counts), default=1)
+    chart = cls(style=_style([COLORS[s] for s in present]), width=CHART_W, height=height,
+                **_config(**extra, y_labels=_ticks(top), **kw))
     if horizontal:  # pygal draws the first label at the bottom: reverse so the list reads top-down
         labels, counts = labels[::-1], counts[::-1]
     chart.x_labels = labels
@@ -178,7 +195,7 @@ def status_by_plan_chart(rows: Sequence[Mapping], lang: str, plan_labels: Mappin
         return _figure("report.chart.status_by_plan", lang, _empty(lang))
     names = [(plan_labels or {}).get(p, p) for p in plans]
     counts = [agg["by_plan"][p] for p in plans]
-    svg = _stacked("HorizontalStackedBar", names, counts, STATUS_ORDER, 40 + 26 * len(plans), True)
+    svg = _stacked("HorizontalStackedBar", names, counts, STATUS_ORDER, 30 + 24 * len(plans), True)
     present = [s for s in STATUS_ORDER if any(c.get(s) for c in counts)]
     return _figure("report.chart.status_by_plan", lang, svg, _legend(present, lang))
 
@@ -199,7 +216,7 @@ def open_by_lead_chart(rows: Sequence[Mapping], lang: str, canon: Callable[[str]
             total.update(agg["by_lead"][u])
         names.append(label("report.more_units", lang).format(n=len(rest)))
         counts.append(total)
-    svg = _stacked("HorizontalStackedBar", names, counts, OPEN_STATUSES, 40 + 26 * len(names), True)
+    svg = _stacked("HorizontalStackedBar", names, counts, OPEN_STATUSES, 30 + 24 * len(names), True)
     present = [s for s in OPEN_STATUSES if any(c.get(s) for c in counts)]
     return _figure("report.chart.open_by_lead", lang, svg, _legend(present, lang))
 
@@ -212,8 +229,9 @@ def by_month_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None) 
         return _figure("report.chart.by_month", lang, _empty(lang))
     names = [m if m else label("report.month_undated", lang) for m in months]
     counts = [agg["by_month"][m] for m in months]
-    rotate = {"x_label_rotation": -60} if len(months) > 8 else {}
-    svg = _stacked("StackedBar", names, counts, STATUS_ORDER, 300, False, **rotate)
+    # every month labelled (year ends matter): slanted once there are too many to stand upright
+    slant = {"x_label_rotation": -45, "margin_left": 24} if len(months) > 6 else {}
+    svg = _stacked("StackedBar", names, counts, STATUS_ORDER, 280, False, **slant)
     present = [s for s in STATUS_ORDER if any(c.get(s) for c in counts)]
     return _figure("report.chart.by_month", lang, svg, _legend(present, lang))
 
@@ -232,12 +250,15 @@ def attainment_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None
         pct = round(r["attainment"] * 100, 1)
         values.append({"value": pct, "color": COLORS["met"] if r.get("met") else COLORS["missed"],
                        "label": r.get("metric") or ""})
-    top_val = max(v["value"] for v in values)
+    top_val = max(110.0, max(v["value"] for v in values) * 1.05)
+    ticks = [t for t in range(0, int(top_val) + 1, 25 if top_val <= 200 else 50)]
+    style = _style([COLORS["met"]])
+    style.value_colors = ("#fff",)  # the percentage inside a dark bar
     chart = pygal.HorizontalBar(
-        style=_style([COLORS["met"]]), width=640, height=40 + 24 * len(values),
+        style=style, width=CHART_W, height=40 + 24 * len(values),
         **_config(margin_left=_label_margin(names) + 6, print_values=True,
-                  value_formatter=lambda v: f"{v:g}%", range=(0, max(110, top_val * 1.1)),
-                  y_labels_major=[100], show_minor_y_labels=True, show_x_guides=True))
+                  value_formatter=lambda v: f"{v:g}%", range=(0, top_val), y_labels=ticks,
+                  y_labels_major=[100], show_x_guides=False))
     chart.x_labels = names
     chart.add(label("col.attainment", lang), values)
     legend = _legend(["met", "missed"], lang)
@@ -369,9 +390,10 @@ table.items th,table.items td{border-bottom:1px solid #e3e3e3;padding:4px 6px;te
 table.items th{background:#f4f4f4;white-space:nowrap;position:sticky;top:0}
 .nw{white-space:nowrap}
 .num{text-align:right;font-variant-numeric:tabular-nums}
-td.c-metric{min-width:12em;overflow-wrap:anywhere}
-td.c-lead{min-width:7em}
-td.c-plan{white-space:nowrap}
+td.c-metric{min-width:9em;overflow-wrap:anywhere}
+td.c-lead{min-width:5em}
+td.c-plan{min-width:3em}
+@media (max-width:900px){body{padding:12px 10px}table.items th,table.items td{padding:3px 4px}}
 details.src{font-size:12px;color:#555}
 details.src summary{cursor:pointer;white-space:nowrap}
 details.src q{display:block;margin:2px 0 4px;padding-left:6px;border-left:3px solid #ccc}

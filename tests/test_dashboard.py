@@ -1,0 +1,325 @@
+"""`plancli report`: the offline HTML dashboard (checked in headless Chromium), Markdown and JSON.
+
+The browser test renders the dashboard of the shipped registry with a few real progress records,
+measures the layout at 1200 and 800 px through a script that writes its findings into the DOM
+(``--dump-dom``), and saves the screenshot as docs/dashboard.png. Without Chromium it skips; in CI
+(CI=true) a missing Chromium is a failure, since .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from plancli.dashboard import (
+    _ticks,
+    aggregate,
+    attainment_chart,
+    by_month_chart,
+    dashboard_html,
+    items_html,
+    local_timestamp,
+    open_by_lead_chart,
+    status_by_plan_chart,
+)
+from plancli.i18n import OPEN_STATUSES
+from plancli.query import Filters, occurrence_rows
+from plancli.registry import load_registry
+from plancli.units import load_units
+
+from .conftest import ROOT, SHIPPED
+
+AS_OF = "2025-03-01"
+
+# Real progress on real entries of the shipped registry, recorded through the CLI as a user would.
+RECORDS = [
+    ("kjyf-002", "met", "3.6万家", "2024-12-31"),      # > 3.5 万家
+    ("szbg-014", "missed", "4.2万个", "2024-12-31"),   # 5 万个
+    ("msgs-011", "met", "62%", "2024-12-31"),          # ≥ 60%
+    ("msgs-038", "missed", "18万套", "2024-12-31"),    # 20 万套
+    ("fxfk-023", "met", "90个", "2024-05-31"),         # 84 个
+    ("xny-005", "missed", "380万千瓦", "2024-12-31"),  # 415 万千瓦
+    ("yshj-009", "done", None, "2024-10-30"),          # milestone
+    ("szbg-001", "in_progress", None, None),
+]
+
+
+@pytest.fixture
+def ledger(cli, tmp_path) -> Path:
+    path = tmp_path / "progress.yaml"
+    for item, status, actual, on in RECORDS:
+        args = ["record", item, "--status", status, "--progress", str(path)]
+        if actual:
+            args += ["--actual", actual]
+        if on:
+            args += ["--on", on]
+        r = cli(*args)
+        assert r.code == 0, r.err
+    return path
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    reg = load_registry(SHIPPED)
+    return reg, load_units(reg.units_path)
+
+
+def _rows(shipped, ledger=None, **kw):
+    from plancli.ledger import load_ledger
+
+    reg, table = shipped
+    records = load_ledger(ledger) if ledger else []
+    return occurrence_rows(reg, Filters(as_of=date.fromisoformat(AS_OF), **kw), table, records)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def test_aggregate_agrees_with_stats(cli, shipped, ledger):
+    """The chart numbers equal what `plancli stats` counts on its own path, per plan and per lead unit."""
+    reg, table = shipped
+    rows = _rows(shipped, ledger)
+    agg = aggregate(rows, table.canonical, list(reg.plans))
+    for by, part in (("plan", agg["by_plan"]), ("unit", agg["by_lead"])):
+        r = cli("stats", "--by", by, "--as-of", AS_OF, "--progress", str(ledger), "--format", "json")
+        assert r.code == 0, r.err
+        stats = {s["name"]: s for s in json.loads(r.out)}
+        for name, counts in part.items():
+            # stats' "undated" column also counts inferred deadlines (no time in the source): not a status
+            for status in set(OPEN_STATUSES if by == "unit" else counts) - {"undated"}:
+                assert counts.get(status, 0) == stats[name][status], (by, name, status)
+    assert sum(agg["totals"].values()) == len(rows) == sum(sum(c.values()) for c in agg["by_plan"].values())
+    assert list(agg["by_plan"]) == [p for p in reg.plans if agg["by_plan"].get(p)]  # registry order
+    # months: every month from the first to the last deadline, in order, none missing
+    months = [m for m in agg["by_month"] if m]
+    assert months == sorted(months) and months[0] == min(r["deadline"][:7] for r in rows if r["deadline"])
+    # the first deadline is a 每季度 one (2024Q1 → 2024-03-31), the last the end of the period
+    assert (months[0], months[-1], len(set(months))) == ("2024-03", "2025-12", 22)
+    assert sum(sum(c.values()) for c in agg["by_month"].values()) == len(rows)
+    # attainment: the six recorded actual values, worst first, met per comparator
+    att = [(r["item"], r["met"]) for r in agg["attainment"]]
+    # 4.2/5 = 0.84, 18/20 = 0.90, 380/415 = 0.916, 3.6/3.5 = 1.029, 62/60 = 1.033, 90/84 = 1.071
+    assert att == [("szbg-014", False), ("msgs-038", False), ("xny-005", False), ("kjyf-002", True),
+                   ("msgs-011", True), ("fxfk-023", True)]
+
+
+def test_lead_units_are_canonical_and_open_only(shipped, ledger):
+    reg, table = shipped
+    rows = _rows(shipped, ledger)
+    agg = aggregate(rows, table.canonical)
+    assert set(agg["by_lead"]) <= set(table.names())
+    assert all(set(c) <= set(OPEN_STATUSES) for c in agg["by_lead"].values())
+    counts = [sum(c.values()) for c in agg["by_lead"].values()]
+    assert counts == sorted(counts, reverse=True)
+
+
+# --------------------------------------------------------------------------- the page, without a browser
+
+
+def test_page_is_self_contained_and_marks_what_it_should(cli, ledger, tmp_path):
+    out = tmp_path / "report.html"
+    r = cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--lang", "zh", "-o", str(out))
+    assert (r.code, r.out) == (0, "")
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="zh-CN">' in page
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert "@page{size:A4" in page and "@media print" in page
+    # offline: nothing to fetch, nothing to run
+    for bad in ("<script", "<link", "@import", "url(", "src=", "href="):
+        assert bad not in page, bad
+    assert set(re.findall(r"https?://[^\s\"'<>]+", page)) == {"http://www.w3.org/2000/svg"}  # the SVG namespace
+    # charts are SVG with their labels as text (the reader's fonts set the Chinese)
+    assert page.count("<svg ") == 4
+    svg_text = re.findall(r"<text[^>]*>([^<]+)</text>", page)
+    assert {"数字变革", "科技研发", "省大数据局", "kjyf-002"} <= set(svg_text)
+    # every occurrence is in the tables, the quote one click away, inferred deadlines keep their '*'
+    rows = json.loads(cli("due", "--as-of", AS_OF, "--status", "overdue", "--format", "json").out)
+    assert rows
+    for row in rows[:20]:
+        assert f'>{html.escape(row["item"])}</td>' in page
+    assert "<details class=\"src\"><summary>原文第 132 行</summary><q>" in page  # yshj-009's line
+    assert re.search(r'c-deadline"[^>]*>2025-12-31\*</td>', page)
+    assert "已达标" in page and "未达标" in page and "已逾期" in page
+    assert "截至: 2025-03-01" in page and re.search(r"生成时间: \d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)", page)
+
+
+def test_language_follows_lang_env_and_locale(cli, tmp_path):
+    def title(*args, env=None):
+        r = cli("report", "--as-of", AS_OF, "--plan", "kjyf", *args, env=env)
+        assert r.code == 0, r.err
+        return re.search(r'<html lang="([^"]+)">.*?<h1>([^<]+)</h1>', r.out, re.S).groups()
+
+    assert title("--lang", "en") == ("en", "Targets and deadlines report — all units · 科技研发")
+    assert title(env={"PLANCLI_LANG": "zh"}) == ("zh-CN", "目标任务进展报告 — 全部单位 · 科技研发")
+    assert title(env={"PLANCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"})[0] == "zh-CN"
+    assert title(env={"PLANCLI_LANG": "", "LC_ALL": "C", "LANG": "zh_CN.UTF-8"})[0] == "en"
+    bad = cli("report", "--lang", "fr")
+    assert bad.code == 2 and bad.err.strip() == "plancli: error: --lang: unknown language 'fr'; choose one of zh, en"
+    bad = cli("report", "--format", "pdf")
+    assert bad.code == 2 and "unknown format 'pdf'" in bad.err
+
+
+def test_filters_apply_and_keys_stay_codes(cli, ledger):
+    r = cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--unit", "大数据局", "--kind", "target",
+            "--format", "json", "--lang", "zh")
+    assert r.code == 0, r.err
+    d = json.loads(r.out)
+    assert d["scope"] == "省大数据局 · 全部计划" and d["as_of"] == AS_OF
+    assert set(d["totals"]) == {"overdue", "due_soon", "in_progress", "upcoming", "undated", "missed", "met", "done"}
+    assert d["items"] and all(i["kind"] == "target" for i in d["items"])
+    assert all("省大数据局" in "、".join(i["lead"] + i["support"]) for i in d["items"])
+    assert [a["item"] for a in d["attainment"]] == ["szbg-014"]  # the one recorded target of 大数据局
+    assert d["attainment"][0]["attainment"] == pytest.approx(0.84)
+    assert sum(d["totals"].values()) == len(d["items"])
+    assert list(d["items"][0]) == list(json.loads(cli("due", "--format", "json").out)[0])  # the contract
+    md = cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--plan", "szbg", "--format", "md",
+             "--lang", "zh").out
+    assert md.startswith("# 目标任务进展报告 — 全部单位 · 数字变革\n")
+    assert "| 编号 | 计划 | 指标 | 目标 | 期限 | 剩余天数 | 牵头单位 |" in md
+    assert "### 未达标 (1)" in md and "| szbg-014 | 数字变革 |" in md
+    assert "| 2024-11 |" not in md  # empty months only in the chart
+
+
+def test_output_file_is_written_atomically(cli, tmp_path):
+    target = tmp_path / "r.html"
+    target.write_text("old", encoding="utf-8")
+    r = cli("report", "--as-of", AS_OF, "--plan", "xny", "-o", str(target))
+    assert r.code == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".r.html")] == []
+    r = cli("report", "-o", str(tmp_path / "no" / "dir" / "r.html"))
+    assert r.code == 2 and "No such file or directory" in r.err
+
+
+def test_fragments_take_rows(shipped):
+    """Each piece takes rows and returns one HTML fragment, so other pages can reuse them."""
+    rows = _rows(shipped, plans=["xny"])
+    for frag in (status_by_plan_chart(rows, "en"), open_by_lead_chart(rows, "en"), by_month_chart(rows, "en")):
+        assert frag.startswith('<figure class="chart"') and frag.count("<svg ") == 1
+    assert "No target has a recorded actual value yet." in attainment_chart(rows, "en")
+    assert "(none)" in status_by_plan_chart([], "en")
+    items = items_html(rows, "en")
+    assert items.count('<td class="nw c-item"') == len(rows) == 12
+    page = dashboard_html(rows, lang="en", as_of=AS_OF, scope="x", now=datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
+    assert "Generated: 2026-01-02 " in page
+
+
+@pytest.mark.parametrize(("top", "ticks"), [
+    (1, [0, 1]), (4, [0, 1, 2, 3, 4]), (7, [0, 2, 4, 6, 8]), (64, [0, 20, 40, 60, 80]),
+    (141, [0, 50, 100, 150]), (226, [0, 50, 100, 150, 200, 250]), (0, [0, 1]), (12000, [0, 5000, 10000, 15000]),
+])
+def test_axis_ticks_are_few_and_round(top, ticks):
+    assert _ticks(top) == ticks
+
+
+def test_local_timestamp_spells_out_the_offset():
+    from datetime import timedelta, timezone
+
+    t = datetime(2026, 11, 28, 23, 30, tzinfo=timezone(timedelta(hours=8)))
+    stamp = local_timestamp(t)
+    local = t.astimezone()
+    assert stamp.startswith(f"{local:%Y-%m-%d %H:%M} (UTC")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)", stamp)
+
+
+# --------------------------------------------------------------------------- in a real browser
+
+MEASURE = """<script>
+(function () {
+  var root = document.documentElement;
+  function lines(el) {  // distinct line boxes of the text inside el
+    var tops = {}, walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), n;
+    while ((n = walker.nextNode())) {
+      var r = document.createRange(); r.selectNodeContents(n);
+      Array.prototype.forEach.call(r.getClientRects(), function (b) { if (b.width > 0) tops[Math.round(b.top)] = 1; });
+    }
+    return Object.keys(tops).length;
+  }
+  // long metrics wrap as the reader first sees the page; then every quote is opened for the rest
+  var metricLines = Array.prototype.map.call(document.querySelectorAll('td.c-metric > span'), lines);
+  document.querySelectorAll('details').forEach(function (x) { x.open = true; });
+  var multi = [], wide = [], scrollers = [];
+  document.querySelectorAll('td.nw').forEach(function (td) {
+    if (td.textContent && lines(td) > 1) multi.push(td.className + ': ' + td.textContent);
+  });
+  document.querySelectorAll('body *').forEach(function (el) {
+    if (el.getBoundingClientRect().right > root.clientWidth + 0.5) wide.push(el.tagName + '.' + el.className);
+  });
+  document.querySelectorAll('.scroll').forEach(function (el) {
+    if (el.scrollWidth > el.clientWidth) scrollers.push(el.scrollWidth - el.clientWidth);
+  });
+  var out = {innerWidth: innerWidth, clientWidth: root.clientWidth, scrollWidth: root.scrollWidth,
+    multi: multi.slice(0, 20), wide: wide.slice(0, 20), scrollers: scrollers,
+    ids: Array.prototype.map.call(document.querySelectorAll('td.c-item'), function (t) { return t.textContent; }),
+    maxMetricLines: Math.max.apply(null, metricLines),
+    svgText: Array.prototype.map.call(document.querySelectorAll('svg text'), function (t) { return t.textContent; }),
+    captions: Array.prototype.map.call(document.querySelectorAll('figcaption'), function (t) { return t.textContent; })};
+  var pre = document.createElement('pre'); pre.id = 'measure'; pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>"""
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def _browser(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    exe = _chromium()
+    if exe is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but no chromium: .ci/run installs Debian's chromium and fonts-noto-cjk")
+        pytest.skip("no chromium on this machine (apt-get install chromium fonts-noto-cjk)")
+    profile = tmp_path / "profile"
+    cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+           "--disable-extensions", f"--user-data-dir={profile}", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=180, check=False)
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.slow
+def test_dashboard_in_chromium(cli, ledger, tmp_path):
+    page = tmp_path / "dashboard.html"
+    r = cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--lang", "zh", "-o", str(page))
+    assert r.code == 0, r.err
+    text = page.read_text(encoding="utf-8")
+    n_items = text.count('<td class="nw c-item"')
+    measured = tmp_path / "measured.html"
+    measured.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    for width in (1200, 800):
+        res = _browser(tmp_path, f"--window-size={width},1000", "--dump-dom", measured.as_uri())
+        m = re.search(r'<pre id="measure">(.*?)</pre>', res.stdout, re.S)
+        assert m, f"no measurements at {width}px: {res.stderr[-500:]}"
+        d = json.loads(html.unescape(m.group(1)))
+        assert d["innerWidth"] == width
+        assert d["scrollWidth"] <= d["clientWidth"], f"page scrolls sideways at {width}px"
+        assert d["wide"] == [], f"elements past the right edge at {width}px: {d['wide']}"
+        assert d["scrollers"] == [], f"a table scrolls sideways at {width}px: {d['scrollers']}"
+        assert d["multi"] == [], f"ids/dates/numbers wrapped at {width}px: {d['multi']}"
+        assert len(d["ids"]) == n_items and "kjyf-001@2024" in d["ids"]
+        assert d["maxMetricLines"] >= 2  # long metrics do wrap instead of widening the table
+        assert d["captions"] == ["各计划事项状态", "各牵头单位未办结事项", "各月到期事项", "已记录目标完成率"]
+        assert {"数字变革", "省大数据局", "szbg-014", "2024-12"} <= set(d["svgText"])
+    shot = tmp_path / "dashboard.png"
+    res = _browser(tmp_path, "--window-size=1200,1700", f"--screenshot={shot}", page.as_uri())
+    assert shot.exists(), res.stderr[-500:]
+    assert _png_size(shot) == (1200, 1700)
+    assert shot.stat().st_size > 100_000  # a blank page compresses to a few KB
+    shutil.copyfile(shot, ROOT / "docs" / "dashboard.png")
