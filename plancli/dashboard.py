@@ -43,7 +43,15 @@ _e = html.escape
 
 
 def local_timestamp(now: datetime | None = None) -> str:
-    """``2026-11-28 21:30 (UTC+08:00)``: the machine's local time, with its offset spelled out."""
+    """``2026-11-28 21:30 (UTC+08:00)``: the machine's local time, with its offset spelled out.
+
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) fixes the time, so a page rendered
+    twice from the same data is byte-identical (the test's screenshot in docs/ does not churn).
+    """
+    import os
+
+    if now is None and os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        now = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]))
     t = (now or datetime.now()).astimezone()
     off = t.strftime("%z")
     return f"{t:%Y-%m-%d %H:%M} (UTC{off[:3]}:{off[3:]})"

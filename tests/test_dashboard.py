@@ -230,6 +230,13 @@ def test_local_timestamp_spells_out_the_offset():
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)", stamp)
 
 
+def test_source_date_epoch_fixes_the_timestamp(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    assert local_timestamp() == local_timestamp(datetime(2026, 1, 1, tzinfo=UTC))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
+    assert local_timestamp().startswith(f"{datetime.now().astimezone():%Y-%m-%d}")
+
+
 # --------------------------------------------------------------------------- in a real browser
 
 MEASURE = """<script>
@@ -297,7 +304,8 @@ def _png_size(path: Path) -> tuple[int, int]:
 @pytest.mark.slow
 def test_dashboard_in_chromium(cli, ledger, tmp_path):
     page = tmp_path / "dashboard.html"
-    r = cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--lang", "zh", "-o", str(page))
+    r = cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--lang", "zh", "-o", str(page),
+            env={"SOURCE_DATE_EPOCH": "1772524800"})  # the same picture every run
     assert r.code == 0, r.err
     text = page.read_text(encoding="utf-8")
     n_items = text.count('<td class="nw c-item"')
