@@ -609,38 +609,53 @@ def weekly(
 
 @command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ics, csv, json or sqlite.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ics, csv, json, xlsx or sqlite.")],
     path: Annotated[Path | None, typer.Argument(
         metavar="[PATH]", help="File to write (same as --output).", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write [default: stdout; required for sqlite].")] = None,
-    unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, as_of: AsOfOpt = None,
+        "--output", "-o", help="File to write [default: stdout; required for sqlite and xlsx].")] = None,
+    unit: UnitOpt = None, role: RoleOpt = "any", plan: PlanOpt = None, before: BeforeOpt = None,
+    after: AfterOpt = None, within: WithinOpt = None, as_of: AsOfOpt = None, status: StatusOpt = None,
+    soon: SoonOpt = "14d", kind: KindOpt = None,
+    open_: Annotated[bool, typer.Option("--open", help="Leave out items that are done or met.")] = False,
+    remind: Annotated[str | None, typer.Option(
+        "--remind", help="ics: a reminder SPAN before each deadline (7d, 2w, 1m).")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="zh or en for ics/xlsx texts [default: PLANCLI_LANG, else the locale].",
+        show_default=False)] = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None,
 ) -> None:
-    """Export deadlines to a calendar (ics), CSV, JSON or an SQLite database.
+    """Export deadlines to a calendar (ics), CSV, JSON, Excel (xlsx) or an SQLite database.
 
-    Example: plancli export --format ics --unit 省大数据局 -o 大数据局.ics
-    Example: plancli export --format sqlite plancli.db
+    Example: plancli export --format ics --unit 省大数据局 --open --remind 7d -o 大数据局.ics
+    Example: plancli export --format xlsx --plan 数字变革 -o szbg.xlsx
     """
     from . import export as ex
+    from .i18n import pick_lang
+    from .query import parse_span
 
     if path is not None and output is not None and path != output:
         raise UsageError("give the output file once: as PATH or as --output")
     output = output or path
+    if fmt not in ex.EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; choose {', '.join(ex.EXPORT_FORMATS)}")
+    if remind is not None and fmt != "ics":
+        raise UsageError("--remind is for --format ics (calendar reminders)")
 
+    lang_ = pick_lang(lang)
+    reminder = parse_span(remind) if remind is not None else None
     reg = _registry(registry)
     table = _units(reg)
-    f = _filters(reg, table, unit, role, plan, None, None, None, as_of, None, "14d", None)
+    f = _filters(reg, table, unit, role, plan, before, after, within, as_of, status, soon, kind)
     records = _records(reg, progress)
+    if fmt in ("sqlite", "xlsx") and (output is None or str(output) == "-"):
+        raise UsageError(f"--format {fmt} needs a file: plancli export --format {fmt} PATH")
     if fmt == "sqlite":
-        if output is None:
-            raise UsageError("--format sqlite needs a file: plancli export --format sqlite PATH")
-        ex.to_sqlite(reg, table, records, f, output, CONTRACT)
-    elif fmt in ("ics", "csv", "json"):
-        data = getattr(ex, f"to_{fmt}")(reg, table, records, f, CONTRACT)
-        ex.write_output(data, output)
-    else:
-        raise UsageError(f"unknown export format {fmt!r}; choose ics, csv, json or sqlite")
+        ex.to_sqlite(reg, table, records, f, output, CONTRACT, open_only=open_)
+        return
+    data = getattr(ex, f"to_{fmt}")(reg, table, records, f, CONTRACT, lang=lang_, open_only=open_,
+                                    remind=reminder)
+    ex.write_output(data, output)
 
 
 def _version(value: bool) -> None:

@@ -52,6 +52,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.deadline_text": ("原文期限", "Deadline as written"),
     "col.days_left": ("剩余天数", "Days left"),
     "col.status": ("状态", "Status"),
+    "col.status_code": ("状态代码", "Status code"),
+    "col.unit": ("计量单位", "Unit of measure"),
     "col.lead": ("牵头单位", "Lead unit"),
     "col.support": ("配合单位", "Supporting units"),
     "col.actual": ("实际值", "Actual"),
@@ -85,6 +87,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.month_undated": ("无期限", "no date"),
     "report.target_line": ("达标线 100%", "target 100%"),
     "report.command": ("生成命令", "Command"),
+    # calendar export
+    "ics.calendar": ("目标任务期限", "deadlines"),
+    "ics.no_time": ("未写明（按计划期末）", "not stated (end of the plan period)"),
+    "ics.reminder": ("提醒", "Reminder"),
+    "ics.source": ("原文 (第{line}行)", "Source (line {line})"),
 }
 
 
