@@ -412,7 +412,7 @@ details.group>summary{cursor:pointer;padding:4px 0}
 footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;padding-top:6px}
 @page{size:A4;margin:12mm}
 @media print{
- body{padding:0;max-width:none;font-size:10pt}
+ body{padding:0;max-width:none;font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
  .charts{grid-template-columns:1fr 1fr}
  table.items{font-size:8.5pt}
  table.items th{position:static}

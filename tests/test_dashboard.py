@@ -301,16 +301,8 @@ def _png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-@pytest.mark.slow
-def test_dashboard_in_chromium(cli, ledger, tmp_path):
-    page = tmp_path / "dashboard.html"
-    r = cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--lang", "zh", "-o", str(page),
-            env={"SOURCE_DATE_EPOCH": "1772524800"})  # the same picture every run
-    assert r.code == 0, r.err
-    text = page.read_text(encoding="utf-8")
-    n_items = text.count('<td class="nw c-item"')
-    measured = tmp_path / "measured.html"
-    measured.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+def _check_layout(tmp_path: Path, measured: Path, n_items: int, captions: list[str]) -> None:
+    """Load the page with the measuring script at 1200 and 800 px and check what it found."""
     for width in (1200, 800):
         res = _browser(tmp_path, f"--window-size={width},1000", "--dump-dom", measured.as_uri())
         m = re.search(r'<pre id="measure">(.*?)</pre>', res.stdout, re.S)
@@ -323,11 +315,43 @@ def test_dashboard_in_chromium(cli, ledger, tmp_path):
         assert d["multi"] == [], f"ids/dates/numbers wrapped at {width}px: {d['multi']}"
         assert len(d["ids"]) == n_items and "kjyf-001@2024" in d["ids"]
         assert d["maxMetricLines"] >= 2  # long metrics do wrap instead of widening the table
-        assert d["captions"] == ["各计划事项状态", "各牵头单位未办结事项", "各月到期事项", "已记录目标完成率"]
+        assert d["captions"] == captions
         assert {"数字变革", "省大数据局", "szbg-014", "2024-12"} <= set(d["svgText"])
+
+
+@pytest.mark.slow
+def test_dashboard_in_english_fits_too(cli, ledger, tmp_path):
+    """English headings are wider than Chinese ones: the same layout checks, no screenshot."""
+    page = tmp_path / "en.html"
+    assert cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--lang", "en", "-o", str(page)).code == 0
+    text = page.read_text(encoding="utf-8")
+    measured = tmp_path / "measured-en.html"
+    measured.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    _check_layout(tmp_path, measured, text.count('<td class="nw c-item"'),
+                  ["Status per plan", "Open items per lead unit", "Deadlines per month", "Attainment of recorded targets"])
+
+
+@pytest.mark.slow
+def test_dashboard_in_chromium(cli, ledger, tmp_path):
+    page = tmp_path / "dashboard.html"
+    r = cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--lang", "zh", "-o", str(page),
+            env={"SOURCE_DATE_EPOCH": "1772524800"})  # the same picture every run
+    assert r.code == 0, r.err
+    text = page.read_text(encoding="utf-8")
+    n_items = text.count('<td class="nw c-item"')
+    measured = tmp_path / "measured.html"
+    measured.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+    _check_layout(tmp_path, measured, n_items, ["各计划事项状态", "各牵头单位未办结事项", "各月到期事项", "已记录目标完成率"])
     shot = tmp_path / "dashboard.png"
     res = _browser(tmp_path, "--window-size=1200,1700", f"--screenshot={shot}", page.as_uri())
     assert shot.exists(), res.stderr[-500:]
     assert _png_size(shot) == (1200, 1700)
     assert shot.stat().st_size > 100_000  # a blank page compresses to a few KB
     shutil.copyfile(shot, ROOT / "docs" / "dashboard.png")
+    # printing: the page's @page rule gives A4 sheets (595 × 842 pt), whatever the default paper
+    pdf = tmp_path / "dashboard.pdf"
+    res = _browser(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    assert pdf.exists(), res.stderr[-500:]
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert len(boxes) > 5  # the item tables run over several pages
+    assert {(round(float(w)), round(float(h))) for w, h in boxes} == {(595, 842)}
