@@ -149,7 +149,13 @@ def _legend(statuses: Sequence[str], lang: str) -> str:
 
 
 def _figure(key: str, lang: str, body: str, legend: str = "") -> str:
-    return (f'<figure class="chart" id="{_e(key.rsplit(".", 1)[-1])}"><figcaption>{_e(label(key, lang))}'
+    """A chart with its caption; pygal's random ``chart-<uuid>`` id becomes one named after the chart,
+    so the same data gives the same page byte for byte."""
+    name = key.rsplit(".", 1)[-1]
+    caption = label(key, lang)
+    body = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", f"chart-{name}", body)
+    body = body.replace('<svg role="img" ', f'<svg role="img" aria-label="{_e(caption)}" ', 1)
+    return (f'<figure class="chart" id="{_e(name)}"><figcaption>{_e(caption)}'
             f"</figcaption>{body}{legend}</figure>")
 
 

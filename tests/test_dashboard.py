@@ -230,6 +230,15 @@ def test_local_timestamp_spells_out_the_offset():
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)", stamp)
 
 
+def test_same_data_same_page(cli, ledger, monkeypatch):
+    """With SOURCE_DATE_EPOCH set, two renders are byte-identical (no random chart ids, no clock)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772524800")
+    args = ("report", "--as-of", AS_OF, "--progress", str(ledger), "--lang", "zh")
+    first, second = cli(*args).out, cli(*args).out
+    assert first == second and 'id="chart-status_by_plan"' in first
+    assert '<svg role="img" aria-label="各计划事项状态"' in first
+
+
 def test_source_date_epoch_fixes_the_timestamp(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     assert local_timestamp() == local_timestamp(datetime(2026, 1, 1, tzinfo=UTC))
