@@ -68,7 +68,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.title": ("目标任务进展报告", "Targets and deadlines report"),
     "report.as_of": ("截至", "As of"),
     "report.generated": ("生成时间", "Generated"),
-    "report.scope": ("范围", "Scope"),
     "report.all_units": ("全部单位", "all units"),
     "report.all_plans": ("全部计划", "all plans"),
     "report.summary": ("概览", "Summary"),
@@ -85,8 +84,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.source_line": ("原文第 {line} 行", "source line {line}"),
     "report.more_units": ("其余 {n} 个单位", "{n} more units"),
     "report.month_undated": ("无期限", "no date"),
-    "report.target_line": ("达标线 100%", "target 100%"),
-    "report.command": ("生成命令", "Command"),
     # calendar export
     "ics.calendar": ("目标任务期限", "deadlines"),
     "ics.no_time": ("未写明（按计划期末）", "not stated (end of the plan period)"),
