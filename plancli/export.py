@@ -25,18 +25,23 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from .errors import PlancliError
 from .fsutil import atomic_path, atomic_write_bytes
 from .i18n import label, scope_text, status_label
 from .ledger import Record
-from .query import Filters, entry_dict, occurrence_rows, target_text
-from .registry import Registry
+from .model import Registry
+from .query import CONTRACT, Filters, entry_dict, occurrence_rows, target_text
 from .render import render
 from .units import UnitTable
 
-__all__ = ["to_ics", "to_csv", "to_json", "to_sqlite", "to_xlsx", "write_output", "calendar_name",
-           "ics_summary", "EXPORT_FORMATS"]
+__all__ = ["ExportError", "EXPORTERS", "EXPORT_FORMATS", "export", "to_ics", "to_csv", "to_json", "to_xlsx",
+           "to_sqlite", "write_output", "calendar_name", "ics_summary"]
 
 EXPORT_FORMATS = ("ics", "csv", "json", "sqlite", "xlsx")
+
+
+class ExportError(PlancliError):
+    """An export that cannot be written as asked."""
 
 
 def _rows(reg, table, records, f: Filters, open_only: bool = False):
@@ -69,7 +74,7 @@ def ics_summary(r: dict, lang: str) -> str:
     return f"{head}{r['metric']}{target} [{r['item']}]"
 
 
-def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, fields, *,
+def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, *,
            lang: str = "zh", open_only: bool = False, remind: relativedelta | None = None) -> bytes:
     """The calendar; ``remind`` adds a VALARM that long before each deadline (``7d`` → TRIGGER -P7D)."""
     from icalendar import Alarm, Calendar, Event
@@ -113,19 +118,19 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     return cal.to_ical()
 
 
-def to_csv(reg, table, records, f, fields, *, open_only: bool = False, **_) -> bytes:
+def to_csv(reg, table, records, f, *, open_only: bool = False, **_) -> bytes:
     buf = io.StringIO()
-    render(_rows(reg, table, records, f, open_only), [], "csv", buf, fields=fields)
+    render(_rows(reg, table, records, f, open_only), [], "csv", buf, fields=CONTRACT)
     return buf.getvalue().encode("utf-8")
 
 
-def to_json(reg, table, records, f, fields, *, open_only: bool = False, **_) -> bytes:
+def to_json(reg, table, records, f, *, open_only: bool = False, **_) -> bytes:
     buf = io.StringIO()
-    render(_rows(reg, table, records, f, open_only), [], "json", buf, fields=fields)
+    render(_rows(reg, table, records, f, open_only), [], "json", buf, fields=CONTRACT)
     return buf.getvalue().encode("utf-8")
 
 
-def to_xlsx(reg, table, records, f, fields, *, lang: str = "zh", open_only: bool = False, **_) -> bytes:
+def to_xlsx(reg, table, records, f, *, lang: str = "zh", open_only: bool = False, **_) -> bytes:
     """An Excel workbook of the same rows (see plancli.xlsx); headings and statuses in ``lang``."""
     from .xlsx import to_xlsx_bytes
 
@@ -154,8 +159,8 @@ CREATE INDEX occurrences_deadline ON occurrences(deadline);
 """
 
 
-def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path,
-              fields, *, open_only: bool = False) -> None:
+def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path, *,
+              open_only: bool = False) -> None:
     """Build the database in a temporary file, then move it into place (no half-written file)."""
     with atomic_path(Path(path)) as tmp:
         con = sqlite3.connect(tmp)
@@ -208,3 +213,25 @@ def write_output(data: bytes, output: Path | None) -> None:
     atomic_write_bytes(Path(output), data)
 
 
+# format → writer of bytes (sqlite is written straight to its file).
+EXPORTERS = {"ics": to_ics, "csv": to_csv, "json": to_json, "xlsx": to_xlsx}
+
+
+def export(fmt: str, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters,
+           output: Path | None, *, lang: str = "zh", open_only: bool = False,
+           remind: relativedelta | None = None) -> None:
+    """Write the filtered occurrences in ``fmt`` to ``output`` (stdout when None or ``-``).
+
+    ``open_only`` leaves out done/met items; ``remind`` (ics only) adds a reminder before each
+    deadline; ``lang`` is the language of the calendar's and the workbook's texts.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
+    if remind is not None and fmt != "ics":
+        raise ExportError("--remind is for --format ics (calendar reminders)")
+    if fmt in ("sqlite", "xlsx") and (output is None or str(output) == "-"):
+        raise ExportError(f"--format {fmt} needs a file: plancli export --format {fmt} PATH")
+    if fmt == "sqlite":
+        to_sqlite(reg, table, records, f, output, open_only=open_only)
+        return
+    write_output(EXPORTERS[fmt](reg, table, records, f, lang=lang, open_only=open_only, remind=remind), output)

@@ -23,7 +23,7 @@ CONTRACT = [
     "id", "item", "occurrence", "kind", "plan", "plan_name", "group", "section", "task", "metric",
     "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
-    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on",
+    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
 ]
 
 # The six deadline occurrences of the tiny registry (test-003 is 每年 → 2024 and 2025) and their dates.
@@ -363,10 +363,10 @@ def test_sqlite_join_on_the_shipped_registry(cli, tmp_path):
 @pytest.mark.parametrize(("args", "message"), [
     (("--format", "sqlite"), "--format sqlite needs a file: plancli export --format sqlite PATH"),
     (("--format", "xlsx"), "--format xlsx needs a file: plancli export --format xlsx PATH"),
-    (("--format", "pdf"), "unknown export format 'pdf'; choose ics, csv, json, sqlite, xlsx"),
+    (("--format", "pdf"), "'pdf' is not one of 'ics', 'csv', 'json', 'sqlite', 'xlsx'"),
     (("--format", "csv", "--remind", "7d"), "--remind is for --format ics (calendar reminders)"),
     (("--format", "ics", "--remind", "soon"), "cannot read span 'soon'"),
-    (("--format", "ics", "--status", "late"), "unknown status 'late'"),
+    (("--format", "ics", "--status", "late"), "'late' is not one of 'overdue'"),
     (("--format", "ics", "--lang", "fr"), "--lang: unknown language 'fr'"),
     (("--format", "ics", "--unit", "不存在的单位"), "unknown unit '不存在的单位'"),
 ])
