@@ -341,12 +341,12 @@ REPORT_FORMATS = ("html", "md", "json")
 def build_report(reg, table, records, f, fmt: str, lang: str, *, fields: Sequence[str] | None = None,
                  now: datetime | None = None) -> str:
     """The report of every occurrence that passes the filters ``f``, as ``html``, ``md`` or ``json``."""
-    from .i18n import scope_text
+    from .i18n import filter_scope
     from .query import CONTRACT, occurrence_rows
 
     rows = occurrence_rows(reg, f, table, records)
     plan_labels = {p.code: p.short for p in reg.plans.values()}
-    scope = scope_text(list(f.units), [plan_labels.get(c, c) for c in f.plans], lang)
+    scope = filter_scope(reg, f, lang)
     common = dict(lang=lang, as_of=f.as_of.isoformat(), scope=scope, now=now,
                   canon=table.canonical if table else None, plan_order=list(reg.plans))
     if fmt == "html":

@@ -27,7 +27,7 @@ from dateutil.relativedelta import relativedelta
 
 from .errors import PlancliError
 from .fsutil import atomic_path, atomic_write_bytes
-from .i18n import label, scope_text, status_label
+from .i18n import filter_scope, label, status_label
 from .ledger import Record
 from .model import Registry
 from .query import CONTRACT, Filters, entry_dict, occurrence_rows, target_text
@@ -59,8 +59,7 @@ _MARK = {"met": "✓ ", "done": "✓ ", "missed": "✗ ", "overdue": "⚠ ", "in
 
 def calendar_name(reg: Registry, f: Filters, lang: str) -> str:
     """X-WR-CALNAME: what the calendar holds, from the filters (``plancli 目标任务期限 — 省大数据局 · 数字变革``)."""
-    plans = [reg.plans[c].short if c in reg.plans else c for c in f.plans]
-    name = f"plancli {label('ics.calendar', lang)} — {scope_text(list(f.units), plans, lang)}"
+    name = f"plancli {label('ics.calendar', lang)} — {filter_scope(reg, f, lang)}"
     if f.statuses:
         name += " (" + ("、" if lang == "zh" else ", ").join(status_label(s, lang) for s in f.statuses) + ")"
     return name

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from .errors import PlancliError
 
-__all__ = ["LANGS", "LangError", "pick_lang", "label", "status_label", "html_lang", "scope_text",
+__all__ = ["LANGS", "LangError", "pick_lang", "label", "status_label", "html_lang", "scope_text", "filter_scope",
            "STATUS_ORDER", "OPEN_STATUSES"]
 
 LANGS = ("zh", "en")
@@ -134,6 +134,13 @@ def pick_lang(explicit: str | None = None, env: Mapping[str, str] | None = None)
                 raise LangError(f"{where}: unknown language {given!r}; choose one of {', '.join(LANGS)}")
             return code
     return _locale_lang(env)
+
+
+def filter_scope(reg, f, lang: str) -> str:
+    """``scope_text`` of a registry's filters: units, then documents (by number) and plans (short names)."""
+    docs = [d.label for d in getattr(reg, "documents", ()) if d.code in (getattr(f, "docs", None) or ())]
+    plans = [reg.plans[c].short if c in reg.plans else c for c in f.plans]
+    return scope_text(list(f.units), docs + plans, lang)
 
 
 def scope_text(units: list[str], plans: list[str], lang: str) -> str:

@@ -77,6 +77,7 @@ def test_language_follows_lang_env_and_locale(cli, tmp_path):
 
     assert title("--lang", "en") == ("en", "Targets and deadlines report — all units · 科技研发")
     assert title(env={"PLANCLI_LANG": "zh"}) == ("zh-CN", "目标任务进展报告 — 全部单位 · 科技研发")
+    assert title("--doc", "鲁政发", "--lang", "zh")[1] == "目标任务进展报告 — 全部单位 · 鲁政发〔2024〕5号、科技研发"
     assert title(env={"PLANCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"})[0] == "zh-CN"
     assert title(env={"PLANCLI_LANG": "", "LC_ALL": "C", "LANG": "zh_CN.UTF-8"})[0] == "en"
     bad = cli("report", "--lang", "fr")
