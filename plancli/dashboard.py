@@ -316,6 +316,8 @@ def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
     else:
         buf.write(label("report.no_attainment", lang) + "\n")
     buf.write(f"\n## {label('report.items', lang)}\n")
+    if not rows:
+        buf.write(f"\n({label('report.none', lang)})\n")
     cols = [Column("item", label("col.item", lang)), Column("plan", label("col.plan", lang)),
             Column("metric", label("col.metric", lang)), Column("target", label("col.target", lang)),
             Column("deadline", label("col.deadline", lang)), Column("days_left", label("col.days_left", lang)),

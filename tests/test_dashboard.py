@@ -270,3 +270,19 @@ def test_dashboard_in_chromium(cli, ledger, tmp_path):
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
     assert len(boxes) > 5  # the item tables run over several pages
     assert {(round(float(w)), round(float(h))) for w, h in boxes} == {(595, 842)}
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json"])
+def test_nothing_selected_is_a_report_too(cli, tiny, tmp_path, fmt):
+    """No missed target yet: an empty report, not an error (exit 0, as for listings)."""
+    r = cli("report", "--registry", str(tiny), "--progress", str(tmp_path / "p.yaml"), "--status", "missed",
+            "--format", fmt, "--lang", "en")
+    assert (r.code, r.err) == (0, "")
+    if fmt == "json":
+        d = json.loads(r.out)
+        assert d["items"] == [] and set(d["totals"].values()) == {0} and d["by_month"] == []
+    elif fmt == "html":
+        assert r.out.count("(none)") == 4 and "No target has a recorded actual value yet." in r.out
+        assert "<svg" not in r.out and "<table" not in r.out
+    else:
+        assert r.out.count("(none)") == 5  # summary, three count tables, items
