@@ -26,6 +26,7 @@ from .charts import (
     empty_note,
     open_by_lead_chart,
     status_by_plan_chart,
+    time_bins,
 )
 from .i18n import OPEN_STATUSES, STATUS_ORDER, html_lang, label, status_label
 
@@ -176,6 +177,7 @@ table.items th{background:#f4f4f4;white-space:nowrap;position:sticky;top:0}
 td.c-metric{min-width:9em;overflow-wrap:anywhere}
 td.c-lead{min-width:5em}
 td.c-plan{min-width:3em}
+@media (min-width:1000px){td.c-plan{white-space:nowrap}}
 @media (max-width:900px){body{padding:12px 10px}table.items th,table.items td{padding:3px 4px}}
 details.src{font-size:12px;color:#555}
 details.src summary{cursor:pointer;white-space:nowrap}
@@ -289,6 +291,7 @@ def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
                 + [Column("total", label("report.total", lang))])
 
     totals = agg["totals"]
+    unit, bins = time_bins(agg["by_month"])  # the chart's periods: months, quarters or years
     buf.write(f"## {label('report.summary', lang)}\n\n")
     render([{"status": status_label(s, lang), "n": totals[s]} for s in STATUS_ORDER if totals[s]],
            [Column("status", label("col.status", lang)), Column("n", label("col.count", lang))], "md", buf)
@@ -297,9 +300,9 @@ def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
              STATUS_ORDER, label("col.plan", lang)),
             ("report.chart.open_by_lead", _count_table(agg["by_lead"], OPEN_STATUSES, "k"), OPEN_STATUSES,
              label("col.lead", lang)),
-            ("report.chart.by_month", _count_table(agg["by_month"], STATUS_ORDER, "k"), STATUS_ORDER,
+            (f"report.chart.by_{unit}", _count_table(bins, STATUS_ORDER, "k"), STATUS_ORDER,
              label("col.deadline", lang))):
-        part = [r for r in part if r["total"]]  # months without deadlines: only the chart shows the gap
+        part = [r for r in part if r["total"]]  # periods without deadlines: only the chart shows the gap
         used = [s for s in statuses if any(r[s] for r in part)]
         for r in part:
             if r["k"] is None:

@@ -76,6 +76,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.chart.status_by_plan": ("各计划事项状态", "Status per plan"),
     "report.chart.open_by_lead": ("各牵头单位未办结事项", "Open items per lead unit"),
     "report.chart.by_month": ("各月到期事项", "Deadlines per month"),
+    "report.chart.by_quarter": ("各季度到期事项", "Deadlines per quarter"),
+    "report.chart.by_year": ("各年到期事项", "Deadlines per year"),
     "report.chart.attainment": ("已记录目标完成率", "Attainment of recorded targets"),
     "report.no_attainment": ("尚无记录实际值的量化目标。", "No target has a recorded actual value yet."),
     "report.items": ("事项明细", "Items"),

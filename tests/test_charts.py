@@ -15,6 +15,7 @@ from plancli.charts import (
     by_month_chart,
     open_by_lead_chart,
     status_by_plan_chart,
+    time_bins,
 )
 from plancli.i18n import OPEN_STATUSES
 from plancli.query import Filters, occurrence_rows
@@ -141,3 +142,38 @@ def test_drawing_leaves_the_import_system_clean(shipped):
         warnings.simplefilter("error")
         with pytest.raises(ModuleNotFoundError):
             importlib.import_module("plancli_no_such_module")
+
+
+def _months(first: str, last: str) -> dict:
+    """Every month from first to last with one deadline each (as aggregate's by_month holds them)."""
+    from collections import Counter
+
+    y, m = map(int, first.split("-"))
+    out = {}
+    while f"{y:04d}-{m:02d}" <= last:
+        out[f"{y:04d}-{m:02d}"] = Counter(overdue=1)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+@pytest.mark.parametrize(("first", "last", "unit", "labels"), [
+    ("2024-03", "2025-12", "month", ["2024-03", "2024-04"]),                 # 鲁政发〔2024〕5号: 22 months
+    ("2024-01", "2025-12", "month", ["2024-01", "2025-12"]),                 # 24: still months
+    ("2021-01", "2025-12", "quarter", ["2021Q1", "2021Q2", "2025Q4"]),       # 十四五: 60 months
+    ("2012-10", "2025-12", "year", ["2012", "2013", "2025"]),                # 2012 + 2024 documents
+])
+def test_long_spans_are_binned_so_labels_stay_legible(first, last, unit, labels):
+    months = _months(first, last)
+    got_unit, bins = time_bins(months)
+    assert got_unit == unit
+    assert set(labels) <= set(bins) and list(bins) == sorted(bins)
+    assert sum(sum(c.values()) for c in bins.values()) == len(months)  # nothing lost in binning
+    assert len(bins) <= 24
+
+
+def test_undated_items_stay_last_after_binning():
+    from collections import Counter
+
+    months = {**_months("2012-01", "2025-12"), None: Counter(undated=2)}
+    unit, bins = time_bins(months)
+    assert unit == "year" and list(bins)[-1] is None and bins[None] == Counter(undated=2)
