@@ -91,11 +91,14 @@ def _actual(r: Mapping) -> str:
 
 
 def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str, str] | None = None,
-                show_actual: bool | None = None) -> str:
+                show_actual: bool | None = None, show_doc: bool | None = None) -> str:
     """A table of items: id, plan, metric (source quote one click away), target, deadline, days,
-    status, lead, and the recorded actual value when any row has one. Ids, dates and numbers never wrap."""
+    status, lead, and the recorded actual value when any row has one. Ids, dates and numbers never wrap.
+    With rows of several documents the source line names its document."""
     if show_actual is None:
         show_actual = any(r.get("actual") is not None for r in rows)
+    if show_doc is None:
+        show_doc = len({r.get("doc") for r in rows}) > 1
     cols = ["item", "plan", "metric", "target", "deadline", "days_left", "status", "lead"]
     if show_actual:
         cols.append("actual")
@@ -104,7 +107,11 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
     src = label("report.source_line", lang)
     for r in rows:
         s = r.get("status") or ""
-        where = src.format(line=r.get("line"))
+        line_text = src.format(line=r.get("line"))
+        doc = r.get("doc") if show_doc else None
+        where = f"{doc} {line_text}" if doc else line_text
+        # each part stays whole (a document number, "原文第 132 行"); between them the line may break
+        summary = (f'<span class="nw">{_e(doc)}</span> ' if doc else "") + f'<span class="nw">{_e(line_text)}</span>'
         quote = r.get("quote") or ""
         plan = (plan_labels or {}).get(r.get("plan"), r.get("plan") or "")
         dl_title = r.get("deadline_text") or label("report.inferred_note", lang)
@@ -113,7 +120,7 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
             "item": f'<td class="nw c-item" title="{_e(where)}: {_e(quote)}">{_e(r.get("item") or "")}</td>',
             "plan": f'<td class="c-plan" title="{_e(r.get("plan_name") or "")}">{_e(plan)}</td>',
             "metric": (f'<td class="c-metric"><span title="{_e(quote)}">{_e(r.get("metric") or "")}</span>'
-                       f'<details class="src"><summary>{_e(where)}</summary><q>{_e(quote)}</q></details></td>'),
+                       f'<details class="src"><summary>{summary}</summary><q>{_e(quote)}</q></details></td>'),
             "target": f'<td class="nw c-target">{_e(_target(r))}</td>',
             "deadline": f'<td class="nw c-deadline" title="{_e(dl_title)}">{_e(_deadline(r))}</td>',
             "days_left": f'<td class="nw num c-days_left">{_e(days)}</td>',
@@ -130,12 +137,13 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
 def items_html(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str, str] | None = None) -> str:
     """The item tables, one section per status, most urgent first; closed statuses start folded."""
     show_actual = any(r.get("actual") is not None for r in rows)
+    show_doc = len({r.get("doc") for r in rows}) > 1
     parts = []
     for s in STATUS_ORDER:
         group = [r for r in rows if r.get("status") == s]
         if not group:
             continue
-        table = items_table(group, lang, plan_labels=plan_labels, show_actual=show_actual)
+        table = items_table(group, lang, plan_labels=plan_labels, show_actual=show_actual, show_doc=show_doc)
         head = f"{_e(status_label(s, lang))} ({len(group)})"
         is_open = " open" if s in OPEN_STATUSES else ""
         parts.append(f'<details class="group st-{s}"{is_open}><summary><h3>{head}</h3></summary>'
@@ -180,7 +188,7 @@ td.c-plan{min-width:3em}
 @media (min-width:1000px){td.c-plan{white-space:nowrap}}
 @media (max-width:900px){body{padding:12px 10px}table.items th,table.items td{padding:3px 4px}}
 details.src{font-size:12px;color:#555}
-details.src summary{cursor:pointer;white-space:nowrap}
+details.src summary{cursor:pointer}
 details.src q{display:block;margin:2px 0 4px;padding-left:6px;border-left:3px solid #ccc}
 details.group{margin:4px 0}
 details.group>summary{cursor:pointer;padding:4px 0}

@@ -63,7 +63,11 @@ def test_page_is_self_contained_and_marks_what_it_should(cli, ledger, tmp_path):
     assert rows
     for row in rows[:20]:
         assert f'>{html.escape(row["item"])}</td>' in page
-    assert "<details class=\"src\"><summary>原文第 132 行</summary><q>" in page  # yshj-009's line
+    # yshj-009's line; the shipped registry holds two documents, so the line names its document
+    assert ('<details class="src"><summary><span class="nw">鲁政发〔2024〕5号</span> '
+            '<span class="nw">原文第 132 行</span></summary><q>') in page
+    one_doc = cli("report", "--as-of", AS_OF, "--doc", "鲁政发〔2024〕5号", "--lang", "zh").out
+    assert '<details class="src"><summary><span class="nw">原文第 132 行</span></summary><q>' in one_doc
     assert re.search(r'c-deadline"[^>]*>2025-12-31\*</td>', page)
     assert "已达标" in page and "未达标" in page and "已逾期" in page
     assert "截至: 2025-03-01" in page and re.search(r"生成时间: \d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\)", page)
