@@ -94,12 +94,11 @@ def to_xlsx_bytes(rows: Sequence[Mapping], lang: str, *, title: str = "plancli",
     fills = {s: PatternFill("solid", start_color=c, end_color=c) for s, c in FILLS.items()}
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
-    for r in rows:
+    for row, r in enumerate(rows, start=2):  # not ws.max_row: it scans every cell (quadratic)
         values = [_value(r, key, kind, lang) for key, _, kind in SHEET_COLUMNS]
         if plan_labels and values[1] in plan_labels:
             values[1] = plan_labels[values[1]]
         ws.append(values)
-        row = ws.max_row
         for i, ((_, _, kind), v) in enumerate(zip(SHEET_COLUMNS, values, strict=True)):
             c = ws.cell(row=row, column=i + 1)
             c.alignment = wrap if kind == "wrap" else top
@@ -118,7 +117,7 @@ def to_xlsx_bytes(rows: Sequence[Mapping], lang: str, *, title: str = "plancli",
     for i, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(i + 1)].width = w + 1
     ws.freeze_panes = "B2"  # header row and the id column stay in view
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(SHEET_COLUMNS))}{ws.max_row}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(SHEET_COLUMNS))}{len(rows) + 1}"
     _summary_sheet(wb, rows, lang, plan_labels)
     wb.properties.title = title
     wb.properties.creator = "plancli"
