@@ -60,6 +60,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.attainment": ("完成率", "Attainment"),
     "col.recorded_on": ("记录日期", "Recorded on"),
     "col.source": ("原文", "Source"),
+    "col.doc": ("文件", "Document"),
     "col.line": ("行号", "Line"),
     "col.count": ("数量", "Count"),
     "kind.target": ("量化目标", "target"),

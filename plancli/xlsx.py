@@ -30,7 +30,8 @@ SHEET_COLUMNS = [
     ("status_label", "col.status", "status"), ("status", "col.status_code", "text"),
     ("lead", "col.lead", "wrap"), ("support", "col.support", "wrap"), ("actual", "col.actual", "num"),
     ("unit", "col.unit", "text"), ("attainment", "col.attainment", "pct"),
-    ("recorded_on", "col.recorded_on", "date"), ("line", "col.line", "int"), ("quote", "col.source", "wrap"),
+    ("recorded_on", "col.recorded_on", "date"), ("doc", "col.doc", "text"), ("line", "col.line", "int"),
+    ("quote", "col.source", "wrap"),
 ]
 MAX_WIDTH = {"wrap": 48, "text": 28}  # display cells; longer text wraps inside the cell
 # Light fills for status cells (the report's colours, lightened so black text stays readable).
