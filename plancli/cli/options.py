@@ -57,6 +57,10 @@ ProgressOpt = Annotated[Path | None, typer.Option(
 AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", envvar="PLANCLI_TODAY", help="Pretend today is DATE [default: today].", show_default=False)]
 SoonOpt = Annotated[str, typer.Option("--soon", help="Window for due_soon.")]
+LangOpt = Annotated[str | None, typer.Option(
+    "--lang", help="Language of headings, statuses and messages: zh or en "
+    "[default: PLANCLI_LANG, else the locale: zh* → zh, otherwise en]. JSON/CSV never change.",
+    show_default=False)]
 
 
 @dataclass(kw_only=True)
@@ -79,6 +83,12 @@ class Selection:
     kind: Annotated[Kind | None, typer.Option("--kind", help="target or milestone.")] = None
     registry: RegistryOpt = None
     progress: ProgressOpt = None
+    lang: LangOpt = None
+
+    def language(self) -> str:
+        from ..i18n import pick_lang
+
+        return pick_lang(self.lang)
 
     def workspace(self):
         from ..workspace import open_workspace

@@ -10,6 +10,7 @@ import typer
 
 from .app import UsageError, command
 from .options import (
+    By,
     Export,
     ProgressOpt,
     RecordStatus,
@@ -52,9 +53,11 @@ def record(
 def weekly(
     days: Annotated[int, typer.Option("--days", min=0, max=3660, help="Look-ahead for 'due next'.")] = 7,
     fmt: _fmt_opt(Weekly, "plain") = None,
+    by: Annotated[By, typer.Option("--by", help="Group overdue items and counts per lead unit or plan.")] = By.unit,
     *, sel: Selection,
 ) -> None:
-    """Print the weekly deadline list: newly overdue, due in the next days, recorded last week.
+    """Print the weekly digest: who holds what is overdue, counts per unit, what became overdue,
+    what is due next, and records effective last week.
 
     Example (cron, Mondays): plancli weekly --unit 省大数据局 --format md
     """
@@ -63,7 +66,7 @@ def weekly(
     ws = sel.workspace()
     f = _fmt(fmt)
     weekly_report(ws.registry, ws.units, ws.records, sel.filters(ws), days, "plain" if f == "table" else f,
-                  sys.stdout)
+                  sys.stdout, lang=sel.language(), by=by.value)
 
 
 @command()
