@@ -82,6 +82,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.milestones": ("节点任务", "Milestones"),
     "col.undated_text": ("未写明时间", "No time stated"),
     "col.field": ("项目", "Field"),
+    "col.lead_count": ("牵头", "lead"),
+    "col.support_count": ("配合", "support"),
     "col.value": ("内容", "Value"),
     "digest.title": ("每周进展摘要 — {scope} — {as_of}", "Weekly digest — {scope} — {as_of}"),
     "digest.summary": ("逾期未办结 {overdue} 项（本周新增 {newly} 项）；未来 {days} 天到期 {due} 项；"
