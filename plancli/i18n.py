@@ -102,8 +102,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "digest.yes": ("是", "yes"),
     "digest.no": ("否", "no"),
     "msg.empty": ("没有符合条件的事项。", "Nothing matches."),
-    "msg.unit_chosen": ("“{text}”按单位“{unit}”处理（还可指：{others}）",
-                        "{text!r} read as {unit} (could also be: {others})"),
+    "msg.unit_chosen": ("--unit “{text}”按“{unit}”处理（名称的一部分）", "--unit '{text}' read as {unit} (part of its name)"),
     # report headings and phrases
     "report.title": ("目标任务进展报告", "Targets and deadlines report"),
     "report.as_of": ("截至", "As of"),

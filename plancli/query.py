@@ -70,7 +70,13 @@ def parse_span(text: str) -> relativedelta:
     return relativedelta(**{kw: n})
 
 
+TODAY_WORDS = ("today", "今天", "今日")
+
+
 def to_date(text: str, what: str) -> date:
+    """A date typed on the command line: any form ``parse_date`` reads, or ``today``."""
+    if str(text).strip().lower() in TODAY_WORDS:
+        return date.today()
     try:
         return parse_date(text)
     except DeadlineError as exc:
@@ -86,7 +92,7 @@ def resolve_plan(reg: Registry, text: str) -> str:
     """Plan code from a code, full name, short form or unique fragment (数字变革, szbg)."""
     t = "".join(text.split())
     for p in reg.plans.values():
-        if t in (p.code, p.name, p.short) or t == p.name.removesuffix("行动计划"):
+        if t.lower() == p.code.lower() or t in (p.name, p.short) or t == p.name.removesuffix("行动计划"):
             return p.code
     hits = [p.code for p in reg.plans.values() if t and (t in p.name or t in p.short)]
     if len(hits) == 1:

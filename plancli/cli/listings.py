@@ -21,6 +21,7 @@ from .options import (
     SoonOpt,
     _fmt,
     _fmt_opt,
+    complete_id,
     with_selection,
 )
 
@@ -118,7 +119,8 @@ def list_(fmt: _fmt_opt(Listing) = None, *, sel: Selection) -> None:
 
 @command()
 def show(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="Entry id, e.g. kjyf-001.")],
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="Entry id, e.g. kjyf-001.",
+                                            autocompletion=complete_id)],
     as_of: AsOfOpt = None, fmt: _fmt_opt(Detail) = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:

@@ -19,13 +19,15 @@ from .options import (
     Weekly,
     _fmt,
     _fmt_opt,
+    complete_id,
     with_selection,
 )
 
 
 @command()
 def record(
-    item: Annotated[str, typer.Argument(metavar="ID", help="Entry id; ID@2024 for one year of a 每年 target.")],
+    item: Annotated[str, typer.Argument(metavar="ID", help="Entry id; ID@2024 for one year of a 每年 target.",
+                                        autocompletion=complete_id)],
     status: Annotated[RecordStatus, typer.Option("--status", help="done, met, missed or in_progress.")],
     actual: Annotated[str | None, typer.Option("--actual", help="Achieved value as written: 717.7万千瓦, 96%.")] = None,
     on: Annotated[str | None, typer.Option("--on", help="Date achieved/assessed [default: today].")] = None,
