@@ -43,6 +43,9 @@ STAT_COLUMNS = [Column("name", "name", None, FLEX)] + [
 PLAN_COLUMNS = [Column("code", "code"), Column("short", "short", None, FLEX)] + [
     Column(k, k) for k in ("group", "lines", "complete", "entries", "targets", "milestones", "undated", "overdue",
                            "due_soon")]
+DOC_COLUMNS = [Column("code", "code"), Column("doc", "doc"), Column("date", "date"),
+               Column("title", "title", 30, FLEX), Column("complete", "complete"), Column("entries", "entries"),
+               Column("overdue", "overdue"), Column("met", "met")]
 UNIT_COLUMNS = [Column("name", "unit"), Column("lead", "lead"), Column("support", "support"),
                 Column("aliases", "aliases", 40, FLEX)]
 
@@ -134,7 +137,7 @@ def show(
 
     ws = open_workspace(registry, progress)
     e = ws.registry.find(entry_id.split("@", 1)[0])
-    d = entry_detail(ws.registry, e, ws.records, to_today(as_of))
+    d = entry_detail(ws.registry, e, ws.records, to_today(as_of), str(ws.ledger_path))
     f = _fmt(fmt)
     if f == "json":
         render([d], [], "json")
@@ -207,3 +210,21 @@ def units(
     rows, fmt_ = unit_summary(ws.registry, ws.units, all_), _fmt(fmt)
     render(rows, UNIT_COLUMNS if is_machine(fmt_) else columns_in(UNIT_COLUMNS, pick_lang(lang), unit_table=True),
            fmt_)
+
+
+@command()
+def docs(
+    as_of: AsOfOpt = None, fmt: _fmt_opt(Listing) = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None,
+) -> None:
+    """List the documents of the registry with their counts, completeness, overdue and met.
+
+    Example: plancli docs --format json
+    """
+    from ..counts import doc_summary
+    from ..query import make_filters
+    from ..workspace import open_workspace
+
+    ws = open_workspace(registry, progress)
+    f = make_filters(ws.registry, None, as_of=as_of)
+    render(doc_summary(ws.registry, ws.records, f), DOC_COLUMNS, _fmt(fmt))
