@@ -17,7 +17,9 @@ __all__ = ["page"]
 # Columns whose cells are one token each and must never break (at hyphens or digits).
 NOWRAP = frozenset({"item", "plan", "target", "deadline", "days_left", "days_overdue", "status", "actual",
                     "attainment", "met", "effective", "overdue", "due_soon", "in_progress", "done", "missed",
-                    "total"})
+                    "total", "latest"})
+# Text columns that wrap, but not into a one-character-wide strip on a phone: the table scrolls instead.
+GROW = frozenset({"metric", "lead", "label", "evidence"})
 NUMERIC = frozenset({"days_left", "days_overdue", "attainment", "overdue", "due_soon", "in_progress", "met",
                      "done", "missed", "total"})
 
@@ -29,7 +31,7 @@ h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}
 table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}
 td,th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
 th{background:#f3f3f3}
-td.nw,th.nw{white-space:nowrap}td.num{text-align:right}
+td.nw,th.nw{white-space:nowrap}td.num{text-align:right}td.grow,th.grow{min-width:9em}
 tr.overdue td.st,tr.missed td.st{color:#b00020;font-weight:600}
 tr.due_soon td.st{color:#8a5a00}tr.met td.st,tr.done td.st{color:#1b6e20}
 tr.total td{font-weight:600;background:#fafafa}
@@ -45,14 +47,15 @@ def _cls(name: str) -> str:
 
 def _table(rows, cols) -> str:
     e = html.escape
-    head = "".join(f"<th{_cls('nw' if c.key in NOWRAP else '')}>{e(c.header)}</th>" for c in cols)
+    head = "".join(f"<th{_cls('nw' if c.key in NOWRAP else 'grow' if c.key in GROW else '')}>{e(c.header)}</th>"
+                   for c in cols)
     body = []
     for i, r in enumerate(rows):
         status = r.get("_status") or ("total" if i == len(rows) - 1 and "label" in r else "")
         tds = []
         for c in cols:
-            cls = " ".join(x for x in ("nw" if c.key in NOWRAP else "", "num" if c.key in NUMERIC else "",
-                                       "st" if c.key == "status" else "") if x)
+            cls = " ".join(x for x in ("nw" if c.key in NOWRAP else "", "grow" if c.key in GROW else "",
+                                       "num" if c.key in NUMERIC else "", "st" if c.key == "status" else "") if x)
             tds.append(f"<td{_cls(cls)}>{e(cell(r.get(c.key)))}</td>")
         body.append(f"<tr{_cls(status)}>" + "".join(tds) + "</tr>")
     return f'<div class="wrap"><table><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(body) + \

@@ -307,15 +307,15 @@ def test_weekly_html(cli, tiny, ledger):
     assert f"<title>Weekly digest — all units — {AS_OF}</title>" in h
     assert "<h2>Newly overdue (deadline 2024-10-21 – 2024-10-27)</h2>\n<p>(none)</p>" in h
     # ids, dates, days and statuses never wrap; the metric may
-    assert ('<tr class="due_soon"><td class="nw">test-004</td><td class="nw">test</td><td>平台迭代更新</td>'
+    assert ('<tr class="due_soon"><td class="nw">test-004</td><td class="nw">test</td><td class="grow">平台迭代更新</td>'
             '<td class="nw">—</td><td class="nw">2024-10-31</td><td class="nw num">3</td>'
-            '<td class="nw st">due soon</td><td>省科技厅</td></tr>') in h
+            '<td class="nw st">due soon</td><td class="grow">省科技厅</td></tr>') in h
     assert ('<td class="nw">3.2万家</td><td class="nw num">91%</td><td class="nw num">no</td>'
-            '<td class="nw">2024-10-21</td><td>省科技厅月报</td>') in h
+            '<td class="nw">2024-10-21</td><td class="grow">省科技厅月报</td>') in h
     assert "T08:00:00" not in h  # dates, not raw UTC timestamps
     assert "td.nw,th.nw{white-space:nowrap}" in h
     zh = _weekly(cli, tiny, ledger, "--format", "html", "--lang", "zh").out
-    assert zh.startswith('<!DOCTYPE html>\n<html lang="zh-CN">') and "<th>指标</th>" in zh
+    assert zh.startswith('<!DOCTYPE html>\n<html lang="zh-CN">') and "<th class=\"grow\">指标</th>" in zh
 
 
 def test_weekly_html_marks_inferred_deadlines(cli, around, tmp_path):
@@ -329,8 +329,8 @@ def test_weekly_html_escapes_script_from_the_registry(cli, hostile):
     reg, p = hostile
     h = _weekly(cli, reg, p, "--format", "html").out
     assert "<script" not in h.lower() and "<img" not in h.lower()
-    assert "<td>&lt;script&gt;&quot;x&amp;y&quot;&lt;/script&gt;|新</td>" in h
-    assert "<td>&lt;img src=x onerror=alert(1)&gt;</td>" in h
+    assert '<td class="grow">&lt;script&gt;&quot;x&amp;y&quot;&lt;/script&gt;|新</td>' in h
+    assert '<td class="grow">&lt;img src=x onerror=alert(1)&gt;</td>' in h
 
 
 def test_weekly_rejects_unknown_formats(cli, tiny, ledger):
