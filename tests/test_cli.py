@@ -406,3 +406,16 @@ def test_completion_through_the_shell_protocol():
     r = subprocess.run([sys.executable, "-m", "plancli"], capture_output=True, text=True, encoding="utf-8",
                        check=False, env=env, cwd="/")
     assert (r.returncode, r.stdout.split()) == (0, ["大数据局"])
+
+
+def test_show_docs_and_record_messages_in_chinese(cli, tiny, tmp_path):
+    fields = [ln.split()[0] for ln in cli("show", "test-004", "--registry", str(tiny), "--lang", "zh").out.splitlines()]
+    assert fields[:2] == ["项目", "-" * 8] and fields[2:6] == ["编号", "类型", "文件", "计划"]
+    assert "牵头单位" in fields and "原文" in fields and "状态" in fields
+    docs = cli("docs", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
+    assert docs[:4] == ["代码", "文号", "日期", "标题"]
+    p = tmp_path / "progress.yaml"
+    r = cli("record", "test-004", "--status", "done", "--registry", str(tiny), "--progress", str(p), "--lang", "zh")
+    assert (r.code, r.out, r.err) == (0, "", "已记录 test-004：已完成\n")
+    r = cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--registry", str(tiny), "--progress", str(p))
+    assert r.err == "recorded test-001: met (actual 36000 家)\n"

@@ -21,7 +21,20 @@ HEADINGS = {
     "total": "col.total", "code": "col.code", "short": "col.short", "group": "col.group", "lines": "col.lines",
     "complete": "col.complete", "targets": "col.targets", "milestones": "col.milestones",
     "undated": "col.undated_text", "aliases": "col.aliases", "field": "col.field", "value": "col.value",
+    "doc": "col.doc", "date": "col.date", "title": "col.title",
 }
+# the field names of `show`, as people read them
+FIELDS = {"id": "col.item", "kind": "col.kind", "document": "col.document", "plan": "col.plan",
+          "section": "col.section", "metric": "col.metric", "target": "col.target", "deadline": "col.deadline",
+          "recurring": "col.recurring", "lead": "col.lead", "support": "col.support", "source": "col.source",
+          "note": "col.note", "status": "col.status", "record": "col.record", "ledger": "col.ledger"}
+
+
+def fields_in(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
+    """``show``'s (field, value) pairs with the field names in ``lang`` (values stay as they are)."""
+    if lang == "en":
+        return pairs
+    return [(label(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
 STATUS_COLUMNS = ("overdue", "due_soon", "upcoming", "in_progress", "met", "done", "missed")
 
 

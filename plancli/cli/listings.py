@@ -8,7 +8,7 @@ import typer
 
 from ..render import Column, is_machine, render
 from .app import EXIT_CHECK, command
-from .human import cells_in, columns_in, say_empty
+from .human import cells_in, columns_in, fields_in, say_empty
 from .options import (
     AsOfOpt,
     By,
@@ -143,8 +143,9 @@ def show(
         render([d], [], "json")
         return
     # a terminal table follows the terminal's width: the source quote wraps inside its cell
-    render([{"field": k, "value": v} for k, v in detail_pairs(ws.registry, e, d)],
-           columns_in([Column("field", "field"), Column("value", "value", None, "fold")], pick_lang(lang)), f)
+    lang_ = pick_lang(lang)
+    render([{"field": k, "value": v} for k, v in fields_in(detail_pairs(ws.registry, e, d), lang_)],
+           columns_in([Column("field", "field"), Column("value", "value", None, "fold")], lang_), f)
 
 
 @command()
@@ -215,16 +216,18 @@ def units(
 @command()
 def docs(
     as_of: AsOfOpt = None, fmt: _fmt_opt(Listing) = None,
-    registry: RegistryOpt = None, progress: ProgressOpt = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """List the documents of the registry with their counts, completeness, overdue and met.
 
     Example: plancli docs --format json
     """
     from ..counts import doc_summary
+    from ..i18n import pick_lang
     from ..query import make_filters
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
     f = make_filters(ws.registry, None, as_of=as_of)
-    render(doc_summary(ws.registry, ws.records, f), DOC_COLUMNS, _fmt(fmt))
+    rows, fmt_ = doc_summary(ws.registry, ws.records, f), _fmt(fmt)
+    render(rows, DOC_COLUMNS if is_machine(fmt_) else columns_in(DOC_COLUMNS, pick_lang(lang)), fmt_)

@@ -12,6 +12,7 @@ from .app import UsageError, command
 from .options import (
     By,
     Export,
+    LangOpt,
     ProgressOpt,
     RecordStatus,
     RegistryOpt,
@@ -33,12 +34,13 @@ def record(
     on: Annotated[str | None, typer.Option("--on", help="Date achieved/assessed [default: today].")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Evidence: document, URL, report.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free remark.")] = None,
-    registry: RegistryOpt = None, progress: ProgressOpt = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """Record progress on an item in the ledger (never rewrites the registry).
 
     Example: plancli record kjyf-001 --status met --actual 3.6万家 --on 2024-12-31 --source 省科技厅通报
     """
+    from ..i18n import label, pick_lang, status_label
     from ..ledger import record_progress
     from ..query import to_date
     from ..workspace import open_workspace
@@ -46,7 +48,9 @@ def record(
     ws = open_workspace(registry, progress)
     rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual,
                              on=to_date(on, "--on") if on else None, source=source, note=note)
-    print(f"recorded {rec.item}: {rec.status}"
+    lang_ = pick_lang(lang)
+    status = rec.status if lang_ == "en" else status_label(rec.status, lang_)
+    print(label("msg.recorded", lang_).format(item=rec.item, status=status)
           + (f" (actual {rec.actual:g} {e.unit or ''})" if rec.actual is not None else ""), file=sys.stderr)
 
 
