@@ -72,8 +72,8 @@ def _item(row: dict) -> dict:
     return row
 
 
-def _record_row(reg: Registry, r: Record) -> dict | None:
-    e = reg.by_id().get(r.entry_id)
+def _record_row(by_id: dict, r: Record) -> dict | None:
+    e = by_id.get(r.entry_id)
     if e is None:
         return None
     ratio, met = attainment(e, r.actual)
@@ -116,11 +116,12 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     today, horizon = f.as_of.isoformat(), (f.as_of + timedelta(days=days)).isoformat()
     start, end = week_bounds(f.as_of)
     ids = {e.id for e in select_entries(reg, f, table)}
+    by_id = reg.by_id()
     recorded = [d for r in records_between(records, start, end)
-                if r.entry_id in ids and (d := _record_row(reg, r)) is not None]
+                if r.entry_id in ids and (d := _record_row(by_id, r)) is not None]
     return {
         "as_of": today, "week": [start.isoformat(), end.isoformat()], "days": days, "by": by,
-        "units": list(f.units), "plans": list(f.plans),
+        "units": list(f.units), "plans": list(f.plans), "docs": list(f.docs),
         "overdue_total": totals["overdue"],
         "counts": [name_label(k) | counts[k] for k in order],
         "totals": totals,
@@ -216,6 +217,8 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
 def _title(s: dict, lang: str, plan_names: dict[str, str]) -> str:
     sep = "、" if lang == "zh" else ", "
     who = sep.join(s["units"]) or label("report.all_units", lang)
+    if s["docs"]:
+        who += " · " + sep.join(s["docs"])
     if s["plans"]:
         who += " · " + sep.join(plan_names.get(p, p) for p in s["plans"])
     return label("digest.title", lang).format(scope=who, as_of=s["as_of"])

@@ -55,7 +55,7 @@ def ledger(tmp_path: Path) -> Path:
     return p
 
 
-DIGEST_KEYS = {"as_of", "week", "days", "by", "units", "plans", "overdue_total", "counts", "totals", "overdue",
+DIGEST_KEYS = {"as_of", "week", "days", "by", "units", "plans", "docs", "overdue_total", "counts", "totals", "overdue",
                "newly_overdue", "due_next", "recorded_last_week"}
 
 
@@ -413,3 +413,13 @@ def test_digest_md_on_the_shipped_registry_for_one_unit(cli, tmp_path):
 | tjls-003 | 建立自然资源资产离任审计评价指标体系 | 进行中 | — |  |  |  | 2026-11-18 | 省审计厅函 |
 
 """
+
+
+def test_digest_for_one_document(cli, tmp_path):
+    none = str(tmp_path / "none.yaml")
+    s = json.loads(cli("weekly", "--doc", "gz633", "--as-of", TODAY, "--progress", none, "--format", "json").out)
+    every = json.loads(cli("overdue", "--doc", "gz633", "--as-of", TODAY, "--progress", none, "--format", "json").out)
+    assert s["docs"] == ["gz633"] and s["overdue_total"] == len(every) > 0
+    assert {x["plan"] for g in s["overdue"] for x in g["items"]} == {r["plan"] for r in every}
+    title = cli("weekly", "--doc", "gz633", "--as-of", TODAY, "--progress", none, "--format", "plain").out
+    assert title.splitlines()[0] == f"Weekly digest — all units · gz633 — {TODAY}"
