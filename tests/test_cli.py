@@ -266,7 +266,8 @@ def test_parse_deadline_period_override(cli):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["parse-deadline", "明年"], "plancli: error: cannot read deadline phrase '明年'\n"),
+    (["parse-deadline", "明年"], "plancli: error: '明年' has no year: give the document date (--doc-date) or --year\n"),
+    (["parse-deadline", "适时"], "plancli: error: cannot read deadline phrase '适时': it names no date\n"),
     (["due", "--unit", "省大数局"], "plancli: error: unknown unit '省大数局'; did you mean 省大数据局、省药监局?\n"),
     (["due", "--as-of", "2024-13-01"], "plancli: error: --as-of: impossible date '2024-13-01': month must be in 1..12\n"),
     (["due", "--within", "soon"], "plancli: error: cannot read span 'soon' (use e.g. 7d, 2w, 1m, 1y)\n"),
@@ -419,3 +420,20 @@ def test_show_docs_and_record_messages_in_chinese(cli, tiny, tmp_path):
     assert (r.code, r.out, r.err) == (0, "", "已记录 test-004：已完成\n")
     r = cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--registry", str(tiny), "--progress", str(p))
     assert r.err == "recorded test-001: met (actual 36000 家)\n"
+
+
+@pytest.mark.parametrize(("args", "out"), [
+    (["10月底前", "--doc-date", "2023-05-04"], "2023-10-31\tby\t2023-10-31\n"),
+    (["明年6月底前", "--doc-date", "2023-05-04"], "2024-06-30\tby\t2024-06-30\n"),
+    (["10月底前", "--doc-date", "2023-05-04", "--year", "2026"], "2026-10-31\tby\t2026-10-31\n"),
+    (["每年4月底前", "--year", "2024", "--start", "2024-01-01", "--end", "2025-12-31"],
+     "2025-04-30\tyearly\t2024-04-30 2025-04-30\n"),
+])
+def test_parse_deadline_reads_year_less_phrases_in_the_document_year(cli, args, out):
+    r = cli("parse-deadline", *args, "--format", "plain")
+    assert (r.code, r.out) == (0, out)
+
+
+def test_parse_deadline_rejects_a_bad_doc_date(cli):
+    r = cli("parse-deadline", "10月底前", "--doc-date", "2023-13-01")
+    assert r.code == 2 and r.err.startswith("plancli: error: --doc-date: impossible date")
