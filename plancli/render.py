@@ -218,6 +218,11 @@ def _write_table(rows, columns, out, title, fields) -> None:
     body = _body(rows, columns, clip=False)  # cells are cut to the width there is, not before
     heads = [c.header.replace("_", " ") for c in columns]  # due soon, in progress: may wrap at the space
     widths, gap = fit_widths(heads, body, [c.overflow is not None for c in columns], console.width)
+    # cut flexible cells here, by display width: rich would leave a gap before … after a CJK character
+    cut_cols = [i for i, c in enumerate(columns) if c.overflow == "ellipsis"]
+    for b in body:
+        for i in cut_cols:
+            b[i] = _clip(b[i], widths[i])
     t = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, gap - 1, 0, 0),
               header_style="bold")
     for c, h, w in zip(columns, heads, widths, strict=True):

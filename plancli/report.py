@@ -180,9 +180,13 @@ def _shown_record(d: dict, lang: str) -> dict:
             "evidence": d["source"] or "", "_status": d["status"]}
 
 
+# On a terminal these take the slack and are cut with …; the other columns are tokens that never wrap.
+FLEX = frozenset({"metric", "lead", "latest", "evidence", "label"})
+
+
 def _cols(lang: str, *spec) -> list[Column]:
     """Columns with headings in ``lang``."""
-    return [Column(k, label(f"col.{k}", lang), w) for k, w in spec]
+    return [Column(k, label(f"col.{k}", lang), w, "ellipsis" if k in FLEX else None) for k, w in spec]
 
 
 def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
@@ -195,7 +199,7 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
     recs = _cols(lang, ("item", None), ("metric", 30), ("status", None), ("target", 16), ("actual", 16),
                  ("attainment", None), ("met", None), ("effective", None), ("evidence", 24))
     name_key = "plan" if by_plan else "lead"
-    counts = [Column("label", label(f"col.{name_key}", lang))] + [  # a status code heads its count
+    counts = [Column("label", label(f"col.{name_key}", lang), None, "ellipsis")] + [  # a status heads its count
         Column(k, status_label(k, lang) if k != "total" else label("col.total", lang)) for k in COUNT_KEYS]
     total_row = {"label": label("digest.total", lang)} | s["totals"]
     out = [(label(f"digest.counts_by_{s['by']}", lang), s["counts"] + [total_row], counts)]
@@ -233,7 +237,8 @@ def _summary(s: dict, lang: str) -> str:
 
 def weekly_report(reg: Registry, table, records, f: Filters, days: int, fmt: str, out: TextIO, *,
                   lang: str = "en", by: str = "unit") -> None:
-    """Write the digest in ``fmt`` (md, html, plain, json) to ``out``."""
+    """Write the digest in ``fmt`` (md, html, plain, json; ``table``: plain text whose tables fit the
+    terminal) to ``out``."""
     s = digest(reg, table, records, f, days=days, by=by)
     if fmt == "json":
         out.write(json.dumps(s, ensure_ascii=False, indent=1) + "\n")
@@ -265,7 +270,7 @@ def weekly_report(reg: Registry, table, records, f: Filters, days: int, fmt: str
     for head, rows, cols in parts:
         out.write(f"{head}\n")
         if rows:
-            render(rows, cols, "plain", out)
+            render(rows, cols, "table" if fmt == "table" else "plain", out)
         else:
             out.write(f"({none})\n")
         out.write("\n")

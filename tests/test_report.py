@@ -105,8 +105,15 @@ def test_weekly_plain_on_the_tiny_registry_in_chinese(cli, tiny, ledger):
                          "2024-10-21", "省科技厅月报"],
                         ["test-002", "高新技术企业数量", "进行中", ">3.8", "万家", "3.6万家", "95%", "否", "2024-10-24"],
                         ["test-003@2024", "前沿技术攻关项目", "已达标", "≈20", "项", "21项", "105%", "是", "2024-10-27"]]
-    # a table on a terminal is the same plain text (reports are read as text)
-    assert _weekly(cli, tiny, ledger, "--format", "table", "--lang", "zh").out == r.out
+    # a table on a terminal: the same text, its tables fitted to the width, no token broken
+    from rich.cells import cell_len
+
+    t = _weekly(cli, tiny, ledger, "--format", "table", "--lang", "zh", env={"COLUMNS": "80"}).out.splitlines()
+    assert t[:2] == lines[:2] and all(cell_len(ln.rstrip()) <= 80 for ln in t[2:])
+    rows = [ln.split() for ln in t if ln.startswith("test-")]
+    assert [r[0] for r in rows] == ["test-004", "test-001", "test-002", "test-003@2024"]
+    assert rows[1][2:9] == ["进行中", ">3.5", "万家", "3.2万家", "91%", "否", "2024-10-21"]  # tokens whole
+    assert rows[1][1].endswith("…")  # the metric gave way
     # the language may come from the environment; codes in JSON do not change with it
     assert _weekly(cli, tiny, ledger, "--format", "plain", env={"PLANCLI_LANG": "zh_CN.UTF-8"}).out == r.out
     zh = json.loads(_weekly(cli, tiny, ledger, "--format", "json", "--lang", "zh").out)

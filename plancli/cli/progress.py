@@ -71,7 +71,7 @@ def weekly(
 
     ws = sel.workspace()
     f = _fmt(fmt)
-    weekly_report(ws.registry, ws.units, ws.records, sel.filters(ws), days, "plain" if f == "table" else f,
+    weekly_report(ws.registry, ws.units, ws.records, sel.filters(ws), days, f,
                   sys.stdout, lang=sel.language(), by=by.value)
 
 
