@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from .errors import PlancliError
 
-__all__ = ["LANGS", "LangError", "pick_lang", "label", "status_label", "html_lang", "scope_text",
+__all__ = ["LANGS", "LangError", "pick_lang", "label", "status_label", "html_lang", "scope_text", "filter_scope",
            "STATUS_ORDER", "OPEN_STATUSES"]
 
 LANGS = ("zh", "en")
@@ -52,6 +52,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.deadline_text": ("原文期限", "Deadline as written"),
     "col.days_left": ("剩余天数", "Days left"),
     "col.status": ("状态", "Status"),
+    "col.status_code": ("状态代码", "Status code"),
+    "col.unit": ("计量单位", "Unit of measure"),
     "col.lead": ("牵头单位", "Lead unit"),
     "col.support": ("配合单位", "Supporting units"),
     "col.actual": ("实际值", "Actual"),
@@ -117,7 +119,6 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.title": ("目标任务进展报告", "Targets and deadlines report"),
     "report.as_of": ("截至", "As of"),
     "report.generated": ("生成时间", "Generated"),
-    "report.scope": ("范围", "Scope"),
     "report.all_units": ("全部单位", "all units"),
     "report.all_plans": ("全部计划", "all plans"),
     "report.summary": ("概览", "Summary"),
@@ -126,6 +127,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.chart.status_by_plan": ("各计划事项状态", "Status per plan"),
     "report.chart.open_by_lead": ("各牵头单位未办结事项", "Open items per lead unit"),
     "report.chart.by_month": ("各月到期事项", "Deadlines per month"),
+    "report.chart.by_quarter": ("各季度到期事项", "Deadlines per quarter"),
+    "report.chart.by_year": ("各年到期事项", "Deadlines per year"),
     "report.chart.attainment": ("已记录目标完成率", "Attainment of recorded targets"),
     "report.no_attainment": ("尚无记录实际值的量化目标。", "No target has a recorded actual value yet."),
     "report.items": ("事项明细", "Items"),
@@ -134,8 +137,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.source_line": ("原文第 {line} 行", "source line {line}"),
     "report.more_units": ("其余 {n} 个单位", "{n} more units"),
     "report.month_undated": ("无期限", "no date"),
-    "report.target_line": ("达标线 100%", "target 100%"),
-    "report.command": ("生成命令", "Command"),
+    # calendar export
+    "ics.calendar": ("目标任务期限", "deadlines"),
+    "ics.no_time": ("未写明（按计划期末）", "not stated (end of the plan period)"),
+    "ics.reminder": ("提醒", "Reminder"),
+    "ics.source": ("原文 (第{line}行)", "Source (line {line})"),
 }
 
 
@@ -181,6 +187,13 @@ def pick_lang(explicit: str | None = None, env: Mapping[str, str] | None = None)
                 raise LangError(f"{where}: unknown language {given!r}; choose one of {', '.join(LANGS)}")
             return code
     return _locale_lang(env)
+
+
+def filter_scope(reg, f, lang: str) -> str:
+    """``scope_text`` of a registry's filters: units, then documents (by number) and plans (short names)."""
+    docs = [d.label for d in getattr(reg, "documents", ()) if d.code in (getattr(f, "docs", None) or ())]
+    plans = [reg.plans[c].short if c in reg.plans else c for c in f.plans]
+    return scope_text(list(f.units), docs + plans, lang)
 
 
 def scope_text(units: list[str], plans: list[str], lang: str) -> str:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TextIO
 
-from .i18n import label, status_label
+from .i18n import filter_scope, label, status_label
 from .ledger import Record
 from .model import Registry
 from .query import Filters, attainment, occurrence_rows, select_entries, target_text, week_bounds
@@ -218,16 +218,6 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
     return out
 
 
-def _title(s: dict, lang: str, plan_names: dict[str, str]) -> str:
-    sep = "、" if lang == "zh" else ", "
-    who = sep.join(s["units"]) or label("report.all_units", lang)
-    if s["docs"]:
-        who += " · " + sep.join(s["docs"])
-    if s["plans"]:
-        who += " · " + sep.join(plan_names.get(p, p) for p in s["plans"])
-    return label("digest.title", lang).format(scope=who, as_of=s["as_of"])
-
-
 def _summary(s: dict, lang: str) -> str:
     t = s["totals"]
     return label("digest.summary", lang).format(
@@ -243,7 +233,8 @@ def weekly_report(reg: Registry, table, records, f: Filters, days: int, fmt: str
     if fmt == "json":
         out.write(json.dumps(s, ensure_ascii=False, indent=1) + "\n")
         return
-    title = _title(s, lang, {c: p.short for c, p in reg.plans.items()})
+    # the scope reads as on the dashboard: 省大数据局 · 营商环境, 全部单位 · 全部计划
+    title = label("digest.title", lang).format(scope=filter_scope(reg, f, lang), as_of=s["as_of"])
     summary, parts = _summary(s, lang), _sections(s, lang)
     none = label("report.none", lang)
     starred = any(r.get("deadline", "").endswith("*") for _, rows, _ in parts for r in rows

@@ -92,3 +92,15 @@ def test_html_lang_and_scope():
     assert scope_text([], [], "zh") == "全部单位 · 全部计划"
     assert scope_text(["省大数据局", "省科技厅"], ["数字变革"], "zh") == "省大数据局、省科技厅 · 数字变革"
     assert scope_text(["省大数据局"], [], "en") == "省大数据局 · all plans"
+
+
+def test_filter_scope_names_units_documents_and_plans():
+    from plancli.i18n import filter_scope
+    from plancli.query import Filters
+    from plancli.workspace import open_workspace
+
+    reg = open_workspace().registry
+    assert filter_scope(reg, Filters(), "zh") == "全部单位 · 全部计划"
+    f = Filters(units=["省大数据局"], plans=["szbg", "kjyf"], docs=["lzf2024-5"])
+    assert filter_scope(reg, f, "zh") == "省大数据局 · 鲁政发〔2024〕5号、数字变革、科技研发"
+    assert filter_scope(reg, f, "en") == "省大数据局 · 鲁政发〔2024〕5号, 数字变革, 科技研发"

@@ -91,7 +91,7 @@ def test_weekly_plain_on_the_tiny_registry_in_chinese(cli, tiny, ledger):
     r = _weekly(cli, tiny, ledger, "--format", "plain", "--lang", "zh")
     assert r.code == 0
     lines = r.out.splitlines()
-    assert lines[:2] == [f"每周进展摘要 — 全部单位 — {AS_OF}",
+    assert lines[:2] == [f"每周进展摘要 — 全部单位 · 全部计划 — {AS_OF}",
                          "逾期未办结 0 项（本周新增 0 项）；未来 7 天到期 1 项；已达标 1 项，已完成 0 项，未达标 0 项"
                          "（共 6 项）；上周生效记录 3 条。"]
     assert lines[4].split() == ["牵头单位", "已逾期", "即将到期", "进行中", "已达标", "已完成", "未达标", "合计"]
@@ -214,7 +214,7 @@ def test_weekly_for_one_unit(cli, around, tmp_path):
     assert lead["due_next"] == [] and lead["overdue_total"] == 1
 
     title = _weekly(cli, around, p, "--unit", "工信", "--format", "plain").out.splitlines()[0]
-    assert title == f"Weekly digest — 省工业和信息化厅 — {AS_OF}"
+    assert title == f"Weekly digest — 省工业和信息化厅 · all plans — {AS_OF}"
     # an item the unit only supports is grouped under its lead; its own items under itself only
     assert [c["name"] for c in big["counts"]] == ["省大数据局", "省科技厅"]
     assert [(g["name"], [x["item"] for x in g["items"]]) for g in big["overdue"]] == [("省大数据局", ["test-007"])]
@@ -265,7 +265,7 @@ def test_weekly_markdown(cli, tiny, ledger):
     r = _weekly(cli, tiny, ledger, "--format", "md")
     assert (r.code, r.err) == (0, "")
     assert r.out == f"""\
-# Weekly digest — all units — {AS_OF}
+# Weekly digest — all units · all plans — {AS_OF}
 
 Open overdue: 0 (0 new this week); due in the next 7 days: 1; met 1, done 0, missed 0 (of 6); \
 records effective last week: 3.
@@ -311,7 +311,7 @@ def test_weekly_html(cli, tiny, ledger):
     h = _weekly(cli, tiny, ledger, "--format", "html").out
     assert h.startswith('<!DOCTYPE html>\n<html lang="en">') and h.rstrip().endswith("</html>")
     assert '<meta charset="utf-8">' in h and '<meta name="viewport" content="width=device-width' in h
-    assert f"<title>Weekly digest — all units — {AS_OF}</title>" in h
+    assert f"<title>Weekly digest — all units · all plans — {AS_OF}</title>" in h
     assert "<h2>Newly overdue (deadline 2024-10-21 – 2024-10-27)</h2>\n<p>(none)</p>" in h
     # ids, dates, days and statuses never wrap; the metric may
     assert ('<tr class="due_soon"><td class="nw">test-004</td><td class="nw">test</td><td class="grow">平台迭代更新</td>'
@@ -388,7 +388,7 @@ def test_digest_md_on_the_shipped_registry_for_one_unit(cli, tmp_path):
     r = cli("weekly", "--unit", "审计厅", "--as-of", TODAY, "--progress", str(p), "--format", "md", "--lang", "zh")
     assert (r.code, r.err) == (0, "")
     assert r.out == """\
-# 每周进展摘要 — 省审计厅 — 2026-11-28
+# 每周进展摘要 — 省审计厅 · 全部计划 — 2026-11-28
 
 逾期未办结 1 项（本周新增 0 项）；未来 7 天到期 0 项；已达标 0 项，已完成 0 项，未达标 0 项（共 1 项）；上周生效记录 1 条。
 
