@@ -722,3 +722,46 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         rc = EXIT_INTERRUPT
     sys.exit(rc)
+
+
+# --------------------------------------------------------------------------- extract (draft a registry)
+# One thin command over plancli.extract: parse options, draft, print or write.
+
+
+@command("extract")
+def extract_cmd(
+    source: Annotated[Path, typer.Argument(help="The plan's text (UTF-8, one paragraph a line).",
+                                           show_default=False)],
+    doc_date: Annotated[str | None, typer.Option(
+        "--doc-date", help="Document date YYYY-MM-DD [default: the date line near the top of the text].",
+        show_default=False)] = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", help="Plan period START:END (2024-01-01:2025-12-31 or 2024:2025) [default: from the "
+                         "title, e.g. …行动计划（2024—2025年）].", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="yaml (the registry format) or json.")] = "yaml",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the draft to this file, and its unit table beside it "
+                               "(<name>.units.yaml), instead of printing it. Never overwrites.",
+        show_default=False)] = None,
+) -> None:
+    """Draft a registry for a new plan text: every target, milestone and other number, for review.
+
+    Entries are marked `draft: true`. Example: plancli extract plan.txt -o draft.yaml
+    """
+    from .extract import extract, parse_period, read_source, to_json, to_yaml, write_draft
+    from .query import to_date
+
+    if fmt not in ("yaml", "json"):
+        raise UsageError(f"unknown format {fmt!r}; choose yaml or json")
+    text = read_source(source)
+    name = os.path.relpath(source.resolve(), output.resolve().parent) if output else str(source)
+    draft = extract(text, source_name=name, doc_date=to_date(doc_date, "--doc-date") if doc_date else None,
+                    period=parse_period(period) if period else None)
+    summary = (f"{len(draft['entries'])} draft entries, {len(draft['exclusions'])} exclusions, "
+               f"{len(draft['meta']['plans'])} plans")
+    if output:
+        written = write_draft(draft, output, fmt)
+        print(f"wrote {written[0]} ({summary}) and {written[1]}", file=sys.stderr)
+    else:
+        sys.stdout.write(to_json(draft) if fmt == "json" else to_yaml(draft))
+        print(f"{source}: {summary}", file=sys.stderr)

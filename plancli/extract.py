@@ -50,7 +50,8 @@ from .errors import PlancliError
 from .sourcetext import SourceText, compact
 from .values import QuantityError, parse_value
 
-__all__ = ["ExtractError", "extract", "to_yaml", "to_json", "units_yaml", "find_doc_date", "find_period"]
+__all__ = ["ExtractError", "extract", "to_yaml", "to_json", "units_yaml", "find_doc_date", "find_period",
+           "parse_period", "read_source", "write_draft"]
 
 
 class ExtractError(PlancliError):
@@ -62,11 +63,12 @@ class ExtractError(PlancliError):
 _CN = "一二三四五六七八九十"
 _TITLE = re.compile(
     r"^[“\"]?(?P<name>[^，,。；;：:“”\"《》]{0,40}?[”\"]?[^，,。；;：:《》]{0,40}?"
-    r"(?:行动计划|行动方案|实施方案|工作方案))[”\"]?"
+    r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划))[”\"]?"
     r"(?:[(（](?P<y1>\d{4})年?[—–\-~～至](?P<y2>\d{4})年?[)）])?$")
+_TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
 _SECTION = re.compile(rf"^([{_CN}]+)、(.{{1,20}})$")
 _GROUP = re.compile(rf"^[(（]([{_CN}]+)[)）]")
-_TASK = re.compile(r"^(\d{1,3})[.．、](?!\d)|^[(（](\d{1,3})[)）]")
+_TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
 _PAREN = re.compile(r"[(（]\s*((?:牵头单位|牵头部门|责任单位|责任部门|牵头)[:：][^()（）]*?)[)）]")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
@@ -92,7 +94,7 @@ _UNITS = sorted({
     "天", "倍", "GWh", "MWh", "kWh", "GW", "MW", "kW", "EFLOPS", "PFLOPS", "TB", "PB", "Gbps",
 }, key=len, reverse=True)
 _QTY = re.compile(
-    r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?(?:[—–\-~～至]\d+(?:\.\d+)?)?)(万亿|千亿|百亿|亿|千万|百万|万)?("
+    r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?)?)(万亿|千亿|百亿|亿|千万|百万|万)?("
     + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z])")
 
 # Comparator words (the shipped registry's conventions, docs/registry-format.md).
@@ -233,22 +235,20 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|机关|办公室|政府)"
 _COORD = re.compile(
     rf"(?:^|(?<=[。，,;；:：)）]))([^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
-    r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实)")
+    r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)")
 
 
 def _structure(doc: _Doc) -> list[_Plan]:
-    titles: list[tuple[int, str]] = []
     kinds: list[tuple[int, str, str]] = []  # (line index, kind, body)
     for li, line in enumerate(doc.lines):
         b = _body(line)
         if not b:
             continue
         m = _is_title(b)
-        if m:
-            kinds.append((li, "title", m.group("name").strip("“”\"")))
-            titles.append((li, m.group("name")))
-        elif _SECTION.match(b.rstrip("。")):
+        if _SECTION.match(b.rstrip("。")):
             kinds.append((li, "section", b))
+        elif m:
+            kinds.append((li, "title", m.group("name").strip("“”\"")))
         elif _GROUP.match(b):
             kinds.append((li, "group", b))
         elif _TASK.match(b):
@@ -264,7 +264,7 @@ def _structure(doc: _Doc) -> list[_Plan]:
         # A title whose next structural line is a section heading opens a plan; one followed by
         # another title (or nothing) names a group of plans.
         nxt = next((kk for _, kk, _ in kinds[k + 1:] if kk in ("title", "section")), None)
-        name = re.sub(r"(?:行动计划|行动方案|实施方案|工作方案)$", "", b).strip("“”\"") if nxt != "section" else b
+        name = re.sub(_TITLE_END + "$", "", b).strip("“”\"") if nxt != "section" else b
         if nxt != "section":
             group = name
             if plans and not plans[-1].last_line:
@@ -274,8 +274,10 @@ def _structure(doc: _Doc) -> list[_Plan]:
             plans[-1].last_line = li
         plans.append(_Plan(name=b, title_line=li + 1, group=group, first_line=li + 1))
     if not plans:
-        raise ExtractError("no plan found: expected a title line ending in 行动计划/行动方案/实施方案 "
-                           "followed by section headings 一、… 二、…")
+        # No titled plan: the whole text is one plan, named by its first line.
+        first = next((li for li, _k, _b in kinds), 0)
+        plans.append(_Plan(name=_body(doc.lines[first])[:40] or "plan", title_line=first + 1, group="",
+                           first_line=first + 1))
     if not plans[-1].last_line:
         last = len(doc.lines)
         while last > plans[-1].first_line and not doc.lines[last - 1].strip():
@@ -472,8 +474,9 @@ def _entries_of_plan(doc: _Doc, plan: _Plan, ctx: Context, period: Period) -> li
                 chars[i - blk.start] = "\x00"
         masked = "".join(chars)
         text = c[:blk.start] + masked + c[blk.end:]  # positions as in c
-        quoted = (_spans(masked, "“", "”", blk.start) + _spans(masked, "《", "》", blk.start)
-                  + _spans(masked, '"', '"', blk.start))
+        # Short quoted strings are names (“2115”, “2+N”); a long quotation is text of the plan.
+        quoted = [(a, e) for a, e in _spans(masked, "“", "”", blk.start) + _spans(masked, '"', '"', blk.start)
+                  if e - a <= 16 and not re.search(r"[,，;；]", c[a:e])] + _spans(masked, "《", "》", blk.start)
         for s0, s1 in _sentences(text, blk.start, blk.end):
             out.extend(_entries_of_sentence(doc, text, plan, blk, s0, s1, quoted, ctx, period))
     return out
@@ -572,7 +575,7 @@ def _entries_of_sentence(doc, text, plan, blk, s0, s1, quoted, ctx, period) -> l
     for k, (a, e, cs, ce) in enumerate(qtys):
         t = paired.get(a) or next((t for t in reversed(times) if t.end <= a), None)
         qs = min(cs, t.start) if t else cs
-        if re.search(r"\d[—–\-~～至]\d", text[a:e]):
+        if re.search(r"\d[—–\-~～至到]\d", text[a:e]):
             cmp = "range"
         elif not text[a].isdigit():
             cmp = "=" if re.match(r"倍增|翻", text[a:e]) else ">"
@@ -583,9 +586,16 @@ def _entries_of_sentence(doc, text, plan, blk, s0, s1, quoted, ctx, period) -> l
         if not metrics and a in listed:
             metrics = [listed[a]]
         if not metrics:
+            # The list item holding the quantity (教育专家10名、名校长100名), else the clause.
+            ps = max(cs, max((i + 1 for i in range(cs, a) if text[i] in "、和及"), default=cs))
+            pe = min([i for i in range(e, ce) if text[i] in "、和及"] + [ce])
+            piece = _METRIC_DROP.sub("", _strip_times(text, ps, a, times) + text[e:pe])
+            piece = re.sub(r"^(?:以上|以下|左右|以内)", "", piece)
             head = _METRIC_DROP.sub("", _strip_times(text, cs, a, times))
             if not re.search(r"[\u4e00-\u9fffA-Za-z]", head) and prev_metrics:
                 metrics = prev_metrics  # 2025年达到65%以上: the subject of the clause before
+            elif len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 3 and (ps > cs or pe < ce):
+                metrics = [_metric(text, ps, pe, cut)]
             else:
                 metrics = [_metric(text, cs, ce, cut)]
         prev_metrics = metrics
@@ -673,8 +683,14 @@ def _reason(doc: _Doc, text: str, pos: int, tok: str, period: Period) -> str:
 
 
 def _excerpt(doc: _Doc, pos: int, tok: str) -> tuple[int, int]:
-    """Compact span around a token, within its line and clause: a short verbatim text to exclude."""
+    """Compact span around a token, within its line and clause: a short verbatim text to exclude.
+
+    A token inside a short quotation or a title takes the whole of it (“2115”, 《…（2023-2027年）》)."""
     ls, le = doc.src.line_span(doc.line_of(pos))
+    for op, cl, most in (("“", "”", 16), ("《", "》", 60)):
+        a, b = doc.c.rfind(op, ls, pos), doc.c.find(cl, pos, le)
+        if a != -1 and b != -1 and doc.c.find(cl, a, pos) == -1 and b - a <= most:
+            return a, b + 1
     stops = "，,。；;：:、()（）"
     a = pos
     while a > ls and pos - a < 4 and doc.c[a - 1] not in stops:
@@ -774,7 +790,8 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         drafts = sorted(_entries_of_plan(doc, plan, ctx, period), key=lambda d: (d.qstart, d.sort))
         for n, d in enumerate(drafts, 1):
             entries.append(_entry_dict(doc, code, n, d, period))
-        short = re.sub(r"(?:创新)?(?:产业)?(?:行动计划|行动方案|实施方案|工作方案)$", "", plan.name) or plan.name
+        short = re.sub(r"(?:创新)?(?:产业)?" + _TITLE_END + "$", "", plan.name)
+        short = re.sub(r"^关于", "", short).removesuffix("的") or plan.name
         row = {"code": code, "name": plan.name, "short": short, "group": plan.group,
                "first_line": plan.first_line, "last_line": plan.last_line,
                "complete": True, "coordinator": list(plan.coordinator)}
@@ -905,8 +922,13 @@ def to_yaml(draft: dict) -> str:
         def ignore_aliases(self, data):  # the registry loader refuses anchors/aliases
             return True
 
+    def seq(dumper, data):  # lists of names on one line, as in data/targets.yaml
+        flat = all(not isinstance(x, dict | list) for x in data)
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flat)
+
+    Dumper.add_representer(list, seq)
     body = yaml.dump(draft, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=4096,
-                     default_flow_style=None)
+                     default_flow_style=False)
     return _HEADER.format(src=draft["meta"]["source"]["file"]) + body
 
 
@@ -920,3 +942,53 @@ def units_yaml(draft: dict) -> str:
              "units:"]
     lines += [f"  - name: {json.dumps(u, ensure_ascii=False)}" for u in draft["meta"]["units_found"]]
     return "\n".join(lines) + "\n"
+
+
+def read_source(path: str | Path) -> str:
+    """The text of a source file (UTF-8, a BOM allowed); a missing or unreadable file is an ExtractError."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ExtractError("source file not found", p) from None
+    except IsADirectoryError:
+        raise ExtractError("is a directory, not a text file", p) from None
+    except PermissionError:
+        raise ExtractError("permission denied", p) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ExtractError(f"not UTF-8 (byte 0x{raw[exc.start]:02x}); convert the text to UTF-8", p, line) from None
+
+
+def parse_period(text: str) -> Period:
+    """``START:END`` as dates (``2024-01-01:2025-12-31``) or years (``2024:2025``)."""
+    start, sep, end = str(text).partition(":")
+    if not sep or not start.strip() or not end.strip():
+        raise ExtractError(f"--period {text!r}: expected START:END, e.g. 2024-01-01:2025-12-31 or 2024:2025")
+    try:
+        a = date(int(start), 1, 1) if start.strip().isdigit() else parse_date(start.strip())
+        b = date(int(end), 12, 31) if end.strip().isdigit() else parse_date(end.strip())
+        return Period(a, b)
+    except (DeadlineError, ValueError) as exc:
+        raise ExtractError(f"--period {text!r}: {exc}") from None
+
+
+def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
+    """Write the draft to ``out`` and its unit table beside it (``<stem>.units.yaml``, named in
+    ``meta.units_file``), so that ``plancli validate OUT`` runs as it stands. Existing files are never
+    overwritten: a reviewed draft is someone's work."""
+    from .fsutil import atomic_write_bytes
+
+    units = out.with_name(f"{out.stem}.units.yaml")
+    for p in (out, units):
+        if p.exists():
+            raise ExtractError("exists already; remove it or choose another --output", p)
+    if not out.parent.is_dir():
+        raise ExtractError("directory not found", out.parent)
+    draft["meta"]["units_file"] = units.name
+    text = to_json(draft) if fmt == "json" else to_yaml(draft)
+    atomic_write_bytes(units, units_yaml(draft).encode("utf-8"))
+    atomic_write_bytes(out, text.encode("utf-8"))
+    return [out, units]
