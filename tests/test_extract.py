@@ -1,0 +1,371 @@
+"""plancli.extract: drafting a registry from a source text.
+
+Small texts written here (phrases taken from real plans, each row naming its source), the real shipped
+source (the draft passes the registry's own checks and finds the hand-checked entries), and the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plancli.checks import check_against_source, check_units
+from plancli.coverage import find_gaps
+from plancli.deadline import Period
+from plancli.extract import (
+    ExtractError,
+    extract,
+    find_doc_date,
+    find_period,
+    parse_period,
+    to_yaml,
+    units_yaml,
+)
+from plancli.registry import load_registry
+from plancli.sourcetext import SourceText, compact
+from plancli.units import load_units
+
+from .conftest import SHIPPED, SOURCE
+
+LU = "鲁政发〔2024〕5号 (data/source/000_eaa1b40229515837.txt)"
+GZ = "穗字〔2012〕… 广州“633”人才集聚工程实施意见 (2012)"
+P2425 = Period(date(2024, 1, 1), date(2025, 12, 31))
+P1216 = Period(date(2012, 1, 1), date(2016, 12, 31))
+
+
+def _plan(task_text: str, *, goal: str = "加快发展。", title: str = "测试行动计划（2024—2025年）") -> str:
+    return (f"{title}\n\n一、总体目标\n\n{goal}\n\n二、主要任务\n\n1.强化攻关。{task_text}"
+            "（牵头单位：省科技厅；配合单位：省大数据局）\n\n三、推进措施\n\n（一）加强领导。"
+            "省科技厅牵头负责测试行动计划落实。（牵头单位：省科技厅）\n")
+
+
+def _targets(d: dict) -> list[tuple]:
+    return [(e["value_text"], e["value"], e.get("value_max"), e["unit"], e["comparator"], e["deadline_text"],
+             e["deadline"]) for e in d["entries"] if e["kind"] == "target"]
+
+
+# sentence of a task → every target it states:
+# (value_text, value, value_max, unit, comparator, deadline_text, deadline)
+TARGET_PHRASES = [
+    ("每年组织实施 20 项左右前沿技术攻关项目。", P2425,
+     [("20 项", 20, None, "项", "~", "每年", "2025-12-31")], f"{LU}:34"),
+    ("全力争创全国重点实验室，力争到2025年总数达到30家。", P2425,
+     [("30家", 30, None, "家", "=", "力争到2025年", "2025-12-31")], f"{LU}:40"),
+    ("在新一代信息技术、高端装备等领域新组建3—4家省实验室。", P2425,
+     [("3—4家", 3, 4, "家", "range", None, "2025-12-31")], f"{LU}:40"),
+    ("两年新建 3—5 家省高新区，力争国家高新区创建取得新突破。", P2425,
+     [("3—5 家", 3, 5, "家", "range", "两年", "2025-12-31")], f"{LU}:46"),
+    ("高新技术企业 2024 年突破 3.5 万家、2025 年突破 3.8 万家。", P2425,
+     [("3.5 万家", 35000, None, "家", ">", "2024 年", "2024-12-31"),
+      ("3.8 万家", 38000, None, "家", ">", "2025 年", "2025-12-31")], f"{LU}:26"),
+    ("全省信息技术产业营收年均增长10%以上，2024年、2025年分别突破2.2万亿元、2.4万亿元。", P2425,
+     [("10%", 10, None, "%", ">=", "年均", "2025-12-31"),
+      ("2.2万亿元", 2.2e12, None, "元", ">", "2024年", "2024-12-31"),
+      ("2.4万亿元", 2.4e12, None, "元", ">", "2025年", "2025-12-31")], f"{LU}:852"),
+    ("到2025年新能源整车产量、锂电产能分别达到100万辆和150GWh左右。", P2425,
+     [("100万辆", 1e6, None, "辆", "~", "到2025年", "2025-12-31"),
+      ("150GWh", 150, None, "GWh", "~", "到2025年", "2025-12-31")], f"{LU}:390"),
+    ("2024 年接纳省外来电 1300 亿千瓦时以上。", P2425,
+     [("1300 亿千瓦时", 1.3e11, None, "千瓦时", ">=", "2024 年", "2024-12-31")], f"{LU}:664"),
+    ("全省数字经济总量占 GDP 比重两年提高 3 个百分点以上、占比超过 50%。", P2425,
+     [("3 个百分点", 3, None, "个百分点", ">=", "两年", "2025-12-31"),
+      ("50%", 50, None, "%", ">", "两年", "2025-12-31")], f"{LU}:292"),
+    ("2024年5月底前全省84个化工园区全部建成智能化管控平台。", P2425,
+     [("84个", 84, None, "个", "=", "2024年5月底前", "2024-05-31")], f"{LU}:686"),
+    ("两年内制修订不少于 30 项地方标准。", P2425,
+     [("30 项", 30, None, "项", ">=", "两年内", "2025-12-31")], f"{LU}:602"),
+    ("到2025年，集成电路产业规模过千亿。", P2425,
+     [("千亿", 1e11, None, "元", ">", "到2025年", "2025-12-31")], f"{LU}:316"),
+    ("数字化领域高新技术企业数量实现倍增。", P2425,
+     [("倍增", 2, None, "倍", "=", None, "2025-12-31")], f"{LU}:292"),
+    # 投资500万元以上 only says which projects count: a threshold, not a target.
+    ("2024年实施投资500万元以上技术改造项目1.2万个左右。", P2425,
+     [("1.2万个", 12000, None, "个", "~", "2024年", "2024-12-31")], f"{LU}:388"),
+    # a rule parameter (50% of the increase goes to the province) is not a target
+    ("海上风电新增能源消费量50%由省级统筹。", P2425, [], f"{LU}:454"),
+    # a year before the plan period is a baseline, not a deadline
+    ("力争比2020年增长10%。", P2425, [("10%", 10, None, "%", "=", None, "2025-12-31")], "baseline form, cf. "
+     f"{LU}:26"),
+    ("5年内重点培训15万名紧跟科技发展前沿的中高级紧缺专业技术人才。", P1216,
+     [("15万名", 150000, None, "名", "=", "5年内", "2016-12-31")], f"{GZ}:12"),
+    ("每年选拔资助不少于100名青年科技人员。", P1216,
+     [("100名", 100, None, "名", ">=", "每年", "2016-12-31")], f"{GZ}:19"),
+    ("5年内遴选扶持500家以上在穗初创型海外人才企业。", P1216,
+     [("500家", 500, None, "家", ">=", "5年内", "2016-12-31")], f"{GZ}:38"),
+    ("5年内建设1到2个大型的文化创意产业人才培养基地。", P1216,
+     [("1到2个", 1, 2, "个", "range", "5年内", "2016-12-31")], f"{GZ}:29"),
+]
+
+
+@pytest.mark.parametrize("sentence, period, want, source", TARGET_PHRASES,
+                         ids=[f"{i}:{r[0][:12]}" for i, r in enumerate(TARGET_PHRASES)])
+def test_targets_of_real_phrases(sentence, period, want, source):
+    title = f"测试行动计划（{period.start.year}—{period.end.year}年）"
+    d = extract(_plan(sentence, title=title), source_name="t.txt")
+    assert d["meta"]["period"] == {"start": period.start.isoformat(), "end": period.end.isoformat()}
+    got = _targets(d)
+    assert [(compact(g[0]), *g[1:]) for g in got] == [(compact(w[0]), *w[1:]) for w in want], source
+
+
+MILESTONE_PHRASES = [
+    ("2024年6月底前，在县级及以上政务服务大厅公示进驻事项清单，建立清单动态调整机制。",
+     [("2024年6月底前", "2024-06-30", None), ("2024年6月底前", "2024-06-30", None)], f"{LU}:136"),
+    ("每季度开展经济安全领域风险评估，动态更新突出风险清单。",
+     [("每季度", "2025-12-31", "quarterly")], f"{LU}:646"),
+    ("2025年年底以前，建立省级领导干部自然资源资产离任审计评价指标体系。",
+     [("2025年年底以前", "2025-12-31", None)], f"{LU}:830"),
+    ("每年制定省级督查检查考核计划。", [("每年", "2025-12-31", "yearly")], f"{LU}:802"),
+    # 三年行动 names an action; it dates nothing
+    ("深入实施全省安全生产治本攻坚三年行动。", [], f"{LU}:684"),
+]
+
+
+@pytest.mark.parametrize("sentence, want, source", MILESTONE_PHRASES,
+                         ids=[f"{i}:{r[0][:12]}" for i, r in enumerate(MILESTONE_PHRASES)])
+def test_milestones_of_real_phrases(sentence, want, source):
+    d = extract(_plan(sentence), source_name="t.txt")
+    got = [(e["deadline_text"], e["deadline"], e.get("recurring")) for e in d["entries"]
+           if e["kind"] == "milestone" and e["section"] == "主要任务"]
+    assert got == want, source
+
+
+def test_structure_units_and_inference_on_a_small_text():
+    text = ("数据行动方案（2024—2025年）\n\n"
+            "## 一、工作目标\n\n到2025年，公共数据共享率达到 99%左右。\n\n"
+            "## 二、重点任务\n\n### （一）夯实基础。\n\n"
+            "1.建设平台。每年新增应用场景 50 个以上，打造 20 个\n\n标杆场景。\n\n"
+            "（牵头单位：省大数据局、省工业和信息化厅等；配合单位：省有关部门、单位）\n\n"
+            "2.完善制度。新增制度 3 项。\n\n"
+            "## 三、保障措施\n\n（一）加强组织领导。省大数据局统筹推进数据工作。\n")
+    d = extract(text, source_name="t.txt")
+    (plan,) = d["meta"]["plans"]
+    assert plan["name"] == "数据行动方案" and plan["coordinator"] == ["省大数据局"]
+    assert plan["coordinator_quote"] == "省大数据局统筹推进" and plan["coordinator_line"] == 21
+    by_value = {compact(e["value_text"]): e for e in d["entries"]}
+    goal = by_value["99%"]
+    assert (goal["section"], goal["task"], goal["lead"], goal["units_inferred"]) == \
+        ("总体目标", None, ["省大数据局"], True)
+    assert goal["comparator"] == "~" and goal["deadline"] == "2025-12-31" and not goal["deadline_inferred"]
+    # the parenthetical after a page break still names the task's units; 等 is dropped,
+    # 省有关部门、单位 stays one name
+    task1 = by_value["50个"]
+    assert (task1["section"], task1["task"], task1["recurring"]) == ("主要任务", 1, "yearly")
+    assert task1["lead"] == ["省大数据局", "省工业和信息化厅"] and task1["support"] == ["省有关部门、单位"]
+    # the sentence's time phrase governs the later clause too (as the registry reads 每年…，…90%以上);
+    # the quote runs from it across the page break
+    twenty = by_value["20个"]
+    assert (twenty["line"], twenty["deadline_text"], twenty["deadline_inferred"]) == (11, "每年", False)
+    assert twenty["quote"] == "每年新增应用场景 50 个以上，打造 20 个标杆场景"
+    # a task with no parenthetical takes the coordinator, marked inferred
+    task2 = by_value["3项"]
+    assert task2["task"] == 2 and task2["lead"] == ["省大数据局"] and task2["units_inferred"] is True
+    assert all(e["draft"] is True for e in d["entries"])
+
+
+def test_groups_and_plans_of_a_collection():
+    text = ("“十大创新”行动计划（2024-2025年）\n\n甲行动计划（2024—2025年）\n\n一、总体目标\n\n"
+            "2024年新增10家。\n\n乙行动计划（2024—2025年）\n\n一、主要目标\n\n2025年新增20家。\n")
+    d = extract(text, source_name="t.txt")
+    plans = d["meta"]["plans"]
+    assert [(p["code"], p["name"], p["group"], p["first_line"], p["last_line"]) for p in plans] == \
+        [("pa", "甲行动计划", "十大创新", 3, 7), ("pb", "乙行动计划", "十大创新", 9, 13)]
+    assert [(e["id"], e["plan"], e["line"]) for e in d["entries"]] == [("pa-001", "pa", 7), ("pb-001", "pb", 13)]
+
+
+def test_every_other_number_is_an_exclusion_with_a_reason():
+    text = _plan("面向16市开展“2115”机制试点，落实《某规划（2021-2025年）》，比2020年增长10%。")
+    d = extract(text, source_name="t.txt")
+    src = SourceText(Path("t.txt"), text)
+    reasons = {compact(x["text"]): x["reason"] for x in d["exclusions"]}
+    assert "“2115”" in reasons and "quotation" in reasons["“2115”"]
+    assert any("title" in r for t, r in reasons.items() if "2021" in t)
+    assert any("past year" in r for t, r in reasons.items() if "2020" in t)
+    assert any("16市" in t for t in reasons)
+    ranges = [(p["first_line"], p["last_line"]) for p in d["meta"]["plans"]]
+    assert find_gaps(src, _objs(d["entries"]), _objs(d["exclusions"]), ranges) == []
+
+
+class _O:
+    def __init__(self, d: dict):
+        self.__dict__.update(d)
+
+
+def _objs(rows):
+    return [_O(r) for r in rows]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("山东省人民政府\n\n2024年4月22日\n\n（此件公开发布）", date(2024, 4, 22)),   # LU:16
+    ("关于印发某计划的通知\n\n二〇二四年三月一日\n", None),  # not read: only the Arabic date line form
+    ("正文中提到2024年4月22日的会议。", None),                # a date inside a sentence is not the doc date
+])
+def test_doc_date_is_a_line_of_its_own(text, want):
+    assert find_doc_date(text) == want
+
+
+def test_period_from_the_title_or_asked_for():
+    assert find_period("科技研发创新行动计划（2024—2025年）\n") == P2425
+    assert find_period("高端装备产业行动计划(2024-2025年)\n") == P2425
+    assert find_period("关于推进人才集聚工程的实施意见\n") is None
+    with pytest.raises(ExtractError, match="--period"):
+        extract("关于推进人才集聚工程的实施意见\n\n一、总体目标\n\n5年内新增10家。\n", source_name="gz.txt")
+    d = extract("关于推进人才集聚工程的实施意见\n\n一、总体目标\n\n5年内新增10家。\n", source_name="gz.txt",
+                period=P1216)
+    assert [(e["value_text"], e["deadline"]) for e in d["entries"]] == [("10家", "2016-12-31")]
+    assert parse_period("2024:2025") == P2425
+    assert parse_period("2024-01-01:2025-06-30") == Period(date(2024, 1, 1), date(2025, 6, 30))
+    for bad in ("2024", "2025:2024", "2024-13-01:2025-01-01", ":2025"):
+        with pytest.raises(ExtractError):
+            parse_period(bad)
+
+
+def test_empty_text_is_refused():
+    with pytest.raises(ExtractError, match="empty"):
+        extract("  \n", source_name="t.txt")
+
+
+# --------------------------------------------------------------------------- the real source
+
+
+@pytest.fixture(scope="module")
+def real_draft(tmp_path_factory) -> Path:
+    """The draft of the shipped source, written beside a copy of the source with its unit table."""
+    d = tmp_path_factory.mktemp("draft")
+    (d / "src.txt").write_bytes(SOURCE.read_bytes())
+    draft = extract(SOURCE.read_text(encoding="utf-8"), source_name="src.txt")
+    draft["meta"]["units_file"] = "draft.units.yaml"
+    (d / "draft.yaml").write_text(to_yaml(draft), encoding="utf-8")
+    (d / "draft.units.yaml").write_text(units_yaml(draft), encoding="utf-8")
+    return d / "draft.yaml"
+
+
+def test_real_draft_passes_the_registry_checks(real_draft):
+    problems: list = []
+    reg = load_registry(real_draft, problems)
+    assert problems == []
+    src = SourceText.read(reg.source_path)
+    assert check_against_source(str(real_draft), reg.entries, reg.exclusions, reg.plans, src) == []
+    assert check_units(str(real_draft), reg.entries, load_units(reg.units_path).known) == []
+    ranges = [(p.first_line, p.last_line) for p in reg.plans.values()]
+    assert find_gaps(src, reg.entries, reg.exclusions, ranges) == []
+    assert len(reg.plans) == 13 and len(reg.entries) > 300
+
+
+def _by_line(reg, line: int, text: str):
+    return [e for e in reg.entries if e.line == line and compact(text) in
+            (compact(e.value_text or ""), compact(e.deadline_text or ""))]
+
+
+@pytest.mark.parametrize("line, text, kind, value, comparator, deadline, lead, inferred", [
+    (26, "3.5 万家", "target", 35000, ">", "2024-12-31", ("省科技厅",), True),
+    (40, "3—4家", "target", 3, "range", "2025-12-31", ("省科技厅", "省发展改革委"), False),
+    (132, "100个", "target", 100, "=", "2024-10-31", ("省政府办公厅", "省大数据局"), False),
+    (176, "220 亿元", "target", 2.2e10, "=", "2025-12-31", ("省科技厅",), False),
+    (646, "每季度", "milestone", None, None, "2025-12-31", ("省发展改革委",), False),
+    (686, "2025年6月底前", "milestone", None, None, "2025-06-30", ("省应急厅",), False),
+    (1016, "1 亿千瓦", "target", 1e8, ">=", "2024-12-31", ("省发展改革委", "省能源局"), True),
+])
+def test_real_entries_are_found_as_the_registry_has_them(real_draft, line, text, kind, value, comparator,
+                                                         deadline, lead, inferred):
+    reg = load_registry(real_draft)
+    (e, *_) = _by_line(reg, line, text)
+    assert (e.kind, e.value, e.comparator, e.deadline.isoformat(), e.lead, e.units_inferred) == \
+        (kind, value, comparator, deadline, lead, inferred)
+    shipped = [s for s in load_registry(SHIPPED).entries if s.line == line and compact(text) in
+               (compact(s.value_text or ""), compact(s.deadline_text or ""))]
+    assert shipped and (shipped[0].value, shipped[0].deadline, shipped[0].lead) == (e.value, e.deadline, e.lead)
+
+
+def test_real_draft_finds_nine_in_ten_of_the_hand_checked_entries(real_draft):
+    """Recall against the shipped registry, one draft entry per registry entry (bench/extract_eval.py
+    reports the full figures)."""
+    draft = load_registry(real_draft)
+    pool: dict = {}
+    for e in draft.entries:
+        key = (e.kind, e.line, compact(e.value_text if e.kind == "target" else e.deadline_text or ""))
+        pool[key] = pool.get(key, 0) + 1
+    found = 0
+    shipped = load_registry(SHIPPED).entries
+    for s in shipped:
+        key = (s.kind, s.line, compact(s.value_text if s.kind == "target" else s.deadline_text or ""))
+        if pool.get(key):
+            pool[key] -= 1
+            found += 1
+    assert found / len(shipped) >= 0.9
+
+
+def test_draft_never_reads_a_registry(monkeypatch):
+    import plancli.registry as registry
+
+    def boom(*a, **k):
+        raise AssertionError("extract read a registry")
+
+    monkeypatch.setattr(registry, "load_registry", boom)
+    monkeypatch.setattr(registry, "load_yaml", boom)
+    d = extract(SOURCE.read_text(encoding="utf-8"), source_name="src.txt")
+    assert d["meta"]["document"] == {
+        "number": "鲁政发〔2024〕5号", "date": "2024-04-22",
+        "title": "山东省人民政府关于印发“十大创新”“十强产业”“十大扩需求”行动计划（2024—2025年）的通知"}
+
+
+def test_registry_accepts_the_draft_flag_and_only_as_a_boolean(write_registry, tiny):
+    text = tiny.read_text(encoding="utf-8").replace("    line: 5\n", "    line: 5\n    draft: true\n", 1)
+    problems: list = []
+    load_registry(write_registry(text, "ok.yaml"), problems)
+    assert problems == []
+    bad = tiny.read_text(encoding="utf-8").replace("    line: 5\n", "    line: 5\n    draft: maybe\n", 1)
+    load_registry(write_registry(bad, "bad.yaml"), problems)
+    assert len(problems) == 1 and "'draft' must be true or false" in problems[0].message
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_cli_prints_a_yaml_draft(cli, tmp_path):
+    src = tmp_path / "plan.txt"
+    src.write_text(_plan("每年组织实施 20 项左右前沿技术攻关项目。"), encoding="utf-8")
+    r = cli("extract", str(src))
+    assert r.code == 0, r.err
+    doc = yaml.safe_load(r.out)
+    assert [e["value_text"] for e in doc["entries"]] == ["20 项"]
+    assert doc["meta"]["source"]["file"] == str(src) and doc["meta"]["units_found"] == ["省大数据局", "省科技厅"]
+    assert r.err.strip() == f"{src}: 1 draft entries, 0 exclusions, 1 plans"
+    j = cli("extract", str(src), "--format", "json")
+    assert j.code == 0 and json.loads(j.out)["entries"] == doc["entries"]
+
+
+def test_cli_writes_draft_and_units_that_validate(cli, tmp_path):
+    (tmp_path / "src").mkdir()
+    src = tmp_path / "src" / "plan.txt"
+    src.write_bytes(SOURCE.read_bytes())
+    out = tmp_path / "draft.yaml"
+    r = cli("extract", str(src), "-o", str(out))
+    assert r.code == 0, r.err
+    assert r.err.startswith(f"wrote {out} (") and (tmp_path / "draft.units.yaml").exists()
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["meta"]["source"]["file"] == "src/plan.txt"
+    v = cli("validate", str(out), "--progress", str(tmp_path / "progress.yaml"))
+    assert v.code == 0, v.out
+    c = cli("coverage", "--registry", str(out))
+    assert c.code == 0, c.out
+    again = cli("extract", str(src), "-o", str(out))  # a draft under review is never overwritten
+    assert again.code == 2 and "exists already" in again.err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["missing.txt"], "missing.txt: source file not found"),
+    (["{nop}"], "no plan period in the text"),
+    (["{nop}", "--period", "2025:2024"], "ends (2024-12-31) before it starts"),
+    (["{nop}", "--period", "soon"], "expected START:END"),
+    (["{nop}", "--doc-date", "2024-02-30"], "--doc-date"),
+    (["{nop}", "--format", "xml"], "unknown format 'xml'"),
+])
+def test_cli_bad_input_is_one_line_exit_2(cli, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nop.txt").write_text("测试意见\n\n一、主要任务\n\n每年新增10家。\n", encoding="utf-8")
+    r = cli("extract", *[a.format(nop="nop.txt") for a in args])
+    assert r.code == 2 and r.out == ""
+    assert len(r.err.strip().splitlines()) == 1 and message in r.err
