@@ -20,7 +20,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check plancli tests bench tools
+	$(BIN)/ruff check plancli tests bench
 
 check: install  ## the data's own tests: registry valid and complete against the source
 	$(BIN)/plancli validate

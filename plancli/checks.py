@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
-from .registry import Entry, Exclusion, Plan, Problem
+from .model import Entry, Exclusion, Plan, Problem, Registry
 from .sourcetext import SourceText, compact
 from .values import QuantityError, parse_value
 
-__all__ = ["check_against_source", "check_units"]
+__all__ = ["check_against_source", "check_units", "validate"]
 
 _ID = re.compile(r"^([a-z]+)-(\d{3})$")
 
@@ -104,3 +105,38 @@ def check_units(path: str, entries: Iterable[Entry], known) -> list[Problem]:
             if not known(name):
                 out.append(Problem(path, e.yaml_line, f"{e.id}: unknown unit {name!r} (add it to units.yaml)"))
     return out
+
+
+def validate(path: str | Path | None = None, progress: str | Path | None = None
+             ) -> tuple[Registry, list[Problem]]:
+    """Every problem of a registry and its ledger, as ``validate`` prints them: schema, ids, units,
+    deadlines, quotes and values against the source (and its sha256), unknown ledger items."""
+    from .ledger import LedgerError, check_ledger, default_path, load_ledger
+    from .registry import load_registry, sha256_of
+    from .units import load_units
+    from .yamlfile import RegistryError
+
+    problems: list[Problem] = []
+    reg = load_registry(path, problems)
+    try:
+        table = load_units(reg.units_path)
+        problems += check_units(str(reg.path), reg.entries, table.known)
+    except RegistryError as exc:
+        problems.append(Problem(exc.path or str(reg.units_path), exc.line, exc.message))
+    src_path = reg.source_path
+    if src_path is None or not src_path.exists():
+        problems.append(Problem(str(reg.path), None, f"source file not found: {src_path}"))
+    else:
+        want = (reg.meta.get("source") or {}).get("sha256")
+        if want and sha256_of(src_path) != str(want):
+            problems.append(Problem(str(reg.path), None, f"source file {src_path} does not match its sha256"))
+        problems += check_against_source(str(reg.path), reg.entries, reg.exclusions, reg.plans,
+                                         SourceText.read(src_path))
+    ledger = Path(progress) if progress is not None else default_path(reg.path)
+    try:
+        records = load_ledger(ledger)
+        items = {i for e in reg.entries for i in e.items(reg.period)}
+        problems += check_ledger(ledger, records, items.__contains__)
+    except LedgerError as exc:
+        problems.append(Problem(exc.path or str(ledger), exc.line, exc.message))
+    return reg, problems

@@ -13,25 +13,29 @@ from __future__ import annotations
 import io
 import sqlite3
 import sys
-from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
+from .errors import PlancliError
 from .fsutil import atomic_path, atomic_write_bytes
 from .ledger import Record
-from .query import Filters, entry_dict, occurrence_rows, target_text
-from .registry import Registry
+from .model import Registry
+from .query import CONTRACT, Filters, entry_dict, occurrence_rows, target_text
 from .render import render
 from .units import UnitTable
 
-__all__ = ["to_ics", "to_csv", "to_json", "to_sqlite", "write_output"]
+__all__ = ["ExportError", "EXPORTERS", "export", "to_ics", "to_csv", "to_json", "to_sqlite", "write_output"]
+
+
+class ExportError(PlancliError):
+    """An export that cannot be written as asked."""
 
 
 def _rows(reg, table, records, f: Filters):
-    return occurrence_rows(reg, replace(f, statuses=[]), table, records)
+    return occurrence_rows(reg, f, table, records)
 
 
-def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, fields) -> bytes:
+def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters) -> bytes:
     from icalendar import Calendar, Event
 
     cal = Calendar()
@@ -61,15 +65,15 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     return cal.to_ical()
 
 
-def to_csv(reg, table, records, f, fields) -> bytes:
+def to_csv(reg, table, records, f) -> bytes:
     buf = io.StringIO()
-    render(_rows(reg, table, records, f), [], "csv", buf, fields=fields)
+    render(_rows(reg, table, records, f), [], "csv", buf, fields=CONTRACT)
     return buf.getvalue().encode("utf-8")
 
 
-def to_json(reg, table, records, f, fields) -> bytes:
+def to_json(reg, table, records, f) -> bytes:
     buf = io.StringIO()
-    render(_rows(reg, table, records, f), [], "json", buf, fields=fields)
+    render(_rows(reg, table, records, f), [], "json", buf, fields=CONTRACT)
     return buf.getvalue().encode("utf-8")
 
 
@@ -93,8 +97,7 @@ CREATE INDEX occurrences_deadline ON occurrences(deadline);
 """
 
 
-def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path,
-              fields) -> None:
+def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path) -> None:
     """Build the database in a temporary file, then move it into place (no half-written file)."""
     with atomic_path(Path(path)) as tmp:
         con = sqlite3.connect(tmp)
@@ -146,3 +149,21 @@ def write_output(data: bytes, output: Path | None) -> None:
     atomic_write_bytes(Path(output), data)
 
 
+
+
+# format → writer of bytes (sqlite is written straight to its file).
+EXPORTERS = {"ics": to_ics, "csv": to_csv, "json": to_json}
+
+
+def export(fmt: str, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters,
+           output: Path | None) -> None:
+    """Write the filtered occurrences in ``fmt`` to ``output`` (stdout when None or ``-``)."""
+    if fmt == "sqlite":
+        if output is None:
+            raise ExportError("--format sqlite needs a file: plancli export --format sqlite PATH")
+        to_sqlite(reg, table, records, f, output)
+        return
+    writer = EXPORTERS.get(fmt)
+    if writer is None:
+        raise ExportError(f"unknown export format {fmt!r}; choose ics, csv, json or sqlite")
+    write_output(writer(reg, table, records, f), output)

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from .deadline import DeadlineError, parse_date
 from .fsutil import atomic_path
-from .registry import Problem, RegistryError, load_yaml, read_text
+from .model import Entry, Problem, Registry
+from .yamlfile import RegistryError, load_yaml, read_text
 
 __all__ = ["LedgerError", "Record", "RECORD_STATUSES", "load_ledger", "append_record", "latest_records",
-           "check_ledger", "HEADER"]
+           "check_ledger", "HEADER", "default_path", "resolve_item", "record_progress"]
 
 RECORD_STATUSES = ("done", "met", "missed", "in_progress")
 HEADER = ("# plancli progress ledger: append-only history written by `plancli record`.\n"
@@ -217,3 +218,52 @@ def check_ledger(path: Path, records: list[Record], known_items) -> list[Problem
         if not known_items(r.item):
             out.append(Problem(str(path), r.yaml_line, f"record for unknown item {r.item!r}"))
     return out
+
+
+def default_path(registry_path: Path) -> Path:
+    """progress.yaml beside the registry (data/progress.yaml in a checkout); for an installed
+    package or a read-only directory, the user's data directory."""
+    beside = registry_path.parent / "progress.yaml"
+    # Inside an installed package the ledger would be hidden in site-packages and orphaned by an
+    # upgrade: keep it in the user's data directory instead.
+    installed = any(part in ("site-packages", "dist-packages") for part in registry_path.parts)
+    if beside.exists() or (not installed and os.access(registry_path.parent, os.W_OK)):
+        return beside
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "plancli" / "progress.yaml"
+
+
+def resolve_item(reg: Registry, item: str) -> tuple[Entry, str]:
+    """The entry and the ledger item id of ``ID`` or ``ID@2024``; a 每年 entry needs its occurrence."""
+    eid, _, occ = item.partition("@")
+    e = reg.find(eid)
+    items = e.items(reg.period)
+    if occ:
+        if f"{e.id}@{occ}" not in items:
+            raise LedgerError(f"{e.id} has no occurrence {occ!r}; use one of {', '.join(sorted(items))}")
+        return e, f"{e.id}@{occ}"
+    if e.recurring:
+        raise LedgerError(f"{e.id} recurs ({e.deadline_text}); record one occurrence: {', '.join(sorted(items))}")
+    return e, e.id
+
+
+def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual: str | None = None,
+                    on: date | None = None, source: str | None = None, note: str | None = None
+                    ) -> tuple[Record, Entry]:
+    """Check one progress report against the registry and append it to the ledger at ``path``."""
+    from .values import QuantityError, convert
+
+    e, item_id = resolve_item(reg, item)
+    if status not in RECORD_STATUSES:
+        raise LedgerError(f"--status must be one of {', '.join(RECORD_STATUSES)}, not {status!r}")
+    value = None
+    if actual is not None:
+        if e.kind != "target" or e.value is None:
+            raise LedgerError(f"{e.id} is a milestone; --actual needs a quantified target")
+        try:
+            value = convert(actual, e.unit or "")
+        except QuantityError as exc:
+            raise LedgerError(f"--actual: {exc}") from None
+    rec = append_record(path, Record(item=item_id, status=status, actual=value, actual_text=actual, on=on,
+                                     source=source, note=note))
+    return rec, e

@@ -7,6 +7,7 @@ format renders the same data. Nothing here knows about the terminal.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -15,12 +16,13 @@ from dateutil.relativedelta import relativedelta
 from .deadline import DeadlineError, parse_date
 from .errors import PlancliError
 from .ledger import Record, latest_records
-from .registry import Entry, Registry
+from .model import Entry, Registry
 from .units import UnitTable
 
 __all__ = [
-    "QueryError", "Filters", "parse_span", "resolve_plan", "occurrence_rows", "entry_rows",
-    "entry_dict", "STATUSES", "attainment", "select_entries",
+    "QueryError", "CONTRACT", "Filters", "make_filters", "parse_span", "resolve_plan", "occurrence_rows", "entry_rows",
+    "entry_dict", "entry_detail", "detail_pairs", "overdue_rows", "decorate", "to_date", "to_today", "STATUSES", "ROLES", "attainment", "select_entries",
+    "target_text", "week_bounds",
 ]
 
 # How comparators read to a person: ≥ 以上/不少于, > 突破/超过, ≈ 左右, ≤ 以内/降至; '=' and a range need no sign.
@@ -32,6 +34,14 @@ def target_text(comparator: str | None, value_text: str | None) -> str:
     return (SYMBOL.get(comparator or "", "") + value_text) if value_text else "—"
 
 
+# The keys of every occurrence/entry row, in order: the JSON/CSV contract (README, “Output contract”).
+CONTRACT = (
+    "id", "item", "occurrence", "kind", "plan", "plan_name", "group", "section", "task", "metric",
+    "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
+    "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
+    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on",
+)
+ROLES = ("any", "lead", "support")
 STATUSES = ("overdue", "due_soon", "upcoming", "undated", "in_progress", "done", "met", "missed")
 CLOSED = ("done", "met", "missed")
 
@@ -67,6 +77,11 @@ def to_date(text: str, what: str) -> date:
         raise QueryError(f"{what}: {exc}") from None
 
 
+def to_today(as_of: str | None) -> date:
+    """``--as-of`` as a date; today when it is not given."""
+    return to_date(as_of, "--as-of") if as_of else date.today()
+
+
 def resolve_plan(reg: Registry, text: str) -> str:
     """Plan code from a code, full name, short form or unique fragment (数字变革, szbg)."""
     t = "".join(text.split())
@@ -82,7 +97,7 @@ def resolve_plan(reg: Registry, text: str) -> str:
     raise QueryError(f"unknown plan {text!r}; plans are: {names}")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Filters:
     units: list[str] = field(default_factory=list)  # canonical names
     role: str = "any"  # lead | support | any
@@ -97,6 +112,28 @@ class Filters:
 
     def horizon(self) -> date | None:
         return self.as_of + self.within if self.within is not None else None
+
+
+def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str] = (), role: str = "any",
+                 plans: Iterable[str] = (), before: str | None = None, after: str | None = None,
+                 within: str | None = None, as_of: str | None = None, statuses: Iterable[str] = (),
+                 soon: str = "14d", kinds: Iterable[str] = ()) -> Filters:
+    """Filters from option values as typed: unit and plan names resolved, dates and spans read."""
+    if role not in ROLES:
+        raise QueryError(f"--role must be lead, support or any, not {role!r}")
+    statuses = list(statuses)
+    for s in statuses:
+        if s not in STATUSES:
+            raise QueryError(f"unknown status {s!r}; choose from {', '.join(STATUSES)}")
+    return Filters(
+        units=[table.resolve(u) if table else u for u in units], role=role,
+        plans=[resolve_plan(reg, p) for p in plans],
+        before=to_date(before, "--before") if before else None,
+        after=to_date(after, "--after") if after else None,
+        within=parse_span(within) if within else None,
+        as_of=to_today(as_of),
+        statuses=statuses, soon=parse_span(soon), kinds=list(kinds),
+    )
 
 
 def _unit_pred(f: Filters, table: UnitTable | None):
@@ -178,14 +215,6 @@ def entry_dict(reg: Registry, e: Entry) -> dict:
     }
 
 
-def _occ_label(e: Entry, d: date) -> str | None:
-    if e.recurring == "yearly":
-        return str(d.year)
-    if e.recurring == "quarterly":
-        return f"{d.year}Q{(d.month - 1) // 3 + 1}"
-    return None
-
-
 def select_entries(reg: Registry, f: Filters, table: UnitTable | None = None) -> list[Entry]:
     """Entries passing the plan, kind and unit/role filters (dates are checked per occurrence)."""
     return reg.select(set(f.plans) or None, set(f.kinds) or None, _unit_pred(f, table))
@@ -214,7 +243,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     continue
                 if horizon and d > horizon:
                     continue
-            label = _occ_label(e, d) if d else None
+            label = e.label(d) if d else None
             item = f"{e.id}@{label}" if label else e.id
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             status = _status(d, rec, f, soon_end)
@@ -231,6 +260,23 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             row.update(_progress_fields(e, rec))
             rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999-99-99", r["id"], r["occurrence"] or ""))
+    return rows
+
+
+def overdue_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
+                 records: list[Record] | None = None) -> list[dict]:
+    """Occurrences past their deadline with no done/met record (``--status`` may only narrow it)."""
+    if f.statuses and "overdue" not in f.statuses:
+        return []
+    return occurrence_rows(reg, replace(f, statuses=["overdue"]), table, records, open_only=True)
+
+
+def decorate(rows: list[dict]) -> list[dict]:
+    """Human-only columns: ``target`` as written with its comparator, inferred deadlines starred."""
+    for r in rows:
+        r["target"] = target_text(r.get("comparator"), r.get("value_text"))
+        d = r.get("deadline") or ""
+        r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
     return rows
 
 
@@ -268,3 +314,44 @@ def week_bounds(as_of: date) -> tuple[date, date]:
     """Monday..Sunday of the week before ``as_of``'s week (for “recorded last week”)."""
     monday = as_of - timedelta(days=as_of.weekday())
     return monday - timedelta(days=7), monday - timedelta(days=1)
+
+
+def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date) -> dict:
+    """Everything ``show`` tells about one entry: the contract fields, its occurrences with their
+    status as of ``as_of``, its note and the full history of its records."""
+    occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
+    d = entry_dict(reg, e)
+    d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "days_left", "status", "actual",
+                                            "attainment", "met")} for r in occ if r["id"] == e.id]
+    d["history"] = [r.as_dict() for r in records if r.entry_id == e.id]
+    d["note"] = e.note
+    return d
+
+
+def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
+    """``entry_detail`` as (field, value) lines a person reads."""
+    inferred = " (inferred: end of plan period)" if e.deadline_inferred else ""
+    who = " (inferred: plan coordinator)" if e.units_inferred else ""
+    pairs = [
+        ("id", e.id), ("kind", e.kind), ("plan", f"{d['plan_name']} ({e.plan}, {e.group})"),
+        ("section", e.section + (f" / task {e.task}" if e.task is not None else "")),
+        ("metric", e.metric),
+        ("target", target_text(e.comparator, e.value_text)
+         + (f" (= {e.value:g} {e.unit or ''}".rstrip() + ")" if e.value is not None else "")),
+        ("deadline", f"{e.deadline} ({e.deadline_text or 'no time stated'}){inferred}"),
+        ("recurring", e.recurring or "no"), ("lead", "、".join(e.lead) + who),
+        ("support", "、".join(e.support) or "—"),
+        ("source", f"line {e.line}: {e.quote}"),
+    ]
+    if e.note:
+        pairs.append(("note", e.note))
+    for o in d["occurrences"]:
+        extra = f", actual {o['actual']:g} ({o['attainment']:.0%})" if o["actual"] is not None and \
+            o["attainment"] is not None else ""
+        pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}){extra}"))
+    for h in d["history"]:
+        pairs.append(("record", f"{h['recorded_at']} {h['item']} {h['status']}"
+                      + (f" actual={h['actual_text'] or h['actual']}" if h["actual"] is not None else "")
+                      + (f" on {h['on']}" if h["on"] else "") + (f" source: {h['source']}" if h["source"] else "")
+                      + (f" note: {h['note']}" if h["note"] else "")))
+    return pairs

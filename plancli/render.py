@@ -16,13 +16,11 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-__all__ = ["Column", "FORMATS", "render", "default_format", "cell", "md_escape"]
-
-FORMATS = ("table", "plain", "json", "csv", "md")
+__all__ = ["Column", "WRITERS", "render", "is_machine", "default_format", "cell", "md_escape"]
 
 
 @dataclass(frozen=True)
@@ -87,73 +85,94 @@ def _jsonable(v):
     return v
 
 
+def _write_json(rows, columns, out, title, fields) -> None:
+    # One object per line: json's C encoder only runs without indent, and a line per row is
+    # still readable and grep-able. The document is a plain JSON array either way.
+    if not rows:
+        out.write("[]\n")
+        return
+    enc = json.JSONEncoder(ensure_ascii=False).encode
+    out.write("[\n")
+    last = len(rows) - 1
+    for i, r in enumerate(rows):
+        obj = {k: _jsonable(r.get(k)) for k in (fields or r.keys())}
+        out.write(enc(obj) + (",\n" if i < last else "\n"))
+    out.write("]\n")
+
+
+def _write_csv(rows, columns, out, title, fields) -> None:
+    keys = list(fields or (rows[0].keys() if rows else [c.key for c in columns]))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(keys)
+    for r in rows:
+        w.writerow([_csv_safe(cell(v)) if isinstance(v, str | list) else cell(v)
+                    for v in (r.get(k) for k in keys)])
+    out.write("\ufeff" + buf.getvalue())
+
+
+def _body(rows, columns) -> list[list[str]]:
+    return [[_clip(cell(r.get(c.key)), c.max_width) for c in columns] for r in rows]
+
+
+def _write_md(rows, columns, out, title, fields) -> None:
+    if title:
+        out.write(f"### {md_escape(title)}\n\n")
+    if not rows:
+        out.write("(none)\n")
+        return
+    out.write("| " + " | ".join(md_escape(c.header) for c in columns) + " |\n")
+    out.write("|" + "|".join("---" for _ in columns) + "|\n")
+    for b in _body(rows, columns):
+        out.write("| " + " | ".join(md_escape(x) for x in b) + " |\n")
+
+
+def _write_plain(rows, columns, out, title, fields) -> None:
+    if title:
+        out.write(title + "\n")
+    if not rows:
+        return
+    import tabulate as tb
+
+    tb.WIDE_CHARS_MODE = True  # measure CJK as two columns (needs wcwidth)
+    tb.PRESERVE_WHITESPACE = False
+    out.write(tb.tabulate(_body(rows, columns), headers=[c.header for c in columns], tablefmt="simple",
+                          disable_numparse=True) + "\n")
+
+
+def _write_table(rows, columns, out, title, fields) -> None:
+    if not rows:
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, no_color="NO_COLOR" in os.environ or None, soft_wrap=False, highlight=False)
+    t = Table(title=title, show_lines=False, header_style="bold")
+    for c in columns:
+        t.add_column(c.header, overflow="fold", max_width=c.max_width)
+    for r, b in zip(rows, _body(rows, columns), strict=True):
+        style = {"overdue": "red", "missed": "red", "due_soon": "yellow",
+                 "met": "green", "done": "green"}.get(r.get("status") or "")
+        t.add_row(*b, style=style)
+    console.print(t)
+
+
+# format → writer. Machine formats carry every field of the rows (the documented contract) and
+# never change with the language or the terminal; the others show the chosen columns.
+WRITERS: dict[str, Callable] = {"table": _write_table, "plain": _write_plain, "json": _write_json,
+                                "csv": _write_csv, "md": _write_md}
+MACHINE = frozenset({"json", "csv"})
+
+
+def is_machine(fmt: str) -> bool:
+    """True for the formats scripts parse (JSON, CSV): they get raw contract fields, no decoration."""
+    return fmt in MACHINE
+
+
 def render(rows: Sequence[dict], columns: Sequence[Column], fmt: str, out: TextIO | None = None,
            *, title: str | None = None, fields: Sequence[str] | None = None) -> None:
     """Write ``rows`` to ``out`` (stdout) in ``fmt``. ``fields`` fixes the JSON/CSV key order."""
-    out = out or sys.stdout
-    if fmt == "json":
-        # One object per line: json's C encoder only runs without indent, and a line per row is
-        # still readable and grep-able. The document is a plain JSON array either way.
-        if not rows:
-            out.write("[]\n")
-            return
-        enc = json.JSONEncoder(ensure_ascii=False).encode
-        keys = fields
-        out.write("[\n")
-        last = len(rows) - 1
-        for i, r in enumerate(rows):
-            obj = {k: _jsonable(r.get(k)) for k in (keys or r.keys())}
-            out.write(enc(obj) + (",\n" if i < last else "\n"))
-        out.write("]\n")
-        return
-    if fmt == "csv":
-        keys = list(fields or (rows[0].keys() if rows else [c.key for c in columns]))
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(keys)
-        for r in rows:
-            w.writerow([_csv_safe(cell(v)) if isinstance(v, str | list) else cell(v)
-                        for v in (r.get(k) for k in keys)])
-        out.write("\ufeff" + buf.getvalue())
-        return
-    headers = [c.header for c in columns]
-    body = [[_clip(cell(r.get(c.key)), c.max_width) for c in columns] for r in rows]
-    if fmt == "md":
-        if title:
-            out.write(f"### {md_escape(title)}\n\n")
-        if not rows:
-            out.write("(none)\n")
-            return
-        out.write("| " + " | ".join(md_escape(h) for h in headers) + " |\n")
-        out.write("|" + "|".join("---" for _ in headers) + "|\n")
-        for b in body:
-            out.write("| " + " | ".join(md_escape(x) for x in b) + " |\n")
-        return
-    if fmt == "plain":
-        if title:
-            out.write(title + "\n")
-        if not rows:
-            return
-        import tabulate as tb
-
-        tb.WIDE_CHARS_MODE = True  # measure CJK as two columns (needs wcwidth)
-        tb.PRESERVE_WHITESPACE = False
-        out.write(tb.tabulate(body, headers=headers, tablefmt="simple", disable_numparse=True) + "\n")
-        return
-    if fmt == "table":
-        from rich.console import Console
-        from rich.table import Table
-
-        console = Console(file=out, no_color="NO_COLOR" in os.environ or None,
-                          soft_wrap=False, highlight=False)
-        t = Table(title=title, show_lines=False, header_style="bold")
-        for c in columns:
-            t.add_column(c.header, overflow="fold", max_width=c.max_width)
-        for r, b in zip(rows, body, strict=True):
-            style = {"overdue": "red", "missed": "red", "due_soon": "yellow",
-                     "met": "green", "done": "green"}.get(r.get("status") or "")
-            t.add_row(*b, style=style)
-        if rows:
-            console.print(t)
-        return
-    raise ValueError(f"unknown format {fmt!r}")
+    writer = WRITERS.get(fmt)
+    if writer is None:
+        raise ValueError(f"unknown format {fmt!r}")
+    writer(rows, columns, out or sys.stdout, title, fields)

@@ -13,8 +13,8 @@ from datetime import timedelta
 from typing import TextIO
 
 from .ledger import Record
-from .query import Filters, occurrence_rows, select_entries, target_text, week_bounds
-from .registry import Registry
+from .model import Registry
+from .query import CONTRACT, Filters, occurrence_rows, select_entries, target_text, week_bounds
 from .render import Column, cell, md_escape, render
 from .units import UnitTable
 
@@ -48,8 +48,7 @@ def weekly_sections(reg: Registry, table: UnitTable | None, records: list[Record
             "overdue_total": len(still)}
 
 
-def weekly_report(reg: Registry, table, records, f: Filters, days: int, fmt: str, out: TextIO,
-                  fields) -> None:
+def weekly_report(reg: Registry, table, records, f: Filters, days: int, fmt: str, out: TextIO) -> None:
     s = weekly_sections(reg, table, records, f, days)
     who = "、".join(f.units) if f.units else "全部单位"
     title = f"plancli weekly — {who} — {s['as_of']}"
@@ -58,7 +57,7 @@ def weekly_report(reg: Registry, table, records, f: Filters, days: int, fmt: str
              (f"Recorded last week ({s['week'][0]} – {s['week'][1]})", s["recorded_last_week"], REC_COLUMNS)]
     summary = f"Open overdue items in total: {s['overdue_total']}"
     if fmt == "json":
-        keep = list(fields)
+        keep = CONTRACT
         for k in ("newly_overdue", "due_next"):
             s[k] = [{x: r.get(x) for x in keep} for r in s[k]]
         out.write(json.dumps(s, ensure_ascii=False, indent=2) + "\n")

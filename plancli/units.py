@@ -16,9 +16,10 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import load_yaml_cached
 from .errors import PlancliError
-from .registry import RegistryError, load_yaml_cached
 from .sourcetext import squeeze
+from .yamlfile import RegistryError
 
 __all__ = ["UnitError", "Unit", "UnitTable", "load_units"]
 

@@ -217,7 +217,8 @@ def test_parse_deadline_period_override(cli):
     (["due", "--unit", "省大数局"], "plancli: error: unknown unit '省大数局'; did you mean 省大数据局?\n"),
     (["due", "--as-of", "2024-13-01"], "plancli: error: --as-of: impossible date '2024-13-01': month must be in 1..12\n"),
     (["due", "--within", "soon"], "plancli: error: cannot read span 'soon' (use e.g. 7d, 2w, 1m, 1y)\n"),
-    (["due", "--format", "xml"], "plancli: error: unknown format 'xml'; choose one of table, plain, json, csv, md\n"),
+    (["due", "--format", "xml"], "plancli: error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', "
+                                    "'plain', 'json', 'csv', 'md'. (see `plancli due --help`)\n"),
     (["due", "--status", "late"], None),
     (["due", "--plan", "十大扩需求"], None),
 ])

@@ -254,7 +254,7 @@ def test_sqlite_join_on_the_shipped_registry(cli, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--format", "sqlite"), "--format sqlite needs a file: plancli export --format sqlite PATH"),
-    (("--format", "xlsx"), "unknown export format 'xlsx'; choose ics, csv, json or sqlite"),
+    (("--format", "pdf"), "'pdf' is not one of 'ics', 'csv', 'json', 'sqlite'"),
     (("--format", "ics", "--unit", "不存在的单位"), "unknown unit '不存在的单位'"),
 ])
 def test_export_usage_errors(cli, tiny, tmp_path, args, message):

@@ -361,7 +361,7 @@ def test_cli_writes_draft_and_units_that_validate(cli, tmp_path):
     (["{nop}", "--period", "2025:2024"], "ends (2024-12-31) before it starts"),
     (["{nop}", "--period", "soon"], "expected START:END"),
     (["{nop}", "--doc-date", "2024-02-30"], "--doc-date"),
-    (["{nop}", "--format", "xml"], "unknown format 'xml'"),
+    (["{nop}", "--format", "xml"], "'xml' is not one of 'yaml', 'json'"),
 ])
 def test_cli_bad_input_is_one_line_exit_2(cli, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

@@ -339,7 +339,7 @@ def test_unknown_id_is_refused_with_a_suggestion(cli, tiny, tmp_path, item):
 def test_unknown_status_is_refused(cli, tiny, tmp_path):
     p = tmp_path / "progress.yaml"
     err = _one_line_error(_rec(cli, tiny, p, "test-004", "--status", "finished"))
-    assert "--status must be one of done, met, missed, in_progress, not 'finished'" in err
+    assert "--status': 'finished' is not one of 'done', 'met', 'missed', 'in_progress'" in err
     assert not p.exists()
 
 
@@ -733,3 +733,19 @@ def test_read_only_ledger_is_refused_even_for_root(tmp_path, monkeypatch):
     with pytest.raises(LedgerError, match="read-only; nothing was recorded"):
         append_record(p, Record("test-002", "done"))
     assert p.read_bytes() == before
+
+
+def test_resolve_item_without_the_cli(tiny):
+    from plancli.ledger import LedgerError, resolve_item
+    from plancli.model import UnknownIdError
+    from plancli.registry import load_registry
+
+    reg = load_registry(tiny)
+    assert resolve_item(reg, "test-003@2025")[1] == "test-003@2025"
+    assert resolve_item(reg, "test-004") == (reg.find("test-004"), "test-004")
+    with pytest.raises(LedgerError, match="recurs"):
+        resolve_item(reg, "test-003")
+    with pytest.raises(LedgerError, match="no occurrence '2026'"):
+        resolve_item(reg, "test-003@2026")
+    with pytest.raises(UnknownIdError, match="did you mean"):
+        resolve_item(reg, "test-04")

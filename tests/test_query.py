@@ -161,3 +161,29 @@ def test_shipped_registry_answer_for_big_data_bureau():
     assert keys == sorted(keys)
     # The 2024-10-31 milestone of 营商环境 task 1 (line 132) is led by 省大数据局 among others.
     assert any(r["deadline"] == "2024-10-31" and r["line"] == 132 for r in rows)
+
+
+def test_entry_detail_and_pairs_without_the_cli(tiny):
+    from plancli.query import detail_pairs, entry_detail
+
+    reg = load_registry(tiny)
+    e = reg.find("test-003")
+    recs = [Record("test-003@2024", "met", actual=21.0, on=date(2024, 12, 31))]
+    d = entry_detail(reg, e, recs, date(2025, 1, 10))
+    assert [o["item"] for o in d["occurrences"]] == ["test-003@2024", "test-003@2025"]
+    assert d["occurrences"][0]["status"] == "met" and d["history"][0]["actual"] == 21.0
+    pairs = dict(detail_pairs(reg, e, d))
+    assert pairs["target"] == "≈20 项 (= 20 项)" and pairs["recurring"] == "yearly"
+
+
+def test_make_filters_is_keyword_only_and_resolves_names(tiny):
+    from plancli.query import QueryError, make_filters
+
+    reg = load_registry(tiny)
+    table = load_units(tiny.parent / "units.yaml")
+    f = make_filters(reg, table, units=["工信厅"], plans=["测试"], as_of="2024-10-20", within="2w")
+    assert (f.units, f.plans, f.as_of) == (["省工业和信息化厅"], ["test"], date(2024, 10, 20))
+    with pytest.raises(TypeError):
+        make_filters(reg, table, ["省科技厅"])  # positional filters are refused
+    with pytest.raises(QueryError, match="unknown status"):
+        make_filters(reg, table, statuses=["late"])

@@ -140,7 +140,7 @@ def test_cached_values_keep_their_types(tiny, tmp_path, monkeypatch):
     monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
     fresh = load_registry(tiny)
     cached = load_registry(tiny)
-    assert cached._entries is None  # really served from the cache
+    assert cached.from_cache  # really served from the cache
     for a, b in zip(fresh.entries, cached.entries, strict=True):
         for k in ("task", "value", "units_inferred", "deadline_inferred", "line", "deadline"):
             assert (type(getattr(a, k)), getattr(a, k)) == (type(getattr(b, k)), getattr(b, k)), (a.id, k)

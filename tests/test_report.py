@@ -237,7 +237,7 @@ def test_weekly_html_escapes_script_from_the_registry(cli, hostile):
 
 def test_weekly_rejects_unknown_formats(cli, tiny, ledger):
     r = _weekly(cli, tiny, ledger, "--format", "csv")
-    assert r.code == 2 and r.err.startswith("plancli: error: unknown format 'csv'") and r.err.count("\n") == 1
+    assert r.code == 2 and r.err.startswith("plancli: error: Invalid value for '--format' / '-f': 'csv' is not one of") and r.err.count("\n") == 1
 
 
 def test_weekly_refuses_a_corrupted_ledger(cli, tiny, tmp_path):

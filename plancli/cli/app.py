@@ -1,0 +1,135 @@
+"""The Typer application and the one error edge.
+
+Domain errors (``errors.PlancliError``) are raised in the core and turned into one line on stderr
+and an exit code here, once, in ``_run``. Exit codes: 0 ok, 1 check failed (validate/coverage
+problems, overdue with --fail), 2 usage or input error, 3 internal error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from ..errors import PlancliError
+
+EXIT_OK, EXIT_CHECK, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPT = 0, 1, 2, 3, 130
+
+
+class UsageError(PlancliError):
+    """Bad input detected by the CLI itself (exit 2)."""
+
+
+app = typer.Typer(
+    name="plancli",
+    help="Check targets and deadlines of government action plans (鲁政发〔2024〕5号).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class _PipeClosed(Exception):
+    """stdout's reader went away; not an OSError, so the CLI framework does not turn it into exit 1."""
+
+
+def command(*args, **kwargs):
+    """``app.command`` whose callback reports a closed stdout as _PipeClosed (see main)."""
+
+    def register(fn):
+        @functools.wraps(fn)
+        def wrapper(*a, **k):
+            try:
+                return fn(*a, **k)
+            except BrokenPipeError:
+                raise _PipeClosed() from None
+
+        return app.command(*args, **kwargs)(wrapper)
+
+    return register
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"plancli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Check targets and deadlines of government action plans (鲁政发〔2024〕5号).
+
+    Example: plancli due --unit 省大数据局
+    """
+
+
+
+
+def _fail(msg: str, code: int) -> int:
+    with contextlib.suppress(Exception):  # stdout may be gone already
+        sys.stdout.flush()
+    print(f"plancli: error: {msg}", file=sys.stderr)
+    return code
+
+
+def _run(argv: list[str] | None = None) -> int:
+    try:
+        rc = app(args=argv, prog_name="plancli", standalone_mode=False)
+        return rc if isinstance(rc, int) else EXIT_OK
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        print("", file=sys.stderr)
+        return EXIT_INTERRUPT
+    except PlancliError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPT
+    except (BrokenPipeError, _PipeClosed):
+        raise BrokenPipeError from None
+    except Exception as exc:  # noqa: BLE001 - the one edge where errors become messages
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `plancli`: the help text, unmangled
+            print(exc.format_message(), file=sys.stderr)
+            return EXIT_USAGE
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # the parser's usage errors
+            ctx = getattr(exc, "ctx", None)
+            where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+            msg = " ".join(exc.format_message().split())
+            return _fail(f"{msg}{where}", EXIT_USAGE)
+        if isinstance(exc, OSError):
+            where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+            return _fail(f"{exc.strerror or exc}{where}", EXIT_USAGE)
+        if os.environ.get("PLANCLI_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (set PLANCLI_DEBUG=1 for details)",
+                     EXIT_INTERNAL)
+
+
+def main(argv: list[str] | None = None) -> None:
+    # Under cron the locale may be C/POSIX: force UTF-8 so Chinese text is never mangled.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if (stream.encoding or "").lower().replace("-", "") != "utf8":
+                stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+    try:
+        rc = _run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (plancli due | head -1): stop quietly, as cat and grep do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        rc = EXIT_OK
+    except KeyboardInterrupt:
+        rc = EXIT_INTERRUPT
+    sys.exit(rc)

@@ -1,0 +1,89 @@
+"""The data's own checks: validate, coverage, parse-deadline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..render import is_machine, render
+from .app import EXIT_CHECK, command
+from .options import Check, Listing, ProgressOpt, RegistryOpt, _fmt, _fmt_opt
+
+
+@command()
+def validate(
+    path: Annotated[Path | None, typer.Argument(help="Registry to check [default: --registry].",
+                                                show_default=False)] = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, fmt: _fmt_opt(Check) = None,
+) -> None:
+    """Check a registry (and its ledger): schema, ids, units, deadlines, quotes against the source.
+
+    Prints `file:line: problem` for each problem; exit 1 if any, 0 when clean.
+    Example: plancli validate data/targets.yaml
+    """
+    from ..checks import validate as run_checks
+
+    reg, problems = run_checks(path or registry, progress)
+    if _fmt(fmt) == "json":
+        render([{"file": p.path, "line": p.line, "problem": p.message} for p in problems], [], "json")
+    else:
+        for p in problems:
+            print(p)
+        print(f"{reg.path}: {len(reg.entries)} entries, {len(reg.exclusions)} exclusions, "
+              f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+    if problems:
+        raise typer.Exit(EXIT_CHECK)
+
+
+@command()
+def coverage(registry: RegistryOpt = None, fmt: _fmt_opt(Listing) = None) -> None:
+    """Scan the source for numbers and dates that no entry and no exclusion accounts for.
+
+    Exit 1 if any is found. Example: plancli coverage --format json
+    """
+    from ..coverage import registry_gaps
+    from ..registry import load_registry
+
+    reg = load_registry(registry)
+    gaps, lines = registry_gaps(reg)
+    f = _fmt(fmt)
+    if is_machine(f):
+        render([g.as_dict() for g in gaps], [], f, fields=["line", "token", "context"])
+    else:
+        for g in gaps:
+            print(f"{reg.source_path.name}:{g.line}: {g.token!r} not in the registry: …{g.context}…")
+        print(f"coverage: {len(gaps)} unaccounted number(s) in {lines} source lines of "
+              f"{len(reg.plans)} plans", file=sys.stderr)
+    if gaps:
+        raise typer.Exit(EXIT_CHECK)
+
+
+@command("parse-deadline")
+def parse_deadline_cmd(
+    text: Annotated[str, typer.Argument(help="A deadline phrase, e.g. 2024年10月底前.")],
+    start: Annotated[str | None, typer.Option("--start", help="Plan period start [default: from the registry].")] = None,
+    end: Annotated[str | None, typer.Option("--end", help="Plan period end [default: from the registry].")] = None,
+    fmt: _fmt_opt(Check) = None, registry: RegistryOpt = None,
+) -> None:
+    """Read a Chinese deadline phrase and print its date(s).
+
+    Example: plancli parse-deadline "2024 年 10 月底前" --format json
+    """
+    from ..deadline import Period, parse_deadline
+    from ..query import to_date
+    from ..registry import load_registry
+
+    period = load_registry(registry).period if not (start and end) else None  # only read when needed
+    if start or end:
+        period = Period(to_date(start, "--start") if start else period.start,
+                        to_date(end, "--end") if end else period.end)
+    d = parse_deadline(text, period)
+    if _fmt(fmt) == "json":
+        import json
+
+        print(json.dumps(d.as_dict(), ensure_ascii=False))
+    else:
+        print(f"{d.date.isoformat()}\t{d.kind}\t{' '.join(x.isoformat() for x in d.dates)}")

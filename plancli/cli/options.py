@@ -1,0 +1,119 @@
+"""Options shared by the commands, declared once: choices, formats and the listing filters."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import typing
+from dataclasses import dataclass, fields
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..render import default_format
+
+
+def _choice(name: str, values) -> type[Enum]:
+    """An Enum typer shows as [a|b|c] in --help and checks while parsing (typos are refused)."""
+    return Enum(name, {v: v for v in values}, type=str)  # type: ignore[return-value]
+
+
+Role = _choice("Role", ("any", "lead", "support"))
+Kind = _choice("Kind", ("target", "milestone"))
+By = _choice("By", ("plan", "unit"))
+Status = _choice("Status", ("overdue", "due_soon", "upcoming", "undated", "in_progress", "done", "met",
+                            "missed"))
+RecordStatus = _choice("RecordStatus", ("done", "met", "missed", "in_progress"))
+
+LISTING = ("table", "plain", "json", "csv", "md")  # what render() writes
+Listing = _choice("Listing", LISTING)
+Detail = _choice("Detail", ("table", "plain", "json", "md"))
+Check = _choice("Check", ("table", "plain", "json"))
+Weekly = _choice("Weekly", ("plain", "md", "html", "json", "table"))
+Export = _choice("Export", ("ics", "csv", "json", "sqlite"))
+
+
+def _fmt_opt(choices: type[Enum], default_help: str = "table on a terminal, else plain"):
+    names = ", ".join(m.value for m in choices)  # type: ignore[attr-defined]
+    return Annotated[choices | None, typer.Option(
+        "--format", "-f", case_sensitive=False, show_default=False, help=f"{names} [default: {default_help}].")]
+
+
+def _fmt(value: Enum | None) -> str:
+    """The chosen format's name; without --format a terminal gets a table, a pipe plain text."""
+    return value.value if value is not None else default_format()
+
+
+# --------------------------------------------------------------------------- shared options
+
+RegistryOpt = Annotated[Path | None, typer.Option(
+    "--registry", envvar="PLANCLI_REGISTRY", help="Registry file [default: the shipped registry].",
+    show_default=False)]
+ProgressOpt = Annotated[Path | None, typer.Option(
+    "--progress", envvar="PLANCLI_PROGRESS",
+    help="Progress ledger [default: progress.yaml beside the registry].", show_default=False)]
+AsOfOpt = Annotated[str | None, typer.Option(
+    "--as-of", envvar="PLANCLI_TODAY", help="Pretend today is DATE [default: today].", show_default=False)]
+SoonOpt = Annotated[str, typer.Option("--soon", help="Window for due_soon.")]
+
+
+@dataclass(kw_only=True)
+class Selection:
+    """The listing filters as typed on the command line; declared once, shared by every listing."""
+
+    unit: Annotated[list[str] | None, typer.Option(
+        "--unit", "-u", help="Responsible unit: name, alias or short form (repeat for any of several).")] = None
+    role: Annotated[Role, typer.Option("--role", help="Match --unit as lead, support or any.")] = Role.any
+    plan: Annotated[list[str] | None, typer.Option(
+        "--plan", "-p", help="Plan: code, name or short form (repeatable).")] = None
+    before: Annotated[str | None, typer.Option("--before", help="Deadline on or before DATE.")] = None
+    after: Annotated[str | None, typer.Option("--after", help="Deadline on or after DATE.")] = None
+    within: Annotated[str | None, typer.Option(
+        "--within", help="Deadline within SPAN of --as-of (7d, 2w, 1m, 1y); includes overdue items.")] = None
+    as_of: AsOfOpt = None
+    status: Annotated[list[Status] | None, typer.Option(
+        "--status", "-s", help="Only these statuses; repeatable.")] = None
+    soon: SoonOpt = "14d"
+    kind: Annotated[Kind | None, typer.Option("--kind", help="target or milestone.")] = None
+    registry: RegistryOpt = None
+    progress: ProgressOpt = None
+
+    def workspace(self):
+        from ..workspace import open_workspace
+
+        return open_workspace(self.registry, self.progress)
+
+    def filters(self, ws):
+        from ..query import make_filters
+
+        return make_filters(
+            ws.registry, ws.units, units=self.unit or (), role=self.role.value, plans=self.plan or (),
+            before=self.before, after=self.after, within=self.within, as_of=self.as_of,
+            statuses=[s.value for s in self.status or ()], soon=self.soon,
+            kinds=[self.kind.value] if self.kind else ())
+
+
+def with_selection(fn):
+    """Add the ``Selection`` options to a command; it receives them whole as ``sel``.
+
+    typer reads parameters from the signature, so the wrapper's signature lists the command's own
+    parameters followed by Selection's fields.
+    """
+
+    own_hints = typing.get_type_hints(fn, include_extras=True)
+    sel_hints = typing.get_type_hints(Selection, include_extras=True)
+    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=own_hints[p.name])
+           for p in inspect.signature(fn).parameters.values() if p.name != "sel"]
+    added = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default,
+                               annotation=sel_hints[f.name]) for f in fields(Selection)]
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        sel = Selection(**{k: kwargs.pop(k) for k in sel_hints})
+        return fn(*args, sel=sel, **kwargs)
+
+    wrapper.__signature__ = inspect.Signature(own + added)
+    wrapper.__annotations__ = {p.name: p.annotation for p in own + added}
+    return wrapper

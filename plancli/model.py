@@ -1,0 +1,219 @@
+"""The registry's data model: plans, entries, exclusions, and the Registry that holds them.
+
+Plain typed objects, no I/O. A Registry stores its entries as compact rows (tuples, dates as
+ordinals) — the form the cache pickles fastest — and builds ``Entry`` objects only when asked:
+``select()`` filters on the rows and builds just the entries that match, which halves a filtered
+query on 100k entries. ``entries`` builds (and keeps) them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+
+from .deadline import Period, parse_deadline
+from .errors import PlancliError
+
+__all__ = ["Problem", "Plan", "Entry", "Exclusion", "Registry", "UnknownIdError", "KINDS", "SECTIONS",
+           "COMPARATORS", "RECURRING"]
+
+KINDS = ("target", "milestone")
+SECTIONS = ("总体目标", "主要任务", "推进措施")
+COMPARATORS = (">=", ">", "~", "=", "<=", "<", "range")
+RECURRING = (None, "yearly", "quarterly")
+
+
+class UnknownIdError(PlancliError):
+    """An entry id (or occurrence) that the registry does not have."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of ``validate``: ``file:line: message``."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line or 0}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    code: str
+    name: str
+    short: str
+    group: str
+    first_line: int
+    last_line: int
+    complete: bool
+    coordinator: tuple[str, ...]
+    coordinator_quote: str | None = None
+    coordinator_line: int | None = None
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str
+    plan: str
+    group: str
+    section: str
+    task: int | None
+    metric: str
+    value_text: str | None
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    comparator: str | None
+    deadline_text: str | None
+    deadline: date | None
+    deadline_inferred: bool
+    recurring: str | None
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    units_inferred: bool
+    quote: str
+    line: int
+    note: str | None = None
+    yaml_line: int = 0
+    _occ: tuple[date, ...] | None = field(default=None, repr=False, compare=False)
+
+    def occurrences(self, period: Period) -> tuple[date, ...]:
+        """Every deadline date of the entry: one per year for 每年, one per quarter for 每季度."""
+        if self._occ is None:
+            if self.deadline is None:
+                self._occ = ()
+            elif self.recurring and self.deadline_text:
+                self._occ = parse_deadline(self.deadline_text, period).dates
+            else:
+                self._occ = (self.deadline,)
+        return self._occ
+
+    def label(self, d: date) -> str | None:
+        """The occurrence label of deadline ``d``: ``2024`` (每年), ``2024Q1`` (每季度), else None."""
+        if self.recurring == "yearly":
+            return str(d.year)
+        if self.recurring == "quarterly":
+            return f"{d.year}Q{(d.month - 1) // 3 + 1}"
+        return None
+
+    def items(self, period: Period) -> list[str]:
+        """Ids of the entry's occurrences as the ledger names them: ``id`` or ``id@2024``."""
+        labels = [self.label(d) for d in self.occurrences(period)]
+        return [f"{self.id}@{lb}" for lb in labels if lb] or [self.id]
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    line: int
+    text: str
+    reason: str
+    yaml_line: int = 0
+
+
+# --------------------------------------------------------------------------- compact rows
+
+_FIELDS = tuple(f.name for f in fields(Entry))
+_PLAN, _KIND, _LEAD, _SUPPORT = (_FIELDS.index(k) for k in ("plan", "kind", "lead", "support"))
+_DEADLINE, _OCC = _FIELDS.index("deadline"), _FIELDS.index("_occ")
+
+
+def entry_to_row(e: Entry) -> tuple:
+    row = [getattr(e, k) for k in _FIELDS]
+    row[_DEADLINE] = e.deadline.toordinal() if e.deadline else None
+    row[_OCC] = tuple(d.toordinal() for d in e._occ) if e._occ is not None else None
+    return tuple(row)
+
+
+def entry_from_row(row: tuple) -> Entry:
+    e = object.__new__(Entry)
+    d = dict(zip(_FIELDS, row, strict=True))
+    d["deadline"] = date.fromordinal(d["deadline"]) if d["deadline"] is not None else None
+    if d["_occ"] is not None:
+        d["_occ"] = tuple(map(date.fromordinal, d["_occ"]))
+    e.__dict__.update(d)
+    return e
+
+
+UnitPredicate = Callable[[tuple[str, ...], tuple[str, ...]], bool]
+
+
+@dataclass
+class Registry:
+    """A loaded registry. Build with ``Registry.of(...)`` from entries or from cached rows."""
+
+    path: Path
+    meta: dict
+    period: Period
+    plans: dict[str, Plan]
+    exclusions: list[Exclusion]
+    _rows: list[tuple] = field(default_factory=list, repr=False)
+    _built: list[Entry | None] = field(default_factory=list, repr=False)
+    _all: list[Entry] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, path: Path, meta: dict, period: Period, plans: dict[str, Plan],
+           exclusions: list[Exclusion], *, entries: Iterable[Entry] = (),
+           rows: list[tuple] | None = None) -> Registry:
+        if rows is not None:
+            return cls(path, meta, period, plans, exclusions, rows, [None] * len(rows))
+        built = list(entries)
+        return cls(path, meta, period, plans, exclusions, [entry_to_row(e) for e in built], built)
+
+    @property
+    def rows(self) -> list[tuple]:
+        return self._rows
+
+    def _entry(self, i: int) -> Entry:
+        e = self._built[i]
+        if e is None:
+            e = self._built[i] = entry_from_row(self._rows[i])
+        return e
+
+    @property
+    def entries(self) -> list[Entry]:
+        if self._all is None:
+            self._all = [self._entry(i) for i in range(len(self._rows))]
+        return self._all
+
+    @property
+    def from_cache(self) -> bool:
+        """True while no entry has been built from the cached rows yet."""
+        return all(e is None for e in self._built)
+
+    def select(self, plans=None, kinds=None, units: UnitPredicate | None = None) -> list[Entry]:
+        """Entries of ``plans``/``kinds`` (None = all) whose ``units(lead, support)`` is true."""
+        out = []
+        for i, r in enumerate(self._rows):
+            if (plans and r[_PLAN] not in plans) or (kinds and r[_KIND] not in kinds):
+                continue
+            if units is not None and not units(r[_LEAD], r[_SUPPORT]):
+                continue
+            out.append(self._entry(i))
+        return out
+
+    @property
+    def source_path(self) -> Path | None:
+        src = (self.meta.get("source") or {}).get("file")
+        return (self.path.parent / src) if src else None
+
+    @property
+    def units_path(self) -> Path:
+        return self.path.parent / (self.meta.get("units_file") or "units.yaml")
+
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    def find(self, eid: str) -> Entry:
+        """The entry with id ``eid``; an unknown id suggests the closest ones."""
+        by_id = self.by_id()
+        if eid in by_id:
+            return by_id[eid]
+        import difflib
+
+        close = difflib.get_close_matches(eid, list(by_id), n=3, cutoff=0.6)
+        raise UnknownIdError(f"unknown id {eid!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
