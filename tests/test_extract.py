@@ -200,7 +200,7 @@ def _objs(rows):
 
 @pytest.mark.parametrize("text, want", [
     ("山东省人民政府\n\n2024年4月22日\n\n（此件公开发布）", date(2024, 4, 22)),   # LU:16
-    ("关于印发某计划的通知\n\n二〇二四年三月一日\n", None),  # not read: only the Arabic date line form
+    ("关于印发某计划的通知\n\n二〇二四年三月十一日\n", date(2024, 3, 11)),  # the form of printed notices
     ("正文中提到2024年4月22日的会议。", None),                # a date inside a sentence is not the doc date
 ])
 def test_doc_date_is_a_line_of_its_own(text, want):

@@ -20,28 +20,42 @@ from ..deadline import Context, DeadlineError, Period, parse_date
 from ..sourcetext import compact
 from ..values import QuantityError, parse_value
 from .clauses import Draft, drafts_of_plan
-from .layout import DOC_NO, TITLE_END, Doc, ExtractError, Plan, find_doc_date, find_period, layout
+from .layout import _TASK, DOC_NO, TITLE_END, Doc, ExtractError, Plan, find_doc_date, find_period, layout
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
 
 # --------------------------------------------------------------------------- exclusions
 
 
+_COMPLETION = re.compile(r"全覆盖|清零|全部|所有|翻[一两]?番|倍增|应(.)尽\1")
+_CN_NUMERAL = "〇零一二两三四五六七八九十百千万亿"
+
+
+def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
+    return c.count(op, ls, pos) > c.count(cl, ls, pos)
+
+
 def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
+    """Why a token is not an entry, as far as the text shows; guesses end in "(check)"."""
     ls, le = doc.src.line_span(doc.line_of(pos))
-    before, after = text[max(ls, pos - 12):pos], text[pos + len(tok):min(le, pos + len(tok) + 12)]
-    if before.count("《") > before.count("》"):
-        return "in a document title (《…》), not a deadline or target"
-    if before.count("“") > before.count("”") or (before.endswith('"')):
-        return "a name or code in quotation marks, not a quantity"
+    after = text[pos + len(tok):pos + len(tok) + 6]
+    if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]):
+        return "in a document title (《…》, …实施方案（2024-2025年）), not a deadline or target"
+    if _inside_pair(text, ls, pos, "“", "”") or _inside_pair(text, ls, pos, "\"", "\""):
+        return "a name or slogan in quotation marks, not a quantity"
+    if _COMPLETION.fullmatch(tok):
+        return "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"
+    if tok[0] in _CN_NUMERAL:
+        if re.match(r"[大级类期次]", after) or re.search(r"三年|五年", tok + after[:2]):
+            return "a count in Chinese numerals naming a set, level or action (三大领域, 省市县三级), not a target"
+        return "a count in Chinese numerals that sets no target (check)"
     if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith(("年", "-", "—")):
-        y = int(tok)
-        if y < period.start.year:
+        if int(tok) < period.start.year:
             return "a past year (baseline or background), not a deadline"
         return "a year that dates no drafted entry (check)"
-    if re.match(r"[A-Za-z]", after):
-        return "part of a name or technical designation (e.g. 5G), not a quantity"
-    if re.search(r"按照?|由|留给|保留|收储|奖励", before + after[:3]):
+    if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", text[max(ls, pos - 1):pos]):
+        return "part of a name or technical designation (5G, IPv6), not a quantity"
+    if re.search(r"按照?|由|留给|保留|收储|奖励", text[max(ls, pos - 12):pos] + after[:3]):
         return "a rule parameter, not a goal"
     if re.match(r"(?:个|家|项|条|市|县|区)", after):
         return "a descriptive count or threshold, no target set on it (check)"
@@ -50,21 +64,34 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
     return "a number that is not a target of the plan (check)"
 
 
-def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
-    """Compact span around a token, within its line and clause: a short verbatim text to exclude.
+_STOPS = "，,。；;：:、()（）“”《》"
 
-    A token inside a short quotation or a title takes the whole of it (“2115”, 《…（2023-2027年）》)."""
+
+def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
+    """Compact span around a token: a short verbatim text that starts on the token's line.
+
+    A token inside a short quotation, title or parenthesis takes the whole of it (“2115”,
+    《…（2023-2027年）》, 实施方案（2024-2025年）); otherwise up to four characters of words either side,
+    never into a number, punctuation or the task number."""
+    c = doc.c
     ls, le = doc.src.line_span(doc.line_of(pos))
-    for op, cl, most in (("“", "”", 16), ("《", "》", 60)):
-        a, b = doc.c.rfind(op, ls, pos), doc.c.find(cl, pos, le)
-        if a != -1 and b != -1 and doc.c.find(cl, a, pos) == -1 and b - a <= most:
+    end = pos + len(tok)
+    for op, cl, most in (("“", "”", 16), ("《", "》", 60), ("(", ")", 20), ("（", "）", 20)):
+        a, b = c.rfind(op, ls, pos), c.find(cl, end, max(le, end))
+        if a != -1 and b != -1 and c.find(cl, a, pos) == -1 and b - a <= most:
+            if op in "(（":  # keep the words the parenthesis belongs to
+                while a > ls and c[a - 1] not in _STOPS and not c[a - 1].isdigit():
+                    a -= 1
+                    if b - a > 24:
+                        break
             return a, b + 1
-    stops = "，,。；;：:、()（）"
+    m = _TASK.match(c[ls:le])
+    lo = ls + m.end() if m else ls
     a = pos
-    while a > ls and pos - a < 4 and doc.c[a - 1] not in stops:
+    while a > lo and pos - a < 4 and c[a - 1] not in _STOPS and not c[a - 1].isdigit():
         a -= 1
-    b = pos + len(tok)
-    while b < le and b - (pos + len(tok)) < 4 and doc.c[b] not in stops:
+    b = end
+    while b < max(le, end) and b - end < 4 and c[b] not in _STOPS and not c[b].isdigit():
         b += 1
     return a, b
 

@@ -48,7 +48,8 @@ _GROUP = re.compile(rf"^[(（]([{_CN}]+)[)）]")
 _TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
 _PAREN = re.compile(r"[(（]\s*((?:牵头单位|牵头部门|责任单位|责任部门|牵头)[:：][^()（）]*?)[)）]")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
-_DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
+                        r"[\d〇零一二三四五六七八九十]{1,3}日$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d+号")
 
 # --------------------------------------------------------------------------- the text and its raw form
@@ -321,7 +322,8 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
 
 
 def find_doc_date(text: str) -> date | None:
-    """The document's date: a line of its own such as ``2024年4月22日`` near the top (first 60 lines)."""
+    """The document's date: a line of its own such as ``2024年4月22日`` or ``二〇二四年四月二十二日``
+    near the top (first 60 lines); a date inside a sentence is not the document's."""
     lines = text.split("\n")
     for line in lines[:60]:
         m = _DATE_LINE.match(compact(line))
