@@ -85,6 +85,12 @@ TARGET_PHRASES = [
     # 投资500万元以上 only says which projects count: a threshold, not a target.
     ("2024年实施投资500万元以上技术改造项目1.2万个左右。", P2425,
      [("1.2万个", 12000, None, "个", "~", "2024年", "2024-12-31")], f"{LU}:388"),
+    # a count of the things just listed, and a size class, are not targets
+    ("推动现代农业、新一代信息技术、医养健康等3个高等教育共同体加强内部资源整合共享。", P2425, [], f"{LU}:104"),
+    ("具备海上18MW级、陆上10MW级大容量风机生产能力。", P2425, [], f"{LU}:1036"),
+    ("开工建设中国能建35万千瓦、中国电建2×30万千瓦压缩空气储能等项目。", P2425,
+     [("35万千瓦", 350000, None, "千瓦", "=", None, "2025-12-31"),
+      ("2×30万千瓦", 600000, None, "千瓦", "=", None, "2025-12-31")], f"{LU}:1028"),
     # a rule parameter (50% of the increase goes to the province) is not a target
     ("海上风电新增能源消费量50%由省级统筹。", P2425, [], f"{LU}:454"),
     # a year before the plan period is a baseline, not a deadline
@@ -185,6 +191,11 @@ def test_every_other_number_is_an_exclusion_with_a_reason():
     assert any("title" in r for t, r in reasons.items() if "2021" in t)
     assert any("past year" in r for t, r in reasons.items() if "2020" in t)
     assert any("16市" in t for t in reasons)
+    listed = extract(_plan("推动现代农业、医养健康等3个高等教育共同体建设，具备海上18MW级风机生产能力。"),
+                     source_name="t.txt")
+    why = {compact(x["text"]): x["reason"] for x in listed["exclusions"]}
+    assert any("listed before it" in r for t, r in why.items() if "3个" in t)
+    assert any("size class" in r for t, r in why.items() if "18MW" in t)
     ranges = [(p["first_line"], p["last_line"]) for p in d["meta"]["plans"]]
     assert find_gaps(src, _objs(d["entries"]), _objs(d["exclusions"]), ranges) == []
 

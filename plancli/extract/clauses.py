@@ -44,9 +44,11 @@ _UNITS = sorted({
     "艘", "架", "间", "床", "例", "篇", "本", "份", "只", "头", "株", "棵", "标箱", "分钟", "小时", "毫秒",
     "天", "倍", "GWh", "MWh", "kWh", "GW", "MW", "kW", "EFLOPS", "PFLOPS", "TB", "PB", "Gbps",
 }, key=len, reverse=True)
+# A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class
+# (18MW级 names the kind of turbine, not how many).
 _QTY = re.compile(
-    r"(?<![\d.A-Za-z])(\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?)?)(万亿|千亿|百亿|亿|千万|百万|万)?("
-    + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z])")
+    r"(?<![\d.A-Za-z×*])(\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
+    r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])")
 
 # Comparator words (the shipped registry's conventions, docs/registry-format.md).
 # TODO(values.parse_target): replace _comparator with values.parse_target once it is on main.
@@ -59,6 +61,8 @@ _BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
                (re.compile(r"(?:约|近|大约)$"), "~")]
 _CN_QTY = re.compile(r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+")
 _RULE_BEFORE = re.compile(r"按照|按各|保留|留存|收储|奖励")
+_LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共同体: a count of the things just listed
+_SUBJECT_SEP = r"[、和与]|及(?!以上)"  # 省一类及以上优质园 is one subject
 _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
 _SENT_END = "。!?！？"
 _CLAUSE_END = ",;，；:："
@@ -196,7 +200,7 @@ def _entries_of_sentence(doc, text, plan, blk, s0, s1, quoted, ctx, period) -> l
         ce = _clause_end(text, e, s1)
         # A rule parameter (按…的10%, 50%由省级统筹) or a threshold that defines what is counted
         # (投资500万元以上技术改造项目1.2万个) is not a target: left to the exclusions.
-        if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]):
+        if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) or _LIST_COUNT.search(text[cs:a]):
             continue
         nxt = _QTY.search(text, e, ce)
         if nxt and not re.search(r"[、和及与]", text[e:nxt.start()]) \
@@ -246,7 +250,7 @@ def _entries_of_sentence(doc, text, plan, blk, s0, s1, quoted, ctx, period) -> l
                       text[qtys[i][2]:qtys[i][0]])
         if m and j > i:
             head = _strip_times(text, qtys[i][2], qtys[i][2] + m.start(), times)
-            subj = [x for x in re.split(r"[、和及与]", head) if x]
+            subj = [x for x in re.split(_SUBJECT_SEP, head) if x]
             if len(subj) == j - i + 1:
                 for k in range(i, j + 1):
                     listed[qtys[k][0]] = subj[k - i]
@@ -315,7 +319,7 @@ def _each_subjects(text: str, cs: int, a: int, times: list[Time]) -> list[str]:
     if not m:
         return []
     head = _strip_times(text, cs, cs + m.start(), times)
-    parts = [_METRIC_DROP.sub("", p) or p for p in re.split(r"[、和及与]", head) if p]
+    parts = [_METRIC_DROP.sub("", p) or p for p in re.split(_SUBJECT_SEP, head) if p]
     return parts if len(parts) > 1 else []
 
 

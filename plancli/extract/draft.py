@@ -45,7 +45,7 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
         return "a name or slogan in quotation marks, not a quantity"
     if _COMPLETION.fullmatch(tok):
         return "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"
-    if tok[0] in _CN_NUMERAL:
+    if tok[0] in _CN_NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
         if re.match(r"[大级类期次]", after) or re.search(r"三年|五年", tok + after[:2]):
             return "a count in Chinese numerals naming a set, level or action (三大领域, 省市县三级), not a target"
         return "a count in Chinese numerals that sets no target (check)"
@@ -53,6 +53,10 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
         if int(tok) < period.start.year:
             return "a past year (baseline or background), not a deadline"
         return "a year that dates no drafted entry (check)"
+    if re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
+        return "a size class or level (18MW级, 千亿级), not a quantity to reach"
+    if text[max(ls, pos - 1):pos] == "等":
+        return "a count of the items listed before it (A、B等3个), not a target"
     if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", text[max(ls, pos - 1):pos]):
         return "part of a name or technical designation (5G, IPv6), not a quantity"
     if re.search(r"按照?|由|留给|保留|收储|奖励", text[max(ls, pos - 12):pos] + after[:3]):
