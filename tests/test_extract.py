@@ -172,6 +172,15 @@ def test_structure_units_and_inference_on_a_small_text():
     assert all(e["draft"] is True for e in d["entries"])
 
 
+def test_lead_named_in_the_text_when_there_is_no_parenthetical():
+    text = ("测试行动计划（2024—2025年）\n\n一、主要任务\n\n"
+            "1.推进项目。由省发展改革委、省能源局牵头，每年新增项目 10 个。\n\n"   # form of LU:664-666
+            "2.完善制度。省有关部门牵头单位要加强协调，新增制度 3 项。（牵头单位：省司法厅）\n")
+    d = extract(text, source_name="t.txt")
+    got = [(e["value_text"], e["lead"], e["units_inferred"]) for e in d["entries"]]
+    assert got == [("10 个", ["省发展改革委", "省能源局"], False), ("3 项", ["省司法厅"], False)]
+
+
 def test_groups_and_plans_of_a_collection():
     text = ("“十大创新”行动计划（2024-2025年）\n\n甲行动计划（2024—2025年）\n\n一、总体目标\n\n"
             "2024年新增10家。\n\n乙行动计划（2024—2025年）\n\n一、主要目标\n\n2025年新增20家。\n")

@@ -12,7 +12,7 @@ Structure
 Units
     A task's parenthetical ``（牵头单位：…；配合单位：…）`` (or 牵头部门/责任单位), which may follow it after a
     page break, gives lead and support (split at 、 and ，; a trailing 等 dropped; 省有关部门、单位 kept as
-    one name). The plan coordinator is read from its 推进措施: “X牵头负责/统筹推进/牵头实施/负责…”, else the
+    one name); without one, “由X、Y牵头” in the task's text names the lead. The plan coordinator is read from its 推进措施: “X牵头负责/统筹推进/牵头实施/负责…”, else the
     first parenthetical there, else the units that lead every task.
 """
 
@@ -172,6 +172,9 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|机关|办公室|政府)"
+_INLINE_LEAD = re.compile(
+    rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
+    r"牵头(?!单位|部门)")
 _COORD = re.compile(
     rf"(?:^|(?<=[。，,;；:：)）]))([^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)")
@@ -279,6 +282,11 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             blk.parens.append((blk.start + m.start(), blk.start + m.end()))
             if lead and not blk.lead:
                 blk.lead, blk.support = lead, support
+        if not blk.lead and blk.section != "总体目标":
+            # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead.
+            m = _INLINE_LEAD.search(text)
+            if m:
+                blk.lead = _split_units(m.group(1))
 
 
 def _cn_int(s: str) -> int:
