@@ -12,7 +12,8 @@ Structure
 Units
     A task's parenthetical ``（牵头单位：…；配合单位：…）`` (or 牵头部门/责任单位), which may follow it after a
     page break, gives lead and support (split at 、 and ，; a trailing 等 dropped; 省有关部门、单位 kept as
-    one name); without one, “由X、Y牵头” in the task's text names the lead. The plan coordinator is read from its 推进措施: “X牵头负责/统筹推进/牵头实施/负责…”, else the
+    one name); also ``〔责任单位：…按职责分工负责。〕`` and an unlabelled ``（X、Y等按职责分工负责）``; without
+    any, “由X、Y牵头” in the task's text names the lead. The plan coordinator is read from its 推进措施: “X牵头负责/统筹推进/牵头实施/负责…”, else the
     first parenthetical there, else the units that lead every task.
 """
 
@@ -46,7 +47,10 @@ TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意�
 _SECTION = re.compile(rf"^([{_CN}]+)、(.{{1,20}})$")
 _GROUP = re.compile(rf"^[(（]([{_CN}]+)[)）]")
 _TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
-_PAREN = re.compile(r"[(（]\s*((?:牵头单位|牵头部门|责任单位|责任部门|牵头)[:：][^()（）]*?)[)）]")
+_OPEN, _CLOSE = r"[(（〔\[]", r"[)）〕\]]"
+_NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
+# （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕
+_PAREN = re.compile(rf"{_OPEN}\s*((?:牵头单位|牵头部门|牵头责任单位|责任单位|责任部门|牵头)[:：]{_NOT_BRACKET}*?){_CLOSE}")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
                         r"[\d〇零一二三四五六七八九十]{1,3}日$")
@@ -160,11 +164,12 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     lead: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
     inner = inner.replace("：", ":")
-    for part in re.split(r"[;；,，]?(?=(?:牵头|配合|协助|责任)(?:单位|部门)?:)", inner):
+    for part in re.split(r"[;；,，]?(?=(?:牵头|配合|协助|协同|参与|责任)(?:责任)?(?:单位|部门)?:)", inner):
         label, sep, names = part.partition(":")
         if not sep:
             continue
-        if "配合" in label or "协助" in label:
+        names = re.split(r"(?:按职责分工|分别)?负责|。", names)[0]
+        if re.search(r"配合|协助|协同|参与", label):
             support += _split_units(names)
         elif "牵头" in label or "责任" in label:
             lead += _split_units(names)
@@ -172,6 +177,9 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|机关|办公室|政府)"
+_PAREN_BARE = re.compile(
+    rf"{_OPEN}((?:[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}[、,，])*"
+    rf"[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})等?(?:按职责分工|分别)?负责{_CLOSE}")
 _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"牵头(?!单位|部门)")
@@ -282,6 +290,11 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             blk.parens.append((blk.start + m.start(), blk.start + m.end()))
             if lead and not blk.lead:
                 blk.lead, blk.support = lead, support
+        if not blk.lead:
+            # （省发展改革委、省工业和信息化厅等按职责分工负责）: units with no label, then 负责.
+            for m in _PAREN_BARE.finditer(text):
+                blk.parens.append((blk.start + m.start(), blk.start + m.end()))
+                blk.lead = blk.lead or _split_units(m.group(1))
         if not blk.lead and blk.section != "总体目标":
             # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead.
             m = _INLINE_LEAD.search(text)
