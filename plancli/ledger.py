@@ -237,7 +237,7 @@ def resolve_item(reg: Registry, item: str) -> tuple[Entry, str]:
     """The entry and the ledger item id of ``ID`` or ``ID@2024``; a 每年 entry needs its occurrence."""
     eid, _, occ = item.partition("@")
     e = reg.find(eid)
-    items = e.items(reg.period)
+    items = e.items()
     if occ:
         if f"{e.id}@{occ}" not in items:
             raise LedgerError(f"{e.id} has no occurrence {occ!r}; use one of {', '.join(sorted(items))}")

@@ -39,7 +39,7 @@ CONTRACT = (
     "id", "item", "occurrence", "kind", "plan", "plan_name", "group", "section", "task", "metric",
     "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
-    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on",
+    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
 )
 ROLES = ("any", "lead", "support")
 STATUSES = ("overdue", "due_soon", "upcoming", "undated", "in_progress", "done", "met", "missed")
@@ -97,6 +97,22 @@ def resolve_plan(reg: Registry, text: str) -> str:
     raise QueryError(f"unknown plan {text!r}; plans are: {names}")
 
 
+def resolve_doc(reg: Registry, text: str) -> str:
+    """Document code from its code, number (鲁政发〔2024〕5号) or a unique fragment of either or of its title."""
+    t = "".join(text.split()).casefold()
+    for d in reg.documents:
+        if t in (d.code.casefold(), (d.number or "").casefold()):
+            return d.code
+    hits = [d.code for d in reg.documents
+            if t and any(t in x.casefold() for x in (d.code, d.number or "", d.title))]
+    if len(hits) == 1:
+        return hits[0]
+    names = "、".join(f"{d.label}({d.code})" for d in reg.documents)
+    if hits:
+        raise QueryError(f"document {text!r} is ambiguous: {', '.join(hits)}")
+    raise QueryError(f"unknown document {text!r}; documents are: {names}")
+
+
 @dataclass(kw_only=True)
 class Filters:
     units: list[str] = field(default_factory=list)  # canonical names
@@ -109,6 +125,7 @@ class Filters:
     statuses: list[str] = field(default_factory=list)
     soon: relativedelta = field(default_factory=lambda: relativedelta(days=14))
     kinds: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)  # document codes
 
     def horizon(self) -> date | None:
         return self.as_of + self.within if self.within is not None else None
@@ -117,7 +134,7 @@ class Filters:
 def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str] = (), role: str = "any",
                  plans: Iterable[str] = (), before: str | None = None, after: str | None = None,
                  within: str | None = None, as_of: str | None = None, statuses: Iterable[str] = (),
-                 soon: str = "14d", kinds: Iterable[str] = ()) -> Filters:
+                 soon: str = "14d", kinds: Iterable[str] = (), docs: Iterable[str] = ()) -> Filters:
     """Filters from option values as typed: unit and plan names resolved, dates and spans read."""
     if role not in ROLES:
         raise QueryError(f"--role must be lead, support or any, not {role!r}")
@@ -133,6 +150,7 @@ def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str]
         within=parse_span(within) if within else None,
         as_of=to_today(as_of),
         statuses=statuses, soon=parse_span(soon), kinds=list(kinds),
+        docs=[resolve_doc(reg, d) for d in docs],
     )
 
 
@@ -212,12 +230,20 @@ def entry_dict(reg: Registry, e: Entry) -> dict:
         "deadline_text": e.deadline_text, "deadline_inferred": e.deadline_inferred,
         "recurring": e.recurring, "lead": list(e.lead), "support": list(e.support),
         "units_inferred": e.units_inferred, "quote": e.quote, "line": e.line,
+        "doc": doc.label if (doc := reg.document_of(e)) else None,
     }
 
 
 def select_entries(reg: Registry, f: Filters, table: UnitTable | None = None) -> list[Entry]:
-    """Entries passing the plan, kind and unit/role filters (dates are checked per occurrence)."""
-    return reg.select(set(f.plans) or None, set(f.kinds) or None, _unit_pred(f, table))
+    """Entries passing the document, plan, kind and unit/role filters (dates are checked per
+    occurrence). Plan codes are unique across documents, so --doc narrows the plans."""
+    plans = set(f.plans)
+    if f.docs:
+        of_docs = {c for c, p in reg.plans.items() if p.doc in f.docs}
+        plans = plans & of_docs if plans else of_docs
+        if not plans:
+            return []
+    return reg.select(plans or None, set(f.kinds) or None, _unit_pred(f, table))
 
 
 def _progress_fields(e: Entry, rec: Record | None) -> dict:
@@ -235,7 +261,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
     rows = []
     for e in select_entries(reg, f, table):
-        for d in e.occurrences(reg.period) or (None,):
+        for d in e.occurrences() or (None,):
             if d is not None:
                 if f.before and d > f.before:
                     continue
@@ -316,15 +342,16 @@ def week_bounds(as_of: date) -> tuple[date, date]:
     return monday - timedelta(days=7), monday - timedelta(days=1)
 
 
-def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date) -> dict:
+def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, ledger: str | None = None) -> dict:
     """Everything ``show`` tells about one entry: the contract fields, its occurrences with their
-    status as of ``as_of``, its note and the full history of its records."""
+    status as of ``as_of``, its note, the full history of its records and which ledger held them."""
     occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
     d = entry_dict(reg, e)
     d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "days_left", "status", "actual",
                                             "attainment", "met")} for r in occ if r["id"] == e.id]
     d["history"] = [r.as_dict() for r in records if r.entry_id == e.id]
     d["note"] = e.note
+    d["ledger"] = ledger
     return d
 
 
@@ -333,7 +360,8 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
     inferred = " (inferred: end of plan period)" if e.deadline_inferred else ""
     who = " (inferred: plan coordinator)" if e.units_inferred else ""
     pairs = [
-        ("id", e.id), ("kind", e.kind), ("plan", f"{d['plan_name']} ({e.plan}, {e.group})"),
+        ("id", e.id), ("kind", e.kind), ("document", _doc_line(reg, e)),
+        ("plan", f"{d['plan_name']} ({e.plan}, {e.group})"),
         ("section", e.section + (f" / task {e.task}" if e.task is not None else "")),
         ("metric", e.metric),
         ("target", target_text(e.comparator, e.value_text)
@@ -354,4 +382,14 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
                       + (f" actual={h['actual_text'] or h['actual']}" if h["actual"] is not None else "")
                       + (f" on {h['on']}" if h["on"] else "") + (f" source: {h['source']}" if h["source"] else "")
                       + (f" note: {h['note']}" if h["note"] else "")))
+    if d.get("ledger"):
+        n = len(d["history"])
+        pairs.append(("ledger", f"{d['ledger']} ({n} record{'s' if n != 1 else ''} of this entry)"))
     return pairs
+
+
+def _doc_line(reg: Registry, e: Entry) -> str:
+    doc = reg.document_of(e)
+    if doc is None:
+        return "—"
+    return f"{doc.label} ({doc.code})" if doc.label != doc.code else doc.code
