@@ -148,6 +148,9 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
         where = str(doc.path)
         entries = [e for e in reg.entries if e.plan in doc.plan_codes]
         plans = {c: reg.plans[c] for c in doc.plan_codes if c in reg.plans}
+        if doc.missing_units_file is not None:
+            problems.append(Problem(where, None, f"units file not found: {doc.missing_units_file} "
+                                                 "(using the shipped unit table)", "warning"))
         if table is not None:
             problems += check_units(where, entries, table)
         problems += check_period(where, entries, doc.period)

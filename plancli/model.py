@@ -168,12 +168,16 @@ class Document:
 
     @property
     def units_path(self) -> Path | None:
-        """The document's own unit table: ``meta.units_file``, else units.yaml beside it if any."""
+        """The document's own unit table (``meta.units_file``, default units.yaml beside it), if it
+        exists: a document copied alone elsewhere falls back to the shipped table."""
+        p = self.path.parent / (self.meta.get("units_file") or "units.yaml")
+        return p if p.exists() else None
+
+    @property
+    def missing_units_file(self) -> Path | None:
+        """``meta.units_file`` when it names a file that does not exist (a validate warning)."""
         named = self.meta.get("units_file")
-        if named:
-            return self.path.parent / named
-        beside = self.path.parent / "units.yaml"
-        return beside if beside.exists() else None
+        return self.path.parent / named if named and not (self.path.parent / named).exists() else None
 
 
 # --------------------------------------------------------------------------- compact rows

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancli.checks import check_against_source, check_units
-from plancli.coverage import find_gaps
+from plancli.checks import validate
+from plancli.coverage import find_gaps, registry_gaps
 from plancli.deadline import Period
 from plancli.extract import (
     ExtractError,
@@ -27,7 +27,6 @@ from plancli.extract import (
 )
 from plancli.registry import load_registry
 from plancli.sourcetext import SourceText, compact
-from plancli.units import load_units
 
 from .conftest import SHIPPED, SOURCE
 
@@ -267,6 +266,19 @@ def test_period_from_the_title_or_asked_for():
             parse_period(bad)
 
 
+def test_a_deadline_after_the_period_is_marked_as_meant(tmp_path):
+    text = _plan("到2035年，建成数字强省。力争到2035年数据中心达到 50 个。")  # form of 十四五 plans' 2035 goals
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    d = extract(text, source_name="t.txt")
+    late = [e for e in d["entries"] if e["deadline"] == "2035-12-31"]
+    assert len(late) == 2 and all(e["outside_period"] is True for e in late)
+    assert all("outside_period" not in e for e in d["entries"] if e["deadline"] != "2035-12-31")
+    d["meta"]["units_file"] = "t.units.yaml"
+    (tmp_path / "t.yaml").write_text(to_yaml(d), encoding="utf-8")
+    (tmp_path / "t.units.yaml").write_text(units_yaml(d), encoding="utf-8")
+    assert validate(tmp_path / "t.yaml", tmp_path / "progress.yaml")[1] == []
+
+
 def test_empty_text_is_refused():
     with pytest.raises(ExtractError, match="empty"):
         extract("  \n", source_name="t.txt")
@@ -288,14 +300,11 @@ def real_draft(tmp_path_factory) -> Path:
 
 
 def test_real_draft_passes_the_registry_checks(real_draft):
-    problems: list = []
-    reg = load_registry(real_draft, problems)
-    assert problems == []
-    src = SourceText.read(reg.source_path)
-    assert check_against_source(str(real_draft), reg.entries, reg.exclusions, reg.plans, src) == []
-    assert check_units(str(real_draft), reg.entries, load_units(reg.units_path).known) == []
-    ranges = [(p.first_line, p.last_line) for p in reg.plans.values()]
-    assert find_gaps(src, reg.entries, reg.exclusions, ranges) == []
+    """What `plancli validate` and `plancli coverage` check, through their core functions."""
+    reg, problems = validate(real_draft, real_draft.parent / "progress.yaml")
+    assert [str(p) for p in problems] == []
+    gaps, lines = registry_gaps(reg)
+    assert gaps == [] and lines > 1000
     assert len(reg.plans) == 13 and len(reg.entries) > 300
 
 

@@ -243,6 +243,8 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
         e["deadline_inferred"] = False
         if d.time.deadline.kind in ("yearly", "quarterly"):
             e["recurring"] = d.time.deadline.kind
+        if d.time.deadline.date > period.end:
+            e["outside_period"] = True  # 到2035年 in a 2024—2025 plan: the text says so; the reviewer confirms
     else:
         e["deadline_text"] = None
         e["deadline"] = period.end.isoformat()
