@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..deadline import Context, DeadlineError, Period, parse_deadline
+from ..deadline import Context, Deadline, DeadlineError, Period, parse_deadline
 from .layout import Block, Doc, Plan
 
 __all__ = ["Time", "Draft", "drafts_of_plan"]
@@ -53,7 +53,7 @@ _QTY = re.compile(
     r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])")
 
 # Comparator words (the shipped registry's conventions, docs/registry-format.md).
-# TODO(values.parse_target): replace _comparator with values.parse_target once it is on main.
+# TODO(values.parse_target): replace _after_cmp/_before_cmp with values.parse_target once it is on main.
 _AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|上下)"), "~"),
               (re.compile(r"^(?:以内|以下)"), "<="), (re.compile(r"^(?:多|余)"), ">")]
 _BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
@@ -75,14 +75,18 @@ _CLAUSE_END = ",;，；:："
 
 @dataclass
 class Time:
+    """A time phrase of the text: its compact span and what it reads as."""
+
     start: int
     end: int
     text: str  # compact
-    deadline: object  # deadline.Deadline
+    deadline: Deadline
 
 
 @dataclass
 class Draft:
+    """One drafted entry before it is written out: what it is and where its quote and value are."""
+
     plan: Plan
     block: Block
     kind: str
@@ -152,21 +156,22 @@ def _metric(c: str, a: int, b: int, cut: list[tuple[int, int]]) -> str:
 
 
 def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[Draft]:
+    """Every target and milestone of a plan, task by task, sentence by sentence."""
     c = doc.c
+    # The text without the unit parentheticals (blanked out, so positions stay the document's).
+    chars = list(c)
+    for blk in plan.blocks:
+        for a, e in blk.parens:
+            chars[a:e] = "\x00" * (e - a)
+    text = "".join(chars)
     out: list[Draft] = []
     for blk in plan.blocks:
-        # Text of the task without its unit parenthetical(s): blank them out, keeping positions.
-        chars = list(c[blk.start:blk.end])
-        for a, e in blk.parens:
-            for i in range(a, e):
-                chars[i - blk.start] = "\x00"
-        masked = "".join(chars)
-        text = c[:blk.start] + masked + c[blk.end:]  # positions as in c
+        masked = text[blk.start:blk.end]
         # Short quoted strings are names (“2115”, “2+N”); a long quotation is text of the plan.
         quoted = [(a, e) for a, e in _spans(masked, "“", "”", blk.start) + _spans(masked, '"', '"', blk.start)
                   if e - a <= 16 and not re.search(r"[,，;；]", c[a:e])] + _spans(masked, "《", "》", blk.start)
         for s0, s1 in _sentences(text, blk.start, blk.end):
-            out.extend(_entries_of_sentence(doc, text, plan, blk, s0, s1, quoted, ctx, period))
+            out.extend(_entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period))
     return out
 
 
@@ -191,7 +196,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
     return out
 
 
-def _entries_of_sentence(doc, text, plan, blk, s0, s1, quoted, ctx, period) -> list[Draft]:
+def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
+                         period: Period) -> list[Draft]:
+    """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones)."""
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = []  # (start, end, clause start, clause end)
     for m in _QTY.finditer(text, s0, s1):

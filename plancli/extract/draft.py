@@ -113,12 +113,6 @@ class _E:
     deadline_text: str | None
 
 
-@dataclass
-class _X:
-    line: int
-    text: str
-
-
 def _num(x: float | None):
     if x is None:
         return None
