@@ -34,6 +34,8 @@ LU = "鲁政发〔2024〕5号 (data/source/000_eaa1b40229515837.txt)"
 GZ = "穗字〔2012〕… 广州“633”人才集聚工程实施意见 (2012)"
 P2425 = Period(date(2024, 1, 1), date(2025, 12, 31))
 P1216 = Period(date(2012, 1, 1), date(2016, 12, 31))
+LPS = "六盘水府办发〔2022〕10号 新型基础设施建设三年行动方案(2022—2024年), gzlps.gov.cn"
+P2224 = Period(date(2022, 1, 1), date(2024, 12, 31))
 
 
 def _plan(task_text: str, *, goal: str = "加快发展。", title: str = "测试行动计划（2024—2025年）") -> str:
@@ -95,6 +97,9 @@ TARGET_PHRASES = [
     # a year before the plan period is a baseline, not a deadline
     ("力争比2020年增长10%。", P2425, [("10%", 10, None, "%", "=", None, "2025-12-31")], "baseline form, cf. "
      f"{LU}:26"),
+    ("2022年，全市新建5G基站2600个以上，新建市级及以上创新平台15个以上。", P2224,
+     [("2600个", 2600, None, "个", ">=", "2022年", "2022-12-31"), ("15个", 15, None, "个", ">=", "2022年", "2022-12-31")],
+     f"{LPS}: 一、主要目标"),
     ("5年内重点培训15万名紧跟科技发展前沿的中高级紧缺专业技术人才。", P1216,
      [("15万名", 150000, None, "名", "=", "5年内", "2016-12-31")], f"{GZ}:12"),
     ("每年选拔资助不少于100名青年科技人员。", P1216,
@@ -234,6 +239,9 @@ def test_every_other_number_is_an_exclusion_with_a_reason():
     why = {compact(x["text"]): x["reason"] for x in listed["exclusions"]}
     assert any("listed before it" in r for t, r in why.items() if "3个" in t)
     assert any("size class" in r for t, r in why.items() if "18MW" in t)
+    cited = extract(_plan("落实有关要求(黔府办发〔2022〕25号)。"), source_name="t.txt")  # LPS preamble
+    assert [(x["text"], x["reason"]) for x in cited["exclusions"]] == \
+        [("(黔府办发〔2022〕25号)", "part of a document number (〔2022〕25号), not a quantity")]
     ranges = [(p["first_line"], p["last_line"]) for p in d["meta"]["plans"]]
     assert find_gaps(src, _objs(d["entries"]), _objs(d["exclusions"]), ranges) == []
 

@@ -64,7 +64,7 @@ _BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
 _CN_QTY = re.compile(r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+")
 _RULE_BEFORE = re.compile(r"按照|按各|保留|留存|收储|奖励")
 _LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共同体: a count of the things just listed
-_SUBJECT_SEP = r"[、和与]|及(?!以上)"  # 省一类及以上优质园 is one subject
+_SUBJECT_SEP = r"[、和与]|及(?!以上)"  # 省一类及以上优质园, 市级及以上创新平台: one subject
 _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
 _SENT_END = "。!?！？"
 _CLAUSE_END = ",;，；:："
@@ -282,8 +282,9 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
             metrics = [listed[a]]
         if not metrics:
             # The list item holding the quantity (教育专家10名、名校长100名), else the clause.
-            ps = max(cs, max((i + 1 for i in range(cs, a) if text[i] in "、和及"), default=cs))
-            pe = min([i for i in range(e, ce) if text[i] in "、和及"] + [ce])
+            seps = [m.start() for m in re.finditer(_SUBJECT_SEP, text[cs:ce])]
+            ps = max([cs] + [cs + i + 1 for i in seps if cs + i < a])
+            pe = min([ce] + [cs + i for i in seps if cs + i >= e])
             piece = _METRIC_DROP.sub("", _strip_times(text, ps, a, times) + text[e:pe])
             piece = re.sub(r"^(?:以上|以下|左右|以内)", "", piece)
             head = _METRIC_DROP.sub("", _strip_times(text, cs, a, times))

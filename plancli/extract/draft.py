@@ -43,6 +43,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
         return "in a document title (《…》, …实施方案（2024-2025年）), not a deadline or target"
     if _inside_pair(text, ls, pos, "“", "”") or _inside_pair(text, ls, pos, "\"", "\""):
         return "a name or slogan in quotation marks, not a quantity"
+    if re.search(r"[〔\[]\d*$", text[max(ls, pos - 6):pos]) or re.match(r"[〕\]]\d+号|号", after):
+        return "part of a document number (〔2022〕25号), not a quantity"
     if _COMPLETION.fullmatch(tok):
         return "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"
     if tok[0] in _CN_NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
