@@ -241,7 +241,7 @@ def test_every_other_number_is_an_exclusion_with_a_reason():
     assert any("size class" in r for t, r in why.items() if "18MW" in t)
     cited = extract(_plan("落实有关要求(黔府办发〔2022〕25号)。"), source_name="t.txt")  # LPS preamble
     assert [(x["text"], x["reason"]) for x in cited["exclusions"]] == \
-        [("(黔府办发〔2022〕25号)", "part of a document number (〔2022〕25号), not a quantity")]
+        [("落实有关要求(黔府办发〔2022〕25号)", "part of a document number (〔2022〕25号), not a quantity")]
     ranges = [(p["first_line"], p["last_line"]) for p in d["meta"]["plans"]]
     assert find_gaps(src, _objs(d["entries"]), _objs(d["exclusions"]), ranges) == []
 
