@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from plancli.checks import validate
 from plancli.coverage import find_gaps, registry_gaps
@@ -443,3 +445,35 @@ def test_cli_bad_input_is_one_line_exit_2(cli, tmp_path, monkeypatch, args, mess
     r = cli("extract", *[a.format(nop="nop.txt") for a in args])
     assert r.code == 2 and r.out == ""
     assert len(r.err.strip().splitlines()) == 1 and message in r.err
+
+
+# --------------------------------------------------------------------------- any slice of a real text
+
+_LINES = {name: (ROOT / "data" / "source" / name).read_text(encoding="utf-8").split("\n")
+          for name in ("000_eaa1b40229515837.txt", "001_gz_633_rencai.txt")}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(sorted(_LINES)), start=st.integers(0, 1100), length=st.integers(1, 150),
+       cut=st.booleans())
+def test_a_draft_of_any_slice_of_a_real_text_validates_and_covers(tmp_path, name, start, length, cut):
+    """Whatever part of a real text it is given, a draft either is refused with an ExtractError or
+    passes validate and coverage as written (cut: every line loses its first characters, as a bad
+    copy would)."""
+    lines = _LINES[name][start:start + length]
+    if cut:
+        lines = [ln[len(ln) // 3:] for ln in lines]
+    text = "\n".join(lines)
+    try:
+        d = extract(text, source_name="s.txt", period=P2425)
+    except ExtractError:
+        return
+    folder = tmp_path / f"{name}-{start}-{length}-{cut}"
+    folder.mkdir()
+    (folder / "s.txt").write_text(text, encoding="utf-8")
+    d["meta"]["units_file"] = "d.units.yaml"
+    (folder / "d.yaml").write_text(to_yaml(d), encoding="utf-8")
+    (folder / "d.units.yaml").write_text(units_yaml(d), encoding="utf-8")
+    reg, problems = validate(folder / "d.yaml", folder / "progress.yaml")
+    assert [str(p) for p in problems] == []
+    assert registry_gaps(reg)[0] == []
