@@ -219,7 +219,8 @@ def test_parse_deadline_period_override(cli):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["parse-deadline", "明年"], "plancli: error: cannot read deadline phrase '明年'\n"),
+    (["parse-deadline", "明年"], "plancli: error: '明年' has no year: give the document date (--doc-date) or --year\n"),
+    (["parse-deadline", "适时"], "plancli: error: cannot read deadline phrase '适时': it names no date\n"),
     (["due", "--unit", "省大数局"], "plancli: error: unknown unit '省大数局'; did you mean 省大数据局、省药监局?\n"),
     (["due", "--as-of", "2024-13-01"], "plancli: error: --as-of: impossible date '2024-13-01': month must be in 1..12\n"),
     (["due", "--within", "soon"], "plancli: error: cannot read span 'soon' (use e.g. 7d, 2w, 1m, 1y)\n"),
@@ -275,3 +276,20 @@ def test_main_job_on_the_shipped_registry_as_a_subprocess():
     assert r.returncode == 0 and r.stderr == ""
     rows = json.loads(r.stdout)
     assert len(rows) > 20 and rows[0]["deadline"] >= "2024-06-01"
+
+
+@pytest.mark.parametrize(("args", "out"), [
+    (["10月底前", "--doc-date", "2023-05-04"], "2023-10-31\tby\t2023-10-31\n"),
+    (["明年6月底前", "--doc-date", "2023-05-04"], "2024-06-30\tby\t2024-06-30\n"),
+    (["10月底前", "--doc-date", "2023-05-04", "--year", "2026"], "2026-10-31\tby\t2026-10-31\n"),
+    (["每年4月底前", "--year", "2024", "--start", "2024-01-01", "--end", "2025-12-31"],
+     "2025-04-30\tyearly\t2024-04-30 2025-04-30\n"),
+])
+def test_parse_deadline_reads_year_less_phrases_in_the_document_year(cli, args, out):
+    r = cli("parse-deadline", *args, "--format", "plain")
+    assert (r.code, r.out) == (0, out)
+
+
+def test_parse_deadline_rejects_a_bad_doc_date(cli):
+    r = cli("parse-deadline", "10月底前", "--doc-date", "2023-13-01")
+    assert r.code == 2 and r.err.startswith("plancli: error: --doc-date: impossible date")

@@ -42,7 +42,7 @@ def _line_of(text: str) -> int:
     ('    deadline: "2024-12-31"\n', "    deadline: 2024-13-40\n", 0, "impossible date"),
     ("    task: 1\n", "    task: one\n", 0, "must be an integer"),
     ("    kind: milestone\n", "    kind: wish\n", 0, "kind must be one of"),
-    ("    deadline_text: 2024 年\n", "    deadline_text: 明年\n", 0, "cannot read deadline phrase"),
+    ("    deadline_text: 2024 年\n", "    deadline_text: 明年\n", 0, "has no year"),
     ("    lead: [省工业和信息化厅]\n", "    lead: 5\n", 0, "list of unit names"),
 ])
 def test_bad_field_is_reported_with_its_line(write_registry, old, new, offset, message):

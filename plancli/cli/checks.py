@@ -74,13 +74,16 @@ def parse_deadline_cmd(
     text: Annotated[str, typer.Argument(help="A deadline phrase, e.g. 2024年10月底前.")],
     start: Annotated[str | None, typer.Option("--start", help="Plan period start [default: from the registry].")] = None,
     end: Annotated[str | None, typer.Option("--end", help="Plan period end [default: from the registry].")] = None,
+    doc_date: Annotated[str | None, typer.Option(
+        "--doc-date", help="Date of the document: year-less phrases (10月底前, 明年) are read in its year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Year to read year-less phrases in.")] = None,
     fmt: _fmt_opt(Check) = None, registry: RegistryOpt = None,
 ) -> None:
     """Read a Chinese deadline phrase and print its date(s).
 
     Example: plancli parse-deadline "2024 年 10 月底前" --format json
     """
-    from ..deadline import Period, parse_deadline
+    from ..deadline import Context, Period, parse_deadline
     from ..query import to_date
     from ..registry import load_registry
 
@@ -88,7 +91,8 @@ def parse_deadline_cmd(
     if start or end:
         period = Period(to_date(start, "--start") if start else period.start,
                         to_date(end, "--end") if end else period.end)
-    d = parse_deadline(text, period)
+    ctx = Context(doc_date=to_date(doc_date, "--doc-date") if doc_date else None, period=period, year=year)
+    d = parse_deadline(text, ctx)
     if _fmt(fmt) == "json":
         import json
 
