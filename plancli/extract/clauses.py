@@ -2,9 +2,11 @@
 
 Every quantity (a number with a measure word: ``3.5 万家``, ``10%``, ``3—5 家``, ``1300 亿千瓦时``; and
 倍增, 翻番, 过千亿, 双破千) is a target, except a rule parameter (按…的10%, 50%由省级统筹), a threshold that
-defines what is counted (投资500万元以上技术改造项目1.2万个) and anything inside a short quotation or a
-《title》. Its comparator comes from the words around it (以上 ≥, 左右 ~, 以内 ≤, 突破/超过 >, 不少于 ≥,
-a range → range, else =), shared along a list (分别突破A、B; A和B左右). Its deadline is the nearest time
+defines what is counted (投资500万元以上技术改造项目1.2万个), a count of things just listed (等3个), a size
+class (18MW级), what ``values.not_target_reason`` recognises (a baseline, a code, a document number, a
+past achievement 已达到) and anything inside a short quotation or a 《title》. Its comparator is what
+``values.parse_target`` reads in its clause (以上 ≥, 左右 ~, 以内 ≤, 突破/超过 >, 不少于 ≥, a range → range,
+else =; shared along a list: 分别突破A、B, A和B左右), else the words right around it. Its deadline is the nearest time
 phrase before it in the same sentence (``2024 年``, ``力争到2025年``, ``2024年6月底前``, ``每年``, ``年均``,
 ``两年``, ``5年内``…; ``2024年、2025年分别…A、B`` pairs in order), else the end of the plan period. A past
 year (a baseline: 比2020年) and a name (三年行动) date nothing. ``A、B各N`` / ``A和B均达到N`` / ``双破千``
@@ -21,6 +23,8 @@ import re
 from dataclasses import dataclass
 
 from ..deadline import Context, Deadline, DeadlineError, Period, parse_deadline
+from ..sourcetext import compact
+from ..values import QuantityError, not_target_reason, parse_target
 from .layout import Block, Doc, Plan
 
 __all__ = ["Time", "Draft", "drafts_of_plan"]
@@ -52,8 +56,8 @@ _QTY = re.compile(
     r"(?<![\d.A-Za-z×*])(\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
     r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])")
 
-# Comparator words (the shipped registry's conventions, docs/registry-format.md).
-# TODO(values.parse_target): replace _after_cmp/_before_cmp with values.parse_target once it is on main.
+# Comparator words (the shipped registry's conventions, docs/registry-format.md): values.parse_target
+# reads them for every quantity it lists; these cover the forms it does not list (倍增, 双破千, 12.5EFLOPS).
 _AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|上下)"), "~"),
               (re.compile(r"^(?:以内|以下)"), "<="), (re.compile(r"^(?:多|余)"), ">")]
 _BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
@@ -207,6 +211,8 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
             continue
         cs = _clause_start(text, a, s0)
         ce = _clause_end(text, e, s1)
+        if not_target_reason(text[s0:s1], m.start(1) - s0, m.end(1) - s0):
+            continue  # a baseline, a name or code, a document number, a past achievement (已达到)
         # A rule parameter (按…的10%, 50%由省级统筹) or a threshold that defines what is counted
         # (投资500万元以上技术改造项目1.2万个) is not a target: left to the exclusions.
         if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) or _LIST_COUNT.search(text[cs:a]):
@@ -265,6 +271,7 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
                     listed[qtys[k][0]] = subj[k - i]
         i = j + 1
 
+    read = _comparators(text, qtys)
     drafts: list[Draft] = []
     prev_metrics: list[str] = []
     for k, (a, e, cs, ce) in enumerate(qtys):
@@ -275,7 +282,7 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
         elif not text[a].isdigit():
             cmp = "=" if re.match(r"倍增|翻", text[a:e]) else ">"
         else:
-            cmp = after_c[k] or before_c[k] or "="
+            cmp = read.get(a) or after_c[k] or before_c[k] or "="
         cut = [(a, e)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
         metrics = _each_subjects(text, cs, a, times)
         if not metrics and a in listed:
@@ -320,6 +327,27 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
             first = False
             pos = ce + 1
     return drafts
+
+
+def _comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, str]:
+    """Comparator of each quantity as ``values.parse_target`` reads its clause (分别突破A、B; A和B左右),
+    keyed by the quantity's position; a quantity it does not list keeps the words around it."""
+    out: dict[int, str] = {}
+    clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for a, e, cs, ce in qtys:
+        clauses.setdefault((cs, ce), []).append((a, e))
+    for (cs, ce), items in clauses.items():
+        try:
+            values = list(parse_target(text[cs:ce].replace("\x00", "")).values)
+        except QuantityError:
+            continue
+        for a, e in items:
+            want = compact(text[a:e])
+            hit = next((v for v in values if compact(v.value_text) == want), None)
+            if hit is not None:
+                out[a] = hit.comparator
+                values.remove(hit)
+    return out
 
 
 def _each_subjects(text: str, cs: int, a: int, times: list[Time]) -> list[str]:

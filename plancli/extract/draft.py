@@ -18,7 +18,7 @@ from pathlib import Path
 from ..coverage import covered_spans, tokens
 from ..deadline import Context, DeadlineError, Period, parse_date
 from ..sourcetext import compact
-from ..values import QuantityError, parse_value
+from ..values import QuantityError, not_target_reason, parse_value
 from .clauses import Draft, drafts_of_plan
 from .layout import _TASK, DOC_NO, TITLE_END, Doc, ExtractError, Plan, find_doc_date, find_period, layout
 
@@ -39,12 +39,14 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
     """Why a token is not an entry, as far as the text shows; guesses end in "(check)"."""
     ls, le = doc.src.line_span(doc.line_of(pos))
     after = text[pos + len(tok):pos + len(tok) + 6]
+    if tok[0].isdigit():
+        said = not_target_reason(text[ls:max(le, pos + len(tok))], pos - ls, pos - ls + len(tok))
+        if said:
+            return f"{said}, not a target"
     if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]):
         return "in a document title (《…》, …实施方案（2024-2025年）), not a deadline or target"
     if _inside_pair(text, ls, pos, "“", "”") or _inside_pair(text, ls, pos, "\"", "\""):
         return "a name or slogan in quotation marks, not a quantity"
-    if re.search(r"[〔\[]\d*$", text[max(ls, pos - 6):pos]) or re.match(r"[〕\]]\d+号|号", after):
-        return "part of a document number (〔2022〕25号), not a quantity"
     if _COMPLETION.fullmatch(tok):
         return "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"
     if tok[0] in _CN_NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
