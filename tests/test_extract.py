@@ -139,6 +139,7 @@ MILESTONE_PHRASES = [
     ("2025年年底以前，建立省级领导干部自然资源资产离任审计评价指标体系。",
      [("2025年年底以前", "2025-12-31", None)], f"{LU}:830"),
     ("每年制定省级督查检查考核计划。", [("每年", "2025-12-31", "yearly")], f"{LU}:802"),
+    ("每年4月底前报送上年度工作情况。", [("每年4月底前", "2025-04-30", "yearly")], "form of tests/test_deadline_phrases.py"),
     # 三年行动 names an action; it dates nothing
     ("深入实施全省安全生产治本攻坚三年行动。", [], f"{LU}:684"),
 ]
@@ -295,6 +296,27 @@ def test_a_deadline_after_the_period_is_marked_as_meant(tmp_path):
     (tmp_path / "t.yaml").write_text(to_yaml(d), encoding="utf-8")
     (tmp_path / "t.units.yaml").write_text(units_yaml(d), encoding="utf-8")
     assert validate(tmp_path / "t.yaml", tmp_path / "progress.yaml")[1] == []
+
+
+def test_a_yearless_phrase_is_read_in_the_documents_year(tmp_path):
+    """于2月7日前 / 年底 (tests/phrase_sources.py: panjin2021, dated 2021-01-25): the registry reads a
+    deadline_text without the document's date, so a target keeps the date with a note saying where it
+    is from, and a dated action without a quantity is left to the exclusions for a person to register."""
+    text = ("测试行动计划（2021—2022年）\n\n2021年1月25日\n\n一、主要任务\n\n"
+            "1.推进项目。于2月7日前完成项目申报 30 个。年底前完成项目验收。（牵头单位：市发展改革委）\n")
+    d = extract(text, source_name="t.txt")
+    (target,) = d["entries"]
+    assert (target["value_text"], target["deadline_text"], target["deadline"], target["deadline_inferred"]) == \
+        ("30 个", None, "2021-02-07", False)
+    assert target["note"] == "deadline from “2月7日前”, read in the document's year (2021)"
+    assert any("year-less" in x["reason"] for x in d["exclusions"] if "年底" in x["text"])
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    d["meta"]["units_file"] = "t.units.yaml"
+    (tmp_path / "t.yaml").write_text(to_yaml(d), encoding="utf-8")
+    (tmp_path / "t.units.yaml").write_text(units_yaml(d), encoding="utf-8")
+    reg, problems = validate(tmp_path / "t.yaml", tmp_path / "progress.yaml")
+    assert problems == [] and registry_gaps(reg)[0] == []
+    assert extract(text, source_name="t.txt", doc_date=date(2022, 3, 1))["entries"][0]["deadline"] == "2022-02-07"
 
 
 def test_empty_text_is_refused():

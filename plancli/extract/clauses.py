@@ -36,8 +36,12 @@ _TIME = re.compile(
     rf"(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
     rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前)?"
-    r"|每年(?:年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
+    r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
     r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内)?"
+    # year-less: 10月底前, 2月7日前, 今年年底前, 明年6月底前 (read in the document's year)
+    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d.年])(?:\d{{1,2}}月(?:底|末)(?:之前|以前|前)?|\d{{1,2}}月(?:\d{{1,2}}[日号])?"
+    r"(?:之前|以前|前)|\d{1,2}月\d{1,2}[日号])"
+    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
 _NAME_AFTER_SPAN = re.compile(r"^(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划)")  # 三年行动: a name
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较)$")
@@ -85,6 +89,7 @@ class Time:
     end: int
     text: str  # compact
     deadline: Deadline
+    yearless: bool = False  # 10月底前: read in the document's year, which the registry cannot store
 
 
 @dataclass
@@ -196,7 +201,12 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue
         if d.kind == "by" and d.date < period.start:
             continue  # a past year: a baseline, not a deadline
-        out.append(Time(a, e, t, d))
+        try:
+            parse_deadline(t, period)
+            yearless = False
+        except DeadlineError:
+            yearless = True  # needs the document's date: the registry reads deadline_text without it
+        out.append(Time(a, e, t, d, yearless))
     return out
 
 
@@ -308,6 +318,8 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     # Milestones: dated clauses that hold no quantity.
     has_qty = [(q[2], q[3]) for q in qtys]
     for k, t in enumerate(times):
+        if t.yearless:
+            continue  # a milestone needs a deadline_text the registry can read: left to the exclusions
         scope_end = times[k + 1].start if k + 1 < len(times) else s1
         if t.deadline.kind != "by":
             scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only

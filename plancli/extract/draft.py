@@ -67,6 +67,9 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
         return "a rule parameter, not a goal"
     if re.match(r"(?:个|家|项|条|市|县|区)", after):
         return "a descriptive count or threshold, no target set on it (check)"
+    if tok in ("月底", "年底") or (tok.isdigit() and re.match(r"月(?:底|末|\d|前)|[日号]前", after)):
+        return ("a year-less time phrase (10月底前, 年底前): its date, read in the document's year, is the "
+                "deadline of the entry it governs, or a milestone to register by hand (check)")
     if re.fullmatch(r"每年|年均|两年|三年|每季度|年底|月底", tok):
         return "a time word that governs no drafted entry (check)"
     return "a number that is not a target of the plan (check)"
@@ -219,6 +222,7 @@ def _implied_unit(metric: str) -> str | None:
 def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
     quote = doc.raw(d.qstart, d.qend)
     line = doc.line_of(d.qstart)
+    note = None
     e: dict = {"id": f"{code}-{n:03d}", "kind": d.kind, "plan": code, "section": d.block.section,
                "task": d.block.task, "metric": d.metric}
     if d.value:
@@ -235,7 +239,14 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
         e["comparator"] = d.comparator
     else:
         e.update({"value_text": None, "value": None, "unit": None, "comparator": None})
-    if d.time:
+    if d.time and d.time.yearless:
+        # The registry reads deadline_text without the document's date: keep the date, say where it is from.
+        e["deadline_text"] = None
+        e["deadline"] = d.time.deadline.date.isoformat()
+        e["deadline_inferred"] = False
+        note = (f"deadline from “{doc.raw(d.time.start, d.time.end)}”, read in the document's year "
+                f"({d.time.deadline.date.year})")
+    elif d.time:
         e["deadline_text"] = doc.raw(d.time.start, d.time.end)
         e["deadline"] = d.time.deadline.date.isoformat()
         e["deadline_inferred"] = False
@@ -253,6 +264,8 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
     e["units_inferred"] = inferred
     e["quote"] = quote
     e["line"] = line
+    if note:
+        e["note"] = note
     e["draft"] = True
     return e
 
