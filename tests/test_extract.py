@@ -187,6 +187,14 @@ def test_structure_units_and_inference_on_a_small_text():
     assert all(e["draft"] is True for e in d["entries"])
 
 
+def test_a_numbered_heading_that_ends_in_计划_is_no_plan_title():
+    text = ("人才行动方案（2012—2016年）\n\n一、主要任务\n\n（一）实施产业人才行动计划\n\n"
+            "1.引进人才。5年内引进 100 名。\n\n（二）实施科技人才行动计划\n\n2.培养人才。5年内培养 200 名。\n")
+    d = extract(text, source_name="t.txt")
+    assert [(p["name"], p["first_line"], p["last_line"]) for p in d["meta"]["plans"]] == [("人才行动方案", 1, 11)]
+    assert [(e["value_text"], e["task"]) for e in d["entries"]] == [("100 名", 1), ("200 名", 2)]
+
+
 def test_lead_named_in_the_text_when_there_is_no_parenthetical():
     text = ("测试行动计划（2024—2025年）\n\n一、主要任务\n\n"
             "1.推进项目。由省发展改革委、省能源局牵头，每年新增项目 10 个。\n\n"   # form of LU:664-666

@@ -142,7 +142,8 @@ def _section_name(heading: str) -> str:
 
 
 def _is_title(body: str) -> re.Match | None:
-    if len(body) > 48 or any(ch in body for ch in "。，,;；"):
+    """A plan (or group) title: a short line ending in 行动计划/…/方案, not a numbered heading."""
+    if len(body) > 48 or any(ch in body for ch in "。，,;；") or _GROUP.match(body) or _TASK.match(body):
         return None
     return _TITLE.match(body)
 
