@@ -128,6 +128,23 @@ def test_targets_of_real_phrases(sentence, period, want, source):
     assert [(compact(g[0]), *g[1:]) for g in got] == [(compact(w[0]), *w[1:]) for w in want], source
 
 
+@pytest.mark.parametrize("sentence, metrics, source", [
+    ("规模以上高新技术产业产值占规模以上工业总产值比重 2024 年达到 52%、2025 年达到 53%。",
+     ["规模以上高新技术产业产值占规模以上工业总产值比重"] * 2, f"{LU}:26"),
+    ("打造300个以上视频应用试点、1000个以上创新应用、10000个以上边缘应用。",
+     ["打造视频应用试点", "创新应用", "边缘应用"], f"{LU}:310"),
+    ("2024 年新增 25 个县（市、区）雨污合流管网清零。", ["新增县（市、区）雨污合流管网清零"], f"{LU}:610"),
+    ("每年新培育认定省工程研究中心、省企业技术中心各100家左右。",
+     ["新培育认定省工程研究中心", "省企业技术中心"], f"{LU}:42"),
+    ("到2025年，集成电路产业规模过千亿。", ["集成电路产业规模"], f"{LU}:316"),
+    ("5年内选拔认定教育专家10名、名校长100名、名教师200名。", ["选拔认定教育专家", "名校长", "名教师"], f"{GZ}:32"),
+])
+def test_metrics_of_real_phrases(sentence, metrics, source):
+    d = extract(_plan(sentence), source_name="t.txt")
+    assert [compact(e["metric"]) for e in d["entries"] if e["kind"] == "target"] == \
+        [compact(m) for m in metrics], source
+
+
 MILESTONE_PHRASES = [
     ("2024年6月底前，在县级及以上政务服务大厅公示进驻事项清单，建立清单动态调整机制。",
      [("2024年6月底前", "2024-06-30", None), ("2024年6月底前", "2024-06-30", None)], f"{LU}:136"),

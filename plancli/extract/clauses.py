@@ -151,7 +151,8 @@ def _clause_end(c: str, pos: int, hi: int) -> int:
 
 _METRIC_DROP = re.compile(
     r"^(?:力争|争取|确保|推动|全力|加快|持续|进一步|其中|同时|并|且|和|及|实现|完成)+|"
-    r"(?:达到|达|突破|超过|不少于|不低于|至少|稳定在|保持在|控制在|提高|增长|分别|为|以上|左右|以内|以下|力争)+$")
+    r"(?:达到|达|突破|超过|超|过|破|不少于|不低于|至少|稳定在|保持在|控制在|提高|增长|分别|为|以上|左右|以内|以下"
+    r"|力争|实现|完成)+$")
 
 
 def _metric(c: str, a: int, b: int, cut: list[tuple[int, int]]) -> str:
@@ -293,24 +294,30 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
             cmp = "=" if re.match(r"倍增|翻", text[a:e]) else ">"
         else:
             cmp = read.get(a) or after_c[k] or before_c[k] or "="
-        cut = [(a, e)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
+        suffix = re.match(r"(?:及以上|以上|以下|以内|左右|上下|多|余)?", text[e:]).end()
+        cut = [(a, e + suffix)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
         metrics = _each_subjects(text, cs, a, times)
         if not metrics and a in listed:
             metrics = [listed[a]]
         if not metrics:
-            # The list item holding the quantity (教育专家10名、名校长100名), else the clause.
-            seps = [m.start() for m in re.finditer(_SUBJECT_SEP, text[cs:ce])]
-            ps = max([cs] + [cs + i + 1 for i in seps if cs + i < a])
-            pe = min([ce] + [cs + i for i in seps if cs + i >= e])
-            piece = _METRIC_DROP.sub("", _strip_times(text, ps, a, times) + text[e:pe])
-            piece = re.sub(r"^(?:以上|以下|左右|以内)", "", piece)
-            head = _METRIC_DROP.sub("", _strip_times(text, cs, a, times))
-            if not re.search(r"[\u4e00-\u9fffA-Za-z]", head) and prev_metrics:
-                metrics = prev_metrics  # 2025年达到65%以上: the subject of the clause before
-            elif len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 3 and (ps > cs or pe < ce):
+            # The list item holding the quantity (教育专家10名、名校长100名), else the clause; a 、 inside
+            # brackets (县（市、区）) separates nothing.
+            seps = _separators(text, cs, ce)
+            ps = max([cs] + [i + 1 for i in seps if i < a])
+            pe = min([ce] + [i for i in seps if i >= e])
+            subject = _METRIC_DROP.sub("", _strip_times(text, ps, a, times))
+            piece = _METRIC_DROP.sub("", subject + text[e + suffix:pe])
+            if not _cjk(subject) and not _cjk(text[e + suffix:pe]) and prev_metrics:
+                metrics = prev_metrics  # 、2025年达到53%: the subject of the item before
+            elif _cjk(piece) >= 3 and (ps > cs or pe < ce):
                 metrics = [_metric(text, ps, pe, cut)]
             else:
                 metrics = [_metric(text, cs, ce, cut)]
+            if _cjk(metrics[0]) < 4 and metrics is not prev_metrics:
+                # 扩大全省高级技术经理文库，每年新增50人: the clause before names what is counted
+                before = _clause_start(text, max(s0, cs - 1), s0)
+                if before < cs:
+                    metrics = [_metric(text, before, cs - 1, cut) + metrics[0]]
         prev_metrics = metrics
         for metric in metrics:
             drafts.append(Draft(plan, blk, "target", metric, qs, ce, (a, e), cmp, t, a))
@@ -359,6 +366,24 @@ def _comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, 
             if hit is not None:
                 out[a] = hit.comparator
                 values.remove(hit)
+    return out
+
+
+def _cjk(s: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", s))
+
+
+def _separators(text: str, a: int, b: int) -> list[int]:
+    """Positions of the list separators 、和与及 in text[a:b] outside brackets."""
+    out, depth = [], 0
+    for m in re.finditer(r"[(（]|[)）]|" + _SUBJECT_SEP, text[a:b]):
+        ch = m.group()
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(a + m.start())
     return out
 
 
