@@ -8,7 +8,7 @@ reviewer has checked it. The draft never reads an existing registry: it is built
 by general rules:
 
 * ``layout``: plans, sections, tasks and their units;
-* ``clauses``: targets and milestones, clause by clause;
+* ``clauses``: targets and milestones, clause by clause (``metric``: their short names);
 * ``draft``: entries and exclusions in the registry's form, and the files.
 """
 

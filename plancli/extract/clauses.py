@@ -26,6 +26,7 @@ from ..deadline import Context, Deadline, DeadlineError, Period, parse_deadline
 from ..sourcetext import compact
 from ..values import QuantityError, not_target_reason, parse_target
 from .layout import Block, Doc, Plan
+from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan"]
 
@@ -72,7 +73,6 @@ _BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
 _CN_QTY = re.compile(r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+")
 _RULE_BEFORE = re.compile(r"按照|按各|保留|留存|收储|奖励")
 _LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共同体: a count of the things just listed
-_SUBJECT_SEP = r"[、和与]|及(?!以上)"  # 省一类及以上优质园, 市级及以上创新平台: one subject
 _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
 _SENT_END = "。!?！？"
 _CLAUSE_END = ",;，；:："
@@ -149,22 +149,6 @@ def _clause_end(c: str, pos: int, hi: int) -> int:
     return pos
 
 
-_METRIC_DROP = re.compile(
-    r"^(?:力争|争取|确保|推动|全力|加快|持续|进一步|其中|同时|并|且|和|及|实现|完成)+|"
-    r"(?:达到|达|突破|超过|超|过|破|不少于|不低于|至少|稳定在|保持在|控制在|提高|增长|分别|为|以上|左右|以内|以下"
-    r"|力争|实现|完成)+$")
-
-
-def _metric(c: str, a: int, b: int, cut: list[tuple[int, int]]) -> str:
-    """A short name: the clause without its time phrase, quantity and comparator words."""
-    keep = [ch for i, ch in enumerate(c[a:b], a) if not any(x <= i < y for x, y in cut)]
-    t = "".join(keep).strip("，,、;；:：")
-    for _ in range(3):
-        t = _METRIC_DROP.sub("", t).strip("，,、;；:：")
-    t = re.sub(r"(?:达到|突破|超过|不少于|不低于|稳定在|保持在|控制在|力争)", "", t)
-    return (t[:40] + "…") if len(t) > 41 else (t or c[a:b][:40])
-
-
 def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[Draft]:
     """Every target and milestone of a plan, task by task, sentence by sentence."""
     c = doc.c
@@ -211,11 +195,22 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
     return out
 
 
+Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact positions)
+
+
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
                          period: Period) -> list[Draft]:
     """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones)."""
     times = _times(text, s0, s1, quoted, ctx, period)
-    qtys = []  # (start, end, clause start, clause end)
+    qtys = _quantities(text, s0, s1, quoted, times)
+    drafts = _targets(text, plan, blk, s0, qtys, times)
+    drafts += _milestones(text, plan, blk, s1, qtys, times)
+    return drafts
+
+
+def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[Qty]:
+    """Every quantity of the sentence that can be a target."""
+    qtys: list[Qty] = []
     for m in _QTY.finditer(text, s0, s1):
         a, e = m.span()
         if _inside(a, quoted) or any(t.start <= a < t.end for t in times):
@@ -237,9 +232,11 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
         a, e = m.span()
         if not _inside(a, quoted):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
-    qtys.sort()
+    return sorted(qtys)
 
-    # 2024年、2025年分别…A、B: pair a run of time phrases with the quantities after it, in order.
+
+def _paired_times(text: str, qtys: list[Qty], times: list[Time]) -> dict[int, Time]:
+    """2024年、2025年分别…A、B: a run of time phrases pairs with the quantities after it, in order."""
     paired: dict[int, Time] = {}
     i = 0
     while i < len(times):
@@ -252,8 +249,12 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
                 if k < len(after):
                     paired[after[k][0]] = t
         i = j + 1
+    return paired
 
-    # Lists A、B和C share the comparator words around them: 分别突破A、B; A和B左右.
+
+def _list_comparators(text: str, qtys: list[Qty]) -> tuple[list[bool], list[str | None]]:
+    """Which quantity is followed by the next in a list (A、B和C), and each one's comparator from the
+    words around it, shared along the list: 分别突破A、B; A和B左右."""
     n = len(qtys)
     adj = [i + 1 < n and re.fullmatch(r"[、和及与]", text[qtys[i][1]:qtys[i + 1][0]]) is not None
            for i in range(n)]
@@ -265,23 +266,33 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     for i in range(1, n):
         if adj[i - 1] and before_c[i] is None:
             before_c[i] = before_c[i - 1]
-    # 分别: subjects before it name the items of the list in order.
+    return adj, [x or y for x, y in zip(after_c, before_c, strict=True)]
+
+
+def _listed_subjects(text: str, qtys: list[Qty], adj: list[bool], times: list[Time]) -> dict[int, str]:
+    """A、B、C分别达到x、y、z: the subjects before 分别 name the items of the list in order."""
     listed: dict[int, str] = {}
     i = 0
-    while i < n:
+    while i < len(qtys):
         j = i
         while adj[j]:
             j += 1
         m = re.search(r"分别(?:为|是|达到|达|突破|超过|稳定在|保持在|控制在|不低于|不少于)?$",
                       text[qtys[i][2]:qtys[i][0]])
         if m and j > i:
-            head = _strip_times(text, qtys[i][2], qtys[i][2] + m.start(), times)
-            subj = [x for x in re.split(_SUBJECT_SEP, head) if x]
+            head = strip_times(text, qtys[i][2], qtys[i][2] + m.start(), times)
+            subj = [x for x in re.split(SUBJECT_SEP, head) if x]
             if len(subj) == j - i + 1:
                 for k in range(i, j + 1):
                     listed[qtys[k][0]] = subj[k - i]
         i = j + 1
+    return listed
 
+
+def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
+    paired = _paired_times(text, qtys, times)
+    adj, words = _list_comparators(text, qtys)
+    listed = _listed_subjects(text, qtys, adj, times)
     read = _comparators(text, qtys)
     drafts: list[Draft] = []
     prev_metrics: list[str] = []
@@ -293,36 +304,41 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
         elif not text[a].isdigit():
             cmp = "=" if re.match(r"倍增|翻", text[a:e]) else ">"
         else:
-            cmp = read.get(a) or after_c[k] or before_c[k] or "="
+            cmp = read.get(a) or words[k] or "="
         suffix = re.match(r"(?:及以上|以上|以下|以内|左右|上下|多|余)?", text[e:]).end()
         cut = [(a, e + suffix)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
-        metrics = _each_subjects(text, cs, a, times)
+        metrics = each_subjects(text, cs, a, times)
         if not metrics and a in listed:
             metrics = [listed[a]]
         if not metrics:
             # The list item holding the quantity (教育专家10名、名校长100名), else the clause; a 、 inside
             # brackets (县（市、区）) separates nothing.
-            seps = _separators(text, cs, ce)
+            seps = separators(text, cs, ce)
             ps = max([cs] + [i + 1 for i in seps if i < a])
             pe = min([ce] + [i for i in seps if i >= e])
-            subject = _METRIC_DROP.sub("", _strip_times(text, ps, a, times))
-            piece = _METRIC_DROP.sub("", subject + text[e + suffix:pe])
-            if not _cjk(subject) and not _cjk(text[e + suffix:pe]) and prev_metrics:
+            subject = METRIC_DROP.sub("", strip_times(text, ps, a, times))
+            piece = METRIC_DROP.sub("", subject + text[e + suffix:pe])
+            if not cjk(subject) and not cjk(text[e + suffix:pe]) and prev_metrics:
                 metrics = prev_metrics  # 、2025年达到53%: the subject of the item before
-            elif _cjk(piece) >= 3 and (ps > cs or pe < ce):
-                metrics = [_metric(text, ps, pe, cut)]
+            elif cjk(piece) >= 3 and (ps > cs or pe < ce):
+                metrics = [name_of(text, ps, pe, cut)]
             else:
-                metrics = [_metric(text, cs, ce, cut)]
-            if _cjk(metrics[0]) < 4 and metrics is not prev_metrics:
+                metrics = [name_of(text, cs, ce, cut)]
+            if cjk(metrics[0]) < 4 and metrics is not prev_metrics:
                 # 扩大全省高级技术经理文库，每年新增50人: the clause before names what is counted
                 before = _clause_start(text, max(s0, cs - 1), s0)
                 if before < cs:
-                    metrics = [_metric(text, before, cs - 1, cut) + metrics[0]]
+                    metrics = [name_of(text, before, cs - 1, cut) + metrics[0]]
         prev_metrics = metrics
         for metric in metrics:
             drafts.append(Draft(plan, blk, "target", metric, qs, ce, (a, e), cmp, t, a))
+    return drafts
 
-    # Milestones: dated clauses that hold no quantity.
+
+def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
+    """Dated clauses that hold no quantity: the clause of each time phrase, and for a dated phrase
+    (2024年年底前，A，B) each following clause up to the next time phrase or the sentence's end."""
+    drafts: list[Draft] = []
     has_qty = [(q[2], q[3]) for q in qtys]
     for k, t in enumerate(times):
         if t.yearless:
@@ -339,13 +355,15 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
             body = text[body_start:ce].strip("\x00")
             busy = any(x <= body_start < y or body_start <= x < ce for x, y in has_qty)
             if not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[cs:ce]:
-                drafts.append(Draft(plan, blk, "milestone", _metric(text, body_start, ce, []),
+                drafts.append(Draft(plan, blk, "milestone", name_of(text, body_start, ce, []),
                                      t.start, ce, None, None, t, body_start))
             if not first and cs == ce:
                 break
             first = False
             pos = ce + 1
     return drafts
+
+
 
 
 def _comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, str]:
@@ -367,39 +385,6 @@ def _comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, 
                 out[a] = hit.comparator
                 values.remove(hit)
     return out
-
-
-def _cjk(s: str) -> int:
-    return len(re.findall(r"[\u4e00-\u9fff]", s))
-
-
-def _separators(text: str, a: int, b: int) -> list[int]:
-    """Positions of the list separators 、和与及 in text[a:b] outside brackets."""
-    out, depth = [], 0
-    for m in re.finditer(r"[(（]|[)）]|" + _SUBJECT_SEP, text[a:b]):
-        ch = m.group()
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            out.append(a + m.start())
-    return out
-
-
-def _each_subjects(text: str, cs: int, a: int, times: list[Time]) -> list[str]:
-    """``省工程研究中心、省企业技术中心各100家``, ``A和B均达到60%``, ``A和B双破千``: one metric per subject."""
-    m = re.search(r"(?:各|均|双)(?:为|是|达到|达|约|近|保持在|稳定在|不低于|不少于|超过|突破|破|过)?$",
-                  text[cs:a])
-    if not m:
-        return []
-    head = _strip_times(text, cs, cs + m.start(), times)
-    parts = [_METRIC_DROP.sub("", p) or p for p in re.split(_SUBJECT_SEP, head) if p]
-    return parts if len(parts) > 1 else []
-
-
-def _strip_times(text: str, a: int, b: int, times: list[Time]) -> str:
-    return "".join(ch for i, ch in enumerate(text[a:b], a) if not any(t.start <= i < t.end for t in times))
 
 
 def _after_cmp(text: str, end: int) -> str | None:
