@@ -152,12 +152,15 @@ def _clause_end(c: str, pos: int, hi: int) -> int:
 def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[Draft]:
     """Every target and milestone of a plan, task by task, sentence by sentence."""
     c = doc.c
+    if not plan.blocks:
+        return []
     # The text without the unit parentheticals (blanked out, so positions stay the document's).
-    chars = list(c)
+    lo, hi = plan.blocks[0].start, plan.blocks[-1].end
+    chars = list(c[lo:hi])
     for blk in plan.blocks:
         for a, e in blk.parens:
-            chars[a:e] = "\x00" * (e - a)
-    text = "".join(chars)
+            chars[a - lo:e - lo] = "\x00" * (e - a)
+    text = c[:lo] + "".join(chars) + c[hi:]
     out: list[Draft] = []
     for blk in plan.blocks:
         masked = text[blk.start:blk.end]

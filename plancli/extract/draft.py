@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -273,19 +274,37 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
 def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period) -> list[dict]:
     """An exclusion for every token of the coverage scan that no draft entry accounts for."""
     ents = [_E(e["quote"], e["line"], e["value_text"], e["deadline_text"]) for e in entries]
-    covered = sorted(covered_spans(doc.src, ents, []))
+    covered = _Spans(covered_spans(doc.src, ents, []))
+    done: dict[int, list[tuple[int, int]]] = {}  # line -> spans its exclusions cover
     out: list[dict] = []
-    done: list[tuple[int, int]] = []
     for p in plans:
         for pos, ln, tok in tokens(doc.src, p.first_line, p.last_line):
             end = pos + len(tok)
-            if any(a <= pos and end <= b for a, b in covered) or any(a <= pos and end <= b for a, b in done):
+            if covered.holds(pos, end) or any(a <= pos and end <= b for a, b in done.get(ln, ())):
                 continue
             a, b = _excerpt(doc, pos, tok)
             txt = doc.raw(a, b)
-            done.extend(doc.src.find_all_at_line(txt, ln))
+            done.setdefault(ln, []).extend(doc.src.find_all_at_line(txt, ln))
             out.append({"line": ln, "text": txt, "reason": _reason(doc, doc.c, pos, tok, period)})
     return out
+
+
+class _Spans:
+    """Merged compact spans, asked whether they hold [a, b) (in log time: a draft may be long)."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def holds(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a) - 1
+        return i >= 0 and self.ends[i] >= b
 
 
 # --------------------------------------------------------------------------- writing

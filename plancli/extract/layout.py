@@ -67,13 +67,16 @@ class Doc:
         self.lines = self.src.lines
         self.c = self.src.compact
         self._map: list[tuple[int, int]] = []  # compact position -> (line index, raw index)
+        each: dict[str, str] = {}  # the compact form of each character, once
         for li, line in enumerate(self.lines):
             got: list[tuple[int, int]] = []
             pieces = []
             for ri, ch in enumerate(line):
-                n = compact(ch)
+                n = each.get(ch)
+                if n is None:
+                    n = each[ch] = compact(ch)
                 pieces.append(n)
-                got.extend((li, ri) for _ in n)
+                got.extend([(li, ri)] * len(n))
             if "".join(pieces) != compact(line):  # NFKC across characters: map the line coarsely
                 got = [(li, -1)] * len(compact(line))
             self._map.extend(got)
