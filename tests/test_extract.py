@@ -423,6 +423,20 @@ def test_drafts_find_nine_in_ten_of_the_hand_checked_entries(source, registry, p
     assert agree / found >= 0.95
 
 
+def test_plans_groups_and_coordinators_of_the_real_source_are_the_registrys():
+    d = extract(SOURCE.read_text(encoding="utf-8"), source_name="src.txt")
+    got = [(p["name"], p["group"], p["first_line"], p["coordinator"]) for p in d["meta"]["plans"]]
+    assert got == [(p.name, p.group, p.first_line, list(p.coordinator)) for p in load_registry(SHIPPED).plans.values()]
+
+
+def test_the_plan_a_text_is_cut_off_in_is_marked_incomplete():
+    d = extract(SOURCE.read_text(encoding="utf-8"), source_name="src.txt")
+    assert [(p["short"], p["complete"]) for p in d["meta"]["plans"] if not p["complete"]] == [("新能源", False)]
+    # as the hand-checked registry has it, plan by plan
+    assert {p["name"]: p["complete"] for p in d["meta"]["plans"]} == \
+        {p.name: p.complete for p in load_registry(SHIPPED).plans.values()}
+
+
 def test_draft_never_reads_a_registry(monkeypatch):
     import plancli.registry as registry
 

@@ -168,7 +168,7 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         short = re.sub(r"^关于", "", short).removesuffix("的") or plan.name
         row = {"code": code, "name": plan.name, "short": short, "group": plan.group,
                "first_line": plan.first_line, "last_line": plan.last_line,
-               "complete": True, "coordinator": list(plan.coordinator)}
+               "complete": not _cut_off(plans, pi), "coordinator": list(plan.coordinator)}
         if plan.coordinator_quote:
             row["coordinator_quote"] = plan.coordinator_quote
             row["coordinator_line"] = plan.coordinator_line
@@ -188,6 +188,15 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         "plans": plan_rows,
     }
     return {"meta": meta, "entries": entries, "exclusions": exclusions}
+
+
+def _cut_off(plans: list[Plan], i: int) -> bool:
+    """The text's last plan lacks the 推进措施 every other plan has: the text is probably cut off."""
+    def has_measures(p: Plan) -> bool:
+        return any(sec == "推进措施" for _, sec in p.sections)
+
+    others = [p for p in plans if p is not plans[i]]
+    return i == len(plans) - 1 and bool(others) and all(map(has_measures, others)) and not has_measures(plans[i])
 
 
 def _document(text: str, doc_date: date | None) -> dict:
