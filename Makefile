@@ -30,6 +30,7 @@ check: install  ## the data's own tests: registry valid and complete against the
 
 bench: install
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/extract_eval.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
