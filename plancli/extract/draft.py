@@ -203,10 +203,13 @@ def _document(text: str, doc_date: date | None) -> dict:
     lines = [ln.strip() for ln in text.split("\n")[:40]]
     title_parts: list[str] = []
     for ln in lines:
-        if ln:
-            title_parts.append(ln.strip("# *"))
-        elif title_parts:
-            break
+        # The title is the first short lines up to a blank line; a paragraph (long, or a sentence)
+        # ends it too, since some texts have no blank line after the title.
+        if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")):
+            if title_parts:
+                break
+            continue
+        title_parts.append(ln.strip("# *"))
     out: dict = {}
     m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)
     if m:
