@@ -1,4 +1,4 @@
-"""Progress and reports: record, weekly, export."""
+"""Progress and reports: record, weekly, export, report."""
 
 from __future__ import annotations
 
@@ -10,32 +10,38 @@ import typer
 
 from .app import UsageError, command
 from .options import (
+    By,
     Export,
+    LangOpt,
     ProgressOpt,
     RecordStatus,
     RegistryOpt,
+    Report,
     Selection,
     Weekly,
     _fmt,
     _fmt_opt,
+    complete_id,
     with_selection,
 )
 
 
 @command()
 def record(
-    item: Annotated[str, typer.Argument(metavar="ID", help="Entry id; ID@2024 for one year of a 每年 target.")],
+    item: Annotated[str, typer.Argument(metavar="ID", help="Entry id; ID@2024 for one year of a 每年 target.",
+                                        autocompletion=complete_id)],
     status: Annotated[RecordStatus, typer.Option("--status", help="done, met, missed or in_progress.")],
     actual: Annotated[str | None, typer.Option("--actual", help="Achieved value as written: 717.7万千瓦, 96%.")] = None,
     on: Annotated[str | None, typer.Option("--on", help="Date achieved/assessed [default: today].")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Evidence: document, URL, report.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="Free remark.")] = None,
-    registry: RegistryOpt = None, progress: ProgressOpt = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """Record progress on an item in the ledger (never rewrites the registry).
 
     Example: plancli record kjyf-001 --status met --actual 3.6万家 --on 2024-12-31 --source 省科技厅通报
     """
+    from ..i18n import label, pick_lang, status_label
     from ..ledger import record_progress
     from ..query import to_date
     from ..workspace import open_workspace
@@ -43,7 +49,9 @@ def record(
     ws = open_workspace(registry, progress)
     rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual,
                              on=to_date(on, "--on") if on else None, source=source, note=note)
-    print(f"recorded {rec.item}: {rec.status}"
+    lang_ = pick_lang(lang)
+    status = rec.status if lang_ == "en" else status_label(rec.status, lang_)
+    print(label("msg.recorded", lang_).format(item=rec.item, status=status)
           + (f" (actual {rec.actual:g} {e.unit or ''})" if rec.actual is not None else ""), file=sys.stderr)
 
 
@@ -52,9 +60,11 @@ def record(
 def weekly(
     days: Annotated[int, typer.Option("--days", min=0, max=3660, help="Look-ahead for 'due next'.")] = 7,
     fmt: _fmt_opt(Weekly, "plain") = None,
+    by: Annotated[By, typer.Option("--by", help="Group overdue items and counts per lead unit or plan.")] = By.unit,
     *, sel: Selection,
 ) -> None:
-    """Print the weekly deadline list: newly overdue, due in the next days, recorded last week.
+    """Print the weekly digest: who holds what is overdue, counts per unit, what became overdue,
+    what is due next, and records effective last week.
 
     Example (cron, Mondays): plancli weekly --unit 省大数据局 --format md
     """
@@ -62,28 +72,62 @@ def weekly(
 
     ws = sel.workspace()
     f = _fmt(fmt)
-    weekly_report(ws.registry, ws.units, ws.records, sel.filters(ws), days, "plain" if f == "table" else f,
-                  sys.stdout)
+    weekly_report(ws.registry, ws.units, ws.records, sel.filters(ws), days, f,
+                  sys.stdout, lang=sel.language(), by=by.value)
 
 
 @command()
 @with_selection
 def export(
-    fmt: Annotated[Export, typer.Option("--format", "-f", case_sensitive=False, help="ics, csv, json or sqlite.")],
+    fmt: Annotated[Export, typer.Option("--format", "-f", case_sensitive=False,
+                                        help="ics, csv, json, sqlite or xlsx.")],
     path: Annotated[Path | None, typer.Argument(
         metavar="[PATH]", help="File to write (same as --output).", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write [default: stdout; required for sqlite].")] = None,
+        "--output", "-o", help="File to write [default: stdout; required for sqlite and xlsx].")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Leave out items that are done or met.")] = False,
+    remind: Annotated[str | None, typer.Option(
+        "--remind", help="ics: a reminder SPAN before each deadline (7d, 2w, 1m).")] = None,
     *, sel: Selection,
 ) -> None:
-    """Export deadlines to a calendar (ics), CSV, JSON or an SQLite database.
+    """Export deadlines to a calendar (ics), CSV, JSON, Excel (xlsx) or an SQLite database.
 
-    Example: plancli export --format ics --unit 省大数据局 -o 大数据局.ics
-    Example: plancli export --format sqlite plancli.db
+    Example: plancli export --format ics --unit 省大数据局 --open --remind 7d -o 大数据局.ics
+    Example: plancli export --format xlsx --plan 数字变革 -o szbg.xlsx
     """
     from ..export import export as run_export
+    from ..query import parse_span
 
     if path is not None and output is not None and path != output:
         raise UsageError("give the output file once: as PATH or as --output")
+    lang_ = sel.language()
+    reminder = parse_span(remind) if remind is not None else None
     ws = sel.workspace()
-    run_export(fmt.value, ws.registry, ws.units, ws.records, sel.filters(ws), output or path)
+    run_export(fmt.value, ws.registry, ws.units, ws.records, sel.filters(ws), output or path, lang=lang_,
+               open_only=open_, remind=reminder)
+
+
+# --------------------------------------------------------------------------- report (dashboard)
+# One thin command over plancli.dashboard.build_report; kept apart so it merges cleanly.
+
+
+@command()
+@with_selection
+def report(
+    fmt: Annotated[Report, typer.Option("--format", "-f", case_sensitive=False, help="html, md or json.")]
+    = Report.html,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (atomically) [default: stdout].", show_default=False)] = None,
+    *, sel: Selection,
+) -> None:
+    """A report people read: one offline HTML dashboard (charts and item tables), Markdown or JSON.
+
+    Example: plancli report --unit 省大数据局 --lang zh -o 大数据局.html
+    """
+    from ..dashboard import build_report
+    from ..export import write_output
+
+    lang_ = sel.language()
+    ws = sel.workspace()
+    text = build_report(ws.registry, ws.units, ws.records, sel.filters(ws), fmt.value, lang_)
+    write_output(text.encode("utf-8"), output)
