@@ -94,7 +94,7 @@ def load_block(text: str, resolve, special, line_dict: type) -> Any:
 _FAST = re.compile(
     r"""^(?P<i>[ ]*)
     (?:
-        (?P<d>-[ ]+)?(?P<k>[A-Za-z_][A-Za-z0-9_]*):
+        (?P<d>-[ ]+)?(?P<k>[A-Za-z_][A-Za-z0-9_]{0,999}):  # libyaml: a key is at most 1024 characters
         (?:[ ]+(?:"(?P<q>[^"\\\n]*)"|(?P<p>(?:[A-Za-z0-9_.+]|-(?=[0-9.]))[A-Za-z0-9_.+-]*)
                 |(?P<l>\[(?:"[^"\\\n]*"(?:,[ ]*"[^"\\\n]*")*)?\])))?
         (?:[ ]+\#.*)?[ ]*$
@@ -312,7 +312,7 @@ def _fnode(toks, i, lineno, resolve, special, share, line_dict, depth=0):
             if kt[2] is None and kt[4] is None:
                 raise _Out  # only plain or double-quoted keys
             k = _dq(kt[2]) if kt[2] is not None else resolve(kt[4])
-            if k is special or k in d or toks[i + 1][1] is None:
+            if k is special or k in d or toks[i + 1][1] is None or len(kt[2] or kt[4]) > 1000:
                 raise _Out
             v, i = _fnode(toks, i + 2, lineno, resolve, special, share, line_dict, depth + 1)
             d[k] = v

@@ -122,6 +122,9 @@ CASES = {
     "control character": ("a: \x01\n", ("error", "invalid YAML: unacceptable character #x0001", None)),
     "syntax error after a duplicate key wins": ("a: 1\na: 2\nb: [\n", ("error", "invalid YAML: ", 4)),
     "second document after a duplicate key wins": ("a: 1\na: 2\n---\n", ("error", "invalid YAML: but found", 3)),
+    "a key of 1030 characters": ("k" * 1030 + ": 1\n", ("error", "invalid YAML: mapping values are not allowed", 1)),
+    "a key of 1020 characters": ("k" * 1020 + ": 1\n", ("ok", {"k" * 1020: 1})),
+    "a flow key of 1030 characters": ("a: {" + "k" * 1030 + ": 1}\n", ("error", "invalid YAML: did not find", 1)),
     "first of two problems": ("a: &x 1\nb: *x\nb: 2\n", ("error", "YAML anchors/aliases", 1)),
     "bad octal-looking int": ("a: 0b_\n", None),  # PyYAML's int("") ValueError, in both loaders alike
 }
@@ -230,7 +233,7 @@ def test_plain_block_files_take_the_fast_lane_and_agree(text, tmp_path):
     "a: &x 1\n", "a: *x\n", "a: !!str 1\n", "a: |\n  x\n", "a: b\n  c\n", "a: [1,\n  2]\n", "a: 1\na: 2\n",
     "<<: {a: 1}\n", "a:\tb\n", "---\na: 1\n", "? a\n: b\n", "a: b: c\n", "- - a\n", "-\n  a: 1\n", "x\n",
     "a: \"\\x41\"\n", "a: \"b\nc\"\n", "a: \"x\u2028y\"\n", "a: [x\u2029]\n", "a: x\x85y\n", "a: \ufeff\n",
-    "a: 1\n...\n", "%YAML 1.1\n---\na: 1\n",
+    "a: 1\n...\n", "%YAML 1.1\n---\na: 1\n", "k" * 1001 + ": 1\n", "a: {" + "k" * 1001 + ": 1}\n",
 ])
 def test_anything_unusual_is_left_to_the_full_reader(text):
     assert not in_block_lane(text)
