@@ -103,6 +103,7 @@ _FAST = re.compile(
     )""", re.M | re.X)
 _ITEM = re.compile(r'"([^"\n]*)"')
 _NONE = object()  # "this line has no value"
+_MAX_DEPTH = 100  # deeper block nesting goes to the full reader (PyYAML refuses past ~200)
 
 
 def _read(text: str, resolve, special, line_dict: type) -> Any:  # noqa: C901 - one loop, kept flat for speed
@@ -199,6 +200,8 @@ def _read(text: str, resolve, special, line_dict: type) -> Any:  # noqa: C901 - 
                 stack.append(top)
             elif top[0] != col or (dash is None) != (top[2] is not None):
                 raise _Out  # bad indentation, or a dash where a key belongs (or the reverse)
+        if len(stack) > _MAX_DEPTH:
+            raise _Out  # deep nesting: PyYAML's limits decide
         if dash:
             if key is not None:  # `- key: value` starts a mapping in the item
                 d = line_dict()

@@ -180,10 +180,18 @@ def test_repeated_strings_are_one_object(tmp_path):
 
 
 @pytest.mark.parametrize("depth", [yamlevents.MAX_DEPTH - 50, yamlevents.MAX_DEPTH + 5, 1000])
-def test_deep_nesting_is_read_or_refused_as_pyyaml_does(depth, tmp_path):
+@pytest.mark.parametrize("style", ["flow", "block mappings", "block sequences"])
+def test_deep_nesting_is_read_or_refused_as_pyyaml_does(depth, style, tmp_path):
     """Past MAX_DEPTH PyYAML decides: its recursive constructor says "nested too deeply"."""
-    got = both(tmp_path, "a: " + "[" * depth + "1" + "]" * depth + "\n")
-    assert got[0] == ("ok" if depth < yamlevents.MAX_DEPTH else "error")
+    if style == "flow":
+        text = "a: " + "[" * depth + "1" + "]" * depth + "\n"
+    elif style == "block mappings":
+        text = "".join(" " * i + f"k{i}:\n" for i in range(depth)) + " " * depth + "x: 1\n"
+    else:
+        text = "".join(" " * i + "- a: 1\n" + " " * i + "  b:\n" for i in range(0, 2 * depth, 2)) + "\n"
+    got = both(tmp_path, text)  # the same result or the same refusal as PyYAML's loader
+    if style == "flow":
+        assert got[0] == ("ok" if depth < yamlevents.MAX_DEPTH else "error")
 
 
 def test_billion_laughs_stops_at_the_first_alias(tmp_path):
