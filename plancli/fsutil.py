@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def atomic_path(p: Path, *, private: bool = False) -> Iterator[Path]:
 
     The caller writes (and fsyncs) the temporary file. ``private`` keeps mkstemp's 0600 mode.
     """
+    import tempfile  # here, not at the top: a run that writes nothing need not import it (and random)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent))
     os.close(fd)
     try:
