@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import sys
 from typing import Annotated
@@ -115,6 +116,11 @@ def _run(argv: list[str] | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # One run lasts well under a second (or a few on a huge registry) and builds no reference cycles,
+    # so the cyclic collector would only walk the loaded registry again and again: 5 ms of the hot
+    # path, 50 ms of a warm and 0.2 s of a cold query at 100k entries. Memory is still freed by
+    # reference counting (peak RSS of every command measured unchanged).
+    gc.disable()
     # Under cron the locale may be C/POSIX: force UTF-8 so Chinese text is never mangled.
     for stream in (sys.stdout, sys.stderr):
         try:
