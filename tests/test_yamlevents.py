@@ -283,3 +283,39 @@ def block_documents(draw):
 @example("- a: 1\n  - b\n")
 def test_both_readers_agree_on_random_block_documents(tmp_path, text):
     both(tmp_path, text)
+
+
+SHIPPED_HEAD = SHIPPED.read_text(encoding="utf-8").splitlines(keepends=True)[:240]  # meta, plans, entries
+NOISE = list(":{}[]-&*!|>'\"#%@,? \n0123456789abc测年月底前万") + ["  ", "\u2028"]
+
+
+@st.composite
+def mutated_shipped(draw):
+    """The head of the shipped registry with lines deleted, doubled or moved and characters changed."""
+    lines = list(SHIPPED_HEAD)
+    for _ in range(draw(st.integers(1, 4))):
+        i = draw(st.integers(0, len(lines) - 1))
+        op = draw(st.sampled_from(["del-line", "dup-line", "move-line", "set-char", "add-char"]))
+        if op == "del-line":
+            del lines[i]
+        elif op == "dup-line":
+            lines.insert(i, lines[i])
+        elif op == "move-line":
+            lines.insert(draw(st.integers(0, len(lines) - 1)), lines.pop(i))
+        else:
+            t = lines[i]
+            j = draw(st.integers(0, max(len(t) - 1, 0)))
+            lines[i] = t[:j] + draw(st.sampled_from(NOISE)) + t[j + (op == "set-char"):]
+    return "".join(lines)
+
+
+def test_the_shipped_head_is_in_the_lane():
+    assert in_block_lane("".join(SHIPPED_HEAD))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(mutated_shipped())
+def test_both_readers_agree_on_mutated_registries(tmp_path, text):
+    """Near-real files on both sides of the fast lane's border agree with PyYAML's loader."""
+    both(tmp_path, text)
