@@ -111,7 +111,8 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None
              ) -> tuple[Registry, list[Problem]]:
     """Every problem of a registry and its ledger, as ``validate`` prints them: schema, ids, units,
     deadlines, quotes and values against the source (and its sha256), unknown ledger items."""
-    from .ledger import LedgerError, check_ledger, default_path, load_ledger
+    from .ledger import LedgerError, default_path, load_ledger
+    from .recording import check_ledger
     from .registry import load_registry, sha256_of
     from .units import load_units
     from .yamlfile import RegistryError
@@ -135,8 +136,7 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None
     ledger = Path(progress) if progress is not None else default_path(reg.path)
     try:
         records = load_ledger(ledger)
-        items = {i for e in reg.entries for i in e.items(reg.period)}
-        problems += check_ledger(ledger, records, items.__contains__)
+        problems += check_ledger(ledger, records, reg)
     except LedgerError as exc:
         problems.append(Problem(exc.path or str(ledger), exc.line, exc.message))
     return reg, problems

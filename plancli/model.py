@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from .deadline import Period, parse_deadline
@@ -82,8 +83,12 @@ class Entry:
     yaml_line: int = 0
     _occ: tuple[date, ...] | None = field(default=None, repr=False, compare=False)
 
-    def occurrences(self, period: Period) -> tuple[date, ...]:
-        """Every deadline date of the entry: one per year for 每年, one per quarter for 每季度."""
+    def occurrences(self, period: Period, since: date | None = None) -> tuple[date, ...]:
+        """Every deadline date of the entry: one per year for 每年, one per quarter for 每季度.
+
+        ``since`` is the document's date: a recurrence cannot fall due before the document that sets
+        it (每季度 in a notice of 2024-04-22 starts with 2024Q2, not with 2024Q1 ending 2024-03-31).
+        """
         if self._occ is None:
             if self.deadline is None:
                 self._occ = ()
@@ -91,7 +96,9 @@ class Entry:
                 self._occ = parse_deadline(self.deadline_text, period).dates
             else:
                 self._occ = (self.deadline,)
-        return self._occ
+        if since is None or not self.recurring:
+            return self._occ
+        return tuple(d for d in self._occ if d >= since)
 
     def label(self, d: date) -> str | None:
         """The occurrence label of deadline ``d``: ``2024`` (每年), ``2024Q1`` (每季度), else None."""
@@ -101,9 +108,9 @@ class Entry:
             return f"{d.year}Q{(d.month - 1) // 3 + 1}"
         return None
 
-    def items(self, period: Period) -> list[str]:
+    def items(self, period: Period, since: date | None = None) -> list[str]:
         """Ids of the entry's occurrences as the ledger names them: ``id`` or ``id@2024``."""
-        labels = [self.label(d) for d in self.occurrences(period)]
+        labels = [self.label(d) for d in self.occurrences(period, since)]
         return [f"{self.id}@{lb}" for lb in labels if lb] or [self.id]
 
 
@@ -195,6 +202,23 @@ class Registry:
                 continue
             out.append(self._entry(i))
         return out
+
+    @cached_property
+    def issued(self) -> date | None:
+        """The document's own date (``meta.document.date``): no occurrence falls due before it."""
+        raw = (self.meta.get("document") or {}).get("date") if isinstance(self.meta.get("document"), dict) else None
+        try:
+            return date.fromisoformat(str(raw)) if raw is not None else None
+        except ValueError:
+            return None
+
+    def occurrences(self, e: Entry) -> tuple[date, ...]:
+        """Deadlines of ``e`` inside the plan period and not before the document's date."""
+        return e.occurrences(self.period, self.issued)
+
+    def items(self, e: Entry) -> list[str]:
+        """Ledger ids of ``e``'s occurrences (see ``occurrences``)."""
+        return e.items(self.period, self.issued)
 
     @property
     def source_path(self) -> Path | None:

@@ -12,7 +12,7 @@ import json
 from datetime import timedelta
 from typing import TextIO
 
-from .ledger import Record
+from .ledger import Record, records_between
 from .model import Registry
 from .query import CONTRACT, Filters, occurrence_rows, select_entries, target_text, week_bounds
 from .render import Column, cell, md_escape, render
@@ -23,7 +23,7 @@ __all__ = ["weekly_sections", "weekly_report"]
 COLUMNS = [Column("item", "id"), Column("metric", "metric", 30), Column("target", "target", 18),
            Column("deadline", "deadline"), Column("days_left", "days"), Column("status", "status"),
            Column("lead", "lead", 30)]
-REC_COLUMNS = [Column("recorded_at", "recorded"), Column("item", "id"), Column("status", "status"),
+REC_COLUMNS = [Column("effective", "on"), Column("item", "id"), Column("status", "status"),
                Column("actual_text", "actual"), Column("source", "source", 30)]
 
 
@@ -38,8 +38,7 @@ def weekly_sections(reg: Registry, table: UnitTable | None, records: list[Record
     upcoming = [r for r in rows if r["status"] in ("due_soon", "upcoming", "in_progress")
                 and r["deadline"] and f.as_of.isoformat() <= r["deadline"] <= horizon]
     ids = {e.id for e in select_entries(reg, f, table)}
-    recorded = [r.as_dict() for r in records if r.entry_id in ids and r.recorded_at
-                and start.isoformat() <= r.recorded_at[:10] <= end.isoformat()]
+    recorded = [r.as_dict() for r in records_between(records, start, end) if r.entry_id in ids]
     still = [r for r in rows if r["status"] == "overdue"]
     for r in newly + upcoming + still:
         r["target"] = target_text(r.get("comparator"), r.get("value_text"))

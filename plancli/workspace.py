@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .ledger import Record, default_path, load_ledger
-from .model import Registry
+from .model import Problem, Registry
 from .registry import load_registry
 from .units import UnitTable, load_units
 
@@ -30,6 +30,12 @@ class Workspace:
     @cached_property
     def records(self) -> list[Record]:
         return load_ledger(self.ledger_path)
+
+    def ledger_warnings(self) -> list[Problem]:
+        """Records of the ledger that count nowhere or contradict their value (``file:line`` each)."""
+        from .recording import ledger_warnings
+
+        return ledger_warnings(self.registry, self.ledger_path, self.records)
 
 
 def open_workspace(registry: str | Path | None = None, progress: str | Path | None = None) -> Workspace:

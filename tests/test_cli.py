@@ -140,9 +140,9 @@ def test_show_unknown_id_suggests(cli, tiny):
 
 
 PLANS_PLAIN = """\
-code    short    group     lines    complete    entries    targets    milestones    undated    overdue    due_soon
-------  -------  --------  -------  ----------  ---------  ---------  ------------  ---------  ---------  ----------
-test    测试     十大创新  1-13     yes         5          4          1             1          0          1
+code    short    group     lines    complete    entries    targets    milestones    no_date_stated    overdue    due_soon
+------  -------  --------  -------  ----------  ---------  ---------  ------------  ----------------  ---------  ----------
+test    测试     十大创新  1-13     yes         5          4          1             1                 0          1
 """
 
 
@@ -155,7 +155,7 @@ def test_stats_per_unit(cli, tiny):
     by = {r["name"]: r for r in rows}
     assert set(by) == {"省科技厅", "省工业和信息化厅"}
     assert (by["省科技厅"]["entries"], by["省科技厅"]["total"], by["省科技厅"]["due_soon"]) == (4, 5, 1)
-    assert by["省工业和信息化厅"]["undated"] == 1
+    assert by["省工业和信息化厅"]["no_date_stated"] == 1
 
 
 def test_units_lists_counts(cli, tiny):

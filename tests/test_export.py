@@ -88,7 +88,7 @@ def test_ics_uids_are_stable_across_exports(cli, tiny, tmp_path):
     assert a.read_bytes() == b.read_bytes()  # same inputs → the same file
 
     # a record and another day change statuses, never the identity of the events
-    assert cli("record", "test-004", "--status", "done", "--registry", str(tiny), "--progress", str(p)).code == 0
+    assert cli("record", "test-004", "--status", "done", "--on", "2024-10-01", "--registry", str(tiny), "--progress", str(p)).code == 0
     assert _export(cli, tiny, p, "ics", "-o", str(c), "--as-of", "2024-11-15").code == 0
     first, later = _events(a), _events(c)
     assert set(first) == set(later)
@@ -133,7 +133,7 @@ def test_ics_for_one_unit_to_stdout(cli, tiny, tmp_path):
 
 def test_csv_has_a_bom_and_the_contract_columns(cli, tiny, tmp_path):
     p = tmp_path / "progress.yaml"
-    append_record(p, Record("test-003@2024", "met", actual=21.0, actual_text="21项"))
+    append_record(p, Record("test-003@2024", "met", actual=21.0, actual_text="21项", on=date(2024, 10, 1)))
     out = tmp_path / "d.csv"
     assert _export(cli, tiny, p, "csv", "-o", str(out)).code == 0
     raw = out.read_bytes()
@@ -164,7 +164,7 @@ def test_csv_neutralises_formulas(cli, write_registry, tmp_path):
 
 def test_json_export_carries_records(cli, tiny, tmp_path):
     p = tmp_path / "progress.yaml"
-    assert cli("record", "test-001", "--status", "met", "--actual", "3.6万家",
+    assert cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-01",
                "--registry", str(tiny), "--progress", str(p)).code == 0
     r = _export(cli, tiny, p, "json")
     assert r.code == 0
@@ -186,7 +186,7 @@ def test_json_export_carries_records(cli, tiny, tmp_path):
 
 def test_sqlite_join_on_the_tiny_registry(cli, tiny, tmp_path):
     p = tmp_path / "progress.yaml"
-    append_record(p, Record("test-003@2024", "met", actual=21.0, actual_text="21项"))
+    append_record(p, Record("test-003@2024", "met", actual=21.0, actual_text="21项", on=date(2024, 10, 1)))
     append_record(p, Record("test-999", "done"))  # an unknown item must not break the foreign keys
     db = tmp_path / "d.db"
     r = _export(cli, tiny, p, "sqlite", "-o", str(db))

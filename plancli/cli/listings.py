@@ -33,9 +33,9 @@ ENTRY_COLUMNS = [
     Column("lead", "lead", 30),
 ]
 STAT_COLUMNS = [Column(k, k) for k in ("name", "entries", "total", "overdue", "due_soon", "upcoming",
-                                       "undated", "in_progress", "met", "done", "missed")]
+                                       "in_progress", "met", "done", "missed", "no_date_stated")]
 PLAN_COLUMNS = [Column(k, k) for k in ("code", "short", "group", "lines", "complete", "entries", "targets",
-                                       "milestones", "undated", "overdue", "due_soon")]
+                                       "milestones", "no_date_stated", "overdue", "due_soon")]
 UNIT_COLUMNS = [Column("name", "unit"), Column("lead", "lead"), Column("support", "support"),
                 Column("aliases", "aliases", 40)]
 
