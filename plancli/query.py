@@ -189,9 +189,10 @@ def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | Non
 
 
 def record_status(e: Entry, rec: Record) -> str:
-    """The status a record gives its item: a met/missed the actual value contradicts counts as the
-    value says (``attainment``), unless the record was forced with a reason."""
-    if rec.status in ("met", "missed") and not rec.forced:
+    """The status a record gives its item. For a quantified target with an actual value, a closing
+    record (done, met, missed) counts as the value says (``attainment``: met or missed), unless it was
+    forced with a reason; in_progress stays in_progress."""
+    if rec.status in CLOSED and not rec.forced:
         _, met = attainment(e, rec.actual)
         if met is not None:
             return "met" if met else "missed"
@@ -364,7 +365,7 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
         if o["actual"] is not None:
             extra = f", actual {written_like(o['actual'], e.value_text, e.unit)}"
             extra += f" ({o['attainment']:.0%} of the target)" if o["attainment"] is not None else ""
-        if o["record_status"] in ("met", "missed") and o["record_status"] != o["status"]:
+        if o["record_status"] in CLOSED and o["record_status"] != o["status"]:
             extra += f", recorded as {o['record_status']} but the value says {o['status']}"
         pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}){extra}"))
     for h in d["history"]:

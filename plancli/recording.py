@@ -23,7 +23,7 @@ from .ledger import (
     withdrawn,
 )
 from .model import Entry, Problem, Registry
-from .query import attainment, target_text
+from .query import CLOSED, attainment, record_status, target_text
 from .values import QuantityError, convert, written_like
 
 __all__ = ["resolve_item", "ledger_warnings", "record_progress", "retract_latest", "describe"]
@@ -77,9 +77,9 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
                 msg = f"record {r.item!r} is ignored: {_item_problem(reg, e, r.item, items)}"
             elif r.status == RETRACTED and id(r) not in retractions_used:
                 msg = f"retraction of {r.item} has no earlier record to withdraw"
-            elif i not in gone and r.status in ("met", "missed") and not r.forced:
+            elif i not in gone and r.status in CLOSED and not r.forced:
                 ratio, met = attainment(e, r.actual)
-                if met is not None and met != (r.status == "met"):
+                if met is not None and met != (r.status != "missed"):
                     msg = (f"record {r.item}: status {r.status} but actual {r.actual_text or r.actual} is "
                            f"{_pct(ratio)} of the target, so it counts as {'met' if met else 'missed'} "
                            "(write forced: true and a note to keep the status)")
@@ -110,8 +110,9 @@ def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual
                     force: bool = False, today: date | None = None) -> tuple[Record, Entry]:
     """Check one progress report against the registry and append it to the ledger at ``path``.
 
-    ``met``/``missed`` must agree with ``actual`` under the entry's comparator (``query.attainment``);
-    a contradiction is refused unless ``force`` with a ``note`` saying why (stored as ``forced``).
+    A closing status (done, met, missed) must agree with ``actual`` under the entry's comparator
+    (``query.attainment``): done/met need the target met, missed needs it not met. A contradiction is
+    refused unless ``force`` with a ``note`` saying why (stored as ``forced``).
     """
     e, item_id = resolve_item(reg, item)
     if status not in RECORD_STATUSES:
@@ -128,7 +129,7 @@ def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual
         except QuantityError as exc:
             raise LedgerError(f"--actual: {exc}") from None
         ratio, met = attainment(e, value)
-        if met is not None and status in ("met", "missed") and met != (status == "met"):
+        if met is not None and status in CLOSED and met != (status != "missed"):
             if not force:
                 raise LedgerError(
                     f"--status {status} contradicts --actual {actual}: {written_like(value, e.value_text, e.unit)}"
@@ -165,4 +166,6 @@ def describe(e: Entry, rec: Record) -> str:
         text += f", {_pct(ratio)} of {target_text(e.comparator, e.value_text)})" if ratio is not None else ")"
     if rec.forced:
         text += f"; status kept against the value (forced): {rec.note}"
+    elif record_status(e, rec) != rec.status:
+        text += f"; counts as {record_status(e, rec)}"
     return text

@@ -173,18 +173,29 @@ def test_on_defaults_to_the_local_date_and_recorded_at_keeps_its_offset(cli, led
 # --------------------------------------------------------------------------- 3. values as the target is written
 
 
-@pytest.mark.parametrize(("item", "actual", "stored", "line"), [
-    ("xny-001", "1.02", 1.02e8, "recorded xny-001: done on 2024-10-01 (actual 1.02 亿千瓦, 102% of ≥1 亿千瓦)"),
-    ("kjyf-002", "3.6", 36000, "recorded kjyf-002: done on 2024-10-01 (actual 3.6 万家, 103% of >3.5 万家)"),
-    ("szbg-004", "99.2", 99.2, "recorded szbg-004: done on 2024-10-01 (actual 99.2%, 100% of ≈99%)"),
-    ("xny-001", "9800万千瓦", 9.8e7, "recorded xny-001: done on 2024-10-01 (actual 0.98 亿千瓦, 98% of ≥1 亿千瓦)"),
+@pytest.mark.parametrize(("item", "status", "actual", "stored", "line"), [
+    ("xny-001", "met", "1.02", 1.02e8, "recorded xny-001: met on 2024-10-01 (actual 1.02 亿千瓦, 102% of ≥1 亿千瓦)"),
+    ("kjyf-002", "met", "3.6", 36000, "recorded kjyf-002: met on 2024-10-01 (actual 3.6 万家, 103% of >3.5 万家)"),
+    ("szbg-004", "met", "99.2", 99.2, "recorded szbg-004: met on 2024-10-01 (actual 99.2%, 100% of ≈99%)"),
+    ("xny-001", "missed", "9800万千瓦", 9.8e7,
+     "recorded xny-001: missed on 2024-10-01 (actual 0.98 亿千瓦, 98% of ≥1 亿千瓦)"),
+    ("xny-001", "in_progress", "0.5", 5e7,
+     "recorded xny-001: in_progress on 2024-10-01 (actual 0.5 亿千瓦, 50% of ≥1 亿千瓦)"),
+    # done with a value: the value decides (met), and the line says so
+    ("xny-001", "done", "1.1", 1.1e8,
+     "recorded xny-001: done on 2024-10-01 (actual 1.1 亿千瓦, 110% of ≥1 亿千瓦); counts as met"),
 ])
-def test_case3_bare_numbers_take_the_targets_multiplier(cli, ledger, item, actual, stored, line):
-    r = _run(cli, ledger, "record", item, "--status", "done", "--actual", actual, "--on", "2024-10-01")
+def test_case3_bare_numbers_take_the_targets_multiplier(cli, ledger, item, status, actual, stored, line):
+    r = _run(cli, ledger, "record", item, "--status", status, "--actual", actual, "--on", "2024-10-01")
     assert r.code == 0, r.err
     assert r.err == line + "\n"
     [rec] = load_ledger(ledger)
     assert (rec.actual, rec.actual_text) == (pytest.approx(stored), actual)
+
+
+def test_done_with_a_value_short_of_the_target_is_refused(cli, ledger):
+    err = _error(_run(cli, ledger, "record", "xny-001", "--status", "done", "--actual", "0.98", "--on", "2024-10-01"))
+    assert "--status done contradicts --actual 0.98: 0.98 亿千瓦 is 98% of the target ≥1 亿千瓦, so it is not met" in err
 
 
 @pytest.mark.parametrize(("item", "actual", "message"), [
