@@ -371,7 +371,10 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
     for h in d["history"]:
         text = f"{h['effective'] or '(no date)'} {h['item']} {h['status']}"
         if h["actual"] is not None:
-            text += f" actual={h['actual_text'] or written_like(h['actual'], e.value_text, e.unit)}"
+            shown = written_like(h["actual"], e.value_text, e.unit)
+            typed = h["actual_text"]
+            same = typed is None or "".join(typed.split()) == "".join(shown.split())
+            text += f" actual={shown}" + ("" if same else f" (typed {typed})")
         text += f" source: {h['source']}" if h["source"] else ""
         text += f" note: {h['note']}" if h["note"] else ""
         text += " [FORCED: status kept against the value]" if h["forced"] else ""

@@ -184,8 +184,8 @@ def test_history_is_kept_and_the_latest_record_decides(cli, tiny, tmp_path):
     text = cli("show", "test-001", "--registry", str(tiny), "--progress", str(p), "--format", "plain").out
     records = [ln for ln in text.splitlines() if ln.startswith("record")]
     assert len(records) == 2
-    assert "in_progress actual=3.2万家" in records[0] and "note: 第一次" in records[0]
-    assert "met actual=3.6万家" in records[1] and "source: 省科技厅通报" in records[1]
+    assert "in_progress actual=3.2 万家" in records[0] and "note: 第一次" in records[0]
+    assert "met actual=3.6 万家" in records[1] and "source: 省科技厅通报" in records[1]
     # 36000 / 35000 = 1.0286 → shown as 103 %, the value written as the target is (3.6 万家)
     assert "test-001: met (deadline 2024-12-31), actual 3.6 万家 (103% of the target)" in text
 

@@ -228,7 +228,7 @@ def test_case5_retract_withdraws_the_latest_record_and_keeps_history(cli, ledger
         ("in_progress", False), ("met", True)]  # the retraction itself is dated today (after as-of)
     text = _run(cli, ledger, "show", "kjyf-002", "--as-of", date.today().isoformat(), "--format", "plain").out
     lines = [ln for ln in text.splitlines() if ln.startswith("record")]
-    assert "met actual=3.6万家" in lines[1] and f"[WITHDRAWN on {date.today()}: 通报数字有误]" in lines[1]
+    assert "met actual=3.6 万家" in lines[1] and f"[WITHDRAWN on {date.today()}: 通报数字有误]" in lines[1]
     assert f"{date.today()} kjyf-002 retracted note: 通报数字有误" in lines[2]
     # a second retraction withdraws the next one; a third has nothing left
     assert _run(cli, ledger, *rec, "--retract", "--note", "六月数字也有误").code == 0
@@ -344,3 +344,10 @@ def test_the_workspace_warns_through_the_core(tmp_path):
     ws = open_workspace(SHIPPED, p)
     [w] = ws.ledger_warnings()
     assert (w.path, w.line) == (str(p), 2) and "unknown item 'nope-001'" in w.message
+
+
+def test_show_writes_a_bare_number_as_the_target_and_keeps_what_was_typed(cli, ledger):
+    assert _run(cli, ledger, "record", "xny-001", "--status", "met", "--actual", "1.02", "--on", "2024-10-01").code == 0
+    text = _run(cli, ledger, "show", "xny-001", "--format", "plain").out
+    assert "xny-001: met (deadline 2024-12-31), actual 1.02 亿千瓦 (102% of the target)" in text
+    assert "2024-10-01 xny-001 met actual=1.02 亿千瓦 (typed 1.02)" in text
