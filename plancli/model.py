@@ -206,7 +206,8 @@ class Registry:
     @cached_property
     def issued(self) -> date | None:
         """The document's own date (``meta.document.date``): no occurrence falls due before it."""
-        raw = (self.meta.get("document") or {}).get("date") if isinstance(self.meta.get("document"), dict) else None
+        doc = self.meta.get("document")
+        raw = doc.get("date") if isinstance(doc, dict) else None
         try:
             return date.fromisoformat(str(raw)) if raw is not None else None
         except ValueError:

@@ -75,6 +75,8 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
             items = items_of[e.id] if e.id in items_of else items_of.setdefault(e.id, reg.items(e))
             if r.item not in items:
                 msg = f"record {r.item!r} is ignored: {_item_problem(reg, e, r.item, items)}"
+            elif r.forced and not (r.note or "").strip():
+                msg = f"record {r.item}: forced: true needs a note saying why the status stands"
             elif r.status == RETRACTED and id(r) not in retractions_used:
                 msg = f"retraction of {r.item} has no earlier record to withdraw"
             elif i not in gone and r.status in CLOSED and not r.forced:

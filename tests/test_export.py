@@ -296,3 +296,24 @@ def test_sqlite_path_as_argument(cli, tiny, tmp_path):
     assert sqlite3.connect(db).execute("SELECT count(*) FROM targets").fetchone() == (5,)
     clash = cli("export", "--format", "csv", str(db), "-o", str(tmp_path / "other.csv"), "--registry", str(tiny))
     assert clash.code == 2 and "give the output file once" in clash.err
+
+
+def test_sqlite_records_carry_effective_date_override_and_withdrawal(cli, tiny, tmp_path):
+    p = tmp_path / "progress.yaml"
+    append_record(p, Record("test-001", "in_progress", actual=30000.0, on=date(2024, 6, 30)))
+    append_record(p, Record("test-001", "met", actual=20000.0, on=date(2024, 9, 30), forced=True, note="口径调整"))
+    append_record(p, Record("test-001", "retracted", on=date(2024, 10, 10), note="录错"))
+    db = tmp_path / "d.db"
+    assert _export(cli, tiny, p, "sqlite", "-o", str(db)).code == 0
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("SELECT seq, status, effective, forced, withdrawn_by FROM records ORDER BY seq"
+                           ).fetchall() == [(1, "in_progress", "2024-06-30", 0, None),
+                                            (2, "met", "2024-09-30", 1, 3),
+                                            (3, "retracted", "2024-10-10", 0, None)]
+        # the occurrence follows the record left standing (in_progress), not the withdrawn override
+        assert con.execute("SELECT status, actual FROM occurrences WHERE item='test-001'").fetchone() == (
+            "in_progress", 30000.0)
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        con.close()

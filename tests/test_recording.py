@@ -351,3 +351,12 @@ def test_show_writes_a_bare_number_as_the_target_and_keeps_what_was_typed(cli, l
     text = _run(cli, ledger, "show", "xny-001", "--format", "plain").out
     assert "xny-001: met (deadline 2024-12-31), actual 1.02 亿千瓦 (102% of the target)" in text
     assert "2024-10-01 xny-001 met actual=1.02 亿千瓦 (typed 1.02)" in text
+
+
+def test_a_forced_record_without_a_reason_is_warned_about(cli, ledger):
+    ledger.write_text("records:\n  - id: kjyf-003\n    status: met\n    actual: 10000\n    forced: true\n"
+                      "    on: '2024-10-01'\n", encoding="utf-8")
+    r = _run(cli, ledger, "stats", "--plan", "kjyf", "--format", "json")
+    assert r.err == (f"plancli: warning: {ledger}:2: record kjyf-003: forced: true needs a note saying why "
+                     "the status stands\n")
+    assert json.loads(r.out)[0]["met"] == 1  # forced still counts as recorded; the warning asks for the why
