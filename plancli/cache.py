@@ -18,10 +18,11 @@ from typing import Any
 
 from . import __version__
 from .fsutil import atomic_path
+from .model import ENTRY_FIELDS
 
 __all__ = ["cache_file", "get", "put", "load_yaml_cached"]
 
-_FORMAT = 3
+_FORMAT = 4
 
 
 def cache_file(raw: bytes, kind: str = "registry") -> Path | None:
@@ -33,7 +34,8 @@ def cache_file(raw: bytes, kind: str = "registry") -> Path | None:
         root = Path(base) if base else Path.home() / ".cache"
     except (RuntimeError, KeyError):  # no home directory (container with an arbitrary uid)
         return None
-    tag = f"{__version__}|{sys.version_info[:2]}|".encode()
+    # The entry fields are in the key too: a cache written before a field was added is never read.
+    tag = f"{__version__}|{sys.version_info[:2]}|{_FORMAT}|{','.join(ENTRY_FIELDS)}|".encode()
     return root / "plancli" / f"{kind}-{hashlib.sha256(tag + raw).hexdigest()[:32]}.pickle"
 
 

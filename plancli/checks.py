@@ -97,43 +97,77 @@ def check_against_source(path: str, entries: Iterable[Entry], exclusions: Iterab
     return out
 
 
-def check_units(path: str, entries: Iterable[Entry], known) -> list[Problem]:
-    """Every lead/support name must resolve in the unit table (``known(name) -> bool``)."""
+def check_units(path: str, entries: Iterable[Entry], table) -> list[Problem]:
+    """A lead/support name the unit table does not know is a warning with the closest known name:
+    the unit stays usable by its exact name, but a typo would split one unit's items in two."""
     out = []
     for e in entries:
         for name in (*e.lead, *e.support):
-            if not known(name):
-                out.append(Problem(path, e.yaml_line, f"{e.id}: unknown unit {name!r} (add it to units.yaml)"))
+            if not table.known(name):
+                near = table.suggest(name)
+                hint = f"; did you mean {near}?" if near else "; add it to a units.yaml"
+                out.append(Problem(path, e.yaml_line, f"{e.id}: unit {name!r} is not in the unit table{hint}",
+                                   "warning"))
     return out
 
 
-def validate(path: str | Path | None = None, progress: str | Path | None = None
-             ) -> tuple[Registry, list[Problem]]:
-    """Every problem of a registry and its ledger, as ``validate`` prints them: schema, ids, units,
-    deadlines, quotes and values against the source (and its sha256), unknown ledger items."""
+def check_period(path: str, entries: Iterable[Entry], period) -> list[Problem]:
+    """A deadline outside the document's plan period is a mistake unless the entry says it is meant."""
+    out = []
+    for e in entries:
+        if e.outside_period:
+            continue
+        for d in e.occurrences():
+            if not period.start <= d <= period.end:
+                out.append(Problem(path, e.yaml_line, f"{e.id}: deadline {d} is outside the document's period "
+                                   f"{period.start}…{period.end} (set outside_period: true if intended)"))
+                break
+    return out
+
+
+def validate(path: str | Path | None = None, progress: str | Path | None = None, *,
+             check_source: bool = True) -> tuple[Registry, list[Problem]]:
+    """Every problem of a registry and its ledger, as ``validate`` prints them: per document the
+    schema, ids, units, deadlines and period, quotes and values against its own source (and its
+    sha256); across documents id and plan-code collisions; unknown ledger items.
+    ``check_source=False`` skips the source checks on purpose (a registry without its text)."""
     from .ledger import LedgerError, default_path, load_ledger
     from .recording import check_ledger
     from .registry import load_registry, sha256_of
     from .units import load_units
+    from .workspace import unit_files
     from .yamlfile import RegistryError
 
     problems: list[Problem] = []
     reg = load_registry(path, problems)
     try:
-        table = load_units(reg.units_path)
-        problems += check_units(str(reg.path), reg.entries, table.known)
+        table = load_units(*unit_files(reg))
     except RegistryError as exc:
-        problems.append(Problem(exc.path or str(reg.units_path), exc.line, exc.message))
-    src_path = reg.source_path
-    if src_path is None or not src_path.exists():
-        problems.append(Problem(str(reg.path), None, f"source file not found: {src_path}"))
-    else:
-        want = (reg.meta.get("source") or {}).get("sha256")
+        problems.append(Problem(exc.path or "", exc.line, exc.message))
+        table = None
+    for doc in reg.documents:
+        where = str(doc.path)
+        entries = [e for e in reg.entries if e.plan in doc.plan_codes]
+        plans = {c: reg.plans[c] for c in doc.plan_codes if c in reg.plans}
+        if doc.missing_units_file is not None:
+            problems.append(Problem(where, None, f"units file not found: {doc.missing_units_file} "
+                                                 "(using the shipped unit table)", "warning"))
+        if table is not None:
+            problems += check_units(where, entries, table)
+        problems += check_period(where, entries, doc.period)
+        if not check_source:
+            continue
+        src_path = doc.source_path
+        if src_path is None or not src_path.exists():
+            # Reported once, not once per quote: without its text nothing else can be checked.
+            problems.append(Problem(where, None, f"source file not found: {src_path} "
+                                                 "(use --no-source to skip the source checks)"))
+            continue
+        want = (doc.meta.get("source") or {}).get("sha256")
         if want and sha256_of(src_path) != str(want):
-            problems.append(Problem(str(reg.path), None, f"source file {src_path} does not match its sha256"))
-        problems += check_against_source(str(reg.path), reg.entries, reg.exclusions, reg.plans,
-                                         SourceText.read(src_path))
-    ledger = Path(progress) if progress is not None else default_path(reg.path)
+            problems.append(Problem(where, None, f"source file {src_path} does not match its sha256"))
+        problems += check_against_source(where, entries, doc.exclusions, plans, SourceText.read(src_path))
+    ledger = Path(progress) if progress is not None else (reg.ledger_path or default_path(reg.path))
     try:
         records = load_ledger(ledger)
         problems += check_ledger(ledger, records, reg)

@@ -13,7 +13,7 @@ from .model import Registry
 from .query import Filters, occurrence_rows
 from .units import UnitTable
 
-__all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary"]
+__all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "doc_summary"]
 
 # total = overdue + due_soon + upcoming + in_progress + met + done + missed (one status per
 # occurrence); no_date_stated is a flag counted across them: the source states no time (deadline =
@@ -79,3 +79,23 @@ def unit_summary(reg: Registry, table: UnitTable, include_all: bool = False) -> 
             for u in table.units if lead[u.name] or sup[u.name] or include_all]
     rows.sort(key=lambda r: (-r["lead"], -r["support"], r["name"]))
     return rows
+
+
+def doc_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
+    """Per document: number, title, issuer, date, period, completeness, entry counts, overdue, met."""
+    rows = occurrence_rows(reg, f, None, records)
+    out = []
+    for d in reg.documents:
+        codes = set(d.plan_codes)
+        es = [e for e in reg.entries if e.plan in codes]
+        occ = [r for r in rows if r["plan"] in codes]
+        out.append({"code": d.code, "doc": d.label, "number": d.number, "title": d.title, "issuer": d.issuer,
+                    "date": d.date, "period": f"{d.period.start}…{d.period.end}",
+                    "complete": all(reg.plans[c].complete for c in d.plan_codes if c in reg.plans),
+                    "plans": len(codes), "entries": len(es),
+                    "targets": sum(e.kind == "target" for e in es),
+                    "milestones": sum(e.kind == "milestone" for e in es),
+                    "overdue": sum(r["status"] == "overdue" for r in occ),
+                    "met": sum(r["status"] == "met" for r in occ),
+                    "file": str(d.path)})
+    return out

@@ -155,13 +155,20 @@ def find_gaps(source: SourceText, entries: Iterable, exclusions: Iterable,
     return gaps
 
 
-def registry_gaps(reg) -> tuple[list[Gap], int]:
-    """Gaps of a registry against its own source, and how many source lines its plans span."""
+def registry_gaps(reg) -> tuple[list[tuple[str, Gap]], int]:
+    """Gaps of each document against its own source as (source file name, gap), and how many
+    source lines the plans span."""
     from .yamlfile import RegistryError
 
-    if reg.source_path is None or not reg.source_path.exists():
-        raise RegistryError(f"source file not found: {reg.source_path}", reg.path)
-    src = SourceText.read(reg.source_path)
-    ranges = [(p.first_line, p.last_line) for p in reg.plans.values()]
-    lines = sum(max(0, b - a + 1) for a, b in ranges)
-    return find_gaps(src, reg.entries, reg.exclusions, ranges), lines
+    out: list[tuple[str, Gap]] = []
+    lines = 0
+    for doc in reg.documents:
+        if doc.source_path is None or not doc.source_path.exists():
+            raise RegistryError(f"source file not found: {doc.source_path}", doc.path)
+        src = SourceText.read(doc.source_path)
+        plans = [reg.plans[c] for c in doc.plan_codes if c in reg.plans]
+        ranges = [(p.first_line, p.last_line) for p in plans]
+        lines += sum(max(0, b - a + 1) for a, b in ranges)
+        entries = [e for e in reg.entries if e.plan in doc.plan_codes]
+        out += [(doc.source_path.name, g) for g in find_gaps(src, entries, doc.exclusions, ranges)]
+    return out, lines

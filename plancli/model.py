@@ -17,7 +17,7 @@ from pathlib import Path
 from .deadline import Period, parse_deadline
 from .errors import PlancliError
 
-__all__ = ["Problem", "Plan", "Entry", "Exclusion", "Registry", "UnknownIdError", "KINDS", "SECTIONS",
+__all__ = ["Problem", "Plan", "Entry", "Exclusion", "Document", "Registry", "UnknownIdError", "KINDS", "SECTIONS",
            "COMPARATORS", "RECURRING"]
 
 KINDS = ("target", "milestone")
@@ -32,14 +32,16 @@ class UnknownIdError(PlancliError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding of ``validate``: ``file:line: message``."""
+    """One finding of ``validate``: ``file:line: message`` (``file:line: warning: message``)."""
 
     path: str
     line: int | None
     message: str
+    level: str = "error"  # error | warning (a warning does not fail validate)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line or 0}: {self.message}"
+        tag = "warning: " if self.level == "warning" else ""
+        return f"{self.path}:{self.line or 0}: {tag}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Plan:
     coordinator: tuple[str, ...]
     coordinator_quote: str | None = None
     coordinator_line: int | None = None
+    doc: str = ""  # code of the document the plan belongs to
 
 
 @dataclass
@@ -81,13 +84,16 @@ class Entry:
     line: int
     note: str | None = None
     yaml_line: int = 0
+    outside_period: bool = False  # the deadline lies outside the document's period on purpose
     _occ: tuple[date, ...] | None = field(default=None, repr=False, compare=False)
 
-    def occurrences(self, period: Period, since: date | None = None) -> tuple[date, ...]:
+    def occurrences(self, period: Period | None = None, since: date | None = None) -> tuple[date, ...]:
         """Every deadline date of the entry: one per year for 每年, one per quarter for 每季度.
 
-        ``since`` is the document's date: a recurrence cannot fall due before the document that sets
-        it (每季度 in a notice of 2024-04-22 starts with 2024Q2, not with 2024Q1 ending 2024-03-31).
+        Computed when the entry is parsed, in its own document's period; ``period`` is only needed
+        for an entry built by hand. ``since`` is the document's date: a recurrence cannot fall due
+        before the document that sets it (每季度 in a notice of 2024-04-22 starts with 2024Q2, not with
+        2024Q1 ending 2024-03-31).
         """
         if self._occ is None:
             if self.deadline is None:
@@ -108,7 +114,7 @@ class Entry:
             return f"{d.year}Q{(d.month - 1) // 3 + 1}"
         return None
 
-    def items(self, period: Period, since: date | None = None) -> list[str]:
+    def items(self, period: Period | None = None, since: date | None = None) -> list[str]:
         """Ids of the entry's occurrences as the ledger names them: ``id`` or ``id@2024``."""
         labels = [self.label(d) for d in self.occurrences(period, since)]
         return [f"{self.id}@{lb}" for lb in labels if lb] or [self.id]
@@ -122,9 +128,66 @@ class Exclusion:
     yaml_line: int = 0
 
 
+@dataclass(frozen=True)
+class Document:
+    """One source document of a registry: its meta, period, plans and exclusions."""
+
+    code: str  # short key people type (--doc), unique in the registry
+    path: Path  # the document's YAML file
+    meta: dict
+    period: Period
+    plan_codes: tuple[str, ...]
+    exclusions: tuple[Exclusion, ...]
+
+    def _doc(self, key: str):
+        return (self.meta.get("document") or {}).get(key)
+
+    @property
+    def number(self) -> str | None:
+        v = self._doc("number")
+        return str(v) if v else None
+
+    @property
+    def label(self) -> str:
+        """What output rows call the document (``doc``): its number, else its code."""
+        return self.number or self.code
+
+    @property
+    def title(self) -> str:
+        return str(self._doc("title") or self.code)
+
+    @property
+    def issuer(self) -> str | None:
+        v = self._doc("issuer")
+        return str(v) if v else None
+
+    @property
+    def date(self) -> str | None:
+        v = self._doc("date")
+        return str(v) if v else None
+
+    @property
+    def source_path(self) -> Path | None:
+        src = (self.meta.get("source") or {}).get("file")
+        return (self.path.parent / src) if src else None
+
+    @property
+    def units_path(self) -> Path | None:
+        """The document's own unit table (``meta.units_file``, default units.yaml beside it), if it
+        exists: a document copied alone elsewhere falls back to the shipped table."""
+        p = self.path.parent / (self.meta.get("units_file") or "units.yaml")
+        return p if p.exists() else None
+
+    @property
+    def missing_units_file(self) -> Path | None:
+        """``meta.units_file`` when it names a file that does not exist (a validate warning)."""
+        named = self.meta.get("units_file")
+        return self.path.parent / named if named and not (self.path.parent / named).exists() else None
+
+
 # --------------------------------------------------------------------------- compact rows
 
-_FIELDS = tuple(f.name for f in fields(Entry))
+ENTRY_FIELDS = _FIELDS = tuple(f.name for f in fields(Entry))
 _PLAN, _KIND, _LEAD, _SUPPORT = (_FIELDS.index(k) for k in ("plan", "kind", "lead", "support"))
 _DEADLINE, _OCC = _FIELDS.index("deadline"), _FIELDS.index("_occ")
 
@@ -151,25 +214,50 @@ UnitPredicate = Callable[[tuple[str, ...], tuple[str, ...]], bool]
 
 @dataclass
 class Registry:
-    """A loaded registry. Build with ``Registry.of(...)`` from entries or from cached rows."""
+    """A loaded registry: one or more documents. Build with ``Registry.of(...)``."""
 
-    path: Path
-    meta: dict
-    period: Period
+    path: Path  # what was loaded: a registry index or a single document file
+    documents: list[Document]
     plans: dict[str, Plan]
-    exclusions: list[Exclusion]
     _rows: list[tuple] = field(default_factory=list, repr=False)
     _built: list[Entry | None] = field(default_factory=list, repr=False)
     _all: list[Entry] | None = field(default=None, repr=False)
+    ledger_path: Path | None = None  # named by the index (``ledger:``) or the document (meta.ledger)
 
     @classmethod
-    def of(cls, path: Path, meta: dict, period: Period, plans: dict[str, Plan],
-           exclusions: list[Exclusion], *, entries: Iterable[Entry] = (),
-           rows: list[tuple] | None = None) -> Registry:
+    def of(cls, path: Path, documents: list[Document], plans: dict[str, Plan], *,
+           entries: Iterable[Entry] = (), rows: list[tuple] | None = None,
+           ledger_path: Path | None = None) -> Registry:
         if rows is not None:
-            return cls(path, meta, period, plans, exclusions, rows, [None] * len(rows))
+            return cls(path, documents, plans, rows, [None] * len(rows), ledger_path=ledger_path)
         built = list(entries)
-        return cls(path, meta, period, plans, exclusions, [entry_to_row(e) for e in built], built)
+        return cls(path, documents, plans, [entry_to_row(e) for e in built], built, ledger_path=ledger_path)
+
+    # The first document answers for the registry where one document is meant (parse-deadline's
+    # default period; the meta of a single-document registry).
+    @property
+    def meta(self) -> dict:
+        return self.documents[0].meta if self.documents else {}
+
+    @property
+    def period(self) -> Period:
+        return self.documents[0].period if self.documents else Period(date(2024, 1, 1), date(2025, 12, 31))
+
+    @property
+    def exclusions(self) -> list[Exclusion]:
+        return [x for d in self.documents for x in d.exclusions]
+
+    @property
+    def source_path(self) -> Path | None:
+        return self.documents[0].source_path if self.documents else None
+
+    def document(self, code: str) -> Document:
+        return next(d for d in self.documents if d.code == code)
+
+    def document_of(self, e: Entry) -> Document | None:
+        """The document an entry belongs to (plan codes are unique across documents)."""
+        p = self.plans.get(e.plan)
+        return self.document(p.doc) if p is not None and p.doc else (self.documents[0] if self.documents else None)
 
     @property
     def rows(self) -> list[tuple]:
@@ -204,31 +292,28 @@ class Registry:
         return out
 
     @cached_property
-    def issued(self) -> date | None:
-        """The document's own date (``meta.document.date``): no occurrence falls due before it."""
-        doc = self.meta.get("document")
-        raw = doc.get("date") if isinstance(doc, dict) else None
-        try:
-            return date.fromisoformat(str(raw)) if raw is not None else None
-        except ValueError:
-            return None
+    def _issued(self) -> dict[str, date | None]:
+        """Plan code → the date of its document (``meta.document.date``)."""
+        dates = {}
+        for d in self.documents:
+            try:
+                dates[d.code] = date.fromisoformat(d.date) if d.date else None
+            except ValueError:
+                dates[d.code] = None
+        first = self.documents[0].code if self.documents else None
+        return {code: dates.get(p.doc or first) for code, p in self.plans.items()}
+
+    def issued(self, e: Entry) -> date | None:
+        """The date of ``e``'s document: no occurrence of ``e`` falls due before it."""
+        return self._issued.get(e.plan)
 
     def occurrences(self, e: Entry) -> tuple[date, ...]:
-        """Deadlines of ``e`` inside the plan period and not before the document's date."""
-        return e.occurrences(self.period, self.issued)
+        """Deadlines of ``e`` in its document's period and not before the document's date."""
+        return e.occurrences(None, self.issued(e))
 
     def items(self, e: Entry) -> list[str]:
         """Ledger ids of ``e``'s occurrences (see ``occurrences``)."""
-        return e.items(self.period, self.issued)
-
-    @property
-    def source_path(self) -> Path | None:
-        src = (self.meta.get("source") or {}).get("file")
-        return (self.path.parent / src) if src else None
-
-    @property
-    def units_path(self) -> Path:
-        return self.path.parent / (self.meta.get("units_file") or "units.yaml")
+        return e.items(None, self.issued(e))
 
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}

@@ -39,7 +39,7 @@ CONTRACT = (
     "id", "item", "occurrence", "kind", "plan", "plan_name", "group", "section", "task", "metric",
     "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
-    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on",
+    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
 )
 ROLES = ("any", "lead", "support")
 # Every occurrence has exactly one of these (they add up to stats' total). "No time stated in the
@@ -99,6 +99,22 @@ def resolve_plan(reg: Registry, text: str) -> str:
     raise QueryError(f"unknown plan {text!r}; plans are: {names}")
 
 
+def resolve_doc(reg: Registry, text: str) -> str:
+    """Document code from its code, number (鲁政发〔2024〕5号) or a unique fragment of either or of its title."""
+    t = "".join(text.split()).casefold()
+    for d in reg.documents:
+        if t in (d.code.casefold(), (d.number or "").casefold()):
+            return d.code
+    hits = [d.code for d in reg.documents
+            if t and any(t in x.casefold() for x in (d.code, d.number or "", d.title))]
+    if len(hits) == 1:
+        return hits[0]
+    names = "、".join(f"{d.label}({d.code})" for d in reg.documents)
+    if hits:
+        raise QueryError(f"document {text!r} is ambiguous: {', '.join(hits)}")
+    raise QueryError(f"unknown document {text!r}; documents are: {names}")
+
+
 @dataclass(kw_only=True)
 class Filters:
     units: list[str] = field(default_factory=list)  # canonical names
@@ -111,6 +127,7 @@ class Filters:
     statuses: list[str] = field(default_factory=list)
     soon: relativedelta = field(default_factory=lambda: relativedelta(days=14))
     kinds: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)  # document codes
 
     def horizon(self) -> date | None:
         return self.as_of + self.within if self.within is not None else None
@@ -119,7 +136,7 @@ class Filters:
 def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str] = (), role: str = "any",
                  plans: Iterable[str] = (), before: str | None = None, after: str | None = None,
                  within: str | None = None, as_of: str | None = None, statuses: Iterable[str] = (),
-                 soon: str = "14d", kinds: Iterable[str] = ()) -> Filters:
+                 soon: str = "14d", kinds: Iterable[str] = (), docs: Iterable[str] = ()) -> Filters:
     """Filters from option values as typed: unit and plan names resolved, dates and spans read."""
     if role not in ROLES:
         raise QueryError(f"--role must be lead, support or any, not {role!r}")
@@ -135,6 +152,7 @@ def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str]
         within=parse_span(within) if within else None,
         as_of=to_today(as_of),
         statuses=statuses, soon=parse_span(soon), kinds=list(kinds),
+        docs=[resolve_doc(reg, d) for d in docs],
     )
 
 
@@ -225,12 +243,20 @@ def entry_dict(reg: Registry, e: Entry) -> dict:
         "deadline_text": e.deadline_text, "deadline_inferred": e.deadline_inferred,
         "recurring": e.recurring, "lead": list(e.lead), "support": list(e.support),
         "units_inferred": e.units_inferred, "quote": e.quote, "line": e.line,
+        "doc": doc.label if (doc := reg.document_of(e)) else None,
     }
 
 
 def select_entries(reg: Registry, f: Filters, table: UnitTable | None = None) -> list[Entry]:
-    """Entries passing the plan, kind and unit/role filters (dates are checked per occurrence)."""
-    return reg.select(set(f.plans) or None, set(f.kinds) or None, _unit_pred(f, table))
+    """Entries passing the document, plan, kind and unit/role filters (dates are checked per
+    occurrence). Plan codes are unique across documents, so --doc narrows the plans."""
+    plans = set(f.plans)
+    if f.docs:
+        of_docs = {c for c, p in reg.plans.items() if p.doc in f.docs}
+        plans = plans & of_docs if plans else of_docs
+        if not plans:
+            return []
+    return reg.select(plans or None, set(f.kinds) or None, _unit_pred(f, table))
 
 
 def _progress_fields(e: Entry, rec: Record | None) -> dict:
@@ -329,15 +355,17 @@ def week_bounds(as_of: date) -> tuple[date, date]:
     return monday - timedelta(days=7), monday - timedelta(days=1)
 
 
-def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date) -> dict:
+def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, ledger: str | None = None) -> dict:
     """Everything ``show`` tells about one entry: the contract fields, its occurrences with their
-    status as of ``as_of``, its note and the full history of its records."""
+    status as of ``as_of``, its note, the full history of its records and which ledger held them."""
     occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
     d = entry_dict(reg, e)
     d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "days_left", "status", "record_status",
                                             "actual", "attainment", "met")} for r in occ if r["id"] == e.id]
     d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of
+    d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
     d["note"] = e.note
+    d["ledger"] = ledger
     return d
 
 
@@ -346,7 +374,8 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
     inferred = " (inferred: end of plan period)" if e.deadline_inferred else ""
     who = " (inferred: plan coordinator)" if e.units_inferred else ""
     pairs = [
-        ("id", e.id), ("kind", e.kind), ("plan", f"{d['plan_name']} ({e.plan}, {e.group})"),
+        ("id", e.id), ("kind", e.kind), ("document", _doc_line(reg, e)),
+        ("plan", f"{d['plan_name']} ({e.plan}, {e.group})"),
         ("section", e.section + (f" / task {e.task}" if e.task is not None else "")),
         ("metric", e.metric),
         ("target", target_text(e.comparator, e.value_text)
@@ -358,7 +387,7 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
     ]
     if e.note:
         pairs.append(("note", e.note))
-    from .values import written_like
+    from .actuals import written_like
 
     for o in d["occurrences"]:
         extra = ""
@@ -382,4 +411,16 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
             w = h["withdrawn"]
             text += f" [WITHDRAWN on {w['on']}: {w['note']}]"
         pairs.append(("record", text + f" (recorded {h['recorded_at']})"))
+    if d.get("ledger"):
+        n = len(d["history"])
+        later = d.get("records_after_as_of") or 0
+        pairs.append(("ledger", f"{d['ledger']} ({n} record{'s' if n != 1 else ''} of this entry"
+                      + (f"; {later} more dated after the as-of date)" if later else ")")))
     return pairs
+
+
+def _doc_line(reg: Registry, e: Entry) -> str:
+    doc = reg.document_of(e)
+    if doc is None:
+        return "—"
+    return f"{doc.label} ({doc.code})" if doc.label != doc.code else doc.code

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from .actuals import convert, written_like
 from .ledger import (
     RECORD_STATUSES,
     RETRACTED,
@@ -24,7 +25,7 @@ from .ledger import (
 )
 from .model import Entry, Problem, Registry
 from .query import CLOSED, attainment, record_status, target_text
-from .values import QuantityError, convert, written_like
+from .values import QuantityError
 
 __all__ = ["resolve_item", "ledger_warnings", "record_progress", "retract_latest", "describe"]
 
@@ -34,9 +35,9 @@ def _item_problem(reg: Registry, e: Entry, item: str, items: list[str]) -> str:
     _, _, occ = item.partition("@")
     if not occ:
         return f"{e.id} recurs ({e.deadline_text}); record one occurrence: {', '.join(items)}"
-    before = [d for d in e.occurrences(reg.period) if e.label(d) == occ and d not in reg.occurrences(e)]
+    before = [d for d in e.occurrences() if e.label(d) == occ and d not in reg.occurrences(e)]
     if before:
-        return (f"{item} fell due {before[0]}, before the document's own date {reg.issued}: "
+        return (f"{item} fell due {before[0]}, before the document's own date {reg.issued(e)}: "
                 f"it is not an occurrence; use one of {', '.join(items)}")
     return f"{e.id} has no occurrence {occ!r}; use one of {', '.join(items)}"
 

@@ -8,6 +8,8 @@ one raises ``RegistryError``; ``validate`` passes a list and gets them all. Date
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,9 +18,11 @@ from . import cache
 from .deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
 from .model import (
     COMPARATORS,
+    ENTRY_FIELDS,
     KINDS,
     RECURRING,
     SECTIONS,
+    Document,
     Entry,
     Exclusion,
     Plan,
@@ -35,10 +39,10 @@ __all__ = [
 
 
 def default_registry_path() -> Path:
-    """The registry shipped with the package (``data/targets.yaml`` in the repository)."""
+    """The registry shipped with the package (``data/registry.yaml``: the index of its documents)."""
     from importlib.resources import files
 
-    return Path(str(files("plancli.data").joinpath("targets.yaml")))
+    return Path(str(files("plancli.data").joinpath("registry.yaml")))
 
 
 class _Collector:
@@ -215,6 +219,7 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
     lead, support = _units(d, "lead", report, w), _units(d, "support", report, w)
     units_inferred = _bool(d, "units_inferred", report, w)
     note = _str(d, "note", report, required=False, where=w)
+    outside = _bool(d, "outside_period", report, w)
     # Every field is checked before giving up, so validate reports all of an entry's problems.
     if report.problems is not None and len(report.problems) > n0:
         return None
@@ -227,7 +232,7 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
         value=value, value_max=value_max, unit=unit, comparator=comparator,
         deadline_text=deadline_text, deadline=deadline, deadline_inferred=inferred,
         recurring=recurring, lead=lead, support=support, units_inferred=units_inferred,
-        quote=quote, line=line, note=note, yaml_line=d.line,
+        quote=quote, line=line, note=note, yaml_line=d.line, outside_period=outside,
     )
 
 
@@ -244,28 +249,83 @@ def parse_exclusion(d: Any, report) -> Exclusion | None:
 
 
 def load_registry(path: str | Path | None = None, problems: list[Problem] | None = None) -> Registry:
-    """Load a registry. With ``problems`` given, collect schema problems instead of raising.
+    """Load a registry: an index of documents (``documents:``) or a single document file.
 
-    A registry that loads cleanly is cached in parsed form (see ``cache``); set PLANCLI_NO_CACHE=1
-    to disable, PLANCLI_CACHE_DIR to move it.
+    With ``problems`` given, collect problems instead of raising on the first. Each document is
+    cached in parsed form on its own (see ``cache``), so an edit re-reads that document only;
+    PLANCLI_NO_CACHE=1 disables the cache, PLANCLI_CACHE_DIR moves it.
     """
     p = Path(path) if path is not None else default_registry_path()
     raw = read_bytes(p)
-    where = cache.cache_file(raw) if problems is None else None
+    if not _INDEX.search(raw[:4096]):
+        doc, plans, rows = load_document(p, problems, raw)
+        ledger = doc.meta.get("ledger")
+        return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)
+    index = load_yaml(p, decode(p, raw))
+    files = index.get("documents") if isinstance(index, dict) else None
+    if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
+        raise RegistryError("a registry index must have 'documents:', a list of document files", p, 1)
+    ledger = index.get("ledger")
+    if ledger is not None and not isinstance(ledger, str):
+        raise RegistryError("'ledger' must be a file name", p, index.key_lines.get("ledger"))
+    docs, plans, rows = [], {}, []
+    seen_ids: dict[str, str] = {}
+    seen_plans: dict[str, str] = {}
+    for n, f in enumerate(files):
+        dp = p.parent / f
+        line = index.key_lines.get("documents", 1) + n + 1
+        if not dp.is_file():
+            raise RegistryError(f"document file not found: {dp}", p, line)
+        doc, doc_plans, doc_rows = load_document(dp, problems)
+        if any(d.code == doc.code for d in docs):
+            _report(problems, RegistryError(f"two documents have the code {doc.code!r}", p, line))
+        for code in doc_plans:
+            if code in seen_plans:
+                _report(problems, RegistryError(
+                    f"plan code {code!r} is used by two documents: {seen_plans[code]} and {dp}", dp))
+            seen_plans[code] = str(dp)
+        for r in doc_rows:  # ids are unique across the set: the ledger names items by id alone
+            eid, yl = r[_ID], r[_YAML_LINE]
+            if eid in seen_ids:
+                _report(problems, RegistryError(f"duplicate id {eid!r}: {seen_ids[eid]} and {dp}:{yl}", dp, yl))
+                continue
+            seen_ids[eid] = f"{dp}:{yl}"
+            rows.append(r)
+        docs.append(doc)
+        plans.update(doc_plans)
+    return Registry.of(p, docs, plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)
+
+
+_INDEX = re.compile(rb"^documents:", re.M)
+_ID, _YAML_LINE = (ENTRY_FIELDS.index(k) for k in ("id", "yaml_line"))
+
+
+def _report(problems: list[Problem] | None, exc: RegistryError) -> None:
+    if problems is None:
+        raise exc
+    problems.append(Problem(exc.path or "", exc.line, exc.message))
+
+
+def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | None = None
+                  ) -> tuple[Document, dict[str, Plan], list[tuple]]:
+    """One document file → its Document, plans and entry rows; cached by content when clean."""
+    raw = read_bytes(p) if raw is None else raw
+    where = cache.cache_file(raw, "document") if problems is None else None
     hit = cache.get(where)
     if hit is not None:  # decoding a 50 MB file is only needed on a miss
-        return Registry.of(p, hit["meta"], hit["period"], hit["plans"], hit["exclusions"], rows=hit["rows"])
-    reg = _parse_registry(p, load_yaml(p, decode(p, raw)), problems)
-    if where is not None:
-        for e in reg.entries:
-            e.occurrences(reg.period)  # computed once, stored with the entry
-        cache.put(where, {"meta": reg.meta, "period": reg.period, "plans": reg.plans,
-                          "exclusions": reg.exclusions,
-                          "rows": [entry_to_row(e) for e in reg.entries]})
-    return reg
+        doc, plans, rows = hit["doc"], hit["plans"], hit["rows"]
+    else:
+        doc, plans, entries = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
+        rows = [entry_to_row(e) for e in entries]
+        cache.put(where, {"doc": doc, "plans": plans, "rows": rows})
+    # The cache is keyed by content: the same text under another name is another document, so
+    # the path (and the code a document without one takes from its file name) is set here.
+    code = str((doc.meta.get("document") or {}).get("code") or p.stem)
+    return replace(doc, path=p, code=code), {c: replace(pl, doc=code) for c, pl in plans.items()}, rows
 
 
-def _parse_registry(p: Path, doc: Any, problems: list[Problem] | None) -> Registry:
+def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
+                    ) -> tuple[Document, dict[str, Plan], list[Entry]]:
     report = _Collector(p, problems)
     if doc is None:
         raise RegistryError("empty registry file (expected meta:, entries:)", p, 1)
@@ -285,8 +345,11 @@ def _parse_registry(p: Path, doc: Any, problems: list[Problem] | None) -> Regist
     if src is not None and (not isinstance(src, dict) or not isinstance(src.get("file", ""), str)):
         raise RegistryError("meta.source must be a mapping with a text 'file'", p,
                             meta.key_lines.get("source", meta.line))
-    if not isinstance(meta.get("units_file", ""), str):
-        raise RegistryError("meta.units_file must be a file name", p, meta.key_lines.get("units_file", meta.line))
+    if not isinstance(meta.get("units_file", ""), str) or not isinstance(meta.get("ledger", ""), str):
+        raise RegistryError("meta.units_file and meta.ledger must be file names", p,
+                            meta.key_lines.get("units_file", meta.line))
+    if meta.get("document") is not None and not isinstance(meta.get("document"), dict):
+        raise RegistryError("meta.document must be a mapping", p, meta.key_lines.get("document", meta.line))
     plans: dict[str, Plan] = {}
     for pd in meta.get("plans") or []:
         plan = parse_plan(pd, report)
@@ -305,13 +368,14 @@ def _parse_registry(p: Path, doc: Any, problems: list[Problem] | None) -> Regist
         e = parse_entry(d, plans, period, report)
         if e is None:
             continue
+        e.occurrences(period)  # computed once, in the document's own period, stored with the entry
         if e.id in seen:
             report(e.yaml_line, f"duplicate id {e.id!r} (first at line {seen[e.id]})")
             continue
         seen[e.id] = e.yaml_line
         entries.append(e)
     exclusions = [x for x in (parse_exclusion(d, report) for d in (doc.get("exclusions") or [])) if x]
-    return Registry.of(p, dict(meta), period, plans, exclusions, entries=entries)
+    return Document("", p, dict(meta), period, tuple(plans), tuple(exclusions)), plans, entries
 
 
 def sha256_of(path: Path) -> str:

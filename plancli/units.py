@@ -13,6 +13,7 @@ An ambiguous or unknown name raises ``UnitError`` naming the candidates or the c
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,17 @@ class UnitTable:
             for n in (u.name, *u.aliases):
                 self._lookup.setdefault(_key(n), u.name)
 
+    def with_names(self, names: Iterable[str]) -> UnitTable:
+        """This table plus every name in ``names`` it does not know, as a unit of its own: a unit the
+        table lacks stays usable (``--unit`` by its exact name, counted by ``stats`` and ``units``)."""
+        extra = [Unit(n) for n in dict.fromkeys(names) if not self.known(n)]
+        return UnitTable(self.units + extra) if extra else self
+
+    def suggest(self, name: str) -> str | None:
+        """The known name closest to ``name`` (for 'did you mean')."""
+        close = difflib.get_close_matches(_key(name), list(self._lookup), n=1, cutoff=0.6)
+        return self._lookup[close[0]] if close else None
+
     def names(self) -> list[str]:
         return [u.name for u in self.units]
 
@@ -78,7 +90,18 @@ class UnitTable:
         raise UnitError(f"unknown unit {text!r}{hint}")
 
 
-def load_units(path: str | Path) -> UnitTable:
+def load_units(*paths: str | Path) -> UnitTable:
+    """The unit table of one file, or of several: later files extend earlier ones (a document's
+    own units.yaml extends the shipped table; a unit named again gains the new aliases)."""
+    units: dict[str, Unit] = {}
+    for path in paths:
+        for u in _read_units(path):
+            old = units.get(u.name)
+            units[u.name] = u if old is None else Unit(u.name, tuple(dict.fromkeys(old.aliases + u.aliases)))
+    return UnitTable(list(units.values()))
+
+
+def _read_units(path: str | Path) -> list[Unit]:
     doc = load_yaml_cached(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("units"), list):
         raise RegistryError("a units file must be a mapping with a 'units:' list", path, 1)
@@ -90,4 +113,4 @@ def load_units(path: str | Path) -> UnitTable:
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise RegistryError("aliases must be a list of names", path, getattr(d, "line", None))
         units.append(Unit(d["name"], tuple(aliases)))
-    return UnitTable(units)
+    return units

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .ledger import Record, default_path, load_ledger
 from .model import Problem, Registry
-from .registry import load_registry
+from .registry import default_registry_path, load_registry
 from .units import UnitTable, load_units
 
 __all__ = ["Workspace", "open_workspace"]
@@ -25,7 +25,10 @@ class Workspace:
 
     @cached_property
     def units(self) -> UnitTable:
-        return load_units(self.registry.units_path)
+        """The shipped unit table, extended by each document's own, plus any unit the registry names
+        that no table knows (usable by its exact name)."""
+        table = load_units(*unit_files(self.registry))
+        return table.with_names(n for e in self.registry.entries for n in (*e.lead, *e.support))
 
     @cached_property
     def records(self) -> list[Record]:
@@ -38,8 +41,26 @@ class Workspace:
         return ledger_warnings(self.registry, self.ledger_path, self.records)
 
 
+def shipped_units_path() -> Path:
+    return default_registry_path().parent / "units.yaml"
+
+
+def unit_files(reg: Registry) -> list[Path]:
+    """The unit tables of a registry: the shipped one first, then each document's own."""
+    files = [shipped_units_path()]
+    for d in reg.documents:
+        up = d.units_path
+        if up is not None and up.resolve() not in {f.resolve() for f in files}:
+            files.append(up)
+    return files
+
+
 def open_workspace(registry: str | Path | None = None, progress: str | Path | None = None) -> Workspace:
-    """The registry at ``registry`` (default: the shipped one) and its ledger (``progress``, else
-    the default ledger of that registry)."""
+    """The registry at ``registry`` (default: the shipped one) and its ledger: ``progress``, else
+    the one the registry names (``ledger:``), else progress.yaml beside the registry file."""
     reg = load_registry(registry)
-    return Workspace(reg, Path(progress) if progress is not None else default_path(reg.path))
+    if progress is not None:
+        ledger = Path(progress)
+    else:
+        ledger = reg.ledger_path or default_path(reg.path)
+    return Workspace(reg, ledger)

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "plancli"
-READERS = {"errors", "yamlfile", "cache", "model", "registry", "deadline", "values", "units", "sourcetext",
-           "fsutil"}
-UPPER = {"query", "counts", "checks", "coverage", "ledger", "workspace", "report", "export", "render", "cli"}
+READERS = {"errors", "yamlfile", "cache", "model", "registry", "deadline", "values", "actuals", "units",
+           "sourcetext", "fsutil"}
+UPPER = {"query", "counts", "checks", "coverage", "ledger", "recording", "workspace", "report", "export", "render",
+         "cli"}
 
 
 def _modules() -> dict[str, Path]:

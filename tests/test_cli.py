@@ -99,12 +99,13 @@ def test_list_and_status_filter(cli, tiny):
     assert len(lines) == 2 and lines[1].startswith("test-004,test-004,,milestone,test,")
 
 
-# The value column is as wide as its widest cell, the source line: 8 + 12 + 4 + 22 = 46 columns.
+# The value column is as wide as its widest cell (the ledger path, which lives in tmp_path).
 SHOW_PLAIN = """\
 field      value
----------  ----------------------------------------------
+---------  {dashes}
 id         test-003
 kind       target
+document   targets
 plan       测试行动计划 (test, 十大创新)
 section    主要任务 / task 1
 metric     前沿技术攻关项目
@@ -116,12 +117,15 @@ support    省大数据局
 source     line 9: 每年组织实施 20 项左右前沿技术攻关项目
 status     test-003@2024: upcoming (deadline 2024-12-31)
 status     test-003@2025: upcoming (deadline 2025-12-31)
+ledger     {ledger} (0 records of this entry)
 """
 
 
 def test_show_exact(cli, tiny):
     r = cli("show", "test-003", "--registry", str(tiny), "--format", "plain")
-    assert (r.code, r.out) == (0, SHOW_PLAIN)
+    ledger = tiny.parent / "progress.yaml"  # the ledger beside the registry, named so no record is hidden
+    width = len(f"{ledger} (0 records of this entry)")
+    assert (r.code, r.out) == (0, SHOW_PLAIN.format(dashes="-" * width, ledger=ledger))
 
 
 def test_show_marks_inferred_values(cli, tiny):
@@ -182,8 +186,10 @@ def test_validate_reports_file_line_problems(cli, tiny, write_registry):
     lines = r.out.splitlines()
     assert len(lines) == 3
     entry_line = TINY_REGISTRY[: TINY_REGISTRY.index("  - id: test-005")].count("\n") + 1
-    assert all(x.startswith(f"{p}:{entry_line}: test-005: ") for x in lines)
-    assert any("unknown unit '省工信局'" in x for x in lines)
+    assert all(x.startswith((f"{p}:{entry_line}: test-005: ", f"{p}:{entry_line}: warning: test-005: "))
+               for x in lines)
+    # A unit the table does not know is a warning with the closest known name, not an error.
+    assert f"{p}:{entry_line}: warning: test-005: unit '省工信局' is not in the unit table; did you mean" in r.out
     assert any("quote not found at source line 11" in x for x in lines)
     assert any("value_text '0.5 吨标准煤' does not occur in the quote" in x for x in lines)
 
@@ -194,7 +200,7 @@ def test_coverage_reports_missing_numbers(cli, tiny, write_registry):
     p = write_registry(TINY_REGISTRY.replace("  - {line: 5, text: 面向16市, reason: descriptive count}\n", ""))
     r = cli("coverage", "--registry", str(p), "--format", "json")
     assert r.code == 1
-    assert json.loads(r.out) == [{"line": 5, "token": "16", "context": "面向16市开展试点"}]
+    assert json.loads(r.out) == [{"source": "source.txt", "line": 5, "token": "16", "context": "面向16市开展试点"}]
 
 
 @pytest.mark.parametrize(("phrase", "out"), [
@@ -213,8 +219,9 @@ def test_parse_deadline_period_override(cli):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["parse-deadline", "明年"], "plancli: error: cannot read deadline phrase '明年'\n"),
-    (["due", "--unit", "省大数局"], "plancli: error: unknown unit '省大数局'; did you mean 省大数据局?\n"),
+    (["parse-deadline", "明年"], "plancli: error: '明年' has no year: give the document date (--doc-date) or --year\n"),
+    (["parse-deadline", "适时"], "plancli: error: cannot read deadline phrase '适时': it names no date\n"),
+    (["due", "--unit", "省大数局"], "plancli: error: unknown unit '省大数局'; did you mean 省大数据局、省药监局?\n"),
     (["due", "--as-of", "2024-13-01"], "plancli: error: --as-of: impossible date '2024-13-01': month must be in 1..12\n"),
     (["due", "--within", "soon"], "plancli: error: cannot read span 'soon' (use e.g. 7d, 2w, 1m, 1y)\n"),
     (["due", "--format", "xml"], "plancli: error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', "
@@ -269,3 +276,20 @@ def test_main_job_on_the_shipped_registry_as_a_subprocess():
     assert r.returncode == 0 and r.stderr == ""
     rows = json.loads(r.stdout)
     assert len(rows) > 20 and rows[0]["deadline"] >= "2024-06-01"
+
+
+@pytest.mark.parametrize(("args", "out"), [
+    (["10月底前", "--doc-date", "2023-05-04"], "2023-10-31\tby\t2023-10-31\n"),
+    (["明年6月底前", "--doc-date", "2023-05-04"], "2024-06-30\tby\t2024-06-30\n"),
+    (["10月底前", "--doc-date", "2023-05-04", "--year", "2026"], "2026-10-31\tby\t2026-10-31\n"),
+    (["每年4月底前", "--year", "2024", "--start", "2024-01-01", "--end", "2025-12-31"],
+     "2025-04-30\tyearly\t2024-04-30 2025-04-30\n"),
+])
+def test_parse_deadline_reads_year_less_phrases_in_the_document_year(cli, args, out):
+    r = cli("parse-deadline", *args, "--format", "plain")
+    assert (r.code, r.out) == (0, out)
+
+
+def test_parse_deadline_rejects_a_bad_doc_date(cli):
+    r = cli("parse-deadline", "10月底前", "--doc-date", "2023-13-01")
+    assert r.code == 2 and r.err.startswith("plancli: error: --doc-date: impossible date")

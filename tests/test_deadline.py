@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from plancli.deadline import DeadlineError, Period, parse_date, parse_deadline
+from plancli.deadline import Context, DeadlineError, Period, parse_date, parse_deadline
 from plancli.registry import load_registry
 
 from .conftest import SHIPPED, SOURCE
@@ -108,3 +108,138 @@ def test_phrases_as_they_stand_in_the_source():
                              ("力争用2年时间", D(2025, 12, 31))]:
         assert phrase in text
         assert parse_deadline(phrase).date == expected
+
+
+# --------------------------------------------------------------------------- the generalised grammar
+# Constructed phrases, one per form of the module docstring's table, read against a document of
+# 2024-03-01 and the plan period 2024-2025 (the real-document phrases are in test_deadline_phrases.py).
+
+DOC = Context(doc_date=D(2024, 3, 1), period=Period(D(2024, 1, 1), D(2025, 12, 31)))
+
+
+@pytest.mark.parametrize(("phrase", "expected", "kind"), [
+    # year-less phrases are read in the document's year
+    ("10月底前", D(2024, 10, 31), "by"),
+    ("6月30日前", D(2024, 6, 30), "by"),
+    ("10月前", D(2024, 9, 30), "by"),
+    ("上半年", D(2024, 6, 30), "by"),
+    ("下半年", D(2024, 12, 31), "by"),
+    ("第三季度", D(2024, 9, 30), "by"),
+    ("年底前", D(2024, 12, 31), "by"),
+    ("年内", D(2024, 12, 31), "by"),
+    ("今年内", D(2024, 12, 31), "by"),
+    ("今年底前", D(2024, 12, 31), "by"),
+    ("明年6月底前", D(2025, 6, 30), "by"),
+    ("去年底", D(2023, 12, 31), "by"),
+    # 旬 and quarters
+    ("10月上旬", D(2024, 10, 10), "by"),
+    ("10月中旬前", D(2024, 10, 20), "by"),
+    ("二〇二五年十二月下旬", D(2025, 12, 31), "by"),
+    ("2024年2月下旬", D(2024, 2, 29), "by"),
+    ("第二季度末", D(2024, 6, 30), "by"),
+    ("二季度末", D(2024, 6, 30), "by"),
+    ("前三季度", D(2024, 9, 30), "by"),
+    ("首季度", D(2024, 3, 31), "by"),
+    ("一季度", D(2024, 3, 31), "by"),
+    # named five-year periods
+    ("十三五", D(2020, 12, 31), "period"),
+    ("“十四五”期间", D(2025, 12, 31), "period"),
+    ("十四五时期", D(2025, 12, 31), "period"),
+    ("十四五末", D(2025, 12, 31), "by"),
+    ("到“十四五”末", D(2025, 12, 31), "by"),
+    ("十五五", D(2030, 12, 31), "period"),
+    ("第十四个五年规划期间", D(2025, 12, 31), "period"),
+    # ranges: the end counts; a missing year or month comes from the start
+    ("2024年3月至6月", D(2024, 6, 30), "by"),
+    ("2024年3月—2025年6月", D(2025, 6, 30), "by"),
+    ("2024年3月–6月", D(2024, 6, 30), "by"),
+    ("2024年3月－6月", D(2024, 6, 30), "by"),
+    ("2024年3月～6月", D(2024, 6, 30), "by"),
+    ("2024年3月~6月", D(2024, 6, 30), "by"),
+    ("2024年3月到6月", D(2024, 6, 30), "by"),
+    ("3月1日至15日", D(2024, 3, 15), "by"),
+    ("2024—2025年", D(2025, 12, 31), "period"),
+    ("2024年至2025年", D(2025, 12, 31), "period"),
+    ("（2024—2025年）", D(2025, 12, 31), "period"),
+    # suffixes and leading words, in combination
+    ("2024年6月以前", D(2024, 5, 31), "by"),
+    ("2024年6月底之前", D(2024, 6, 30), "by"),
+    ("2024年6月以内", D(2024, 6, 30), "by"),
+    ("2024年6月末", D(2024, 6, 30), "by"),
+    ("2024年底为止", D(2024, 12, 31), "by"),
+    ("2024年年末", D(2024, 12, 31), "by"),
+    ("2024年内", D(2024, 12, 31), "by"),
+    ("原则上于2024年底前", D(2024, 12, 31), "by"),
+    ("力争于明年底前", D(2025, 12, 31), "by"),
+    ("确保在今年6月底之前", D(2024, 6, 30), "by"),
+    ("截至2024年12月31日", D(2024, 12, 31), "by"),
+    ("计划2025年6月", D(2025, 6, 30), "by"),
+    ("预计今年三季度", D(2024, 9, 30), "by"),
+    ("争取到2025年", D(2025, 12, 31), "by"),
+    # numerals and spacing
+    ("二〇二五年", D(2025, 12, 31), "by"),
+    ("二○二四年底", D(2024, 12, 31), "by"),
+    ("二零二四年十月", D(2024, 10, 31), "by"),
+    ("２０２５年６月底前", D(2025, 6, 30), "by"),
+    ("2024 — 2025 年", D(2025, 12, 31), "period"),
+    ("三年内", D(2026, 12, 31), "period"),
+])
+def test_generalised_phrase_in_a_document_context(phrase, expected, kind):
+    d = parse_deadline(phrase, DOC)
+    assert (d.date, d.kind) == (expected, kind)
+
+
+@pytest.mark.parametrize(("phrase", "dates", "kind"), [
+    ("每年4月底前", [D(2024, 4, 30), D(2025, 4, 30)], "yearly"),
+    ("每年的3月10日前", [D(2024, 3, 10), D(2025, 3, 10)], "yearly"),
+    ("每年一季度", [D(2024, 3, 31), D(2025, 3, 31)], "yearly"),
+    ("每季度末", [D(y, m, d) for y in (2024, 2025) for m, d in ((3, 31), (6, 30), (9, 30), (12, 31))], "quarterly"),
+    ("每季度结束前", [D(y, m, d) for y in (2024, 2025) for m, d in ((3, 31), (6, 30), (9, 30), (12, 31))],
+     "quarterly"),
+    ("每半年", [D(2024, 6, 30), D(2024, 12, 31), D(2025, 6, 30), D(2025, 12, 31)], "half-yearly"),
+    ("2024年6月、12月", [D(2024, 6, 30), D(2024, 12, 31)], "by"),
+])
+def test_schedules_and_lists_in_a_document_context(phrase, dates, kind):
+    d = parse_deadline(phrase, DOC)
+    assert (list(d.dates), d.kind) == (dates, kind)
+
+
+def test_a_schedule_keeps_only_the_occurrences_inside_the_period():
+    ctx = Context(period=Period(D(2024, 5, 1), D(2025, 12, 31)))
+    assert parse_deadline("每年4月底前", ctx).dates == (D(2025, 4, 30),)
+
+
+def test_the_context_year_overrides_the_document_year():
+    assert parse_deadline("10月底前", Context(doc_date=D(2024, 3, 1), year=2026)).date == D(2026, 10, 31)
+
+
+@pytest.mark.parametrize(("phrase", "ctx", "words"), [
+    ("10月底前", None, "has no year: give the document date (--doc-date) or --year"),
+    ("今年内", Period(D(2024, 1, 1), D(2025, 12, 31)), "has no year"),
+    ("每年", Context(doc_date=D(2024, 3, 1)), "recurs every year of the plan period: give the plan period"),
+    ("三年内", Context(doc_date=D(2024, 3, 1)), "counts from the start of the plan period"),
+    ("自2019年起", DOC, "marks a start, not a deadline"),
+    ("从2024年开始", DOC, "marks a start, not a deadline"),
+    ("2024年以来", DOC, "marks a start, not a deadline"),
+    ("长期坚持", DOC, "names no date"),
+    ("适时", DOC, "names no date"),
+    ("持续推进", DOC, "names no date"),
+    ("每月", DOC, "only yearly, half-yearly and quarterly"),
+    ("第三季度前", DOC, "ambiguous"),
+    ("2025年3月至2024年6月", DOC, "runs backwards"),
+    ("今年底底", DOC, "cannot read deadline phrase"),
+])
+def test_undatable_phrases_name_the_phrase_and_the_reason(phrase, ctx, words):
+    with pytest.raises(DeadlineError) as err:
+        parse_deadline(phrase, ctx) if ctx is not None else parse_deadline(phrase, Context())
+    assert repr(phrase) in str(err.value) and words in str(err.value)
+
+
+@pytest.mark.parametrize(("phrase", "ctx", "words"), [
+    ("10月底前", Context(year=99999), "implausible context year 99999"),
+    ("去年底", Context(doc_date=D(1, 1, 1)), "implausible context year 1"),
+    ("每年1月前", Context(period=Period(D(1, 1, 1), D(1, 12, 31))), "impossible date"),
+])
+def test_contexts_out_of_range_are_errors_not_crashes(phrase, ctx, words):
+    with pytest.raises(DeadlineError, match=words):
+        parse_deadline(phrase, ctx)

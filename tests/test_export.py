@@ -23,7 +23,7 @@ CONTRACT = [
     "id", "item", "occurrence", "kind", "plan", "plan_name", "group", "section", "task", "metric",
     "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
-    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on",
+    "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
 ]
 
 # The six deadline occurrences of the tiny registry (test-003 is 每年 → 2024 and 2025) and their dates.
@@ -231,7 +231,8 @@ def test_sqlite_join_on_the_shipped_registry(cli, tmp_path):
     assert by_hand("省大数据局", "lead")[0] > 5  # the bureau leads many tasks of the real plans
 
     db = tmp_path / "shipped.db"
-    r = cli("export", "--format", "sqlite", "-o", str(db), "--progress", str(tmp_path / "none.yaml"))
+    r = cli("export", "--format", "sqlite", "-o", str(db), "--registry", str(SHIPPED),
+            "--progress", str(tmp_path / "none.yaml"))
     assert r.code == 0, r.err
     con = sqlite3.connect(db)
     q = """SELECT COUNT(DISTINCT t.id), COUNT(*) FROM targets t

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from plancli import ledger
+from plancli.actuals import convert
 from plancli.ledger import (
     HEADER,
     RECORD_STATUSES,
@@ -24,7 +25,7 @@ from plancli.ledger import (
 )
 from plancli.query import attainment
 from plancli.registry import Entry
-from plancli.values import QuantityError, convert
+from plancli.values import QuantityError
 
 from .conftest import ROOT, TINY_REGISTRY
 

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from plancli.deadline import Deadline, DeadlineError, parse_deadline
+from plancli.deadline import KINDS, Context, Deadline, DeadlineError, Period, parse_deadline
 from plancli.registry import Registry, RegistryError, load_registry
-from plancli.values import Quantity, QuantityError, parse_value
+from plancli.values import COMPARATORS, Quantity, QuantityError, not_target_reason, parse_target, parse_value
 
 from .conftest import TINY_REGISTRY, TINY_SOURCE, TINY_UNITS
 
@@ -73,7 +73,28 @@ def test_parse_deadline_returns_a_consistent_deadline_or_deadline_error(text):
     assert d.dates, d
     assert d.date == d.dates[-1]
     assert list(d.dates) == sorted(d.dates)
-    assert d.kind in ("by", "yearly", "quarterly", "period")
+    assert d.kind in KINDS
+
+
+DOC_CONTEXT = Context(doc_date=date(2024, 3, 1), period=Period(date(2024, 1, 1), date(2025, 12, 31)))
+CONTEXT_CHARS = DEADLINE_CHARS + list("今明去旬中每季末半十五起自从以来原则上确保预计“”（）")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CONTEXT_CHARS), max_size=16).map("".join))
+@example("每年4月底前")
+@example("今年底前")
+@example("十四五末")
+@example("2024年3月至6月")
+def test_parse_deadline_in_a_document_context_is_consistent_or_refuses(text):
+    try:
+        d = parse_deadline(text, DOC_CONTEXT)
+    except DeadlineError as exc:
+        assert repr(text) in str(exc) or "empty" in str(exc) or "impossible" in str(exc) \
+            or "implausible" in str(exc), str(exc)
+        return
+    assert d.dates and d.date == d.dates[-1] and list(d.dates) == sorted(d.dates)
+    assert d.kind in KINDS
 
 
 @st.composite
@@ -140,6 +161,33 @@ def test_parse_value_returns_a_quantity_or_value_error(text):
     assert isinstance(q, Quantity)
     assert math.isfinite(q.value)
     assert q.value_max is None or q.value_max >= q.value
+
+
+TARGET_CHARS = VALUE_CHARS + list("超过突破不低于少于控制在降至以下以内达到分别、和年较比已翻番PMG《》“”〔〕号")
+
+
+@SETTINGS
+@given(st.one_of(st.text(), st.lists(st.sampled_from(TARGET_CHARS), max_size=25).map("".join)))
+@example("分别超过90%、75%")
+@example("较2023年增长10%以上")
+def test_parse_target_returns_values_or_quantity_error(text):
+    try:
+        t = parse_target(text)
+    except QuantityError:
+        return
+    assert t.values
+    for v in t.values:
+        assert v.comparator in COMPARATORS and math.isfinite(v.value)
+        assert v.value_max is None or v.value_max >= v.value
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(TARGET_CHARS), min_size=1, max_size=25).map("".join), st.data())
+def test_not_target_reason_is_a_reason_or_none(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    r = not_target_reason(text, start, end)
+    assert r is None or (isinstance(r, str) and r)
 
 
 def _decimal(k: int, places: int) -> str:

@@ -153,7 +153,7 @@ def test_plan_resolution_on_the_shipped_registry():
 
 def test_shipped_registry_answer_for_big_data_bureau():
     reg = load_registry(SHIPPED)
-    table = load_units(reg.units_path)
+    table = load_units(SHIPPED.parent / "units.yaml")
     f = Filters(as_of=date(2024, 6, 1), units=[table.resolve("大数据局")])
     rows = occurrence_rows(reg, f, table)
     assert rows and all(any(table.canonical(n) == "省大数据局" for n in r["lead"] + r["support"]) for r in rows)

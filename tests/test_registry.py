@@ -42,7 +42,7 @@ def _line_of(text: str) -> int:
     ('    deadline: "2024-12-31"\n', "    deadline: 2024-13-40\n", 0, "impossible date"),
     ("    task: 1\n", "    task: one\n", 0, "must be an integer"),
     ("    kind: milestone\n", "    kind: wish\n", 0, "kind must be one of"),
-    ("    deadline_text: 2024 年\n", "    deadline_text: 明年\n", 0, "cannot read deadline phrase"),
+    ("    deadline_text: 2024 年\n", "    deadline_text: 明年\n", 0, "has no year"),
     ("    lead: [省工业和信息化厅]\n", "    lead: 5\n", 0, "list of unit names"),
 ])
 def test_bad_field_is_reported_with_its_line(write_registry, old, new, offset, message):
@@ -105,7 +105,7 @@ def test_parsed_registry_cache(tiny, tmp_path, monkeypatch):
 
     monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
     first = load_registry(tiny)
-    files = list((tmp_path / "c" / "plancli").glob("registry-*.pickle"))
+    files = list((tmp_path / "c" / "plancli").glob("document-*.pickle"))
     assert len(files) == 1
 
     def boom(*a, **k):
@@ -120,7 +120,7 @@ def test_parsed_registry_cache(tiny, tmp_path, monkeypatch):
     tiny.write_text(tiny.read_text(encoding="utf-8").replace("metric: 单位能耗", "metric: 单位能耗（新）"),
                     encoding="utf-8")
     assert load_registry(tiny).by_id()["test-005"].metric == "单位能耗（新）"
-    assert len(list((tmp_path / "c" / "plancli").glob("registry-*.pickle"))) == 2
+    assert len(list((tmp_path / "c" / "plancli").glob("document-*.pickle"))) == 2
 
 
 def test_cache_can_be_disabled_and_survives_damage(tiny, tmp_path, monkeypatch):
@@ -130,7 +130,7 @@ def test_cache_can_be_disabled_and_survives_damage(tiny, tmp_path, monkeypatch):
     assert not (tmp_path / "c").exists()
     monkeypatch.delenv("PLANCLI_NO_CACHE")
     load_registry(tiny)
-    (f,) = (tmp_path / "c" / "plancli").glob("registry-*.pickle")
+    (f,) = (tmp_path / "c" / "plancli").glob("document-*.pickle")
     f.write_bytes(b"garbage")
     assert len(load_registry(tiny).entries) == 5  # rebuilt, not an error
 

@@ -18,23 +18,30 @@ def validate(
     path: Annotated[Path | None, typer.Argument(help="Registry to check [default: --registry].",
                                                 show_default=False)] = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None, fmt: _fmt_opt(Check) = None,
+    no_source: Annotated[bool, typer.Option("--no-source", help="Skip the checks against the source text.")] = False,
 ) -> None:
     """Check a registry (and its ledger): schema, ids, units, deadlines, quotes against the source.
 
-    Prints `file:line: problem` for each problem; exit 1 if any, 0 when clean.
+    Prints `file:line: problem` for each problem (`file:line: warning: …` for warnings); exit 1 if
+    any problem, 0 when clean or only warnings.
     Example: plancli validate data/targets.yaml
     """
     from ..checks import validate as run_checks
 
-    reg, problems = run_checks(path or registry, progress)
+    reg, problems = run_checks(path or registry, progress, check_source=not no_source)
+    errors = [p for p in problems if p.level == "error"]
     if _fmt(fmt) == "json":
-        render([{"file": p.path, "line": p.line, "problem": p.message} for p in problems], [], "json")
+        render([{"file": p.path, "line": p.line, "level": p.level, "problem": p.message} for p in problems],
+               [], "json")
     else:
         for p in problems:
             print(p)
-        print(f"{reg.path}: {len(reg.entries)} entries, {len(reg.exclusions)} exclusions, "
-              f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
-    if problems:
+        docs = f" in {len(reg.documents)} documents" if len(reg.documents) > 1 else ""
+        warned = len(problems) - len(errors)
+        print(f"{reg.path}: {len(reg.entries)} entries, {len(reg.exclusions)} exclusions{docs}, "
+              f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+              + (f", {warned} warning{'s' if warned != 1 else ''}" if warned else ""), file=sys.stderr)
+    if errors:
         raise typer.Exit(EXIT_CHECK)
 
 
@@ -51,10 +58,11 @@ def coverage(registry: RegistryOpt = None, fmt: _fmt_opt(Listing) = None) -> Non
     gaps, lines = registry_gaps(reg)
     f = _fmt(fmt)
     if is_machine(f):
-        render([g.as_dict() for g in gaps], [], f, fields=["line", "token", "context"])
+        render([{"source": name} | g.as_dict() for name, g in gaps], [], f,
+               fields=["source", "line", "token", "context"])
     else:
-        for g in gaps:
-            print(f"{reg.source_path.name}:{g.line}: {g.token!r} not in the registry: …{g.context}…")
+        for name, g in gaps:
+            print(f"{name}:{g.line}: {g.token!r} not in the registry: …{g.context}…")
         print(f"coverage: {len(gaps)} unaccounted number(s) in {lines} source lines of "
               f"{len(reg.plans)} plans", file=sys.stderr)
     if gaps:
@@ -66,13 +74,16 @@ def parse_deadline_cmd(
     text: Annotated[str, typer.Argument(help="A deadline phrase, e.g. 2024年10月底前.")],
     start: Annotated[str | None, typer.Option("--start", help="Plan period start [default: from the registry].")] = None,
     end: Annotated[str | None, typer.Option("--end", help="Plan period end [default: from the registry].")] = None,
+    doc_date: Annotated[str | None, typer.Option(
+        "--doc-date", help="Date of the document: year-less phrases (10月底前, 明年) are read in its year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Year to read year-less phrases in.")] = None,
     fmt: _fmt_opt(Check) = None, registry: RegistryOpt = None,
 ) -> None:
     """Read a Chinese deadline phrase and print its date(s).
 
     Example: plancli parse-deadline "2024 年 10 月底前" --format json
     """
-    from ..deadline import Period, parse_deadline
+    from ..deadline import Context, Period, parse_deadline
     from ..query import to_date
     from ..registry import load_registry
 
@@ -80,7 +91,8 @@ def parse_deadline_cmd(
     if start or end:
         period = Period(to_date(start, "--start") if start else period.start,
                         to_date(end, "--end") if end else period.end)
-    d = parse_deadline(text, period)
+    ctx = Context(doc_date=to_date(doc_date, "--doc-date") if doc_date else None, period=period, year=year)
+    d = parse_deadline(text, ctx)
     if _fmt(fmt) == "json":
         import json
 

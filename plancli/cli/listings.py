@@ -36,6 +36,9 @@ STAT_COLUMNS = [Column(k, k) for k in ("name", "entries", "total", "overdue", "d
                                        "in_progress", "met", "done", "missed", "no_date_stated")]
 PLAN_COLUMNS = [Column(k, k) for k in ("code", "short", "group", "lines", "complete", "entries", "targets",
                                        "milestones", "no_date_stated", "overdue", "due_soon")]
+DOC_COLUMNS = [Column("code", "code"), Column("doc", "doc"), Column("date", "date"),
+               Column("title", "title", 30), Column("complete", "complete"), Column("entries", "entries"),
+               Column("overdue", "overdue"), Column("met", "met")]
 UNIT_COLUMNS = [Column("name", "unit"), Column("lead", "lead"), Column("support", "support"),
                 Column("aliases", "aliases", 40)]
 
@@ -114,7 +117,7 @@ def show(
 
     ws = open_workspace(registry, progress)
     e = ws.registry.find(entry_id.split("@", 1)[0])
-    d = entry_detail(ws.registry, e, ws.records, to_today(as_of))
+    d = entry_detail(ws.registry, e, ws.records, to_today(as_of), str(ws.ledger_path))
     f = _fmt(fmt)
     if f == "json":
         render([d], [], "json")
@@ -172,3 +175,21 @@ def units(
 
     ws = open_workspace(registry)
     render(unit_summary(ws.registry, ws.units, all_), UNIT_COLUMNS, _fmt(fmt))
+
+
+@command()
+def docs(
+    as_of: AsOfOpt = None, fmt: _fmt_opt(Listing) = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None,
+) -> None:
+    """List the documents of the registry with their counts, completeness, overdue and met.
+
+    Example: plancli docs --format json
+    """
+    from ..counts import doc_summary
+    from ..query import make_filters
+    from ..workspace import open_workspace
+
+    ws = open_workspace(registry, progress)
+    f = make_filters(ws.registry, None, as_of=as_of)
+    render(doc_summary(ws.registry, ws.records, f), DOC_COLUMNS, _fmt(fmt))

@@ -67,6 +67,8 @@ class Selection:
     role: Annotated[Role, typer.Option("--role", help="Match --unit as lead, support or any.")] = Role.any
     plan: Annotated[list[str] | None, typer.Option(
         "--plan", "-p", help="Plan: code, name or short form (repeatable).")] = None
+    doc: Annotated[list[str] | None, typer.Option(
+        "--doc", "-d", help="Document: code, number (鲁政发〔2024〕5号) or part of its title (repeatable).")] = None
     before: Annotated[str | None, typer.Option("--before", help="Deadline on or before DATE.")] = None
     after: Annotated[str | None, typer.Option("--after", help="Deadline on or after DATE.")] = None
     within: Annotated[str | None, typer.Option(
@@ -95,7 +97,7 @@ class Selection:
             ws.registry, ws.units, units=self.unit or (), role=self.role.value, plans=self.plan or (),
             before=self.before, after=self.after, within=self.within, as_of=self.as_of,
             statuses=[s.value for s in self.status or ()], soon=self.soon,
-            kinds=[self.kind.value] if self.kind else ())
+            kinds=[self.kind.value] if self.kind else (), docs=self.doc or ())
 
 
 def with_selection(fn):

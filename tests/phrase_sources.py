@@ -1,0 +1,163 @@
+"""The public government documents the real-phrase tables quote (none of them 鲁政发〔2024〕5号).
+
+Each phrase in tests/test_deadline_phrases.py and tests/test_value_phrases.py is copied verbatim from
+the document its row names (spaces as the page has them). ``date`` is the document's date (issue or
+publication date as the page states it; None where the page gives none), the Context a year-less
+phrase is read in. ``period`` is the span a 每年/每季度 schedule of that document recurs over: the
+year a yearly work plan covers, or the plan's own years. Where a page gives only a month (2021年3月),
+``date`` is that month's last day; where it gives no date but the title names the year (2025年《政府
+工作报告》…落实情况), ``year`` is that year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from plancli.deadline import Context, Period
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    number: str | None   # 文号, where the page shows one
+    issuer: str
+    date: date | None
+    url: str
+    period: Period | None = None
+    year: int | None = None
+
+    def context(self) -> Context:
+        return Context(doc_date=self.date, period=self.period, year=self.year)
+
+
+def _year(y: int) -> Period:
+    return Period(date(y, 1, 1), date(y, 12, 31))
+
+
+SOURCES: dict[str, Source] = {
+    "gwr2022": Source("2022年政府工作报告（主要预期目标）", None, "国务院（李克强总理）", date(2022, 3, 5),
+                      "http://hbwmpx.com/hbwmpx/gjscxx/fxyjts/101633683364923.html"),
+    "gwr2023": Source("2023年政府工作报告（主要预期目标）", None, "国务院（李克强总理）", date(2023, 3, 5),
+                      "https://x56846.com/news/HVQLPUGV0530NLC9"),
+    "gwr2024": Source("2024年政府工作报告（主要预期目标）", None, "国务院（李强总理）", date(2024, 3, 5),
+                      "http://news.calyptus.net/test/snews.php?Qfyc=mu.html"),
+    "gwr2024full": Source("2024年政府工作报告（全文，第十部分）", None, "国务院（李强总理）", date(2024, 3, 5),
+                          "http://zqlygs.com/view/5063.html"),
+    "gwr2025": Source("2025年政府工作报告（要点）", None, "国务院（李强总理）", date(2025, 3, 5),
+                      "https://world.chinadaily.com.cn/a/202503/05/WS67c7beb1a310510f19ee9ca7.html"),
+    "gwr2025b": Source("2025年政府工作报告（摘要）", None, "国务院（李强总理）", date(2025, 3, 5),
+                       "http://zgzzs.com.cn/index.php/article/detail/id/127680.html"),
+    "gf2020": Source("国务院关于落实《政府工作报告》重点工作部门分工的意见", "国发〔2020〕6号", "国务院",
+                     date(2020, 6, 11), "http://zgxmfw.com/hyzx/HTML/20200612084450.html"),
+    "lishan2023": Source("立山区政府2023年重点工作任务分解和责任分工方案", "鞍立政发〔2023〕2号",
+                         "鞍山市立山区人民政府", date(2023, 3, 28),
+                         "http://www.lishan.gov.cn/html/ASLSQ/202303/0168765895614794.html"),
+    "xinyu2023": Source("2023年新余市政务公开工作要点", None, "新余市人民政府办公室", date(2023, 8, 7),
+                        "http://echinagov.com/policy/346701.htm"),
+    "panjin2021": Source("2021年市《政府工作报告》任务分解和责任分工方案（通知）", "盘政办发〔2021〕1号",
+                         "盘锦市人民政府办公室", date(2021, 1, 25),
+                         "http://xyexam.com/html/2509/2021-05-25/content-93597.html"),
+    "xianyang2022": Source("咸阳市2022年深化“放管服”改革优化营商环境工作要点", None, "咸阳市", None,
+                           "https://newton.com.tw/wiki/%E9%B9%B9%E9%99%BD%E5%B8%822022%E5%B9%B4%E6%B7%B1"
+                           "%E5%8C%96%E2%80%9C%E6%94%BE%E7%AE%A1%E6%9C%8D%E2%80%9D%E6%94%B9%E9%9D%A9%E6%9C"
+                           "%80%E4%BD%B3%E5%8C%96%E7%87%9F%E5%95%86%E7%92%B0%E5%A2%83%E5%B7%A5%E4%BD%9C%E8"
+                           "%A6%81%E9%BB%9E/61994341"),
+    "chengdu2001": Source("成都市人民政府办公厅关于建立政府工作落实情况报告制度的通知", None,
+                          "成都市人民政府办公厅", date(2001, 4, 4),
+                          "http://www.jumpstarthappiness.com/rule/45663.html"),
+    "shanxi2008": Source("山西省人民政府办公厅政府信息公开年度报告制度（试行）", None,
+                         "山西省人民政府办公厅", None,
+                         "http://lahohwa.com/llxxgk/zfxxgk/xxgkml/gbmwj/llb/zfxxgkzd_55588/202111/"
+                         "t20211116_1585279.html", period=Period(date(2009, 1, 1), date(2010, 12, 31))),
+    "city2025": Source("2025年市《政府工作报告》目标任务责任分解方案（通知）", None, "某市人民政府", None,
+                       "http://www.42vhd.com.cn/index.php?a=shows&catid=14&id=1149", period=_year(2025)),
+    "jiande2023": Source("建德市县城承载能力提升和深化“千村示范、万村整治”工程实施方案（2023—2027年）",
+                         "建政函〔2023〕37号", "建德市人民政府", date(2023, 4, 6),
+                         "http://www.jiande.gov.cn/art/2023/7/27/art_1229739038_59123706.html"),
+    "qingyuan2021": Source("庆元县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", None,
+                           "庆元县人民政府", date(2021, 3, 31), "https://www.gcs66.com/document_detail/782.html"),
+    "mianxian2021": Source("勉县国民经济和社会发展第十四个五年规划和2035年远景目标纲要", None, "勉县人民政府", None,
+                           "http://www.ilynn.cn/document_detail/48353.html"),
+    "lujiang2021": Source("庐江县国民经济和社会发展第十四个五年规划和2035年远景目标纲要", None,
+                          "庐江县人民政府", date(2021, 5, 31), "https://www.gcs66.com/document_detail/45606.html"),
+    "shiyan2025": Source("批转市发改委关于2025年全市国民经济和社会发展计划报告的通知", "十政发〔2025〕6号",
+                         "十堰市人民政府", date(2025, 4, 25),
+                         "http://noscription.org/xxgk/zc_67263/qt/202505/t20250508_4736733.shtml"),
+    "hefei2025": Source("合肥市2025年经济社会发展主要预期目标和重点工作", None, "合肥市人民政府", None,
+                        "http://www.dingqianjf.com/news/show/8451e232bb34a978.html"),
+    "zhejiang14": Source("浙江省政府工作报告（“十四五”时期的主要目标和任务）", None, "浙江省人民政府",
+                         None,
+                         "http://district.ce.cn/newarea/roll/202102/04/t20210204_36291521_2.shtml"),
+    "bengbu2018": Source("中共蚌埠市委 蚌埠市人民政府关于加强基层基本公共服务功能建设的实施意见",
+                         "蚌发〔2018〕3号", "中共蚌埠市委、蚌埠市人民政府", None, "http://m.bbnews.cn/p/21316.html"),
+    "shandong2014": Source("山东省人民政府关于深化预算管理制度改革的实施意见", "鲁政发〔2014〕20号",
+                           "山东省人民政府", None, "https://0798ci.com/law/8240.html"),
+    "guangdong2023": Source("广东省优化营商环境三年行动方案", None, "广东省人民政府办公厅", date(2023, 7, 31),
+                            "https://newton.com.tw/wiki/%E5%BB%A3%E6%9D%B1%E7%9C%81%E6%9C%80%E4%BD%B3%E5%8C%96"
+                            "%E7%87%9F%E5%95%86%E7%92%B0%E5%A2%83%E4%B8%89%E5%B9%B4%E8%A1%8C%E5%8B%95%E6%96%B9"
+                            "%E6%A1%88/63179355"),
+    "wanli2023": Source("湾里管理局关于持续推进营商环境优化升级“一号改革工程”2023年行动方案", None,
+                        "南昌市湾里管理局", None,
+                        "http://wl.nc.gov.cn/ncswlglj/zcwj/202309/54c13be5f3684c0880a50d882e277b21.shtml"),
+    "zhejiang2025": Source("关于下达2025年浙江省国民经济和社会发展计划的通知（新闻办发布）", None,
+                           "浙江省人民政府", date(2025, 3, 7), "https://bbs.cnyw.net/archiver/tid-3943510.html"),
+    "xuancheng2020": Source("2020年1-11月份宣城市《政府工作报告》部分目标任务完成情况", None,
+                            "宣城市人民政府办公室", date(2020, 12, 24),
+                            "https://www.xuancheng.gov.cn/OpennessContent/show/2044556.html"),
+    "shouxian2022": Source("关于印发2022年《政府工作报告》主要任务上半年落实情况的通报", None,
+                           "寿县人民政府督查室", date(2022, 8, 19),
+                           "https://www.shouxian.gov.cn/public/118322644/1259257664.html"),
+    "jinzhai2025": Source("2025年《政府工作报告》主要目标任务上半年工作落实情况（督查）", None, "金寨县委督查办",
+                          None, "https://www.ahjinzhai.gov.cn/public/6596281/38062166.html", year=2025),
+    "elht2024": Source("《〈政府工作报告〉2024年重点工作任务分工方案》政策解读", None,
+                       "二连浩特市人民政府办公室", date(2024, 4, 2),
+                       "http://www.elht.gov.cn/mobile/c/2024-04-02/97683.shtml"),
+    "gaotang2024": Source("《2024年政府工作报告目标任务分工方案》解读", "高政字〔2024〕5号", "高唐县人民政府",
+                          date(2024, 3, 28), "http://www.gaotang.gov.cn/site_gtgtxrmzfbgsc/channel_x_5265_6201/"
+                          "doc_660bc75d70ff59102ab2ab7c.html", period=_year(2024)),
+    "dawa2021": Source("《政府工作报告》任务分解表（通知）", None, "盘锦市大洼区人民政府办公室", date(2021, 1, 25),
+                       "http://www.dawa.gov.cn/2021_02/01_16/content-307974.html", period=_year(2021)),
+    "gansu2025": Source("甘肃省人民政府关于分解落实《政府工作报告》主要目标和重点工作的通知", "甘政发〔2025〕7号",
+                        "甘肃省人民政府", None, "http://www.gslnsme.cn/notice/1421.html"),
+    "jingan2018": Source("静安区全力打响“上海服务”品牌加快建设“国际静安”三年行动计划（2018—2020年）", None,
+                         "中共静安区委办公室、静安区人民政府办公室", None,
+                         "https://denstalk.com/html/xxgk01600201600200220180528004c029f-9ddf-4590-875a-"
+                         "1c5453c297eb.html"),
+    "zhenba2024": Source("镇巴县人民政府工作规则", "镇政发〔2024〕7号", "镇巴县人民政府", date(2024, 4, 6),
+                         "http://zb.gov.cn/zbxzf/xzfwj/202404/49ca3d0c669f4c2ebf6f7fabf563549c.shtml"),
+    "huzhou2024": Source("湖州市人民政府办公室转发市发展改革委关于湖州市2024年国民经济和社会发展计划的通知",
+                         None, "湖州市人民政府办公室", date(2024, 4, 3),
+                         "https://www.huzhou.gov.cn/hzgov/front/s1/xxgk/zcwj/szfbgswj/20240620/i3783134.html"),
+    "shaoxing2025": Source("绍兴市人民政府关于下达2025年绍兴市国民经济和社会发展计划的通知", "绍政发〔2025〕3号",
+                           "绍兴市人民政府", date(2025, 2, 18),
+                           "https://www.sx.gov.cn/art/2025/2/18/art_1229311201_1908103.html"),
+    "chengkou2025": Source("关于印发《城口县2024年国民经济和社会发展计划执行情况与2025年计划草案报告》的通知",
+                           "城发改委发〔2025〕4号", "城口县发展和改革委员会", date(2025, 2, 17),
+                           "http://cqck.gov.cn/bm/qfzggws/zwgk_70831/fdzdgknr_70834/lzyj_70835/xzgfxwj_70836/"
+                           "202502/t20250221_14329140.html"),
+    "bozhou2025": Source("亳州市人民政府办公室关于印发2025年政府工作报告主要目标任务分解的通知",
+                         "亳政办〔2025〕1号", "亳州市人民政府办公室", date(2025, 1, 14),
+                         "https://bozhou.gov.cn/OpennessContent/show/2773244.html"),
+    "beijing2016": Source("北京市人民政府办公厅关于印发《北京市2016年政务公开工作要点》的通知",
+                          "京政办发〔2016〕26号", "北京市人民政府办公厅", date(2016, 5, 28),
+                          "https://0798ci.com/policy/70942.html"),
+    "sichuan2022": Source("四川省“十四五”现代流通体系建设实施方案", None, "四川省发展和改革委员会",
+                          date(2022, 10, 18), "http://law.foodmate.net/show-219854.html"),
+    "hechi2024": Source("河池市2024年优化营商环境工作要点", None, "河池市人民政府办公室", date(2024, 6, 12),
+                        "https://www.echinagov.com/policy/357936.htm"),
+    "liaoyuan2024": Source("辽源市2024年营商环境优化重点行动方案", None, "辽源市人民政府办公室", date(2024, 4, 22),
+                           "https://www.echinagov.com/policy/356445.htm"),
+    "shanxi2017": Source("山西省贯彻落实《促进中部地区崛起“十三五”规划》工作方案", "晋政办发〔2017〕55号",
+                         "山西省人民政府办公厅", date(2017, 5, 15), "https://0798ci.com/policy/20846.html"),
+    "xinhua2023": Source("“十四五”规划纲要实施中期评估报告（新华社报道）", None, "国家发展改革委（受国务院委托）",
+                         date(2023, 12, 26), "http://melab.com.tw/uploads/xinwen.asp?5t=Kym.html"),
+    "xinhua2025": Source("两会新华视点：哪些“十四五”指标已提前完成", None, "新华社", date(2025, 3, 6),
+                         "https://politics.gmw.cn/2025-03/06/content_37888556.htm"),
+    "shanxi2025": Source("“高质量完成‘十四五’规划”系列主题新闻发布会（山西省发展改革委）", None,
+                         "山西省政府新闻办", None,
+                         "https://www.163.com/dy/article/KE2IRNPR0552FDTY.html",
+                         year=2025),  # held 11月10日 on the close of 十四五; it cites 2024 as past
+    "mee2020": Source("生态环境部通报重点区域2019—2020年秋冬季环境空气质量目标完成情况（报道）", None, "生态环境部",
+                      date(2020, 4, 22), "http://athenaoem.com.cn/tech/2020-04/24/content_41134007.htm"),
+}

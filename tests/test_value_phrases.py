@@ -1,0 +1,183 @@
+"""Target phrases copied verbatim from real government documents (tests/phrase_sources.py), read with
+their comparator words by values.parse_target; and numbers in real sentences that are not targets.
+
+Value rows: source key, phrase, the values expected as (comparator, value in plain units, unit,
+value_max). Not-target rows: source key, sentence, the number as written, the expected reason's
+first words (None: nothing says it is not a target).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plancli.values import QuantityError, not_target_reason, parse_target
+
+from .phrase_sources import SOURCES
+
+V = tuple[str, float, str, float | None]
+ROWS: list[tuple[str, str, list[V]]] = [
+    # 政府工作报告 (national)
+    ("gwr2024", "增长5%左右", [("~", 5, "%", None)]),
+    ("gwr2024", "1200万人以上", [(">=", 12_000_000, "人", None)]),
+    ("gwr2024", "5.5%左右", [("~", 5.5, "%", None)]),
+    ("gwr2024", "涨幅3%左右", [("~", 3, "%", None)]),
+    ("gwr2024", "1.3万亿斤以上", [(">=", 1.3e12, "斤", None)]),
+    ("gwr2024", "降低2.5%左右", [("~", 2.5, "%", None)]),
+    ("gwr2023", "1200万人左右", [("~", 12_000_000, "人", None)]),
+    ("gwr2023", "保持在1.3万亿斤以上", [(">=", 1.3e12, "斤", None)]),
+    ("gwr2023", "城镇调查失业率5.5%左右", [("~", 5.5, "%", None)]),
+    ("gwr2022", "增长5.5%左右", [("~", 5.5, "%", None)]),
+    ("gwr2022", "1100万人以上", [(">=", 11_000_000, "人", None)]),
+    ("gwr2022", "全年控制在5.5%以内", [("<=", 5.5, "%", None)]),
+    ("gwr2022", "涨幅3%左右", [("~", 3, "%", None)]),
+    ("gwr2022", "保持在1.3万亿斤以上", [(">=", 1.3e12, "斤", None)]),
+    ("gwr2022", "达到114万亿元", [("=", 1.14e14, "元", None)]),
+    ("gwr2022", "突破20万亿元", [(">", 2e13, "元", None)]),
+    ("gwr2022", "增长8.1%", [("=", 8.1, "%", None)]),
+    ("gwr2025", "增长5%左右", [("~", 5, "%", None)]),
+    ("gwr2025", "1200万人以上", [(">=", 12_000_000, "人", None)]),
+    ("gwr2025", "涨幅2%左右", [("~", 2, "%", None)]),
+    ("gwr2025", "1.4万亿斤左右", [("~", 1.4e12, "斤", None)]),
+    ("gwr2025", "降低3%左右", [("~", 3, "%", None)]),
+    ("gwr2025", "赤字率拟按4%左右安排", [("~", 4, "%", None)]),
+    ("gwr2025", "4.4万亿元", [("=", 4.4e12, "元", None)]),
+    ("gwr2025", "11.86万亿元", [("=", 1.186e13, "元", None)]),
+    ("gwr2025", "超长期特别国债1.3万亿元", [("=", 1.3e12, "元", None)]),
+    ("gwr2025", "5000亿元", [("=", 5e11, "元", None)]),
+    ("gwr2025", "3000亿元", [("=", 3e11, "元", None)]),
+    ("gwr2025", "突破1300万辆", [(">", 13_000_000, "辆", None)]),
+    ("gwr2025", "比上年增加1.6万亿元", [("=", 1.6e12, "元", None)]),
+    ("gwr2025b", "增长 5%左右", [("~", 5, "%", None)]),
+    ("gwr2025b", "1200 万人以上", [(">=", 12_000_000, "人", None)]),
+    ("gwr2025b", "超过 3.2 万亿美元", [(">", 3.2e12, "美元", None)]),
+    ("gwr2024full", "超过1170万人", [(">", 11_700_000, "人", None)]),
+    ("gwr2024full", "提高30元", [("=", 30, "元", None)]),
+    ("gf2020", "900万人以上", [(">=", 9_000_000, "人", None)]),
+    ("gf2020", "6%左右", [("~", 6, "%", None)]),
+    ("gf2020", "5.5%左右", [("~", 5.5, "%", None)]),
+    ("gf2020", "3.5%左右", [("~", 3.5, "%", None)]),
+    ("xinhua2025", "基本养老保险参保率提高到95%", [("=", 95, "%", None)]),
+    ("xinhua2025", "每千人口拥有执业(助理)医师3.4人", [("=", 3.4, "人", None)]),
+    ("xinhua2025", "注册护士4人", [("=", 4, "人", None)]),
+    ("xinhua2023", "超过2400家", [(">", 2400, "家", None)]),
+    ("xinhua2023", "超过77%", [(">", 77, "%", None)]),
+    ("xinhua2023", "提升至27.8%", [("=", 27.8, "%", None)]),
+    ("xinhua2023", "稳定在30%左右", [("~", 30, "%", None)]),
+    ("xinhua2023", "年均增长15.8%", [("=", 15.8, "%", None)]),
+    ("xinhua2023", "超过13%", [(">", 13, "%", None)]),
+    ("mee2020", "同比下降14.9%", [("=", 14.9, "%", None)]),
+    ("mee2020", "70微克/立方米", [("=", 70, "微克/立方米", None)]),
+    ("mee2020", "46微克/立方米", [("=", 46, "微克/立方米", None)]),
+    ("mee2020", "同比下降39%", [("=", 39, "%", None)]),
+    # provinces
+    ("zhejiang14", "分别突破8.5万亿元、13万元", [(">", 8.5e12, "元", None), (">", 130_000, "元", None)]),
+    ("zhejiang14", "达到60%左右", [("~", 60, "%", None)]),
+    ("zhejiang2025", "新增100个以上", [(">=", 100, "个", None)]),
+    ("zhejiang2025", "35万亩以上", [(">=", 350_000, "亩", None)]),
+    ("zhejiang2025", "1042.8亿元", [("=", 1.0428e11, "元", None)]),
+    ("zhejiang2025", "2500亿元以上", [(">=", 2.5e11, "元", None)]),
+    ("shanxi2025", "年均分别增长8.1%、8.7%", [("=", 8.1, "%", None), ("=", 8.7, "%", None)]),
+    ("shanxi2025", "超过7500亿元", [(">", 7.5e11, "元", None)]),
+    ("shanxi2025", "突破1万美元", [(">", 10_000, "美元", None)]),
+    ("shanxi2025", "达到54.55%", [("=", 54.55, "%", None)]),
+    ("shanxi2025", "131.7万张", [("=", 1_317_000, "张", None)]),
+    ("shanxi2025", "76.6亿千瓦时", [("=", 7.66e9, "千瓦时", None)]),
+    ("shanxi2025", "技术合同成交额较2020年增长5倍", [("=", 5, "倍", None)]),
+    # cities, districts, counties
+    ("lishan2023", "增长6.2%左右", [("~", 6.2, "%", None)]),
+    ("lishan2023", "增长5%左右", [("~", 5, "%", None)]),
+    ("lishan2023", "增长15%左右", [("~", 15, "%", None)]),
+    ("lishan2023", "增长9%左右", [("~", 9, "%", None)]),
+    ("lishan2023", "增长8%左右", [("~", 8, "%", None)]),
+    ("shiyan2025", "7%左右", [("~", 7, "%", None)]),
+    ("shiyan2025", "9%左右", [("~", 9, "%", None)]),
+    ("shiyan2025", "8%左右", [("~", 8, "%", None)]),
+    ("shiyan2025", "10%左右", [("~", 10, "%", None)]),
+    ("shiyan2025", "20%左右", [("~", 20, "%", None)]),
+    ("shiyan2025", "3.2萬人", [("=", 32_000, "人", None)]),
+    ("shiyan2025", "1萬人", [("=", 10_000, "人", None)]),
+    ("shiyan2025", "5000人", [("=", 5000, "人", None)]),
+    ("hefei2025", "5.5%以上", [(">=", 5.5, "%", None)]),
+    ("hefei2025", "3%以上", [(">=", 3, "%", None)]),
+    ("hefei2025", "5%以上", [(">=", 5, "%", None)]),
+    ("hefei2025", "1~2個", [("range", 1, "个", 2)]),
+    ("hefei2025", "4條以上", [(">=", 4, "条", None)]),
+    ("hefei2025", "200家以上", [(">=", 200, "家", None)]),
+    ("jiande2023", "超600亿元", [(">", 6e10, "元", None)]),
+    ("jiande2023", "缩小到1.7以内", [("<=", 1.7, "", None)]),
+    ("jiande2023", "不低于55%", [(">=", 55, "%", None)]),
+    ("wanli2023", "压缩至0.5个工作日", [("<=", 0.5, "个工作日", None)]),
+    ("wanli2023", "达到95%以上", [(">=", 95, "%", None)]),
+    ("xuancheng2020", "完成投资80亿元", [("=", 8e9, "元", None)]),
+    ("xuancheng2020", "覆盖率达80%", [("=", 80, "%", None)]),
+    ("xuancheng2020", "覆盖率达50%", [("=", 50, "%", None)]),
+    ("xuancheng2020", "新建安置区5个", [("=", 5, "个", None)]),
+    ("xuancheng2020", "100户", [("=", 100, "户", None)]),
+    ("xuancheng2020", "90户", [("=", 90, "户", None)]),
+    ("xuancheng2020", "占比低于91.7%", [("<", 91.7, "%", None)]),
+    ("xuancheng2020", "占比80.0%", [("=", 80, "%", None)]),
+    ("qingyuan2021", "年均增长率达到6.72%", [("=", 6.72, "%", None)]),
+    ("qingyuan2021", "首次突破50%", [(">", 50, "%", None)]),
+    ("qingyuan2021", "57.02 亿元", [("=", 5.702e9, "元", None)]),
+]
+
+
+@pytest.mark.parametrize(("key", "phrase", "expected"), ROWS, ids=[f"{k}:{p}" for k, p, _ in ROWS])
+def test_real_target_phrase(key, phrase, expected):
+    t = parse_target(phrase)
+    got = [(v.comparator, v.value, v.unit, v.value_max) for v in t.values]
+    assert len(got) == len(expected)
+    for (c, v, u, m), (ec, ev, eu, em) in zip(got, expected, strict=True):
+        assert (c, u) == (ec, eu)
+        assert v == pytest.approx(ev) and (m == pytest.approx(em) if em is not None else m is None)
+    assert (t.comparator, t.value) == (got[0][0], got[0][1])
+
+
+NOT_TARGET: list[tuple[str, str, str, str | None]] = [
+    ("gwr2025b", "地级及以上城市 PM2.5 平均浓度下降 2.7%", "2.5", "name of a pollutant"),
+    ("gwr2025b", "地级及以上城市 PM2.5 平均浓度下降 2.7%", "2.7", None),
+    ("gwr2025", "培育生物制造、量子科技、具身智能、6G等未来产业", "6", "name of a technology"),
+    ("xinhua2023", "地表水达到或好于Ⅲ类水体比例", "Ⅲ", "name of a class"),
+    ("shanxi2025", "技术合同成交额较2020年增长5倍", "2020", "baseline year"),
+    ("shanxi2025", "技术合同成交额较2020年增长5倍", "5", None),
+    ("xinhua2025", "基本养老保险参保率已提前达到95%", "95", "past achievement"),
+    ("xinhua2025", "基本养老保险参保率已达到95%", "95", "past achievement"),
+    ("xinhua2025", "基本养老保险参保率提高到95%", "95", None),
+    ("shanxi2017", "《促进中部地区崛起“十三五”规划》(国函〔2016〕204号)", "十三五", "name of a five-year plan"),
+    ("shanxi2017", "《促进中部地区崛起“十三五”规划》(国函〔2016〕204号)", "2016", "part of a document number"),
+    ("shanxi2017", "《促进中部地区崛起“十三五”规划》(国函〔2016〕204号)", "204", "part of a document number"),
+    ("qingyuan2021", "《中共丽水市委关于制定国民经济和社会发展第十四个五年规划和二 〇 三五年远景目标的建议》",
+     "二 〇 三五", "part of a document title"),
+    ("xinyu2023", "《2023年新余市政务公开工作要点》已经市政府同意", "2023", "part of a document title"),
+    ("beijing2016", "《国务院办公厅关于印发2016年政务公开工作要点的通知》(国办发〔2016〕19号)", "19",
+     "part of a document number"),
+    # the page's HTML writes these quotes as &ldquo;/&rdquo;
+    ("zhejiang2025", "迭代完善“8+4”经济政策体系", "8", "a name or code in quotes"),
+    ("zhejiang2025", "迭代完善“8+4”经济政策体系", "4", "a name or code in quotes"),
+    ("mee2020", "京津冀及周邊地區“2+26”城市PM2.5平均濃度為70微克/立方米", "26", "a name or code in quotes"),
+    ("mee2020", "京津冀及周邊地區“2+26”城市PM2.5平均濃度為70微克/立方米", "70", None),
+    ("jiande2023", "城乡居民收入倍差缩小到1.7以内", "1.7", None),
+    ("jiande2023", "常住人口城镇化率不低于55%", "55", None),
+    ("xuancheng2020", "为“交通建设提升年”活动完成投资80亿元", "80", None),
+]
+
+
+@pytest.mark.parametrize(("key", "text", "number", "reason"), NOT_TARGET,
+                         ids=[f"{k}:{n}:{t[:12]}" for k, t, n, _ in NOT_TARGET])
+def test_numbers_that_are_not_targets(key, text, number, reason):
+    assert key in SOURCES
+    start = text.index(number)
+    got = not_target_reason(text, start, start + len(number))
+    assert (got is None) if reason is None else (got or "").startswith(reason), got
+
+
+def test_the_tables_span_many_documents():
+    keys = {k for k, _, _ in ROWS} | {k for k, _, _, _ in NOT_TARGET}
+    assert keys <= SOURCES.keys() and len(keys) >= 10
+    assert len({(k, p) for k, p, _ in ROWS}) == len(ROWS)
+
+
+@pytest.mark.parametrize("phrase", ["", "   ", "大幅提升", "显著增强", "2024年", "5G网络", "达到"])
+def test_phrases_without_a_target_value_are_refused(phrase):
+    with pytest.raises(QuantityError):
+        parse_target(phrase)
