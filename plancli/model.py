@@ -189,7 +189,7 @@ class Document:
 
 ENTRY_FIELDS = _FIELDS = tuple(f.name for f in fields(Entry))
 _PLAN, _KIND, _LEAD, _SUPPORT = (_FIELDS.index(k) for k in ("plan", "kind", "lead", "support"))
-_DEADLINE, _OCC = _FIELDS.index("deadline"), _FIELDS.index("_occ")
+_DEADLINE, _OCC, _ID = _FIELDS.index("deadline"), _FIELDS.index("_occ"), _FIELDS.index("id")
 
 
 def entry_to_row(e: Entry) -> tuple:
@@ -317,6 +317,16 @@ class Registry:
 
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
+
+    @cached_property
+    def _row_of(self) -> dict[str, int]:
+        return {r[_ID]: i for i, r in enumerate(self._rows)}
+
+    def get(self, eid: str) -> Entry | None:
+        """The entry with id ``eid`` or None, building only that entry (checking a ledger's ids
+        must not build every entry of a large registry)."""
+        i = self._row_of.get(eid)
+        return self._entry(i) if i is not None else None
 
     def find(self, eid: str) -> Entry:
         """The entry with id ``eid``; an unknown id suggests the closest ones."""

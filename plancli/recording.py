@@ -62,13 +62,12 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
     """
     if not records:
         return []
-    by_id = reg.by_id()
     gone = withdrawn(records)
     retractions_used = {id(r) for r in gone.values()}
     items_of: dict[str, list[str]] = {}
     out = []
     for i, r in enumerate(records):
-        e = by_id.get(r.entry_id)
+        e = reg.get(r.entry_id)
         msg = None
         if e is None:
             msg = f"record for unknown item {r.item!r} is ignored"

@@ -144,3 +144,15 @@ def test_cached_values_keep_their_types(tiny, tmp_path, monkeypatch):
     for a, b in zip(fresh.entries, cached.entries, strict=True):
         for k in ("task", "value", "units_inferred", "deadline_inferred", "line", "deadline"):
             assert (type(getattr(a, k)), getattr(a, k)) == (type(getattr(b, k)), getattr(b, k)), (a.id, k)
+
+
+def test_get_builds_only_the_entry_asked_for(tiny, tmp_path, monkeypatch):
+    # ledger_warnings looks up each record's id; on a cached registry that must not build every entry
+    monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
+    load_registry(tiny)
+    cached = load_registry(tiny)
+    assert cached.from_cache
+    e = cached.get("test-004")
+    assert (e.id, e.deadline.isoformat()) == ("test-004", "2024-10-31")
+    assert cached.get("test-999") is None
+    assert sum(x is not None for x in cached._built) == 1
