@@ -360,3 +360,8 @@ def test_a_forced_record_without_a_reason_is_warned_about(cli, ledger):
     assert r.err == (f"plancli: warning: {ledger}:2: record kjyf-003: forced: true needs a note saying why "
                      "the status stands\n")
     assert json.loads(r.out)[0]["met"] == 1  # forced still counts as recorded; the warning asks for the why
+
+
+def test_record_needs_a_status_or_a_retraction(cli, ledger):
+    assert "give --status done|met|missed|in_progress (or --retract)" in _error(_run(cli, ledger, "record", "yshj-009"))
+    assert not ledger.exists()
