@@ -1,49 +1,91 @@
-"""Exports: RFC 5545 calendar, CSV, JSON and an SQLite database.
+"""Exports: RFC 5545 calendar, CSV, JSON, an Excel workbook and an SQLite database.
+
+Every export takes the listing filters (unit, plan, dates, status, kind); ``open_only`` (``--open``)
+leaves out what needs nothing more (done, met).
 
 * ``ics`` — one all-day VEVENT per deadline occurrence (most calendar apps hide VTODO), with the
   metric, target, units and source quote in the description. UIDs are derived from the item id
-  (``kjyf-002@2024@plancli``), so re-importing updates events instead of duplicating them.
+  (``kjyf-002@2024@plancli``), so re-importing updates events instead of duplicating them. The
+  SUMMARY starts with the status (``✓ 已达标``, ``✗ 未达标``, ``⚠ 已逾期``); the calendar's name says
+  what it holds (unit, plan); ``remind`` adds a VALARM before each deadline.
 * ``csv`` / ``json`` — the full registry joined with the latest status, one row per occurrence.
+* ``xlsx`` — the same rows for Excel/WPS (see plancli.xlsx).
 * ``sqlite`` — tables ``plans``, ``targets``, ``units``, ``target_units`` (entry ↔ unit, role),
   ``occurrences`` and ``records``, with foreign keys, for any SQL tool.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import sqlite3
 import sys
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
+from dateutil.relativedelta import relativedelta
+
+from .actuals import written_like
 from .errors import PlancliError
 from .fsutil import atomic_path, atomic_write_bytes
+from .i18n import filter_scope, label, status_label
 from .ledger import Record, withdrawn
 from .model import Registry
 from .query import CONTRACT, Filters, entry_dict, occurrence_rows, target_text
 from .render import render
 from .units import UnitTable
 
-__all__ = ["ExportError", "EXPORTERS", "export", "to_ics", "to_csv", "to_json", "to_sqlite", "write_output"]
+__all__ = ["ExportError", "EXPORTERS", "EXPORT_FORMATS", "export", "to_ics", "to_csv", "to_json", "to_xlsx",
+           "to_sqlite", "write_output", "calendar_name", "ics_summary"]
+
+EXPORT_FORMATS = ("ics", "csv", "json", "sqlite", "xlsx")
 
 
 class ExportError(PlancliError):
     """An export that cannot be written as asked."""
 
 
-def _rows(reg, table, records, f: Filters):
-    return occurrence_rows(reg, f, table, records)
+def _rows(reg, table, records, f: Filters, open_only: bool = False):
+    """Every occurrence passing the listing filters (status included); ``open_only`` drops done/met."""
+    rows = occurrence_rows(reg, f, table, records)
+    return [r for r in rows if r["status"] not in DONE] if open_only else rows
 
 
-def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters) -> bytes:
-    from icalendar import Calendar, Event
+DONE = ("done", "met")  # what --open leaves out: nothing more to do (missed stays: it needs attention)
+# A mark before the status in a calendar SUMMARY, so a month view tells them apart at a glance.
+# due_soon/upcoming are left unmarked: the event's date already says it, and the label would go
+# stale in the calendar after import.
+_MARK = {"met": "✓ ", "done": "✓ ", "missed": "✗ ", "overdue": "⚠ ", "in_progress": "… "}
+
+
+def calendar_name(reg: Registry, f: Filters, lang: str) -> str:
+    """X-WR-CALNAME: what the calendar holds, from the filters (``plancli 目标任务期限 — 省大数据局 · 数字变革``)."""
+    name = f"plancli {label('ics.calendar', lang)} — {filter_scope(reg, f, lang)}"
+    if f.statuses:
+        name += " (" + ("、" if lang == "zh" else ", ").join(status_label(s, lang) for s in f.statuses) + ")"
+    return name
+
+
+def ics_summary(r: dict, lang: str) -> str:
+    """``✓ 已达标 全社会研发经费投入年均增长率 10% [kjyf-001@2024]``: status first, the item id last."""
+    target = f" {r['value_text']}" if r["value_text"] else ""
+    status = r["status"]
+    head = f"{_MARK[status]}{status_label(status, lang)} " if status in _MARK else ""
+    return f"{head}{r['metric']}{target} [{r['item']}]"
+
+
+def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, *,
+           lang: str = "zh", open_only: bool = False, remind: relativedelta | None = None) -> bytes:
+    """The calendar; ``remind`` adds a VALARM that long before each deadline (``7d`` → TRIGGER -P7D)."""
+    from icalendar import Alarm, Calendar, Event
 
     cal = Calendar()
     cal.add("prodid", "-//plancli//鲁政发〔2024〕5号//ZH")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", "plancli deadlines")
+    cal.add("x-wr-calname", calendar_name(reg, f, lang))
     stamp = datetime.combine(f.as_of, time(0, 0), tzinfo=UTC)
-    for r in _rows(reg, table, records, f):
+    L = functools.partial(label, lang=lang)
+    for r in _rows(reg, table, records, f, open_only):
         if not r["deadline"]:
             continue
         d = datetime.fromisoformat(r["deadline"]).date()
@@ -52,29 +94,49 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         ev.add("dtstamp", stamp)
         ev.add("dtstart", d)
         ev.add("dtend", d + timedelta(days=1))
-        target = f" {r['value_text']}" if r["value_text"] else ""
-        ev.add("summary", f"{r['metric']}{target} [{r['item']}]")
-        desc = [f"计划: {r['plan_name']} ({r['plan']})", f"指标: {r['metric']}",
-                f"目标: {target_text(r['comparator'], r['value_text'])}",
-                f"期限: {r['deadline_text'] or '未写明（按计划期末）'}",
-                f"牵头单位: {'、'.join(r['lead'])}", f"配合单位: {'、'.join(r['support']) or '—'}",
-                f"状态: {r['status']}", f"原文 (第{r['line']}行): {r['quote']}"]
+        summary = ics_summary(r, lang)
+        ev.add("summary", summary)
+        status = status_label(r["status"], lang) + ("" if lang == "en" else f" ({r['status']})")
+        desc = [f"{L('col.plan')}: {r['plan_name']} ({r['plan']})", f"{L('col.metric')}: {r['metric']}",
+                f"{L('col.target')}: {target_text(r['comparator'], r['value_text'])}",
+                f"{L('col.deadline')}: {r['deadline_text'] or L('ics.no_time')}",
+                f"{L('col.lead')}: {'、'.join(r['lead'])}", f"{L('col.support')}: {'、'.join(r['support']) or '—'}",
+                f"{L('col.status')}: {status}",
+                f"{L('ics.source').format(line=r['line'])}: {r['quote']}"]
+        if r.get("actual") is not None:
+            att = f" ({r['attainment']:.0%})" if r.get("attainment") is not None else ""
+            desc.insert(7, f"{L('col.actual')}: {written_like(r['actual'], r['value_text'], r['unit'])}" + att)
         ev.add("description", "\n".join(desc))
         ev.add("categories", [r["plan"], r["kind"]])
+        if remind is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{L('ics.reminder')}: {summary}")
+            alarm.add("trigger", -timedelta(days=(d - (d - remind)).days))  # 1m before 03-31 = 31 days
+            ev.add_component(alarm)
         cal.add_component(ev)
     return cal.to_ical()
 
 
-def to_csv(reg, table, records, f) -> bytes:
+def to_csv(reg, table, records, f, *, open_only: bool = False, **_) -> bytes:
     buf = io.StringIO()
-    render(_rows(reg, table, records, f), [], "csv", buf, fields=CONTRACT)
+    render(_rows(reg, table, records, f, open_only), [], "csv", buf, fields=CONTRACT)
     return buf.getvalue().encode("utf-8")
 
 
-def to_json(reg, table, records, f) -> bytes:
+def to_json(reg, table, records, f, *, open_only: bool = False, **_) -> bytes:
     buf = io.StringIO()
-    render(_rows(reg, table, records, f), [], "json", buf, fields=CONTRACT)
+    render(_rows(reg, table, records, f, open_only), [], "json", buf, fields=CONTRACT)
     return buf.getvalue().encode("utf-8")
+
+
+def to_xlsx(reg, table, records, f, *, lang: str = "zh", open_only: bool = False, **_) -> bytes:
+    """An Excel workbook of the same rows (see plancli.xlsx); headings and statuses in ``lang``."""
+    from .xlsx import to_xlsx_bytes
+
+    plans = {p.code: p.short for p in reg.plans.values()}
+    return to_xlsx_bytes(_rows(reg, table, records, f, open_only), lang, title=calendar_name(reg, f, lang),
+                         plan_labels=plans)
 
 
 _SCHEMA = """
@@ -97,18 +159,20 @@ CREATE INDEX occurrences_deadline ON occurrences(deadline);
 """
 
 
-def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path) -> None:
+def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path, *,
+              open_only: bool = False) -> None:
     """Build the database in a temporary file, then move it into place (no half-written file)."""
     with atomic_path(Path(path)) as tmp:
         con = sqlite3.connect(tmp)
         try:
             with con:
-                _fill(con, reg, table, records, f)
+                _fill(con, reg, table, records, f, open_only)
         finally:
             con.close()
 
 
-def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters) -> None:
+def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters,
+          open_only: bool = False) -> None:
     con.executescript(_SCHEMA)
     con.executemany("INSERT INTO plans VALUES (?,?,?,?,?,?,?)",
                     [(p.code, p.name, p.short, p.group, p.first_line, p.last_line, int(p.complete))
@@ -129,7 +193,7 @@ def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f:
         for role, group in (("lead", e.lead), ("support", e.support)):
             for n in dict.fromkeys(canon(x) for x in group):
                 con.execute("INSERT OR IGNORE INTO target_units VALUES (?,?,?)", (e.id, n, role))
-    for r in _rows(reg, table, records, f):
+    for r in _rows(reg, table, records, f, open_only):
         con.execute("INSERT INTO occurrences VALUES (?,?,?,?,?,?,?,?)", (
             r["item"], r["id"], r["deadline"], r["status"], r["days_left"], r["actual"],
             r["attainment"], None if r["met"] is None else int(r["met"])))
@@ -153,21 +217,25 @@ def write_output(data: bytes, output: Path | None) -> None:
     atomic_write_bytes(Path(output), data)
 
 
-
-
 # format → writer of bytes (sqlite is written straight to its file).
-EXPORTERS = {"ics": to_ics, "csv": to_csv, "json": to_json}
+EXPORTERS = {"ics": to_ics, "csv": to_csv, "json": to_json, "xlsx": to_xlsx}
 
 
 def export(fmt: str, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters,
-           output: Path | None) -> None:
-    """Write the filtered occurrences in ``fmt`` to ``output`` (stdout when None or ``-``)."""
+           output: Path | None, *, lang: str = "zh", open_only: bool = False,
+           remind: relativedelta | None = None) -> None:
+    """Write the filtered occurrences in ``fmt`` to ``output`` (stdout when None or ``-``).
+
+    ``open_only`` leaves out done/met items; ``remind`` (ics only) adds a reminder before each
+    deadline; ``lang`` is the language of the calendar's and the workbook's texts.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
+    if remind is not None and fmt != "ics":
+        raise ExportError("--remind is for --format ics (calendar reminders)")
+    if fmt in ("sqlite", "xlsx") and (output is None or str(output) == "-"):
+        raise ExportError(f"--format {fmt} needs a file: plancli export --format {fmt} PATH")
     if fmt == "sqlite":
-        if output is None:
-            raise ExportError("--format sqlite needs a file: plancli export --format sqlite PATH")
-        to_sqlite(reg, table, records, f, output)
+        to_sqlite(reg, table, records, f, output, open_only=open_only)
         return
-    writer = EXPORTERS.get(fmt)
-    if writer is None:
-        raise ExportError(f"unknown export format {fmt!r}; choose ics, csv, json or sqlite")
-    write_output(writer(reg, table, records, f), output)
+    write_output(EXPORTERS[fmt](reg, table, records, f, lang=lang, open_only=open_only, remind=remind), output)

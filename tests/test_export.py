@@ -41,7 +41,9 @@ TINY_QUOTES = {
 
 
 def _export(cli, reg: Path, progress: Path, fmt: str, *args: str):
-    return cli("export", "--format", fmt, "--registry", str(reg), "--progress", str(progress), *args)
+    # Chinese labels through PLANCLI_LANG, as a user in a C locale (cron) would set them
+    return cli("export", "--format", fmt, "--registry", str(reg), "--progress", str(progress), *args,
+               env={"PLANCLI_LANG": "zh"})
 
 
 def _events(path: Path) -> dict[str, object]:
@@ -72,7 +74,7 @@ def test_ics_one_all_day_event_per_occurrence(cli, tiny, tmp_path):
         assert TINY_QUOTES[item.split("@")[0]] in desc
         assert "牵头单位: 省科技厅" in desc or "牵头单位: 省工业和信息化厅" in desc
     desc4 = str(events["test-004@plancli"]["description"])
-    assert "配合单位: 省大数据局" in desc4 and "状态: due_soon" in desc4
+    assert "配合单位: 省大数据局" in desc4 and "状态: 即将到期 (due_soon)" in desc4
     assert "期限: 2024年10月底前" in desc4
     # RFC 5545: content lines are folded at 75 octets, CRLF-terminated
     raw = out.read_bytes()
@@ -92,8 +94,9 @@ def test_ics_uids_are_stable_across_exports(cli, tiny, tmp_path):
     assert _export(cli, tiny, p, "ics", "-o", str(c), "--as-of", "2024-11-15").code == 0
     first, later = _events(a), _events(c)
     assert set(first) == set(later)
-    assert "状态: due_soon" in str(first["test-004@plancli"]["description"])
-    assert "状态: done" in str(later["test-004@plancli"]["description"])
+    assert "状态: 即将到期 (due_soon)" in str(first["test-004@plancli"]["description"])
+    assert "状态: 已完成 (done)" in str(later["test-004@plancli"]["description"])
+    assert str(later["test-004@plancli"]["summary"]) == "✓ 已完成 平台迭代更新 [test-004]"
 
 
 SPECIAL = TINY_REGISTRY.replace(
@@ -126,6 +129,113 @@ def test_ics_for_one_unit_to_stdout(cli, tiny, tmp_path):
     cal = Calendar.from_ical(r.out.encode("utf-8"))
     assert sorted(str(e["uid"]) for e in cal.walk("VEVENT")) == [
         "test-003@2024@plancli", "test-003@2025@plancli", "test-004@plancli"]
+
+
+def _progress(cli, tiny, tmp_path) -> Path:
+    """met, missed and in progress on the tiny registry; on 2025-01-10 test-004 is then overdue."""
+    p = tmp_path / "progress.yaml"
+    for args in (("test-001", "--status", "met", "--actual", "3.6万家"),
+                 ("test-003@2024", "--status", "missed", "--actual", "18项"),
+                 ("test-005", "--status", "in_progress")):
+        assert cli("record", *args, "--on", "2024-10-15", "--registry", str(tiny), "--progress", str(p)).code == 0
+    return p
+
+
+# item → SUMMARY on 2025-01-10: the status leads (not for due_soon/upcoming, whose date says it)
+SUMMARIES = {
+    "zh": {"test-001": "✓ 已达标 高新技术企业数量 3.5 万家 [test-001]",
+           "test-003@2024": "✗ 未达标 前沿技术攻关项目 20 项 [test-003@2024]",
+           "test-004": "⚠ 已逾期 平台迭代更新 [test-004]",
+           "test-005": "… 进行中 单位能耗 0.5 吨标准煤 [test-005]",
+           "test-002": "高新技术企业数量 3.8 万家 [test-002]",
+           "test-003@2025": "前沿技术攻关项目 20 项 [test-003@2025]"},
+    "en": {"test-001": "✓ met 高新技术企业数量 3.5 万家 [test-001]",
+           "test-003@2024": "✗ missed 前沿技术攻关项目 20 项 [test-003@2024]",
+           "test-004": "⚠ overdue 平台迭代更新 [test-004]",
+           "test-005": "… in progress 单位能耗 0.5 吨标准煤 [test-005]",
+           "test-002": "高新技术企业数量 3.8 万家 [test-002]",
+           "test-003@2025": "前沿技术攻关项目 20 项 [test-003@2025]"},
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ics_summary_leads_with_the_status(cli, tiny, tmp_path, lang):
+    p = _progress(cli, tiny, tmp_path)
+    r = _export(cli, tiny, p, "ics", "--as-of", "2025-01-10", "--lang", lang)
+    assert r.code == 0, r.err
+    events = {str(e["uid"]).removesuffix("@plancli"): e for e in Calendar.from_ical(r.out.encode()).walk("VEVENT")}
+    assert {k: str(e["summary"]) for k, e in events.items()} == SUMMARIES[lang]
+    desc = str(events["test-001"]["description"])
+    # the actual value as the target is written (3.6 万家), not in plain units
+    assert ("实际值: 3.6 万家 (103%)" if lang == "zh" else "Actual: 3.6 万家 (103%)") in desc
+
+
+def test_ics_open_leaves_done_and_met_out(cli, tiny, tmp_path):
+    p = _progress(cli, tiny, tmp_path)
+    assert cli("record", "test-004", "--status", "done", "--on", "2024-10-30", "--registry", str(tiny),
+               "--progress", str(p)).code == 0
+    r = _export(cli, tiny, p, "ics", "--as-of", "2025-01-10", "--open")
+    uids = sorted(str(e["uid"]).removesuffix("@plancli") for e in Calendar.from_ical(r.out.encode()).walk("VEVENT"))
+    # test-001 (met) and test-004 (done) need nothing more; a missed target still needs attention
+    assert uids == ["test-002", "test-003@2024", "test-003@2025", "test-005"]
+
+
+@pytest.mark.parametrize(("span", "days"), [
+    ("7d", {"test-004": 7, "test-001": 7}),
+    ("2w", {"test-004": 14, "test-001": 14}),
+    ("1m", {"test-004": 31, "test-001": 31}),   # a calendar month: 2024-09-30 → 10-31, 11-30 → 12-31
+    ("1y", {"test-004": 366, "test-002": 365}),  # 2023-10-31 → 2024-10-31 spans 29 February
+])
+def test_ics_remind_adds_one_alarm_per_event(cli, tiny, tmp_path, span, days):
+    r = _export(cli, tiny, tmp_path / "p.yaml", "ics", "--remind", span)
+    assert r.code == 0, r.err
+    events = {str(e["uid"]).removesuffix("@plancli"): e for e in Calendar.from_ical(r.out.encode()).walk("VEVENT")}
+    for item, ev in events.items():
+        alarms = ev.walk("VALARM")
+        assert len(alarms) == 1 and str(alarms[0]["action"]) == "DISPLAY"
+        assert str(alarms[0]["description"]).endswith(str(ev["summary"]))
+        if item in days:
+            assert alarms[0]["trigger"].dt == -timedelta(days=days[item]), item
+    plain = _export(cli, tiny, tmp_path / "p.yaml", "ics")
+    assert "BEGIN:VALARM" not in plain.out
+
+
+def test_ics_calendar_name_says_what_it_holds(cli, tiny, tmp_path):
+    def name(*args, lang="zh"):
+        r = _export(cli, tiny, tmp_path / "p.yaml", "ics", "--lang", lang, *args)
+        assert r.code == 0, r.err
+        return str(Calendar.from_ical(r.out.encode())["x-wr-calname"])
+
+    assert name() == "plancli 目标任务期限 — 全部单位 · 全部计划"
+    assert name("--unit", "大数据局", "--plan", "test") == "plancli 目标任务期限 — 省大数据局 · 测试"
+    assert name("--unit", "大数据局", "--status", "overdue") == "plancli 目标任务期限 — 省大数据局 · 全部计划 (已逾期)"
+    assert name("--plan", "测试", lang="en") == "plancli deadlines — all units · 测试"
+
+
+FILTERS = [  # listing option → predicate on an exported row (as-of 2024-10-20)
+    (("--status", "due_soon"), lambda r: r["status"] == "due_soon"),
+    (("--status", "upcoming", "--status", "overdue"), lambda r: r["status"] in ("upcoming", "overdue")),
+    (("--kind", "milestone"), lambda r: r["kind"] == "milestone"),
+    (("--before", "2024-12-31"), lambda r: r["deadline"] <= "2024-12-31"),
+    (("--after", "2025-01-01"), lambda r: r["deadline"] >= "2025-01-01"),
+    (("--within", "30d"), lambda r: r["deadline"] <= "2024-11-19"),
+    (("--unit", "省工信厅", "--role", "lead"), lambda r: r["lead"] == ["省工业和信息化厅"]),
+    (("--soon", "90d", "--status", "due_soon"), lambda r: r["deadline"] <= "2025-01-18"),
+]
+
+
+@pytest.mark.parametrize(("args", "keep"), FILTERS)
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_exports_take_every_listing_filter(cli, tiny, tmp_path, args, keep, fmt):
+    everything = json.loads(_export(cli, tiny, tmp_path / "p.yaml", "json").out)
+    r = _export(cli, tiny, tmp_path / "p.yaml", fmt, *args)
+    assert r.code == 0, r.err
+    if fmt == "json":
+        items = [x["item"] for x in json.loads(r.out)]
+    else:
+        items = [x["item"] for x in csv.DictReader(io.StringIO(r.out.lstrip("\ufeff")))]
+    want = [x["item"] for x in everything if keep(x)]
+    assert items == want and 0 < len(want) < len(everything)
 
 
 # --------------------------------------------------------------------------- csv / json
@@ -255,7 +365,12 @@ def test_sqlite_join_on_the_shipped_registry(cli, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("--format", "sqlite"), "--format sqlite needs a file: plancli export --format sqlite PATH"),
-    (("--format", "pdf"), "'pdf' is not one of 'ics', 'csv', 'json', 'sqlite'"),
+    (("--format", "xlsx"), "--format xlsx needs a file: plancli export --format xlsx PATH"),
+    (("--format", "pdf"), "'pdf' is not one of 'ics', 'csv', 'json', 'sqlite', 'xlsx'"),
+    (("--format", "csv", "--remind", "7d"), "--remind is for --format ics (calendar reminders)"),
+    (("--format", "ics", "--remind", "soon"), "cannot read span 'soon'"),
+    (("--format", "ics", "--status", "late"), "'late' is not one of 'overdue'"),
+    (("--format", "ics", "--lang", "fr"), "--lang: unknown language 'fr'"),
     (("--format", "ics", "--unit", "不存在的单位"), "unknown unit '不存在的单位'"),
 ])
 def test_export_usage_errors(cli, tiny, tmp_path, args, message):

@@ -31,7 +31,8 @@ Listing = _choice("Listing", LISTING)
 Detail = _choice("Detail", ("table", "plain", "json", "md"))
 Check = _choice("Check", ("table", "plain", "json"))
 Weekly = _choice("Weekly", ("plain", "md", "html", "json", "table"))
-Export = _choice("Export", ("ics", "csv", "json", "sqlite"))
+Export = _choice("Export", ("ics", "csv", "json", "sqlite", "xlsx"))
+Report = _choice("Report", ("html", "md", "json"))
 
 
 def _fmt_opt(choices: type[Enum], default_help: str = "table on a terminal, else plain"):
@@ -56,6 +57,9 @@ ProgressOpt = Annotated[Path | None, typer.Option(
 AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", envvar="PLANCLI_TODAY", help="Pretend today is DATE [default: today].", show_default=False)]
 SoonOpt = Annotated[str, typer.Option("--soon", help="Window for due_soon.")]
+LangOpt = Annotated[str | None, typer.Option(
+    "--lang", help="zh or en for what people read [default: PLANCLI_LANG, else the locale: zh* → zh, else en].",
+    show_default=False)]
 
 
 @dataclass(kw_only=True)

@@ -1,4 +1,4 @@
-"""Progress and reports: record, weekly, export."""
+"""Progress and reports: record, weekly, export, report."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import typer
 from .app import UsageError, command
 from .options import (
     Export,
+    LangOpt,
     ProgressOpt,
     RecordStatus,
     RegistryOpt,
+    Report,
     Selection,
     Weekly,
     _fmt,
@@ -87,21 +89,59 @@ def weekly(
 @command()
 @with_selection
 def export(
-    fmt: Annotated[Export, typer.Option("--format", "-f", case_sensitive=False, help="ics, csv, json or sqlite.")],
+    fmt: Annotated[Export, typer.Option("--format", "-f", case_sensitive=False,
+                                        help="ics, csv, json, sqlite or xlsx.")],
     path: Annotated[Path | None, typer.Argument(
         metavar="[PATH]", help="File to write (same as --output).", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write [default: stdout; required for sqlite].")] = None,
+        "--output", "-o", help="File to write [default: stdout; required for sqlite and xlsx].")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Leave out items that are done or met.")] = False,
+    remind: Annotated[str | None, typer.Option(
+        "--remind", help="ics: a reminder SPAN before each deadline (7d, 2w, 1m).")] = None,
+    lang: LangOpt = None,
     *, sel: Selection,
 ) -> None:
-    """Export deadlines to a calendar (ics), CSV, JSON or an SQLite database.
+    """Export deadlines to a calendar (ics), CSV, JSON, Excel (xlsx) or an SQLite database.
 
-    Example: plancli export --format ics --unit 省大数据局 -o 大数据局.ics
-    Example: plancli export --format sqlite plancli.db
+    Example: plancli export --format ics --unit 省大数据局 --open --remind 7d -o 大数据局.ics
+    Example: plancli export --format xlsx --plan 数字变革 -o szbg.xlsx
     """
     from ..export import export as run_export
+    from ..i18n import pick_lang
+    from ..query import parse_span
 
     if path is not None and output is not None and path != output:
         raise UsageError("give the output file once: as PATH or as --output")
+    lang_ = pick_lang(lang)
+    reminder = parse_span(remind) if remind is not None else None
     ws = sel.workspace()
-    run_export(fmt.value, ws.registry, ws.units, ws.records, sel.filters(ws), output or path)
+    run_export(fmt.value, ws.registry, ws.units, ws.records, sel.filters(ws), output or path, lang=lang_,
+               open_only=open_, remind=reminder)
+
+
+# --------------------------------------------------------------------------- report (dashboard)
+# One thin command over plancli.dashboard.build_report; kept apart so it merges cleanly.
+
+
+@command()
+@with_selection
+def report(
+    fmt: Annotated[Report, typer.Option("--format", "-f", case_sensitive=False, help="html, md or json.")]
+    = Report.html,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (atomically) [default: stdout].", show_default=False)] = None,
+    lang: LangOpt = None,
+    *, sel: Selection,
+) -> None:
+    """A report people read: one offline HTML dashboard (charts and item tables), Markdown or JSON.
+
+    Example: plancli report --unit 省大数据局 --lang zh -o 大数据局.html
+    """
+    from ..dashboard import build_report
+    from ..export import write_output
+    from ..i18n import pick_lang
+
+    lang_ = pick_lang(lang)
+    ws = sel.workspace()
+    text = build_report(ws.registry, ws.units, ws.records, sel.filters(ws), fmt.value, lang_)
+    write_output(text.encode("utf-8"), output)

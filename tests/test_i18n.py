@@ -1,0 +1,105 @@
+"""i18n: labels in zh and en, and how the language of a run is chosen."""
+
+from __future__ import annotations
+
+import pytest
+
+from plancli.i18n import (
+    LANGS,
+    OPEN_STATUSES,
+    STATUS_ORDER,
+    LangError,
+    html_lang,
+    label,
+    pick_lang,
+    scope_text,
+    status_label,
+)
+from plancli.query import CLOSED, STATUSES
+
+
+@pytest.mark.parametrize(("code", "zh", "en"), [
+    ("overdue", "已逾期", "overdue"),
+    ("due_soon", "即将到期", "due soon"),
+    ("upcoming", "未到期", "upcoming"),
+    ("in_progress", "进行中", "in progress"),
+    ("done", "已完成", "done"),
+    ("met", "已达标", "met"),
+    ("missed", "未达标", "missed"),
+])
+def test_status_labels(code, zh, en):
+    assert status_label(code, "zh") == zh
+    assert status_label(code, "en") == en
+
+
+def test_every_contract_status_has_a_label_and_an_order():
+    # the status codes of the JSON contract are the keys; none may be missing in either language
+    assert set(STATUS_ORDER) == set(STATUSES)
+    assert set(OPEN_STATUSES) == set(STATUSES) - set(CLOSED)
+    for lang in LANGS:
+        labels = [status_label(s, lang) for s in STATUSES]
+        assert all(labels) and len(set(labels)) == len(labels)  # distinct, so a chart legend is unambiguous
+
+
+@pytest.mark.parametrize(("key", "zh"), [
+    ("col.item", "编号"), ("col.plan", "计划"), ("col.metric", "指标"), ("col.target", "目标"),
+    ("col.deadline", "期限"), ("col.days_left", "剩余天数"), ("col.status", "状态"), ("col.lead", "牵头单位"),
+])
+def test_column_headings(key, zh):
+    assert label(key, "zh") == zh
+    assert label(key, "en") and label(key, "en") != zh
+
+
+def test_unknown_key_and_language():
+    with pytest.raises(KeyError):
+        label("col.nonsense", "zh")
+    with pytest.raises(LangError, match="unknown language 'fr'"):
+        label("overdue", "fr")
+    assert status_label(None, "zh") == ""
+
+
+# environment → language; the first of LC_ALL, LC_MESSAGES, LANG that is set decides
+@pytest.mark.parametrize(("env", "lang"), [
+    ({}, "en"),                                                   # cron: nothing set
+    ({"LANG": "C"}, "en"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "zh_TW.Big5"}, "zh"),
+    ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}, "en"),               # LC_ALL overrides LANG
+    ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh"),
+    ({"LC_ALL": "", "LANG": "zh_CN.UTF-8"}, "zh"),                # empty means unset
+    ({"LANG": "en_US.UTF-8", "PLANCLI_LANG": "zh"}, "zh"),        # PLANCLI_LANG beats the locale
+    ({"PLANCLI_LANG": "zh-CN"}, "zh"),
+    ({"PLANCLI_LANG": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+])
+def test_pick_lang_from_environment(env, lang):
+    assert pick_lang(None, env) == lang
+
+
+def test_explicit_lang_wins_and_typos_are_errors():
+    assert pick_lang("en", {"PLANCLI_LANG": "zh", "LANG": "zh_CN.UTF-8"}) == "en"
+    assert pick_lang("ZH", {}) == "zh"
+    with pytest.raises(LangError, match="--lang: unknown language 'de'"):
+        pick_lang("de", {})
+    with pytest.raises(LangError, match="PLANCLI_LANG: unknown language 'chinese'"):
+        pick_lang(None, {"PLANCLI_LANG": "chinese"})
+
+
+def test_html_lang_and_scope():
+    assert html_lang("zh") == "zh-CN" and html_lang("en") == "en"
+    assert scope_text([], [], "zh") == "全部单位 · 全部计划"
+    assert scope_text(["省大数据局", "省科技厅"], ["数字变革"], "zh") == "省大数据局、省科技厅 · 数字变革"
+    assert scope_text(["省大数据局"], [], "en") == "省大数据局 · all plans"
+
+
+def test_filter_scope_names_units_documents_and_plans():
+    from plancli.i18n import filter_scope
+    from plancli.query import Filters
+    from plancli.workspace import open_workspace
+
+    reg = open_workspace().registry
+    assert filter_scope(reg, Filters(), "zh") == "全部单位 · 全部计划"
+    f = Filters(units=["省大数据局"], plans=["szbg", "kjyf"], docs=["lzf2024-5"])
+    assert filter_scope(reg, f, "zh") == "省大数据局 · 鲁政发〔2024〕5号、数字变革、科技研发"
+    assert filter_scope(reg, f, "en") == "省大数据局 · 鲁政发〔2024〕5号, 数字变革, 科技研发"
