@@ -13,8 +13,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
+# `make run` answers the main question; `make run ARGS="weekly --format md"` runs any command.
+ARGS ?= due --unit 省大数据局
 run: install  ## what is 省大数据局 responsible for, by when, and what is overdue
-	$(BIN)/plancli due --unit 省大数据局
+	$(BIN)/plancli $(ARGS)
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -28,6 +30,7 @@ check: install  ## the data's own tests: registry valid and complete against the
 
 bench: install
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/extract_eval.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

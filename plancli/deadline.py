@@ -166,13 +166,20 @@ def _day(y: int, m: int, d: int) -> date:
 
 
 def parse_date(text: str) -> date:
-    """Parse an ISO date (2024-10-31) or 2024年10月31日; impossible dates raise DeadlineError."""
+    """Parse a written date; impossible dates raise DeadlineError.
+
+    Reads 2024-10-31, 2024/10/31, 2024.10.31, 20241031 and 2024年10月31日 (the ways dates are typed
+    and copied from Chinese documents and spreadsheets).
+    """
     t = compact(str(text))
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t) or re.fullmatch(
-        rf"({_NUM})年({_NUM})月({_NUM})[日号]", t)
-    if not m:
-        raise DeadlineError(f"not a date: {text!r} (expected YYYY-MM-DD)")
-    y, mo, d = (_cn_small(g) for g in m.groups())
+    m = re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})", t)
+    if m:
+        parts = m.group(1, 3, 4)
+    elif m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", t) or re.fullmatch(rf"({_NUM})年({_NUM})月({_NUM})[日号]", t):
+        parts = m.groups()
+    else:
+        raise DeadlineError(f"not a date: {text!r} (expected YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)")
+    y, mo, d = (_cn_small(g) for g in parts)
     try:
         return date(y, mo, d)
     except ValueError as exc:

@@ -167,10 +167,11 @@ def latest_records(records: list[Record], as_of: date | None = None) -> dict[str
 
 
 def records_between(records: list[Record], start: date, end: date) -> list[Record]:
-    """Records effective from ``start`` to ``end`` (inclusive), in file order; withdrawn ones left out,
-    retractions kept (a correction is news)."""
+    """Records effective from ``start`` to ``end`` (inclusive), oldest first, file order within a
+    day; withdrawn ones left out, retractions kept (a correction is news)."""
     gone = withdrawn(records)
-    return [r for i, r in enumerate(records) if i not in gone and start <= r.effective <= end]
+    hits = [(r.effective, i, r) for i, r in enumerate(records) if i not in gone and start <= r.effective <= end]
+    return [r for _, _, r in sorted(hits, key=lambda t: (t[0], t[1]))]
 
 
 def history(records: list[Record], entry_id: str, as_of: date | None = None) -> list[dict]:

@@ -329,10 +329,12 @@ class Registry:
         return self._entry(i) if i is not None else None
 
     def find(self, eid: str) -> Entry:
-        """The entry with id ``eid``; an unknown id suggests the closest ones."""
+        """The entry with id ``eid`` (any letter case); an unknown id suggests the closest ones."""
         by_id = self.by_id()
         if eid in by_id:
             return by_id[eid]
+        if eid.lower() in by_id:  # SZBG-014 as typed from a printed list
+            return by_id[eid.lower()]
         import difflib
 
         close = difflib.get_close_matches(eid, list(by_id), n=3, cutoff=0.6)

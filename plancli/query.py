@@ -72,7 +72,13 @@ def parse_span(text: str) -> relativedelta:
     return relativedelta(**{kw: n})
 
 
+TODAY_WORDS = ("today", "今天", "今日")
+
+
 def to_date(text: str, what: str) -> date:
+    """A date typed on the command line: any form ``parse_date`` reads, or ``today``."""
+    if str(text).strip().lower() in TODAY_WORDS:
+        return date.today()
     try:
         return parse_date(text)
     except DeadlineError as exc:
@@ -88,7 +94,7 @@ def resolve_plan(reg: Registry, text: str) -> str:
     """Plan code from a code, full name, short form or unique fragment (数字变革, szbg)."""
     t = "".join(text.split())
     for p in reg.plans.values():
-        if t in (p.code, p.name, p.short) or t == p.name.removesuffix("行动计划"):
+        if t.lower() == p.code.lower() or t in (p.name, p.short) or t == p.name.removesuffix("行动计划"):
             return p.code
     hits = [p.code for p in reg.plans.values() if t and (t in p.name or t in p.short)]
     if len(hits) == 1:
@@ -310,12 +316,21 @@ def overdue_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     return occurrence_rows(reg, replace(f, statuses=["overdue"]), table, records, open_only=True)
 
 
-def decorate(rows: list[dict]) -> list[dict]:
-    """Human-only columns: ``target`` as written with its comparator, inferred deadlines starred."""
+def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None = None) -> list[dict]:
+    """Human-only columns: ``target`` as written with its comparator, inferred deadlines starred,
+    and ``lead_shown``: the lead units with the ones ``--unit`` asked for first, so a narrow
+    terminal that cuts the cell still shows them."""
+    want = set(f.units) if f else set()
+
+    def first(n: str) -> bool:
+        return (table.canonical(n) if table else n) not in want
+
     for r in rows:
         r["target"] = target_text(r.get("comparator"), r.get("value_text"))
         d = r.get("deadline") or ""
         r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
+        lead = r.get("lead") or []
+        r["lead_shown"] = "、".join(sorted(lead, key=first) if want else lead)
     return rows
 
 

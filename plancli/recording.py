@@ -27,7 +27,8 @@ from .model import Entry, Problem, Registry
 from .query import CLOSED, attainment, record_status, target_text
 from .values import QuantityError
 
-__all__ = ["resolve_item", "ledger_warnings", "record_progress", "retract_latest", "describe"]
+__all__ = ["resolve_item", "ledger_warnings", "record_progress", "retract_latest", "describe",
+           "describe_retraction"]
 
 
 def _item_problem(reg: Registry, e: Entry, item: str, items: list[str]) -> str:
@@ -159,15 +160,30 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     return rec, target, e
 
 
-def describe(e: Entry, rec: Record) -> str:
+def describe(e: Entry, rec: Record, lang: str = "en") -> str:
     """The confirmation line of ``record``: the value as the target is written, with attainment."""
-    text = f"recorded {rec.item}: {rec.status} on {rec.effective}"
+    from .i18n import label, status_label
+
+    def st(code: str) -> str:
+        return code if lang == "en" else status_label(code, lang)
+
+    text = label("msg.recorded", lang).format(item=rec.item, status=st(rec.status))
+    text += label("msg.on", lang).format(on=rec.effective)
     if rec.actual is not None:
         ratio, _ = attainment(e, rec.actual)
-        text += f" (actual {written_like(rec.actual, e.value_text, e.unit)}"
-        text += f", {_pct(ratio)} of {target_text(e.comparator, e.value_text)})" if ratio is not None else ")"
+        shown = written_like(rec.actual, e.value_text, e.unit)
+        text += (label("msg.actual", lang).format(actual=shown, pct=_pct(ratio), target=target_text(e.comparator, e.value_text))
+                 if ratio is not None else label("msg.actual_only", lang).format(actual=shown))
     if rec.forced:
-        text += f"; status kept against the value (forced): {rec.note}"
+        text += label("msg.forced", lang).format(note=rec.note)
     elif record_status(e, rec) != rec.status:
-        text += f"; counts as {record_status(e, rec)}"
+        text += label("msg.counts_as", lang).format(status=st(record_status(e, rec)))
     return text
+
+
+def describe_retraction(rec: Record, gone: Record, lang: str = "en") -> str:
+    """The confirmation line of ``record --retract``: which record was withdrawn, and why."""
+    from .i18n import label, status_label
+
+    status = gone.status if lang == "en" else status_label(gone.status, lang)
+    return label("msg.retracted", lang).format(item=gone.item, status=status, on=gone.effective, note=rec.note)

@@ -218,6 +218,7 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
     unit = _str(d, "unit", report, required=False, where=w)
     lead, support = _units(d, "lead", report, w), _units(d, "support", report, w)
     units_inferred = _bool(d, "units_inferred", report, w)
+    _bool(d, "draft", report, w)  # optional: true on an entry `plancli extract` wrote, until reviewed
     note = _str(d, "note", report, required=False, where=w)
     outside = _bool(d, "outside_period", report, w)
     # Every field is checked before giving up, so validate reports all of an entry's problems.

@@ -25,9 +25,18 @@ __all__ = ["Column", "WRITERS", "render", "is_machine", "default_format", "cell"
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a human table. ``max_width`` clips the cell in plain text and Markdown.
+
+    ``overflow`` says how the terminal table (``table``) treats the column: ``None`` (the default) —
+    one token that never wraps (ids, dates, days, statuses, targets); ``"ellipsis"`` — takes the slack
+    and is cut with … when the terminal is narrow (metrics, units); ``"fold"`` — takes the slack and
+    wraps (a source quote in ``show``).
+    """
+
     key: str
     header: str
     max_width: int | None = None
+    overflow: str | None = None
 
 
 def default_format(stream: TextIO | None = None) -> str:
@@ -111,8 +120,8 @@ def _write_csv(rows, columns, out, title, fields) -> None:
     out.write("\ufeff" + buf.getvalue())
 
 
-def _body(rows, columns) -> list[list[str]]:
-    return [[_clip(cell(r.get(c.key)), c.max_width) for c in columns] for r in rows]
+def _body(rows, columns, clip: bool = True) -> list[list[str]]:
+    return [[_clip(cell(r.get(c.key)), c.max_width if clip else None) for c in columns] for r in rows]
 
 
 def _write_md(rows, columns, out, title, fields) -> None:
@@ -140,19 +149,90 @@ def _write_plain(rows, columns, out, title, fields) -> None:
                           disable_numparse=True) + "\n")
 
 
+WIDE_DEFAULT = 200  # --format table off a terminal, without COLUMNS: wide enough for whole rows
+
+
+def table_width(out: TextIO) -> int | None:
+    """Width for a terminal table: None on a terminal (rich asks it, and follows COLUMNS), else
+    ``COLUMNS`` or a wide default — a table piped to a file is not cut at 80 columns."""
+    try:
+        if out.isatty():
+            return None
+    except (AttributeError, ValueError):
+        pass
+    cols = os.environ.get("COLUMNS", "")
+    return int(cols) if cols.isdigit() and int(cols) > 0 else WIDE_DEFAULT
+
+
+def fit_widths(heads: list[str], body: list[list[str]], flex: list[bool], width: int) -> tuple[list[int], int]:
+    """Column widths and the gap between columns for a table ``width`` cells wide.
+
+    Token columns (``flex`` False) keep their whole content; only their headings may wrap, and only
+    at a space. Flexible columns give way first, down to 8 cells (or their longest heading word).
+    Tried in order: two spaces between columns, then one; headings whole, then wrapped. The last
+    resort cuts headings of token columns down to their cells (``milesto…``), then squeezes flexible
+    columns below 8 cells: a token cell is never broken.
+    """
+    from rich.cells import cell_len
+
+    n = len(heads)
+    cells = [max((cell_len(r[i]) for r in body), default=0) for i in range(n)]
+    word = [max((cell_len(w) for w in h.split()), default=0) for h in heads]
+    natural = [max(c, cell_len(h)) for c, h in zip(cells, heads, strict=True)]
+    need = [max(c, w) for c, w in zip(cells, word, strict=True)]  # token column, heading wrapped
+    floor = [min(natural[i], max(8, word[i])) if flex[i] else natural[i] for i in range(n)]
+
+    def shrink(ws: list[int], lows: list[int], excess: int, cols) -> int:
+        while excess > 0:
+            i = max(cols, key=lambda j: ws[j] - lows[j], default=None)
+            if i is None or ws[i] <= lows[i]:
+                break
+            ws[i] -= 1
+            excess -= 1
+        return excess
+
+    flex_cols = [i for i in range(n) if flex[i]]
+    fixed_cols = [i for i in range(n) if not flex[i]]
+    for gap, wrap in ((2, False), (1, False), (2, True), (1, True)):
+        ws = list(natural)
+        excess = shrink(ws, floor, sum(ws) + gap * (n - 1) - width, flex_cols)
+        if wrap:
+            excess = shrink(ws, need, excess, fixed_cols)
+        if excess <= 0:
+            return ws, gap
+    excess = shrink(ws, [max(c, 1) for c in cells], excess, fixed_cols)
+    shrink(ws, [1] * n, excess, flex_cols)
+    return ws, 1
+
+
 def _write_table(rows, columns, out, title, fields) -> None:
     if not rows:
         return
+    from rich import box
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, no_color="NO_COLOR" in os.environ or None, soft_wrap=False, highlight=False)
-    t = Table(title=title, show_lines=False, header_style="bold")
-    for c in columns:
-        t.add_column(c.header, overflow="fold", max_width=c.max_width)
-    for r, b in zip(rows, _body(rows, columns), strict=True):
+    console = Console(file=out, width=table_width(out), no_color="NO_COLOR" in os.environ or None,
+                      soft_wrap=False, highlight=False)
+    body = _body(rows, columns, clip=False)  # cells are cut to the width there is, not before
+    heads = [c.header.replace("_", " ") for c in columns]  # due soon, in progress: may wrap at the space
+    widths, gap = fit_widths(heads, body, [c.overflow is not None for c in columns], console.width)
+    # cut flexible cells here, by display width: rich would leave a gap before … after a CJK character
+    cut_cols = [i for i, c in enumerate(columns) if c.overflow == "ellipsis"]
+    for b in body:
+        for i in cut_cols:
+            b[i] = _clip(b[i], widths[i])
+    t = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, gap - 1, 0, 0),
+              header_style="bold")
+    for c, h, w in zip(columns, heads, widths, strict=True):
+        # token columns are as wide as their widest cell, so only a heading can wrap (at a space);
+        # a heading whose words do not fit is cut with … rather than broken
+        cut = c.overflow == "ellipsis" or any(cell_len(x) > w for x in h.split())
+        t.add_column(h, width=w, no_wrap=cut and c.overflow != "fold", overflow=c.overflow or ("ellipsis" if cut else "fold"))
+    for r, b in zip(rows, body, strict=True):
         style = {"overdue": "red", "missed": "red", "due_soon": "yellow",
-                 "met": "green", "done": "green"}.get(r.get("status") or "")
+                 "met": "green", "done": "green"}.get(r.get("_status") or r.get("status") or "")
         t.add_row(*b, style=style)
     console.print(t)
 

@@ -5,7 +5,8 @@ The source names each unit in its own short official form (省工业和信息化
 
 1. an exact canonical name or alias;
 2. the same with the 省 / 山东省 prefix added or removed (大数据局 → 省大数据局);
-3. a fragment that occurs in exactly one canonical name or alias (工信 → 省工业和信息化厅).
+3. a fragment that occurs in exactly one canonical name or alias (工信 → 省工业和信息化厅); this is
+   a guess, so ``match`` reports it and the command line says on stderr which unit it chose.
 
 An ambiguous or unknown name raises ``UnitError`` naming the candidates or the closest names.
 """
@@ -70,20 +71,25 @@ class UnitTable:
         return self._lookup.get(_key(name), name)
 
     def resolve(self, text: str) -> str:
+        return self.match(text)[0]
+
+    def match(self, text: str) -> tuple[str, bool]:
+        """(canonical name, guessed): ``guessed`` when only a part of one unit's name matched
+        (rule 3) — the caller says which unit it chose, since 各市 may not mean 各市党委人才工作领导小组."""
         k = _key(text)
         if not k:
             raise UnitError("empty unit name")
         if k in self._lookup:
-            return self._lookup[k]
+            return self._lookup[k], False
         for variant in ("省" + k, "山东省" + k, k.removeprefix("山东省"), k.removeprefix("省")):
             if variant in self._lookup:
-                return self._lookup[variant]
+                return self._lookup[variant], False
         hits = sorted({canon for alias, canon in self._lookup.items() if k in alias})
         if len(hits) == 1:
-            return hits[0]
+            return hits[0], True
         if len(hits) > 1:
-            shown = "、".join(hits[:6]) + ("…" if len(hits) > 6 else "")
-            raise UnitError(f"unit {text!r} is ambiguous: {shown}")
+            shown = "、".join(hits[:10]) + (f"… ({len(hits)} units)" if len(hits) > 10 else "")
+            raise UnitError(f"unit {text!r} is ambiguous; give one of: {shown}")
         close = difflib.get_close_matches(k, list(self._lookup), n=3, cutoff=0.4)
         close = list(dict.fromkeys(self._lookup[c] for c in close))
         hint = f"; did you mean {'、'.join(close)}?" if close else "; see `plancli units`"

@@ -174,6 +174,7 @@ def cli(monkeypatch, capsys):
     monkeypatch.delenv("PLANCLI_REGISTRY", raising=False)
     monkeypatch.delenv("PLANCLI_PROGRESS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("PLANCLI_LANG", "en")  # exact-output tests must not follow the tester's locale
 
     def _cli(*args: str, env: dict | None = None) -> Result:
         for k, v in (env or {}).items():

@@ -93,6 +93,53 @@ def test_empty_listing_exits_zero(cli, tiny):
     assert (r.code, r.out, r.err) == (0, "", "")
 
 
+@pytest.mark.parametrize(("lang", "message"), [("en", "Nothing matches.\n"), ("zh", "没有符合条件的事项。\n")])
+@pytest.mark.parametrize("fmt", ["table", "plain", "md"])
+def test_empty_listing_on_a_terminal_says_so_on_stderr(cli, tiny, monkeypatch, fmt, lang, message):
+    monkeypatch.setattr("plancli.cli.human._is_terminal", lambda stream: True)
+    r = cli("due", "--registry", str(tiny), "--before", "2024-01-31", "--format", fmt, "--lang", lang)
+    assert (r.code, r.out, r.err) == (0, "", message)  # stdout stays empty for scripts
+    j = cli("due", "--registry", str(tiny), "--before", "2024-01-31", "--format", "json")
+    assert (j.out, j.err) == ("[]\n", "")  # a machine format is its own answer
+
+
+@pytest.mark.parametrize(("as_of", "before"), [("2024/10/20", "2024/12/31"), ("20241020", "20241231"),
+                                                ("2024.10.20", "2024.12.31"), ("2024年10月20日", "2024年12月31日")])
+def test_dates_as_people_type_them(cli, tiny, as_of, before):
+    iso = cli("due", "--registry", str(tiny), "--as-of", "2024-10-20", "--before", "2024-12-31", "--format", "json")
+    r = cli("due", "--registry", str(tiny), "--as-of", as_of, "--before", before, "--format", "json")
+    assert (r.code, r.err) == (0, "") and r.out == iso.out
+    assert [x["item"] for x in json.loads(r.out)] == ["test-004", "test-001", "test-003@2024"]
+
+
+def test_as_of_today(cli, tiny):
+    from datetime import date
+
+    r = cli("due", "--registry", str(tiny), "--as-of", "today", "--format", "json")
+    days = [x["days_left"] for x in json.loads(r.out) if x["item"] == "test-004"]
+    assert days == [(date(2024, 10, 31) - date.today()).days]
+
+
+def test_plan_codes_and_ids_in_any_case(cli, tiny):
+    lower = cli("due", "--registry", str(tiny), "--plan", "test", "--format", "json")
+    assert cli("due", "--registry", str(tiny), "--plan", "TEST", "--format", "json").out == lower.out
+    assert cli("show", "TEST-004", "--registry", str(tiny)).out == cli("show", "test-004", "--registry", str(tiny)).out
+
+
+def test_a_unit_guessed_from_part_of_a_name_is_said(cli, tiny):
+    # 工信 is part of the alias 省工信厅 only: the listing runs, and stderr says what it read
+    r = cli("due", "--registry", str(tiny), "--unit", "工信", "--format", "plain")
+    assert r.code == 0 and r.out.splitlines()[2].startswith("test-005")
+    assert r.err == "--unit '工信' read as 省工业和信息化厅 (part of its name)\n"
+    zh = cli("due", "--registry", str(tiny), "--unit", "工信", "--format", "json", "--lang", "zh")
+    assert zh.err == "--unit “工信”按“省工业和信息化厅”处理（名称的一部分）\n"
+    sure = cli("due", "--registry", str(tiny), "--unit", "工信厅", "--format", "plain")
+    assert sure.err == ""  # 省 + 工信厅 is an alias: no guess
+    amb = cli("due", "--registry", str(tiny), "--unit", "信息化", "--format", "plain")
+    assert (amb.code, amb.out) == (2, "")
+    assert amb.err == "plancli: error: unit '信息化' is ambiguous; give one of: 省委网信办、省工业和信息化厅\n"
+
+
 def test_list_and_status_filter(cli, tiny):
     r = cli("list", "--registry", str(tiny), "--status", "due_soon", "--format", "csv")
     lines = r.out.lstrip("\ufeff").splitlines()
@@ -276,6 +323,108 @@ def test_main_job_on_the_shipped_registry_as_a_subprocess():
     assert r.returncode == 0 and r.stderr == ""
     rows = json.loads(r.stdout)
     assert len(rows) > 20 and rows[0]["deadline"] >= "2024-06-01"
+
+
+# --------------------------------------------------------------------------- people's language, widths
+
+def test_due_in_chinese(cli, tiny):
+    r = cli("due", "--registry", str(tiny), "--format", "plain", "--lang", "zh")
+    lines = r.out.splitlines()
+    assert lines[0].split() == ["编号", "计划", "指标", "目标", "期限", "剩余天数", "状态", "牵头单位"]
+    assert lines[2].split() == ["test-004", "test", "平台迭代更新", "—", "2024-10-31", "11", "即将到期", "省科技厅"]
+    # PLANCLI_LANG and the locale choose it too; --lang wins; JSON never changes
+    assert cli("due", "--registry", str(tiny), "--format", "plain", env={"PLANCLI_LANG": "zh"}).out == r.out
+    assert cli("due", "--registry", str(tiny), "--format", "plain", "--lang", "en",
+               env={"PLANCLI_LANG": "zh"}).out == DUE_PLAIN
+    env = {"PLANCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"}
+    assert cli("due", "--registry", str(tiny), "--format", "plain", env=env).out == r.out
+    assert cli("due", "--registry", str(tiny), "--format", "json", "--lang", "zh").out == \
+        cli("due", "--registry", str(tiny), "--format", "json").out
+
+
+def test_list_stats_units_plans_in_chinese(cli, tiny):
+    kinds = {ln.split()[2] for ln in cli("list", "--registry", str(tiny), "--lang", "zh").out.splitlines()[2:]}
+    assert kinds == {"量化目标", "节点任务"}
+    stats = cli("stats", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
+    assert stats == ["名称", "条目", "合计", "已逾期", "即将到期", "未到期", "进行中", "已达标", "已完成", "未达标", "未写明时间"]
+    units = cli("units", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
+    assert units == ["单位", "牵头", "配合", "别名"]
+    plans = cli("plans", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
+    assert plans[:3] == ["代码", "简称", "类别"] and plans[-2:] == ["已逾期", "即将到期"]
+
+
+def test_table_off_a_terminal_is_wide_and_show_follows_the_width(cli, tiny, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    r = cli("due", "--registry", str(tiny), "--format", "table")
+    assert r.out.splitlines()[0].split() == ["id", "plan", "metric", "target", "deadline", "days", "status", "lead"]
+    assert "高新技术企业数量" in r.out and "…" not in r.out  # 200 columns: nothing cut
+    narrow = cli("show", "test-002", "--registry", str(tiny), "--format", "table", env={"COLUMNS": "40"})
+    lines = narrow.out.splitlines()
+    assert max(len(ln.rstrip()) for ln in lines) <= 40
+    # the quote wraps inside the value column, under itself
+    src = next(i for i, ln in enumerate(lines) if ln.startswith("source"))
+    assert lines[src + 1].startswith(" " * 8)
+    joined = "".join("".join(ln[8:].split()) for ln in lines[src:src + 3])
+    assert joined == "line5:高新技术企业2024年突破3.5万家、2025年突破3.8万家"  # every character, in order
+
+
+# --------------------------------------------------------------------------- shell completion
+
+class _Ctx:
+    def __init__(self, **params):
+        self.params = params
+
+
+@pytest.mark.parametrize(("fn", "typed", "expected"), [
+    ("complete_unit", "大数", [("大数据局", "省大数据局")]),
+    ("complete_unit", "省工", [("省工业和信息化厅", "省工业和信息化厅"), ("省工信厅", "省工业和信息化厅")]),
+    ("complete_plan", "sz", [("szbg", "数字变革")]),
+    ("complete_plan", "SZ", [("SZBG", "数字变革")]),
+    ("complete_plan", "数字", [("数字变革", "szbg")]),
+    ("complete_id", "szbg-01", [(f"szbg-01{i}", None) for i in range(10)]),
+    ("complete_id", "KJYF-001@", [("KJYF-001@2024", None), ("KJYF-001@2025", None)]),
+])
+def test_completion_on_the_shipped_registry(fn, typed, expected):
+    from plancli.cli import options
+
+    got = getattr(options, fn)(_Ctx(), typed)
+    if expected and expected[0][1] is None:
+        got = [(v, None) for v, _ in got]
+    assert got == expected
+
+
+def test_completion_reads_the_registry_named_on_the_line(tiny):
+    from plancli.cli.options import complete_id, complete_unit
+
+    assert ("省工信厅", "省工业和信息化厅") in complete_unit(_Ctx(registry=str(tiny)), "省工")
+    assert [v for v, _ in complete_id(_Ctx(registry=str(tiny)), "test-00")] == [f"test-00{i}" for i in range(1, 6)]
+    assert complete_id(_Ctx(registry=str(tiny.parent / "missing.yaml")), "x") == []  # never breaks the shell
+
+
+def test_completion_through_the_shell_protocol():
+    env = {"PATH": "/usr/bin:/bin", "_PLANCLI_COMPLETE": "complete_bash", "COMP_WORDS": "plancli due --unit 大数",
+           "COMP_CWORD": "3"}
+    r = subprocess.run([sys.executable, "-m", "plancli"], capture_output=True, text=True, encoding="utf-8",
+                       check=False, env=env, cwd="/")
+    assert (r.returncode, r.stdout.split()) == (0, ["大数据局"])
+
+
+def test_show_docs_and_record_messages_in_chinese(cli, tiny, tmp_path):
+    fields = [ln.split()[0] for ln in cli("show", "test-004", "--registry", str(tiny), "--lang", "zh").out.splitlines()]
+    assert fields[:2] == ["项目", "-" * 8] and fields[2:6] == ["编号", "类型", "文件", "计划"]
+    assert "牵头单位" in fields and "原文" in fields and "状态" in fields
+    docs = cli("docs", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
+    assert docs[:4] == ["代码", "文件", "日期", "标题"]
+    p = tmp_path / "progress.yaml"
+    r = cli("record", "test-004", "--status", "done", "--on", "2024-10-30", "--registry", str(tiny), "--progress",
+            str(p), "--lang", "zh")
+    assert (r.code, r.out, r.err) == (0, "", "已记录 test-004：已完成，日期 2024-10-30\n")
+    r = cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-30", "--registry", str(tiny),
+            "--progress", str(p), "--lang", "zh")
+    assert r.err == "已记录 test-001：已达标，日期 2024-10-30（实际值 3.6 万家，为目标 >3.5 万家 的 103%）\n"
+    r = cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-30", "--registry", str(tiny),
+            "--progress", str(p), "--lang", "en")
+    assert r.err == "recorded test-001: met on 2024-10-30 (actual 3.6 万家, 103% of >3.5 万家)\n"
 
 
 @pytest.mark.parametrize(("args", "out"), [

@@ -86,10 +86,22 @@ def test_unreadable_phrases_are_errors(phrase):
         parse_deadline(phrase)
 
 
-@pytest.mark.parametrize("text", ["2024-13-01", "2023-02-29", "2024-02-30", "2024/10/01", "tomorrow"])
+@pytest.mark.parametrize("text", ["2024-13-01", "2023-02-29", "2024-02-30", "2024/13/01", "20240230", "2024-10/01",
+                                  "202410", "tomorrow", "today"])
 def test_impossible_dates(text):
     with pytest.raises(DeadlineError):
         parse_date(text)
+
+
+# How dates are typed: ISO, with slashes or dots (Excel/WPS and 2024/10/31 in notices), eight digits
+# (file names, 20241031), and the Chinese form used in the documents themselves.
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2024-10-31", "2024-10-31"), ("2024/10/31", "2024-10-31"), ("2025/1/1", "2025-01-01"),
+    ("2024.10.31", "2024-10-31"), ("20250101", "2025-01-01"), (" 2024 / 10 / 31 ", "2024-10-31"),
+    ("2024年10月31日", "2024-10-31"), ("二〇二四年十月三十一日", "2024-10-31"), ("２０２４－１０－３１", "2024-10-31"),
+])
+def test_dates_as_people_type_them(text, iso):
+    assert parse_date(text).isoformat() == iso
 
 
 def test_every_deadline_phrase_in_the_shipped_registry_parses_to_its_date():

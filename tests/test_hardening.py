@@ -436,9 +436,9 @@ def test_hostile_text_is_escaped_in_weekly_md(write_registry, cli):
     row = next(line for line in res.out.splitlines() if line.startswith("| test-004"))
     assert "&lt;script" in row and "x&amp;y" in row
     assert "&lt;b" in row and "\\|x" in row
-    header = next(line for line in res.out.splitlines() if line.startswith("| id |"))
+    header = next(line for line in res.out.splitlines() if line.startswith("| ID | Plan |"))
     unescaped = re.compile(r"(?<!\\)\|")
-    assert len(unescaped.findall(row)) == len(unescaped.findall(header)) == 8
+    assert len(unescaped.findall(row)) == len(unescaped.findall(header)) == 9
 
 
 # =========================================================================== output destinations

@@ -145,6 +145,7 @@ def test_plan_resolution_on_the_shipped_registry():
     assert resolve_plan(reg, "数字变革") == "szbg"
     assert resolve_plan(reg, "数字变革创新行动计划") == "szbg"
     assert resolve_plan(reg, "新能源") == "xny"
+    assert resolve_plan(reg, "SZBG") == resolve_plan(reg, "Szbg") == "szbg"  # codes in any case
     with pytest.raises(QueryError, match="ambiguous"):
         resolve_plan(reg, "创新")
     with pytest.raises(QueryError, match="unknown plan"):
@@ -187,3 +188,17 @@ def test_make_filters_is_keyword_only_and_resolves_names(tiny):
         make_filters(reg, table, ["省科技厅"])  # positional filters are refused
     with pytest.raises(QueryError, match="unknown status"):
         make_filters(reg, table, statuses=["late"])
+
+
+@pytest.mark.parametrize("word", ["today", "Today", " TODAY ", "今天", "今日"])
+def test_today_on_the_command_line(word):
+    from datetime import date
+
+    from plancli.query import to_date
+
+    assert to_date(word, "--as-of") == date.today()
+
+
+def test_ids_in_any_case():
+    reg = load_registry(SHIPPED)
+    assert reg.find("SZBG-014").id == reg.find("Szbg-014").id == "szbg-014"

@@ -365,3 +365,14 @@ def test_a_forced_record_without_a_reason_is_warned_about(cli, ledger):
 def test_record_needs_a_status_or_a_retraction(cli, ledger):
     assert "give --status done|met|missed|in_progress (or --retract)" in _error(_run(cli, ledger, "record", "yshj-009"))
     assert not ledger.exists()
+
+
+def test_weekly_lists_a_retraction_as_news_and_not_the_withdrawn_record(cli, ledger):
+    assert _run(cli, ledger, "record", "yshj-009", "--status", "done", "--on", "2024-10-30").code == 0
+    assert _run(cli, ledger, "record", "yshj-009", "--retract", "--note", "未完成，撤回", "--on", "2024-10-31").code == 0
+    week = _json(cli, ledger, "weekly", "--as-of", "2024-11-04")
+    assert [(r["item"], r["status"], r["effective"]) for r in week["recorded_last_week"]] == [
+        ("yshj-009", "retracted", "2024-10-31")]
+    for lang, word in (("zh", "已撤回"), ("en", "retracted")):
+        r = _run(cli, ledger, "weekly", "--as-of", "2024-11-04", "--format", "md", "--lang", lang)
+        assert r.code == 0 and word in r.out, r.err

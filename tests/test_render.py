@@ -64,3 +64,99 @@ def test_table_without_colour_codes_when_not_a_terminal(monkeypatch):
 def test_unknown_format():
     with pytest.raises(ValueError, match="unknown format"):
         _out("xml")
+
+
+# --------------------------------------------------------------------------- terminal tables at fixed widths
+
+def _shipped_rows(*, unit: str | None = None) -> list[dict]:
+    from datetime import date
+
+    from plancli.query import decorate, make_filters, occurrence_rows
+    from plancli.workspace import open_workspace
+
+    ws = open_workspace(None, "/nonexistent/progress.yaml")
+    f = make_filters(ws.registry, ws.units, units=[unit] if unit else (), as_of="2026-11-28")
+    assert f.as_of == date(2026, 11, 28)
+    return decorate(occurrence_rows(ws.registry, f, ws.units, []), f, ws.units)
+
+
+def _table_at(width: int, rows, columns, monkeypatch) -> list[str]:
+    """The rich table as a terminal of ``width`` columns shows it (COLUMNS: the output is a StringIO)."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.setenv("NO_COLOR", "1")
+    buf = io.StringIO()
+    render(rows, columns, "table", buf)
+    return buf.getvalue().splitlines()
+
+
+@pytest.mark.parametrize("width", [80, 100, 200])
+def test_listing_table_never_breaks_a_token(width, monkeypatch):
+    from rich.cells import cell_len
+
+    from plancli.cli.listings import OCC_COLUMNS
+
+    rows = _shipped_rows()
+    lines = _table_at(width, rows, OCC_COLUMNS, monkeypatch)
+    assert all(cell_len(ln) <= width for ln in lines)
+    assert len(lines) == 2 + len(rows)  # heading, rule, one line per row: nothing wrapped
+    assert lines[0].split() == ["id", "plan", "metric", "target", "deadline", "days", "status", "lead"]
+    for ln, r in zip(lines[2:], rows, strict=True):
+        # id, deadline (with its *), days, status and target stand whole in their row
+        for token in (r["item"], r["deadline_shown"], str(r["days_left"]), r["status"], r["target"]):
+            assert token in ln, (token, ln)
+    if width == 200:  # wide enough for every metric of a unit's list whole
+        mine = _shipped_rows(unit="大数据局")
+        lines = _table_at(width, mine, OCC_COLUMNS, monkeypatch)
+        assert all(r["metric"] in ln for ln, r in zip(lines[2:], mine, strict=True))
+
+
+def test_the_unit_asked_for_comes_first_in_the_lead_cell(monkeypatch):
+    from plancli.cli.listings import OCC_COLUMNS
+
+    rows = _shipped_rows(unit="大数据局")
+    shared = [r for r in rows if len(r["lead"]) > 1]
+    assert shared and all(r["lead"][0] != "省大数据局" for r in shared[:1])  # the source names it second
+    assert all(r["lead_shown"].startswith("省大数据局") for r in rows)
+    lines = _table_at(80, rows, OCC_COLUMNS, monkeypatch)
+    assert all(ln.split()[-1].startswith("省大数据局") for ln in lines[2:])  # the lead cell is the last
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_stats_headings_never_break(width, monkeypatch):
+    from plancli.cli.listings import STAT_COLUMNS
+    from plancli.counts import stats
+    from plancli.query import make_filters
+    from plancli.workspace import open_workspace
+
+    ws = open_workspace(None, "/nonexistent/progress.yaml")
+    rows = stats(ws.registry, ws.units, [], make_filters(ws.registry, ws.units, as_of="2026-11-28"), "unit")
+    lines = _table_at(width, rows, STAT_COLUMNS, monkeypatch)
+    rule = next(i for i, ln in enumerate(lines) if ln.startswith("─"))
+    words = " ".join(lines[:rule]).split()
+    # each heading word whole (due soon / in progress may stand on two lines, at their space)
+    assert sorted(words) == sorted(["name", "entries", "total", "overdue", "due", "soon", "upcoming",
+                                    "in", "progress", "met", "done", "missed", "no", "date", "stated"])
+    assert len(lines) == rule + 1 + len(rows)
+
+
+def test_fit_widths_prefers_wide_gaps_then_narrow_then_wrapped_headings():
+    from plancli.render import fit_widths
+
+    heads, body = ["id", "metric", "due soon"], [["szbg-014", "新增数据中心在用标准机架数", "3"]]
+    flex = [False, True, False]
+    assert fit_widths(heads, body, flex, 200) == ([8, 26, 8], 2)  # everything whole
+    assert fit_widths(heads, body, flex, 30) == ([8, 10, 8], 2)  # metric gives way
+    assert fit_widths(heads, body, flex, 26) == ([8, 8, 8], 1)  # down to 8 cells, then one-space gaps
+    assert fit_widths(heads, body, flex, 22) == ([8, 8, 4], 1)  # and the heading wraps at its space
+    assert fit_widths(heads, body, flex, 10)[0][0] == 8  # an id is never cut
+
+
+def test_table_off_a_terminal_uses_columns_or_a_wide_default(monkeypatch):
+    from plancli.render import WIDE_DEFAULT, table_width
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert table_width(io.StringIO()) == WIDE_DEFAULT == 200
+    monkeypatch.setenv("COLUMNS", "132")
+    assert table_width(io.StringIO()) == 132
+    monkeypatch.setenv("COLUMNS", "wide")
+    assert table_width(io.StringIO()) == 200

@@ -56,3 +56,24 @@ def test_aliases_are_not_shared_between_units(table):
         for n in (u.name, *u.aliases):
             assert n not in seen, f"{n} is listed under {seen[n]} and {u.name}"
             seen[n] = u.name
+
+
+# How a name was found: exact, alias or 省-prefixed forms are sure; a part of one name is a guess the
+# command line reports (各市 is part of 各市党委人才工作领导小组 only, but a reader may mean the 16 cities).
+@pytest.mark.parametrize(("typed", "canonical", "guessed"), [
+    ("省大数据局", "省大数据局", False),
+    ("大数据局", "省大数据局", False),
+    ("发改委", "省发展改革委", False),
+    ("工信", "省工业和信息化厅", True),
+    ("各市", "各市党委人才工作领导小组", True),
+])
+def test_match_says_whether_it_guessed(table, typed, canonical, guessed):
+    assert table.match(typed) == (canonical, guessed)
+
+
+def test_ambiguous_fragment_lists_every_candidate_up_to_ten(table):
+    with pytest.raises(UnitError) as ei:
+        table.resolve("厅")
+    msg = str(ei.value)
+    assert msg.startswith("unit '厅' is ambiguous; give one of: ") and msg.endswith(" units)")
+    assert msg.count("、") == 9

@@ -8,10 +8,12 @@ import typer
 
 from ..render import Column, is_machine, render
 from .app import EXIT_CHECK, command
+from .human import cells_in, columns_in, fields_in, say_empty
 from .options import (
     AsOfOpt,
     By,
     Detail,
+    LangOpt,
     Listing,
     ProgressOpt,
     RegistryOpt,
@@ -19,40 +21,53 @@ from .options import (
     SoonOpt,
     _fmt,
     _fmt_opt,
+    complete_id,
     with_selection,
 )
 
+# Token columns never wrap; metric and lead take the slack of a terminal and are cut with “…”.
+FLEX = "ellipsis"
 OCC_COLUMNS = [
-    Column("item", "id"), Column("plan", "plan"), Column("metric", "metric", 28),
+    Column("item", "id"), Column("plan", "plan"), Column("metric", "metric", 28, FLEX),
     Column("target", "target", 18), Column("deadline_shown", "deadline"),
-    Column("days_left", "days"), Column("status", "status"), Column("lead", "lead", 30),
+    Column("days_left", "days"), Column("status", "status"), Column("lead_shown", "lead", 30, FLEX),
 ]
 ENTRY_COLUMNS = [
-    Column("id", "id"), Column("plan", "plan"), Column("kind", "kind"), Column("metric", "metric", 28),
+    Column("id", "id"), Column("plan", "plan"), Column("kind", "kind"), Column("metric", "metric", 28, FLEX),
     Column("target", "target", 18), Column("deadline_shown", "deadline"), Column("status", "status"),
-    Column("lead", "lead", 30),
+    Column("lead_shown", "lead", 30, FLEX),
 ]
-STAT_COLUMNS = [Column(k, k) for k in ("name", "entries", "total", "overdue", "due_soon", "upcoming",
-                                       "in_progress", "met", "done", "missed", "no_date_stated")]
-PLAN_COLUMNS = [Column(k, k) for k in ("code", "short", "group", "lines", "complete", "entries", "targets",
-                                       "milestones", "no_date_stated", "overdue", "due_soon")]
+STAT_COLUMNS = [Column("name", "name", None, FLEX)] + [
+    Column(k, k) for k in ("entries", "total", "overdue", "due_soon", "upcoming", "in_progress", "met", "done",
+                           "missed", "no_date_stated")]
+PLAN_COLUMNS = [Column("code", "code"), Column("short", "short", None, FLEX)] + [
+    Column(k, k) for k in ("group", "lines", "complete", "entries", "targets", "milestones", "no_date_stated",
+                           "overdue", "due_soon")]
 DOC_COLUMNS = [Column("code", "code"), Column("doc", "doc"), Column("date", "date"),
-               Column("title", "title", 30), Column("complete", "complete"), Column("entries", "entries"),
+               Column("title", "title", 30, FLEX), Column("complete", "complete"), Column("entries", "entries"),
                Column("overdue", "overdue"), Column("met", "met")]
 UNIT_COLUMNS = [Column("name", "unit"), Column("lead", "lead"), Column("support", "support"),
-                Column("aliases", "aliases", 40)]
+                Column("aliases", "aliases", 40, FLEX)]
 
 
-def _listing(rows: list[dict], columns: list[Column], fmt: str) -> None:
+def _listing(rows: list[dict], columns: list[Column], fmt: str, sel: Selection, f, ws) -> None:
     """Occurrence/entry rows: machine formats get the contract, people the decorated columns."""
     from ..query import CONTRACT
 
     if is_machine(fmt):
         render(rows, columns, fmt, fields=CONTRACT)
         return
+    _human(rows, columns, fmt, sel.language(), f, ws.units)
+
+
+def _human(rows: list[dict], columns: list[Column], fmt: str, lang: str, f=None, table=None, **kw) -> None:
+    """Rows for people: decorated, in ``lang``; nothing at all on stdout when nothing matched."""
     from ..query import decorate
 
-    render(decorate(rows), columns, fmt)
+    if not rows:
+        say_empty(lang)
+        return
+    render(cells_in(decorate(rows, f, table), lang), columns_in(columns, lang, **kw), fmt)
 
 
 @command()
@@ -65,8 +80,9 @@ def due(fmt: _fmt_opt(Listing) = None, *, sel: Selection) -> None:
     from ..query import occurrence_rows
 
     ws = sel.workspace()
-    rows = occurrence_rows(ws.registry, sel.filters(ws), ws.units, ws.records, open_only=True)
-    _listing(rows, OCC_COLUMNS, _fmt(fmt))
+    f = sel.filters(ws)
+    rows = occurrence_rows(ws.registry, f, ws.units, ws.records, open_only=True)
+    _listing(rows, OCC_COLUMNS, _fmt(fmt), sel, f, ws)
 
 
 @command()
@@ -83,8 +99,9 @@ def overdue(
     from ..query import overdue_rows
 
     ws = sel.workspace()
-    rows = overdue_rows(ws.registry, sel.filters(ws), ws.units, ws.records)
-    _listing(rows, OCC_COLUMNS, _fmt(fmt))
+    f = sel.filters(ws)
+    rows = overdue_rows(ws.registry, f, ws.units, ws.records)
+    _listing(rows, OCC_COLUMNS, _fmt(fmt), sel, f, ws)
     if fail and rows:
         raise typer.Exit(EXIT_CHECK)
 
@@ -99,19 +116,22 @@ def list_(fmt: _fmt_opt(Listing) = None, *, sel: Selection) -> None:
     from ..query import entry_rows
 
     ws = sel.workspace()
-    _listing(entry_rows(ws.registry, sel.filters(ws), ws.units, ws.records), ENTRY_COLUMNS, _fmt(fmt))
+    f = sel.filters(ws)
+    _listing(entry_rows(ws.registry, f, ws.units, ws.records), ENTRY_COLUMNS, _fmt(fmt), sel, f, ws)
 
 
 @command()
 def show(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="Entry id, e.g. kjyf-001.")],
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="Entry id, e.g. kjyf-001.",
+                                            autocompletion=complete_id)],
     as_of: AsOfOpt = None, fmt: _fmt_opt(Detail) = None,
-    registry: RegistryOpt = None, progress: ProgressOpt = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """Show everything about one entry: target, deadline, units, source quote and history.
 
     Example: plancli show szbg-001
     """
+    from ..i18n import pick_lang
     from ..query import detail_pairs, entry_detail, to_today
     from ..workspace import open_workspace
 
@@ -122,26 +142,34 @@ def show(
     if f == "json":
         render([d], [], "json")
         return
-    render([{"field": k, "value": v} for k, v in detail_pairs(ws.registry, e, d)],
-           [Column("field", "field"), Column("value", "value")], "plain" if f == "table" else f)
+    # a terminal table follows the terminal's width: the source quote wraps inside its cell
+    lang_ = pick_lang(lang)
+    render([{"field": k, "value": v} for k, v in fields_in(detail_pairs(ws.registry, e, d), lang_)],
+           columns_in([Column("field", "field"), Column("value", "value", None, "fold")], lang_), f)
 
 
 @command()
 def plans(
     as_of: AsOfOpt = None, soon: SoonOpt = "14d", fmt: _fmt_opt(Listing) = None,
-    registry: RegistryOpt = None, progress: ProgressOpt = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """List the plans with their entry counts and completeness in the source.
 
     Example: plancli plans --format json
     """
     from ..counts import plan_summary
+    from ..i18n import pick_lang
     from ..query import make_filters
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
     f = make_filters(ws.registry, None, as_of=as_of, soon=soon)
-    render(plan_summary(ws.registry, ws.records, f), PLAN_COLUMNS, _fmt(fmt))
+    fmt_ = _fmt(fmt)
+    rows = plan_summary(ws.registry, ws.records, f)
+    if is_machine(fmt_):
+        render(rows, PLAN_COLUMNS, fmt_)
+    else:
+        render(rows, columns_in(PLAN_COLUMNS, pick_lang(lang)), fmt_)
 
 
 @command()
@@ -158,38 +186,48 @@ def stats(
     from ..counts import stats as count_stats
 
     ws = sel.workspace()
-    render(count_stats(ws.registry, ws.units, ws.records, sel.filters(ws), by.value), STAT_COLUMNS, _fmt(fmt))
+    rows, fmt_ = count_stats(ws.registry, ws.units, ws.records, sel.filters(ws), by.value), _fmt(fmt)
+    if is_machine(fmt_):
+        render(rows, STAT_COLUMNS, fmt_)
+    else:
+        _human(rows, STAT_COLUMNS, fmt_, sel.language())
 
 
 @command()
 def units(
     fmt: _fmt_opt(Listing) = None, registry: RegistryOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="Include units with no items.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """List every unit with its aliases and its counts of lead and support entries.
 
     Example: plancli units --format csv
     """
     from ..counts import unit_summary
+    from ..i18n import pick_lang
     from ..workspace import open_workspace
 
     ws = open_workspace(registry)
-    render(unit_summary(ws.registry, ws.units, all_), UNIT_COLUMNS, _fmt(fmt))
+    rows, fmt_ = unit_summary(ws.registry, ws.units, all_), _fmt(fmt)
+    render(rows, UNIT_COLUMNS if is_machine(fmt_) else columns_in(UNIT_COLUMNS, pick_lang(lang), unit_table=True),
+           fmt_)
 
 
 @command()
 def docs(
     as_of: AsOfOpt = None, fmt: _fmt_opt(Listing) = None,
-    registry: RegistryOpt = None, progress: ProgressOpt = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """List the documents of the registry with their counts, completeness, overdue and met.
 
     Example: plancli docs --format json
     """
     from ..counts import doc_summary
+    from ..i18n import pick_lang
     from ..query import make_filters
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
     f = make_filters(ws.registry, None, as_of=as_of)
-    render(doc_summary(ws.registry, ws.records, f), DOC_COLUMNS, _fmt(fmt))
+    rows, fmt_ = doc_summary(ws.registry, ws.records, f), _fmt(fmt)
+    render(rows, DOC_COLUMNS if is_machine(fmt_) else columns_in(DOC_COLUMNS, pick_lang(lang)), fmt_)

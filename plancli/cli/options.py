@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 import typing
 from dataclasses import dataclass, fields
 from enum import Enum
@@ -58,8 +59,67 @@ AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", envvar="PLANCLI_TODAY", help="Pretend today is DATE [default: today].", show_default=False)]
 SoonOpt = Annotated[str, typer.Option("--soon", help="Window for due_soon.")]
 LangOpt = Annotated[str | None, typer.Option(
-    "--lang", help="zh or en for what people read [default: PLANCLI_LANG, else the locale: zh* → zh, else en].",
+    "--lang", help="Language of headings, statuses and messages: zh or en "
+    "[default: PLANCLI_LANG, else the locale: zh* → zh, otherwise en]. JSON/CSV never change.",
     show_default=False)]
+
+
+# --------------------------------------------------------------------------- shell completion
+# These run only while the shell completes a word (never on a normal run): they read the registry
+# named so far on the line (--registry / PLANCLI_REGISTRY, else the shipped one), from its cache.
+
+def _completing_workspace(ctx: typer.Context):
+    from ..workspace import open_workspace
+
+    return open_workspace((ctx.params or {}).get("registry"))
+
+
+def _starting(incomplete: str, candidates) -> list[tuple[str, str]]:
+    """(value, help) pairs whose value starts with what is typed — shells complete by prefix — in
+    the letter case typed (SZ → SZBG, sz → szbg), once each."""
+    k = incomplete.strip()
+    up = k != k.lower()
+    out: dict[str, str] = {}
+    for value, helptext in candidates:
+        v = value.upper() if up else value
+        if v.startswith(k) or (not k and value):
+            out.setdefault(v, helptext)
+    return list(out.items())
+
+
+def complete_unit(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Unit names, aliases and their forms without 省 (大数 → 大数据局, 省工 → 省工信厅 …)."""
+    try:
+        units = _completing_workspace(ctx).units.units
+    except Exception:  # noqa: BLE001 - a broken registry must not break the shell
+        return []
+    cands = []
+    for u in units:
+        for n in (u.name, *u.aliases):
+            cands += [(n, u.name), (n.removeprefix("山东省").removeprefix("省"), u.name)]
+    return _starting(incomplete, cands)
+
+
+def complete_plan(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Plan codes and short names (sz → szbg, 数字 → 数字变革)."""
+    try:
+        plans = list(_completing_workspace(ctx).registry.plans.values())
+    except Exception:  # noqa: BLE001
+        return []
+    return _starting(incomplete, [(p.code, p.short) for p in plans] + [(p.short, p.code) for p in plans])
+
+
+def complete_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Entry ids; after ``@``, the occurrences of a 每年 entry (kjyf-001@2024)."""
+    try:
+        reg = _completing_workspace(ctx).registry
+    except Exception:  # noqa: BLE001
+        return []
+    k = incomplete.strip().lower()
+    entries = [e for e in reg.entries if e.id.startswith(k.split("@", 1)[0])]
+    if "@" in k:
+        return _starting(incomplete, [(i, e.metric) for e in entries for i in e.items(reg.period)])
+    return _starting(incomplete, [(e.id, e.metric) for e in entries])
 
 
 @dataclass(kw_only=True)
@@ -67,10 +127,11 @@ class Selection:
     """The listing filters as typed on the command line; declared once, shared by every listing."""
 
     unit: Annotated[list[str] | None, typer.Option(
-        "--unit", "-u", help="Responsible unit: name, alias or short form (repeat for any of several).")] = None
+        "--unit", "-u", help="Responsible unit: name, alias or short form (repeat for any of several).",
+        autocompletion=complete_unit)] = None
     role: Annotated[Role, typer.Option("--role", help="Match --unit as lead, support or any.")] = Role.any
     plan: Annotated[list[str] | None, typer.Option(
-        "--plan", "-p", help="Plan: code, name or short form (repeatable).")] = None
+        "--plan", "-p", help="Plan: code, name or short form (repeatable).", autocompletion=complete_plan)] = None
     doc: Annotated[list[str] | None, typer.Option(
         "--doc", "-d", help="Document: code, number (鲁政发〔2024〕5号) or part of its title (repeatable).")] = None
     before: Annotated[str | None, typer.Option("--before", help="Deadline on or before DATE.")] = None
@@ -84,6 +145,21 @@ class Selection:
     kind: Annotated[Kind | None, typer.Option("--kind", help="target or milestone.")] = None
     registry: RegistryOpt = None
     progress: ProgressOpt = None
+    lang: LangOpt = None
+
+    def language(self) -> str:
+        from ..i18n import pick_lang
+
+        return pick_lang(self.lang)
+
+    def say_guessed_units(self, ws) -> None:
+        """A --unit read from a part of one unit's name is a guess: say on stderr which unit it is."""
+        from ..i18n import label
+
+        for u in self.unit or ():
+            name, guessed = ws.units.match(u)
+            if guessed:
+                print(label("msg.unit_chosen", self.language()).format(text=u, unit=name), file=sys.stderr)
 
     def workspace(self):
         """The workspace of the listing; records that count nowhere are warned about, not ignored."""
@@ -97,6 +173,7 @@ class Selection:
     def filters(self, ws):
         from ..query import make_filters
 
+        self.say_guessed_units(ws)
         return make_filters(
             ws.registry, ws.units, units=self.unit or (), role=self.role.value, plans=self.plan or (),
             before=self.before, after=self.after, within=self.within, as_of=self.as_of,

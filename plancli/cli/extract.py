@@ -1,0 +1,54 @@
+"""Drafting a registry for a new source text: extract."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import command
+from .options import _choice
+
+DraftFormat = _choice("DraftFormat", ("yaml", "json"))
+
+
+@command("extract")
+def extract_cmd(
+    source: Annotated[Path, typer.Argument(help="The plan's text (UTF-8, one paragraph a line).",
+                                           show_default=False)],
+    doc_date: Annotated[str | None, typer.Option(
+        "--doc-date", help="Document date YYYY-MM-DD [default: the date line near the top of the text].",
+        show_default=False)] = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", help="Plan period START:END (2024-01-01:2025-12-31 or 2024:2025) [default: from the "
+                         "title, e.g. …行动计划（2024—2025年）].", show_default=False)] = None,
+    fmt: Annotated[DraftFormat, typer.Option(  # type: ignore[valid-type]
+        "--format", "-f", case_sensitive=False, help="yaml (the registry format) or json.")] = "yaml",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the draft to this file, and its unit table beside it "
+                               "(<name>.units.yaml), instead of printing it. Never overwrites.",
+        show_default=False)] = None,
+) -> None:
+    """Draft a registry for a new plan text: every target, milestone and other number, for review.
+
+    Entries are marked `draft: true`. Example: plancli extract plan.txt -o draft.yaml
+    """
+    from ..extract import extract, parse_period, read_source, to_json, to_yaml, write_draft
+    from ..query import to_date
+
+    f = getattr(fmt, "value", fmt)
+    text = read_source(source)
+    name = os.path.relpath(source.resolve(), output.resolve().parent) if output else str(source)
+    draft = extract(text, source_name=name, doc_date=to_date(doc_date, "--doc-date") if doc_date else None,
+                    period=parse_period(period) if period else None)
+    summary = (f"{len(draft['entries'])} draft entries, {len(draft['exclusions'])} exclusions, "
+               f"{len(draft['meta']['plans'])} plans")
+    if output:
+        written = write_draft(draft, output, f)
+        print(f"wrote {written[0]} ({summary}) and {written[1]}", file=sys.stderr)
+    else:
+        sys.stdout.write(to_json(draft) if f == "json" else to_yaml(draft))
+        print(f"{source}: {summary}", file=sys.stderr)

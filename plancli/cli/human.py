@@ -1,0 +1,85 @@
+"""What people read, in their language: column headings, statuses, the “nothing matches” note.
+
+Machine formats (JSON, CSV) never pass through here: their keys and status codes are the contract.
+In English the human formats keep the keys and codes as headings and cells (``due_soon``), so plain
+text stays easy to grep and split on whitespace; in Chinese they read 牵头单位, 已逾期 and so on.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+from ..i18n import label, status_label
+from ..render import Column
+
+# column key → i18n key of its heading
+HEADINGS = {
+    "item": "col.item", "id": "col.item", "plan": "col.plan", "kind": "col.kind", "metric": "col.metric",
+    "target": "col.target", "deadline_shown": "col.deadline", "days_left": "col.days_left",
+    "status": "col.status", "lead_shown": "col.lead", "name": "col.name", "entries": "col.entries",
+    "total": "col.total", "code": "col.code", "short": "col.short", "group": "col.group", "lines": "col.lines",
+    "complete": "col.complete", "targets": "col.targets", "milestones": "col.milestones",
+    "no_date_stated": "col.undated_text", "aliases": "col.aliases", "field": "col.field", "value": "col.value",
+    "doc": "col.doc", "date": "col.date", "title": "col.title",
+}
+# the field names of `show`, as people read them
+FIELDS = {"id": "col.item", "kind": "col.kind", "document": "col.document", "plan": "col.plan",
+          "section": "col.section", "metric": "col.metric", "target": "col.target", "deadline": "col.deadline",
+          "recurring": "col.recurring", "lead": "col.lead", "support": "col.support", "source": "col.source",
+          "note": "col.note", "status": "col.status", "record": "col.record", "ledger": "col.ledger"}
+
+
+def fields_in(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
+    """``show``'s (field, value) pairs with the field names in ``lang`` (values stay as they are)."""
+    if lang == "en":
+        return pairs
+    return [(label(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
+STATUS_COLUMNS = ("overdue", "due_soon", "upcoming", "in_progress", "met", "done", "missed")
+
+
+def columns_in(columns: list[Column], lang: str, *, unit_table: bool = False) -> list[Column]:
+    """``columns`` with headings in ``lang`` (English: the keys, unchanged)."""
+    if lang == "en":
+        return columns
+    out = []
+    for c in columns:
+        if unit_table and c.key in ("name", "lead", "support"):
+            key = {"name": "col.unit_name", "lead": "col.lead_count", "support": "col.support_count"}[c.key]
+        elif c.key in STATUS_COLUMNS:
+            out.append(replace(c, header=status_label(c.key, lang)))
+            continue
+        else:
+            key = HEADINGS.get(c.key)
+        out.append(replace(c, header=label(key, lang)) if key else c)
+    return out
+
+
+def cells_in(rows: list[dict], lang: str) -> list[dict]:
+    """Status and kind cells in ``lang``; the code is kept in ``_status`` (the table colours by it)."""
+    if lang == "en":
+        return rows
+    for r in rows:
+        r["_status"] = r.get("status")
+        if r.get("status"):
+            r["status"] = status_label(r["status"], lang)
+        if r.get("kind") in ("target", "milestone"):
+            r["kind"] = label(f"kind.{r['kind']}", lang)
+    return rows
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def say_empty(lang: str) -> None:
+    """On a terminal, say that nothing matched (on stderr: stdout stays empty for scripts)."""
+    if _is_terminal(sys.stderr):
+        print(label("msg.empty", lang), file=sys.stderr)
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr)

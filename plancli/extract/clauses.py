@@ -1,0 +1,407 @@
+"""Targets and milestones of a plan's tasks, clause by clause (for ``plancli extract``).
+
+Every quantity (a number with a measure word: ``3.5 万家``, ``10%``, ``3—5 家``, ``1300 亿千瓦时``; and
+倍增, 翻番, 过千亿, 双破千) is a target, except a rule parameter (按…的10%, 50%由省级统筹), a threshold that
+defines what is counted (投资500万元以上技术改造项目1.2万个), a count of things just listed (等3个), a size
+class (18MW级), what ``values.not_target_reason`` recognises (a baseline, a code, a document number, a
+past achievement 已达到) and anything inside a short quotation or a 《title》. Its comparator is what
+``values.parse_target`` reads in its clause (以上 ≥, 左右 ~, 以内 ≤, 突破/超过 >, 不少于 ≥, a range → range,
+else =; shared along a list: 分别突破A、B, A和B左右), else the words right around it. Its deadline is the nearest time
+phrase before it in the same sentence (``2024 年``, ``力争到2025年``, ``2024年6月底前``, ``每年``, ``年均``,
+``两年``, ``5年内``…; ``2024年、2025年分别…A、B`` pairs in order), else the end of the plan period. A past
+year (a baseline: 比2020年) and a name (三年行动) date nothing. ``A、B各N`` / ``A和B均达到N`` / ``双破千``
+is one target per subject; a clause without a subject (2025年达到65%) takes the one before it.
+
+A dated clause with no quantity is a milestone; after a dated phrase (2024年年底前，A，B，C) each
+following clause up to the next time phrase or the end of the sentence is one too; 每年/两年 govern
+their own clause only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..deadline import Context, Deadline, DeadlineError, Period, parse_deadline
+from ..sourcetext import compact
+from ..values import QuantityError, not_target_reason, parse_target
+from .layout import Block, Doc, Plan
+from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
+
+__all__ = ["Time", "Draft", "drafts_of_plan"]
+
+_YEAR = r"(?:19|20)\d{2}"
+# 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
+_PRE = r"(?:力争|争取|确保|计划|预计)?(?:到|至|截至|截止到|截止至|截止)?"
+_TIME = re.compile(
+    rf"(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
+    rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
+    rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前)?"
+    r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
+    r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内)?"
+    # year-less: 10月底前, 2月7日前, 今年年底前, 明年6月底前 (read in the document's year)
+    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d.年])(?:\d{{1,2}}月(?:底|末)(?:之前|以前|前)?|\d{{1,2}}月(?:\d{{1,2}}[日号])?"
+    r"(?:之前|以前|前)|\d{1,2}月\d{1,2}[日号])"
+    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
+)
+_NAME_AFTER_SPAN = re.compile(r"^(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划)")  # 三年行动: a name
+_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较)$")
+
+_UNITS = sorted({
+    "%", "个百分点", "百分点", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "公里", "千米", "米", "公顷",
+    "亩", "斤", "吨", "千克", "公斤", "元", "美元", "家", "个", "项", "人", "人次", "件", "名", "所", "座",
+    "条", "套", "户", "册", "部", "场", "场次", "批次", "种", "类", "台", "辆", "批", "支", "处", "次", "张",
+    "款", "位",
+    "艘", "架", "间", "床", "例", "篇", "本", "份", "只", "头", "株", "棵", "标箱", "分钟", "小时", "毫秒",
+    "天", "倍", "GWh", "MWh", "kWh", "GW", "MW", "kW", "EFLOPS", "PFLOPS", "TB", "PB", "Gbps",
+}, key=len, reverse=True)
+# A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class
+# (18MW级 names the kind of turbine, not how many).
+_QTY = re.compile(
+    r"(?<![\d.A-Za-z×*])(\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
+    r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])")
+
+# Comparator words (the shipped registry's conventions, docs/registry-format.md): values.parse_target
+# reads them for every quantity it lists; these cover the forms it does not list (倍增, 双破千, 12.5EFLOPS).
+_AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|上下)"), "~"),
+              (re.compile(r"^(?:以内|以下)"), "<="), (re.compile(r"^(?:多|余)"), ">")]
+_BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
+               (re.compile(r"(?:不超过|不高于|控制在|降至|降到|压减到|压减至)$"), "<="),
+               (re.compile(r"(?:低于|小于)$"), "<"),
+               (re.compile(r"(?:突破|超过|高于|超|过|破|逾)$"), ">"),
+               (re.compile(r"(?:约|近|大约)$"), "~")]
+_CN_QTY = re.compile(r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+")
+_RULE_BEFORE = re.compile(r"按照|按各|保留|留存|收储|奖励")
+_LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共同体: a count of the things just listed
+_RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
+_SENT_END = "。!?！？"
+_CLAUSE_END = ",;，；:："
+
+
+# --------------------------------------------------------------------------- entries
+
+
+@dataclass
+class Time:
+    """A time phrase of the text: its compact span and what it reads as."""
+
+    start: int
+    end: int
+    text: str  # compact
+    deadline: Deadline
+    yearless: bool = False  # 10月底前: read in the document's year, which the registry cannot store
+
+
+@dataclass
+class Draft:
+    """One drafted entry before it is written out: what it is and where its quote and value are."""
+
+    plan: Plan
+    block: Block
+    kind: str
+    metric: str
+    qstart: int
+    qend: int
+    value: tuple[int, int] | None = None  # compact span of value_text
+    comparator: str | None = None
+    time: Time | None = None
+    sort: int = 0
+
+
+def _spans(text: str, open_: str, close: str, base: int) -> list[tuple[int, int]]:
+    out, depth, st = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == open_:
+            if depth == 0:
+                st = i
+            depth += 1
+        elif ch == close and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((base + st, base + i + 1))
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _sentences(c: str, a: int, b: int) -> list[tuple[int, int]]:
+    out, st = [], a
+    for i in range(a, b):
+        if c[i] in _SENT_END:
+            out.append((st, i))
+            st = i + 1
+    if st < b:
+        out.append((st, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+def _clause_start(c: str, pos: int, lo: int) -> int:
+    while pos > lo and c[pos - 1] not in _CLAUSE_END:
+        pos -= 1
+    return pos
+
+
+def _clause_end(c: str, pos: int, hi: int) -> int:
+    while pos < hi and c[pos] not in _CLAUSE_END:
+        pos += 1
+    return pos
+
+
+def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[Draft]:
+    """Every target and milestone of a plan, task by task, sentence by sentence."""
+    c = doc.c
+    if not plan.blocks:
+        return []
+    # The text without the unit parentheticals (blanked out, so positions stay the document's).
+    lo, hi = plan.blocks[0].start, plan.blocks[-1].end
+    chars = list(c[lo:hi])
+    for blk in plan.blocks:
+        for a, e in blk.parens:
+            chars[a - lo:e - lo] = "\x00" * (e - a)
+    text = c[:lo] + "".join(chars) + c[hi:]
+    out: list[Draft] = []
+    for blk in plan.blocks:
+        masked = text[blk.start:blk.end]
+        # Short quoted strings are names (“2115”, “2+N”); a long quotation is text of the plan.
+        quoted = [(a, e) for a, e in _spans(masked, "“", "”", blk.start) + _spans(masked, '"', '"', blk.start)
+                  if e - a <= 16 and not re.search(r"[,，;；]", c[a:e])] + _spans(masked, "《", "》", blk.start)
+        for s0, s1 in _sentences(text, blk.start, blk.end):
+            out.extend(_entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period))
+    return out
+
+
+def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) -> list[Time]:
+    out: list[Time] = []
+    for m in _TIME.finditer(text, s0, s1):
+        a, e = m.span()
+        t = m.group()
+        if _inside(a, quoted):
+            continue  # a year in a title or a name
+        if re.search(r"[年]$", t) and _NAME_AFTER_SPAN.match(text[e:e + 4]) and not re.search(r"\d{4}", t):
+            continue  # 三年行动: the name of an action
+        if _BASELINE_BEFORE.search(text[max(s0, a - 2):a]) or text[e:e + 1] == "的" and re.search(r"\d{4}年$", t):
+            continue  # 比2020年: a baseline
+        try:
+            d = parse_deadline(t, ctx)
+        except DeadlineError:
+            continue
+        if d.kind == "by" and d.date < period.start:
+            continue  # a past year: a baseline, not a deadline
+        try:
+            parse_deadline(t, period)
+            yearless = False
+        except DeadlineError:
+            yearless = True  # needs the document's date: the registry reads deadline_text without it
+        out.append(Time(a, e, t, d, yearless))
+    return out
+
+
+Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact positions)
+
+
+def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
+                         period: Period) -> list[Draft]:
+    """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones)."""
+    times = _times(text, s0, s1, quoted, ctx, period)
+    qtys = _quantities(text, s0, s1, quoted, times)
+    drafts = _targets(text, plan, blk, s0, qtys, times)
+    drafts += _milestones(text, plan, blk, s1, qtys, times)
+    return drafts
+
+
+def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[Qty]:
+    """Every quantity of the sentence that can be a target."""
+    qtys: list[Qty] = []
+    for m in _QTY.finditer(text, s0, s1):
+        a, e = m.span()
+        if _inside(a, quoted) or any(t.start <= a < t.end for t in times):
+            continue
+        cs = _clause_start(text, a, s0)
+        ce = _clause_end(text, e, s1)
+        if not_target_reason(text[s0:s1], m.start(1) - s0, m.end(1) - s0):
+            continue  # a baseline, a name or code, a document number, a past achievement (已达到)
+        # A rule parameter (按…的10%, 50%由省级统筹) or a threshold that defines what is counted
+        # (投资500万元以上技术改造项目1.2万个) is not a target: left to the exclusions.
+        if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) or _LIST_COUNT.search(text[cs:a]):
+            continue
+        nxt = _QTY.search(text, e, ce)
+        if nxt and not re.search(r"[、和及与]", text[e:nxt.start()]) \
+                and re.match(r"^(?:以上|以下)?[\u4e00-\u9fff]", text[e:e + 3]):
+            continue
+        qtys.append((a, e, cs, ce))
+    for m in _CN_QTY.finditer(text, s0, s1):  # 倍增, 翻番, 过千亿, 双破千
+        a, e = m.span()
+        if not _inside(a, quoted):
+            qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
+    return sorted(qtys)
+
+
+def _paired_times(text: str, qtys: list[Qty], times: list[Time]) -> dict[int, Time]:
+    """2024年、2025年分别…A、B: a run of time phrases pairs with the quantities after it, in order."""
+    paired: dict[int, Time] = {}
+    i = 0
+    while i < len(times):
+        j = i
+        while j + 1 < len(times) and re.fullmatch(r"[、和及与]", text[times[j].end:times[j + 1].start]):
+            j += 1
+        if j > i:
+            after = [q for q in qtys if q[0] > times[j].end]
+            for k, t in enumerate(times[i:j + 1]):
+                if k < len(after):
+                    paired[after[k][0]] = t
+        i = j + 1
+    return paired
+
+
+def _list_comparators(text: str, qtys: list[Qty]) -> tuple[list[bool], list[str | None]]:
+    """Which quantity is followed by the next in a list (A、B和C), and each one's comparator from the
+    words around it, shared along the list: 分别突破A、B; A和B左右."""
+    n = len(qtys)
+    adj = [i + 1 < n and re.fullmatch(r"[、和及与]", text[qtys[i][1]:qtys[i + 1][0]]) is not None
+           for i in range(n)]
+    after_c = [_after_cmp(text, q[1]) for q in qtys]
+    before_c = [_before_cmp(text, q[0], q[2]) for q in qtys]
+    for i in range(n - 2, -1, -1):
+        if adj[i] and after_c[i] is None:
+            after_c[i] = after_c[i + 1]
+    for i in range(1, n):
+        if adj[i - 1] and before_c[i] is None:
+            before_c[i] = before_c[i - 1]
+    return adj, [x or y for x, y in zip(after_c, before_c, strict=True)]
+
+
+def _listed_subjects(text: str, qtys: list[Qty], adj: list[bool], times: list[Time]) -> dict[int, str]:
+    """A、B、C分别达到x、y、z: the subjects before 分别 name the items of the list in order."""
+    listed: dict[int, str] = {}
+    i = 0
+    while i < len(qtys):
+        j = i
+        while adj[j]:
+            j += 1
+        m = re.search(r"分别(?:为|是|达到|达|突破|超过|稳定在|保持在|控制在|不低于|不少于)?$",
+                      text[qtys[i][2]:qtys[i][0]])
+        if m and j > i:
+            head = strip_times(text, qtys[i][2], qtys[i][2] + m.start(), times)
+            subj = [x for x in re.split(SUBJECT_SEP, head) if x]
+            if len(subj) == j - i + 1:
+                for k in range(i, j + 1):
+                    listed[qtys[k][0]] = subj[k - i]
+        i = j + 1
+    return listed
+
+
+def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
+    paired = _paired_times(text, qtys, times)
+    adj, words = _list_comparators(text, qtys)
+    listed = _listed_subjects(text, qtys, adj, times)
+    read = _comparators(text, qtys)
+    drafts: list[Draft] = []
+    prev_metrics: list[str] = []
+    for k, (a, e, cs, ce) in enumerate(qtys):
+        t = paired.get(a) or next((t for t in reversed(times) if t.end <= a), None)
+        qs = min(cs, t.start) if t else cs
+        if re.search(r"\d[—–\-~～至到]\d", text[a:e]):
+            cmp = "range"
+        elif not text[a].isdigit():
+            cmp = "=" if re.match(r"倍增|翻", text[a:e]) else ">"
+        else:
+            cmp = read.get(a) or words[k] or "="
+        suffix = re.match(r"(?:及以上|以上|以下|以内|左右|上下|多|余)?", text[e:]).end()
+        cut = [(a, e + suffix)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
+        metrics = each_subjects(text, cs, a, times)
+        if not metrics and a in listed:
+            metrics = [listed[a]]
+        if not metrics:
+            # The list item holding the quantity (教育专家10名、名校长100名), else the clause; a 、 inside
+            # brackets (县（市、区）) separates nothing.
+            seps = separators(text, cs, ce)
+            ps = max([cs] + [i + 1 for i in seps if i < a])
+            pe = min([ce] + [i for i in seps if i >= e])
+            subject = METRIC_DROP.sub("", strip_times(text, ps, a, times))
+            piece = METRIC_DROP.sub("", subject + text[e + suffix:pe])
+            if not cjk(subject) and not cjk(text[e + suffix:pe]) and prev_metrics:
+                metrics = prev_metrics  # 、2025年达到53%: the subject of the item before
+            elif cjk(piece) >= 3 and (ps > cs or pe < ce):
+                metrics = [name_of(text, ps, pe, cut)]
+            else:
+                metrics = [name_of(text, cs, ce, cut)]
+            if cjk(metrics[0]) < 4 and metrics is not prev_metrics:
+                # 扩大全省高级技术经理文库，每年新增50人: the clause before names what is counted
+                before = _clause_start(text, max(s0, cs - 1), s0)
+                if before < cs:
+                    metrics = [name_of(text, before, cs - 1, cut) + metrics[0]]
+        prev_metrics = metrics
+        for metric in metrics:
+            drafts.append(Draft(plan, blk, "target", metric, qs, ce, (a, e), cmp, t, a))
+    return drafts
+
+
+def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
+    """Dated clauses that hold no quantity: the clause of each time phrase, and for a dated phrase
+    (2024年年底前，A，B) each following clause up to the next time phrase or the sentence's end."""
+    drafts: list[Draft] = []
+    has_qty = [(q[2], q[3]) for q in qtys]
+    for k, t in enumerate(times):
+        if t.yearless:
+            continue  # a milestone needs a deadline_text the registry can read: left to the exclusions
+        scope_end = times[k + 1].start if k + 1 < len(times) else s1
+        if t.deadline.kind != "by":
+            scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only
+        pos = t.start
+        first = True
+        while pos < scope_end:
+            cs = t.start if first else pos
+            ce = _clause_end(text, t.end if first else pos, s1)
+            body_start = t.end if first else pos
+            body = text[body_start:ce].strip("\x00")
+            busy = any(x <= body_start < y or body_start <= x < ce for x, y in has_qty)
+            if not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[cs:ce]:
+                drafts.append(Draft(plan, blk, "milestone", name_of(text, body_start, ce, []),
+                                     t.start, ce, None, None, t, body_start))
+            if not first and cs == ce:
+                break
+            first = False
+            pos = ce + 1
+    return drafts
+
+
+
+
+def _comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, str]:
+    """Comparator of each quantity as ``values.parse_target`` reads its clause (分别突破A、B; A和B左右),
+    keyed by the quantity's position; a quantity it does not list keeps the words around it."""
+    out: dict[int, str] = {}
+    clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for a, e, cs, ce in qtys:
+        clauses.setdefault((cs, ce), []).append((a, e))
+    for (cs, ce), items in clauses.items():
+        try:
+            values = list(parse_target(text[cs:ce].replace("\x00", "")).values)
+        except QuantityError:
+            continue
+        for a, e in items:
+            want = compact(text[a:e])
+            hit = next((v for v in values if compact(v.value_text) == want), None)
+            if hit is not None:
+                out[a] = hit.comparator
+                values.remove(hit)
+    return out
+
+
+def _after_cmp(text: str, end: int) -> str | None:
+    for rx, cmp in _AFTER_CMP:
+        if rx.match(text[end:end + 3]):
+            return cmp
+    return None
+
+
+def _before_cmp(text: str, start: int, clause_start: int) -> str | None:
+    before = text[max(clause_start, start - 4):start]
+    for rx, cmp in _BEFORE_CMP:
+        if rx.search(before):
+            return cmp
+    return None
+
+

@@ -1,0 +1,410 @@
+"""The draft registry: entries and exclusions as the registry writes them, and the files (``plancli extract``).
+
+Every token the coverage scan sees (``coverage.tokens``) that no draft entry accounts for becomes an
+exclusion with a reason (a name in quotation marks, a document title, a past year, a rule parameter, a
+descriptive count…), so the draft passes ``plancli validate`` and ``plancli coverage`` as it stands and
+the reviewer sees every number that was not made an entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..coverage import covered_spans, tokens
+from ..deadline import Context, DeadlineError, Period, parse_date
+from ..sourcetext import compact
+from ..values import QuantityError, not_target_reason, parse_value
+from .clauses import Draft, drafts_of_plan
+from .layout import _TASK, DOC_NO, TITLE_END, Doc, ExtractError, Plan, find_doc_date, find_period, layout
+
+__all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
+
+# --------------------------------------------------------------------------- exclusions
+
+
+_COMPLETION = re.compile(r"全覆盖|清零|全部|所有|翻[一两]?番|倍增|应(.)尽\1")
+_CN_NUMERAL = "〇零一二两三四五六七八九十百千万亿"
+
+
+def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
+    return c.count(op, ls, pos) > c.count(cl, ls, pos)
+
+
+def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
+    """Why a token is not an entry, as far as the text shows; guesses end in "(check)"."""
+    ls, le = doc.src.line_span(doc.line_of(pos))
+    after = text[pos + len(tok):pos + len(tok) + 6]
+    if tok[0].isdigit():
+        said = not_target_reason(text[ls:max(le, pos + len(tok))], pos - ls, pos - ls + len(tok))
+        if said:
+            return f"{said}, not a target"
+    if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]):
+        return "in a document title (《…》, …实施方案（2024-2025年）), not a deadline or target"
+    if _inside_pair(text, ls, pos, "“", "”") or _inside_pair(text, ls, pos, "\"", "\""):
+        return "a name or slogan in quotation marks, not a quantity"
+    if _COMPLETION.fullmatch(tok):
+        return "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"
+    if tok[0] in _CN_NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
+        if re.match(r"[大级类期次]", after) or re.search(r"三年|五年", tok + after[:2]):
+            return "a count in Chinese numerals naming a set, level or action (三大领域, 省市县三级), not a target"
+        return "a count in Chinese numerals that sets no target (check)"
+    if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith(("年", "-", "—")):
+        if int(tok) < period.start.year:
+            return "a past year (baseline or background), not a deadline"
+        return "a year that dates no drafted entry (check)"
+    if re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
+        return "a size class or level (18MW级, 千亿级), not a quantity to reach"
+    if text[max(ls, pos - 1):pos] == "等":
+        return "a count of the items listed before it (A、B等3个), not a target"
+    if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", text[max(ls, pos - 1):pos]):
+        return "part of a name or technical designation (5G, IPv6), not a quantity"
+    if re.search(r"按照?|由|留给|保留|收储|奖励", text[max(ls, pos - 12):pos] + after[:3]):
+        return "a rule parameter, not a goal"
+    if re.match(r"(?:个|家|项|条|市|县|区)", after):
+        return "a descriptive count or threshold, no target set on it (check)"
+    if tok in ("月底", "年底") or (tok.isdigit() and re.match(r"月(?:底|末|\d|前)|[日号]前", after)):
+        return ("a year-less time phrase (10月底前, 年底前): its date, read in the document's year, is the "
+                "deadline of the entry it governs, or a milestone to register by hand (check)")
+    if re.fullmatch(r"每年|年均|两年|三年|每季度|年底|月底", tok):
+        return "a time word that governs no drafted entry (check)"
+    return "a number that is not a target of the plan (check)"
+
+
+_STOPS = "，,。；;：:、()（）“”《》"
+
+
+def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
+    """Compact span around a token: a short verbatim text that starts on the token's line.
+
+    A token inside a short quotation, title or parenthesis takes the whole of it (“2115”,
+    《…（2023-2027年）》, 实施方案（2024-2025年）); otherwise up to four characters of words either side,
+    never into a number, punctuation or the task number."""
+    c = doc.c
+    ls, le = doc.src.line_span(doc.line_of(pos))
+    end = pos + len(tok)
+    for op, cl, most in (("“", "”", 16), ("《", "》", 60), ("(", ")", 20), ("（", "）", 20)):
+        a, b = c.rfind(op, ls, pos), c.find(cl, end, max(le, end))
+        if a != -1 and b != -1 and c.find(cl, a, pos) == -1 and b - a <= most:
+            if op in "(（":  # keep the words the parenthesis belongs to
+                while a > ls and c[a - 1] not in _STOPS and not c[a - 1].isdigit():
+                    a -= 1
+                    if b - a > 24:
+                        break
+            return a, b + 1
+    m = _TASK.match(c[ls:le])
+    lo = ls + m.end() if m else ls
+    a = pos
+    while a > lo and pos - a < 4 and c[a - 1] not in _STOPS and not c[a - 1].isdigit():
+        a -= 1
+    b = end
+    while b < max(le, end) and b - end < 4 and c[b] not in _STOPS and not c[b].isdigit():
+        b += 1
+    return a, b
+
+
+# --------------------------------------------------------------------------- the draft
+
+
+@dataclass
+class _E:
+    """Duck-typed entry for coverage.find_gaps."""
+
+    quote: str
+    line: int
+    value_text: str | None
+    deadline_text: str | None
+
+
+def _num(x: float | None):
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+_CODES = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _code(i: int) -> str:
+    s, i = "", i + 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = _CODES[r] + s
+    return "p" + s
+
+
+def extract(text: str, *, source_name: str, doc_date: date | None = None,
+            period: Period | None = None) -> dict:
+    """Draft registry (``meta``, ``entries``, ``exclusions``) for the plan text ``text``.
+
+    ``source_name`` is the source file as the registry should name it (relative to where the draft
+    will be saved). ``doc_date`` and ``period`` default to what the text states (see ``find_doc_date``,
+    ``find_period``); without a period ExtractError asks for one.
+    """
+    if not text.strip():
+        raise ExtractError("the source text is empty", source_name)
+    doc_date = doc_date or find_doc_date(text)
+    period = period or find_period(text)
+    if period is None:
+        raise ExtractError("no plan period in the text (no title like …行动计划（2024—2025年）); "
+                           "give it with --period START:END", source_name)
+    ctx = Context(doc_date=doc_date, period=period)
+    doc = Doc(text, source_name)
+    plans = layout(doc)
+
+    entries: list[dict] = []
+    plan_rows: list[dict] = []
+    for pi, plan in enumerate(plans):
+        code = _code(pi)
+        drafts = sorted(drafts_of_plan(doc, plan, ctx, period), key=lambda d: (d.qstart, d.sort))
+        for n, d in enumerate(drafts, 1):
+            entries.append(_entry_dict(doc, code, n, d, period))
+        short = re.sub(r"(?:创新)?(?:产业)?" + TITLE_END + "$", "", plan.name)
+        short = re.sub(r"^关于", "", short).removesuffix("的") or plan.name
+        row = {"code": code, "name": plan.name, "short": short, "group": plan.group,
+               "first_line": plan.first_line, "last_line": plan.last_line,
+               "complete": not _cut_off(plans, pi), "coordinator": list(plan.coordinator)}
+        if plan.coordinator_quote:
+            row["coordinator_quote"] = plan.coordinator_quote
+            row["coordinator_line"] = plan.coordinator_line
+        row["coordinator_how"] = plan.coordinator_how
+        plan_rows.append(row)
+
+    exclusions = _exclusions(doc, plans, entries, period)
+    units = sorted({u for e in entries for u in (*e["lead"], *e["support"])}
+                   | {u for p in plan_rows for u in p["coordinator"]})
+    meta = {
+        "draft": True,
+        "document": _document(text, doc_date),
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "source": {"file": source_name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                   "lines": len(doc.lines)},
+        "units_found": units,
+        "plans": plan_rows,
+    }
+    return {"meta": meta, "entries": entries, "exclusions": exclusions}
+
+
+def _cut_off(plans: list[Plan], i: int) -> bool:
+    """The text's last plan lacks the 推进措施 every other plan has: the text is probably cut off."""
+    def has_measures(p: Plan) -> bool:
+        return any(sec == "推进措施" for _, sec in p.sections)
+
+    others = [p for p in plans if p is not plans[i]]
+    return i == len(plans) - 1 and bool(others) and all(map(has_measures, others)) and not has_measures(plans[i])
+
+
+def _document(text: str, doc_date: date | None) -> dict:
+    lines = [ln.strip() for ln in text.split("\n")[:40]]
+    title_parts: list[str] = []
+    for ln in lines:
+        # The title is the first short lines up to a blank line; a paragraph (long, or a sentence)
+        # ends it too, since some texts have no blank line after the title.
+        if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")):
+            if title_parts:
+                break
+            continue
+        title_parts.append(ln.strip("# *"))
+    out: dict = {}
+    m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)
+    if m:
+        out["number"] = m.group()
+    if doc_date:
+        out["date"] = doc_date.isoformat()
+    if title_parts:
+        out["title"] = "".join(title_parts)
+    return out
+
+
+def _implied_unit(metric: str) -> str | None:
+    """The unit a bare magnitude (双破千, 过千亿) implies, from what its metric counts."""
+    if re.search(r"规模|收入|营收|产值|总额|金额|投资|贷款|交易额|增加值", metric):
+        return "元"
+    if re.search(r"企业|机构|中心|园区|医院|学校", metric):
+        return "家"
+    if re.search(r"人才|人数|人员|人口", metric):
+        return "人"
+    return None
+
+
+def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
+    quote = doc.raw(d.qstart, d.qend)
+    line = doc.line_of(d.qstart)
+    note = None
+    e: dict = {"id": f"{code}-{n:03d}", "kind": d.kind, "plan": code, "section": d.block.section,
+               "task": d.block.task, "metric": d.metric}
+    if d.value:
+        vt = doc.raw(*d.value)
+        try:
+            q = parse_value(vt)
+        except QuantityError:
+            q = None
+        e["value_text"] = vt
+        e["value"] = _num(q.value) if q else None
+        if q and q.value_max is not None:
+            e["value_max"] = _num(q.value_max)
+        e["unit"] = (q.unit or _implied_unit(d.metric)) if q else None
+        e["comparator"] = d.comparator
+    else:
+        e.update({"value_text": None, "value": None, "unit": None, "comparator": None})
+    if d.time and d.time.yearless:
+        # The registry reads deadline_text without the document's date: keep the date, say where it is from.
+        e["deadline_text"] = None
+        e["deadline"] = d.time.deadline.date.isoformat()
+        e["deadline_inferred"] = False
+        note = (f"deadline from “{doc.raw(d.time.start, d.time.end)}”, read in the document's year "
+                f"({d.time.deadline.date.year})")
+    elif d.time:
+        e["deadline_text"] = doc.raw(d.time.start, d.time.end)
+        e["deadline"] = d.time.deadline.date.isoformat()
+        e["deadline_inferred"] = False
+        if d.time.deadline.kind in ("yearly", "quarterly"):
+            e["recurring"] = d.time.deadline.kind
+        if d.time.deadline.date > period.end:
+            e["outside_period"] = True  # 到2035年 in a 2024—2025 plan: the text says so; the reviewer confirms
+    else:
+        e["deadline_text"] = None
+        e["deadline"] = period.end.isoformat()
+        e["deadline_inferred"] = True
+    inferred = not d.block.lead or d.block.section == "总体目标"
+    e["lead"] = list(d.plan.coordinator if inferred else d.block.lead)
+    e["support"] = [] if inferred else list(d.block.support)
+    e["units_inferred"] = inferred
+    e["quote"] = quote
+    e["line"] = line
+    if note:
+        e["note"] = note
+    e["draft"] = True
+    return e
+
+
+def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period) -> list[dict]:
+    """An exclusion for every token of the coverage scan that no draft entry accounts for."""
+    ents = [_E(e["quote"], e["line"], e["value_text"], e["deadline_text"]) for e in entries]
+    covered = _Spans(covered_spans(doc.src, ents, []))
+    done: dict[int, list[tuple[int, int]]] = {}  # line -> spans its exclusions cover
+    out: list[dict] = []
+    for p in plans:
+        for pos, ln, tok in tokens(doc.src, p.first_line, p.last_line):
+            end = pos + len(tok)
+            if covered.holds(pos, end) or any(a <= pos and end <= b for a, b in done.get(ln, ())):
+                continue
+            a, b = _excerpt(doc, pos, tok)
+            txt = doc.raw(a, b)
+            done.setdefault(ln, []).extend(doc.src.find_all_at_line(txt, ln))
+            out.append({"line": ln, "text": txt, "reason": _reason(doc, doc.c, pos, tok, period)})
+    return out
+
+
+class _Spans:
+    """Merged compact spans, asked whether they hold [a, b) (in log time: a draft may be long)."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def holds(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a) - 1
+        return i >= 0 and self.ends[i] >= b
+
+
+# --------------------------------------------------------------------------- writing
+
+
+_HEADER = """\
+# DRAFT registry written by `plancli extract` from {src}. Every entry is marked `draft: true`:
+# review each one against the source (metric, value, comparator, deadline, units), delete what is
+# not a target, then remove `draft: true`. Exclusions marked "(check)" are the extractor's guesses.
+# Plan codes (pa, pb, …) are placeholders: rename them (and the id prefixes) before first use.
+"""
+
+
+def to_yaml(draft: dict) -> str:
+    """The draft in the registry's YAML format (no anchors, quoted where YAML would retype)."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data):  # the registry loader refuses anchors/aliases
+            return True
+
+    def seq(dumper, data):  # lists of names on one line, as in data/targets.yaml
+        flat = all(not isinstance(x, dict | list) for x in data)
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flat)
+
+    Dumper.add_representer(list, seq)
+    body = yaml.dump(draft, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=4096,
+                     default_flow_style=False)
+    return _HEADER.format(src=draft["meta"]["source"]["file"]) + body
+
+
+def to_json(draft: dict) -> str:
+    return json.dumps(draft, ensure_ascii=False, indent=2) + "\n"
+
+
+def units_yaml(draft: dict) -> str:
+    """A unit table with every unit the draft names (no aliases yet: the reviewer adds them)."""
+    lines = ["# Units named by the draft registry (plancli extract). Add aliases as people write them.",
+             "units:"]
+    lines += [f"  - name: {json.dumps(u, ensure_ascii=False)}" for u in draft["meta"]["units_found"]]
+    return "\n".join(lines) + "\n"
+
+
+def read_source(path: str | Path) -> str:
+    """The text of a source file (UTF-8, a BOM allowed); a missing or unreadable file is an ExtractError."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ExtractError("source file not found", p) from None
+    except IsADirectoryError:
+        raise ExtractError("is a directory, not a text file", p) from None
+    except PermissionError:
+        raise ExtractError("permission denied", p) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ExtractError(f"not UTF-8 (byte 0x{raw[exc.start]:02x}); convert the text to UTF-8", p, line) from None
+
+
+def parse_period(text: str) -> Period:
+    """``START:END`` as dates (``2024-01-01:2025-12-31``) or years (``2024:2025``)."""
+    start, sep, end = str(text).partition(":")
+    if not sep or not start.strip() or not end.strip():
+        raise ExtractError(f"--period {text!r}: expected START:END, e.g. 2024-01-01:2025-12-31 or 2024:2025")
+    try:
+        a = date(int(start), 1, 1) if start.strip().isdigit() else parse_date(start.strip())
+        b = date(int(end), 12, 31) if end.strip().isdigit() else parse_date(end.strip())
+        return Period(a, b)
+    except (DeadlineError, ValueError) as exc:
+        raise ExtractError(f"--period {text!r}: {exc}") from None
+
+
+def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
+    """Write the draft to ``out`` and its unit table beside it (``<stem>.units.yaml``, named in
+    ``meta.units_file``), so that ``plancli validate OUT`` runs as it stands. Existing files are never
+    overwritten: a reviewed draft is someone's work."""
+    from ..fsutil import atomic_write_bytes
+
+    units = out.with_name(f"{out.stem}.units.yaml")
+    for p in (out, units):
+        if p.exists():
+            raise ExtractError("exists already; remove it or choose another --output", p)
+    if not out.parent.is_dir():
+        raise ExtractError("directory not found", out.parent)
+    draft["meta"]["units_file"] = units.name
+    text = to_json(draft) if fmt == "json" else to_yaml(draft)
+    atomic_write_bytes(units, units_yaml(draft).encode("utf-8"))
+    atomic_write_bytes(out, text.encode("utf-8"))
+    return [out, units]
