@@ -73,7 +73,7 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
         if e is None:
             msg = f"record for unknown item {r.item!r} is ignored"
         else:
-            items = items_of[e.id] if e.id in items_of else items_of.setdefault(e.id, reg.items(e))
+            items = items_of.get(e.id) or items_of.setdefault(e.id, reg.items(e))
             if r.item not in items:
                 msg = f"record {r.item!r} is ignored: {_item_problem(reg, e, r.item, items)}"
             elif r.forced and not (r.note or "").strip():
@@ -83,7 +83,7 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
             elif i not in gone and r.status in CLOSED and not r.forced:
                 ratio, met = attainment(e, r.actual)
                 if met is not None and met != (r.status != "missed"):
-                    msg = (f"record {r.item}: status {r.status} but actual {r.actual_text or r.actual} is "
+                    msg = (f"record {r.item}: status {r.status} but actual {written_like(r.actual, e.value_text, e.unit)} is "
                            f"{_pct(ratio)} of the target, so it counts as {'met' if met else 'missed'} "
                            "(write forced: true and a note to keep the status)")
         if msg:

@@ -87,7 +87,7 @@ def test_a_hand_written_contradiction_counts_as_the_value_says_and_warns(cli, le
     r = _run(cli, ledger, "stats", "--plan", "kjyf", "--format", "json")
     [row] = json.loads(r.out)
     assert (row["met"], row["missed"]) == (0, 1)
-    assert r.err == (f"plancli: warning: {ledger}:2: record kjyf-003: status met but actual 10000.0 is 26% of "
+    assert r.err == (f"plancli: warning: {ledger}:2: record kjyf-003: status met but actual 1 万家 is 26% of "
                      "the target, so it counts as missed (write forced: true and a note to keep the status)\n")
     listed = {x["id"]: (x["status"], x["met"]) for x in _json(cli, ledger, "list", "--plan", "kjyf")}
     assert listed["kjyf-003"] == ("missed", False)
