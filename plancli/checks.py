@@ -131,7 +131,8 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
     schema, ids, units, deadlines and period, quotes and values against its own source (and its
     sha256); across documents id and plan-code collisions; unknown ledger items.
     ``check_source=False`` skips the source checks on purpose (a registry without its text)."""
-    from .ledger import LedgerError, check_ledger, default_path, load_ledger
+    from .ledger import LedgerError, default_path, load_ledger
+    from .recording import check_ledger
     from .registry import load_registry, sha256_of
     from .units import load_units
     from .workspace import unit_files
@@ -169,8 +170,7 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
     ledger = Path(progress) if progress is not None else (reg.ledger_path or default_path(reg.path))
     try:
         records = load_ledger(ledger)
-        items = {i for e in reg.entries for i in e.items()}
-        problems += check_ledger(ledger, records, items.__contains__)
+        problems += check_ledger(ledger, records, reg)
     except LedgerError as exc:
         problems.append(Problem(exc.path or str(ledger), exc.line, exc.message))
     return reg, problems

@@ -15,8 +15,11 @@ from .units import UnitTable
 
 __all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "doc_summary"]
 
-STAT_KEYS = ("name", "entries", "total", "overdue", "due_soon", "upcoming", "undated", "in_progress",
-             "met", "done", "missed")
+# total = overdue + due_soon + upcoming + in_progress + met + done + missed (one status per
+# occurrence); no_date_stated is a flag counted across them: the source states no time (deadline =
+# end of the plan period).
+STAT_KEYS = ("name", "entries", "total", "overdue", "due_soon", "upcoming", "in_progress", "met", "done",
+             "missed", "no_date_stated")
 
 
 def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys: Iterable[str]) -> list[dict]:
@@ -30,8 +33,7 @@ def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys
             c["total"] += 1
             c["entries"].add(r["id"])
             c[r["status"]] += 1
-            if r["deadline_inferred"] and r["status"] != "undated":
-                c["undated"] += 1  # no time stated in the source
+            c["no_date_stated"] += bool(r["deadline_inferred"])
     for c in out.values():
         c["entries"] = len(c["entries"])
     return list(out.values())
@@ -47,7 +49,7 @@ def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by
 
 
 def plan_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
-    """Per plan: source lines, completeness, coordinator, entry counts, undated, overdue, due soon."""
+    """Per plan: source lines, completeness, coordinator, entry counts, no_date_stated, overdue, due soon."""
     counts = {c["name"]: c for c in count_by(occurrence_rows(reg, f, None, records),
                                              lambda r: [r["plan"]], list(reg.plans))}
     per_plan: dict[str, Counter] = {code: Counter() for code in reg.plans}
@@ -55,14 +57,14 @@ def plan_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]
         c = per_plan.setdefault(e.plan, Counter())
         c["entries"] += 1
         c[e.kind + "s"] += 1
-        c["undated"] += e.deadline_inferred
+        c["no_date_stated"] += e.deadline_inferred
     rows = []
     for p in reg.plans.values():
         c, n = counts[p.code], per_plan[p.code]
         rows.append({"code": p.code, "name": p.name, "short": p.short, "group": p.group,
                      "lines": f"{p.first_line}-{p.last_line}", "complete": p.complete,
                      "coordinator": list(p.coordinator), "entries": n["entries"],
-                     "targets": n["targets"], "milestones": n["milestones"], "undated": n["undated"],
+                     "targets": n["targets"], "milestones": n["milestones"], "no_date_stated": n["no_date_stated"],
                      "overdue": c["overdue"], "due_soon": c["due_soon"]})
     return rows
 

@@ -17,6 +17,7 @@ import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 
+from .actuals import written_like
 from .charts import (
     COLORS,
     FONTS,
@@ -84,7 +85,7 @@ def _deadline(r: Mapping) -> str:
 def _actual(r: Mapping) -> str:
     if r.get("actual") is None:
         return ""
-    a = f"{r['actual']:g} {r.get('unit') or ''}".strip()
+    a = written_like(r["actual"], r.get("value_text"), r.get("unit"))  # 1.02 亿千瓦, as the target is written
     if r.get("attainment") is not None:
         a += f" ({r['attainment'] * 100:.0f}%)"
     return a

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from .actuals import written_like
 from .errors import PlancliError
 from .fsutil import atomic_path, atomic_write_bytes
 from .i18n import filter_scope, label, status_label
-from .ledger import Record
+from .ledger import Record, withdrawn
 from .model import Registry
 from .query import CONTRACT, Filters, entry_dict, occurrence_rows, target_text
 from .render import render
@@ -104,7 +105,7 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
                 f"{L('ics.source').format(line=r['line'])}: {r['quote']}"]
         if r.get("actual") is not None:
             att = f" ({r['attainment']:.0%})" if r.get("attainment") is not None else ""
-            desc.insert(7, f"{L('col.actual')}: {r['actual']:g} {r['unit'] or ''}".rstrip() + att)
+            desc.insert(7, f"{L('col.actual')}: {written_like(r['actual'], r['value_text'], r['unit'])}" + att)
         ev.add("description", "\n".join(desc))
         ev.add("categories", [r["plan"], r["kind"]])
         if remind is not None:
@@ -152,7 +153,7 @@ CREATE TABLE occurrences (item TEXT PRIMARY KEY, target_id TEXT REFERENCES targe
                           status TEXT, days_left INT, actual REAL, attainment REAL, met INT);
 CREATE TABLE records (seq INTEGER PRIMARY KEY, item TEXT, target_id TEXT REFERENCES targets(id),
                       status TEXT, actual REAL, actual_text TEXT, "on" TEXT, source TEXT, note TEXT,
-                      recorded_at TEXT);
+                      recorded_at TEXT, effective TEXT, forced INT, withdrawn_by INT REFERENCES records(seq));
 CREATE INDEX target_units_unit ON target_units(unit);
 CREATE INDEX occurrences_deadline ON occurrences(deadline);
 """
@@ -196,11 +197,15 @@ def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f:
         con.execute("INSERT INTO occurrences VALUES (?,?,?,?,?,?,?,?)", (
             r["item"], r["id"], r["deadline"], r["status"], r["days_left"], r["actual"],
             r["attainment"], None if r["met"] is None else int(r["met"])))
-    con.executemany("INSERT INTO records (item, target_id, status, actual, actual_text, \"on\", "
-                    "source, note, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    [(r.item, r.entry_id if r.entry_id in keep else None, r.status, r.actual,
-                      r.actual_text, r.on.isoformat() if r.on else None, r.source, r.note,
-                      r.recorded_at) for r in records])
+    # seq is the 1-based position in the ledger; withdrawn_by points at the retraction's seq.
+    pos = {id(r): k for k, r in enumerate(records)}
+    by = {i: pos[id(r)] for i, r in withdrawn(records).items()}
+    con.executemany("INSERT INTO records (seq, item, target_id, status, actual, actual_text, \"on\", "
+                    "source, note, recorded_at, effective, forced, withdrawn_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(i + 1, r.item, r.entry_id if r.entry_id in keep else None, r.status, r.actual,
+                      r.actual_text, r.on.isoformat() if r.on else None, r.source, r.note, r.recorded_at,
+                      r.as_dict()["effective"], int(r.forced), by[i] + 1 if i in by else None)
+                     for i, r in enumerate(records)])
 
 
 def write_output(data: bytes, output: Path | None) -> None:

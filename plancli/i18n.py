@@ -23,8 +23,8 @@ __all__ = ["LANGS", "LangError", "pick_lang", "label", "status_label", "html_lan
 LANGS = ("zh", "en")
 
 # The order people read statuses in: most urgent first, closed last.
-STATUS_ORDER = ("overdue", "due_soon", "in_progress", "upcoming", "undated", "missed", "met", "done")
-OPEN_STATUSES = ("overdue", "due_soon", "in_progress", "upcoming", "undated")
+STATUS_ORDER = ("overdue", "due_soon", "in_progress", "upcoming", "missed", "met", "done")
+OPEN_STATUSES = ("overdue", "due_soon", "in_progress", "upcoming")
 
 
 class LangError(PlancliError, ValueError):
@@ -33,15 +33,15 @@ class LangError(PlancliError, ValueError):
 
 # key → (zh, en). Statuses use their contract codes as keys so a row's status looks itself up.
 _TEXT: dict[str, tuple[str, str]] = {
-    # statuses (README: Output contract). "undated" = the occurrence has no date at all.
+    # statuses (README: Output contract); "no time stated" is a flag (deadline_inferred), not a status.
     "overdue": ("已逾期", "overdue"),
     "due_soon": ("即将到期", "due soon"),
     "upcoming": ("未到期", "upcoming"),
-    "undated": ("未写明期限", "no deadline"),
     "in_progress": ("进行中", "in progress"),
     "done": ("已完成", "done"),
     "met": ("已达标", "met"),
     "missed": ("未达标", "missed"),
+    "retracted": ("已撤回", "retracted"),  # a ledger record withdrawing an earlier one (never a row status)
     # column headings
     "col.item": ("编号", "ID"),
     "col.plan": ("计划", "Plan"),
@@ -95,6 +95,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.record": ("记录", "Record"),
     "col.ledger": ("台账", "Ledger"),
     "msg.recorded": ("已记录 {item}：{status}", "recorded {item}: {status}"),
+    "msg.on": ("，日期 {on}", " on {on}"),
+    "msg.actual": ("（实际值 {actual}，为目标 {target} 的 {pct}）", " (actual {actual}, {pct} of {target})"),
+    "msg.actual_only": ("（实际值 {actual}）", " (actual {actual})"),
+    "msg.forced": ("；状态与数值不符，按说明保留：{note}", "; status kept against the value (forced): {note}"),
+    "msg.counts_as": ("；按数值计为{status}", "; counts as {status}"),
+    "msg.retracted": ("已撤回 {item} 的记录：{status}，日期 {on}（{note}）", "retracted {item}: {status} on {on} ({note})"),
     "col.support_count": ("配合", "support"),
     "col.value": ("内容", "Value"),
     "digest.title": ("每周进展摘要 — {scope} — {as_of}", "Weekly digest — {scope} — {as_of}"),

@@ -6,6 +6,15 @@ hand-corrupted ledger is reported with ``file:line`` instead of being overwritte
 record as text (keeping comments and hand formatting), writes a temporary file in the same
 directory, fsyncs it and renames it over the old one — a crash leaves either the old or the new
 ledger, never half of one.
+
+Time: every record has an *effective date* (``on``: when it happened or was assessed). A status
+"as of D" uses only records effective on or before D; among those the latest effective date wins,
+file order breaking ties. A record without ``on`` (ledgers written before it was stored) counts
+from the calendar date written in its ``recorded_at``. ``recorded_at`` is an audit stamp only.
+
+Corrections: a ``retracted`` record withdraws the record that decided its item's status when the
+retraction was written (the item's latest active record above it in the file). A retraction corrects
+the ledger, not the world, so the withdrawn record counts at no date; both stay in the history.
 """
 
 from __future__ import annotations
@@ -14,20 +23,22 @@ import dataclasses
 import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from .deadline import DeadlineError, parse_date
 from .fsutil import atomic_path
-from .model import Entry, Problem, Registry
 from .yamlfile import RegistryError, load_yaml, read_text
 
-__all__ = ["LedgerError", "Record", "RECORD_STATUSES", "load_ledger", "append_record", "latest_records",
-           "check_ledger", "HEADER", "default_path", "resolve_item", "record_progress"]
+__all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "load_ledger", "append_record",
+           "latest_records", "withdrawn", "records_between", "history", "HEADER", "default_path"]
 
 RECORD_STATUSES = ("done", "met", "missed", "in_progress")
+RETRACTED = "retracted"  # written by `record --retract`, never chosen with --status
+_LEDGER_STATUSES = (*RECORD_STATUSES, RETRACTED)
 HEADER = ("# plancli progress ledger: append-only history written by `plancli record`.\n"
-          "# The latest record of an item decides its status; earlier ones are kept as history.\n"
+          "# The latest record (by its `on` date) of an item decides its status; earlier ones are kept\n"
+          "# as history. A `retracted` record withdraws the item's latest record.\n"
           "records:\n")
 
 
@@ -46,15 +57,28 @@ class Record:
     note: str | None = None
     recorded_at: str | None = None
     yaml_line: int = 0
+    forced: bool = False  # status kept against the value (`record --force --note`)
 
     @property
     def entry_id(self) -> str:
         return self.item.split("@", 1)[0]
 
+    @property
+    def effective(self) -> date:
+        """``on``; for a record without it, the date written in ``recorded_at``; else always."""
+        if self.on is not None:
+            return self.on
+        try:
+            return date.fromisoformat((self.recorded_at or "")[:10])
+        except ValueError:
+            return date.min
+
     def as_dict(self) -> dict:
         return {"item": self.item, "id": self.entry_id, "status": self.status, "actual": self.actual,
                 "actual_text": self.actual_text, "on": self.on.isoformat() if self.on else None,
-                "source": self.source, "note": self.note, "recorded_at": self.recorded_at}
+                "effective": self.effective.isoformat() if self.effective != date.min else None,
+                "source": self.source, "note": self.note, "forced": self.forced,
+                "recorded_at": self.recorded_at, "line": self.yaml_line}
 
 
 def _parse(path: Path, doc) -> list[Record]:
@@ -70,9 +94,13 @@ def _parse(path: Path, doc) -> list[Record]:
         item, status = d.get("id"), d.get("status")
         if not isinstance(item, str) or not item:
             raise LedgerError("record without an 'id'", path, line)
-        if status not in RECORD_STATUSES:
-            raise LedgerError(f"record {item}: status must be one of {', '.join(RECORD_STATUSES)}, "
+        if status not in _LEDGER_STATUSES:
+            raise LedgerError(f"record {item}: status must be one of {', '.join(_LEDGER_STATUSES)}, "
                               f"not {status!r}", path, line)
+        forced = d.get("forced", False)
+        if not isinstance(forced, bool):
+            raise LedgerError(f"record {item}: forced must be true or false, not {forced!r}", path,
+                              d.key_lines.get("forced", line))
         actual = d.get("actual")
         if actual is not None and (isinstance(actual, bool) or not isinstance(actual, int | float)):
             raise LedgerError(f"record {item}: actual must be a number, not {actual!r}", path, line)
@@ -84,8 +112,11 @@ def _parse(path: Path, doc) -> list[Record]:
                 raise LedgerError(f"record {item}: on: {exc}", path, d.key_lines.get("on", line)) from None
         text = {k: (str(d[k]) if d.get(k) is not None else None)
                 for k in ("actual_text", "source", "note", "recorded_at")}
+        if on is None and text["recorded_at"] is not None and date.min == Record(item, status, **text).effective:
+            raise LedgerError(f"record {item}: recorded_at {text['recorded_at']!r} does not start with a date; "
+                              "give the record an on: date", path, d.key_lines.get("recorded_at", line))
         out.append(Record(item, status, float(actual) if actual is not None else None, on=on,
-                          yaml_line=line or 0, **text))
+                          yaml_line=line or 0, forced=forced, **text))
     return out
 
 
@@ -102,11 +133,59 @@ def load_ledger(path: str | Path) -> list[Record]:
         raise LedgerError(exc.message, exc.path or p, exc.line) from None
 
 
-def latest_records(records: list[Record]) -> dict[str, Record]:
-    """Latest record per item; file order is history order, so later wins."""
+def withdrawn(records: list[Record]) -> dict[int, Record]:
+    """Index of each withdrawn record → the retraction that withdrew it (see the module docstring)."""
+    active: dict[str, list[int]] = {}
+    out: dict[int, Record] = {}
+    for i, r in enumerate(records):
+        if r.status != RETRACTED:
+            active.setdefault(r.item, []).append(i)
+            continue
+        stack = active.get(r.item)
+        if stack:
+            j = max(stack, key=lambda k: (records[k].effective, k))
+            stack.remove(j)
+            out[j] = r
+    return out
+
+
+def latest_records(records: list[Record], as_of: date | None = None) -> dict[str, Record]:
+    """The record deciding each item's status as of ``as_of`` (None: every record counts).
+
+    Only records effective on or before ``as_of`` count, withdrawn ones never; the latest effective
+    date wins, the later line on the same date.
+    """
+    gone = withdrawn(records)
     out: dict[str, Record] = {}
-    for r in records:
-        out[r.item] = r
+    for i, r in enumerate(records):
+        if r.status == RETRACTED or i in gone or (as_of is not None and r.effective > as_of):
+            continue
+        cur = out.get(r.item)
+        if cur is None or r.effective >= cur.effective:
+            out[r.item] = r
+    return out
+
+
+def records_between(records: list[Record], start: date, end: date) -> list[Record]:
+    """Records effective from ``start`` to ``end`` (inclusive), oldest first, file order within a
+    day; withdrawn ones left out, retractions kept (a correction is news)."""
+    gone = withdrawn(records)
+    hits = [(r.effective, i, r) for i, r in enumerate(records) if i not in gone and start <= r.effective <= end]
+    return [r for _, _, r in sorted(hits, key=lambda t: (t[0], t[1]))]
+
+
+def history(records: list[Record], entry_id: str, as_of: date | None = None) -> list[dict]:
+    """An entry's records effective up to ``as_of``, in file order, each as a dict; a withdrawn one
+    carries ``withdrawn`` (the retraction's date and reason)."""
+    gone = withdrawn(records)
+    out = []
+    for i, r in enumerate(records):
+        if r.entry_id != entry_id or (as_of is not None and r.effective > as_of):
+            continue
+        d = r.as_dict()
+        by = gone.get(i)
+        d["withdrawn"] = {"on": by.effective.isoformat(), "note": by.note, "line": by.yaml_line} if by else None
+        out.append(d)
     return out
 
 
@@ -136,6 +215,8 @@ def _record_text(r: Record, indent: str = "  ") -> str:
         v = getattr(r, k)
         if v is not None:
             lines.append(f"{pad}{k}: {_yaml_str(v)}")
+    if r.forced:
+        lines.append(f"{pad}forced: true")
     if r.on is not None:
         lines.append(f"{pad}on: '{r.on.isoformat()}'")
     lines.append(f"{pad}recorded_at: '{r.recorded_at}'")
@@ -147,8 +228,8 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
     from filelock import FileLock, Timeout
 
     p = Path(path)
-    if record.recorded_at is None:
-        stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
+    if record.recorded_at is None:  # local time with its offset: what the person saw on their clock
+        stamp = datetime.now().astimezone().replace(microsecond=0).isoformat()
         record = dataclasses.replace(record, recorded_at=stamp)
     p.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(p) + ".lock")
@@ -211,15 +292,6 @@ def _atomic_write(p: Path, text: str) -> None:
         os.fsync(fh.fileno())
 
 
-def check_ledger(path: Path, records: list[Record], known_items) -> list[Problem]:
-    """Problems of a readable ledger: unknown ids / occurrences (``known_items(item) -> bool``)."""
-    out = []
-    for r in records:
-        if not known_items(r.item):
-            out.append(Problem(str(path), r.yaml_line, f"record for unknown item {r.item!r}"))
-    return out
-
-
 def default_path(registry_path: Path) -> Path:
     """progress.yaml beside the registry (data/progress.yaml in a checkout); for an installed
     package or a read-only directory, the user's data directory."""
@@ -231,39 +303,3 @@ def default_path(registry_path: Path) -> Path:
         return beside
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "plancli" / "progress.yaml"
-
-
-def resolve_item(reg: Registry, item: str) -> tuple[Entry, str]:
-    """The entry and the ledger item id of ``ID`` or ``ID@2024``; a 每年 entry needs its occurrence."""
-    eid, _, occ = item.partition("@")
-    e = reg.find(eid)
-    items = e.items()
-    if occ:
-        if f"{e.id}@{occ}" not in items:
-            raise LedgerError(f"{e.id} has no occurrence {occ!r}; use one of {', '.join(sorted(items))}")
-        return e, f"{e.id}@{occ}"
-    if e.recurring:
-        raise LedgerError(f"{e.id} recurs ({e.deadline_text}); record one occurrence: {', '.join(sorted(items))}")
-    return e, e.id
-
-
-def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual: str | None = None,
-                    on: date | None = None, source: str | None = None, note: str | None = None
-                    ) -> tuple[Record, Entry]:
-    """Check one progress report against the registry and append it to the ledger at ``path``."""
-    from .values import QuantityError, convert
-
-    e, item_id = resolve_item(reg, item)
-    if status not in RECORD_STATUSES:
-        raise LedgerError(f"--status must be one of {', '.join(RECORD_STATUSES)}, not {status!r}")
-    value = None
-    if actual is not None:
-        if e.kind != "target" or e.value is None:
-            raise LedgerError(f"{e.id} is a milestone; --actual needs a quantified target")
-        try:
-            value = convert(actual, e.unit or "")
-        except QuantityError as exc:
-            raise LedgerError(f"--actual: {exc}") from None
-    rec = append_record(path, Record(item=item_id, status=status, actual=value, actual_text=actual, on=on,
-                                     source=source, note=note))
-    return rec, e

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from .deadline import Period, parse_deadline
@@ -86,11 +87,13 @@ class Entry:
     outside_period: bool = False  # the deadline lies outside the document's period on purpose
     _occ: tuple[date, ...] | None = field(default=None, repr=False, compare=False)
 
-    def occurrences(self, period: Period | None = None) -> tuple[date, ...]:
+    def occurrences(self, period: Period | None = None, since: date | None = None) -> tuple[date, ...]:
         """Every deadline date of the entry: one per year for 每年, one per quarter for 每季度.
 
         Computed when the entry is parsed, in its own document's period; ``period`` is only needed
-        for an entry built by hand.
+        for an entry built by hand. ``since`` is the document's date: a recurrence cannot fall due
+        before the document that sets it (每季度 in a notice of 2024-04-22 starts with 2024Q2, not with
+        2024Q1 ending 2024-03-31).
         """
         if self._occ is None:
             if self.deadline is None:
@@ -99,7 +102,9 @@ class Entry:
                 self._occ = parse_deadline(self.deadline_text, period).dates
             else:
                 self._occ = (self.deadline,)
-        return self._occ
+        if since is None or not self.recurring:
+            return self._occ
+        return tuple(d for d in self._occ if d >= since)
 
     def label(self, d: date) -> str | None:
         """The occurrence label of deadline ``d``: ``2024`` (每年), ``2024Q1`` (每季度), else None."""
@@ -109,9 +114,9 @@ class Entry:
             return f"{d.year}Q{(d.month - 1) // 3 + 1}"
         return None
 
-    def items(self, period: Period | None = None) -> list[str]:
+    def items(self, period: Period | None = None, since: date | None = None) -> list[str]:
         """Ids of the entry's occurrences as the ledger names them: ``id`` or ``id@2024``."""
-        labels = [self.label(d) for d in self.occurrences(period)]
+        labels = [self.label(d) for d in self.occurrences(period, since)]
         return [f"{self.id}@{lb}" for lb in labels if lb] or [self.id]
 
 
@@ -184,7 +189,7 @@ class Document:
 
 ENTRY_FIELDS = _FIELDS = tuple(f.name for f in fields(Entry))
 _PLAN, _KIND, _LEAD, _SUPPORT = (_FIELDS.index(k) for k in ("plan", "kind", "lead", "support"))
-_DEADLINE, _OCC = _FIELDS.index("deadline"), _FIELDS.index("_occ")
+_DEADLINE, _OCC, _ID = _FIELDS.index("deadline"), _FIELDS.index("_occ"), _FIELDS.index("id")
 
 
 def entry_to_row(e: Entry) -> tuple:
@@ -298,8 +303,42 @@ class Registry:
             out.append(self._entry(i))
         return out
 
+    @cached_property
+    def _issued(self) -> dict[str, date | None]:
+        """Plan code → the date of its document (``meta.document.date``)."""
+        dates = {}
+        for d in self.documents:
+            try:
+                dates[d.code] = date.fromisoformat(d.date) if d.date else None
+            except ValueError:
+                dates[d.code] = None
+        first = self.documents[0].code if self.documents else None
+        return {code: dates.get(p.doc or first) for code, p in self.plans.items()}
+
+    def issued(self, e: Entry) -> date | None:
+        """The date of ``e``'s document: no occurrence of ``e`` falls due before it."""
+        return self._issued.get(e.plan)
+
+    def occurrences(self, e: Entry) -> tuple[date, ...]:
+        """Deadlines of ``e`` in its document's period and not before the document's date."""
+        return e.occurrences(None, self.issued(e))
+
+    def items(self, e: Entry) -> list[str]:
+        """Ledger ids of ``e``'s occurrences (see ``occurrences``)."""
+        return e.items(None, self.issued(e))
+
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
+
+    @cached_property
+    def _row_of(self) -> dict[str, int]:
+        return {r[_ID]: i for i, r in enumerate(self._rows)}
+
+    def get(self, eid: str) -> Entry | None:
+        """The entry with id ``eid`` or None, building only that entry (checking a ledger's ids
+        must not build every entry of a large registry)."""
+        i = self._row_of.get(eid)
+        return self._entry(i) if i is not None else None
 
     def find(self, eid: str) -> Entry:
         """The entry with id ``eid`` (any letter case); an unknown id suggests the closest ones."""

@@ -15,14 +15,14 @@ from dateutil.relativedelta import relativedelta
 
 from .deadline import DeadlineError, parse_date
 from .errors import PlancliError
-from .ledger import Record, latest_records
+from .ledger import Record, history, latest_records
 from .model import Entry, Registry
 from .units import UnitTable
 
 __all__ = [
     "QueryError", "CONTRACT", "Filters", "make_filters", "parse_span", "resolve_plan", "occurrence_rows", "entry_rows",
     "entry_dict", "entry_detail", "detail_pairs", "overdue_rows", "decorate", "to_date", "to_today", "STATUSES", "ROLES", "attainment", "select_entries",
-    "target_text", "week_bounds",
+    "target_text", "week_bounds", "record_status",
 ]
 
 # How comparators read to a person: ≥ 以上/不少于, > 突破/超过, ≈ 左右, ≤ 以内/降至; '=' and a range need no sign.
@@ -42,7 +42,9 @@ CONTRACT = (
     "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
 )
 ROLES = ("any", "lead", "support")
-STATUSES = ("overdue", "due_soon", "upcoming", "undated", "in_progress", "done", "met", "missed")
+# Every occurrence has exactly one of these (they add up to stats' total). "No time stated in the
+# source" is not a status but a flag: deadline_inferred (stats: no_date_stated).
+STATUSES = ("overdue", "due_soon", "upcoming", "in_progress", "done", "met", "missed")
 CLOSED = ("done", "met", "missed")
 
 
@@ -216,16 +218,27 @@ def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | Non
     return (round(ratio, 4) if ratio is not None else None), met
 
 
-def _status(d: date | None, rec: Record | None, f: Filters, soon_end: date) -> str:
+def record_status(e: Entry, rec: Record) -> str:
+    """The status a record gives its item. For a quantified target with an actual value, a closing
+    record (done, met, missed) counts as the value says (``attainment``: met or missed), unless it was
+    forced with a reason; in_progress stays in_progress."""
+    if rec.status in CLOSED and not rec.forced:
+        _, met = attainment(e, rec.actual)
+        if met is not None:
+            return "met" if met else "missed"
+    return rec.status
+
+
+def _status(d: date | None, recorded: str | None, f: Filters, soon_end: date) -> str:
     """Closed records win; work in progress is still overdue once its deadline has passed."""
-    if rec is not None and rec.status in CLOSED:
-        return rec.status
-    if d is None:
-        return "undated" if rec is None else rec.status
+    if recorded in CLOSED:
+        return recorded
+    if d is None:  # a registry always gives a deadline (end of the plan period when none is stated)
+        return recorded or "upcoming"
     if d < f.as_of:
         return "overdue"
-    if rec is not None:  # in_progress, deadline not yet passed
-        return rec.status
+    if recorded is not None:  # in_progress, deadline not yet passed
+        return recorded
     if d <= soon_end:
         return "due_soon"
     return "upcoming"
@@ -262,18 +275,18 @@ def _progress_fields(e: Entry, rec: Record | None) -> dict:
     actual = rec.actual if rec else None
     ratio, met = attainment(e, actual)
     return {"record_status": rec.status if rec else None, "actual": actual,
-            "attainment": ratio, "met": met, "recorded_on": rec.on.isoformat() if rec and rec.on else None}
+            "attainment": ratio, "met": met, "recorded_on": rec.effective.isoformat() if rec else None}
 
 
 def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     records: list[Record] | None = None, *, open_only: bool = False) -> list[dict]:
     """One row per deadline occurrence (每年 → one per year), soonest first, then by id."""
-    latest = latest_records(records or [])
+    latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
     rows = []
     for e in select_entries(reg, f, table):
-        for d in e.occurrences() or (None,):
+        for d in reg.occurrences(e) or (None,):
             if d is not None:
                 if f.before and d > f.before:
                     continue
@@ -284,7 +297,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             label = e.label(d) if d else None
             item = f"{e.id}@{label}" if label else e.id
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
-            status = _status(d, rec, f, soon_end)
+            status = _status(d, record_status(e, rec) if rec else None, f, soon_end)
             if open_only and status in CLOSED:
                 continue
             if f.statuses and status not in f.statuses:
@@ -327,8 +340,8 @@ def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None
     return rows
 
 
-_RANK = {s: i for i, s in enumerate(("overdue", "in_progress", "due_soon", "upcoming", "undated",
-                                     "missed", "met", "done"))}
+_RANK = {s: i for i, s in enumerate(("overdue", "in_progress", "due_soon", "upcoming", "missed", "met",
+                                     "done"))}
 
 
 def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
@@ -368,9 +381,10 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
     status as of ``as_of``, its note, the full history of its records and which ledger held them."""
     occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
     d = entry_dict(reg, e)
-    d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "days_left", "status", "actual",
-                                            "attainment", "met")} for r in occ if r["id"] == e.id]
-    d["history"] = [r.as_dict() for r in records if r.entry_id == e.id]
+    d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "days_left", "status", "record_status",
+                                            "actual", "attainment", "met")} for r in occ if r["id"] == e.id]
+    d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of
+    d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
     d["note"] = e.note
     d["ledger"] = ledger
     return d
@@ -394,18 +408,35 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
     ]
     if e.note:
         pairs.append(("note", e.note))
+    from .actuals import written_like
+
     for o in d["occurrences"]:
-        extra = f", actual {o['actual']:g} ({o['attainment']:.0%})" if o["actual"] is not None and \
-            o["attainment"] is not None else ""
+        extra = ""
+        if o["actual"] is not None:
+            extra = f", actual {written_like(o['actual'], e.value_text, e.unit)}"
+            extra += f" ({o['attainment']:.0%} of the target)" if o["attainment"] is not None else ""
+        if o["record_status"] in CLOSED and o["record_status"] != o["status"]:
+            extra += f", recorded as {o['record_status']} but the value says {o['status']}"
         pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}){extra}"))
     for h in d["history"]:
-        pairs.append(("record", f"{h['recorded_at']} {h['item']} {h['status']}"
-                      + (f" actual={h['actual_text'] or h['actual']}" if h["actual"] is not None else "")
-                      + (f" on {h['on']}" if h["on"] else "") + (f" source: {h['source']}" if h["source"] else "")
-                      + (f" note: {h['note']}" if h["note"] else "")))
+        text = f"{h['effective'] or '(no date)'} {h['item']} {h['status']}"
+        if h["actual"] is not None:
+            shown = written_like(h["actual"], e.value_text, e.unit)
+            typed = h["actual_text"]
+            same = typed is None or "".join(typed.split()) == "".join(shown.split())
+            text += f" actual={shown}" + ("" if same else f" (typed {typed})")
+        text += f" source: {h['source']}" if h["source"] else ""
+        text += f" note: {h['note']}" if h["note"] else ""
+        text += " [FORCED: status kept against the value]" if h["forced"] else ""
+        if h["withdrawn"]:
+            w = h["withdrawn"]
+            text += f" [WITHDRAWN on {w['on']}: {w['note']}]"
+        pairs.append(("record", text + f" (recorded {h['recorded_at']})"))
     if d.get("ledger"):
         n = len(d["history"])
-        pairs.append(("ledger", f"{d['ledger']} ({n} record{'s' if n != 1 else ''} of this entry)"))
+        later = d.get("records_after_as_of") or 0
+        pairs.append(("ledger", f"{d['ledger']} ({n} record{'s' if n != 1 else ''} of this entry"
+                      + (f"; {later} more dated after the as-of date)" if later else ")")))
     return pairs
 
 

@@ -24,8 +24,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TextIO
 
+from .actuals import written_like
 from .i18n import filter_scope, label, status_label
-from .ledger import Record
+from .ledger import Record, records_between  # the one rule of “effective in a week”
 from .model import Registry
 from .query import Filters, attainment, occurrence_rows, select_entries, target_text, week_bounds
 from .render import Column, md_escape, render
@@ -38,21 +39,9 @@ BY = ("unit", "plan")
 
 
 def effective_date(r: Record) -> date | None:
-    """The day a record speaks for: its ``on`` date, else the day it was recorded (UTC date)."""
-    if r.on is not None:
-        return r.on
-    if r.recorded_at:
-        try:
-            return date.fromisoformat(r.recorded_at[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def records_between(records: list[Record], start: date, end: date) -> list[Record]:
-    """Records effective in ``start`` … ``end`` (inclusive), oldest first, file order within a day."""
-    hits = [(d, i, r) for i, r in enumerate(records) if (d := effective_date(r)) and start <= d <= end]
-    return [r for _, _, r in sorted(hits, key=lambda t: (t[0], t[1]))]
+    """The day a record speaks for (``ledger.Record.effective``: its ``on`` date, else the date
+    written in its ``recorded_at``); None when it has neither."""
+    return r.effective if r.effective != date.min else None
 
 
 def _group_keys(row: dict, by: str, table: UnitTable | None, chosen: set[str]) -> list[str]:
@@ -79,8 +68,8 @@ def _record_row(by_id: dict, r: Record) -> dict | None:
     ratio, met = attainment(e, r.actual)
     d = r.as_dict()
     d.update({"effective": effective_date(r).isoformat(), "plan": e.plan, "metric": e.metric,
-              "unit": e.unit, "target": target_text(e.comparator, e.value_text), "attainment": ratio,
-              "met": met})
+              "unit": e.unit, "value_text": e.value_text, "target": target_text(e.comparator, e.value_text),
+              "attainment": ratio, "met": met})
     return d
 
 
@@ -139,10 +128,6 @@ def _pct(x: float | None) -> str:
     return "" if x is None else f"{x:.0%}"
 
 
-def _num(x: float | None, unit: str | None) -> str:
-    return "" if x is None else f"{x:g}" + (f" {unit}" if unit else "")
-
-
 def _yes_no(v: bool | None, lang: str) -> str:
     return "" if v is None else label("digest.yes" if v else "digest.no", lang)
 
@@ -153,8 +138,8 @@ def _latest(r: dict, lang: str) -> str:
         return "—"
     parts = [status_label(r["record_status"], lang)]
     if r.get("actual") is not None:
-        parts.append(_num(r["actual"], r.get("unit")) + (f" ({_pct(r['attainment'])})" if r.get("attainment")
-                                                          is not None else ""))
+        parts.append(written_like(r["actual"], r.get("value_text"), r.get("unit"))
+                     + (f" ({_pct(r['attainment'])})" if r.get("attainment") is not None else ""))
     if r.get("recorded_on"):
         parts.append(r["recorded_on"])
     return " · ".join(parts)
@@ -175,7 +160,9 @@ def _shown(r: dict, lang: str) -> dict:
 
 def _shown_record(d: dict, lang: str) -> dict:
     return {"item": d["item"], "metric": d["metric"], "status": status_label(d["status"], lang),
-            "target": d["target"], "actual": d["actual_text"] or _num(d["actual"], d["unit"]),
+            "target": d["target"],
+            # as the target is written (a bare 1.02 typed against 1 亿千瓦 reads 1.02亿千瓦), one token
+            "actual": "" if d["actual"] is None else written_like(d["actual"], d["value_text"], d["unit"]).replace(" ", ""),
             "attainment": _pct(d["attainment"]), "met": _yes_no(d["met"], lang), "effective": d["effective"],
             "evidence": d["source"] or "", "_status": d["status"]}
 

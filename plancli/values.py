@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from .errors import PlancliError
 from .sourcetext import squeeze
 
-__all__ = ["QuantityError", "Quantity", "parse_value", "convert", "COMPARATORS", "TargetValue", "Target",
+__all__ = ["QuantityError", "Quantity", "parse_value", "COMPARATORS", "TargetValue", "Target",
            "parse_target", "not_target_reason", "is_not_target"]
 
 
@@ -173,27 +173,6 @@ def _tidy(x: float) -> float:
         raise QuantityError(f"number out of range: {x}")
     r = float(f"{x:.12g}")  # 12 significant digits: 76.6 × 1e8 is 7660000000, not 7659999999.999999
     return float(int(r)) if r == int(r) else r
-
-
-_UNIT_ALIASES = {"个百分点": "百分点", "％": "%"}
-
-
-def convert(text: str, unit: str) -> float:
-    """Read an actual value as people write it and express it in ``unit``.
-
-    ``717.7万千瓦`` in 千瓦 → 7177000; ``96%`` in % → 96; a bare number (``1.2e4``) is taken to be in
-    ``unit`` already. A different unit (``5 家`` for a target in 亿元) is refused.
-    """
-    q = parse_value(text)
-    want = _UNIT_ALIASES.get(unit or "", unit or "")
-    got = _UNIT_ALIASES.get(q.unit, q.unit)
-    if got in ("", want):
-        return q.value
-    # A target in 亿元 / 万千瓦 stores plain 元 / 千瓦; accept a multiplier glued to the unit.
-    for word, factor in _MULT:
-        if got == word + want:
-            return _tidy(q.value * factor)
-    raise QuantityError(f"unit {q.unit!r} of {text!r} does not match the target's unit {unit!r}")
 
 
 # --------------------------------------------------------------------------- target phrases

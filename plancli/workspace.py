@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .ledger import Record, default_path, load_ledger
-from .model import Registry
+from .model import Problem, Registry
 from .registry import default_registry_path, load_registry
 from .units import UnitTable, load_units
 
@@ -33,6 +33,12 @@ class Workspace:
     @cached_property
     def records(self) -> list[Record]:
         return load_ledger(self.ledger_path)
+
+    def ledger_warnings(self) -> list[Problem]:
+        """Records of the ledger that count nowhere or contradict their value (``file:line`` each)."""
+        from .recording import ledger_warnings
+
+        return ledger_warnings(self.registry, self.ledger_path, self.records)
 
 
 def shipped_units_path() -> Path:

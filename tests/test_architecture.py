@@ -9,8 +9,9 @@ import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "plancli"
 READERS = {"errors", "yamlfile", "yamlevents", "yamlblock", "cache", "model", "registry", "deadline",
-           "values", "units", "sourcetext", "fsutil"}
-UPPER = {"query", "counts", "checks", "coverage", "ledger", "workspace", "report", "export", "render", "cli"}
+           "values", "actuals", "units", "sourcetext", "fsutil"}
+UPPER = {"query", "counts", "checks", "coverage", "ledger", "recording", "workspace", "report", "export", "render",
+         "cli"}
 
 
 def _modules() -> dict[str, Path]:

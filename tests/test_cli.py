@@ -191,9 +191,9 @@ def test_show_unknown_id_suggests(cli, tiny):
 
 
 PLANS_PLAIN = """\
-code    short    group     lines    complete    entries    targets    milestones    undated    overdue    due_soon
-------  -------  --------  -------  ----------  ---------  ---------  ------------  ---------  ---------  ----------
-test    测试     十大创新  1-13     yes         5          4          1             1          0          1
+code    short    group     lines    complete    entries    targets    milestones    no_date_stated    overdue    due_soon
+------  -------  --------  -------  ----------  ---------  ---------  ------------  ----------------  ---------  ----------
+test    测试     十大创新  1-13     yes         5          4          1             1                 0          1
 """
 
 
@@ -206,7 +206,7 @@ def test_stats_per_unit(cli, tiny):
     by = {r["name"]: r for r in rows}
     assert set(by) == {"省科技厅", "省工业和信息化厅"}
     assert (by["省科技厅"]["entries"], by["省科技厅"]["total"], by["省科技厅"]["due_soon"]) == (4, 5, 1)
-    assert by["省工业和信息化厅"]["undated"] == 1
+    assert by["省工业和信息化厅"]["no_date_stated"] == 1
 
 
 def test_units_lists_counts(cli, tiny):
@@ -346,7 +346,7 @@ def test_list_stats_units_plans_in_chinese(cli, tiny):
     kinds = {ln.split()[2] for ln in cli("list", "--registry", str(tiny), "--lang", "zh").out.splitlines()[2:]}
     assert kinds == {"量化目标", "节点任务"}
     stats = cli("stats", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
-    assert stats == ["名称", "条目", "合计", "已逾期", "即将到期", "未到期", "未写明时间", "进行中", "已达标", "已完成", "未达标"]
+    assert stats == ["名称", "条目", "合计", "已逾期", "即将到期", "未到期", "进行中", "已达标", "已完成", "未达标", "未写明时间"]
     units = cli("units", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
     assert units == ["单位", "牵头", "配合", "别名"]
     plans = cli("plans", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
@@ -416,10 +416,15 @@ def test_show_docs_and_record_messages_in_chinese(cli, tiny, tmp_path):
     docs = cli("docs", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
     assert docs[:4] == ["代码", "文件", "日期", "标题"]
     p = tmp_path / "progress.yaml"
-    r = cli("record", "test-004", "--status", "done", "--registry", str(tiny), "--progress", str(p), "--lang", "zh")
-    assert (r.code, r.out, r.err) == (0, "", "已记录 test-004：已完成\n")
-    r = cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--registry", str(tiny), "--progress", str(p))
-    assert r.err == "recorded test-001: met (actual 36000 家)\n"
+    r = cli("record", "test-004", "--status", "done", "--on", "2024-10-30", "--registry", str(tiny), "--progress",
+            str(p), "--lang", "zh")
+    assert (r.code, r.out, r.err) == (0, "", "已记录 test-004：已完成，日期 2024-10-30\n")
+    r = cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-30", "--registry", str(tiny),
+            "--progress", str(p), "--lang", "zh")
+    assert r.err == "已记录 test-001：已达标，日期 2024-10-30（实际值 3.6 万家，为目标 >3.5 万家 的 103%）\n"
+    r = cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-30", "--registry", str(tiny),
+            "--progress", str(p), "--lang", "en")
+    assert r.err == "recorded test-001: met on 2024-10-30 (actual 3.6 万家, 103% of >3.5 万家)\n"
 
 
 @pytest.mark.parametrize(("args", "out"), [

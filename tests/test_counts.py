@@ -16,7 +16,7 @@ def test_count_by_counts_occurrences_and_distinct_entries():
             {"id": "a-002", "plan": "a", "status": "upcoming", "deadline_inferred": True},
             {"id": "b-001", "plan": "b", "status": "done", "deadline_inferred": False}]
     a, b, c = count_by(rows, lambda r: [r["plan"]], ["a", "b", "c"])
-    assert (a["entries"], a["total"], a["overdue"], a["met"], a["upcoming"], a["undated"]) == (2, 3, 1, 1, 1, 1)
+    assert (a["entries"], a["total"], a["overdue"], a["met"], a["upcoming"], a["no_date_stated"]) == (2, 3, 1, 1, 1, 1)
     assert (b["total"], b["done"]) == (1, 1)
     assert c["total"] == 0 and c["name"] == "c"  # every asked-for key is listed, even with nothing
 
@@ -46,7 +46,7 @@ def test_plan_summary_matches_the_entries_of_the_shipped_registry():
     for code, r in rows.items():
         es = [e for e in ws.registry.entries if e.plan == code]
         assert r["entries"] == len(es) == r["targets"] + r["milestones"]
-        assert r["undated"] == sum(e.deadline_inferred for e in es)
+        assert r["no_date_stated"] == sum(e.deadline_inferred for e in es)
     assert rows["xny"]["complete"] is False
     occ = occurrence_rows(ws.registry, Filters(as_of=date(2024, 5, 1)))
     assert sum(r["overdue"] for r in rows.values()) == sum(o["status"] == "overdue" for o in occ)

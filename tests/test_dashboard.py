@@ -96,7 +96,7 @@ def test_filters_apply_and_keys_stay_codes(cli, ledger):
     assert r.code == 0, r.err
     d = json.loads(r.out)
     assert d["scope"] == "省大数据局 · 全部计划" and d["as_of"] == AS_OF
-    assert set(d["totals"]) == {"overdue", "due_soon", "in_progress", "upcoming", "undated", "missed", "met", "done"}
+    assert set(d["totals"]) == {"overdue", "due_soon", "in_progress", "upcoming", "missed", "met", "done"}
     assert d["items"] and all(i["kind"] == "target" for i in d["items"])
     assert all("省大数据局" in "、".join(i["lead"] + i["support"]) for i in d["items"])
     assert [a["item"] for a in d["attainment"]] == ["szbg-014"]  # the one recorded target of 大数据局

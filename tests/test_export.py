@@ -90,7 +90,7 @@ def test_ics_uids_are_stable_across_exports(cli, tiny, tmp_path):
     assert a.read_bytes() == b.read_bytes()  # same inputs → the same file
 
     # a record and another day change statuses, never the identity of the events
-    assert cli("record", "test-004", "--status", "done", "--registry", str(tiny), "--progress", str(p)).code == 0
+    assert cli("record", "test-004", "--status", "done", "--on", "2024-10-01", "--registry", str(tiny), "--progress", str(p)).code == 0
     assert _export(cli, tiny, p, "ics", "-o", str(c), "--as-of", "2024-11-15").code == 0
     first, later = _events(a), _events(c)
     assert set(first) == set(later)
@@ -137,7 +137,7 @@ def _progress(cli, tiny, tmp_path) -> Path:
     for args in (("test-001", "--status", "met", "--actual", "3.6万家"),
                  ("test-003@2024", "--status", "missed", "--actual", "18项"),
                  ("test-005", "--status", "in_progress")):
-        assert cli("record", *args, "--registry", str(tiny), "--progress", str(p)).code == 0
+        assert cli("record", *args, "--on", "2024-10-15", "--registry", str(tiny), "--progress", str(p)).code == 0
     return p
 
 
@@ -166,12 +166,14 @@ def test_ics_summary_leads_with_the_status(cli, tiny, tmp_path, lang):
     events = {str(e["uid"]).removesuffix("@plancli"): e for e in Calendar.from_ical(r.out.encode()).walk("VEVENT")}
     assert {k: str(e["summary"]) for k, e in events.items()} == SUMMARIES[lang]
     desc = str(events["test-001"]["description"])
-    assert ("实际值: 36000 家 (103%)" if lang == "zh" else "Actual: 36000 家 (103%)") in desc
+    # the actual value as the target is written (3.6 万家), not in plain units
+    assert ("实际值: 3.6 万家 (103%)" if lang == "zh" else "Actual: 3.6 万家 (103%)") in desc
 
 
 def test_ics_open_leaves_done_and_met_out(cli, tiny, tmp_path):
     p = _progress(cli, tiny, tmp_path)
-    assert cli("record", "test-004", "--status", "done", "--registry", str(tiny), "--progress", str(p)).code == 0
+    assert cli("record", "test-004", "--status", "done", "--on", "2024-10-30", "--registry", str(tiny),
+               "--progress", str(p)).code == 0
     r = _export(cli, tiny, p, "ics", "--as-of", "2025-01-10", "--open")
     uids = sorted(str(e["uid"]).removesuffix("@plancli") for e in Calendar.from_ical(r.out.encode()).walk("VEVENT"))
     # test-001 (met) and test-004 (done) need nothing more; a missed target still needs attention
@@ -241,7 +243,7 @@ def test_exports_take_every_listing_filter(cli, tiny, tmp_path, args, keep, fmt)
 
 def test_csv_has_a_bom_and_the_contract_columns(cli, tiny, tmp_path):
     p = tmp_path / "progress.yaml"
-    append_record(p, Record("test-003@2024", "met", actual=21.0, actual_text="21项"))
+    append_record(p, Record("test-003@2024", "met", actual=21.0, actual_text="21项", on=date(2024, 10, 1)))
     out = tmp_path / "d.csv"
     assert _export(cli, tiny, p, "csv", "-o", str(out)).code == 0
     raw = out.read_bytes()
@@ -272,7 +274,7 @@ def test_csv_neutralises_formulas(cli, write_registry, tmp_path):
 
 def test_json_export_carries_records(cli, tiny, tmp_path):
     p = tmp_path / "progress.yaml"
-    assert cli("record", "test-001", "--status", "met", "--actual", "3.6万家",
+    assert cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-01",
                "--registry", str(tiny), "--progress", str(p)).code == 0
     r = _export(cli, tiny, p, "json")
     assert r.code == 0
@@ -294,7 +296,7 @@ def test_json_export_carries_records(cli, tiny, tmp_path):
 
 def test_sqlite_join_on_the_tiny_registry(cli, tiny, tmp_path):
     p = tmp_path / "progress.yaml"
-    append_record(p, Record("test-003@2024", "met", actual=21.0, actual_text="21项"))
+    append_record(p, Record("test-003@2024", "met", actual=21.0, actual_text="21项", on=date(2024, 10, 1)))
     append_record(p, Record("test-999", "done"))  # an unknown item must not break the foreign keys
     db = tmp_path / "d.db"
     r = _export(cli, tiny, p, "sqlite", "-o", str(db))
@@ -410,3 +412,24 @@ def test_sqlite_path_as_argument(cli, tiny, tmp_path):
     assert sqlite3.connect(db).execute("SELECT count(*) FROM targets").fetchone() == (5,)
     clash = cli("export", "--format", "csv", str(db), "-o", str(tmp_path / "other.csv"), "--registry", str(tiny))
     assert clash.code == 2 and "give the output file once" in clash.err
+
+
+def test_sqlite_records_carry_effective_date_override_and_withdrawal(cli, tiny, tmp_path):
+    p = tmp_path / "progress.yaml"
+    append_record(p, Record("test-001", "in_progress", actual=30000.0, on=date(2024, 6, 30)))
+    append_record(p, Record("test-001", "met", actual=20000.0, on=date(2024, 9, 30), forced=True, note="口径调整"))
+    append_record(p, Record("test-001", "retracted", on=date(2024, 10, 10), note="录错"))
+    db = tmp_path / "d.db"
+    assert _export(cli, tiny, p, "sqlite", "-o", str(db)).code == 0
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("SELECT seq, status, effective, forced, withdrawn_by FROM records ORDER BY seq"
+                           ).fetchall() == [(1, "in_progress", "2024-06-30", 0, None),
+                                            (2, "met", "2024-09-30", 1, 3),
+                                            (3, "retracted", "2024-10-10", 0, None)]
+        # the occurrence follows the record left standing (in_progress), not the withdrawn override
+        assert con.execute("SELECT status, actual FROM occurrences WHERE item='test-001'").fetchone() == (
+            "in_progress", 30000.0)
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        con.close()

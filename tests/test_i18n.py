@@ -22,7 +22,6 @@ from plancli.query import CLOSED, STATUSES
     ("overdue", "已逾期", "overdue"),
     ("due_soon", "即将到期", "due soon"),
     ("upcoming", "未到期", "upcoming"),
-    ("undated", "未写明期限", "no deadline"),
     ("in_progress", "进行中", "in progress"),
     ("done", "已完成", "done"),
     ("met", "已达标", "met"),

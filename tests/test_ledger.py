@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from plancli import ledger
+from plancli.actuals import convert
 from plancli.ledger import (
     HEADER,
     RECORD_STATUSES,
@@ -24,7 +25,7 @@ from plancli.ledger import (
 )
 from plancli.query import attainment
 from plancli.registry import Entry
-from plancli.values import QuantityError, convert
+from plancli.values import QuantityError
 
 from .conftest import ROOT, TINY_REGISTRY
 
@@ -42,6 +43,10 @@ def _temp_files(d: Path) -> list[str]:
 
 
 def _rec(cli, tiny: Path, progress: Path, *args: str):
+    """``plancli record``; dated 2024-10-15 (before the fixture's as-of, 2024-10-20) unless the test
+    gives --on: a record counts only from its effective date."""
+    if "--on" not in args and "--retract" not in args:
+        args = (*args, "--on", "2024-10-15")
     return cli("record", *args, "--registry", str(tiny), "--progress", str(progress))
 
 
@@ -59,7 +64,7 @@ def test_record_each_status_and_read_it_back(cli, tiny, tmp_path, status):
     progress = tmp_path / "progress.yaml"
     r = _rec(cli, tiny, progress, "test-004", "--status", status, "--source", "省科技厅通报")
     assert (r.code, r.out) == (0, "")
-    assert r.err == f"recorded test-004: {status}\n"
+    assert r.err == f"recorded test-004: {status} on 2024-10-15\n"
     recs = load_ledger(progress)
     assert [(x.item, x.status, x.source, x.actual) for x in recs] == [("test-004", status, "省科技厅通报", None)]
     assert recs[0].recorded_at  # stamped by append_record
@@ -81,7 +86,7 @@ def test_ledger_api_round_trip(tmp_path, status):
     [back] = load_ledger(p)
     assert (back.item, back.status, back.actual, back.actual_text, back.source, back.note, back.recorded_at) == (
         "test-001", status, 36000.0, "3.6万家", "https://example.org/a?b=1&c=2", note, rec.recorded_at)
-    assert back.entry_id == "test-001" and back.yaml_line == 4  # after the two header comments and records:
+    assert back.entry_id == "test-001" and back.yaml_line == HEADER.count("\n") + 1  # after the header
     d = back.as_dict()
     assert d["id"] == "test-001" and d["item"] == "test-001" and d["status"] == status
 
@@ -99,7 +104,7 @@ def test_on_date_survives_a_round_trip(cli, tiny, tmp_path):
     assert load_ledger(p)[0].on == date(2024, 12, 31)
     r = _rec(cli, tiny, p, "test-002", "--status", "done", "--on", "2024-11-30")
     assert r.code == 0
-    hist = _json(cli, tiny, p, "show", "test-002")[0]["history"]
+    hist = _json(cli, tiny, p, "show", "test-002", "--as-of", "2024-12-01")[0]["history"]
     assert hist[0]["on"] == "2024-11-30"
 
 
@@ -180,10 +185,10 @@ def test_history_is_kept_and_the_latest_record_decides(cli, tiny, tmp_path):
     text = cli("show", "test-001", "--registry", str(tiny), "--progress", str(p), "--format", "plain").out
     records = [ln for ln in text.splitlines() if ln.startswith("record")]
     assert len(records) == 2
-    assert "in_progress actual=3.2万家" in records[0] and "note: 第一次" in records[0]
-    assert "met actual=3.6万家" in records[1] and "source: 省科技厅通报" in records[1]
-    # 36000 / 35000 = 1.0286 → shown as 103 %
-    assert "test-001: met (deadline 2024-12-31), actual 36000 (103%)" in text
+    assert "in_progress actual=3.2 万家" in records[0] and "note: 第一次" in records[0]
+    assert "met actual=3.6 万家" in records[1] and "source: 省科技厅通报" in records[1]
+    # 36000 / 35000 = 1.0286 → shown as 103 %, the value written as the target is (3.6 万家)
+    assert "test-001: met (deadline 2024-12-31), actual 3.6 万家 (103% of the target)" in text
 
 
 def test_later_record_can_reopen_an_item(cli, tiny, tmp_path):
@@ -224,7 +229,7 @@ def test_convert_refuses_a_mismatched_unit(text, unit):
 UNITS_REGISTRY = TINY_REGISTRY.replace(
     # test-002: a percentage target
     "value_text: 3.8 万家\n    value: 38000\n    unit: 家\n    comparator: \">\"",
-    "value_text: 3.8 万家\n    value: 96\n    unit: \"%\"\n    comparator: \">=\"",
+    "value_text: 96%\n    value: 96\n    unit: \"%\"\n    comparator: \">=\"",
 ).replace(
     # test-005: a capacity in 千瓦
     "value_text: 0.5 吨标准煤\n    value: 0.5\n    unit: 吨标准煤\n    comparator: \"<=\"",
@@ -265,7 +270,7 @@ def ureg(write_registry):
 ])
 def test_record_actual_converts_units_and_attainment(cli, ureg, tmp_path, item, actual, value, ratio, met):
     p = tmp_path / "progress.yaml"
-    r = _rec(cli, ureg, p, item, "--status", "met", "--actual", actual)
+    r = _rec(cli, ureg, p, item, "--status", "met" if met else "missed", "--actual", actual)
     assert r.code == 0, r.err
     [rec] = load_ledger(p)
     assert (rec.actual, rec.actual_text) == (pytest.approx(value), actual)
@@ -482,10 +487,12 @@ def test_validate_reports_records_for_unknown_items(cli, tiny, tmp_path):
     r = cli("validate", "--registry", str(tiny), "--progress", str(p))
     assert r.code == 1
     assert r.out.splitlines() == [
-        f"{p}:4: record for unknown item 'test-999'",
-        f"{p}:6: record for unknown item 'test-003'",
-        f"{p}:10: record for unknown item 'test-003@2026'",
-        f"{p}:12: record for unknown item 'test-004@2024'",
+        f"{p}:4: record for unknown item 'test-999' is ignored",
+        f"{p}:6: record 'test-003' is ignored: test-003 recurs (每年); record one occurrence: "
+        "test-003@2024, test-003@2025",
+        f"{p}:10: record 'test-003@2026' is ignored: test-003 has no occurrence '2026'; use one of "
+        "test-003@2024, test-003@2025",
+        f"{p}:12: record 'test-004@2024' is ignored: test-004 has no occurrence '2024'; use one of test-004",
     ]
     assert r.err.endswith("4 problems\n")
 
@@ -509,7 +516,7 @@ CORRUPT = {
     "yaml": (GOOD + "  - id: test-002\n    note: a: b\n    status: done\n", 5, "invalid YAML"),
     # line 4: the record whose status is wrong
     "status": (GOOD + "  - id: test-002\n    status: finished\n", 4,
-               "record test-002: status must be one of done, met, missed, in_progress, not 'finished'"),
+               "record test-002: status must be one of done, met, missed, in_progress, retracted, not 'finished'"),
     # line 6: an impossible date under a quoted `on` key (the unquoted form is tested below)
     "date": (GOOD + "  - id: test-002\n    status: done\n    \"on\": 2024-02-30\n", 6,
              "record test-002: on: impossible date '2024-02-30'"),
@@ -736,8 +743,9 @@ def test_read_only_ledger_is_refused_even_for_root(tmp_path, monkeypatch):
 
 
 def test_resolve_item_without_the_cli(tiny):
-    from plancli.ledger import LedgerError, resolve_item
+    from plancli.ledger import LedgerError
     from plancli.model import UnknownIdError
+    from plancli.recording import resolve_item
     from plancli.registry import load_registry
 
     reg = load_registry(tiny)

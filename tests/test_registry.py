@@ -160,3 +160,15 @@ def test_a_repeated_bad_phrase_or_date_is_reported_at_each_line(write_registry):
     assert sorted(x.line for x in problems) == lines
     assert sum("cannot read deadline phrase" in x.message for x in problems) == 2
     assert sum("impossible date" in x.message for x in problems) == 2
+
+
+def test_get_builds_only_the_entry_asked_for(tiny, tmp_path, monkeypatch):
+    # ledger_warnings looks up each record's id; on a cached registry that must not build every entry
+    monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
+    load_registry(tiny)
+    cached = load_registry(tiny)
+    assert cached.from_cache
+    e = cached.get("test-004")
+    assert (e.id, e.deadline.isoformat()) == ("test-004", "2024-10-31")
+    assert cached.get("test-999") is None
+    assert sum(x is not None for x in cached._built) == 1

@@ -134,8 +134,8 @@ def test_stats_headings_never_break(width, monkeypatch):
     rule = next(i for i, ln in enumerate(lines) if ln.startswith("─"))
     words = " ".join(lines[:rule]).split()
     # each heading word whole (due soon / in progress may stand on two lines, at their space)
-    assert sorted(words) == sorted(["name", "entries", "total", "overdue", "due", "soon", "upcoming", "undated",
-                                    "in", "progress", "met", "done", "missed"])
+    assert sorted(words) == sorted(["name", "entries", "total", "overdue", "due", "soon", "upcoming",
+                                    "in", "progress", "met", "done", "missed", "no", "date", "stated"])
     assert len(lines) == rule + 1 + len(rows)
 
 

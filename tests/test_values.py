@@ -2,7 +2,7 @@
 
 import pytest
 
-from plancli.values import QuantityError, convert, parse_value
+from plancli.values import QuantityError, parse_value
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "value_max"), [
@@ -39,26 +39,6 @@ def test_parse_value(text, value, unit, value_max):
 def test_not_a_quantity(text):
     with pytest.raises(QuantityError):
         parse_value(text)
-
-
-@pytest.mark.parametrize(("actual", "unit", "expected"), [
-    ("717.7万千瓦", "千瓦", 7177000),
-    ("4.2万个", "个", 42000),
-    ("96%", "%", 96),
-    ("1.2e4", "家", 12000),
-    ("3.6万家", "家", 36000),
-    ("2.3万亿元", "元", 2.3e12),
-    ("2 个百分点", "个百分点", 2),
-    ("2 百分点", "个百分点", 2),
-])
-def test_convert_actual_to_target_unit(actual, unit, expected):
-    assert convert(actual, unit) == pytest.approx(expected)
-
-
-@pytest.mark.parametrize(("actual", "unit"), [("5 家", "元"), ("96%", "家"), ("3 万吨", "千瓦")])
-def test_convert_refuses_other_units(actual, unit):
-    with pytest.raises(QuantityError, match="does not match"):
-        convert(actual, unit)
 
 
 def test_every_value_in_the_shipped_registry_reads_back():

@@ -75,6 +75,12 @@ def _root(
 
 
 
+def warn(problems) -> None:
+    """The one place ledger warnings reach the user: one ``plancli: warning: file:line: …`` line each."""
+    for p in problems:
+        print(f"plancli: warning: {p}", file=sys.stderr)
+
+
 def _fail(msg: str, code: int) -> int:
     with contextlib.suppress(Exception):  # stdout may be gone already
         sys.stdout.flush()

@@ -20,7 +20,7 @@ HEADINGS = {
     "status": "col.status", "lead_shown": "col.lead", "name": "col.name", "entries": "col.entries",
     "total": "col.total", "code": "col.code", "short": "col.short", "group": "col.group", "lines": "col.lines",
     "complete": "col.complete", "targets": "col.targets", "milestones": "col.milestones",
-    "undated": "col.undated_text", "aliases": "col.aliases", "field": "col.field", "value": "col.value",
+    "no_date_stated": "col.undated_text", "aliases": "col.aliases", "field": "col.field", "value": "col.value",
     "doc": "col.doc", "date": "col.date", "title": "col.title",
 }
 # the field names of `show`, as people read them

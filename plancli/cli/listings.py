@@ -38,11 +38,11 @@ ENTRY_COLUMNS = [
     Column("lead_shown", "lead", 30, FLEX),
 ]
 STAT_COLUMNS = [Column("name", "name", None, FLEX)] + [
-    Column(k, k) for k in ("entries", "total", "overdue", "due_soon", "upcoming", "undated", "in_progress",
-                           "met", "done", "missed")]
+    Column(k, k) for k in ("entries", "total", "overdue", "due_soon", "upcoming", "in_progress", "met", "done",
+                           "missed", "no_date_stated")]
 PLAN_COLUMNS = [Column("code", "code"), Column("short", "short", None, FLEX)] + [
-    Column(k, k) for k in ("group", "lines", "complete", "entries", "targets", "milestones", "undated", "overdue",
-                           "due_soon")]
+    Column(k, k) for k in ("group", "lines", "complete", "entries", "targets", "milestones", "no_date_stated",
+                           "overdue", "due_soon")]
 DOC_COLUMNS = [Column("code", "code"), Column("doc", "doc"), Column("date", "date"),
                Column("title", "title", 30, FLEX), Column("complete", "complete"), Column("entries", "entries"),
                Column("overdue", "overdue"), Column("met", "met")]

@@ -24,8 +24,7 @@ def _choice(name: str, values) -> type[Enum]:
 Role = _choice("Role", ("any", "lead", "support"))
 Kind = _choice("Kind", ("target", "milestone"))
 By = _choice("By", ("plan", "unit"))
-Status = _choice("Status", ("overdue", "due_soon", "upcoming", "undated", "in_progress", "done", "met",
-                            "missed"))
+Status = _choice("Status", ("overdue", "due_soon", "upcoming", "in_progress", "done", "met", "missed"))
 RecordStatus = _choice("RecordStatus", ("done", "met", "missed", "in_progress"))
 
 LISTING = ("table", "plain", "json", "csv", "md")  # what render() writes
@@ -163,9 +162,13 @@ class Selection:
                 print(label("msg.unit_chosen", self.language()).format(text=u, unit=name), file=sys.stderr)
 
     def workspace(self):
+        """The workspace of the listing; records that count nowhere are warned about, not ignored."""
         from ..workspace import open_workspace
+        from .app import warn
 
-        return open_workspace(self.registry, self.progress)
+        ws = open_workspace(self.registry, self.progress)
+        warn(ws.ledger_warnings())
+        return ws
 
     def filters(self, ws):
         from ..query import make_filters
