@@ -48,7 +48,10 @@ def both(tmp_path: Path, text: str):
     return new
 
 
-@pytest.mark.parametrize("path", [SHIPPED, ROOT / "data" / "units.yaml"], ids=["targets", "units"])
+SHIPPED_YAML = sorted((ROOT / "data").rglob("*.yaml"))  # registry index, documents, unit tables
+
+
+@pytest.mark.parametrize("path", SHIPPED_YAML, ids=[p.name for p in SHIPPED_YAML])
 def test_shipped_files_load_identically(path):
     text = path.read_text(encoding="utf-8")
     new = outcome(load_yaml, path, text)
@@ -311,6 +314,11 @@ def mutated_shipped(draw):
 
 def test_the_shipped_head_is_in_the_lane():
     assert in_block_lane("".join(SHIPPED_HEAD))
+
+
+@pytest.mark.parametrize("path", SHIPPED_YAML, ids=[p.name for p in SHIPPED_YAML])
+def test_every_shipped_file_takes_the_fast_lane(path):
+    assert in_block_lane(path.read_text(encoding="utf-8"))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
