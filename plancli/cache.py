@@ -10,7 +10,6 @@ atomic; a damaged or unreadable cache entry is rebuilt, never an error.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -47,6 +46,8 @@ def cache_file(raw: bytes, kind: str = "registry") -> Path | None:
     root = _root()
     if root is None:
         return None
+    import hashlib  # not on the warm path, which finds its entry by the file's stat
+
     return root / f"{kind}-{hashlib.sha256(_tag() + raw).hexdigest()[:32]}.pickle"
 
 
@@ -72,8 +73,15 @@ def stat_key(p: Path) -> str | None:
 
 
 def _pointer(key: str) -> Path | None:
+    # crc32, not sha256: hashlib costs 2 ms to import on the warm path. A clash is harmless because
+    # the pointer holds its whole key and is only followed when the key matches (get_by_stat).
     root = _root()
-    return None if root is None else root / f"stat-{hashlib.sha256(_tag() + key.encode()).hexdigest()[:32]}"
+    if root is None:
+        return None
+    import zlib
+
+    data = _tag() + key.encode()
+    return root / f"stat-{zlib.crc32(data):08x}-{len(data)}"
 
 
 def get_by_stat(key: str | None) -> dict | None:
@@ -82,9 +90,11 @@ def get_by_stat(key: str | None) -> dict | None:
     if ptr is None:
         return None
     try:
-        name = ptr.read_text(encoding="ascii").strip()
+        stored_key, _, name = ptr.read_text(encoding="utf-8").rstrip("\n").rpartition("\n")
     except (OSError, UnicodeDecodeError):
         return None
+    if stored_key != key:
+        return None  # another file's pointer (a crc32 clash) or an old one
     if "/" in name or os.sep in name or not name.endswith(".pickle"):
         return None  # not one of ours
     return get(ptr.parent / name)
@@ -101,7 +111,7 @@ def remember_stat(key: str | None, p: Path, where: Path | None) -> None:
         if ptr is None:
             return
         with atomic_path(ptr, private=True) as tmp:
-            Path(tmp).write_text(where.name + "\n", encoding="ascii")
+            Path(tmp).write_text(key + "\n" + where.name + "\n", encoding="utf-8")
     except OSError:
         pass  # costs speed only
 

@@ -49,13 +49,12 @@ deadline), ``yearly``, ``quarterly``, ``half-yearly`` (recurring over the plan p
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .errors import PlancliError
-from .sourcetext import compact
+from .sourcetext import compact, lazy_re
 
 __all__ = ["DeadlineError", "Deadline", "Period", "Context", "parse_deadline", "parse_date", "KINDS"]
 
@@ -153,7 +152,8 @@ def _year(s: str) -> int:
 def _month_end(y: int, m: int) -> date:
     if not 1 <= m <= 12:
         raise DeadlineError(f"impossible month {m} in {y}")
-    return date(y, m, calendar.monthrange(y, m)[1])
+    # date arithmetic, not calendar.monthrange: the calendar module costs 3 ms at every start-up
+    return date(y, 12, 31) if m == 12 else date(y, m + 1, 1) - timedelta(days=1)
 
 
 def _day(y: int, m: int, d: int) -> date:
@@ -189,18 +189,18 @@ def parse_date(text: str) -> date:
 # --------------------------------------------------------------------------- the grammar
 
 # Leading words that do not change the date: 原则上于2024年底前, 力争到2025年, 截至2024年底.
-_LEAD = re.compile(r"^(?:原则上|力争|争取|确保|计划|预计|最迟|最晚|不晚于|务必|截止到|截止至|截止|截至|到|至|于|在)")
-_QUOTES = re.compile(r"[“”\"‘’'「」『』]")
+_LEAD = lazy_re(r"^(?:原则上|力争|争取|确保|计划|预计|最迟|最晚|不晚于|务必|截止到|截止至|截止|截至|到|至|于|在)")
+_QUOTES = lazy_re(r"[“”\"‘’'「」『』]")
 # Traditional characters of the time words, for documents copied from traditional-script pages.
 _TRADITIONAL = str.maketrans("於後內個終爭確預計劃開為來從兩週間時規號當屆", "于后内个终争确预计划开为来从两周间时规号当届")
 # A phrase wrapped in brackets: （2024—2025年）.
-_BRACKETS = re.compile(r"^[(\[【〔](.*)[)\]】〕]$")
+_BRACKETS = lazy_re(r"^[(\[【〔](.*)[)\]】〕]$")
 _RELATIVE = {"今": 0, "本": 0, "当": 0, "明": 1, "次": 1, "后": 2, "去": -1, "上": -1}
 _XUN = {"上旬": 10, "中旬": 20}
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}
 
 # One point in time. The year part may be absent (read in the context year) or relative (今年, 明年).
-_POINT = re.compile(
+_POINT = lazy_re(
     rf"(?:(?P<y>{_NUM})年度?|(?P<rel>[今本当明次后去上])年度?)?"
     r"(?:"
     rf"(?P<mo>{_NUM})月(?:(?P<d>{_NUM})[日号]|(?P<xun>上旬|中旬|下旬)|(?P<mend>底|末|份|月底|月末))?"
@@ -212,20 +212,20 @@ _POINT = re.compile(
     r"(?P<suf>之前|以前|前|以内|内|为止|止)?")
 
 # Recurrences: 每年4月底前, 每季度末, 每半年. (年均 = every year.)
-_YEARLY = re.compile(r"(?:每年度?|每一年|每个年度|年均)(?P<rest>.*)")
-_QUARTERLY = re.compile(r"(?:每季度?|每个季度|每一季度)(?:结束前|结束时|末|底|末前|底前)?")
-_HALFYEARLY = re.compile(r"每半年(?:度)?(?:结束前|末|底)?")
+_YEARLY = lazy_re(r"(?:每年度?|每一年|每个年度|年均)(?P<rest>.*)")
+_QUARTERLY = lazy_re(r"(?:每季度?|每个季度|每一季度)(?:结束前|结束时|末|底|末前|底前)?")
+_HALFYEARLY = lazy_re(r"每半年(?:度)?(?:结束前|末|底)?")
 # A span counted from the start of the plan period: 两年, 用两年时间, 三年内.
-_SPAN = re.compile(r"(?:用)?(?P<n>\d{1,2}|[一二三四五六七八九十两]+)(?:年|个年头)(?:时间)?(?:内|以内|左右)?")
+_SPAN = lazy_re(r"(?:用)?(?P<n>\d{1,2}|[一二三四五六七八九十两]+)(?:年|个年头)(?:时间)?(?:内|以内|左右)?")
 # A named five-year plan: 十四五, 第十四个五年规划. The n-th plan ends in 1970 + 5 (n - 3) (3rd: 1966-70).
-_FIVE_YEAR = re.compile(r"(?:第?十(?P<a>[一二三四五六七八九])个?五年(?:规划)?|十(?P<b>[一二三四五六七八九])五(?:规划)?)"
+_FIVE_YEAR = lazy_re(r"(?:第?十(?P<a>[一二三四五六七八九])个?五年(?:规划)?|十(?P<b>[一二三四五六七八九])五(?:规划)?)"
                         r"(?P<tail>期间|时期末?|期末|末期|末|期内|期|内)?(?:前)?")
-_RANGE_SEP = re.compile(r"—+|–|-|~|至|到")
-_LIST_SEP = re.compile(r"[、和及与]")
+_RANGE_SEP = lazy_re(r"—+|–|-|~|至|到")
+_LIST_SEP = lazy_re(r"[、和及与]")
 
 # Words of phrases that name no date, and of phrases that mark a start: used only to explain a refusal.
-_UNDATED = re.compile(r"长期|适时|持续|逐步|常态|近期|尽快|及时|定期|稳步|今后|未来|下一步|择机|视情")
-_START = re.compile(r"^(?:自|从|由)|(?:起|开始|以来|以后|之后|后)$")
+_UNDATED = lazy_re(r"长期|适时|持续|逐步|常态|近期|尽快|及时|定期|稳步|今后|未来|下一步|择机|视情")
+_START = lazy_re(r"^(?:自|从|由)|(?:起|开始|以来|以后|之后|后)$")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ one raises ``RegistryError``; ``validate`` passes a list and gets them all. Date
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from dataclasses import replace
 from datetime import date
@@ -398,4 +397,6 @@ def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
 
 
 def sha256_of(path: Path) -> str:
+    import hashlib
+
     return hashlib.sha256(path.read_bytes()).hexdigest()

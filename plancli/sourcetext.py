@@ -15,9 +15,25 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-__all__ = ["SourceText", "compact", "squeeze"]
+__all__ = ["SourceText", "compact", "squeeze", "lazy_re"]
 
 _WS = re.compile(r"\s+")
+
+
+class lazy_re:  # noqa: N801 - stands where a compiled pattern would
+    """A pattern compiled on first use: a run that never reads a deadline phrase (a cached query)
+    does not pay for compiling the reader's patterns at import."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args, self._rx = (pattern, flags), None
+
+    def __getattr__(self, name: str):
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(*self._args)
+        return getattr(rx, name)
 
 
 def squeeze(text: str) -> str:

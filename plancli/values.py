@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import PlancliError
-from .sourcetext import squeeze
+from .sourcetext import lazy_re, squeeze
 
 __all__ = ["QuantityError", "Quantity", "parse_value", "COMPARATORS", "TargetValue", "Target",
            "parse_target", "not_target_reason", "is_not_target"]
@@ -68,7 +68,7 @@ _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 _CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
 _NUMBER = r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
 _RANGE_SEP = r"[—–\-~～至到]+"
-_TRAILING_WORDS = re.compile(r"(?:以上|以下|以内|左右|上下|多|余)+$")
+_TRAILING_WORDS = lazy_re(r"(?:以上|以下|以内|左右|上下|多|余)+$")
 # Units that begin with a character that is also a Chinese numeral multiplier.
 _UNIT_STARTS = ("千瓦", "千米", "千克", "千伏", "千帕", "万千瓦", "百分点", "千字")
 
@@ -235,8 +235,8 @@ _BEFORE = [
 _BEFORE_ADJACENT = [(">", "超|破|过|逾"), ("~", "约|近"), ("=", "达")]
 _AFTER = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
 _STRICT = (">", "<")  # 超过…以上 stays ">": the stricter word wins over a trailing 以上
-_ITEM_NUM = re.compile(rf"{_NUMBER}(?:[×xX*]{_NUMBER})?(?:{_RANGE_SEP}{_NUMBER})?")
-_LIST_GAP = re.compile(r"[、和及与,]*")  # items of one list: 90%、75%; 100万辆和150GWh
+_ITEM_NUM = lazy_re(rf"{_NUMBER}(?:[×xX*]{_NUMBER})?(?:{_RANGE_SEP}{_NUMBER})?")
+_LIST_GAP = lazy_re(r"[、和及与,]*")  # items of one list: 90%、75%; 100万辆和150GWh
 # Measurement units plans use, longest first where one is a prefix of another. A unit not listed is
 # accepted when it is short (≤ 3 characters) and stands alone before a separator.
 _UNITS = sorted([
@@ -380,7 +380,7 @@ def parse_target(text: str) -> Target:
 # --------------------------------------------------------------------------- numbers that are not targets
 
 _BASELINE_WORDS = r"(?:较|比|相比|同比|对比|与|以|相较于?|相对于)"
-_PAST = re.compile(r"已经?(?!有基础)|翻了|达到了|实现了|完成了|突破了|超过了|增长了|提高了")  # not 在已有基础上
+_PAST = lazy_re(r"已经?(?!有基础)|翻了|达到了|实现了|完成了|突破了|超过了|增长了|提高了")  # not 在已有基础上
 
 
 def not_target_reason(text: str, start: int, end: int) -> str | None:

@@ -36,6 +36,8 @@ class Workspace:
 
     def ledger_warnings(self) -> list[Problem]:
         """Records of the ledger that count nowhere or contradict their value (``file:line`` each)."""
+        if not self.records:
+            return []  # nothing to check: the value readers are not even imported
         from .recording import ledger_warnings
 
         return ledger_warnings(self.registry, self.ledger_path, self.records)

@@ -104,3 +104,15 @@ def test_the_shipped_index_is_not_parsed_again(cached, monkeypatch):
     monkeypatch.setattr(registry, "load_yaml", boom)
     again = load_registry()
     assert [e.id for e in again.entries] == [e.id for e in first.entries]
+
+
+def test_a_pointer_is_followed_only_for_its_own_key(tiny, cached, write_registry):
+    """Pointer names are a crc32 of the key: a clash must never serve another file's entry."""
+    age(tiny)
+    load_registry(tiny)
+    [ptr] = cached.glob("stat-*")
+    key = cache.stat_key(tiny)
+    assert cache.get_by_stat(key) is not None
+    entry = ptr.read_text(encoding="utf-8").splitlines()[-1]
+    ptr.write_text(key.replace("targets.yaml", "other.yaml") + "\n" + entry + "\n", encoding="utf-8")
+    assert cache.get_by_stat(key) is None  # same pointer file, someone else's key

@@ -442,3 +442,33 @@ def test_parse_deadline_reads_year_less_phrases_in_the_document_year(cli, args, 
 def test_parse_deadline_rejects_a_bad_doc_date(cli):
     r = cli("parse-deadline", "10月底前", "--doc-date", "2023-13-01")
     assert r.code == 2 and r.err.startswith("plancli: error: --doc-date: impossible date")
+
+
+def test_command_modules_map_every_command_to_its_module():
+    """A run imports only its command's module (application.COMMAND_MODULES): the map must be whole."""
+    from plancli.cli.application import COMMAND_MODULES, command_name
+
+    registered = {command_name(c): c.callback.__module__.rsplit(".", 1)[1] for c in app.registered_commands}
+    assert registered == COMMAND_MODULES
+
+
+def test_a_run_builds_only_its_command_and_restores_the_rest(cli, monkeypatch):
+    import typer.main
+
+    from plancli.cli import application
+
+    before = len(application.app.registered_commands)
+    built = []
+    real = typer.main.get_command
+
+    def spy(typer_app):
+        group = real(typer_app)
+        built.append(sorted(getattr(group, "commands", {})))
+        return group
+
+    monkeypatch.setattr(typer.main, "get_command", spy)
+    assert cli("units", "--format", "json").code == 0
+    assert cli("--help").code == 0
+    assert built[0] == ["units"]  # only the command that runs
+    assert len(built[1]) == before >= 16  # --help lists them all
+    assert len(application.app.registered_commands) == before

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..render import is_machine, render
-from .app import EXIT_CHECK, command
+from .application import EXIT_CHECK, command
 from .options import Check, Listing, ProgressOpt, RegistryOpt, _fmt, _fmt_opt
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .app import command
+from .application import command
 from .options import _choice
 
 DraftFormat = _choice("DraftFormat", ("yaml", "json"))

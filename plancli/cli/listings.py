@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..render import Column, is_machine, render
-from .app import EXIT_CHECK, command
+from .application import EXIT_CHECK, command
 from .human import cells_in, columns_in, fields_in, say_empty
 from .options import (
     AsOfOpt,

@@ -164,7 +164,7 @@ class Selection:
     def workspace(self):
         """The workspace of the listing; records that count nowhere are warned about, not ignored."""
         from ..workspace import open_workspace
-        from .app import warn
+        from .application import warn
 
         ws = open_workspace(self.registry, self.progress)
         warn(ws.ledger_warnings())

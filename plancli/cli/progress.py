@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .app import UsageError, command
+from .application import UsageError, command
 from .options import (
     By,
     Export,
