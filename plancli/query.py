@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from .deadline import DeadlineError, parse_date
-from .errors import PlancliError
 from .ledger import Record, history, latest_records
 from .model import Entry, Registry
+from .names import QueryError, match_unit, resolve_doc, resolve_plan
 from .units import UnitTable
 
 __all__ = [
@@ -48,8 +48,6 @@ STATUSES = ("overdue", "due_soon", "upcoming", "in_progress", "done", "met", "mi
 CLOSED = ("done", "met", "missed")
 
 
-class QueryError(PlancliError, ValueError):
-    """A filter that cannot be applied (unknown plan, bad span or date)."""
 
 
 _SPAN_UNITS = {  # unit word → (relativedelta keyword, days it spans at most)
@@ -90,37 +88,6 @@ def to_today(as_of: str | None) -> date:
     return to_date(as_of, "--as-of") if as_of else date.today()
 
 
-def resolve_plan(reg: Registry, text: str) -> str:
-    """Plan code from a code, full name, short form or unique fragment (数字变革, szbg)."""
-    t = "".join(text.split())
-    for p in reg.plans.values():
-        if t.lower() == p.code.lower() or t in (p.name, p.short) or t == p.name.removesuffix("行动计划"):
-            return p.code
-    hits = [p.code for p in reg.plans.values() if t and (t in p.name or t in p.short)]
-    if len(hits) == 1:
-        return hits[0]
-    names = "、".join(f"{p.short}({p.code})" for p in reg.plans.values())
-    if hits:
-        raise QueryError(f"plan {text!r} is ambiguous: {', '.join(hits)}")
-    raise QueryError(f"unknown plan {text!r}; plans are: {names}")
-
-
-def resolve_doc(reg: Registry, text: str) -> str:
-    """Document code from its code, number (鲁政发〔2024〕5号) or a unique fragment of either or of its title."""
-    t = "".join(text.split()).casefold()
-    for d in reg.documents:
-        if t in (d.code.casefold(), (d.number or "").casefold()):
-            return d.code
-    hits = [d.code for d in reg.documents
-            if t and any(t in x.casefold() for x in (d.code, d.number or "", d.title))]
-    if len(hits) == 1:
-        return hits[0]
-    names = "、".join(f"{d.label}({d.code})" for d in reg.documents)
-    if hits:
-        raise QueryError(f"document {text!r} is ambiguous: {', '.join(hits)}")
-    raise QueryError(f"unknown document {text!r}; documents are: {names}")
-
-
 @dataclass(kw_only=True)
 class Filters:
     units: list[str] = field(default_factory=list)  # canonical names
@@ -134,6 +101,7 @@ class Filters:
     soon: relativedelta = field(default_factory=lambda: relativedelta(days=14))
     kinds: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)  # document codes
+    guessed_units: list[tuple[str, str]] = field(default_factory=list)  # (as typed, unit read) to say
 
     def horizon(self) -> date | None:
         return self.as_of + self.within if self.within is not None else None
@@ -150,15 +118,17 @@ def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str]
     for s in statuses:
         if s not in STATUSES:
             raise QueryError(f"unknown status {s!r}; choose from {', '.join(STATUSES)}")
+    doc_codes = [resolve_doc(reg, d) for d in docs]
+    matched = [match_unit(reg, table, u, doc_codes) if table else (u, False) for u in units]
     return Filters(
-        units=[table.resolve(u) if table else u for u in units], role=role,
+        units=[name for name, _ in matched], role=role,
+        guessed_units=[(u, name) for u, (name, guessed) in zip(units, matched, strict=True) if guessed],
         plans=[resolve_plan(reg, p) for p in plans],
         before=to_date(before, "--before") if before else None,
         after=to_date(after, "--after") if after else None,
         within=parse_span(within) if within else None,
         as_of=to_today(as_of),
-        statuses=statuses, soon=parse_span(soon), kinds=list(kinds),
-        docs=[resolve_doc(reg, d) for d in docs],
+        statuses=statuses, soon=parse_span(soon), kinds=list(kinds), docs=doc_codes,
     )
 
 

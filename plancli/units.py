@@ -23,11 +23,15 @@ from .errors import PlancliError
 from .sourcetext import squeeze
 from .yamlfile import RegistryError
 
-__all__ = ["UnitError", "Unit", "UnitTable", "load_units"]
+__all__ = ["UnitError", "AmbiguousUnitError", "Unit", "UnitTable", "load_units"]
 
 
 class UnitError(PlancliError, ValueError):
     """A unit name that resolves to no unit, or to several."""
+
+
+class AmbiguousUnitError(UnitError):
+    """A part of a name that several units share."""
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,11 @@ class UnitTable:
     def resolve(self, text: str) -> str:
         return self.match(text)[0]
 
-    def match(self, text: str) -> tuple[str, bool]:
+    def match(self, text: str, among: set[str] | None = None) -> tuple[str, bool]:
         """(canonical name, guessed): ``guessed`` when only a part of one unit's name matched
-        (rule 3) — the caller says which unit it chose, since 各市 may not mean 各市党委人才工作领导小组."""
+        (rule 3) — the caller says which unit it chose, since 各市 may not mean 各市党委人才工作领导小组.
+        ``among`` (canonical names) settles a part shared by several units: 组织部 with --doc of a
+        Shandong document means 省委组织部, not Guangzhou's 市委组织部."""
         k = _key(text)
         if not k:
             raise UnitError("empty unit name")
@@ -85,11 +91,13 @@ class UnitTable:
             if variant in self._lookup:
                 return self._lookup[variant], False
         hits = sorted({canon for alias, canon in self._lookup.items() if k in alias})
+        if len(hits) > 1 and among is not None and len([h for h in hits if h in among]) == 1:
+            hits = [h for h in hits if h in among]
         if len(hits) == 1:
             return hits[0], True
         if len(hits) > 1:
             shown = "、".join(hits[:10]) + (f"… ({len(hits)} units)" if len(hits) > 10 else "")
-            raise UnitError(f"unit {text!r} is ambiguous; give one of: {shown}")
+            raise AmbiguousUnitError(f"unit {text!r} is ambiguous; give one of: {shown}")
         close = difflib.get_close_matches(k, list(self._lookup), n=3, cutoff=0.4)
         close = list(dict.fromkeys(self._lookup[c] for c in close))
         hint = f"; did you mean {'、'.join(close)}?" if close else "; see `plancli units`"

@@ -10,7 +10,7 @@ import pytest
 PKG = Path(__file__).resolve().parents[1] / "plancli"
 READERS = {"errors", "yamlfile", "yamlevents", "yamlblock", "cache", "model", "registry", "deadline",
            "values", "actuals", "units", "sourcetext", "fsutil"}
-UPPER = {"query", "counts", "checks", "coverage", "ledger", "recording", "workspace", "report", "export", "render",
+UPPER = {"query", "names", "counts", "checks", "coverage", "ledger", "recording", "workspace", "report", "export", "render",
          "cli"}
 
 

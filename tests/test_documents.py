@@ -174,3 +174,15 @@ def test_index_errors_are_one_line(cli, tmp_path):
 
 
 assert TINY_SOURCE and TINY_REGISTRY  # the fixture documents these tests build on
+
+
+def test_a_short_unit_shared_by_two_documents_is_read_within_doc(cli):
+    """组织部 is 省委组织部 in 鲁政发〔2024〕5号 and 市委组织部 in the Guangzhou text: ambiguous across the
+    registry, settled by --doc (and said on stderr, as every guessed unit is)."""
+    r = cli("due", "--unit", "组织部", "--format", "json")
+    assert r.code == 2 and "ambiguous; give one of: 市委组织部、省委组织部" in r.err
+    for doc, unit in (("gz633", "市委组织部"), ("鲁政发", "省委组织部")):
+        r = cli("due", "--unit", "组织部", "--doc", doc, "--format", "json")
+        assert r.code == 0 and r.err == f"--unit '组织部' read as {unit} (part of its name)\n"
+        rows = json.loads(r.out)
+        assert rows and all(unit in r["lead"] + r["support"] for r in rows)

@@ -152,15 +152,6 @@ class Selection:
 
         return pick_lang(self.lang)
 
-    def say_guessed_units(self, ws) -> None:
-        """A --unit read from a part of one unit's name is a guess: say on stderr which unit it is."""
-        from ..i18n import label
-
-        for u in self.unit or ():
-            name, guessed = ws.units.match(u)
-            if guessed:
-                print(label("msg.unit_chosen", self.language()).format(text=u, unit=name), file=sys.stderr)
-
     def workspace(self):
         """The workspace of the listing; records that count nowhere are warned about, not ignored."""
         from ..workspace import open_workspace
@@ -173,12 +164,17 @@ class Selection:
     def filters(self, ws):
         from ..query import make_filters
 
-        self.say_guessed_units(ws)
-        return make_filters(
+        f = make_filters(
             ws.registry, ws.units, units=self.unit or (), role=self.role.value, plans=self.plan or (),
             before=self.before, after=self.after, within=self.within, as_of=self.as_of,
             statuses=[s.value for s in self.status or ()], soon=self.soon,
             kinds=[self.kind.value] if self.kind else (), docs=self.doc or ())
+        # A --unit read from a part of one unit's name is a guess: say on stderr which unit it is.
+        from ..i18n import label
+
+        for text, name in f.guessed_units:
+            print(label("msg.unit_chosen", self.language()).format(text=text, unit=name), file=sys.stderr)
+        return f
 
 
 def with_selection(fn):
