@@ -32,6 +32,7 @@ year of ``Context.doc_date``. Each line is: phrases → date(s) [kind].
 - 每季度, 每季度末, 每季度结束前 → every quarter end in the plan period [quarterly]
 - 每半年 → every Jun 30 and Dec 31 in the plan period [half-yearly]
 - 两年, 用两年时间, 力争用2年时间, 两年内, 三年内 → Dec 31 of year N of the plan period [period]
+- 2012年起5年内, 自2024年起三年内 (a start with a span) → Dec 31 of year N counted from that year [period]
 
 A schedule keeps only the occurrences inside the plan period. Refused, with a DeadlineError that
 quotes the phrase and says why: no date at all (长期坚持, 适时, 持续推进, 近期, 尽快, 常态化); a start,
@@ -225,6 +226,9 @@ _LIST_SEP = lazy_re(r"[、和及与]")
 
 # Words of phrases that name no date, and of phrases that mark a start: used only to explain a refusal.
 _UNDATED = lazy_re(r"长期|适时|持续|逐步|常态|近期|尽快|及时|定期|稳步|今后|未来|下一步|择机|视情")
+# A start with a span (2012年起5年内, 自2024年起三年内): datable, unlike a start alone (自2019年起).
+_FROM_SPAN = lazy_re(rf"(?:自|从)?(?P<y>{_NUM})年(?:起|开始)(?:的|用)?(?P<n>\d{{1,2}}|[一二三四五六七八九十两]+)"
+                     r"(?:年|个年头)(?:时间)?(?:内|以内)?")
 _START = lazy_re(r"^(?:自|从|由)|(?:起|开始|以来|以后|之后|后)$")
 
 
@@ -388,6 +392,14 @@ def _parse(raw: str, ctx: Context) -> Deadline:
             end = date(1970 + 5 * (n - 3), 12, 31)
             kind = "by" if (m.group("tail") or "") in ("末", "期末", "末期", "时期末") else "period"
             return Deadline(raw, end, (end,), kind)
+
+        m = _FROM_SPAN.fullmatch(core)
+        if m:
+            y, n = _year(m.group("y")), _cn_small(m.group("n"))
+            if n < 1 or n > 50:
+                raise fail("implausible span")
+            end = date(y + n - 1, 12, 31)
+            return Deadline(raw, end, (end,), "period")
 
         m = _SPAN.fullmatch(core)
         if m:

@@ -109,6 +109,10 @@ ROWS: list[tuple[str, str, tuple[str, str]]] = [
     ("beijing2016", "2016年5月28日", ("2016-05-28", "by")),
     ("hechi2024", "2024年6月12日", ("2024-06-12", "by")),
     ("liaoyuan2024", "2024年4月22日", ("2024-04-22", "by")),
+    # Guangzhou 633 实施意见 (2012), the second shipped document: a start with a span is datable
+    ("gz633", "2012年起5年内", ("2016-12-31", "period")),
+    ("gz633", "5年内", ("2016-12-31", "period")),
+    ("gz633", "每年", ("2016-12-31", "yearly")),
 ]
 
 
