@@ -213,13 +213,14 @@ footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;paddi
 
 
 def page(title: str, fragments: Iterable[str], lang: str, meta: Sequence[tuple[str, str]] = (),
-         footer: str = "") -> str:
-    """A whole HTML document around ``fragments`` (already-escaped HTML); ``meta`` is (label, value) pairs."""
+         footer: str = "", css: str = "") -> str:
+    """A whole HTML document around ``fragments`` (already-escaped HTML); ``meta`` is (label, value)
+    pairs; ``css`` adds rules of the calling page (the weekly digest's tables) after the shared ones."""
     meta_html = "".join(f"<span>{_e(k)}: {_e(v)}</span>" for k, v in meta)
     return ("<!DOCTYPE html>\n"
             f'<html lang="{html_lang(lang)}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{_e(title)}</title><style>{CSS}</style></head><body>\n"
+            f"<title>{_e(title)}</title><style>{CSS}{css}</style></head><body>\n"
             f"<header><h1>{_e(title)}</h1><p class=\"meta\">{meta_html}</p></header>\n"
             + "\n".join(fragments)
             + (f"\n<footer>{_e(footer)}</footer>" if footer else "")

@@ -2,14 +2,13 @@
 
 Ids, dates, numbers and statuses never wrap (``white-space: nowrap``); metrics and notes wrap. The
 page says its language (``lang``), has a viewport tag for phones, and prints on A4. Every text is
-escaped. If the dashboard's page helpers are on main they can replace ``page``; the data stays.
+escaped. The document shell and style are the report's (``dashboard.page``).
 """
 
 from __future__ import annotations
 
 import html
 
-from .i18n import html_lang
 from .render import cell
 
 __all__ = ["page"]
@@ -23,21 +22,18 @@ GROW = frozenset({"metric", "lead", "label", "evidence"})
 NUMERIC = frozenset({"days_left", "days_overdue", "attainment", "overdue", "due_soon", "in_progress", "met",
                      "done", "missed", "total"})
 
+# The digest's tables (the page itself — fonts, headings, print on A4 — is the report's): full cell
+# borders, one-token cells that never wrap, text cells that keep some width, status colours, totals.
 CSS = """
-body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','Source Han Sans SC',
-'Microsoft YaHei',sans-serif;margin:1.5em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.45}
-h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}
 .wrap{overflow-x:auto}
-table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}
-td,th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
-th{background:#f3f3f3}
+.wrap table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}
+.wrap td,.wrap th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
+.wrap th{background:#f3f3f3}
 td.nw,th.nw{white-space:nowrap}td.num{text-align:right}td.grow,th.grow{min-width:9em}
 tr.overdue td.st,tr.missed td.st{color:#b00020;font-weight:600}
 tr.due_soon td.st{color:#8a5a00}tr.met td.st,tr.done td.st{color:#1b6e20}
 tr.total td{font-weight:600;background:#fafafa}
-.note{color:#555;font-size:.9em}
-@media print{@page{size:A4;margin:12mm}body{margin:0;max-width:none}.wrap{overflow:visible}
-table{font-size:8.5pt}tr{break-inside:avoid}h2{break-after:avoid}}
+@media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
 """
 
 
@@ -63,15 +59,15 @@ def _table(rows, cols) -> str:
 
 
 def page(title: str, summary: str, parts, lang: str, *, note: str, none: str) -> str:
-    """The whole page: title, summary line, one table (or “none”) per section, the ``*`` note."""
+    """The whole page: title, summary line, one table (or “none”) per section, the ``*`` note — in
+    the report's document shell and style (``dashboard.page``), so both pages read alike."""
+    from .dashboard import page as document
+
     e = html.escape
-    body = [f"<h1>{e(title)}</h1>", f"<p>{e(summary)}</p>"]
+    body = [f"<p>{e(summary)}</p>"]
     for head, rows, cols in parts:
         body.append(f"<h2>{e(head)}</h2>")
         body.append(_table(rows, cols) if rows else f"<p>({e(none)})</p>")
     if note:
         body.append(f'<p class="note">{e(note)}</p>')
-    return (f'<!DOCTYPE html>\n<html lang="{html_lang(lang)}"><head><meta charset="utf-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{e(title)}</title><style>{CSS}</style></head><body>\n"
-            + "\n".join(body) + "\n</body></html>\n")
+    return document(title, body, lang, css=CSS)
