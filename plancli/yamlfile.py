@@ -141,14 +141,10 @@ def load_yaml_pyyaml(path: str | Path, text: str | None = None) -> Any:
     except RegistryError as exc:
         exc.path = str(p)
         raise
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = (exc.problem or str(exc)).split("\n")[0]
-        if "could not determine a constructor" in what or "tag" in (exc.problem or ""):
-            what = f"unsupported YAML tag ({what}); only plain data is allowed"
-        raise RegistryError(f"invalid YAML: {what}", p, line) from None
     except yaml.YAMLError as exc:
-        raise RegistryError(f"invalid YAML: {str(exc).splitlines()[0]}", p) from None
+        from .yamlevents import yaml_error_message  # one wording for both readers
+
+        message, line = yaml_error_message(yaml, exc)
+        raise RegistryError(message, p, line) from None
     except RecursionError:
         raise RegistryError("YAML nested too deeply", p) from None
