@@ -13,7 +13,8 @@ Units
     A task's parenthetical ``（牵头单位：…；配合单位：…）`` (or 牵头部门/责任单位), which may follow it after a
     page break, gives lead and support (split at 、 and ，; a trailing 等 dropped; 省有关部门、单位 kept as
     one name); also ``〔责任单位：…按职责分工负责。〕`` and an unlabelled ``（X、Y等按职责分工负责）``; without
-    any, “由X、Y牵头” in the task's text names the lead. The plan coordinator is read from its 推进措施: “X牵头负责/统筹推进/牵头实施/负责…”, else the
+    any, “（X、Y牵头，Z参与）” / “（X指导）” (roles after the names, no label), else “由X、Y牵头” in the task's
+    text names the lead. The plan coordinator is read from its 推进措施: “X牵头负责/统筹推进/牵头实施/负责…”, else the
     first parenthetical there, else the units that lead every task.
 """
 
@@ -184,6 +185,11 @@ _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|
 _PAREN_BARE = re.compile(
     rf"{_OPEN}((?:[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}[、,，])*"
     rf"[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})等?(?:按职责分工|分别)?负责{_CLOSE}")
+# （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
+_UNIT_LIST = rf"(?:[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}[、,，和])*[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}"
+_PAREN_ROLE = re.compile(
+    rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|指导|负责指导)"
+    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?(?:参与|配合|协助|协同)(?:负责)?)?{_CLOSE}")
 _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"牵头(?!单位|部门)")
@@ -299,6 +305,12 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             for m in _PAREN_BARE.finditer(text):
                 blk.parens.append((blk.start + m.start(), blk.start + m.end()))
                 blk.lead = blk.lead or _split_units(m.group(1))
+        if not blk.lead:
+            for m in _PAREN_ROLE.finditer(text):
+                blk.parens.append((blk.start + m.start(), blk.start + m.end()))
+                if not blk.lead:
+                    blk.lead = _split_units(m.group("lead"))
+                    blk.support = _split_units(m.group("support") or "")
         if not blk.lead and blk.section != "总体目标":
             # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead.
             m = _INLINE_LEAD.search(text)
@@ -322,6 +334,7 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
         m = _COORD.search(doc.c, b.start, b.end)
         if m:
             names = _split_units(re.sub(r"^.*?(?=省|市|中共|国网|国家|人民银行)", "", m.group(1)) or m.group(1))
+            names = tuple(n.removeprefix("由") for n in names)  # 由甲部牵头负责: 由 is not part of the name
             plan.coordinator = names
             plan.coordinator_quote = doc.raw(m.start(), m.end())
             plan.coordinator_line = doc.line_of(m.start())
@@ -329,10 +342,13 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
             return
     for b in measures:
         if b.lead:
-            a, e = b.parens[0]
+            # The lead may come from a parenthetical or from running text (建立由甲部、乙部牵头的…机制):
+            # only the first has a span to quote.
             plan.coordinator = b.lead
-            plan.coordinator_quote = doc.raw(a, e)
-            plan.coordinator_line = doc.line_of(a)
+            if b.parens:
+                a, e = b.parens[0]
+                plan.coordinator_quote = doc.raw(a, e)
+                plan.coordinator_line = doc.line_of(a)
             plan.coordinator_how = "lead of the first 推进措施"
             return
     leads = [b.lead for b in plan.blocks if b.lead]
