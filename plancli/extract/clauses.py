@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ..deadline import Context, Deadline, DeadlineError, Period, parse_deadline
 from ..sourcetext import compact
 from ..values import QuantityError, not_target_reason, parse_target
+from .context import is_signature_line
 from .layout import Block, Doc, Plan
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
@@ -53,7 +54,7 @@ _UNITS = sorted({
     "条", "套", "户", "册", "部", "场", "场次", "批次", "种", "类", "台", "辆", "批", "支", "处", "次", "张",
     "款", "位",
     "艘", "架", "间", "床", "例", "篇", "本", "份", "只", "头", "株", "棵", "标箱", "分钟", "小时", "毫秒",
-    "天", "倍", "GWh", "MWh", "kWh", "GW", "MW", "kW", "EFLOPS", "PFLOPS", "TB", "PB", "Gbps",
+    "天", "个月", "个工作日", "工作日", "周", "倍", "GWh", "MWh", "kWh", "GW", "MW", "kW", "EFLOPS", "PFLOPS", "TB", "PB", "Gbps",
 }, key=len, reverse=True)
 # A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class
 # (18MW级 names the kind of turbine, not how many).
@@ -65,12 +66,28 @@ _QTY = re.compile(
 # reads them for every quantity it lists; these cover the forms it does not list (倍增, 双破千, 12.5EFLOPS).
 _AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|上下)"), "~"),
               (re.compile(r"^(?:以内|以下)"), "<="), (re.compile(r"^(?:多|余)"), ">")]
+# 6个月内, 5个工作日内: a time limit; 内 after any other measure word (3家内) is not a comparator.
+_TIME_UNIT = re.compile(r"(?:个月|个工作日|工作日|天|周|小时|分钟)$")
 _BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
                (re.compile(r"(?:不超过|不高于|控制在|降至|降到|压减到|压减至)$"), "<="),
                (re.compile(r"(?:低于|小于)$"), "<"),
                (re.compile(r"(?:突破|超过|高于|超|过|破|逾)$"), ">"),
                (re.compile(r"(?:约|近|大约)$"), "~")]
-_CN_QTY = re.compile(r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+")
+_CN_QTY = re.compile(
+    r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+"
+    # shares in words (一半以上, 超过一半, 两成, 三分之一) and counts after a floor (至少建设一所)
+    r"|一半|半数|(?<![一二两三四五六七八九十])[一二两三四五六七八九]成(?=以上|左右|$|[，,。；;的])"
+    r"|[二两三四五六七八九十]分之[一二三四五六七八九]"
+    r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于))(?:新建|建设|建成|设立|开设|配备|培育|打造|有)?"
+    r"[一二两三四五六七八九十](?:所|家|个|名|项|座|处|支|条)")
+# A quantity of routine work, not a commitment: 每5年修订1次, 每年至少1个月, 每季度1次.
+_CYCLE_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十])?(?:个)?(?:年|季度|月|周|半年)")
+_ROUTINE_UNITS = ("次", "个月", "天", "周", "小时", "分钟", "工作日", "个工作日")
+# A span of years that is a duration or a rule, not a deadline: 具有3年以上工作经历 (eligibility),
+# 距退休年龄五年以内 (a threshold), 每5年 (a cycle), 五年内免征 (the term of a benefit).
+_DURATION_BEFORE = re.compile(r"(?:具有|具备|满|连续|距|任职|工作|从事|每|期限|为期|有效期|累计)$")
+_DURATION_AFTER = re.compile(r"^(?:以上|以下|及以上|以内|内)?(?:的|工作|经历|经验|任期|期满|免征|免缴|免税|减免|减半|内免|"
+                             r"企业所得税|房产税)")
 _RULE_BEFORE = re.compile(r"按照|按各|保留|留存|收储|奖励")
 _LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共同体: a count of the things just listed
 _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
@@ -106,6 +123,7 @@ class Draft:
     comparator: str | None = None
     time: Time | None = None
     sort: int = 0
+    governed: bool = False  # the deadline is that of the time phrase heading the paragraph or list
 
 
 def _spans(text: str, open_: str, close: str, base: int) -> list[tuple[int, int]]:
@@ -160,16 +178,47 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     for blk in plan.blocks:
         for a, e in blk.parens:
             chars[a - lo:e - lo] = "\x00" * (e - a)
+    # The signature block (its date line, （此件公开发布）) dates the document, not a commitment.
+    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+        if is_signature_line(doc.lines[li - 1]):
+            a, e = doc.src.line_span(li)
+            a, e = max(a, lo), min(e, hi)
+            chars[a - lo:e - lo] = "\x00" * max(0, e - a)
     text = c[:lo] + "".join(chars) + c[hi:]
     out: list[Draft] = []
+    governor: Time | None = None  # a time phrase heading a paragraph or a goals list (到2020年，…)
+    section = None
     for blk in plan.blocks:
+        if blk.section != section:
+            governor, section = None, blk.section
         masked = text[blk.start:blk.end]
         # Short quoted strings are names (“2115”, “2+N”); a long quotation is text of the plan.
         quoted = [(a, e) for a, e in _spans(masked, "“", "”", blk.start) + _spans(masked, '"', '"', blk.start)
                   if e - a <= 16 and not re.search(r"[,，;；]", c[a:e])] + _spans(masked, "《", "》", blk.start)
-        for s0, s1 in _sentences(text, blk.start, blk.end):
-            out.extend(_entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period))
+        carried = governor  # from a list lead (到2022年，主要目标是：) of an earlier paragraph
+        governor = None
+        for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end)):
+            drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or carried)
+            out.extend(drafts)
+            if opening is not None:
+                governor, carried = opening, None
+            elif k == 0 and carried is not None and _opens_with_time(text, s0, s1):
+                carried = None  # a paragraph with a time phrase of its own ends the list's scope
+        # A paragraph that ends in a colon leads a list: its heading phrase governs the items that follow.
+        tail = text[blk.start:blk.end].rstrip("\x00 ")
+        if not (tail.endswith(("：", ":")) and (governor or carried)):
+            governor = None
+        else:
+            governor = governor or carried
     return out
+
+
+_OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：，]?)?$")
+
+
+def _opens_with_time(text: str, s0: int, s1: int) -> bool:
+    m = _TIME.search(text, s0, s1)
+    return bool(m and _OPENING.match(text[s0:m.start()]))
 
 
 def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) -> list[Time]:
@@ -183,6 +232,12 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 三年行动: the name of an action
         if _BASELINE_BEFORE.search(text[max(s0, a - 2):a]) or text[e:e + 1] == "的" and re.search(r"\d{4}年$", t):
             continue  # 比2020年: a baseline
+        if not re.search(r"\d{4}", t) and re.search(r"年(?:时间|内|以内)?$", t) and (
+                _DURATION_BEFORE.search(text[max(s0, a - 4):a]) or _DURATION_AFTER.match(text[e:e + 6])
+                or re.match(r"^(?:以上|以下|及以上)", text[e:e + 3])):
+            continue  # a duration, a threshold or a cycle (具有3年以上工作经历, 每5年, 五年内免征)
+        if re.search(r"\d{1,2}[日号]$", t) and re.match(r"^(?:起|之前已|前已|以前已|至)", text[e:e + 3]):
+            continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
         try:
             d = parse_deadline(t, ctx)
         except DeadlineError:
@@ -202,13 +257,19 @@ Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact
 
 
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
-                         period: Period) -> list[Draft]:
-    """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones)."""
+                         period: Period, governor: Time | None = None) -> tuple[list[Draft], Time | None]:
+    """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones), and
+    the time phrase that opens it (到2020年，…), which governs the sentences after it.
+
+    A target with no time phrase of its own before it takes the governing phrase of its paragraph or
+    list, if any (``Draft.governed``), else the end of the period."""
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = _quantities(text, s0, s1, quoted, times)
-    drafts = _targets(text, plan, blk, s0, qtys, times)
+    drafts = _targets(text, plan, blk, s0, qtys, times, governor)
     drafts += _milestones(text, plan, blk, s1, qtys, times)
-    return drafts
+    opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
+                    and _OPENING.match(text[s0:t.start]) and text[t.end:t.end + 1] in "，,：:"), None)
+    return drafts, opening
 
 
 def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[Qty]:
@@ -226,6 +287,10 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[
         # (投资500万元以上技术改造项目1.2万个) is not a target: left to the exclusions.
         if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) or _LIST_COUNT.search(text[cs:a]):
             continue
+        if m.group(3) in _ROUTINE_UNITS and _CYCLE_BEFORE.search(text[cs:a]):
+            continue  # 每5年修订1次, 每年至少1个月: how often routine work is done, not a goal
+        if m.group(3) in ("个月", "天", "周", "年") and re.search(r"(?:具有|具备|满|连续|累计|工作|任职|从事)$", text[cs:a]):
+            continue  # 具有6个月工作经历: an eligibility threshold
         nxt = _QTY.search(text, e, ce)
         if nxt and not re.search(r"[、和及与]", text[e:nxt.start()]) \
                 and re.match(r"^(?:以上|以下)?[\u4e00-\u9fff]", text[e:e + 3]):
@@ -292,7 +357,8 @@ def _listed_subjects(text: str, qtys: list[Qty], adj: list[bool], times: list[Ti
     return listed
 
 
-def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
+def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times: list[Time],
+             governor: Time | None = None) -> list[Draft]:
     paired = _paired_times(text, qtys, times)
     adj, words = _list_comparators(text, qtys)
     listed = _listed_subjects(text, qtys, adj, times)
@@ -302,12 +368,21 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     for k, (a, e, cs, ce) in enumerate(qtys):
         t = paired.get(a) or next((t for t in reversed(times) if t.end <= a), None)
         qs = min(cs, t.start) if t else cs
+        governed = t is None and governor is not None
+        if governed:
+            t = governor
         if re.search(r"\d[—–\-~～至到]\d", text[a:e]):
             cmp = "range"
+        elif re.match(r"倍增|翻", text[a:e]):
+            cmp = "="
+        elif re.match(r"[十百千万亿]+$", text[a:e]):
+            cmp = ">"  # 过千亿, 双破千
         elif not text[a].isdigit():
-            cmp = "=" if re.match(r"倍增|翻", text[a:e]) else ">"
+            cmp = words[k] or "="  # 一半以上, 超过一半, 至少建设一所: the words around it
         else:
             cmp = read.get(a) or words[k] or "="
+            if cmp == "=" and _TIME_UNIT.search(text[a:e]) and text[e:e + 1] == "内":
+                cmp = "<="  # 6个月内, 5个工作日内: a time limit
         suffix = re.match(r"(?:及以上|以上|以下|以内|左右|上下|多|余)?", text[e:]).end()
         cut = [(a, e + suffix)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
         metrics = each_subjects(text, cs, a, times)
@@ -334,7 +409,7 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
                     metrics = [name_of(text, before, cs - 1, cut) + metrics[0]]
         prev_metrics = metrics
         for metric in metrics:
-            drafts.append(Draft(plan, blk, "target", metric, qs, ce, (a, e), cmp, t, a))
+            drafts.append(Draft(plan, blk, "target", metric, qs, ce, (a, e), cmp, t, a, governed))
     return drafts
 
 
