@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,3 +59,119 @@ def test_extract_never_raises_anything_but_a_plancli_error(frags, seed, noise):
     for period in (None, parse_period("2024:2025")):
         with contextlib.suppress(PlancliError):
             extract(text, source_name="x.txt", period=period)
+
+
+# --------------------------------------------------------------------------- context a reader finds
+
+ISSUE = "issue 20 (phrases quoted from its four private whole documents)"
+
+
+def test_period_and_date_are_inferred_from_goals_and_signature_and_said_so():
+    text = (BENCH / "gov2018_123_xinmeiti.txt").read_text(encoding="utf-8")
+    d = extract(text, source_name="x.txt")
+    assert d["meta"]["document"] == {"number": "国办发〔2018〕123号", "date": "2018-12-07",
+                                     "title": "国务院办公厅关于推进政务新媒体健康有序发展的意见"}
+    assert d["meta"]["period"]["start"] == "2018-01-01" and d["meta"]["period"]["end"] == "2022-12-31"
+    assert "到2022年" in d["meta"]["period"]["inferred_from"]
+    from plancli.extract import to_yaml
+    assert "INFERRED" in to_yaml(d).split("meta:")[0]
+    # the signature (2018年12月7日, （此件公开发布）) is no milestone
+    assert not [e for e in d["entries"] if e["line"] >= 34]
+
+
+def test_period_override_and_a_stated_term():
+    text = (BENCH / "gov2018_124_wenhua.txt").read_text(encoding="utf-8")
+    d = extract(text, source_name="x.txt")
+    assert d["meta"]["period"]["start"] == "2019-01-01" and d["meta"]["period"]["end"] == "2023-12-31"
+    d = extract(text, source_name="x.txt", period=parse_period("2019:2020"))
+    assert d["meta"]["period"] == {"start": "2019-01-01", "end": "2020-12-31"}
+
+
+def test_a_text_without_any_date_asks_for_the_period():
+    with pytest.raises(PlancliError, match="--period"):
+        extract("一、主要任务\n\n1.加强协调。完善机制。\n", source_name="x.txt")
+
+
+def test_title_and_document_number_glued_on_one_line_are_kept_apart():
+    text = "国务院办公厅关于印发测试工作方案的通知国办发〔2019〕5号\n各省、自治区、直辖市人民政府：\n到2020年，完成建设。\n"
+    d = extract(text, source_name="x.txt", period=parse_period("2019:2020"))
+    assert d["meta"]["document"]["title"] == "国务院办公厅关于印发测试工作方案的通知"
+    assert d["meta"]["document"]["number"] == "国办发〔2019〕5号"
+
+
+# --------------------------------------------------------------------------- scope like a reader
+
+def _goal_text(goals: str) -> str:
+    return f"测试实施方案\n\n一、总体要求\n\n{goals}\n\n二、重点任务\n\n1.加强建设。完善机制。\n"
+
+
+def test_a_time_phrase_opening_a_paragraph_governs_its_later_sentences():
+    # 到2020年，… as goals paragraphs open (issue 20); a later sentence with its own phrase keeps it.
+    d = extract(_goal_text("到2020年，基本建成体系。普及率达到90%。2019年覆盖率达到50%。"),
+                source_name="x.txt", period=parse_period("2016:2025"))
+    got = {e["value_text"]: (e["deadline"], e["deadline_inferred"], e.get("note", "")) for e in d["entries"]
+           if e["kind"] == "target"}
+    assert got["90%"][:2] == ("2020-12-31", False) and "到2020年" in got["90%"][2]
+    assert got["50%"][:2] == ("2019-12-31", False)
+
+
+def test_a_goals_list_lead_governs_its_items_until_the_next_heading():
+    text = ("测试实施方案\n\n一、总体要求\n\n（一）主要目标。到2022年，实现以下目标：\n\n1.普及率达到90%。\n\n"
+            "2.新建5家示范中心。\n\n二、重点任务\n\n1.加强建设。建设10个平台。\n")
+    d = extract(text, source_name="x.txt", period=parse_period("2019:2025"))
+    got = {e["value_text"]: e["deadline"] for e in d["entries"] if e["kind"] == "target"}
+    assert got == {"90%": "2022-12-31", "5家": "2022-12-31", "10个": "2025-12-31"}
+
+
+# --------------------------------------------------------------------------- commitments, not rules
+
+# (sentence, the value_texts that are targets; [] when none) — source of the phrase
+RULE_PHRASES = [
+    ("申请人应具有3年以上工作经历。", [], ISSUE),
+    ("规划每5年修订1次。", [], ISSUE),
+    ("干部每年至少1个月到基层锻炼。", [], ISSUE),
+    ("经营性文化事业单位转制为企业后，五年内免征企业所得税。", [], WH),
+    ("对转制时距国家法定退休年龄五年以内的原事业编制内人员，可以提前离岗。", [], WH),
+    ("一半以上的县建成示范点。", ["一半"], ISSUE),
+    ("超过一半的企业完成改造。", ["一半"], ISSUE),
+    ("每个县至少建设一所特殊教育学校。", ["建设一所"], ISSUE),
+    ("审批时限压缩至5个工作日以内。", ["5个工作日"], ISSUE),
+    ("力争6个月内完成清理。", ["6个月"], ISSUE),
+    ("5年内重点引进100名市管企业中高级经营管理人才。", ["100名"], GZ := "广州“633”实施意见 (data/source/001_gz_633_rencai.txt)"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want", "source"), RULE_PHRASES)
+def test_rules_are_not_entries_and_quantities_in_words_are(sentence, want, source):
+    d = extract(f"测试工作方案\n\n一、主要任务\n\n1.推进工作。{sentence}\n", source_name="x.txt",
+                period=parse_period("2024:2025"))
+    targets = [e["value_text"] for e in d["entries"] if e["kind"] == "target"]
+    assert targets == want
+    assert not [e for e in d["entries"] if e["kind"] == "milestone" and e["deadline_text"] in ("3年", "5年", "五年内", "五年以内")]
+
+
+@pytest.mark.parametrize(("value_text", "clause", "value", "unit", "comparator"), [
+    ("一半", "一半以上的县建成示范点", 50, "%", ">="),
+    ("一半", "超过一半的企业完成改造", 50, "%", ">"),
+    ("5个工作日", "审批时限压缩至5个工作日以内", 5, "个工作日", "<="),
+    ("6个月", "力争6个月内完成清理", 6, "个月", "<="),
+])
+def test_quantities_in_words_and_time_units_keep_unit_and_comparator(value_text, clause, value, unit, comparator):
+    d = extract(f"测试工作方案\n\n一、主要任务\n\n1.推进工作。{clause}。\n", source_name="x.txt",
+                period=parse_period("2024:2025"))
+    (e,) = [e for e in d["entries"] if e["kind"] == "target"]
+    assert (e["value_text"], e["value"], e["unit"], e["comparator"]) == (value_text, value, unit, comparator)
+
+
+# --------------------------------------------------------------------------- units
+
+@pytest.mark.parametrize(("paren", "lead", "support"), [
+    ("（工业和信息化部牵头，财政部、商务部参与）", ["工业和信息化部"], ["财政部", "商务部"]),
+    ("（国家卫生健康委指导）", ["国家卫生健康委"], []),
+    ("（市政府办公室、市行政审批制度改革工作领导小组办公室牵头）", ["市政府办公室", "市行政审批制度改革工作领导小组办公室"], []),
+])
+def test_role_parentheticals_without_a_label(paren, lead, support):
+    d = extract(f"测试工作方案\n\n一、主要任务\n\n1.推进工作。2024年底前完成清理。{paren}\n", source_name="x.txt",
+                period=parse_period("2024:2025"))
+    (e,) = d["entries"]
+    assert (e["lead"], e["support"]) == (lead, support)

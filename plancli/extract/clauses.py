@@ -26,7 +26,7 @@ from ..deadline import Context, Deadline, DeadlineError, Period, parse_deadline
 from ..sourcetext import compact
 from ..values import QuantityError, not_target_reason, parse_target
 from .context import is_signature_line
-from .layout import Block, Doc, Plan
+from .layout import _GROUP, Block, Doc, Plan
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan"]
@@ -186,30 +186,26 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)
     text = c[:lo] + "".join(chars) + c[hi:]
     out: list[Draft] = []
-    governor: Time | None = None  # a time phrase heading a paragraph or a goals list (到2020年，…)
+    listed: Time | None = None  # the time phrase of a list lead (到2022年，实现以下目标：), for its items
     section = None
     for blk in plan.blocks:
-        if blk.section != section:
-            governor, section = None, blk.section
+        ls, _le = doc.src.line_span(doc.line_of(blk.start))
+        if blk.section != section or _GROUP.match(c[ls:blk.end]):
+            listed, section = None, blk.section  # a new section or group heading ends the list
         masked = text[blk.start:blk.end]
         # Short quoted strings are names (“2115”, “2+N”); a long quotation is text of the plan.
         quoted = [(a, e) for a, e in _spans(masked, "“", "”", blk.start) + _spans(masked, '"', '"', blk.start)
                   if e - a <= 16 and not re.search(r"[,，;；]", c[a:e])] + _spans(masked, "《", "》", blk.start)
-        carried = governor  # from a list lead (到2022年，主要目标是：) of an earlier paragraph
-        governor = None
+        governor: Time | None = None  # a time phrase opening a sentence governs the paragraph after it
         for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end)):
-            drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or carried)
+            if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
+                listed = None  # an item with a time phrase of its own ends the list's scope
+            drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed)
             out.extend(drafts)
             if opening is not None:
-                governor, carried = opening, None
-            elif k == 0 and carried is not None and _opens_with_time(text, s0, s1):
-                carried = None  # a paragraph with a time phrase of its own ends the list's scope
-        # A paragraph that ends in a colon leads a list: its heading phrase governs the items that follow.
-        tail = text[blk.start:blk.end].rstrip("\x00 ")
-        if not (tail.endswith(("：", ":")) and (governor or carried)):
-            governor = None
-        else:
-            governor = governor or carried
+                governor = opening
+        if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
+            listed = governor  # a paragraph that ends in a colon leads a list
     return out
 
 

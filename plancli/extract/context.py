@@ -31,6 +31,7 @@ _TERM = re.compile(
     r"(?:至|到|—|-)(?P<b>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
 _BY_YEAR = re.compile(r"(?:到|至|截至|力争到|力争至|争取到)((?:19|20)\d{2})年")
 _ANY_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?![度级])")
+_TITLE_WORD = r"(?:通知|意见|方案|计划|决定|规划|办法|规定|要点|函)"
 _GOALS_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?[^。，]{0,8}目标")
 
 
@@ -103,10 +104,16 @@ def document_header(text: str, doc_date: date | None) -> dict:
     number = None
     for ln in lines:
         c = compact(ln.strip("# *"))
-        no = DOC_NO.fullmatch(c) or DOC_NO.search(c) if c and len(c) <= 40 else None
+        no = DOC_NO.fullmatch(c) or DOC_NO.search(c) if c and len(c) <= 60 else None
         if no and (no.end() == len(c) or no.start() == 0):
-            number = number or no.group()
-            rest = (c[:no.start()] + c[no.end():]).strip()
+            cut = no.start()
+            glued = None
+            for glued in re.finditer(rf"{_TITLE_WORD}(?=[\u4e00-\u9fff]{{1,8}}[〔\[])", c[:no.end()]):
+                pass  # the last title word before the number
+            if glued and glued.end() > cut:
+                cut = glued.end()  # …的通知国办发〔2019〕5号: the number starts after the title's last word
+            number = number or c[cut:no.end()]
+            rest = (c[:cut] + c[no.end():]).strip()
             if rest and not title_parts:
                 title_parts.append(rest)  # a title and its number glued on one line
             if title_parts:
