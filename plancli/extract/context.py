@@ -107,9 +107,8 @@ def document_header(text: str, doc_date: date | None) -> dict:
         no = DOC_NO.fullmatch(c) or DOC_NO.search(c) if c and len(c) <= 60 else None
         if no and (no.end() == len(c) or no.start() == 0):
             cut = no.start()
-            glued = None
-            for glued in re.finditer(rf"{_TITLE_WORD}(?=[\u4e00-\u9fff]{{1,8}}[〔\[])", c[:no.end()]):
-                pass  # the last title word before the number
+            # the last title word before the number
+            glued = ([None] + list(re.finditer(rf"{_TITLE_WORD}(?=[\u4e00-\u9fff]{{1,8}}[〔\[])", c[:no.end()])))[-1]
             if glued and glued.end() > cut:
                 cut = glued.end()  # …的通知国办发〔2019〕5号: the number starts after the title's last word
             number = number or c[cut:no.end()]
