@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 
 from ..deadline import Context, Deadline, DeadlineError, Period, parse_deadline
-from ..sourcetext import compact
-from ..values import QuantityError, not_target_reason, parse_target
+from ..values import not_target_reason
+from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
 from .context import is_signature_line
 from .layout import _GROUP, Block, Doc, Plan
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
@@ -62,17 +62,6 @@ _QTY = re.compile(
     r"(?<![\d.A-Za-z×*])(\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
     r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])")
 
-# Comparator words (the shipped registry's conventions, docs/registry-format.md): values.parse_target
-# reads them for every quantity it lists; these cover the forms it does not list (倍增, 双破千, 12.5EFLOPS).
-_AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|上下)"), "~"),
-              (re.compile(r"^(?:以内|以下)"), "<="), (re.compile(r"^(?:多|余)"), ">")]
-# 6个月内, 5个工作日内: a time limit; 内 after any other measure word (3家内) is not a comparator.
-_TIME_UNIT = re.compile(r"(?:个月|个工作日|工作日|天|周|小时|分钟)$")
-_BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
-               (re.compile(r"(?:不超过|不高于|控制在|降至|降到|压减到|压减至)$"), "<="),
-               (re.compile(r"(?:低于|小于)$"), "<"),
-               (re.compile(r"(?:突破|超过|高于|超|过|破|逾)$"), ">"),
-               (re.compile(r"(?:约|近|大约)$"), "~")]
 _CN_QTY = re.compile(
     r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+"
     # shares in words (一半以上, 超过一半, 两成, 三分之一) and counts after a floor (至少建设一所)
@@ -322,8 +311,8 @@ def _list_comparators(text: str, qtys: list[Qty]) -> tuple[list[bool], list[str 
     n = len(qtys)
     adj = [i + 1 < n and re.fullmatch(r"[、和及与]", text[qtys[i][1]:qtys[i + 1][0]]) is not None
            for i in range(n)]
-    after_c = [_after_cmp(text, q[1]) for q in qtys]
-    before_c = [_before_cmp(text, q[0], q[2]) for q in qtys]
+    after_c = [after_cmp(text, q[1]) for q in qtys]
+    before_c = [before_cmp(text, q[0], q[2]) for q in qtys]
     for i in range(n - 2, -1, -1):
         if adj[i] and after_c[i] is None:
             after_c[i] = after_c[i + 1]
@@ -358,7 +347,7 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     paired = _paired_times(text, qtys, times)
     adj, words = _list_comparators(text, qtys)
     listed = _listed_subjects(text, qtys, adj, times)
-    read = _comparators(text, qtys)
+    read = comparators(text, qtys)
     drafts: list[Draft] = []
     prev_metrics: list[str] = []
     for k, (a, e, cs, ce) in enumerate(qtys):
@@ -377,7 +366,7 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
             cmp = words[k] or "="  # 一半以上, 超过一半, 至少建设一所: the words around it
         else:
             cmp = read.get(a) or words[k] or "="
-            if cmp == "=" and _TIME_UNIT.search(text[a:e]) and text[e:e + 1] == "内":
+            if cmp == "=" and TIME_UNIT.search(text[a:e]) and text[e:e + 1] == "内":
                 cmp = "<="  # 6个月内, 5个工作日内: a time limit
         suffix = re.match(r"(?:及以上|以上|以下|以内|左右|上下|多|余)?", text[e:]).end()
         cut = [(a, e + suffix)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
@@ -436,43 +425,3 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
             first = False
             pos = ce + 1
     return drafts
-
-
-
-
-def _comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, str]:
-    """Comparator of each quantity as ``values.parse_target`` reads its clause (分别突破A、B; A和B左右),
-    keyed by the quantity's position; a quantity it does not list keeps the words around it."""
-    out: dict[int, str] = {}
-    clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for a, e, cs, ce in qtys:
-        clauses.setdefault((cs, ce), []).append((a, e))
-    for (cs, ce), items in clauses.items():
-        try:
-            values = list(parse_target(text[cs:ce].replace("\x00", "")).values)
-        except QuantityError:
-            continue
-        for a, e in items:
-            want = compact(text[a:e])
-            hit = next((v for v in values if compact(v.value_text) == want), None)
-            if hit is not None:
-                out[a] = hit.comparator
-                values.remove(hit)
-    return out
-
-
-def _after_cmp(text: str, end: int) -> str | None:
-    for rx, cmp in _AFTER_CMP:
-        if rx.match(text[end:end + 3]):
-            return cmp
-    return None
-
-
-def _before_cmp(text: str, start: int, clause_start: int) -> str | None:
-    before = text[max(clause_start, start - 4):start]
-    for rx, cmp in _BEFORE_CMP:
-        if rx.search(before):
-            return cmp
-    return None
-
-
