@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plancli.cli import _run
+from plancli.cli import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "data" / "targets.yaml"
@@ -180,7 +180,7 @@ def cli(monkeypatch, capsys):
         for k, v in (env or {}).items():
             monkeypatch.setenv(k, v)
         capsys.readouterr()
-        code = _run(list(args))
+        code = run(list(args))
         out, err = capsys.readouterr()
         return Result(code, out, err)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from ..i18n import label, status_label
-from ..render import Column
+from ..output.i18n import label, status_label
+from ..output.render import Column
 
 # column key → i18n key of its heading
 HEADINGS = {

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..deadline import Context, Deadline, DeadlineError, Period, parse_deadline
-from ..sourcetext import compact
-from ..values import QuantityError, not_target_reason, parse_target
+from ..text.deadline import Context, Deadline, DeadlineError, Period, parse_deadline
+from ..text.quantities import QuantityError, not_target_reason, parse_target
+from ..text.source import compact
 from .layout import Block, Doc, Plan
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 

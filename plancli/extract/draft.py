@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..coverage import covered_spans, tokens
-from ..deadline import Context, DeadlineError, Period, parse_date
-from ..sourcetext import compact
-from ..values import QuantityError, not_target_reason, parse_value
+from ..checks.coverage import covered_spans, tokens
+from ..text.deadline import Context, DeadlineError, Period, parse_date
+from ..text.quantities import QuantityError, not_target_reason, parse_value
+from ..text.source import compact
 from .clauses import Draft, drafts_of_plan
 from .layout import _TASK, DOC_NO, TITLE_END, Doc, ExtractError, Plan, find_doc_date, find_period, layout
 
@@ -395,7 +395,7 @@ def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
     """Write the draft to ``out`` and its unit table beside it (``<stem>.units.yaml``, named in
     ``meta.units_file``), so that ``plancli validate OUT`` runs as it stands. Existing files are never
     overwritten: a reviewed draft is someone's work."""
-    from ..fsutil import atomic_write_bytes
+    from ..yamlio.atomic import atomic_write_bytes
 
     units = out.with_name(f"{out.stem}.units.yaml")
     for p in (out, units):

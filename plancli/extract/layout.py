@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..deadline import DeadlineError, Period, parse_date
 from ..errors import PlancliError
-from ..sourcetext import SourceText, compact
+from ..text.deadline import DeadlineError, Period, parse_date
+from ..text.source import SourceText, compact
 
 __all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_doc_date", "find_period", "DOC_NO",
            "TITLE_END"]
