@@ -20,12 +20,13 @@ class Status(StrEnum):
     DUE_SOON = "due_soon"        # deadline within --soon
     UPCOMING = "upcoming"        # deadline later
     IN_PROGRESS = "in_progress"  # latest record says work goes on, deadline not passed
-    DONE = "done"                # a milestone closed
     MET = "met"                  # a target reached
+    DONE = "done"                # a milestone closed
     MISSED = "missed"            # a target not reached (closed)
 
 
-# The order statuses are declared, offered by --status and counted in stats' columns.
+# The order statuses are declared, offered by --status and counted in the columns of stats, plans and
+# the digest (an output contract: README, "Output contract").
 STATUSES: tuple[Status, ...] = tuple(Status)
 # The order people read them in: most urgent first, closed last (tables, charts, the report).
 STATUS_ORDER: tuple[Status, ...] = (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS, Status.UPCOMING,

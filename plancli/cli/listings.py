@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..output.render import Column, is_machine, render
+from ..vocabulary import STATUSES, Status
 from .application import EXIT_CHECK, command
 from .human import cells_in, columns_in, fields_in, say_empty
 from .options import (
@@ -38,11 +39,10 @@ ENTRY_COLUMNS = [
     Column("lead_shown", "lead", 30, FLEX),
 ]
 STAT_COLUMNS = [Column("name", "name", None, FLEX)] + [
-    Column(k, k) for k in ("entries", "total", "overdue", "due_soon", "upcoming", "in_progress", "met", "done",
-                           "missed", "no_date_stated")]
+    Column(k, k) for k in ("entries", "total", *STATUSES, "no_date_stated")]
 PLAN_COLUMNS = [Column("code", "code"), Column("short", "short", None, FLEX)] + [
     Column(k, k) for k in ("group", "lines", "complete", "entries", "targets", "milestones", "no_date_stated",
-                           "overdue", "due_soon")]
+                           Status.OVERDUE, Status.DUE_SOON)]
 DOC_COLUMNS = [Column("code", "code"), Column("doc", "doc"), Column("date", "date"),
                Column("title", "title", 30, FLEX), Column("complete", "complete"), Column("entries", "entries"),
                Column("overdue", "overdue"), Column("met", "met")]

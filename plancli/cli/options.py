@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from ..output.render import default_format
+from ..vocabulary import RECORD_STATUSES, STATUSES
 
 
 def choice(name: str, values) -> type[Enum]:
@@ -24,8 +25,8 @@ def choice(name: str, values) -> type[Enum]:
 Role = choice("Role", ("any", "lead", "support"))
 Kind = choice("Kind", ("target", "milestone"))
 By = choice("By", ("plan", "unit"))
-Status = choice("Status", ("overdue", "due_soon", "upcoming", "in_progress", "done", "met", "missed"))
-RecordStatus = choice("RecordStatus", ("done", "met", "missed", "in_progress"))
+StatusChoice = choice("Status", STATUSES)
+RecordStatus = choice("RecordStatus", RECORD_STATUSES)
 
 LISTING = ("table", "plain", "json", "csv", "md")  # what render() writes
 Listing = choice("Listing", LISTING)
@@ -139,7 +140,7 @@ class Selection:
     within: Annotated[str | None, typer.Option(
         "--within", help="Deadline within SPAN of --as-of (7d, 2w, 1m, 1y); includes overdue items.")] = None
     as_of: AsOfOpt = None
-    status: Annotated[list[Status] | None, typer.Option(
+    status: Annotated[list[StatusChoice] | None, typer.Option(
         "--status", "-s", help="Only these statuses; repeatable.")] = None
     soon: SoonOpt = "14d"
     kind: Annotated[Kind | None, typer.Option("--kind", help="target or milestone.")] = None

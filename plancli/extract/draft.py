@@ -21,7 +21,7 @@ from ..text.deadline import Context, DeadlineError, Period, parse_date
 from ..text.quantities import QuantityError, not_target_reason, parse_value
 from ..text.source import compact
 from .clauses import Draft, drafts_of_plan
-from .layout import _TASK, DOC_NO, TITLE_END, Doc, ExtractError, Plan, find_doc_date, find_period, layout
+from .layout import DOC_NO, TASK, TITLE_END, Doc, ExtractError, Plan, find_doc_date, find_period, layout
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
 
@@ -97,7 +97,7 @@ def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
                     if b - a > 24:
                         break
             return a, b + 1
-    m = _TASK.match(c[ls:le])
+    m = TASK.match(c[ls:le])
     lo = ls + m.end() if m else ls
     a = pos
     while a > lo and pos - a < 4 and c[a - 1] not in _STOPS and not c[a - 1].isdigit():

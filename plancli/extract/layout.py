@@ -46,7 +46,7 @@ _TITLE = re.compile(
 TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
 _SECTION = re.compile(rf"^([{_CN}]+)、(.{{1,20}})$")
 _GROUP = re.compile(rf"^[(（]([{_CN}]+)[)）]")
-_TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
+TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
 _OPEN, _CLOSE = r"[(（〔\[]", r"[)）〕\]]"
 _NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕
@@ -146,7 +146,7 @@ def _section_name(heading: str) -> str:
 
 def _is_title(body: str) -> re.Match | None:
     """A plan (or group) title: a short line ending in 行动计划/…/方案, not a numbered heading."""
-    if len(body) > 48 or any(ch in body for ch in "。，,;；") or _GROUP.match(body) or _TASK.match(body):
+    if len(body) > 48 or any(ch in body for ch in "。，,;；") or _GROUP.match(body) or TASK.match(body):
         return None
     return _TITLE.match(body)
 
@@ -205,7 +205,7 @@ def layout(doc: Doc) -> list[Plan]:
             kinds.append((li, "title", m.group("name").strip("“”\"")))
         elif _GROUP.match(b):
             kinds.append((li, "group", b))
-        elif _TASK.match(b):
+        elif TASK.match(b):
             kinds.append((li, "task", b))
         else:
             kinds.append((li, "text", b))
@@ -277,7 +277,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
                 skip = m.end()
                 task = None if sec_no in numbered else group_no
             elif kind == "task":
-                m = _TASK.match(b)
+                m = TASK.match(b)
                 task = int(m.group(1) or m.group(2))
                 skip = m.end()
             if section == "总体目标":

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..vocabulary import OPEN as OPEN_STATUSES
-from ..vocabulary import STATUS_ORDER
+from ..vocabulary import STATUS_ORDER, Status
 from .i18n import label, status_label
 
 __all__ = ["COLORS", "FONTS", "aggregate", "time_bins", "status_by_plan_chart", "open_by_lead_chart", "by_month_chart",
@@ -26,8 +26,8 @@ __all__ = ["COLORS", "FONTS", "aggregate", "time_bins", "status_by_plan_chart", 
 
 # One colour per status, the same in charts, legends, badges and the xlsx export.
 COLORS = {
-    "overdue": "#c0392b", "due_soon": "#e67e22", "in_progress": "#8e44ad", "upcoming": "#2e86c1",
-    "undated": "#95a5a6", "missed": "#7b241c", "met": "#1e8449", "done": "#58b87a",
+    Status.OVERDUE: "#c0392b", Status.DUE_SOON: "#e67e22", Status.IN_PROGRESS: "#8e44ad",
+    Status.UPCOMING: "#2e86c1", Status.MISSED: "#7b241c", Status.MET: "#1e8449", Status.DONE: "#58b87a",
 }
 FONTS = ("system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Source Han Sans SC', "
          "'Microsoft YaHei', 'PingFang SC', sans-serif")
@@ -288,7 +288,7 @@ def attainment_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None
                   y_labels_major=[100], show_x_guides=False))
     chart.x_labels = names
     chart.add(label("col.attainment", lang), values)
-    legend = _legend(["met", "missed"], lang)
+    legend = _legend([Status.MET, Status.MISSED], lang)
     return _figure("report.chart.attainment", lang, _svg(chart), legend)
 
 

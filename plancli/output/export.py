@@ -31,6 +31,7 @@ from ..query.rows import CONTRACT, Filters, entry_dict, occurrence_rows
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
+from ..vocabulary import Status
 from ..yamlio.atomic import atomic_path, atomic_write_bytes
 from .i18n import filter_scope, label, status_label
 from .render import render
@@ -51,11 +52,11 @@ def _rows(reg, table, records, f: Filters, open_only: bool = False):
     return [r for r in rows if r["status"] not in DONE] if open_only else rows
 
 
-DONE = ("done", "met")  # what --open leaves out: nothing more to do (missed stays: it needs attention)
+DONE = (Status.DONE, Status.MET)  # what --open leaves out: nothing more to do (missed stays: it needs attention)
 # A mark before the status in a calendar SUMMARY, so a month view tells them apart at a glance.
 # due_soon/upcoming are left unmarked: the event's date already says it, and the label would go
 # stale in the calendar after import.
-_MARK = {"met": "✓ ", "done": "✓ ", "missed": "✗ ", "overdue": "⚠ ", "in_progress": "… "}
+_MARK = {Status.MET: "✓ ", Status.DONE: "✓ ", Status.MISSED: "✗ ", Status.OVERDUE: "⚠ ", Status.IN_PROGRESS: "… "}
 
 
 def calendar_name(reg: Registry, f: Filters, lang: str) -> str:

@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..vocabulary import Status
+
 __all__ = ["Column", "WRITERS", "render", "is_machine", "default_format", "cell", "md_escape"]
 
 
@@ -38,6 +40,10 @@ class Column:
     max_width: int | None = None
     overflow: str | None = None
 
+
+# A terminal row's colour by its status: red needs action, yellow soon, green closed.
+ROW_STYLE = {Status.OVERDUE: "red", Status.MISSED: "red", Status.DUE_SOON: "yellow", Status.MET: "green",
+             Status.DONE: "green"}
 
 def default_format(stream: TextIO | None = None) -> str:
     s = stream or sys.stdout
@@ -232,8 +238,7 @@ def _write_table(rows, columns, out, title, fields) -> None:
         cut = c.overflow == "ellipsis" or any(cell_len(x) > w for x in h.split())
         t.add_column(h, width=w, no_wrap=cut and c.overflow != "fold", overflow=c.overflow or ("ellipsis" if cut else "fold"))
     for r, b in zip(rows, body, strict=True):
-        style = {"overdue": "red", "missed": "red", "due_soon": "yellow",
-                 "met": "green", "done": "green"}.get(r.get("_status") or r.get("status") or "")
+        style = ROW_STYLE.get(r.get("_status") or r.get("status") or "")
         t.add_row(*b, style=style)
     console.print(t)
 

@@ -30,12 +30,13 @@ from ..query.rows import Filters, occurrence_rows, select_entries, week_bounds
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
+from ..vocabulary import STATUSES, Status
 from .i18n import filter_scope, label, status_label
 from .render import Column, md_escape, render
 
 __all__ = ["digest", "weekly_report", "records_between", "effective_date", "COUNT_KEYS", "BY"]
 
-COUNT_KEYS = ("overdue", "due_soon", "in_progress", "met", "done", "missed", "total")
+COUNT_KEYS = (*(s for s in STATUSES if s != Status.UPCOMING), "total")  # upcoming: not news for a week
 BY = ("unit", "plan")
 
 
@@ -117,7 +118,7 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         "totals": totals,
         "overdue": [name_label(k) | {"items": groups[k]} for k in order if k in groups],
         "newly_overdue": [r for r in rows if r["status"] == "overdue" and r["deadline"] >= week_ago],
-        "due_next": [r for r in rows if r["status"] in ("due_soon", "upcoming", "in_progress")
+        "due_next": [r for r in rows if r["status"] in (Status.DUE_SOON, Status.UPCOMING, Status.IN_PROGRESS)
                      and r["deadline"] and today <= r["deadline"] <= horizon],
         "recorded_last_week": recorded,
     }

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import html
 
+from ..vocabulary import STATUSES
 from .render import cell
 
 __all__ = ["page"]
 
 # Columns whose cells are one token each and must never break (at hyphens or digits).
 NOWRAP = frozenset({"item", "plan", "target", "deadline", "days_left", "days_overdue", "status", "actual",
-                    "attainment", "met", "effective", "overdue", "due_soon", "in_progress", "done", "missed",
-                    "total", "latest"})
+                    "attainment", "effective", "total", "latest", *STATUSES})
 # Text columns that wrap, but not into a one-character-wide strip on a phone: the table scrolls instead.
 GROW = frozenset({"metric", "lead", "label", "evidence"})
-NUMERIC = frozenset({"days_left", "days_overdue", "attainment", "overdue", "due_soon", "in_progress", "met",
-                     "done", "missed", "total"})
+NUMERIC = frozenset({"days_left", "days_overdue", "attainment", "total", *STATUSES})
 
 # The digest's tables (the page itself — fonts, headings, print on A4 — is the report's): full cell
 # borders, one-token cells that never wrap, text cells that keep some width, status colours, totals.

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from ..vocabulary import STATUS_ORDER
+from ..vocabulary import STATUS_ORDER, Status
 from .i18n import label, status_label
 
 __all__ = ["to_xlsx_bytes", "SHEET_COLUMNS"]
@@ -37,8 +37,8 @@ SHEET_COLUMNS = [
 MAX_WIDTH = {"wrap": 48, "text": 28}  # display cells; longer text wraps inside the cell
 # Light fills for status cells (the report's colours, lightened so black text stays readable).
 FILLS = {
-    "overdue": "F6D5D1", "due_soon": "FBE3C9", "in_progress": "E6D5EE", "upcoming": "D3E6F5",
-    "undated": "E5E8E8", "missed": "E8C4C0", "met": "C9EBD4", "done": "DDF2E4",
+    Status.OVERDUE: "F6D5D1", Status.DUE_SOON: "FBE3C9", Status.IN_PROGRESS: "E6D5EE", Status.UPCOMING: "D3E6F5",
+    Status.MISSED: "E8C4C0", Status.MET: "C9EBD4", Status.DONE: "DDF2E4",
 }
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from ..ledger.store import Record
 from ..registry.model import Registry
 from ..registry.units import UnitTable
+from ..vocabulary import STATUSES
 from .rows import Filters, occurrence_rows
 
 __all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "doc_summary"]
@@ -18,8 +19,7 @@ __all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "do
 # total = overdue + due_soon + upcoming + in_progress + met + done + missed (one status per
 # occurrence); no_date_stated is a flag counted across them: the source states no time (deadline =
 # end of the plan period).
-STAT_KEYS = ("name", "entries", "total", "overdue", "due_soon", "upcoming", "in_progress", "met", "done",
-             "missed", "no_date_stated")
+STAT_KEYS = ("name", "entries", "total", *STATUSES, "no_date_stated")
 
 
 def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys: Iterable[str]) -> list[dict]:

@@ -57,13 +57,35 @@ from datetime import date, timedelta
 from ..errors import PlancliError
 from .source import compact, lazy_re
 
-__all__ = ["DeadlineError", "Deadline", "Period", "Context", "parse_deadline", "parse_date", "KINDS"]
+__all__ = ["DeadlineError", "Deadline", "Period", "Context", "parse_deadline", "parse_date", "KINDS",
+           "ImpossibleDateError", "AmbiguousDeadlineError", "UnreadableDeadlineError", "DeadlineContextError"]
 
 KINDS = ("by", "yearly", "quarterly", "half-yearly", "period")
 
 
 class DeadlineError(PlancliError, ValueError):
     """A deadline phrase or date that cannot be read."""
+
+
+# The kinds of DeadlineError, told apart by class (never by the wording of the message).
+class ImpossibleDateError(DeadlineError):
+    """A date that does not exist or is implausible (month 13, 2月30日, year 99)."""
+
+
+class AmbiguousDeadlineError(DeadlineError):
+    """A phrase with two readings (上半年前: the end of it, or before it starts?)."""
+
+
+class UnreadableDeadlineError(DeadlineError):
+    """A phrase that is not a deadline plancli can read (每月, 自…起, 常态化)."""
+
+
+class DeadlineContextError(DeadlineError):
+    """A phrase that needs context it was not given (a year, the plan period) or lies outside it."""
+
+
+class _NoPoint(DeadlineError):
+    """Inside the grammar only: this text is not one point in time (try the next reading)."""
 
 
 @dataclass(frozen=True)
@@ -146,24 +168,24 @@ _NUM = r"(?:\d+|[〇零○一二三四五六七八九十两]+)"
 def _year(s: str) -> int:
     y = _cn_small(s) if not s.isdigit() else int(s)
     if not 1900 <= y <= 2200:
-        raise DeadlineError(f"implausible year {s!r}")
+        raise ImpossibleDateError(f"implausible year {s!r}")
     return y
 
 
 def _month_end(y: int, m: int) -> date:
     if not 1 <= m <= 12:
-        raise DeadlineError(f"impossible month {m} in {y}")
+        raise ImpossibleDateError(f"impossible month {m} in {y}")
     # date arithmetic, not calendar.monthrange: the calendar module costs 3 ms at every start-up
     return date(y, 12, 31) if m == 12 else date(y, m + 1, 1) - timedelta(days=1)
 
 
 def _day(y: int, m: int, d: int) -> date:
     if not 1 <= m <= 12:
-        raise DeadlineError(f"impossible month {m} in {y}")
+        raise ImpossibleDateError(f"impossible month {m} in {y}")
     try:
         return date(y, m, d)
     except ValueError as exc:
-        raise DeadlineError(f"impossible date {y}-{m}-{d}: {exc}") from None
+        raise ImpossibleDateError(f"impossible date {y}-{m}-{d}: {exc}") from None
 
 
 def parse_date(text: str) -> date:
@@ -184,7 +206,7 @@ def parse_date(text: str) -> date:
     try:
         return date(y, mo, d)
     except ValueError as exc:
-        raise DeadlineError(f"impossible date {text!r}: {exc}") from None
+        raise ImpossibleDateError(f"impossible date {text!r}: {exc}") from None
 
 
 # --------------------------------------------------------------------------- the grammar
@@ -248,7 +270,7 @@ def _point(s: str, base: int | None) -> _Point:
     """Read one point in time (no recurrence, no range). Raise DeadlineError if it is none."""
     m = _POINT.fullmatch(s)
     if not m or not s or s in ("前", "内", "以内", "以前", "之前", "止", "为止"):
-        raise DeadlineError("no point")
+        raise _NoPoint("no point")
     g = m.groupdict()
     if g["y"]:
         y = _year(g["y"])
@@ -258,9 +280,9 @@ def _point(s: str, base: int | None) -> _Point:
         y = base + _RELATIVE[g["rel"]]
     else:
         if not (g["mo"] or g["half"] or g["qfirst"] or g["q"] or g["yend"]):
-            raise DeadlineError("no point")
+            raise _NoPoint("no point")
         if g["yend"] == "内" or g["yend"] == "底" or g["yend"] == "末":
-            raise DeadlineError("no point")  # a bare 底 / 内 belongs to a year
+            raise _NoPoint("no point")  # a bare 底 / 内 belongs to a year
         if base is None:
             raise _NeedsYear
         y = base
@@ -274,13 +296,13 @@ def _point(s: str, base: int | None) -> _Point:
         elif not g["mend"] and suf in ("前", "之前", "以前"):
             # "10月前" = before October starts: the last day of September.
             if not 1 <= mo <= 12:
-                raise DeadlineError(f"impossible month {mo} in {y}")
+                raise ImpossibleDateError(f"impossible month {mo} in {y}")
             d = _month_end(y - 1, 12) if mo == 1 else _month_end(y, mo - 1)
         else:
             d = _month_end(y, mo)
         return _Point(d, y, mo, False)
     if (g["half"] or g["qfirst"] or (g["q"] and not g["qend"])) and suf in ("前", "之前", "以前"):
-        raise DeadlineError("ambiguous: the end of it, or before it starts?")
+        raise AmbiguousDeadlineError("ambiguous: the end of it, or before it starts?")
     if g["half"]:
         return _Point(date(y, 6, 30) if g["half"] == "上半年" else date(y, 12, 31), y, None, False)
     if g["qfirst"] or g["q"]:
@@ -331,7 +353,7 @@ def parse_deadline(text: str, ctx: Context | Period | None = DEFAULT_PERIOD) -> 
     try:
         return _parse(raw, context)
     except _NeedsYear:
-        raise DeadlineError(f"{raw!r} has no year: give the document date (--doc-date) or --year") from None
+        raise DeadlineContextError(f"{raw!r} has no year: give the document date (--doc-date) or --year") from None
 
 
 def _parse(raw: str, ctx: Context) -> Deadline:
@@ -343,18 +365,18 @@ def _parse(raw: str, ctx: Context) -> Deadline:
     core = _strip_lead(t)
     base = ctx.base_year
     if base is not None and not 1900 <= base <= 2200:
-        raise DeadlineError(f"implausible context year {base} for {raw!r}")
+        raise DeadlineContextError(f"implausible context year {base} for {raw!r}")
     period = ctx.period
 
     def need_period(what: str) -> Period:
         if period is None:
-            raise DeadlineError(f"{raw!r} {what}: give the plan period (--start/--end)")
+            raise DeadlineContextError(f"{raw!r} {what}: give the plan period (--start/--end)")
         return period
 
     def recurring(ds: list[date], kind: str, p: Period) -> Deadline:
         inside = tuple(sorted(d for d in ds if p.start <= d <= p.end))
         if not inside:
-            raise DeadlineError(f"{raw!r} has no occurrence inside the plan period {p.start}…{p.end}")
+            raise DeadlineContextError(f"{raw!r} has no occurrence inside the plan period {p.start}…{p.end}")
         return Deadline(raw, inside[-1], inside, kind)
 
     def fail(why: str = "") -> DeadlineError:
@@ -364,7 +386,7 @@ def _parse(raw: str, ctx: Context) -> Deadline:
             why = "it marks a start, not a deadline"
         elif _UNDATED.search(core):
             why = "it names no date"
-        return DeadlineError(f"cannot read deadline phrase {raw!r}" + (f": {why}" if why else ""))
+        return UnreadableDeadlineError(f"cannot read deadline phrase {raw!r}" + (f": {why}" if why else ""))
 
     try:
         # Recurrences carry no year of their own: they repeat over the plan period.
@@ -442,16 +464,13 @@ def _parse(raw: str, ctx: Context) -> Deadline:
 
         p = _point(core, base)
         return Deadline(raw, p.date, (p.date,), "by")
-    except DeadlineError as exc:
-        msg = str(exc)
-        if msg.startswith(("impossible", "implausible")):
-            raise DeadlineError(f"{msg} in {raw!r}") from None
-        if msg.startswith("cannot read deadline phrase"):
-            raise
-        if msg.startswith("ambiguous"):
-            raise fail(msg) from None
-        if f"{raw!r}" in msg:
-            raise
+    except ImpossibleDateError as exc:
+        raise ImpossibleDateError(f"{exc.message} in {raw!r}") from None
+    except (UnreadableDeadlineError, DeadlineContextError):
+        raise
+    except AmbiguousDeadlineError as exc:
+        raise fail(exc.message) from None
+    except DeadlineError:  # no reading of the grammar fits (no point, an unreadable numeral)
         raise fail() from None
     except ValueError as exc:  # a date before year 1 or after 9999 (a plan period of 0001-…)
-        raise DeadlineError(f"impossible date in {raw!r}: {exc}") from None
+        raise ImpossibleDateError(f"impossible date in {raw!r}: {exc}") from None
