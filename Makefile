@@ -3,11 +3,11 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install run test lint check bench clean
+.PHONY: install run test lint check installed bench clean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
@@ -27,6 +27,9 @@ lint: install
 check: install  ## the data's own tests: registry valid and complete against the source
 	$(BIN)/plancli validate
 	$(BIN)/plancli coverage
+
+installed:  ## the wheel in a fresh venv, every command run from another directory (CI runs it)
+	bash .ci/installed
 
 bench: install
 	$(BIN)/python bench/bench.py

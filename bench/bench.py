@@ -19,7 +19,7 @@ What is measured
     (beside a copy of units.yaml and the source text): real entries of data/targets.yaml copied
     cyclically with unique ids ``<plan>-NNNNNN``, deadline phrases drawn from the real ones plus
     month-end phrases ("2025年3月底前"), with deadline / recurring / deadline_inferred computed by
-    plancli.deadline so the registry loads, and lead/support units drawn from data/units.yaml. On
+    plancli.text.deadline so the registry loads, and lead/support units drawn from data/units.yaml. On
     each the filtered query ``due --unit 省大数据局 --format json`` is timed twice per repetition:
     "first run" right after the registry file was rewritten (a trailing comment changes its bytes and
     mtime, so any cache keyed on them is cold) and "repeat" on the unchanged file straight after (a
@@ -253,7 +253,7 @@ def _deadline_pool():
     """(deadline_text, deadline, recurring, inferred) tuples that plancli itself reads consistently."""
     import yaml
 
-    from plancli.deadline import DEFAULT_PERIOD, DeadlineError, parse_deadline
+    from plancli.text.deadline import DEFAULT_PERIOD, DeadlineError, parse_deadline
 
     doc = yaml.safe_load((DATA / "targets.yaml").read_text(encoding="utf-8"))
     phrases = sorted({e.get("deadline_text") for e in doc["entries"] if e.get("deadline_text")})

@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from plancli.extract import extract, parse_period  # noqa: E402
-from plancli.registry import load_registry  # noqa: E402
-from plancli.sourcetext import compact  # noqa: E402
+from plancli.registry.loading import load_registry  # noqa: E402
+from plancli.text.source import compact  # noqa: E402
 
 DATA = ROOT / "data"
 DOCS = [  # (name, source, registry file, period as --period gives it or None to read it from the title)

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .ledger import Record, default_path, load_ledger
-from .model import Problem, Registry
-from .registry import default_registry_path, load_registry
-from .units import UnitTable, load_units
+from .ledger.store import Record, default_path, load_ledger
+from .registry.loading import default_registry_path, load_registry
+from .registry.model import Problem, Registry
+from .registry.units import UnitTable, load_units
 
 __all__ = ["Workspace", "open_workspace"]
 
@@ -38,7 +38,7 @@ class Workspace:
         """Records of the ledger that count nowhere or contradict their value (``file:line`` each)."""
         if not self.records:
             return []  # nothing to check: the value readers are not even imported
-        from .recording import ledger_warnings
+        from .ledger.recording import ledger_warnings
 
         return ledger_warnings(self.registry, self.ledger_path, self.records)
 

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+# The suite leaves the user's home alone: before any test module is imported (some read the shipped
+# registry at collection time, which writes the parse cache), HOME, the XDG directories and the
+# cache point into one scratch directory. Tests that need their own set them with monkeypatch.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="plancli-tests-"))
+for _var, _sub in (("HOME", "home"), ("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data"),
+                   ("XDG_CONFIG_HOME", "config"), ("PLANCLI_CACHE_DIR", "cache/plancli")):
+    os.environ[_var] = str(_SCRATCH / _sub)
+    (_SCRATCH / _sub).mkdir(parents=True, exist_ok=True)
 
-from plancli.cli import _run
+import pytest  # noqa: E402
+
+from plancli.cli import run  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "data" / "targets.yaml"
@@ -132,17 +144,10 @@ class Result:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory):
-    """Keep the parsed-registry cache of the test run out of the user's ~/.cache."""
-    import os
-
-    old = os.environ.get("PLANCLI_CACHE_DIR")
-    os.environ["PLANCLI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+def _scratch_home():
+    """The suite's own HOME and XDG directories (set at import, above), removed at the end."""
     yield
-    if old is None:
-        os.environ.pop("PLANCLI_CACHE_DIR", None)
-    else:
-        os.environ["PLANCLI_CACHE_DIR"] = old
+    shutil.rmtree(_SCRATCH, ignore_errors=True)
 
 
 @pytest.fixture
@@ -180,7 +185,7 @@ def cli(monkeypatch, capsys):
         for k, v in (env or {}).items():
             monkeypatch.setenv(k, v)
         capsys.readouterr()
-        code = _run(list(args))
+        code = run(list(args))
         out, err = capsys.readouterr()
         return Result(code, out, err)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from plancli.deadline import Context, Period
+from plancli.text.deadline import Context, Period
 
 
 @dataclass(frozen=True)

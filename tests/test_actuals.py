@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from plancli.actuals import convert, multiplier_of, written_like
-from plancli.values import QuantityError
+from plancli.text.actuals import convert, multiplier_of, written_like
+from plancli.text.quantities import QuantityError
 
 
 @pytest.mark.parametrize(("actual", "unit", "expected"), [

@@ -1,100 +1,204 @@
-"""The import rules of docs/architecture.md, checked on the real modules."""
+"""The layers of docs/architecture.md, checked on the real import graph of plancli/.
+
+The table in docs/architecture.md is the one statement of the layers: its row order is the layer order
+and its last column the packages each one imports. The graph is read with ``ast`` from every file
+(imports inside functions included), so a lazy upward import fails as surely as a top-level one.
+"""
 
 from __future__ import annotations
 
 import ast
+import importlib
+import re
 from pathlib import Path
 
 import pytest
 
-PKG = Path(__file__).resolve().parents[1] / "plancli"
-READERS = {"errors", "yamlfile", "yamlevents", "yamlblock", "cache", "model", "registry", "deadline",
-           "values", "actuals", "units", "sourcetext", "fsutil"}
-UPPER = {"query", "names", "counts", "checks", "coverage", "ledger", "recording", "workspace", "report", "export", "render",
-         "cli"}
+from .conftest import ROOT
+
+PKG = ROOT / "plancli"
+DOC = ROOT / "docs" / "architecture.md"
+ROOT_NAMES = {"__init__", "__main__", "__version__", "data"}  # the package root and the shipped data
+TERMINAL = {"rich", "tabulate"}
+CLI_ONLY = {"typer", "click"}
+STATUS_WORDS = {"overdue", "due_soon", "upcoming", "in_progress", "met", "done", "missed"}
 
 
-def _modules() -> dict[str, Path]:
-    out = {}
-    for p in PKG.rglob("*.py"):
-        rel = p.relative_to(PKG).with_suffix("")
-        out[".".join(rel.parts).removesuffix(".__init__") or "__init__"] = p
+def layer_table(doc: Path = DOC) -> list[tuple[str, set[str]]]:
+    """(package, the packages it imports) for each row of the layer table, in layer order."""
+    rows = []
+    for line in doc.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"\|\s*(\d+)\s*\|\s*`([a-z_]+)/?`\s*\|[^|]*\|\s*([^|]*)\|\s*$", line)
+        if m:
+            deps = {d.strip() for d in m.group(3).split(",") if d.strip() not in ("", "—")}
+            rows.append((m.group(2), deps))
+    return rows
+
+
+def package_of(path: Path, root: Path) -> str:
+    """The top-level package (or module) of plancli that a file belongs to."""
+    return path.relative_to(root).parts[0].removesuffix(".py")
+
+
+def imports_of(path: Path, root: Path = PKG) -> tuple[set[str], set[str], list[str]]:
+    """(plancli packages imported, third-party roots imported, private names imported) of one file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    pkg_parts = list(path.relative_to(root).parent.parts)
+    ours: set[str] = set()
+    theirs: set[str] = set()
+    private: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                parts = a.name.split(".")
+                if parts[0] == "plancli":
+                    ours.add(parts[1] if len(parts) > 1 else "__init__")
+                else:
+                    theirs.add(parts[0])
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = pkg_parts[: len(pkg_parts) - (node.level - 1)]
+                target = base + (node.module.split(".") if node.module else [])
+                if target:
+                    ours.add(target[0])
+                else:  # from . import x (at the package root)
+                    ours |= {a.name for a in node.names}
+            elif node.module:
+                parts = node.module.split(".")
+                if parts[0] == "plancli":
+                    ours.add(parts[1] if len(parts) > 1 else "__init__")
+                else:
+                    theirs.add(parts[0])
+            private += [f"{node.module}.{a.name}" for a in node.names
+                        if a.name.startswith("_") and not a.name.startswith("__")]
+    return ours, theirs, private
+
+
+def import_graph(root: Path = PKG) -> dict[str, set[str]]:
+    """package → the other plancli packages its files import."""
+    graph: dict[str, set[str]] = {}
+    for p in sorted(root.rglob("*.py")):
+        pkg = package_of(p, root)
+        ours, _, _ = imports_of(p, root)
+        graph.setdefault(pkg, set()).update(ours - {pkg})
+    return graph
+
+
+def violations(graph: dict[str, set[str]], table: list[tuple[str, set[str]]]) -> list[str]:
+    """Every import that goes up a layer or that the table does not list, and every listed import the
+    code no longer makes."""
+    order = {name: i for i, (name, _) in enumerate(table)}
+    listed = dict(table)
+    out = []
+    for pkg, deps in sorted(graph.items()):
+        if pkg in ROOT_NAMES:
+            continue
+        if pkg not in order:
+            out.append(f"{pkg}: not in the layer table of docs/architecture.md")
+            continue
+        real = deps - ROOT_NAMES
+        for d in sorted(real):
+            if d not in order:
+                out.append(f"{pkg} imports {d}, which is in no layer")
+            elif order[d] >= order[pkg]:
+                out.append(f"{pkg} (layer {order[pkg] + 1}) imports {d} (layer {order[d] + 1}): an upward import")
+        if real != listed[pkg]:
+            out.append(f"{pkg}: the table says it imports {sorted(listed[pkg])}, the code imports {sorted(real)}")
+    for name in order:
+        if name not in graph:
+            out.append(f"{name}: in the layer table but not in plancli/")
     return out
 
 
-def imports_of(path: Path, root: Path = PKG) -> set[str]:
-    """Top-level names a module imports: third-party roots and plancli module names (relative or not)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    pkg_parts = path.relative_to(root).parent.parts
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
-            names |= {a.name.split(".")[1] for a in node.names if a.name.startswith("plancli.")}
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = list(pkg_parts[: len(pkg_parts) - (node.level - 1)])
-                target = base + (node.module.split(".") if node.module else [])
-                if target:
-                    names.add(target[0])
-                else:  # from . import x
-                    names |= {a.name for a in node.names}
-            elif node.module:
-                parts = node.module.split(".")
-                names.add(parts[1] if parts[0] == "plancli" and len(parts) > 1 else parts[0])
-    return names
+FILES = sorted(PKG.rglob("*.py"))
 
 
-MODULES = _modules()
+def _name(p: Path) -> str:
+    return p.relative_to(PKG).as_posix()
 
 
-@pytest.mark.parametrize("name", sorted(MODULES))
-def test_terminal_libraries_stay_at_the_edge(name):
-    used = imports_of(MODULES[name])
-    if not name.startswith("cli"):
-        assert "typer" not in used, f"{name} imports typer"
-    if not (name.startswith("cli") or name == "render"):
-        assert not used & {"rich", "tabulate"}, f"{name} imports {used & {'rich', 'tabulate'}}"
+def test_the_code_keeps_to_the_layer_table():
+    assert violations(import_graph(), layer_table()) == []
 
 
-@pytest.mark.parametrize("name", sorted(READERS))
-def test_readers_never_import_the_layers_above(name):
-    assert name in MODULES, f"docs/architecture.md names a module that does not exist: {name}"
-    assert not imports_of(MODULES[name]) & UPPER, f"{name} imports {imports_of(MODULES[name]) & UPPER}"
+def test_the_table_is_in_layer_order_and_imports_only_what_is_above():
+    table = layer_table()
+    assert len(table) >= 10
+    seen: set[str] = set()
+    for name, deps in table:
+        assert deps <= seen, f"{name} lists {sorted(deps - seen)}, which are not above it"
+        seen.add(name)
 
 
-def test_the_rule_checker_sees_a_violation(tmp_path):
-    """The checker itself must catch a core module importing typer, directly or lazily."""
-    fake = PKG / "deadline.py"
-    text = fake.read_text(encoding="utf-8") + "\n\ndef _x():\n    import typer  # noqa\n"
-    bad = tmp_path / "plancli" / "deadline.py"
-    bad.parent.mkdir()
-    bad.write_text(text, encoding="utf-8")
-    assert "typer" in imports_of(bad, tmp_path / "plancli")
-    rel = tmp_path / "plancli" / "cli" / "x.py"
-    rel.parent.mkdir()
-    rel.write_text("from ..query import Filters\nfrom . import app\n", encoding="utf-8")
-    assert {"query", "cli"} <= imports_of(rel, tmp_path / "plancli")
+def test_the_checker_sees_an_upward_import(tmp_path):
+    """Plant an upward import (a reader importing the query layer, lazily) in a copy of the tree."""
+    fake = tmp_path / "plancli"
+    for p in FILES:
+        dst = fake / p.relative_to(PKG)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    deadline = fake / "text" / "deadline.py"
+    deadline.write_text(deadline.read_text(encoding="utf-8") + "\n\ndef _x():\n    from ..query import rows  # noqa\n",
+                        encoding="utf-8")
+    found = violations(import_graph(fake), layer_table())
+    assert any("text (layer 4) imports query (layer 8): an upward import" in v for v in found), found
+
+
+def test_the_checker_sees_a_table_that_lies(tmp_path):
+    doc = tmp_path / "architecture.md"
+    doc.write_text(DOC.read_text(encoding="utf-8").replace(
+        "| vocabulary, text, registry, ledger |", "| vocabulary, yamlio, text, registry, ledger |"), encoding="utf-8")
+    found = violations(import_graph(), layer_table(doc))
+    assert any(v.startswith("query: the table says") for v in found), found
+
+
+@pytest.mark.parametrize("path", FILES, ids=_name)
+def test_terminal_libraries_stay_at_the_edge(path):
+    pkg = package_of(path, PKG)
+    _, theirs, _ = imports_of(path)
+    if pkg != "cli":
+        assert not theirs & CLI_ONLY, f"{_name(path)} imports {theirs & CLI_ONLY}"
+    if pkg not in ("cli", "output"):
+        assert not theirs & TERMINAL, f"{_name(path)} imports {theirs & TERMINAL}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=_name)
+def test_no_private_name_crosses_a_module(path):
+    _, _, private = imports_of(path)
+    assert private == [], f"{_name(path)} imports private names {private}"
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if p.name != "vocabulary.py"], ids=_name)
+def test_statuses_are_listed_only_in_the_vocabulary(path):
+    """A tuple/list/set naming two or more statuses (or a dict keyed by three) spells the vocabulary
+    again; use plancli.vocabulary's orders and sets instead."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            named = [e.value for e in node.elts if isinstance(e, ast.Constant) and e.value in STATUS_WORDS]
+            assert len(named) < 2, f"{_name(path)}:{node.lineno} lists statuses {named}"
+        elif isinstance(node, ast.Dict):
+            named = [k.value for k in node.keys if isinstance(k, ast.Constant) and k.value in STATUS_WORDS]
+            assert len(named) < 3, f"{_name(path)}:{node.lineno} keys a dict by statuses {named}"
 
 
 def test_every_domain_error_derives_from_the_one_base():
-    import importlib
-
     from plancli.errors import PlancliError
 
     found = []
-    for name in MODULES:
-        if name == "__main__":
+    for p in FILES:
+        if p.name == "__main__.py":
             continue
-        mod = importlib.import_module(f"plancli.{name}" if name != "__init__" else "plancli")
+        rel = p.relative_to(PKG).with_suffix("")
+        name = ".".join(("plancli", *rel.parts)).removesuffix(".__init__")
+        mod = importlib.import_module(name)
         for obj in vars(mod).values():
             if isinstance(obj, type) and obj.__name__.endswith("Error") and obj.__module__ == mod.__name__:
                 found.append(obj)
                 assert issubclass(obj, PlancliError), obj
-    assert len(found) >= 7  # RegistryError, DeadlineError, QuantityError, UnitError, QueryError, LedgerError, …
+    assert len(found) >= 10  # RegistryError, DeadlineError and its kinds, QuantityError, UnitError, …
 
 
-def test_no_module_is_too_long():
-    for name, p in MODULES.items():
-        n = len(p.read_text(encoding="utf-8").splitlines())
-        assert n <= 460, f"{name} has {n} lines; split it by what it holds"
+def test_top_level_stays_small():
+    """Layers live in subpackages; the top level holds only what every layer shares."""
+    modules = [p.name for p in PKG.glob("*.py")]
+    assert len(modules) <= 12, modules

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import plancli.registry as registry
-from plancli import cache
-from plancli.registry import load_registry
+import plancli.registry.loading as registry
+from plancli.registry.loading import load_registry
+from plancli.yamlio import cache
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_no_pointer_without_a_cache(tiny, tmp_path, monkeypatch):
 def test_the_shipped_index_is_not_parsed_again(cached, monkeypatch):
     """The shipped registry is an index of documents; an unchanged index comes from the cache, so a
     warm run never imports PyYAML."""
-    from plancli import yamlfile
+    from plancli.yamlio import reader as yamlfile
 
     first = load_registry()
     assert first.path.name == "registry.yaml" and len(first.documents) >= 1
@@ -111,7 +111,7 @@ def test_a_pointer_is_followed_only_for_its_own_key(tiny, cached, write_registry
     age(tiny)
     load_registry(tiny)
     [ptr] = cached.glob("stat-*")
-    key = cache.stat_key(tiny)
+    key = cache.stat_key(tiny, registry.CACHE_SALT)
     assert cache.get_by_stat(key) is not None
     entry = ptr.read_text(encoding="utf-8").splitlines()[-1]
     ptr.write_text(key.replace("targets.yaml", "other.yaml") + "\n" + entry + "\n", encoding="utf-8")

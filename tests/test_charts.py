@@ -1,4 +1,4 @@
-"""plancli.charts: the counts behind the report's charts, and the charts as SVG fragments."""
+"""plancli.output.charts: the counts behind the report's charts, and the charts as SVG fragments."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plancli.charts import (
+from plancli.output.charts import (
     _ticks,
     aggregate,
     attainment_chart,
@@ -17,8 +17,8 @@ from plancli.charts import (
     status_by_plan_chart,
     time_bins,
 )
-from plancli.i18n import OPEN_STATUSES
-from plancli.query import Filters, occurrence_rows
+from plancli.query.rows import Filters, occurrence_rows
+from plancli.vocabulary import OPEN as OPEN_STATUSES
 from plancli.workspace import open_workspace
 
 from .conftest import SHIPPED
@@ -63,7 +63,7 @@ def shipped():
 
 
 def _rows(shipped, ledger=None, **kw):
-    from plancli.ledger import load_ledger
+    from plancli.ledger.store import load_ledger
 
     reg, table = shipped
     records = load_ledger(ledger) if ledger else []

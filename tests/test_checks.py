@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plancli.checks import validate
-from plancli.ledger import Record, append_record
+from plancli.checks.validate import validate
+from plancli.ledger.store import Record, append_record
 
 from .conftest import SHIPPED
 

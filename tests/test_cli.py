@@ -7,8 +7,6 @@ import sys
 
 import pytest
 
-from plancli.cli import app
-
 from .conftest import ROOT
 
 DUE_PLAIN = """\
@@ -303,7 +301,9 @@ def test_version(cli):
 
 
 def _commands():
-    return sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+    from plancli.cli.application import COMMAND_MODULES
+
+    return sorted(COMMAND_MODULES)
 
 
 def test_every_command_has_help_and_is_in_the_readme(cli):
@@ -446,29 +446,27 @@ def test_parse_deadline_rejects_a_bad_doc_date(cli):
 
 def test_command_modules_map_every_command_to_its_module():
     """A run imports only its command's module (application.COMMAND_MODULES): the map must be whole."""
-    from plancli.cli.application import COMMAND_MODULES, command_name
+    from plancli.cli.application import COMMAND_MODULES, COMMANDS, load_commands
 
-    registered = {command_name(c): c.callback.__module__.rsplit(".", 1)[1] for c in app.registered_commands}
+    load_commands()
+    registered = {name: fn.__module__.rsplit(".", 1)[1] for name, (fn, _) in COMMANDS.items()}
     assert registered == COMMAND_MODULES
 
 
-def test_a_run_builds_only_its_command_and_restores_the_rest(cli, monkeypatch):
-    import typer.main
-
+def test_a_run_builds_only_its_command(cli, monkeypatch):
+    """The lazy root group (typer's cls= hook) builds the one command a run names; --help builds all."""
     from plancli.cli import application
 
-    before = len(application.app.registered_commands)
     built = []
-    real = typer.main.get_command
+    real = application.build_command
 
-    def spy(typer_app):
-        group = real(typer_app)
-        built.append(sorted(getattr(group, "commands", {})))
-        return group
+    def spy(name):
+        built.append(name)
+        return real(name)
 
-    monkeypatch.setattr(typer.main, "get_command", spy)
+    monkeypatch.setattr(application, "build_command", spy)
     assert cli("units", "--format", "json").code == 0
+    assert built == ["units"]  # only the command that runs
+    built.clear()
     assert cli("--help").code == 0
-    assert built[0] == ["units"]  # only the command that runs
-    assert len(built[1]) == before >= 16  # --help lists them all
-    assert len(application.app.registered_commands) == before
+    assert built == list(application.COMMAND_MODULES) and len(built) >= 16  # --help lists them all

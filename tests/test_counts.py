@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from plancli.counts import count_by, plan_summary, stats, unit_summary
-from plancli.ledger import Record
-from plancli.query import Filters, make_filters, occurrence_rows
+from plancli.ledger.store import Record
+from plancli.query.counts import count_by, plan_summary, stats, unit_summary
+from plancli.query.rows import Filters, make_filters, occurrence_rows
 from plancli.workspace import open_workspace
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from plancli.coverage import find_gaps, tokens
-from plancli.registry import Exclusion, load_registry
-from plancli.sourcetext import SourceText
+from plancli.checks.coverage import find_gaps, tokens
+from plancli.registry.loading import Exclusion, load_registry
+from plancli.text.source import SourceText
 
 from .conftest import SHIPPED, SOURCE
 

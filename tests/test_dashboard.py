@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from plancli.dashboard import dashboard_html, items_html, local_timestamp
-from plancli.query import Filters, occurrence_rows
+from plancli.output.report import dashboard_html, items_html, local_timestamp
+from plancli.query.rows import Filters, occurrence_rows
 from plancli.workspace import open_workspace
 
 from .conftest import ROOT, SHIPPED

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from plancli.deadline import Context, DeadlineError, Period, parse_date, parse_deadline
-from plancli.registry import load_registry
+from plancli.registry.loading import load_registry
+from plancli.text.deadline import Context, DeadlineError, Period, parse_date, parse_deadline
 
 from .conftest import SHIPPED, SOURCE
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from plancli.deadline import Context, DeadlineError, parse_deadline
+from plancli.text.deadline import Context, DeadlineError, parse_deadline
 
 from .phrase_sources import SOURCES
 

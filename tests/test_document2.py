@@ -14,9 +14,9 @@ from datetime import date
 
 import pytest
 
-from plancli.registry import load_registry
-from plancli.sourcetext import SourceText
-from plancli.units import load_units
+from plancli.registry.loading import load_registry
+from plancli.registry.units import load_units
+from plancli.text.source import SourceText
 
 from .conftest import ROOT, SHIPPED
 

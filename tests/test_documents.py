@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from plancli.registry import RegistryError, load_registry
+from plancli.registry.loading import RegistryError, load_registry
 
 from .conftest import ROOT, TINY_REGISTRY, TINY_SOURCE
 
@@ -123,7 +123,7 @@ def test_deadline_outside_the_period_is_a_problem_unless_intended(cli, two):
 
 
 def test_each_document_is_cached_on_its_own(two, tmp_path, monkeypatch):
-    import plancli.registry as r
+    import plancli.registry.loading as r
 
     monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
     load_registry(two)

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from plancli.ledger import Record, append_record
+from plancli.ledger.store import Record, append_record
 
 from .conftest import SHIPPED, TINY_REGISTRY
 

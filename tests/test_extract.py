@@ -15,9 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plancli.checks import validate
-from plancli.coverage import find_gaps, registry_gaps
-from plancli.deadline import Period
+from plancli.checks.coverage import find_gaps, registry_gaps
+from plancli.checks.validate import validate
 from plancli.extract import (
     ExtractError,
     extract,
@@ -27,8 +26,9 @@ from plancli.extract import (
     to_yaml,
     units_yaml,
 )
-from plancli.registry import load_registry
-from plancli.sourcetext import SourceText, compact
+from plancli.registry.loading import load_registry
+from plancli.text.deadline import Period
+from plancli.text.source import SourceText, compact
 
 from .conftest import ROOT, SHIPPED, SOURCE
 
@@ -438,7 +438,7 @@ def test_the_plan_a_text_is_cut_off_in_is_marked_incomplete():
 
 
 def test_draft_never_reads_a_registry(monkeypatch):
-    import plancli.registry as registry
+    import plancli.registry.loading as registry
 
     def boom(*a, **k):
         raise AssertionError("extract read a registry")

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancli.registry import RegistryError, load_registry
+from plancli.registry.loading import RegistryError, load_registry
 
 from .conftest import SHIPPED, TINY_REGISTRY
 

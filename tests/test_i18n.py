@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plancli.i18n import (
+from plancli.output.i18n import (
     LANGS,
-    OPEN_STATUSES,
-    STATUS_ORDER,
     LangError,
     html_lang,
     label,
@@ -15,7 +13,8 @@ from plancli.i18n import (
     scope_text,
     status_label,
 )
-from plancli.query import CLOSED, STATUSES
+from plancli.vocabulary import CLOSED, STATUS_ORDER, STATUSES
+from plancli.vocabulary import OPEN as OPEN_STATUSES
 
 
 @pytest.mark.parametrize(("code", "zh", "en"), [
@@ -94,8 +93,8 @@ def test_html_lang_and_scope():
 
 
 def test_filter_scope_names_units_documents_and_plans():
-    from plancli.i18n import filter_scope
-    from plancli.query import Filters
+    from plancli.output.i18n import filter_scope
+    from plancli.query.rows import Filters
     from plancli.workspace import open_workspace
 
     reg = open_workspace().registry

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancli import ledger
-from plancli.actuals import convert
-from plancli.ledger import (
+from plancli.ledger import store as ledger
+from plancli.ledger.attainment import attainment
+from plancli.ledger.store import (
     HEADER,
     RECORD_STATUSES,
     LedgerError,
@@ -23,9 +23,9 @@ from plancli.ledger import (
     latest_records,
     load_ledger,
 )
-from plancli.query import attainment
-from plancli.registry import Entry
-from plancli.values import QuantityError
+from plancli.registry.loading import Entry
+from plancli.text.actuals import convert
+from plancli.text.quantities import QuantityError
 
 from .conftest import ROOT, TINY_REGISTRY
 
@@ -729,7 +729,7 @@ def test_parallel_record_processes_lose_nothing(cli, tiny, tmp_path):
 
 def test_read_only_ledger_is_refused_even_for_root(tmp_path, monkeypatch):
     """Root may rename over a 0444 file; plancli must still treat read-only as 'do not change'."""
-    import plancli.ledger as ledger_mod
+    import plancli.ledger.store as ledger_mod
 
     p = tmp_path / "progress.yaml"
     append_record(p, Record("test-001", "done"))
@@ -743,10 +743,10 @@ def test_read_only_ledger_is_refused_even_for_root(tmp_path, monkeypatch):
 
 
 def test_resolve_item_without_the_cli(tiny):
-    from plancli.ledger import LedgerError
-    from plancli.model import UnknownIdError
-    from plancli.recording import resolve_item
-    from plancli.registry import load_registry
+    from plancli.ledger.recording import resolve_item
+    from plancli.ledger.store import LedgerError
+    from plancli.registry.loading import load_registry
+    from plancli.registry.model import UnknownIdError
 
     reg = load_registry(tiny)
     assert resolve_item(reg, "test-003@2025")[1] == "test-003@2025"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plancli.registry import load_registry
+from plancli.registry.loading import load_registry
 
 from .conftest import SHIPPED
 

@@ -20,7 +20,7 @@ def test_wheel_has_the_data_and_no_ledger_or_lock(tmp_path: Path):
     # checkout where someone has run `plancli record` (issue 8: package-data '*.yaml' packed it).
     src = tmp_path / "src"
     src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy(ROOT / name, src / name)
     shutil.copytree(ROOT / "plancli", src / "plancli", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "data", src / "data", ignore=shutil.ignore_patterns("__pycache__", "progress.yaml*"))

@@ -16,9 +16,16 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from plancli.deadline import KINDS, Context, Deadline, DeadlineError, Period, parse_deadline
-from plancli.registry import Registry, RegistryError, load_registry
-from plancli.values import COMPARATORS, Quantity, QuantityError, not_target_reason, parse_target, parse_value
+from plancli.registry.loading import Registry, RegistryError, load_registry
+from plancli.text.deadline import KINDS, Context, Deadline, DeadlineError, Period, parse_deadline
+from plancli.text.quantities import (
+    COMPARATORS,
+    Quantity,
+    QuantityError,
+    not_target_reason,
+    parse_target,
+    parse_value,
+)
 
 from .conftest import TINY_REGISTRY, TINY_SOURCE, TINY_UNITS
 

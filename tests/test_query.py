@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from plancli.ledger import Record
-from plancli.query import (
+from plancli.ledger.store import Record
+from plancli.query.rows import (
     Filters,
     QueryError,
     attainment,
@@ -15,8 +15,8 @@ from plancli.query import (
     parse_span,
     resolve_plan,
 )
-from plancli.registry import Entry, load_registry
-from plancli.units import load_units
+from plancli.registry.loading import Entry, load_registry
+from plancli.registry.units import load_units
 
 from .conftest import SHIPPED
 
@@ -165,7 +165,7 @@ def test_shipped_registry_answer_for_big_data_bureau():
 
 
 def test_entry_detail_and_pairs_without_the_cli(tiny):
-    from plancli.query import detail_pairs, entry_detail
+    from plancli.query.rows import detail_pairs, entry_detail
 
     reg = load_registry(tiny)
     e = reg.find("test-003")
@@ -178,7 +178,7 @@ def test_entry_detail_and_pairs_without_the_cli(tiny):
 
 
 def test_make_filters_is_keyword_only_and_resolves_names(tiny):
-    from plancli.query import QueryError, make_filters
+    from plancli.query.rows import QueryError, make_filters
 
     reg = load_registry(tiny)
     table = load_units(tiny.parent / "units.yaml")
@@ -194,7 +194,7 @@ def test_make_filters_is_keyword_only_and_resolves_names(tiny):
 def test_today_on_the_command_line(word):
     from datetime import date
 
-    from plancli.query import to_date
+    from plancli.query.rows import to_date
 
     assert to_date(word, "--as-of") == date.today()
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from plancli.registry import RegistryError, load_registry
+from plancli.registry.loading import RegistryError, load_registry
 
 from .conftest import SHIPPED, TINY_REGISTRY
 
@@ -101,7 +101,7 @@ def test_missing_file(tmp_path):
 
 
 def test_parsed_registry_cache(tiny, tmp_path, monkeypatch):
-    import plancli.registry as r
+    import plancli.registry.loading as r
 
     monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
     first = load_registry(tiny)

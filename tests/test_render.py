@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from plancli.render import Column, cell, md_escape, render
+from plancli.output.render import Column, cell, md_escape, render
 
 ROWS = [{"id": "a-001", "metric": "高新技术企业数量", "n": 35000.0, "lead": ["省科技厅", "省大数据局"]},
         {"id": "b-002", "metric": "=SUM(A1)", "n": -3.0, "lead": []}]
@@ -71,7 +71,7 @@ def test_unknown_format():
 def _shipped_rows(*, unit: str | None = None) -> list[dict]:
     from datetime import date
 
-    from plancli.query import decorate, make_filters, occurrence_rows
+    from plancli.query.rows import decorate, make_filters, occurrence_rows
     from plancli.workspace import open_workspace
 
     ws = open_workspace(None, "/nonexistent/progress.yaml")
@@ -124,8 +124,8 @@ def test_the_unit_asked_for_comes_first_in_the_lead_cell(monkeypatch):
 @pytest.mark.parametrize("width", [80, 120])
 def test_stats_headings_never_break(width, monkeypatch):
     from plancli.cli.listings import STAT_COLUMNS
-    from plancli.counts import stats
-    from plancli.query import make_filters
+    from plancli.query.counts import stats
+    from plancli.query.rows import make_filters
     from plancli.workspace import open_workspace
 
     ws = open_workspace(None, "/nonexistent/progress.yaml")
@@ -140,7 +140,7 @@ def test_stats_headings_never_break(width, monkeypatch):
 
 
 def test_fit_widths_prefers_wide_gaps_then_narrow_then_wrapped_headings():
-    from plancli.render import fit_widths
+    from plancli.output.render import fit_widths
 
     heads, body = ["id", "metric", "due soon"], [["szbg-014", "新增数据中心在用标准机架数", "3"]]
     flex = [False, True, False]
@@ -152,7 +152,7 @@ def test_fit_widths_prefers_wide_gaps_then_narrow_then_wrapped_headings():
 
 
 def test_table_off_a_terminal_uses_columns_or_a_wide_default(monkeypatch):
-    from plancli.render import WIDE_DEFAULT, table_width
+    from plancli.output.render import WIDE_DEFAULT, table_width
 
     monkeypatch.delenv("COLUMNS", raising=False)
     assert table_width(io.StringIO()) == WIDE_DEFAULT == 200

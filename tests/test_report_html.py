@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from plancli.report_html import page
+from plancli.output.weekly_html import page
 
 BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
 needs_browser = pytest.mark.skipif(BROWSER is None, reason="no chromium on PATH (apt-get install chromium)")
@@ -59,7 +59,7 @@ def test_digest_page_keeps_ids_dates_and_numbers_on_one_line(cli, tmp_path, widt
 
 @needs_browser
 def test_the_probe_sees_a_broken_cell(tmp_path):
-    from plancli.render import Column
+    from plancli.output.render import Column
 
     rows = [{"item": "szbg-014", "deadline": "2024-12-31*"}]
     cols = [Column("item", "编号"), Column("deadline", "期限")]

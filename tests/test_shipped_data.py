@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from plancli.registry import load_registry
-from plancli.sourcetext import SourceText, compact
+from plancli.registry.loading import load_registry
+from plancli.text.source import SourceText, compact
 
 from .conftest import ROOT, SHIPPED, SOURCE
 

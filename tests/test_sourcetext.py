@@ -1,6 +1,6 @@
 """The whitespace-free view of the source and its map back to line numbers."""
 
-from plancli.sourcetext import SourceText, compact
+from plancli.text.source import SourceText, compact
 
 from .conftest import SOURCE
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from plancli.registry import load_registry
-from plancli.units import UnitError, load_units
+from plancli.registry.loading import load_registry
+from plancli.registry.units import UnitError, load_units
 
 from .conftest import ROOT, SHIPPED
 

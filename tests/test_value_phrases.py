@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from plancli.values import QuantityError, not_target_reason, parse_target
+from plancli.text.quantities import QuantityError, not_target_reason, parse_target
 
 from .phrase_sources import SOURCES
 

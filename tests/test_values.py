@@ -2,7 +2,7 @@
 
 import pytest
 
-from plancli.values import QuantityError, parse_value
+from plancli.text.quantities import QuantityError, parse_value
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "value_max"), [
@@ -42,7 +42,7 @@ def test_not_a_quantity(text):
 
 
 def test_every_value_in_the_shipped_registry_reads_back():
-    from plancli.registry import load_registry
+    from plancli.registry.loading import load_registry
 
     from .conftest import SHIPPED
 
@@ -58,7 +58,7 @@ def test_every_value_in_the_shipped_registry_reads_back():
 
 import unicodedata  # noqa: E402
 
-from plancli.values import COMPARATORS, not_target_reason, parse_target  # noqa: E402
+from plancli.text.quantities import COMPARATORS, not_target_reason, parse_target  # noqa: E402
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -126,8 +126,8 @@ def test_parse_target_agrees_with_the_shipped_registry():
     the annotators chose (docs/registry-format.md), so an extractor using parse_target agrees."""
     import re
 
-    from plancli.registry import load_registry
-    from plancli.sourcetext import compact
+    from plancli.registry.loading import load_registry
+    from plancli.text.source import compact
 
     from .conftest import SHIPPED
 

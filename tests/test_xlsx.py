@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from wcwidth import wcswidth
 
-from plancli.xlsx import FILLS, SHEET_COLUMNS
+from plancli.output.xlsx import FILLS, SHEET_COLUMNS
 
 AS_OF = "2025-03-01"
 

@@ -1,6 +1,6 @@
 """The event-stream YAML reader against PyYAML's own strict loader: same objects, same lines, same errors.
 
-``yamlfile.load_yaml`` (now plancli.yamlevents) and ``yamlfile.load_yaml_pyyaml`` (the composer and
+``yamlfile.load_yaml`` (now plancli.yamlio.events) and ``yamlfile.load_yaml_pyyaml`` (the composer and
 constructor it replaces, kept as the reference) are run on the same text; results must agree in
 every value, every type (1 is not 1.0 is not True), every mapping's line and key lines and key
 order, and errors in message and line.
@@ -15,9 +15,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from plancli import yamlblock, yamlevents
-from plancli.ledger import Record, append_record
-from plancli.yamlfile import LineDict, RegistryError, load_yaml, load_yaml_pyyaml
+from plancli.ledger.store import Record, append_record
+from plancli.yamlio import events as yamlevents
+from plancli.yamlio import fastlane as yamlblock
+from plancli.yamlio.reader import LineDict, RegistryError, load_yaml, load_yaml_pyyaml
 
 from .conftest import ROOT, SHIPPED, TINY_REGISTRY
 
@@ -219,7 +220,7 @@ def test_gc_is_restored(tmp_path):
 # --------------------------------------------------------------------------- the block fast lane
 
 def in_block_lane(text: str) -> bool:
-    from plancli.yamlfile import _loader
+    from plancli.yamlio.reader import _loader
 
     resolve = yamlevents._plain_resolver(_loader()[1])
     return yamlblock.load_block(text, resolve, yamlevents._SPECIAL, LineDict) is not yamlblock.OUTSIDE

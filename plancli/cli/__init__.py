@@ -1,34 +1,27 @@
 """The plancli command line: parse options, call one core function, render its result.
 
-The package is the only place (with ``render``) that imports typer. ``application`` holds the Typer
-application and the one error edge; ``options`` the shared options; the command modules
-(``listings``, ``checks``, ``progress``, ``extract``) one thin function per command. A run imports
-only the module of the command it runs (see ``application.COMMAND_MODULES``); ``plancli.cli.app``
-loads them all.
+The package is the only place that imports typer. ``application`` holds the Typer application (a
+lazy root group) and the one error edge; ``options`` the shared options; one module per group of
+commands: ``listings`` (due, overdue, list, show, plans, stats, units, docs), ``checking`` (validate,
+coverage, parse-deadline), ``recording`` (record), ``reports`` (weekly, report, export), ``extract``.
+A run imports only the module of the command it runs (``application.COMMAND_MODULES``).
 """
 
 from __future__ import annotations
 
 from .application import (
+    COMMAND_MODULES,
     EXIT_CHECK,
     EXIT_INTERNAL,
     EXIT_INTERRUPT,
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
-    _run,
+    app,
     load_commands,
     main,
+    run,
 )
 
-__all__ = ["app", "main", "_run", "load_commands", "UsageError", "EXIT_OK", "EXIT_CHECK", "EXIT_USAGE",
-           "EXIT_INTERNAL", "EXIT_INTERRUPT"]
-
-
-def __getattr__(name: str):
-    if name == "app":  # the whole application, every command registered
-        from . import application
-
-        load_commands()
-        return application.app
-    raise AttributeError(name)
+__all__ = ["app", "main", "run", "load_commands", "UsageError", "COMMAND_MODULES", "EXIT_OK", "EXIT_CHECK",
+           "EXIT_USAGE", "EXIT_INTERNAL", "EXIT_INTERRUPT"]

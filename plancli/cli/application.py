@@ -1,7 +1,7 @@
 """The Typer application and the one error edge.
 
 Domain errors (``errors.PlancliError``) are raised in the core and turned into one line on stderr
-and an exit code here, once, in ``_run``. Exit codes: 0 ok, 1 check failed (validate/coverage
+and an exit code here, once, in ``run``. Exit codes: 0 ok, 1 check failed (validate/coverage
 problems, overdue with --fail), 2 usage or input error, 3 internal error, 130 interrupted.
 """
 
@@ -10,11 +10,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import importlib
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
+import typer.main
+from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import PlancliError
@@ -26,22 +30,29 @@ class UsageError(PlancliError):
     """Bad input detected by the CLI itself (exit 2)."""
 
 
-app = typer.Typer(
-    name="plancli",
-    help="Check targets and deadlines of government action plans (鲁政发〔2024〕5号).",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
 class _PipeClosed(Exception):
     """stdout's reader went away; not an OSError, so the CLI framework does not turn it into exit 1."""
 
 
-def command(*args, **kwargs):
-    """``app.command`` whose callback reports a closed stdout as _PipeClosed (see main)."""
+# command → the module that defines it, in the order --help lists them. A run imports only the module
+# of its command and builds only that command's parameters (typer would otherwise build all of them on
+# every run: ~20 ms of a 90 ms query).
+COMMAND_MODULES = {
+    "due": "listings", "overdue": "listings", "list": "listings", "show": "listings", "plans": "listings",
+    "stats": "listings", "units": "listings", "docs": "listings",
+    "validate": "checking", "coverage": "checking", "parse-deadline": "checking",
+    "record": "recording",
+    "weekly": "reports", "export": "reports", "report": "reports",
+    "extract": "extract",
+}
+
+# name → (callback, typer command settings), filled by @command as a command module is imported.
+COMMANDS: dict[str, tuple[Callable, dict]] = {}
+
+
+def command(name: str | None = None, **kwargs):
+    """Declare a command: its module registers it here when imported; ``LazyGroup`` builds it when
+    asked for. A closed stdout is reported as _PipeClosed (see main)."""
 
     def register(fn):
         @functools.wraps(fn)
@@ -51,9 +62,55 @@ def command(*args, **kwargs):
             except BrokenPipeError:
                 raise _PipeClosed() from None
 
-        return app.command(*args, **kwargs)(wrapper)
+        COMMANDS[name or fn.__name__.replace("_", "-")] = (wrapper, kwargs)
+        return fn
 
     return register
+
+
+def load_commands(names=None) -> None:
+    """Import the command modules of ``names`` (all when None), which registers their commands."""
+    wanted = {COMMAND_MODULES[n] for n in names} if names else set(COMMAND_MODULES.values())
+    for mod in dict.fromkeys(COMMAND_MODULES.values()):  # the order --help lists them in
+        if mod in wanted:
+            importlib.import_module(f"{__package__}.{mod}")
+
+
+def build_command(name: str):
+    """The click command of one plancli command, built through typer's public ``get_command``."""
+    load_commands([name])
+    fn, kwargs = COMMANDS[name]
+    one = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
+                      context_settings=CONTEXT)
+    one.command(name, **kwargs)(fn)
+    return typer.main.get_command(one)
+
+
+class LazyGroup(TyperGroup):
+    """The root group, loading commands on demand: click's documented lazy-subcommand pattern
+    (override ``list_commands`` and ``get_command``), through typer's documented ``cls=`` hook."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(COMMAND_MODULES)
+
+    def get_command(self, ctx, cmd_name: str):
+        if cmd_name not in COMMAND_MODULES:
+            return None
+        if cmd_name not in self.commands:  # a run asks once; --help asks for every command
+            self.commands[cmd_name] = build_command(cmd_name)
+        return self.commands[cmd_name]
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(
+    name="plancli",
+    cls=LazyGroup,
+    no_args_is_help=True,
+    help="Check targets and deadlines of government action plans (鲁政发〔2024〕5号).",
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings=CONTEXT,
+)
 
 
 def _version(value: bool) -> None:
@@ -88,40 +145,11 @@ def _fail(msg: str, code: int) -> int:
     return code
 
 
-# command → the module that defines it. A run imports only the module of its command and builds only
-# that command's parameters (typer otherwise builds all of them on every run: ~20 ms of a 90 ms query).
-COMMAND_MODULES = {
-    "due": "listings", "overdue": "listings", "list": "listings", "show": "listings", "plans": "listings",
-    "stats": "listings", "units": "listings", "docs": "listings",
-    "validate": "checks", "coverage": "checks", "parse-deadline": "checks",
-    "record": "progress", "weekly": "progress", "export": "progress", "report": "progress",
-    "extract": "extract",
-}
-
-
-def load_commands(names=None) -> None:
-    """Import the command modules of ``names`` (all when None), which registers their commands."""
-    import importlib
-
-    wanted = {COMMAND_MODULES[n] for n in names} if names else set(COMMAND_MODULES.values())
-    for mod in dict.fromkeys(COMMAND_MODULES.values()):  # the order --help lists them in
-        if mod in wanted:
-            importlib.import_module(f"{__package__}.{mod}")
-
-
-def command_name(info) -> str:
-    return info.name or info.callback.__name__.replace("_", "-")
-
-
-def _run(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    name = args[0] if args and args[0] in COMMAND_MODULES else None
-    load_commands([name] if name else None)
-    every = app.registered_commands
-    if name:  # --help, --version, completion and mistakes see every command
-        app.registered_commands = [c for c in every if command_name(c) == name]
+def run(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    root = typer.main.get_command(app)
     try:
-        rc = app(args=argv, prog_name="plancli", standalone_mode=False)
+        rc = root.main(args=args, prog_name="plancli", standalone_mode=False)
         return rc if isinstance(rc, int) else EXIT_OK
     except typer.Exit as exc:
         return exc.exit_code
@@ -134,24 +162,22 @@ def _run(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPT
     except (BrokenPipeError, _PipeClosed):
         raise BrokenPipeError from None
-    except Exception as exc:  # noqa: BLE001 - the one edge where errors become messages
-        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `plancli`: the help text, unmangled
+    except typer.TyperException as exc:  # the parser's usage errors (click's ClickException)
+        if not args:  # bare `plancli` (no_args_is_help): the help text, unmangled, and a usage exit code
             print(exc.format_message(), file=sys.stderr)
             return EXIT_USAGE
-        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # the parser's usage errors
-            ctx = getattr(exc, "ctx", None)
-            where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
-            msg = " ".join(exc.format_message().split())
-            return _fail(f"{msg}{where}", EXIT_USAGE)
-        if isinstance(exc, OSError):
-            where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
-            return _fail(f"{exc.strerror or exc}{where}", EXIT_USAGE)
+        ctx = getattr(exc, "ctx", None)
+        where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        msg = " ".join(exc.format_message().split())
+        return _fail(f"{msg}{where}", EXIT_USAGE)
+    except OSError as exc:
+        where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+        return _fail(f"{exc.strerror or exc}{where}", EXIT_USAGE)
+    except Exception as exc:  # noqa: BLE001 - the one edge where errors become messages
         if os.environ.get("PLANCLI_DEBUG"):
             raise
         return _fail(f"internal error: {type(exc).__name__}: {exc} (set PLANCLI_DEBUG=1 for details)",
                      EXIT_INTERNAL)
-    finally:
-        app.registered_commands = every
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -168,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
         except (AttributeError, ValueError):
             pass
     try:
-        rc = _run(argv)
+        rc = run(argv)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (plancli due | head -1): stop quietly, as cat and grep do.

@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from ..i18n import label, status_label
-from ..render import Column
+from ..output.i18n import label, status_label
+from ..output.render import Column
+from ..vocabulary import STATUSES
 
 # column key → i18n key of its heading
 HEADINGS = {
@@ -35,7 +36,7 @@ def fields_in(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
     if lang == "en":
         return pairs
     return [(label(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
-STATUS_COLUMNS = ("overdue", "due_soon", "upcoming", "in_progress", "met", "done", "missed")
+STATUS_COLUMNS = STATUSES
 
 
 def columns_in(columns: list[Column], lang: str, *, unit_table: bool = False) -> list[Column]:

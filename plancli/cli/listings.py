@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..render import Column, is_machine, render
+from ..output.render import Column, is_machine, render
+from ..vocabulary import STATUSES, Status
 from .application import EXIT_CHECK, command
 from .human import cells_in, columns_in, fields_in, say_empty
 from .options import (
@@ -19,9 +20,9 @@ from .options import (
     RegistryOpt,
     Selection,
     SoonOpt,
-    _fmt,
-    _fmt_opt,
     complete_id,
+    format_name,
+    format_option,
     with_selection,
 )
 
@@ -38,11 +39,10 @@ ENTRY_COLUMNS = [
     Column("lead_shown", "lead", 30, FLEX),
 ]
 STAT_COLUMNS = [Column("name", "name", None, FLEX)] + [
-    Column(k, k) for k in ("entries", "total", "overdue", "due_soon", "upcoming", "in_progress", "met", "done",
-                           "missed", "no_date_stated")]
+    Column(k, k) for k in ("entries", "total", *STATUSES, "no_date_stated")]
 PLAN_COLUMNS = [Column("code", "code"), Column("short", "short", None, FLEX)] + [
     Column(k, k) for k in ("group", "lines", "complete", "entries", "targets", "milestones", "no_date_stated",
-                           "overdue", "due_soon")]
+                           Status.OVERDUE, Status.DUE_SOON)]
 DOC_COLUMNS = [Column("code", "code"), Column("doc", "doc"), Column("date", "date"),
                Column("title", "title", 30, FLEX), Column("complete", "complete"), Column("entries", "entries"),
                Column("overdue", "overdue"), Column("met", "met")]
@@ -52,7 +52,7 @@ UNIT_COLUMNS = [Column("name", "unit"), Column("lead", "lead"), Column("support"
 
 def _listing(rows: list[dict], columns: list[Column], fmt: str, sel: Selection, f, ws) -> None:
     """Occurrence/entry rows: machine formats get the contract, people the decorated columns."""
-    from ..query import CONTRACT
+    from ..query.rows import CONTRACT
 
     if is_machine(fmt):
         render(rows, columns, fmt, fields=CONTRACT)
@@ -62,7 +62,7 @@ def _listing(rows: list[dict], columns: list[Column], fmt: str, sel: Selection, 
 
 def _human(rows: list[dict], columns: list[Column], fmt: str, lang: str, f=None, table=None, **kw) -> None:
     """Rows for people: decorated, in ``lang``; nothing at all on stdout when nothing matched."""
-    from ..query import decorate
+    from ..query.rows import decorate
 
     if not rows:
         say_empty(lang)
@@ -72,23 +72,23 @@ def _human(rows: list[dict], columns: list[Column], fmt: str, lang: str, f=None,
 
 @command()
 @with_selection
-def due(fmt: _fmt_opt(Listing) = None, *, sel: Selection) -> None:
+def due(fmt: format_option(Listing) = None, *, sel: Selection) -> None:
     """List open deadlines, soonest first (每年 targets once per year).
 
     Example: plancli due --unit 省大数据局 --within 30d
     """
-    from ..query import occurrence_rows
+    from ..query.rows import occurrence_rows
 
     ws = sel.workspace()
     f = sel.filters(ws)
     rows = occurrence_rows(ws.registry, f, ws.units, ws.records, open_only=True)
-    _listing(rows, OCC_COLUMNS, _fmt(fmt), sel, f, ws)
+    _listing(rows, OCC_COLUMNS, format_name(fmt), sel, f, ws)
 
 
 @command()
 @with_selection
 def overdue(
-    fmt: _fmt_opt(Listing) = None,
+    fmt: format_option(Listing) = None,
     fail: Annotated[bool, typer.Option("--fail", help="Exit 1 when anything is overdue (for CI).")] = False,
     *, sel: Selection,
 ) -> None:
@@ -96,49 +96,49 @@ def overdue(
 
     Example: plancli overdue --plan 数字变革 --fail
     """
-    from ..query import overdue_rows
+    from ..query.rows import overdue_rows
 
     ws = sel.workspace()
     f = sel.filters(ws)
     rows = overdue_rows(ws.registry, f, ws.units, ws.records)
-    _listing(rows, OCC_COLUMNS, _fmt(fmt), sel, f, ws)
+    _listing(rows, OCC_COLUMNS, format_name(fmt), sel, f, ws)
     if fail and rows:
         raise typer.Exit(EXIT_CHECK)
 
 
 @command("list")
 @with_selection
-def list_(fmt: _fmt_opt(Listing) = None, *, sel: Selection) -> None:
+def list_(fmt: format_option(Listing) = None, *, sel: Selection) -> None:
     """List registry entries, one row each, with the status of their most pressing deadline.
 
     Example: plancli list --plan kjyf --kind target --format csv > kjyf.csv
     """
-    from ..query import entry_rows
+    from ..query.rows import entry_rows
 
     ws = sel.workspace()
     f = sel.filters(ws)
-    _listing(entry_rows(ws.registry, f, ws.units, ws.records), ENTRY_COLUMNS, _fmt(fmt), sel, f, ws)
+    _listing(entry_rows(ws.registry, f, ws.units, ws.records), ENTRY_COLUMNS, format_name(fmt), sel, f, ws)
 
 
 @command()
 def show(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="Entry id, e.g. kjyf-001.",
                                             autocompletion=complete_id)],
-    as_of: AsOfOpt = None, fmt: _fmt_opt(Detail) = None,
+    as_of: AsOfOpt = None, fmt: format_option(Detail) = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """Show everything about one entry: target, deadline, units, source quote and history.
 
     Example: plancli show szbg-001
     """
-    from ..i18n import pick_lang
-    from ..query import detail_pairs, entry_detail, to_today
+    from ..output.i18n import pick_lang
+    from ..query.rows import detail_pairs, entry_detail, to_today
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
     e = ws.registry.find(entry_id.split("@", 1)[0])
     d = entry_detail(ws.registry, e, ws.records, to_today(as_of), str(ws.ledger_path))
-    f = _fmt(fmt)
+    f = format_name(fmt)
     if f == "json":
         render([d], [], "json")
         return
@@ -150,21 +150,21 @@ def show(
 
 @command()
 def plans(
-    as_of: AsOfOpt = None, soon: SoonOpt = "14d", fmt: _fmt_opt(Listing) = None,
+    as_of: AsOfOpt = None, soon: SoonOpt = "14d", fmt: format_option(Listing) = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """List the plans with their entry counts and completeness in the source.
 
     Example: plancli plans --format json
     """
-    from ..counts import plan_summary
-    from ..i18n import pick_lang
-    from ..query import make_filters
+    from ..output.i18n import pick_lang
+    from ..query.counts import plan_summary
+    from ..query.rows import make_filters
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
     f = make_filters(ws.registry, None, as_of=as_of, soon=soon)
-    fmt_ = _fmt(fmt)
+    fmt_ = format_name(fmt)
     rows = plan_summary(ws.registry, ws.records, f)
     if is_machine(fmt_):
         render(rows, PLAN_COLUMNS, fmt_)
@@ -175,7 +175,7 @@ def plans(
 @command()
 @with_selection
 def stats(
-    fmt: _fmt_opt(Listing) = None,
+    fmt: format_option(Listing) = None,
     by: Annotated[By, typer.Option("--by", help="Count per plan or per unit.")] = By.plan,
     *, sel: Selection,
 ) -> None:
@@ -183,10 +183,10 @@ def stats(
 
     Example: plancli stats --by unit --as-of 2025-06-30
     """
-    from ..counts import stats as count_stats
+    from ..query.counts import stats as count_stats
 
     ws = sel.workspace()
-    rows, fmt_ = count_stats(ws.registry, ws.units, ws.records, sel.filters(ws), by.value), _fmt(fmt)
+    rows, fmt_ = count_stats(ws.registry, ws.units, ws.records, sel.filters(ws), by.value), format_name(fmt)
     if is_machine(fmt_):
         render(rows, STAT_COLUMNS, fmt_)
     else:
@@ -195,7 +195,7 @@ def stats(
 
 @command()
 def units(
-    fmt: _fmt_opt(Listing) = None, registry: RegistryOpt = None,
+    fmt: format_option(Listing) = None, registry: RegistryOpt = None,
     all_: Annotated[bool, typer.Option("--all", help="Include units with no items.")] = False,
     lang: LangOpt = None,
 ) -> None:
@@ -203,31 +203,31 @@ def units(
 
     Example: plancli units --format csv
     """
-    from ..counts import unit_summary
-    from ..i18n import pick_lang
+    from ..output.i18n import pick_lang
+    from ..query.counts import unit_summary
     from ..workspace import open_workspace
 
     ws = open_workspace(registry)
-    rows, fmt_ = unit_summary(ws.registry, ws.units, all_), _fmt(fmt)
+    rows, fmt_ = unit_summary(ws.registry, ws.units, all_), format_name(fmt)
     render(rows, UNIT_COLUMNS if is_machine(fmt_) else columns_in(UNIT_COLUMNS, pick_lang(lang), unit_table=True),
            fmt_)
 
 
 @command()
 def docs(
-    as_of: AsOfOpt = None, fmt: _fmt_opt(Listing) = None,
+    as_of: AsOfOpt = None, fmt: format_option(Listing) = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """List the documents of the registry with their counts, completeness, overdue and met.
 
     Example: plancli docs --format json
     """
-    from ..counts import doc_summary
-    from ..i18n import pick_lang
-    from ..query import make_filters
+    from ..output.i18n import pick_lang
+    from ..query.counts import doc_summary
+    from ..query.rows import make_filters
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
     f = make_filters(ws.registry, None, as_of=as_of)
-    rows, fmt_ = doc_summary(ws.registry, ws.records, f), _fmt(fmt)
+    rows, fmt_ = doc_summary(ws.registry, ws.records, f), format_name(fmt)
     render(rows, DOC_COLUMNS if is_machine(fmt_) else columns_in(DOC_COLUMNS, pick_lang(lang)), fmt_)

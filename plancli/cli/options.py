@@ -13,36 +13,37 @@ from typing import Annotated
 
 import typer
 
-from ..render import default_format
+from ..output.render import default_format
+from ..vocabulary import RECORD_STATUSES, STATUSES
 
 
-def _choice(name: str, values) -> type[Enum]:
+def choice(name: str, values) -> type[Enum]:
     """An Enum typer shows as [a|b|c] in --help and checks while parsing (typos are refused)."""
     return Enum(name, {v: v for v in values}, type=str)  # type: ignore[return-value]
 
 
-Role = _choice("Role", ("any", "lead", "support"))
-Kind = _choice("Kind", ("target", "milestone"))
-By = _choice("By", ("plan", "unit"))
-Status = _choice("Status", ("overdue", "due_soon", "upcoming", "in_progress", "done", "met", "missed"))
-RecordStatus = _choice("RecordStatus", ("done", "met", "missed", "in_progress"))
+Role = choice("Role", ("any", "lead", "support"))
+Kind = choice("Kind", ("target", "milestone"))
+By = choice("By", ("plan", "unit"))
+StatusChoice = choice("Status", STATUSES)
+RecordStatus = choice("RecordStatus", RECORD_STATUSES)
 
 LISTING = ("table", "plain", "json", "csv", "md")  # what render() writes
-Listing = _choice("Listing", LISTING)
-Detail = _choice("Detail", ("table", "plain", "json", "md"))
-Check = _choice("Check", ("table", "plain", "json"))
-Weekly = _choice("Weekly", ("plain", "md", "html", "json", "table"))
-Export = _choice("Export", ("ics", "csv", "json", "sqlite", "xlsx"))
-Report = _choice("Report", ("html", "md", "json"))
+Listing = choice("Listing", LISTING)
+Detail = choice("Detail", ("table", "plain", "json", "md"))
+Check = choice("Check", ("table", "plain", "json"))
+Weekly = choice("Weekly", ("plain", "md", "html", "json", "table"))
+Export = choice("Export", ("ics", "csv", "json", "sqlite", "xlsx"))
+Report = choice("Report", ("html", "md", "json"))
 
 
-def _fmt_opt(choices: type[Enum], default_help: str = "table on a terminal, else plain"):
+def format_option(choices: type[Enum], default_help: str = "table on a terminal, else plain"):
     names = ", ".join(m.value for m in choices)  # type: ignore[attr-defined]
     return Annotated[choices | None, typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False, help=f"{names} [default: {default_help}].")]
 
 
-def _fmt(value: Enum | None) -> str:
+def format_name(value: Enum | None) -> str:
     """The chosen format's name; without --format a terminal gets a table, a pipe plain text."""
     return value.value if value is not None else default_format()
 
@@ -139,7 +140,7 @@ class Selection:
     within: Annotated[str | None, typer.Option(
         "--within", help="Deadline within SPAN of --as-of (7d, 2w, 1m, 1y); includes overdue items.")] = None
     as_of: AsOfOpt = None
-    status: Annotated[list[Status] | None, typer.Option(
+    status: Annotated[list[StatusChoice] | None, typer.Option(
         "--status", "-s", help="Only these statuses; repeatable.")] = None
     soon: SoonOpt = "14d"
     kind: Annotated[Kind | None, typer.Option("--kind", help="target or milestone.")] = None
@@ -148,7 +149,7 @@ class Selection:
     lang: LangOpt = None
 
     def language(self) -> str:
-        from ..i18n import pick_lang
+        from ..output.i18n import pick_lang
 
         return pick_lang(self.lang)
 
@@ -162,7 +163,7 @@ class Selection:
         return ws
 
     def filters(self, ws):
-        from ..query import make_filters
+        from ..query.rows import make_filters
 
         f = make_filters(
             ws.registry, ws.units, units=self.unit or (), role=self.role.value, plans=self.plan or (),
@@ -170,7 +171,7 @@ class Selection:
             statuses=[s.value for s in self.status or ()], soon=self.soon,
             kinds=[self.kind.value] if self.kind else (), docs=self.doc or ())
         # A --unit read from a part of one unit's name is a guess: say on stderr which unit it is.
-        from ..i18n import label
+        from ..output.i18n import label
 
         for text, name in f.guessed_units:
             print(label("msg.unit_chosen", self.language()).format(text=text, unit=name), file=sys.stderr)

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..deadline import Context, Deadline, DeadlineError, Period, parse_deadline
-from ..values import not_target_reason
+from ..text.deadline import Context, Deadline, DeadlineError, Period, parse_deadline
+from ..text.quantities import not_target_reason
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
 from .context import is_signature_line
-from .layout import _GROUP, Block, Doc, Plan
+from .layout import GROUP, Block, Doc, Plan
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan"]
@@ -179,7 +179,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     section = None
     for blk in plan.blocks:
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
-        if blk.section != section or _GROUP.match(c[ls:blk.end]):
+        if blk.section != section or GROUP.match(c[ls:blk.end]):
             listed, section = None, blk.section  # a new section or group heading ends the list
         masked = text[blk.start:blk.end]
         # Short quoted strings are names (“2115”, “2+N”); a long quotation is text of the plan.

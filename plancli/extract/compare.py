@@ -1,4 +1,4 @@
-"""Comparators of drafted quantities (for ``plancli extract``): what ``values.parse_target`` reads in a
+"""Comparators of drafted quantities (for ``plancli extract``): what ``text.quantities.parse_target`` reads in a
 clause, else the words right around the quantity (the shipped registry's conventions,
 docs/registry-format.md)."""
 
@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from ..sourcetext import compact
-from ..values import QuantityError, parse_target
+from ..text.quantities import QuantityError, parse_target
+from ..text.source import compact
 
 __all__ = ["comparators", "after_cmp", "before_cmp", "TIME_UNIT"]
 
-# Comparator words (the shipped registry's conventions, docs/registry-format.md): values.parse_target
+# Comparator words (the shipped registry's conventions, docs/registry-format.md): text.quantities.parse_target
 # reads them for every quantity it lists; these cover the forms it does not list (倍增, 双破千, 12.5EFLOPS).
 _AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|上下)"), "~"),
               (re.compile(r"^(?:以内|以下)"), "<="), (re.compile(r"^(?:多|余)"), ">")]
@@ -24,7 +24,7 @@ _BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
                (re.compile(r"(?:约|近|大约)$"), "~")]
 
 def comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, str]:
-    """Comparator of each quantity as ``values.parse_target`` reads its clause (分别突破A、B; A和B左右),
+    """Comparator of each quantity as ``text.quantities.parse_target`` reads its clause (分别突破A、B; A和B左右),
     keyed by the quantity's position; a quantity it does not list keeps the words around it."""
     out: dict[int, str] = {}
     clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..deadline import DeadlineError, Period, parse_date
-from ..sourcetext import compact
-from .layout import _DATE_LINE, DOC_NO, find_period
+from ..text.deadline import DeadlineError, Period, parse_date
+from ..text.source import compact
+from .layout import DATE_LINE, DOC_NO, find_period
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line"]
 
@@ -38,7 +38,7 @@ _GOALS_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][�
 def is_signature_line(line: str) -> bool:
     """A date line of its own or the ``（此件公开发布）`` note: the signature block, not a commitment."""
     c = compact(line)
-    return bool(_DATE_LINE.match(c) or _SIGNATURE_NOTE.match(c))
+    return bool(DATE_LINE.match(c) or _SIGNATURE_NOTE.match(c))
 
 
 def find_doc_date(text: str) -> date | None:
@@ -47,7 +47,7 @@ def find_doc_date(text: str) -> date | None:
     lines = text.split("\n")
     for line in lines[:60] + lines[-30:]:
         c = compact(line)
-        if _DATE_LINE.match(c):
+        if DATE_LINE.match(c):
             try:
                 return parse_date(c)
             except DeadlineError:
@@ -120,7 +120,7 @@ def document_header(text: str, doc_date: date | None) -> dict:
             continue
         # The title is the first short lines up to a blank line; a paragraph (long, or a sentence), the
         # addressee (…：) or a date line ends it too, since web copies have no blank line after it.
-        if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")) or _DATE_LINE.match(c):
+        if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")) or DATE_LINE.match(c):
             if title_parts:
                 break
             continue

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..coverage import covered_spans, tokens
-from ..deadline import Context, DeadlineError, Period, parse_date
-from ..values import QuantityError, not_target_reason, parse_value
+from ..checks.coverage import covered_spans, tokens
+from ..text.deadline import Context, DeadlineError, Period, parse_date
+from ..text.quantities import QuantityError, not_target_reason, parse_value
 from .clauses import Draft, drafts_of_plan
 from .context import document_header, find_doc_date, infer_period
-from .layout import _TASK, TITLE_END, Doc, ExtractError, Plan, layout
+from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, layout
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
 
@@ -97,7 +97,7 @@ def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
                     if b - a > 24:
                         break
             return a, b + 1
-    m = _TASK.match(c[ls:le])
+    m = TASK.match(c[ls:le])
     lo = ls + m.end() if m else ls
     a = pos
     while a > lo and pos - a < 4 and c[a - 1] not in _STOPS and not c[a - 1].isdigit():
@@ -389,7 +389,7 @@ def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
     """Write the draft to ``out`` and its unit table beside it (``<stem>.units.yaml``, named in
     ``meta.units_file``), so that ``plancli validate OUT`` runs as it stands. Existing files are never
     overwritten: a reviewed draft is someone's work."""
-    from ..fsutil import atomic_write_bytes
+    from ..yamlio.atomic import atomic_write_bytes
 
     units = out.with_name(f"{out.stem}.units.yaml")
     for p in (out, units):

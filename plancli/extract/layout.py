@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..deadline import DeadlineError, Period, parse_date
 from ..errors import PlancliError
-from ..sourcetext import SourceText, compact
+from ..text.deadline import Period
+from ..text.source import SourceText, compact
 
-__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_doc_date", "find_period", "DOC_NO",
-           "TITLE_END"]
+__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "DOC_NO", "DATE_LINE",
+           "TITLE_END", "TASK", "GROUP"]
 
 
 class ExtractError(PlancliError):
@@ -46,14 +46,14 @@ _TITLE = re.compile(
     r"(?:[(（](?P<y1>\d{4})年?[—–\-~～至](?P<y2>\d{4})年?[)）])?$")
 TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
 _SECTION = re.compile(rf"^([{_CN}]+)、(.{{1,20}})$")
-_GROUP = re.compile(rf"^[(（]([{_CN}]+)[)）]")
-_TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
+GROUP = re.compile(rf"^[(（]([{_CN}]+)[)）]")
+TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
 _OPEN, _CLOSE = r"[(（〔\[]", r"[)）〕\]]"
 _NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕
 _PAREN = re.compile(rf"{_OPEN}\s*((?:牵头单位|牵头部门|牵头责任单位|责任单位|责任部门|牵头)[:：]{_NOT_BRACKET}*?){_CLOSE}")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
-_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
+DATE_LINE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
                         r"[\d〇零一二三四五六七八九十]{1,3}日$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d+号")
 
@@ -147,7 +147,7 @@ def _section_name(heading: str) -> str:
 
 def _is_title(body: str) -> re.Match | None:
     """A plan (or group) title: a short line ending in 行动计划/…/方案, not a numbered heading."""
-    if len(body) > 48 or any(ch in body for ch in "。，,;；") or _GROUP.match(body) or _TASK.match(body):
+    if len(body) > 48 or any(ch in body for ch in "。，,;；") or GROUP.match(body) or TASK.match(body):
         return None
     return _TITLE.match(body)
 
@@ -209,9 +209,9 @@ def layout(doc: Doc) -> list[Plan]:
             kinds.append((li, "section", b))
         elif m:
             kinds.append((li, "title", m.group("name").strip("“”\"")))
-        elif _GROUP.match(b):
+        elif GROUP.match(b):
             kinds.append((li, "group", b))
-        elif _TASK.match(b):
+        elif TASK.match(b):
             kinds.append((li, "task", b))
         else:
             kinds.append((li, "text", b))
@@ -278,12 +278,12 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             task: int | None = None
             skip = 0
             if kind == "group":
-                m = _GROUP.match(b)
+                m = GROUP.match(b)
                 group_no = _cn_int(m.group(1))
                 skip = m.end()
                 task = None if sec_no in numbered else group_no
             elif kind == "task":
-                m = _TASK.match(b)
+                m = TASK.match(b)
                 task = int(m.group(1) or m.group(2))
                 skip = m.end()
             if section == "总体目标":
@@ -360,20 +360,6 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
         return
     plan.coordinator = ("待定",)
     plan.coordinator_how = "no unit named in the plan: 待定 (to be decided) is a placeholder"
-
-
-def find_doc_date(text: str) -> date | None:
-    """The document's date: a line of its own such as ``2024年4月22日`` or ``二〇二四年四月二十二日``
-    near the top (first 60 lines); a date inside a sentence is not the document's."""
-    lines = text.split("\n")
-    for line in lines[:60]:
-        m = _DATE_LINE.match(compact(line))
-        if m:
-            try:
-                return parse_date(compact(line))
-            except DeadlineError:
-                continue
-    return None
 
 
 def find_period(text: str) -> Period | None:

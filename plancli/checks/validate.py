@@ -1,0 +1,176 @@
+"""Checks of registry entries against the source text: the proof behind ``plancli validate``.
+
+Each entry must be traceable: its quote occurs in the source starting at its line (whitespace
+ignored, since the PDF text breaks lines and inserts spaces), its value_text and deadline_text occur
+inside the quote, value_text reads as the stored value and unit, and the ids follow the plan's code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..registry.model import Entry, Exclusion, Plan, Problem, Registry
+from ..text.quantities import QuantityError, parse_value
+from ..text.source import SourceText, compact
+
+__all__ = ["check_against_source", "check_units", "validate"]
+
+_ID = re.compile(r"^([a-z]+)-(\d{3})$")
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def check_against_source(path: str, entries: Iterable[Entry], exclusions: Iterable[Exclusion],
+                         plans: dict[str, Plan], source: SourceText) -> list[Problem]:
+    out: list[Problem] = []
+
+    def bad(line: int | None, msg: str) -> None:
+        out.append(Problem(path, line, msg))
+
+    for e in entries:
+        w = f"{e.id}: "
+        m = _ID.match(e.id)
+        if not m or (plans and m.group(1) != e.plan):
+            bad(e.yaml_line, f"{w}id must be '<plan code>-NNN' (plan {e.plan!r})")
+        span = source.find_at_line(e.quote, e.line)
+        if span is None:
+            at = source.nearest_line(e.quote)
+            hint = f" (it starts at line {at})" if at else " (it does not occur in the source)"
+            bad(e.yaml_line, f"{w}quote not found at source line {e.line}{hint}")
+        else:
+            plan = plans.get(e.plan)
+            if plan and not plan.first_line <= e.line <= plan.last_line:
+                bad(e.yaml_line, f"{w}line {e.line} is outside plan {e.plan} "
+                                 f"(lines {plan.first_line}-{plan.last_line})")
+        cq = compact(e.quote)
+        for key in ("value_text", "deadline_text"):
+            v = getattr(e, key)
+            if v and compact(v) not in cq:
+                bad(e.yaml_line, f"{w}{key} {v!r} does not occur in the quote")
+        if e.kind == "target":
+            if not e.value_text:
+                bad(e.yaml_line, f"{w}a target needs value_text")
+            else:
+                try:
+                    q = parse_value(e.value_text)
+                except QuantityError as exc:
+                    bad(e.yaml_line, f"{w}value_text: {exc}")
+                else:
+                    if not _close(q.value, e.value) or not _close(q.value_max, e.value_max):
+                        want = f"{q.value:g}" + (f"…{q.value_max:g}" if q.value_max is not None else "")
+                        bad(e.yaml_line, f"{w}value {e.value} / value_max {e.value_max} do not match "
+                                         f"value_text {e.value_text!r} (reads as {want})")
+                    # A bare number (双破千) states no unit; the entry may name the implied one.
+                    if q.unit and (e.unit or "") != q.unit:
+                        bad(e.yaml_line, f"{w}unit {e.unit!r} does not match value_text "
+                                         f"{e.value_text!r} (reads as {q.unit!r})")
+                    if (e.comparator == "range") != (q.value_max is not None):
+                        bad(e.yaml_line, f"{w}comparator 'range' goes with a range value and only then")
+            if e.comparator is None:
+                bad(e.yaml_line, f"{w}a target needs a comparator")
+        elif e.kind == "milestone" and e.value_text:
+            bad(e.yaml_line, f"{w}a milestone has no value_text (make it a target)")
+        if e.kind == "milestone" and e.deadline_text is None:
+            bad(e.yaml_line, f"{w}a milestone needs the deadline_text that dates it")
+        if not e.lead:
+            bad(e.yaml_line, f"{w}no lead unit")
+        if e.units_inferred and plans.get(e.plan) and tuple(e.lead) != plans[e.plan].coordinator:
+            bad(e.yaml_line, f"{w}inferred lead units must be the plan coordinator")
+    for x in exclusions:
+        if source.find_at_line(x.text, x.line) is None:
+            at = source.nearest_line(x.text)
+            hint = f" (it starts at line {at})" if at else " (it does not occur in the source)"
+            bad(x.yaml_line, f"exclusion text {x.text!r} not found at source line {x.line}{hint}")
+        if not x.reason.strip():
+            bad(x.yaml_line, "exclusion without a reason")
+    for plan in plans.values():
+        if plan.coordinator_quote and plan.coordinator_line and \
+                source.find_at_line(plan.coordinator_quote, plan.coordinator_line) is None:
+            bad(None, f"plan {plan.code}: coordinator_quote not found at line {plan.coordinator_line}")
+    return out
+
+
+def check_units(path: str, entries: Iterable[Entry], table) -> list[Problem]:
+    """A lead/support name the unit table does not know is a warning with the closest known name:
+    the unit stays usable by its exact name, but a typo would split one unit's items in two."""
+    out = []
+    for e in entries:
+        for name in (*e.lead, *e.support):
+            if not table.known(name):
+                near = table.suggest(name)
+                hint = f"; did you mean {near}?" if near else "; add it to a units.yaml"
+                out.append(Problem(path, e.yaml_line, f"{e.id}: unit {name!r} is not in the unit table{hint}",
+                                   "warning"))
+    return out
+
+
+def check_period(path: str, entries: Iterable[Entry], period) -> list[Problem]:
+    """A deadline outside the document's plan period is a mistake unless the entry says it is meant."""
+    out = []
+    for e in entries:
+        if e.outside_period:
+            continue
+        for d in e.occurrences():
+            if not period.start <= d <= period.end:
+                out.append(Problem(path, e.yaml_line, f"{e.id}: deadline {d} is outside the document's period "
+                                   f"{period.start}…{period.end} (set outside_period: true if intended)"))
+                break
+    return out
+
+
+def validate(path: str | Path | None = None, progress: str | Path | None = None, *,
+             check_source: bool = True) -> tuple[Registry, list[Problem]]:
+    """Every problem of a registry and its ledger, as ``validate`` prints them: per document the
+    schema, ids, units, deadlines and period, quotes and values against its own source (and its
+    sha256); across documents id and plan-code collisions; unknown ledger items.
+    ``check_source=False`` skips the source checks on purpose (a registry without its text)."""
+    from ..ledger.recording import check_ledger
+    from ..ledger.store import LedgerError, default_path, load_ledger
+    from ..registry.loading import load_registry, sha256_of
+    from ..registry.units import load_units
+    from ..workspace import unit_files
+    from ..yamlio.reader import RegistryError
+
+    problems: list[Problem] = []
+    reg = load_registry(path, problems)
+    try:
+        table = load_units(*unit_files(reg))
+    except RegistryError as exc:
+        problems.append(Problem(exc.path or "", exc.line, exc.message))
+        table = None
+    for doc in reg.documents:
+        where = str(doc.path)
+        entries = [e for e in reg.entries if e.plan in doc.plan_codes]
+        plans = {c: reg.plans[c] for c in doc.plan_codes if c in reg.plans}
+        if doc.missing_units_file is not None:
+            problems.append(Problem(where, None, f"units file not found: {doc.missing_units_file} "
+                                                 "(using the shipped unit table)", "warning"))
+        if table is not None:
+            problems += check_units(where, entries, table)
+        problems += check_period(where, entries, doc.period)
+        if not check_source:
+            continue
+        src_path = doc.source_path
+        if src_path is None or not src_path.exists():
+            # Reported once, not once per quote: without its text nothing else can be checked.
+            problems.append(Problem(where, None, f"source file not found: {src_path} "
+                                                 "(use --no-source to skip the source checks)"))
+            continue
+        want = (doc.meta.get("source") or {}).get("sha256")
+        if want and sha256_of(src_path) != str(want):
+            problems.append(Problem(where, None, f"source file {src_path} does not match its sha256"))
+        problems += check_against_source(where, entries, doc.exclusions, plans, SourceText.read(src_path))
+    ledger = Path(progress) if progress is not None else (reg.ledger_path or default_path(reg.path))
+    try:
+        records = load_ledger(ledger)
+        problems += check_ledger(ledger, records, reg)
+    except LedgerError as exc:
+        problems.append(Problem(exc.path or str(ledger), exc.line, exc.message))
+    return reg, problems

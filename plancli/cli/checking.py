@@ -1,0 +1,101 @@
+"""The data's own checks: validate, coverage, parse-deadline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..output.render import is_machine, render
+from .application import EXIT_CHECK, command
+from .options import Check, Listing, ProgressOpt, RegistryOpt, format_name, format_option
+
+
+@command("validate")
+def validate_cmd(
+    path: Annotated[Path | None, typer.Argument(help="Registry to check [default: --registry].",
+                                                show_default=False)] = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, fmt: format_option(Check) = None,
+    no_source: Annotated[bool, typer.Option("--no-source", help="Skip the checks against the source text.")] = False,
+) -> None:
+    """Check a registry (and its ledger): schema, ids, units, deadlines, quotes against the source.
+
+    Prints `file:line: problem` for each problem (`file:line: warning: …` for warnings); exit 1 if
+    any problem, 0 when clean or only warnings.
+    Example: plancli validate data/targets.yaml
+    """
+    from ..checks.validate import validate as run_checks
+
+    reg, problems = run_checks(path or registry, progress, check_source=not no_source)
+    errors = [p for p in problems if p.level == "error"]
+    if format_name(fmt) == "json":
+        render([{"file": p.path, "line": p.line, "level": p.level, "problem": p.message} for p in problems],
+               [], "json")
+    else:
+        for p in problems:
+            print(p)
+        docs = f" in {len(reg.documents)} documents" if len(reg.documents) > 1 else ""
+        warned = len(problems) - len(errors)
+        print(f"{reg.path}: {len(reg.entries)} entries, {len(reg.exclusions)} exclusions{docs}, "
+              f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+              + (f", {warned} warning{'s' if warned != 1 else ''}" if warned else ""), file=sys.stderr)
+    if errors:
+        raise typer.Exit(EXIT_CHECK)
+
+
+@command("coverage")
+def coverage_cmd(registry: RegistryOpt = None, fmt: format_option(Listing) = None) -> None:
+    """Scan the source for numbers and dates that no entry and no exclusion accounts for.
+
+    Exit 1 if any is found. Example: plancli coverage --format json
+    """
+    from ..checks.coverage import registry_gaps
+    from ..registry.loading import load_registry
+
+    reg = load_registry(registry)
+    gaps, lines = registry_gaps(reg)
+    f = format_name(fmt)
+    if is_machine(f):
+        render([{"source": name} | g.as_dict() for name, g in gaps], [], f,
+               fields=["source", "line", "token", "context"])
+    else:
+        for name, g in gaps:
+            print(f"{name}:{g.line}: {g.token!r} not in the registry: …{g.context}…")
+        print(f"coverage: {len(gaps)} unaccounted number(s) in {lines} source lines of "
+              f"{len(reg.plans)} plans", file=sys.stderr)
+    if gaps:
+        raise typer.Exit(EXIT_CHECK)
+
+
+@command("parse-deadline")
+def parse_deadline_cmd(
+    text: Annotated[str, typer.Argument(help="A deadline phrase, e.g. 2024年10月底前.")],
+    start: Annotated[str | None, typer.Option("--start", help="Plan period start [default: from the registry].")] = None,
+    end: Annotated[str | None, typer.Option("--end", help="Plan period end [default: from the registry].")] = None,
+    doc_date: Annotated[str | None, typer.Option(
+        "--doc-date", help="Date of the document: year-less phrases (10月底前, 明年) are read in its year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Year to read year-less phrases in.")] = None,
+    fmt: format_option(Check) = None, registry: RegistryOpt = None,
+) -> None:
+    """Read a Chinese deadline phrase and print its date(s).
+
+    Example: plancli parse-deadline "2024 年 10 月底前" --format json
+    """
+    from ..query.rows import to_date
+    from ..registry.loading import load_registry
+    from ..text.deadline import Context, Period, parse_deadline
+
+    period = load_registry(registry).period if not (start and end) else None  # only read when needed
+    if start or end:
+        period = Period(to_date(start, "--start") if start else period.start,
+                        to_date(end, "--end") if end else period.end)
+    ctx = Context(doc_date=to_date(doc_date, "--doc-date") if doc_date else None, period=period, year=year)
+    d = parse_deadline(text, ctx)
+    if format_name(fmt) == "json":
+        import json
+
+        print(json.dumps(d.as_dict(), ensure_ascii=False))
+    else:
+        print(f"{d.date.isoformat()}\t{d.kind}\t{' '.join(x.isoformat() for x in d.dates)}")

@@ -1,0 +1,66 @@
+"""Recording progress: record."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from .application import UsageError, command
+from .options import (
+    LangOpt,
+    ProgressOpt,
+    RecordStatus,
+    RegistryOpt,
+    complete_id,
+)
+
+
+@command()
+def record(
+    item: Annotated[str, typer.Argument(metavar="ID", help="Entry id; ID@2024 for one year of a 每年 target.",
+                                        autocompletion=complete_id)],
+    status: Annotated[RecordStatus | None, typer.Option(
+        "--status", help="done, met, missed or in_progress (not with --retract).", show_default=False)] = None,
+    actual: Annotated[str | None, typer.Option(
+        "--actual", help="Achieved value as written: 717.7万千瓦, 96%; a bare number takes the target's "
+        "multiplier (1.02 against 1 亿千瓦 = 1.02 亿千瓦).")] = None,
+    on: Annotated[str | None, typer.Option(
+        "--on", help="Date it happened / was assessed; statuses as of earlier dates ignore the record "
+        "[default: today, local time].", show_default=False)] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Evidence: document, URL, report.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Remark; the reason with --force or --retract.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Keep a met/missed that the actual value contradicts (needs --note).")] = False,
+    retract: Annotated[bool, typer.Option(
+        "--retract", help="Withdraw the item's latest record (needs --note); history keeps both.")] = False,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
+) -> None:
+    """Record progress on an item in the ledger (never rewrites the registry).
+
+    Example: plancli record kjyf-002 --status met --actual 3.6万家 --on 2024-12-31 --source 省科技厅通报
+    Example: plancli record kjyf-002 --retract --note "通报数字有误"
+    """
+    from ..ledger.recording import record_progress, retract_latest
+    from ..output.i18n import pick_lang
+    from ..output.messages import describe, describe_retraction
+    from ..query.rows import to_date
+    from ..workspace import open_workspace
+
+    when = to_date(on, "--on") if on else None
+    ws = open_workspace(registry, progress)
+    lang_ = pick_lang(lang)
+    if retract:
+        if status is not None or actual is not None or force:
+            raise UsageError("--retract withdraws a record; give it no --status, --actual or --force")
+        rec, gone, _ = retract_latest(ws.registry, ws.ledger_path, item, note=note, on=when, source=source)
+        print(describe_retraction(rec, gone, lang_), file=sys.stderr)
+        return
+    if status is None:
+        raise UsageError("give --status done|met|missed|in_progress (or --retract)")
+    rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual, on=when,
+                             source=source, note=note, force=force)
+    print(describe(e, rec, lang_), file=sys.stderr)
+
+

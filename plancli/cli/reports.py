@@ -1,0 +1,86 @@
+"""Reports people read or forward: weekly (the digest), report (the HTML page), export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .application import UsageError, command
+from .options import By, Export, Report, Selection, Weekly, format_name, format_option, with_selection
+
+
+@command()
+@with_selection
+def weekly(
+    days: Annotated[int, typer.Option("--days", min=0, max=3660, help="Look-ahead for 'due next'.")] = 7,
+    fmt: format_option(Weekly, "plain") = None,
+    by: Annotated[By, typer.Option("--by", help="Group overdue items and counts per lead unit or plan.")] = By.unit,
+    *, sel: Selection,
+) -> None:
+    """Print the weekly digest: who holds what is overdue, counts per unit, what became overdue,
+    what is due next, and records effective last week.
+
+    Example (cron, Mondays): plancli weekly --unit 省大数据局 --format md
+    """
+    from ..output.weekly import weekly_report
+
+    ws = sel.workspace()
+    f = format_name(fmt)
+    weekly_report(ws.registry, ws.units, ws.records, sel.filters(ws), days, f,
+                  sys.stdout, lang=sel.language(), by=by.value)
+
+
+@command()
+@with_selection
+def export(
+    fmt: Annotated[Export, typer.Option("--format", "-f", case_sensitive=False,
+                                        help="ics, csv, json, sqlite or xlsx.")],
+    path: Annotated[Path | None, typer.Argument(
+        metavar="[PATH]", help="File to write (same as --output).", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write [default: stdout; required for sqlite and xlsx].")] = None,
+    open_: Annotated[bool, typer.Option("--open", help="Leave out items that are done or met.")] = False,
+    remind: Annotated[str | None, typer.Option(
+        "--remind", help="ics: a reminder SPAN before each deadline (7d, 2w, 1m).")] = None,
+    *, sel: Selection,
+) -> None:
+    """Export deadlines to a calendar (ics), CSV, JSON, Excel (xlsx) or an SQLite database.
+
+    Example: plancli export --format ics --unit 省大数据局 --open --remind 7d -o 大数据局.ics
+    Example: plancli export --format xlsx --plan 数字变革 -o szbg.xlsx
+    """
+    from ..output.export import export as run_export
+    from ..query.rows import parse_span
+
+    if path is not None and output is not None and path != output:
+        raise UsageError("give the output file once: as PATH or as --output")
+    lang_ = sel.language()
+    reminder = parse_span(remind) if remind is not None else None
+    ws = sel.workspace()
+    run_export(fmt.value, ws.registry, ws.units, ws.records, sel.filters(ws), output or path, lang=lang_,
+               open_only=open_, remind=reminder)
+
+
+@command()
+@with_selection
+def report(
+    fmt: Annotated[Report, typer.Option("--format", "-f", case_sensitive=False, help="html, md or json.")]
+    = Report.html,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (atomically) [default: stdout].", show_default=False)] = None,
+    *, sel: Selection,
+) -> None:
+    """A report people read: one offline HTML dashboard (charts and item tables), Markdown or JSON.
+
+    Example: plancli report --unit 省大数据局 --lang zh -o 大数据局.html
+    """
+    from ..output.export import write_output
+    from ..output.report import build_report
+
+    lang_ = sel.language()
+    ws = sel.workspace()
+    text = build_report(ws.registry, ws.units, ws.records, sel.filters(ws), fmt.value, lang_)
+    write_output(text.encode("utf-8"), output)

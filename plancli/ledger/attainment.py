@@ -1,0 +1,51 @@
+"""What a record says of its item: how far a figure reaches its target, and the status it gives.
+
+One rule, used by recording (to refuse a contradiction), by the queries (a row's status) and by every
+output that prints attainment.
+"""
+
+from __future__ import annotations
+
+from ..registry.model import Entry
+from ..vocabulary import CLOSED, Status
+from .store import Record
+
+__all__ = ["attainment", "record_status", "percent"]
+
+
+def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | None]:
+    """(actual ÷ target, met) respecting the comparator; ≤ targets invert the ratio.
+
+    ≈ (左右) counts as met from 95 % of the target; a range is met from its lower bound.
+    """
+    if actual is None or e.value is None or e.kind != "target":
+        return None, None
+    v = e.value
+    c = e.comparator
+    if c in ("<=", "<"):
+        ratio = (v / actual) if actual else None
+        met = actual <= v if c == "<=" else actual < v
+    else:
+        ratio = (actual / v) if v else None
+        if c == ">":
+            met = actual > v
+        elif c == "~":
+            met = actual >= 0.95 * v
+        else:  # >=, =, range (lower bound)
+            met = actual >= v
+    return (round(ratio, 4) if ratio is not None else None), met
+
+
+def record_status(e: Entry, rec: Record) -> str:
+    """The status a record gives its item. For a quantified target with an actual value, a closing
+    record (done, met, missed) counts as the value says (``attainment``: met or missed), unless it was
+    forced with a reason; in_progress stays in_progress."""
+    if rec.status in CLOSED and not rec.forced:
+        _, met = attainment(e, rec.actual)
+        if met is not None:
+            return Status.MET if met else Status.MISSED
+    return rec.status
+
+
+def percent(ratio: float | None) -> str:
+    return f"{ratio:.0%}" if ratio is not None else "n/a"

@@ -1,0 +1,156 @@
+"""Recording progress: one report checked against the registry, then appended to the ledger.
+
+``record_progress`` refuses what the ledger must never say: a status the actual value contradicts
+(unless forced with a reason), a value read in the wrong unit or magnitude, a date in the future, an
+item the registry does not have. ``retract_latest`` withdraws a record without editing the file.
+``ledger_warnings`` finds records already in a ledger that count nowhere or contradict their value.
+The storage and the time rules are in ``ledger``; the one attainment rule is ``query.attainment``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..registry.model import Entry, Problem, Registry, target_text
+from ..text.actuals import convert, written_like
+from ..text.quantities import QuantityError
+from ..vocabulary import CLOSED
+from .attainment import attainment, percent
+from .store import (
+    RECORD_STATUSES,
+    RETRACTED,
+    LedgerError,
+    Record,
+    append_record,
+    latest_records,
+    load_ledger,
+    withdrawn,
+)
+
+__all__ = ["resolve_item", "ledger_warnings", "record_progress", "retract_latest"]
+
+
+def _item_problem(reg: Registry, e: Entry, item: str, items: list[str]) -> str:
+    """Why ``item`` is not one of ``e``'s ledger items (``items``), in words a person can act on."""
+    _, _, occ = item.partition("@")
+    if not occ:
+        return f"{e.id} recurs ({e.deadline_text}); record one occurrence: {', '.join(items)}"
+    before = [d for d in e.occurrences() if e.label(d) == occ and d not in reg.occurrences(e)]
+    if before:
+        return (f"{item} fell due {before[0]}, before the document's own date {reg.issued(e)}: "
+                f"it is not an occurrence; use one of {', '.join(items)}")
+    return f"{e.id} has no occurrence {occ!r}; use one of {', '.join(items)}"
+
+
+def resolve_item(reg: Registry, item: str) -> tuple[Entry, str]:
+    """The entry and the ledger item id of ``ID`` or ``ID@2024``; a 每年 entry needs its occurrence."""
+    e = reg.find(item.partition("@")[0])
+    items = reg.items(e)
+    want = item if "@" in item else e.id
+    if want not in items:
+        raise LedgerError(_item_problem(reg, e, item, items))
+    return e, want
+
+
+def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Problem]:
+    """Records that count nowhere, or that say what their value contradicts, one ``file:line`` each.
+
+    An unknown id or occurrence, the bare id of a recurring entry, an occurrence due before the
+    document's date, a retraction with nothing to withdraw, and a met/missed status the actual value
+    contradicts without ``forced: true`` (it is counted as the value says). ``validate`` reports
+    them as problems; listings print them as warnings instead of ignoring the records silently.
+    """
+    if not records:
+        return []
+    gone = withdrawn(records)
+    retractions_used = {id(r) for r in gone.values()}
+    items_of: dict[str, list[str]] = {}
+    out = []
+    for i, r in enumerate(records):
+        e = reg.get(r.entry_id)
+        msg = None
+        if e is None:
+            msg = f"record for unknown item {r.item!r} is ignored"
+        else:
+            items = items_of.get(e.id) or items_of.setdefault(e.id, reg.items(e))
+            if r.item not in items:
+                msg = f"record {r.item!r} is ignored: {_item_problem(reg, e, r.item, items)}"
+            elif r.forced and not (r.note or "").strip():
+                msg = f"record {r.item}: forced: true needs a note saying why the status stands"
+            elif r.status == RETRACTED and id(r) not in retractions_used:
+                msg = f"retraction of {r.item} has no earlier record to withdraw"
+            elif i not in gone and r.status in CLOSED and not r.forced:
+                ratio, met = attainment(e, r.actual)
+                if met is not None and met != (r.status != "missed"):
+                    msg = (f"record {r.item}: status {r.status} but actual {written_like(r.actual, e.value_text, e.unit)} is "
+                           f"{percent(ratio)} of the target, so it counts as {'met' if met else 'missed'} "
+                           "(write forced: true and a note to keep the status)")
+        if msg:
+            out.append(Problem(str(path), r.yaml_line, msg))
+    return out
+
+
+def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Problem]:
+    """``validate``'s view of a readable ledger: the same findings as ``ledger_warnings``."""
+    return ledger_warnings(reg, path, records)
+
+
+def _today(today: date | None, on: date | None) -> date:
+    """``on`` (default: today on the user's clock, local time), refused when it is in the future."""
+    today = today or date.today()
+    if on is not None and on > today:
+        raise LedgerError(f"--on {on} is in the future (today is {today}); record what has happened")
+    return on or today
+
+
+def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual: str | None = None,
+                    on: date | None = None, source: str | None = None, note: str | None = None,
+                    force: bool = False, today: date | None = None) -> tuple[Record, Entry]:
+    """Check one progress report against the registry and append it to the ledger at ``path``.
+
+    A closing status (done, met, missed) must agree with ``actual`` under the entry's comparator
+    (``query.attainment``): done/met need the target met, missed needs it not met. A contradiction is
+    refused unless ``force`` with a ``note`` saying why (stored as ``forced``).
+    """
+    e, item_id = resolve_item(reg, item)
+    if status not in RECORD_STATUSES:
+        raise LedgerError(f"--status must be one of {', '.join(RECORD_STATUSES)}, not {status!r}")
+    on = _today(today, on)
+    if force and not (note or "").strip():
+        raise LedgerError("--force needs --note saying why the status stands against the value")
+    value, forced = None, False
+    if actual is not None:
+        if e.kind != "target" or e.value is None:
+            raise LedgerError(f"{e.id} is a milestone; --actual needs a quantified target")
+        try:
+            value = convert(actual, e.unit or "", e.value_text)
+        except QuantityError as exc:
+            raise LedgerError(f"--actual: {exc}") from None
+        ratio, met = attainment(e, value)
+        if met is not None and status in CLOSED and met != (status != "missed"):
+            if not force:
+                raise LedgerError(
+                    f"--status {status} contradicts --actual {actual}: {written_like(value, e.value_text, e.unit)}"
+                    f" is {percent(ratio)} of the target {target_text(e.comparator, e.value_text)}, so it is "
+                    f"{'met' if met else 'not met'}; record --status {'met' if met else 'missed'}, or keep "
+                    f"{status} with --force --note \"why\"")
+            forced = True
+    rec = append_record(path, Record(item=item_id, status=status, actual=value, actual_text=actual, on=on,
+                                     source=source, note=note, forced=forced))
+    return rec, e
+
+
+def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on: date | None = None,
+                   source: str | None = None, today: date | None = None) -> tuple[Record, Record, Entry]:
+    """Append a retraction of ``item``'s latest record (the one deciding its status now); the reason
+    (``note``) is required. Returns (retraction, withdrawn record, entry)."""
+    e, item_id = resolve_item(reg, item)
+    if not (note or "").strip():
+        raise LedgerError("--retract needs --note giving the reason")
+    on = _today(today, on)
+    target = latest_records(load_ledger(path)).get(item_id)
+    if target is None:
+        raise LedgerError(f"{item_id} has no record to retract")
+    rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note))
+    return rec, target, e

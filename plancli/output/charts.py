@@ -1,0 +1,296 @@
+"""Charts for the report: counts behind them (``aggregate``) and inline SVG drawn by pygal.
+
+Each chart function takes rows of the README's output contract and returns one ``<figure>``
+fragment: the SVG (labels kept as ``<text>``, so Chinese is set in the reader's own fonts; no
+script, no XML declaration, no comments), a caption and an HTML legend. pygal is imported inside
+the functions: only the commands that draw charts pay for it.
+
+Charts: status per plan (stacked bars), open items per lead unit, deadlines per month (stacked by
+status), attainment of recorded targets (actual ÷ target, green when met).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from ..vocabulary import OPEN as OPEN_STATUSES
+from ..vocabulary import STATUS_ORDER, Status
+from .i18n import label, status_label
+
+__all__ = ["COLORS", "FONTS", "aggregate", "time_bins", "status_by_plan_chart", "open_by_lead_chart", "by_month_chart",
+           "attainment_chart", "empty_note"]
+
+# One colour per status, the same in charts, legends, badges and the xlsx export.
+COLORS = {
+    Status.OVERDUE: "#c0392b", Status.DUE_SOON: "#e67e22", Status.IN_PROGRESS: "#8e44ad",
+    Status.UPCOMING: "#2e86c1", Status.MISSED: "#7b241c", Status.MET: "#1e8449", Status.DONE: "#58b87a",
+}
+FONTS = ("system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Source Han Sans SC', "
+         "'Microsoft YaHei', 'PingFang SC', sans-serif")
+CHART_W = 460  # viewBox width: about the width a chart gets on screen, so 13px labels stay ~13px
+LEAD_TOP = 12  # units shown by name in the lead-unit chart; the rest are summed in one bar
+ATTAIN_TOP = 30  # recorded targets shown in the attainment chart (worst first)
+
+
+_e = html.escape
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _canon_leads(r: Mapping, canon: Callable[[str], str] | None) -> list[str]:
+    names = r.get("lead") or []
+    return list(dict.fromkeys(canon(n) if canon else n for n in names))
+
+
+def aggregate(rows: Sequence[Mapping], canon: Callable[[str], str] | None = None,
+              plan_order: Sequence[str] | None = None) -> dict:
+    """Counts behind the charts, keyed by contract status codes.
+
+    ``by_plan``: plan → status → n; ``by_lead``: canonical lead unit → open status → n (an item
+    with two lead units counts for each); ``by_month``: ``YYYY-MM`` (every month from the first to
+    the last deadline, empty ones included) → status → n, undated items under ``None``;
+    ``attainment``: the rows with a recorded actual value, lowest attainment first.
+    """
+    totals = Counter(r["status"] for r in rows)
+    by_plan: dict[str, Counter] = {p: Counter() for p in (plan_order or [])}
+    by_lead: dict[str, Counter] = {}
+    months: dict[str | None, Counter] = {}
+    for r in rows:
+        by_plan.setdefault(r["plan"], Counter())[r["status"]] += 1
+        if r["status"] in OPEN_STATUSES:
+            for u in _canon_leads(r, canon):
+                by_lead.setdefault(u, Counter())[r["status"]] += 1
+        d = r.get("deadline")
+        months.setdefault(d[:7] if d else None, Counter())[r["status"]] += 1
+    by_plan = {p: c for p, c in by_plan.items() if c}
+    dated = sorted(m for m in months if m)
+    by_month: dict[str | None, Counter] = {}
+    if dated:
+        y, m = map(int, dated[0].split("-"))
+        while f"{y:04d}-{m:02d}" <= dated[-1]:
+            key = f"{y:04d}-{m:02d}"
+            by_month[key] = months.get(key, Counter())
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if None in months:
+        by_month[None] = months[None]
+    lead_sorted = dict(sorted(by_lead.items(), key=lambda kv: (-sum(kv[1].values()), -kv[1]["overdue"], kv[0])))
+    attain = sorted((r for r in rows if r.get("attainment") is not None),
+                    key=lambda r: (r["attainment"], r["item"]))
+    return {"totals": totals, "by_plan": by_plan, "by_lead": lead_sorted, "by_month": by_month,
+            "attainment": attain}
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def _pygal():
+    """pygal, minus the ``sys.meta_path`` hook it installs for its map plugins (pygal.maps.*, unused
+    here): that hook has no ``find_spec``, so on Python 3.11 every later import in the process
+    would raise an ImportWarning."""
+    import pygal
+
+    sys.meta_path[:] = [f for f in sys.meta_path
+                        if not (type(f).__name__ == "PluginImportFixer" and type(f).__module__ == "pygal")]
+    return pygal
+
+
+def _style(n_colors: Sequence[str]):
+    _pygal()
+    from pygal.style import Style
+
+    return Style(
+        colors=tuple(n_colors), font_family=FONTS, background="transparent", plot_background="transparent",
+        foreground="#333", foreground_strong="#222", foreground_subtle="#ddd", opacity=".95",
+        opacity_hover="1", transition="0ms", label_font_size=13, major_label_font_size=13,
+        value_font_size=12, value_label_font_size=12, legend_font_size=13, title_font_size=15,
+        tooltip_font_size=13)
+
+
+def _width_units(s: str) -> int:
+    from wcwidth import wcswidth
+
+    w = wcswidth(s)
+    return w if w >= 0 else len(s)
+
+
+def _label_margin(labels: Iterable[str], fs: int = 13) -> int:
+    """Extra left margin: pygal sizes labels at 0.6 em per character, a Chinese one needs ~1 em."""
+    labels = list(labels)
+    if not labels:
+        return 0
+    need = max(_width_units(s) for s in labels) * 0.55 * fs
+    given = max(len(s) for s in labels) * 0.6 * fs
+    return int(max(0.0, need - given)) + 4
+
+
+def _svg(chart) -> str:
+    """The chart as an inline ``<svg>`` element: no XML declaration, no comments, no script."""
+    svg = chart.render(is_unicode=True)
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
+    return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+def _legend(statuses: Sequence[str], lang: str) -> str:
+    items = "".join(f'<li><span class="sw" style="background:{COLORS[s]}"></span>{_e(status_label(s, lang))}</li>'
+                    for s in statuses)
+    return f'<ul class="legend">{items}</ul>'
+
+
+def _figure(key: str, lang: str, body: str, legend: str = "") -> str:
+    """A chart with its caption; pygal's random ``chart-<uuid>`` id becomes one named after the chart,
+    so the same data gives the same page byte for byte."""
+    name = key.rsplit(".", 1)[-1]
+    caption = label(key, lang)
+    body = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", f"chart-{name}", body)
+    body = body.replace('<svg role="img" ', f'<svg role="img" aria-label="{_e(caption)}" ', 1)
+    return (f'<figure class="chart" id="{_e(name)}"><figcaption>{_e(caption)}'
+            f"</figcaption>{body}{legend}</figure>")
+
+
+def _config(**kw) -> dict:
+    base = dict(js=[], explicit_size=False, disable_xml_declaration=True, show_legend=False,
+                print_values=False, truncate_label=-1, truncate_legend=-1, spacing=6,
+                margin=6, show_y_guides=True, show_x_guides=False, no_prefix=False)
+    base.update(kw)
+    return base
+
+
+def _ticks(top: float, most: int = 6) -> list[int]:
+    """At most ``most`` round axis ticks, 0 to just past ``top``, in steps of 1, 2 or 5 × 10ⁿ.
+
+    pygal's own choice crowds the value axis of a narrow chart (``100110120130140``).
+    """
+    top = max(top, 1)
+    for exp in range(12):
+        for m in (1, 2, 5):
+            step = m * 10 ** exp
+            n = -(-int(top) // step)  # ceil
+            if n + 1 <= most:
+                return [i * step for i in range(n + 1)]
+    return [0, int(top)]
+
+
+def _stacked(cls_name: str, labels: list[str], counts: list[Mapping], statuses: Sequence[str],
+             height: int, horizontal: bool, **kw) -> str:
+    pygal = _pygal()
+    present = [s for s in statuses if any(c.get(s) for c in counts)]
+    cls = getattr(pygal, cls_name)
+    extra = {"margin_left": _label_margin(labels) + 6} if horizontal else {}
+    top = max((sum(c.get(s) or 0 for s in present) for c in counts), default=1)
+    chart = cls(style=_style([COLORS[s] for s in present]), width=CHART_W, height=height,
+                **_config(**extra, y_labels=_ticks(top), **kw))
+    if horizontal:  # pygal draws the first label at the bottom: reverse so the list reads top-down
+        labels, counts = labels[::-1], counts[::-1]
+    chart.x_labels = labels
+    for s in present:
+        chart.add(s, [c.get(s) or None for c in counts])
+    return _svg(chart)
+
+
+def status_by_plan_chart(rows: Sequence[Mapping], lang: str, plan_labels: Mapping[str, str] | None = None,
+                         agg: dict | None = None) -> str:
+    """Stacked horizontal bars: one bar per plan, one segment per status."""
+    agg = agg or aggregate(rows)
+    plans = list(agg["by_plan"])
+    if not plans:
+        return _figure("report.chart.status_by_plan", lang, empty_note(lang))
+    names = [(plan_labels or {}).get(p, p) for p in plans]
+    counts = [agg["by_plan"][p] for p in plans]
+    svg = _stacked("HorizontalStackedBar", names, counts, STATUS_ORDER, 30 + 24 * len(plans), True)
+    present = [s for s in STATUS_ORDER if any(c.get(s) for c in counts)]
+    return _figure("report.chart.status_by_plan", lang, svg, _legend(present, lang))
+
+
+def open_by_lead_chart(rows: Sequence[Mapping], lang: str, canon: Callable[[str], str] | None = None,
+                       agg: dict | None = None, top: int = LEAD_TOP) -> str:
+    """Stacked horizontal bars: open items per lead unit (most first; the rest summed in one bar)."""
+    agg = agg or aggregate(rows, canon)
+    units = list(agg["by_lead"])
+    if not units:
+        return _figure("report.chart.open_by_lead", lang, empty_note(lang))
+    shown, rest = units[:top], units[top:]
+    names = list(shown)
+    counts = [agg["by_lead"][u] for u in shown]
+    if rest:
+        total = Counter()
+        for u in rest:
+            total.update(agg["by_lead"][u])
+        names.append(label("report.more_units", lang).format(n=len(rest)))
+        counts.append(total)
+    svg = _stacked("HorizontalStackedBar", names, counts, OPEN_STATUSES, 30 + 24 * len(names), True)
+    present = [s for s in OPEN_STATUSES if any(c.get(s) for c in counts)]
+    return _figure("report.chart.open_by_lead", lang, svg, _legend(present, lang))
+
+
+def time_bins(by_month: Mapping[str | None, Counter]) -> tuple[str, dict[str | None, Counter]]:
+    """The month counts in bins a chart can label: months up to two years, quarters up to six,
+    years beyond (a registry of 2012–2025 documents spans 160 months). Undated stays last."""
+    dated = [m for m in by_month if m]
+    if len(dated) <= 24:
+        return "month", dict(by_month)
+    if len(dated) <= 72:
+        unit, key = "quarter", (lambda m: f"{m[:4]}Q{(int(m[5:7]) - 1) // 3 + 1}")
+    else:
+        unit, key = "year", (lambda m: m[:4])
+    out: dict[str | None, Counter] = {}
+    for m in dated:
+        out.setdefault(key(m), Counter()).update(by_month[m])
+    if None in by_month:
+        out[None] = by_month[None]
+    return unit, out
+
+
+def by_month_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None) -> str:
+    """Stacked columns: deadlines per month (per quarter or year over long spans), by status; every
+    period in the range is shown, empty ones too."""
+    agg = agg or aggregate(rows)
+    unit, bins = time_bins(agg["by_month"])
+    key = f"report.chart.by_{unit}"
+    periods = list(bins)
+    if not periods:
+        return _figure(key, lang, empty_note(lang))
+    names = [p if p else label("report.month_undated", lang) for p in periods]
+    counts = [bins[p] for p in periods]
+    # every period labelled (year ends matter): slanted once there are too many to stand upright
+    slant = {"x_label_rotation": -45, "margin_bottom": 18} if len(periods) > 6 else {}
+    svg = _stacked("StackedBar", names, counts, STATUS_ORDER, 280, False, **slant)
+    present = [s for s in STATUS_ORDER if any(c.get(s) for c in counts)]
+    return _figure(key, lang, svg, _legend(present, lang))
+
+
+def attainment_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None, top: int = ATTAIN_TOP) -> str:
+    """Horizontal bars of actual ÷ target in percent for recorded targets, green when met, red when not."""
+    pygal = _pygal()
+    agg = agg or aggregate(rows)
+    recs = agg["attainment"][:top]
+    if not recs:
+        return _figure("report.chart.attainment", lang, f'<p class="empty">{_e(label("report.no_attainment", lang))}</p>')
+    names = [r["item"] for r in recs][::-1]
+    values = []
+    for r in recs[::-1]:
+        pct = round(r["attainment"] * 100, 1)
+        values.append({"value": pct, "color": COLORS["met"] if r.get("met") else COLORS["missed"],
+                       "label": r.get("metric") or ""})
+    top_val = max(110.0, max(v["value"] for v in values) * 1.05)
+    ticks = [t for t in range(0, int(top_val) + 1, 25 if top_val <= 200 else 50)]
+    style = _style([COLORS["met"]])
+    style.value_colors = ("#fff",)  # the percentage inside a dark bar
+    chart = pygal.HorizontalBar(
+        style=style, width=CHART_W, height=40 + 24 * len(values),
+        **_config(margin_left=_label_margin(names) + 6, print_values=True,
+                  value_formatter=lambda v: f"{v:g}%", range=(0, top_val), y_labels=ticks,
+                  y_labels_major=[100], show_x_guides=False))
+    chart.x_labels = names
+    chart.add(label("col.attainment", lang), values)
+    legend = _legend([Status.MET, Status.MISSED], lang)
+    return _figure("report.chart.attainment", lang, _svg(chart), legend)
+
+
+def empty_note(lang: str) -> str:
+    return f'<p class="empty">({_e(label("report.none", lang))})</p>'

@@ -1,0 +1,242 @@
+"""Exports: RFC 5545 calendar, CSV, JSON, an Excel workbook and an SQLite database.
+
+Every export takes the listing filters (unit, plan, dates, status, kind); ``open_only`` (``--open``)
+leaves out what needs nothing more (done, met).
+
+* ``ics`` — one all-day VEVENT per deadline occurrence (most calendar apps hide VTODO), with the
+  metric, target, units and source quote in the description. UIDs are derived from the item id
+  (``kjyf-002@2024@plancli``), so re-importing updates events instead of duplicating them. The
+  SUMMARY starts with the status (``✓ 已达标``, ``✗ 未达标``, ``⚠ 已逾期``); the calendar's name says
+  what it holds (unit, plan); ``remind`` adds a VALARM before each deadline.
+* ``csv`` / ``json`` — the full registry joined with the latest status, one row per occurrence.
+* ``xlsx`` — the same rows for Excel/WPS (see plancli.output.xlsx).
+* ``sqlite`` — tables ``plans``, ``targets``, ``units``, ``target_units`` (entry ↔ unit, role),
+  ``occurrences`` and ``records``, with foreign keys, for any SQL tool.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import sqlite3
+import sys
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+
+from ..errors import PlancliError
+from ..ledger.store import Record, withdrawn
+from ..query.rows import CONTRACT, Filters, entry_dict, occurrence_rows
+from ..registry.model import Registry, target_text
+from ..registry.units import UnitTable
+from ..text.actuals import written_like
+from ..vocabulary import Status
+from ..yamlio.atomic import atomic_path, atomic_write_bytes
+from .i18n import filter_scope, label, status_label
+from .render import render
+
+__all__ = ["ExportError", "EXPORTERS", "EXPORT_FORMATS", "export", "to_ics", "to_csv", "to_json", "to_xlsx",
+           "to_sqlite", "write_output", "calendar_name", "ics_summary"]
+
+EXPORT_FORMATS = ("ics", "csv", "json", "sqlite", "xlsx")
+
+
+class ExportError(PlancliError):
+    """An export that cannot be written as asked."""
+
+
+def _rows(reg, table, records, f: Filters, open_only: bool = False):
+    """Every occurrence passing the listing filters (status included); ``open_only`` drops done/met."""
+    rows = occurrence_rows(reg, f, table, records)
+    return [r for r in rows if r["status"] not in DONE] if open_only else rows
+
+
+DONE = (Status.DONE, Status.MET)  # what --open leaves out: nothing more to do (missed stays: it needs attention)
+# A mark before the status in a calendar SUMMARY, so a month view tells them apart at a glance.
+# due_soon/upcoming are left unmarked: the event's date already says it, and the label would go
+# stale in the calendar after import.
+_MARK = {Status.MET: "✓ ", Status.DONE: "✓ ", Status.MISSED: "✗ ", Status.OVERDUE: "⚠ ", Status.IN_PROGRESS: "… "}
+
+
+def calendar_name(reg: Registry, f: Filters, lang: str) -> str:
+    """X-WR-CALNAME: what the calendar holds, from the filters (``plancli 目标任务期限 — 省大数据局 · 数字变革``)."""
+    name = f"plancli {label('ics.calendar', lang)} — {filter_scope(reg, f, lang)}"
+    if f.statuses:
+        name += " (" + ("、" if lang == "zh" else ", ").join(status_label(s, lang) for s in f.statuses) + ")"
+    return name
+
+
+def ics_summary(r: dict, lang: str) -> str:
+    """``✓ 已达标 全社会研发经费投入年均增长率 10% [kjyf-001@2024]``: status first, the item id last."""
+    target = f" {r['value_text']}" if r["value_text"] else ""
+    status = r["status"]
+    head = f"{_MARK[status]}{status_label(status, lang)} " if status in _MARK else ""
+    return f"{head}{r['metric']}{target} [{r['item']}]"
+
+
+def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, *,
+           lang: str = "zh", open_only: bool = False, remind: relativedelta | None = None) -> bytes:
+    """The calendar; ``remind`` adds a VALARM that long before each deadline (``7d`` → TRIGGER -P7D)."""
+    from icalendar import Alarm, Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//plancli//鲁政发〔2024〕5号//ZH")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", calendar_name(reg, f, lang))
+    stamp = datetime.combine(f.as_of, time(0, 0), tzinfo=UTC)
+    L = functools.partial(label, lang=lang)
+    for r in _rows(reg, table, records, f, open_only):
+        if not r["deadline"]:
+            continue
+        d = datetime.fromisoformat(r["deadline"]).date()
+        ev = Event()
+        ev.add("uid", f"{r['item']}@plancli")
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", d)
+        ev.add("dtend", d + timedelta(days=1))
+        summary = ics_summary(r, lang)
+        ev.add("summary", summary)
+        status = status_label(r["status"], lang) + ("" if lang == "en" else f" ({r['status']})")
+        desc = [f"{L('col.plan')}: {r['plan_name']} ({r['plan']})", f"{L('col.metric')}: {r['metric']}",
+                f"{L('col.target')}: {target_text(r['comparator'], r['value_text'])}",
+                f"{L('col.deadline')}: {r['deadline_text'] or L('ics.no_time')}",
+                f"{L('col.lead')}: {'、'.join(r['lead'])}", f"{L('col.support')}: {'、'.join(r['support']) or '—'}",
+                f"{L('col.status')}: {status}",
+                f"{L('ics.source').format(line=r['line'])}: {r['quote']}"]
+        if r.get("actual") is not None:
+            att = f" ({r['attainment']:.0%})" if r.get("attainment") is not None else ""
+            desc.insert(7, f"{L('col.actual')}: {written_like(r['actual'], r['value_text'], r['unit'])}" + att)
+        ev.add("description", "\n".join(desc))
+        ev.add("categories", [r["plan"], r["kind"]])
+        if remind is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{L('ics.reminder')}: {summary}")
+            alarm.add("trigger", -timedelta(days=(d - (d - remind)).days))  # 1m before 03-31 = 31 days
+            ev.add_component(alarm)
+        cal.add_component(ev)
+    return cal.to_ical()
+
+
+def to_csv(reg, table, records, f, *, open_only: bool = False, **_) -> bytes:
+    buf = io.StringIO()
+    render(_rows(reg, table, records, f, open_only), [], "csv", buf, fields=CONTRACT)
+    return buf.getvalue().encode("utf-8")
+
+
+def to_json(reg, table, records, f, *, open_only: bool = False, **_) -> bytes:
+    buf = io.StringIO()
+    render(_rows(reg, table, records, f, open_only), [], "json", buf, fields=CONTRACT)
+    return buf.getvalue().encode("utf-8")
+
+
+def to_xlsx(reg, table, records, f, *, lang: str = "zh", open_only: bool = False, **_) -> bytes:
+    """An Excel workbook of the same rows (see plancli.output.xlsx); headings and statuses in ``lang``."""
+    from .xlsx import to_xlsx_bytes
+
+    plans = {p.code: p.short for p in reg.plans.values()}
+    return to_xlsx_bytes(_rows(reg, table, records, f, open_only), lang, title=calendar_name(reg, f, lang),
+                         plan_labels=plans)
+
+
+_SCHEMA = """
+CREATE TABLE plans (code TEXT PRIMARY KEY, name TEXT, short TEXT, "group" TEXT, first_line INT,
+                    last_line INT, complete INT);
+CREATE TABLE units (name TEXT PRIMARY KEY, aliases TEXT);
+CREATE TABLE targets (id TEXT PRIMARY KEY, kind TEXT, plan TEXT REFERENCES plans(code), section TEXT,
+                      task INT, metric TEXT, value REAL, value_max REAL, unit TEXT, comparator TEXT,
+                      value_text TEXT, deadline TEXT, deadline_text TEXT, deadline_inferred INT,
+                      recurring TEXT, units_inferred INT, quote TEXT, line INT);
+CREATE TABLE target_units (target_id TEXT REFERENCES targets(id), unit TEXT REFERENCES units(name),
+                           role TEXT CHECK (role IN ('lead','support')), PRIMARY KEY (target_id, unit, role));
+CREATE TABLE occurrences (item TEXT PRIMARY KEY, target_id TEXT REFERENCES targets(id), deadline TEXT,
+                          status TEXT, days_left INT, actual REAL, attainment REAL, met INT);
+CREATE TABLE records (seq INTEGER PRIMARY KEY, item TEXT, target_id TEXT REFERENCES targets(id),
+                      status TEXT, actual REAL, actual_text TEXT, "on" TEXT, source TEXT, note TEXT,
+                      recorded_at TEXT, effective TEXT, forced INT, withdrawn_by INT REFERENCES records(seq));
+CREATE INDEX target_units_unit ON target_units(unit);
+CREATE INDEX occurrences_deadline ON occurrences(deadline);
+"""
+
+
+def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path, *,
+              open_only: bool = False) -> None:
+    """Build the database in a temporary file, then move it into place (no half-written file)."""
+    with atomic_path(Path(path)) as tmp:
+        con = sqlite3.connect(tmp)
+        try:
+            with con:
+                _fill(con, reg, table, records, f, open_only)
+        finally:
+            con.close()
+
+
+def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters,
+          open_only: bool = False) -> None:
+    con.executescript(_SCHEMA)
+    con.executemany("INSERT INTO plans VALUES (?,?,?,?,?,?,?)",
+                    [(p.code, p.name, p.short, p.group, p.first_line, p.last_line, int(p.complete))
+                     for p in reg.plans.values()])
+    canon = table.canonical if table else (lambda n: n)
+    names = {u.name: "、".join(u.aliases) for u in (table.units if table else [])}
+    for e in reg.entries:
+        for n in (*e.lead, *e.support):
+            names.setdefault(canon(n), "")
+    con.executemany("INSERT INTO units VALUES (?,?)", sorted(names.items()))
+    keep = {e.id for e in reg.entries}
+    for e in reg.entries:
+        d = entry_dict(reg, e)
+        con.execute("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+            e.id, e.kind, e.plan, e.section, e.task, e.metric, e.value, e.value_max, e.unit,
+            e.comparator, e.value_text, d["deadline"], e.deadline_text, int(e.deadline_inferred),
+            e.recurring, int(e.units_inferred), e.quote, e.line))
+        for role, group in (("lead", e.lead), ("support", e.support)):
+            for n in dict.fromkeys(canon(x) for x in group):
+                con.execute("INSERT OR IGNORE INTO target_units VALUES (?,?,?)", (e.id, n, role))
+    for r in _rows(reg, table, records, f, open_only):
+        con.execute("INSERT INTO occurrences VALUES (?,?,?,?,?,?,?,?)", (
+            r["item"], r["id"], r["deadline"], r["status"], r["days_left"], r["actual"],
+            r["attainment"], None if r["met"] is None else int(r["met"])))
+    # seq is the 1-based position in the ledger; withdrawn_by points at the retraction's seq.
+    pos = {id(r): k for k, r in enumerate(records)}
+    by = {i: pos[id(r)] for i, r in withdrawn(records).items()}
+    con.executemany("INSERT INTO records (seq, item, target_id, status, actual, actual_text, \"on\", "
+                    "source, note, recorded_at, effective, forced, withdrawn_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(i + 1, r.item, r.entry_id if r.entry_id in keep else None, r.status, r.actual,
+                      r.actual_text, r.on.isoformat() if r.on else None, r.source, r.note, r.recorded_at,
+                      r.as_dict()["effective"], int(r.forced), by[i] + 1 if i in by else None)
+                     for i, r in enumerate(records)])
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    atomic_write_bytes(Path(output), data)
+
+
+# format → writer of bytes (sqlite is written straight to its file).
+EXPORTERS = {"ics": to_ics, "csv": to_csv, "json": to_json, "xlsx": to_xlsx}
+
+
+def export(fmt: str, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters,
+           output: Path | None, *, lang: str = "zh", open_only: bool = False,
+           remind: relativedelta | None = None) -> None:
+    """Write the filtered occurrences in ``fmt`` to ``output`` (stdout when None or ``-``).
+
+    ``open_only`` leaves out done/met items; ``remind`` (ics only) adds a reminder before each
+    deadline; ``lang`` is the language of the calendar's and the workbook's texts.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
+    if remind is not None and fmt != "ics":
+        raise ExportError("--remind is for --format ics (calendar reminders)")
+    if fmt in ("sqlite", "xlsx") and (output is None or str(output) == "-"):
+        raise ExportError(f"--format {fmt} needs a file: plancli export --format {fmt} PATH")
+    if fmt == "sqlite":
+        to_sqlite(reg, table, records, f, output, open_only=open_only)
+        return
+    write_output(EXPORTERS[fmt](reg, table, records, f, lang=lang, open_only=open_only, remind=remind), output)

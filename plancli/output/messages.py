@@ -1,0 +1,39 @@
+"""The confirmation lines of `record`, in the reader's language: what was written, and what it means."""
+
+from __future__ import annotations
+
+from ..ledger.attainment import attainment, percent, record_status
+from ..ledger.store import Record
+from ..registry.model import Entry, target_text
+from ..text.actuals import written_like
+
+__all__ = ["describe", "describe_retraction"]
+
+
+def describe(e: Entry, rec: Record, lang: str = "en") -> str:
+    """The confirmation line of ``record``: the value as the target is written, with attainment."""
+    from ..output.i18n import label, status_label
+
+    def st(code: str) -> str:
+        return code if lang == "en" else status_label(code, lang)
+
+    text = label("msg.recorded", lang).format(item=rec.item, status=st(rec.status))
+    text += label("msg.on", lang).format(on=rec.effective)
+    if rec.actual is not None:
+        ratio, _ = attainment(e, rec.actual)
+        shown = written_like(rec.actual, e.value_text, e.unit)
+        text += (label("msg.actual", lang).format(actual=shown, pct=percent(ratio), target=target_text(e.comparator, e.value_text))
+                 if ratio is not None else label("msg.actual_only", lang).format(actual=shown))
+    if rec.forced:
+        text += label("msg.forced", lang).format(note=rec.note)
+    elif record_status(e, rec) != rec.status:
+        text += label("msg.counts_as", lang).format(status=st(record_status(e, rec)))
+    return text
+
+
+def describe_retraction(rec: Record, gone: Record, lang: str = "en") -> str:
+    """The confirmation line of ``record --retract``: which record was withdrawn, and why."""
+    from ..output.i18n import label, status_label
+
+    status = gone.status if lang == "en" else status_label(gone.status, lang)
+    return label("msg.retracted", lang).format(item=gone.item, status=status, on=gone.effective, note=rec.note)

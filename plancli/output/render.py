@@ -1,0 +1,264 @@
+"""Every output of plancli goes through ``render(rows, columns, fmt)``.
+
+Formats: ``table`` (rich, for a terminal), ``plain`` (tabulate, aligned by display width so CJK
+text lines up; the default when stdout is not a terminal), ``json``, ``csv`` (UTF-8 with BOM so
+Excel opens Chinese text correctly; cells that start with = + - @ are prefixed with ' so Excel does
+not run them as formulas), ``md`` (a Markdown table) and, for reports, ``html``.
+
+JSON and CSV carry every field of the rows (the documented contract); table, plain and md show the
+chosen columns. rich and tabulate are imported only when their format is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..vocabulary import Status
+
+__all__ = ["Column", "WRITERS", "render", "is_machine", "default_format", "cell", "md_escape"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a human table. ``max_width`` clips the cell in plain text and Markdown.
+
+    ``overflow`` says how the terminal table (``table``) treats the column: ``None`` (the default) —
+    one token that never wraps (ids, dates, days, statuses, targets); ``"ellipsis"`` — takes the slack
+    and is cut with … when the terminal is narrow (metrics, units); ``"fold"`` — takes the slack and
+    wraps (a source quote in ``show``).
+    """
+
+    key: str
+    header: str
+    max_width: int | None = None
+    overflow: str | None = None
+
+
+# A terminal row's colour by its status: red needs action, yellow soon, green closed.
+ROW_STYLE = {Status.OVERDUE: "red", Status.MISSED: "red", Status.DUE_SOON: "yellow", Status.MET: "green",
+             Status.DONE: "green"}
+
+def default_format(stream: TextIO | None = None) -> str:
+    s = stream or sys.stdout
+    try:
+        return "table" if s.isatty() else "plain"
+    except (AttributeError, ValueError):
+        return "plain"
+
+
+def cell(v) -> str:
+    """Text of one value for human formats: lists joined with 、, None as empty, floats trimmed."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, float):
+        return f"{v:g}" if abs(v) < 1e15 else f"{v:.6g}"
+    if isinstance(v, list | tuple):
+        return "、".join(cell(x) for x in v)
+    return str(v)
+
+
+def _clip(s: str, width: int | None) -> str:
+    if not width:
+        return s
+    from wcwidth import wcswidth
+
+    if (wcswidth(s) if wcswidth(s) >= 0 else len(s)) <= width:
+        return s
+    out, w = "", 0
+    for ch in s:
+        cw = max(wcswidth(ch), 0)
+        if w + cw > width - 1:
+            break
+        out, w = out + ch, w + cw
+    return out + "…"
+
+
+def _csv_safe(s: str) -> str:
+    # OWASP: a leading = + - @ (or tab/CR) makes Excel evaluate the cell as a formula.
+    if s and s[0] in "=+-@\t\r":
+        return "'" + s
+    return s
+
+
+def md_escape(s: str) -> str:
+    """Neutralise HTML and table syntax; ``>`` is left alone (harmless, and common in targets)."""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", "<br>")
+
+
+def _jsonable(v):
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
+def _write_json(rows, columns, out, title, fields) -> None:
+    # One object per line: json's C encoder only runs without indent, and a line per row is
+    # still readable and grep-able. The document is a plain JSON array either way.
+    if not rows:
+        out.write("[]\n")
+        return
+    enc = json.JSONEncoder(ensure_ascii=False).encode
+    out.write("[\n")
+    last = len(rows) - 1
+    for i, r in enumerate(rows):
+        # Only floats need a look (integral ones print as ints); a call per cell cost 0.1 s at 10k rows.
+        obj = {k: v if (v := r.get(k)).__class__ is not float else _jsonable(v) for k in (fields or r.keys())}
+        out.write(enc(obj) + (",\n" if i < last else "\n"))
+    out.write("]\n")
+
+
+def _write_csv(rows, columns, out, title, fields) -> None:
+    keys = list(fields or (rows[0].keys() if rows else [c.key for c in columns]))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(keys)
+    for r in rows:
+        w.writerow([_csv_safe(cell(v)) if isinstance(v, str | list) else cell(v)
+                    for v in (r.get(k) for k in keys)])
+    out.write("\ufeff" + buf.getvalue())
+
+
+def _body(rows, columns, clip: bool = True) -> list[list[str]]:
+    return [[_clip(cell(r.get(c.key)), c.max_width if clip else None) for c in columns] for r in rows]
+
+
+def _write_md(rows, columns, out, title, fields) -> None:
+    if title:
+        out.write(f"### {md_escape(title)}\n\n")
+    if not rows:
+        out.write("(none)\n")
+        return
+    out.write("| " + " | ".join(md_escape(c.header) for c in columns) + " |\n")
+    out.write("|" + "|".join("---" for _ in columns) + "|\n")
+    for b in _body(rows, columns):
+        out.write("| " + " | ".join(md_escape(x) for x in b) + " |\n")
+
+
+def _write_plain(rows, columns, out, title, fields) -> None:
+    if title:
+        out.write(title + "\n")
+    if not rows:
+        return
+    import tabulate as tb
+
+    tb.WIDE_CHARS_MODE = True  # measure CJK as two columns (needs wcwidth)
+    tb.PRESERVE_WHITESPACE = False
+    out.write(tb.tabulate(_body(rows, columns), headers=[c.header for c in columns], tablefmt="simple",
+                          disable_numparse=True) + "\n")
+
+
+WIDE_DEFAULT = 200  # --format table off a terminal, without COLUMNS: wide enough for whole rows
+
+
+def table_width(out: TextIO) -> int | None:
+    """Width for a terminal table: None on a terminal (rich asks it, and follows COLUMNS), else
+    ``COLUMNS`` or a wide default — a table piped to a file is not cut at 80 columns."""
+    try:
+        if out.isatty():
+            return None
+    except (AttributeError, ValueError):
+        pass
+    cols = os.environ.get("COLUMNS", "")
+    return int(cols) if cols.isdigit() and int(cols) > 0 else WIDE_DEFAULT
+
+
+def fit_widths(heads: list[str], body: list[list[str]], flex: list[bool], width: int) -> tuple[list[int], int]:
+    """Column widths and the gap between columns for a table ``width`` cells wide.
+
+    Token columns (``flex`` False) keep their whole content; only their headings may wrap, and only
+    at a space. Flexible columns give way first, down to 8 cells (or their longest heading word).
+    Tried in order: two spaces between columns, then one; headings whole, then wrapped. The last
+    resort cuts headings of token columns down to their cells (``milesto…``), then squeezes flexible
+    columns below 8 cells: a token cell is never broken.
+    """
+    from rich.cells import cell_len
+
+    n = len(heads)
+    cells = [max((cell_len(r[i]) for r in body), default=0) for i in range(n)]
+    word = [max((cell_len(w) for w in h.split()), default=0) for h in heads]
+    natural = [max(c, cell_len(h)) for c, h in zip(cells, heads, strict=True)]
+    need = [max(c, w) for c, w in zip(cells, word, strict=True)]  # token column, heading wrapped
+    floor = [min(natural[i], max(8, word[i])) if flex[i] else natural[i] for i in range(n)]
+
+    def shrink(ws: list[int], lows: list[int], excess: int, cols) -> int:
+        while excess > 0:
+            i = max(cols, key=lambda j: ws[j] - lows[j], default=None)
+            if i is None or ws[i] <= lows[i]:
+                break
+            ws[i] -= 1
+            excess -= 1
+        return excess
+
+    flex_cols = [i for i in range(n) if flex[i]]
+    fixed_cols = [i for i in range(n) if not flex[i]]
+    for gap, wrap in ((2, False), (1, False), (2, True), (1, True)):
+        ws = list(natural)
+        excess = shrink(ws, floor, sum(ws) + gap * (n - 1) - width, flex_cols)
+        if wrap:
+            excess = shrink(ws, need, excess, fixed_cols)
+        if excess <= 0:
+            return ws, gap
+    excess = shrink(ws, [max(c, 1) for c in cells], excess, fixed_cols)
+    shrink(ws, [1] * n, excess, flex_cols)
+    return ws, 1
+
+
+def _write_table(rows, columns, out, title, fields) -> None:
+    if not rows:
+        return
+    from rich import box
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, width=table_width(out), no_color="NO_COLOR" in os.environ or None,
+                      soft_wrap=False, highlight=False)
+    body = _body(rows, columns, clip=False)  # cells are cut to the width there is, not before
+    heads = [c.header.replace("_", " ") for c in columns]  # due soon, in progress: may wrap at the space
+    widths, gap = fit_widths(heads, body, [c.overflow is not None for c in columns], console.width)
+    # cut flexible cells here, by display width: rich would leave a gap before … after a CJK character
+    cut_cols = [i for i, c in enumerate(columns) if c.overflow == "ellipsis"]
+    for b in body:
+        for i in cut_cols:
+            b[i] = _clip(b[i], widths[i])
+    t = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, gap - 1, 0, 0),
+              header_style="bold")
+    for c, h, w in zip(columns, heads, widths, strict=True):
+        # token columns are as wide as their widest cell, so only a heading can wrap (at a space);
+        # a heading whose words do not fit is cut with … rather than broken
+        cut = c.overflow == "ellipsis" or any(cell_len(x) > w for x in h.split())
+        t.add_column(h, width=w, no_wrap=cut and c.overflow != "fold", overflow=c.overflow or ("ellipsis" if cut else "fold"))
+    for r, b in zip(rows, body, strict=True):
+        style = ROW_STYLE.get(r.get("_status") or r.get("status") or "")
+        t.add_row(*b, style=style)
+    console.print(t)
+
+
+# format → writer. Machine formats carry every field of the rows (the documented contract) and
+# never change with the language or the terminal; the others show the chosen columns.
+WRITERS: dict[str, Callable] = {"table": _write_table, "plain": _write_plain, "json": _write_json,
+                                "csv": _write_csv, "md": _write_md}
+MACHINE = frozenset({"json", "csv"})
+
+
+def is_machine(fmt: str) -> bool:
+    """True for the formats scripts parse (JSON, CSV): they get raw contract fields, no decoration."""
+    return fmt in MACHINE
+
+
+def render(rows: Sequence[dict], columns: Sequence[Column], fmt: str, out: TextIO | None = None,
+           *, title: str | None = None, fields: Sequence[str] | None = None) -> None:
+    """Write ``rows`` to ``out`` (stdout) in ``fmt``. ``fields`` fixes the JSON/CSV key order."""
+    writer = WRITERS.get(fmt)
+    if writer is None:
+        raise ValueError(f"unknown format {fmt!r}")
+    writer(rows, columns, out or sys.stdout, title, fields)

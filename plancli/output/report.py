@@ -1,0 +1,375 @@
+"""The dashboard: one self-contained HTML page a manager reads at a glance, plus Markdown and JSON.
+
+Input is rows in the README's output contract, as ``query.occurrence_rows`` returns them. Every
+piece is a function that takes rows and returns an HTML fragment (``summary_html``, the four
+``*_chart`` functions, ``items_html``), so other pages (the weekly list) can reuse them; ``page``
+wraps fragments into a document.
+
+The page works offline on a government intranet: no script, no web font, no CDN, no link to
+anything; charts (plancli.output.charts) are inline SVG drawn by pygal with their labels kept as
+``<text>``, so Chinese labels are set in the reader's own fonts (nothing is embedded or outlined).
+Ids, dates and numbers never wrap; the source quote is one click away; it prints on A4.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+
+from ..text.actuals import written_like
+from ..vocabulary import OPEN as OPEN_STATUSES
+from ..vocabulary import STATUS_ORDER
+from .charts import (
+    COLORS,
+    FONTS,
+    aggregate,
+    attainment_chart,
+    by_month_chart,
+    empty_note,
+    open_by_lead_chart,
+    status_by_plan_chart,
+    time_bins,
+)
+from .i18n import html_lang, label, status_label
+
+__all__ = ["COLORS", "aggregate", "summary_html", "status_by_plan_chart", "open_by_lead_chart",
+           "by_month_chart", "attainment_chart", "items_html", "page", "dashboard_html",
+           "dashboard_md", "dashboard_json", "dashboard_data", "local_timestamp", "build_report",
+           "REPORT_FORMATS"]
+
+_e = html.escape
+
+
+def local_timestamp(now: datetime | None = None) -> str:
+    """``2026-11-28 21:30 (UTC+08:00)``: the machine's local time, with its offset spelled out.
+
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) fixes the time, so a page rendered
+    twice from the same data is byte-identical (the test's screenshot in docs/ does not churn).
+    """
+    import os
+
+    if now is None and os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        now = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]))
+    t = (now or datetime.now()).astimezone()
+    off = t.strftime("%z")
+    return f"{t:%Y-%m-%d %H:%M} (UTC{off[:3]}:{off[3:]})"
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def summary_html(rows: Sequence[Mapping], lang: str, agg: dict | None = None) -> str:
+    """One card per status with its count (statuses with none are left out), plus total and open."""
+    agg = agg or aggregate(rows)
+    t = agg["totals"]
+    open_n = sum(t[s] for s in OPEN_STATUSES)
+    cards = [f'<div class="card"><b>{len(rows)}</b><span>{_e(label("report.total", lang))}</span></div>',
+             f'<div class="card"><b>{open_n}</b><span>{_e(label("report.open", lang))}</span></div>']
+    for s in STATUS_ORDER:
+        if t[s]:
+            cards.append(f'<div class="card st-{s}" style="border-color:{COLORS[s]}"><b>{t[s]}</b>'
+                         f"<span>{_e(status_label(s, lang))}</span></div>")
+    return f'<div class="cards">{"".join(cards)}</div>'
+
+
+def _target(r: Mapping) -> str:
+    from ..registry.model import target_text
+
+    return target_text(r.get("comparator"), r.get("value_text"))
+
+
+def _deadline(r: Mapping) -> str:
+    d = r.get("deadline") or "—"
+    return d + ("*" if r.get("deadline") and r.get("deadline_inferred") else "")
+
+
+def _actual(r: Mapping) -> str:
+    if r.get("actual") is None:
+        return ""
+    a = written_like(r["actual"], r.get("value_text"), r.get("unit"))  # 1.02 亿千瓦, as the target is written
+    if r.get("attainment") is not None:
+        a += f" ({r['attainment'] * 100:.0f}%)"
+    return a
+
+
+def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str, str] | None = None,
+                show_actual: bool | None = None, show_doc: bool | None = None) -> str:
+    """A table of items: id, plan, metric (source quote one click away), target, deadline, days,
+    status, lead, and the recorded actual value when any row has one. Ids, dates and numbers never wrap.
+    With rows of several documents the source line names its document."""
+    if show_actual is None:
+        show_actual = any(r.get("actual") is not None for r in rows)
+    if show_doc is None:
+        show_doc = len({r.get("doc") for r in rows}) > 1
+    cols = ["item", "plan", "metric", "target", "deadline", "days_left", "status", "lead"]
+    if show_actual:
+        cols.append("actual")
+    head = "".join(f'<th class="c-{c}">{_e(label("col." + c, lang))}</th>' for c in cols)
+    out = [f'<table class="items"><thead><tr>{head}</tr></thead><tbody>']
+    src = label("report.source_line", lang)
+    for r in rows:
+        s = r.get("status") or ""
+        line_text = src.format(line=r.get("line"))
+        doc = r.get("doc") if show_doc else None
+        where = f"{doc} {line_text}" if doc else line_text
+        # each part stays whole (a document number, "原文第 132 行"); between them the line may break
+        summary = (f'<span class="nw">{_e(doc)}</span> ' if doc else "") + f'<span class="nw">{_e(line_text)}</span>'
+        quote = r.get("quote") or ""
+        plan = (plan_labels or {}).get(r.get("plan"), r.get("plan") or "")
+        dl_title = r.get("deadline_text") or label("report.inferred_note", lang)
+        days = "" if r.get("days_left") is None else str(r["days_left"])
+        cells = {
+            "item": f'<td class="nw c-item" title="{_e(where)}: {_e(quote)}">{_e(r.get("item") or "")}</td>',
+            "plan": f'<td class="c-plan" title="{_e(r.get("plan_name") or "")}">{_e(plan)}</td>',
+            "metric": (f'<td class="c-metric"><span title="{_e(quote)}">{_e(r.get("metric") or "")}</span>'
+                       f'<details class="src"><summary>{summary}</summary><q>{_e(quote)}</q></details></td>'),
+            "target": f'<td class="nw c-target">{_e(_target(r))}</td>',
+            "deadline": f'<td class="nw c-deadline" title="{_e(dl_title)}">{_e(_deadline(r))}</td>',
+            "days_left": f'<td class="nw num c-days_left">{_e(days)}</td>',
+            "status": (f'<td class="nw c-status"><span class="badge" style="background:{COLORS.get(s, "#777")}">'
+                       f"{_e(status_label(s, lang))}</span></td>"),
+            "lead": f'<td class="c-lead">{_e("、".join(r.get("lead") or []))}</td>',
+            "actual": f'<td class="nw num c-actual">{_e(_actual(r))}</td>',
+        }
+        out.append(f'<tr class="st-{_e(s)}">' + "".join(cells[c] for c in cols) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def items_html(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str, str] | None = None) -> str:
+    """The item tables, one section per status, most urgent first; closed statuses start folded."""
+    show_actual = any(r.get("actual") is not None for r in rows)
+    show_doc = len({r.get("doc") for r in rows}) > 1
+    parts = []
+    for s in STATUS_ORDER:
+        group = [r for r in rows if r.get("status") == s]
+        if not group:
+            continue
+        table = items_table(group, lang, plan_labels=plan_labels, show_actual=show_actual, show_doc=show_doc)
+        head = f"{_e(status_label(s, lang))} ({len(group)})"
+        is_open = " open" if s in OPEN_STATUSES else ""
+        parts.append(f'<details class="group st-{s}"{is_open}><summary><h3>{head}</h3></summary>'
+                     f'<div class="scroll">{table}</div></details>')
+    if any(r.get("deadline_inferred") for r in rows):
+        parts.append(f'<p class="note">{_e(label("report.inferred_note", lang))}</p>')
+    return "".join(parts) or empty_note(lang)
+
+
+# --------------------------------------------------------------------------- the page
+
+CSS = """
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{font-family:FONTS;color:#222;margin:0 auto;padding:16px 20px;max-width:1400px;line-height:1.45;
+ font-size:14px;background:#fff}
+h1{font-size:22px;margin:0 0 4px}
+h2{font-size:18px;margin:24px 0 8px;border-bottom:2px solid #ddd;padding-bottom:2px}
+h3{font-size:15px;margin:0;display:inline}
+.meta{color:#555;margin:0 0 12px}
+.meta span{white-space:nowrap;margin-right:1.2em}
+.cards{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0}
+.card{border:1px solid #ccc;border-left-width:6px;border-radius:4px;padding:6px 12px;min-width:96px}
+.card b{display:block;font-size:22px;white-space:nowrap;font-variant-numeric:tabular-nums}
+.card span{color:#444;white-space:nowrap}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:12px 24px}
+figure.chart{margin:0;min-width:0;break-inside:avoid}
+figure.chart figcaption{font-weight:600;margin:4px 0}
+figure.chart svg{width:100%;height:auto;display:block}
+ul.legend{list-style:none;padding:0;margin:4px 0 0;display:flex;flex-wrap:wrap;gap:2px 14px;font-size:13px}
+ul.legend li{white-space:nowrap}
+.sw{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:4px;vertical-align:-1px}
+.scroll{max-width:100%;overflow-x:auto}
+table.items{border-collapse:collapse;width:100%;margin:6px 0 14px;font-size:13px}
+table.items th,table.items td{border-bottom:1px solid #e3e3e3;padding:4px 6px;text-align:left;vertical-align:top}
+table.items th{background:#f4f4f4;white-space:nowrap;position:sticky;top:0}
+.nw{white-space:nowrap}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+td.c-metric{min-width:9em;overflow-wrap:anywhere}
+td.c-lead{min-width:5em}
+td.c-plan{min-width:3em}
+@media (min-width:1000px){td.c-plan{white-space:nowrap}}
+@media (max-width:900px){body{padding:12px 10px}table.items th,table.items td{padding:3px 4px}}
+details.src{font-size:12px;color:#555}
+details.src summary{cursor:pointer}
+details.src q{display:block;margin:2px 0 4px;padding-left:6px;border-left:3px solid #ccc}
+details.group{margin:4px 0}
+details.group>summary{cursor:pointer;padding:4px 0}
+.badge{color:#fff;border-radius:3px;padding:1px 6px;white-space:nowrap;font-size:12px}
+.note,.empty{color:#555;font-size:13px}
+footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;padding-top:6px}
+@page{size:A4;margin:12mm}
+@media print{
+ body{padding:0;max-width:none;font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ .charts{grid-template-columns:1fr 1fr}
+ table.items{font-size:8.5pt}
+ table.items th{position:static}
+ thead{display:table-header-group}
+ tr{break-inside:avoid}
+ details.src summary{display:none}
+ details.group>summary{list-style:none}
+ h2{break-after:avoid}
+ .scroll{overflow:visible}
+}
+""".replace("FONTS", FONTS)
+
+
+def page(title: str, fragments: Iterable[str], lang: str, meta: Sequence[tuple[str, str]] = (),
+         footer: str = "", css: str = "") -> str:
+    """A whole HTML document around ``fragments`` (already-escaped HTML); ``meta`` is (label, value)
+    pairs; ``css`` adds rules of the calling page (the weekly digest's tables) after the shared ones."""
+    meta_html = "".join(f"<span>{_e(k)}: {_e(v)}</span>" for k, v in meta)
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{html_lang(lang)}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{_e(title)}</title><style>{CSS}{css}</style></head><body>\n"
+            f"<header><h1>{_e(title)}</h1><p class=\"meta\">{meta_html}</p></header>\n"
+            + "\n".join(fragments)
+            + (f"\n<footer>{_e(footer)}</footer>" if footer else "")
+            + "\n</body></html>\n")
+
+
+def dashboard_html(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
+                   canon: Callable[[str], str] | None = None, plan_labels: Mapping[str, str] | None = None,
+                   plan_order: Sequence[str] | None = None, now: datetime | None = None,
+                   footer: str = "") -> str:
+    """The whole dashboard page: summary cards, four charts, item tables."""
+    agg = aggregate(rows, canon, plan_order)
+    title = f"{label('report.title', lang)} — {scope}"
+    meta = [(label("report.as_of", lang), as_of), (label("report.generated", lang), local_timestamp(now))]
+    charts = "".join([
+        status_by_plan_chart(rows, lang, plan_labels, agg), open_by_lead_chart(rows, lang, canon, agg),
+        by_month_chart(rows, lang, agg), attainment_chart(rows, lang, agg)])
+    body = [f"<section><h2>{_e(label('report.summary', lang))}</h2>{summary_html(rows, lang, agg)}"
+            f'<div class="charts">{charts}</div></section>',
+            f"<section><h2>{_e(label('report.items', lang))}</h2>{items_html(rows, lang, plan_labels=plan_labels)}"
+            "</section>"]
+    return page(title, body, lang, meta, footer)
+
+
+# --------------------------------------------------------------------------- md and json
+
+
+def _count_table(agg_part: Mapping, statuses: Sequence[str], first: str, names: Mapping | None = None) -> list[dict]:
+    out = []
+    for k, c in agg_part.items():
+        row = {first: (names or {}).get(k, k) if k is not None else None}
+        row.update({s: c.get(s, 0) for s in statuses})
+        row["total"] = sum(c.values())
+        out.append(row)
+    return out
+
+
+def dashboard_data(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
+                   canon: Callable[[str], str] | None = None, plan_order: Sequence[str] | None = None,
+                   now: datetime | None = None, fields: Sequence[str] | None = None) -> dict:
+    """The numbers of the dashboard under fixed keys (status codes, never translated)."""
+    agg = aggregate(rows, canon, plan_order)
+    keep = list(fields) if fields else None
+    return {
+        "as_of": as_of, "generated": local_timestamp(now), "scope": scope, "lang": lang,
+        "totals": {s: agg["totals"].get(s, 0) for s in STATUS_ORDER},
+        "by_plan": _count_table(agg["by_plan"], STATUS_ORDER, "plan"),
+        "by_lead": _count_table(agg["by_lead"], OPEN_STATUSES, "unit"),
+        "by_month": _count_table(agg["by_month"], STATUS_ORDER, "month"),
+        "attainment": [{k: r.get(k) for k in ("item", "metric", "actual", "unit", "value", "comparator",
+                                              "attainment", "met")} for r in agg["attainment"]],
+        "items": [{k: r.get(k) for k in keep} if keep else dict(r) for r in rows],
+    }
+
+
+def dashboard_json(rows: Sequence[Mapping], **kw) -> str:
+    import json
+
+    return json.dumps(dashboard_data(rows, **kw), ensure_ascii=False, indent=1) + "\n"
+
+
+def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
+                 canon: Callable[[str], str] | None = None, plan_labels: Mapping[str, str] | None = None,
+                 plan_order: Sequence[str] | None = None, now: datetime | None = None) -> str:
+    """The dashboard as Markdown: the same counts as tables (no charts), then the item tables."""
+    import io
+
+    from .render import Column, md_escape, render
+
+    agg = aggregate(rows, canon, plan_order)
+    buf = io.StringIO()
+    buf.write(f"# {md_escape(label('report.title', lang))} — {md_escape(scope)}\n\n")
+    buf.write(f"{label('report.as_of', lang)}: {as_of} · {label('report.generated', lang)}: "
+              f"{local_timestamp(now)}\n\n")
+
+    def st_cols(first_key: str, first_head: str, statuses) -> list[Column]:
+        return ([Column(first_key, first_head)] + [Column(s, status_label(s, lang)) for s in statuses]
+                + [Column("total", label("report.total", lang))])
+
+    totals = agg["totals"]
+    unit, bins = time_bins(agg["by_month"])  # the chart's periods: months, quarters or years
+    buf.write(f"## {label('report.summary', lang)}\n\n")
+    render([{"status": status_label(s, lang), "n": totals[s]} for s in STATUS_ORDER if totals[s]],
+           [Column("status", label("col.status", lang)), Column("n", label("col.count", lang))], "md", buf)
+    for key, part, statuses, first in (
+            ("report.chart.status_by_plan", _count_table(agg["by_plan"], STATUS_ORDER, "k", plan_labels),
+             STATUS_ORDER, label("col.plan", lang)),
+            ("report.chart.open_by_lead", _count_table(agg["by_lead"], OPEN_STATUSES, "k"), OPEN_STATUSES,
+             label("col.lead", lang)),
+            (f"report.chart.by_{unit}", _count_table(bins, STATUS_ORDER, "k"), STATUS_ORDER,
+             label("col.deadline", lang))):
+        part = [r for r in part if r["total"]]  # periods without deadlines: only the chart shows the gap
+        used = [s for s in statuses if any(r[s] for r in part)]
+        for r in part:
+            if r["k"] is None:
+                r["k"] = label("report.month_undated", lang)
+        buf.write(f"\n## {label(key, lang)}\n\n")
+        render(part, st_cols("k", first, used), "md", buf)
+    buf.write(f"\n## {label('report.chart.attainment', lang)}\n\n")
+    if agg["attainment"]:
+        att = [{"item": r["item"], "metric": r.get("metric"), "target": _target(r), "actual": _actual(r),
+                "status": status_label(r.get("status"), lang)} for r in agg["attainment"]]
+        render(att, [Column("item", label("col.item", lang)), Column("metric", label("col.metric", lang)),
+                     Column("target", label("col.target", lang)), Column("actual", label("col.actual", lang)),
+                     Column("status", label("col.status", lang))], "md", buf)
+    else:
+        buf.write(label("report.no_attainment", lang) + "\n")
+    buf.write(f"\n## {label('report.items', lang)}\n")
+    if not rows:
+        buf.write(f"\n({label('report.none', lang)})\n")
+    cols = [Column("item", label("col.item", lang)), Column("plan", label("col.plan", lang)),
+            Column("metric", label("col.metric", lang)), Column("target", label("col.target", lang)),
+            Column("deadline", label("col.deadline", lang)), Column("days_left", label("col.days_left", lang)),
+            Column("lead", label("col.lead", lang))]
+    for s in STATUS_ORDER:
+        group = [r for r in rows if r.get("status") == s]
+        if not group:
+            continue
+        buf.write(f"\n### {status_label(s, lang)} ({len(group)})\n\n")
+        shown = [{**r, "plan": (plan_labels or {}).get(r.get("plan"), r.get("plan")), "target": _target(r),
+                  "deadline": _deadline(r)} for r in group]
+        render(shown, cols, "md", buf)
+    if any(r.get("deadline_inferred") for r in rows):
+        buf.write("\n" + label("report.inferred_note", lang) + "\n")
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- from the registry
+
+REPORT_FORMATS = ("html", "md", "json")
+
+
+def build_report(reg, table, records, f, fmt: str, lang: str, *, fields: Sequence[str] | None = None,
+                 now: datetime | None = None) -> str:
+    """The report of every occurrence that passes the filters ``f``, as ``html``, ``md`` or ``json``."""
+    from ..query.rows import CONTRACT, occurrence_rows
+    from .i18n import filter_scope
+
+    rows = occurrence_rows(reg, f, table, records)
+    plan_labels = {p.code: p.short for p in reg.plans.values()}
+    scope = filter_scope(reg, f, lang)
+    common = dict(lang=lang, as_of=f.as_of.isoformat(), scope=scope, now=now,
+                  canon=table.canonical if table else None, plan_order=list(reg.plans))
+    if fmt == "html":
+        return dashboard_html(rows, plan_labels=plan_labels, footer=f"plancli · {reg.path.name}", **common)
+    if fmt == "md":
+        return dashboard_md(rows, plan_labels=plan_labels, **common)
+    if fmt == "json":
+        return dashboard_json(rows, fields=fields or CONTRACT, **common)
+    raise ValueError(f"unknown report format {fmt!r}")

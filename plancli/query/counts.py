@@ -1,0 +1,101 @@
+"""Counting for ``stats``, ``plans`` and ``units``: how many deadlines stand where, per plan or unit.
+
+Rows are plain dicts with fixed keys (the JSON/CSV contract of those commands).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from ..ledger.store import Record
+from ..registry.model import Registry
+from ..registry.units import UnitTable
+from ..vocabulary import STATUSES
+from .rows import Filters, occurrence_rows
+
+__all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "doc_summary"]
+
+# total = overdue + due_soon + upcoming + in_progress + met + done + missed (one status per
+# occurrence); no_date_stated is a flag counted across them: the source states no time (deadline =
+# end of the plan period).
+STAT_KEYS = ("name", "entries", "total", *STATUSES, "no_date_stated")
+
+
+def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys: Iterable[str]) -> list[dict]:
+    """Per key: entries, occurrences (``total``) and occurrences per status, in the order of ``keys``."""
+    out = {k: dict.fromkeys(STAT_KEYS, 0) | {"name": k, "entries": set()} for k in keys}
+    for r in rows:
+        for k in key_fn(r):
+            c = out.get(k)
+            if c is None:
+                continue
+            c["total"] += 1
+            c["entries"].add(r["id"])
+            c[r["status"]] += 1
+            c["no_date_stated"] += bool(r["deadline_inferred"])
+    for c in out.values():
+        c["entries"] = len(c["entries"])
+    return list(out.values())
+
+
+def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by: str) -> list[dict]:
+    """Status counts per plan (``by="plan"``) or per lead unit (``by="unit"``, units with items only)."""
+    rows = occurrence_rows(reg, f, table, records)
+    if by == "plan":
+        return count_by(rows, lambda r: [r["plan"]], f.plans or list(reg.plans))
+    counted = count_by(rows, lambda r: {table.canonical(n) for n in r["lead"]}, table.names())
+    return [c for c in counted if c["total"]]
+
+
+def plan_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
+    """Per plan: source lines, completeness, coordinator, entry counts, no_date_stated, overdue, due soon."""
+    counts = {c["name"]: c for c in count_by(occurrence_rows(reg, f, None, records),
+                                             lambda r: [r["plan"]], list(reg.plans))}
+    per_plan: dict[str, Counter] = {code: Counter() for code in reg.plans}
+    for e in reg.entries:
+        c = per_plan.setdefault(e.plan, Counter())
+        c["entries"] += 1
+        c[e.kind + "s"] += 1
+        c["no_date_stated"] += e.deadline_inferred
+    rows = []
+    for p in reg.plans.values():
+        c, n = counts[p.code], per_plan[p.code]
+        rows.append({"code": p.code, "name": p.name, "short": p.short, "group": p.group,
+                     "lines": f"{p.first_line}-{p.last_line}", "complete": p.complete,
+                     "coordinator": list(p.coordinator), "entries": n["entries"],
+                     "targets": n["targets"], "milestones": n["milestones"], "no_date_stated": n["no_date_stated"],
+                     "overdue": c["overdue"], "due_soon": c["due_soon"]})
+    return rows
+
+
+def unit_summary(reg: Registry, table: UnitTable, include_all: bool = False) -> list[dict]:
+    """Every unit with its aliases and lead/support entry counts, busiest first."""
+    lead, sup = Counter(), Counter()
+    for e in reg.entries:  # an entry counts once per unit even if it names the unit twice
+        lead.update({table.canonical(n) for n in e.lead})
+        sup.update({table.canonical(n) for n in e.support})
+    rows = [{"name": u.name, "aliases": list(u.aliases), "lead": lead[u.name], "support": sup[u.name]}
+            for u in table.units if lead[u.name] or sup[u.name] or include_all]
+    rows.sort(key=lambda r: (-r["lead"], -r["support"], r["name"]))
+    return rows
+
+
+def doc_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
+    """Per document: number, title, issuer, date, period, completeness, entry counts, overdue, met."""
+    rows = occurrence_rows(reg, f, None, records)
+    out = []
+    for d in reg.documents:
+        codes = set(d.plan_codes)
+        es = [e for e in reg.entries if e.plan in codes]
+        occ = [r for r in rows if r["plan"] in codes]
+        out.append({"code": d.code, "doc": d.label, "number": d.number, "title": d.title, "issuer": d.issuer,
+                    "date": d.date, "period": f"{d.period.start}…{d.period.end}",
+                    "complete": all(reg.plans[c].complete for c in d.plan_codes if c in reg.plans),
+                    "plans": len(codes), "entries": len(es),
+                    "targets": sum(e.kind == "target" for e in es),
+                    "milestones": sum(e.kind == "milestone" for e in es),
+                    "overdue": sum(r["status"] == "overdue" for r in occ),
+                    "met": sum(r["status"] == "met" for r in occ),
+                    "file": str(d.path)})
+    return out

@@ -1,0 +1,404 @@
+"""Parse a registry file (``data/targets.yaml``) into a ``model.Registry``, strictly.
+
+Every field is checked and every problem is reported with its ``file:line``: normally the first
+one raises ``RegistryError``; ``validate`` passes a list and gets them all. Dates are parsed here
+(the YAML reader keeps them as strings), so ``2024-13-40`` is an impossible date with its line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..text.deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
+from ..yamlio import cache
+from ..yamlio.events import gc_paused
+from ..yamlio.reader import LineDict, RegistryError, decode, load_yaml, read_bytes
+from .model import (
+    COMPARATORS,
+    ENTRY_FIELDS,
+    KINDS,
+    RECURRING,
+    SECTIONS,
+    Document,
+    Entry,
+    Exclusion,
+    Plan,
+    Problem,
+    Registry,
+    entry_to_row,
+)
+
+__all__ = [
+    "RegistryError", "Problem", "Plan", "Entry", "Exclusion", "Registry",
+    "load_registry", "default_registry_path", "sha256_of",
+]
+
+
+def default_registry_path() -> Path:
+    """The registry shipped with the package (``data/registry.yaml``: the index of its documents)."""
+    # The data package's own __file__: importlib.resources would import zipfile & co. (~2 ms) on the
+    # hot path to say the same for a package installed as files (which setuptools always does).
+    from .. import data
+
+    return Path(data.__file__).parent / "registry.yaml"
+
+
+class _Collector:
+    """Raise on the first problem (normal use) or collect them all (``validate``)."""
+
+    def __init__(self, path: Path, problems: list[Problem] | None):
+        self.path = path
+        self.problems = problems
+
+    def __call__(self, line: int | None, message: str) -> None:
+        if self.problems is None:
+            raise RegistryError(message, self.path, line)
+        self.problems.append(Problem(str(self.path), line, message))
+
+
+def _str(d: LineDict, key: str, report, *, required=True, where="") -> str | None:
+    v = d.get(key)
+    if v.__class__ is str:  # the common case first: 11 text fields per entry
+        return v
+    if v is None:
+        if required:
+            report(d.line, f"{where}missing field '{key}'")
+        return None
+    if isinstance(v, bool) or not isinstance(v, str | int | float):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be text, not {type(v).__name__}")
+        return None
+    return str(v)
+
+
+def _num(d: LineDict, key: str, report, where="") -> float | None:
+    v = d.get(key)
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be a number, not {v!r}")
+        return None
+    return float(v)
+
+
+def _int(d: LineDict, key: str, report, *, required=False, where="") -> int | None:
+    v = d.get(key)
+    if v is None:
+        if required:
+            report(d.line, f"{where}missing field '{key}'")
+        return None
+    if isinstance(v, bool) or not isinstance(v, int):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be an integer, not {v!r}")
+        return None
+    return v
+
+
+def _bool(d: LineDict, key: str, report, where="") -> bool:
+    v = d.get(key, False)
+    if v is None:
+        return False
+    if not isinstance(v, bool):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be true or false, not {v!r}")
+        return False
+    return v
+
+
+def _units(d: LineDict, key: str, report, where="") -> tuple[str, ...]:
+    v = d.get(key)
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be a list of unit names")
+        return ()
+    t = tuple(v)
+    # Registries repeat a few hundred unit lists: one shared tuple each (less memory, smaller cache).
+    return _UNIT_LISTS.get(t) or _UNIT_LISTS.setdefault(t, tuple(x.strip() for x in v))
+
+
+_UNIT_LISTS: dict[tuple, tuple[str, ...]] = {}
+# parse_date/parse_deadline are pure and their inputs repeat (a few hundred distinct phrases and
+# dates in 100k entries): read each once. Errors are not cached, so each is raised at its own line.
+_read_date = functools.lru_cache(maxsize=4096)(parse_date)
+_read_deadline = functools.lru_cache(maxsize=4096)(parse_deadline)
+
+
+def _date(d: LineDict, key: str, report, where="") -> date | None:
+    v = d.get(key)
+    if v is None:
+        return None
+    try:
+        return _read_date(str(v))
+    except DeadlineError as exc:
+        report(d.key_lines.get(key, d.line), f"{where}{key}: {exc}")
+        return None
+
+
+def _period(meta: LineDict, report) -> Period:
+    p = meta.get("period")
+    if p is None:
+        return DEFAULT_PERIOD
+    if not isinstance(p, dict):
+        report(meta.key_lines.get("period", meta.line), "meta.period must be a mapping with start and end")
+        return DEFAULT_PERIOD
+    start = _date(p, "start", report, "period ") or DEFAULT_PERIOD.start
+    end = _date(p, "end", report, "period ") or DEFAULT_PERIOD.end
+    if end < start:
+        report(p.line, "period ends before it starts")
+        return DEFAULT_PERIOD
+    return Period(start, end)
+
+
+def parse_plan(d: Any, report) -> Plan | None:
+    if not isinstance(d, dict):
+        report(None, "each plan must be a mapping")
+        return None
+    code = _str(d, "code", report, where="plan: ")
+    name = _str(d, "name", report, where="plan: ")
+    if not code or not name:
+        return None
+    return Plan(
+        code=code, name=name,
+        short=_str(d, "short", report, required=False) or name,
+        group=_str(d, "group", report, required=False) or "",
+        first_line=_int(d, "first_line", report) or 0,
+        last_line=_int(d, "last_line", report) or 0,
+        complete=_bool(d, "complete", report) if "complete" in d else True,
+        coordinator=_units(d, "coordinator", report),
+        coordinator_quote=_str(d, "coordinator_quote", report, required=False),
+        coordinator_line=_int(d, "coordinator_line", report),
+    )
+
+
+def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry | None:
+    """Turn one mapping into an Entry, reporting every schema problem with its line."""
+    if not isinstance(d, dict):
+        report(None, "each entry must be a mapping")
+        return None
+    n0 = len(report.problems) if report.problems is not None else 0
+    eid = _str(d, "id", report)
+    w = f"{eid}: " if eid else ""
+    kind = _str(d, "kind", report, where=w)
+    if kind is not None and kind not in KINDS:
+        report(d.key_lines.get("kind", d.line), f"{w}kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    plan = _str(d, "plan", report, where=w)
+    if plan is not None and plans and plan not in plans:
+        report(d.key_lines.get("plan", d.line), f"{w}unknown plan {plan!r}")
+    section = _str(d, "section", report, where=w)
+    if section is not None and section not in SECTIONS:
+        report(d.key_lines.get("section", d.line), f"{w}section must be one of {', '.join(SECTIONS)}")
+    comparator = _str(d, "comparator", report, required=False, where=w)
+    if comparator is not None and comparator not in COMPARATORS:
+        report(d.key_lines.get("comparator", d.line),
+               f"{w}comparator must be one of {' '.join(COMPARATORS)}, not {comparator!r}")
+    recurring = d.get("recurring")
+    if recurring not in RECURRING:
+        report(d.key_lines.get("recurring", d.line), f"{w}recurring must be yearly, quarterly or empty")
+        recurring = None
+    deadline = _date(d, "deadline", report, w)
+    deadline_text = _str(d, "deadline_text", report, required=False, where=w)
+    inferred = _bool(d, "deadline_inferred", report, w)
+    if deadline_text is not None:
+        try:
+            parsed: Deadline | None = _read_deadline(deadline_text, period)
+        except DeadlineError as exc:
+            report(d.key_lines.get("deadline_text", d.line), f"{w}deadline_text: {exc}")
+            parsed = None
+        if parsed is not None:
+            if deadline is None:
+                deadline = parsed.date
+            elif deadline != parsed.date:
+                report(d.key_lines.get("deadline", d.line),
+                       f"{w}deadline {deadline} does not match deadline_text "
+                       f"{deadline_text!r} (reads as {parsed.date})")
+            want = parsed.kind if parsed.kind in ("yearly", "quarterly") else None
+            if recurring != want:
+                report(d.key_lines.get("recurring", d.line),
+                       f"{w}recurring should be {want or 'empty'} for {deadline_text!r}")
+    elif deadline is None:
+        deadline, inferred = period.end, True
+    value = _num(d, "value", report, w)
+    value_max = _num(d, "value_max", report, w)
+    line = _int(d, "line", report, required=True, where=w)
+    quote = _str(d, "quote", report, where=w)
+    task = _int(d, "task", report, where=w)
+    metric = _str(d, "metric", report, where=w)
+    value_text = _str(d, "value_text", report, required=False, where=w)
+    unit = _str(d, "unit", report, required=False, where=w)
+    lead, support = _units(d, "lead", report, w), _units(d, "support", report, w)
+    units_inferred = _bool(d, "units_inferred", report, w)
+    _bool(d, "draft", report, w)  # optional: true on an entry `plancli extract` wrote, until reviewed
+    note = _str(d, "note", report, required=False, where=w)
+    outside = _bool(d, "outside_period", report, w)
+    # Every field is checked before giving up, so validate reports all of an entry's problems.
+    if report.problems is not None and len(report.problems) > n0:
+        return None
+    if eid is None or quote is None or line is None or metric is None:
+        return None
+    p = plans.get(plan or "")
+    return Entry(
+        id=eid, kind=kind or "target", plan=plan or "", group=p.group if p else "",
+        section=section or "", task=task, metric=metric, value_text=value_text,
+        value=value, value_max=value_max, unit=unit, comparator=comparator,
+        deadline_text=deadline_text, deadline=deadline, deadline_inferred=inferred,
+        recurring=recurring, lead=lead, support=support, units_inferred=units_inferred,
+        quote=quote, line=line, note=note, yaml_line=d.line, outside_period=outside,
+    )
+
+
+def parse_exclusion(d: Any, report) -> Exclusion | None:
+    if not isinstance(d, dict):
+        report(None, "each exclusion must be a mapping")
+        return None
+    line = _int(d, "line", report, required=True, where="exclusion: ")
+    text = _str(d, "text", report, where="exclusion: ")
+    reason = _str(d, "reason", report, where="exclusion: ")
+    if line is None or text is None or reason is None:
+        return None
+    return Exclusion(line, text, reason, d.line)
+
+
+def load_registry(path: str | Path | None = None, problems: list[Problem] | None = None) -> Registry:
+    """Load a registry: an index of documents (``documents:``) or a single document file.
+
+    With ``problems`` given, collect problems instead of raising on the first. Each document is
+    cached in parsed form on its own (see ``cache``), so an edit re-reads that document only;
+    PLANCLI_NO_CACHE=1 disables the cache, PLANCLI_CACHE_DIR moves it.
+    """
+    p = Path(path) if path is not None else default_registry_path()
+    if not _INDEX.search(read_bytes(p, 4096)):  # a document: read in full only on a cache miss
+        doc, plans, rows = load_document(p, problems)
+        ledger = doc.meta.get("ledger")
+        return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)
+    index = cache.load_yaml_cached(p)  # every run reads the index: no PyYAML import when unchanged
+    files = index.get("documents") if isinstance(index, dict) else None
+    if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
+        raise RegistryError("a registry index must have 'documents:', a list of document files", p, 1)
+    ledger = index.get("ledger")
+    if ledger is not None and not isinstance(ledger, str):
+        raise RegistryError("'ledger' must be a file name", p, index.key_lines.get("ledger"))
+    docs, plans, rows = [], {}, []
+    seen_ids: dict[str, str] = {}
+    seen_plans: dict[str, str] = {}
+    for n, f in enumerate(files):
+        dp = p.parent / f
+        line = index.key_lines.get("documents", 1) + n + 1
+        if not dp.is_file():
+            raise RegistryError(f"document file not found: {dp}", p, line)
+        doc, doc_plans, doc_rows = load_document(dp, problems)
+        if any(d.code == doc.code for d in docs):
+            _report(problems, RegistryError(f"two documents have the code {doc.code!r}", p, line))
+        for code in doc_plans:
+            if code in seen_plans:
+                _report(problems, RegistryError(
+                    f"plan code {code!r} is used by two documents: {seen_plans[code]} and {dp}", dp))
+            seen_plans[code] = str(dp)
+        for r in doc_rows:  # ids are unique across the set: the ledger names items by id alone
+            eid, yl = r[_ID], r[_YAML_LINE]
+            if eid in seen_ids:
+                _report(problems, RegistryError(f"duplicate id {eid!r}: {seen_ids[eid]} and {dp}:{yl}", dp, yl))
+                continue
+            seen_ids[eid] = f"{dp}:{yl}"
+            rows.append(r)
+        docs.append(doc)
+        plans.update(doc_plans)
+    return Registry.of(p, docs, plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)
+
+
+_INDEX = re.compile(rb"^documents:", re.M)
+_ID, _YAML_LINE = (ENTRY_FIELDS.index(k) for k in ("id", "yaml_line"))
+# The cached rows are tuples of an Entry's fields: a cache written before a field was added is never read.
+CACHE_SALT = ",".join(ENTRY_FIELDS)
+
+
+def _report(problems: list[Problem] | None, exc: RegistryError) -> None:
+    if problems is None:
+        raise exc
+    problems.append(Problem(exc.path or "", exc.line, exc.message))
+
+
+def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | None = None
+                  ) -> tuple[Document, dict[str, Plan], list[tuple]]:
+    """One document file → its Document, plans and entry rows; cached by content when clean."""
+    key = cache.stat_key(p, CACHE_SALT) if problems is None and raw is None else None
+    hit = cache.get_by_stat(key)  # unchanged since a run that cached it: not even read
+    if hit is None:
+        raw = read_bytes(p) if raw is None else raw
+        where = cache.cache_file(raw, "document", CACHE_SALT) if problems is None else None
+        hit = cache.get(where)
+        if hit is None:  # decoding a 50 MB file is only needed on a miss
+            with gc_paused():  # millions of new objects, no cycles: collections would be pure cost
+                doc, plans, entries = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
+                hit = {"doc": doc, "plans": plans, "rows": [entry_to_row(e) for e in entries]}
+                cache.put(where, hit)
+        cache.remember_stat(key, p, where, CACHE_SALT)
+    doc, plans, rows = hit["doc"], hit["plans"], hit["rows"]
+    # The cache is keyed by content: the same text under another name is another document, so
+    # the path (and the code a document without one takes from its file name) is set here.
+    code = str((doc.meta.get("document") or {}).get("code") or p.stem)
+    return replace(doc, path=p, code=code), {c: replace(pl, doc=code) for c, pl in plans.items()}, rows
+
+
+def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
+                    ) -> tuple[Document, dict[str, Plan], list[Entry]]:
+    report = _Collector(p, problems)
+    if doc is None:
+        raise RegistryError("empty registry file (expected meta:, entries:)", p, 1)
+    if not isinstance(doc, dict):
+        raise RegistryError("a registry must be a mapping with meta: and entries:", p, 1)
+    meta = doc.get("meta") or LineDict.at(1)
+    if not isinstance(meta, dict):
+        raise RegistryError("meta must be a mapping", p, doc.key_lines.get("meta"))
+    period = _period(meta, report)
+    for key in ("plans",):
+        if not isinstance(meta.get(key) or [], list):
+            raise RegistryError(f"meta.{key} must be a list", p, meta.key_lines.get(key, meta.line))
+    for key in ("exclusions",):
+        if not isinstance(doc.get(key) or [], list):
+            raise RegistryError(f"{key} must be a list", p, doc.key_lines.get(key))
+    src = meta.get("source")
+    if src is not None and (not isinstance(src, dict) or not isinstance(src.get("file", ""), str)):
+        raise RegistryError("meta.source must be a mapping with a text 'file'", p,
+                            meta.key_lines.get("source", meta.line))
+    if not isinstance(meta.get("units_file", ""), str) or not isinstance(meta.get("ledger", ""), str):
+        raise RegistryError("meta.units_file and meta.ledger must be file names", p,
+                            meta.key_lines.get("units_file", meta.line))
+    if meta.get("document") is not None and not isinstance(meta.get("document"), dict):
+        raise RegistryError("meta.document must be a mapping", p, meta.key_lines.get("document", meta.line))
+    plans: dict[str, Plan] = {}
+    for pd in meta.get("plans") or []:
+        plan = parse_plan(pd, report)
+        if plan:
+            if plan.code in plans:
+                report(getattr(pd, "line", None), f"duplicate plan code {plan.code!r}")
+            plans[plan.code] = plan
+    raw_entries = doc.get("entries")
+    if raw_entries is None:
+        raw_entries = []
+    if not isinstance(raw_entries, list):
+        raise RegistryError("entries must be a list", p, doc.key_lines.get("entries"))
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for d in raw_entries:
+        e = parse_entry(d, plans, period, report)
+        if e is None:
+            continue
+        e.occurrences(period)  # computed once, in the document's own period, stored with the entry
+        if e.id in seen:
+            report(e.yaml_line, f"duplicate id {e.id!r} (first at line {seen[e.id]})")
+            continue
+        seen[e.id] = e.yaml_line
+        entries.append(e)
+    exclusions = [x for x in (parse_exclusion(d, report) for d in (doc.get("exclusions") or [])) if x]
+    return Document("", p, dict(meta), period, tuple(plans), tuple(exclusions)), plans, entries
+
+
+def sha256_of(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,363 @@
+"""The registry's data model: plans, entries, exclusions, and the Registry that holds them.
+
+Plain typed objects, no I/O. A Registry stores its entries as compact rows (tuples, dates as
+ordinals) — the form the cache pickles fastest — and builds ``Entry`` objects only when asked:
+``select()`` filters on the rows and builds just the entries that match, which halves a filtered
+query on 100k entries. ``entries`` builds (and keeps) them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from ..errors import PlancliError
+from ..text.deadline import Period, parse_deadline
+
+__all__ = ["Problem", "Plan", "Entry", "Exclusion", "Document", "Registry", "UnknownIdError", "KINDS", "SECTIONS",
+           "COMPARATORS", "RECURRING"]
+
+KINDS = ("target", "milestone")
+SECTIONS = ("总体目标", "主要任务", "推进措施")
+COMPARATORS = (">=", ">", "~", "=", "<=", "<", "range")
+RECURRING = (None, "yearly", "quarterly")
+
+
+# How comparators read to a person: ≥ 以上/不少于, > 突破/超过, ≈ 左右, ≤ 以内/降至; '=' and a range need no sign.
+SYMBOL = {">=": "≥", ">": ">", "~": "≈", "=": "", "<=": "≤", "<": "<", "range": ""}
+
+
+def target_text(comparator: str | None, value_text: str | None) -> str:
+    """The target as a person reads it: ``≥3.5 万家``; ``—`` for a milestone."""
+    return (SYMBOL.get(comparator or "", "") + value_text) if value_text else "—"
+
+
+
+class UnknownIdError(PlancliError):
+    """An entry id (or occurrence) that the registry does not have."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of ``validate``: ``file:line: message`` (``file:line: warning: message``)."""
+
+    path: str
+    line: int | None
+    message: str
+    level: str = "error"  # error | warning (a warning does not fail validate)
+
+    def __str__(self) -> str:
+        tag = "warning: " if self.level == "warning" else ""
+        return f"{self.path}:{self.line or 0}: {tag}{self.message}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    code: str
+    name: str
+    short: str
+    group: str
+    first_line: int
+    last_line: int
+    complete: bool
+    coordinator: tuple[str, ...]
+    coordinator_quote: str | None = None
+    coordinator_line: int | None = None
+    doc: str = ""  # code of the document the plan belongs to
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str
+    plan: str
+    group: str
+    section: str
+    task: int | None
+    metric: str
+    value_text: str | None
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    comparator: str | None
+    deadline_text: str | None
+    deadline: date | None
+    deadline_inferred: bool
+    recurring: str | None
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    units_inferred: bool
+    quote: str
+    line: int
+    note: str | None = None
+    yaml_line: int = 0
+    outside_period: bool = False  # the deadline lies outside the document's period on purpose
+    _occ: tuple[date, ...] | None = field(default=None, repr=False, compare=False)
+
+    def occurrences(self, period: Period | None = None, since: date | None = None) -> tuple[date, ...]:
+        """Every deadline date of the entry: one per year for 每年, one per quarter for 每季度.
+
+        Computed when the entry is parsed, in its own document's period; ``period`` is only needed
+        for an entry built by hand. ``since`` is the document's date: a recurrence cannot fall due
+        before the document that sets it (每季度 in a notice of 2024-04-22 starts with 2024Q2, not with
+        2024Q1 ending 2024-03-31).
+        """
+        if self._occ is None:
+            if self.deadline is None:
+                self._occ = ()
+            elif self.recurring and self.deadline_text:
+                self._occ = parse_deadline(self.deadline_text, period).dates
+            else:
+                self._occ = (self.deadline,)
+        if since is None or not self.recurring:
+            return self._occ
+        return tuple(d for d in self._occ if d >= since)
+
+    def label(self, d: date) -> str | None:
+        """The occurrence label of deadline ``d``: ``2024`` (每年), ``2024Q1`` (每季度), else None."""
+        if self.recurring == "yearly":
+            return str(d.year)
+        if self.recurring == "quarterly":
+            return f"{d.year}Q{(d.month - 1) // 3 + 1}"
+        return None
+
+    def items(self, period: Period | None = None, since: date | None = None) -> list[str]:
+        """Ids of the entry's occurrences as the ledger names them: ``id`` or ``id@2024``."""
+        labels = [self.label(d) for d in self.occurrences(period, since)]
+        return [f"{self.id}@{lb}" for lb in labels if lb] or [self.id]
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    line: int
+    text: str
+    reason: str
+    yaml_line: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source document of a registry: its meta, period, plans and exclusions."""
+
+    code: str  # short key people type (--doc), unique in the registry
+    path: Path  # the document's YAML file
+    meta: dict
+    period: Period
+    plan_codes: tuple[str, ...]
+    exclusions: tuple[Exclusion, ...]
+
+    def _doc(self, key: str):
+        return (self.meta.get("document") or {}).get(key)
+
+    @property
+    def number(self) -> str | None:
+        v = self._doc("number")
+        return str(v) if v else None
+
+    @property
+    def label(self) -> str:
+        """What output rows call the document (``doc``): its number, else its code."""
+        return self.number or self.code
+
+    @property
+    def title(self) -> str:
+        return str(self._doc("title") or self.code)
+
+    @property
+    def issuer(self) -> str | None:
+        v = self._doc("issuer")
+        return str(v) if v else None
+
+    @property
+    def date(self) -> str | None:
+        v = self._doc("date")
+        return str(v) if v else None
+
+    @property
+    def source_path(self) -> Path | None:
+        src = (self.meta.get("source") or {}).get("file")
+        return (self.path.parent / src) if src else None
+
+    @property
+    def units_path(self) -> Path | None:
+        """The document's own unit table (``meta.units_file``, default units.yaml beside it), if it
+        exists: a document copied alone elsewhere falls back to the shipped table."""
+        p = self.path.parent / (self.meta.get("units_file") or "units.yaml")
+        return p if p.exists() else None
+
+    @property
+    def missing_units_file(self) -> Path | None:
+        """``meta.units_file`` when it names a file that does not exist (a validate warning)."""
+        named = self.meta.get("units_file")
+        return self.path.parent / named if named and not (self.path.parent / named).exists() else None
+
+
+# --------------------------------------------------------------------------- compact rows
+
+ENTRY_FIELDS = _FIELDS = tuple(f.name for f in fields(Entry))
+_PLAN, _KIND, _LEAD, _SUPPORT = (_FIELDS.index(k) for k in ("plan", "kind", "lead", "support"))
+_DEADLINE, _OCC, _ID = _FIELDS.index("deadline"), _FIELDS.index("_occ"), _FIELDS.index("id")
+
+
+def entry_to_row(e: Entry) -> tuple:
+    row = [getattr(e, k) for k in _FIELDS]
+    row[_DEADLINE] = e.deadline.toordinal() if e.deadline else None
+    row[_OCC] = tuple(d.toordinal() for d in e._occ) if e._occ is not None else None
+    return tuple(row)
+
+
+def entry_from_row(row: tuple) -> Entry:
+    e = object.__new__(Entry)
+    d = dict(zip(_FIELDS, row, strict=True))
+    d["deadline"] = date.fromordinal(d["deadline"]) if d["deadline"] is not None else None
+    if d["_occ"] is not None:
+        d["_occ"] = tuple(map(date.fromordinal, d["_occ"]))
+    e.__dict__.update(d)
+    return e
+
+
+UnitPredicate = Callable[[tuple[str, ...], tuple[str, ...]], bool]
+
+
+@dataclass
+class Registry:
+    """A loaded registry: one or more documents. Build with ``Registry.of(...)``."""
+
+    path: Path  # what was loaded: a registry index or a single document file
+    documents: list[Document]
+    plans: dict[str, Plan]
+    _rows: list[tuple] = field(default_factory=list, repr=False)
+    _built: list[Entry | None] = field(default_factory=list, repr=False)
+    _all: list[Entry] | None = field(default=None, repr=False)
+    ledger_path: Path | None = None  # named by the index (``ledger:``) or the document (meta.ledger)
+
+    @classmethod
+    def of(cls, path: Path, documents: list[Document], plans: dict[str, Plan], *,
+           entries: Iterable[Entry] = (), rows: list[tuple] | None = None,
+           ledger_path: Path | None = None) -> Registry:
+        if rows is not None:
+            return cls(path, documents, plans, rows, [None] * len(rows), ledger_path=ledger_path)
+        built = list(entries)
+        return cls(path, documents, plans, [entry_to_row(e) for e in built], built, ledger_path=ledger_path)
+
+    # The first document answers for the registry where one document is meant (parse-deadline's
+    # default period; the meta of a single-document registry).
+    @property
+    def meta(self) -> dict:
+        return self.documents[0].meta if self.documents else {}
+
+    @property
+    def period(self) -> Period:
+        return self.documents[0].period if self.documents else Period(date(2024, 1, 1), date(2025, 12, 31))
+
+    @property
+    def exclusions(self) -> list[Exclusion]:
+        return [x for d in self.documents for x in d.exclusions]
+
+    @property
+    def source_path(self) -> Path | None:
+        return self.documents[0].source_path if self.documents else None
+
+    def document(self, code: str) -> Document:
+        return next(d for d in self.documents if d.code == code)
+
+    def document_of(self, e: Entry) -> Document | None:
+        """The document an entry belongs to (plan codes are unique across documents)."""
+        p = self.plans.get(e.plan)
+        return self.document(p.doc) if p is not None and p.doc else (self.documents[0] if self.documents else None)
+
+    @property
+    def rows(self) -> list[tuple]:
+        return self._rows
+
+    def _entry(self, i: int) -> Entry:
+        e = self._built[i]
+        if e is None:
+            e = self._built[i] = entry_from_row(self._rows[i])
+        return e
+
+    @property
+    def entries(self) -> list[Entry]:
+        if self._all is None:
+            self._all = [self._entry(i) for i in range(len(self._rows))]
+        return self._all
+
+    @property
+    def from_cache(self) -> bool:
+        """True while no entry has been built from the cached rows yet."""
+        return all(e is None for e in self._built)
+
+    def unit_names(self) -> list[str]:
+        """Every unit the entries name as lead or support, in order of first mention, read from the
+        rows: no entry is built (building 100k entries to list ~100 names cost 0.4 s)."""
+        names: dict[str, None] = {}
+        seen: set[int] = set()  # unit tuples are shared between rows: look at each once
+        for r in self._rows:
+            for t in (r[_LEAD], r[_SUPPORT]):
+                if id(t) not in seen:
+                    seen.add(id(t))
+                    names.update(dict.fromkeys(t))
+        return list(names)
+
+    def select(self, plans=None, kinds=None, units: UnitPredicate | None = None) -> list[Entry]:
+        """Entries of ``plans``/``kinds`` (None = all) whose ``units(lead, support)`` is true."""
+        out = []
+        for i, r in enumerate(self._rows):
+            if (plans and r[_PLAN] not in plans) or (kinds and r[_KIND] not in kinds):
+                continue
+            if units is not None and not units(r[_LEAD], r[_SUPPORT]):
+                continue
+            out.append(self._entry(i))
+        return out
+
+    @cached_property
+    def _issued(self) -> dict[str, date | None]:
+        """Plan code → the date of its document (``meta.document.date``)."""
+        dates = {}
+        for d in self.documents:
+            try:
+                dates[d.code] = date.fromisoformat(d.date) if d.date else None
+            except ValueError:
+                dates[d.code] = None
+        first = self.documents[0].code if self.documents else None
+        return {code: dates.get(p.doc or first) for code, p in self.plans.items()}
+
+    def issued(self, e: Entry) -> date | None:
+        """The date of ``e``'s document: no occurrence of ``e`` falls due before it."""
+        return self._issued.get(e.plan)
+
+    def occurrences(self, e: Entry) -> tuple[date, ...]:
+        """Deadlines of ``e`` in its document's period and not before the document's date."""
+        return e.occurrences(None, self.issued(e))
+
+    def items(self, e: Entry) -> list[str]:
+        """Ledger ids of ``e``'s occurrences (see ``occurrences``)."""
+        return e.items(None, self.issued(e))
+
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    @cached_property
+    def _row_of(self) -> dict[str, int]:
+        return {r[_ID]: i for i, r in enumerate(self._rows)}
+
+    def get(self, eid: str) -> Entry | None:
+        """The entry with id ``eid`` or None, building only that entry (checking a ledger's ids
+        must not build every entry of a large registry)."""
+        i = self._row_of.get(eid)
+        return self._entry(i) if i is not None else None
+
+    def find(self, eid: str) -> Entry:
+        """The entry with id ``eid`` (any letter case); an unknown id suggests the closest ones."""
+        by_id = self.by_id()
+        if eid in by_id:
+            return by_id[eid]
+        if eid.lower() in by_id:  # SZBG-014 as typed from a printed list
+            return by_id[eid.lower()]
+        import difflib
+
+        close = difflib.get_close_matches(eid, list(by_id), n=3, cutoff=0.6)
+        raise UnknownIdError(f"unknown id {eid!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))

@@ -1,0 +1,87 @@
+"""Actual values as people type them into ``record``, read against a target as it is written.
+
+``convert`` turns ``--actual`` into the target's plain unit: ``717.7万千瓦`` → 7177000 千瓦. A bare
+number takes the multiplier of the target's own ``value_text`` (``1.02`` against ``1 亿千瓦`` is 1.02
+亿千瓦), because progress tables (台账) are kept in the target's unit. What would be a guess is refused:
+a bare 0..1 against a percentage (a fraction, or that many per cent?), a decimal comma (``3,6万家``).
+``written_like`` writes a stored value back the way the target is written (``1.02 亿千瓦``).
+The quantity grammar itself is ``values.parse_value``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .quantities import MULTIPLIERS, NUMBER, RANGE_SEP, QuantityError, parse_value, tidy
+from .source import squeeze
+
+__all__ = ["convert", "multiplier_of", "written_like"]
+
+_UNIT_ALIASES = {"个百分点": "百分点", "％": "%"}
+_PREFIX = re.compile(r"^(?:约|近|超过|突破|达到|不少于|不低于|至少)")  # comparator words parse_value skips
+_LEADING_NUMBER = re.compile(rf"{NUMBER}(?:[×xX*]{NUMBER}|(?:{RANGE_SEP}{NUMBER}))?")
+
+
+def multiplier_of(text: str | None) -> tuple[float, str]:
+    """The multiplier written after the number: ``1 亿千瓦`` → (1e8, '亿'), ``3.5 万家`` → (1e4, '万'),
+    ``99%`` → (1, ''). A number in Chinese numerals (千万千瓦) has none: its magnitude is the number."""
+    t = _PREFIX.sub("", squeeze(str(text or "")))
+    m = _LEADING_NUMBER.match(t)
+    if not m:
+        return 1.0, ""
+    rest = t[m.end():]
+    for word, factor in MULTIPLIERS:
+        if rest.startswith(word):
+            return factor, word
+    return 1.0, ""
+
+
+def _refuse_decimal_comma(text: str) -> None:
+    """A comma inside a number is a thousands separator only in groups of exactly three digits
+    (``1,234``, ``12,345,678.5``); ``3,6万家`` or ``1,2345`` would be a guess, so it is refused."""
+    for m in re.finditer(r"\d[\d,]*,\d+", squeeze(str(text))):
+        if not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group()):
+            raise QuantityError(f"cannot read {text!r}: {m.group()!r} has a comma that is not a thousands "
+                                f"separator (groups of three digits); write the decimal point: "
+                                f"{m.group().replace(',', '.', 1)}")
+
+
+def convert(text: str, unit: str, value_text: str | None = None) -> float:
+    """Read an actual value as people write it and express it in ``unit``.
+
+    ``717.7万千瓦`` in 千瓦 → 7177000; ``96%`` in % → 96. A bare number (no unit, no multiplier) is
+    read as the target is written: against ``value_text`` ``1 亿千瓦``, ``1.02`` means 1.02 亿千瓦
+    (1.02e8 千瓦); against ``3.5 万家``, ``3.6`` means 3.6 万家. Against a percentage, a bare number
+    from 0 to 1 (``0.99``: a fraction or 0.99 %?) is refused as ambiguous. A different unit
+    (``5 家`` for a target in 亿元) and a decimal comma (``3,6万家``) are refused.
+    """
+    _refuse_decimal_comma(text)
+    q = parse_value(text)
+    want = _UNIT_ALIASES.get(unit or "", unit or "")
+    got = _UNIT_ALIASES.get(q.unit, q.unit)
+    if got == "" and multiplier_of(text)[1] == "":
+        if want == "%" and 0 < abs(q.value) <= 1:
+            raise QuantityError(f"{text!r} against a percentage target is ambiguous: write "
+                                f"{_number(q.value * 100)}% for the fraction {text}, or {text}% if you mean that")
+        return tidy(q.value * multiplier_of(value_text)[0])
+    if got in ("", want):
+        return q.value
+    # A target in 亿元 / 万千瓦 stores plain 元 / 千瓦; accept a multiplier glued to the unit.
+    for word, factor in MULTIPLIERS:
+        if got == word + want:
+            return tidy(q.value * factor)
+    raise QuantityError(f"unit {q.unit!r} of {text!r} does not match the target's unit {unit!r}")
+
+
+def _number(x: float) -> str:
+    """A number without binary noise or needless exponent: 1.02, 7177000, 0.5."""
+    return format(round(x, 6), ".15g")
+
+
+def written_like(value: float, value_text: str | None, unit: str | None) -> str:
+    """``value`` (in plain ``unit``) written the way the target is: 1.02e8 against ``1 亿千瓦`` →
+    ``1.02 亿千瓦``; 36000 against ``3.5 万家`` → ``3.6 万家``; 99 against ``99%`` → ``99%``."""
+    factor, word = multiplier_of(value_text)
+    m = _LEADING_NUMBER.match(_PREFIX.sub("", str(value_text or "").strip()))
+    sep = " " if m and str(value_text).strip()[m.end():m.end() + 1].isspace() else ""
+    return f"{_number(value / factor)}{sep}{word}{unit or ''}"

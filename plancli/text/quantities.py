@@ -1,0 +1,457 @@
+"""Quantities as plans write them, normalised to a number in plain units; target phrases with their
+comparator words; and numbers that are not targets.
+
+``parse_value`` reads a bare quantity (the registry's ``value_text``): ``3.5 万家`` → 35000 家,
+``2.2万亿元`` → 2.2e12 元, ``10%`` → 10 %, ``3—5 家`` → 3…5 家, ``2×30万千瓦`` → 600000 千瓦,
+``717.7万千瓦``, ``1.2e4``, ``千万千瓦`` (Chinese numerals), ``倍增`` → 2 倍. The multiplier (万, 亿, 万亿,
+千万, 百万, 千亿, 百亿) is folded into the number; what remains is the unit (千瓦, 元, 微克/立方米,
+蒸吨/小时, 个工作日, 个百分点, 人次, 平方米/人 …).
+
+Traditional forms (萬, 億, 個, 達到, 以內) read as their simplified forms.
+
+``parse_target`` reads a target phrase *with* its comparator words, the way docs/registry-format.md
+assigns comparators, and returns a ``Target`` with one ``TargetValue`` per number:
+
+=====================================================  ===========  ==========================
+phrase                                                 comparator   values
+=====================================================  ===========  ==========================
+1200万人以上, 不低于55%, 不少于, 至少, 达到95%以上,       ``>=``       12000000 人; 55 %; 95 %
+100家及以上
+超600亿元, 超过, 突破3.5万家, 高于, 大于, 逾, 过千亿,      ``>``        6e10 元; 35000 家; 1e11
+双破千, 100多家, 3万余人
+控制在5.5%以内, 不超过, 以下, 不高于, 降至…以下,          ``<=``       5.5 %; 1.7; 0.5 个工作日
+缩小到1.7以内, 压缩至0.5个工作日
+低于, 少于                                             ``<``
+增长5%左右, 约, 上下, 近                                ``~``        5 %
+3—5家, 3至5家, 1~2个                                   ``range``    3 … 5 家
+增长6.2%, 达到80%, 新增城镇就业3.2万人 (no qualifier)    ``=``        6.2 %; 80 %; 32000 人
+翻一番, 翻番, 倍增 / 翻两番                             ``=``        2 倍 / 4 倍
+分别超过90%、75%; 分别突破8.5万亿元、13万元             one word     every value, same comparator
+分别达到100万辆和150GWh左右                             a trailing 左右/以上 covers the whole list
+=====================================================  ===========  ==========================
+
+``not_target_reason(text, start, end)`` says why the number at ``text[start:end]`` is *not* a target
+(``None`` if nothing says so); ``is_not_target`` is its boolean form. It recognises a baseline year
+(较2023年, 比2020年, 与2020年相比, 以2020年为基数), a name or code (PM2.5, 5G, Ⅲ类, 4A级, “12345”热线,
+十四五), a document title (二〇三五年 inside 《…》) or document number (国办发〔2024〕5号), and a
+past achievement (已达到95%, 已提前达到, 已翻了一番, 实现了).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..errors import PlancliError
+from .source import lazy_re, squeeze
+
+__all__ = ["QuantityError", "Quantity", "parse_value", "COMPARATORS", "TargetValue", "Target",
+           "parse_target", "not_target_reason", "is_not_target"]
+
+
+class QuantityError(PlancliError, ValueError):
+    """A quantity that cannot be read or converted."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str
+    value_max: float | None = None
+
+
+_MULT = [("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6),
+         ("万", 1e4)]
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+_CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_NUMBER = r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_RANGE_SEP = r"[—–\-~～至到]+"
+_TRAILING_WORDS = lazy_re(r"(?:以上|以下|以内|左右|上下|多|余)+$")
+# Units that begin with a character that is also a Chinese numeral multiplier.
+_UNIT_STARTS = ("千瓦", "千米", "千克", "千伏", "千帕", "万千瓦", "百分点", "千字")
+
+
+# Traditional characters of multipliers, units and comparator words (萬人, 億元, 個, 達到, 以內), for
+# documents copied from traditional-script pages.
+_TRADITIONAL = str.maketrans("萬億兩個條張輛項處戶餘約達過於內點實現壓縮穩噸畝臺標準費雙數",
+                             "万亿两个条张辆项处户余约达过于内点实现压缩稳吨亩台标准费双数")
+
+
+def _plain(text: str) -> str:
+    # squeeze, not compact: '*' is a multiplication sign here (2*30万千瓦). NFKC turns ， into ,.
+    return squeeze(str(text)).replace(",", "").translate(_TRADITIONAL)
+
+
+def _cn_number(s: str) -> tuple[float, str] | None:
+    """Longest Chinese-numeral prefix of ``s`` (一千, 两百, 千万, 三十五) → (number, rest)."""
+    best: tuple[float, str] | None = None
+    for end in range(len(s), 0, -1):
+        head, rest = s[:end], s[end:]
+        if not all(c in _CN_DIGIT or c in _CN_SMALL_UNIT or c in "万亿" for c in head):
+            continue
+        if any(s[end - 1:].startswith(u) for u in _UNIT_STARTS):
+            continue  # 千万千瓦: the last 千 belongs to the unit 千瓦
+        total, section, digit = 0.0, 0.0, None
+        ok = True
+        for c in head:
+            if c in _CN_DIGIT:
+                if digit is not None:
+                    ok = False
+                    break
+                digit = _CN_DIGIT[c]
+            elif c in _CN_SMALL_UNIT:
+                section += (digit if digit is not None else 1) * _CN_SMALL_UNIT[c]
+                digit = None
+            else:  # 万 or 亿
+                section += digit or 0
+                mult = 1e4 if c == "万" else 1e8
+                total = (total + section) * mult if c == "亿" else total + section * mult
+                section, digit = 0.0, None
+        if not ok:
+            continue
+        section += digit or 0
+        best = (total + section, rest)
+        break
+    return best
+
+
+def _split_multiplier(rest: str) -> tuple[float, str]:
+    for word, factor in _MULT:
+        if rest.startswith(word):
+            return factor, rest[len(word):]
+    return 1.0, rest
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "十": 10}
+
+
+def _cn_share(t: str) -> float | None:
+    """A share written in words is a percentage: 一半/半数 50, 两成 20, 三分之一 33.33 (rounded to 2 places)."""
+    t = re.sub(r"(?:以上|以下|左右)$", "", t)
+    if t in ("一半", "半数"):
+        return 50.0
+    m = re.fullmatch(r"([一二两三四五六七八九])成", t)
+    if m:
+        return _CN_DIGIT[m.group(1)] * 10.0
+    m = re.fullmatch(r"([二两三四五六七八九十])分之([一二三四五六七八九])", t)
+    if m and _CN_DIGIT[m.group(2)] < _CN_DIGIT[m.group(1)]:
+        return round(_CN_DIGIT[m.group(2)] * 100.0 / _CN_DIGIT[m.group(1)], 2)
+    return None
+
+
+def parse_value(text: str) -> Quantity:
+    """Read a quantity as written; raise QuantityError when it is not one."""
+    if text is None:
+        raise QuantityError("empty value")
+    t = _plain(text)
+    t = re.sub(r"^(?:约|近|超过|突破|达到|不少于|不低于|至少)", "", t)
+    if not t:
+        raise QuantityError("empty value")
+    if t in ("倍增", "翻一番", "翻番"):
+        return Quantity(2.0, "倍")
+    share = _cn_share(t)
+    if share is not None:
+        return Quantity(share, "%")
+    m = re.match(rf"({_NUMBER})[×xX*]({_NUMBER})", t)
+    if m:
+        low = float(m.group(1)) * float(m.group(2))
+        high = None
+        rest = t[m.end():]
+    else:
+        m = re.match(rf"({_NUMBER})(?:{_RANGE_SEP}({_NUMBER}))?", t)
+        if m:
+            low = float(m.group(1))
+            high = float(m.group(2)) if m.group(2) else None
+            rest = t[m.end():]
+        else:
+            cn = _cn_number(t)
+            if cn is None:
+                raise QuantityError(f"not a quantity: {text!r}")
+            low, rest = cn
+            high = None
+    factor, unit = _split_multiplier(rest)
+    unit = _TRAILING_WORDS.sub("", unit)
+    if unit.startswith("%") or unit == "％":
+        unit = "%"
+    if re.search(r"\d", unit):
+        raise QuantityError(f"cannot read quantity {text!r}: stray number in unit {unit!r}")
+    low *= factor
+    if not math.isfinite(low) or (high is not None and not math.isfinite(high * factor)):
+        raise QuantityError(f"number out of range in {text!r}")
+    if high is not None:
+        high *= factor
+        if high < low:
+            raise QuantityError(f"range runs backwards in {text!r}")
+    return Quantity(_tidy(low), unit, _tidy(high) if high is not None else None)
+
+
+def _tidy(x: float) -> float:
+    """Round away binary noise (3.5*1e4 = 35000.000000000004); refuse inf and nan."""
+    if not math.isfinite(x):
+        raise QuantityError(f"number out of range: {x}")
+    r = float(f"{x:.12g}")  # 12 significant digits: 76.6 × 1e8 is 7660000000, not 7659999999.999999
+    return float(int(r)) if r == int(r) else r
+
+
+# --------------------------------------------------------------------------- target phrases
+
+COMPARATORS = (">=", ">", "~", "=", "<=", "<", "range")
+
+
+@dataclass(frozen=True)
+class TargetValue:
+    """One number of a target phrase: what the registry stores for one entry."""
+
+    comparator: str          # one of COMPARATORS
+    value: float             # plain units (万/亿 folded in); the lower bound of a range
+    unit: str
+    value_max: float | None  # upper bound of a range, else None
+    value_text: str          # number, multiplier and unit as written, without spaces: 1200万人, 3—5家, 100多家
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target phrase read with its comparator words; ``values`` has one item per number (a list such
+    as 分别超过90%、75% gives two). The properties give the first value, for the common one-number case."""
+
+    text: str
+    values: tuple[TargetValue, ...]
+
+    @property
+    def comparator(self) -> str:
+        return self.values[0].comparator
+
+    @property
+    def value(self) -> float:
+        return self.values[0].value
+
+    @property
+    def unit(self) -> str:
+        return self.values[0].unit
+
+    @property
+    def value_max(self) -> float | None:
+        return self.values[0].value_max
+
+    @property
+    def value_text(self) -> str:
+        return self.values[0].value_text
+
+
+# Comparator words before a number (docs/registry-format.md: 突破/超过/高于 are ">", 达到/实现 with no
+# other qualifier "=", 以内/不超过/降至/控制在 "<="). Single characters (超, 破, 过, 约, 近, 达) only count
+# right before the number: 超600亿元, 过千亿, 达80% — elsewhere they are parts of other words.
+_BEFORE = [
+    (">=", r"不低于|不少于|不小于|至少|最少"),
+    ("<=", r"不超过|不高于|不多于|不大于|控制在|降至|降到|降低到|降低至|下降到|下降至|压缩至|压缩到|压减至|"
+           r"压减到|缩小到|缩小至|缩短至|缩短到|减少到|减少至|减至"),
+    ("<", r"低于|少于|小于"),
+    (">", r"超过|突破|高于|大于|多于|超出|双破"),
+    ("~", r"大约|接近"),
+    ("=", r"达到|实现|完成|建成|保持在|稳定在|提高到|提升到|增加到|提高至|提升至|增至"),
+]
+_BEFORE_ADJACENT = [(">", "超|破|过|逾"), ("~", "约|近"), ("=", "达")]
+_AFTER = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
+_STRICT = (">", "<")  # 超过…以上 stays ">": the stricter word wins over a trailing 以上
+_ITEM_NUM = lazy_re(rf"{_NUMBER}(?:[×xX*]{_NUMBER})?(?:{_RANGE_SEP}{_NUMBER})?")
+_LIST_GAP = lazy_re(r"[、和及与,]*")  # items of one list: 90%、75%; 100万辆和150GWh
+# Measurement units plans use, longest first where one is a prefix of another. A unit not listed is
+# accepted when it is short (≤ 3 characters) and stands alone before a separator.
+_UNITS = sorted([
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "微克/立方米", "毫克/立方米", "蒸吨/小时", "平方米/人", "公里/小时", "立方米/秒", "平方公里",
+    "平方千米", "平方米", "立方米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "吉瓦", "GWh", "MWh", "kWh", "GW", "MW", "kW", "吨标准煤",
+    "吨标煤", "吨", "千克", "公斤", "斤", "亩", "公顷", "美元", "元", "人次", "人", "名", "户", "家", "个", "项", "座", "所",
+    "张", "台", "套", "辆", "艘", "架", "条", "处", "件", "册", "部", "种", "批", "场", "次", "天", "小时", "分钟", "秒",
+    "毫秒", "岁", "倍", "%", "‰", "床", "类", "标准箱", "TEU", "千伏", "公里", "千米", "米", "厘米", "毫米", "Gbps", "Mbps",
+    "份", "本", "篇", "门", "间", "栋", "棵", "株", "头", "只", "年", "月", "周", "日", "学时", "课时", "亿", "万",
+], key=len, reverse=True)
+_SEP = "、，,；;。:：和及与()（）"
+
+
+def _unit_at(rest: str) -> str:
+    for u in _UNITS:
+        if rest.startswith(u):
+            return u
+    m = re.match(rf"[^\d{_SEP}]{{1,3}}?(?=以上|以下|以内|左右|上下|[{_SEP}]|$)", rest)
+    return m.group(0) if m else ""
+
+
+def _comparator_before(gap: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for comp, words in _BEFORE:
+        for m in re.finditer(words, gap):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), comp)
+    for comp, words in _BEFORE_ADJACENT:
+        m = re.search(rf"(?:{words})$", gap)
+        if m and (best is None or m.start() >= best[0]):  # 不超过: 过 is part of a longer word
+            best = (m.end(), comp)
+    return best[1] if best else None
+
+
+_TIME_UNITS = ("年", "月", "日", "天", "周", "季", "个月", "小时")
+
+
+def _cn_target(t: str) -> TargetValue | None:
+    """A target written in Chinese numerals right after a comparator word (双破千, 突破两百家, 过千亿) or
+    as an order of magnitude (千万级 = at least 千万). A span of time (通过三年努力) is not one."""
+    for comp, words in _BEFORE + _BEFORE_ADJACENT:
+        for wm in re.finditer(words, t):
+            if len(wm.group(0)) == 1 and wm.start() > 0 and t[wm.start() - 1] in "通经不超越":
+                continue  # 通过, 经过: not a comparator
+            cn = _cn_number(t[wm.end():])
+            if cn is None:
+                continue
+            unit = _unit_at(cn[1])
+            if unit.startswith(_TIME_UNITS) or cn[1].startswith(_TIME_UNITS):
+                continue
+            vtext = t[wm.end():len(t) - len(cn[1])] + unit
+            return TargetValue(comp, _tidy(cn[0]), unit, None, vtext)
+    for m in re.finditer(r"[一二两三四五六七八九十百千万亿]+(?=级)", t):
+        cn = _cn_number(m.group(0))
+        if cn is not None and not cn[1]:
+            return TargetValue(">=", _tidy(cn[0]), "", None, m.group(0))
+    return None
+
+
+def parse_target(text: str) -> Target:
+    """Read a target phrase with its comparator words (see the module docstring's table); raise
+    QuantityError naming the phrase when it holds no target value.
+
+    Numbers that are not targets (a year 2024年, a baseline 较2023年, a name 5G or PM2.5) are skipped,
+    so ``parse_target("2024年突破3.5万家")`` is one value, ``>`` 35000 家.
+    """
+    if text is None or not str(text).strip():
+        raise QuantityError("empty target phrase")
+    raw = str(text)
+    t = _plain(raw)
+    m = re.search(r"翻(?:了)?(一|两|二|三)番|翻番|倍增", t)
+    if m:
+        times = {"一": 2, "两": 4, "二": 4, "三": 8}.get(m.group(1) or "一", 2)
+        comp = ">=" if t[m.end():].startswith("以上") else "="
+        return Target(raw, (TargetValue(comp, float(times), "倍", None, m.group(0)),))
+
+    # start, end, value_text as written, the same without 多/余 (what parse_value reads), suffix comparator, range
+    items: list[tuple[int, int, str, str, str | None, bool]] = []
+    pos = 0
+    for nm in _ITEM_NUM.finditer(t):
+        if nm.start() < pos:
+            continue
+        after = t[nm.end():nm.end() + 1]
+        if re.fullmatch(rf"(?:19|20|21)\d\d(?:{_RANGE_SEP}(?:19|20|21)\d\d)?", nm.group(0)) and after in "年-—":
+            continue  # a year (2024年) or a span of years (2024—2025年)
+        if after == "月" or (after in "日号" and re.search(r"月$", t[:nm.start()])) \
+                or t[:nm.start()].endswith("第"):
+            continue  # a date (10月, 6月30日) or an ordinal (第3季度)
+        if not_target_reason(t, nm.start(), nm.end()):
+            continue
+        rest = t[nm.end():]
+        mult = next((w for w, _ in _MULT if rest.startswith(w)), "")
+        more = re.match(r"[多余]", rest[len(mult):])  # 100多家, 3万余人: more than
+        after_more = len(mult) + (1 if more else 0)
+        unit = _unit_at(rest[after_more:])
+        end = nm.end() + after_more + len(unit)
+        suf = next((w for w in _AFTER if t.startswith(w, end)), None)
+        items.append((nm.start(), end + (len(suf) if suf else 0), t[nm.start():end], nm.group(0) + mult + unit,
+                      _AFTER[suf] if suf else (">" if more else None), bool(re.search(_RANGE_SEP, nm.group(0)))))
+        pos = items[-1][1]
+    if not items:
+        # Chinese numerals: 双破千, 过千亿 (after a comparator word), 千万级 (an order of magnitude: at least).
+        found = _cn_target(t)
+        if found:
+            return Target(raw, (found,))
+    if not items:
+        raise QuantityError(f"no target value in {raw!r}")
+
+    values: list[TargetValue] = []
+    inherited: str | None = None
+    prev_end = 0
+    for i, (start, end, vtext, clean, suf, is_range) in enumerate(items):
+        gap = t[prev_end:start]
+        own = _comparator_before(gap)
+        if own is None and re.search(r"[，；;。]", gap):
+            inherited = None  # a new clause: the earlier word no longer applies
+        before = own or inherited
+        inherited = before
+        if suf is None:
+            # 分别达到100万辆和150GWh左右: a trailing word covers the items listed before it.
+            for later in items[i + 1:]:
+                between = t[end:later[0]]
+                if not _LIST_GAP.fullmatch(between):
+                    break
+                if later[4] is not None:
+                    suf = later[4]
+                    break
+                end = later[1]
+        if is_range:
+            comp = "range"
+        elif suf and before not in _STRICT:
+            comp = suf
+        else:
+            comp = before or suf or "="
+        q = parse_value(clean)
+        values.append(TargetValue(comp, q.value, q.unit, q.value_max, vtext))
+        prev_end = items[i][1]
+    return Target(raw, tuple(values))
+
+
+# --------------------------------------------------------------------------- numbers that are not targets
+
+_BASELINE_WORDS = r"(?:较|比|相比|同比|对比|与|以|相较于?|相对于)"
+_PAST = lazy_re(r"已经?(?!有基础)|翻了|达到了|实现了|完成了|突破了|超过了|增长了|提高了")  # not 在已有基础上
+
+
+def not_target_reason(text: str, start: int, end: int) -> str | None:
+    """Why the number ``text[start:end]`` is not a target, or None when nothing around it says so.
+
+    ``text`` is the sentence (or paragraph) the number stands in; whitespace is ignored.
+    """
+    if not (0 <= start < end <= len(text)):
+        raise QuantityError(f"number span {start}:{end} is outside the text")
+    num = text[start:end]
+    before = re.sub(r"\s+", "", text[max(0, start - 40):start])
+    after = re.sub(r"\s+", "", text[end:end + 12])
+    if re.search(r"PM$", before, re.IGNORECASE):
+        return "name of a pollutant (PM2.5, PM10)"
+    if re.match(r"[GK](?![a-zA-Z])", after) and re.fullmatch(r"\d{1,2}", num):
+        return "name of a technology (5G, 4K)"
+    if re.fullmatch(r"[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+|[IVX]+", num) and re.match(r"[类级]", after):
+        return "name of a class (Ⅲ类)"
+    if re.fullmatch(r"\d", num) and re.match(r"A级", after):
+        return "name of a class (4A级)"
+    if re.fullmatch(r"十[一二三四五六七八九]五", num) or (re.search(r"十$", before) and after.startswith("五")):
+        return "name of a five-year plan (十四五)"
+    opened = before.rfind("《")
+    if opened >= 0 and "》" not in before[opened:]:
+        return "part of a document title"
+    if (before.endswith(("〔", "[", "【")) and after.startswith(("〕", "]", "】"))) or \
+            (re.search(r"[〕\]】]$", before) and after.startswith("号")):
+        return "part of a document number"
+    q = before.rfind("“")
+    if q >= 0 and "”" not in before[q:] and "”" in after and \
+            re.fullmatch(r"[\d+NnX×]*", before[q + 1:] + num + after[:after.index("”")]):
+        return "a name or code in quotes (“12345”热线)"
+    if after.startswith("年") and re.search(rf"{_BASELINE_WORDS}$", before):
+        return "baseline year (较2023年)"
+    if after.startswith("年为基"):
+        return "baseline year (以2020年为基数)"
+    clause = re.split(r"[，。；;,]", before)[-1]
+    past = list(_PAST.finditer(clause))
+    # 已达到95% is done; 对已推出的100个场景完成迭代 describes the object of a task still to do.
+    if past and "力争" not in clause and "的" not in clause[past[-1].end():]:
+        return "past achievement (已达到)"
+    return None
+
+
+def is_not_target(text: str, start: int, end: int) -> bool:
+    """True when ``not_target_reason`` finds a reason: the number is not a target."""
+    return not_target_reason(text, start, end) is not None
+
+
+# The grammar of numbers, shared with text.actuals (figures typed into `record` are read the same way).
+MULTIPLIERS = _MULT
+NUMBER = _NUMBER
+RANGE_SEP = _RANGE_SEP
+tidy = _tidy

@@ -1,0 +1,62 @@
+"""The one vocabulary of plancli: the statuses of an item, their orders and their labels.
+
+Every listing, count, chart, export and ledger check takes its status names from here, so a status is
+spelled once. A ``Status`` is a ``StrEnum``: it *is* its contract string (``Status.OVERDUE == "overdue"``),
+so JSON, CSV and YAML keep writing the plain codes of the output contract (README, "Output contract").
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["Status", "STATUSES", "STATUS_ORDER", "URGENCY", "OPEN", "CLOSED", "RECORD_STATUSES", "RETRACTED",
+           "STATUS_LABELS", "is_open", "is_closed"]
+
+
+class Status(StrEnum):
+    """Every occurrence of an item has exactly one status (they add up to stats' total)."""
+
+    OVERDUE = "overdue"          # deadline passed, not closed
+    DUE_SOON = "due_soon"        # deadline within --soon
+    UPCOMING = "upcoming"        # deadline later
+    IN_PROGRESS = "in_progress"  # latest record says work goes on, deadline not passed
+    MET = "met"                  # a target reached
+    DONE = "done"                # a milestone closed
+    MISSED = "missed"            # a target not reached (closed)
+
+
+# The order statuses are declared, offered by --status and counted in the columns of stats, plans and
+# the digest (an output contract: README, "Output contract").
+STATUSES: tuple[Status, ...] = tuple(Status)
+# The order people read them in: most urgent first, closed last (tables, charts, the report).
+STATUS_ORDER: tuple[Status, ...] = (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS, Status.UPCOMING,
+                                    Status.MISSED, Status.MET, Status.DONE)
+# The order an entry's occurrences are ranked in to give the entry one status (`list`): work already
+# under way outranks a deadline that is merely near.
+URGENCY: tuple[Status, ...] = (Status.OVERDUE, Status.IN_PROGRESS, Status.DUE_SOON, Status.UPCOMING,
+                               Status.MISSED, Status.MET, Status.DONE)
+OPEN: tuple[Status, ...] = (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS, Status.UPCOMING)
+CLOSED: tuple[Status, ...] = (Status.DONE, Status.MET, Status.MISSED)
+# What `record --status` takes; RETRACTED is written by `record --retract` and is never a row status.
+RECORD_STATUSES: tuple[Status, ...] = (Status.DONE, Status.MET, Status.MISSED, Status.IN_PROGRESS)
+RETRACTED = "retracted"
+
+# status → (zh, en), as people read them. output.i18n serves them with every other label.
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    Status.OVERDUE: ("已逾期", "overdue"),
+    Status.DUE_SOON: ("即将到期", "due soon"),
+    Status.UPCOMING: ("未到期", "upcoming"),
+    Status.IN_PROGRESS: ("进行中", "in progress"),
+    Status.DONE: ("已完成", "done"),
+    Status.MET: ("已达标", "met"),
+    Status.MISSED: ("未达标", "missed"),
+    RETRACTED: ("已撤回", "retracted"),
+}
+
+
+def is_open(status: str | None) -> bool:
+    return status in OPEN
+
+
+def is_closed(status: str | None) -> bool:
+    return status in CLOSED
