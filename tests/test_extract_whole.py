@@ -20,6 +20,9 @@ from .conftest import ROOT
 BENCH = ROOT / "bench" / "documents"
 XMT = "国办发〔2018〕123号 政务新媒体意见 (bench/documents/gov2018_123_xinmeiti.txt)"
 WH = "国办发〔2018〕124号 两个规定的通知 (bench/documents/gov2018_124_wenhua.txt)"
+NJ = "国发〔2018〕42号 农机指导意见 (bench/documents/gov2018_42_nongji.txt)"
+WF = "国办发〔2018〕128号 “无废城市”试点工作方案 (bench/documents/gov2018_128_wufei.txt)"
+LU = "鲁政发〔2024〕5号 (data/source/000_eaa1b40229515837.txt)"
 
 
 # --------------------------------------------------------------------------- never crash
@@ -109,10 +112,42 @@ def test_a_time_phrase_opening_a_paragraph_governs_its_later_sentences():
     # 到2020年，… as goals paragraphs open (issue 20); a later sentence with its own phrase keeps it.
     d = extract(_goal_text("到2020年，基本建成体系。普及率达到90%。2019年覆盖率达到50%。"),
                 source_name="x.txt", period=parse_period("2016:2025"))
-    got = {e["value_text"]: (e["deadline"], e["deadline_inferred"], e.get("note", "")) for e in d["entries"]
-           if e["kind"] == "target"}
-    assert got["90%"][:2] == ("2020-12-31", False) and "到2020年" in got["90%"][2]
-    assert got["50%"][:2] == ("2019-12-31", False)
+    got = {e["value_text"]: (e["deadline"], e["deadline_inferred"], e["deadline_text"], e["quote"])
+           for e in d["entries"] if e["kind"] == "target"}
+    # The phrase is in the same paragraph: deadline_text names it and the quote runs from it (as the
+    # registry quotes 到2025年，…，…达到60%以上); in a later paragraph (a list item) a note says where it is.
+    assert got["90%"][:3] == ("2020-12-31", False, "到2020年") and got["90%"][3].startswith("到2020年，")
+    assert got["50%"][:3] == ("2019-12-31", False, "2019年")
+
+
+# (paragraph, the milestones a reader registers: (deadline_text, how the metric starts)) — source.
+# A time phrase opening a goals paragraph (or its sentence after a goals heading) dates every clause
+# without a quantity of the paragraph, one milestone a clause, also after a target sentence; a clause
+# framed by 以…为龙头 is the object of the next, not an action; a phrase opening a later sentence of a
+# task paragraph dates that sentence only.
+GOVERNED_MILESTONES = [
+    ("到2020年，农机装备产业科技创新能力持续提升，主要经济作物薄弱环节“无机可用”问题基本解决。全国农机总动力超过"
+     "10亿千瓦，其中灌排机械动力达到1.2亿千瓦，农机具配置结构进一步优化，农机作业条件加快改善。",
+     [("到2020年", "农机装备"), ("到2020年", "主要经济"), ("到2020年", "农机具配"), ("到2020年", "农机作业")], NJ),
+    ("（四）试点目标。到2020年，系统构建“无废城市”建设指标体系，试点城市在固体废物重点领域和关键环节取得明显进展。"
+     "通过在试点城市深化固体废物综合管理改革，形成一批可复制、可推广的“无废城市”建设示范模式。",
+     [("到2020年", "系统构建"), ("到2020年", "试点城市"), ("到2020年", "通过在试")], WF),  # 通过…，形成…: one
+    ("到2022年，建成以中国政府网政务新媒体为龙头，整体协同、响应迅速的政务新媒体矩阵体系，打造一批优质精品账号。",
+     [("到2022年", "建成以中"), ("到2022年", "打造一批")], XMT),
+    ("（四）开展评估总结。2021年3月底前，试点城市政府进行评估总结。生态环境部会同有关部门组织开展试点工作成效评估。",
+     [("2021年3月底前", "试点城市")], WF),
+    ("数字政府领域，2024年，全领域推进“无证明之省”建设。到 2025 年，全面建成“无证明之省”。数字科创领域，大数据领域"
+     "前瞻性基础研究和应用基础研究不断加强。",
+     [("2024年", "全领域推"), ("到 2025 年", "全面建成")], LU),
+]
+
+
+@pytest.mark.parametrize("para,want,source", GOVERNED_MILESTONES, ids=[r[2][:12] + str(i) for i, r in
+                                                                         enumerate(GOVERNED_MILESTONES)])
+def test_a_goals_paragraph_dates_each_of_its_clauses(para, want, source):
+    d = extract(_goal_text(para), source_name="x.txt", period=parse_period("2018:2025"))
+    got = [(e["deadline_text"], e["metric"][:4]) for e in d["entries"] if e["kind"] == "milestone"]
+    assert got == want, source
 
 
 def test_a_goals_list_lead_governs_its_items_until_the_next_heading():

@@ -14,7 +14,9 @@ is one target per subject; a clause without a subject (2025年达到65%) takes t
 
 A dated clause with no quantity is a milestone; after a dated phrase (2024年年底前，A，B，C) each
 following clause up to the next time phrase or the end of the sentence is one too; 每年/两年 govern
-their own clause only.
+their own clause only. A time phrase opening a goals paragraph (到2020年，… at its start, or after a goals
+heading: （四）试点目标。到2020年，…) dates the clauses without a quantity of its later sentences too, and
+the quote runs from it. A clause framed by 以…为龙头 or of means (通过…，依托…) belongs to the next one.
 """
 
 from __future__ import annotations
@@ -156,6 +158,23 @@ def _clause_end(c: str, pos: int, hi: int) -> int:
     return pos
 
 
+# 建成以X为龙头，Y的Z体系: a clause ending in 以…为龙头 (为核心, 为重点 …) is the frame of the next one's
+# object, not an action of its own.
+_FRAME_END = re.compile(r"以[^，,；;。]{1,30}为(?:龙头|核心|重点|主体|引领|支撑|主线|抓手|基础|导向|中心|牵引)$")
+
+
+# 通过深化改革，形成…: a clause of means (通过/依托/按照…) leads the action of the next one.
+_MEANS = re.compile(r"^(?:通过|依托|按照|围绕|立足|借助)[^，,；;。]*$")
+
+
+def _action_end(c: str, pos: int, hi: int) -> int:
+    """The end of the action clause starting at ``pos``: the clause, carried over a 以…为龙头， frame."""
+    e = _clause_end(c, pos, hi)
+    while e < hi and (_FRAME_END.search(c[pos:e]) or _MEANS.match(c[pos:e].lstrip("\x00"))):
+        e = _clause_end(c, e + 1, hi)
+    return e
+
+
 def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[Draft]:
     """Every target and milestone of a plan, task by task, sentence by sentence."""
     c = doc.c
@@ -186,18 +205,36 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         quoted = [(a, e) for a, e in _spans(masked, "“", "”", blk.start) + _spans(masked, '"', '"', blk.start)
                   if e - a <= 16 and not re.search(r"[,，;；]", c[a:e])] + _spans(masked, "《", "》", blk.start)
         governor: Time | None = None  # a time phrase opening a sentence governs the paragraph after it
+        heads: Time | None = None  # … and when it opens the paragraph itself, its milestones too
+        first = ""  # the first sentence of the current line (paragraph)
+        line_no, k_line = 0, 0
         for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end)):
+            li = doc.line_of(s0)
+            if li != line_no and _NUMBERING.match(text[doc.src.line_span(li)[0]:s0].strip("\x00 \n")):
+                line_no, k_line, heads = li, 0, None  # a new paragraph: a phrase of the last one heads no more
+            else:
+                k_line += 1  # a later sentence, or one that a wrapped print line carries on
             if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
                 listed = None  # an item with a time phrase of its own ends the list's scope
-            drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed)
+            drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
+                                                   heads or listed)
             out.extend(drafts)
             if opening is not None:
                 governor = opening
+                # 到2020年，… opening the paragraph, or its second sentence after a goals heading
+                # （（四）试点目标。到2020年，…）; a phrase opening a later sentence dates its targets only.
+                if k_line == 0 or (k_line == 1 and _GOALS_HEADING.match(first)):
+                    heads = opening
+            if k_line == 0:
+                first = text[s0:s1].strip("\x00 ")
         if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
             listed = governor  # a paragraph that ends in a colon leads a list
     return out
 
 
+_NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,3}[.．、])?$")
+# A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
+_GOALS_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）])?[^，。；]{0,6}目标[。：:]?$")
 _OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：，]?)?$")
 
 
@@ -242,7 +279,8 @@ Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact
 
 
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
-                         period: Period, governor: Time | None = None) -> tuple[list[Draft], Time | None]:
+                         period: Period, governor: Time | None = None,
+                         heads: Time | None = None) -> tuple[list[Draft], Time | None]:
     """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones), and
     the time phrase that opens it (到2020年，…), which governs the sentences after it.
 
@@ -252,6 +290,7 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     qtys = _quantities(text, s0, s1, quoted, times)
     drafts = _targets(text, plan, blk, s0, qtys, times, governor)
     drafts += _milestones(text, plan, blk, s1, qtys, times)
+    drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads)
     opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
                     and _OPENING.match(text[s0:t.start]) and text[t.end:t.end + 1] in "，,：:"), None)
     return drafts, opening
@@ -356,6 +395,9 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
         governed = t is None and governor is not None
         if governed:
             t = governor
+            if governor.start >= blk.start:
+                # The phrase opens this paragraph: the quote runs from it, as a reader quotes it.
+                qs, governed = governor.start, False
         if re.search(r"\d[—–\-~～至到]\d", text[a:e]):
             cmp = "range"
         elif re.match(r"倍增|翻", text[a:e]):
@@ -398,6 +440,32 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     return drafts
 
 
+def _is_milestone_clause(text: str, a: int, e: int, qtys: list[Qty]) -> bool:
+    """A clause that holds no quantity and says something (four Chinese characters or more)."""
+    busy = any(x <= a < y or a <= x < e for _, _, x, y in qtys)
+    body = text[a:e].strip("\x00")
+    return not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[a:e]
+
+
+def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
+                         times: list[Time], governor: Time | None) -> list[Draft]:
+    """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
+    (到2020年，A。B，C。: B and C are dated too), up to the sentence's own first time phrase."""
+    if governor is None or governor.yearless:
+        return []
+    own = next((t.start for t in times if not t.yearless), s1)
+    same = governor.start >= blk.start  # the phrase opens this paragraph: the quote runs from it
+    drafts: list[Draft] = []
+    pos = s0
+    while pos < own:
+        ce = _action_end(text, pos, own)
+        if _is_milestone_clause(text, pos, ce, qtys):
+            drafts.append(Draft(plan, blk, "milestone", name_of(text, pos, ce, []),
+                                governor.start if same else pos, ce, None, None, governor, pos, not same))
+        pos = ce + 1
+    return drafts
+
+
 def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
     """Dated clauses that hold no quantity: the clause of each time phrase, and for a dated phrase
     (2024年年底前，A，B) each following clause up to the next time phrase or the sentence's end."""
@@ -413,7 +481,7 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
         first = True
         while pos < scope_end:
             cs = t.start if first else pos
-            ce = _clause_end(text, t.end if first else pos, s1)
+            ce = _action_end(text, t.end if first else pos, s1)
             body_start = t.end if first else pos
             body = text[body_start:ce].strip("\x00")
             busy = any(x <= body_start < y or body_start <= x < ce for x, y in has_qty)
