@@ -198,6 +198,18 @@ def test_quantities_in_words_and_time_units_keep_unit_and_comparator(value_text,
     assert (e["value_text"], e["value"], e["unit"], e["comparator"]) == (value_text, value, unit, comparator)
 
 
+@pytest.mark.parametrize(("phrase", "value_text", "value", "comparator"), [
+    ("超过一半", "一半", 50, ">"),            # issue 20: parse_target read "1 半"
+    ("不少于三分之一", "三分之一", 33.33, ">="),
+    ("超过两成", "两成", 20, ">"),
+])
+def test_parse_target_reads_a_share_in_words_after_a_comparator(phrase, value_text, value, comparator):
+    from plancli.text.quantities import parse_target
+
+    (v,) = parse_target(phrase).values
+    assert (v.value_text, v.value, v.unit, v.comparator) == (value_text, value, "%", comparator)
+
+
 # --------------------------------------------------------------------------- units
 
 @pytest.mark.parametrize(("paren", "lead", "support"), [

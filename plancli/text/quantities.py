@@ -301,7 +301,11 @@ def _cn_target(t: str) -> TargetValue | None:
         for wm in re.finditer(words, t):
             if len(wm.group(0)) == 1 and wm.start() > 0 and t[wm.start() - 1] in "通经不超越":
                 continue  # 通过, 经过: not a comparator
-            cn = _cn_number(t[wm.end():])
+            rest = t[wm.end():]
+            share = re.match(r"一半|半数|[一二两三四五六七八九]成|[二两三四五六七八九十]分之[一二三四五六七八九]", rest)
+            if share and _cn_share(share.group(0)) is not None:  # 超过一半, 不少于三分之一: a share, in %
+                return TargetValue(comp, _cn_share(share.group(0)), "%", None, share.group(0))
+            cn = _cn_number(rest)
             if cn is None:
                 continue
             unit = _unit_at(cn[1])
