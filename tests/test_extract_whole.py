@@ -142,6 +142,27 @@ GOVERNED_MILESTONES = [
 ]
 
 
+# (dated sentence, how each milestone's metric starts) — source. A 、-list of outcomes each with its own
+# predicate is one milestone an outcome; a list of objects stays one; a purpose (为…奠定基础, 为…提供支撑)
+# is not a milestone.
+OUTCOME_LISTS = [
+    ("到2020年，大宗工业固体废物贮存处置总量趋零增长、主要农业废弃物全量利用、生活垃圾减量化资源化水平全面提升、"
+     "危险废物全面安全管控。", ["大宗工业", "主要农业", "生活垃圾", "危险废物"], WF),
+    ("到2020年，小麦、水稻、玉米等主要粮食作物基本实现生产全程机械化。", ["小麦、水"], NJ),
+    ("到2020年，形成一批可复制、可推广的“无废城市”建设示范模式，为推动建设“无废社会”奠定良好基础。", ["形成一批"], WF),
+    ("2025 年，创新引领高质量发展水平大幅提升，为新时代社会主义现代化强省建设提供强有力科技支撑。", ["创新引领"], LU),
+    ("2024年，高质量发展和高水平安全显著增强，为全省实现新型工业化提供有力支撑。", ["高质量发"], LU),
+]
+
+
+@pytest.mark.parametrize("sentence,want,source", OUTCOME_LISTS, ids=[r[2][:12] + str(i) for i, r in
+                                                                   enumerate(OUTCOME_LISTS)])
+def test_outcomes_are_milestones_and_purposes_are_not(sentence, want, source):
+    d = extract(f"测试工作方案\n\n一、主要任务\n\n1.推进工作。{sentence}\n", source_name="x.txt",
+                period=parse_period("2018:2025"))
+    assert [e["metric"][:4] for e in d["entries"] if e["kind"] == "milestone"] == want, source
+
+
 @pytest.mark.parametrize("para,want,source", GOVERNED_MILESTONES, ids=[r[2][:12] + str(i) for i, r in
                                                                          enumerate(GOVERNED_MILESTONES)])
 def test_a_goals_paragraph_dates_each_of_its_clauses(para, want, source):

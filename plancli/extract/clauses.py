@@ -440,11 +440,30 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     return drafts
 
 
+# 为推动建设“无废社会”奠定良好基础: the purpose of the goals, not an action of its own.
+_PURPOSE = re.compile(r"^为[^，,；;。]*(?:奠定|提供|创造|作出|打下)[^，,；;。]*(?:基础|支撑|保障|条件|贡献)$")
+# A list of outcomes, each with its own predicate: 大宗工业固体废物贮存处置总量趋零增长、主要农业废弃物全量利用、…
+_OUTCOME_END = re.compile(r"(?:增长|利用|提升|提高|管控|完成|建成|建立|实现|覆盖|应用|改善|优化|健全|完善|贯通|"
+                          r"突破|下降|减少|发生|形成|普及|推广|落实|到位)$")
+
+
+def _outcomes(text: str, a: int, e: int) -> list[tuple[int, int]]:
+    """The clause text[a:e], or its 、-separated outcomes when each is one (five Chinese characters or more
+    ending in a predicate: 总量趋零增长、全量利用、水平全面提升); a list of objects (A、B) stays one."""
+    cuts = [a] + [i + 1 for i in range(a, e) if text[i] == "、"]
+    spans = [(x, (cuts[k + 1] - 1) if k + 1 < len(cuts) else e) for k, x in enumerate(cuts)]
+    if len(spans) > 1 and all(len(re.findall(r"[\u4e00-\u9fff]", text[x:y])) >= 5
+                              and _OUTCOME_END.search(text[x:y].rstrip("\x00 ")) for x, y in spans):
+        return spans
+    return [(a, e)]
+
+
 def _is_milestone_clause(text: str, a: int, e: int, qtys: list[Qty]) -> bool:
-    """A clause that holds no quantity and says something (four Chinese characters or more)."""
+    """A clause that holds no quantity and says something (four Chinese characters or more), not a purpose."""
     busy = any(x <= a < y or a <= x < e for _, _, x, y in qtys)
     body = text[a:e].strip("\x00")
-    return not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[a:e]
+    return (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[a:e]
+            and not _PURPOSE.match(body))
 
 
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
@@ -460,8 +479,9 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
     while pos < own:
         ce = _action_end(text, pos, own)
         if _is_milestone_clause(text, pos, ce, qtys):
-            drafts.append(Draft(plan, blk, "milestone", name_of(text, pos, ce, []),
-                                governor.start if same else pos, ce, None, None, governor, pos, not same))
+            for x, y in _outcomes(text, pos, ce):
+                drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []),
+                                    governor.start if same else pos, y, None, None, governor, x, not same))
         pos = ce + 1
     return drafts
 
@@ -485,9 +505,10 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
             body_start = t.end if first else pos
             body = text[body_start:ce].strip("\x00")
             busy = any(x <= body_start < y or body_start <= x < ce for x, y in has_qty)
-            if not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[cs:ce]:
-                drafts.append(Draft(plan, blk, "milestone", name_of(text, body_start, ce, []),
-                                     t.start, ce, None, None, t, body_start))
+            if (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[cs:ce]
+                    and not _PURPOSE.match(body)):
+                for x, y in _outcomes(text, body_start, ce):
+                    drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), t.start, y, None, None, t, x))
             if not first and cs == ce:
                 break
             first = False
