@@ -458,12 +458,22 @@ def _outcomes(text: str, a: int, e: int) -> list[tuple[int, int]]:
     return [(a, e)]
 
 
+# 2020年年底前…企业可免缴国有资本收益, 可继续免征, 可按…办理: a permission a rule grants (may), not a
+# commitment (shall); 可复制、可推广的 (adjectives) is not one.
+_PERMISSION = re.compile(r"(?<!不)可(?:以)?(?:免|减|享受|申请|按|继续|暂|提前|参照)")
+
+
+def _not_a_commitment(body: str) -> bool:
+    return bool(_PURPOSE.match(body) or _PERMISSION.search(body))
+
+
 def _is_milestone_clause(text: str, a: int, e: int, qtys: list[Qty]) -> bool:
-    """A clause that holds no quantity and says something (four Chinese characters or more), not a purpose."""
+    """A clause that holds no quantity and says something (four Chinese characters or more), not a purpose
+    or a permission."""
     busy = any(x <= a < y or a <= x < e for _, _, x, y in qtys)
     body = text[a:e].strip("\x00")
     return (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[a:e]
-            and not _PURPOSE.match(body))
+            and not _not_a_commitment(body))
 
 
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
@@ -506,7 +516,7 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
             body = text[body_start:ce].strip("\x00")
             busy = any(x <= body_start < y or body_start <= x < ce for x, y in has_qty)
             if (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[cs:ce]
-                    and not _PURPOSE.match(body)):
+                    and not _not_a_commitment(body)):
                 for x, y in _outcomes(text, body_start, ce):
                     drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), t.start, y, None, None, t, x))
             if not first and cs == ce:
