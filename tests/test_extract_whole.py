@@ -237,6 +237,30 @@ def test_parse_target_reads_a_share_in_words_after_a_comparator(phrase, value_te
     assert (v.value_text, v.value, v.unit, v.comparator) == (value_text, value, "%", comparator)
 
 
+# --------------------------------------------------------------------------- layout of web copies
+
+# (the page's head lines, the plan's name) — source. A web page centres its title over several lines
+# without punctuation above the number: one title; a name in quotes keeps a quote that is inside it.
+HEAD_TITLES = [
+    ("国务院办公厅关于推进\n政务新媒体健康有序发展的意见\n国办发〔2018〕123号\n各省、自治区、直辖市人民政府：\n",
+     "国务院办公厅关于推进政务新媒体健康有序发展的意见", XMT),
+    ("国务院关于加快推进农业机械化和\n农机装备产业转型升级的指导意见\n国发〔2018〕42号\n各省、自治区、直辖市人民政府：\n",
+     "国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见", NJ),
+    ("国务院办公厅关于印发文化体制改革中\n经营性文化事业单位转制为企业和进一步\n支持文化企业发展两个规定的通知\n"
+     "国办发〔2018〕124号\n各省、自治区、直辖市人民政府：\n",
+     "国务院办公厅关于印发文化体制改革中经营性文化事业单位转制为企业和进一步支持文化企业发展两个规定的通知", WH),
+    ("“无废城市”建设试点工作方案\n", "“无废城市”建设试点工作方案", WF),
+    ("“科技研发创新行动计划”\n", "科技研发创新行动计划", "a name wholly in quotes (made up: no source)"),
+]
+
+
+@pytest.mark.parametrize("head,name,source", HEAD_TITLES, ids=[r[2][:12] + str(i) for i, r in enumerate(HEAD_TITLES)])
+def test_a_title_over_several_web_lines_is_one_and_keeps_its_quotes(head, name, source):
+    text = head + "一、总体要求\n（一）工作目标。到2020年，建成体系。\n"
+    d = extract(text, source_name="x.txt", period=parse_period("2018:2020"))
+    assert d["meta"]["plans"][0]["name"] == name, source
+
+
 # --------------------------------------------------------------------------- units
 
 @pytest.mark.parametrize(("paren", "lead", "support"), [

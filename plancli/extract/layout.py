@@ -41,7 +41,7 @@ class ExtractError(PlancliError):
 
 _CN = "一二三四五六七八九十"
 _TITLE = re.compile(
-    r"^[“\"]?(?P<name>[^，,。；;：:“”\"《》]{0,40}?[”\"]?[^，,。；;：:《》]{0,40}?"
+    r"^(?P<name>[“\"]?[^，,。；;：:“”\"《》]{0,40}?[”\"]?[^，,。；;：:《》]{0,40}?"
     r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划))[”\"]?"
     r"(?:[(（](?P<y1>\d{4})年?[—–\-~～至](?P<y2>\d{4})年?[)）])?$")
 TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
@@ -198,17 +198,46 @@ _COORD = re.compile(
     r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)")
 
 
+def _head_title(doc: Doc) -> tuple[dict[int, str], set[int]]:
+    """A title a web page sets over several centred lines (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见)
+    above its number or addressee: its first line's index → the whole title, and the other lines' indices.
+    Short lines without sentence punctuation, right at the top; a print copy's title is one line."""
+    idx = [li for li, line in enumerate(doc.lines[:12]) if _body(line)]
+    parts: list[int] = []
+    for li in idx:
+        b = _body(doc.lines[li])
+        if (len(b) > 30 or re.search(r"[。，,；;：:]", b) or DOC_NO.search(b) or DATE_LINE.match(b)
+                or _SECTION.match(b) or GROUP.match(b) or TASK.match(b)):
+            break
+        parts.append(li)
+    rest = idx[len(parts)] if len(parts) < len(idx) else None
+    ends = rest is not None and (DOC_NO.fullmatch(_body(doc.lines[rest])) or _body(doc.lines[rest]).endswith(("：", ":")))
+    if len(parts) < 2 or not ends:
+        return {}, set()
+    return {parts[0]: "".join(_body(doc.lines[li]) for li in parts)}, set(parts[1:])
+
+
+def _unquote(name: str) -> str:
+    """A name in quotes (“…行动方案”) without them; a quote inside the name (“无废城市”建设试点工作方案) stays."""
+    if len(name) > 1 and name[0] in "“\"" and name[-1] in "”\"" and not re.search(r"[“”\"]", name[1:-1]):
+        return name[1:-1]
+    if name[:1] in "“\"" and not re.search(r"[“”\"]", name[1:]):
+        return name[1:]  # its closing quote stood after the name's last word
+    return name
+
+
 def layout(doc: Doc) -> list[Plan]:
     kinds: list[tuple[int, str, str]] = []  # (line index, kind, body)
+    joined, folded = _head_title(doc)
     for li, line in enumerate(doc.lines):
-        b = _body(line)
-        if not b:
+        b = joined.get(li) or _body(line)
+        if not b or li in folded:
             continue
         m = _is_title(b)
         if _SECTION.match(b.rstrip("。")):
             kinds.append((li, "section", b))
         elif m:
-            kinds.append((li, "title", m.group("name").strip("“”\"")))
+            kinds.append((li, "title", _unquote(m.group("name"))))
         elif GROUP.match(b):
             kinds.append((li, "group", b))
         elif TASK.match(b):
@@ -224,7 +253,7 @@ def layout(doc: Doc) -> list[Plan]:
         # A title whose next structural line is a section heading opens a plan; one followed by
         # another title (or nothing) names a group of plans.
         nxt = next((kk for _, kk, _ in kinds[k + 1:] if kk in ("title", "section")), None)
-        name = re.sub(TITLE_END + "$", "", b).strip("“”\"") if nxt != "section" else b
+        name = _unquote(re.sub(TITLE_END + "$", "", b)) if nxt != "section" else b
         if nxt != "section":
             group = name
             if plans and not plans[-1].last_line:
@@ -236,7 +265,7 @@ def layout(doc: Doc) -> list[Plan]:
     if not plans:
         # No titled plan: the whole text is one plan, named by its first line.
         first = next((li for li, _k, _b in kinds), 0)
-        plans.append(Plan(name=_body(doc.lines[first])[:40] or "plan", title_line=first + 1, group="",
+        plans.append(Plan(name=(joined.get(first) or _body(doc.lines[first]))[:60] or "plan", title_line=first + 1, group="",
                            first_line=first + 1))
     if not plans[-1].last_line:
         last = len(doc.lines)
