@@ -237,6 +237,26 @@ def test_parse_target_reads_a_share_in_words_after_a_comparator(phrase, value_te
     assert (v.value_text, v.value, v.unit, v.comparator) == (value_text, value, "%", comparator)
 
 
+MEE = "生态环境部通报重点区域秋冬季环境空气质量目标完成情况 (tests/phrase_sources.py: mee2020)"
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "standard", "source"), [
+    ("禁止生产和使用厚度低于0.01毫米的地膜。", "0.01毫米", True, WF),
+    ("京津冀及周边地区“2+26”城市PM2.5平均浓度为70微克/立方米。", "70微克/立方米", False, MEE),
+    ("推广应用标准地膜，禁止生产和使用厚度低于0.01毫米的地膜。", "0.01毫米", True, WF),
+])
+def test_a_product_standard_is_a_rule_not_a_target(sentence, quantity, standard, source):
+    from plancli.extract.clauses import is_product_standard
+
+    a = sentence.index(quantity)
+    assert is_product_standard(sentence, a, a + len(quantity)) is standard, source
+    if standard:
+        d = extract(f"测试工作方案\n\n一、主要任务\n\n1.推进工作。{sentence}\n", source_name="x.txt",
+                    period=parse_period("2018:2020"))
+        assert not [e for e in d["entries"] if e["kind"] == "target"]
+        assert any("product standard" in x["reason"] for x in d["exclusions"]), source
+
+
 # --------------------------------------------------------------------------- layout of web copies
 
 # (the page's head lines, the plan's name) — source. A web page centres its title over several lines

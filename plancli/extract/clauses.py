@@ -31,7 +31,7 @@ from .context import is_signature_line
 from .layout import GROUP, Block, Doc, Plan
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
-__all__ = ["Time", "Draft", "drafts_of_plan"]
+__all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard"]
 
 _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
@@ -296,6 +296,18 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     return drafts, opening
 
 
+# 禁止生产和使用厚度低于0.01毫米的地膜: a measure of a product the rule specifies (what may be made or
+# used), not a target; 平均浓度为70微克/立方米 (no 的 + product after it) stays one.
+_SPEC_BEFORE = re.compile(r"(?:厚度|长度|宽度|直径|重量|含量|浓度|强度|功率|温度|粒径|含水率)"
+                          r"(?:低于|高于|小于|大于|不低于|不高于|不超过|不足|超过|在|为|达到)?$")
+_SPEC_AFTER = re.compile(r"^(?:及?以上|以下|以内)?的[\u4e00-\u9fff]")
+
+
+def is_product_standard(text: str, a: int, e: int) -> bool:
+    """The quantity text[a:e] specifies a product (厚度低于0.01毫米的地膜): a rule, not a goal."""
+    return bool(_SPEC_BEFORE.search(text[max(0, a - 10):a]) and _SPEC_AFTER.match(text[e:e + 5]))
+
+
 def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[Qty]:
     """Every quantity of the sentence that can be a target."""
     qtys: list[Qty] = []
@@ -311,6 +323,8 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[
         # (投资500万元以上技术改造项目1.2万个) is not a target: left to the exclusions.
         if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) or _LIST_COUNT.search(text[cs:a]):
             continue
+        if is_product_standard(text, a, e):
+            continue  # 厚度低于0.01毫米的地膜: a product standard, left to the exclusions
         if m.group(3) in _ROUTINE_UNITS and _CYCLE_BEFORE.search(text[cs:a]):
             continue  # 每5年修订1次, 每年至少1个月: how often routine work is done, not a goal
         if m.group(3) in ("个月", "天", "周", "年") and re.search(r"(?:具有|具备|满|连续|累计|工作|任职|从事)$", text[cs:a]):

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..checks.coverage import covered_spans, tokens
 from ..text.deadline import Context, DeadlineError, Period, parse_date
 from ..text.quantities import QuantityError, not_target_reason, parse_value
-from .clauses import Draft, drafts_of_plan
+from .clauses import Draft, drafts_of_plan, is_product_standard
 from .context import document_header, find_doc_date, infer_period
 from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, layout
 
@@ -44,6 +44,12 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
         said = not_target_reason(text[ls:max(le, pos + len(tok))], pos - ls, pos - ls + len(tok))
         if said:
             return f"{said}, not a target"
+    if tok[0].isdigit():
+        e = pos + len(tok)
+        while e < le and (text[e].isdigit() or text[e] == "."):
+            e += 1
+        if any(is_product_standard(text, pos, e + n) for n in range(1, 4)):
+            return "a product standard (厚度低于0.01毫米的地膜): a rule on what may be made or used, not a target"
     if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]):
         return "in a document title (《…》, …实施方案（2024-2025年）), not a deadline or target"
     if _inside_pair(text, ls, pos, "“", "”") or _inside_pair(text, ls, pos, "\"", "\""):
