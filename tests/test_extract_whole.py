@@ -250,6 +250,9 @@ def test_a_product_standard_is_a_rule_not_a_target(sentence, quantity, standard,
 
     a = sentence.index(quantity)
     assert is_product_standard(sentence, a, a + len(quantity)) is standard, source
+    d = extract(f"测试工作方案\n\n一、主要任务\n\n1.推进工作。到2020年，{sentence}\n", source_name="x.txt",
+                period=parse_period("2018:2020"))
+    assert [e["value_text"] for e in d["entries"] if e["kind"] == "target"] == ([] if standard else [quantity])
     if standard:
         d = extract(f"测试工作方案\n\n一、主要任务\n\n1.推进工作。{sentence}\n", source_name="x.txt",
                     period=parse_period("2018:2020"))
