@@ -277,6 +277,38 @@ HEAD_TITLES = [
 ]
 
 
+# A web copy gives each list item a line of its own without final punctuation: each is read alone (the
+# goals phrase above it still dates it, with a note); a print copy's line filled to the page width and cut
+# mid-sentence (鲁政发 line 290, its page break) carries on into the next line.
+WEB_LIST = [
+    ("到2025年，全国农作物耕种收综合机械化率达到75%\n全国农机总动力稳定在11亿千瓦左右\n其中灌排机械动力达到1.3亿千瓦\n",
+     {"75%": (3, "到2025年", "2025-12-31"), "11亿千瓦": (4, None, "2025-12-31"), "1.3亿千瓦": (5, None, "2025-12-31")},
+     NJ + ", its goals set out one a line as a web list would"),
+    ("到2020年\n规模养殖场粪污处理设施装备配套率达到95%以上\n秸秆综合利用率达到85%以上\n",
+     {"95%": (4, None, "2020-12-31"), "85%": (5, None, "2020-12-31")}, WF + ", its goals set out one a line as a web list would"),
+]
+
+
+@pytest.mark.parametrize("lines,want,source", WEB_LIST, ids=[r[2][:12] + str(i) for i, r in enumerate(WEB_LIST)])
+def test_each_unpunctuated_web_line_is_read_alone(lines, want, source):
+    d = extract("测试工作方案\n一、工作目标\n" + lines + "二、重点任务\n（一）推进工作。加强协调。\n", source_name="x.txt",
+                period=parse_period("2018:2025"))
+    got = {e["value_text"]: (e["line"], e["deadline_text"], e["deadline"]) for e in d["entries"]
+           if e["kind"] == "target"}
+    assert got == want, source
+    assert all(e["deadline_text"] or "line 3" in e["note"] for e in d["entries"])
+
+
+def test_a_filled_print_line_carries_on_into_the_next():
+    # 鲁政发〔2024〕5号 line 290: the sentence runs over a page break into line 292
+    src = (ROOT / "data" / "source" / "000_eaa1b40229515837.txt").read_text(encoding="utf-8").split("\n")
+    text = "测试行动计划\n一、总体目标\n" + "\n".join(src[289:292]) + "\n二、主要任务\n（一）推进工作。加强协调。\n"
+    d = extract(text, source_name="x.txt", period=parse_period("2024:2025"))
+    (e,) = [e for e in d["entries"] if e["value_text"] == "100%" and "制发率" in e["quote"]]
+    assert e["line"] == 3
+    assert any("明、“鲁通码”在各领域全面应用" in x["quote"] for x in d["entries"] if x["line"] == 3)
+
+
 @pytest.mark.parametrize("head,name,source", HEAD_TITLES, ids=[r[2][:12] + str(i) for i, r in enumerate(HEAD_TITLES)])
 def test_a_title_over_several_web_lines_is_one_and_keeps_its_quotes(head, name, source):
     text = head + "一、总体要求\n（一）工作目标。到2020年，建成体系。\n"

@@ -135,9 +135,14 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _sentences(c: str, a: int, b: int) -> list[tuple[int, int]]:
+def _sentences(c: str, a: int, b: int, breaks: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """The sentences of c[a:b]: up to each 。!?, and at each position of ``breaks`` (a line of a web copy
+    that ends without punctuation: a heading or a list item of its own)."""
     out, st = [], a
     for i in range(a, b):
+        if i in breaks and i > st:
+            out.append((st, i))
+            st = i
         if c[i] in _SENT_END:
             out.append((st, i))
             st = i + 1
@@ -175,6 +180,26 @@ def _action_end(c: str, pos: int, hi: int) -> int:
     return e
 
 
+# A print copy wraps a sentence over lines filled to the page's width and over page breaks (a blank line
+# between); a web copy gives each paragraph, heading and list item a line of its own, the next right under
+# it, punctuated or not. A line without final punctuation, shorter than a filled print line and with the
+# next line right under it, ends its sentence.
+_WRAPPED_MIN = 40  # compact characters: the shortest wrapped print line of the shipped texts is 60
+_LINE_DONE = "。!?！？；;：:，,、"
+
+
+def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
+    """Compact positions where a short line without final punctuation ends (a web paragraph or item)."""
+    out = set()
+    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+        a, e = doc.src.line_span(li)
+        body = doc.c[a:e]
+        under = li < len(doc.lines) and doc.lines[li].strip()  # doc.lines is 0-based: the next line
+        if body and e < hi and under and len(body) < _WRAPPED_MIN and body[-1] not in _LINE_DONE:
+            out.add(e)
+    return frozenset(out)
+
+
 def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[Draft]:
     """Every target and milestone of a plan, task by task, sentence by sentence."""
     c = doc.c
@@ -193,6 +218,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             a, e = max(a, lo), min(e, hi)
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)
     text = c[:lo] + "".join(chars) + c[hi:]
+    breaks = _line_breaks(doc, lo, hi)
     out: list[Draft] = []
     listed: Time | None = None  # the time phrase of a list lead (到2022年，实现以下目标：), for its items
     section = None
@@ -208,7 +234,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         heads: Time | None = None  # … and when it opens the paragraph itself, its milestones too
         first = ""  # the first sentence of the current line (paragraph)
         line_no, k_line = 0, 0
-        for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end)):
+        for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end, breaks)):
             li = doc.line_of(s0)
             if li != line_no and _NUMBERING.match(text[doc.src.line_span(li)[0]:s0].strip("\x00 \n")):
                 line_no, k_line, heads = li, 0, None  # a new paragraph: a phrase of the last one heads no more
@@ -216,8 +242,9 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 k_line += 1  # a later sentence, or one that a wrapped print line carries on
             if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
                 listed = None  # an item with a time phrase of its own ends the list's scope
+            para = max((x for x in breaks if blk.start <= x <= s0), default=blk.start)  # this web paragraph
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
-                                                   heads or listed)
+                                                   heads or listed, para)
             out.extend(drafts)
             if opening is not None:
                 governor = opening
@@ -280,7 +307,7 @@ Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact
 
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
                          period: Period, governor: Time | None = None,
-                         heads: Time | None = None) -> tuple[list[Draft], Time | None]:
+                         heads: Time | None = None, para: int | None = None) -> tuple[list[Draft], Time | None]:
     """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones), and
     the time phrase that opens it (到2020年，…), which governs the sentences after it.
 
@@ -288,11 +315,14 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     list, if any (``Draft.governed``), else the end of the period."""
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = _quantities(text, s0, s1, quoted, times)
-    drafts = _targets(text, plan, blk, s0, qtys, times, governor)
+    para = blk.start if para is None else para
+    drafts = _targets(text, plan, blk, s0, qtys, times, governor, para)
     drafts += _milestones(text, plan, blk, s1, qtys, times)
-    drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads)
+    drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
     opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
-                    and _OPENING.match(text[s0:t.start]) and text[t.end:t.end + 1] in "，,：:"), None)
+                    and _OPENING.match(text[s0:t.start])
+                    and (text[t.end:t.end + 1] in "，,：:" or not text[t.end:s1].strip("\x00 "))), None)
+    # (到2020年 as a line of its own heads the web list below it)
     return drafts, opening
 
 
@@ -396,7 +426,7 @@ def _listed_subjects(text: str, qtys: list[Qty], adj: list[bool], times: list[Ti
 
 
 def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times: list[Time],
-             governor: Time | None = None) -> list[Draft]:
+             governor: Time | None = None, para: int = 0) -> list[Draft]:
     paired = _paired_times(text, qtys, times)
     adj, words = _list_comparators(text, qtys)
     listed = _listed_subjects(text, qtys, adj, times)
@@ -409,7 +439,7 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
         governed = t is None and governor is not None
         if governed:
             t = governor
-            if governor.start >= blk.start:
+            if governor.start >= para:
                 # The phrase opens this paragraph: the quote runs from it, as a reader quotes it.
                 qs, governed = governor.start, False
         if re.search(r"\d[—–\-~～至到]\d", text[a:e]):
@@ -491,13 +521,13 @@ def _is_milestone_clause(text: str, a: int, e: int, qtys: list[Qty]) -> bool:
 
 
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
-                         times: list[Time], governor: Time | None) -> list[Draft]:
+                         times: list[Time], governor: Time | None, para: int = 0) -> list[Draft]:
     """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
     (到2020年，A。B，C。: B and C are dated too), up to the sentence's own first time phrase."""
     if governor is None or governor.yearless:
         return []
     own = next((t.start for t in times if not t.yearless), s1)
-    same = governor.start >= blk.start  # the phrase opens this paragraph: the quote runs from it
+    same = governor.start >= para  # the phrase opens this paragraph: the quote runs from it
     drafts: list[Draft] = []
     pos = s0
     while pos < own:
