@@ -544,7 +544,7 @@ def test_a_draft_of_any_slice_of_a_real_text_validates_and_covers(tmp_path, name
 
 def test_title_stops_at_the_first_paragraph_when_no_blank_line_follows(tmp_path):
     """Guangzhou's text has no blank line after its title: the title is the short first line only."""
-    from plancli.extract.draft import _document
+    from plancli.extract.context import document_header
 
     src = (Path(__file__).resolve().parents[1] / "data" / "source" / "001_gz_633_rencai.txt").read_text(encoding="utf-8")
-    assert _document(src, None)["title"] == "关于推进人才集聚工程的实施意见"
+    assert document_header(src, None)["title"] == "关于推进人才集聚工程的实施意见"

@@ -24,7 +24,7 @@ def extract_cmd(
         show_default=False)] = None,
     period: Annotated[str | None, typer.Option(
         "--period", help="Plan period START:END (2024-01-01:2025-12-31 or 2024:2025) [default: from the "
-                         "title, e.g. …行动计划（2024—2025年）].", show_default=False)] = None,
+                         "title, else inferred from the text (its goals 到YYYY年, the document year) and marked as such].", show_default=False)] = None,
     fmt: Annotated[DraftFormat, typer.Option(  # type: ignore[valid-type]
         "--format", "-f", case_sensitive=False, help="yaml (the registry format) or json.")] = "yaml",
     output: Annotated[Path | None, typer.Option(

@@ -14,8 +14,9 @@ by general rules:
 
 from __future__ import annotations
 
+from .context import find_doc_date, infer_period
 from .draft import extract, parse_period, read_source, to_json, to_yaml, units_yaml, write_draft
-from .layout import ExtractError, find_doc_date, find_period
+from .layout import ExtractError, find_period
 
-__all__ = ["ExtractError", "extract", "to_yaml", "to_json", "units_yaml", "find_doc_date", "find_period",
+__all__ = ["ExtractError", "extract", "to_yaml", "to_json", "units_yaml", "find_doc_date", "find_period", "infer_period",
            "parse_period", "read_source", "write_draft"]

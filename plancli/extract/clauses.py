@@ -14,7 +14,9 @@ is one target per subject; a clause without a subject (2025年达到65%) takes t
 
 A dated clause with no quantity is a milestone; after a dated phrase (2024年年底前，A，B，C) each
 following clause up to the next time phrase or the end of the sentence is one too; 每年/两年 govern
-their own clause only.
+their own clause only. A time phrase opening a goals paragraph (到2020年，… at its start, or after a goals
+heading: （四）试点目标。到2020年，…) dates the clauses without a quantity of its later sentences too, and
+the quote runs from it. A clause framed by 以…为龙头 or of means (通过…，依托…) belongs to the next one.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ import re
 from dataclasses import dataclass
 
 from ..text.deadline import Context, Deadline, DeadlineError, Period, parse_deadline
-from ..text.quantities import QuantityError, not_target_reason, parse_target
-from ..text.source import compact
-from .layout import Block, Doc, Plan
+from ..text.quantities import not_target_reason
+from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
+from .context import is_signature_line
+from .layout import GROUP, Block, Doc, Plan
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
-__all__ = ["Time", "Draft", "drafts_of_plan"]
+__all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard"]
 
 _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
@@ -51,9 +54,9 @@ _UNITS = sorted({
     "%", "个百分点", "百分点", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "公里", "千米", "米", "公顷",
     "亩", "斤", "吨", "千克", "公斤", "元", "美元", "家", "个", "项", "人", "人次", "件", "名", "所", "座",
     "条", "套", "户", "册", "部", "场", "场次", "批次", "种", "类", "台", "辆", "批", "支", "处", "次", "张",
-    "款", "位",
+    "款", "位", "微克/立方米", "毫克/立方米", "毫米", "微米", "分贝",
     "艘", "架", "间", "床", "例", "篇", "本", "份", "只", "头", "株", "棵", "标箱", "分钟", "小时", "毫秒",
-    "天", "倍", "GWh", "MWh", "kWh", "GW", "MW", "kW", "EFLOPS", "PFLOPS", "TB", "PB", "Gbps",
+    "天", "个月", "个工作日", "工作日", "周", "倍", "GWh", "MWh", "kWh", "GW", "MW", "kW", "EFLOPS", "PFLOPS", "TB", "PB", "Gbps",
 }, key=len, reverse=True)
 # A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class
 # (18MW级 names the kind of turbine, not how many).
@@ -61,16 +64,21 @@ _QTY = re.compile(
     r"(?<![\d.A-Za-z×*])(\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
     r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])")
 
-# Comparator words (the shipped registry's conventions, docs/registry-format.md): values.parse_target
-# reads them for every quantity it lists; these cover the forms it does not list (倍增, 双破千, 12.5EFLOPS).
-_AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|上下)"), "~"),
-              (re.compile(r"^(?:以内|以下)"), "<="), (re.compile(r"^(?:多|余)"), ">")]
-_BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
-               (re.compile(r"(?:不超过|不高于|控制在|降至|降到|压减到|压减至)$"), "<="),
-               (re.compile(r"(?:低于|小于)$"), "<"),
-               (re.compile(r"(?:突破|超过|高于|超|过|破|逾)$"), ">"),
-               (re.compile(r"(?:约|近|大约)$"), "~")]
-_CN_QTY = re.compile(r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+")
+_CN_QTY = re.compile(
+    r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+"
+    # shares in words (一半以上, 超过一半, 两成, 三分之一) and counts after a floor (至少建设一所)
+    r"|一半|半数|(?<![一二两三四五六七八九十])[一二两三四五六七八九]成(?=以上|左右|$|[，,。；;的])"
+    r"|[二两三四五六七八九十]分之[一二三四五六七八九]"
+    r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于))(?:新建|建设|建成|设立|开设|配备|培育|打造|有)?"
+    r"[一二两三四五六七八九十](?:所|家|个|名|项|座|处|支|条)")
+# A quantity of routine work, not a commitment: 每5年修订1次, 每年至少1个月, 每季度1次.
+_CYCLE_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十])?(?:个)?(?:年|季度|月|周|半年)")
+_ROUTINE_UNITS = ("次", "个月", "天", "周", "小时", "分钟", "工作日", "个工作日")
+# A span of years that is a duration or a rule, not a deadline: 具有3年以上工作经历 (eligibility),
+# 距退休年龄五年以内 (a threshold), 每5年 (a cycle), 五年内免征 (the term of a benefit).
+_DURATION_BEFORE = re.compile(r"(?:具有|具备|满|连续|距|任职|工作|从事|每|期限|为期|有效期|累计)$")
+_DURATION_AFTER = re.compile(r"^(?:以上|以下|及以上|以内|内)?(?:的|工作|经历|经验|任期|期满|免征|免缴|免税|减免|减半|内免|"
+                             r"企业所得税|房产税)")
 _RULE_BEFORE = re.compile(r"按照|按各|保留|留存|收储|奖励")
 _LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共同体: a count of the things just listed
 _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
@@ -106,6 +114,7 @@ class Draft:
     comparator: str | None = None
     time: Time | None = None
     sort: int = 0
+    governed: bool = False  # the deadline is that of the time phrase heading the paragraph or list
 
 
 def _spans(text: str, open_: str, close: str, base: int) -> list[tuple[int, int]]:
@@ -126,9 +135,14 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _sentences(c: str, a: int, b: int) -> list[tuple[int, int]]:
+def _sentences(c: str, a: int, b: int, breaks: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """The sentences of c[a:b]: up to each 。!?, and at each position of ``breaks`` (a line of a web copy
+    that ends without punctuation: a heading or a list item of its own)."""
     out, st = [], a
     for i in range(a, b):
+        if i in breaks and i > st:
+            out.append((st, i))
+            st = i
         if c[i] in _SENT_END:
             out.append((st, i))
             st = i + 1
@@ -149,6 +163,43 @@ def _clause_end(c: str, pos: int, hi: int) -> int:
     return pos
 
 
+# 建成以X为龙头，Y的Z体系: a clause ending in 以…为龙头 (为核心, 为重点 …) is the frame of the next one's
+# object, not an action of its own.
+_FRAME_END = re.compile(r"以[^，,；;。]{1,30}为(?:龙头|核心|重点|主体|引领|支撑|主线|抓手|基础|导向|中心|牵引)$")
+
+
+# 通过深化改革，形成…: a clause of means (通过/依托/按照…) leads the action of the next one.
+_MEANS = re.compile(r"^(?:通过|依托|按照|围绕|立足|借助)[^，,；;。]*$")
+
+
+def _action_end(c: str, pos: int, hi: int) -> int:
+    """The end of the action clause starting at ``pos``: the clause, carried over a 以…为龙头， frame."""
+    e = _clause_end(c, pos, hi)
+    while e < hi and (_FRAME_END.search(c[pos:e]) or _MEANS.match(c[pos:e].lstrip("\x00"))):
+        e = _clause_end(c, e + 1, hi)
+    return e
+
+
+# A print copy wraps a sentence over lines filled to the page's width and over page breaks (a blank line
+# between); a web copy gives each paragraph, heading and list item a line of its own, the next right under
+# it, punctuated or not. A line without final punctuation, shorter than a filled print line and with the
+# next line right under it, ends its sentence.
+_WRAPPED_MIN = 40  # compact characters: the shortest wrapped print line of the shipped texts is 60
+_LINE_DONE = "。!?！？；;：:，,、"
+
+
+def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
+    """Compact positions where a short line without final punctuation ends (a web paragraph or item)."""
+    out = set()
+    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+        a, e = doc.src.line_span(li)
+        body = doc.c[a:e]
+        under = li < len(doc.lines) and doc.lines[li].strip()  # doc.lines is 0-based: the next line
+        if body and e < hi and under and len(body) < _WRAPPED_MIN and body[-1] not in _LINE_DONE:
+            out.add(e)
+    return frozenset(out)
+
+
 def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[Draft]:
     """Every target and milestone of a plan, task by task, sentence by sentence."""
     c = doc.c
@@ -160,16 +211,63 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     for blk in plan.blocks:
         for a, e in blk.parens:
             chars[a - lo:e - lo] = "\x00" * (e - a)
+    # The signature block (its date line, （此件公开发布）) dates the document, not a commitment.
+    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+        if is_signature_line(doc.lines[li - 1]):
+            a, e = doc.src.line_span(li)
+            a, e = max(a, lo), min(e, hi)
+            chars[a - lo:e - lo] = "\x00" * max(0, e - a)
     text = c[:lo] + "".join(chars) + c[hi:]
+    breaks = _line_breaks(doc, lo, hi)
     out: list[Draft] = []
+    listed: Time | None = None  # the time phrase of a list lead (到2022年，实现以下目标：), for its items
+    section = None
     for blk in plan.blocks:
+        ls, _le = doc.src.line_span(doc.line_of(blk.start))
+        if blk.section != section or GROUP.match(c[ls:blk.end]):
+            listed, section = None, blk.section  # a new section or group heading ends the list
         masked = text[blk.start:blk.end]
         # Short quoted strings are names (“2115”, “2+N”); a long quotation is text of the plan.
         quoted = [(a, e) for a, e in _spans(masked, "“", "”", blk.start) + _spans(masked, '"', '"', blk.start)
                   if e - a <= 16 and not re.search(r"[,，;；]", c[a:e])] + _spans(masked, "《", "》", blk.start)
-        for s0, s1 in _sentences(text, blk.start, blk.end):
-            out.extend(_entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period))
+        governor: Time | None = None  # a time phrase opening a sentence governs the paragraph after it
+        heads: Time | None = None  # … and when it opens the paragraph itself, its milestones too
+        first = ""  # the first sentence of the current line (paragraph)
+        line_no, k_line = 0, 0
+        for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end, breaks)):
+            li = doc.line_of(s0)
+            if li != line_no and _NUMBERING.match(text[doc.src.line_span(li)[0]:s0].strip("\x00 \n")):
+                line_no, k_line, heads = li, 0, None  # a new paragraph: a phrase of the last one heads no more
+            else:
+                k_line += 1  # a later sentence, or one that a wrapped print line carries on
+            if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
+                listed = None  # an item with a time phrase of its own ends the list's scope
+            para = max((x for x in breaks if blk.start <= x <= s0), default=blk.start)  # this web paragraph
+            drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
+                                                   heads or listed, para)
+            out.extend(drafts)
+            if opening is not None:
+                governor = opening
+                # 到2020年，… opening the paragraph, or its second sentence after a goals heading
+                # （（四）试点目标。到2020年，…）; a phrase opening a later sentence dates its targets only.
+                if k_line == 0 or (k_line == 1 and _GOALS_HEADING.match(first)):
+                    heads = opening
+            if k_line == 0:
+                first = text[s0:s1].strip("\x00 ")
+        if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
+            listed = governor  # a paragraph that ends in a colon leads a list
     return out
+
+
+_NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,3}[.．、])?$")
+# A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
+_GOALS_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）])?[^，。；]{0,6}目标[。：:]?$")
+_OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：，]?)?$")
+
+
+def _opens_with_time(text: str, s0: int, s1: int) -> bool:
+    m = _TIME.search(text, s0, s1)
+    return bool(m and _OPENING.match(text[s0:m.start()]))
 
 
 def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) -> list[Time]:
@@ -183,6 +281,12 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 三年行动: the name of an action
         if _BASELINE_BEFORE.search(text[max(s0, a - 2):a]) or text[e:e + 1] == "的" and re.search(r"\d{4}年$", t):
             continue  # 比2020年: a baseline
+        if not re.search(r"\d{4}", t) and re.search(r"年(?:时间|内|以内)?$", t) and (
+                _DURATION_BEFORE.search(text[max(s0, a - 4):a]) or _DURATION_AFTER.match(text[e:e + 6])
+                or re.match(r"^(?:以上|以下|及以上)", text[e:e + 3])):
+            continue  # a duration, a threshold or a cycle (具有3年以上工作经历, 每5年, 五年内免征)
+        if re.search(r"\d{1,2}[日号]$", t) and re.match(r"^(?:起|之前已|前已|以前已|至)", text[e:e + 3]):
+            continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
         try:
             d = parse_deadline(t, ctx)
         except DeadlineError:
@@ -202,13 +306,36 @@ Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact
 
 
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
-                         period: Period) -> list[Draft]:
-    """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones)."""
+                         period: Period, governor: Time | None = None,
+                         heads: Time | None = None, para: int | None = None) -> tuple[list[Draft], Time | None]:
+    """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones), and
+    the time phrase that opens it (到2020年，…), which governs the sentences after it.
+
+    A target with no time phrase of its own before it takes the governing phrase of its paragraph or
+    list, if any (``Draft.governed``), else the end of the period."""
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = _quantities(text, s0, s1, quoted, times)
-    drafts = _targets(text, plan, blk, s0, qtys, times)
+    para = blk.start if para is None else para
+    drafts = _targets(text, plan, blk, s0, qtys, times, governor, para)
     drafts += _milestones(text, plan, blk, s1, qtys, times)
-    return drafts
+    drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
+    opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
+                    and _OPENING.match(text[s0:t.start])
+                    and (text[t.end:t.end + 1] in "，,：:" or not text[t.end:s1].strip("\x00 "))), None)
+    # (到2020年 as a line of its own heads the web list below it)
+    return drafts, opening
+
+
+# 禁止生产和使用厚度低于0.01毫米的地膜: a measure of a product the rule specifies (what may be made or
+# used), not a target; 平均浓度为70微克/立方米 (no 的 + product after it) stays one.
+_SPEC_BEFORE = re.compile(r"(?:厚度|长度|宽度|直径|重量|含量|浓度|强度|功率|温度|粒径|含水率)"
+                          r"(?:低于|高于|小于|大于|不低于|不高于|不超过|不足|超过|在|为|达到)?$")
+_SPEC_AFTER = re.compile(r"^(?:及?以上|以下|以内)?的[\u4e00-\u9fff]")
+
+
+def is_product_standard(text: str, a: int, e: int) -> bool:
+    """The quantity text[a:e] specifies a product (厚度低于0.01毫米的地膜): a rule, not a goal."""
+    return bool(_SPEC_BEFORE.search(text[max(0, a - 10):a]) and _SPEC_AFTER.match(text[e:e + 5]))
 
 
 def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[Qty]:
@@ -226,6 +353,12 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[
         # (投资500万元以上技术改造项目1.2万个) is not a target: left to the exclusions.
         if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) or _LIST_COUNT.search(text[cs:a]):
             continue
+        if is_product_standard(text, a, e):
+            continue  # 厚度低于0.01毫米的地膜: a product standard, left to the exclusions
+        if m.group(3) in _ROUTINE_UNITS and _CYCLE_BEFORE.search(text[cs:a]):
+            continue  # 每5年修订1次, 每年至少1个月: how often routine work is done, not a goal
+        if m.group(3) in ("个月", "天", "周", "年") and re.search(r"(?:具有|具备|满|连续|累计|工作|任职|从事)$", text[cs:a]):
+            continue  # 具有6个月工作经历: an eligibility threshold
         nxt = _QTY.search(text, e, ce)
         if nxt and not re.search(r"[、和及与]", text[e:nxt.start()]) \
                 and re.match(r"^(?:以上|以下)?[\u4e00-\u9fff]", text[e:e + 3]):
@@ -261,8 +394,8 @@ def _list_comparators(text: str, qtys: list[Qty]) -> tuple[list[bool], list[str 
     n = len(qtys)
     adj = [i + 1 < n and re.fullmatch(r"[、和及与]", text[qtys[i][1]:qtys[i + 1][0]]) is not None
            for i in range(n)]
-    after_c = [_after_cmp(text, q[1]) for q in qtys]
-    before_c = [_before_cmp(text, q[0], q[2]) for q in qtys]
+    after_c = [after_cmp(text, q[1]) for q in qtys]
+    before_c = [before_cmp(text, q[0], q[2]) for q in qtys]
     for i in range(n - 2, -1, -1):
         if adj[i] and after_c[i] is None:
             after_c[i] = after_c[i + 1]
@@ -292,22 +425,35 @@ def _listed_subjects(text: str, qtys: list[Qty], adj: list[bool], times: list[Ti
     return listed
 
 
-def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
+def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times: list[Time],
+             governor: Time | None = None, para: int = 0) -> list[Draft]:
     paired = _paired_times(text, qtys, times)
     adj, words = _list_comparators(text, qtys)
     listed = _listed_subjects(text, qtys, adj, times)
-    read = _comparators(text, qtys)
+    read = comparators(text, qtys)
     drafts: list[Draft] = []
     prev_metrics: list[str] = []
     for k, (a, e, cs, ce) in enumerate(qtys):
         t = paired.get(a) or next((t for t in reversed(times) if t.end <= a), None)
         qs = min(cs, t.start) if t else cs
+        governed = t is None and governor is not None
+        if governed:
+            t = governor
+            if governor.start >= para:
+                # The phrase opens this paragraph: the quote runs from it, as a reader quotes it.
+                qs, governed = governor.start, False
         if re.search(r"\d[—–\-~～至到]\d", text[a:e]):
             cmp = "range"
+        elif re.match(r"倍增|翻", text[a:e]):
+            cmp = "="
+        elif re.match(r"[十百千万亿]+$", text[a:e]):
+            cmp = ">"  # 过千亿, 双破千
         elif not text[a].isdigit():
-            cmp = "=" if re.match(r"倍增|翻", text[a:e]) else ">"
+            cmp = words[k] or "="  # 一半以上, 超过一半, 至少建设一所: the words around it
         else:
             cmp = read.get(a) or words[k] or "="
+            if cmp == "=" and TIME_UNIT.search(text[a:e]) and text[e:e + 1] == "内":
+                cmp = "<="  # 6个月内, 5个工作日内: a time limit
         suffix = re.match(r"(?:及以上|以上|以下|以内|左右|上下|多|余)?", text[e:]).end()
         cut = [(a, e + suffix)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
         metrics = each_subjects(text, cs, a, times)
@@ -334,7 +480,63 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
                     metrics = [name_of(text, before, cs - 1, cut) + metrics[0]]
         prev_metrics = metrics
         for metric in metrics:
-            drafts.append(Draft(plan, blk, "target", metric, qs, ce, (a, e), cmp, t, a))
+            drafts.append(Draft(plan, blk, "target", metric, qs, ce, (a, e), cmp, t, a, governed))
+    return drafts
+
+
+# 为推动建设“无废社会”奠定良好基础: the purpose of the goals, not an action of its own.
+_PURPOSE = re.compile(r"^为[^，,；;。]*(?:奠定|提供|创造|作出|打下)[^，,；;。]*(?:基础|支撑|保障|条件|贡献)$")
+# A list of outcomes, each with its own predicate: 大宗工业固体废物贮存处置总量趋零增长、主要农业废弃物全量利用、…
+_OUTCOME_END = re.compile(r"(?:增长|利用|提升|提高|管控|完成|建成|建立|实现|覆盖|应用|改善|优化|健全|完善|贯通|"
+                          r"突破|下降|减少|发生|形成|普及|推广|落实|到位)$")
+
+
+def _outcomes(text: str, a: int, e: int) -> list[tuple[int, int]]:
+    """The clause text[a:e], or its 、-separated outcomes when each is one (five Chinese characters or more
+    ending in a predicate: 总量趋零增长、全量利用、水平全面提升); a list of objects (A、B) stays one."""
+    cuts = [a] + [i + 1 for i in range(a, e) if text[i] == "、"]
+    spans = [(x, (cuts[k + 1] - 1) if k + 1 < len(cuts) else e) for k, x in enumerate(cuts)]
+    if len(spans) > 1 and all(len(re.findall(r"[\u4e00-\u9fff]", text[x:y])) >= 5
+                              and _OUTCOME_END.search(text[x:y].rstrip("\x00 ")) for x, y in spans):
+        return spans
+    return [(a, e)]
+
+
+# 2020年年底前…企业可免缴国有资本收益, 可继续免征, 可按…办理: a permission a rule grants (may), not a
+# commitment (shall); 可复制、可推广的 (adjectives) is not one.
+_PERMISSION = re.compile(r"(?<!不)可(?:以)?(?:免|减|享受|申请|按|继续|暂|提前|参照)")
+
+
+def _not_a_commitment(body: str) -> bool:
+    return bool(_PURPOSE.match(body) or _PERMISSION.search(body))
+
+
+def _is_milestone_clause(text: str, a: int, e: int, qtys: list[Qty]) -> bool:
+    """A clause that holds no quantity and says something (four Chinese characters or more), not a purpose
+    or a permission."""
+    busy = any(x <= a < y or a <= x < e for _, _, x, y in qtys)
+    body = text[a:e].strip("\x00")
+    return (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[a:e]
+            and not _not_a_commitment(body))
+
+
+def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
+                         times: list[Time], governor: Time | None, para: int = 0) -> list[Draft]:
+    """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
+    (到2020年，A。B，C。: B and C are dated too), up to the sentence's own first time phrase."""
+    if governor is None or governor.yearless:
+        return []
+    own = next((t.start for t in times if not t.yearless), s1)
+    same = governor.start >= para  # the phrase opens this paragraph: the quote runs from it
+    drafts: list[Draft] = []
+    pos = s0
+    while pos < own:
+        ce = _action_end(text, pos, own)
+        if _is_milestone_clause(text, pos, ce, qtys):
+            for x, y in _outcomes(text, pos, ce):
+                drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []),
+                                    governor.start if same else pos, y, None, None, governor, x, not same))
+        pos = ce + 1
     return drafts
 
 
@@ -353,55 +555,16 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
         first = True
         while pos < scope_end:
             cs = t.start if first else pos
-            ce = _clause_end(text, t.end if first else pos, s1)
+            ce = _action_end(text, t.end if first else pos, s1)
             body_start = t.end if first else pos
             body = text[body_start:ce].strip("\x00")
             busy = any(x <= body_start < y or body_start <= x < ce for x, y in has_qty)
-            if not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[cs:ce]:
-                drafts.append(Draft(plan, blk, "milestone", name_of(text, body_start, ce, []),
-                                     t.start, ce, None, None, t, body_start))
+            if (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[cs:ce]
+                    and not _not_a_commitment(body)):
+                for x, y in _outcomes(text, body_start, ce):
+                    drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), t.start, y, None, None, t, x))
             if not first and cs == ce:
                 break
             first = False
             pos = ce + 1
     return drafts
-
-
-
-
-def _comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, str]:
-    """Comparator of each quantity as ``values.parse_target`` reads its clause (分别突破A、B; A和B左右),
-    keyed by the quantity's position; a quantity it does not list keeps the words around it."""
-    out: dict[int, str] = {}
-    clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for a, e, cs, ce in qtys:
-        clauses.setdefault((cs, ce), []).append((a, e))
-    for (cs, ce), items in clauses.items():
-        try:
-            values = list(parse_target(text[cs:ce].replace("\x00", "")).values)
-        except QuantityError:
-            continue
-        for a, e in items:
-            want = compact(text[a:e])
-            hit = next((v for v in values if compact(v.value_text) == want), None)
-            if hit is not None:
-                out[a] = hit.comparator
-                values.remove(hit)
-    return out
-
-
-def _after_cmp(text: str, end: int) -> str | None:
-    for rx, cmp in _AFTER_CMP:
-        if rx.match(text[end:end + 3]):
-            return cmp
-    return None
-
-
-def _before_cmp(text: str, start: int, clause_start: int) -> str | None:
-    before = text[max(clause_start, start - 4):start]
-    for rx, cmp in _BEFORE_CMP:
-        if rx.search(before):
-            return cmp
-    return None
-
-

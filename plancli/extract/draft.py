@@ -19,9 +19,9 @@ from pathlib import Path
 from ..checks.coverage import covered_spans, tokens
 from ..text.deadline import Context, DeadlineError, Period, parse_date
 from ..text.quantities import QuantityError, not_target_reason, parse_value
-from ..text.source import compact
-from .clauses import Draft, drafts_of_plan
-from .layout import DOC_NO, TASK, TITLE_END, Doc, ExtractError, Plan, find_doc_date, find_period, layout
+from .clauses import Draft, drafts_of_plan, is_product_standard
+from .context import document_header, find_doc_date, infer_period
+from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, layout
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
 
@@ -44,6 +44,12 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
         said = not_target_reason(text[ls:max(le, pos + len(tok))], pos - ls, pos - ls + len(tok))
         if said:
             return f"{said}, not a target"
+    if tok[0].isdigit():
+        e = pos + len(tok)
+        while e < le and (text[e].isdigit() or text[e] == "."):
+            e += 1
+        if any(is_product_standard(text, pos, e + n) for n in range(1, 4)):
+            return "a product standard (厚度低于0.01毫米的地膜): a rule on what may be made or used, not a target"
     if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]):
         return "in a document title (《…》, …实施方案（2024-2025年）), not a deadline or target"
     if _inside_pair(text, ls, pos, "“", "”") or _inside_pair(text, ls, pos, "\"", "\""):
@@ -149,10 +155,13 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
     if not text.strip():
         raise ExtractError("the source text is empty", source_name)
     doc_date = doc_date or find_doc_date(text)
-    period = period or find_period(text)
+    inferred_from = None
     if period is None:
-        raise ExtractError("no plan period in the text (no title like …行动计划（2024—2025年）); "
-                           "give it with --period START:END", source_name)
+        found = infer_period(text, doc_date)
+        if found is None:
+            raise ExtractError("no plan period in the text (no title like …行动计划（2024—2025年）, no 到YYYY年, "
+                               "no date line); give it with --period START:END", source_name)
+        period, inferred_from = found
     ctx = Context(doc_date=doc_date, period=period)
     doc = Doc(text, source_name)
     plans = layout(doc)
@@ -180,8 +189,9 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
                    | {u for p in plan_rows for u in p["coordinator"]})
     meta = {
         "draft": True,
-        "document": _document(text, doc_date),
-        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "document": document_header(text, doc_date),
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()}
+        | ({"inferred_from": inferred_from} if inferred_from else {}),
         "source": {"file": source_name, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
                    "lines": len(doc.lines)},
         "units_found": units,
@@ -197,28 +207,6 @@ def _cut_off(plans: list[Plan], i: int) -> bool:
 
     others = [p for p in plans if p is not plans[i]]
     return i == len(plans) - 1 and bool(others) and all(map(has_measures, others)) and not has_measures(plans[i])
-
-
-def _document(text: str, doc_date: date | None) -> dict:
-    lines = [ln.strip() for ln in text.split("\n")[:40]]
-    title_parts: list[str] = []
-    for ln in lines:
-        # The title is the first short lines up to a blank line; a paragraph (long, or a sentence)
-        # ends it too, since some texts have no blank line after the title.
-        if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")):
-            if title_parts:
-                break
-            continue
-        title_parts.append(ln.strip("# *"))
-    out: dict = {}
-    m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)
-    if m:
-        out["number"] = m.group()
-    if doc_date:
-        out["date"] = doc_date.isoformat()
-    if title_parts:
-        out["title"] = "".join(title_parts)
-    return out
 
 
 def _implied_unit(metric: str) -> str | None:
@@ -252,7 +240,14 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
         e["comparator"] = d.comparator
     else:
         e.update({"value_text": None, "value": None, "unit": None, "comparator": None})
-    if d.time and d.time.yearless:
+    if d.time and d.governed:
+        # The phrase is in an earlier sentence: the quote cannot hold it, the note says where it is.
+        e["deadline_text"] = None
+        e["deadline"] = d.time.deadline.date.isoformat()
+        e["deadline_inferred"] = False
+        note = (f"deadline from “{doc.raw(d.time.start, d.time.end)}” (line {doc.line_of(d.time.start)}), "
+                "the time phrase heading this paragraph or list")
+    elif d.time and d.time.yearless:
         # The registry reads deadline_text without the document's date: keep the date, say where it is from.
         e["deadline_text"] = None
         e["deadline"] = d.time.deadline.date.isoformat()
@@ -345,7 +340,12 @@ def to_yaml(draft: dict) -> str:
     Dumper.add_representer(list, seq)
     body = yaml.dump(draft, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=4096,
                      default_flow_style=False)
-    return _HEADER.format(src=draft["meta"]["source"]["file"]) + body
+    head = _HEADER.format(src=draft["meta"]["source"]["file"])
+    per = draft["meta"]["period"]
+    if per.get("inferred_from"):
+        head += (f"# Period {per['start']}:{per['end']} is INFERRED from {per['inferred_from']}: no title states "
+                 "one. Check it; --period START:END overrides it.\n")
+    return head + body
 
 
 def to_json(draft: dict) -> str:

@@ -13,7 +13,8 @@ Units
     A task's parenthetical ``（牵头单位：…；配合单位：…）`` (or 牵头部门/责任单位), which may follow it after a
     page break, gives lead and support (split at 、 and ，; a trailing 等 dropped; 省有关部门、单位 kept as
     one name); also ``〔责任单位：…按职责分工负责。〕`` and an unlabelled ``（X、Y等按职责分工负责）``; without
-    any, “由X、Y牵头” in the task's text names the lead. The plan coordinator is read from its 推进措施: “X牵头负责/统筹推进/牵头实施/负责…”, else the
+    any, “（X、Y牵头，Z参与）” / “（X指导）” (roles after the names, no label), else “由X、Y牵头” in the task's
+    text names the lead. The plan coordinator is read from its 推进措施: “X牵头负责/统筹推进/牵头实施/负责…”, else the
     first parenthetical there, else the units that lead every task.
 """
 
@@ -25,11 +26,11 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import PlancliError
-from ..text.deadline import DeadlineError, Period, parse_date
+from ..text.deadline import Period
 from ..text.source import SourceText, compact
 
-__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_doc_date", "find_period", "DOC_NO",
-           "TITLE_END"]
+__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "DOC_NO", "DATE_LINE",
+           "TITLE_END", "TASK", "GROUP"]
 
 
 class ExtractError(PlancliError):
@@ -40,19 +41,19 @@ class ExtractError(PlancliError):
 
 _CN = "一二三四五六七八九十"
 _TITLE = re.compile(
-    r"^[“\"]?(?P<name>[^，,。；;：:“”\"《》]{0,40}?[”\"]?[^，,。；;：:《》]{0,40}?"
+    r"^(?P<name>[“\"]?[^，,。；;：:“”\"《》]{0,40}?[”\"]?[^，,。；;：:《》]{0,40}?"
     r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划))[”\"]?"
     r"(?:[(（](?P<y1>\d{4})年?[—–\-~～至](?P<y2>\d{4})年?[)）])?$")
 TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
 _SECTION = re.compile(rf"^([{_CN}]+)、(.{{1,20}})$")
-_GROUP = re.compile(rf"^[(（]([{_CN}]+)[)）]")
+GROUP = re.compile(rf"^[(（]([{_CN}]+)[)）]")
 TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
 _OPEN, _CLOSE = r"[(（〔\[]", r"[)）〕\]]"
 _NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕
 _PAREN = re.compile(rf"{_OPEN}\s*((?:牵头单位|牵头部门|牵头责任单位|责任单位|责任部门|牵头)[:：]{_NOT_BRACKET}*?){_CLOSE}")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
-_DATE_LINE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
+DATE_LINE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
                         r"[\d〇零一二三四五六七八九十]{1,3}日$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d+号")
 
@@ -146,7 +147,7 @@ def _section_name(heading: str) -> str:
 
 def _is_title(body: str) -> re.Match | None:
     """A plan (or group) title: a short line ending in 行动计划/…/方案, not a numbered heading."""
-    if len(body) > 48 or any(ch in body for ch in "。，,;；") or _GROUP.match(body) or TASK.match(body):
+    if len(body) > 48 or any(ch in body for ch in "。，,;；") or GROUP.match(body) or TASK.match(body):
         return None
     return _TITLE.match(body)
 
@@ -184,6 +185,11 @@ _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|
 _PAREN_BARE = re.compile(
     rf"{_OPEN}((?:[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}[、,，])*"
     rf"[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})等?(?:按职责分工|分别)?负责{_CLOSE}")
+# （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
+_UNIT_LIST = rf"(?:[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}[、,，和])*[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}"
+_PAREN_ROLE = re.compile(
+    rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|指导|负责指导)"
+    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?(?:参与|配合|协助|协同)(?:负责)?)?{_CLOSE}")
 _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"牵头(?!单位|部门)")
@@ -192,18 +198,47 @@ _COORD = re.compile(
     r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)")
 
 
+def _head_title(doc: Doc) -> tuple[dict[int, str], set[int]]:
+    """A title a web page sets over several centred lines (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见)
+    above its number or addressee: its first line's index → the whole title, and the other lines' indices.
+    Short lines without sentence punctuation, right at the top; a print copy's title is one line."""
+    idx = [li for li, line in enumerate(doc.lines[:12]) if _body(line)]
+    parts: list[int] = []
+    for li in idx:
+        b = _body(doc.lines[li])
+        if (len(b) > 30 or re.search(r"[。，,；;：:]", b) or DOC_NO.search(b) or DATE_LINE.match(b)
+                or _SECTION.match(b) or GROUP.match(b) or TASK.match(b)):
+            break
+        parts.append(li)
+    rest = idx[len(parts)] if len(parts) < len(idx) else None
+    ends = rest is not None and (DOC_NO.fullmatch(_body(doc.lines[rest])) or _body(doc.lines[rest]).endswith(("：", ":")))
+    if len(parts) < 2 or not ends:
+        return {}, set()
+    return {parts[0]: "".join(_body(doc.lines[li]) for li in parts)}, set(parts[1:])
+
+
+def _unquote(name: str) -> str:
+    """A name in quotes (“…行动方案”) without them; a quote inside the name (“无废城市”建设试点工作方案) stays."""
+    if len(name) > 1 and name[0] in "“\"" and name[-1] in "”\"" and not re.search(r"[“”\"]", name[1:-1]):
+        return name[1:-1]
+    if name[:1] in "“\"" and not re.search(r"[“”\"]", name[1:]):
+        return name[1:]  # its closing quote stood after the name's last word
+    return name
+
+
 def layout(doc: Doc) -> list[Plan]:
     kinds: list[tuple[int, str, str]] = []  # (line index, kind, body)
+    joined, folded = _head_title(doc)
     for li, line in enumerate(doc.lines):
-        b = _body(line)
-        if not b:
+        b = joined.get(li) or _body(line)
+        if not b or li in folded:
             continue
         m = _is_title(b)
         if _SECTION.match(b.rstrip("。")):
             kinds.append((li, "section", b))
         elif m:
-            kinds.append((li, "title", m.group("name").strip("“”\"")))
-        elif _GROUP.match(b):
+            kinds.append((li, "title", _unquote(m.group("name"))))
+        elif GROUP.match(b):
             kinds.append((li, "group", b))
         elif TASK.match(b):
             kinds.append((li, "task", b))
@@ -218,7 +253,7 @@ def layout(doc: Doc) -> list[Plan]:
         # A title whose next structural line is a section heading opens a plan; one followed by
         # another title (or nothing) names a group of plans.
         nxt = next((kk for _, kk, _ in kinds[k + 1:] if kk in ("title", "section")), None)
-        name = re.sub(TITLE_END + "$", "", b).strip("“”\"") if nxt != "section" else b
+        name = _unquote(re.sub(TITLE_END + "$", "", b)) if nxt != "section" else b
         if nxt != "section":
             group = name
             if plans and not plans[-1].last_line:
@@ -230,7 +265,7 @@ def layout(doc: Doc) -> list[Plan]:
     if not plans:
         # No titled plan: the whole text is one plan, named by its first line.
         first = next((li for li, _k, _b in kinds), 0)
-        plans.append(Plan(name=_body(doc.lines[first])[:40] or "plan", title_line=first + 1, group="",
+        plans.append(Plan(name=(joined.get(first) or _body(doc.lines[first]))[:60] or "plan", title_line=first + 1, group="",
                            first_line=first + 1))
     if not plans[-1].last_line:
         last = len(doc.lines)
@@ -272,7 +307,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             task: int | None = None
             skip = 0
             if kind == "group":
-                m = _GROUP.match(b)
+                m = GROUP.match(b)
                 group_no = _cn_int(m.group(1))
                 skip = m.end()
                 task = None if sec_no in numbered else group_no
@@ -299,6 +334,12 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             for m in _PAREN_BARE.finditer(text):
                 blk.parens.append((blk.start + m.start(), blk.start + m.end()))
                 blk.lead = blk.lead or _split_units(m.group(1))
+        if not blk.lead:
+            for m in _PAREN_ROLE.finditer(text):
+                blk.parens.append((blk.start + m.start(), blk.start + m.end()))
+                if not blk.lead:
+                    blk.lead = _split_units(m.group("lead"))
+                    blk.support = _split_units(m.group("support") or "")
         if not blk.lead and blk.section != "总体目标":
             # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead.
             m = _INLINE_LEAD.search(text)
@@ -322,6 +363,7 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
         m = _COORD.search(doc.c, b.start, b.end)
         if m:
             names = _split_units(re.sub(r"^.*?(?=省|市|中共|国网|国家|人民银行)", "", m.group(1)) or m.group(1))
+            names = tuple(n.removeprefix("由") for n in names)  # 由甲部牵头负责: 由 is not part of the name
             plan.coordinator = names
             plan.coordinator_quote = doc.raw(m.start(), m.end())
             plan.coordinator_line = doc.line_of(m.start())
@@ -329,10 +371,13 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
             return
     for b in measures:
         if b.lead:
-            a, e = b.parens[0]
+            # The lead may come from a parenthetical or from running text (建立由甲部、乙部牵头的…机制):
+            # only the first has a span to quote.
             plan.coordinator = b.lead
-            plan.coordinator_quote = doc.raw(a, e)
-            plan.coordinator_line = doc.line_of(a)
+            if b.parens:
+                a, e = b.parens[0]
+                plan.coordinator_quote = doc.raw(a, e)
+                plan.coordinator_line = doc.line_of(a)
             plan.coordinator_how = "lead of the first 推进措施"
             return
     leads = [b.lead for b in plan.blocks if b.lead]
@@ -344,20 +389,6 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
         return
     plan.coordinator = ("待定",)
     plan.coordinator_how = "no unit named in the plan: 待定 (to be decided) is a placeholder"
-
-
-def find_doc_date(text: str) -> date | None:
-    """The document's date: a line of its own such as ``2024年4月22日`` or ``二〇二四年四月二十二日``
-    near the top (first 60 lines); a date inside a sentence is not the document's."""
-    lines = text.split("\n")
-    for line in lines[:60]:
-        m = _DATE_LINE.match(compact(line))
-        if m:
-            try:
-                return parse_date(compact(line))
-            except DeadlineError:
-                continue
-    return None
 
 
 def find_period(text: str) -> Period | None:

@@ -124,6 +124,23 @@ def _split_multiplier(rest: str) -> tuple[float, str]:
     return 1.0, rest
 
 
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "十": 10}
+
+
+def _cn_share(t: str) -> float | None:
+    """A share written in words is a percentage: 一半/半数 50, 两成 20, 三分之一 33.33 (rounded to 2 places)."""
+    t = re.sub(r"(?:以上|以下|左右)$", "", t)
+    if t in ("一半", "半数"):
+        return 50.0
+    m = re.fullmatch(r"([一二两三四五六七八九])成", t)
+    if m:
+        return _CN_DIGIT[m.group(1)] * 10.0
+    m = re.fullmatch(r"([二两三四五六七八九十])分之([一二三四五六七八九])", t)
+    if m and _CN_DIGIT[m.group(2)] < _CN_DIGIT[m.group(1)]:
+        return round(_CN_DIGIT[m.group(2)] * 100.0 / _CN_DIGIT[m.group(1)], 2)
+    return None
+
+
 def parse_value(text: str) -> Quantity:
     """Read a quantity as written; raise QuantityError when it is not one."""
     if text is None:
@@ -134,6 +151,9 @@ def parse_value(text: str) -> Quantity:
         raise QuantityError("empty value")
     if t in ("倍增", "翻一番", "翻番"):
         return Quantity(2.0, "倍")
+    share = _cn_share(t)
+    if share is not None:
+        return Quantity(share, "%")
     m = re.match(rf"({_NUMBER})[×xX*]({_NUMBER})", t)
     if m:
         low = float(m.group(1)) * float(m.group(2))
@@ -281,7 +301,11 @@ def _cn_target(t: str) -> TargetValue | None:
         for wm in re.finditer(words, t):
             if len(wm.group(0)) == 1 and wm.start() > 0 and t[wm.start() - 1] in "通经不超越":
                 continue  # 通过, 经过: not a comparator
-            cn = _cn_number(t[wm.end():])
+            rest = t[wm.end():]
+            share = re.match(r"一半|半数|[一二两三四五六七八九]成|[二两三四五六七八九十]分之[一二三四五六七八九]", rest)
+            if share and _cn_share(share.group(0)) is not None:  # 超过一半, 不少于三分之一: a share, in %
+                return TargetValue(comp, _cn_share(share.group(0)), "%", None, share.group(0))
+            cn = _cn_number(rest)
             if cn is None:
                 continue
             unit = _unit_at(cn[1])

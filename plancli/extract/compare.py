@@ -1,0 +1,61 @@
+"""Comparators of drafted quantities (for ``plancli extract``): what ``text.quantities.parse_target`` reads in a
+clause, else the words right around the quantity (the shipped registry's conventions,
+docs/registry-format.md)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.quantities import QuantityError, parse_target
+from ..text.source import compact
+
+__all__ = ["comparators", "after_cmp", "before_cmp", "TIME_UNIT"]
+
+# Comparator words (the shipped registry's conventions, docs/registry-format.md): text.quantities.parse_target
+# reads them for every quantity it lists; these cover the forms it does not list (倍增, 双破千, 12.5EFLOPS).
+_AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|上下)"), "~"),
+              (re.compile(r"^(?:以内|以下)"), "<="), (re.compile(r"^(?:多|余)"), ">")]
+# 6个月内, 5个工作日内: a time limit; 内 after any other measure word (3家内) is not a comparator.
+TIME_UNIT = re.compile(r"(?:个月|个工作日|工作日|天|周|小时|分钟)$")
+_BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
+               (re.compile(r"(?:不超过|不高于|控制在|降至|降到|压减到|压减至)$"), "<="),
+               (re.compile(r"(?:低于|小于)$"), "<"),
+               (re.compile(r"(?:突破|超过|高于|超|过|破|逾)$"), ">"),
+               (re.compile(r"(?:约|近|大约)$"), "~")]
+
+def comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, str]:
+    """Comparator of each quantity as ``text.quantities.parse_target`` reads its clause (分别突破A、B; A和B左右),
+    keyed by the quantity's position; a quantity it does not list keeps the words around it."""
+    out: dict[int, str] = {}
+    clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for a, e, cs, ce in qtys:
+        clauses.setdefault((cs, ce), []).append((a, e))
+    for (cs, ce), items in clauses.items():
+        try:
+            values = list(parse_target(text[cs:ce].replace("\x00", "")).values)
+        except QuantityError:
+            continue
+        for a, e in items:
+            want = compact(text[a:e])
+            hit = next((v for v in values if compact(v.value_text) == want), None)
+            if hit is not None:
+                out[a] = hit.comparator
+                values.remove(hit)
+    return out
+
+
+def after_cmp(text: str, end: int) -> str | None:
+    for rx, cmp in _AFTER_CMP:
+        if rx.match(text[end:end + 3]):
+            return cmp
+    return None
+
+
+def before_cmp(text: str, start: int, clause_start: int) -> str | None:
+    before = text[max(clause_start, start - 4):start]
+    for rx, cmp in _BEFORE_CMP:
+        if rx.search(before):
+            return cmp
+    return None
+
+

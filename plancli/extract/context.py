@@ -1,0 +1,138 @@
+"""The context a reader finds around a plan's text: its date, its period, its title and number.
+
+Date
+    A line of its own such as ``2018年12月7日`` near the top (the date line under a notice) or near the
+    end (the signature, often followed by ``（此件公开发布）``).
+Period
+    In this order, the first that the text gives: a period in a title (``…行动计划（2024—2025年）``); a
+    term the text states (``执行期限为2019年1月1日至2023年12月31日``); the horizon of its goals (the latest
+    ``到2022年`` of a 目标 section or paragraph, else of the whole text), from the document's year; the
+    document's year to the last year a time phrase names. Each but the first is *inferred*, and the draft
+    says from what, so that a reviewer can override it with ``--period``.
+Title and number
+    The first short lines up to a blank line, the addressee (…：) or a paragraph; a document number
+    (``国办发〔2018〕123号``) or a date line ends the title and is kept apart.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..text.deadline import DeadlineError, Period, parse_date
+from ..text.source import compact
+from .layout import DATE_LINE, DOC_NO, find_period
+
+__all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line"]
+
+_SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
+_TERM = re.compile(
+    r"(?:执行期限|实施期限|有效期|试行期)(?:为|是|自)?(?P<a>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:起)?"
+    r"(?:至|到|—|-)(?P<b>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
+_BY_YEAR = re.compile(r"(?:到|至|截至|力争到|力争至|争取到)((?:19|20)\d{2})年")
+_ANY_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?![度级])")
+_TITLE_WORD = r"(?:通知|意见|方案|计划|决定|规划|办法|规定|要点|函)"
+_GOALS_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?[^。，]{0,8}目标")
+
+
+def is_signature_line(line: str) -> bool:
+    """A date line of its own or the ``（此件公开发布）`` note: the signature block, not a commitment."""
+    c = compact(line)
+    return bool(DATE_LINE.match(c) or _SIGNATURE_NOTE.match(c))
+
+
+def find_doc_date(text: str) -> date | None:
+    """The document's date: a date line of its own in the first 60 lines (under the notice's title) or,
+    failing that, in the last 30 (the signature); a date inside a sentence is not the document's."""
+    lines = text.split("\n")
+    for line in lines[:60] + lines[-30:]:
+        c = compact(line)
+        if DATE_LINE.match(c):
+            try:
+                return parse_date(c)
+            except DeadlineError:
+                continue
+    return None
+
+
+def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] | None:
+    """The plan period and how it was found (None when a title states it); None when nothing dates it."""
+    stated = find_period(text)
+    if stated:
+        return stated, None
+    c = compact(text)
+    m = _TERM.search(c)
+    if m:
+        try:
+            return Period(parse_date(m.group("a")), parse_date(m.group("b"))), f"the term the text states ({m.group()})"
+        except (DeadlineError, ValueError):
+            pass
+    year0 = doc_date.year if doc_date else None
+    lines = [compact(ln) for ln in text.split("\n")]
+    goals: list[int] = []
+    in_goals = False
+    for ln in lines:
+        if _GOALS_HEADING.match(ln) and len(ln) <= 40:
+            in_goals = True
+        elif re.match(r"^[一二三四五六七八九十]+、", ln):
+            in_goals = False
+        if in_goals or re.match(r"^(?:[^，。]{0,10}目标[是为:：，]?)?(?:力争|争取)?(?:到|至)(?:19|20)\d{2}年", ln):
+            goals += [int(y) for y in _BY_YEAR.findall(ln)]
+    by_years = [int(y) for y in _BY_YEAR.findall(c)]
+    for years, how in ((goals, "the horizon of its goals"), (by_years, "the latest 到YYYY年 of the text")):
+        years = [y for y in years if year0 is None or y >= year0]
+        if years:
+            end = max(years)
+            start = year0 if year0 is not None else min(years)
+            how = f"{how} (到{end}年)" + (", from the document's year" if year0 is not None else "")
+            return Period(date(start, 1, 1), date(end, 12, 31)), how
+    if year0 is not None:
+        later = [int(y) for y in _ANY_YEAR.findall(c) if int(y) >= year0 and not _is_doc_no_year(c, y)]
+        end = max(later, default=year0)
+        return Period(date(year0, 1, 1), date(end, 12, 31)), "the document's year to the last year the text dates"
+    return None
+
+
+def _is_doc_no_year(c: str, year: str) -> bool:
+    return f"〔{year}〕" in c and f"{year}年" not in c
+
+
+def document_header(text: str, doc_date: date | None) -> dict:
+    """Title, number and date of the document, as the registry's ``meta.document`` holds them."""
+    lines = [ln.strip() for ln in text.split("\n")[:40]]
+    title_parts: list[str] = []
+    number = None
+    for ln in lines:
+        c = compact(ln.strip("# *"))
+        no = DOC_NO.fullmatch(c) or DOC_NO.search(c) if c and len(c) <= 60 else None
+        if no and (no.end() == len(c) or no.start() == 0):
+            cut = no.start()
+            # the last title word before the number
+            glued = ([None] + list(re.finditer(rf"{_TITLE_WORD}(?=[\u4e00-\u9fff]{{1,8}}[〔\[])", c[:no.end()])))[-1]
+            if glued and glued.end() > cut:
+                cut = glued.end()  # …的通知国办发〔2019〕5号: the number starts after the title's last word
+            number = number or c[cut:no.end()]
+            rest = (c[:cut] + c[no.end():]).strip()
+            if rest and not title_parts:
+                title_parts.append(rest)  # a title and its number glued on one line
+            if title_parts:
+                break
+            continue
+        # The title is the first short lines up to a blank line; a paragraph (long, or a sentence), the
+        # addressee (…：) or a date line ends it too, since web copies have no blank line after it.
+        if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")) or DATE_LINE.match(c):
+            if title_parts:
+                break
+            continue
+        title_parts.append(ln.strip("# *"))
+    if number is None:
+        m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)
+        number = m.group() if m else None
+    out: dict = {}
+    if number:
+        out["number"] = number
+    if doc_date:
+        out["date"] = doc_date.isoformat()
+    if title_parts:
+        out["title"] = "".join(title_parts)
+    return out
