@@ -16,7 +16,7 @@ import os
 from collections.abc import Mapping
 
 from ..errors import PlancliError
-from ..vocabulary import STATUS_LABELS
+from ..vocabulary import LIGHT_LABELS, STATUS_LABELS
 
 __all__ = ["LANGS", "LangError", "pick_lang", "label", "status_label", "html_lang", "scope_text", "filter_scope"]
 
@@ -32,6 +32,8 @@ class LangError(PlancliError, ValueError):
 _TEXT: dict[str, tuple[str, str]] = {
     # statuses (README: Output contract); "no time stated" is a flag (deadline_inferred), not a status.
     **{str(k): v for k, v in STATUS_LABELS.items()},
+    # lights (亮灯), by their contract codes too: red yellow blue green
+    **{str(k): v for k, v in LIGHT_LABELS.items()},
     # column headings
     "col.item": ("编号", "ID"),
     "col.plan": ("计划", "Plan"),
@@ -53,6 +55,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.doc": ("文件", "Document"),
     "col.line": ("行号", "Line"),
     "col.count": ("数量", "Count"),
+    "col.light": ("亮灯", "Light"),
+    "col.days": ("天数", "Days"),
+    "col.light_reason": ("亮灯原因", "Why"),
+    "col.late": ("逾期办结", "Late"),
+    "col.days_late": ("逾期办结天数", "Days late"),
+    "col.co_lead": ("其他牵头单位", "Other leads"),
     "kind.target": ("量化目标", "target"),
     "kind.milestone": ("节点任务", "milestone"),
     # weekly digest and listings (branch digest); {placeholders} are filled with str.format
