@@ -349,7 +349,8 @@ def test_list_stats_units_plans_in_chinese(cli, tiny):
     kinds = {ln.split()[2] for ln in cli("list", "--registry", str(tiny), "--lang", "zh").out.splitlines()[2:]}
     assert kinds == {"量化目标", "节点任务"}
     stats = cli("stats", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
-    assert stats == ["名称", "条目", "合计", "已逾期", "即将到期", "未到期", "进行中", "已达标", "已完成", "未达标", "未写明时间"]
+    assert stats == ["名称", "条目", "合计", "已逾期", "即将到期", "未到期", "进行中", "已达标", "已完成", "未达标", "未写明时间",
+                     "红/黄/蓝/绿灯"]
     units = cli("units", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
     assert units == ["单位", "牵头", "配合", "别名"]
     plans = cli("plans", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()

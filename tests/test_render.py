@@ -135,9 +135,14 @@ def test_stats_headings_never_break(width, monkeypatch):
     lines = _table_at(width, rows, STAT_COLUMNS, monkeypatch)
     rule = next(i for i, ln in enumerate(lines) if ln.startswith("─"))
     words = " ".join(lines[:rule]).split()
-    # each heading word whole (due soon / in progress may stand on two lines, at their space)
-    assert sorted(words) == sorted(["name", "entries", "total", "overdue", "due", "soon", "upcoming",
-                                    "in", "progress", "met", "done", "missed", "no", "date", "stated"])
+    # each heading word whole (due soon / in progress may stand on two lines, at their space); at 80
+    # columns, with the light counts, a heading may be cut with … to the width of its cells
+    whole = ["name", "entries", "total", "overdue", "due", "soon", "upcoming", "in", "progress", "met", "done",
+             "missed", "no", "date", "stated", "lights"]
+    if width >= 120:
+        assert sorted(words) == sorted(whole)
+    else:
+        assert all(w in whole or (w.endswith("…") and any(h.startswith(w[:-1]) for h in whole)) for w in words)
     assert len(lines) == rule + 1 + len(rows)
 
 

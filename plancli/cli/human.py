@@ -23,7 +23,7 @@ HEADINGS = {
     "complete": "col.complete", "targets": "col.targets", "milestones": "col.milestones",
     "no_date_stated": "col.undated_text", "aliases": "col.aliases", "field": "col.field", "value": "col.value",
     "doc": "col.doc", "date": "col.date", "title": "col.title", "light": "col.light",
-    "light_reason": "col.light_reason", "co_lead": "col.co_lead",
+    "light_reason": "col.light_reason", "co_lead": "col.co_lead", "lights": "col.lights",
 }
 # the field names of `show`, as people read them
 FIELDS = {"id": "col.item", "kind": "col.kind", "document": "col.document", "plan": "col.plan",

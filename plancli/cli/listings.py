@@ -42,7 +42,7 @@ ENTRY_COLUMNS = [
 CO_LEAD = Column("co_lead", "co-lead", 30, FLEX)
 STAT_COLUMNS = [Column("name", "name", None, FLEX)] + [
     Column(k, k) for k in ("entries", "total", "overdue", "due_soon", "upcoming", "in_progress", "met", "done",
-                           "missed", "no_date_stated")]
+                           "missed", "no_date_stated", "lights")]  # lights: red/yellow/blue/green in one cell
 PLAN_COLUMNS = [Column("code", "code"), Column("short", "short", None, FLEX)] + [
     Column(k, k) for k in ("group", "lines", "complete", "entries", "targets", "milestones", "no_date_stated",
                            "overdue", "due_soon")]
@@ -216,6 +216,8 @@ def stats(
     if is_machine(fmt_):
         render(rows, STAT_COLUMNS, fmt_)
     else:
+        for r in rows:  # four counts in one narrow cell, so the table still fits 80 columns
+            r["lights"] = "/".join(str(r[k]) for k in ("red", "yellow", "blue", "green"))
         _human(rows, STAT_COLUMNS, fmt_, sel.language())
 
 

@@ -56,6 +56,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.line": ("行号", "Line"),
     "col.count": ("数量", "Count"),
     "col.light": ("亮灯", "Light"),
+    "col.lights": ("红/黄/蓝/绿灯", "red/yellow/blue/green"),
     "col.days": ("天数", "Days"),
     "col.light_reason": ("亮灯原因", "Why"),
     "col.late": ("逾期办结", "Late"),
