@@ -438,7 +438,7 @@ def test_hostile_text_is_escaped_in_weekly_md(write_registry, cli):
     assert "&lt;b" in row and "\\|x" in row
     header = next(line for line in res.out.splitlines() if line.startswith("| ID | Plan |"))
     unescaped = re.compile(r"(?<!\\)\|")
-    assert len(unescaped.findall(row)) == len(unescaped.findall(header)) == 9
+    assert len(unescaped.findall(row)) == len(unescaped.findall(header)) == 10
 
 
 # =========================================================================== output destinations

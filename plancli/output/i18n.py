@@ -108,6 +108,8 @@ _TEXT: dict[str, tuple[str, str]] = {
                        "Open overdue: {overdue} ({newly} new this week); due in the next {days} days: {due}; "
                        "met {met}, done {done}, missed {missed} (of {total}); records effective last week: "
                        "{records}."),
+    "digest.lights": ("亮灯：红灯 {red} 项，黄灯 {yellow} 项，蓝灯 {blue} 项，绿灯 {green} 项。",
+                      " Lights: red {red}, yellow {yellow}, blue {blue}, green {green}."),
     "digest.counts_by_unit": ("各牵头单位事项状态", "Status per lead unit"),
     "digest.counts_by_plan": ("各计划事项状态", "Status per plan"),
     "digest.overdue_unit": ("逾期未办结：{name}（{n} 项）", "Open overdue: {name} ({n})"),
@@ -134,6 +136,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.chart.by_month": ("各月到期事项", "Deadlines per month"),
     "report.chart.by_quarter": ("各季度到期事项", "Deadlines per quarter"),
     "report.chart.by_year": ("各年到期事项", "Deadlines per year"),
+    "report.chart.lights_by_lead": ("各牵头单位亮灯情况", "Lights per lead unit"),
+    "report.lights": ("亮灯", "Lights"),
+    "report.late": ("逾期 {days} 天办结", "closed {days} days late"),
     "report.chart.attainment": ("已记录目标完成率", "Attainment of recorded targets"),
     "report.no_attainment": ("尚无记录实际值的量化目标。", "No target has a recorded actual value yet."),
     "report.items": ("事项明细", "Items"),
