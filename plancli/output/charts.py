@@ -17,8 +17,8 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from ..vocabulary import OPEN as OPEN_STATUSES
 from ..vocabulary import LIGHTS, STATUS_ORDER
+from ..vocabulary import OPEN as OPEN_STATUSES
 from .i18n import label, status_label
 
 __all__ = ["COLORS", "FONTS", "aggregate", "time_bins", "status_by_plan_chart", "open_by_lead_chart", "by_month_chart",

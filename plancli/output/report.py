@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 
 from ..text.actuals import written_like
-from ..vocabulary import OPEN as OPEN_STATUSES
 from ..vocabulary import LIGHTS, STATUS_ORDER
+from ..vocabulary import OPEN as OPEN_STATUSES
 from .charts import (
     COLORS,
     FONTS,
