@@ -52,6 +52,7 @@ class Judgement:
         """The reasons in English (the JSON ``light_reason``), carrying their Chinese for people."""
         t = ReasonText(reason_text(self.reasons, "en"))
         t.zh = reason_text(self.reasons, "zh")
+        t.codes = tuple(r.code for r in self.reasons)
         return t
 
 
@@ -60,6 +61,7 @@ class ReasonText(str):
     with the same reasons in Chinese as ``.zh`` for the human outputs (``reason_in``)."""
 
     zh: str = ""
+    codes: tuple[str, ...] = ()  # the reasons' codes (stale, overdue …), for counting without parsing text
 
 
 def reason_in(value, lang: str) -> str:

@@ -335,6 +335,7 @@ def _occurrence_reason(r: dict, several: bool):
         return reason
     t = ReasonText(f"{r['occurrence']}: {reason}")
     t.zh = f"{r['occurrence']}：{getattr(reason, 'zh', reason)}"
+    t.codes = getattr(reason, "codes", ())
     return t
 
 

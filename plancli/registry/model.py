@@ -266,9 +266,11 @@ class Registry:
     def _light_settings(self) -> dict[str, LightSettings]:
         return {d.code: LightSettings(**{**self.lights, **d.lights}) for d in self.documents}
 
-    def light_settings(self, e: Entry | None = None) -> LightSettings:
-        """The lights settings for ``e``: its document's ``lights:``, else the index's, else the defaults."""
-        doc = self.document_of(e) if e is not None else (self.documents[0] if self.documents else None)
+    def light_settings(self, e: Entry | None = None, *, doc: Document | None = None) -> LightSettings:
+        """The lights settings for ``e`` (or ``doc``): its document's ``lights:``, else the index's, else
+        the defaults."""
+        if doc is None:
+            doc = self.document_of(e) if e is not None else (self.documents[0] if self.documents else None)
         return self._light_settings.get(doc.code) if doc is not None else LightSettings(**self.lights)
 
     # The first document answers for the registry where one document is meant (parse-deadline's
