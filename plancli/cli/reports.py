@@ -9,7 +9,17 @@ from typing import Annotated
 import typer
 
 from .application import UsageError, command
-from .options import By, Bulletin, Export, Report, Selection, Weekly, format_name, format_option, with_selection
+from .options import (
+    Bulletin,
+    By,
+    Export,
+    Report,
+    Selection,
+    Weekly,
+    format_name,
+    format_option,
+    with_selection,
+)
 
 
 @command()

@@ -172,9 +172,10 @@ _CSS = """
 .wrap th{background:#f3f3f3;white-space:nowrap}
 td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.grow{min-width:9em}
-td.red b,td.yellow b{display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;padding:0 4px}
-td.red b{background:#d62d20;color:#fff}td.yellow b{background:#f2b705;color:#111}
-tr.top td.rank{font-weight:700;color:#1b6e20}tr.bottom td.rank{font-weight:700;color:#b00020}
+td.c-red b,td.c-yellow b{display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;padding:0 4px}
+td.c-red b{background:#d62d20;color:#fff}td.c-yellow b{background:#f2b705;color:#111}
+tr.top td.c-rank{font-weight:700;color:#1b6e20}tr.bottom td.c-rank{font-weight:700;color:#b00020}
+.bulletin .charts{display:block;max-width:640px}
 @media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
 """
 _NUMERIC = {"rank", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
@@ -196,8 +197,8 @@ def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, *, ranked: b
             text = e("" if v is None else str(v))
             kind = "num nw" if k in _NUMERIC else "grow" if k in ("unit", "metric", "lead", "reason") else "nw"
             if k in ("red", "yellow") and v:
-                text, kind = f"<b>{text}</b>", f"{kind} {k}"
-            tds.append(f'<td class="{kind} {k}">{text}</td>')
+                text = f"<b>{text}</b>"
+            tds.append(f'<td class="{kind} c-{k}">{text}</td>')
         body.append(f"<tr{cls}>" + "".join(tds) + "</tr>")
     return f'<div class="wrap"><table><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(body) + \
         "\n</tbody></table></div>"
@@ -269,7 +270,6 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
 
 def _finish(ws, Font, Alignment) -> None:  # noqa: N803 - openpyxl's classes, imported lazily by the caller
     from openpyxl.utils import get_column_letter
-
     from wcwidth import wcswidth
 
     def width(t: str) -> int:
