@@ -194,3 +194,23 @@ def test_the_light_column_in_tables(cli, tiny, ledger):
     out = cli("due", "--registry", str(tiny), "--format", "plain", "--as-of", "2025-07-01", "--lang", "zh").out
     lines = {ln.split()[0]: ln.split() for ln in out.splitlines()[2:]}
     assert lines["test-002"][-3:] == ["进行中", "黄灯", "省科技厅"] and lines["test-003@2024"][-3:-1] == ["已逾期", "红灯"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_due_for_one_unit_gives_the_metric_room_at_80_columns(cli, lang):
+    """`due --unit 省大数据局` at 80 columns: eight characters of every metric, the unit asked for not
+    repeated (only the other lead units), and every id, date, status and light whole."""
+    from rich.cells import cell_len
+
+    from plancli.query.rows import decorate
+
+    args = ("due", "--unit", "省大数据局", "--as-of", "2025-06-01", "--lang", lang)
+    rows = decorate(json.loads(cli(*args, "--format", "json").out))
+    out = cli(*args, "--format", "table", env={"COLUMNS": "80"}).out
+    lines = out.splitlines()
+    assert all(cell_len(ln) <= 80 for ln in lines) and len(lines) == 2 + len(rows)
+    assert lines[0].split()[-1] == ("其他牵头单位" if lang == "zh" else "co-lead")
+    for ln, r in zip(lines[2:], rows, strict=True):
+        assert r["metric"][:8] in ln, (r["metric"], ln)
+        assert ln.startswith(r["item"] + " ") and r["deadline_shown"] in ln
+        assert "省大数据局" not in ln
