@@ -76,6 +76,10 @@ def test_a_reporting_cycle_judges_reports_on_time(cli, tiny, ledger, write_regis
     # test-005 was last reported on 10-05: 56 days before 11-30; 省科技厅 never reported test-001 …
     assert rows["省工业和信息化厅"]["on_time"] is False and rows["省工业和信息化厅"]["stale"] == 1
     assert rows["省科技厅"]["on_time"] is False and rows["省科技厅"]["reported"] == 1
+    # not reporting does not rank a unit up: 工信厅's one item is unreported (1 of 1); 科技厅 has one red
+    # (test-004) and two unreported (test-001, test-003@2024) of five (test-003@2025 has not started)
+    assert (rows["省工业和信息化厅"]["red_or_stale_share"], rows["省科技厅"]["red_or_stale_share"]) == (1.0, 0.6)
+    assert (rows["省科技厅"]["rank"], rows["省工业和信息化厅"]["rank"]) == (1, 2)
 
 
 def test_ties_share_a_rank(cli, tiny):
@@ -127,5 +131,6 @@ def test_the_shipped_registry_ranks_every_lead_unit(cli):
     assert {r["unit"]: r["items"] for r in b["rows"]} == {s["name"]: s["total"] for s in stats}
     ranks = [r["rank"] for r in b["rows"]]
     assert ranks[0] == 1 and ranks == sorted(ranks) and max(ranks) <= len(ranks)
-    keys = [(r["red_share"], r["yellow"] / r["items"], -r["completed_share"], -r["records"]) for r in b["rows"]]
+    keys = [(r["red_or_stale_share"], (r["yellow"] - r["stale"]) / r["items"], -r["completed_share"], -r["records"])
+            for r in b["rows"]]
     assert keys == sorted(keys)  # the documented rule, in order

@@ -40,10 +40,10 @@ _T: dict[str, tuple[str, str]] = {
     "s2": ("二、本期新亮红灯事项（{n} 项）", "2. Items newly red in the period ({n})"),
     "s2.none": ("本期无新亮红灯事项。", "No item turned red in the period."),
     "s3": ("三、排名规则", "3. How units are ranked"),
-    "rule": ("按以下顺序比较，名次 1 为最好：（1）红灯事项占比低者在前；（2）黄灯事项占比低者在前；（3）已完成（含已达标）事项占比高者在前；"
+    "rule": ("按以下顺序比较，名次 1 为最好：（1）红灯及未按周期报送事项占比低者在前；（2）其余黄灯事项占比低者在前；（3）已完成（含已达标）事项占比高者在前；"
              "（4）本期报送进展记录多者在前。四项均相同的单位名次并列。每个事项计入其每个牵头单位。",
-             "Compared in this order, 1 = best: (1) a lower share of red items; (2) a lower share of yellow "
-             "items; (3) a higher share of items completed (done or met); (4) more records entered in the "
+             "Compared in this order, 1 = best: (1) a lower share of items red or not reported within the "
+             "cycle; (2) a lower share of other yellow items; (3) a higher share of items completed (done or met); (4) more records entered in the "
              "period. Units equal on all four share a rank. An item counts for each of its lead units."),
     "s4": ("四、工作要求", "4. What is asked"),
     "ask": ("请亮红灯、黄灯的牵头单位认真分析原因，明确整改措施和完成时限，加快推进；逾期未办结事项要尽快办结销号；"
@@ -62,6 +62,7 @@ _T: dict[str, tuple[str, str]] = {
     "records": ("本期报送", "Records"), "reported": ("报送事项", "Items reported"),
     "stale": ("未按期报送", "Not reported in cycle"), "on_time": ("按时报送", "On time"),
     "completed_share": ("完成率", "Completed share"), "red_share": ("红灯占比", "Red share"),
+    "red_or_stale_share": ("红灯及未报送占比", "Red or unreported share"),
     # newly red columns
     "item": ("编号", "ID"), "metric": ("指标", "Metric"), "target": ("目标", "Target"),
     "deadline": ("期限", "Deadline"), "lead": ("牵头单位", "Lead unit"), "reason": ("亮灯原因", "Why"),
@@ -87,6 +88,15 @@ def _period_name(b: Mapping, lang: str) -> str:
     p = b["period"]
     per = Period(to_date(p["start"], "start"), to_date(p["end"], "end"), p["label"])
     return per.zh() if lang == "zh" else p["label"].replace("..", " – ")
+
+
+def shown(b: Mapping) -> tuple[str, ...]:
+    """The unit columns people see: with a reporting cycle, the items not reported in it too (they
+    weigh in the rank)."""
+    if not b["cycle"]:
+        return SHOWN
+    i = SHOWN.index("yellow") + 1
+    return (*SHOWN[:i], "stale", *SHOWN[i:])
 
 
 def unit_columns(lang: str, keys: Sequence[str] = SHOWN) -> list[Column]:
@@ -150,7 +160,7 @@ def bulletin_text(b: Mapping, fmt: str, lang: str, scope: str) -> str:
         for p in paras:
             buf.write(md_escape(p) + "\n\n")
         buf.write(f"## {md_escape(_t('s1', lang))}\n\n")
-        render(units, unit_columns(lang), "md", buf)
+        render(units, unit_columns(lang, shown(b)), "md", buf)
         buf.write(f"\n## {md_escape(s2)}\n\n")
         if newly:
             render(newly, [Column(k, _t(k, lang)) for k in NEWLY], "md", buf)
@@ -213,7 +223,7 @@ def _html(b, lang, scope, title, paras, units, newly, s2, rule) -> str:
                               sorted(b["rows"], key=lambda r: (-r["red"], -r["yellow"], -r["items"], r["unit"]))}}
     chart = lights_by_lead_chart([], lang, agg=agg) if b["rows"] else ""
     body = ['<div class="bulletin">'] + [f'<p class="lead">{e(p)}</p>' for p in paras]
-    body += [f"<h2>{e(_t('s1', lang))}</h2>", _table(units, SHOWN, lang, ranked=True)]
+    body += [f"<h2>{e(_t('s1', lang))}</h2>", _table(units, shown(b), lang, ranked=True)]
     if chart:
         body.append(f'<div class="charts">{chart}</div>')
     body.append(f"<h2>{e(s2)}</h2>")
@@ -236,7 +246,7 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = _t("s1", lang)[:31].replace("、", " ").strip()[:31] or "rank"
-    keys = SHOWN
+    keys = shown(b)
     ws.append([_t(k, lang) for k in keys])
     for r in b["rows"]:
         row = []

@@ -4,7 +4,8 @@ The state is taken at the period's end (or the as-of date, when the period is no
 red” compares it with the day before the period began. Rank rule (docs/lights.md, 1 = best), on
 shares so that a unit with many items is not ranked down for its size:
 
-1. fewer red lights per item;
+1. fewer items per item that are red or, with a reporting cycle, not reported within it (a unit
+   must not rank higher for not reporting the progress that would light it red);
 2. then fewer yellow lights per item;
 3. then more items completed (done or met) per item;
 4. then more records entered in the period.
@@ -31,9 +32,9 @@ __all__ = ["Period", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE"]
 
 # The keys of a unit row (JSON ``rows``; xlsx and md columns), in order.
 UNIT_KEYS = ("rank", "unit", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
-             "green", "records", "reported", "stale", "on_time", "red_share", "completed_share")
+             "green", "records", "reported", "stale", "on_time", "red_share", "red_or_stale_share", "completed_share")
 STALE = {"stale", "never_reported"}  # the reasons of a report not made within the cycle
-RANK_RULE = ("red_share", "yellow_share", "completed_share", "records")
+RANK_RULE = ("red_or_stale_share", "yellow_share", "completed_share", "records")
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
         c["reported"] = len(reported.get(u, ()))
         c["on_time"] = (c["stale"] == 0) if has_cycle else None
         c["red_share"] = _share(c["red"], c["items"])
+        c["red_or_stale_share"] = _share(c["red"] + c["stale"], c["items"])  # a stale item is yellow, not red
         c["completed_share"] = _share(c["completed"], c["items"])
     _rank(list(per.values()))
     ranked = sorted(per.values(), key=lambda c: (c["rank"], c["unit"]))
@@ -151,7 +153,8 @@ def _count(r: dict, key: str) -> int:
 def _rank(units: list[dict]) -> None:
     """Competition ranking (1, 2, 2, 4) by the rank rule; 1 = best."""
     def key(c: dict) -> tuple:
-        return (c["red_share"], _share(c["yellow"], c["items"]), -c["completed_share"], -c["records"])
+        return (c["red_or_stale_share"], _share(c["yellow"] - c["stale"], c["items"]), -c["completed_share"],
+                -c["records"])
 
     ordered = sorted(units, key=key)
     for i, c in enumerate(ordered):
