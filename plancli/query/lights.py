@@ -18,6 +18,7 @@ a ``≤`` target or a rate (``%``, 个百分点) without a baseline gets no sche
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,10 +51,7 @@ class Judgement:
 
     def text(self) -> ReasonText:
         """The reasons in English (the JSON ``light_reason``), carrying their Chinese for people."""
-        t = ReasonText(reason_text(self.reasons, "en"))
-        t.zh = reason_text(self.reasons, "zh")
-        t.codes = tuple(r.code for r in self.reasons)
-        return t
+        return _text_of(self.reasons)
 
 
 class ReasonText(str):
@@ -62,6 +60,15 @@ class ReasonText(str):
 
     zh: str = ""
     codes: tuple[str, ...] = ()  # the reasons' codes (stale, overdue …), for counting without parsing text
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_of(reasons: tuple[Reason, ...]) -> ReasonText:
+    """Reasons repeat across thousands of rows (``no record yet``): each text is written once."""
+    t = ReasonText(reason_text(reasons, "en"))
+    t.zh = reason_text(reasons, "zh")
+    t.codes = tuple(r.code for r in reasons)
+    return t
 
 
 def reason_in(value, lang: str) -> str:
@@ -118,10 +125,13 @@ def progress(e: Entry, actual: float | None) -> tuple[float | None, str | None]:
 
 
 def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_of: date, *,
-          start: date) -> Judgement:
-    """The light of one occurrence (``row``: its final ``deadline``, ``status`` and ``met``)."""
+          start: date, deadline: date | None = None) -> Judgement:
+    """The light of one occurrence (``row``: its final ``deadline``, ``status`` and ``met``).
+
+    ``deadline`` may be passed as a date when the caller has it (it must be the row's)."""
     status = row["status"]
-    deadline = date.fromisoformat(row["deadline"]) if row.get("deadline") else None
+    if deadline is None and row.get("deadline"):
+        deadline = date.fromisoformat(row["deadline"])
     found: list[tuple[Light, Reason]] = []
     if status in CLOSED:
         if status == Status.MISSED:
@@ -162,6 +172,8 @@ def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_o
 
 
 def _worst(found: list[tuple[Light, Reason]]) -> Judgement:
+    if len(found) == 1:  # the common case
+        return Judgement(found[0][0], (found[0][1],))
     light = min((lt for lt, _ in found), key=_RANK.__getitem__)
     return Judgement(light, tuple(r for lt, r in found if lt == light))
 

@@ -230,6 +230,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     rows = []
     for e in select_entries(reg, f, table):
         settings, issued = reg.light_settings(e), reg.issued(e)
+        doc = reg.document_of(e)
+        period_start = doc.period.start if doc else f.as_of
         for d in reg.occurrences(e) or (None,):
             if d is not None:
                 if f.before and d > f.before:
@@ -263,8 +265,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     closed_on = closing_dates(reg, records or [], f.as_of)
                 when = closed_on.get(item) or (rec.effective if rec else None)
                 late = (when - d).days if when and when > d else 0
-            start = occurrence_start(e, d, issued, reg.document_of(e).period.start) if d else f.as_of
-            j = judge(e, row, rec, settings, f.as_of, start=start)
+            start = occurrence_start(e, d, issued, period_start) if d else f.as_of
+            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=d)
             if f.lights and j.light not in f.lights:
                 continue
             row.update({"light": j.light, "light_reason": j.text(), "late": bool(late) if late is not None else None,

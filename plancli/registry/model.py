@@ -291,8 +291,12 @@ class Registry:
     def source_path(self) -> Path | None:
         return self.documents[0].source_path if self.documents else None
 
+    @cached_property
+    def _by_code(self) -> dict[str, Document]:
+        return {d.code: d for d in self.documents}
+
     def document(self, code: str) -> Document:
-        return next(d for d in self.documents if d.code == code)
+        return self._by_code[code]  # asked once per row of a listing: a dict, not a scan
 
     def document_of(self, e: Entry) -> Document | None:
         """The document an entry belongs to (plan codes are unique across documents)."""
