@@ -6,6 +6,7 @@ format renders the same data. Nothing here knows about the terminal.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -259,14 +260,17 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                 "days_left": (d - f.as_of).days if d else None, "status": status,
             })
             row.update(progress)
+            # Lateness and the light go by the row's final deadline (an extension may have moved it),
+            # never by the entry's as written; its start is still the occurrence's own.
+            final = _iso_date(row["deadline"])
             late = None
-            if d is not None and status in (Status.DONE, Status.MET):
+            if final is not None and status in (Status.DONE, Status.MET):
                 if closed_on is None:
                     closed_on = closing_dates(reg, records or [], f.as_of)
                 when = closed_on.get(item) or (rec.effective if rec else None)
-                late = (when - d).days if when and when > d else 0
+                late = (when - final).days if when and when > final else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
-            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=d)
+            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final)
             if f.lights and j.light not in f.lights:
                 continue
             row.update({"light": j.light, "light_reason": j.text(), "late": bool(late) if late is not None else None,
@@ -274,6 +278,12 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999-99-99", r["id"], r["occurrence"] or ""))
     return rows
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_date(text: str | None) -> date | None:
+    """A row's ISO deadline as a date; a few hundred distinct dates serve 100k rows."""
+    return date.fromisoformat(text) if text else None
 
 
 def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str, date]:
