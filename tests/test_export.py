@@ -446,7 +446,7 @@ def test_ics_reminds_only_of_open_items_and_gives_the_light(cli, tiny, tmp_path)
     for item, ev in events.items():
         assert bool(ev.walk("VALARM")) == (statuses[item] not in ("done", "met", "missed")), item
     desc = str(events["test-004"]["description"])
-    assert "亮灯: 绿灯 (已完成); 逾期 5 天办结" in desc  # done on 11-05, five days after 10-31
+    assert "亮灯: 绿灯 (已完成)，逾期 5 天办结" in desc  # done on 11-05, five days after 10-31
     assert "亮灯: 红灯 (最新记录为未达标)" in str(events["test-003@2024"]["description"])  # missed
 
 

@@ -112,7 +112,7 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         # 亮灯: the light and why, and a closing that came late (docs/lights.md)
         light = f"{L('col.light')}: {status_label(r['light'], lang)} ({reason_in(r['light_reason'], lang)})"
         if r.get("late"):
-            light += f"; {L('report.late').format(days=r['days_late'])}"
+            light += ("，" if lang == "zh" else ", ") + L("report.late").format(days=r["days_late"])
         desc.insert(desc.index(next(x for x in desc if x.startswith(L("col.status")))) + 1, light)
         ev.add("description", "\n".join(desc))
         ev.add("categories", [r["plan"], r["kind"]])
