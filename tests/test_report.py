@@ -317,7 +317,7 @@ def test_weekly_html(cli, tiny, ledger):
     # ids, dates, days and statuses never wrap; the metric may
     assert ('<tr class="due_soon"><td class="nw">test-004</td><td class="nw">test</td><td class="grow">平台迭代更新</td>'
             '<td class="nw">—</td><td class="nw">2024-10-31</td><td class="nw num">3</td>'
-            '<td class="nw st">due soon</td><td class="nw lt">blue</td><td class="grow">省科技厅</td></tr>') in h
+            '<td class="nw st">due soon</td><td class="nw lt lt-blue">blue</td><td class="grow">省科技厅</td></tr>') in h
     assert ('<td class="nw">3.2万家</td><td class="nw num">91%</td><td class="nw num">no</td>'
             '<td class="nw">2024-10-21</td><td class="grow">省科技厅月报</td>') in h
     assert "T08:00:00" not in h  # dates, not raw UTC timestamps

@@ -53,7 +53,7 @@ def _table(rows, cols) -> str:
         for c in cols:
             cls = " ".join(x for x in ("nw" if c.key in NOWRAP else "", "grow" if c.key in GROW else "",
                                        "num" if c.key in NUMERIC else "", "st" if c.key == "status" else "",
-                                       "lt" if c.key == "light" else "") if x)
+                                       f"lt lt-{r.get('_light')}" if c.key == "light" else "") if x)
             tds.append(f"<td{_cls(cls)}>{e(cell(r.get(c.key)))}</td>")
         body.append(f"<tr{_cls(status)}>" + "".join(tds) + "</tr>")
     return f'<div class="wrap"><table><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(body) + \
