@@ -214,3 +214,29 @@ def test_due_for_one_unit_gives_the_metric_room_at_80_columns(cli, lang):
         assert r["metric"][:8] in ln, (r["metric"], ln)
         assert ln.startswith(r["item"] + " ") and r["deadline_shown"] in ln
         assert "省大数据局" not in ln
+
+
+def test_index_lights_apply_to_every_document_and_a_documents_own_win(tiny, tmp_path):
+    from plancli.registry.loading import load_registry
+
+    text = tiny.read_text(encoding="utf-8")
+    second = text.replace("meta:\n", "meta:\n  document: {code: second}\n", 1).replace("test-", "sec-").replace(
+        "code: test,", "code: sec,").replace("plan: test", "plan: sec")
+    (tiny.parent / "second.yaml").write_text(second + "lights: {near_days: 3}\n", encoding="utf-8")
+    idx = tiny.parent / "registry.yaml"
+    idx.write_text("documents:\n  - targets.yaml\n  - second.yaml\nlights: {near_days: 30, behind_red: 50}\n",
+                   encoding="utf-8")
+    reg = load_registry(idx)
+    first, own = reg.light_settings(reg.get("test-001")), reg.light_settings(reg.get("sec-001"))
+    assert (first.near_days, first.behind_red, first.behind_yellow) == (30, 50, 10)
+    assert (own.near_days, own.behind_red) == (3, 50)  # its own key wins, the index fills the rest
+
+
+def test_validate_lists_every_lights_problem(cli, tiny, write_registry):
+    text = tiny.read_text(encoding="utf-8")
+    n = text.count("\n")  # lights: is line n + 1
+    p = write_registry(text + "lights:\n  behind_red: 130\n  near: 3\n")
+    r = cli("validate", "--registry", str(p), "--no-source")
+    assert r.code == 1
+    assert f"{p}:{n + 2}: lights.behind_red must be a number of percentage points from 0 to 100, not 130" in r.out
+    assert f"{p}:{n + 3}: lights: unknown key 'near'" in r.out
