@@ -134,3 +134,9 @@ def test_the_shipped_registry_ranks_every_lead_unit(cli):
     keys = [(r["red_or_stale_share"], (r["yellow"] - r["stale"]) / r["items"], -r["completed_share"], -r["records"])
             for r in b["rows"]]
     assert keys == sorted(keys)  # the documented rule, in order
+
+
+def test_a_period_not_begun_is_refused_and_one_under_way_is_judged_as_of_today(cli, tiny):
+    r = cli("bulletin", "--registry", str(tiny), "--month", "2024-11")  # today is 2024-10-20
+    assert (r.code, r.err) == (2, "plancli: error: the period 2024-11 has not begun by 2024-10-20 (--as-of)\n")
+    assert _json(cli, tiny, "--month", "2024-12")["as_of"] == "2024-12-05"

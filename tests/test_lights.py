@@ -240,3 +240,26 @@ def test_validate_lists_every_lights_problem(cli, tiny, write_registry):
     assert r.code == 1
     assert f"{p}:{n + 2}: lights.behind_red must be a number of percentage points from 0 to 100, not 130" in r.out
     assert f"{p}:{n + 3}: lights: unknown key 'near'" in r.out
+
+
+def test_baseline_and_start_are_read_and_checked(cli, tiny, write_registry):
+    text = tiny.read_text(encoding="utf-8")
+    entry5 = "    quote: 单位能耗降至 0.5 吨标准煤以内\n"
+    assert entry5 in text
+    p = write_registry(text.replace(entry5, entry5 + "    baseline: 1.0\n    start: \"2024-07-01\"\n"))
+    rows = json.loads(cli("due", "--registry", str(p), "--as-of", "2025-07-01", "--format", "json").out)
+    # test-005: from 1.0 down to 0.5 — no record: nothing to judge, but no longer “no baseline”
+    assert next(r for r in rows if r["id"] == "test-005")["light_reason"] == "no record yet: nothing to judge"
+    bad = write_registry(text.replace(entry5, entry5 + "    start: \"2026-01-01\"\n"))
+    r = cli("due", "--registry", str(bad))
+    assert r.code == 2 and "test-005: start 2026-01-01 is not before the deadline 2025-12-31" in r.err
+
+
+def test_list_shows_the_worst_light_of_an_entry_and_which_occurrence(cli, tiny):
+    from plancli.ledger.store import append_record
+
+    append_record(tiny.parent / "progress.yaml", Record("test-003@2024", "missed", 12.0, on=date(2025, 1, 5)))
+    rows = {r["id"]: r for r in json.loads(
+        cli("list", "--registry", str(tiny), "--as-of", "2025-03-01", "--format", "json").out)}
+    t3 = rows["test-003"]  # 2025 is upcoming and green; 2024 was missed: the entry shows red, and says why
+    assert (t3["status"], t3["light"], t3["light_reason"]) == ("upcoming", "red", "2024: latest record: missed")

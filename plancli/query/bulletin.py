@@ -92,6 +92,8 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
 
     Every occurrence counts once for each of its lead units (names read through the unit table).
     """
+    if period.start > f.as_of:
+        raise QueryError(f"the period {period.label} has not begun by {f.as_of} (--as-of)")
     at = min(period.end, f.as_of)  # a period not over yet is judged as of today
     rows = occurrence_rows(reg, replace(f, as_of=at), table, records)
     before = {r["item"]: r["light"] for r in
