@@ -82,11 +82,11 @@ def _zh_date(iso: str) -> str:
 
 
 def _period_name(b: Mapping, lang: str) -> str:
-    from ..query.bulletin import Period
+    from ..query.bulletin import BulletinPeriod
     from ..query.rows import to_date
 
     p = b["period"]
-    per = Period(to_date(p["start"], "start"), to_date(p["end"], "end"), p["label"])
+    per = BulletinPeriod(to_date(p["start"], "start"), to_date(p["end"], "end"), p["label"])
     return per.zh() if lang == "zh" else p["label"].replace("..", " – ")
 
 

@@ -28,7 +28,7 @@ from ..registry.units import UnitTable
 from ..vocabulary import LIGHTS, Light, Status
 from .rows import Filters, occurrence_rows, to_date
 
-__all__ = ["Period", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE"]
+__all__ = ["BulletinPeriod", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE"]
 
 # The keys of a unit row (JSON ``rows``; xlsx and md columns), in order.
 UNIT_KEYS = ("rank", "unit", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
@@ -38,7 +38,7 @@ RANK_RULE = ("red_or_stale_share", "yellow_share", "completed_share", "records")
 
 
 @dataclass(frozen=True)
-class Period:
+class BulletinPeriod:
     start: date
     end: date
     label: str  # 2025-11, 2025Q4, or 2025-10-01..2025-11-15
@@ -53,7 +53,7 @@ class Period:
 
 
 def bulletin_period(as_of: date, *, month: str | None = None, quarter: str | None = None,
-                    since: str | None = None, until: str | None = None) -> Period:
+                    since: str | None = None, until: str | None = None) -> BulletinPeriod:
     """The period asked for; by default the last full month before ``as_of``."""
     given = [n for n, v in (("--month", month), ("--quarter", quarter)) if v] + (
         ["--since/--until"] if since or until else [])
@@ -64,30 +64,30 @@ def bulletin_period(as_of: date, *, month: str | None = None, quarter: str | Non
         if not m or not 1 <= int(m.group(2)) <= 12:
             raise QueryError(f"--month: cannot read {month!r} (use e.g. 2025-11)")
         start = date(int(m.group(1)), int(m.group(2)), 1)
-        return Period(start, start + relativedelta(months=1) - timedelta(days=1), f"{start:%Y-%m}")
+        return BulletinPeriod(start, start + relativedelta(months=1) - timedelta(days=1), f"{start:%Y-%m}")
     if quarter:
         m = re.fullmatch(r"\s*(\d{4})\s*[Qq]([1-4])\s*", quarter)
         if not m:
             raise QueryError(f"--quarter: cannot read {quarter!r} (use e.g. 2025Q4)")
         start = date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
-        return Period(start, start + relativedelta(months=3) - timedelta(days=1), f"{start.year}Q{m.group(2)}")
+        return BulletinPeriod(start, start + relativedelta(months=3) - timedelta(days=1), f"{start.year}Q{m.group(2)}")
     if since or until:
         if not (since and until):
             raise QueryError("--since and --until go together (or use --month / --quarter)")
         start, end = to_date(since, "--since"), to_date(until, "--until")
         if end < start:
             raise QueryError(f"--until {end} is before --since {start}")
-        return Period(start, end, f"{start}..{end}")
+        return BulletinPeriod(start, end, f"{start}..{end}")
     first = as_of.replace(day=1)
     start = first - relativedelta(months=1)
-    return Period(start, first - timedelta(days=1), f"{start:%Y-%m}")
+    return BulletinPeriod(start, first - timedelta(days=1), f"{start:%Y-%m}")
 
 
 def _share(n: int, d: int) -> float:
     return round(n / d, 4) if d else 0.0
 
 
-def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, period: Period) -> dict:
+def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, period: BulletinPeriod) -> dict:
     """The 通报 of ``period``: ``rows`` (one per lead unit, ranked), ``newly_red`` and the totals.
 
     Every occurrence counts once for each of its lead units (names read through the unit table).
