@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = ["Status", "STATUSES", "STATUS_ORDER", "URGENCY", "OPEN", "CLOSED", "RECORD_STATUSES", "RETRACTED",
-           "STATUS_LABELS", "is_open", "is_closed"]
+           "STATUS_LABELS", "is_open", "is_closed", "Light", "LIGHTS", "LIGHT_LABELS"]
 
 
 class Status(StrEnum):
@@ -60,3 +60,22 @@ def is_open(status: str | None) -> bool:
 
 def is_closed(status: str | None) -> bool:
     return status in CLOSED
+
+
+class Light(StrEnum):
+    """亮灯: every occurrence also has one light (query.lights decides it; docs/lights.md)."""
+
+    RED = "red"        # overdue, missed, or far behind 序时进度
+    YELLOW = "yellow"  # behind 序时进度, or no report within the reporting cycle
+    BLUE = "blue"      # due soon and not closed
+    GREEN = "green"    # on schedule, met, done, or nothing to judge yet
+
+
+# Worst first: the order rules are weighed in (the worst wins), --light offers, and columns count.
+LIGHTS: tuple[Light, ...] = (Light.RED, Light.YELLOW, Light.BLUE, Light.GREEN)
+LIGHT_LABELS: dict[str, tuple[str, str]] = {
+    Light.RED: ("红灯", "red"),
+    Light.YELLOW: ("黄灯", "yellow"),
+    Light.BLUE: ("蓝灯", "blue"),
+    Light.GREEN: ("绿灯", "green"),
+}

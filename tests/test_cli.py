@@ -10,14 +10,14 @@ import pytest
 from .conftest import ROOT
 
 DUE_PLAIN = """\
-id             plan    metric            target         deadline     days    status    lead
--------------  ------  ----------------  -------------  -----------  ------  --------  ----------------
-test-004       test    平台迭代更新      —              2024-10-31   11      due_soon  省科技厅
-test-001       test    高新技术企业数量  >3.5 万家      2024-12-31   72      upcoming  省科技厅
-test-003@2024  test    前沿技术攻关项目  ≈20 项         2024-12-31   72      upcoming  省科技厅
-test-002       test    高新技术企业数量  >3.8 万家      2025-12-31   437     upcoming  省科技厅
-test-003@2025  test    前沿技术攻关项目  ≈20 项         2025-12-31   437     upcoming  省科技厅
-test-005       test    单位能耗          ≤0.5 吨标准煤  2025-12-31*  437     upcoming  省工业和信息化厅
+id             plan    metric            target         deadline     days    status    light    lead
+-------------  ------  ----------------  -------------  -----------  ------  --------  -------  ----------------
+test-004       test    平台迭代更新      —              2024-10-31   11      due_soon  blue     省科技厅
+test-001       test    高新技术企业数量  >3.5 万家      2024-12-31   72      upcoming  green    省科技厅
+test-003@2024  test    前沿技术攻关项目  ≈20 项         2024-12-31   72      upcoming  green    省科技厅
+test-002       test    高新技术企业数量  >3.8 万家      2025-12-31   437     upcoming  green    省科技厅
+test-003@2025  test    前沿技术攻关项目  ≈20 项         2025-12-31   437     upcoming  green    省科技厅
+test-005       test    单位能耗          ≤0.5 吨标准煤  2025-12-31*  437     upcoming  green    省工业和信息化厅
 """
 
 
@@ -75,7 +75,7 @@ def test_every_format_renders_the_same_rows(cli, tiny, fmt):
     if fmt == "csv":
         assert r.out.startswith("\ufeffid,item,occurrence,kind,plan,")
     if fmt == "md":
-        assert r.out.splitlines()[1] == "|---|---|---|---|---|---|---|---|"
+        assert r.out.splitlines()[1] == "|---|---|---|---|---|---|---|---|---|"
 
 
 def test_overdue_and_fail(cli, tiny):
@@ -161,7 +161,9 @@ lead       省科技厅
 support    省大数据局
 source     line 9: 每年组织实施 20 项左右前沿技术攻关项目
 status     test-003@2024: upcoming (deadline 2024-12-31)
+light      test-003@2024: green (no record yet: nothing to judge)
 status     test-003@2025: upcoming (deadline 2025-12-31)
+light      test-003@2025: green (not started yet)
 ledger     {ledger} (0 records of this entry)
 """
 
@@ -330,8 +332,9 @@ def test_main_job_on_the_shipped_registry_as_a_subprocess():
 def test_due_in_chinese(cli, tiny):
     r = cli("due", "--registry", str(tiny), "--format", "plain", "--lang", "zh")
     lines = r.out.splitlines()
-    assert lines[0].split() == ["编号", "计划", "指标", "目标", "期限", "剩余天数", "状态", "牵头单位"]
-    assert lines[2].split() == ["test-004", "test", "平台迭代更新", "—", "2024-10-31", "11", "即将到期", "省科技厅"]
+    assert lines[0].split() == ["编号", "计划", "指标", "目标", "期限", "天数", "状态", "亮灯", "牵头单位"]
+    assert lines[2].split() == ["test-004", "test", "平台迭代更新", "—", "2024-10-31", "11", "即将到期", "蓝灯",
+                                "省科技厅"]
     # PLANCLI_LANG and the locale choose it too; --lang wins; JSON never changes
     assert cli("due", "--registry", str(tiny), "--format", "plain", env={"PLANCLI_LANG": "zh"}).out == r.out
     assert cli("due", "--registry", str(tiny), "--format", "plain", "--lang", "en",
@@ -346,7 +349,8 @@ def test_list_stats_units_plans_in_chinese(cli, tiny):
     kinds = {ln.split()[2] for ln in cli("list", "--registry", str(tiny), "--lang", "zh").out.splitlines()[2:]}
     assert kinds == {"量化目标", "节点任务"}
     stats = cli("stats", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
-    assert stats == ["名称", "条目", "合计", "已逾期", "即将到期", "未到期", "进行中", "已达标", "已完成", "未达标", "未写明时间"]
+    assert stats == ["名称", "条目", "合计", "已逾期", "即将到期", "未到期", "进行中", "已达标", "已完成", "未达标", "未写明时间",
+                     "红/黄/蓝/绿灯"]
     units = cli("units", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
     assert units == ["单位", "牵头", "配合", "别名"]
     plans = cli("plans", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
@@ -356,7 +360,8 @@ def test_list_stats_units_plans_in_chinese(cli, tiny):
 def test_table_off_a_terminal_is_wide_and_show_follows_the_width(cli, tiny, monkeypatch):
     monkeypatch.delenv("COLUMNS", raising=False)
     r = cli("due", "--registry", str(tiny), "--format", "table")
-    assert r.out.splitlines()[0].split() == ["id", "plan", "metric", "target", "deadline", "days", "status", "lead"]
+    # on a terminal the plan column goes: every id already starts with its plan code
+    assert r.out.splitlines()[0].split() == ["id", "metric", "target", "deadline", "days", "status", "light", "lead"]
     assert "高新技术企业数量" in r.out and "…" not in r.out  # 200 columns: nothing cut
     narrow = cli("show", "test-002", "--registry", str(tiny), "--format", "table", env={"COLUMNS": "40"})
     lines = narrow.out.splitlines()

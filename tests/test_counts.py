@@ -11,12 +11,13 @@ from plancli.workspace import open_workspace
 
 
 def test_count_by_counts_occurrences_and_distinct_entries():
-    rows = [{"id": "a-001", "plan": "a", "status": "overdue", "deadline_inferred": False},
-            {"id": "a-001", "plan": "a", "status": "met", "deadline_inferred": False},
-            {"id": "a-002", "plan": "a", "status": "upcoming", "deadline_inferred": True},
-            {"id": "b-001", "plan": "b", "status": "done", "deadline_inferred": False}]
+    rows = [{"id": "a-001", "plan": "a", "status": "overdue", "deadline_inferred": False, "light": "red"},
+            {"id": "a-001", "plan": "a", "status": "met", "deadline_inferred": False, "light": "green"},
+            {"id": "a-002", "plan": "a", "status": "upcoming", "deadline_inferred": True, "light": "yellow"},
+            {"id": "b-001", "plan": "b", "status": "done", "deadline_inferred": False, "light": "green"}]
     a, b, c = count_by(rows, lambda r: [r["plan"]], ["a", "b", "c"])
     assert (a["entries"], a["total"], a["overdue"], a["met"], a["upcoming"], a["no_date_stated"]) == (2, 3, 1, 1, 1, 1)
+    assert (a["red"], a["yellow"], a["blue"], a["green"], b["green"]) == (1, 1, 0, 1, 1)  # they add up to total
     assert (b["total"], b["done"]) == (1, 1)
     assert c["total"] == 0 and c["name"] == "c"  # every asked-for key is listed, even with nothing
 

@@ -55,7 +55,7 @@ def test_page_is_self_contained_and_marks_what_it_should(cli, ledger, tmp_path):
         assert bad not in page, bad
     assert set(re.findall(r"https?://[^\s\"'<>]+", page)) == {"http://www.w3.org/2000/svg"}  # the SVG namespace
     # charts are SVG with their labels as text (the reader's fonts set the Chinese)
-    assert page.count("<svg ") == 4
+    assert page.count("<svg ") == 5  # status per plan, open per unit, lights per unit, periods, attainment
     svg_text = re.findall(r"<text[^>]*>([^<]+)</text>", page)
     assert {"数字变革", "科技研发", "省大数据局", "kjyf-002"} <= set(svg_text)
     # every occurrence is in the tables, the quote one click away, inferred deadlines keep their '*'
@@ -106,7 +106,7 @@ def test_filters_apply_and_keys_stay_codes(cli, ledger):
     md = cli("report", "--as-of", AS_OF, "--progress", str(ledger), "--plan", "szbg", "--format", "md",
              "--lang", "zh").out
     assert md.startswith("# 目标任务进展报告 — 全部单位 · 数字变革\n")
-    assert "| 编号 | 计划 | 指标 | 目标 | 期限 | 剩余天数 | 牵头单位 |" in md
+    assert "| 编号 | 计划 | 指标 | 目标 | 期限 | 剩余天数 | 亮灯 | 牵头单位 |" in md
     assert "### 未达标 (1)" in md and "| szbg-014 | 数字变革 |" in md
     assert "| 2024-11 |" not in md  # empty months only in the chart
 
@@ -261,7 +261,7 @@ def test_dashboard_in_english_fits_too(cli, ledger, tmp_path):
     measured = tmp_path / "measured-en.html"
     measured.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
     _check_layout(tmp_path, measured, text.count('<td class="nw c-item"'),
-                  ["Status per plan", "Open items per lead unit", _period_caption(cli, ledger, "en"),
+                  ["Status per plan", "Open items per lead unit", "Lights per lead unit", _period_caption(cli, ledger, "en"),
                    "Attainment of recorded targets"])
 
 
@@ -276,7 +276,8 @@ def test_dashboard_in_chromium(cli, ledger, tmp_path):
     measured = tmp_path / "measured.html"
     measured.write_text(text.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
     _check_layout(tmp_path, measured, n_items,
-                  ["各计划事项状态", "各牵头单位未办结事项", _period_caption(cli, ledger, "zh"), "已记录目标完成率"])
+                  ["各计划事项状态", "各牵头单位未办结事项", "各牵头单位亮灯情况", _period_caption(cli, ledger, "zh"),
+                   "已记录目标完成率"])
     shot = tmp_path / "dashboard.png"
     res = _browser(tmp_path, "--window-size=1200,1700", f"--screenshot={shot}", page.as_uri())
     assert shot.exists(), res.stderr[-500:]
@@ -302,7 +303,7 @@ def test_nothing_selected_is_a_report_too(cli, tiny, tmp_path, fmt):
         d = json.loads(r.out)
         assert d["items"] == [] and set(d["totals"].values()) == {0} and d["by_month"] == []
     elif fmt == "html":
-        assert r.out.count("(none)") == 4 and "No target has a recorded actual value yet." in r.out
+        assert r.out.count("(none)") == 5 and "No target has a recorded actual value yet." in r.out
         assert "<svg" not in r.out and "<table" not in r.out
     else:
-        assert r.out.count("(none)") == 5  # summary, three count tables, items
+        assert r.out.count("(none)") == 6  # summary, four count tables, items

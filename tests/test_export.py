@@ -24,6 +24,7 @@ CONTRACT = [
     "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
     "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
+    "light", "light_reason", "late", "days_late",
 ]
 
 # The six deadline occurrences of the tiny registry (test-003 is 每年 → 2024 and 2025) and their dates.
@@ -433,3 +434,22 @@ def test_sqlite_records_carry_effective_date_override_and_withdrawal(cli, tiny, 
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         con.close()
+
+
+def test_ics_reminds_only_of_open_items_and_gives_the_light(cli, tiny, tmp_path):
+    p = _progress(cli, tiny, tmp_path)
+    assert cli("record", "test-004", "--status", "done", "--on", "2024-11-05", "--registry", str(tiny),
+               "--progress", str(p)).code == 0
+    r = _export(cli, tiny, p, "ics", "--as-of", "2025-01-10", "--remind", "7d")
+    events = {str(e["uid"]).removesuffix("@plancli"): e for e in Calendar.from_ical(r.out.encode()).walk("VEVENT")}
+    statuses = {k: json_row["status"] for k, json_row in _json_rows(cli, tiny, p).items()}
+    for item, ev in events.items():
+        assert bool(ev.walk("VALARM")) == (statuses[item] not in ("done", "met", "missed")), item
+    desc = str(events["test-004"]["description"])
+    assert "亮灯: 绿灯 (已完成)，逾期 5 天办结" in desc  # done on 11-05, five days after 10-31
+    assert "亮灯: 红灯 (最新记录为未达标)" in str(events["test-003@2024"]["description"])  # missed
+
+
+def _json_rows(cli, tiny, p):
+    r = _export(cli, tiny, p, "json", "--as-of", "2025-01-10")
+    return {x["item"]: x for x in json.loads(r.out)}

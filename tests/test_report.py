@@ -70,7 +70,7 @@ def test_weekly_json_on_the_tiny_registry(cli, tiny, ledger):
     assert [(c["name"], c["due_soon"], c["in_progress"], c["met"], c["total"]) for c in s["counts"]] == [
         ("省科技厅", 1, 2, 1, 5), ("省工业和信息化厅", 0, 1, 0, 1)]
     assert s["totals"] == {"overdue": 0, "due_soon": 1, "in_progress": 3, "met": 1, "done": 0, "missed": 0,
-                           "total": 6}
+                           "total": 6, "red": 0, "yellow": 0, "blue": 1, "green": 5}
     # test-004 (2024年10月底前) is the only deadline in 10-28 … 11-04
     [due] = s["due_next"]
     assert (due["item"], due["deadline"], due["days_left"], due["status"], due["lead"], due["support"]) == (
@@ -93,13 +93,14 @@ def test_weekly_plain_on_the_tiny_registry_in_chinese(cli, tiny, ledger):
     lines = r.out.splitlines()
     assert lines[:2] == [f"每周进展摘要 — 全部单位 · 全部计划 — {AS_OF}",
                          "逾期未办结 0 项（本周新增 0 项）；未来 7 天到期 1 项；已达标 1 项，已完成 0 项，未达标 0 项"
-                         "（共 6 项）；上周生效记录 3 条。"]
-    assert lines[4].split() == ["牵头单位", "已逾期", "即将到期", "进行中", "已达标", "已完成", "未达标", "合计"]
-    assert lines[6].split() == ["省科技厅", "0", "1", "2", "1", "0", "0", "5"]
-    assert lines[8].split() == ["合计", "0", "1", "3", "1", "0", "0", "6"]
+                         "（共 6 项）；上周生效记录 3 条。亮灯：红灯 0 项，黄灯 0 项，蓝灯 1 项，绿灯 5 项。"]
+    assert lines[4].split() == ["牵头单位", "已逾期", "即将到期", "进行中", "已达标", "已完成", "未达标", "合计",
+                                "红灯", "黄灯", "蓝灯", "绿灯"]
+    assert lines[6].split() == ["省科技厅", "0", "1", "2", "1", "0", "0", "5", "0", "0", "1", "4"]
+    assert lines[8].split() == ["合计", "0", "1", "3", "1", "0", "0", "6", "0", "0", "1", "5"]
     assert "本周新增逾期（期限在 2024-10-21 至 2024-10-27）" in lines and "(无)" in lines
     row = next(ln for ln in lines if ln.startswith("test-004"))
-    assert row.split() == ["test-004", "test", "平台迭代更新", "—", "2024-10-31", "3", "即将到期", "省科技厅"]
+    assert row.split() == ["test-004", "test", "平台迭代更新", "—", "2024-10-31", "3", "即将到期", "蓝灯", "省科技厅"]
     recorded = [ln.split() for ln in lines if ln.startswith(("test-001", "test-002", "test-003@"))]
     assert recorded == [["test-001", "高新技术企业数量", "进行中", ">3.5", "万家", "3.2万家", "91%", "否",
                          "2024-10-21", "省科技厅月报"],
@@ -234,16 +235,16 @@ def test_overdue_items_grouped_by_lead_unit_and_by_plan(cli, around, tmp_path):
     assert [x["item"] for x in s["newly_overdue"]] == ["test-006"]
     assert s["totals"]["overdue"] == s["overdue_total"] == 2
     md = _weekly(cli, around, p, "--format", "md").out
-    assert "## Open overdue: 省大数据局 (1)\n\n| ID | Plan | Metric | Target | Deadline | Days overdue | Latest record |" in md
-    assert "| test-007 | test | 节点7 | — | 2024-10-20 | 8 | in progress · 2024-10-25 |\n" in md
+    assert "## Open overdue: 省大数据局 (1)\n\n| ID | Plan | Metric | Target | Deadline | Days overdue | Light | Latest record |" in md
+    assert "| test-007 | test | 节点7 | — | 2024-10-20 | 8 | red | in progress · 2024-10-25 |\n" in md
 
     by_plan = json.loads(_weekly(cli, around, p, "--by", "plan", "--format", "json").out)
     assert [(g["name"], g["label"], [x["item"] for x in g["items"]]) for g in by_plan["overdue"]] == [
         ("test", "测试", ["test-007", "test-006"])]  # oldest deadline first
     assert [(c["name"], c["overdue"], c["total"]) for c in by_plan["counts"]] == [("test", 2, 10)]
     zh = _weekly(cli, around, p, "--by", "plan", "--format", "md", "--lang", "zh").out
-    assert "## 逾期未办结：测试（2 项）\n\n| 编号 | 牵头单位 | 指标 | 目标 | 期限 | 逾期天数 | 最新记录 |" in zh
-    assert "| test-007 | 省大数据局 | 节点7 | — | 2024-10-20 | 8 | 进行中 · 2024-10-25 |" in zh
+    assert "## 逾期未办结：测试（2 项）\n\n| 编号 | 牵头单位 | 指标 | 目标 | 期限 | 逾期天数 | 亮灯 | 最新记录 |" in zh
+    assert "| test-007 | 省大数据局 | 节点7 | — | 2024-10-20 | 8 | 红灯 | 进行中 · 2024-10-25 |" in zh
 
 
 # --------------------------------------------------------------------------- md and html
@@ -268,15 +269,15 @@ def test_weekly_markdown(cli, tiny, ledger):
 # Weekly digest — all units · all plans — {AS_OF}
 
 Open overdue: 0 (0 new this week); due in the next 7 days: 1; met 1, done 0, missed 0 (of 6); \
-records effective last week: 3.
+records effective last week: 3. Lights: red 0, yellow 0, blue 1, green 5.
 
 ## Status per lead unit
 
-| Lead unit | overdue | due soon | in progress | met | done | missed | Total |
-|---|---|---|---|---|---|---|---|
-| 省科技厅 | 0 | 1 | 2 | 1 | 0 | 0 | 5 |
-| 省工业和信息化厅 | 0 | 0 | 1 | 0 | 0 | 0 | 1 |
-| Total | 0 | 1 | 3 | 1 | 0 | 0 | 6 |
+| Lead unit | overdue | due soon | in progress | met | done | missed | Total | red | yellow | blue | green |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+| 省科技厅 | 0 | 1 | 2 | 1 | 0 | 0 | 5 | 0 | 0 | 1 | 4 |
+| 省工业和信息化厅 | 0 | 0 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 1 |
+| Total | 0 | 1 | 3 | 1 | 0 | 0 | 6 | 0 | 0 | 1 | 5 |
 
 ## Newly overdue (deadline 2024-10-21 – 2024-10-27)
 
@@ -284,9 +285,9 @@ records effective last week: 3.
 
 ## Due in the next 7 days
 
-| ID | Plan | Metric | Target | Deadline | Days left | Status | Lead unit |
-|---|---|---|---|---|---|---|---|
-| test-004 | test | 平台迭代更新 | — | 2024-10-31 | 3 | due soon | 省科技厅 |
+| ID | Plan | Metric | Target | Deadline | Days left | Status | Light | Lead unit |
+|---|---|---|---|---|---|---|---|---|
+| test-004 | test | 平台迭代更新 | — | 2024-10-31 | 3 | due soon | blue | 省科技厅 |
 
 ## Records effective last week (2024-10-21 – 2024-10-27)
 
@@ -316,7 +317,7 @@ def test_weekly_html(cli, tiny, ledger):
     # ids, dates, days and statuses never wrap; the metric may
     assert ('<tr class="due_soon"><td class="nw">test-004</td><td class="nw">test</td><td class="grow">平台迭代更新</td>'
             '<td class="nw">—</td><td class="nw">2024-10-31</td><td class="nw num">3</td>'
-            '<td class="nw st">due soon</td><td class="grow">省科技厅</td></tr>') in h
+            '<td class="nw st">due soon</td><td class="nw lt lt-blue">blue</td><td class="grow">省科技厅</td></tr>') in h
     assert ('<td class="nw">3.2万家</td><td class="nw num">91%</td><td class="nw num">no</td>'
             '<td class="nw">2024-10-21</td><td class="grow">省科技厅月报</td>') in h
     assert "T08:00:00" not in h  # dates, not raw UTC timestamps
@@ -390,20 +391,21 @@ def test_digest_md_on_the_shipped_registry_for_one_unit(cli, tmp_path):
     assert r.out == """\
 # 每周进展摘要 — 省审计厅 · 全部计划 — 2026-11-28
 
-逾期未办结 1 项（本周新增 0 项）；未来 7 天到期 0 项；已达标 0 项，已完成 0 项，未达标 0 项（共 1 项）；上周生效记录 1 条。
+逾期未办结 1 项（本周新增 0 项）；未来 7 天到期 0 项；已达标 0 项，已完成 0 项，未达标 0 项（共 1 项）；上周生效记录 1 条。\
+亮灯：红灯 1 项，黄灯 0 项，蓝灯 0 项，绿灯 0 项。
 
 ## 各牵头单位事项状态
 
-| 牵头单位 | 已逾期 | 即将到期 | 进行中 | 已达标 | 已完成 | 未达标 | 合计 |
-|---|---|---|---|---|---|---|---|
-| 省审计厅 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
-| 合计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| 牵头单位 | 已逾期 | 即将到期 | 进行中 | 已达标 | 已完成 | 未达标 | 合计 | 红灯 | 黄灯 | 蓝灯 | 绿灯 |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+| 省审计厅 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 |
+| 合计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 |
 
 ## 逾期未办结：省审计厅（1 项）
 
-| 编号 | 计划 | 指标 | 目标 | 期限 | 逾期天数 | 最新记录 |
-|---|---|---|---|---|---|---|
-| tjls-003 | tjls | 建立自然资源资产离任审计评价指标体系 | — | 2025-12-31 | 332 | 进行中 · 2026-11-18 |
+| 编号 | 计划 | 指标 | 目标 | 期限 | 逾期天数 | 亮灯 | 最新记录 |
+|---|---|---|---|---|---|---|---|
+| tjls-003 | tjls | 建立自然资源资产离任审计评价指标体系 | — | 2025-12-31 | 332 | 红灯 | 进行中 · 2026-11-18 |
 
 ## 本周新增逾期（期限在 2026-11-21 至 2026-11-27）
 

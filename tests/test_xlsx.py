@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from wcwidth import wcswidth
 
 from plancli.output.xlsx import FILLS, SHEET_COLUMNS
@@ -41,7 +42,7 @@ def test_header_frozen_and_filtered(workbook):
     assert [c.value for c in ws[1]][:9] == ["编号", "计划", "类型", "指标", "目标", "期限", "原文期限", "剩余天数", "状态"]
     assert all(c.font.b for c in ws[1])
     assert ws.freeze_panes == "B2"
-    assert ws.auto_filter.ref == f"A1:S{len(rows) + 1}"
+    assert ws.auto_filter.ref == f"A1:{get_column_letter(len(SHEET_COLUMNS))}{len(rows) + 1}"
     assert ws.max_row == len(rows) + 1 and ws.max_column == len(SHEET_COLUMNS)
 
 
@@ -61,6 +62,8 @@ def test_cells_have_real_types(workbook):
     assert cell("实际值").value == 36000 and cell("计量单位").value == "家"
     assert cell("完成率").value == pytest.approx(36000 / 35000, abs=1e-4) and cell("完成率").number_format == "0.0%"
     assert cell("状态").value == "已达标" and cell("状态代码").value == "met"
+    assert cell("亮灯").value == "绿灯" and cell("亮灯").fill.start_color.rgb.endswith("BFE6C8")
+    assert cell("亮灯原因").value == "已达标" and cell("逾期办结天数").value is None  # met on 2024-12-31: on time
     assert cell("目标").value == ">3.5 万家" and cell("计划").value == "科技研发"
     assert cell("原文").value == rows[[r["item"] for r in rows].index("kjyf-002")]["quote"]
     # an inferred deadline says so in words (a date cell cannot carry the '*')
@@ -100,9 +103,13 @@ def test_summary_sheet_counts(workbook):
     wb, rows = workbook
     ws = wb["概览"]
     heads = [c.value for c in ws[1]]
-    assert heads[0] == "计划" and heads[-1] == "事项总数" and "已逾期" in heads
+    assert heads[0] == "计划" and "事项总数" in heads and "已逾期" in heads
     total = [c.value for c in ws[ws.max_row]]
-    assert total[0] == "事项总数" and total[-1] == len(rows)
+    assert total[0] == "事项总数" and total[heads.index("事项总数")] == len(rows)
+    # after the total, the lights: they add up to it too
+    lights = heads[heads.index("事项总数") + 1:]
+    assert set(lights) <= {"红灯", "黄灯", "蓝灯", "绿灯"} and sum(total[heads.index(h)] for h in lights) == len(rows)
+    assert total[heads.index("红灯")] == sum(r["light"] == "red" for r in rows)
     assert total[heads.index("已达标")] == 1 and total[heads.index("未达标")] == 1
     assert total[heads.index("已逾期")] == sum(r["status"] == "overdue" for r in rows)
 

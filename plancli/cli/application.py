@@ -42,7 +42,7 @@ COMMAND_MODULES = {
     "stats": "listings", "units": "listings", "docs": "listings",
     "validate": "checking", "coverage": "checking", "parse-deadline": "checking",
     "record": "recording",
-    "weekly": "reports", "export": "reports", "report": "reports",
+    "weekly": "reports", "export": "reports", "report": "reports", "bulletin": "reports",
     "extract": "extract",
 }
 

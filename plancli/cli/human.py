@@ -12,23 +12,26 @@ from dataclasses import replace
 
 from ..output.i18n import label, status_label
 from ..output.render import Column
-from ..vocabulary import STATUSES
+from ..query.lights import reason_in
+from ..vocabulary import LIGHTS, STATUSES
 
 # column key → i18n key of its heading
 HEADINGS = {
     "item": "col.item", "id": "col.item", "plan": "col.plan", "kind": "col.kind", "metric": "col.metric",
-    "target": "col.target", "deadline_shown": "col.deadline", "days_left": "col.days_left",
+    "target": "col.target", "deadline_shown": "col.deadline", "days_left": "col.days",
     "status": "col.status", "lead_shown": "col.lead", "name": "col.name", "entries": "col.entries",
     "total": "col.total", "code": "col.code", "short": "col.short", "group": "col.group", "lines": "col.lines",
     "complete": "col.complete", "targets": "col.targets", "milestones": "col.milestones",
     "no_date_stated": "col.undated_text", "aliases": "col.aliases", "field": "col.field", "value": "col.value",
-    "doc": "col.doc", "date": "col.date", "title": "col.title",
+    "doc": "col.doc", "date": "col.date", "title": "col.title", "light": "col.light",
+    "light_reason": "col.light_reason", "co_lead": "col.co_lead", "lights": "col.lights",
 }
 # the field names of `show`, as people read them
 FIELDS = {"id": "col.item", "kind": "col.kind", "document": "col.document", "plan": "col.plan",
           "section": "col.section", "metric": "col.metric", "target": "col.target", "deadline": "col.deadline",
           "recurring": "col.recurring", "lead": "col.lead", "support": "col.support", "source": "col.source",
-          "note": "col.note", "status": "col.status", "record": "col.record", "ledger": "col.ledger"}
+          "note": "col.note", "status": "col.status", "record": "col.record", "ledger": "col.ledger",
+          "light": "col.light"}
 
 
 def fields_in(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
@@ -36,7 +39,7 @@ def fields_in(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
     if lang == "en":
         return pairs
     return [(label(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
-STATUS_COLUMNS = STATUSES
+STATUS_COLUMNS = (*STATUSES, *LIGHTS)
 
 
 def columns_in(columns: list[Column], lang: str, *, unit_table: bool = False) -> list[Column]:
@@ -64,6 +67,10 @@ def cells_in(rows: list[dict], lang: str) -> list[dict]:
         r["_status"] = r.get("status")
         if r.get("status"):
             r["status"] = status_label(r["status"], lang)
+        if r.get("light"):
+            r["_light"] = r["light"]
+            r["light"] = status_label(r["light"], lang)
+            r["light_reason"] = reason_in(r.get("light_reason"), lang)
         if r.get("kind") in ("target", "milestone"):
             r["kind"] = label(f"kind.{r['kind']}", lang)
     return rows

@@ -28,18 +28,21 @@ from .options import (
 
 # Token columns never wrap; metric and lead take the slack of a terminal and are cut with “…”.
 FLEX = "ellipsis"
+METRIC_MIN = 17  # eight Chinese characters and “…”: what a narrow terminal still shows of a metric
 OCC_COLUMNS = [
-    Column("item", "id"), Column("plan", "plan"), Column("metric", "metric", 28, FLEX),
+    Column("item", "id"), Column("plan", "plan"), Column("metric", "metric", 28, FLEX, METRIC_MIN),
     Column("target", "target", 18), Column("deadline_shown", "deadline"),
-    Column("days_left", "days"), Column("status", "status"), Column("lead_shown", "lead", 30, FLEX),
-]
-ENTRY_COLUMNS = [
-    Column("id", "id"), Column("plan", "plan"), Column("kind", "kind"), Column("metric", "metric", 28, FLEX),
-    Column("target", "target", 18), Column("deadline_shown", "deadline"), Column("status", "status"),
+    Column("days_left", "days"), Column("status", "status"), Column("light", "light"),
     Column("lead_shown", "lead", 30, FLEX),
 ]
+ENTRY_COLUMNS = [
+    Column("id", "id"), Column("plan", "plan"), Column("kind", "kind"), Column("metric", "metric", 28, FLEX, METRIC_MIN),
+    Column("target", "target", 18), Column("deadline_shown", "deadline"), Column("status", "status"),
+    Column("light", "light"), Column("lead_shown", "lead", 30, FLEX),
+]
+CO_LEAD = Column("co_lead", "co-lead", 30, FLEX)
 STAT_COLUMNS = [Column("name", "name", None, FLEX)] + [
-    Column(k, k) for k in ("entries", "total", *STATUSES, "no_date_stated")]
+    Column(k, k) for k in ("entries", "total", *STATUSES, "no_date_stated", "lights")]  # lights: red/yellow/blue/green in one cell
 PLAN_COLUMNS = [Column("code", "code"), Column("short", "short", None, FLEX)] + [
     Column(k, k) for k in ("group", "lines", "complete", "entries", "targets", "milestones", "no_date_stated",
                            Status.OVERDUE, Status.DUE_SOON)]
@@ -57,7 +60,30 @@ def _listing(rows: list[dict], columns: list[Column], fmt: str, sel: Selection, 
     if is_machine(fmt):
         render(rows, columns, fmt, fields=CONTRACT)
         return
-    _human(rows, columns, fmt, sel.language(), f, ws.units)
+    _human(rows, fitted(rows, columns, f, fmt), fmt, sel.language(), f, ws.units)
+
+
+def fitted(rows: list[dict], columns: list[Column], f, fmt: str = "table") -> list[Column]:
+    """Leave out what the question already answers, so the metric gets the room.
+
+    With ``--unit``, the lead column shows only the *other* lead units (``co-lead``) and goes when
+    there are none. On a terminal (``table``) the plan column goes when every id already starts
+    with its plan code (plain text keeps it: scripts cut columns by position).
+    """
+    from ..query.rows import decorate
+
+    out = list(columns)
+    if f is not None and f.units:
+        decorate(rows, f, None)
+        i = next((k for k, c in enumerate(out) if c.key == "lead_shown"), None)
+        if i is not None:
+            if any(r["co_lead"] for r in rows):
+                out[i] = CO_LEAD
+            else:
+                del out[i]
+    if fmt == "table" and rows and all(str(r.get("id", "")).startswith(f"{r.get('plan')}-") for r in rows):
+        out = [c for c in out if c.key != "plan"]
+    return out
 
 
 def _human(rows: list[dict], columns: list[Column], fmt: str, lang: str, f=None, table=None, **kw) -> None:
@@ -190,6 +216,8 @@ def stats(
     if is_machine(fmt_):
         render(rows, STAT_COLUMNS, fmt_)
     else:
+        for r in rows:  # four counts in one narrow cell, so the table still fits 80 columns
+            r["lights"] = "/".join(str(r[k]) for k in ("red", "yellow", "blue", "green"))
         _human(rows, STAT_COLUMNS, fmt_, sel.language())
 
 

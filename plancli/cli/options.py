@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from ..output.render import default_format
-from ..vocabulary import RECORD_STATUSES, STATUSES
+from ..vocabulary import LIGHTS, RECORD_STATUSES, STATUSES
 
 
 def choice(name: str, values) -> type[Enum]:
@@ -27,6 +27,7 @@ Kind = choice("Kind", ("target", "milestone"))
 By = choice("By", ("plan", "unit"))
 StatusChoice = choice("Status", STATUSES)
 RecordStatus = choice("RecordStatus", RECORD_STATUSES)
+LightChoice = choice("Light", LIGHTS)
 
 LISTING = ("table", "plain", "json", "csv", "md")  # what render() writes
 Listing = choice("Listing", LISTING)
@@ -35,6 +36,7 @@ Check = choice("Check", ("table", "plain", "json"))
 Weekly = choice("Weekly", ("plain", "md", "html", "json", "table"))
 Export = choice("Export", ("ics", "csv", "json", "sqlite", "xlsx"))
 Report = choice("Report", ("html", "md", "json"))
+Bulletin = choice("Bulletin", ("md", "html", "json", "xlsx"))
 
 
 def format_option(choices: type[Enum], default_help: str = "table on a terminal, else plain"):
@@ -142,6 +144,9 @@ class Selection:
     as_of: AsOfOpt = None
     status: Annotated[list[StatusChoice] | None, typer.Option(
         "--status", "-s", help="Only these statuses; repeatable.")] = None
+    light: Annotated[list[LightChoice] | None, typer.Option(
+        "--light", "-l", help="Only these lights (亮灯, docs/lights.md): red, yellow, blue, green; repeatable.")
+    ] = None
     soon: SoonOpt = "14d"
     kind: Annotated[Kind | None, typer.Option("--kind", help="target or milestone.")] = None
     registry: RegistryOpt = None
@@ -169,7 +174,8 @@ class Selection:
             ws.registry, ws.units, units=self.unit or (), role=self.role.value, plans=self.plan or (),
             before=self.before, after=self.after, within=self.within, as_of=self.as_of,
             statuses=[s.value for s in self.status or ()], soon=self.soon,
-            kinds=[self.kind.value] if self.kind else (), docs=self.doc or ())
+            kinds=[self.kind.value] if self.kind else (), docs=self.doc or (),
+            lights=[lt.value for lt in self.light or ()])
         # A --unit read from a part of one unit's name is a guess: say on stderr which unit it is.
         from ..output.i18n import label
 

@@ -1,4 +1,4 @@
-"""Reports people read or forward: weekly (the digest), report (the HTML page), export."""
+"""Reports people read or forward: weekly (the digest), report (the HTML page), export, bulletin (通报)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,17 @@ from typing import Annotated
 import typer
 
 from .application import UsageError, command
-from .options import By, Export, Report, Selection, Weekly, format_name, format_option, with_selection
+from .options import (
+    Bulletin,
+    By,
+    Export,
+    Report,
+    Selection,
+    Weekly,
+    format_name,
+    format_option,
+    with_selection,
+)
 
 
 @command()
@@ -84,3 +94,44 @@ def report(
     ws = sel.workspace()
     text = build_report(ws.registry, ws.units, ws.records, sel.filters(ws), fmt.value, lang_)
     write_output(text.encode("utf-8"), output)
+
+
+@command()
+@with_selection
+def bulletin(
+    month: Annotated[str | None, typer.Option("--month", help="The month to report on (2025-11).")] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", help="The quarter to report on (2025Q4).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First day of the period (with --until).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day of the period (with --since).")] = None,
+    fmt: Annotated[Bulletin, typer.Option("--format", "-f", case_sensitive=False,
+                                          help="md, html, json or xlsx.")] = Bulletin.md,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (atomically) [default: stdout; required for xlsx].",
+        show_default=False)] = None,
+    *, sel: Selection,
+) -> None:
+    """Write the 通报 of a period: one row per lead unit, ranked (1 = best), and the items newly red.
+
+    The period is --month, --quarter or --since/--until; by default the last full month before
+    --as-of. Rank rule and columns: docs/lights.md.
+
+    Example: plancli bulletin --month 2025-11 --lang zh --format html -o 通报-2025-11.html
+    """
+    from ..output.bulletin import bulletin_text, bulletin_xlsx
+    from ..output.export import ExportError, write_output
+    from ..output.i18n import filter_scope
+    from ..query.bulletin import bulletin as make_bulletin
+    from ..query.bulletin import bulletin_period
+
+    lang_ = sel.language()
+    ws = sel.workspace()
+    f = sel.filters(ws)
+    period = bulletin_period(f.as_of, month=month, quarter=quarter, since=since, until=until)
+    b = make_bulletin(ws.registry, ws.units, ws.records, f, period)
+    scope = filter_scope(ws.registry, f, lang_)
+    if fmt.value == "xlsx":
+        if output is None or str(output) == "-":
+            raise ExportError("--format xlsx needs a file: plancli bulletin --format xlsx -o FILE")
+        write_output(bulletin_xlsx(b, lang_, scope), output)
+        return
+    write_output(bulletin_text(b, fmt.value, lang_, scope).encode("utf-8"), output)

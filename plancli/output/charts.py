@@ -17,17 +17,19 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from ..vocabulary import LIGHTS, STATUS_ORDER, Light, Status
 from ..vocabulary import OPEN as OPEN_STATUSES
-from ..vocabulary import STATUS_ORDER, Status
 from .i18n import label, status_label
 
 __all__ = ["COLORS", "FONTS", "aggregate", "time_bins", "status_by_plan_chart", "open_by_lead_chart", "by_month_chart",
-           "attainment_chart", "empty_note"]
+           "attainment_chart", "lights_by_lead_chart", "empty_note"]
 
 # One colour per status, the same in charts, legends, badges and the xlsx export.
 COLORS = {
     Status.OVERDUE: "#c0392b", Status.DUE_SOON: "#e67e22", Status.IN_PROGRESS: "#8e44ad",
     Status.UPCOMING: "#2e86c1", Status.MISSED: "#7b241c", Status.MET: "#1e8449", Status.DONE: "#58b87a",
+    # the lights (亮灯), as 督查 offices paint them
+    Light.RED: "#d62d20", Light.YELLOW: "#f2b705", Light.BLUE: "#2e6fd6", Light.GREEN: "#2e9e4f",
 }
 FONTS = ("system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Source Han Sans SC', "
          "'Microsoft YaHei', 'PingFang SC', sans-serif")
@@ -57,11 +59,16 @@ def aggregate(rows: Sequence[Mapping], canon: Callable[[str], str] | None = None
     ``attainment``: the rows with a recorded actual value, lowest attainment first.
     """
     totals = Counter(r["status"] for r in rows)
+    lights = Counter(r["light"] for r in rows if r.get("light"))
     by_plan: dict[str, Counter] = {p: Counter() for p in (plan_order or [])}
     by_lead: dict[str, Counter] = {}
+    lights_by_lead: dict[str, Counter] = {}
     months: dict[str | None, Counter] = {}
     for r in rows:
         by_plan.setdefault(r["plan"], Counter())[r["status"]] += 1
+        if r.get("light"):
+            for u in _canon_leads(r, canon):
+                lights_by_lead.setdefault(u, Counter())[r["light"]] += 1
         if r["status"] in OPEN_STATUSES:
             for u in _canon_leads(r, canon):
                 by_lead.setdefault(u, Counter())[r["status"]] += 1
@@ -81,8 +88,10 @@ def aggregate(rows: Sequence[Mapping], canon: Callable[[str], str] | None = None
     lead_sorted = dict(sorted(by_lead.items(), key=lambda kv: (-sum(kv[1].values()), -kv[1]["overdue"], kv[0])))
     attain = sorted((r for r in rows if r.get("attainment") is not None),
                     key=lambda r: (r["attainment"], r["item"]))
+    worst_first = dict(sorted(lights_by_lead.items(),
+                              key=lambda kv: (*(-kv[1][lt] for lt in LIGHTS[:2]), -sum(kv[1].values()), kv[0])))
     return {"totals": totals, "by_plan": by_plan, "by_lead": lead_sorted, "by_month": by_month,
-            "attainment": attain}
+            "attainment": attain, "lights": lights, "lights_by_lead": worst_first}
 
 
 # --------------------------------------------------------------------------- charts
@@ -226,6 +235,27 @@ def open_by_lead_chart(rows: Sequence[Mapping], lang: str, canon: Callable[[str]
     svg = _stacked("HorizontalStackedBar", names, counts, OPEN_STATUSES, 30 + 24 * len(names), True)
     present = [s for s in OPEN_STATUSES if any(c.get(s) for c in counts)]
     return _figure("report.chart.open_by_lead", lang, svg, _legend(present, lang))
+
+
+def lights_by_lead_chart(rows: Sequence[Mapping], lang: str, canon: Callable[[str], str] | None = None,
+                         agg: dict | None = None, top: int = LEAD_TOP) -> str:
+    """Stacked horizontal bars: every item's light per lead unit, most red (then yellow) first; the
+    units past ``top`` are summed in one bar."""
+    agg = agg or aggregate(rows, canon)
+    units = list(agg["lights_by_lead"])
+    if not units:
+        return _figure("report.chart.lights_by_lead", lang, empty_note(lang))
+    shown, rest = units[:top], units[top:]
+    names, counts = list(shown), [agg["lights_by_lead"][u] for u in shown]
+    if rest:
+        total = Counter()
+        for u in rest:
+            total.update(agg["lights_by_lead"][u])
+        names.append(label("report.more_units", lang).format(n=len(rest)))
+        counts.append(total)
+    svg = _stacked("HorizontalStackedBar", names, counts, LIGHTS, 30 + 24 * len(names), True)
+    present = [lt for lt in LIGHTS if any(c.get(lt) for c in counts)]
+    return _figure("report.chart.lights_by_lead", lang, svg, _legend(present, lang))
 
 
 def time_bins(by_month: Mapping[str | None, Counter]) -> tuple[str, dict[str | None, Counter]]:

@@ -7,7 +7,8 @@ leaves out what needs nothing more (done, met).
   metric, target, units and source quote in the description. UIDs are derived from the item id
   (``kjyf-002@2024@plancli``), so re-importing updates events instead of duplicating them. The
   SUMMARY starts with the status (``✓ 已达标``, ``✗ 未达标``, ``⚠ 已逾期``); the calendar's name says
-  what it holds (unit, plan); ``remind`` adds a VALARM before each deadline.
+  what it holds (unit, plan); ``remind`` adds a VALARM before the deadline of each *open* item (a
+  done, met or missed one has nothing left to remind of); the description gives the light and why.
 * ``csv`` / ``json`` — the full registry joined with the latest status, one row per occurrence.
 * ``xlsx`` — the same rows for Excel/WPS (see plancli.output.xlsx).
 * ``sqlite`` — tables ``plans``, ``targets``, ``units``, ``target_units`` (entry ↔ unit, role),
@@ -27,11 +28,12 @@ from dateutil.relativedelta import relativedelta
 
 from ..errors import PlancliError
 from ..ledger.store import Record, withdrawn
+from ..query.lights import reason_in
 from ..query.rows import CONTRACT, Filters, entry_dict, occurrence_rows
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
-from ..vocabulary import Status
+from ..vocabulary import Status, is_open
 from ..yamlio.atomic import atomic_path, atomic_write_bytes
 from .i18n import filter_scope, label, status_label
 from .render import render
@@ -107,9 +109,14 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         if r.get("actual") is not None:
             att = f" ({r['attainment']:.0%})" if r.get("attainment") is not None else ""
             desc.insert(7, f"{L('col.actual')}: {written_like(r['actual'], r['value_text'], r['unit'])}" + att)
+        # 亮灯: the light and why, and a closing that came late (docs/lights.md)
+        light = f"{L('col.light')}: {status_label(r['light'], lang)} ({reason_in(r['light_reason'], lang)})"
+        if r.get("late"):
+            light += ("，" if lang == "zh" else ", ") + L("report.late").format(days=r["days_late"])
+        desc.insert(desc.index(next(x for x in desc if x.startswith(L("col.status")))) + 1, light)
         ev.add("description", "\n".join(desc))
         ev.add("categories", [r["plan"], r["kind"]])
-        if remind is not None:
+        if remind is not None and is_open(r["status"]):  # nothing to remind of once it is closed
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", f"{L('ics.reminder')}: {summary}")

@@ -16,7 +16,7 @@ import os
 from collections.abc import Mapping
 
 from ..errors import PlancliError
-from ..vocabulary import STATUS_LABELS
+from ..vocabulary import LIGHT_LABELS, STATUS_LABELS
 
 __all__ = ["LANGS", "LangError", "pick_lang", "label", "status_label", "html_lang", "scope_text", "filter_scope"]
 
@@ -32,6 +32,8 @@ class LangError(PlancliError, ValueError):
 _TEXT: dict[str, tuple[str, str]] = {
     # statuses (README: Output contract); "no time stated" is a flag (deadline_inferred), not a status.
     **{str(k): v for k, v in STATUS_LABELS.items()},
+    # lights (亮灯), by their contract codes too: red yellow blue green
+    **{str(k): v for k, v in LIGHT_LABELS.items()},
     # column headings
     "col.item": ("编号", "ID"),
     "col.plan": ("计划", "Plan"),
@@ -53,6 +55,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.doc": ("文件", "Document"),
     "col.line": ("行号", "Line"),
     "col.count": ("数量", "Count"),
+    "col.light": ("亮灯", "Light"),
+    "col.lights": ("红/黄/蓝/绿灯", "red/yellow/blue/green"),
+    "col.days": ("天数", "Days"),
+    "col.light_reason": ("亮灯原因", "Why"),
+    "col.late": ("逾期办结", "Late"),
+    "col.days_late": ("逾期办结天数", "Days late"),
+    "col.co_lead": ("其他牵头单位", "Other leads"),
     "kind.target": ("量化目标", "target"),
     "kind.milestone": ("节点任务", "milestone"),
     # weekly digest and listings (branch digest); {placeholders} are filled with str.format
@@ -99,6 +108,8 @@ _TEXT: dict[str, tuple[str, str]] = {
                        "Open overdue: {overdue} ({newly} new this week); due in the next {days} days: {due}; "
                        "met {met}, done {done}, missed {missed} (of {total}); records effective last week: "
                        "{records}."),
+    "digest.lights": ("亮灯：红灯 {red} 项，黄灯 {yellow} 项，蓝灯 {blue} 项，绿灯 {green} 项。",
+                      " Lights: red {red}, yellow {yellow}, blue {blue}, green {green}."),
     "digest.counts_by_unit": ("各牵头单位事项状态", "Status per lead unit"),
     "digest.counts_by_plan": ("各计划事项状态", "Status per plan"),
     "digest.overdue_unit": ("逾期未办结：{name}（{n} 项）", "Open overdue: {name} ({n})"),
@@ -125,6 +136,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "report.chart.by_month": ("各月到期事项", "Deadlines per month"),
     "report.chart.by_quarter": ("各季度到期事项", "Deadlines per quarter"),
     "report.chart.by_year": ("各年到期事项", "Deadlines per year"),
+    "report.chart.lights_by_lead": ("各牵头单位亮灯情况", "Lights per lead unit"),
+    "report.lights": ("亮灯", "Lights"),
+    "report.late": ("逾期 {days} 天办结", "closed {days} days late"),
     "report.chart.attainment": ("已记录目标完成率", "Attainment of recorded targets"),
     "report.no_attainment": ("尚无记录实际值的量化目标。", "No target has a recorded actual value yet."),
     "report.items": ("事项明细", "Items"),

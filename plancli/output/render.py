@@ -32,13 +32,15 @@ class Column:
     ``overflow`` says how the terminal table (``table``) treats the column: ``None`` (the default) —
     one token that never wraps (ids, dates, days, statuses, targets); ``"ellipsis"`` — takes the slack
     and is cut with … when the terminal is narrow (metrics, units); ``"fold"`` — takes the slack and
-    wraps (a source quote in ``show``).
+    wraps (a source quote in ``show``). ``min_width`` keeps a flexible column that wide (the metric:
+    eight Chinese characters and …) while the other flexible columns give way first.
     """
 
     key: str
     header: str
     max_width: int | None = None
     overflow: str | None = None
+    min_width: int | None = None  # a flexible column kept at least this wide while others give way
 
 
 # A terminal row's colour by its status: red needs action, yellow soon, green closed.
@@ -156,6 +158,7 @@ def _write_plain(rows, columns, out, title, fields) -> None:
                           disable_numparse=True) + "\n")
 
 
+LIGHT_STYLE = {"red": "bold red", "yellow": "bold yellow", "blue": "bold blue", "green": "bold green"}
 WIDE_DEFAULT = 200  # --format table off a terminal, without COLUMNS: wide enough for whole rows
 
 
@@ -171,11 +174,13 @@ def table_width(out: TextIO) -> int | None:
     return int(cols) if cols.isdigit() and int(cols) > 0 else WIDE_DEFAULT
 
 
-def fit_widths(heads: list[str], body: list[list[str]], flex: list[bool], width: int) -> tuple[list[int], int]:
+def fit_widths(heads: list[str], body: list[list[str]], flex: list[bool], width: int,
+               mins: list[int | None] | None = None) -> tuple[list[int], int]:
     """Column widths and the gap between columns for a table ``width`` cells wide.
 
     Token columns (``flex`` False) keep their whole content; only their headings may wrap, and only
-    at a space. Flexible columns give way first, down to 8 cells (or their longest heading word).
+    at a space. Flexible columns give way first, down to 8 cells (or their longest heading word, or
+    their ``mins``: the metric keeps eight Chinese characters while the others give way).
     Tried in order: two spaces between columns, then one; headings whole, then wrapped. The last
     resort cuts headings of token columns down to their cells (``milesto…``), then squeezes flexible
     columns below 8 cells: a token cell is never broken.
@@ -187,7 +192,8 @@ def fit_widths(heads: list[str], body: list[list[str]], flex: list[bool], width:
     word = [max((cell_len(w) for w in h.split()), default=0) for h in heads]
     natural = [max(c, cell_len(h)) for c, h in zip(cells, heads, strict=True)]
     need = [max(c, w) for c, w in zip(cells, word, strict=True)]  # token column, heading wrapped
-    floor = [min(natural[i], max(8, word[i])) if flex[i] else natural[i] for i in range(n)]
+    floor = [min(natural[i], max(8, word[i], (mins or [None] * n)[i] or 0)) if flex[i] else natural[i]
+             for i in range(n)]
 
     def shrink(ws: list[int], lows: list[int], excess: int, cols) -> int:
         while excess > 0:
@@ -224,7 +230,8 @@ def _write_table(rows, columns, out, title, fields) -> None:
                       soft_wrap=False, highlight=False)
     body = _body(rows, columns, clip=False)  # cells are cut to the width there is, not before
     heads = [c.header.replace("_", " ") for c in columns]  # due soon, in progress: may wrap at the space
-    widths, gap = fit_widths(heads, body, [c.overflow is not None for c in columns], console.width)
+    widths, gap = fit_widths(heads, body, [c.overflow is not None for c in columns], console.width,
+                             [c.min_width for c in columns])
     # cut flexible cells here, by display width: rich would leave a gap before … after a CJK character
     cut_cols = [i for i, c in enumerate(columns) if c.overflow == "ellipsis"]
     for b in body:
@@ -237,9 +244,15 @@ def _write_table(rows, columns, out, title, fields) -> None:
         # a heading whose words do not fit is cut with … rather than broken
         cut = c.overflow == "ellipsis" or any(cell_len(x) > w for x in h.split())
         t.add_column(h, width=w, no_wrap=cut and c.overflow != "fold", overflow=c.overflow or ("ellipsis" if cut else "fold"))
+    from rich.text import Text
+
+    lit = [i for i, c in enumerate(columns) if c.key == "light"]
     for r, b in zip(rows, body, strict=True):
         style = ROW_STYLE.get(r.get("_status") or r.get("status") or "")
-        t.add_row(*b, style=style)
+        cells: list = list(b)
+        for i in lit:  # the light in its own colour, bold (the word stays: colour is not the only cue)
+            cells[i] = Text(b[i], style=LIGHT_STYLE.get(r.get("_light") or r.get("light") or "", ""))
+        t.add_row(*cells, style=style)
     console.print(t)
 
 

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 
 from ..text.actuals import written_like
+from ..vocabulary import LIGHTS, STATUS_ORDER
 from ..vocabulary import OPEN as OPEN_STATUSES
-from ..vocabulary import STATUS_ORDER
 from .charts import (
     COLORS,
     FONTS,
@@ -27,6 +27,7 @@ from .charts import (
     attainment_chart,
     by_month_chart,
     empty_note,
+    lights_by_lead_chart,
     open_by_lead_chart,
     status_by_plan_chart,
     time_bins,
@@ -70,7 +71,10 @@ def summary_html(rows: Sequence[Mapping], lang: str, agg: dict | None = None) ->
         if t[s]:
             cards.append(f'<div class="card st-{s}" style="border-color:{COLORS[s]}"><b>{t[s]}</b>'
                          f"<span>{_e(status_label(s, lang))}</span></div>")
-    return f'<div class="cards">{"".join(cards)}</div>'
+    lit = agg.get("lights") or {}
+    lights = [f'<div class="card lt-{lt}" style="border-color:{COLORS[lt]}"><b>{lit.get(lt, 0)}</b>'
+              f"<span>{_e(status_label(lt, lang))}</span></div>" for lt in LIGHTS if lit]
+    return f'<div class="cards">{"".join(cards)}</div>' + (f'<div class="cards">{"".join(lights)}</div>' if lights else "")
 
 
 def _target(r: Mapping) -> str:
@@ -127,14 +131,31 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
             "target": f'<td class="nw c-target">{_e(_target(r))}</td>',
             "deadline": f'<td class="nw c-deadline" title="{_e(dl_title)}">{_e(_deadline(r))}</td>',
             "days_left": f'<td class="nw num c-days_left">{_e(days)}</td>',
-            "status": (f'<td class="nw c-status"><span class="badge" style="background:{COLORS.get(s, "#777")}">'
-                       f"{_e(status_label(s, lang))}</span></td>"),
+            # the light under the status, in the same cell (each badge whole): the table stays as narrow as it was
+            "status": (f'<td class="c-status"><span class="badge" style="background:{COLORS.get(s, "#777")}">'
+                       f"{_e(status_label(s, lang))}</span>{light_badge(r, lang)}</td>"),
             "lead": f'<td class="c-lead">{_e("、".join(r.get("lead") or []))}</td>',
             "actual": f'<td class="nw num c-actual">{_e(_actual(r))}</td>',
         }
         out.append(f'<tr class="st-{_e(s)}">' + "".join(cells[c] for c in cols) + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)
+
+
+def light_badge(r: Mapping, lang: str) -> str:
+    """A row's light as a coloured badge on a line of its own (the word in it: colour is not the only
+    cue), its reason on hover, and how late it was closed."""
+    from ..query.lights import reason_in
+
+    lt = r.get("light") or ""
+    if not lt:
+        return ""
+    late = ""
+    if r.get("late"):
+        late = f'<span class="late">{_e(label("report.late", lang).format(days=r.get("days_late")))}</span>'
+    return (f'<span class="lights" title="{_e(reason_in(r.get("light_reason"), lang))}">'
+            f'<span class="badge lt" style="background:{COLORS.get(lt, "#777")}">{_e(status_label(lt, lang))}</span>'
+            f"{late}</span>")
 
 
 def items_html(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str, str] | None = None) -> str:
@@ -196,6 +217,8 @@ details.src q{display:block;margin:2px 0 4px;padding-left:6px;border-left:3px so
 details.group{margin:4px 0}
 details.group>summary{cursor:pointer;padding:4px 0}
 .badge{color:#fff;border-radius:3px;padding:1px 6px;white-space:nowrap;font-size:12px}
+.badge.lt{color:#111;font-weight:600}.badge.lt[style*="#d62d20"],.badge.lt[style*="#2e6fd6"],.badge.lt[style*="#2e9e4f"]{color:#fff}
+.lights{display:block;margin-top:2px}.late{display:block;color:#8a5a00;font-size:12px}
 .note,.empty{color:#555;font-size:13px}
 footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;padding-top:6px}
 @page{size:A4;margin:12mm}
@@ -239,7 +262,8 @@ def dashboard_html(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str
     meta = [(label("report.as_of", lang), as_of), (label("report.generated", lang), local_timestamp(now))]
     charts = "".join([
         status_by_plan_chart(rows, lang, plan_labels, agg), open_by_lead_chart(rows, lang, canon, agg),
-        by_month_chart(rows, lang, agg), attainment_chart(rows, lang, agg)])
+        lights_by_lead_chart(rows, lang, canon, agg), by_month_chart(rows, lang, agg),
+        attainment_chart(rows, lang, agg)])
     body = [f"<section><h2>{_e(label('report.summary', lang))}</h2>{summary_html(rows, lang, agg)}"
             f'<div class="charts">{charts}</div></section>',
             f"<section><h2>{_e(label('report.items', lang))}</h2>{items_html(rows, lang, plan_labels=plan_labels)}"
@@ -269,6 +293,8 @@ def dashboard_data(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str
     return {
         "as_of": as_of, "generated": local_timestamp(now), "scope": scope, "lang": lang,
         "totals": {s: agg["totals"].get(s, 0) for s in STATUS_ORDER},
+        "lights": {lt: agg["lights"].get(lt, 0) for lt in LIGHTS},
+        "lights_by_lead": _count_table(agg["lights_by_lead"], LIGHTS, "unit"),
         "by_plan": _count_table(agg["by_plan"], STATUS_ORDER, "plan"),
         "by_lead": _count_table(agg["by_lead"], OPEN_STATUSES, "unit"),
         "by_month": _count_table(agg["by_month"], STATUS_ORDER, "month"),
@@ -312,6 +338,8 @@ def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
              STATUS_ORDER, label("col.plan", lang)),
             ("report.chart.open_by_lead", _count_table(agg["by_lead"], OPEN_STATUSES, "k"), OPEN_STATUSES,
              label("col.lead", lang)),
+            ("report.chart.lights_by_lead", _count_table(agg["lights_by_lead"], LIGHTS, "k"), LIGHTS,
+             label("col.lead", lang)),
             (f"report.chart.by_{unit}", _count_table(bins, STATUS_ORDER, "k"), STATUS_ORDER,
              label("col.deadline", lang))):
         part = [r for r in part if r["total"]]  # periods without deadlines: only the chart shows the gap
@@ -336,14 +364,14 @@ def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
     cols = [Column("item", label("col.item", lang)), Column("plan", label("col.plan", lang)),
             Column("metric", label("col.metric", lang)), Column("target", label("col.target", lang)),
             Column("deadline", label("col.deadline", lang)), Column("days_left", label("col.days_left", lang)),
-            Column("lead", label("col.lead", lang))]
+            Column("light", label("col.light", lang)), Column("lead", label("col.lead", lang))]
     for s in STATUS_ORDER:
         group = [r for r in rows if r.get("status") == s]
         if not group:
             continue
         buf.write(f"\n### {status_label(s, lang)} ({len(group)})\n\n")
         shown = [{**r, "plan": (plan_labels or {}).get(r.get("plan"), r.get("plan")), "target": _target(r),
-                  "deadline": _deadline(r)} for r in group]
+                  "deadline": _deadline(r), "light": status_label(r.get("light"), lang)} for r in group]
         render(shown, cols, "md", buf)
     if any(r.get("deadline_inferred") for r in rows):
         buf.write("\n" + label("report.inferred_note", lang) + "\n")

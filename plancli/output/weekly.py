@@ -30,13 +30,13 @@ from ..query.rows import Filters, occurrence_rows, select_entries, week_bounds
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
-from ..vocabulary import STATUSES, Status
+from ..vocabulary import LIGHTS, STATUSES, Status
 from .i18n import filter_scope, label, status_label
 from .render import Column, md_escape, render
 
 __all__ = ["digest", "weekly_report", "records_between", "effective_date", "COUNT_KEYS", "BY"]
 
-COUNT_KEYS = (*(s for s in STATUSES if s != Status.UPCOMING), "total")  # upcoming: not news for a week
+COUNT_KEYS = (*(s for s in STATUSES if s != Status.UPCOMING), "total", *LIGHTS)  # upcoming: not news for a week
 BY = ("unit", "plan")
 
 
@@ -89,6 +89,7 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         for k in _group_keys(r, by, table, chosen):
             c = counts.setdefault(k, dict.fromkeys(COUNT_KEYS, 0))
             c["total"] += 1
+            c[r["light"]] += 1
             if r["status"] in c:
                 c[r["status"]] += 1
             if r["status"] == "overdue":
@@ -96,6 +97,7 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     totals = dict.fromkeys(COUNT_KEYS, 0)
     for r in rows:  # each occurrence once, however many lead units it has
         totals["total"] += 1
+        totals[r["light"]] += 1
         if r["status"] in totals:
             totals[r["status"]] += 1
 
@@ -157,7 +159,8 @@ def _shown(r: dict, lang: str) -> dict:
     return {"item": r["item"], "plan": r["plan"], "metric": r["metric"], "target": r["target"],
             "deadline": _deadline(r), "days_left": r.get("days_left"), "days_overdue": r.get("days_overdue"),
             "status": status_label(r["status"], lang), "lead": "、".join(r["lead"]),
-            "latest": _latest(r, lang), "_status": r["status"]}
+            "latest": _latest(r, lang), "_status": r["status"],
+            "light": status_label(r["light"], lang), "_light": r["light"]}
 
 
 def _shown_record(d: dict, lang: str) -> dict:
@@ -182,9 +185,10 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
     """(heading, display rows, columns) of every table of the digest, in reading order."""
     by_plan = s["by"] == "plan"
     occ = _cols(lang, ("item", None), ("plan", None), ("metric", 30), ("target", 16), ("deadline", None),
-                ("days_left", None), ("status", None), ("lead", 30))
+                ("days_left", None), ("status", None), ("light", None), ("lead", 30))
     over = _cols(lang, ("item", None), ("lead" if by_plan else "plan", 24 if by_plan else None),
-                 ("metric", 30), ("target", 16), ("deadline", None), ("days_overdue", None), ("latest", 30))
+                 ("metric", 30), ("target", 16), ("deadline", None), ("days_overdue", None), ("light", None),
+                 ("latest", 30))
     recs = _cols(lang, ("item", None), ("metric", 30), ("status", None), ("target", 16), ("actual", 16),
                  ("attainment", None), ("met", None), ("effective", None), ("evidence", 24))
     name_key = "plan" if by_plan else "lead"
@@ -211,7 +215,8 @@ def _summary(s: dict, lang: str) -> str:
     t = s["totals"]
     return label("digest.summary", lang).format(
         overdue=t["overdue"], due=len(s["due_next"]), days=s["days"], newly=len(s["newly_overdue"]),
-        records=len(s["recorded_last_week"]), met=t["met"], done=t["done"], missed=t["missed"], total=t["total"])
+        records=len(s["recorded_last_week"]), met=t["met"], done=t["done"], missed=t["missed"], total=t["total"]
+    ) + label("digest.lights", lang).format(**{k: t[k] for k in LIGHTS})
 
 
 def weekly_report(reg: Registry, table, records, f: Filters, days: int, fmt: str, out: TextIO, *,

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import html
 
-from ..vocabulary import STATUSES
+from ..vocabulary import LIGHTS, STATUSES
 from .render import cell
 
 __all__ = ["page"]
 
 # Columns whose cells are one token each and must never break (at hyphens or digits).
 NOWRAP = frozenset({"item", "plan", "target", "deadline", "days_left", "days_overdue", "status", "actual",
-                    "attainment", "effective", "total", "latest", *STATUSES})
+                    "attainment", "effective", "total", "latest", "light", *STATUSES, *LIGHTS})
 # Text columns that wrap, but not into a one-character-wide strip on a phone: the table scrolls instead.
 GROW = frozenset({"metric", "lead", "label", "evidence"})
-NUMERIC = frozenset({"days_left", "days_overdue", "attainment", "total", *STATUSES})
+NUMERIC = frozenset({"days_left", "days_overdue", "attainment", "total", *STATUSES, *LIGHTS})
 
 # The digest's tables (the page itself — fonts, headings, print on A4 — is the report's): full cell
 # borders, one-token cells that never wrap, text cells that keep some width, status colours, totals.
@@ -32,6 +32,7 @@ td.nw,th.nw{white-space:nowrap}td.num{text-align:right}td.grow,th.grow{min-width
 tr.overdue td.st,tr.missed td.st{color:#b00020;font-weight:600}
 tr.due_soon td.st{color:#8a5a00}tr.met td.st,tr.done td.st{color:#1b6e20}
 tr.total td{font-weight:600;background:#fafafa}
+td.lt{font-weight:600}td.lt-red{color:#b00020}td.lt-yellow{color:#8a5a00}td.lt-blue{color:#1f5fbf}td.lt-green{color:#1b6e20}
 @media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
 """
 
@@ -50,7 +51,8 @@ def _table(rows, cols) -> str:
         tds = []
         for c in cols:
             cls = " ".join(x for x in ("nw" if c.key in NOWRAP else "", "grow" if c.key in GROW else "",
-                                       "num" if c.key in NUMERIC else "", "st" if c.key == "status" else "") if x)
+                                       "num" if c.key in NUMERIC else "", "st" if c.key == "status" else "",
+                                       f"lt lt-{r.get('_light')}" if c.key == "light" else "") if x)
             tds.append(f"<td{_cls(cls)}>{e(cell(r.get(c.key)))}</td>")
         body.append(f"<tr{_cls(status)}>" + "".join(tds) + "</tr>")
     return f'<div class="wrap"><table><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(body) + \

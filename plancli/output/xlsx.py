@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from ..vocabulary import STATUS_ORDER, Status
+from ..vocabulary import LIGHTS, STATUS_ORDER, Light, Status
 from .i18n import label, status_label
 
 __all__ = ["to_xlsx_bytes", "SHEET_COLUMNS"]
@@ -29,6 +29,9 @@ SHEET_COLUMNS = [
     ("metric", "col.metric", "wrap"), ("target", "col.target", "text"), ("deadline", "col.deadline", "date"),
     ("deadline_text", "col.deadline_text", "text"), ("days_left", "col.days_left", "int"),
     ("status_label", "col.status", "status"), ("status", "col.status_code", "text"),
+    # 亮灯 (docs/lights.md): the light in words on its colour, why, and how late a closing came
+    ("light_label", "col.light", "light"), ("light_reason", "col.light_reason", "wrap"),
+    ("days_late", "col.days_late", "int"),
     ("lead", "col.lead", "wrap"), ("support", "col.support", "wrap"), ("actual", "col.actual", "num"),
     ("unit", "col.unit", "text"), ("attainment", "col.attainment", "pct"),
     ("recorded_on", "col.recorded_on", "date"), ("doc", "col.doc", "text"), ("line", "col.line", "int"),
@@ -39,6 +42,7 @@ MAX_WIDTH = {"wrap": 48, "text": 28}  # display cells; longer text wraps inside 
 FILLS = {
     Status.OVERDUE: "F6D5D1", Status.DUE_SOON: "FBE3C9", Status.IN_PROGRESS: "E6D5EE", Status.UPCOMING: "D3E6F5",
     Status.MISSED: "E8C4C0", Status.MET: "C9EBD4", Status.DONE: "DDF2E4",
+    Light.RED: "F4B6B0", Light.YELLOW: "FCE69A", Light.BLUE: "BFD3F5", Light.GREEN: "BFE6C8",
 }
 
 
@@ -56,6 +60,12 @@ def _value(r: Mapping, key: str, kind: str, lang: str):
         return target_text(r.get("comparator"), r.get("value_text"))
     if key == "status_label":
         return status_label(r.get("status"), lang)
+    if key == "light_label":
+        return status_label(r.get("light"), lang)
+    if key == "light_reason":
+        from ..query.lights import reason_in
+
+        return reason_in(r.get("light_reason"), lang) or None
     if key == "kind":
         return label(f"kind.{r['kind']}", lang) if r.get("kind") else None
     if key == "deadline_text":
@@ -112,6 +122,8 @@ def to_xlsx_bytes(rows: Sequence[Mapping], lang: str, *, title: str = "plancli",
                 c.number_format = "#,##0.###"
             elif kind == "status" and r.get("status") in fills:
                 c.fill = fills[r["status"]]
+            elif kind == "light" and r.get("light") in fills:
+                c.fill = fills[r["light"]]
             widths[i] = max(widths[i], min(_width(_text_of(v)) + 1, MAX_WIDTH.get(kind, 60)))
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -135,17 +147,24 @@ def _summary_sheet(wb, rows: Sequence[Mapping], lang: str, plan_labels: Mapping[
 
     ws = wb.create_sheet(label("report.summary", lang)[:31])
     per_plan: dict[str, Counter] = {}
+    lit: dict[str, Counter] = {}
     for r in rows:
         per_plan.setdefault(r["plan"], Counter())[r["status"]] += 1
+        lit.setdefault(r["plan"], Counter())[r.get("light")] += 1
     used = [s for s in STATUS_ORDER if any(c[s] for c in per_plan.values())]
-    ws.append([label("col.plan", lang), *(status_label(s, lang) for s in used), label("report.total", lang)])
+    lights = [lt for lt in LIGHTS if any(c[lt] for c in lit.values())]  # after the total: they add up to it too
+    ws.append([label("col.plan", lang), *(status_label(s, lang) for s in used), label("report.total", lang),
+               *(status_label(lt, lang) for lt in lights)])
     for plan, c in per_plan.items():
-        ws.append([(plan_labels or {}).get(plan, plan), *(c[s] for s in used), sum(c.values())])
-    ws.append([label("report.total", lang), *(sum(c[s] for c in per_plan.values()) for s in used), len(rows)])
+        ws.append([(plan_labels or {}).get(plan, plan), *(c[s] for s in used), sum(c.values()),
+                   *(lit[plan][lt] for lt in lights)])
+    ws.append([label("report.total", lang), *(sum(c[s] for c in per_plan.values()) for s in used), len(rows),
+               *(sum(c[lt] for c in lit.values()) for lt in lights)])
+    coloured = [None, *used, None, *lights]
     for i, cell in enumerate(ws[1]):
         cell.font = Font(bold=True)
-        if 0 < i <= len(used):
-            color = FILLS[used[i - 1]]
+        if i < len(coloured) and coloured[i]:
+            color = FILLS[coloured[i]]
             cell.fill = PatternFill("solid", start_color=color, end_color=color)
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from ..ledger.store import Record
 from ..registry.model import Registry
 from ..registry.units import UnitTable
-from ..vocabulary import STATUSES
+from ..vocabulary import LIGHTS, STATUSES
 from .rows import Filters, occurrence_rows
 
 __all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "doc_summary"]
@@ -19,7 +19,7 @@ __all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "do
 # total = overdue + due_soon + upcoming + in_progress + met + done + missed (one status per
 # occurrence); no_date_stated is a flag counted across them: the source states no time (deadline =
 # end of the plan period).
-STAT_KEYS = ("name", "entries", "total", *STATUSES, "no_date_stated")
+STAT_KEYS = ("name", "entries", "total", *STATUSES, "no_date_stated", *LIGHTS)  # red + yellow + blue + green = total, too
 
 
 def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys: Iterable[str]) -> list[dict]:
@@ -33,6 +33,7 @@ def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys
             c["total"] += 1
             c["entries"].add(r["id"])
             c[r["status"]] += 1
+            c[r["light"]] += 1
             c["no_date_stated"] += bool(r["deadline_inferred"])
     for c in out.values():
         c["entries"] = len(c["entries"])

@@ -6,6 +6,7 @@ format renders the same data. Nothing here knows about the terminal.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -14,12 +15,13 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..ledger.attainment import attainment, record_status
-from ..ledger.store import Record, history, latest_records
+from ..ledger.store import RETRACTED, Record, history, latest_records, withdrawn
 from ..registry.model import Entry, Registry, target_text
 from ..registry.names import QueryError, match_unit, resolve_doc, resolve_plan
 from ..registry.units import UnitTable
 from ..text.deadline import DeadlineError, parse_date
-from ..vocabulary import CLOSED, STATUSES, URGENCY
+from ..vocabulary import CLOSED, LIGHTS, STATUSES, URGENCY, Status
+from .lights import ReasonText, judge, occurrence_start
 
 __all__ = [
     "QueryError", "CONTRACT", "Filters", "make_filters", "parse_span", "resolve_plan", "occurrence_rows", "entry_rows",
@@ -33,6 +35,8 @@ CONTRACT = (
     "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
     "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
+    # 亮灯 (docs/lights.md): the light and why; a closing record dated after the deadline is late
+    "light", "light_reason", "late", "days_late",
 )
 ROLES = ("any", "lead", "support")
 # Every occurrence has exactly one of these (they add up to stats' total). "No time stated in the
@@ -94,6 +98,7 @@ class Filters:
     kinds: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)  # document codes
     guessed_units: list[tuple[str, str]] = field(default_factory=list)  # (as typed, unit read) to say
+    lights: list[str] = field(default_factory=list)  # --light: only rows with these lights
 
     def horizon(self) -> date | None:
         return self.as_of + self.within if self.within is not None else None
@@ -102,10 +107,15 @@ class Filters:
 def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str] = (), role: str = "any",
                  plans: Iterable[str] = (), before: str | None = None, after: str | None = None,
                  within: str | None = None, as_of: str | None = None, statuses: Iterable[str] = (),
-                 soon: str = "14d", kinds: Iterable[str] = (), docs: Iterable[str] = ()) -> Filters:
+                 soon: str = "14d", kinds: Iterable[str] = (), docs: Iterable[str] = (),
+                 lights: Iterable[str] = ()) -> Filters:
     """Filters from option values as typed: unit and plan names resolved, dates and spans read."""
     if role not in ROLES:
         raise QueryError(f"--role must be lead, support or any, not {role!r}")
+    lights = list(lights)
+    for lt in lights:
+        if lt not in LIGHTS:
+            raise QueryError(f"unknown light {lt!r}; choose from {', '.join(LIGHTS)}")
     statuses = list(statuses)
     for s in statuses:
         if s not in STATUSES:
@@ -120,7 +130,7 @@ def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str]
         after=to_date(after, "--after") if after else None,
         within=parse_span(within) if within else None,
         as_of=to_today(as_of),
-        statuses=statuses, soon=parse_span(soon), kinds=list(kinds), docs=doc_codes,
+        statuses=statuses, soon=parse_span(soon), kinds=list(kinds), docs=doc_codes, lights=lights,
     )
 
 
@@ -208,12 +218,21 @@ def _progress_fields(e: Entry, rec: Record | None) -> dict:
 
 def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     records: list[Record] | None = None, *, open_only: bool = False) -> list[dict]:
-    """One row per deadline occurrence (每年 → one per year), soonest first, then by id."""
+    """One row per deadline occurrence (每年 → one per year), soonest first, then by id.
+
+    Each row has its light (``query.lights.judge``). A figure recorded ``in_progress`` that already
+    meets the target reads ``met`` (record_status stays ``in_progress``: met, awaiting 销号), so no row
+    is ever ``overdue`` and ``met`` at once; a closing that came after the deadline is ``late``.
+    """
     latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
+    closed_on: dict[str, date] | None = None  # built on the first closed row: most queries need none
     rows = []
     for e in select_entries(reg, f, table):
+        settings, issued = reg.light_settings(e), reg.issued(e)
+        doc = reg.document_of(e)
+        period_start = doc.period.start if doc else f.as_of
         for d in reg.occurrences(e) or (None,):
             if d is not None:
                 if f.before and d > f.before:
@@ -225,7 +244,11 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             label = e.label(d) if d else None
             item = f"{e.id}@{label}" if label else e.id
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
-            status = _status(d, record_status(e, rec) if rec else None, f, soon_end)
+            progress = _progress_fields(e, rec)
+            recorded = record_status(e, rec) if rec else None
+            if recorded == Status.IN_PROGRESS and progress["met"]:
+                recorded = Status.MET  # the figure is there: met, awaiting 销号 (docs/lights.md)
+            status = _status(d, recorded, f, soon_end)
             if open_only and status in CLOSED:
                 continue
             if f.statuses and status not in f.statuses:
@@ -236,10 +259,52 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                 "deadline": d.isoformat() if d else None,
                 "days_left": (d - f.as_of).days if d else None, "status": status,
             })
-            row.update(_progress_fields(e, rec))
+            row.update(progress)
+            # Lateness and the light go by the row's final deadline (an extension may have moved it),
+            # never by the entry's as written; its start is still the occurrence's own.
+            final = _iso_date(row["deadline"])
+            late = None
+            if final is not None and status in (Status.DONE, Status.MET):
+                if closed_on is None:
+                    closed_on = closing_dates(reg, records or [], f.as_of)
+                when = closed_on.get(item) or (rec.effective if rec else None)
+                late = (when - final).days if when and when > final else 0
+            start = occurrence_start(e, d, issued, period_start) if d else f.as_of
+            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final)
+            if f.lights and j.light not in f.lights:
+                continue
+            row.update({"light": j.light, "light_reason": j.text(), "late": bool(late) if late is not None else None,
+                        "days_late": late or None})
             rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999-99-99", r["id"], r["occurrence"] or ""))
     return rows
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_date(text: str | None) -> date | None:
+    """A row's ISO deadline as a date; a few hundred distinct dates serve 100k rows."""
+    return date.fromisoformat(text) if text else None
+
+
+def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str, date]:
+    """Item → the date it was closed (done or met, by the value) for good: the first record of the
+    last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
+    (this year's figure, still met) does not make an item closed on time late."""
+    gone = withdrawn(records)
+    active = sorted((r.effective, i, r) for i, r in enumerate(records)
+                    if r.status != RETRACTED and i not in gone and r.effective <= as_of)
+    since: dict[str, date] = {}
+    for when, _, r in active:
+        e = reg.get(r.entry_id)
+        if e is None:
+            continue
+        st = record_status(e, r)
+        closes = st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual)[1])
+        if not closes:
+            since.pop(r.item, None)
+        elif r.item not in since:
+            since[r.item] = when
+    return since
 
 
 def overdue_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
@@ -252,8 +317,8 @@ def overdue_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
 
 def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None = None) -> list[dict]:
     """Human-only columns: ``target`` as written with its comparator, inferred deadlines starred,
-    and ``lead_shown``: the lead units with the ones ``--unit`` asked for first, so a narrow
-    terminal that cuts the cell still shows them."""
+    ``lead_shown``: the lead units with the ones ``--unit`` asked for first, so a narrow terminal
+    that cuts the cell still shows them, and ``co_lead``: the lead units ``--unit`` did not ask for."""
     want = set(f.units) if f else set()
 
     def first(n: str) -> bool:
@@ -265,16 +330,31 @@ def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None
         r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
         lead = r.get("lead") or []
         r["lead_shown"] = "、".join(sorted(lead, key=first) if want else lead)
+        # what --unit did not already answer: the other lead units (co-leads, or the leads of an
+        # item the asked unit supports)
+        r["co_lead"] = "、".join(n for n in lead if not want or first(n)) if want else r["lead_shown"]
     return rows
 
 
 _RANK = {s: i for i, s in enumerate(URGENCY)}
+_LIGHT_RANK = {lt: i for i, lt in enumerate(LIGHTS)}
+
+
+def _occurrence_reason(r: dict, several: bool):
+    """An occurrence's light_reason, prefixed with its label (``2024: missed``) when there are several."""
+    reason = r["light_reason"]
+    if not several or not r["occurrence"]:
+        return reason
+    t = ReasonText(f"{r['occurrence']}: {reason}")
+    t.zh = f"{r['occurrence']}：{getattr(reason, 'zh', reason)}"
+    t.codes = getattr(reason, "codes", ())
+    return t
 
 
 def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                records: list[Record] | None = None) -> list[dict]:
     """One row per registry entry; status is that of its most pressing occurrence."""
-    f_all = replace(f, statuses=[])
+    f_all = replace(f, statuses=[], lights=[])
     occ = occurrence_rows(reg, f_all, table, records)
     by_id: dict[str, list[dict]] = {}
     for r in occ:
@@ -287,10 +367,15 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         worst = min(group, key=lambda r: (_RANK[r["status"]], r["deadline"] or ""))
         row = entry_dict(reg, e)
         row.update({k: worst[k] for k in ("status", "days_left", "record_status", "actual",
-                                          "attainment", "met", "recorded_on")})
+                                          "attainment", "met", "recorded_on", "late", "days_late")})
         row["item"], row["occurrence"] = e.id, None
         row["next_deadline"] = worst["deadline"]
+        # The entry shows its worst light (a red 2024 is not hidden by a green 2025), saying which one.
+        lit = min(group, key=lambda r: (_LIGHT_RANK[r["light"]], r["deadline"] or ""))
+        row["light"], row["light_reason"] = lit["light"], _occurrence_reason(lit, len(group) > 1)
         if f.statuses and row["status"] not in f.statuses:
+            continue
+        if f.lights and row["light"] not in f.lights:
             continue
         rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999", r["id"]))
@@ -309,7 +394,8 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
     occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
     d = entry_dict(reg, e)
     d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "days_left", "status", "record_status",
-                                            "actual", "attainment", "met")} for r in occ if r["id"] == e.id]
+                                            "actual", "attainment", "met", "light", "light_reason", "late",
+                                            "days_late")} for r in occ if r["id"] == e.id]
     d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of
     d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
     d["note"] = e.note
@@ -344,7 +430,10 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
             extra += f" ({o['attainment']:.0%} of the target)" if o["attainment"] is not None else ""
         if o["record_status"] in CLOSED and o["record_status"] != o["status"]:
             extra += f", recorded as {o['record_status']} but the value says {o['status']}"
+        if o.get("late"):
+            extra += f", closed {o['days_late']} days late"
         pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}){extra}"))
+        pairs.append(("light", f"{o['item']}: {o['light']} ({o['light_reason']})"))
     for h in d["history"]:
         text = f"{h['effective'] or '(no date)'} {h['item']} {h['status']}"
         if h["actual"] is not None:

@@ -22,11 +22,13 @@ from .model import (
     COMPARATORS,
     ENTRY_FIELDS,
     KINDS,
+    LIGHT_KEYS,
     RECURRING,
     SECTIONS,
     Document,
     Entry,
     Exclusion,
+    LightSettings,
     Plan,
     Problem,
     Registry,
@@ -235,6 +237,10 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
     _bool(d, "draft", report, w)  # optional: true on an entry `plancli extract` wrote, until reviewed
     note = _str(d, "note", report, required=False, where=w)
     outside = _bool(d, "outside_period", report, w)
+    baseline = _num(d, "baseline", report, w)
+    start = _date(d, "start", report, w)
+    if start is not None and deadline is not None and start >= deadline:
+        report(d.key_lines.get("start", d.line), f"{w}start {start} is not before the deadline {deadline}")
     # Every field is checked before giving up, so validate reports all of an entry's problems.
     if report.problems is not None and len(report.problems) > n0:
         return None
@@ -248,7 +254,39 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
         deadline_text=deadline_text, deadline=deadline, deadline_inferred=inferred,
         recurring=recurring, lead=lead, support=support, units_inferred=units_inferred,
         quote=quote, line=line, note=note, yaml_line=d.line, outside_period=outside,
+        baseline=baseline, start=start,
     )
+
+
+def parse_lights(d: Any, report, line: int | None) -> dict:
+    """A ``lights:`` mapping (docs/lights.md) → the keys it sets, each checked; {} when absent."""
+    if d is None:
+        return {}
+    if not isinstance(d, dict):
+        report(line, "lights must be a mapping (near_days, behind_yellow, behind_red, report_every_days)")
+        return {}
+    out: dict = {}
+    for key, v in d.items():
+        at = d.key_lines.get(key, d.line)
+        if key not in LIGHT_KEYS:
+            report(at, f"lights: unknown key {key!r}; known: {', '.join(LIGHT_KEYS)}")
+        elif key in ("behind_yellow", "behind_red"):
+            if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 100:
+                report(at, f"lights.{key} must be a number of percentage points from 0 to 100, not {v!r}")
+            else:
+                out[key] = float(v)
+        elif v is None and key == "report_every_days":
+            out[key] = None  # no reporting cycle (overrides an index's)
+        elif isinstance(v, bool) or not isinstance(v, int) or v < (1 if key == "report_every_days" else 0):
+            low = "a whole number of days from 1" if key == "report_every_days" else "a whole number of days from 0"
+            report(at, f"lights.{key} must be {low}, not {v!r}")
+        else:
+            out[key] = v
+    s = LightSettings(**out)
+    if s.behind_yellow > s.behind_red:
+        report(d.key_lines.get("behind_yellow", d.line),
+               f"lights.behind_yellow ({s.behind_yellow:g}) must not exceed behind_red ({s.behind_red:g})")
+    return out
 
 
 def parse_exclusion(d: Any, report) -> Exclusion | None:
@@ -282,6 +320,7 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     ledger = index.get("ledger")
     if ledger is not None and not isinstance(ledger, str):
         raise RegistryError("'ledger' must be a file name", p, index.key_lines.get("ledger"))
+    lights = parse_lights(index.get("lights"), _Collector(p, problems), index.key_lines.get("lights"))
     docs, plans, rows = [], {}, []
     seen_ids: dict[str, str] = {}
     seen_plans: dict[str, str] = {}
@@ -307,7 +346,8 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
             rows.append(r)
         docs.append(doc)
         plans.update(doc_plans)
-    return Registry.of(p, docs, plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)
+    return Registry.of(p, docs, plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
+                       lights=lights)
 
 
 _INDEX = re.compile(rb"^documents:", re.M)
@@ -395,7 +435,8 @@ def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
         seen[e.id] = e.yaml_line
         entries.append(e)
     exclusions = [x for x in (parse_exclusion(d, report) for d in (doc.get("exclusions") or [])) if x]
-    return Document("", p, dict(meta), period, tuple(plans), tuple(exclusions)), plans, entries
+    lights = parse_lights(doc.get("lights"), report, doc.key_lines.get("lights"))
+    return Document("", p, dict(meta), period, tuple(plans), tuple(exclusions), lights), plans, entries
 
 
 def sha256_of(path: Path) -> str:

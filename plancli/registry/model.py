@@ -18,7 +18,7 @@ from ..errors import PlancliError
 from ..text.deadline import Period, parse_deadline
 
 __all__ = ["Problem", "Plan", "Entry", "Exclusion", "Document", "Registry", "UnknownIdError", "KINDS", "SECTIONS",
-           "COMPARATORS", "RECURRING"]
+           "COMPARATORS", "RECURRING", "LightSettings"]
 
 KINDS = ("target", "milestone")
 SECTIONS = ("总体目标", "主要任务", "推进措施")
@@ -95,6 +95,8 @@ class Entry:
     note: str | None = None
     yaml_line: int = 0
     outside_period: bool = False  # the deadline lies outside the document's period on purpose
+    baseline: float | None = None  # the figure work starts from (序时进度 of ≤ targets and rates)
+    start: date | None = None  # when work on the entry starts, if not the document's date
     _occ: tuple[date, ...] | None = field(default=None, repr=False, compare=False)
 
     def occurrences(self, period: Period | None = None, since: date | None = None) -> tuple[date, ...]:
@@ -139,6 +141,19 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class LightSettings:
+    """The ``lights:`` settings of a registry file (docs/lights.md); the defaults are the documented ones."""
+
+    near_days: int = 14  # blue: due within this many days and not closed
+    behind_yellow: float = 10  # yellow: behind 序时进度 by more than this many percentage points
+    behind_red: float = 30  # red: behind by more than this many points
+    report_every_days: int | None = None  # yellow: no record within this many days (None: no cycle)
+
+
+LIGHT_KEYS = tuple(f.name for f in fields(LightSettings))
+
+
+@dataclass(frozen=True)
 class Document:
     """One source document of a registry: its meta, period, plans and exclusions."""
 
@@ -148,6 +163,7 @@ class Document:
     period: Period
     plan_codes: tuple[str, ...]
     exclusions: tuple[Exclusion, ...]
+    lights: dict = field(default_factory=dict)  # the keys its own ``lights:`` sets (over the index's)
 
     def _doc(self, key: str):
         return (self.meta.get("document") or {}).get(key)
@@ -233,15 +249,29 @@ class Registry:
     _built: list[Entry | None] = field(default_factory=list, repr=False)
     _all: list[Entry] | None = field(default=None, repr=False)
     ledger_path: Path | None = None  # named by the index (``ledger:``) or the document (meta.ledger)
+    lights: dict = field(default_factory=dict)  # the index's ``lights:`` keys (a document's own win)
 
     @classmethod
     def of(cls, path: Path, documents: list[Document], plans: dict[str, Plan], *,
            entries: Iterable[Entry] = (), rows: list[tuple] | None = None,
-           ledger_path: Path | None = None) -> Registry:
+           ledger_path: Path | None = None, lights: dict | None = None) -> Registry:
         if rows is not None:
-            return cls(path, documents, plans, rows, [None] * len(rows), ledger_path=ledger_path)
+            return cls(path, documents, plans, rows, [None] * len(rows), ledger_path=ledger_path,
+                       lights=lights or {})
         built = list(entries)
-        return cls(path, documents, plans, [entry_to_row(e) for e in built], built, ledger_path=ledger_path)
+        return cls(path, documents, plans, [entry_to_row(e) for e in built], built, ledger_path=ledger_path,
+                   lights=lights or {})
+
+    @cached_property
+    def _light_settings(self) -> dict[str, LightSettings]:
+        return {d.code: LightSettings(**{**self.lights, **d.lights}) for d in self.documents}
+
+    def light_settings(self, e: Entry | None = None, *, doc: Document | None = None) -> LightSettings:
+        """The lights settings for ``e`` (or ``doc``): its document's ``lights:``, else the index's, else
+        the defaults."""
+        if doc is None:
+            doc = self.document_of(e) if e is not None else (self.documents[0] if self.documents else None)
+        return self._light_settings.get(doc.code) if doc is not None else LightSettings(**self.lights)
 
     # The first document answers for the registry where one document is meant (parse-deadline's
     # default period; the meta of a single-document registry).
@@ -261,8 +291,12 @@ class Registry:
     def source_path(self) -> Path | None:
         return self.documents[0].source_path if self.documents else None
 
+    @cached_property
+    def _by_code(self) -> dict[str, Document]:
+        return {d.code: d for d in self.documents}
+
     def document(self, code: str) -> Document:
-        return next(d for d in self.documents if d.code == code)
+        return self._by_code[code]  # asked once per row of a listing: a dict, not a scan
 
     def document_of(self, e: Entry) -> Document | None:
         """The document an entry belongs to (plan codes are unique across documents)."""
