@@ -158,6 +158,10 @@ OUTCOME_LISTS = [
     ("2019年12月底前，未纳入试点范围的其他省（区、市）可参照本方案推进工作。", [],
      "国办函〔2018〕71号 (phrase adapted: the page's sentence has no date)"),
     ("到2020年，形成一批可复制、可推广的示范模式。", ["形成一批"], WF),
+    # a 、-list of actions each opening with its own predicate: one milestone an action (whxc-013/014)
+    ("到2025年，基本建成文化数字化基础设施和服务平台，基本贯通各类文化机构数据中心、基本完成文化产业数字化布局。",
+     ["基本建成", "基本贯通", "基本完成"], LU + " line 774"),
+    ("到2020年，加强农机试验鉴定、推广服务能力建设。", ["加强农机"], "made up: one predicate, a list of objects"),
 ]
 
 

@@ -491,13 +491,22 @@ _OUTCOME_END = re.compile(r"(?:增长|利用|提升|提高|管控|完成|建成|
                           r"突破|下降|减少|发生|形成|普及|推广|落实|到位)$")
 
 
+# A list of actions, each opening with its own predicate: 基本贯通各类文化机构数据中心、基本完成文化产业数字化布局
+# (鲁政发〔2024〕5号 line 774, whxc-013/014); 加强A、B建设 (one predicate, a list of objects) is not one.
+_ACTION_START = re.compile(r"^(?:基本|全面|初步|进一步|逐步|持续|加快|大力|积极|着力|有效|不断|率先|深入)?"
+                           r"(?:建成|建立|完成|贯通|实现|形成|培育|打造|健全|完善|构建|创建|设立|组建|"
+                           r"推广|普及|消除|淘汰|取消|压减|降低|减少)")
+
+
 def _outcomes(text: str, a: int, e: int) -> list[tuple[int, int]]:
     """The clause text[a:e], or its 、-separated outcomes when each is one (five Chinese characters or more
-    ending in a predicate: 总量趋零增长、全量利用、水平全面提升); a list of objects (A、B) stays one."""
+    ending in a predicate: 总量趋零增长、全量利用、水平全面提升, or opening with one: 基本贯通…、基本完成…);
+    a list of objects (A、B) stays one."""
     cuts = [a] + [i + 1 for i in range(a, e) if text[i] == "、"]
     spans = [(x, (cuts[k + 1] - 1) if k + 1 < len(cuts) else e) for k, x in enumerate(cuts)]
-    if len(spans) > 1 and all(len(re.findall(r"[\u4e00-\u9fff]", text[x:y])) >= 5
-                              and _OUTCOME_END.search(text[x:y].rstrip("\x00 ")) for x, y in spans):
+    if len(spans) > 1 and all(len(re.findall(r"[\u4e00-\u9fff]", text[x:y])) >= 5 for x, y in spans) and (
+            all(_OUTCOME_END.search(text[x:y].rstrip("\x00 ")) for x, y in spans)
+            or all(_ACTION_START.match(text[x:y].lstrip("\x00 ")) for x, y in spans)):
         return spans
     return [(a, e)]
 
