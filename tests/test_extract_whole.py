@@ -23,6 +23,7 @@ WH = "国办发〔2018〕124号 两个规定的通知 (bench/documents/gov2018_1
 NJ = "国发〔2018〕42号 农机指导意见 (bench/documents/gov2018_42_nongji.txt)"
 WF = "国办发〔2018〕128号 “无废城市”试点工作方案 (bench/documents/gov2018_128_wufei.txt)"
 LU = "鲁政发〔2024〕5号 (data/source/000_eaa1b40229515837.txt)"
+LG = "上海市人民政府 临港“双特”政策若干意见 (bench/documents/sh2016_lingang.txt)"
 
 
 # --------------------------------------------------------------------------- never crash
@@ -88,6 +89,33 @@ def test_period_override_and_a_stated_term():
     assert d["meta"]["period"]["start"] == "2019-01-01" and d["meta"]["period"]["end"] == "2023-12-31"
     d = extract(text, source_name="x.txt", period=parse_period("2019:2020"))
     assert d["meta"]["period"] == {"start": "2019-01-01", "end": "2020-12-31"}
+
+
+# (the sentence stating the term, the period) — source. A term stated in years or months runs from the
+# first day of its first year or month to the last day of its last.
+STATED_TERMS = [
+    ("特制定本意见，政策期限为2016年至2018年。", ("2016-01-01", "2018-12-31"), LG),
+    ("本规定执行期限为2019年1月1日至2023年12月31日。", ("2019-01-01", "2023-12-31"), WH),
+    ("本办法有效期为2021年1月至2025年12月。", ("2021-01-01", "2025-12-31"), "made up (the month form)"),
+]
+
+
+@pytest.mark.parametrize("sentence,want,source", STATED_TERMS, ids=[r[2][:12] + str(i) for i, r in
+                                                                   enumerate(STATED_TERMS)])
+def test_a_term_the_text_states_is_its_period(sentence, want, source):
+    d = extract(f"测试若干意见\n各区人民政府：\n{sentence}到2028年，建成体系。\n", source_name="x.txt")
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == want, source
+    assert d["meta"]["period"]["inferred_from"].startswith("the term the text states")
+
+
+def test_the_lingang_goal_after_its_policy_term_is_kept_and_marked():
+    # 临港 若干意见: the period is the 政策期限 (2016-2018); its 到2020年 goal falls after it and is said so
+    d = extract((BENCH / "sh2016_lingang.txt").read_text(encoding="utf-8"), source_name="x.txt")
+    assert d["meta"]["period"]["start"] == "2016-01-01" and d["meta"]["period"]["end"] == "2018-12-31"
+    ms = [e for e in d["entries"] if e["kind"] == "milestone"]
+    assert [e["deadline"] for e in ms] == ["2020-12-31", "2020-12-31"]
+    assert all(e.get("outside_period") for e in ms)
+    assert not [e for e in d["entries"] if e["kind"] == "target"]  # 积2分, 满5年, 缩短至5年 are rules
 
 
 def test_a_text_without_any_date_asks_for_the_period():
