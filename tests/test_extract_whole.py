@@ -116,9 +116,9 @@ def test_the_lingang_goal_after_its_policy_term_is_kept_and_marked():
     assert [e["deadline"] for e in ms] == ["2020-12-31", "2020-12-31"]
     assert all(e.get("outside_period") for e in ms)
     assert not [e for e in d["entries"] if e["kind"] == "target"]  # 积2分, 满5年, 缩短至5年 are rules
-    why = {x["line"]: x["reason"] for x in d["exclusions"] if x["line"] in (3, 5, 21)}
-    assert why[3].startswith("the term the text states") and why[5].startswith("administrative levels")
-    assert why[21].startswith("a duration, threshold or score of a rule")
+    why = {(x["line"], x["reason"].split(" (")[0]) for x in d["exclusions"]}
+    assert {(3, "the term the text states"), (5, "administrative levels"),
+            (21, "a duration, threshold or score of a rule")} <= why
 
 
 def test_a_text_without_any_date_asks_for_the_period():
