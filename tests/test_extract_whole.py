@@ -212,6 +212,40 @@ def test_a_goals_paragraph_dates_each_of_its_clauses(para, want, source):
     assert got == want, source
 
 
+XY = "新余市人民政府办公室, 2023年新余市政务公开工作要点, （二）工作目标 (http://echinagov.com/policy/346701.htm)"
+JY = "中共中央、国务院《中国教育现代化2035》 (a copy found by find_string: 再经过15年努力，到2035年，…)"
+# (the goals heading line, its paragraph, the milestones a reader registers) — source. The one dated phrase
+# of a goals paragraph dates its clauses wherever its sentence stands: after a lead sentence, after a lead-in
+# clause (经过…努力，), and in the sentences after it; a paragraph laid out by years is left as it was
+# (the 鲁政发 case of GOVERNED_MILESTONES).
+GOALS_PARAGRAPHS = [
+    ("（二）工作目标", "紧紧围绕市委市政府年度重点工作目标任务，聚焦经济社会发展和民生关心关切，扎实推进政务公开标准化规范化建设，"
+     "实现工作从注重公开数量向注重公开质量和深度转变。到2023年底，市、县(区)两级政务公开工作机制趋于完善，统一规范的政务"
+     "公开事项标准目录管理体系更加精细，政策文件全流程公开工作机制初步建成。",
+     [("到2023年底", "市、县("), ("到2023年底", "统一规范"), ("到2023年底", "政策文件")], XY + ", first three clauses"),
+    ("（二）工作目标", "紧紧围绕市委市政府年度重点工作目标任务，实现工作从注重公开数量向注重公开质量和深度转变。到2023年底，市、"
+     "县(区)两级政务公开工作机制趋于完善。政民互动效果进一步显现，人民群众对政务公开的知晓度、满意度明显提升。",
+     [("到2023年底", "市、县("), ("到2023年底", "政民互动"), ("到2023年底", "人民群众")],
+     XY + ", adapted: its last clauses made a sentence of their own"),
+    ("", "（二）主要目标。经过三年努力，到2025年，基本建成服务全民终身学习的现代教育体系。普及有质量的学前教育，"
+     "实现优质均衡的义务教育。", [("到2025年", "基本建成"), ("到2025年", "普及有质"), ("到2025年", "优质均衡")],
+     JY + ", adapted: a three-year horizon under a goals heading"),
+]
+
+
+@pytest.mark.parametrize("heading,para,want,source", GOALS_PARAGRAPHS, ids=[r[3][:12] + str(i) for i, r in
+                                                                             enumerate(GOALS_PARAGRAPHS)])
+def test_the_one_dated_phrase_of_a_goals_paragraph_dates_its_clauses(heading, para, want, source):
+    text = f"测试工作要点\n一、总体要求\n{heading}\n{para}\n二、重点任务\n（一）推进工作。加强协调。\n"
+    d = extract(text, source_name="x.txt", period=parse_period("2018:2025"))
+    got = [(e["deadline_text"], e["metric"][:4]) for e in d["entries"] if e["kind"] == "milestone"]
+    assert got == want, source
+    # a task paragraph is no goals paragraph: a phrase opening its later sentence dates that sentence only
+    task = extract("测试工作要点\n一、重点任务\n（一）推进工作。加强协调。到2025年，建成平台。完善机制，培育企业。\n",
+                   source_name="x.txt", period=parse_period("2018:2025"))
+    assert [e["metric"][:4] for e in task["entries"]] == ["建成平台"]
+
+
 def test_a_goals_list_lead_governs_its_items_until_the_next_heading():
     text = ("测试实施方案\n\n一、总体要求\n\n（一）主要目标。到2022年，实现以下目标：\n\n1.普及率达到90%。\n\n"
             "2.新建5家示范中心。\n\n二、重点任务\n\n1.加强建设。建设10个平台。\n")

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ..text.deadline import Context, Deadline, DeadlineError, Period, parse_deadline
 from ..text.quantities import not_target_reason
+from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
 from .context import is_signature_line
 from .layout import GROUP, Block, Doc, Plan
@@ -234,24 +235,34 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         heads: Time | None = None  # … and when it opens the paragraph itself, its milestones too
         first = ""  # the first sentence of the current line (paragraph)
         line_no, k_line = 0, 0
+        goals = False  # the paragraph states goals: it opens with a goals heading, or one stands above it
+        horizons = 0  # the dated phrases opening its sentences so far
         for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end, breaks)):
             li = doc.line_of(s0)
             if li != line_no and _NUMBERING.match(text[doc.src.line_span(li)[0]:s0].strip("\x00 \n")):
                 line_no, k_line, heads = li, 0, None  # a new paragraph: a phrase of the last one heads no more
+                goals, horizons = _under_goals_heading(doc, li), 0
             else:
                 k_line += 1  # a later sentence, or one that a wrapped print line carries on
+            if k_line == 1 and _GOALS_HEADING.match(first):
+                goals = True  # （四）试点目标。…
             if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
                 listed = None  # an item with a time phrase of its own ends the list's scope
             para = max((x for x in breaks if blk.start <= x <= s0), default=blk.start)  # this web paragraph
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
-                                                   heads or listed, para)
+                                                   heads or listed, para, lead_in=goals and horizons == 0)
             out.extend(drafts)
             if opening is not None:
                 governor = opening
-                # 到2020年，… opening the paragraph, or its second sentence after a goals heading
-                # （（四）试点目标。到2020年，…）; a phrase opening a later sentence dates its targets only.
-                if k_line == 0 or (k_line == 1 and _GOALS_HEADING.match(first)):
+                horizons += 1
+                # 到2020年，… opening the paragraph, or the one dated phrase of a goals paragraph wherever its
+                # sentence stands (（四）试点目标。到2020年，…; 经过三年努力，到2025年，…; a lead sentence, then
+                # 到2023年底，…). A goals paragraph laid out by years (…，2024年，…。到 2025 年，…。) and any other
+                # paragraph: a phrase opening a later sentence dates that sentence and its targets only.
+                if k_line == 0 or (k_line == 1 and _GOALS_HEADING.match(first)) or (goals and horizons == 1):
                     heads = opening
+                elif goals:
+                    heads = None
             if k_line == 0:
                 first = text[s0:s1].strip("\x00 ")
         if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
@@ -263,6 +274,17 @@ _NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[�
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
 _GOALS_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）])?[^，。；]{0,6}目标[。：:]?$")
 _OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：，]?)?$")
+# A lead-in clause before the time phrase of a goals paragraph: 经过三年努力，到2025年，… / 围绕…，到2025年，…
+_LEAD_IN = re.compile(r"^[\x00\s]*[^，。：:；;\d]{2,20}[，,]$")
+
+
+def _under_goals_heading(doc: Doc, li: int) -> bool:
+    """The paragraph on line li stands right under a goals heading of its own line (（二）工作目标)."""
+    for prev in range(li - 1, max(0, li - 3), -1):
+        c = compact(doc.lines[prev - 1]).strip("# *")
+        if c:
+            return bool(_GOALS_HEADING.match(c))
+    return False
 
 
 def _opens_with_time(text: str, s0: int, s1: int) -> bool:
@@ -306,8 +328,8 @@ Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact
 
 
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
-                         period: Period, governor: Time | None = None,
-                         heads: Time | None = None, para: int | None = None) -> tuple[list[Draft], Time | None]:
+                         period: Period, governor: Time | None = None, heads: Time | None = None,
+                         para: int | None = None, lead_in: bool = False) -> tuple[list[Draft], Time | None]:
     """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones), and
     the time phrase that opens it (到2020年，…), which governs the sentences after it.
 
@@ -320,7 +342,7 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     drafts += _milestones(text, plan, blk, s1, qtys, times)
     drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
     opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
-                    and _OPENING.match(text[s0:t.start])
+                    and (_OPENING.match(text[s0:t.start]) or lead_in and _LEAD_IN.match(text[s0:t.start]))
                     and (text[t.end:t.end + 1] in "，,：:" or not text[t.end:s1].strip("\x00 "))), None)
     # (到2020年 as a line of its own heads the web list below it)
     return drafts, opening
