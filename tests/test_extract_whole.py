@@ -378,6 +378,25 @@ def test_a_filled_print_line_carries_on_into_the_next():
     assert any("明、“鲁通码”在各领域全面应用" in x["quote"] for x in d["entries"] if x["line"] == 3)
 
 
+def _wrap(paragraph: str, width: int) -> str:
+    return "\n".join(paragraph[i:i + width] for i in range(0, len(paragraph), width))
+
+
+@pytest.mark.parametrize("line,source", [(19, WF), (9, NJ), (10, NJ)])
+def test_a_copy_printed_narrower_than_40_characters_keeps_its_sentences(line, source):
+    # The real goals paragraphs re-wrapped 30 characters wide with no blank lines (a narrow print copy):
+    # the text's own wrap width shows its lines are filled, so the entries are those of the unwrapped text.
+    para = (BENCH / source.split("(")[-1].split(")")[0].split("/")[-1]).read_text(encoding="utf-8").split("\n")[line - 1]
+    assert len(para) > 90
+
+    def entries(body: str) -> list:
+        d = extract(f"测试工作方案\n一、总体要求\n{body}\n二、重点任务\n（一）推进工作。加强协调。\n",
+                    source_name="x.txt", period=parse_period("2018:2025"))
+        return [(e["kind"], e["value_text"], e["deadline_text"], e["metric"]) for e in d["entries"]]
+
+    assert entries(_wrap(para, 30)) == entries(para), source
+
+
 @pytest.mark.parametrize("head,name,source", HEAD_TITLES, ids=[r[2][:12] + str(i) for i, r in enumerate(HEAD_TITLES)])
 def test_a_title_over_several_web_lines_is_one_and_keeps_its_quotes(head, name, source):
     text = head + "一、总体要求\n（一）工作目标。到2020年，建成体系。\n"

@@ -184,19 +184,51 @@ def _action_end(c: str, pos: int, hi: int) -> int:
 # A print copy wraps a sentence over lines filled to the page's width and over page breaks (a blank line
 # between); a web copy gives each paragraph, heading and list item a line of its own, the next right under
 # it, punctuated or not. A line without final punctuation, shorter than a filled print line and with the
-# next line right under it, ends its sentence.
-_WRAPPED_MIN = 40  # compact characters: the shortest wrapped print line of the shipped texts is 60
+# next line right under it, ends its sentence (a numbered item or heading under it starts a block of its
+# own anyway). A filled line is as long as the text's own wrap width when its unpunctuated lines show one
+# (most of them within a few characters of one length: a copy printed 30 characters wide), else 40
+# characters or more (the shipped print copy's wrapped lines are 60 and more).
+_WRAPPED_MIN = 40  # compact characters, when the text shows no wrap width of its own
+_WIDTH_SPREAD = 4  # half-width digits and letters make a filled line's compact length vary
 _LINE_DONE = "。!?！？；;：:，,、"
 
 
-def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
-    """Compact positions where a short line without final punctuation ends (a web paragraph or item)."""
-    out = set()
-    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+def _unpunctuated_under(doc: Doc) -> list[tuple[int, int]]:
+    """(line, compact length) of each line that ends without final punctuation with a line right under it."""
+    out = []
+    for li in range(1, len(doc.lines)):
         a, e = doc.src.line_span(li)
         body = doc.c[a:e]
-        under = li < len(doc.lines) and doc.lines[li].strip()  # doc.lines is 0-based: the next line
-        if body and e < hi and under and len(body) < _WRAPPED_MIN and body[-1] not in _LINE_DONE:
+        if body and body[-1] not in _LINE_DONE and doc.lines[li].strip():  # doc.lines[li]: the next line
+            out.append((li, len(body)))
+    return out
+
+
+def _filled_width(doc: Doc) -> int:
+    """The length from which a line is a filled print line: the text's own wrap width when most of its
+    unpunctuated lines (three or more, 20 characters or longer) lie within a few characters of one length,
+    else 40."""
+    lengths = [n for _, n in _unpunctuated_under(doc)]
+    best, count = 0, 0
+    for w in sorted({n for n in lengths if n >= 20}):
+        k = sum(w <= n <= w + _WIDTH_SPREAD for n in lengths)
+        if k > count:
+            best, count = w, k
+    if count >= 3 and count >= 0.6 * len(lengths):
+        return best
+    return _WRAPPED_MIN
+
+
+def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
+    """Compact positions where a line without final punctuation ends its sentence (a web paragraph, heading
+    or item)."""
+    width = _filled_width(doc)
+    out = set()
+    for li, n in _unpunctuated_under(doc):
+        a, e = doc.src.line_span(li)
+        if not lo <= a < hi or e >= hi:
+            continue
+        if n < width:
             out.add(e)
     return frozenset(out)
 
