@@ -21,7 +21,8 @@ agreement
 Whole real documents (bench/documents/, listed in its SOURCES.md) are compared with their hand annotation
 ``NAME.expected.yaml`` (written before extract was tuned on them), run as a user would: no ``--period``,
 no ``--doc-date``. For each: recall, precision (share of draft entries that the annotation has),
-value/unit/comparator agreement of the matched targets and deadline agreement of all matched entries;
+value/unit/comparator agreement of the matched targets and deadline agreement of all matched entries,
+and the period when it differs from the annotation's;
 a document whose annotation has no entries (a text of rules) scores precision only. ``extract`` failing
 on one is reported as such, never a traceback.
 
@@ -195,8 +196,11 @@ def main() -> None:
             print(f"{source.stem}{tag}: extract refused: {r['error']}")
             continue
         rec = f"{r['recall']:.2f} ({r['found']}/{r['expected']})" if r["recall"] is not None else "n/a (no entries)"
-        print(f"{source.stem}{tag}: expected {r['expected']}, draft entries {r['draft']}, period "
-              f"{r['period']['start']}:{r['period']['end']}")
+        got = f"{r['period']['start']}:{r['period']['end']}"
+        pw = r["period_want"] or {}
+        want = f"{pw.get('start')}:{pw.get('end')}"
+        print(f"{source.stem}{tag}: expected {r['expected']}, draft entries {r['draft']}, period {got}"
+              + ("" if not pw or want == got else f" (annotation {want})"))
         print(f"  recall {rec}  precision {r['precision']:.2f} ({r['found']}/{r['draft']})  "
               f"value/unit/comparator {_ratio(r['vuc'])}  deadline {_ratio(r['deadline'])}")
 

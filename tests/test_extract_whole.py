@@ -23,6 +23,7 @@ WH = "国办发〔2018〕124号 两个规定的通知 (bench/documents/gov2018_1
 NJ = "国发〔2018〕42号 农机指导意见 (bench/documents/gov2018_42_nongji.txt)"
 WF = "国办发〔2018〕128号 “无废城市”试点工作方案 (bench/documents/gov2018_128_wufei.txt)"
 LU = "鲁政发〔2024〕5号 (data/source/000_eaa1b40229515837.txt)"
+LG = "上海市人民政府 临港“双特”政策若干意见 (bench/documents/sh2016_lingang.txt)"
 
 
 # --------------------------------------------------------------------------- never crash
@@ -88,6 +89,36 @@ def test_period_override_and_a_stated_term():
     assert d["meta"]["period"]["start"] == "2019-01-01" and d["meta"]["period"]["end"] == "2023-12-31"
     d = extract(text, source_name="x.txt", period=parse_period("2019:2020"))
     assert d["meta"]["period"] == {"start": "2019-01-01", "end": "2020-12-31"}
+
+
+# (the sentence stating the term, the period) — source. A term stated in years or months runs from the
+# first day of its first year or month to the last day of its last.
+STATED_TERMS = [
+    ("特制定本意见，政策期限为2016年至2018年。", ("2016-01-01", "2018-12-31"), LG),
+    ("本规定执行期限为2019年1月1日至2023年12月31日。", ("2019-01-01", "2023-12-31"), WH),
+    ("本办法有效期为2021年1月至2025年12月。", ("2021-01-01", "2025-12-31"), "made up (the month form)"),
+]
+
+
+@pytest.mark.parametrize("sentence,want,source", STATED_TERMS, ids=[r[2][:12] + str(i) for i, r in
+                                                                   enumerate(STATED_TERMS)])
+def test_a_term_the_text_states_is_its_period(sentence, want, source):
+    d = extract(f"测试若干意见\n各区人民政府：\n{sentence}到2028年，建成体系。\n", source_name="x.txt")
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == want, source
+    assert d["meta"]["period"]["inferred_from"].startswith("the term the text states")
+
+
+def test_the_lingang_goal_after_its_policy_term_is_kept_and_marked():
+    # 临港 若干意见: the period is the 政策期限 (2016-2018); its 到2020年 goal falls after it and is said so
+    d = extract((BENCH / "sh2016_lingang.txt").read_text(encoding="utf-8"), source_name="x.txt")
+    assert d["meta"]["period"]["start"] == "2016-01-01" and d["meta"]["period"]["end"] == "2018-12-31"
+    ms = [e for e in d["entries"] if e["kind"] == "milestone"]
+    assert [e["deadline"] for e in ms] == ["2020-12-31", "2020-12-31"]
+    assert all(e.get("outside_period") for e in ms)
+    assert not [e for e in d["entries"] if e["kind"] == "target"]  # 积2分, 满5年, 缩短至5年 are rules
+    why = {(x["line"], x["reason"].split(" (")[0]) for x in d["exclusions"]}
+    assert {(3, "the term the text states"), (5, "administrative levels"),
+            (21, "a duration, threshold or score of a rule")} <= why
 
 
 def test_a_text_without_any_date_asks_for_the_period():
@@ -158,6 +189,10 @@ OUTCOME_LISTS = [
     ("2019年12月底前，未纳入试点范围的其他省（区、市）可参照本方案推进工作。", [],
      "国办函〔2018〕71号 (phrase adapted: the page's sentence has no date)"),
     ("到2020年，形成一批可复制、可推广的示范模式。", ["形成一批"], WF),
+    # a 、-list of actions each opening with its own predicate: one milestone an action (whxc-013/014)
+    ("到2025年，基本建成文化数字化基础设施和服务平台，基本贯通各类文化机构数据中心、基本完成文化产业数字化布局。",
+     ["基本建成", "基本贯通", "基本完成"], LU + " line 774"),
+    ("到2020年，加强农机试验鉴定、推广服务能力建设。", ["加强农机"], "made up: one predicate, a list of objects"),
 ]
 
 
@@ -175,6 +210,40 @@ def test_a_goals_paragraph_dates_each_of_its_clauses(para, want, source):
     d = extract(_goal_text(para), source_name="x.txt", period=parse_period("2018:2025"))
     got = [(e["deadline_text"], e["metric"][:4]) for e in d["entries"] if e["kind"] == "milestone"]
     assert got == want, source
+
+
+XY = "新余市人民政府办公室, 2023年新余市政务公开工作要点, （二）工作目标 (http://echinagov.com/policy/346701.htm)"
+JY = "中共中央、国务院《中国教育现代化2035》 (a copy found by find_string: 再经过15年努力，到2035年，…)"
+# (the goals heading line, its paragraph, the milestones a reader registers) — source. The one dated phrase
+# of a goals paragraph dates its clauses wherever its sentence stands: after a lead sentence, after a lead-in
+# clause (经过…努力，), and in the sentences after it; a paragraph laid out by years is left as it was
+# (the 鲁政发 case of GOVERNED_MILESTONES).
+GOALS_PARAGRAPHS = [
+    ("（二）工作目标", "紧紧围绕市委市政府年度重点工作目标任务，聚焦经济社会发展和民生关心关切，扎实推进政务公开标准化规范化建设，"
+     "实现工作从注重公开数量向注重公开质量和深度转变。到2023年底，市、县(区)两级政务公开工作机制趋于完善，统一规范的政务"
+     "公开事项标准目录管理体系更加精细，政策文件全流程公开工作机制初步建成。",
+     [("到2023年底", "市、县("), ("到2023年底", "统一规范"), ("到2023年底", "政策文件")], XY + ", first three clauses"),
+    ("（二）工作目标", "紧紧围绕市委市政府年度重点工作目标任务，实现工作从注重公开数量向注重公开质量和深度转变。到2023年底，市、"
+     "县(区)两级政务公开工作机制趋于完善。政民互动效果进一步显现，人民群众对政务公开的知晓度、满意度明显提升。",
+     [("到2023年底", "市、县("), ("到2023年底", "政民互动"), ("到2023年底", "人民群众")],
+     XY + ", adapted: its last clauses made a sentence of their own"),
+    ("", "（二）主要目标。经过三年努力，到2025年，基本建成服务全民终身学习的现代教育体系。普及有质量的学前教育，"
+     "实现优质均衡的义务教育。", [("到2025年", "基本建成"), ("到2025年", "普及有质"), ("到2025年", "优质均衡")],
+     JY + ", adapted: a three-year horizon under a goals heading"),
+]
+
+
+@pytest.mark.parametrize("heading,para,want,source", GOALS_PARAGRAPHS, ids=[r[3][:12] + str(i) for i, r in
+                                                                             enumerate(GOALS_PARAGRAPHS)])
+def test_the_one_dated_phrase_of_a_goals_paragraph_dates_its_clauses(heading, para, want, source):
+    text = f"测试工作要点\n一、总体要求\n{heading}\n{para}\n二、重点任务\n（一）推进工作。加强协调。\n"
+    d = extract(text, source_name="x.txt", period=parse_period("2018:2025"))
+    got = [(e["deadline_text"], e["metric"][:4]) for e in d["entries"] if e["kind"] == "milestone"]
+    assert got == want, source
+    # a task paragraph is no goals paragraph: a phrase opening its later sentence dates that sentence only
+    task = extract("测试工作要点\n一、重点任务\n（一）推进工作。加强协调。到2025年，建成平台。完善机制，培育企业。\n",
+                   source_name="x.txt", period=parse_period("2018:2025"))
+    assert [e["metric"][:4] for e in task["entries"]] == ["建成平台"]
 
 
 def test_a_goals_list_lead_governs_its_items_until_the_next_heading():
@@ -307,6 +376,25 @@ def test_a_filled_print_line_carries_on_into_the_next():
     (e,) = [e for e in d["entries"] if e["value_text"] == "100%" and "制发率" in e["quote"]]
     assert e["line"] == 3
     assert any("明、“鲁通码”在各领域全面应用" in x["quote"] for x in d["entries"] if x["line"] == 3)
+
+
+def _wrap(paragraph: str, width: int) -> str:
+    return "\n".join(paragraph[i:i + width] for i in range(0, len(paragraph), width))
+
+
+@pytest.mark.parametrize("line,source", [(19, WF), (9, NJ), (10, NJ)])
+def test_a_copy_printed_narrower_than_40_characters_keeps_its_sentences(line, source):
+    # The real goals paragraphs re-wrapped 30 characters wide with no blank lines (a narrow print copy):
+    # the text's own wrap width shows its lines are filled, so the entries are those of the unwrapped text.
+    para = (BENCH / source.split("(")[-1].split(")")[0].split("/")[-1]).read_text(encoding="utf-8").split("\n")[line - 1]
+    assert len(para) > 90
+
+    def entries(body: str) -> list:
+        d = extract(f"测试工作方案\n一、总体要求\n{body}\n二、重点任务\n（一）推进工作。加强协调。\n",
+                    source_name="x.txt", period=parse_period("2018:2025"))
+        return [(e["kind"], e["value_text"], e["deadline_text"], e["metric"]) for e in d["entries"]]
+
+    assert entries(_wrap(para, 30)) == entries(para), source
 
 
 @pytest.mark.parametrize("head,name,source", HEAD_TITLES, ids=[r[2][:12] + str(i) for i, r in enumerate(HEAD_TITLES)])

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ..text.deadline import Context, Deadline, DeadlineError, Period, parse_deadline
 from ..text.quantities import not_target_reason
+from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
 from .context import is_signature_line
 from .layout import GROUP, Block, Doc, Plan
@@ -183,19 +184,51 @@ def _action_end(c: str, pos: int, hi: int) -> int:
 # A print copy wraps a sentence over lines filled to the page's width and over page breaks (a blank line
 # between); a web copy gives each paragraph, heading and list item a line of its own, the next right under
 # it, punctuated or not. A line without final punctuation, shorter than a filled print line and with the
-# next line right under it, ends its sentence.
-_WRAPPED_MIN = 40  # compact characters: the shortest wrapped print line of the shipped texts is 60
+# next line right under it, ends its sentence (a numbered item or heading under it starts a block of its
+# own anyway). A filled line is as long as the text's own wrap width when its unpunctuated lines show one
+# (most of them within a few characters of one length: a copy printed 30 characters wide), else 40
+# characters or more (the shipped print copy's wrapped lines are 60 and more).
+_WRAPPED_MIN = 40  # compact characters, when the text shows no wrap width of its own
+_WIDTH_SPREAD = 4  # half-width digits and letters make a filled line's compact length vary
 _LINE_DONE = "。!?！？；;：:，,、"
 
 
-def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
-    """Compact positions where a short line without final punctuation ends (a web paragraph or item)."""
-    out = set()
-    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+def _unpunctuated_under(doc: Doc) -> list[tuple[int, int]]:
+    """(line, compact length) of each line that ends without final punctuation with a line right under it."""
+    out = []
+    for li in range(1, len(doc.lines)):
         a, e = doc.src.line_span(li)
         body = doc.c[a:e]
-        under = li < len(doc.lines) and doc.lines[li].strip()  # doc.lines is 0-based: the next line
-        if body and e < hi and under and len(body) < _WRAPPED_MIN and body[-1] not in _LINE_DONE:
+        if body and body[-1] not in _LINE_DONE and doc.lines[li].strip():  # doc.lines[li]: the next line
+            out.append((li, len(body)))
+    return out
+
+
+def _filled_width(doc: Doc) -> int:
+    """The length from which a line is a filled print line: the text's own wrap width when most of its
+    unpunctuated lines (three or more, 20 characters or longer) lie within a few characters of one length,
+    else 40."""
+    lengths = [n for _, n in _unpunctuated_under(doc)]
+    best, count = 0, 0
+    for w in sorted({n for n in lengths if n >= 20}):
+        k = sum(w <= n <= w + _WIDTH_SPREAD for n in lengths)
+        if k > count:
+            best, count = w, k
+    if count >= 3 and count >= 0.6 * len(lengths):
+        return best
+    return _WRAPPED_MIN
+
+
+def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
+    """Compact positions where a line without final punctuation ends its sentence (a web paragraph, heading
+    or item)."""
+    width = _filled_width(doc)
+    out = set()
+    for li, n in _unpunctuated_under(doc):
+        a, e = doc.src.line_span(li)
+        if not lo <= a < hi or e >= hi:
+            continue
+        if n < width:
             out.add(e)
     return frozenset(out)
 
@@ -234,24 +267,34 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         heads: Time | None = None  # … and when it opens the paragraph itself, its milestones too
         first = ""  # the first sentence of the current line (paragraph)
         line_no, k_line = 0, 0
+        goals = False  # the paragraph states goals: it opens with a goals heading, or one stands above it
+        horizons = 0  # the dated phrases opening its sentences so far
         for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end, breaks)):
             li = doc.line_of(s0)
             if li != line_no and _NUMBERING.match(text[doc.src.line_span(li)[0]:s0].strip("\x00 \n")):
                 line_no, k_line, heads = li, 0, None  # a new paragraph: a phrase of the last one heads no more
+                goals, horizons = _under_goals_heading(doc, li), 0
             else:
                 k_line += 1  # a later sentence, or one that a wrapped print line carries on
+            if k_line == 1 and _GOALS_HEADING.match(first):
+                goals = True  # （四）试点目标。…
             if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
                 listed = None  # an item with a time phrase of its own ends the list's scope
             para = max((x for x in breaks if blk.start <= x <= s0), default=blk.start)  # this web paragraph
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
-                                                   heads or listed, para)
+                                                   heads or listed, para, lead_in=goals and horizons == 0)
             out.extend(drafts)
             if opening is not None:
                 governor = opening
-                # 到2020年，… opening the paragraph, or its second sentence after a goals heading
-                # （（四）试点目标。到2020年，…）; a phrase opening a later sentence dates its targets only.
-                if k_line == 0 or (k_line == 1 and _GOALS_HEADING.match(first)):
+                horizons += 1
+                # 到2020年，… opening the paragraph, or the one dated phrase of a goals paragraph wherever its
+                # sentence stands (（四）试点目标。到2020年，…; 经过三年努力，到2025年，…; a lead sentence, then
+                # 到2023年底，…). A goals paragraph laid out by years (…，2024年，…。到 2025 年，…。) and any other
+                # paragraph: a phrase opening a later sentence dates that sentence and its targets only.
+                if k_line == 0 or (k_line == 1 and _GOALS_HEADING.match(first)) or (goals and horizons == 1):
                     heads = opening
+                elif goals:
+                    heads = None
             if k_line == 0:
                 first = text[s0:s1].strip("\x00 ")
         if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
@@ -263,6 +306,17 @@ _NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[�
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
 _GOALS_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）])?[^，。；]{0,6}目标[。：:]?$")
 _OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：，]?)?$")
+# A lead-in clause before the time phrase of a goals paragraph: 经过三年努力，到2025年，… / 围绕…，到2025年，…
+_LEAD_IN = re.compile(r"^[\x00\s]*[^，。：:；;\d]{2,20}[，,]$")
+
+
+def _under_goals_heading(doc: Doc, li: int) -> bool:
+    """The paragraph on line li stands right under a goals heading of its own line (（二）工作目标)."""
+    for prev in range(li - 1, max(0, li - 3), -1):
+        c = compact(doc.lines[prev - 1]).strip("# *")
+        if c:
+            return bool(_GOALS_HEADING.match(c))
+    return False
 
 
 def _opens_with_time(text: str, s0: int, s1: int) -> bool:
@@ -306,8 +360,8 @@ Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact
 
 
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
-                         period: Period, governor: Time | None = None,
-                         heads: Time | None = None, para: int | None = None) -> tuple[list[Draft], Time | None]:
+                         period: Period, governor: Time | None = None, heads: Time | None = None,
+                         para: int | None = None, lead_in: bool = False) -> tuple[list[Draft], Time | None]:
     """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones), and
     the time phrase that opens it (到2020年，…), which governs the sentences after it.
 
@@ -320,7 +374,7 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     drafts += _milestones(text, plan, blk, s1, qtys, times)
     drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
     opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
-                    and _OPENING.match(text[s0:t.start])
+                    and (_OPENING.match(text[s0:t.start]) or lead_in and _LEAD_IN.match(text[s0:t.start]))
                     and (text[t.end:t.end + 1] in "，,：:" or not text[t.end:s1].strip("\x00 "))), None)
     # (到2020年 as a line of its own heads the web list below it)
     return drafts, opening
@@ -491,13 +545,22 @@ _OUTCOME_END = re.compile(r"(?:增长|利用|提升|提高|管控|完成|建成|
                           r"突破|下降|减少|发生|形成|普及|推广|落实|到位)$")
 
 
+# A list of actions, each opening with its own predicate: 基本贯通各类文化机构数据中心、基本完成文化产业数字化布局
+# (鲁政发〔2024〕5号 line 774, whxc-013/014); 加强A、B建设 (one predicate, a list of objects) is not one.
+_ACTION_START = re.compile(r"^(?:基本|全面|初步|进一步|逐步|持续|加快|大力|积极|着力|有效|不断|率先|深入)?"
+                           r"(?:建成|建立|完成|贯通|实现|形成|培育|打造|健全|完善|构建|创建|设立|组建|"
+                           r"推广|普及|消除|淘汰|取消|压减|降低|减少)")
+
+
 def _outcomes(text: str, a: int, e: int) -> list[tuple[int, int]]:
     """The clause text[a:e], or its 、-separated outcomes when each is one (five Chinese characters or more
-    ending in a predicate: 总量趋零增长、全量利用、水平全面提升); a list of objects (A、B) stays one."""
+    ending in a predicate: 总量趋零增长、全量利用、水平全面提升, or opening with one: 基本贯通…、基本完成…);
+    a list of objects (A、B) stays one."""
     cuts = [a] + [i + 1 for i in range(a, e) if text[i] == "、"]
     spans = [(x, (cuts[k + 1] - 1) if k + 1 < len(cuts) else e) for k, x in enumerate(cuts)]
-    if len(spans) > 1 and all(len(re.findall(r"[\u4e00-\u9fff]", text[x:y])) >= 5
-                              and _OUTCOME_END.search(text[x:y].rstrip("\x00 ")) for x, y in spans):
+    if len(spans) > 1 and all(len(re.findall(r"[\u4e00-\u9fff]", text[x:y])) >= 5 for x, y in spans) and (
+            all(_OUTCOME_END.search(text[x:y].rstrip("\x00 ")) for x, y in spans)
+            or all(_ACTION_START.match(text[x:y].lstrip("\x00 ")) for x, y in spans)):
         return spans
     return [(a, e)]
 

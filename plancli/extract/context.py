@@ -5,7 +5,7 @@ Date
     end (the signature, often followed by ``（此件公开发布）``).
 Period
     In this order, the first that the text gives: a period in a title (``…行动计划（2024—2025年）``); a
-    term the text states (``执行期限为2019年1月1日至2023年12月31日``); the horizon of its goals (the latest
+    term the text states (``执行期限为2019年1月1日至2023年12月31日``, ``政策期限为2016年至2018年``); the horizon of its goals (the latest
     ``到2022年`` of a 目标 section or paragraph, else of the whole text), from the document's year; the
     document's year to the last year a time phrase names. Each but the first is *inferred*, and the draft
     says from what, so that a reviewer can override it with ``--period``.
@@ -17,18 +17,21 @@ Title and number
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..text.deadline import DeadlineError, Period, parse_date
 from ..text.source import compact
 from .layout import DATE_LINE, DOC_NO, find_period
 
-__all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line"]
+__all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "stated_term", "term_span"]
 
 _SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
+# The term a text states for itself: 执行期限为2019年1月1日至2023年12月31日, 政策期限为2016年至2018年,
+# 有效期为2021年1月至2025年12月 (a year or a month alone runs from its first day to its last).
+_TERM_DATE = r"(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?"
 _TERM = re.compile(
-    r"(?:执行期限|实施期限|有效期|试行期)(?:为|是|自)?(?P<a>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:起)?"
-    r"(?:至|到|—|-)(?P<b>(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
+    rf"(?:政策期限|执行期限|实施期限|有效期限|有效期|试行期|实施期)(?:为|是|自)?(?P<a>{_TERM_DATE})(?:起)?"
+    rf"(?:至|到|—|-)(?P<b>{_TERM_DATE})")
 _BY_YEAR = re.compile(r"(?:到|至|截至|力争到|力争至|争取到)((?:19|20)\d{2})年")
 _ANY_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?![度级])")
 _TITLE_WORD = r"(?:通知|意见|方案|计划|决定|规划|办法|规定|要点|函)"
@@ -61,12 +64,9 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     if stated:
         return stated, None
     c = compact(text)
-    m = _TERM.search(c)
-    if m:
-        try:
-            return Period(parse_date(m.group("a")), parse_date(m.group("b"))), f"the term the text states ({m.group()})"
-        except (DeadlineError, ValueError):
-            pass
+    term = stated_term(c)
+    if term:
+        return term
     year0 = doc_date.year if doc_date else None
     lines = [compact(ln) for ln in text.split("\n")]
     goals: list[int] = []
@@ -91,6 +91,37 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
         end = max(later, default=year0)
         return Period(date(year0, 1, 1), date(end, 12, 31)), "the document's year to the last year the text dates"
     return None
+
+
+def term_span(c: str) -> tuple[int, int] | None:
+    """Where in a (compacted) text the term it states for itself stands, else None."""
+    m = _TERM.search(c)
+    return m.span() if m else None
+
+
+def stated_term(c: str) -> tuple[Period, str] | None:
+    """The term a (compacted) text states for itself and the words that state it, else None."""
+    m = _TERM.search(c)
+    if not m:
+        return None
+    try:
+        return Period(_term_day(m.group("a"), last=False), _term_day(m.group("b"), last=True)), \
+            f"the term the text states ({m.group()})"
+    except (DeadlineError, ValueError):
+        return None
+
+
+def _term_day(s: str, last: bool) -> date:
+    """2019年1月1日 as written; 2016年 → its first or last day; 2021年1月 → its first or last day."""
+    if s.endswith("日"):
+        return parse_date(s)
+    y, _, rest = s.partition("年")
+    if not rest:
+        return date(int(y), 12, 31) if last else date(int(y), 1, 1)
+    mo = int(rest.rstrip("月"))
+    if not last:
+        return date(int(y), mo, 1)
+    return date(int(y) + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
 
 
 def _is_doc_no_year(c: str, year: str) -> bool:

@@ -20,7 +20,7 @@ from ..checks.coverage import covered_spans, tokens
 from ..text.deadline import Context, DeadlineError, Period, parse_date
 from ..text.quantities import QuantityError, not_target_reason, parse_value
 from .clauses import Draft, drafts_of_plan, is_product_standard
-from .context import document_header, find_doc_date, infer_period
+from .context import document_header, find_doc_date, infer_period, term_span
 from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, layout
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
@@ -56,11 +56,17 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
         return "a name or slogan in quotation marks, not a quantity"
     if _COMPLETION.fullmatch(tok):
         return "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"
+    before = text[max(ls, pos - 6):pos]
+    if tok[0] in _CN_NUMERAL and after.startswith("级") and re.search(r"[省市县区乡镇村]、?$", before):
+        return "administrative levels (市、区两级, 省市县三级), not a quantity"
     if tok[0] in _CN_NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
         if re.match(r"[大级类期次]", after) or re.search(r"三年|五年", tok + after[:2]):
             return "a count in Chinese numerals naming a set, level or action (三大领域, 省市县三级), not a target"
         return "a count in Chinese numerals that sets no target (check)"
     if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith(("年", "-", "—")):
+        span = term_span(text[ls:le])
+        if span and span[0] <= pos - ls < span[1]:
+            return "the term the text states (政策期限为2016年至2018年): the period, not a deadline"
         if int(tok) < period.start.year:
             return "a past year (baseline or background), not a deadline"
         return "a year that dates no drafted entry (check)"
@@ -70,6 +76,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
         return "a count of the items listed before it (A、B等3个), not a target"
     if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", text[max(ls, pos - 1):pos]):
         return "part of a name or technical designation (5G, IPv6), not a quantity"
+    if re.search(r"(?:满|积|分值为|缩短至|延长至)$", before):
+        return "a duration, threshold or score of a rule (工作满5年, 每满1年积2分, 最高分值为20分), not a target"
     if re.search(r"按照?|由|留给|保留|收储|奖励", text[max(ls, pos - 12):pos] + after[:3]):
         return "a rule parameter, not a goal"
     if re.match(r"(?:个|家|项|条|市|县|区)", after):
