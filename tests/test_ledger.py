@@ -113,7 +113,13 @@ def test_any_float_actual_reads_back_exactly(tmp_path, value):
     p = tmp_path / "progress.yaml"
     append_record(p, Record("test-005", "met", actual=value))
     [back] = load_ledger(p)
-    assert back.actual == value and isinstance(back.actual, float)
+    assert back.actual == float(f"{value:.15g}") and isinstance(back.actual, float)
+
+
+def test_stored_actual_has_no_float_noise(tmp_path):
+    p = tmp_path / "progress.yaml"
+    append_record(p, Record("test-005", "met", actual=3.2000000000000002))
+    assert '"actual": 3.2,' in p.read_text(encoding="utf-8")
 
 
 def test_missing_ledger_is_empty_and_comments_are_kept(tmp_path):
@@ -127,8 +133,11 @@ def test_missing_ledger_is_empty_and_comments_are_kept(tmp_path):
     p.write_text(old, encoding="utf-8")
     append_record(p, Record("test-001", "met"))
     text = p.read_text(encoding="utf-8")
-    assert text.startswith(old)  # nothing rewritten, only appended
+    # the legacy ledger is migrated to one record per line; its leading comments stay
+    assert text.startswith("# hand-written header, keep me\nrecords:\n  - {\"rid\": \"L")
     assert [r.status for r in load_ledger(p)] == ["in_progress", "met"]
+    append_record(p, Record("test-002", "met"))
+    assert p.read_text(encoding="utf-8").startswith(text)  # from now on: only appended
 
 
 def test_ledger_of_only_comments_gets_a_records_key(tmp_path):
@@ -144,15 +153,15 @@ def test_empty_flow_list_is_turned_into_a_block_list(tmp_path):
     p.write_text("# kept\nrecords: []\n", encoding="utf-8")
     append_record(p, Record("test-004", "done"))
     assert [r.item for r in load_ledger(p)] == ["test-004"]
-    assert p.read_text(encoding="utf-8").startswith("# kept\nrecords:\n  - id: \"test-004\"\n")
+    assert p.read_text(encoding="utf-8").startswith("# kept\nrecords:\n  - {\"rid\": ")
 
 
-def test_non_empty_flow_list_is_refused_with_advice(tmp_path):
+def test_non_empty_flow_list_is_migrated_to_one_record_per_line(tmp_path):
     p = tmp_path / "progress.yaml"
     p.write_text("records: [{id: test-001, status: done}]\n", encoding="utf-8")
-    with pytest.raises(LedgerError, match="flow"):
-        append_record(p, Record("test-004", "done"))
-    assert p.read_text(encoding="utf-8") == "records: [{id: test-001, status: done}]\n"
+    append_record(p, Record("test-004", "done"))
+    assert [r.item for r in load_ledger(p)] == ["test-001", "test-004"]
+    assert p.read_text(encoding="utf-8").count("\n  - {") == 2
 
 
 def test_appends_to_a_ledger_written_by_yaml_dump(tmp_path):
@@ -363,7 +372,7 @@ def test_impossible_on_date_is_refused(cli, tiny, tmp_path, on, message):
 def test_leap_day_is_a_valid_on_date(cli, tiny, tmp_path):
     p = tmp_path / "progress.yaml"
     assert _rec(cli, tiny, p, "test-004", "--status", "done", "--on", "2024-02-29").code == 0
-    assert "on: '2024-02-29'" in p.read_text(encoding="utf-8")
+    assert '"on": "2024-02-29"' in p.read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- attainment
@@ -520,7 +529,7 @@ CORRUPT = {
     # line 6: an impossible date under a quoted `on` key (the unquoted form is tested below)
     "date": (GOOD + "  - id: test-002\n    status: done\n    \"on\": 2024-02-30\n", 6,
              "record test-002: on: impossible date '2024-02-30'"),
-    "actual": (GOOD + "  - id: test-002\n    status: done\n    actual: 3.6万\n", 4,
+    "actual": (GOOD + "  - id: test-002\n    status: done\n    actual: 3.6万\n", 6,
                "record test-002: actual must be a number, not '3.6万'"),
 }
 

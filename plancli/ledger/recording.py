@@ -66,11 +66,26 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
     gone = withdrawn(records)
     retractions_used = {id(r) for r in gone.values()}
     items_of: dict[str, list[str]] = {}
+    first_line: dict[str, int] = {}
+    by_rid = {r.rid: r for r in records if r.rid}
     out = []
     for i, r in enumerate(records):
         e = reg.get(r.entry_id)
         msg = None
-        if e is None:
+        if r.rid in first_line:
+            msg = f"record id {r.rid} appears twice (first at line {first_line[r.rid]}); delete one of them"
+            out.append(Problem(str(path), r.yaml_line, msg))
+            continue
+        first_line.setdefault(r.rid, r.yaml_line)
+        if r.status == RETRACTED and r.retracts is not None and id(r) not in retractions_used:
+            t = by_rid.get(r.retracts)
+            if t is None:
+                msg = f"retraction of {r.item} names record {r.retracts}, which the ledger does not have"
+            elif t.item != r.item:
+                msg = f"retraction of {r.item} names record {r.retracts}, a record of {t.item}"
+            else:
+                msg = f"retraction of {r.item} names record {r.retracts}, which is itself a retraction"
+        elif e is None:
             msg = f"record for unknown item {r.item!r} is ignored"
         else:
             items = items_of.get(e.id) or items_of.setdefault(e.id, reg.items(e))
@@ -152,5 +167,6 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     target = latest_records(load_ledger(path)).get(item_id)
     if target is None:
         raise LedgerError(f"{item_id} has no record to retract")
-    rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note))
+    rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note,
+                                     retracts=target.rid))
     return rec, target, e
