@@ -45,7 +45,7 @@ PLAN_COLUMNS = [Column("code", "code"), Column("short", "short", None, FLEX)] + 
                            "overdue", "due_soon")]
 DOC_COLUMNS = [Column("code", "code"), Column("doc", "doc"), Column("date", "date"),
                Column("title", "title", 30, FLEX), Column("complete", "complete"), Column("entries", "entries"),
-               Column("overdue", "overdue"), Column("met", "met")]
+               Column("overdue", "overdue"), Column("met", "met"), Column("archived", "archived")]
 UNIT_COLUMNS = [Column("name", "unit"), Column("lead", "lead"), Column("support", "support"),
                 Column("aliases", "aliases", 40, FLEX)]
 

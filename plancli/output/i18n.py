@@ -71,6 +71,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.group": ("类别", "Group"),
     "col.lines": ("原文行", "Lines"),
     "col.complete": ("原文完整", "Complete"),
+    "col.archived": ("已归档", "Archived"),
     "col.targets": ("量化目标", "Targets"),
     "col.milestones": ("节点任务", "Milestones"),
     "col.undated_text": ("未写明时间", "No time stated"),

@@ -6,12 +6,13 @@ Rows are plain dicts with fixed keys (the JSON/CSV contract of those commands).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 
 from ..ledger.store import Record
 from ..registry.model import Registry
 from ..registry.units import UnitTable
-from .rows import Filters, occurrence_rows
+from .rows import Filters, occurrence_rows, visible_plans
 
 __all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "doc_summary"]
 
@@ -43,7 +44,7 @@ def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by
     """Status counts per plan (``by="plan"``) or per lead unit (``by="unit"``, units with items only)."""
     rows = occurrence_rows(reg, f, table, records)
     if by == "plan":
-        return count_by(rows, lambda r: [r["plan"]], f.plans or list(reg.plans))
+        return count_by(rows, lambda r: [r["plan"]], visible_plans(reg, f))
     counted = count_by(rows, lambda r: {table.canonical(n) for n in r["lead"]}, table.names())
     return [c for c in counted if c["total"]]
 
@@ -82,8 +83,9 @@ def unit_summary(reg: Registry, table: UnitTable, include_all: bool = False) -> 
 
 
 def doc_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
-    """Per document: number, title, issuer, date, period, completeness, entry counts, overdue, met."""
-    rows = occurrence_rows(reg, f, None, records)
+    """Per document: number, title, issuer, date, period, completeness, entry counts, overdue, met,
+    and whether it is archived (every document is listed, archived ones too)."""
+    rows = occurrence_rows(reg, replace(f, all_docs=True), None, records)
     out = []
     for d in reg.documents:
         codes = set(d.plan_codes)
@@ -97,5 +99,5 @@ def doc_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
                     "milestones": sum(e.kind == "milestone" for e in es),
                     "overdue": sum(r["status"] == "overdue" for r in occ),
                     "met": sum(r["status"] == "met" for r in occ),
-                    "file": str(d.path)})
+                    "file": str(d.path), "archived": d.archived})
     return out

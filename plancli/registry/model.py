@@ -148,6 +148,7 @@ class Document:
     period: Period
     plan_codes: tuple[str, ...]
     exclusions: tuple[Exclusion, ...]
+    archived: bool = False  # listed under the index's ``archived:``: kept, validated, not in default lists
 
     def _doc(self, key: str):
         return (self.meta.get("document") or {}).get(key)
@@ -263,6 +264,11 @@ class Registry:
 
     def document(self, code: str) -> Document:
         return next(d for d in self.documents if d.code == code)
+
+    @property
+    def archived_plans(self) -> frozenset[str]:
+        """Plan codes of the archived documents (left out of default lists)."""
+        return frozenset(c for d in self.documents if d.archived for c in d.plan_codes)
 
     def document_of(self, e: Entry) -> Document | None:
         """The document an entry belongs to (plan codes are unique across documents)."""
