@@ -43,7 +43,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
@@ -290,7 +290,7 @@ def _stamp(recorded_at: str | None) -> str:
     except ValueError:
         return recorded_at
     if t.tzinfo is not None:
-        t = t.astimezone(timezone.utc).replace(tzinfo=None)
+        t = t.astimezone(UTC).replace(tzinfo=None)
     return t.isoformat()
 
 
@@ -310,7 +310,7 @@ def withdrawn(records: list[Record]) -> dict[int, Record]:
         if r.rid is not None:
             by_rid.setdefault(r.rid, i)
     out: dict[int, Record] = {}
-    for i, r in enumerate(records):
+    for r in records:
         if r.status != RETRACTED or r.retracts is None:
             continue
         j = by_rid.get(r.retracts)
@@ -401,10 +401,10 @@ def new_rid(now: datetime | None = None) -> str:
     """A record id: the UTC time of writing to the microsecond, then 32 random bits. Two records
     one person writes in the same second still sort in the order written (the time part grows
     within a process); records of two clones never share an id."""
-    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    now = (now or datetime.now(UTC)).astimezone(UTC)
     us = max(int(now.timestamp() * 1_000_000), _last_us[0] + 1)  # strictly increasing in a run
     _last_us[0] = us
-    t = datetime.fromtimestamp(us / 1_000_000, timezone.utc)
+    t = datetime.fromtimestamp(us / 1_000_000, UTC)
     return t.strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(4)
 
 

@@ -6,8 +6,8 @@ Rows are plain dicts with fixed keys (the JSON/CSV contract of those commands).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from ..ledger.store import Record
 from ..registry.model import Registry
