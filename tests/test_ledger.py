@@ -47,7 +47,7 @@ def _rec(cli, tiny: Path, progress: Path, *args: str):
     gives --on: a record counts only from its effective date."""
     if "--on" not in args and "--retract" not in args:
         args = (*args, "--on", "2024-10-15")
-    return cli("record", *args, "--registry", str(tiny), "--progress", str(progress))
+    return cli("record", "--new", *args, "--registry", str(tiny), "--progress", str(progress))
 
 
 def _json(cli, tiny: Path, progress: Path, *args: str):
@@ -64,7 +64,7 @@ def test_record_each_status_and_read_it_back(cli, tiny, tmp_path, status):
     progress = tmp_path / "progress.yaml"
     r = _rec(cli, tiny, progress, "test-004", "--status", status, "--source", "省科技厅通报")
     assert (r.code, r.out) == (0, "")
-    assert r.err == f"recorded test-004: {status} on 2024-10-15\n"
+    assert r.err == f"recorded test-004: {status} on 2024-10-15 → {progress}\n"
     recs = load_ledger(progress)
     assert [(x.item, x.status, x.source, x.actual) for x in recs] == [("test-004", status, "省科技厅通报", None)]
     assert recs[0].recorded_at  # stamped by append_record
@@ -717,7 +717,7 @@ def test_parallel_record_processes_lose_nothing(cli, tiny, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLANCLI_")}
     env.update(PYTHONPATH=str(ROOT), NO_COLOR="1")
     procs = [subprocess.Popen(
-        [sys.executable, "-m", "plancli", "record", items[i % len(items)], "--status", "in_progress",
+        [sys.executable, "-m", "plancli", "record", "--new", items[i % len(items)], "--status", "in_progress",
          "--note", f"worker {i}", "--registry", str(tiny), "--progress", str(p)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path) for i in range(12)]
     results = [(pr.wait(timeout=120), pr.stdout.read(), pr.stderr.read()) for pr in procs]

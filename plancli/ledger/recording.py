@@ -31,6 +31,10 @@ from .store import (
 __all__ = ["resolve_item", "ledger_warnings", "record_progress", "retract_latest"]
 
 
+# An actual more than this many times its target is a typo or a wrong unit until someone says why.
+IMPLAUSIBLE = 1000
+
+
 def _item_problem(reg: Registry, e: Entry, item: str, items: list[str]) -> str:
     """Why ``item`` is not one of ``e``'s ledger items (``items``), in words a person can act on."""
     _, _, occ = item.partition("@")
@@ -47,9 +51,11 @@ def resolve_item(reg: Registry, item: str) -> tuple[Entry, str]:
     """The entry and the ledger item id of ``ID`` or ``ID@2024``; a 每年 entry needs its occurrence."""
     e = reg.find(item.partition("@")[0])
     items = reg.items(e)
-    want = item if "@" in item else e.id
+    occ = item.partition("@")[2]
+    # KJYF-001@2024q1 as typed from a printed list: the id and the occurrence in any letter case
+    want = next((i for i in items if i.lower() == f"{e.id}@{occ}".lower()), f"{e.id}@{occ}") if occ else e.id
     if want not in items:
-        raise LedgerError(_item_problem(reg, e, item, items))
+        raise LedgerError(_item_problem(reg, e, want, items))
     return e, want
 
 
@@ -143,6 +149,11 @@ def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual
         except QuantityError as exc:
             raise LedgerError(f"--actual: {exc}") from None
         ratio, met = attainment(e, value)
+        if e.value and value and abs(value) > IMPLAUSIBLE * abs(e.value) and not force:
+            raise LedgerError(
+                f"--actual {actual} is {abs(value) / abs(e.value):.3g} times the target "
+                f"{target_text(e.comparator, e.value_text)}: implausible (a wrong unit or multiplier?); "
+                "if it is right, add --force --note \"why\"")
         if met is not None and status in CLOSED and met != (status != "missed"):
             if not force:
                 raise LedgerError(
