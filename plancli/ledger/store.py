@@ -150,7 +150,20 @@ def _value_of(f: dataclasses.Field, v, item: str, where) -> object:
     return str(v)
 
 
-def _record_from(d: dict, path: Path, line: int, key_lines: dict | None = None) -> Record:
+_CONVERTERS: list[tuple[dataclasses.Field, str]] | None = None
+
+
+def _converters() -> list[tuple[dataclasses.Field, str]]:
+    """(field, key in the file) of every field read generically; computed once."""
+    global _CONVERTERS
+    if _CONVERTERS is None:
+        _CONVERTERS = [(f, _KEY.get(f.name, f.name)) for f in _fields()
+                       if _KEY.get(f.name, f.name) not in ("id", "status")]
+    return _CONVERTERS
+
+
+def _record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
+                 statuses: tuple[str, ...] | None = None) -> Record:
     def where_key(key):
         def err(msg):
             return LedgerError(msg, path, (key_lines or {}).get(key, line))
@@ -161,16 +174,11 @@ def _record_from(d: dict, path: Path, line: int, key_lines: dict | None = None) 
     item, status = d.get("id"), d.get("status")
     if not isinstance(item, str) or not item:
         raise LedgerError("record without an 'id'", path, line)
-    statuses = _ledger_statuses()
+    statuses = statuses or _ledger_statuses()
     if status not in statuses:
         raise LedgerError(f"record {item}: status must be one of {', '.join(statuses)}, not {status!r}",
                           path, line)
-    kw = {}
-    for f in _fields():
-        key = _KEY.get(f.name, f.name)
-        if key in ("id", "status") or key not in d:
-            continue
-        kw[f.name] = _value_of(f, d[key], item, where_key(key))
+    kw = {f.name: _value_of(f, d[key], item, where_key(key)) for f, key in _converters() if key in d}
     rec = Record(item, status, yaml_line=line, **kw)
     if rec.on is None and rec.recorded_at is not None and rec.effective == date.min:
         raise LedgerError(f"record {item}: recorded_at {rec.recorded_at!r} does not start with a date; "
@@ -241,6 +249,7 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
         raise err
     lines = text.splitlines()
     flow, ok = [], True
+    statuses = _ledger_statuses()
     for n, ln in enumerate(lines, 1):
         if _SKIP.match(ln) or ln.strip() == "records:":
             continue
@@ -253,7 +262,7 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
         except ValueError:
             ok = False  # a YAML flow mapping written by hand: the YAML reader reads it
             break
-        flow.append(_record_from(d, p, n))
+        flow.append(_record_from(d, p, n, statuses=statuses))
     if ok:
         return _legacy_rids(flow), all(r.rid for r in flow)
     try:
@@ -472,9 +481,13 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
                     raise LedgerError(f"record id {clash} is already in the ledger; nothing was recorded", p)
             else:
                 existing, new = [], HEADER
-            new += "".join(record_line(r) for r in records)
-            back, _ = _parse_text(p, new)  # the result must read back, with every record
-            if len(back) != len(existing) + len(records):
+            added = "".join(record_line(r) for r in records)
+            migrating = not new.startswith(old) or not old.strip()
+            new += added
+            # The result must read back with every record: the whole file after a migration, else
+            # the appended lines (the rest was just read).
+            back, _ = _parse_text(p, new if migrating else "records:\n" + added)
+            if len(back) != (len(existing) if migrating else 0) + len(records):
                 raise LedgerError("internal: the ledger would not read back whole; nothing was recorded", p)
             _atomic_write(p, new)
     except Timeout:
