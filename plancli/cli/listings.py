@@ -142,6 +142,9 @@ def show(
     if f == "json":
         render([d], [], "json")
         return
+    if progress is None and ws.registry.path.parent not in ws.ledger_path.parents:
+        # the installed package's registry and no repository around: say where records go, and why
+        d["ledger"] += " — a per-user ledger: no registry repository here (`plancli init DIR` makes one)"
     # a terminal table follows the terminal's width: the source quote wraps inside its cell
     lang_ = pick_lang(lang)
     render([{"field": k, "value": v} for k, v in fields_in(detail_pairs(ws.registry, e, d), lang_)],
