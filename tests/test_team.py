@@ -354,3 +354,12 @@ def test_the_order_of_lines_in_a_large_ledger_never_changes_a_status(tmp_path):
         p.write_text(HEAD + "".join(lines), encoding="utf-8")
         seen.add(tuple(sorted((k, v.rid) for k, v in latest_records(load_ledger(p)).items())))
     assert len(seen) == 1
+
+
+def test_a_half_merged_registry_file_is_named_as_such(cli, tiny, write_registry):
+    lines = TINY_REGISTRY.splitlines(keepends=True)
+    p = write_registry("".join(lines[:5]) + "<<<<<<< HEAD\n" + "".join(lines[5:8]) + "=======\n"
+                       + "".join(lines[5:8]) + ">>>>>>> theirs\n" + "".join(lines[8:]))
+    msg = f"{p}:6: unresolved merge conflict: git left the marker <<<<<<< here; resolve it and delete the marker lines"
+    for r in (cli("validate", str(p)), cli("due", "--registry", str(p))):
+        assert (r.code, r.err) == (2, f"plancli: error: {msg}\n")

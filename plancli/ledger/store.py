@@ -49,7 +49,7 @@ from pathlib import Path
 from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import RECORD_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
-from ..yamlio.reader import RegistryError, load_yaml, read_text
+from ..yamlio.reader import RegistryError, conflict_marker, load_yaml, read_text
 
 __all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "load_ledger", "append_record",
            "append_records", "latest_records", "withdrawn", "records_between", "records_entered",
@@ -204,17 +204,8 @@ def record_line(r: Record) -> str:
 
 # --------------------------------------------------------------------------- reading
 
-_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.M)
 _FLOW = re.compile(r"^[ \t]*-[ \t]+(\{.*\})[ \t]*$")
 _SKIP = re.compile(r"^[ \t]*(#.*)?$")
-
-
-def conflict_marker(text: str) -> tuple[int, str] | None:
-    """(line, marker) of the first unresolved git merge-conflict marker, if any."""
-    m = _MARKER.search(text)
-    if m is None:
-        return None
-    return text.count("\n", 0, m.start()) + 1, m.group(1)
 
 
 def _conflict_error(p: Path, text: str) -> LedgerError | None:
