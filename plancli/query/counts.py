@@ -51,7 +51,8 @@ def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by
 
 def plan_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
     """Per plan: source lines, completeness, coordinator, entry counts, no_date_stated, overdue, due soon."""
-    counts = {c["name"]: c for c in count_by(occurrence_rows(reg, f, None, records),
+    # every plan is listed, those of archived documents too: count them all, truthfully
+    counts = {c["name"]: c for c in count_by(occurrence_rows(reg, replace(f, all_docs=True), None, records),
                                              lambda r: [r["plan"]], list(reg.plans))}
     per_plan: dict[str, Counter] = {code: Counter() for code in reg.plans}
     for e in reg.entries:
