@@ -363,3 +363,33 @@ def test_a_half_merged_registry_file_is_named_as_such(cli, tiny, write_registry)
     msg = f"{p}:6: unresolved merge conflict: git left the marker <<<<<<< here; resolve it and delete the marker lines"
     for r in (cli("validate", str(p)), cli("due", "--registry", str(p))):
         assert (r.code, r.err) == (2, f"plancli: error: {msg}\n")
+
+
+@pytest.mark.skipif(GIT is None, reason="needs git")
+def test_two_clones_migrating_one_old_ledger_still_merge(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANCLI_TODAY", "2026-12-03")
+    origin = tmp_path / "origin"
+    assert cli("init", str(origin), "--no-git").code == 0
+    (origin / "progress.yaml").write_text(
+        "# old ledger\nrecords:\n"
+        "  - id: kjyf-002\n    status: in_progress\n    on: '2024-06-30'\n    recorded_at: '2024-07-01T09:00:00+08:00'\n"
+        "  - id: kjyf-002\n    status: retracted\n    note: wrong\n    recorded_at: '2024-07-02T09:00:00+08:00'\n"
+        "  - id: kjyf-004\n    status: in_progress\n    on: '2024-06-30'\n    recorded_at: '2024-07-01T09:00:00+08:00'\n",
+        encoding="utf-8")
+    _git(tmp_path, "init", "-q", "-b", "main", str(origin))
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-qm", "old ledger")
+    for name, args in (("a", ("kjyf-006", "--status", "in_progress", "--on", "2024-10-01")),
+                       ("b", ("kjyf-004", "--retract", "--note", "x"))):
+        _git(tmp_path, "clone", "-q", str(origin), name)
+        monkeypatch.chdir(tmp_path / name)
+        assert cli("record", *args).code == 0  # each clone migrates the old ledger, then appends
+        _git(tmp_path / name, "commit", "-qam", name)
+    _git(tmp_path / "a", "pull", "-q", "--no-rebase", "--no-edit", str(tmp_path / "b"), "main")
+    monkeypatch.chdir(tmp_path / "a")
+    assert cli("validate", "--strict").code == 0
+    recs = load_ledger(tmp_path / "a" / "progress.yaml")
+    assert [(r.item, r.status) for r in recs] == [
+        ("kjyf-002", "in_progress"), ("kjyf-002", "retracted"), ("kjyf-004", "in_progress"),
+        ("kjyf-006", "in_progress"), ("kjyf-004", "retracted")]
+    assert latest_records(recs).keys() == {"kjyf-006"}
