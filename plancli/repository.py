@@ -78,6 +78,23 @@ anywhere inside it; it finds this repository the way git finds `.git`.
   `registry.yaml`.
 - `git add -A` adds nothing of plancli's own besides records: the ledger lock and temporary files
   are in `.gitignore`.
+
+## CI
+
+Run `.ci/plancli-check` (needs `pip install plancli`) on every push, e.g.
+
+```yaml
+# GitLab (.gitlab-ci.yml)
+plancli:
+  image: python:3.11
+  script: [pip install plancli, .ci/plancli-check]
+# GitHub Actions (.github/workflows/plancli.yml), as steps of a job
+- uses: actions/setup-python@v5
+  with: {python-version: "3.11"}
+- run: pip install plancli && .ci/plancli-check
+```
+
+and, nightly, `plancli overdue --fail --format plain` to turn the build red while anything is overdue.
 """
 
 EXAMPLE_SOURCE = """\
