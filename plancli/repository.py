@@ -43,7 +43,7 @@ __pycache__/
 CI_SCRIPT = """\
 #!/bin/sh
 # CI gate of this registry repository (call it from your CI: GitLab, GitHub Actions, Jenkins …).
-# Needs plancli installed (pip install plancli). Exit 1 fails the build.
+# Needs plancli installed (pip install from your plancli wheel or repository). Exit 1 fails the build.
 set -e
 cd "$(dirname "$0")/.."
 # The registry and the ledger: schema, ids, quotes against the sources, unit names, record ids,
@@ -81,17 +81,18 @@ anywhere inside it; it finds this repository the way git finds `.git`.
 
 ## CI
 
-Run `.ci/plancli-check` (needs `pip install plancli`) on every push, e.g.
+Run `.ci/plancli-check` on every push, with plancli installed from your wheel or repository
+(`$PLANCLI` below, e.g. `plancli-0.2.0-py3-none-any.whl` or `git+https://…/plancli.git`):
 
 ```yaml
 # GitLab (.gitlab-ci.yml)
 plancli:
   image: python:3.11
-  script: [pip install plancli, .ci/plancli-check]
+  script: [pip install "$PLANCLI", .ci/plancli-check]
 # GitHub Actions (.github/workflows/plancli.yml), as steps of a job
 - uses: actions/setup-python@v5
   with: {python-version: "3.11"}
-- run: pip install plancli && .ci/plancli-check
+- run: pip install "$PLANCLI" && .ci/plancli-check
 ```
 
 and, nightly, `plancli overdue --fail --format plain` to turn the build red while anything is overdue.
