@@ -502,8 +502,10 @@ def test_validate_reports_records_for_unknown_items(cli, tiny, tmp_path):
         f"{p}:10: record 'test-003@2026' is ignored: test-003 has no occurrence '2026'; use one of "
         "test-003@2024, test-003@2025",
         f"{p}:12: record 'test-004@2024' is ignored: test-004 has no occurrence '2024'; use one of test-004",
+        f"{p}:1: warning: ledger in the old format (records without rid): the next `plancli record` rewrites "
+        "it one record per line; commit that before branching so that records merge (docs/team.md)",
     ]
-    assert r.err.endswith("4 problems\n")
+    assert r.err.endswith("4 problems, 1 warning\n")
 
 
 def test_validate_is_clean_with_a_good_ledger(cli, tiny, tmp_path):

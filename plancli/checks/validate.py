@@ -155,7 +155,7 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
     sha256); across documents id and plan-code collisions; unknown ledger items.
     ``check_source=False`` skips the source checks on purpose (a registry without its text)."""
     from ..ledger.recording import check_ledger
-    from ..ledger.store import LedgerError, default_path, load_ledger
+    from ..ledger.store import LedgerError, default_path, load_ledger, needs_migration
     from ..registry.loading import load_registry, sha256_of
     from ..registry.units import load_units
     from ..workspace import unit_files
@@ -194,6 +194,10 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
     try:
         records = load_ledger(ledger)
         problems += check_ledger(ledger, records, reg)
+        if needs_migration(ledger):
+            problems.append(Problem(str(ledger), 1, "ledger in the old format (records without rid): the next "
+                                    "`plancli record` rewrites it one record per line; commit that before "
+                                    "branching so that records merge (docs/team.md)", "warning"))
     except LedgerError as exc:
         problems.append(Problem(exc.path or str(ledger), exc.line, exc.message))
     return reg, problems

@@ -53,7 +53,7 @@ from ..yamlio.reader import RegistryError, conflict_marker, load_yaml, read_text
 
 __all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "load_ledger", "append_record",
            "append_records", "latest_records", "withdrawn", "records_between", "records_entered",
-           "history", "order_key", "HEADER", "default_path", "conflict_marker", "new_rid"]
+           "history", "order_key", "needs_migration", "HEADER", "default_path", "conflict_marker", "new_rid"]
 
 HEADER = ("# plancli progress ledger, written by `plancli record`: one record per line, never rewritten.\n"
           "# Order does not matter: an item's latest record (by `on`, then recorded_at, then rid) decides\n"
@@ -269,6 +269,15 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
     out = [_record_from(d, p, getattr(d, "line", None) or 0, getattr(d, "key_lines", None))
            for d in doc.get("records") or []]
     return _legacy_rids(out), False
+
+
+def needs_migration(path: str | Path) -> bool:
+    """True for a ledger with records in the old form (blocks, no ``rid``): the next write rewrites it."""
+    p = Path(path)
+    if not p.exists():
+        return False
+    records, current = _parse_text(p, _read_or_raise(p))
+    return bool(records) and not current
 
 
 def load_ledger(path: str | Path) -> list[Record]:
