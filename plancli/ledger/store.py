@@ -14,8 +14,9 @@ which ``plancli init`` writes), and order in the file never matters:
 - a retraction names the record it withdraws: ``"retracts": "<rid>"``;
 - the latest record of an item is decided by effective date, then recorded time, then ``rid``.
 
-Every field of ``Record`` that differs from its default is written under its own name (``item`` is
-written as ``id``) and read back by its declared type, so a new optional field needs no change here.
+Every field of ``Record`` (``ledger.record``) that differs from its default is written under its own
+name (``item`` is written as ``id``) and read back by its declared type, so a new optional field needs
+no change here.
 
 Legacy ledgers (one ``- id:`` block per record, no ``rid``) are still read: their records get a
 deterministic ``rid`` (a hash of their content and position among identical records, so every clone
@@ -42,167 +43,24 @@ import json
 import os
 import re
 import secrets
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import RECORD_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
 from ..yamlio.reader import RegistryError, conflict_marker, load_yaml, read_text
+from .record import LedgerError, Record, clean_float, ledger_statuses, record_from, record_line
 
 __all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "load_ledger", "append_record",
            "append_records", "latest_records", "withdrawn", "records_between", "records_entered",
-           "history", "order_key", "needs_migration", "HEADER", "default_path", "conflict_marker", "new_rid"]
+           "history", "order_key", "needs_migration", "HEADER", "default_path", "conflict_marker", "new_rid",
+           "record_line", "clean_float"]
 
 HEADER = ("# plancli progress ledger, written by `plancli record`: one record per line, never rewritten.\n"
           "# Order does not matter: an item's latest record (by `on`, then recorded_at, then rid) decides\n"
           "# its status; a `retracted` record withdraws the record named by its `retracts`.\n"
           "records:\n")
-INDENT = "  "
 
-
-class LedgerError(RegistryError):
-    """A ledger that cannot be read or written."""
-
-
-@dataclass(frozen=True)
-class Record:
-    item: str  # entry id, or id@2024 / id@2024Q1 for one occurrence of a recurring entry
-    status: str
-    actual: float | None = None
-    actual_text: str | None = None
-    on: date | None = None
-    source: str | None = None
-    note: str | None = None
-    recorded_at: str | None = None
-    yaml_line: int = 0  # where it was read (never written)
-    forced: bool = False  # status kept against the value (`record --force --note`)
-    rid: str | None = None  # stable record id, written once
-    retracts: str | None = None  # on a retraction: the rid of the record it withdraws
-
-    @property
-    def entry_id(self) -> str:
-        return self.item.split("@", 1)[0]
-
-    @property
-    def effective(self) -> date:
-        """``on``; for a record without it, the date written in ``recorded_at``; else always."""
-        if self.on is not None:
-            return self.on
-        try:
-            return date.fromisoformat((self.recorded_at or "")[:10])
-        except ValueError:
-            return date.min
-
-    def as_dict(self) -> dict:
-        return {"item": self.item, "id": self.entry_id, "status": self.status, "actual": self.actual,
-                "actual_text": self.actual_text, "on": self.on.isoformat() if self.on else None,
-                "effective": self.effective.isoformat() if self.effective != date.min else None,
-                "source": self.source, "note": self.note, "forced": self.forced,
-                "recorded_at": self.recorded_at, "line": self.yaml_line, "rid": self.rid,
-                "retracts": self.retracts}
-
-
-# --------------------------------------------------------------------------- fields, generically
-
-_NOT_WRITTEN = {"yaml_line"}
-_KEY = {"item": "id"}  # field → key in the file (legacy name)
-_FIELD = {v: k for k, v in _KEY.items()}
-
-
-def _fields() -> list[dataclasses.Field]:
-    return [f for f in dataclasses.fields(Record) if f.name not in _NOT_WRITTEN]
-
-
-def _ledger_statuses() -> tuple[str, ...]:
-    from .. import vocabulary
-
-    extra = tuple(getattr(vocabulary, "LEDGER_ONLY_STATUSES", ()))  # e.g. `extended`, if defined
-    return (*RECORD_STATUSES, RETRACTED, *extra)
-
-
-def clean_float(x: float) -> float:
-    """15 significant digits: what a person typed, without binary noise (3.2000000000000002 → 3.2)."""
-    return float(f"{float(x):.15g}")
-
-
-def _value_of(f: dataclasses.Field, v, item: str, where) -> object:
-    """A value read from the file, checked and converted by the field's declared type."""
-    t = str(f.type)
-    if v is None:
-        return None
-    if t.startswith("bool"):
-        if not isinstance(v, bool):
-            raise where(f"record {item}: {f.name} must be true or false, not {v!r}")
-        return v
-    if "date" in t and "datetime" not in t:
-        try:
-            return parse_date(str(v))
-        except DeadlineError as exc:
-            raise where(f"record {item}: {_KEY.get(f.name, f.name)}: {exc}") from None
-    if "float" in t or t.startswith("int"):
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be a number, not {v!r}")
-        return clean_float(v) if "float" in t else int(v)
-    if isinstance(v, dict | list):
-        raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be text, not a {type(v).__name__}")
-    return str(v)
-
-
-_CONVERTERS: list[tuple[dataclasses.Field, str]] | None = None
-
-
-def _converters() -> list[tuple[dataclasses.Field, str]]:
-    """(field, key in the file) of every field read generically; computed once."""
-    global _CONVERTERS
-    if _CONVERTERS is None:
-        _CONVERTERS = [(f, _KEY.get(f.name, f.name)) for f in _fields()
-                       if _KEY.get(f.name, f.name) not in ("id", "status")]
-    return _CONVERTERS
-
-
-def _record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
-                 statuses: tuple[str, ...] | None = None) -> Record:
-    def where_key(key):
-        def err(msg):
-            return LedgerError(msg, path, (key_lines or {}).get(key, line))
-        return err
-
-    if not isinstance(d, dict):
-        raise LedgerError("each record must be a mapping", path, line)
-    item, status = d.get("id"), d.get("status")
-    if not isinstance(item, str) or not item:
-        raise LedgerError("record without an 'id'", path, line)
-    statuses = statuses or _ledger_statuses()
-    if status not in statuses:
-        raise LedgerError(f"record {item}: status must be one of {', '.join(statuses)}, not {status!r}",
-                          path, line)
-    kw = {f.name: _value_of(f, d[key], item, where_key(key)) for f, key in _converters() if key in d}
-    rec = Record(item, status, yaml_line=line, **kw)
-    if rec.on is None and rec.recorded_at is not None and rec.effective == date.min:
-        raise LedgerError(f"record {item}: recorded_at {rec.recorded_at!r} does not start with a date; "
-                          "give the record an on: date", path, (key_lines or {}).get("recorded_at", line))
-    return rec
-
-
-def record_line(r: Record) -> str:
-    """One record as one line of the ledger: a JSON object, every non-default field."""
-    d: dict = {"rid": r.rid, "id": r.item, "status": r.status}
-    for f in _fields():
-        key = _KEY.get(f.name, f.name)
-        v = getattr(r, f.name)
-        if key in d or v is None or v == f.default:
-            continue
-        if isinstance(v, date):
-            v = v.isoformat()
-        elif isinstance(v, float):
-            v = clean_float(v)
-        d[key] = v
-    return f"{INDENT}- " + json.dumps(d, ensure_ascii=False) + "\n"
-
-
-# --------------------------------------------------------------------------- reading
 
 _FLOW = re.compile(r"^[ \t]*-[ \t]+(\{.*\})[ \t]*$")
 _SKIP = re.compile(r"^[ \t]*(#.*)?$")
@@ -240,7 +98,7 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
         raise err
     lines = text.splitlines()
     flow, ok = [], True
-    statuses = _ledger_statuses()
+    statuses = ledger_statuses()
     for n, ln in enumerate(lines, 1):
         if _SKIP.match(ln) or ln.strip() == "records:":
             continue
@@ -253,7 +111,7 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
         except ValueError:
             ok = False  # a YAML flow mapping written by hand: the YAML reader reads it
             break
-        flow.append(_record_from(d, p, n, statuses=statuses))
+        flow.append(record_from(d, p, n, statuses=statuses))
     if ok:
         return _legacy_rids(flow), all(r.rid for r in flow)
     try:
@@ -266,7 +124,7 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
         return [], False
     if not isinstance(doc, dict) or not isinstance(doc.get("records", []), list | type(None)):
         raise LedgerError("a ledger must be a mapping with a 'records:' list", p, 1)
-    out = [_record_from(d, p, getattr(d, "line", None) or 0, getattr(d, "key_lines", None))
+    out = [record_from(d, p, getattr(d, "line", None) or 0, getattr(d, "key_lines", None))
            for d in doc.get("records") or []]
     return _legacy_rids(out), False
 
