@@ -50,7 +50,9 @@ def format_name(value: Enum | None) -> str:
 # --------------------------------------------------------------------------- shared options
 
 RegistryOpt = Annotated[Path | None, typer.Option(
-    "--registry", envvar="PLANCLI_REGISTRY", help="Registry file [default: the shipped registry].",
+    "--registry", envvar="PLANCLI_REGISTRY",
+    help="Registry file [default: the registry repository around the current directory (plancli init), "
+    "else the shipped registry].",
     show_default=False)]
 ProgressOpt = Annotated[Path | None, typer.Option(
     "--progress", envvar="PLANCLI_PROGRESS",

@@ -20,7 +20,8 @@ def init(
     """Make a registry repository a team shares in git: registry, ledger, git merge rules, CI script.
 
     Commands run inside it (or any subdirectory) use it; --registry / PLANCLI_REGISTRY still win.
-    Example: plancli init tz-registry && cd tz-registry && plancli validate --strict
+
+    Example: plancli init tz && cd tz && git add -A && git commit -m registry
     """
     from ..repository import init_repository
 
