@@ -25,7 +25,7 @@ lint: install
 	$(BIN)/ruff check plancli tests bench
 
 check: install  ## the data's own tests: registry valid and complete against the source
-	$(BIN)/plancli validate
+	$(BIN)/plancli validate --strict
 	$(BIN)/plancli coverage
 
 installed:  ## the wheel in a fresh venv, every command run from another directory (CI runs it)

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .ledger.store import Record, default_path, load_ledger
-from .registry.loading import default_registry_path, load_registry
+from .registry.loading import load_registry, shipped_registry_path
 from .registry.model import Problem, Registry
 from .registry.units import UnitTable, load_units
 
@@ -44,7 +44,7 @@ class Workspace:
 
 
 def shipped_units_path() -> Path:
-    return default_registry_path().parent / "units.yaml"
+    return shipped_registry_path().parent / "units.yaml"
 
 
 def unit_files(reg: Registry) -> list[Path]:

@@ -41,7 +41,7 @@ RECORDS = [
 def make_ledger(cli, path: Path) -> Path:
     """Record RECORDS through the CLI into ``path`` (used by test_dashboard too)."""
     for item, status, actual, on in RECORDS:
-        args = ["record", item, "--status", status, "--progress", str(path)]
+        args = ["record", "--new", item, "--status", status, "--progress", str(path)]
         if actual:
             args += ["--actual", actual]
         if on:

@@ -235,8 +235,9 @@ def test_validate_reports_file_line_problems(cli, tiny, write_registry):
     entry_line = TINY_REGISTRY[: TINY_REGISTRY.index("  - id: test-005")].count("\n") + 1
     assert all(x.startswith((f"{p}:{entry_line}: test-005: ", f"{p}:{entry_line}: warning: test-005: "))
                for x in lines)
-    # A unit the table does not know is a warning with the closest known name, not an error.
-    assert f"{p}:{entry_line}: warning: test-005: unit '省工信局' is not in the unit table; did you mean" in r.out
+    # A unit one character off a known name or alias (省工信厅) is a problem: a typo, not a new unit.
+    assert (f"{p}:{entry_line}: test-005: unit '省工信局' is not in the unit table; did you mean 省工业和信息化厅? "
+            "(one character off a known unit)") in r.out
     assert any("quote not found at source line 11" in x for x in lines)
     assert any("value_text '0.5 吨标准煤' does not occur in the quote" in x for x in lines)
 
@@ -421,15 +422,15 @@ def test_show_docs_and_record_messages_in_chinese(cli, tiny, tmp_path):
     docs = cli("docs", "--registry", str(tiny), "--lang", "zh").out.splitlines()[0].split()
     assert docs[:4] == ["代码", "文件", "日期", "标题"]
     p = tmp_path / "progress.yaml"
-    r = cli("record", "test-004", "--status", "done", "--on", "2024-10-30", "--registry", str(tiny), "--progress",
+    r = cli("record", "--new", "test-004", "--status", "done", "--on", "2024-10-30", "--registry", str(tiny), "--progress",
             str(p), "--lang", "zh")
-    assert (r.code, r.out, r.err) == (0, "", "已记录 test-004：已完成，日期 2024-10-30\n")
-    r = cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-30", "--registry", str(tiny),
+    assert (r.code, r.out, r.err) == (0, "", f"已记录 test-004：已完成，日期 2024-10-30 → {p}\n")
+    r = cli("record", "--new", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-30", "--registry", str(tiny),
             "--progress", str(p), "--lang", "zh")
-    assert r.err == "已记录 test-001：已达标，日期 2024-10-30（实际值 3.6 万家，为目标 >3.5 万家 的 103%）\n"
-    r = cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-30", "--registry", str(tiny),
+    assert r.err == f"已记录 test-001：已达标，日期 2024-10-30（实际值 3.6 万家，为目标 >3.5 万家 的 103%） → {p}\n"
+    r = cli("record", "--new", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-30", "--registry", str(tiny),
             "--progress", str(p), "--lang", "en")
-    assert r.err == "recorded test-001: met on 2024-10-30 (actual 3.6 万家, 103% of >3.5 万家)\n"
+    assert r.err == f"recorded test-001: met on 2024-10-30 (actual 3.6 万家, 103% of >3.5 万家) → {p}\n"
 
 
 @pytest.mark.parametrize(("args", "out"), [

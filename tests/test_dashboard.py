@@ -63,9 +63,10 @@ def test_page_is_self_contained_and_marks_what_it_should(cli, ledger, tmp_path):
     assert rows
     for row in rows[:20]:
         assert f'>{html.escape(row["item"])}</td>' in page
-    # yshj-009's line; the shipped registry holds two documents, so the line names its document
+    # yshj-009's line; with the archived Guangzhou document too, the line names its document
+    all_docs = cli("report", "--as-of", AS_OF, "--all-docs", "--lang", "zh").out
     assert ('<details class="src"><summary><span class="nw">鲁政发〔2024〕5号</span> '
-            '<span class="nw">原文第 132 行</span></summary><q>') in page
+            '<span class="nw">原文第 132 行</span></summary><q>') in all_docs
     one_doc = cli("report", "--as-of", AS_OF, "--doc", "鲁政发〔2024〕5号", "--lang", "zh").out
     assert '<details class="src"><summary><span class="nw">原文第 132 行</span></summary><q>' in one_doc
     assert re.search(r'c-deadline"[^>]*>2025-12-31\*</td>', page)

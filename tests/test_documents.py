@@ -140,7 +140,7 @@ def test_each_document_is_cached_on_its_own(two, tmp_path, monkeypatch):
 def test_the_ledger_follows_the_registry_and_show_names_it(cli, two):
     d = two.parent
     two.write_text("documents:\n  - targets.yaml\n  - second.yaml\nledger: shared-progress.yaml\n", encoding="utf-8")
-    r = cli("record", "sec-001", "--status", "in_progress", "--on", "2024-10-01", "--registry", str(two))
+    r = cli("record", "--new", "sec-001", "--status", "in_progress", "--on", "2024-10-01", "--registry", str(two))
     assert r.code == 0 and (d / "shared-progress.yaml").exists()
     out = cli("show", "sec-001", "--registry", str(two), "--format", "plain").out
     assert f"ledger     {d / 'shared-progress.yaml'} (1 record of this entry)" in out

@@ -91,7 +91,7 @@ def test_ics_uids_are_stable_across_exports(cli, tiny, tmp_path):
     assert a.read_bytes() == b.read_bytes()  # same inputs → the same file
 
     # a record and another day change statuses, never the identity of the events
-    assert cli("record", "test-004", "--status", "done", "--on", "2024-10-01", "--registry", str(tiny), "--progress", str(p)).code == 0
+    assert cli("record", "--new", "test-004", "--status", "done", "--on", "2024-10-01", "--registry", str(tiny), "--progress", str(p)).code == 0
     assert _export(cli, tiny, p, "ics", "-o", str(c), "--as-of", "2024-11-15").code == 0
     first, later = _events(a), _events(c)
     assert set(first) == set(later)
@@ -138,7 +138,7 @@ def _progress(cli, tiny, tmp_path) -> Path:
     for args in (("test-001", "--status", "met", "--actual", "3.6万家"),
                  ("test-003@2024", "--status", "missed", "--actual", "18项"),
                  ("test-005", "--status", "in_progress")):
-        assert cli("record", *args, "--on", "2024-10-15", "--registry", str(tiny), "--progress", str(p)).code == 0
+        assert cli("record", "--new", *args, "--on", "2024-10-15", "--registry", str(tiny), "--progress", str(p)).code == 0
     return p
 
 
@@ -173,7 +173,7 @@ def test_ics_summary_leads_with_the_status(cli, tiny, tmp_path, lang):
 
 def test_ics_open_leaves_done_and_met_out(cli, tiny, tmp_path):
     p = _progress(cli, tiny, tmp_path)
-    assert cli("record", "test-004", "--status", "done", "--on", "2024-10-30", "--registry", str(tiny),
+    assert cli("record", "--new", "test-004", "--status", "done", "--on", "2024-10-30", "--registry", str(tiny),
                "--progress", str(p)).code == 0
     r = _export(cli, tiny, p, "ics", "--as-of", "2025-01-10", "--open")
     uids = sorted(str(e["uid"]).removesuffix("@plancli") for e in Calendar.from_ical(r.out.encode()).walk("VEVENT"))
@@ -275,7 +275,7 @@ def test_csv_neutralises_formulas(cli, write_registry, tmp_path):
 
 def test_json_export_carries_records(cli, tiny, tmp_path):
     p = tmp_path / "progress.yaml"
-    assert cli("record", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-01",
+    assert cli("record", "--new", "test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-01",
                "--registry", str(tiny), "--progress", str(p)).code == 0
     r = _export(cli, tiny, p, "json")
     assert r.code == 0

@@ -358,7 +358,7 @@ def test_parse_deadline_with_an_empty_period(phrase, start, end, tiny, cli):
 
 def test_record_an_overflowing_actual(tiny, cli, tmp_path):
     ledger = tmp_path / "progress.yaml"
-    msg = assert_one_line_error(cli("record", "test-005", "--status", "met", "--actual", "1e400",
+    msg = assert_one_line_error(cli("record", "--new", "test-005", "--status", "met", "--actual", "1e400",
                                     "--registry", str(tiny), "--progress", str(ledger)))
     assert "1e400" in msg
     assert not ledger.exists()

@@ -44,7 +44,8 @@ def _shipped_data_files() -> list[str]:
     source (with the provenance notes beside the sources), the shipped unit table, the index."""
     data = ROOT / "data"
     want = {"__init__.py", "registry.yaml", "units.yaml"}
-    for doc in yaml.safe_load((data / "registry.yaml").read_text(encoding="utf-8"))["documents"]:
+    index = yaml.safe_load((data / "registry.yaml").read_text(encoding="utf-8"))
+    for doc in index["documents"] + (index.get("archived") or []):
         want.add(doc)
         meta = yaml.safe_load((data / doc).read_text(encoding="utf-8"))["meta"]
         folder = (data / doc).parent

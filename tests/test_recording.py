@@ -54,26 +54,26 @@ def _error(r) -> str:
 
 def test_case1_met_with_26_percent_of_the_target_is_refused(cli, ledger):
     # kjyf-003: 高新技术企业 2025 年突破 3.8 万家. 1万家 is 26 % of it.
-    err = _error(run(cli, ledger, "record", "kjyf-003", "--status", "met", "--actual", "1万家", "--on", "2024-10-01"))
+    err = _error(run(cli, ledger, "record", "--new", "kjyf-003", "--status", "met", "--actual", "1万家", "--on", "2024-10-01"))
     assert "--status met contradicts --actual 1万家: 1 万家 is 26% of the target >3.8 万家, so it is not met" in err
     assert "--force --note" in err
     assert not ledger.exists()  # nothing written
 
 
 def test_missed_with_a_value_that_meets_the_target_is_refused(cli, ledger):
-    err = _error(run(cli, ledger, "record", "kjyf-003", "--status", "missed", "--actual", "4万家",
+    err = _error(run(cli, ledger, "record", "--new", "kjyf-003", "--status", "missed", "--actual", "4万家",
                       "--on", "2024-10-01"))
     assert "4 万家 is 105% of the target >3.8 万家, so it is met; record --status met" in err
     assert not ledger.exists()
 
 
 def test_override_needs_a_reason_is_stored_and_shown(cli, ledger):
-    args = ("record", "kjyf-003", "--status", "met", "--actual", "1万家", "--on", "2024-10-01", "--force")
+    args = ("record", "--new", "kjyf-003", "--status", "met", "--actual", "1万家", "--on", "2024-10-01", "--force")
     assert "--force needs --note" in _error(run(cli, ledger, *args))
     r = run(cli, ledger, *args, "--note", "省科技厅按新口径认定达标")
     assert r.code == 0, r.err
     assert r.err == ("recorded kjyf-003: met on 2024-10-01 (actual 1 万家, 26% of >3.8 万家); "
-                     "status kept against the value (forced): 省科技厅按新口径认定达标\n")
+                     f"status kept against the value (forced): 省科技厅按新口径认定达标 → {ledger}\n")
     [rec] = load_ledger(ledger)
     assert (rec.status, rec.forced, rec.note) == ("met", True, "省科技厅按新口径认定达标")
     text = run(cli, ledger, "show", "kjyf-003", "--format", "plain").out
@@ -102,17 +102,17 @@ def test_a_hand_written_contradiction_counts_as_the_value_says_and_warns(cli, le
 
 def test_met_and_missed_follow_the_comparator(cli, ledger):
     # kjyf-002 突破 3.5 万家 (>): exactly 3.5 万家 is not met
-    assert run(cli, ledger, "record", "kjyf-002", "--status", "missed", "--actual", "3.5万家",
+    assert run(cli, ledger, "record", "--new", "kjyf-002", "--status", "missed", "--actual", "3.5万家",
                 "--on", "2024-10-01").code == 0
     assert "is 100% of the target >3.5 万家, so it is not met" in _error(
-        run(cli, ledger, "record", "kjyf-002", "--status", "met", "--actual", "3.5万家", "--on", "2024-10-01"))
+        run(cli, ledger, "record", "--new", "kjyf-002", "--status", "met", "--actual", "3.5万家", "--on", "2024-10-01"))
 
 
 # --------------------------------------------------------------------------- 2. time
 
 
 def test_case2_a_record_counts_from_its_on_date(cli, ledger):
-    assert run(cli, ledger, "record", "yshj-009", "--status", "done", "--on", "2024-10-30").code == 0
+    assert run(cli, ledger, "record", "--new", "yshj-009", "--status", "done", "--on", "2024-10-30").code == 0
     before = _json(cli, ledger, "show", "yshj-009", "--as-of", "2024-10-20")[0]
     assert [o["status"] for o in before["occurrences"]] == ["due_soon"]
     assert before["history"] == []  # history up to as-of
@@ -125,7 +125,7 @@ def test_case2_a_record_counts_from_its_on_date(cli, ledger):
 
 
 def test_case2_weekly_lists_a_record_in_the_week_of_its_on_date(cli, ledger):
-    assert run(cli, ledger, "record", "yshj-009", "--status", "done", "--on", "2024-10-30").code == 0
+    assert run(cli, ledger, "record", "--new", "yshj-009", "--status", "done", "--on", "2024-10-30").code == 0
     week = _json(cli, ledger, "weekly", "--as-of", "2024-11-04")
     assert week["week"] == ["2024-10-28", "2024-11-03"]
     assert [(r["item"], r["effective"]) for r in week["recorded_last_week"]] == [("yshj-009", "2024-10-30")]
@@ -155,7 +155,7 @@ def test_records_without_on_count_from_the_date_in_recorded_at(tmp_path):
 
 def test_an_on_date_in_the_future_is_refused(cli, ledger):
     tomorrow = date.fromordinal(date.today().toordinal() + 1).isoformat()
-    err = _error(run(cli, ledger, "record", "yshj-009", "--status", "done", "--on", tomorrow))
+    err = _error(run(cli, ledger, "record", "--new", "yshj-009", "--status", "done", "--on", tomorrow))
     assert f"--on {tomorrow} is in the future" in err
     assert not ledger.exists()
 
@@ -170,7 +170,7 @@ def shanghai(monkeypatch):
 
 
 def test_on_defaults_to_the_local_date_and_recorded_at_keeps_its_offset(cli, ledger, shanghai):
-    r = run(cli, ledger, "record", "yshj-009", "--status", "done")
+    r = run(cli, ledger, "record", "--new", "yshj-009", "--status", "done")
     assert r.code == 0, r.err
     [rec] = load_ledger(ledger)
     assert rec.recorded_at.endswith("+08:00")  # a Monday-morning record in China stays on Monday
@@ -193,15 +193,15 @@ def test_on_defaults_to_the_local_date_and_recorded_at_keeps_its_offset(cli, led
      "recorded xny-001: done on 2024-10-01 (actual 1.1 亿千瓦, 110% of ≥1 亿千瓦); counts as met"),
 ])
 def test_case3_bare_numbers_take_the_targets_multiplier(cli, ledger, item, status, actual, stored, line):
-    r = run(cli, ledger, "record", item, "--status", status, "--actual", actual, "--on", "2024-10-01")
+    r = run(cli, ledger, "record", "--new", item, "--status", status, "--actual", actual, "--on", "2024-10-01")
     assert r.code == 0, r.err
-    assert r.err == line + "\n"
+    assert r.err == f"{line} → {ledger}\n"
     [rec] = load_ledger(ledger)
     assert (rec.actual, rec.actual_text) == (pytest.approx(stored), actual)
 
 
 def test_done_with_a_value_short_of_the_target_is_refused(cli, ledger):
-    err = _error(run(cli, ledger, "record", "xny-001", "--status", "done", "--actual", "0.98", "--on", "2024-10-01"))
+    err = _error(run(cli, ledger, "record", "--new", "xny-001", "--status", "done", "--actual", "0.98", "--on", "2024-10-01"))
     assert "--status done contradicts --actual 0.98: 0.98 亿千瓦 is 98% of the target ≥1 亿千瓦, so it is not met" in err
 
 
@@ -210,7 +210,7 @@ def test_done_with_a_value_short_of_the_target_is_refused(cli, ledger):
     ("kjyf-002", "3,6万家", "--actual: cannot read '3,6万家': '3,6' has a comma that is not a thousands separator"),
 ])
 def test_case3_ambiguous_values_are_refused(cli, ledger, item, actual, message):
-    assert message in _error(run(cli, ledger, "record", item, "--status", "done", "--actual", actual,
+    assert message in _error(run(cli, ledger, "record", "--new", item, "--status", "done", "--actual", actual,
                                   "--on", "2024-10-01"))
     assert not ledger.exists()
 
@@ -219,14 +219,14 @@ def test_case3_ambiguous_values_are_refused(cli, ledger, item, actual, message):
 
 
 def test_case5_retract_withdraws_the_latest_record_and_keeps_history(cli, ledger):
-    rec = ("record", "kjyf-002")
+    rec = ("record", "--new", "kjyf-002")
     assert run(cli, ledger, *rec, "--status", "in_progress", "--actual", "3.2万家", "--on", "2024-06-30").code == 0
     assert run(cli, ledger, *rec, "--status", "met", "--actual", "3.6万家", "--on", "2024-10-01").code == 0
     assert "--retract needs --note" in _error(run(cli, ledger, *rec, "--retract"))
     assert "--retract withdraws a record" in _error(run(cli, ledger, *rec, "--retract", "--status", "met",
                                                          "--note", "x"))
     r = run(cli, ledger, *rec, "--retract", "--note", "通报数字有误")
-    assert (r.code, r.err) == (0, "retracted kjyf-002: met on 2024-10-01 (通报数字有误)\n")
+    assert (r.code, r.err) == (0, f"retracted kjyf-002: met on 2024-10-01 (通报数字有误) → {ledger}\n")
     recs = load_ledger(ledger)
     assert [x.status for x in recs] == ["in_progress", "met", RETRACTED]  # nothing dropped
     shown = _json(cli, ledger, "show", "kjyf-002")[0]
@@ -286,11 +286,12 @@ def test_validate_reports_the_same_records_as_problems(cli, ledger):
     ledger.write_text(BAD_LEDGER, encoding="utf-8")
     r = run(cli, ledger, "validate")
     assert r.code == 1
-    assert [ln.split(": ", 1)[0] for ln in r.out.splitlines()] == [f"{ledger}:{n}" for n in (2, 5, 8, 11)]
+    problems = [ln for ln in r.out.splitlines() if ": warning: " not in ln]  # (the old format is one)
+    assert [ln.split(": ", 1)[0] for ln in problems] == [f"{ledger}:{n}" for n in (2, 5, 8, 11)]
 
 
 def test_a_good_ledger_gives_no_warnings(cli, ledger):
-    assert run(cli, ledger, "record", "kjyf-001@2024", "--status", "met", "--actual", "10.5%",
+    assert run(cli, ledger, "record", "--new", "kjyf-001@2024", "--status", "met", "--actual", "10.5%",
                 "--on", "2024-10-01").code == 0
     assert run(cli, ledger, "due", "--format", "json").err == ""
 
@@ -309,7 +310,7 @@ def test_no_quarter_falls_due_before_the_document(eid):
 
 
 def test_recording_a_quarter_before_the_document_says_why(cli, ledger):
-    err = _error(run(cli, ledger, "record", "tjls-002@2024Q1", "--status", "done", "--on", "2024-03-31"))
+    err = _error(run(cli, ledger, "record", "--new", "tjls-002@2024Q1", "--status", "done", "--on", "2024-03-31"))
     assert "tjls-002@2024Q1 fell due 2024-03-31, before the document's own date 2024-04-22" in err
 
 
@@ -328,8 +329,8 @@ STATUS_COLUMNS = ("overdue", "due_soon", "upcoming", "in_progress", "met", "done
 @pytest.mark.parametrize("as_of", ["2024-05-01", "2024-10-20", "2026-01-01"])
 def test_stats_columns_add_up_to_total(cli, ledger, by, as_of):
     # issue 8 found `total 54 = overdue 54` and also `undated 16` for szbg
-    run(cli, ledger, "record", "yshj-009", "--status", "done", "--on", "2024-10-30")
-    run(cli, ledger, "record", "kjyf-002", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-01")
+    run(cli, ledger, "record", "--new", "yshj-009", "--status", "done", "--on", "2024-10-30")
+    run(cli, ledger, "record", "--new", "kjyf-002", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-01")
     rows = _json(cli, ledger, "stats", "--by", by, "--as-of", as_of)
     assert rows and all(sum(r[k] for k in STATUS_COLUMNS) == r["total"] for r in rows)
     assert all(0 <= r["no_date_stated"] <= r["total"] for r in rows)
@@ -354,7 +355,7 @@ def test_the_workspace_warns_through_the_core(tmp_path):
 
 
 def test_show_writes_a_bare_number_as_the_target_and_keeps_what_was_typed(cli, ledger):
-    assert run(cli, ledger, "record", "xny-001", "--status", "met", "--actual", "1.02", "--on", "2024-10-01").code == 0
+    assert run(cli, ledger, "record", "--new", "xny-001", "--status", "met", "--actual", "1.02", "--on", "2024-10-01").code == 0
     text = run(cli, ledger, "show", "xny-001", "--format", "plain").out
     assert "xny-001: met (deadline 2024-12-31), actual 1.02 亿千瓦 (102% of the target)" in text
     assert "2024-10-01 xny-001 met actual=1.02 亿千瓦 (typed 1.02)" in text
@@ -370,13 +371,13 @@ def test_a_forced_record_without_a_reason_is_warned_about(cli, ledger):
 
 
 def test_record_needs_a_status_or_a_retraction(cli, ledger):
-    assert "give --status done|met|missed|in_progress (or --retract)" in _error(run(cli, ledger, "record", "yshj-009"))
+    assert "give --status done|met|missed|in_progress (or --retract)" in _error(run(cli, ledger, "record", "--new", "yshj-009"))
     assert not ledger.exists()
 
 
 def test_weekly_lists_a_retraction_as_news_and_not_the_withdrawn_record(cli, ledger):
-    assert run(cli, ledger, "record", "yshj-009", "--status", "done", "--on", "2024-10-30").code == 0
-    assert run(cli, ledger, "record", "yshj-009", "--retract", "--note", "未完成，撤回", "--on", "2024-10-31").code == 0
+    assert run(cli, ledger, "record", "--new", "yshj-009", "--status", "done", "--on", "2024-10-30").code == 0
+    assert run(cli, ledger, "record", "--new", "yshj-009", "--retract", "--note", "未完成，撤回", "--on", "2024-10-31").code == 0
     week = _json(cli, ledger, "weekly", "--as-of", "2024-11-04")
     assert [(r["item"], r["status"], r["effective"]) for r in week["recorded_last_week"]] == [
         ("yshj-009", "retracted", "2024-10-31")]

@@ -56,7 +56,7 @@ def ledger(tmp_path: Path) -> Path:
 
 
 DIGEST_KEYS = {"as_of", "week", "days", "by", "units", "plans", "docs", "overdue_total", "counts", "totals", "overdue",
-               "newly_overdue", "due_next", "recorded_last_week"}
+               "newly_overdue", "due_next", "recorded_last_week", "entered_last_week"}
 
 
 def test_weekly_json_on_the_tiny_registry(cli, tiny, ledger):
@@ -101,7 +101,8 @@ def test_weekly_plain_on_the_tiny_registry_in_chinese(cli, tiny, ledger):
     assert "本周新增逾期（期限在 2024-10-21 至 2024-10-27）" in lines and "(无)" in lines
     row = next(ln for ln in lines if ln.startswith("test-004"))
     assert row.split() == ["test-004", "test", "平台迭代更新", "—", "2024-10-31", "3", "即将到期", "蓝灯", "省科技厅"]
-    recorded = [ln.split() for ln in lines if ln.startswith(("test-001", "test-002", "test-003@"))]
+    entered_at = next(i for i, ln in enumerate(lines) if ln.startswith("上周录入的记录"))
+    recorded = [ln.split() for ln in lines[:entered_at] if ln.startswith(("test-001", "test-002", "test-003@"))]
     assert recorded == [["test-001", "高新技术企业数量", "进行中", ">3.5", "万家", "3.2万家", "91%", "否",
                          "2024-10-21", "省科技厅月报"],
                         ["test-002", "高新技术企业数量", "进行中", ">3.8", "万家", "3.6万家", "95%", "否", "2024-10-24"],
@@ -111,8 +112,13 @@ def test_weekly_plain_on_the_tiny_registry_in_chinese(cli, tiny, ledger):
 
     t = _weekly(cli, tiny, ledger, "--format", "table", "--lang", "zh", env={"COLUMNS": "80"}).out.splitlines()
     assert t[:2] == lines[:2] and all(cell_len(ln.rstrip()) <= 80 for ln in t[2:])
-    rows = [ln.split() for ln in t if ln.startswith("test-")]
+    entered_at = next(i for i, ln in enumerate(t) if ln.startswith("上周录入的记录"))
+    rows = [ln.split() for ln in t[:entered_at] if ln.startswith("test-")]
     assert [r[0] for r in rows] == ["test-004", "test-001", "test-002", "test-003@2024"]
+    # entered last week, whatever date it speaks for: test-005 entered 10-22 for 10-01 is news too
+    entered = [ln.split() for ln in lines[entered_at:] if ln.startswith("test-")]
+    assert [(r[0], r[-1]) for r in entered] == [("test-001", "2024-10-21"), ("test-005", "补录"),
+                                                 ("test-003@2024", "2024-10-27")]
     assert rows[1][2:9] == ["进行中", ">3.5", "万家", "3.2万家", "91%", "否", "2024-10-21"]  # tokens whole
     assert rows[1][1].endswith("…")  # the metric gave way
     # the language may come from the environment; codes in JSON do not change with it
@@ -297,6 +303,14 @@ records effective last week: 3. Lights: red 0, yellow 0, blue 1, green 5.
 | test-002 | 高新技术企业数量 | in progress | >3.8 万家 | 3.6万家 | 95% | no | 2024-10-24 |  |
 | test-003@2024 | 前沿技术攻关项目 | met | ≈20 项 | 21项 | 105% | yes | 2024-10-27 |  |
 
+## Records entered last week (2024-10-21 – 2024-10-27, backdated ones and retractions included)
+
+| ID | Metric | Status | Actual | Effective | Entered | Change |
+|---|---|---|---|---|---|---|
+| test-001 | 高新技术企业数量 | in progress | 3.2万家 | 2024-10-21 | 2024-10-21 |  |
+| test-005 | 单位能耗 | in progress |  | 2024-10-01 | 2024-10-22 | backdated |
+| test-003@2024 | 前沿技术攻关项目 | met | 21项 | 2024-10-27 | 2024-10-27 |  |
+
 """
 
 
@@ -420,6 +434,10 @@ def test_digest_md_on_the_shipped_registry_for_one_unit(cli, tmp_path):
 | 编号 | 指标 | 状态 | 目标 | 实际值 | 完成率 | 是否达标 | 生效日期 | 依据 |
 |---|---|---|---|---|---|---|---|---|
 | tjls-003 | 建立自然资源资产离任审计评价指标体系 | 进行中 | — |  |  |  | 2026-11-18 | 省审计厅函 |
+
+## 上周录入的记录（2026-11-16 至 2026-11-22，含补录与撤回）
+
+(无)
 
 """
 

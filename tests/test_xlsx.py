@@ -22,7 +22,7 @@ def workbook(cli, tmp_path):
     for args in (("kjyf-002", "--status", "met", "--actual", "3.6万家", "--on", "2024-12-31"),
                  ("szbg-014", "--status", "missed", "--actual", "4.2万个", "--on", "2025-01-15"),
                  ("yshj-009", "--status", "done", "--on", "2024-10-30")):
-        assert cli("record", *args, "--progress", str(progress)).code == 0
+        assert cli("record", "--new", *args, "--progress", str(progress)).code == 0
     out = tmp_path / "plancli.xlsx"
     common = ("--as-of", AS_OF, "--progress", str(progress))
     r = cli("export", "--format", "xlsx", "-o", str(out), "--lang", "zh", *common)

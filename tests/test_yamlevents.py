@@ -69,7 +69,8 @@ def test_a_ledger_written_by_plancli_loads_identically(tmp_path):
     new = both(tmp_path, text)
     assert new[0] == "ok"
     records = new[1][2][0][2][1]
-    assert [r[2][1][2] for r in records] == [("str", "met"), ("str", "in_progress"), ("str", "done")]
+    # one record per line, keys rid, id, status, …
+    assert [r[2][2][2] for r in records] == [("str", "met"), ("str", "in_progress"), ("str", "done")]
 
 
 # Each case: YAML text, and the expected outcome of both loaders: ("ok", value) with plain Python

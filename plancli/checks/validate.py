@@ -16,7 +16,7 @@ from ..registry.model import Entry, Exclusion, Plan, Problem, Registry
 from ..text.quantities import QuantityError, parse_value
 from ..text.source import SourceText, compact
 
-__all__ = ["check_against_source", "check_units", "validate"]
+__all__ = ["check_against_source", "check_units", "validate", "one_edit"]
 
 _ID = re.compile(r"^([a-z]+)-(\d{3})$")
 
@@ -97,17 +97,40 @@ def check_against_source(path: str, entries: Iterable[Entry], exclusions: Iterab
     return out
 
 
+def one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or replaced character."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
 def check_units(path: str, entries: Iterable[Entry], table) -> list[Problem]:
-    """A lead/support name the unit table does not know is a warning with the closest known name:
-    the unit stays usable by its exact name, but a typo would split one unit's items in two."""
+    """A lead/support name the unit table does not know: a *problem* when it is one character off a
+    known name or alias (省大数剧局: a typo that would split one unit's items in two), else a warning
+    with the closest known name (a lone registry's own units stay usable by their exact name)."""
     out = []
+    near_of: dict[str, str | None] = {}
+    known = [(n, u.name) for u in table.units for n in (u.name, *u.aliases)]
     for e in entries:
         for name in (*e.lead, *e.support):
-            if not table.known(name):
-                near = table.suggest(name)
-                hint = f"; did you mean {near}?" if near else "; add it to a units.yaml"
-                out.append(Problem(path, e.yaml_line, f"{e.id}: unit {name!r} is not in the unit table{hint}",
-                                   "warning"))
+            if table.known(name):
+                continue
+            if name not in near_of:
+                near_of[name] = next((canon for n, canon in known if one_edit(name, n)), None)
+            typo = near_of[name]
+            if typo:
+                out.append(Problem(path, e.yaml_line, f"{e.id}: unit {name!r} is not in the unit table; "
+                                   f"did you mean {typo}? (one character off a known unit)"))
+                continue
+            near = table.suggest(name)
+            hint = f"; did you mean {near}?" if near else "; add it to a units.yaml"
+            out.append(Problem(path, e.yaml_line, f"{e.id}: unit {name!r} is not in the unit table{hint}",
+                               "warning"))
     return out
 
 
@@ -132,7 +155,7 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
     sha256); across documents id and plan-code collisions; unknown ledger items.
     ``check_source=False`` skips the source checks on purpose (a registry without its text)."""
     from ..ledger.recording import check_ledger
-    from ..ledger.store import LedgerError, default_path, load_ledger
+    from ..ledger.store import LedgerError, default_path, load_ledger, needs_migration
     from ..registry.loading import load_registry, sha256_of
     from ..registry.units import load_units
     from ..workspace import unit_files
@@ -171,6 +194,10 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
     try:
         records = load_ledger(ledger)
         problems += check_ledger(ledger, records, reg)
+        if needs_migration(ledger):
+            problems.append(Problem(str(ledger), 1, "ledger in the old format (records without rid): the next "
+                                    "`plancli record` rewrites it one record per line; commit that before "
+                                    "branching so that records merge (docs/team.md)", "warning"))
     except LedgerError as exc:
         problems.append(Problem(exc.path or str(ledger), exc.line, exc.message))
     return reg, problems

@@ -44,6 +44,7 @@ COMMAND_MODULES = {
     "record": "recording",
     "weekly": "reports", "export": "reports", "report": "reports", "bulletin": "reports",
     "extract": "extract",
+    "init": "team",
 }
 
 # name → (callback, typer command settings), filled by @command as a command module is imported.

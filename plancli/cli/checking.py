@@ -19,12 +19,15 @@ def validate_cmd(
                                                 show_default=False)] = None,
     registry: RegistryOpt = None, progress: ProgressOpt = None, fmt: format_option(Check) = None,
     no_source: Annotated[bool, typer.Option("--no-source", help="Skip the checks against the source text.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Warnings are problems too (exit 1): the CI gate.")] = False,
 ) -> None:
     """Check a registry (and its ledger): schema, ids, units, deadlines, quotes against the source.
 
     Prints `file:line: problem` for each problem (`file:line: warning: …` for warnings); exit 1 if
-    any problem, 0 when clean or only warnings.
-    Example: plancli validate data/targets.yaml
+    any problem (with --strict: any warning too), 0 when clean or only warnings. The ledger's checks:
+    unknown items, duplicate record ids, retractions of unknown records, merge-conflict markers.
+    Example: plancli validate --strict
     """
     from ..checks.validate import validate as run_checks
 
@@ -40,8 +43,9 @@ def validate_cmd(
         warned = len(problems) - len(errors)
         print(f"{reg.path}: {len(reg.entries)} entries, {len(reg.exclusions)} exclusions{docs}, "
               f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
-              + (f", {warned} warning{'s' if warned != 1 else ''}" if warned else ""), file=sys.stderr)
-    if errors:
+              + (f", {warned} warning{'s' if warned != 1 else ''}" if warned else "")
+              + (" (--strict: warnings fail)" if strict and warned else ""), file=sys.stderr)
+    if errors or (strict and problems):
         raise typer.Exit(EXIT_CHECK)
 
 

@@ -21,7 +21,7 @@ HEADINGS = {
     "target": "col.target", "deadline_shown": "col.deadline", "days_left": "col.days",
     "status": "col.status", "lead_shown": "col.lead", "name": "col.name", "entries": "col.entries",
     "total": "col.total", "code": "col.code", "short": "col.short", "group": "col.group", "lines": "col.lines",
-    "complete": "col.complete", "targets": "col.targets", "milestones": "col.milestones",
+    "complete": "col.complete", "archived": "col.archived", "targets": "col.targets", "milestones": "col.milestones",
     "no_date_stated": "col.undated_text", "aliases": "col.aliases", "field": "col.field", "value": "col.value",
     "doc": "col.doc", "date": "col.date", "title": "col.title", "light": "col.light",
     "light_reason": "col.light_reason", "co_lead": "col.co_lead", "lights": "col.lights",

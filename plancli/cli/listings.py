@@ -48,7 +48,7 @@ PLAN_COLUMNS = [Column("code", "code"), Column("short", "short", None, FLEX)] + 
                            Status.OVERDUE, Status.DUE_SOON)]
 DOC_COLUMNS = [Column("code", "code"), Column("doc", "doc"), Column("date", "date"),
                Column("title", "title", 30, FLEX), Column("complete", "complete"), Column("entries", "entries"),
-               Column("overdue", "overdue"), Column("met", "met")]
+               Column("overdue", "overdue"), Column("met", "met"), Column("archived", "archived")]
 UNIT_COLUMNS = [Column("name", "unit"), Column("lead", "lead"), Column("support", "support"),
                 Column("aliases", "aliases", 40, FLEX)]
 
@@ -168,6 +168,9 @@ def show(
     if f == "json":
         render([d], [], "json")
         return
+    if progress is None and ws.registry.path.parent not in ws.ledger_path.parents:
+        # the installed package's registry and no repository around: say where records go, and why
+        d["ledger"] += " — a per-user ledger: no registry repository here (`plancli init DIR` makes one)"
     # a terminal table follows the terminal's width: the source quote wraps inside its cell
     lang_ = pick_lang(lang)
     render([{"field": k, "value": v} for k, v in fields_in(detail_pairs(ws.registry, e, d), lang_)],

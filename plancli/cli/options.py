@@ -53,7 +53,9 @@ def format_name(value: Enum | None) -> str:
 # --------------------------------------------------------------------------- shared options
 
 RegistryOpt = Annotated[Path | None, typer.Option(
-    "--registry", envvar="PLANCLI_REGISTRY", help="Registry file [default: the shipped registry].",
+    "--registry", envvar="PLANCLI_REGISTRY",
+    help="Registry file [default: the registry repository around the current directory (plancli init), "
+    "else the shipped registry].",
     show_default=False)]
 ProgressOpt = Annotated[Path | None, typer.Option(
     "--progress", envvar="PLANCLI_PROGRESS",
@@ -137,6 +139,8 @@ class Selection:
         "--plan", "-p", help="Plan: code, name or short form (repeatable).", autocompletion=complete_plan)] = None
     doc: Annotated[list[str] | None, typer.Option(
         "--doc", "-d", help="Document: code, number (鲁政发〔2024〕5号) or part of its title (repeatable).")] = None
+    all_docs: Annotated[bool, typer.Option(
+        "--all-docs", help="Include archived documents (left out unless named with --doc).")] = False
     before: Annotated[str | None, typer.Option("--before", help="Deadline on or before DATE.")] = None
     after: Annotated[str | None, typer.Option("--after", help="Deadline on or after DATE.")] = None
     within: Annotated[str | None, typer.Option(
@@ -174,7 +178,7 @@ class Selection:
             ws.registry, ws.units, units=self.unit or (), role=self.role.value, plans=self.plan or (),
             before=self.before, after=self.after, within=self.within, as_of=self.as_of,
             statuses=[s.value for s in self.status or ()], soon=self.soon,
-            kinds=[self.kind.value] if self.kind else (), docs=self.doc or (),
+            kinds=[self.kind.value] if self.kind else (), docs=self.doc or (), all_docs=self.all_docs,
             lights=[lt.value for lt in self.light or ()])
         # A --unit read from a part of one unit's name is a guess: say on stderr which unit it is.
         from ..output.i18n import label

@@ -35,6 +35,9 @@ def record(
         "--force", help="Keep a met/missed that the actual value contradicts (needs --note).")] = False,
     retract: Annotated[bool, typer.Option(
         "--retract", help="Withdraw the item's latest record (needs --note); history keeps both.")] = False,
+    new: Annotated[bool, typer.Option(
+        "--new", help="Start a new ledger at --progress (a --progress that does not exist is refused "
+        "otherwise: a typo must not start a second ledger).")] = False,
     registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """Record progress on an item in the ledger (never rewrites the registry).
@@ -49,18 +52,21 @@ def record(
     from ..workspace import open_workspace
 
     when = to_date(on, "--on") if on else None
+    if progress is not None and not new and not progress.exists():
+        raise UsageError(f"ledger {progress} does not exist; give --new to start a new ledger there "
+                         "(or correct --progress / PLANCLI_PROGRESS)")
     ws = open_workspace(registry, progress)
     lang_ = pick_lang(lang)
     if retract:
         if status is not None or actual is not None or force:
             raise UsageError("--retract withdraws a record; give it no --status, --actual or --force")
         rec, gone, _ = retract_latest(ws.registry, ws.ledger_path, item, note=note, on=when, source=source)
-        print(describe_retraction(rec, gone, lang_), file=sys.stderr)
+        print(f"{describe_retraction(rec, gone, lang_)} → {ws.ledger_path}", file=sys.stderr)
         return
     if status is None:
         raise UsageError("give --status done|met|missed|in_progress (or --retract)")
     rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual, on=when,
                              source=source, note=note, force=force)
-    print(describe(e, rec, lang_), file=sys.stderr)
+    print(f"{describe(e, rec, lang_)} → {ws.ledger_path}", file=sys.stderr)
 
 

@@ -48,4 +48,9 @@ def record_status(e: Entry, rec: Record) -> str:
 
 
 def percent(ratio: float | None) -> str:
-    return f"{ratio:.0%}" if ratio is not None else "n/a"
+    """``ratio`` as a percentage; a small negative one keeps its sign and a decimal (-0.4%, not -0%)."""
+    if ratio is None:
+        return "n/a"
+    if -0.005 < ratio < 0:
+        return f"{ratio:.1%}"
+    return f"{ratio:.0%}"

@@ -31,6 +31,10 @@ from .store import (
 __all__ = ["resolve_item", "ledger_warnings", "record_progress", "retract_latest"]
 
 
+# An actual more than this many times its target is a typo or a wrong unit until someone says why.
+IMPLAUSIBLE = 1000
+
+
 def _item_problem(reg: Registry, e: Entry, item: str, items: list[str]) -> str:
     """Why ``item`` is not one of ``e``'s ledger items (``items``), in words a person can act on."""
     _, _, occ = item.partition("@")
@@ -47,9 +51,11 @@ def resolve_item(reg: Registry, item: str) -> tuple[Entry, str]:
     """The entry and the ledger item id of ``ID`` or ``ID@2024``; a 每年 entry needs its occurrence."""
     e = reg.find(item.partition("@")[0])
     items = reg.items(e)
-    want = item if "@" in item else e.id
+    occ = item.partition("@")[2]
+    # KJYF-001@2024q1 as typed from a printed list: the id and the occurrence in any letter case
+    want = next((i for i in items if i.lower() == f"{e.id}@{occ}".lower()), f"{e.id}@{occ}") if occ else e.id
     if want not in items:
-        raise LedgerError(_item_problem(reg, e, item, items))
+        raise LedgerError(_item_problem(reg, e, want, items))
     return e, want
 
 
@@ -66,11 +72,26 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
     gone = withdrawn(records)
     retractions_used = {id(r) for r in gone.values()}
     items_of: dict[str, list[str]] = {}
+    first_line: dict[str, int] = {}
+    by_rid = {r.rid: r for r in records if r.rid}
     out = []
     for i, r in enumerate(records):
         e = reg.get(r.entry_id)
         msg = None
-        if e is None:
+        if r.rid in first_line:
+            msg = f"record id {r.rid} appears twice (first at line {first_line[r.rid]}); delete one of them"
+            out.append(Problem(str(path), r.yaml_line, msg))
+            continue
+        first_line.setdefault(r.rid, r.yaml_line)
+        if r.status == RETRACTED and r.retracts is not None and id(r) not in retractions_used:
+            t = by_rid.get(r.retracts)
+            if t is None:
+                msg = f"retraction of {r.item} names record {r.retracts}, which the ledger does not have"
+            elif t.item != r.item:
+                msg = f"retraction of {r.item} names record {r.retracts}, a record of {t.item}"
+            else:
+                msg = f"retraction of {r.item} names record {r.retracts}, which is itself a retraction"
+        elif e is None:
             msg = f"record for unknown item {r.item!r} is ignored"
         else:
             items = items_of.get(e.id) or items_of.setdefault(e.id, reg.items(e))
@@ -128,6 +149,11 @@ def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual
         except QuantityError as exc:
             raise LedgerError(f"--actual: {exc}") from None
         ratio, met = attainment(e, value)
+        if e.value and value and abs(value) > IMPLAUSIBLE * abs(e.value) and not force:
+            raise LedgerError(
+                f"--actual {actual} is {abs(value) / abs(e.value):.3g} times the target "
+                f"{target_text(e.comparator, e.value_text)}: implausible (a wrong unit or multiplier?); "
+                "if it is right, add --force --note \"why\"")
         if met is not None and status in CLOSED and met != (status != "missed"):
             if not force:
                 raise LedgerError(
@@ -152,5 +178,6 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     target = latest_records(load_ledger(path)).get(item_id)
     if target is None:
         raise LedgerError(f"{item_id} has no record to retract")
-    rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note))
+    rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note,
+                                     retracts=target.rid))
     return rec, target, e

@@ -1,144 +1,195 @@
-"""The progress ledger (``data/progress.yaml``): what was achieved, when, on what evidence.
+"""The progress ledger (``progress.yaml``): what was achieved, when, on what evidence.
 
-The ledger is history. ``append_record`` never rewrites or drops an earlier record: it takes a file
-lock (so two cron jobs and a person cannot interleave), re-reads and re-validates the file (a
-hand-corrupted ledger is reported with ``file:line`` instead of being overwritten), appends the new
-record as text (keeping comments and hand formatting), writes a temporary file in the same
-directory, fsyncs it and renames it over the old one — a crash leaves either the old or the new
-ledger, never half of one.
+Storage — one record per line. Each record is one line, a JSON object (which is a YAML flow
+mapping, so the file is still YAML)::
 
-Time: every record has an *effective date* (``on``: when it happened or was assessed). A status
-"as of D" uses only records effective on or before D; among those the latest effective date wins,
-file order breaking ties. A record without ``on`` (ledgers written before it was stored) counts
-from the calendar date written in its ``recorded_at``. ``recorded_at`` is an audit stamp only.
+    records:
+      - {"rid": "20261203T091500Z-3f9a1c2b", "id": "kjyf-002", "status": "met", "actual": 36000.0, …}
 
-Corrections: a ``retracted`` record withdraws the record that decided its item's status when the
-retraction was written (the item's latest active record above it in the file). A retraction corrects
-the ledger, not the world, so the withdrawn record counts at no date; both stay in the history.
+A line is a whole record, so two branches that add records merge in git with no conflict and no
+interleaving when the file is merged line by line (``.gitattributes``: ``progress.yaml merge=union``,
+which ``plancli init`` writes), and order in the file never matters:
+
+- every record carries a stable id ``rid`` (written once, never recomputed);
+- a retraction names the record it withdraws: ``"retracts": "<rid>"``;
+- the latest record of an item is decided by effective date, then recorded time, then ``rid``.
+
+Every field of ``Record`` (``ledger.record``) that differs from its default is written under its own
+name (``item`` is written as ``id``) and read back by its declared type, so a new optional field needs
+no change here.
+
+Legacy ledgers (one ``- id:`` block per record, no ``rid``) are still read: their records get a
+deterministic ``rid`` (a hash of their content and position among identical records, so every clone
+computes the same), and a retraction without ``retracts`` withdraws what it withdrew before (the
+item's latest active record above it in the file). The next write migrates the file to one line per
+record, with those ids and with each legacy retraction's target written out as ``retracts``.
+
+Writing: ``append_records`` takes a file lock (``progress.yaml.lock``), re-reads and re-validates the
+file (a corrupted or half-merged ledger is refused with ``file:line``), appends the new lines as
+text (comments and everything else kept) and renames a fsynced temporary file over the old one — a
+crash leaves either the old or the new ledger, never half of one; several records are written all
+or none.
+
+Time: every record has an *effective date* (``on``). A status "as of D" uses only records effective
+on or before D. A record without ``on`` counts from the date in its ``recorded_at``, an audit stamp.
+A retraction corrects the ledger, not the world: the withdrawn record counts at no date.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import os
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+import secrets
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import RECORD_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
-from ..yamlio.reader import RegistryError, load_yaml, read_text
+from ..yamlio.reader import RegistryError, conflict_marker, load_yaml, read_text
+from .record import LedgerError, Record, clean_float, ledger_statuses, record_from, record_line
 
 __all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "load_ledger", "append_record",
-           "latest_records", "withdrawn", "records_between", "history", "HEADER", "default_path"]
+           "append_records", "latest_records", "withdrawn", "records_between", "records_entered",
+           "history", "order_key", "needs_migration", "HEADER", "default_path", "conflict_marker", "new_rid",
+           "record_line", "clean_float"]
 
-_LEDGER_STATUSES = (*RECORD_STATUSES, RETRACTED)
-HEADER = ("# plancli progress ledger: append-only history written by `plancli record`.\n"
-          "# The latest record (by its `on` date) of an item decides its status; earlier ones are kept\n"
-          "# as history. A `retracted` record withdraws the item's latest record.\n"
+HEADER = ("# plancli progress ledger, written by `plancli record`: one record per line, never rewritten.\n"
+          "# Order does not matter: an item's latest record (by `on`, then recorded_at, then rid) decides\n"
+          "# its status; a `retracted` record withdraws the record named by its `retracts`.\n"
           "records:\n")
 
 
-class LedgerError(RegistryError):
-    """A ledger that cannot be read or written."""
+_FLOW = re.compile(r"^[ \t]*-[ \t]+(\{.*\})[ \t]*$")
+_SKIP = re.compile(r"^[ \t]*(#.*)?$")
 
 
-@dataclass(frozen=True)
-class Record:
-    item: str  # entry id, or id@2024 / id@2024Q1 for one occurrence of a recurring entry
-    status: str
-    actual: float | None = None
-    actual_text: str | None = None
-    on: date | None = None
-    source: str | None = None
-    note: str | None = None
-    recorded_at: str | None = None
-    yaml_line: int = 0
-    forced: bool = False  # status kept against the value (`record --force --note`)
-
-    @property
-    def entry_id(self) -> str:
-        return self.item.split("@", 1)[0]
-
-    @property
-    def effective(self) -> date:
-        """``on``; for a record without it, the date written in ``recorded_at``; else always."""
-        if self.on is not None:
-            return self.on
-        try:
-            return date.fromisoformat((self.recorded_at or "")[:10])
-        except ValueError:
-            return date.min
-
-    def as_dict(self) -> dict:
-        return {"item": self.item, "id": self.entry_id, "status": self.status, "actual": self.actual,
-                "actual_text": self.actual_text, "on": self.on.isoformat() if self.on else None,
-                "effective": self.effective.isoformat() if self.effective != date.min else None,
-                "source": self.source, "note": self.note, "forced": self.forced,
-                "recorded_at": self.recorded_at, "line": self.yaml_line}
+def _conflict_error(p: Path, text: str) -> LedgerError | None:
+    hit = conflict_marker(text)
+    if hit is None:
+        return None
+    line, marker = hit
+    return LedgerError(f"unresolved merge conflict: git left the marker {marker} here; keep the record "
+                       "lines of both sides and delete the marker lines (see docs/team.md)", p, line)
 
 
-def _parse(path: Path, doc) -> list[Record]:
-    if doc is None:
-        return []
-    if not isinstance(doc, dict) or not isinstance(doc.get("records", []), list | type(None)):
-        raise LedgerError("a ledger must be a mapping with a 'records:' list", path, 1)
+def _legacy_rids(records: list[Record]) -> list[Record]:
+    """Give records without ``rid`` a deterministic one: the same file gives the same ids on every
+    clone, so two people migrating one old ledger write the same lines."""
+    seen: dict[str, int] = {}
     out = []
-    for d in doc.get("records") or []:
-        line = getattr(d, "line", None)
-        if not isinstance(d, dict):
-            raise LedgerError("each record must be a mapping", path, line)
-        item, status = d.get("id"), d.get("status")
-        if not isinstance(item, str) or not item:
-            raise LedgerError("record without an 'id'", path, line)
-        if status not in _LEDGER_STATUSES:
-            raise LedgerError(f"record {item}: status must be one of {', '.join(_LEDGER_STATUSES)}, "
-                              f"not {status!r}", path, line)
-        forced = d.get("forced", False)
-        if not isinstance(forced, bool):
-            raise LedgerError(f"record {item}: forced must be true or false, not {forced!r}", path,
-                              d.key_lines.get("forced", line))
-        actual = d.get("actual")
-        if actual is not None and (isinstance(actual, bool) or not isinstance(actual, int | float)):
-            raise LedgerError(f"record {item}: actual must be a number, not {actual!r}", path, line)
-        on = None
-        if d.get("on") is not None:
-            try:
-                on = parse_date(str(d["on"]))
-            except DeadlineError as exc:
-                raise LedgerError(f"record {item}: on: {exc}", path, d.key_lines.get("on", line)) from None
-        text = {k: (str(d[k]) if d.get(k) is not None else None)
-                for k in ("actual_text", "source", "note", "recorded_at")}
-        if on is None and text["recorded_at"] is not None and date.min == Record(item, status, **text).effective:
-            raise LedgerError(f"record {item}: recorded_at {text['recorded_at']!r} does not start with a date; "
-                              "give the record an on: date", path, d.key_lines.get("recorded_at", line))
-        out.append(Record(item, status, float(actual) if actual is not None else None, on=on,
-                          yaml_line=line or 0, forced=forced, **text))
+    for r in records:
+        if r.rid is not None:
+            out.append(r)
+            continue
+        body = json.dumps([r.item, r.status, r.actual, r.actual_text, r.on and r.on.isoformat(),
+                           r.source, r.note, r.recorded_at, r.forced], ensure_ascii=False)
+        n = seen[body] = seen.get(body, 0) + 1
+        out.append(dataclasses.replace(r, rid="L" + hashlib.sha256(f"{body}#{n}".encode()).hexdigest()[:15]))
     return out
 
 
-def load_ledger(path: str | Path) -> list[Record]:
-    """Records in file order; a missing ledger is an empty one."""
-    p = Path(path)
-    if not p.exists():
-        return []
+def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
+    """Records of a ledger's text, and whether it is already one record per line with ids."""
+    err = _conflict_error(p, text)
+    if err:
+        raise err
+    lines = text.splitlines()
+    flow, ok = [], True
+    statuses = ledger_statuses()
+    for n, ln in enumerate(lines, 1):
+        if _SKIP.match(ln) or ln.strip() == "records:":
+            continue
+        m = _FLOW.match(ln)
+        if not m:
+            ok = False
+            break
+        try:
+            d = json.loads(m.group(1))
+        except ValueError:
+            ok = False  # a YAML flow mapping written by hand: the YAML reader reads it
+            break
+        flow.append(record_from(d, p, n, statuses=statuses))
+    if ok:
+        return _legacy_rids(flow), all(r.rid for r in flow)
     try:
-        return _parse(p, load_yaml(p))
+        doc = load_yaml(p, text)
     except LedgerError:
         raise
     except RegistryError as exc:
         raise LedgerError(exc.message, exc.path or p, exc.line) from None
+    if doc is None:
+        return [], False
+    if not isinstance(doc, dict) or not isinstance(doc.get("records", []), list | type(None)):
+        raise LedgerError("a ledger must be a mapping with a 'records:' list", p, 1)
+    out = [record_from(d, p, getattr(d, "line", None) or 0, getattr(d, "key_lines", None))
+           for d in doc.get("records") or []]
+    return _legacy_rids(out), False
+
+
+def needs_migration(path: str | Path) -> bool:
+    """True for a ledger with records in the old form (blocks, no ``rid``): the next write rewrites it."""
+    p = Path(path)
+    if not p.exists():
+        return False
+    records, current = _parse_text(p, _read_or_raise(p))
+    return bool(records) and not current
+
+
+def load_ledger(path: str | Path) -> list[Record]:
+    """Records in file order, each with its ``rid``; a missing ledger is an empty one."""
+    p = Path(path)
+    if not p.exists():
+        return []
+    return _parse_text(p, _read_or_raise(p))[0]
+
+
+# --------------------------------------------------------------------------- the rules of time
+
+def _stamp(recorded_at: str | None) -> str:
+    """``recorded_at`` comparable across time zones (UTC), or as written when it is not a time."""
+    if not recorded_at:
+        return ""
+    try:
+        t = datetime.fromisoformat(recorded_at)
+    except ValueError:
+        return recorded_at
+    if t.tzinfo is not None:
+        t = t.astimezone(UTC).replace(tzinfo=None)
+    return t.isoformat()
+
+
+def order_key(r: Record) -> tuple:
+    """Effective date, then recorded time, then rid: the one order of records, whatever the file's."""
+    return (r.effective, _stamp(r.recorded_at), r.rid or "")
 
 
 def withdrawn(records: list[Record]) -> dict[int, Record]:
-    """Index of each withdrawn record → the retraction that withdrew it (see the module docstring)."""
-    active: dict[str, list[int]] = {}
-    out: dict[int, Record] = {}
+    """Index of each withdrawn record → the retraction that withdrew it.
+
+    A retraction with ``retracts`` withdraws the record of that rid (of the same item, not itself a
+    retraction); a legacy one without it, the item's latest active record above it in the file.
+    """
+    by_rid: dict[str, int] = {}
     for i, r in enumerate(records):
+        if r.rid is not None:
+            by_rid.setdefault(r.rid, i)
+    out: dict[int, Record] = {}
+    for r in records:
+        if r.status != RETRACTED or r.retracts is None:
+            continue
+        j = by_rid.get(r.retracts)
+        if j is not None and records[j].status != RETRACTED and records[j].item == r.item:
+            out.setdefault(j, r)
+    active: dict[str, list[int]] = {}
+    for i, r in enumerate(records):  # legacy retractions: by position, as they were written
         if r.status != RETRACTED:
-            active.setdefault(r.item, []).append(i)
+            if i not in out:
+                active.setdefault(r.item, []).append(i)
+            continue
+        if r.retracts is not None:
             continue
         stack = active.get(r.item)
         if stack:
@@ -151,8 +202,8 @@ def withdrawn(records: list[Record]) -> dict[int, Record]:
 def latest_records(records: list[Record], as_of: date | None = None) -> dict[str, Record]:
     """The record deciding each item's status as of ``as_of`` (None: every record counts).
 
-    Only records effective on or before ``as_of`` count, withdrawn ones never; the latest effective
-    date wins, the later line on the same date.
+    Only records effective on or before ``as_of`` count, withdrawn ones never; the latest by
+    ``order_key`` wins (effective date, recorded time, rid).
     """
     gone = withdrawn(records)
     out: dict[str, Record] = {}
@@ -160,76 +211,111 @@ def latest_records(records: list[Record], as_of: date | None = None) -> dict[str
         if r.status == RETRACTED or i in gone or (as_of is not None and r.effective > as_of):
             continue
         cur = out.get(r.item)
-        if cur is None or r.effective >= cur.effective:
+        if cur is None or order_key(r) >= order_key(cur):
             out[r.item] = r
     return out
 
 
 def records_between(records: list[Record], start: date, end: date) -> list[Record]:
-    """Records effective from ``start`` to ``end`` (inclusive), oldest first, file order within a
-    day; withdrawn ones left out, retractions kept (a correction is news)."""
+    """Records effective from ``start`` to ``end`` (inclusive), in ``order_key`` order; withdrawn
+    ones left out, retractions kept (a correction is news)."""
     gone = withdrawn(records)
-    hits = [(r.effective, i, r) for i, r in enumerate(records) if i not in gone and start <= r.effective <= end]
-    return [r for _, _, r in sorted(hits, key=lambda t: (t[0], t[1]))]
+    hits = [r for i, r in enumerate(records) if i not in gone and start <= r.effective <= end]
+    return sorted(hits, key=order_key)
+
+
+def entered_on(r: Record) -> date | None:
+    """The calendar date written in ``recorded_at`` (the recorder's own clock), if any."""
+    try:
+        return date.fromisoformat((r.recorded_at or "")[:10])
+    except ValueError:
+        return None
+
+
+def records_entered(records: list[Record], start: date, end: date) -> list[tuple[Record, Record | None]]:
+    """Records *entered* from ``start`` to ``end`` (by ``recorded_at``), whatever their effective
+    date, in recorded order; each with, for a retraction, the record it withdrew."""
+    by_rid = {r.rid: r for r in records if r.rid}
+    gone = withdrawn(records)
+    target_of = {id(by): records[j] for j, by in gone.items()}
+    hits = [r for r in records if (d := entered_on(r)) is not None and start <= d <= end]
+    hits.sort(key=lambda r: (_stamp(r.recorded_at), r.rid or ""))
+    return [(r, target_of.get(id(r)) or (by_rid.get(r.retracts) if r.retracts else None)) for r in hits]
 
 
 def history(records: list[Record], entry_id: str, as_of: date | None = None) -> list[dict]:
-    """An entry's records effective up to ``as_of``, in file order, each as a dict; a withdrawn one
-    carries ``withdrawn`` (the retraction's date and reason)."""
+    """An entry's records effective up to ``as_of``, in ``order_key`` order, each as a dict; a
+    withdrawn one carries ``withdrawn`` (the retraction's date, reason, line and rid)."""
     gone = withdrawn(records)
+    hits = [(i, r) for i, r in enumerate(records)
+            if r.entry_id == entry_id and (as_of is None or r.effective <= as_of)]
     out = []
-    for i, r in enumerate(records):
-        if r.entry_id != entry_id or (as_of is not None and r.effective > as_of):
-            continue
+    for i, r in sorted(hits, key=lambda t: order_key(t[1])):
         d = r.as_dict()
         by = gone.get(i)
-        d["withdrawn"] = {"on": by.effective.isoformat(), "note": by.note, "line": by.yaml_line} if by else None
+        d["withdrawn"] = ({"on": by.effective.isoformat(), "note": by.note, "line": by.yaml_line,
+                           "rid": by.rid} if by else None)
         out.append(d)
     return out
 
 
-def _yaml_str(s: str) -> str:
-    # JSON string syntax is valid YAML and escapes quotes, newlines and control characters.
-    import json
+# --------------------------------------------------------------------------- writing
 
-    return json.dumps(s, ensure_ascii=False)
+_last_us = [0]
 
 
-def _yaml_float(x: float) -> str:
-    """A float YAML reads back as a float: YAML 1.1 wants a dot before the exponent (5.0e-05)."""
-    t = format(float(x), ".17g")
-    if "e" in t and "." not in t.split("e")[0]:
-        t = t.replace("e", ".0e")
-    elif "e" not in t and "." not in t and t not in ("inf", "-inf", "nan"):
-        t += ".0"
-    return t
+def new_rid(now: datetime | None = None) -> str:
+    """A record id: the UTC time of writing to the microsecond, then 32 random bits. Two records
+    one person writes in the same second still sort in the order written (the time part grows
+    within a process); records of two clones never share an id."""
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    us = max(int(now.timestamp() * 1_000_000), _last_us[0] + 1)  # strictly increasing in a run
+    _last_us[0] = us
+    t = datetime.fromtimestamp(us / 1_000_000, UTC)
+    return t.strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(4)
 
 
-def _record_text(r: Record, indent: str = "  ") -> str:
-    pad = indent + "  "
-    lines = [f"{indent}- id: {_yaml_str(r.item)}", f"{pad}status: {r.status}"]
+def _stamped(r: Record) -> Record:
+    if r.recorded_at is None:  # local time with its offset: what the person saw on their clock
+        stamp = datetime.now().astimezone().replace(microsecond=0).isoformat()
+        r = dataclasses.replace(r, recorded_at=stamp)
+    if r.rid is None:
+        r = dataclasses.replace(r, rid=new_rid())
     if r.actual is not None:
-        lines.append(f"{pad}actual: {_yaml_float(r.actual)}")
-    for k in ("actual_text", "source", "note"):
-        v = getattr(r, k)
-        if v is not None:
-            lines.append(f"{pad}{k}: {_yaml_str(v)}")
-    if r.forced:
-        lines.append(f"{pad}forced: true")
-    if r.on is not None:
-        lines.append(f"{pad}on: '{r.on.isoformat()}'")
-    lines.append(f"{pad}recorded_at: '{r.recorded_at}'")
-    return "\n".join(lines) + "\n"
+        r = dataclasses.replace(r, actual=clean_float(r.actual))
+    return r
+
+
+def _migrated(old: str, records: list[Record]) -> str:
+    """A legacy ledger rewritten one record per line: its leading comments, then every record with
+    its (deterministic) rid and each legacy retraction's target written out."""
+    gone = withdrawn(records)
+    target = {id(by): records[j].rid for j, by in gone.items()}
+    lead = []
+    for ln in old.splitlines():
+        if not ln.startswith("#") and ln.strip():
+            break
+        lead.append(ln + "\n")
+    head = "".join(lead) if any(ln.strip() for ln in lead) else HEADER.rsplit("records:", 1)[0]
+    out = head + "records:\n"
+    for r in records:
+        if r.status == RETRACTED and r.retracts is None and id(r) in target:
+            r = dataclasses.replace(r, retracts=target[id(r)])
+        out += record_line(r)
+    return out
 
 
 def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) -> Record:
-    """Append one record atomically under a lock; return it with its timestamp."""
+    """Append one record atomically under the ledger's lock; return it with its rid and timestamp."""
+    return append_records(path, [record], timeout=timeout)[0]
+
+
+def append_records(path: str | Path, records: list[Record], *, timeout: float = 30.0) -> list[Record]:
+    """Append several records under one lock, all or none; return them as written (rid, stamp)."""
     from filelock import FileLock, Timeout
 
     p = Path(path)
-    if record.recorded_at is None:  # local time with its offset: what the person saw on their clock
-        stamp = datetime.now().astimezone().replace(microsecond=0).isoformat()
-        record = dataclasses.replace(record, recorded_at=stamp)
+    records = [_stamped(r) for r in records]
     p.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(p) + ".lock")
     try:
@@ -239,23 +325,28 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
                 # read-only ledger is someone's decision that it must not change.
                 raise LedgerError("ledger is read-only; nothing was recorded", p)
             old = _read_or_raise(p) if p.exists() else ""
-            indent = "  "
             if old.strip():
-                _parse(p, _load_or_raise(p, old))  # refuse to build on a corrupted ledger
-                new = old if old.endswith("\n") else old + "\n"
-                if re.search(r"^records:[ \t]*\[[ \t]*\][ \t]*$", new, re.M):
-                    new = re.sub(r"^records:[ \t]*\[[ \t]*\][ \t]*$", "records:", new, count=1, flags=re.M)
-                elif re.search(r"^records:\s*\[", new, re.M):
-                    raise LedgerError("ledger writes 'records:' as a [flow] list; use one '- id:' block "
-                                      "per record to append", p)
-                if not re.search(r"^records:", new, re.M):
-                    new += "records:\n"
-                m = re.search(r"^( *)- ", new.split("records:", 1)[1], re.M)
-                indent = m.group(1) if m else "  "  # match how existing records are indented
+                existing, current = _parse_text(p, old)  # refuse to build on a corrupted ledger
+                if current:
+                    new = old if old.endswith("\n") else old + "\n"
+                    if not re.search(r"^records:[ \t]*$", new, re.M):
+                        new = _migrated(old, existing)
+                else:
+                    new = _migrated(old, existing)
+                taken = {r.rid for r in existing}
+                clash = next((r.rid for r in records if r.rid in taken), None)
+                if clash:
+                    raise LedgerError(f"record id {clash} is already in the ledger; nothing was recorded", p)
             else:
-                new = HEADER
-            new += _record_text(record, indent)
-            _parse(p, _load_or_raise(p, new))  # the result must read back
+                existing, new = [], HEADER
+            added = "".join(record_line(r) for r in records)
+            migrating = not new.startswith(old) or not old.strip()
+            new += added
+            # The result must read back with every record: the whole file after a migration, else
+            # the appended lines (the rest was just read).
+            back, _ = _parse_text(p, new if migrating else "records:\n" + added)
+            if len(back) != (len(existing) if migrating else 0) + len(records):
+                raise LedgerError("internal: the ledger would not read back whole; nothing was recorded", p)
             _atomic_write(p, new)
     except Timeout:
         raise LedgerError(f"ledger is locked by another process (waited {timeout:g}s)", p) from None
@@ -265,21 +356,12 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
         if isinstance(exc, LedgerError):
             raise
         raise LedgerError(f"cannot write ledger: {exc.strerror or exc}", p) from None
-    return record
+    return records
 
 
 def _read_or_raise(p: Path) -> str:
     try:
         return read_text(p)[1]
-    except RegistryError as exc:
-        raise LedgerError(exc.message, p, exc.line) from None
-
-
-def _load_or_raise(p: Path, text: str):
-    try:
-        return load_yaml(p, text)
-    except LedgerError:
-        raise
     except RegistryError as exc:
         raise LedgerError(exc.message, p, exc.line) from None
 
@@ -292,13 +374,12 @@ def _atomic_write(p: Path, text: str) -> None:
 
 
 def default_path(registry_path: Path) -> Path:
-    """progress.yaml beside the registry (data/progress.yaml in a checkout); for an installed
-    package or a read-only directory, the user's data directory."""
+    """progress.yaml beside the registry. Only for the registry shipped inside an installed package
+    (no workspace: see ``plancli init``) is it the user's data directory instead, since
+    site-packages is neither writable nor kept across upgrades."""
     beside = registry_path.parent / "progress.yaml"
-    # Inside an installed package the ledger would be hidden in site-packages and orphaned by an
-    # upgrade: keep it in the user's data directory instead.
     installed = any(part in ("site-packages", "dist-packages") for part in registry_path.parts)
-    if beside.exists() or (not installed and os.access(registry_path.parent, os.W_OK)):
+    if beside.exists() or not installed:
         return beside
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "plancli" / "progress.yaml"

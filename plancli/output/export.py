@@ -161,7 +161,8 @@ CREATE TABLE occurrences (item TEXT PRIMARY KEY, target_id TEXT REFERENCES targe
                           status TEXT, days_left INT, actual REAL, attainment REAL, met INT);
 CREATE TABLE records (seq INTEGER PRIMARY KEY, item TEXT, target_id TEXT REFERENCES targets(id),
                       status TEXT, actual REAL, actual_text TEXT, "on" TEXT, source TEXT, note TEXT,
-                      recorded_at TEXT, effective TEXT, forced INT, withdrawn_by INT REFERENCES records(seq));
+                      recorded_at TEXT, effective TEXT, forced INT, withdrawn_by INT REFERENCES records(seq),
+                      rid TEXT, retracts TEXT);
 CREATE INDEX target_units_unit ON target_units(unit);
 CREATE INDEX occurrences_deadline ON occurrences(deadline);
 """
@@ -209,10 +210,12 @@ def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f:
     pos = {id(r): k for k, r in enumerate(records)}
     by = {i: pos[id(r)] for i, r in withdrawn(records).items()}
     con.executemany("INSERT INTO records (seq, item, target_id, status, actual, actual_text, \"on\", "
-                    "source, note, recorded_at, effective, forced, withdrawn_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "source, note, recorded_at, effective, forced, withdrawn_by, rid, retracts) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [(i + 1, r.item, r.entry_id if r.entry_id in keep else None, r.status, r.actual,
                       r.actual_text, r.on.isoformat() if r.on else None, r.source, r.note, r.recorded_at,
-                      r.as_dict()["effective"], int(r.forced), by[i] + 1 if i in by else None)
+                      r.as_dict()["effective"], int(r.forced), by[i] + 1 if i in by else None, r.rid,
+                      r.retracts)
                      for i, r in enumerate(records)])
 
 

@@ -14,7 +14,10 @@ Sections:
 3. newly overdue: deadline in the 7 days before as-of;
 4. due in the next N days (as-of included);
 5. records *effective* last week (Monday–Sunday before as-of's week): the record's ``on`` date,
-   else the date it was recorded, with actual, attainment and met.
+   else the date it was recorded, with actual, attainment and met;
+6. records *entered* last week (by ``recorded_at``), whatever date they speak for: a figure entered
+   today for last January, and retractions with their reason and the record they withdrew — what
+   changed in the ledger, which section 5 alone would never show.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from datetime import date, timedelta
 from typing import TextIO
 
 from ..ledger.attainment import attainment
-from ..ledger.store import Record, records_between  # the one rule of “effective in a week”
+from ..ledger.store import Record, entered_on, records_between, records_entered
 from ..query.rows import Filters, occurrence_rows, select_entries, week_bounds
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
@@ -112,6 +115,14 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     by_id = reg.by_id()
     recorded = [d for r in records_between(records, start, end)
                 if r.entry_id in ids and (d := _record_row(by_id, r)) is not None]
+    entered = []
+    for r, gone in records_entered(records, start, end):
+        if r.entry_id not in ids or (d := _record_row(by_id, r)) is None:
+            continue
+        d["entered"] = entered_on(r).isoformat()
+        d["backdated"] = r.effective < start
+        d["withdrew"] = gone.as_dict() if gone is not None else None
+        entered.append(d)
     return {
         "as_of": today, "week": [start.isoformat(), end.isoformat()], "days": days, "by": by,
         "units": list(f.units), "plans": list(f.plans), "docs": list(f.docs),
@@ -123,6 +134,7 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         "due_next": [r for r in rows if r["status"] in (Status.DUE_SOON, Status.UPCOMING, Status.IN_PROGRESS)
                      and r["deadline"] and today <= r["deadline"] <= horizon],
         "recorded_last_week": recorded,
+        "entered_last_week": entered,
     }
 
 
@@ -163,6 +175,18 @@ def _shown(r: dict, lang: str) -> dict:
             "light": status_label(r["light"], lang), "_light": r["light"]}
 
 
+def _shown_entered(d: dict, lang: str) -> dict:
+    row = _shown_record(d, lang)
+    w = d.get("withdrew")
+    if w:
+        change = label("digest.withdrew", lang).format(item=w["item"], status=status_label(w["status"], lang),
+                                                      effective=w["effective"] or "—", note=d["note"] or "")
+    else:
+        change = " · ".join(x for x in (label("digest.backdated", lang) if d["backdated"] else "",
+                                        d["note"] or "") if x)
+    return row | {"entered": d["entered"], "change": change}
+
+
 def _shown_record(d: dict, lang: str) -> dict:
     return {"item": d["item"], "metric": d["metric"], "status": status_label(d["status"], lang),
             "target": d["target"],
@@ -173,7 +197,7 @@ def _shown_record(d: dict, lang: str) -> dict:
 
 
 # On a terminal these take the slack and are cut with …; the other columns are tokens that never wrap.
-FLEX = frozenset({"metric", "lead", "latest", "evidence", "label"})
+FLEX = frozenset({"metric", "lead", "latest", "evidence", "label", "change"})
 
 
 def _cols(lang: str, *spec) -> list[Column]:
@@ -191,6 +215,8 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
                  ("latest", 30))
     recs = _cols(lang, ("item", None), ("metric", 30), ("status", None), ("target", 16), ("actual", 16),
                  ("attainment", None), ("met", None), ("effective", None), ("evidence", 24))
+    ents = _cols(lang, ("item", None), ("metric", 24), ("status", None), ("actual", 16), ("effective", None),
+                 ("entered", None), ("change", 36))
     name_key = "plan" if by_plan else "lead"
     counts = [Column("label", label(f"col.{name_key}", lang), None, "ellipsis")] + [  # a status heads its count
         Column(k, status_label(k, lang) if k != "total" else label("col.total", lang)) for k in COUNT_KEYS]
@@ -207,6 +233,8 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
         (label("digest.due_next", lang).format(days=s["days"]), [_shown(r, lang) for r in s["due_next"]], occ),
         (label("digest.records", lang).format(start=w0, end=w1),
          [_shown_record(d, lang) for d in s["recorded_last_week"]], recs),
+        (label("digest.entered", lang).format(start=w0, end=w1),
+         [_shown_entered(d, lang) for d in s["entered_last_week"]], ents),
     ]
     return out
 

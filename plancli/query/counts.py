@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from ..ledger.store import Record
 from ..registry.model import Registry
 from ..registry.units import UnitTable
 from ..vocabulary import LIGHTS, STATUSES
-from .rows import Filters, occurrence_rows
+from .rows import Filters, occurrence_rows, visible_plans
 
 __all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "doc_summary"]
 
@@ -44,14 +45,15 @@ def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by
     """Status counts per plan (``by="plan"``) or per lead unit (``by="unit"``, units with items only)."""
     rows = occurrence_rows(reg, f, table, records)
     if by == "plan":
-        return count_by(rows, lambda r: [r["plan"]], f.plans or list(reg.plans))
+        return count_by(rows, lambda r: [r["plan"]], visible_plans(reg, f))
     counted = count_by(rows, lambda r: {table.canonical(n) for n in r["lead"]}, table.names())
     return [c for c in counted if c["total"]]
 
 
 def plan_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
     """Per plan: source lines, completeness, coordinator, entry counts, no_date_stated, overdue, due soon."""
-    counts = {c["name"]: c for c in count_by(occurrence_rows(reg, f, None, records),
+    # every plan is listed, those of archived documents too: count them all, truthfully
+    counts = {c["name"]: c for c in count_by(occurrence_rows(reg, replace(f, all_docs=True), None, records),
                                              lambda r: [r["plan"]], list(reg.plans))}
     per_plan: dict[str, Counter] = {code: Counter() for code in reg.plans}
     for e in reg.entries:
@@ -83,8 +85,9 @@ def unit_summary(reg: Registry, table: UnitTable, include_all: bool = False) -> 
 
 
 def doc_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
-    """Per document: number, title, issuer, date, period, completeness, entry counts, overdue, met."""
-    rows = occurrence_rows(reg, f, None, records)
+    """Per document: number, title, issuer, date, period, completeness, entry counts, overdue, met,
+    and whether it is archived (every document is listed, archived ones too)."""
+    rows = occurrence_rows(reg, replace(f, all_docs=True), None, records)
     out = []
     for d in reg.documents:
         codes = set(d.plan_codes)
@@ -98,5 +101,5 @@ def doc_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
                     "milestones": sum(e.kind == "milestone" for e in es),
                     "overdue": sum(r["status"] == "overdue" for r in occ),
                     "met": sum(r["status"] == "met" for r in occ),
-                    "file": str(d.path)})
+                    "file": str(d.path), "archived": d.archived})
     return out

@@ -26,7 +26,7 @@ from .lights import ReasonText, judge, occurrence_start
 __all__ = [
     "QueryError", "CONTRACT", "Filters", "make_filters", "parse_span", "resolve_plan", "occurrence_rows", "entry_rows",
     "entry_dict", "entry_detail", "detail_pairs", "overdue_rows", "decorate", "to_date", "to_today", "STATUSES", "ROLES", "attainment", "select_entries",
-    "target_text", "week_bounds", "record_status",
+    "target_text", "week_bounds", "record_status", "visible_plans",
 ]
 
 # The keys of every occurrence/entry row, in order: the JSON/CSV contract (README, “Output contract”).
@@ -97,6 +97,7 @@ class Filters:
     soon: relativedelta = field(default_factory=lambda: relativedelta(days=14))
     kinds: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)  # document codes
+    all_docs: bool = False  # archived documents too (--all-docs); naming one with --doc/--plan also shows it
     guessed_units: list[tuple[str, str]] = field(default_factory=list)  # (as typed, unit read) to say
     lights: list[str] = field(default_factory=list)  # --light: only rows with these lights
 
@@ -108,7 +109,7 @@ def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str]
                  plans: Iterable[str] = (), before: str | None = None, after: str | None = None,
                  within: str | None = None, as_of: str | None = None, statuses: Iterable[str] = (),
                  soon: str = "14d", kinds: Iterable[str] = (), docs: Iterable[str] = (),
-                 lights: Iterable[str] = ()) -> Filters:
+                 lights: Iterable[str] = (), all_docs: bool = False) -> Filters:
     """Filters from option values as typed: unit and plan names resolved, dates and spans read."""
     if role not in ROLES:
         raise QueryError(f"--role must be lead, support or any, not {role!r}")
@@ -131,6 +132,7 @@ def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str]
         within=parse_span(within) if within else None,
         as_of=to_today(as_of),
         statuses=statuses, soon=parse_span(soon), kinds=list(kinds), docs=doc_codes, lights=lights,
+        all_docs=all_docs,
     )
 
 
@@ -197,16 +199,29 @@ def entry_dict(reg: Registry, e: Entry) -> dict:
     }
 
 
+def visible_plans(reg: Registry, f: Filters) -> list[str]:
+    """The plan codes a listing covers: those named (--plan, --doc), else every plan but those of
+    archived documents (unless --all-docs)."""
+    plans = list(f.plans)
+    if f.docs:
+        of_docs = [c for c, p in reg.plans.items() if p.doc in f.docs]
+        plans = [c for c in plans if c in of_docs] if plans else of_docs
+        return plans
+    if plans or f.all_docs:
+        return plans or list(reg.plans)
+    gone = reg.archived_plans
+    return [c for c in reg.plans if c not in gone]
+
+
 def select_entries(reg: Registry, f: Filters, table: UnitTable | None = None) -> list[Entry]:
     """Entries passing the document, plan, kind and unit/role filters (dates are checked per
-    occurrence). Plan codes are unique across documents, so --doc narrows the plans."""
-    plans = set(f.plans)
-    if f.docs:
-        of_docs = {c for c, p in reg.plans.items() if p.doc in f.docs}
-        plans = plans & of_docs if plans else of_docs
-        if not plans:
-            return []
-    return reg.select(plans or None, set(f.kinds) or None, _unit_pred(f, table))
+    occurrence). Plan codes are unique across documents, so --doc narrows the plans; archived
+    documents are left out unless named or asked for (``visible_plans``)."""
+    plans = visible_plans(reg, f)
+    if not plans:
+        return []
+    whole = len(plans) == len(reg.plans)
+    return reg.select(None if whole else set(plans), set(f.kinds) or None, _unit_pred(f, table))
 
 
 def _progress_fields(e: Entry, rec: Record | None) -> dict:

@@ -37,17 +37,43 @@ from .model import (
 
 __all__ = [
     "RegistryError", "Problem", "Plan", "Entry", "Exclusion", "Registry",
-    "load_registry", "default_registry_path", "sha256_of",
+    "load_registry", "default_registry_path", "shipped_registry_path", "find_workspace", "sha256_of",
 ]
 
 
-def default_registry_path() -> Path:
+def shipped_registry_path() -> Path:
     """The registry shipped with the package (``data/registry.yaml``: the index of its documents)."""
     # The data package's own __file__: importlib.resources would import zipfile & co. (~2 ms) on the
     # hot path to say the same for a package installed as files (which setuptools always does).
     from .. import data
 
     return Path(data.__file__).parent / "registry.yaml"
+
+
+WORKSPACE_INDEX = "registry.yaml"
+
+
+def find_workspace(start: Path | None = None) -> Path | None:
+    """The index of the registry repository around ``start`` (default: the current directory): the
+    nearest ``registry.yaml`` with a ``documents:`` list in it or a parent, as git finds ``.git``."""
+    try:
+        here = (start or Path.cwd()).resolve()
+    except OSError:  # the current directory was deleted under us
+        return None
+    for d in (here, *here.parents):
+        f = d / WORKSPACE_INDEX
+        try:
+            if f.is_file() and _INDEX.search(read_bytes(f, 4096)):
+                return f
+        except (OSError, RegistryError):
+            continue
+    return None
+
+
+def default_registry_path() -> Path:
+    """The registry a run uses without ``--registry``/PLANCLI_REGISTRY: the registry repository
+    around the current directory (``plancli init``), else the shipped one."""
+    return find_workspace() or shipped_registry_path()
 
 
 class _Collector:
@@ -317,6 +343,12 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     files = index.get("documents") if isinstance(index, dict) else None
     if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
         raise RegistryError("a registry index must have 'documents:', a list of document files", p, 1)
+    # archived: documents no longer tracked day to day; loaded and validated (their ids stay taken,
+    # their records stay valid) but left out of the default lists (--doc or --all-docs shows them).
+    archived = index.get("archived") or []
+    if not isinstance(archived, list) or not all(isinstance(f, str) and f for f in archived):
+        raise RegistryError("'archived' must be a list of document files", p, index.key_lines.get("archived", 1))
+    files = [*files, *archived]
     ledger = index.get("ledger")
     if ledger is not None and not isinstance(ledger, str):
         raise RegistryError("'ledger' must be a file name", p, index.key_lines.get("ledger"))
@@ -326,10 +358,16 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     seen_plans: dict[str, str] = {}
     for n, f in enumerate(files):
         dp = p.parent / f
-        line = index.key_lines.get("documents", 1) + n + 1
+        is_archived = n >= len(files) - len(archived)
+        key = "archived" if is_archived else "documents"
+        line = index.key_lines.get(key, 1) + (n - (len(files) - len(archived)) if is_archived else n) + 1
         if not dp.is_file():
             raise RegistryError(f"document file not found: {dp}", p, line)
         doc, doc_plans, doc_rows = load_document(dp, problems)
+        if is_archived:
+            doc = replace(doc, archived=True)
+        if any(d.path.resolve() == dp.resolve() for d in docs):
+            raise RegistryError(f"document {f} is listed twice", p, line)
         if any(d.code == doc.code for d in docs):
             _report(problems, RegistryError(f"two documents have the code {doc.code!r}", p, line))
         for code in doc_plans:

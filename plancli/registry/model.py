@@ -164,6 +164,7 @@ class Document:
     plan_codes: tuple[str, ...]
     exclusions: tuple[Exclusion, ...]
     lights: dict = field(default_factory=dict)  # the keys its own ``lights:`` sets (over the index's)
+    archived: bool = False  # listed under the index's ``archived:``: kept, validated, not in default lists
 
     def _doc(self, key: str):
         return (self.meta.get("document") or {}).get(key)
@@ -297,6 +298,11 @@ class Registry:
 
     def document(self, code: str) -> Document:
         return self._by_code[code]  # asked once per row of a listing: a dict, not a scan
+
+    @property
+    def archived_plans(self) -> frozenset[str]:
+        """Plan codes of the archived documents (left out of default lists)."""
+        return frozenset(c for d in self.documents if d.archived for c in d.plan_codes)
 
     def document_of(self, e: Entry) -> Document | None:
         """The document an entry belongs to (plan codes are unique across documents)."""

@@ -56,6 +56,13 @@ def convert(text: str, unit: str, value_text: str | None = None) -> float:
     (``5 家`` for a target in 亿元) and a decimal comma (``3,6万家``) are refused.
     """
     _refuse_decimal_comma(text)
+    t = str(text).strip()
+    if t[:1] in ("-", "−", "－") or t.startswith("负"):  # a rate can fall: -1.5%, 负1.5%
+        rest = t[1:].strip()
+        if rest[:1] in ("-", "−", "－", "+", "负"):
+            raise QuantityError(f"cannot read {text!r}: two signs")
+        v = convert(rest, unit, value_text)
+        return -v if v else 0.0
     q = parse_value(text)
     want = _UNIT_ALIASES.get(unit or "", unit or "")
     got = _UNIT_ALIASES.get(q.unit, q.unit)

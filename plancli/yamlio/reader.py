@@ -128,6 +128,23 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
         return load_events(text, _loader()[1], LineDict, lambda msg, line: RegistryError(msg, p, line))
     except Legacy:
         return load_yaml_pyyaml(p, text)
+    except RegistryError:
+        marker = conflict_marker(text)  # a half-merged file: name the merge, not the YAML it broke
+        if marker is not None:
+            raise RegistryError(f"unresolved merge conflict: git left the marker {marker[1]} here; "
+                                "resolve it and delete the marker lines", p, marker[0]) from None
+        raise
+
+
+_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.M)
+
+
+def conflict_marker(text: str) -> tuple[int, str] | None:
+    """(line, marker) of the first unresolved git merge-conflict marker in ``text``, if any."""
+    m = _MARKER.search(text)
+    if m is None:
+        return None
+    return text.count("\n", 0, m.start()) + 1, m.group(1)
 
 
 def load_yaml_pyyaml(path: str | Path, text: str | None = None) -> Any:

@@ -1,0 +1,164 @@
+"""One ledger record: the ``Record`` dataclass and how it is written as one line and read back.
+
+Every field of ``Record`` that differs from its default is written under its own name (``item`` is
+written as ``id``, the key ledgers always used) and read back by its declared type — date, number,
+integer, true/false or text — so a new optional field needs no change here or in ``store``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..text.deadline import DeadlineError, parse_date
+from ..vocabulary import RECORD_STATUSES, RETRACTED
+from ..yamlio.reader import RegistryError
+
+__all__ = ["LedgerError", "Record", "INDENT", "clean_float", "ledger_statuses", "record_from", "record_line"]
+
+INDENT = "  "
+
+
+class LedgerError(RegistryError):
+    """A ledger that cannot be read or written."""
+
+
+@dataclass(frozen=True)
+class Record:
+    item: str  # entry id, or id@2024 / id@2024Q1 for one occurrence of a recurring entry
+    status: str
+    actual: float | None = None
+    actual_text: str | None = None
+    on: date | None = None
+    source: str | None = None
+    note: str | None = None
+    recorded_at: str | None = None
+    yaml_line: int = 0  # where it was read (never written)
+    forced: bool = False  # status kept against the value (`record --force --note`)
+    rid: str | None = None  # stable record id, written once
+    retracts: str | None = None  # on a retraction: the rid of the record it withdraws
+
+    @property
+    def entry_id(self) -> str:
+        return self.item.split("@", 1)[0]
+
+    @property
+    def effective(self) -> date:
+        """``on``; for a record without it, the date written in ``recorded_at``; else always."""
+        if self.on is not None:
+            return self.on
+        try:
+            return date.fromisoformat((self.recorded_at or "")[:10])
+        except ValueError:
+            return date.min
+
+    def as_dict(self) -> dict:
+        return {"item": self.item, "id": self.entry_id, "status": self.status, "actual": self.actual,
+                "actual_text": self.actual_text, "on": self.on.isoformat() if self.on else None,
+                "effective": self.effective.isoformat() if self.effective != date.min else None,
+                "source": self.source, "note": self.note, "forced": self.forced,
+                "recorded_at": self.recorded_at, "line": self.yaml_line, "rid": self.rid,
+                "retracts": self.retracts}
+
+
+# --------------------------------------------------------------------------- fields, generically
+
+_NOT_WRITTEN = {"yaml_line"}
+_KEY = {"item": "id"}  # field → key in the file (legacy name)
+
+
+def _fields() -> list[dataclasses.Field]:
+    return [f for f in dataclasses.fields(Record) if f.name not in _NOT_WRITTEN]
+
+
+def ledger_statuses() -> tuple[str, ...]:
+    from .. import vocabulary
+
+    extra = tuple(getattr(vocabulary, "LEDGER_ONLY_STATUSES", ()))  # e.g. `extended`, if defined
+    return (*RECORD_STATUSES, RETRACTED, *extra)
+
+
+def clean_float(x: float) -> float:
+    """15 significant digits: what a person typed, without binary noise (3.2000000000000002 → 3.2)."""
+    return float(f"{float(x):.15g}")
+
+
+def _value_of(f: dataclasses.Field, v, item: str, where) -> object:
+    """A value read from the file, checked and converted by the field's declared type."""
+    t = str(f.type)
+    if v is None:
+        return None
+    if t.startswith("bool"):
+        if not isinstance(v, bool):
+            raise where(f"record {item}: {f.name} must be true or false, not {v!r}")
+        return v
+    if "date" in t and "datetime" not in t:
+        try:
+            return parse_date(str(v))
+        except DeadlineError as exc:
+            raise where(f"record {item}: {_KEY.get(f.name, f.name)}: {exc}") from None
+    if "float" in t or t.startswith("int"):
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be a number, not {v!r}")
+        return clean_float(v) if "float" in t else int(v)
+    if isinstance(v, dict | list):
+        raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be text, not a {type(v).__name__}")
+    return str(v)
+
+
+_CONVERTERS: list[tuple[dataclasses.Field, str]] | None = None
+
+
+def _converters() -> list[tuple[dataclasses.Field, str]]:
+    """(field, key in the file) of every field read generically; computed once."""
+    global _CONVERTERS
+    if _CONVERTERS is None:
+        _CONVERTERS = [(f, _KEY.get(f.name, f.name)) for f in _fields()
+                       if _KEY.get(f.name, f.name) not in ("id", "status")]
+    return _CONVERTERS
+
+
+def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
+                 statuses: tuple[str, ...] | None = None) -> Record:
+    def where_key(key):
+        def err(msg):
+            return LedgerError(msg, path, (key_lines or {}).get(key, line))
+        return err
+
+    if not isinstance(d, dict):
+        raise LedgerError("each record must be a mapping", path, line)
+    item, status = d.get("id"), d.get("status")
+    if not isinstance(item, str) or not item:
+        raise LedgerError("record without an 'id'", path, line)
+    statuses = statuses or ledger_statuses()
+    if status not in statuses:
+        raise LedgerError(f"record {item}: status must be one of {', '.join(statuses)}, not {status!r}",
+                          path, line)
+    kw = {f.name: _value_of(f, d[key], item, where_key(key)) for f, key in _converters() if key in d}
+    rec = Record(item, status, yaml_line=line, **kw)
+    if rec.on is None and rec.recorded_at is not None and rec.effective == date.min:
+        raise LedgerError(f"record {item}: recorded_at {rec.recorded_at!r} does not start with a date; "
+                          "give the record an on: date", path, (key_lines or {}).get("recorded_at", line))
+    return rec
+
+
+def record_line(r: Record) -> str:
+    """One record as one line of the ledger: a JSON object, every non-default field."""
+    d: dict = {"rid": r.rid, "id": r.item, "status": r.status}
+    for f in _fields():
+        key = _KEY.get(f.name, f.name)
+        v = getattr(r, f.name)
+        if key in d or v is None or v == f.default:
+            continue
+        if isinstance(v, date):
+            v = v.isoformat()
+        elif isinstance(v, float):
+            v = clean_float(v)
+        d[key] = v
+    return f"{INDENT}- " + json.dumps(d, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------- reading
