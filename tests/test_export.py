@@ -24,6 +24,7 @@ CONTRACT = [
     "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
     "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
+    "deadline_original", "note", "evidence",
 ]
 
 # The six deadline occurrences of the tiny registry (test-003 is 每年 → 2024 and 2025) and their dates.

@@ -29,7 +29,12 @@ def record(
     on: Annotated[str | None, typer.Option(
         "--on", help="Date it happened / was assessed; statuses as of earlier dates ignore the record "
         "[default: today, local time].", show_default=False)] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Evidence: document, URL, report.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Where the figure comes from: document, report.")] = None,
+    evidence: Annotated[str | None, typer.Option(
+        "--evidence", help="佐证材料: text, URL or a file (stored with its sha256 and size; validate checks it).")] = None,
+    extend_to: Annotated[str | None, typer.Option(
+        "--extend-to", help="延期: move the item's deadline to DATE, keeping the original (needs --note; "
+        "asked on or after the deadline needs --force).", show_default=False)] = None,
     note: Annotated[str | None, typer.Option("--note", help="Remark; the reason with --force or --retract.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Keep a met/missed that the actual value contradicts (needs --note).")] = False,
@@ -41,16 +46,24 @@ def record(
 
     Example: plancli record kjyf-002 --status met --actual 3.6万家 --on 2024-12-31 --source 省科技厅通报
     Example: plancli record kjyf-002 --retract --note "通报数字有误"
+    Example: plancli record kjyf-003 --extend-to 2025-06-30 --note "经省政府同意延期"
     """
-    from ..ledger.recording import record_progress, retract_latest
+    from ..ledger.recording import extend_deadline, record_progress, retract_latest
     from ..output.i18n import pick_lang
-    from ..output.messages import describe, describe_retraction
+    from ..output.messages import describe, describe_extension, describe_retraction
     from ..query.rows import to_date
     from ..workspace import open_workspace
 
     when = to_date(on, "--on") if on else None
     ws = open_workspace(registry, progress)
     lang_ = pick_lang(lang)
+    if extend_to is not None:
+        if retract or status is not None or actual is not None:
+            raise UsageError("--extend-to moves a deadline; give it no --status, --actual or --retract")
+        rec, e, was = extend_deadline(ws.registry, ws.ledger_path, item, to_date(extend_to, "--extend-to"),
+                                      note=note, on=when, source=source, evidence=evidence, force=force)
+        print(describe_extension(rec, was, lang_), file=sys.stderr)
+        return
     if retract:
         if status is not None or actual is not None or force:
             raise UsageError("--retract withdraws a record; give it no --status, --actual or --force")
@@ -60,7 +73,7 @@ def record(
     if status is None:
         raise UsageError("give --status done|met|missed|in_progress (or --retract)")
     rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual, on=when,
-                             source=source, note=note, force=force)
+                             source=source, note=note, evidence=evidence, force=force)
     print(describe(e, rec, lang_), file=sys.stderr)
 
 

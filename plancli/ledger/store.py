@@ -27,14 +27,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
-from ..vocabulary import RECORD_STATUSES, RETRACTED
+from ..vocabulary import EXTENDED, RECORD_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
 from ..yamlio.reader import RegistryError, load_yaml, read_text
 
-__all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "load_ledger", "append_record",
-           "latest_records", "withdrawn", "records_between", "history", "HEADER", "default_path"]
+__all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "EXTENDED", "load_ledger", "append_record",
+           "append_records", "latest_records", "next_withdrawn", "extensions", "withdrawn", "records_between", "history", "HEADER", "default_path"]
 
-_LEDGER_STATUSES = (*RECORD_STATUSES, RETRACTED)
+_LEDGER_STATUSES = (*RECORD_STATUSES, RETRACTED, EXTENDED)
 HEADER = ("# plancli progress ledger: append-only history written by `plancli record`.\n"
           "# The latest record (by its `on` date) of an item decides its status; earlier ones are kept\n"
           "# as history. A `retracted` record withdraws the item's latest record.\n"
@@ -57,6 +57,10 @@ class Record:
     recorded_at: str | None = None
     yaml_line: int = 0
     forced: bool = False  # status kept against the value (`record --force --note`)
+    evidence: str | None = None  # 佐证材料: text, URL or file path as given
+    evidence_sha256: str | None = None  # for a file: its digest and size when recorded
+    evidence_size: int | None = None
+    extend_to: date | None = None  # an `extended` record: the new deadline
 
     @property
     def entry_id(self) -> str:
@@ -77,6 +81,9 @@ class Record:
                 "actual_text": self.actual_text, "on": self.on.isoformat() if self.on else None,
                 "effective": self.effective.isoformat() if self.effective != date.min else None,
                 "source": self.source, "note": self.note, "forced": self.forced,
+                "evidence": self.evidence, "evidence_sha256": self.evidence_sha256,
+                "evidence_size": self.evidence_size,
+                "extend_to": self.extend_to.isoformat() if self.extend_to else None,
                 "recorded_at": self.recorded_at, "line": self.yaml_line}
 
 
@@ -110,12 +117,27 @@ def _parse(path: Path, doc) -> list[Record]:
             except DeadlineError as exc:
                 raise LedgerError(f"record {item}: on: {exc}", path, d.key_lines.get("on", line)) from None
         text = {k: (str(d[k]) if d.get(k) is not None else None)
-                for k in ("actual_text", "source", "note", "recorded_at")}
-        if on is None and text["recorded_at"] is not None and date.min == Record(item, status, **text).effective:
+                for k in ("actual_text", "source", "note", "recorded_at", "evidence", "evidence_sha256")}
+        size = d.get("evidence_size")
+        if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
+            raise LedgerError(f"record {item}: evidence_size must be a whole number of bytes, not {size!r}", path,
+                              d.key_lines.get("evidence_size", line))
+        extend_to = None
+        if d.get("extend_to") is not None:
+            try:
+                extend_to = parse_date(str(d["extend_to"]))
+            except DeadlineError as exc:
+                raise LedgerError(f"record {item}: extend_to: {exc}", path,
+                                  d.key_lines.get("extend_to", line)) from None
+        if (status == EXTENDED) != (extend_to is not None):
+            raise LedgerError(f"record {item}: an {EXTENDED} record needs extend_to: DATE, and only it has one",
+                              path, line)
+        if on is None and text["recorded_at"] is not None and date.min == Record(item, status, on=None,
+                                                                                  recorded_at=text["recorded_at"]).effective:
             raise LedgerError(f"record {item}: recorded_at {text['recorded_at']!r} does not start with a date; "
                               "give the record an on: date", path, d.key_lines.get("recorded_at", line))
         out.append(Record(item, status, float(actual) if actual is not None else None, on=on,
-                          yaml_line=line or 0, forced=forced, **text))
+                          yaml_line=line or 0, forced=forced, evidence_size=size, extend_to=extend_to, **text))
     return out
 
 
@@ -148,6 +170,15 @@ def withdrawn(records: list[Record]) -> dict[int, Record]:
     return out
 
 
+def next_withdrawn(records: list[Record], item: str) -> Record | None:
+    """The record a retraction of ``item`` appended now would withdraw (the rule of ``withdrawn``):
+    its latest active record, an extension included."""
+    gone = withdrawn(records)
+    live = [(r.effective, i) for i, r in enumerate(records)
+            if r.item == item and r.status != RETRACTED and i not in gone]
+    return records[max(live)[1]] if live else None
+
+
 def latest_records(records: list[Record], as_of: date | None = None) -> dict[str, Record]:
     """The record deciding each item's status as of ``as_of`` (None: every record counts).
 
@@ -157,7 +188,21 @@ def latest_records(records: list[Record], as_of: date | None = None) -> dict[str
     gone = withdrawn(records)
     out: dict[str, Record] = {}
     for i, r in enumerate(records):
-        if r.status == RETRACTED or i in gone or (as_of is not None and r.effective > as_of):
+        if r.status in (RETRACTED, EXTENDED) or i in gone or (as_of is not None and r.effective > as_of):
+            continue
+        cur = out.get(r.item)
+        if cur is None or r.effective >= cur.effective:
+            out[r.item] = r
+    return out
+
+
+def extensions(records: list[Record], as_of: date | None = None) -> dict[str, Record]:
+    """The extension in force for each item as of ``as_of`` (None: every record counts): its latest
+    ``extended`` record effective by then and not withdrawn (the later line on the same date)."""
+    gone = withdrawn(records)
+    out: dict[str, Record] = {}
+    for i, r in enumerate(records):
+        if r.status != EXTENDED or i in gone or (as_of is not None and r.effective > as_of):
             continue
         cur = out.get(r.item)
         if cur is None or r.effective >= cur.effective:
@@ -210,10 +255,14 @@ def _record_text(r: Record, indent: str = "  ") -> str:
     lines = [f"{indent}- id: {_yaml_str(r.item)}", f"{pad}status: {r.status}"]
     if r.actual is not None:
         lines.append(f"{pad}actual: {_yaml_float(r.actual)}")
-    for k in ("actual_text", "source", "note"):
+    for k in ("actual_text", "source", "note", "evidence", "evidence_sha256"):
         v = getattr(r, k)
         if v is not None:
             lines.append(f"{pad}{k}: {_yaml_str(v)}")
+    if r.evidence_size is not None:
+        lines.append(f"{pad}evidence_size: {int(r.evidence_size)}")
+    if r.extend_to is not None:
+        lines.append(f"{pad}extend_to: '{r.extend_to.isoformat()}'")
     if r.forced:
         lines.append(f"{pad}forced: true")
     if r.on is not None:
@@ -224,12 +273,19 @@ def _record_text(r: Record, indent: str = "  ") -> str:
 
 def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) -> Record:
     """Append one record atomically under a lock; return it with its timestamp."""
+    return append_records(path, [record], timeout=timeout)[0]
+
+
+def append_records(path: str | Path, records: list[Record], *, timeout: float = 30.0) -> list[Record]:
+    """Append records atomically under one lock, all or nothing; return them with their timestamps."""
     from filelock import FileLock, Timeout
 
     p = Path(path)
-    if record.recorded_at is None:  # local time with its offset: what the person saw on their clock
-        stamp = datetime.now().astimezone().replace(microsecond=0).isoformat()
-        record = dataclasses.replace(record, recorded_at=stamp)
+    # local time with its offset: what the person saw on their clock
+    stamp = datetime.now().astimezone().replace(microsecond=0).isoformat()
+    records = [r if r.recorded_at is not None else dataclasses.replace(r, recorded_at=stamp) for r in records]
+    if not records:
+        return []
     p.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(p) + ".lock")
     try:
@@ -254,7 +310,7 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
                 indent = m.group(1) if m else "  "  # match how existing records are indented
             else:
                 new = HEADER
-            new += _record_text(record, indent)
+            new += "".join(_record_text(r, indent) for r in records)
             _parse(p, _load_or_raise(p, new))  # the result must read back
             _atomic_write(p, new)
     except Timeout:
@@ -265,7 +321,7 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
         if isinstance(exc, LedgerError):
             raise
         raise LedgerError(f"cannot write ledger: {exc.strerror or exc}", p) from None
-    return record
+    return records
 
 
 def _read_or_raise(p: Path) -> str:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..ledger.attainment import attainment, record_status
-from ..ledger.store import Record, history, latest_records
+from ..ledger.store import Record, extensions, history, latest_records
 from ..registry.model import Entry, Registry, target_text
 from ..registry.names import QueryError, match_unit, resolve_doc, resolve_plan
 from ..registry.units import UnitTable
@@ -33,6 +33,8 @@ CONTRACT = (
     "value", "value_max", "unit", "comparator", "value_text", "deadline", "deadline_text",
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
     "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
+    # issue 18 (the 台账 round trip): 延期 and the deciding record's note and 佐证
+    "deadline_original", "note", "evidence",
 )
 ROLES = ("any", "lead", "support")
 # Every occurrence has exactly one of these (they add up to stats' total). "No time stated in the
@@ -203,18 +205,26 @@ def _progress_fields(e: Entry, rec: Record | None) -> dict:
     actual = rec.actual if rec else None
     ratio, met = attainment(e, actual)
     return {"record_status": rec.status if rec else None, "actual": actual,
-            "attainment": ratio, "met": met, "recorded_on": rec.effective.isoformat() if rec else None}
+            "attainment": ratio, "met": met, "recorded_on": rec.effective.isoformat() if rec else None,
+            "note": rec.note if rec else None, "evidence": rec.evidence if rec else None}
 
 
 def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     records: list[Record] | None = None, *, open_only: bool = False) -> list[dict]:
     """One row per deadline occurrence (每年 → one per year), soonest first, then by id."""
     latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
+    moved = extensions(records or [], f.as_of)  # 延期 asked by as_of moves the deadline
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
     rows = []
     for e in select_entries(reg, f, table):
         for d in reg.occurrences(e) or (None,):
+            label = e.label(d) if d else None
+            item = f"{e.id}@{label}" if label else e.id
+            original = None
+            ext = moved.get(item) if moved else None
+            if ext is not None:  # the extended deadline decides status, filters and order
+                original, d = d, ext.extend_to
             if d is not None:
                 if f.before and d > f.before:
                     continue
@@ -222,8 +232,6 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     continue
                 if horizon and d > horizon:
                     continue
-            label = e.label(d) if d else None
-            item = f"{e.id}@{label}" if label else e.id
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             status = _status(d, record_status(e, rec) if rec else None, f, soon_end)
             if open_only and status in CLOSED:
@@ -234,6 +242,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             row.update({
                 "item": item, "occurrence": label,
                 "deadline": d.isoformat() if d else None,
+                "deadline_original": original.isoformat() if original else None,
                 "days_left": (d - f.as_of).days if d else None, "status": status,
             })
             row.update(_progress_fields(e, rec))
@@ -287,9 +296,12 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         worst = min(group, key=lambda r: (_RANK[r["status"]], r["deadline"] or ""))
         row = entry_dict(reg, e)
         row.update({k: worst[k] for k in ("status", "days_left", "record_status", "actual",
-                                          "attainment", "met", "recorded_on")})
+                                          "attainment", "met", "recorded_on", "deadline_original",
+                                          "note", "evidence")})
         row["item"], row["occurrence"] = e.id, None
         row["next_deadline"] = worst["deadline"]
+        if len(group) == 1 and worst["deadline_original"]:  # one deadline, extended: the row says so
+            row["deadline"] = worst["deadline"]
         if f.statuses and row["status"] not in f.statuses:
             continue
         rows.append(row)
@@ -308,8 +320,9 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
     status as of ``as_of``, its note, the full history of its records and which ledger held them."""
     occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
     d = entry_dict(reg, e)
-    d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "days_left", "status", "record_status",
-                                            "actual", "attainment", "met")} for r in occ if r["id"] == e.id]
+    d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "deadline_original", "days_left", "status",
+                                            "record_status", "actual", "attainment", "met", "note", "evidence")}
+                        for r in occ if r["id"] == e.id]
     d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of
     d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
     d["note"] = e.note
@@ -344,7 +357,8 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
             extra += f" ({o['attainment']:.0%} of the target)" if o["attainment"] is not None else ""
         if o["record_status"] in CLOSED and o["record_status"] != o["status"]:
             extra += f", recorded as {o['record_status']} but the value says {o['status']}"
-        pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}){extra}"))
+        moved = f", extended from {o['deadline_original']}" if o.get("deadline_original") else ""
+        pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}{moved}){extra}"))
     for h in d["history"]:
         text = f"{h['effective'] or '(no date)'} {h['item']} {h['status']}"
         if h["actual"] is not None:
@@ -352,8 +366,12 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
             typed = h["actual_text"]
             same = typed is None or "".join(typed.split()) == "".join(shown.split())
             text += f" actual={shown}" + ("" if same else f" (typed {typed})")
+        text += f" to {h['extend_to']}" if h.get("extend_to") else ""
         text += f" source: {h['source']}" if h["source"] else ""
         text += f" note: {h['note']}" if h["note"] else ""
+        if h.get("evidence"):
+            text += f" evidence: {h['evidence']}" + (f" ({h['evidence_size']} bytes, sha256 {h['evidence_sha256'][:12]}…)"
+                                                      if h.get("evidence_sha256") else "")
         text += " [FORCED: status kept against the value]" if h["forced"] else ""
         if h["withdrawn"]:
             w = h["withdrawn"]
