@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .application import UsageError, command
 from .options import (
-    LangOpt,
+        LangOpt,
+    Listing,
     ProgressOpt,
     RecordStatus,
     RegistryOpt,
     complete_id,
+    format_name,
+    format_option,
 )
 
 
@@ -77,3 +81,51 @@ def record(
     print(describe(e, rec, lang_), file=sys.stderr)
 
 
+
+
+@command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Filled 台账: .xlsx workbooks or .csv files.",
+                                                show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Print what would be recorded; write nothing.")]
+    = False,
+    on: Annotated[str | None, typer.Option(
+        "--on", help="Date for rows whose 数据截至日期 is empty [default: such a row is an error].",
+        show_default=False)] = None,
+    fmt: format_option(Listing) = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None,
+) -> None:
+    """Record the filled rows of 台账 workbooks (export --per-unit), all or nothing.
+
+    Every row is checked as `record` checks it; if any row is wrong nothing is written and each wrong
+    row is printed as FILE:SHEET!ROW: problem (exit 2). Rows already in the ledger add nothing.
+
+    Example: plancli import 台账/*.xlsx --dry-run
+    Example: plancli import 省科技厅.xlsx 省工业和信息化厅.csv
+    """
+    from ..ledger.importing import ImportRefused, import_files
+    from ..output.render import Column, render
+    from ..query.rows import to_date
+    from ..workspace import open_workspace
+
+    when = to_date(on, "--on") if on else None
+    ws = open_workspace(registry, progress)
+    try:
+        planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run)
+    except ImportRefused as exc:
+        for line in exc.problems:
+            print(f"plancli: {line}", file=sys.stderr)
+        raise
+    rows = [p.as_dict() for p in planned]
+    f = format_name(fmt)
+    columns = [Column("where", "where"), Column("action", "action"), Column("item", "item"),
+               Column("status", "status"), Column("actual_text", "actual"), Column("on", "on"),
+               Column("evidence", "evidence", 24, "ellipsis"), Column("note", "note", 30, "ellipsis")]
+    if rows or f in ("json", "csv"):
+        render(rows, columns, f, sys.stdout, fields=list(rows[0]) if rows else None)
+    new = sum(p.action == "record" for p in planned)
+    verb = "would record" if dry_run else "recorded"
+    print(f"{verb} {new} of {len(planned)} filled rows"
+          + (f" ({len(planned) - new} already recorded)" if len(planned) > new else "")
+          + (f" in {ws.ledger_path}" if not dry_run and new else "")
+          + ("; nothing written (--dry-run)" if dry_run else ""), file=sys.stderr)
