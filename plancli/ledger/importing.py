@@ -159,8 +159,11 @@ def _date(v, default: date | None) -> date | None:
 
 def _plain(message: str) -> str:
     """A message of ``record`` in the words of a workbook row (its cells are not options)."""
-    return (message.replace("--status ", "status ").replace("--actual ", "actual ").replace("--actual: ", "actual: ")
-            .replace("--on ", "as of ").replace("give --evidence TEXT|PATH|URL", "fill in 佐证材料"))
+    text = (message.replace("--status ", "status ").replace("--actual ", "actual ").replace("--actual: ", "actual: ")
+            .replace("give --evidence TEXT|PATH|URL", "fill in 佐证材料"))
+    text = re.sub(r"--on (?=\d)", "as of ", text)
+    # A workbook cannot force a status against its value: the row must say what the value says.
+    return re.sub(r"; record status (\w+), or keep .*$", r"; report status \1", text)
 
 
 def _rows_of(path: Path, sheet: str | None, rows: list[tuple]):
