@@ -100,7 +100,7 @@ def report(
 
 def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection) -> None:
     """``export --per-unit``: one 台账 per lead unit, and a line per file on stderr."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from ..output.export import calendar_name
     from ..output.handout import write_handouts
@@ -112,12 +112,12 @@ def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection)
         raise UsageError("--per-unit needs a directory: plancli export --format xlsx --per-unit -o DIR/")
     if out.exists() and not out.is_dir():
         raise UsageError(f"--per-unit writes one file per unit into a directory; {out} is a file")
-    today = date.today()
-    by = to_date(return_by, "--return-by") if return_by else (
-        today.replace(day=25) if today.day <= 25 else (today.replace(day=28) + timedelta(days=4)).replace(day=25))
     lang_ = sel.language()
     ws = sel.workspace()
     f = sel.filters(ws)
+    today = f.as_of
+    by = to_date(return_by, "--return-by") if return_by else (
+        today.replace(day=25) if today.day <= 25 else (today.replace(day=28) + timedelta(days=4)).replace(day=25))
     rows = occurrence_rows(ws.registry, f, ws.units, ws.records, open_only=True)
     written = write_handouts(rows, ws.units, out, fmt, lang_, by=by, title=calendar_name(ws.registry, f, lang_))
     for p, n in written:
