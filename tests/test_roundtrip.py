@@ -345,3 +345,59 @@ def test_xlsx_export_writes_values_as_the_target_is_written(cli, tiny, tmp_path)
     assert (cell["实际值"].value, cell["实际值"].number_format) == (5.3, '#,##0.###"万家"')
     assert (cell["目标值"].value, cell["目标值"].number_format) == (3.5, '#,##0.###"万家"')
     assert cell["佐证材料"].value == "通报" and cell["原定期限"].value is None
+
+
+def test_import_waits_for_a_record_holding_the_ledger_lock_and_loses_nothing(tiny, tmp_path):
+    """A `record` in progress holds the lock: the import waits for it, then appends after it."""
+    import threading
+    import time
+
+    from filelock import FileLock
+
+    from plancli.ledger.importing import import_files
+    from plancli.ledger.store import Record, append_record
+    from plancli.registry.loading import load_registry
+
+    ledger = tmp_path / "progress.yaml"
+    path = tmp_path / "t.csv"
+    path.write_text("编号,完成情况,数据截至日期\ntest-004,done,2024-10-10\n", encoding="utf-8")
+    lock = FileLock(str(ledger) + ".lock")
+    lock.acquire()
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(import_files(load_registry(tiny), ledger, [path])))
+    worker.start()
+    time.sleep(0.3)
+    assert worker.is_alive() and not ledger.exists()  # waiting for the lock
+    lock.release()
+    append_record(ledger, Record("test-001", "in_progress", on=date(2024, 10, 1)))
+    worker.join(10)
+    assert [p.action for p in done[0]] == ["record"]
+    assert sorted(r.item for r in load_ledger(ledger)) == ["test-001", "test-004"]
+
+
+def test_sqlite_and_ics_carry_extensions_and_evidence(cli, tiny, tmp_path):
+    import sqlite3
+
+    ledger = tmp_path / "progress.yaml"
+    assert _record(cli, tiny, ledger, "test-004", "--extend-to", "2024-12-31", "--note", "延期",
+                   "--on", "2024-10-01").code == 0
+    assert _record(cli, tiny, ledger, "test-001", "--status", "in_progress", "--on", "2024-10-02",
+                   "--evidence", "周报").code == 0
+    db = tmp_path / "x.sqlite"
+    assert cli("export", "--format", "sqlite", "-o", str(db), "--registry", str(tiny), "--progress", str(ledger)).code == 0
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("SELECT deadline, deadline_original FROM occurrences WHERE item='test-004'").fetchone() == (
+            "2024-12-31", "2024-10-31")
+        assert con.execute("SELECT status, extend_to, evidence FROM records ORDER BY seq").fetchall() == [
+            ("extended", "2024-12-31", None), ("in_progress", None, "周报")]
+    finally:
+        con.close()
+    from icalendar import Calendar
+
+    ics = cli("export", "--format", "ics", "--registry", str(tiny), "--progress", str(ledger), "--lang", "en").out
+    events = {str(e["uid"]): e for e in Calendar.from_ical(ics).walk("VEVENT")}
+    moved = events["test-004@plancli"]
+    assert moved.decoded("dtstart") == date(2024, 12, 31)
+    assert "Deadline: 2024年10月底前 (extended, was 2024-10-31)" in str(moved["description"])
+    assert "Evidence: 周报" in str(events["test-001@plancli"]["description"])

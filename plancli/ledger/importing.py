@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -77,7 +77,6 @@ class Planned:
     where: str
     record: Record
     action: str = "record"  # record | already recorded | repeated (an earlier row of this import)
-    extra: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         r = self.record
