@@ -300,6 +300,14 @@ def test_a_registry_can_require_evidence_for_closing_statuses(cli, tiny, write_r
     assert _record(cli, reg, ledger, "test-004", "--status", "in_progress", "--on", "2024-10-10").code == 0
     assert _record(cli, reg, ledger, "test-004", "--status", "done", "--on", "2024-10-10", "--evidence",
                    "验收报告").code == 0
+    # a record written before the rule was set is reported by validate
+    from plancli.ledger.store import Record, append_record
+
+    plain = tmp_path / "old.yaml"
+    append_record(plain, Record("test-004", "done", on=date(2024, 10, 10)))
+    v = cli("validate", "--registry", str(reg), "--progress", str(plain))
+    assert v.code == 1 and (f"{plain}:5: record test-004: targets requires evidence (佐证材料) for done, "
+                            "and the record has none") in v.out
     bad = write_registry(TINY_REGISTRY.replace("meta:\n", "meta:\n  require_evidence: [finished]\n", 1))
     r = cli("validate", "--registry", str(bad))
     assert r.code == 2 and "meta.require_evidence must be a list of record statuses" in r.err
@@ -401,3 +409,35 @@ def test_sqlite_and_ics_carry_extensions_and_evidence(cli, tiny, tmp_path):
     assert moved.decoded("dtstart") == date(2024, 12, 31)
     assert "Deadline: 2024年10月底前 (extended, was 2024-10-31)" in str(moved["description"])
     assert "Evidence: 周报" in str(events["test-001@plancli"]["description"])
+
+
+def test_a_percentage_typed_into_a_general_cell_is_read_as_a_percentage(cli, write_registry, tmp_path):
+    from .conftest import TINY_REGISTRY
+
+    text = TINY_REGISTRY.replace("value_text: 20 项\n    value: 20\n    unit: 项",
+                                 "value_text: 90%\n    value: 90\n    unit: \"%\"")
+    assert text != TINY_REGISTRY
+    reg = write_registry(text)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["编号", "完成情况", "实际值", "数据截至日期"])
+    ws.append(["test-003@2024", "已达标", 0.96, date(2024, 10, 1)])
+    ws["C2"].number_format = "0%"  # what Excel stores when 96% is typed into a General cell
+    path = tmp_path / "pct.xlsx"
+    wb.save(path)
+    ledger = tmp_path / "progress.yaml"
+    r = _import(cli, reg, ledger, str(path))
+    assert r.code == 0, r.err
+    (rec,) = load_ledger(ledger)
+    assert (rec.actual, rec.actual_text) == (96.0, "96%")
+
+
+def test_per_unit_with_unit_writes_only_that_units_workbook(cli, tiny, tmp_path):
+    out = tmp_path / "one"
+    r = cli("export", "--format", "csv", "--per-unit", "--unit", "省大数据局", "-o", str(out),
+            "--registry", str(tiny), "--progress", str(tmp_path / "p.yaml"))
+    # 省大数据局 leads nothing (it supports 省科技厅's items): no workbook of someone else's
+    assert r.code == 0 and list(out.iterdir()) == []
+    r = cli("export", "--format", "csv", "--per-unit", "--unit", "省工信厅", "-o", str(out),
+            "--registry", str(tiny), "--progress", str(tmp_path / "p.yaml"))
+    assert r.code == 0 and [p.name for p in out.iterdir()] == ["省工业和信息化厅.csv"]

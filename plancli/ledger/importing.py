@@ -135,9 +135,18 @@ def _sheets(path: Path) -> list[tuple[str | None, list[tuple]]]:
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise LedgerError(f"cannot read as a workbook (.xlsx): {exc}", path) from None
     try:
-        return [(ws.title, list(ws.iter_rows(values_only=True))) for ws in wb.worksheets]
+        return [(ws.title, [tuple(_value(c) for c in row) for row in ws.iter_rows()]) for ws in wb.worksheets]
     finally:
         wb.close()
+
+
+def _value(cell):
+    """A cell's value; a number shown as a percentage (96% typed into a General cell is stored as
+    0.96 with a % format) comes back as the text people see, so it is read against a % target."""
+    v = getattr(cell, "value", None)
+    if isinstance(v, int | float) and not isinstance(v, bool) and "%" in (getattr(cell, "number_format", "") or ""):
+        return f"{v * 100:.10g}%"
+    return v
 
 
 def _date(v, default: date | None) -> date | None:

@@ -99,9 +99,18 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
 
 
 def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Problem]:
-    """``validate``'s view of a readable ledger: the findings of ``ledger_warnings``, and evidence
-    files that are missing or changed since they were recorded."""
-    return ledger_warnings(reg, path, records) + evidence_problems(path, records)
+    """``validate``'s view of a readable ledger: the findings of ``ledger_warnings``, evidence files
+    that are missing or changed since they were recorded, and closing records without the evidence
+    their document requires (``meta.require_evidence``, e.g. records written before it was set)."""
+    gone = withdrawn(records)
+    unproven = []
+    for i, r in enumerate(records):
+        e = reg.get(r.entry_id)
+        doc = reg.document_of(e) if e is not None else None
+        if i not in gone and doc is not None and r.status in doc.require_evidence and not r.evidence:
+            unproven.append(Problem(str(path), r.yaml_line, f"record {r.item}: {doc.code} requires evidence "
+                                                            f"(佐证材料) for {r.status}, and the record has none"))
+    return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven
 
 
 def _today(today: date | None, on: date | None) -> date:

@@ -199,11 +199,16 @@ def handout_csv(rows: Sequence[Mapping], lang: str) -> bytes:
 
 
 def write_handouts(rows: Sequence[Mapping], table: UnitTable | None, out_dir: Path, fmt: str, lang: str, *,
-                   by: date, title: str) -> list[tuple[Path, int]]:
-    """One file per lead unit in ``out_dir`` (created); each written atomically. Returns (path, rows)."""
+                   by: date, title: str, only: Sequence[str] | None = None) -> list[tuple[Path, int]]:
+    """One file per lead unit in ``out_dir`` (created); each written atomically. Returns (path, rows).
+
+    ``only`` (the units of ``--unit``): just their workbooks, not those of the other lead units of
+    the items they support."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for unit, mine in by_lead_unit(rows, table).items():
+        if only is not None and unit not in only:
+            continue
         path = out_dir / file_name(unit, fmt)
         data = (handout_xlsx(unit, mine, lang, by=by, title=f"{title} — {unit}") if fmt == "xlsx"
                 else handout_csv(mine, lang))
