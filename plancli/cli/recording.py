@@ -71,7 +71,8 @@ def record(
     if retract:
         if status is not None or actual is not None or force:
             raise UsageError("--retract withdraws a record; give it no --status, --actual or --force")
-        rec, gone, _ = retract_latest(ws.registry, ws.ledger_path, item, note=note, on=when, source=source)
+        rec, gone, _ = retract_latest(ws.registry, ws.ledger_path, item, note=note, on=when, source=source,
+                                      evidence=evidence)
         print(describe_retraction(rec, gone, lang_), file=sys.stderr)
         return
     if status is None:
@@ -93,7 +94,7 @@ def import_(
         "--on", help="Date for rows whose 数据截至日期 is empty [default: such a row is an error].",
         show_default=False)] = None,
     fmt: format_option(Listing) = None,
-    registry: RegistryOpt = None, progress: ProgressOpt = None,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """Record the filled rows of 台账 workbooks (export --per-unit), all or nothing.
 
@@ -104,9 +105,11 @@ def import_(
     Example: plancli import 省科技厅.xlsx 省工业和信息化厅.csv
     """
     from ..ledger.importing import ImportRefused, import_files
-    from ..output.render import Column, render
+    from ..output.i18n import pick_lang
+    from ..output.render import Column, is_machine, render
     from ..query.rows import to_date
     from ..workspace import open_workspace
+    from .human import cells_in, columns_in
 
     when = to_date(on, "--on") if on else None
     ws = open_workspace(registry, progress)
@@ -118,11 +121,13 @@ def import_(
         raise
     rows = [p.as_dict() for p in planned]
     f = format_name(fmt)
-    columns = [Column("where", "where"), Column("action", "action"), Column("item", "item"),
-               Column("status", "status"), Column("actual_text", "actual"), Column("on", "on"),
-               Column("evidence", "evidence", 24, "ellipsis"), Column("note", "note", 30, "ellipsis")]
-    if rows or f in ("json", "csv"):
-        render(rows, columns, f, sys.stdout, fields=list(rows[0]) if rows else None)
+    columns = columns_in([Column("where", "where"), Column("action", "action"), Column("item", "item"),
+                          Column("status", "status"), Column("actual_text", "actual"), Column("on", "on"),
+                          Column("evidence", "evidence", 24, "ellipsis"), Column("note", "note", 30, "ellipsis")],
+                         pick_lang(lang))
+    if rows or is_machine(f):
+        shown = rows if is_machine(f) else cells_in([dict(r) for r in rows], pick_lang(lang))
+        render(shown, columns, f, sys.stdout, fields=list(rows[0]) if rows else None)
     new = sum(p.action == "record" for p in planned)
     verb = "would record" if dry_run else "recorded"
     print(f"{verb} {new} of {len(planned)} filled rows"

@@ -263,7 +263,8 @@ def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, no
 
 
 def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on: date | None = None,
-                   source: str | None = None, today: date | None = None) -> tuple[Record, Record, Entry]:
+                   source: str | None = None, evidence: str | None = None,
+                   today: date | None = None) -> tuple[Record, Record, Entry]:
     """Append a retraction of ``item``'s latest record (the one deciding its status now); the reason
     (``note``) is required. Returns (retraction, withdrawn record, entry)."""
     e, item_id = resolve_item(reg, item)
@@ -273,5 +274,6 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     target = next_withdrawn(load_ledger(path), item_id)
     if target is None:
         raise LedgerError(f"{item_id} has no record to retract")
-    rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note))
+    rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note,
+                                     **evidence_of(evidence, path)))
     return rec, target, e

@@ -50,6 +50,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.attainment": ("完成率", "Attainment"),
     "col.recorded_on": ("记录日期", "Recorded on"),
     "report.extended_from": ("（延期，原定 {d}）", " (extended, was {d})"),
+    "col.where": ("位置", "where"),
+    "col.action": ("处理", "action"),
     "col.target_value": ("目标值", "Target value"),
     "col.deadline_original": ("原定期限", "Original deadline"),
     "col.record_note": ("记录备注", "Record note"),
