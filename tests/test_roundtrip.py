@@ -441,3 +441,19 @@ def test_per_unit_with_unit_writes_only_that_units_workbook(cli, tiny, tmp_path)
     r = cli("export", "--format", "csv", "--per-unit", "--unit", "省工信厅", "-o", str(out),
             "--registry", str(tiny), "--progress", str(tmp_path / "p.yaml"))
     assert r.code == 0 and [p.name for p in out.iterdir()] == ["省工业和信息化厅.csv"]
+
+
+def test_a_row_sent_twice_in_one_import_is_recorded_once_and_an_evidence_file_beside_it_is_hashed(
+        cli, tiny, tmp_path):
+    sent = tmp_path / "sent"
+    sent.mkdir()
+    (sent / "验收报告.pdf").write_bytes(b"%PDF proof")
+    text = "编号,完成情况,数据截至日期,佐证材料\ntest-004,done,2024-10-10 00:00:00,验收报告.pdf\n"
+    (sent / "a.csv").write_text(text, encoding="utf-8")
+    (sent / "b.csv").write_text(text, encoding="utf-8")
+    ledger = tmp_path / "progress.yaml"
+    r = _import(cli, tiny, ledger, str(sent / "a.csv"), str(sent / "b.csv"), "--format", "json")
+    assert r.code == 0, r.err
+    assert [x["action"] for x in json.loads(r.out)] == ["record", "repeated"]
+    (rec,) = load_ledger(ledger)
+    assert (rec.evidence, rec.evidence_size, rec.on) == ("sent/验收报告.pdf", 10, date(2024, 10, 10))

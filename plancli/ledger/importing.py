@@ -159,6 +159,7 @@ def _date(v, default: date | None) -> date | None:
         if default is None:
             raise LedgerError("the date the figure is as of (数据截至日期) is empty; fill it in or import with --on DATE")
         return default
+    t = re.sub(r"[ T]00:00(:00)?$", "", t)  # a date cell a program wrote out with its midnight
     try:
         return parse_date(t)
     except DeadlineError as exc:
