@@ -259,10 +259,12 @@ def overdue_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     return occurrence_rows(reg, replace(f, statuses=["overdue"]), table, records, open_only=True)
 
 
-def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None = None) -> list[dict]:
+def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None = None, *,
+             extended: str = " (was {d})") -> list[dict]:
     """Human-only columns: ``target`` as written with its comparator, inferred deadlines starred,
-    and ``lead_shown``: the lead units with the ones ``--unit`` asked for first, so a narrow
-    terminal that cuts the cell still shows them."""
+    an extended deadline followed by the original (``extended``, formatted with ``d``), and
+    ``lead_shown``: the lead units with the ones ``--unit`` asked for first, so a narrow terminal
+    that cuts the cell still shows them."""
     want = set(f.units) if f else set()
 
     def first(n: str) -> bool:
@@ -272,6 +274,8 @@ def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None
         r["target"] = target_text(r.get("comparator"), r.get("value_text"))
         d = r.get("deadline") or ""
         r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
+        if r.get("deadline_original"):
+            r["deadline_shown"] += extended.format(d=r["deadline_original"])
         lead = r.get("lead") or []
         r["lead_shown"] = "、".join(sorted(lead, key=first) if want else lead)
     return rows
