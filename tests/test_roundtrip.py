@@ -236,7 +236,7 @@ def test_an_extension_moves_the_deadline_keeps_the_original_and_can_be_retracted
     plain = cli("list", "--format", "plain", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger))
     assert "2024-12-31 (extended, was 2024-10-31)" in plain.out
     zh = cli("list", "--format", "plain", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger),
-             env={"PLANCLI_LANG": "zh"})
+             "--lang", "zh")
     assert "2024-12-31（延期，原定 2024-10-31）" in zh.out
 
     back = _record(cli, tiny, ledger, "test-004", "--retract", "--note", "批复撤回", "--on", "2024-10-02")
