@@ -10,7 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = ["Status", "STATUSES", "STATUS_ORDER", "URGENCY", "OPEN", "CLOSED", "RECORD_STATUSES", "RETRACTED",
-           "STATUS_LABELS", "is_open", "is_closed", "Light", "LIGHTS", "LIGHT_LABELS"]
+           "EXTENDED", "LEDGER_ONLY_STATUSES", "STATUS_LABELS", "is_open", "is_closed", "Light", "LIGHTS",
+           "LIGHT_LABELS"]
 
 
 class Status(StrEnum):
@@ -40,6 +41,11 @@ CLOSED: tuple[Status, ...] = (Status.DONE, Status.MET, Status.MISSED)
 # What `record --status` takes; RETRACTED is written by `record --retract` and is never a row status.
 RECORD_STATUSES: tuple[Status, ...] = (Status.DONE, Status.MET, Status.MISSED, Status.IN_PROGRESS)
 RETRACTED = "retracted"
+# Written by `record --extend-to` (延期): moves an item's deadline, keeps the original. A ledger-only
+# status like RETRACTED: never a row status, never chosen with --status.
+EXTENDED = "extended"
+# Statuses only the ledger writes (never a row status, never chosen with --status).
+LEDGER_ONLY_STATUSES: tuple[str, ...] = (EXTENDED,)
 
 # status → (zh, en), as people read them. output.i18n serves them with every other label.
 STATUS_LABELS: dict[str, tuple[str, str]] = {
@@ -51,6 +57,7 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     Status.MET: ("已达标", "met"),
     Status.MISSED: ("未达标", "missed"),
     RETRACTED: ("已撤回", "retracted"),
+    EXTENDED: ("已延期", "extended"),
 }
 
 

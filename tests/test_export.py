@@ -25,6 +25,7 @@ CONTRACT = [
     "deadline_inferred", "recurring", "lead", "support", "units_inferred", "quote", "line",
     "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
     "light", "light_reason", "late", "days_late",
+    "deadline_original", "note", "evidence",
 ]
 
 # The six deadline occurrences of the tiny registry (test-003 is 每年 → 2024 and 2025) and their dates.

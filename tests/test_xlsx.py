@@ -59,7 +59,10 @@ def test_cells_have_real_types(workbook):
     assert cell("期限").value == datetime(2024, 12, 31) and cell("期限").number_format == "yyyy-mm-dd"
     assert cell("记录日期").value == datetime(2024, 12, 31)
     assert cell("剩余天数").value == -60 and cell("行号").value == 26 and cell("文件").value == "鲁政发〔2024〕5号"
-    assert cell("实际值").value == 36000 and cell("计量单位").value == "家"
+    # written as the target is (3.6 万家, not 36000), still a number
+    assert (cell("实际值").value, cell("实际值").number_format) == (3.6, '#,##0.###"万家"')
+    assert (cell("目标值").value, cell("目标值").number_format) == (3.5, '#,##0.###"万家"')
+    assert cell("计量单位").value == "家"
     assert cell("完成率").value == pytest.approx(36000 / 35000, abs=1e-4) and cell("完成率").number_format == "0.0%"
     assert cell("状态").value == "已达标" and cell("状态代码").value == "met"
     assert cell("亮灯").value == "绿灯" and cell("亮灯").fill.start_color.rgb.endswith("BFE6C8")

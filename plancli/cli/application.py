@@ -41,7 +41,7 @@ COMMAND_MODULES = {
     "due": "listings", "overdue": "listings", "list": "listings", "show": "listings", "plans": "listings",
     "stats": "listings", "units": "listings", "docs": "listings",
     "validate": "checking", "coverage": "checking", "parse-deadline": "checking",
-    "record": "recording",
+    "record": "recording", "import": "recording",
     "weekly": "reports", "export": "reports", "report": "reports", "bulletin": "reports",
     "extract": "extract",
     "init": "team",

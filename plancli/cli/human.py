@@ -25,6 +25,9 @@ HEADINGS = {
     "no_date_stated": "col.undated_text", "aliases": "col.aliases", "field": "col.field", "value": "col.value",
     "doc": "col.doc", "date": "col.date", "title": "col.title", "light": "col.light",
     "light_reason": "col.light_reason", "co_lead": "col.co_lead", "lights": "col.lights",
+    # import's rows (the JSON keys stay as they are)
+    "where": "col.where", "action": "col.action", "actual_text": "col.actual", "on": "col.effective",
+    "evidence": "col.record_evidence", "note": "col.record_note",
 }
 # the field names of `show`, as people read them
 FIELDS = {"id": "col.item", "kind": "col.kind", "document": "col.document", "plan": "col.plan",

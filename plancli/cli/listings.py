@@ -93,7 +93,10 @@ def _human(rows: list[dict], columns: list[Column], fmt: str, lang: str, f=None,
     if not rows:
         say_empty(lang)
         return
-    render(cells_in(decorate(rows, f, table), lang), columns_in(columns, lang, **kw), fmt)
+    from ..output.i18n import label
+
+    shown = decorate(rows, f, table, extended=label("report.extended_from", lang))
+    render(cells_in(shown, lang), columns_in(columns, lang, **kw), fmt)
 
 
 @command()

@@ -60,6 +60,20 @@ RegistryOpt = Annotated[Path | None, typer.Option(
 ProgressOpt = Annotated[Path | None, typer.Option(
     "--progress", envvar="PLANCLI_PROGRESS",
     help="Progress ledger [default: progress.yaml beside the registry].", show_default=False)]
+NewLedgerOpt = Annotated[bool, typer.Option(
+    "--new", help="Start a new ledger at --progress (a --progress that does not exist is refused "
+    "otherwise: a typo must not start a second ledger).")]
+
+
+def require_ledger(progress: Path | None, new: bool) -> None:
+    """Refuse a --progress that does not exist unless --new says the ledger is new on purpose."""
+    if progress is not None and not new and not progress.exists():
+        from .application import UsageError
+
+        raise UsageError(f"ledger {progress} does not exist; give --new to start a new ledger there "
+                         "(or correct --progress / PLANCLI_PROGRESS)")
+
+
 AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", envvar="PLANCLI_TODAY", help="Pretend today is DATE [default: today].", show_default=False)]
 SoonOpt = Annotated[str, typer.Option("--soon", help="Window for due_soon.")]

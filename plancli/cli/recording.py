@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,10 +11,15 @@ import typer
 from .application import UsageError, command
 from .options import (
     LangOpt,
+    Listing,
+    NewLedgerOpt,
     ProgressOpt,
     RecordStatus,
     RegistryOpt,
     complete_id,
+    format_name,
+    format_option,
+    require_ledger,
 )
 
 
@@ -29,44 +35,109 @@ def record(
     on: Annotated[str | None, typer.Option(
         "--on", help="Date it happened / was assessed; statuses as of earlier dates ignore the record "
         "[default: today, local time].", show_default=False)] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Evidence: document, URL, report.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Where the figure comes from: document, report.")] = None,
+    evidence: Annotated[str | None, typer.Option(
+        "--evidence", help="佐证材料: text, URL or a file (stored with its sha256 and size; validate checks it).")] = None,
+    extend_to: Annotated[str | None, typer.Option(
+        "--extend-to", help="延期: move the item's deadline to DATE, keeping the original (needs --note; "
+        "asked on or after the deadline needs --force).", show_default=False)] = None,
     note: Annotated[str | None, typer.Option("--note", help="Remark; the reason with --force or --retract.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Keep a met/missed that the actual value contradicts (needs --note).")] = False,
     retract: Annotated[bool, typer.Option(
         "--retract", help="Withdraw the item's latest record (needs --note); history keeps both.")] = False,
-    new: Annotated[bool, typer.Option(
-        "--new", help="Start a new ledger at --progress (a --progress that does not exist is refused "
-        "otherwise: a typo must not start a second ledger).")] = False,
+    new: NewLedgerOpt = False,
     registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """Record progress on an item in the ledger (never rewrites the registry).
 
     Example: plancli record kjyf-002 --status met --actual 3.6万家 --on 2024-12-31 --source 省科技厅通报
     Example: plancli record kjyf-002 --retract --note "通报数字有误"
+    Example: plancli record kjyf-003 --extend-to 2025-06-30 --note "经省政府同意延期"
     """
-    from ..ledger.recording import record_progress, retract_latest
+    from ..ledger.recording import extend_deadline, record_progress, retract_latest
     from ..output.i18n import pick_lang
-    from ..output.messages import describe, describe_retraction
+    from ..output.messages import describe, describe_extension, describe_retraction
     from ..query.rows import to_date
     from ..workspace import open_workspace
 
     when = to_date(on, "--on") if on else None
-    if progress is not None and not new and not progress.exists():
-        raise UsageError(f"ledger {progress} does not exist; give --new to start a new ledger there "
-                         "(or correct --progress / PLANCLI_PROGRESS)")
+    require_ledger(progress, new)
     ws = open_workspace(registry, progress)
     lang_ = pick_lang(lang)
+    if extend_to is not None:
+        if retract or status is not None or actual is not None:
+            raise UsageError("--extend-to moves a deadline; give it no --status, --actual or --retract")
+        rec, e, was = extend_deadline(ws.registry, ws.ledger_path, item, to_date(extend_to, "--extend-to"),
+                                      note=note, on=when, source=source, evidence=evidence, force=force)
+        print(f"{describe_extension(rec, was, lang_)} → {ws.ledger_path}", file=sys.stderr)
+        return
     if retract:
         if status is not None or actual is not None or force:
             raise UsageError("--retract withdraws a record; give it no --status, --actual or --force")
-        rec, gone, _ = retract_latest(ws.registry, ws.ledger_path, item, note=note, on=when, source=source)
+        rec, gone, _ = retract_latest(ws.registry, ws.ledger_path, item, note=note, on=when, source=source,
+                                      evidence=evidence)
         print(f"{describe_retraction(rec, gone, lang_)} → {ws.ledger_path}", file=sys.stderr)
         return
     if status is None:
         raise UsageError("give --status done|met|missed|in_progress (or --retract)")
     rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual, on=when,
-                             source=source, note=note, force=force)
+                             source=source, note=note, evidence=evidence, force=force)
     print(f"{describe(e, rec, lang_)} → {ws.ledger_path}", file=sys.stderr)
 
 
+
+
+@command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Filled 台账: .xlsx workbooks or .csv files.",
+                                                show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Print what would be recorded; write nothing.")]
+    = False,
+    on: Annotated[str | None, typer.Option(
+        "--on", help="Date for rows whose 数据截至日期 is empty [default: such a row is an error].",
+        show_default=False)] = None,
+    fmt: format_option(Listing) = None,
+    new: NewLedgerOpt = False,
+    registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
+) -> None:
+    """Record the filled rows of 台账 workbooks (export --per-unit), all or nothing.
+
+    Every row is checked as `record` checks it; if any row is wrong nothing is written and each wrong
+    row is printed as FILE:SHEET!ROW: problem (exit 2). Rows already in the ledger add nothing.
+
+    Example: plancli import 台账/*.xlsx --dry-run
+    Example: plancli import 省科技厅.xlsx 省工业和信息化厅.csv
+    """
+    from ..ledger.importing import ImportRefused, import_files
+    from ..output.i18n import pick_lang
+    from ..output.render import Column, is_machine, render
+    from ..query.rows import to_date
+    from ..workspace import open_workspace
+    from .human import cells_in, columns_in
+
+    when = to_date(on, "--on") if on else None
+    if not dry_run:
+        require_ledger(progress, new)
+    ws = open_workspace(registry, progress)
+    try:
+        planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run)
+    except ImportRefused as exc:
+        for line in exc.problems:
+            print(f"plancli: {line}", file=sys.stderr)
+        raise
+    rows = [p.as_dict() for p in planned]
+    f = format_name(fmt)
+    columns = columns_in([Column("where", "where"), Column("action", "action"), Column("item", "item"),
+                          Column("status", "status"), Column("actual_text", "actual"), Column("on", "on"),
+                          Column("evidence", "evidence", 24, "ellipsis"), Column("note", "note", 30, "ellipsis")],
+                         pick_lang(lang))
+    if rows or is_machine(f):
+        shown = rows if is_machine(f) else cells_in([dict(r) for r in rows], pick_lang(lang))
+        render(shown, columns, f, sys.stdout, fields=list(rows[0]) if rows else None)
+    new = sum(p.action == "record" for p in planned)
+    verb = "would record" if dry_run else "recorded"
+    print(f"{verb} {new} of {len(planned)} filled rows"
+          + (f" ({len(planned) - new} already recorded)" if len(planned) > new else "")
+          + (f" in {ws.ledger_path}" if not dry_run and new else "")
+          + ("; nothing written (--dry-run)" if dry_run else ""), file=sys.stderr)

@@ -55,18 +55,30 @@ def export(
     open_: Annotated[bool, typer.Option("--open", help="Leave out items that are done or met.")] = False,
     remind: Annotated[str | None, typer.Option(
         "--remind", help="ics: a reminder SPAN before each deadline (7d, 2w, 1m).")] = None,
+    per_unit: Annotated[bool, typer.Option(
+        "--per-unit", help="xlsx/csv: one 台账 per lead unit (its open items and fill-in columns) in the "
+        "directory PATH; read them back with plancli import.")] = False,
+    return_by: Annotated[str | None, typer.Option(
+        "--return-by", help="--per-unit: the date units send the 台账 back, printed in its instructions "
+        "[default: the next 25th].", show_default=False)] = None,
     *, sel: Selection,
 ) -> None:
     """Export deadlines to a calendar (ics), CSV, JSON, Excel (xlsx) or an SQLite database.
 
     Example: plancli export --format ics --unit 省大数据局 --open --remind 7d -o 大数据局.ics
     Example: plancli export --format xlsx --plan 数字变革 -o szbg.xlsx
+    Example: plancli export --format xlsx --per-unit --return-by 2026-12-25 -o 台账/
     """
     from ..output.export import export as run_export
     from ..query.rows import parse_span
 
     if path is not None and output is not None and path != output:
         raise UsageError("give the output file once: as PATH or as --output")
+    if return_by is not None and not per_unit:
+        raise UsageError("--return-by is for --per-unit (the date printed in each unit's 台账)")
+    if per_unit:
+        _per_unit(fmt.value, output or path, return_by, sel)
+        return
     lang_ = sel.language()
     reminder = parse_span(remind) if remind is not None else None
     ws = sel.workspace()
@@ -135,3 +147,31 @@ def bulletin(
         write_output(bulletin_xlsx(b, lang_, scope), output)
         return
     write_output(bulletin_text(b, fmt.value, lang_, scope).encode("utf-8"), output)
+def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection) -> None:
+    """``export --per-unit``: one 台账 per lead unit, and a line per file on stderr."""
+    from datetime import timedelta
+
+    from ..output.export import calendar_name
+    from ..output.handout import write_handouts
+    from ..query.rows import occurrence_rows, to_date
+
+    if fmt not in ("xlsx", "csv"):
+        raise UsageError("--per-unit writes xlsx or csv 台账 (--format xlsx|csv)")
+    if out is None or str(out) == "-":
+        raise UsageError("--per-unit needs a directory: plancli export --format xlsx --per-unit -o DIR/")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--per-unit writes one file per unit into a directory; {out} is a file")
+    lang_ = sel.language()
+    ws = sel.workspace()
+    f = sel.filters(ws)
+    today = f.as_of
+    by = to_date(return_by, "--return-by") if return_by else (
+        today.replace(day=25) if today.day <= 25 else (today.replace(day=28) + timedelta(days=4)).replace(day=25))
+    rows = occurrence_rows(ws.registry, f, ws.units, ws.records, open_only=True)
+    written = write_handouts(rows, ws.units, out, fmt, lang_, by=by, title=calendar_name(ws.registry, f, lang_),
+                             only=f.units or None)
+    for p, n in written:
+        print(f"{p}\t{n}", file=sys.stderr)
+    print(f"{len(written)} 台账 ({sum(n for _, n in written)} rows) written to {out}; "
+          f"units send them back by {by}", file=sys.stderr)
+

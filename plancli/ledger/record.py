@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
-from ..vocabulary import RECORD_STATUSES, RETRACTED
+from ..vocabulary import EXTENDED, RECORD_STATUSES, RETRACTED
 from ..yamlio.reader import RegistryError
 
 __all__ = ["LedgerError", "Record", "INDENT", "clean_float", "ledger_statuses", "record_from", "record_line"]
@@ -40,6 +40,10 @@ class Record:
     forced: bool = False  # status kept against the value (`record --force --note`)
     rid: str | None = None  # stable record id, written once
     retracts: str | None = None  # on a retraction: the rid of the record it withdraws
+    evidence: str | None = None  # 佐证材料: text, URL or file path as given
+    evidence_sha256: str | None = None  # for a file: its digest and size when recorded
+    evidence_size: int | None = None
+    extend_to: date | None = None  # an `extended` record (延期): the new deadline
 
     @property
     def entry_id(self) -> str:
@@ -61,7 +65,9 @@ class Record:
                 "effective": self.effective.isoformat() if self.effective != date.min else None,
                 "source": self.source, "note": self.note, "forced": self.forced,
                 "recorded_at": self.recorded_at, "line": self.yaml_line, "rid": self.rid,
-                "retracts": self.retracts}
+                "retracts": self.retracts, "evidence": self.evidence, "evidence_sha256": self.evidence_sha256,
+                "evidence_size": self.evidence_size,
+                "extend_to": self.extend_to.isoformat() if self.extend_to else None}
 
 
 # --------------------------------------------------------------------------- fields, generically
@@ -139,6 +145,12 @@ def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
                           path, line)
     kw = {f.name: _value_of(f, d[key], item, where_key(key)) for f, key in _converters() if key in d}
     rec = Record(item, status, yaml_line=line, **kw)
+    if (status == EXTENDED) != (rec.extend_to is not None):
+        raise LedgerError(f"record {item}: an {EXTENDED} record needs extend_to: DATE, and only it has one",
+                          path, line)
+    if rec.evidence_size is not None and rec.evidence_size < 0:
+        raise LedgerError(f"record {item}: evidence_size must be a whole number of bytes, not {rec.evidence_size!r}",
+                          path, (key_lines or {}).get("evidence_size", line))
     if rec.on is None and rec.recorded_at is not None and rec.effective == date.min:
         raise LedgerError(f"record {item}: recorded_at {rec.recorded_at!r} does not start with a date; "
                           "give the record an on: date", path, (key_lines or {}).get("recorded_at", line))

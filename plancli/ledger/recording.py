@@ -9,6 +9,8 @@ The storage and the time rules are in ``ledger``; the one attainment rule is ``q
 
 from __future__ import annotations
 
+import hashlib
+import re
 from datetime import date
 from pathlib import Path
 
@@ -18,17 +20,22 @@ from ..text.quantities import QuantityError
 from ..vocabulary import CLOSED
 from .attainment import attainment, percent
 from .store import (
+    EXTENDED,
     RECORD_STATUSES,
     RETRACTED,
     LedgerError,
     Record,
     append_record,
-    latest_records,
+    extensions,
     load_ledger,
+    next_withdrawn,
     withdrawn,
 )
 
-__all__ = ["resolve_item", "ledger_warnings", "record_progress", "retract_latest"]
+__all__ = ["resolve_item", "ledger_warnings", "check_progress", "record_progress", "retract_latest",
+           "extend_deadline", "item_deadline", "evidence_of", "evidence_path", "evidence_problems"]
+
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
 # An actual more than this many times its target is a typo or a wrong unit until someone says why.
@@ -113,8 +120,18 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
 
 
 def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Problem]:
-    """``validate``'s view of a readable ledger: the same findings as ``ledger_warnings``."""
-    return ledger_warnings(reg, path, records)
+    """``validate``'s view of a readable ledger: the findings of ``ledger_warnings``, evidence files
+    that are missing or changed since they were recorded, and closing records without the evidence
+    their document requires (``meta.require_evidence``, e.g. records written before it was set)."""
+    gone = withdrawn(records)
+    unproven = []
+    for i, r in enumerate(records):
+        e = reg.get(r.entry_id)
+        doc = reg.document_of(e) if e is not None else None
+        if i not in gone and doc is not None and r.status in doc.require_evidence and not r.evidence:
+            unproven.append(Problem(str(path), r.yaml_line, f"record {r.item}: {doc.code} requires evidence "
+                                                            f"(佐证材料) for {r.status}, and the record has none"))
+    return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven
 
 
 def _today(today: date | None, on: date | None) -> date:
@@ -125,14 +142,69 @@ def _today(today: date | None, on: date | None) -> date:
     return on or today
 
 
-def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual: str | None = None,
-                    on: date | None = None, source: str | None = None, note: str | None = None,
-                    force: bool = False, today: date | None = None) -> tuple[Record, Entry]:
-    """Check one progress report against the registry and append it to the ledger at ``path``.
+def evidence_of(text: str | None, ledger_path: Path, *, base: Path | None = None) -> dict:
+    """The evidence fields of a record from what was given (``--evidence`` or a workbook cell).
+
+    A URL or plain text is stored as given. An existing file (relative to ``base``, else to the current
+    directory) is stored with its sha256 and size, its path relative to the ledger's directory when it
+    lies under it (the ledger and its 佐证 travel together in a repository), else absolute.
+    """
+    text = (text or "").strip() or None
+    if text is None:
+        return {}
+    if _URL.match(text):
+        return {"evidence": text}
+    candidates = [base / text, Path(text)] if base is not None else [Path(text)]
+    f = next((c for c in candidates if c.is_file()), None)
+    if f is None:
+        return {"evidence": text}
+    f = f.resolve()
+    try:
+        shown = str(f.relative_to(ledger_path.parent.resolve()))
+    except ValueError:
+        shown = str(f)
+    data = f.read_bytes()
+    return {"evidence": shown, "evidence_sha256": hashlib.sha256(data).hexdigest(), "evidence_size": len(data)}
+
+
+def evidence_path(ledger_path: Path, rec: Record) -> Path | None:
+    """The file a record's evidence names (None when it is text or a URL)."""
+    if rec.evidence is None or rec.evidence_sha256 is None:
+        return None
+    p = Path(rec.evidence)
+    return p if p.is_absolute() else ledger_path.parent / p
+
+
+def evidence_problems(path: Path, records: list[Record]) -> list[Problem]:
+    """Evidence files that are gone or no longer what was recorded (``validate``), one ``file:line`` each."""
+    out = []
+    seen: dict[Path, tuple[str, int] | None] = {}
+    for r in records:
+        f = evidence_path(path, r)
+        if f is None:
+            continue
+        if f not in seen:
+            seen[f] = ((hashlib.sha256(data := f.read_bytes()).hexdigest(), len(data)) if f.is_file() else None)
+        now = seen[f]
+        if now is None:
+            out.append(Problem(str(path), r.yaml_line, f"record {r.item}: evidence file {f} is missing"))
+        elif now[0] != r.evidence_sha256:
+            out.append(Problem(str(path), r.yaml_line,
+                               f"record {r.item}: evidence file {f} changed since it was recorded "
+                               f"({r.evidence_size} → {now[1]} bytes, sha256 differs)"))
+    return out
+
+
+def check_progress(reg: Registry, path: Path, item: str, *, status: str, actual: str | None = None,
+                   on: date | None = None, source: str | None = None, note: str | None = None,
+                   evidence: str | None = None, evidence_base: Path | None = None,
+                   force: bool = False, today: date | None = None) -> tuple[Record, Entry]:
+    """The record ``record`` would append, checked against the registry; nothing is written.
 
     A closing status (done, met, missed) must agree with ``actual`` under the entry's comparator
     (``query.attainment``): done/met need the target met, missed needs it not met. A contradiction is
-    refused unless ``force`` with a ``note`` saying why (stored as ``forced``).
+    refused unless ``force`` with a ``note`` saying why (stored as ``forced``). A document whose
+    ``meta.require_evidence`` names the status refuses a record without evidence.
     """
     e, item_id = resolve_item(reg, item)
     if status not in RECORD_STATUSES:
@@ -140,6 +212,10 @@ def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual
     on = _today(today, on)
     if force and not (note or "").strip():
         raise LedgerError("--force needs --note saying why the status stands against the value")
+    proof = evidence_of(evidence, path, base=evidence_base)
+    doc = reg.document_of(e)
+    if doc is not None and status in doc.require_evidence and not proof:
+        raise LedgerError(f"{doc.code} requires evidence (佐证材料) for {status}: give --evidence TEXT|PATH|URL")
     value, forced = None, False
     if actual is not None:
         if e.kind != "target" or e.value is None:
@@ -162,22 +238,68 @@ def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual
                     f"{'met' if met else 'not met'}; record --status {'met' if met else 'missed'}, or keep "
                     f"{status} with --force --note \"why\"")
             forced = True
-    rec = append_record(path, Record(item=item_id, status=status, actual=value, actual_text=actual, on=on,
-                                     source=source, note=note, forced=forced))
+    rec = Record(item=item_id, status=status, actual=value, actual_text=actual, on=on, source=source, note=note,
+                 forced=forced, **proof)
     return rec, e
 
 
+def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual: str | None = None,
+                    on: date | None = None, source: str | None = None, note: str | None = None,
+                    evidence: str | None = None, force: bool = False,
+                    today: date | None = None) -> tuple[Record, Entry]:
+    """Check one progress report against the registry (``check_progress``) and append it to the ledger."""
+    rec, e = check_progress(reg, path, item, status=status, actual=actual, on=on, source=source, note=note,
+                            evidence=evidence, force=force, today=today)
+    return append_record(path, rec), e
+
+
+def item_deadline(reg: Registry, e: Entry, item_id: str) -> date | None:
+    """The registry's deadline of one ledger item (an occurrence's own date for ID@2024)."""
+    _, _, occ = item_id.partition("@")
+    for d in reg.occurrences(e):
+        if (e.label(d) or "") == occ:
+            return d
+    return e.deadline
+
+
+def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, note: str | None,
+                    on: date | None = None, source: str | None = None, evidence: str | None = None,
+                    force: bool = False, today: date | None = None) -> tuple[Record, Entry, date]:
+    """Append an extension (延期) of ``item``'s deadline to ``extend_to``; the reason (``note``) is required.
+
+    Asked on or after the deadline in force (the original one, or the last extension's) it is refused
+    unless ``force``: 延期 is asked before a deadline passes. The new date must be later than the
+    deadline in force. Returns (record, entry, the deadline it replaces).
+    """
+    e, item_id = resolve_item(reg, item)
+    if not (note or "").strip():
+        raise LedgerError("--extend-to needs --note giving the reason for the extension")
+    on = _today(today, on)
+    records = load_ledger(path)
+    current = extensions(records).get(item_id)
+    was = current.extend_to if current is not None else item_deadline(reg, e, item_id)
+    if was is not None and extend_to <= was:
+        raise LedgerError(f"--extend-to {extend_to} is not later than the deadline in force {was}")
+    if was is not None and on >= was and not force:
+        raise LedgerError(f"the extension is asked on {on}, on or after the deadline {was}: 延期 is asked "
+                          "before the deadline passes (give --force to record it anyway)")
+    rec = Record(item=item_id, status=EXTENDED, on=on, source=source, note=note, extend_to=extend_to,
+                 forced=bool(force and was is not None and on >= was), **evidence_of(evidence, path))
+    return append_record(path, rec), e, was
+
+
 def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on: date | None = None,
-                   source: str | None = None, today: date | None = None) -> tuple[Record, Record, Entry]:
+                   source: str | None = None, evidence: str | None = None,
+                   today: date | None = None) -> tuple[Record, Record, Entry]:
     """Append a retraction of ``item``'s latest record (the one deciding its status now); the reason
     (``note``) is required. Returns (retraction, withdrawn record, entry)."""
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("--retract needs --note giving the reason")
     on = _today(today, on)
-    target = latest_records(load_ledger(path)).get(item_id)
+    target = next_withdrawn(load_ledger(path), item_id)
     if target is None:
         raise LedgerError(f"{item_id} has no record to retract")
     rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note,
-                                     retracts=target.rid))
+                                     retracts=target.rid, **evidence_of(evidence, path)))
     return rec, target, e

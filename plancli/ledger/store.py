@@ -46,13 +46,13 @@ import secrets
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..vocabulary import RECORD_STATUSES, RETRACTED
+from ..vocabulary import EXTENDED, RECORD_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
 from ..yamlio.reader import RegistryError, conflict_marker, load_yaml, read_text
 from .record import LedgerError, Record, clean_float, ledger_statuses, record_from, record_line
 
-__all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "load_ledger", "append_record",
-           "append_records", "latest_records", "withdrawn", "records_between", "records_entered",
+__all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "EXTENDED", "load_ledger", "append_record",
+           "append_records", "latest_records", "extensions", "next_withdrawn", "withdrawn", "records_between", "records_entered",
            "history", "order_key", "needs_migration", "HEADER", "default_path", "conflict_marker", "new_rid",
            "record_line", "clean_float"]
 
@@ -208,12 +208,35 @@ def latest_records(records: list[Record], as_of: date | None = None) -> dict[str
     gone = withdrawn(records)
     out: dict[str, Record] = {}
     for i, r in enumerate(records):
-        if r.status == RETRACTED or i in gone or (as_of is not None and r.effective > as_of):
+        # an extension (延期) moves a deadline; it says nothing of the work, so it never decides a status
+        if r.status in (RETRACTED, EXTENDED) or i in gone or (as_of is not None and r.effective > as_of):
             continue
         cur = out.get(r.item)
         if cur is None or order_key(r) >= order_key(cur):
             out[r.item] = r
     return out
+
+
+def extensions(records: list[Record], as_of: date | None = None) -> dict[str, Record]:
+    """The extension (延期) in force for each item as of ``as_of`` (None: every record counts): its
+    latest ``extended`` record by ``order_key``, effective by then and not withdrawn."""
+    gone = withdrawn(records)
+    out: dict[str, Record] = {}
+    for i, r in enumerate(records):
+        if r.status != EXTENDED or i in gone or (as_of is not None and r.effective > as_of):
+            continue
+        cur = out.get(r.item)
+        if cur is None or order_key(r) >= order_key(cur):
+            out[r.item] = r
+    return out
+
+
+def next_withdrawn(records: list[Record], item: str) -> Record | None:
+    """The record a retraction of ``item`` made now withdraws: its latest active record by
+    ``order_key``, an extension included (a retraction withdraws a 延期 like any record)."""
+    gone = withdrawn(records)
+    live = [r for i, r in enumerate(records) if r.item == item and r.status != RETRACTED and i not in gone]
+    return max(live, key=order_key) if live else None
 
 
 def records_between(records: list[Record], start: date, end: date) -> list[Record]:

@@ -102,7 +102,8 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         status = status_label(r["status"], lang) + ("" if lang == "en" else f" ({r['status']})")
         desc = [f"{L('col.plan')}: {r['plan_name']} ({r['plan']})", f"{L('col.metric')}: {r['metric']}",
                 f"{L('col.target')}: {target_text(r['comparator'], r['value_text'])}",
-                f"{L('col.deadline')}: {r['deadline_text'] or L('ics.no_time')}",
+                f"{L('col.deadline')}: {r['deadline_text'] or L('ics.no_time')}"
+                + (label("report.extended_from", lang).format(d=r["deadline_original"]) if r["deadline_original"] else ""),
                 f"{L('col.lead')}: {'、'.join(r['lead'])}", f"{L('col.support')}: {'、'.join(r['support']) or '—'}",
                 f"{L('col.status')}: {status}",
                 f"{L('ics.source').format(line=r['line'])}: {r['quote']}"]
@@ -114,6 +115,8 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         if r.get("late"):
             light += ("，" if lang == "zh" else ", ") + L("report.late").format(days=r["days_late"])
         desc.insert(desc.index(next(x for x in desc if x.startswith(L("col.status")))) + 1, light)
+        if r.get("evidence"):
+            desc.insert(-1, f"{L('col.record_evidence')}: {r['evidence']}")
         ev.add("description", "\n".join(desc))
         ev.add("categories", [r["plan"], r["kind"]])
         if remind is not None and is_open(r["status"]):  # nothing to remind of once it is closed
@@ -158,11 +161,13 @@ CREATE TABLE targets (id TEXT PRIMARY KEY, kind TEXT, plan TEXT REFERENCES plans
 CREATE TABLE target_units (target_id TEXT REFERENCES targets(id), unit TEXT REFERENCES units(name),
                            role TEXT CHECK (role IN ('lead','support')), PRIMARY KEY (target_id, unit, role));
 CREATE TABLE occurrences (item TEXT PRIMARY KEY, target_id TEXT REFERENCES targets(id), deadline TEXT,
-                          status TEXT, days_left INT, actual REAL, attainment REAL, met INT);
+                          status TEXT, days_left INT, actual REAL, attainment REAL, met INT,
+                          deadline_original TEXT);
 CREATE TABLE records (seq INTEGER PRIMARY KEY, item TEXT, target_id TEXT REFERENCES targets(id),
                       status TEXT, actual REAL, actual_text TEXT, "on" TEXT, source TEXT, note TEXT,
                       recorded_at TEXT, effective TEXT, forced INT, withdrawn_by INT REFERENCES records(seq),
-                      rid TEXT, retracts TEXT);
+                      rid TEXT, retracts TEXT, evidence TEXT, evidence_sha256 TEXT, evidence_size INT,
+                      extend_to TEXT);
 CREATE INDEX target_units_unit ON target_units(unit);
 CREATE INDEX occurrences_deadline ON occurrences(deadline);
 """
@@ -203,19 +208,20 @@ def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f:
             for n in dict.fromkeys(canon(x) for x in group):
                 con.execute("INSERT OR IGNORE INTO target_units VALUES (?,?,?)", (e.id, n, role))
     for r in _rows(reg, table, records, f, open_only):
-        con.execute("INSERT INTO occurrences VALUES (?,?,?,?,?,?,?,?)", (
+        con.execute("INSERT INTO occurrences VALUES (?,?,?,?,?,?,?,?,?)", (
             r["item"], r["id"], r["deadline"], r["status"], r["days_left"], r["actual"],
-            r["attainment"], None if r["met"] is None else int(r["met"])))
+            r["attainment"], None if r["met"] is None else int(r["met"]), r["deadline_original"]))
     # seq is the 1-based position in the ledger; withdrawn_by points at the retraction's seq.
     pos = {id(r): k for k, r in enumerate(records)}
     by = {i: pos[id(r)] for i, r in withdrawn(records).items()}
     con.executemany("INSERT INTO records (seq, item, target_id, status, actual, actual_text, \"on\", "
-                    "source, note, recorded_at, effective, forced, withdrawn_by, rid, retracts) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "source, note, recorded_at, effective, forced, withdrawn_by, rid, retracts, evidence, "
+                    "evidence_sha256, evidence_size, extend_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [(i + 1, r.item, r.entry_id if r.entry_id in keep else None, r.status, r.actual,
                       r.actual_text, r.on.isoformat() if r.on else None, r.source, r.note, r.recorded_at,
                       r.as_dict()["effective"], int(r.forced), by[i] + 1 if i in by else None, r.rid,
-                      r.retracts)
+                      r.retracts, r.evidence, r.evidence_sha256, r.evidence_size,
+                      r.extend_to.isoformat() if r.extend_to else None)
                      for i, r in enumerate(records)])
 
 

@@ -51,6 +51,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.actual": ("实际值", "Actual"),
     "col.attainment": ("完成率", "Attainment"),
     "col.recorded_on": ("记录日期", "Recorded on"),
+    "report.extended_from": ("（延期，原定 {d}）", " (extended, was {d})"),
+    "col.where": ("位置", "where"),
+    "col.action": ("处理", "action"),
+    "col.target_value": ("目标值", "Target value"),
+    "col.deadline_original": ("原定期限", "Original deadline"),
+    "col.record_note": ("记录备注", "Record note"),
+    "col.record_evidence": ("佐证材料", "Evidence"),
     "col.source": ("原文", "Source"),
     "col.doc": ("文件", "Document"),
     "col.line": ("行号", "Line"),
@@ -102,6 +109,24 @@ _TEXT: dict[str, tuple[str, str]] = {
     "msg.actual_only": ("（实际值 {actual}）", " (actual {actual})"),
     "msg.forced": ("；状态与数值不符，按说明保留：{note}", "; status kept against the value (forced): {note}"),
     "msg.counts_as": ("；按数值计为{status}", "; counts as {status}"),
+    "handout.sheet": ("台账", "Ledger"),
+    "handout.title": ("{unit} 目标任务台账（{n} 项）", "{unit}: items to report on ({n})"),
+    "handout.how": ("填写说明：请在黄色列中填写本单位各事项的进展，于 {by} 前报送。"
+                    "“完成情况”从下拉列表中选择（{choices}），留空而填写了进展情况的按“进行中”记录；"
+                    "“实际值”按“目标”的写法填写（目标为 3.5 万家时填 3.6 即 3.6 万家，也可填 36000家）；"
+                    "“数据截至日期”填写实际值或进展对应的日期；“佐证材料”填写文件名、链接或文号。"
+                    "请勿修改编号列和表头；没有进展的事项留空即可。",
+                    "How to fill in: report each item's progress in the yellow columns and send this file back by "
+                    "{by}. Pick 'Status reported' from the list ({choices}); a row with progress notes but no "
+                    "status is recorded as in progress. Write 'Actual value' the way the target is written "
+                    "(3.6 against a target of 3.5 万家 means 3.6 万家; 36000家 works too); 'As of' is the date "
+                    "the figure or progress is as of; 'Evidence' is a file name, link or document number. Do not "
+                    "change the ID column or the headings; leave items without news blank."),
+    "handout.bad_status": ("请从下拉列表中选择完成情况", "Pick a status from the list"),
+    "handout.bad_date": ("请填写日期，如 2026-11-30", "Enter a date, e.g. 2026-11-30"),
+    "msg.evidence": ("；佐证材料：{evidence}", "; evidence: {evidence}"),
+    "msg.extended": ("已延期 {item}：期限 {was} 延至 {to}，日期 {on}（{note}）",
+                     "extended {item}: deadline {was} moved to {to} on {on} ({note})"),
     "msg.retracted": ("已撤回 {item} 的记录：{status}，日期 {on}（{note}）", "retracted {item}: {status} on {on} ({note})"),
     "col.support_count": ("配合", "support"),
     "col.value": ("内容", "Value"),

@@ -7,7 +7,7 @@ from ..ledger.store import Record
 from ..registry.model import Entry, target_text
 from ..text.actuals import written_like
 
-__all__ = ["describe", "describe_retraction"]
+__all__ = ["describe", "describe_retraction", "describe_extension"]
 
 
 def describe(e: Entry, rec: Record, lang: str = "en") -> str:
@@ -24,6 +24,8 @@ def describe(e: Entry, rec: Record, lang: str = "en") -> str:
         shown = written_like(rec.actual, e.value_text, e.unit)
         text += (label("msg.actual", lang).format(actual=shown, pct=percent(ratio), target=target_text(e.comparator, e.value_text))
                  if ratio is not None else label("msg.actual_only", lang).format(actual=shown))
+    if rec.evidence:
+        text += label("msg.evidence", lang).format(evidence=rec.evidence)
     if rec.forced:
         text += label("msg.forced", lang).format(note=rec.note)
     elif record_status(e, rec) != rec.status:
@@ -37,3 +39,11 @@ def describe_retraction(rec: Record, gone: Record, lang: str = "en") -> str:
 
     status = gone.status if lang == "en" else status_label(gone.status, lang)
     return label("msg.retracted", lang).format(item=gone.item, status=status, on=gone.effective, note=rec.note)
+
+
+def describe_extension(rec: Record, was, lang: str = "en") -> str:
+    """The confirmation line of ``record --extend-to``: the new deadline, the one it replaces, why."""
+    from ..output.i18n import label
+
+    return label("msg.extended", lang).format(item=rec.item, to=rec.extend_to, was=was, on=rec.effective,
+                                              note=rec.note)

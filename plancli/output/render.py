@@ -15,6 +15,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from typing import TextIO
 
 from ..vocabulary import Status
 
-__all__ = ["Column", "WRITERS", "render", "is_machine", "default_format", "cell", "md_escape"]
+__all__ = ["Column", "WRITERS", "render", "is_machine", "default_format", "cell", "md_escape", "csv_cell"]
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,24 @@ def _clip(s: str, width: int | None) -> str:
     return out + "…"
 
 
-def _csv_safe(s: str) -> str:
-    # OWASP: a leading = + - @ (or tab/CR) makes Excel evaluate the cell as a formula.
-    if s and s[0] in "=+-@\t\r":
-        return "'" + s
-    return s
+_NUMBER = re.compile(r"[+-]?(\d[\d,]*)?(\.\d+)?([eE][+-]?\d+)?%?")
+
+
+def csv_cell(s: str) -> str:
+    """A text cell a spreadsheet will not run as a formula, changed only when it would be.
+
+    OWASP: a leading = + - @ (or a tab/CR before one) makes Excel or WPS evaluate the cell. Quoting every
+    such cell also hit values scripts read (the comparator ``=``, a value ``-5``), so only cells a
+    spreadsheet would run get the quote: not a lone sign or comparator, not a number (-5, +3.5%).
+    """
+    if not s or s[0] not in "=+-@\t\r":
+        return s
+    body = s.strip()
+    if body in ("", "=", "+", "-", "@") or (body[0] not in "=@" and _NUMBER.fullmatch(body)):
+        return s
+    return "'" + s
+
+
 
 
 def md_escape(s: str) -> str:
@@ -124,7 +138,7 @@ def _write_csv(rows, columns, out, title, fields) -> None:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(keys)
     for r in rows:
-        w.writerow([_csv_safe(cell(v)) if isinstance(v, str | list) else cell(v)
+        w.writerow([csv_cell(cell(v)) if isinstance(v, str | list) else cell(v)
                     for v in (r.get(k) for k in keys)])
     out.write("\ufeff" + buf.getvalue())
 

@@ -83,9 +83,13 @@ def _target(r: Mapping) -> str:
     return target_text(r.get("comparator"), r.get("value_text"))
 
 
-def _deadline(r: Mapping) -> str:
+def _deadline(r: Mapping, lang: str = "en") -> str:
+    """The deadline in force; an extended one (延期) says the original."""
     d = r.get("deadline") or "—"
-    return d + ("*" if r.get("deadline") and r.get("deadline_inferred") else "")
+    d += "*" if r.get("deadline") and r.get("deadline_inferred") else ""
+    if r.get("deadline_original"):
+        d += label("report.extended_from", lang).format(d=r["deadline_original"])
+    return d
 
 
 def _actual(r: Mapping) -> str:
@@ -109,6 +113,8 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
     cols = ["item", "plan", "metric", "target", "deadline", "days_left", "status", "lead"]
     if show_actual:
         cols.append("actual")
+    if any(r.get("evidence") for r in rows):
+        cols.append("evidence")
     head = "".join(f'<th class="c-{c}">{_e(label("col." + c, lang))}</th>' for c in cols)
     out = [f'<table class="items"><thead><tr>{head}</tr></thead><tbody>']
     src = label("report.source_line", lang)
@@ -129,13 +135,14 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
             "metric": (f'<td class="c-metric"><span title="{_e(quote)}">{_e(r.get("metric") or "")}</span>'
                        f'<details class="src"><summary>{summary}</summary><q>{_e(quote)}</q></details></td>'),
             "target": f'<td class="nw c-target">{_e(_target(r))}</td>',
-            "deadline": f'<td class="nw c-deadline" title="{_e(dl_title)}">{_e(_deadline(r))}</td>',
+            "deadline": f'<td class="nw c-deadline" title="{_e(dl_title)}">{_e(_deadline(r, lang))}</td>',
             "days_left": f'<td class="nw num c-days_left">{_e(days)}</td>',
             # the light under the status, in the same cell (each badge whole): the table stays as narrow as it was
             "status": (f'<td class="c-status"><span class="badge" style="background:{COLORS.get(s, "#777")}">'
                        f"{_e(status_label(s, lang))}</span>{light_badge(r, lang)}</td>"),
             "lead": f'<td class="c-lead">{_e("、".join(r.get("lead") or []))}</td>',
             "actual": f'<td class="nw num c-actual">{_e(_actual(r))}</td>',
+            "evidence": f'<td class="c-evidence" title="{_e(r.get("note") or "")}">{_e(r.get("evidence") or "")}</td>',
         }
         out.append(f'<tr class="st-{_e(s)}">' + "".join(cells[c] for c in cols) + "</tr>")
     out.append("</tbody></table>")
@@ -371,7 +378,7 @@ def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
             continue
         buf.write(f"\n### {status_label(s, lang)} ({len(group)})\n\n")
         shown = [{**r, "plan": (plan_labels or {}).get(r.get("plan"), r.get("plan")), "target": _target(r),
-                  "deadline": _deadline(r), "light": status_label(r.get("light"), lang)} for r in group]
+                  "deadline": _deadline(r, lang), "light": status_label(r.get("light"), lang)} for r in group]
         render(shown, cols, "md", buf)
     if any(r.get("deadline_inferred") for r in rows):
         buf.write("\n" + label("report.inferred_note", lang) + "\n")

@@ -161,15 +161,19 @@ def _latest(r: dict, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _deadline(r: dict) -> str:
+def _deadline(r: dict, lang: str = "en") -> str:
+    """The deadline in force; an extended one (延期) says the original: 2026-06-30 (was 2025-12-31)."""
     d = r.get("deadline") or "—"
-    return d + ("*" if r.get("deadline") and r.get("deadline_inferred") else "")
+    d += "*" if r.get("deadline") and r.get("deadline_inferred") else ""
+    if r.get("deadline_original"):
+        d += label("report.extended_from", lang).format(d=r["deadline_original"])
+    return d
 
 
 def _shown(r: dict, lang: str) -> dict:
     """Display cells of an occurrence row."""
     return {"item": r["item"], "plan": r["plan"], "metric": r["metric"], "target": r["target"],
-            "deadline": _deadline(r), "days_left": r.get("days_left"), "days_overdue": r.get("days_overdue"),
+            "deadline": _deadline(r, lang), "days_left": r.get("days_left"), "days_overdue": r.get("days_overdue"),
             "status": status_label(r["status"], lang), "lead": "、".join(r["lead"]),
             "latest": _latest(r, lang), "_status": r["status"],
             "light": status_label(r["light"], lang), "_light": r["light"]}
@@ -193,7 +197,9 @@ def _shown_record(d: dict, lang: str) -> dict:
             # as the target is written (a bare 1.02 typed against 1 亿千瓦 reads 1.02亿千瓦), one token
             "actual": "" if d["actual"] is None else written_like(d["actual"], d["value_text"], d["unit"]).replace(" ", ""),
             "attainment": _pct(d["attainment"]), "met": _yes_no(d["met"], lang), "effective": d["effective"],
-            "evidence": d["source"] or "", "_status": d["status"]}
+            "evidence": "; ".join(x for x in (d["source"], d.get("evidence"),
+                                              d.get("extend_to") and f"→ {d['extend_to']}") if x),
+            "_status": d["status"]}
 
 
 # On a terminal these take the slack and are cut with …; the other columns are tokens that never wrap.

@@ -32,12 +32,15 @@ SHEET_COLUMNS = [
     # 亮灯 (docs/lights.md): the light in words on its colour, why, and how late a closing came
     ("light_label", "col.light", "light"), ("light_reason", "col.light_reason", "wrap"),
     ("days_late", "col.days_late", "int"),
-    ("lead", "col.lead", "wrap"), ("support", "col.support", "wrap"), ("actual", "col.actual", "num"),
+    ("lead", "col.lead", "wrap"), ("support", "col.support", "wrap"), ("actual", "col.actual", "written"),
     ("unit", "col.unit", "text"), ("attainment", "col.attainment", "pct"),
     ("recorded_on", "col.recorded_on", "date"), ("doc", "col.doc", "text"), ("line", "col.line", "int"),
     ("quote", "col.source", "wrap"),
+    # issue 18: the numeric target, 延期 and the deciding record's note and 佐证 (kept together)
+    ("target_value", "col.target_value", "written"), ("deadline_original", "col.deadline_original", "date"),
+    ("note", "col.record_note", "wrap"), ("evidence", "col.record_evidence", "wrap"),
 ]
-MAX_WIDTH = {"wrap": 48, "text": 28}  # display cells; longer text wraps inside the cell
+MAX_WIDTH = {"wrap": 48, "text": 28, "written": 16}  # display cells; longer text wraps inside the cell
 # Light fills for status cells (the report's colours, lightened so black text stays readable).
 FILLS = {
     Status.OVERDUE: "F6D5D1", Status.DUE_SOON: "FBE3C9", Status.IN_PROGRESS: "E6D5EE", Status.UPCOMING: "D3E6F5",
@@ -55,6 +58,7 @@ def _width(s: str) -> int:
 
 def _value(r: Mapping, key: str, kind: str, lang: str):
     from ..registry.model import target_text
+    from ..text.actuals import multiplier_of
 
     if key == "target":
         return target_text(r.get("comparator"), r.get("value_text"))
@@ -68,6 +72,12 @@ def _value(r: Mapping, key: str, kind: str, lang: str):
         return reason_in(r.get("light_reason"), lang) or None
     if key == "kind":
         return label(f"kind.{r['kind']}", lang) if r.get("kind") else None
+    if kind == "written":  # a number as the target is written: 5.3 (万个), shown with its words
+        v = r.get("value") if key == "target_value" else r.get(key)
+        if v is None:
+            return None
+        factor, _ = multiplier_of(r.get("value_text"))
+        return round(v / factor, 9)
     if key == "deadline_text":
         if r.get("deadline_inferred"):
             return label("report.inferred_note", lang)
@@ -78,6 +88,14 @@ def _value(r: Mapping, key: str, kind: str, lang: str):
     if isinstance(v, list | tuple):
         return "、".join(v) if lang == "zh" else ", ".join(v)
     return v
+
+
+def _words(r: Mapping) -> str:
+    """What follows the number in the target as written: 万家 for 3.5 万家, % for 99%."""
+    from ..text.actuals import multiplier_of
+
+    _, word = multiplier_of(r.get("value_text"))
+    return (word + (r.get("unit") or "")).replace('"', "")
 
 
 def _text_of(v) -> str:
@@ -120,6 +138,8 @@ def to_xlsx_bytes(rows: Sequence[Mapping], lang: str, *, title: str = "plancli",
                 c.number_format = "0.0%"
             elif kind == "num" and v is not None:
                 c.number_format = "#,##0.###"
+            elif kind == "written" and v is not None:
+                c.number_format = f'#,##0.###"{_words(r)}"'  # the value stays a number; Excel shows 5.3万个
             elif kind == "status" and r.get("status") in fills:
                 c.fill = fills[r["status"]]
             elif kind == "light" and r.get("light") in fills:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..ledger.attainment import attainment, record_status
-from ..ledger.store import RETRACTED, Record, history, latest_records, withdrawn
+from ..ledger.store import RETRACTED, Record, extensions, history, latest_records, withdrawn
 from ..registry.model import Entry, Registry, target_text
 from ..registry.names import QueryError, match_unit, resolve_doc, resolve_plan
 from ..registry.units import UnitTable
@@ -37,6 +37,8 @@ CONTRACT = (
     "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
     # 亮灯 (docs/lights.md): the light and why; a closing record dated after the deadline is late
     "light", "light_reason", "late", "days_late",
+    # issue 18 (the 台账 round trip): 延期 and the deciding record's note and 佐证
+    "deadline_original", "note", "evidence",
 )
 ROLES = ("any", "lead", "support")
 # Every occurrence has exactly one of these (they add up to stats' total). "No time stated in the
@@ -228,7 +230,8 @@ def _progress_fields(e: Entry, rec: Record | None) -> dict:
     actual = rec.actual if rec else None
     ratio, met = attainment(e, actual)
     return {"record_status": rec.status if rec else None, "actual": actual,
-            "attainment": ratio, "met": met, "recorded_on": rec.effective.isoformat() if rec else None}
+            "attainment": ratio, "met": met, "recorded_on": rec.effective.isoformat() if rec else None,
+            "note": rec.note if rec else None, "evidence": rec.evidence if rec else None}
 
 
 def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
@@ -240,6 +243,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     is ever ``overdue`` and ``met`` at once; a closing that came after the deadline is ``late``.
     """
     latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
+    moved = extensions(records or [], f.as_of)  # 延期 asked by as_of moves the deadline
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
     closed_on: dict[str, date] | None = None  # built on the first closed row: most queries need none
@@ -249,6 +253,12 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         doc = reg.document_of(e)
         period_start = doc.period.start if doc else f.as_of
         for d in reg.occurrences(e) or (None,):
+            label = e.label(d) if d else None
+            item = f"{e.id}@{label}" if label else e.id
+            original = None
+            ext = moved.get(item) if moved else None
+            if ext is not None:  # the extended deadline decides status, filters and order
+                original, d = d, ext.extend_to
             if d is not None:
                 if f.before and d > f.before:
                     continue
@@ -256,8 +266,6 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     continue
                 if horizon and d > horizon:
                     continue
-            label = e.label(d) if d else None
-            item = f"{e.id}@{label}" if label else e.id
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             progress = _progress_fields(e, rec)
             recorded = record_status(e, rec) if rec else None
@@ -272,6 +280,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             row.update({
                 "item": item, "occurrence": label,
                 "deadline": d.isoformat() if d else None,
+                "deadline_original": original.isoformat() if original else None,
                 "days_left": (d - f.as_of).days if d else None, "status": status,
             })
             row.update(progress)
@@ -330,8 +339,10 @@ def overdue_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     return occurrence_rows(reg, replace(f, statuses=["overdue"]), table, records, open_only=True)
 
 
-def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None = None) -> list[dict]:
+def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None = None, *,
+             extended: str = " (was {d})") -> list[dict]:
     """Human-only columns: ``target`` as written with its comparator, inferred deadlines starred,
+    an extended deadline followed by the original (``extended``, formatted with ``d``), and
     ``lead_shown``: the lead units with the ones ``--unit`` asked for first, so a narrow terminal
     that cuts the cell still shows them, and ``co_lead``: the lead units ``--unit`` did not ask for."""
     want = set(f.units) if f else set()
@@ -343,6 +354,8 @@ def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None
         r["target"] = target_text(r.get("comparator"), r.get("value_text"))
         d = r.get("deadline") or ""
         r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
+        if r.get("deadline_original"):
+            r["deadline_shown"] += extended.format(d=r["deadline_original"])
         lead = r.get("lead") or []
         r["lead_shown"] = "、".join(sorted(lead, key=first) if want else lead)
         # what --unit did not already answer: the other lead units (co-leads, or the leads of an
@@ -382,9 +395,12 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         worst = min(group, key=lambda r: (_RANK[r["status"]], r["deadline"] or ""))
         row = entry_dict(reg, e)
         row.update({k: worst[k] for k in ("status", "days_left", "record_status", "actual",
-                                          "attainment", "met", "recorded_on", "late", "days_late")})
+                                          "attainment", "met", "recorded_on", "late", "days_late",
+                                          "deadline_original", "note", "evidence")})
         row["item"], row["occurrence"] = e.id, None
         row["next_deadline"] = worst["deadline"]
+        if len(group) == 1 and worst["deadline_original"]:  # one deadline, extended: the row says so
+            row["deadline"] = worst["deadline"]
         # The entry shows its worst light (a red 2024 is not hidden by a green 2025), saying which one.
         lit = min(group, key=lambda r: (_LIGHT_RANK[r["light"]], r["deadline"] or ""))
         row["light"], row["light_reason"] = lit["light"], _occurrence_reason(lit, len(group) > 1)
@@ -408,9 +424,10 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
     status as of ``as_of``, its note, the full history of its records and which ledger held them."""
     occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
     d = entry_dict(reg, e)
-    d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "days_left", "status", "record_status",
-                                            "actual", "attainment", "met", "light", "light_reason", "late",
-                                            "days_late")} for r in occ if r["id"] == e.id]
+    d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "deadline_original", "days_left", "status",
+                                            "record_status", "actual", "attainment", "met", "note", "evidence",
+                                            "light", "light_reason", "late", "days_late")}
+                        for r in occ if r["id"] == e.id]
     d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of
     d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
     d["note"] = e.note
@@ -447,7 +464,8 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
             extra += f", recorded as {o['record_status']} but the value says {o['status']}"
         if o.get("late"):
             extra += f", closed {o['days_late']} days late"
-        pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}){extra}"))
+        moved = f", extended from {o['deadline_original']}" if o.get("deadline_original") else ""
+        pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}{moved}){extra}"))
         pairs.append(("light", f"{o['item']}: {o['light']} ({o['light_reason']})"))
     for h in d["history"]:
         text = f"{h['effective'] or '(no date)'} {h['item']} {h['status']}"
@@ -456,8 +474,12 @@ def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
             typed = h["actual_text"]
             same = typed is None or "".join(typed.split()) == "".join(shown.split())
             text += f" actual={shown}" + ("" if same else f" (typed {typed})")
+        text += f" to {h['extend_to']}" if h.get("extend_to") else ""
         text += f" source: {h['source']}" if h["source"] else ""
         text += f" note: {h['note']}" if h["note"] else ""
+        if h.get("evidence"):
+            text += f" evidence: {h['evidence']}" + (f" ({h['evidence_size']} bytes, sha256 {h['evidence_sha256'][:12]}…)"
+                                                      if h.get("evidence_sha256") else "")
         text += " [FORCED: status kept against the value]" if h["forced"] else ""
         if h["withdrawn"]:
             w = h["withdrawn"]

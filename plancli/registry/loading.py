@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text.deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
+from ..vocabulary import RECORD_STATUSES
 from ..yamlio import cache
 from ..yamlio.events import gc_paused
 from ..yamlio.reader import LineDict, RegistryError, decode, load_yaml, read_bytes
@@ -446,6 +447,10 @@ def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
     if not isinstance(meta.get("units_file", ""), str) or not isinstance(meta.get("ledger", ""), str):
         raise RegistryError("meta.units_file and meta.ledger must be file names", p,
                             meta.key_lines.get("units_file", meta.line))
+    need = meta.get("require_evidence")
+    if need is not None and (not isinstance(need, list) or any(x not in RECORD_STATUSES for x in need)):
+        raise RegistryError(f"meta.require_evidence must be a list of record statuses ({', '.join(RECORD_STATUSES)})",
+                            p, meta.key_lines.get("require_evidence", meta.line))
     if meta.get("document") is not None and not isinstance(meta.get("document"), dict):
         raise RegistryError("meta.document must be a mapping", p, meta.key_lines.get("document", meta.line))
     plans: dict[str, Plan] = {}

@@ -206,6 +206,11 @@ class Document:
         return p if p.exists() else None
 
     @property
+    def require_evidence(self) -> tuple[str, ...]:
+        """Statuses a record needs evidence (佐证材料) for: ``meta.require_evidence: [met, done]``."""
+        return tuple(str(s) for s in (self.meta.get("require_evidence") or ()))
+
+    @property
     def missing_units_file(self) -> Path | None:
         """``meta.units_file`` when it names a file that does not exist (a validate warning)."""
         named = self.meta.get("units_file")

@@ -1,0 +1,276 @@
+"""Reading filled 台账 back: the rows units filled in, checked like `record`, appended all or nothing.
+
+An office sends each lead unit its workbook (``export --format xlsx --per-unit``); the unit fills in
+the fill-in columns and sends it back; ``plancli import`` reads it. What is read, and how:
+
+* Any sheet whose header row (found in its first rows) has an id column (编号 / ID) and at least one
+  fill-in column; other sheets, extra columns and column order do not matter. Headings are zh or en
+  (``FILL_COLUMNS``), compared without spaces, letter case or a parenthesised hint. CSV files with
+  the same headings are read the same way (UTF-8, or GB18030 as WPS/Excel save it in China).
+* A row with no fill-in cell filled is skipped. A row with a status reads it as a code or as its zh/en
+  label; a row with notes, a value or evidence but no status records ``in_progress`` (progress reported,
+  item not closed). Notes and problems (存在问题) are kept together as the record's note.
+* Every row goes through ``check_progress``: the checks of ``record`` (unknown ids, status against
+  the value, units and multipliers, dates not in the future, evidence a document requires).
+* A row equal to an active ledger record (item, status, value, date and evidence) is "already
+  recorded" and adds nothing, so importing the same sheet twice is harmless.
+* All or nothing: if any row is wrong nothing is written, and every wrong row is named
+  ``FILE:SHEET!ROW: problem``. The records are appended under the ledger lock in one write.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..errors import PlancliError
+from ..registry.model import Registry
+from ..text.deadline import DeadlineError, parse_date
+from ..vocabulary import RECORD_STATUSES, STATUS_LABELS, Status
+from .recording import check_progress
+from .store import LedgerError, Record, append_records, load_ledger, withdrawn
+
+__all__ = ["FILL_COLUMNS", "ID_HEADINGS", "ImportRefused", "Planned", "plan_import", "import_files",
+           "status_choices", "PROBLEMS_PREFIX"]
+
+# The fill-in columns of a 台账: key → (zh heading, en heading), in the order the workbook shows them.
+FILL_COLUMNS: dict[str, tuple[str, str]] = {
+    "status": ("完成情况", "Status reported"),
+    "actual": ("实际值", "Actual value"),
+    "on": ("数据截至日期", "As of"),
+    "notes": ("进展情况", "Progress notes"),
+    "evidence": ("佐证材料", "Evidence"),
+    "problems": ("存在问题", "Problems"),
+}
+ID_HEADINGS = ("编号", "ID")
+# Other headings people (or other tools) give the same columns.
+_ALIASES = {
+    "item": ("编号", "id", "item", "事项编号"),
+    "status": ("完成情况", "statusreported", "reportedstatus", "填报状态", "report_status"),
+    "actual": ("实际值", "actualvalue", "actual", "完成值"),
+    "on": ("数据截至日期", "截至日期", "asof", "on", "date"),
+    "notes": ("进展情况", "progressnotes", "progress", "notes", "note"),
+    "evidence": ("佐证材料", "evidence"),
+    "problems": ("存在问题", "problems", "issues"),
+}
+PROBLEMS_PREFIX = "存在问题："
+_HEADER_SCAN = 15  # rows searched for the header (the workbook's title and instructions come first)
+
+
+class ImportRefused(LedgerError):
+    """Rows of an import that cannot be recorded; nothing was written. ``problems``: one line per row."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        n = len(problems)
+        super().__init__(f"{n} row{'s' if n != 1 else ''} cannot be recorded; nothing was imported")
+
+
+@dataclass
+class Planned:
+    """One filled row: where it is, what it would record, and whether the ledger has it already."""
+
+    where: str
+    record: Record
+    action: str = "record"  # record | already recorded | repeated (an earlier row of this import)
+
+    def as_dict(self) -> dict:
+        r = self.record
+        return {"where": self.where, "action": self.action, "item": r.item, "status": r.status,
+                "actual": r.actual, "actual_text": r.actual_text, "on": r.on.isoformat() if r.on else None,
+                "evidence": r.evidence, "note": r.note}
+
+
+def status_choices(lang: str) -> list[str]:
+    """What the workbook's status drop-down offers: the record statuses' labels in ``lang``."""
+    i = 0 if lang == "zh" else 1
+    return [STATUS_LABELS[s][i] for s in RECORD_STATUSES]
+
+
+def _norm(text) -> str:
+    t = re.sub(r"[（(].*?[）)]", "", str(text or ""))
+    return re.sub(r"[\s*＊:：]", "", t).casefold()
+
+
+_HEADING = {_norm(a): key for key, names in _ALIASES.items() for a in names}
+_STATUS_WORDS = {_norm(w): s for s in RECORD_STATUSES for w in (s, *STATUS_LABELS[s])}
+
+
+def _header(row: tuple) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, v in enumerate(row):
+        key = _HEADING.get(_norm(v))
+        if key is not None and key not in cols:
+            cols[key] = i
+    # An id column and a column only a 台账 has (a plain export also has 编号 and 实际值).
+    return cols if "item" in cols and cols.keys() & {"status", "notes", "on", "problems"} else None
+
+
+def _cell_text(v) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, float):
+        v = f"{v:.15g}"
+    t = str(v).strip()
+    return t or None
+
+
+def _sheets(path: Path) -> list[tuple[str | None, list[tuple]]]:
+    """(sheet name, rows) of a workbook, or (None, rows) of a CSV file."""
+    if path.suffix.lower() == ".csv":
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030", errors="replace")
+        return [(None, [tuple(r) for r in csv.reader(io.StringIO(text, newline=""))])]
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise LedgerError(f"cannot read as a workbook (.xlsx): {exc}", path) from None
+    try:
+        return [(ws.title, [tuple(_value(c) for c in row) for row in ws.iter_rows()]) for ws in wb.worksheets]
+    finally:
+        wb.close()
+
+
+def _value(cell):
+    """A cell's value; a number shown as a percentage (96% typed into a General cell is stored as
+    0.96 with a % format) comes back as the text people see, so it is read against a % target."""
+    v = getattr(cell, "value", None)
+    if isinstance(v, int | float) and not isinstance(v, bool) and "%" in (getattr(cell, "number_format", "") or ""):
+        return f"{v * 100:.10g}%"
+    return v
+
+
+def _date(v, default: date | None) -> date | None:
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    t = _cell_text(v)
+    if t is None:
+        if default is None:
+            raise LedgerError("the date the figure is as of (数据截至日期) is empty; fill it in or import with --on DATE")
+        return default
+    t = re.sub(r"[ T]00:00(:00)?$", "", t)  # a date cell a program wrote out with its midnight
+    try:
+        return parse_date(t)
+    except DeadlineError as exc:
+        raise LedgerError(f"as of: {exc}") from None
+
+
+def _plain(message: str) -> str:
+    """A message of ``record`` in the words of a workbook row (its cells are not options)."""
+    text = (message.replace("--status ", "status ").replace("--actual ", "actual ").replace("--actual: ", "actual: ")
+            .replace("give --evidence TEXT|PATH|URL", "fill in 佐证材料"))
+    text = re.sub(r"--on (?=\d)", "as of ", text)
+    # A workbook cannot force a status against its value: the row must say what the value says.
+    return re.sub(r"; record status (\w+), or keep .*$", r"; report status \1", text)
+
+
+def _rows_of(path: Path, sheet: str | None, rows: list[tuple]):
+    """(where, cells by key) of each filled row below the header; None when the sheet has no header."""
+    found = next(((n, c) for n, row in enumerate(rows[:_HEADER_SCAN]) if (c := _header(row)) is not None), None)
+    if found is None:
+        return None
+    n, cols = found
+    out = []
+    for k, row in enumerate(rows[n + 1:], start=n + 2):
+        cells = {key: (row[i] if i < len(row) else None) for key, i in cols.items()}
+        where = f"{path}:{sheet}!{k}" if sheet is not None else f"{path}:{k}"
+        out.append((where, cells))
+    return out
+
+
+def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date | None = None,
+                today: date | None = None) -> list[Planned]:
+    """Every filled row of ``files`` as the record it would append, checked; raises ``ImportRefused``
+    naming every wrong row. Nothing is written."""
+    problems: list[str] = []
+    planned: list[Planned] = []
+    records = load_ledger(ledger_path)
+    gone = withdrawn(records)
+    seen = {_key(r) for i, r in enumerate(records) if i not in gone}
+    for path in files:
+        path = Path(path)
+        if not path.is_file():
+            problems.append(f"{path}: no such file")
+            continue
+        try:
+            sheets = _sheets(path)
+        except (LedgerError, OSError) as exc:
+            problems.append(f"{path}: {getattr(exc, 'message', None) or exc}")
+            continue
+        found = False
+        for sheet, rows in sheets:
+            got = _rows_of(path, sheet, rows)
+            if got is None:
+                continue  # a sheet of notes, a chart, a summary: not a 台账
+            found = True
+            for where, cells in got:
+                item = _cell_text(cells.get("item"))
+                filled = {k: cells.get(k) for k in FILL_COLUMNS if _cell_text(cells.get(k)) is not None
+                          or isinstance(cells.get(k), date)}
+                if not filled or set(filled) == {"on"}:
+                    continue  # blank row (a date alone reports nothing)
+                if item is None:
+                    problems.append(f"{where}: the row is filled in but its id (编号) is empty")
+                    continue
+                try:
+                    rec = _record(reg, ledger_path, path, item, cells, on, today)
+                except PlancliError as exc:
+                    problems.append(f"{where}: {_plain(exc.message)}")
+                    continue
+                p = Planned(where, rec)
+                key = _key(rec)
+                if key in seen:
+                    p.action = "already recorded" if all(key != _key(q.record) for q in planned) else "repeated"
+                seen.add(key)
+                planned.append(p)
+        if not found:
+            problems.append(f"{path}: no sheet has an id column (编号/ID) and fill-in columns "
+                            f"({'、'.join(zh for zh, _ in FILL_COLUMNS.values())})")
+    if problems:
+        raise ImportRefused(problems)
+    return planned
+
+
+def _record(reg: Registry, ledger_path: Path, path: Path, item: str, cells: dict, on: date | None,
+            today: date | None) -> Record:
+    text = _cell_text(cells.get("status"))
+    if text is None:
+        status = Status.IN_PROGRESS  # progress reported without closing the item (docs/roundtrip.md)
+    else:
+        status = _STATUS_WORDS.get(_norm(text))
+        if status is None:
+            raise LedgerError(f"status {text!r} is not one of {', '.join(status_choices('zh'))} "
+                              f"({', '.join(RECORD_STATUSES)})")
+    notes, problems = _cell_text(cells.get("notes")), _cell_text(cells.get("problems"))
+    note = "；".join(x for x in (notes, PROBLEMS_PREFIX + problems if problems else None) if x) or None
+    rec, _ = check_progress(reg, ledger_path, item, status=str(status), actual=_cell_text(cells.get("actual")),
+                            on=_date(cells.get("on"), on), source=f"台账 {path.name}", note=note,
+                            evidence=_cell_text(cells.get("evidence")), evidence_base=path.parent, today=today)
+    return rec
+
+
+def _key(r: Record) -> tuple:
+    """What makes two records the same report (docs/roundtrip.md: "already recorded")."""
+    return (r.item, r.status, None if r.actual is None else round(r.actual, 9), r.effective, r.evidence)
+
+
+def import_files(reg: Registry, ledger_path: Path, files: list[Path], *, on: date | None = None,
+                 dry_run: bool = False, today: date | None = None) -> list[Planned]:
+    """``plan_import``, then (unless ``dry_run``) append every new record in one locked write."""
+    planned = plan_import(reg, ledger_path, files, on=on, today=today)
+    new = [p for p in planned if p.action == "record"]
+    if not dry_run and new:
+        for p, rec in zip(new, append_records(ledger_path, [p.record for p in new]), strict=True):
+            p.record = rec
+    return planned

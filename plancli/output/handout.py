@@ -1,0 +1,217 @@
+"""The 台账 each lead unit fills in: one workbook (or CSV) per unit, read back by ``plancli import``.
+
+A workbook holds the unit's open items (the columns people know: 任务, 目标, 完成时限 …) and the
+fill-in columns of ``ledger.importing.FILL_COLUMNS`` (完成情况, 实际值, 数据截至日期, 进展情况,
+佐证材料, 存在问题). Above the header: the unit's name and how to fill it in, by when. The sheet is
+protected except the fill-in cells (no password: it guards against slips, not people), the status
+cell offers the status labels in the reader's language, and 编号 stays, so the rows come back to
+their items whatever a unit does to the order of rows or columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+from ..ledger.importing import FILL_COLUMNS, ID_HEADINGS, status_choices
+from ..registry.model import target_text
+from ..registry.units import UnitTable
+from ..text.actuals import multiplier_of, written_like
+from ..vocabulary import OPEN
+from ..yamlio.atomic import atomic_write_bytes
+from .i18n import label, status_label
+
+__all__ = ["HANDOUT_COLUMNS", "by_lead_unit", "handout_xlsx", "handout_csv", "write_handouts", "file_name",
+           "target_number"]
+
+# (key, (zh, en) heading, kind) of the item columns; the fill-in columns follow.
+HANDOUT_COLUMNS: list[tuple[str, tuple[str, str], str]] = [
+    ("item", ID_HEADINGS, "text"),
+    ("plan", ("计划", "Plan"), "text"),
+    ("metric", ("任务/指标", "Task / metric"), "wrap"),
+    ("target", ("目标", "Target"), "text"),
+    ("target_value", ("目标值", "Target value"), "num"),
+    ("deadline", ("完成时限", "Deadline"), "date"),
+    ("deadline_original", ("原定时限", "Original deadline"), "date"),
+    ("status_label", ("当前状态", "Current status"), "text"),
+    ("support", ("配合单位", "Supporting units"), "wrap"),
+    ("latest", ("上次填报", "Last report"), "wrap"),
+]
+_FILL_KIND = {"status": "list", "actual": "text", "on": "date", "notes": "wrap", "evidence": "wrap",
+              "problems": "wrap"}
+_WIDTH = {"text": 14, "wrap": 36, "date": 12, "num": 12, "list": 10}
+_FILL_COLOR = "FFF2CC"  # the cells a unit fills in: light yellow, as 台账 templates mark them
+
+
+def target_number(r: Mapping) -> tuple[float | None, str]:
+    """The target as a number the way it is written, and what follows it: 3.5 万家 → (3.5, '万家')."""
+    if r.get("value") is None:
+        return None, ""
+    factor, word = multiplier_of(r.get("value_text"))
+    return round(r["value"] / factor, 9), f"{word}{r.get('unit') or ''}"
+
+
+def by_lead_unit(rows: Sequence[Mapping], table: UnitTable | None) -> dict[str, list[Mapping]]:
+    """Open rows grouped by their lead units' canonical names (an item led by two units is in both)."""
+    out: dict[str, list[Mapping]] = {}
+    for r in rows:
+        if r["status"] not in OPEN:
+            continue
+        for n in dict.fromkeys(table.canonical(x) if table else x for x in r["lead"]):
+            out.setdefault(n, []).append(r)
+    return dict(sorted(out.items()))
+
+
+def file_name(unit: str, ext: str) -> str:
+    """A file name from a unit's name (characters no file system takes become _)."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", unit).strip(". ") + "." + ext
+
+
+def _heads(lang: str) -> list[str]:
+    i = 0 if lang == "zh" else 1
+    return [h[i] for _, h, _ in HANDOUT_COLUMNS] + [h[i] for h in FILL_COLUMNS.values()]
+
+
+def _values(r: Mapping, lang: str) -> list:
+    latest = None
+    if r.get("actual") is not None:
+        latest = f"{written_like(r['actual'], r['value_text'], r['unit'])}（{r['recorded_on']}）"
+    elif r.get("record_status"):
+        latest = f"{status_label(r['record_status'], lang)}（{r['recorded_on']}）"
+    out = []
+    for key, _, kind in HANDOUT_COLUMNS:
+        if key == "target":
+            v = target_text(r.get("comparator"), r.get("value_text"))
+        elif key == "target_value":
+            v = target_number(r)[0]
+        elif key == "status_label":
+            v = status_label(r["status"], lang)
+        elif key == "latest":
+            v = latest
+        elif key == "plan":
+            v = r.get("plan_name") or r.get("plan")
+        elif key == "support":
+            v = ("、" if lang == "zh" else ", ").join(r.get("support") or [])
+        else:
+            v = r.get(key)
+        if kind == "date" and v:
+            v = date.fromisoformat(v)
+        out.append(v)
+    return out + [None] * len(FILL_COLUMNS)
+
+
+def instructions(lang: str, by: date) -> str:
+    choices = "、".join(status_choices("zh")) if lang == "zh" else ", ".join(status_choices("en"))
+    return label("handout.how", lang).format(by=by.isoformat(), choices=choices)
+
+
+def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, title: str) -> bytes:
+    """One unit's workbook as bytes."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = label("handout.sheet", lang)
+    heads = _heads(lang)
+    kinds = [k for _, _, k in HANDOUT_COLUMNS] + [_FILL_KIND[k] for k in FILL_COLUMNS]
+    n_item, ncol = len(HANDOUT_COLUMNS), len(heads)
+    last = get_column_letter(ncol)
+    ws.append([label("handout.title", lang).format(unit=unit, n=len(rows))])
+    ws.append([instructions(lang, by)])
+    ws.append(heads)
+    ws.merge_cells(f"A1:{last}1")
+    ws.merge_cells(f"A2:{last}2")
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[2].height = 75
+    fill = PatternFill("solid", start_color=_FILL_COLOR, end_color=_FILL_COLOR)
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+    open_cell = Protection(locked=False)
+    for i, cell in enumerate(ws[3]):
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        if i >= n_item:
+            cell.fill = fill
+    for k, r in enumerate(rows, start=4):
+        ws.append(_values(r, lang))
+        _, suffix = target_number(r)
+        for i, kind in enumerate(kinds):
+            c = ws.cell(row=k, column=i + 1)
+            c.alignment = wrap if kind == "wrap" else top
+            if kind == "date":
+                c.number_format = "yyyy-mm-dd"
+            elif kind == "num" and suffix:
+                c.number_format = f'#,##0.###"{suffix}"'
+            if i >= n_item:
+                c.fill = fill
+                c.protection = open_cell
+        ws.cell(row=k, column=n_item + 2).number_format = "@"  # 实际值: as typed (5.3, 5.3万家, 96%)
+    first, end = 4, max(4, len(rows) + 3)
+    status_col = get_column_letter(n_item + 1)
+    dv = DataValidation(type="list", formula1='"' + ",".join(status_choices(lang)) + '"', allow_blank=True,
+                        showErrorMessage=True, errorTitle=label("handout.sheet", lang),
+                        error=label("handout.bad_status", lang))
+    dv.add(f"{status_col}{first}:{status_col}{end}")
+    ws.add_data_validation(dv)
+    day = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True,
+                         showErrorMessage=True, error=label("handout.bad_date", lang))
+    on_col = get_column_letter(n_item + 3)
+    day.add(f"{on_col}{first}:{on_col}{end}")
+    ws.add_data_validation(day)
+    for i, kind in enumerate(kinds):
+        ws.column_dimensions[get_column_letter(i + 1)].width = _WIDTH[kind]
+    ws.freeze_panes = "C4"  # the header and 编号/计划 stay in view
+    ws.auto_filter.ref = f"A3:{last}{end}"
+    # Protected against slips (no password): only the fill-in cells take input; sorting, filtering and
+    # resizing stay allowed.
+    ws.protection.sheet = True
+    ws.protection.autoFilter = False
+    ws.protection.sort = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.print_title_rows = "3:3"
+    wb.properties.title = title
+    wb.properties.creator = "plancli"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def handout_csv(rows: Sequence[Mapping], lang: str) -> bytes:
+    """The same columns as CSV (UTF-8 with a BOM, as Excel expects; no title or instructions)."""
+    from .render import csv_cell
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(_heads(lang))
+    for r in rows:
+        w.writerow([csv_cell(v.isoformat() if isinstance(v, date) else ("" if v is None else f"{v:g}"
+                                                                             if isinstance(v, float) else str(v)))
+                    for v in _values(r, lang)])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def write_handouts(rows: Sequence[Mapping], table: UnitTable | None, out_dir: Path, fmt: str, lang: str, *,
+                   by: date, title: str, only: Sequence[str] | None = None) -> list[tuple[Path, int]]:
+    """One file per lead unit in ``out_dir`` (created); each written atomically. Returns (path, rows).
+
+    ``only`` (the units of ``--unit``): just their workbooks, not those of the other lead units of
+    the items they support."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for unit, mine in by_lead_unit(rows, table).items():
+        if only is not None and unit not in only:
+            continue
+        path = out_dir / file_name(unit, fmt)
+        data = (handout_xlsx(unit, mine, lang, by=by, title=f"{title} — {unit}") if fmt == "xlsx"
+                else handout_csv(mine, lang))
+        atomic_write_bytes(path, data)
+        written.append((path, len(mine)))
+    return written
