@@ -1,3 +1,3 @@
 """plancli: targets and deadlines of government action plans, from a curated registry."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

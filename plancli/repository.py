@@ -82,7 +82,7 @@ anywhere inside it; it finds this repository the way git finds `.git`.
 ## CI
 
 Run `.ci/plancli-check` on every push, with plancli installed from your wheel or repository
-(`$PLANCLI` below, e.g. `plancli-0.2.0-py3-none-any.whl` or `git+https://…/plancli.git`):
+(`$PLANCLI` below, e.g. `plancli-0.3.0-py3-none-any.whl` or `git+https://…/plancli.git`):
 
 ```yaml
 # GitLab (.gitlab-ci.yml)
