@@ -219,43 +219,35 @@ def status_by_plan_chart(rows: Sequence[Mapping], lang: str, plan_labels: Mappin
 def open_by_lead_chart(rows: Sequence[Mapping], lang: str, canon: Callable[[str], str] | None = None,
                        agg: dict | None = None, top: int = LEAD_TOP) -> str:
     """Stacked horizontal bars: open items per lead unit (most first; the rest summed in one bar)."""
-    agg = agg or aggregate(rows, canon)
-    units = list(agg["by_lead"])
-    if not units:
-        return _figure("report.chart.open_by_lead", lang, empty_note(lang))
-    shown, rest = units[:top], units[top:]
-    names = list(shown)
-    counts = [agg["by_lead"][u] for u in shown]
-    if rest:
-        total = Counter()
-        for u in rest:
-            total.update(agg["by_lead"][u])
-        names.append(label("report.more_units", lang).format(n=len(rest)))
-        counts.append(total)
-    svg = _stacked("HorizontalStackedBar", names, counts, OPEN_STATUSES, 30 + 24 * len(names), True)
-    present = [s for s in OPEN_STATUSES if any(c.get(s) for c in counts)]
-    return _figure("report.chart.open_by_lead", lang, svg, _legend(present, lang))
+    return _per_lead_chart(aggregate(rows, canon) if agg is None else agg, "by_lead", OPEN_STATUSES,
+                           "report.chart.open_by_lead", lang, top)
 
 
 def lights_by_lead_chart(rows: Sequence[Mapping], lang: str, canon: Callable[[str], str] | None = None,
                          agg: dict | None = None, top: int = LEAD_TOP) -> str:
     """Stacked horizontal bars: every item's light per lead unit, most red (then yellow) first; the
     units past ``top`` are summed in one bar."""
-    agg = agg or aggregate(rows, canon)
-    units = list(agg["lights_by_lead"])
+    return _per_lead_chart(aggregate(rows, canon) if agg is None else agg, "lights_by_lead", LIGHTS,
+                           "report.chart.lights_by_lead", lang, top)
+
+
+def _per_lead_chart(agg: dict, key: str, order: Sequence[str], title: str, lang: str, top: int) -> str:
+    """One bar per lead unit of ``agg[key]`` (most first), stacked in ``order``; the units past ``top``
+    summed in one bar."""
+    units = list(agg[key])
     if not units:
-        return _figure("report.chart.lights_by_lead", lang, empty_note(lang))
+        return _figure(title, lang, empty_note(lang))
     shown, rest = units[:top], units[top:]
-    names, counts = list(shown), [agg["lights_by_lead"][u] for u in shown]
+    names, counts = list(shown), [agg[key][u] for u in shown]
     if rest:
         total = Counter()
         for u in rest:
-            total.update(agg["lights_by_lead"][u])
+            total.update(agg[key][u])
         names.append(label("report.more_units", lang).format(n=len(rest)))
         counts.append(total)
-    svg = _stacked("HorizontalStackedBar", names, counts, LIGHTS, 30 + 24 * len(names), True)
-    present = [lt for lt in LIGHTS if any(c.get(lt) for c in counts)]
-    return _figure("report.chart.lights_by_lead", lang, svg, _legend(present, lang))
+    svg = _stacked("HorizontalStackedBar", names, counts, order, 30 + 24 * len(names), True)
+    present = [k for k in order if any(c.get(k) for c in counts)]
+    return _figure(title, lang, svg, _legend(present, lang))
 
 
 def time_bins(by_month: Mapping[str | None, Counter]) -> tuple[str, dict[str | None, Counter]]:

@@ -83,8 +83,9 @@ def _target(r: Mapping) -> str:
     return target_text(r.get("comparator"), r.get("value_text"))
 
 
-def _deadline(r: Mapping, lang: str = "en") -> str:
-    """The deadline in force; an extended one (延期) says the original."""
+def deadline_cell(r: Mapping, lang: str = "en") -> str:
+    """The deadline in force, * when the source states none; an extended one (延期) says the original:
+    2026-06-30 (was 2025-12-31)."""
     d = r.get("deadline") or "—"
     d += "*" if r.get("deadline") and r.get("deadline_inferred") else ""
     if r.get("deadline_original"):
@@ -135,7 +136,7 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
             "metric": (f'<td class="c-metric"><span title="{_e(quote)}">{_e(r.get("metric") or "")}</span>'
                        f'<details class="src"><summary>{summary}</summary><q>{_e(quote)}</q></details></td>'),
             "target": f'<td class="nw c-target">{_e(_target(r))}</td>',
-            "deadline": f'<td class="nw c-deadline" title="{_e(dl_title)}">{_e(_deadline(r, lang))}</td>',
+            "deadline": f'<td class="nw c-deadline" title="{_e(dl_title)}">{_e(deadline_cell(r, lang))}</td>',
             "days_left": f'<td class="nw num c-days_left">{_e(days)}</td>',
             # the light under the status, in the same cell (each badge whole): the table stays as narrow as it was
             "status": (f'<td class="c-status"><span class="badge" style="background:{COLORS.get(s, "#777")}">'
@@ -378,7 +379,7 @@ def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
             continue
         buf.write(f"\n### {status_label(s, lang)} ({len(group)})\n\n")
         shown = [{**r, "plan": (plan_labels or {}).get(r.get("plan"), r.get("plan")), "target": _target(r),
-                  "deadline": _deadline(r, lang), "light": status_label(r.get("light"), lang)} for r in group]
+                  "deadline": deadline_cell(r, lang), "light": status_label(r.get("light"), lang)} for r in group]
         render(shown, cols, "md", buf)
     if any(r.get("deadline_inferred") for r in rows):
         buf.write("\n" + label("report.inferred_note", lang) + "\n")

@@ -36,6 +36,7 @@ from ..text.actuals import written_like
 from ..vocabulary import LIGHTS, STATUSES, Status
 from .i18n import filter_scope, label, status_label
 from .render import Column, md_escape, render
+from .report import deadline_cell
 
 __all__ = ["digest", "weekly_report", "records_between", "effective_date", "COUNT_KEYS", "BY"]
 
@@ -161,19 +162,10 @@ def _latest(r: dict, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _deadline(r: dict, lang: str = "en") -> str:
-    """The deadline in force; an extended one (延期) says the original: 2026-06-30 (was 2025-12-31)."""
-    d = r.get("deadline") or "—"
-    d += "*" if r.get("deadline") and r.get("deadline_inferred") else ""
-    if r.get("deadline_original"):
-        d += label("report.extended_from", lang).format(d=r["deadline_original"])
-    return d
-
-
 def _shown(r: dict, lang: str) -> dict:
     """Display cells of an occurrence row."""
     return {"item": r["item"], "plan": r["plan"], "metric": r["metric"], "target": r["target"],
-            "deadline": _deadline(r, lang), "days_left": r.get("days_left"), "days_overdue": r.get("days_overdue"),
+            "deadline": deadline_cell(r, lang), "days_left": r.get("days_left"), "days_overdue": r.get("days_overdue"),
             "status": status_label(r["status"], lang), "lead": "、".join(r["lead"]),
             "latest": _latest(r, lang), "_status": r["status"],
             "light": status_label(r["light"], lang), "_light": r["light"]}
