@@ -466,3 +466,27 @@ def test_a_row_sent_twice_in_one_import_is_recorded_once_and_an_evidence_file_be
     assert [x["action"] for x in json.loads(r.out)] == ["record", "repeated"]
     (rec,) = load_ledger(ledger)
     assert (rec.evidence, rec.evidence_size, rec.on) == ("sent/验收报告.pdf", 10, date(2024, 10, 10))
+
+
+def test_the_same_sheet_imported_twice_at_once_records_its_rows_once(tiny, tmp_path, monkeypatch):
+    """The "already recorded" check is made again under the ledger's lock: a second import that wrote
+    the same rows after this one read the ledger (and before it took the lock) leaves nothing to add."""
+    from plancli.ledger import importing
+    from plancli.registry.loading import load_registry
+
+    ledger = tmp_path / "progress.yaml"
+    path = tmp_path / "t.csv"
+    path.write_text("编号,完成情况,数据截至日期\ntest-004,done,2024-10-10\n", encoding="utf-8")
+    reg = load_registry(tiny)
+    real_plan = importing.plan_import
+
+    def plan_then_race(*args, **kwargs):
+        planned = real_plan(*args, **kwargs)
+        monkeypatch.setattr(importing, "plan_import", real_plan)
+        importing.import_files(reg, ledger, [path])  # the other import, between our read and our write
+        return planned
+
+    monkeypatch.setattr(importing, "plan_import", plan_then_race)
+    planned = importing.import_files(reg, ledger, [path])
+    assert [p.action for p in planned] == ["already recorded"]
+    assert [(r.item, r.status) for r in load_ledger(ledger)] == [("test-004", "done")]

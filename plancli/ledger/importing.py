@@ -271,6 +271,17 @@ def import_files(reg: Registry, ledger_path: Path, files: list[Path], *, on: dat
     planned = plan_import(reg, ledger_path, files, on=on, today=today)
     new = [p for p in planned if p.action == "record"]
     if not dry_run and new:
-        for p, rec in zip(new, append_records(ledger_path, [p.record for p in new]), strict=True):
-            p.record = rec
+        def known(existing: list[Record], rec: Record) -> bool:  # asked again under the ledger's lock
+            if not cache:
+                gone = withdrawn(existing)
+                cache.update(_key(r) for i, r in enumerate(existing) if i not in gone)
+            return _key(rec) in cache
+
+        cache: set = set()
+        written = {_key(r): r for r in append_records(ledger_path, [p.record for p in new], skip=known)}
+        for p in new:  # a row another import wrote meanwhile is "already recorded", not recorded twice
+            if _key(p.record) in written:
+                p.record = written[_key(p.record)]
+            else:
+                p.action = "already recorded"
     return planned

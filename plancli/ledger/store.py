@@ -43,6 +43,7 @@ import json
 import os
 import re
 import secrets
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -333,8 +334,13 @@ def append_record(path: str | Path, record: Record, *, timeout: float = 30.0) ->
     return append_records(path, [record], timeout=timeout)[0]
 
 
-def append_records(path: str | Path, records: list[Record], *, timeout: float = 30.0) -> list[Record]:
-    """Append several records under one lock, all or none; return them as written (rid, stamp)."""
+def append_records(path: str | Path, records: list[Record], *, timeout: float = 30.0,
+                   skip: Callable[[list[Record], Record], bool] | None = None) -> list[Record]:
+    """Append several records under one lock, all or none; return them as written (rid, stamp).
+
+    ``skip(existing, record)``, asked under the lock with the ledger's records as they are then,
+    leaves out a record the ledger already has (``import``: the same sheet imported twice at once
+    must not record its rows twice); the records left out are not returned."""
     from filelock import FileLock, Timeout
 
     p = Path(path)
@@ -362,6 +368,10 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
                     raise LedgerError(f"record id {clash} is already in the ledger; nothing was recorded", p)
             else:
                 existing, new = [], HEADER
+            if skip is not None:
+                records = [r for r in records if not skip(existing, r)]
+                if not records:
+                    return []
             added = "".join(record_line(r) for r in records)
             migrating = not new.startswith(old) or not old.strip()
             new += added
