@@ -490,3 +490,33 @@ def test_the_same_sheet_imported_twice_at_once_records_its_rows_once(tiny, tmp_p
     planned = importing.import_files(reg, ledger, [path])
     assert [p.action for p in planned] == ["already recorded"]
     assert [(r.item, r.status) for r in load_ledger(ledger)] == [("test-004", "done")]
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    ("平台迭代更新", 36, 1),                        # 12 cells in a 34-cell line
+    ("高新技术企业数量" * 3, 36, 2),                # 48 cells
+    ("数字变革创新行动计划", 22, 1),                # a plan name on one line at its column's width
+    ("第一行\n第二行", 36, 2),                      # a line break the text carries
+])
+def test_wrapped_lines_count_cjk_as_two_cells(text, width, lines):
+    from plancli.output.handout import wrapped_lines
+
+    assert wrapped_lines(text, width) == lines
+
+
+def test_a_per_unit_workbook_prints_on_the_page_width_and_shows_long_tasks_whole(cli, write_registry, tmp_path):
+    """Rows with a long task are written tall enough for it (LibreOffice does not grow them), and the
+    sheet prints landscape, every column on the page's width."""
+    from plancli.output.handout import LINE_POINTS
+
+    from .conftest import TINY_REGISTRY
+
+    long_metric = TINY_REGISTRY.replace("metric: 高新技术企业数量", "metric: " + "高新技术企业数量" * 4, 1)
+    out = tmp_path / "台账"
+    assert _per_unit(cli, write_registry(long_metric), tmp_path / "p.yaml", out).code == 0
+    ws = openpyxl.load_workbook(out / "省科技厅.xlsx").active
+    heights = {ws.cell(r, 1).value: ws.row_dimensions[r].height for r in range(HEADER_ROW + 1, ws.max_row + 1)}
+    assert heights["test-001"] >= 2 * LINE_POINTS   # the long metric wraps onto two lines or more
+    assert heights["test-004"] is None               # a short one keeps the default height
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True

@@ -31,7 +31,7 @@ __all__ = ["HANDOUT_COLUMNS", "by_lead_unit", "handout_xlsx", "handout_csv", "wr
 # (key, (zh, en) heading, kind) of the item columns; the fill-in columns follow.
 HANDOUT_COLUMNS: list[tuple[str, tuple[str, str], str]] = [
     ("item", ID_HEADINGS, "text"),
-    ("plan", ("计划", "Plan"), "text"),
+    ("plan", ("计划", "Plan"), "name"),
     ("metric", ("任务/指标", "Task / metric"), "wrap"),
     ("target", ("目标", "Target"), "text"),
     ("target_value", ("目标值", "Target value"), "num"),
@@ -43,7 +43,9 @@ HANDOUT_COLUMNS: list[tuple[str, tuple[str, str], str]] = [
 ]
 _FILL_KIND = {"status": "list", "actual": "text", "on": "date", "notes": "wrap", "evidence": "wrap",
               "problems": "wrap"}
-_WIDTH = {"text": 14, "wrap": 36, "date": 12, "num": 12, "list": 10}
+_WIDTH = {"text": 14, "name": 22, "wrap": 36, "date": 12, "num": 12, "list": 10}
+_WRAPPED = ("wrap", "name")  # kinds whose text wraps inside the cell
+LINE_POINTS = 15  # the height of one line of 11-point text
 _FILL_COLOR = "FFF2CC"  # the cells a unit fills in: light yellow, as 台账 templates mark them
 
 
@@ -74,6 +76,14 @@ def file_name(unit: str, ext: str) -> str:
 def _heads(lang: str) -> list[str]:
     i = 0 if lang == "zh" else 1
     return [h[i] for _, h, _ in HANDOUT_COLUMNS] + [h[i] for h in FILL_COLUMNS.values()]
+
+
+def wrapped_lines(text, width: float) -> int:
+    """How many lines ``text`` takes in a wrapping cell ``width`` characters wide (CJK counts two)."""
+    from wcwidth import wcswidth
+
+    usable = max(int(width) - 2, 1)  # the cell's own padding
+    return sum(max(1, -(-max(wcswidth(part), 0) // usable)) for part in str(text).split("\n"))
 
 
 def _values(r: Mapping, lang: str) -> list:
@@ -144,7 +154,7 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
         _, suffix = target_number(r)
         for i, kind in enumerate(kinds):
             c = ws.cell(row=k, column=i + 1)
-            c.alignment = wrap if kind == "wrap" else top
+            c.alignment = wrap if kind in _WRAPPED else top
             if kind == "date":
                 c.number_format = "yyyy-mm-dd"
             elif kind == "num" and suffix:
@@ -153,6 +163,12 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
                 c.fill = fill
                 c.protection = open_cell
         ws.cell(row=k, column=n_item + 2).number_format = "@"  # 实际值: as typed (5.3, 5.3万家, 96%)
+        # Row heights are written, not left to the reader: LibreOffice (and Excel, for some files)
+        # does not grow a row for wrapped text, and a cut task is a task the unit cannot read.
+        lines = max((wrapped_lines(v, _WIDTH[kind]) for v, kind in zip(_values(r, lang), kinds, strict=True)
+                     if kind in _WRAPPED and v), default=1)
+        if lines > 1:
+            ws.row_dimensions[k].height = LINE_POINTS * lines
     first, end = 4, max(4, len(rows) + 3)
     status_col = get_column_letter(n_item + 1)
     dv = DataValidation(type="list", formula1='"' + ",".join(status_choices(lang)) + '"', allow_blank=True,
@@ -177,6 +193,11 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.print_title_rows = "3:3"
+    # Units print their 台账 to sign it off: landscape A4, every column on the page's width.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.title = title
     wb.properties.creator = "plancli"
     buf = io.BytesIO()
