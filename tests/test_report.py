@@ -93,7 +93,7 @@ def test_weekly_plain_on_the_tiny_registry_in_chinese(cli, tiny, ledger):
     lines = r.out.splitlines()
     assert lines[:2] == [f"每周进展摘要 — 全部单位 · 全部计划 — {AS_OF}",
                          "逾期未办结 0 项（本周新增 0 项）；未来 7 天到期 1 项；已达标 1 项，已完成 0 项，未达标 0 项"
-                         "（共 6 项）；上周生效记录 3 条。亮灯：红灯 0 项，黄灯 0 项，蓝灯 1 项，绿灯 5 项。"]
+                         "（共 6 项）；上周生效记录 3 条，录入 3 条。亮灯：红灯 0 项，黄灯 0 项，蓝灯 1 项，绿灯 5 项。"]
     assert lines[4].split() == ["牵头单位", "已逾期", "即将到期", "进行中", "已达标", "已完成", "未达标", "合计",
                                 "红灯", "黄灯", "蓝灯", "绿灯"]
     assert lines[6].split() == ["省科技厅", "0", "1", "2", "1", "0", "0", "5", "0", "0", "1", "4"]
@@ -275,7 +275,7 @@ def test_weekly_markdown(cli, tiny, ledger):
 # Weekly digest — all units · all plans — {AS_OF}
 
 Open overdue: 0 (0 new this week); due in the next 7 days: 1; met 1, done 0, missed 0 (of 6); \
-records effective last week: 3. Lights: red 0, yellow 0, blue 1, green 5.
+records effective last week: 3, entered: 3. Lights: red 0, yellow 0, blue 1, green 5.
 
 ## Status per lead unit
 
@@ -405,7 +405,7 @@ def test_digest_md_on_the_shipped_registry_for_one_unit(cli, tmp_path):
     assert r.out == """\
 # 每周进展摘要 — 省审计厅 · 全部计划 — 2026-11-28
 
-逾期未办结 1 项（本周新增 0 项）；未来 7 天到期 0 项；已达标 0 项，已完成 0 项，未达标 0 项（共 1 项）；上周生效记录 1 条。\
+逾期未办结 1 项（本周新增 0 项）；未来 7 天到期 0 项；已达标 0 项，已完成 0 项，未达标 0 项（共 1 项）；上周生效记录 1 条，录入 0 条。\
 亮灯：红灯 1 项，黄灯 0 项，蓝灯 0 项，绿灯 0 项。
 
 ## 各牵头单位事项状态

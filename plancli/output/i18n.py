@@ -132,10 +132,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.value": ("内容", "Value"),
     "digest.title": ("每周进展摘要 — {scope} — {as_of}", "Weekly digest — {scope} — {as_of}"),
     "digest.summary": ("逾期未办结 {overdue} 项（本周新增 {newly} 项）；未来 {days} 天到期 {due} 项；"
-                       "已达标 {met} 项，已完成 {done} 项，未达标 {missed} 项（共 {total} 项）；上周生效记录 {records} 条。",
+                       "已达标 {met} 项，已完成 {done} 项，未达标 {missed} 项（共 {total} 项）；上周生效记录 {records} 条，录入 {entered} 条。",
                        "Open overdue: {overdue} ({newly} new this week); due in the next {days} days: {due}; "
                        "met {met}, done {done}, missed {missed} (of {total}); records effective last week: "
-                       "{records}."),
+                       "{records}, entered: {entered}."),
     "digest.lights": ("亮灯：红灯 {red} 项，黄灯 {yellow} 项，蓝灯 {blue} 项，绿灯 {green} 项。",
                       " Lights: red {red}, yellow {yellow}, blue {blue}, green {green}."),
     "digest.counts_by_unit": ("各牵头单位事项状态", "Status per lead unit"),

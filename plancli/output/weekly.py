@@ -241,7 +241,7 @@ def _summary(s: dict, lang: str) -> str:
     t = s["totals"]
     return label("digest.summary", lang).format(
         overdue=t["overdue"], due=len(s["due_next"]), days=s["days"], newly=len(s["newly_overdue"]),
-        records=len(s["recorded_last_week"]), met=t["met"], done=t["done"], missed=t["missed"], total=t["total"]
+        records=len(s["recorded_last_week"]), entered=len(s["entered_last_week"]), met=t["met"], done=t["done"], missed=t["missed"], total=t["total"]
     ) + label("digest.lights", lang).format(**{k: t[k] for k in LIGHTS})
 
 
