@@ -177,3 +177,20 @@ def test_undated_items_stay_last_after_binning():
     months = {**_months("2012-01", "2025-12"), None: Counter(undated=2)}
     unit, bins = time_bins(months)
     assert unit == "year" and list(bins)[-1] is None and bins[None] == Counter(undated=2)
+
+
+@pytest.mark.parametrize(("status", "met", "colour"), [
+    ("in_progress", False, "in_progress"),  # 60 % reported while the work goes on: not a miss
+    ("met", True, "met"),
+    ("missed", False, "missed"),
+    ("overdue", False, "overdue"),          # the deadline passed short of the target
+    ("done", False, "missed"),
+])
+def test_the_attainment_bar_takes_the_colour_of_its_rows_status(status, met, colour):
+    from plancli.output.charts import COLORS, attainment_chart
+
+    row = {"item": "t-1", "metric": "m", "attainment": 1.0 if met else 0.6, "met": met, "status": status}
+    svg = attainment_chart([row], "en", agg={"attainment": [row]})
+    assert COLORS[colour] in svg
+    others = {"missed", "in_progress", "overdue"} - {colour}  # (met's green is the chart style's own)
+    assert not [s for s in others if COLORS[s] in svg], others

@@ -287,7 +287,9 @@ def by_month_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None) 
 
 
 def attainment_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None, top: int = ATTAIN_TOP) -> str:
-    """Horizontal bars of actual ÷ target in percent for recorded targets, green when met, red when not."""
+    """Horizontal bars of actual ÷ target in percent for recorded targets, in the colour of the row's
+    status: green when met, red when missed, and the in-progress colour for a figure still open (60 %
+    two months before the deadline is work under way, not a miss)."""
     pygal = _pygal()
     agg = agg or aggregate(rows)
     recs = agg["attainment"][:top]
@@ -297,8 +299,7 @@ def attainment_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None
     values = []
     for r in recs[::-1]:
         pct = round(r["attainment"] * 100, 1)
-        values.append({"value": pct, "color": COLORS["met"] if r.get("met") else COLORS["missed"],
-                       "label": r.get("metric") or ""})
+        values.append({"value": pct, "color": COLORS[_attainment_status(r)], "label": r.get("metric") or ""})
     top_val = max(110.0, max(v["value"] for v in values) * 1.05)
     ticks = [t for t in range(0, int(top_val) + 1, 25 if top_val <= 200 else 50)]
     style = _style([COLORS["met"]])
@@ -310,8 +311,20 @@ def attainment_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None
                   y_labels_major=[100], show_x_guides=False))
     chart.x_labels = names
     chart.add(label("col.attainment", lang), values)
-    legend = _legend([Status.MET, Status.MISSED], lang)
+    shown = {_attainment_status(r) for r in recs}
+    legend = _legend([s for s in (Status.MET, Status.IN_PROGRESS, Status.OVERDUE, Status.MISSED) if s in shown], lang)
     return _figure("report.chart.attainment", lang, _svg(chart), legend)
+
+
+def _attainment_status(r: Mapping) -> Status:
+    """The colour a recorded figure takes: its row's status when met, missed or overdue (the deadline
+    passed short of the target), else in progress (a figure reported while the work goes on)."""
+    status = r.get("status")
+    if status == Status.DONE:
+        return Status.MET if r.get("met") else Status.MISSED
+    if status in (Status.MET, Status.MISSED, Status.OVERDUE):
+        return Status(status)
+    return Status.IN_PROGRESS
 
 
 def empty_note(lang: str) -> str:
