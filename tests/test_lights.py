@@ -263,3 +263,13 @@ def test_list_shows_the_worst_light_of_an_entry_and_which_occurrence(cli, tiny):
         cli("list", "--registry", str(tiny), "--as-of", "2025-03-01", "--format", "json").out)}
     t3 = rows["test-003"]  # 2025 is upcoming and green; 2024 was missed: the entry shows red, and says why
     assert (t3["status"], t3["light"], t3["light_reason"]) == ("upcoming", "red", "2024: latest record: missed")
+
+
+def test_show_writes_the_light_and_its_reason_in_the_readers_language(cli, tiny):
+    zh = cli("show", "test-004", "--lang", "zh", "--format", "plain", "--registry", str(tiny))
+    en = cli("show", "test-004", "--lang", "en", "--format", "plain", "--registry", str(tiny))
+    assert zh.code == en.code == 0
+    [zh_light] = [ln for ln in zh.out.splitlines() if ln.startswith("亮灯")]
+    [en_light] = [ln for ln in en.out.splitlines() if ln.startswith("light")]
+    assert zh_light.split(None, 1)[1] == "test-004: 蓝灯（11 天内到期）"
+    assert en_light.split(None, 1)[1] == "test-004: blue (due in 11 days)"

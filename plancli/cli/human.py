@@ -94,3 +94,18 @@ def say_empty(lang: str) -> None:
 
 def say(text: str) -> None:
     print(text, file=sys.stderr)
+
+
+def lights_in(pairs: list[tuple[str, str]], detail: dict, lang: str) -> list[tuple[str, str]]:
+    """``show``'s light lines in ``lang``: 绿灯（…） with the reason that travels with the row."""
+    if lang == "en":
+        return pairs
+    lit = iter(o for o in detail.get("occurrences", []) if o.get("light"))
+    out = []
+    for k, v in pairs:
+        o = next(lit, None) if k == "light" else None
+        if o is not None:
+            v = f"{o['item']}: {status_label(o['light'], lang)}（{reason_in(o['light_reason'], lang)}）"
+        out.append((k, v))
+    return out
+

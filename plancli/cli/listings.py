@@ -9,7 +9,7 @@ import typer
 from ..output.render import Column, is_machine, render
 from ..vocabulary import STATUSES, Status
 from .application import EXIT_CHECK, command
-from .human import cells_in, columns_in, fields_in, say_empty
+from .human import cells_in, columns_in, fields_in, lights_in, say_empty
 from .options import (
     AsOfOpt,
     By,
@@ -176,7 +176,8 @@ def show(
         d["ledger"] += " — a per-user ledger: no registry repository here (`plancli init DIR` makes one)"
     # a terminal table follows the terminal's width: the source quote wraps inside its cell
     lang_ = pick_lang(lang)
-    render([{"field": k, "value": v} for k, v in fields_in(detail_pairs(ws.registry, e, d), lang_)],
+    pairs = lights_in(detail_pairs(ws.registry, e, d), d, lang_)
+    render([{"field": k, "value": v} for k, v in fields_in(pairs, lang_)],
            columns_in([Column("field", "field"), Column("value", "value", None, "fold")], lang_), f)
 
 
