@@ -116,3 +116,19 @@ def test_a_pointer_is_followed_only_for_its_own_key(tiny, cached, write_registry
     entry = ptr.read_text(encoding="utf-8").splitlines()[-1]
     ptr.write_text(key.replace("targets.yaml", "other.yaml") + "\n" + entry + "\n", encoding="utf-8")
     assert cache.get_by_stat(key) is None  # same pointer file, someone else's key
+
+
+def test_an_unchanged_small_yaml_file_is_found_by_its_stat_and_an_edit_is_seen(tmp_path, cached, monkeypatch):
+    """The registry index and unit tables (load_yaml_cached) skip the read and hash when unchanged."""
+    from plancli.yamlio import reader
+
+    p = tmp_path / "units.yaml"
+    p.write_text("units:\n  - name: 省科技厅\n", encoding="utf-8")
+    age(p)
+    assert cache.load_yaml_cached(p) == {"units": [{"name": "省科技厅"}]}
+    reads: list = []
+    real = reader.read_text
+    monkeypatch.setattr(reader, "read_text", lambda path, *a: reads.append(path) or real(path, *a))
+    assert cache.load_yaml_cached(p) == {"units": [{"name": "省科技厅"}]} and reads == []
+    p.write_text("units:\n  - name: 省大数据局\n", encoding="utf-8")
+    assert cache.load_yaml_cached(p) == {"units": [{"name": "省大数据局"}]} and reads == [p]

@@ -38,11 +38,9 @@ A retraction corrects the ledger, not the world: the withdrawn record counts at 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import re
-import secrets
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -76,6 +74,12 @@ def _conflict_error(p: Path, text: str) -> LedgerError | None:
                        "lines of both sides and delete the marker lines (see docs/team.md)", p, line)
 
 
+def _sha256(text: str) -> str:
+    import hashlib  # ~3 ms: only legacy ledgers need it, never the hot path of a current one
+
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def _legacy_rids(records: list[Record]) -> list[Record]:
     """Give records without ``rid`` a deterministic one: the same file gives the same ids on every
     clone, so two people migrating one old ledger write the same lines."""
@@ -88,7 +92,7 @@ def _legacy_rids(records: list[Record]) -> list[Record]:
         body = json.dumps([r.item, r.status, r.actual, r.actual_text, r.on and r.on.isoformat(),
                            r.source, r.note, r.recorded_at, r.forced], ensure_ascii=False)
         n = seen[body] = seen.get(body, 0) + 1
-        out.append(dataclasses.replace(r, rid="L" + hashlib.sha256(f"{body}#{n}".encode()).hexdigest()[:15]))
+        out.append(dataclasses.replace(r, rid="L" + _sha256(f"{body}#{n}")[:15]))
     return out
 
 
@@ -296,6 +300,8 @@ def new_rid(now: datetime | None = None) -> str:
     us = max(int(now.timestamp() * 1_000_000), _last_us[0] + 1)  # strictly increasing in a run
     _last_us[0] = us
     t = datetime.fromtimestamp(us / 1_000_000, UTC)
+    import secrets  # (and random): only a run that writes pays for them
+
     return t.strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(4)
 
 

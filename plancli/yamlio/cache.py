@@ -153,15 +153,19 @@ def put(cache: Path | None, data: dict) -> None:
 
 
 def load_yaml_cached(path: str | Path) -> Any:
-    """``yamlfile.load_yaml`` for small read-mostly files (the unit table), cached the same way."""
+    """``reader.load_yaml`` for small read-mostly files (the registry index, unit tables), cached the
+    same way as documents: an unchanged file is found by its stat, without reading or hashing it."""
     from .reader import load_yaml, read_text
 
+    key = stat_key(Path(path), "yaml")
+    hit = get_by_stat(key)
+    if hit is not None:
+        return hit["doc"]
     raw, text = read_text(path)
     cache = cache_file(raw, "yaml")
     hit = get(cache)
-    if hit is not None:
-        return hit["doc"]
-    doc = load_yaml(path, text)
-    put(cache, {"doc": doc})
-    return doc
-
+    if hit is None:
+        hit = {"doc": load_yaml(path, text)}
+        put(cache, hit)
+    remember_stat(key, Path(path), cache, "yaml")
+    return hit["doc"]
