@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = ["Status", "STATUSES", "STATUS_ORDER", "URGENCY", "OPEN", "CLOSED", "RECORD_STATUSES", "RETRACTED",
-           "EXTENDED", "LEDGER_ONLY_STATUSES", "STATUS_LABELS", "is_open", "is_closed", "Light", "LIGHTS",
+           "EXTENDED", "LEDGER_ONLY_STATUSES", "LEDGER_STATUSES", "STATUS_LABELS", "is_open", "is_closed", "Light", "LIGHTS",
            "LIGHT_LABELS"]
 
 
@@ -46,6 +46,8 @@ RETRACTED = "retracted"
 EXTENDED = "extended"
 # Statuses only the ledger writes (never a row status, never chosen with --status).
 LEDGER_ONLY_STATUSES: tuple[str, ...] = (EXTENDED,)
+# Every status a ledger record may carry.
+LEDGER_STATUSES: tuple[str, ...] = (*RECORD_STATUSES, RETRACTED, *LEDGER_ONLY_STATUSES)
 
 # status → (zh, en), as people read them. output.i18n serves them with every other label.
 STATUS_LABELS: dict[str, tuple[str, str]] = {

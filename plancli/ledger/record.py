@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
-from ..vocabulary import EXTENDED, RECORD_STATUSES, RETRACTED
+from ..vocabulary import EXTENDED, LEDGER_STATUSES
 from ..yamlio.reader import RegistryError
 
-__all__ = ["LedgerError", "Record", "INDENT", "clean_float", "ledger_statuses", "record_from", "record_line"]
+__all__ = ["LedgerError", "Record", "INDENT", "clean_float", "record_from", "record_line"]
 
 INDENT = "  "
 
@@ -80,13 +80,6 @@ def _fields() -> list[dataclasses.Field]:
     return [f for f in dataclasses.fields(Record) if f.name not in _NOT_WRITTEN]
 
 
-def ledger_statuses() -> tuple[str, ...]:
-    from .. import vocabulary
-
-    extra = tuple(getattr(vocabulary, "LEDGER_ONLY_STATUSES", ()))  # e.g. `extended`, if defined
-    return (*RECORD_STATUSES, RETRACTED, *extra)
-
-
 def clean_float(x: float) -> float:
     """15 significant digits: what a person typed, without binary noise (3.2000000000000002 → 3.2)."""
     return float(f"{float(x):.15g}")
@@ -139,7 +132,7 @@ def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
     item, status = d.get("id"), d.get("status")
     if not isinstance(item, str) or not item:
         raise LedgerError("record without an 'id'", path, line)
-    statuses = statuses or ledger_statuses()
+    statuses = statuses or LEDGER_STATUSES
     if status not in statuses:
         raise LedgerError(f"record {item}: status must be one of {', '.join(statuses)}, not {status!r}",
                           path, line)

@@ -45,10 +45,10 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..vocabulary import EXTENDED, RECORD_STATUSES, RETRACTED
+from ..vocabulary import EXTENDED, LEDGER_STATUSES, RECORD_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
 from ..yamlio.reader import RegistryError, conflict_marker, load_yaml, read_text
-from .record import LedgerError, Record, clean_float, ledger_statuses, record_from, record_line
+from .record import LedgerError, Record, clean_float, record_from, record_line
 
 __all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "EXTENDED", "load_ledger", "append_record",
            "append_records", "latest_records", "extensions", "next_withdrawn", "withdrawn", "records_between", "records_entered",
@@ -103,7 +103,7 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
         raise err
     lines = text.splitlines()
     flow, ok = [], True
-    statuses = ledger_statuses()
+    statuses = LEDGER_STATUSES
     for n, ln in enumerate(lines, 1):
         if _SKIP.match(ln) or ln.strip() == "records:":
             continue

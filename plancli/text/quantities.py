@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from ..errors import PlancliError
 from .source import lazy_re, squeeze
 
-__all__ = ["QuantityError", "Quantity", "parse_value", "COMPARATORS", "TargetValue", "Target",
+__all__ = ["QuantityError", "Quantity", "parse_value", "MULTIPLIERS", "NUMBER", "RANGE_SEP", "tidy", "COMPARATORS", "TargetValue", "Target",
            "parse_target", "not_target_reason", "is_not_target"]
 
 
@@ -61,13 +61,13 @@ class Quantity:
     value_max: float | None = None
 
 
-_MULT = [("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6),
+MULTIPLIERS = [("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6),
          ("万", 1e4)]
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 _CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
-_NUMBER = r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
-_RANGE_SEP = r"[—–\-~～至到]+"
+NUMBER = r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+RANGE_SEP = r"[—–\-~～至到]+"
 _TRAILING_WORDS = lazy_re(r"(?:以上|以下|以内|左右|上下|多|余)+$")
 # Units that begin with a character that is also a Chinese numeral multiplier.
 _UNIT_STARTS = ("千瓦", "千米", "千克", "千伏", "千帕", "万千瓦", "百分点", "千字")
@@ -118,7 +118,7 @@ def _cn_number(s: str) -> tuple[float, str] | None:
 
 
 def _split_multiplier(rest: str) -> tuple[float, str]:
-    for word, factor in _MULT:
+    for word, factor in MULTIPLIERS:
         if rest.startswith(word):
             return factor, rest[len(word):]
     return 1.0, rest
@@ -154,13 +154,13 @@ def parse_value(text: str) -> Quantity:
     share = _cn_share(t)
     if share is not None:
         return Quantity(share, "%")
-    m = re.match(rf"({_NUMBER})[×xX*]({_NUMBER})", t)
+    m = re.match(rf"({NUMBER})[×xX*]({NUMBER})", t)
     if m:
         low = float(m.group(1)) * float(m.group(2))
         high = None
         rest = t[m.end():]
     else:
-        m = re.match(rf"({_NUMBER})(?:{_RANGE_SEP}({_NUMBER}))?", t)
+        m = re.match(rf"({NUMBER})(?:{RANGE_SEP}({NUMBER}))?", t)
         if m:
             low = float(m.group(1))
             high = float(m.group(2)) if m.group(2) else None
@@ -184,10 +184,10 @@ def parse_value(text: str) -> Quantity:
         high *= factor
         if high < low:
             raise QuantityError(f"range runs backwards in {text!r}")
-    return Quantity(_tidy(low), unit, _tidy(high) if high is not None else None)
+    return Quantity(tidy(low), unit, tidy(high) if high is not None else None)
 
 
-def _tidy(x: float) -> float:
+def tidy(x: float) -> float:
     """Round away binary noise (3.5*1e4 = 35000.000000000004); refuse inf and nan."""
     if not math.isfinite(x):
         raise QuantityError(f"number out of range: {x}")
@@ -255,7 +255,7 @@ _BEFORE = [
 _BEFORE_ADJACENT = [(">", "超|破|过|逾"), ("~", "约|近"), ("=", "达")]
 _AFTER = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
 _STRICT = (">", "<")  # 超过…以上 stays ">": the stricter word wins over a trailing 以上
-_ITEM_NUM = lazy_re(rf"{_NUMBER}(?:[×xX*]{_NUMBER})?(?:{_RANGE_SEP}{_NUMBER})?")
+_ITEM_NUM = lazy_re(rf"{NUMBER}(?:[×xX*]{NUMBER})?(?:{RANGE_SEP}{NUMBER})?")
 _LIST_GAP = lazy_re(r"[、和及与,]*")  # items of one list: 90%、75%; 100万辆和150GWh
 # Measurement units plans use, longest first where one is a prefix of another. A unit not listed is
 # accepted when it is short (≤ 3 characters) and stands alone before a separator.
@@ -312,11 +312,11 @@ def _cn_target(t: str) -> TargetValue | None:
             if unit.startswith(_TIME_UNITS) or cn[1].startswith(_TIME_UNITS):
                 continue
             vtext = t[wm.end():len(t) - len(cn[1])] + unit
-            return TargetValue(comp, _tidy(cn[0]), unit, None, vtext)
+            return TargetValue(comp, tidy(cn[0]), unit, None, vtext)
     for m in re.finditer(r"[一二两三四五六七八九十百千万亿]+(?=级)", t):
         cn = _cn_number(m.group(0))
         if cn is not None and not cn[1]:
-            return TargetValue(">=", _tidy(cn[0]), "", None, m.group(0))
+            return TargetValue(">=", tidy(cn[0]), "", None, m.group(0))
     return None
 
 
@@ -344,7 +344,7 @@ def parse_target(text: str) -> Target:
         if nm.start() < pos:
             continue
         after = t[nm.end():nm.end() + 1]
-        if re.fullmatch(rf"(?:19|20|21)\d\d(?:{_RANGE_SEP}(?:19|20|21)\d\d)?", nm.group(0)) and after in "年-—":
+        if re.fullmatch(rf"(?:19|20|21)\d\d(?:{RANGE_SEP}(?:19|20|21)\d\d)?", nm.group(0)) and after in "年-—":
             continue  # a year (2024年) or a span of years (2024—2025年)
         if after == "月" or (after in "日号" and re.search(r"月$", t[:nm.start()])) \
                 or t[:nm.start()].endswith("第"):
@@ -352,14 +352,14 @@ def parse_target(text: str) -> Target:
         if not_target_reason(t, nm.start(), nm.end()):
             continue
         rest = t[nm.end():]
-        mult = next((w for w, _ in _MULT if rest.startswith(w)), "")
+        mult = next((w for w, _ in MULTIPLIERS if rest.startswith(w)), "")
         more = re.match(r"[多余]", rest[len(mult):])  # 100多家, 3万余人: more than
         after_more = len(mult) + (1 if more else 0)
         unit = _unit_at(rest[after_more:])
         end = nm.end() + after_more + len(unit)
         suf = next((w for w in _AFTER if t.startswith(w, end)), None)
         items.append((nm.start(), end + (len(suf) if suf else 0), t[nm.start():end], nm.group(0) + mult + unit,
-                      _AFTER[suf] if suf else (">" if more else None), bool(re.search(_RANGE_SEP, nm.group(0)))))
+                      _AFTER[suf] if suf else (">" if more else None), bool(re.search(RANGE_SEP, nm.group(0)))))
         pos = items[-1][1]
     if not items:
         # Chinese numerals: 双破千, 过千亿 (after a comparator word), 千万级 (an order of magnitude: at least).
@@ -453,9 +453,3 @@ def is_not_target(text: str, start: int, end: int) -> bool:
     """True when ``not_target_reason`` finds a reason: the number is not a target."""
     return not_target_reason(text, start, end) is not None
 
-
-# The grammar of numbers, shared with text.actuals (figures typed into `record` are read the same way).
-MULTIPLIERS = _MULT
-NUMBER = _NUMBER
-RANGE_SEP = _RANGE_SEP
-tidy = _tidy
