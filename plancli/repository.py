@@ -4,7 +4,7 @@ The repository holds the registry (an index ``registry.yaml`` and its documents,
 tables), the ledger (``progress.yaml``, one record per line), and what git needs so that records merge:
 ``.gitattributes`` merges the ledger line by line (``merge=union``: both sides' records are kept, a
 record is one line so none is interleaved), ``.gitignore`` keeps the lock and temporary files out of
-``git add -A``. Commands run anywhere inside it find it (``registry.loading.find_workspace``).
+``git add -A``. Commands run anywhere inside it find it (``find_repository``), as git finds ``.git``.
 """
 
 from __future__ import annotations
@@ -16,9 +16,36 @@ from pathlib import Path
 
 from .errors import PlancliError
 from .ledger.store import HEADER
-from .registry.loading import WORKSPACE_INDEX, shipped_registry_path
+from .registry.loading import is_index, shipped_registry_path
+from .yamlio.reader import DataFileError
 
-__all__ = ["InitError", "Made", "init_repository", "GITATTRIBUTES", "GITIGNORE"]
+__all__ = ["InitError", "Made", "init_repository", "GITATTRIBUTES", "GITIGNORE", "REGISTRY_INDEX", "find_repository",
+           "registry_path"]
+
+REGISTRY_INDEX = "registry.yaml"
+
+
+def find_repository(start: Path | None = None) -> Path | None:
+    """The index of the registry repository around ``start`` (default: the current directory): the
+    nearest ``registry.yaml`` with a ``documents:`` list in it or a parent, as git finds ``.git``."""
+    try:
+        here = (start or Path.cwd()).resolve()
+    except OSError:  # the current directory was deleted under us
+        return None
+    for d in (here, *here.parents):
+        f = d / REGISTRY_INDEX
+        try:
+            if f.is_file() and is_index(f):
+                return f
+        except (OSError, DataFileError):
+            continue
+    return None
+
+
+def registry_path(given: str | Path | None = None) -> Path:
+    """The registry a run uses: ``--registry``/PLANCLI_REGISTRY when given, else the registry
+    repository around the current directory (``plancli init``), else the shipped one."""
+    return Path(given) if given is not None else (find_repository() or shipped_registry_path())
 
 
 class InitError(PlancliError):
@@ -218,7 +245,7 @@ def init_repository(root: Path, *, empty: bool = False, git: bool = True) -> Mad
     root.mkdir(parents=True, exist_ok=True)
     files: dict[str, str | Path] = {}
     if empty:
-        files |= {WORKSPACE_INDEX: EMPTY_INDEX, "documents/example.yaml": EXAMPLE_DOCUMENT,
+        files |= {REGISTRY_INDEX: EMPTY_INDEX, "documents/example.yaml": EXAMPLE_DOCUMENT,
                   "source/example.txt": EXAMPLE_SOURCE, "units.yaml": EXAMPLE_UNITS}
     else:
         from .registry.loading import load_registry
@@ -230,7 +257,7 @@ def init_repository(root: Path, *, empty: bool = False, git: bool = True) -> Mad
         rel = [d.path.relative_to(data).as_posix() for d in reg.documents]
         cur = [r for r, d in zip(rel, reg.documents, strict=True) if not d.archived]
         old = [r for r, d in zip(rel, reg.documents, strict=True) if d.archived]
-        files[WORKSPACE_INDEX] = SHIPPED_INDEX.format(
+        files[REGISTRY_INDEX] = SHIPPED_INDEX.format(
             current="\n".join(f"  - {r}" for r in cur),
             archived="\n".join(f"  - {r}" for r in old) or "  []").replace("archived:\n  []", "archived: []")
     files |= {"progress.yaml": HEADER, "README.md": README, ".gitattributes": GITATTRIBUTES,

@@ -14,6 +14,7 @@ from .ledger.store import Record, default_path, load_ledger
 from .registry.loading import load_registry, shipped_registry_path
 from .registry.model import Problem, Registry
 from .registry.units import UnitTable, load_units
+from .repository import registry_path
 
 __all__ = ["Workspace", "open_workspace"]
 
@@ -58,9 +59,9 @@ def unit_files(reg: Registry) -> list[Path]:
 
 
 def open_workspace(registry: str | Path | None = None, progress: str | Path | None = None) -> Workspace:
-    """The registry at ``registry`` (default: the shipped one) and its ledger: ``progress``, else
+    """The registry at ``registry`` (default: ``repository.registry_path``) and its ledger: ``progress``, else
     the one the registry names (``ledger:``), else progress.yaml beside the registry file."""
-    reg = load_registry(registry)
+    reg = load_registry(registry_path(registry))
     if progress is not None:
         ledger = Path(progress)
     else:

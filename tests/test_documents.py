@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from plancli.registry.loading import RegistryError, load_registry
+from plancli.registry.loading import load_registry
+from plancli.yamlio.reader import DataFileError
 
 from .conftest import ROOT, TINY_REGISTRY, TINY_SOURCE
 
@@ -75,7 +76,7 @@ def test_docs_lists_each_document(cli, two):
 def test_id_collision_names_both_places(two, cli):
     d = two.parent
     (d / "second.yaml").write_text(SECOND.replace("id: sec-001", "id: test-001"), encoding="utf-8")
-    with pytest.raises(RegistryError) as ei:
+    with pytest.raises(DataFileError) as ei:
         load_registry(two)
     msg = str(ei.value)
     assert "duplicate id 'test-001'" in msg and f"{d / 'targets.yaml'}:" in msg and f"{d / 'second.yaml'}:" in msg
@@ -152,7 +153,7 @@ def test_the_ledger_follows_the_registry_and_show_names_it(cli, two):
 def test_plan_codes_must_be_unique_across_documents(two):
     (two.parent / "second.yaml").write_text(SECOND.replace("code: sec", "code: test").replace("plan: sec", "plan: test")
                                             .replace("id: sec-001", "id: test-009"), encoding="utf-8")
-    with pytest.raises(RegistryError, match="plan code 'test' is used by two documents"):
+    with pytest.raises(DataFileError, match="plan code 'test' is used by two documents"):
         load_registry(two)
 
 

@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancli.registry.loading import RegistryError, load_registry
+from plancli.registry.loading import load_registry
+from plancli.yamlio.reader import DataFileError
 
 from .conftest import SHIPPED, TINY_REGISTRY
 
@@ -94,7 +95,7 @@ def test_duplicate_key_names_the_second_key_line(where, write_registry, cli):
         first, second, key = line_of(text, "entries:"), line_of(text, "entries:", 2), "entries"
     assert first < second
     p = write_registry(text)
-    with pytest.raises(RegistryError) as exc:
+    with pytest.raises(DataFileError) as exc:
         load_registry(p)
     assert str(exc.value) == f"{p}:{second}: duplicate key {key!r} (first at line {first})"
     msg = assert_one_line_error(cli("list", "--registry", str(p)))
@@ -129,7 +130,7 @@ def test_billion_laughs_is_refused_with_bounded_memory(write_registry, cli):
     p = write_registry(BILLION_LAUGHS)
     tracemalloc.start()
     try:
-        with pytest.raises(RegistryError, match="anchors/aliases"):
+        with pytest.raises(DataFileError, match="anchors/aliases"):
             load_registry(p)
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -164,7 +165,7 @@ def test_python_tags_are_refused_and_never_executed(kind, tmp_path, write_regist
     tag = _tag_payloads(marker)[kind]
     text = replaced("    line: 11\n", f"    line: 11\n    note: {tag}\n")
     p = write_registry(text)
-    with pytest.raises(RegistryError) as exc:
+    with pytest.raises(DataFileError) as exc:
         load_registry(p)
     assert exc.value.line == line_of(text, "    note: !!python")
     assert "unsupported YAML tag" in exc.value.message
@@ -295,7 +296,7 @@ def test_fifty_megabyte_registry_loads_or_fails_cleanly(tmp_path, tiny, monkeypa
     assert p.stat().st_size >= 50_000_000
     try:
         reg = load_registry(p)
-    except RegistryError as exc:  # a clean refusal is acceptable; anything else propagates
+    except DataFileError as exc:  # a clean refusal is acceptable; anything else propagates
         assert str(exc).startswith(str(p))
     else:
         assert len(reg.entries) == n

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from plancli.registry.loading import Registry, RegistryError, load_registry
+from plancli.registry.loading import Registry, load_registry
 from plancli.text.deadline import KINDS, Context, Deadline, DeadlineError, Period, parse_deadline
 from plancli.text.quantities import (
     COMPARATORS,
@@ -26,6 +26,7 @@ from plancli.text.quantities import (
     parse_target,
     parse_value,
 )
+from plancli.yamlio.reader import DataFileError
 
 from .conftest import TINY_REGISTRY, TINY_SOURCE, TINY_UNITS
 
@@ -296,7 +297,7 @@ def test_loader_on_mutated_registries_returns_or_raises_registry_error(mutation_
     p.write_text(text, encoding="utf-8")
     try:
         reg = load_registry(p)
-    except RegistryError as exc:
+    except DataFileError as exc:
         assert str(exc).startswith(str(p)), str(exc)
         return
     assert isinstance(reg, Registry)
@@ -311,7 +312,7 @@ def test_validate_mode_collects_problems_instead_of_crashing(mutation_dir, text)
     problems: list = []
     try:
         load_registry(p, problems)
-    except RegistryError:
+    except DataFileError:
         return  # structural: unreadable YAML, not a mapping, ...
     assert all(str(x).startswith(f"{p}:") for x in problems)
 
@@ -340,7 +341,7 @@ def test_regression_overflowing_quantity(text):
 def test_regression_scalar_list(mutation_dir, text):
     p = mutation_dir / "scalar.yaml"
     p.write_text(text, encoding="utf-8")
-    with pytest.raises(RegistryError):
+    with pytest.raises(DataFileError):
         load_registry(p)
 
 
@@ -349,5 +350,5 @@ def test_regression_numeral_in_registry(mutation_dir):
     assert text != TINY_REGISTRY
     p = mutation_dir / "numeral.yaml"
     p.write_text(text, encoding="utf-8")
-    with pytest.raises(RegistryError, match="deadline_text"):
+    with pytest.raises(DataFileError, match="deadline_text"):
         load_registry(p)

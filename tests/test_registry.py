@@ -2,7 +2,8 @@
 
 import pytest
 
-from plancli.registry.loading import RegistryError, load_registry
+from plancli.registry.loading import load_registry
+from plancli.yamlio.reader import DataFileError
 
 from .conftest import SHIPPED, TINY_REGISTRY
 
@@ -48,7 +49,7 @@ def _line_of(text: str) -> int:
 def test_bad_field_is_reported_with_its_line(write_registry, old, new, offset, message):
     line = _line_of(old) + offset
     p = _bad(write_registry, old, new)
-    with pytest.raises(RegistryError) as ei:
+    with pytest.raises(DataFileError) as ei:
         load_registry(p)
     assert ei.value.line == line
     assert message in str(ei.value) and str(ei.value).startswith(f"{p}:{line}: ")
@@ -56,14 +57,14 @@ def test_bad_field_is_reported_with_its_line(write_registry, old, new, offset, m
 
 def test_duplicate_id_points_at_the_second_entry(write_registry):
     p = _bad(write_registry, "  - id: test-002\n", "  - id: test-001\n")
-    with pytest.raises(RegistryError, match="duplicate id 'test-001'") as ei:
+    with pytest.raises(DataFileError, match="duplicate id 'test-001'") as ei:
         load_registry(p)
     assert ei.value.line == _line_of("  - id: test-002\n")
 
 
 def test_deadline_must_agree_with_its_phrase(write_registry):
     p = _bad(write_registry, '    deadline: "2024-10-31"\n', '    deadline: "2024-11-30"\n')
-    with pytest.raises(RegistryError, match="does not match deadline_text"):
+    with pytest.raises(DataFileError, match="does not match deadline_text"):
         load_registry(p)
 
 
@@ -84,19 +85,19 @@ def test_collecting_mode_reports_every_problem(write_registry):
     ("a: [1, 2\n", "invalid YAML"),
 ])
 def test_malformed_files(write_registry, text, message):
-    with pytest.raises(RegistryError, match=message):
+    with pytest.raises(DataFileError, match=message):
         load_registry(write_registry(text))
 
 
 def test_bom_is_accepted_and_gbk_is_refused(write_registry):
     assert len(load_registry(write_registry("\ufeff" + TINY_REGISTRY)).entries) == 5
-    with pytest.raises(RegistryError, match="not UTF-8") as ei:
+    with pytest.raises(DataFileError, match="not UTF-8") as ei:
         load_registry(write_registry(TINY_REGISTRY, encoding="gbk"))
     assert ei.value.line == _line_of("name: 测试行动计划")  # first non-ASCII byte
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(RegistryError, match="file not found"):
+    with pytest.raises(DataFileError, match="file not found"):
         load_registry(tmp_path / "nope.yaml")
 
 

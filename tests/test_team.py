@@ -23,7 +23,7 @@ from plancli.ledger.store import (
     records_entered,
     withdrawn,
 )
-from plancli.registry.loading import find_workspace
+from plancli.repository import find_repository
 
 from .conftest import TINY_REGISTRY
 
@@ -181,7 +181,7 @@ def test_init_makes_a_repository_that_validates_strictly_and_is_found_from_below
     assert "archived:\n  - documents/gz633.yaml" in (root / "registry.yaml").read_text(encoding="utf-8")
     (root / "documents" / "deeper").mkdir()
     monkeypatch.chdir(root / "documents" / "deeper")
-    assert find_workspace() == root / "registry.yaml"
+    assert find_repository() == root / "registry.yaml"
     assert cli("validate", "--strict").code == 0
     r = cli("record", "kjyf-002", "--status", "met", "--actual", "3.6万家", "--on", "2024-12-31")
     assert r.code == 0 and r.err.endswith(f"→ {root / 'progress.yaml'}\n")  # the repository's ledger

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from plancli.ledger.store import Record, append_record
 from plancli.yamlio import events as yamlevents
 from plancli.yamlio import fastlane as yamlblock
-from plancli.yamlio.reader import LineDict, RegistryError, load_yaml, load_yaml_pyyaml
+from plancli.yamlio.reader import DataFileError, LineDict, load_yaml, load_yaml_pyyaml
 
 from .conftest import ROOT, SHIPPED, TINY_REGISTRY
 
@@ -36,7 +36,7 @@ def shape(x):
 def outcome(load, path: Path, text: str):
     try:
         return ("ok", shape(load(path, text)))
-    except RegistryError as exc:
+    except DataFileError as exc:
         return ("error", type(exc).__name__, str(exc), exc.line)
     except ValueError as exc:  # PyYAML's int("") for 0b_: both loaders alike
         return ("crash", type(exc).__name__, str(exc))
@@ -212,7 +212,7 @@ def test_gc_is_restored(tmp_path):
     import gc
 
     assert gc.isenabled()
-    with pytest.raises(RegistryError):
+    with pytest.raises(DataFileError):
         load_yaml(tmp_path / "f.yaml", "a: 1\na: 2\n")
     load_yaml(tmp_path / "f.yaml", "a: 1\n")
     assert gc.isenabled()

@@ -158,13 +158,13 @@ def find_gaps(source: SourceText, entries: Iterable, exclusions: Iterable,
 def registry_gaps(reg) -> tuple[list[tuple[str, Gap]], int]:
     """Gaps of each document against its own source as (source file name, gap), and how many
     source lines the plans span."""
-    from ..yamlio.reader import RegistryError
+    from ..yamlio.reader import DataFileError
 
     out: list[tuple[str, Gap]] = []
     lines = 0
     for doc in reg.documents:
         if doc.source_path is None or not doc.source_path.exists():
-            raise RegistryError(f"source file not found: {doc.source_path}", doc.path)
+            raise DataFileError(f"source file not found: {doc.source_path}", doc.path)
         src = SourceText.read(doc.source_path)
         plans = [reg.plans[c] for c in doc.plan_codes if c in reg.plans]
         ranges = [(p.first_line, p.last_line) for p in plans]

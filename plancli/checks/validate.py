@@ -158,14 +158,15 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
     from ..ledger.store import LedgerError, default_path, load_ledger, needs_migration
     from ..registry.loading import load_registry, sha256_of
     from ..registry.units import load_units
+    from ..repository import registry_path
     from ..workspace import unit_files
-    from ..yamlio.reader import RegistryError
+    from ..yamlio.reader import DataFileError
 
     problems: list[Problem] = []
-    reg = load_registry(path, problems)
+    reg = load_registry(registry_path(path), problems)
     try:
         table = load_units(*unit_files(reg))
-    except RegistryError as exc:
+    except DataFileError as exc:
         problems.append(Problem(exc.path or "", exc.line, exc.message))
         table = None
     for doc in reg.documents:

@@ -57,8 +57,9 @@ def coverage_cmd(registry: RegistryOpt = None, fmt: format_option(Listing) = Non
     """
     from ..checks.coverage import registry_gaps
     from ..registry.loading import load_registry
+    from ..repository import registry_path
 
-    reg = load_registry(registry)
+    reg = load_registry(registry_path(registry))
     gaps, lines = registry_gaps(reg)
     f = format_name(fmt)
     if is_machine(f):
@@ -89,9 +90,10 @@ def parse_deadline_cmd(
     """
     from ..query.rows import to_date
     from ..registry.loading import load_registry
+    from ..repository import registry_path
     from ..text.deadline import Context, Period, parse_deadline
 
-    period = load_registry(registry).period if not (start and end) else None  # only read when needed
+    period = load_registry(registry_path(registry)).period if not (start and end) else None  # only read when needed
     if start or end:
         period = Period(to_date(start, "--start") if start else period.start,
                         to_date(end, "--end") if end else period.end)

@@ -15,14 +15,14 @@ from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import EXTENDED, LEDGER_STATUSES
-from ..yamlio.reader import RegistryError
+from ..yamlio.reader import DataFileError
 
 __all__ = ["LedgerError", "Record", "INDENT", "clean_float", "record_from", "record_line"]
 
 INDENT = "  "
 
 
-class LedgerError(RegistryError):
+class LedgerError(DataFileError):
     """A ledger that cannot be read or written."""
 
 

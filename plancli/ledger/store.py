@@ -47,7 +47,7 @@ from pathlib import Path
 
 from ..vocabulary import EXTENDED, LEDGER_STATUSES, RECORD_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
-from ..yamlio.reader import RegistryError, conflict_marker, load_yaml, read_text
+from ..yamlio.reader import DataFileError, conflict_marker, load_yaml, read_text
 from .record import LedgerError, Record, clean_float, record_from, record_line
 
 __all__ = ["LedgerError", "Record", "RECORD_STATUSES", "RETRACTED", "EXTENDED", "load_ledger", "append_record",
@@ -123,7 +123,7 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
         doc = load_yaml(p, text)
     except LedgerError:
         raise
-    except RegistryError as exc:
+    except DataFileError as exc:
         raise LedgerError(exc.message, exc.path or p, exc.line) from None
     if doc is None:
         return [], False
@@ -401,7 +401,7 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
 def _read_or_raise(p: Path) -> str:
     try:
         return read_text(p)[1]
-    except RegistryError as exc:
+    except DataFileError as exc:
         raise LedgerError(exc.message, p, exc.line) from None
 
 

@@ -18,7 +18,7 @@ from ..text.deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, par
 from ..vocabulary import RECORD_STATUSES
 from ..yamlio import cache
 from ..yamlio.events import gc_paused
-from ..yamlio.reader import LineDict, RegistryError, decode, load_yaml, read_bytes
+from ..yamlio.reader import DataFileError, LineDict, decode, load_yaml, read_bytes
 from .model import (
     COMPARATORS,
     ENTRY_FIELDS,
@@ -38,8 +38,12 @@ from .model import (
 
 __all__ = [
     "RegistryError", "Problem", "Plan", "Entry", "Exclusion", "Registry",
-    "load_registry", "default_registry_path", "shipped_registry_path", "find_workspace", "sha256_of",
+    "load_registry", "shipped_registry_path", "is_index", "sha256_of",
 ]
+
+
+class RegistryError(DataFileError):
+    """A registry index or document file that does not say what a registry must."""
 
 
 def shipped_registry_path() -> Path:
@@ -51,30 +55,9 @@ def shipped_registry_path() -> Path:
     return Path(data.__file__).parent / "registry.yaml"
 
 
-WORKSPACE_INDEX = "registry.yaml"
-
-
-def find_workspace(start: Path | None = None) -> Path | None:
-    """The index of the registry repository around ``start`` (default: the current directory): the
-    nearest ``registry.yaml`` with a ``documents:`` list in it or a parent, as git finds ``.git``."""
-    try:
-        here = (start or Path.cwd()).resolve()
-    except OSError:  # the current directory was deleted under us
-        return None
-    for d in (here, *here.parents):
-        f = d / WORKSPACE_INDEX
-        try:
-            if f.is_file() and _INDEX.search(read_bytes(f, 4096)):
-                return f
-        except (OSError, RegistryError):
-            continue
-    return None
-
-
-def default_registry_path() -> Path:
-    """The registry a run uses without ``--registry``/PLANCLI_REGISTRY: the registry repository
-    around the current directory (``plancli init``), else the shipped one."""
-    return find_workspace() or shipped_registry_path()
+def is_index(path: Path) -> bool:
+    """True for a registry index (a file whose first 4 KiB hold a ``documents:`` list), not a document."""
+    return bool(_INDEX.search(read_bytes(path, 4096)))
 
 
 class _Collector:
@@ -335,8 +318,8 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     cached in parsed form on its own (see ``cache``), so an edit re-reads that document only;
     PLANCLI_NO_CACHE=1 disables the cache, PLANCLI_CACHE_DIR moves it.
     """
-    p = Path(path) if path is not None else default_registry_path()
-    if not _INDEX.search(read_bytes(p, 4096)):  # a document: read in full only on a cache miss
+    p = Path(path) if path is not None else shipped_registry_path()
+    if not is_index(p):  # a document: read in full only on a cache miss
         doc, plans, rows = load_document(p, problems)
         ledger = doc.meta.get("ledger")
         return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)

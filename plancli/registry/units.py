@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import PlancliError
 from ..text.source import squeeze
 from ..yamlio.cache import load_yaml_cached
-from ..yamlio.reader import RegistryError
+from ..yamlio.reader import DataFileError
 
 __all__ = ["UnitError", "AmbiguousUnitError", "Unit", "UnitTable", "load_units"]
 
@@ -118,13 +118,13 @@ def load_units(*paths: str | Path) -> UnitTable:
 def _read_units(path: str | Path) -> list[Unit]:
     doc = load_yaml_cached(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("units"), list):
-        raise RegistryError("a units file must be a mapping with a 'units:' list", path, 1)
+        raise DataFileError("a units file must be a mapping with a 'units:' list", path, 1)
     units = []
     for d in doc["units"]:
         if not isinstance(d, dict) or not isinstance(d.get("name"), str):
-            raise RegistryError("each unit needs a 'name'", path, getattr(d, "line", None))
+            raise DataFileError("each unit needs a 'name'", path, getattr(d, "line", None))
         aliases = d.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise RegistryError("aliases must be a list of names", path, getattr(d, "line", None))
+            raise DataFileError("aliases must be a list of names", path, getattr(d, "line", None))
         units.append(Unit(d["name"], tuple(aliases)))
     return units

@@ -18,11 +18,11 @@ from typing import Any
 
 from ..errors import PlancliError
 
-__all__ = ["RegistryError", "LineDict", "load_yaml", "read_text", "read_bytes", "decode"]
+__all__ = ["DataFileError", "LineDict", "load_yaml", "read_text", "read_bytes", "decode"]
 
 
-class RegistryError(PlancliError):
-    """A registry, ledger or unit-table file that cannot be used."""
+class DataFileError(PlancliError):
+    """A data file (registry, document, unit table, ledger) that cannot be read as written."""
 
 
 class LineDict(dict):
@@ -42,15 +42,15 @@ def _construct_mapping(loader, node):
     m = LineDict.at(node.start_mark.line + 1)
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise RegistryError("YAML merge keys (<<) are not allowed", line=key_node.start_mark.line + 1)
+            raise DataFileError("YAML merge keys (<<) are not allowed", line=key_node.start_mark.line + 1)
         key = loader.construct_object(key_node, deep=True)
         kl = key_node.start_mark.line + 1
         try:
             hash(key)
         except TypeError:
-            raise RegistryError("a mapping key must be a plain value", line=kl) from None
+            raise DataFileError("a mapping key must be a plain value", line=kl) from None
         if key in m:
-            raise RegistryError(f"duplicate key {key!r} (first at line {m.key_lines[key]})", line=kl)
+            raise DataFileError(f"duplicate key {key!r} (first at line {m.key_lines[key]})", line=kl)
         m.key_lines[key] = kl
         m[key] = loader.construct_object(value_node, deep=True)
     return m
@@ -66,7 +66,7 @@ def _loader():
     class StrictLoader(base):  # type: ignore[misc, valid-type]
         def construct_object(self, node, deep=False):
             if node in self.constructed_objects or node in self.recursive_objects:
-                raise RegistryError("YAML anchors/aliases (&id001, *id001) are not allowed; write each "
+                raise DataFileError("YAML anchors/aliases (&id001, *id001) are not allowed; write each "
                                     "value out (yaml.dump: use a Dumper whose ignore_aliases returns True)",
                                     line=node.start_mark.line + 1)
             return super().construct_object(node, deep=deep)
@@ -83,18 +83,18 @@ def _loader():
 
 
 def read_bytes(p: Path, limit: int = -1) -> bytes:
-    """The file's bytes (the first ``limit`` of them if given); a missing file is a RegistryError."""
+    """The file's bytes (the first ``limit`` of them if given); a missing file is a DataFileError."""
     try:
         if limit < 0:
             return p.read_bytes()
         with open(p, "rb") as fh:
             return fh.read(limit)
     except FileNotFoundError:
-        raise RegistryError("file not found", p) from None
+        raise DataFileError("file not found", p) from None
     except IsADirectoryError:
-        raise RegistryError("is a directory, not a YAML file", p) from None
+        raise DataFileError("is a directory, not a YAML file", p) from None
     except PermissionError:
-        raise RegistryError("permission denied", p) from None
+        raise DataFileError("permission denied", p) from None
 
 
 def decode(p: Path, raw: bytes) -> str:
@@ -102,7 +102,7 @@ def decode(p: Path, raw: bytes) -> str:
         return raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RegistryError(
+        raise DataFileError(
             f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", p, line) from None
 
 
@@ -114,7 +114,7 @@ def read_text(path: str | Path) -> tuple[bytes, str]:
 
 
 def load_yaml(path: str | Path, text: str | None = None) -> Any:
-    """Parse one YAML file strictly; every failure is a RegistryError naming file and line.
+    """Parse one YAML file strictly; every failure is a DataFileError naming file and line.
 
     Read by plancli.yamlio.events (same results and errors, built without PyYAML's node graph: ~10×
     faster on a large registry); ``load_yaml_pyyaml`` answers only where that module hands over.
@@ -125,13 +125,13 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
     if text is None:
         text = read_text(p)[1]
     try:
-        return load_events(text, _loader()[1], LineDict, lambda msg, line: RegistryError(msg, p, line))
+        return load_events(text, _loader()[1], LineDict, lambda msg, line: DataFileError(msg, p, line))
     except Legacy:
         return load_yaml_pyyaml(p, text)
-    except RegistryError:
+    except DataFileError:
         marker = conflict_marker(text)  # a half-merged file: name the merge, not the YAML it broke
         if marker is not None:
-            raise RegistryError(f"unresolved merge conflict: git left the marker {marker[1]} here; "
+            raise DataFileError(f"unresolved merge conflict: git left the marker {marker[1]} here; "
                                 "resolve it and delete the marker lines", p, marker[0]) from None
         raise
 
@@ -155,13 +155,13 @@ def load_yaml_pyyaml(path: str | Path, text: str | None = None) -> Any:
     yaml, loader = _loader()
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - strict safe loader
-    except RegistryError as exc:
+    except DataFileError as exc:
         exc.path = str(p)
         raise
     except yaml.YAMLError as exc:
         from .events import yaml_error_message  # one wording for both readers
 
         message, line = yaml_error_message(yaml, exc)
-        raise RegistryError(message, p, line) from None
+        raise DataFileError(message, p, line) from None
     except RecursionError:
-        raise RegistryError("YAML nested too deeply", p) from None
+        raise DataFileError("YAML nested too deeply", p) from None
