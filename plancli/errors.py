@@ -1,28 +1,49 @@
 """The one base of plancli's domain errors.
 
-Every error the core raises on bad input derives from ``PlancliError`` and carries, where there is
-one, the file and line it is about. The CLI edge catches ``PlancliError`` once and prints ``str()``
-of it as one line on stderr (exit 2); nothing else needs to know the subclasses.
+Every error the core raises on bad input derives from ``PlancliError``. It carries a code of the
+words catalogue (``plancli.words``) and the fields of its entry — never prose — and, where there is
+one, the file and line it is about. The CLI edge catches ``PlancliError`` once and prints
+``located(lang)``: one line on stderr in the reader's language (exit 2); ``str()`` is the English
+line, for logs and tests.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .words import has, say
+
 __all__ = ["PlancliError"]
 
 
 class PlancliError(Exception):
-    """Bad input the user can fix; ``str()`` is ``file:line: problem`` (or just the problem)."""
+    """Bad input the user can fix: ``code`` (an entry of the catalogue) and its ``fields``.
 
-    def __init__(self, message: str = "", path: str | Path | None = None, line: int | None = None):
-        super().__init__(message)
-        self.message = message
+    A first argument that is not a catalogue code is taken as finished text (what another library
+    said, passed on); ``tests/test_architecture.py`` keeps plancli's own raises on codes."""
+
+    def __init__(self, code: str = "", path: str | Path | None = None, line: int | None = None, **fields):
+        super().__init__(code)
+        self.code = code
+        self.fields = fields
         self.path = str(path) if path is not None else None
         self.line = line
 
-    def __str__(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The problem in ``lang``, without its place."""
+        return say(self.code, lang, **self.fields) if has(self.code) else self.code
+
+    @property
+    def message(self) -> str:
+        return self.text("en")
+
+    def located(self, lang: str = "en") -> str:
+        """``file:line: problem`` (or just the problem) in ``lang``."""
         where = self.path or ""
         if self.line:
             where += f":{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+        text = self.text(lang)
+        return f"{where}: {text}" if where else text
+
+    def __str__(self) -> str:
+        return self.located("en")

@@ -1,4 +1,4 @@
-"""The one vocabulary of plancli: the statuses of an item, their orders and their labels.
+"""The one vocabulary of plancli: the statuses of an item, and their orders (their words are in ``plancli.words``).
 
 Every listing, count, chart, export and ledger check takes its status names from here, so a status is
 spelled once. A ``Status`` is a ``StrEnum``: it *is* its contract string (``Status.OVERDUE == "overdue"``),
@@ -10,8 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = ["Status", "STATUSES", "STATUS_ORDER", "URGENCY", "OPEN", "CLOSED", "RECORD_STATUSES", "RETRACTED",
-           "EXTENDED", "LEDGER_ONLY_STATUSES", "LEDGER_STATUSES", "STATUS_LABELS", "is_open", "is_closed", "Light", "LIGHTS",
-           "LIGHT_LABELS"]
+           "EXTENDED", "LEDGER_ONLY_STATUSES", "LEDGER_STATUSES", "is_open", "is_closed", "Light", "LIGHTS"]
 
 
 class Status(StrEnum):
@@ -49,20 +48,6 @@ LEDGER_ONLY_STATUSES: tuple[str, ...] = (EXTENDED,)
 # Every status a ledger record may carry.
 LEDGER_STATUSES: tuple[str, ...] = (*RECORD_STATUSES, RETRACTED, *LEDGER_ONLY_STATUSES)
 
-# status → (zh, en), as people read them. output.i18n serves them with every other label.
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    Status.OVERDUE: ("已逾期", "overdue"),
-    Status.DUE_SOON: ("即将到期", "due soon"),
-    Status.UPCOMING: ("未到期", "upcoming"),
-    Status.IN_PROGRESS: ("进行中", "in progress"),
-    Status.DONE: ("已完成", "done"),
-    Status.MET: ("已达标", "met"),
-    Status.MISSED: ("未达标", "missed"),
-    RETRACTED: ("已撤回", "retracted"),
-    EXTENDED: ("已延期", "extended"),
-}
-
-
 def is_open(status: str | None) -> bool:
     return status in OPEN
 
@@ -82,9 +67,3 @@ class Light(StrEnum):
 
 # Worst first: the order rules are weighed in (the worst wins), --light offers, and columns count.
 LIGHTS: tuple[Light, ...] = (Light.RED, Light.YELLOW, Light.BLUE, Light.GREEN)
-LIGHT_LABELS: dict[str, tuple[str, str]] = {
-    Light.RED: ("红灯", "red"),
-    Light.YELLOW: ("黄灯", "yellow"),
-    Light.BLUE: ("蓝灯", "blue"),
-    Light.GREEN: ("绿灯", "green"),
-}

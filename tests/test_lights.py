@@ -28,7 +28,7 @@ def light_of(e: Entry, status: str, actual: float | None, as_of: date, settings=
     rec_status = status if status in ("met", "done", "missed") else "in_progress"
     rec = Record(e.id, rec_status, actual=actual, on=rec_on or as_of) if actual is not None or rec_on else None
     j = judge(e, {"status": status, "deadline": e.deadline.isoformat()}, rec, settings, as_of, start=START)
-    return j.light, j.text()
+    return j.light, str(j.why())
 
 
 def test_time_gone_is_the_share_of_the_span():
@@ -106,7 +106,7 @@ def test_reasons_read_in_chinese():
     e = entry()
     j = judge(e, {"status": "in_progress", "deadline": "2024-12-31"}, Record(e.id, "in_progress", 10.0, on=AT_60),
               LightSettings(), AT_60, start=START)
-    assert reason_text(j.reasons, "zh") == "落后序时进度：完成 10%，时间已过 60%" == j.text().zh
+    assert reason_text(j.reasons, "zh") == "落后序时进度：完成 10%，时间已过 60%" == j.why().text("zh")
 
 
 @pytest.mark.parametrize(("recurring", "deadline", "start"), [
@@ -149,12 +149,12 @@ def test_closing_truths_late_and_never_overdue_and_met(cli, tiny, ledger):
     t1 = rows["test-001"]
     assert (t1["status"], t1["record_status"], t1["met"], t1["late"], t1["days_late"], t1["light"]) == (
         "met", "in_progress", True, True, 10, "green")
-    assert t1["light_reason"] == "figure meets the target, awaiting 销号"
+    assert str(t1["light_reason"]) == "figure meets the target, awaiting 销号"
     t4 = rows["test-004"]  # a milestone done 30 days after its deadline
     assert (t4["status"], t4["late"], t4["days_late"]) == ("done", True, 30)
     t2 = rows["test-002"]  # 20000 of 38000 (53 %) with 75 % of 2024-01-01..2025-12-31 gone: 22 points behind
     assert (t2["status"], t2["light"], t2["late"]) == ("in_progress", "yellow", None)
-    assert t2["light_reason"] == "behind schedule: 53% done, 75% of time gone"
+    assert str(t2["light_reason"]) == "behind schedule: 53% done, 75% of time gone"
     assert not any(x["status"] == "overdue" and x["met"] for x in rows.values())
 
 
@@ -172,7 +172,7 @@ def test_the_lights_settings_of_the_registry_file(cli, tiny, ledger, write_regis
     write_registry(text + "lights: {behind_yellow: 25, report_every_days: 30}\n")
     rows = _rows(cli, tiny)
     assert rows["test-002"]["light"] == "green"  # 22 points behind: within 25
-    assert rows["test-005"]["light"] == "yellow" and "never reported" in rows["test-005"]["light_reason"]
+    assert rows["test-005"]["light"] == "yellow" and "never reported" in str(rows["test-005"]["light_reason"])
 
 
 @pytest.mark.parametrize(("lights", "message"), [
@@ -249,7 +249,7 @@ def test_baseline_and_start_are_read_and_checked(cli, tiny, write_registry):
     p = write_registry(text.replace(entry5, entry5 + "    baseline: 1.0\n    start: \"2024-07-01\"\n"))
     rows = json.loads(cli("due", "--registry", str(p), "--as-of", "2025-07-01", "--format", "json").out)
     # test-005: from 1.0 down to 0.5 — no record: nothing to judge, but no longer “no baseline”
-    assert next(r for r in rows if r["id"] == "test-005")["light_reason"] == "no record yet: nothing to judge"
+    assert str(next(r for r in rows if r["id"] == "test-005")["light_reason"]) == "no record yet: nothing to judge"
     bad = write_registry(text.replace(entry5, entry5 + "    start: \"2026-01-01\"\n"))
     r = cli("due", "--registry", str(bad))
     assert r.code == 2 and "test-005: start 2026-01-01 is not before the deadline 2025-12-31" in r.err
@@ -262,7 +262,7 @@ def test_list_shows_the_worst_light_of_an_entry_and_which_occurrence(cli, tiny):
     rows = {r["id"]: r for r in json.loads(
         cli("list", "--registry", str(tiny), "--as-of", "2025-03-01", "--format", "json").out)}
     t3 = rows["test-003"]  # 2025 is upcoming and green; 2024 was missed: the entry shows red, and says why
-    assert (t3["status"], t3["light"], t3["light_reason"]) == ("upcoming", "red", "2024: latest record: missed")
+    assert (t3["status"], t3["light"], str(t3["light_reason"])) == ("upcoming", "red", "2024: latest record: missed")
 
 
 def test_show_writes_the_light_and_its_reason_in_the_readers_language(cli, tiny):

@@ -157,8 +157,10 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Abort:
         print("", file=sys.stderr)
         return EXIT_INTERRUPT
-    except PlancliError as exc:
-        return _fail(str(exc), EXIT_USAGE)
+    except PlancliError as exc:  # in the reader's language: --lang on the line, else PLANCLI_LANG, else the locale
+        from ..output.language import lang_in_args
+
+        return _fail(exc.located(lang_in_args(args)), EXIT_USAGE)
     except KeyboardInterrupt:
         return EXIT_INTERRUPT
     except (BrokenPipeError, _PipeClosed):

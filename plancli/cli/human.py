@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 
-from ..output.i18n import label, status_label
 from ..output.render import Column
-from ..query.lights import reason_in
 from ..vocabulary import LIGHTS, STATUSES
+from ..words import said, say, word
 
 # column key → i18n key of its heading
 HEADINGS = {
@@ -41,7 +40,7 @@ def fields_in(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
     """``show``'s (field, value) pairs with the field names in ``lang`` (values stay as they are)."""
     if lang == "en":
         return pairs
-    return [(label(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
+    return [(say(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
 STATUS_COLUMNS = (*STATUSES, *LIGHTS)
 
 
@@ -54,11 +53,11 @@ def columns_in(columns: list[Column], lang: str, *, unit_table: bool = False) ->
         if unit_table and c.key in ("name", "lead", "support"):
             key = {"name": "col.unit_name", "lead": "col.lead_count", "support": "col.support_count"}[c.key]
         elif c.key in STATUS_COLUMNS:
-            out.append(replace(c, header=status_label(c.key, lang)))
+            out.append(replace(c, header=word(c.key, lang)))
             continue
         else:
             key = HEADINGS.get(c.key)
-        out.append(replace(c, header=label(key, lang)) if key else c)
+        out.append(replace(c, header=say(key, lang)) if key else c)
     return out
 
 
@@ -69,13 +68,13 @@ def cells_in(rows: list[dict], lang: str) -> list[dict]:
     for r in rows:
         r["_status"] = r.get("status")
         if r.get("status"):
-            r["status"] = status_label(r["status"], lang)
+            r["status"] = word(r["status"], lang)
         if r.get("light"):
             r["_light"] = r["light"]
-            r["light"] = status_label(r["light"], lang)
-            r["light_reason"] = reason_in(r.get("light_reason"), lang)
+            r["light"] = word(r["light"], lang)
+            r["light_reason"] = said(r.get("light_reason"), lang)
         if r.get("kind") in ("target", "milestone"):
-            r["kind"] = label(f"kind.{r['kind']}", lang)
+            r["kind"] = say(f"kind.{r['kind']}", lang)
     return rows
 
 
@@ -89,11 +88,7 @@ def _is_terminal(stream) -> bool:
 def say_empty(lang: str) -> None:
     """On a terminal, say that nothing matched (on stderr: stdout stays empty for scripts)."""
     if _is_terminal(sys.stderr):
-        print(label("msg.empty", lang), file=sys.stderr)
-
-
-def say(text: str) -> None:
-    print(text, file=sys.stderr)
+        print(say("msg.empty", lang), file=sys.stderr)
 
 
 def lights_in(pairs: list[tuple[str, str]], detail: dict, lang: str) -> list[tuple[str, str]]:
@@ -105,7 +100,7 @@ def lights_in(pairs: list[tuple[str, str]], detail: dict, lang: str) -> list[tup
     for k, v in pairs:
         o = next(lit, None) if k == "light" else None
         if o is not None:
-            v = f"{o['item']}: {status_label(o['light'], lang)}（{reason_in(o['light_reason'], lang)}）"
+            v = f"{o['item']}: {word(o['light'], lang)}（{said(o['light_reason'], lang)}）"
         out.append((k, v))
     return out
 

@@ -93,9 +93,9 @@ def _human(rows: list[dict], columns: list[Column], fmt: str, lang: str, f=None,
     if not rows:
         say_empty(lang)
         return
-    from ..output.i18n import label
+    from ..words import say
 
-    shown = decorate(rows, f, table, extended=label("report.extended_from", lang))
+    shown = decorate(rows, f, table, extended=say("report.extended_from", lang))
     render(cells_in(shown, lang), columns_in(columns, lang, **kw), fmt)
 
 
@@ -160,7 +160,7 @@ def show(
 
     Example: plancli show szbg-001
     """
-    from ..output.i18n import pick_lang
+    from ..output.language import pick_lang
     from ..query.rows import detail_pairs, entry_detail, to_today
     from ..workspace import open_workspace
 
@@ -190,7 +190,7 @@ def plans(
 
     Example: plancli plans --format json
     """
-    from ..output.i18n import pick_lang
+    from ..output.language import pick_lang
     from ..query.counts import plan_summary
     from ..query.rows import make_filters
     from ..workspace import open_workspace
@@ -238,7 +238,7 @@ def units(
 
     Example: plancli units --format csv
     """
-    from ..output.i18n import pick_lang
+    from ..output.language import pick_lang
     from ..query.counts import unit_summary
     from ..workspace import open_workspace
 
@@ -257,7 +257,7 @@ def docs(
 
     Example: plancli docs --format json
     """
-    from ..output.i18n import pick_lang
+    from ..output.language import pick_lang
     from ..query.counts import doc_summary
     from ..query.rows import make_filters
     from ..workspace import open_workspace

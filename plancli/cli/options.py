@@ -172,7 +172,7 @@ class Selection:
     lang: LangOpt = None
 
     def language(self) -> str:
-        from ..output.i18n import pick_lang
+        from ..output.language import pick_lang
 
         return pick_lang(self.lang)
 
@@ -195,10 +195,10 @@ class Selection:
             kinds=[self.kind.value] if self.kind else (), docs=self.doc or (), all_docs=self.all_docs,
             lights=[lt.value for lt in self.light or ()])
         # A --unit read from a part of one unit's name is a guess: say on stderr which unit it is.
-        from ..output.i18n import label
+        from ..words import say
 
         for text, name in f.guessed_units:
-            print(label("msg.unit_chosen", self.language()).format(text=text, unit=name), file=sys.stderr)
+            print(say("msg.unit_chosen", self.language()).format(text=text, unit=name), file=sys.stderr)
         return f
 
 

@@ -56,7 +56,7 @@ def record(
     Example: plancli record kjyf-003 --extend-to 2025-06-30 --note "经省政府同意延期"
     """
     from ..ledger.recording import extend_deadline, record_progress, retract_latest
-    from ..output.i18n import pick_lang
+    from ..output.language import pick_lang
     from ..output.messages import describe, describe_extension, describe_retraction
     from ..query.rows import to_date
     from ..workspace import open_workspace
@@ -110,7 +110,7 @@ def import_(
     Example: plancli import 省科技厅.xlsx 省工业和信息化厅.csv
     """
     from ..ledger.importing import ImportRefused, import_files
-    from ..output.i18n import pick_lang
+    from ..output.language import pick_lang
     from ..output.render import Column, is_machine, render
     from ..query.rows import to_date
     from ..workspace import open_workspace

@@ -131,7 +131,7 @@ def bulletin(
     """
     from ..output.bulletin import bulletin_text, bulletin_xlsx
     from ..output.export import ExportError, write_output
-    from ..output.i18n import filter_scope
+    from ..output.scope import filter_scope
     from ..query.bulletin import bulletin as make_bulletin
     from ..query.bulletin import bulletin_period
 

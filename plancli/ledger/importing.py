@@ -30,23 +30,17 @@ from pathlib import Path
 from ..errors import PlancliError
 from ..registry.model import Registry
 from ..text.deadline import DeadlineError, parse_date
-from ..vocabulary import RECORD_STATUSES, STATUS_LABELS, Status
+from ..vocabulary import RECORD_STATUSES, Status
+from ..words import say, word
 from .recording import check_progress
 from .store import LedgerError, Record, append_records, load_ledger, withdrawn
 
-__all__ = ["FILL_COLUMNS", "ID_HEADINGS", "ImportRefused", "Planned", "plan_import", "import_files",
+__all__ = ["FILL_COLUMNS", "ImportRefused", "Planned", "plan_import", "import_files",
            "status_choices", "PROBLEMS_PREFIX"]
 
-# The fill-in columns of a 台账: key → (zh heading, en heading), in the order the workbook shows them.
-FILL_COLUMNS: dict[str, tuple[str, str]] = {
-    "status": ("完成情况", "Status reported"),
-    "actual": ("实际值", "Actual value"),
-    "on": ("数据截至日期", "As of"),
-    "notes": ("进展情况", "Progress notes"),
-    "evidence": ("佐证材料", "Evidence"),
-    "problems": ("存在问题", "Problems"),
-}
-ID_HEADINGS = ("编号", "ID")
+# The fill-in columns of a 台账, in the order the workbook shows them; their headings are the
+# catalogue's fill.<key> (完成情况, 实际值 …).
+FILL_COLUMNS: tuple[str, ...] = ("status", "actual", "on", "notes", "evidence", "problems")
 # Other headings people (or other tools) give the same columns.
 _ALIASES = {
     "item": ("编号", "id", "item", "事项编号"),
@@ -87,8 +81,7 @@ class Planned:
 
 def status_choices(lang: str) -> list[str]:
     """What the workbook's status drop-down offers: the record statuses' labels in ``lang``."""
-    i = 0 if lang == "zh" else 1
-    return [STATUS_LABELS[s][i] for s in RECORD_STATUSES]
+    return [word(s, lang) for s in RECORD_STATUSES]
 
 
 def _norm(text) -> str:
@@ -97,7 +90,7 @@ def _norm(text) -> str:
 
 
 _HEADING = {_norm(a): key for key, names in _ALIASES.items() for a in names}
-_STATUS_WORDS = {_norm(w): s for s in RECORD_STATUSES for w in (s, *STATUS_LABELS[s])}
+_STATUS_WORDS = {_norm(w): s for s in RECORD_STATUSES for w in (s, word(s, "zh"), word(s, "en"))}
 
 
 def _header(row: tuple) -> dict[str, int] | None:
@@ -236,7 +229,7 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
                 planned.append(p)
         if not found:
             problems.append(f"{path}: no sheet has an id column (编号/ID) and fill-in columns "
-                            f"({'、'.join(zh for zh, _ in FILL_COLUMNS.values())})")
+                            f"({'、'.join(say('fill.' + k, 'zh') for k in FILL_COLUMNS)})")
     if problems:
         raise ImportRefused(problems)
     return planned

@@ -14,66 +14,22 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ..query.lights import reason_in
 from ..registry.model import target_text
 from ..vocabulary import LIGHTS
-from .i18n import label
+from ..words import said, say
 from .render import Column, md_escape, render
 
 __all__ = ["BULLETIN_FORMATS", "bulletin_text", "bulletin_xlsx", "unit_columns"]
 
 BULLETIN_FORMATS = ("md", "html", "json", "xlsx")
 
-# zh, en
-_T: dict[str, tuple[str, str]] = {
-    "title": ("关于{period}目标任务推进情况的通报", "Bulletin on the progress of targets and tasks: {period}"),
-    "scope": ("范围：{scope}；统计截至 {at}", "Scope: {scope}; as of {at}"),
-    "intro": ("截至{at_zh}，纳入统计的目标任务共 {items} 项（{scope}），涉及牵头单位 {units} 个。其中已办结 {closed} 项（已完成 {completed} 项，"
-              "未达标 {missed} 项），逾期未办结 {overdue} 项，逾期办结 {late} 项；亮红灯 {red} 项、黄灯 {yellow} 项、蓝灯 {blue} 项、"
-              "绿灯 {green} 项。{period}各单位共报送进展记录 {records} 条。现将有关情况通报如下。",
-              "As of {at}, {items} targets and tasks are counted ({scope}), led by {units} units. Closed: {closed} "
-              "({completed} completed, {missed} missed); open and overdue: {overdue}; closed late: {late}. Lights: "
-              "red {red}, yellow {yellow}, blue {blue}, green {green}. Records entered in {period}: {records}."),
-    "best": ("排名靠前的单位：{names}。", "Ranked first: {names}."),
-    "worst": ("排名靠后的单位：{names}。", "Ranked last: {names}."),
-    "s1": ("一、各牵头单位推进情况排名", "1. Lead units, ranked"),
-    "s2": ("二、本期新亮红灯事项（{n} 项）", "2. Items newly red in the period ({n})"),
-    "s2.none": ("本期无新亮红灯事项。", "No item turned red in the period."),
-    "s3": ("三、排名规则", "3. How units are ranked"),
-    "rule": ("按以下顺序比较，名次 1 为最好：（1）红灯及未按周期报送事项占比低者在前；（2）其余黄灯事项占比低者在前；（3）已完成（含已达标）事项占比高者在前；"
-             "（4）本期报送进展记录多者在前。四项均相同的单位名次并列。每个事项计入其每个牵头单位。",
-             "Compared in this order, 1 = best: (1) a lower share of items red or not reported within the "
-             "cycle; (2) a lower share of other yellow items; (3) a higher share of items completed (done or met); (4) more records entered in the "
-             "period. Units equal on all four share a rank. An item counts for each of its lead units."),
-    "s4": ("四、工作要求", "4. What is asked"),
-    "ask": ("请亮红灯、黄灯的牵头单位认真分析原因，明确整改措施和完成时限，加快推进；逾期未办结事项要尽快办结销号；"
-            "{cycle}下期通报将跟踪整改情况。",
-            "Units with red or yellow items: find the cause, set out the remedy and its date, and speed up; "
-            "close overdue items as soon as they are done. {cycle}The next bulletin follows up."),
-    "ask.cycle": ("未按周期报送进展的单位要按要求及时报送。", "Units that did not report within the cycle: report now. "),
-    "no_cycle": ("（未设报送周期，不评价是否按时报送。）", "(No reporting cycle is set: reporting on time is not judged.)"),
-    "scope.label": ("范围", "Scope"),
-    "yes": ("是", "yes"), "no": ("否", "no"), "na": ("—", "—"),
-    # unit columns
-    "rank": ("名次", "Rank"), "unit": ("牵头单位", "Lead unit"), "items": ("事项", "Items"),
-    "closed": ("已办结", "Closed"), "completed": ("已完成", "Completed"), "missed": ("未达标", "Missed"),
-    "overdue": ("逾期未办结", "Overdue"), "late": ("逾期办结", "Closed late"), "red": ("红灯", "Red"),
-    "yellow": ("黄灯", "Yellow"), "blue": ("蓝灯", "Blue"), "green": ("绿灯", "Green"),
-    "records": ("本期报送", "Records"), "reported": ("报送事项", "Items reported"),
-    "stale": ("未按期报送", "Not reported in cycle"), "on_time": ("按时报送", "On time"),
-    "completed_share": ("完成率", "Completed share"), "red_share": ("红灯占比", "Red share"),
-    "red_or_stale_share": ("红灯及未报送占比", "Red or unreported share"),
-    # newly red columns
-    "item": ("编号", "ID"), "metric": ("指标", "Metric"), "target": ("目标", "Target"),
-    "deadline": ("期限", "Deadline"), "lead": ("牵头单位", "Lead unit"), "reason": ("亮灯原因", "Why"),
-}
 SHOWN = ("rank", "unit", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow",
          "completed_share", "records", "on_time")
 NEWLY = ("item", "metric", "target", "deadline", "lead", "reason")
 
 
 def _t(key: str, lang: str) -> str:
-    return _T[key][0 if lang == "zh" else 1]
+    return say(f"bulletin.{key}", lang)
 
 
 def _zh_date(iso: str) -> str:
@@ -117,7 +73,7 @@ def _unit_cells(rows: Sequence[Mapping], lang: str) -> list[dict]:
 def _newly_cells(rows: Sequence[Mapping], lang: str) -> list[dict]:
     return [{"item": r["item"], "metric": r["metric"], "target": target_text(r.get("comparator"), r.get("value_text")),
              "deadline": r.get("deadline") or "", "lead": "、".join(r.get("lead") or []),
-             "reason": reason_in(r.get("light_reason"), lang)} for r in rows]
+             "reason": said(r.get("light_reason"), lang)} for r in rows]
 
 
 def _paragraphs(b: Mapping, lang: str, scope: str) -> tuple[str, list[str]]:
@@ -230,7 +186,7 @@ def _html(b, lang, scope, title, paras, units, newly, s2, rule) -> str:
     body.append(_table(newly, NEWLY, lang) if newly else f"<p>{e(_t('s2.none', lang))}</p>")
     body += [f"<h2>{e(_t('s3', lang))}</h2>", f'<p class="note">{e(rule)}</p>',
              f"<h2>{e(_t('s4', lang))}</h2>", f'<p class="lead">{e(_asks(b, lang))}</p>', "</div>"]
-    meta = [(label("report.as_of", lang), b["as_of"]), (label("report.generated", lang), local_timestamp())]
+    meta = [(say("report.as_of", lang), b["as_of"]), (say("report.generated", lang), local_timestamp())]
     return page(title, body, lang, [(_t("scope.label", lang), scope), *meta], "plancli bulletin", css=_CSS)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..vocabulary import LIGHTS, STATUS_ORDER, Light, Status
 from ..vocabulary import OPEN as OPEN_STATUSES
-from .i18n import label, status_label
+from ..words import say, word
 
 __all__ = ["COLORS", "FONTS", "aggregate", "time_bins", "status_by_plan_chart", "open_by_lead_chart", "by_month_chart",
            "attainment_chart", "lights_by_lead_chart", "empty_note"]
@@ -146,7 +146,7 @@ def _svg(chart) -> str:
 
 
 def _legend(statuses: Sequence[str], lang: str) -> str:
-    items = "".join(f'<li><span class="sw" style="background:{COLORS[s]}"></span>{_e(status_label(s, lang))}</li>'
+    items = "".join(f'<li><span class="sw" style="background:{COLORS[s]}"></span>{_e(word(s, lang))}</li>'
                     for s in statuses)
     return f'<ul class="legend">{items}</ul>'
 
@@ -155,7 +155,7 @@ def _figure(key: str, lang: str, body: str, legend: str = "") -> str:
     """A chart with its caption; pygal's random ``chart-<uuid>`` id becomes one named after the chart,
     so the same data gives the same page byte for byte."""
     name = key.rsplit(".", 1)[-1]
-    caption = label(key, lang)
+    caption = say(key, lang)
     body = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", f"chart-{name}", body)
     body = body.replace('<svg role="img" ', f'<svg role="img" aria-label="{_e(caption)}" ', 1)
     return (f'<figure class="chart" id="{_e(name)}"><figcaption>{_e(caption)}'
@@ -243,7 +243,7 @@ def _per_lead_chart(agg: dict, key: str, order: Sequence[str], title: str, lang:
         total = Counter()
         for u in rest:
             total.update(agg[key][u])
-        names.append(label("report.more_units", lang).format(n=len(rest)))
+        names.append(say("report.more_units", lang).format(n=len(rest)))
         counts.append(total)
     svg = _stacked("HorizontalStackedBar", names, counts, order, 30 + 24 * len(names), True)
     present = [k for k in order if any(c.get(k) for c in counts)]
@@ -277,7 +277,7 @@ def by_month_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None) 
     periods = list(bins)
     if not periods:
         return _figure(key, lang, empty_note(lang))
-    names = [p if p else label("report.month_undated", lang) for p in periods]
+    names = [p if p else say("report.month_undated", lang) for p in periods]
     counts = [bins[p] for p in periods]
     # every period labelled (year ends matter): slanted once there are too many to stand upright
     slant = {"x_label_rotation": -45, "margin_bottom": 18} if len(periods) > 6 else {}
@@ -294,7 +294,7 @@ def attainment_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None
     agg = agg or aggregate(rows)
     recs = agg["attainment"][:top]
     if not recs:
-        return _figure("report.chart.attainment", lang, f'<p class="empty">{_e(label("report.no_attainment", lang))}</p>')
+        return _figure("report.chart.attainment", lang, f'<p class="empty">{_e(say("report.no_attainment", lang))}</p>')
     names = [r["item"] for r in recs][::-1]
     values = []
     for r in recs[::-1]:
@@ -310,7 +310,7 @@ def attainment_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None
                   value_formatter=lambda v: f"{v:g}%", range=(0, top_val), y_labels=ticks,
                   y_labels_major=[100], show_x_guides=False))
     chart.x_labels = names
-    chart.add(label("col.attainment", lang), values)
+    chart.add(say("col.attainment", lang), values)
     shown = {_attainment_status(r) for r in recs}
     legend = _legend([s for s in (Status.MET, Status.IN_PROGRESS, Status.OVERDUE, Status.MISSED) if s in shown], lang)
     return _figure("report.chart.attainment", lang, _svg(chart), legend)
@@ -328,4 +328,4 @@ def _attainment_status(r: Mapping) -> Status:
 
 
 def empty_note(lang: str) -> str:
-    return f'<p class="empty">({_e(label("report.none", lang))})</p>'
+    return f'<p class="empty">({_e(say("report.none", lang))})</p>'

@@ -17,7 +17,6 @@ leaves out what needs nothing more (done, met).
 
 from __future__ import annotations
 
-import functools
 import io
 import sqlite3
 import sys
@@ -28,15 +27,15 @@ from dateutil.relativedelta import relativedelta
 
 from ..errors import PlancliError
 from ..ledger.store import Record, withdrawn
-from ..query.lights import reason_in
 from ..query.rows import CONTRACT, Filters, entry_dict, occurrence_rows
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
 from ..vocabulary import Status, is_open
+from ..words import said, say, word
 from ..yamlio.atomic import atomic_path, atomic_write_bytes
-from .i18n import filter_scope, label, status_label
 from .render import render
+from .scope import filter_scope
 
 __all__ = ["ExportError", "EXPORTERS", "EXPORT_FORMATS", "export", "to_ics", "to_csv", "to_json", "to_xlsx",
            "to_sqlite", "write_output", "calendar_name", "ics_summary"]
@@ -63,9 +62,9 @@ _MARK = {Status.MET: "✓ ", Status.DONE: "✓ ", Status.MISSED: "✗ ", Status.
 
 def calendar_name(reg: Registry, f: Filters, lang: str) -> str:
     """X-WR-CALNAME: what the calendar holds, from the filters (``plancli 目标任务期限 — 省大数据局 · 数字变革``)."""
-    name = f"plancli {label('ics.calendar', lang)} — {filter_scope(reg, f, lang)}"
+    name = f"plancli {say('ics.calendar', lang)} — {filter_scope(reg, f, lang)}"
     if f.statuses:
-        name += " (" + ("、" if lang == "zh" else ", ").join(status_label(s, lang) for s in f.statuses) + ")"
+        name += " (" + ("、" if lang == "zh" else ", ").join(word(s, lang) for s in f.statuses) + ")"
     return name
 
 
@@ -73,7 +72,7 @@ def ics_summary(r: dict, lang: str) -> str:
     """``✓ 已达标 全社会研发经费投入年均增长率 10% [kjyf-001@2024]``: status first, the item id last."""
     target = f" {r['value_text']}" if r["value_text"] else ""
     status = r["status"]
-    head = f"{_MARK[status]}{status_label(status, lang)} " if status in _MARK else ""
+    head = f"{_MARK[status]}{word(status, lang)} " if status in _MARK else ""
     return f"{head}{r['metric']}{target} [{r['item']}]"
 
 
@@ -87,7 +86,8 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     cal.add("version", "2.0")
     cal.add("x-wr-calname", calendar_name(reg, f, lang))
     stamp = datetime.combine(f.as_of, time(0, 0), tzinfo=UTC)
-    L = functools.partial(label, lang=lang)
+    def L(key: str) -> str:  # noqa: N802 - a label, short: the description is all labels
+        return say(key, lang)
     for r in _rows(reg, table, records, f, open_only):
         if not r["deadline"]:
             continue
@@ -99,11 +99,11 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         ev.add("dtend", d + timedelta(days=1))
         summary = ics_summary(r, lang)
         ev.add("summary", summary)
-        status = status_label(r["status"], lang) + ("" if lang == "en" else f" ({r['status']})")
+        status = word(r["status"], lang) + ("" if lang == "en" else f" ({r['status']})")
         desc = [f"{L('col.plan')}: {r['plan_name']} ({r['plan']})", f"{L('col.metric')}: {r['metric']}",
                 f"{L('col.target')}: {target_text(r['comparator'], r['value_text'])}",
                 f"{L('col.deadline')}: {r['deadline_text'] or L('ics.no_time')}"
-                + (label("report.extended_from", lang).format(d=r["deadline_original"]) if r["deadline_original"] else ""),
+                + (say("report.extended_from", lang).format(d=r["deadline_original"]) if r["deadline_original"] else ""),
                 f"{L('col.lead')}: {'、'.join(r['lead'])}", f"{L('col.support')}: {'、'.join(r['support']) or '—'}",
                 f"{L('col.status')}: {status}",
                 f"{L('ics.source').format(line=r['line'])}: {r['quote']}"]
@@ -111,7 +111,7 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
             att = f" ({r['attainment']:.0%})" if r.get("attainment") is not None else ""
             desc.insert(7, f"{L('col.actual')}: {written_like(r['actual'], r['value_text'], r['unit'])}" + att)
         # 亮灯: the light and why, and a closing that came late (docs/lights.md)
-        light = f"{L('col.light')}: {status_label(r['light'], lang)} ({reason_in(r['light_reason'], lang)})"
+        light = f"{L('col.light')}: {word(r['light'], lang)} ({said(r['light_reason'], lang)})"
         if r.get("late"):
             light += ("，" if lang == "zh" else ", ") + L("report.late").format(days=r["days_late"])
         desc.insert(desc.index(next(x for x in desc if x.startswith(L("col.status")))) + 1, light)

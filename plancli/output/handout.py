@@ -17,29 +17,23 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from ..ledger.importing import FILL_COLUMNS, ID_HEADINGS, status_choices
+from ..ledger.importing import FILL_COLUMNS, status_choices
 from ..registry.model import target_text
 from ..registry.units import UnitTable
 from ..text.actuals import multiplier_of, written_like
 from ..vocabulary import OPEN
+from ..words import say, word
 from ..yamlio.atomic import atomic_write_bytes
-from .i18n import label, status_label
 
 __all__ = ["HANDOUT_COLUMNS", "by_lead_unit", "handout_xlsx", "handout_csv", "write_handouts", "file_name",
            "target_number"]
 
-# (key, (zh, en) heading, kind) of the item columns; the fill-in columns follow.
-HANDOUT_COLUMNS: list[tuple[str, tuple[str, str], str]] = [
-    ("item", ID_HEADINGS, "text"),
-    ("plan", ("计划", "Plan"), "name"),
-    ("metric", ("任务/指标", "Task / metric"), "wrap"),
-    ("target", ("目标", "Target"), "text"),
-    ("target_value", ("目标值", "Target value"), "num"),
-    ("deadline", ("完成时限", "Deadline"), "date"),
-    ("deadline_original", ("原定时限", "Original deadline"), "date"),
-    ("status_label", ("当前状态", "Current status"), "text"),
-    ("support", ("配合单位", "Supporting units"), "wrap"),
-    ("latest", ("上次填报", "Last report"), "wrap"),
+# (key, kind) of the item columns, headed by the catalogue's handout.col.<key>; the fill-in columns
+# (fill.<key>) follow.
+HANDOUT_COLUMNS: list[tuple[str, str]] = [
+    ("item", "text"), ("plan", "name"), ("metric", "wrap"), ("target", "text"), ("target_value", "num"),
+    ("deadline", "date"), ("deadline_original", "date"), ("status_label", "text"), ("support", "wrap"),
+    ("latest", "wrap"),
 ]
 _FILL_KIND = {"status": "list", "actual": "text", "on": "date", "notes": "wrap", "evidence": "wrap",
               "problems": "wrap"}
@@ -74,8 +68,7 @@ def file_name(unit: str, ext: str) -> str:
 
 
 def _heads(lang: str) -> list[str]:
-    i = 0 if lang == "zh" else 1
-    return [h[i] for _, h, _ in HANDOUT_COLUMNS] + [h[i] for h in FILL_COLUMNS.values()]
+    return [say(f"handout.col.{k}", lang) for k, _ in HANDOUT_COLUMNS] + [say(f"fill.{k}", lang) for k in FILL_COLUMNS]
 
 
 def wrapped_lines(text, width: float) -> int:
@@ -91,15 +84,15 @@ def _values(r: Mapping, lang: str) -> list:
     if r.get("actual") is not None:
         latest = f"{written_like(r['actual'], r['value_text'], r['unit'])}（{r['recorded_on']}）"
     elif r.get("record_status"):
-        latest = f"{status_label(r['record_status'], lang)}（{r['recorded_on']}）"
+        latest = f"{word(r['record_status'], lang)}（{r['recorded_on']}）"
     out = []
-    for key, _, kind in HANDOUT_COLUMNS:
+    for key, kind in HANDOUT_COLUMNS:
         if key == "target":
             v = target_text(r.get("comparator"), r.get("value_text"))
         elif key == "target_value":
             v = target_number(r)[0]
         elif key == "status_label":
-            v = status_label(r["status"], lang)
+            v = word(r["status"], lang)
         elif key == "latest":
             v = latest
         elif key == "plan":
@@ -116,7 +109,7 @@ def _values(r: Mapping, lang: str) -> list:
 
 def instructions(lang: str, by: date) -> str:
     choices = "、".join(status_choices("zh")) if lang == "zh" else ", ".join(status_choices("en"))
-    return label("handout.how", lang).format(by=by.isoformat(), choices=choices)
+    return say("handout.how", lang).format(by=by.isoformat(), choices=choices)
 
 
 def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, title: str) -> bytes:
@@ -128,12 +121,12 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
 
     wb = Workbook()
     ws = wb.active
-    ws.title = label("handout.sheet", lang)
+    ws.title = say("handout.sheet", lang)
     heads = _heads(lang)
-    kinds = [k for _, _, k in HANDOUT_COLUMNS] + [_FILL_KIND[k] for k in FILL_COLUMNS]
+    kinds = [k for _, k in HANDOUT_COLUMNS] + [_FILL_KIND[k] for k in FILL_COLUMNS]
     n_item, ncol = len(HANDOUT_COLUMNS), len(heads)
     last = get_column_letter(ncol)
-    ws.append([label("handout.title", lang).format(unit=unit, n=len(rows))])
+    ws.append([say("handout.title", lang).format(unit=unit, n=len(rows))])
     ws.append([instructions(lang, by)])
     ws.append(heads)
     ws.merge_cells(f"A1:{last}1")
@@ -172,12 +165,12 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
     first, end = 4, max(4, len(rows) + 3)
     status_col = get_column_letter(n_item + 1)
     dv = DataValidation(type="list", formula1='"' + ",".join(status_choices(lang)) + '"', allow_blank=True,
-                        showErrorMessage=True, errorTitle=label("handout.sheet", lang),
-                        error=label("handout.bad_status", lang))
+                        showErrorMessage=True, errorTitle=say("handout.sheet", lang),
+                        error=say("handout.bad_status", lang))
     dv.add(f"{status_col}{first}:{status_col}{end}")
     ws.add_data_validation(dv)
     day = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True,
-                         showErrorMessage=True, error=label("handout.bad_date", lang))
+                         showErrorMessage=True, error=say("handout.bad_date", lang))
     on_col = get_column_letter(n_item + 3)
     day.add(f"{on_col}{first}:{on_col}{end}")
     ws.add_data_validation(day)

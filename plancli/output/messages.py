@@ -12,38 +12,38 @@ __all__ = ["describe", "describe_retraction", "describe_extension"]
 
 def describe(e: Entry, rec: Record, lang: str = "en") -> str:
     """The confirmation line of ``record``: the value as the target is written, with attainment."""
-    from ..output.i18n import label, status_label
+    from ..words import say, word
 
     def st(code: str) -> str:
-        return code if lang == "en" else status_label(code, lang)
+        return code if lang == "en" else word(code, lang)
 
-    text = label("msg.recorded", lang).format(item=rec.item, status=st(rec.status))
-    text += label("msg.on", lang).format(on=rec.effective)
+    text = say("msg.recorded", lang).format(item=rec.item, status=st(rec.status))
+    text += say("msg.on", lang).format(on=rec.effective)
     if rec.actual is not None:
         ratio, _ = attainment(e, rec.actual)
         shown = written_like(rec.actual, e.value_text, e.unit)
-        text += (label("msg.actual", lang).format(actual=shown, pct=percent(ratio), target=target_text(e.comparator, e.value_text))
-                 if ratio is not None else label("msg.actual_only", lang).format(actual=shown))
+        text += (say("msg.actual", lang).format(actual=shown, pct=percent(ratio), target=target_text(e.comparator, e.value_text))
+                 if ratio is not None else say("msg.actual_only", lang).format(actual=shown))
     if rec.evidence:
-        text += label("msg.evidence", lang).format(evidence=rec.evidence)
+        text += say("msg.evidence", lang).format(evidence=rec.evidence)
     if rec.forced:
-        text += label("msg.forced", lang).format(note=rec.note)
+        text += say("msg.forced", lang).format(note=rec.note)
     elif record_status(e, rec) != rec.status:
-        text += label("msg.counts_as", lang).format(status=st(record_status(e, rec)))
+        text += say("msg.counts_as", lang).format(status=st(record_status(e, rec)))
     return text
 
 
 def describe_retraction(rec: Record, gone: Record, lang: str = "en") -> str:
     """The confirmation line of ``record --retract``: which record was withdrawn, and why."""
-    from ..output.i18n import label, status_label
+    from ..words import say, word
 
-    status = gone.status if lang == "en" else status_label(gone.status, lang)
-    return label("msg.retracted", lang).format(item=gone.item, status=status, on=gone.effective, note=rec.note)
+    status = gone.status if lang == "en" else word(gone.status, lang)
+    return say("msg.retracted", lang).format(item=gone.item, status=status, on=gone.effective, note=rec.note)
 
 
 def describe_extension(rec: Record, was, lang: str = "en") -> str:
     """The confirmation line of ``record --extend-to``: the new deadline, the one it replaces, why."""
-    from ..output.i18n import label
+    from ..words import say
 
-    return label("msg.extended", lang).format(item=rec.item, to=rec.extend_to, was=was, on=rec.effective,
+    return say("msg.extended", lang).format(item=rec.item, to=rec.extend_to, was=was, on=rec.effective,
                                               note=rec.note)

@@ -122,7 +122,7 @@ def _write_json(rows, columns, out, title, fields) -> None:
     if not rows:
         out.write("[]\n")
         return
-    enc = json.JSONEncoder(ensure_ascii=False).encode
+    enc = json.JSONEncoder(ensure_ascii=False, default=str).encode  # a light's reasons: their English text
     out.write("[\n")
     last = len(rows) - 1
     for i, r in enumerate(rows):

@@ -20,6 +20,7 @@ from datetime import datetime
 from ..text.actuals import written_like
 from ..vocabulary import LIGHTS, STATUS_ORDER
 from ..vocabulary import OPEN as OPEN_STATUSES
+from ..words import html_lang, said, say, word
 from .charts import (
     COLORS,
     FONTS,
@@ -32,7 +33,6 @@ from .charts import (
     status_by_plan_chart,
     time_bins,
 )
-from .i18n import html_lang, label, status_label
 
 __all__ = ["COLORS", "aggregate", "summary_html", "status_by_plan_chart", "open_by_lead_chart",
            "by_month_chart", "attainment_chart", "items_html", "page", "dashboard_html",
@@ -65,15 +65,15 @@ def summary_html(rows: Sequence[Mapping], lang: str, agg: dict | None = None) ->
     agg = agg or aggregate(rows)
     t = agg["totals"]
     open_n = sum(t[s] for s in OPEN_STATUSES)
-    cards = [f'<div class="card"><b>{len(rows)}</b><span>{_e(label("report.total", lang))}</span></div>',
-             f'<div class="card"><b>{open_n}</b><span>{_e(label("report.open", lang))}</span></div>']
+    cards = [f'<div class="card"><b>{len(rows)}</b><span>{_e(say("report.total", lang))}</span></div>',
+             f'<div class="card"><b>{open_n}</b><span>{_e(say("report.open", lang))}</span></div>']
     for s in STATUS_ORDER:
         if t[s]:
             cards.append(f'<div class="card st-{s}" style="border-color:{COLORS[s]}"><b>{t[s]}</b>'
-                         f"<span>{_e(status_label(s, lang))}</span></div>")
+                         f"<span>{_e(word(s, lang))}</span></div>")
     lit = agg.get("lights") or {}
     lights = [f'<div class="card lt-{lt}" style="border-color:{COLORS[lt]}"><b>{lit.get(lt, 0)}</b>'
-              f"<span>{_e(status_label(lt, lang))}</span></div>" for lt in LIGHTS if lit]
+              f"<span>{_e(word(lt, lang))}</span></div>" for lt in LIGHTS if lit]
     return f'<div class="cards">{"".join(cards)}</div>' + (f'<div class="cards">{"".join(lights)}</div>' if lights else "")
 
 
@@ -89,7 +89,7 @@ def deadline_cell(r: Mapping, lang: str = "en") -> str:
     d = r.get("deadline") or "—"
     d += "*" if r.get("deadline") and r.get("deadline_inferred") else ""
     if r.get("deadline_original"):
-        d += label("report.extended_from", lang).format(d=r["deadline_original"])
+        d += say("report.extended_from", lang).format(d=r["deadline_original"])
     return d
 
 
@@ -116,9 +116,9 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
         cols.append("actual")
     if any(r.get("evidence") for r in rows):
         cols.append("evidence")
-    head = "".join(f'<th class="c-{c}">{_e(label("col." + c, lang))}</th>' for c in cols)
+    head = "".join(f'<th class="c-{c}">{_e(say("col." + c, lang))}</th>' for c in cols)
     out = [f'<table class="items"><thead><tr>{head}</tr></thead><tbody>']
-    src = label("report.source_line", lang)
+    src = say("report.source_line", lang)
     for r in rows:
         s = r.get("status") or ""
         line_text = src.format(line=r.get("line"))
@@ -128,7 +128,7 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
         summary = (f'<span class="nw">{_e(doc)}</span> ' if doc else "") + f'<span class="nw">{_e(line_text)}</span>'
         quote = r.get("quote") or ""
         plan = (plan_labels or {}).get(r.get("plan"), r.get("plan") or "")
-        dl_title = r.get("deadline_text") or label("report.inferred_note", lang)
+        dl_title = r.get("deadline_text") or say("report.inferred_note", lang)
         days = "" if r.get("days_left") is None else str(r["days_left"])
         cells = {
             "item": f'<td class="nw c-item" title="{_e(where)}: {_e(quote)}">{_e(r.get("item") or "")}</td>',
@@ -140,7 +140,7 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
             "days_left": f'<td class="nw num c-days_left">{_e(days)}</td>',
             # the light under the status, in the same cell (each badge whole): the table stays as narrow as it was
             "status": (f'<td class="c-status"><span class="badge" style="background:{COLORS.get(s, "#777")}">'
-                       f"{_e(status_label(s, lang))}</span>{light_badge(r, lang)}</td>"),
+                       f"{_e(word(s, lang))}</span>{light_badge(r, lang)}</td>"),
             "lead": f'<td class="c-lead">{_e("、".join(r.get("lead") or []))}</td>',
             "actual": f'<td class="nw num c-actual">{_e(_actual(r))}</td>',
             "evidence": f'<td class="c-evidence" title="{_e(r.get("note") or "")}">{_e(r.get("evidence") or "")}</td>',
@@ -153,16 +153,15 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
 def light_badge(r: Mapping, lang: str) -> str:
     """A row's light as a coloured badge on a line of its own (the word in it: colour is not the only
     cue), its reason on hover, and how late it was closed."""
-    from ..query.lights import reason_in
 
     lt = r.get("light") or ""
     if not lt:
         return ""
     late = ""
     if r.get("late"):
-        late = f'<span class="late">{_e(label("report.late", lang).format(days=r.get("days_late")))}</span>'
-    return (f'<span class="lights" title="{_e(reason_in(r.get("light_reason"), lang))}">'
-            f'<span class="badge lt" style="background:{COLORS.get(lt, "#777")}">{_e(status_label(lt, lang))}</span>'
+        late = f'<span class="late">{_e(say("report.late", lang).format(days=r.get("days_late")))}</span>'
+    return (f'<span class="lights" title="{_e(said(r.get("light_reason"), lang))}">'
+            f'<span class="badge lt" style="background:{COLORS.get(lt, "#777")}">{_e(word(lt, lang))}</span>'
             f"{late}</span>")
 
 
@@ -176,12 +175,12 @@ def items_html(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str, 
         if not group:
             continue
         table = items_table(group, lang, plan_labels=plan_labels, show_actual=show_actual, show_doc=show_doc)
-        head = f"{_e(status_label(s, lang))} ({len(group)})"
+        head = f"{_e(word(s, lang))} ({len(group)})"
         is_open = " open" if s in OPEN_STATUSES else ""
         parts.append(f'<details class="group st-{s}"{is_open}><summary><h3>{head}</h3></summary>'
                      f'<div class="scroll">{table}</div></details>')
     if any(r.get("deadline_inferred") for r in rows):
-        parts.append(f'<p class="note">{_e(label("report.inferred_note", lang))}</p>')
+        parts.append(f'<p class="note">{_e(say("report.inferred_note", lang))}</p>')
     return "".join(parts) or empty_note(lang)
 
 
@@ -266,15 +265,15 @@ def dashboard_html(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str
                    footer: str = "") -> str:
     """The whole dashboard page: summary cards, four charts, item tables."""
     agg = aggregate(rows, canon, plan_order)
-    title = f"{label('report.title', lang)} — {scope}"
-    meta = [(label("report.as_of", lang), as_of), (label("report.generated", lang), local_timestamp(now))]
+    title = f"{say('report.title', lang)} — {scope}"
+    meta = [(say("report.as_of", lang), as_of), (say("report.generated", lang), local_timestamp(now))]
     charts = "".join([
         status_by_plan_chart(rows, lang, plan_labels, agg), open_by_lead_chart(rows, lang, canon, agg),
         lights_by_lead_chart(rows, lang, canon, agg), by_month_chart(rows, lang, agg),
         attainment_chart(rows, lang, agg)])
-    body = [f"<section><h2>{_e(label('report.summary', lang))}</h2>{summary_html(rows, lang, agg)}"
+    body = [f"<section><h2>{_e(say('report.summary', lang))}</h2>{summary_html(rows, lang, agg)}"
             f'<div class="charts">{charts}</div></section>',
-            f"<section><h2>{_e(label('report.items', lang))}</h2>{items_html(rows, lang, plan_labels=plan_labels)}"
+            f"<section><h2>{_e(say('report.items', lang))}</h2>{items_html(rows, lang, plan_labels=plan_labels)}"
             "</section>"]
     return page(title, body, lang, meta, footer)
 
@@ -315,7 +314,7 @@ def dashboard_data(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str
 def dashboard_json(rows: Sequence[Mapping], **kw) -> str:
     import json
 
-    return json.dumps(dashboard_data(rows, **kw), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(dashboard_data(rows, **kw), ensure_ascii=False, indent=1, default=str) + "\n"
 
 
 def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
@@ -328,61 +327,61 @@ def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
 
     agg = aggregate(rows, canon, plan_order)
     buf = io.StringIO()
-    buf.write(f"# {md_escape(label('report.title', lang))} — {md_escape(scope)}\n\n")
-    buf.write(f"{label('report.as_of', lang)}: {as_of} · {label('report.generated', lang)}: "
+    buf.write(f"# {md_escape(say('report.title', lang))} — {md_escape(scope)}\n\n")
+    buf.write(f"{say('report.as_of', lang)}: {as_of} · {say('report.generated', lang)}: "
               f"{local_timestamp(now)}\n\n")
 
     def st_cols(first_key: str, first_head: str, statuses) -> list[Column]:
-        return ([Column(first_key, first_head)] + [Column(s, status_label(s, lang)) for s in statuses]
-                + [Column("total", label("report.total", lang))])
+        return ([Column(first_key, first_head)] + [Column(s, word(s, lang)) for s in statuses]
+                + [Column("total", say("report.total", lang))])
 
     totals = agg["totals"]
     unit, bins = time_bins(agg["by_month"])  # the chart's periods: months, quarters or years
-    buf.write(f"## {label('report.summary', lang)}\n\n")
-    render([{"status": status_label(s, lang), "n": totals[s]} for s in STATUS_ORDER if totals[s]],
-           [Column("status", label("col.status", lang)), Column("n", label("col.count", lang))], "md", buf)
+    buf.write(f"## {say('report.summary', lang)}\n\n")
+    render([{"status": word(s, lang), "n": totals[s]} for s in STATUS_ORDER if totals[s]],
+           [Column("status", say("col.status", lang)), Column("n", say("col.count", lang))], "md", buf)
     for key, part, statuses, first in (
             ("report.chart.status_by_plan", _count_table(agg["by_plan"], STATUS_ORDER, "k", plan_labels),
-             STATUS_ORDER, label("col.plan", lang)),
+             STATUS_ORDER, say("col.plan", lang)),
             ("report.chart.open_by_lead", _count_table(agg["by_lead"], OPEN_STATUSES, "k"), OPEN_STATUSES,
-             label("col.lead", lang)),
+             say("col.lead", lang)),
             ("report.chart.lights_by_lead", _count_table(agg["lights_by_lead"], LIGHTS, "k"), LIGHTS,
-             label("col.lead", lang)),
+             say("col.lead", lang)),
             (f"report.chart.by_{unit}", _count_table(bins, STATUS_ORDER, "k"), STATUS_ORDER,
-             label("col.deadline", lang))):
+             say("col.deadline", lang))):
         part = [r for r in part if r["total"]]  # periods without deadlines: only the chart shows the gap
         used = [s for s in statuses if any(r[s] for r in part)]
         for r in part:
             if r["k"] is None:
-                r["k"] = label("report.month_undated", lang)
-        buf.write(f"\n## {label(key, lang)}\n\n")
+                r["k"] = say("report.month_undated", lang)
+        buf.write(f"\n## {say(key, lang)}\n\n")
         render(part, st_cols("k", first, used), "md", buf)
-    buf.write(f"\n## {label('report.chart.attainment', lang)}\n\n")
+    buf.write(f"\n## {say('report.chart.attainment', lang)}\n\n")
     if agg["attainment"]:
         att = [{"item": r["item"], "metric": r.get("metric"), "target": _target(r), "actual": _actual(r),
-                "status": status_label(r.get("status"), lang)} for r in agg["attainment"]]
-        render(att, [Column("item", label("col.item", lang)), Column("metric", label("col.metric", lang)),
-                     Column("target", label("col.target", lang)), Column("actual", label("col.actual", lang)),
-                     Column("status", label("col.status", lang))], "md", buf)
+                "status": word(r.get("status"), lang)} for r in agg["attainment"]]
+        render(att, [Column("item", say("col.item", lang)), Column("metric", say("col.metric", lang)),
+                     Column("target", say("col.target", lang)), Column("actual", say("col.actual", lang)),
+                     Column("status", say("col.status", lang))], "md", buf)
     else:
-        buf.write(label("report.no_attainment", lang) + "\n")
-    buf.write(f"\n## {label('report.items', lang)}\n")
+        buf.write(say("report.no_attainment", lang) + "\n")
+    buf.write(f"\n## {say('report.items', lang)}\n")
     if not rows:
-        buf.write(f"\n({label('report.none', lang)})\n")
-    cols = [Column("item", label("col.item", lang)), Column("plan", label("col.plan", lang)),
-            Column("metric", label("col.metric", lang)), Column("target", label("col.target", lang)),
-            Column("deadline", label("col.deadline", lang)), Column("days_left", label("col.days_left", lang)),
-            Column("light", label("col.light", lang)), Column("lead", label("col.lead", lang))]
+        buf.write(f"\n({say('report.none', lang)})\n")
+    cols = [Column("item", say("col.item", lang)), Column("plan", say("col.plan", lang)),
+            Column("metric", say("col.metric", lang)), Column("target", say("col.target", lang)),
+            Column("deadline", say("col.deadline", lang)), Column("days_left", say("col.days_left", lang)),
+            Column("light", say("col.light", lang)), Column("lead", say("col.lead", lang))]
     for s in STATUS_ORDER:
         group = [r for r in rows if r.get("status") == s]
         if not group:
             continue
-        buf.write(f"\n### {status_label(s, lang)} ({len(group)})\n\n")
+        buf.write(f"\n### {word(s, lang)} ({len(group)})\n\n")
         shown = [{**r, "plan": (plan_labels or {}).get(r.get("plan"), r.get("plan")), "target": _target(r),
-                  "deadline": deadline_cell(r, lang), "light": status_label(r.get("light"), lang)} for r in group]
+                  "deadline": deadline_cell(r, lang), "light": word(r.get("light"), lang)} for r in group]
         render(shown, cols, "md", buf)
     if any(r.get("deadline_inferred") for r in rows):
-        buf.write("\n" + label("report.inferred_note", lang) + "\n")
+        buf.write("\n" + say("report.inferred_note", lang) + "\n")
     return buf.getvalue()
 
 
@@ -395,7 +394,7 @@ def build_report(reg, table, records, f, fmt: str, lang: str, *, fields: Sequenc
                  now: datetime | None = None) -> str:
     """The report of every occurrence that passes the filters ``f``, as ``html``, ``md`` or ``json``."""
     from ..query.rows import CONTRACT, occurrence_rows
-    from .i18n import filter_scope
+    from .scope import filter_scope
 
     rows = occurrence_rows(reg, f, table, records)
     plan_labels = {p.code: p.short for p in reg.plans.values()}

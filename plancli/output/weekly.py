@@ -34,9 +34,10 @@ from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
 from ..vocabulary import LIGHTS, STATUSES, Status
-from .i18n import filter_scope, label, status_label
+from ..words import say, word
 from .render import Column, md_escape, render
 from .report import deadline_cell
+from .scope import filter_scope
 
 __all__ = ["digest", "weekly_report", "records_between", "effective_date", "COUNT_KEYS", "BY"]
 
@@ -146,14 +147,14 @@ def _pct(x: float | None) -> str:
 
 
 def _yes_no(v: bool | None, lang: str) -> str:
-    return "" if v is None else label("digest.yes" if v else "digest.no", lang)
+    return "" if v is None else say("digest.yes" if v else "digest.no", lang)
 
 
 def _latest(r: dict, lang: str) -> str:
     """The latest record of an item in one cell: 进行中 · 32000 家 (91%) · 2024-10-21."""
     if not r.get("record_status"):
         return "—"
-    parts = [status_label(r["record_status"], lang)]
+    parts = [word(r["record_status"], lang)]
     if r.get("actual") is not None:
         parts.append(written_like(r["actual"], r.get("value_text"), r.get("unit"))
                      + (f" ({_pct(r['attainment'])})" if r.get("attainment") is not None else ""))
@@ -166,25 +167,25 @@ def _shown(r: dict, lang: str) -> dict:
     """Display cells of an occurrence row."""
     return {"item": r["item"], "plan": r["plan"], "metric": r["metric"], "target": r["target"],
             "deadline": deadline_cell(r, lang), "days_left": r.get("days_left"), "days_overdue": r.get("days_overdue"),
-            "status": status_label(r["status"], lang), "lead": "、".join(r["lead"]),
+            "status": word(r["status"], lang), "lead": "、".join(r["lead"]),
             "latest": _latest(r, lang), "_status": r["status"],
-            "light": status_label(r["light"], lang), "_light": r["light"]}
+            "light": word(r["light"], lang), "_light": r["light"]}
 
 
 def _shown_entered(d: dict, lang: str) -> dict:
     row = _shown_record(d, lang)
     w = d.get("withdrew")
     if w:
-        change = label("digest.withdrew", lang).format(item=w["item"], status=status_label(w["status"], lang),
+        change = say("digest.withdrew", lang).format(item=w["item"], status=word(w["status"], lang),
                                                       effective=w["effective"] or "—", note=d["note"] or "")
     else:
-        change = " · ".join(x for x in (label("digest.backdated", lang) if d["backdated"] else "",
+        change = " · ".join(x for x in (say("digest.backdated", lang) if d["backdated"] else "",
                                         d["note"] or "") if x)
     return row | {"entered": d["entered"], "change": change}
 
 
 def _shown_record(d: dict, lang: str) -> dict:
-    return {"item": d["item"], "metric": d["metric"], "status": status_label(d["status"], lang),
+    return {"item": d["item"], "metric": d["metric"], "status": word(d["status"], lang),
             "target": d["target"],
             # as the target is written (a bare 1.02 typed against 1 亿千瓦 reads 1.02亿千瓦), one token
             "actual": "" if d["actual"] is None else written_like(d["actual"], d["value_text"], d["unit"]).replace(" ", ""),
@@ -200,7 +201,7 @@ FLEX = frozenset({"metric", "lead", "latest", "evidence", "label", "change"})
 
 def _cols(lang: str, *spec) -> list[Column]:
     """Columns with headings in ``lang``."""
-    return [Column(k, label(f"col.{k}", lang), w, "ellipsis" if k in FLEX else None) for k, w in spec]
+    return [Column(k, say(f"col.{k}", lang), w, "ellipsis" if k in FLEX else None) for k, w in spec]
 
 
 def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
@@ -216,22 +217,22 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
     ents = _cols(lang, ("item", None), ("metric", 24), ("status", None), ("actual", 16), ("effective", None),
                  ("entered", None), ("change", 36))
     name_key = "plan" if by_plan else "lead"
-    counts = [Column("label", label(f"col.{name_key}", lang), None, "ellipsis")] + [  # a status heads its count
-        Column(k, status_label(k, lang) if k != "total" else label("col.total", lang)) for k in COUNT_KEYS]
-    total_row = {"label": label("digest.total", lang)} | s["totals"]
-    out = [(label(f"digest.counts_by_{s['by']}", lang), s["counts"] + [total_row], counts)]
+    counts = [Column("label", say(f"col.{name_key}", lang), None, "ellipsis")] + [  # a status heads its count
+        Column(k, word(k, lang) if k != "total" else say("col.total", lang)) for k in COUNT_KEYS]
+    total_row = {"label": say("digest.total", lang)} | s["totals"]
+    out = [(say(f"digest.counts_by_{s['by']}", lang), s["counts"] + [total_row], counts)]
     for g in s["overdue"]:
-        head = label(f"digest.overdue_{s['by']}", lang).format(name=g["label"], n=len(g["items"]))
+        head = say(f"digest.overdue_{s['by']}", lang).format(name=g["label"], n=len(g["items"]))
         out.append((head, [_shown(r, lang) for r in g["items"]], over))
     w0, w1 = s["week"]
     wk = (date.fromisoformat(s["as_of"]) - timedelta(days=7)).isoformat()
     last = (date.fromisoformat(s["as_of"]) - timedelta(days=1)).isoformat()
     out += [
-        (label("digest.newly", lang).format(start=wk, end=last), [_shown(r, lang) for r in s["newly_overdue"]], occ),
-        (label("digest.due_next", lang).format(days=s["days"]), [_shown(r, lang) for r in s["due_next"]], occ),
-        (label("digest.records", lang).format(start=w0, end=w1),
+        (say("digest.newly", lang).format(start=wk, end=last), [_shown(r, lang) for r in s["newly_overdue"]], occ),
+        (say("digest.due_next", lang).format(days=s["days"]), [_shown(r, lang) for r in s["due_next"]], occ),
+        (say("digest.records", lang).format(start=w0, end=w1),
          [_shown_record(d, lang) for d in s["recorded_last_week"]], recs),
-        (label("digest.entered", lang).format(start=w0, end=w1),
+        (say("digest.entered", lang).format(start=w0, end=w1),
          [_shown_entered(d, lang) for d in s["entered_last_week"]], ents),
     ]
     return out
@@ -239,10 +240,10 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
 
 def _summary(s: dict, lang: str) -> str:
     t = s["totals"]
-    return label("digest.summary", lang).format(
+    return say("digest.summary", lang).format(
         overdue=t["overdue"], due=len(s["due_next"]), days=s["days"], newly=len(s["newly_overdue"]),
         records=len(s["recorded_last_week"]), entered=len(s["entered_last_week"]), met=t["met"], done=t["done"], missed=t["missed"], total=t["total"]
-    ) + label("digest.lights", lang).format(**{k: t[k] for k in LIGHTS})
+    ) + say("digest.lights", lang).format(**{k: t[k] for k in LIGHTS})
 
 
 def weekly_report(reg: Registry, table, records, f: Filters, days: int, fmt: str, out: TextIO, *,
@@ -251,15 +252,15 @@ def weekly_report(reg: Registry, table, records, f: Filters, days: int, fmt: str
     terminal) to ``out``."""
     s = digest(reg, table, records, f, days=days, by=by)
     if fmt == "json":
-        out.write(json.dumps(s, ensure_ascii=False, indent=1) + "\n")
+        out.write(json.dumps(s, ensure_ascii=False, indent=1, default=str) + "\n")
         return
     # the scope reads as on the dashboard: 省大数据局 · 营商环境, 全部单位 · 全部计划
-    title = label("digest.title", lang).format(scope=filter_scope(reg, f, lang), as_of=s["as_of"])
+    title = say("digest.title", lang).format(scope=filter_scope(reg, f, lang), as_of=s["as_of"])
     summary, parts = _summary(s, lang), _sections(s, lang)
-    none = label("report.none", lang)
+    none = say("report.none", lang)
     starred = any(r.get("deadline", "").endswith("*") for _, rows, _ in parts for r in rows
                   if isinstance(r.get("deadline"), str))
-    note = label("report.inferred_note", lang) if starred else ""
+    note = say("report.inferred_note", lang) if starred else ""
     if fmt == "html":
         from .weekly_html import page
 

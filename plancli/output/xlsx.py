@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ..vocabulary import LIGHTS, STATUS_ORDER, Light, Status
-from .i18n import label, status_label
+from ..words import said, say, word
 
 __all__ = ["to_xlsx_bytes", "SHEET_COLUMNS"]
 
@@ -63,15 +63,14 @@ def _value(r: Mapping, key: str, kind: str, lang: str):
     if key == "target":
         return target_text(r.get("comparator"), r.get("value_text"))
     if key == "status_label":
-        return status_label(r.get("status"), lang)
+        return word(r.get("status"), lang)
     if key == "light_label":
-        return status_label(r.get("light"), lang)
+        return word(r.get("light"), lang)
     if key == "light_reason":
-        from ..query.lights import reason_in
 
-        return reason_in(r.get("light_reason"), lang) or None
+        return said(r.get("light_reason"), lang) or None
     if key == "kind":
-        return label(f"kind.{r['kind']}", lang) if r.get("kind") else None
+        return say(f"kind.{r['kind']}", lang) if r.get("kind") else None
     if kind == "written":  # a number as the target is written: 5.3 (万个), shown with its words
         v = r.get("value") if key == "target_value" else r.get(key)
         if v is None:
@@ -80,7 +79,7 @@ def _value(r: Mapping, key: str, kind: str, lang: str):
         return round(v / factor, 9)
     if key == "deadline_text":
         if r.get("deadline_inferred"):
-            return label("report.inferred_note", lang)
+            return say("report.inferred_note", lang)
         return r.get("deadline_text")
     v = r.get(key)
     if kind == "date":
@@ -117,8 +116,8 @@ def to_xlsx_bytes(rows: Sequence[Mapping], lang: str, *, title: str = "plancli",
 
     wb = Workbook()
     ws = wb.active
-    ws.title = label("report.items", lang)[:31]
-    heads = [label(h, lang) for _, h, _ in SHEET_COLUMNS]
+    ws.title = say("report.items", lang)[:31]
+    heads = [say(h, lang) for _, h, _ in SHEET_COLUMNS]
     ws.append(heads)
     widths = [_width(h) + 3 for h in heads]  # + the autofilter button
     fills = {s: PatternFill("solid", start_color=c, end_color=c) for s, c in FILLS.items()}
@@ -165,7 +164,7 @@ def _summary_sheet(wb, rows: Sequence[Mapping], lang: str, plan_labels: Mapping[
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    ws = wb.create_sheet(label("report.summary", lang)[:31])
+    ws = wb.create_sheet(say("report.summary", lang)[:31])
     per_plan: dict[str, Counter] = {}
     lit: dict[str, Counter] = {}
     for r in rows:
@@ -173,12 +172,12 @@ def _summary_sheet(wb, rows: Sequence[Mapping], lang: str, plan_labels: Mapping[
         lit.setdefault(r["plan"], Counter())[r.get("light")] += 1
     used = [s for s in STATUS_ORDER if any(c[s] for c in per_plan.values())]
     lights = [lt for lt in LIGHTS if any(c[lt] for c in lit.values())]  # after the total: they add up to it too
-    ws.append([label("col.plan", lang), *(status_label(s, lang) for s in used), label("report.total", lang),
-               *(status_label(lt, lang) for lt in lights)])
+    ws.append([say("col.plan", lang), *(word(s, lang) for s in used), say("report.total", lang),
+               *(word(lt, lang) for lt in lights)])
     for plan, c in per_plan.items():
         ws.append([(plan_labels or {}).get(plan, plan), *(c[s] for s in used), sum(c.values()),
                    *(lit[plan][lt] for lt in lights)])
-    ws.append([label("report.total", lang), *(sum(c[s] for c in per_plan.values()) for s in used), len(rows),
+    ws.append([say("report.total", lang), *(sum(c[s] for c in per_plan.values()) for s in used), len(rows),
                *(sum(c[lt] for c in lit.values()) for lt in lights)])
     coloured = [None, *used, None, *lights]
     for i, cell in enumerate(ws[1]):

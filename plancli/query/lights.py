@@ -25,8 +25,9 @@ from datetime import date
 from ..ledger.store import Record
 from ..registry.model import Entry, LightSettings
 from ..vocabulary import CLOSED, LIGHTS, Light, Status
+from ..words import say
 
-__all__ = ["Reason", "Judgement", "ReasonText", "reason_in", "judge", "progress", "time_gone", "occurrence_start", "reason_text",
+__all__ = ["Reason", "Reasons", "Judgement", "judge", "progress", "time_gone", "occurrence_start", "reason_text",
            "RATE_UNITS"]
 
 RATE_UNITS = ("%", "个百分点", "百分点")  # a share or a rate: 0 is no natural start
@@ -45,37 +46,43 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Reasons:
+    """Why an occurrence has its light: the reasons found (codes and figures) and, for an entry row
+    that sums up several occurrences, the occurrence they belong to (``2024``). Codes, never prose:
+    ``text(lang)`` says them through the catalogue (``reason.*``); ``str()`` is the English text the
+    JSON/CSV contract writes as ``light_reason``."""
+
+    reasons: tuple[Reason, ...]
+    occurrence: str | None = None
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.reasons)
+
+    def text(self, lang: str = "en") -> str:
+        return _said(self, lang)
+
+    def __str__(self) -> str:
+        return _said(self, "en")
+
+
+@dataclass(frozen=True)
 class Judgement:
     light: Light
     reasons: tuple[Reason, ...]
 
-    def text(self) -> ReasonText:
-        """The reasons in English (the JSON ``light_reason``), carrying their Chinese for people."""
-        return _text_of(self.reasons)
-
-
-class ReasonText(str):
-    """A row's ``light_reason``: the English text (what JSON and CSV write — it *is* that string),
-    with the same reasons in Chinese as ``.zh`` for the human outputs (``reason_in``)."""
-
-    zh: str = ""
-    codes: tuple[str, ...] = ()  # the reasons' codes (stale, overdue …), for counting without parsing text
+    def why(self) -> Reasons:
+        """The row's ``light_reason``."""
+        return Reasons(self.reasons)
 
 
 @functools.lru_cache(maxsize=4096)
-def _text_of(reasons: tuple[Reason, ...]) -> ReasonText:
-    """Reasons repeat across thousands of rows (``no record yet``): each text is written once."""
-    t = ReasonText(reason_text(reasons, "en"))
-    t.zh = reason_text(reasons, "zh")
-    t.codes = tuple(r.code for r in reasons)
-    return t
-
-
-def reason_in(value, lang: str) -> str:
-    """A row's ``light_reason`` in ``lang`` (the English text where no translation travels with it)."""
-    if value is None:
-        return ""
-    return getattr(value, "zh", "") or str(value) if lang == "zh" else str(value)
+def _said(r: Reasons, lang: str) -> str:
+    """Reasons repeat across thousands of rows (``no record yet``): each is said once per language."""
+    text = reason_text(r.reasons, lang)
+    if r.occurrence:
+        text = f"{r.occurrence}{'：' if lang == 'zh' else ': '}{text}"
+    return text
 
 
 def occurrence_start(e: Entry, deadline: date, issued: date | None, period_start: date) -> date:
@@ -182,30 +189,8 @@ def _pct(x: float | None) -> str:
     return f"{x * 100:.0f}%" if x is not None else "?"
 
 
-# code → (zh, en) template; {days} {done} {gone} {cycle} are filled in.
-_TEXT = {
-    Status.OVERDUE: ("已逾期 {days} 天", "overdue by {days} days"),
-    Status.MISSED: ("最新记录为未达标", "latest record: missed"),
-    "behind": ("落后序时进度：完成 {done}，时间已过 {gone}", "behind schedule: {done} done, {gone} of time gone"),
-    "on_schedule": ("符合序时进度：完成 {done}，时间已过 {gone}", "on schedule: {done} done, {gone} of time gone"),
-    "near": ("{days} 天内到期", "due in {days} days"),
-    "stale": ("已 {days} 天未报送进展（报送周期 {cycle} 天）", "no report for {days} days (cycle {cycle} days)"),
-    "never_reported": ("{days} 天未报送进展（报送周期 {cycle} 天）", "never reported in {days} days (cycle {cycle} days)"),
-    Status.DONE: ("已完成", "done"),
-    Status.MET: ("已达标", "met"),
-    "met_awaiting_close": ("数值已达标，待销号", "figure meets the target, awaiting 销号"),
-    "not_started": ("尚未开始", "not started yet"),
-    "no_record": ("尚无进展记录，无从判断", "no record yet: nothing to judge"),
-    "no_figure": ("无量化数值，按期限判断", "no figure: judged by its deadline"),
-    "no_baseline_le": ("“≤”目标无基数，不作序时判断", "≤ target without a baseline: no schedule judgement"),
-    "no_baseline_rate": ("比率目标无基数，不作序时判断", "rate without a baseline: no schedule judgement"),
-    "baseline_is_target": ("基数等于目标，不作序时判断", "baseline equals the target: no schedule judgement"),
-}
-
-
 def reason_text(reasons: tuple[Reason, ...], lang: str = "en") -> str:
-    """The reasons as one line in ``lang`` (zh or en); the JSON ``light_reason`` is the English one."""
-    i = 0 if lang == "zh" else 1
+    """The reasons as one line in ``lang`` (the catalogue's ``reason.*`` entries)."""
     sep = "；" if lang == "zh" else "; "
-    return sep.join(_TEXT[r.code][i].format(days=r.days, cycle=r.cycle, done=_pct(r.done), gone=_pct(r.gone))
+    return sep.join(say(f"reason.{r.code}", lang, days=r.days, cycle=r.cycle, done=_pct(r.done), gone=_pct(r.gone))
                     for r in reasons)

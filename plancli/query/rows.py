@@ -21,7 +21,7 @@ from ..registry.names import QueryError, match_unit, resolve_doc, resolve_plan
 from ..registry.units import UnitTable
 from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import CLOSED, LIGHTS, STATUSES, URGENCY, Status
-from .lights import ReasonText, judge, occurrence_start
+from .lights import judge, occurrence_start
 
 __all__ = [
     "QueryError", "CONTRACT", "Filters", "make_filters", "parse_span", "resolve_plan", "occurrence_rows", "entry_rows",
@@ -297,7 +297,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final)
             if f.lights and j.light not in f.lights:
                 continue
-            row.update({"light": j.light, "light_reason": j.text(), "late": bool(late) if late is not None else None,
+            row.update({"light": j.light, "light_reason": j.why(), "late": bool(late) if late is not None else None,
                         "days_late": late or None})
             rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999-99-99", r["id"], r["occurrence"] or ""))
@@ -373,10 +373,7 @@ def _occurrence_reason(r: dict, several: bool):
     reason = r["light_reason"]
     if not several or not r["occurrence"]:
         return reason
-    t = ReasonText(f"{r['occurrence']}: {reason}")
-    t.zh = f"{r['occurrence']}：{getattr(reason, 'zh', reason)}"
-    t.codes = getattr(reason, "codes", ())
-    return t
+    return replace(reason, occurrence=r["occurrence"])
 
 
 def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from plancli.output.i18n import (
-    LANGS,
-    LangError,
-    html_lang,
-    label,
-    pick_lang,
-    scope_text,
-    status_label,
-)
+from plancli.output.language import LangError, pick_lang
+from plancli.output.scope import scope_text
 from plancli.vocabulary import CLOSED, STATUS_ORDER, STATUSES
 from plancli.vocabulary import OPEN as OPEN_STATUSES
+from plancli.words import LANGS, html_lang, say, word
 
 
 @pytest.mark.parametrize(("code", "zh", "en"), [
@@ -27,8 +21,8 @@ from plancli.vocabulary import OPEN as OPEN_STATUSES
     ("missed", "未达标", "missed"),
 ])
 def test_status_labels(code, zh, en):
-    assert status_label(code, "zh") == zh
-    assert status_label(code, "en") == en
+    assert word(code, "zh") == zh
+    assert word(code, "en") == en
 
 
 def test_every_contract_status_has_a_label_and_an_order():
@@ -36,7 +30,7 @@ def test_every_contract_status_has_a_label_and_an_order():
     assert set(STATUS_ORDER) == set(STATUSES)
     assert set(OPEN_STATUSES) == set(STATUSES) - set(CLOSED)
     for lang in LANGS:
-        labels = [status_label(s, lang) for s in STATUSES]
+        labels = [word(s, lang) for s in STATUSES]
         assert all(labels) and len(set(labels)) == len(labels)  # distinct, so a chart legend is unambiguous
 
 
@@ -45,16 +39,16 @@ def test_every_contract_status_has_a_label_and_an_order():
     ("col.deadline", "期限"), ("col.days_left", "剩余天数"), ("col.status", "状态"), ("col.lead", "牵头单位"),
 ])
 def test_column_headings(key, zh):
-    assert label(key, "zh") == zh
-    assert label(key, "en") and label(key, "en") != zh
+    assert say(key, "zh") == zh
+    assert say(key, "en") and say(key, "en") != zh
 
 
 def test_unknown_key_and_language():
     with pytest.raises(KeyError):
-        label("col.nonsense", "zh")
-    with pytest.raises(LangError, match="unknown language 'fr'"):
-        label("overdue", "fr")
-    assert status_label(None, "zh") == ""
+        say("col.nonsense", "zh")
+    with pytest.raises(ValueError, match="no words in language 'fr'"):
+        say("status.overdue", "fr")
+    assert word(None, "zh") == ""
 
 
 # environment → language; the first of LC_ALL, LC_MESSAGES, LANG that is set decides
@@ -93,7 +87,7 @@ def test_html_lang_and_scope():
 
 
 def test_filter_scope_names_units_documents_and_plans():
-    from plancli.output.i18n import filter_scope
+    from plancli.output.scope import filter_scope
     from plancli.query.rows import Filters
     from plancli.workspace import open_workspace
 

@@ -1,0 +1,116 @@
+"""The one catalogue of the words people read, in Chinese and English.
+
+Every label, heading and message a person reads — statuses, lights and their reasons, column
+headings, the headings of the bulletin, handout, report and digest, refusals of ``record`` and
+``import``, ``validate``'s problems — is one entry here, keyed by a code. The core never writes
+prose: it returns codes and fields (an error carries its code and fields, a light its reason codes);
+the text is made at the edge, in the reader's language, by ``say``.
+
+Entries live in the modules of this package by area (``labels``: statuses, lights, columns;
+``reports``: the digest, report, bulletin, handout and calendar; ``messages``: errors, refusals and
+problems); ``catalogue()`` joins them and refuses a code defined twice. A field of a template is
+written in the reader's language too: a ``Term`` (a code of this catalogue) is said, a vocabulary
+member (``Status.MET``, ``Light.RED``) reads 已达标 in Chinese and keeps its code in English (the code
+is what people type: ``--status met``), a list is joined with 、 or ", ".
+
+This package imports nothing of plancli (it is the lowest layer, below ``errors``); the language of a
+run is chosen in ``output.language``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+__all__ = ["LANGS", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
+
+LANGS = ("zh", "en")
+
+_WORDS: dict[str, tuple[str, str]] | None = None
+
+
+def catalogue() -> dict[str, tuple[str, str]]:
+    """Every entry: code → (zh, en). Read once, on the first word said (a JSON run needs none)."""
+    global _WORDS
+    if _WORDS is None:
+        from . import labels, messages, reports
+
+        merged: dict[str, tuple[str, str]] = {}
+        for part in (labels, reports, messages):
+            for code, pair in part.WORDS.items():
+                if code in merged:
+                    raise RuntimeError(f"catalogue: {code!r} is defined twice")
+                merged[code] = pair
+        _WORDS = merged
+    return _WORDS
+
+
+def has(code: str) -> bool:
+    return code in catalogue()
+
+
+class Term(str):
+    """A code of the catalogue used as a field of another entry: said in the reader's language."""
+
+
+def term(code: str) -> Term:
+    if code not in catalogue():
+        raise KeyError(code)
+    return Term(code)
+
+
+# A vocabulary code (a status, a light, a kind, a ledger-only status) → its entry.
+_VOCAB_AREAS = ("status", "light", "kind")
+
+
+def word(code: str | None, lang: str) -> str:
+    """A vocabulary code as people read it: ``met`` → 已达标 / met, ``red`` → 红灯 / red; empty stays empty."""
+    if not code:
+        return ""
+    words = catalogue()
+    for area in _VOCAB_AREAS:
+        pair = words.get(f"{area}.{code}")
+        if pair is not None:
+            return pair[0] if lang == "zh" else pair[1]
+    raise KeyError(code)
+
+
+def joined(items, lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(str(_field(x, lang)) for x in items)
+
+
+def said(value, lang: str) -> str:
+    """A value people read, in ``lang``: an object that says itself (``text(lang)``: an error, a
+    problem, a light's reasons), a Term, a vocabulary member; None as empty; anything else as ``str``."""
+    if value is None:
+        return ""
+    return str(_field(value, lang))
+
+
+def _field(v, lang: str):
+    if isinstance(v, Term):
+        return say(v, lang)
+    if isinstance(v, Enum):  # Status, Light: a word in Chinese, the code people type in English
+        return word(v.value, lang) if lang == "zh" else str(v.value)
+    if isinstance(v, list | tuple):
+        return joined(v, lang)
+    text = getattr(v, "text", None)
+    if callable(text):  # an error or a problem carried as a field: its own words
+        return text(lang)
+    return v
+
+
+def say(code: str, lang: str = "en", /, **fields) -> str:
+    """The entry ``code`` in ``lang``, its ``{fields}`` filled (each in ``lang`` too). An unknown code
+    is a programming error (KeyError)."""
+    if lang not in LANGS:  # languages are checked where they are chosen (output.language.pick_lang)
+        raise ValueError(f"no words in language {lang!r}")
+    zh, en = catalogue()[code]
+    template = zh if lang == "zh" else en
+    if not fields:
+        return template
+    return template.format(**{k: _field(v, lang) for k, v in fields.items()})
+
+
+def html_lang(lang: str) -> str:
+    """The value of an HTML ``lang`` attribute (zh → zh-CN: the texts are simplified Chinese)."""
+    return {"zh": "zh-CN", "en": "en"}[lang]
