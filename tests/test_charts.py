@@ -17,7 +17,8 @@ from plancli.output.charts import (
     status_by_plan_chart,
     time_bins,
 )
-from plancli.query.rows import Filters, occurrence_rows
+from plancli.query.filters import Filters
+from plancli.query.rows import occurrence_rows
 from plancli.vocabulary import OPEN as OPEN_STATUSES
 from plancli.workspace import open_workspace
 

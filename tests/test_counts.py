@@ -6,7 +6,8 @@ from datetime import date
 
 from plancli.ledger.store import Record
 from plancli.query.counts import count_by, plan_summary, stats, unit_summary
-from plancli.query.rows import Filters, make_filters, occurrence_rows
+from plancli.query.filters import Filters, make_filters
+from plancli.query.rows import occurrence_rows
 from plancli.workspace import open_workspace
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 
 from plancli.output.report import dashboard_html, items_html, local_timestamp
-from plancli.query.rows import Filters, occurrence_rows
+from plancli.query.filters import Filters
+from plancli.query.rows import occurrence_rows
 from plancli.workspace import open_workspace
 
 from .conftest import ROOT, SHIPPED

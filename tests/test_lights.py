@@ -202,7 +202,7 @@ def test_due_for_one_unit_gives_the_metric_room_at_80_columns(cli, lang):
     repeated (only the other lead units), and every id, date, status and light whole."""
     from rich.cells import cell_len
 
-    from plancli.query.rows import decorate
+    from plancli.output.listing import decorate
 
     args = ("due", "--unit", "省大数据局", "--as-of", "2025-06-01", "--lang", lang)
     rows = decorate(json.loads(cli(*args, "--format", "json").out))

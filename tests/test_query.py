@@ -5,18 +5,14 @@ from datetime import date
 import pytest
 from dateutil.relativedelta import relativedelta
 
+from plancli.ledger.attainment import attainment
 from plancli.ledger.store import Record
-from plancli.query.rows import (
-    Filters,
-    QueryError,
-    attainment,
-    entry_rows,
-    occurrence_rows,
-    parse_span,
-    resolve_plan,
-)
+from plancli.query.filters import Filters, QueryError
+from plancli.query.rows import entry_rows, occurrence_rows
 from plancli.registry.loading import Entry, load_registry
+from plancli.registry.names import resolve_plan
 from plancli.registry.units import load_units
+from plancli.text.dates import DateInputError, parse_span
 
 from .conftest import SHIPPED
 
@@ -135,7 +131,7 @@ def test_spans(text, delta):
 
 @pytest.mark.parametrize("text", ["", "7", "d", "-1d", "1 fortnight"])
 def test_bad_spans(text):
-    with pytest.raises(QueryError):
+    with pytest.raises(DateInputError):
         parse_span(text)
 
 
@@ -165,7 +161,8 @@ def test_shipped_registry_answer_for_big_data_bureau():
 
 
 def test_entry_detail_and_pairs_without_the_cli(tiny):
-    from plancli.query.rows import detail_pairs, entry_detail
+    from plancli.output.listing import detail_lines
+    from plancli.query.detail import entry_detail
 
     reg = load_registry(tiny)
     e = reg.find("test-003")
@@ -173,12 +170,12 @@ def test_entry_detail_and_pairs_without_the_cli(tiny):
     d = entry_detail(reg, e, recs, date(2025, 1, 10))
     assert [o["item"] for o in d["occurrences"]] == ["test-003@2024", "test-003@2025"]
     assert d["occurrences"][0]["status"] == "met" and d["history"][0]["actual"] == 21.0
-    pairs = dict(detail_pairs(reg, e, d))
+    pairs = dict(detail_lines(reg, e, d))
     assert pairs["target"] == "≈20 项 (= 20 项)" and pairs["recurring"] == "yearly"
 
 
 def test_make_filters_is_keyword_only_and_resolves_names(tiny):
-    from plancli.query.rows import QueryError, make_filters
+    from plancli.query.filters import QueryError, make_filters
 
     reg = load_registry(tiny)
     table = load_units(tiny.parent / "units.yaml")
@@ -194,7 +191,7 @@ def test_make_filters_is_keyword_only_and_resolves_names(tiny):
 def test_today_on_the_command_line(word):
     from datetime import date
 
-    from plancli.query.rows import to_date
+    from plancli.text.dates import to_date
 
     assert to_date(word, "--as-of") == date.today()
 

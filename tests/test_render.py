@@ -71,7 +71,9 @@ def test_unknown_format():
 def _shipped_rows(*, unit: str | None = None) -> list[dict]:
     from datetime import date
 
-    from plancli.query.rows import decorate, make_filters, occurrence_rows
+    from plancli.output.listing import decorate
+    from plancli.query.filters import make_filters
+    from plancli.query.rows import occurrence_rows
     from plancli.workspace import open_workspace
 
     ws = open_workspace(None, "/nonexistent/progress.yaml")
@@ -127,7 +129,7 @@ def test_the_unit_asked_for_comes_first_in_the_lead_cell(monkeypatch):
 def test_stats_headings_never_break(width, monkeypatch):
     from plancli.cli.listings import STAT_COLUMNS
     from plancli.query.counts import stats
-    from plancli.query.rows import make_filters
+    from plancli.query.filters import make_filters
     from plancli.workspace import open_workspace
 
     ws = open_workspace(None, "/nonexistent/progress.yaml")

@@ -88,7 +88,7 @@ def test_html_lang_and_scope():
 
 def test_filter_scope_names_units_documents_and_plans():
     from plancli.output.scope import filter_scope
-    from plancli.query.rows import Filters
+    from plancli.query.filters import Filters
     from plancli.workspace import open_workspace
 
     reg = open_workspace().registry

@@ -88,9 +88,9 @@ def parse_deadline_cmd(
 
     Example: plancli parse-deadline "2024 年 10 月底前" --format json
     """
-    from ..query.rows import to_date
     from ..registry.loading import load_registry
     from ..repository import registry_path
+    from ..text.dates import to_date
     from ..text.deadline import Context, Period, parse_deadline
 
     period = load_registry(registry_path(registry)).period if not (start and end) else None  # only read when needed

@@ -37,7 +37,7 @@ def extract_cmd(
     Entries are marked `draft: true`. Example: plancli extract plan.txt -o draft.yaml
     """
     from ..extract import extract, parse_period, read_source, to_json, to_yaml, write_draft
-    from ..query.rows import to_date
+    from ..text.dates import to_date
 
     f = getattr(fmt, "value", fmt)
     text = read_source(source)

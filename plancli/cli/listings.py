@@ -70,7 +70,7 @@ def fitted(rows: list[dict], columns: list[Column], f, fmt: str = "table") -> li
     there are none. On a terminal (``table``) the plan column goes when every id already starts
     with its plan code (plain text keeps it: scripts cut columns by position).
     """
-    from ..query.rows import decorate
+    from ..output.listing import decorate
 
     out = list(columns)
     if f is not None and f.units:
@@ -88,7 +88,7 @@ def fitted(rows: list[dict], columns: list[Column], f, fmt: str = "table") -> li
 
 def _human(rows: list[dict], columns: list[Column], fmt: str, lang: str, f=None, table=None, **kw) -> None:
     """Rows for people: decorated, in ``lang``; nothing at all on stdout when nothing matched."""
-    from ..query.rows import decorate
+    from ..output.listing import decorate
 
     if not rows:
         say_empty(lang)
@@ -161,7 +161,9 @@ def show(
     Example: plancli show szbg-001
     """
     from ..output.language import pick_lang
-    from ..query.rows import detail_pairs, entry_detail, to_today
+    from ..output.listing import detail_lines
+    from ..query.detail import entry_detail
+    from ..text.dates import to_today
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
@@ -176,7 +178,7 @@ def show(
         d["ledger"] += " — a per-user ledger: no registry repository here (`plancli init DIR` makes one)"
     # a terminal table follows the terminal's width: the source quote wraps inside its cell
     lang_ = pick_lang(lang)
-    pairs = lights_in(detail_pairs(ws.registry, e, d), d, lang_)
+    pairs = lights_in(detail_lines(ws.registry, e, d), d, lang_)
     render([{"field": k, "value": v} for k, v in fields_in(pairs, lang_)],
            columns_in([Column("field", "field"), Column("value", "value", None, "fold")], lang_), f)
 
@@ -192,7 +194,7 @@ def plans(
     """
     from ..output.language import pick_lang
     from ..query.counts import plan_summary
-    from ..query.rows import make_filters
+    from ..query.filters import make_filters
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
@@ -259,7 +261,7 @@ def docs(
     """
     from ..output.language import pick_lang
     from ..query.counts import doc_summary
-    from ..query.rows import make_filters
+    from ..query.filters import make_filters
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)

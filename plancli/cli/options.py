@@ -186,7 +186,7 @@ class Selection:
         return ws
 
     def filters(self, ws):
-        from ..query.rows import make_filters
+        from ..query.filters import make_filters
 
         f = make_filters(
             ws.registry, ws.units, units=self.unit or (), role=self.role.value, plans=self.plan or (),

@@ -58,7 +58,7 @@ def record(
     from ..ledger.recording import extend_deadline, record_progress, retract_latest
     from ..output.language import pick_lang
     from ..output.messages import describe, describe_extension, describe_retraction
-    from ..query.rows import to_date
+    from ..text.dates import to_date
     from ..workspace import open_workspace
 
     when = to_date(on, "--on") if on else None
@@ -112,7 +112,7 @@ def import_(
     from ..ledger.importing import ImportRefused, import_files
     from ..output.language import pick_lang
     from ..output.render import Column, is_machine, render
-    from ..query.rows import to_date
+    from ..text.dates import to_date
     from ..workspace import open_workspace
     from .human import cells_in, columns_in
 

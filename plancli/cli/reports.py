@@ -70,7 +70,7 @@ def export(
     Example: plancli export --format xlsx --per-unit --return-by 2026-12-25 -o 台账/
     """
     from ..output.export import export as run_export
-    from ..query.rows import parse_span
+    from ..text.dates import parse_span
 
     if path is not None and output is not None and path != output:
         raise UsageError("give the output file once: as PATH or as --output")
@@ -153,7 +153,8 @@ def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection)
 
     from ..output.export import calendar_name
     from ..output.handout import write_handouts
-    from ..query.rows import occurrence_rows, to_date
+    from ..query.rows import occurrence_rows
+    from ..text.dates import to_date
 
     if fmt not in ("xlsx", "csv"):
         raise UsageError("--per-unit writes xlsx or csv 台账 (--format xlsx|csv)")

@@ -39,7 +39,7 @@ def _zh_date(iso: str) -> str:
 
 def _period_name(b: Mapping, lang: str) -> str:
     from ..query.bulletin import BulletinPeriod
-    from ..query.rows import to_date
+    from ..text.dates import to_date
 
     p = b["period"]
     per = BulletinPeriod(to_date(p["start"], "start"), to_date(p["end"], "end"), p["label"])

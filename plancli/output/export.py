@@ -27,7 +27,8 @@ from dateutil.relativedelta import relativedelta
 
 from ..errors import PlancliError
 from ..ledger.store import Record, withdrawn
-from ..query.rows import CONTRACT, Filters, entry_dict, occurrence_rows
+from ..query.filters import Filters
+from ..query.rows import CONTRACT, entry_dict, occurrence_rows
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like

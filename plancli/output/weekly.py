@@ -29,10 +29,12 @@ from typing import TextIO
 
 from ..ledger.attainment import attainment
 from ..ledger.store import Record, entered_on, records_between, records_entered
-from ..query.rows import Filters, occurrence_rows, select_entries, week_bounds
+from ..query.filters import Filters, select_entries
+from ..query.rows import occurrence_rows
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
+from ..text.dates import week_bounds
 from ..vocabulary import LIGHTS, STATUSES, Status
 from ..words import say, word
 from .render import Column, md_escape, render

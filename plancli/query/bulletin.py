@@ -22,11 +22,13 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..ledger.store import RETRACTED, Record, records_between
+from ..query.filters import Filters
+from ..query.rows import occurrence_rows
 from ..registry.model import Registry
 from ..registry.names import QueryError
 from ..registry.units import UnitTable
+from ..text.dates import to_date
 from ..vocabulary import LIGHTS, Light, Status
-from .rows import Filters, occurrence_rows, to_date
 
 __all__ = ["BulletinPeriod", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE"]
 

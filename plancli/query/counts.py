@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..ledger.store import Record
+from ..query.filters import Filters, visible_plans
+from ..query.rows import occurrence_rows
 from ..registry.model import Registry
 from ..registry.units import UnitTable
 from ..vocabulary import LIGHTS, STATUSES
-from .rows import Filters, occurrence_rows, visible_plans
 
 __all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "doc_summary"]
 

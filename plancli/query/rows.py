@@ -1,4 +1,4 @@
-"""Queries over the registry: who is responsible, by when, and what is overdue.
+"""The row engine: one row per deadline occurrence (or per entry) in the output contract.
 
 Returns plain dicts in the documented JSON contract (README, “Output contract”), so every output
 format renders the same data. Nothing here knows about the terminal.
@@ -7,27 +7,18 @@ format renders the same data. Nothing here knows about the terminal.
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
-
-from dateutil.relativedelta import relativedelta
+from dataclasses import replace
+from datetime import date
 
 from ..ledger.attainment import attainment, record_status
-from ..ledger.store import RETRACTED, Record, extensions, history, latest_records, withdrawn
-from ..registry.model import Entry, Registry, target_text
-from ..registry.names import QueryError, match_unit, resolve_doc, resolve_plan
+from ..ledger.store import RETRACTED, Record, extensions, latest_records, withdrawn
+from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
-from ..text.deadline import DeadlineError, parse_date
-from ..vocabulary import CLOSED, LIGHTS, STATUSES, URGENCY, Status
+from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
+from .filters import Filters, select_entries
 from .lights import judge, occurrence_start
 
-__all__ = [
-    "QueryError", "CONTRACT", "Filters", "make_filters", "parse_span", "resolve_plan", "occurrence_rows", "entry_rows",
-    "entry_dict", "entry_detail", "detail_pairs", "overdue_rows", "decorate", "to_date", "to_today", "STATUSES", "ROLES", "attainment", "select_entries",
-    "target_text", "week_bounds", "record_status", "visible_plans",
-]
+__all__ = ["CONTRACT", "occurrence_rows", "entry_rows", "overdue_rows", "entry_dict", "closing_dates"]
 
 # The keys of every occurrence/entry row, in order: the JSON/CSV contract (README, “Output contract”).
 CONTRACT = (
@@ -40,135 +31,8 @@ CONTRACT = (
     # issue 18 (the 台账 round trip): 延期 and the deciding record's note and 佐证
     "deadline_original", "note", "evidence",
 )
-ROLES = ("any", "lead", "support")
-# Every occurrence has exactly one of these (they add up to stats' total). "No time stated in the
+# Every occurrence has exactly one status (they add up to stats' total). "No time stated in the
 # source" is not a status but a flag: deadline_inferred (stats: no_date_stated).
-# The statuses themselves are the vocabulary's (plancli.vocabulary).
-
-
-
-
-_SPAN_UNITS = {  # unit word → (relativedelta keyword, days it spans at most)
-    **dict.fromkeys(("d", "day", "days", "天", "日"), ("days", 1)),
-    **dict.fromkeys(("w", "wk", "week", "weeks", "周"), ("weeks", 7)),
-    **dict.fromkeys(("m", "mo", "month", "months", "月", "个月"), ("months", 31)),
-    **dict.fromkeys(("y", "yr", "year", "years", "年"), ("years", 366)),
-}
-
-
-def parse_span(text: str) -> relativedelta:
-    """``7d``, ``2w``, ``1m``, ``1y`` (also 7 天 / 2 周 / 1 月 / 1 年) → a relative span of ≤ 100 years."""
-    m = re.fullmatch(r"\s*(\d+)\s*([a-z]+|天|日|周|个月|月|年)\s*", text or "")
-    if not m or m.group(2) not in _SPAN_UNITS:
-        raise QueryError(f"cannot read span {text!r} (use e.g. 7d, 2w, 1m, 1y)")
-    n = int(m.group(1))
-    kw, days = _SPAN_UNITS[m.group(2)]
-    if n * days > 100 * 366:  # date arithmetic beyond year 9999 would overflow
-        raise QueryError(f"span {text!r} is too long (at most 100 years)")
-    return relativedelta(**{kw: n})
-
-
-TODAY_WORDS = ("today", "今天", "今日")
-
-
-def to_date(text: str, what: str) -> date:
-    """A date typed on the command line: any form ``parse_date`` reads, or ``today``."""
-    if str(text).strip().lower() in TODAY_WORDS:
-        return date.today()
-    try:
-        return parse_date(text)
-    except DeadlineError as exc:
-        raise QueryError(f"{what}: {exc}") from None
-
-
-def to_today(as_of: str | None) -> date:
-    """``--as-of`` as a date; today when it is not given."""
-    return to_date(as_of, "--as-of") if as_of else date.today()
-
-
-@dataclass(kw_only=True)
-class Filters:
-    units: list[str] = field(default_factory=list)  # canonical names
-    role: str = "any"  # lead | support | any
-    plans: list[str] = field(default_factory=list)  # codes
-    before: date | None = None
-    after: date | None = None
-    within: relativedelta | None = None
-    as_of: date = field(default_factory=date.today)
-    statuses: list[str] = field(default_factory=list)
-    soon: relativedelta = field(default_factory=lambda: relativedelta(days=14))
-    kinds: list[str] = field(default_factory=list)
-    docs: list[str] = field(default_factory=list)  # document codes
-    all_docs: bool = False  # archived documents too (--all-docs); naming one with --doc/--plan also shows it
-    guessed_units: list[tuple[str, str]] = field(default_factory=list)  # (as typed, unit read) to say
-    lights: list[str] = field(default_factory=list)  # --light: only rows with these lights
-
-    def horizon(self) -> date | None:
-        return self.as_of + self.within if self.within is not None else None
-
-
-def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str] = (), role: str = "any",
-                 plans: Iterable[str] = (), before: str | None = None, after: str | None = None,
-                 within: str | None = None, as_of: str | None = None, statuses: Iterable[str] = (),
-                 soon: str = "14d", kinds: Iterable[str] = (), docs: Iterable[str] = (),
-                 lights: Iterable[str] = (), all_docs: bool = False) -> Filters:
-    """Filters from option values as typed: unit and plan names resolved, dates and spans read."""
-    if role not in ROLES:
-        raise QueryError(f"--role must be lead, support or any, not {role!r}")
-    lights = list(lights)
-    for lt in lights:
-        if lt not in LIGHTS:
-            raise QueryError(f"unknown light {lt!r}; choose from {', '.join(LIGHTS)}")
-    statuses = list(statuses)
-    for s in statuses:
-        if s not in STATUSES:
-            raise QueryError(f"unknown status {s!r}; choose from {', '.join(STATUSES)}")
-    doc_codes = [resolve_doc(reg, d) for d in docs]
-    matched = [match_unit(reg, table, u, doc_codes) if table else (u, False) for u in units]
-    return Filters(
-        units=[name for name, _ in matched], role=role,
-        guessed_units=[(u, name) for u, (name, guessed) in zip(units, matched, strict=True) if guessed],
-        plans=[resolve_plan(reg, p) for p in plans],
-        before=to_date(before, "--before") if before else None,
-        after=to_date(after, "--after") if after else None,
-        within=parse_span(within) if within else None,
-        as_of=to_today(as_of),
-        statuses=statuses, soon=parse_span(soon), kinds=list(kinds), docs=doc_codes, lights=lights,
-        all_docs=all_docs,
-    )
-
-
-def _unit_pred(f: Filters, table: UnitTable | None):
-    """Predicate on (lead, support) for the --unit/--role filter, or None when there is none."""
-    if not f.units:
-        return None
-    want = set(f.units)
-    memo: dict[str, str] = {}  # names repeat across entries: canonicalise each once
-
-    def canon(n: str) -> str:
-        c = memo.get(n)
-        if c is None:
-            c = memo[n] = table.canonical(n) if table else n
-        return c
-
-    use_lead, use_support = f.role in ("any", "lead"), f.role in ("any", "support")
-    # The same unit lists recur across thousands of entries: each list is judged once. (Memoised per
-    # list, not per (lead, support) pair: at 100k entries most pairs are new, most lists are not.)
-    leads: dict[tuple, bool] = {}
-    supports: dict[tuple, bool] = {}
-
-    def pred(lead, support) -> bool:
-        hit = leads.get(lead)
-        if hit is None:
-            hit = leads[lead] = use_lead and any(canon(n) in want for n in lead)
-        if hit:
-            return True
-        hit = supports.get(support)
-        if hit is None:
-            hit = supports[support] = use_support and any(canon(n) in want for n in support)
-        return hit
-
-    return pred
 
 
 def _status(d: date | None, recorded: str | None, f: Filters, soon_end: date) -> str:
@@ -199,31 +63,6 @@ def entry_dict(reg: Registry, e: Entry) -> dict:
         "units_inferred": e.units_inferred, "quote": e.quote, "line": e.line,
         "doc": doc.label if (doc := reg.document_of(e)) else None,
     }
-
-
-def visible_plans(reg: Registry, f: Filters) -> list[str]:
-    """The plan codes a listing covers: those named (--plan, --doc), else every plan but those of
-    archived documents (unless --all-docs)."""
-    plans = list(f.plans)
-    if f.docs:
-        of_docs = [c for c, p in reg.plans.items() if p.doc in f.docs]
-        plans = [c for c in plans if c in of_docs] if plans else of_docs
-        return plans
-    if plans or f.all_docs:
-        return plans or list(reg.plans)
-    gone = reg.archived_plans
-    return [c for c in reg.plans if c not in gone]
-
-
-def select_entries(reg: Registry, f: Filters, table: UnitTable | None = None) -> list[Entry]:
-    """Entries passing the document, plan, kind and unit/role filters (dates are checked per
-    occurrence). Plan codes are unique across documents, so --doc narrows the plans; archived
-    documents are left out unless named or asked for (``visible_plans``)."""
-    plans = visible_plans(reg, f)
-    if not plans:
-        return []
-    whole = len(plans) == len(reg.plans)
-    return reg.select(None if whole else set(plans), set(f.kinds) or None, _unit_pred(f, table))
 
 
 def _progress_fields(e: Entry, rec: Record | None) -> dict:
@@ -339,31 +178,6 @@ def overdue_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     return occurrence_rows(reg, replace(f, statuses=["overdue"]), table, records, open_only=True)
 
 
-def decorate(rows: list[dict], f: Filters | None = None, table: UnitTable | None = None, *,
-             extended: str = " (was {d})") -> list[dict]:
-    """Human-only columns: ``target`` as written with its comparator, inferred deadlines starred,
-    an extended deadline followed by the original (``extended``, formatted with ``d``), and
-    ``lead_shown``: the lead units with the ones ``--unit`` asked for first, so a narrow terminal
-    that cuts the cell still shows them, and ``co_lead``: the lead units ``--unit`` did not ask for."""
-    want = set(f.units) if f else set()
-
-    def first(n: str) -> bool:
-        return (table.canonical(n) if table else n) not in want
-
-    for r in rows:
-        r["target"] = target_text(r.get("comparator"), r.get("value_text"))
-        d = r.get("deadline") or ""
-        r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
-        if r.get("deadline_original"):
-            r["deadline_shown"] += extended.format(d=r["deadline_original"])
-        lead = r.get("lead") or []
-        r["lead_shown"] = "、".join(sorted(lead, key=first) if want else lead)
-        # what --unit did not already answer: the other lead units (co-leads, or the leads of an
-        # item the asked unit supports)
-        r["co_lead"] = "、".join(n for n in lead if not want or first(n)) if want else r["lead_shown"]
-    return rows
-
-
 _RANK = {s: i for i, s in enumerate(URGENCY)}
 _LIGHT_RANK = {lt: i for i, lt in enumerate(LIGHTS)}
 
@@ -408,90 +222,3 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999", r["id"]))
     return rows
-
-
-def week_bounds(as_of: date) -> tuple[date, date]:
-    """Monday..Sunday of the week before ``as_of``'s week (for “recorded last week”)."""
-    monday = as_of - timedelta(days=as_of.weekday())
-    return monday - timedelta(days=7), monday - timedelta(days=1)
-
-
-def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, ledger: str | None = None) -> dict:
-    """Everything ``show`` tells about one entry: the contract fields, its occurrences with their
-    status as of ``as_of``, its note, the full history of its records and which ledger held them."""
-    occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
-    d = entry_dict(reg, e)
-    d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "deadline_original", "days_left", "status",
-                                            "record_status", "actual", "attainment", "met", "note", "evidence",
-                                            "light", "light_reason", "late", "days_late")}
-                        for r in occ if r["id"] == e.id]
-    d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of
-    d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
-    d["note"] = e.note
-    d["ledger"] = ledger
-    return d
-
-
-def detail_pairs(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
-    """``entry_detail`` as (field, value) lines a person reads."""
-    inferred = " (inferred: end of plan period)" if e.deadline_inferred else ""
-    who = " (inferred: plan coordinator)" if e.units_inferred else ""
-    pairs = [
-        ("id", e.id), ("kind", e.kind), ("document", _doc_line(reg, e)),
-        ("plan", f"{d['plan_name']} ({e.plan}, {e.group})"),
-        ("section", e.section + (f" / task {e.task}" if e.task is not None else "")),
-        ("metric", e.metric),
-        ("target", target_text(e.comparator, e.value_text)
-         + (f" (= {e.value:g} {e.unit or ''}".rstrip() + ")" if e.value is not None else "")),
-        ("deadline", f"{e.deadline} ({e.deadline_text or 'no time stated'}){inferred}"),
-        ("recurring", e.recurring or "no"), ("lead", "、".join(e.lead) + who),
-        ("support", "、".join(e.support) or "—"),
-        ("source", f"line {e.line}: {e.quote}"),
-    ]
-    if e.note:
-        pairs.append(("note", e.note))
-    from ..text.actuals import written_like
-
-    for o in d["occurrences"]:
-        extra = ""
-        if o["actual"] is not None:
-            extra = f", actual {written_like(o['actual'], e.value_text, e.unit)}"
-            extra += f" ({o['attainment']:.0%} of the target)" if o["attainment"] is not None else ""
-        if o["record_status"] in CLOSED and o["record_status"] != o["status"]:
-            extra += f", recorded as {o['record_status']} but the value says {o['status']}"
-        if o.get("late"):
-            extra += f", closed {o['days_late']} days late"
-        moved = f", extended from {o['deadline_original']}" if o.get("deadline_original") else ""
-        pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}{moved}){extra}"))
-        pairs.append(("light", f"{o['item']}: {o['light']} ({o['light_reason']})"))
-    for h in d["history"]:
-        text = f"{h['effective'] or '(no date)'} {h['item']} {h['status']}"
-        if h["actual"] is not None:
-            shown = written_like(h["actual"], e.value_text, e.unit)
-            typed = h["actual_text"]
-            same = typed is None or "".join(typed.split()) == "".join(shown.split())
-            text += f" actual={shown}" + ("" if same else f" (typed {typed})")
-        text += f" to {h['extend_to']}" if h.get("extend_to") else ""
-        text += f" source: {h['source']}" if h["source"] else ""
-        text += f" note: {h['note']}" if h["note"] else ""
-        if h.get("evidence"):
-            text += f" evidence: {h['evidence']}" + (f" ({h['evidence_size']} bytes, sha256 {h['evidence_sha256'][:12]}…)"
-                                                      if h.get("evidence_sha256") else "")
-        text += " [FORCED: status kept against the value]" if h["forced"] else ""
-        if h["withdrawn"]:
-            w = h["withdrawn"]
-            text += f" [WITHDRAWN on {w['on']}: {w['note']}]"
-        pairs.append(("record", text + f" (recorded {h['recorded_at']})"))
-    if d.get("ledger"):
-        n = len(d["history"])
-        later = d.get("records_after_as_of") or 0
-        pairs.append(("ledger", f"{d['ledger']} ({n} record{'s' if n != 1 else ''} of this entry"
-                      + (f"; {later} more dated after the as-of date)" if later else ")")))
-    return pairs
-
-
-def _doc_line(reg: Registry, e: Entry) -> str:
-    doc = reg.document_of(e)
-    if doc is None:
-        return "—"
-    return f"{doc.label} ({doc.code})" if doc.label != doc.code else doc.code

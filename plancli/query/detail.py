@@ -1,0 +1,28 @@
+"""Everything ``show`` tells about one entry, as data: its fields, occurrences, records and ledger."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..ledger.store import Record, history
+from ..query.rows import entry_dict, occurrence_rows
+from ..registry.model import Entry, Registry
+from .filters import Filters
+
+__all__ = ["entry_detail"]
+
+
+def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, ledger: str | None = None) -> dict:
+    """Everything ``show`` tells about one entry: the contract fields, its occurrences with their
+    status as of ``as_of``, its note, the full history of its records and which ledger held them."""
+    occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
+    d = entry_dict(reg, e)
+    d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "deadline_original", "days_left", "status",
+                                            "record_status", "actual", "attainment", "met", "note", "evidence",
+                                            "light", "light_reason", "late", "days_late")}
+                        for r in occ if r["id"] == e.id]
+    d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of
+    d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
+    d["note"] = e.note
+    d["ledger"] = ledger
+    return d

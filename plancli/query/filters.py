@@ -1,0 +1,133 @@
+"""What a listing asks for: the filters as typed, resolved (``make_filters``), and the entries they pick.
+
+``Filters`` holds canonical unit names, plan and document codes, dates and spans; ``select_entries``
+gives the entries passing the document, plan, kind and unit/role filters (dates are checked per
+occurrence by the row engine, ``query.rows``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ..registry.model import Entry, Registry
+from ..registry.names import QueryError, match_unit, resolve_doc, resolve_plan
+from ..registry.units import UnitTable
+from ..text.dates import parse_span, to_date, to_today
+from ..vocabulary import LIGHTS, STATUSES
+
+__all__ = ["QueryError", "ROLES", "Filters", "make_filters", "visible_plans", "select_entries", "unit_predicate"]
+
+ROLES = ("any", "lead", "support")
+
+
+@dataclass(kw_only=True)
+class Filters:
+    units: list[str] = field(default_factory=list)  # canonical names
+    role: str = "any"  # lead | support | any
+    plans: list[str] = field(default_factory=list)  # codes
+    before: date | None = None
+    after: date | None = None
+    within: relativedelta | None = None
+    as_of: date = field(default_factory=date.today)
+    statuses: list[str] = field(default_factory=list)
+    soon: relativedelta = field(default_factory=lambda: relativedelta(days=14))
+    kinds: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)  # document codes
+    all_docs: bool = False  # archived documents too (--all-docs); naming one with --doc/--plan also shows it
+    guessed_units: list[tuple[str, str]] = field(default_factory=list)  # (as typed, unit read) to say
+    lights: list[str] = field(default_factory=list)  # --light: only rows with these lights
+
+    def horizon(self) -> date | None:
+        return self.as_of + self.within if self.within is not None else None
+
+
+def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str] = (), role: str = "any",
+                 plans: Iterable[str] = (), before: str | None = None, after: str | None = None,
+                 within: str | None = None, as_of: str | None = None, statuses: Iterable[str] = (),
+                 soon: str = "14d", kinds: Iterable[str] = (), docs: Iterable[str] = (),
+                 lights: Iterable[str] = (), all_docs: bool = False) -> Filters:
+    """Filters from option values as typed: unit and plan names resolved, dates and spans read."""
+    if role not in ROLES:
+        raise QueryError(f"--role must be lead, support or any, not {role!r}")
+    lights = list(lights)
+    for lt in lights:
+        if lt not in LIGHTS:
+            raise QueryError(f"unknown light {lt!r}; choose from {', '.join(LIGHTS)}")
+    statuses = list(statuses)
+    for s in statuses:
+        if s not in STATUSES:
+            raise QueryError(f"unknown status {s!r}; choose from {', '.join(STATUSES)}")
+    doc_codes = [resolve_doc(reg, d) for d in docs]
+    matched = [match_unit(reg, table, u, doc_codes) if table else (u, False) for u in units]
+    return Filters(
+        units=[name for name, _ in matched], role=role,
+        guessed_units=[(u, name) for u, (name, guessed) in zip(units, matched, strict=True) if guessed],
+        plans=[resolve_plan(reg, p) for p in plans],
+        before=to_date(before, "--before") if before else None,
+        after=to_date(after, "--after") if after else None,
+        within=parse_span(within) if within else None,
+        as_of=to_today(as_of),
+        statuses=statuses, soon=parse_span(soon), kinds=list(kinds), docs=doc_codes, lights=lights,
+        all_docs=all_docs,
+    )
+
+
+def unit_predicate(f: Filters, table: UnitTable | None):
+    """Predicate on (lead, support) for the --unit/--role filter, or None when there is none."""
+    if not f.units:
+        return None
+    want = set(f.units)
+    memo: dict[str, str] = {}  # names repeat across entries: canonicalise each once
+
+    def canon(n: str) -> str:
+        c = memo.get(n)
+        if c is None:
+            c = memo[n] = table.canonical(n) if table else n
+        return c
+
+    use_lead, use_support = f.role in ("any", "lead"), f.role in ("any", "support")
+    # The same unit lists recur across thousands of entries: each list is judged once. (Memoised per
+    # list, not per (lead, support) pair: at 100k entries most pairs are new, most lists are not.)
+    leads: dict[tuple, bool] = {}
+    supports: dict[tuple, bool] = {}
+
+    def pred(lead, support) -> bool:
+        hit = leads.get(lead)
+        if hit is None:
+            hit = leads[lead] = use_lead and any(canon(n) in want for n in lead)
+        if hit:
+            return True
+        hit = supports.get(support)
+        if hit is None:
+            hit = supports[support] = use_support and any(canon(n) in want for n in support)
+        return hit
+
+    return pred
+
+def visible_plans(reg: Registry, f: Filters) -> list[str]:
+    """The plan codes a listing covers: those named (--plan, --doc), else every plan but those of
+    archived documents (unless --all-docs)."""
+    plans = list(f.plans)
+    if f.docs:
+        of_docs = [c for c, p in reg.plans.items() if p.doc in f.docs]
+        plans = [c for c in plans if c in of_docs] if plans else of_docs
+        return plans
+    if plans or f.all_docs:
+        return plans or list(reg.plans)
+    gone = reg.archived_plans
+    return [c for c in reg.plans if c not in gone]
+
+
+def select_entries(reg: Registry, f: Filters, table: UnitTable | None = None) -> list[Entry]:
+    """Entries passing the document, plan, kind and unit/role filters (dates are checked per
+    occurrence). Plan codes are unique across documents, so --doc narrows the plans; archived
+    documents are left out unless named or asked for (``visible_plans``)."""
+    plans = visible_plans(reg, f)
+    if not plans:
+        return []
+    whole = len(plans) == len(reg.plans)
+    return reg.select(None if whole else set(plans), set(f.kinds) or None, unit_predicate(f, table))

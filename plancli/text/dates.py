@@ -1,0 +1,64 @@
+"""Dates and spans people type on the command line: ``2025-06-30``, ``2025/6/30``, ``today``, ``7d``, ``2 周``.
+
+Every form ``text.deadline.parse_date`` reads, plus ``today`` (今天); spans of days, weeks, months or
+years for ``--within``, ``--soon`` and ``--remind``; and the week before a date for the digest.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from ..errors import PlancliError
+from .deadline import DeadlineError, parse_date
+
+__all__ = ["DateInputError", "TODAY_WORDS", "parse_span", "to_date", "to_today", "week_bounds"]
+
+
+class DateInputError(PlancliError):
+    """A date or span typed on the command line that cannot be read."""
+
+
+_SPAN_UNITS = {  # unit word → (relativedelta keyword, days it spans at most)
+    **dict.fromkeys(("d", "day", "days", "天", "日"), ("days", 1)),
+    **dict.fromkeys(("w", "wk", "week", "weeks", "周"), ("weeks", 7)),
+    **dict.fromkeys(("m", "mo", "month", "months", "月", "个月"), ("months", 31)),
+    **dict.fromkeys(("y", "yr", "year", "years", "年"), ("years", 366)),
+}
+
+
+def parse_span(text: str) -> relativedelta:
+    """``7d``, ``2w``, ``1m``, ``1y`` (also 7 天 / 2 周 / 1 月 / 1 年) → a relative span of ≤ 100 years."""
+    m = re.fullmatch(r"\s*(\d+)\s*([a-z]+|天|日|周|个月|月|年)\s*", text or "")
+    if not m or m.group(2) not in _SPAN_UNITS:
+        raise DateInputError(f"cannot read span {text!r} (use e.g. 7d, 2w, 1m, 1y)")
+    n = int(m.group(1))
+    kw, days = _SPAN_UNITS[m.group(2)]
+    if n * days > 100 * 366:  # date arithmetic beyond year 9999 would overflow
+        raise DateInputError(f"span {text!r} is too long (at most 100 years)")
+    return relativedelta(**{kw: n})
+
+
+TODAY_WORDS = ("today", "今天", "今日")
+
+
+def to_date(text: str, what: str) -> date:
+    """A date typed on the command line: any form ``parse_date`` reads, or ``today``."""
+    if str(text).strip().lower() in TODAY_WORDS:
+        return date.today()
+    try:
+        return parse_date(text)
+    except DeadlineError as exc:
+        raise DateInputError(f"{what}: {exc}") from None
+
+
+def to_today(as_of: str | None) -> date:
+    """``--as-of`` as a date; today when it is not given."""
+    return to_date(as_of, "--as-of") if as_of else date.today()
+
+def week_bounds(as_of: date) -> tuple[date, date]:
+    """Monday..Sunday of the week before ``as_of``'s week (for “recorded last week”)."""
+    monday = as_of - timedelta(days=as_of.weekday())
+    return monday - timedelta(days=7), monday - timedelta(days=1)
