@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .ledger.store import Record, default_path, load_ledger
+from .ledger.record import Record
+from .ledger.storage import default_path, load_ledger
 from .registry.loading import load_registry, shipped_registry_path
 from .registry.model import Problem, Registry
 from .registry.units import UnitTable, load_units

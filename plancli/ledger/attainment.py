@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..registry.model import Entry
 from ..vocabulary import CLOSED, Status
-from .store import Record
+from .record import Record
 
 __all__ = ["attainment", "record_status", "percent"]
 

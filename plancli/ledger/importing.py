@@ -32,8 +32,10 @@ from ..registry.model import Registry
 from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import RECORD_STATUSES, Status
 from ..words import say, word
+from .record import LedgerError, Record
 from .recording import check_progress
-from .store import LedgerError, Record, append_records, load_ledger, withdrawn
+from .storage import append_records, load_ledger
+from .timeline import withdrawn
 
 __all__ = ["FILL_COLUMNS", "ImportRefused", "Planned", "plan_import", "import_files",
            "status_choices", "PROBLEMS_PREFIX"]

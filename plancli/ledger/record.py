@@ -2,7 +2,7 @@
 
 Every field of ``Record`` that differs from its default is written under its own name (``item`` is
 written as ``id``, the key ledgers always used) and read back by its declared type — date, number,
-integer, true/false or text — so a new optional field needs no change here or in ``store``.
+integer, true/false or text — so a new optional field needs no change here or in ``storage``.
 """
 
 from __future__ import annotations

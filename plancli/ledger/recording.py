@@ -17,20 +17,11 @@ from pathlib import Path
 from ..registry.model import Entry, Problem, Registry, target_text
 from ..text.actuals import convert, written_like
 from ..text.quantities import QuantityError
-from ..vocabulary import CLOSED
+from ..vocabulary import CLOSED, EXTENDED, RECORD_STATUSES, RETRACTED
 from .attainment import attainment, percent
-from .store import (
-    EXTENDED,
-    RECORD_STATUSES,
-    RETRACTED,
-    LedgerError,
-    Record,
-    append_record,
-    extensions,
-    load_ledger,
-    next_withdrawn,
-    withdrawn,
-)
+from .record import LedgerError, Record
+from .storage import append_record, load_ledger
+from .timeline import extensions, next_withdrawn, withdrawn
 
 __all__ = ["resolve_item", "ledger_warnings", "check_progress", "record_progress", "retract_latest",
            "extend_deadline", "item_deadline", "evidence_of", "evidence_path", "evidence_problems"]

@@ -28,7 +28,8 @@ from datetime import date, timedelta
 from typing import TextIO
 
 from ..ledger.attainment import attainment
-from ..ledger.store import Record, entered_on, records_between, records_entered
+from ..ledger.record import Record
+from ..ledger.timeline import entered_on, records_between, records_entered
 from ..query.filters import Filters, select_entries
 from ..query.rows import occurrence_rows
 from ..registry.model import Registry, target_text

@@ -21,14 +21,15 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from ..ledger.store import RETRACTED, Record, records_between
+from ..ledger.record import Record
+from ..ledger.timeline import records_between
 from ..query.filters import Filters
 from ..query.rows import occurrence_rows
 from ..registry.model import Registry
 from ..registry.names import QueryError
 from ..registry.units import UnitTable
 from ..text.dates import to_date
-from ..vocabulary import LIGHTS, Light, Status
+from ..vocabulary import LIGHTS, RETRACTED, Light, Status
 
 __all__ = ["BulletinPeriod", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE"]
 

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from ..ledger.store import Record
+from ..ledger.record import Record
 from ..query.filters import Filters, visible_plans
 from ..query.rows import occurrence_rows
 from ..registry.model import Registry

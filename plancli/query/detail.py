@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..ledger.store import Record, history
+from ..ledger.record import Record
+from ..ledger.timeline import history
 from ..query.rows import entry_dict, occurrence_rows
 from ..registry.model import Entry, Registry
 from .filters import Filters

@@ -11,10 +11,11 @@ from dataclasses import replace
 from datetime import date
 
 from ..ledger.attainment import attainment, record_status
-from ..ledger.store import RETRACTED, Record, extensions, latest_records, withdrawn
+from ..ledger.record import Record
+from ..ledger.timeline import extensions, latest_records, withdrawn
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
-from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
+from ..vocabulary import CLOSED, LIGHTS, RETRACTED, URGENCY, Status
 from .filters import Filters, select_entries
 from .lights import judge, occurrence_start
 
