@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import EXTENDED, LEDGER_STATUSES
+from ..words import term
 from ..yamlio.reader import DataFileError
 
 __all__ = ["LedgerError", "Record", "INDENT", "clean_float", "record_from", "record_line"]
@@ -92,19 +93,20 @@ def _value_of(f: dataclasses.Field, v, item: str, where) -> object:
         return None
     if t.startswith("bool"):
         if not isinstance(v, bool):
-            raise where(f"record {item}: {f.name} must be true or false, not {v!r}")
+            raise where("files.record.not_bool", item=item, field=f.name, value=v)
         return v
     if "date" in t and "datetime" not in t:
         try:
             return parse_date(str(v))
         except DeadlineError as exc:
-            raise where(f"record {item}: {_KEY.get(f.name, f.name)}: {exc}") from None
+            raise where("files.record.bad_date", item=item, field=_KEY.get(f.name, f.name), problem=exc) from None
     if "float" in t or t.startswith("int"):
         if isinstance(v, bool) or not isinstance(v, int | float):
-            raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be a number, not {v!r}")
+            raise where("files.record.not_number", item=item, field=_KEY.get(f.name, f.name), value=v)
         return clean_float(v) if "float" in t else int(v)
     if isinstance(v, dict | list):
-        raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be text, not a {type(v).__name__}")
+        raise where("files.record.not_text", item=item, field=_KEY.get(f.name, f.name),
+                    kind=term("files.type.dict" if isinstance(v, dict) else "files.type.list"))
     return str(v)
 
 
@@ -123,30 +125,29 @@ def _converters() -> list[tuple[dataclasses.Field, str]]:
 def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
                  statuses: tuple[str, ...] | None = None) -> Record:
     def where_key(key):
-        def err(msg):
-            return LedgerError(msg, path, (key_lines or {}).get(key, line))
+        def err(code, **fields):
+            return LedgerError(code, path, (key_lines or {}).get(key, line), **fields)
         return err
 
     if not isinstance(d, dict):
-        raise LedgerError("each record must be a mapping", path, line)
+        raise LedgerError("files.record.not_mapping", path, line)
     item, status = d.get("id"), d.get("status")
     if not isinstance(item, str) or not item:
-        raise LedgerError("record without an 'id'", path, line)
+        raise LedgerError("files.record.no_id", path, line)
     statuses = statuses or LEDGER_STATUSES
     if status not in statuses:
-        raise LedgerError(f"record {item}: status must be one of {', '.join(statuses)}, not {status!r}",
-                          path, line)
+        raise LedgerError("files.record.bad_status", path, line, item=item,
+                          statuses=[str(s) for s in statuses], status=status)  # the codes a file holds
     kw = {f.name: _value_of(f, d[key], item, where_key(key)) for f, key in _converters() if key in d}
     rec = Record(item, status, yaml_line=line, **kw)
     if (status == EXTENDED) != (rec.extend_to is not None):
-        raise LedgerError(f"record {item}: an {EXTENDED} record needs extend_to: DATE, and only it has one",
-                          path, line)
+        raise LedgerError("files.record.extend_to", path, line, item=item, status=EXTENDED)
     if rec.evidence_size is not None and rec.evidence_size < 0:
-        raise LedgerError(f"record {item}: evidence_size must be a whole number of bytes, not {rec.evidence_size!r}",
-                          path, (key_lines or {}).get("evidence_size", line))
+        raise LedgerError("files.record.evidence_size", path, (key_lines or {}).get("evidence_size", line),
+                          item=item, value=rec.evidence_size)
     if rec.on is None and rec.recorded_at is not None and rec.effective == date.min:
-        raise LedgerError(f"record {item}: recorded_at {rec.recorded_at!r} does not start with a date; "
-                          "give the record an on: date", path, (key_lines or {}).get("recorded_at", line))
+        raise LedgerError("files.record.recorded_at", path, (key_lines or {}).get("recorded_at", line),
+                          item=item, value=rec.recorded_at)
     return rec
 
 

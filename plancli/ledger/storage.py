@@ -63,8 +63,7 @@ def _conflict_error(p: Path, text: str) -> LedgerError | None:
     if hit is None:
         return None
     line, marker = hit
-    return LedgerError(f"unresolved merge conflict: git left the marker {marker} here; keep the record "
-                       "lines of both sides and delete the marker lines (see docs/team.md)", p, line)
+    return LedgerError("files.ledger.conflict", p, line, marker=marker)
 
 
 def _sha256(text: str) -> str:
@@ -117,11 +116,11 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
     except LedgerError:
         raise
     except DataFileError as exc:
-        raise LedgerError(exc.message, exc.path or p, exc.line) from None
+        raise LedgerError(exc.code, exc.path or p, exc.line, **exc.fields) from None
     if doc is None:
         return [], False
     if not isinstance(doc, dict) or not isinstance(doc.get("records", []), list | type(None)):
-        raise LedgerError("a ledger must be a mapping with a 'records:' list", p, 1)
+        raise LedgerError("files.ledger.not_records", p, 1)
     out = [record_from(d, p, getattr(d, "line", None) or 0, getattr(d, "key_lines", None))
            for d in doc.get("records") or []]
     return _legacy_rids(out), False
@@ -215,7 +214,7 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
             if p.exists() and not os.access(p, os.W_OK):
                 # Renaming over it would succeed (only the directory must be writable), but a
                 # read-only ledger is someone's decision that it must not change.
-                raise LedgerError("ledger is read-only; nothing was recorded", p)
+                raise LedgerError("files.ledger.read_only", p)
             old = _read_or_raise(p) if p.exists() else ""
             if old.strip():
                 existing, current = _parse_text(p, old)  # refuse to build on a corrupted ledger
@@ -228,7 +227,7 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
                 taken = {r.rid for r in existing}
                 clash = next((r.rid for r in records if r.rid in taken), None)
                 if clash:
-                    raise LedgerError(f"record id {clash} is already in the ledger; nothing was recorded", p)
+                    raise LedgerError("files.ledger.rid_taken", p, rid=clash)
             else:
                 existing, new = [], HEADER
             if skip is not None:
@@ -242,16 +241,16 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
             # the appended lines (the rest was just read).
             back, _ = _parse_text(p, new if migrating else "records:\n" + added)
             if len(back) != (len(existing) if migrating else 0) + len(records):
-                raise LedgerError("internal: the ledger would not read back whole; nothing was recorded", p)
+                raise LedgerError("files.ledger.not_whole", p)
             _atomic_write(p, new)
     except Timeout:
-        raise LedgerError(f"ledger is locked by another process (waited {timeout:g}s)", p) from None
+        raise LedgerError("files.ledger.locked", p, timeout=timeout) from None
     except PermissionError as exc:
-        raise LedgerError(f"cannot write ledger: {exc.strerror}", p) from None
+        raise LedgerError("files.ledger.cannot_write", p, reason=exc.strerror) from None
     except OSError as exc:
         if isinstance(exc, LedgerError):
             raise
-        raise LedgerError(f"cannot write ledger: {exc.strerror or exc}", p) from None
+        raise LedgerError("files.ledger.cannot_write", p, reason=exc.strerror or str(exc)) from None
     return records
 
 
@@ -259,7 +258,7 @@ def _read_or_raise(p: Path) -> str:
     try:
         return read_text(p)[1]
     except DataFileError as exc:
-        raise LedgerError(exc.message, p, exc.line) from None
+        raise LedgerError(exc.code, p, exc.line, **exc.fields) from None
 
 
 def _atomic_write(p: Path, text: str) -> None:

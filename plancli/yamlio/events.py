@@ -58,16 +58,17 @@ class Legacy(Exception):
     """Raised inside the driver when the old loader has to decide (see the module docstring)."""
 
 
-def yaml_error_message(yaml, exc: Exception) -> tuple[str, int | None]:
-    """The message and line the strict loader gives for a PyYAML error (same wording as before)."""
+def yaml_error_message(yaml, exc: Exception) -> tuple[str, int | None, dict]:
+    """The catalogue code, line and fields the strict loader gives for a PyYAML error (one wording
+    for both readers). PyYAML's own description of the problem is passed on as it wrote it."""
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = (exc.problem or str(exc)).split("\n")[0]
         if "could not determine a constructor" in what or "tag" in (exc.problem or ""):
-            what = f"unsupported YAML tag ({what}); only plain data is allowed"
-        return f"invalid YAML: {what}", line
-    return f"invalid YAML: {str(exc).splitlines()[0]}", None
+            return "files.yaml.tag", line, {"problem": what}
+        return "files.yaml.invalid", line, {"problem": what}
+    return "files.yaml.invalid", None, {"problem": str(exc).splitlines()[0]}
 
 
 @functools.cache
@@ -113,8 +114,9 @@ def _plain_resolver(loader_cls) -> Callable[[str], Any]:
     return resolve
 
 
-def load_events(text: str, loader_cls, line_dict: type, error: Callable[[str, int | None], Exception]) -> Any:
-    """Parse ``text`` into plain objects with ``line_dict`` mappings; raise ``error(msg, line)``.
+def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exception]) -> Any:
+    """Parse ``text`` into plain objects with ``line_dict`` mappings; raise ``error(code, line, **fields)``
+    (a code of the words catalogue and its fields).
 
     ``loader_cls`` is the strict PyYAML loader class whose resolver and constructors define what
     plain scalars mean. Raises ``Legacy`` when the old loader has to answer instead.
@@ -130,7 +132,8 @@ def load_events(text: str, loader_cls, line_dict: type, error: Callable[[str, in
                 return doc
             return _drive(yaml, text, loader_cls, line_dict, error)
         except yaml.YAMLError as exc:
-            raise error(*yaml_error_message(yaml, exc)) from None
+            code, line, fields = yaml_error_message(yaml, exc)
+            raise error(code, line, **fields) from None
 
 
 def _drive(yaml, text, loader_cls, line_dict, error):
@@ -172,7 +175,7 @@ def _drive(yaml, text, loader_cls, line_dict, error):
                         if problem is None:
                             if frame is not None and frame[1] is not None and frame[2] is nokey \
                                     and resolve.tag(ev.value) == _MERGE:
-                                problem = error("YAML merge keys (<<) are not allowed", line)
+                                problem = error("files.yaml.merge_key", line)
                             else:
                                 problem = resolve.problem(ev.value, ev.start_mark)
                         value = ev.value
@@ -204,9 +207,7 @@ def _drive(yaml, text, loader_cls, line_dict, error):
                 if ev.anchor not in anchors:
                     raise yaml.composer.ComposerError(None, None, "found undefined alias", ev.start_mark)
                 if problem is None:
-                    problem = error("YAML anchors/aliases (&id001, *id001) are not allowed; write each "
-                                    "value out (yaml.dump: use a Dumper whose ignore_aliases returns True)",
-                                    anchors[ev.anchor])
+                    problem = error("files.yaml.alias", anchors[ev.anchor])
                 value = None
             elif cls is DocStart:
                 documents += 1
@@ -228,9 +229,9 @@ def _drive(yaml, text, loader_cls, line_dict, error):
             elif frame[2] is nokey:
                 if problem is None:
                     if isinstance(value, list | dict):
-                        problem = error("a mapping key must be a plain value", line)
+                        problem = error("files.yaml.key_not_plain", line)
                     elif value in frame[0]:
-                        problem = error(f"duplicate key {value!r} (first at line {frame[1][value]})", line)
+                        problem = error("files.yaml.duplicate_key", line, key=value, first=frame[1][value])
                 if isinstance(value, list | dict):
                     value = id(value)  # keep going to the end of the file, on a hashable stand-in
                 frame[2], frame[3] = value, line
