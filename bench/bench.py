@@ -310,6 +310,56 @@ def make_registry(n: int, outdir: Path) -> str:
     return "".join(out)
 
 
+def make_ledger(n: int, registry: Path, start: str = "2024-04-22", end: str = "2025-12-19") -> str:
+    """Text of a progress ledger of ``n`` records for the registry at ``registry``, as years of reports
+    make one: every item of every entry reported in turn with dates spread from ``start`` to ``end``
+    (in_progress figures that grow, then met/done), a retraction after about 1 record in 100 and an
+    extension (延期) after about 1 in 200, a few records of a recurring entry by its bare id and of an
+    unknown item (each a warning), notes and evidence text. One JSON line per record, written by
+    plancli's own ``record_line``; the same ``n`` gives the same file."""
+    from datetime import UTC, date, datetime, timedelta, timezone
+
+    from plancli.ledger.record import Record, record_line
+    from plancli.ledger.storage import HEADER
+    from plancli.registry.loading import load_registry
+
+    reg = load_registry(registry)
+    entries = [e for e in reg.entries if reg.items(e)]
+    items = [(e, item) for e in entries for item in reg.items(e)]
+    rng = random.Random(n)
+    d0, d1 = date.fromisoformat(start), date.fromisoformat(end)
+    span = (d1 - d0).days
+    zone = timezone(timedelta(hours=8))
+    out = [HEADER]
+    last: dict[str, str] = {}
+    for k in range(n):
+        e, item = items[k % len(items)]
+        on = d0 + timedelta(days=span * k // max(n, 1))
+        at = datetime.combine(on, datetime.min.time(), zone) + timedelta(hours=9, seconds=rng.randrange(30000))
+        rid = at.astimezone(UTC).strftime("%Y%m%dT%H%M%S.%fZ") + f"-{rng.getrandbits(32):08x}"
+        fields: dict = {"on": on, "recorded_at": at.isoformat(), "rid": rid}
+        roll = rng.random()
+        if roll < 0.01 and item in last:
+            rec = Record(item, "retracted", retracts=last.pop(item), note="填报有误，撤回", **fields)
+        elif roll < 0.015 and e.deadline is not None:
+            rec = Record(item, "extended", extend_to=max(e.deadline, on) + timedelta(days=90),
+                         note="因客观原因申请延期", **fields)
+        elif roll < 0.02 and e.recurring:
+            rec = Record(e.id, "in_progress", note="按年度填报，未注明年度", **fields)  # bare id: a warning
+        elif roll < 0.022:
+            rec = Record(f"zz-{k % 50:03d}", "in_progress", **fields)  # an item the registry lacks: a warning
+        else:
+            share = (k // len(items) + 1) / (n // len(items) + 2)
+            status = "in_progress" if share < 0.9 else ("met" if e.kind == "target" else "done")
+            actual = round(e.value * share * (1.1 if status == "met" else 1), 2) if e.kind == "target" and e.value else None
+            rec = Record(item, status, actual=actual, actual_text=None if actual is None else f"{actual:g}",
+                         source="月度调度", note=f"第{k // len(items) + 1}次调度：按计划推进",
+                         evidence="调度会议纪要" if rng.random() < 0.3 else None, **fields)
+            last[item] = rid
+        out.append(record_line(rec))
+    return "".join(out)
+
+
 # --------------------------------------------------------------------------- report
 
 

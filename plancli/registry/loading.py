@@ -376,6 +376,8 @@ _INDEX = re.compile(rb"^documents:", re.M)
 _ID, _YAML_LINE = (ENTRY_FIELDS.index(k) for k in ("id", "yaml_line"))
 # The cached rows are tuples of an Entry's fields: a cache written before a field was added is never read.
 CACHE_SALT = ",".join(ENTRY_FIELDS)
+# The only classes a cached document may hold (yamlio.cache builds nothing else).
+_CACHED = {c.__name__: c for c in (Document, Plan, Exclusion, Period)}
 
 
 def _report(problems: list[Problem] | None, exc: RegistryError) -> None:
@@ -388,16 +390,17 @@ def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | N
                   ) -> tuple[Document, dict[str, Plan], list[tuple]]:
     """One document file → its Document, plans and entry rows; cached by content when clean."""
     key = cache.stat_key(p, CACHE_SALT) if problems is None and raw is None else None
-    hit = cache.get_by_stat(key)  # unchanged since a run that cached it: not even read
+    where = cache.followed(key)  # unchanged since a run that cached it: not even read
+    hit = cache.get(where, _CACHED, LineDict) if where is not None else None
     if hit is None:
         raw = read_bytes(p) if raw is None else raw
         where = cache.cache_file(raw, "document", CACHE_SALT) if problems is None else None
-        hit = cache.get(where)
+        hit = cache.get(where, _CACHED, LineDict)
         if hit is None:  # decoding a 50 MB file is only needed on a miss
             with gc_paused():  # millions of new objects, no cycles: collections would be pure cost
                 doc, plans, entries = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
                 hit = {"doc": doc, "plans": plans, "rows": [entry_to_row(e) for e in entries]}
-                cache.put(where, hit)
+                cache.put(where, {"doc": doc, "plans": plans}, {"rows": hit["rows"]})
         cache.remember_stat(key, p, where, CACHE_SALT)
     doc, plans, rows = hit["doc"], hit["plans"], hit["rows"]
     # The cache is keyed by content: the same text under another name is another document, so

@@ -1,7 +1,7 @@
 """The registry's data model: plans, entries, exclusions, and the Registry that holds them.
 
 Plain typed objects, no I/O. A Registry stores its entries as compact rows (tuples, dates as
-ordinals) — the form the cache pickles fastest — and builds ``Entry`` objects only when asked:
+ordinals) — the form the cache stores column by column (yamlio.cache.pack_rows) — and builds ``Entry`` objects only when asked:
 ``select()`` filters on the rows and builds just the entries that match, which halves a filtered
 query on 100k entries. ``entries`` builds (and keeps) them all.
 """
