@@ -310,7 +310,7 @@ def make_registry(n: int, outdir: Path) -> str:
     return "".join(out)
 
 
-def make_ledger(n: int, registry: Path, start: str = "2024-04-22", end: str = "2025-12-19") -> str:
+def make_ledger(n: int, registry: Path, start: str = "2024-04-22", end: str = "2024-10-19") -> str:
     """Text of a progress ledger of ``n`` records for the registry at ``registry``, as years of reports
     make one: every item of every entry reported in turn with dates spread from ``start`` to ``end``
     (in_progress figures that grow, then met/done), a retraction after about 1 record in 100 and an

@@ -75,14 +75,15 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
     out = []
     for i, r in enumerate(records):
         e = reg.get(r.entry_id)
-        msg = None
+        msg = kind = None
         if r.rid in first_line:
             msg = f"record id {r.rid} appears twice (first at line {first_line[r.rid]}); delete one of them"
-            out.append(Problem(str(path), r.yaml_line, msg))
+            out.append(Problem(str(path), r.yaml_line, msg, kind="files.warning.duplicate_rid"))
             continue
         first_line.setdefault(r.rid, r.yaml_line)
         if r.status == RETRACTED and r.retracts is not None and id(r) not in retractions_used:
             t = by_rid.get(r.retracts)
+            kind = "files.warning.retraction_target"
             if t is None:
                 msg = f"retraction of {r.item} names record {r.retracts}, which the ledger does not have"
             elif t.item != r.item:
@@ -90,23 +91,27 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
             else:
                 msg = f"retraction of {r.item} names record {r.retracts}, which is itself a retraction"
         elif e is None:
-            msg = f"record for unknown item {r.item!r} is ignored"
+            msg, kind = f"record for unknown item {r.item!r} is ignored", "files.warning.unknown_item"
         else:
             items = items_of.get(e.id) or items_of.setdefault(e.id, reg.items(e))
             if r.item not in items:
                 msg = f"record {r.item!r} is ignored: {_item_problem(reg, e, r.item, items)}"
+                kind = "files.warning.bare_recurring" if "@" not in r.item else "files.warning.not_an_occurrence"
             elif r.forced and not (r.note or "").strip():
                 msg = f"record {r.item}: forced: true needs a note saying why the status stands"
+                kind = "files.warning.forced_without_note"
             elif r.status == RETRACTED and id(r) not in retractions_used:
                 msg = f"retraction of {r.item} has no earlier record to withdraw"
+                kind = "files.warning.nothing_to_withdraw"
             elif i not in gone and r.status in CLOSED and not r.forced:
                 ratio, met = attainment(e, r.actual)
                 if met is not None and met != (r.status != "missed"):
                     msg = (f"record {r.item}: status {r.status} but actual {written_like(r.actual, e.value_text, e.unit)} is "
                            f"{percent(ratio)} of the target, so it counts as {'met' if met else 'missed'} "
                            "(write forced: true and a note to keep the status)")
+                    kind = "files.warning.contradicts_value"
         if msg:
-            out.append(Problem(str(path), r.yaml_line, msg))
+            out.append(Problem(str(path), r.yaml_line, msg, kind=kind))
     return out
 
 

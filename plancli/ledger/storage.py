@@ -35,18 +35,20 @@ import dataclasses
 import json
 import os
 import re
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 from ..vocabulary import LEDGER_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
-from ..yamlio.reader import DataFileError, conflict_marker, load_yaml, read_text
+from ..yamlio.reader import DataFileError, conflict_marker, decode, load_yaml, read_text
 from .record import LedgerError, Record, clean_float, record_from, record_line
-from .timeline import withdrawn
+from .timeline import Facts, Timeline, withdrawn
 
 __all__ = ["load_ledger", "append_record", "append_records", "needs_migration", "HEADER", "default_path",
-           "new_rid"]
+           "new_rid", "Ledger", "Lines", "scan", "parse_ledger", "identity_of", "NotLineByLine"]
 
 HEADER = ("# plancli progress ledger, written by `plancli record`: one record per line, never rewritten.\n"
           "# Order does not matter: an item's latest record (by `on`, then recorded_at, then rid) decides\n"
@@ -126,21 +128,193 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
     return _legacy_rids(out), False
 
 
+# --------------------------------------------------------------------------- a ledger as read
+
+_FLOW_B = re.compile(rb"^[ \t]*-[ \t]+(\{.*\})[ \t]*$")
+_SKIP_B = re.compile(rb"^[ \t]*(#.*)?$")
+# Line breaks str.splitlines() honours and a split at b"\n" does not (a lone \r among them): a file
+# holding one is read as text (``_parse_text``), never line by line.
+_ODD_BREAK = re.compile(rb"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
+
+
+class Lines:
+    """Where each record of a current ledger file stands: the byte offset and length of its JSON
+    object and its line number, so a record is read from the file only when asked for."""
+
+    def __init__(self, off: array, size: array, line: array):
+        self.off, self.size, self.line = off, size, line
+
+    @classmethod
+    def empty(cls) -> Lines:
+        return cls(array("Q"), array("I"), array("I"))
+
+    def __len__(self) -> int:
+        return len(self.off)
+
+    def extended(self, other: Lines) -> Lines:
+        return Lines(self.off + other.off, self.size + other.size, self.line + other.line)
+
+
+class NotLineByLine(Exception):
+    """Raised by ``scan`` at a line that is not a record of the current form."""
+
+
+def scan(p: Path, raw: bytes, lines: Lines, start: int = 0, first_line: int = 1) -> Iterator[Record]:
+    """The records of ``raw[start:]`` (lines numbered from ``first_line``), one at a time, each one's
+    place added to ``lines``, while every line there is a record of the current form (one JSON object
+    with its rid) or blank, a comment or ``records:``; ``NotLineByLine`` at anything else (the caller
+    reads the whole file as text). A record line that says something impossible is refused here,
+    with its line, exactly as the full read refuses it."""
+    try:
+        text = decode(p, raw[start:]) if start else decode(p, raw)
+    except DataFileError as exc:
+        raise LedgerError(exc.code, p, (exc.line or 1) + first_line - 1, **exc.fields) from None
+    err = _conflict_error(p, text)
+    if err:
+        err.line = (err.line or 0) + first_line - 1  # the marker's line in the whole file
+        raise err
+    del text
+    if _ODD_BREAK.search(raw, start):
+        raise NotLineByLine
+    at = start + (3 if start == 0 and raw.startswith(b"\xef\xbb\xbf") else 0)  # a BOM, as read_text drops it
+    statuses = LEDGER_STATUSES
+    n = first_line - 1
+    end = len(raw)
+    while at < end:
+        nl = raw.find(b"\n", at)
+        stop = end if nl < 0 else nl
+        ln = raw[at:stop - 1] if stop > at and raw[stop - 1] == 13 else raw[at:stop]  # \r\n
+        n += 1
+        if not (_SKIP_B.match(ln) or ln.strip() == b"records:"):
+            m = _FLOW_B.match(ln)
+            if m is None:
+                raise NotLineByLine
+            try:
+                d = json.loads(m.group(1))
+            except ValueError:
+                raise NotLineByLine from None  # a YAML flow mapping written by hand: the YAML reader reads it
+            r = record_from(d, p, n, statuses=statuses)
+            if r.rid is None:
+                raise NotLineByLine  # an old record: the full read gives it its id
+            lines.off.append(at + m.start(1))
+            lines.size.append(m.end(1) - m.start(1))
+            lines.line.append(n)
+            yield r
+        at = stop + 1
+
+
+class Ledger(Sequence):
+    """The records of one ledger in file order, each built when first asked for (and kept: the same
+    record is the same object), with the timeline of them all (``ledger.timeline``).
+
+    A ledger of the current form read from a file keeps only where each record stands (``Lines``)
+    and reads a record back from the file when asked for it, checking that the file is still the
+    one read; any other ledger holds its records. ``current``: one record per line, every one with
+    its rid (else the next write migrates it); ``key``: what its content is known by (a digest),
+    for what is derived from it and cached; None when unknown."""
+
+    def __init__(self, path: Path, n: int, *, records: list[Record] | None = None, lines: Lines | None = None,
+                 identity: tuple | None = None, timeline: Timeline | None = None, current: bool = True,
+                 key: str | None = None):
+        self.path, self._n, self.current, self.key = path, n, current, key
+        self._records: list[Record | None] = records if records is not None else [None] * n
+        self._lines, self._identity = lines, identity
+        if timeline is not None:
+            self.timeline = timeline
+
+    @classmethod
+    def of(cls, path: Path, records: list[Record], *, current: bool = True) -> Ledger:
+        return cls(path, len(records), records=list(records), current=current)
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def lines(self) -> Lines | None:
+        """Where each record stands in the file (None for a ledger that holds its records)."""
+        return self._lines
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._n))]
+        r = self._records[i]
+        if r is None:
+            self._read([i if i >= 0 else i + self._n])
+            r = self._records[i]
+        return r
+
+    def __iter__(self) -> Iterator[Record]:
+        if self._lines is not None and any(r is None for r in self._records):
+            self._read([i for i, r in enumerate(self._records) if r is None])
+        return iter(self._records)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and not isinstance(other, str) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Ledger({str(self.path)!r}, {self._n} records)"
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        return Timeline.of(self)
+
+    def _read(self, wanted: list[int]) -> None:
+        """Read records back from the file, which must still be the one read (a replaced ledger
+        is refused rather than answered from another file's lines)."""
+        lines, statuses = self._lines, LEDGER_STATUSES
+        assert lines is not None
+        try:
+            with open(self.path, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if identity_of(st) != self._identity:
+                    raise LedgerError("files.ledger.changed", self.path)
+                whole = fh.read() if len(wanted) > 64 else None
+                for i in wanted:
+                    off, size = lines.off[i], lines.size[i]
+                    if whole is not None:
+                        text = whole[off:off + size]
+                    else:
+                        fh.seek(off)
+                        text = fh.read(size)
+                    self._records[i] = record_from(json.loads(text), self.path, lines.line[i], statuses=statuses)
+        except (OSError, ValueError):
+            raise LedgerError("files.ledger.changed", self.path) from None
+
+
+def identity_of(st: os.stat_result) -> tuple:
+    """What says a ledger file is still the one read: device, inode, size, modification and change
+    time (which no tool can set back: an edit of the same size with the old mtime restored is seen)."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def parse_ledger(p: Path, raw: bytes, identity: tuple | None) -> Ledger:
+    """A ledger from its whole bytes: line by line when it is of the current form (keeping of each
+    record only its facts and place, never the record), else as text."""
+    lines = Lines.empty()
+    try:
+        facts = Facts.of(scan(p, raw, lines))
+    except NotLineByLine:
+        records, current = _parse_text(p, decode(p, raw))
+        return Ledger.of(p, records, current=current)
+    return Ledger(p, len(lines), lines=lines, identity=identity, timeline=Timeline(facts))
+
+
 def needs_migration(path: str | Path) -> bool:
     """True for a ledger with records in the old form (blocks, no ``rid``): the next write rewrites it."""
-    p = Path(path)
-    if not p.exists():
-        return False
-    records, current = _parse_text(p, _read_or_raise(p))
-    return bool(records) and not current
+    ledger = load_ledger(path)
+    return bool(ledger) and not ledger.current
 
 
-def load_ledger(path: str | Path) -> list[Record]:
-    """Records in file order, each with its ``rid``; a missing ledger is an empty one."""
+def load_ledger(path: str | Path) -> Ledger:
+    """Records in file order, each with its ``rid``; a missing ledger is an empty one. Read through
+    the ledger's cache (``ledger.cache``): an unchanged file is not read again, an appended one only
+    from where it grew."""
+    from .cache import read_ledger
+
     p = Path(path)
     if not p.exists():
-        return []
-    return _parse_text(p, _read_or_raise(p))[0]
+        return Ledger.of(p, [])
+    return read_ledger(p)
 
 
 # --------------------------------------------------------------------------- writing
@@ -217,19 +391,21 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
                 raise LedgerError("files.ledger.read_only", p)
             old = _read_or_raise(p) if p.exists() else ""
             if old.strip():
-                existing, current = _parse_text(p, old)  # refuse to build on a corrupted ledger
-                if current:
+                # refuse to build on a corrupted ledger: read (through its cache: only what was
+                # appended since the last read is parsed again) and checked whole
+                existing = load_ledger(p)
+                if existing.current:
                     new = old if old.endswith("\n") else old + "\n"
                     if not re.search(r"^records:[ \t]*$", new, re.M):
                         new = _migrated(old, existing)
                 else:
                     new = _migrated(old, existing)
-                taken = {r.rid for r in existing}
+                taken = set(existing.timeline.facts.rids)
                 clash = next((r.rid for r in records if r.rid in taken), None)
                 if clash:
                     raise LedgerError("files.ledger.rid_taken", p, rid=clash)
             else:
-                existing, new = [], HEADER
+                existing, new = Ledger.of(p, []), HEADER
             if skip is not None:
                 records = [r for r in records if not skip(existing, r)]
                 if not records:

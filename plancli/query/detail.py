@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..ledger.record import Record
-from ..ledger.timeline import history
+from ..ledger.timeline import history, records_of
 from ..query.rows import entry_dict, occurrence_rows
 from ..registry.model import Entry, Registry
 from .filters import Filters
@@ -23,7 +23,7 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
                                             "light", "light_reason", "late", "days_late")}
                         for r in occ if r["id"] == e.id]
     d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of
-    d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
+    d["records_after_as_of"] = len(records_of(records, e.id)) - len(records_of(records, e.id, as_of))
     d["note"] = e.note
     d["ledger"] = ledger
     return d

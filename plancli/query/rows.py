@@ -12,14 +12,14 @@ from datetime import date
 
 from ..ledger.attainment import attainment, record_status
 from ..ledger.record import Record
-from ..ledger.timeline import extensions, latest_records, withdrawn
+from ..ledger.timeline import active_newest_first, extensions, indexed, latest_records
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
-from ..vocabulary import CLOSED, LIGHTS, RETRACTED, URGENCY, Status
+from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
 from .filters import Filters, select_entries
 from .lights import judge, occurrence_start
 
-__all__ = ["CONTRACT", "occurrence_rows", "entry_rows", "overdue_rows", "entry_dict", "closing_dates"]
+__all__ = ["CONTRACT", "occurrence_rows", "entry_rows", "overdue_rows", "entry_dict", "closed_since"]
 
 # The keys of every occurrence/entry row, in order: the JSON/CSV contract (README, “Output contract”).
 CONTRACT = (
@@ -82,11 +82,13 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     meets the target reads ``met`` (record_status stays ``in_progress``: met, awaiting 销号), so no row
     is ever ``overdue`` and ``met`` at once; a closing that came after the deadline is ``late``.
     """
-    latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
-    moved = extensions(records or [], f.as_of)  # 延期 asked by as_of moves the deadline
+    # Each item's latest record and extension are looked up when its row asks (a mapping over the
+    # ledger's timeline): a query reads the records of its own items, never the whole ledger.
+    records = indexed(records)
+    latest = latest_records(records, f.as_of)  # only what had happened by as_of counts
+    moved = extensions(records, f.as_of)  # 延期 asked by as_of moves the deadline
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
-    closed_on: dict[str, date] | None = None  # built on the first closed row: most queries need none
     rows = []
     for e in select_entries(reg, f, table):
         settings, issued = reg.light_settings(e), reg.issued(e)
@@ -96,7 +98,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             label = e.label(d) if d else None
             item = f"{e.id}@{label}" if label else e.id
             original = None
-            ext = moved.get(item) if moved else None
+            ext = moved.get(item)
             if ext is not None:  # the extended deadline decides status, filters and order
                 original, d = d, ext.extend_to
             if d is not None:
@@ -129,9 +131,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             final = _iso_date(row["deadline"])
             late = None
             if final is not None and status in (Status.DONE, Status.MET):
-                if closed_on is None:
-                    closed_on = closing_dates(reg, records or [], f.as_of)
-                when = closed_on.get(item) or (rec.effective if rec else None)
+                when = closed_since(e, records, item, f.as_of) or (rec.effective if rec else None)
                 late = (when - final).days if when and when > final else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
             j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final)
@@ -150,24 +150,17 @@ def _iso_date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str, date]:
-    """Item → the date it was closed (done or met, by the value) for good: the first record of the
-    last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
-    (this year's figure, still met) does not make an item closed on time late."""
-    gone = withdrawn(records)
-    active = sorted((r.effective, i, r) for i, r in enumerate(records)
-                    if r.status != RETRACTED and i not in gone and r.effective <= as_of)
-    since: dict[str, date] = {}
-    for when, _, r in active:
-        e = reg.get(r.entry_id)
-        if e is None:
-            continue
+def closed_since(e: Entry, records, item: str, as_of: date) -> date | None:
+    """The date ``item`` (of entry ``e``) was closed (done or met, by the value) for good: the first
+    record of the last unbroken run of closing records up to ``as_of``, walked back from the newest
+    (an item's older reports are never read). A later re-statement of the same result (this year's
+    figure, still met) does not make an item closed on time late."""
+    since = None
+    for r in active_newest_first(records, item, as_of):
         st = record_status(e, r)
-        closes = st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual)[1])
-        if not closes:
-            since.pop(r.item, None)
-        elif r.item not in since:
-            since[r.item] = when
+        if not (st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual)[1])):
+            break
+        since = r.effective
     return since
 
 

@@ -320,10 +320,11 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     """
     p = Path(path) if path is not None else shipped_registry_path()
     if not is_index(p):  # a document: read in full only on a cache miss
-        doc, plans, rows = load_document(p, problems)
+        doc, plans, rows, key = load_document(p, problems)
         ledger = doc.meta.get("ledger")
-        return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)
-    index = cache.load_yaml_cached(p)  # every run reads the index: no PyYAML import when unchanged
+        return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
+                           source_key=_source_key(None, [(p, key)]))
+    index, index_key = cache.load_yaml_keyed(p)  # every run reads the index: no PyYAML import when unchanged
     files = index.get("documents") if isinstance(index, dict) else None
     if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
         raise RegistryError("a registry index must have 'documents:', a list of document files", p, 1)
@@ -337,7 +338,7 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     if ledger is not None and not isinstance(ledger, str):
         raise RegistryError("'ledger' must be a file name", p, index.key_lines.get("ledger"))
     lights = parse_lights(index.get("lights"), _Collector(p, problems), index.key_lines.get("lights"))
-    docs, plans, rows = [], {}, []
+    docs, plans, rows, keys = [], {}, [], []
     seen_ids: dict[str, str] = {}
     seen_plans: dict[str, str] = {}
     for n, f in enumerate(files):
@@ -347,7 +348,8 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         line = index.key_lines.get(key, 1) + (n - (len(files) - len(archived)) if is_archived else n) + 1
         if not dp.is_file():
             raise RegistryError(f"document file not found: {dp}", p, line)
-        doc, doc_plans, doc_rows = load_document(dp, problems)
+        doc, doc_plans, doc_rows, key = load_document(dp, problems)
+        keys.append((dp, key))
         if is_archived:
             doc = replace(doc, archived=True)
         if any(d.path.resolve() == dp.resolve() for d in docs):
@@ -369,7 +371,16 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         docs.append(doc)
         plans.update(doc_plans)
     return Registry.of(p, docs, plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
-                       lights=lights)
+                       lights=lights, source_key=_source_key(index_key, keys))
+
+
+def _source_key(index_key: str | None, docs: list[tuple[Path, str | None]]) -> str | None:
+    """What the registry's content is known by: its files' content keys (from the cache), or None
+    when one is unknown (caching off, or read for validate)."""
+    keys = [k for _, k in docs]
+    if None in keys:
+        return None
+    return "|".join([index_key or "-", *(f"{p}={k}" for p, k in docs)])
 
 
 _INDEX = re.compile(rb"^documents:", re.M)
@@ -387,8 +398,9 @@ def _report(problems: list[Problem] | None, exc: RegistryError) -> None:
 
 
 def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | None = None
-                  ) -> tuple[Document, dict[str, Plan], list[tuple]]:
-    """One document file → its Document, plans and entry rows; cached by content when clean."""
+                  ) -> tuple[Document, dict[str, Plan], list[tuple], str | None]:
+    """One document file → its Document, plans, entry rows and content key (None when not cached);
+    cached by content when clean."""
     key = cache.stat_key(p, CACHE_SALT) if problems is None and raw is None else None
     where = cache.followed(key)  # unchanged since a run that cached it: not even read
     hit = cache.get(where, _CACHED, LineDict) if where is not None else None
@@ -406,7 +418,8 @@ def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | N
     # The cache is keyed by content: the same text under another name is another document, so
     # the path (and the code a document without one takes from its file name) is set here.
     code = str((doc.meta.get("document") or {}).get("code") or p.stem)
-    return replace(doc, path=p, code=code), {c: replace(pl, doc=code) for c, pl in plans.items()}, rows
+    return (replace(doc, path=p, code=code), {c: replace(pl, doc=code) for c, pl in plans.items()}, rows,
+            cache.entry_name(where))
 
 
 def _parse_document(p: Path, doc: Any, problems: list[Problem] | None

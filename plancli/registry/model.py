@@ -48,6 +48,7 @@ class Problem:
     line: int | None
     message: str
     level: str = "error"  # error | warning (a warning does not fail validate)
+    kind: str | None = None  # what kind of problem it is (a catalogue code): warnings are summed up by kind
 
     def __str__(self) -> str:
         tag = "warning: " if self.level == "warning" else ""
@@ -256,14 +257,17 @@ class Registry:
     _all: list[Entry] | None = field(default=None, repr=False)
     ledger_path: Path | None = None  # named by the index (``ledger:``) or the document (meta.ledger)
     lights: dict = field(default_factory=dict)  # the index's ``lights:`` keys (a document's own win)
+    # What the content of its files is known by (their cache keys): what is derived from the registry
+    # and a ledger may be cached under it. None when unknown (not cached, or built by hand).
+    source_key: str | None = None
 
     @classmethod
     def of(cls, path: Path, documents: list[Document], plans: dict[str, Plan], *,
            entries: Iterable[Entry] = (), rows: list[tuple] | None = None,
-           ledger_path: Path | None = None, lights: dict | None = None) -> Registry:
+           ledger_path: Path | None = None, lights: dict | None = None, source_key: str | None = None) -> Registry:
         if rows is not None:
             return cls(path, documents, plans, rows, [None] * len(rows), ledger_path=ledger_path,
-                       lights=lights or {})
+                       lights=lights or {}, source_key=source_key)
         built = list(entries)
         return cls(path, documents, plans, [entry_to_row(e) for e in built], built, ledger_path=ledger_path,
                    lights=lights or {})

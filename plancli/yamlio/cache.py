@@ -42,7 +42,7 @@ from typing import Any
 from .. import __version__
 from .atomic import atomic_path
 
-__all__ = ["cache_file", "get", "put", "load_yaml_cached", "stat_key", "get_by_stat", "remember_stat",
+__all__ = ["cache_file", "get", "put", "load_yaml_cached", "load_yaml_keyed", "followed", "stat_key", "get_by_stat", "remember_stat",
            "cache_root", "read_entry", "write_entry", "pack_tree", "unpack_tree", "pack_rows", "unpack_rows",
            "entry_name"]
 
@@ -409,17 +409,23 @@ def remember_stat(key: str | None, p: Path, where: Path | None, salt: str = "") 
 def load_yaml_cached(path: str | Path) -> Any:
     """``reader.load_yaml`` for small read-mostly files (the registry index, unit tables), cached the
     same way as documents: an unchanged file is found by its stat, without reading or hashing it."""
+    return load_yaml_keyed(path)[0]
+
+
+def load_yaml_keyed(path: str | Path) -> tuple[Any, str | None]:
+    """``load_yaml_cached`` and the content key it was cached under (None: caching off)."""
     from .reader import LineDict, load_yaml, read_text
 
     key = stat_key(Path(path), "yaml")
-    hit = get_by_stat(key, line_dict=LineDict)
+    where = followed(key)
+    hit = get(where, line_dict=LineDict) if where is not None else None
     if hit is not None:
-        return hit["doc"]
+        return hit["doc"], entry_name(where)
     raw, text = read_text(path)
-    cache = cache_file(raw, "yaml")
-    hit = get(cache, line_dict=LineDict)
+    where = cache_file(raw, "yaml")
+    hit = get(where, line_dict=LineDict)
     if hit is None:
         hit = {"doc": load_yaml(path, text)}
-        put(cache, hit)
-    remember_stat(key, Path(path), cache, "yaml")
-    return hit["doc"]
+        put(where, hit)
+    remember_stat(key, Path(path), where, "yaml")
+    return hit["doc"], entry_name(where)
