@@ -133,10 +133,34 @@ def _root(
 
 
 
-def warn(problems) -> None:
-    """The one place ledger warnings reach the user: one ``plancli: warning: file:line: …`` line each."""
+# A kind of warning found more often than this is summed up in one line (validate lists them all).
+WARN_EACH = 3
+WARN_PLACES = 3  # the places a summary line names
+
+
+def warn(problems, lang: str = "en") -> None:
+    """The one place ledger warnings reach the user, on stderr. A kind of problem found up to
+    ``WARN_EACH`` times is printed as it is, ``plancli: warning: file:line: …``; a kind found more
+    often is one line with its count and its first places (a ledger with thousands of records of a
+    recurring id must not bury the answer under thousands of lines)."""
+    by_kind: dict[str, list] = {}
     for p in problems:
-        print(f"plancli: warning: {p}", file=sys.stderr)
+        by_kind.setdefault(p.kind or p.message, []).append(p)
+    from ..words import has, say
+
+    for kind, found in by_kind.items():
+        if len(found) <= WARN_EACH or not has(kind):
+            for p in found:
+                print(f"plancli: warning: {p}", file=sys.stderr)
+            continue
+        places, path = [], None
+        for p in found[:WARN_PLACES]:
+            places.append(f"{p.path}:{p.line or 0}" if p.path != path else f":{p.line or 0}")
+            path = p.path
+        line = say("files.warnings.summary", lang, problem=say(kind, lang), count=len(found),
+                   places=("、" if lang == "zh" else ", ").join(places),
+                   more=say("files.warnings.more", lang) if len(found) > WARN_PLACES else "")
+        print(f"plancli: warning: {line}", file=sys.stderr)
 
 
 def _fail(msg: str, code: int) -> int:
