@@ -10,7 +10,7 @@ from ..registry.model import Entry
 from ..vocabulary import CLOSED, Status
 from .record import Record
 
-__all__ = ["attainment", "record_status", "percent"]
+__all__ = ["attainment", "record_status", "status_given", "percent"]
 
 
 def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | None]:
@@ -40,11 +40,17 @@ def record_status(e: Entry, rec: Record) -> str:
     """The status a record gives its item. For a quantified target with an actual value, a closing
     record (done, met, missed) counts as the value says (``attainment``: met or missed), unless it was
     forced with a reason; in_progress stays in_progress."""
-    if rec.status in CLOSED and not rec.forced:
-        _, met = attainment(e, rec.actual)
+    return status_given(e, rec.status, rec.forced, rec.actual)
+
+
+def status_given(e: Entry, status: str, forced: bool, actual: float | None) -> str:
+    """``record_status`` from a record's status, ``forced`` and actual value alone (what the
+    ledger's timeline keeps of every record, so a question need not build the record)."""
+    if status in CLOSED and not forced:
+        _, met = attainment(e, actual)
         if met is not None:
             return Status.MET if met else Status.MISSED
-    return rec.status
+    return status
 
 
 def percent(ratio: float | None) -> str:

@@ -42,7 +42,6 @@ from .timeline import Facts, Timeline
 __all__ = ["read_ledger", "remembered", "RACY_SECONDS"]
 
 RACY_SECONDS = store.RACY_SECONDS
-_FACTS = ("item_no", "status_no", "eff", "entered")
 _LINES = ("off", "size", "line")
 _STRINGS = ("stamps", "rids", "retracts")
 _salt: list[str] = []
@@ -133,16 +132,18 @@ def _extended(p: Path, raw: bytes, identity: tuple | None, entry: dict) -> Ledge
     h.update(memoryview(raw)[size:])
     old = _ledger_of(p, entry)
     tail = Lines.empty()
+    new: list[Record] = []
     if len(raw) > size:
         try:
-            facts = old.timeline.facts.extended(scan(p, raw, tail, size, entry["newlines"] + 1))
+            new = list(scan(p, raw, tail, size, entry["newlines"] + 1))
         except NotLineByLine:
             return None
-        timeline = Timeline(facts)  # the new records may withdraw old ones, move them in order …
+        timeline = Timeline(old.timeline.facts.extended(new))  # new records may withdraw old ones …
     else:
         timeline = old.timeline
     lines = old.lines.extended(tail) if old.lines is not None else tail
-    return Ledger(p, len(lines), lines=lines, identity=identity, timeline=timeline, key=h.hexdigest())
+    return Ledger(p, len(lines), records=[None] * len(old) + new, lines=lines, identity=identity,
+                  timeline=timeline, key=h.hexdigest())
 
 
 def _load_entry(where: Path, p: Path) -> dict | None:
@@ -166,13 +167,13 @@ def _ledger_of(p: Path, entry: dict) -> Ledger:
     blobs, at = entry["blobs"], entry["at"]
     n = entry["n"]
     a = {name: _array(code, blobs[at[name]]) for name, code in entry["codes"].items()}
-    if any(len(a[k]) != n for k in (*_FACTS, *_LINES, "gone_by", "order")):
+    if any(len(a[k]) != n for k in (*Facts.NUMBERS, *_LINES, "gone_by", "order")):
         raise ValueError("a damaged ledger cache entry")
 
     def strings(name):  # decoded when first read: most questions never need one
         return lambda: json.loads(bytes(blobs[at[name]]))
 
-    facts = Facts(entry["items"], entry["statuses"], a["item_no"], a["status_no"], a["eff"], a["entered"],
+    facts = Facts(entry["items"], entry["statuses"], *(a[k] for k in Facts.NUMBERS),
                   *(strings(name) for name in _STRINGS))
     timeline = Timeline(facts, {name: a[name] for name in Timeline.ARRAYS})
     lines = Lines(a["off"], a["size"], a["line"])
@@ -184,8 +185,8 @@ def _write_entry(where: Path, p: Path, ledger: Ledger, newlines: int, identity: 
     if lines is None:
         return
     f = tl.facts
-    arrays = {"item_no": f.item_no, "status_no": f.status_no, "eff": f.eff, "entered": f.entered,
-              **tl.derived(), "off": lines.off, "size": lines.size, "line": lines.line}
+    arrays = {**{k: getattr(f, k) for k in Facts.NUMBERS}, **tl.derived(),
+              "off": lines.off, "size": lines.size, "line": lines.line}
     blobs, at = [], {}
     for name, a in arrays.items():
         at[name] = len(blobs)

@@ -8,6 +8,7 @@ integer, true/false or text — so a new optional field needs no change here or 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +28,7 @@ class LedgerError(DataFileError):
     """A ledger that cannot be read or written."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a ledger holds 100k of them; a third of the memory
 class Record:
     item: str  # entry id, or id@2024 / id@2024Q1 for one occurrence of a recurring entry
     status: str
@@ -86,49 +87,69 @@ def clean_float(x: float) -> float:
     return float(f"{float(x):.15g}")
 
 
-def _value_of(f: dataclasses.Field, v, item: str, where) -> object:
-    """A value read from the file, checked and converted by the field's declared type."""
-    t = str(f.type)
-    if v is None:
-        return None
+# A ledger repeats a few hundred dates in 100k records: each is read once (errors are not kept, so
+# a bad one is refused at each line).
+_read_date = functools.lru_cache(maxsize=4096)(parse_date)
+
+
+class _Bad(Exception):
+    """A value its field's type refuses: the code and fields of the error, placed by ``record_from``."""
+
+    def __init__(self, code: str, **fields):
+        super().__init__(code)
+        self.code, self.fields = code, fields
+
+
+def _converter(f: dataclasses.Field):
+    """``(value, item) -> value``: a value read from the file, checked and converted by the field's
+    declared type (chosen once per field, not per value); a refused one raises ``_Bad``."""
+    t, key = str(f.type), _KEY.get(f.name, f.name)
     if t.startswith("bool"):
-        if not isinstance(v, bool):
-            raise where("files.record.not_bool", item=item, field=f.name, value=v)
-        return v
+        def as_bool(v, item):
+            if not isinstance(v, bool):
+                raise _Bad("files.record.not_bool", item=item, field=f.name, value=v)
+            return v
+        return as_bool
     if "date" in t and "datetime" not in t:
-        try:
-            return parse_date(str(v))
-        except DeadlineError as exc:
-            raise where("files.record.bad_date", item=item, field=_KEY.get(f.name, f.name), problem=exc) from None
+        def as_date(v, item):
+            try:
+                return _read_date(str(v))
+            except DeadlineError as exc:
+                raise _Bad("files.record.bad_date", item=item, field=key, problem=exc) from None
+        return as_date
     if "float" in t or t.startswith("int"):
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            raise where("files.record.not_number", item=item, field=_KEY.get(f.name, f.name), value=v)
-        return clean_float(v) if "float" in t else int(v)
-    if isinstance(v, dict | list):
-        raise where("files.record.not_text", item=item, field=_KEY.get(f.name, f.name),
-                    kind=term("files.type.dict" if isinstance(v, dict) else "files.type.list"))
-    return str(v)
+        number = clean_float if "float" in t else int
+
+        def as_number(v, item):
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                raise _Bad("files.record.not_number", item=item, field=key, value=v)
+            return number(v)
+        return as_number
+
+    def as_text(v, item):
+        if v.__class__ is str:
+            return v
+        if isinstance(v, dict | list):
+            raise _Bad("files.record.not_text", item=item, field=key,
+                       kind=term("files.type.dict" if isinstance(v, dict) else "files.type.list"))
+        return str(v)
+    return as_text
 
 
-_CONVERTERS: list[tuple[dataclasses.Field, str]] | None = None
+_CONVERTERS: dict[str, tuple[str, object]] | None = None
 
 
-def _converters() -> list[tuple[dataclasses.Field, str]]:
-    """(field, key in the file) of every field read generically; computed once."""
+def _converters() -> dict[str, tuple[str, object]]:
+    """key in the file → (field, converter) of every field read generically; computed once."""
     global _CONVERTERS
     if _CONVERTERS is None:
-        _CONVERTERS = [(f, _KEY.get(f.name, f.name)) for f in _fields()
-                       if _KEY.get(f.name, f.name) not in ("id", "status")]
+        _CONVERTERS = {_KEY.get(f.name, f.name): (f.name, _converter(f)) for f in _fields()
+                       if _KEY.get(f.name, f.name) not in ("id", "status")}
     return _CONVERTERS
 
 
 def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
                  statuses: tuple[str, ...] | None = None) -> Record:
-    def where_key(key):
-        def err(code, **fields):
-            return LedgerError(code, path, (key_lines or {}).get(key, line), **fields)
-        return err
-
     if not isinstance(d, dict):
         raise LedgerError("files.record.not_mapping", path, line)
     item, status = d.get("id"), d.get("status")
@@ -138,7 +159,14 @@ def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
     if status not in statuses:
         raise LedgerError("files.record.bad_status", path, line, item=item,
                           statuses=[str(s) for s in statuses], status=status)  # the codes a file holds
-    kw = {f.name: _value_of(f, d[key], item, where_key(key)) for f, key in _converters() if key in d}
+    kw = {}
+    for key, (name, read) in _converters().items():  # in the order of the fields: the first bad one is named
+        if key in d:
+            v = d[key]
+            try:
+                kw[name] = None if v is None else read(v, item)
+            except _Bad as bad:
+                raise LedgerError(bad.code, path, (key_lines or {}).get(key, line), **bad.fields) from None
     rec = Record(item, status, yaml_line=line, **kw)
     if (status == EXTENDED) != (rec.extend_to is not None):
         raise LedgerError("files.record.extend_to", path, line, item=item, status=EXTENDED)

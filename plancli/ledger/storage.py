@@ -35,6 +35,7 @@ import dataclasses
 import json
 import os
 import re
+import weakref
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -45,7 +46,7 @@ from ..vocabulary import LEDGER_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
 from ..yamlio.reader import DataFileError, conflict_marker, decode, load_yaml, read_text
 from .record import LedgerError, Record, clean_float, record_from, record_line
-from .timeline import Facts, Timeline, withdrawn
+from .timeline import Timeline, withdrawn
 
 __all__ = ["load_ledger", "append_record", "append_records", "needs_migration", "HEADER", "default_path",
            "new_rid", "Ledger", "Lines", "scan", "parse_ledger", "identity_of", "NotLineByLine"]
@@ -137,6 +138,13 @@ _SKIP_B = re.compile(rb"^[ \t]*(#.*)?$")
 _ODD_BREAK = re.compile(rb"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
 
 
+def _odd_break(raw: bytes, start: int) -> bool:
+    # bytes.find per byte runs at memory speed; the pattern only confirms a hit (a lone \r)
+    view = raw[start:] if start else raw
+    return any(b in view for b in (b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8",
+                                   b"\xe2\x80\xa9")) and _ODD_BREAK.search(view) is not None
+
+
 class Lines:
     """Where each record of a current ledger file stands: the byte offset and length of its JSON
     object and its line number, so a record is read from the file only when asked for."""
@@ -174,7 +182,7 @@ def scan(p: Path, raw: bytes, lines: Lines, start: int = 0, first_line: int = 1)
         err.line = (err.line or 0) + first_line - 1  # the marker's line in the whole file
         raise err
     del text
-    if _ODD_BREAK.search(raw, start):
+    if _odd_break(raw, start):
         raise NotLineByLine
     at = start + (3 if start == 0 and raw.startswith(b"\xef\xbb\xbf") else 0)  # a BOM, as read_text drops it
     statuses = LEDGER_STATUSES
@@ -218,7 +226,9 @@ class Ledger(Sequence):
                  key: str | None = None):
         self.path, self._n, self.current, self.key = path, n, current, key
         self._records: list[Record | None] = records if records is not None else [None] * n
+        assert len(self._records) == n
         self._lines, self._identity = lines, identity
+        self._fd: int | None = None
         if timeline is not None:
             self.timeline = timeline
 
@@ -258,27 +268,38 @@ class Ledger(Sequence):
     def timeline(self) -> Timeline:
         return Timeline.of(self)
 
+    def _file(self) -> int:
+        """The ledger file, opened once and checked to be still the one read (a replaced ledger is
+        refused rather than answered from another file's lines); closed with the ledger."""
+        if self._fd is None:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            if identity_of(os.fstat(fd)) != self._identity:
+                os.close(fd)
+                raise LedgerError("files.ledger.changed", self.path)
+            self._fd = fd
+            weakref.finalize(self, os.close, fd)
+        return self._fd
+
     def _read(self, wanted: list[int]) -> None:
-        """Read records back from the file, which must still be the one read (a replaced ledger
-        is refused rather than answered from another file's lines)."""
+        """Read records back from their places in the file."""
         lines, statuses = self._lines, LEDGER_STATUSES
         assert lines is not None
         try:
-            with open(self.path, "rb") as fh:
-                st = os.fstat(fh.fileno())
-                if identity_of(st) != self._identity:
-                    raise LedgerError("files.ledger.changed", self.path)
-                whole = fh.read() if len(wanted) > 64 else None
-                for i in wanted:
-                    off, size = lines.off[i], lines.size[i]
-                    if whole is not None:
-                        text = whole[off:off + size]
-                    else:
-                        fh.seek(off)
-                        text = fh.read(size)
-                    self._records[i] = record_from(json.loads(text), self.path, lines.line[i], statuses=statuses)
+            fd = self._file()
+            whole = _pread(fd, self._identity[2], 0) if len(wanted) > 64 else None
+            for i in wanted:
+                off, size = lines.off[i], lines.size[i]
+                text = whole[off:off + size] if whole is not None else _pread(fd, size, off)
+                self._records[i] = record_from(json.loads(text), self.path, lines.line[i], statuses=statuses)
         except (OSError, ValueError):
             raise LedgerError("files.ledger.changed", self.path) from None
+
+
+def _pread(fd: int, size: int, off: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, off)
+    os.lseek(fd, off, os.SEEK_SET)  # pragma: no cover - Windows
+    return os.read(fd, size)
 
 
 def identity_of(st: os.stat_result) -> tuple:
@@ -292,11 +313,13 @@ def parse_ledger(p: Path, raw: bytes, identity: tuple | None) -> Ledger:
     record only its facts and place, never the record), else as text."""
     lines = Lines.empty()
     try:
-        facts = Facts.of(scan(p, raw, lines))
+        records = list(scan(p, raw, lines))
     except NotLineByLine:
         records, current = _parse_text(p, decode(p, raw))
         return Ledger.of(p, records, current=current)
-    return Ledger(p, len(lines), lines=lines, identity=identity, timeline=Timeline(facts))
+    # The records just read are kept for this run (its questions need not read them again); the
+    # cache keeps only their facts and places.
+    return Ledger(p, len(lines), records=records, lines=lines, identity=identity, timeline=Timeline.of(records))
 
 
 def needs_migration(path: str | Path) -> bool:

@@ -37,7 +37,7 @@ from ..vocabulary import EXTENDED, RETRACTED
 from .record import Record
 
 __all__ = ["order_key", "withdrawn", "latest_records", "extensions", "next_withdrawn", "records_between",
-           "entered_on", "records_entered", "history", "records_of", "active_newest_first", "role",
+           "entered_on", "records_entered", "items_between", "history", "records_of", "role",
            "DECIDES", "EXTENDS", "WITHDRAWS", "Facts", "Timeline", "timeline_of", "indexed", "Indexed"]
 
 DECIDES, EXTENDS, WITHDRAWS = 0, 1, 2
@@ -84,9 +84,10 @@ class Facts:
     retracts (None for none). Plain values only, so a cache can keep them."""
 
     def __init__(self, items: list[str], statuses: list[str], item_no: array, status_no: array, eff: array,
-                 entered: array, stamps, rids, retracts):
+                 entered: array, actual: array, flags: array, stamps, rids, retracts):
         self.items, self.statuses = items, statuses
         self.item_no, self.status_no, self.eff, self.entered = item_no, status_no, eff, entered
+        self.actual, self.flags = actual, flags  # flags: FORCED, HAS_ACTUAL
         # the text columns: lists, or (from a cache) callables that decode them when first read
         self._text = {"stamps": stamps, "rids": rids, "retracts": retracts}
 
@@ -113,9 +114,21 @@ class Facts:
     def __len__(self) -> int:
         return len(self.item_no)
 
+    NUMBERS = ("item_no", "status_no", "eff", "entered", "actual", "flags")
+    FORCED, HAS_ACTUAL = 1, 2
+
     @classmethod
     def empty(cls) -> Facts:
-        return cls([], [], array("I"), array("I"), array("i"), array("i"), [], [], [])
+        return cls([], [], array("I"), array("I"), array("i"), array("i"), array("d"), array("B"), [], [], [])
+
+    def status(self, i: int) -> str:
+        return self.statuses[self.status_no[i]]
+
+    def forced(self, i: int) -> bool:
+        return bool(self.flags[i] & self.FORCED)
+
+    def actual_of(self, i: int) -> float | None:
+        return self.actual[i] if self.flags[i] & self.HAS_ACTUAL else None
 
     @classmethod
     def of(cls, records) -> Facts:
@@ -126,8 +139,8 @@ class Facts:
         items, statuses = list(self.items), list(self.statuses)
         ino = {s: i for i, s in enumerate(items)}
         sno = {s: i for i, s in enumerate(statuses)}
-        item_no, status_no, eff, entered = (array(a.typecode, a) for a in
-                                            (self.item_no, self.status_no, self.eff, self.entered))
+        item_no, status_no, eff, entered, actual, flags = (array(a.typecode, a) for a in (
+            self.item_no, self.status_no, self.eff, self.entered, self.actual, self.flags))
         stamps, rids, retracts = list(self.stamps), list(self.rids), list(self.retracts)
         for r in records:
             i = ino.get(r.item)
@@ -143,10 +156,12 @@ class Facts:
             eff.append(r.effective.toordinal())
             d = entered_on(r)
             entered.append(d.toordinal() if d is not None else 0)
+            actual.append(r.actual if r.actual is not None else 0.0)
+            flags.append((self.FORCED if r.forced else 0) | (self.HAS_ACTUAL if r.actual is not None else 0))
             stamps.append(_stamp(r.recorded_at))
             rids.append(r.rid or "")
             retracts.append(r.retracts)
-        return Facts(items, statuses, item_no, status_no, eff, entered, stamps, rids, retracts)
+        return Facts(items, statuses, item_no, status_no, eff, entered, actual, flags, stamps, rids, retracts)
 
 
 # --------------------------------------------------------------------------- the index
@@ -241,8 +256,13 @@ class Timeline:
             out.setdefault(item.split("@", 1)[0], []).append(i)
         return out
 
+    @cached_property
+    def roles(self) -> bytes:
+        """Each record's role (``role``), by position."""
+        return bytes(map(self.role_of.__getitem__, self.facts.status_no))
+
     def role(self, i: int) -> int:
-        return self.role_of[self.facts.status_no[i]]
+        return self.roles[i]
 
     def slice(self, ino: int, as_of: date | None = None) -> range:
         """Positions in ``item_order`` of item ``ino``'s records (effective by ``as_of`` if given)."""
@@ -254,12 +274,31 @@ class Timeline:
     def latest(self, ino: int, want: int, as_of: date | None) -> int:
         """The position of item ``ino``'s latest record of role ``want`` effective by ``as_of`` and not
         withdrawn, or -1."""
-        order, gone = self.item_order, self.gone_by
+        order, gone, roles = self.item_order, self.gone_by, self.roles
         for k in reversed(self.slice(ino, as_of)):
             i = order[k]
-            if gone[i] < 0 and self.role(i) == want:
+            if gone[i] < 0 and roles[i] == want:
                 return i
         return -1
+
+    def standing_newest_first(self, item: str, as_of: date) -> Iterator[int]:
+        """Positions of ``item``'s records that stand (not retractions, not withdrawn) effective by
+        ``as_of``, newest first by effective date, then by place in the file; found as reached."""
+        ino = self.item_index.get(item)
+        if ino is None:
+            return
+        order, gone, roles, eff = self.item_order, self.gone_by, self.roles, self.facts.eff
+        ks = self.slice(ino, as_of)
+        k = ks.stop - 1
+        while k >= ks.start:  # one effective date at a time (the slice is in date order)
+            day = eff[order[k]]
+            lo = k
+            while lo > ks.start and eff[order[lo - 1]] == day:
+                lo -= 1
+            for i in sorted((order[j] for j in range(lo, k + 1)), reverse=True):
+                if gone[i] < 0 and roles[i] != WITHDRAWS:
+                    yield i
+            k = lo - 1
 
     def key(self, i: int) -> tuple:
         f = self.facts
@@ -404,6 +443,17 @@ def records_between(records: Sequence[Record], start: date, end: date) -> list[R
     return [records[i] for i in tl.order[lo:hi] if tl.gone_by[i] < 0]
 
 
+def items_between(records: Sequence[Record], start: date, end: date) -> list[str]:
+    """The item of each record ``records_between`` gives that is not a retraction: what counting a
+    period's reports needs, without building the records."""
+    tl = timeline_of(records)
+    f, roles = tl.facts, tl.roles
+    key = f.eff.__getitem__
+    lo = bisect_left(tl.order, start.toordinal(), key=key)
+    hi = bisect_right(tl.order, end.toordinal(), lo, key=key)
+    return [f.items[f.item_no[i]] for i in tl.order[lo:hi] if tl.gone_by[i] < 0 and roles[i] != WITHDRAWS]
+
+
 def records_entered(records: Sequence[Record], start: date, end: date) -> list[tuple[Record, Record | None]]:
     """Records *entered* from ``start`` to ``end`` (by ``recorded_at``), whatever their effective
     date, in recorded order; each with, for a retraction, the record it withdrew (else, for one that
@@ -446,16 +496,3 @@ def history(records: Sequence[Record], entry_id: str, as_of: date | None = None)
     return out
 
 
-def active_newest_first(records: Sequence[Record], item: str, as_of: date) -> Iterator[Record]:
-    """``item``'s records that stand (not retractions, not withdrawn) effective by ``as_of``, newest
-    first by effective date, then by place in the file; each built only when reached."""
-    tl = timeline_of(records)
-    ino = tl.item_index.get(item)
-    if ino is None:
-        return
-    eff = tl.facts.eff
-    live = [i for i in (tl.item_order[k] for k in tl.slice(ino, as_of))
-            if tl.gone_by[i] < 0 and tl.role(i) != WITHDRAWS]
-    live.sort(key=lambda i: (eff[i], i), reverse=True)
-    for i in live:
-        yield records[i]

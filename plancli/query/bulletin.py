@@ -22,14 +22,14 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..ledger.record import Record
-from ..ledger.timeline import records_between
+from ..ledger.timeline import indexed, items_between
 from ..query.filters import Filters
 from ..query.rows import occurrence_rows
 from ..registry.model import Registry
 from ..registry.names import QueryError
 from ..registry.units import UnitTable
 from ..text.dates import to_date
-from ..vocabulary import LIGHTS, RETRACTED, Light, Status
+from ..vocabulary import LIGHTS, Light, Status
 
 __all__ = ["BulletinPeriod", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE"]
 
@@ -98,12 +98,13 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     if period.start > f.as_of:
         raise QueryError(f"the period {period.label} has not begun by {f.as_of} (--as-of)")
     at = min(period.end, f.as_of)  # a period not over yet is judged as of today
+    records = indexed(records)  # one timeline for the three questions below
     rows = occurrence_rows(reg, replace(f, as_of=at), table, records)
     before = {r["item"]: r["light"] for r in
               occurrence_rows(reg, replace(f, as_of=period.start - timedelta(days=1), lights=[], statuses=[]),
                               table, records)}
     canon = table.canonical if table else (lambda n: n)
-    in_period = [r for r in records_between(records, period.start, min(period.end, at)) if r.status != RETRACTED]
+    in_period = items_between(records, period.start, min(period.end, at))  # the period's reports, not built
     per: dict[str, dict] = {}
     items_of: dict[str, set[str]] = {}
     for r in rows:
@@ -125,11 +126,11 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
         for it in items:
             item_unit.setdefault(it, []).append(u)
     reported: dict[str, set[str]] = {}
-    for rec in in_period:
-        units = item_unit.get(rec.item) or item_unit.get(rec.entry_id) or []
+    for item in in_period:
+        units = item_unit.get(item) or item_unit.get(item.split("@", 1)[0]) or []
         for u in units:
             per[u]["records"] += 1
-            reported.setdefault(u, set()).add(rec.item)
+            reported.setdefault(u, set()).add(item)
     for u, c in per.items():
         c["reported"] = len(reported.get(u, ()))
         c["on_time"] = (c["stale"] == 0) if has_cycle else None

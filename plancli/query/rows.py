@@ -10,9 +10,9 @@ import functools
 from dataclasses import replace
 from datetime import date
 
-from ..ledger.attainment import attainment, record_status
+from ..ledger.attainment import attainment, record_status, status_given
 from ..ledger.record import Record
-from ..ledger.timeline import active_newest_first, extensions, indexed, latest_records
+from ..ledger.timeline import extensions, indexed, latest_records, timeline_of
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
 from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
@@ -155,12 +155,15 @@ def closed_since(e: Entry, records, item: str, as_of: date) -> date | None:
     record of the last unbroken run of closing records up to ``as_of``, walked back from the newest
     (an item's older reports are never read). A later re-statement of the same result (this year's
     figure, still met) does not make an item closed on time late."""
+    tl = timeline_of(records)
+    f = tl.facts
     since = None
-    for r in active_newest_first(records, item, as_of):
-        st = record_status(e, r)
-        if not (st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual)[1])):
+    for i in tl.standing_newest_first(item, as_of):  # from the timeline's facts: no record is built
+        actual = f.actual_of(i)
+        st = status_given(e, f.status(i), f.forced(i), actual)
+        if not (st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, actual)[1])):
             break
-        since = r.effective
+        since = date.fromordinal(f.eff[i])
     return since
 
 
