@@ -159,21 +159,29 @@ def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
     if status not in statuses:
         raise LedgerError("files.record.bad_status", path, line, item=item,
                           statuses=[str(s) for s in statuses], status=status)  # the codes a file holds
+    conv = _CONVERTERS or _converters()
     kw = {}
-    for key, (name, read) in _converters().items():  # in the order of the fields: the first bad one is named
-        if key in d:
-            v = d[key]
+    try:
+        for key, v in d.items():
+            got = conv.get(key)
+            if got is not None:
+                kw[got[0]] = None if v is None else got[1](v, item)
+    except _Bad:
+        for key, (_, read) in conv.items():  # again in the order of the fields: the first bad one is named
+            v = d.get(key)
             try:
-                kw[name] = None if v is None else read(v, item)
+                if v is not None:
+                    read(v, item)
             except _Bad as bad:
                 raise LedgerError(bad.code, path, (key_lines or {}).get(key, line), **bad.fields) from None
+        raise  # pragma: no cover - the same values fail the same way
     rec = Record(item, status, yaml_line=line, **kw)
     if (status == EXTENDED) != (rec.extend_to is not None):
         raise LedgerError("files.record.extend_to", path, line, item=item, status=EXTENDED)
     if rec.evidence_size is not None and rec.evidence_size < 0:
         raise LedgerError("files.record.evidence_size", path, (key_lines or {}).get("evidence_size", line),
                           item=item, value=rec.evidence_size)
-    if rec.on is None and rec.recorded_at is not None and rec.effective == date.min:
+    if rec.on is None and rec.recorded_at is not None and rec.effective == date.min:  # (effective: only then)
         raise LedgerError("files.record.recorded_at", path, (key_lines or {}).get("recorded_at", line),
                           item=item, value=rec.recorded_at)
     return rec

@@ -163,6 +163,19 @@ class Lines:
         return Lines(self.off + other.off, self.size + other.size, self.line + other.line)
 
 
+_DECODE = json.JSONDecoder().raw_decode
+
+
+def _json(text: bytes):
+    """``json.loads`` of one record's object as a current line holds it (UTF-8, checked when the
+    file was read; nothing around the braces), without its detour through encoding detection."""
+    s = text.decode("utf-8")
+    obj, end = _DECODE(s)
+    if end != len(s):
+        raise ValueError("extra data")
+    return obj
+
+
 class NotLineByLine(Exception):
     """Raised by ``scan`` at a line that is not a record of the current form."""
 
@@ -198,7 +211,7 @@ def scan(p: Path, raw: bytes, lines: Lines, start: int = 0, first_line: int = 1)
             if m is None:
                 raise NotLineByLine
             try:
-                d = json.loads(m.group(1))
+                d = _json(m.group(1))
             except ValueError:
                 raise NotLineByLine from None  # a YAML flow mapping written by hand: the YAML reader reads it
             r = record_from(d, p, n, statuses=statuses)
@@ -290,7 +303,7 @@ class Ledger(Sequence):
             for i in wanted:
                 off, size = lines.off[i], lines.size[i]
                 text = whole[off:off + size] if whole is not None else _pread(fd, size, off)
-                self._records[i] = record_from(json.loads(text), self.path, lines.line[i], statuses=statuses)
+                self._records[i] = record_from(_json(text), self.path, lines.line[i], statuses=statuses)
         except (OSError, ValueError):
             raise LedgerError("files.ledger.changed", self.path) from None
 
