@@ -248,15 +248,36 @@ def pack_rows(rows: list[tuple]) -> tuple[dict, list[bytes]]:
     meta, blobs = {"n": len(rows), "columns": []}, []
     for col in zip(*rows, strict=True):
         table: dict = {}
-        # (class, value): 1, 1.0 and True are equal in Python and must not share a slot
-        idx = array("I", [table.setdefault((v.__class__, tuple(map(type, v)), v) if v.__class__ is tuple
-                                           else (v.__class__, v), len(table)) for v in col])
-        packed = [pack_tree(k[-1]) for k in table]
-        plain = not any(v.__class__ is list for v in packed)  # most columns: nothing to unpack
+        if _one_kind(col):  # the common case: a value is its own key
+            idx = array("I", [table.setdefault(v, len(table)) for v in col])
+            values = list(table)
+        else:  # 1, 1.0 and True are equal in Python and must not share a slot: (class, value) keys
+            idx = array("I", [table.setdefault((v.__class__, tuple(map(type, v)), v) if v.__class__ is tuple
+                                               else (v.__class__, v), len(table)) for v in col])
+            values = [k[-1] for k in table]
+        if {type(v) for v in values} <= _PLAIN:
+            packed, plain = values, True  # most columns: JSON as they are, nothing to unpack
+        else:
+            packed = [pack_tree(v) for v in values]
+            plain = not any(v.__class__ is list for v in packed)
         values = json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode()
         meta["columns"].append([len(blobs), len(blobs) + 1, plain])
         blobs += [values, idx.tobytes()]
     return meta, blobs
+
+
+_PLAIN = {str, int, float, bool, type(None)}
+
+
+def _one_kind(col: tuple) -> bool:
+    """True when no two values of the column can be equal without being the same value: one class
+    of values besides None (for tuples, one class of their items)."""
+    kinds = set(map(type, col)) - {type(None)}
+    if len(kinds) > 1:
+        return False
+    if kinds == {tuple}:
+        return len({type(x) for t in set(col) if t is not None for x in t}) <= 1
+    return True
 
 
 def unpack_rows(meta: dict, blobs: list, classes: dict[str, type] | None = None) -> list[tuple]:

@@ -83,12 +83,17 @@ def _plain_resolver(loader_cls) -> Callable[[str], Any]:
     ld = loader_cls("")
     memo: dict[str, Any] = {}
     node_cls, implicit = yaml.ScalarNode, (True, False)
+    # The characters an implicit type (null, bool, int, float, merge …) can start with: any other
+    # plain scalar is a string, with no need to ask the resolver (or to keep it: 100k ids).
+    typed = frozenset(ld.yaml_implicit_resolvers)
 
     def resolve(text: str) -> Any:
         try:
             return memo[text]
         except KeyError:
             pass
+        if text and text[0] not in typed:
+            return text
         tag = ld.resolve(node_cls, text, implicit)
         if tag not in ld.yaml_constructors:
             v = _SPECIAL
@@ -123,11 +128,23 @@ def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exc
     """
     import yaml
 
-    from .fastlane import OUTSIDE, load_block
+    from .fastlane import OUTSIDE, Whole, load_block
 
+    def block(chunk: str, first_line: int):
+        """One block the fast lane cannot read, by the full reader; any problem: the whole file."""
+        anchored: list = []
+        try:
+            doc = _drive(yaml, chunk, loader_cls, line_dict, error, anchored)
+        except Exception:  # noqa: BLE001 - whatever it is, the whole file's reading decides
+            raise Whole from None
+        if anchored:
+            raise Whole  # an anchor is the file's business (a second one of the same name, an alias elsewhere)
+        return _shifted(doc, first_line - 1)
+
+    resolve = _plain_resolver(loader_cls)
     with gc_paused():
         try:
-            doc = load_block(text, _plain_resolver(loader_cls), _SPECIAL, line_dict)
+            doc = load_block(text, resolve, _SPECIAL, line_dict, block)  # whole, else block by block
             if doc is not OUTSIDE:
                 return doc
             return _drive(yaml, text, loader_cls, line_dict, error)
@@ -136,7 +153,20 @@ def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exc
             raise error(code, line, **fields) from None
 
 
-def _drive(yaml, text, loader_cls, line_dict, error):
+def _shifted(v: Any, by: int) -> Any:
+    """A block read on its own, its mappings' lines moved to where the block stands in the file."""
+    if by and isinstance(v, list):
+        for x in v:
+            _shifted(x, by)
+    elif by and isinstance(v, dict):
+        v.line += by
+        v.key_lines = {k: n + by for k, n in v.key_lines.items()}
+        for x in v.values():
+            _shifted(x, by)
+    return v
+
+
+def _drive(yaml, text, loader_cls, line_dict, error, anchored: list | None = None):
     from yaml._yaml import CParser
 
     ev_mod = yaml.events
@@ -243,6 +273,8 @@ def _drive(yaml, text, loader_cls, line_dict, error):
         parser.dispose()
     if problem is not None:
         raise problem
+    if anchored is not None and anchors:
+        anchored.append(True)
     return root
 
 
