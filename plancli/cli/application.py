@@ -11,14 +11,16 @@ import contextlib
 import functools
 import gc
 import importlib
+import inspect
 import os
 import sys
 from collections.abc import Callable
+from gettext import gettext
 from typing import Annotated
 
 import typer
 import typer.main
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..errors import PlancliError
@@ -97,9 +99,25 @@ class LazyGroup(TyperGroup):
     def get_command(self, ctx, cmd_name: str):
         if cmd_name not in COMMAND_MODULES:
             return None
-        if cmd_name not in self.commands:  # a run asks once; --help asks for every command
+        if cmd_name not in self.commands:  # a run asks for one command
             self.commands[cmd_name] = build_command(cmd_name)
         return self.commands[cmd_name]
+
+    def format_commands(self, ctx, formatter) -> None:
+        """The root ``--help``'s list of commands, from each command's help text alone: no command's
+        parameters are built (click would build all 19 to print one line each)."""
+        load_commands()
+        shown = [(name, COMMANDS[name]) for name in self.list_commands(ctx)]
+        shown = [(name, fn, kw) for name, (fn, kw) in shown if not kw.get("hidden")]
+        limit = formatter.width - 6 - max(len(name) for name, _, _ in shown)
+        rows = []
+        for name, fn, kw in shown:
+            # what typer gives the command (help=, else the docstring) and click shortens
+            stub = TyperCommand(name, help=kw.get("help") or inspect.getdoc(fn), short_help=kw.get("short_help"),
+                                deprecated=kw.get("deprecated", False))
+            rows.append((name, stub.get_short_help_str(limit)))
+        with formatter.section(gettext("Commands")):
+            formatter.write_dl(rows)
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}

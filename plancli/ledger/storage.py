@@ -35,13 +35,13 @@ import dataclasses
 import json
 import os
 import re
-import weakref
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
+from ..text.source import lazy_re
 from ..vocabulary import LEDGER_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
 from ..yamlio.reader import DataFileError, conflict_marker, decode, load_yaml, read_text
@@ -57,8 +57,8 @@ HEADER = ("# plancli progress ledger, written by `plancli record`: one record pe
           "records:\n")
 
 
-_FLOW = re.compile(r"^[ \t]*-[ \t]+(\{.*\})[ \t]*$")
-_SKIP = re.compile(r"^[ \t]*(#.*)?$")
+_FLOW = lazy_re(r"^[ \t]*-[ \t]+(\{.*\})[ \t]*$")
+_SKIP = lazy_re(r"^[ \t]*(#.*)?$")
 
 
 def _conflict_error(p: Path, text: str) -> LedgerError | None:
@@ -131,11 +131,11 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
 
 # --------------------------------------------------------------------------- a ledger as read
 
-_FLOW_B = re.compile(rb"^[ \t]*-[ \t]+(\{.*\})[ \t]*$")
-_SKIP_B = re.compile(rb"^[ \t]*(#.*)?$")
+_FLOW_B = lazy_re(rb"^[ \t]*-[ \t]+(\{.*\})[ \t]*$")  # (compiled when a ledger is read)
+_SKIP_B = lazy_re(rb"^[ \t]*(#.*)?$")
 # Line breaks str.splitlines() honours and a split at b"\n" does not (a lone \r among them): a file
 # holding one is read as text (``_parse_text``), never line by line.
-_ODD_BREAK = re.compile(rb"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
+_ODD_BREAK = lazy_re(rb"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
 
 
 def _odd_break(raw: bytes, start: int) -> bool:
@@ -290,8 +290,11 @@ class Ledger(Sequence):
                 os.close(fd)
                 raise LedgerError("files.ledger.changed", self.path)
             self._fd = fd
-            weakref.finalize(self, os.close, fd)
         return self._fd
+
+    def __del__(self):
+        if getattr(self, "_fd", None) is not None:
+            os.close(self._fd)
 
     def _read(self, wanted: list[int]) -> None:
         """Read records back from their places in the file."""
@@ -345,11 +348,11 @@ def load_ledger(path: str | Path) -> Ledger:
     """Records in file order, each with its ``rid``; a missing ledger is an empty one. Read through
     the ledger's cache (``ledger.cache``): an unchanged file is not read again, an appended one only
     from where it grew."""
-    from .cache import read_ledger
-
     p = Path(path)
     if not p.exists():
         return Ledger.of(p, [])
+    from .cache import read_ledger  # (a run with no ledger does not import the cache)
+
     return read_ledger(p)
 
 
