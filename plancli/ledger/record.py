@@ -28,7 +28,7 @@ class LedgerError(DataFileError):
     """A ledger that cannot be read or written."""
 
 
-@dataclass(frozen=True, slots=True)  # slots: a ledger holds 100k of them; a third of the memory
+@dataclass(frozen=True)
 class Record:
     item: str  # entry id, or id@2024 / id@2024Q1 for one occurrence of a recurring entry
     status: str
