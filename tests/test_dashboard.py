@@ -22,7 +22,7 @@ import pytest
 
 from plancli.output.report import dashboard_html, items_html, local_timestamp
 from plancli.query.filters import Filters
-from plancli.query.rows import occurrence_rows
+from plancli.query.report import report
 from plancli.workspace import open_workspace
 
 from .conftest import ROOT, SHIPPED
@@ -123,12 +123,12 @@ def test_output_file_is_written_atomically(cli, tmp_path):
     assert r.code == 2 and "No such file or directory" in r.err
 
 def test_fragments_take_rows(shipped):
-    """The tables and the page take rows too, so other pages can reuse them."""
+    """The tables take rows and the page a computed report, so other pages can reuse them."""
     reg, table = shipped
-    rows = occurrence_rows(reg, Filters(as_of=date.fromisoformat(AS_OF), plans=["xny"]), table, [])
-    items = items_html(rows, "en")
-    assert items.count('<td class="nw c-item"') == len(rows) == 12
-    page = dashboard_html(rows, lang="en", as_of=AS_OF, scope="x", now=datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
+    rep = report(reg, table, [], Filters(as_of=date.fromisoformat(AS_OF), plans=["xny"]))
+    items = items_html(rep.rows, "en")
+    assert items.count('<td class="nw c-item"') == len(rep.rows) == 12
+    page = dashboard_html(rep, lang="en", scope="x", now=datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
     assert "Generated: 2026-01-02 " in page
 
 

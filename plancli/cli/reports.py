@@ -35,12 +35,15 @@ def weekly(
 
     Example (cron, Mondays): plancli weekly --unit 省大数据局 --format md
     """
+    from ..output.scope import filter_scope
     from ..output.weekly import weekly_report
+    from ..query.digest import digest
 
     ws = sel.workspace()
-    f = format_name(fmt)
-    weekly_report(ws.registry, ws.units, ws.records, sel.filters(ws), days, f,
-                  sys.stdout, lang=sel.language(), by=by.value)
+    f = sel.filters(ws)
+    lang_ = sel.language()
+    data = digest(ws.registry, ws.units, ws.records, f, days=days, by=by.value)
+    weekly_report(data, format_name(fmt), sys.stdout, lang=lang_, scope=filter_scope(ws.registry, f, lang_))
 
 
 @command()
@@ -70,6 +73,7 @@ def export(
     Example: plancli export --format xlsx --per-unit --return-by 2026-12-25 -o 台账/
     """
     from ..output.export import export as run_export
+    from ..query.rows import export_rows
     from ..text.dates import parse_span
 
     if path is not None and output is not None and path != output:
@@ -82,8 +86,9 @@ def export(
     lang_ = sel.language()
     reminder = parse_span(remind) if remind is not None else None
     ws = sel.workspace()
-    run_export(fmt.value, ws.registry, ws.units, ws.records, sel.filters(ws), output or path, lang=lang_,
-               open_only=open_, remind=reminder)
+    f = sel.filters(ws)
+    rows = export_rows(ws.registry, f, ws.units, ws.records, open_only=open_)
+    run_export(fmt.value, rows, ws.registry, ws.units, ws.records, f, output or path, lang=lang_, remind=reminder)
 
 
 @command()
@@ -100,11 +105,17 @@ def report(
     Example: plancli report --unit 省大数据局 --lang zh -o 大数据局.html
     """
     from ..output.export import write_output
-    from ..output.report import build_report
+    from ..output.report import render_report
+    from ..output.scope import filter_scope
+    from ..query.report import report as make_report
+    from ..query.rows import CONTRACT
 
     lang_ = sel.language()
     ws = sel.workspace()
-    text = build_report(ws.registry, ws.units, ws.records, sel.filters(ws), fmt.value, lang_)
+    f = sel.filters(ws)
+    rep = make_report(ws.registry, ws.units, ws.records, f)
+    text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=CONTRACT,
+                         footer=f"plancli · {ws.registry.path.name}")
     write_output(text.encode("utf-8"), output)
 
 
