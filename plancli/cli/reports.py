@@ -41,7 +41,7 @@ def weekly(
 
     ws = sel.workspace()
     f = sel.filters(ws)
-    lang_ = sel.language()
+    lang_ = sel.office_language(ws)
     data = digest(ws.registry, ws.units, ws.records, f, days=days, by=by.value)
     weekly_report(data, format_name(fmt), sys.stdout, lang=lang_, scope=filter_scope(ws.registry, f, lang_))
 
@@ -83,9 +83,9 @@ def export(
     if per_unit:
         _per_unit(fmt.value, output or path, return_by, sel)
         return
-    lang_ = sel.language()
     reminder = parse_span(remind) if remind is not None else None
     ws = sel.workspace()
+    lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     rows = export_rows(ws.registry, f, ws.units, ws.records, open_only=open_)
     run_export(fmt.value, rows, ws.registry, ws.units, ws.records, f, output or path, lang=lang_, remind=reminder)
@@ -110,8 +110,8 @@ def report(
     from ..query.report import report as make_report
     from ..query.rows import CONTRACT
 
-    lang_ = sel.language()
     ws = sel.workspace()
+    lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     rep = make_report(ws.registry, ws.units, ws.records, f)
     text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=CONTRACT,
@@ -146,8 +146,8 @@ def bulletin(
     from ..query.bulletin import bulletin as make_bulletin
     from ..query.bulletin import bulletin_period
 
-    lang_ = sel.language()
     ws = sel.workspace()
+    lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     period = bulletin_period(f.as_of, month=month, quarter=quarter, since=since, until=until)
     b = make_bulletin(ws.registry, ws.units, ws.records, f, period)
@@ -173,8 +173,8 @@ def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection)
         raise UsageError("--per-unit needs a directory: plancli export --format xlsx --per-unit -o DIR/")
     if out.exists() and not out.is_dir():
         raise UsageError(f"--per-unit writes one file per unit into a directory; {out} is a file")
-    lang_ = sel.language()
     ws = sel.workspace()
+    lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     today = f.as_of
     by = to_date(return_by, "--return-by") if return_by else (

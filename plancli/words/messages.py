@@ -5,6 +5,7 @@ Each entry: code → (zh, en). Fields in braces are filled by ``words.say``.
 
 WORDS: dict[str, tuple[str, str]] = {
     # choosing a language (output.language)
+    "registry.lang": ("lang 须为 {choices} 之一，而非 {given!r}", "lang must be one of {choices}, not {given!r}"),
     "lang.unknown_in": ("{where}：不支持的语言 {given!r}，请选择 {choices}", "{where}: unknown language {given!r}; choose one of {choices}"),
     'msg.recorded': ('已记录 {item}：{status}', 'recorded {item}: {status}'),
     'msg.on': ('，日期 {on}', ' on {on}'),
