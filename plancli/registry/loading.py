@@ -16,9 +16,9 @@ from typing import Any
 
 from ..text.deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
 from ..vocabulary import RECORD_STATUSES
+from ..words import LANGS
 from ..yamlio import cache
 from ..yamlio.events import gc_paused
-from ..words import LANGS
 from ..yamlio.reader import DataFileError, LineDict, decode, load_yaml, read_bytes
 from .model import (
     COMPARATORS,
