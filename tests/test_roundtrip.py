@@ -23,8 +23,9 @@ HEADER_ROW = 3  # title, instructions, then the headings
 
 
 def _per_unit(cli, reg: Path, ledger: Path, out: Path, *args: str, lang: str = "zh"):
+    # --lang, not PLANCLI_LANG: the environment would stay set for the test's later commands too
     return cli("export", "--format", "xlsx", "--per-unit", "-o", str(out), "--registry", str(reg),
-               "--progress", str(ledger), *args, env={"PLANCLI_LANG": lang})
+               "--progress", str(ledger), "--lang", lang, *args)
 
 
 def _import(cli, reg: Path, ledger: Path, *args: str):
