@@ -88,15 +88,16 @@ def fitted(rows: list[dict], columns: list[Column], f, fmt: str = "table") -> li
 
 def _human(rows: list[dict], columns: list[Column], fmt: str, lang: str, f=None, table=None, **kw) -> None:
     """Rows for people: decorated, in ``lang``; nothing at all on stdout when nothing matched."""
-    from ..output.listing import decorate
+    from ..output.listing import decorate, footnotes
 
     if not rows:
         say_empty(lang)
         return
-    from ..words import say
-
-    shown = decorate(rows, f, table, extended=say("report.extended_from", lang))
+    shown = decorate(rows, f, table)
     render(cells_in(shown, lang), columns_in(columns, lang, **kw), fmt)
+    if fmt == "table":  # on a terminal, what the marks mean (plain text stays rows only: scripts cut it)
+        for note in footnotes(rows, lang):
+            print(note)
 
 
 @command()

@@ -36,7 +36,7 @@ Check = choice("Check", ("table", "plain", "json"))
 Weekly = choice("Weekly", ("plain", "md", "html", "json", "table"))
 Export = choice("Export", ("ics", "csv", "json", "sqlite", "xlsx"))
 Report = choice("Report", ("html", "md", "json"))
-Bulletin = choice("Bulletin", ("md", "html", "json", "xlsx"))
+Bulletin = choice("Bulletin", ("table", "md", "html", "json", "xlsx"))
 
 
 def format_option(choices: type[Enum], default_help: str = "table on a terminal, else plain"):

@@ -126,8 +126,7 @@ def bulletin(
     quarter: Annotated[str | None, typer.Option("--quarter", help="The quarter to report on (2025Q4).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First day of the period (with --until).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day of the period (with --since).")] = None,
-    fmt: Annotated[Bulletin, typer.Option("--format", "-f", case_sensitive=False,
-                                          help="md, html, json or xlsx.")] = Bulletin.md,
+    fmt: format_option(Bulletin, "table on a terminal, else md") = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (atomically) [default: stdout; required for xlsx].",
         show_default=False)] = None,
@@ -140,8 +139,9 @@ def bulletin(
 
     Example: plancli bulletin --month 2025-11 --lang zh --format html -o 通报-2025-11.html
     """
-    from ..output.bulletin import bulletin_text, bulletin_xlsx
+    from ..output.bulletin import bulletin_table, bulletin_text, bulletin_xlsx
     from ..output.export import ExportError, write_output
+    from ..output.render import default_format
     from ..output.scope import filter_scope
     from ..query.bulletin import bulletin as make_bulletin
     from ..query.bulletin import bulletin_period
@@ -152,12 +152,16 @@ def bulletin(
     period = bulletin_period(f.as_of, month=month, quarter=quarter, since=since, until=until)
     b = make_bulletin(ws.registry, ws.units, ws.records, f, period)
     scope = filter_scope(ws.registry, f, lang_)
-    if fmt.value == "xlsx":
+    fmt_ = fmt.value if fmt is not None else ("table" if output is None and default_format() == "table" else "md")
+    if fmt_ == "table":  # on a terminal: the paragraphs, then the tables fitted to its width
+        bulletin_table(b, lang_, scope, sys.stdout)
+        return
+    if fmt_ == "xlsx":
         if output is None or str(output) == "-":
             raise ExportError("export.bulletin_needs_file")
         write_output(bulletin_xlsx(b, lang_, scope), output)
         return
-    write_output(bulletin_text(b, fmt.value, lang_, scope).encode("utf-8"), output)
+    write_output(bulletin_text(b, fmt_, lang_, scope).encode("utf-8"), output)
 def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection) -> None:
     """``export --per-unit``: one 台账 per lead unit, and a line per file on stderr."""
     from datetime import timedelta

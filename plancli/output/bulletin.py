@@ -19,9 +19,9 @@ from ..vocabulary import LIGHTS
 from ..words import said, say
 from .render import Column, md_escape, render
 
-__all__ = ["BULLETIN_FORMATS", "bulletin_text", "bulletin_xlsx", "unit_columns"]
+__all__ = ["BULLETIN_FORMATS", "bulletin_text", "bulletin_table", "bulletin_xlsx", "unit_columns"]
 
-BULLETIN_FORMATS = ("md", "html", "json", "xlsx")
+BULLETIN_FORMATS = ("table", "md", "html", "json", "xlsx")
 
 SHOWN = ("rank", "unit", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow",
          "completed_share", "records", "on_time")
@@ -128,6 +128,26 @@ def bulletin_text(b: Mapping, fmt: str, lang: str, scope: str) -> str:
     if fmt == "html":
         return _html(b, lang, scope, title, paras, units, newly, s2, rule)
     raise ValueError(f"unknown bulletin format {fmt!r}")
+
+
+def bulletin_table(b: Mapping, lang: str, scope: str, out) -> None:
+    """The bulletin on a terminal: title and paragraphs as text, the ranking and the newly red items as
+    tables fitted to the terminal's width (Markdown's header row would wrap into noise)."""
+    title, paras = _paragraphs(b, lang, scope)
+    units, newly = _unit_cells(b["rows"], lang), _newly_cells(b["newly_red"], lang)
+    out.write(f"{title}\n{_t('scope', lang).format(scope=scope, at=b['as_of'])}\n\n")
+    for p in paras:
+        out.write(p + "\n\n")
+    out.write(_t("s1", lang) + "\n")
+    render(units, unit_columns(lang, shown(b)), "table", out)
+    out.write("\n" + _t("s2", lang).format(n=len(newly)) + "\n")
+    if newly:
+        render(newly, [Column(k, _t(k, lang), None, "ellipsis" if k in ("metric", "lead", "reason") else None)
+                       for k in NEWLY], "table", out)
+    else:
+        out.write(_t("s2.none", lang) + "\n")
+    out.write("\n" + _t("s3", lang) + "\n" + _t("rule", lang) + ("" if b["cycle"] else _t("no_cycle", lang)) + "\n")
+    out.write("\n" + _t("s4", lang) + "\n" + _asks(b, lang) + "\n")
 
 
 _CSS = """

@@ -13,15 +13,28 @@ from ..text.actuals import written_like
 from ..vocabulary import CLOSED
 from ..words import said, say, word
 
-__all__ = ["decorate", "detail_lines", "FIELDS"]
+__all__ = ["decorate", "detail_lines", "footnotes", "FIELDS", "INFERRED_MARK", "EXTENDED_MARK"]
+
+INFERRED_MARK, EXTENDED_MARK = "*", "+"
 
 
-def decorate(rows: list[dict], f=None, table: UnitTable | None = None, *,
-             extended: str = " (was {d})") -> list[dict]:
-    """Human-only columns: ``target`` as written with its comparator, inferred deadlines starred,
-    an extended deadline followed by the original (``extended``, formatted with ``d``), and
-    ``lead_shown``: the lead units with the ones ``--unit`` asked for first, so a narrow terminal
-    that cuts the cell still shows them, and ``co_lead``: the lead units ``--unit`` did not ask for."""
+def footnotes(rows: list[dict], lang: str) -> list[str]:
+    """What the marks of ``decorate`` mean, for the rows that carry them."""
+    notes = []
+    if any(r.get("deadline_inferred") for r in rows):
+        notes.append(say("listing.note.inferred", lang))
+    if any(r.get("deadline_original") for r in rows):
+        notes.append(say("listing.note.extended", lang))
+    return notes
+
+
+def decorate(rows: list[dict], f=None, table: UnitTable | None = None) -> list[dict]:
+    """Human-only columns: ``target`` as written with its comparator; ``deadline_shown``, the deadline
+    in force with a mark — ``*`` when the source states none (the end of the plan period), ``+`` when it
+    was extended (延期; ``show`` and the footnote give the original) — one short token, so a listing
+    keeps its width at 80 columns; ``lead_shown``: the lead units with the ones ``--unit`` asked for
+    first, so a narrow terminal that cuts the cell still shows them; and ``co_lead``: the lead units
+    ``--unit`` did not ask for."""
     want = set(f.units) if f else set()
 
     def first(n: str) -> bool:
@@ -32,7 +45,7 @@ def decorate(rows: list[dict], f=None, table: UnitTable | None = None, *,
         d = r.get("deadline") or ""
         r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
         if r.get("deadline_original"):
-            r["deadline_shown"] += extended.format(d=r["deadline_original"])
+            r["deadline_shown"] += EXTENDED_MARK
         lead = r.get("lead") or []
         r["lead_shown"] = "、".join(sorted(lead, key=first) if want else lead)
         # what --unit did not already answer: the other lead units (co-leads, or the leads of an

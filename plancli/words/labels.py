@@ -106,6 +106,10 @@ WORDS: dict[str, tuple[str, str]] = {
     'reason.no_baseline_le': ('“≤”目标无基数，不作序时判断', '≤ target without a baseline: no schedule judgement'),
     'reason.no_baseline_rate': ('比率目标无基数，不作序时判断', 'rate without a baseline: no schedule judgement'),
     'reason.baseline_is_target': ('基数等于目标，不作序时判断', 'baseline equals the target: no schedule judgement'),
+    # listings: what the marks of a deadline mean (output.listing.footnotes)
+    "listing.note.inferred": ("* 原文未写明时间，按计划期末计", "* no time stated in the source: end of the plan period"),
+    "listing.note.extended": ("+ 已延期：显示延期后的期限，原定期限见 plancli show 编号",
+                              "+ extended (延期): the deadline in force; plancli show ID gives the original"),
     # show: one entry's lines (output.listing.detail_lines)
     "show.document": ("{label}（{code}）", "{label} ({code})"),
     "show.plan": ("{name}（{code}，{group}）", "{name} ({code}, {group})"),
