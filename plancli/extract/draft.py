@@ -1,6 +1,6 @@
 """The draft registry: entries and exclusions as the registry writes them, and the files (``plancli extract``).
 
-Every token the coverage scan sees (``coverage.tokens``) that no draft entry accounts for becomes an
+Every token the coverage scan sees (``text.tokens``) that no draft entry accounts for becomes an
 exclusion with a reason (a name in quotation marks, a document title, a past year, a rule parameter, a
 descriptive count…), so the draft passes ``plancli validate`` and ``plancli coverage`` as it stands and
 the reviewer sees every number that was not made an entry.
@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..checks.coverage import covered_spans, tokens
 from ..text.deadline import Context, DeadlineError, Period, parse_date
+from ..text.numerals import NUMERAL
 from ..text.quantities import QuantityError, not_target_reason, parse_value
+from ..text.tokens import covered_spans, tokens
 from .clauses import Draft, drafts_of_plan, is_product_standard
 from .context import document_header, find_doc_date, infer_period, term_span
 from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, layout
@@ -29,7 +30,6 @@ __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_
 
 
 _COMPLETION = re.compile(r"全覆盖|清零|全部|所有|翻[一两]?番|倍增|应(.)尽\1")
-_CN_NUMERAL = "〇零一二两三四五六七八九十百千万亿"
 
 
 def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
@@ -57,9 +57,9 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
     if _COMPLETION.fullmatch(tok):
         return "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"
     before = text[max(ls, pos - 6):pos]
-    if tok[0] in _CN_NUMERAL and after.startswith("级") and re.search(r"[省市县区乡镇村]、?$", before):
+    if tok[0] in NUMERAL and after.startswith("级") and re.search(r"[省市县区乡镇村]、?$", before):
         return "administrative levels (市、区两级, 省市县三级), not a quantity"
-    if tok[0] in _CN_NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
+    if tok[0] in NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
         if re.match(r"[大级类期次]", after) or re.search(r"三年|五年", tok + after[:2]):
             return "a count in Chinese numerals naming a set, level or action (三大领域, 省市县三级), not a target"
         return "a count in Chinese numerals that sets no target (check)"

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .quantities import MULTIPLIERS, NUMBER, RANGE_SEP, QuantityError, parse_value, tidy
+from .numerals import MULTIPLIERS
+from .quantities import NUMBER, RANGE_SEP, QuantityError, parse_value, tidy
 from .source import squeeze
 
 __all__ = ["convert", "multiplier_of", "written_like"]

@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..errors import PlancliError
+from .numerals import DIGITS, NONZERO, NumeralError, read_numeral, simplified
 from .source import compact, lazy_re
 
 __all__ = ["DeadlineError", "Deadline", "Period", "Context", "parse_deadline", "parse_date", "KINDS",
@@ -140,33 +141,19 @@ class Deadline:
         }
 
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+def _num(s: str) -> int:
+    """A number of a phrase (2024, 二〇二四, 十二, 两): the one numeral reader, refusing as a deadline does."""
+    try:
+        return int(read_numeral(s))
+    except NumeralError as exc:
+        raise DeadlineError(exc.code, **exc.fields) from None
 
 
-def _cn_small(s: str) -> int:
-    """Chinese numeral below 100 (十, 十二, 二十, 三十一) or a digit-by-digit string (二〇二四)."""
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, units = s.partition("十")
-        if len(tens) > 1 or len(units) > 1 or "十" in units or (tens and tens not in _CN_DIGITS) \
-                or (units and units not in _CN_DIGITS):
-            raise DeadlineError(f"cannot read Chinese numeral {s!r}")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
-    if not s or any(ch not in _CN_DIGITS for ch in s):
-        raise DeadlineError(f"cannot read Chinese numeral {s!r}")
-    n = 0
-    for ch in s:
-        n = n * 10 + _CN_DIGITS[ch]
-    return n
-
-
-_NUM = r"(?:\d+|[〇零○一二三四五六七八九十两]+)"
+_NUM = rf"(?:\d+|[{DIGITS}十]+)"
 
 
 def _year(s: str) -> int:
-    y = _cn_small(s) if not s.isdigit() else int(s)
+    y = _num(s)
     if not 1900 <= y <= 2200:
         raise ImpossibleDateError(f"implausible year {s!r}")
     return y
@@ -202,7 +189,7 @@ def parse_date(text: str) -> date:
         parts = m.groups()
     else:
         raise DeadlineError(f"not a date: {text!r} (expected YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)")
-    y, mo, d = (_cn_small(g) for g in parts)
+    y, mo, d = (_num(g) for g in parts)
     try:
         return date(y, mo, d)
     except ValueError as exc:
@@ -214,13 +201,10 @@ def parse_date(text: str) -> date:
 # Leading words that do not change the date: 原则上于2024年底前, 力争到2025年, 截至2024年底.
 _LEAD = lazy_re(r"^(?:原则上|力争|争取|确保|计划|预计|最迟|最晚|不晚于|务必|截止到|截止至|截止|截至|到|至|于|在)")
 _QUOTES = lazy_re(r"[“”\"‘’'「」『』]")
-# Traditional characters of the time words, for documents copied from traditional-script pages.
-_TRADITIONAL = str.maketrans("於後內個終爭確預計劃開為來從兩週間時規號當屆", "于后内个终争确预计划开为来从两周间时规号当届")
 # A phrase wrapped in brackets: （2024—2025年）.
 _BRACKETS = lazy_re(r"^[(\[【〔](.*)[)\]】〕]$")
 _RELATIVE = {"今": 0, "本": 0, "当": 0, "明": 1, "次": 1, "后": 2, "去": -1, "上": -1}
 _XUN = {"上旬": 10, "中旬": 20}
-_CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}
 
 # One point in time. The year part may be absent (read in the context year) or relative (今年, 明年).
 _POINT = lazy_re(
@@ -239,7 +223,7 @@ _YEARLY = lazy_re(r"(?:每年度?|每一年|每个年度|年均)(?P<rest>.*)")
 _QUARTERLY = lazy_re(r"(?:每季度?|每个季度|每一季度)(?:结束前|结束时|末|底|末前|底前)?")
 _HALFYEARLY = lazy_re(r"每半年(?:度)?(?:结束前|末|底)?")
 # A span counted from the start of the plan period: 两年, 用两年时间, 三年内.
-_SPAN = lazy_re(r"(?:用)?(?P<n>\d{1,2}|[一二三四五六七八九十两]+)(?:年|个年头)(?:时间)?(?:内|以内|左右)?")
+_SPAN = lazy_re(rf"(?:用)?(?P<n>\d{{1,2}}|[{NONZERO}十]+)(?:年|个年头)(?:时间)?(?:内|以内|左右)?")
 # A named five-year plan: 十四五, 第十四个五年规划. The n-th plan ends in 1970 + 5 (n - 3) (3rd: 1966-70).
 _FIVE_YEAR = lazy_re(r"(?:第?十(?P<a>[一二三四五六七八九])个?五年(?:规划)?|十(?P<b>[一二三四五六七八九])五(?:规划)?)"
                         r"(?P<tail>期间|时期末?|期末|末期|末|期内|期|内)?(?:前)?")
@@ -249,7 +233,7 @@ _LIST_SEP = lazy_re(r"[、和及与]")
 # Words of phrases that name no date, and of phrases that mark a start: used only to explain a refusal.
 _UNDATED = lazy_re(r"长期|适时|持续|逐步|常态|近期|尽快|及时|定期|稳步|今后|未来|下一步|择机|视情")
 # A start with a span (2012年起5年内, 自2024年起三年内): datable, unlike a start alone (自2019年起).
-_FROM_SPAN = lazy_re(rf"(?:自|从)?(?P<y>{_NUM})年(?:起|开始)(?:的|用)?(?P<n>\d{{1,2}}|[一二三四五六七八九十两]+)"
+_FROM_SPAN = lazy_re(rf"(?:自|从)?(?P<y>{_NUM})年(?:起|开始)(?:的|用)?(?P<n>\d{{1,2}}|[{NONZERO}十]+)"
                      r"(?:年|个年头)(?:时间)?(?:内|以内)?")
 _START = lazy_re(r"^(?:自|从|由)|(?:起|开始|以来|以后|之后|后)$")
 
@@ -288,9 +272,9 @@ def _point(s: str, base: int | None) -> _Point:
         y = base
     suf = g["suf"] or ""
     if g["mo"]:
-        mo = _cn_small(g["mo"])
+        mo = _num(g["mo"])
         if g["d"]:
-            d = _day(y, mo, _cn_small(g["d"]))
+            d = _day(y, mo, _num(g["d"]))
         elif g["xun"]:
             d = _month_end(y, mo) if g["xun"] == "下旬" else _day(y, mo, _XUN[g["xun"]])
         elif not g["mend"] and suf in ("前", "之前", "以前"):
@@ -306,7 +290,7 @@ def _point(s: str, base: int | None) -> _Point:
     if g["half"]:
         return _Point(date(y, 6, 30) if g["half"] == "上半年" else date(y, 12, 31), y, None, False)
     if g["qfirst"] or g["q"]:
-        q = _CN_QUARTER[g["qfirst"] or g["q"]]
+        q = 1 if g["q"] == "首" else _num(g["qfirst"] or g["q"])
         return _Point(_month_end(y, q * 3), y, q * 3, False)
     return _Point(date(y, 12, 31), y, None, True)
 
@@ -357,7 +341,7 @@ def parse_deadline(text: str, ctx: Context | Period | None = DEFAULT_PERIOD) -> 
 
 
 def _parse(raw: str, ctx: Context) -> Deadline:
-    t = _QUOTES.sub("", compact(raw)).translate(_TRADITIONAL)
+    t = simplified(_QUOTES.sub("", compact(raw)))
     t = re.sub(r"[，,。；;：:!！]+$", "", t)
     b = _BRACKETS.fullmatch(t)
     if b:
@@ -410,14 +394,14 @@ def _parse(raw: str, ctx: Context) -> Deadline:
 
         m = _FIVE_YEAR.fullmatch(core)
         if m:
-            n = 10 + _CN_DIGITS[m.group("a") or m.group("b")]
+            n = _num("十" + (m.group("a") or m.group("b")))
             end = date(1970 + 5 * (n - 3), 12, 31)
             kind = "by" if (m.group("tail") or "") in ("末", "期末", "末期", "时期末") else "period"
             return Deadline(raw, end, (end,), kind)
 
         m = _FROM_SPAN.fullmatch(core)
         if m:
-            y, n = _year(m.group("y")), _cn_small(m.group("n"))
+            y, n = _year(m.group("y")), _num(m.group("n"))
             if n < 1 or n > 50:
                 raise fail("implausible span")
             end = date(y + n - 1, 12, 31)
@@ -425,7 +409,7 @@ def _parse(raw: str, ctx: Context) -> Deadline:
 
         m = _SPAN.fullmatch(core)
         if m:
-            n = _cn_small(m.group("n"))
+            n = _num(m.group("n"))
             if n < 1 or n > 50:
                 raise fail("implausible span")
             p = need_period("counts from the start of the plan period")
