@@ -75,7 +75,7 @@ def registry_gaps(reg) -> tuple[list[tuple[str, Gap]], int]:
     lines = 0
     for doc in reg.documents:
         if doc.source_path is None or not doc.source_path.exists():
-            raise DataFileError(f"source file not found: {doc.source_path}", doc.path)
+            raise DataFileError("coverage.source_missing", doc.path, file=doc.source_path)
         src = SourceText.read(doc.source_path)
         plans = [reg.plans[c] for c in doc.plan_codes if c in reg.plans]
         ranges = [(p.first_line, p.last_line) for p in plans]

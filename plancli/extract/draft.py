@@ -161,14 +161,13 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
     ``find_period``); without a period ExtractError asks for one.
     """
     if not text.strip():
-        raise ExtractError("the source text is empty", source_name)
+        raise ExtractError("extract.empty", source_name)
     doc_date = doc_date or find_doc_date(text)
     inferred_from = None
     if period is None:
         found = infer_period(text, doc_date)
         if found is None:
-            raise ExtractError("no plan period in the text (no title like …行动计划（2024—2025年）, no 到YYYY年, "
-                               "no date line); give it with --period START:END", source_name)
+            raise ExtractError("extract.no_period", source_name)
         period, inferred_from = found
     ctx = Context(doc_date=doc_date, period=period)
     doc = Doc(text, source_name)
@@ -374,29 +373,30 @@ def read_source(path: str | Path) -> str:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise ExtractError("source file not found", p) from None
+        raise ExtractError("extract.not_found", p) from None
     except IsADirectoryError:
-        raise ExtractError("is a directory, not a text file", p) from None
+        raise ExtractError("extract.is_directory", p) from None
     except PermissionError:
-        raise ExtractError("permission denied", p) from None
+        raise ExtractError("extract.permission", p) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ExtractError(f"not UTF-8 (byte 0x{raw[exc.start]:02x}); convert the text to UTF-8", p, line) from None
+        raise ExtractError("extract.not_utf8", p, line, byte=raw[exc.start]) from None
 
 
 def parse_period(text: str) -> Period:
     """``START:END`` as dates (``2024-01-01:2025-12-31``) or years (``2024:2025``)."""
     start, sep, end = str(text).partition(":")
     if not sep or not start.strip() or not end.strip():
-        raise ExtractError(f"--period {text!r}: expected START:END, e.g. 2024-01-01:2025-12-31 or 2024:2025")
+        raise ExtractError("extract.period_form", text=str(text))
     try:
         a = date(int(start), 1, 1) if start.strip().isdigit() else parse_date(start.strip())
         b = date(int(end), 12, 31) if end.strip().isdigit() else parse_date(end.strip())
         return Period(a, b)
-    except (DeadlineError, ValueError) as exc:
-        raise ExtractError(f"--period {text!r}: {exc}") from None
+    except (DeadlineError, ValueError) as exc:  # a ValueError is Python's own words (year 0 is out of range)
+        raise ExtractError("extract.period_unreadable", text=str(text),
+                           error=exc if isinstance(exc, DeadlineError) else str(exc)) from None
 
 
 def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
@@ -408,9 +408,9 @@ def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
     units = out.with_name(f"{out.stem}.units.yaml")
     for p in (out, units):
         if p.exists():
-            raise ExtractError("exists already; remove it or choose another --output", p)
+            raise ExtractError("extract.exists", p)
     if not out.parent.is_dir():
-        raise ExtractError("directory not found", out.parent)
+        raise ExtractError("extract.no_directory", out.parent)
     draft["meta"]["units_file"] = units.name
     text = to_json(draft) if fmt == "json" else to_yaml(draft)
     atomic_write_bytes(units, units_yaml(draft).encode("utf-8"))

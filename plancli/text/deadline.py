@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..errors import PlancliError
+from ..words import term
 from .numerals import DIGITS, NONZERO, NumeralError, read_numeral, simplified
 from .source import compact, lazy_re
 
@@ -96,7 +97,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise DeadlineError(f"plan period ends ({self.end}) before it starts ({self.start})")
+            raise DeadlineError("deadline.period_backwards", end=self.end, start=self.start)
 
     @property
     def years(self) -> list[int]:
@@ -155,24 +156,24 @@ _NUM = rf"(?:\d+|[{DIGITS}十]+)"
 def _year(s: str) -> int:
     y = _num(s)
     if not 1900 <= y <= 2200:
-        raise ImpossibleDateError(f"implausible year {s!r}")
+        raise ImpossibleDateError("deadline.implausible_year", text=s)
     return y
 
 
 def _month_end(y: int, m: int) -> date:
     if not 1 <= m <= 12:
-        raise ImpossibleDateError(f"impossible month {m} in {y}")
+        raise ImpossibleDateError("deadline.impossible_month", month=m, year=y)
     # date arithmetic, not calendar.monthrange: the calendar module costs 3 ms at every start-up
     return date(y, 12, 31) if m == 12 else date(y, m + 1, 1) - timedelta(days=1)
 
 
 def _day(y: int, m: int, d: int) -> date:
     if not 1 <= m <= 12:
-        raise ImpossibleDateError(f"impossible month {m} in {y}")
+        raise ImpossibleDateError("deadline.impossible_month", month=m, year=y)
     try:
         return date(y, m, d)
-    except ValueError as exc:
-        raise ImpossibleDateError(f"impossible date {y}-{m}-{d}: {exc}") from None
+    except ValueError as exc:  # why: Python's words, kept in English
+        raise ImpossibleDateError("deadline.impossible_day", year=y, month=m, day=d, why=str(exc)) from None
 
 
 def parse_date(text: str) -> date:
@@ -188,12 +189,12 @@ def parse_date(text: str) -> date:
     elif m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", t) or re.fullmatch(rf"({_NUM})年({_NUM})月({_NUM})[日号]", t):
         parts = m.groups()
     else:
-        raise DeadlineError(f"not a date: {text!r} (expected YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)")
+        raise DeadlineError("deadline.not_a_date", text=str(text))
     y, mo, d = (_num(g) for g in parts)
     try:
         return date(y, mo, d)
     except ValueError as exc:
-        raise ImpossibleDateError(f"impossible date {text!r}: {exc}") from None
+        raise ImpossibleDateError("deadline.impossible_date", text=str(text), why=str(exc)) from None
 
 
 # --------------------------------------------------------------------------- the grammar
@@ -254,7 +255,7 @@ def _point(s: str, base: int | None) -> _Point:
     """Read one point in time (no recurrence, no range). Raise DeadlineError if it is none."""
     m = _POINT.fullmatch(s)
     if not m or not s or s in ("前", "内", "以内", "以前", "之前", "止", "为止"):
-        raise _NoPoint("no point")
+        raise _NoPoint
     g = m.groupdict()
     if g["y"]:
         y = _year(g["y"])
@@ -264,9 +265,9 @@ def _point(s: str, base: int | None) -> _Point:
         y = base + _RELATIVE[g["rel"]]
     else:
         if not (g["mo"] or g["half"] or g["qfirst"] or g["q"] or g["yend"]):
-            raise _NoPoint("no point")
+            raise _NoPoint
         if g["yend"] == "内" or g["yend"] == "底" or g["yend"] == "末":
-            raise _NoPoint("no point")  # a bare 底 / 内 belongs to a year
+            raise _NoPoint  # a bare 底 / 内 belongs to a year
         if base is None:
             raise _NeedsYear
         y = base
@@ -280,13 +281,13 @@ def _point(s: str, base: int | None) -> _Point:
         elif not g["mend"] and suf in ("前", "之前", "以前"):
             # "10月前" = before October starts: the last day of September.
             if not 1 <= mo <= 12:
-                raise ImpossibleDateError(f"impossible month {mo} in {y}")
+                raise ImpossibleDateError("deadline.impossible_month", month=mo, year=y)
             d = _month_end(y - 1, 12) if mo == 1 else _month_end(y, mo - 1)
         else:
             d = _month_end(y, mo)
         return _Point(d, y, mo, False)
     if (g["half"] or g["qfirst"] or (g["q"] and not g["qend"])) and suf in ("前", "之前", "以前"):
-        raise AmbiguousDeadlineError("ambiguous: the end of it, or before it starts?")
+        raise AmbiguousDeadlineError("deadline.ambiguous")
     if g["half"]:
         return _Point(date(y, 6, 30) if g["half"] == "上半年" else date(y, 12, 31), y, None, False)
     if g["qfirst"] or g["q"]:
@@ -332,12 +333,12 @@ def parse_deadline(text: str, ctx: Context | Period | None = DEFAULT_PERIOD) -> 
     else:
         context = Context(period=ctx or DEFAULT_PERIOD)
     if text is None or not str(text).strip():
-        raise DeadlineError("empty deadline phrase")
+        raise DeadlineError("deadline.empty")
     raw = str(text)
     try:
         return _parse(raw, context)
     except _NeedsYear:
-        raise DeadlineContextError(f"{raw!r} has no year: give the document date (--doc-date) or --year") from None
+        raise DeadlineContextError("deadline.no_year", text=raw) from None
 
 
 def _parse(raw: str, ctx: Context) -> Deadline:
@@ -349,28 +350,32 @@ def _parse(raw: str, ctx: Context) -> Deadline:
     core = _strip_lead(t)
     base = ctx.base_year
     if base is not None and not 1900 <= base <= 2200:
-        raise DeadlineContextError(f"implausible context year {base} for {raw!r}")
+        raise DeadlineContextError("deadline.context_year", year=base, text=raw)
     period = ctx.period
 
     def need_period(what: str) -> Period:
         if period is None:
-            raise DeadlineContextError(f"{raw!r} {what}: give the plan period (--start/--end)")
+            raise DeadlineContextError("deadline.needs_period", text=raw, what=term(what))
         return period
 
     def recurring(ds: list[date], kind: str, p: Period) -> Deadline:
         inside = tuple(sorted(d for d in ds if p.start <= d <= p.end))
         if not inside:
-            raise DeadlineContextError(f"{raw!r} has no occurrence inside the plan period {p.start}…{p.end}")
+            raise DeadlineContextError("deadline.no_occurrence", text=raw, start=p.start, end=p.end)
         return Deadline(raw, inside[-1], inside, kind)
 
-    def fail(why: str = "") -> DeadlineError:
+    def fail(why: str | DeadlineError | None = None) -> DeadlineError:
+        """The refusal, with why where the phrase shows it: a code of the catalogue or an error."""
         if core.startswith(("每月", "每个月", "每周", "每日", "每天")):
-            why = "only yearly, half-yearly and quarterly schedules are read"
+            why = "deadline.why_schedule"
         elif _START.search(core):
-            why = "it marks a start, not a deadline"
+            why = "deadline.why_start"
         elif _UNDATED.search(core):
-            why = "it names no date"
-        return UnreadableDeadlineError(f"cannot read deadline phrase {raw!r}" + (f": {why}" if why else ""))
+            why = "deadline.why_undated"
+        if why is None:
+            return UnreadableDeadlineError("deadline.unreadable", text=raw)
+        return UnreadableDeadlineError("deadline.unreadable_why", text=raw,
+                                       why=term(why) if isinstance(why, str) else why)
 
     try:
         # Recurrences carry no year of their own: they repeat over the plan period.
@@ -381,15 +386,15 @@ def _parse(raw: str, ctx: Context) -> Deadline:
                 raise fail()
             if re.match(rf"{_NUM}年|[今本当明次后去上]年", rest):
                 raise fail()  # 每年 cannot carry a year of its own
-            p = need_period("recurs every year of the plan period")
+            p = need_period("deadline.recurs_yearly")
             if not rest or re.fullmatch(r"(?:年底|年末|底|末)?(?:之前|以前|前)?", rest):
                 return recurring([date(y, 12, 31) for y in p.years], "yearly", p)
             return recurring([_point(rest, y).date for y in p.years], "yearly", p)
         if _QUARTERLY.fullmatch(core):
-            p = need_period("recurs every quarter of the plan period")
+            p = need_period("deadline.recurs_quarterly")
             return recurring([_month_end(y, q * 3) for y in p.years for q in (1, 2, 3, 4)], "quarterly", p)
         if _HALFYEARLY.fullmatch(core):
-            p = need_period("recurs every half-year of the plan period")
+            p = need_period("deadline.recurs_half_yearly")
             return recurring([d for y in p.years for d in (date(y, 6, 30), date(y, 12, 31))], "half-yearly", p)
 
         m = _FIVE_YEAR.fullmatch(core)
@@ -403,7 +408,7 @@ def _parse(raw: str, ctx: Context) -> Deadline:
         if m:
             y, n = _year(m.group("y")), _num(m.group("n"))
             if n < 1 or n > 50:
-                raise fail("implausible span")
+                raise fail("deadline.why_span")
             end = date(y + n - 1, 12, 31)
             return Deadline(raw, end, (end,), "period")
 
@@ -411,8 +416,8 @@ def _parse(raw: str, ctx: Context) -> Deadline:
         if m:
             n = _num(m.group("n"))
             if n < 1 or n > 50:
-                raise fail("implausible span")
-            p = need_period("counts from the start of the plan period")
+                raise fail("deadline.why_span")
+            p = need_period("deadline.counts_from_start")
             end = date(p.start.year + n - 1, 12, 31)
             return Deadline(raw, end, (end,), "period")
 
@@ -442,19 +447,19 @@ def _parse(raw: str, ctx: Context) -> Deadline:
             left, right = _inherit(left, right)
             a, z = _point(left, base), _point(right, base)
             if z.date < a.date:
-                raise fail("the range runs backwards")
+                raise fail("deadline.why_backwards")
             kind = "period" if a.year_only and z.year_only else "by"
             return Deadline(raw, z.date, (z.date,), kind)
 
         p = _point(core, base)
         return Deadline(raw, p.date, (p.date,), "by")
     except ImpossibleDateError as exc:
-        raise ImpossibleDateError(f"{exc.message} in {raw!r}") from None
+        raise ImpossibleDateError("deadline.impossible_in", error=exc, text=raw) from None
     except (UnreadableDeadlineError, DeadlineContextError):
         raise
     except AmbiguousDeadlineError as exc:
-        raise fail(exc.message) from None
+        raise fail(exc) from None
     except DeadlineError:  # no reading of the grammar fits (no point, an unreadable numeral)
         raise fail() from None
     except ValueError as exc:  # a date before year 1 or after 9999 (a plan period of 0001-…)
-        raise ImpossibleDateError(f"impossible date in {raw!r}: {exc}") from None
+        raise ImpossibleDateError("deadline.impossible_date_in", text=raw, why=str(exc)) from None

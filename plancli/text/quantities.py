@@ -118,11 +118,11 @@ def _cn_share(t: str) -> float | None:
 def parse_value(text: str) -> Quantity:
     """Read a quantity as written; raise QuantityError when it is not one."""
     if text is None:
-        raise QuantityError("empty value")
+        raise QuantityError("quantity.empty")
     t = _plain(text)
     t = re.sub(r"^(?:约|近|超过|突破|达到|不少于|不低于|至少)", "", t)
     if not t:
-        raise QuantityError("empty value")
+        raise QuantityError("quantity.empty")
     if t in ("倍增", "翻一番", "翻番"):
         return Quantity(2.0, "倍")
     share = _cn_share(t)
@@ -142,7 +142,7 @@ def parse_value(text: str) -> Quantity:
         else:
             cn = _cn_number(t)
             if cn is None:
-                raise QuantityError(f"not a quantity: {text!r}")
+                raise QuantityError("quantity.not_a_quantity", text=str(text))
             low, rest = cn
             high = None
     factor, unit = _split_multiplier(rest)
@@ -150,21 +150,21 @@ def parse_value(text: str) -> Quantity:
     if unit.startswith("%") or unit == "％":
         unit = "%"
     if re.search(r"\d", unit):
-        raise QuantityError(f"cannot read quantity {text!r}: stray number in unit {unit!r}")
+        raise QuantityError("quantity.stray_number", text=str(text), unit=unit)
     low *= factor
     if not math.isfinite(low) or (high is not None and not math.isfinite(high * factor)):
-        raise QuantityError(f"number out of range in {text!r}")
+        raise QuantityError("quantity.out_of_range_in", text=str(text))
     if high is not None:
         high *= factor
         if high < low:
-            raise QuantityError(f"range runs backwards in {text!r}")
+            raise QuantityError("quantity.backwards", text=str(text))
     return Quantity(tidy(low), unit, tidy(high) if high is not None else None)
 
 
 def tidy(x: float) -> float:
     """Round away binary noise (3.5*1e4 = 35000.000000000004); refuse inf and nan."""
     if not math.isfinite(x):
-        raise QuantityError(f"number out of range: {x}")
+        raise QuantityError("quantity.out_of_range", number=x)
     r = float(f"{x:.12g}")  # 12 significant digits: 76.6 × 1e8 is 7660000000, not 7659999999.999999
     return float(int(r)) if r == int(r) else r
 
@@ -300,7 +300,7 @@ def parse_target(text: str) -> Target:
     so ``parse_target("2024年突破3.5万家")`` is one value, ``>`` 35000 家.
     """
     if text is None or not str(text).strip():
-        raise QuantityError("empty target phrase")
+        raise QuantityError("quantity.empty_target")
     raw = str(text)
     t = _plain(raw)
     m = re.search(r"翻(?:了)?(一|两|二|三)番|翻番|倍增", t)
@@ -339,7 +339,7 @@ def parse_target(text: str) -> Target:
         if found:
             return Target(raw, (found,))
     if not items:
-        raise QuantityError(f"no target value in {raw!r}")
+        raise QuantityError("quantity.no_target", text=raw)
 
     values: list[TargetValue] = []
     inherited: str | None = None
@@ -385,7 +385,7 @@ def not_target_reason(text: str, start: int, end: int) -> str | None:
     ``text`` is the sentence (or paragraph) the number stands in; whitespace is ignored.
     """
     if not (0 <= start < end <= len(text)):
-        raise QuantityError(f"number span {start}:{end} is outside the text")
+        raise QuantityError("quantity.span_outside", start=start, end=end)
     num = text[start:end]
     before = re.sub(r"\s+", "", text[max(0, start - 40):start])
     after = re.sub(r"\s+", "", text[end:end + 12])
