@@ -210,6 +210,9 @@ EMPTY_INDEX = """\
 documents:
   - documents/example.yaml
 ledger: progress.yaml
+# The language of what leaves the office: per-unit workbooks, bulletin, report, digest, calendar
+# (zh or en; --lang or PLANCLI_LANG still decide for one run).
+lang: zh
 """
 
 SHIPPED_INDEX = """\
@@ -220,6 +223,9 @@ documents:
 archived:
 {archived}
 ledger: progress.yaml
+# The language of what leaves the office: per-unit workbooks, bulletin, report, digest, calendar
+# (zh or en; --lang or PLANCLI_LANG still decide for one run).
+lang: zh
 """
 
 

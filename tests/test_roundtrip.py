@@ -122,7 +122,7 @@ def test_a_wrong_row_refuses_the_whole_file_and_names_every_wrong_row(cli, tiny,
         "test-004": {"完成情况": "搞定", "数据截至日期": datetime(2024, 10, 15)},
         "test-003@2024": {"完成情况": "进行中", "实际值": "12项"},
     }, tmp_path / "bad.xlsx")
-    r = _import(cli, tiny, ledger, str(filled))
+    r = _import(cli, tiny, ledger, str(filled), "--lang", "en")
     assert r.code == 2 and r.out == ""
     assert r.err.splitlines() == [
         f"plancli: {filled}:台账!4: status '搞定' is not one of 已完成, 已达标, 未达标, 进行中 "
@@ -134,6 +134,15 @@ def test_a_wrong_row_refuses_the_whole_file_and_names_every_wrong_row(cli, tiny,
         "plancli: error: 3 rows cannot be recorded; nothing was imported",
     ]
     assert not ledger.exists()  # the good row (test-002) was not written either
+    # in Chinese, in the workbook's own words: its headings and status words, never --status or codes
+    r = _import(cli, tiny, ledger, str(filled), "--lang", "zh")
+    assert r.err.splitlines() == [
+        f"plancli: {filled}:台账!4: 完成情况“搞定”不是 已完成、已达标、未达标、进行中 之一",
+        f"plancli: {filled}:台账!5: 完成情况“已达标”与实际值 3.2 不符：3.2 万家 为目标 >3.5 万家 的 91%，未达标；"
+        "完成情况请填“未达标”",
+        f"plancli: {filled}:台账!6: 数据截至日期为空；请填写，或导入时用 --on 日期 指定",
+        "plancli: error: 3 行无法记录，未导入任何数据",
+    ]
 
 
 def test_a_hand_made_workbook_with_moved_columns_extra_sheets_and_english_headings_imports(cli, tiny, tmp_path):
@@ -203,7 +212,8 @@ def test_import_of_a_file_without_a_ledger_sheet_is_refused(cli, tiny, tmp_path)
     assert r.code == 2
     assert r.err.splitlines()[:2] == [
         f"plancli: {p}: no sheet has an id column (编号/ID) and fill-in columns "
-        "(完成情况、实际值、数据截至日期、进展情况、佐证材料、存在问题)",
+        "(完成情况/Status reported, 实际值/Actual value, 数据截至日期/As of, 进展情况/Progress notes, "
+        "佐证材料/Evidence, 存在问题/Problems)",
         f"plancli: {tmp_path / 'gone.xlsx'}: no such file"]
 
 

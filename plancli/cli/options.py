@@ -172,9 +172,17 @@ class Selection:
     lang: LangOpt = None
 
     def language(self) -> str:
+        """The language of what this run prints for the person at the terminal: --lang, PLANCLI_LANG, locale."""
         from ..output.language import pick_lang
 
         return pick_lang(self.lang)
+
+    def office_language(self, ws) -> str:
+        """The language of what leaves the office (workbooks, bulletin, report, digest, calendar):
+        --lang, PLANCLI_LANG, else the registry's ``lang:``, else the locale."""
+        from ..output.language import pick_lang
+
+        return pick_lang(self.lang, registry=ws.registry.lang)
 
     def workspace(self):
         """The workspace of the listing; records that count nowhere are warned about, not ignored."""

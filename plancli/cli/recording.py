@@ -120,11 +120,12 @@ def import_(
     if not dry_run:
         require_ledger(progress, new)
     ws = open_workspace(registry, progress)
+    lang_ = pick_lang(lang)
     try:
         planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run)
-    except ImportRefused as exc:
-        for line in exc.problems:
-            print(f"plancli: {line}", file=sys.stderr)
+    except ImportRefused as exc:  # each row in the reader's language; the edge prints the count
+        for problem in exc.problems:
+            print(f"plancli: {problem.text(lang_)}", file=sys.stderr)
         raise
     rows = [p.as_dict() for p in planned]
     f = format_name(fmt)

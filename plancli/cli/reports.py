@@ -35,12 +35,15 @@ def weekly(
 
     Example (cron, Mondays): plancli weekly --unit 省大数据局 --format md
     """
+    from ..output.scope import filter_scope
     from ..output.weekly import weekly_report
+    from ..query.digest import digest
 
     ws = sel.workspace()
-    f = format_name(fmt)
-    weekly_report(ws.registry, ws.units, ws.records, sel.filters(ws), days, f,
-                  sys.stdout, lang=sel.language(), by=by.value)
+    f = sel.filters(ws)
+    lang_ = sel.office_language(ws)
+    data = digest(ws.registry, ws.units, ws.records, f, days=days, by=by.value)
+    weekly_report(data, format_name(fmt), sys.stdout, lang=lang_, scope=filter_scope(ws.registry, f, lang_))
 
 
 @command()
@@ -70,6 +73,7 @@ def export(
     Example: plancli export --format xlsx --per-unit --return-by 2026-12-25 -o 台账/
     """
     from ..output.export import export as run_export
+    from ..query.rows import export_rows
     from ..text.dates import parse_span
 
     if path is not None and output is not None and path != output:
@@ -79,11 +83,12 @@ def export(
     if per_unit:
         _per_unit(fmt.value, output or path, return_by, sel)
         return
-    lang_ = sel.language()
     reminder = parse_span(remind) if remind is not None else None
     ws = sel.workspace()
-    run_export(fmt.value, ws.registry, ws.units, ws.records, sel.filters(ws), output or path, lang=lang_,
-               open_only=open_, remind=reminder)
+    lang_ = sel.office_language(ws)
+    f = sel.filters(ws)
+    rows = export_rows(ws.registry, f, ws.units, ws.records, open_only=open_)
+    run_export(fmt.value, rows, ws.registry, ws.units, ws.records, f, output or path, lang=lang_, remind=reminder)
 
 
 @command()
@@ -100,11 +105,17 @@ def report(
     Example: plancli report --unit 省大数据局 --lang zh -o 大数据局.html
     """
     from ..output.export import write_output
-    from ..output.report import build_report
+    from ..output.report import render_report
+    from ..output.scope import filter_scope
+    from ..query.report import report as make_report
+    from ..query.rows import CONTRACT
 
-    lang_ = sel.language()
     ws = sel.workspace()
-    text = build_report(ws.registry, ws.units, ws.records, sel.filters(ws), fmt.value, lang_)
+    lang_ = sel.office_language(ws)
+    f = sel.filters(ws)
+    rep = make_report(ws.registry, ws.units, ws.records, f)
+    text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=CONTRACT,
+                         footer=f"plancli · {ws.registry.path.name}")
     write_output(text.encode("utf-8"), output)
 
 
@@ -135,8 +146,8 @@ def bulletin(
     from ..query.bulletin import bulletin as make_bulletin
     from ..query.bulletin import bulletin_period
 
-    lang_ = sel.language()
     ws = sel.workspace()
+    lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     period = bulletin_period(f.as_of, month=month, quarter=quarter, since=since, until=until)
     b = make_bulletin(ws.registry, ws.units, ws.records, f, period)
@@ -162,8 +173,8 @@ def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection)
         raise UsageError("--per-unit needs a directory: plancli export --format xlsx --per-unit -o DIR/")
     if out.exists() and not out.is_dir():
         raise UsageError(f"--per-unit writes one file per unit into a directory; {out} is a file")
-    lang_ = sel.language()
     ws = sel.workspace()
+    lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     today = f.as_of
     by = to_date(return_by, "--return-by") if return_by else (

@@ -177,7 +177,7 @@ def _html(b, lang, scope, title, paras, units, newly, s2, rule) -> str:
     e = html.escape
     agg = {"lights_by_lead": {r["unit"]: Counter({lt: r[lt] for lt in LIGHTS}) for r in
                               sorted(b["rows"], key=lambda r: (-r["red"], -r["yellow"], -r["items"], r["unit"]))}}
-    chart = lights_by_lead_chart([], lang, agg=agg) if b["rows"] else ""
+    chart = lights_by_lead_chart(agg, lang) if b["rows"] else ""
     body = ['<div class="bulletin">'] + [f'<p class="lead">{e(p)}</p>' for p in paras]
     body += [f"<h2>{e(_t('s1', lang))}</h2>", _table(units, shown(b), lang, ranked=True)]
     if chart:

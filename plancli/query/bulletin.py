@@ -16,26 +16,27 @@ Units equal on all four share a rank (1, 2, 2, 4); the table lists them by name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from ..ledger.store import RETRACTED, Record, records_between
-from ..query.filters import Filters
-from ..query.rows import occurrence_rows
 from ..registry.model import Registry
 from ..registry.names import QueryError
 from ..registry.units import UnitTable
 from ..text.dates import to_date
 from ..vocabulary import LIGHTS, Light, Status
+from .counts import lead_units, tally
+from .filters import Filters
+from .rows import occurrence_rows
 
 __all__ = ["BulletinPeriod", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE"]
 
 # The keys of a unit row (JSON ``rows``; xlsx and md columns), in order.
 UNIT_KEYS = ("rank", "unit", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
              "green", "records", "reported", "stale", "on_time", "red_share", "red_or_stale_share", "completed_share")
-STALE = {"stale", "never_reported"}  # the reasons of a report not made within the cycle
 RANK_RULE = ("red_or_stale_share", "yellow_share", "completed_share", "records")
 
 
@@ -101,23 +102,19 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     before = {r["item"]: r["light"] for r in
               occurrence_rows(reg, replace(f, as_of=period.start - timedelta(days=1), lights=[], statuses=[]),
                               table, records)}
-    canon = table.canonical if table else (lambda n: n)
+    canon = table.canonical if table else None
     in_period = [r for r in records_between(records, period.start, min(period.end, at)) if r.status != RETRACTED]
+    # Every occurrence counts once for each of its lead units (query.counts.tally, the one count).
     per: dict[str, dict] = {}
+    for u, c in tally(rows, lambda r: lead_units(r, canon)).items():
+        per[u] = dict.fromkeys(UNIT_KEYS, 0) | {
+            "unit": u, "items": c["total"], "closed": c[Status.DONE] + c[Status.MET] + c[Status.MISSED],
+            "completed": c[Status.DONE] + c[Status.MET], "missed": c[Status.MISSED], "overdue": c[Status.OVERDUE],
+            "late": c["late"], "stale": c["stale"], **{str(lt): c[lt] for lt in LIGHTS}}
     items_of: dict[str, set[str]] = {}
     for r in rows:
-        for u in dict.fromkeys(canon(n) for n in r["lead"]):
-            c = per.setdefault(u, dict.fromkeys(UNIT_KEYS, 0) | {"unit": u})
+        for u in lead_units(r, canon):
             items_of.setdefault(u, set()).add(r["item"])
-            c["items"] += 1
-            c[r["light"]] += 1
-            st = r["status"]
-            c["closed"] += st in (Status.DONE, Status.MET, Status.MISSED)
-            c["completed"] += st in (Status.DONE, Status.MET)
-            c["missed"] += st == Status.MISSED
-            c["overdue"] += st == Status.OVERDUE
-            c["late"] += bool(r.get("late"))
-            c["stale"] += bool(STALE & set(getattr(r["light_reason"], "codes", ())))
     has_cycle = any(reg.light_settings(doc=d).report_every_days for d in reg.documents)
     item_unit: dict[str, list[str]] = {}
     for u, items in items_of.items():
@@ -138,20 +135,14 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     _rank(list(per.values()))
     ranked = sorted(per.values(), key=lambda c: (c["rank"], c["unit"]))
     newly = [r for r in rows if r["light"] == Light.RED and before.get(r["item"]) != Light.RED]
-    totals = {k: sum(c[k] for c in per.values()) for k in ("records",)}
-    totals |= {"items": len(rows), "units": len(per)}
-    for k in ("closed", "completed", "missed", "overdue", "late", *LIGHTS):
-        totals[str(k)] = sum(_count(r, k) for r in rows)
+    whole = tally(rows, lambda r: ("all",)).get("all", Counter())  # each occurrence once
+    totals = {"records": sum(c["records"] for c in per.values()), "items": len(rows), "units": len(per),
+              "closed": whole[Status.DONE] + whole[Status.MET] + whole[Status.MISSED],
+              "completed": whole[Status.DONE] + whole[Status.MET], "missed": whole[Status.MISSED],
+              "overdue": whole[Status.OVERDUE], "late": whole["late"], **{str(lt): whole[lt] for lt in LIGHTS}}
     return {"period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
             "as_of": at.isoformat(), "cycle": has_cycle, "rank_rule": list(RANK_RULE), "totals": totals,
             "rows": [{k: c[k] for k in UNIT_KEYS} for c in ranked], "newly_red": newly}
-
-
-def _count(r: dict, key: str) -> int:
-    st = r["status"]
-    return int({"closed": st in (Status.DONE, Status.MET, Status.MISSED),
-                "completed": st in (Status.DONE, Status.MET), "missed": st == Status.MISSED,
-                "overdue": st == Status.OVERDUE, "late": bool(r.get("late"))}.get(key, r["light"] == key))
 
 
 def _rank(units: list[dict]) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..text.deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
 from ..vocabulary import RECORD_STATUSES
+from ..words import LANGS
 from ..yamlio import cache
 from ..yamlio.events import gc_paused
 from ..yamlio.reader import DataFileError, LineDict, decode, load_yaml, read_bytes
@@ -337,6 +338,9 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     if ledger is not None and not isinstance(ledger, str):
         raise RegistryError("'ledger' must be a file name", p, index.key_lines.get("ledger"))
     lights = parse_lights(index.get("lights"), _Collector(p, problems), index.key_lines.get("lights"))
+    lang = index.get("lang")
+    if lang is not None and lang not in LANGS:
+        raise RegistryError("registry.lang", p, index.key_lines.get("lang"), given=lang, choices=list(LANGS))
     docs, plans, rows = [], {}, []
     seen_ids: dict[str, str] = {}
     seen_plans: dict[str, str] = {}
@@ -369,7 +373,7 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         docs.append(doc)
         plans.update(doc_plans)
     return Registry.of(p, docs, plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
-                       lights=lights)
+                       lights=lights, lang=lang)
 
 
 _INDEX = re.compile(rb"^documents:", re.M)
