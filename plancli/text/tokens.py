@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .numerals import COUNTING, MAGNITUDES, NUMERAL, NUMERAL_HEAD, measure_words, simplified
+from .numerals import COUNTING, MAGNITUDES, NUMERAL, NUMERAL_HEAD, measure_words
 from .source import SourceText, compact
 
 __all__ = ["TOKEN", "tokens", "covered_spans"]
@@ -62,7 +62,7 @@ def tokens(source: SourceText, first_line: int, last_line: int) -> Iterable[tupl
     token, on the line where it starts, and 3.5 / 万家 across a break is still a multiplier, not 万.
     """
     raw_text = source.compact
-    text = simplified(raw_text)  # one character for one: positions are the source's
+    text = source.compact_simplified  # one character for one: positions are the source's
     done = 0  # end of the last token yielded: its tail on the next line is not a token of its own
     for ln in range(first_line, min(last_line, len(source.lines)) + 1):
         raw = source.lines[ln - 1]
