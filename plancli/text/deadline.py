@@ -226,7 +226,7 @@ _HALFYEARLY = lazy_re(r"每半年(?:度)?(?:结束前|末|底)?")
 # A span counted from the start of the plan period: 两年, 用两年时间, 三年内.
 _SPAN = lazy_re(rf"(?:用)?(?P<n>\d{{1,2}}|[{NONZERO}十]+)(?:年|个年头)(?:时间)?(?:内|以内|左右)?")
 # A named five-year plan: 十四五, 第十四个五年规划. The n-th plan ends in 1970 + 5 (n - 3) (3rd: 1966-70).
-_FIVE_YEAR = lazy_re(r"(?:第?十(?P<a>[一二三四五六七八九])个?五年(?:规划)?|十(?P<b>[一二三四五六七八九])五(?:规划)?)"
+_FIVE_YEAR = lazy_re(rf"(?:第?十(?P<a>[{NONZERO}])个?五年(?:规划)?|十(?P<b>[{NONZERO}])五(?:规划)?)"
                         r"(?P<tail>期间|时期末?|期末|末期|末|期内|期|内)?(?:前)?")
 _RANGE_SEP = lazy_re(r"—+|–|-|~|至|到")
 _LIST_SEP = lazy_re(r"[、和及与]")
