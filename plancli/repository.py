@@ -247,7 +247,7 @@ def init_repository(root: Path, *, empty: bool = False, git: bool = True) -> Mad
     example document), an empty ledger, README, git attributes and ignore rules, a CI script."""
     root = Path(root)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise InitError(f"{root} exists and is not an empty directory; choose a new one")
+        raise InitError("init.not_empty", root=root)
     root.mkdir(parents=True, exist_ok=True)
     files: dict[str, str | Path] = {}
     if empty:

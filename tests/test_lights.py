@@ -271,5 +271,5 @@ def test_show_writes_the_light_and_its_reason_in_the_readers_language(cli, tiny)
     assert zh.code == en.code == 0
     [zh_light] = [ln for ln in zh.out.splitlines() if ln.startswith("亮灯")]
     [en_light] = [ln for ln in en.out.splitlines() if ln.startswith("light")]
-    assert zh_light.split(None, 1)[1] == "test-004: 蓝灯（11 天内到期）"
+    assert zh_light.split(None, 1)[1] == "test-004：蓝灯（11 天内到期）"  # full-width, as an office writes
     assert en_light.split(None, 1)[1] == "test-004: blue (due in 11 days)"

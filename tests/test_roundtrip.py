@@ -23,8 +23,9 @@ HEADER_ROW = 3  # title, instructions, then the headings
 
 
 def _per_unit(cli, reg: Path, ledger: Path, out: Path, *args: str, lang: str = "zh"):
+    # --lang, not PLANCLI_LANG: the environment would stay set for the test's later commands too
     return cli("export", "--format", "xlsx", "--per-unit", "-o", str(out), "--registry", str(reg),
-               "--progress", str(ledger), *args, env={"PLANCLI_LANG": lang})
+               "--progress", str(ledger), "--lang", lang, *args)
 
 
 def _import(cli, reg: Path, ledger: Path, *args: str):
@@ -101,7 +102,7 @@ def test_round_trip_dry_run_then_import_then_show_and_digest_agree(cli, tiny, ha
         ("test-001", "met", 36000.0, date(2024, 10, 15), "省科技厅通报〔2024〕9号", "已认定"),
     ]
 
-    show = cli("show", "test-001", "--registry", str(tiny), "--progress", str(ledger))
+    show = cli("show", "test-001", "--lang", "en", "--registry", str(tiny), "--progress", str(ledger))
     assert "test-001: met (deadline 2024-12-31), actual 3.6 万家 (103% of the target)" in show.out
     assert "evidence: 省科技厅通报〔2024〕9号" in show.out
     digest = json.loads(cli("weekly", "--format", "json", "--as-of", "2024-10-21", "--registry", str(tiny),
@@ -242,7 +243,7 @@ def test_an_extension_moves_the_deadline_keeps_the_original_and_can_be_retracted
     assert row("2024-09-30")["deadline_original"] is None  # asked on 10-01: not in force before
     over = cli("overdue", "--format", "json", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger))
     assert "test-004" not in [x["item"] for x in json.loads(over.out)]
-    show = cli("show", "test-004", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger))
+    show = cli("show", "test-004", "--lang", "en", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger))
     assert "test-004: upcoming (deadline 2024-12-31, extended from 2024-10-31)" in show.out
     assert "2024-10-01 test-004 extended to 2024-12-31 note: 经同意延期" in show.out
 

@@ -70,8 +70,7 @@ def require_ledger(progress: Path | None, new: bool) -> None:
     if progress is not None and not new and not progress.exists():
         from .application import UsageError
 
-        raise UsageError(f"ledger {progress} does not exist; give --new to start a new ledger there "
-                         "(or correct --progress / PLANCLI_PROGRESS)")
+        raise UsageError("cli.no_ledger", ledger=progress)
 
 
 AsOfOpt = Annotated[str | None, typer.Option(
@@ -206,7 +205,7 @@ class Selection:
         from ..words import say
 
         for text, name in f.guessed_units:
-            print(say("msg.unit_chosen", self.language()).format(text=text, unit=name), file=sys.stderr)
+            print(say("msg.unit_chosen", self.language(), text=text, unit=name), file=sys.stderr)
         return f
 
 

@@ -77,9 +77,9 @@ def export(
     from ..text.dates import parse_span
 
     if path is not None and output is not None and path != output:
-        raise UsageError("give the output file once: as PATH or as --output")
+        raise UsageError("cli.output_twice")
     if return_by is not None and not per_unit:
-        raise UsageError("--return-by is for --per-unit (the date printed in each unit's 台账)")
+        raise UsageError("cli.return_by_alone")
     if per_unit:
         _per_unit(fmt.value, output or path, return_by, sel)
         return
@@ -154,7 +154,7 @@ def bulletin(
     scope = filter_scope(ws.registry, f, lang_)
     if fmt.value == "xlsx":
         if output is None or str(output) == "-":
-            raise ExportError("--format xlsx needs a file: plancli bulletin --format xlsx -o FILE")
+            raise ExportError("export.bulletin_needs_file")
         write_output(bulletin_xlsx(b, lang_, scope), output)
         return
     write_output(bulletin_text(b, fmt.value, lang_, scope).encode("utf-8"), output)
@@ -166,13 +166,14 @@ def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection)
     from ..output.handout import write_handouts
     from ..query.rows import occurrence_rows
     from ..text.dates import to_date
+    from ..words import say
 
     if fmt not in ("xlsx", "csv"):
-        raise UsageError("--per-unit writes xlsx or csv 台账 (--format xlsx|csv)")
+        raise UsageError("cli.per_unit_format")
     if out is None or str(out) == "-":
-        raise UsageError("--per-unit needs a directory: plancli export --format xlsx --per-unit -o DIR/")
+        raise UsageError("cli.per_unit_needs_dir")
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--per-unit writes one file per unit into a directory; {out} is a file")
+        raise UsageError("cli.per_unit_is_file", out=out)
     ws = sel.workspace()
     lang_ = sel.office_language(ws)
     f = sel.filters(ws)
@@ -184,6 +185,6 @@ def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection)
                              only=f.units or None)
     for p, n in written:
         print(f"{p}\t{n}", file=sys.stderr)
-    print(f"{len(written)} 台账 ({sum(n for _, n in written)} rows) written to {out}; "
-          f"units send them back by {by}", file=sys.stderr)
+    print(say("export.per_unit_written", lang_, n=len(written), rows=sum(n for _, n in written), out=out, by=by),
+          file=sys.stderr)
 

@@ -237,11 +237,11 @@ def export(fmt: str, rows: list[dict], reg: Registry, table: UnitTable | None, r
     calendar's and the workbook's texts.
     """
     if fmt not in EXPORT_FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
+        raise ExportError("export.unknown_format", given=fmt, choices=list(EXPORT_FORMATS))
     if remind is not None and fmt != "ics":
-        raise ExportError("--remind is for --format ics (calendar reminders)")
+        raise ExportError("export.remind_ics")
     if fmt in ("sqlite", "xlsx") and (output is None or str(output) == "-"):
-        raise ExportError(f"--format {fmt} needs a file: plancli export --format {fmt} PATH")
+        raise ExportError("export.needs_file", fmt=fmt)
     if fmt == "sqlite":
         to_sqlite(rows, reg, table, records, output)
         return

@@ -28,6 +28,7 @@ from ..registry.names import QueryError
 from ..registry.units import UnitTable
 from ..text.dates import to_date
 from ..vocabulary import LIGHTS, Light, Status
+from ..words import AnyOf
 from .counts import lead_units, tally
 from .filters import Filters
 from .rows import occurrence_rows
@@ -61,25 +62,25 @@ def bulletin_period(as_of: date, *, month: str | None = None, quarter: str | Non
     given = [n for n, v in (("--month", month), ("--quarter", quarter)) if v] + (
         ["--since/--until"] if since or until else [])
     if len(given) > 1:
-        raise QueryError(f"give one period: {' or '.join(given)}")
+        raise QueryError("bulletin.one_period", given=AnyOf(given))
     if month:
         m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", month)
         if not m or not 1 <= int(m.group(2)) <= 12:
-            raise QueryError(f"--month: cannot read {month!r} (use e.g. 2025-11)")
+            raise QueryError("bulletin.bad_month", given=month)
         start = date(int(m.group(1)), int(m.group(2)), 1)
         return BulletinPeriod(start, start + relativedelta(months=1) - timedelta(days=1), f"{start:%Y-%m}")
     if quarter:
         m = re.fullmatch(r"\s*(\d{4})\s*[Qq]([1-4])\s*", quarter)
         if not m:
-            raise QueryError(f"--quarter: cannot read {quarter!r} (use e.g. 2025Q4)")
+            raise QueryError("bulletin.bad_quarter", given=quarter)
         start = date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
         return BulletinPeriod(start, start + relativedelta(months=3) - timedelta(days=1), f"{start.year}Q{m.group(2)}")
     if since or until:
         if not (since and until):
-            raise QueryError("--since and --until go together (or use --month / --quarter)")
+            raise QueryError("bulletin.since_until")
         start, end = to_date(since, "--since"), to_date(until, "--until")
         if end < start:
-            raise QueryError(f"--until {end} is before --since {start}")
+            raise QueryError("bulletin.until_before_since", end=end, start=start)
         return BulletinPeriod(start, end, f"{start}..{end}")
     first = as_of.replace(day=1)
     start = first - relativedelta(months=1)
@@ -96,7 +97,7 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     Every occurrence counts once for each of its lead units (names read through the unit table).
     """
     if period.start > f.as_of:
-        raise QueryError(f"the period {period.label} has not begun by {f.as_of} (--as-of)")
+        raise QueryError("bulletin.not_begun", period=period.label, as_of=f.as_of)
     at = min(period.end, f.as_of)  # a period not over yet is judged as of today
     rows = occurrence_rows(reg, replace(f, as_of=at), table, records)
     before = {r["item"]: r["light"] for r in

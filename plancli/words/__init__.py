@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["LANGS", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
+__all__ = ["LANGS", "AnyOf", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
 
 LANGS = ("zh", "en")
 
@@ -51,6 +51,13 @@ def has(code: str) -> bool:
 
 class Term(str):
     """A code of the catalogue used as a field of another entry: said in the reader's language."""
+
+
+class AnyOf(tuple):
+    """Alternatives as a field: ``--month or --quarter`` / ``--month 或 --quarter``."""
+
+    def text(self, lang: str) -> str:
+        return (" 或 " if lang == "zh" else " or ").join(str(x) for x in self)
 
 
 def term(code: str) -> Term:
@@ -92,11 +99,11 @@ def _field(v, lang: str):
         return say(v, lang)
     if isinstance(v, Enum):  # Status, Light: a word in Chinese, the code people type in English
         return word(v.value, lang) if lang == "zh" else str(v.value)
+    text = getattr(v, "text", None)
+    if callable(text):  # an error, a problem, alternatives carried as a field: their own words
+        return text(lang)
     if isinstance(v, list | tuple):
         return joined(v, lang)
-    text = getattr(v, "text", None)
-    if callable(text):  # an error or a problem carried as a field: its own words
-        return text(lang)
     return v
 
 
