@@ -385,7 +385,7 @@ CACHE_SALT = ",".join(ENTRY_FIELDS)
 def _report(problems: list[Problem] | None, exc: RegistryError) -> None:
     if problems is None:
         raise exc
-    problems.append(Problem(exc.path or "", exc.line, exc.message))
+    problems.append(Problem.of(exc))
 
 
 def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | None = None

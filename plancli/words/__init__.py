@@ -8,7 +8,8 @@ the text is made at the edge, in the reader's language, by ``say``.
 
 Entries live in the modules of this package by area (``labels``: statuses, lights, columns;
 ``reports``: the digest, report, bulletin, handout and calendar; ``messages``: errors, refusals and
-problems); ``catalogue()`` joins them and refuses a code defined twice. A field of a template is
+problems; ``text``: what the readers of text refuse; ``checks``: the problems of ``validate`` and
+``coverage`` and the refusals of ``extract``); ``catalogue()`` joins them and refuses a code defined twice. A field of a template is
 written in the reader's language too: a ``Term`` (a code of this catalogue) is said, a vocabulary
 member (``Status.MET``, ``Light.RED``) reads 已达标 in Chinese and keeps its code in English (the code
 is what people type: ``--status met``), a list is joined with 、 or ", ".
@@ -32,10 +33,10 @@ def catalogue() -> dict[str, tuple[str, str]]:
     """Every entry: code → (zh, en). Read once, on the first word said (a JSON run needs none)."""
     global _WORDS
     if _WORDS is None:
-        from . import labels, messages, reports
+        from . import checks, labels, messages, reports, text
 
         merged: dict[str, tuple[str, str]] = {}
-        for part in (labels, reports, messages):
+        for part in (labels, reports, messages, text, checks):
             for code, pair in part.WORDS.items():
                 if code in merged:
                     raise RuntimeError(f"catalogue: {code!r} is defined twice")
