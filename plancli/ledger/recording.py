@@ -84,38 +84,38 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
     out = []
     for i, r in enumerate(records):
         e = reg.get(r.entry_id)
-        msg = None
+        found: tuple | None = None  # (code, fields)
         if r.rid in first_line:
-            msg = f"record id {r.rid} appears twice (first at line {first_line[r.rid]}); delete one of them"
-            out.append(Problem(str(path), r.yaml_line, msg))
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.rid_twice", rid=r.rid, first=first_line[r.rid]))
             continue
         first_line.setdefault(r.rid, r.yaml_line)
         if r.status == RETRACTED and r.retracts is not None and id(r) not in retractions_used:
             t = by_rid.get(r.retracts)
             if t is None:
-                msg = f"retraction of {r.item} names record {r.retracts}, which the ledger does not have"
+                found = ("ledger.retracts_unknown", {"item": r.item, "rid": r.retracts})
             elif t.item != r.item:
-                msg = f"retraction of {r.item} names record {r.retracts}, a record of {t.item}"
+                found = ("ledger.retracts_other", {"item": r.item, "rid": r.retracts, "other": t.item})
             else:
-                msg = f"retraction of {r.item} names record {r.retracts}, which is itself a retraction"
+                found = ("ledger.retracts_retraction", {"item": r.item, "rid": r.retracts})
         elif e is None:
-            msg = f"record for unknown item {r.item!r} is ignored"
+            found = ("ledger.unknown_item", {"item": r.item})
         else:
             items = items_of.get(e.id) or items_of.setdefault(e.id, reg.items(e))
             if r.item not in items:
-                msg = f"record {r.item!r} is ignored: {_item_problem(reg, e, r.item, items).message}"
+                found = ("ledger.ignored", {"item": r.item, "why": _item_problem(reg, e, r.item, items)})
             elif r.forced and not (r.note or "").strip():
-                msg = f"record {r.item}: forced: true needs a note saying why the status stands"
+                found = ("ledger.forced_without_note", {"item": r.item})
             elif r.status == RETRACTED and id(r) not in retractions_used:
-                msg = f"retraction of {r.item} has no earlier record to withdraw"
+                found = ("ledger.nothing_withdrawn", {"item": r.item})
             elif i not in gone and r.status in CLOSED and not r.forced:
                 ratio, met = attainment(e, r.actual)
                 if met is not None and met != (r.status != "missed"):
-                    msg = (f"record {r.item}: status {r.status} but actual {written_like(r.actual, e.value_text, e.unit)} is "
-                           f"{percent(ratio)} of the target, so it counts as {'met' if met else 'missed'} "
-                           "(write forced: true and a note to keep the status)")
-        if msg:
-            out.append(Problem(str(path), r.yaml_line, msg))
+                    found = ("ledger.contradicts", {"item": r.item, "status": Status(r.status),
+                                                    "actual": written_like(r.actual, e.value_text, e.unit),
+                                                    "pct": percent(ratio),
+                                                    "counts": Status.MET if met else Status.MISSED})
+        if found:
+            out.append(Problem.at(str(path), r.yaml_line, found[0], **found[1]))
     return out
 
 
@@ -129,8 +129,8 @@ def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Probl
         e = reg.get(r.entry_id)
         doc = reg.document_of(e) if e is not None else None
         if i not in gone and doc is not None and r.status in doc.require_evidence and not r.evidence:
-            unproven.append(Problem(str(path), r.yaml_line, f"record {r.item}: {doc.code} requires evidence "
-                                                            f"(佐证材料) for {r.status}, and the record has none"))
+            unproven.append(Problem.at(str(path), r.yaml_line, "ledger.unproven", item=r.item, doc=doc.code,
+                                       status=Status(r.status)))
     return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven
 
 
@@ -187,11 +187,10 @@ def evidence_problems(path: Path, records: list[Record]) -> list[Problem]:
             seen[f] = ((hashlib.sha256(data := f.read_bytes()).hexdigest(), len(data)) if f.is_file() else None)
         now = seen[f]
         if now is None:
-            out.append(Problem(str(path), r.yaml_line, f"record {r.item}: evidence file {f} is missing"))
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_missing", item=r.item, file=f))
         elif now[0] != r.evidence_sha256:
-            out.append(Problem(str(path), r.yaml_line,
-                               f"record {r.item}: evidence file {f} changed since it was recorded "
-                               f"({r.evidence_size} → {now[1]} bytes, sha256 differs)"))
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_changed", item=r.item, file=f,
+                                  was=r.evidence_size, now=now[1]))
     return out
 
 

@@ -39,6 +39,30 @@ WORDS: dict[str, tuple[str, str]] = {
                                "the deadline passes (give --force to record it anyway)"),
     "record.retract_needs_note": ("--retract 须同时用 --note 说明撤回理由", "--retract needs --note giving the reason"),
     "record.nothing_to_retract": ("{item} 没有可撤回的记录", "{item} has no record to retract"),
+    # the ledger's records that count nowhere or contradict their value (ledger_warnings, validate)
+    "ledger.rid_twice": ("记录编号 {rid} 出现两次（首次在第 {first} 行）；请删除其一",
+                         "record id {rid} appears twice (first at line {first}); delete one of them"),
+    "ledger.retracts_unknown": ("{item} 的撤回记录指向记录 {rid}，台账中没有该记录",
+                                "retraction of {item} names record {rid}, which the ledger does not have"),
+    "ledger.retracts_other": ("{item} 的撤回记录指向记录 {rid}，那是 {other} 的记录",
+                              "retraction of {item} names record {rid}, a record of {other}"),
+    "ledger.retracts_retraction": ("{item} 的撤回记录指向记录 {rid}，那本身是一条撤回",
+                                   "retraction of {item} names record {rid}, which is itself a retraction"),
+    "ledger.unknown_item": ("没有事项 {item!r}，该记录不计入", "record for unknown item {item!r} is ignored"),
+    "ledger.ignored": ("记录 {item!r} 不计入：{why}", "record {item!r} is ignored: {why}"),
+    "ledger.forced_without_note": ("记录 {item}：forced: true 须附备注说明状态为何保留",
+                                   "record {item}: forced: true needs a note saying why the status stands"),
+    "ledger.nothing_withdrawn": ("{item} 的撤回记录之前没有可撤回的记录", "retraction of {item} has no earlier record to withdraw"),
+    "ledger.contradicts": ("记录 {item}：状态为“{status}”，但实际值 {actual} 为目标的 {pct}，按数值计为“{counts}”"
+                           "（如要保留原状态，请写 forced: true 并附备注）",
+                           "record {item}: status {status} but actual {actual} is {pct} of the target, so it counts as "
+                           "{counts} (write forced: true and a note to keep the status)"),
+    "ledger.unproven": ("记录 {item}：{doc} 要求“{status}”须附佐证材料，该记录没有",
+                        "record {item}: {doc} requires evidence (佐证材料) for {status}, and the record has none"),
+    "ledger.evidence_missing": ("记录 {item}：佐证文件 {file} 不存在", "record {item}: evidence file {file} is missing"),
+    "ledger.evidence_changed": ("记录 {item}：佐证文件 {file} 在记录后被改动（{was} → {now} 字节，sha256 不同）",
+                                "record {item}: evidence file {file} changed since it was recorded ({was} → {now} "
+                                "bytes, sha256 differs)"),
     # import: a filled 台账 read back (ledger.importing); import.record.* say record's refusals in the
     # words of a workbook row (its headings and status words, never command-line options)
     "import.refused": ("{n} 行无法记录，未导入任何数据", "{n} rows cannot be recorded; nothing was imported"),
