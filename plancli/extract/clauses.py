@@ -199,10 +199,9 @@ def _unpunctuated_under(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _filled_width(doc: Doc) -> int:
-    """The length from which a line is a filled print line: the text's own wrap width when most of its
-    unpunctuated lines (three or more, 20 characters or longer) lie within a few characters of one length,
-    else 40."""
+def _wrap_width(doc: Doc) -> int | None:
+    """The text's own wrap width when most of its unpunctuated lines (three or more, 20 characters or
+    longer) lie within a few characters of one length (a print copy), else None."""
     lengths = [n for _, n in _unpunctuated_under(doc)]
     best, count = 0, 0
     for w in sorted({n for n in lengths if n >= 20}):
@@ -211,7 +210,12 @@ def _filled_width(doc: Doc) -> int:
             best, count = w, k
     if count >= 3 and count >= 0.6 * len(lengths):
         return best
-    return _WRAPPED_MIN
+    return None
+
+
+def _filled_width(doc: Doc) -> int:
+    """The length from which a line is a filled print line: the text's own wrap width, else 40."""
+    return _wrap_width(doc) or _WRAPPED_MIN
 
 
 def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
@@ -224,6 +228,23 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         if not lo <= a < hi or e >= hi:
             continue
         if n < width:
+            out.add(e)
+    return frozenset(out)
+
+
+_PARA_DONE = "。!?！？"
+
+
+def _paragraph_ends(doc: Doc, lo: int, hi: int) -> frozenset[int]:
+    """Compact positions where a line ending a sentence (。) ends its paragraph: one indicator a line
+    (到2024年，全市新建充电桩500个。/ 全市生产总值增长6%左右。) is a paragraph a line, not a print copy's wrap.
+    Only a line as long as a print copy's own wrap width may end in 。 by chance and carry on."""
+    width = _wrap_width(doc)
+    out = set()
+    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+        a, e = doc.src.line_span(li)
+        body = doc.c[a:e]
+        if body and body[-1] in _PARA_DONE and lo <= a and e < hi and (width is None or e - a < width):
             out.add(e)
     return frozenset(out)
 
@@ -247,6 +268,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)
     text = c[:lo] + "".join(chars) + c[hi:]
     breaks = _line_breaks(doc, lo, hi)
+    paragraphs = breaks | _paragraph_ends(doc, lo, hi)
     out: list[Draft] = []
     listed: Time | None = None  # the time phrase of a list lead (到2022年，实现以下目标：), for its items
     section = None
@@ -275,7 +297,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 goals = True  # （四）试点目标。…
             if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
                 listed = None  # an item with a time phrase of its own ends the list's scope
-            para = max((x for x in breaks if blk.start <= x <= s0), default=blk.start)  # this web paragraph
+            para = max((x for x in paragraphs if blk.start <= x <= s0), default=blk.start)  # this paragraph
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
                                                    heads or listed, para, lead_in=goals and horizons == 0)
             out.extend(drafts)
