@@ -36,6 +36,7 @@ _TERM = re.compile(
 _BY_YEAR = re.compile(r"(?:到|至|截至|力争到|力争至|争取到)((?:19|20)\d{2})年")
 _ANY_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?![度级])")
 _TITLE_WORD = r"(?:通知|意见|方案|计划|决定|规划|办法|规定|要点|函)"
+_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}\d]+[)）]|\d{{1,3}}[.．、])")
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
@@ -156,6 +157,8 @@ def document_header(text: str, doc_date: date | None) -> dict:
             if title_parts:
                 break
             continue
+        if _HEADING.match(c) and title_parts:
+            break  # 一、主要目标 under the title is the text's first heading, not more of the title
         title_parts.append(ln.strip("# *"))
     if number is None:
         m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)

@@ -45,6 +45,11 @@ _TITLE = re.compile(
     r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划))[”\"]?"
     r"(?:[(（](?P<y1>\d{4})年?[—–\-~～至](?P<y2>\d{4})年?[)）])?$")
 TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
+# A list an office issues for a year names the year in its title (成都市2021年民生实事工作目标,
+# 2025年开发区重点工作及责任清单, 2024年…重点工作目标任务分解表): with a year, these end a title too.
+_YEAR_TITLE = re.compile(
+    r"^(?P<name>[^，,。；;：:《》]{0,30}?(?P<year>(?:19|20)\d{2})年[^，,。；;：:]{0,40}?"
+    r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|台账|政策举措|举措|若干措施))$")
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
 GROUP = re.compile(rf"^[(（]([{COUNTING}]+)[)）]")
 TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
@@ -145,10 +150,47 @@ def _section_name(heading: str) -> str:
 
 
 def _is_title(body: str) -> re.Match | None:
-    """A plan (or group) title: a short line ending in 行动计划/…/方案, not a numbered heading."""
+    """A plan (or group) title: a short line ending in 行动计划/…/方案 (or, with a year in it, in 工作目标,
+    责任清单, 分解表 …), not a numbered heading."""
     if len(body) > 48 or any(ch in body for ch in "。，,;；") or GROUP.match(body) or TASK.match(body):
         return None
-    return _TITLE.match(body)
+    return _TITLE.match(body) or _YEAR_TITLE.match(body)
+
+
+def title_period(m: re.Match) -> Period | None:
+    """The period a title states: its years (…行动计划（2024—2025年）), else the one year it names
+    (某市2024年工业节能工作方案, 成都市2021年民生实事工作目标)."""
+    g = m.groupdict()
+    if g.get("y1"):
+        return Period(date(int(g["y1"]), 1, 1), date(int(g["y2"]), 12, 31))
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d|度|版|以来|以前)", m.group(0))}
+    if len(years) == 1:
+        (y,) = years
+        return Period(date(y, 1, 1), date(y, 12, 31))
+    return None
+
+
+def title_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """(index, body) of each line that may be a title, a title a page breaks over two short lines (某市2024年 /
+    工业节能工作方案; 盐城市深化…数字化转型 / 网络化联接三年行动计划(2025-2027年)) joined on its first line: a short
+    line with no punctuation, heading or number, right above a line that ends as a title does."""
+    out: list[tuple[int, str]] = []
+    bodies = [_body(ln) for ln in lines]
+    skip = -1
+    for i, b in enumerate(bodies):
+        if i == skip or not b:
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 3, len(bodies))) if bodies[j]), None)
+        if (nxt is not None and 4 <= len(b) <= 30 and not _is_title(b) and not re.search(r"[。，,;；:：()（）\[\]〔〕|]", b)
+                and not (_SECTION.match(b) or GROUP.match(b) or TASK.match(b) or DATE_LINE.match(b) or DOC_NO.search(b)
+                         or re.match(r"^附件\d*$", b))):
+            joined = b + bodies[nxt]
+            if _is_title(joined):
+                out.append((i, joined))
+                skip = nxt
+                continue
+        out.append((i, b))
+    return out
 
 
 def _split_units(names: str) -> tuple[str, ...]:
@@ -228,9 +270,13 @@ def _unquote(name: str) -> str:
 def layout(doc: Doc) -> list[Plan]:
     kinds: list[tuple[int, str, str]] = []  # (line index, kind, body)
     joined, folded = _head_title(doc)
+    two = dict(title_lines(doc.lines))
+    folded |= {j for i, b in two.items() for j in range(i + 1, i + 3) if b != _body(doc.lines[i]) and j not in two}
     for li, line in enumerate(doc.lines):
-        b = joined.get(li) or _body(line)
-        if not b or li in folded:
+        if li in folded:
+            continue
+        b = joined.get(li) or two.get(li) or _body(line)
+        if not b:
             continue
         m = _is_title(b)
         if _SECTION.match(b.rstrip("。")):
@@ -389,12 +435,13 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
 
 
 def find_period(text: str) -> Period | None:
-    """The plan period from the first title that states one: ``…行动计划（2024—2025年）``."""
-    for line in text.split("\n")[:400]:
-        b = _body(line)
+    """The plan period from the first title that states one: ``…行动计划（2024—2025年）``, or the one year of
+    a title (``某市2024年工业节能工作方案``), a title over two lines read as one."""
+    for _i, b in title_lines(text.split("\n")[:400]):
         m = _is_title(b)
-        if m and m.group("y1"):
-            return Period(date(int(m.group("y1")), 1, 1), date(int(m.group("y2")), 12, 31))
+        p = title_period(m) if m else None
+        if p:
+            return p
     for line in text.split("\n")[:30]:
         m = _PERIOD_IN_TEXT.search(compact(line))
         if m:
