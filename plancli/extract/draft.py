@@ -273,7 +273,7 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
         e["deadline_text"] = None
         e["deadline"] = period.end.isoformat()
         e["deadline_inferred"] = True
-    inferred = not d.block.lead or d.block.section == "总体目标"
+    inferred = not d.block.lead
     e["lead"] = list(d.plan.coordinator if inferred else d.block.lead)
     e["support"] = [] if inferred else list(d.block.support)
     e["units_inferred"] = inferred
