@@ -266,13 +266,20 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             a, e = doc.src.line_span(li)
             a, e = max(a, lo), min(e, hi)
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)
+    # A task's number (1. before 2024年10月底前…) is no part of its text: a date glued to it reads as one.
+    for blk in plan.blocks:
+        ls, _le = doc.src.line_span(doc.line_of(blk.start))
+        if lo <= ls < blk.start:
+            chars[ls - lo:blk.start - lo] = "\x00" * (blk.start - ls)
     text = c[:lo] + "".join(chars) + c[hi:]
     breaks = _line_breaks(doc, lo, hi)
     paragraphs = breaks | _paragraph_ends(doc, lo, hi)
     out: list[Draft] = []
     listed: Time | None = None  # the time phrase of a list lead (到2022年，实现以下目标：), for its items
     section = None
+    heading_dates = _heading_dates(text, plan, ctx, period)
     for blk in plan.blocks:
+        due = heading_dates.get(blk.heads) if blk.heads is not None else None
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
         if blk.section != section or GROUP.match(c[ls:blk.end]):
             listed, section = None, blk.section  # a new section or group heading ends the list
@@ -286,7 +293,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         line_no, k_line = 0, 0
         goals = False  # the paragraph states goals: it opens with a goals heading, or one stands above it
         horizons = 0  # the dated phrases opening its sentences so far
-        for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end, breaks)):
+        sentences = _sentences(text, blk.start, blk.end, breaks)
+        consumed: set[int] = set()  # a sentence that only dates the one before it (2024年10月底前完成。)
+        for k, (s0, s1) in enumerate(sentences):
+            if k in consumed:
+                continue
+            trailing = _completion_date(text, *sentences[k + 1], quoted, ctx, period) if k + 1 < len(sentences) else None
             li = doc.line_of(s0)
             if li != line_no and _NUMBERING.match(text[doc.src.line_span(li)[0]:s0].strip("\x00 \n")):
                 line_no, k_line, heads = li, 0, None  # a new paragraph: a phrase of the last one heads no more
@@ -299,7 +311,10 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 listed = None  # an item with a time phrase of its own ends the list's scope
             para = max((x for x in paragraphs if blk.start <= x <= s0), default=blk.start)  # this paragraph
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
-                                                   heads or listed, para, lead_in=goals and horizons == 0)
+                                                   heads or listed, para, lead_in=goals and horizons == 0, due=due,
+                                                   trailing=trailing)
+            if trailing is not None and any(d.time is trailing for d in drafts):
+                consumed.add(k + 1)
             out.extend(drafts)
             if opening is not None:
                 governor = opening
@@ -375,10 +390,51 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
 
 Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact positions)
 
+# The clause after a date that only completes what comes before it: 2024年9月底前全部建成, 10月底前完成.
+_COMPLETION = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?(?:完成|建成|到位|建成投用|投入使用|投用|竣工|交付使用|落地)"
+                         r"(?:任务|目标|建设)?[\x00]*$")
+
+
+def _completion_end(text: str, t: Time) -> int:
+    """The end of the clause after the time phrase t (at a clause or sentence end)."""
+    e = t.end
+    while e < len(text) and text[e] not in _CLAUSE_END + _SENT_END:
+        e += 1
+    return e
+
+
+def _completes(text: str, t: Time) -> bool:
+    return bool(_COMPLETION.match(text[t.end:_completion_end(text, t)]))
+
+
+def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) -> Time | None:
+    """The time phrase of a sentence that only dates the one before it (2024年10月底前完成。), else None."""
+    times = _times(text, s0, s1, quoted, ctx, period)
+    if len(times) == 1 and _OPENING.match(text[s0:times[0].start]) and _completes(text, times[0]) \
+            and not _clause_end(text, times[0].end, s1) < s1 - 1:
+        return times[0]
+    return None
+
+
+def _heading_dates(text: str, plan: Plan, ctx: Context, period: Period) -> dict[int, Time]:
+    """Group headings that are only a date (（一）2024年6月底前): their block start → the date, which dates the
+    steps under them."""
+    out: dict[int, Time] = {}
+    for blk in plan.blocks:
+        body = text[blk.start:blk.end].strip("\x00 ：:。")
+        if not body or len(body) > 16:
+            continue
+        times = _times(text, blk.start, blk.end, [], ctx, period)
+        if len(times) == 1 and not times[0].yearless and text[times[0].end:blk.end].strip("\x00 ：:。") == "" \
+                and _OPENING.match(text[blk.start:times[0].start]):
+            out[blk.start] = times[0]
+    return out
+
 
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
                          period: Period, governor: Time | None = None, heads: Time | None = None,
-                         para: int | None = None, lead_in: bool = False) -> tuple[list[Draft], Time | None]:
+                         para: int | None = None, lead_in: bool = False, due: Time | None = None,
+                         trailing: Time | None = None) -> tuple[list[Draft], Time | None]:
     """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones), and
     the time phrase that opens it (到2020年，…), which governs the sentences after it.
 
@@ -387,9 +443,13 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = _quantities(text, s0, s1, quoted, times)
     para = blk.start if para is None else para
-    drafts = _targets(text, plan, blk, s0, qtys, times, governor, para)
+    drafts = _targets(text, plan, blk, s0, qtys, times, governor, para, due=due, trailing=trailing)
     drafts += _milestones(text, plan, blk, s1, qtys, times)
-    drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
+    if heads is None and governor is None and due is not None:
+        # the date of the heading above (（一）2024年6月底前) dates the steps under it
+        drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, due, para, apart=True)
+    else:
+        drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
     opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
                     and (_OPENING.match(text[s0:t.start]) or lead_in and _LEAD_IN.match(text[s0:t.start]))
                     and (text[t.end:t.end + 1] in "，,：:" or not text[t.end:s1].strip("\x00 "))), None)
@@ -497,7 +557,8 @@ def _listed_subjects(text: str, qtys: list[Qty], adj: list[bool], times: list[Ti
 
 
 def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times: list[Time],
-             governor: Time | None = None, para: int = 0) -> list[Draft]:
+             governor: Time | None = None, para: int = 0, due: Time | None = None,
+             trailing: Time | None = None) -> list[Draft]:
     paired = _paired_times(text, qtys, times)
     adj, words = _list_comparators(text, qtys)
     listed = _listed_subjects(text, qtys, adj, times)
@@ -507,12 +568,21 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     for k, (a, e, cs, ce) in enumerate(qtys):
         t = paired.get(a) or next((t for t in reversed(times) if t.end <= a), None)
         qs = min(cs, t.start) if t else cs
+        qe = ce
         governed = t is None and governor is not None
         if governed:
             t = governor
             if governor.start >= para:
                 # The phrase opens this paragraph: the quote runs from it, as a reader quotes it.
                 qs, governed = governor.start, False
+        if t is None:
+            # 新建充电桩500个，2024年9月底前全部建成 / 新建充电桩500个。2024年10月底前完成。: a date after the
+            # quantity whose clause only completes it dates it; the quote runs to it.
+            t = next((x for x in times if x.start >= e and _completes(text, x)), None) or trailing
+            if t is not None:
+                qe = _completion_end(text, t)
+        if t is None and due is not None:
+            t, governed = due, True  # the date of the heading above
         if re.search(r"\d[—–\-~～至到]\d", text[a:e]):
             cmp = "range"
         elif re.match(r"倍增|翻", text[a:e]):
@@ -551,7 +621,7 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
                     metrics = [name_of(text, before, cs - 1, cut) + metrics[0]]
         prev_metrics = metrics
         for metric in metrics:
-            drafts.append(Draft(plan, blk, "target", metric, qs, ce, (a, e), cmp, t, a, governed))
+            drafts.append(Draft(plan, blk, "target", metric, qs, qe, (a, e), cmp, t, a, governed))
     return drafts
 
 
@@ -601,13 +671,13 @@ def _is_milestone_clause(text: str, a: int, e: int, qtys: list[Qty]) -> bool:
 
 
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
-                         times: list[Time], governor: Time | None, para: int = 0) -> list[Draft]:
+                         times: list[Time], governor: Time | None, para: int = 0, apart: bool = False) -> list[Draft]:
     """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
     (到2020年，A。B，C。: B and C are dated too), up to the sentence's own first time phrase."""
     if governor is None or governor.yearless:
         return []
     own = next((t.start for t in times if not t.yearless), s1)
-    same = governor.start >= para  # the phrase opens this paragraph: the quote runs from it
+    same = governor.start >= para and not apart  # the phrase opens this paragraph: the quote runs from it
     drafts: list[Draft] = []
     pos = s0
     while pos < own:
@@ -628,6 +698,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
     for k, t in enumerate(times):
         if t.yearless:
             continue  # a milestone needs a deadline_text the registry can read: left to the exclusions
+        if _completes(text, t) and any(q[1] <= t.start for q in qtys):
+            continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it
         scope_end = times[k + 1].start if k + 1 < len(times) else s1
         if t.deadline.kind != "by":
             scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only
