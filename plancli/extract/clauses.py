@@ -94,6 +94,7 @@ class Time:
     text: str  # compact
     deadline: Deadline
     yearless: bool = False  # 10月底前: read in the document's year, which the registry cannot store
+    heading: bool = False  # the date of a heading above or of a table row's 完成时限 cell
 
 
 @dataclass
@@ -280,6 +281,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     heading_dates = _heading_dates(text, plan, ctx, period)
     for blk in plan.blocks:
         due = heading_dates.get(blk.heads) if blk.heads is not None else None
+        if due is None and blk.due is not None:
+            # a table row's 完成时限 cell (2025年6月底前) dates its targets and steps
+            due = next(iter(_times(text, *blk.due, [], ctx, period)), None)
+        if due is not None:
+            due.heading = True
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
         if blk.section != section or GROUP.match(c[ls:blk.end]):
             listed, section = None, blk.section  # a new section or group heading ends the list

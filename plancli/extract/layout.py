@@ -132,6 +132,7 @@ class Block:
     parens: list[tuple[int, int]] = field(default_factory=list)
     heads: int | None = None  # start of the group block heading this task (its units lead it too)
     heading_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # named by the section heading
+    due: tuple[int, int] | None = None  # compact span of a table row's 完成时限 cell
 
 
 @dataclass
@@ -369,6 +370,72 @@ def layout(doc: Doc) -> list[Plan]:
     return plans
 
 
+# A table flattened to text, one cell a line ending in " |" (序号 | 重点工作 | 责任单位 | 完成时限 | then the rows).
+_CELL = re.compile(r"^(.*?)\s*[|｜]\s*$")
+_COL_NUMBER = re.compile(r"^序号$")
+_COL_CONTENT = re.compile(r"任务|工作|内容|事项|项目|目标|措施")
+_COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$")
+_COL_SHARED = re.compile(rf"^(?:{_SHARED_LABEL})$")
+_COL_SUPPORT = re.compile(rf"^(?:{_SUPPORT_LABEL})$")
+_COL_TIME = re.compile(r"时限|时间|节点|进度")
+_COL_PERSON = re.compile(r"领导|责任人|联系人")
+
+
+@dataclass
+class _Row:
+    number: int  # line (1-based) of the row's 序号 cell, 0 when the table has none
+    content: tuple[int, int]  # lines (1-based, inclusive) of the content cell
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    time: int | None  # line of the 完成时限 cell
+    lines: tuple[int, int]  # all the row's lines
+
+
+def _table_rows(doc: Doc) -> list[_Row]:
+    """The rows of each flattened table of the text, with the unit and time columns read by their heading."""
+    cells = [(li + 1, m.group(1).strip()) for li, ln in enumerate(doc.lines) if (m := _CELL.match(ln.strip()))]
+    rows: list[_Row] = []
+    i = 0
+    while i < len(cells):
+        # a header: three or more short cells without digits, one right under the other
+        j = i
+        while j < len(cells) and len(compact(cells[j][1])) <= 10 and not re.search(r"\d", cells[j][1]) \
+                and (j == i or cells[j][0] - cells[j - 1][0] <= 2):
+            j += 1
+        head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
+        if len(head) < 3:
+            i += 1
+            continue
+        k = len(head)
+        has_lead = any(_COL_LEAD.match(h) for h in head)
+        col = {"number": next((x for x, h in enumerate(head) if _COL_NUMBER.match(h)), None)}
+        col["lead"] = next((x for x, h in enumerate(head) if _COL_LEAD.match(h)), None)
+        if col["lead"] is None:
+            col["lead"] = next((x for x, h in enumerate(head) if _COL_SHARED.match(h)), None)
+        col["support"] = next((x for x, h in enumerate(head) if _COL_SUPPORT.match(h)
+                               or (has_lead and _COL_SHARED.match(h))), None)
+        col["time"] = next((x for x, h in enumerate(head) if _COL_TIME.search(h)), None)
+        skip = {v for v in col.values() if v is not None} | {x for x, h in enumerate(head) if _COL_PERSON.search(h)}
+        col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
+                              next((x for x in range(k) if x not in skip), None))
+        if col["content"] is None or (col["lead"] is None and col["time"] is None):
+            i = j
+            continue
+        r = j
+        while r + k <= len(cells) and (col["number"] is None or re.fullmatch(r"\d{1,3}", cells[r + col["number"]][1])):
+            row = cells[r:r + k]
+            got = {name: (row[x] if x is not None else None) for name, x in col.items()}
+            units = {name: (_split_units(got[name][1]) if got[name] and got[name][1] else ()) for name in ("lead", "support")}
+            content = got["content"]
+            nxt = row[col["content"] + 1][0] - 1 if col["content"] + 1 < k else content[0]
+            rows.append(_Row(got["number"][0] if got["number"] else 0, (content[0], max(content[0], nxt)),
+                             units["lead"], units["support"], got["time"][0] if got["time"] else None,
+                             (row[0][0], row[-1][0])))
+            r += k
+        i = max(r, j)
+    return rows
+
+
 def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
     # Which sections number their tasks 1. 2. …: there the task is the Arabic number.
     numbered: set[int] = set()
@@ -378,6 +445,9 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             sec_no += 1
         elif kind == "task":
             numbered.add(sec_no)
+    rows = [r for r in _table_rows(doc) if plan.first_line <= r.lines[0] and r.lines[1] <= plan.last_line]
+    in_table = {ln for r in rows for ln in range(r.lines[0], r.lines[1] + 1)}
+    kinds = [x for x in kinds if x[0] + 1 not in in_table]
     section, sec_no, group_no = "总体目标", -1, None
     sec_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     group_blk: Block | None = None
@@ -425,6 +495,15 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             cur.end = end
     for blk in plan.blocks:
         _units_of_block(doc, blk)
+    for r in rows:
+        a, _e = doc.src.line_span(r.content[0])
+        _a, e = doc.src.line_span(r.content[1])
+        blk = Block("主要任务", None, a, e, lead=_verbatim(doc, r.lead, doc.src.line_span(r.lines[0])[0], e + 200),
+                    support=_verbatim(doc, r.support, a, e + 200))
+        if r.time:
+            blk.due = doc.src.line_span(r.time)
+        plan.blocks.append(blk)
+    plan.blocks.sort(key=lambda b: b.start)
     # A heading that names its units (一、强化科技创新(区科技局牵头); （一）…（X牵头）) leads the tasks under it
     # that name none.
     for blk in plan.blocks:
