@@ -206,8 +206,8 @@ def evaluate_sentences(show: bool = False) -> dict:
     sentences' years, as a user would pass ``--period``."""
     import yaml
 
-    from plancli.checks.coverage import tokens
     from plancli.text.source import SourceText
+    from plancli.text.tokens import tokens
 
     source = SENTENCES / "sentences.txt"
     text = source.read_text(encoding="utf-8")

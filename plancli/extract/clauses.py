@@ -30,10 +30,10 @@ from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
 from .context import is_signature_line
-from .layout import GROUP, Block, Doc, Plan
+from .layout import GROUP, TITLE_END, Block, Doc, Plan
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
-__all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard"]
+__all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard", "not_a_goal"]
 
 _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
@@ -57,16 +57,25 @@ _UNITS = measure_words("count", "unit", "span")
 # A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class
 # (18MW级 names the kind of turbine, not how many).
 _QTY = re.compile(
-    r"(?<![\d.A-Za-z×*])(\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
-    r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])")
+    # 200,000 个: thousands written with commas (a page's own wording)
+    r"(?<![\d.A-Za-z×*])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
+    r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])"
+    r"(?:[—–\-~～至到]\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿|千万|百万|万)?\3)?")  # 3家至5家: the unit said twice
 
 _CN_QTY = re.compile(
-    rf"倍增|翻[一两]?番|(?<=[破过超逾])[{MAGNITUDES}]+"
+    rf"倍增|(?<![{NONZERO}十翻])[{NONZERO}十]倍(?=以上|左右|[，,。；;]|$)|翻[一两]?番|(?<=[破过超逾])[{MAGNITUDES}]+"
     # shares in words (一半以上, 超过一半, 两成, 三分之一: a 成 not inside a word) and counts after a
     # floor (至少建设一所)
+    # 零: none at all, where the word says of what (事故零发生, 零排放); not 零容忍 (an attitude), nor 趋零增长
+    # (a direction)
+    r"|(?<!趋)零(?=发生|事故|死亡|伤亡|增长|排放|投诉|新增|感染|污染|积压|拖欠|欠薪|上访|直排|填埋)"
     rf"|一半|半数|(?<![{NONZERO}十])[{NONZERO}]成(?=以上|左右|$|[，,。；;的])|[{NONZERO}十]分之[{NONZERO}]"
     r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于))(?:新建|建设|建成|设立|开设|配备|培育|打造|有)?"
     rf"[{NONZERO}十](?:所|家|个|名|项|座|处|支|条)")
+# An index or score has no measure word: 融合发展指数达到125, 营商环境评价得分提高到90 (the number ends its
+# clause or takes 以上/左右).
+_BARE = re.compile(r"(?:指数|得分|评分|分值|指标值)(?:达到|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|为)"
+                   r"(\d+(?:\.\d+)?)(?=以上|左右|[，,。；;、)）]|$)")
 # A quantity of routine work, not a commitment: 每5年修订1次, 每年至少1个月, 每季度1次.
 _CYCLE_BEFORE = re.compile(rf"每(?:\d+|[{NONZERO}十])?(?:个)?(?:年|季度|月|周|半年)")
 _ROUTINE_UNITS = ("次", *measure_words("span"))
@@ -80,6 +89,46 @@ _LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共
 _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
 _SENT_END = "。!?！？"
 _CLAUSE_END = ",;，；:："
+
+# Numbers a plan states that set no goal (issue 28), each with its reason code (words/extract.py):
+# the bound or share of a rule (补助比例最高不超过30%, 站内净高不低于2.2米, 按项目投资额的10%-30%给予补助,
+# 给予50万元补助), a descriptor (24小时自助服务, 建市100周年), a relative span (用3个月左右时间) and the
+# frequency of routine work (每年开展2次专项检查).
+_BOUND_BEFORE = re.compile(
+    r"(?:(?:最高|最低|最多|上限|下限|封顶)(?:为|可达|不超过|不高于|不低于|不少于|给予|奖励|补助|补贴)?"
+    r"|(?:净高|层高|净宽|净空|高度|宽度|长度|厚度|直径|间距|半径|埋深|坡度|荷载)(?:应|须|需|要)?"
+    r"(?:不低于|不小于|不超过|不大于|不少于|不高于|低于|高于|小于|大于|≥|≤|为)"
+    r"|按[^，,；;。]{0,16}的)$")
+_BOUND_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:给予)?(?:一次性)?(?:补助|补贴|奖励|资助|贴息|封顶)")
+_DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|在线|值守|服务|响应|营业|开放|运行|值班|热线)")
+
+
+def not_a_goal(text: str, a: int, lo: int, hi: int) -> str | None:
+    """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
+    sets no goal, else None."""
+    m = _QTY.match(text, a)
+    if not m:
+        return None
+    e, unit = m.end(), m.group(3)
+    # 10%-30%: the range's head is no word of the clause
+    before = re.sub(r"\d+(?:\.\d+)?%?[—–\-~～至到]$", "", text[_clause_start(text, a, lo):a])
+    after = text[e:e + 8]
+    if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
+        return "extract.reason.rule_bound"
+    # 投资500万元以上技术改造项目1.2万个, 220千伏及以下输变电工程实现投资40亿元: the first says which are counted
+    nxt = _QTY.search(text, e, _clause_end(text, e, hi))
+    if nxt and not re.search(r"[、和及与]", re.sub(r"^及?以[上下]", "", text[e:nxt.start()])) \
+            and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after):
+        return "extract.reason.threshold"
+    if unit == "周" and after.startswith("年") or unit == "小时" and (
+            _DESCRIPTOR_AFTER.match(after) or re.search(r"\d[×*xX]$", before)):
+        return "extract.reason.descriptor"
+    if unit in ("个月", "天", "周", "年", "日") and (re.search(r"(?:利用|用|经过|历时)$", before)
+                                              or re.match(r"^(?:左右)?(?:的)?时间", after)):
+        return "extract.reason.span"
+    if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
+        return "extract.reason.frequency"
+    return None
 
 
 # --------------------------------------------------------------------------- entries
@@ -233,7 +282,7 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
     return frozenset(out)
 
 
-_PARA_DONE = "。!?！？"
+_PARA_DONE = ("。", "!", "?", "！", "？", "…", "...")  # (…… ends a list of goals a page quotes)
 
 
 def _paragraph_ends(doc: Doc, lo: int, hi: int) -> frozenset[int]:
@@ -245,7 +294,7 @@ def _paragraph_ends(doc: Doc, lo: int, hi: int) -> frozenset[int]:
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         a, e = doc.src.line_span(li)
         body = doc.c[a:e]
-        if body and body[-1] in _PARA_DONE and lo <= a and e < hi and (width is None or e - a < width):
+        if body.endswith(_PARA_DONE) and lo <= a and e < hi and (width is None or e - a < width):
             out.add(e)
     return frozenset(out)
 
@@ -299,7 +348,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         line_no, k_line = 0, 0
         goals = False  # the paragraph states goals: it opens with a goals heading, or one stands above it
         horizons = 0  # the dated phrases opening its sentences so far
-        sentences = _sentences(text, blk.start, blk.end, breaks)
+        sentences = _sentences(text, blk.start, blk.end, paragraphs)
         consumed: set[int] = set()  # a sentence that only dates the one before it (2024年10月底前完成。)
         for k, (s0, s1) in enumerate(sentences):
             if k in consumed:
@@ -371,6 +420,13 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # a year in a title or a name
         if re.search(r"[年]$", t) and _NAME_AFTER_SPAN.match(text[e:e + 4]) and not re.search(r"\d{4}", t):
             continue  # 三年行动: the name of an action
+        if re.match(r"(?:底|末)?(?:之前|以前|前)?(?:建成|建设|竣工|开工|投运|投产|交付|登记|注册|成立|认定|取得|出生)的",
+                    text[e:e + 6]):
+            continue  # 2000年底前建成的老旧小区: which things, not a deadline
+        if re.search(TITLE_END + r"[\x00\s]*[(（]$", text[max(0, a - 12):a]):
+            continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
+        if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
+            continue  # (2025年版): the edition of the document
         if _BASELINE_BEFORE.search(text[max(s0, a - 2):a]) or text[e:e + 1] == "的" and re.search(r"\d{4}年$", t):
             continue  # 比2020年: a baseline
         if not re.search(r"\d{4}", t) and re.search(r"年(?:时间|内|以内)?$", t) and (
@@ -492,15 +548,15 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[
             continue
         if is_product_standard(text, a, e):
             continue  # 厚度低于0.01毫米的地膜: a product standard, left to the exclusions
-        if m.group(3) in _ROUTINE_UNITS and _CYCLE_BEFORE.search(text[cs:a]):
-            continue  # 每5年修订1次, 每年至少1个月: how often routine work is done, not a goal
+        if not_a_goal(text, a, s0, s1):
+            continue  # a rule's bound, a descriptor, a span, a frequency: left to the exclusions
         if m.group(3) in ("个月", "天", "周", "年") and re.search(r"(?:具有|具备|满|连续|累计|工作|任职|从事)$", text[cs:a]):
             continue  # 具有6个月工作经历: an eligibility threshold
-        nxt = _QTY.search(text, e, ce)
-        if nxt and not re.search(r"[、和及与]", text[e:nxt.start()]) \
-                and re.match(r"^(?:以上|以下)?[\u4e00-\u9fff]", text[e:e + 3]):
-            continue
         qtys.append((a, e, cs, ce))
+    for m in _BARE.finditer(text, s0, s1):  # 指数达到125
+        a, e = m.span(1)
+        if not _inside(a, quoted):
+            qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     for m in _CN_QTY.finditer(text, s0, s1):  # 倍增, 翻番, 过千亿, 双破千
         a, e = m.span()
         if not _inside(a, quoted):
@@ -589,7 +645,7 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
                 qe = _completion_end(text, t)
         if t is None and due is not None:
             t, governed = due, True  # the date of the heading above
-        if re.search(r"\d[—–\-~～至到]\d", text[a:e]):
+        if re.search(r"\d[^\d，,。；;]{0,4}?[—–\-~～至到]\d", text[a:e]):  # 3—5个, 3家至5家
             cmp = "range"
         elif re.match(r"倍增|翻", text[a:e]):
             cmp = "="
@@ -667,13 +723,14 @@ def _not_a_commitment(body: str) -> bool:
     return bool(_PURPOSE.match(body) or _PERMISSION.search(body))
 
 
-def _is_milestone_clause(text: str, a: int, e: int, qtys: list[Qty]) -> bool:
-    """A clause that holds no quantity and says something (four Chinese characters or more), not a purpose
-    or a permission."""
-    busy = any(x <= a < y or a <= x < e for _, _, x, y in qtys)
-    body = text[a:e].strip("\x00")
-    return (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[a:e]
-            and not _not_a_commitment(body))
+def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -> list[tuple[int, int]]:
+    """The outcomes of the clause text[a:e] (its words from ``body``) that are milestones: the clause says
+    something (four Chinese characters or more) and is no purpose or permission, and the outcome holds no
+    quantity (总量趋零增长、全量利用、水平全面提升: the first is a target, the others milestones)."""
+    words = text[body:e].strip("\x00")
+    if len(re.findall(r"[\u4e00-\u9fff]", words)) < 4 or "\x00" in text[a:e] or _not_a_commitment(words):
+        return []
+    return [(x, y) for x, y in _outcomes(text, body, e) if not any(x < q[1] and q[0] < y for q in qtys)]
 
 
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
@@ -688,10 +745,9 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
     pos = s0
     while pos < own:
         ce = _action_end(text, pos, own)
-        if _is_milestone_clause(text, pos, ce, qtys):
-            for x, y in _outcomes(text, pos, ce):
-                drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []),
-                                    governor.start if same else pos, y, None, None, governor, x, not same))
+        for x, y in _milestone_outcomes(text, pos, ce, pos, qtys):
+            drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []),
+                                governor.start if same else pos, y, None, None, governor, x, not same))
         pos = ce + 1
     return drafts
 
@@ -700,7 +756,6 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
     """Dated clauses that hold no quantity: the clause of each time phrase, and for a dated phrase
     (2024年年底前，A，B) each following clause up to the next time phrase or the sentence's end."""
     drafts: list[Draft] = []
-    has_qty = [(q[2], q[3]) for q in qtys]
     for k, t in enumerate(times):
         if t.yearless:
             continue  # a milestone needs a deadline_text the registry can read: left to the exclusions
@@ -715,12 +770,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
             cs = t.start if first else pos
             ce = _action_end(text, t.end if first else pos, s1)
             body_start = t.end if first else pos
-            body = text[body_start:ce].strip("\x00")
-            busy = any(x <= body_start < y or body_start <= x < ce for x, y in has_qty)
-            if (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[cs:ce]
-                    and not _not_a_commitment(body)):
-                for x, y in _outcomes(text, body_start, ce):
-                    drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), t.start, y, None, None, t, x))
+            for x, y in _milestone_outcomes(text, cs, ce, body_start, qtys):
+                drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), t.start, y, None, None, t, x))
             if not first and cs == ce:
                 break
             first = False

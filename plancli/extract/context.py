@@ -37,6 +37,10 @@ _BY_YEAR = re.compile(r"(?:到|至|截至|力争到|力争至|争取到)((?:19|2
 _ANY_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?![度级])")
 _TITLE_WORD = r"(?:通知|意见|方案|计划|决定|规划|办法|规定|要点|函)"
 _HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}\d]+[)）]|\d{{1,3}}[.．、])")
+# With no date of issue, a plan starts by its earliest dated step: a year opening a line (2025年全省启动…,
+# 到2027年底，…), and after its baseline (较2023年增长30%: the plan runs from 2024).
+_OPENING_YEAR = re.compile(r"^(?:[^，,。]{0,10}目标[是为:：，,]?)?(?:力争|争取)?(?:到|至)?((?:19|20)\d{2})年(?!以来|来|以前|前后|版)")
+_BASELINE_YEAR = re.compile(r"(?:较|比|相比|相较|同比)((?:19|20)\d{2})年")
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
@@ -81,12 +85,16 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
         if in_goals or re.match(r"^(?:[^，。]{0,10}目标[是为:：，]?)?(?:力争|争取)?(?:到|至)(?:19|20)\d{2}年", ln):
             goals += [int(y) for y in _BY_YEAR.findall(ln)]
     by_years = [int(y) for y in _BY_YEAR.findall(c)]
+    steps = [int(m.group(1)) for ln in lines for m in [_OPENING_YEAR.match(ln)] if m]
+    steps += [int(y) + 1 for y in _BASELINE_YEAR.findall(c)]
     for years, how in ((goals, "the horizon of its goals"), (by_years, "the latest 到YYYY年 of the text")):
         years = [y for y in years if year0 is None or y >= year0]
         if years:
             end = max(years)
-            start = year0 if year0 is not None else min(years)
+            start = year0 if year0 is not None else min([y for y in steps if y <= end] + years)
             how = f"{how} (到{end}年)" + (", from the document's year" if year0 is not None else "")
+            if year0 is None and start < min(years):
+                how += f", from its earliest dated step or the year after its baseline ({start}年)"
             return Period(date(start, 1, 1), date(end, 12, 31)), how
     if year0 is not None:
         later = [int(y) for y in _ANY_YEAR.findall(c) if int(y) >= year0 and not _is_doc_no_year(c, y)]

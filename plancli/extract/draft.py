@@ -21,9 +21,9 @@ from ..text.numerals import NUMERAL
 from ..text.quantities import QuantityError, not_target_reason, parse_value
 from ..text.tokens import covered_spans, tokens
 from ..words import say
-from .clauses import Draft, drafts_of_plan, is_product_standard
+from .clauses import Draft, drafts_of_plan, is_product_standard, not_a_goal
 from .context import document_header, find_doc_date, infer_period, term_span
-from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, layout
+from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, is_title, layout
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
 
@@ -42,8 +42,11 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> tuple[st
     the guesses' words end in "(check)"."""
     ls, le = doc.src.line_span(doc.line_of(pos))
     after = text[pos + len(tok):pos + len(tok) + 6]
-    if re.fullmatch(r"\d{1,3}[|｜]", text[ls:le]):
-        return "extract.reason.row_number", {}  # 1 | on a line of its own: a flattened table's 序号 cell
+    task = TASK.match(text[ls:le])
+    if re.fullmatch(r"\d{1,3}[|｜.．、。]?", text[ls:le]) or task and pos < ls + task.end():
+        return "extract.reason.row_number", {}  # 1 | or 1 on a line of its own: a table's 序号 cell, a list number
+    if _CALENDAR_DATE.match(text, pos):
+        return "extract.reason.date", {}
     if tok[0].isdigit():
         said = not_target_reason(text[ls:max(le, pos + len(tok))], pos - ls, pos - ls + len(tok))
         if said:
@@ -54,7 +57,12 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> tuple[st
             e += 1
         if any(is_product_standard(text, pos, e + n) for n in range(1, 4)):
             return "extract.reason.product_standard", {}
-    if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]):
+    said = not_a_goal(text, pos, ls, le)
+    if said:
+        return said, {}
+    if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]) \
+            or re.fullmatch(r"(?:19|20)\d{2}", tok) and (is_title(doc.lines[doc.line_of(pos) - 1])
+                                                         or after.startswith("年版")):
         return "extract.reason.title", {}
     if _inside_pair(text, ls, pos, "“", "”") or _inside_pair(text, ls, pos, "\"", "\""):
         return "extract.reason.quoted", {}
@@ -78,7 +86,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> tuple[st
         return "extract.reason.size_class", {}
     if text[max(ls, pos - 1):pos] == "等":
         return "extract.reason.listed_count", {}
-    if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", text[max(ls, pos - 1):pos]):
+    if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", text[max(ls, pos - 1):pos]) \
+            or re.match(r"号(?!前|之前|以前)", after) or re.search(r"附件$", before):  # 10号线, 附件1
         return "extract.reason.designation", {}
     if re.search(r"(?:满|积|分值为|缩短至|延长至)$", before):
         return "extract.reason.rule_term", {}
@@ -96,6 +105,11 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> tuple[st
 _STOPS = "，,。；;：:、()（）“”《》"
 
 
+# A calendar date of the day (a date line, a post's time): dates nothing unless 前/底 follow it.
+_CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|/\d{1,2}/\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+                            r"|-\d{1,2}-\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?)(?!前|底|末|以前|之前|起)")
+
+
 def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
     """Compact span around a token: a short verbatim text that starts on the token's line.
 
@@ -105,6 +119,9 @@ def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
     c = doc.c
     ls, le = doc.src.line_span(doc.line_of(pos))
     end = pos + len(tok)
+    m = _CALENDAR_DATE.match(c, pos, max(le, end))
+    if m:
+        return m.span()  # 2024年6月27日, 2024/10/10 9:01:14: the date is one excerpt
     for op, cl, most in (("“", "”", 16), ("《", "》", 60), ("(", ")", 20), ("（", "）", 20)):
         a, b = c.rfind(op, ls, pos), c.find(cl, end, max(le, end))
         if a != -1 and b != -1 and c.find(cl, a, pos) == -1 and b - a <= most:

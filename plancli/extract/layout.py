@@ -30,7 +30,7 @@ from ..text.deadline import Period
 from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
-__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "DOC_NO", "DATE_LINE",
+__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "DOC_NO", "DATE_LINE",
            "TITLE_END", "TASK", "GROUP"]
 
 
@@ -169,6 +169,13 @@ def _is_title(body: str) -> re.Match | None:
     if len(body) > 48 or any(ch in body for ch in "。，,;；") or GROUP.match(body) or TASK.match(body):
         return None
     return _TITLE.match(body) or _YEAR_TITLE.match(body)
+
+
+def is_title(line: str) -> bool:
+    """The line is a plan's title (某市2024年工业节能工作方案), or the years or edition under one standing
+    alone ((2022-2025年), （2025年版）)."""
+    b = _body(line)
+    return bool(_is_title(b) or re.fullmatch(r"[(（](?:(?:19|20)\d{2}年?[—–\-~～至](?:19|20)\d{2}年|(?:19|20)\d{2}年版)[)）]", b))
 
 
 def title_period(m: re.Match) -> Period | None:

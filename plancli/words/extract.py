@@ -46,7 +46,11 @@ WORDS: dict[str, tuple[str, str]] = {
                             "a relative span (用3个月左右时间, 2年内), not a target"),
     "extract.reason.frequency": ("例行工作的频次（每年开展2次），不是目标",
                                  "how often routine work is done (每年开展2次), not a target"),
-    "extract.reason.row_number": ("表格的序号", "the row number of a table"),
+    "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
+                                 "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "
+                                 "more), not a target"),
+    "extract.reason.row_number": ("表格或列表的序号", "the number of a table row or list item"),
+    "extract.reason.date": ("日期（成文日期、发布时间），不是期限", "a date (of issue, of a post), not a deadline"),
     "extract.reason.descriptive": ("描述性数字或门槛，没有设定目标（请核对）",
                                    "a descriptive count or threshold, no target set on it (check)"),
     "extract.reason.yearless": ("没有年份的时间表述（10月底前、年底前）：按文件年份读出的日期是其所辖事项的期限，"
