@@ -106,25 +106,29 @@ _DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|�
 def not_a_goal(text: str, a: int, lo: int, hi: int) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None."""
-    m = _QTY.match(text, a)
+    m = _QTY.match(text[lo:hi], a - lo)  # (from lo: the list number before it, 1.3个月内, is not read)
     if not m:
         return None
-    e, unit = m.end(), m.group(3)
+    e, unit = lo + m.end(), m.group(3)
     # 10%-30%: the range's head is no word of the clause
     before = re.sub(r"\d+(?:\.\d+)?%?[—–\-~～至到]$", "", text[_clause_start(text, a, lo):a])
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return "extract.reason.rule_bound"
     # 投资500万元以上技术改造项目1.2万个, 220千伏及以下输变电工程实现投资40亿元: the first says which are counted
+    # (220千伏及以下输变电工程 is a class of works even with no count after it)
     nxt = _QTY.search(text, e, _clause_end(text, e, hi))
     if nxt and not re.search(r"[、和及与]", re.sub(r"^及?以[上下]", "", text[e:nxt.start()])) \
-            and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after):
+            and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
+            or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
         return "extract.reason.threshold"
     if unit == "周" and after.startswith("年") or unit == "小时" and (
             _DESCRIPTOR_AFTER.match(after) or re.search(r"\d[×*xX]$", before)):
         return "extract.reason.descriptor"
-    if unit in ("个月", "天", "周", "年", "日") and (re.search(r"(?:利用|用|经过|历时)$", before)
-                                              or re.match(r"^(?:左右)?(?:的)?时间", after)):
+    if unit in ("个月", "天", "周", "年", "日", "个工作日", "工作日") and (
+            re.search(r"(?:利用|用|经过|历时)$", before) or re.match(r"^(?:左右)?(?:的)?时间", after)
+            # 3个月内完成隐患整改: the span opens its clause and says when, not what (压缩至5个工作日以内 is a goal)
+            or re.fullmatch(r"[\x00\s]*(?:力争|争取|确保)?(?:在|于)?", before) and re.match(r"^(?:以)?内[\u4e00-\u9fff]", after)):
         return "extract.reason.span"
     if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
         return "extract.reason.frequency"

@@ -57,7 +57,7 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> tuple[st
             e += 1
         if any(is_product_standard(text, pos, e + n) for n in range(1, 4)):
             return "extract.reason.product_standard", {}
-    said = not_a_goal(text, pos, ls, le)
+    said = not_a_goal(text, pos, ls + task.end() if task else ls, le)
     if said:
         return said, {}
     if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]) \
