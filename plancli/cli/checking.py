@@ -21,17 +21,22 @@ def validate_cmd(
     no_source: Annotated[bool, typer.Option("--no-source", help="Skip the checks against the source text.")] = False,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings are problems too (exit 1): the CI gate.")] = False,
+    contacts: Annotated[Path | None, typer.Option(
+        "--contacts", envvar="PLANCLI_CONTACTS",
+        help="Routes of notify to check [default: contacts.yaml beside the registry, when there is one].",
+        show_default=False)] = None,
 ) -> None:
     """Check a registry (and its ledger): schema, ids, units, deadlines, quotes against the source.
 
     Prints `file:line: problem` for each problem (`file:line: warning: …` for warnings); exit 1 if
     any problem (with --strict: any warning too), 0 when clean or only warnings. The ledger's checks:
     unknown items, duplicate record ids, retractions of unknown records, merge-conflict markers.
+    contacts.yaml (notify's routes): unknown units and keys, and any secret written in it.
     Example: plancli validate --strict
     """
     from ..checks.validate import validate as run_checks
 
-    reg, problems = run_checks(path or registry, progress, check_source=not no_source)
+    reg, problems = run_checks(path or registry, progress, check_source=not no_source, contacts=contacts)
     errors = [p for p in problems if p.level == "error"]
     if format_name(fmt) == "json":
         render([{"file": p.path, "line": p.line, "level": p.level, "problem": p.message} for p in problems],

@@ -32,10 +32,10 @@ def catalogue() -> dict[str, tuple[str, str]]:
     """Every entry: code → (zh, en). Read once, on the first word said (a JSON run needs none)."""
     global _WORDS
     if _WORDS is None:
-        from . import labels, messages, reports
+        from . import labels, messages, notify, reports
 
         merged: dict[str, tuple[str, str]] = {}
-        for part in (labels, reports, messages):
+        for part in (labels, reports, messages, notify):
             for code, pair in part.WORDS.items():
                 if code in merged:
                     raise RuntimeError(f"catalogue: {code!r} is defined twice")
