@@ -31,12 +31,11 @@ def _lang(sel: Selection, reg) -> str:
 
 def _since(text: str, as_of: date) -> date:
     """--since: a date, or a span back from --as-of (7d: the week before)."""
-    from ..text.dates import parse_span, to_date
-    from ..text.deadline import DeadlineError
+    from ..text.dates import DateInputError, parse_span, to_date
 
     try:
         since = as_of - parse_span(text)
-    except DeadlineError:
+    except DateInputError:
         since = to_date(text, "--since")
     if since >= as_of:
         raise NotifyError("notify.since_after", since=since, as_of=as_of)
@@ -235,8 +234,7 @@ def notice(
     from ..output.export import write_output
     from ..output.notice import Notice, notice_docx, notice_html
     from ..query.reminders import red_items
-    from ..text.dates import parse_span, to_date
-    from ..text.deadline import DeadlineError
+    from ..text.dates import DateInputError, parse_span, to_date
     from ..words import say
 
     ws = sel.workspace()
@@ -244,7 +242,7 @@ def notice(
     f = sel.filters(ws)
     try:
         due_by = f.as_of + parse_span(by)
-    except DeadlineError:
+    except DateInputError:
         due_by = to_date(by, "--by")
     if due_by < f.as_of:
         raise NotifyError("notice.by_before", by=due_by, as_of=f.as_of)

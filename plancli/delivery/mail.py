@@ -99,14 +99,14 @@ def build_message(out: Outgoing, sender: str) -> EmailMessage:
 
 def _smtp_error(exc: Exception, host: str) -> DeliveryError:
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return DeliveryError("notify.smtp_auth", code=exc.smtp_code, reply=_reply(exc.smtp_error))
+        return DeliveryError("notify.smtp_auth", smtp=exc.smtp_code, reply=_reply(exc.smtp_error))
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        code, reply = next(iter(exc.recipients.values()))
-        return DeliveryError("notify.smtp_refused", code=code, reply=_reply(reply), transient=400 <= code < 500)
+        status, reply = next(iter(exc.recipients.values()))
+        return DeliveryError("notify.smtp_refused", smtp=status, reply=_reply(reply), transient=400 <= status < 500)
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return DeliveryError("notify.smtp_no_starttls")
     if isinstance(exc, smtplib.SMTPResponseException):
-        return DeliveryError("notify.smtp_refused", code=exc.smtp_code, reply=_reply(exc.smtp_error),
+        return DeliveryError("notify.smtp_refused", smtp=exc.smtp_code, reply=_reply(exc.smtp_error),
                              transient=400 <= exc.smtp_code < 500)
     if isinstance(exc, ssl.SSLError):
         return DeliveryError("notify.unreachable", host=host, why=f"TLS: {exc.reason or 'error'}", transient=False)
