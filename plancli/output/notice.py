@@ -49,6 +49,12 @@ def _office(n: Notice, lang: str) -> str:
     return n.office.get("name") or say("notice.office_default", lang)
 
 
+def _basis(n: Notice, lang: str) -> str:
+    """The documents the items come from (鲁政发〔2024〕5号), in order of first mention."""
+    docs = dict.fromkeys(r.get("doc") for r in n.rows if r.get("doc"))
+    return ("、" if lang == "zh" else ", ").join(docs) or "—"
+
+
 def _body(n: Notice, lang: str) -> str:
     return say("notice.body", lang, as_of=long_date(n.as_of, lang), n=len(n.rows), by=long_date(n.by, lang),
                office=_office(n, lang))
@@ -76,6 +82,7 @@ p.body{text-indent:2em;line-height:1.9;margin:10px 0 14px}
 table.items{font-size:13px}
 table.items th,table.items td{border:1px solid #999}
 td.c-no{text-align:center}
+td.c-reason{min-width:7.5em}
 .sign{margin:28px 0 0 auto;width:max-content;line-height:2}
 .sign .seal{display:inline-block;min-width:10em}
 .receipt{margin-top:34px;border-top:1px dashed #777;padding-top:10px;line-height:2}
@@ -94,13 +101,14 @@ def notice_html(n: Notice, lang: str) -> str:
         body_rows.append(
             f'<tr><td class="nw c-no">{i}</td><td class="nw c-item">{_e(c["item"])}</td>'
             f'<td class="c-metric">{_e(c["task"])}</td><td class="nw c-target">{_e(c["target"])}</td>'
-            f'<td class="nw c-deadline">{_e(c["deadline"])}</td><td>{_e(c["reason"])}</td>'
+            f'<td class="nw c-deadline">{_e(c["deadline"])}</td><td class="c-reason">{_e(c["reason"])}</td>'
             f'<td class="c-lead">{_e(c["support"])}</td></tr>')
     head = (
         '<table class="head">'
         f'<tr><th>{_e(say("notice.to", lang))}</th><td colspan="3">{_e(n.unit)}</td></tr>'
         f'<tr><th>{_e(say("notice.subject", lang))}</th><td colspan="3">'
         f'{_e(say("notice.subject_text", lang, unit=n.unit, n=len(n.rows)))}</td></tr>'
+        f'<tr><th>{_e(say("notice.basis", lang))}</th><td colspan="3">{_e(_basis(n, lang))}</td></tr>'
         f'<tr><th>{_e(say("notice.date", lang))}</th><td class="nw">{_e(long_date(n.as_of, lang))}</td>'
         f'<th>{_e(say("notice.by", lang))}</th><td>{_e(say("notice.by_text", lang, date=long_date(n.by, lang)))}</td></tr>'
         "</table>")
@@ -179,7 +187,7 @@ def notice_docx(n: Notice, lang: str) -> bytes:
           color=(0xB0, 0, 0), space_after=6)
     if n.number:
         _para(doc, say("notice.number", lang, number=n.number), size=14, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    head = doc.add_table(rows=3, cols=4)
+    head = doc.add_table(rows=4, cols=4)
     head.style = "Table Grid"
     head.alignment = WD_TABLE_ALIGNMENT.CENTER
     cells = head.rows
@@ -188,10 +196,12 @@ def notice_docx(n: Notice, lang: str) -> bytes:
     _cell(merged, n.unit)
     _cell(cells[1].cells[0], say("notice.subject", lang), bold=True, font=_HEAD_FONT)
     _cell(cells[1].cells[1].merge(cells[1].cells[3]), say("notice.subject_text", lang, unit=n.unit, n=len(n.rows)))
-    _cell(cells[2].cells[0], say("notice.date", lang), bold=True, font=_HEAD_FONT)
-    _cell(cells[2].cells[1], long_date(n.as_of, lang))
-    _cell(cells[2].cells[2], say("notice.by", lang), bold=True, font=_HEAD_FONT)
-    _cell(cells[2].cells[3], say("notice.by_text", lang, date=long_date(n.by, lang)))
+    _cell(cells[2].cells[0], say("notice.basis", lang), bold=True, font=_HEAD_FONT)
+    _cell(cells[2].cells[1].merge(cells[2].cells[3]), _basis(n, lang))
+    _cell(cells[3].cells[0], say("notice.date", lang), bold=True, font=_HEAD_FONT)
+    _cell(cells[3].cells[1], long_date(n.as_of, lang))
+    _cell(cells[3].cells[2], say("notice.by", lang), bold=True, font=_HEAD_FONT)
+    _cell(cells[3].cells[3], say("notice.by_text", lang, date=long_date(n.by, lang)))
     _para(doc, _body(n, lang), size=16, indent=True, space_after=6)
     items = doc.add_table(rows=1, cols=len(COLUMNS))
     items.style = "Table Grid"

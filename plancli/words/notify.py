@@ -107,6 +107,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'notice.subject': ('督办事项', 'Subject'),
     'notice.subject_text': ('{unit}牵头的亮红灯目标任务（{n} 项）', 'Red items led by {unit} ({n})'),
     'notice.date': ('督办日期', 'Date'),
+    'notice.basis': ('依据文件', 'Document'),
     'notice.by': ('整改时限', 'Remedy by'),
     'notice.by_text': ('{date}前报送整改情况', 'report the remedy by {date}'),
     'notice.body': ('截至{as_of}，贵单位牵头的以下 {n} 项目标任务亮红灯（已逾期未办结、未达标或严重滞后于序时进度）。请高度重视，认真分析原因，明确整改措施、责任人和完成时限，于{by}前将整改情况（整改计划、进展及佐证材料）书面报送{office}。确需延期的，请说明理由并提出延期申请。', 'As of {as_of}, the {n} items below, led by your unit, are red (overdue, missed or far behind schedule). Please find the cause, set out the remedy, who is responsible and by when, and send a written account of it (plan, progress, evidence) to {office} by {by}. Where a deadline cannot be kept, say why and ask for an extension.'),
