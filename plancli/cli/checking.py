@@ -10,7 +10,7 @@ import typer
 
 from ..output.render import is_machine, render
 from .application import EXIT_CHECK, command
-from .options import Check, Listing, ProgressOpt, RegistryOpt, format_name, format_option
+from .options import Check, ContactsOpt, Listing, ProgressOpt, RegistryOpt, format_name, format_option
 
 
 @command("validate")
@@ -21,10 +21,7 @@ def validate_cmd(
     no_source: Annotated[bool, typer.Option("--no-source", help="Skip the checks against the source text.")] = False,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings are problems too (exit 1): the CI gate.")] = False,
-    contacts: Annotated[Path | None, typer.Option(
-        "--contacts", envvar="PLANCLI_CONTACTS",
-        help="Routes of notify to check [default: contacts.yaml beside the registry, when there is one].",
-        show_default=False)] = None,
+    contacts: ContactsOpt = None,
 ) -> None:
     """Check a registry (and its ledger): schema, ids, units, deadlines, quotes against the source.
 

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import PlancliError
 from .application import EXIT_CHECK, command, warn
-from .options import Listing, Selection, choice, format_name, format_option, with_selection
+from .options import ContactsOpt, Listing, Selection, choice, format_name, format_option, with_selection
 
 Channel = choice("Channel", ("wecom", "dingtalk", "email", "webhook"))
 NoticeFormat = choice("NoticeFormat", ("html", "docx"))
@@ -59,10 +59,7 @@ def _contacts(given: Path | None, ws):
 @command()
 @with_selection
 def notify(
-    contacts: Annotated[Path | None, typer.Option(
-        "--contacts", envvar="PLANCLI_CONTACTS",
-        help="Routes of the units [default: contacts.yaml beside the registry]. docs/notify.md.",
-        show_default=False)] = None,
+    contacts: ContactsOpt = None,
     since: Annotated[str, typer.Option(
         "--since", help="Mark items newly red/yellow/blue since DATE or SPAN before --as-of (the last cycle).")] = "7d",
     new_only: Annotated[bool, typer.Option(

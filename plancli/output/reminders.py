@@ -208,20 +208,23 @@ def plain_text(rem: Reminder, ctx: Context, limit: int | None = None, attached: 
 # --------------------------------------------------------------------------- the channels
 
 
-def wecom_payload(rem: Reminder, route: Route, ctx: Context) -> tuple[dict, int]:
-    """企业微信 group robot markdown: (body, items shown)."""
+def _robot_parts(rem: Reminder, ctx: Context, colors: dict, line: str) -> tuple[list, list, list]:
+    """(heading and summary, item lines, closing) of a robot's markdown; ``line`` formats an item
+    from ``color``, ``tag`` (【红灯】) and ``text``. A returned item is painted as red."""
     lang = ctx.lang
     head = [f"### {_md_safe(title(rem, lang))}", say("notify.head", lang, as_of=rem.as_of.isoformat()),
-            *(f"> {s}" for s in _summary(rem, lang)), ""]
-    items = []
-    for r in rem.items:
-        tag = _light_tag(r, lang).strip()
-        color = _WECOM_COLOR.get(str(r.get("light")), "comment") if not r.get("review_note") else "warning"
-        items.append(f'<font color="{color}">{tag}</font>{_md_safe(_item(r, lang, r["item"] in rem.new))}')
-    tail = ["", *(_md_safe(s) for s in _closing(rem, ctx))]
-    if route.mention:
-        tail.append(" ".join(f"<@{m}>" for m in route.mention))
-    text, shown = fit(head, items, tail, LIMITS["wecom"], lambda n: say("notify.more", lang, n=n))
+            *(f"> {s}" for s in _summary(rem, lang))]
+    items = [line.format(color=colors["red" if r.get("review_note") else str(r.get("light"))],
+                         tag=_light_tag(r, lang).strip(), text=_md_safe(_item(r, lang, r["item"] in rem.new)))
+             for r in rem.items]
+    return head, items, [_md_safe(s) for s in _closing(rem, ctx)]
+
+
+def wecom_payload(rem: Reminder, route: Route, ctx: Context) -> tuple[dict, int]:
+    """企业微信 group robot markdown: (body, items shown)."""
+    head, items, closing = _robot_parts(rem, ctx, _WECOM_COLOR, '<font color="{color}">{tag}</font>{text}')
+    tail = ["", *closing] + ([" ".join(f"<@{m}>" for m in route.mention)] if route.mention else [])
+    text, shown = fit([*head, ""], items, tail, LIMITS["wecom"], lambda n: say("notify.more", ctx.lang, n=n))
     return {"msgtype": "markdown", "markdown": {"content": text}}, shown
 
 
@@ -237,18 +240,11 @@ def _ding_at(route: Route) -> tuple[dict, list[str]]:
 def dingtalk_payload(rem: Reminder, route: Route, ctx: Context) -> tuple[dict, int]:
     """钉钉 custom robot markdown with ``at``: (body, items shown). Paragraphs are blank-line
     separated: 钉钉 joins single newlines."""
-    lang = ctx.lang
-    head = [f"### {_md_safe(title(rem, lang))}", say("notify.head", lang, as_of=rem.as_of.isoformat()),
-            *(f"> {s}" for s in _summary(rem, lang))]
-    items = []
-    for r in rem.items:
-        tag = _light_tag(r, lang).strip()
-        color = _DING_COLOR.get(str(r.get("light")), "#d62d20") if not r.get("review_note") else "#d62d20"
-        items.append(f'- <font color="{color}">{tag}</font> {_md_safe(_item(r, lang, r["item"] in rem.new))}')
+    head, items, closing = _robot_parts(rem, ctx, _DING_COLOR, '- <font color="{color}">{tag}</font> {text}')
     at, names = _ding_at(route)
-    tail = [_md_safe(s) for s in _closing(rem, ctx)] + ([" ".join(names)] if names else [])
-    text, shown = fit(head, items, tail, LIMITS["dingtalk"], lambda n: say("notify.more", lang, n=n), sep="\n\n")
-    return {"msgtype": "markdown", "markdown": {"title": title(rem, lang), "text": text}, "at": at}, shown
+    tail = closing + ([" ".join(names)] if names else [])
+    text, shown = fit(head, items, tail, LIMITS["dingtalk"], lambda n: say("notify.more", ctx.lang, n=n), sep="\n\n")
+    return {"msgtype": "markdown", "markdown": {"title": title(rem, ctx.lang), "text": text}, "at": at}, shown
 
 
 def contract_rows(rows: Sequence[dict]) -> list[dict]:
