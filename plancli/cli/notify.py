@@ -172,7 +172,7 @@ def _summary(outcomes, lang: str, fmt: str, out) -> None:
             result = say(f"notify.result.{o.result}", lang, shown=o.shown, n=o.told)
         rows.append({"unit": o.unit, "channel": say(f"notify.channel.{o.channel}", lang) if o.channel else "—",
                      "to": o.to or "—", "items": o.told, "result": result})
-    cols = [Column(k, say(f"notify.col.{k}", lang), None, "ellipsis" if k in ("to", "result") else None)
+    cols = [Column(k, say(f"notify.col.{k}", lang), None, {"to": "ellipsis", "result": "fold"}.get(k))
             for k in ("unit", "channel", "to", "items", "result")]
     render(rows, cols, fmt, out)
 

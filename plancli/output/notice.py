@@ -167,6 +167,18 @@ def _para(doc_or_cell, text: str, *, size: float = 16, font: str = _BODY_FONT, b
     return p
 
 
+def _widths(table, cm: Sequence[float]) -> None:
+    """Fixed column widths (Word and WPS otherwise share the width out evenly: 序号 as wide as 任务)."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for col, w in zip(table.columns, cm, strict=True):  # the grid (LibreOffice, WPS) …
+        col.width = Cm(w)
+    for row in table.rows:  # … and each cell (Word)
+        for cell, w in zip(row.cells, cm, strict=True):
+            cell.width = Cm(w)
+
+
 def _cell(cell, text: str, size: float = 12, bold: bool = False, font: str = _BODY_FONT) -> None:
     cell.text = ""
     _font(cell.paragraphs[0].add_run(text), font, size, bold)
@@ -202,6 +214,7 @@ def notice_docx(n: Notice, lang: str) -> bytes:
     _cell(cells[3].cells[1], long_date(n.as_of, lang))
     _cell(cells[3].cells[2], say("notice.by", lang), bold=True, font=_HEAD_FONT)
     _cell(cells[3].cells[3], say("notice.by_text", lang, date=long_date(n.by, lang)))
+    _widths(head, (2.6, 5.2, 2.6, 5.2))  # the text width of A4 with 公文 margins: 15.6 cm
     _para(doc, _body(n, lang), size=16, indent=True, space_after=6)
     items = doc.add_table(rows=1, cols=len(COLUMNS))
     items.style = "Table Grid"
@@ -213,6 +226,7 @@ def notice_docx(n: Notice, lang: str) -> bytes:
         for cell, value in zip(row, (str(i), c["item"], c["task"], c["target"], c["deadline"], c["reason"],
                                      c["support"]), strict=True):
             _cell(cell, value, size=10.5)
+    _widths(items, (0.9, 2.3, 4.0, 1.8, 2.4, 2.3, 1.9))
     blank = say("notice.blank", lang)
     o = n.office
     right = WD_ALIGN_PARAGRAPH.RIGHT
