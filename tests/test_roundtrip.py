@@ -23,8 +23,9 @@ HEADER_ROW = 3  # title, instructions, then the headings
 
 
 def _per_unit(cli, reg: Path, ledger: Path, out: Path, *args: str, lang: str = "zh"):
+    # --lang, not PLANCLI_LANG: the environment would stay set for the test's later commands too
     return cli("export", "--format", "xlsx", "--per-unit", "-o", str(out), "--registry", str(reg),
-               "--progress", str(ledger), *args, env={"PLANCLI_LANG": lang})
+               "--progress", str(ledger), "--lang", lang, *args)
 
 
 def _import(cli, reg: Path, ledger: Path, *args: str):
@@ -101,7 +102,7 @@ def test_round_trip_dry_run_then_import_then_show_and_digest_agree(cli, tiny, ha
         ("test-001", "met", 36000.0, date(2024, 10, 15), "省科技厅通报〔2024〕9号", "已认定"),
     ]
 
-    show = cli("show", "test-001", "--registry", str(tiny), "--progress", str(ledger))
+    show = cli("show", "test-001", "--lang", "en", "--registry", str(tiny), "--progress", str(ledger))
     assert "test-001: met (deadline 2024-12-31), actual 3.6 万家 (103% of the target)" in show.out
     assert "evidence: 省科技厅通报〔2024〕9号" in show.out
     digest = json.loads(cli("weekly", "--format", "json", "--as-of", "2024-10-21", "--registry", str(tiny),
@@ -122,7 +123,7 @@ def test_a_wrong_row_refuses_the_whole_file_and_names_every_wrong_row(cli, tiny,
         "test-004": {"完成情况": "搞定", "数据截至日期": datetime(2024, 10, 15)},
         "test-003@2024": {"完成情况": "进行中", "实际值": "12项"},
     }, tmp_path / "bad.xlsx")
-    r = _import(cli, tiny, ledger, str(filled))
+    r = _import(cli, tiny, ledger, str(filled), "--lang", "en")
     assert r.code == 2 and r.out == ""
     assert r.err.splitlines() == [
         f"plancli: {filled}:台账!4: status '搞定' is not one of 已完成, 已达标, 未达标, 进行中 "
@@ -134,6 +135,15 @@ def test_a_wrong_row_refuses_the_whole_file_and_names_every_wrong_row(cli, tiny,
         "plancli: error: 3 rows cannot be recorded; nothing was imported",
     ]
     assert not ledger.exists()  # the good row (test-002) was not written either
+    # in Chinese, in the workbook's own words: its headings and status words, never --status or codes
+    r = _import(cli, tiny, ledger, str(filled), "--lang", "zh")
+    assert r.err.splitlines() == [
+        f"plancli: {filled}:台账!4: 完成情况“搞定”不是 已完成、已达标、未达标、进行中 之一",
+        f"plancli: {filled}:台账!5: 完成情况“已达标”与实际值 3.2 不符：3.2 万家 为目标 >3.5 万家 的 91%，未达标；"
+        "完成情况请填“未达标”",
+        f"plancli: {filled}:台账!6: 数据截至日期为空；请填写，或导入时用 --on 日期 指定",
+        "plancli: error: 3 行无法记录，未导入任何数据",
+    ]
 
 
 def test_a_hand_made_workbook_with_moved_columns_extra_sheets_and_english_headings_imports(cli, tiny, tmp_path):
@@ -203,7 +213,8 @@ def test_import_of_a_file_without_a_ledger_sheet_is_refused(cli, tiny, tmp_path)
     assert r.code == 2
     assert r.err.splitlines()[:2] == [
         f"plancli: {p}: no sheet has an id column (编号/ID) and fill-in columns "
-        "(完成情况、实际值、数据截至日期、进展情况、佐证材料、存在问题)",
+        "(完成情况/Status reported, 实际值/Actual value, 数据截至日期/As of, 进展情况/Progress notes, "
+        "佐证材料/Evidence, 存在问题/Problems)",
         f"plancli: {tmp_path / 'gone.xlsx'}: no such file"]
 
 
@@ -232,15 +243,17 @@ def test_an_extension_moves_the_deadline_keeps_the_original_and_can_be_retracted
     assert row("2024-09-30")["deadline_original"] is None  # asked on 10-01: not in force before
     over = cli("overdue", "--format", "json", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger))
     assert "test-004" not in [x["item"] for x in json.loads(over.out)]
-    show = cli("show", "test-004", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger))
+    show = cli("show", "test-004", "--lang", "en", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger))
     assert "test-004: upcoming (deadline 2024-12-31, extended from 2024-10-31)" in show.out
     assert "2024-10-01 test-004 extended to 2024-12-31 note: 经同意延期" in show.out
 
     plain = cli("list", "--format", "plain", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger))
-    assert "2024-12-31 (extended, was 2024-10-31)" in plain.out
-    zh = cli("list", "--format", "plain", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress", str(ledger),
-             "--lang", "zh")
-    assert "2024-12-31（延期，原定 2024-10-31）" in zh.out
+    # a listing keeps the extended deadline one short token (its column stays narrow at 80 columns);
+    # show gives the original, and a terminal table says what + means under the table
+    assert " 2024-12-31+ " in plain.out and "2024-10-31" not in plain.out
+    table = cli("list", "--format", "table", "--as-of", "2024-11-15", "--registry", str(tiny), "--progress",
+                str(ledger), "--lang", "zh")
+    assert "2024-12-31+" in table.out and table.out.rstrip().endswith("+ 已延期：显示延期后的期限，原定期限见 plancli show 编号")
 
     back = _record(cli, tiny, ledger, "test-004", "--retract", "--note", "批复撤回", "--on", "2024-10-02")
     assert back.code == 0 and "retracted test-004: extended on 2024-10-01" in back.err

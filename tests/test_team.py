@@ -394,3 +394,25 @@ def test_two_clones_migrating_one_old_ledger_still_merge(cli, tmp_path, monkeypa
         ("kjyf-002", "in_progress"), ("kjyf-002", "retracted"), ("kjyf-004", "in_progress"),
         ("kjyf-006", "in_progress"), ("kjyf-004", "retracted")]
     assert latest_records(recs).keys() == {"kjyf-006"}
+
+
+def test_a_repository_from_init_writes_its_workbooks_in_its_own_language_under_a_c_locale(cli, tmp_path):
+    """cron and CI run under LANG=C: the per-unit 台账 of a repository made by `plancli init` (which
+    declares `lang: zh`) still go out with Chinese headings and a Chinese status drop-down."""
+    from openpyxl import load_workbook
+
+    root = tmp_path / "repo"
+    assert cli("init", str(root)).code == 0
+    assert "\nlang: zh\n" in (root / "registry.yaml").read_text(encoding="utf-8")
+    env = {"PLANCLI_LANG": "", "LC_ALL": "C", "LC_MESSAGES": "", "LANG": "C"}
+    r = cli("export", "--registry", str(root / "registry.yaml"), "--format", "xlsx", "--per-unit",
+            "--unit", "省大数据局", "-o", str(tmp_path / "out"), env=env)
+    assert r.code == 0, r.err
+    ws = load_workbook(tmp_path / "out" / "省大数据局.xlsx").active
+    heads = [c.value for c in ws[3]]
+    assert heads[:2] == ["编号", "计划"] and "完成情况" in heads and "Status reported" not in heads
+    assert "已达标" in ws.data_validations.dataValidation[0].formula1
+    # --lang still decides for one run
+    r = cli("export", "--registry", str(root / "registry.yaml"), "--format", "xlsx", "--per-unit",
+            "--unit", "省大数据局", "-o", str(tmp_path / "en"), "--lang", "en", env=env)
+    assert r.code == 0 and load_workbook(tmp_path / "en" / "省大数据局.xlsx").active["A3"].value == "ID"

@@ -28,19 +28,6 @@ HEADINGS = {
     "where": "col.where", "action": "col.action", "actual_text": "col.actual", "on": "col.effective",
     "evidence": "col.record_evidence", "note": "col.record_note",
 }
-# the field names of `show`, as people read them
-FIELDS = {"id": "col.item", "kind": "col.kind", "document": "col.document", "plan": "col.plan",
-          "section": "col.section", "metric": "col.metric", "target": "col.target", "deadline": "col.deadline",
-          "recurring": "col.recurring", "lead": "col.lead", "support": "col.support", "source": "col.source",
-          "note": "col.note", "status": "col.status", "record": "col.record", "ledger": "col.ledger",
-          "light": "col.light"}
-
-
-def fields_in(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
-    """``show``'s (field, value) pairs with the field names in ``lang`` (values stay as they are)."""
-    if lang == "en":
-        return pairs
-    return [(say(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
 STATUS_COLUMNS = (*STATUSES, *LIGHTS)
 
 
@@ -89,18 +76,3 @@ def say_empty(lang: str) -> None:
     """On a terminal, say that nothing matched (on stderr: stdout stays empty for scripts)."""
     if _is_terminal(sys.stderr):
         print(say("msg.empty", lang), file=sys.stderr)
-
-
-def lights_in(pairs: list[tuple[str, str]], detail: dict, lang: str) -> list[tuple[str, str]]:
-    """``show``'s light lines in ``lang``: 绿灯（…） with the reason that travels with the row."""
-    if lang == "en":
-        return pairs
-    lit = iter(o for o in detail.get("occurrences", []) if o.get("light"))
-    out = []
-    for k, v in pairs:
-        o = next(lit, None) if k == "light" else None
-        if o is not None:
-            v = f"{o['item']}: {word(o['light'], lang)}（{said(o['light_reason'], lang)}）"
-        out.append((k, v))
-    return out
-

@@ -22,11 +22,11 @@ class NotifyError(PlancliError):
 
 
 def _lang(sel: Selection, reg) -> str:
-    """Messages go out in the registry's language (``lang:``, issue 23) unless --lang/PLANCLI_LANG say
-    otherwise; a registry without ``lang:`` falls back to the locale, as pick_lang does."""
+    """Messages and notices leave the office: in the registry's language (``lang:``) unless
+    --lang/PLANCLI_LANG say otherwise; a registry without ``lang:`` follows the locale."""
     from ..output.language import pick_lang
 
-    return pick_lang(sel.lang, registry=getattr(reg, "lang", None))
+    return pick_lang(sel.lang, registry=reg.lang)
 
 
 def _since(text: str, as_of: date) -> date:

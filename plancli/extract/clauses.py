@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.deadline import Context, Deadline, DeadlineError, Period, parse_deadline
+from ..text.numerals import COUNTING, MAGNITUDES, NONZERO, measure_words
 from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
@@ -51,14 +52,8 @@ _TIME = re.compile(
 _NAME_AFTER_SPAN = re.compile(r"^(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划)")  # 三年行动: a name
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较)$")
 
-_UNITS = sorted({
-    "%", "个百分点", "百分点", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "公里", "千米", "米", "公顷",
-    "亩", "斤", "吨", "千克", "公斤", "元", "美元", "家", "个", "项", "人", "人次", "件", "名", "所", "座",
-    "条", "套", "户", "册", "部", "场", "场次", "批次", "种", "类", "台", "辆", "批", "支", "处", "次", "张",
-    "款", "位", "微克/立方米", "毫克/立方米", "毫米", "微米", "分贝",
-    "艘", "架", "间", "床", "例", "篇", "本", "份", "只", "头", "株", "棵", "标箱", "分钟", "小时", "毫秒",
-    "天", "个月", "个工作日", "工作日", "周", "倍", "GWh", "MWh", "kWh", "GW", "MW", "kW", "EFLOPS", "PFLOPS", "TB", "PB", "Gbps",
-}, key=len, reverse=True)
+# The measure words of a drafted quantity: any but a calendar word (2024年, 10月 are dates) or a rank.
+_UNITS = measure_words("count", "unit", "span")
 # A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class
 # (18MW级 names the kind of turbine, not how many).
 _QTY = re.compile(
@@ -66,15 +61,15 @@ _QTY = re.compile(
     r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])")
 
 _CN_QTY = re.compile(
-    r"倍增|翻[一两]?番|(?<=[破过超逾])[十百千万亿]+"
-    # shares in words (一半以上, 超过一半, 两成, 三分之一) and counts after a floor (至少建设一所)
-    r"|一半|半数|(?<![一二两三四五六七八九十])[一二两三四五六七八九]成(?=以上|左右|$|[，,。；;的])"
-    r"|[二两三四五六七八九十]分之[一二三四五六七八九]"
+    rf"倍增|翻[一两]?番|(?<=[破过超逾])[{MAGNITUDES}]+"
+    # shares in words (一半以上, 超过一半, 两成, 三分之一: a 成 not inside a word) and counts after a
+    # floor (至少建设一所)
+    rf"|一半|半数|(?<![{NONZERO}十])[{NONZERO}]成(?=以上|左右|$|[，,。；;的])|[{NONZERO}十]分之[{NONZERO}]"
     r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于))(?:新建|建设|建成|设立|开设|配备|培育|打造|有)?"
-    r"[一二两三四五六七八九十](?:所|家|个|名|项|座|处|支|条)")
+    rf"[{NONZERO}十](?:所|家|个|名|项|座|处|支|条)")
 # A quantity of routine work, not a commitment: 每5年修订1次, 每年至少1个月, 每季度1次.
-_CYCLE_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十])?(?:个)?(?:年|季度|月|周|半年)")
-_ROUTINE_UNITS = ("次", "个月", "天", "周", "小时", "分钟", "工作日", "个工作日")
+_CYCLE_BEFORE = re.compile(rf"每(?:\d+|[{NONZERO}十])?(?:个)?(?:年|季度|月|周|半年)")
+_ROUTINE_UNITS = ("次", *measure_words("span"))
 # A span of years that is a duration or a rule, not a deadline: 具有3年以上工作经历 (eligibility),
 # 距退休年龄五年以内 (a threshold), 每5年 (a cycle), 五年内免征 (the term of a benefit).
 _DURATION_BEFORE = re.compile(r"(?:具有|具备|满|连续|距|任职|工作|从事|每|期限|为期|有效期|累计)$")
@@ -302,9 +297,9 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     return out
 
 
-_NUMBERING = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,3}[.．、])?$")
+_NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
-_GOALS_HEADING = re.compile(r"^(?:[(（][一二三四五六七八九十]+[)）])?[^，。；]{0,6}目标[。：:]?$")
+_GOALS_HEADING = re.compile(rf"^(?:[(（][{COUNTING}]+[)）])?[^，。；]{{0,6}}目标[。：:]?$")
 _OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：，]?)?$")
 # A lead-in clause before the time phrase of a goals paragraph: 经过三年努力，到2025年，… / 围绕…，到2025年，…
 _LEAD_IN = re.compile(r"^[\x00\s]*[^，。：:；;\d]{2,20}[，,]$")

@@ -20,6 +20,7 @@ import re
 from datetime import date, timedelta
 
 from ..text.deadline import DeadlineError, Period, parse_date
+from ..text.numerals import COUNTING
 from ..text.source import compact
 from .layout import DATE_LINE, DOC_NO, find_period
 
@@ -35,7 +36,7 @@ _TERM = re.compile(
 _BY_YEAR = re.compile(r"(?:到|至|截至|力争到|力争至|争取到)((?:19|20)\d{2})年")
 _ANY_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?![度级])")
 _TITLE_WORD = r"(?:通知|意见|方案|计划|决定|规划|办法|规定|要点|函)"
-_GOALS_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])?[^。，]{0,8}目标")
+_GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
 def is_signature_line(line: str) -> bool:
@@ -74,7 +75,7 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     for ln in lines:
         if _GOALS_HEADING.match(ln) and len(ln) <= 40:
             in_goals = True
-        elif re.match(r"^[一二三四五六七八九十]+、", ln):
+        elif re.match(rf"^[{COUNTING}]+、", ln):
             in_goals = False
         if in_goals or re.match(r"^(?:[^，。]{0,10}目标[是为:：，]?)?(?:力争|争取)?(?:到|至)(?:19|20)\d{2}年", ln):
             goals += [int(y) for y in _BY_YEAR.findall(ln)]

@@ -1,6 +1,6 @@
 """The draft registry: entries and exclusions as the registry writes them, and the files (``plancli extract``).
 
-Every token the coverage scan sees (``coverage.tokens``) that no draft entry accounts for becomes an
+Every token the coverage scan sees (``text.tokens``) that no draft entry accounts for becomes an
 exclusion with a reason (a name in quotation marks, a document title, a past year, a rule parameter, a
 descriptive count…), so the draft passes ``plancli validate`` and ``plancli coverage`` as it stands and
 the reviewer sees every number that was not made an entry.
@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..checks.coverage import covered_spans, tokens
 from ..text.deadline import Context, DeadlineError, Period, parse_date
+from ..text.numerals import NUMERAL
 from ..text.quantities import QuantityError, not_target_reason, parse_value
+from ..text.tokens import covered_spans, tokens
 from .clauses import Draft, drafts_of_plan, is_product_standard
 from .context import document_header, find_doc_date, infer_period, term_span
 from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, layout
@@ -29,7 +30,6 @@ __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_
 
 
 _COMPLETION = re.compile(r"全覆盖|清零|全部|所有|翻[一两]?番|倍增|应(.)尽\1")
-_CN_NUMERAL = "〇零一二两三四五六七八九十百千万亿"
 
 
 def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
@@ -57,9 +57,9 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
     if _COMPLETION.fullmatch(tok):
         return "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"
     before = text[max(ls, pos - 6):pos]
-    if tok[0] in _CN_NUMERAL and after.startswith("级") and re.search(r"[省市县区乡镇村]、?$", before):
+    if tok[0] in NUMERAL and after.startswith("级") and re.search(r"[省市县区乡镇村]、?$", before):
         return "administrative levels (市、区两级, 省市县三级), not a quantity"
-    if tok[0] in _CN_NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
+    if tok[0] in NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
         if re.match(r"[大级类期次]", after) or re.search(r"三年|五年", tok + after[:2]):
             return "a count in Chinese numerals naming a set, level or action (三大领域, 省市县三级), not a target"
         return "a count in Chinese numerals that sets no target (check)"
@@ -161,14 +161,13 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
     ``find_period``); without a period ExtractError asks for one.
     """
     if not text.strip():
-        raise ExtractError("the source text is empty", source_name)
+        raise ExtractError("extract.empty", source_name)
     doc_date = doc_date or find_doc_date(text)
     inferred_from = None
     if period is None:
         found = infer_period(text, doc_date)
         if found is None:
-            raise ExtractError("no plan period in the text (no title like …行动计划（2024—2025年）, no 到YYYY年, "
-                               "no date line); give it with --period START:END", source_name)
+            raise ExtractError("extract.no_period", source_name)
         period, inferred_from = found
     ctx = Context(doc_date=doc_date, period=period)
     doc = Doc(text, source_name)
@@ -374,29 +373,30 @@ def read_source(path: str | Path) -> str:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise ExtractError("source file not found", p) from None
+        raise ExtractError("extract.not_found", p) from None
     except IsADirectoryError:
-        raise ExtractError("is a directory, not a text file", p) from None
+        raise ExtractError("extract.is_directory", p) from None
     except PermissionError:
-        raise ExtractError("permission denied", p) from None
+        raise ExtractError("extract.permission", p) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ExtractError(f"not UTF-8 (byte 0x{raw[exc.start]:02x}); convert the text to UTF-8", p, line) from None
+        raise ExtractError("extract.not_utf8", p, line, byte=raw[exc.start]) from None
 
 
 def parse_period(text: str) -> Period:
     """``START:END`` as dates (``2024-01-01:2025-12-31``) or years (``2024:2025``)."""
     start, sep, end = str(text).partition(":")
     if not sep or not start.strip() or not end.strip():
-        raise ExtractError(f"--period {text!r}: expected START:END, e.g. 2024-01-01:2025-12-31 or 2024:2025")
+        raise ExtractError("extract.period_form", text=str(text))
     try:
         a = date(int(start), 1, 1) if start.strip().isdigit() else parse_date(start.strip())
         b = date(int(end), 12, 31) if end.strip().isdigit() else parse_date(end.strip())
         return Period(a, b)
-    except (DeadlineError, ValueError) as exc:
-        raise ExtractError(f"--period {text!r}: {exc}") from None
+    except (DeadlineError, ValueError) as exc:  # a ValueError is Python's own words (year 0 is out of range)
+        raise ExtractError("extract.period_unreadable", text=str(text),
+                           error=exc if isinstance(exc, DeadlineError) else str(exc)) from None
 
 
 def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
@@ -408,9 +408,9 @@ def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
     units = out.with_name(f"{out.stem}.units.yaml")
     for p in (out, units):
         if p.exists():
-            raise ExtractError("exists already; remove it or choose another --output", p)
+            raise ExtractError("extract.exists", p)
     if not out.parent.is_dir():
-        raise ExtractError("directory not found", out.parent)
+        raise ExtractError("extract.no_directory", out.parent)
     draft["meta"]["units_file"] = units.name
     text = to_json(draft) if fmt == "json" else to_yaml(draft)
     atomic_write_bytes(units, units_yaml(draft).encode("utf-8"))

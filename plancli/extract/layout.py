@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import PlancliError
 from ..text.deadline import Period
+from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
 __all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "DOC_NO", "DATE_LINE",
@@ -39,22 +40,20 @@ class ExtractError(PlancliError):
 
 # --------------------------------------------------------------------------- patterns (on compact text)
 
-_CN = "一二三四五六七八九十"
 _TITLE = re.compile(
     r"^(?P<name>[“\"]?[^，,。；;：:“”\"《》]{0,40}?[”\"]?[^，,。；;：:《》]{0,40}?"
     r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划))[”\"]?"
     r"(?:[(（](?P<y1>\d{4})年?[—–\-~～至](?P<y2>\d{4})年?[)）])?$")
 TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
-_SECTION = re.compile(rf"^([{_CN}]+)、(.{{1,20}})$")
-GROUP = re.compile(rf"^[(（]([{_CN}]+)[)）]")
+_SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
+GROUP = re.compile(rf"^[(（]([{COUNTING}]+)[)）]")
 TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
 _OPEN, _CLOSE = r"[(（〔\[]", r"[)）〕\]]"
 _NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕
 _PAREN = re.compile(rf"{_OPEN}\s*((?:牵头单位|牵头部门|牵头责任单位|责任单位|责任部门|牵头)[:：]{_NOT_BRACKET}*?){_CLOSE}")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
-DATE_LINE = re.compile(r"^(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,3}月"
-                        r"[\d〇零一二三四五六七八九十]{1,3}日$")
+DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{DIGITS}]{{4}})年[\d{DIGITS}十]{{1,3}}月[\d{DIGITS}十]{{1,3}}日$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d+号")
 
 # --------------------------------------------------------------------------- the text and its raw form
@@ -308,7 +307,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             skip = 0
             if kind == "group":
                 m = GROUP.match(b)
-                group_no = _cn_int(m.group(1))
+                group_no = _group_no(m.group(1))
                 skip = m.end()
                 task = None if sec_no in numbered else group_no
             elif kind == "task":
@@ -347,14 +346,12 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
                 blk.lead = _split_units(m.group(1))
 
 
-def _cn_int(s: str) -> int:
-    d = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
-    if s == "十":
-        return 10
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return (d.get(a, 1) if a else 1) * 10 + (d.get(b, 0) if b else 0)
-    return d.get(s, 0)
+def _group_no(s: str) -> int:
+    """The number of a group heading （十二）; 0 for one that is no number (（十十）)."""
+    try:
+        return int(read_numeral(s))
+    except NumeralError:
+        return 0
 
 
 def _coordinator(doc: Doc, plan: Plan) -> None:

@@ -31,11 +31,11 @@ from ..errors import PlancliError
 from ..registry.model import Registry
 from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import RECORD_STATUSES, Status
-from ..words import say, word
+from ..words import has, say, word
 from .recording import check_progress
 from .store import LedgerError, Record, append_records, load_ledger, withdrawn
 
-__all__ = ["FILL_COLUMNS", "ImportRefused", "Planned", "plan_import", "import_files",
+__all__ = ["FILL_COLUMNS", "ImportRefused", "RowProblem", "Planned", "plan_import", "import_files",
            "status_choices", "PROBLEMS_PREFIX"]
 
 # The fill-in columns of a 台账, in the order the workbook shows them; their headings are the
@@ -55,13 +55,30 @@ PROBLEMS_PREFIX = "存在问题："
 _HEADER_SCAN = 15  # rows searched for the header (the workbook's title and instructions come first)
 
 
-class ImportRefused(LedgerError):
-    """Rows of an import that cannot be recorded; nothing was written. ``problems``: one line per row."""
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one row (or one file) of an import cannot be recorded: where it is, and the error."""
 
-    def __init__(self, problems: list[str]):
+    where: str
+    error: PlancliError
+
+    def text(self, lang: str = "en") -> str:
+        """``FILE:SHEET!ROW: problem`` in ``lang``, in the words of a workbook: an error of ``record``
+        is said by its ``import.`` entry when it has one (完成情况, not --status)."""
+        e = self.error
+        said = say("import." + e.code, lang, **e.fields) if has("import." + e.code) else e.text(lang)
+        return f"{self.where}: {said}"
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+class ImportRefused(LedgerError):
+    """Rows of an import that cannot be recorded; nothing was written. ``problems``: one per row."""
+
+    def __init__(self, problems: list[RowProblem]):
         self.problems = problems
-        n = len(problems)
-        super().__init__(f"{n} row{'s' if n != 1 else ''} cannot be recorded; nothing was imported")
+        super().__init__("import.refused", n=len(problems))
 
 
 @dataclass
@@ -126,7 +143,7 @@ def _sheets(path: Path) -> list[tuple[str | None, list[tuple]]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise LedgerError(f"cannot read as a workbook (.xlsx): {exc}", path) from None
+        raise LedgerError("import.not_a_workbook", path, error=str(exc)) from None
     try:
         return [(ws.title, [tuple(_value(c) for c in row) for row in ws.iter_rows()]) for ws in wb.worksheets]
     finally:
@@ -150,22 +167,13 @@ def _date(v, default: date | None) -> date | None:
     t = _cell_text(v)
     if t is None:
         if default is None:
-            raise LedgerError("the date the figure is as of (数据截至日期) is empty; fill it in or import with --on DATE")
+            raise LedgerError("import.no_date")
         return default
     t = re.sub(r"[ T]00:00(:00)?$", "", t)  # a date cell a program wrote out with its midnight
     try:
         return parse_date(t)
     except DeadlineError as exc:
-        raise LedgerError(f"as of: {exc}") from None
-
-
-def _plain(message: str) -> str:
-    """A message of ``record`` in the words of a workbook row (its cells are not options)."""
-    text = (message.replace("--status ", "status ").replace("--actual ", "actual ").replace("--actual: ", "actual: ")
-            .replace("give --evidence TEXT|PATH|URL", "fill in 佐证材料"))
-    text = re.sub(r"--on (?=\d)", "as of ", text)
-    # A workbook cannot force a status against its value: the row must say what the value says.
-    return re.sub(r"; record status (\w+), or keep .*$", r"; report status \1", text)
+        raise LedgerError("import.bad_date", error=exc) from None
 
 
 def _rows_of(path: Path, sheet: str | None, rows: list[tuple]):
@@ -186,7 +194,7 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
                 today: date | None = None) -> list[Planned]:
     """Every filled row of ``files`` as the record it would append, checked; raises ``ImportRefused``
     naming every wrong row. Nothing is written."""
-    problems: list[str] = []
+    problems: list[RowProblem] = []
     planned: list[Planned] = []
     records = load_ledger(ledger_path)
     gone = withdrawn(records)
@@ -194,12 +202,13 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
     for path in files:
         path = Path(path)
         if not path.is_file():
-            problems.append(f"{path}: no such file")
+            problems.append(RowProblem(str(path), LedgerError("import.no_file")))
             continue
         try:
             sheets = _sheets(path)
         except (LedgerError, OSError) as exc:
-            problems.append(f"{path}: {getattr(exc, 'message', None) or exc}")
+            problems.append(RowProblem(str(path), exc if isinstance(exc, PlancliError)
+                                       else LedgerError("import.unreadable", error=exc.strerror or str(exc))))
             continue
         found = False
         for sheet, rows in sheets:
@@ -214,12 +223,12 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
                 if not filled or set(filled) == {"on"}:
                     continue  # blank row (a date alone reports nothing)
                 if item is None:
-                    problems.append(f"{where}: the row is filled in but its id (编号) is empty")
+                    problems.append(RowProblem(where, LedgerError("import.no_id")))
                     continue
                 try:
                     rec = _record(reg, ledger_path, path, item, cells, on, today)
                 except PlancliError as exc:
-                    problems.append(f"{where}: {_plain(exc.message)}")
+                    problems.append(RowProblem(where, exc))
                     continue
                 p = Planned(where, rec)
                 key = _key(rec)
@@ -228,8 +237,9 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
                 seen.add(key)
                 planned.append(p)
         if not found:
-            problems.append(f"{path}: no sheet has an id column (编号/ID) and fill-in columns "
-                            f"({'、'.join(say('fill.' + k, 'zh') for k in FILL_COLUMNS)})")
+            zh = [say("fill." + k, "zh") for k in FILL_COLUMNS]
+            both = [f"{z}/{say('fill.' + k, 'en')}" for z, k in zip(zh, FILL_COLUMNS, strict=True)]
+            problems.append(RowProblem(str(path), LedgerError("import.no_table", zh=zh, both=both)))
     if problems:
         raise ImportRefused(problems)
     return planned
@@ -243,8 +253,8 @@ def _record(reg: Registry, ledger_path: Path, path: Path, item: str, cells: dict
     else:
         status = _STATUS_WORDS.get(_norm(text))
         if status is None:
-            raise LedgerError(f"status {text!r} is not one of {', '.join(status_choices('zh'))} "
-                              f"({', '.join(RECORD_STATUSES)})")
+            raise LedgerError("import.bad_status", given=text, labels=status_choices("zh"),
+                              codes=list(RECORD_STATUSES))
     notes, problems = _cell_text(cells.get("notes")), _cell_text(cells.get("problems"))
     note = "；".join(x for x in (notes, PROBLEMS_PREFIX + problems if problems else None) if x) or None
     rec, _ = check_progress(reg, ledger_path, item, status=str(status), actual=_cell_text(cells.get("actual")),

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..registry.model import Entry, Problem, Registry, target_text
 from ..text.actuals import convert, written_like
 from ..text.quantities import QuantityError
-from ..vocabulary import CLOSED
+from ..vocabulary import CLOSED, Status
+from ..words import term
 from .attainment import attainment, percent
 from .store import (
     EXTENDED,
@@ -42,16 +43,15 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 IMPLAUSIBLE = 1000
 
 
-def _item_problem(reg: Registry, e: Entry, item: str, items: list[str]) -> str:
+def _item_problem(reg: Registry, e: Entry, item: str, items: list[str]) -> LedgerError:
     """Why ``item`` is not one of ``e``'s ledger items (``items``), in words a person can act on."""
     _, _, occ = item.partition("@")
     if not occ:
-        return f"{e.id} recurs ({e.deadline_text}); record one occurrence: {', '.join(items)}"
+        return LedgerError("record.recurs", id=e.id, deadline_text=e.deadline_text, items=items)
     before = [d for d in e.occurrences() if e.label(d) == occ and d not in reg.occurrences(e)]
     if before:
-        return (f"{item} fell due {before[0]}, before the document's own date {reg.issued(e)}: "
-                f"it is not an occurrence; use one of {', '.join(items)}")
-    return f"{e.id} has no occurrence {occ!r}; use one of {', '.join(items)}"
+        return LedgerError("record.before_document", item=item, due=before[0], issued=reg.issued(e), items=items)
+    return LedgerError("record.no_occurrence", id=e.id, occurrence=occ, items=items)
 
 
 def resolve_item(reg: Registry, item: str) -> tuple[Entry, str]:
@@ -62,7 +62,7 @@ def resolve_item(reg: Registry, item: str) -> tuple[Entry, str]:
     # KJYF-001@2024q1 as typed from a printed list: the id and the occurrence in any letter case
     want = next((i for i in items if i.lower() == f"{e.id}@{occ}".lower()), f"{e.id}@{occ}") if occ else e.id
     if want not in items:
-        raise LedgerError(_item_problem(reg, e, want, items))
+        raise _item_problem(reg, e, want, items)
     return e, want
 
 
@@ -84,38 +84,38 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
     out = []
     for i, r in enumerate(records):
         e = reg.get(r.entry_id)
-        msg = None
+        found: tuple | None = None  # (code, fields)
         if r.rid in first_line:
-            msg = f"record id {r.rid} appears twice (first at line {first_line[r.rid]}); delete one of them"
-            out.append(Problem(str(path), r.yaml_line, msg))
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.rid_twice", rid=r.rid, first=first_line[r.rid]))
             continue
         first_line.setdefault(r.rid, r.yaml_line)
         if r.status == RETRACTED and r.retracts is not None and id(r) not in retractions_used:
             t = by_rid.get(r.retracts)
             if t is None:
-                msg = f"retraction of {r.item} names record {r.retracts}, which the ledger does not have"
+                found = ("ledger.retracts_unknown", {"item": r.item, "rid": r.retracts})
             elif t.item != r.item:
-                msg = f"retraction of {r.item} names record {r.retracts}, a record of {t.item}"
+                found = ("ledger.retracts_other", {"item": r.item, "rid": r.retracts, "other": t.item})
             else:
-                msg = f"retraction of {r.item} names record {r.retracts}, which is itself a retraction"
+                found = ("ledger.retracts_retraction", {"item": r.item, "rid": r.retracts})
         elif e is None:
-            msg = f"record for unknown item {r.item!r} is ignored"
+            found = ("ledger.unknown_item", {"item": r.item})
         else:
             items = items_of.get(e.id) or items_of.setdefault(e.id, reg.items(e))
             if r.item not in items:
-                msg = f"record {r.item!r} is ignored: {_item_problem(reg, e, r.item, items)}"
+                found = ("ledger.ignored", {"item": r.item, "why": _item_problem(reg, e, r.item, items)})
             elif r.forced and not (r.note or "").strip():
-                msg = f"record {r.item}: forced: true needs a note saying why the status stands"
+                found = ("ledger.forced_without_note", {"item": r.item})
             elif r.status == RETRACTED and id(r) not in retractions_used:
-                msg = f"retraction of {r.item} has no earlier record to withdraw"
+                found = ("ledger.nothing_withdrawn", {"item": r.item})
             elif i not in gone and r.status in CLOSED and not r.forced:
                 ratio, met = attainment(e, r.actual)
                 if met is not None and met != (r.status != "missed"):
-                    msg = (f"record {r.item}: status {r.status} but actual {written_like(r.actual, e.value_text, e.unit)} is "
-                           f"{percent(ratio)} of the target, so it counts as {'met' if met else 'missed'} "
-                           "(write forced: true and a note to keep the status)")
-        if msg:
-            out.append(Problem(str(path), r.yaml_line, msg))
+                    found = ("ledger.contradicts", {"item": r.item, "status": Status(r.status),
+                                                    "actual": written_like(r.actual, e.value_text, e.unit),
+                                                    "pct": percent(ratio),
+                                                    "counts": Status.MET if met else Status.MISSED})
+        if found:
+            out.append(Problem.at(str(path), r.yaml_line, found[0], **found[1]))
     return out
 
 
@@ -129,8 +129,8 @@ def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Probl
         e = reg.get(r.entry_id)
         doc = reg.document_of(e) if e is not None else None
         if i not in gone and doc is not None and r.status in doc.require_evidence and not r.evidence:
-            unproven.append(Problem(str(path), r.yaml_line, f"record {r.item}: {doc.code} requires evidence "
-                                                            f"(佐证材料) for {r.status}, and the record has none"))
+            unproven.append(Problem.at(str(path), r.yaml_line, "ledger.unproven", item=r.item, doc=doc.code,
+                                       status=Status(r.status)))
     return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven
 
 
@@ -138,7 +138,7 @@ def _today(today: date | None, on: date | None) -> date:
     """``on`` (default: today on the user's clock, local time), refused when it is in the future."""
     today = today or date.today()
     if on is not None and on > today:
-        raise LedgerError(f"--on {on} is in the future (today is {today}); record what has happened")
+        raise LedgerError("record.future", on=on, today=today)
     return on or today
 
 
@@ -187,11 +187,10 @@ def evidence_problems(path: Path, records: list[Record]) -> list[Problem]:
             seen[f] = ((hashlib.sha256(data := f.read_bytes()).hexdigest(), len(data)) if f.is_file() else None)
         now = seen[f]
         if now is None:
-            out.append(Problem(str(path), r.yaml_line, f"record {r.item}: evidence file {f} is missing"))
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_missing", item=r.item, file=f))
         elif now[0] != r.evidence_sha256:
-            out.append(Problem(str(path), r.yaml_line,
-                               f"record {r.item}: evidence file {f} changed since it was recorded "
-                               f"({r.evidence_size} → {now[1]} bytes, sha256 differs)"))
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_changed", item=r.item, file=f,
+                                  was=r.evidence_size, now=now[1]))
     return out
 
 
@@ -208,35 +207,33 @@ def check_progress(reg: Registry, path: Path, item: str, *, status: str, actual:
     """
     e, item_id = resolve_item(reg, item)
     if status not in RECORD_STATUSES:
-        raise LedgerError(f"--status must be one of {', '.join(RECORD_STATUSES)}, not {status!r}")
+        raise LedgerError("record.bad_status", choices=list(RECORD_STATUSES), given=status)
     on = _today(today, on)
     if force and not (note or "").strip():
-        raise LedgerError("--force needs --note saying why the status stands against the value")
+        raise LedgerError("record.force_needs_note")
     proof = evidence_of(evidence, path, base=evidence_base)
     doc = reg.document_of(e)
     if doc is not None and status in doc.require_evidence and not proof:
-        raise LedgerError(f"{doc.code} requires evidence (佐证材料) for {status}: give --evidence TEXT|PATH|URL")
+        raise LedgerError("record.evidence_required", doc=doc.code, status=Status(status))
     value, forced = None, False
     if actual is not None:
         if e.kind != "target" or e.value is None:
-            raise LedgerError(f"{e.id} is a milestone; --actual needs a quantified target")
+            raise LedgerError("record.actual_on_milestone", id=e.id)
         try:
             value = convert(actual, e.unit or "", e.value_text)
         except QuantityError as exc:
-            raise LedgerError(f"--actual: {exc}") from None
+            raise LedgerError("record.actual_unreadable", error=exc) from None
         ratio, met = attainment(e, value)
         if e.value and value and abs(value) > IMPLAUSIBLE * abs(e.value) and not force:
-            raise LedgerError(
-                f"--actual {actual} is {abs(value) / abs(e.value):.3g} times the target "
-                f"{target_text(e.comparator, e.value_text)}: implausible (a wrong unit or multiplier?); "
-                "if it is right, add --force --note \"why\"")
+            raise LedgerError("record.implausible", actual=actual, times=f"{abs(value) / abs(e.value):.3g}",
+                              target=target_text(e.comparator, e.value_text))
         if met is not None and status in CLOSED and met != (status != "missed"):
             if not force:
-                raise LedgerError(
-                    f"--status {status} contradicts --actual {actual}: {written_like(value, e.value_text, e.unit)}"
-                    f" is {percent(ratio)} of the target {target_text(e.comparator, e.value_text)}, so it is "
-                    f"{'met' if met else 'not met'}; record --status {'met' if met else 'missed'}, or keep "
-                    f"{status} with --force --note \"why\"")
+                raise LedgerError("record.contradicts", status=Status(status), actual=actual,
+                                  shown=written_like(value, e.value_text, e.unit), pct=percent(ratio),
+                                  target=target_text(e.comparator, e.value_text),
+                                  verdict=term("verdict.met" if met else "verdict.not_met"),
+                                  suggest=Status.MET if met else Status.MISSED)
             forced = True
     rec = Record(item=item_id, status=status, actual=value, actual_text=actual, on=on, source=source, note=note,
                  forced=forced, **proof)
@@ -273,16 +270,15 @@ def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, no
     """
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
-        raise LedgerError("--extend-to needs --note giving the reason for the extension")
+        raise LedgerError("record.extend_needs_note")
     on = _today(today, on)
     records = load_ledger(path)
     current = extensions(records).get(item_id)
     was = current.extend_to if current is not None else item_deadline(reg, e, item_id)
     if was is not None and extend_to <= was:
-        raise LedgerError(f"--extend-to {extend_to} is not later than the deadline in force {was}")
+        raise LedgerError("record.extend_not_later", to=extend_to, was=was)
     if was is not None and on >= was and not force:
-        raise LedgerError(f"the extension is asked on {on}, on or after the deadline {was}: 延期 is asked "
-                          "before the deadline passes (give --force to record it anyway)")
+        raise LedgerError("record.extend_too_late", on=on, was=was)
     rec = Record(item=item_id, status=EXTENDED, on=on, source=source, note=note, extend_to=extend_to,
                  forced=bool(force and was is not None and on >= was), **evidence_of(evidence, path))
     return append_record(path, rec), e, was
@@ -295,11 +291,11 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     (``note``) is required. Returns (retraction, withdrawn record, entry)."""
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
-        raise LedgerError("--retract needs --note giving the reason")
+        raise LedgerError("record.retract_needs_note")
     on = _today(today, on)
     target = next_withdrawn(load_ledger(path), item_id)
     if target is None:
-        raise LedgerError(f"{item_id} has no record to retract")
+        raise LedgerError("record.nothing_to_retract", item=item_id)
     rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note,
                                      retracts=target.rid, **evidence_of(evidence, path)))
     return rec, target, e

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from ..ledger.store import Record, history
-from ..query.rows import entry_dict, occurrence_rows
 from ..registry.model import Entry, Registry
 from .filters import Filters
+from .rows import entry_dict, occurrence_rows
 
 __all__ = ["entry_detail"]
 

@@ -18,7 +18,7 @@ from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
 from .filters import Filters, select_entries
 from .lights import judge, occurrence_start
 
-__all__ = ["CONTRACT", "occurrence_rows", "entry_rows", "overdue_rows", "entry_dict", "closing_dates"]
+__all__ = ["CONTRACT", "occurrence_rows", "entry_rows", "overdue_rows", "export_rows", "entry_dict", "closing_dates"]
 
 # The keys of every occurrence/entry row, in order: the JSON/CSV contract (README, “Output contract”).
 CONTRACT = (
@@ -222,3 +222,11 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999", r["id"]))
     return rows
+
+
+def export_rows(reg: Registry, f: Filters, table: UnitTable | None = None, records: list[Record] | None = None, *,
+                open_only: bool = False) -> list[dict]:
+    """Every occurrence passing the filters, for an export; ``open_only`` (``export --open``) leaves out
+    what needs nothing more: done and met (missed stays: it needs attention)."""
+    rows = occurrence_rows(reg, f, table, records)
+    return [r for r in rows if r["status"] not in (Status.DONE, Status.MET)] if open_only else rows

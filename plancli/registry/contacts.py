@@ -124,7 +124,7 @@ class _Problems:
         self.found.append((err, level))
 
     def problems(self) -> list[Problem]:
-        return [Problem(str(self.path), e.line, e.message, level) for e, level in self.found]
+        return [Problem.at(str(self.path), e.line, e.code, level, **e.fields) for e, level in self.found]
 
 
 def _names(v, where: str, line: int, bad: _Problems, key: str) -> tuple[str, ...]:
@@ -211,7 +211,7 @@ def load_contacts(path: str | Path, table: UnitTable | None = None) -> tuple[Con
     try:
         doc = load_yaml(p, text)
     except DataFileError as exc:
-        return Contacts(p), [Problem(exc.path or str(p), exc.line, exc.message)] + bad.problems()
+        return Contacts(p), [Problem.of(exc, str(p))] + bad.problems()
     if doc is None:
         doc = LineDict.at(1)
     if not isinstance(doc, dict):

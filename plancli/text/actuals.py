@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .quantities import MULTIPLIERS, NUMBER, RANGE_SEP, QuantityError, parse_value, tidy
+from .numerals import MULTIPLIERS
+from .quantities import NUMBER, RANGE_SEP, QuantityError, parse_value, tidy
 from .source import squeeze
 
 __all__ = ["convert", "multiplier_of", "written_like"]
@@ -41,9 +42,8 @@ def _refuse_decimal_comma(text: str) -> None:
     (``1,234``, ``12,345,678.5``); ``3,6万家`` or ``1,2345`` would be a guess, so it is refused."""
     for m in re.finditer(r"\d[\d,]*,\d+", squeeze(str(text))):
         if not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group()):
-            raise QuantityError(f"cannot read {text!r}: {m.group()!r} has a comma that is not a thousands "
-                                f"separator (groups of three digits); write the decimal point: "
-                                f"{m.group().replace(',', '.', 1)}")
+            raise QuantityError("actual.decimal_comma", text=str(text), number=m.group(),
+                                fixed=m.group().replace(",", ".", 1))
 
 
 def convert(text: str, unit: str, value_text: str | None = None) -> float:
@@ -60,7 +60,7 @@ def convert(text: str, unit: str, value_text: str | None = None) -> float:
     if t[:1] in ("-", "−", "－") or t.startswith("负"):  # a rate can fall: -1.5%, 负1.5%
         rest = t[1:].strip()
         if rest[:1] in ("-", "−", "－", "+", "负"):
-            raise QuantityError(f"cannot read {text!r}: two signs")
+            raise QuantityError("actual.two_signs", text=text)
         v = convert(rest, unit, value_text)
         return -v if v else 0.0
     q = parse_value(text)
@@ -68,8 +68,7 @@ def convert(text: str, unit: str, value_text: str | None = None) -> float:
     got = _UNIT_ALIASES.get(q.unit, q.unit)
     if got == "" and multiplier_of(text)[1] == "":
         if want == "%" and 0 < abs(q.value) <= 1:
-            raise QuantityError(f"{text!r} against a percentage target is ambiguous: write "
-                                f"{_number(q.value * 100)}% for the fraction {text}, or {text}% if you mean that")
+            raise QuantityError("actual.ambiguous_share", text=text, percent=_number(q.value * 100))
         return tidy(q.value * multiplier_of(value_text)[0])
     if got in ("", want):
         return q.value
@@ -77,7 +76,7 @@ def convert(text: str, unit: str, value_text: str | None = None) -> float:
     for word, factor in MULTIPLIERS:
         if got == word + want:
             return tidy(q.value * factor)
-    raise QuantityError(f"unit {q.unit!r} of {text!r} does not match the target's unit {unit!r}")
+    raise QuantityError("actual.unit_mismatch", got=q.unit, text=text, unit=unit)
 
 
 def _number(x: float) -> str:

@@ -33,11 +33,11 @@ def parse_span(text: str) -> relativedelta:
     """``7d``, ``2w``, ``1m``, ``1y`` (also 7 天 / 2 周 / 1 月 / 1 年) → a relative span of ≤ 100 years."""
     m = re.fullmatch(r"\s*(\d+)\s*([a-z]+|天|日|周|个月|月|年)\s*", text or "")
     if not m or m.group(2) not in _SPAN_UNITS:
-        raise DateInputError(f"cannot read span {text!r} (use e.g. 7d, 2w, 1m, 1y)")
+        raise DateInputError("dates.bad_span", text=text)
     n = int(m.group(1))
     kw, days = _SPAN_UNITS[m.group(2)]
     if n * days > 100 * 366:  # date arithmetic beyond year 9999 would overflow
-        raise DateInputError(f"span {text!r} is too long (at most 100 years)")
+        raise DateInputError("dates.span_too_long", text=text)
     return relativedelta(**{kw: n})
 
 
@@ -51,7 +51,7 @@ def to_date(text: str, what: str) -> date:
     try:
         return parse_date(text)
     except DeadlineError as exc:
-        raise DateInputError(f"{what}: {exc}") from None
+        raise DateInputError("dates.bad_date", what=what, error=exc) from None
 
 
 def to_today(as_of: str | None) -> date:

@@ -8,7 +8,8 @@ the text is made at the edge, in the reader's language, by ``say``.
 
 Entries live in the modules of this package by area (``labels``: statuses, lights, columns;
 ``reports``: the digest, report, bulletin, handout and calendar; ``messages``: errors, refusals and
-problems); ``catalogue()`` joins them and refuses a code defined twice. A field of a template is
+problems; ``text``: what the readers of text refuse; ``checks``: the problems of ``validate`` and
+``coverage`` and the refusals of ``extract``); ``catalogue()`` joins them and refuses a code defined twice. A field of a template is
 written in the reader's language too: a ``Term`` (a code of this catalogue) is said, a vocabulary
 member (``Status.MET``, ``Light.RED``) reads 已达标 in Chinese and keeps its code in English (the code
 is what people type: ``--status met``), a list is joined with 、 or ", ".
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["LANGS", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
+__all__ = ["LANGS", "AnyOf", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
 
 LANGS = ("zh", "en")
 
@@ -32,10 +33,10 @@ def catalogue() -> dict[str, tuple[str, str]]:
     """Every entry: code → (zh, en). Read once, on the first word said (a JSON run needs none)."""
     global _WORDS
     if _WORDS is None:
-        from . import labels, messages, notify, reports
+        from . import checks, labels, messages, notify, registry, reports, text
 
         merged: dict[str, tuple[str, str]] = {}
-        for part in (labels, reports, messages, notify):
+        for part in (labels, reports, messages, registry, text, checks, notify):
             for code, pair in part.WORDS.items():
                 if code in merged:
                     raise RuntimeError(f"catalogue: {code!r} is defined twice")
@@ -50,6 +51,13 @@ def has(code: str) -> bool:
 
 class Term(str):
     """A code of the catalogue used as a field of another entry: said in the reader's language."""
+
+
+class AnyOf(tuple):
+    """Alternatives as a field: ``--month or --quarter`` / ``--month 或 --quarter``."""
+
+    def text(self, lang: str) -> str:
+        return (" 或 " if lang == "zh" else " or ").join(str(x) for x in self)
 
 
 def term(code: str) -> Term:
@@ -91,11 +99,11 @@ def _field(v, lang: str):
         return say(v, lang)
     if isinstance(v, Enum):  # Status, Light: a word in Chinese, the code people type in English
         return word(v.value, lang) if lang == "zh" else str(v.value)
+    text = getattr(v, "text", None)
+    if callable(text):  # an error, a problem, alternatives carried as a field: their own words
+        return text(lang)
     if isinstance(v, list | tuple):
         return joined(v, lang)
-    text = getattr(v, "text", None)
-    if callable(text):  # an error or a problem carried as a field: its own words
-        return text(lang)
     return v
 
 
