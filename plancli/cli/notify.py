@@ -144,6 +144,11 @@ def notify(
         raise typer.Exit(EXIT_CHECK)
 
 
+def _when(at: str | None) -> str:
+    """An ISO time as people read it: 2026-12-06 09:00 (JSON keeps the ISO form with its offset)."""
+    return (at or "")[:16].replace("T", " ")
+
+
 SUMMARY_KEYS = ("unit", "channel", "to", "items", "shown", "result", "error", "at")
 
 
@@ -165,7 +170,7 @@ def _summary(outcomes, lang: str, fmt: str, out) -> None:
                 why = say("notify.tries", lang, why=why, n=o.attempts)
             result = say("notify.result.failed", lang, why=why)
         elif o.result == "already":
-            result = say("notify.result.already", lang, at=o.at)
+            result = say("notify.result.already", lang, at=_when(o.at))
         elif o.result == "no_route":
             result = say("notify.result.no_route", lang)
         else:
@@ -199,7 +204,7 @@ def _show_log(sent_log, ws, sel: Selection, lang: str, fmt: str) -> None:
     if not entries:
         print(say("notify.log_empty", lang, path=sent_log.path), file=sys.stderr)
         return
-    rows = [{"at": e.get("at"), "unit": e.get("unit"), "to": e.get("to"), "items": e.get("items"),
+    rows = [{"at": _when(e.get("at")), "unit": e.get("unit"), "to": e.get("to"), "items": e.get("items"),
              "channel": say(f"notify.channel.{e.get('channel')}", lang) if e.get("channel") else "",
              "result": say("notify.result.ok", lang) if e.get("ok") else
              say("notify.result.failed", lang, why=e.get("error") or "")} for e in entries]

@@ -82,7 +82,7 @@ p.body{text-indent:2em;line-height:1.9;margin:10px 0 14px}
 table.items{font-size:13px}
 table.items th,table.items td{border:1px solid #999}
 td.c-no{text-align:center}
-td.c-reason{min-width:7.5em}
+td.c-reason{min-width:8.5em}
 .sign{margin:28px 0 0 auto;width:max-content;line-height:2}
 .sign .seal{display:inline-block;min-width:10em}
 .receipt{margin-top:34px;border-top:1px dashed #777;padding-top:10px;line-height:2}
