@@ -125,7 +125,7 @@ def notify(
             unrouted.append((rem.unit, len(rem.items)))
         messages += [outgoing(rem, r, ctx) for r in routes]
     run = Run(ws.registry.path, sent_log, dry=dry_run, force=force, retries=retries, per_minute=rate,
-              timeout=timeout, as_of=f.as_of.isoformat())
+              timeout=timeout, as_of=f.as_of.isoformat(), lang=lang)
     outcomes = deliver(messages, unrouted, run)
     if dry_run:
         n = 0

@@ -55,6 +55,7 @@ class Run:
     per_minute: int = PER_MINUTE
     timeout: float = TIMEOUT
     as_of: str | None = None  # the date the messages speak of (logged)
+    lang: str = "en"  # of what a dry run says about a channel it cannot use
     clock_ms: Callable[[], int] = lambda: int(time.time() * 1000)
 
 
@@ -68,21 +69,23 @@ def _preview_http(req) -> str:
     return "\n".join(head) + "\n" + json.dumps(json.loads(req.body), ensure_ascii=False, indent=2)
 
 
-def _preview_mail(out: Outgoing, msg, server: str) -> str:
+def _preview_mail(out: Outgoing, msg, server: str, sender: str | None = None) -> str:
     lines = [server]
-    lines += [f"{k}: {v}" for k, v in msg.items() if k not in ("MIME-Version", "Content-Type", "Message-ID", "Date")]
+    lines += [f"{k}: {sender if k == 'From' and sender else v}" for k, v in msg.items()
+              if k not in ("MIME-Version", "Content-Type", "Message-ID", "Date")]
     lines += ["", out.text.rstrip("\n"), "", f"[text/html: {len(out.html.encode('utf-8'))} bytes]"]
     if out.attachment is not None:
         lines.append(f"[{out.attachment.name}: {out.attachment.stat().st_size} bytes]")
     return "\n".join(lines)
 
 
-def _mail_preview(out: Outgoing, env: Mapping[str, str]) -> str:
+def _mail_preview(out: Outgoing, env: Mapping[str, str], lang: str) -> str:
     try:
         cfg = smtp_config(env)
         return _preview_mail(out, build_message(out, cfg.sender), cfg.shown())
     except DeliveryError as exc:
-        return _preview_mail(out, build_message(out, "plancli@localhost"), f"SMTP ({exc.text('en')})")
+        return _preview_mail(out, build_message(out, "plancli@localhost"), f"SMTP ({exc.text(lang)})",
+                             sender="(PLANCLI_SMTP_FROM)")
 
 
 def deliver(messages: Iterable[Outgoing], unrouted: Iterable[tuple[str, int]], run: Run) -> list[Outcome]:
@@ -104,7 +107,7 @@ def deliver(messages: Iterable[Outgoing], unrouted: Iterable[tuple[str, int]], r
         try:
             if route.channel == "email":
                 if run.dry:
-                    o.result, o.preview = "would_send", _mail_preview(out, run.env)
+                    o.result, o.preview = "would_send", _mail_preview(out, run.env, run.lang)
                     outcomes.append(o)
                     continue
                 if smtp is None:
