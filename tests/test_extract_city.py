@@ -168,7 +168,7 @@ NOT_TARGETS = [
     ("1.政务服务大厅提供24小时自助服务。", "hours of service, a descriptor"),
     ("1.隆重纪念建市100周年。", "an anniversary"),
     ("1.用3个月左右时间，集中开展安全隐患排查整治。", "a relative span"),
-    ("1.3个月内完成隐患整改。", "a span that says when, glued to the list number"),
+    ("1.用3个月时间完成隐患整改。", "a span, glued to the list number"),
     ("1.到2024年全市220千伏及以下输变电工程完工。", "a threshold that says which works"),
     ("1.每年开展2次专项检查。", "a frequency of routine work"),
 ]

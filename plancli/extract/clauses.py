@@ -125,10 +125,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int) -> str | None:
     if unit == "周" and after.startswith("年") or unit == "小时" and (
             _DESCRIPTOR_AFTER.match(after) or re.search(r"\d[×*xX]$", before)):
         return "extract.reason.descriptor"
+    # (力争6个月内完成清理 stays a target, 6个月 <=, as issue 20 has it: a time limit the plan commits to)
     if unit in ("个月", "天", "周", "年", "日", "个工作日", "工作日") and (
-            re.search(r"(?:利用|用|经过|历时)$", before) or re.match(r"^(?:左右)?(?:的)?时间", after)
-            # 3个月内完成隐患整改: the span opens its clause and says when, not what (压缩至5个工作日以内 is a goal)
-            or re.fullmatch(r"[\x00\s]*(?:力争|争取|确保)?(?:在|于)?", before) and re.match(r"^(?:以)?内[\u4e00-\u9fff]", after)):
+            re.search(r"(?:利用|用|经过|历时)$", before) or re.match(r"^(?:左右)?(?:的)?时间", after)):
         return "extract.reason.span"
     if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
         return "extract.reason.frequency"
