@@ -92,6 +92,7 @@ def test_a_flattened_table_gives_each_row_its_unit_and_time():
             "2 |\n新建标准厂房5万平方米。 |\n张云峰 |\n规划建设局 |\n2025年6月底前 |\n")
     d = _draft(text)
     assert d["meta"]["period"]["start"] == "2025-01-01" and d["meta"]["period"]["end"] == "2025-12-31"
+    assert d["meta"]["document"]["title"] == "2025年开发区重点工作及责任清单"  # not glued to 序号 |
     got = {compact(e["value_text"]): (e["lead"], e["deadline"], e["line"]) for e in _targets(d)}
     assert got == {"10家": (["改革办"], "2025-12-31", 8), "400亩": (["改革办"], "2025-12-31", 8),
                    "5万平方米": (["规划建设局"], "2025-06-30", 13)}, HS25
@@ -156,6 +157,19 @@ def test_a_title_over_two_lines_is_not_glued_to_its_first_heading():
     assert d["meta"]["plans"][0]["name"] == "某市2024年工业节能工作方案"
     assert d["meta"]["document"]["title"] == "某市2024年工业节能工作方案"
     assert d["meta"]["period"]["end"] == "2024-12-31"
+
+
+@pytest.mark.parametrize("name, title", [
+    ("city2021_chengdu_minsheng", "成都市2021年民生实事工作目标"),  # under 附件1
+    ("city2024_jinan_ai", "济南市新一代人工智能高质量发展行动计划(2024-2026年)"),  # under a headline and a post time
+    ("city2024_fuzhou_ai", "福州市促进人工智能产业创新发展行动方案(2024—2026年)"),  # named in 《》 by the notice
+    ("prov2025_sichuan_gengxin", "四川省实施城市更新行动方案"),  # named in 《》 by the lead, not 一、总体工作要求
+    ("prov2022_shandong_shuzhuan", "山东省制造业数字化转型行动方案"),  # not 今日 (此件公开发布)
+    ("county2025_huoshan_table", "2025年开发区重点工作及责任清单"),  # not glued to the table's 序号 |
+])
+def test_the_document_title_is_the_plans_not_a_headline_or_heading(name, title):
+    d = _draft((BENCH / f"{name}.txt").read_text(encoding="utf-8"))
+    assert d["meta"]["document"]["title"] == title
 
 
 # --------------------------------------------------------------------------- numbers that are not targets

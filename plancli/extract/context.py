@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from ..text.deadline import DeadlineError, Period, parse_date
 from ..text.numerals import COUNTING
 from ..text.source import compact
-from .layout import DATE_LINE, DOC_NO, find_period
+from .layout import DATE_LINE, DOC_NO, find_period, is_title, title_lines
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "stated_term", "term_span"]
 
@@ -161,12 +161,14 @@ def document_header(text: str, doc_date: date | None) -> dict:
             continue
         # The title is the first short lines up to a blank line; a paragraph (long, or a sentence), the
         # addressee (…：) or a date line ends it too, since web copies have no blank line after it.
+        if "此件公开发布" in c:
+            continue  # (此件公开发布), the signature block's mark, a web copy may set above the title
         if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")) or DATE_LINE.match(c):
             if title_parts:
                 break
             continue
-        if _HEADING.match(c) and title_parts:
-            break  # 一、主要目标 under the title is the text's first heading, not more of the title
+        if (_HEADING.match(c) or c.endswith(("|", "｜"))) and title_parts:
+            break  # 一、主要目标 or a table's first cell (序号 |) under the title is no more of the title
         title_parts.append(ln.strip("# *"))
     if number is None:
         m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)
@@ -176,6 +178,28 @@ def document_header(text: str, doc_date: date | None) -> dict:
         out["number"] = number
     if doc_date:
         out["date"] = doc_date.isoformat()
-    if title_parts:
-        out["title"] = "".join(title_parts)
+    title = "".join(title_parts)
+    if not _DOC_TITLE.search(compact(title)):
+        # a web page's headline, an 附件1, a heading: the plan's own title further down, or the one a
+        # sentence names in 《》, is the document's
+        title = _plan_title(text) or title
+    if title:
+        out["title"] = title
     return out
+
+
+_DOC_TITLE = re.compile(rf"(?:{_TITLE_WORD}|工作目标|目标任务|责任清单|任务清单|分解表|举措|若干措施)"
+                        r"(?:[(（][^()（）]{2,14}[)）])?$")
+
+
+def _plan_title(text: str) -> str | None:
+    """The first line of the opening that is a plan's title (a title over two lines read as one), else the
+    first 《…》 that names one."""
+    lines = text.split("\n")[:40]
+    for _i, b in title_lines(lines):
+        if is_title(b) and not b.startswith(("(", "（")):
+            return b
+    for m in re.finditer(r"《([^《》]{4,60})》", compact("\n".join(lines))):
+        if is_title(m.group(1)):
+            return m.group(1)
+    return None
