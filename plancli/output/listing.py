@@ -111,8 +111,12 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
         text += w("show.rec.to", d=h["extend_to"]) if h.get("extend_to") else ""
         text += w("show.rec.source", source=h["source"]) if h["source"] else ""
         text += w("show.rec.note", note=h["note"]) if h["note"] else ""
+        text += w("show.rec.problems", text=h["problems"]) if h.get("problems") else ""
+        text += w("show.rec.next_steps", text=h["next_steps"]) if h.get("next_steps") else ""
         if h.get("evidence"):
-            text += w("show.rec.evidence", evidence=h["evidence"]) + (
+            shown = w("show.rec.stored", name=h["evidence_name"], path=h["evidence"]) if h.get("evidence_name") \
+                else h["evidence"]
+            text += w("show.rec.evidence", evidence=shown) + (
                 w("show.rec.file", size=h["evidence_size"], sha=h["evidence_sha256"][:12])
                 if h.get("evidence_sha256") else "")
         text += w("show.rec.forced") if h["forced"] else ""
