@@ -118,7 +118,7 @@ def test_an_unknown_heading_is_refused_with_the_known_ones_unless_its_column_is_
                                "（编号、计划、任务/指标、目标、目标值、完成时限、原定时限、当前状态、配合单位、上次填报、完成情况、"
                                "实际值、数据截至日期、进展情况、存在问题、下一步措施、佐证材料、申请延期至、延期理由），或删除该列")
     assert lines[1] == f"plancli: {bad}:台账!E3: 第 E 列没有列名，但有内容；请填写列名或删除该列"
-    assert lines[2] == "plancli: error: 2 个文件无法读取，未导入任何数据"
+    assert lines[2] == "plancli: error: 2 个文件有误，未导入任何数据"
     assert not ledger.exists()
 
 
@@ -524,7 +524,7 @@ def test_a_file_that_cannot_be_read_is_the_files_problem_said_in_the_readers_wor
     path.write_bytes(data)
     r = _import(cli, tiny, tmp_path / "progress.yaml", str(path), lang="zh")
     assert (r.code, r.err.splitlines()) == (2, [f"plancli: {path}: {message}",
-                                                "plancli: error: 1 个文件无法读取，未导入任何数据"])
+                                                "plancli: error: 1 个文件有误，未导入任何数据"])
 
 
 # --------------------------------------------------------------------------- 6. what people type
@@ -588,8 +588,8 @@ def test_a_figure_written_with_yu_is_more_than_and_meets_a_greater_than_target(c
     ledger = tmp_path / "progress.yaml"
     assert _import(cli, tiny, ledger, str(path)).code == 0
     show = cli("show", "test-001", "--registry", str(tiny), "--progress", str(ledger))
-    assert "test-001: met (deadline 2024-12-31), actual 3.5 万家" in show.out
-    assert "actual=3.5 万家 (typed 3.5万余家)" in show.out
+    assert "test-001: met (deadline 2024-12-31), actual >3.5 万家" in show.out
+    assert "actual=>3.5 万家 (typed 3.5万余家)" in show.out
 
 
 # --------------------------------------------------------------------------- 7. the next workbook remembers
@@ -650,7 +650,7 @@ def test_hostile_sheet_xml_is_refused_as_the_files_problem(cli, tiny, tmp_path, 
     path = _xlsx_with_sheet(tmp_path / "x.xlsx", xml)
     r = _import(cli, tiny, tmp_path / "progress.yaml", str(path))
     assert (r.code, r.err.splitlines()) == (2, [f"plancli: {path}: {message}",
-                                                "plancli: error: 1 file(s) cannot be read; nothing was imported"])
+                                                "plancli: error: 1 file(s) cannot be read as a 台账; nothing was imported"])
 
 
 def test_a_zip_bomb_stops_at_the_unpacked_limit(cli, tiny, tmp_path, monkeypatch):
@@ -683,3 +683,13 @@ def test_utf16_and_bom_sniffing_do_not_guess_binary_as_text(tmp_path):
     p.write_bytes(codecs.BOM_UTF16_LE + "编号\t完成情况\r\ntest-004\t已完成\r\n".encode("utf-16-le"))
     (sheet,) = read_book(p).sheets
     assert sheet.cells[(2, 2)].value == "已完成"
+
+
+def test_docs_list_every_refusal_of_an_import():
+    """docs/roundtrip.md names every code import can refuse a file or row with (and its notices)."""
+    from plancli.words import catalogue
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "roundtrip.md").read_text(encoding="utf-8")
+    codes = [c for c in catalogue() if c.startswith(("import.", "evidence.")) and not c.startswith(
+        ("import.action.", "import.summary")) and c not in ("import.to", "evidence.bad_limit", "evidence.no_file")]
+    assert [c for c in codes if f"`{c}`" not in doc] == []

@@ -26,7 +26,7 @@ HEADINGS = {
     "light_reason": "col.light_reason", "co_lead": "col.co_lead", "lights": "col.lights",
     # import's rows (the JSON keys stay as they are)
     "where": "col.where", "action": "col.action", "actual_text": "col.actual", "on": "col.effective",
-    "evidence": "col.record_evidence", "note": "col.record_note", "extend_to": "fill.extend_to",
+    "evidence": "col.record_evidence", "note": "col.record_note",
 }
 STATUS_COLUMNS = (*STATUSES, *LIGHTS)
 

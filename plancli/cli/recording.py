@@ -139,16 +139,19 @@ def import_(
         raise
     rows = [p.as_dict() for p in planned]
     f = format_name(fmt)
-    cols = [Column("where", "where"), Column("action", "action"), Column("item", "item"),
-            Column("status", "status"), Column("actual_text", "actual"), Column("on", "on")]
-    if any(r["extend_to"] for r in rows):
-        cols.append(Column("extend_to", "extend_to"))
-    cols += [Column("evidence", "evidence", 24, "ellipsis"), Column("note", "note", 30, "ellipsis")]
-    columns = columns_in(cols, lang_)
+    columns = columns_in([Column("where", "where"), Column("action", "action"), Column("item", "item"),
+                          Column("status", "status"), Column("actual_text", "actual"), Column("on", "on"),
+                          Column("evidence", "evidence", 24, "ellipsis"), Column("note", "note", 30, "ellipsis")],
+                         lang_)
     if rows or is_machine(f):
+        # people read the file's name, not the path typed; an extension's new date where a figure goes
+        short = {str(p): p.name for p in files}
         shown = rows if is_machine(f) else [
             r | {"action": say(f"import.action.{r['action'].replace(' ', '_')}", lang_),
-                 "evidence": r["evidence_name"] or r["evidence"]}
+                 "evidence": r["evidence_name"] or r["evidence"],
+                 "where": next((short[k] + r["where"][len(k):] for k in short if r["where"].startswith(k + ":")),
+                               r["where"]),
+                 "actual_text": say("import.to", lang_, d=r["extend_to"]) if r["extend_to"] else r["actual_text"]}
             for r in cells_in([dict(r) for r in rows], lang_)]
         render(shown, columns, f, sys.stdout, fields=list(rows[0]) if rows else None)
     for notice in planned.notices:

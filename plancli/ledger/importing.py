@@ -268,7 +268,7 @@ def _check_columns(t: _Table, where: str) -> list[RowProblem]:
         head = heads.get(c)
         text = str(head.value).strip() if head is not None and head.value is not None else ""
         key = _heading(text) if text else None
-        at = f"{where}!{cell_name(below[c], c)}"
+        at = f"{where}{'!' if t.sheet.name is not None else ':'}{cell_name(below[c], c)}"
         if not text:
             problems.append(RowProblem(at, LedgerError("import.unnamed_column", column=column_letter(c)), "file"))
         elif key is None:
@@ -532,9 +532,9 @@ def _records(ctx: _Context, path: Path, row: _Row, item: str, cells: dict, fille
     ext = filled & {"extend_to", "extend_reason"}
     proof = proof_from_workbook(_text(cells.get("evidence")), path.parent) if "evidence" in filled else Proof()
     if progress:
+        status = _status(cells.get("status"))  # a wrong status first: it is what the unit must fix
         if on is None:
             raise LedgerError("import.no_date")
-        status = _status(cells.get("status"))
         rec, _ = check_progress(ctx.reg, ctx.ledger_path, item_id, status=str(status),
                                 actual=_text(cells.get("actual")), on=on, source=source,
                                 note=_text(cells.get("notes")), evidence=proof, today=ctx.today,

@@ -15,10 +15,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "show.rec.problems": (" 存在问题：{text}", " problems: {text}"),
     "show.rec.next_steps": (" 下一步措施：{text}", " next steps: {text}"),
     "show.rec.stored": ("{name}（{path}）", "{name} ({path})"),
+    "import.to": ("延至 {d}", "to {d}"),
     # the whole import refused
-    "import.refused_files": ("{files} 个文件无法读取，未导入任何数据", "{files} file(s) cannot be read; nothing was imported"),
-    "import.refused_both": ("{files} 个文件无法读取，{n} 行无法记录，未导入任何数据",
-                            "{files} file(s) cannot be read and {n} rows cannot be recorded; nothing was imported"),
+    "import.refused_files": ("{files} 个文件有误，未导入任何数据", "{files} file(s) cannot be read as a 台账; nothing was imported"),
+    "import.refused_both": ("{files} 个文件有误，{n} 行无法记录，未导入任何数据",
+                            "{files} file(s) cannot be read as a 台账 and {n} rows cannot be recorded; nothing was "
+                            "imported"),
     # what import did that its reader should know (stderr, one line each)
     "import.sheets_ignored": ("未读取工作表 {sheets}（不是导出的台账表）", "sheets not read: {sheets} (not the 台账 export wrote)"),
     "import.unit_unknown": ("不知道本文件是哪个单位报送的（既无导出标记，文件名也不含单位名称），未核对各行是否属于该单位；"
