@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import subprocess
 import zipfile
 from datetime import date, datetime
@@ -174,7 +175,7 @@ def _with_formula_values(path: Path, values: dict[str, str]) -> None:
                     start = text.index(f'<c r="{ref}"')
                     end = text.index("</c>", start)
                     cell = text[start:end].replace(' t="str"', "")
-                    cell = cell.replace("<v />", "").replace("<v/>", "")
+                    cell = re.sub(r"<v\s*/>|<v></v>", "", cell)  # openpyxl's empty value, in either spelling
                     text = text[:start] + cell.replace("</f>", f'</f><v>{v}</v>').replace(
                         f'<c r="{ref}"', f'<c r="{ref}" t="str"') + text[end:]
                 data = text.encode("utf-8")
