@@ -13,10 +13,28 @@ from pathlib import Path
 
 from .words import has, say
 
-__all__ = ["PlancliError"]
+__all__ = ["PlancliError", "Said"]
 
 
-class PlancliError(Exception):
+class Said:
+    """What people read, carried as ``code`` (an entry of the catalogue) and its ``fields``, said in
+    the reader's language by ``text(lang)``; ``message`` is the English. A code that is no entry is
+    taken as finished text (what another library said, passed on). Errors and ``validate``'s
+    problems are both said this way."""
+
+    code: str
+    fields: dict
+
+    def text(self, lang: str = "en") -> str:
+        """The words in ``lang``, without their place."""
+        return say(self.code, lang, **self.fields) if has(self.code) else self.code
+
+    @property
+    def message(self) -> str:
+        return self.text("en")
+
+
+class PlancliError(Said, Exception):
     """Bad input the user can fix: ``code`` (an entry of the catalogue) and its ``fields``.
 
     A first argument that is not a catalogue code is taken as finished text (what another library
@@ -28,14 +46,6 @@ class PlancliError(Exception):
         self.fields = fields
         self.path = str(path) if path is not None else None
         self.line = line
-
-    def text(self, lang: str = "en") -> str:
-        """The problem in ``lang``, without its place."""
-        return say(self.code, lang, **self.fields) if has(self.code) else self.code
-
-    @property
-    def message(self) -> str:
-        return self.text("en")
 
     def located(self, lang: str = "en") -> str:
         """``file:line: problem`` (or just the problem) in ``lang``."""

@@ -210,6 +210,9 @@ EMPTY_INDEX = """\
 documents:
   - documents/example.yaml
 ledger: progress.yaml
+# The language of what leaves the office: per-unit workbooks, bulletin, report, digest, calendar
+# (zh or en; --lang or PLANCLI_LANG still decide for one run).
+lang: zh
 """
 
 SHIPPED_INDEX = """\
@@ -220,6 +223,9 @@ documents:
 archived:
 {archived}
 ledger: progress.yaml
+# The language of what leaves the office: per-unit workbooks, bulletin, report, digest, calendar
+# (zh or en; --lang or PLANCLI_LANG still decide for one run).
+lang: zh
 """
 
 
@@ -241,7 +247,7 @@ def init_repository(root: Path, *, empty: bool = False, git: bool = True) -> Mad
     example document), an empty ledger, README, git attributes and ignore rules, a CI script."""
     root = Path(root)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise InitError(f"{root} exists and is not an empty directory; choose a new one")
+        raise InitError("init.not_empty", root=root)
     root.mkdir(parents=True, exist_ok=True)
     files: dict[str, str | Path] = {}
     if empty:

@@ -20,7 +20,7 @@ __all__ = ["Workspace", "open_workspace"]
 
 # The code the ledger's warnings are computed by: a cached list of them is never read by another.
 WARNINGS_FROM = ("ledger/recording.py", "ledger/attainment.py", "registry/model.py", "text/actuals.py",
-                 "text/quantities.py", "text/deadline.py")
+                 "text/quantities.py", "text/numerals.py", "text/deadline.py")
 
 
 @dataclass

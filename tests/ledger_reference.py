@@ -160,7 +160,7 @@ def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str
         if e is None:
             continue
         st = record_status(e, r)
-        closes = st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual)[1])
+        closes = st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual, r.actual_below)[1])
         if not closes:
             since.pop(r.item, None)
         elif r.item not in since:

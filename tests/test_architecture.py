@@ -203,3 +203,27 @@ def test_top_level_stays_small():
     """Layers live in subpackages; the top level holds only what every layer shares."""
     modules = [p.name for p in PKG.glob("*.py")]
     assert len(modules) <= 12, modules
+
+
+# The row engine and the counts live in query/; output/ renders what the CLI hands it (hledger's
+# reports are pure functions over the journal; a renderer never runs one).
+ROW_ENGINE = {"occurrence_rows", "entry_rows", "overdue_rows", "export_rows", "select_entries", "tally",
+              "report_counts", "digest", "bulletin", "report", "entry_detail"}
+
+
+@pytest.mark.parametrize("path", sorted((PKG / "output").rglob("*.py")), ids=_name)
+def test_output_never_runs_a_query(path):
+    called = {n.func.id if isinstance(n.func, ast.Name) else n.func.attr
+              for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.Call)
+              and isinstance(n.func, ast.Name | ast.Attribute)}
+    imported = {a.name for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                if isinstance(n, ast.ImportFrom) and "query" in (n.module or "").split(".") for a in n.names}
+    assert not (called & imported & ROW_ENGINE), f"{path.name} runs {sorted(called & imported & ROW_ENGINE)}"
+
+
+def test_the_output_check_sees_a_renderer_that_queries(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from ..query.rows import occurrence_rows\n\ndef page(reg, f):\n    return occurrence_rows(reg, f)\n",
+                   encoding="utf-8")
+    with pytest.raises(AssertionError, match="runs \\['occurrence_rows'\\]"):
+        test_output_never_runs_a_query(bad)

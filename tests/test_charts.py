@@ -10,14 +10,13 @@ import pytest
 
 from plancli.output.charts import (
     _ticks,
-    aggregate,
     attainment_chart,
     by_month_chart,
     open_by_lead_chart,
     status_by_plan_chart,
-    time_bins,
 )
 from plancli.query.filters import Filters
+from plancli.query.report import report_counts, time_bins
 from plancli.query.rows import occurrence_rows
 from plancli.vocabulary import OPEN as OPEN_STATUSES
 from plancli.workspace import open_workspace
@@ -78,7 +77,7 @@ def test_aggregate_agrees_with_stats(cli, shipped, ledger):
     """The chart numbers equal what `plancli stats` counts on its own path, per plan and per lead unit."""
     reg, table = shipped
     rows = _rows(shipped, ledger)
-    agg = aggregate(rows, table.canonical, list(reg.plans))
+    agg = report_counts(rows, table.canonical, list(reg.plans))
     for by, part in (("plan", agg["by_plan"]), ("unit", agg["by_lead"])):
         r = cli("stats", "--by", by, "--as-of", AS_OF, "--progress", str(ledger), "--format", "json")
         assert r.code == 0, r.err
@@ -105,20 +104,22 @@ def test_aggregate_agrees_with_stats(cli, shipped, ledger):
 def test_lead_units_are_canonical_and_open_only(shipped, ledger):
     reg, table = shipped
     rows = _rows(shipped, ledger)
-    agg = aggregate(rows, table.canonical)
+    agg = report_counts(rows, table.canonical)
     assert set(agg["by_lead"]) <= set(table.names())
     assert all(set(c) <= set(OPEN_STATUSES) for c in agg["by_lead"].values())
     counts = [sum(c.values()) for c in agg["by_lead"].values()]
     assert counts == sorted(counts, reverse=True)
 
 
-def test_fragments_take_rows(shipped):
-    """Each chart takes rows and returns one <figure> fragment, so other pages can reuse them."""
+def test_fragments_take_counts(shipped):
+    """Each chart takes the counts query.report computed and returns one <figure> fragment, so other
+    pages can reuse them (output never runs the row engine itself)."""
     rows = _rows(shipped, plans=["xny"])
-    for frag in (status_by_plan_chart(rows, "en"), open_by_lead_chart(rows, "en"), by_month_chart(rows, "en")):
+    agg = report_counts(rows)
+    for frag in (status_by_plan_chart(agg, "en"), open_by_lead_chart(agg, "en"), by_month_chart(agg, "en")):
         assert frag.startswith('<figure class="chart"') and frag.count("<svg ") == 1
-    assert "No target has a recorded actual value yet." in attainment_chart(rows, "en")
-    assert "(none)" in status_by_plan_chart([], "en")
+    assert "No target has a recorded actual value yet." in attainment_chart(agg, "en")
+    assert "(none)" in status_by_plan_chart(report_counts([]), "en")
     assert len(rows) == 12
 
 
@@ -137,7 +138,7 @@ def test_drawing_leaves_the_import_system_clean(shipped):
     import sys
     import warnings
 
-    by_month_chart(_rows(shipped, plans=["kjyf"]), "zh")
+    by_month_chart(report_counts(_rows(shipped, plans=["kjyf"])), "zh")
     assert not any(type(f).__module__ == "pygal" for f in sys.meta_path)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -191,7 +192,7 @@ def test_the_attainment_bar_takes_the_colour_of_its_rows_status(status, met, col
     from plancli.output.charts import COLORS, attainment_chart
 
     row = {"item": "t-1", "metric": "m", "attainment": 1.0 if met else 0.6, "met": met, "status": status}
-    svg = attainment_chart([row], "en", agg={"attainment": [row]})
+    svg = attainment_chart({"attainment": [row]}, "en")
     assert COLORS[colour] in svg
     others = {"missed", "in_progress", "overdue"} - {colour}  # (met's green is the chart style's own)
     assert not [s for s in others if COLORS[s] in svg], others

@@ -2,9 +2,10 @@
 
 import pytest
 
-from plancli.checks.coverage import find_gaps, tokens
+from plancli.checks.coverage import find_gaps
 from plancli.registry.loading import Exclusion, load_registry
 from plancli.text.source import SourceText
+from plancli.text.tokens import tokens
 
 from .conftest import SHIPPED, SOURCE
 

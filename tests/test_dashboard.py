@@ -22,7 +22,7 @@ import pytest
 
 from plancli.output.report import dashboard_html, items_html, local_timestamp
 from plancli.query.filters import Filters
-from plancli.query.rows import occurrence_rows
+from plancli.query.report import report
 from plancli.workspace import open_workspace
 
 from .conftest import ROOT, SHIPPED
@@ -85,11 +85,25 @@ def test_language_follows_lang_env_and_locale(cli, tmp_path):
     assert title(env={"PLANCLI_LANG": "zh"}) == ("zh-CN", "目标任务进展报告 — 全部单位 · 科技研发")
     assert title("--doc", "鲁政发", "--lang", "zh")[1] == "目标任务进展报告 — 全部单位 · 鲁政发〔2024〕5号、科技研发"
     assert title(env={"PLANCLI_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"})[0] == "zh-CN"
-    assert title(env={"PLANCLI_LANG": "", "LC_ALL": "C", "LANG": "zh_CN.UTF-8"})[0] == "en"
+    # the shipped registry says `lang: zh`: what leaves the office is Chinese under a C locale (cron)
+    assert title(env={"PLANCLI_LANG": "", "LC_ALL": "C", "LANG": "zh_CN.UTF-8"})[0] == "zh-CN"
+    assert title("--lang", "en", env={"PLANCLI_LANG": "", "LC_ALL": "C"})[0] == "en"
     bad = cli("report", "--lang", "fr")
     assert bad.code == 2 and bad.err.strip() == "plancli: error: --lang: unknown language 'fr'; choose one of zh, en"
     bad = cli("report", "--format", "pdf")
     assert bad.code == 2 and "'pdf' is not one of 'html', 'md', 'json'" in bad.err
+
+
+def test_a_registry_without_a_language_follows_the_locale(cli, tiny):
+    def lang_of(**env):
+        r = cli("report", "--registry", str(tiny), env={"PLANCLI_LANG": "", "LC_MESSAGES": "", **env})
+        assert r.code == 0, r.err
+        return re.search(r'<html lang="([^"]+)">', r.out).group(1)
+
+    assert lang_of(LC_ALL="C", LANG="zh_CN.UTF-8") == "en"
+    assert lang_of(LC_ALL="", LANG="zh_CN.UTF-8") == "zh-CN"
+    # the refusal is said in the reader's language too (the locale, when --lang itself is wrong)
+    assert cli("report", "--lang", "fr").err.strip() == "plancli: error: --lang：不支持的语言 'fr'，请选择 zh、en"
 
 
 def test_filters_apply_and_keys_stay_codes(cli, ledger):
@@ -123,12 +137,12 @@ def test_output_file_is_written_atomically(cli, tmp_path):
     assert r.code == 2 and "No such file or directory" in r.err
 
 def test_fragments_take_rows(shipped):
-    """The tables and the page take rows too, so other pages can reuse them."""
+    """The tables take rows and the page a computed report, so other pages can reuse them."""
     reg, table = shipped
-    rows = occurrence_rows(reg, Filters(as_of=date.fromisoformat(AS_OF), plans=["xny"]), table, [])
-    items = items_html(rows, "en")
-    assert items.count('<td class="nw c-item"') == len(rows) == 12
-    page = dashboard_html(rows, lang="en", as_of=AS_OF, scope="x", now=datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
+    rep = report(reg, table, [], Filters(as_of=date.fromisoformat(AS_OF), plans=["xny"]))
+    items = items_html(rep.rows, "en")
+    assert items.count('<td class="nw c-item"') == len(rep.rows) == 12
+    page = dashboard_html(rep, lang="en", scope="x", now=datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
     assert "Generated: 2026-01-02 " in page
 
 

@@ -380,3 +380,29 @@ def test_weekly_lists_a_retraction_as_news_and_not_the_withdrawn_record(cli, led
     for lang, word in (("zh", "已撤回"), ("en", "retracted")):
         r = run(cli, ledger, "weekly", "--as-of", "2024-11-04", "--format", "md", "--lang", lang)
         assert r.code == 0 and word in r.out, r.err
+
+
+ENGLISH_WORDS = ("met", "missed", "done", "in_progress", "in progress", "overdue", "upcoming", "due_soon",
+                 "milestone", "target", "red", "yellow", "blue", "green", "actual", "deadline", "source", "note",
+                 "evidence", "FORCED", "WITHDRAWN", "recorded", "extended", "inferred", "records", "line", "typed")
+
+
+def test_show_in_chinese_has_no_english_status_kind_or_field(cli, tiny, tmp_path):
+    """`show ID --lang zh`: statuses, lights, kinds, field names and every phrase around them in Chinese;
+    only ids, dates, numbers and paths stay as they are."""
+    import re
+
+    p = tmp_path / "progress.yaml"
+    for args in (("test-001", "--status", "met", "--actual", "3.6万家", "--on", "2024-10-01", "--source", "通报",
+                  "--evidence", "省科技厅通报", "--note", "按时完成"),
+                 ("test-001", "--retract", "--note", "数字有误"),
+                 ("test-001", "--status", "met", "--actual", "1万家", "--on", "2024-10-02", "--force", "--note", "新口径"),
+                 ("test-004", "--extend-to", "2025-03-31", "--on", "2024-10-05", "--note", "经同意延期")):
+        r = cli("record", *args, "--registry", str(tiny), "--progress", str(p), *(() if p.exists() else ("--new",)))
+        assert r.code == 0, r.err
+    for item in ("test-001", "test-004", "test-003"):
+        out = cli("show", item, "--lang", "zh", "--format", "plain", "--registry", str(tiny), "--progress", str(p)).out
+        text = out.replace(str(p), "")
+        found = [w for w in ENGLISH_WORDS if re.search(rf"(?<![A-Za-z]){w}(?![A-Za-z])", text)]
+        assert found == [], (item, found, out)
+        assert "已达标" in out or "未到期" in out or "即将到期" in out

@@ -76,7 +76,8 @@ def test_every_field_of_a_record_survives_the_round_trip(tmp_path):
     full = Record("test-001", "extended", actual=-1.5, actual_text="-1.5%", on=date(2024, 2, 29),
                   source="通报 \"x\"\n第二行", note="why: a, b", recorded_at="2024-03-01T08:00:00+08:00",
                   forced=True, rid="r-1", retracts="r-0", evidence="佐证/通报.pdf", evidence_sha256="ab" * 32,
-                  evidence_size=1024, extend_to=date(2024, 6, 30))
+                  evidence_size=1024, extend_to=date(2024, 6, 30), actual_below=-1.4, evidence_name="通报.pdf",
+                  problems="经费", next_steps="加快")  # issue 25's fields too
     assert {f.name for f in fields(Record)} - {"yaml_line"} == {
         f.name for f in fields(Record) if getattr(full, f.name) != f.default} - {"yaml_line"}
     append_record(p, full)
@@ -387,3 +388,25 @@ def test_two_clones_migrating_one_old_ledger_still_merge(cli, tmp_path, monkeypa
         ("kjyf-002", "in_progress"), ("kjyf-002", "retracted"), ("kjyf-004", "in_progress"),
         ("kjyf-006", "in_progress"), ("kjyf-004", "retracted")]
     assert latest_records(recs).keys() == {"kjyf-006"}
+
+
+def test_a_repository_from_init_writes_its_workbooks_in_its_own_language_under_a_c_locale(cli, tmp_path):
+    """cron and CI run under LANG=C: the per-unit 台账 of a repository made by `plancli init` (which
+    declares `lang: zh`) still go out with Chinese headings and a Chinese status drop-down."""
+    from openpyxl import load_workbook
+
+    root = tmp_path / "repo"
+    assert cli("init", str(root)).code == 0
+    assert "\nlang: zh\n" in (root / "registry.yaml").read_text(encoding="utf-8")
+    env = {"PLANCLI_LANG": "", "LC_ALL": "C", "LC_MESSAGES": "", "LANG": "C"}
+    r = cli("export", "--registry", str(root / "registry.yaml"), "--format", "xlsx", "--per-unit",
+            "--unit", "省大数据局", "-o", str(tmp_path / "out"), env=env)
+    assert r.code == 0, r.err
+    ws = load_workbook(tmp_path / "out" / "省大数据局.xlsx").active
+    heads = [c.value for c in ws[3]]
+    assert heads[:2] == ["编号", "计划"] and "完成情况" in heads and "Status reported" not in heads
+    assert "已达标" in ws.data_validations.dataValidation[0].formula1
+    # --lang still decides for one run
+    r = cli("export", "--registry", str(root / "registry.yaml"), "--format", "xlsx", "--per-unit",
+            "--unit", "省大数据局", "-o", str(tmp_path / "en"), "--lang", "en", env=env)
+    assert r.code == 0 and load_workbook(tmp_path / "en" / "省大数据局.xlsx").active["A3"].value == "ID"

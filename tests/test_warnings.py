@@ -36,10 +36,10 @@ def test_a_few_warnings_of_a_kind_are_printed_each(cli, tiny, tmp_path):
 @pytest.mark.parametrize(("lang", "want"), [
     ("en", ["plancli: warning: 40 × record for an unknown item is ignored ({p}:5, :6, :7 …); plancli validate "
             "lists them all",
-            "plancli: warning: 1000 × record of a recurring entry without its occurrence is ignored ({p}:45, :46, "
+            "plancli: warning: 1000 × record without its occurrence, or of one the entry does not have, is ignored ({p}:45, :46, "
             ":47 …); plancli validate lists them all"]),
     ("zh", ["plancli: warning: 事项不在登记册中的记录，已忽略：共 40 条（{p}:5、:6、:7 等）；plancli validate 可列出全部",
-            "plancli: warning: 按年度或季度重复的事项未注明期次的记录，已忽略：共 1000 条（{p}:45、:46、:47 等）；"
+            "plancli: warning: 未注明期次或期次不属于该事项的记录，已忽略：共 1000 条（{p}:45、:46、:47 等）；"
             "plancli validate 可列出全部"]),
 ])
 def test_many_warnings_of_a_kind_are_one_line_each_kind(cli, tiny, tmp_path, lang, want):

@@ -31,69 +31,72 @@ def check_against_source(path: str, entries: Iterable[Entry], exclusions: Iterab
                          plans: dict[str, Plan], source: SourceText) -> list[Problem]:
     out: list[Problem] = []
 
-    def bad(line: int | None, msg: str) -> None:
-        out.append(Problem(path, line, msg))
+    def bad(line: int | None, code: str, **fields) -> None:
+        out.append(Problem.at(path, line, code, **fields))
 
     for e in entries:
-        w = f"{e.id}: "
         m = _ID.match(e.id)
         if not m or (plans and m.group(1) != e.plan):
-            bad(e.yaml_line, f"{w}id must be '<plan code>-NNN' (plan {e.plan!r})")
+            bad(e.yaml_line, "validate.id_form", id=e.id, plan=e.plan)
         span = source.find_at_line(e.quote, e.line)
         if span is None:
             at = source.nearest_line(e.quote)
-            hint = f" (it starts at line {at})" if at else " (it does not occur in the source)"
-            bad(e.yaml_line, f"{w}quote not found at source line {e.line}{hint}")
+            if at:
+                bad(e.yaml_line, "validate.quote_elsewhere", id=e.id, at=e.line, starts=at)
+            else:
+                bad(e.yaml_line, "validate.quote_missing", id=e.id, at=e.line)
         else:
             plan = plans.get(e.plan)
             if plan and not plan.first_line <= e.line <= plan.last_line:
-                bad(e.yaml_line, f"{w}line {e.line} is outside plan {e.plan} "
-                                 f"(lines {plan.first_line}-{plan.last_line})")
+                bad(e.yaml_line, "validate.line_outside_plan", id=e.id, at=e.line, plan=e.plan,
+                    first=plan.first_line, last=plan.last_line)
         cq = compact(e.quote)
         for key in ("value_text", "deadline_text"):
             v = getattr(e, key)
             if v and compact(v) not in cq:
-                bad(e.yaml_line, f"{w}{key} {v!r} does not occur in the quote")
+                bad(e.yaml_line, "validate.not_in_quote", id=e.id, key=key, text=v)
         if e.kind == "target":
             if not e.value_text:
-                bad(e.yaml_line, f"{w}a target needs value_text")
+                bad(e.yaml_line, "validate.target_needs_value_text", id=e.id)
             else:
                 try:
                     q = parse_value(e.value_text)
                 except QuantityError as exc:
-                    bad(e.yaml_line, f"{w}value_text: {exc}")
+                    bad(e.yaml_line, "validate.value_text_unreadable", id=e.id, error=exc)
                 else:
                     if not _close(q.value, e.value) or not _close(q.value_max, e.value_max):
                         want = f"{q.value:g}" + (f"…{q.value_max:g}" if q.value_max is not None else "")
-                        bad(e.yaml_line, f"{w}value {e.value} / value_max {e.value_max} do not match "
-                                         f"value_text {e.value_text!r} (reads as {want})")
+                        bad(e.yaml_line, "validate.value_mismatch", id=e.id, value=e.value, value_max=e.value_max,
+                            value_text=e.value_text, reads=want)
                     # A bare number (双破千) states no unit; the entry may name the implied one.
                     if q.unit and (e.unit or "") != q.unit:
-                        bad(e.yaml_line, f"{w}unit {e.unit!r} does not match value_text "
-                                         f"{e.value_text!r} (reads as {q.unit!r})")
+                        bad(e.yaml_line, "validate.unit_mismatch", id=e.id, unit=e.unit, value_text=e.value_text,
+                            reads=q.unit)
                     if (e.comparator == "range") != (q.value_max is not None):
-                        bad(e.yaml_line, f"{w}comparator 'range' goes with a range value and only then")
+                        bad(e.yaml_line, "validate.range_comparator", id=e.id)
             if e.comparator is None:
-                bad(e.yaml_line, f"{w}a target needs a comparator")
+                bad(e.yaml_line, "validate.target_needs_comparator", id=e.id)
         elif e.kind == "milestone" and e.value_text:
-            bad(e.yaml_line, f"{w}a milestone has no value_text (make it a target)")
+            bad(e.yaml_line, "validate.milestone_value_text", id=e.id)
         if e.kind == "milestone" and e.deadline_text is None:
-            bad(e.yaml_line, f"{w}a milestone needs the deadline_text that dates it")
+            bad(e.yaml_line, "validate.milestone_needs_deadline_text", id=e.id)
         if not e.lead:
-            bad(e.yaml_line, f"{w}no lead unit")
+            bad(e.yaml_line, "validate.no_lead", id=e.id)
         if e.units_inferred and plans.get(e.plan) and tuple(e.lead) != plans[e.plan].coordinator:
-            bad(e.yaml_line, f"{w}inferred lead units must be the plan coordinator")
+            bad(e.yaml_line, "validate.inferred_lead", id=e.id)
     for x in exclusions:
         if source.find_at_line(x.text, x.line) is None:
             at = source.nearest_line(x.text)
-            hint = f" (it starts at line {at})" if at else " (it does not occur in the source)"
-            bad(x.yaml_line, f"exclusion text {x.text!r} not found at source line {x.line}{hint}")
+            if at:
+                bad(x.yaml_line, "validate.exclusion_elsewhere", text=x.text, at=x.line, starts=at)
+            else:
+                bad(x.yaml_line, "validate.exclusion_missing", text=x.text, at=x.line)
         if not x.reason.strip():
-            bad(x.yaml_line, "exclusion without a reason")
+            bad(x.yaml_line, "validate.exclusion_no_reason")
     for plan in plans.values():
         if plan.coordinator_quote and plan.coordinator_line and \
                 source.find_at_line(plan.coordinator_quote, plan.coordinator_line) is None:
-            bad(None, f"plan {plan.code}: coordinator_quote not found at line {plan.coordinator_line}")
+            bad(None, "validate.coordinator_quote", plan=plan.code, at=plan.coordinator_line)
     return out
 
 
@@ -124,13 +127,14 @@ def check_units(path: str, entries: Iterable[Entry], table) -> list[Problem]:
                 near_of[name] = next((canon for n, canon in known if one_edit(name, n)), None)
             typo = near_of[name]
             if typo:
-                out.append(Problem(path, e.yaml_line, f"{e.id}: unit {name!r} is not in the unit table; "
-                                   f"did you mean {typo}? (one character off a known unit)"))
+                out.append(Problem.at(path, e.yaml_line, "validate.unit_typo", id=e.id, name=name, typo=typo))
                 continue
             near = table.suggest(name)
-            hint = f"; did you mean {near}?" if near else "; add it to a units.yaml"
-            out.append(Problem(path, e.yaml_line, f"{e.id}: unit {name!r} is not in the unit table{hint}",
-                               "warning"))
+            if near:
+                out.append(Problem.at(path, e.yaml_line, "validate.unit_unknown_near", "warning", id=e.id, name=name,
+                                      near=near))
+            else:
+                out.append(Problem.at(path, e.yaml_line, "validate.unit_unknown", "warning", id=e.id, name=name))
     return out
 
 
@@ -142,17 +146,19 @@ def check_period(path: str, entries: Iterable[Entry], period) -> list[Problem]:
             continue
         for d in e.occurrences():
             if not period.start <= d <= period.end:
-                out.append(Problem(path, e.yaml_line, f"{e.id}: deadline {d} is outside the document's period "
-                                   f"{period.start}…{period.end} (set outside_period: true if intended)"))
+                out.append(Problem.at(path, e.yaml_line, "validate.outside_period", id=e.id, date=d,
+                                      start=period.start, end=period.end))
                 break
     return out
 
 
 def validate(path: str | Path | None = None, progress: str | Path | None = None, *,
-             check_source: bool = True) -> tuple[Registry, list[Problem]]:
+             check_source: bool = True, contacts: str | Path | None = None) -> tuple[Registry, list[Problem]]:
     """Every problem of a registry and its ledger, as ``validate`` prints them: per document the
     schema, ids, units, deadlines and period, quotes and values against its own source (and its
-    sha256); across documents id and plan-code collisions; unknown ledger items.
+    sha256); across documents id and plan-code collisions; unknown ledger items; the routes of
+    ``contacts.yaml`` (``contacts``, else the one beside the registry when there is one), a secret
+    written in it first of all.
     ``check_source=False`` skips the source checks on purpose (a registry without its text)."""
     from ..ledger.record import LedgerError
     from ..ledger.recording import check_ledger
@@ -168,15 +174,15 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
     try:
         table = load_units(*unit_files(reg))
     except DataFileError as exc:
-        problems.append(Problem(exc.path or "", exc.line, exc.message))
+        problems.append(Problem.of(exc))
         table = None
     for doc in reg.documents:
         where = str(doc.path)
         entries = [e for e in reg.entries if e.plan in doc.plan_codes]
         plans = {c: reg.plans[c] for c in doc.plan_codes if c in reg.plans}
         if doc.missing_units_file is not None:
-            problems.append(Problem(where, None, f"units file not found: {doc.missing_units_file} "
-                                                 "(using the shipped unit table)", "warning"))
+            problems.append(Problem.at(where, None, "validate.units_file_missing", "warning",
+                                       file=doc.missing_units_file))
         if table is not None:
             problems += check_units(where, entries, table)
         problems += check_period(where, entries, doc.period)
@@ -185,21 +191,26 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
         src_path = doc.source_path
         if src_path is None or not src_path.exists():
             # Reported once, not once per quote: without its text nothing else can be checked.
-            problems.append(Problem(where, None, f"source file not found: {src_path} "
-                                                 "(use --no-source to skip the source checks)"))
+            problems.append(Problem.at(where, None, "validate.source_missing", file=src_path))
             continue
         want = (doc.meta.get("source") or {}).get("sha256")
         if want and sha256_of(src_path) != str(want):
-            problems.append(Problem(where, None, f"source file {src_path} does not match its sha256"))
+            problems.append(Problem.at(where, None, "validate.source_sha256", file=src_path))
         problems += check_against_source(where, entries, doc.exclusions, plans, SourceText.read(src_path))
     ledger = Path(progress) if progress is not None else (reg.ledger_path or default_path(reg.path))
     try:
         records = load_ledger(ledger)
         problems += check_ledger(ledger, records, reg)
         if needs_migration(ledger):
-            problems.append(Problem(str(ledger), 1, "ledger in the old format (records without rid): the next "
-                                    "`plancli record` rewrites it one record per line; commit that before "
-                                    "branching so that records merge (docs/team.md)", "warning"))
+            problems.append(Problem.at(str(ledger), 1, "validate.ledger_old_format", "warning"))
     except LedgerError as exc:
-        problems.append(Problem(exc.path or str(ledger), exc.line, exc.message))
+        problems.append(Problem.of(exc, str(ledger)))
+    from ..registry.contacts import contacts_path, load_contacts
+
+    book = Path(contacts) if contacts is not None else contacts_path(reg.path)
+    if contacts is not None or book.is_file():
+        try:
+            problems += load_contacts(book, table)[1]
+        except DataFileError as exc:
+            problems.append(Problem.of(exc, str(book)))
     return reg, problems

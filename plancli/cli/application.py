@@ -47,6 +47,7 @@ COMMAND_MODULES = {
     "weekly": "reports", "export": "reports", "report": "reports", "bulletin": "reports",
     "extract": "extract",
     "init": "team",
+    "notify": "notify", "notice": "notify",
 }
 
 # name → (callback, typer command settings), filled by @command as a command module is imported.
@@ -163,13 +164,14 @@ def warn(problems, lang: str = "en") -> None:
     recurring id must not bury the answer under thousands of lines)."""
     by_kind: dict[str, list] = {}
     for p in problems:
-        by_kind.setdefault(p.kind or p.message, []).append(p)
+        by_kind.setdefault(p.code, []).append(p)
     from ..words import has, say
 
-    for kind, found in by_kind.items():
+    for code, found in by_kind.items():
+        kind = f"files.summary.{code}"  # the kind of problem in a few words (words/files.py)
         if len(found) <= WARN_EACH or not has(kind):
             for p in found:
-                print(f"plancli: warning: {p}", file=sys.stderr)
+                print(f"plancli: warning: {p.located(lang)}", file=sys.stderr)
             continue
         places, path = [], None
         for p in found[:WARN_PLACES]:

@@ -10,7 +10,16 @@ import typer
 
 from ..output.render import is_machine, render
 from .application import EXIT_CHECK, command
-from .options import Check, Listing, ProgressOpt, RegistryOpt, format_name, format_option
+from .options import (
+    Check,
+    ContactsOpt,
+    LangOpt,
+    Listing,
+    ProgressOpt,
+    RegistryOpt,
+    format_name,
+    format_option,
+)
 
 
 @command("validate")
@@ -21,43 +30,55 @@ def validate_cmd(
     no_source: Annotated[bool, typer.Option("--no-source", help="Skip the checks against the source text.")] = False,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings are problems too (exit 1): the CI gate.")] = False,
+    contacts: ContactsOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Check a registry (and its ledger): schema, ids, units, deadlines, quotes against the source.
 
-    Prints `file:line: problem` for each problem (`file:line: warning: …` for warnings); exit 1 if
-    any problem (with --strict: any warning too), 0 when clean or only warnings. The ledger's checks:
-    unknown items, duplicate record ids, retractions of unknown records, merge-conflict markers.
+    Prints `file:line: problem` for each problem (`file:line: warning: …` for warnings), in the
+    reader's language (--lang); exit 1 if any problem (with --strict: any warning too), 0 when clean
+    or only warnings. The ledger's checks: unknown items, duplicate record ids, retractions of
+    unknown records, merge-conflict markers. contacts.yaml (notify's routes): unknown units and keys,
+    and any secret written in it. JSON keeps the English `problem` and adds its `code`.
     Example: plancli validate --strict
     """
     from ..checks.validate import validate as run_checks
+    from ..output.language import pick_lang
+    from ..words import say
 
-    reg, problems = run_checks(path or registry, progress, check_source=not no_source)
+    lg = pick_lang(lang)
+    reg, problems = run_checks(path or registry, progress, check_source=not no_source, contacts=contacts)
     errors = [p for p in problems if p.level == "error"]
     if format_name(fmt) == "json":
-        render([{"file": p.path, "line": p.line, "level": p.level, "problem": p.message} for p in problems],
-               [], "json")
+        render([{"file": p.path, "line": p.line, "level": p.level, "code": p.code_of, "problem": p.message}
+                for p in problems], [], "json")
     else:
         for p in problems:
-            print(p)
-        docs = f" in {len(reg.documents)} documents" if len(reg.documents) > 1 else ""
+            print(p.located(lg))
         warned = len(problems) - len(errors)
-        print(f"{reg.path}: {len(reg.entries)} entries, {len(reg.exclusions)} exclusions{docs}, "
-              f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
-              + (f", {warned} warning{'s' if warned != 1 else ''}" if warned else "")
-              + (" (--strict: warnings fail)" if strict and warned else ""), file=sys.stderr)
+        print(say("validate.summary", lg, path=reg.path, entries=len(reg.entries), exclusions=len(reg.exclusions),
+                  docs=say("validate.in_documents", lg, n=len(reg.documents)) if len(reg.documents) > 1 else "",
+                  problems=say("validate.problem_one", lg) if len(errors) == 1
+                  else say("validate.problems", lg, n=len(errors)),
+                  warnings="" if not warned else say("validate.warning_one", lg) if warned == 1
+                  else say("validate.warnings", lg, n=warned),
+                  strict=say("validate.strict_fails", lg) if strict and warned else ""), file=sys.stderr)
     if errors or (strict and problems):
         raise typer.Exit(EXIT_CHECK)
 
 
 @command("coverage")
-def coverage_cmd(registry: RegistryOpt = None, fmt: format_option(Listing) = None) -> None:
+def coverage_cmd(registry: RegistryOpt = None, fmt: format_option(Listing) = None, lang: LangOpt = None) -> None:
     """Scan the source for numbers and dates that no entry and no exclusion accounts for.
 
-    Exit 1 if any is found. Example: plancli coverage --format json
+    Prints `source:line: token not in the registry: …context…` for each, in the reader's language
+    (--lang). Exit 1 if any is found. Example: plancli coverage --format json
     """
     from ..checks.coverage import registry_gaps
+    from ..output.language import pick_lang
     from ..registry.loading import load_registry
     from ..repository import registry_path
+    from ..words import say
 
     reg = load_registry(registry_path(registry))
     gaps, lines = registry_gaps(reg)
@@ -66,10 +87,10 @@ def coverage_cmd(registry: RegistryOpt = None, fmt: format_option(Listing) = Non
         render([{"source": name} | g.as_dict() for name, g in gaps], [], f,
                fields=["source", "line", "token", "context"])
     else:
+        lg = pick_lang(lang)
         for name, g in gaps:
-            print(f"{name}:{g.line}: {g.token!r} not in the registry: …{g.context}…")
-        print(f"coverage: {len(gaps)} unaccounted number(s) in {lines} source lines of "
-              f"{len(reg.plans)} plans", file=sys.stderr)
+            print(say("coverage.gap", lg, source=name, line=g.line, token=g.token, context=g.context))
+        print(say("coverage.summary", lg, gaps=len(gaps), lines=lines, plans=len(reg.plans)), file=sys.stderr)
     if gaps:
         raise typer.Exit(EXIT_CHECK)
 

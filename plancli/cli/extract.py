@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from .application import command
-from .options import choice
+from .options import LangOpt, choice
 
 DraftFormat = choice("DraftFormat", ("yaml", "json"))
 
@@ -31,24 +31,28 @@ def extract_cmd(
         "--output", "-o", help="Write the draft to this file, and its unit table beside it "
                                "(<name>.units.yaml), instead of printing it. Never overwrites.",
         show_default=False)] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Draft a registry for a new plan text: every target, milestone and other number, for review.
 
     Entries are marked `draft: true`. Example: plancli extract plan.txt -o draft.yaml
     """
     from ..extract import extract, parse_period, read_source, to_json, to_yaml, write_draft
+    from ..output.language import pick_lang
     from ..text.dates import to_date
+    from ..words import say
 
     f = getattr(fmt, "value", fmt)
     text = read_source(source)
     name = os.path.relpath(source.resolve(), output.resolve().parent) if output else str(source)
+    lg = pick_lang(lang)
     draft = extract(text, source_name=name, doc_date=to_date(doc_date, "--doc-date") if doc_date else None,
-                    period=parse_period(period) if period else None)
-    summary = (f"{len(draft['entries'])} draft entries, {len(draft['exclusions'])} exclusions, "
-               f"{len(draft['meta']['plans'])} plans")
+                    period=parse_period(period) if period else None, lang=lg)
+    summary = say("extract.summary", lg, entries=len(draft["entries"]), exclusions=len(draft["exclusions"]),
+                  plans=len(draft["meta"]["plans"]))
     if output:
-        written = write_draft(draft, output, f)
-        print(f"wrote {written[0]} ({summary}) and {written[1]}", file=sys.stderr)
+        written = write_draft(draft, output, f, lg)
+        print(say("extract.wrote", lg, draft=written[0], summary=summary, units=written[1]), file=sys.stderr)
     else:
-        sys.stdout.write(to_json(draft) if f == "json" else to_yaml(draft))
-        print(f"{source}: {summary}", file=sys.stderr)
+        sys.stdout.write(to_json(draft) if f == "json" else to_yaml(draft, lg))
+        print(say("extract.printed", lg, source=source, summary=summary), file=sys.stderr)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..output.render import Column
 from ..vocabulary import LIGHTS, STATUSES
-from ..words import said, say, word
+from ..words import keeps_codes, said, say, word
 
 # column key → i18n key of its heading
 HEADINGS = {
@@ -28,25 +28,12 @@ HEADINGS = {
     "where": "col.where", "action": "col.action", "actual_text": "col.actual", "on": "col.effective",
     "evidence": "col.record_evidence", "note": "col.record_note",
 }
-# the field names of `show`, as people read them
-FIELDS = {"id": "col.item", "kind": "col.kind", "document": "col.document", "plan": "col.plan",
-          "section": "col.section", "metric": "col.metric", "target": "col.target", "deadline": "col.deadline",
-          "recurring": "col.recurring", "lead": "col.lead", "support": "col.support", "source": "col.source",
-          "note": "col.note", "status": "col.status", "record": "col.record", "ledger": "col.ledger",
-          "light": "col.light"}
-
-
-def fields_in(pairs: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
-    """``show``'s (field, value) pairs with the field names in ``lang`` (values stay as they are)."""
-    if lang == "en":
-        return pairs
-    return [(say(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
 STATUS_COLUMNS = (*STATUSES, *LIGHTS)
 
 
 def columns_in(columns: list[Column], lang: str, *, unit_table: bool = False) -> list[Column]:
     """``columns`` with headings in ``lang`` (English: the keys, unchanged)."""
-    if lang == "en":
+    if keeps_codes(lang):
         return columns
     out = []
     for c in columns:
@@ -63,7 +50,7 @@ def columns_in(columns: list[Column], lang: str, *, unit_table: bool = False) ->
 
 def cells_in(rows: list[dict], lang: str) -> list[dict]:
     """Status and kind cells in ``lang``; the code is kept in ``_status`` (the table colours by it)."""
-    if lang == "en":
+    if keeps_codes(lang):
         return rows
     for r in rows:
         r["_status"] = r.get("status")
@@ -89,18 +76,3 @@ def say_empty(lang: str) -> None:
     """On a terminal, say that nothing matched (on stderr: stdout stays empty for scripts)."""
     if _is_terminal(sys.stderr):
         print(say("msg.empty", lang), file=sys.stderr)
-
-
-def lights_in(pairs: list[tuple[str, str]], detail: dict, lang: str) -> list[tuple[str, str]]:
-    """``show``'s light lines in ``lang``: 绿灯（…） with the reason that travels with the row."""
-    if lang == "en":
-        return pairs
-    lit = iter(o for o in detail.get("occurrences", []) if o.get("light"))
-    out = []
-    for k, v in pairs:
-        o = next(lit, None) if k == "light" else None
-        if o is not None:
-            v = f"{o['item']}: {word(o['light'], lang)}（{said(o['light_reason'], lang)}）"
-        out.append((k, v))
-    return out
-

@@ -9,7 +9,7 @@ import typer
 from ..output.render import Column, is_machine, render
 from ..vocabulary import STATUSES, Status
 from .application import EXIT_CHECK, command
-from .human import cells_in, columns_in, fields_in, lights_in, say_empty
+from .human import cells_in, columns_in, say_empty
 from .options import (
     AsOfOpt,
     By,
@@ -88,15 +88,16 @@ def fitted(rows: list[dict], columns: list[Column], f, fmt: str = "table") -> li
 
 def _human(rows: list[dict], columns: list[Column], fmt: str, lang: str, f=None, table=None, **kw) -> None:
     """Rows for people: decorated, in ``lang``; nothing at all on stdout when nothing matched."""
-    from ..output.listing import decorate
+    from ..output.listing import decorate, footnotes
 
     if not rows:
         say_empty(lang)
         return
-    from ..words import say
-
-    shown = decorate(rows, f, table, extended=say("report.extended_from", lang))
+    shown = decorate(rows, f, table)
     render(cells_in(shown, lang), columns_in(columns, lang, **kw), fmt)
+    if fmt == "table":  # on a terminal, what the marks mean (plain text stays rows only: scripts cut it)
+        for note in footnotes(rows, lang):
+            print(note)
 
 
 @command()
@@ -164,6 +165,7 @@ def show(
     from ..output.listing import detail_lines
     from ..query.detail import entry_detail
     from ..text.dates import to_today
+    from ..words import say
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
@@ -173,13 +175,12 @@ def show(
     if f == "json":
         render([d], [], "json")
         return
+    lang_ = pick_lang(lang)
     if progress is None and ws.registry.path.parent not in ws.ledger_path.parents:
         # the installed package's registry and no repository around: say where records go, and why
-        d["ledger"] += " — a per-user ledger: no registry repository here (`plancli init DIR` makes one)"
+        d["ledger"] += say("show.per_user_ledger", lang_)
     # a terminal table follows the terminal's width: the source quote wraps inside its cell
-    lang_ = pick_lang(lang)
-    pairs = lights_in(detail_lines(ws.registry, e, d), d, lang_)
-    render([{"field": k, "value": v} for k, v in fields_in(pairs, lang_)],
+    render([{"field": k, "value": v} for k, v in detail_lines(ws.registry, e, d, lang_)],
            columns_in([Column("field", "field"), Column("value", "value", None, "fold")], lang_), f)
 
 

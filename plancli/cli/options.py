@@ -36,7 +36,7 @@ Check = choice("Check", ("table", "plain", "json"))
 Weekly = choice("Weekly", ("plain", "md", "html", "json", "table"))
 Export = choice("Export", ("ics", "csv", "json", "sqlite", "xlsx"))
 Report = choice("Report", ("html", "md", "json"))
-Bulletin = choice("Bulletin", ("md", "html", "json", "xlsx"))
+Bulletin = choice("Bulletin", ("table", "md", "html", "json", "xlsx"))
 
 
 def format_option(choices: type[Enum], default_help: str = "table on a terminal, else plain"):
@@ -70,10 +70,12 @@ def require_ledger(progress: Path | None, new: bool) -> None:
     if progress is not None and not new and not progress.exists():
         from .application import UsageError
 
-        raise UsageError(f"ledger {progress} does not exist; give --new to start a new ledger there "
-                         "(or correct --progress / PLANCLI_PROGRESS)")
+        raise UsageError("cli.no_ledger", ledger=progress)
 
 
+ContactsOpt = Annotated[Path | None, typer.Option(
+    "--contacts", envvar="PLANCLI_CONTACTS",
+    help="Routes of notify (docs/notify.md) [default: contacts.yaml beside the registry].", show_default=False)]
 AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", envvar="PLANCLI_TODAY", help="Pretend today is DATE [default: today].", show_default=False)]
 SoonOpt = Annotated[str, typer.Option("--soon", help="Window for due_soon.")]
@@ -172,9 +174,17 @@ class Selection:
     lang: LangOpt = None
 
     def language(self) -> str:
+        """The language of what this run prints for the person at the terminal: --lang, PLANCLI_LANG, locale."""
         from ..output.language import pick_lang
 
         return pick_lang(self.lang)
+
+    def office_language(self, ws) -> str:
+        """The language of what leaves the office (workbooks, bulletin, report, digest, calendar):
+        --lang, PLANCLI_LANG, else the registry's ``lang:``, else the locale."""
+        from ..output.language import pick_lang
+
+        return pick_lang(self.lang, registry=ws.registry.lang)
 
     def workspace(self):
         """The workspace of the listing; records that count nowhere are warned about, not ignored."""
@@ -198,7 +208,7 @@ class Selection:
         from ..words import say
 
         for text, name in f.guessed_units:
-            print(say("msg.unit_chosen", self.language()).format(text=text, unit=name), file=sys.stderr)
+            print(say("msg.unit_chosen", self.language(), text=text, unit=name), file=sys.stderr)
         return f
 
 

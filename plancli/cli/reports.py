@@ -35,12 +35,15 @@ def weekly(
 
     Example (cron, Mondays): plancli weekly --unit 省大数据局 --format md
     """
+    from ..output.scope import filter_scope
     from ..output.weekly import weekly_report
+    from ..query.digest import digest
 
     ws = sel.workspace()
-    f = format_name(fmt)
-    weekly_report(ws.registry, ws.units, ws.records, sel.filters(ws), days, f,
-                  sys.stdout, lang=sel.language(), by=by.value)
+    f = sel.filters(ws)
+    lang_ = sel.office_language(ws)
+    data = digest(ws.registry, ws.units, ws.records, f, days=days, by=by.value)
+    weekly_report(data, format_name(fmt), sys.stdout, lang=lang_, scope=filter_scope(ws.registry, f, lang_))
 
 
 @command()
@@ -70,20 +73,22 @@ def export(
     Example: plancli export --format xlsx --per-unit --return-by 2026-12-25 -o 台账/
     """
     from ..output.export import export as run_export
+    from ..query.rows import export_rows
     from ..text.dates import parse_span
 
     if path is not None and output is not None and path != output:
-        raise UsageError("give the output file once: as PATH or as --output")
+        raise UsageError("cli.output_twice")
     if return_by is not None and not per_unit:
-        raise UsageError("--return-by is for --per-unit (the date printed in each unit's 台账)")
+        raise UsageError("cli.return_by_alone")
     if per_unit:
         _per_unit(fmt.value, output or path, return_by, sel)
         return
-    lang_ = sel.language()
     reminder = parse_span(remind) if remind is not None else None
     ws = sel.workspace()
-    run_export(fmt.value, ws.registry, ws.units, ws.records, sel.filters(ws), output or path, lang=lang_,
-               open_only=open_, remind=reminder)
+    lang_ = sel.office_language(ws)
+    f = sel.filters(ws)
+    rows = export_rows(ws.registry, f, ws.units, ws.records, open_only=open_)
+    run_export(fmt.value, rows, ws.registry, ws.units, ws.records, f, output or path, lang=lang_, remind=reminder)
 
 
 @command()
@@ -100,11 +105,17 @@ def report(
     Example: plancli report --unit 省大数据局 --lang zh -o 大数据局.html
     """
     from ..output.export import write_output
-    from ..output.report import build_report
+    from ..output.report import render_report
+    from ..output.scope import filter_scope
+    from ..query.report import report as make_report
+    from ..query.rows import CONTRACT
 
-    lang_ = sel.language()
     ws = sel.workspace()
-    text = build_report(ws.registry, ws.units, ws.records, sel.filters(ws), fmt.value, lang_)
+    lang_ = sel.office_language(ws)
+    f = sel.filters(ws)
+    rep = make_report(ws.registry, ws.units, ws.records, f)
+    text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=CONTRACT,
+                         footer=f"plancli · {ws.registry.path.name}")
     write_output(text.encode("utf-8"), output)
 
 
@@ -115,8 +126,7 @@ def bulletin(
     quarter: Annotated[str | None, typer.Option("--quarter", help="The quarter to report on (2025Q4).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First day of the period (with --until).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day of the period (with --since).")] = None,
-    fmt: Annotated[Bulletin, typer.Option("--format", "-f", case_sensitive=False,
-                                          help="md, html, json or xlsx.")] = Bulletin.md,
+    fmt: format_option(Bulletin, "table on a terminal, else md") = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (atomically) [default: stdout; required for xlsx].",
         show_default=False)] = None,
@@ -129,24 +139,29 @@ def bulletin(
 
     Example: plancli bulletin --month 2025-11 --lang zh --format html -o 通报-2025-11.html
     """
-    from ..output.bulletin import bulletin_text, bulletin_xlsx
+    from ..output.bulletin import bulletin_table, bulletin_text, bulletin_xlsx
     from ..output.export import ExportError, write_output
+    from ..output.render import default_format
     from ..output.scope import filter_scope
     from ..query.bulletin import bulletin as make_bulletin
     from ..query.bulletin import bulletin_period
 
-    lang_ = sel.language()
     ws = sel.workspace()
+    lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     period = bulletin_period(f.as_of, month=month, quarter=quarter, since=since, until=until)
     b = make_bulletin(ws.registry, ws.units, ws.records, f, period)
     scope = filter_scope(ws.registry, f, lang_)
-    if fmt.value == "xlsx":
+    fmt_ = fmt.value if fmt is not None else ("table" if output is None and default_format() == "table" else "md")
+    if fmt_ == "table":  # on a terminal: the paragraphs, then the tables fitted to its width
+        bulletin_table(b, lang_, scope, sys.stdout)
+        return
+    if fmt_ == "xlsx":
         if output is None or str(output) == "-":
-            raise ExportError("--format xlsx needs a file: plancli bulletin --format xlsx -o FILE")
+            raise ExportError("export.bulletin_needs_file")
         write_output(bulletin_xlsx(b, lang_, scope), output)
         return
-    write_output(bulletin_text(b, fmt.value, lang_, scope).encode("utf-8"), output)
+    write_output(bulletin_text(b, fmt_, lang_, scope).encode("utf-8"), output)
 def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection) -> None:
     """``export --per-unit``: one 台账 per lead unit, and a line per file on stderr."""
     from datetime import timedelta
@@ -155,24 +170,25 @@ def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection)
     from ..output.handout import write_handouts
     from ..query.rows import occurrence_rows
     from ..text.dates import to_date
+    from ..words import say
 
     if fmt not in ("xlsx", "csv"):
-        raise UsageError("--per-unit writes xlsx or csv 台账 (--format xlsx|csv)")
+        raise UsageError("cli.per_unit_format")
     if out is None or str(out) == "-":
-        raise UsageError("--per-unit needs a directory: plancli export --format xlsx --per-unit -o DIR/")
+        raise UsageError("cli.per_unit_needs_dir")
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--per-unit writes one file per unit into a directory; {out} is a file")
-    lang_ = sel.language()
+        raise UsageError("cli.per_unit_is_file", out=out)
     ws = sel.workspace()
+    lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     today = f.as_of
     by = to_date(return_by, "--return-by") if return_by else (
         today.replace(day=25) if today.day <= 25 else (today.replace(day=28) + timedelta(days=4)).replace(day=25))
     rows = occurrence_rows(ws.registry, f, ws.units, ws.records, open_only=True)
     written = write_handouts(rows, ws.units, out, fmt, lang_, by=by, title=calendar_name(ws.registry, f, lang_),
-                             only=f.units or None)
+                             only=f.units or None, as_of=today)
     for p, n in written:
         print(f"{p}\t{n}", file=sys.stderr)
-    print(f"{len(written)} 台账 ({sum(n for _, n in written)} rows) written to {out}; "
-          f"units send them back by {by}", file=sys.stderr)
+    print(say("export.per_unit_written", lang_, n=len(written), rows=sum(n for _, n in written), out=out, by=by),
+          file=sys.stderr)
 

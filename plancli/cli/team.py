@@ -23,9 +23,15 @@ def init(
 
     Example: plancli init tz && cd tz && git add -A && git commit -m registry
     """
+    import shlex
+
+    from ..output.language import pick_lang
     from ..repository import init_repository
+    from ..words import say
 
     made = init_repository(directory, empty=empty, git=not no_git)
-    print(f"plancli: made a registry repository in {made.root} ({len(made.files)} files"
-          + ("; git initialised" if made.git else "") + ")")
-    print(f"next: cd {made.root} && git add -A && git commit -m 'registry' && plancli validate --strict")
+    lang_ = pick_lang(None)
+    print(say("init.made", lang_, root=made.root, n=len(made.files),
+              git=say("init.git", lang_) if made.git else ""))
+    # the path quoted as a shell word: a directory with spaces or quotes still pastes as one command
+    print(say("init.next", lang_, root=shlex.quote(str(made.root))))

@@ -10,13 +10,22 @@ from ..registry.model import Entry
 from ..vocabulary import CLOSED, Status
 from .record import Record
 
-__all__ = ["attainment", "record_status", "status_given", "percent"]
+__all__ = ["attainment", "record_status", "status_given", "closes", "DECIDED_BY", "percent"]
+
+# The fields of a record, besides its status, that the status it gives is decided by: what the
+# ledger's timeline keeps of every record (its facts), so that a question need not build the record.
+# A field that comes to change a status is named here and read by ``status_given``/``closes``; the
+# timeline and its cache then keep it without any change of theirs.
+DECIDED_BY = ("forced", "actual", "actual_below")
 
 
-def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | None]:
+def attainment(e: Entry, actual: float | None, below: float | None = None) -> tuple[float | None, bool | None]:
     """(actual ÷ target, met) respecting the comparator; ≤ targets invert the ratio.
 
-    ≈ (左右) counts as met from 95 % of the target; a range is met from its lower bound.
+    ≈ (左右) counts as met from 95 % of the target; a range is met from its lower bound. ``below``: a
+    figure written with 余/多 is more than ``actual`` and less than ``below``; it is met or not only
+    when every value between says the same (3.2万余家 against 突破3.5万家: not met; against 3.25万家:
+    unknown, None).
     """
     if actual is None or e.value is None or e.kind != "target":
         return None, None
@@ -33,6 +42,12 @@ def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | Non
             met = actual >= 0.95 * v
         else:  # >=, =, range (lower bound)
             met = actual >= v
+    if below is not None:  # more than actual, less than below
+        if c in ("<=", "<"):
+            met = True if below <= v else False if actual >= v else None
+        else:
+            bar = 0.95 * v if c == "~" else v
+            met = True if actual >= bar else False if below <= bar else None
     return (round(ratio, 4) if ratio is not None else None), met
 
 
@@ -40,17 +55,23 @@ def record_status(e: Entry, rec: Record) -> str:
     """The status a record gives its item. For a quantified target with an actual value, a closing
     record (done, met, missed) counts as the value says (``attainment``: met or missed), unless it was
     forced with a reason; in_progress stays in_progress."""
-    return status_given(e, rec.status, rec.forced, rec.actual)
+    return status_given(e, rec.status, *(getattr(rec, f) for f in DECIDED_BY))
 
 
-def status_given(e: Entry, status: str, forced: bool, actual: float | None) -> str:
-    """``record_status`` from a record's status, ``forced`` and actual value alone (what the
-    ledger's timeline keeps of every record, so a question need not build the record)."""
+def status_given(e: Entry, status: str, forced: bool, actual: float | None, actual_below: float | None) -> str:
+    """``record_status`` from a record's status and its ``DECIDED_BY`` fields alone."""
     if status in CLOSED and not forced:
-        _, met = attainment(e, actual)
+        _, met = attainment(e, actual, actual_below)
         if met is not None:
             return Status.MET if met else Status.MISSED
     return status
+
+
+def closes(e: Entry, status: str, forced: bool, actual: float | None, actual_below: float | None) -> bool:
+    """Whether a record (its status and ``DECIDED_BY`` fields) closes its item: done or met by the
+    value, or in progress with a figure that already meets the target (met, awaiting 销号)."""
+    st = status_given(e, status, forced, actual, actual_below)
+    return st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and bool(attainment(e, actual, actual_below)[1]))
 
 
 def percent(ratio: float | None) -> str:

@@ -43,7 +43,7 @@ __all__ = ["read_ledger", "remembered", "RACY_SECONDS"]
 
 RACY_SECONDS = store.RACY_SECONDS
 _LINES = ("off", "size", "line")
-_STRINGS = ("stamps", "rids", "retracts")
+_STRINGS = Facts.TEXTS
 _salt: list[str] = []
 
 
@@ -66,7 +66,7 @@ def _salted() -> str:
     """The shape of what is cached: Record's fields, the ledger statuses, and the source of the
     modules that read records and derive the index (an edited rule is a new cache)."""
     if not _salt:
-        code = _sources(f"ledger/{name}.py" for name in ("record", "storage", "timeline", "cache"))
+        code = _sources(f"ledger/{name}.py" for name in ("record", "storage", "timeline", "cache", "attainment"))
         _salt.append(f"{','.join(Record.__dataclass_fields__)}|{','.join(LEDGER_STATUSES)}|{code}")
     return _salt[0]
 
@@ -191,9 +191,12 @@ def _write_entry(where: Path, p: Path, ledger: Ledger, newlines: int, identity: 
     for name, a in arrays.items():
         at[name] = len(blobs)
         blobs.append(a.tobytes())
-    for name in _STRINGS:
-        at[name] = len(blobs)
-        blobs.append(json.dumps(getattr(f, name), ensure_ascii=False, separators=(",", ":")).encode())
+    try:
+        for name in _STRINGS:
+            at[name] = len(blobs)
+            blobs.append(json.dumps(getattr(f, name), ensure_ascii=False, separators=(",", ":")).encode())
+    except (TypeError, ValueError):
+        return  # a value that is not plain data (a field added to DECIDED_BY): not cached, still answered
     racy = time.time() - max(identity[3], identity[4]) / 1e9 < RACY_SECONDS  # (as git does for its index)
     header = {"salt": _salted(), "ledger": os.path.abspath(p), "identity": list(identity), "racy": racy,
               "size": identity[2], "sha": ledger.key, "newlines": newlines, "n": len(ledger),
@@ -203,6 +206,22 @@ def _write_entry(where: Path, p: Path, ledger: Ledger, newlines: int, identity: 
 
 
 # --------------------------------------------------------------------------- derived from a ledger
+
+def _said_classes(given: dict[str, type]) -> dict[str, type]:
+    """The classes a remembered problem may hold in its fields: the given ones, the statuses and
+    lights, the catalogue's terms, and plancli's errors (an error said inside another)."""
+    from ..errors import PlancliError
+    from ..vocabulary import Light, Status
+    from ..words import Term
+
+    out = {c.__name__: c for c in (Status, Light, Term)} | dict(given)
+    todo = [PlancliError]
+    while todo:
+        cls = todo.pop()
+        out.setdefault(cls.__name__, cls)
+        todo += cls.__subclasses__()
+    return out
+
 
 def remembered(kind: str, parts: tuple[str | None, ...], compute: Callable[[], list],
                classes: dict[str, type], sources: tuple[str, ...] = ()) -> list:
@@ -216,7 +235,7 @@ def remembered(kind: str, parts: tuple[str | None, ...], compute: Callable[[], l
 
     key = "\x00".join((_salted(), _sources(sources), kind, *parts))  # type: ignore[arg-type]
     where = root / f"{kind}-{zlib.crc32(key.encode()):08x}-{len(key)}.cache"
-    got = store.get(where, classes)
+    got = store.get(where, _said_classes(classes))
     if got is not None and got.get("key") == key and isinstance(got.get("value"), list):
         return got["value"]
     value = compute()

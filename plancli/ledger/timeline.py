@@ -34,6 +34,7 @@ from datetime import UTC, date, datetime
 from functools import cached_property
 
 from ..vocabulary import EXTENDED, RETRACTED
+from .attainment import DECIDED_BY
 from .record import Record
 
 __all__ = ["order_key", "withdrawn", "latest_records", "extensions", "next_withdrawn", "records_between",
@@ -80,16 +81,16 @@ def entered_on(r: Record) -> date | None:
 class Facts:
     """What the timeline needs of each record, column by column, in file order: its item and status
     (numbers into the tables ``items`` and ``statuses``), effective and entered dates as ordinals
-    (entered 0: none), recorded time as ``order_key`` compares it, rid ("" for none) and the rid it
-    retracts (None for none). Plain values only, so a cache can keep them."""
+    (entered 0: none), recorded time as ``order_key`` compares it, rid ("" for none), the rid it
+    retracts (None for none) and the values the status it gives is decided by
+    (``attainment.DECIDED_BY``). Plain values only, so a cache can keep them."""
 
     def __init__(self, items: list[str], statuses: list[str], item_no: array, status_no: array, eff: array,
-                 entered: array, actual: array, flags: array, stamps, rids, retracts):
+                 entered: array, stamps, rids, retracts, decided):
         self.items, self.statuses = items, statuses
         self.item_no, self.status_no, self.eff, self.entered = item_no, status_no, eff, entered
-        self.actual, self.flags = actual, flags  # flags: FORCED, HAS_ACTUAL
-        # the text columns: lists, or (from a cache) callables that decode them when first read
-        self._text = {"stamps": stamps, "rids": rids, "retracts": retracts}
+        # the other columns: lists, or (from a cache) callables that decode them when first read
+        self._text = {"stamps": stamps, "rids": rids, "retracts": retracts, "decided": decided}
 
     def _column(self, name: str) -> list:
         v = self._text[name]
@@ -111,24 +112,23 @@ class Facts:
     def retracts(self) -> list[str | None]:
         return self._column("retracts")
 
+    @property
+    def decided(self) -> list:
+        """Each record's ``attainment.DECIDED_BY`` values: what the status it gives depends on."""
+        return self._column("decided")
+
     def __len__(self) -> int:
         return len(self.item_no)
 
-    NUMBERS = ("item_no", "status_no", "eff", "entered", "actual", "flags")
-    FORCED, HAS_ACTUAL = 1, 2
+    NUMBERS = ("item_no", "status_no", "eff", "entered")
+    TEXTS = ("stamps", "rids", "retracts", "decided")
 
     @classmethod
     def empty(cls) -> Facts:
-        return cls([], [], array("I"), array("I"), array("i"), array("i"), array("d"), array("B"), [], [], [])
+        return cls([], [], array("I"), array("I"), array("i"), array("i"), [], [], [], [])
 
     def status(self, i: int) -> str:
         return self.statuses[self.status_no[i]]
-
-    def forced(self, i: int) -> bool:
-        return bool(self.flags[i] & self.FORCED)
-
-    def actual_of(self, i: int) -> float | None:
-        return self.actual[i] if self.flags[i] & self.HAS_ACTUAL else None
 
     @classmethod
     def of(cls, records) -> Facts:
@@ -139,9 +139,9 @@ class Facts:
         items, statuses = list(self.items), list(self.statuses)
         ino = {s: i for i, s in enumerate(items)}
         sno = {s: i for i, s in enumerate(statuses)}
-        item_no, status_no, eff, entered, actual, flags = (array(a.typecode, a) for a in (
-            self.item_no, self.status_no, self.eff, self.entered, self.actual, self.flags))
-        stamps, rids, retracts = list(self.stamps), list(self.rids), list(self.retracts)
+        item_no, status_no, eff, entered = (array(a.typecode, a) for a in (
+            self.item_no, self.status_no, self.eff, self.entered))
+        stamps, rids, retracts, decided = list(self.stamps), list(self.rids), list(self.retracts), list(self.decided)
         for r in records:
             i = ino.get(r.item)
             if i is None:
@@ -156,12 +156,11 @@ class Facts:
             eff.append(r.effective.toordinal())
             d = entered_on(r)
             entered.append(d.toordinal() if d is not None else 0)
-            actual.append(r.actual if r.actual is not None else 0.0)
-            flags.append((self.FORCED if r.forced else 0) | (self.HAS_ACTUAL if r.actual is not None else 0))
+            decided.append([getattr(r, name) for name in DECIDED_BY])
             stamps.append(_stamp(r.recorded_at))
             rids.append(r.rid or "")
             retracts.append(r.retracts)
-        return Facts(items, statuses, item_no, status_no, eff, entered, actual, flags, stamps, rids, retracts)
+        return Facts(items, statuses, item_no, status_no, eff, entered, stamps, rids, retracts, decided)
 
 
 # --------------------------------------------------------------------------- the index

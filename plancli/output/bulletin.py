@@ -19,9 +19,9 @@ from ..vocabulary import LIGHTS
 from ..words import said, say
 from .render import Column, md_escape, render
 
-__all__ = ["BULLETIN_FORMATS", "bulletin_text", "bulletin_xlsx", "unit_columns"]
+__all__ = ["BULLETIN_FORMATS", "bulletin_text", "bulletin_table", "bulletin_xlsx", "unit_columns"]
 
-BULLETIN_FORMATS = ("md", "html", "json", "xlsx")
+BULLETIN_FORMATS = ("table", "md", "html", "json", "xlsx")
 
 SHOWN = ("rank", "unit", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow",
          "completed_share", "records", "on_time")
@@ -130,6 +130,26 @@ def bulletin_text(b: Mapping, fmt: str, lang: str, scope: str) -> str:
     raise ValueError(f"unknown bulletin format {fmt!r}")
 
 
+def bulletin_table(b: Mapping, lang: str, scope: str, out) -> None:
+    """The bulletin on a terminal: title and paragraphs as text, the ranking and the newly red items as
+    tables fitted to the terminal's width (Markdown's header row would wrap into noise)."""
+    title, paras = _paragraphs(b, lang, scope)
+    units, newly = _unit_cells(b["rows"], lang), _newly_cells(b["newly_red"], lang)
+    out.write(f"{title}\n{_t('scope', lang).format(scope=scope, at=b['as_of'])}\n\n")
+    for p in paras:
+        out.write(p + "\n\n")
+    out.write(_t("s1", lang) + "\n")
+    render(units, unit_columns(lang, shown(b)), "table", out)
+    out.write("\n" + _t("s2", lang).format(n=len(newly)) + "\n")
+    if newly:
+        render(newly, [Column(k, _t(k, lang), None, "ellipsis" if k in ("metric", "lead", "reason") else None)
+                       for k in NEWLY], "table", out)
+    else:
+        out.write(_t("s2.none", lang) + "\n")
+    out.write("\n" + _t("s3", lang) + "\n" + _t("rule", lang) + ("" if b["cycle"] else _t("no_cycle", lang)) + "\n")
+    out.write("\n" + _t("s4", lang) + "\n" + _asks(b, lang) + "\n")
+
+
 _CSS = """
 .bulletin p.lead{text-indent:2em;max-width:60em}
 .wrap{overflow-x:auto}
@@ -177,7 +197,7 @@ def _html(b, lang, scope, title, paras, units, newly, s2, rule) -> str:
     e = html.escape
     agg = {"lights_by_lead": {r["unit"]: Counter({lt: r[lt] for lt in LIGHTS}) for r in
                               sorted(b["rows"], key=lambda r: (-r["red"], -r["yellow"], -r["items"], r["unit"]))}}
-    chart = lights_by_lead_chart([], lang, agg=agg) if b["rows"] else ""
+    chart = lights_by_lead_chart(agg, lang) if b["rows"] else ""
     body = ['<div class="bulletin">'] + [f'<p class="lead">{e(p)}</p>' for p in paras]
     body += [f"<h2>{e(_t('s1', lang))}</h2>", _table(units, shown(b), lang, ranked=True)]
     if chart:

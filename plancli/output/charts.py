@@ -1,6 +1,6 @@
-"""Charts for the report: counts behind them (``aggregate``) and inline SVG drawn by pygal.
+"""Charts for the report and the bulletin: inline SVG drawn by pygal from counts computed in ``query``.
 
-Each chart function takes rows of the README's output contract and returns one ``<figure>``
+Each chart function takes the counts of ``query.report.report_counts`` and returns one ``<figure>``
 fragment: the SVG (labels kept as ``<text>``, so Chinese is set in the reader's own fonts; no
 script, no XML declaration, no comments), a caption and an HTML legend. pygal is imported inside
 the functions: only the commands that draw charts pay for it.
@@ -15,13 +15,14 @@ import html
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+from ..query.report import time_bins
 from ..vocabulary import LIGHTS, STATUS_ORDER, Light, Status
 from ..vocabulary import OPEN as OPEN_STATUSES
 from ..words import say, word
 
-__all__ = ["COLORS", "FONTS", "aggregate", "time_bins", "status_by_plan_chart", "open_by_lead_chart", "by_month_chart",
+__all__ = ["COLORS", "FONTS", "status_by_plan_chart", "open_by_lead_chart", "by_month_chart",
            "attainment_chart", "lights_by_lead_chart", "empty_note"]
 
 # One colour per status, the same in charts, legends, badges and the xlsx export.
@@ -41,59 +42,6 @@ ATTAIN_TOP = 30  # recorded targets shown in the attainment chart (worst first)
 _e = html.escape
 
 
-# --------------------------------------------------------------------------- numbers
-
-
-def _canon_leads(r: Mapping, canon: Callable[[str], str] | None) -> list[str]:
-    names = r.get("lead") or []
-    return list(dict.fromkeys(canon(n) if canon else n for n in names))
-
-
-def aggregate(rows: Sequence[Mapping], canon: Callable[[str], str] | None = None,
-              plan_order: Sequence[str] | None = None) -> dict:
-    """Counts behind the charts, keyed by contract status codes.
-
-    ``by_plan``: plan → status → n; ``by_lead``: canonical lead unit → open status → n (an item
-    with two lead units counts for each); ``by_month``: ``YYYY-MM`` (every month from the first to
-    the last deadline, empty ones included) → status → n, undated items under ``None``;
-    ``attainment``: the rows with a recorded actual value, lowest attainment first.
-    """
-    totals = Counter(r["status"] for r in rows)
-    lights = Counter(r["light"] for r in rows if r.get("light"))
-    by_plan: dict[str, Counter] = {p: Counter() for p in (plan_order or [])}
-    by_lead: dict[str, Counter] = {}
-    lights_by_lead: dict[str, Counter] = {}
-    months: dict[str | None, Counter] = {}
-    for r in rows:
-        by_plan.setdefault(r["plan"], Counter())[r["status"]] += 1
-        if r.get("light"):
-            for u in _canon_leads(r, canon):
-                lights_by_lead.setdefault(u, Counter())[r["light"]] += 1
-        if r["status"] in OPEN_STATUSES:
-            for u in _canon_leads(r, canon):
-                by_lead.setdefault(u, Counter())[r["status"]] += 1
-        d = r.get("deadline")
-        months.setdefault(d[:7] if d else None, Counter())[r["status"]] += 1
-    by_plan = {p: c for p, c in by_plan.items() if c}
-    dated = sorted(m for m in months if m)
-    by_month: dict[str | None, Counter] = {}
-    if dated:
-        y, m = map(int, dated[0].split("-"))
-        while f"{y:04d}-{m:02d}" <= dated[-1]:
-            key = f"{y:04d}-{m:02d}"
-            by_month[key] = months.get(key, Counter())
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    if None in months:
-        by_month[None] = months[None]
-    lead_sorted = dict(sorted(by_lead.items(), key=lambda kv: (-sum(kv[1].values()), -kv[1]["overdue"], kv[0])))
-    attain = sorted((r for r in rows if r.get("attainment") is not None),
-                    key=lambda r: (r["attainment"], r["item"]))
-    worst_first = dict(sorted(lights_by_lead.items(),
-                              key=lambda kv: (*(-kv[1][lt] for lt in LIGHTS[:2]), -sum(kv[1].values()), kv[0])))
-    return {"totals": totals, "by_plan": by_plan, "by_lead": lead_sorted, "by_month": by_month,
-            "attainment": attain, "lights": lights, "lights_by_lead": worst_first}
-
-
 # --------------------------------------------------------------------------- charts
 
 
@@ -102,9 +50,14 @@ def _pygal():
     here): that hook has no ``find_spec``, so on Python 3.11 every later import in the process
     would raise an ImportWarning."""
     import pygal
+    from pygal.etree import etree
 
     sys.meta_path[:] = [f for f in sys.meta_path
                         if not (type(f).__name__ == "PluginImportFixer" and type(f).__module__ == "pygal")]
+    # pygal writes with lxml when it happens to be installed (python-docx brings it) and then declares
+    # xmlns:xlink and orders attributes its own way: the page must not change with what else is
+    # installed, so it always writes with the standard library's ElementTree.
+    etree.to_etree()
     return pygal
 
 
@@ -202,10 +155,8 @@ def _stacked(cls_name: str, labels: list[str], counts: list[Mapping], statuses: 
     return _svg(chart)
 
 
-def status_by_plan_chart(rows: Sequence[Mapping], lang: str, plan_labels: Mapping[str, str] | None = None,
-                         agg: dict | None = None) -> str:
-    """Stacked horizontal bars: one bar per plan, one segment per status."""
-    agg = agg or aggregate(rows)
+def status_by_plan_chart(agg: Mapping, lang: str, plan_labels: Mapping[str, str] | None = None) -> str:
+    """Stacked horizontal bars: one bar per plan, one segment per status (``agg``: ``query.report.report_counts``)."""
     plans = list(agg["by_plan"])
     if not plans:
         return _figure("report.chart.status_by_plan", lang, empty_note(lang))
@@ -216,22 +167,18 @@ def status_by_plan_chart(rows: Sequence[Mapping], lang: str, plan_labels: Mappin
     return _figure("report.chart.status_by_plan", lang, svg, _legend(present, lang))
 
 
-def open_by_lead_chart(rows: Sequence[Mapping], lang: str, canon: Callable[[str], str] | None = None,
-                       agg: dict | None = None, top: int = LEAD_TOP) -> str:
+def open_by_lead_chart(agg: Mapping, lang: str, top: int = LEAD_TOP) -> str:
     """Stacked horizontal bars: open items per lead unit (most first; the rest summed in one bar)."""
-    return _per_lead_chart(aggregate(rows, canon) if agg is None else agg, "by_lead", OPEN_STATUSES,
-                           "report.chart.open_by_lead", lang, top)
+    return _per_lead_chart(agg, "by_lead", OPEN_STATUSES, "report.chart.open_by_lead", lang, top)
 
 
-def lights_by_lead_chart(rows: Sequence[Mapping], lang: str, canon: Callable[[str], str] | None = None,
-                         agg: dict | None = None, top: int = LEAD_TOP) -> str:
+def lights_by_lead_chart(agg: Mapping, lang: str, top: int = LEAD_TOP) -> str:
     """Stacked horizontal bars: every item's light per lead unit, most red (then yellow) first; the
     units past ``top`` are summed in one bar."""
-    return _per_lead_chart(aggregate(rows, canon) if agg is None else agg, "lights_by_lead", LIGHTS,
-                           "report.chart.lights_by_lead", lang, top)
+    return _per_lead_chart(agg, "lights_by_lead", LIGHTS, "report.chart.lights_by_lead", lang, top)
 
 
-def _per_lead_chart(agg: dict, key: str, order: Sequence[str], title: str, lang: str, top: int) -> str:
+def _per_lead_chart(agg: Mapping, key: str, order: Sequence[str], title: str, lang: str, top: int) -> str:
     """One bar per lead unit of ``agg[key]`` (most first), stacked in ``order``; the units past ``top``
     summed in one bar."""
     units = list(agg[key])
@@ -243,35 +190,16 @@ def _per_lead_chart(agg: dict, key: str, order: Sequence[str], title: str, lang:
         total = Counter()
         for u in rest:
             total.update(agg[key][u])
-        names.append(say("report.more_units", lang).format(n=len(rest)))
+        names.append(say("report.more_units", lang, n=len(rest)))
         counts.append(total)
     svg = _stacked("HorizontalStackedBar", names, counts, order, 30 + 24 * len(names), True)
     present = [k for k in order if any(c.get(k) for c in counts)]
     return _figure(title, lang, svg, _legend(present, lang))
 
 
-def time_bins(by_month: Mapping[str | None, Counter]) -> tuple[str, dict[str | None, Counter]]:
-    """The month counts in bins a chart can label: months up to two years, quarters up to six,
-    years beyond (a registry of 2012–2025 documents spans 160 months). Undated stays last."""
-    dated = [m for m in by_month if m]
-    if len(dated) <= 24:
-        return "month", dict(by_month)
-    if len(dated) <= 72:
-        unit, key = "quarter", (lambda m: f"{m[:4]}Q{(int(m[5:7]) - 1) // 3 + 1}")
-    else:
-        unit, key = "year", (lambda m: m[:4])
-    out: dict[str | None, Counter] = {}
-    for m in dated:
-        out.setdefault(key(m), Counter()).update(by_month[m])
-    if None in by_month:
-        out[None] = by_month[None]
-    return unit, out
-
-
-def by_month_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None) -> str:
+def by_month_chart(agg: Mapping, lang: str) -> str:
     """Stacked columns: deadlines per month (per quarter or year over long spans), by status; every
     period in the range is shown, empty ones too."""
-    agg = agg or aggregate(rows)
     unit, bins = time_bins(agg["by_month"])
     key = f"report.chart.by_{unit}"
     periods = list(bins)
@@ -286,12 +214,11 @@ def by_month_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None) 
     return _figure(key, lang, svg, _legend(present, lang))
 
 
-def attainment_chart(rows: Sequence[Mapping], lang: str, agg: dict | None = None, top: int = ATTAIN_TOP) -> str:
+def attainment_chart(agg: Mapping, lang: str, top: int = ATTAIN_TOP) -> str:
     """Horizontal bars of actual ÷ target in percent for recorded targets, in the colour of the row's
     status: green when met, red when missed, and the in-progress colour for a figure still open (60 %
     two months before the deadline is work under way, not a miss)."""
     pygal = _pygal()
-    agg = agg or aggregate(rows)
     recs = agg["attainment"][:top]
     if not recs:
         return _figure("report.chart.attainment", lang, f'<p class="empty">{_e(say("report.no_attainment", lang))}</p>')

@@ -29,12 +29,12 @@ from ..errors import PlancliError
 from ..ledger.record import Record
 from ..ledger.timeline import withdrawn
 from ..query.filters import Filters
-from ..query.rows import CONTRACT, entry_dict, occurrence_rows
+from ..query.rows import CONTRACT
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
 from ..vocabulary import Status, is_open
-from ..words import said, say, word
+from ..words import joined, keeps_codes, said, say, word
 from ..yamlio.atomic import atomic_path, atomic_write_bytes
 from .render import render
 from .scope import filter_scope
@@ -49,13 +49,6 @@ class ExportError(PlancliError):
     """An export that cannot be written as asked."""
 
 
-def _rows(reg, table, records, f: Filters, open_only: bool = False):
-    """Every occurrence passing the listing filters (status included); ``open_only`` drops done/met."""
-    rows = occurrence_rows(reg, f, table, records)
-    return [r for r in rows if r["status"] not in DONE] if open_only else rows
-
-
-DONE = (Status.DONE, Status.MET)  # what --open leaves out: nothing more to do (missed stays: it needs attention)
 # A mark before the status in a calendar SUMMARY, so a month view tells them apart at a glance.
 # due_soon/upcoming are left unmarked: the event's date already says it, and the label would go
 # stale in the calendar after import.
@@ -66,7 +59,7 @@ def calendar_name(reg: Registry, f: Filters, lang: str) -> str:
     """X-WR-CALNAME: what the calendar holds, from the filters (``plancli 目标任务期限 — 省大数据局 · 数字变革``)."""
     name = f"plancli {say('ics.calendar', lang)} — {filter_scope(reg, f, lang)}"
     if f.statuses:
-        name += " (" + ("、" if lang == "zh" else ", ").join(word(s, lang) for s in f.statuses) + ")"
+        name += " (" + joined([word(s, lang) for s in f.statuses], lang) + ")"
     return name
 
 
@@ -78,8 +71,8 @@ def ics_summary(r: dict, lang: str) -> str:
     return f"{head}{r['metric']}{target} [{r['item']}]"
 
 
-def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, *,
-           lang: str = "zh", open_only: bool = False, remind: relativedelta | None = None) -> bytes:
+def to_ics(rows: list[dict], *, reg: Registry, f: Filters, lang: str = "zh",
+           remind: relativedelta | None = None, **_) -> bytes:
     """The calendar; ``remind`` adds a VALARM that long before each deadline (``7d`` → TRIGGER -P7D)."""
     from icalendar import Alarm, Calendar, Event
 
@@ -90,7 +83,7 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     stamp = datetime.combine(f.as_of, time(0, 0), tzinfo=UTC)
     def L(key: str) -> str:  # noqa: N802 - a label, short: the description is all labels
         return say(key, lang)
-    for r in _rows(reg, table, records, f, open_only):
+    for r in rows:
         if not r["deadline"]:
             continue
         d = datetime.fromisoformat(r["deadline"]).date()
@@ -101,11 +94,11 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         ev.add("dtend", d + timedelta(days=1))
         summary = ics_summary(r, lang)
         ev.add("summary", summary)
-        status = word(r["status"], lang) + ("" if lang == "en" else f" ({r['status']})")
+        status = word(r["status"], lang) + ("" if keeps_codes(lang) else f" ({r['status']})")
         desc = [f"{L('col.plan')}: {r['plan_name']} ({r['plan']})", f"{L('col.metric')}: {r['metric']}",
                 f"{L('col.target')}: {target_text(r['comparator'], r['value_text'])}",
                 f"{L('col.deadline')}: {r['deadline_text'] or L('ics.no_time')}"
-                + (say("report.extended_from", lang).format(d=r["deadline_original"]) if r["deadline_original"] else ""),
+                + (say("report.extended_from", lang, d=r["deadline_original"]) if r["deadline_original"] else ""),
                 f"{L('col.lead')}: {'、'.join(r['lead'])}", f"{L('col.support')}: {'、'.join(r['support']) or '—'}",
                 f"{L('col.status')}: {status}",
                 f"{L('ics.source').format(line=r['line'])}: {r['quote']}"]
@@ -115,10 +108,10 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         # 亮灯: the light and why, and a closing that came late (docs/lights.md)
         light = f"{L('col.light')}: {word(r['light'], lang)} ({said(r['light_reason'], lang)})"
         if r.get("late"):
-            light += ("，" if lang == "zh" else ", ") + L("report.late").format(days=r["days_late"])
+            light += L("punct.comma") + L("report.late").format(days=r["days_late"])
         desc.insert(desc.index(next(x for x in desc if x.startswith(L("col.status")))) + 1, light)
         if r.get("evidence"):
-            desc.insert(-1, f"{L('col.record_evidence')}: {r['evidence']}")
+            desc.insert(-1, f"{L('col.record_evidence')}: {r.get('evidence_name') or r['evidence']}")
         ev.add("description", "\n".join(desc))
         ev.add("categories", [r["plan"], r["kind"]])
         if remind is not None and is_open(r["status"]):  # nothing to remind of once it is closed
@@ -131,24 +124,24 @@ def to_ics(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     return cal.to_ical()
 
 
-def to_csv(reg, table, records, f, *, open_only: bool = False, **_) -> bytes:
+def to_csv(rows: list[dict], **_) -> bytes:
     buf = io.StringIO()
-    render(_rows(reg, table, records, f, open_only), [], "csv", buf, fields=CONTRACT)
+    render(rows, [], "csv", buf, fields=CONTRACT)
     return buf.getvalue().encode("utf-8")
 
 
-def to_json(reg, table, records, f, *, open_only: bool = False, **_) -> bytes:
+def to_json(rows: list[dict], **_) -> bytes:
     buf = io.StringIO()
-    render(_rows(reg, table, records, f, open_only), [], "json", buf, fields=CONTRACT)
+    render(rows, [], "json", buf, fields=CONTRACT)
     return buf.getvalue().encode("utf-8")
 
 
-def to_xlsx(reg, table, records, f, *, lang: str = "zh", open_only: bool = False, **_) -> bytes:
+def to_xlsx(rows: list[dict], *, reg: Registry, f: Filters, lang: str = "zh", **_) -> bytes:
     """An Excel workbook of the same rows (see plancli.output.xlsx); headings and statuses in ``lang``."""
     from .xlsx import to_xlsx_bytes
 
     plans = {p.code: p.short for p in reg.plans.values()}
-    return to_xlsx_bytes(_rows(reg, table, records, f, open_only), lang, title=calendar_name(reg, f, lang),
+    return to_xlsx_bytes(rows, lang, title=calendar_name(reg, f, lang),
                          plan_labels=plans)
 
 
@@ -175,20 +168,18 @@ CREATE INDEX occurrences_deadline ON occurrences(deadline);
 """
 
 
-def to_sqlite(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, path: Path, *,
-              open_only: bool = False) -> None:
+def to_sqlite(rows: list[dict], reg: Registry, table: UnitTable | None, records: list[Record], path: Path) -> None:
     """Build the database in a temporary file, then move it into place (no half-written file)."""
     with atomic_path(Path(path)) as tmp:
         con = sqlite3.connect(tmp)
         try:
             with con:
-                _fill(con, reg, table, records, f, open_only)
+                _fill(con, rows, reg, table, records)
         finally:
             con.close()
 
 
-def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters,
-          open_only: bool = False) -> None:
+def _fill(con, rows: list[dict], reg: Registry, table: UnitTable | None, records: list[Record]) -> None:
     con.executescript(_SCHEMA)
     con.executemany("INSERT INTO plans VALUES (?,?,?,?,?,?,?)",
                     [(p.code, p.name, p.short, p.group, p.first_line, p.last_line, int(p.complete))
@@ -201,15 +192,14 @@ def _fill(con, reg: Registry, table: UnitTable | None, records: list[Record], f:
     con.executemany("INSERT INTO units VALUES (?,?)", sorted(names.items()))
     keep = {e.id for e in reg.entries}
     for e in reg.entries:
-        d = entry_dict(reg, e)
         con.execute("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
             e.id, e.kind, e.plan, e.section, e.task, e.metric, e.value, e.value_max, e.unit,
-            e.comparator, e.value_text, d["deadline"], e.deadline_text, int(e.deadline_inferred),
+            e.comparator, e.value_text, e.deadline.isoformat() if e.deadline else None, e.deadline_text, int(e.deadline_inferred),
             e.recurring, int(e.units_inferred), e.quote, e.line))
         for role, group in (("lead", e.lead), ("support", e.support)):
             for n in dict.fromkeys(canon(x) for x in group):
                 con.execute("INSERT OR IGNORE INTO target_units VALUES (?,?,?)", (e.id, n, role))
-    for r in _rows(reg, table, records, f, open_only):
+    for r in rows:
         con.execute("INSERT INTO occurrences VALUES (?,?,?,?,?,?,?,?,?)", (
             r["item"], r["id"], r["deadline"], r["status"], r["days_left"], r["actual"],
             r["attainment"], None if r["met"] is None else int(r["met"]), r["deadline_original"]))
@@ -240,21 +230,20 @@ def write_output(data: bytes, output: Path | None) -> None:
 EXPORTERS = {"ics": to_ics, "csv": to_csv, "json": to_json, "xlsx": to_xlsx}
 
 
-def export(fmt: str, reg: Registry, table: UnitTable | None, records: list[Record], f: Filters,
-           output: Path | None, *, lang: str = "zh", open_only: bool = False,
-           remind: relativedelta | None = None) -> None:
-    """Write the filtered occurrences in ``fmt`` to ``output`` (stdout when None or ``-``).
+def export(fmt: str, rows: list[dict], reg: Registry, table: UnitTable | None, records: list[Record], f: Filters,
+           output: Path | None, *, lang: str = "zh", remind: relativedelta | None = None) -> None:
+    """Write ``rows`` (``query.rows.export_rows``) in ``fmt`` to ``output`` (stdout when None or ``-``).
 
-    ``open_only`` leaves out done/met items; ``remind`` (ics only) adds a reminder before each
-    deadline; ``lang`` is the language of the calendar's and the workbook's texts.
+    ``remind`` (ics only) adds a reminder before each deadline; ``lang`` is the language of the
+    calendar's and the workbook's texts.
     """
     if fmt not in EXPORT_FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; choose {', '.join(EXPORT_FORMATS)}")
+        raise ExportError("export.unknown_format", given=fmt, choices=list(EXPORT_FORMATS))
     if remind is not None and fmt != "ics":
-        raise ExportError("--remind is for --format ics (calendar reminders)")
+        raise ExportError("export.remind_ics")
     if fmt in ("sqlite", "xlsx") and (output is None or str(output) == "-"):
-        raise ExportError(f"--format {fmt} needs a file: plancli export --format {fmt} PATH")
+        raise ExportError("export.needs_file", fmt=fmt)
     if fmt == "sqlite":
-        to_sqlite(reg, table, records, f, output, open_only=open_only)
+        to_sqlite(rows, reg, table, records, output)
         return
-    write_output(EXPORTERS[fmt](reg, table, records, f, lang=lang, open_only=open_only, remind=remind), output)
+    write_output(EXPORTERS[fmt](rows, reg=reg, f=f, lang=lang, remind=remind), output)

@@ -11,16 +11,30 @@ from ..registry.model import Entry, Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
 from ..vocabulary import CLOSED
+from ..words import keeps_codes, said, say, word_or_code
 
-__all__ = ["decorate", "detail_lines"]
+__all__ = ["decorate", "detail_lines", "footnotes", "FIELDS", "INFERRED_MARK", "EXTENDED_MARK"]
+
+INFERRED_MARK, EXTENDED_MARK = "*", "+"
 
 
-def decorate(rows: list[dict], f=None, table: UnitTable | None = None, *,
-             extended: str = " (was {d})") -> list[dict]:
-    """Human-only columns: ``target`` as written with its comparator, inferred deadlines starred,
-    an extended deadline followed by the original (``extended``, formatted with ``d``), and
-    ``lead_shown``: the lead units with the ones ``--unit`` asked for first, so a narrow terminal
-    that cuts the cell still shows them, and ``co_lead``: the lead units ``--unit`` did not ask for."""
+def footnotes(rows: list[dict], lang: str) -> list[str]:
+    """What the marks of ``decorate`` mean, for the rows that carry them."""
+    notes = []
+    if any(r.get("deadline_inferred") for r in rows):
+        notes.append(say("listing.note.inferred", lang))
+    if any(r.get("deadline_original") for r in rows):
+        notes.append(say("listing.note.extended", lang))
+    return notes
+
+
+def decorate(rows: list[dict], f=None, table: UnitTable | None = None) -> list[dict]:
+    """Human-only columns: ``target`` as written with its comparator; ``deadline_shown``, the deadline
+    in force with a mark — ``*`` when the source states none (the end of the plan period), ``+`` when it
+    was extended (延期; ``show`` and the footnote give the original) — one short token, so a listing
+    keeps its width at 80 columns; ``lead_shown``: the lead units with the ones ``--unit`` asked for
+    first, so a narrow terminal that cuts the cell still shows them; and ``co_lead``: the lead units
+    ``--unit`` did not ask for."""
     want = set(f.units) if f else set()
 
     def first(n: str) -> bool:
@@ -31,7 +45,7 @@ def decorate(rows: list[dict], f=None, table: UnitTable | None = None, *,
         d = r.get("deadline") or ""
         r["deadline_shown"] = d + ("*" if d and r.get("deadline_inferred") else "")
         if r.get("deadline_original"):
-            r["deadline_shown"] += extended.format(d=r["deadline_original"])
+            r["deadline_shown"] += EXTENDED_MARK
         lead = r.get("lead") or []
         r["lead_shown"] = "、".join(sorted(lead, key=first) if want else lead)
         # what --unit did not already answer: the other lead units (co-leads, or the leads of an
@@ -40,64 +54,88 @@ def decorate(rows: list[dict], f=None, table: UnitTable | None = None, *,
     return rows
 
 
-def detail_lines(reg: Registry, e: Entry, d: dict) -> list[tuple[str, str]]:
-    """``entry_detail`` as (field, value) lines a person reads."""
-    inferred = " (inferred: end of plan period)" if e.deadline_inferred else ""
-    who = " (inferred: plan coordinator)" if e.units_inferred else ""
+# the field names of ``show``, as people read them (English keeps the keys)
+FIELDS = {"id": "col.item", "kind": "col.kind", "document": "col.document", "plan": "col.plan",
+          "section": "col.section", "metric": "col.metric", "target": "col.target", "deadline": "col.deadline",
+          "recurring": "col.recurring", "lead": "col.lead", "support": "col.support", "source": "col.source",
+          "note": "col.note", "status": "col.status", "record": "col.record", "ledger": "col.ledger",
+          "light": "col.light"}
+
+
+def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tuple[str, str]]:
+    """``entry_detail`` as (field, value) lines a person reads, in ``lang`` (English keeps the field
+    keys and the status codes people type)."""
+    def w(key: str, /, **fields) -> str:
+        return say(key, lang, **fields)
+
+    def st(code: str | None) -> str:
+        return word_or_code(code, lang)
+
     pairs = [
-        ("id", e.id), ("kind", e.kind), ("document", _doc_line(reg, e)),
-        ("plan", f"{d['plan_name']} ({e.plan}, {e.group})"),
-        ("section", e.section + (f" / task {e.task}" if e.task is not None else "")),
+        ("id", e.id), ("kind", st(e.kind)), ("document", _doc_line(reg, e, lang)),
+        ("plan", w("show.plan", name=d["plan_name"], code=e.plan, group=e.group)),
+        ("section", e.section + (w("show.task", task=e.task) if e.task is not None else "")),
         ("metric", e.metric),
         ("target", target_text(e.comparator, e.value_text)
-         + (f" (= {e.value:g} {e.unit or ''}".rstrip() + ")" if e.value is not None else "")),
-        ("deadline", f"{e.deadline} ({e.deadline_text or 'no time stated'}){inferred}"),
-        ("recurring", e.recurring or "no"), ("lead", "、".join(e.lead) + who),
+         + (w("show.value", value=f"{e.value:g} {e.unit or ''}".rstrip()) if e.value is not None else "")),
+        ("deadline", w("show.deadline", d=e.deadline, text=e.deadline_text or w("show.no_time"))
+         + (w("show.inferred_period_end") if e.deadline_inferred else "")),
+        ("recurring", w(f"show.recurring.{e.recurring}") if e.recurring else w("show.no")),
+        ("lead", "、".join(e.lead) + (w("show.inferred_coordinator") if e.units_inferred else "")),
         ("support", "、".join(e.support) or "—"),
-        ("source", f"line {e.line}: {e.quote}"),
+        ("source", w("show.source_line", line=e.line, quote=e.quote)),
     ]
     if e.note:
         pairs.append(("note", e.note))
     for o in d["occurrences"]:
         extra = ""
         if o["actual"] is not None:
-            extra = f", actual {written_like(o['actual'], e.value_text, e.unit)}"
-            extra += f" ({o['attainment']:.0%} of the target)" if o["attainment"] is not None else ""
+            extra = w("show.actual", actual=written_like(o["actual"], e.value_text, e.unit,
+                                                         more=o.get("actual_below") is not None))
+            extra += w("show.attainment", pct=f"{o['attainment']:.0%}") if o["attainment"] is not None else ""
         if o["record_status"] in CLOSED and o["record_status"] != o["status"]:
-            extra += f", recorded as {o['record_status']} but the value says {o['status']}"
+            extra += w("show.recorded_as", recorded=st(o["record_status"]), status=st(o["status"]))
         if o.get("late"):
-            extra += f", closed {o['days_late']} days late"
-        moved = f", extended from {o['deadline_original']}" if o.get("deadline_original") else ""
-        pairs.append(("status", f"{o['item']}: {o['status']} (deadline {o['deadline']}{moved}){extra}"))
-        pairs.append(("light", f"{o['item']}: {o['light']} ({o['light_reason']})"))
+            extra += w("show.closed_late", days=o["days_late"])
+        moved = w("show.extended_from", d=o["deadline_original"]) if o.get("deadline_original") else ""
+        pairs.append(("status", w("show.status", item=o["item"], status=st(o["status"]), deadline=o["deadline"],
+                                  moved=moved) + extra))
+        pairs.append(("light", w("show.light", item=o["item"], light=st(o["light"]),
+                                 why=said(o["light_reason"], lang))))
     for h in d["history"]:
-        text = f"{h['effective'] or '(no date)'} {h['item']} {h['status']}"
+        text = f"{h['effective'] or w('show.no_date')} {h['item']} {st(h['status'])}"
         if h["actual"] is not None:
-            shown = written_like(h["actual"], e.value_text, e.unit)
+            shown = written_like(h["actual"], e.value_text, e.unit, more=h.get("actual_below") is not None)
             typed = h["actual_text"]
             same = typed is None or "".join(typed.split()) == "".join(shown.split())
-            text += f" actual={shown}" + ("" if same else f" (typed {typed})")
-        text += f" to {h['extend_to']}" if h.get("extend_to") else ""
-        text += f" source: {h['source']}" if h["source"] else ""
-        text += f" note: {h['note']}" if h["note"] else ""
+            text += w("show.rec.actual", actual=shown) + ("" if same else w("show.rec.typed", typed=typed))
+        text += w("show.rec.to", d=h["extend_to"]) if h.get("extend_to") else ""
+        text += w("show.rec.source", source=h["source"]) if h["source"] else ""
+        text += w("show.rec.note", note=h["note"]) if h["note"] else ""
+        text += w("show.rec.problems", text=h["problems"]) if h.get("problems") else ""
+        text += w("show.rec.next_steps", text=h["next_steps"]) if h.get("next_steps") else ""
         if h.get("evidence"):
-            text += f" evidence: {h['evidence']}" + (f" ({h['evidence_size']} bytes, sha256 {h['evidence_sha256'][:12]}…)"
-                                                      if h.get("evidence_sha256") else "")
-        text += " [FORCED: status kept against the value]" if h["forced"] else ""
+            shown = w("show.rec.stored", name=h["evidence_name"], path=h["evidence"]) if h.get("evidence_name") \
+                else h["evidence"]
+            text += w("show.rec.evidence", evidence=shown) + (
+                w("show.rec.file", size=h["evidence_size"], sha=h["evidence_sha256"][:12])
+                if h.get("evidence_sha256") else "")
+        text += w("show.rec.forced") if h["forced"] else ""
         if h["withdrawn"]:
-            w = h["withdrawn"]
-            text += f" [WITHDRAWN on {w['on']}: {w['note']}]"
-        pairs.append(("record", text + f" (recorded {h['recorded_at']})"))
+            text += w("show.rec.withdrawn", on=h["withdrawn"]["on"], note=h["withdrawn"]["note"])
+        pairs.append(("record", text + w("show.rec.recorded", at=h["recorded_at"])))
     if d.get("ledger"):
-        n = len(d["history"])
-        later = d.get("records_after_as_of") or 0
-        pairs.append(("ledger", f"{d['ledger']} ({n} record{'s' if n != 1 else ''} of this entry"
-                      + (f"; {later} more dated after the as-of date)" if later else ")")))
+        n, later = len(d["history"]), d.get("records_after_as_of") or 0
+        count = w("show.ledger.one" if n == 1 else "show.ledger.many", n=n)
+        pairs.append(("ledger", w("show.ledger", path=d["ledger"], count=count,
+                                  later=w("show.ledger.later", n=later) if later else "")))
+    if not keeps_codes(lang):
+        pairs = [(say(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
     return pairs
 
 
-def _doc_line(reg: Registry, e: Entry) -> str:
+def _doc_line(reg: Registry, e: Entry, lang: str) -> str:
     doc = reg.document_of(e)
     if doc is None:
         return "—"
-    return f"{doc.label} ({doc.code})" if doc.label != doc.code else doc.code
+    return say("show.document", lang, label=doc.label, code=doc.code) if doc.label != doc.code else doc.code

@@ -188,6 +188,20 @@ def table_width(out: TextIO) -> int | None:
     return int(cols) if cols.isdigit() and int(cols) > 0 else WIDE_DEFAULT
 
 
+def unbreakable(heading: str) -> int:
+    """The widest piece of a heading that must stay on one line: a word between spaces, or one
+    character of Chinese (a Chinese heading may break between any two characters: 已逾 / 期)."""
+    from rich.cells import cell_len
+
+    widest = 0
+    for w in heading.split():
+        widest = max(widest, max((cell_len(ch) for ch in w), default=0) if _CJK.search(w) else cell_len(w))
+    return widest
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
 def fit_widths(heads: list[str], body: list[list[str]], flex: list[bool], width: int,
                mins: list[int | None] | None = None) -> tuple[list[int], int]:
     """Column widths and the gap between columns for a table ``width`` cells wide.
@@ -203,10 +217,11 @@ def fit_widths(heads: list[str], body: list[list[str]], flex: list[bool], width:
 
     n = len(heads)
     cells = [max((cell_len(r[i]) for r in body), default=0) for i in range(n)]
-    word = [max((cell_len(w) for w in h.split()), default=0) for h in heads]
+    word = [unbreakable(h) for h in heads]  # a token column's heading may wrap (Chinese: between characters)
+    whole = [max((cell_len(w) for w in h.split()), default=0) for h in heads]  # a flexible one's is never cut
     natural = [max(c, cell_len(h)) for c, h in zip(cells, heads, strict=True)]
     need = [max(c, w) for c, w in zip(cells, word, strict=True)]  # token column, heading wrapped
-    floor = [min(natural[i], max(8, word[i], (mins or [None] * n)[i] or 0)) if flex[i] else natural[i]
+    floor = [min(natural[i], max(8, whole[i], (mins or [None] * n)[i] or 0)) if flex[i] else natural[i]
              for i in range(n)]
 
     def shrink(ws: list[int], lows: list[int], excess: int, cols) -> int:
@@ -222,9 +237,12 @@ def fit_widths(heads: list[str], body: list[list[str]], flex: list[bool], width:
     fixed_cols = [i for i in range(n) if not flex[i]]
     for gap, wrap in ((2, False), (1, False), (2, True), (1, True)):
         ws = list(natural)
-        excess = shrink(ws, floor, sum(ws) + gap * (n - 1) - width, flex_cols)
-        if wrap:
-            excess = shrink(ws, need, excess, fixed_cols)
+        excess = sum(ws) + gap * (n - 1) - width
+        if wrap:  # headings of numbers wrap (未写 / 明时间) as names are cut: whichever has more to spare
+            lows = [need[i] if i in fixed_cols else floor[i] for i in range(n)]
+            excess = shrink(ws, lows, excess, range(n))
+        else:
+            excess = shrink(ws, floor, excess, flex_cols)
         if excess <= 0:
             return ws, gap
     excess = shrink(ws, [max(c, 1) for c in cells], excess, fixed_cols)
@@ -236,7 +254,6 @@ def _write_table(rows, columns, out, title, fields) -> None:
     if not rows:
         return
     from rich import box
-    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
 
@@ -256,7 +273,7 @@ def _write_table(rows, columns, out, title, fields) -> None:
     for c, h, w in zip(columns, heads, widths, strict=True):
         # token columns are as wide as their widest cell, so only a heading can wrap (at a space);
         # a heading whose words do not fit is cut with … rather than broken
-        cut = c.overflow == "ellipsis" or any(cell_len(x) > w for x in h.split())
+        cut = c.overflow == "ellipsis" or unbreakable(h) > w
         t.add_column(h, width=w, no_wrap=cut and c.overflow != "fold", overflow=c.overflow or ("ellipsis" if cut else "fold"))
     from rich.text import Text
 

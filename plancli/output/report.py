@@ -14,9 +14,10 @@ Ids, dates and numbers never wrap; the source quote is one click away; it prints
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
+from ..query.report import Report, time_bins
 from ..text.actuals import written_like
 from ..vocabulary import LIGHTS, STATUS_ORDER
 from ..vocabulary import OPEN as OPEN_STATUSES
@@ -24,19 +25,16 @@ from ..words import html_lang, said, say, word
 from .charts import (
     COLORS,
     FONTS,
-    aggregate,
     attainment_chart,
     by_month_chart,
     empty_note,
     lights_by_lead_chart,
     open_by_lead_chart,
     status_by_plan_chart,
-    time_bins,
 )
 
-__all__ = ["COLORS", "aggregate", "summary_html", "status_by_plan_chart", "open_by_lead_chart",
-           "by_month_chart", "attainment_chart", "items_html", "page", "dashboard_html",
-           "dashboard_md", "dashboard_json", "dashboard_data", "local_timestamp", "build_report",
+__all__ = ["COLORS", "summary_html", "items_table", "items_html", "light_badge", "deadline_cell", "page",
+           "dashboard_html", "dashboard_md", "dashboard_json", "dashboard_data", "local_timestamp", "render_report",
            "REPORT_FORMATS"]
 
 _e = html.escape
@@ -60,12 +58,11 @@ def local_timestamp(now: datetime | None = None) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def summary_html(rows: Sequence[Mapping], lang: str, agg: dict | None = None) -> str:
+def summary_html(agg: Mapping, lang: str) -> str:
     """One card per status with its count (statuses with none are left out), plus total and open."""
-    agg = agg or aggregate(rows)
     t = agg["totals"]
     open_n = sum(t[s] for s in OPEN_STATUSES)
-    cards = [f'<div class="card"><b>{len(rows)}</b><span>{_e(say("report.total", lang))}</span></div>',
+    cards = [f'<div class="card"><b>{sum(t.values())}</b><span>{_e(say("report.total", lang))}</span></div>',
              f'<div class="card"><b>{open_n}</b><span>{_e(say("report.open", lang))}</span></div>']
     for s in STATUS_ORDER:
         if t[s]:
@@ -89,7 +86,7 @@ def deadline_cell(r: Mapping, lang: str = "en") -> str:
     d = r.get("deadline") or "—"
     d += "*" if r.get("deadline") and r.get("deadline_inferred") else ""
     if r.get("deadline_original"):
-        d += say("report.extended_from", lang).format(d=r["deadline_original"])
+        d += say("report.extended_from", lang, d=r["deadline_original"])
     return d
 
 
@@ -143,7 +140,7 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
                        f"{_e(word(s, lang))}</span>{light_badge(r, lang)}</td>"),
             "lead": f'<td class="c-lead">{_e("、".join(r.get("lead") or []))}</td>',
             "actual": f'<td class="nw num c-actual">{_e(_actual(r))}</td>',
-            "evidence": f'<td class="c-evidence" title="{_e(r.get("note") or "")}">{_e(r.get("evidence") or "")}</td>',
+            "evidence": f'<td class="c-evidence" title="{_e(r.get("note") or "")}">{_e(r.get("evidence_name") or r.get("evidence") or "")}</td>',
         }
         out.append(f'<tr class="st-{_e(s)}">' + "".join(cells[c] for c in cols) + "</tr>")
     out.append("</tbody></table>")
@@ -159,7 +156,7 @@ def light_badge(r: Mapping, lang: str) -> str:
         return ""
     late = ""
     if r.get("late"):
-        late = f'<span class="late">{_e(say("report.late", lang).format(days=r.get("days_late")))}</span>'
+        late = f'<span class="late">{_e(say("report.late", lang, days=r.get("days_late")))}</span>'
     return (f'<span class="lights" title="{_e(said(r.get("light_reason"), lang))}">'
             f'<span class="badge lt" style="background:{COLORS.get(lt, "#777")}">{_e(word(lt, lang))}</span>'
             f"{late}</span>")
@@ -259,22 +256,19 @@ def page(title: str, fragments: Iterable[str], lang: str, meta: Sequence[tuple[s
             + "\n</body></html>\n")
 
 
-def dashboard_html(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
-                   canon: Callable[[str], str] | None = None, plan_labels: Mapping[str, str] | None = None,
-                   plan_order: Sequence[str] | None = None, now: datetime | None = None,
-                   footer: str = "") -> str:
-    """The whole dashboard page: summary cards, four charts, item tables."""
-    agg = aggregate(rows, canon, plan_order)
+def dashboard_html(rep: Report, *, lang: str, scope: str, now: datetime | None = None, footer: str = "") -> str:
+    """The whole dashboard page: summary cards, five charts, item tables."""
+    agg = rep.counts
     title = f"{say('report.title', lang)} — {scope}"
-    meta = [(say("report.as_of", lang), as_of), (say("report.generated", lang), local_timestamp(now))]
+    meta = [(say("report.as_of", lang), rep.filters.as_of.isoformat()),
+            (say("report.generated", lang), local_timestamp(now))]
     charts = "".join([
-        status_by_plan_chart(rows, lang, plan_labels, agg), open_by_lead_chart(rows, lang, canon, agg),
-        lights_by_lead_chart(rows, lang, canon, agg), by_month_chart(rows, lang, agg),
-        attainment_chart(rows, lang, agg)])
-    body = [f"<section><h2>{_e(say('report.summary', lang))}</h2>{summary_html(rows, lang, agg)}"
+        status_by_plan_chart(agg, lang, rep.plan_labels), open_by_lead_chart(agg, lang),
+        lights_by_lead_chart(agg, lang), by_month_chart(agg, lang), attainment_chart(agg, lang)])
+    body = [f"<section><h2>{_e(say('report.summary', lang))}</h2>{summary_html(agg, lang)}"
             f'<div class="charts">{charts}</div></section>',
-            f"<section><h2>{_e(say('report.items', lang))}</h2>{items_html(rows, lang, plan_labels=plan_labels)}"
-            "</section>"]
+            f"<section><h2>{_e(say('report.items', lang))}</h2>"
+            f"{items_html(rep.rows, lang, plan_labels=rep.plan_labels)}</section>"]
     return page(title, body, lang, meta, footer)
 
 
@@ -291,14 +285,13 @@ def _count_table(agg_part: Mapping, statuses: Sequence[str], first: str, names: 
     return out
 
 
-def dashboard_data(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
-                   canon: Callable[[str], str] | None = None, plan_order: Sequence[str] | None = None,
-                   now: datetime | None = None, fields: Sequence[str] | None = None) -> dict:
+def dashboard_data(rep: Report, *, lang: str, scope: str, now: datetime | None = None,
+                   fields: Sequence[str] | None = None) -> dict:
     """The numbers of the dashboard under fixed keys (status codes, never translated)."""
-    agg = aggregate(rows, canon, plan_order)
+    agg = rep.counts
     keep = list(fields) if fields else None
     return {
-        "as_of": as_of, "generated": local_timestamp(now), "scope": scope, "lang": lang,
+        "as_of": rep.filters.as_of.isoformat(), "generated": local_timestamp(now), "scope": scope, "lang": lang,
         "totals": {s: agg["totals"].get(s, 0) for s in STATUS_ORDER},
         "lights": {lt: agg["lights"].get(lt, 0) for lt in LIGHTS},
         "lights_by_lead": _count_table(agg["lights_by_lead"], LIGHTS, "unit"),
@@ -307,25 +300,23 @@ def dashboard_data(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str
         "by_month": _count_table(agg["by_month"], STATUS_ORDER, "month"),
         "attainment": [{k: r.get(k) for k in ("item", "metric", "actual", "unit", "value", "comparator",
                                               "attainment", "met")} for r in agg["attainment"]],
-        "items": [{k: r.get(k) for k in keep} if keep else dict(r) for r in rows],
+        "items": [{k: r.get(k) for k in keep} if keep else dict(r) for r in rep.rows],
     }
 
 
-def dashboard_json(rows: Sequence[Mapping], **kw) -> str:
+def dashboard_json(rep: Report, **kw) -> str:
     import json
 
-    return json.dumps(dashboard_data(rows, **kw), ensure_ascii=False, indent=1, default=str) + "\n"
+    return json.dumps(dashboard_data(rep, **kw), ensure_ascii=False, indent=1, default=str) + "\n"
 
 
-def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
-                 canon: Callable[[str], str] | None = None, plan_labels: Mapping[str, str] | None = None,
-                 plan_order: Sequence[str] | None = None, now: datetime | None = None) -> str:
+def dashboard_md(rep: Report, *, lang: str, scope: str, now: datetime | None = None) -> str:
     """The dashboard as Markdown: the same counts as tables (no charts), then the item tables."""
     import io
 
     from .render import Column, md_escape, render
 
-    agg = aggregate(rows, canon, plan_order)
+    agg, rows, plan_labels, as_of = rep.counts, rep.rows, rep.plan_labels, rep.filters.as_of.isoformat()
     buf = io.StringIO()
     buf.write(f"# {md_escape(say('report.title', lang))} — {md_escape(scope)}\n\n")
     buf.write(f"{say('report.as_of', lang)}: {as_of} · {say('report.generated', lang)}: "
@@ -390,21 +381,13 @@ def dashboard_md(rows: Sequence[Mapping], *, lang: str, as_of: str, scope: str,
 REPORT_FORMATS = ("html", "md", "json")
 
 
-def build_report(reg, table, records, f, fmt: str, lang: str, *, fields: Sequence[str] | None = None,
-                 now: datetime | None = None) -> str:
-    """The report of every occurrence that passes the filters ``f``, as ``html``, ``md`` or ``json``."""
-    from ..query.rows import CONTRACT, occurrence_rows
-    from .scope import filter_scope
-
-    rows = occurrence_rows(reg, f, table, records)
-    plan_labels = {p.code: p.short for p in reg.plans.values()}
-    scope = filter_scope(reg, f, lang)
-    common = dict(lang=lang, as_of=f.as_of.isoformat(), scope=scope, now=now,
-                  canon=table.canonical if table else None, plan_order=list(reg.plans))
+def render_report(rep: Report, fmt: str, lang: str, *, scope: str, footer: str = "",
+                  fields: Sequence[str] | None = None, now: datetime | None = None) -> str:
+    """The report ``rep`` (``query.report.report``) as ``html``, ``md`` or ``json``."""
     if fmt == "html":
-        return dashboard_html(rows, plan_labels=plan_labels, footer=f"plancli · {reg.path.name}", **common)
+        return dashboard_html(rep, lang=lang, scope=scope, now=now, footer=footer)
     if fmt == "md":
-        return dashboard_md(rows, plan_labels=plan_labels, **common)
+        return dashboard_md(rep, lang=lang, scope=scope, now=now)
     if fmt == "json":
-        return dashboard_json(rows, fields=fields or CONTRACT, **common)
+        return dashboard_json(rep, lang=lang, scope=scope, now=now, fields=fields)
     raise ValueError(f"unknown report format {fmt!r}")

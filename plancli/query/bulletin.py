@@ -16,6 +16,7 @@ Units equal on all four share a rank (1, 2, 2, 4); the table lists them by name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -23,20 +24,21 @@ from dateutil.relativedelta import relativedelta
 
 from ..ledger.record import Record
 from ..ledger.timeline import indexed, items_between
-from ..query.filters import Filters
-from ..query.rows import occurrence_rows
 from ..registry.model import Registry
 from ..registry.names import QueryError
 from ..registry.units import UnitTable
 from ..text.dates import to_date
 from ..vocabulary import LIGHTS, Light, Status
+from ..words import AnyOf
+from .counts import lead_units, tally
+from .filters import Filters
+from .rows import occurrence_rows
 
 __all__ = ["BulletinPeriod", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE"]
 
 # The keys of a unit row (JSON ``rows``; xlsx and md columns), in order.
 UNIT_KEYS = ("rank", "unit", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
              "green", "records", "reported", "stale", "on_time", "red_share", "red_or_stale_share", "completed_share")
-STALE = {"stale", "never_reported"}  # the reasons of a report not made within the cycle
 RANK_RULE = ("red_or_stale_share", "yellow_share", "completed_share", "records")
 
 
@@ -61,25 +63,25 @@ def bulletin_period(as_of: date, *, month: str | None = None, quarter: str | Non
     given = [n for n, v in (("--month", month), ("--quarter", quarter)) if v] + (
         ["--since/--until"] if since or until else [])
     if len(given) > 1:
-        raise QueryError(f"give one period: {' or '.join(given)}")
+        raise QueryError("bulletin.one_period", given=AnyOf(given))
     if month:
         m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", month)
         if not m or not 1 <= int(m.group(2)) <= 12:
-            raise QueryError(f"--month: cannot read {month!r} (use e.g. 2025-11)")
+            raise QueryError("bulletin.bad_month", given=month)
         start = date(int(m.group(1)), int(m.group(2)), 1)
         return BulletinPeriod(start, start + relativedelta(months=1) - timedelta(days=1), f"{start:%Y-%m}")
     if quarter:
         m = re.fullmatch(r"\s*(\d{4})\s*[Qq]([1-4])\s*", quarter)
         if not m:
-            raise QueryError(f"--quarter: cannot read {quarter!r} (use e.g. 2025Q4)")
+            raise QueryError("bulletin.bad_quarter", given=quarter)
         start = date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
         return BulletinPeriod(start, start + relativedelta(months=3) - timedelta(days=1), f"{start.year}Q{m.group(2)}")
     if since or until:
         if not (since and until):
-            raise QueryError("--since and --until go together (or use --month / --quarter)")
+            raise QueryError("bulletin.since_until")
         start, end = to_date(since, "--since"), to_date(until, "--until")
         if end < start:
-            raise QueryError(f"--until {end} is before --since {start}")
+            raise QueryError("bulletin.until_before_since", end=end, start=start)
         return BulletinPeriod(start, end, f"{start}..{end}")
     first = as_of.replace(day=1)
     start = first - relativedelta(months=1)
@@ -96,30 +98,26 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     Every occurrence counts once for each of its lead units (names read through the unit table).
     """
     if period.start > f.as_of:
-        raise QueryError(f"the period {period.label} has not begun by {f.as_of} (--as-of)")
+        raise QueryError("bulletin.not_begun", period=period.label, as_of=f.as_of)
     at = min(period.end, f.as_of)  # a period not over yet is judged as of today
     records = indexed(records)  # one timeline for the three questions below
     rows = occurrence_rows(reg, replace(f, as_of=at), table, records)
     before = {r["item"]: r["light"] for r in
               occurrence_rows(reg, replace(f, as_of=period.start - timedelta(days=1), lights=[], statuses=[]),
                               table, records)}
-    canon = table.canonical if table else (lambda n: n)
+    canon = table.canonical if table else None
     in_period = items_between(records, period.start, min(period.end, at))  # the period's reports, not built
+    # Every occurrence counts once for each of its lead units (query.counts.tally, the one count).
     per: dict[str, dict] = {}
+    for u, c in tally(rows, lambda r: lead_units(r, canon)).items():
+        per[u] = dict.fromkeys(UNIT_KEYS, 0) | {
+            "unit": u, "items": c["total"], "closed": c[Status.DONE] + c[Status.MET] + c[Status.MISSED],
+            "completed": c[Status.DONE] + c[Status.MET], "missed": c[Status.MISSED], "overdue": c[Status.OVERDUE],
+            "late": c["late"], "stale": c["stale"], **{str(lt): c[lt] for lt in LIGHTS}}
     items_of: dict[str, set[str]] = {}
     for r in rows:
-        for u in dict.fromkeys(canon(n) for n in r["lead"]):
-            c = per.setdefault(u, dict.fromkeys(UNIT_KEYS, 0) | {"unit": u})
+        for u in lead_units(r, canon):
             items_of.setdefault(u, set()).add(r["item"])
-            c["items"] += 1
-            c[r["light"]] += 1
-            st = r["status"]
-            c["closed"] += st in (Status.DONE, Status.MET, Status.MISSED)
-            c["completed"] += st in (Status.DONE, Status.MET)
-            c["missed"] += st == Status.MISSED
-            c["overdue"] += st == Status.OVERDUE
-            c["late"] += bool(r.get("late"))
-            c["stale"] += bool(STALE & set(getattr(r["light_reason"], "codes", ())))
     has_cycle = any(reg.light_settings(doc=d).report_every_days for d in reg.documents)
     item_unit: dict[str, list[str]] = {}
     for u, items in items_of.items():
@@ -140,20 +138,14 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     _rank(list(per.values()))
     ranked = sorted(per.values(), key=lambda c: (c["rank"], c["unit"]))
     newly = [r for r in rows if r["light"] == Light.RED and before.get(r["item"]) != Light.RED]
-    totals = {k: sum(c[k] for c in per.values()) for k in ("records",)}
-    totals |= {"items": len(rows), "units": len(per)}
-    for k in ("closed", "completed", "missed", "overdue", "late", *LIGHTS):
-        totals[str(k)] = sum(_count(r, k) for r in rows)
+    whole = tally(rows, lambda r: ("all",)).get("all", Counter())  # each occurrence once
+    totals = {"records": sum(c["records"] for c in per.values()), "items": len(rows), "units": len(per),
+              "closed": whole[Status.DONE] + whole[Status.MET] + whole[Status.MISSED],
+              "completed": whole[Status.DONE] + whole[Status.MET], "missed": whole[Status.MISSED],
+              "overdue": whole[Status.OVERDUE], "late": whole["late"], **{str(lt): whole[lt] for lt in LIGHTS}}
     return {"period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
             "as_of": at.isoformat(), "cycle": has_cycle, "rank_rule": list(RANK_RULE), "totals": totals,
             "rows": [{k: c[k] for k in UNIT_KEYS} for c in ranked], "newly_red": newly}
-
-
-def _count(r: dict, key: str) -> int:
-    st = r["status"]
-    return int({"closed": st in (Status.DONE, Status.MET, Status.MISSED),
-                "completed": st in (Status.DONE, Status.MET), "missed": st == Status.MISSED,
-                "overdue": st == Status.OVERDUE, "late": bool(r.get("late"))}.get(key, r["light"] == key))
 
 
 def _rank(units: list[dict]) -> None:

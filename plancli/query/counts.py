@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..ledger.record import Record
-from ..query.filters import Filters, visible_plans
-from ..query.rows import occurrence_rows
 from ..registry.model import Registry
 from ..registry.units import UnitTable
 from ..vocabulary import LIGHTS, STATUSES
+from .filters import Filters, visible_plans
+from .rows import occurrence_rows
 
-__all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "doc_summary"]
+__all__ = ["STAT_KEYS", "STALE", "lead_units", "tally", "only", "count_by", "stats", "plan_summary", "unit_summary",
+           "doc_summary"]
 
 # total = overdue + due_soon + upcoming + in_progress + met + done + missed (one status per
 # occurrence); no_date_stated is a flag counted across them: the source states no time (deadline =
@@ -24,22 +25,54 @@ __all__ = ["STAT_KEYS", "count_by", "stats", "plan_summary", "unit_summary", "do
 STAT_KEYS = ("name", "entries", "total", *STATUSES, "no_date_stated", *LIGHTS)  # red + yellow + blue + green = total, too
 
 
-def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys: Iterable[str]) -> list[dict]:
-    """Per key: entries, occurrences (``total``) and occurrences per status, in the order of ``keys``."""
-    out = {k: dict.fromkeys(STAT_KEYS, 0) | {"name": k, "entries": set()} for k in keys}
+# The reasons of a light that say a report was not made within the reporting cycle.
+STALE = frozenset({"stale", "never_reported"})
+
+
+def lead_units(row: dict, canon: Callable[[str], str] | None = None) -> list[str]:
+    """A row's lead units by their canonical names, each once (an item names a unit once however written)."""
+    return list(dict.fromkeys(canon(n) if canon else n for n in row["lead"]))
+
+
+def tally(rows: Iterable[dict], groups: Callable[[dict], Iterable], keys: Iterable | None = None) -> dict:
+    """The one count of rows per group, for stats, the digest, the report's charts and the bulletin.
+
+    ``groups(row)`` names the groups a row counts in (its plan, its lead units, its month …). Each
+    group's Counter has ``total`` (occurrences), ``entries`` (distinct entries), one count per status
+    and per light, and the flags ``no_date_stated``, ``late`` and ``stale`` (not reported within the
+    cycle). ``keys`` fixes the groups and their order (a group it does not name is not counted);
+    without it, groups come in the order they are first met.
+    """
+    out: dict = {k: Counter() for k in keys} if keys is not None else {}
+    ids: dict = {}
+    fixed = keys is not None
     for r in rows:
-        for k in key_fn(r):
+        for k in groups(r):
             c = out.get(k)
             if c is None:
-                continue
+                if fixed:
+                    continue
+                c = out[k] = Counter()
             c["total"] += 1
-            c["entries"].add(r["id"])
             c[r["status"]] += 1
             c[r["light"]] += 1
             c["no_date_stated"] += bool(r["deadline_inferred"])
-    for c in out.values():
-        c["entries"] = len(c["entries"])
-    return list(out.values())
+            c["late"] += bool(r.get("late"))
+            c["stale"] += bool(STALE & set(getattr(r.get("light_reason"), "codes", ())))
+            ids.setdefault(k, set()).add(r["id"])
+    for k, c in out.items():
+        c["entries"] = len(ids.get(k, ()))
+    return out
+
+
+def only(c: Counter, keys: Iterable[str]) -> Counter:
+    """The counts of ``keys`` alone (a chart's segments add up to its bar)."""
+    return Counter({k: c[k] for k in keys if c[k]})
+
+
+def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys: Iterable[str]) -> list[dict]:
+    """Per key: entries, occurrences (``total``) and occurrences per status, in the order of ``keys``."""
+    return [{"name": k} | {s: c[s] for s in STAT_KEYS if s != "name"} for k, c in tally(rows, key_fn, keys).items()]
 
 
 def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by: str) -> list[dict]:
@@ -47,7 +80,7 @@ def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by
     rows = occurrence_rows(reg, f, table, records)
     if by == "plan":
         return count_by(rows, lambda r: [r["plan"]], visible_plans(reg, f))
-    counted = count_by(rows, lambda r: {table.canonical(n) for n in r["lead"]}, table.names())
+    counted = count_by(rows, lambda r: lead_units(r, table.canonical), table.names())
     return [c for c in counted if c["total"]]
 
 

@@ -52,15 +52,15 @@ def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str]
                  lights: Iterable[str] = (), all_docs: bool = False) -> Filters:
     """Filters from option values as typed: unit and plan names resolved, dates and spans read."""
     if role not in ROLES:
-        raise QueryError(f"--role must be lead, support or any, not {role!r}")
+        raise QueryError("filters.bad_role", given=role)
     lights = list(lights)
     for lt in lights:
         if lt not in LIGHTS:
-            raise QueryError(f"unknown light {lt!r}; choose from {', '.join(LIGHTS)}")
+            raise QueryError("filters.bad_light", given=lt, choices=list(LIGHTS))
     statuses = list(statuses)
     for s in statuses:
         if s not in STATUSES:
-            raise QueryError(f"unknown status {s!r}; choose from {', '.join(STATUSES)}")
+            raise QueryError("filters.bad_status", given=s, choices=list(STATUSES))
     doc_codes = [resolve_doc(reg, d) for d in docs]
     matched = [match_unit(reg, table, u, doc_codes) if table else (u, False) for u in units]
     return Filters(

@@ -10,7 +10,7 @@ import functools
 from dataclasses import replace
 from datetime import date
 
-from ..ledger.attainment import attainment, record_status, status_given
+from ..ledger.attainment import attainment, closes, record_status
 from ..ledger.record import Record
 from ..ledger.timeline import extensions, indexed, latest_records, timeline_of
 from ..registry.model import Entry, Registry
@@ -19,7 +19,7 @@ from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
 from .filters import Filters, select_entries
 from .lights import judge, occurrence_start
 
-__all__ = ["CONTRACT", "occurrence_rows", "entry_rows", "overdue_rows", "entry_dict", "closed_since"]
+__all__ = ["CONTRACT", "occurrence_rows", "entry_rows", "overdue_rows", "export_rows", "entry_dict", "closed_since"]
 
 # The keys of every occurrence/entry row, in order: the JSON/CSV contract (README, “Output contract”).
 CONTRACT = (
@@ -31,6 +31,9 @@ CONTRACT = (
     "light", "light_reason", "late", "days_late",
     # issue 18 (the 台账 round trip): 延期 and the deciding record's note and 佐证
     "deadline_original", "note", "evidence",
+    # issue 25: a figure written with 余/多 (more than actual, less than actual_below); the name an
+    # evidence file of the store was sent under
+    "actual_below", "evidence_name",
 )
 # Every occurrence has exactly one status (they add up to stats' total). "No time stated in the
 # source" is not a status but a flag: deadline_inferred (stats: no_date_stated).
@@ -68,10 +71,11 @@ def entry_dict(reg: Registry, e: Entry) -> dict:
 
 def _progress_fields(e: Entry, rec: Record | None) -> dict:
     actual = rec.actual if rec else None
-    ratio, met = attainment(e, actual)
+    ratio, met = attainment(e, actual, rec.actual_below if rec else None)
     return {"record_status": rec.status if rec else None, "actual": actual,
             "attainment": ratio, "met": met, "recorded_on": rec.effective.isoformat() if rec else None,
-            "note": rec.note if rec else None, "evidence": rec.evidence if rec else None}
+            "note": rec.note if rec else None, "evidence": rec.evidence if rec else None,
+            "actual_below": rec.actual_below if rec else None, "evidence_name": rec.evidence_name if rec else None}
 
 
 def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
@@ -157,11 +161,10 @@ def closed_since(e: Entry, records, item: str, as_of: date) -> date | None:
     figure, still met) does not make an item closed on time late."""
     tl = timeline_of(records)
     f = tl.facts
+    decided = f.decided
     since = None
     for i in tl.standing_newest_first(item, as_of):  # from the timeline's facts: no record is built
-        actual = f.actual_of(i)
-        st = status_given(e, f.status(i), f.forced(i), actual)
-        if not (st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, actual)[1])):
+        if not closes(e, f.status(i), *decided[i]):
             break
         since = date.fromordinal(f.eff[i])
     return since
@@ -204,7 +207,8 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         row = entry_dict(reg, e)
         row.update({k: worst[k] for k in ("status", "days_left", "record_status", "actual",
                                           "attainment", "met", "recorded_on", "late", "days_late",
-                                          "deadline_original", "note", "evidence")})
+                                          "deadline_original", "note", "evidence", "actual_below",
+                                          "evidence_name")})
         row["item"], row["occurrence"] = e.id, None
         row["next_deadline"] = worst["deadline"]
         if len(group) == 1 and worst["deadline_original"]:  # one deadline, extended: the row says so
@@ -219,3 +223,11 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999", r["id"]))
     return rows
+
+
+def export_rows(reg: Registry, f: Filters, table: UnitTable | None = None, records: list[Record] | None = None, *,
+                open_only: bool = False) -> list[dict]:
+    """Every occurrence passing the filters, for an export; ``open_only`` (``export --open``) leaves out
+    what needs nothing more: done and met (missed stays: it needs attention)."""
+    rows = occurrence_rows(reg, f, table, records)
+    return [r for r in rows if r["status"] not in (Status.DONE, Status.MET)] if open_only else rows

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..text.deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
 from ..vocabulary import RECORD_STATUSES
+from ..words import LANGS, say, term
 from ..yamlio import cache
 from ..yamlio.events import gc_paused
 from ..yamlio.reader import DataFileError, LineDict, decode, load_yaml, read_bytes
@@ -67,66 +68,83 @@ class _Collector:
         self.path = path
         self.problems = problems
 
-    def __call__(self, line: int | None, message: str) -> None:
+    def __call__(self, line: int | None, code: str, **fields) -> None:
         if self.problems is None:
-            raise RegistryError(message, self.path, line)
-        self.problems.append(Problem(str(self.path), line, message))
+            raise RegistryError(code, self.path, line, **fields)
+        self.problems.append(Problem.at(str(self.path), line, code, **fields))
 
 
-def _str(d: LineDict, key: str, report, *, required=True, where="") -> str | None:
+@dataclass(frozen=True)
+class At:
+    """Who a problem is about, said before it: an entry's id (``kjyf-001: ``), a plan, an exclusion,
+    the period; nothing for the document itself."""
+
+    kind: str = ""
+    id: str = ""
+
+    def text(self, lang: str) -> str:
+        if self.kind == "entry":
+            return self.id + say("punct.colon", lang)
+        return say(f"registry.at.{self.kind}", lang) if self.kind else ""
+
+
+NOWHERE = At()
+
+
+def _str(d: LineDict, key: str, report, *, required=True, where: At = NOWHERE) -> str | None:
     v = d.get(key)
     if v.__class__ is str:  # the common case first: 11 text fields per entry
         return v
     if v is None:
         if required:
-            report(d.line, f"{where}missing field '{key}'")
+            report(d.line, "registry.missing_field", where=where, key=key)
         return None
     if isinstance(v, bool) or not isinstance(v, str | int | float):
-        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be text, not {type(v).__name__}")
+        report(d.key_lines.get(key, d.line), "registry.not_text", where=where, key=key, kind=type(v).__name__)
         return None
     return str(v)
 
 
-def _num(d: LineDict, key: str, report, where="") -> float | None:
+def _num(d: LineDict, key: str, report, where: At = NOWHERE) -> float | None:
     v = d.get(key)
     if v is None:
         return None
     if isinstance(v, bool) or not isinstance(v, int | float):
-        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be a number, not {v!r}")
+        report(d.key_lines.get(key, d.line), "registry.not_number", where=where, key=key, given=v)
         return None
     return float(v)
 
 
-def _int(d: LineDict, key: str, report, *, required=False, where="") -> int | None:
+def _int(d: LineDict, key: str, report, *, required=False, where: At = NOWHERE) -> int | None:
     v = d.get(key)
     if v is None:
         if required:
-            report(d.line, f"{where}missing field '{key}'")
+            report(d.line, "registry.missing_field", where=where, key=key)
         return None
     if isinstance(v, bool) or not isinstance(v, int):
-        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be an integer, not {v!r}")
+        report(d.key_lines.get(key, d.line), "registry.not_integer", where=where, key=key, given=v)
         return None
     return v
 
 
-def _bool(d: LineDict, key: str, report, where="") -> bool:
+def _bool(d: LineDict, key: str, report, where: At = NOWHERE) -> bool:
     v = d.get(key, False)
     if v is None:
         return False
     if not isinstance(v, bool):
-        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be true or false, not {v!r}")
+        report(d.key_lines.get(key, d.line), "registry.not_bool", where=where, key=key, given=v)
         return False
     return v
 
 
-def _units(d: LineDict, key: str, report, where="") -> tuple[str, ...]:
+def _units(d: LineDict, key: str, report, where: At = NOWHERE) -> tuple[str, ...]:
     v = d.get(key)
     if v is None:
         return ()
     if isinstance(v, str):
         v = [v]
     if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
-        report(d.key_lines.get(key, d.line), f"{where}field '{key}' must be a list of unit names")
+        report(d.key_lines.get(key, d.line), "registry.not_units", where=where, key=key)
         return ()
     t = tuple(v)
     # Registries repeat a few hundred unit lists: one shared tuple each (less memory, smaller cache).
@@ -140,14 +158,14 @@ _read_date = functools.lru_cache(maxsize=4096)(parse_date)
 _read_deadline = functools.lru_cache(maxsize=4096)(parse_deadline)
 
 
-def _date(d: LineDict, key: str, report, where="") -> date | None:
+def _date(d: LineDict, key: str, report, where: At = NOWHERE) -> date | None:
     v = d.get(key)
     if v is None:
         return None
     try:
         return _read_date(str(v))
     except DeadlineError as exc:
-        report(d.key_lines.get(key, d.line), f"{where}{key}: {exc}")
+        report(d.key_lines.get(key, d.line), "registry.field_error", where=where, key=key, error=exc)
         return None
 
 
@@ -156,22 +174,22 @@ def _period(meta: LineDict, report) -> Period:
     if p is None:
         return DEFAULT_PERIOD
     if not isinstance(p, dict):
-        report(meta.key_lines.get("period", meta.line), "meta.period must be a mapping with start and end")
+        report(meta.key_lines.get("period", meta.line), "registry.period_shape")
         return DEFAULT_PERIOD
-    start = _date(p, "start", report, "period ") or DEFAULT_PERIOD.start
-    end = _date(p, "end", report, "period ") or DEFAULT_PERIOD.end
+    start = _date(p, "start", report, At("period")) or DEFAULT_PERIOD.start
+    end = _date(p, "end", report, At("period")) or DEFAULT_PERIOD.end
     if end < start:
-        report(p.line, "period ends before it starts")
+        report(p.line, "registry.period_backwards")
         return DEFAULT_PERIOD
     return Period(start, end)
 
 
 def parse_plan(d: Any, report) -> Plan | None:
     if not isinstance(d, dict):
-        report(None, "each plan must be a mapping")
+        report(None, "registry.plan_shape")
         return None
-    code = _str(d, "code", report, where="plan: ")
-    name = _str(d, "name", report, where="plan: ")
+    code = _str(d, "code", report, where=At("plan"))
+    name = _str(d, "name", report, where=At("plan"))
     if not code or not name:
         return None
     return Plan(
@@ -190,27 +208,27 @@ def parse_plan(d: Any, report) -> Plan | None:
 def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry | None:
     """Turn one mapping into an Entry, reporting every schema problem with its line."""
     if not isinstance(d, dict):
-        report(None, "each entry must be a mapping")
+        report(None, "registry.entry_shape")
         return None
     n0 = len(report.problems) if report.problems is not None else 0
     eid = _str(d, "id", report)
-    w = f"{eid}: " if eid else ""
+    w = At("entry", eid) if eid else NOWHERE
     kind = _str(d, "kind", report, where=w)
     if kind is not None and kind not in KINDS:
-        report(d.key_lines.get("kind", d.line), f"{w}kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        report(d.key_lines.get("kind", d.line), "registry.bad_kind", where=w, choices=list(KINDS), given=kind)
     plan = _str(d, "plan", report, where=w)
     if plan is not None and plans and plan not in plans:
-        report(d.key_lines.get("plan", d.line), f"{w}unknown plan {plan!r}")
+        report(d.key_lines.get("plan", d.line), "registry.unknown_plan", where=w, given=plan)
     section = _str(d, "section", report, where=w)
     if section is not None and section not in SECTIONS:
-        report(d.key_lines.get("section", d.line), f"{w}section must be one of {', '.join(SECTIONS)}")
+        report(d.key_lines.get("section", d.line), "registry.bad_section", where=w, choices=list(SECTIONS))
     comparator = _str(d, "comparator", report, required=False, where=w)
     if comparator is not None and comparator not in COMPARATORS:
-        report(d.key_lines.get("comparator", d.line),
-               f"{w}comparator must be one of {' '.join(COMPARATORS)}, not {comparator!r}")
+        report(d.key_lines.get("comparator", d.line), "registry.bad_comparator", where=w,
+               choices=" ".join(COMPARATORS), given=comparator)
     recurring = d.get("recurring")
     if recurring not in RECURRING:
-        report(d.key_lines.get("recurring", d.line), f"{w}recurring must be yearly, quarterly or empty")
+        report(d.key_lines.get("recurring", d.line), "registry.bad_recurring", where=w)
         recurring = None
     deadline = _date(d, "deadline", report, w)
     deadline_text = _str(d, "deadline_text", report, required=False, where=w)
@@ -219,19 +237,19 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
         try:
             parsed: Deadline | None = _read_deadline(deadline_text, period)
         except DeadlineError as exc:
-            report(d.key_lines.get("deadline_text", d.line), f"{w}deadline_text: {exc}")
+            report(d.key_lines.get("deadline_text", d.line), "registry.field_error", where=w, key="deadline_text",
+                   error=exc)
             parsed = None
         if parsed is not None:
             if deadline is None:
                 deadline = parsed.date
             elif deadline != parsed.date:
-                report(d.key_lines.get("deadline", d.line),
-                       f"{w}deadline {deadline} does not match deadline_text "
-                       f"{deadline_text!r} (reads as {parsed.date})")
+                report(d.key_lines.get("deadline", d.line), "registry.deadline_mismatch", where=w, deadline=deadline,
+                       text=deadline_text, reads=parsed.date)
             want = parsed.kind if parsed.kind in ("yearly", "quarterly") else None
             if recurring != want:
-                report(d.key_lines.get("recurring", d.line),
-                       f"{w}recurring should be {want or 'empty'} for {deadline_text!r}")
+                report(d.key_lines.get("recurring", d.line), "registry.recurring_should_be", where=w,
+                       want=want or term("registry.empty"), text=deadline_text)
     elif deadline is None:
         deadline, inferred = period.end, True
     value = _num(d, "value", report, w)
@@ -250,7 +268,8 @@ def parse_entry(d: Any, plans: dict[str, Plan], period: Period, report) -> Entry
     baseline = _num(d, "baseline", report, w)
     start = _date(d, "start", report, w)
     if start is not None and deadline is not None and start >= deadline:
-        report(d.key_lines.get("start", d.line), f"{w}start {start} is not before the deadline {deadline}")
+        report(d.key_lines.get("start", d.line), "registry.start_after_deadline", where=w, start=start,
+               deadline=deadline)
     # Every field is checked before giving up, so validate reports all of an entry's problems.
     if report.problems is not None and len(report.problems) > n0:
         return None
@@ -273,39 +292,61 @@ def parse_lights(d: Any, report, line: int | None) -> dict:
     if d is None:
         return {}
     if not isinstance(d, dict):
-        report(line, "lights must be a mapping (near_days, behind_yellow, behind_red, report_every_days)")
+        report(line, "registry.lights_shape")
         return {}
     out: dict = {}
     for key, v in d.items():
         at = d.key_lines.get(key, d.line)
         if key not in LIGHT_KEYS:
-            report(at, f"lights: unknown key {key!r}; known: {', '.join(LIGHT_KEYS)}")
+            report(at, "registry.lights_unknown", key=key, known=list(LIGHT_KEYS))
         elif key in ("behind_yellow", "behind_red"):
             if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 100:
-                report(at, f"lights.{key} must be a number of percentage points from 0 to 100, not {v!r}")
+                report(at, "registry.lights_points", key=key, given=v)
             else:
                 out[key] = float(v)
         elif v is None and key == "report_every_days":
             out[key] = None  # no reporting cycle (overrides an index's)
         elif isinstance(v, bool) or not isinstance(v, int) or v < (1 if key == "report_every_days" else 0):
-            low = "a whole number of days from 1" if key == "report_every_days" else "a whole number of days from 0"
-            report(at, f"lights.{key} must be {low}, not {v!r}")
+            report(at, "registry.lights_days", key=key, low=1 if key == "report_every_days" else 0, given=v)
         else:
             out[key] = v
     s = LightSettings(**out)
     if s.behind_yellow > s.behind_red:
-        report(d.key_lines.get("behind_yellow", d.line),
-               f"lights.behind_yellow ({s.behind_yellow:g}) must not exceed behind_red ({s.behind_red:g})")
+        report(d.key_lines.get("behind_yellow", d.line), "registry.lights_order", yellow=f"{s.behind_yellow:g}",
+               red=f"{s.behind_red:g}")
+    return out
+
+
+OFFICE_KEYS = ("name", "contact", "phone", "address")
+
+
+def parse_office(d: Any, report, line: int | None) -> dict:
+    """An ``office:`` mapping — who runs the 台账 and signs its 督办单 (docs/notify.md) — as the keys
+    it sets, each checked; {} when absent."""
+    if d is None:
+        return {}
+    if not isinstance(d, dict):
+        report(line, "office.not_mapping")
+        return {}
+    out = {}
+    for key, v in d.items():
+        at = getattr(d, "key_lines", {}).get(key, getattr(d, "line", line))
+        if key not in OFFICE_KEYS:
+            report(at, "office.unknown_key", key=key, known=list(OFFICE_KEYS))
+        elif not isinstance(v, str | int) or isinstance(v, bool) or not str(v).strip():
+            report(at, "office.not_text", key=key)
+        else:
+            out[key] = str(v).strip()
     return out
 
 
 def parse_exclusion(d: Any, report) -> Exclusion | None:
     if not isinstance(d, dict):
-        report(None, "each exclusion must be a mapping")
+        report(None, "registry.exclusion_shape")
         return None
-    line = _int(d, "line", report, required=True, where="exclusion: ")
-    text = _str(d, "text", report, where="exclusion: ")
-    reason = _str(d, "reason", report, where="exclusion: ")
+    line = _int(d, "line", report, required=True, where=At("exclusion"))
+    text = _str(d, "text", report, where=At("exclusion"))
+    reason = _str(d, "reason", report, where=At("exclusion"))
     if line is None or text is None or reason is None:
         return None
     return Exclusion(line, text, reason, d.line)
@@ -322,22 +363,27 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     if not is_index(p):  # a document: read in full only on a cache miss
         doc, plans, rows, key = load_document(p, problems)
         ledger = doc.meta.get("ledger")
+        office = parse_office(doc.meta.get("office"), _Collector(p, problems), None)
         return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
-                           source_key=_source_key(None, [(p, key)]))
+                           office=office, source_key=_source_key(None, [(p, key)]))
     index, index_key = cache.load_yaml_keyed(p)  # every run reads the index: no PyYAML import when unchanged
     files = index.get("documents") if isinstance(index, dict) else None
     if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
-        raise RegistryError("a registry index must have 'documents:', a list of document files", p, 1)
+        raise RegistryError("registry.index_documents", p, 1)
     # archived: documents no longer tracked day to day; loaded and validated (their ids stay taken,
     # their records stay valid) but left out of the default lists (--doc or --all-docs shows them).
     archived = index.get("archived") or []
     if not isinstance(archived, list) or not all(isinstance(f, str) and f for f in archived):
-        raise RegistryError("'archived' must be a list of document files", p, index.key_lines.get("archived", 1))
+        raise RegistryError("registry.index_archived", p, index.key_lines.get("archived", 1))
     files = [*files, *archived]
     ledger = index.get("ledger")
     if ledger is not None and not isinstance(ledger, str):
-        raise RegistryError("'ledger' must be a file name", p, index.key_lines.get("ledger"))
+        raise RegistryError("registry.index_ledger", p, index.key_lines.get("ledger"))
     lights = parse_lights(index.get("lights"), _Collector(p, problems), index.key_lines.get("lights"))
+    lang = index.get("lang")
+    if lang is not None and lang not in LANGS:
+        raise RegistryError("registry.lang", p, index.key_lines.get("lang"), given=lang, choices=list(LANGS))
+    office = parse_office(index.get("office"), _Collector(p, problems), index.key_lines.get("office"))
     docs, plans, rows, keys = [], {}, [], []
     seen_ids: dict[str, str] = {}
     seen_plans: dict[str, str] = {}
@@ -347,31 +393,32 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         key = "archived" if is_archived else "documents"
         line = index.key_lines.get(key, 1) + (n - (len(files) - len(archived)) if is_archived else n) + 1
         if not dp.is_file():
-            raise RegistryError(f"document file not found: {dp}", p, line)
+            raise RegistryError("registry.document_missing", p, line, file=dp)
         doc, doc_plans, doc_rows, key = load_document(dp, problems)
         keys.append((dp, key))
         if is_archived:
             doc = replace(doc, archived=True)
         if any(d.path.resolve() == dp.resolve() for d in docs):
-            raise RegistryError(f"document {f} is listed twice", p, line)
+            raise RegistryError("registry.document_twice", p, line, file=f)
         if any(d.code == doc.code for d in docs):
-            _report(problems, RegistryError(f"two documents have the code {doc.code!r}", p, line))
+            _report(problems, RegistryError("registry.doc_code_twice", p, line, name=doc.code))
         for code in doc_plans:
             if code in seen_plans:
-                _report(problems, RegistryError(
-                    f"plan code {code!r} is used by two documents: {seen_plans[code]} and {dp}", dp))
+                _report(problems, RegistryError("registry.plan_code_twice", dp, name=code, first=seen_plans[code],
+                                                second=dp))
             seen_plans[code] = str(dp)
         for r in doc_rows:  # ids are unique across the set: the ledger names items by id alone
             eid, yl = r[_ID], r[_YAML_LINE]
             if eid in seen_ids:
-                _report(problems, RegistryError(f"duplicate id {eid!r}: {seen_ids[eid]} and {dp}:{yl}", dp, yl))
+                _report(problems, RegistryError("registry.id_in_two", dp, yl, id=eid, first=seen_ids[eid],
+                                                second=f"{dp}:{yl}"))
                 continue
             seen_ids[eid] = f"{dp}:{yl}"
             rows.append(r)
         docs.append(doc)
         plans.update(doc_plans)
     return Registry.of(p, docs, plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
-                       lights=lights, source_key=_source_key(index_key, keys))
+                       lights=lights, lang=lang, office=office, source_key=_source_key(index_key, keys))
 
 
 def _source_key(index_key: str | None, docs: list[tuple[Path, str | None]]) -> str | None:
@@ -394,7 +441,7 @@ _CACHED = {c.__name__: c for c in (Document, Plan, Exclusion, Period)}
 def _report(problems: list[Problem] | None, exc: RegistryError) -> None:
     if problems is None:
         raise exc
-    problems.append(Problem(exc.path or "", exc.line, exc.message))
+    problems.append(Problem.of(exc))
 
 
 def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | None = None
@@ -426,44 +473,42 @@ def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
                     ) -> tuple[Document, dict[str, Plan], list[Entry]]:
     report = _Collector(p, problems)
     if doc is None:
-        raise RegistryError("empty registry file (expected meta:, entries:)", p, 1)
+        raise RegistryError("registry.empty_file", p, 1)
     if not isinstance(doc, dict):
-        raise RegistryError("a registry must be a mapping with meta: and entries:", p, 1)
+        raise RegistryError("registry.file_shape", p, 1)
     meta = doc.get("meta") or LineDict.at(1)
     if not isinstance(meta, dict):
-        raise RegistryError("meta must be a mapping", p, doc.key_lines.get("meta"))
+        raise RegistryError("registry.meta_shape", p, doc.key_lines.get("meta"))
     period = _period(meta, report)
     for key in ("plans",):
         if not isinstance(meta.get(key) or [], list):
-            raise RegistryError(f"meta.{key} must be a list", p, meta.key_lines.get(key, meta.line))
+            raise RegistryError("registry.meta_list", p, meta.key_lines.get(key, meta.line), key=key)
     for key in ("exclusions",):
         if not isinstance(doc.get(key) or [], list):
-            raise RegistryError(f"{key} must be a list", p, doc.key_lines.get(key))
+            raise RegistryError("registry.list", p, doc.key_lines.get(key), key=key)
     src = meta.get("source")
     if src is not None and (not isinstance(src, dict) or not isinstance(src.get("file", ""), str)):
-        raise RegistryError("meta.source must be a mapping with a text 'file'", p,
-                            meta.key_lines.get("source", meta.line))
+        raise RegistryError("registry.meta_source", p, meta.key_lines.get("source", meta.line))
     if not isinstance(meta.get("units_file", ""), str) or not isinstance(meta.get("ledger", ""), str):
-        raise RegistryError("meta.units_file and meta.ledger must be file names", p,
-                            meta.key_lines.get("units_file", meta.line))
+        raise RegistryError("registry.meta_files", p, meta.key_lines.get("units_file", meta.line))
     need = meta.get("require_evidence")
     if need is not None and (not isinstance(need, list) or any(x not in RECORD_STATUSES for x in need)):
-        raise RegistryError(f"meta.require_evidence must be a list of record statuses ({', '.join(RECORD_STATUSES)})",
-                            p, meta.key_lines.get("require_evidence", meta.line))
+        raise RegistryError("registry.require_evidence", p, meta.key_lines.get("require_evidence", meta.line),
+                            choices=list(RECORD_STATUSES))
     if meta.get("document") is not None and not isinstance(meta.get("document"), dict):
-        raise RegistryError("meta.document must be a mapping", p, meta.key_lines.get("document", meta.line))
+        raise RegistryError("registry.meta_document", p, meta.key_lines.get("document", meta.line))
     plans: dict[str, Plan] = {}
     for pd in meta.get("plans") or []:
         plan = parse_plan(pd, report)
         if plan:
             if plan.code in plans:
-                report(getattr(pd, "line", None), f"duplicate plan code {plan.code!r}")
+                report(getattr(pd, "line", None), "registry.plan_twice", name=plan.code)
             plans[plan.code] = plan
     raw_entries = doc.get("entries")
     if raw_entries is None:
         raw_entries = []
     if not isinstance(raw_entries, list):
-        raise RegistryError("entries must be a list", p, doc.key_lines.get("entries"))
+        raise RegistryError("registry.list", p, doc.key_lines.get("entries"), key="entries")
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for d in raw_entries:
@@ -472,7 +517,7 @@ def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
             continue
         e.occurrences(period)  # computed once, in the document's own period, stored with the entry
         if e.id in seen:
-            report(e.yaml_line, f"duplicate id {e.id!r} (first at line {seen[e.id]})")
+            report(e.yaml_line, "registry.id_twice", id=e.id, first=seen[e.id])
             continue
         seen[e.id] = e.yaml_line
         entries.append(e)

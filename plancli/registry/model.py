@@ -14,8 +14,9 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from ..errors import PlancliError
+from ..errors import PlancliError, Said
 from ..text.deadline import Period, parse_deadline
+from ..words import has, say
 
 __all__ = ["Problem", "Plan", "Entry", "Exclusion", "Document", "Registry", "UnknownIdError", "KINDS", "SECTIONS",
            "COMPARATORS", "RECURRING", "LightSettings"]
@@ -41,18 +42,41 @@ class UnknownIdError(PlancliError):
 
 
 @dataclass(frozen=True)
-class Problem:
-    """One finding of ``validate``: ``file:line: message`` (``file:line: warning: message``)."""
+class Problem(Said):
+    """One finding of ``validate``, ``file:line: problem`` (``file:line: warning: problem``).
+
+    Like an error, a problem carries a code of the words catalogue and the fields of its entry, and
+    is said in the reader's language at the edge (``located(lang)``); ``message`` and ``str()`` are
+    the English. A check that still writes prose passes its finished text as the code (``code_of``
+    is then None). ``of(exc)`` is the problem an error describes, with its code and fields.
+    """
 
     path: str
     line: int | None
-    message: str
+    code: str
     level: str = "error"  # error | warning (a warning does not fail validate)
-    kind: str | None = None  # what kind of problem it is (a catalogue code): warnings are summed up by kind
+    fields: dict = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def at(cls, path: str, line: int | None, code: str, level: str = "error", **fields) -> Problem:
+        return cls(path, line, code, level, fields)
+
+    @classmethod
+    def of(cls, exc: PlancliError, path: str | None = None) -> Problem:
+        """The problem ``exc`` describes, where it happened (``path`` when the error names none)."""
+        return cls(exc.path or path or "", exc.line, exc.code, "error", exc.fields)
+
+    @property
+    def code_of(self) -> str | None:
+        """The catalogue code, or None for a problem written as finished text."""
+        return self.code if has(self.code) else None
+
+    def located(self, lang: str = "en") -> str:
+        tag = say("problem.warning", lang) if self.level == "warning" else ""
+        return f"{self.path}:{self.line or 0}: {tag}{self.text(lang)}"
 
     def __str__(self) -> str:
-        tag = "warning: " if self.level == "warning" else ""
-        return f"{self.path}:{self.line or 0}: {tag}{self.message}"
+        return self.located("en")
 
 
 @dataclass(frozen=True)
@@ -260,17 +284,20 @@ class Registry:
     # What the content of its files is known by (their cache keys): what is derived from the registry
     # and a ledger may be cached under it. None when unknown (not cached, or built by hand).
     source_key: str | None = None
+    office: dict = field(default_factory=dict)  # ``office:``: who runs the 台账 (name, contact, phone, address)
+    lang: str | None = None  # the index's ``lang:``: the language of what leaves the office (zh, en)
 
     @classmethod
     def of(cls, path: Path, documents: list[Document], plans: dict[str, Plan], *,
            entries: Iterable[Entry] = (), rows: list[tuple] | None = None,
-           ledger_path: Path | None = None, lights: dict | None = None, source_key: str | None = None) -> Registry:
+           ledger_path: Path | None = None, lights: dict | None = None, lang: str | None = None,
+           office: dict | None = None, source_key: str | None = None) -> Registry:
         if rows is not None:
             return cls(path, documents, plans, rows, [None] * len(rows), ledger_path=ledger_path,
-                       lights=lights or {}, source_key=source_key)
+                       lights=lights or {}, lang=lang, office=office or {}, source_key=source_key)
         built = list(entries)
         return cls(path, documents, plans, [entry_to_row(e) for e in built], built, ledger_path=ledger_path,
-                   lights=lights or {})
+                   lights=lights or {}, lang=lang, office=office or {})
 
     @cached_property
     def _light_settings(self) -> dict[str, LightSettings]:
@@ -409,4 +436,6 @@ class Registry:
         import difflib
 
         close = difflib.get_close_matches(eid, list(by_id), n=3, cutoff=0.6)
-        raise UnknownIdError(f"unknown id {eid!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
+        if close:
+            raise UnknownIdError("registry.unknown_id_near", given=eid, close=close)
+        raise UnknownIdError("registry.unknown_id", given=eid)

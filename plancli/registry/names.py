@@ -28,8 +28,8 @@ def resolve_plan(reg: Registry, text: str) -> str:
         return hits[0]
     names = "、".join(f"{p.short}({p.code})" for p in reg.plans.values())
     if hits:
-        raise QueryError(f"plan {text!r} is ambiguous: {', '.join(hits)}")
-    raise QueryError(f"unknown plan {text!r}; plans are: {names}")
+        raise QueryError("names.plan_ambiguous", given=text, hits=hits)
+    raise QueryError("names.plan_unknown", given=text, names=names)
 
 
 def resolve_doc(reg: Registry, text: str) -> str:
@@ -44,8 +44,8 @@ def resolve_doc(reg: Registry, text: str) -> str:
         return hits[0]
     names = "、".join(f"{d.label}({d.code})" for d in reg.documents)
     if hits:
-        raise QueryError(f"document {text!r} is ambiguous: {', '.join(hits)}")
-    raise QueryError(f"unknown document {text!r}; documents are: {names}")
+        raise QueryError("names.doc_ambiguous", given=text, hits=hits)
+    raise QueryError("names.doc_unknown", given=text, names=names)
 
 
 def match_unit(reg: Registry, table: UnitTable, text: str, doc_codes: list[str]) -> tuple[str, bool]:

@@ -84,7 +84,7 @@ class UnitTable:
         Shandong document means 省委组织部, not Guangzhou's 市委组织部."""
         k = _key(text)
         if not k:
-            raise UnitError("empty unit name")
+            raise UnitError("units.empty")
         if k in self._lookup:
             return self._lookup[k], False
         for variant in ("省" + k, "山东省" + k, k.removeprefix("山东省"), k.removeprefix("省")):
@@ -96,12 +96,13 @@ class UnitTable:
         if len(hits) == 1:
             return hits[0], True
         if len(hits) > 1:
-            shown = "、".join(hits[:10]) + (f"… ({len(hits)} units)" if len(hits) > 10 else "")
-            raise AmbiguousUnitError(f"unit {text!r} is ambiguous; give one of: {shown}")
+            raise AmbiguousUnitError("units.ambiguous" if len(hits) <= 10 else "units.ambiguous_many", given=text,
+                                     shown="、".join(hits[:10]), n=len(hits))
         close = difflib.get_close_matches(k, list(self._lookup), n=3, cutoff=0.4)
         close = list(dict.fromkeys(self._lookup[c] for c in close))
-        hint = f"; did you mean {'、'.join(close)}?" if close else "; see `plancli units`"
-        raise UnitError(f"unknown unit {text!r}{hint}")
+        if close:
+            raise UnitError("units.unknown_near", given=text, close="、".join(close))
+        raise UnitError("units.unknown", given=text)
 
 
 def load_units(*paths: str | Path) -> UnitTable:
@@ -118,13 +119,13 @@ def load_units(*paths: str | Path) -> UnitTable:
 def _read_units(path: str | Path) -> list[Unit]:
     doc = load_yaml_cached(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("units"), list):
-        raise DataFileError("a units file must be a mapping with a 'units:' list", path, 1)
+        raise DataFileError("units.file_shape", path, 1)
     units = []
     for d in doc["units"]:
         if not isinstance(d, dict) or not isinstance(d.get("name"), str):
-            raise DataFileError("each unit needs a 'name'", path, getattr(d, "line", None))
+            raise DataFileError("units.no_name", path, getattr(d, "line", None))
         aliases = d.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise DataFileError("aliases must be a list of names", path, getattr(d, "line", None))
+            raise DataFileError("units.bad_aliases", path, getattr(d, "line", None))
         units.append(Unit(d["name"], tuple(aliases)))
     return units

@@ -2,6 +2,8 @@
 
 Every form ``text.deadline.parse_date`` reads, plus ``today`` (今天); spans of days, weeks, months or
 years for ``--within``, ``--soon`` and ``--remind``; and the week before a date for the digest.
+``read_day`` reads the dates people type into a workbook: those, and the one-day phrases of the
+deadline reader (2024年10月底 → 2024-10-31; 10月底, 上半年, 三季度末 in a given year).
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..errors import PlancliError
-from .deadline import DeadlineError, parse_date
+from .deadline import Context, DeadlineError, parse_date, parse_deadline
 
-__all__ = ["DateInputError", "TODAY_WORDS", "parse_span", "to_date", "to_today", "week_bounds"]
+__all__ = ["DateInputError", "TODAY_WORDS", "parse_span", "to_date", "to_today", "week_bounds", "read_day"]
 
 
 class DateInputError(PlancliError):
@@ -33,11 +35,11 @@ def parse_span(text: str) -> relativedelta:
     """``7d``, ``2w``, ``1m``, ``1y`` (also 7 天 / 2 周 / 1 月 / 1 年) → a relative span of ≤ 100 years."""
     m = re.fullmatch(r"\s*(\d+)\s*([a-z]+|天|日|周|个月|月|年)\s*", text or "")
     if not m or m.group(2) not in _SPAN_UNITS:
-        raise DateInputError(f"cannot read span {text!r} (use e.g. 7d, 2w, 1m, 1y)")
+        raise DateInputError("dates.bad_span", text=text)
     n = int(m.group(1))
     kw, days = _SPAN_UNITS[m.group(2)]
     if n * days > 100 * 366:  # date arithmetic beyond year 9999 would overflow
-        raise DateInputError(f"span {text!r} is too long (at most 100 years)")
+        raise DateInputError("dates.span_too_long", text=text)
     return relativedelta(**{kw: n})
 
 
@@ -51,7 +53,7 @@ def to_date(text: str, what: str) -> date:
     try:
         return parse_date(text)
     except DeadlineError as exc:
-        raise DateInputError(f"{what}: {exc}") from None
+        raise DateInputError("dates.bad_date", what=what, error=exc) from None
 
 
 def to_today(as_of: str | None) -> date:
@@ -62,3 +64,20 @@ def week_bounds(as_of: date) -> tuple[date, date]:
     """Monday..Sunday of the week before ``as_of``'s week (for “recorded last week”)."""
     monday = as_of - timedelta(days=as_of.weekday())
     return monday - timedelta(days=7), monday - timedelta(days=1)
+
+
+def read_day(text: str, year: int) -> date:
+    """One day as people write it in a table: any form ``parse_date`` reads, or a phrase the deadline
+    reader reads as one day (2024年10月底, 2024年10月, 10月底 and 10月20日 in ``year``, 年底); a
+    phrase of several dates or a span (每季度, 2024—2025年) is refused."""
+    try:
+        return parse_date(text)
+    except DeadlineError:
+        pass
+    try:
+        d = parse_deadline(text, Context(year=year))
+    except DeadlineError:
+        raise DateInputError("dates.not_a_day", text=text) from None
+    if d.kind != "by" or len(d.dates) != 1:
+        raise DateInputError("dates.not_a_day", text=text)
+    return d.date

@@ -55,6 +55,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..errors import PlancliError
+from ..words import term
+from .numerals import DIGITS, NONZERO, NumeralError, read_numeral, simplified
 from .source import compact, lazy_re
 
 __all__ = ["DeadlineError", "Deadline", "Period", "Context", "parse_deadline", "parse_date", "KINDS",
@@ -95,7 +97,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise DeadlineError(f"plan period ends ({self.end}) before it starts ({self.start})")
+            raise DeadlineError("deadline.period_backwards", end=self.end, start=self.start)
 
     @property
     def years(self) -> list[int]:
@@ -140,52 +142,38 @@ class Deadline:
         }
 
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+def _num(s: str) -> int:
+    """A number of a phrase (2024, 二〇二四, 十二, 两): the one numeral reader, refusing as a deadline does."""
+    try:
+        return int(read_numeral(s))
+    except NumeralError as exc:
+        raise DeadlineError(exc.code, **exc.fields) from None
 
 
-def _cn_small(s: str) -> int:
-    """Chinese numeral below 100 (十, 十二, 二十, 三十一) or a digit-by-digit string (二〇二四)."""
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, units = s.partition("十")
-        if len(tens) > 1 or len(units) > 1 or "十" in units or (tens and tens not in _CN_DIGITS) \
-                or (units and units not in _CN_DIGITS):
-            raise DeadlineError(f"cannot read Chinese numeral {s!r}")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
-    if not s or any(ch not in _CN_DIGITS for ch in s):
-        raise DeadlineError(f"cannot read Chinese numeral {s!r}")
-    n = 0
-    for ch in s:
-        n = n * 10 + _CN_DIGITS[ch]
-    return n
-
-
-_NUM = r"(?:\d+|[〇零○一二三四五六七八九十两]+)"
+_NUM = rf"(?:\d+|[{DIGITS}十]+)"
 
 
 def _year(s: str) -> int:
-    y = _cn_small(s) if not s.isdigit() else int(s)
+    y = _num(s)
     if not 1900 <= y <= 2200:
-        raise ImpossibleDateError(f"implausible year {s!r}")
+        raise ImpossibleDateError("deadline.implausible_year", text=s)
     return y
 
 
 def _month_end(y: int, m: int) -> date:
     if not 1 <= m <= 12:
-        raise ImpossibleDateError(f"impossible month {m} in {y}")
+        raise ImpossibleDateError("deadline.impossible_month", month=m, year=y)
     # date arithmetic, not calendar.monthrange: the calendar module costs 3 ms at every start-up
     return date(y, 12, 31) if m == 12 else date(y, m + 1, 1) - timedelta(days=1)
 
 
 def _day(y: int, m: int, d: int) -> date:
     if not 1 <= m <= 12:
-        raise ImpossibleDateError(f"impossible month {m} in {y}")
+        raise ImpossibleDateError("deadline.impossible_month", month=m, year=y)
     try:
         return date(y, m, d)
-    except ValueError as exc:
-        raise ImpossibleDateError(f"impossible date {y}-{m}-{d}: {exc}") from None
+    except ValueError as exc:  # why: Python's words, kept in English
+        raise ImpossibleDateError("deadline.impossible_day", year=y, month=m, day=d, why=str(exc)) from None
 
 
 def parse_date(text: str) -> date:
@@ -201,12 +189,12 @@ def parse_date(text: str) -> date:
     elif m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", t) or re.fullmatch(rf"({_NUM})年({_NUM})月({_NUM})[日号]", t):
         parts = m.groups()
     else:
-        raise DeadlineError(f"not a date: {text!r} (expected YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)")
-    y, mo, d = (_cn_small(g) for g in parts)
+        raise DeadlineError("deadline.not_a_date", text=str(text))
+    y, mo, d = (_num(g) for g in parts)
     try:
         return date(y, mo, d)
     except ValueError as exc:
-        raise ImpossibleDateError(f"impossible date {text!r}: {exc}") from None
+        raise ImpossibleDateError("deadline.impossible_date", text=str(text), why=str(exc)) from None
 
 
 # --------------------------------------------------------------------------- the grammar
@@ -214,13 +202,10 @@ def parse_date(text: str) -> date:
 # Leading words that do not change the date: 原则上于2024年底前, 力争到2025年, 截至2024年底.
 _LEAD = lazy_re(r"^(?:原则上|力争|争取|确保|计划|预计|最迟|最晚|不晚于|务必|截止到|截止至|截止|截至|到|至|于|在)")
 _QUOTES = lazy_re(r"[“”\"‘’'「」『』]")
-# Traditional characters of the time words, for documents copied from traditional-script pages.
-_TRADITIONAL = str.maketrans("於後內個終爭確預計劃開為來從兩週間時規號當屆", "于后内个终争确预计划开为来从两周间时规号当届")
 # A phrase wrapped in brackets: （2024—2025年）.
 _BRACKETS = lazy_re(r"^[(\[【〔](.*)[)\]】〕]$")
 _RELATIVE = {"今": 0, "本": 0, "当": 0, "明": 1, "次": 1, "后": 2, "去": -1, "上": -1}
 _XUN = {"上旬": 10, "中旬": 20}
-_CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4, "首": 1}
 
 # One point in time. The year part may be absent (read in the context year) or relative (今年, 明年).
 _POINT = lazy_re(
@@ -239,9 +224,9 @@ _YEARLY = lazy_re(r"(?:每年度?|每一年|每个年度|年均)(?P<rest>.*)")
 _QUARTERLY = lazy_re(r"(?:每季度?|每个季度|每一季度)(?:结束前|结束时|末|底|末前|底前)?")
 _HALFYEARLY = lazy_re(r"每半年(?:度)?(?:结束前|末|底)?")
 # A span counted from the start of the plan period: 两年, 用两年时间, 三年内.
-_SPAN = lazy_re(r"(?:用)?(?P<n>\d{1,2}|[一二三四五六七八九十两]+)(?:年|个年头)(?:时间)?(?:内|以内|左右)?")
+_SPAN = lazy_re(rf"(?:用)?(?P<n>\d{{1,2}}|[{NONZERO}十]+)(?:年|个年头)(?:时间)?(?:内|以内|左右)?")
 # A named five-year plan: 十四五, 第十四个五年规划. The n-th plan ends in 1970 + 5 (n - 3) (3rd: 1966-70).
-_FIVE_YEAR = lazy_re(r"(?:第?十(?P<a>[一二三四五六七八九])个?五年(?:规划)?|十(?P<b>[一二三四五六七八九])五(?:规划)?)"
+_FIVE_YEAR = lazy_re(rf"(?:第?十(?P<a>[{NONZERO}])个?五年(?:规划)?|十(?P<b>[{NONZERO}])五(?:规划)?)"
                         r"(?P<tail>期间|时期末?|期末|末期|末|期内|期|内)?(?:前)?")
 _RANGE_SEP = lazy_re(r"—+|–|-|~|至|到")
 _LIST_SEP = lazy_re(r"[、和及与]")
@@ -249,7 +234,7 @@ _LIST_SEP = lazy_re(r"[、和及与]")
 # Words of phrases that name no date, and of phrases that mark a start: used only to explain a refusal.
 _UNDATED = lazy_re(r"长期|适时|持续|逐步|常态|近期|尽快|及时|定期|稳步|今后|未来|下一步|择机|视情")
 # A start with a span (2012年起5年内, 自2024年起三年内): datable, unlike a start alone (自2019年起).
-_FROM_SPAN = lazy_re(rf"(?:自|从)?(?P<y>{_NUM})年(?:起|开始)(?:的|用)?(?P<n>\d{{1,2}}|[一二三四五六七八九十两]+)"
+_FROM_SPAN = lazy_re(rf"(?:自|从)?(?P<y>{_NUM})年(?:起|开始)(?:的|用)?(?P<n>\d{{1,2}}|[{NONZERO}十]+)"
                      r"(?:年|个年头)(?:时间)?(?:内|以内)?")
 _START = lazy_re(r"^(?:自|从|由)|(?:起|开始|以来|以后|之后|后)$")
 
@@ -270,7 +255,7 @@ def _point(s: str, base: int | None) -> _Point:
     """Read one point in time (no recurrence, no range). Raise DeadlineError if it is none."""
     m = _POINT.fullmatch(s)
     if not m or not s or s in ("前", "内", "以内", "以前", "之前", "止", "为止"):
-        raise _NoPoint("no point")
+        raise _NoPoint
     g = m.groupdict()
     if g["y"]:
         y = _year(g["y"])
@@ -280,33 +265,33 @@ def _point(s: str, base: int | None) -> _Point:
         y = base + _RELATIVE[g["rel"]]
     else:
         if not (g["mo"] or g["half"] or g["qfirst"] or g["q"] or g["yend"]):
-            raise _NoPoint("no point")
+            raise _NoPoint
         if g["yend"] == "内" or g["yend"] == "底" or g["yend"] == "末":
-            raise _NoPoint("no point")  # a bare 底 / 内 belongs to a year
+            raise _NoPoint  # a bare 底 / 内 belongs to a year
         if base is None:
             raise _NeedsYear
         y = base
     suf = g["suf"] or ""
     if g["mo"]:
-        mo = _cn_small(g["mo"])
+        mo = _num(g["mo"])
         if g["d"]:
-            d = _day(y, mo, _cn_small(g["d"]))
+            d = _day(y, mo, _num(g["d"]))
         elif g["xun"]:
             d = _month_end(y, mo) if g["xun"] == "下旬" else _day(y, mo, _XUN[g["xun"]])
         elif not g["mend"] and suf in ("前", "之前", "以前"):
             # "10月前" = before October starts: the last day of September.
             if not 1 <= mo <= 12:
-                raise ImpossibleDateError(f"impossible month {mo} in {y}")
+                raise ImpossibleDateError("deadline.impossible_month", month=mo, year=y)
             d = _month_end(y - 1, 12) if mo == 1 else _month_end(y, mo - 1)
         else:
             d = _month_end(y, mo)
         return _Point(d, y, mo, False)
     if (g["half"] or g["qfirst"] or (g["q"] and not g["qend"])) and suf in ("前", "之前", "以前"):
-        raise AmbiguousDeadlineError("ambiguous: the end of it, or before it starts?")
+        raise AmbiguousDeadlineError("deadline.ambiguous")
     if g["half"]:
         return _Point(date(y, 6, 30) if g["half"] == "上半年" else date(y, 12, 31), y, None, False)
     if g["qfirst"] or g["q"]:
-        q = _CN_QUARTER[g["qfirst"] or g["q"]]
+        q = 1 if g["q"] == "首" else _num(g["qfirst"] or g["q"])
         return _Point(_month_end(y, q * 3), y, q * 3, False)
     return _Point(date(y, 12, 31), y, None, True)
 
@@ -348,16 +333,16 @@ def parse_deadline(text: str, ctx: Context | Period | None = DEFAULT_PERIOD) -> 
     else:
         context = Context(period=ctx or DEFAULT_PERIOD)
     if text is None or not str(text).strip():
-        raise DeadlineError("empty deadline phrase")
+        raise DeadlineError("deadline.empty")
     raw = str(text)
     try:
         return _parse(raw, context)
     except _NeedsYear:
-        raise DeadlineContextError(f"{raw!r} has no year: give the document date (--doc-date) or --year") from None
+        raise DeadlineContextError("deadline.no_year", text=raw) from None
 
 
 def _parse(raw: str, ctx: Context) -> Deadline:
-    t = _QUOTES.sub("", compact(raw)).translate(_TRADITIONAL)
+    t = simplified(_QUOTES.sub("", compact(raw)))
     t = re.sub(r"[，,。；;：:!！]+$", "", t)
     b = _BRACKETS.fullmatch(t)
     if b:
@@ -365,28 +350,32 @@ def _parse(raw: str, ctx: Context) -> Deadline:
     core = _strip_lead(t)
     base = ctx.base_year
     if base is not None and not 1900 <= base <= 2200:
-        raise DeadlineContextError(f"implausible context year {base} for {raw!r}")
+        raise DeadlineContextError("deadline.context_year", year=base, text=raw)
     period = ctx.period
 
     def need_period(what: str) -> Period:
         if period is None:
-            raise DeadlineContextError(f"{raw!r} {what}: give the plan period (--start/--end)")
+            raise DeadlineContextError("deadline.needs_period", text=raw, what=term(what))
         return period
 
     def recurring(ds: list[date], kind: str, p: Period) -> Deadline:
         inside = tuple(sorted(d for d in ds if p.start <= d <= p.end))
         if not inside:
-            raise DeadlineContextError(f"{raw!r} has no occurrence inside the plan period {p.start}…{p.end}")
+            raise DeadlineContextError("deadline.no_occurrence", text=raw, start=p.start, end=p.end)
         return Deadline(raw, inside[-1], inside, kind)
 
-    def fail(why: str = "") -> DeadlineError:
+    def fail(why: str | DeadlineError | None = None) -> DeadlineError:
+        """The refusal, with why where the phrase shows it: a code of the catalogue or an error."""
         if core.startswith(("每月", "每个月", "每周", "每日", "每天")):
-            why = "only yearly, half-yearly and quarterly schedules are read"
+            why = "deadline.why_schedule"
         elif _START.search(core):
-            why = "it marks a start, not a deadline"
+            why = "deadline.why_start"
         elif _UNDATED.search(core):
-            why = "it names no date"
-        return UnreadableDeadlineError(f"cannot read deadline phrase {raw!r}" + (f": {why}" if why else ""))
+            why = "deadline.why_undated"
+        if why is None:
+            return UnreadableDeadlineError("deadline.unreadable", text=raw)
+        return UnreadableDeadlineError("deadline.unreadable_why", text=raw,
+                                       why=term(why) if isinstance(why, str) else why)
 
     try:
         # Recurrences carry no year of their own: they repeat over the plan period.
@@ -397,38 +386,38 @@ def _parse(raw: str, ctx: Context) -> Deadline:
                 raise fail()
             if re.match(rf"{_NUM}年|[今本当明次后去上]年", rest):
                 raise fail()  # 每年 cannot carry a year of its own
-            p = need_period("recurs every year of the plan period")
+            p = need_period("deadline.recurs_yearly")
             if not rest or re.fullmatch(r"(?:年底|年末|底|末)?(?:之前|以前|前)?", rest):
                 return recurring([date(y, 12, 31) for y in p.years], "yearly", p)
             return recurring([_point(rest, y).date for y in p.years], "yearly", p)
         if _QUARTERLY.fullmatch(core):
-            p = need_period("recurs every quarter of the plan period")
+            p = need_period("deadline.recurs_quarterly")
             return recurring([_month_end(y, q * 3) for y in p.years for q in (1, 2, 3, 4)], "quarterly", p)
         if _HALFYEARLY.fullmatch(core):
-            p = need_period("recurs every half-year of the plan period")
+            p = need_period("deadline.recurs_half_yearly")
             return recurring([d for y in p.years for d in (date(y, 6, 30), date(y, 12, 31))], "half-yearly", p)
 
         m = _FIVE_YEAR.fullmatch(core)
         if m:
-            n = 10 + _CN_DIGITS[m.group("a") or m.group("b")]
+            n = _num("十" + (m.group("a") or m.group("b")))
             end = date(1970 + 5 * (n - 3), 12, 31)
             kind = "by" if (m.group("tail") or "") in ("末", "期末", "末期", "时期末") else "period"
             return Deadline(raw, end, (end,), kind)
 
         m = _FROM_SPAN.fullmatch(core)
         if m:
-            y, n = _year(m.group("y")), _cn_small(m.group("n"))
+            y, n = _year(m.group("y")), _num(m.group("n"))
             if n < 1 or n > 50:
-                raise fail("implausible span")
+                raise fail("deadline.why_span")
             end = date(y + n - 1, 12, 31)
             return Deadline(raw, end, (end,), "period")
 
         m = _SPAN.fullmatch(core)
         if m:
-            n = _cn_small(m.group("n"))
+            n = _num(m.group("n"))
             if n < 1 or n > 50:
-                raise fail("implausible span")
-            p = need_period("counts from the start of the plan period")
+                raise fail("deadline.why_span")
+            p = need_period("deadline.counts_from_start")
             end = date(p.start.year + n - 1, 12, 31)
             return Deadline(raw, end, (end,), "period")
 
@@ -458,19 +447,19 @@ def _parse(raw: str, ctx: Context) -> Deadline:
             left, right = _inherit(left, right)
             a, z = _point(left, base), _point(right, base)
             if z.date < a.date:
-                raise fail("the range runs backwards")
+                raise fail("deadline.why_backwards")
             kind = "period" if a.year_only and z.year_only else "by"
             return Deadline(raw, z.date, (z.date,), kind)
 
         p = _point(core, base)
         return Deadline(raw, p.date, (p.date,), "by")
     except ImpossibleDateError as exc:
-        raise ImpossibleDateError(f"{exc.message} in {raw!r}") from None
+        raise ImpossibleDateError("deadline.impossible_in", error=exc, text=raw) from None
     except (UnreadableDeadlineError, DeadlineContextError):
         raise
     except AmbiguousDeadlineError as exc:
-        raise fail(exc.message) from None
+        raise fail(exc) from None
     except DeadlineError:  # no reading of the grammar fits (no point, an unreadable numeral)
         raise fail() from None
     except ValueError as exc:  # a date before year 1 or after 9999 (a plan period of 0001-…)
-        raise ImpossibleDateError(f"impossible date in {raw!r}: {exc}") from None
+        raise ImpossibleDateError("deadline.impossible_date_in", text=raw, why=str(exc)) from None

@@ -44,9 +44,18 @@ import re
 from dataclasses import dataclass
 
 from ..errors import PlancliError
+from .numerals import (
+    NONZERO,
+    NUMERAL_HEAD,
+    measure_words,
+    multiplier_at,
+    numeral_prefix,
+    read_numeral,
+    simplified,
+)
 from .source import lazy_re, squeeze
 
-__all__ = ["QuantityError", "Quantity", "parse_value", "MULTIPLIERS", "NUMBER", "RANGE_SEP", "tidy", "COMPARATORS", "TargetValue", "Target",
+__all__ = ["QuantityError", "Quantity", "parse_value", "NUMBER", "SHARE", "RANGE_SEP", "tidy", "COMPARATORS", "TargetValue", "Target",
            "parse_target", "not_target_reason", "is_not_target"]
 
 
@@ -61,70 +70,34 @@ class Quantity:
     value_max: float | None = None
 
 
-MULTIPLIERS = [("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6),
-         ("万", 1e4)]
-_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
-_CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
 NUMBER = r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
 RANGE_SEP = r"[—–\-~～至到]+"
 _TRAILING_WORDS = lazy_re(r"(?:以上|以下|以内|左右|上下|多|余)+$")
-# Units that begin with a character that is also a Chinese numeral multiplier.
-_UNIT_STARTS = ("千瓦", "千米", "千克", "千伏", "千帕", "万千瓦", "百分点", "千字")
-
-
-# Traditional characters of multipliers, units and comparator words (萬人, 億元, 個, 達到, 以內), for
-# documents copied from traditional-script pages.
-_TRADITIONAL = str.maketrans("萬億兩個條張輛項處戶餘約達過於內點實現壓縮穩噸畝臺標準費雙數",
-                             "万亿两个条张辆项处户余约达过于内点实现压缩稳吨亩台标准费双数")
+#: A share written in words: 一半, 半数, 两成, 三分之一 (a percentage, ``parse_value`` reads it).
+SHARE = rf"一半|半数|[{NONZERO}]成|[{NONZERO}十]分之[{NONZERO}]"
 
 
 def _plain(text: str) -> str:
     # squeeze, not compact: '*' is a multiplication sign here (2*30万千瓦). NFKC turns ， into ,.
-    return squeeze(str(text)).replace(",", "").translate(_TRADITIONAL)
+    return simplified(squeeze(str(text)).replace(",", ""))
 
 
 def _cn_number(s: str) -> tuple[float, str] | None:
-    """Longest Chinese-numeral prefix of ``s`` (一千, 两百, 千万, 三十五) → (number, rest)."""
-    best: tuple[float, str] | None = None
-    for end in range(len(s), 0, -1):
-        head, rest = s[:end], s[end:]
-        if not all(c in _CN_DIGIT or c in _CN_SMALL_UNIT or c in "万亿" for c in head):
-            continue
-        if any(s[end - 1:].startswith(u) for u in _UNIT_STARTS):
-            continue  # 千万千瓦: the last 千 belongs to the unit 千瓦
-        total, section, digit = 0.0, 0.0, None
-        ok = True
-        for c in head:
-            if c in _CN_DIGIT:
-                if digit is not None:
-                    ok = False
-                    break
-                digit = _CN_DIGIT[c]
-            elif c in _CN_SMALL_UNIT:
-                section += (digit if digit is not None else 1) * _CN_SMALL_UNIT[c]
-                digit = None
-            else:  # 万 or 亿
-                section += digit or 0
-                mult = 1e4 if c == "万" else 1e8
-                total = (total + section) * mult if c == "亿" else total + section * mult
-                section, digit = 0.0, None
-        if not ok:
-            continue
-        section += digit or 0
-        best = (total + section, rest)
-        break
-    return best
+    """Longest Chinese-numeral prefix of ``s`` (一千, 两百, 千万, 三十五) → (number, rest); a unit that
+    begins with a numeral character (千瓦, 百分点) stays in the rest: 千万千瓦 is 千万 of 千瓦."""
+    found = numeral_prefix(s, _UNIT_STARTS)
+    if found is None:
+        return None
+    n, rest = found
+    try:
+        return float(n), rest
+    except OverflowError:  # digits one by one, hundreds of them: out of range, said by the caller
+        return math.inf, rest
 
 
 def _split_multiplier(rest: str) -> tuple[float, str]:
-    for word, factor in MULTIPLIERS:
-        if rest.startswith(word):
-            return factor, rest[len(word):]
-    return 1.0, rest
-
-
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2, "十": 10}
+    found = multiplier_at(rest)
+    return (found[1], rest[len(found[0]):]) if found else (1.0, rest)
 
 
 def _cn_share(t: str) -> float | None:
@@ -132,28 +105,32 @@ def _cn_share(t: str) -> float | None:
     t = re.sub(r"(?:以上|以下|左右)$", "", t)
     if t in ("一半", "半数"):
         return 50.0
-    m = re.fullmatch(r"([一二两三四五六七八九])成", t)
-    if m:
-        return _CN_DIGIT[m.group(1)] * 10.0
-    m = re.fullmatch(r"([二两三四五六七八九十])分之([一二三四五六七八九])", t)
-    if m and _CN_DIGIT[m.group(2)] < _CN_DIGIT[m.group(1)]:
-        return round(_CN_DIGIT[m.group(2)] * 100.0 / _CN_DIGIT[m.group(1)], 2)
-    return None
+    if not re.fullmatch(SHARE, t):
+        return None
+    if t.endswith("成"):
+        return read_numeral(t[0]) * 10.0
+    whole, part = (read_numeral(x) for x in t.split("分之"))
+    return round(part * 100.0 / whole, 2) if part < whole else None
 
 
 def parse_value(text: str) -> Quantity:
     """Read a quantity as written; raise QuantityError when it is not one."""
     if text is None:
-        raise QuantityError("empty value")
+        raise QuantityError("quantity.empty")
     t = _plain(text)
     t = re.sub(r"^(?:约|近|超过|突破|达到|不少于|不低于|至少)", "", t)
     if not t:
-        raise QuantityError("empty value")
+        raise QuantityError("quantity.empty")
     if t in ("倍增", "翻一番", "翻番"):
         return Quantity(2.0, "倍")
+    if t == "零":  # 事故零发生, 零排放: none
+        return Quantity(0.0, "")
     share = _cn_share(t)
     if share is not None:
         return Quantity(share, "%")
+    twice = re.fullmatch(rf"({NUMBER})(\D{{1,4}}?){RANGE_SEP}({NUMBER})\2", t)
+    if twice:  # 3家至5家: a range that says its unit twice
+        t = f"{twice.group(1)}-{twice.group(3)}{twice.group(2)}"
     m = re.match(rf"({NUMBER})[×xX*]({NUMBER})", t)
     if m:
         low = float(m.group(1)) * float(m.group(2))
@@ -168,7 +145,7 @@ def parse_value(text: str) -> Quantity:
         else:
             cn = _cn_number(t)
             if cn is None:
-                raise QuantityError(f"not a quantity: {text!r}")
+                raise QuantityError("quantity.not_a_quantity", text=str(text))
             low, rest = cn
             high = None
     factor, unit = _split_multiplier(rest)
@@ -176,21 +153,21 @@ def parse_value(text: str) -> Quantity:
     if unit.startswith("%") or unit == "％":
         unit = "%"
     if re.search(r"\d", unit):
-        raise QuantityError(f"cannot read quantity {text!r}: stray number in unit {unit!r}")
+        raise QuantityError("quantity.stray_number", text=str(text), unit=unit)
     low *= factor
     if not math.isfinite(low) or (high is not None and not math.isfinite(high * factor)):
-        raise QuantityError(f"number out of range in {text!r}")
+        raise QuantityError("quantity.out_of_range_in", text=str(text))
     if high is not None:
         high *= factor
         if high < low:
-            raise QuantityError(f"range runs backwards in {text!r}")
+            raise QuantityError("quantity.backwards", text=str(text))
     return Quantity(tidy(low), unit, tidy(high) if high is not None else None)
 
 
 def tidy(x: float) -> float:
     """Round away binary noise (3.5*1e4 = 35000.000000000004); refuse inf and nan."""
     if not math.isfinite(x):
-        raise QuantityError(f"number out of range: {x}")
+        raise QuantityError("quantity.out_of_range", number=x)
     r = float(f"{x:.12g}")  # 12 significant digits: 76.6 × 1e8 is 7660000000, not 7659999999.999999
     return float(int(r)) if r == int(r) else r
 
@@ -259,14 +236,10 @@ _ITEM_NUM = lazy_re(rf"{NUMBER}(?:[×xX*]{NUMBER})?(?:{RANGE_SEP}{NUMBER})?")
 _LIST_GAP = lazy_re(r"[、和及与,]*")  # items of one list: 90%、75%; 100万辆和150GWh
 # Measurement units plans use, longest first where one is a prefix of another. A unit not listed is
 # accepted when it is short (≤ 3 characters) and stands alone before a separator.
-_UNITS = sorted([
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "微克/立方米", "毫克/立方米", "蒸吨/小时", "平方米/人", "公里/小时", "立方米/秒", "平方公里",
-    "平方千米", "平方米", "立方米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "吉瓦", "GWh", "MWh", "kWh", "GW", "MW", "kW", "吨标准煤",
-    "吨标煤", "吨", "千克", "公斤", "斤", "亩", "公顷", "美元", "元", "人次", "人", "名", "户", "家", "个", "项", "座", "所",
-    "张", "台", "套", "辆", "艘", "架", "条", "处", "件", "册", "部", "种", "批", "场", "次", "天", "小时", "分钟", "秒",
-    "毫秒", "岁", "倍", "%", "‰", "床", "类", "标准箱", "TEU", "千伏", "公里", "千米", "米", "厘米", "毫米", "Gbps", "Mbps",
-    "份", "本", "篇", "门", "间", "栋", "棵", "株", "头", "只", "年", "月", "周", "日", "学时", "课时", "亿", "万",
-], key=len, reverse=True)
+# The units a number of a target phrase may carry: any measure word but a rank (十大, 百强), and a
+# bare multiplier (100多万: the 万 stands where the unit would). A unit not listed is accepted when it
+# is short (≤ 3 characters) and stands alone before a separator.
+_UNITS = measure_words("count", "unit", "span", "calendar", "age") + ("亿", "万")
 _SEP = "、，,；;。:：和及与()（）"
 
 
@@ -291,7 +264,9 @@ def _comparator_before(gap: str) -> str | None:
     return best[1] if best else None
 
 
-_TIME_UNITS = ("年", "月", "日", "天", "周", "季", "个月", "小时")
+_TIME_UNITS = measure_words("span", "calendar")
+# Units that begin with a character that is also a Chinese numeral (千瓦, 万千瓦, 百分点).
+_UNIT_STARTS = tuple(w for w in measure_words() if w[0] in NUMERAL_HEAD)
 
 
 def _cn_target(t: str) -> TargetValue | None:
@@ -302,7 +277,7 @@ def _cn_target(t: str) -> TargetValue | None:
             if len(wm.group(0)) == 1 and wm.start() > 0 and t[wm.start() - 1] in "通经不超越":
                 continue  # 通过, 经过: not a comparator
             rest = t[wm.end():]
-            share = re.match(r"一半|半数|[一二两三四五六七八九]成|[二两三四五六七八九十]分之[一二三四五六七八九]", rest)
+            share = re.match(SHARE, rest)
             if share and _cn_share(share.group(0)) is not None:  # 超过一半, 不少于三分之一: a share, in %
                 return TargetValue(comp, _cn_share(share.group(0)), "%", None, share.group(0))
             cn = _cn_number(rest)
@@ -313,7 +288,7 @@ def _cn_target(t: str) -> TargetValue | None:
                 continue
             vtext = t[wm.end():len(t) - len(cn[1])] + unit
             return TargetValue(comp, tidy(cn[0]), unit, None, vtext)
-    for m in re.finditer(r"[一二两三四五六七八九十百千万亿]+(?=级)", t):
+    for m in re.finditer(rf"[{NUMERAL_HEAD}]+(?=级)", t):
         cn = _cn_number(m.group(0))
         if cn is not None and not cn[1]:
             return TargetValue(">=", tidy(cn[0]), "", None, m.group(0))
@@ -328,12 +303,12 @@ def parse_target(text: str) -> Target:
     so ``parse_target("2024年突破3.5万家")`` is one value, ``>`` 35000 家.
     """
     if text is None or not str(text).strip():
-        raise QuantityError("empty target phrase")
+        raise QuantityError("quantity.empty_target")
     raw = str(text)
     t = _plain(raw)
     m = re.search(r"翻(?:了)?(一|两|二|三)番|翻番|倍增", t)
     if m:
-        times = {"一": 2, "两": 4, "二": 4, "三": 8}.get(m.group(1) or "一", 2)
+        times = 2.0 ** read_numeral(m.group(1) or "一")  # 翻两番: doubled twice
         comp = ">=" if t[m.end():].startswith("以上") else "="
         return Target(raw, (TargetValue(comp, float(times), "倍", None, m.group(0)),))
 
@@ -352,7 +327,7 @@ def parse_target(text: str) -> Target:
         if not_target_reason(t, nm.start(), nm.end()):
             continue
         rest = t[nm.end():]
-        mult = next((w for w, _ in MULTIPLIERS if rest.startswith(w)), "")
+        mult = (multiplier_at(rest) or ("",))[0]
         more = re.match(r"[多余]", rest[len(mult):])  # 100多家, 3万余人: more than
         after_more = len(mult) + (1 if more else 0)
         unit = _unit_at(rest[after_more:])
@@ -367,7 +342,7 @@ def parse_target(text: str) -> Target:
         if found:
             return Target(raw, (found,))
     if not items:
-        raise QuantityError(f"no target value in {raw!r}")
+        raise QuantityError("quantity.no_target", text=raw)
 
     values: list[TargetValue] = []
     inherited: str | None = None
@@ -413,7 +388,7 @@ def not_target_reason(text: str, start: int, end: int) -> str | None:
     ``text`` is the sentence (or paragraph) the number stands in; whitespace is ignored.
     """
     if not (0 <= start < end <= len(text)):
-        raise QuantityError(f"number span {start}:{end} is outside the text")
+        raise QuantityError("quantity.span_outside", start=start, end=end)
     num = text[start:end]
     before = re.sub(r"\s+", "", text[max(0, start - 40):start])
     after = re.sub(r"\s+", "", text[end:end + 12])
@@ -425,7 +400,7 @@ def not_target_reason(text: str, start: int, end: int) -> str | None:
         return "name of a class (Ⅲ类)"
     if re.fullmatch(r"\d", num) and re.match(r"A级", after):
         return "name of a class (4A级)"
-    if re.fullmatch(r"十[一二三四五六七八九]五", num) or (re.search(r"十$", before) and after.startswith("五")):
+    if re.fullmatch(rf"十[{NONZERO}]五", num) or (re.search(r"十$", before) and after.startswith("五")):
         return "name of a five-year plan (十四五)"
     opened = before.rfind("《")
     if opened >= 0 and "》" not in before[opened:]:

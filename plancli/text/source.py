@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .numerals import simplified
+
 __all__ = ["SourceText", "compact", "squeeze", "lazy_re"]
 
 _WS = re.compile(r"\s+")
@@ -78,6 +80,12 @@ class SourceText:
     @property
     def compact(self) -> str:
         return self._index[0]
+
+    @cached_property
+    def compact_simplified(self) -> str:
+        """``compact`` with traditional characters in their simplified forms, position for position:
+        what the number scan (``text.tokens``) reads. Made once per text (a scan runs per plan)."""
+        return simplified(self.compact)
 
     def line_span(self, line: int) -> tuple[int, int]:
         """Compact [start, end) of a 1-based line."""

@@ -8,7 +8,9 @@ the text is made at the edge, in the reader's language, by ``say``.
 
 Entries live in the modules of this package by area (``labels``: statuses, lights, columns;
 ``reports``: the digest, report, bulletin, handout and calendar; ``messages``: errors, refusals and
-problems; ``files``: data files that cannot be read or written, and the ledger's warnings); ``catalogue()`` joins them and refuses a code defined twice. A field of a template is
+problems; ``text``: what the readers of text refuse; ``checks``: the problems of ``validate`` and
+``coverage`` and the refusals of ``extract``; ``files``: data files that cannot be read or written,
+and the ledger's warnings); ``catalogue()`` joins them and refuses a code defined twice. A field of a template is
 written in the reader's language too: a ``Term`` (a code of this catalogue) is said, a vocabulary
 member (``Status.MET``, ``Light.RED``) reads 已达标 in Chinese and keeps its code in English (the code
 is what people type: ``--status met``), a list is joined with 、 or ", ".
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["LANGS", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
+__all__ = ["LANGS", "AnyOf", "Term", "keeps_codes", "word_or_code", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
 
 LANGS = ("zh", "en")
 
@@ -32,10 +34,13 @@ def catalogue() -> dict[str, tuple[str, str]]:
     """Every entry: code → (zh, en). Read once, on the first word said (a JSON run needs none)."""
     global _WORDS
     if _WORDS is None:
-        from . import files, labels, messages, reports
+        import importlib
+        import os
 
         merged: dict[str, tuple[str, str]] = {}
-        for part in (labels, reports, messages, files):
+        # every module of this package is an area of the catalogue: a new area is a new file here
+        areas = sorted(n[:-3] for n in os.listdir(os.path.dirname(__file__)) if n.endswith(".py") and n[0] != "_")
+        for part in (importlib.import_module(f"{__name__}.{a}") for a in areas):
             for code, pair in part.WORDS.items():
                 if code in merged:
                     raise RuntimeError(f"catalogue: {code!r} is defined twice")
@@ -50,6 +55,13 @@ def has(code: str) -> bool:
 
 class Term(str):
     """A code of the catalogue used as a field of another entry: said in the reader's language."""
+
+
+class AnyOf(tuple):
+    """Alternatives as a field: ``--month or --quarter`` / ``--month 或 --quarter``."""
+
+    def text(self, lang: str) -> str:
+        return (" 或 " if lang == "zh" else " or ").join(str(x) for x in self)
 
 
 def term(code: str) -> Term:
@@ -74,8 +86,23 @@ def word(code: str | None, lang: str) -> str:
     raise KeyError(code)
 
 
-def joined(items, lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(str(_field(x, lang)) for x in items)
+def joined(items, lang: str, sep: str = "punct.list") -> str:
+    """Items joined as the language lists them: 、 or ", " (``sep``: another ``punct.*`` entry)."""
+    return say(sep, lang).join(str(_field(x, lang)) for x in items)
+
+
+def keeps_codes(lang: str) -> bool:
+    """Whether tables in ``lang`` show the contract's keys and codes as they are (English: plain text
+    that is easy to grep and split), rather than the words of the catalogue (Chinese)."""
+    return lang == "en"
+
+
+def word_or_code(code: str | None, lang: str) -> str:
+    """A vocabulary code as a message names it: the code people type in English (``--status met``),
+    the word in Chinese (已达标)."""
+    if not code:
+        return ""
+    return str(code) if keeps_codes(lang) else word(code, lang)
 
 
 def said(value, lang: str) -> str:
@@ -90,12 +117,12 @@ def _field(v, lang: str):
     if isinstance(v, Term):
         return say(v, lang)
     if isinstance(v, Enum):  # Status, Light: a word in Chinese, the code people type in English
-        return word(v.value, lang) if lang == "zh" else str(v.value)
+        return word_or_code(v.value, lang)
+    text = getattr(v, "text", None)
+    if callable(text):  # an error, a problem, alternatives carried as a field: their own words
+        return text(lang)
     if isinstance(v, list | tuple):
         return joined(v, lang)
-    text = getattr(v, "text", None)
-    if callable(text):  # an error or a problem carried as a field: its own words
-        return text(lang)
     return v
 
 

@@ -36,10 +36,12 @@ import sys
 import time
 from array import array
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..errors import PlancliError
 from .atomic import atomic_path
 
 __all__ = ["cache_file", "get", "put", "load_yaml_cached", "load_yaml_keyed", "followed", "stat_key", "get_by_stat", "remember_stat",
@@ -179,9 +181,17 @@ def read_entry(path: Path | None) -> tuple[dict, list[memoryview]] | None:
 
 def pack_tree(v: Any) -> Any:
     """A value as JSON: plain values as they are; lists, tuples, dicts (``LineDict`` with its lines),
-    dates, paths and dataclass instances as tagged lists. Anything else is refused (TypeError)."""
+    dates, paths, dataclass instances, members of an enum or of a subclass of str (a status, a term
+    of the catalogue) and plancli's errors (their code, fields and place) as tagged lists. Anything
+    else is refused (TypeError)."""
     if v is None or v.__class__ in (str, int, float, bool):
         return v
+    if isinstance(v, Enum):
+        return ["V", type(v).__name__, pack_tree(v.value)]
+    if isinstance(v, str):
+        return ["V", type(v).__name__, str.__str__(v)]
+    if isinstance(v, PlancliError):
+        return ["X", type(v).__name__, v.code, pack_tree(v.fields), v.path, v.line]
     if v.__class__ is list:
         return ["L", *map(pack_tree, v)]
     if v.__class__ is tuple:
@@ -227,6 +237,18 @@ def unpack_tree(x: Any, classes: dict[str, type] | None = None, line_dict: type 
         return date.fromordinal(x[1])
     if tag == "p":
         return Path(x[1])
+    if tag == "V" or tag == "X":
+        cls = (classes or {}).get(x[1])
+        if cls is None:
+            raise ValueError(f"not a class of this cache: {x[1]!r}")
+        if tag == "V":
+            return cls(unpack_tree(x[2], classes, line_dict))
+        if not (isinstance(cls, type) and issubclass(cls, PlancliError)):
+            raise ValueError(f"not an error: {x[1]!r}")
+        err = cls.__new__(cls)
+        Exception.__init__(err, x[2])
+        err.code, err.fields, err.path, err.line = x[2], unpack_tree(x[3], classes, line_dict), x[4], x[5]
+        return err
     if tag == "C":
         cls = (classes or {}).get(x[1])
         names = [f.name for f in dataclasses.fields(cls)] if cls is not None else []
