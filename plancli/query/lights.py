@@ -141,13 +141,11 @@ def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_o
         deadline = date.fromisoformat(row["deadline"])
     found: list[tuple[Light, Reason]] = []
     if status in CLOSED:
-        if status == Status.MISSED:
-            found.append((Light.RED, Reason("missed")))
-        elif rec is not None and rec.status == Status.IN_PROGRESS:
-            found.append((Light.GREEN, Reason("met_awaiting_close")))
-        else:
-            found.append((Light.GREEN, Reason(str(status))))
+        found.append((Light.RED, Reason("missed")) if status == Status.MISSED else (Light.GREEN, Reason(str(status))))
         return _worst(found)
+    # Open, and the latest figure already reaches the target: progress, not the result, until a record
+    # closes it or a figure speaks for the deadline (docs/lights.md, "Closing is explicit").
+    reached = bool(row.get("met"))
     if deadline is not None and deadline < as_of:
         found.append((Light.RED, Reason("overdue", days=(as_of - deadline).days)))
     share, why = progress(e, rec.actual if rec else None)
@@ -155,6 +153,8 @@ def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_o
         gone = time_gone(start, deadline, as_of)
         if as_of < start:
             found.append((Light.GREEN, Reason("not_started")))
+        elif reached:
+            found.append((Light.GREEN, Reason("met_awaiting_close")))
         elif share is not None:
             behind = (gone - share) * 100
             if behind > settings.behind_red:
@@ -175,7 +175,10 @@ def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_o
                                                days=(as_of - last).days, cycle=cycle)))
     if not found:
         found.append((Light.GREEN, Reason("no_record")))
-    return _worst(found)
+    j = _worst(found)
+    if reached and all(r.code != "met_awaiting_close" for r in j.reasons):  # red or blue: say it all the same
+        j = Judgement(j.light, (*j.reasons, Reason("met_awaiting_close")))
+    return j
 
 
 def _worst(found: list[tuple[Light, Reason]]) -> Judgement:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..ledger.attainment import attainment, record_status
+from ..ledger.recording import item_deadline
 from ..ledger.store import RETRACTED, Record, extensions, latest_records, withdrawn
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
@@ -77,9 +78,10 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     records: list[Record] | None = None, *, open_only: bool = False) -> list[dict]:
     """One row per deadline occurrence (每年 → one per year), soonest first, then by id.
 
-    Each row has its light (``query.lights.judge``). A figure recorded ``in_progress`` that already
-    meets the target reads ``met`` (record_status stays ``in_progress``: met, awaiting 销号), so no row
-    is ever ``overdue`` and ``met`` at once; a closing that came after the deadline is ``late``.
+    Each row has its light (``query.lights.judge``). Closing is explicit: a record ``met``/``done``
+    (its figure checked), or a figure effective on or after the deadline that reaches the target; a
+    figure before the deadline that already reaches it leaves the item open, ``met: true``, its light
+    saying it awaits 销号. A closing that came after the deadline is ``late``.
     """
     latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
     moved = extensions(records or [], f.as_of)  # 延期 asked by as_of moves the deadline
@@ -107,9 +109,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     continue
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             progress = _progress_fields(e, rec)
-            recorded = record_status(e, rec) if rec else None
-            if recorded == Status.IN_PROGRESS and progress["met"]:
-                recorded = Status.MET  # the figure is there: met, awaiting 销号 (docs/lights.md)
+            # a figure closes the item only when it speaks for the deadline or later (docs/lights.md)
+            recorded = record_status(e, rec, d) if rec else None
             status = _status(d, recorded, f, soon_end)
             if open_only and status in CLOSED:
                 continue
@@ -152,17 +153,22 @@ def _iso_date(text: str | None) -> date | None:
 def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str, date]:
     """Item → the date it was closed (done or met, by the value) for good: the first record of the
     last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
-    (this year's figure, still met) does not make an item closed on time late."""
+    (this year's figure, still met) does not make an item closed on time late. A figure closes only
+    from the deadline in force on (``record_status``)."""
     gone = withdrawn(records)
+    moved = extensions(records, as_of)
     active = sorted((r.effective, i, r) for i, r in enumerate(records)
                     if r.status != RETRACTED and i not in gone and r.effective <= as_of)
     since: dict[str, date] = {}
+    deadlines: dict[str, date | None] = {}
     for when, _, r in active:
         e = reg.get(r.entry_id)
         if e is None:
             continue
-        st = record_status(e, r)
-        closes = st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual)[1])
+        if r.item not in deadlines:
+            ext = moved.get(r.item)
+            deadlines[r.item] = ext.extend_to if ext is not None else item_deadline(reg, e, r.item)
+        closes = record_status(e, r, deadlines[r.item]) in (Status.DONE, Status.MET)
         if not closes:
             since.pop(r.item, None)
         elif r.item not in since:

@@ -99,7 +99,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'reason.never_reported': ('{days} 天未报送进展（报送周期 {cycle} 天）', 'never reported in {days} days (cycle {cycle} days)'),
     'reason.done': ('已完成', 'done'),
     'reason.met': ('已达标', 'met'),
-    'reason.met_awaiting_close': ('数值已达标，待销号', 'figure meets the target, awaiting 销号'),
+    'reason.met_awaiting_close': ('已达目标值，待销号', 'figure meets the target, awaiting 销号'),
     'reason.not_started': ('尚未开始', 'not started yet'),
     'reason.no_record': ('尚无进展记录，无从判断', 'no record yet: nothing to judge'),
     'reason.no_figure': ('无量化数值，按期限判断', 'no figure: judged by its deadline'),
