@@ -50,9 +50,9 @@ def record_status(e: Entry, rec: Record, deadline: date | None = None) -> str:
         _, met = attainment(e, rec.actual)
         if met is not None:
             return Status.MET if met else Status.MISSED
-    if rec.status == Status.IN_PROGRESS and deadline is not None and rec.effective >= deadline:
-        if attainment(e, rec.actual)[1]:
-            return Status.MET
+    if (rec.status == Status.IN_PROGRESS and deadline is not None and rec.effective >= deadline
+            and attainment(e, rec.actual)[1]):
+        return Status.MET
     return rec.status
 
 
