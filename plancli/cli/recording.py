@@ -17,6 +17,7 @@ from .options import (
     RecordStatus,
     RegistryOpt,
     complete_id,
+    complete_unit,
     format_name,
     format_option,
     require_ledger,
@@ -98,21 +99,29 @@ def import_(
         "--on", help="Date for rows whose 数据截至日期 is empty [default: such a row is an error].",
         show_default=False)] = None,
     fmt: format_option(Listing) = None,
+    unit: Annotated[str | None, typer.Option(
+        "--unit", "-u", help="The unit whose 台账 these are [default: what the workbook says (export --per-unit "
+        "writes it), else its file name].", autocompletion=complete_unit, show_default=False)] = None,
     new: NewLedgerOpt = False,
     registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """Record the filled rows of 台账 workbooks (export --per-unit), all or nothing.
 
     Every row is checked as `record` checks it; if any row is wrong nothing is written and each wrong
-    row is printed as FILE:SHEET!ROW: problem (exit 2). Rows already in the ledger add nothing.
+    row is printed as FILE:SHEET!ROW: problem (exit 2). Rows already in the ledger add nothing. Each
+    workbook of a known unit also records its 报送 (the unit reported, dated --on, else today),
+    however many rows it left blank.
 
     Example: plancli import 台账/*.xlsx --dry-run
     Example: plancli import 省科技厅.xlsx 省工业和信息化厅.csv
     """
+    import os
+
     from ..ledger.importing import ImportRefused, import_files
     from ..output.language import pick_lang
     from ..output.render import Column, is_machine, render
-    from ..text.dates import to_date
+    from ..text.dates import to_date, to_today
+    from ..vocabulary import SUBMITTED
     from ..words import say
     from ..workspace import open_workspace
     from .human import cells_in, columns_in
@@ -122,12 +131,16 @@ def import_(
         require_ledger(progress, new)
     ws = open_workspace(registry, progress)
     lang_ = pick_lang(lang)
+    who = ws.units.resolve(unit) if unit is not None else None
     try:
-        planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run)
+        planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run, units=ws.units,
+                               unit=who, received=to_today(os.environ.get("PLANCLI_TODAY") or None))
     except ImportRefused as exc:  # each row in the reader's language; the edge prints the count
         for problem in exc.problems:
             print(f"plancli: {problem.text(lang_)}", file=sys.stderr)
         raise
+    sent = [p for p in planned if p.record.status == SUBMITTED]
+    planned = [p for p in planned if p.record.status != SUBMITTED]
     rows = [p.as_dict() for p in planned]
     f = format_name(fmt)
     columns = columns_in([Column("where", "where"), Column("action", "action"), Column("item", "item"),
@@ -139,9 +152,23 @@ def import_(
             r | {"action": say(f"import.action.{r['action'].replace(' ', '_')}", lang_)}
             for r in cells_in([dict(r) for r in rows], lang_)]
         render(shown, columns, f, sys.stdout, fields=list(rows[0]) if rows else None)
+    _say_submissions(sent, [f for f in files if all(s.where != str(f) for s in sent)], lang_, dry_run)
     new = sum(p.action == "record" for p in planned)
     old = len(planned) - new
     print(say("import.summary.dry" if dry_run else "import.summary", lang_, new=new, n=len(planned),
               already=say("import.summary.already", lang_, n=old) if old else "",
               where=say("import.summary.where", lang_, ledger=ws.ledger_path) if not dry_run and new else ""),
           file=sys.stderr)
+
+
+def _say_submissions(sent: list, unknown: list[Path], lang: str, dry_run: bool) -> None:
+    """One line per workbook on stderr: the 报送 it records, or that its unit is not known."""
+    from ..words import say
+
+    for s in sent:
+        r = s.record
+        key = "import.submitted" if s.action == "record" else "import.submitted_already"
+        print(say(key + (".dry" if dry_run and s.action == "record" else ""), lang, unit=r.item, on=r.effective,
+                  file=r.workbook, n=r.rows_filled), file=sys.stderr)
+    for f in unknown:
+        print(say("import.unit_unknown", lang, file=f.name), file=sys.stderr)

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..errors import PlancliError
 from ..registry.model import Registry
+from ..registry.units import UnitTable
 from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import RECORD_STATUSES, Status
 from ..words import has, say, word
@@ -263,15 +264,35 @@ def _record(reg: Registry, ledger_path: Path, path: Path, item: str, cells: dict
     return rec
 
 
+def _submissions(reg: Registry, ledger_path: Path, files: list[Path], planned: list[Planned],
+                 units: UnitTable | None, unit: str | None, received: date) -> list[Planned]:
+    """The 报送 of each workbook (``ledger.submissions``): a unit's act, whatever rows it left blank."""
+    from .submissions import submissions_of
+
+    names = set(reg.unit_names())
+
+    def known(name: str) -> str | None:
+        if units is not None:
+            return units.canonical(name) if units.known(name) else None
+        return name if name in names else None
+
+    return submissions_of(files, planned, known, ledger_path, received=received, unit=unit)
+
+
 def _key(r: Record) -> tuple:
     """What makes two records the same report (docs/roundtrip.md: "already recorded")."""
     return (r.item, r.status, None if r.actual is None else round(r.actual, 9), r.effective, r.evidence)
 
 
 def import_files(reg: Registry, ledger_path: Path, files: list[Path], *, on: date | None = None,
-                 dry_run: bool = False, today: date | None = None) -> list[Planned]:
-    """``plan_import``, then (unless ``dry_run``) append every new record in one locked write."""
+                 dry_run: bool = False, today: date | None = None, units: UnitTable | None = None,
+                 unit: str | None = None, received: date | None = None) -> list[Planned]:
+    """``plan_import``, then (unless ``dry_run``) append every new record in one locked write.
+
+    Each workbook whose unit is known adds its ``submitted`` record (报送, ``ledger.submissions``) at the
+    end, dated ``on``, else ``received`` (today as plancli reads it), else today."""
     planned = plan_import(reg, ledger_path, files, on=on, today=today)
+    planned += _submissions(reg, ledger_path, files, planned, units, unit, on or received or today or date.today())
     new = [p for p in planned if p.action == "record"]
     if not dry_run and new:
         def known(existing: list[Record], rec: Record) -> bool:  # asked again under the ledger's lock

@@ -44,6 +44,10 @@ class Record:
     evidence_sha256: str | None = None  # for a file: its digest and size when recorded
     evidence_size: int | None = None
     extend_to: date | None = None  # an `extended` record (延期): the new deadline
+    entered_by: str | None = None  # who entered it: git user.name of the ledger's repository, else the OS user
+    unit: str | None = None  # whose report it is: the unit of the workbook a row was read from
+    workbook: str | None = None  # a `submitted` record (报送): the file the unit sent back
+    rows_filled: int | None = None  # a `submitted` record: how many of its rows the unit filled in
 
     @property
     def entry_id(self) -> str:
@@ -67,7 +71,9 @@ class Record:
                 "recorded_at": self.recorded_at, "line": self.yaml_line, "rid": self.rid,
                 "retracts": self.retracts, "evidence": self.evidence, "evidence_sha256": self.evidence_sha256,
                 "evidence_size": self.evidence_size,
-                "extend_to": self.extend_to.isoformat() if self.extend_to else None}
+                "extend_to": self.extend_to.isoformat() if self.extend_to else None,
+                "entered_by": self.entered_by, "unit": self.unit, "workbook": self.workbook,
+                "rows_filled": self.rows_filled}
 
 
 # --------------------------------------------------------------------------- fields, generically

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..registry.model import Entry, Problem, Registry, target_text
 from ..text.actuals import convert, written_like
 from ..text.quantities import QuantityError
-from ..vocabulary import CLOSED, Status
+from ..vocabulary import CLOSED, SUBMITTED, Status
 from ..words import term
 from .attainment import attainment, percent
 from .store import (
@@ -97,6 +97,8 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
                 found = ("ledger.retracts_other", {"item": r.item, "rid": r.retracts, "other": t.item})
             else:
                 found = ("ledger.retracts_retraction", {"item": r.item, "rid": r.retracts})
+        elif r.status == SUBMITTED:
+            continue  # a unit's 报送: its id is the unit, not an item (ledger.submissions)
         elif e is None:
             found = ("ledger.unknown_item", {"item": r.item})
         else:

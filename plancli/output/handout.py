@@ -193,6 +193,13 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.title = title
     wb.properties.creator = "plancli"
+    # Whose workbook it is, for `import` to record the unit's 报送 (ledger.submissions): a document
+    # property survives Excel and WPS saving it, whatever the unit does to its rows and title.
+    from openpyxl.packaging.custom import StringProperty
+
+    from ..ledger.submissions import UNIT_PROPERTY
+
+    wb.custom_doc_props.append(StringProperty(name=UNIT_PROPERTY, value=unit))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -132,10 +132,12 @@ def progress(e: Entry, actual: float | None) -> tuple[float | None, str | None]:
 
 
 def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_of: date, *,
-          start: date, deadline: date | None = None) -> Judgement:
+          start: date, deadline: date | None = None, reported: date | None = None) -> Judgement:
     """The light of one occurrence (``row``: its final ``deadline``, ``status`` and ``met``).
 
-    ``deadline`` may be passed as a date when the caller has it (it must be the row's)."""
+    ``deadline`` may be passed as a date when the caller has it (it must be the row's). ``reported``:
+    the last day a lead unit sent back the workbook holding the item (报送), which reports it for the
+    reporting cycle even when its row was left blank, as the workbook allows."""
     status = row["status"]
     if deadline is None and row.get("deadline"):
         deadline = date.fromisoformat(row["deadline"])
@@ -169,9 +171,10 @@ def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_o
             found.append((Light.BLUE, Reason("near", days=(deadline - as_of).days)))
     cycle = settings.report_every_days
     if cycle and as_of >= start:
-        last = rec.effective if rec is not None and rec.effective >= start else start
+        seen = max((d for d in (rec.effective if rec is not None else None, reported) if d is not None), default=None)
+        last = seen if seen is not None and seen >= start else start
         if (as_of - last).days > cycle:
-            found.append((Light.YELLOW, Reason("stale" if rec is not None else "never_reported",
+            found.append((Light.YELLOW, Reason("stale" if seen is not None else "never_reported",
                                                days=(as_of - last).days, cycle=cycle)))
     if not found:
         found.append((Light.GREEN, Reason("no_record")))

@@ -13,6 +13,7 @@ from datetime import date
 from ..ledger.attainment import attainment, record_status
 from ..ledger.recording import item_deadline
 from ..ledger.store import RETRACTED, Record, extensions, latest_records, withdrawn
+from ..ledger.submissions import last_submitted, submitted
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
 from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
@@ -84,6 +85,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     saying it awaits 销号. A closing that came after the deadline is ``late``.
     """
     latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
+    sent = submitted(records or [])  # 报送: a unit that sent its workbook back reported every row of it
+    canon = table.canonical if table else None
     moved = extensions(records or [], f.as_of)  # 延期 asked by as_of moves the deadline
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
@@ -134,7 +137,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                 when = closed_on.get(item) or (rec.effective if rec else None)
                 late = (when - final).days if when and when > final else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
-            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final)
+            reported = _reported(sent, e.lead, canon, f.as_of) if sent and settings.report_every_days else None
+            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final, reported=reported)
             if f.lights and j.light not in f.lights:
                 continue
             row.update({"light": j.light, "light_reason": j.why(), "late": bool(late) if late is not None else None,
@@ -142,6 +146,13 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999-99-99", r["id"], r["occurrence"] or ""))
     return rows
+
+
+def _reported(sent: dict[str, list[date]], lead, canon, as_of: date) -> date | None:
+    """The last day by ``as_of`` one of the lead units sent its workbook back (a co-lead's 报送 covers
+    the item's row too: it is in both workbooks)."""
+    days = [last_submitted(sent.get(canon(n) if canon else n), as_of) for n in lead]
+    return max((d for d in days if d is not None), default=None)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -14,6 +14,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'status.missed': ('未达标', 'missed'),
     'status.retracted': ('已撤回', 'retracted'),
     'status.extended': ('已延期', 'extended'),
+    'status.submitted': ('已报送', 'submitted'),
     # lights (亮灯, vocabulary.Light)
     'light.red': ('红灯', 'red'),
     'light.yellow': ('黄灯', 'yellow'),

@@ -1,0 +1,42 @@
+"""Words of the 通报 you can publish (issue 24): reporting (报送), the bulletin's naming and its red and
+yellow items with their reasons, the notes units write, and corrections by record id.
+
+Each entry: code → (zh, en). Fields in braces are filled by ``words.say``.
+"""
+
+WORDS: dict[str, tuple[str, str]] = {
+    # import: each workbook a unit sent back is its 报送 (ledger.submissions)
+    "import.submitted": ("{unit} 报送台账 {file}（填写 {n} 行），记为 {on} 报送",
+                         "{unit} sent back {file} ({n} rows filled): reported on {on}"),
+    "import.submitted.dry": ("{unit} 报送台账 {file}（填写 {n} 行），将记为 {on} 报送",
+                             "{unit} sent back {file} ({n} rows filled): would be recorded as reported on {on}"),
+    "import.submitted_already": ("{unit} 已记有 {on} 的报送（{file}）", "{unit} is already recorded as reporting on {on} ({file})"),
+    "import.unit_unknown": ("未能确定 {file} 是哪个单位的台账，未记为报送（可用 --unit 指定单位）",
+                            "cannot tell which unit's 台账 {file} is: no 报送 recorded (name it with --unit)"),
+    # the bulletin (output.bulletin): the ranking's reporting columns, the naming, each unit's red and
+    # yellow items with what it wrote
+    "bulletin.unit.support": ("配合单位", "Supporting unit"),
+    "bulletin.s1.support": ("一、各配合单位推进情况排名", "1. Supporting units, ranked"),
+    "bulletin.submitted_on": ("本期报送", "Reported"),
+    "bulletin.last_report": ("最近报送", "Last report"),
+    "bulletin.submissions": ("报送台账", "Workbooks sent"),
+    "bulletin.not_reported": ("未报送", "none"),
+    "bulletin.reporting": ("{period}应报送进展的 {of} 个单位中，{n} 个单位已报送。", "Of the {of} units owing a report for {period}, {n} reported."),
+    "bulletin.reporting.none": ("{period}应报送进展的 {of} 个单位均未按期报送。", "None of the {of} units owing a report for {period} reported on time."),
+    "bulletin.not_on_time": ("未按期报送的单位（{n} 个）：{names}。", "Not reported on time ({n}): {names}."),
+    "bulletin.light": ("亮灯", "Light"),
+    "bulletin.said": ("单位说明", "What the unit says"),
+    "bulletin.progress": ("进展情况", "Progress"),
+    "bulletin.problems": ("存在问题", "Problems"),
+    "bulletin.next_steps": ("下一步措施", "Next steps"),
+    "bulletin.noted_on": ("（{d} 填报）", "(reported {d})"),
+    "bulletin.noted_col": ("填报日期", "Reported on"),
+    "bulletin.nothing_said": ("单位未说明情况", "no explanation given"),
+    "bulletin.more": ("〔全文〕", " [more]"),
+    "bulletin.newly_mark": ("（本期新亮）", " (new)"),
+    "bulletin.unit_head": ("{no}{unit}：红灯 {red} 项、黄灯 {yellow} 项", "{no} {unit}: red {red}, yellow {yellow}"),
+    "bulletin.newly_sheet": ("本期新亮红灯事项（{n} 项）", "Newly red ({n})"),
+    "bulletin.rule.naming": ("通报点名只按完整名次：并列的单位或全部点名、或都不点名；“排名靠前”只点本期有报送的单位，“排名靠后”只点有红灯、黄灯或未按期报送的单位，各不超过单位总数的三分之一且不超过 3 个。", " A bulletin names units by whole ranks only: units that share a rank are named together or not at all; 'ranked first' names only units that reported in the period, 'ranked last' only units with a red or yellow item or a report not made on time, each at most a third of the units and never more than three."),
+    "bulletin.rule.reporting": ("多个牵头单位共同牵头的事项，计入每个牵头单位的事项数和亮灯数；报送计入报送的单位：单位报回台账即为该单位报送（留空的事项同样视为已报送），手工录入的进展记录计入该事项的每个牵头单位。", " An item led by several units counts in full for each of them (items and lights); a report counts for the unit that made it: a unit sending its workbook back has reported (the rows it left blank too), a record typed by hand counts for every lead unit of its item."),
+    "bulletin.rule.cycle": ("报送周期为 {days} 天：截至统计日超过 {days} 天没有报送的单位为未按期报送。", " The reporting cycle is {days} days: a unit with no report in the {days} days before the bulletin's date has not reported on time."),
+}
