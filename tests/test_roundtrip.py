@@ -263,7 +263,7 @@ def test_an_extension_moves_the_deadline_keeps_the_original_and_can_be_retracted
     assert "2024-12-31+" in table.out and table.out.rstrip().endswith("+ 已延期：显示延期后的期限，原定期限见 plancli show 编号")
 
     back = _record(cli, tiny, ledger, "test-004", "--retract", "--note", "批复撤回", "--on", "2024-10-02")
-    assert back.code == 0 and "retracted test-004: extended on 2024-10-01" in back.err
+    assert back.code == 0 and "extended on 2024-10-01 to 2024-12-31 (批复撤回)" in back.err
     r = row("2024-11-15")
     assert (r["deadline"], r["deadline_original"], r["status"]) == ("2024-10-31", None, "overdue")
 

@@ -46,7 +46,11 @@ def record(
     force: Annotated[bool, typer.Option(
         "--force", help="Keep a met/missed that the actual value contradicts (needs --note).")] = False,
     retract: Annotated[bool, typer.Option(
-        "--retract", help="Withdraw the item's latest record (needs --note); history keeps both.")] = False,
+        "--retract", help="Withdraw the item's latest record, or the one --rid names (needs --note); history "
+        "keeps both.")] = False,
+    rid: Annotated[str | None, typer.Option(
+        "--rid", help="With --retract: the record to withdraw, by its id as `plancli show ID` lists it (a "
+        "unique beginning is enough).", show_default=False)] = None,
     new: NewLedgerOpt = False,
     registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
@@ -54,6 +58,7 @@ def record(
 
     Example: plancli record kjyf-002 --status met --actual 3.6万家 --on 2024-12-31 --source 省科技厅通报
     Example: plancli record kjyf-002 --retract --note "通报数字有误"
+    Example: plancli record kjyf-002 --retract --rid 20261203T0908 --note "误填了他单位的数字"
     Example: plancli record kjyf-003 --extend-to 2025-06-30 --note "经省政府同意延期"
     """
     from ..ledger.recording import extend_deadline, record_progress, retract_latest
@@ -73,12 +78,14 @@ def record(
                                       note=note, on=when, source=source, evidence=evidence, force=force)
         print(f"{describe_extension(rec, was, lang_)} → {ws.ledger_path}", file=sys.stderr)
         return
+    if rid is not None and not retract:
+        raise UsageError("cli.rid_needs_retract")
     if retract:
         if status is not None or actual is not None or force:
             raise UsageError("cli.retract_alone")
-        rec, gone, _ = retract_latest(ws.registry, ws.ledger_path, item, note=note, on=when, source=source,
-                                      evidence=evidence)
-        print(f"{describe_retraction(rec, gone, lang_)} → {ws.ledger_path}", file=sys.stderr)
+        rec, gone, e = retract_latest(ws.registry, ws.ledger_path, item, note=note, on=when, source=source,
+                                      evidence=evidence, rid=rid)
+        print(f"{describe_retraction(rec, gone, lang_, e)} → {ws.ledger_path}", file=sys.stderr)
         return
     if status is None:
         raise UsageError("cli.no_status")

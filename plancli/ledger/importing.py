@@ -88,7 +88,7 @@ class Planned:
 
     where: str
     record: Record
-    action: str = "record"  # record | already recorded | repeated (an earlier row of this import)
+    action: str = "record"  # record | already recorded | repeated (an earlier row of this import) | withdrawn
 
     def as_dict(self) -> dict:
         r = self.record
@@ -200,6 +200,8 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
     records = load_ledger(ledger_path)
     gone = withdrawn(records)
     seen = {_key(r) for i, r in enumerate(records) if i not in gone}
+    # A record someone withdrew is never brought back by importing the old workbook again.
+    was_withdrawn = {_key(records[i]) for i in gone} - seen
     for path in files:
         path = Path(path)
         if not path.is_file():
@@ -235,6 +237,8 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
                 key = _key(rec)
                 if key in seen:
                     p.action = "already recorded" if all(key != _key(q.record) for q in planned) else "repeated"
+                elif key in was_withdrawn:
+                    p.action = "withdrawn"
                 seen.add(key)
                 planned.append(p)
         if not found:
@@ -296,9 +300,8 @@ def import_files(reg: Registry, ledger_path: Path, files: list[Path], *, on: dat
     new = [p for p in planned if p.action == "record"]
     if not dry_run and new:
         def known(existing: list[Record], rec: Record) -> bool:  # asked again under the ledger's lock
-            if not cache:
-                gone = withdrawn(existing)
-                cache.update(_key(r) for i, r in enumerate(existing) if i not in gone)
+            if not cache:  # withdrawn records too: a retraction made meanwhile is not undone
+                cache.update(_key(r) for r in existing)
             return _key(rec) in cache
 
         cache: set = set()

@@ -18,6 +18,8 @@ from ..registry.model import target_text
 from ..vocabulary import LIGHTS
 from ..words import said, say
 from .render import Column, md_escape, render
+from .report import NOTE_PARTS as PARTS
+from .report import SHORT, said_html, said_text
 
 __all__ = ["BULLETIN_FORMATS", "bulletin_text", "bulletin_table", "bulletin_xlsx", "unit_columns"]
 
@@ -29,8 +31,6 @@ NEWLY = ("item", "metric", "target", "deadline", "lead", "reason")
 # A unit's red and yellow items: what, the light and why, and the unit's own words (one cell for people,
 # three columns in the workbook).
 FLAGGED = ("item", "metric", "target", "deadline", "light", "reason", "said")
-PARTS = ("progress", "problems", "next_steps")
-SHORT = 60  # characters of a unit's text shown before “…” (the whole text is one click or column away)
 
 
 def _t(key: str, lang: str) -> str:
@@ -83,25 +83,8 @@ def _unit_cells(rows: Sequence[Mapping], lang: str) -> list[dict]:
     return out
 
 
-def short(text: str | None, n: int = SHORT) -> str:
-    """``text`` cut to ``n`` characters with “…” (the whole text is one click or column away)."""
-    t = " ".join((text or "").split())
-    return t if len(t) <= n else t[:n - 1].rstrip("，、；。 ") + "…"
-
-
-def said_parts(r: Mapping, lang: str, n: int | None = None) -> list[tuple[str, str]]:
-    """(heading, text) of what a unit wrote on an item: 进展情况, 存在问题, 下一步措施 (each cut to ``n``)."""
-    return [(_t(k, lang), short(r[k], n) if n else r[k]) for k in PARTS if r.get(k)]
-
-
 def _said_cell(r: Mapping, lang: str, n: int | None = None) -> str:
-    parts = said_parts(r, lang, n)
-    if not parts:
-        return _t("nothing_said", lang)
-    sep = "；" if lang == "zh" else "; "
-    colon = "：" if lang == "zh" else ": "
-    return sep.join(f"{h}{colon}{t}" for h, t in parts) + (
-        f"（{r['noted_on']}）" if lang == "zh" else f" ({r['noted_on']})")
+    return said_text(r, lang, n) or _t("nothing_said", lang)
 
 
 def _light_cell(r: Mapping, lang: str) -> str:
@@ -254,18 +237,13 @@ _CSS = """
 .wrap td,.wrap th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
 .wrap th{background:#f3f3f3;white-space:nowrap}
 td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.grow{min-width:9em}td.c-said{min-width:16em;max-width:34em}td.c-reason{min-width:8em}
+td.grow{min-width:9em}.bulletin td.c-said{min-width:16em;max-width:34em;font-size:inherit}td.c-reason{min-width:8em}
 td.c-red b,td.c-yellow b{display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;padding:0 4px}
 td.c-red b{background:#d62d20;color:#fff}td.c-yellow b{background:#f2b705;color:#111}
 td.lt-red{color:#b00020;font-weight:600}td.lt-yellow{color:#8a5a00;font-weight:600}
 tr.top td.c-rank{font-weight:700;color:#1b6e20}tr.bottom td.c-rank{font-weight:700;color:#b00020}
-td.c-said p{margin:0 0 2px}td.c-said b{font-weight:600;color:#444}td.c-said .none{color:#b00020}
-td.c-said details{display:inline}td.c-said summary{cursor:pointer;list-style:none;display:inline}
-td.c-said summary::-webkit-details-marker{display:none}td.c-said summary .more{color:#1f5fbf}
-td.c-said details[open] summary{display:none}
 .bulletin .charts{display:block;max-width:640px}
-@media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}td.c-said details>*{display:inline}
- td.c-said summary{display:none}}
+@media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
 """
 _NUMERIC = {"rank", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
             "green", "records", "reported", "stale", "completed_share", "red_share"}
@@ -291,27 +269,6 @@ def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, *, b: Mappin
         "\n</tbody></table></div>"
 
 
-def _said_html(r: Mapping, lang: str) -> str:
-    """What the unit wrote, one line per part, each cut to ``SHORT`` characters with the whole text one
-    click away (``<details>``; printed whole)."""
-    e = html.escape
-    colon = "：" if lang == "zh" else ": "
-    lines = []
-    for k in PARTS:
-        full = " ".join((r.get(k) or "").split())
-        if not full:
-            continue
-        label = f"<b>{e(_t(k, lang))}{colon}</b>"
-        if len(full) <= SHORT:
-            lines.append(f"<p>{label}{e(full)}</p>")
-        else:
-            lines.append(f'<p>{label}<details><summary>{e(short(full))}<span class="more">'
-                         f"{e(_t('more', lang))}</span></summary>{e(full)}</details></p>")
-    if not lines:
-        return f'<span class="none">{e(_t("nothing_said", lang))}</span>'
-    return "".join(lines) + f'<p class="note">{e(_t("noted_on", lang).format(d=r["noted_on"]))}</p>'
-
-
 def _flagged_html(items: Sequence[Mapping], lang: str) -> str:
     e = html.escape
     keys = FLAGGED
@@ -321,7 +278,7 @@ def _flagged_html(items: Sequence[Mapping], lang: str) -> str:
         tds = []
         for k in keys:
             if k == "said":
-                tds.append(f'<td class="c-said">{_said_html(r, lang)}</td>')
+                tds.append(f'<td class="c-said">{said_html(r, lang)}</td>')
                 continue
             kind = {"metric": "grow", "reason": "", "light": f"nw lt-{r['light']}"}.get(k, "nw")
             tds.append(f'<td class="{kind} c-{k}">{e(str(c[k] or ""))}</td>')

@@ -33,12 +33,22 @@ def describe(e: Entry, rec: Record, lang: str = "en") -> str:
     return text
 
 
-def describe_retraction(rec: Record, gone: Record, lang: str = "en") -> str:
-    """The confirmation line of ``record --retract``: which record was withdrawn, and why."""
+def describe_retraction(rec: Record, gone: Record, lang: str = "en", e: Entry | None = None) -> str:
+    """The confirmation line of ``record --retract``: which record was withdrawn (its id, the figure
+    as the target is written and its source, so a slip shows at once), and why."""
     from ..words import say, word
 
     status = gone.status if lang == "en" else word(gone.status, lang)
-    return say("msg.retracted", lang).format(item=gone.item, status=status, on=gone.effective, note=rec.note)
+    what = ""
+    if gone.actual is not None:
+        shown = written_like(gone.actual, e.value_text, e.unit) if e is not None else gone.actual_text or f"{gone.actual:g}"
+        what += say("msg.retracted.actual", lang, actual=shown)
+    if gone.extend_to is not None:
+        what += say("msg.retracted.to", lang, d=gone.extend_to)
+    if gone.source:
+        what += say("msg.retracted.source", lang, source=gone.source)
+    return say("msg.retracted", lang).format(item=gone.item, rid=gone.rid, status=status, on=gone.effective,
+                                             what=what, note=rec.note)
 
 
 def describe_extension(rec: Record, was, lang: str = "en") -> str:

@@ -142,7 +142,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "show.rec.file": ("（{size} 字节，sha256 {sha}…）", " ({size} bytes, sha256 {sha}…)"),
     "show.rec.forced": (" 【强制保留：状态与数值不符】", " [FORCED: status kept against the value]"),
     "show.rec.withdrawn": (" 【已于 {on} 撤回：{note}】", " [WITHDRAWN on {on}: {note}]"),
-    "show.rec.recorded": ("（录入于 {at}）", " (recorded {at})"),
+    "show.rec.recorded": ("（录入于 {at}{by}）", " (recorded {at}{by})"),
     "show.ledger.one": ("本事项 1 条记录", "1 record of this entry"),
     "show.ledger.many": ("本事项 {n} 条记录", "{n} records of this entry"),
     "show.per_user_ledger": (" — 个人台账：此处没有登记库（可用 `plancli init 目录` 新建）",
