@@ -186,10 +186,10 @@ def withdrawn(records: list[Record]) -> dict[int, Record]:
         if r.status != RETRACTED or r.retracts is None:
             continue
         j = by_rid.get(r.retracts)
-        if j is not None and records[j].status != RETRACTED and records[j].item == r.item:
-            # withdrawn twice (two clones, merged): the first retraction by order_key stands, on every clone
-            if j not in out or order_key(r) < order_key(out[j]):
-                out[j] = r
+        # withdrawn twice (two clones, merged): the first retraction by order_key stands, on every clone
+        if (j is not None and records[j].status != RETRACTED and records[j].item == r.item
+                and (j not in out or order_key(r) < order_key(out[j]))):
+            out[j] = r
     active: dict[str, list[int]] = {}
     for i, r in enumerate(records):  # legacy retractions: by position, as they were written
         if r.status != RETRACTED:
