@@ -117,7 +117,8 @@ def test_round_trip_dry_run_then_import_then_show_and_digest_agree(cli, tiny, ha
         ("test-001", "met", "省科技厅通报〔2024〕9号"), ("test-004", "in_progress", None)]
 
     again = _import(cli, tiny, ledger, str(filled))
-    assert again.code == 0 and again.err == "省科技厅 is already recorded as reporting on 2024-10-20 (filled.xlsx)\n" \
+    assert again.code == 0 and again.err == "省科技厅: this 报送 is already recorded (filled.xlsx: the same day or the " \
+                                            "same file)\n" \
                                             "recorded 0 of 2 filled rows (2 already recorded)\n"
     assert len(load_ledger(ledger)) == 3
 

@@ -107,7 +107,6 @@ def report(
     from ..output.export import write_output
     from ..output.report import render_report
     from ..output.scope import filter_scope
-    from ..query.report import NOTE_KEYS
     from ..query.report import report as make_report
     from ..query.rows import CONTRACT
 
@@ -115,7 +114,7 @@ def report(
     lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     rep = make_report(ws.registry, ws.units, ws.records, f)
-    text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=(*CONTRACT, *NOTE_KEYS),
+    text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=CONTRACT,
                          footer=f"plancli · {ws.registry.path.name}")
     write_output(text.encode("utf-8"), output)
 

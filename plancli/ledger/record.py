@@ -48,6 +48,7 @@ class Record:
     unit: str | None = None  # whose report it is: the unit of the workbook a row was read from
     workbook: str | None = None  # a `submitted` record (报送): the file the unit sent back
     rows_filled: int | None = None  # a `submitted` record: how many of its rows the unit filled in
+    workbook_sha256: str | None = None  # a `submitted` record: the file's digest (the same file is one 报送)
 
     @property
     def entry_id(self) -> str:
@@ -73,7 +74,7 @@ class Record:
                 "evidence_size": self.evidence_size,
                 "extend_to": self.extend_to.isoformat() if self.extend_to else None,
                 "entered_by": self.entered_by, "unit": self.unit, "workbook": self.workbook,
-                "rows_filled": self.rows_filled}
+                "rows_filled": self.rows_filled, "workbook_sha256": self.workbook_sha256}
 
 
 # --------------------------------------------------------------------------- fields, generically

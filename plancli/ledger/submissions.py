@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -77,8 +78,8 @@ def submissions_of(files: Iterable[Path], planned: list, known: Callable[[str], 
     names the unit of every file. A unit already recorded as reporting on ``received`` adds nothing."""
     from .importing import Planned
 
-    active = withdrawn_free(load_ledger(ledger_path))
-    seen = {(r.item, r.effective) for r in active if r.status == SUBMITTED}
+    active = [r for r in withdrawn_free(load_ledger(ledger_path)) if r.status == SUBMITTED]
+    seen = {(r.item, r.effective) for r in active} | {(r.item, r.workbook_sha256) for r in active if r.workbook_sha256}
     out = []
     for path in map(Path, files):
         who = unit or workbook_unit(path, known)
@@ -87,12 +88,14 @@ def submissions_of(files: Iterable[Path], planned: list, known: Callable[[str], 
         rows = [p for p in planned if p.where.startswith(f"{path}:")]
         for p in rows:
             p.record = dataclasses.replace(p.record, unit=who)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
         rec = Record(item=who, status=SUBMITTED, on=received, source=f"台账 {path.name}", workbook=path.name,
-                     rows_filled=len(rows), unit=who)
+                     rows_filled=len(rows), unit=who, workbook_sha256=digest)
         s = Planned(str(path), rec)
-        if (who, received) in seen:
+        # one 报送 per unit and day; the same file imported again (an old workbook) is not a new one
+        if (who, received) in seen or (who, digest) in seen:
             s.action = "already recorded" if all(q.record.item != who for q in out) else "repeated"
-        seen.add((who, received))
+        seen |= {(who, received), (who, digest)}
         out.append(s)
     return out
 

@@ -87,6 +87,19 @@ def _said_cell(r: Mapping, lang: str, n: int | None = None) -> str:
     return said_text(r, lang, n) or _t("nothing_said", lang)
 
 
+def _split(g: Mapping) -> tuple[list[Mapping], list[Mapping]]:
+    """A unit's red and yellow items: those with a reason of their own (a table, with the unit's words),
+    and those yellow only for want of a report (one line of ids: the reason is the same for all)."""
+    return [r for r in g["items"] if not r["unreported"]], [r for r in g["items"] if r["unreported"]]
+
+
+def _unreported(items: Sequence[Mapping], lang: str, wrap=lambda i: i) -> str:
+    """One line: how many items are yellow only for want of a report, and their ids (in id order)."""
+    sep = "、" if lang == "zh" else ", "
+    return _t("unreported", lang).format(n=len(items), ids=sep.join(wrap(r["item"]) for r in
+                                                                      sorted(items, key=lambda r: r["item"])))
+
+
 def _light_cell(r: Mapping, lang: str) -> str:
     from ..words import word
 
@@ -189,7 +202,11 @@ def bulletin_text(b: Mapping, fmt: str, lang: str, scope: str) -> str:
             buf.write(md_escape(_t("s2.none", lang)) + "\n")
         for i, g in enumerate(b["flagged"], 1):  # Markdown is a document: the units' words in full
             buf.write(f"### {md_escape(_unit_head(g, i, lang))}\n\n")
-            render(_flagged_cells(g["items"], lang), _flagged_columns(lang), "md", buf)
+            explained, unreported = _split(g)
+            if explained:
+                render(_flagged_cells(explained, lang), _flagged_columns(lang), "md", buf)
+            if unreported:
+                buf.write(("\n" if explained else "") + md_escape(_unreported(unreported, lang)) + "\n")
             buf.write("\n" if i < len(b["flagged"]) else "")
         buf.write(f"\n## {md_escape(_t('s3', lang))}\n\n" + "\n\n".join(md_escape(p) for p in _rules(b, lang)) + "\n")
         buf.write(f"\n## {md_escape(_t('s4', lang))}\n\n{md_escape(_asks(b, lang))}\n")
@@ -224,7 +241,11 @@ def bulletin_table(b: Mapping, lang: str, scope: str, out) -> None:
         out.write(_t("s2.none", lang) + "\n")
     for i, g in enumerate(b["flagged"], 1):
         out.write(_unit_head(g, i, lang) + "\n")
-        render(_flagged_cells(g["items"], lang, SHORT), _flagged_columns(lang, flex=True), "table", out)
+        explained, unreported = _split(g)
+        if explained:
+            render(_flagged_cells(explained, lang, SHORT), _flagged_columns(lang, flex=True), "table", out)
+        if unreported:
+            out.write(_unreported(unreported, lang) + "\n")
     out.write("\n" + _t("s3", lang) + "\n" + "\n".join(_rules(b, lang)) + "\n")
     out.write("\n" + _t("s4", lang) + "\n" + _asks(b, lang) + "\n")
 
@@ -243,6 +264,7 @@ td.c-red b{background:#d62d20;color:#fff}td.c-yellow b{background:#f2b705;color:
 td.lt-red{color:#b00020;font-weight:600}td.lt-yellow{color:#8a5a00;font-weight:600}
 tr.top td.c-rank{font-weight:700;color:#1b6e20}tr.bottom td.c-rank{font-weight:700;color:#b00020}
 .bulletin .charts{display:block;max-width:640px}
+.bulletin p.unreported{color:#5a4500;margin:.2em 0 1em}
 @media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
 """
 _NUMERIC = {"rank", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
@@ -303,7 +325,14 @@ def _html(b, lang, scope, title, paras, units) -> str:
     if not b["flagged"]:
         body.append(f"<p>{e(_t('s2.none', lang))}</p>")
     for i, g in enumerate(b["flagged"], 1):
-        body += [f"<h3>{e(_unit_head(g, i, lang))}</h3>", _flagged_html(g["items"], lang)]
+        explained, unreported = _split(g)
+        body.append(f"<h3>{e(_unit_head(g, i, lang))}</h3>")
+        if explained:
+            body.append(_flagged_html(explained, lang))
+        if unreported:
+            ids = _unreported(unreported, lang, lambda i: f"\0{i}\1")  # each id whole on a line
+            body.append('<p class="unreported">' + e(ids).replace("\0", '<span class="nw">').replace("\1", "</span>")
+                        + "</p>")
     body += [f"<h2>{e(_t('s3', lang))}</h2>", *(f'<p class="note">{e(p)}</p>' for p in _rules(b, lang)),
              f"<h2>{e(_t('s4', lang))}</h2>", f'<p class="lead">{e(_asks(b, lang))}</p>', "</div>"]
     meta = [(say("report.as_of", lang), b["as_of"]), (say("report.generated", lang), local_timestamp())]

@@ -164,7 +164,8 @@ NOTE_PARTS = ("progress", "problems", "next_steps")
 
 def said_html(r: Mapping, lang: str, *, none_said: bool = True) -> str:
     """What a unit wrote on an item (进展情况, 存在问题, 下一步措施), one line each, cut to ``SHORT``
-    characters with the whole text one click away (``<details>``; printed whole), and its date."""
+    characters with the whole text one click away (``<details>``; printed whole: a closed <details>
+    cannot be opened by a print style, so the whole text is there too, shown only in print), and its date."""
     colon = "：" if lang == "zh" else ": "
     lines = []
     for k in NOTE_PARTS:
@@ -173,13 +174,14 @@ def said_html(r: Mapping, lang: str, *, none_said: bool = True) -> str:
             continue
         label = f"<b>{_e(say('bulletin.' + k, lang))}{colon}</b>"
         if len(full) <= SHORT:
-            lines.append(f"<p>{label}{_e(full)}</p>")
-        else:
-            lines.append(f'<p>{label}<details><summary>{_e(short(full))}<span class="more">'
-                         f"{_e(say('bulletin.more', lang))}</span></summary>{_e(full)}</details></p>")
+            lines.append(f'<div class="part">{label}{_e(full)}</div>')
+        else:  # a div, not a p: a <details> inside a <p> would close it
+            lines.append(f'<div class="part">{label}<details><summary>{_e(short(full))}<span class="more">'
+                         f"{_e(say('bulletin.more', lang))}</span></summary>{_e(full)}</details>"
+                         f'<span class="full">{_e(full)}</span></div>')  # a page prints whole
     if not lines:
         return f'<span class="none">{_e(say("bulletin.nothing_said", lang))}</span>' if none_said else ""
-    return "".join(lines) + f'<p class="note">{_e(say("bulletin.noted_on", lang, d=r["noted_on"]))}</p>'
+    return "".join(lines) + f'<div class="note">{_e(say("bulletin.noted_on", lang, d=r["noted_on"]))}</div>'
 
 
 def said_text(r: Mapping, lang: str, n: int | None = None) -> str:
@@ -263,10 +265,10 @@ td.c-plan{min-width:3em}
 details.src{font-size:12px;color:#555}
 details.src summary{cursor:pointer}
 details.src q{display:block;margin:2px 0 4px;padding-left:6px;border-left:3px solid #ccc}
-td.c-said{min-width:14em;max-width:30em;font-size:12px}td.c-said p{margin:0 0 2px}td.c-said b{color:#444}
+td.c-said{min-width:14em;max-width:30em;font-size:12px}td.c-said .part{margin:0 0 2px}td.c-said b{color:#444}
 td.c-said details{display:inline}td.c-said summary{cursor:pointer;list-style:none;display:inline}
 td.c-said summary::-webkit-details-marker{display:none}td.c-said .more{color:#1f5fbf}
-td.c-said details[open] summary{display:none}td.c-said .none{color:#b00020}
+td.c-said details[open] summary{display:none}td.c-said .none{color:#b00020}td.c-said .full{display:none}
 details.group{margin:4px 0}
 details.group>summary{cursor:pointer;padding:4px 0}
 .badge{color:#fff;border-radius:3px;padding:1px 6px;white-space:nowrap;font-size:12px}
@@ -283,7 +285,7 @@ footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;paddi
  thead{display:table-header-group}
  tr{break-inside:avoid}
  details.src summary{display:none}
- td.c-said summary{display:none}td.c-said details>*{display:inline}
+ td.c-said details{display:none}td.c-said .full{display:inline}
  details.group>summary{list-style:none}
  h2{break-after:avoid}
  .scroll{overflow:visible}

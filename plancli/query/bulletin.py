@@ -39,7 +39,7 @@ from ..registry.units import UnitTable
 from ..text.dates import to_date
 from ..vocabulary import LIGHTS, RECORD_STATUSES, SUBMITTED, Light, Status
 from ..words import AnyOf
-from .counts import tally, unit_groups
+from .counts import STALE, tally, unit_groups
 from .filters import Filters
 from .rows import occurrence_rows
 
@@ -52,7 +52,8 @@ UNIT_KEYS = ("rank", "unit", "items", "closed", "completed", "missed", "overdue"
 RANK_RULE = ("on_time", "red_or_stale_share", "yellow_share", "completed_share")
 # The keys of a red or yellow item of a unit (JSON ``flagged[].items``).
 FLAGGED_KEYS = ("item", "id", "metric", "comparator", "value_text", "deadline", "lead", "status", "light",
-                "light_reason", "days_left", "newly_red", "noted_on", "progress", "problems", "next_steps")
+                "light_reason", "days_left", "newly_red", "unreported", "noted_on", "progress", "problems",
+                "next_steps")
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,9 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
 def _flagged(r: dict, before: dict, notes: dict) -> dict:
     out = {k: r.get(k) for k in FLAGGED_KEYS if k in r}
     out["newly_red"] = r["light"] == Light.RED and before.get(r["item"]) != Light.RED
+    # yellow only for want of a report: the bulletin lists these by id, the others with their reasons
+    codes = set(getattr(r.get("light_reason"), "codes", ()))
+    out["unreported"] = bool(codes) and codes <= STALE
     n = notes.get(r["item"])
     out.update(n.as_dict() if n else {"noted_on": None, "progress": None, "problems": None, "next_steps": None})
     return out

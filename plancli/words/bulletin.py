@@ -10,7 +10,8 @@ WORDS: dict[str, tuple[str, str]] = {
                          "{unit} sent back {file} ({n} rows filled): reported on {on}"),
     "import.submitted.dry": ("{unit} 报送台账 {file}（填写 {n} 行），将记为 {on} 报送",
                              "{unit} sent back {file} ({n} rows filled): would be recorded as reported on {on}"),
-    "import.submitted_already": ("{unit} 已记有 {on} 的报送（{file}）", "{unit} is already recorded as reporting on {on} ({file})"),
+    "import.submitted_already": ("{unit} 的这次报送已记录过（{file}，同一天或同一份台账），不再重复记录",
+                                 "{unit}: this 报送 is already recorded ({file}: the same day or the same file)"),
     "import.unit_unknown": ("未能确定 {file} 是哪个单位的台账，未记为报送（可用 --unit 指定单位）",
                             "cannot tell which unit's 台账 {file} is: no 报送 recorded (name it with --unit)"),
     # the bulletin (output.bulletin): the ranking's reporting columns, the naming, each unit's red and
@@ -37,6 +38,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "bulletin.more": ("〔全文〕", " [more]"),
     "bulletin.newly_mark": ("（本期新亮）", " (new)"),
     "bulletin.unit_head": ("{no}{unit}：红灯 {red} 项、黄灯 {yellow} 项", "{no} {unit}: red {red}, yellow {yellow}"),
+    "bulletin.unreported": ("未按周期报送进展的黄灯事项（{n} 项）：{ids}。", "Yellow for want of a report within the cycle ({n}): {ids}."),
     "bulletin.newly_sheet": ("本期新亮红灯事项（{n} 项）", "Newly red ({n})"),
     "bulletin.rule.naming": ("通报点名只按完整名次：并列的单位或全部点名、或都不点名；“排名靠前”只点本期有报送的单位，“排名靠后”只点有红灯、黄灯或未按期报送的单位，各不超过单位总数的三分之一且不超过 3 个。", " A bulletin names units by whole ranks only: units that share a rank are named together or not at all; 'ranked first' names only units that reported in the period, 'ranked last' only units with a red or yellow item or a report not made on time, each at most a third of the units and never more than three."),
     "bulletin.rule.reporting": ("多个牵头单位共同牵头的事项，计入每个牵头单位的事项数和亮灯数；报送计入报送的单位：单位报回台账即为该单位报送（留空的事项同样视为已报送），手工录入的进展记录计入该事项的每个牵头单位。", " An item led by several units counts in full for each of them (items and lights); a report counts for the unit that made it: a unit sending its workbook back has reported (the rows it left blank too), a record typed by hand counts for every lead unit of its item."),

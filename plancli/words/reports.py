@@ -108,7 +108,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'bulletin.green': ('绿灯', 'Green'),
     'bulletin.records': ('进展记录', 'Records'),
     'bulletin.reported': ('报送事项', 'Items reported'),
-    'bulletin.stale': ('未按期报送', 'Not reported in cycle'),
+    'bulletin.stale': ('未按期报送事项', 'Items not reported in cycle'),
     'bulletin.on_time': ('按时报送', 'On time'),
     'bulletin.completed_share': ('完成率', 'Completed share'),
     'bulletin.red_share': ('红灯占比', 'Red share'),
