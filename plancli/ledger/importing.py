@@ -275,10 +275,14 @@ def _submissions(reg: Registry, ledger_path: Path, files: list[Path], planned: l
 
     names = set(reg.unit_names())
 
-    def known(name: str) -> str | None:
-        if units is not None:
-            return units.canonical(name) if units.known(name) else None
-        return name if name in names else None
+    def known(name: str) -> str | None:  # a unit's name or alias, with or without 省 (never a guess)
+        if units is None:
+            return name if name in names else None
+        try:
+            unit, guessed = units.match(name)
+        except PlancliError:
+            return None
+        return None if guessed else unit
 
     return submissions_of(files, planned, known, ledger_path, received=received, unit=unit)
 

@@ -8,17 +8,16 @@ was kept, or by hand) is as good as any.
 
 from __future__ import annotations
 
-import functools
 import subprocess
 from pathlib import Path
 
 __all__ = ["entering_person"]
 
 
-@functools.lru_cache(maxsize=16)
 def entering_person(where: Path) -> str | None:
     """The name of whoever writes to the ledger at ``where`` (a file or directory): git's ``user.name``
-    as the repository around it sees it (its own config, else the user's), else the OS user."""
+    as the repository around it sees it (its own config, else the user's), else the OS user. Asked
+    on every write (a few milliseconds), never cached: the name may be set between two writes."""
     folder = where if where.is_dir() else where.parent
     while not folder.exists() and folder != folder.parent:  # a ledger about to be made in a new directory
         folder = folder.parent
