@@ -288,3 +288,27 @@ def test_two_monthly_cycles_of_three_units_in_git_clones(cli, tmp_path, monkeypa
     assert [(s["name"], s["total"]) for s in stats] == [(KJT, rows[KJT]["items"])]
     support = office.json("nov-a", "2024-12-02", *nov_args, "--unit", HYJ, "--role", "support")
     assert [r["unit"] for r in support["rows"]] == [HYJ] and support["role"] == "support"
+
+    # ------------------------------------------------------------------ what the director reads
+    _screenshot(office, tmp_path, nov_args)
+
+
+def _screenshot(office: Office, tmp_path: Path, nov_args: tuple) -> None:
+    """The November 通报 of six of the units, in headless Chromium: docs/bulletin.png (skipped without
+    a browser; the same picture every run: the generation time is fixed)."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        return
+    page = tmp_path / "bulletin.html"
+    units = [x for u in (KJT, FGW, DSJ, GXT, HYJ, "省政府办公厅") for x in ("--unit", u)]
+    office.mp.setenv("SOURCE_DATE_EPOCH", "1733100000")
+    office.run("nov-a", "2024-12-02", *nov_args, *units, "--format", "html", "-o", str(page))
+    text = page.read_text(encoding="utf-8")
+    assert "排名靠前的单位：省科技厅、省发展改革委。排名靠后的单位：省大数据局、省政府办公厅。" in text
+    shot = tmp_path / "bulletin.png"
+    subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                    "--disable-extensions", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,1600",
+                    f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=180, check=False)
+    assert shot.exists() and shot.stat().st_size > 100_000  # a blank page compresses to a few KB
+    shutil.copyfile(shot, Path(__file__).resolve().parents[1] / "docs" / "bulletin.png")
+
