@@ -25,6 +25,11 @@ import pytest
 
 from plancli.ledger.store import load_ledger
 
+# the clones and the workbooks as the other round-trip tests make them: git without the user's
+# config, cells typed into a unit's workbook by heading
+from .test_roundtrip import _fill
+from .test_team import _git
+
 openpyxl = pytest.importorskip("openpyxl")
 GIT = shutil.which("git")
 pytestmark = pytest.mark.skipif(GIT is None, reason="needs git")
@@ -36,28 +41,6 @@ HEADER_ROW = 3
 LONG_PROBLEM = ("部分部门事项清单梳理滞后，跨部门数据共享接口尚未全部打通，省政府办公厅牵头的联审机制尚未建立，"
                 "需协调各部门于11月底前完成事项梳理和接口联调")
 WIND_PROBLEM = "部分海上风电项目受用海审批影响并网推迟，预计12月中旬集中并网"
-
-
-def _git(cwd: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(cwd), "GIT_CONFIG_NOSYSTEM": "1",
-           "PATH": "/usr/bin:/bin"}
-    r = subprocess.run([GIT, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    assert r.returncode == 0, r.stderr
-    return r.stdout
-
-
-def _fill(path: Path, fills: dict[str, dict[str, object]], save_as: Path) -> Path:
-    """Type values into the yellow cells of a unit's workbook, by item id and heading, and save it."""
-    wb = openpyxl.load_workbook(path)
-    ws = wb.active
-    heads = {c.value: c.column for c in ws[HEADER_ROW]}
-    rows = {ws.cell(r, 1).value: r for r in range(HEADER_ROW + 1, ws.max_row + 1)}
-    for item, cells in fills.items():
-        for head, v in cells.items():
-            ws.cell(rows[item], heads[head]).value = v
-    wb.save(save_as)
-    return save_as
 
 
 def _ids(path: Path) -> list[str]:

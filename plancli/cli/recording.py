@@ -61,7 +61,7 @@ def record(
     Example: plancli record kjyf-002 --retract --rid 20261203T0908 --note "误填了他单位的数字"
     Example: plancli record kjyf-003 --extend-to 2025-06-30 --note "经省政府同意延期"
     """
-    from ..ledger.recording import extend_deadline, record_progress, retract_latest
+    from ..ledger.recording import deadline_in_force, extend_deadline, record_progress, retract_latest
     from ..output.language import pick_lang
     from ..output.messages import describe, describe_extension, describe_retraction
     from ..text.dates import to_date
@@ -91,7 +91,8 @@ def record(
         raise UsageError("cli.no_status")
     rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual, on=when,
                              source=source, note=note, evidence=evidence, force=force)
-    print(f"{describe(e, rec, lang_)} → {ws.ledger_path}", file=sys.stderr)
+    print(f"{describe(e, rec, lang_, deadline_in_force(ws.registry, ws.ledger_path, e, rec.item))} → "
+          f"{ws.ledger_path}", file=sys.stderr)
 
 
 

@@ -34,6 +34,7 @@ from .store import (
 )
 
 __all__ = ["resolve_item", "ledger_warnings", "check_progress", "record_progress", "retract_latest", "named_record",
+           "deadline_in_force",
            "extend_deadline", "item_deadline", "evidence_of", "evidence_path", "evidence_problems"]
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -280,6 +281,12 @@ def item_deadline(reg: Registry, e: Entry, item_id: str) -> date | None:
         if (e.label(d) or "") == occ:
             return d
     return e.deadline
+
+
+def deadline_in_force(reg: Registry, path: Path, e: Entry, item_id: str) -> date | None:
+    """The deadline of ``item_id`` now: its last extension's (延期), else the registry's."""
+    ext = extensions(load_ledger(path)).get(item_id)
+    return ext.extend_to if ext is not None else item_deadline(reg, e, item_id)
 
 
 def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, note: str | None,

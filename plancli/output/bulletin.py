@@ -221,8 +221,14 @@ def _s1(b: Mapping, lang: str) -> str:
 
 
 def _flagged_columns(lang: str, flex: bool = False) -> list[Column]:
-    return [Column(k, _t(k, lang), None, "ellipsis" if flex and k in ("metric", "reason", "said") else None)
-            for k in FLAGGED]
+    """On a terminal (``flex``) the reason and the unit's words wrap in their cells (they are what the
+    table is for), the metric is cut with …, and target and deadline give way (the reason says how
+    late or behind); elsewhere every column, every cell whole."""
+    def overflow(k: str) -> str | None:
+        return ("fold" if k in ("reason", "said") else "ellipsis" if k == "metric" else None) if flex else None
+
+    keys = [k for k in FLAGGED if k not in ("target", "deadline")] if flex else FLAGGED  # the reason says it
+    return [Column(k, _t(k, lang), None, overflow(k)) for k in keys]
 
 
 def bulletin_table(b: Mapping, lang: str, scope: str, out) -> None:

@@ -10,8 +10,9 @@ from ..text.actuals import written_like
 __all__ = ["describe", "describe_retraction", "describe_extension"]
 
 
-def describe(e: Entry, rec: Record, lang: str = "en") -> str:
-    """The confirmation line of ``record``: the value as the target is written, with attainment."""
+def describe(e: Entry, rec: Record, lang: str = "en", deadline=None) -> str:
+    """The confirmation line of ``record``: the value as the target is written, with attainment, and
+    what the record counts as when that is not its status (a figure as of the ``deadline`` closes)."""
     from ..words import say, word
 
     def st(code: str) -> str:
@@ -28,8 +29,10 @@ def describe(e: Entry, rec: Record, lang: str = "en") -> str:
         text += say("msg.evidence", lang).format(evidence=rec.evidence)
     if rec.forced:
         text += say("msg.forced", lang).format(note=rec.note)
-    elif record_status(e, rec) != rec.status:
-        text += say("msg.counts_as", lang).format(status=st(record_status(e, rec)))
+    elif record_status(e, rec, deadline) != rec.status:
+        text += say("msg.counts_as", lang).format(status=st(record_status(e, rec, deadline)))
+    elif rec.status == "in_progress" and deadline is not None and attainment(e, rec.actual)[1]:
+        text += say("msg.awaiting_close", lang, deadline=deadline)  # progress, not the result (lights.md)
     return text
 
 

@@ -51,6 +51,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "record.rid_withdrawn": ("记录 {rid} 已于 {on} 撤回（{note}）", "record {rid} was already withdrawn on {on} ({note})"),
     "cli.rid_needs_retract": ("--rid 用于指定要撤回的记录，须与 --retract 同用", "--rid names the record to withdraw: give it with --retract"),
     "msg.retracted.actual": ("，实际值 {actual}", ", actual {actual}"),
+    "msg.awaiting_close": ("；已达目标值，待销号（{deadline} 前的数值不作办结）",
+                           "; the figure meets the target, awaiting 销号 (a figure before {deadline} closes nothing)"),
     "msg.retracted.to": ("，延至 {d}", " to {d}"),
     "msg.retracted.source": ("，来源：{source}", ", source: {source}"),
     "problem.note": ("提示：", "note: "),
