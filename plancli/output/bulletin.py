@@ -33,8 +33,8 @@ NEWLY = ("item", "metric", "target", "deadline", "lead", "reason")
 FLAGGED = ("item", "metric", "target", "deadline", "light", "reason", "said")
 
 
-def _t(key: str, lang: str) -> str:
-    return say(f"bulletin.{key}", lang)
+def _t(key: str, lang: str, /, **fields) -> str:
+    return say(f"bulletin.{key}", lang, **fields)
 
 
 def _zh_date(iso: str) -> str:
@@ -95,9 +95,7 @@ def _split(g: Mapping) -> tuple[list[Mapping], list[Mapping]]:
 
 def _unreported(items: Sequence[Mapping], lang: str, wrap=lambda i: i) -> str:
     """One line: how many items are yellow only for want of a report, and their ids (in id order)."""
-    sep = "、" if lang == "zh" else ", "
-    return _t("unreported", lang).format(n=len(items), ids=sep.join(wrap(r["item"]) for r in
-                                                                      sorted(items, key=lambda r: r["item"])))
+    return _t("unreported", lang, n=len(items), ids=[wrap(r["item"]) for r in sorted(items, key=lambda r: r["item"])])
 
 
 def _light_cell(r: Mapping, lang: str) -> str:
@@ -114,7 +112,7 @@ def _flagged_cells(items: Sequence[Mapping], lang: str, n: int | None = None) ->
 
 
 def _unit_head(g: Mapping, i: int, lang: str) -> str:
-    return _t("unit_head", lang).format(no=_ordinal(i, lang), unit=g["unit"], red=g["red"], yellow=g["yellow"])
+    return _t("unit_head", lang, no=_ordinal(i, lang), unit=g["unit"], red=g["red"], yellow=g["yellow"])
 
 
 def _ordinal(i: int, lang: str) -> str:
@@ -142,41 +140,41 @@ def _paragraphs(b: Mapping, lang: str, scope: str) -> tuple[str, list[str]]:
     first and last (``query.bulletin.named``: whole ranks only, never out of a tie)."""
     period = _period_name(b, lang)
     t = b["totals"]
-    title = _t("title", lang).format(period=period)
-    intro = _t("intro", lang).format(at=b["as_of"], at_zh=_zh_date(b["as_of"]), scope=scope, period=period,
-                                     **{k: t[k] for k in ("items", "units", "closed", "completed", "missed",
-                                                          "overdue", "late", "records", *LIGHTS)})
+    title = _t("title", lang, period=period)
+    intro = _t("intro", lang, at=b["as_of"], at_zh=_zh_date(b["as_of"]), scope=scope, period=period,
+               **{k: t[k] for k in ("items", "units", "closed", "completed", "missed", "overdue", "late", "records",
+                                    *LIGHTS)})
     paras = [intro]
-    sep, space = ("、", "") if lang == "zh" else (", ", " ")
     owing = [r for r in b["rows"] if r["on_time"] is not None]
     if owing:
-        text = _t("reporting", lang).format(period=period, n=t["reported_units"], of=len(owing))
+        text = _t("reporting", lang, period=period, n=t["reported_units"], of=len(owing))
         if len(b["not_on_time"]) == len(owing):  # nobody reported: one sentence, not a roll of every unit
-            text = _t("reporting.none", lang).format(period=period, of=len(owing))
+            text = _t("reporting.none", lang, period=period, of=len(owing))
         elif b["not_on_time"]:
-            text += space + _t("not_on_time", lang).format(names=sep.join(b["not_on_time"]), n=len(b["not_on_time"]))
+            text = say("punct.sentences", lang, a=text,
+                       b=_t("not_on_time", lang, names=list(b["not_on_time"]), n=len(b["not_on_time"])))
         paras.append(text)
-    named = [_t(k, lang).format(names=sep.join(b["named"][k])) for k in ("best", "worst") if b["named"][k]]
+    named = [_t(k, lang, names=list(b["named"][k])) for k in ("best", "worst") if b["named"][k]]
     if named:
-        paras.append(space.join(named))
+        paras.append(say("punct.sentences", lang, a=named[0], b=named[1]) if len(named) == 2 else named[0])
     return title, paras
 
 
 def _asks(b: Mapping, lang: str) -> str:
-    return _t("ask", lang).format(cycle=_t("ask.cycle", lang) if b["not_on_time"] else "")
+    return _t("ask", lang, cycle=_t("ask.cycle", lang) if b["not_on_time"] else "")
 
 
 def _s2(b: Mapping, lang: str) -> str:
     items = [r for g in b["flagged"] for r in g["items"]]
     ids = {r["item"] for r in items}  # a co-led item is listed under each of its units, counted once
     red = len({r["item"] for r in items if r["light"] == "red"})
-    return _t("s2", lang).format(red=red, yellow=len(ids) - red, newly=len(b["newly_red"]))
+    return _t("s2", lang, red=red, yellow=len(ids) - red, newly=len(b["newly_red"]))
 
 
 def _rules(b: Mapping, lang: str) -> list[str]:
     """Section 三, one paragraph each: the rank rule, how units are named, how co-led items and
     reports count, and the reporting cycle."""
-    cycle = _t("rule.cycle", lang).format(days=b["cycle_days"]) if b["cycle"] else _t("no_cycle", lang)
+    cycle = _t("rule.cycle", lang, days=b["cycle_days"]) if b["cycle"] else _t("no_cycle", lang)
     return [_t("rule", lang), _t("rule.naming", lang).strip(), (_t("rule.reporting", lang) + cycle).strip()]
 
 
@@ -192,7 +190,7 @@ def bulletin_text(b: Mapping, fmt: str, lang: str, scope: str) -> str:
     if fmt == "md":
         buf = io.StringIO()
         buf.write(f"# {md_escape(title)}\n\n")
-        buf.write(md_escape(_t("scope", lang).format(scope=scope, at=b["as_of"])) + "\n\n")
+        buf.write(md_escape(_t("scope", lang, scope=scope, at=b["as_of"])) + "\n\n")
         for p in paras:
             buf.write(md_escape(p) + "\n\n")
         buf.write(f"## {md_escape(_s1(b, lang))}\n\n")
@@ -237,7 +235,7 @@ def bulletin_table(b: Mapping, lang: str, scope: str, out) -> None:
     the units' words cut with … (the whole text: ``--format md``, ``html``, ``xlsx`` or ``json``)."""
     title, paras = _paragraphs(b, lang, scope)
     units = _unit_cells(b["rows"], lang)
-    out.write(f"{title}\n{_t('scope', lang).format(scope=scope, at=b['as_of'])}\n\n")
+    out.write(f"{title}\n{_t('scope', lang, scope=scope, at=b['as_of'])}\n\n")
     for p in paras:
         out.write(p + "\n\n")
     out.write(_s1(b, lang) + "\n")
@@ -402,7 +400,7 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
         ws3.column_dimensions[col].width = 40
         for cell in ws3[col][1:]:
             cell.alignment = wrap
-    ws2 = wb.create_sheet(_sheet_title(_t("newly_sheet", lang).format(n=len(b["newly_red"]))))
+    ws2 = wb.create_sheet(_sheet_title(_t("newly_sheet", lang, n=len(b["newly_red"]))))
     ws2.append([_t(k, lang) for k in NEWLY])
     for c in _newly_cells(b["newly_red"], lang):
         ws2.append([c[k] for k in NEWLY])

@@ -6,6 +6,7 @@ from ..ledger.attainment import attainment, percent, record_status
 from ..ledger.store import Record
 from ..registry.model import Entry, target_text
 from ..text.actuals import written_like
+from ..words import say, word_or_code
 
 __all__ = ["describe", "describe_retraction", "describe_extension"]
 
@@ -13,24 +14,21 @@ __all__ = ["describe", "describe_retraction", "describe_extension"]
 def describe(e: Entry, rec: Record, lang: str = "en", deadline=None) -> str:
     """The confirmation line of ``record``: the value as the target is written, with attainment, and
     what the record counts as when that is not its status (a figure as of the ``deadline`` closes)."""
-    from ..words import say, word
-
     def st(code: str) -> str:
-        return code if lang == "en" else word(code, lang)
+        return word_or_code(code, lang)
 
-    text = say("msg.recorded", lang).format(item=rec.item, status=st(rec.status))
-    text += say("msg.on", lang).format(on=rec.effective)
+    text = say("msg.recorded", lang, item=rec.item, status=st(rec.status)) + say("msg.on", lang, on=rec.effective)
     if rec.actual is not None:
         ratio, _ = attainment(e, rec.actual)
         shown = written_like(rec.actual, e.value_text, e.unit)
-        text += (say("msg.actual", lang).format(actual=shown, pct=percent(ratio), target=target_text(e.comparator, e.value_text))
-                 if ratio is not None else say("msg.actual_only", lang).format(actual=shown))
+        text += (say("msg.actual", lang, actual=shown, pct=percent(ratio), target=target_text(e.comparator, e.value_text))
+                 if ratio is not None else say("msg.actual_only", lang, actual=shown))
     if rec.evidence:
-        text += say("msg.evidence", lang).format(evidence=rec.evidence)
+        text += say("msg.evidence", lang, evidence=rec.evidence)
     if rec.forced:
-        text += say("msg.forced", lang).format(note=rec.note)
+        text += say("msg.forced", lang, note=rec.note)
     elif record_status(e, rec, deadline) != rec.status:
-        text += say("msg.counts_as", lang).format(status=st(record_status(e, rec, deadline)))
+        text += say("msg.counts_as", lang, status=st(record_status(e, rec, deadline)))
     elif rec.status == "in_progress" and deadline is not None and attainment(e, rec.actual)[1]:
         text += say("msg.awaiting_close", lang, deadline=deadline)  # progress, not the result (lights.md)
     return text
@@ -39,9 +37,6 @@ def describe(e: Entry, rec: Record, lang: str = "en", deadline=None) -> str:
 def describe_retraction(rec: Record, gone: Record, lang: str = "en", e: Entry | None = None) -> str:
     """The confirmation line of ``record --retract``: which record was withdrawn (its id, the figure
     as the target is written and its source, so a slip shows at once), and why."""
-    from ..words import say, word
-
-    status = gone.status if lang == "en" else word(gone.status, lang)
     what = ""
     if gone.actual is not None:
         shown = written_like(gone.actual, e.value_text, e.unit) if e is not None else gone.actual_text or f"{gone.actual:g}"
@@ -50,13 +45,10 @@ def describe_retraction(rec: Record, gone: Record, lang: str = "en", e: Entry | 
         what += say("msg.retracted.to", lang, d=gone.extend_to)
     if gone.source:
         what += say("msg.retracted.source", lang, source=gone.source)
-    return say("msg.retracted", lang).format(item=gone.item, rid=gone.rid, status=status, on=gone.effective,
-                                             what=what, note=rec.note)
+    return say("msg.retracted", lang, item=gone.item, rid=gone.rid, status=word_or_code(gone.status, lang),
+               on=gone.effective, what=what, note=rec.note)
 
 
 def describe_extension(rec: Record, was, lang: str = "en") -> str:
     """The confirmation line of ``record --extend-to``: the new deadline, the one it replaces, why."""
-    from ..words import say
-
-    return say("msg.extended", lang).format(item=rec.item, to=rec.extend_to, was=was, on=rec.effective,
-                                              note=rec.note)
+    return say("msg.extended", lang, item=rec.item, to=rec.extend_to, was=was, on=rec.effective, note=rec.note)

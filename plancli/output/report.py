@@ -86,7 +86,7 @@ def deadline_cell(r: Mapping, lang: str = "en") -> str:
     d = r.get("deadline") or "—"
     d += "*" if r.get("deadline") and r.get("deadline_inferred") else ""
     if r.get("deadline_original"):
-        d += say("report.extended_from", lang).format(d=r["deadline_original"])
+        d += say("report.extended_from", lang, d=r["deadline_original"])
     return d
 
 
@@ -166,7 +166,7 @@ def said_html(r: Mapping, lang: str, *, none_said: bool = True) -> str:
     """What a unit wrote on an item (进展情况, 存在问题, 下一步措施), one line each, cut to ``SHORT``
     characters with the whole text one click away (``<details>``; printed whole: a closed <details>
     cannot be opened by a print style, so the whole text is there too, shown only in print), and its date."""
-    colon = "：" if lang == "zh" else ": "
+    colon = say("punct.colon", lang)
     lines = []
     for k in NOTE_PARTS:
         full = " ".join((r.get(k) or "").split())
@@ -189,9 +189,9 @@ def said_text(r: Mapping, lang: str, n: int | None = None) -> str:
     parts = [(say("bulletin." + k, lang), short(r[k], n) if n else r[k]) for k in NOTE_PARTS if r.get(k)]
     if not parts:
         return ""
-    sep, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
-    text, when = sep.join(f"{h}{colon}{t}" for h, t in parts), say("bulletin.noted_on", lang, d=r["noted_on"])
-    return text + when if lang == "zh" else f"{text} {when}"
+    colon = say("punct.colon", lang)
+    text = say("punct.semicolon", lang).join(f"{h}{colon}{t}" for h, t in parts)
+    return say("punct.sentences", lang, a=text, b=say("bulletin.noted_on", lang, d=r["noted_on"]))
 
 
 def light_badge(r: Mapping, lang: str) -> str:
@@ -203,7 +203,7 @@ def light_badge(r: Mapping, lang: str) -> str:
         return ""
     late = ""
     if r.get("late"):
-        late = f'<span class="late">{_e(say("report.late", lang).format(days=r.get("days_late")))}</span>'
+        late = f'<span class="late">{_e(say("report.late", lang, days=r.get("days_late")))}</span>'
     return (f'<span class="lights" title="{_e(said(r.get("light_reason"), lang))}">'
             f'<span class="badge lt" style="background:{COLORS.get(lt, "#777")}">{_e(word(lt, lang))}</span>'
             f"{late}</span>")

@@ -125,9 +125,14 @@ def parse_value(text: str) -> Quantity:
         raise QuantityError("quantity.empty")
     if t in ("倍增", "翻一番", "翻番"):
         return Quantity(2.0, "倍")
+    if t == "零":  # 事故零发生, 零排放: none
+        return Quantity(0.0, "")
     share = _cn_share(t)
     if share is not None:
         return Quantity(share, "%")
+    twice = re.fullmatch(rf"({NUMBER})(\D{{1,4}}?){RANGE_SEP}({NUMBER})\2", t)
+    if twice:  # 3家至5家: a range that says its unit twice
+        t = f"{twice.group(1)}-{twice.group(3)}{twice.group(2)}"
     m = re.match(rf"({NUMBER})[×xX*]({NUMBER})", t)
     if m:
         low = float(m.group(1)) * float(m.group(2))

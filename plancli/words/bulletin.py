@@ -5,6 +5,8 @@ Each entry: code → (zh, en). Fields in braces are filled by ``words.say``.
 """
 
 WORDS: dict[str, tuple[str, str]] = {
+    # two sentences (or a text and its date) one after the other: no space between in Chinese
+    "punct.sentences": ("{a}{b}", "{a} {b}"),
     # import: each workbook a unit sent back is its 报送 (ledger.submissions)
     "import.submitted": ("{unit} 报送台账 {file}（填写 {n} 行），记为 {on} 报送",
                          "{unit} sent back {file} ({n} rows filled): reported on {on}"),
