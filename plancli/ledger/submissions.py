@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -76,6 +75,8 @@ def submissions_of(files: Iterable[Path], planned: list, known: Callable[[str], 
     """One ``submitted`` record per file whose unit is known (``Planned``, like a row of the import),
     and the file's planned rows marked as that unit's (``Record.unit``). ``unit`` (``import --unit``)
     names the unit of every file. A unit already recorded as reporting on ``received`` adds nothing."""
+    import hashlib  # only an import pays for it, never a query
+
     from .importing import Planned
 
     active = [r for r in withdrawn_free(load_ledger(ledger_path)) if r.status == SUBMITTED]
