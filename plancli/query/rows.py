@@ -165,9 +165,8 @@ def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str
     last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
     (this year's figure, still met) does not make an item closed on time late. A figure closes only
     from the deadline in force on (``record_status``)."""
-    from ..ledger.recording import (
-        item_deadline,  # only a query with a closed row pays for the checks' imports
-    )
+    # only a query with a closed row pays for the imports of the recording checks
+    from ..ledger.recording import item_deadline
 
     gone = withdrawn(records)
     moved = extensions(records, as_of)
