@@ -98,8 +98,9 @@ def test_a_withdrawn_row_is_never_imported_again(cli, tiny, ledger, tmp_path):
     before = len(load_ledger(ledger))
     r = _run(cli, tiny, ledger, "import", str(book), "--format", "json")
     assert [(x["item"], x["action"]) for x in json.loads(r.out)] == [("test-002", "withdrawn")]
-    assert r.err == "cannot tell which unit's 台账 月报.csv is: no 报送 recorded (name it with --unit)\n" \
-                    "recorded 0 of 1 filled rows (1 already recorded)\n"
+    assert r.err.endswith(f"{book}: which unit sent this file is not known (no export marker, no unit in the "
+                          "file name), so rows were not checked against the unit; name the file after the unit "
+                          "(省科技厅.xlsx)\nrecorded 0 of 1 filled rows (1 already recorded)\n")
     assert len(load_ledger(ledger)) == before
     zh = _run(cli, tiny, ledger, "import", str(book), "--format", "plain", lang="zh")
     assert "曾撤回，不再记录" in zh.out

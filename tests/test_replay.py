@@ -41,6 +41,7 @@ HEADER_ROW = 3
 LONG_PROBLEM = ("部分部门事项清单梳理滞后，跨部门数据共享接口尚未全部打通，省政府办公厅牵头的联审机制尚未建立，"
                 "需协调各部门于11月底前完成事项梳理和接口联调")
 WIND_PROBLEM = "部分海上风电项目受用海审批影响并网推迟，预计12月中旬集中并网"
+NEXT_STEPS = "提请省政府办公厅召开联审会议，11月底前完成指引定稿"
 
 
 def _ids(path: Path) -> list[str]:
@@ -134,7 +135,7 @@ def test_two_monthly_cycles_of_three_units_in_git_clones(cli, tmp_path, monkeypa
                             "存在问题": WIND_PROBLEM}},
         "dsj": {"szbg-011": {"实际值": "92%", "数据截至日期": when, "进展情况": "上半年智慧社区覆盖率92%"},
                 "yshj-010": {"完成情况": "进行中", "数据截至日期": when, "进展情况": "工作指引初稿已完成",
-                             "存在问题": LONG_PROBLEM}},
+                             "存在问题": LONG_PROBLEM, "下一步措施": NEXT_STEPS}},
     }
     for name, unit in UNITS.items():
         book = _fill(out1 / f"{unit}.xlsx", filled[name], tmp_path / f"{name}-10月.xlsx")
@@ -245,13 +246,13 @@ def test_two_monthly_cycles_of_three_units_in_git_clones(cli, tmp_path, monkeypa
     red = flagged[DSJ]["yshj-010"]
     assert (red["light"], red["newly_red"], red["problems"], red["noted_on"]) == ("red", True, LONG_PROBLEM,
                                                                                   "2024-10-20")
-    assert red["progress"] == "工作指引初稿已完成"
+    assert (red["progress"], red["next_steps"]) == ("工作指引初稿已完成", NEXT_STEPS)
     assert flagged["省政府办公厅"]["yshj-010"]["problems"] == LONG_PROBLEM  # the co-lead answers for it too
     yellow = flagged[FGW]["xny-001"]
     assert (yellow["light"], yellow["problems"], yellow["noted_on"]) == ("yellow", WIND_PROBLEM, "2024-11-20")
 
     md = office.run("nov-a", "2024-12-02", *nov_args[:-2], "--lang", "zh", "--format", "md").out
-    assert f"存在问题：{LONG_PROBLEM}" in md and f"存在问题：{WIND_PROBLEM}" in md
+    assert f"存在问题：{LONG_PROBLEM}；下一步措施：{NEXT_STEPS}" in md and f"存在问题：{WIND_PROBLEM}" in md
     page = office.run("nov-a", "2024-12-02", *nov_args[:-2], "--lang", "zh", "--format", "html").out
     assert LONG_PROBLEM in page and "<details>" in page  # cut in the cell, whole one click away
     assert page.count('<tr class="top">') == 2 and "排名靠前的单位：省科技厅、省发展改革委。" in page

@@ -14,7 +14,6 @@ import pytest
 
 from plancli.ledger.notes import note_parts
 from plancli.ledger.store import Record, append_record, load_ledger
-from plancli.ledger.submissions import workbook_unit
 from plancli.query.bulletin import named
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -65,29 +64,24 @@ def test_a_workbook_sent_back_blank_reports_every_row_of_it(cli, cycle, tmp_path
 
 
 @pytest.mark.parametrize(("how", "unit"), [
-    ("property", "省科技厅"),    # what export --per-unit writes
-    ("title", "省科技厅"),       # the property lost: the title row still says it
-    ("file name", "省工业和信息化厅"),  # a CSV, or a workbook of the unit's own: its name (省工信厅 is an alias)
-    ("nothing", None),
+    ("marker", "省科技厅"),             # what export --per-unit writes (the defined name plancli.unit)
+    ("file name", "省工业和信息化厅"),  # a workbook of the unit's own: a unit named in its file's name
+    ("nothing", None),                  # no marker, no unit in the name: the rows count, no 报送
 ])
 def test_whose_workbook_it_is(cli, tiny, tmp_path, how, unit):
-    from plancli.workspace import open_workspace
-
-    out = tmp_path / "out"
-    _export(cli, tiny, tmp_path / "p.yaml", out)
+    out, ledger = tmp_path / "out", tmp_path / "progress.yaml"
+    _export(cli, tiny, ledger, out)
     wb = openpyxl.load_workbook(out / "省科技厅.xlsx")
-    if how != "property":
-        wb.custom_doc_props = type(wb.custom_doc_props)()
-    if how != "title":
-        wb.active["A1"] = "十一月台账"
-    path = tmp_path / ("省工信厅.xlsx" if how == "file name" else "x.xlsx")  # the file renamed in any case
+    if how != "marker":
+        for name in list(wb.defined_names):
+            if name == "plancli.unit":
+                del wb.defined_names[name]
+    path = tmp_path / {"marker": "x.xlsx", "file name": "省工业和信息化厅-10月.xlsx", "nothing": "x.xlsx"}[how]
     wb.save(path)
-    table = open_workspace(tiny).units
-
-    def known(n):
-        return table.canonical(n) if table.known(n) else None
-
-    assert workbook_unit(path, known) == unit
+    r = _import(cli, tiny, ledger, str(path), "--accept-other-units")
+    assert r.code == 0, r.err
+    sent = [x for x in load_ledger(ledger) if x.status == "submitted"]
+    assert [x.item for x in sent] == ([unit] if unit else [])
 
 
 def test_import_unit_names_the_unit_and_one_day_is_one_submission(cli, tiny, tmp_path):

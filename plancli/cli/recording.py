@@ -91,7 +91,7 @@ def record(
         raise UsageError("cli.no_status")
     rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual, on=when,
                              source=source, note=note, evidence=evidence, force=force)
-    print(f"{describe(e, rec, lang_, deadline_in_force(ws.registry, ws.ledger_path, e, rec.item))} → "
+    print(f"{describe(e, rec, lang_, deadline_in_force(ws.registry, ws.records, e, rec.item))} → "
           f"{ws.ledger_path}", file=sys.stderr)
 
 
@@ -99,13 +99,17 @@ def record(
 
 @command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Filled 台账: .xlsx workbooks or .csv files.",
-                                                show_default=False)],
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE...", help="Filled 台账: .xlsx/.xlsm, .xls, .ods workbooks or .csv/.tsv/.txt (UTF-8, UTF-16, "
+        "GB18030) files.", show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Print what would be recorded; write nothing.")]
     = False,
     on: Annotated[str | None, typer.Option(
         "--on", help="Date for rows whose 数据截至日期 is empty [default: such a row is an error].",
         show_default=False)] = None,
+    accept_other_units: Annotated[bool, typer.Option(
+        "--accept-other-units", help="Record rows of items the workbook's unit neither leads nor supports "
+        "[default: such a row is an error].")] = False,
     fmt: format_option(Listing) = None,
     unit: Annotated[str | None, typer.Option(
         "--unit", "-u", help="The unit whose 台账 these are [default: what the workbook says (export --per-unit "
@@ -115,9 +119,11 @@ def import_(
 ) -> None:
     """Record the filled rows of 台账 workbooks (export --per-unit), all or nothing.
 
-    Every row is checked as `record` checks it; if any row is wrong nothing is written and each wrong
-    row is printed as FILE:SHEET!ROW: problem (exit 2). Rows already in the ledger add nothing. Each
-    workbook of a known unit also records its 报送 (the unit reported, dated --on, else today),
+    Every filled cell is recorded or its row refused by name: each row is checked as `record` checks
+    it; if any file or row is wrong nothing is written and each is printed as FILE:SHEET!ROW: problem
+    (exit 2). Rows already in the ledger add nothing. Evidence files beside a workbook are copied into
+    the evidence store; 申请延期至 + 延期理由 record an extension (docs/roundtrip.md).
+    Each workbook of a known unit also records its 报送 (the unit reported, dated --on, else today),
     however many rows it left blank.
 
     Example: plancli import 台账/*.xlsx --dry-run
@@ -141,13 +147,17 @@ def import_(
     lang_ = pick_lang(lang)
     who = ws.units.resolve(unit) if unit is not None else None
     try:
-        planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run, units=ws.units,
-                               unit=who, received=to_today(os.environ.get("PLANCLI_TODAY") or None))
-    except ImportRefused as exc:  # each row in the reader's language; the edge prints the count
+        planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run, table=ws.units,
+                               accept_other_units=accept_other_units, unit=who,
+                               received=to_today(os.environ.get("PLANCLI_TODAY") or None))
+    except ImportRefused as exc:  # each file and row in the reader's language; the edge prints the count
+        for notice in exc.notices:
+            print(f"plancli: {notice.located(lang_)}", file=sys.stderr)
         for problem in exc.problems:
             print(f"plancli: {problem.text(lang_)}", file=sys.stderr)
         raise
-    sent = [p for p in planned if p.record.status == SUBMITTED]
+    notices = planned.notices
+    sent = [p for p in planned if p.record.status == SUBMITTED]  # the 报送 of each file: said apart
     planned = [p for p in planned if p.record.status != SUBMITTED]
     rows = [p.as_dict() for p in planned]
     f = format_name(fmt)
@@ -156,11 +166,19 @@ def import_(
                           Column("evidence", "evidence", 24, "ellipsis"), Column("note", "note", 30, "ellipsis")],
                          lang_)
     if rows or is_machine(f):
+        # people read the file's name, not the path typed; an extension's new date where a figure goes
+        short = {str(p): p.name for p in files}
         shown = rows if is_machine(f) else [
-            r | {"action": say(f"import.action.{r['action'].replace(' ', '_')}", lang_)}
+            r | {"action": say(f"import.action.{r['action'].replace(' ', '_')}", lang_),
+                 "evidence": r["evidence_name"] or r["evidence"],
+                 "where": next((short[k] + r["where"][len(k):] for k in short if r["where"].startswith(k + ":")),
+                               r["where"]),
+                 "actual_text": say("import.to", lang_, d=r["extend_to"]) if r["extend_to"] else r["actual_text"]}
             for r in cells_in([dict(r) for r in rows], lang_)]
         render(shown, columns, f, sys.stdout, fields=list(rows[0]) if rows else None)
-    _say_submissions(sent, [f for f in files if all(s.where != str(f) for s in sent)], lang_, dry_run)
+    for notice in notices:
+        print(f"plancli: {notice.located(lang_)}", file=sys.stderr)
+    _say_submissions(sent, lang_, dry_run)
     new = sum(p.action == "record" for p in planned)
     old = len(planned) - new
     print(say("import.summary.dry" if dry_run else "import.summary", lang_, new=new, n=len(planned),
@@ -169,8 +187,9 @@ def import_(
           file=sys.stderr)
 
 
-def _say_submissions(sent: list, unknown: list[Path], lang: str, dry_run: bool) -> None:
-    """One line per workbook on stderr: the 报送 it records, or that its unit is not known."""
+def _say_submissions(sent: list, lang: str, dry_run: bool) -> None:
+    """One line per workbook of a known unit on stderr: the 报送 it records (a file of no known unit is
+    said by the import's own notice)."""
     from ..words import say
 
     for s in sent:
@@ -178,5 +197,3 @@ def _say_submissions(sent: list, unknown: list[Path], lang: str, dry_run: bool) 
         key = "import.submitted" if s.action == "record" else "import.submitted_already"
         print(say(key + (".dry" if dry_run and s.action == "record" else ""), lang, unit=r.item, on=r.effective,
                   file=r.workbook, n=r.rows_filled), file=sys.stderr)
-    for f in unknown:
-        print(say("import.unit_unknown", lang, file=f.name), file=sys.stderr)

@@ -1,8 +1,8 @@
 """What units write beside their figures: 进展情况, 存在问题, 下一步措施 — the reasons a director reads.
 
-A row of a 台账 reaches the ledger with its texts in the record: in fields of their own where the
-import keeps them apart (``progress``, ``problems``, ``next_steps``), else in the one ``note`` the
-import has always written, ``进展；存在问题：问题；下一步措施：措施``. ``note_parts`` reads either; a note
+A row of a 台账 reaches the ledger with its texts in the record: 进展情况 as its ``note`` and the others
+in fields of their own (``problems``, ``next_steps``), as ``import`` keeps them apart; records written
+before that have the one ``note`` the import wrote then, ``进展；存在问题：问题``. ``note_parts`` reads either; a note
 typed by hand with no marker is 进展情况. ``latest_notes`` finds, per item, the latest record that says
 anything, so a bulletin shows the unit's own latest words even when its last row had none.
 """
@@ -44,10 +44,11 @@ def _clean(text: str | None) -> str | None:
 
 
 def note_parts(rec: Record) -> dict[str, str | None]:
-    """进展情况, 存在问题 and 下一步措施 of a record: its own fields when it has them, else read from its note."""
-    own = {k: _clean(getattr(rec, k, None)) for k in NOTE_PARTS}
-    if any(own.values()):
-        return own
+    """进展情况, 存在问题 and 下一步措施 of a record: its ``problems`` and ``next_steps`` fields with its
+    ``note`` as 进展情况 when it has them (issue 25's import), else all three read from its note."""
+    problems, steps = _clean(getattr(rec, "problems", None)), _clean(getattr(rec, "next_steps", None))
+    if problems or steps:
+        return {"progress": _clean(rec.note), "problems": problems, "next_steps": steps}
     parts = dict.fromkeys(NOTE_PARTS)
     key = "progress"
     for piece in _SPLIT.split(rec.note or ""):

@@ -27,7 +27,8 @@ from __future__ import annotations
 from ..errors import PlancliError
 
 __all__ = ["NumeralError", "read_numeral", "numeral_prefix", "simplified", "TRADITIONAL", "DIGITS", "ZEROS",
-           "NONZERO", "MAGNITUDES", "NUMERAL", "NUMERAL_HEAD", "COUNTING", "MULTIPLIERS", "MEASURE_WORDS", "measure_words"]
+           "NONZERO", "MAGNITUDES", "NUMERAL", "NUMERAL_HEAD", "COUNTING", "MULTIPLIERS", "MEASURE_WORDS", "measure_words",
+           "multiplier_at"]
 
 
 class NumeralError(PlancliError, ValueError):
@@ -68,9 +69,10 @@ NUMERAL_HEAD = NONZERO + MAGNITUDES
 NUMERAL = ZEROS + NUMERAL_HEAD
 COUNTING = "一二三四五六七八九十"
 
-#: Multipliers written after a number (3.5万, 2.2万亿), longest first: the word and its factor.
+#: Multipliers written after a number (3.5万, 2.2万亿, 1.2千), longest first: the word and its factor.
+#: 千 is one only where no unit begins with it (1200千瓦 is 1200 of 千瓦): see ``multiplier_at``.
 MULTIPLIERS = (("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6),
-               ("万", 1e4))
+               ("万", 1e4), ("千", 1e3))
 
 
 # --------------------------------------------------------------------------- the reader
@@ -234,8 +236,23 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def multiplier_at(text: str) -> tuple[str, float] | None:
+    """The multiplier ``text`` starts with (what follows a number: 万家 → ('万', 1e4)), or None. 千 is
+    one unless a unit begins there: 3千家 is 3000 家, 1200千瓦 is 1200 千瓦, 5千米 is 5 千米."""
+    for word, factor in MULTIPLIERS:
+        if text.startswith(word):
+            if word == "千" and text.startswith(_THOUSAND_UNITS):
+                return None
+            return word, factor
+    return None
+
+
 def measure_words(*kinds: str) -> tuple[str, ...]:
     """The measure words of ``kinds`` (all kinds when none is given), longest first, so that a
     pattern or a prefix test built from them takes 千瓦时 before 千瓦 and 个百分点 before 个."""
     words = {w for k in (kinds or tuple(MEASURE_WORDS)) for w in MEASURE_WORDS[k]}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# Units that begin with 千 (千瓦, 千瓦时, 千克, 千米, 千伏, 千帕, 千字): after a number 千 is theirs, not a multiplier.
+_THOUSAND_UNITS = tuple(w for w in measure_words() if w.startswith("千"))

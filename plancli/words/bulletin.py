@@ -14,8 +14,6 @@ WORDS: dict[str, tuple[str, str]] = {
                              "{unit} sent back {file} ({n} rows filled): would be recorded as reported on {on}"),
     "import.submitted_already": ("{unit} 的这次报送已记录过（{file}，同一天或同一份台账），不再重复记录",
                                  "{unit}: this 报送 is already recorded ({file}: the same day or the same file)"),
-    "import.unit_unknown": ("未能确定 {file} 是哪个单位的台账，未记为报送（可用 --unit 指定单位）",
-                            "cannot tell which unit's 台账 {file} is: no 报送 recorded (name it with --unit)"),
     # the bulletin (output.bulletin): the ranking's reporting columns, the naming, each unit's red and
     # yellow items with what it wrote
     "bulletin.unit.support": ("配合单位", "Supporting unit"),
