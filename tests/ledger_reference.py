@@ -1,13 +1,13 @@
-"""The ledger's rules of time as they were written before the timeline had an index (plancli 0.3.0,
-``ledger/store.py`` and ``query/rows.closing_dates``): a plain scan of every record for every
-question. Kept verbatim as the specification the indexed timeline (and its cache) must answer
-like; tests/test_ledger_cache.py compares the two on random ledgers."""
+"""The ledger's rules of time as they were written before the timeline had an index (plancli's
+``ledger/store.py`` and ``query/rows.closing_dates`` on main, issue 24 included): a plain scan of every
+record for every question. Kept verbatim as the specification the indexed timeline (and its cache)
+must answer like; tests/test_timeline.py and tests/test_ledger_cache.py compare the two."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from plancli.ledger.attainment import attainment, record_status
+from plancli.ledger.attainment import record_status
 from plancli.ledger.record import Record
 from plancli.registry.model import Registry
 from plancli.vocabulary import EXTENDED, RETRACTED, Status
@@ -46,8 +46,10 @@ def withdrawn(records: list[Record]) -> dict[int, Record]:
         if r.status != RETRACTED or r.retracts is None:
             continue
         j = by_rid.get(r.retracts)
-        if j is not None and records[j].status != RETRACTED and records[j].item == r.item:
-            out.setdefault(j, r)
+        # withdrawn twice (two clones, merged): the first retraction by order_key stands, on every clone
+        if (j is not None and records[j].status != RETRACTED and records[j].item == r.item
+                and (j not in out or order_key(r) < order_key(out[j]))):
+            out[j] = r
     active: dict[str, list[int]] = {}
     for i, r in enumerate(records):  # legacy retractions: by position, as they were written
         if r.status != RETRACTED:
@@ -150,17 +152,25 @@ def history(records: list[Record], entry_id: str, as_of: date | None = None) -> 
 def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str, date]:
     """Item → the date it was closed (done or met, by the value) for good: the first record of the
     last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
-    (this year's figure, still met) does not make an item closed on time late."""
+    (this year's figure, still met) does not make an item closed on time late. A figure closes only
+    from the deadline in force on (``record_status``)."""
+    # only a query with a closed row pays for the imports of the recording checks
+    from plancli.ledger.recording import item_deadline
+
     gone = withdrawn(records)
+    moved = extensions(records, as_of)
     active = sorted((r.effective, i, r) for i, r in enumerate(records)
                     if r.status != RETRACTED and i not in gone and r.effective <= as_of)
     since: dict[str, date] = {}
+    deadlines: dict[str, date | None] = {}
     for when, _, r in active:
         e = reg.get(r.entry_id)
         if e is None:
             continue
-        st = record_status(e, r)
-        closes = st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual, r.actual_below)[1])
+        if r.item not in deadlines:
+            ext = moved.get(r.item)
+            deadlines[r.item] = ext.extend_to if ext is not None else item_deadline(reg, e, r.item)
+        closes = record_status(e, r, deadlines[r.item]) in (Status.DONE, Status.MET)
         if not closes:
             since.pop(r.item, None)
         elif r.item not in since:

@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+from plancli.vocabulary import LEDGER_STATUSES
 from plancli.words import catalogue, say
 from plancli.words.files import WORDS
 
@@ -59,8 +60,8 @@ def _plancli(tmp_path, *args):
 
 @pytest.mark.parametrize(("text", "zh", "en"), [
     ('records:\n  - {"rid": "a1", "id": "kjyf-002", "status": "fine"}\n',
-     "p.yaml:2: 记录 kjyf-002：状态应为 done、met、missed、in_progress、retracted、extended 之一，而不是 'fine'",
-     "p.yaml:2: record kjyf-002: status must be one of done, met, missed, in_progress, retracted, extended, not 'fine'"),
+     f"p.yaml:2: 记录 kjyf-002：状态应为 {'、'.join(LEDGER_STATUSES)} 之一，而不是 'fine'",
+     f"p.yaml:2: record kjyf-002: status must be one of {', '.join(LEDGER_STATUSES)}, not 'fine'"),
     ('records:\n  - {"rid": "a1", "id": "kjyf-002", "status": "met", "note": {"a": 1}}\n',
      "p.yaml:2: 记录 kjyf-002：note 应为文本，而不是映射", "p.yaml:2: record kjyf-002: note must be text, not a dict"),
     ('records:\n  - {"rid": "a1", "id": "kjyf-002", "status": "met", "on": "2024-02-30"}\n',

@@ -6,15 +6,17 @@ output that prints attainment.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..registry.model import Entry
 from ..vocabulary import CLOSED, Status
 from .record import Record
 
 __all__ = ["attainment", "record_status", "status_given", "closes", "DECIDED_BY", "percent"]
 
-# The fields of a record, besides its status, that the status it gives is decided by: what the
-# ledger's timeline keeps of every record (its facts), so that a question need not build the record.
-# A field that comes to change a status is named here and read by ``status_given``/``closes``; the
+# The fields of a record, besides its status and effective date, that the status it gives is decided
+# by: what the ledger's timeline keeps of every record (its facts), so that a question need not build
+# the record. A field that comes to change a status is named here and read by ``status_given``; the
 # timeline and its cache then keep it without any change of theirs.
 DECIDED_BY = ("forced", "actual", "actual_below")
 
@@ -51,27 +53,34 @@ def attainment(e: Entry, actual: float | None, below: float | None = None) -> tu
     return (round(ratio, 4) if ratio is not None else None), met
 
 
-def record_status(e: Entry, rec: Record) -> str:
-    """The status a record gives its item. For a quantified target with an actual value, a closing
-    record (done, met, missed) counts as the value says (``attainment``: met or missed), unless it was
-    forced with a reason; in_progress stays in_progress."""
-    return status_given(e, rec.status, *(getattr(rec, f) for f in DECIDED_BY))
+def record_status(e: Entry, rec: Record, deadline: date | None = None) -> str:
+    """The status a record gives its item (docs/lights.md, "Closing is explicit").
+
+    A closing record (done, met, missed) of a quantified target with an actual value counts as the
+    value says (``attainment``: met or missed), unless it was forced with a reason. A figure recorded
+    ``in_progress`` closes nothing by itself: only one effective on or after the item's ``deadline``
+    (the one in force) that reaches the target is the result, and reads ``met``; before the deadline
+    it is progress (9.8 % of a ≈10 % annual growth in September is not the year's figure)."""
+    return status_given(e, rec.status, rec.effective, deadline, *(getattr(rec, f) for f in DECIDED_BY))
 
 
-def status_given(e: Entry, status: str, forced: bool, actual: float | None, actual_below: float | None) -> str:
-    """``record_status`` from a record's status and its ``DECIDED_BY`` fields alone."""
+def status_given(e: Entry, status: str, effective: date, deadline: date | None, forced: bool,
+                 actual: float | None, actual_below: float | None) -> str:
+    """``record_status`` from a record's status, effective date and ``DECIDED_BY`` fields alone."""
     if status in CLOSED and not forced:
         _, met = attainment(e, actual, actual_below)
         if met is not None:
             return Status.MET if met else Status.MISSED
+    if (status == Status.IN_PROGRESS and deadline is not None and effective >= deadline
+            and attainment(e, actual, actual_below)[1]):
+        return Status.MET
     return status
 
 
-def closes(e: Entry, status: str, forced: bool, actual: float | None, actual_below: float | None) -> bool:
-    """Whether a record (its status and ``DECIDED_BY`` fields) closes its item: done or met by the
-    value, or in progress with a figure that already meets the target (met, awaiting 销号)."""
-    st = status_given(e, status, forced, actual, actual_below)
-    return st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and bool(attainment(e, actual, actual_below)[1]))
+def closes(e: Entry, status: str, effective: date, deadline: date | None, *decided) -> bool:
+    """Whether a record (its status, effective date and ``DECIDED_BY`` fields) closes its item with
+    the deadline ``deadline`` in force: done, or met by the value."""
+    return status_given(e, status, effective, deadline, *decided) in (Status.DONE, Status.MET)
 
 
 def percent(ratio: float | None) -> str:

@@ -209,14 +209,15 @@ class Timeline:
         """For each record, the position of the retraction that withdrew it (-1: none).
 
         A retraction with ``retracts`` withdraws the record of that rid (the first of that rid, of the
-        same item, not itself a retraction; the first retraction to name it wins); a legacy one
+        same item, not itself a retraction; of two retractions naming it, the first by ``order_key``
+        stands, so every clone of a merged ledger agrees); a legacy one
         without it, the item's latest active record above it in the file (by effective date, then
         position)."""
         f, n = self.facts, self.n
         roles = [self.role_of[s] for s in f.status_no]
-        item_no, eff, retracts = f.item_no, f.eff, f.retracts
+        item_no, eff, retracts, stamps, rids = f.item_no, f.eff, f.retracts, f.stamps, f.rids
         first: dict[str, int] = {}
-        for i, rid in enumerate(f.rids):
+        for i, rid in enumerate(rids):
             if rid:
                 first.setdefault(rid, i)
         gone = array("i", [-1]) * n
@@ -225,7 +226,9 @@ class Timeline:
             if roles[i] != WITHDRAWS or t is None:
                 continue
             j = first.get(t)
-            if j is not None and roles[j] != WITHDRAWS and item_no[j] == item_no[i] and gone[j] < 0:
+            # withdrawn twice (two clones, merged): the first retraction by order_key stands, on every clone
+            if j is not None and roles[j] != WITHDRAWS and item_no[j] == item_no[i] and (
+                    gone[j] < 0 or (eff[i], stamps[i], rids[i]) < (eff[gone[j]], stamps[gone[j]], rids[gone[j]])):
                 gone[j] = i
         active: dict[int, list[int]] = {}
         for i in range(n):  # legacy retractions: by position, as they were written

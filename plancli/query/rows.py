@@ -12,6 +12,7 @@ from datetime import date
 
 from ..ledger.attainment import attainment, closes, record_status
 from ..ledger.record import Record
+from ..ledger.submissions import last_submitted, submitted
 from ..ledger.timeline import extensions, indexed, latest_records, timeline_of
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
@@ -82,14 +83,17 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     records: list[Record] | None = None, *, open_only: bool = False) -> list[dict]:
     """One row per deadline occurrence (每年 → one per year), soonest first, then by id.
 
-    Each row has its light (``query.lights.judge``). A figure recorded ``in_progress`` that already
-    meets the target reads ``met`` (record_status stays ``in_progress``: met, awaiting 销号), so no row
-    is ever ``overdue`` and ``met`` at once; a closing that came after the deadline is ``late``.
+    Each row has its light (``query.lights.judge``). Closing is explicit: a record ``met``/``done``
+    (its figure checked), or a figure effective on or after the deadline that reaches the target; a
+    figure before the deadline that already reaches it leaves the item open, ``met: true``, its light
+    saying it awaits 销号. A closing that came after the deadline is ``late``.
     """
     # Each item's latest record and extension are looked up when its row asks (a mapping over the
     # ledger's timeline): a query reads the records of its own items, never the whole ledger.
     records = indexed(records)
     latest = latest_records(records, f.as_of)  # only what had happened by as_of counts
+    sent = submitted(records)  # 报送: a unit that sent its workbook back reported every row of it
+    canon = table.canonical if table else None
     moved = extensions(records, f.as_of)  # 延期 asked by as_of moves the deadline
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
@@ -114,9 +118,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     continue
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             progress = _progress_fields(e, rec)
-            recorded = record_status(e, rec) if rec else None
-            if recorded == Status.IN_PROGRESS and progress["met"]:
-                recorded = Status.MET  # the figure is there: met, awaiting 销号 (docs/lights.md)
+            # a figure closes the item only when it speaks for the deadline or later (docs/lights.md)
+            recorded = record_status(e, rec, d) if rec else None
             status = _status(d, recorded, f, soon_end)
             if open_only and status in CLOSED:
                 continue
@@ -135,10 +138,11 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             final = _iso_date(row["deadline"])
             late = None
             if final is not None and status in (Status.DONE, Status.MET):
-                when = closed_since(e, records, item, f.as_of) or (rec.effective if rec else None)
+                when = closed_since(e, records, item, f.as_of, final) or (rec.effective if rec else None)
                 late = (when - final).days if when and when > final else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
-            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final)
+            reported = _reported(sent, e.lead, canon, f.as_of) if sent and settings.report_every_days else None
+            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final, reported=reported)
             if f.lights and j.light not in f.lights:
                 continue
             row.update({"light": j.light, "light_reason": j.why(), "late": bool(late) if late is not None else None,
@@ -148,25 +152,34 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     return rows
 
 
+def _reported(sent: dict[str, list[date]], lead, canon, as_of: date) -> date | None:
+    """The last day by ``as_of`` one of the lead units sent its workbook back (a co-lead's 报送 covers
+    the item's row too: it is in both workbooks)."""
+    days = [last_submitted(sent.get(canon(n) if canon else n), as_of) for n in lead]
+    return max((d for d in days if d is not None), default=None)
+
+
 @functools.lru_cache(maxsize=4096)
 def _iso_date(text: str | None) -> date | None:
     """A row's ISO deadline as a date; a few hundred distinct dates serve 100k rows."""
     return date.fromisoformat(text) if text else None
 
 
-def closed_since(e: Entry, records, item: str, as_of: date) -> date | None:
-    """The date ``item`` (of entry ``e``) was closed (done or met, by the value) for good: the first
-    record of the last unbroken run of closing records up to ``as_of``, walked back from the newest
-    (an item's older reports are never read). A later re-statement of the same result (this year's
-    figure, still met) does not make an item closed on time late."""
+def closed_since(e: Entry, records, item: str, as_of: date, deadline: date) -> date | None:
+    """The date ``item`` (of entry ``e``, its deadline in force ``deadline``) was closed (done or met,
+    by the value) for good: the first record of the last unbroken run of closing records up to
+    ``as_of``, walked back from the newest (an item's older reports are never read). A later
+    re-statement of the same result (this year's figure, still met) does not make an item closed on
+    time late. A figure closes only from the deadline in force on (``record_status``)."""
     tl = timeline_of(records)
     f = tl.facts
     decided = f.decided
     since = None
     for i in tl.standing_newest_first(item, as_of):  # from the timeline's facts: no record is built
-        if not closes(e, f.status(i), *decided[i]):
+        on = date.fromordinal(f.eff[i])
+        if not closes(e, f.status(i), on, deadline, *decided[i]):
             break
-        since = date.fromordinal(f.eff[i])
+        since = on
     return since
 
 
