@@ -176,3 +176,37 @@ def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str
         elif r.item not in since:
             since[r.item] = when
     return since
+
+
+def submitted(records: list[Record]) -> dict[str, list[date]]:
+    """``ledger.submissions.submitted`` as issue 24 wrote it (a scan of every record)."""
+    from plancli.vocabulary import SUBMITTED
+
+    gone = withdrawn(records)
+    out: dict[str, list[date]] = {}
+    for i, r in enumerate(records):
+        if r.status == SUBMITTED and i not in gone:
+            out.setdefault(r.item, []).append(r.effective)
+    for dates in out.values():
+        dates.sort()
+    return out
+
+
+def latest_notes(records: list[Record], as_of: date) -> dict:
+    """``ledger.notes.latest_notes`` as issue 24 wrote it (a scan of every record)."""
+    from plancli.ledger.notes import Notes, note_parts
+    from plancli.vocabulary import RECORD_STATUSES
+
+    gone = withdrawn(records)
+    best: dict = {}
+    for i, r in enumerate(records):
+        if r.status not in RECORD_STATUSES or i in gone or r.effective > as_of:
+            continue
+        parts = note_parts(r)
+        if not any(parts.values()):
+            continue
+        key = order_key(r)
+        cur = best.get(r.item)
+        if cur is None or key >= cur[0]:
+            best[r.item] = (key, Notes(r.effective, **parts))
+    return {item: n for item, (_, n) in best.items()}

@@ -27,9 +27,11 @@ from hypothesis import strategies as st
 
 from plancli.ledger import cache as ledger_cache
 from plancli.ledger import timeline
+from plancli.ledger.notes import latest_notes
 from plancli.ledger.record import LedgerError, Record, record_line
 from plancli.ledger.recording import ledger_warnings
 from plancli.ledger.storage import HEADER, append_records, load_ledger
+from plancli.ledger.submissions import submitted
 from plancli.registry.loading import load_registry
 from plancli.workspace import Workspace
 from plancli.yamlio import cache as yaml_cache
@@ -40,7 +42,7 @@ from .conftest import TINY_REGISTRY
 
 GIT = shutil.which("git")
 ITEMS = ["test-001", "test-004", "test-005", "test-003@2024", "test-003@2025", "test-003", "zz-404"]
-STATUSES = ["in_progress", "met", "done", "missed", "retracted", "extended"]
+STATUSES = ["in_progress", "met", "done", "missed", "retracted", "extended", "submitted"]
 D0 = date(2024, 5, 1)
 
 
@@ -62,8 +64,12 @@ def _record(rng: random.Random, k: int, rids: list[str], dups: bool = True) -> R
     if status == "retracted" and rids and rng.random() < 0.8:
         retracts = rng.choice(rids)
     rid = f"k{k:04d}-{rng.getrandbits(16):04x}" if rng.random() < 0.97 or not rids or not dups else rng.choice(rids)
+    if status == "submitted":  # 报送: the record's id is the unit
+        item = rng.choice(["省科技厅", "省大数据局"])
     return Record(item, status, actual=round(rng.uniform(0, 5), 2) if rng.random() < 0.6 else None, on=on,
-                  recorded_at=recorded_at, rid=rid, retracts=retracts, note=rng.choice([None, "说明", ""]),
+                  recorded_at=recorded_at, rid=rid, retracts=retracts,
+                  note=rng.choice([None, "说明", "", "进展；存在问题：缺人；下一步措施：招人"]),
+                  problems=rng.choice([None, None, "资金不足"]), unit=rng.choice([None, "省科技厅"]),
                   extend_to=D0 + timedelta(days=300) if status == "extended" else None,
                   forced=rng.random() < 0.1)
 
@@ -91,6 +97,9 @@ def _answers(records) -> dict:
                                    for a, b in timeline.records_entered(records, start, end)]
     for entry in ("test-001", "test-003", "zz-404"):
         out[f"history {entry}"] = timeline.history(records, entry, D0 + timedelta(days=30))
+    out["submitted"] = submitted(records)
+    for as_of in DATES[1:]:
+        out[f"notes {as_of}"] = {k: v.as_dict() for k, v in sorted(latest_notes(records, as_of).items())}
     return out
 
 
@@ -109,6 +118,9 @@ def _reference(records: list[Record]) -> dict:
                                    for a, b in ref.records_entered(records, start, end)]
     for entry in ("test-001", "test-003", "zz-404"):
         out[f"history {entry}"] = ref.history(records, entry, D0 + timedelta(days=30))
+    out["submitted"] = ref.submitted(records)
+    for as_of in DATES[1:]:
+        out[f"notes {as_of}"] = {k: v.as_dict() for k, v in sorted(ref.latest_notes(records, as_of).items())}
     return out
 
 

@@ -240,6 +240,7 @@ class Ledger(Sequence):
         self.path, self._n, self.current, self.key = path, n, current, key
         self._records: list[Record | None] = records if records is not None else [None] * n
         assert len(self._records) == n
+        self._whole = records is not None and all(r is not None for r in records)  # every record built
         self._lines, self._identity = lines, identity
         self._fd: int | None = None
         if timeline is not None:
@@ -267,8 +268,10 @@ class Ledger(Sequence):
         return r
 
     def __iter__(self) -> Iterator[Record]:
-        if self._lines is not None and any(r is None for r in self._records):
-            self._read([i for i, r in enumerate(self._records) if r is None])
+        if not self._whole:
+            if self._lines is not None:
+                self._read([i for i, r in enumerate(self._records) if r is None])
+            self._whole = True
         return iter(self._records)
 
     def __eq__(self, other) -> bool:

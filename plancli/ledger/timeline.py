@@ -38,10 +38,16 @@ from .attainment import DECIDED_BY
 from .record import Record
 
 __all__ = ["order_key", "withdrawn", "latest_records", "extensions", "next_withdrawn", "records_between",
-           "entered_on", "records_entered", "items_between", "history", "records_of", "role",
-           "DECIDES", "EXTENDS", "WITHDRAWS", "Facts", "Timeline", "timeline_of", "indexed", "Indexed"]
+           "entered_on", "records_entered", "items_between", "history", "records_of", "role", "between", "with_status",
+           "newest",
+           "DECIDES", "EXTENDS", "WITHDRAWS", "KEPT", "Facts", "Timeline", "timeline_of", "indexed", "Indexed"]
 
 DECIDES, EXTENDS, WITHDRAWS = 0, 1, 2
+# The fields of every record its facts keep besides what the index needs: what the status it gives
+# is decided by, and whose report it is (the bulletin's reporting). A new field of Record needs no
+# change here unless a question is to be answered without building records.
+KEPT = (*DECIDED_BY, "unit")
+_DECIDED, _UNIT = len(DECIDED_BY), KEPT.index("unit")
 
 
 def role(status: str) -> int:
@@ -82,15 +88,16 @@ class Facts:
     """What the timeline needs of each record, column by column, in file order: its item and status
     (numbers into the tables ``items`` and ``statuses``), effective and entered dates as ordinals
     (entered 0: none), recorded time as ``order_key`` compares it, rid ("" for none), the rid it
-    retracts (None for none) and the values the status it gives is decided by
-    (``attainment.DECIDED_BY``). Plain values only, so a cache can keep them."""
+    retracts (None for none), and the values of ``KEPT``: the fields the status it gives is decided by
+    (``attainment.DECIDED_BY``) and the unit whose report it is. Plain values only, so a cache can
+    keep them."""
 
     def __init__(self, items: list[str], statuses: list[str], item_no: array, status_no: array, eff: array,
-                 entered: array, stamps, rids, retracts, decided):
+                 entered: array, stamps, rids, retracts, kept):
         self.items, self.statuses = items, statuses
         self.item_no, self.status_no, self.eff, self.entered = item_no, status_no, eff, entered
         # the other columns: lists, or (from a cache) callables that decode them when first read
-        self._text = {"stamps": stamps, "rids": rids, "retracts": retracts, "decided": decided}
+        self._text = {"stamps": stamps, "rids": rids, "retracts": retracts, "kept": kept}
 
     def _column(self, name: str) -> list:
         v = self._text[name]
@@ -113,15 +120,23 @@ class Facts:
         return self._column("retracts")
 
     @property
-    def decided(self) -> list:
-        """Each record's ``attainment.DECIDED_BY`` values: what the status it gives depends on."""
-        return self._column("decided")
+    def kept(self) -> list:
+        """Each record's values of ``KEPT``."""
+        return self._column("kept")
+
+    def decided(self, i: int) -> list:
+        """Record ``i``'s ``attainment.DECIDED_BY`` values: what the status it gives depends on."""
+        return self.kept[i][:_DECIDED]
+
+    def unit(self, i: int) -> str | None:
+        """Whose report record ``i`` is (``Record.unit``: a workbook's unit; None: typed by hand)."""
+        return self.kept[i][_UNIT]
 
     def __len__(self) -> int:
         return len(self.item_no)
 
     NUMBERS = ("item_no", "status_no", "eff", "entered")
-    TEXTS = ("stamps", "rids", "retracts", "decided")
+    TEXTS = ("stamps", "rids", "retracts", "kept")
 
     @classmethod
     def empty(cls) -> Facts:
@@ -141,7 +156,7 @@ class Facts:
         sno = {s: i for i, s in enumerate(statuses)}
         item_no, status_no, eff, entered = (array(a.typecode, a) for a in (
             self.item_no, self.status_no, self.eff, self.entered))
-        stamps, rids, retracts, decided = list(self.stamps), list(self.rids), list(self.retracts), list(self.decided)
+        stamps, rids, retracts, kept = list(self.stamps), list(self.rids), list(self.retracts), list(self.kept)
         for r in records:
             i = ino.get(r.item)
             if i is None:
@@ -156,11 +171,11 @@ class Facts:
             eff.append(r.effective.toordinal())
             d = entered_on(r)
             entered.append(d.toordinal() if d is not None else 0)
-            decided.append([getattr(r, name) for name in DECIDED_BY])
+            kept.append([getattr(r, name) for name in KEPT])
             stamps.append(_stamp(r.recorded_at))
             rids.append(r.rid or "")
             retracts.append(r.retracts)
-        return Facts(items, statuses, item_no, status_no, eff, entered, stamps, rids, retracts, decided)
+        return Facts(items, statuses, item_no, status_no, eff, entered, stamps, rids, retracts, kept)
 
 
 # --------------------------------------------------------------------------- the index
@@ -435,14 +450,44 @@ def next_withdrawn(records: Sequence[Record], item: str) -> Record | None:
     return records[next(i for i in live if tl.key(i) == top)]
 
 
+def between(records: Sequence[Record], start: date, end: date) -> list[int]:
+    """Positions of the records ``records_between`` gives (withdrawn ones left out), found on the index."""
+    tl = timeline_of(records)
+    key = tl.facts.eff.__getitem__
+    lo = bisect_left(tl.order, max(start, date.min).toordinal(), key=key)
+    hi = bisect_right(tl.order, end.toordinal(), lo, key=key)
+    return [i for i in tl.order[lo:hi] if tl.gone_by[i] < 0]
+
+
 def records_between(records: Sequence[Record], start: date, end: date) -> list[Record]:
     """Records effective from ``start`` to ``end`` (inclusive), in ``order_key`` order; withdrawn
     ones left out, retractions kept (a correction is news)."""
+    return [records[i] for i in between(records, start, end)]
+
+
+def with_status(records: Sequence[Record], status: str) -> list[int]:
+    """Positions (in file order) of the records of ``status`` that no retraction withdrew."""
     tl = timeline_of(records)
-    key = tl.facts.eff.__getitem__
-    lo = bisect_left(tl.order, start.toordinal(), key=key)
-    hi = bisect_right(tl.order, end.toordinal(), lo, key=key)
-    return [records[i] for i in tl.order[lo:hi] if tl.gone_by[i] < 0]
+    f = tl.facts
+    if status not in f.statuses:
+        return []
+    s, gone = f.statuses.index(status), tl.gone_by
+    return [i for i, x in enumerate(f.status_no) if x == s and gone[i] < 0]
+
+
+def newest(records: Sequence[Record], item: str, as_of: date | None, wanted) -> int:
+    """The position of ``item``'s latest record by ``order_key`` effective by ``as_of``, standing (not
+    withdrawn), for which ``wanted(i)`` holds, or -1: asked newest first, older ones only as needed."""
+    tl = timeline_of(records)
+    ino = tl.item_index.get(item)
+    if ino is None:
+        return -1
+    order, gone = tl.item_order, tl.gone_by
+    for k in reversed(tl.slice(ino, as_of)):
+        i = order[k]
+        if gone[i] < 0 and wanted(i):
+            return i
+    return -1
 
 
 def items_between(records: Sequence[Record], start: date, end: date) -> list[str]:
@@ -450,10 +495,7 @@ def items_between(records: Sequence[Record], start: date, end: date) -> list[str
     period's reports needs, without building the records."""
     tl = timeline_of(records)
     f, roles = tl.facts, tl.roles
-    key = f.eff.__getitem__
-    lo = bisect_left(tl.order, start.toordinal(), key=key)
-    hi = bisect_right(tl.order, end.toordinal(), lo, key=key)
-    return [f.items[f.item_no[i]] for i in tl.order[lo:hi] if tl.gone_by[i] < 0 and roles[i] != WITHDRAWS]
+    return [f.items[f.item_no[i]] for i in between(records, start, end) if roles[i] != WITHDRAWS]
 
 
 def records_entered(records: Sequence[Record], start: date, end: date) -> list[tuple[Record, Record | None]]:

@@ -173,11 +173,10 @@ def closed_since(e: Entry, records, item: str, as_of: date, deadline: date) -> d
     time late. A figure closes only from the deadline in force on (``record_status``)."""
     tl = timeline_of(records)
     f = tl.facts
-    decided = f.decided
     since = None
     for i in tl.standing_newest_first(item, as_of):  # from the timeline's facts: no record is built
         on = date.fromordinal(f.eff[i])
-        if not closes(e, f.status(i), on, deadline, *decided[i]):
+        if not closes(e, f.status(i), on, deadline, *f.decided(i)):
             break
         since = on
     return since
