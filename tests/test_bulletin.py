@@ -25,9 +25,20 @@ def test_the_period(kw, start, end, label):
     assert (p.start, p.end, p.label) == (start, end, label)
 
 
-def test_the_period_reads_in_chinese():
-    assert bulletin_period(date(2025, 12, 3)).zh() == "2025年11月"
-    assert bulletin_period(date(2025, 12, 3), quarter="2025Q4").zh() == "2025年第四季度"
+@pytest.mark.parametrize(("kw", "zh", "en"), [
+    ({}, "2025年11月", "2025-11"),
+    ({"quarter": "2025Q4"}, "2025年第四季度", "2025Q4"),
+    ({"since": "2025-10-01", "until": "2025-11-15"}, "2025年10月1日至2025年11月15日", "2025-10-01 – 2025-11-15"),
+])
+def test_the_period_reads_as_a_bulletin_names_it(kw, zh, en):
+    """The period's name is said at the edge (output.bulletin, from the catalogue), not made in query/."""
+    from dataclasses import asdict
+
+    from plancli.output.bulletin import period_name
+
+    p = bulletin_period(date(2025, 12, 3), **kw)
+    b = {"period": {k: str(v) for k, v in asdict(p).items()}}
+    assert (period_name(b, "zh"), period_name(b, "en")) == (zh, en)
 
 
 @pytest.mark.parametrize(("kw", "message"), [

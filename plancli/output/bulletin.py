@@ -11,17 +11,19 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from ..registry.model import target_text
 from ..vocabulary import LIGHTS
-from ..words import said, say
+from ..words import chinese_count, long_date, ordinal, said, say
 from .render import Column, md_escape, render
 from .report import NOTE_PARTS as PARTS
 from .report import SHORT, said_html, said_text
 
-__all__ = ["BULLETIN_FORMATS", "bulletin_text", "bulletin_table", "bulletin_xlsx", "unit_columns"]
+__all__ = ["period_name", "BULLETIN_FORMATS", "bulletin_text", "bulletin_table", "bulletin_xlsx", "unit_columns"]
 
 BULLETIN_FORMATS = ("table", "md", "html", "json", "xlsx")
 
@@ -37,18 +39,16 @@ def _t(key: str, lang: str, /, **fields) -> str:
     return say(f"bulletin.{key}", lang, **fields)
 
 
-def _zh_date(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{y}年{m}月{d}日"
-
-
-def _period_name(b: Mapping, lang: str) -> str:
-    from ..query.bulletin import BulletinPeriod
-    from ..text.dates import to_date
-
+def period_name(b: Mapping, lang: str) -> str:
+    """The period as a 通报 names it: 2025年11月, 2025年第四季度, 2025年10月1日至11月15日 (English: its label)."""
     p = b["period"]
-    per = BulletinPeriod(to_date(p["start"], "start"), to_date(p["end"], "end"), p["label"])
-    return per.zh() if lang == "zh" else p["label"].replace("..", " – ")
+    start, end, label = date.fromisoformat(p["start"]), date.fromisoformat(p["end"]), p["label"]
+    if re.fullmatch(r"\d{4}-\d{2}", label):
+        return say("period.month", lang, y=start.year, m=start.month, label=label)
+    if m := re.fullmatch(r"(\d{4})Q([1-4])", label):
+        return say("period.quarter", lang, y=m.group(1), q=chinese_count(int(m.group(2))), label=label)
+    return say("period.range", lang, y1=start.year, m1=start.month, d1=start.day, y2=end.year, m2=end.month,
+               d2=end.day, start=p["start"], end=p["end"])
 
 
 def shown(b: Mapping) -> tuple[str, ...]:
@@ -112,21 +112,7 @@ def _flagged_cells(items: Sequence[Mapping], lang: str, n: int | None = None) ->
 
 
 def _unit_head(g: Mapping, i: int, lang: str) -> str:
-    return _t("unit_head", lang, no=_ordinal(i, lang), unit=g["unit"], red=g["red"], yellow=g["yellow"])
-
-
-def _ordinal(i: int, lang: str) -> str:
-    """（一）（二）… as a 通报 numbers its parts; 1. 2. in English."""
-    if lang != "zh":
-        return f"{i}."
-    digits = "一二三四五六七八九"
-    if i <= 9:
-        text = digits[i - 1]
-    elif i < 20:
-        text = "十" + (digits[i - 11] if i > 10 else "")
-    else:
-        text = digits[i // 10 - 1] + "十" + (digits[i % 10 - 1] if i % 10 else "")
-    return f"（{text}）"
+    return _t("unit_head", lang, no=ordinal(i, lang), unit=g["unit"], red=g["red"], yellow=g["yellow"])
 
 
 def _newly_cells(rows: Sequence[Mapping], lang: str) -> list[dict]:
@@ -138,10 +124,10 @@ def _newly_cells(rows: Sequence[Mapping], lang: str) -> list[dict]:
 def _paragraphs(b: Mapping, lang: str, scope: str) -> tuple[str, list[str]]:
     """The title and the opening paragraphs: the totals; who reported and who did not; the units named
     first and last (``query.bulletin.named``: whole ranks only, never out of a tie)."""
-    period = _period_name(b, lang)
+    period = period_name(b, lang)
     t = b["totals"]
     title = _t("title", lang, period=period)
-    intro = _t("intro", lang, at=b["as_of"], at_zh=_zh_date(b["as_of"]), scope=scope, period=period,
+    intro = _t("intro", lang, at=long_date(date.fromisoformat(b["as_of"]), lang), scope=scope, period=period,
                **{k: t[k] for k in ("items", "units", "closed", "completed", "missed", "overdue", "late", "records",
                                     *LIGHTS)})
     paras = [intro]

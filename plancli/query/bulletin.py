@@ -63,14 +63,6 @@ class BulletinPeriod:
     end: date
     label: str  # 2025-11, 2025Q4, or 2025-10-01..2025-11-15
 
-    def zh(self) -> str:
-        """The period as a 通报 names it: 2025年11月, 2025年第四季度, 2025年10月1日至11月15日."""
-        if re.fullmatch(r"\d{4}-\d{2}", self.label):
-            return f"{self.start.year}年{self.start.month}月"
-        if m := re.fullmatch(r"(\d{4})Q([1-4])", self.label):
-            return f"{m.group(1)}年第{'一二三四'[int(m.group(2)) - 1]}季度"
-        return f"{self.start.year}年{self.start.month}月{self.start.day}日至{self.end.year}年{self.end.month}月{self.end.day}日"
-
 
 def bulletin_period(as_of: date, *, month: str | None = None, quarter: str | None = None,
                     since: str | None = None, until: str | None = None) -> BulletinPeriod:

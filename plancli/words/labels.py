@@ -9,6 +9,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "punct.colon": ("：", ": "),
     "punct.semicolon": ("；", "; "),
     "punct.comma": ("，", ", "),
+    "punct.paren": ("（{x}）", " ({x})"),
+    "punct.ordinal": ("（{zh}）", "{n}."),
+    "punct.tag": ("【{x}】", "[{x}] "),
+    # dates and periods in prose
+    "date.long": ("{y}年{m}月{d}日", "{iso}"),
+    "period.month": ("{y}年{m}月", "{label}"),
+    "period.quarter": ("{y}年第{q}季度", "{label}"),
+    "period.range": ("{y1}年{m1}月{d1}日至{y2}年{m2}月{d2}日", "{start} – {end}"),
     # statuses of an item (vocabulary.Status), and the two a ledger record may also carry
     'status.overdue': ('已逾期', 'overdue'),
     'status.due_soon': ('即将到期', 'due soon'),

@@ -78,7 +78,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # bulletin (通报)
     'bulletin.title': ('关于{period}目标任务推进情况的通报', 'Bulletin on the progress of targets and tasks: {period}'),
     'bulletin.scope': ('范围：{scope}；统计截至 {at}', 'Scope: {scope}; as of {at}'),
-    'bulletin.intro': ('截至{at_zh}，纳入统计的目标任务共 {items} 项（{scope}），涉及牵头单位 {units} 个。其中已办结 {closed} 项（已完成 {completed} 项，未达标 {missed} 项），逾期未办结 {overdue} 项，逾期办结 {late} 项；亮红灯 {red} 项、黄灯 {yellow} 项、蓝灯 {blue} 项、绿灯 {green} 项。{period}各单位共报送进展记录 {records} 条。现将有关情况通报如下。', 'As of {at}, {items} targets and tasks are counted ({scope}), led by {units} units. Closed: {closed} ({completed} completed, {missed} missed); open and overdue: {overdue}; closed late: {late}. Lights: red {red}, yellow {yellow}, blue {blue}, green {green}. Records entered in {period}: {records}.'),
+    'bulletin.intro': ('截至{at}，纳入统计的目标任务共 {items} 项（{scope}），涉及牵头单位 {units} 个。其中已办结 {closed} 项（已完成 {completed} 项，未达标 {missed} 项），逾期未办结 {overdue} 项，逾期办结 {late} 项；亮红灯 {red} 项、黄灯 {yellow} 项、蓝灯 {blue} 项、绿灯 {green} 项。{period}各单位共报送进展记录 {records} 条。现将有关情况通报如下。', 'As of {at}, {items} targets and tasks are counted ({scope}), led by {units} units. Closed: {closed} ({completed} completed, {missed} missed); open and overdue: {overdue}; closed late: {late}. Lights: red {red}, yellow {yellow}, blue {blue}, green {green}. Records entered in {period}: {records}.'),
     'bulletin.best': ('排名靠前的单位：{names}。', 'Ranked first: {names}.'),
     'bulletin.worst': ('排名靠后的单位：{names}。', 'Ranked last: {names}.'),
     'bulletin.s1': ('一、各牵头单位推进情况排名', '1. Lead units, ranked'),
