@@ -165,7 +165,7 @@ def warn(problems, lang: str = "en") -> None:
     by_kind: dict[str, list] = {}
     for p in problems:
         by_kind.setdefault(p.code, []).append(p)
-    from ..words import has, say
+    from ..words import has, joined, say
 
     for code, found in by_kind.items():
         kind = f"files.summary.{code}"  # the kind of problem in a few words (words/files.py)
@@ -178,7 +178,7 @@ def warn(problems, lang: str = "en") -> None:
             places.append(f"{p.path}:{p.line or 0}" if p.path != path else f":{p.line or 0}")
             path = p.path
         line = say("files.warnings.summary", lang, problem=say(kind, lang), count=len(found),
-                   places=("、" if lang == "zh" else ", ").join(places),
+                   places=joined(places, lang),
                    more=say("files.warnings.more", lang) if len(found) > WARN_PLACES else "")
         print(f"plancli: warning: {line}", file=sys.stderr)
 
