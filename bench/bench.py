@@ -36,7 +36,7 @@ What is measured
 
     Side by side: with ``--baseline``, every step is also run by another plancli — a directory
     holding its ``plancli/`` package, or a git revision of this repository unpacked with ``git
-    archive`` — started as ``python -m plancli`` with that tree first on ``PYTHONPATH``, interleaved
+    archive`` — started as ``python -P -m plancli`` with that tree first on ``PYTHONPATH``, interleaved
     with this one's runs (before/after figures from one run, on one machine state). Its cache files
     are its own (another format version), in the same temporary cache directory.
 
@@ -345,6 +345,9 @@ def make_ledger(n: int, registry: Path, start: str = "2024-04-22", end: str = "2
     entries = [e for e in reg.entries if reg.items(e)]
     items = [(e, item) for e in entries for item in reg.items(e)]
     rng = random.Random(n)
+    # how far each item gets by the end: some meet their target, most are still in progress (so
+    # `due` and the bulletin have open and overdue items to show, as an office's ledger does)
+    reach = {item: rng.choice((0.5, 0.7, 0.85, 0.95, 1.1)) for _, item in items}
     d0, d1 = date.fromisoformat(start), date.fromisoformat(end)
     span = (d1 - d0).days
     zone = timezone(timedelta(hours=8))
@@ -367,8 +370,8 @@ def make_ledger(n: int, registry: Path, start: str = "2024-04-22", end: str = "2
         elif roll < 0.022:
             rec = Record(f"zz-{k % 50:03d}", "in_progress", **fields)  # an item the registry lacks: a warning
         else:
-            share = (k // len(items) + 1) / (n // len(items) + 2)
-            status = "in_progress" if share < 0.9 else ("met" if e.kind == "target" else "done")
+            share = reach[item] * (k // len(items) + 1) / (n // len(items) + 1)
+            status = "in_progress" if share < 1 else ("met" if e.kind == "target" else "done")
             actual = round(e.value * share * (1.1 if status == "met" else 1), 2) if e.kind == "target" and e.value else None
             rec = Record(item, status, actual=actual, actual_text=None if actual is None else f"{actual:g}",
                          source="月度调度", note=f"第{k // len(items) + 1}次调度：按计划推进",
@@ -716,9 +719,10 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901 - one run, step by
             tree = _baseline_tree(a.baseline, tmp)
         except (OSError, subprocess.CalledProcessError) as exc:
             ap.error(f"--baseline {a.baseline}: {exc}")
-        baseline = [sys.executable, "-m", "plancli"]
+        # -P: the working directory (this checkout) must not come before the baseline on sys.path
+        baseline = [sys.executable, "-P", "-m", "plancli"]
         b_env = {"PYTHONPATH": str(tree) + os.pathsep + env.get("PYTHONPATH", "")}
-        print(f"baseline: {a.baseline} ({tree}), run as {sys.executable} -m plancli, side by side")
+        print(f"baseline: {a.baseline} ({tree}), run as {sys.executable} -P -m plancli, side by side")
     print(flush=True)
     try:
         base = Step("python -c pass", [sys.executable, "-c", "pass"])
