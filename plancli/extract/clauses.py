@@ -29,8 +29,8 @@ from ..text.numerals import COUNTING, MAGNITUDES, NONZERO, measure_words
 from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
-from .context import is_signature_line
-from .layout import GROUP, TITLE_END, Block, Doc, Plan
+from .context import is_notice_title, is_page_furniture, is_signature_line, page_headline
+from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard", "not_a_goal"]
@@ -241,13 +241,29 @@ _WIDTH_SPREAD = 4  # half-width digits and letters make a filled line's compact 
 _LINE_DONE = "。!?！？；;：:，,、"
 
 
+def _double_spaced(doc: Doc) -> bool:
+    """Nearly every paragraph is followed by a blank line (a web page's paragraphs, the shipped copy): there the
+    blank line is the layout's gap between paragraphs, not a page break, and the line after it stands "right
+    under" the one before."""
+    lines = doc.lines
+    filled = [i for i in range(len(lines) - 1) if lines[i].strip()]
+    gaps = sum(1 for i in filled if not lines[i + 1].strip())
+    return len(filled) >= 6 and gaps >= 0.6 * len(filled)
+
+
 def _unpunctuated_under(doc: Doc) -> list[tuple[int, int]]:
-    """(line, compact length) of each line that ends without final punctuation with a line right under it."""
+    """(line, compact length) of each line that ends without final punctuation with a line right under it (in a
+    double-spaced text: the next line after the blank one)."""
     out = []
+    spaced = _double_spaced(doc)
+    rest = [False] * (len(doc.lines) + 1)  # rest[i]: a line with text from index i on
+    for i in range(len(doc.lines) - 1, -1, -1):
+        rest[i] = rest[i + 1] or bool(doc.lines[i].strip())
     for li in range(1, len(doc.lines)):
         a, e = doc.src.line_span(li)
         body = doc.c[a:e]
-        if body and body[-1] not in _LINE_DONE and doc.lines[li].strip():  # doc.lines[li]: the next line
+        under = doc.lines[li].strip() or (spaced and rest[li])  # doc.lines[li]: the next line
+        if body and body[-1] not in _LINE_DONE and under:
             out.append((li, len(body)))
     return out
 
@@ -313,9 +329,14 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     for blk in plan.blocks:
         for a, e in blk.parens:
             chars[a - lo:e - lo] = "\x00" * (e - a)
-    # The signature block (its date line, （此件公开发布）) dates the document, not a commitment.
+    # The signature block (its date line, （此件公开发布）) dates the document, not a commitment; a document's title on
+    # its line (…关于印发…的通知, 2024年《政府工作报告》重点工作目标任务分解表) names it; the page around the
+    # document (its index block, post time, source, links) and a news page's headline are the page's.
+    headline = page_headline(doc.lines)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
-        if is_signature_line(doc.lines[li - 1]):
+        line = doc.lines[li - 1]
+        if is_signature_line(line) or is_page_furniture(line) or is_notice_title(line) or is_title(line) \
+                or li - 1 == headline:
             a, e = doc.src.line_span(li)
             a, e = max(a, lo), min(e, hi)
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)
@@ -426,7 +447,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if re.match(r"(?:底|末)?(?:之前|以前|前)?(?:建成|建设|竣工|开工|投运|投产|交付|登记|注册|成立|认定|取得|出生)的",
                     text[e:e + 6]):
             continue  # 2000年底前建成的老旧小区: which things, not a deadline
-        if re.search(TITLE_END + r"[\x00\s]*[(（]$", text[max(0, a - 12):a]):
+        if re.search(rf"(?:{TITLE_END}|\x00)[\x00\s]*[(（]$", text[max(0, a - 12):a]):
             continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
         if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
             continue  # (2025年版): the edition of the document

@@ -41,17 +41,18 @@ class ExtractError(PlancliError):
 # --------------------------------------------------------------------------- patterns (on compact text)
 
 _TITLE = re.compile(
-    r"^(?P<name>[“\"]?[^，,。；;：:“”\"《》]{0,40}?[”\"]?[^，,。；;：:《》]{0,40}?"
+    r"^(?P<name>[“\"]?[^，,。；;：:“”\"]{0,40}?[”\"]?[^，,。；;：:]{0,40}?"
     r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划))[”\"]?"
     r"(?:[(（](?P<y1>\d{4})年?[—–\-~～至](?P<y2>\d{4})年?[)）])?$")
 TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
 # A list an office issues for a year names the year in its title (成都市2021年民生实事工作目标,
 # 2025年开发区重点工作及责任清单, 2024年…重点工作目标任务分解表): with a year, these end a title too.
-_YEAR_TITLE_END = r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|台账|政策举措|举措|若干措施)"
+_YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|责任分解|任务分解|台账|政策举措|举措|"
+                   r"若干措施)")
 _YEAR_TITLE = re.compile(
-    rf"^(?P<name>[^，,。；;：:《》]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
+    rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
     # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
-    rf"|^(?P<name2>[^，,。；;：:《》]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
+    rf"|^(?P<name2>[^，,。；;：:]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
 GROUP = re.compile(rf"^[(（]([{COUNTING}]+)[)）]")
 TASK = re.compile(r"^(\d{1,3})[.．、。]|^[(（](\d{1,3})[)）]")  # as the tokens' task numbering (1。 too)
@@ -640,8 +641,10 @@ def find_period(text: str) -> Period | None:
         if p:
             return p
     for line in text.split("\n")[:30]:
-        m = _PERIOD_IN_TEXT.search(compact(line))
-        if m:
+        c = compact(line)
+        for m in _PERIOD_IN_TEXT.finditer(c):
+            if c.count("《", 0, m.start()) > c.count("》", 0, m.start()):
+                continue  # 《上海市海绵城市专项规划(2016-2035)》: another document's years
             return Period(date(int(m.group(1)), 1, 1), date(int(m.group(2)), 12, 31))
     return None
 
