@@ -30,7 +30,7 @@ from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
 from .context import is_notice_title, is_page_furniture, is_signature_line, page_headline
-from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title
+from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard", "not_a_goal"]
@@ -49,6 +49,10 @@ _TIME = re.compile(
     r"(?:之前|以前|前)|\d{1,2}月\d{1,2}[日号])"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
+# Before a date that is no deadline: 已经2023年10月13日…研究通过, 已于… (a past event).
+_NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
+# After a year that names a document: 2022年《政府工作报告》, 2023年区《政府工作报告》, 2024年市政府工作报告.
+_DOCUMENT_AFTER = re.compile(r"[区市县省]?[《〈]|[^，,。；;：:\x00]{0,10}?(?:政府工作报告|工作报告)")
 _NAME_AFTER_SPAN = re.compile(r"^(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划)")  # 三年行动: a name
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较)$")
 
@@ -100,6 +104,11 @@ _BOUND_BEFORE = re.compile(
     r"(?:不低于|不小于|不超过|不大于|不少于|不高于|低于|高于|小于|大于|≥|≤|为)"
     r"|按[^，,；;。]{0,16}的)$")
 _BOUND_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:给予)?(?:一次性)?(?:补助|补贴|奖励|资助|贴息|封顶)")
+# The number of items a text is broken into or lists right after: 细化为448项具体工作, 分解为15项工作目标和37项工作
+# 任务, 接续办好15件重点民生实事。具体包括:…, 新增14项包括:… (the items are the targets, their number restates them).
+_ITEM_UNITS = ("项", "件", "条", "类", "个方面", "方面")
+_BROKEN_INTO = re.compile(r"(?:细化为|分解为|细化分解为|分解成|细化成|梳理出|梳理为|整合为|归纳为)[^，,。；;]*$")
+_LISTS_AFTER = re.compile(r"[^。；;，,:：]{0,16}?[。\x00\s]*(?:具体|主要)?(?:包括|如下|分别是|分别为)[:：]")
 _DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|在线|值守|服务|响应|营业|开放|运行|值班|热线)")
 
 
@@ -131,6 +140,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int) -> str | None:
         return "extract.reason.span"
     if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
         return "extract.reason.frequency"
+    if unit in _ITEM_UNITS and (_BROKEN_INTO.search(text[lo:a]) or _LISTS_AFTER.match(text, e, min(len(text), hi + 12))):
+        return "extract.reason.list_size"
     return None
 
 
@@ -164,6 +175,7 @@ class Draft:
     time: Time | None = None
     sort: int = 0
     governed: bool = False  # the deadline is that of the time phrase heading the paragraph or list
+    units: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # lead and support its sentence names (its subject)
 
 
 def _spans(text: str, open_: str, close: str, base: int) -> list[tuple[int, int]]:
@@ -368,6 +380,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                   if e - a <= 16 and not re.search(r"[,，;；]", c[a:e])] + _spans(masked, "《", "》", blk.start)
         governor: Time | None = None  # a time phrase opening a sentence governs the paragraph after it
         heads: Time | None = None  # … and when it opens the paragraph itself, its milestones too
+        goals_head: Time | None = None  # the horizon of a goals paragraph: it heads the goal lines under it too
         first = ""  # the first sentence of the current line (paragraph)
         line_no, k_line = 0, 0
         goals = False  # the paragraph states goals: it opens with a goals heading, or one stands above it
@@ -380,7 +393,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             trailing = _completion_date(text, *sentences[k + 1], quoted, ctx, period) if k + 1 < len(sentences) else None
             li = doc.line_of(s0)
             if li != line_no and _NUMBERING.match(text[doc.src.line_span(li)[0]:s0].strip("\x00 \n")):
-                line_no, k_line, heads = li, 0, None  # a new paragraph: a phrase of the last one heads no more
+                # a new paragraph: a phrase of the last one heads no more, but for the horizon of a goals paragraph,
+                # which heads the goal lines under it ((二)发展目标。到2025年,…。/ 产业能级更高。A,B,C。)
+                if goals_head is not None and not (_RUN_IN.match(text[s0:s1]) or _BULLET.match(text[s0:s1])):
+                    goals_head = None  # a paragraph of another kind: the goals are over
+                line_no, k_line, heads = li, 0, goals_head
                 goals, horizons = _under_goals_heading(doc, li), 0
             else:
                 k_line += 1  # a later sentence, or one that a wrapped print line carries on
@@ -389,11 +406,16 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
                 listed = None  # an item with a time phrase of its own ends the list's scope
             para = max((x for x in paragraphs if blk.start <= x <= s0), default=blk.start)  # this paragraph
+            run_in = k_line == 0 and heads is not None and heads is goals_head and _RUN_IN.match(text[s0:s1])
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
-                                                   heads or listed, para, lead_in=goals and horizons == 0, due=due,
-                                                   trailing=trailing)
+                                                   None if run_in else heads or listed, para,
+                                                   lead_in=goals and horizons == 0, due=due, trailing=trailing)
             if trailing is not None and any(d.time is trailing for d in drafts):
                 consumed.add(k + 1)
+            subject = () if blk.lead else subject_units(text[s0:s1])
+            if subject:  # 区政府办公室将对…,每季度通报…: the sentence's subject leads what it commits to
+                for d in drafts:
+                    d.units = (subject, ())
             out.extend(drafts)
             if opening is not None:
                 governor = opening
@@ -404,6 +426,8 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 # paragraph: a phrase opening a later sentence dates that sentence and its targets only.
                 if k_line == 0 or (k_line == 1 and _GOALS_HEADING.match(first)) or (goals and horizons == 1):
                     heads = opening
+                    if goals or (k_line == 1 and _GOALS_HEADING.match(first)):
+                        goals_head = opening
                 elif goals:
                     heads = None
             if k_line == 0:
@@ -413,6 +437,10 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     return out
 
 
+# A run-in heading opening a goal line: 产业能级更高。, 产业结构更优。 (a few words, no clause): it names the goals
+# after it, it is none.
+_RUN_IN = re.compile(r"^[\x00\s]*[\u4e00-\u9fff“”]{2,8}$")
+_BULLET = re.compile(r"^[\x00\s]*(?:——|—|●|•|▶|◆|■|▪)")
 _NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
 _GOALS_HEADING = re.compile(rf"^(?:[(（][{COUNTING}]+[)）])?[^，。；]{{0,6}}目标[。：:]?$")
@@ -459,6 +487,11 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # a duration, a threshold or a cycle (具有3年以上工作经历, 每5年, 五年内免征)
         if re.search(r"\d{1,2}[日号]$", t) and re.match(r"^(?:起|之前已|前已|以前已|至)", text[e:e + 3]):
             continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
+        if _NOT_A_DEADLINE.search(text[max(s0, a - 3):a]) or re.search(r"年$", t) and text[e:e + 1] == "是":
+            continue  # 已经2023年10月13日…研究通过 (a past event); 2023年是…开局之年 (what the year is)
+        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对)$", text[max(s0, a - 1):a])
+                                            or _DOCUMENT_AFTER.match(text, e, s1)):
+            continue  # 将2022年全市…目标细化为…, 对2023年…工作进行了部署 (the year of what); 2022年《政府工作报告》
         try:
             d = parse_deadline(t, ctx)
         except DeadlineError:
@@ -754,6 +787,8 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
     words = text[body:e].strip("\x00")
     if len(re.findall(r"[\u4e00-\u9fff]", words)) < 4 or "\x00" in text[a:e] or _not_a_commitment(words):
         return []
+    if text[e:e + 1] in "：:" and re.search(r"(?:包括|如下|是|为|有)$", words):
+        return []  # 2023年新增14项包括: the lead of the list after it
     return [(x, y) for x, y in _outcomes(text, body, e) if not any(x < q[1] and q[0] < y for q in qtys)]
 
 

@@ -294,9 +294,10 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         e["deadline_text"] = None
         e["deadline"] = period.end.isoformat()
         e["deadline_inferred"] = True
-    inferred = not d.block.lead
-    e["lead"] = list(d.plan.coordinator if inferred else d.block.lead)
-    e["support"] = [] if inferred else list(d.block.support)
+    lead, support = d.units or (d.block.lead, d.block.support)
+    inferred = not lead
+    e["lead"] = list(d.plan.coordinator if inferred else lead)
+    e["support"] = [] if inferred else list(support)
     e["units_inferred"] = inferred
     e["quote"] = quote
     e["line"] = line

@@ -46,6 +46,9 @@ WORDS: dict[str, tuple[str, str]] = {
                             "a relative span (用3个月左右时间, 2年内), not a target"),
     "extract.reason.frequency": ("例行工作的频次（每年开展2次），不是目标",
                                  "how often routine work is done (每年开展2次), not a target"),
+    "extract.reason.list_size": ("所列或分解出的事项个数（细化为448项具体工作、15件民生实事“具体包括：”），不是目标",
+                                 "the number of items the text lists or is broken into (细化为448项具体工作, 15件… 具体包括:), "
+                                 "not a target"),
     "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
                                  "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "
                                  "more), not a target"),
