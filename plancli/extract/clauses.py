@@ -64,10 +64,14 @@ _QTY = re.compile(
     # 200,000 个: thousands written with commas (a page's own wording)
     r"(?<![\d.A-Za-z×*])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
     r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])"
-    r"(?:[—–\-~～至到]\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿|千万|百万|万)?\3)?")  # 3家至5家: the unit said twice
+    r"(?:[—–\-~～至到]\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿|千万|百万|万)?\3)?"  # 3家至5家: the unit said twice
+    # a rate per head or per thing: 50万元/人, 360台/万人 (工业机器人使用密度)
+    r"(?:[/／](?:万|千|百)?(?:人次|人|户|床|辆|台|套|个|家|吨|亩|平方米|公里|千瓦时|千瓦|年|天|小时))?")
 
 _CN_QTY = re.compile(
     rf"倍增|(?<![{NONZERO}十翻])[{NONZERO}十]倍(?=以上|左右|[，,。；;]|$)|翻[一两]?番|(?<=[破过超逾])[{MAGNITUDES}]+"
+    # a magnitude in words after a comparator, of a scale: 总量超过五千亿规模
+    rf"|(?<=[破过超逾])[{NONZERO}十][{MAGNITUDES}]+(?=规模|体量|以上|[，,。；;]|$)"
     # shares in words (一半以上, 超过一半, 两成, 三分之一: a 成 not inside a word) and counts after a
     # floor (至少建设一所)
     # 零: none at all, where the word says of what (事故零发生, 零排放); not 零容忍 (an attitude), nor 趋零增长
@@ -78,8 +82,11 @@ _CN_QTY = re.compile(
     rf"[{NONZERO}十](?:所|家|个|名|项|座|处|支|条)")
 # An index or score has no measure word: 融合发展指数达到125, 营商环境评价得分提高到90 (the number ends its
 # clause or takes 以上/左右).
-_BARE = re.compile(r"(?:指数|得分|评分|分值|指标值)(?:达到|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|为)"
-                   r"(\d+(?:\.\d+)?)(?=以上|左右|[，,。；;、)）]|$)")
+_BARE = re.compile(r"(?:指数|得分|评分|分值|指标值)(?:达到|达|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|控制在|"
+                   r"不低于|不超过|为)(\d+(?:\.\d+)?)(?=以上|以内|左右|[，,。；;、)）]|$)")
+# A count of people or things with no measure word, after 为/覆盖/惠及…: 为200万中小学生开展心理健康测评.
+_BARE_COUNT = re.compile(r"(?<=为|对)(\d+(?:\.\d+)?(?:万|亿))(?=[\u4e00-\u9fff])|(?<=覆盖|惠及|帮助|救助|培训|服务|带动|吸纳)"
+                         r"(\d+(?:\.\d+)?(?:万|亿))(?=[\u4e00-\u9fff])")
 # A quantity of routine work, not a commitment: 每5年修订1次, 每年至少1个月, 每季度1次.
 _CYCLE_BEFORE = re.compile(rf"每(?:\d+|[{NONZERO}十])?(?:个)?(?:年|季度|月|周|半年)")
 _ROUTINE_UNITS = ("次", *measure_words("span"))
@@ -614,6 +621,12 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[
         a, e = m.span(1)
         if not _inside(a, quoted):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
+    taken = {q[0] for q in qtys}
+    for m in _BARE_COUNT.finditer(text, s0, s1):  # 为200万中小学生
+        a, e = m.span(m.lastindex)
+        if a not in taken and not _inside(a, quoted) and not _QTY.match(text, a) \
+                and not any(t.start <= a < t.end for t in times):
+            qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     for m in _CN_QTY.finditer(text, s0, s1):  # 倍增, 翻番, 过千亿, 双破千
         a, e = m.span()
         if not _inside(a, quoted):
@@ -748,7 +761,8 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
 _PURPOSE = re.compile(r"^为[^，,；;。]*(?:奠定|提供|创造|作出|打下)[^，,；;。]*(?:基础|支撑|保障|条件|贡献)$")
 # A list of outcomes, each with its own predicate: 大宗工业固体废物贮存处置总量趋零增长、主要农业废弃物全量利用、…
 _OUTCOME_END = re.compile(r"(?:增长|利用|提升|提高|管控|完成|建成|建立|实现|覆盖|应用|改善|优化|健全|完善|贯通|"
-                          r"突破|下降|减少|发生|形成|普及|推广|落实|到位)$")
+                          r"突破|下降|减少|发生|形成|普及|推广|落实|到位|赋能|联接|联通|"
+                          r"(?:创新|加速|加快|融合|协调|协同|竞相|蓬勃|快速|稳步|健康)发展)$")
 
 
 # A list of actions, each opening with its own predicate: 基本贯通各类文化机构数据中心、基本完成文化产业数字化布局
