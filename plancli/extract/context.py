@@ -238,8 +238,12 @@ def document_header(text: str, doc_date: date | None) -> dict:
             continue
         # The title is the first short lines up to a blank line; a paragraph (long, or a sentence), the
         # addressee (…：) or a date line ends it too, since web copies have no blank line after it.
-        if "此件公开发布" in c:
-            continue  # (此件公开发布), the signature block's mark, a web copy may set above the title
+        if re.fullmatch(r"附件\d*[:：]?", c) and title_parts:
+            break  # the attachment under the page's title: its own title repeats the page's
+        if "此件公开发布" in c or is_page_furniture(ln) or re.search(r"[!！]|>>", c) or re.fullmatch(r"附件\d*[:：]?", c):
+            continue  # (此件公开发布), the signature block's mark, a web copy may set above the title; the page's post
+            # time, links (相关新闻>>, 正式发布!…) and an attachment's label are none of the title either
+        ln = re.sub(r"^附件\d*[:：]", "", ln)
         if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")) or DATE_LINE.match(c):
             if title_parts:
                 break
@@ -275,7 +279,7 @@ def _plan_title(text: str) -> str | None:
     lines = text.split("\n")[:40]
     for _i, b in title_lines(lines):
         if is_title(b) and not b.startswith(("(", "（")):
-            return b
+            return re.sub(r"^附件\d*[:：]", "", b)
     for m in re.finditer(r"《([^《》]{4,60})》", compact("\n".join(lines))):
         if is_title(m.group(1)):
             return m.group(1)
