@@ -29,7 +29,7 @@ from ..text.numerals import COUNTING, MAGNITUDES, NONZERO, measure_words
 from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
-from .context import is_notice_title, is_page_furniture, is_signature_line, page_headline
+from .context import is_notice_title, is_signature_line, page_headline, page_lines
 from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
@@ -352,10 +352,10 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     # its line (…关于印发…的通知, 2024年《政府工作报告》重点工作目标任务分解表) names it; the page around the
     # document (its index block, post time, source, links) and a news page's headline are the page's.
     headline = page_headline(doc.lines)
+    page = page_lines(doc.lines)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         line = doc.lines[li - 1]
-        if is_signature_line(line) or is_page_furniture(line) or is_notice_title(line) or is_title(line) \
-                or li - 1 == headline:
+        if is_signature_line(line) or li - 1 in page or is_notice_title(line) or is_title(line) or li - 1 == headline:
             a, e = doc.src.line_span(li)
             a, e = max(a, lo), min(e, hi)
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)

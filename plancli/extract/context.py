@@ -24,8 +24,8 @@ from ..text.numerals import COUNTING
 from ..text.source import compact
 from .layout import DATE_LINE, DOC_NO, find_period, is_title, title_lines
 
-__all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "is_notice_title",
-           "page_headline", "stated_term", "term_span"]
+__all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
+           "is_notice_title", "page_headline", "stated_term", "term_span"]
 
 _SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
 # The term a text states for itself: 执行期限为2019年1月1日至2023年12月31日, 政策期限为2016年至2018年,
@@ -73,6 +73,25 @@ def is_page_furniture(line: str) -> bool:
     if not raw or "。" in raw or len(raw) > 160:
         return False
     return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw))
+
+
+def page_lines(lines: list[str]) -> set[int]:
+    """Indices of the page's furniture lines (``is_page_furniture``), with the value under a label that stands
+    alone (索引号 / 011437144/2023-06550, 发文字号 / 郧政发〔2023〕5号)."""
+    out: set[int] = set()
+    label = False
+    for i, ln in enumerate(lines):
+        if not ln.strip():
+            continue
+        if is_page_furniture(ln):
+            out.add(i)
+            label = len(compact(ln)) <= 6
+        elif label:
+            out.add(i)  # the label's value on the line under it
+            label = False
+        else:
+            label = False
+    return out
 
 
 def is_notice_title(line: str) -> bool:
