@@ -332,7 +332,7 @@ def _paragraph_ends(doc: Doc, lo: int, hi: int) -> frozenset[int]:
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         a, e = doc.src.line_span(li)
         body = doc.c[a:e]
-        if body.endswith(_PARA_DONE) and lo <= a and e < hi and (width is None or e - a < width):
+        if body.endswith(_PARA_DONE) and lo < e < hi and (width is None or e - a < width):
             out.add(e)
     return frozenset(out)
 

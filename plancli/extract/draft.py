@@ -57,10 +57,10 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, headline: i
     line = doc.lines[li - 1]
     if li - 1 in page or is_page_furniture(line):
         return "extract.reason.page", {}
-    if li - 1 == headline:
-        return "extract.reason.headline", {}
     if is_notice_title(line):
         return "extract.reason.title", {}
+    if li - 1 == headline:
+        return "extract.reason.headline", {}
     if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith("年"):
         if re.search(r"(?:已经|已于|已在|已)$", text[max(ls, pos - 3):pos]):
             return "extract.reason.past_event", {}
@@ -135,6 +135,10 @@ _CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|/\d{1,2}/
                             r"|-\d{1,2}-\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?)(?!前|底|末|以前|之前|起)")
 
 
+# A day without its year that dates an event (1月19日,…会议开幕), not a deadline (no 前 after it).
+_DAY = re.compile(r"\d{1,2}月\d{1,2}[日号](?!前|之前|以前|起)")
+
+
 def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
     """Compact span around a token: a short verbatim text that starts on the token's line.
 
@@ -144,9 +148,9 @@ def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
     c = doc.c
     ls, le = doc.src.line_span(doc.line_of(pos))
     end = pos + len(tok)
-    m = _CALENDAR_DATE.match(c, pos, max(le, end))
+    m = _CALENDAR_DATE.match(c, pos, max(le, end)) or _DAY.match(c, pos, max(le, end))
     if m:
-        return m.span()  # 2024年6月27日, 2024/10/10 9:01:14: the date is one excerpt
+        return m.span()  # 2024年6月27日, 2024/10/10 9:01:14, 1月19日: the date is one excerpt
     for op, cl, most in (("“", "”", 16), ("《", "》", 60), ("(", ")", 20), ("（", "）", 20)):
         a, b = c.rfind(op, ls, pos), c.find(cl, end, max(le, end))
         if a != -1 and b != -1 and c.find(cl, a, pos) == -1 and b - a <= most:
