@@ -30,7 +30,7 @@ from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
 from .context import is_notice_title, is_signature_line, page_headline, page_lines
-from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units
+from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units, title_lines
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard", "not_a_goal"]
@@ -51,6 +51,8 @@ _TIME = re.compile(
 )
 # Before a date that is no deadline: 已经2023年10月13日…研究通过, 已于… (a past event).
 _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
+# After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…
+_PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导思想|基本原则|工作思路|总体思路|基本思路)(?:是|为)?[:：]")
 # After a year that names a document: 2022年《政府工作报告》, 2023年区《政府工作报告》, 2024年市政府工作报告.
 _DOCUMENT_AFTER = re.compile(r"[区市县省]?[《〈]|[^，,。；;：:\x00]{0,10}?(?:政府工作报告|工作报告)")
 _NAME_AFTER_SPAN = re.compile(r"^(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划)")  # 三年行动: a name
@@ -353,9 +355,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     # document (its index block, post time, source, links) and a news page's headline are the page's.
     headline = page_headline(doc.lines)
     page = page_lines(doc.lines)
+    titled = _title_line_pairs(doc)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         line = doc.lines[li - 1]
-        if is_signature_line(line) or li - 1 in page or is_notice_title(line) or is_title(line) or li - 1 == headline:
+        if is_signature_line(line) or li - 1 in page or is_notice_title(line) or is_title(line) or li - 1 == headline \
+                or li - 1 in titled:
             a, e = doc.src.line_span(li)
             a, e = max(a, lo), min(e, hi)
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)
@@ -448,6 +452,16 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
 # after it, it is none.
 _RUN_IN = re.compile(r"^[\x00\s]*[\u4e00-\u9fff“”]{2,8}$")
 _BULLET = re.compile(r"^[\x00\s]*(?:——|—|●|•|▶|◆|■|▪)")
+def _title_line_pairs(doc: Doc) -> set[int]:
+    """Indices of the lines of a title set over two lines (立山区政府2023年重点工作 / 任务分解和责任分工方案)."""
+    out: set[int] = set()
+    for i, b in title_lines(doc.lines):
+        if b != compact(doc.lines[i]).strip("# *") and is_title(b):
+            nxt = next((j for j in range(i + 1, min(i + 3, len(doc.lines))) if doc.lines[j].strip()), None)
+            out |= {i} | ({nxt} if nxt is not None else set())
+    return out
+
+
 _NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
 _GOALS_HEADING = re.compile(rf"^(?:[(（][{COUNTING}]+[)）])?[^，。；]{{0,6}}目标[。：:]?$")
@@ -496,9 +510,16 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
         if _NOT_A_DEADLINE.search(text[max(s0, a - 3):a]) or re.search(r"年$", t) and text[e:e + 1] == "是":
             continue  # 已经2023年10月13日…研究通过 (a past event); 2023年是…开局之年 (what the year is)
-        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对)$", text[max(s0, a - 1):a])
-                                            or _DOCUMENT_AFTER.match(text, e, s1)):
-            continue  # 将2022年全市…目标细化为…, 对2023年…工作进行了部署 (the year of what); 2022年《政府工作报告》
+        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦)(?:全[省市区县]|我[省市区县])?$",
+                                                      text[max(s0, a - 4):a])
+                                            or _DOCUMENT_AFTER.match(text, e, s1) or text[e:e + 1] == "度"
+                                            or _PRINCIPLES_AFTER.match(text, e, s1)):
+            continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
+            # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles)
+        if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
+            continue  # 从2023年第一季度开始: when something starts
+        if re.fullmatch(r"\d{1,2}月\d{1,2}[日号]", t) and text[e:e + 1] in "，,":
+            continue  # 1月19日,重庆市…会议开幕: a dateline, the day of an event
         try:
             d = parse_deadline(t, ctx)
         except DeadlineError:
@@ -831,7 +852,9 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
     drafts: list[Draft] = []
     for k, t in enumerate(times):
         if t.yearless:
-            continue  # a milestone needs a deadline_text the registry can read: left to the exclusions
+            # A milestone needs a deadline_text the registry can read without the document's date
+            # (validate.milestone_needs_deadline_text): left to the exclusions, for a person to register.
+            continue
         if _completes(text, t) and any(q[1] <= t.start for q in qtys):
             continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it
         scope_end = times[k + 1].start if k + 1 < len(times) else s1

@@ -45,10 +45,15 @@ _BASELINE_YEAR = re.compile(r"(?:较|比|相比|相较|同比)((?:19|20)\d{2})�
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
+def _date_line(line: str) -> str | None:
+    """The compact date of a date line of its own (2018年12月7日, also in brackets under a title: (2025年2月17日))."""
+    c = re.sub(r"^[(（](.+)[)）]$", r"\1", compact(line))
+    return c if DATE_LINE.match(c) else None
+
+
 def is_signature_line(line: str) -> bool:
     """A date line of its own or the ``（此件公开发布）`` note: the signature block, not a commitment."""
-    c = compact(line)
-    return bool(DATE_LINE.match(c) or _SIGNATURE_NOTE.match(c))
+    return bool(_date_line(line) or _SIGNATURE_NOTE.match(compact(line)))
 
 
 # What a web page sets around a document: its index block (索引号, 发文日期, 文号 …, a label and its value on a line
@@ -119,8 +124,8 @@ def find_doc_date(text: str) -> date | None:
     that date's year."""
     lines = text.split("\n")
     for line in lines[:60] + lines[-30:]:
-        c = compact(line)
-        if DATE_LINE.match(c):
+        c = _date_line(line)
+        if c:
             try:
                 return parse_date(c)
             except DeadlineError:

@@ -48,7 +48,7 @@ TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意�
 # A list an office issues for a year names the year in its title (成都市2021年民生实事工作目标,
 # 2025年开发区重点工作及责任清单, 2024年…重点工作目标任务分解表): with a year, these end a title too.
 _YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|责任分解|任务分解|台账|政策举措|举措|"
-                   r"若干措施)")
+                   r"若干措施|工作安排)")
 _YEAR_TITLE = re.compile(
     rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
     # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
@@ -657,7 +657,9 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
             blk.parens.append((a, e))
             if lead and not blk.lead:
                 blk.lead = lead
-            blk.support = tuple(dict.fromkeys(blk.support + support))
+            elif lead and not re.match(rf"(?:{_LEAD_LABEL})[:：]", m.group(1)):
+                support = lead + support  # 牵头单位:A, then 责任单位:B on the next line: B supports
+            blk.support = tuple(u for u in dict.fromkeys(blk.support + support) if u not in blk.lead)
     if not blk.lead and blk.section != "总体目标":
         # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead, or the task opens with
         # the units below the city (各区要…).
