@@ -131,10 +131,13 @@ _STOPS = "，,。；;：:、()（）“”《》"
 
 
 # A calendar date of the day (a date line, a post's time): dates nothing unless 前/底 follow it.
-_CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|/\d{1,2}/\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+_CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+                            r"|/\d{1,2}/\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?"
                             r"|-\d{1,2}-\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?)(?!前|底|末|以前|之前|起)")
 
 
+# An index number of the page's index block: 011437144/2023-06550, WA1304001-2024-002.
+_INDEX_NO = re.compile(r"[A-Z]+\d+(?:[/\-][A-Z]*\d+)+|\d{5,}(?:[/\-][A-Z]*\d+)+")
 # A day without its year that dates an event (1月19日,…会议开幕), not a deadline (no 前 after it).
 _DAY = re.compile(r"\d{1,2}月\d{1,2}[日号](?!前|之前|以前|起)")
 
@@ -148,9 +151,10 @@ def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
     c = doc.c
     ls, le = doc.src.line_span(doc.line_of(pos))
     end = pos + len(tok)
-    m = _CALENDAR_DATE.match(c, pos, max(le, end)) or _DAY.match(c, pos, max(le, end))
+    m = _CALENDAR_DATE.match(c, pos, max(le, end)) or _DAY.match(c, pos, max(le, end)) \
+        or _INDEX_NO.match(c, pos, max(le, end))
     if m:
-        return m.span()  # 2024年6月27日, 2024/10/10 9:01:14, 1月19日: the date is one excerpt
+        return m.span()  # 2024年6月27日, 2024/10/10 9:01:14, 1月19日, 011437144/2023-06550: one excerpt
     for op, cl, most in (("“", "”", 16), ("《", "》", 60), ("(", ")", 20), ("（", "）", 20)):
         a, b = c.rfind(op, ls, pos), c.find(cl, end, max(le, end))
         if a != -1 and b != -1 and c.find(cl, a, pos) == -1 and b - a <= most:
