@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
-from ..vocabulary import EXTENDED, LEDGER_STATUSES
+from ..vocabulary import DECISIONS, EXTENDED, LEDGER_STATUSES
 from ..yamlio.reader import DataFileError
 
 __all__ = ["LedgerError", "Record", "INDENT", "clean_float", "record_from", "record_line"]
@@ -44,6 +44,8 @@ class Record:
     evidence_sha256: str | None = None  # for a file: its digest and size when recorded
     evidence_size: int | None = None
     extend_to: date | None = None  # an `extended` record (延期): the new deadline
+    reviews: str | None = None  # a review decision (销号 / 退办): the rid of the 报结 claim it decides
+    by: str | None = None  # who entered it (review decisions: --by, else git's user.name, else the OS user)
 
     @property
     def entry_id(self) -> str:
@@ -67,7 +69,8 @@ class Record:
                 "recorded_at": self.recorded_at, "line": self.yaml_line, "rid": self.rid,
                 "retracts": self.retracts, "evidence": self.evidence, "evidence_sha256": self.evidence_sha256,
                 "evidence_size": self.evidence_size,
-                "extend_to": self.extend_to.isoformat() if self.extend_to else None}
+                "extend_to": self.extend_to.isoformat() if self.extend_to else None,
+                "reviews": self.reviews, "by": self.by}
 
 
 # --------------------------------------------------------------------------- fields, generically
@@ -141,6 +144,9 @@ def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
     if (status == EXTENDED) != (rec.extend_to is not None):
         raise LedgerError(f"record {item}: an {EXTENDED} record needs extend_to: DATE, and only it has one",
                           path, line)
+    if (status in DECISIONS) != (rec.reviews is not None):
+        raise LedgerError(f"record {item}: a review decision ({' or '.join(DECISIONS)}) needs reviews: RID, "
+                          "the claim it decides, and only it has one", path, line)
     if rec.evidence_size is not None and rec.evidence_size < 0:
         raise LedgerError(f"record {item}: evidence_size must be a whole number of bytes, not {rec.evidence_size!r}",
                           path, (key_lines or {}).get("evidence_size", line))

@@ -33,7 +33,7 @@ from .store import (
     withdrawn,
 )
 
-__all__ = ["resolve_item", "ledger_warnings", "check_progress", "record_progress", "retract_latest",
+__all__ = ["resolve_item", "today_or", "ledger_warnings", "check_progress", "record_progress", "retract_latest",
            "extend_deadline", "item_deadline", "evidence_of", "evidence_path", "evidence_problems"]
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -134,7 +134,7 @@ def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Probl
     return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven
 
 
-def _today(today: date | None, on: date | None) -> date:
+def today_or(today: date | None, on: date | None) -> date:
     """``on`` (default: today on the user's clock, local time), refused when it is in the future."""
     today = today or date.today()
     if on is not None and on > today:
@@ -208,7 +208,7 @@ def check_progress(reg: Registry, path: Path, item: str, *, status: str, actual:
     e, item_id = resolve_item(reg, item)
     if status not in RECORD_STATUSES:
         raise LedgerError("record.bad_status", choices=list(RECORD_STATUSES), given=status)
-    on = _today(today, on)
+    on = today_or(today, on)
     if force and not (note or "").strip():
         raise LedgerError("record.force_needs_note")
     proof = evidence_of(evidence, path, base=evidence_base)
@@ -271,7 +271,7 @@ def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, no
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("record.extend_needs_note")
-    on = _today(today, on)
+    on = today_or(today, on)
     records = load_ledger(path)
     current = extensions(records).get(item_id)
     was = current.extend_to if current is not None else item_deadline(reg, e, item_id)
@@ -292,7 +292,7 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("record.retract_needs_note")
-    on = _today(today, on)
+    on = today_or(today, on)
     target = next_withdrawn(load_ledger(path), item_id)
     if target is None:
         raise LedgerError("record.nothing_to_retract", item=item_id)
