@@ -185,7 +185,7 @@ def _per_lead_chart(agg: Mapping, key: str, order: Sequence[str], title: str, la
         total = Counter()
         for u in rest:
             total.update(agg[key][u])
-        names.append(say("report.more_units", lang).format(n=len(rest)))
+        names.append(say("report.more_units", lang, n=len(rest)))
         counts.append(total)
     svg = _stacked("HorizontalStackedBar", names, counts, order, 30 + 24 * len(names), True)
     present = [k for k in order if any(c.get(k) for c in counts)]

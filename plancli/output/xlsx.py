@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ..vocabulary import LIGHTS, STATUS_ORDER, Light, Status
-from ..words import said, say, word
+from ..words import joined, said, say, word
 
 __all__ = ["to_xlsx_bytes", "SHEET_COLUMNS"]
 
@@ -85,7 +85,7 @@ def _value(r: Mapping, key: str, kind: str, lang: str):
     if kind == "date":
         return date.fromisoformat(v) if v else None
     if isinstance(v, list | tuple):
-        return "、".join(v) if lang == "zh" else ", ".join(v)
+        return joined(v, lang)
     return v
 
 

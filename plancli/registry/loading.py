@@ -88,7 +88,7 @@ class At:
 
     def text(self, lang: str) -> str:
         if self.kind == "entry":
-            return f"{self.id}：" if lang == "zh" else f"{self.id}: "
+            return self.id + say("punct.colon", lang)
         return say(f"registry.at.{self.kind}", lang) if self.kind else ""
 
 

@@ -468,4 +468,6 @@ class Registry:
         import difflib
 
         close = difflib.get_close_matches(eid, list(by_id), n=3, cutoff=0.6)
-        raise UnknownIdError(f"unknown id {eid!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
+        if close:
+            raise UnknownIdError("registry.unknown_id_near", given=eid, close=close)
+        raise UnknownIdError("registry.unknown_id", given=eid)

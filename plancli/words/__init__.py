@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["LANGS", "AnyOf", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
+__all__ = ["LANGS", "AnyOf", "Term", "keeps_codes", "word_or_code", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
 
 LANGS = ("zh", "en")
 
@@ -82,8 +82,23 @@ def word(code: str | None, lang: str) -> str:
     raise KeyError(code)
 
 
-def joined(items, lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(str(_field(x, lang)) for x in items)
+def joined(items, lang: str, sep: str = "punct.list") -> str:
+    """Items joined as the language lists them: 、 or ", " (``sep``: another ``punct.*`` entry)."""
+    return say(sep, lang).join(str(_field(x, lang)) for x in items)
+
+
+def keeps_codes(lang: str) -> bool:
+    """Whether tables in ``lang`` show the contract's keys and codes as they are (English: plain text
+    that is easy to grep and split), rather than the words of the catalogue (Chinese)."""
+    return lang == "en"
+
+
+def word_or_code(code: str | None, lang: str) -> str:
+    """A vocabulary code as a message names it: the code people type in English (``--status met``),
+    the word in Chinese (已达标)."""
+    if not code:
+        return ""
+    return str(code) if keeps_codes(lang) else word(code, lang)
 
 
 def said(value, lang: str) -> str:
@@ -98,7 +113,7 @@ def _field(v, lang: str):
     if isinstance(v, Term):
         return say(v, lang)
     if isinstance(v, Enum):  # Status, Light: a word in Chinese, the code people type in English
-        return word(v.value, lang) if lang == "zh" else str(v.value)
+        return word_or_code(v.value, lang)
     text = getattr(v, "text", None)
     if callable(text):  # an error, a problem, alternatives carried as a field: their own words
         return text(lang)
