@@ -55,10 +55,10 @@ UNIT_COLUMNS = [Column("name", "unit"), Column("lead", "lead"), Column("support"
 
 def _listing(rows: list[dict], columns: list[Column], fmt: str, sel: Selection, f, ws) -> None:
     """Occurrence/entry rows: machine formats get the contract, people the decorated columns."""
-    from ..query.rows import CONTRACT
+    from ..query.rows import contract
 
     if is_machine(fmt):
-        render(rows, columns, fmt, fields=CONTRACT)
+        render(rows, columns, fmt, fields=contract(ws.registry))
         return
     _human(rows, fitted(rows, columns, f, fmt), fmt, sel.language(), f, ws.units)
 

@@ -83,7 +83,13 @@ def record(
         raise UsageError("cli.no_status")
     rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual, on=when,
                              source=source, note=note, evidence=evidence, force=force)
-    print(f"{describe(e, rec, lang_)} → {ws.ledger_path}", file=sys.stderr)
+    claim = ""
+    if ws.registry.review:  # a done/met record is a claim the office still has to accept (docs/review.md)
+        from ..ledger.review import is_claim
+        from ..words import say
+
+        claim = say("msg.claim_pending", lang_, item=rec.item) if is_claim(e, rec) else ""
+    print(f"{describe(e, rec, lang_)}{claim} → {ws.ledger_path}", file=sys.stderr)
 
 
 

@@ -108,13 +108,13 @@ def report(
     from ..output.report import render_report
     from ..output.scope import filter_scope
     from ..query.report import report as make_report
-    from ..query.rows import CONTRACT
+    from ..query.rows import contract
 
     ws = sel.workspace()
     lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     rep = make_report(ws.registry, ws.units, ws.records, f)
-    text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=CONTRACT,
+    text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=contract(ws.registry),
                          footer=f"plancli · {ws.registry.path.name}")
     write_output(text.encode("utf-8"), output)
 

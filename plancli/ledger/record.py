@@ -137,16 +137,18 @@ def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
         raise LedgerError("record without an 'id'", path, line)
     statuses = statuses or LEDGER_STATUSES
     if status not in statuses:
-        raise LedgerError(f"record {item}: status must be one of {', '.join(statuses)}, not {status!r}",
+        # the decisions of review are written by `plancli review`, never by hand: not offered here
+        typed = [s for s in statuses if s not in DECISIONS]
+        raise LedgerError(f"record {item}: status must be one of {', '.join(typed)}, not {status!r}",
                           path, line)
     kw = {f.name: _value_of(f, d[key], item, where_key(key)) for f, key in _converters() if key in d}
     rec = Record(item, status, yaml_line=line, **kw)
     if (status == EXTENDED) != (rec.extend_to is not None):
         raise LedgerError(f"record {item}: an {EXTENDED} record needs extend_to: DATE, and only it has one",
                           path, line)
-    if (status in DECISIONS) != (rec.reviews is not None):
-        raise LedgerError(f"record {item}: a review decision ({' or '.join(DECISIONS)}) needs reviews: RID, "
-                          "the claim it decides, and only it has one", path, line)
+    if status in DECISIONS and rec.reviews is None:
+        raise LedgerError(f"record {item}: a review decision ({status}) needs reviews: RID, the claim it decides",
+                          path, line)
     if rec.evidence_size is not None and rec.evidence_size < 0:
         raise LedgerError(f"record {item}: evidence_size must be a whole number of bytes, not {rec.evidence_size!r}",
                           path, (key_lines or {}).get("evidence_size", line))

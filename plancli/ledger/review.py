@@ -24,13 +24,13 @@ from datetime import date
 from pathlib import Path
 
 from ..registry.model import Entry, Registry
-from ..vocabulary import COMPLETED, DECISIONS, RECORD_STATUSES, RETRACTED, RETURNED, Review
+from ..vocabulary import ACCEPTED, COMPLETED, DECISIONS, RECORD_STATUSES, RETRACTED, RETURNED, Review
 from .attainment import record_status
 from .recording import resolve_item, today_or
 from .store import LedgerError, Record, append_record, latest_records, load_ledger, order_key, withdrawn
 
 __all__ = ["ReviewState", "NO_REVIEW", "is_claim", "decisions", "latest_claims", "review_of", "review_states",
-           "decide"]
+           "decide", "Reviews"]
 
 
 @dataclass(frozen=True)
@@ -98,17 +98,29 @@ def review_of(e: Entry, rec: Record | None, claim: Record | None, decided: dict[
     return NO_REVIEW
 
 
-def review_states(reg: Registry, records: list[Record], as_of: date | None = None):
-    """A function item → ``ReviewState`` as of ``as_of``, computing the ledger's indexes once."""
-    latest = latest_records(records, as_of)
-    claims = latest_claims(reg, records, as_of)
-    decided = decisions(records, as_of)
+class Reviews:
+    """The review state of every item as of one date: ``reviews(e, item)`` → ``ReviewState``; the
+    ledger's indexes (latest records, latest claims, decisions in force) are computed once."""
 
-    def state(e: Entry, item: str) -> ReviewState:
-        rec = latest.get(item) or (latest.get(e.id) if "@" not in item else None)
-        return review_of(e, rec, claims.get(item), decided)
+    def __init__(self, reg: Registry, records: list[Record], as_of: date | None = None,
+                 latest: dict[str, Record] | None = None):
+        self.latest = latest if latest is not None else latest_records(records, as_of)
+        self.claims = latest_claims(reg, records, as_of)
+        self.decided = decisions(records, as_of)
 
-    return state
+    def __call__(self, e: Entry, item: str) -> ReviewState:
+        rec = self.latest.get(item) or (self.latest.get(e.id) if "@" not in item else None)
+        return review_of(e, rec, self.claims.get(item), self.decided)
+
+    def accepted(self, rec: Record) -> bool:
+        """Whether the office has accepted ``rec`` (a claim) by then: 销号."""
+        d = self.decided.get(rec.rid or "")
+        return d is not None and d.status == ACCEPTED
+
+
+def review_states(reg: Registry, records: list[Record], as_of: date | None = None) -> Reviews:
+    """Every item's review state as of ``as_of`` (see ``Reviews``)."""
+    return Reviews(reg, records, as_of)
 
 
 def decide(reg: Registry, path: Path, item: str, decision: str, *, note: str | None, by: str | None,

@@ -28,7 +28,7 @@ from dateutil.relativedelta import relativedelta
 from ..errors import PlancliError
 from ..ledger.store import Record, withdrawn
 from ..query.filters import Filters
-from ..query.rows import CONTRACT
+from ..query.rows import contract
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
@@ -123,15 +123,15 @@ def to_ics(rows: list[dict], *, reg: Registry, f: Filters, lang: str = "zh",
     return cal.to_ical()
 
 
-def to_csv(rows: list[dict], **_) -> bytes:
+def to_csv(rows: list[dict], *, reg: Registry, **_) -> bytes:
     buf = io.StringIO()
-    render(rows, [], "csv", buf, fields=CONTRACT)
+    render(rows, [], "csv", buf, fields=contract(reg))
     return buf.getvalue().encode("utf-8")
 
 
-def to_json(rows: list[dict], **_) -> bytes:
+def to_json(rows: list[dict], *, reg: Registry, **_) -> bytes:
     buf = io.StringIO()
-    render(rows, [], "json", buf, fields=CONTRACT)
+    render(rows, [], "json", buf, fields=contract(reg))
     return buf.getvalue().encode("utf-8")
 
 

@@ -13,7 +13,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "review.accepted": ("已销号", "accepted"),
     "review.returned": ("已退办", "returned"),
     # the reasons of a light that the review adds
-    "reason.review_pending": ("已报结，待审核（已等待 {days} 天）", "claimed done, awaiting review ({days} days)"),
+    "reason.review_pending": ("已报结待审核，已等待 {days} 天", "claimed done, awaiting review ({days} days)"),
     "reason.review_returned": ("已退办：{note}", "returned by review: {note}"),
     "reason.met_unclaimed": ("已达目标值，待报结", "figure meets the target, not yet claimed done"),
     # refusals of review accept / return
@@ -56,7 +56,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "show.review.by": ("，{by}", ", by {by}"),
     "show.review.note": ("；{note}", "; {note}"),
     "show.rec.claim": ("（报结）", " (claim)"),
-    "show.rec.by": ("，{by} 录入", ", by {by}"),
+    "show.rec.by": (" 录入人：{by}", " entered by {by}"),
+    "show.rec.decided_by": (" 审核人：{by}", " by {by}"),
     "show.rec.reason": (" 理由：{note}", " reason: {note}"),
     # the ledger's decisions that decide nothing (validate)
     "ledger.reviews_unknown": ("{item} 的审核决定指向记录 {rid}，台账中没有该记录",
