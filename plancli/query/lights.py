@@ -137,7 +137,6 @@ def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_o
     """The light of one occurrence (``row``: its final ``deadline``, ``status`` and ``met``).
 
     ``deadline`` may be passed as a date when the caller has it (it must be the row's)."""
-    status = row["status"]
     if deadline is None and row.get("deadline"):
         deadline = date.fromisoformat(row["deadline"])
     if "review" in row:  # the registry asks for review (docs/review.md)
