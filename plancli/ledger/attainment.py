@@ -7,10 +7,10 @@ output that prints attainment.
 from __future__ import annotations
 
 from ..registry.model import Entry
-from ..vocabulary import CLOSED, Status
+from ..vocabulary import CLOSED, COMPLETED, RETRACTED, Status
 from .store import Record
 
-__all__ = ["attainment", "record_status", "percent"]
+__all__ = ["attainment", "record_status", "percent", "is_claim"]
 
 
 def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | None]:
@@ -45,6 +45,11 @@ def record_status(e: Entry, rec: Record) -> str:
         if met is not None:
             return Status.MET if met else Status.MISSED
     return rec.status
+
+
+def is_claim(e: Entry, r: Record) -> bool:
+    """A record that says its item is done or met (by the value): with review, a 报结 the office decides on."""
+    return r.status != RETRACTED and record_status(e, r) in COMPLETED
 
 
 def percent(ratio: float | None) -> str:

@@ -17,9 +17,9 @@ from pathlib import Path
 from ..registry.model import Entry, Problem, Registry, target_text
 from ..text.actuals import convert, written_like
 from ..text.quantities import QuantityError
-from ..vocabulary import CLOSED, Status
+from ..vocabulary import CLOSED, DECISIONS, Status
 from ..words import term
-from .attainment import attainment, percent
+from .attainment import attainment, is_claim, percent
 from .store import (
     EXTENDED,
     RECORD_STATUSES,
@@ -107,6 +107,8 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
                 found = ("ledger.forced_without_note", {"item": r.item})
             elif r.status == RETRACTED and id(r) not in retractions_used:
                 found = ("ledger.nothing_withdrawn", {"item": r.item})
+            elif r.status in DECISIONS and i not in gone:
+                found = _decision_problem(reg, r, by_rid.get(r.reviews or ""))
             elif i not in gone and r.status in CLOSED and not r.forced:
                 ratio, met = attainment(e, r.actual)
                 if met is not None and met != (r.status != "missed"):
@@ -116,6 +118,34 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
                                                     "counts": Status.MET if met else Status.MISSED})
         if found:
             out.append(Problem.at(str(path), r.yaml_line, found[0], **found[1]))
+    return out + _decided_twice(path, records, gone)
+
+
+def _decision_problem(reg: Registry, r: Record, claim: Record | None) -> tuple | None:
+    """Why a review decision decides nothing: the claim it names is not in the ledger, is another
+    item's record, or is no claim (done/met) at all."""
+    if claim is None:
+        return "ledger.reviews_unknown", {"item": r.item, "rid": r.reviews}
+    if claim.item != r.item:
+        return "ledger.reviews_other", {"item": r.item, "rid": r.reviews, "other": claim.item}
+    e = reg.get(claim.entry_id)
+    if e is not None and not is_claim(e, claim):
+        return "ledger.reviews_not_claim", {"item": r.item, "rid": r.reviews}
+    return None
+
+
+def _decided_twice(path: Path, records: list[Record], gone: dict) -> list[Problem]:
+    """Claims that two decisions in force decide differently (two clones, one accepting, one returning):
+    the later counts, and the office should withdraw the other. The same decision twice is no conflict."""
+    seen: dict[str, Record] = {}
+    out = []
+    for i, r in enumerate(records):
+        if r.status not in DECISIONS or i in gone or r.reviews is None:
+            continue
+        first = seen.setdefault(r.reviews, r)
+        if first is not r and first.status != r.status:
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.reviews_twice", item=r.item, rid=r.reviews,
+                                  first=term(f"status.{first.status}"), second=term(f"status.{r.status}")))
     return out
 
 

@@ -24,8 +24,8 @@ from datetime import date
 from pathlib import Path
 
 from ..registry.model import Entry, Registry
-from ..vocabulary import ACCEPTED, COMPLETED, DECISIONS, RECORD_STATUSES, RETRACTED, RETURNED, Review
-from .attainment import record_status
+from ..vocabulary import ACCEPTED, DECISIONS, RECORD_STATUSES, RETURNED, Review
+from .attainment import is_claim
 from .recording import resolve_item, today_or
 from .store import LedgerError, Record, append_record, latest_records, load_ledger, order_key, withdrawn
 
@@ -48,11 +48,6 @@ class ReviewState:
 
 
 NO_REVIEW = ReviewState()
-
-
-def is_claim(e: Entry, r: Record) -> bool:
-    """A record that says its item is done or met (by the value, ``ledger.attainment``): a 报结."""
-    return r.status != RETRACTED and record_status(e, r) in COMPLETED
 
 
 def decisions(records: list[Record], as_of: date | None = None) -> dict[str, Record]:

@@ -80,3 +80,115 @@ WORDS: dict[str, tuple[str, str]] = {
     "registry.scoring_weight": ("scoring.{key} 是权重，不得为负数（{given!r}）", "scoring.{key} is a weight and must not be "
                                 "negative, not {given!r}"),
 }
+
+WORDS.update({
+    # score: refusals of the period
+    "score.one_period": ("--year 与 --since/--until 只能选用其一", "give --year or --since/--until, not both"),
+    "score.bad_year": ("--year 须为年份，如 2024，而非 {given!r}", "--year must be a year such as 2024, not {given!r}"),
+    "score.since_until": ("--since 与 --until 须同时给出", "--since and --until go together"),
+    "score.until_before_since": ("--until {end} 早于 --since {start}", "--until {end} is before --since {start}"),
+    "score.not_begun": ("计分期间 {period} 尚未开始（今天为 {as_of}）", "the period {period} has not begun (today is {as_of})"),
+    "score.needs_file": ("xlsx 格式须用 -o 指定文件", "--format xlsx needs a file: -o FILE"),
+    # score: the page
+    "score.title": ("{period}目标任务考核得分", "Scores: {period}"),
+    "score.period.year": ("{year}年度", "{year}"),
+    "score.period.span": ("{start}至{end}", "{start} – {end}"),
+    "score.scope.label": ("范围", "Scope"),
+    "score.meta.period": ("计分期间", "Period"),
+    "score.meta.as_of": ("数据截至", "As of"),
+    "score.intro": ("根据{period}目标任务台账记录，按计分规则对 {units} 个单位计分，基础分 {base} 分。"
+                    "最高 {top} 分（{top_units}），最低 {low} 分（{low_units}）。每一项加减分均列于“三、计分明细”，可逐项核对。",
+                    "From the ledger of {period}, {units} units are scored by the rules below, from a base of {base}. "
+                    "Highest: {top} ({top_units}); lowest: {low} ({low_units}). Every point is listed under "
+                    "“3. Every point”, to be checked one by one."),
+    "score.intro.many": ("{names}等 {n} 个单位", "{names} and {more} more"),
+    "score.review_note": ("本登记册实行审核销号：完成或达标的报结经审核销号后方计为办结，待审核的暂不计分。",
+                          "This registry reviews claims: an item counts as closed once its claim is accepted; claims "
+                          "awaiting review score nothing yet."),
+    "score.s1": ("一、各单位得分及排名", "1. Scores and ranks"),
+    "score.s2": ("二、计分规则", "2. The rules"),
+    "score.s3": ("三、计分明细", "3. Every point"),
+    "score.rules_default": ("以下为默认规则（登记册 registry.yaml 未设 scoring:）。", "These are the default rules "
+                            "(the registry index sets no scoring:)."),
+    "score.rules_set": ("以下规则中 {keys} 由登记册 registry.yaml 的 scoring: 设定，其余为默认值。",
+                        "Of these rules, {keys} are set by scoring: in the registry index; the others are defaults."),
+    "score.rule_text": ("事项得分：期限在计分期间内的事项，牵头单位按分值×牵头权重、配合单位按分值×配合权重计分；"
+                        "办结以完成或达标记录为准（实行审核的以销号为准），办结日期不晚于期限为按时办结；"
+                        "期末仍未办结且已过期限的计为逾期未办结；期末以后的办结不计入本期。"
+                        "报送：按报送周期（lights.report_every_days）自文件印发之日起分段，每段须有牵头事项的进展记录，"
+                        "下一段才报送的计为迟报，至下一段结束仍未报送的计为漏报，只计牵头单位。"
+                        "退办、延期：按其日期计入当期，计牵头单位。名次按得分由高到低，得分相同的名次并列。",
+                        "Items: an item whose deadline falls in the period scores its points × the lead weight for each "
+                        "lead unit and × the support weight for each supporting unit. It is closed by a done/met record "
+                        "(with review, once accepted), on time when closed by its deadline; one past its deadline and "
+                        "still open at the period's end is overdue; a closing after the period's end does not count in "
+                        "it. Reports: with a reporting cycle (lights.report_every_days) the time from the document's "
+                        "date is cut into windows of that many days; in each, a lead unit reports by a record of one of "
+                        "its items; a report that only comes in the next window is late, none by its end is not filed; "
+                        "lead units only. Returns (退办) and extensions (延期) count in the period of their date, for "
+                        "the lead units. Units rank by score, highest first; equal scores share a rank."),
+    "score.none": ("本期没有计分事项。", "Nothing scored in this period."),
+    "score.unit_head": ("{unit}：{score} 分（名次 {rank}，{n} 项计分）", "{unit}: {score} (rank {rank}, {n} events)"),
+    "score.events_sheet": ("计分明细", "Events"),
+    "score.totals_sheet": ("得分", "Scores"),
+    "score.rules_sheet": ("计分规则", "Rules"),
+    # score: columns of the totals and the events
+    "score.col.rank": ("名次", "Rank"),
+    "score.col.unit": ("单位", "Unit"),
+    "score.col.score": ("得分", "Score"),
+    "score.col.base": ("基础分", "Base"),
+    "score.col.items": ("事项得分", "Items"),
+    "score.col.reports": ("报送得分", "Reports"),
+    "score.col.returns": ("退办得分", "Returns"),
+    "score.col.extensions": ("延期得分", "Extensions"),
+    "score.col.closed_on_time": ("按时办结", "On time"),
+    "score.col.closed_late": ("逾期办结", "Late"),
+    "score.col.missed": ("未达标", "Missed"),
+    "score.col.overdue_open": ("逾期未办结", "Overdue"),
+    "score.col.pending_review": ("待审核", "Pending"),
+    "score.col.report_late": ("迟报", "Reports late"),
+    "score.col.report_missing": ("漏报", "Reports missing"),
+    "score.col.returned": ("退办", "Returned"),
+    "score.col.extended": ("延期", "Extended"),
+    "score.col.role": ("身份", "Role"),
+    "score.col.kind": ("计分项", "For"),
+    "score.col.item": ("编号", "ID"),
+    "score.col.metric": ("事项", "Item"),
+    "score.col.deadline": ("期限", "Deadline"),
+    "score.col.date": ("日期", "Date"),
+    "score.col.days": ("天数", "Days"),
+    "score.col.note": ("备注", "Note"),
+    "score.col.points": ("分值", "Points"),
+    "score.col.weight": ("权重", "Weight"),
+    "score.col.value": ("得分", "Score"),
+    "score.col.detail": ("说明", "Detail"),
+    "score.col.rule": ("计分项", "Rule"),
+    "score.col.key": ("键", "Key"),
+    "score.role.lead": ("牵头", "lead"),
+    "score.role.support": ("配合", "support"),
+    # score: the rules, as a person reads them
+    "score.rule.base": ("基础分", "base"),
+    "score.rule.closed_on_time": ("按时办结（每项）", "closed on time (per item)"),
+    "score.rule.closed_late": ("逾期办结（每项）", "closed late (per item)"),
+    "score.rule.missed": ("未达标（每项）", "missed (per item)"),
+    "score.rule.overdue_open": ("逾期未办结（每项）", "overdue and open (per item)"),
+    "score.rule.lead_weight": ("牵头单位权重", "lead unit's weight"),
+    "score.rule.support_weight": ("配合单位权重", "supporting unit's weight"),
+    "score.rule.report_late": ("迟报（每次）", "report late (each)"),
+    "score.rule.report_missing": ("漏报（每次）", "report not filed (each)"),
+    "score.rule.returned": ("退办（每次）", "returned (each)"),
+    "score.rule.extended": ("延期（每次）", "extension (each)"),
+    # score: what each event is, as its detail
+    "score.detail.closed_on_time": ("{date} 办结，期限 {deadline}", "closed {date}, deadline {deadline}"),
+    "score.detail.closed_late": ("{date} 办结，逾期 {days} 天（期限 {deadline}）",
+                                 "closed {date}, {days} days late (deadline {deadline})"),
+    "score.detail.missed": ("{date} 记为未达标（期限 {deadline}）", "missed, recorded {date} (deadline {deadline})"),
+    "score.detail.overdue_open": ("期限 {deadline}，期末未办结", "deadline {deadline}, still open at the period's end"),
+    "score.detail.pending_review": ("{date} 报结，待审核，暂不计分", "claimed {date}, awaiting review: not scored yet"),
+    "score.detail.report_late": ("{note}应于 {deadline} 前报送，{date} 才报送（迟 {days} 天）",
+                                 "{note}: due {deadline}, reported {date} ({days} days late)"),
+    "score.window": ("{start} 至 {end} 报送期", "reporting window {start} – {end}"),
+    "score.detail.report_missing": ("{note}应于 {deadline} 前报送，未报送", "{note}: due {deadline}, not reported"),
+    "score.detail.returned": ("{date} 退办：{note}", "returned {date}: {note}"),
+    "score.detail.extended": ("{date} 申请延期至 {deadline}：{note}", "extension asked {date}, to {deadline}: {note}"),
+})
