@@ -46,6 +46,7 @@ COMMAND_MODULES = {
     "review": "review", "score": "scoring",
     "extract": "extract",
     "init": "team",
+    "notify": "notify", "notice": "notify",
 }
 
 # name → (callback, typer command settings), filled by @command as a command module is imported.

@@ -50,9 +50,14 @@ def _pygal():
     here): that hook has no ``find_spec``, so on Python 3.11 every later import in the process
     would raise an ImportWarning."""
     import pygal
+    from pygal.etree import etree
 
     sys.meta_path[:] = [f for f in sys.meta_path
                         if not (type(f).__name__ == "PluginImportFixer" and type(f).__module__ == "pygal")]
+    # pygal writes with lxml when it happens to be installed (python-docx brings it) and then declares
+    # xmlns:xlink and orders attributes its own way: the page must not change with what else is
+    # installed, so it always writes with the standard library's ElementTree.
+    etree.to_etree()
     return pygal
 
 

@@ -15,8 +15,9 @@ from ..registry.units import UnitTable
 from ..text.actuals import written_like
 from ..vocabulary import Review
 from .filters import Filters, select_entries
+from .rows import occurrence_rows
 
-__all__ = ["PENDING_KEYS", "pending_claims"]
+__all__ = ["PENDING_KEYS", "pending_claims", "returned_rows"]
 
 # The keys of a pending claim (JSON rows of ``plancli review``), in order.
 PENDING_KEYS = ("item", "id", "metric", "target", "lead", "deadline", "status", "actual", "attainment", "figure",
@@ -49,3 +50,12 @@ def pending_claims(reg: Registry, table: UnitTable | None, records: list[Record]
                 "in_time": deadline is None or c.effective <= deadline}))
     found.sort(key=lambda t: t[0])
     return [row for _, row in found]
+
+
+def returned_rows(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters) -> list[dict]:
+    """The open items whose claim the office sent back (退办), as rows with their ``review_note``: what
+    each unit must put right (``notify`` tells them; none without review)."""
+    if not reg.review:
+        return []
+    rows = occurrence_rows(reg, f, table, records, open_only=True)
+    return [r for r in rows if r.get("review") == Review.RETURNED]

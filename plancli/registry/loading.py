@@ -356,6 +356,29 @@ def parse_scoring(d: Any, report, line: int | None) -> dict:
     return out
 
 
+OFFICE_KEYS = ("name", "contact", "phone", "address")
+
+
+def parse_office(d: Any, report, line: int | None) -> dict:
+    """An ``office:`` mapping — who runs the 台账 and signs its 督办单 (docs/notify.md) — as the keys
+    it sets, each checked; {} when absent."""
+    if d is None:
+        return {}
+    if not isinstance(d, dict):
+        report(line, "office.not_mapping")
+        return {}
+    out = {}
+    for key, v in d.items():
+        at = getattr(d, "key_lines", {}).get(key, getattr(d, "line", line))
+        if key not in OFFICE_KEYS:
+            report(at, "office.unknown_key", key=key, known=list(OFFICE_KEYS))
+        elif not isinstance(v, str | int) or isinstance(v, bool) or not str(v).strip():
+            report(at, "office.not_text", key=key)
+        else:
+            out[key] = str(v).strip()
+    return out
+
+
 def parse_exclusion(d: Any, report) -> Exclusion | None:
     if not isinstance(d, dict):
         report(None, "registry.exclusion_shape")
@@ -379,7 +402,9 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     if not is_index(p):  # a document: read in full only on a cache miss
         doc, plans, rows = load_document(p, problems)
         ledger = doc.meta.get("ledger")
-        return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None)
+        office = parse_office(doc.meta.get("office"), _Collector(p, problems), None)
+        return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
+                           office=office)
     index = cache.load_yaml_cached(p)  # every run reads the index: no PyYAML import when unchanged
     files = index.get("documents") if isinstance(index, dict) else None
     if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
@@ -399,6 +424,8 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         raise RegistryError("registry.lang", p, index.key_lines.get("lang"), given=lang, choices=list(LANGS))
     review = parse_review(index.get("review"), _Collector(p, problems), index.key_lines.get("review"))
     scoring = parse_scoring(index.get("scoring"), _Collector(p, problems), index.key_lines.get("scoring"))
+
+    office = parse_office(index.get("office"), _Collector(p, problems), index.key_lines.get("office"))
     docs, plans, rows = [], {}, []
     seen_ids: dict[str, str] = {}
     seen_plans: dict[str, str] = {}
@@ -432,7 +459,7 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         docs.append(doc)
         plans.update(doc_plans)
     return Registry.of(p, docs, plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
-                       lights=lights, lang=lang, review=review, scoring=scoring)
+                       lights=lights, lang=lang, review=review, scoring=scoring, office=office)
 
 
 _INDEX = re.compile(rb"^documents:", re.M)

@@ -310,6 +310,7 @@ class Registry:
     _all: list[Entry] | None = field(default=None, repr=False)
     ledger_path: Path | None = None  # named by the index (``ledger:``) or the document (meta.ledger)
     lights: dict = field(default_factory=dict)  # the index's ``lights:`` keys (a document's own win)
+    office: dict = field(default_factory=dict)  # ``office:``: who runs the 台账 (name, contact, phone, address)
     lang: str | None = None  # the index's ``lang:``: the language of what leaves the office (zh, en)
     review: bool = False  # the index's ``review: required``: a done/met record is a claim awaiting 销号
     scoring: dict = field(default_factory=dict)  # the index's ``scoring:`` keys (over ScoringRules' defaults)
@@ -318,9 +319,9 @@ class Registry:
     def of(cls, path: Path, documents: list[Document], plans: dict[str, Plan], *,
            entries: Iterable[Entry] = (), rows: list[tuple] | None = None,
            ledger_path: Path | None = None, lights: dict | None = None, lang: str | None = None,
-           review: bool = False, scoring: dict | None = None) -> Registry:
+           review: bool = False, scoring: dict | None = None, office: dict | None = None) -> Registry:
         more = {"ledger_path": ledger_path, "lights": lights or {}, "lang": lang, "review": review,
-                "scoring": scoring or {}}
+                "scoring": scoring or {}, "office": office or {}}
         if rows is not None:
             return cls(path, documents, plans, rows, [None] * len(rows), **more)
         built = list(entries)

@@ -33,10 +33,10 @@ def catalogue() -> dict[str, tuple[str, str]]:
     """Every entry: code → (zh, en). Read once, on the first word said (a JSON run needs none)."""
     global _WORDS
     if _WORDS is None:
-        from . import checks, labels, messages, registry, reports, review, text
+        from . import checks, labels, messages, notify, registry, reports, review, text
 
         merged: dict[str, tuple[str, str]] = {}
-        for part in (labels, reports, messages, registry, text, checks, review):
+        for part in (labels, reports, messages, registry, text, checks, notify, review):
             for code, pair in part.WORDS.items():
                 if code in merged:
                     raise RuntimeError(f"catalogue: {code!r} is defined twice")
