@@ -424,7 +424,6 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         raise RegistryError("registry.lang", p, index.key_lines.get("lang"), given=lang, choices=list(LANGS))
     review = parse_review(index.get("review"), _Collector(p, problems), index.key_lines.get("review"))
     scoring = parse_scoring(index.get("scoring"), _Collector(p, problems), index.key_lines.get("scoring"))
-
     office = parse_office(index.get("office"), _Collector(p, problems), index.key_lines.get("office"))
     docs, plans, rows = [], {}, []
     seen_ids: dict[str, str] = {}
