@@ -27,6 +27,8 @@ HEADINGS = {
     # import's rows (the JSON keys stay as they are)
     "where": "col.where", "action": "col.action", "actual_text": "col.actual", "on": "col.effective",
     "evidence": "col.record_evidence", "note": "col.record_note",
+    # the review's counts (review: required)
+    "pending": "review.pending", "returned": "review.returned",
 }
 STATUS_COLUMNS = (*STATUSES, *LIGHTS)
 

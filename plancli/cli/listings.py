@@ -228,7 +228,8 @@ def stats(
     else:
         for r in rows:  # four counts in one narrow cell, so the table still fits 80 columns
             r["lights"] = "/".join(str(r[k]) for k in ("red", "yellow", "blue", "green"))
-        _human(rows, STAT_COLUMNS, fmt_, sel.language())
+        review = [Column(k, k) for k in ("pending", "returned")] if rows and "pending" in rows[0] else []
+        _human(rows, STAT_COLUMNS + review, fmt_, sel.language())
 
 
 @command()

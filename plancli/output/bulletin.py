@@ -49,10 +49,14 @@ def _period_name(b: Mapping, lang: str) -> str:
 def shown(b: Mapping) -> tuple[str, ...]:
     """The unit columns people see: with a reporting cycle, the items not reported in it too (they
     weigh in the rank)."""
-    if not b["cycle"]:
-        return SHOWN
-    i = SHOWN.index("yellow") + 1
-    return (*SHOWN[:i], "stale", *SHOWN[i:])
+    keys = SHOWN
+    if b["cycle"]:
+        i = keys.index("yellow") + 1
+        keys = (*keys[:i], "stale", *keys[i:])
+    if b.get("review"):  # 待审核 and 已退办 per unit, after the closings they hold up (docs/review.md)
+        i = keys.index("late") + 1
+        keys = (*keys[:i], "pending", "returned", *keys[i:])
+    return keys
 
 
 def unit_columns(lang: str, keys: Sequence[str] = SHOWN) -> list[Column]:
@@ -85,6 +89,8 @@ def _paragraphs(b: Mapping, lang: str, scope: str) -> tuple[str, list[str]]:
                                      **{k: t[k] for k in ("items", "units", "closed", "completed", "missed",
                                                           "overdue", "late", "records", *LIGHTS)})
     paras = [intro]
+    if b.get("review"):  # what the office itself still owes, and what it sent back (docs/review.md)
+        paras.append(say("bulletin.review_intro", lang, pending=t["pending"], returned=t["returned"]))
     rows = b["rows"]
     if len(rows) >= 6:  # a head and a tail worth naming
         sep = "、" if lang == "zh" else ", "
@@ -165,7 +171,7 @@ tr.top td.c-rank{font-weight:700;color:#1b6e20}tr.bottom td.c-rank{font-weight:7
 @media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
 """
 _NUMERIC = {"rank", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
-            "green", "records", "reported", "stale", "completed_share", "red_share"}
+            "green", "records", "reported", "stale", "completed_share", "red_share", "pending", "returned"}
 
 
 def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, *, ranked: bool = False) -> str:

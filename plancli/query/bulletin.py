@@ -29,7 +29,7 @@ from ..registry.units import UnitTable
 from ..text.dates import to_date
 from ..vocabulary import LIGHTS, Light, Status
 from ..words import AnyOf
-from .counts import lead_units, tally
+from .counts import REVIEW_COUNTS, lead_units, tally
 from .filters import Filters
 from .rows import occurrence_rows
 
@@ -107,11 +107,13 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     in_period = [r for r in records_between(records, period.start, min(period.end, at)) if r.status != RETRACTED]
     # Every occurrence counts once for each of its lead units (query.counts.tally, the one count).
     per: dict[str, dict] = {}
+    review_keys = REVIEW_COUNTS if reg.review else ()  # 待审核, 已退办 per unit (docs/review.md)
     for u, c in tally(rows, lambda r: lead_units(r, canon)).items():
         per[u] = dict.fromkeys(UNIT_KEYS, 0) | {
             "unit": u, "items": c["total"], "closed": c[Status.DONE] + c[Status.MET] + c[Status.MISSED],
             "completed": c[Status.DONE] + c[Status.MET], "missed": c[Status.MISSED], "overdue": c[Status.OVERDUE],
-            "late": c["late"], "stale": c["stale"], **{str(lt): c[lt] for lt in LIGHTS}}
+            "late": c["late"], "stale": c["stale"], **{str(lt): c[lt] for lt in LIGHTS},
+            **{k: c[k] for k in review_keys}}
     items_of: dict[str, set[str]] = {}
     for r in rows:
         for u in lead_units(r, canon):
@@ -140,10 +142,12 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     totals = {"records": sum(c["records"] for c in per.values()), "items": len(rows), "units": len(per),
               "closed": whole[Status.DONE] + whole[Status.MET] + whole[Status.MISSED],
               "completed": whole[Status.DONE] + whole[Status.MET], "missed": whole[Status.MISSED],
-              "overdue": whole[Status.OVERDUE], "late": whole["late"], **{str(lt): whole[lt] for lt in LIGHTS}}
+              "overdue": whole[Status.OVERDUE], "late": whole["late"], **{str(lt): whole[lt] for lt in LIGHTS},
+              **{k: whole[k] for k in review_keys}}
     return {"period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
             "as_of": at.isoformat(), "cycle": has_cycle, "rank_rule": list(RANK_RULE), "totals": totals,
-            "rows": [{k: c[k] for k in UNIT_KEYS} for c in ranked], "newly_red": newly}
+            "rows": [{k: c[k] for k in (*UNIT_KEYS, *review_keys)} for c in ranked], "newly_red": newly,
+            **({"review": True} if reg.review else {})}
 
 
 def _rank(units: list[dict]) -> None:

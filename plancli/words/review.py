@@ -47,7 +47,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "review.col.waiting": ("已等待天数", "Waiting (days)"),
     "review.col.by": ("录入人", "Entered by"),
     "col.review": ("审核", "Review"),
-    "col.review_note": ("审核意见", "Review note"),
+    "handout.col.review": ("审核情况", "Review"),
+    "handout.how.review": ("“审核情况”为“待审核”的事项已报结，待审核销号，无新情况可不填；为“已退办”的，请按审核意见整改后重新填报完成情况和佐证材料。",
+                           " Items marked 'pending review' have been claimed and await the office's decision: leave "
+                           "them blank unless something changed. Items marked 'returned' were sent back: put right "
+                           "what the reason says and report their status and evidence again."),
+    "col.review_note": ("退办理由", "Reason returned"),
+    "bulletin.review_intro": ("本期实行审核销号：已报结待审核事项 {pending} 项，审核退办待整改事项 {returned} 项。",
+                              "Claims are reviewed: {pending} await the office's decision, {returned} were returned "
+                              "to be put right."),
+    "report.review": ("审核情况（各牵头单位待审核、已退办事项）", "Review: claims pending and returned, per lead unit"),
+    "bulletin.pending": ("待审核", "Pending review"),
+    "bulletin.returned": ("已退办", "Returned"),
+    "digest.review": ("待审核 {pending} 项，已退办待整改 {returned} 项。", " Claims awaiting review: {pending}; returned "
+                      "to be put right: {returned}."),
+    "digest.returned": ("审核退办、待整改的事项（{n} 项）", "Returned by review, to be put right ({n})"),
     # show: the review line of an occurrence, the marks of a claim and of who entered a record
     "show.review.pending": ("{item}：待审核（{on} 报结{by}，已等待 {days} 天）",
                             "{item}: pending review (claimed {on}{by}, waiting {days} days)"),
