@@ -78,9 +78,9 @@ def command(name: str | None = None, **kwargs):
 
 
 def group(name: str, sub: typer.Typer) -> None:
-    """Declare a command with subcommands (``review``, ``review accept``): a Typer of its own, whose
-    callback and commands are each wrapped in ``piped``."""
-    COMMANDS[name] = (sub, {})
+    """Declare a command with subcommands (``review``, ``review accept``): a Typer of its own, declared
+    after its callback (which runs without a subcommand) and commands, each wrapped in ``piped``."""
+    COMMANDS[name] = (sub.registered_callback.callback, {"group": sub})
 
 
 def load_commands(names=None) -> None:
@@ -95,8 +95,8 @@ def build_command(name: str):
     """The click command of one plancli command, built through typer's public ``get_command``."""
     load_commands([name])
     fn, kwargs = COMMANDS[name]
-    if isinstance(fn, typer.Typer):
-        return typer.main.get_command(fn)
+    if "group" in kwargs:
+        return typer.main.get_command(kwargs["group"])
     one = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                       context_settings=CONTEXT)
     one.command(name, **kwargs)(fn)

@@ -25,7 +25,6 @@ from .options import (
 
 app = typer.Typer(name="review", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                   context_settings=CONTEXT)
-group("review", app)
 
 COLUMNS = [Column("item", "id"), Column("lead", "lead", 24, "ellipsis"), Column("figure", "figure", 16),
            Column("claimed_on", "claimed"), Column("waiting_days", "waiting"), Column("by", "by", 12, "ellipsis"),
@@ -123,6 +122,9 @@ def return_(
     Example: plancli review return kjyf-003 --reason "佐证材料不全，请补充认定文件"
     """
     _decide(item, "returned", reason, by, on, registry, progress, lang)
+
+
+group("review", app)
 
 
 def _decide(item, decision, note, by, on, registry, progress, lang) -> None:
