@@ -136,6 +136,9 @@ def decide(reg: Registry, path: Path, item: str, decision: str, *, note: str | N
     records = load_ledger(path)
     st = review_states(reg, records, on)(e, item_id)
     if st.state is None:
+        later = review_states(reg, records)(e, item_id)  # a claim made after the date asked for
+        if later.state == Review.PENDING and on < later.claim.effective:
+            raise LedgerError("review.before_claim", on=on, claimed=later.claim.effective)
         raise LedgerError("review.no_claim", item=item_id)
     every = decisions(records)  # a later-dated decision counts too: one decision per claim
     done = every.get(st.claim.rid or "")

@@ -26,7 +26,9 @@ PENDING_KEYS = ("item", "id", "metric", "target", "lead", "deadline", "status", 
 
 def pending_claims(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters) -> list[dict]:
     """Every claim awaiting a decision as of ``f.as_of`` for the items the filters pick, oldest first
-    (by the claim's date, then when it was entered)."""
+    (by the claim's date, then when it was entered); none when the registry does not ask for review."""
+    if not reg.review:
+        return []
     state = review_states(reg, records, f.as_of)
     moved = extensions(records, f.as_of)
     found: list[tuple[tuple, dict]] = []

@@ -342,7 +342,7 @@ def parse_scoring(d: Any, report, line: int | None) -> dict:
     for key, v in d.items():
         at = d.key_lines.get(key, d.line)
         if key not in SCORING_KEYS:
-            near = difflib.get_close_matches(str(key), SCORING_KEYS, n=1)
+            near = difflib.get_close_matches(str(key), SCORING_KEYS, n=1, cutoff=0.7)
             if near:
                 report(at, "registry.scoring_near", key=key, near=near[0])
             else:
