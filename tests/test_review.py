@@ -61,7 +61,7 @@ def test_a_met_record_is_a_claim_that_stays_open_until_accepted(cli, reviewed):
     assert (row["status"], row["review"], row["review_note"], row["late"]) == ("met", "accepted", "佐证齐全", False)
     assert json.loads(_run(cli, reviewed, "review", "--format", "json").out) == []
     decision = load_ledger(reviewed.parent / "progress.yaml")[-1]
-    assert (decision.status, decision.by, decision.on.isoformat(), decision.reviews) == (
+    assert (decision.status, decision.entered_by, decision.on.isoformat(), decision.reviews) == (
         "accepted", "王科长", "2024-10-20", load_ledger(reviewed.parent / "progress.yaml")[0].rid)
     assert decision.recorded_at  # the time it was entered is kept
 
@@ -339,7 +339,7 @@ def test_two_clones_deciding_different_items_merge_to_the_same_statuses(cli, tmp
         assert cli("validate", "--strict").code == 0
         rows = json.loads(cli("list", "--plan", "kjyf", "--format", "json").out)
         seen.append({x["id"]: (x["status"], x["review"], x["review_note"]) for x in rows if x["review"]})
-        decisions = {r.item: r.by for r in load_ledger(merged / "progress.yaml") if r.reviews}
+        decisions = {r.item: r.entered_by for r in load_ledger(merged / "progress.yaml") if r.reviews}
         assert decisions == {"kjyf-002": "甲", "kjyf-004": "乙"}  # who: git's user.name of each clone
     assert seen[0] == seen[1] == {"kjyf-002": ("met", "accepted", "佐证齐全"),
                                   "kjyf-004": ("overdue", "returned", "数据口径与省统计局不一致")}

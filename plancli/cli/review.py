@@ -27,10 +27,10 @@ app = typer.Typer(name="review", add_completion=False, rich_markup_mode=None, pr
                   context_settings=CONTEXT)
 
 COLUMNS = [Column("item", "id"), Column("lead", "lead", 24, "ellipsis"), Column("figure", "figure", 16),
-           Column("claimed_on", "claimed"), Column("waiting_days", "waiting"), Column("by", "by", 12, "ellipsis"),
+           Column("claimed_on", "claimed"), Column("waiting_days", "waiting"), Column("entered_by", "by", 12, "ellipsis"),
            Column("evidence", "evidence", 30, "ellipsis")]
 HEADINGS = {"item": "col.item", "lead": "col.lead", "figure": "review.col.figure", "claimed_on": "review.col.claimed",
-            "waiting_days": "review.col.waiting", "by": "review.col.by", "evidence": "col.record_evidence"}
+            "waiting_days": "review.col.waiting", "entered_by": "review.col.by", "evidence": "col.record_evidence"}
 
 ByOpt = Annotated[str | None, typer.Option(
     "--by", help="Who decides [default: git's user.name, else the OS user].", show_default=False)]

@@ -45,7 +45,7 @@ class Record:
     evidence_size: int | None = None
     extend_to: date | None = None  # an `extended` record (延期): the new deadline
     reviews: str | None = None  # a review decision (销号 / 退办): the rid of the 报结 claim it decides
-    by: str | None = None  # who entered it (review decisions: --by, else git's user.name, else the OS user)
+    entered_by: str | None = None  # who entered it (a review decision: --by, else git's user.name, else the OS user)
 
     @property
     def entry_id(self) -> str:
@@ -70,7 +70,7 @@ class Record:
                 "retracts": self.retracts, "evidence": self.evidence, "evidence_sha256": self.evidence_sha256,
                 "evidence_size": self.evidence_size,
                 "extend_to": self.extend_to.isoformat() if self.extend_to else None,
-                "reviews": self.reviews, "by": self.by}
+                "reviews": self.reviews, "entered_by": self.entered_by}
 
 
 # --------------------------------------------------------------------------- fields, generically

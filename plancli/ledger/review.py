@@ -143,14 +143,14 @@ def decide(reg: Registry, path: Path, item: str, decision: str, *, note: str | N
     every = decisions(records)  # a later-dated decision counts too: one decision per claim
     done = every.get(st.claim.rid or "")
     if done is not None:
-        raise LedgerError("review.decided", item=item_id, on=done.effective, by=done.by or "—",
+        raise LedgerError("review.decided", item=item_id, on=done.effective, by=done.entered_by or "—",
                           decision=say_decision(done.status))
     if st.state != Review.PENDING:
         raise LedgerError("review.no_claim", item=item_id)
     if on < st.claim.effective:
         raise LedgerError("review.before_claim", on=on, claimed=st.claim.effective)
     rec = append_record(path, Record(item=item_id, status=decision, on=on, note=(note or "").strip() or None,
-                                     reviews=st.claim.rid, by=by))
+                                     reviews=st.claim.rid, entered_by=by))
     return rec, st.claim, e
 
 

@@ -106,8 +106,8 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
     for h in d["history"]:
         text = f"{h['effective'] or w('show.no_date')} {h['item']} {st(h['status'])}"
         text += w("show.rec.claim") if h.get("claim") else ""
-        if h.get("by"):
-            text += w("show.rec.decided_by" if h["status"] in DECISIONS else "show.rec.by", by=h["by"])
+        if h.get("entered_by"):
+            text += w("show.rec.decided_by" if h["status"] in DECISIONS else "show.rec.by", by=h["entered_by"])
         if h["actual"] is not None:
             shown = written_like(h["actual"], e.value_text, e.unit)
             typed = h["actual_text"]

@@ -53,5 +53,5 @@ def describe_claim(e: Entry, claim: Record, lang: str = "en") -> str:
 def describe_decision(e: Entry, rec: Record, claim: Record, lang: str = "en") -> str:
     """The confirmation line of ``review accept`` / ``review return``: the claim decided, when, by whom, why."""
     return say(f"review.msg.{rec.status}", lang, item=rec.item, claim=describe_claim(e, claim, lang),
-               on=rec.effective, by=rec.by or "—",
+               on=rec.effective, by=rec.entered_by or "—",
                note=say("review.msg.note", lang, note=rec.note) if rec.note else "")

@@ -32,8 +32,8 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
         for o in d["occurrences"]:
             st = reviews(e, o["item"])
             c, dec = st.claim, st.decision
-            o["claim"] = {"on": c.effective.isoformat(), "by": c.by, "rid": c.rid} if c is not None else None
-            o["decision"] = ({"status": dec.status, "on": dec.effective.isoformat(), "by": dec.by, "note": dec.note,
+            o["claim"] = {"on": c.effective.isoformat(), "by": c.entered_by, "rid": c.rid} if c is not None else None
+            o["decision"] = ({"status": dec.status, "on": dec.effective.isoformat(), "by": dec.entered_by, "note": dec.note,
                               "rid": dec.rid} if dec is not None else None)
             o["waiting_days"] = (as_of - c.effective).days if c is not None and dec is None else None
     d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)

@@ -21,7 +21,7 @@ __all__ = ["PENDING_KEYS", "pending_claims", "returned_rows"]
 
 # The keys of a pending claim (JSON rows of ``plancli review``), in order.
 PENDING_KEYS = ("item", "id", "metric", "target", "lead", "deadline", "status", "actual", "attainment", "figure",
-                "evidence", "source", "note", "claimed_on", "entered", "by", "rid", "waiting_days", "in_time")
+                "evidence", "source", "note", "claimed_on", "entered", "entered_by", "rid", "waiting_days", "in_time")
 
 
 def pending_claims(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters) -> list[dict]:
@@ -48,7 +48,7 @@ def pending_claims(reg: Registry, table: UnitTable | None, records: list[Record]
                 "attainment": ratio,
                 "figure": written_like(c.actual, e.value_text, e.unit) if c.actual is not None else None,
                 "evidence": c.evidence, "source": c.source, "note": c.note, "claimed_on": c.effective.isoformat(),
-                "entered": c.recorded_at, "by": c.by, "rid": c.rid, "waiting_days": (f.as_of - c.effective).days,
+                "entered": c.recorded_at, "entered_by": c.entered_by, "rid": c.rid, "waiting_days": (f.as_of - c.effective).days,
                 "in_time": deadline is None or c.effective <= deadline}))
     found.sort(key=lambda t: t[0])
     return [row for _, row in found]
