@@ -116,8 +116,7 @@ def score_text(s: Mapping, fmt: str, lang: str, scope: str) -> str:
         raise ValueError(f"unknown score format {fmt!r}")
     buf = io.StringIO()
     buf.write(f"# {md_escape(title)}\n\n")
-    buf.write(md_escape(f"{_t('scope.label', lang)}: {scope} · {_t('meta.period', lang)}: {s['period']['start']} – "
-                        f"{s['period']['end']} · {_t('meta.as_of', lang)}: {s['as_of']}") + "\n\n")
+    buf.write(md_escape(_meta_line(s, lang, scope, period=True)) + "\n\n")
     for p in _intro(s, lang):
         buf.write(md_escape(p) + "\n\n")
     buf.write(f"## {md_escape(_t('s1', lang))}\n\n")
@@ -135,11 +134,21 @@ def score_text(s: Mapping, fmt: str, lang: str, scope: str) -> str:
     return buf.getvalue()
 
 
+def _meta_line(s: Mapping, lang: str, scope: str, period: bool = False) -> str:
+    """范围：… · 计分期间：… · 数据截至：… (the colon as the language writes it)."""
+    colon = say("punct.colon", lang)
+    parts = [(_t("scope.label", lang), scope)]
+    if period:
+        parts.append((_t("meta.period", lang), f"{s['period']['start']} – {s['period']['end']}"))
+    parts.append((_t("meta.as_of", lang), s["as_of"]))
+    return " · ".join(f"{k}{colon}{v}" for k, v in parts)
+
+
 def score_table(s: Mapping, lang: str, scope: str, out) -> None:
     """The scores on a terminal: the title, the opening paragraph and the ranking fitted to its width
     (every point is in ``--format md``, ``html`` or ``xlsx``)."""
     out.write(_t("title", lang, period=period_name(s, lang)) + "\n")
-    out.write(f"{_t('scope.label', lang)}: {scope} · {_t('meta.as_of', lang)}: {s['as_of']}\n\n")
+    out.write(_meta_line(s, lang, scope) + "\n\n")
     for p in _intro(s, lang):
         out.write(p + "\n\n")
     render(_total_cells(s["rows"]), _columns(SHORT, lang), "table", out)
