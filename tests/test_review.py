@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from plancli.ledger.store import load_ledger
+
+from .test_team import _git
 
 GIT = shutil.which("git")
 
@@ -296,15 +297,6 @@ def test_the_index_keys_are_checked_with_file_and_line(cli, tiny, lines, message
 
 
 # --------------------------------------------------------------------------- two clones
-
-
-def _git(cwd: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(cwd), "GIT_CONFIG_NOSYSTEM": "1",
-           "PATH": "/usr/bin:/bin"}
-    r = subprocess.run([GIT, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    assert r.returncode == 0, r.stderr
-    return r.stdout
 
 
 @pytest.mark.skipif(GIT is None, reason="needs git")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -53,9 +52,8 @@ def score(
 
     Example: plancli score --year 2024 --format xlsx -o 考核-2024.xlsx
     """
-    from ..output.export import ExportError, write_output
+    from ..output.export import publish
     from ..output.language import pick_lang
-    from ..output.render import default_format
     from ..output.scope import filter_scope
     from ..output.score import score_table, score_text, score_xlsx
     from ..query.filters import make_filters
@@ -71,13 +69,6 @@ def score(
                      all_docs=all_docs)
     s = make_score(ws.registry, ws.units, ws.records, f, score_period(f.as_of, year=year, since=since, until=until))
     scope = filter_scope(ws.registry, f, lang_)
-    fmt_ = fmt.value if fmt is not None else ("table" if output is None and default_format() == "table" else "md")
-    if fmt_ == "table":
-        score_table(s, lang_, scope, sys.stdout)
-        return
-    if fmt_ == "xlsx":
-        if output is None or str(output) == "-":
-            raise ExportError("score.needs_file")
-        write_output(score_xlsx(s, lang_, scope), output)
-        return
-    write_output(score_text(s, fmt_, lang_, scope).encode("utf-8"), output)
+    publish(fmt.value if fmt is not None else None, output, table=lambda out: score_table(s, lang_, scope, out),
+            xlsx=lambda: score_xlsx(s, lang_, scope), text=lambda f_: score_text(s, f_, lang_, scope),
+            needs_file="score.needs_file")

@@ -158,17 +158,10 @@ def bulletin_table(b: Mapping, lang: str, scope: str, out) -> None:
 
 _CSS = """
 .bulletin p.lead{text-indent:2em;max-width:60em}
-.wrap{overflow-x:auto}
-.wrap table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}
-.wrap td,.wrap th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
-.wrap th{background:#f3f3f3;white-space:nowrap}
-td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.grow{min-width:9em}
 td.c-red b,td.c-yellow b{display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;padding:0 4px}
 td.c-red b{background:#d62d20;color:#fff}td.c-yellow b{background:#f2b705;color:#111}
 tr.top td.c-rank{font-weight:700;color:#1b6e20}tr.bottom td.c-rank{font-weight:700;color:#b00020}
 .bulletin .charts{display:block;max-width:640px}
-@media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
 """
 _NUMERIC = {"rank", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
             "green", "records", "reported", "stale", "completed_share", "red_share", "pending", "returned"}
@@ -198,7 +191,7 @@ def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, *, ranked: b
 
 def _html(b, lang, scope, title, paras, units, newly, s2, rule) -> str:
     from .charts import lights_by_lead_chart
-    from .report import local_timestamp, page
+    from .report import DOC_TABLES_CSS, local_timestamp, page
 
     e = html.escape
     agg = {"lights_by_lead": {r["unit"]: Counter({lt: r[lt] for lt in LIGHTS}) for r in
@@ -213,7 +206,8 @@ def _html(b, lang, scope, title, paras, units, newly, s2, rule) -> str:
     body += [f"<h2>{e(_t('s3', lang))}</h2>", f'<p class="note">{e(rule)}</p>',
              f"<h2>{e(_t('s4', lang))}</h2>", f'<p class="lead">{e(_asks(b, lang))}</p>', "</div>"]
     meta = [(say("report.as_of", lang), b["as_of"]), (say("report.generated", lang), local_timestamp())]
-    return page(title, body, lang, [(_t("scope.label", lang), scope), *meta], "plancli bulletin", css=_CSS)
+    return page(title, body, lang, [(_t("scope.label", lang), scope), *meta], "plancli bulletin",
+                css=DOC_TABLES_CSS + _CSS)
 
 
 def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:

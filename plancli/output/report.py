@@ -33,7 +33,7 @@ from .charts import (
     status_by_plan_chart,
 )
 
-__all__ = ["COLORS", "REVIEW_COLORS", "review_badge", "review_table", "summary_html", "items_table", "items_html", "light_badge", "deadline_cell", "page",
+__all__ = ["COLORS", "DOC_TABLES_CSS", "REVIEW_COLORS", "review_badge", "review_table", "summary_html", "items_table", "items_html", "light_badge", "deadline_cell", "page",
            "dashboard_html", "dashboard_md", "dashboard_json", "dashboard_data", "local_timestamp", "render_report",
            "REPORT_FORMATS"]
 
@@ -270,6 +270,19 @@ footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;paddi
  .scroll{overflow:visible}
 }
 """.replace("FONTS", FONTS)
+
+
+# The tables of a document page (the bulletin, the scores): bordered, headings kept on one line, numbers
+# right-aligned, wide tables scroll on a screen and shrink in print.
+DOC_TABLES_CSS = """
+.wrap{overflow-x:auto}
+.wrap table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}
+.wrap td,.wrap th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
+.wrap th{background:#f3f3f3;white-space:nowrap}
+td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.grow{min-width:9em}
+@media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
+"""
 
 
 def page(title: str, fragments: Iterable[str], lang: str, meta: Sequence[tuple[str, str]] = (),

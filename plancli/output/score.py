@@ -156,16 +156,10 @@ def score_table(s: Mapping, lang: str, scope: str, out) -> None:
 
 _CSS = """
 .score p.lead{text-indent:2em;max-width:60em}
-.wrap{overflow-x:auto}
-.wrap table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}
-.wrap td,.wrap th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
-.wrap th{background:#f3f3f3;white-space:nowrap}
-td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.grow{min-width:9em}
 td.neg{color:#b00020}td.pos{color:#1b6e20}td.zero{color:#aaa}
 td.c-score{font-weight:700}
 details.unit{margin:6px 0}details.unit>summary{cursor:pointer;font-weight:600;padding:2px 0}
-@media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}details.unit>summary{list-style:none}}
+@media print{details.unit>summary{list-style:none}}
 """
 
 
@@ -189,7 +183,7 @@ def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, raw: Sequenc
 
 
 def _html(s: Mapping, lang: str, scope: str, title: str) -> str:
-    from .report import local_timestamp, page
+    from .report import DOC_TABLES_CSS, local_timestamp, page
 
     e = html.escape
     body = ['<div class="score">'] + [f'<p class="lead">{e(p)}</p>' for p in _intro(s, lang)]
@@ -207,7 +201,7 @@ def _html(s: Mapping, lang: str, scope: str, title: str) -> str:
     meta = [(_t("scope.label", lang), scope),
             (_t("meta.period", lang), f"{s['period']['start']} – {s['period']['end']}"),
             (_t("meta.as_of", lang), s["as_of"]), (say("report.generated", lang), local_timestamp())]
-    return page(title, body, lang, meta, "plancli score", css=_CSS)
+    return page(title, body, lang, meta, "plancli score", css=DOC_TABLES_CSS + _CSS)
 
 
 def score_xlsx(s: Mapping, lang: str, scope: str) -> bytes:
