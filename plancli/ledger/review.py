@@ -50,10 +50,11 @@ class ReviewState:
 NO_REVIEW = ReviewState()
 
 
-def decisions(records: list[Record], as_of: date | None = None) -> dict[str, Record]:
+def decisions(records: list[Record], as_of: date | None = None, gone: dict | None = None) -> dict[str, Record]:
     """Claim rid → the decision in force on it as of ``as_of`` (None: every record counts): its latest
-    ``accepted``/``returned`` record by ``order_key``, effective by then and not withdrawn."""
-    gone = withdrawn(records)
+    ``accepted``/``returned`` record by ``order_key``, effective by then and not withdrawn (``gone``:
+    ``withdrawn(records)`` when the caller has it)."""
+    gone = withdrawn(records) if gone is None else gone
     out: dict[str, Record] = {}
     for i, r in enumerate(records):
         if r.status not in DECISIONS or r.reviews is None or i in gone or (as_of is not None and r.effective > as_of):
@@ -64,9 +65,10 @@ def decisions(records: list[Record], as_of: date | None = None) -> dict[str, Rec
     return out
 
 
-def latest_claims(reg: Registry, records: list[Record], as_of: date | None = None) -> dict[str, Record]:
+def latest_claims(reg: Registry, records: list[Record], as_of: date | None = None,
+                  gone: dict | None = None) -> dict[str, Record]:
     """Item → its latest claim (by ``order_key``) effective by ``as_of``, withdrawn ones left out."""
-    gone = withdrawn(records)
+    gone = withdrawn(records) if gone is None else gone
     out: dict[str, Record] = {}
     for i, r in enumerate(records):
         if i in gone or r.status not in RECORD_STATUSES or (as_of is not None and r.effective > as_of):
@@ -99,9 +101,10 @@ class Reviews:
 
     def __init__(self, reg: Registry, records: list[Record], as_of: date | None = None,
                  latest: dict[str, Record] | None = None):
+        gone = withdrawn(records)
         self.latest = latest if latest is not None else latest_records(records, as_of)
-        self.claims = latest_claims(reg, records, as_of)
-        self.decided = decisions(records, as_of)
+        self.claims = latest_claims(reg, records, as_of, gone)
+        self.decided = decisions(records, as_of, gone)
 
     def __call__(self, e: Entry, item: str) -> ReviewState:
         rec = self.latest.get(item) or (self.latest.get(e.id) if "@" not in item else None)
