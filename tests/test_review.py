@@ -88,6 +88,14 @@ def test_return_reopens_with_the_reason_shown_to_the_unit(cli, reviewed, tmp_pat
     cells = {row[0].value: row[col].value for row in ws.iter_rows(min_row=4)}
     assert cells["test-004"] == "已退办：佐证材料不全，请补充验收报告"
     assert "按审核意见整改后重新填报" in ws["A2"].value
+    # the export workbook the office keeps: two more columns, the state and the reason
+    book = tmp_path / "all.xlsx"
+    assert _run(cli, reviewed, "export", "--format", "xlsx", "-o", str(book), "--lang", "zh").code == 0
+    sheet = load_workbook(book).active
+    heads = [c.value for c in sheet[1]]
+    assert heads[-2:] == ["审核", "审核意见"]
+    assert {r[0]: r[-2:] for r in sheet.iter_rows(min_row=2, values_only=True)}["test-004"] == (
+        "已退办", "佐证材料不全，请补充验收报告")
     # the digest: counted per unit, listed with the reason
     digest = json.loads(_run(cli, reviewed, "weekly", "--format", "json").out)
     assert [(r["item"], r["review_note"]) for r in digest["returned"]] == [("test-004", "佐证材料不全，请补充验收报告")]

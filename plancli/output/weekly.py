@@ -79,7 +79,7 @@ def _shown_record(d: dict, lang: str) -> dict:
 
 
 # On a terminal these take the slack and are cut with …; the other columns are tokens that never wrap.
-FLEX = frozenset({"metric", "lead", "latest", "evidence", "label", "change", "review_note"})
+FLEX = frozenset({"metric", "lead", "latest", "evidence", "label", "change", "review_reason"})
 
 
 def _cols(lang: str, *spec) -> list[Column]:
@@ -108,9 +108,9 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
     out = [(say(f"digest.counts_by_{s['by']}", lang), s["counts"] + [total_row], counts)]
     if "returned" in s:  # 退办: what each unit must put right, the office's reason in full
         back = _cols(lang, ("item", None), ("lead", 24), ("metric", 30), ("deadline", None), ("status", None),
-                     ("review_note", 40))
+                     ("review_reason", 40))
         out.append((say("digest.returned", lang, n=len(s["returned"])),
-                    [_shown(r, lang) | {"review_note": r.get("review_note") or ""} for r in s["returned"]], back))
+                    [_shown(r, lang) | {"review_reason": r.get("review_note") or ""} for r in s["returned"]], back))
     for g in s["overdue"]:
         head = say(f"digest.overdue_{s['by']}", lang, name=g["label"], n=len(g["items"]))
         out.append((head, [_shown(r, lang) for r in g["items"]], over))

@@ -52,7 +52,8 @@ WORDS: dict[str, tuple[str, str]] = {
                            " Items marked 'pending review' have been claimed and await the office's decision: leave "
                            "them blank unless something changed. Items marked 'returned' were sent back: put right "
                            "what the reason says and report their status and evidence again."),
-    "col.review_note": ("退办理由", "Reason returned"),
+    "col.review_note": ("审核意见", "Review note"),
+    "col.review_reason": ("退办理由", "Reason returned"),
     "bulletin.review_intro": ("本期实行审核销号：已报结待审核事项 {pending} 项，审核退办待整改事项 {returned} 项。",
                               "Claims are reviewed: {pending} await the office's decision, {returned} were returned "
                               "to be put right."),
