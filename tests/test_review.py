@@ -343,3 +343,15 @@ def test_two_clones_deciding_different_items_merge_to_the_same_statuses(cli, tmp
         assert decisions == {"kjyf-002": "甲", "kjyf-004": "乙"}  # who: git's user.name of each clone
     assert seen[0] == seen[1] == {"kjyf-002": ("met", "accepted", "佐证齐全"),
                                   "kjyf-004": ("overdue", "returned", "数据口径与省统计局不一致")}
+
+
+def test_notify_tells_the_unit_what_was_returned_and_why(cli, reviewed):
+    assert _run(cli, reviewed, "record", "test-004", "--status", "done", "--on", "2024-10-10").code == 0
+    assert _run(cli, reviewed, "review", "return", "test-004", "--reason", "未见验收报告", "--by", "x").code == 0
+    contacts = reviewed.parent / "contacts.yaml"
+    contacts.write_text("units:\n  省科技厅:\n    wecom: {url_env: T29_HOOK}\n", encoding="utf-8")
+    r = cli("notify", "--dry-run", "--contacts", str(contacts), "--registry", str(reviewed), "--lang", "zh",
+            env={"PLANCLI_TODAY": "2024-10-20", "T29_HOOK": "http://127.0.0.1:9/hook"})
+    assert r.code == 0, r.err
+    content = json.loads(r.out[r.out.index("{"):r.out.rindex("}") + 1])["markdown"]["content"]
+    assert "退回 1 项" in content and "test-004 平台迭代更新" in content and "未见验收报告" in content
