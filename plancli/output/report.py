@@ -101,7 +101,7 @@ def review_table(agg: Mapping, lang: str) -> str:
     body = "".join(f'<tr><td class="c-lead">{_e(u)}</td>'
                    + "".join(f'<td class="nw num">{c[k]}</td>' for k in REVIEW_COLORS) + "</tr>"
                    for u, c in per.items())
-    return (f"<h3>{_e(say('report.review', lang))}</h3><div class=\"scroll\"><table class=\"items\" "
+    return (f"<h3 class=\"review\">{_e(say('report.review', lang))}</h3><div class=\"scroll\"><table class=\"items\" "
             f'style="width:auto"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
@@ -255,6 +255,7 @@ details.group>summary{cursor:pointer;padding:4px 0}
 .badge.lt{color:#111;font-weight:600}.badge.lt[style*="#d62d20"],.badge.lt[style*="#2e6fd6"],.badge.lt[style*="#2e9e4f"]{color:#fff}
 .lights{display:block;margin-top:2px}.late{display:block;color:#8a5a00;font-size:12px}
 .note,.empty{color:#555;font-size:13px}
+h3.review{display:block;margin:16px 0 2px}
 footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;padding-top:6px}
 @page{size:A4;margin:12mm}
 @media print{
