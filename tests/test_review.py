@@ -108,7 +108,7 @@ def test_the_whole_trail_claim_return_claim_accept(cli, reviewed):
     ledger = reviewed.parent / "progress.yaml"
     steps = [("2024-10-25", "record", "test-004", "--status", "done", "--on", "2024-10-25"),
              ("2024-10-28", "review", "return", "test-004", "--reason", "未见验收报告", "--by", "李四"),
-             ("2024-11-03", "record", "test-004", "--status", "done", "--on", "2024-11-02", "--evidence", "验收报告.pdf"),
+             ("2024-11-03", "record", "test-004", "--status", "done", "--on", "2024-11-02", "--evidence", "省科技厅验收报告 第3号"),
              ("2024-11-05", "review", "accept", "test-004", "--by", "王科长")]
     for today, *args in steps:
         assert _run(cli, reviewed, *args, today=today).code == 0, args
@@ -121,7 +121,7 @@ def test_the_whole_trail_claim_return_claim_accept(cli, reviewed):
     assert [t.split(" (recorded")[0] for t in trail] == [
         "2024-10-25 test-004 done (claim)",
         "2024-10-28 test-004 returned by 李四 reason: 未见验收报告",
-        "2024-11-02 test-004 done (claim) evidence: 验收报告.pdf",
+        "2024-11-02 test-004 done (claim) evidence: 省科技厅验收报告 第3号",
         "2024-11-05 test-004 accepted by 王科长"]
     assert "review     test-004: accepted (2024-11-05, by 王科长)" in shown
     assert len(load_ledger(ledger)) == 4
@@ -259,6 +259,19 @@ def test_the_workbook_round_trip_makes_a_claim(cli, reviewed, tmp_path):
     ws = load_workbook(again / "省科技厅.xlsx").active
     col = [c.value for c in ws[3]].index("审核情况")
     assert {r[0].value: r[col].value for r in ws.iter_rows(min_row=4)}["test-001"] == "待审核"
+    # sent back with the review's column filled in by plancli: read (and ignored), the new row recorded
+    wb = load_workbook(again / "省科技厅.xlsx")
+    ws = wb.active
+    heads = [c.value for c in ws[3]]
+    for row in ws.iter_rows(min_row=4):
+        if row[0].value == "test-004":
+            row[heads.index("完成情况")].value = "进行中"
+            row[heads.index("进展情况")].value = "验收准备中"
+            row[heads.index("数据截至日期")].value = "2024-10-18"
+    wb.save(again / "省科技厅.xlsx")
+    r = _run(cli, reviewed, "import", str(again / "省科技厅.xlsx"))
+    assert r.code == 0, r.err
+    assert _rows(cli, reviewed)["test-004"]["record_status"] == "in_progress"
     assert _run(cli, reviewed, "review", "accept", "test-001", "--by", "x").code == 0
     assert "test-001" not in _rows(cli, reviewed)
 
