@@ -254,7 +254,7 @@ def _find_header(sheet: Sheet, at: int | None = None) -> _Table | None:
 
 
 def _known_headings(lang: str) -> list[str]:
-    return [heading_words(k, lang) for k in (*ITEM_COLUMNS, *MORE_ITEM_COLUMNS, *FILL_COLUMNS)]
+    return [heading_words(k, lang) for k in (*ITEM_COLUMNS, *FILL_COLUMNS)]
 
 
 def _check_columns(t: _Table, where: str) -> list[RowProblem]:
