@@ -168,3 +168,10 @@ def import_(
               already=say("import.summary.already", lang_, n=old) if old else "",
               where=say("import.summary.where", lang_, ledger=ws.ledger_path) if not dry_run and new else ""),
           file=sys.stderr)
+    if ws.registry.review:  # the rows that claim done or met await the office (docs/review.md)
+        from ..ledger.attainment import is_claim
+
+        claims = sum(p.action == "record" and (e := ws.registry.get(p.record.entry_id)) is not None
+                     and is_claim(e, p.record) for p in planned)
+        if claims:
+            print(say("import.claims", lang_, n=claims), file=sys.stderr)

@@ -39,6 +39,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "review.msg.accepted": ("已销号 {item}（{claim}）：{on}，{by}{note}", "accepted {item} ({claim}): {on}, by {by}{note}"),
     "review.msg.returned": ("已退办 {item}（{claim}）：{on}，{by}{note}", "returned {item} ({claim}): {on}, by {by}{note}"),
     "review.msg.note": ("；{note}", "; {note}"),
+    "import.claims": ("其中 {n} 行报结完成或达标，待审核销号（plancli review）", "{n} of them claim done or met and "
+                      "await review (plancli review)"),
     "msg.claim_pending": ("；报结待审核（plancli review accept|return {item}）",
                           "; a claim awaiting review (plancli review accept|return {item})"),
     # the list of pending claims
