@@ -20,7 +20,7 @@ from .registry.loading import is_index, shipped_registry_path
 from .yamlio.reader import DataFileError
 
 __all__ = ["InitError", "Made", "init_repository", "GITATTRIBUTES", "GITIGNORE", "REGISTRY_INDEX", "find_repository",
-           "registry_path", "who"]
+           "registry_path"]
 
 REGISTRY_INDEX = "registry.yaml"
 
@@ -46,29 +46,6 @@ def registry_path(given: str | Path | None = None) -> Path:
     """The registry a run uses: ``--registry``/PLANCLI_REGISTRY when given, else the registry
     repository around the current directory (``plancli init``), else the shipped one."""
     return Path(given) if given is not None else (find_repository() or shipped_registry_path())
-
-
-def who(where: Path | None = None, given: str | None = None) -> str | None:
-    """Who enters a record (``--by``): ``given``, else git's ``user.name`` as seen from ``where`` (the
-    repository's own setting first, then the user's), else the OS user; None when none is known."""
-    if given is not None and given.strip():
-        return given.strip()
-    git = shutil.which("git")
-    if git is not None:
-        try:
-            out = subprocess.run([git, "config", "user.name"], cwd=where if where and where.is_dir() else None,
-                                 capture_output=True, text=True, timeout=5, check=False)
-            name = out.stdout.strip()
-            if out.returncode == 0 and name:
-                return name
-        except (OSError, subprocess.SubprocessError):
-            pass
-    import getpass
-
-    try:
-        return getpass.getuser() or None
-    except (OSError, KeyError, ImportError):  # no login name, no passwd entry (a container's uid)
-        return None
 
 
 class InitError(PlancliError):

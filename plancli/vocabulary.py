@@ -10,8 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = ["Status", "STATUSES", "STATUS_ORDER", "URGENCY", "OPEN", "CLOSED", "COMPLETED", "RECORD_STATUSES",
-           "RETRACTED", "EXTENDED", "ACCEPTED", "RETURNED", "DECISIONS", "LEDGER_ONLY_STATUSES", "LEDGER_STATUSES",
-           "is_open", "is_closed", "Light", "LIGHTS", "Review", "REVIEWS"]
+           "RETRACTED", "EXTENDED", "SUBMITTED", "ACCEPTED", "RETURNED", "DECISIONS", "LEDGER_ONLY_STATUSES",
+           "LEDGER_STATUSES", "is_open", "is_closed", "Light", "LIGHTS", "Review", "REVIEWS"]
 
 
 class Status(StrEnum):
@@ -46,6 +46,10 @@ RETRACTED = "retracted"
 # Written by `record --extend-to` (延期): moves an item's deadline, keeps the original. A ledger-only
 # status like RETRACTED: never a row status, never chosen with --status.
 EXTENDED = "extended"
+# Written by `import` for each workbook a unit sent back (报送, docs/lights.md "Reporting"): the
+# record's id is the unit, not an item; it says the unit reported on that date, whatever rows it left
+# blank. Ledger-only too.
+SUBMITTED = "submitted"
 # Written by `plancli review accept|return` (docs/review.md): the office's decision on a 报结 claim, naming
 # the claim's rid (``reviews``). 销号 closes the item; 退办 sends it back to its unit, open again.
 ACCEPTED = "accepted"
@@ -53,7 +57,7 @@ RETURNED = "returned"
 DECISIONS: tuple[str, ...] = (ACCEPTED, RETURNED)
 # Statuses only the ledger writes (never a row status, never chosen with --status): none of them says
 # anything of the work, so none ever decides an item's status.
-LEDGER_ONLY_STATUSES: tuple[str, ...] = (EXTENDED, *DECISIONS)
+LEDGER_ONLY_STATUSES: tuple[str, ...] = (EXTENDED, SUBMITTED, *DECISIONS)
 # Every status a ledger record may carry.
 LEDGER_STATUSES: tuple[str, ...] = (*RECORD_STATUSES, RETRACTED, *LEDGER_ONLY_STATUSES)
 

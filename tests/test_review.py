@@ -163,7 +163,7 @@ def test_a_decision_is_withdrawn_like_any_record(cli, reviewed):
     assert _run(cli, reviewed, "review", "accept", "test-001", "--by", "x").code == 0
     assert _rows(cli, reviewed, "list")["test-001"]["review"] == "accepted"
     r = _run(cli, reviewed, "record", "test-001", "--retract", "--note", "误点销号")
-    assert r.code == 0 and "retracted test-001: accepted on 2024-10-20" in r.err
+    assert r.code == 0 and "retracted test-001 record " in r.err and ": accepted on 2024-10-20 (误点销号)" in r.err
     assert _rows(cli, reviewed)["test-001"]["review"] == "pending"
     assert _run(cli, reviewed, "review", "return", "test-001", "--reason", "数字待核实", "--by", "x").code == 0
     assert _rows(cli, reviewed)["test-001"]["review"] == "returned"

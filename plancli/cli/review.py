@@ -26,11 +26,10 @@ from .options import (
 app = typer.Typer(name="review", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                   context_settings=CONTEXT)
 
-COLUMNS = [Column("item", "id"), Column("lead", "lead", 24, "ellipsis"), Column("figure", "figure", 16),
+# headed in Chinese by cli.human.HEADINGS (English keeps the short keys)
+COLUMNS = [Column("item", "id"), Column("lead_units", "lead", 24, "ellipsis"), Column("figure", "figure", 16),
            Column("claimed_on", "claimed"), Column("waiting_days", "waiting"), Column("entered_by", "by", 12, "ellipsis"),
            Column("evidence", "evidence", 30, "ellipsis")]
-HEADINGS = {"item": "col.item", "lead": "col.lead", "figure": "review.col.figure", "claimed_on": "review.col.claimed",
-            "waiting_days": "review.col.waiting", "entered_by": "review.col.by", "evidence": "col.record_evidence"}
 
 ByOpt = Annotated[str | None, typer.Option(
     "--by", help="Who decides [default: git's user.name, else the OS user].", show_default=False)]
@@ -69,7 +68,7 @@ def review(
     from ..words import say
     from ..workspace import open_workspace
     from .application import warn
-    from .human import say_empty
+    from .human import columns_in, say_empty
 
     ws = open_workspace(registry, progress)
     warn(ws.ledger_warnings())
@@ -86,10 +85,8 @@ def review(
     if not rows:
         say_empty(lang_)
         return
-    columns = COLUMNS if lang_ == "en" else [Column(c.key, say(HEADINGS[c.key], lang_), c.max_width, c.overflow)
-                                             for c in COLUMNS]
-    shown = [r | {"figure": r["figure"] or say(f"status.{r['status']}", lang_)} for r in rows]
-    render(shown, columns, fmt_)
+    shown = [r | {"figure": r["figure"] or say(f"status.{r['status']}", lang_), "lead_units": r["lead"]} for r in rows]
+    render(shown, columns_in(COLUMNS, lang_), fmt_)
 
 
 @app.command("accept")
@@ -133,12 +130,12 @@ def _decide(item, decision, note, by, on, registry, progress, lang) -> None:
     from ..ledger.review import decide
     from ..output.language import pick_lang
     from ..output.messages import describe_decision
-    from ..repository import who
     from ..text.dates import to_date, to_today
     from ..workspace import open_workspace
 
     ws = open_workspace(registry, progress)
     today = to_today(os.environ.get("PLANCLI_TODAY") or None)
-    rec, claim, e = decide(ws.registry, ws.ledger_path, item, decision, note=note,
-                           by=who(ws.ledger_path.parent, by), on=to_date(on, "--on") if on else None, today=today)
+    # who: --by, else the ledger's own stamp (git's user.name of its repository, else the OS user)
+    rec, claim, e = decide(ws.registry, ws.ledger_path, item, decision, note=note, by=(by or "").strip() or None,
+                           on=to_date(on, "--on") if on else None, today=today)
     print(f"{describe_decision(e, rec, claim, pick_lang(lang))} → {ws.ledger_path}", file=sys.stderr)

@@ -107,8 +107,8 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
     for h in d["history"]:
         text = f"{h['effective'] or w('show.no_date')} {h['item']} {st(h['status'])}"
         text += w("show.rec.claim") if h.get("claim") else ""
-        if h.get("entered_by"):
-            text += w("show.rec.decided_by" if h["status"] in DECISIONS else "show.rec.by", by=h["entered_by"])
+        decided = h["status"] in DECISIONS and h.get("entered_by")  # who decided, said up front
+        text += w("show.rec.decided_by", by=h["entered_by"]) if decided else ""
         if h["actual"] is not None:
             shown = written_like(h["actual"], e.value_text, e.unit, more=h.get("actual_below") is not None)
             typed = h["actual_text"]
@@ -129,7 +129,9 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
         text += w("show.rec.forced") if h["forced"] else ""
         if h["withdrawn"]:
             text += w("show.rec.withdrawn", on=h["withdrawn"]["on"], note=h["withdrawn"]["note"])
-        pairs.append(("record", text + w("show.rec.recorded", at=h["recorded_at"])))
+        text += w("show.rec.recorded", at=h["recorded_at"],
+                  by=w("show.rec.by", by=h["entered_by"]) if h.get("entered_by") and not decided else "")
+        pairs.append(("record", text + (w("show.rec.rid", rid=h["rid"]) if h.get("rid") else "")))
     if d.get("ledger"):
         n, later = len(d["history"]), d.get("records_after_as_of") or 0
         count = w("show.ledger.one" if n == 1 else "show.ledger.many", n=n)

@@ -10,6 +10,7 @@ import html
 import io
 import json
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from ..words import joined, say
 from .render import Column, cell, md_escape, render
@@ -33,18 +34,14 @@ def _t(key: str, lang: str, **fields) -> str:
     return say(f"score.{key}", lang, **fields)
 
 
-def _zh_date(iso: str) -> str:
-    y, m, d = (int(x) for x in iso.split("-"))
-    return f"{y}年{m}月{d}日"
-
-
 def period_name(s: Mapping, lang: str) -> str:
     """The period as people name it: 2024年度, 2024年1月1日至2024年6月30日 (en: 2024, 2024-01-01 – 2024-06-30)."""
     p = s["period"]
     if p["label"].isdigit():
         return _t("period.year", lang, year=p["label"])
-    start, end = (_zh_date(p["start"]), _zh_date(p["end"])) if lang == "zh" else (p["start"], p["end"])
-    return _t("period.span", lang, start=start, end=end)
+    start, end = date.fromisoformat(p["start"]), date.fromisoformat(p["end"])
+    return say("period.range", lang, y1=start.year, m1=start.month, d1=start.day, y2=end.year, m2=end.month,
+               d2=end.day, start=start.isoformat(), end=end.isoformat())
 
 
 def _num(v) -> str:

@@ -13,6 +13,7 @@ from datetime import date
 from ..ledger.attainment import attainment, record_status
 from ..ledger.review import Reviews, ReviewState
 from ..ledger.store import RETRACTED, Record, extensions, latest_records, withdrawn
+from ..ledger.submissions import last_submitted, submitted
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
 from ..vocabulary import CLOSED, COMPLETED, LEDGER_ONLY_STATUSES, LIGHTS, URGENCY, Review, Status
@@ -48,25 +49,22 @@ def contract(reg: Registry) -> tuple[str, ...]:
     return (*CONTRACT, *REVIEW_KEYS) if reg.review else CONTRACT
 
 
-def settled(e: Entry, rec: Record | None, met: bool | None, review: ReviewState | None) -> str | None:
-    """What an item's deciding record ``rec`` makes of it, before its deadline is looked at: the one
-    rule of open and closed. ``met``: its figure meets the target; ``review``: its review state when
-    the registry asks for review (None when it does not).
+def settled(e: Entry, rec: Record | None, deadline: date | None, review: ReviewState | None) -> str | None:
+    """What an item's deciding record ``rec`` makes of it, before its ``deadline`` (the one in force)
+    is compared with today: the one rule of open and closed. ``review``: its review state when the
+    registry asks for review (None when it does not).
 
-    Without review a done/met record (by the value) closes the item, and so does a figure recorded
-    in progress that meets the target (met, awaiting 销号). With review only the office closes an
-    item as done/met: a claim (报结) not accepted — pending or returned — leaves it in progress, and so
-    does a figure, however good, until it is claimed. A missed record closes it either way.
+    Closing is explicit (docs/lights.md): a done/met record (its figure checked) closes the item, and
+    so does a figure effective on or after the deadline that reaches the target (``record_status``).
+    With review only the office closes an item as done/met (docs/review.md): a claim (报结) not
+    accepted — pending or returned — leaves it in progress, and so does a figure, however good, until
+    it is claimed. A missed record closes it either way.
     """
     if rec is None:
         return None
-    recorded = record_status(e, rec)
-    if review is not None:
-        if recorded in COMPLETED and review.state != Review.ACCEPTED:
-            return Status.IN_PROGRESS
-        return recorded
-    if recorded == Status.IN_PROGRESS and met:
-        return Status.MET  # the figure is there: met, awaiting 销号 (docs/lights.md)
+    recorded = record_status(e, rec, deadline)
+    if review is not None and recorded in COMPLETED and review.state != Review.ACCEPTED:
+        return Status.IN_PROGRESS
     return recorded
 
 
@@ -113,11 +111,14 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     records: list[Record] | None = None, *, open_only: bool = False) -> list[dict]:
     """One row per deadline occurrence (每年 → one per year), soonest first, then by id.
 
-    Each row has its light (``query.lights.judge``). A figure recorded ``in_progress`` that already
-    meets the target reads ``met`` (record_status stays ``in_progress``: met, awaiting 销号), so no row
-    is ever ``overdue`` and ``met`` at once; a closing that came after the deadline is ``late``.
+    Each row has its light (``query.lights.judge``). Closing is explicit: a record ``met``/``done``
+    (its figure checked), or a figure effective on or after the deadline that reaches the target; a
+    figure before the deadline that already reaches it leaves the item open, ``met: true``, its light
+    saying it awaits 销号. A closing that came after the deadline is ``late``.
     """
     latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
+    sent = submitted(records or [])  # 报送: a unit that sent its workbook back reported every row of it
+    canon = table.canonical if table else None
     # with review: required, where each claim stands as of as_of (docs/review.md)
     reviews = Reviews(reg, records or [], f.as_of, latest) if reg.review else None
     moved = extensions(records or [], f.as_of)  # 延期 asked by as_of moves the deadline
@@ -146,7 +147,9 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             progress = _progress_fields(e, rec)
             review = reviews(e, item) if reviews is not None else None
-            status = _status(d, settled(e, rec, progress["met"], review), f, soon_end)
+            # a figure closes the item only when it speaks for the deadline or later (docs/lights.md); with
+            # review, only the office closes it as done/met (docs/review.md)
+            status = _status(d, settled(e, rec, d, review), f, soon_end)
             if status == Status.OVERDUE and review is not None and review.state == Review.PENDING \
                     and d is not None and review.claim.effective <= d:
                 status = Status.IN_PROGRESS  # claimed by the deadline: the office owes the decision
@@ -174,7 +177,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                 when = closed_on.get(item) or (rec.effective if rec else None)
                 late = (when - final).days if when and when > final else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
-            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final)
+            reported = _reported(sent, e.lead, canon, f.as_of) if sent and settings.report_every_days else None
+            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final, reported=reported)
             if f.lights and j.light not in f.lights:
                 continue
             row.update({"light": j.light, "light_reason": j.why(), "late": bool(late) if late is not None else None,
@@ -182,6 +186,13 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999-99-99", r["id"], r["occurrence"] or ""))
     return rows
+
+
+def _reported(sent: dict[str, list[date]], lead, canon, as_of: date) -> date | None:
+    """The last day by ``as_of`` one of the lead units sent its workbook back (a co-lead's 报送 covers
+    the item's row too: it is in both workbooks)."""
+    days = [last_submitted(sent.get(canon(n) if canon else n), as_of) for n in lead]
+    return max((d for d in days if d is not None), default=None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,23 +205,31 @@ def closing_dates(reg: Registry, records: list[Record], as_of: date, reviews: Re
                   ) -> dict[str, date]:
     """Item → the date it was closed (done or met, by the value) for good: the first record of the
     last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
-    (this year's figure, still met) does not make an item closed on time late. With review
-    (``reviews``) only claims accepted by ``as_of`` close: the date is the accepted claim's own (the
-    unit delivered then), and a claim returned or still pending breaks the run."""
+    (this year's figure, still met) does not make an item closed on time late. A figure closes only
+    from the deadline in force on (``record_status``). With review (``reviews``) only claims accepted by
+    ``as_of`` close: the date is the accepted claim's own (the unit delivered then), and a claim returned
+    or still pending breaks the run."""
+    # only a query with a closed row pays for the imports of the recording checks
+    from ..ledger.recording import item_deadline
+
     gone = withdrawn(records)
+    moved = extensions(records, as_of)
     active = sorted((r.effective, i, r) for i, r in enumerate(records)
                     if r.status != RETRACTED and r.status not in LEDGER_ONLY_STATUSES and i not in gone
                     and r.effective <= as_of)
     since: dict[str, date] = {}
+    deadlines: dict[str, date | None] = {}
     for when, _, r in active:
         e = reg.get(r.entry_id)
         if e is None:
             continue
-        st = record_status(e, r)
         if reviews is not None:
-            closes = st in COMPLETED and reviews.accepted(r)
+            closes = record_status(e, r) in COMPLETED and reviews.accepted(r)
         else:
-            closes = st in COMPLETED or (st == Status.IN_PROGRESS and attainment(e, r.actual, r.actual_below)[1])
+            if r.item not in deadlines:
+                ext = moved.get(r.item)
+                deadlines[r.item] = ext.extend_to if ext is not None else item_deadline(reg, e, r.item)
+            closes = record_status(e, r, deadlines[r.item]) in COMPLETED
         if not closes:
             since.pop(r.item, None)
         elif r.item not in since:

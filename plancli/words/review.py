@@ -73,7 +73,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "show.review.by": ("，{by}", ", by {by}"),
     "show.review.note": ("；{note}", "; {note}"),
     "show.rec.claim": ("（报结）", " (claim)"),
-    "show.rec.by": (" 录入人：{by}", " entered by {by}"),
     "show.rec.decided_by": (" 审核人：{by}", " by {by}"),
     "show.rec.reason": (" 理由：{note}", " reason: {note}"),
     # the ledger's decisions that decide nothing (validate)
@@ -109,7 +108,6 @@ WORDS.update({
     # score: the page
     "score.title": ("{period}目标任务考核得分", "Scores: {period}"),
     "score.period.year": ("{year}年度", "{year}"),
-    "score.period.span": ("{start}至{end}", "{start} – {end}"),
     "score.scope.label": ("范围", "Scope"),
     "score.meta.period": ("计分期间", "Period"),
     "score.meta.as_of": ("数据截至", "As of"),
