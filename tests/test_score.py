@@ -182,3 +182,17 @@ def test_the_zh_page_reads_as_an_office_writes(cli, tiny):
     # with review, the two claims of the script await a decision (0 points): 100 − 3 − 0.5
     assert "省科技厅：96.5 分（名次 3，4 项计分）" in html and "报结，待审核，暂不计分" in html
     assert "<script" not in html and "http" not in html.split("<body>", 1)[1].replace("http://www.w3.org", "")
+
+
+def test_a_workbook_sent_back_blank_is_a_report(cli, tiny, tmp_path):
+    """报送 is the unit's act (issue 24's submissions): a workbook returned with every row blank reports
+    for its window, late here (the first window ends 01-30; it came on 02-10)."""
+    reg = _index(tiny, "lights:", "  report_every_days: 30")
+    out = tmp_path / "tz"
+    assert _run(cli, reg, "export", "--format", "xlsx", "--per-unit", "--unit", "省工信厅", "-o", str(out),
+                today="2024-02-01").code == 0
+    r = _run(cli, reg, "import", str(out / "省工业和信息化厅.xlsx"), "--on", "2024-02-10", today="2024-02-10")
+    assert r.code == 0, r.err
+    s = _score(cli, reg, "--since", "2024-01-01", "--until", "2024-03-31", "--unit", "省工信厅", today="2024-04-15")
+    assert [(e["kind"], e["deadline"], e["date"], e["days"]) for e in s["events"]] == [
+        ("report_late", "2024-01-30", "2024-02-10", 11), ("report_missing", "2024-03-30", None, None)]

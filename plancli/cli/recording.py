@@ -197,7 +197,7 @@ def import_(
         claims = sum(p.action == "record" and (e := ws.registry.get(p.record.entry_id)) is not None
                      and is_claim(e, p.record) for p in planned)
         if claims:
-            print(say("import.claims", lang_, n=claims), file=sys.stderr)
+            print(say("review.imported_claims", lang_, n=claims), file=sys.stderr)
 
 
 def _say_submissions(sent: list, lang: str, dry_run: bool) -> None:

@@ -15,8 +15,9 @@ What counts in a period (``since``..``until``, e.g. the year 2024), judged as of
   for the year it was made. A claim still awaiting review is listed with 0 points (not yet decided);
 - **reports** (报送), with a reporting cycle (``lights.report_every_days``): the period is cut into
   windows of that many days; in each window that a lead unit has open items of the document, it
-  reports when a record of one of them is effective in the window; a report that only comes in the
-  next window is late, none by then is not filed. Lead units only;
+  reports when it sends its workbook back (a submission) or a record of one of them is effective in the
+  window (a row read from its workbook is its own report, not its co-leads'); a report that only comes
+  in the next window is late, none by then is not filed. Lead units only;
 - **退办** (each return dated in the period) and **延期** (each extension asked in the period), for the
   item's lead units.
 """
@@ -29,6 +30,7 @@ from datetime import date, timedelta
 
 from ..ledger.review import Reviews
 from ..ledger.store import RETRACTED, Record, records_between, withdrawn
+from ..ledger.submissions import submitted
 from ..registry.model import Registry, ScoringRules
 from ..registry.names import QueryError
 from ..registry.units import UnitTable
@@ -209,6 +211,7 @@ def _report_events(reg: Registry, table: UnitTable | None, records: list[Record]
     the window's end."""
     gone = withdrawn(records)
     reports = [r for i, r in enumerate(records) if i not in gone and r.status in RECORD_STATUSES]
+    sent = {canon(u): dates for u, dates in submitted(records).items()}  # 报送: workbooks sent back
     out: list[dict] = []
     for doc in reg.documents:
         cycle = reg.light_settings(doc=doc).report_every_days
@@ -220,9 +223,11 @@ def _report_events(reg: Registry, table: UnitTable | None, records: list[Record]
             leads_of[e.id] = list(dict.fromkeys(canon(n) for n in e.lead))
         if not leads_of:
             continue
-        dates: dict[str, list[date]] = {}
+        dates: dict[str, list[date]] = {u: list(d) for u, d in sent.items()}
         for r in reports:
-            for u in leads_of.get(r.entry_id, ()):
+            leads = leads_of.get(r.entry_id, ())
+            # a row read from a unit's workbook is that unit's report, not its co-leads' (Record.unit)
+            for u in ([canon(r.unit)] if r.unit is not None and canon(r.unit) in leads else leads):
                 dates.setdefault(u, []).append(r.effective)
         try:  # reports are due from the document's date, in cycles counted from it
             anchor = date.fromisoformat(doc.date) if doc.date else doc.period.start

@@ -39,7 +39,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "review.msg.accepted": ("已销号 {item}（{claim}）：{on}，{by}{note}", "accepted {item} ({claim}): {on}, by {by}{note}"),
     "review.msg.returned": ("已退办 {item}（{claim}）：{on}，{by}{note}", "returned {item} ({claim}): {on}, by {by}{note}"),
     "review.msg.note": ("；{note}", "; {note}"),
-    "import.claims": ("其中 {n} 行报结完成或达标，待审核销号（plancli review）", "{n} of them claim done or met and "
+    "review.imported_claims": ("其中 {n} 行报结完成或达标，待审核销号（plancli review）", "{n} of them claim done or met and "
                       "await review (plancli review)"),
     "msg.claim_pending": ("；报结待审核（plancli review accept|return {item}）",
                           "; a claim awaiting review (plancli review accept|return {item})"),
@@ -130,7 +130,7 @@ WORDS.update({
     "score.rule_text": ("事项得分：期限在计分期间内的事项，牵头单位按分值×牵头权重、配合单位按分值×配合权重计分；"
                         "办结以完成或达标记录为准（实行审核的以销号为准），办结日期不晚于期限为按时办结；"
                         "期末仍未办结且已过期限的计为逾期未办结；期末以后的办结不计入本期。"
-                        "报送：按报送周期（lights.report_every_days）自文件印发之日起分段，每段须有牵头事项的进展记录，"
+                        "报送：按报送周期（lights.report_every_days）自文件印发之日起分段，每段须报回台账或有牵头事项的进展记录，"
                         "下一段才报送的计为迟报，至下一段结束仍未报送的计为漏报，只计牵头单位。"
                         "退办、延期：按其日期计入当期，计牵头单位。名次按得分由高到低，得分相同的名次并列。",
                         "Items: an item whose deadline falls in the period scores its points × the lead weight for each "
@@ -138,8 +138,8 @@ WORDS.update({
                         "(with review, once accepted), on time when closed by its deadline; one past its deadline and "
                         "still open at the period's end is overdue; a closing after the period's end does not count in "
                         "it. Reports: with a reporting cycle (lights.report_every_days) the time from the document's "
-                        "date is cut into windows of that many days; in each, a lead unit reports by a record of one of "
-                        "its items; a report that only comes in the next window is late, none by its end is not filed; "
+                        "date is cut into windows of that many days; in each, a lead unit reports by sending its workbook "
+                        "back or by a record of one of its items; a report that only comes in the next window is late, none by its end is not filed; "
                         "lead units only. Returns (退办) and extensions (延期) count in the period of their date, for "
                         "the lead units. Units rank by score, highest first; equal scores share a rank."),
     "score.none": ("本期没有计分事项。", "Nothing scored in this period."),
