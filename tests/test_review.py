@@ -369,3 +369,16 @@ def test_notify_tells_the_unit_what_was_returned_and_why(cli, reviewed):
     assert r.code == 0, r.err
     content = json.loads(r.out[r.out.index("{"):r.out.rindex("}") + 1])["markdown"]["content"]
     assert "退回 1 项" in content and "test-004 平台迭代更新" in content and "未见验收报告" in content
+
+
+def test_a_figure_from_the_deadline_on_closes_only_without_review(cli, tiny):
+    """Closing is explicit (issue 24): without review the year's figure closes the item; with review
+    only a claim accepted does (docs/review.md)."""
+    for extra, status in (((), "met"), (("review: required",), "overdue")):
+        reg = _index(tiny, *extra)
+        (reg.parent / "progress.yaml").unlink(missing_ok=True)
+        assert _run(cli, reg, "record", "test-001", "--status", "in_progress", "--actual", "3.6万家",
+                    "--on", "2025-01-05", today="2025-01-06").code == 0
+        row = _rows(cli, reg, "list", "2025-01-10")["test-001"]
+        assert row["status"] == status, extra
+    assert "figure meets the target, not yet claimed done" in str(row["light_reason"])
