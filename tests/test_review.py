@@ -238,19 +238,23 @@ def test_counts_per_unit_in_stats_bulletin_and_report(cli, reviewed):
     assert "审核情况" in html and 'title="不全"' in html
 
 
+def _fill(book: Path, item: str, cells: dict) -> None:
+    """Fill the cells of one item's row of a unit's workbook, by heading, as the unit would."""
+    wb = load_workbook(book)
+    ws = wb.active
+    heads = [c.value for c in ws[3]]
+    for row in ws.iter_rows(min_row=4):
+        if row[0].value == item:
+            for head, value in cells.items():
+                row[heads.index(head)].value = value
+    wb.save(book)
+
+
 def test_the_workbook_round_trip_makes_a_claim(cli, reviewed, tmp_path):
     """A unit fills 已达标 in its workbook; the import is a claim; the office accepts it."""
     out = tmp_path / "tz"
     assert _run(cli, reviewed, "export", "--format", "xlsx", "--per-unit", "-o", str(out), "--lang", "zh").code == 0
-    wb = load_workbook(out / "省科技厅.xlsx")
-    ws = wb.active
-    heads = [c.value for c in ws[3]]
-    for row in ws.iter_rows(min_row=4):
-        if row[0].value == "test-001":
-            row[heads.index("完成情况")].value = "已达标"
-            row[heads.index("实际值")].value = "3.6"
-            row[heads.index("数据截至日期")].value = "2024-10-15"
-    wb.save(out / "省科技厅.xlsx")
+    _fill(out / "省科技厅.xlsx", "test-001", {"完成情况": "已达标", "实际值": "3.6", "数据截至日期": "2024-10-15"})
     r = _run(cli, reviewed, "import", str(out / "省科技厅.xlsx"))
     assert r.code == 0 and "1 of them claim done or met and await review (plancli review)" in r.err
     assert _rows(cli, reviewed)["test-001"]["review"] == "pending"
@@ -261,15 +265,7 @@ def test_the_workbook_round_trip_makes_a_claim(cli, reviewed, tmp_path):
     col = [c.value for c in ws[3]].index("审核情况")
     assert {r[0].value: r[col].value for r in ws.iter_rows(min_row=4)}["test-001"] == "待审核"
     # sent back with the review's column filled in by plancli: read (and ignored), the new row recorded
-    wb = load_workbook(again / "省科技厅.xlsx")
-    ws = wb.active
-    heads = [c.value for c in ws[3]]
-    for row in ws.iter_rows(min_row=4):
-        if row[0].value == "test-004":
-            row[heads.index("完成情况")].value = "进行中"
-            row[heads.index("进展情况")].value = "验收准备中"
-            row[heads.index("数据截至日期")].value = "2024-10-18"
-    wb.save(again / "省科技厅.xlsx")
+    _fill(again / "省科技厅.xlsx", "test-004", {"完成情况": "进行中", "进展情况": "验收准备中", "数据截至日期": "2024-10-18"})
     r = _run(cli, reviewed, "import", str(again / "省科技厅.xlsx"))
     assert r.code == 0, r.err
     assert _rows(cli, reviewed)["test-004"]["record_status"] == "in_progress"
