@@ -9,8 +9,9 @@ from datetime import UTC, date, datetime
 
 from plancli.ledger.attainment import record_status
 from plancli.ledger.record import Record
+from plancli.ledger.review import Reviews
 from plancli.registry.model import Registry
-from plancli.vocabulary import EXTENDED, RETRACTED, Status
+from plancli.vocabulary import COMPLETED, EXTENDED, LEDGER_ONLY_STATUSES, RETRACTED
 
 
 def _stamp(recorded_at: str | None) -> str:
@@ -75,8 +76,10 @@ def latest_records(records: list[Record], as_of: date | None = None) -> dict[str
     gone = withdrawn(records)
     out: dict[str, Record] = {}
     for i, r in enumerate(records):
-        # an extension (延期) moves a deadline; it says nothing of the work, so it never decides a status
-        if r.status in (RETRACTED, EXTENDED) or i in gone or (as_of is not None and r.effective > as_of):
+        # an extension (延期) moves a deadline, a review decision (销号/退办) judges a claim: neither says
+        # anything of the work, so neither ever decides a status
+        if r.status == RETRACTED or r.status in LEDGER_ONLY_STATUSES or i in gone or (
+                as_of is not None and r.effective > as_of):
             continue
         cur = out.get(r.item)
         if cur is None or order_key(r) >= order_key(cur):
@@ -149,28 +152,35 @@ def history(records: list[Record], entry_id: str, as_of: date | None = None) -> 
     return out
 
 
-def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str, date]:
+def closing_dates(reg: Registry, records: list[Record], as_of: date, reviews: Reviews | None = None
+                  ) -> dict[str, date]:
     """Item → the date it was closed (done or met, by the value) for good: the first record of the
     last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
     (this year's figure, still met) does not make an item closed on time late. A figure closes only
-    from the deadline in force on (``record_status``)."""
+    from the deadline in force on (``record_status``). With review (``reviews``) only claims accepted by
+    ``as_of`` close: the date is the accepted claim's own (the unit delivered then), and a claim returned
+    or still pending breaks the run."""
     # only a query with a closed row pays for the imports of the recording checks
     from plancli.ledger.recording import item_deadline
 
     gone = withdrawn(records)
     moved = extensions(records, as_of)
     active = sorted((r.effective, i, r) for i, r in enumerate(records)
-                    if r.status != RETRACTED and i not in gone and r.effective <= as_of)
+                    if r.status != RETRACTED and r.status not in LEDGER_ONLY_STATUSES and i not in gone
+                    and r.effective <= as_of)
     since: dict[str, date] = {}
     deadlines: dict[str, date | None] = {}
     for when, _, r in active:
         e = reg.get(r.entry_id)
         if e is None:
             continue
-        if r.item not in deadlines:
-            ext = moved.get(r.item)
-            deadlines[r.item] = ext.extend_to if ext is not None else item_deadline(reg, e, r.item)
-        closes = record_status(e, r, deadlines[r.item]) in (Status.DONE, Status.MET)
+        if reviews is not None:
+            closes = record_status(e, r) in COMPLETED and reviews.accepted(r)
+        else:
+            if r.item not in deadlines:
+                ext = moved.get(r.item)
+                deadlines[r.item] = ext.extend_to if ext is not None else item_deadline(reg, e, r.item)
+            closes = record_status(e, r, deadlines[r.item]) in COMPLETED
         if not closes:
             since.pop(r.item, None)
         elif r.item not in since:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..registry.model import Entry
-from ..vocabulary import CLOSED, Status
+from ..vocabulary import CLOSED, COMPLETED, RETRACTED, Status
 from .record import Record
 
-__all__ = ["attainment", "record_status", "status_given", "closes", "DECIDED_BY", "percent"]
+__all__ = ["attainment", "record_status", "status_given", "closes", "DECIDED_BY", "percent", "is_claim"]
 
 # The fields of a record, besides its status and effective date, that the status it gives is decided
 # by: what the ledger's timeline keeps of every record (its facts), so that a question need not build
@@ -81,6 +81,11 @@ def closes(e: Entry, status: str, effective: date, deadline: date | None, *decid
     """Whether a record (its status, effective date and ``DECIDED_BY`` fields) closes its item with
     the deadline ``deadline`` in force: done, or met by the value."""
     return status_given(e, status, effective, deadline, *decided) in (Status.DONE, Status.MET)
+
+
+def is_claim(e: Entry, r: Record) -> bool:
+    """A record that says its item is done or met (by the value): with review, a 报结 the office decides on."""
+    return r.status != RETRACTED and record_status(e, r) in COMPLETED
 
 
 def percent(ratio: float | None) -> str:

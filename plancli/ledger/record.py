@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
-from ..vocabulary import EXTENDED, LEDGER_STATUSES
+from ..vocabulary import DECISIONS, EXTENDED, LEDGER_STATUSES
 from ..words import term
 from ..yamlio.reader import DataFileError
 
@@ -55,6 +55,7 @@ class Record:
     workbook: str | None = None  # a `submitted` record (报送): the file the unit sent back
     rows_filled: int | None = None  # a `submitted` record: how many of its rows the unit filled in
     workbook_sha256: str | None = None  # a `submitted` record: the file's digest (the same file is one 报送)
+    reviews: str | None = None  # a review decision (销号 / 退办): the rid of the 报结 claim it decides
 
     @property
     def entry_id(self) -> str:
@@ -81,7 +82,7 @@ class Record:
                 "extend_to": self.extend_to.isoformat() if self.extend_to else None,
                 "actual_below": self.actual_below, "problems": self.problems, "next_steps": self.next_steps,
                 "entered_by": self.entered_by, "unit": self.unit, "workbook": self.workbook,
-                "rows_filled": self.rows_filled, "workbook_sha256": self.workbook_sha256}
+                "rows_filled": self.rows_filled, "workbook_sha256": self.workbook_sha256, "reviews": self.reviews}
 
 
 # --------------------------------------------------------------------------- fields, generically
@@ -169,8 +170,9 @@ def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
         raise LedgerError("files.record.no_id", path, line)
     statuses = statuses or LEDGER_STATUSES
     if status not in statuses:
+        # the codes a file holds; the decisions of review are written by `plancli review`, never by hand
         raise LedgerError("files.record.bad_status", path, line, item=item,
-                          statuses=[str(s) for s in statuses], status=status)  # the codes a file holds
+                          statuses=[str(s) for s in statuses if s not in DECISIONS], status=status)
     conv = _CONVERTERS or _converters()
     kw = {}
     try:
@@ -190,6 +192,8 @@ def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
     rec = Record(item, status, yaml_line=line, **kw)
     if (status == EXTENDED) != (rec.extend_to is not None):
         raise LedgerError("files.record.extend_to", path, line, item=item, status=EXTENDED)
+    if status in DECISIONS and rec.reviews is None:
+        raise LedgerError("files.record.reviews", path, line, item=item, status=status)
     if rec.evidence_size is not None and rec.evidence_size < 0:
         raise LedgerError("files.record.evidence_size", path, (key_lines or {}).get("evidence_size", line),
                           item=item, value=rec.evidence_size)

@@ -9,8 +9,9 @@ The rules of time, on records as read (``ledger.storage`` reads and writes the f
 - a retraction names the record it withdraws (``"retracts": "<rid>"``); a legacy one without it
   withdraws the item's latest active record above it in the file. A retraction corrects the
   ledger, not the world: the withdrawn record counts at no date (``withdrawn``);
-- an extension (延期) moves a deadline and never decides a status (``extensions``); every other
-  status — one added later included — decides (``role``).
+- an extension (延期) moves a deadline and never decides a status (``extensions``), nor does any other
+  status only the ledger writes (a 报送, a review's decision); every status a person records — one
+  added later included — decides (``role``).
 
 The index. A ledger of years of reports holds hundreds of thousands of records, and a question is
 about a few items at one date. ``Timeline`` indexes the records once — by item, each item's records in
@@ -33,7 +34,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from functools import cached_property
 
-from ..vocabulary import EXTENDED, RETRACTED
+from ..vocabulary import EXTENDED, LEDGER_ONLY_STATUSES, RETRACTED
 from .attainment import DECIDED_BY
 from .record import Record
 
@@ -42,7 +43,7 @@ __all__ = ["order_key", "withdrawn", "latest_records", "extensions", "next_withd
            "newest",
            "DECIDES", "EXTENDS", "WITHDRAWS", "KEPT", "Facts", "Timeline", "timeline_of", "indexed", "Indexed"]
 
-DECIDES, EXTENDS, WITHDRAWS = 0, 1, 2
+DECIDES, EXTENDS, WITHDRAWS, OTHER = 0, 1, 2, 3
 # The fields of every record its facts keep besides what the index needs: what the status it gives
 # is decided by, and whose report it is (the bulletin's reporting). A new field of Record needs no
 # change here unless a question is to be answered without building records.
@@ -52,8 +53,13 @@ _DECIDED, _UNIT = len(DECIDED_BY), KEPT.index("unit")
 
 def role(status: str) -> int:
     """What a record of ``status`` does on the timeline: withdraw another (a retraction), move a
-    deadline (an extension), or decide its item's status (any other status, a new one included)."""
-    return WITHDRAWS if status == RETRACTED else EXTENDS if status == EXTENDED else DECIDES
+    deadline (an extension), decide its item's status (a status a person records, a new one included),
+    or none of these (any other status only the ledger writes: a 报送, a review's decision)."""
+    if status == RETRACTED:
+        return WITHDRAWS
+    if status == EXTENDED:
+        return EXTENDS
+    return OTHER if status in LEDGER_ONLY_STATUSES else DECIDES
 
 
 def _stamp(recorded_at: str | None) -> str:
@@ -298,9 +304,10 @@ class Timeline:
                 return i
         return -1
 
-    def standing_newest_first(self, item: str, as_of: date) -> Iterator[int]:
-        """Positions of ``item``'s records that stand (not retractions, not withdrawn) effective by
-        ``as_of``, newest first by effective date, then by place in the file; found as reached."""
+    def deciding_newest_first(self, item: str, as_of: date) -> Iterator[int]:
+        """Positions of ``item``'s records that stand (not withdrawn) and decide a status (``role``:
+        not a retraction, an extension, a 报送 or a review's decision) effective by ``as_of``, newest
+        first by effective date, then by place in the file; found as reached."""
         ino = self.item_index.get(item)
         if ino is None:
             return
@@ -313,7 +320,7 @@ class Timeline:
             while lo > ks.start and eff[order[lo - 1]] == day:
                 lo -= 1
             for i in sorted((order[j] for j in range(lo, k + 1)), reverse=True):
-                if gone[i] < 0 and roles[i] != WITHDRAWS:
+                if gone[i] < 0 and roles[i] == DECIDES:
                     yield i
             k = lo - 1
 
@@ -423,8 +430,8 @@ def latest_records(records: Sequence[Record], as_of: date | None = None) -> Mapp
     """The record deciding each item's status as of ``as_of`` (None: every record counts).
 
     Only records effective on or before ``as_of`` count, withdrawn ones never; the latest by
-    ``order_key`` wins (effective date, recorded time, rid); an extension (延期) says nothing of the
-    work, so it never decides a status.
+    ``order_key`` wins (effective date, recorded time, rid); an extension (延期), a 报送 or a review's
+    decision says nothing of the work, so it never decides a status.
     """
     return _ByItem(records, timeline_of(records), DECIDES, as_of)
 

@@ -7,20 +7,23 @@ format renders the same data. Nothing here knows about the terminal.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
 from ..ledger.attainment import attainment, closes, record_status
 from ..ledger.record import Record
+from ..ledger.review import Reviews, ReviewState
 from ..ledger.submissions import last_submitted, submitted
 from ..ledger.timeline import extensions, indexed, latest_records, timeline_of
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
-from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
+from ..vocabulary import CLOSED, COMPLETED, LIGHTS, URGENCY, Review, Status
 from .filters import Filters, select_entries
 from .lights import judge, occurrence_start
 
-__all__ = ["CONTRACT", "occurrence_rows", "entry_rows", "overdue_rows", "export_rows", "entry_dict", "closed_since"]
+__all__ = ["CONTRACT", "REVIEW_KEYS", "contract", "occurrence_rows", "entry_rows", "overdue_rows", "export_rows",
+           "entry_dict", "closed_since", "closing_dates", "settled"]
 
 # The keys of every occurrence/entry row, in order: the JSON/CSV contract (README, “Output contract”).
 CONTRACT = (
@@ -38,6 +41,33 @@ CONTRACT = (
 )
 # Every occurrence has exactly one status (they add up to stats' total). "No time stated in the
 # source" is not a status but a flag: deadline_inferred (stats: no_date_stated).
+# With ``review: required`` in the registry index (docs/review.md) every row also carries where its
+# claim stands (``review``: pending, accepted, returned or null) and the decision's words.
+REVIEW_KEYS = ("review", "review_note")
+
+
+def contract(reg: Registry) -> tuple[str, ...]:
+    """The keys of a row for this registry: ``CONTRACT``, and ``REVIEW_KEYS`` when it asks for review."""
+    return (*CONTRACT, *REVIEW_KEYS) if reg.review else CONTRACT
+
+
+def settled(e: Entry, rec: Record | None, deadline: date | None, review: ReviewState | None) -> str | None:
+    """What an item's deciding record ``rec`` makes of it, before its ``deadline`` (the one in force)
+    is compared with today: the one rule of open and closed. ``review``: its review state when the
+    registry asks for review (None when it does not).
+
+    Closing is explicit (docs/lights.md): a done/met record (its figure checked) closes the item, and
+    so does a figure effective on or after the deadline that reaches the target (``record_status``).
+    With review only the office closes an item as done/met (docs/review.md): a claim (报结) not
+    accepted — pending or returned — leaves it in progress, and so does a figure, however good, until
+    it is claimed. A missed record closes it either way.
+    """
+    if rec is None:
+        return None
+    recorded = record_status(e, rec, deadline)
+    if review is not None and recorded in COMPLETED and review.state != Review.ACCEPTED:
+        return Status.IN_PROGRESS
+    return recorded
 
 
 def _status(d: date | None, recorded: str | None, f: Filters, soon_end: date) -> str:
@@ -94,6 +124,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     latest = latest_records(records, f.as_of)  # only what had happened by as_of counts
     sent = submitted(records)  # 报送: a unit that sent its workbook back reported every row of it
     canon = table.canonical if table else None
+    # with review: required, where each claim stands as of as_of (docs/review.md)
+    reviews = Reviews(reg, records, f.as_of, latest) if reg.review else None
     moved = extensions(records, f.as_of)  # 延期 asked by as_of moves the deadline
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
@@ -118,9 +150,13 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     continue
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             progress = _progress_fields(e, rec)
-            # a figure closes the item only when it speaks for the deadline or later (docs/lights.md)
-            recorded = record_status(e, rec, d) if rec else None
-            status = _status(d, recorded, f, soon_end)
+            review = reviews(e, item) if reviews is not None else None
+            # a figure closes the item only when it speaks for the deadline or later (docs/lights.md); with
+            # review, only the office closes it as done/met (docs/review.md)
+            status = _status(d, settled(e, rec, d, review), f, soon_end)
+            if status == Status.OVERDUE and review is not None and review.state == Review.PENDING \
+                    and d is not None and review.claim.effective <= d:
+                status = Status.IN_PROGRESS  # claimed by the deadline: the office owes the decision
             if open_only and status in CLOSED:
                 continue
             if f.statuses and status not in f.statuses:
@@ -133,12 +169,14 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                 "days_left": (d - f.as_of).days if d else None, "status": status,
             })
             row.update(progress)
+            if review is not None:
+                row["review"], row["review_note"] = review.state, review.note
             # Lateness and the light go by the row's final deadline (an extension may have moved it),
             # never by the entry's as written; its start is still the occurrence's own.
             final = _iso_date(row["deadline"])
             late = None
             if final is not None and status in (Status.DONE, Status.MET):
-                when = closed_since(e, records, item, f.as_of, final) or (rec.effective if rec else None)
+                when = closed_since(e, records, item, f.as_of, final, reviews) or (rec.effective if rec else None)
                 late = (when - final).days if when and when > final else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
             reported = _reported(sent, e.lead, canon, f.as_of) if sent and settings.report_every_days else None
@@ -165,18 +203,64 @@ def _iso_date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def closed_since(e: Entry, records, item: str, as_of: date, deadline: date) -> date | None:
+def closing_dates(reg: Registry, records, as_of: date, reviews: Reviews | None = None) -> Mapping[str, date]:
+    """Item → the date it was closed for good (``closed_since``, with the item's deadline in force as
+    of ``as_of``: its extension's, else the registry's), for every item of the ledger: a mapping that
+    works an item out when asked for it."""
+    return _Closings(reg, indexed(records), as_of, reviews)
+
+
+class _Closings(Mapping):
+    def __init__(self, reg: Registry, records, as_of: date, reviews: Reviews | None):
+        self._reg, self._records, self._as_of, self._reviews = reg, records, as_of, reviews
+        self._moved = extensions(records, as_of)
+        self._memo: dict[str, date | None] = {}
+
+    def _since(self, item: str) -> date | None:
+        if item not in self._memo:
+            from ..ledger.recording import item_deadline  # (what a query with a closed row pays for)
+
+            e = self._reg.get(item.split("@", 1)[0])
+            if e is None:
+                self._memo[item] = None
+            else:
+                ext = self._moved.get(item)
+                deadline = ext.extend_to if ext is not None else item_deadline(self._reg, e, item)
+                self._memo[item] = closed_since(e, self._records, item, self._as_of, deadline, self._reviews)
+        return self._memo[item]
+
+    def __getitem__(self, item: str) -> date:
+        since = self._since(item)
+        if since is None:
+            raise KeyError(item)
+        return since
+
+    def __iter__(self):
+        return (item for item in timeline_of(self._records).facts.items if self._since(item) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def closed_since(e: Entry, records, item: str, as_of: date, deadline: date | None,
+                 reviews: Reviews | None = None) -> date | None:
     """The date ``item`` (of entry ``e``, its deadline in force ``deadline``) was closed (done or met,
     by the value) for good: the first record of the last unbroken run of closing records up to
     ``as_of``, walked back from the newest (an item's older reports are never read). A later
     re-statement of the same result (this year's figure, still met) does not make an item closed on
-    time late. A figure closes only from the deadline in force on (``record_status``)."""
+    time late. A figure closes only from the deadline in force on (``record_status``). With review
+    (``reviews``) only claims accepted by ``as_of`` close: the date is the accepted claim's own (the
+    unit delivered then), and a claim returned or still pending breaks the run."""
     tl = timeline_of(records)
     f = tl.facts
     since = None
-    for i in tl.standing_newest_first(item, as_of):  # from the timeline's facts: no record is built
+    for i in tl.deciding_newest_first(item, as_of):  # from the timeline's facts: no record is built
         on = date.fromordinal(f.eff[i])
-        if not closes(e, f.status(i), on, deadline, *f.decided(i)):
+        if reviews is not None:  # (the review's decisions are on the record: it is built)
+            ok = record_status(e, records[i]) in COMPLETED and reviews.accepted(records[i])
+        else:
+            ok = closes(e, f.status(i), on, deadline, *f.decided(i))
+        if not ok:
             break
         since = on
     return since
@@ -220,7 +304,7 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         row.update({k: worst[k] for k in ("status", "days_left", "record_status", "actual",
                                           "attainment", "met", "recorded_on", "late", "days_late",
                                           "deadline_original", "note", "evidence", "actual_below",
-                                          "evidence_name")})
+                                          "evidence_name", *REVIEW_KEYS) if k in worst})
         row["item"], row["occurrence"] = e.id, None
         row["next_deadline"] = worst["deadline"]
         if len(group) == 1 and worst["deadline_original"]:  # one deadline, extended: the row says so

@@ -46,6 +46,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "files.type.list": ("列表", "list"),
     "files.record.extend_to": ("记录 {item}：{status} 记录必须有 extend_to: 日期，且只有这类记录可以有",
                                "record {item}: an {status} record needs extend_to: DATE, and only it has one"),
+    "files.record.reviews": ("记录 {item}：复核决定（{status}）必须有 reviews: 记录编号，即它所决定的报结记录",
+                             "record {item}: a review decision ({status}) needs reviews: RID, the claim it decides"),
     "files.record.evidence_size": ("记录 {item}：evidence_size 应为以字节计的整数，而不是 {value!r}",
                                    "record {item}: evidence_size must be a whole number of bytes, not {value!r}"),
     "files.record.recorded_at": ("记录 {item}：recorded_at {value!r} 不以日期开头；请为该记录填写 on: 日期",
