@@ -259,7 +259,7 @@ class Document:
         p = self.path.parent / (self.meta.get("units_file") or "units.yaml")
         return p if p.exists() else None
 
-    @property
+    @cached_property  # asked once per record by validate: 200k times for a ledger of years
     def require_evidence(self) -> tuple[str, ...]:
         """Statuses a record needs evidence (佐证材料) for: ``meta.require_evidence: [met, done]``."""
         return tuple(str(s) for s in (self.meta.get("require_evidence") or ()))

@@ -48,7 +48,7 @@ __all__ = ["cache_file", "get", "put", "load_yaml_cached", "load_yaml_keyed", "f
            "cache_root", "read_entry", "write_entry", "pack_tree", "unpack_tree", "pack_rows", "unpack_rows",
            "entry_name"]
 
-_FORMAT = 5
+_FORMAT = 6
 _MAGIC = b"plancli-cache\n"
 _SUFFIX = ".cache"
 
@@ -277,8 +277,11 @@ def pack_rows(rows: list[tuple]) -> tuple[dict, list[bytes]]:
             idx = array("I", [table.setdefault((v.__class__, tuple(map(type, v)), v) if v.__class__ is tuple
                                                else (v.__class__, v), len(table)) for v in col])
             values = [k[-1] for k in table]
-        if {type(v) for v in values} <= _PLAIN:
+        kinds = {type(v) for v in values}
+        if kinds <= _PLAIN:
             packed, plain = values, True  # most columns: JSON as they are, nothing to unpack
+        elif kinds <= {tuple, type(None)} and {type(x) for v in values if v for x in v} <= _PLAIN:
+            packed, plain = values, "tuples"  # unit lists, occurrence dates: tuples of plain values
         else:
             packed = [pack_tree(v) for v in values]
             plain = not any(v.__class__ is list for v in packed)
@@ -310,7 +313,9 @@ def unpack_rows(meta: dict, blobs: list, classes: dict[str, type] | None = None)
         table = json.loads(bytes(blobs[vi]))
         if not isinstance(table, list):
             raise ValueError("a column without its table")
-        if not plain:
+        if plain == "tuples":
+            table = [tuple(v) if v is not None else None for v in table]
+        elif not plain:
             table = [unpack_tree(v, classes) for v in table]
         idx = array("I")  # unsigned: an index out of the table raises IndexError, never wraps
         idx.frombytes(blobs[ii])
