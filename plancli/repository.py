@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PlancliError
-from .ledger.store import HEADER
+from .ledger.storage import HEADER
 from .registry.loading import is_index, shipped_registry_path
 from .yamlio.reader import DataFileError
 
