@@ -190,6 +190,8 @@ class Document:
     exclusions: tuple[Exclusion, ...]
     lights: dict = field(default_factory=dict)  # the keys its own ``lights:`` sets (over the index's)
     archived: bool = False  # listed under the index's ``archived:``: kept, validated, not in default lists
+    # meta keys whose paths lie outside the repository (``validate`` lists them): never opened
+    refused: tuple[str, ...] = ()
 
     def _doc(self, key: str):
         return (self.meta.get("document") or {}).get(key)
@@ -221,12 +223,14 @@ class Document:
     @property
     def source_path(self) -> Path | None:
         src = (self.meta.get("source") or {}).get("file")
-        return (self.path.parent / src) if src else None
+        return (self.path.parent / src) if src and "source.file" not in self.refused else None
 
     @property
     def units_path(self) -> Path | None:
         """The document's own unit table (``meta.units_file``, default units.yaml beside it), if it
         exists: a document copied alone elsewhere falls back to the shipped table."""
+        if "units_file" in self.refused:
+            return None
         p = self.path.parent / (self.meta.get("units_file") or "units.yaml")
         return p if p.exists() else None
 
@@ -239,7 +243,9 @@ class Document:
     def missing_units_file(self) -> Path | None:
         """``meta.units_file`` when it names a file that does not exist (a validate warning)."""
         named = self.meta.get("units_file")
-        return self.path.parent / named if named and not (self.path.parent / named).exists() else None
+        if not named or "units_file" in self.refused:
+            return None
+        return self.path.parent / named if not (self.path.parent / named).exists() else None
 
 
 # --------------------------------------------------------------------------- compact rows

@@ -20,9 +20,11 @@ run is chosen in ``output.language``.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
-__all__ = ["LANGS", "AnyOf", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
+__all__ = ["LANGS", "AnyOf", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang",
+           "UNSHOWABLE", "visible"]
 
 LANGS = ("zh", "en")
 
@@ -33,10 +35,10 @@ def catalogue() -> dict[str, tuple[str, str]]:
     """Every entry: code → (zh, en). Read once, on the first word said (a JSON run needs none)."""
     global _WORDS
     if _WORDS is None:
-        from . import checks, labels, messages, registry, reports, text
+        from . import checks, labels, messages, registry, reports, security, text
 
         merged: dict[str, tuple[str, str]] = {}
-        for part in (labels, reports, messages, registry, text, checks):
+        for part in (labels, reports, messages, registry, text, checks, security):
             for code, pair in part.WORDS.items():
                 if code in merged:
                     raise RuntimeError(f"catalogue: {code!r} is defined twice")
@@ -94,7 +96,30 @@ def said(value, lang: str) -> str:
     return str(_field(value, lang))
 
 
+# Characters that are not text people read but instructions to whatever shows it: C0 and C1
+# controls (ESC starts the terminal's escape sequences: clear the screen, set the window title, a
+# hidden hyperlink), DEL, the line and paragraph separators (a line break to Python's splitlines, not
+# to JSON), the bidirectional overrides and isolates (text that reads otherwise than it is written),
+# lone surrogates (bytes that were not UTF-8) and the two non-characters XML refuses.
+UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def visible(s: str, keep: str = "\n") -> str:
+    """``s`` safe to show on a terminal, in a workbook or a page: every unshowable character but
+    those in ``keep`` written out as ``\\x1b`` / ``\\u202e``, so it is seen and does nothing."""
+    if not UNSHOWABLE.search(s):
+        return s
+    return UNSHOWABLE.sub(lambda m: m.group() if m.group() in keep else _escape(m), s)
+
+
 def _field(v, lang: str):
+    if v.__class__ is str:  # a value from outside (a note, a cell, a file name): shown, never obeyed
+        return visible(v, "\n\t")
     if isinstance(v, Term):
         return say(v, lang)
     if isinstance(v, Enum):  # Status, Light: a word in Chinese, the code people type in English
@@ -116,7 +141,9 @@ def say(code: str, lang: str = "en", /, **fields) -> str:
     template = zh if lang == "zh" else en
     if not fields:
         return template
-    return template.format(**{k: _field(v, lang) for k, v in fields.items()})
+    # A field written with !r is shown by repr, which escapes the unshowable itself.
+    return template.format(**{k: v if v.__class__ is str and f"{{{k}!r}}" in template else _field(v, lang)
+                              for k, v in fields.items()})
 
 
 def html_lang(lang: str) -> str:

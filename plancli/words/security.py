@@ -1,0 +1,49 @@
+"""What plancli says when it refuses hostile or broken input (docs/security.md): a path a registry
+names outside the repository, text with control characters, files nested or sized past reason, a
+ledger made read-only.
+
+Each entry: code → (zh, en). A refusal never says whether a file it will not touch exists.
+"""
+
+WORDS: dict[str, tuple[str, str]] = {
+    # a path a registry or document names (ledger:, documents:, source.file, units_file)
+    "security.outside": ("{key} 指向存储库之外（{given}）；plancli 只读写存储库 {root} 之内的文件，请改为其中的文件",
+                         "{key} {given!r} lies outside the repository {root}; plancli reads and writes only files "
+                         "inside it: name a file in the repository"),
+    "security.outside_folder": ("{key} 指向本文件所在目录之外（{given}）；不在登记库（plancli init）或 git 库中的文件，"
+                                "只能引用其所在目录 {root} 之内的文件",
+                                "{key} {given!r} lies outside the folder {root}: a document outside a registry "
+                                "repository (plancli init) or git work tree names files in its own folder only"),
+    "security.absolute": ("{key} 是绝对路径（{given}）；请写相对于本文件所在目录的路径（存储库的每个副本都能用）",
+                          "{key} {given!r} is an absolute path; write it relative to this file's folder (so it "
+                          "names the same file in every clone of the repository)"),
+    "security.not_a_path": ("{key} 不是可用的文件名（{given}）", "{key} {given!r} is not a usable file name"),
+    # text typed into record or a 台账 cell
+    "security.control_char": ("{option} 含控制字符 {char}（第 {pos} 个字符）；请删去后重试",
+                              "{option} holds the control character {char} (character {pos}); remove it and "
+                              "try again"),
+    "import.security.control_char": ("{column}含控制字符 {char}（第 {pos} 个字符）；请删去后重新填报",
+                                     "{column} holds the control character {char} (character {pos}); remove it"),
+    "security.column.notes": ("进展情况或存在问题", "progress or problems"),
+    "security.column.file_name": ("文件名", "the file name"),
+    # files read past reason
+    "security.csv_cell_too_long": ("单元格超过 {limit} 个字符，不是可导入的台账",
+                                   "a cell is longer than {limit} characters; this is not a 台账 to import"),
+    "security.csv_unreadable": ("无法作为 CSV 读取：{error}", "cannot read as CSV: {error}"),
+    "security.json_too_deep": ("记录嵌套过深，无法读取（台账每行应为一条扁平记录）",
+                               "record nested too deeply to read (each ledger line is one flat record)"),
+    "security.yaml_too_deep": ("YAML 嵌套超过 {limit} 层，不予读取", "YAML nested deeper than {limit} levels is not read"),
+    "security.not_finite": ("记录 {item}：{key} 须为有限数值，而非 {given}",
+                            "record {item}: {key} must be a finite number, not {given}"),
+    "security.not_a_record": ("每条记录都须为映射（{{\"id\": …, \"status\": …}}）",
+                              "each record must be a mapping ({{\"id\": …, \"status\": …}})"),
+    # writing the ledger
+    "security.read_only": ("台账文件为只读，未记录任何内容（如需记录，请先恢复写权限：chmod u+w）",
+                           "ledger is read-only; nothing was recorded (to record, make it writable again: "
+                           "chmod u+w)"),
+    # what validate checks beyond the schema
+    "registry.at.document": ("文件信息 ", "document "),
+    "security.recorded_at": ("记录 {item}：recorded_at {given!r} 不是时间（应为 2024-10-31T09:30:00+08:00 形式）",
+                             "record {item}: recorded_at {given!r} is not a time (write it as "
+                             "2024-10-31T09:30:00+08:00)"),
+}
