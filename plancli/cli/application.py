@@ -135,14 +135,19 @@ def _root(
 
 def warn(problems) -> None:
     """The one place ledger warnings reach the user: one ``plancli: warning: file:line: …`` line each."""
+    from ..words import visible
+
     for p in problems:
-        print(f"plancli: warning: {p}", file=sys.stderr)
+        print(f"plancli: warning: {visible(str(p), '')}", file=sys.stderr)
 
 
 def _fail(msg: str, code: int) -> int:
     with contextlib.suppress(Exception):  # stdout may be gone already
         sys.stdout.flush()
-    print(f"plancli: error: {msg}", file=sys.stderr)
+    from ..words import visible
+
+    # one line, and nothing in it the terminal would obey (a file name or a cell may hold ESC)
+    print(f"plancli: error: {visible(msg, '')}", file=sys.stderr)
     return code
 
 

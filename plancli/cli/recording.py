@@ -113,7 +113,7 @@ def import_(
     from ..output.language import pick_lang
     from ..output.render import Column, is_machine, render
     from ..text.dates import to_date
-    from ..words import say
+    from ..words import say, visible
     from ..workspace import open_workspace
     from .human import cells_in, columns_in
 
@@ -126,7 +126,7 @@ def import_(
         planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run)
     except ImportRefused as exc:  # each row in the reader's language; the edge prints the count
         for problem in exc.problems:
-            print(f"plancli: {problem.text(lang_)}", file=sys.stderr)
+            print(f"plancli: {visible(problem.text(lang_), '')}", file=sys.stderr)
         raise
     rows = [p.as_dict() for p in planned]
     f = format_name(fmt)

@@ -8,7 +8,6 @@ numbered sections (the ranking, the items newly red, the rank rule, what is aske
 
 from __future__ import annotations
 
-import html
 import io
 import json
 from collections import Counter
@@ -17,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from ..registry.model import target_text
 from ..vocabulary import LIGHTS
 from ..words import said, say
-from .render import Column, md_escape, render
+from .render import Column, html_text, md_escape, render
 
 __all__ = ["BULLETIN_FORMATS", "bulletin_text", "bulletin_table", "bulletin_xlsx", "unit_columns"]
 
@@ -169,7 +168,7 @@ _NUMERIC = {"rank", "items", "closed", "completed", "missed", "overdue", "late",
 
 
 def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, *, ranked: bool = False) -> str:
-    e = html.escape
+    e = html_text
     head = "".join(f"<th>{e(_t(k, lang))}</th>" for k in keys)
     body = []
     n = len(rows)
@@ -194,7 +193,7 @@ def _html(b, lang, scope, title, paras, units, newly, s2, rule) -> str:
     from .charts import lights_by_lead_chart
     from .report import local_timestamp, page
 
-    e = html.escape
+    e = html_text
     agg = {"lights_by_lead": {r["unit"]: Counter({lt: r[lt] for lt in LIGHTS}) for r in
                               sorted(b["rows"], key=lambda r: (-r["red"], -r["yellow"], -r["items"], r["unit"]))}}
     chart = lights_by_lead_chart(agg, lang) if b["rows"] else ""
@@ -216,14 +215,14 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from .xlsx import FILLS
+    from .xlsx import FILLS, data_row
 
     title, _ = _paragraphs(b, lang, scope)
     wb = Workbook()
     ws = wb.active
     ws.title = _t("s1", lang)[:31].replace("、", " ").strip()[:31] or "rank"
     keys = shown(b)
-    ws.append([_t(k, lang) for k in keys])
+    ws.append(data_row(ws, [_t(k, lang) for k in keys]))
     for r in b["rows"]:
         row = []
         for k in keys:
@@ -231,7 +230,7 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
             if k == "on_time":
                 v = None if v is None else _t("yes" if v else "no", lang)
             row.append(v)
-        ws.append(row)
+        ws.append(data_row(ws, row))
     for i, k in enumerate(keys, start=1):
         if k in ("completed_share", "red_share"):
             for c in ws[get_column_letter(i)][1:]:
@@ -243,9 +242,9 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
                     c.fill = fill
     _finish(ws, Font, Alignment)
     ws2 = wb.create_sheet(_t("s2", lang).format(n=len(b["newly_red"]))[:31].replace("、", " ").strip())
-    ws2.append([_t(k, lang) for k in NEWLY])
+    ws2.append(data_row(ws2, [_t(k, lang) for k in NEWLY]))
     for c in _newly_cells(b["newly_red"], lang):
-        ws2.append([c[k] for k in NEWLY])
+        ws2.append(data_row(ws2, [c[k] for k in NEWLY]))
     _finish(ws2, Font, Alignment)
     wb.properties.title = title
     wb.properties.creator = "plancli"
