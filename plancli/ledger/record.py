@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -102,6 +104,8 @@ def _value_of(f: dataclasses.Field, v, item: str, where) -> object:
     if "float" in t or t.startswith("int"):
         if isinstance(v, bool) or not isinstance(v, int | float):
             raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be a number, not {v!r}")
+        if not math.isfinite(v):  # JSON's NaN and 1e999: a value no target can be compared with
+            raise where("security.not_finite", item=item, key=_KEY.get(f.name, f.name), given=v)
         return clean_float(v) if "float" in t else int(v)
     if isinstance(v, dict | list):
         raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be text, not a {type(v).__name__}")
@@ -123,8 +127,8 @@ def _converters() -> list[tuple[dataclasses.Field, str]]:
 def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
                  statuses: tuple[str, ...] | None = None) -> Record:
     def where_key(key):
-        def err(msg):
-            return LedgerError(msg, path, (key_lines or {}).get(key, line))
+        def err(msg, **fields):
+            return LedgerError(msg, path, (key_lines or {}).get(key, line), **fields)
         return err
 
     if not isinstance(d, dict):
@@ -163,7 +167,13 @@ def record_line(r: Record) -> str:
         elif isinstance(v, float):
             v = clean_float(v)
         d[key] = v
-    return f"{INDENT}- " + json.dumps(d, ensure_ascii=False) + "\n"
+    text = json.dumps(d, ensure_ascii=False)
+    if _BREAKS.search(text):  # JSON leaves them raw, but they end a line for Python's splitlines
+        text = _BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return f"{INDENT}- " + text + "\n"
+
+
+_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 # --------------------------------------------------------------------------- reading

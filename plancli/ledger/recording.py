@@ -18,7 +18,7 @@ from ..registry.model import Entry, Problem, Registry, target_text
 from ..text.actuals import convert, written_like
 from ..text.quantities import QuantityError
 from ..vocabulary import CLOSED, Status
-from ..words import term
+from ..words import UNSHOWABLE, term
 from .attainment import attainment, percent
 from .store import (
     EXTENDED,
@@ -134,6 +134,28 @@ def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Probl
     return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven
 
 
+# What each text of a record is called where it was typed: the option of ``record`` and the column
+# of a 台账 (``import`` says an error of a row in the workbook's words).
+_TYPED_AS = {"actual": ("--actual", "fill.actual"), "source": ("--source", "security.column.file_name"),
+             "note": ("--note", "security.column.notes"), "evidence": ("--evidence", "fill.evidence")}
+
+
+def clean_text(key: str, text: str | None) -> str | None:
+    """A text of a record as it will be stored: line ends made ``\\n`` (a CSV saved on Windows
+    carries ``\\r\\n`` inside a cell); any other control character, escape sequence, line or
+    paragraph separator, bidirectional override or byte that was not UTF-8 refused (docs/security.md):
+    stored, it would break every workbook exported from the ledger, or act on a terminal that shows it."""
+    if text is None:
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    m = next((m for m in UNSHOWABLE.finditer(text) if m.group() not in "\n\t"), None)
+    if m is not None:
+        option, column = _TYPED_AS[key]
+        code = "security.not_utf8" if "\ud800" <= m.group() <= "\udfff" else "security.control_char"
+        raise LedgerError(code, option=option, column=term(column), char=f"U+{ord(m.group()):04X}", pos=m.start() + 1)
+    return text
+
+
 def _today(today: date | None, on: date | None) -> date:
     """``on`` (default: today on the user's clock, local time), refused when it is in the future."""
     today = today or date.today()
@@ -205,6 +227,8 @@ def check_progress(reg: Registry, path: Path, item: str, *, status: str, actual:
     refused unless ``force`` with a ``note`` saying why (stored as ``forced``). A document whose
     ``meta.require_evidence`` names the status refuses a record without evidence.
     """
+    actual, source, note, evidence = (clean_text(k, v) for k, v in (("actual", actual), ("source", source),
+                                                                      ("note", note), ("evidence", evidence)))
     e, item_id = resolve_item(reg, item)
     if status not in RECORD_STATUSES:
         raise LedgerError("record.bad_status", choices=list(RECORD_STATUSES), given=status)
@@ -268,6 +292,8 @@ def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, no
     unless ``force``: 延期 is asked before a deadline passes. The new date must be later than the
     deadline in force. Returns (record, entry, the deadline it replaces).
     """
+    source, note, evidence = (clean_text(k, v) for k, v in (("source", source), ("note", note),
+                                                            ("evidence", evidence)))
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("record.extend_needs_note")
@@ -289,6 +315,8 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
                    today: date | None = None) -> tuple[Record, Record, Entry]:
     """Append a retraction of ``item``'s latest record (the one deciding its status now); the reason
     (``note``) is required. Returns (retraction, withdrawn record, entry)."""
+    source, note, evidence = (clean_text(k, v) for k, v in (("source", source), ("note", note),
+                                                            ("evidence", evidence)))
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("record.retract_needs_note")

@@ -24,8 +24,12 @@ WORDS: dict[str, tuple[str, str]] = {
                               "try again"),
     "import.security.control_char": ("{column}含控制字符 {char}（第 {pos} 个字符）；请删去后重新填报",
                                      "{column} holds the control character {char} (character {pos}); remove it"),
-    "security.column.notes": ("进展情况或存在问题", "progress or problems"),
-    "security.column.file_name": ("文件名", "the file name"),
+    "security.not_utf8": ("{option} 含非 UTF-8 字节（第 {pos} 个字符）；请以 UTF-8 输入",
+                          "{option} holds a byte that is not UTF-8 (character {pos}); type it as UTF-8"),
+    "import.security.not_utf8": ("{column}含非 UTF-8 字节（第 {pos} 个字符）", "{column} holds a byte that is not UTF-8 "
+                                 "(character {pos})"),
+    "security.column.notes": ("进展情况或存在问题", "Progress notes or Problems"),
+    "security.column.file_name": ("文件名", "The file name"),
     # files read past reason
     "security.csv_cell_too_long": ("单元格超过 {limit} 个字符，不是可导入的台账",
                                    "a cell is longer than {limit} characters; this is not a 台账 to import"),
@@ -37,6 +41,9 @@ WORDS: dict[str, tuple[str, str]] = {
                             "record {item}: {key} must be a finite number, not {given}"),
     "security.not_a_record": ("每条记录都须为映射（{{\"id\": …, \"status\": …}}）",
                               "each record must be a mapping ({{\"id\": …, \"status\": …}})"),
+    "security.ledger_key": ("台账只能有 records: 一个键，而非 {key!r}（拼写有误的键下的记录会被忽略）",
+                            "a ledger has one key, records:, not {key!r} (records under a misspelt key would be "
+                            "ignored)"),
     # writing the ledger
     "security.read_only": ("台账文件为只读，未记录任何内容（如需记录，请先恢复写权限：chmod u+w）",
                            "ledger is read-only; nothing was recorded (to record, make it writable again: "
