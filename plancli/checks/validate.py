@@ -153,10 +153,12 @@ def check_period(path: str, entries: Iterable[Entry], period) -> list[Problem]:
 
 
 def validate(path: str | Path | None = None, progress: str | Path | None = None, *,
-             check_source: bool = True) -> tuple[Registry, list[Problem]]:
+             check_source: bool = True, contacts: str | Path | None = None) -> tuple[Registry, list[Problem]]:
     """Every problem of a registry and its ledger, as ``validate`` prints them: per document the
     schema, ids, units, deadlines and period, quotes and values against its own source (and its
-    sha256); across documents id and plan-code collisions; unknown ledger items.
+    sha256); across documents id and plan-code collisions; unknown ledger items; the routes of
+    ``contacts.yaml`` (``contacts``, else the one beside the registry when there is one), a secret
+    written in it first of all.
     ``check_source=False`` skips the source checks on purpose (a registry without its text)."""
     from ..ledger.recording import check_ledger
     from ..ledger.store import LedgerError, default_path, load_ledger, needs_migration
@@ -202,4 +204,12 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
             problems.append(Problem.at(str(ledger), 1, "validate.ledger_old_format", "warning"))
     except LedgerError as exc:
         problems.append(Problem.of(exc, str(ledger)))
+    from ..registry.contacts import contacts_path, load_contacts
+
+    book = Path(contacts) if contacts is not None else contacts_path(reg.path)
+    if contacts is not None or book.is_file():
+        try:
+            problems += load_contacts(book, table)[1]
+        except DataFileError as exc:
+            problems.append(Problem.of(exc, str(book)))
     return reg, problems

@@ -45,6 +45,7 @@ COMMAND_MODULES = {
     "weekly": "reports", "export": "reports", "report": "reports", "bulletin": "reports",
     "extract": "extract",
     "init": "team",
+    "notify": "notify", "notice": "notify",
 }
 
 # name → (callback, typer command settings), filled by @command as a command module is imported.

@@ -10,7 +10,16 @@ import typer
 
 from ..output.render import is_machine, render
 from .application import EXIT_CHECK, command
-from .options import Check, LangOpt, Listing, ProgressOpt, RegistryOpt, format_name, format_option
+from .options import (
+    Check,
+    ContactsOpt,
+    LangOpt,
+    Listing,
+    ProgressOpt,
+    RegistryOpt,
+    format_name,
+    format_option,
+)
 
 
 @command("validate")
@@ -21,6 +30,7 @@ def validate_cmd(
     no_source: Annotated[bool, typer.Option("--no-source", help="Skip the checks against the source text.")] = False,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Warnings are problems too (exit 1): the CI gate.")] = False,
+    contacts: ContactsOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Check a registry (and its ledger): schema, ids, units, deadlines, quotes against the source.
@@ -28,7 +38,8 @@ def validate_cmd(
     Prints `file:line: problem` for each problem (`file:line: warning: …` for warnings), in the
     reader's language (--lang); exit 1 if any problem (with --strict: any warning too), 0 when clean
     or only warnings. The ledger's checks: unknown items, duplicate record ids, retractions of
-    unknown records, merge-conflict markers. JSON keeps the English `problem` and adds its `code`.
+    unknown records, merge-conflict markers. contacts.yaml (notify's routes): unknown units and keys,
+    and any secret written in it. JSON keeps the English `problem` and adds its `code`.
     Example: plancli validate --strict
     """
     from ..checks.validate import validate as run_checks
@@ -36,7 +47,7 @@ def validate_cmd(
     from ..words import say, visible
 
     lg = pick_lang(lang)
-    reg, problems = run_checks(path or registry, progress, check_source=not no_source)
+    reg, problems = run_checks(path or registry, progress, check_source=not no_source, contacts=contacts)
     errors = [p for p in problems if p.level == "error"]
     if format_name(fmt) == "json":
         render([{"file": p.path, "line": p.line, "level": p.level, "code": p.code_of, "problem": p.message}

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..output.render import Column
 from ..vocabulary import LIGHTS, STATUSES
-from ..words import said, say, word
+from ..words import keeps_codes, said, say, word
 
 # column key → i18n key of its heading
 HEADINGS = {
@@ -33,7 +33,7 @@ STATUS_COLUMNS = (*STATUSES, *LIGHTS)
 
 def columns_in(columns: list[Column], lang: str, *, unit_table: bool = False) -> list[Column]:
     """``columns`` with headings in ``lang`` (English: the keys, unchanged)."""
-    if lang == "en":
+    if keeps_codes(lang):
         return columns
     out = []
     for c in columns:
@@ -50,7 +50,7 @@ def columns_in(columns: list[Column], lang: str, *, unit_table: bool = False) ->
 
 def cells_in(rows: list[dict], lang: str) -> list[dict]:
     """Status and kind cells in ``lang``; the code is kept in ``_status`` (the table colours by it)."""
-    if lang == "en":
+    if keeps_codes(lang):
         return rows
     for r in rows:
         r["_status"] = r.get("status")

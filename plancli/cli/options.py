@@ -73,6 +73,9 @@ def require_ledger(progress: Path | None, new: bool) -> None:
         raise UsageError("cli.no_ledger", ledger=progress)
 
 
+ContactsOpt = Annotated[Path | None, typer.Option(
+    "--contacts", envvar="PLANCLI_CONTACTS",
+    help="Routes of notify (docs/notify.md) [default: contacts.yaml beside the registry].", show_default=False)]
 AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", envvar="PLANCLI_TODAY", help="Pretend today is DATE [default: today].", show_default=False)]
 SoonOpt = Annotated[str, typer.Option("--soon", help="Window for due_soon.")]

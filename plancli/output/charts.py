@@ -50,9 +50,14 @@ def _pygal():
     here): that hook has no ``find_spec``, so on Python 3.11 every later import in the process
     would raise an ImportWarning."""
     import pygal
+    from pygal.etree import etree
 
     sys.meta_path[:] = [f for f in sys.meta_path
                         if not (type(f).__name__ == "PluginImportFixer" and type(f).__module__ == "pygal")]
+    # pygal writes with lxml when it happens to be installed (python-docx brings it) and then declares
+    # xmlns:xlink and orders attributes its own way: the page must not change with what else is
+    # installed, so it always writes with the standard library's ElementTree.
+    etree.to_etree()
     return pygal
 
 
@@ -185,7 +190,7 @@ def _per_lead_chart(agg: Mapping, key: str, order: Sequence[str], title: str, la
         total = Counter()
         for u in rest:
             total.update(agg[key][u])
-        names.append(say("report.more_units", lang).format(n=len(rest)))
+        names.append(say("report.more_units", lang, n=len(rest)))
         counts.append(total)
     svg = _stacked("HorizontalStackedBar", names, counts, order, 30 + 24 * len(names), True)
     present = [k for k in order if any(c.get(k) for c in counts)]

@@ -33,7 +33,7 @@ from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
 from ..vocabulary import Status, is_open
-from ..words import said, say, word
+from ..words import joined, keeps_codes, said, say, word
 from ..yamlio.atomic import atomic_path, atomic_write_bytes
 from .render import render
 from .scope import filter_scope
@@ -58,7 +58,7 @@ def calendar_name(reg: Registry, f: Filters, lang: str) -> str:
     """X-WR-CALNAME: what the calendar holds, from the filters (``plancli 目标任务期限 — 省大数据局 · 数字变革``)."""
     name = f"plancli {say('ics.calendar', lang)} — {filter_scope(reg, f, lang)}"
     if f.statuses:
-        name += " (" + ("、" if lang == "zh" else ", ").join(word(s, lang) for s in f.statuses) + ")"
+        name += " (" + joined([word(s, lang) for s in f.statuses], lang) + ")"
     return name
 
 
@@ -93,11 +93,11 @@ def to_ics(rows: list[dict], *, reg: Registry, f: Filters, lang: str = "zh",
         ev.add("dtend", d + timedelta(days=1))
         summary = ics_summary(r, lang)
         ev.add("summary", summary)
-        status = word(r["status"], lang) + ("" if lang == "en" else f" ({r['status']})")
+        status = word(r["status"], lang) + ("" if keeps_codes(lang) else f" ({r['status']})")
         desc = [f"{L('col.plan')}: {r['plan_name']} ({r['plan']})", f"{L('col.metric')}: {r['metric']}",
                 f"{L('col.target')}: {target_text(r['comparator'], r['value_text'])}",
                 f"{L('col.deadline')}: {r['deadline_text'] or L('ics.no_time')}"
-                + (say("report.extended_from", lang).format(d=r["deadline_original"]) if r["deadline_original"] else ""),
+                + (say("report.extended_from", lang, d=r["deadline_original"]) if r["deadline_original"] else ""),
                 f"{L('col.lead')}: {'、'.join(r['lead'])}", f"{L('col.support')}: {'、'.join(r['support']) or '—'}",
                 f"{L('col.status')}: {status}",
                 f"{L('ics.source').format(line=r['line'])}: {r['quote']}"]
@@ -107,7 +107,7 @@ def to_ics(rows: list[dict], *, reg: Registry, f: Filters, lang: str = "zh",
         # 亮灯: the light and why, and a closing that came late (docs/lights.md)
         light = f"{L('col.light')}: {word(r['light'], lang)} ({said(r['light_reason'], lang)})"
         if r.get("late"):
-            light += ("，" if lang == "zh" else ", ") + L("report.late").format(days=r["days_late"])
+            light += L("punct.comma") + L("report.late").format(days=r["days_late"])
         desc.insert(desc.index(next(x for x in desc if x.startswith(L("col.status")))) + 1, light)
         if r.get("evidence"):
             desc.insert(-1, f"{L('col.record_evidence')}: {r['evidence']}")

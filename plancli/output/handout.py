@@ -22,7 +22,7 @@ from ..registry.model import target_text
 from ..registry.units import UnitTable
 from ..text.actuals import multiplier_of, written_like
 from ..vocabulary import OPEN
-from ..words import say, word
+from ..words import joined, say, word
 from ..yamlio.atomic import atomic_write_bytes
 
 __all__ = ["HANDOUT_COLUMNS", "by_lead_unit", "handout_xlsx", "handout_csv", "write_handouts", "file_name",
@@ -98,7 +98,7 @@ def _values(r: Mapping, lang: str) -> list:
         elif key == "plan":
             v = r.get("plan_name") or r.get("plan")
         elif key == "support":
-            v = ("、" if lang == "zh" else ", ").join(r.get("support") or [])
+            v = joined(r.get("support") or [], lang)
         else:
             v = r.get(key)
         if kind == "date" and v:
@@ -108,8 +108,7 @@ def _values(r: Mapping, lang: str) -> list:
 
 
 def instructions(lang: str, by: date) -> str:
-    choices = "、".join(status_choices("zh")) if lang == "zh" else ", ".join(status_choices("en"))
-    return say("handout.how", lang).format(by=by.isoformat(), choices=choices)
+    return say("handout.how", lang, by=by.isoformat(), choices=joined(status_choices(lang), lang))
 
 
 def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, title: str) -> bytes:
@@ -128,7 +127,7 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
     kinds = [k for _, k in HANDOUT_COLUMNS] + [_FILL_KIND[k] for k in FILL_COLUMNS]
     n_item, ncol = len(HANDOUT_COLUMNS), len(heads)
     last = get_column_letter(ncol)
-    ws.append(data_row(ws, [say("handout.title", lang).format(unit=unit, n=len(rows))]))
+    ws.append(data_row(ws, [say("handout.title", lang, unit=unit, n=len(rows))]))
     ws.append(data_row(ws, [instructions(lang, by)]))
     ws.append(data_row(ws, heads))
     ws.merge_cells(f"A1:{last}1")

@@ -11,7 +11,7 @@ from ..registry.model import Entry, Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
 from ..vocabulary import CLOSED
-from ..words import said, say, word
+from ..words import keeps_codes, said, say, word_or_code
 
 __all__ = ["decorate", "detail_lines", "footnotes", "FIELDS", "INFERRED_MARK", "EXTENDED_MARK"]
 
@@ -69,7 +69,7 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
         return say(key, lang, **fields)
 
     def st(code: str | None) -> str:
-        return (word(code, lang) if lang == "zh" else str(code)) if code else ""
+        return word_or_code(code, lang)
 
     pairs = [
         ("id", e.id), ("kind", st(e.kind)), ("document", _doc_line(reg, e, lang)),
@@ -124,7 +124,7 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
         count = w("show.ledger.one" if n == 1 else "show.ledger.many", n=n)
         pairs.append(("ledger", w("show.ledger", path=d["ledger"], count=count,
                                   later=w("show.ledger.later", n=later) if later else "")))
-    if lang != "en":
+    if not keeps_codes(lang):
         pairs = [(say(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
     return pairs
 

@@ -86,7 +86,7 @@ def deadline_cell(r: Mapping, lang: str = "en") -> str:
     d = r.get("deadline") or "—"
     d += "*" if r.get("deadline") and r.get("deadline_inferred") else ""
     if r.get("deadline_original"):
-        d += say("report.extended_from", lang).format(d=r["deadline_original"])
+        d += say("report.extended_from", lang, d=r["deadline_original"])
     return d
 
 
@@ -156,7 +156,7 @@ def light_badge(r: Mapping, lang: str) -> str:
         return ""
     late = ""
     if r.get("late"):
-        late = f'<span class="late">{_e(say("report.late", lang).format(days=r.get("days_late")))}</span>'
+        late = f'<span class="late">{_e(say("report.late", lang, days=r.get("days_late")))}</span>'
     return (f'<span class="lights" title="{_e(said(r.get("light_reason"), lang))}">'
             f'<span class="badge lt" style="background:{COLORS.get(lt, "#777")}">{_e(word(lt, lang))}</span>'
             f"{late}</span>")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..words import say
+from ..words import joined, say
 
 __all__ = ["filter_scope", "scope_text"]
 
@@ -15,7 +15,6 @@ def filter_scope(reg, f, lang: str) -> str:
 
 
 def scope_text(units: list[str], plans: list[str], lang: str) -> str:
-    sep = "、" if lang == "zh" else ", "
-    who = sep.join(units) if units else say("report.all_units", lang)
-    what = sep.join(plans) if plans else say("report.all_plans", lang)
+    who = joined(units, lang) if units else say("report.all_units", lang)
+    what = joined(plans, lang) if plans else say("report.all_plans", lang)
     return f"{who} · {what}"

@@ -57,7 +57,7 @@ def _shown_entered(d: dict, lang: str) -> dict:
     row = _shown_record(d, lang)
     w = d.get("withdrew")
     if w:
-        change = say("digest.withdrew", lang).format(item=w["item"], status=word(w["status"], lang),
+        change = say("digest.withdrew", lang, item=w["item"], status=word(w["status"], lang),
                                                       effective=w["effective"] or "—", note=d["note"] or "")
     else:
         change = " · ".join(x for x in (say("digest.backdated", lang) if d["backdated"] else "",
@@ -103,17 +103,17 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
     total_row = {"label": say("digest.total", lang)} | s["totals"]
     out = [(say(f"digest.counts_by_{s['by']}", lang), s["counts"] + [total_row], counts)]
     for g in s["overdue"]:
-        head = say(f"digest.overdue_{s['by']}", lang).format(name=g["label"], n=len(g["items"]))
+        head = say(f"digest.overdue_{s['by']}", lang, name=g["label"], n=len(g["items"]))
         out.append((head, [_shown(r, lang) for r in g["items"]], over))
     w0, w1 = s["week"]
     wk = (date.fromisoformat(s["as_of"]) - timedelta(days=7)).isoformat()
     last = (date.fromisoformat(s["as_of"]) - timedelta(days=1)).isoformat()
     out += [
-        (say("digest.newly", lang).format(start=wk, end=last), [_shown(r, lang) for r in s["newly_overdue"]], occ),
-        (say("digest.due_next", lang).format(days=s["days"]), [_shown(r, lang) for r in s["due_next"]], occ),
-        (say("digest.records", lang).format(start=w0, end=w1),
+        (say("digest.newly", lang, start=wk, end=last), [_shown(r, lang) for r in s["newly_overdue"]], occ),
+        (say("digest.due_next", lang, days=s["days"]), [_shown(r, lang) for r in s["due_next"]], occ),
+        (say("digest.records", lang, start=w0, end=w1),
          [_shown_record(d, lang) for d in s["recorded_last_week"]], recs),
-        (say("digest.entered", lang).format(start=w0, end=w1),
+        (say("digest.entered", lang, start=w0, end=w1),
          [_shown_entered(d, lang) for d in s["entered_last_week"]], ents),
     ]
     return out
@@ -121,10 +121,10 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
 
 def _summary(s: dict, lang: str) -> str:
     t = s["totals"]
-    return say("digest.summary", lang).format(
+    return say("digest.summary", lang,
         overdue=t["overdue"], due=len(s["due_next"]), days=s["days"], newly=len(s["newly_overdue"]),
         records=len(s["recorded_last_week"]), entered=len(s["entered_last_week"]), met=t["met"], done=t["done"], missed=t["missed"], total=t["total"]
-    ) + say("digest.lights", lang).format(**{k: t[k] for k in LIGHTS})
+    ) + say("digest.lights", lang, **{k: t[k] for k in LIGHTS})
 
 
 def weekly_report(s: dict, fmt: str, out: TextIO, *, lang: str = "en", scope: str = "") -> None:
@@ -134,7 +134,7 @@ def weekly_report(s: dict, fmt: str, out: TextIO, *, lang: str = "en", scope: st
         out.write(json.dumps(s, ensure_ascii=False, indent=1, default=str) + "\n")
         return
     # the scope reads as on the dashboard: 省大数据局 · 营商环境, 全部单位 · 全部计划
-    title = say("digest.title", lang).format(scope=scope, as_of=s["as_of"])
+    title = say("digest.title", lang, scope=scope, as_of=s["as_of"])
     summary, parts = _summary(s, lang), _sections(s, lang)
     none = say("report.none", lang)
     starred = any(r.get("deadline", "").endswith("*") for _, rows, _ in parts for r in rows

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ..vocabulary import LIGHTS, STATUS_ORDER, Light, Status
-from ..words import UNSHOWABLE, said, say, visible, word
+from ..words import UNSHOWABLE, joined, said, say, visible, word
 
 __all__ = ["to_xlsx_bytes", "SHEET_COLUMNS", "data_row"]
 
@@ -110,7 +110,7 @@ def _value(r: Mapping, key: str, kind: str, lang: str):
     if kind == "date":
         return date.fromisoformat(v) if v else None
     if isinstance(v, list | tuple):
-        return "、".join(v) if lang == "zh" else ", ".join(v)
+        return joined(v, lang)
     return v
 
 
@@ -202,8 +202,8 @@ def _summary_sheet(wb, rows: Sequence[Mapping], lang: str, plan_labels: Mapping[
     for plan, c in per_plan.items():
         ws.append(data_row(ws, [(plan_labels or {}).get(plan, plan), *(c[s] for s in used), sum(c.values()),
                                 *(lit[plan][lt] for lt in lights)]))
-    ws.append([say("report.total", lang), *(sum(c[s] for c in per_plan.values()) for s in used), len(rows),
-               *(sum(c[lt] for c in lit.values()) for lt in lights)])
+    ws.append(data_row(ws, [say("report.total", lang), *(sum(c[s] for c in per_plan.values()) for s in used),
+                            len(rows), *(sum(c[lt] for c in lit.values()) for lt in lights)]))
     coloured = [None, *used, None, *lights]
     for i, cell in enumerate(ws[1]):
         cell.font = Font(bold=True)

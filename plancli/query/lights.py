@@ -81,7 +81,7 @@ def _said(r: Reasons, lang: str) -> str:
     """Reasons repeat across thousands of rows (``no record yet``): each is said once per language."""
     text = reason_text(r.reasons, lang)
     if r.occurrence:
-        text = f"{r.occurrence}{'：' if lang == 'zh' else ': '}{text}"
+        text = f"{r.occurrence}{say('punct.colon', lang)}{text}"
     return text
 
 
@@ -191,6 +191,5 @@ def _pct(x: float | None) -> str:
 
 def reason_text(reasons: tuple[Reason, ...], lang: str = "en") -> str:
     """The reasons as one line in ``lang`` (the catalogue's ``reason.*`` entries)."""
-    sep = "；" if lang == "zh" else "; "
-    return sep.join(say(f"reason.{r.code}", lang, days=r.days, cycle=r.cycle, done=_pct(r.done), gone=_pct(r.gone))
+    return say("punct.semicolon", lang).join(say(f"reason.{r.code}", lang, days=r.days, cycle=r.cycle, done=_pct(r.done), gone=_pct(r.gone))
                     for r in reasons)

@@ -167,7 +167,7 @@ class At:
 
     def text(self, lang: str) -> str:
         if self.kind == "entry":
-            return f"{self.id}：" if lang == "zh" else f"{self.id}: "
+            return self.id + say("punct.colon", lang)
         return say(f"registry.at.{self.kind}", lang) if self.kind else ""
 
 
@@ -400,6 +400,29 @@ def parse_lights(d: Any, report, line: int | None) -> dict:
     return out
 
 
+OFFICE_KEYS = ("name", "contact", "phone", "address")
+
+
+def parse_office(d: Any, report, line: int | None) -> dict:
+    """An ``office:`` mapping — who runs the 台账 and signs its 督办单 (docs/notify.md) — as the keys
+    it sets, each checked; {} when absent."""
+    if d is None:
+        return {}
+    if not isinstance(d, dict):
+        report(line, "office.not_mapping")
+        return {}
+    out = {}
+    for key, v in d.items():
+        at = getattr(d, "key_lines", {}).get(key, getattr(d, "line", line))
+        if key not in OFFICE_KEYS:
+            report(at, "office.unknown_key", key=key, known=list(OFFICE_KEYS))
+        elif not isinstance(v, str | int) or isinstance(v, bool) or not str(v).strip():
+            report(at, "office.not_text", key=key)
+        else:
+            out[key] = str(v).strip()
+    return out
+
+
 def parse_exclusion(d: Any, report) -> Exclusion | None:
     if not isinstance(d, dict):
         report(None, "registry.exclusion_shape")
@@ -425,7 +448,8 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         doc = _check_document_paths(doc, repository_root(p, index=False), problems)
         ledger = doc.meta.get("ledger")
         ledger_path = p.parent / ledger if ledger and "ledger" not in doc.refused else None
-        return Registry.of(p, [doc], plans, rows=rows, ledger_path=ledger_path)
+        office = parse_office(doc.meta.get("office"), _Collector(p, problems), None)
+        return Registry.of(p, [doc], plans, rows=rows, ledger_path=ledger_path, office=office)
     index = cache.load_yaml_cached(p)  # every run reads the index: no PyYAML import when unchanged
     files = index.get("documents") if isinstance(index, dict) else None
     if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
@@ -445,6 +469,7 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     lang = index.get("lang")
     if lang is not None and lang not in LANGS:
         raise RegistryError("registry.lang", p, index.key_lines.get("lang"), given=lang, choices=list(LANGS))
+    office = parse_office(index.get("office"), _Collector(p, problems), index.key_lines.get("office"))
     docs, plans, rows = [], {}, []
     seen_ids: dict[str, str] = {}
     seen_plans: dict[str, str] = {}
@@ -479,7 +504,7 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
             rows.append(r)
         docs.append(doc)
         plans.update(doc_plans)
-    return Registry.of(p, docs, plans, rows=rows, ledger_path=ledger_path, lights=lights, lang=lang)
+    return Registry.of(p, docs, plans, rows=rows, ledger_path=ledger_path, lights=lights, lang=lang, office=office)
 
 
 _INDEX = re.compile(rb"^documents:", re.M)

@@ -287,18 +287,20 @@ class Registry:
     _all: list[Entry] | None = field(default=None, repr=False)
     ledger_path: Path | None = None  # named by the index (``ledger:``) or the document (meta.ledger)
     lights: dict = field(default_factory=dict)  # the index's ``lights:`` keys (a document's own win)
+    office: dict = field(default_factory=dict)  # ``office:``: who runs the 台账 (name, contact, phone, address)
     lang: str | None = None  # the index's ``lang:``: the language of what leaves the office (zh, en)
 
     @classmethod
     def of(cls, path: Path, documents: list[Document], plans: dict[str, Plan], *,
            entries: Iterable[Entry] = (), rows: list[tuple] | None = None,
-           ledger_path: Path | None = None, lights: dict | None = None, lang: str | None = None) -> Registry:
+           ledger_path: Path | None = None, lights: dict | None = None, lang: str | None = None,
+           office: dict | None = None) -> Registry:
         if rows is not None:
             return cls(path, documents, plans, rows, [None] * len(rows), ledger_path=ledger_path,
-                       lights=lights or {}, lang=lang)
+                       lights=lights or {}, lang=lang, office=office or {})
         built = list(entries)
         return cls(path, documents, plans, [entry_to_row(e) for e in built], built, ledger_path=ledger_path,
-                   lights=lights or {}, lang=lang)
+                   lights=lights or {}, lang=lang, office=office or {})
 
     @cached_property
     def _light_settings(self) -> dict[str, LightSettings]:
@@ -437,4 +439,6 @@ class Registry:
         import difflib
 
         close = difflib.get_close_matches(eid, list(by_id), n=3, cutoff=0.6)
-        raise UnknownIdError(f"unknown id {eid!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
+        if close:
+            raise UnknownIdError("registry.unknown_id_near", given=eid, close=close)
+        raise UnknownIdError("registry.unknown_id", given=eid)

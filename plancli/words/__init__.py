@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-__all__ = ["LANGS", "AnyOf", "Term", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang",
-           "UNSHOWABLE", "visible"]
+__all__ = ["LANGS", "AnyOf", "Term", "keeps_codes", "word_or_code", "catalogue", "has", "say", "said", "term", "word",
+           "joined", "html_lang", "UNSHOWABLE", "visible"]
 
 LANGS = ("zh", "en")
 
@@ -35,10 +35,10 @@ def catalogue() -> dict[str, tuple[str, str]]:
     """Every entry: code → (zh, en). Read once, on the first word said (a JSON run needs none)."""
     global _WORDS
     if _WORDS is None:
-        from . import checks, labels, messages, registry, reports, security, text
+        from . import checks, labels, messages, notify, registry, reports, security, text
 
         merged: dict[str, tuple[str, str]] = {}
-        for part in (labels, reports, messages, registry, text, checks, security):
+        for part in (labels, reports, messages, registry, text, checks, notify, security):
             for code, pair in part.WORDS.items():
                 if code in merged:
                     raise RuntimeError(f"catalogue: {code!r} is defined twice")
@@ -84,8 +84,23 @@ def word(code: str | None, lang: str) -> str:
     raise KeyError(code)
 
 
-def joined(items, lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(str(_field(x, lang)) for x in items)
+def joined(items, lang: str, sep: str = "punct.list") -> str:
+    """Items joined as the language lists them: 、 or ", " (``sep``: another ``punct.*`` entry)."""
+    return say(sep, lang).join(str(_field(x, lang)) for x in items)
+
+
+def keeps_codes(lang: str) -> bool:
+    """Whether tables in ``lang`` show the contract's keys and codes as they are (English: plain text
+    that is easy to grep and split), rather than the words of the catalogue (Chinese)."""
+    return lang == "en"
+
+
+def word_or_code(code: str | None, lang: str) -> str:
+    """A vocabulary code as a message names it: the code people type in English (``--status met``),
+    the word in Chinese (已达标)."""
+    if not code:
+        return ""
+    return str(code) if keeps_codes(lang) else word(code, lang)
 
 
 def said(value, lang: str) -> str:
@@ -123,7 +138,7 @@ def _field(v, lang: str):
     if isinstance(v, Term):
         return say(v, lang)
     if isinstance(v, Enum):  # Status, Light: a word in Chinese, the code people type in English
-        return word(v.value, lang) if lang == "zh" else str(v.value)
+        return word_or_code(v.value, lang)
     text = getattr(v, "text", None)
     if callable(text):  # an error, a problem, alternatives carried as a field: their own words
         return text(lang)

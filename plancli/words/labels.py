@@ -4,6 +4,11 @@ Each entry: code → (zh, en). Fields in braces are filled by ``words.say``.
 """
 
 WORDS: dict[str, tuple[str, str]] = {
+    # punctuation as each language writes it
+    "punct.list": ("、", ", "),
+    "punct.colon": ("：", ": "),
+    "punct.semicolon": ("；", "; "),
+    "punct.comma": ("，", ", "),
     # statuses of an item (vocabulary.Status), and the two a ledger record may also carry
     'status.overdue': ('已逾期', 'overdue'),
     'status.due_soon': ('即将到期', 'due soon'),

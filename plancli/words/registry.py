@@ -5,6 +5,8 @@ exclusion, the period), said before it.
 """
 
 WORDS: dict[str, tuple[str, str]] = {
+    "registry.unknown_id": ("没有编号 {given!r}", "unknown id {given!r}"),
+    "registry.unknown_id_near": ("没有编号 {given!r}；是否指 {close}？", "unknown id {given!r}; did you mean {close}?"),
     "registry.at.plan": ("计划：", "plan: "),
     "registry.at.exclusion": ("排除项：", "exclusion: "),
     "registry.at.period": ("期间 ", "period "),
