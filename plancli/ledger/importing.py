@@ -61,6 +61,7 @@ class RowProblem:
 
     where: str
     error: PlancliError
+    whole_file: bool = False  # the file itself cannot be read (not a row of it)
 
     def text(self, lang: str = "en") -> str:
         """``FILE:SHEET!ROW: problem`` in ``lang``, in the words of a workbook: an error of ``record``
@@ -78,7 +79,11 @@ class ImportRefused(LedgerError):
 
     def __init__(self, problems: list[RowProblem]):
         self.problems = problems
-        super().__init__("import.refused", n=len(problems))
+        files = sum(p.whole_file for p in problems)
+        rows = len(problems) - files
+        # a file that cannot be read is said as the file's, never counted as a row
+        code = "import.refused" if not files else "security.import_files" if not rows else "security.import_both"
+        super().__init__(code, n=rows or files, files=files, rows=rows)
 
 
 @dataclass
@@ -137,7 +142,7 @@ def _sheets(path: Path) -> list[tuple[str | None, list[tuple]]]:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("gb18030", errors="replace")
-        return [(None, [tuple(r) for r in csv.reader(io.StringIO(text, newline=""))])]
+        return [(None, _csv_rows(path, text))]
     from openpyxl import load_workbook
 
     try:
@@ -148,6 +153,19 @@ def _sheets(path: Path) -> list[tuple[str | None, list[tuple]]]:
         return [(ws.title, [tuple(_value(c) for c in row) for row in ws.iter_rows()]) for ws in wb.worksheets]
     finally:
         wb.close()
+
+
+def _csv_rows(path: Path, text: str) -> list[tuple]:
+    """The rows of a CSV file; a cell past the csv module's limit (131 072 characters: no 台账 has one)
+    or a file it cannot split is refused at its line, not a crash."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return [tuple(r) for r in reader]
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise LedgerError("security.csv_cell_too_long", path, reader.line_num, limit=csv.field_size_limit()) \
+                from None
+        raise LedgerError("security.csv_unreadable", path, reader.line_num, error=str(exc)) from None
 
 
 def _value(cell):
@@ -202,13 +220,15 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
     for path in files:
         path = Path(path)
         if not path.is_file():
-            problems.append(RowProblem(str(path), LedgerError("import.no_file")))
+            problems.append(RowProblem(str(path), LedgerError("import.no_file"), whole_file=True))
             continue
         try:
             sheets = _sheets(path)
         except (LedgerError, OSError) as exc:
-            problems.append(RowProblem(str(path), exc if isinstance(exc, PlancliError)
-                                       else LedgerError("import.unreadable", error=exc.strerror or str(exc))))
+            where = f"{path}:{exc.line}" if isinstance(exc, PlancliError) and exc.line else str(path)
+            problems.append(RowProblem(where, exc if isinstance(exc, PlancliError)
+                                       else LedgerError("import.unreadable", error=exc.strerror or str(exc)),
+                                       whole_file=True))
             continue
         found = False
         for sheet, rows in sheets:
@@ -239,7 +259,8 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
         if not found:
             zh = [say("fill." + k, "zh") for k in FILL_COLUMNS]
             both = [f"{z}/{say('fill.' + k, 'en')}" for z, k in zip(zh, FILL_COLUMNS, strict=True)]
-            problems.append(RowProblem(str(path), LedgerError("import.no_table", zh=zh, both=both)))
+            problems.append(RowProblem(str(path), LedgerError("import.no_table", zh=zh, both=both),
+                                       whole_file=True))
     if problems:
         raise ImportRefused(problems)
     return planned

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ..registry.model import Entry, Problem, Registry, target_text
@@ -131,7 +131,18 @@ def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Probl
         if i not in gone and doc is not None and r.status in doc.require_evidence and not r.evidence:
             unproven.append(Problem.at(str(path), r.yaml_line, "ledger.unproven", item=r.item, doc=doc.code,
                                        status=Status(r.status)))
-    return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven
+    untimed = [Problem.at(str(path), r.yaml_line, "security.recorded_at", "warning", item=r.item, given=r.recorded_at)
+               for r in records if r.recorded_at is not None and not _is_time(r.recorded_at)]
+    return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven + untimed
+
+
+def _is_time(text: str) -> bool:
+    """``recorded_at`` as plancli writes it: an ISO date and time (a bare date passes as its midnight)."""
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 # What each text of a record is called where it was typed: the option of ``record`` and the column
@@ -177,7 +188,7 @@ def evidence_of(text: str | None, ledger_path: Path, *, base: Path | None = None
     if _URL.match(text):
         return {"evidence": text}
     candidates = [base / text, Path(text)] if base is not None else [Path(text)]
-    f = next((c for c in candidates if c.is_file()), None)
+    f = next((c for c in candidates if _is_file(c)), None)
     if f is None:
         return {"evidence": text}
     f = f.resolve()
@@ -187,6 +198,15 @@ def evidence_of(text: str | None, ledger_path: Path, *, base: Path | None = None
         shown = str(f)
     data = f.read_bytes()
     return {"evidence": shown, "evidence_sha256": hashlib.sha256(data).hexdigest(), "evidence_size": len(data)}
+
+
+def _is_file(p: Path) -> bool:
+    """``p.is_file()``, False where the text cannot be a path at all: evidence is often a sentence
+    (87 Chinese characters are 261 bytes, past the 255 a file name may have: "File name too long")."""
+    try:
+        return p.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def evidence_path(ledger_path: Path, rec: Record) -> Path | None:

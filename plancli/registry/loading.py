@@ -583,6 +583,8 @@ def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
                             choices=list(RECORD_STATUSES))
     if meta.get("document") is not None and not isinstance(meta.get("document"), dict):
         raise RegistryError("registry.meta_document", p, meta.key_lines.get("document", meta.line))
+    if isinstance(meta.get("document"), dict):  # 2024-02-30 would silently count every occurrence
+        _date(meta["document"], "date", report, At("document"))
     plans: dict[str, Plan] = {}
     for pd in meta.get("plans") or []:
         plan = parse_plan(pd, report)

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import PlancliError, Said
-from ..text.deadline import Period, parse_deadline
+from ..text.deadline import DeadlineError, Period, parse_date, parse_deadline
 from ..words import has, say
 
 __all__ = ["Problem", "Plan", "Entry", "Exclusion", "Document", "Registry", "UnknownIdError", "KINDS", "SECTIONS",
@@ -397,9 +397,9 @@ class Registry:
         """Plan code → the date of its document (``meta.document.date``)."""
         dates = {}
         for d in self.documents:
-            try:
-                dates[d.code] = date.fromisoformat(d.date) if d.date else None
-            except ValueError:
+            try:  # read as the loader checked it (2024-04-22, 2024年4月22日 …)
+                dates[d.code] = parse_date(d.date) if d.date else None
+            except DeadlineError:
                 dates[d.code] = None
         first = self.documents[0].code if self.documents else None
         return {code: dates.get(p.doc or first) for code, p in self.plans.items()}

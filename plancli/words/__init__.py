@@ -133,8 +133,6 @@ def visible(s: str, keep: str = "\n") -> str:
 
 
 def _field(v, lang: str):
-    if v.__class__ is str:  # a value from outside (a note, a cell, a file name): shown, never obeyed
-        return visible(v, "\n\t")
     if isinstance(v, Term):
         return say(v, lang)
     if isinstance(v, Enum):  # Status, Light: a word in Chinese, the code people type in English
@@ -156,9 +154,9 @@ def say(code: str, lang: str = "en", /, **fields) -> str:
     template = zh if lang == "zh" else en
     if not fields:
         return template
-    # A field written with !r is shown by repr, which escapes the unshowable itself.
-    return template.format(**{k: v if v.__class__ is str and f"{{{k}!r}}" in template else _field(v, lang)
-                              for k, v in fields.items()})
+    # The fields come from outside (a note, a cell, a file name): what they hold is shown, never
+    # obeyed by the terminal or the file that receives it.
+    return visible(template.format(**{k: _field(v, lang) for k, v in fields.items()}), "\n\t")
 
 
 def html_lang(lang: str) -> str:

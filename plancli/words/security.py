@@ -30,6 +30,10 @@ WORDS: dict[str, tuple[str, str]] = {
                                  "(character {pos})"),
     "security.column.notes": ("进展情况或存在问题", "Progress notes or Problems"),
     "security.column.file_name": ("文件名", "The file name"),
+    # import: a file that cannot be read is the file's problem, not a row's
+    "security.import_files": ("{files} 个文件无法读取，未导入任何数据", "{files} file(s) cannot be read; nothing was imported"),
+    "security.import_both": ("{files} 个文件无法读取、{rows} 行无法记录，未导入任何数据",
+                             "{files} file(s) cannot be read and {rows} rows cannot be recorded; nothing was imported"),
     # files read past reason
     "security.csv_cell_too_long": ("单元格超过 {limit} 个字符，不是可导入的台账",
                                    "a cell is longer than {limit} characters; this is not a 台账 to import"),
