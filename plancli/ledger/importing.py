@@ -32,7 +32,7 @@ from ..registry.model import Registry
 from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import RECORD_STATUSES, Status
 from ..words import has, say, word
-from .recording import check_progress
+from .recording import check_progress, clean_text
 from .store import LedgerError, Record, append_records, load_ledger, withdrawn
 
 __all__ = ["FILL_COLUMNS", "ImportRefused", "RowProblem", "Planned", "plan_import", "import_files",
@@ -276,7 +276,9 @@ def _record(reg: Registry, ledger_path: Path, path: Path, item: str, cells: dict
         if status is None:
             raise LedgerError("import.bad_status", given=text, labels=status_choices("zh"),
                               codes=list(RECORD_STATUSES))
-    notes, problems = _cell_text(cells.get("notes")), _cell_text(cells.get("problems"))
+    # each cell checked in its own column's words, before the two are kept together as the note
+    notes = clean_text("note", _cell_text(cells.get("notes")), "fill.notes")
+    problems = clean_text("note", _cell_text(cells.get("problems")), "fill.problems")
     note = "；".join(x for x in (notes, PROBLEMS_PREFIX + problems if problems else None) if x) or None
     rec, _ = check_progress(reg, ledger_path, item, status=str(status), actual=_cell_text(cells.get("actual")),
                             on=_date(cells.get("on"), on), source=f"台账 {path.name}", note=note,

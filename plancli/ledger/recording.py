@@ -33,7 +33,7 @@ from .store import (
     withdrawn,
 )
 
-__all__ = ["resolve_item", "ledger_warnings", "check_progress", "record_progress", "retract_latest",
+__all__ = ["clean_text", "resolve_item", "ledger_warnings", "check_progress", "record_progress", "retract_latest",
            "extend_deadline", "item_deadline", "evidence_of", "evidence_path", "evidence_problems"]
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -151,7 +151,7 @@ _TYPED_AS = {"actual": ("--actual", "fill.actual"), "source": ("--source", "secu
              "note": ("--note", "security.column.notes"), "evidence": ("--evidence", "fill.evidence")}
 
 
-def clean_text(key: str, text: str | None) -> str | None:
+def clean_text(key: str, text: str | None, column: str | None = None) -> str | None:
     """A text of a record as it will be stored: line ends made ``\\n`` (a CSV saved on Windows
     carries ``\\r\\n`` inside a cell); any other control character, escape sequence, line or
     paragraph separator, bidirectional override or byte that was not UTF-8 refused (docs/security.md):
@@ -161,7 +161,7 @@ def clean_text(key: str, text: str | None) -> str | None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     m = next((m for m in UNSHOWABLE.finditer(text) if m.group() not in "\n\t"), None)
     if m is not None:
-        option, column = _TYPED_AS[key]
+        option, column = _TYPED_AS[key][0], column or _TYPED_AS[key][1]
         code = "security.not_utf8" if "\ud800" <= m.group() <= "\udfff" else "security.control_char"
         raise LedgerError(code, option=option, column=term(column), char=f"U+{ord(m.group()):04X}", pos=m.start() + 1)
     return text
