@@ -204,7 +204,7 @@ def test_validate_lists_every_refused_path_and_reads_none(repo, tmp_path):
     r = bounded("validate", "--lang", "zh", cwd=repo)
     assert r.code == 1
     assert f"{doc}:{line_of(doc, '/etc/passwd')}: source.file 是绝对路径（/etc/passwd）" in r.out
-    assert f"{doc}:{line_of(doc, 'outside/s.txt')}: units_file 指向存储库之外" in r.out
+    assert f"{doc}:{line_of(doc, 'outside/s.txt')}: units_file 指向登记库之外" in r.out
 
 
 # --------------------------------------------------------------------------- 2. outputs carry data

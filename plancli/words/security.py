@@ -7,14 +7,14 @@ Each entry: code → (zh, en). A refusal never says whether a file it will not t
 
 WORDS: dict[str, tuple[str, str]] = {
     # a path a registry or document names (ledger:, documents:, source.file, units_file)
-    "security.outside": ("{key} 指向存储库之外（{given}）；plancli 只读写存储库 {root} 之内的文件，请改为其中的文件",
+    "security.outside": ("{key} 指向登记库之外（{given}）；plancli 只读写登记库 {root} 之内的文件，请改为库内的文件",
                          "{key} {given!r} lies outside the repository {root}; plancli reads and writes only files "
                          "inside it: name a file in the repository"),
-    "security.outside_folder": ("{key} 指向本文件所在目录之外（{given}）；不在登记库（plancli init）或 git 库中的文件，"
-                                "只能引用其所在目录 {root} 之内的文件",
+    "security.outside_folder": ("{key} 指向本文件所在目录 {root} 之外（{given}）；不在登记库（plancli init）或 git 库中的"
+                                "文件只能引用其所在目录之内的文件",
                                 "{key} {given!r} lies outside the folder {root}: a document outside a registry "
                                 "repository (plancli init) or git work tree names files in its own folder only"),
-    "security.absolute": ("{key} 是绝对路径（{given}）；请写相对于本文件所在目录的路径（存储库的每个副本都能用）",
+    "security.absolute": ("{key} 是绝对路径（{given}）；请写相对于本文件所在目录的路径，登记库的每个副本才都能用",
                           "{key} {given!r} is an absolute path; write it relative to this file's folder (so it "
                           "names the same file in every clone of the repository)"),
     "security.not_a_path": ("{key} 不是可用的文件名（{given}）", "{key} {given!r} is not a usable file name"),
@@ -43,8 +43,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "security.yaml_too_deep": ("YAML 嵌套超过 {limit} 层，不予读取", "YAML nested deeper than {limit} levels is not read"),
     "security.not_finite": ("记录 {item}：{key} 须为有限数值，而非 {given}",
                             "record {item}: {key} must be a finite number, not {given}"),
-    "security.not_a_record": ("每条记录都须为映射（{{\"id\": …, \"status\": …}}）",
-                              "each record must be a mapping ({{\"id\": …, \"status\": …}})"),
     "security.ledger_key": ("台账只能有 records: 一个键，而非 {key!r}（拼写有误的键下的记录会被忽略）",
                             "a ledger has one key, records:, not {key!r} (records under a misspelt key would be "
                             "ignored)"),
