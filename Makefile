@@ -33,6 +33,7 @@ installed:  ## the wheel in a fresh venv, every command run from another directo
 
 bench: install
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/extract_eval.py
 
 clean:

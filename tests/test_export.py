@@ -26,6 +26,7 @@ CONTRACT = [
     "status", "days_left", "record_status", "actual", "attainment", "met", "recorded_on", "doc",
     "light", "light_reason", "late", "days_late",
     "deadline_original", "note", "evidence",
+    "actual_below", "evidence_name",
 ]
 
 # The six deadline occurrences of the tiny registry (test-003 is 每年 → 2024 and 2025) and their dates.

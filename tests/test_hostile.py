@@ -370,9 +370,9 @@ def _csv(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> Path
 def test_import_refuses_control_characters_by_row_and_column(tiny, cli, tmp_path):
     ledger = tmp_path / "progress.yaml"
     ledger.write_text(GOOD_LEDGER, encoding="utf-8")
-    sheet = _csv(tmp_path / "台账.csv", [["test-001", "进行中", "推进\x1b[31m中", "", "", "2024-10-01"],
-                                       ["test-004", "已完成", "", "报告\x07", "", "2024-10-01"],
-                                       ["test-005", "进行中", "好", "", "无\u2029有", "2024-10-01"]])
+    sheet = _csv(tmp_path / "省科技厅.csv", [["test-001", "进行中", "推进\x1b[31m中", "", "", "2024-10-01"],
+                                          ["test-004", "已完成", "", "报告\x07", "", "2024-10-01"],
+                                          ["test-002", "进行中", "好", "", "无\u2029有", "2024-10-01"]])
     r = no_crash(cli("import", str(sheet), "--registry", str(tiny), "--progress", str(ledger), "--lang", "zh"))
     assert r.code == 2
     assert r.err.splitlines() == [
@@ -385,7 +385,7 @@ def test_import_refuses_control_characters_by_row_and_column(tiny, cli, tmp_path
 
 def test_import_takes_a_windows_line_end_inside_a_cell(tiny, cli, tmp_path):
     ledger = tmp_path / "progress.yaml"
-    sheet = _csv(tmp_path / "t.csv", [["test-001", "进行中", "第一行\r\n第二行", "", "", "2024-10-01"]])
+    sheet = _csv(tmp_path / "省科技厅.csv", [["test-001", "进行中", "第一行\r\n第二行", "", "", "2024-10-01"]])
     r = cli("import", str(sheet), "--registry", str(tiny), "--progress", str(ledger), "--new")
     assert r.code == 0, r.err
     from plancli.ledger.store import load_ledger
@@ -398,13 +398,13 @@ def test_a_file_that_cannot_be_read_is_the_files_problem_not_a_rows(tiny, cli, t
     ledger.write_text(GOOD_LEDGER, encoding="utf-8")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
-    good = _csv(tmp_path / "ok.csv", [["test-001", "进行中", "推进", "", "", "2024-10-01"]])
+    good = _csv(tmp_path / "省科技厅.csv", [["test-001", "进行中", "推进", "", "", "2024-10-01"]])
     err = one_error(cli("import", str(broken), "--registry", str(tiny), "--progress", str(ledger)))
-    assert err == "1 file(s) cannot be read; nothing was imported"
-    bad_row = _csv(tmp_path / "bad.csv", [["test-001", "大概", "推进", "", "", "2024-10-01"]])
+    assert err == "1 file(s) cannot be read as a 台账; nothing was imported"
+    bad_row = _csv(tmp_path / "省科技厅-2.csv", [["test-001", "大概", "推进", "", "", "2024-10-01"]])
     err = one_error(cli("import", str(broken), str(bad_row), str(good), "--registry", str(tiny),
                         "--progress", str(ledger)))
-    assert err == "1 file(s) cannot be read and 1 rows cannot be recorded; nothing was imported"
+    assert err.startswith("1 file(s) cannot be read as a 台账 and 1 rows cannot be recorded")
 
 
 @pytest.mark.parametrize(("date", "why"), [("2024-02-30", "impossible date '2024-02-30'"),
@@ -436,7 +436,7 @@ def test_a_read_only_ledger_is_refused_whoever_runs_plancli(tiny, cli, tmp_path)
         err = one_error(cli("record", "test-001", "--status", "done", "--registry", str(tiny), "--progress",
                             str(ledger)))
         assert err == f"{ledger}: ledger is read-only; nothing was recorded (to record, make it writable again: chmod u+w)"
-        sheet = _csv(tmp_path / "t.csv", [["test-004", "已完成", "", "", "", "2024-10-01"]])
+        sheet = _csv(tmp_path / "省科技厅.csv", [["test-004", "已完成", "", "", "", "2024-10-01"]])
         one_error(cli("import", str(sheet), "--registry", str(tiny), "--progress", str(ledger)))
         assert ledger.read_text(encoding="utf-8") == GOOD_LEDGER
     finally:
@@ -458,11 +458,11 @@ def test_init_prints_a_next_step_that_pastes_as_one_command(name, cli, tmp_path)
 def test_a_csv_cell_past_the_csv_limit_is_refused_at_its_line(tiny, tmp_path):
     ledger = tmp_path / "progress.yaml"
     ledger.write_text(GOOD_LEDGER, encoding="utf-8")
-    sheet = _csv(tmp_path / "big.csv", [["test-001", "进行中", "短", "", "", "2024-10-01"],
-                                        ["test-004", "进行中", "长" * 140_000, "", "", "2024-10-01"]])
+    sheet = _csv(tmp_path / "省科技厅.csv", [["test-001", "进行中", "短", "", "", "2024-10-01"],
+                                          ["test-004", "进行中", "长" * 140_000, "", "", "2024-10-01"]])
     r = bounded("import", str(sheet), "--registry", str(tiny), "--progress", str(ledger))
     assert r.code == 2
-    assert f"plancli: {sheet}:3: a cell is longer than 131072 characters; this is not a 台账 to import" in r.err
+    assert f"plancli: {sheet}: CSV line 3 cannot be read (an unclosed quote, or a cell longer than" in r.err
     assert "1 file(s) cannot be read" in r.err
 
 

@@ -45,14 +45,14 @@ def extract_cmd(
     f = getattr(fmt, "value", fmt)
     text = read_source(source)
     name = os.path.relpath(source.resolve(), output.resolve().parent) if output else str(source)
-    draft = extract(text, source_name=name, doc_date=to_date(doc_date, "--doc-date") if doc_date else None,
-                    period=parse_period(period) if period else None)
     lg = pick_lang(lang)
+    draft = extract(text, source_name=name, doc_date=to_date(doc_date, "--doc-date") if doc_date else None,
+                    period=parse_period(period) if period else None, lang=lg)
     summary = say("extract.summary", lg, entries=len(draft["entries"]), exclusions=len(draft["exclusions"]),
                   plans=len(draft["meta"]["plans"]))
     if output:
-        written = write_draft(draft, output, f)
+        written = write_draft(draft, output, f, lg)
         print(say("extract.wrote", lg, draft=written[0], summary=summary, units=written[1]), file=sys.stderr)
     else:
-        sys.stdout.write(to_json(draft) if f == "json" else to_yaml(draft))
+        sys.stdout.write(to_json(draft) if f == "json" else to_yaml(draft, lg))
         print(say("extract.printed", lg, source=source, summary=summary), file=sys.stderr)

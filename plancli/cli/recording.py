@@ -90,21 +90,27 @@ def record(
 
 @command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Filled 台账: .xlsx workbooks or .csv files.",
-                                                show_default=False)],
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE...", help="Filled 台账: .xlsx/.xlsm, .xls, .ods workbooks or .csv/.tsv/.txt (UTF-8, UTF-16, "
+        "GB18030) files.", show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Print what would be recorded; write nothing.")]
     = False,
     on: Annotated[str | None, typer.Option(
         "--on", help="Date for rows whose 数据截至日期 is empty [default: such a row is an error].",
         show_default=False)] = None,
+    accept_other_units: Annotated[bool, typer.Option(
+        "--accept-other-units", help="Record rows of items the workbook's unit neither leads nor supports "
+        "[default: such a row is an error].")] = False,
     fmt: format_option(Listing) = None,
     new: NewLedgerOpt = False,
     registry: RegistryOpt = None, progress: ProgressOpt = None, lang: LangOpt = None,
 ) -> None:
     """Record the filled rows of 台账 workbooks (export --per-unit), all or nothing.
 
-    Every row is checked as `record` checks it; if any row is wrong nothing is written and each wrong
-    row is printed as FILE:SHEET!ROW: problem (exit 2). Rows already in the ledger add nothing.
+    Every filled cell is recorded or its row refused by name: each row is checked as `record` checks
+    it; if any file or row is wrong nothing is written and each is printed as FILE:SHEET!ROW: problem
+    (exit 2). Rows already in the ledger add nothing. Evidence files beside a workbook are copied into
+    the evidence store; 申请延期至 + 延期理由 record an extension (docs/roundtrip.md).
 
     Example: plancli import 台账/*.xlsx --dry-run
     Example: plancli import 省科技厅.xlsx 省工业和信息化厅.csv
@@ -123,8 +129,11 @@ def import_(
     ws = open_workspace(registry, progress)
     lang_ = pick_lang(lang)
     try:
-        planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run)
-    except ImportRefused as exc:  # each row in the reader's language; the edge prints the count
+        planned = import_files(ws.registry, ws.ledger_path, list(files), on=when, dry_run=dry_run, table=ws.units,
+                               accept_other_units=accept_other_units)
+    except ImportRefused as exc:  # each file and row in the reader's language; the edge prints the count
+        for notice in exc.notices:
+            print(f"plancli: {notice.located(lang_)}", file=sys.stderr)
         for problem in exc.problems:
             print(f"plancli: {visible(problem.text(lang_), '')}", file=sys.stderr)
         raise
@@ -135,10 +144,18 @@ def import_(
                           Column("evidence", "evidence", 24, "ellipsis"), Column("note", "note", 30, "ellipsis")],
                          lang_)
     if rows or is_machine(f):
+        # people read the file's name, not the path typed; an extension's new date where a figure goes
+        short = {str(p): p.name for p in files}
         shown = rows if is_machine(f) else [
-            r | {"action": say(f"import.action.{r['action'].replace(' ', '_')}", lang_)}
+            r | {"action": say(f"import.action.{r['action'].replace(' ', '_')}", lang_),
+                 "evidence": r["evidence_name"] or r["evidence"],
+                 "where": next((short[k] + r["where"][len(k):] for k in short if r["where"].startswith(k + ":")),
+                               r["where"]),
+                 "actual_text": say("import.to", lang_, d=r["extend_to"]) if r["extend_to"] else r["actual_text"]}
             for r in cells_in([dict(r) for r in rows], lang_)]
         render(shown, columns, f, sys.stdout, fields=list(rows[0]) if rows else None)
+    for notice in planned.notices:
+        print(f"plancli: {notice.located(lang_)}", file=sys.stderr)
     new = sum(p.action == "record" for p in planned)
     old = len(planned) - new
     print(say("import.summary.dry" if dry_run else "import.summary", lang_, new=new, n=len(planned),

@@ -186,7 +186,7 @@ def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection)
         today.replace(day=25) if today.day <= 25 else (today.replace(day=28) + timedelta(days=4)).replace(day=25))
     rows = occurrence_rows(ws.registry, f, ws.units, ws.records, open_only=True)
     written = write_handouts(rows, ws.units, out, fmt, lang_, by=by, title=calendar_name(ws.registry, f, lang_),
-                             only=f.units or None)
+                             only=f.units or None, as_of=today)
     for p, n in written:
         print(f"{p}\t{n}", file=sys.stderr)
     print(say("export.per_unit_written", lang_, n=len(written), rows=sum(n for _, n in written), out=out, by=by),

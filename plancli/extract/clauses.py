@@ -30,10 +30,10 @@ from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
 from .context import is_signature_line
-from .layout import GROUP, Block, Doc, Plan
+from .layout import GROUP, TITLE_END, Block, Doc, Plan
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
-__all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard"]
+__all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard", "not_a_goal"]
 
 _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
@@ -57,16 +57,25 @@ _UNITS = measure_words("count", "unit", "span")
 # A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class
 # (18MW级 names the kind of turbine, not how many).
 _QTY = re.compile(
-    r"(?<![\d.A-Za-z×*])(\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
-    r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])")
+    # 200,000 个: thousands written with commas (a page's own wording)
+    r"(?<![\d.A-Za-z×*])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
+    r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])"
+    r"(?:[—–\-~～至到]\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿|千万|百万|万)?\3)?")  # 3家至5家: the unit said twice
 
 _CN_QTY = re.compile(
-    rf"倍增|翻[一两]?番|(?<=[破过超逾])[{MAGNITUDES}]+"
+    rf"倍增|(?<![{NONZERO}十翻])[{NONZERO}十]倍(?=以上|左右|[，,。；;]|$)|翻[一两]?番|(?<=[破过超逾])[{MAGNITUDES}]+"
     # shares in words (一半以上, 超过一半, 两成, 三分之一: a 成 not inside a word) and counts after a
     # floor (至少建设一所)
+    # 零: none at all, where the word says of what (事故零发生, 零排放); not 零容忍 (an attitude), nor 趋零增长
+    # (a direction)
+    r"|(?<!趋)零(?=发生|事故|死亡|伤亡|增长|排放|投诉|新增|感染|污染|积压|拖欠|欠薪|上访|直排|填埋)"
     rf"|一半|半数|(?<![{NONZERO}十])[{NONZERO}]成(?=以上|左右|$|[，,。；;的])|[{NONZERO}十]分之[{NONZERO}]"
     r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于))(?:新建|建设|建成|设立|开设|配备|培育|打造|有)?"
     rf"[{NONZERO}十](?:所|家|个|名|项|座|处|支|条)")
+# An index or score has no measure word: 融合发展指数达到125, 营商环境评价得分提高到90 (the number ends its
+# clause or takes 以上/左右).
+_BARE = re.compile(r"(?:指数|得分|评分|分值|指标值)(?:达到|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|为)"
+                   r"(\d+(?:\.\d+)?)(?=以上|左右|[，,。；;、)）]|$)")
 # A quantity of routine work, not a commitment: 每5年修订1次, 每年至少1个月, 每季度1次.
 _CYCLE_BEFORE = re.compile(rf"每(?:\d+|[{NONZERO}十])?(?:个)?(?:年|季度|月|周|半年)")
 _ROUTINE_UNITS = ("次", *measure_words("span"))
@@ -81,6 +90,49 @@ _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
 _SENT_END = "。!?！？"
 _CLAUSE_END = ",;，；:："
 
+# Numbers a plan states that set no goal (issue 28), each with its reason code (words/extract.py):
+# the bound or share of a rule (补助比例最高不超过30%, 站内净高不低于2.2米, 按项目投资额的10%-30%给予补助,
+# 给予50万元补助), a descriptor (24小时自助服务, 建市100周年), a relative span (用3个月左右时间) and the
+# frequency of routine work (每年开展2次专项检查).
+_BOUND_BEFORE = re.compile(
+    r"(?:(?:最高|最低|最多|上限|下限|封顶)(?:为|可达|不超过|不高于|不低于|不少于|给予|奖励|补助|补贴)?"
+    r"|(?:净高|层高|净宽|净空|高度|宽度|长度|厚度|直径|间距|半径|埋深|坡度|荷载)(?:应|须|需|要)?"
+    r"(?:不低于|不小于|不超过|不大于|不少于|不高于|低于|高于|小于|大于|≥|≤|为)"
+    r"|按[^，,；;。]{0,16}的)$")
+_BOUND_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:给予)?(?:一次性)?(?:补助|补贴|奖励|资助|贴息|封顶)")
+_DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|在线|值守|服务|响应|营业|开放|运行|值班|热线)")
+
+
+def not_a_goal(text: str, a: int, lo: int, hi: int) -> str | None:
+    """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
+    sets no goal, else None."""
+    m = _QTY.match(text[lo:hi], a - lo)  # (from lo: the list number before it, 1.3个月内, is not read)
+    if not m:
+        return None
+    e, unit = lo + m.end(), m.group(3)
+    # 10%-30%: the range's head is no word of the clause
+    before = re.sub(r"\d+(?:\.\d+)?%?[—–\-~～至到]$", "", text[_clause_start(text, a, lo):a])
+    after = text[e:e + 8]
+    if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
+        return "extract.reason.rule_bound"
+    # 投资500万元以上技术改造项目1.2万个, 220千伏及以下输变电工程实现投资40亿元: the first says which are counted
+    # (220千伏及以下输变电工程 is a class of works even with no count after it)
+    nxt = _QTY.search(text, e, _clause_end(text, e, hi))
+    if nxt and not re.search(r"[、和及与]", re.sub(r"^及?以[上下]", "", text[e:nxt.start()])) \
+            and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
+            or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
+        return "extract.reason.threshold"
+    if unit == "周" and after.startswith("年") or unit == "小时" and (
+            _DESCRIPTOR_AFTER.match(after) or re.search(r"\d[×*xX]$", before)):
+        return "extract.reason.descriptor"
+    # (力争6个月内完成清理 stays a target, 6个月 <=, as issue 20 has it: a time limit the plan commits to)
+    if unit in ("个月", "天", "周", "年", "日", "个工作日", "工作日") and (
+            re.search(r"(?:利用|用|经过|历时)$", before) or re.match(r"^(?:左右)?(?:的)?时间", after)):
+        return "extract.reason.span"
+    if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
+        return "extract.reason.frequency"
+    return None
+
 
 # --------------------------------------------------------------------------- entries
 
@@ -94,6 +146,7 @@ class Time:
     text: str  # compact
     deadline: Deadline
     yearless: bool = False  # 10月底前: read in the document's year, which the registry cannot store
+    heading: bool = False  # the date of a heading above or of a table row's 完成时限 cell
 
 
 @dataclass
@@ -199,10 +252,9 @@ def _unpunctuated_under(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _filled_width(doc: Doc) -> int:
-    """The length from which a line is a filled print line: the text's own wrap width when most of its
-    unpunctuated lines (three or more, 20 characters or longer) lie within a few characters of one length,
-    else 40."""
+def _wrap_width(doc: Doc) -> int | None:
+    """The text's own wrap width when most of its unpunctuated lines (three or more, 20 characters or
+    longer) lie within a few characters of one length (a print copy), else None."""
     lengths = [n for _, n in _unpunctuated_under(doc)]
     best, count = 0, 0
     for w in sorted({n for n in lengths if n >= 20}):
@@ -211,7 +263,12 @@ def _filled_width(doc: Doc) -> int:
             best, count = w, k
     if count >= 3 and count >= 0.6 * len(lengths):
         return best
-    return _WRAPPED_MIN
+    return None
+
+
+def _filled_width(doc: Doc) -> int:
+    """The length from which a line is a filled print line: the text's own wrap width, else 40."""
+    return _wrap_width(doc) or _WRAPPED_MIN
 
 
 def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
@@ -224,6 +281,23 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         if not lo <= a < hi or e >= hi:
             continue
         if n < width:
+            out.add(e)
+    return frozenset(out)
+
+
+_PARA_DONE = ("。", "!", "?", "！", "？", "…", "...")  # (…… ends a list of goals a page quotes)
+
+
+def _paragraph_ends(doc: Doc, lo: int, hi: int) -> frozenset[int]:
+    """Compact positions where a line ending a sentence (。) ends its paragraph: one indicator a line
+    (到2024年，全市新建充电桩500个。/ 全市生产总值增长6%左右。) is a paragraph a line, not a print copy's wrap.
+    Only a line as long as a print copy's own wrap width may end in 。 by chance and carry on."""
+    width = _wrap_width(doc)
+    out = set()
+    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+        a, e = doc.src.line_span(li)
+        body = doc.c[a:e]
+        if body.endswith(_PARA_DONE) and lo <= a and e < hi and (width is None or e - a < width):
             out.add(e)
     return frozenset(out)
 
@@ -245,12 +319,25 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             a, e = doc.src.line_span(li)
             a, e = max(a, lo), min(e, hi)
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)
+    # A task's number (1. before 2024年10月底前…) is no part of its text: a date glued to it reads as one.
+    for blk in plan.blocks:
+        ls, _le = doc.src.line_span(doc.line_of(blk.start))
+        if lo <= ls < blk.start:
+            chars[ls - lo:blk.start - lo] = "\x00" * (blk.start - ls)
     text = c[:lo] + "".join(chars) + c[hi:]
     breaks = _line_breaks(doc, lo, hi)
+    paragraphs = breaks | _paragraph_ends(doc, lo, hi)
     out: list[Draft] = []
     listed: Time | None = None  # the time phrase of a list lead (到2022年，实现以下目标：), for its items
     section = None
+    heading_dates = _heading_dates(text, plan, ctx, period)
     for blk in plan.blocks:
+        due = heading_dates.get(blk.heads) if blk.heads is not None else None
+        if due is None and blk.due is not None:
+            # a table row's 完成时限 cell (2025年6月底前) dates its targets and steps
+            due = next(iter(_times(text, *blk.due, [], ctx, period)), None)
+        if due is not None:
+            due.heading = True
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
         if blk.section != section or GROUP.match(c[ls:blk.end]):
             listed, section = None, blk.section  # a new section or group heading ends the list
@@ -264,7 +351,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         line_no, k_line = 0, 0
         goals = False  # the paragraph states goals: it opens with a goals heading, or one stands above it
         horizons = 0  # the dated phrases opening its sentences so far
-        for k, (s0, s1) in enumerate(_sentences(text, blk.start, blk.end, breaks)):
+        sentences = _sentences(text, blk.start, blk.end, paragraphs)
+        consumed: set[int] = set()  # a sentence that only dates the one before it (2024年10月底前完成。)
+        for k, (s0, s1) in enumerate(sentences):
+            if k in consumed:
+                continue
+            trailing = _completion_date(text, *sentences[k + 1], quoted, ctx, period) if k + 1 < len(sentences) else None
             li = doc.line_of(s0)
             if li != line_no and _NUMBERING.match(text[doc.src.line_span(li)[0]:s0].strip("\x00 \n")):
                 line_no, k_line, heads = li, 0, None  # a new paragraph: a phrase of the last one heads no more
@@ -275,9 +367,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 goals = True  # （四）试点目标。…
             if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
                 listed = None  # an item with a time phrase of its own ends the list's scope
-            para = max((x for x in breaks if blk.start <= x <= s0), default=blk.start)  # this web paragraph
+            para = max((x for x in paragraphs if blk.start <= x <= s0), default=blk.start)  # this paragraph
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
-                                                   heads or listed, para, lead_in=goals and horizons == 0)
+                                                   heads or listed, para, lead_in=goals and horizons == 0, due=due,
+                                                   trailing=trailing)
+            if trailing is not None and any(d.time is trailing for d in drafts):
+                consumed.add(k + 1)
             out.extend(drafts)
             if opening is not None:
                 governor = opening
@@ -328,6 +423,13 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # a year in a title or a name
         if re.search(r"[年]$", t) and _NAME_AFTER_SPAN.match(text[e:e + 4]) and not re.search(r"\d{4}", t):
             continue  # 三年行动: the name of an action
+        if re.match(r"(?:底|末)?(?:之前|以前|前)?(?:建成|建设|竣工|开工|投运|投产|交付|登记|注册|成立|认定|取得|出生)的",
+                    text[e:e + 6]):
+            continue  # 2000年底前建成的老旧小区: which things, not a deadline
+        if re.search(TITLE_END + r"[\x00\s]*[(（]$", text[max(0, a - 12):a]):
+            continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
+        if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
+            continue  # (2025年版): the edition of the document
         if _BASELINE_BEFORE.search(text[max(s0, a - 2):a]) or text[e:e + 1] == "的" and re.search(r"\d{4}年$", t):
             continue  # 比2020年: a baseline
         if not re.search(r"\d{4}", t) and re.search(r"年(?:时间|内|以内)?$", t) and (
@@ -353,10 +455,51 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
 
 Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact positions)
 
+# The clause after a date that only completes what comes before it: 2024年9月底前全部建成, 10月底前完成.
+_COMPLETION = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?(?:完成|建成|到位|建成投用|投入使用|投用|竣工|交付使用|落地)"
+                         r"(?:任务|目标|建设)?[\x00]*$")
+
+
+def _completion_end(text: str, t: Time) -> int:
+    """The end of the clause after the time phrase t (at a clause or sentence end)."""
+    e = t.end
+    while e < len(text) and text[e] not in _CLAUSE_END + _SENT_END:
+        e += 1
+    return e
+
+
+def _completes(text: str, t: Time) -> bool:
+    return bool(_COMPLETION.match(text[t.end:_completion_end(text, t)]))
+
+
+def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) -> Time | None:
+    """The time phrase of a sentence that only dates the one before it (2024年10月底前完成。), else None."""
+    times = _times(text, s0, s1, quoted, ctx, period)
+    if len(times) == 1 and _OPENING.match(text[s0:times[0].start]) and _completes(text, times[0]) \
+            and not _clause_end(text, times[0].end, s1) < s1 - 1:
+        return times[0]
+    return None
+
+
+def _heading_dates(text: str, plan: Plan, ctx: Context, period: Period) -> dict[int, Time]:
+    """Group headings that are only a date (（一）2024年6月底前): their block start → the date, which dates the
+    steps under them."""
+    out: dict[int, Time] = {}
+    for blk in plan.blocks:
+        body = text[blk.start:blk.end].strip("\x00 ：:。")
+        if not body or len(body) > 16:
+            continue
+        times = _times(text, blk.start, blk.end, [], ctx, period)
+        if len(times) == 1 and not times[0].yearless and text[times[0].end:blk.end].strip("\x00 ：:。") == "" \
+                and _OPENING.match(text[blk.start:times[0].start]):
+            out[blk.start] = times[0]
+    return out
+
 
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
                          period: Period, governor: Time | None = None, heads: Time | None = None,
-                         para: int | None = None, lead_in: bool = False) -> tuple[list[Draft], Time | None]:
+                         para: int | None = None, lead_in: bool = False, due: Time | None = None,
+                         trailing: Time | None = None) -> tuple[list[Draft], Time | None]:
     """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones), and
     the time phrase that opens it (到2020年，…), which governs the sentences after it.
 
@@ -365,9 +508,13 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = _quantities(text, s0, s1, quoted, times)
     para = blk.start if para is None else para
-    drafts = _targets(text, plan, blk, s0, qtys, times, governor, para)
+    drafts = _targets(text, plan, blk, s0, qtys, times, governor, para, due=due, trailing=trailing)
     drafts += _milestones(text, plan, blk, s1, qtys, times)
-    drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
+    if heads is None and governor is None and due is not None:
+        # the date of the heading above (（一）2024年6月底前) dates the steps under it
+        drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, due, para, apart=True)
+    else:
+        drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
     opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
                     and (_OPENING.match(text[s0:t.start]) or lead_in and _LEAD_IN.match(text[s0:t.start]))
                     and (text[t.end:t.end + 1] in "，,：:" or not text[t.end:s1].strip("\x00 "))), None)
@@ -404,15 +551,15 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[
             continue
         if is_product_standard(text, a, e):
             continue  # 厚度低于0.01毫米的地膜: a product standard, left to the exclusions
-        if m.group(3) in _ROUTINE_UNITS and _CYCLE_BEFORE.search(text[cs:a]):
-            continue  # 每5年修订1次, 每年至少1个月: how often routine work is done, not a goal
+        if not_a_goal(text, a, s0, s1):
+            continue  # a rule's bound, a descriptor, a span, a frequency: left to the exclusions
         if m.group(3) in ("个月", "天", "周", "年") and re.search(r"(?:具有|具备|满|连续|累计|工作|任职|从事)$", text[cs:a]):
             continue  # 具有6个月工作经历: an eligibility threshold
-        nxt = _QTY.search(text, e, ce)
-        if nxt and not re.search(r"[、和及与]", text[e:nxt.start()]) \
-                and re.match(r"^(?:以上|以下)?[\u4e00-\u9fff]", text[e:e + 3]):
-            continue
         qtys.append((a, e, cs, ce))
+    for m in _BARE.finditer(text, s0, s1):  # 指数达到125
+        a, e = m.span(1)
+        if not _inside(a, quoted):
+            qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     for m in _CN_QTY.finditer(text, s0, s1):  # 倍增, 翻番, 过千亿, 双破千
         a, e = m.span()
         if not _inside(a, quoted):
@@ -475,7 +622,8 @@ def _listed_subjects(text: str, qtys: list[Qty], adj: list[bool], times: list[Ti
 
 
 def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times: list[Time],
-             governor: Time | None = None, para: int = 0) -> list[Draft]:
+             governor: Time | None = None, para: int = 0, due: Time | None = None,
+             trailing: Time | None = None) -> list[Draft]:
     paired = _paired_times(text, qtys, times)
     adj, words = _list_comparators(text, qtys)
     listed = _listed_subjects(text, qtys, adj, times)
@@ -485,13 +633,22 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     for k, (a, e, cs, ce) in enumerate(qtys):
         t = paired.get(a) or next((t for t in reversed(times) if t.end <= a), None)
         qs = min(cs, t.start) if t else cs
+        qe = ce
         governed = t is None and governor is not None
         if governed:
             t = governor
             if governor.start >= para:
                 # The phrase opens this paragraph: the quote runs from it, as a reader quotes it.
                 qs, governed = governor.start, False
-        if re.search(r"\d[—–\-~～至到]\d", text[a:e]):
+        if t is None:
+            # 新建充电桩500个，2024年9月底前全部建成 / 新建充电桩500个。2024年10月底前完成。: a date after the
+            # quantity whose clause only completes it dates it; the quote runs to it.
+            t = next((x for x in times if x.start >= e and _completes(text, x)), None) or trailing
+            if t is not None:
+                qe = _completion_end(text, t)
+        if t is None and due is not None:
+            t, governed = due, True  # the date of the heading above
+        if re.search(r"\d[^\d，,。；;]{0,4}?[—–\-~～至到]\d", text[a:e]):  # 3—5个, 3家至5家
             cmp = "range"
         elif re.match(r"倍增|翻", text[a:e]):
             cmp = "="
@@ -529,7 +686,7 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
                     metrics = [name_of(text, before, cs - 1, cut) + metrics[0]]
         prev_metrics = metrics
         for metric in metrics:
-            drafts.append(Draft(plan, blk, "target", metric, qs, ce, (a, e), cmp, t, a, governed))
+            drafts.append(Draft(plan, blk, "target", metric, qs, qe, (a, e), cmp, t, a, governed))
     return drafts
 
 
@@ -569,31 +726,31 @@ def _not_a_commitment(body: str) -> bool:
     return bool(_PURPOSE.match(body) or _PERMISSION.search(body))
 
 
-def _is_milestone_clause(text: str, a: int, e: int, qtys: list[Qty]) -> bool:
-    """A clause that holds no quantity and says something (four Chinese characters or more), not a purpose
-    or a permission."""
-    busy = any(x <= a < y or a <= x < e for _, _, x, y in qtys)
-    body = text[a:e].strip("\x00")
-    return (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[a:e]
-            and not _not_a_commitment(body))
+def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -> list[tuple[int, int]]:
+    """The outcomes of the clause text[a:e] (its words from ``body``) that are milestones: the clause says
+    something (four Chinese characters or more) and is no purpose or permission, and the outcome holds no
+    quantity (总量趋零增长、全量利用、水平全面提升: the first is a target, the others milestones)."""
+    words = text[body:e].strip("\x00")
+    if len(re.findall(r"[\u4e00-\u9fff]", words)) < 4 or "\x00" in text[a:e] or _not_a_commitment(words):
+        return []
+    return [(x, y) for x, y in _outcomes(text, body, e) if not any(x < q[1] and q[0] < y for q in qtys)]
 
 
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
-                         times: list[Time], governor: Time | None, para: int = 0) -> list[Draft]:
+                         times: list[Time], governor: Time | None, para: int = 0, apart: bool = False) -> list[Draft]:
     """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
     (到2020年，A。B，C。: B and C are dated too), up to the sentence's own first time phrase."""
     if governor is None or governor.yearless:
         return []
     own = next((t.start for t in times if not t.yearless), s1)
-    same = governor.start >= para  # the phrase opens this paragraph: the quote runs from it
+    same = governor.start >= para and not apart  # the phrase opens this paragraph: the quote runs from it
     drafts: list[Draft] = []
     pos = s0
     while pos < own:
         ce = _action_end(text, pos, own)
-        if _is_milestone_clause(text, pos, ce, qtys):
-            for x, y in _outcomes(text, pos, ce):
-                drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []),
-                                    governor.start if same else pos, y, None, None, governor, x, not same))
+        for x, y in _milestone_outcomes(text, pos, ce, pos, qtys):
+            drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []),
+                                governor.start if same else pos, y, None, None, governor, x, not same))
         pos = ce + 1
     return drafts
 
@@ -602,10 +759,11 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
     """Dated clauses that hold no quantity: the clause of each time phrase, and for a dated phrase
     (2024年年底前，A，B) each following clause up to the next time phrase or the sentence's end."""
     drafts: list[Draft] = []
-    has_qty = [(q[2], q[3]) for q in qtys]
     for k, t in enumerate(times):
         if t.yearless:
             continue  # a milestone needs a deadline_text the registry can read: left to the exclusions
+        if _completes(text, t) and any(q[1] <= t.start for q in qtys):
+            continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it
         scope_end = times[k + 1].start if k + 1 < len(times) else s1
         if t.deadline.kind != "by":
             scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only
@@ -615,12 +773,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
             cs = t.start if first else pos
             ce = _action_end(text, t.end if first else pos, s1)
             body_start = t.end if first else pos
-            body = text[body_start:ce].strip("\x00")
-            busy = any(x <= body_start < y or body_start <= x < ce for x, y in has_qty)
-            if (not busy and len(re.findall(r"[\u4e00-\u9fff]", body)) >= 4 and "\x00" not in text[cs:ce]
-                    and not _not_a_commitment(body)):
-                for x, y in _outcomes(text, body_start, ce):
-                    drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), t.start, y, None, None, t, x))
+            for x, y in _milestone_outcomes(text, cs, ce, body_start, qtys):
+                drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), t.start, y, None, None, t, x))
             if not first and cs == ce:
                 break
             first = False

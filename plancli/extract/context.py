@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from ..text.deadline import DeadlineError, Period, parse_date
 from ..text.numerals import COUNTING
 from ..text.source import compact
-from .layout import DATE_LINE, DOC_NO, find_period
+from .layout import DATE_LINE, DOC_NO, find_period, is_title, title_lines
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "stated_term", "term_span"]
 
@@ -36,6 +36,11 @@ _TERM = re.compile(
 _BY_YEAR = re.compile(r"(?:到|至|截至|力争到|力争至|争取到)((?:19|20)\d{2})年")
 _ANY_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?![度级])")
 _TITLE_WORD = r"(?:通知|意见|方案|计划|决定|规划|办法|规定|要点|函)"
+_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}\d]+[)）]|\d{{1,3}}[.．、])")
+# With no date of issue, a plan starts by its earliest dated step: a year opening a line (2025年全省启动…,
+# 到2027年底，…), and after its baseline (较2023年增长30%: the plan runs from 2024).
+_OPENING_YEAR = re.compile(r"^(?:[^，,。]{0,10}目标[是为:：，,]?)?(?:力争|争取)?(?:到|至)?((?:19|20)\d{2})年(?!以来|来|以前|前后|版)")
+_BASELINE_YEAR = re.compile(r"(?:较|比|相比|相较|同比)((?:19|20)\d{2})年")
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
@@ -80,12 +85,16 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
         if in_goals or re.match(r"^(?:[^，。]{0,10}目标[是为:：，]?)?(?:力争|争取)?(?:到|至)(?:19|20)\d{2}年", ln):
             goals += [int(y) for y in _BY_YEAR.findall(ln)]
     by_years = [int(y) for y in _BY_YEAR.findall(c)]
+    steps = [int(m.group(1)) for ln in lines for m in [_OPENING_YEAR.match(ln)] if m]
+    steps += [int(y) + 1 for y in _BASELINE_YEAR.findall(c)]
     for years, how in ((goals, "the horizon of its goals"), (by_years, "the latest 到YYYY年 of the text")):
         years = [y for y in years if year0 is None or y >= year0]
         if years:
             end = max(years)
-            start = year0 if year0 is not None else min(years)
+            start = year0 if year0 is not None else min([y for y in steps if y <= end] + years)
             how = f"{how} (到{end}年)" + (", from the document's year" if year0 is not None else "")
+            if year0 is None and start < min(years):
+                how += f", from its earliest dated step or the year after its baseline ({start}年)"
             return Period(date(start, 1, 1), date(end, 12, 31)), how
     if year0 is not None:
         later = [int(y) for y in _ANY_YEAR.findall(c) if int(y) >= year0 and not _is_doc_no_year(c, y)]
@@ -152,10 +161,14 @@ def document_header(text: str, doc_date: date | None) -> dict:
             continue
         # The title is the first short lines up to a blank line; a paragraph (long, or a sentence), the
         # addressee (…：) or a date line ends it too, since web copies have no blank line after it.
+        if "此件公开发布" in c:
+            continue  # (此件公开发布), the signature block's mark, a web copy may set above the title
         if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")) or DATE_LINE.match(c):
             if title_parts:
                 break
             continue
+        if (_HEADING.match(c) or c.endswith(("|", "｜"))) and title_parts:
+            break  # 一、主要目标 or a table's first cell (序号 |) under the title is no more of the title
         title_parts.append(ln.strip("# *"))
     if number is None:
         m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)
@@ -165,6 +178,28 @@ def document_header(text: str, doc_date: date | None) -> dict:
         out["number"] = number
     if doc_date:
         out["date"] = doc_date.isoformat()
-    if title_parts:
-        out["title"] = "".join(title_parts)
+    title = "".join(title_parts)
+    if not _DOC_TITLE.search(compact(title)):
+        # a web page's headline, an 附件1, a heading: the plan's own title further down, or the one a
+        # sentence names in 《》, is the document's
+        title = _plan_title(text) or title
+    if title:
+        out["title"] = title
     return out
+
+
+_DOC_TITLE = re.compile(rf"(?:{_TITLE_WORD}|工作目标|目标任务|责任清单|任务清单|分解表|举措|若干措施)"
+                        r"(?:[(（][^()（）]{2,14}[)）])?$")
+
+
+def _plan_title(text: str) -> str | None:
+    """The first line of the opening that is a plan's title (a title over two lines read as one), else the
+    first 《…》 that names one."""
+    lines = text.split("\n")[:40]
+    for _i, b in title_lines(lines):
+        if is_title(b) and not b.startswith(("(", "（")):
+            return b
+    for m in re.finditer(r"《([^《》]{4,60})》", compact("\n".join(lines))):
+        if is_title(m.group(1)):
+            return m.group(1)
+    return None

@@ -20,9 +20,10 @@ from ..text.deadline import Context, DeadlineError, Period, parse_date
 from ..text.numerals import NUMERAL
 from ..text.quantities import QuantityError, not_target_reason, parse_value
 from ..text.tokens import covered_spans, tokens
-from .clauses import Draft, drafts_of_plan, is_product_standard
+from ..words import say
+from .clauses import Draft, drafts_of_plan, is_product_standard, not_a_goal
 from .context import document_header, find_doc_date, infer_period, term_span
-from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, layout
+from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, is_title, layout
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
 
@@ -36,61 +37,77 @@ def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
     return c.count(op, ls, pos) > c.count(cl, ls, pos)
 
 
-def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> str:
-    """Why a token is not an entry, as far as the text shows; guesses end in "(check)"."""
+def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> tuple[str, dict]:
+    """Why a token is not an entry, as far as the text shows: a code of words/extract.py and its fields;
+    the guesses' words end in "(check)"."""
     ls, le = doc.src.line_span(doc.line_of(pos))
     after = text[pos + len(tok):pos + len(tok) + 6]
+    task = TASK.match(text[ls:le])
+    if re.fullmatch(r"\d{1,3}[|｜.．、。]?", text[ls:le]) or task and pos < ls + task.end():
+        return "extract.reason.row_number", {}  # 1 | or 1 on a line of its own: a table's 序号 cell, a list number
+    if _CALENDAR_DATE.match(text, pos):
+        return "extract.reason.date", {}
     if tok[0].isdigit():
         said = not_target_reason(text[ls:max(le, pos + len(tok))], pos - ls, pos - ls + len(tok))
         if said:
-            return f"{said}, not a target"
+            return "extract.reason.said", {"why": said}
     if tok[0].isdigit():
         e = pos + len(tok)
         while e < le and (text[e].isdigit() or text[e] == "."):
             e += 1
         if any(is_product_standard(text, pos, e + n) for n in range(1, 4)):
-            return "a product standard (厚度低于0.01毫米的地膜): a rule on what may be made or used, not a target"
-    if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]):
-        return "in a document title (《…》, …实施方案（2024-2025年）), not a deadline or target"
+            return "extract.reason.product_standard", {}
+    said = not_a_goal(text, pos, ls + task.end() if task else ls, le)
+    if said:
+        return said, {}
+    if _inside_pair(text, ls, pos, "《", "》") or re.search(TITLE_END + r"[(（][^)）]{0,12}$", text[ls:pos]) \
+            or re.fullmatch(r"(?:19|20)\d{2}", tok) and (is_title(doc.lines[doc.line_of(pos) - 1])
+                                                         or after.startswith("年版")):
+        return "extract.reason.title", {}
     if _inside_pair(text, ls, pos, "“", "”") or _inside_pair(text, ls, pos, "\"", "\""):
-        return "a name or slogan in quotation marks, not a quantity"
+        return "extract.reason.quoted", {}
     if _COMPLETION.fullmatch(tok):
-        return "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"
+        return "extract.reason.completion", {}
     before = text[max(ls, pos - 6):pos]
     if tok[0] in NUMERAL and after.startswith("级") and re.search(r"[省市县区乡镇村]、?$", before):
-        return "administrative levels (市、区两级, 省市县三级), not a quantity"
+        return "extract.reason.levels", {}
     if tok[0] in NUMERAL and not re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
         if re.match(r"[大级类期次]", after) or re.search(r"三年|五年", tok + after[:2]):
-            return "a count in Chinese numerals naming a set, level or action (三大领域, 省市县三级), not a target"
-        return "a count in Chinese numerals that sets no target (check)"
+            return "extract.reason.cn_set", {}
+        return "extract.reason.cn_count", {}
     if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith(("年", "-", "—")):
         span = term_span(text[ls:le])
         if span and span[0] <= pos - ls < span[1]:
-            return "the term the text states (政策期限为2016年至2018年): the period, not a deadline"
+            return "extract.reason.term", {}
         if int(tok) < period.start.year:
-            return "a past year (baseline or background), not a deadline"
-        return "a year that dates no drafted entry (check)"
+            return "extract.reason.past_year", {}
+        return "extract.reason.year", {}
     if re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
-        return "a size class or level (18MW级, 千亿级), not a quantity to reach"
+        return "extract.reason.size_class", {}
     if text[max(ls, pos - 1):pos] == "等":
-        return "a count of the items listed before it (A、B等3个), not a target"
-    if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", text[max(ls, pos - 1):pos]):
-        return "part of a name or technical designation (5G, IPv6), not a quantity"
+        return "extract.reason.listed_count", {}
+    if re.match(r"[A-Za-z]", after) or re.search(r"[A-Za-z]$", text[max(ls, pos - 1):pos]) \
+            or re.match(r"号(?!前|之前|以前)", after) or re.search(r"附件$", before):  # 10号线, 附件1
+        return "extract.reason.designation", {}
     if re.search(r"(?:满|积|分值为|缩短至|延长至)$", before):
-        return "a duration, threshold or score of a rule (工作满5年, 每满1年积2分, 最高分值为20分), not a target"
+        return "extract.reason.rule_term", {}
     if re.search(r"按照?|由|留给|保留|收储|奖励", text[max(ls, pos - 12):pos] + after[:3]):
-        return "a rule parameter, not a goal"
+        return "extract.reason.rule", {}
     if re.match(r"(?:个|家|项|条|市|县|区)", after):
-        return "a descriptive count or threshold, no target set on it (check)"
+        return "extract.reason.descriptive", {}
     if tok in ("月底", "年底") or (tok.isdigit() and re.match(r"月(?:底|末|\d|前)|[日号]前", after)):
-        return ("a year-less time phrase (10月底前, 年底前): its date, read in the document's year, is the "
-                "deadline of the entry it governs, or a milestone to register by hand (check)")
+        return "extract.reason.yearless", {}
     if re.fullmatch(r"每年|年均|两年|三年|每季度|年底|月底", tok):
-        return "a time word that governs no drafted entry (check)"
-    return "a number that is not a target of the plan (check)"
+        return "extract.reason.time_word", {}
+    return "extract.reason.other", {}
 
 
 _STOPS = "，,。；;：:、()（）“”《》"
+
+
+# A calendar date of the day (a date line, a post's time): dates nothing unless 前/底 follow it.
+_CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|/\d{1,2}/\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+                            r"|-\d{1,2}-\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?)(?!前|底|末|以前|之前|起)")
 
 
 def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
@@ -102,6 +119,9 @@ def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
     c = doc.c
     ls, le = doc.src.line_span(doc.line_of(pos))
     end = pos + len(tok)
+    m = _CALENDAR_DATE.match(c, pos, max(le, end))
+    if m:
+        return m.span()  # 2024年6月27日, 2024/10/10 9:01:14: the date is one excerpt
     for op, cl, most in (("“", "”", 16), ("《", "》", 60), ("(", ")", 20), ("（", "）", 20)):
         a, b = c.rfind(op, ls, pos), c.find(cl, end, max(le, end))
         if a != -1 and b != -1 and c.find(cl, a, pos) == -1 and b - a <= most:
@@ -153,12 +173,13 @@ def _code(i: int) -> str:
 
 
 def extract(text: str, *, source_name: str, doc_date: date | None = None,
-            period: Period | None = None) -> dict:
+            period: Period | None = None, lang: str = "en") -> dict:
     """Draft registry (``meta``, ``entries``, ``exclusions``) for the plan text ``text``.
 
     ``source_name`` is the source file as the registry should name it (relative to where the draft
     will be saved). ``doc_date`` and ``period`` default to what the text states (see ``find_doc_date``,
-    ``find_period``); without a period ExtractError asks for one.
+    ``find_period``); without a period ExtractError asks for one. The draft's reasons and notes are
+    written in ``lang`` (words/extract.py).
     """
     if not text.strip():
         raise ExtractError("extract.empty", source_name)
@@ -179,7 +200,7 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         code = _code(pi)
         drafts = sorted(drafts_of_plan(doc, plan, ctx, period), key=lambda d: (d.qstart, d.sort))
         for n, d in enumerate(drafts, 1):
-            entries.append(_entry_dict(doc, code, n, d, period))
+            entries.append(_entry_dict(doc, code, n, d, period, lang))
         short = re.sub(r"(?:创新)?(?:产业)?" + TITLE_END + "$", "", plan.name)
         short = re.sub(r"^关于", "", short).removesuffix("的") or plan.name
         row = {"code": code, "name": plan.name, "short": short, "group": plan.group,
@@ -191,7 +212,7 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         row["coordinator_how"] = plan.coordinator_how
         plan_rows.append(row)
 
-    exclusions = _exclusions(doc, plans, entries, period)
+    exclusions = _exclusions(doc, plans, entries, period, lang)
     units = sorted({u for e in entries for u in (*e["lead"], *e["support"])}
                    | {u for p in plan_rows for u in p["coordinator"]})
     meta = {
@@ -227,7 +248,7 @@ def _implied_unit(metric: str) -> str | None:
     return None
 
 
-def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
+def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str = "en") -> dict:
     quote = doc.raw(d.qstart, d.qend)
     line = doc.line_of(d.qstart)
     note = None
@@ -252,15 +273,15 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
         e["deadline_text"] = None
         e["deadline"] = d.time.deadline.date.isoformat()
         e["deadline_inferred"] = False
-        note = (f"deadline from “{doc.raw(d.time.start, d.time.end)}” (line {doc.line_of(d.time.start)}), "
-                "the time phrase heading this paragraph or list")
+        note = say("extract.note.heading" if d.time.heading else "extract.note.governed", lang,
+                   phrase=doc.raw(d.time.start, d.time.end), line=doc.line_of(d.time.start))
     elif d.time and d.time.yearless:
         # The registry reads deadline_text without the document's date: keep the date, say where it is from.
         e["deadline_text"] = None
         e["deadline"] = d.time.deadline.date.isoformat()
         e["deadline_inferred"] = False
-        note = (f"deadline from “{doc.raw(d.time.start, d.time.end)}”, read in the document's year "
-                f"({d.time.deadline.date.year})")
+        note = say("extract.note.yearless", lang, phrase=doc.raw(d.time.start, d.time.end),
+                   year=d.time.deadline.date.year)
     elif d.time:
         e["deadline_text"] = doc.raw(d.time.start, d.time.end)
         e["deadline"] = d.time.deadline.date.isoformat()
@@ -273,7 +294,7 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
         e["deadline_text"] = None
         e["deadline"] = period.end.isoformat()
         e["deadline_inferred"] = True
-    inferred = not d.block.lead or d.block.section == "总体目标"
+    inferred = not d.block.lead
     e["lead"] = list(d.plan.coordinator if inferred else d.block.lead)
     e["support"] = [] if inferred else list(d.block.support)
     e["units_inferred"] = inferred
@@ -285,7 +306,7 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period) -> dict:
     return e
 
 
-def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period) -> list[dict]:
+def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period, lang: str = "en") -> list[dict]:
     """An exclusion for every token of the coverage scan that no draft entry accounts for."""
     ents = [_E(e["quote"], e["line"], e["value_text"], e["deadline_text"]) for e in entries]
     covered = _Spans(covered_spans(doc.src, ents, []))
@@ -299,7 +320,8 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             a, b = _excerpt(doc, pos, tok)
             txt = doc.raw(a, b)
             done.setdefault(ln, []).extend(doc.src.find_all_at_line(txt, ln))
-            out.append({"line": ln, "text": txt, "reason": _reason(doc, doc.c, pos, tok, period)})
+            code, fields = _reason(doc, doc.c, pos, tok, period)
+            out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})
     return out
 
 
@@ -324,16 +346,9 @@ class _Spans:
 # --------------------------------------------------------------------------- writing
 
 
-_HEADER = """\
-# DRAFT registry written by `plancli extract` from {src}. Every entry is marked `draft: true`:
-# review each one against the source (metric, value, comparator, deadline, units), delete what is
-# not a target, then remove `draft: true`. Exclusions marked "(check)" are the extractor's guesses.
-# Plan codes (pa, pb, …) are placeholders: rename them (and the id prefixes) before first use.
-"""
-
-
-def to_yaml(draft: dict) -> str:
-    """The draft in the registry's YAML format (no anchors, quoted where YAML would retype)."""
+def to_yaml(draft: dict, lang: str = "en") -> str:
+    """The draft in the registry's YAML format (no anchors, quoted where YAML would retype), its header in
+    ``lang``."""
     import yaml
 
     class Dumper(yaml.SafeDumper):
@@ -347,11 +362,10 @@ def to_yaml(draft: dict) -> str:
     Dumper.add_representer(list, seq)
     body = yaml.dump(draft, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=4096,
                      default_flow_style=False)
-    head = _HEADER.format(src=draft["meta"]["source"]["file"])
+    head = say("extract.header", lang, src=draft["meta"]["source"]["file"])
     per = draft["meta"]["period"]
     if per.get("inferred_from"):
-        head += (f"# Period {per['start']}:{per['end']} is INFERRED from {per['inferred_from']}: no title states "
-                 "one. Check it; --period START:END overrides it.\n")
+        head += say("extract.header.inferred", lang, start=per["start"], end=per["end"], how=per["inferred_from"])
     return head + body
 
 
@@ -399,7 +413,7 @@ def parse_period(text: str) -> Period:
                            error=exc if isinstance(exc, DeadlineError) else str(exc)) from None
 
 
-def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
+def write_draft(draft: dict, out: Path, fmt: str = "yaml", lang: str = "en") -> list[Path]:
     """Write the draft to ``out`` and its unit table beside it (``<stem>.units.yaml``, named in
     ``meta.units_file``), so that ``plancli validate OUT`` runs as it stands. Existing files are never
     overwritten: a reviewed draft is someone's work."""
@@ -412,7 +426,7 @@ def write_draft(draft: dict, out: Path, fmt: str = "yaml") -> list[Path]:
     if not out.parent.is_dir():
         raise ExtractError("extract.no_directory", out.parent)
     draft["meta"]["units_file"] = units.name
-    text = to_json(draft) if fmt == "json" else to_yaml(draft)
+    text = to_json(draft) if fmt == "json" else to_yaml(draft, lang)
     atomic_write_bytes(units, units_yaml(draft).encode("utf-8"))
     atomic_write_bytes(out, text.encode("utf-8"))
     return [out, units]

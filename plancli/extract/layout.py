@@ -30,7 +30,7 @@ from ..text.deadline import Period
 from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
-__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "DOC_NO", "DATE_LINE",
+__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "DOC_NO", "DATE_LINE",
            "TITLE_END", "TASK", "GROUP"]
 
 
@@ -45,13 +45,29 @@ _TITLE = re.compile(
     r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划))[”\"]?"
     r"(?:[(（](?P<y1>\d{4})年?[—–\-~～至](?P<y2>\d{4})年?[)）])?$")
 TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
+# A list an office issues for a year names the year in its title (成都市2021年民生实事工作目标,
+# 2025年开发区重点工作及责任清单, 2024年…重点工作目标任务分解表): with a year, these end a title too.
+_YEAR_TITLE_END = r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|台账|政策举措|举措|若干措施)"
+_YEAR_TITLE = re.compile(
+    rf"^(?P<name>[^，,。；;：:《》]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
+    # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
+    rf"|^(?P<name2>[^，,。；;：:《》]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
 GROUP = re.compile(rf"^[(（]([{COUNTING}]+)[)）]")
-TASK = re.compile(r"^(\d{1,3})[.．、]|^[(（](\d{1,3})[)）]")  # as coverage's task numbering
+TASK = re.compile(r"^(\d{1,3})[.．、。]|^[(（](\d{1,3})[)）]")  # as the tokens' task numbering (1。 too)
 _OPEN, _CLOSE = r"[(（〔\[]", r"[)）〕\]]"
 _NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
-# （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕
-_PAREN = re.compile(rf"{_OPEN}\s*((?:牵头单位|牵头部门|牵头责任单位|责任单位|责任部门|牵头)[:：]{_NOT_BRACKET}*?){_CLOSE}")
+# The labels that name who does a task: who leads (牵头单位, 主办), who joins (配合单位, 协办, 实施部门 after a
+# 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
+_LEAD_LABEL = r"牵头责任单位|牵头责任部门|牵头单位|牵头部门|主责单位|主办单位|主办|牵头"
+_SHARED_LABEL = r"责任单位|责任部门|责任主体|实施部门|实施单位"  # lead alone, support after a 牵头 label
+_SUPPORT_LABEL = r"配合单位|配合部门|协办单位|协办|参与单位|参与部门|协助单位|协同单位"
+_OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
+_LABEL = rf"(?:{_OTHER_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
+# （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕, (牵头部门:A;实施部门:B、C)
+_PAREN = re.compile(rf"{_OPEN}\s*({_LABEL}[:：]{_NOT_BRACKET}*?){_CLOSE}")
+# 责任单位：市发展改革委 / 牵头单位：A on a line of its own under the task
+_LABEL_LINE = re.compile(rf"^({_LABEL}[:：].+)$")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
 DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{DIGITS}]{{4}})年[\d{DIGITS}十]{{1,3}}月[\d{DIGITS}十]{{1,3}}日$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d+号")
@@ -114,6 +130,9 @@ class Block:
     lead: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
     parens: list[tuple[int, int]] = field(default_factory=list)
+    heads: int | None = None  # start of the group block heading this task (its units lead it too)
+    heading_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # named by the section heading
+    due: tuple[int, int] | None = None  # compact span of a table row's 完成时限 cell
 
 
 @dataclass
@@ -145,15 +164,77 @@ def _section_name(heading: str) -> str:
 
 
 def _is_title(body: str) -> re.Match | None:
-    """A plan (or group) title: a short line ending in 行动计划/…/方案, not a numbered heading."""
+    """A plan (or group) title: a short line ending in 行动计划/…/方案 (or, with a year in it, in 工作目标,
+    责任清单, 分解表 …), not a numbered heading."""
     if len(body) > 48 or any(ch in body for ch in "。，,;；") or GROUP.match(body) or TASK.match(body):
         return None
-    return _TITLE.match(body)
+    return _TITLE.match(body) or _YEAR_TITLE.match(body)
+
+
+def is_title(line: str) -> bool:
+    """The line is a plan's title (某市2024年工业节能工作方案), or the years or edition under one standing
+    alone ((2022-2025年), （2025年版）)."""
+    b = _body(line)
+    return bool(_is_title(b) or re.fullmatch(r"[(（](?:(?:19|20)\d{2}年?[—–\-~～至](?:19|20)\d{2}年|(?:19|20)\d{2}年版)[)）]", b))
+
+
+def title_period(m: re.Match) -> Period | None:
+    """The period a title states: its years (…行动计划（2024—2025年）), else the one year it names
+    (某市2024年工业节能工作方案, 成都市2021年民生实事工作目标)."""
+    g = m.groupdict()
+    if g.get("y1"):
+        return Period(date(int(g["y1"]), 1, 1), date(int(g["y2"]), 12, 31))
+    if g.get("year2"):
+        y = int(g["year2"])
+        return Period(date(y, 1, 1), date(y, 12, 31))
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d|度|版|以来|以前)", m.group(0))}
+    if len(years) == 1:
+        (y,) = years
+        return Period(date(y, 1, 1), date(y, 12, 31))
+    return None
+
+
+def title_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """(index, body) of each line that may be a title, a title a page breaks over two short lines (某市2024年 /
+    工业节能工作方案; 盐城市深化…数字化转型 / 网络化联接三年行动计划(2025-2027年)) joined on its first line: a short
+    line with no punctuation, heading or number, right above a line that ends as a title does."""
+    out: list[tuple[int, str]] = []
+    bodies = [_body(ln) for ln in lines]
+    skip = -1
+    for i, b in enumerate(bodies):
+        if i == skip or not b:
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 3, len(bodies))) if bodies[j]), None)
+        if (nxt is not None and 4 <= len(b) <= 30 and not _is_title(b) and not re.search(r"[。，,;；:：()（）\[\]〔〕|]", b)
+                and not (_SECTION.match(b) or GROUP.match(b) or TASK.match(b) or DATE_LINE.match(b) or DOC_NO.search(b)
+                         or re.match(r"^附件\d*$", b))):
+            joined = b + bodies[nxt]
+            if _is_title(joined):
+                out.append((i, joined))
+                skip = nxt
+                continue
+        if nxt is not None and (_is_title(b) or re.search(rf"{_YEAR_TITLE_END}$", b)) and re.fullmatch(r"[(（](?:(?:19|20)\d{2}年?[—–\-~～至](?:19|20)\d{2}年|(?:19|20)\d{2}年版)[)）]",
+                                                            bodies[nxt]) and _is_title(b + bodies[nxt]):
+            out.append((i, b + bodies[nxt]))  # …若干政策举措 / (2025年版); …行动计划 / （2024—2026年）
+            skip = nxt
+            continue
+        out.append((i, b))
+    return out
 
 
 def _split_units(names: str) -> tuple[str, ...]:
     out: list[str] = []
-    for part in re.split(r"[、,，]", names):
+    depth, part, parts = 0, "", []
+    for ch in names:  # 、 inside brackets separates nothing: 各县（市、区）人民政府 is one unit
+        depth += ch in "(（[〔"
+        depth -= ch in ")）]〕" and depth > 0
+        if ch in "、,，" and depth == 0:
+            parts.append(part)
+            part = ""
+        else:
+            part += ch
+    parts.append(part)
+    for part in parts:
         part = part.strip().rstrip("等").strip()
         if not part:
             continue
@@ -165,30 +246,39 @@ def _split_units(names: str) -> tuple[str, ...]:
 
 
 def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Lead and support of a labelled statement: 牵头单位：A；配合单位：B (any of ：: ；; ，, between)."""
+    inner = inner.replace("：", ":")
+    marks = list(re.finditer(rf"({_LABEL}):", inner))
+    has_lead = any(re.fullmatch(_LEAD_LABEL, m.group(1)) for m in marks)
     lead: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
-    inner = inner.replace("：", ":")
-    for part in re.split(r"[;；,，]?(?=(?:牵头|配合|协助|协同|参与|责任)(?:责任)?(?:单位|部门)?:)", inner):
-        label, sep, names = part.partition(":")
-        if not sep:
+    for k, m in enumerate(marks):
+        names = inner[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(inner)]
+        names = re.split(r"(?:按职责分工|分别)?负责|。", names)[0].strip(" ;；,，")
+        label = m.group(1)
+        if re.fullmatch(_OTHER_LABEL, label):
             continue
-        names = re.split(r"(?:按职责分工|分别)?负责|。", names)[0]
-        if re.search(r"配合|协助|协同|参与", label):
-            support += _split_units(names)
-        elif "牵头" in label or "责任" in label:
+        if re.fullmatch(_LEAD_LABEL, label) or (re.fullmatch(_SHARED_LABEL, label) and not has_lead and not lead):
             lead += _split_units(names)
-    return lead, support
+        else:
+            support += _split_units(names)
+    return tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(support) if u not in lead)
 
 
 _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|机关|办公室|政府)"
-_PAREN_BARE = re.compile(
-    rf"{_OPEN}((?:[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}[、,，])*"
-    rf"[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})等?(?:按职责分工|分别)?负责{_CLOSE}")
+# 各区, 各区政府, 各县（市、区）人民政府, 各乡镇（街道）: the units below a city are real units of a task.
+_COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|县\(市、区\)|区（市）县|区\(市\)县|乡镇|镇|街道|乡镇（街道）|"
+               r"乡镇\(街道\))(?:人民政府|政府|党委和政府|党委)?")
+_ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})"
+_UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
+_PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})等?(?:按职责分工|分别)?负责{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
-_UNIT_LIST = rf"(?:[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}[、,，和])*[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}"
 _PAREN_ROLE = re.compile(
     rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|指导|负责指导)"
-    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?(?:参与|配合|协助|协同)(?:负责)?)?{_CLOSE}")
+    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?(?:按职责分工负责|按职责分工落实|分工负责|组织落实|具体落实|配合落实|负责落实|"
+    rf"组织实施|参与|配合|协助|协同)(?:负责)?)?{_CLOSE}")
+# 各区要…, 各县（市、区）人民政府负责…: a task that opens with the units below the city names them.
+_COLLECTIVE_LEAD = re.compile(rf"^(?:由)?({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?=要|应|须|负责|牵头|抓好|加快|做好|组织|统筹|结合)")
 _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"牵头(?!单位|部门)")
@@ -228,15 +318,19 @@ def _unquote(name: str) -> str:
 def layout(doc: Doc) -> list[Plan]:
     kinds: list[tuple[int, str, str]] = []  # (line index, kind, body)
     joined, folded = _head_title(doc)
+    two = dict(title_lines(doc.lines))
+    folded |= {j for i, b in two.items() for j in range(i + 1, i + 3) if b != _body(doc.lines[i]) and j not in two}
     for li, line in enumerate(doc.lines):
-        b = joined.get(li) or _body(line)
-        if not b or li in folded:
+        if li in folded:
+            continue
+        b = joined.get(li) or two.get(li) or _body(line)
+        if not b:
             continue
         m = _is_title(b)
         if _SECTION.match(b.rstrip("。")):
             kinds.append((li, "section", b))
         elif m:
-            kinds.append((li, "title", _unquote(m.group("name"))))
+            kinds.append((li, "title", _unquote(m.group("name") or m.group("name2"))))
         elif GROUP.match(b):
             kinds.append((li, "group", b))
         elif TASK.match(b):
@@ -266,6 +360,10 @@ def layout(doc: Doc) -> list[Plan]:
         first = next((li for li, _k, _b in kinds), 0)
         plans.append(Plan(name=(joined.get(first) or _body(doc.lines[first]))[:60] or "plan", title_line=first + 1, group="",
                            first_line=first + 1))
+    if plans and not plans[0].group and plans[0].first_line > 1:
+        # What stands before the first plan (a notice, a page's lead quoting the document's goals) is read with
+        # it: its numbers are entries or exclusions like any other.
+        plans[0].first_line = 1
     if not plans[-1].last_line:
         last = len(doc.lines)
         while last > plans[-1].first_line and not doc.lines[last - 1].strip():
@@ -279,6 +377,72 @@ def layout(doc: Doc) -> list[Plan]:
     return plans
 
 
+# A table flattened to text, one cell a line ending in " |" (序号 | 重点工作 | 责任单位 | 完成时限 | then the rows).
+_CELL = re.compile(r"^(.*?)\s*[|｜]\s*$")
+_COL_NUMBER = re.compile(r"^序号$")
+_COL_CONTENT = re.compile(r"任务|工作|内容|事项|项目|目标|措施")
+_COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$")
+_COL_SHARED = re.compile(rf"^(?:{_SHARED_LABEL})$")
+_COL_SUPPORT = re.compile(rf"^(?:{_SUPPORT_LABEL})$")
+_COL_TIME = re.compile(r"时限|时间|节点|进度")
+_COL_PERSON = re.compile(r"领导|责任人|联系人")
+
+
+@dataclass
+class _Row:
+    number: int  # line (1-based) of the row's 序号 cell, 0 when the table has none
+    content: tuple[int, int]  # lines (1-based, inclusive) of the content cell
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    time: int | None  # line of the 完成时限 cell
+    lines: tuple[int, int]  # all the row's lines
+
+
+def _table_rows(doc: Doc) -> list[_Row]:
+    """The rows of each flattened table of the text, with the unit and time columns read by their heading."""
+    cells = [(li + 1, m.group(1).strip()) for li, ln in enumerate(doc.lines) if (m := _CELL.match(ln.strip()))]
+    rows: list[_Row] = []
+    i = 0
+    while i < len(cells):
+        # a header: three or more short cells without digits, one right under the other
+        j = i
+        while j < len(cells) and len(compact(cells[j][1])) <= 10 and not re.search(r"\d", cells[j][1]) \
+                and (j == i or cells[j][0] - cells[j - 1][0] <= 2):
+            j += 1
+        head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
+        if len(head) < 3:
+            i += 1
+            continue
+        k = len(head)
+        has_lead = any(_COL_LEAD.match(h) for h in head)
+        col = {"number": next((x for x, h in enumerate(head) if _COL_NUMBER.match(h)), None)}
+        col["lead"] = next((x for x, h in enumerate(head) if _COL_LEAD.match(h)), None)
+        if col["lead"] is None:
+            col["lead"] = next((x for x, h in enumerate(head) if _COL_SHARED.match(h)), None)
+        col["support"] = next((x for x, h in enumerate(head) if _COL_SUPPORT.match(h)
+                               or (has_lead and _COL_SHARED.match(h))), None)
+        col["time"] = next((x for x, h in enumerate(head) if _COL_TIME.search(h)), None)
+        skip = {v for v in col.values() if v is not None} | {x for x, h in enumerate(head) if _COL_PERSON.search(h)}
+        col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
+                              next((x for x in range(k) if x not in skip), None))
+        if col["content"] is None or (col["lead"] is None and col["time"] is None):
+            i = j
+            continue
+        r = j
+        while r + k <= len(cells) and (col["number"] is None or re.fullmatch(r"\d{1,3}", cells[r + col["number"]][1])):
+            row = cells[r:r + k]
+            got = {name: (row[x] if x is not None else None) for name, x in col.items()}
+            units = {name: (_split_units(got[name][1]) if got[name] and got[name][1] else ()) for name in ("lead", "support")}
+            content = got["content"]
+            nxt = row[col["content"] + 1][0] - 1 if col["content"] + 1 < k else content[0]
+            rows.append(_Row(got["number"][0] if got["number"] else 0, (content[0], max(content[0], nxt)),
+                             units["lead"], units["support"], got["time"][0] if got["time"] else None,
+                             (row[0][0], row[-1][0])))
+            r += k
+        i = max(r, j)
+    return rows
+
+
 def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
     # Which sections number their tasks 1. 2. …: there the task is the Arabic number.
     numbered: set[int] = set()
@@ -288,7 +452,12 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             sec_no += 1
         elif kind == "task":
             numbered.add(sec_no)
+    rows = [r for r in _table_rows(doc) if plan.first_line <= r.lines[0] and r.lines[1] <= plan.last_line]
+    in_table = {ln for r in rows for ln in range(r.lines[0], r.lines[1] + 1)}
+    kinds = [x for x in kinds if x[0] + 1 not in in_table]
     section, sec_no, group_no = "总体目标", -1, None
+    sec_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    group_blk: Block | None = None
     cur: Block | None = None
     for li, kind, b in kinds:
         start, end = doc.src.line_span(li + 1)
@@ -299,10 +468,16 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             section = _section_name(m.group(2))
             sec_no += 1
             group_no = None
+            lead, support, _spans = units_of(b)
+            sec_units = (lead, support)
+            group_blk = None
             plan.sections.append((li + 1, section))
             cur = None
             continue
-        if kind in ("group", "task") or cur is None:
+        # A paragraph that ends in its units (…。（省工业和信息化厅牵头）) closes its task: the next paragraph of
+        # the section is a task of its own, not more of this one.
+        closed = cur is not None and kind == "text" and _ends_in_units(doc.c[cur.start:cur.end])
+        if kind in ("group", "task") or cur is None or closed:
             task: int | None = None
             skip = 0
             if kind == "group":
@@ -317,33 +492,101 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             if section == "总体目标":
                 task = None
             # the task number itself is not text of the task
-            cur = Block(section, task, start + skip, end)
+            cur = Block(section, task, start + skip, end, heading_units=sec_units)
+            if kind == "group":
+                group_blk = cur
+            elif group_blk is not None:
+                cur.heads = group_blk.start
             plan.blocks.append(cur)
         else:
             cur.end = end
     for blk in plan.blocks:
-        text = doc.c[blk.start:blk.end]
-        for m in _PAREN.finditer(text):
+        _units_of_block(doc, blk)
+    for r in rows:
+        a, _e = doc.src.line_span(r.content[0])
+        _a, e = doc.src.line_span(r.content[1])
+        blk = Block("主要任务", None, a, e, lead=_verbatim(doc, r.lead, doc.src.line_span(r.lines[0])[0], e + 200),
+                    support=_verbatim(doc, r.support, a, e + 200))
+        if r.time:
+            blk.due = doc.src.line_span(r.time)
+        plan.blocks.append(blk)
+    plan.blocks.sort(key=lambda b: b.start)
+    # A heading that names its units (一、强化科技创新(区科技局牵头); （一）…（X牵头）) leads the tasks under it
+    # that name none.
+    for blk in plan.blocks:
+        if not blk.lead and blk.heads:
+            src = next((b for b in plan.blocks if b.start == blk.heads), None)
+            if src is not None and src.lead:
+                blk.lead, blk.support = src.lead, src.support
+        if not blk.lead and blk.heading_units[0]:
+            blk.lead, blk.support = blk.heading_units
+
+
+def _ends_in_units(text: str) -> bool:
+    lead, _support, spans = units_of(text)
+    return bool(lead) and any(e >= len(text.rstrip("。;；")) for _a, e in spans)
+
+
+def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[int, int]]]:
+    """Lead and support a (compact) text names in a parenthetical, and the parentheticals' spans: labelled
+    （牵头单位：…；配合单位：…）, bare （X、Y按职责分工负责）, or roles after the names （X牵头负责，Y组织落实）."""
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    spans: list[tuple[int, int]] = []
+    for m in _PAREN.finditer(text):
+        got, sup = _read_paren(m.group(1))
+        spans.append(m.span())
+        if got and not lead:
+            lead, support = got, sup
+    if not lead:
+        for m in _PAREN_BARE.finditer(text):
+            spans.append(m.span())
+            lead = lead or _split_units(m.group(1))
+    if not lead:
+        for m in _PAREN_ROLE.finditer(text):
+            spans.append(m.span())
+            if not lead:
+                lead = _split_units(m.group("lead"))
+                support = _split_units(m.group("support") or "")
+    return lead, support, spans
+
+
+def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, ...]:
+    """Unit names as the source writes them (各县（市、区）人民政府), not in their compact form."""
+    out = []
+    for n in names:
+        i = doc.c.find(n, lo, hi)
+        out.append(doc.raw(i, i + len(n)).strip() if i != -1 else n)
+    return tuple(out)
+
+
+def _units_of_block(doc: Doc, blk: Block) -> None:
+    _read_units_of_block(doc, blk)
+    blk.lead = _verbatim(doc, blk.lead, blk.start, blk.end)
+    blk.support = _verbatim(doc, blk.support, blk.start, blk.end)
+
+
+def _read_units_of_block(doc: Doc, blk: Block) -> None:
+    text = doc.c[blk.start:blk.end]
+    blk.lead, blk.support, spans = units_of(text)
+    blk.parens.extend((blk.start + a, blk.start + e) for a, e in spans)
+    # 责任单位：X (or 牵头单位：A / 配合单位：B) on lines of their own under the task
+    for li in range(doc.line_of(blk.start), doc.line_of(max(blk.start, blk.end - 1)) + 1):
+        a, e = doc.src.line_span(li)
+        a = max(a, blk.start)
+        m = _LABEL_LINE.match(doc.c[a:e])
+        if m and a > blk.start:
             lead, support = _read_paren(m.group(1))
-            blk.parens.append((blk.start + m.start(), blk.start + m.end()))
+            blk.parens.append((a, e))
             if lead and not blk.lead:
-                blk.lead, blk.support = lead, support
-        if not blk.lead:
-            # （省发展改革委、省工业和信息化厅等按职责分工负责）: units with no label, then 负责.
-            for m in _PAREN_BARE.finditer(text):
-                blk.parens.append((blk.start + m.start(), blk.start + m.end()))
-                blk.lead = blk.lead or _split_units(m.group(1))
-        if not blk.lead:
-            for m in _PAREN_ROLE.finditer(text):
-                blk.parens.append((blk.start + m.start(), blk.start + m.end()))
-                if not blk.lead:
-                    blk.lead = _split_units(m.group("lead"))
-                    blk.support = _split_units(m.group("support") or "")
-        if not blk.lead and blk.section != "总体目标":
-            # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead.
-            m = _INLINE_LEAD.search(text)
-            if m:
-                blk.lead = _split_units(m.group(1))
+                blk.lead = lead
+            blk.support = tuple(dict.fromkeys(blk.support + support))
+    if not blk.lead and blk.section != "总体目标":
+        # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead, or the task opens with
+        # the units below the city (各区要…).
+        m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text)
+        if m:
+            blk.lead = _split_units(m.group(1))
 
 
 def _group_no(s: str) -> int:
@@ -389,12 +632,13 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
 
 
 def find_period(text: str) -> Period | None:
-    """The plan period from the first title that states one: ``…行动计划（2024—2025年）``."""
-    for line in text.split("\n")[:400]:
-        b = _body(line)
+    """The plan period from the first title that states one: ``…行动计划（2024—2025年）``, or the one year of
+    a title (``某市2024年工业节能工作方案``), a title over two lines read as one."""
+    for _i, b in title_lines(text.split("\n")[:400]):
         m = _is_title(b)
-        if m and m.group("y1"):
-            return Period(date(int(m.group("y1")), 1, 1), date(int(m.group("y2")), 12, 31))
+        p = title_period(m) if m else None
+        if p:
+            return p
     for line in text.split("\n")[:30]:
         m = _PERIOD_IN_TEXT.search(compact(line))
         if m:

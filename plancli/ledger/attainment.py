@@ -13,10 +13,13 @@ from .store import Record
 __all__ = ["attainment", "record_status", "percent"]
 
 
-def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | None]:
+def attainment(e: Entry, actual: float | None, below: float | None = None) -> tuple[float | None, bool | None]:
     """(actual ÷ target, met) respecting the comparator; ≤ targets invert the ratio.
 
-    ≈ (左右) counts as met from 95 % of the target; a range is met from its lower bound.
+    ≈ (左右) counts as met from 95 % of the target; a range is met from its lower bound. ``below``: a
+    figure written with 余/多 is more than ``actual`` and less than ``below``; it is met or not only
+    when every value between says the same (3.2万余家 against 突破3.5万家: not met; against 3.25万家:
+    unknown, None).
     """
     if actual is None or e.value is None or e.kind != "target":
         return None, None
@@ -33,6 +36,12 @@ def attainment(e: Entry, actual: float | None) -> tuple[float | None, bool | Non
             met = actual >= 0.95 * v
         else:  # >=, =, range (lower bound)
             met = actual >= v
+    if below is not None:  # more than actual, less than below
+        if c in ("<=", "<"):
+            met = True if below <= v else False if actual >= v else None
+        else:
+            bar = 0.95 * v if c == "~" else v
+            met = True if actual >= bar else False if below <= bar else None
     return (round(ratio, 4) if ratio is not None else None), met
 
 
@@ -41,7 +50,7 @@ def record_status(e: Entry, rec: Record) -> str:
     record (done, met, missed) counts as the value says (``attainment``: met or missed), unless it was
     forced with a reason; in_progress stays in_progress."""
     if rec.status in CLOSED and not rec.forced:
-        _, met = attainment(e, rec.actual)
+        _, met = attainment(e, rec.actual, rec.actual_below)
         if met is not None:
             return Status.MET if met else Status.MISSED
     return rec.status

@@ -46,6 +46,10 @@ class Record:
     evidence_sha256: str | None = None  # for a file: its digest and size when recorded
     evidence_size: int | None = None
     extend_to: date | None = None  # an `extended` record (延期): the new deadline
+    actual_below: float | None = None  # a figure written with 余/多: more than actual, less than this
+    evidence_name: str | None = None  # a file in the evidence store: the name it was sent under
+    problems: str | None = None  # 存在问题, as the unit wrote them (the note holds 进展情况)
+    next_steps: str | None = None  # 下一步措施
 
     @property
     def entry_id(self) -> str:
@@ -68,8 +72,9 @@ class Record:
                 "source": self.source, "note": self.note, "forced": self.forced,
                 "recorded_at": self.recorded_at, "line": self.yaml_line, "rid": self.rid,
                 "retracts": self.retracts, "evidence": self.evidence, "evidence_sha256": self.evidence_sha256,
-                "evidence_size": self.evidence_size,
-                "extend_to": self.extend_to.isoformat() if self.extend_to else None}
+                "evidence_size": self.evidence_size, "evidence_name": self.evidence_name,
+                "extend_to": self.extend_to.isoformat() if self.extend_to else None,
+                "actual_below": self.actual_below, "problems": self.problems, "next_steps": self.next_steps}
 
 
 # --------------------------------------------------------------------------- fields, generically

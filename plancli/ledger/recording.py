@@ -9,17 +9,16 @@ The storage and the time rules are in ``ledger``; the one attainment rule is ``q
 
 from __future__ import annotations
 
-import hashlib
-import re
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..registry.model import Entry, Problem, Registry, target_text
-from ..text.actuals import convert, written_like
+from ..text.actuals import read_actual, written_like
 from ..text.quantities import QuantityError
 from ..vocabulary import CLOSED, Status
 from ..words import UNSHOWABLE, term
 from .attainment import attainment, percent
+from .evidence import Proof, digest, keep, proof_given
 from .store import (
     EXTENDED,
     RECORD_STATUSES,
@@ -33,10 +32,9 @@ from .store import (
     withdrawn,
 )
 
-__all__ = ["clean_text", "resolve_item", "ledger_warnings", "check_progress", "record_progress", "retract_latest",
-           "extend_deadline", "item_deadline", "evidence_of", "evidence_path", "evidence_problems"]
-
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+__all__ = ["clean_text", "resolve_item", "ledger_warnings", "check_progress", "check_extension", "record_progress",
+           "retract_latest", "extend_deadline", "item_deadline", "deadline_in_force", "evidence_path",
+           "evidence_problems"]
 
 
 # An actual more than this many times its target is a typo or a wrong unit until someone says why.
@@ -108,7 +106,7 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
             elif r.status == RETRACTED and id(r) not in retractions_used:
                 found = ("ledger.nothing_withdrawn", {"item": r.item})
             elif i not in gone and r.status in CLOSED and not r.forced:
-                ratio, met = attainment(e, r.actual)
+                ratio, met = attainment(e, r.actual, r.actual_below)
                 if met is not None and met != (r.status != "missed"):
                     found = ("ledger.contradicts", {"item": r.item, "status": Status(r.status),
                                                     "actual": written_like(r.actual, e.value_text, e.unit),
@@ -148,16 +146,18 @@ def _is_time(text: str) -> bool:
 # What each text of a record is called where it was typed: the option of ``record`` and the column
 # of a 台账 (``import`` says an error of a row in the workbook's words).
 _TYPED_AS = {"actual": ("--actual", "fill.actual"), "source": ("--source", "security.column.file_name"),
-             "note": ("--note", "security.column.notes"), "evidence": ("--evidence", "fill.evidence")}
+             "note": ("--note", "fill.notes"), "notes": ("--note", "fill.notes"),
+             "evidence": ("--evidence", "fill.evidence"), "problems": ("--note", "fill.problems"),
+             "next_steps": ("--note", "fill.next_steps"), "extend_reason": ("--note", "fill.extend_reason")}
 
 
-def clean_text(key: str, text: str | None, column: str | None = None) -> str | None:
+def clean_text(key: str, text, column: str | None = None):
     """A text of a record as it will be stored: line ends made ``\\n`` (a CSV saved on Windows
     carries ``\\r\\n`` inside a cell); any other control character, escape sequence, line or
     paragraph separator, bidirectional override or byte that was not UTF-8 refused (docs/security.md):
     stored, it would break every workbook exported from the ledger, or act on a terminal that shows it."""
-    if text is None:
-        return None
+    if not isinstance(text, str):  # None, or evidence already read (a Proof: see _clean_proof)
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     m = next((m for m in UNSHOWABLE.finditer(text) if m.group() not in "\n\t"), None)
     if m is not None:
@@ -165,6 +165,13 @@ def clean_text(key: str, text: str | None, column: str | None = None) -> str | N
         code = "security.not_utf8" if "\ud800" <= m.group() <= "\udfff" else "security.control_char"
         raise LedgerError(code, option=option, column=term(column), char=f"U+{ord(m.group()):04X}", pos=m.start() + 1)
     return text
+
+
+def _clean_proof(proof: Proof) -> Proof:
+    """Evidence as it will be stored (its text, or the name a file was sent under), checked like any text."""
+    for key in ("evidence", "evidence_name"):
+        clean_text("evidence", proof.fields.get(key))
+    return proof
 
 
 def _today(today: date | None, on: date | None) -> date:
@@ -175,112 +182,109 @@ def _today(today: date | None, on: date | None) -> date:
     return on or today
 
 
-def evidence_of(text: str | None, ledger_path: Path, *, base: Path | None = None) -> dict:
-    """The evidence fields of a record from what was given (``--evidence`` or a workbook cell).
-
-    A URL or plain text is stored as given. An existing file (relative to ``base``, else to the current
-    directory) is stored with its sha256 and size, its path relative to the ledger's directory when it
-    lies under it (the ledger and its 佐证 travel together in a repository), else absolute.
-    """
-    text = (text or "").strip() or None
-    if text is None:
-        return {}
-    if _URL.match(text):
-        return {"evidence": text}
-    candidates = [base / text, Path(text)] if base is not None else [Path(text)]
-    f = next((c for c in candidates if _is_file(c)), None)
-    if f is None:
-        return {"evidence": text}
-    f = f.resolve()
-    try:
-        shown = str(f.relative_to(ledger_path.parent.resolve()))
-    except ValueError:
-        shown = str(f)
-    data = f.read_bytes()
-    return {"evidence": shown, "evidence_sha256": hashlib.sha256(data).hexdigest(), "evidence_size": len(data)}
-
-
-def _is_file(p: Path) -> bool:
-    """``p.is_file()``, False where the text cannot be a path at all: evidence is often a sentence
-    (87 Chinese characters are 261 bytes, past the 255 a file name may have: "File name too long")."""
-    try:
-        return p.is_file()
-    except (OSError, ValueError):
-        return False
-
-
 def evidence_path(ledger_path: Path, rec: Record) -> Path | None:
-    """The file a record's evidence names (None when it is text or a URL)."""
-    if rec.evidence is None or rec.evidence_sha256 is None:
+    """The file a record's evidence names (None when it is text or a URL, or a path that is not the
+    ledger's to open: absolute, or climbing out of the ledger's directory)."""
+    if rec.evidence is None or rec.evidence_sha256 is None or not _confined(rec.evidence):
         return None
-    p = Path(rec.evidence)
-    return p if p.is_absolute() else ledger_path.parent / p
+    return ledger_path.parent / rec.evidence
+
+
+def _confined(text: str) -> bool:
+    """A path relative to the ledger's directory that stays inside it (as the evidence store writes)."""
+    p = PurePosixPath(text.replace("\\", "/"))
+    return bool(p.parts) and not p.is_absolute() and ".." not in p.parts and not text.startswith("~") \
+        and ":" not in p.parts[0]
 
 
 def evidence_problems(path: Path, records: list[Record]) -> list[Problem]:
-    """Evidence files that are gone or no longer what was recorded (``validate``), one ``file:line`` each."""
+    """Evidence files that are gone or no longer what was recorded (``validate``), one ``file:line``
+    each; a file path the ledger cannot carry to another clone (absolute, or outside the ledger's
+    directory) is reported without being opened. Files are hashed in chunks, each once."""
     out = []
     seen: dict[Path, tuple[str, int] | None] = {}
     for r in records:
+        if r.evidence is not None and r.evidence_sha256 is not None and not _confined(r.evidence):
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_outside", item=r.item))
+            continue
         f = evidence_path(path, r)
         if f is None:
             continue
         if f not in seen:
-            seen[f] = ((hashlib.sha256(data := f.read_bytes()).hexdigest(), len(data)) if f.is_file() else None)
+            try:
+                seen[f] = digest(f, limit=1 << 62) if f.is_file() else None
+            except OSError:
+                seen[f] = None
         now = seen[f]
+        shown = r.evidence
         if now is None:
-            out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_missing", item=r.item, file=f))
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_missing", item=r.item, file=shown))
         elif now[0] != r.evidence_sha256:
-            out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_changed", item=r.item, file=f,
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_changed", item=r.item, file=shown,
                                   was=r.evidence_size, now=now[1]))
     return out
 
 
+def deadline_in_force(reg: Registry, records: list[Record], e: Entry, item_id: str) -> date | None:
+    """The deadline of ``item_id`` now: the last extension's date, else the registry's."""
+    current = extensions(records).get(item_id)
+    return current.extend_to if current is not None else item_deadline(reg, e, item_id)
+
+
 def check_progress(reg: Registry, path: Path, item: str, *, status: str, actual: str | None = None,
                    on: date | None = None, source: str | None = None, note: str | None = None,
-                   evidence: str | None = None, evidence_base: Path | None = None,
-                   force: bool = False, today: date | None = None) -> tuple[Record, Entry]:
+                   evidence: str | Proof | None = None, force: bool = False, today: date | None = None,
+                   records: list[Record] | None = None, **more) -> tuple[Record, Entry]:
     """The record ``record`` would append, checked against the registry; nothing is written.
 
     A closing status (done, met, missed) must agree with ``actual`` under the entry's comparator
     (``query.attainment``): done/met need the target met, missed needs it not met. A contradiction is
-    refused unless ``force`` with a ``note`` saying why (stored as ``forced``). A document whose
-    ``meta.require_evidence`` names the status refuses a record without evidence.
+    refused unless ``force`` with a ``note`` saying why (stored as ``forced``); the advice fits the
+    date: before the deadline in force a figure short of the target is 进行中 (in_progress), not
+    未达标. A document whose ``meta.require_evidence`` names the status refuses a record without
+    evidence. ``evidence``: what was given (``record --evidence``) or a ``Proof`` already read (a
+    workbook's cell); ``more``: other fields of the record (problems, next_steps).
     """
     actual, source, note, evidence = (clean_text(k, v) for k, v in (("actual", actual), ("source", source),
                                                                       ("note", note), ("evidence", evidence)))
+    more = {k: clean_text(k, v) if k in _TYPED_AS else v for k, v in more.items()}
     e, item_id = resolve_item(reg, item)
     if status not in RECORD_STATUSES:
         raise LedgerError("record.bad_status", choices=list(RECORD_STATUSES), given=status)
     on = _today(today, on)
     if force and not (note or "").strip():
         raise LedgerError("record.force_needs_note")
-    proof = evidence_of(evidence, path, base=evidence_base)
+    proof = _clean_proof(evidence if isinstance(evidence, Proof) else proof_given(evidence, path))
     doc = reg.document_of(e)
     if doc is not None and status in doc.require_evidence and not proof:
         raise LedgerError("record.evidence_required", doc=doc.code, status=Status(status))
-    value, forced = None, False
+    value, below, forced = None, None, False
     if actual is not None:
         if e.kind != "target" or e.value is None:
             raise LedgerError("record.actual_on_milestone", id=e.id)
         try:
-            value = convert(actual, e.unit or "", e.value_text)
+            read = read_actual(actual, e.unit or "", e.value_text)
         except QuantityError as exc:
             raise LedgerError("record.actual_unreadable", error=exc) from None
-        ratio, met = attainment(e, value)
+        value, below = read.value, read.below
+        ratio, met = attainment(e, value, below)
         if e.value and value and abs(value) > IMPLAUSIBLE * abs(e.value) and not force:
             raise LedgerError("record.implausible", actual=actual, times=f"{abs(value) / abs(e.value):.3g}",
                               target=target_text(e.comparator, e.value_text))
         if met is not None and status in CLOSED and met != (status != "missed"):
             if not force:
-                raise LedgerError("record.contradicts", status=Status(status), actual=actual,
-                                  shown=written_like(value, e.value_text, e.unit), pct=percent(ratio),
-                                  target=target_text(e.comparator, e.value_text),
+                due = deadline_in_force(reg, load_ledger(path) if records is None else records, e, item_id)
+                early = not met and due is not None and on < due
+                raise LedgerError("record.contradicts_early" if early else "record.contradicts",
+                                  status=Status(status), actual=actual,
+                                  shown=written_like(value, e.value_text, e.unit, more=below is not None),
+                                  pct=percent(ratio), target=target_text(e.comparator, e.value_text),
                                   verdict=term("verdict.met" if met else "verdict.not_met"),
-                                  suggest=Status.MET if met else Status.MISSED)
+                                  suggest=Status.MET if met else Status.IN_PROGRESS if early else Status.MISSED,
+                                  due=due)
             forced = True
     rec = Record(item=item_id, status=status, actual=value, actual_text=actual, on=on, source=source, note=note,
-                 forced=forced, **proof)
+                 forced=forced, actual_below=below, **proof.fields, **more)
     return rec, e
 
 
@@ -288,10 +292,18 @@ def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual
                     on: date | None = None, source: str | None = None, note: str | None = None,
                     evidence: str | None = None, force: bool = False,
                     today: date | None = None) -> tuple[Record, Entry]:
-    """Check one progress report against the registry (``check_progress``) and append it to the ledger."""
+    """Check one progress report against the registry (``check_progress``) and append it to the
+    ledger; an evidence file is copied into the evidence store first."""
+    proof = proof_given(clean_text("evidence", evidence), path)
     rec, e = check_progress(reg, path, item, status=status, actual=actual, on=on, source=source, note=note,
-                            evidence=evidence, force=force, today=today)
+                            evidence=proof, force=force, today=today)
+    _keep(path, proof)
     return append_record(path, rec), e
+
+
+def _keep(path: Path, proof: Proof) -> None:
+    if proof.file is not None:
+        keep(path, proof.file)
 
 
 def item_deadline(reg: Registry, e: Entry, item_id: str) -> date | None:
@@ -303,14 +315,15 @@ def item_deadline(reg: Registry, e: Entry, item_id: str) -> date | None:
     return e.deadline
 
 
-def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, note: str | None,
-                    on: date | None = None, source: str | None = None, evidence: str | None = None,
-                    force: bool = False, today: date | None = None) -> tuple[Record, Entry, date]:
-    """Append an extension (延期) of ``item``'s deadline to ``extend_to``; the reason (``note``) is required.
+def check_extension(reg: Registry, path: Path, item: str, extend_to: date, *, note: str | None,
+                    on: date | None = None, source: str | None = None, evidence: str | Proof | None = None,
+                    force: bool = False, today: date | None = None,
+                    records: list[Record] | None = None) -> tuple[Record, Entry, date | None]:
+    """The extension (延期) ``extend_deadline`` would append, checked; nothing is written.
 
-    Asked on or after the deadline in force (the original one, or the last extension's) it is refused
-    unless ``force``: 延期 is asked before a deadline passes. The new date must be later than the
-    deadline in force. Returns (record, entry, the deadline it replaces).
+    The reason (``note``) is required. Asked on or after the deadline in force (the original one, or
+    the last extension's) it is refused unless ``force``: 延期 is asked before a deadline passes. The
+    new date must be later than the deadline in force. Returns (record, entry, the deadline it replaces).
     """
     source, note, evidence = (clean_text(k, v) for k, v in (("source", source), ("note", note),
                                                             ("evidence", evidence)))
@@ -318,15 +331,26 @@ def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, no
     if not (note or "").strip():
         raise LedgerError("record.extend_needs_note")
     on = _today(today, on)
-    records = load_ledger(path)
-    current = extensions(records).get(item_id)
-    was = current.extend_to if current is not None else item_deadline(reg, e, item_id)
+    was = deadline_in_force(reg, load_ledger(path) if records is None else records, e, item_id)
     if was is not None and extend_to <= was:
         raise LedgerError("record.extend_not_later", to=extend_to, was=was)
     if was is not None and on >= was and not force:
         raise LedgerError("record.extend_too_late", on=on, was=was)
+    proof = _clean_proof(evidence if isinstance(evidence, Proof) else proof_given(evidence, path))
     rec = Record(item=item_id, status=EXTENDED, on=on, source=source, note=note, extend_to=extend_to,
-                 forced=bool(force and was is not None and on >= was), **evidence_of(evidence, path))
+                 forced=bool(force and was is not None and on >= was), **proof.fields)
+    return rec, e, was
+
+
+def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, note: str | None,
+                    on: date | None = None, source: str | None = None, evidence: str | None = None,
+                    force: bool = False, today: date | None = None) -> tuple[Record, Entry, date]:
+    """Append an extension (延期) of ``item``'s deadline to ``extend_to`` (``check_extension``'s rules).
+    Returns (record, entry, the deadline it replaces)."""
+    proof = proof_given(clean_text("evidence", evidence), path)
+    rec, e, was = check_extension(reg, path, item, extend_to, note=note, on=on, source=source, evidence=proof,
+                                  force=force, today=today)
+    _keep(path, proof)
     return append_record(path, rec), e, was
 
 
@@ -344,6 +368,8 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     target = next_withdrawn(load_ledger(path), item_id)
     if target is None:
         raise LedgerError("record.nothing_to_retract", item=item_id)
+    proof = _clean_proof(proof_given(evidence, path))
+    _keep(path, proof)
     rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note,
-                                     retracts=target.rid, **evidence_of(evidence, path)))
+                                     retracts=target.rid, **proof.fields))
     return rec, target, e

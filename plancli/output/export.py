@@ -110,7 +110,7 @@ def to_ics(rows: list[dict], *, reg: Registry, f: Filters, lang: str = "zh",
             light += L("punct.comma") + L("report.late").format(days=r["days_late"])
         desc.insert(desc.index(next(x for x in desc if x.startswith(L("col.status")))) + 1, light)
         if r.get("evidence"):
-            desc.insert(-1, f"{L('col.record_evidence')}: {r['evidence']}")
+            desc.insert(-1, f"{L('col.record_evidence')}: {r.get('evidence_name') or r['evidence']}")
         ev.add("description", "\n".join(desc))
         ev.add("categories", [r["plan"], r["kind"]])
         if remind is not None and is_open(r["status"]):  # nothing to remind of once it is closed

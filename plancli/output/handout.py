@@ -2,10 +2,17 @@
 
 A workbook holds the unit's open items (the columns people know: 任务, 目标, 完成时限 …) and the
 fill-in columns of ``ledger.importing.FILL_COLUMNS`` (完成情况, 实际值, 数据截至日期, 进展情况,
-佐证材料, 存在问题). Above the header: the unit's name and how to fill it in, by when. The sheet is
-protected except the fill-in cells (no password: it guards against slips, not people), the status
-cell offers the status labels in the reader's language, and 编号 stays, so the rows come back to
-their items whatever a unit does to the order of rows or columns.
+存在问题, 下一步措施, 佐证材料, 申请延期至, 延期理由). Above the header: the unit's name and how to
+fill it in, by when. The sheet is protected except the fill-in cells (no password: it guards against
+slips, not people), the status cell offers the status labels in the reader's language, and 编号
+stays, so the rows come back to their items whatever a unit does to the order of rows or columns.
+上次填报 carries the last report (status, figure, date) so a unit sees what it said last time.
+
+The workbook carries a marker, three defined names that Excel, WPS and LibreOffice keep through
+edits, renames and re-saves (also as .xls or .ods): ``plancli.ledger`` (the 台账 sheet's header row:
+``import`` reads that sheet and lists the others as ignored), ``plancli.unit`` (whose it is: rows of
+items the unit neither leads nor supports are refused) and ``plancli.as_of`` (the date it was made
+as of: a year-less 10月底 is read in its year).
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from ..ledger.importing import FILL_COLUMNS, status_choices
+from ..ledger.importing import FILL_COLUMNS, ITEM_COLUMNS, MARK_AS_OF, MARK_UNIT, MARKER, status_choices
 from ..registry.model import target_text
 from ..registry.units import UnitTable
 from ..text.actuals import multiplier_of, written_like
@@ -26,7 +33,7 @@ from ..words import joined, say, word
 from ..yamlio.atomic import atomic_write_bytes
 
 __all__ = ["HANDOUT_COLUMNS", "by_lead_unit", "handout_xlsx", "handout_csv", "write_handouts", "file_name",
-           "target_number"]
+           "target_number", "last_report"]
 
 # (key, kind) of the item columns, headed by the catalogue's handout.col.<key>; the fill-in columns
 # (fill.<key>) follow.
@@ -35,8 +42,9 @@ HANDOUT_COLUMNS: list[tuple[str, str]] = [
     ("deadline", "date"), ("deadline_original", "date"), ("status_label", "text"), ("support", "wrap"),
     ("latest", "wrap"),
 ]
-_FILL_KIND = {"status": "list", "actual": "text", "on": "date", "notes": "wrap", "evidence": "wrap",
-              "problems": "wrap"}
+_FILL_KIND = {"status": "list", "actual": "text", "on": "date", "notes": "wrap", "problems": "wrap",
+              "next_steps": "wrap", "evidence": "wrap", "extend_to": "date", "extend_reason": "wrap"}
+assert tuple(k for k, _ in HANDOUT_COLUMNS) == ITEM_COLUMNS  # import reads the same columns
 _WIDTH = {"text": 14, "name": 22, "wrap": 36, "date": 12, "num": 12, "list": 10}
 _WRAPPED = ("wrap", "name")  # kinds whose text wraps inside the cell
 LINE_POINTS = 15  # the height of one line of 11-point text
@@ -79,12 +87,20 @@ def wrapped_lines(text, width: float) -> int:
     return sum(max(1, -(-max(wcswidth(part), 0) // usable)) for part in str(text).split("\n"))
 
 
-def _values(r: Mapping, lang: str) -> list:
-    latest = None
+def last_report(r: Mapping, lang: str) -> str | None:
+    """上次填报: the last record's status, figure (as the target is written) and date, in ``lang``:
+    ``已达标 3.6 万家（2024-10-15）`` / ``met 3.6 万家 (2024-10-15)``; None when nothing was reported."""
+    if not r.get("record_status"):
+        return None
+    parts = [word(r["record_status"], lang)]
     if r.get("actual") is not None:
-        latest = f"{written_like(r['actual'], r['value_text'], r['unit'])}（{r['recorded_on']}）"
-    elif r.get("record_status"):
-        latest = f"{word(r['record_status'], lang)}（{r['recorded_on']}）"
+        parts.append(written_like(r["actual"], r["value_text"], r["unit"], more=r.get("actual_below") is not None))
+    on = r.get("recorded_on")
+    return " ".join(parts) + ((f"（{on}）" if lang == "zh" else f" ({on})") if on else "")
+
+
+def _values(r: Mapping, lang: str) -> list:
+    latest = last_report(r, lang)
     out = []
     for key, kind in HANDOUT_COLUMNS:
         if key == "target":
@@ -111,7 +127,25 @@ def instructions(lang: str, by: date) -> str:
     return say("handout.how", lang, by=by.isoformat(), choices=joined(status_choices(lang), lang))
 
 
-def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, title: str) -> bytes:
+def _mark(wb, sheet: str, ncol: int, unit: str, as_of: date | None) -> None:
+    """The defined names ``import`` recognises the workbook by (the module docstring)."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.defined_name import DefinedName
+
+    quoted = sheet.replace("'", "''")
+    names = {MARKER: f"'{quoted}'!$A$3:${get_column_letter(ncol)}$3", MARK_UNIT: _constant(unit)}
+    if as_of is not None:
+        names[MARK_AS_OF] = _constant(as_of.isoformat())
+    for name, text in names.items():
+        wb.defined_names[name] = DefinedName(name, attr_text=text)
+
+
+def _constant(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, title: str,
+                 as_of: date | None = None) -> bytes:
     """One unit's workbook as bytes."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -156,7 +190,8 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
             if i >= n_item:
                 c.fill = fill
                 c.protection = open_cell
-        ws.cell(row=k, column=n_item + 2).number_format = "@"  # 实际值: as typed (5.3, 5.3万家, 96%)
+        # 实际值: as typed (5.3, 5.3万家, 96%)
+        ws.cell(row=k, column=n_item + 1 + FILL_COLUMNS.index("actual")).number_format = "@"
         # Row heights are written, not left to the reader: LibreOffice (and Excel, for some files)
         # does not grow a row for wrapped text, and a cut task is a task the unit cannot read.
         lines = max((wrapped_lines(v, _WIDTH[kind]) for v, kind in zip(_values(r, lang), kinds, strict=True)
@@ -172,8 +207,9 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
     ws.add_data_validation(dv)
     day = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True,
                          showErrorMessage=True, error=say("handout.bad_date", lang))
-    on_col = get_column_letter(n_item + 3)
-    day.add(f"{on_col}{first}:{on_col}{end}")
+    for key in ("on", "extend_to"):
+        col = get_column_letter(n_item + 1 + FILL_COLUMNS.index(key))
+        day.add(f"{col}{first}:{col}{end}")
     ws.add_data_validation(day)
     for i, kind in enumerate(kinds):
         ws.column_dimensions[get_column_letter(i + 1)].width = _WIDTH[kind]
@@ -194,6 +230,7 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.title = title
     wb.properties.creator = "plancli"
+    _mark(wb, ws.title, ncol, unit, as_of)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -214,7 +251,8 @@ def handout_csv(rows: Sequence[Mapping], lang: str) -> bytes:
 
 
 def write_handouts(rows: Sequence[Mapping], table: UnitTable | None, out_dir: Path, fmt: str, lang: str, *,
-                   by: date, title: str, only: Sequence[str] | None = None) -> list[tuple[Path, int]]:
+                   by: date, title: str, only: Sequence[str] | None = None,
+                   as_of: date | None = None) -> list[tuple[Path, int]]:
     """One file per lead unit in ``out_dir`` (created); each written atomically. Returns (path, rows).
 
     ``only`` (the units of ``--unit``): just their workbooks, not those of the other lead units of
@@ -225,7 +263,7 @@ def write_handouts(rows: Sequence[Mapping], table: UnitTable | None, out_dir: Pa
         if only is not None and unit not in only:
             continue
         path = out_dir / file_name(unit, fmt)
-        data = (handout_xlsx(unit, mine, lang, by=by, title=f"{title} — {unit}") if fmt == "xlsx"
+        data = (handout_xlsx(unit, mine, lang, by=by, title=f"{title} — {unit}", as_of=as_of) if fmt == "xlsx"
                 else handout_csv(mine, lang))
         atomic_write_bytes(path, data)
         written.append((path, len(mine)))

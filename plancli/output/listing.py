@@ -90,7 +90,8 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
     for o in d["occurrences"]:
         extra = ""
         if o["actual"] is not None:
-            extra = w("show.actual", actual=written_like(o["actual"], e.value_text, e.unit))
+            extra = w("show.actual", actual=written_like(o["actual"], e.value_text, e.unit,
+                                                         more=o.get("actual_below") is not None))
             extra += w("show.attainment", pct=f"{o['attainment']:.0%}") if o["attainment"] is not None else ""
         if o["record_status"] in CLOSED and o["record_status"] != o["status"]:
             extra += w("show.recorded_as", recorded=st(o["record_status"]), status=st(o["status"]))
@@ -104,15 +105,19 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
     for h in d["history"]:
         text = f"{h['effective'] or w('show.no_date')} {h['item']} {st(h['status'])}"
         if h["actual"] is not None:
-            shown = written_like(h["actual"], e.value_text, e.unit)
+            shown = written_like(h["actual"], e.value_text, e.unit, more=h.get("actual_below") is not None)
             typed = h["actual_text"]
             same = typed is None or "".join(typed.split()) == "".join(shown.split())
             text += w("show.rec.actual", actual=shown) + ("" if same else w("show.rec.typed", typed=typed))
         text += w("show.rec.to", d=h["extend_to"]) if h.get("extend_to") else ""
         text += w("show.rec.source", source=h["source"]) if h["source"] else ""
         text += w("show.rec.note", note=h["note"]) if h["note"] else ""
+        text += w("show.rec.problems", text=h["problems"]) if h.get("problems") else ""
+        text += w("show.rec.next_steps", text=h["next_steps"]) if h.get("next_steps") else ""
         if h.get("evidence"):
-            text += w("show.rec.evidence", evidence=h["evidence"]) + (
+            shown = w("show.rec.stored", name=h["evidence_name"], path=h["evidence"]) if h.get("evidence_name") \
+                else h["evidence"]
+            text += w("show.rec.evidence", evidence=shown) + (
                 w("show.rec.file", size=h["evidence_size"], sha=h["evidence_sha256"][:12])
                 if h.get("evidence_sha256") else "")
         text += w("show.rec.forced") if h["forced"] else ""

@@ -18,11 +18,13 @@ def describe(e: Entry, rec: Record, lang: str = "en") -> str:
 
     text = say("msg.recorded", lang, item=rec.item, status=st(rec.status)) + say("msg.on", lang, on=rec.effective)
     if rec.actual is not None:
-        ratio, _ = attainment(e, rec.actual)
+        ratio, _ = attainment(e, rec.actual, rec.actual_below)
         shown = written_like(rec.actual, e.value_text, e.unit)
         text += (say("msg.actual", lang, actual=shown, pct=percent(ratio), target=target_text(e.comparator, e.value_text))
                  if ratio is not None else say("msg.actual_only", lang, actual=shown))
-    if rec.evidence:
+    if rec.evidence_name:
+        text += say("msg.evidence_file", lang, name=rec.evidence_name, path=rec.evidence)
+    elif rec.evidence:
         text += say("msg.evidence", lang, evidence=rec.evidence)
     if rec.forced:
         text += say("msg.forced", lang, note=rec.note)

@@ -71,7 +71,7 @@ def _shown_record(d: dict, lang: str) -> dict:
             # as the target is written (a bare 1.02 typed against 1 亿千瓦 reads 1.02亿千瓦), one token
             "actual": "" if d["actual"] is None else written_like(d["actual"], d["value_text"], d["unit"]).replace(" ", ""),
             "attainment": _pct(d["attainment"]), "met": _yes_no(d["met"], lang), "effective": d["effective"],
-            "evidence": "; ".join(x for x in (d["source"], d.get("evidence"),
+            "evidence": "; ".join(x for x in (d["source"], d.get("evidence_name") or d.get("evidence"),
                                               d.get("extend_to") and f"→ {d['extend_to']}") if x),
             "_status": d["status"]}
 

@@ -18,7 +18,7 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
     occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
     d = entry_dict(reg, e)
     d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "deadline_original", "days_left", "status",
-                                            "record_status", "actual", "attainment", "met", "note", "evidence",
+                                            "record_status", "actual", "actual_below", "attainment", "met", "note", "evidence",
                                             "light", "light_reason", "late", "days_late")}
                         for r in occ if r["id"] == e.id]
     d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of

@@ -66,7 +66,7 @@ def _record_row(by_id: dict, r: Record) -> dict | None:
     e = by_id.get(r.entry_id)
     if e is None:
         return None
-    ratio, met = attainment(e, r.actual)
+    ratio, met = attainment(e, r.actual, r.actual_below)
     d = r.as_dict()
     d.update({"effective": effective_date(r).isoformat(), "plan": e.plan, "metric": e.metric,
               "unit": e.unit, "value_text": e.value_text, "target": target_text(e.comparator, e.value_text),

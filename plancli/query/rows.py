@@ -30,6 +30,9 @@ CONTRACT = (
     "light", "light_reason", "late", "days_late",
     # issue 18 (the 台账 round trip): 延期 and the deciding record's note and 佐证
     "deadline_original", "note", "evidence",
+    # issue 25: a figure written with 余/多 (more than actual, less than actual_below); the name an
+    # evidence file of the store was sent under
+    "actual_below", "evidence_name",
 )
 # Every occurrence has exactly one status (they add up to stats' total). "No time stated in the
 # source" is not a status but a flag: deadline_inferred (stats: no_date_stated).
@@ -67,10 +70,11 @@ def entry_dict(reg: Registry, e: Entry) -> dict:
 
 def _progress_fields(e: Entry, rec: Record | None) -> dict:
     actual = rec.actual if rec else None
-    ratio, met = attainment(e, actual)
+    ratio, met = attainment(e, actual, rec.actual_below if rec else None)
     return {"record_status": rec.status if rec else None, "actual": actual,
             "attainment": ratio, "met": met, "recorded_on": rec.effective.isoformat() if rec else None,
-            "note": rec.note if rec else None, "evidence": rec.evidence if rec else None}
+            "note": rec.note if rec else None, "evidence": rec.evidence if rec else None,
+            "actual_below": rec.actual_below if rec else None, "evidence_name": rec.evidence_name if rec else None}
 
 
 def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
@@ -162,7 +166,7 @@ def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str
         if e is None:
             continue
         st = record_status(e, r)
-        closes = st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual)[1])
+        closes = st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual, r.actual_below)[1])
         if not closes:
             since.pop(r.item, None)
         elif r.item not in since:
@@ -207,7 +211,8 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         row = entry_dict(reg, e)
         row.update({k: worst[k] for k in ("status", "days_left", "record_status", "actual",
                                           "attainment", "met", "recorded_on", "late", "days_late",
-                                          "deadline_original", "note", "evidence")})
+                                          "deadline_original", "note", "evidence", "actual_below",
+                                          "evidence_name")})
         row["item"], row["occurrence"] = e.id, None
         row["next_deadline"] = worst["deadline"]
         if len(group) == 1 and worst["deadline_original"]:  # one deadline, extended: the row says so

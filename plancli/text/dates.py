@@ -2,6 +2,8 @@
 
 Every form ``text.deadline.parse_date`` reads, plus ``today`` (今天); spans of days, weeks, months or
 years for ``--within``, ``--soon`` and ``--remind``; and the week before a date for the digest.
+``read_day`` reads the dates people type into a workbook: those, and the one-day phrases of the
+deadline reader (2024年10月底 → 2024-10-31; 10月底, 上半年, 三季度末 in a given year).
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..errors import PlancliError
-from .deadline import DeadlineError, parse_date
+from .deadline import Context, DeadlineError, parse_date, parse_deadline
 
-__all__ = ["DateInputError", "TODAY_WORDS", "parse_span", "to_date", "to_today", "week_bounds"]
+__all__ = ["DateInputError", "TODAY_WORDS", "parse_span", "to_date", "to_today", "week_bounds", "read_day"]
 
 
 class DateInputError(PlancliError):
@@ -62,3 +64,20 @@ def week_bounds(as_of: date) -> tuple[date, date]:
     """Monday..Sunday of the week before ``as_of``'s week (for “recorded last week”)."""
     monday = as_of - timedelta(days=as_of.weekday())
     return monday - timedelta(days=7), monday - timedelta(days=1)
+
+
+def read_day(text: str, year: int) -> date:
+    """One day as people write it in a table: any form ``parse_date`` reads, or a phrase the deadline
+    reader reads as one day (2024年10月底, 2024年10月, 10月底 and 10月20日 in ``year``, 年底); a
+    phrase of several dates or a span (每季度, 2024—2025年) is refused."""
+    try:
+        return parse_date(text)
+    except DeadlineError:
+        pass
+    try:
+        d = parse_deadline(text, Context(year=year))
+    except DeadlineError:
+        raise DateInputError("dates.not_a_day", text=text) from None
+    if d.kind != "by" or len(d.dates) != 1:
+        raise DateInputError("dates.not_a_day", text=text)
+    return d.date

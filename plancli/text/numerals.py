@@ -27,7 +27,8 @@ from __future__ import annotations
 from ..errors import PlancliError
 
 __all__ = ["NumeralError", "read_numeral", "numeral_prefix", "simplified", "TRADITIONAL", "DIGITS", "ZEROS",
-           "NONZERO", "MAGNITUDES", "NUMERAL", "NUMERAL_HEAD", "COUNTING", "MULTIPLIERS", "MEASURE_WORDS", "measure_words"]
+           "NONZERO", "MAGNITUDES", "NUMERAL", "NUMERAL_HEAD", "COUNTING", "MULTIPLIERS", "MEASURE_WORDS", "measure_words",
+           "multiplier_at"]
 
 
 class NumeralError(PlancliError, ValueError):
@@ -68,9 +69,10 @@ NUMERAL_HEAD = NONZERO + MAGNITUDES
 NUMERAL = ZEROS + NUMERAL_HEAD
 COUNTING = "一二三四五六七八九十"
 
-#: Multipliers written after a number (3.5万, 2.2万亿), longest first: the word and its factor.
+#: Multipliers written after a number (3.5万, 2.2万亿, 1.2千), longest first: the word and its factor.
+#: 千 is one only where no unit begins with it (1200千瓦 is 1200 of 千瓦): see ``multiplier_at``.
 MULTIPLIERS = (("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6),
-               ("万", 1e4))
+               ("万", 1e4), ("千", 1e3))
 
 
 # --------------------------------------------------------------------------- the reader
@@ -214,7 +216,9 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "count": ("个", "项", "家", "名", "人", "人次", "位", "所", "座", "条", "件", "台", "套", "辆", "户", "种",
               "类", "批", "批次", "支", "处", "场", "场次", "次", "轮", "届", "部", "部门", "首", "张", "款", "册",
               "艘", "架", "间", "床", "例", "篇", "本", "份", "只", "头", "株", "棵", "门", "栋", "标箱", "标准箱",
-              "TEU"),
+              "TEU", "根", "盏",
+              # a count of either of two things: 15台(套) 设备, 10万套(间) 保障性住房
+              "台(套)", "台（套）", "套(间)", "套（间）"),
     # units of measurement, money and shares
     "unit": ("%", "‰", "个百分点", "百分点", "倍", "元", "美元", "平方公里", "平方千米", "平方米", "立方米", "公顷",
              "亩", "公里", "千米", "米", "厘米", "毫米", "微米", "吨", "吨标准煤", "吨标煤", "千克", "公斤", "斤",
@@ -232,8 +236,23 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def multiplier_at(text: str) -> tuple[str, float] | None:
+    """The multiplier ``text`` starts with (what follows a number: 万家 → ('万', 1e4)), or None. 千 is
+    one unless a unit begins there: 3千家 is 3000 家, 1200千瓦 is 1200 千瓦, 5千米 is 5 千米."""
+    for word, factor in MULTIPLIERS:
+        if text.startswith(word):
+            if word == "千" and text.startswith(_THOUSAND_UNITS):
+                return None
+            return word, factor
+    return None
+
+
 def measure_words(*kinds: str) -> tuple[str, ...]:
     """The measure words of ``kinds`` (all kinds when none is given), longest first, so that a
     pattern or a prefix test built from them takes 千瓦时 before 千瓦 and 个百分点 before 个."""
     words = {w for k in (kinds or tuple(MEASURE_WORDS)) for w in MEASURE_WORDS[k]}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# Units that begin with 千 (千瓦, 千瓦时, 千克, 千米, 千伏, 千帕, 千字): after a number 千 is theirs, not a multiplier.
+_THOUSAND_UNITS = tuple(w for w in measure_words() if w.startswith("千"))

@@ -45,10 +45,10 @@ from dataclasses import dataclass
 
 from ..errors import PlancliError
 from .numerals import (
-    MULTIPLIERS,
     NONZERO,
     NUMERAL_HEAD,
     measure_words,
+    multiplier_at,
     numeral_prefix,
     read_numeral,
     simplified,
@@ -96,10 +96,8 @@ def _cn_number(s: str) -> tuple[float, str] | None:
 
 
 def _split_multiplier(rest: str) -> tuple[float, str]:
-    for word, factor in MULTIPLIERS:
-        if rest.startswith(word):
-            return factor, rest[len(word):]
-    return 1.0, rest
+    found = multiplier_at(rest)
+    return (found[1], rest[len(found[0]):]) if found else (1.0, rest)
 
 
 def _cn_share(t: str) -> float | None:
@@ -125,9 +123,14 @@ def parse_value(text: str) -> Quantity:
         raise QuantityError("quantity.empty")
     if t in ("倍增", "翻一番", "翻番"):
         return Quantity(2.0, "倍")
+    if t == "零":  # 事故零发生, 零排放: none
+        return Quantity(0.0, "")
     share = _cn_share(t)
     if share is not None:
         return Quantity(share, "%")
+    twice = re.fullmatch(rf"({NUMBER})(\D{{1,4}}?){RANGE_SEP}({NUMBER})\2", t)
+    if twice:  # 3家至5家: a range that says its unit twice
+        t = f"{twice.group(1)}-{twice.group(3)}{twice.group(2)}"
     m = re.match(rf"({NUMBER})[×xX*]({NUMBER})", t)
     if m:
         low = float(m.group(1)) * float(m.group(2))
@@ -324,7 +327,7 @@ def parse_target(text: str) -> Target:
         if not_target_reason(t, nm.start(), nm.end()):
             continue
         rest = t[nm.end():]
-        mult = next((w for w, _ in MULTIPLIERS if rest.startswith(w)), "")
+        mult = (multiplier_at(rest) or ("",))[0]
         more = re.match(r"[多余]", rest[len(mult):])  # 100多家, 3万余人: more than
         after_more = len(mult) + (1 if more else 0)
         unit = _unit_at(rest[after_more:])

@@ -68,7 +68,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.refused": ("{n} 行无法记录，未导入任何数据", "{n} rows cannot be recorded; nothing was imported"),
     "import.no_file": ("文件不存在", "no such file"),
     "import.unreadable": ("无法读取：{error}", "{error}"),
-    "import.not_a_workbook": ("无法作为工作簿（.xlsx）读取：{error}", "cannot read as a workbook (.xlsx): {error}"),
     "import.no_table": ("没有一个工作表同时含编号列和填报列（{zh}）",
                         "no sheet has an id column (编号/ID) and fill-in columns ({both})"),
     "import.no_id": ("该行已填写，但编号为空", "the row is filled in but its id (编号) is empty"),

@@ -28,16 +28,8 @@ WORDS: dict[str, tuple[str, str]] = {
                           "{option} holds a byte that is not UTF-8 (character {pos}); type it as UTF-8"),
     "import.security.not_utf8": ("{column}含非 UTF-8 字节（第 {pos} 个字符）", "{column} holds a byte that is not UTF-8 "
                                  "(character {pos})"),
-    "security.column.notes": ("进展情况或存在问题", "Progress notes or Problems"),
     "security.column.file_name": ("文件名", "The file name"),
-    # import: a file that cannot be read is the file's problem, not a row's
-    "security.import_files": ("{files} 个文件无法读取，未导入任何数据", "{files} file(s) cannot be read; nothing was imported"),
-    "security.import_both": ("{files} 个文件无法读取、{rows} 行无法记录，未导入任何数据",
-                             "{files} file(s) cannot be read and {rows} rows cannot be recorded; nothing was imported"),
     # files read past reason
-    "security.csv_cell_too_long": ("单元格超过 {limit} 个字符，不是可导入的台账",
-                                   "a cell is longer than {limit} characters; this is not a 台账 to import"),
-    "security.csv_unreadable": ("无法作为 CSV 读取：{error}", "cannot read as CSV: {error}"),
     "security.json_too_deep": ("记录嵌套过深，无法读取（台账每行应为一条扁平记录）",
                                "record nested too deeply to read (each ledger line is one flat record)"),
     "security.yaml_too_deep": ("YAML 嵌套超过 {limit} 层，不予读取", "YAML nested deeper than {limit} levels is not read"),

@@ -44,6 +44,8 @@ WORDS: dict[str, tuple[str, str]] = {
                        "cannot read span {text!r} (use e.g. 7d, 2w, 1m, 1y)"),
     "dates.span_too_long": ("时长“{text}”过长（最多 100 年）", "span {text!r} is too long (at most 100 years)"),
     "dates.bad_date": ("{what}：{error}", "{what}: {error}"),
+    "dates.not_a_day": ("无法识别日期“{text}”（示例：2024-10-31、2024年10月31日、2024年10月底）",
+                        "cannot read the date {text!r} (write e.g. 2024-10-31, 2024年10月31日, 2024年10月底)"),
     # text.quantities: quantities and target phrases
     "quantity.empty": ("数值为空", "empty value"),
     "quantity.not_a_quantity": ("“{text}”不是数值", "not a quantity: {text!r}"),
@@ -63,6 +65,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "actual.ambiguous_share": ("“{text}”对应百分比目标，含义不明：如指比例 {text}，请写 {percent}%；如指 {text}%，请写 {text}%",
                                "{text!r} against a percentage target is ambiguous: write {percent}% for the "
                                "fraction {text}, or {text}% if you mean that"),
+    "actual.more_than_nothing": ("无法识别“{text}”：余、多只能跟在大于 0 的数字后", "cannot read {text!r}: 余/多 follows a number above 0"),
     "actual.unit_mismatch": ("“{text}”的单位“{got}”与目标单位“{unit}”不符",
                              "unit {got!r} of {text!r} does not match the target's unit {unit!r}"),
 }

@@ -1,0 +1,83 @@
+"""Words of a draft registry (``plancli extract``): why a number is no entry, where an entry's deadline
+comes from, and the draft's header.
+
+Each entry: code → (zh, en). The draft is written in English unless the command is asked for another
+language (``--lang``); its reasons stay short, as docs/registry-format.md asks. A reason ending in
+“(check)”/“（请核对）” is the extractor's guess. Fields in braces are filled by ``words.say``.
+"""
+
+WORDS: dict[str, tuple[str, str]] = {
+    # why a number is not an entry (extract.draft._reason)
+    "extract.reason.said": ("{why}，不是目标", "{why}, not a target"),
+    "extract.reason.product_standard": ("产品标准（厚度低于0.01毫米的地膜）：规定能生产、使用什么，不是目标",
+                                        "a product standard (厚度低于0.01毫米的地膜): a rule on what may be made or used, "
+                                        "not a target"),
+    "extract.reason.title": ("文件标题中的数字（《…》、…实施方案（2024-2025年）），不是期限或目标",
+                             "in a document title (《…》, …实施方案（2024-2025年）), not a deadline or target"),
+    "extract.reason.quoted": ("引号中的名称或口号，不是数量", "a name or slogan in quotation marks, not a quantity"),
+    "extract.reason.completion": ("完成用语（全覆盖、清零、全部…），所在句子没有草拟事项（请核对）",
+                                  "a completion word (全覆盖, 清零, 全部…) of a clause that no draft entry measures (check)"),
+    "extract.reason.levels": ("行政层级（市、区两级，省市县三级），不是数量",
+                              "administrative levels (市、区两级, 省市县三级), not a quantity"),
+    "extract.reason.cn_set": ("汉字数字表示的集合、层级或行动名称（三大领域、省市县三级），不是目标",
+                              "a count in Chinese numerals naming a set, level or action (三大领域, 省市县三级), not a target"),
+    "extract.reason.cn_count": ("汉字数字表示的数量，没有设定目标（请核对）",
+                                "a count in Chinese numerals that sets no target (check)"),
+    "extract.reason.term": ("文件所述期限（政策期限为2016年至2018年）：是计划期，不是期限",
+                            "the term the text states (政策期限为2016年至2018年): the period, not a deadline"),
+    "extract.reason.past_year": ("过去的年份（基数或背景），不是期限", "a past year (baseline or background), not a deadline"),
+    "extract.reason.year": ("未用作任何草拟事项期限的年份（请核对）", "a year that dates no drafted entry (check)"),
+    "extract.reason.size_class": ("规格或级别（18MW级、千亿级），不是要达到的数量",
+                                  "a size class or level (18MW级, 千亿级), not a quantity to reach"),
+    "extract.reason.listed_count": ("前面所列事项的个数（A、B等3个），不是目标",
+                                    "a count of the items listed before it (A、B等3个), not a target"),
+    "extract.reason.designation": ("名称或技术代号的一部分（5G、IPv6），不是数量",
+                                   "part of a name or technical designation (5G, IPv6), not a quantity"),
+    "extract.reason.rule_term": ("规则中的年限、门槛或分值（工作满5年、每满1年积2分、最高分值为20分），不是目标",
+                                 "a duration, threshold or score of a rule (工作满5年, 每满1年积2分, 最高分值为20分), "
+                                 "not a target"),
+    "extract.reason.rule": ("规则参数，不是目标", "a rule parameter, not a goal"),
+    "extract.reason.rule_bound": ("规则的上下限或比例（补助最高不超过30%、净高不低于2.2米、按10%-30%给予补助），不是目标",
+                                  "a bound or share of a rule (最高不超过30%, 净高不低于2.2米, 按10%-30%给予补助), "
+                                  "not a target"),
+    "extract.reason.descriptor": ("描述性数字（24小时服务、建市100周年），不是目标",
+                                  "a descriptor (24小时服务, 100周年), not a target"),
+    "extract.reason.span": ("相对时长（用3个月左右时间、2年内），不是目标",
+                            "a relative span (用3个月左右时间, 2年内), not a target"),
+    "extract.reason.frequency": ("例行工作的频次（每年开展2次），不是目标",
+                                 "how often routine work is done (每年开展2次), not a target"),
+    "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
+                                 "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "
+                                 "more), not a target"),
+    "extract.reason.row_number": ("表格或列表的序号", "the number of a table row or list item"),
+    "extract.reason.date": ("日期（成文日期、发布时间），不是期限", "a date (of issue, of a post), not a deadline"),
+    "extract.reason.descriptive": ("描述性数字或门槛，没有设定目标（请核对）",
+                                   "a descriptive count or threshold, no target set on it (check)"),
+    "extract.reason.yearless": ("没有年份的时间表述（10月底前、年底前）：按文件年份读出的日期是其所辖事项的期限，"
+                                "或须人工登记的节点（请核对）",
+                                "a year-less time phrase (10月底前, 年底前): its date, read in the document's year, is the "
+                                "deadline of the entry it governs, or a milestone to register by hand (check)"),
+    "extract.reason.time_word": ("未用作任何草拟事项期限的时间用语（请核对）",
+                                 "a time word that governs no drafted entry (check)"),
+    "extract.reason.other": ("不是本计划目标的数字（请核对）", "a number that is not a target of the plan (check)"),
+    # where a drafted entry's deadline comes from (extract.draft._entry_dict)
+    "extract.note.governed": ("期限取自“{phrase}”（第 {line} 行），即统领本段或本列表的时间表述",
+                              "deadline from “{phrase}” (line {line}), the time phrase heading this paragraph or list"),
+    "extract.note.heading": ("期限取自“{phrase}”（第 {line} 行），即上方标题或本行“完成时限”栏所写日期",
+                             "deadline from “{phrase}” (line {line}), the date of the heading above or of the row's "
+                             "完成时限 cell"),
+    "extract.note.yearless": ("期限取自“{phrase}”，按文件年份（{year}）读出",
+                              "deadline from “{phrase}”, read in the document's year ({year})"),
+    # the draft's header (extract.draft.to_yaml), comment lines of the YAML
+    "extract.header": ("# 草拟登记表：由 `plancli extract` 根据 {src} 生成。每个事项都标有 `draft: true`：\n"
+                       "# 请逐条对照原文审核（指标、数值、比较符、期限、单位），删除不是目标的事项，再去掉 `draft: true`。\n"
+                       "# 标“（请核对）”的排除理由是程序的推测。\n"
+                       "# 计划代码（pa、pb…）是占位符：首次使用前请改名（连同编号前缀）。\n",
+                       "# DRAFT registry written by `plancli extract` from {src}. Every entry is marked `draft: true`:\n"
+                       "# review each one against the source (metric, value, comparator, deadline, units), delete what is\n"
+                       "# not a target, then remove `draft: true`. Exclusions marked \"(check)\" are the extractor's guesses.\n"
+                       "# Plan codes (pa, pb, …) are placeholders: rename them (and the id prefixes) before first use.\n"),
+    "extract.header.inferred": ("# 计划期 {start}:{end} 系推断所得（依据：{how}），标题中没有写明。请核对；可用 --period START:END 指定。\n",
+                                "# Period {start}:{end} is INFERRED from {how}: no title states one. Check it; "
+                                "--period START:END overrides it.\n"),
+}
