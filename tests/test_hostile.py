@@ -29,7 +29,10 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -64,19 +67,39 @@ def _limits() -> None:  # pragma: no cover - runs in the child
     resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
 
 
-def bounded(*args: str, cwd: Path | None = None, timeout: float = 90) -> Result:
+@dataclass
+class Run(Result):
+    peak_mib: float = 0.0  # the child's own peak resident memory (os.wait4's rusage)
+
+
+def bounded(*args: str, cwd: Path | None = None, timeout: float = 90) -> Run:
     """plancli in a child process, at most 2 GiB of address space and 60 s of CPU; a run that hangs
-    (a FIFO opened, a parser looping) is killed at ``timeout`` and fails the test."""
+    (a FIFO opened, a parser looping) is killed at ``timeout`` and fails the test. The result
+    carries the child's peak memory, read from its own rusage."""
     env = {**os.environ, "PLANCLI_LANG": "en", "NO_COLOR": "1", "PLANCLI_TODAY": "2024-10-20",
            "PYTHONPATH": str(ROOT)}
     env.pop("PLANCLI_REGISTRY", None)
     env.pop("PLANCLI_PROGRESS", None)
-    try:
-        p = subprocess.run([sys.executable, "-m", "plancli", *args], cwd=cwd, env=env, capture_output=True,
-                           text=True, timeout=timeout, preexec_fn=_limits, check=False)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"plancli {' '.join(args)[:200]} did not finish in {timeout:g} s")
-    return no_crash(Result(p.returncode, p.stdout, p.stderr))
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        p = subprocess.Popen([sys.executable, "-m", "plancli", *args], cwd=cwd, env=env, stdout=out, stderr=err,
+                             preexec_fn=_limits)
+        deadline = time.monotonic() + timeout  # a kill switch for a hung child, not a measurement
+        while True:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                p.kill()
+                os.wait4(p.pid, 0)
+                pytest.fail(f"plancli {' '.join(args)[:200]} did not finish in {timeout:g} s")
+            time.sleep(0.02)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        run = Run(p.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                  usage.ru_maxrss / 1024)
+    no_crash(run)
+    return run
 
 
 @pytest.fixture
@@ -561,3 +584,131 @@ def test_no_report_carries_a_local_path(repo, cli, tmp_path):
         blob = b"".join(zipfile.ZipFile(f).read(n) for n in zipfile.ZipFile(f).namelist()) \
             if f.suffix == ".xlsx" else f.read_bytes()
         assert str(tmp_path).encode() not in blob, f
+
+
+# --------------------------------------------------------------------------- 5. workbooks (issue 25)
+# Bombs and hostile XML in the parts of a workbook, built here, run with the default limits in a child
+# process whose own peak memory is read back: the reader streams, it never holds what a bomb unpacks to.
+
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_HEAD = ('<row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c>'
+         '<c r="B1" t="inlineStr"><is><t>完成情况</t></is></c></row>')
+
+
+def _xlsx(path: Path, parts: dict[str, object]) -> Path:
+    """A workbook openpyxl writes, with ``parts`` replaced: bytes, or an iterable of byte chunks
+    streamed into the zip (so a part that unpacks to gigabytes never exists whole, here either)."""
+    base = path.with_suffix(".base.xlsx")
+    wb = openpyxl.Workbook()
+    wb.active.title = "台账"
+    wb.save(base)
+    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
+        for item in zin.infolist():
+            body = parts.get(item.filename, zin.read(item.filename))
+            if isinstance(body, bytes):
+                zout.writestr(item, body)
+                continue
+            info = zipfile.ZipInfo(item.filename)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zout.open(info, "w", force_zip64=True) as fh:
+                for chunk in body:
+                    fh.write(chunk)
+    base.unlink()
+    return path
+
+
+def _rows(n_mb: int):
+    """Sheet XML of empty rows, ``n_mb`` megabytes unpacked (a few hundred kilobytes packed)."""
+    yield f'<worksheet {_NS}><sheetData>{_HEAD}'.encode()
+    block = b"<row/>" * 100_000  # 600 kB
+    for _ in range(n_mb * 1024 * 1024 // len(block)):
+        yield block
+    yield b"</sheetData></worksheet>"
+
+
+def _import_bounded(tiny: Path, book: Path, ledger: Path) -> Run:
+    return bounded("import", str(book), "--registry", str(tiny), "--progress", str(ledger), "--new")
+
+
+def test_a_zip_bomb_is_refused_at_the_unpacked_limit_in_bounded_memory(tiny, tmp_path):
+    book = _xlsx(tmp_path / "省科技厅.xlsx", {"xl/worksheets/sheet1.xml": _rows(160)})
+    assert book.stat().st_size < 1_000_000  # under a megabyte on disk, 160 MB unpacked
+    r = _import_bounded(tiny, book, tmp_path / "progress.yaml")
+    assert r.code == 2
+    assert f"plancli: {book}: the workbook unpacks to more than 100 MB (a zip bomb, or damaged)" in r.err
+    assert r.peak_mib < 120, r.peak_mib  # streamed: the child never held the 160 MB it unpacks to
+    assert not (tmp_path / "progress.yaml").exists()
+
+
+def test_a_declared_dimension_of_the_whole_grid_is_not_trusted(tiny, tmp_path):
+    """``<dimension ref="A1:XFD1048576"/>``: 17 billion cells declared, three written: read as three."""
+    sheet = (f'<worksheet {_NS}><dimension ref="A1:XFD1048576"/><sheetData>{_HEAD}'
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>test-004</t></is></c>'
+             '<c r="B2" t="inlineStr"><is><t>已完成</t></is></c></row></sheetData></worksheet>').encode()
+    book = _xlsx(tmp_path / "省科技厅.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    r = bounded("import", str(book), "--registry", str(tiny), "--progress", str(tmp_path / "p.yaml"), "--new",
+                "--on", "2024-10-18", "--dry-run")
+    assert r.code == 0, r.err
+    assert "test-004" in r.out and r.peak_mib < 120, r.peak_mib
+
+
+_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+           + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+           + ']>')
+_XXE = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/workbook.xml", "[Content_Types].xml",
+                                  "xl/styles.xml", "xl/_rels/workbook.xml.rels"])
+@pytest.mark.parametrize(("attack", "prolog", "body"), [
+    ("billion-laughs", _LAUGHS, "&lol9;"), ("xxe", _XXE, "&xxe;")])
+def test_entity_bombs_and_external_entities_in_any_part_are_refused(part, attack, prolog, body, tiny, tmp_path):
+    root = {"xl/worksheets/sheet1.xml": f"<worksheet {_NS}><sheetData>{_HEAD}<row r=\"2\"><c r=\"A2\" "
+                                        f"t=\"inlineStr\"><is><t>{body}</t></is></c></row></sheetData></worksheet>",
+            "xl/workbook.xml": f"<workbook {_NS}><x>{body}</x></workbook>",
+            "[Content_Types].xml": f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                                   f"<x>{body}</x></Types>",
+            "xl/styles.xml": f"<styleSheet {_NS}><x>{body}</x></styleSheet>",
+            "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                                          f'relationships"><x>{body}</x></Relationships>'}[part]
+    book = _xlsx(tmp_path / "省科技厅.xlsx", {part: (prolog + root).encode()})
+    r = _import_bounded(tiny, book, tmp_path / "progress.yaml")
+    assert r.code == 2, (r.out, r.err)
+    assert "root:" not in r.out + r.err and "lollollol" not in r.out + r.err
+    assert r.peak_mib < 120, r.peak_mib
+    assert "1 file(s) cannot be read as a 台账" in r.err
+
+
+@pytest.mark.parametrize("where", ["inside", "outside"])
+def test_evidence_naming_a_fifo_is_never_opened(where, tiny, tmp_path):
+    """A cell naming a FIFO — beside the workbook or outside its folder — is refused without opening it
+    (opening would block: the child would be killed at its timeout)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _fifo(inbox / "报告.pdf" if where == "inside" else tmp_path / "报告.pdf")
+    cell = "报告.pdf" if where == "inside" else "../报告.pdf"
+    sheet = (f'<worksheet {_NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c>'
+             '<c r="B1" t="inlineStr"><is><t>完成情况</t></is></c><c r="C1" t="inlineStr"><is><t>佐证材料</t></is></c>'
+             '<c r="D1" t="inlineStr"><is><t>数据截至日期</t></is></c></row>'
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>test-004</t></is></c><c r="B2" t="inlineStr"><is><t>已完成'
+             f'</t></is></c><c r="C2" t="inlineStr"><is><t>{cell}</t></is></c><c r="D2" t="inlineStr"><is><t>'
+             '2024-10-18</t></is></c></row></sheetData></worksheet>').encode()
+    book = _xlsx(inbox / "省科技厅.xlsx", {"xl/worksheets/sheet1.xml": sheet})
+    r = _import_bounded(tiny, book, tmp_path / "progress.yaml")
+    assert r.code == 2 and f"{book}:台账!2: " in r.err
+    assert not (tmp_path / "progress.yaml").exists()
+
+
+def test_a_workbook_path_named_in_evidence_stays_out_of_the_ledger(tiny, cli, tmp_path):
+    """record --evidence of a file outside the repository copies it into the evidence store: the ledger
+    keeps the store's relative path, never the absolute local one."""
+    outside = tmp_path / "downloads" / "通报.pdf"
+    outside.parent.mkdir()
+    outside.write_bytes(b"%PDF-1.4 evidence")
+    ledger = tmp_path / "reg" / "progress.yaml"
+    ledger.parent.mkdir()
+    r = cli("record", "test-004", "--status", "done", "--evidence", str(outside), "--registry", str(tiny),
+            "--progress", str(ledger), "--new")
+    assert r.code == 0, r.err
+    text = ledger.read_text(encoding="utf-8")
+    assert str(tmp_path) not in text and '"evidence": "evidence/' in text
