@@ -712,3 +712,22 @@ def test_a_workbook_path_named_in_evidence_stays_out_of_the_ledger(tiny, cli, tm
     assert r.code == 0, r.err
     text = ledger.read_text(encoding="utf-8")
     assert str(tmp_path) not in text and '"evidence": "evidence/' in text
+
+
+def test_validate_opens_no_evidence_symlinked_out_of_the_repository(tiny, tmp_path):
+    """A commit can put a symlink into the evidence store: validate names it and never hashes its
+    target, so a CI log tells nothing of what it points to (not even its size)."""
+    ledger = tmp_path / "progress.yaml"
+    sha = "ab" + "0" * 62
+    store = tmp_path / "evidence" / "ab"
+    store.mkdir(parents=True)
+    secret = tmp_path.parent / f"{tmp_path.name}-shadow"
+    secret.write_bytes(b"root:$6$secret-hash:19000:0:99999:7:::\n" * 3)
+    (store / f"{sha}.pdf").symlink_to(secret)
+    rec = {"rid": "r2", "id": "test-004", "status": "done", "on": "2024-10-01", "evidence": f"evidence/ab/{sha}.pdf",
+           "evidence_sha256": sha, "evidence_size": 10, "recorded_at": "2024-10-01T09:00:00+08:00"}
+    ledger.write_text(GOOD_LEDGER + "  - " + json.dumps(rec) + "\n", encoding="utf-8")
+    r = bounded("validate", str(tiny), "--progress", str(ledger))
+    assert r.code == 1
+    line = next(ln for ln in r.out.splitlines() if ln.startswith(f"{ledger}:3: "))
+    assert "outside the ledger's directory" in line and str(secret.stat().st_size) not in line

@@ -9,6 +9,7 @@ The storage and the time rules are in ``ledger``; the one attainment rule is ``q
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
@@ -197,6 +198,14 @@ def _confined(text: str) -> bool:
         and ":" not in p.parts[0]
 
 
+def _inside(p: Path, folder: Path) -> bool:
+    """``p`` lies in ``folder`` once symlinks are resolved (lstat only: nothing is opened)."""
+    try:
+        return Path(os.path.realpath(p)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
+
+
 def evidence_problems(path: Path, records: list[Record]) -> list[Problem]:
     """Evidence files that are gone or no longer what was recorded (``validate``), one ``file:line``
     each; a file path the ledger cannot carry to another clone (absolute, or outside the ledger's
@@ -204,7 +213,10 @@ def evidence_problems(path: Path, records: list[Record]) -> list[Problem]:
     out = []
     seen: dict[Path, tuple[str, int] | None] = {}
     for r in records:
-        if r.evidence is not None and r.evidence_sha256 is not None and not _confined(r.evidence):
+        if r.evidence is not None and r.evidence_sha256 is not None and (
+                not _confined(r.evidence) or not _inside(path.parent / r.evidence, path.parent)):
+            # written outside, or a symlink of the repository out of it: never opened (a CI log would
+            # tell the size of whatever it points to)
             out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_outside", item=r.item))
             continue
         f = evidence_path(path, r)
