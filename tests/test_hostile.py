@@ -731,3 +731,20 @@ def test_validate_opens_no_evidence_symlinked_out_of_the_repository(tiny, tmp_pa
     assert r.code == 1
     line = next(ln for ln in r.out.splitlines() if ln.startswith(f"{ledger}:3: "))
     assert "outside the ledger's directory" in line and str(secret.stat().st_size) not in line
+
+
+def test_an_evidence_store_symlinked_out_of_the_repository_receives_nothing(tiny, cli, tmp_path):
+    """A commit that makes ``evidence`` a symlink (to an autostart folder, say) must not get a unit's
+    file written there: the copy is refused, and nothing is recorded."""
+    ledger = tmp_path / "reg" / "progress.yaml"
+    ledger.parent.mkdir()
+    ledger.write_text(GOOD_LEDGER, encoding="utf-8")
+    target = tmp_path / "autostart"
+    target.mkdir()
+    (ledger.parent / "evidence").symlink_to(target)
+    sent = tmp_path / "报告.pdf"
+    sent.write_bytes(b"%PDF-1.4 [Desktop Entry] Exec=evil")
+    err = one_error(cli("record", "test-004", "--status", "done", "--evidence", str(sent), "--registry", str(tiny),
+                        "--progress", str(ledger)))
+    assert err.startswith("the evidence store evidence/") and "leads outside the ledger's folder" in err
+    assert list(target.rglob("*")) == [] and ledger.read_text(encoding="utf-8") == GOOD_LEDGER

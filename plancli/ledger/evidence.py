@@ -204,13 +204,22 @@ def proof_from_workbook(text: str | None, folder: Path) -> Proof:
     return _proof(_file(where, where.name))
 
 
+def _store_inside(folder: Path, store: Path) -> None:
+    """Refuse a store that leads out of the ledger's folder: a symlink committed as ``evidence`` (or
+    below) would have a unit's file written wherever it points (docs/security.md)."""
+    if not Path(os.path.realpath(store)).is_relative_to(os.path.realpath(folder)):
+        raise EvidenceError("security.store_outside", store=store.relative_to(folder))
+
+
 def keep(ledger_path: Path, f: EvidenceFile) -> Path:
     """Copy ``f`` into the store beside ``ledger_path`` (in chunks, hashed again as it is copied, then
     renamed into place: a reader never sees half a file). A file the store has already is kept once."""
     final = ledger_path.parent / f.stored
+    _store_inside(ledger_path.parent, final.parent)  # before anything is written or created
     if final.is_file() and final.stat().st_size == f.size:
         return final
     final.parent.mkdir(parents=True, exist_ok=True)
+    _store_inside(ledger_path.parent, final.parent)  # and once it exists (a folder swapped meanwhile)
     fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".", suffix=".tmp")
     try:
         h, n = hashlib.sha256(), 0

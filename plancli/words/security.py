@@ -38,6 +38,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "security.ledger_key": ("台账只能有 records: 一个键，而非 {key!r}（拼写有误的键下的记录会被忽略）",
                             "a ledger has one key, records:, not {key!r} (records under a misspelt key would be "
                             "ignored)"),
+    "security.store_outside": ("佐证库 {store} 指向台账所在目录之外（符号链接？），未复制任何文件，未记录任何内容",
+                               "the evidence store {store} leads outside the ledger's folder (a symlink?); nothing "
+                               "was copied or recorded"),
     # writing the ledger
     "security.read_only": ("台账文件为只读，未记录任何内容（如需记录，请先恢复写权限：chmod u+w）",
                            "ledger is read-only; nothing was recorded (to record, make it writable again: "
