@@ -748,3 +748,17 @@ def test_an_evidence_store_symlinked_out_of_the_repository_receives_nothing(tiny
                         "--progress", str(ledger)))
     assert err.startswith("the evidence store evidence/") and "leads outside the ledger's folder" in err
     assert list(target.rglob("*")) == [] and ledger.read_text(encoding="utf-8") == GOOD_LEDGER
+
+
+def test_a_lock_file_committed_as_a_symlink_empties_nothing(tiny, cli, tmp_path):
+    """``progress.yaml.lock -> ~/.bashrc``, forced into a commit: recording must not open it (filelock
+    releases before 4 opened it with O_TRUNC), and the target stays whole."""
+    ledger = tmp_path / "progress.yaml"
+    ledger.write_text(GOOD_LEDGER, encoding="utf-8")
+    precious = tmp_path / "bashrc"
+    precious.write_text("export PATH=$HOME/bin:$PATH\n", encoding="utf-8")
+    (tmp_path / "progress.yaml.lock").symlink_to(precious)
+    err = one_error(cli("record", "test-004", "--status", "done", "--registry", str(tiny), "--progress", str(ledger)))
+    assert err == f"{ledger}: the ledger's lock file progress.yaml.lock is a symlink; nothing was recorded: delete it"
+    assert precious.read_text(encoding="utf-8") == "export PATH=$HOME/bin:$PATH\n"
+    assert ledger.read_text(encoding="utf-8") == GOOD_LEDGER

@@ -391,6 +391,9 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
     p = Path(path)
     records = [_stamped(r) for r in records]
     p.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.islink(str(p) + ".lock"):
+        # a lock committed as a symlink: older filelock releases open it with O_TRUNC, emptying its target
+        raise LedgerError("security.lock_symlink", p, lock=Path(str(p) + ".lock").name)
     lock = FileLock(str(p) + ".lock")
     try:
         with lock.acquire(timeout=timeout):

@@ -45,6 +45,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "security.read_only": ("台账文件为只读，未记录任何内容（如需记录，请先恢复写权限：chmod u+w）",
                            "ledger is read-only; nothing was recorded (to record, make it writable again: "
                            "chmod u+w)"),
+    "security.lock_symlink": ("台账的锁文件 {lock} 是符号链接，未记录任何内容；请删除该链接",
+                              "the ledger's lock file {lock} is a symlink; nothing was recorded: delete it"),
     # what validate checks beyond the schema
     "registry.at.document": ("文件信息 ", "document "),
     "security.recorded_at": ("记录 {item}：recorded_at {given!r} 不是时间（应为 2024-10-31T09:30:00+08:00 形式）",
