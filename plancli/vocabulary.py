@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = ["Status", "STATUSES", "STATUS_ORDER", "URGENCY", "OPEN", "CLOSED", "RECORD_STATUSES", "RETRACTED",
-           "EXTENDED", "LEDGER_ONLY_STATUSES", "LEDGER_STATUSES", "is_open", "is_closed", "Light", "LIGHTS"]
+           "EXTENDED", "SUBMITTED", "LEDGER_ONLY_STATUSES", "LEDGER_STATUSES", "is_open", "is_closed", "Light", "LIGHTS"]
 
 
 class Status(StrEnum):
@@ -43,8 +43,12 @@ RETRACTED = "retracted"
 # Written by `record --extend-to` (延期): moves an item's deadline, keeps the original. A ledger-only
 # status like RETRACTED: never a row status, never chosen with --status.
 EXTENDED = "extended"
+# Written by `import` for each workbook a unit sent back (报送, docs/lights.md "Reporting"): the
+# record's id is the unit, not an item; it says the unit reported on that date, whatever rows it left
+# blank. Ledger-only too.
+SUBMITTED = "submitted"
 # Statuses only the ledger writes (never a row status, never chosen with --status).
-LEDGER_ONLY_STATUSES: tuple[str, ...] = (EXTENDED,)
+LEDGER_ONLY_STATUSES: tuple[str, ...] = (EXTENDED, SUBMITTED)
 # Every status a ledger record may carry.
 LEDGER_STATUSES: tuple[str, ...] = (*RECORD_STATUSES, RETRACTED, *LEDGER_ONLY_STATUSES)
 

@@ -227,3 +227,37 @@ def test_the_output_check_sees_a_renderer_that_queries(tmp_path):
                    encoding="utf-8")
     with pytest.raises(AssertionError, match="runs \\['occurrence_rows'\\]"):
         test_output_never_runs_a_query(bad)
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+WORDS_DIR = PKG / "words"
+
+
+def _language_leaks(path: Path) -> list[str]:
+    """(Chinese, English) pairs of strings and `lang == "zh"` branches: words that belong in the catalogue."""
+    found = []
+    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(n, ast.Tuple) and len(n.elts) == 2 and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in n.elts):
+            zh, en = (e.value for e in n.elts)
+            if CJK.search(zh) and re.search(r"[A-Za-z]{2,}", en) and not CJK.search(en):
+                found.append(f"{path.name}:{n.lineno}: the pair {zh!r}, {en!r}")
+        if (isinstance(n, ast.Compare) and isinstance(n.left, ast.Name) and "lang" in n.left.id
+                and any(isinstance(c, ast.Constant) and c.value in ("zh", "en") for c in n.comparators)):
+            found.append(f"{path.name}:{n.lineno}: a branch on the language")
+    return found
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if WORDS_DIR not in p.parents
+                                  and p.name not in ("language.py",)], ids=_name)
+def test_words_live_in_the_catalogue(path):
+    """A label pair or a `lang == "zh"` branch outside plancli/words is a word said in two places;
+    output.language (which chooses the language) and words.keeps_codes (the one policy) are the exceptions."""
+    assert _language_leaks(path) == []
+
+
+def test_the_words_check_sees_a_pair_and_a_branch(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text('HEAD = ("已逾期", "overdue")\n\ndef f(lang):\n    return "：" if lang == "zh" else ": "\n',
+                   encoding="utf-8")
+    assert len(_language_leaks(bad)) == 2

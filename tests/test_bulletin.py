@@ -24,9 +24,20 @@ def test_the_period(kw, start, end, label):
     assert (p.start, p.end, p.label) == (start, end, label)
 
 
-def test_the_period_reads_in_chinese():
-    assert bulletin_period(date(2025, 12, 3)).zh() == "2025年11月"
-    assert bulletin_period(date(2025, 12, 3), quarter="2025Q4").zh() == "2025年第四季度"
+@pytest.mark.parametrize(("kw", "zh", "en"), [
+    ({}, "2025年11月", "2025-11"),
+    ({"quarter": "2025Q4"}, "2025年第四季度", "2025Q4"),
+    ({"since": "2025-10-01", "until": "2025-11-15"}, "2025年10月1日至2025年11月15日", "2025-10-01 – 2025-11-15"),
+])
+def test_the_period_reads_as_a_bulletin_names_it(kw, zh, en):
+    """The period's name is said at the edge (output.bulletin, from the catalogue), not made in query/."""
+    from dataclasses import asdict
+
+    from plancli.output.bulletin import period_name
+
+    p = bulletin_period(date(2025, 12, 3), **kw)
+    b = {"period": {k: str(v) for k, v in asdict(p).items()}}
+    assert (period_name(b, "zh"), period_name(b, "en")) == (zh, en)
 
 
 @pytest.mark.parametrize(("kw", "message"), [
@@ -61,21 +72,30 @@ def test_units_ranked_by_the_rule_and_newly_red(cli, tiny, ledger):
     b = _json(cli, tiny)
     assert b["period"] == {"start": "2024-11-01", "end": "2024-11-30", "label": "2024-11"}
     assert b["as_of"] == "2024-11-30" and b["rank_rule"] == list(RANK_RULE)
-    # 省科技厅 leads five occurrences, one red (test-004, due 10-31, overdue since November);
-    # 省工业和信息化厅 leads test-005 (≤ target, no baseline: no schedule judgement): green
-    rows = [(r["rank"], r["unit"], r["items"], r["red"], r["overdue"], r["records"], r["red_share"]) for r in b["rows"]]
-    assert rows == [(1, "省工业和信息化厅", 1, 0, 0, 0, 0.0), (2, "省科技厅", 5, 1, 1, 1, 0.2)]
+    # 省科技厅 leads five occurrences, one red (test-004, due 10-31, overdue since November), and reported
+    # in November (test-002 on 11-20); 省工业和信息化厅 leads test-005 (≤ target, no baseline: green) and
+    # reported nothing in November. Its one green light says only that nothing was reported: a unit
+    # that did not report ranks after one that did (issue 24; it used to rank first).
+    rows = [(r["rank"], r["unit"], r["items"], r["red"], r["overdue"], r["records"], r["red_share"], r["on_time"],
+             r["submitted_on"]) for r in b["rows"]]
+    assert rows == [(1, "省科技厅", 5, 1, 1, 1, 0.2, True, "2024-11-20"),
+                    (2, "省工业和信息化厅", 1, 0, 0, 0, 0.0, False, None)]
     assert [r["item"] for r in b["newly_red"]] == ["test-004"]
     assert b["totals"]["items"] == 6 and b["totals"]["red"] == 1 and b["totals"]["records"] == 1
-    assert all(r["on_time"] is None for r in b["rows"])  # no reporting cycle set
+    assert b["not_on_time"] == ["省工业和信息化厅"]  # no reporting cycle: the period is the due date
+    assert b["named"] == {"best": [], "worst": []}  # two units: too few to name a first or a last
+    [g] = b["flagged"]
+    assert (g["unit"], [(i["item"], i["light"], i["newly_red"]) for i in g["items"]]) == (
+        "省科技厅", [("test-004", "red", True)])
 
 
 def test_a_reporting_cycle_judges_reports_on_time(cli, tiny, ledger, write_registry):
     write_registry(tiny.read_text(encoding="utf-8") + "lights: {report_every_days: 30}\n")
     rows = {r["unit"]: r for r in _json(cli, tiny)["rows"]}
-    # test-005 was last reported on 10-05: 56 days before 11-30; 省科技厅 never reported test-001 …
+    # test-005 was last reported on 10-05: 56 days before 11-30, beyond the 30-day cycle: 工信厅 has not
+    # reported on time. 省科技厅 reported (test-002 on 11-20), though it never reported test-001 …
     assert rows["省工业和信息化厅"]["on_time"] is False and rows["省工业和信息化厅"]["stale"] == 1
-    assert rows["省科技厅"]["on_time"] is False and rows["省科技厅"]["reported"] == 1
+    assert rows["省科技厅"]["on_time"] is True and rows["省科技厅"]["reported"] == 1
     # not reporting does not rank a unit up: 工信厅's one item is unreported (1 of 1); 科技厅 has one red
     # (test-004) and two unreported (test-001, test-003@2024) of five (test-003@2025 has not started)
     assert (rows["省工业和信息化厅"]["red_or_stale_share"], rows["省科技厅"]["red_or_stale_share"]) == (1.0, 0.6)
@@ -93,9 +113,13 @@ def test_markdown_in_chinese_reads_like_a_bulletin(cli, tiny, ledger):
     lines = r.out.splitlines()
     assert lines[0] == "# 关于2024年11月目标任务推进情况的通报"
     assert lines[4].startswith("截至2024年11月30日，纳入统计的目标任务共 6 项（全部单位 · 全部计划），涉及牵头单位 2 个。")
-    assert "## 一、各牵头单位推进情况排名" in lines and "## 二、本期新亮红灯事项（1 项）" in lines
-    assert "| 2 | 省科技厅 | 5 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0% | 1 | — |" in lines
-    assert "| test-004 | 平台迭代更新 | — | 2024-10-31 | 省科技厅 | 已逾期 30 天 |" in lines
+    assert "2024年11月应报送进展的 2 个单位中，1 个单位已报送。未按期报送的单位（1 个）：省工业和信息化厅。" in lines
+    assert "## 一、各牵头单位推进情况排名" in lines
+    assert "## 二、红灯、黄灯事项及原因（红灯 1 项、黄灯 0 项，其中本期新亮红灯 1 项）" in lines
+    assert "| 1 | 省科技厅 | 5 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0% | 2024-11-20 | 是 |" in lines
+    assert "| 2 | 省工业和信息化厅 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0% | 未报送 | 否 |" in lines
+    assert "### （一）省科技厅：红灯 1 项、黄灯 0 项" in lines
+    assert "| test-004 | 平台迭代更新 | — | 2024-10-31 | 红灯（本期新亮） | 已逾期 30 天 | 单位未说明情况 |" in lines
     assert lines[-1].startswith("请亮红灯、黄灯的牵头单位认真分析原因")
 
 
@@ -118,9 +142,13 @@ def test_xlsx_needs_a_file_and_reads_back(cli, tiny, ledger, tmp_path):
     assert cli("bulletin", "--registry", str(tiny), "--as-of", "2024-12-05", "--lang", "zh", "-f", "xlsx",
                "-o", str(out)).code == 0
     wb = load_workbook(out)
-    ranking, newly = wb.worksheets
+    ranking, flagged, newly = wb.worksheets
     assert [c.value for c in ranking[1]][:3] == ["名次", "牵头单位", "事项"]
-    assert [c.value for c in ranking[3]][:3] == [2, "省科技厅", 5]
+    assert [c.value for c in ranking[2]][:3] == [1, "省科技厅", 5]
+    assert [c.value for c in flagged[1]] == ["牵头单位", "编号", "指标", "目标", "期限", "亮灯", "亮灯原因", "进展情况",
+                                             "存在问题", "下一步措施", "填报日期"]
+    assert [c.value for c in flagged[2]][:7] == ["省科技厅", "test-004", "平台迭代更新", "—", "2024-10-31",
+                                                 "红灯（本期新亮）", "已逾期 30 天"]
     assert [c.value for c in newly[2]][:2] == ["test-004", "平台迭代更新"]
 
 
@@ -131,9 +159,11 @@ def test_the_shipped_registry_ranks_every_lead_unit(cli):
     assert {r["unit"]: r["items"] for r in b["rows"]} == {s["name"]: s["total"] for s in stats}
     ranks = [r["rank"] for r in b["rows"]]
     assert ranks[0] == 1 and ranks == sorted(ranks) and max(ranks) <= len(ranks)
-    keys = [(r["red_or_stale_share"], (r["yellow"] - r["stale"]) / r["items"], -r["completed_share"], -r["records"])
-            for r in b["rows"]]
-    assert keys == sorted(keys)  # the documented rule, in order
+    keys = [(r["on_time"] is False, r["red_or_stale_share"], (r["yellow"] - r["stale"]) / r["items"],
+             -r["completed_share"]) for r in b["rows"]]
+    assert keys == sorted(keys)  # the documented rule, in order (issue 24: reporting first, records no longer)
+    # nothing reported in the shipped ledger: every unit owes a report, none is named first or last
+    assert b["named"] == {"best": [], "worst": []} and len(b["not_on_time"]) == len(b["rows"])
 
 
 def test_a_period_not_begun_is_refused_and_one_under_way_is_judged_as_of_today(cli, tiny):

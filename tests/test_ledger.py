@@ -527,7 +527,7 @@ CORRUPT = {
     "yaml": (GOOD + "  - id: test-002\n    note: a: b\n    status: done\n", 5, "invalid YAML"),
     # line 4: the record whose status is wrong
     "status": (GOOD + "  - id: test-002\n    status: finished\n", 4,
-               "record test-002: status must be one of done, met, missed, in_progress, retracted, extended, not 'finished'"),
+               "record test-002: status must be one of done, met, missed, in_progress, retracted, extended, submitted, not 'finished'"),
     # line 6: an impossible date under a quoted `on` key (the unquoted form is tested below)
     "date": (GOOD + "  - id: test-002\n    status: done\n    \"on\": 2024-02-30\n", 6,
              "record test-002: on: impossible date '2024-02-30'"),

@@ -142,14 +142,15 @@ def _rows(cli, tiny, *args):
     return {x["item"]: x for x in json.loads(r.out)}
 
 
-def test_closing_truths_late_and_never_overdue_and_met(cli, tiny, ledger):
+def test_closing_truths_late_and_closed_by_a_figure_after_the_deadline(cli, tiny, ledger):
     r = cli("list", "--registry", str(tiny), "--format", "json", "--as-of", "2025-07-01")
     rows = {x["id"]: x for x in json.loads(r.out)}
-    # an in_progress figure that meets the target after the deadline: met (awaiting 销号), late by 10 days
+    # an in_progress figure effective after the deadline that meets the target is the result: met,
+    # late by 10 days (a figure before the deadline closes nothing: tests/test_closing.py)
     t1 = rows["test-001"]
     assert (t1["status"], t1["record_status"], t1["met"], t1["late"], t1["days_late"], t1["light"]) == (
         "met", "in_progress", True, True, 10, "green")
-    assert str(t1["light_reason"]) == "figure meets the target, awaiting 销号"
+    assert str(t1["light_reason"]) == "met"
     t4 = rows["test-004"]  # a milestone done 30 days after its deadline
     assert (t4["status"], t4["late"], t4["days_late"]) == ("done", True, 30)
     t2 = rows["test-002"]  # 20000 of 38000 (53 %) with 75 % of 2024-01-01..2025-12-31 gone: 22 points behind

@@ -22,7 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from plancli.ledger.store import load_ledger
+from plancli.ledger.store import load_ledger as read_ledger
+
+
+def load_ledger(path: Path) -> list:
+    """The records the rows gave: a workbook of a known unit also records the unit's 报送 (issue 24),
+    a record of its own these tests of cells do not look at."""
+    return [r for r in read_ledger(path) if r.status != "submitted"]
 
 openpyxl = pytest.importorskip("openpyxl")
 

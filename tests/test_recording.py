@@ -226,8 +226,10 @@ def test_case5_retract_withdraws_the_latest_record_and_keeps_history(cli, ledger
     assert "--retract withdraws a record" in _error(run(cli, ledger, *rec, "--retract", "--status", "met",
                                                          "--note", "x"))
     r = run(cli, ledger, *rec, "--retract", "--note", "通报数字有误")
-    assert (r.code, r.err) == (0, f"retracted kjyf-002: met on 2024-10-01 (通报数字有误) → {ledger}\n")
     recs = load_ledger(ledger)
+    # the confirmation names the record withdrawn by its id, with its figure (issue 24: it said neither)
+    assert (r.code, r.err) == (0, f"retracted kjyf-002 record {recs[1].rid}: met on 2024-10-01, actual 3.6 万家 "
+                                  f"(通报数字有误) → {ledger}\n")
     assert [x.status for x in recs] == ["in_progress", "met", RETRACTED]  # nothing dropped
     shown = _json(cli, ledger, "show", "kjyf-002")[0]
     assert [o["status"] for o in shown["occurrences"]] == ["in_progress"]  # falls back

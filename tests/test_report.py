@@ -56,7 +56,7 @@ def ledger(tmp_path: Path) -> Path:
 
 
 DIGEST_KEYS = {"as_of", "week", "days", "by", "units", "plans", "docs", "overdue_total", "counts", "totals", "overdue",
-               "newly_overdue", "due_next", "recorded_last_week", "entered_last_week"}
+               "newly_overdue", "newly_red", "due_next", "recorded_last_week", "entered_last_week"}
 
 
 def test_weekly_json_on_the_tiny_registry(cli, tiny, ledger):
@@ -289,6 +289,10 @@ records effective last week: 3, entered: 3. Lights: red 0, yellow 0, blue 1, gre
 
 (none)
 
+## Newly red (red now, not on 2024-10-21)
+
+(none)
+
 ## Due in the next 7 days
 
 | ID | Plan | Metric | Target | Deadline | Days left | Status | Light | Lead unit |
@@ -422,6 +426,10 @@ def test_digest_md_on_the_shipped_registry_for_one_unit(cli, tmp_path):
 | tjls-003 | tjls | 建立自然资源资产离任审计评价指标体系 | — | 2025-12-31 | 332 | 红灯 | 进行中 · 2026-11-18 |
 
 ## 本周新增逾期（期限在 2026-11-21 至 2026-11-27）
+
+(无)
+
+## 本周新亮红灯事项（2026-11-21 以来转为红灯）
 
 (无)
 

@@ -93,16 +93,23 @@ def test_round_trip_dry_run_then_import_then_show_and_digest_agree(cli, tiny, ha
         (f"{filled}:台账!4", "record", "test-004", "in_progress", None, "2024-10-16"),
         (f"{filled}:台账!5", "record", "test-001", "met", 36000, "2024-10-15"),
     ]
-    assert dry.err == "would record 2 of 2 filled rows; nothing written (--dry-run)\n"
+    # the workbook says whose it is (export --per-unit wrote it): the unit's 报送 is recorded too,
+    # dated today as plancli reads it (PLANCLI_TODAY), whatever rows it left blank
+    sent = "省科技厅 sent back filled.xlsx (2 rows filled): "
+    assert dry.err == f"{sent}would be recorded as reported on 2024-10-20\n" \
+                      "would record 2 of 2 filled rows; nothing written (--dry-run)\n"
 
     r = _import(cli, tiny, ledger, str(filled))
-    assert r.code == 0 and r.err == f"recorded 2 of 2 filled rows in {ledger}\n"
+    assert r.code == 0 and r.err == f"{sent}reported on 2024-10-20\nrecorded 2 of 2 filled rows in {ledger}\n"
     recs = load_ledger(ledger)
-    # 进展情况 and 存在问题 are kept apart (issue 25: the next workbook and show read them back)
-    assert [(x.item, x.status, x.actual, x.on, x.evidence, x.note, x.problems) for x in recs] == [
-        ("test-004", "in_progress", None, date(2024, 10, 16), None, "平台测试中", "经费未到位"),
-        ("test-001", "met", 36000.0, date(2024, 10, 15), "省科技厅通报〔2024〕9号", "已认定", None),
+    # 进展情况 and 存在问题 are kept apart (issue 25: the next workbook and show read them back); the rows
+    # are the unit's, and the unit's 报送 is recorded too (issue 24)
+    assert [(x.item, x.status, x.actual, x.on, x.evidence, x.note, x.problems, x.unit) for x in recs] == [
+        ("test-004", "in_progress", None, date(2024, 10, 16), None, "平台测试中", "经费未到位", "省科技厅"),
+        ("test-001", "met", 36000.0, date(2024, 10, 15), "省科技厅通报〔2024〕9号", "已认定", None, "省科技厅"),
+        ("省科技厅", "submitted", None, date(2024, 10, 20), None, None, None, "省科技厅"),
     ]
+    assert (recs[2].workbook, recs[2].rows_filled, recs[2].source) == ("filled.xlsx", 2, "台账 filled.xlsx")
 
     show = cli("show", "test-001", "--lang", "en", "--registry", str(tiny), "--progress", str(ledger))
     assert "test-001: met (deadline 2024-12-31), actual 3.6 万家 (103% of the target)" in show.out
@@ -113,8 +120,10 @@ def test_round_trip_dry_run_then_import_then_show_and_digest_agree(cli, tiny, ha
         ("test-001", "met", "省科技厅通报〔2024〕9号"), ("test-004", "in_progress", None)]
 
     again = _import(cli, tiny, ledger, str(filled))
-    assert again.code == 0 and again.err == "recorded 0 of 2 filled rows (2 already recorded)\n"
-    assert len(load_ledger(ledger)) == 2
+    assert again.code == 0 and again.err == "省科技厅: this 报送 is already recorded (filled.xlsx: the same day or the " \
+                                            "same file)\n" \
+                                            "recorded 0 of 2 filled rows (2 already recorded)\n"
+    assert len(load_ledger(ledger)) == 3
 
 
 def test_a_wrong_row_refuses_the_whole_file_and_names_every_wrong_row(cli, tiny, handouts, tmp_path):
@@ -260,7 +269,7 @@ def test_an_extension_moves_the_deadline_keeps_the_original_and_can_be_retracted
     assert "2024-12-31+" in table.out and table.out.rstrip().endswith("+ 已延期：显示延期后的期限，原定期限见 plancli show 编号")
 
     back = _record(cli, tiny, ledger, "test-004", "--retract", "--note", "批复撤回", "--on", "2024-10-02")
-    assert back.code == 0 and "retracted test-004: extended on 2024-10-01" in back.err
+    assert back.code == 0 and "extended on 2024-10-01 to 2024-12-31 (批复撤回)" in back.err
     r = row("2024-11-15")
     assert (r["deadline"], r["deadline_original"], r["status"]) == ("2024-10-31", None, "overdue")
 

@@ -55,7 +55,7 @@ def validate_cmd(
     else:
         for p in problems:
             print(visible(p.located(lg), ""))
-        warned = len(problems) - len(errors)
+        warned = sum(p.level == "warning" for p in problems)  # a note (level note) informs, never fails
         print(say("validate.summary", lg, path=reg.path, entries=len(reg.entries), exclusions=len(reg.exclusions),
                   docs=say("validate.in_documents", lg, n=len(reg.documents)) if len(reg.documents) > 1 else "",
                   problems=say("validate.problem_one", lg) if len(errors) == 1
@@ -63,7 +63,7 @@ def validate_cmd(
                   warnings="" if not warned else say("validate.warning_one", lg) if warned == 1
                   else say("validate.warnings", lg, n=warned),
                   strict=say("validate.strict_fails", lg) if strict and warned else ""), file=sys.stderr)
-    if errors or (strict and problems):
+    if errors or (strict and any(p.level == "warning" for p in problems)):
         raise typer.Exit(EXIT_CHECK)
 
 

@@ -267,7 +267,7 @@ def notice(
             path = output
         else:
             output.mkdir(parents=True, exist_ok=True)
-            path = output / f"{say('notice.title', lang) if lang == 'zh' else 'notice'}-{unit}-{f.as_of}.{kind}"
+            path = output / f"{say('notice.file', lang)}-{unit}-{f.as_of}.{kind}"
         write_output(data, path)
         if path is not None and str(path) != "-":
             print(say("notice.written", lang, path=path, unit=unit, n=len(rows)), file=sys.stderr)

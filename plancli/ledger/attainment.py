@@ -6,6 +6,8 @@ output that prints attainment.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..registry.model import Entry
 from ..vocabulary import CLOSED, Status
 from .store import Record
@@ -45,14 +47,21 @@ def attainment(e: Entry, actual: float | None, below: float | None = None) -> tu
     return (round(ratio, 4) if ratio is not None else None), met
 
 
-def record_status(e: Entry, rec: Record) -> str:
-    """The status a record gives its item. For a quantified target with an actual value, a closing
-    record (done, met, missed) counts as the value says (``attainment``: met or missed), unless it was
-    forced with a reason; in_progress stays in_progress."""
+def record_status(e: Entry, rec: Record, deadline: date | None = None) -> str:
+    """The status a record gives its item (docs/lights.md, "Closing is explicit").
+
+    A closing record (done, met, missed) of a quantified target with an actual value counts as the
+    value says (``attainment``: met or missed), unless it was forced with a reason. A figure recorded
+    ``in_progress`` closes nothing by itself: only one effective on or after the item's ``deadline``
+    (the one in force) that reaches the target is the result, and reads ``met``; before the deadline
+    it is progress (9.8 % of a ≈10 % annual growth in September is not the year's figure)."""
     if rec.status in CLOSED and not rec.forced:
         _, met = attainment(e, rec.actual, rec.actual_below)
         if met is not None:
             return Status.MET if met else Status.MISSED
+    if (rec.status == Status.IN_PROGRESS and deadline is not None and rec.effective >= deadline
+            and attainment(e, rec.actual, rec.actual_below)[1]):
+        return Status.MET
     return rec.status
 
 

@@ -197,7 +197,7 @@ class Planned:
 
     where: str
     record: Record
-    action: str = "record"  # record | already recorded | repeated (an earlier row of this import)
+    action: str = "record"  # record | already recorded | repeated (an earlier row of this import) | withdrawn
     merged: tuple[str, ...] = ()  # merged ranges that gave this row a value
     proof: Proof | None = field(default=None, repr=False)  # an evidence file to copy into the store
 
@@ -211,11 +211,13 @@ class Planned:
 
 
 class Imported(list):
-    """The planned records of an import (a list of ``Planned``) and its ``notices``."""
+    """The planned records of an import (a list of ``Planned``), its ``notices``, and the unit each
+    file is from (``units``: path → unit, None when unknown)."""
 
-    def __init__(self, planned=(), notices=()):
+    def __init__(self, planned=(), notices=(), units=None):
         super().__init__(planned)
         self.notices: list[Notice] = list(notices)
+        self.units: dict[str, str | None] = dict(units or {})
 
 
 # --------------------------------------------------------------------------- reading one 台账
@@ -399,6 +401,7 @@ class _Context:
     today: date | None
     accept_other_units: bool
     seen: dict[tuple, tuple[str, tuple]] = field(default_factory=dict)  # (item, kind) → (where, report)
+    withdrawn: set[tuple] = field(default_factory=set)  # the reports of withdrawn records
 
 
 def _unit_of(book: Book, path: Path, table: UnitTable | None) -> str | None:
@@ -429,13 +432,17 @@ def _units_of(e: Entry, table: UnitTable | None) -> tuple[list[str], list[str]]:
 
 def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date | None = None,
                 today: date | None = None, table: UnitTable | None = None,
-                accept_other_units: bool = False) -> Imported:
+                accept_other_units: bool = False, named: str | None = None) -> Imported:
     """Every filled row of ``files`` as the records it would append, checked; raises ``ImportRefused``
-    naming every wrong file and row. Nothing is written."""
+    naming every wrong file and row. Nothing is written. ``named`` (``import --unit``): the unit every
+    file is from, whatever it says."""
     records = load_ledger(ledger_path)
     gone = withdrawn(records)
     active = {_key(r): r for i, r in enumerate(records) if i not in gone}
     ctx = _Context(reg, ledger_path, table, records, active, on, today, accept_other_units)
+    # A record someone withdrew is never brought back by importing the old workbook again (issue 24).
+    ctx.withdrawn = {_key(records[i]) for i in gone} - active.keys()
+    units: dict[str, str | None] = {}
     problems: list[RowProblem] = []
     notices: list[Notice] = []
     planned: list[Planned] = []
@@ -457,7 +464,7 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
             both = [f"{z}/{say('fill.' + k, 'en')}" for z, k in zip(zh, FILL_COLUMNS, strict=True)]
             problems.append(RowProblem(str(path), LedgerError("import.no_table", zh=zh, both=both), "file"))
             continue
-        unit = _unit_of(book, path, table)
+        unit = units[str(path)] = named or _unit_of(book, path, table)
         if unit is None and table is not None and not accept_other_units:
             notices.append(Notice(str(path), "import.unit_unknown", {}))
         year = _as_of_year(book, ctx)
@@ -474,7 +481,7 @@ def plan_import(reg: Registry, ledger_path: Path, files: list[Path], *, on: date
                 notices += said
     if problems:
         raise ImportRefused(problems, notices)
-    return Imported(planned, notices)
+    return Imported(planned, notices, units)
 
 
 def _tables(book: Book) -> tuple[list[_Table], list[str]]:
@@ -589,7 +596,7 @@ _STATUS_WORDS: dict[str, str] | None = None
 
 def _planned(ctx: _Context, row: _Row, rec: Record, proof: Proof) -> Planned:
     key = _key(rec)
-    action = "already recorded" if key in ctx.active else "record"
+    action = "already recorded" if key in ctx.active else "withdrawn" if key in ctx.withdrawn else "record"
     return Planned(row.where, rec, action, tuple(row.merged), proof if proof.file is not None else None)
 
 
@@ -622,11 +629,16 @@ def _key(r: Record) -> tuple:
 
 def import_files(reg: Registry, ledger_path: Path, files: list[Path], *, on: date | None = None,
                  dry_run: bool = False, today: date | None = None, table: UnitTable | None = None,
-                 accept_other_units: bool = False) -> Imported:
+                 accept_other_units: bool = False, unit: str | None = None,
+                 received: date | None = None) -> Imported:
     """``plan_import``, then (unless ``dry_run``) copy the evidence files into the store and append
-    every new record in one locked write."""
+    every new record in one locked write. Each file whose unit is known adds its unit's 报送
+    (``ledger.submissions``), dated ``on``, else ``received`` (today as plancli reads it), else today."""
+    from .submissions import submissions_of
+
     planned = plan_import(reg, ledger_path, files, on=on, today=today, table=table,
-                          accept_other_units=accept_other_units)
+                          accept_other_units=accept_other_units, named=unit)
+    planned += submissions_of(planned, ledger_path, received=on or received or today or date.today())
     new = [p for p in planned if p.action == "record"]
     if not dry_run and new:
         for p in new:
@@ -634,9 +646,8 @@ def import_files(reg: Registry, ledger_path: Path, files: list[Path], *, on: dat
                 keep(ledger_path, p.proof.file)
 
         def known(existing: list[Record], rec: Record) -> bool:  # asked again under the ledger's lock
-            if not cache:
-                gone = withdrawn(existing)
-                cache.update(_key(r) for i, r in enumerate(existing) if i not in gone)
+            if not cache:  # withdrawn records too: a retraction made meanwhile is not undone
+                cache.update(_key(r) for r in existing)
             return _key(rec) in cache
 
         cache: set = set()

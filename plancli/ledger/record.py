@@ -50,6 +50,11 @@ class Record:
     evidence_name: str | None = None  # a file in the evidence store: the name it was sent under
     problems: str | None = None  # 存在问题, as the unit wrote them (the note holds 进展情况)
     next_steps: str | None = None  # 下一步措施
+    entered_by: str | None = None  # who entered it: git user.name of the ledger's repository, else the OS user
+    unit: str | None = None  # whose report it is: the unit of the workbook a row was read from
+    workbook: str | None = None  # a `submitted` record (报送): the file the unit sent back
+    rows_filled: int | None = None  # a `submitted` record: how many of its rows the unit filled in
+    workbook_sha256: str | None = None  # a `submitted` record: the file's digest (the same file is one 报送)
 
     @property
     def entry_id(self) -> str:
@@ -74,7 +79,9 @@ class Record:
                 "retracts": self.retracts, "evidence": self.evidence, "evidence_sha256": self.evidence_sha256,
                 "evidence_size": self.evidence_size, "evidence_name": self.evidence_name,
                 "extend_to": self.extend_to.isoformat() if self.extend_to else None,
-                "actual_below": self.actual_below, "problems": self.problems, "next_steps": self.next_steps}
+                "actual_below": self.actual_below, "problems": self.problems, "next_steps": self.next_steps,
+                "entered_by": self.entered_by, "unit": self.unit, "workbook": self.workbook,
+                "rows_filled": self.rows_filled, "workbook_sha256": self.workbook_sha256}
 
 
 # --------------------------------------------------------------------------- fields, generically

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from ..registry.model import Entry, Problem, Registry, target_text
 from ..text.actuals import read_actual, written_like
 from ..text.quantities import QuantityError
-from ..vocabulary import CLOSED, Status
+from ..vocabulary import CLOSED, SUBMITTED, Status
 from ..words import UNSHOWABLE, term
 from .attainment import attainment, percent
 from .evidence import Proof, digest, keep, proof_given
@@ -34,7 +34,7 @@ from .store import (
 )
 
 __all__ = ["clean_text", "resolve_item", "ledger_warnings", "check_progress", "check_extension", "record_progress",
-           "retract_latest", "extend_deadline", "item_deadline", "deadline_in_force", "evidence_path",
+           "retract_latest", "named_record", "extend_deadline", "item_deadline", "deadline_in_force", "evidence_path",
            "evidence_problems"]
 
 
@@ -77,6 +77,7 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
         return []
     gone = withdrawn(records)
     retractions_used = {id(r) for r in gone.values()}
+    withdrawn_ids = {id(records[i]) for i in gone}
     items_of: dict[str, list[str]] = {}
     first_line: dict[str, int] = {}
     by_rid = {r.rid: r for r in records if r.rid}
@@ -90,12 +91,16 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
         first_line.setdefault(r.rid, r.yaml_line)
         if r.status == RETRACTED and r.retracts is not None and id(r) not in retractions_used:
             t = by_rid.get(r.retracts)
+            if t is not None and t.item == r.item and id(t) in withdrawn_ids:
+                continue  # the same record withdrawn on two clones: one retraction (validate notes it)
             if t is None:
                 found = ("ledger.retracts_unknown", {"item": r.item, "rid": r.retracts})
             elif t.item != r.item:
                 found = ("ledger.retracts_other", {"item": r.item, "rid": r.retracts, "other": t.item})
             else:
                 found = ("ledger.retracts_retraction", {"item": r.item, "rid": r.retracts})
+        elif r.status == SUBMITTED:
+            continue  # a unit's 报送: its id is the unit, not an item (ledger.submissions)
         elif e is None:
             found = ("ledger.unknown_item", {"item": r.item})
         else:
@@ -132,7 +137,25 @@ def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Probl
                                        status=Status(r.status)))
     untimed = [Problem.at(str(path), r.yaml_line, "security.recorded_at", "warning", item=r.item, given=r.recorded_at)
                for r in records if r.recorded_at is not None and not _is_time(r.recorded_at)]
-    return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven + untimed
+    return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven + \
+        retracted_twice(path, records) + untimed
+
+
+def retracted_twice(path: Path, records: list[Record]) -> list[Problem]:
+    """Retractions of a record another retraction already withdrew — two clones correcting the same
+    wrong record, merged: one retraction, said as a note (``validate`` does not fail on it)."""
+    gone = withdrawn(records)
+    used = {id(r) for r in gone.values()}
+    index = {r.rid: i for i, r in enumerate(records) if r.rid}
+    out = []
+    for r in records:
+        if r.status != RETRACTED or r.retracts is None or id(r) in used:
+            continue
+        j = index.get(r.retracts)
+        if j is not None and j in gone and records[j].item == r.item:
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.retracted_twice", "note", item=r.item,
+                                  rid=r.retracts, first=gone[j].yaml_line))
+    return out
 
 
 def _is_time(text: str) -> bool:
@@ -367,17 +390,20 @@ def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, no
 
 
 def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on: date | None = None,
-                   source: str | None = None, evidence: str | None = None,
+                   source: str | None = None, evidence: str | None = None, rid: str | None = None,
                    today: date | None = None) -> tuple[Record, Record, Entry]:
-    """Append a retraction of ``item``'s latest record (the one deciding its status now); the reason
-    (``note``) is required. Returns (retraction, withdrawn record, entry)."""
+    """Append a retraction of one of ``item``'s records: the one ``rid`` names (its id, or a unique
+    beginning of it, or of the part after its ``-``; ``show`` lists them), else its latest (the one
+    deciding its status now). The reason (``note``) is required. Returns (retraction, withdrawn
+    record, entry)."""
     source, note, evidence = (clean_text(k, v) for k, v in (("source", source), ("note", note),
                                                             ("evidence", evidence)))
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("record.retract_needs_note")
     on = _today(today, on)
-    target = next_withdrawn(load_ledger(path), item_id)
+    records = load_ledger(path)
+    target = named_record(records, item_id, rid) if rid is not None else next_withdrawn(records, item_id)
     if target is None:
         raise LedgerError("record.nothing_to_retract", item=item_id)
     proof = _clean_proof(proof_given(evidence, path))
@@ -385,3 +411,31 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note,
                                      retracts=target.rid, **proof.fields))
     return rec, target, e
+
+
+def named_record(records: list[Record], item_id: str, rid: str) -> Record:
+    """The record of ``item_id`` that ``rid`` names: its whole id, a beginning of it, or a beginning of
+    its random part (after ``-``) — one record only; refused by name when it names none, several, a
+    record of another item, or one already withdrawn."""
+    want = rid.strip()
+    if not want:
+        raise LedgerError("record.rid_empty")
+
+    def names(r: Record) -> bool:
+        return bool(r.rid) and (r.rid.startswith(want) or r.rid.rpartition("-")[2].startswith(want))
+
+    hits = [r for r in records if r.status != RETRACTED and names(r)]
+    mine = [r for r in hits if r.item == item_id]
+    if not mine:
+        if hits:
+            raise LedgerError("record.rid_other_item", rid=want, item=item_id, other=hits[0].item)
+        rids = [r.rid for r in records if r.item == item_id and r.status != RETRACTED and r.rid]
+        raise LedgerError("record.rid_unknown", rid=want, item=item_id, rids=rids or ["—"])
+    if len(mine) > 1:
+        raise LedgerError("record.rid_ambiguous", rid=want, rids=[r.rid for r in mine])
+    target = mine[0]
+    gone = withdrawn(records)
+    by = next((gone[i] for i, r in enumerate(records) if r is target and i in gone), None)
+    if by is not None:
+        raise LedgerError("record.rid_withdrawn", rid=target.rid, on=by.effective, note=by.note or "")
+    return target

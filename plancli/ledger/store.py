@@ -225,8 +225,10 @@ def withdrawn(records: list[Record]) -> dict[int, Record]:
         if r.status != RETRACTED or r.retracts is None:
             continue
         j = by_rid.get(r.retracts)
-        if j is not None and records[j].status != RETRACTED and records[j].item == r.item:
-            out.setdefault(j, r)
+        # withdrawn twice (two clones, merged): the first retraction by order_key stands, on every clone
+        if (j is not None and records[j].status != RETRACTED and records[j].item == r.item
+                and (j not in out or order_key(r) < order_key(out[j]))):
+            out[j] = r
     active: dict[str, list[int]] = {}
     for i, r in enumerate(records):  # legacy retractions: by position, as they were written
         if r.status != RETRACTED:
@@ -344,7 +346,9 @@ def new_rid(now: datetime | None = None) -> str:
     return t.strftime("%Y%m%dT%H%M%S.%fZ") + "-" + secrets.token_hex(4)
 
 
-def _stamped(r: Record) -> Record:
+def _stamped(r: Record, who: str | None) -> Record:
+    if r.entered_by is None and who:  # who entered it (ledger.who): an audit note, like the time
+        r = dataclasses.replace(r, entered_by=who)
     if r.recorded_at is None:  # local time with its offset: what the person saw on their clock
         stamp = datetime.now().astimezone().replace(microsecond=0).isoformat()
         r = dataclasses.replace(r, recorded_at=stamp)
@@ -388,8 +392,10 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
     must not record its rows twice); the records left out are not returned."""
     from filelock import FileLock, Timeout
 
+    from .who import entering_person
+
     p = Path(path)
-    records = [_stamped(r) for r in records]
+    records = [_stamped(r, entering_person(p.absolute())) for r in records]
     p.parent.mkdir(parents=True, exist_ok=True)
     if os.path.islink(str(p) + ".lock"):
         # a lock committed as a symlink: older filelock releases open it with O_TRUNC, emptying its target

@@ -96,7 +96,7 @@ def last_report(r: Mapping, lang: str) -> str | None:
     if r.get("actual") is not None:
         parts.append(written_like(r["actual"], r["value_text"], r["unit"], more=r.get("actual_below") is not None))
     on = r.get("recorded_on")
-    return " ".join(parts) + ((f"（{on}）" if lang == "zh" else f" ({on})") if on else "")
+    return " ".join(parts) + (say("punct.paren", lang, x=on) if on else "")
 
 
 def _values(r: Mapping, lang: str) -> list:

@@ -123,7 +123,9 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
         text += w("show.rec.forced") if h["forced"] else ""
         if h["withdrawn"]:
             text += w("show.rec.withdrawn", on=h["withdrawn"]["on"], note=h["withdrawn"]["note"])
-        pairs.append(("record", text + w("show.rec.recorded", at=h["recorded_at"])))
+        text += w("show.rec.recorded", at=h["recorded_at"],
+                  by=w("show.rec.by", by=h["entered_by"]) if h.get("entered_by") else "")
+        pairs.append(("record", text + (w("show.rec.rid", rid=h["rid"]) if h.get("rid") else "")))
     if d.get("ledger"):
         n, later = len(d["history"]), d.get("records_after_as_of") or 0
         count = w("show.ledger.one" if n == 1 else "show.ledger.many", n=n)

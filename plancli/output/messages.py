@@ -11,8 +11,9 @@ from ..words import say, word_or_code
 __all__ = ["describe", "describe_retraction", "describe_extension"]
 
 
-def describe(e: Entry, rec: Record, lang: str = "en") -> str:
-    """The confirmation line of ``record``: the value as the target is written, with attainment."""
+def describe(e: Entry, rec: Record, lang: str = "en", deadline=None) -> str:
+    """The confirmation line of ``record``: the value as the target is written, with attainment, and
+    what the record counts as when that is not its status (a figure as of the ``deadline`` closes)."""
     def st(code: str) -> str:
         return word_or_code(code, lang)
 
@@ -28,15 +29,26 @@ def describe(e: Entry, rec: Record, lang: str = "en") -> str:
         text += say("msg.evidence", lang, evidence=rec.evidence)
     if rec.forced:
         text += say("msg.forced", lang, note=rec.note)
-    elif record_status(e, rec) != rec.status:
-        text += say("msg.counts_as", lang, status=st(record_status(e, rec)))
+    elif record_status(e, rec, deadline) != rec.status:
+        text += say("msg.counts_as", lang, status=st(record_status(e, rec, deadline)))
+    elif rec.status == "in_progress" and deadline is not None and attainment(e, rec.actual)[1]:
+        text += say("msg.awaiting_close", lang, deadline=deadline)  # progress, not the result (lights.md)
     return text
 
 
-def describe_retraction(rec: Record, gone: Record, lang: str = "en") -> str:
-    """The confirmation line of ``record --retract``: which record was withdrawn, and why."""
-    return say("msg.retracted", lang, item=gone.item, status=word_or_code(gone.status, lang), on=gone.effective,
-               note=rec.note)
+def describe_retraction(rec: Record, gone: Record, lang: str = "en", e: Entry | None = None) -> str:
+    """The confirmation line of ``record --retract``: which record was withdrawn (its id, the figure
+    as the target is written and its source, so a slip shows at once), and why."""
+    what = ""
+    if gone.actual is not None:
+        shown = written_like(gone.actual, e.value_text, e.unit) if e is not None else gone.actual_text or f"{gone.actual:g}"
+        what += say("msg.retracted.actual", lang, actual=shown)
+    if gone.extend_to is not None:
+        what += say("msg.retracted.to", lang, d=gone.extend_to)
+    if gone.source:
+        what += say("msg.retracted.source", lang, source=gone.source)
+    return say("msg.retracted", lang, item=gone.item, rid=gone.rid, status=word_or_code(gone.status, lang),
+               on=gone.effective, what=what, note=rec.note)
 
 
 def describe_extension(rec: Record, was, lang: str = "en") -> str:

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..registry.model import target_text
-from ..words import said, say, visible
+from ..words import joined, long_date, said, say, visible
 from .render import html_text
 from .report import deadline_cell, page
 
-__all__ = ["Notice", "notice_html", "notice_docx", "NOTICE_FORMATS", "long_date"]
+__all__ = ["Notice", "notice_html", "notice_docx", "NOTICE_FORMATS"]
 
 NOTICE_FORMATS = ("html", "docx")
 _e = html_text
@@ -40,11 +40,6 @@ class Notice:
     number: str | None = None  # the notice's number (督办〔2025〕12号), when the office gives one
 
 
-def long_date(d: date, lang: str) -> str:
-    """2025年11月30日 / 2025-11-30."""
-    return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.isoformat()
-
-
 def _office(n: Notice, lang: str) -> str:
     return n.office.get("name") or say("notice.office_default", lang)
 
@@ -52,7 +47,7 @@ def _office(n: Notice, lang: str) -> str:
 def _basis(n: Notice, lang: str) -> str:
     """The documents the items come from (鲁政发〔2024〕5号), in order of first mention."""
     docs = dict.fromkeys(r.get("doc") for r in n.rows if r.get("doc"))
-    return ("、" if lang == "zh" else ", ").join(docs) or "—"
+    return joined(docs, lang) or "—"
 
 
 def _body(n: Notice, lang: str) -> str:
@@ -63,7 +58,7 @@ def _body(n: Notice, lang: str) -> str:
 def _cells(r: dict, lang: str) -> dict:
     return {"item": r["item"], "task": r.get("metric") or "", "target": target_text(r.get("comparator"), r.get("value_text")),
             "deadline": deadline_cell(r, lang), "reason": said(r.get("light_reason"), lang),
-            "support": "、".join(r.get("support") or []) if lang == "zh" else ", ".join(r.get("support") or [])}
+            "support": joined(r.get("support") or [], lang)}
 
 
 COLUMNS = ("no", "item", "task", "target", "deadline", "reason", "support")

@@ -34,7 +34,7 @@ from ..query.reminders import TOLD, Reminder
 from ..query.rows import CONTRACT
 from ..registry.contacts import Route
 from ..registry.model import target_text
-from ..words import said, say, word
+from ..words import joined, said, say, word
 from .render import render
 from .report import deadline_cell, light_badge, page
 
@@ -84,7 +84,7 @@ def _counts(rem: Reminder, lang: str) -> str:
     parts = [say(f"notify.count.{lt}", lang, n=c[str(lt)]) for lt in TOLD if c.get(str(lt))]
     if c.get("returned"):
         parts.append(say("notify.count.returned", lang, n=c["returned"]))
-    return ("、" if lang == "zh" else ", ").join(parts)
+    return joined(parts, lang)
 
 
 def title(rem: Reminder, lang: str) -> str:
@@ -110,7 +110,7 @@ def _summary(rem: Reminder, lang: str) -> list[str]:
     if rem.report_due:
         report.append(say("notify.line.report_due", lang, date=rem.report_due.isoformat()))
     if report:
-        out.append(("；" if lang == "zh" else "; ").join(report))
+        out.append(joined(report, lang, "punct.semicolon"))
     return out
 
 
@@ -127,7 +127,7 @@ def _item(r: dict, lang: str, new: bool) -> str:
 def _light_tag(r: dict, lang: str) -> str:
     """``【红灯】`` / ``[red] ``: the word as well as the colour (a colour alone is not read by all)."""
     w = say("notify.tag.returned", lang) if r.get("review_note") else word(r.get("light"), lang)
-    return f"【{w}】" if lang == "zh" else f"[{w}] "
+    return say("punct.tag", lang, x=w)
 
 
 def _closing(rem: Reminder, ctx: Context, attached: bool = False) -> list[str]:

@@ -33,7 +33,7 @@ from .charts import (
 )
 from .render import html_text
 
-__all__ = ["COLORS", "summary_html", "items_table", "items_html", "light_badge", "deadline_cell", "page",
+__all__ = ["COLORS", "SHORT", "NOTE_PARTS", "short", "said_html", "said_text", "summary_html", "items_table", "items_html", "light_badge", "deadline_cell", "page",
            "dashboard_html", "dashboard_md", "dashboard_json", "dashboard_data", "local_timestamp", "render_report",
            "REPORT_FORMATS"]
 
@@ -113,6 +113,8 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
         cols.append("actual")
     if any(r.get("evidence") for r in rows):
         cols.append("evidence")
+    if any(r.get(k) for r in rows for k in NOTE_PARTS):  # red and yellow items: why, in the unit's words
+        cols.append("said")
     head = "".join(f'<th class="c-{c}">{_e(say("col." + c, lang))}</th>' for c in cols)
     out = [f'<table class="items"><thead><tr>{head}</tr></thead><tbody>']
     src = say("report.source_line", lang)
@@ -141,10 +143,55 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
             "lead": f'<td class="c-lead">{_e("、".join(r.get("lead") or []))}</td>',
             "actual": f'<td class="nw num c-actual">{_e(_actual(r))}</td>',
             "evidence": f'<td class="c-evidence" title="{_e(r.get("note") or "")}">{_e(r.get("evidence_name") or r.get("evidence") or "")}</td>',
+            "said": f'<td class="c-said">{said_html(r, lang, none_said=False)}</td>',
         }
         out.append(f'<tr class="st-{_e(s)}">' + "".join(cells[c] for c in cols) + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)
+
+
+SHORT = 60  # characters of a unit's text shown before “…”; the whole text is one click away
+
+
+def short(text: str | None, n: int = SHORT) -> str:
+    """``text`` on one line, cut to ``n`` characters with “…”."""
+    t = " ".join((text or "").split())
+    return t if len(t) <= n else t[:n - 1].rstrip("，、；。 ") + "…"
+
+
+NOTE_PARTS = ("progress", "problems", "next_steps")
+
+
+def said_html(r: Mapping, lang: str, *, none_said: bool = True) -> str:
+    """What a unit wrote on an item (进展情况, 存在问题, 下一步措施), one line each, cut to ``SHORT``
+    characters with the whole text one click away (``<details>``; printed whole: a closed <details>
+    cannot be opened by a print style, so the whole text is there too, shown only in print), and its date."""
+    colon = say("punct.colon", lang)
+    lines = []
+    for k in NOTE_PARTS:
+        full = " ".join((r.get(k) or "").split())
+        if not full:
+            continue
+        label = f"<b>{_e(say('bulletin.' + k, lang))}{colon}</b>"
+        if len(full) <= SHORT:
+            lines.append(f'<div class="part">{label}{_e(full)}</div>')
+        else:  # a div, not a p: a <details> inside a <p> would close it
+            lines.append(f'<div class="part">{label}<details><summary>{_e(short(full))}<span class="more">'
+                         f"{_e(say('bulletin.more', lang))}</span></summary>{_e(full)}</details>"
+                         f'<span class="full">{_e(full)}</span></div>')  # a page prints whole
+    if not lines:
+        return f'<span class="none">{_e(say("bulletin.nothing_said", lang))}</span>' if none_said else ""
+    return "".join(lines) + f'<div class="note">{_e(say("bulletin.noted_on", lang, d=r["noted_on"]))}</div>'
+
+
+def said_text(r: Mapping, lang: str, n: int | None = None) -> str:
+    """The same on one line (Markdown, a terminal, a workbook): 进展情况：…；存在问题：…（2024-11-20 填报）."""
+    parts = [(say("bulletin." + k, lang), short(r[k], n) if n else r[k]) for k in NOTE_PARTS if r.get(k)]
+    if not parts:
+        return ""
+    colon = say("punct.colon", lang)
+    text = say("punct.semicolon", lang).join(f"{h}{colon}{t}" for h, t in parts)
+    return say("punct.sentences", lang, a=text, b=say("bulletin.noted_on", lang, d=r["noted_on"]))
 
 
 def light_badge(r: Mapping, lang: str) -> str:
@@ -218,6 +265,10 @@ td.c-plan{min-width:3em}
 details.src{font-size:12px;color:#555}
 details.src summary{cursor:pointer}
 details.src q{display:block;margin:2px 0 4px;padding-left:6px;border-left:3px solid #ccc}
+td.c-said{min-width:14em;max-width:30em;font-size:12px}td.c-said .part{margin:0 0 2px}td.c-said b{color:#444}
+td.c-said details{display:inline}td.c-said summary{cursor:pointer;list-style:none;display:inline}
+td.c-said summary::-webkit-details-marker{display:none}td.c-said .more{color:#1f5fbf}
+td.c-said details[open] summary{display:none}td.c-said .none{color:#b00020}td.c-said .full{display:none}
 details.group{margin:4px 0}
 details.group>summary{cursor:pointer;padding:4px 0}
 .badge{color:#fff;border-radius:3px;padding:1px 6px;white-space:nowrap;font-size:12px}
@@ -234,6 +285,7 @@ footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;paddi
  thead{display:table-header-group}
  tr{break-inside:avoid}
  details.src summary{display:none}
+ td.c-said details{display:none}td.c-said .full{display:inline}
  details.group>summary{list-style:none}
  h2{break-after:avoid}
  .scroll{overflow:visible}
@@ -363,13 +415,16 @@ def dashboard_md(rep: Report, *, lang: str, scope: str, now: datetime | None = N
             Column("metric", say("col.metric", lang)), Column("target", say("col.target", lang)),
             Column("deadline", say("col.deadline", lang)), Column("days_left", say("col.days_left", lang)),
             Column("light", say("col.light", lang)), Column("lead", say("col.lead", lang))]
+    if any(r.get(k) for r in rows for k in NOTE_PARTS):  # red and yellow items: the unit's words, in full
+        cols.append(Column("said", say("col.said", lang)))
     for s in STATUS_ORDER:
         group = [r for r in rows if r.get("status") == s]
         if not group:
             continue
         buf.write(f"\n### {word(s, lang)} ({len(group)})\n\n")
         shown = [{**r, "plan": (plan_labels or {}).get(r.get("plan"), r.get("plan")), "target": _target(r),
-                  "deadline": deadline_cell(r, lang), "light": word(r.get("light"), lang)} for r in group]
+                  "deadline": deadline_cell(r, lang), "light": word(r.get("light"), lang),
+                  "said": said_text(r, lang)} for r in group]
         render(shown, cols, "md", buf)
     if any(r.get("deadline_inferred") for r in rows):
         buf.write("\n" + say("report.inferred_note", lang) + "\n")

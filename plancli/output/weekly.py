@@ -13,9 +13,9 @@ from typing import TextIO
 from ..query.digest import COUNT_KEYS
 from ..text.actuals import written_like
 from ..vocabulary import LIGHTS
-from ..words import say, word
+from ..words import said, say, word
 from .render import Column, md_escape, render
-from .report import deadline_cell
+from .report import deadline_cell, said_text
 
 __all__ = ["weekly_report"]
 
@@ -77,7 +77,7 @@ def _shown_record(d: dict, lang: str) -> dict:
 
 
 # On a terminal these take the slack and are cut with …; the other columns are tokens that never wrap.
-FLEX = frozenset({"metric", "lead", "latest", "evidence", "label", "change"})
+FLEX = frozenset({"metric", "lead", "latest", "evidence", "label", "change", "light_reason", "said"})
 
 
 def _cols(lang: str, *spec) -> list[Column]:
@@ -108,8 +108,14 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
     w0, w1 = s["week"]
     wk = (date.fromisoformat(s["as_of"]) - timedelta(days=7)).isoformat()
     last = (date.fromisoformat(s["as_of"]) - timedelta(days=1)).isoformat()
+    red = _cols(lang, ("item", None), ("metric", 30), ("deadline", None), ("light_reason", 24), ("lead", 16),
+                ("said", 40))
     out += [
         (say("digest.newly", lang, start=wk, end=last), [_shown(r, lang) for r in s["newly_overdue"]], occ),
+        (say("digest.newly_red", lang, start=wk, end=s["as_of"]),
+         [_shown(r, lang) | {"light_reason": said(r["light_reason"], lang),
+                             "said": said_text(r, lang) or say("bulletin.nothing_said", lang)}
+          for r in s.get("newly_red", ())], red),
         (say("digest.due_next", lang, days=s["days"]), [_shown(r, lang) for r in s["due_next"]], occ),
         (say("digest.records", lang, start=w0, end=w1),
          [_shown_record(d, lang) for d in s["recorded_last_week"]], recs),

@@ -16,7 +16,7 @@ __all__ = ["page"]
 NOWRAP = frozenset({"item", "plan", "target", "deadline", "days_left", "days_overdue", "status", "actual",
                     "attainment", "effective", "total", "latest", "light", *STATUSES, *LIGHTS})
 # Text columns that wrap, but not into a one-character-wide strip on a phone: the table scrolls instead.
-GROW = frozenset({"metric", "lead", "label", "evidence"})
+GROW = frozenset({"metric", "lead", "label", "evidence", "light_reason", "said"})
 NUMERIC = frozenset({"days_left", "days_overdue", "attainment", "total", *STATUSES, *LIGHTS})
 
 # The digest's tables (the page itself — fonts, headings, print on A4 — is the report's): full cell

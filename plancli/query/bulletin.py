@@ -1,16 +1,24 @@
-"""通报: for one period, one row per lead unit with its counts and a rank, and the items newly red.
+"""通报: for one period, one row per unit with its counts and a rank, its red and yellow items with the
+unit's own words on them, and the units a bulletin may name (docs/lights.md, "Ranking").
 
 The state is taken at the period's end (or the as-of date, when the period is not over yet); “newly
-red” compares it with the day before the period began. Rank rule (docs/lights.md, 1 = best), on
-shares so that a unit with many items is not ranked down for its size:
+red” compares it with the day before the period began. Rank rule (1 = best), on shares so that a
+unit with many items is not ranked down for its size:
 
-1. fewer items per item that are red or, with a reporting cycle, not reported within it (a unit
+1. a unit that reported on time (报送: a workbook sent back, or a record typed for one of its items;
+   within the reporting cycle, or without one within the period) before one that did not — its
+   green lights may only say that nothing was reported;
+2. then fewer items per item that are red or, with a reporting cycle, not reported within it (a unit
    must not rank higher for not reporting the progress that would light it red);
-2. then fewer yellow lights per item;
-3. then more items completed (done or met) per item;
-4. then more records entered in the period.
+3. then fewer yellow lights per item;
+4. then more items completed (done or met) per item.
 
-Units equal on all four share a rank (1, 2, 2, 4); the table lists them by name.
+Units equal on all four share a rank (1, 2, 2, 4); the table lists them by name. A bulletin names
+units (排名靠前 / 排名靠后) only by whole ranks, never out of a tie (``named``), never a unit that did
+not report among the first, only a unit with something to put right among the last.
+
+The units are the lead units of the items (``--role support``: the supporting units), only those of
+``--unit`` when it is given (``query.counts.unit_groups``); every count is of their items only.
 """
 
 from __future__ import annotations
@@ -22,23 +30,30 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from ..ledger.store import RETRACTED, Record, records_between
+from ..ledger.notes import latest_notes
+from ..ledger.store import Record, records_between
+from ..ledger.submissions import last_submitted, submitted
 from ..registry.model import Registry
 from ..registry.names import QueryError
 from ..registry.units import UnitTable
 from ..text.dates import to_date
-from ..vocabulary import LIGHTS, Light, Status
+from ..vocabulary import LIGHTS, RECORD_STATUSES, SUBMITTED, Light, Status
 from ..words import AnyOf
-from .counts import lead_units, tally
+from .counts import STALE, tally, unit_groups
 from .filters import Filters
 from .rows import occurrence_rows
 
-__all__ = ["BulletinPeriod", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE"]
+__all__ = ["BulletinPeriod", "bulletin_period", "bulletin", "UNIT_KEYS", "RANK_RULE", "FLAGGED_KEYS", "named"]
 
 # The keys of a unit row (JSON ``rows``; xlsx and md columns), in order.
 UNIT_KEYS = ("rank", "unit", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
-             "green", "records", "reported", "stale", "on_time", "red_share", "red_or_stale_share", "completed_share")
-RANK_RULE = ("red_or_stale_share", "yellow_share", "completed_share", "records")
+             "green", "records", "reported", "submissions", "submitted_on", "last_report", "stale", "on_time",
+             "red_share", "red_or_stale_share", "completed_share", "named")
+RANK_RULE = ("on_time", "red_or_stale_share", "yellow_share", "completed_share")
+# The keys of a red or yellow item of a unit (JSON ``flagged[].items``).
+FLAGGED_KEYS = ("item", "id", "metric", "comparator", "value_text", "deadline", "lead", "status", "light",
+                "light_reason", "days_left", "newly_red", "unreported", "noted_on", "progress", "problems",
+                "next_steps")
 
 
 @dataclass(frozen=True)
@@ -46,14 +61,6 @@ class BulletinPeriod:
     start: date
     end: date
     label: str  # 2025-11, 2025Q4, or 2025-10-01..2025-11-15
-
-    def zh(self) -> str:
-        """The period as a 通报 names it: 2025年11月, 2025年第四季度, 2025年10月1日至11月15日."""
-        if re.fullmatch(r"\d{4}-\d{2}", self.label):
-            return f"{self.start.year}年{self.start.month}月"
-        if m := re.fullmatch(r"(\d{4})Q([1-4])", self.label):
-            return f"{m.group(1)}年第{'一二三四'[int(m.group(2)) - 1]}季度"
-        return f"{self.start.year}年{self.start.month}月{self.start.day}日至{self.end.year}年{self.end.month}月{self.end.day}日"
 
 
 def bulletin_period(as_of: date, *, month: str | None = None, quarter: str | None = None,
@@ -92,66 +99,159 @@ def _share(n: int, d: int) -> float:
 
 
 def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters, period: BulletinPeriod) -> dict:
-    """The 通报 of ``period``: ``rows`` (one per lead unit, ranked), ``newly_red`` and the totals.
+    """The 通报 of ``period``: ``rows`` (one per unit, ranked), ``flagged`` (each unit's red and yellow
+    items with its latest 进展情况/存在问题/下一步措施), ``newly_red``, ``named`` and the totals.
 
-    Every occurrence counts once for each of its lead units (names read through the unit table).
+    A co-led item counts in full for each of its lead units (its state is theirs together); a report
+    counts for the unit that made it: a workbook for its unit, a record typed by hand (which does not
+    say who sent it) for every lead unit of its item.
     """
     if period.start > f.as_of:
         raise QueryError("bulletin.not_begun", period=period.label, as_of=f.as_of)
     at = min(period.end, f.as_of)  # a period not over yet is judged as of today
-    rows = occurrence_rows(reg, replace(f, as_of=at), table, records)
+    canon = table.canonical if table else None
+    groups = unit_groups(f, canon)
+    rows = [r for r in occurrence_rows(reg, replace(f, as_of=at), table, records) if groups(r)]
     before = {r["item"]: r["light"] for r in
               occurrence_rows(reg, replace(f, as_of=period.start - timedelta(days=1), lights=[], statuses=[]),
                               table, records)}
-    canon = table.canonical if table else None
-    in_period = [r for r in records_between(records, period.start, min(period.end, at)) if r.status != RETRACTED]
-    # Every occurrence counts once for each of its lead units (query.counts.tally, the one count).
     per: dict[str, dict] = {}
-    for u, c in tally(rows, lambda r: lead_units(r, canon)).items():
+    for u, c in tally(rows, groups).items():
         per[u] = dict.fromkeys(UNIT_KEYS, 0) | {
             "unit": u, "items": c["total"], "closed": c[Status.DONE] + c[Status.MET] + c[Status.MISSED],
             "completed": c[Status.DONE] + c[Status.MET], "missed": c[Status.MISSED], "overdue": c[Status.OVERDUE],
             "late": c["late"], "stale": c["stale"], **{str(lt): c[lt] for lt in LIGHTS}}
-    items_of: dict[str, set[str]] = {}
-    for r in rows:
-        for u in lead_units(r, canon):
-            items_of.setdefault(u, set()).add(r["item"])
-    has_cycle = any(reg.light_settings(doc=d).report_every_days for d in reg.documents)
-    item_unit: dict[str, list[str]] = {}
-    for u, items in items_of.items():
-        for it in items:
-            item_unit.setdefault(it, []).append(u)
-    reported: dict[str, set[str]] = {}
-    for rec in in_period:
-        units = item_unit.get(rec.item) or item_unit.get(rec.entry_id) or []
-        for u in units:
-            per[u]["records"] += 1
-            reported.setdefault(u, set()).add(rec.item)
-    for u, c in per.items():
-        c["reported"] = len(reported.get(u, ()))
-        c["on_time"] = (c["stale"] == 0) if has_cycle else None
+    cycles = [s for d in reg.documents if (s := reg.light_settings(doc=d).report_every_days)]
+    _reporting(per, rows, groups, records, period, at, min(cycles) if cycles else None)
+    for c in per.values():
         c["red_share"] = _share(c["red"], c["items"])
         c["red_or_stale_share"] = _share(c["red"] + c["stale"], c["items"])  # a stale item is yellow, not red
         c["completed_share"] = _share(c["completed"], c["items"])
     _rank(list(per.values()))
     ranked = sorted(per.values(), key=lambda c: (c["rank"], c["unit"]))
+    names = named(ranked)
+    for c in ranked:
+        c["named"] = "best" if c["unit"] in names["best"] else "worst" if c["unit"] in names["worst"] else None
     newly = [r for r in rows if r["light"] == Light.RED and before.get(r["item"]) != Light.RED]
+    notes = latest_notes(records, at)
+    flagged = []
+    for c in ranked:
+        mine = [r for r in rows if r["light"] in (Light.RED, Light.YELLOW) and c["unit"] in groups(r)]
+        if mine:
+            mine.sort(key=lambda r: (r["light"] != Light.RED, r["deadline"] or "", r["item"]))
+            flagged.append({"unit": c["unit"], "red": c["red"], "yellow": c["yellow"],
+                            "items": [_flagged(r, before, notes) for r in mine]})
     whole = tally(rows, lambda r: ("all",)).get("all", Counter())  # each occurrence once
-    totals = {"records": sum(c["records"] for c in per.values()), "items": len(rows), "units": len(per),
+    counted = {r["item"] for r in rows}
+    totals = {"records": sum(r.item in counted for r in _in_period(records, period, at)[0]),
+              "items": len(rows), "units": len(per),
               "closed": whole[Status.DONE] + whole[Status.MET] + whole[Status.MISSED],
               "completed": whole[Status.DONE] + whole[Status.MET], "missed": whole[Status.MISSED],
-              "overdue": whole[Status.OVERDUE], "late": whole["late"], **{str(lt): whole[lt] for lt in LIGHTS}}
+              "overdue": whole[Status.OVERDUE], "late": whole["late"], **{str(lt): whole[lt] for lt in LIGHTS},
+              "reported_units": sum(c["submitted_on"] is not None for c in ranked),
+              "late_units": sum(c["on_time"] is False for c in ranked)}
     return {"period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
-            "as_of": at.isoformat(), "cycle": has_cycle, "rank_rule": list(RANK_RULE), "totals": totals,
-            "rows": [{k: c[k] for k in UNIT_KEYS} for c in ranked], "newly_red": newly}
+            "as_of": at.isoformat(), "cycle": bool(cycles), "cycle_days": min(cycles) if cycles else None,
+            "role": "support" if f.role == "support" else "lead", "units_asked": list(f.units),
+            "rank_rule": list(RANK_RULE), "totals": totals,
+            "rows": [{k: c[k] for k in UNIT_KEYS} for c in ranked], "named": names,
+            "not_on_time": [c["unit"] for c in ranked if c["on_time"] is False],
+            "flagged": flagged, "newly_red": newly}
+
+
+def _flagged(r: dict, before: dict, notes: dict) -> dict:
+    out = {k: r.get(k) for k in FLAGGED_KEYS if k in r}
+    out["newly_red"] = r["light"] == Light.RED and before.get(r["item"]) != Light.RED
+    # yellow only for want of a report: the bulletin lists these by id, the others with their reasons
+    codes = set(getattr(r.get("light_reason"), "codes", ()))
+    out["unreported"] = bool(codes) and codes <= STALE
+    n = notes.get(r["item"])
+    out.update(n.as_dict() if n else {"noted_on": None, "progress": None, "problems": None, "next_steps": None})
+    return out
+
+
+def _in_period(records: list[Record], period: BulletinPeriod, at: date) -> tuple[list[Record], list[Record]]:
+    """(reports of items, submissions) effective in the period (up to ``at``), withdrawn ones left out."""
+    hits = records_between(records, period.start, at)
+    return [r for r in hits if r.status in RECORD_STATUSES], [r for r in hits if r.status == SUBMITTED]
+
+
+def _reporting(per: dict[str, dict], rows: list[dict], groups, records: list[Record], period: BulletinPeriod,
+               at: date, cycle: int | None) -> None:
+    """Each unit's reporting: ``records`` and ``reported`` (records of its items in the period and the
+    items they speak for), ``submissions`` (workbooks it sent back in the period), ``last_report`` (its
+    last report by ``at``: a workbook, or a record typed by hand for one of its items),
+    ``submitted_on`` (that date, when it falls in the period) and ``on_time`` — with a reporting cycle,
+    a report within its days of ``at``; without one, a report in the period. A unit with nothing open
+    owes no report: ``on_time`` is None."""
+    units_of: dict[str, list[str]] = {}
+    open_units: set[str] = set()
+    for r in rows:
+        units_of[r["item"]] = groups(r)
+        if r["status"] not in (Status.DONE, Status.MET, Status.MISSED):
+            open_units.update(units_of[r["item"]])
+    reports, sent = _in_period(records, period, at)
+    items: dict[str, set[str]] = {}
+    for rec in reports:
+        for u in units_of.get(rec.item, ()):
+            per[u]["records"] += 1
+            items.setdefault(u, set()).add(rec.item)
+    for rec in sent:
+        if rec.item in per:
+            per[rec.item]["submissions"] += 1
+    by_hand: dict[str, date] = {}
+    for rec in records_between(records, date.min, at):  # a record without a unit: typed by hand
+        if rec.status in RECORD_STATUSES and rec.unit is None:
+            for u in units_of.get(rec.item, ()):
+                by_hand[u] = max(by_hand.get(u, date.min), rec.effective)
+    dates = submitted(records)
+    for u, c in per.items():
+        c["reported"] = len(items.get(u, ()))
+        last = max((d for d in (last_submitted(dates.get(u), at), by_hand.get(u)) if d is not None), default=None)
+        c["last_report"] = last.isoformat() if last else None
+        c["submitted_on"] = last.isoformat() if last and last >= period.start else None
+        if u not in open_units:
+            c["on_time"] = None
+        elif cycle:
+            c["on_time"] = last is not None and (at - last).days <= cycle
+        else:
+            c["on_time"] = c["submitted_on"] is not None
+
+
+def _key(c: dict) -> tuple:
+    return (c["on_time"] is False, c["red_or_stale_share"], _share(c["yellow"] - c["stale"], c["items"]),
+            -c["completed_share"])
 
 
 def _rank(units: list[dict]) -> None:
     """Competition ranking (1, 2, 2, 4) by the rank rule; 1 = best."""
-    def key(c: dict) -> tuple:
-        return (c["red_or_stale_share"], _share(c["yellow"] - c["stale"], c["items"]), -c["completed_share"],
-                -c["records"])
-
-    ordered = sorted(units, key=key)
+    ordered = sorted(units, key=_key)
     for i, c in enumerate(ordered):
-        c["rank"] = ordered[i - 1]["rank"] if i and key(ordered[i - 1]) == key(c) else i + 1
+        c["rank"] = ordered[i - 1]["rank"] if i and _key(ordered[i - 1]) == _key(c) else i + 1
+
+
+def named(ranked: list[dict]) -> dict[str, list[str]]:
+    """The units a bulletin may name as 排名靠前 (``best``) and 排名靠后 (``worst``): whole ranks only,
+    at most a third of the units and never more than three each, so no unit is named out of a tie;
+    among the first only units that reported in the period, among the last only units with something
+    to put right (a red or yellow item, or a report not made on time). Whatever a rank cannot name
+    whole, it names no one of."""
+    n = len(ranked)
+    room = min(3, n // 3)
+    by_rank: dict[int, list[dict]] = {}
+    for c in ranked:
+        by_rank.setdefault(c["rank"], []).append(c)
+    ranks = sorted(by_rank)
+
+    def take(order, fits) -> list[str]:
+        out: list[str] = []
+        for k in order:
+            group = by_rank[k]
+            if len(out) + len(group) > room or not all(fits(c) for c in group):
+                break
+            out += [c["unit"] for c in group]
+        return out
+
+    best = take(ranks, lambda c: c["submitted_on"] is not None)
+    worst = take(reversed(ranks), lambda c: c["unit"] not in best and (c["red"] or c["yellow"] or c["on_time"] is False))
+    return {"best": best, "worst": sorted(worst, key=lambda u: next(c["rank"] for c in ranked if c["unit"] == u))}

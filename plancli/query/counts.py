@@ -16,7 +16,7 @@ from ..vocabulary import LIGHTS, STATUSES
 from .filters import Filters, visible_plans
 from .rows import occurrence_rows
 
-__all__ = ["STAT_KEYS", "STALE", "lead_units", "tally", "only", "count_by", "stats", "plan_summary", "unit_summary",
+__all__ = ["STAT_KEYS", "STALE", "lead_units", "unit_groups", "tally", "only", "count_by", "stats", "plan_summary", "unit_summary",
            "doc_summary"]
 
 # total = overdue + due_soon + upcoming + in_progress + met + done + missed (one status per
@@ -32,6 +32,20 @@ STALE = frozenset({"stale", "never_reported"})
 def lead_units(row: dict, canon: Callable[[str], str] | None = None) -> list[str]:
     """A row's lead units by their canonical names, each once (an item names a unit once however written)."""
     return list(dict.fromkeys(canon(n) if canon else n for n in row["lead"]))
+
+
+def unit_groups(f: Filters, canon: Callable[[str], str] | None = None) -> Callable[[dict], list[str]]:
+    """The units a row counts for in a per-unit count (``stats --by unit``, the bulletin): its lead
+    units — with ``--role support``, its supporting units — and, with ``--unit``, only the units asked
+    for. A co-led item counts in full for each of its leads: they answer for it together."""
+    role_key = "support" if f.role == "support" else "lead"
+    want = set(f.units)
+
+    def groups(row: dict) -> list[str]:
+        names = list(dict.fromkeys(canon(n) if canon else n for n in row[role_key]))
+        return [n for n in names if n in want] if want else names
+
+    return groups
 
 
 def tally(rows: Iterable[dict], groups: Callable[[dict], Iterable], keys: Iterable | None = None) -> dict:
@@ -76,11 +90,12 @@ def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys
 
 
 def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by: str) -> list[dict]:
-    """Status counts per plan (``by="plan"``) or per lead unit (``by="unit"``, units with items only)."""
+    """Status counts per plan (``by="plan"``) or per lead unit (``by="unit"``, units with items only;
+    ``--unit``/``--role`` pick the units and the role counted: ``unit_groups``)."""
     rows = occurrence_rows(reg, f, table, records)
     if by == "plan":
         return count_by(rows, lambda r: [r["plan"]], visible_plans(reg, f))
-    counted = count_by(rows, lambda r: lead_units(r, table.canonical), table.names())
+    counted = count_by(rows, unit_groups(f, table.canonical), table.names())
     return [c for c in counted if c["total"]]
 
 

@@ -10,7 +10,8 @@ Sections:
 1. per lead unit (or per plan) counts: overdue, due soon, in progress, met, done, missed, total,
    with a totals row that counts each occurrence once;
 2. open overdue items grouped by lead unit (or plan), each with days overdue and its latest record;
-3. newly overdue: deadline in the 7 days before as-of;
+3. newly overdue: deadline in the 7 days before as-of; newly red: red now and not 7 days before, each
+   with its reason and the unit's latest 进展情况/存在问题/下一步措施;
 4. due in the next N days (as-of included);
 5. records *effective* last week (Monday–Sunday before as-of's week): the record's ``on`` date,
    else the date it was recorded, with actual, attainment and met;
@@ -21,6 +22,7 @@ Sections:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..ledger.attainment import attainment
@@ -28,9 +30,10 @@ from ..ledger.store import Record, entered_on, records_between, records_entered
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.dates import week_bounds
-from ..vocabulary import LIGHTS, STATUSES, Status
+from ..vocabulary import LIGHTS, STATUSES, Light, Status
 from .counts import lead_units, tally
 from .filters import Filters, select_entries
+from .report import explain
 from .rows import occurrence_rows
 
 __all__ = ["digest", "effective_date", "COUNT_KEYS", "BY"]
@@ -80,6 +83,12 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     if by not in BY:
         raise ValueError(f"by must be one of {BY}, not {by!r}")
     rows = [_item(r) for r in occurrence_rows(reg, f, table, records)]
+    # red now and not a week ago, with the unit's latest words on it (what a director asks first)
+    week_before = {r["item"]: r["light"] for r in
+                   occurrence_rows(reg, replace(f, as_of=f.as_of - timedelta(days=7), lights=[], statuses=[]),
+                                   table, records)}
+    newly_red = explain([r for r in rows if r["light"] == Light.RED and week_before.get(r["item"]) != Light.RED],
+                        records, f.as_of)
     chosen = set(f.units)
     plan_short = {code: p.short for code, p in reg.plans.items()}
     per = tally(rows, lambda r: _group_keys(r, by, table, chosen))
@@ -119,6 +128,7 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         "totals": totals,
         "overdue": [name_label(k) | {"items": groups[k]} for k in order if k in groups],
         "newly_overdue": [r for r in rows if r["status"] == "overdue" and r["deadline"] >= week_ago],
+        "newly_red": newly_red,
         "due_next": [r for r in rows if r["status"] in (Status.DUE_SOON, Status.UPCOMING, Status.IN_PROGRESS)
                      and r["deadline"] and today <= r["deadline"] <= horizon],
         "recorded_last_week": recorded,

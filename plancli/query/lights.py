@@ -132,22 +132,22 @@ def progress(e: Entry, actual: float | None) -> tuple[float | None, str | None]:
 
 
 def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_of: date, *,
-          start: date, deadline: date | None = None) -> Judgement:
+          start: date, deadline: date | None = None, reported: date | None = None) -> Judgement:
     """The light of one occurrence (``row``: its final ``deadline``, ``status`` and ``met``).
 
-    ``deadline`` may be passed as a date when the caller has it (it must be the row's)."""
+    ``deadline`` may be passed as a date when the caller has it (it must be the row's). ``reported``:
+    the last day a lead unit sent back the workbook holding the item (报送), which reports it for the
+    reporting cycle even when its row was left blank, as the workbook allows."""
     status = row["status"]
     if deadline is None and row.get("deadline"):
         deadline = date.fromisoformat(row["deadline"])
     found: list[tuple[Light, Reason]] = []
     if status in CLOSED:
-        if status == Status.MISSED:
-            found.append((Light.RED, Reason("missed")))
-        elif rec is not None and rec.status == Status.IN_PROGRESS:
-            found.append((Light.GREEN, Reason("met_awaiting_close")))
-        else:
-            found.append((Light.GREEN, Reason(str(status))))
+        found.append((Light.RED, Reason("missed")) if status == Status.MISSED else (Light.GREEN, Reason(str(status))))
         return _worst(found)
+    # Open, and the latest figure already reaches the target: progress, not the result, until a record
+    # closes it or a figure speaks for the deadline (docs/lights.md, "Closing is explicit").
+    reached = bool(row.get("met"))
     if deadline is not None and deadline < as_of:
         found.append((Light.RED, Reason("overdue", days=(as_of - deadline).days)))
     share, why = progress(e, rec.actual if rec else None)
@@ -155,6 +155,8 @@ def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_o
         gone = time_gone(start, deadline, as_of)
         if as_of < start:
             found.append((Light.GREEN, Reason("not_started")))
+        elif reached:
+            found.append((Light.GREEN, Reason("met_awaiting_close")))
         elif share is not None:
             behind = (gone - share) * 100
             if behind > settings.behind_red:
@@ -169,13 +171,17 @@ def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_o
             found.append((Light.BLUE, Reason("near", days=(deadline - as_of).days)))
     cycle = settings.report_every_days
     if cycle and as_of >= start:
-        last = rec.effective if rec is not None and rec.effective >= start else start
+        seen = max((d for d in (rec.effective if rec is not None else None, reported) if d is not None), default=None)
+        last = seen if seen is not None and seen >= start else start
         if (as_of - last).days > cycle:
-            found.append((Light.YELLOW, Reason("stale" if rec is not None else "never_reported",
+            found.append((Light.YELLOW, Reason("stale" if seen is not None else "never_reported",
                                                days=(as_of - last).days, cycle=cycle)))
     if not found:
         found.append((Light.GREEN, Reason("no_record")))
-    return _worst(found)
+    j = _worst(found)
+    if reached and all(r.code != "met_awaiting_close" for r in j.reasons):  # red or blue: say it all the same
+        j = Judgement(j.light, (*j.reasons, Reason("met_awaiting_close")))
+    return j
 
 
 def _worst(found: list[tuple[Light, Reason]]) -> Judgement:

@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
+from ..ledger.notes import NOTE_PARTS, latest_notes
 from ..ledger.store import Record
 from ..registry.model import Registry
 from ..registry.units import UnitTable
-from ..vocabulary import LIGHTS, OPEN, STATUSES
+from ..vocabulary import LIGHTS, OPEN, STATUSES, Light
 from .counts import lead_units, only, tally
 from .filters import Filters
 from .rows import occurrence_rows
 
-__all__ = ["Report", "report", "report_counts", "time_bins"]
+__all__ = ["Report", "report", "report_counts", "time_bins", "explain", "NOTE_KEYS"]
 
 
 @dataclass
@@ -34,12 +36,26 @@ class Report:
 
 
 def report(reg: Registry, table: UnitTable | None, records: list[Record], f: Filters) -> Report:
-    """Every occurrence passing ``f``, counted for the dashboard."""
-    rows = occurrence_rows(reg, f, table, records)
+    """Every occurrence passing ``f``, counted for the dashboard; a red or yellow one carries its
+    unit's latest 进展情况/存在问题/下一步措施 (``explain``)."""
+    rows = explain(occurrence_rows(reg, f, table, records), records, f.as_of)
     canon = table.canonical if table else None
     order = list(reg.plans)
     return Report(rows, report_counts(rows, canon, order), f, {p.code: p.short for p in reg.plans.values()},
                   order, canon)
+
+
+NOTE_KEYS = ("noted_on", *NOTE_PARTS)
+
+
+def explain(rows: list[dict], records: list[Record], as_of: date, lights=(Light.RED, Light.YELLOW)) -> list[dict]:
+    """``rows`` with, on those lit ``lights``, the texts of the latest report of their item that has any
+    (``ledger.notes``: 进展情况, 存在问题, 下一步措施, and its date); None where there is none."""
+    notes = latest_notes(records, as_of) if any(r["light"] in lights for r in rows) else {}
+    for r in rows:
+        n = notes.get(r["item"]) if r["light"] in lights else None
+        r.update(n.as_dict() if n else dict.fromkeys(NOTE_KEYS))
+    return rows
 
 
 def report_counts(rows: Sequence[Mapping], canon: Callable[[str], str] | None = None,

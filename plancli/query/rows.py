@@ -12,6 +12,7 @@ from datetime import date
 
 from ..ledger.attainment import attainment, record_status
 from ..ledger.store import RETRACTED, Record, extensions, latest_records, withdrawn
+from ..ledger.submissions import last_submitted, submitted
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
 from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
@@ -81,11 +82,14 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     records: list[Record] | None = None, *, open_only: bool = False) -> list[dict]:
     """One row per deadline occurrence (每年 → one per year), soonest first, then by id.
 
-    Each row has its light (``query.lights.judge``). A figure recorded ``in_progress`` that already
-    meets the target reads ``met`` (record_status stays ``in_progress``: met, awaiting 销号), so no row
-    is ever ``overdue`` and ``met`` at once; a closing that came after the deadline is ``late``.
+    Each row has its light (``query.lights.judge``). Closing is explicit: a record ``met``/``done``
+    (its figure checked), or a figure effective on or after the deadline that reaches the target; a
+    figure before the deadline that already reaches it leaves the item open, ``met: true``, its light
+    saying it awaits 销号. A closing that came after the deadline is ``late``.
     """
     latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
+    sent = submitted(records or [])  # 报送: a unit that sent its workbook back reported every row of it
+    canon = table.canonical if table else None
     moved = extensions(records or [], f.as_of)  # 延期 asked by as_of moves the deadline
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
@@ -111,9 +115,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     continue
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             progress = _progress_fields(e, rec)
-            recorded = record_status(e, rec) if rec else None
-            if recorded == Status.IN_PROGRESS and progress["met"]:
-                recorded = Status.MET  # the figure is there: met, awaiting 销号 (docs/lights.md)
+            # a figure closes the item only when it speaks for the deadline or later (docs/lights.md)
+            recorded = record_status(e, rec, d) if rec else None
             status = _status(d, recorded, f, soon_end)
             if open_only and status in CLOSED:
                 continue
@@ -137,7 +140,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                 when = closed_on.get(item) or (rec.effective if rec else None)
                 late = (when - final).days if when and when > final else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
-            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final)
+            reported = _reported(sent, e.lead, canon, f.as_of) if sent and settings.report_every_days else None
+            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final, reported=reported)
             if f.lights and j.light not in f.lights:
                 continue
             row.update({"light": j.light, "light_reason": j.why(), "late": bool(late) if late is not None else None,
@@ -145,6 +149,13 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999-99-99", r["id"], r["occurrence"] or ""))
     return rows
+
+
+def _reported(sent: dict[str, list[date]], lead, canon, as_of: date) -> date | None:
+    """The last day by ``as_of`` one of the lead units sent its workbook back (a co-lead's 报送 covers
+    the item's row too: it is in both workbooks)."""
+    days = [last_submitted(sent.get(canon(n) if canon else n), as_of) for n in lead]
+    return max((d for d in days if d is not None), default=None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -156,17 +167,25 @@ def _iso_date(text: str | None) -> date | None:
 def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str, date]:
     """Item → the date it was closed (done or met, by the value) for good: the first record of the
     last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
-    (this year's figure, still met) does not make an item closed on time late."""
+    (this year's figure, still met) does not make an item closed on time late. A figure closes only
+    from the deadline in force on (``record_status``)."""
+    # only a query with a closed row pays for the imports of the recording checks
+    from ..ledger.recording import item_deadline
+
     gone = withdrawn(records)
+    moved = extensions(records, as_of)
     active = sorted((r.effective, i, r) for i, r in enumerate(records)
                     if r.status != RETRACTED and i not in gone and r.effective <= as_of)
     since: dict[str, date] = {}
+    deadlines: dict[str, date | None] = {}
     for when, _, r in active:
         e = reg.get(r.entry_id)
         if e is None:
             continue
-        st = record_status(e, r)
-        closes = st in (Status.DONE, Status.MET) or (st == Status.IN_PROGRESS and attainment(e, r.actual, r.actual_below)[1])
+        if r.item not in deadlines:
+            ext = moved.get(r.item)
+            deadlines[r.item] = ext.extend_to if ext is not None else item_deadline(reg, e, r.item)
+        closes = record_status(e, r, deadlines[r.item]) in (Status.DONE, Status.MET)
         if not closes:
             since.pop(r.item, None)
         elif r.item not in since:

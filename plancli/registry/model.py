@@ -54,7 +54,7 @@ class Problem(Said):
     path: str
     line: int | None
     code: str
-    level: str = "error"  # error | warning (a warning does not fail validate)
+    level: str = "error"  # error | warning | note (a warning fails only validate --strict; a note never)
     fields: dict = field(default_factory=dict, hash=False)
 
     @classmethod
@@ -72,7 +72,7 @@ class Problem(Said):
         return self.code if has(self.code) else None
 
     def located(self, lang: str = "en") -> str:
-        tag = say("problem.warning", lang) if self.level == "warning" else ""
+        tag = say(f"problem.{self.level}", lang) if self.level != "error" else ""
         return f"{self.path}:{self.line or 0}: {tag}{self.text(lang)}"
 
     def __str__(self) -> str:

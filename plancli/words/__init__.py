@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-__all__ = ["LANGS", "AnyOf", "Term", "keeps_codes", "word_or_code", "catalogue", "has", "say", "said", "term", "word",
-           "joined", "html_lang", "UNSHOWABLE", "visible"]
+__all__ = ["LANGS", "AnyOf", "Term", "keeps_codes", "word_or_code", "long_date", "ordinal", "chinese_count", "catalogue",
+           "has", "say", "said", "term", "word", "joined", "html_lang", "UNSHOWABLE", "visible"]
 
 LANGS = ("zh", "en")
 
@@ -160,6 +160,27 @@ def say(code: str, lang: str = "en", /, **fields) -> str:
     # The fields come from outside (a note, a cell, a file name): what they hold is shown, never
     # obeyed by the terminal or the file that receives it.
     return visible(template.format(**{k: _field(v, lang) for k, v in fields.items()}), "\n\t")
+
+
+def long_date(d, lang: str) -> str:
+    """A date as the language writes it in prose: 2025年11月30日 / 2025-11-30."""
+    return say("date.long", lang, y=d.year, m=d.month, d=d.day, iso=d.isoformat())
+
+
+_COUNTING = "一二三四五六七八九"
+
+
+def chinese_count(n: int) -> str:
+    """1..99 in Chinese numerals, as documents number their parts: 一, 十, 十二, 二十三."""
+    if n < 10:
+        return _COUNTING[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _COUNTING[tens - 1]) + "十" + (_COUNTING[ones - 1] if ones else "")
+
+
+def ordinal(i: int, lang: str) -> str:
+    """The i-th part of a document: （一）（二）… / 1. 2. …"""
+    return say("punct.ordinal", lang, zh=chinese_count(i), n=i)
 
 
 def html_lang(lang: str) -> str:

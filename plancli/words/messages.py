@@ -167,7 +167,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'msg.counts_as': ('；按数值计为{status}', '; counts as {status}'),
     'msg.evidence': ('；佐证材料：{evidence}', '; evidence: {evidence}'),
     'msg.extended': ('已延期 {item}：期限 {was} 延至 {to}，日期 {on}（{note}）', 'extended {item}: deadline {was} moved to {to} on {on} ({note})'),
-    'msg.retracted': ('已撤回 {item} 的记录：{status}，日期 {on}（{note}）', 'retracted {item}: {status} on {on} ({note})'),
+    'msg.retracted': ('已撤回 {item} 的记录 {rid}：{status}，日期 {on}{what}（撤回理由：{note}）', 'retracted {item} record {rid}: {status} on {on}{what} ({note})'),
     'msg.empty': ('没有符合条件的事项。', 'Nothing matches.'),
     'msg.unit_chosen': ('--unit “{text}”按“{unit}”处理（名称的一部分）', "--unit '{text}' read as {unit} (part of its name)"),
 }

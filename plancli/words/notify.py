@@ -5,6 +5,7 @@ Each entry: code → (zh, en). Fields in braces are filled by ``words.say``.
 """
 
 WORDS: dict[str, tuple[str, str]] = {
+    "notice.file": ("督办单", "notice"),
     # contacts.yaml (registry.contacts): problems validate and notify report, with file:line.
     # None repeats a value that may be a secret.
     'contacts.literal_secret': ('此处写有疑似密钥、令牌或带密钥的地址；contacts.yaml 随仓库共享，请删除，改为在环境变量中设置，并在此处用 url_env/secret_env 写变量名', 'something shaped like a secret, token or key is written here; contacts.yaml is shared with the repository: delete it, put the value in an environment variable and name the variable here (url_env/secret_env)'),
