@@ -116,8 +116,9 @@ def html_text(s, quote: bool = True) -> str:
 
 
 def md_escape(s: str) -> str:
-    """Neutralise HTML and table syntax; ``>`` is left alone (harmless, and common in targets)."""
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", "<br>")
+    """Neutralise HTML and table syntax (``>`` is left alone: harmless, and common in targets) and
+    write control characters out, as every text people read has them."""
+    return visible(s, "\n").replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", "<br>")
 
 
 def _jsonable(v):
