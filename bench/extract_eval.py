@@ -29,8 +29,9 @@ drafted again with the annotation's period, as the refusal asks a user to (``--p
 apart. Lead agreement is judged where the annotation names the lead (the text names the units): the draft's
 lead must be the same units, not inferred. Each document's draft is held to the line contract: an entry's
 ``line`` holds its value (a target's value_text, else its deadline_text) and its ``quote`` is text of that
-line. Documents whose annotation says ``held_out: true`` are reported apart and their misses never shown;
-the city, county, district and provincial department plans (issue 28) are totalled apart too.
+line. Documents whose annotation says ``held_out: true`` are reported apart, each set by its ``held_out_round``
+(the round that collected it and measures it once, at its end), and their misses are never shown; the city,
+county, district and department plans (issue 28) are totalled apart too.
 
 The single sentences (bench/sentences/sentences.txt, one target sentence a line from other documents,
 annotated in sentences.expected.yaml): the share of annotated targets drafted on their own line with their
@@ -39,7 +40,7 @@ the entries off their line.
 
 Run: ``.venv/bin/python bench/extract_eval.py`` (``--misses`` lists what was not found,
 ``--disagree`` lists the fields that differ, ``--skip-held-out`` leaves the held-out documents unmeasured
-while rules are written).
+while rules are written, ``--skip-round LABEL`` one held-out set).
 """
 
 from __future__ import annotations
@@ -286,9 +287,20 @@ def _report_whole(name: str, r: dict) -> None:
         print(f"  line contract broken by {len(r['contract'])} entries: " + "; ".join(r["contract"][:3]))
 
 
-# The plans issue 28 is about: a city's, county's or district's plans and a province's department's
-# (bench/documents/ names them city…, county…, district…, prov…).
-_LOCAL = ("city", "county", "district", "prov")
+# The plans issue 28 is about: a city's, county's or district's plans and a department's (bench/documents/
+# names them city…, county…, district…, prov…, dept…).
+_LOCAL = ("city", "county", "district", "prov", "dept")
+
+
+def _held_out(expected: Path) -> str | None:
+    """The held-out set an annotation belongs to (its ``held_out_round``, else "earlier rounds"), or None for a
+    development document."""
+    import yaml
+
+    want = yaml.safe_load(expected.read_text(encoding="utf-8"))
+    if not want.get("held_out"):
+        return None
+    return str(want.get("held_out_round") or "earlier rounds")
 
 
 def _report_total(label: str, results: list[dict]) -> None:
@@ -319,6 +331,8 @@ def main() -> None:
     ap.add_argument("--disagree", action="store_true")
     ap.add_argument("--skip-held-out", action="store_true",
                     help="leave the held-out documents unmeasured (while rules are being written)")
+    ap.add_argument("--skip-round", metavar="LABEL", action="append", default=[],
+                    help="leave one held-out set unmeasured (its held_out_round, e.g. 'issue 28 round 2')")
     a = ap.parse_args()
     for name, source, registry, period in DOCS:
         if not registry.exists():
@@ -329,38 +343,39 @@ def main() -> None:
         print(f"  recall    {r['recall']:.3f}  ({r['found']}/{r['registry_entries']}; targets "
               f"{r['recall_targets']:.3f}, milestones {r['recall_milestones']:.3f})")
         print(f"  agreement {r['agreement']:.3f}  " + ", ".join(f"{k} {v}" for k, v in r["fields"].items()))
-    groups: dict[bool, list[dict]] = {False: [], True: []}
-    retried: dict[bool, list[dict]] = {False: [], True: []}
+    # Development documents (None) and each held-out set apart: a set is named by its annotations'
+    # held_out_round (the round that collected it and measures it once at its end), else "earlier rounds".
+    groups: dict[str | None, list[tuple[str, dict]]] = defaultdict(list)
+    retried: dict[str | None, list[tuple[str, dict]]] = defaultdict(list)
     for expected in sorted(BENCH_DOCS.glob("*.expected.yaml")):
         source = expected.with_name(expected.name.replace(".expected.yaml", ".txt"))
         # A held-out document's misses are not shown: rules are not to be written from them.
-        held = "held_out: true" in expected.read_text(encoding="utf-8")
-        if held and a.skip_held_out:
+        label = _held_out(expected)
+        held = label is not None
+        if held and (a.skip_held_out or label in a.skip_round):
             continue
         r = evaluate_whole(source, expected, (a.misses or a.disagree) and not held)
-        groups[held].append((source.stem, r))
+        groups[label].append((source.stem, r))
         pw = r.get("period_want") or {}
         if "error" in r and pw:
             # As the refusal asks: the user gives the period (the annotation's) and drafts again.
             given = f"{str(pw['start'])[:4]}:{str(pw['end'])[:4]}"
             again = evaluate_whole(source, expected, (a.misses or a.disagree) and not held, given)
             again["given"] = given
-            retried[held].append((source.stem, again))
-    for held in (False, True):
-        if not groups[held]:
-            continue
-        print("-- held-out documents (never looked at while rules were written)" if held else
+            retried[label].append((source.stem, again))
+    for label in sorted(groups, key=lambda x: (x is not None, x != "earlier rounds", x or "")):
+        print(f"-- held-out documents, {label} (never looked at while rules were written)" if label else
               "-- bench documents")
-        for name, r in groups[held]:
+        for name, r in groups[label]:
             _report_whole(name, r)
-        _report_total("ALL", [r for _, r in groups[held]])
-        _report_total("city, county and department plans", [r for n, r in groups[held] if n.startswith(_LOCAL)])
-        if retried[held]:
+        _report_total("ALL", [r for _, r in groups[label]])
+        _report_total("city, county and department plans", [r for n, r in groups[label] if n.startswith(_LOCAL)])
+        if retried[label]:
             print("  refused for want of a period, drafted again with --period (the annotation's), as the refusal asks:")
-            for name, r in retried[held]:
+            for name, r in retried[label]:
                 _report_whole(f"  {name} --period {r['given']}", r)
-            again = dict(retried[held])
-            both = [(n, again.get(n, r)) for n, r in groups[held]]
+            again = dict(retried[label])
+            both = [(n, again.get(n, r)) for n, r in groups[label]]
             _report_total("ALL with --period where asked", [r for _, r in both])
             _report_total("city, county and department plans with --period where asked",
                           [r for n, r in both if n.startswith(_LOCAL)])

@@ -175,7 +175,9 @@ def test_structure_units_and_inference_on_a_small_text():
     text = ("数据行动方案（2024—2025年）\n\n"
             "## 一、工作目标\n\n到2025年，公共数据共享率达到 99%左右。\n\n"
             "## 二、重点任务\n\n### （一）夯实基础。\n\n"
-            "1.建设平台。每年新增应用场景 50 个以上，打造 20 个\n\n标杆场景。\n\n"
+            # a page break inside a sentence comes after a filled print line (the shipped copy's, 40 characters and
+            # more); a shorter line under a blank one ends its paragraph, as a double-spaced web page lays it out
+            "1.建设平台。围绕数据要素市场化配置改革，每年新增应用场景 50 个以上，打造 20 个\n\n标杆场景。\n\n"
             "（牵头单位：省大数据局、省工业和信息化厅等；配合单位：省有关部门、单位）\n\n"
             "2.完善制度。新增制度 3 项。\n\n"
             "## 三、保障措施\n\n（一）加强组织领导。省大数据局统筹推进数据工作。\n")

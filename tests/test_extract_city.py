@@ -26,6 +26,20 @@ HS25 = "bench county2025_huoshan_table (霍山县 2025年开发区重点工作�
 SC25 = "bench prov2025_sichuan_gengxin (四川省实施城市更新行动方案)"
 YZ24 = "bench city2024_yangzhou_gengxin (扬州市…以旧换新实施方案)"
 ISSUE = "issue 28 (a form a new user met)"
+# the second round's development documents (the round-one held-out ones, seen at its end, and four new ones)
+CD22 = "bench city2022_chengdu_fenjie (成都 2022年《政府工作报告》目标任务责任分解方案)"
+CQ25 = "bench city2025_chongqing_minsheng (重庆 2025年15件重点民生实事, a news page)"
+YC25 = "bench city2025_yancheng_zhigai (盐城 智改数转网联三年行动计划)"
+YY23 = "bench district2023_yunyang_table (郧阳区 2023年区政府工作目标任务落实责任分解表)"
+JX23 = "bench city2023_jiaxing_table (嘉兴 2023年政府工作报告重点工作责任分解)"
+XX23 = "bench city2023_xinxiang_zhizao (新乡 建设制造强市三年行动计划)"
+JD24 = "bench district2024_jiading_haimian (嘉定区 海绵城市建设实施方案)"
+ROUND2 = "issue 28, second round (a form the brief names)"
+# held out in round two, measured once at its end, development documents since
+LS23 = "bench district2023_lishan_fenjie (立山区 2023年重点工作任务分解和责任分工方案)"
+CDN23 = "bench district2023_caidian_fenjie (蔡甸区 2023年主要目标任务责任分解方案)"
+JA25 = "bench district2025_jingan_zhongdian (静安区 2025年区政府重点工作安排)"
+WH24 = "bench dept2024_wuhu_jiaoyu (芜湖市教育局2024年工作要点)"
 
 
 def _draft(text: str, **kw) -> dict:
@@ -65,6 +79,10 @@ UNIT_FORMS = [
     ("1.新建充电桩500个。（主办：市商务局；协办：市文化广电旅游局）", ["市商务局"], ["市文化广电旅游局"], ISSUE),
     ("1.新建充电桩500个。（省工业和信息化厅、省通信管理局牵头,省大数据局参与）",
      ["省工业和信息化厅", "省通信管理局"], ["省大数据局"], SD22 + " line 6"),
+    # a department's own plan names its offices
+    ("1.新建充电桩500个。(牵头处室:规划处;配合处室:财务处、建设处)", ["规划处"], ["财务处", "建设处"],
+     ROUND2 + ": a department's offices"),
+    ("1.新建充电桩500个。(责任科室:组干科、机关党委)", ["组干科", "机关党委"], [], ROUND2 + ": a department's offices"),
 ]
 
 
@@ -258,6 +276,205 @@ def test_a_date_that_says_which_things_is_no_deadline():
 def test_a_plan_with_no_date_of_issue_starts_at_its_earliest_step(text, start, source):
     d = _draft(text)
     assert d["meta"]["period"]["start"] == start, source
+
+
+# --------------------------------------------------------------------------- the page around the plan (round two)
+
+
+def test_a_title_quoting_the_report_it_breaks_down_is_the_plans_and_gives_the_period():
+    """2022年《政府工作报告》 / 目标任务责任分解方案 ({CD22} lines 5-6): a year in a title is the period whatever the
+    title quotes; the title's lines and the links above it draft nothing."""
+    text = ("日前,某市人民政府网站公布了分解方案。\n相关新闻>>\n正式发布!2022年某市政府工作报告(全文请收藏)\n"
+            "2022年《政府工作报告》\n目标任务责任分解方案\n一、全市经济社会发展主要预期目标\n"
+            "1.地区生产总值增长7%左右。(牵头单位:市发改委;数据提供单位:市统计局)\n")
+    d = _draft(text)
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2022-01-01", "2022-12-31"), CD22
+    assert d["meta"]["document"]["title"] == "2022年《政府工作报告》目标任务责任分解方案"
+    assert [(e["line"], e["value_text"], e["lead"]) for e in d["entries"]] == [(7, "7%", ["市发改委"])], CD22
+
+
+def test_a_news_page_is_dated_by_its_post_time_and_its_headline_drafts_nothing():
+    """A news page whose only date is its post time ({CQ25}): the post time dates it (今年 = 2025), the headline
+    restates the list, the count of the list (接续办好3件…。具体包括:) is no target, each item one."""
+    text = ("2025年某市将接续办好3件重点民生实事\n2025-01-19 10:47:47 来源: 某网\n"
+            "某网讯 1月19日,某市第六届人民代表大会第三次会议开幕。\n"
+            "今年,某市将聚焦“急难愁盼”,接续办好3件重点民生实事。具体包括:\n"
+            "新开工改造城镇老旧小区3011万平方米。\n建设100个口袋公园。\n为200万中小学生开展心理健康测评。\n")
+    d = _draft(text)
+    assert d["meta"]["document"]["date"] == "2025-01-19"
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2025-01-01", "2025-12-31")
+    assert d["meta"]["document"]["title"] == "2025年某市将接续办好3件重点民生实事"
+    got = [(e["line"], e["value_text"], e["deadline"]) for e in d["entries"]]
+    assert got == [(5, "3011万平方米", "2025-12-31"), (6, "100个", "2025-12-31"), (7, "200万", "2025-12-31")], CQ25
+    why = {(x["line"], x["text"]): x["reason"] for x in d["exclusions"]}
+    assert "headline" in why[(1, "接续办好3件重点民")] and "post" in why[(2, "2025-01-19 10:47:47")]
+    assert "lists" in next(r for (ln, _t), r in why.items() if ln == 4)
+    assert "date" in why[(3, "1月19日")]
+
+
+@pytest.mark.parametrize("head, date_, source", [
+    ("某市出台设备更新实施方案\n发布时间:2024-05-22 10:00 来源:某网\n5月20日,市政府印发《某市推动设备更新实施方案》。\n",
+     "2024-05-20", ROUND2 + ": a year-less dateline takes the year of the page's own date"),
+    ("首页\n> 政务公开 > 其他文件\n索引号: 002546445/2023-448528 公开方式: 主动公开\n成文日期: 2023-03-01\n"
+     "某市人民政府办公室关于印发某市设备更新实施方案的通知\n发布日期:2023-03-03 09:37 信息来源:市政府办公室 浏览次数:\n",
+     "2023-03-01", JX23 + " lines 1-8: the index block's 成文日期 before the post's date"),
+])
+def test_a_page_with_no_date_line_is_dated_by_what_it_says_of_itself(head, date_, source):
+    text = head + "总体目标:力争到2027年,设备投资规模较2023年增长30%左右。\n"
+    d = _draft(text)
+    assert d["meta"]["document"]["date"] == date_, source
+    assert [e["value_text"] for e in d["entries"]] == ["30%"], source
+
+
+def test_another_documents_years_in_its_title_are_not_the_period():
+    """《某市海绵城市专项规划(2016-2035)》 in the preamble ({JD24} line 11) is another document's: the period runs from
+    the date line's year to the goals' horizon."""
+    text = ("某区海绵城市建设实施方案\n2024年10月10日\n根据《某市海绵城市专项规划(2016-2035)》等部署要求,制定本方案。\n"
+            "一、工作目标\n到2025年底,50平方公里以上建设用地面积达到海绵城市建设目标要求。\n")
+    d = _draft(text)
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2024-01-01", "2025-12-31"), JD24
+    assert [(e["value_text"], e["comparator"], e["deadline"]) for e in d["entries"]] == \
+        [("50平方公里", ">=", "2025-12-31")], JD24
+
+
+@pytest.mark.parametrize("sentence, why, source", [
+    ("《某市三年行动计划(2023—2025年)》已经2023年10月13日市政府第20次常务会议研究通过,现印发给你们。", "already done",
+     XX23 + " line 3: a past event's date"),
+    ("2023年是全面贯彻落实党的二十大精神开局之年,是加快建设目标任务的关键之年。", "describes", JX23 + " line 14"),
+    ("现将2023年区政府工作目标任务分解下达给你们,请认真组织落实。", "describes", YY23 + " line 23"),
+    ("某市将2022年全市经济社会发展主要预期目标细化为448项具体工作。", "describes", CD22 + " line 1"),
+])
+def test_dates_that_are_no_deadline_draft_nothing(sentence, why, source):
+    text = f"某市2023年重点工作安排方案\n{sentence}\n一、重点任务\n1.新建充电桩500个。\n"
+    d = _draft(text, period=parse_period("2023:2025"))
+    assert [e["value_text"] for e in d["entries"]] == ["500个"], source
+    assert any(why in x["reason"] for x in d["exclusions"] if x["line"] == 2), source
+
+
+def test_the_page_around_the_plan_drafts_nothing():
+    """The file's index laid out a label and its value a line, the notice's title with a year in it and an
+    attachment's title ({YY23} lines 1-33): no entry, each number said to be the page's or a title's."""
+    text = ("某区人民政府关于分解落实2023年区政府工作目标任务的通知\n索引号\n011437144/2023-06550\n发文字号\n"
+            "某政发〔2023〕5号\n发布日期\n2023年02月13日 10:53:20\n各乡镇人民政府,区政府各部门:\n"
+            "附件:2023年区政府工作目标任务落实责任分解表\n一、重点任务\n1.新建充电桩500个。\n")
+    d = _draft(text, period=parse_period("2023:2023"))
+    assert [e["value_text"] for e in d["entries"]] == ["500个"], YY23
+    why = {x["line"]: x["reason"] for x in d["exclusions"]}
+    assert "page" in why[3] and "page" in why[7] and "title" in why[1] and "title" in why[9], why
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("2024年全市教育工作的总体要求是:坚持以习近平新时代中国特色社会主义思想为指导,深刻领悟“两个确立”的决定性意义。",
+     WH24 + " line 21: the year's principles"),
+    ("对标对表修订学习制度,制定并落实局党委理论学习中心组2024年度学习计划。", WH24 + " line 25: the year's plan"),
+    ("从2023年第一季度开始,各责任单位要按季度报送进展情况。", CDN23 + " line 18: when the reports start"),
+    ("认真贯彻国家、省、市关于2023年重点工作部署,现就全区2023年重点工作,制定分工方案如下。", LS23 + " line 21"),
+    ("某网讯 1月19日,某市第六届人民代表大会第三次会议开幕,市长作政府工作报告。", CQ25 + " line 3: a dateline"),
+])
+def test_years_that_name_what_a_sentence_is_about_draft_nothing(sentence, source):
+    text = f"某市2023年重点工作安排方案\n{sentence}\n一、重点任务\n1.新建充电桩500个。\n"
+    d = _draft(text, period=parse_period("2023:2025"))
+    assert [e["value_text"] for e in d["entries"]] == ["500个"], source
+
+
+def test_a_year_arrangement_dated_in_brackets_under_its_notice():
+    """静府发: the notice's title, its date in brackets on the next line, then 2025年区政府重点工作安排 ({JA25}): the
+    bracketed date is the document's, the arrangement's year its period, and its title drafts nothing."""
+    text = ("某区人民政府关于印发《2025年区政府重点工作安排》的通知\n(2025年2月17日)\n某府发〔2025〕3号\n"
+            "2025年区政府重点工作安排\n一、扩大有效需求\n1.强化经济运行调度。全年实现地区生产总值增长5%左右。\n")
+    d = _draft(text)
+    assert d["meta"]["document"]["date"] == "2025-02-17", JA25
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2025-01-01", "2025-12-31"), JA25
+    assert [(e["line"], e["value_text"]) for e in d["entries"]] == [(6, "5%")], JA25
+
+
+def test_a_title_over_two_paragraphs_drafts_nothing():
+    """立山区政府2023年重点工作 / (blank) / 任务分解和责任分工方案 ({LS23} lines 17-19)."""
+    text = ("立山区政府2023年重点工作\n\n任务分解和责任分工方案\n\n一、主要预期目标\n\n1.地区生产总值增长6.2%左右。\n\n"
+            "牵头单位:区发改局\n\n责任单位:立山经济开发区,全区经济运行各专班\n")
+    d = _draft(text)
+    assert [(e["line"], e["value_text"], e["lead"], e["support"]) for e in d["entries"]] == \
+        [(7, "6.2%", ["区发改局"], ["立山经济开发区", "全区经济运行各专班"])], LS23
+
+
+@pytest.mark.parametrize("text, source", [
+    # one cell a paragraph, no cell marks
+    ("2023年政府工作报告重点工作责任分解\n\n序号\n\n主 要 工 作 任 务\n\n责任单位\n\n1\n\n地区生产总值增长6%左右。\n\n"
+     "市发展改革委\n\n2\n\n新建充电桩500个。\n\n市住房城乡建设局\n", JX23),
+    # a group row spanning the table between the heading and row 1
+    ("2023年区政府工作目标任务落实责任分解表\n\n序号\n\n目  标  任  务\n\n牵头单位\n\n责任单位\n\n责任人\n\n"
+     "一、主要经济社会发展指标等工作目标(牵头领导:张三、李四)\n\n1\n\n★地区生产总值增长6%左右。\n\n市发展改革委\n\n"
+     "各乡镇\n\n王五\n\n2\n\n新建充电桩500个。\n\n市住房城乡建设局\n", YY23),
+])
+def test_a_table_flattened_one_cell_a_paragraph_without_marks(text, source):
+    d = _draft(text)
+    got = {e["value_text"]: (e["lead"], e["units_inferred"]) for e in d["entries"]}
+    assert got == {"6%": (["市发展改革委"], False), "500个": (["市住房城乡建设局"], False)}, source
+
+
+@pytest.mark.parametrize("task, kind, lead, source", [
+    ("1.市发展改革委要加快推进,全年新建充电桩500个。", "target", ["市发展改革委"], ISSUE + ": 市发展改革委要…"),
+    ("1.由市教育局负责新建学校10所。", "target", ["市教育局"], ISSUE + ": 由市教育局负责…"),
+    ("1.加强督办。区政府办公室将对目标任务完成情况进行跟踪督办,从2023年3月份起,每季度通报目标任务推进落实情况。",
+     "milestone", ["区政府办公室"], YY23 + " line 25: the subject of a later sentence of the task"),
+])
+def test_a_unit_that_is_a_sentences_subject_leads_it(task, kind, lead, source):
+    d = _draft(_city(task, title="某市2023年工作方案"))
+    (e,) = [e for e in d["entries"] if e["kind"] == kind]
+    assert (e["lead"], e["units_inferred"]) == (lead, False), source
+
+
+def test_a_collective_that_is_no_unit_leads_nothing():
+    """各责任单位要… names no one unit: the coordinator stands in, marked."""
+    d = _draft(_city("1.各责任单位要于2023年6月底前报送工作方案。", title="某市2023年工作方案"))
+    (e,) = d["entries"]
+    assert e["units_inferred"] is True
+
+
+def test_goal_lines_under_a_goals_paragraph_are_dated_by_its_horizon():
+    """(二)发展目标。到2025年,… then 产业能级更高。A,B。 ({XX23} lines 10-11): the horizon dates the goal line's
+    milestones and targets (a note names it); the run-in heading 产业能级更高 is none."""
+    text = ("某市建设制造强市三年行动计划(2023—2025年)\n一、总体要求\n(二)发展目标。到2025年,初步建成先进制造业强市。\n"
+            "产业能级更高。先进制造业综合实力进入全省前列,规模以上工业企业力争突破2200家。\n二、重点任务\n"
+            "(一)加快技术改造。推动企业设备更新。\n")
+    d = _draft(text)
+    got = [(e["line"], e["kind"], e["value_text"], e["deadline_text"], e["deadline"]) for e in d["entries"]]
+    assert got == [(3, "milestone", None, "到2025年", "2025-12-31"), (4, "milestone", None, None, "2025-12-31"),
+                   (4, "target", "2200家", None, "2025-12-31")], XX23
+    assert all("line 3" in e["note"] for e in d["entries"] if e["line"] == 4)
+
+
+def test_a_double_spaced_page_keeps_each_short_line_apart():
+    """A page with a blank line after every paragraph (the openings of {JX23}, {YY23}): an unpunctuated short line
+    ends its paragraph at the blank line, each target stays on its own line."""
+    text = "某市2023年工作方案\n\n一、主要目标\n\n地区生产总值增长6%左右\n\n城镇新增就业5万人\n\n二、重点任务\n\n1.扩大有效投资。\n"
+    d = _draft(text)
+    assert [(e["line"], e["value_text"], e["quote"]) for e in d["entries"]] == \
+        [(5, "6%", "地区生产总值增长6%左右"), (7, "5万人", "城镇新增就业5万人")]
+
+
+@pytest.mark.parametrize("task, value_text, value, unit, comparator, source", [
+    ("1.居民消费价格指数控制在103左右。", "103", 103, None, "~", CD22 + " line 20"),
+    ("1.两化融合发展水平指数达72。", "72", 72, None, "=", YC25 + " line 10"),
+    ("1.为200万中小学生开展心理健康测评。", "200万", 2000000, None, "=", CQ25 + " line 10"),
+    ("1.工业劳动生产率超过50万元/人。", "50万元/人", 500000, "元/人", ">", "bench/sentences line 86"),
+    ("1.工业机器人使用密度力争达360台/万人。", "360台/万人", 360, "台/万人", "=", "bench/sentences line 88"),
+    ("1.力争实现全市重点产业集群总量超过五千亿规模。", "五千亿", 500000000000, "元", ">", "bench/sentences line 89"),
+])
+def test_quantities_of_round_two(task, value_text, value, unit, comparator, source):
+    d = _draft(_city(task))
+    (t,) = _targets(d)
+    assert (t["value_text"], t["value"], t["unit"], t["comparator"]) == (value_text, value, unit, comparator), source
+
+
+@pytest.mark.parametrize("task, source", [
+    ("1.市政府将2015年政府工作任务分解为15项工作目标和37项工作任务。", "bench/sentences line 70"),
+    ("1.2023年新增14项包括:建设30家智慧养老院。", "bench/sentences line 90"),
+])
+def test_the_number_of_items_a_text_lists_is_no_target(task, source):
+    d = _draft(_city(task, title="某市2023年工作方案"))
+    assert [t["value_text"] for t in _targets(d)] == (["30家"] if "30家" in task else []), source
+    assert [e for e in d["entries"] if e["kind"] == "milestone"] == [], source
 
 
 # --------------------------------------------------------------------------- every number on its own line

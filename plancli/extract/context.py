@@ -24,7 +24,8 @@ from ..text.numerals import COUNTING
 from ..text.source import compact
 from .layout import DATE_LINE, DOC_NO, find_period, is_title, title_lines
 
-__all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "stated_term", "term_span"]
+__all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
+           "is_notice_title", "page_headline", "stated_term", "term_span"]
 
 _SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
 # The term a text states for itself: 执行期限为2019年1月1日至2023年12月31日, 政策期限为2016年至2018年,
@@ -44,24 +45,124 @@ _BASELINE_YEAR = re.compile(r"(?:较|比|相比|相较|同比)((?:19|20)\d{2})�
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
+def _date_line(line: str) -> str | None:
+    """The compact date of a date line of its own (2018年12月7日, also in brackets under a title: (2025年2月17日))."""
+    c = re.sub(r"^[(（](.+)[)）]$", r"\1", compact(line))
+    return c if DATE_LINE.match(c) else None
+
+
 def is_signature_line(line: str) -> bool:
     """A date line of its own or the ``（此件公开发布）`` note: the signature block, not a commitment."""
-    c = compact(line)
-    return bool(DATE_LINE.match(c) or _SIGNATURE_NOTE.match(c))
+    return bool(_date_line(line) or _SIGNATURE_NOTE.match(compact(line)))
+
+
+# What a web page sets around a document: its index block (索引号, 发文日期, 文号 …, a label and its value on a line
+# or on lines of their own), its post time and source, view counts, breadcrumbs, related links. None of it is
+# text of the plan: its numbers and dates are the page's.
+_FURNITURE = re.compile(
+    r"(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期|(?:^|\s|信息)来源[:：]"
+    r"|浏览次数|阅读次数|点击量|点击数|浏览量|字体[:：【]|字号[:：]|文\s*号[:：|]|发文字号|发文文号|发布机构|发文单位|发文机关|"
+    r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态|"
+    r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>)")
+# A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
+_POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                        r"\s+\d{1,2}:\d{2}")
+# A document's title standing on its line: 某某关于印发…的通知, 《…》的通知, …的实施意见.
+_NOTICE_TITLE = re.compile(r"^(?=.*(?:关于|《|〈|印发|转发))[^。，,；;！!？?]{4,120}?(?:的通知|的决定|的批复|的公告|的通告|的意见|实施意见|"
+                           r"的函|的报告)$")
+
+
+def is_page_furniture(line: str) -> bool:
+    """A line of the page around the document (index block, post time, source, counts, breadcrumbs, links)."""
+    raw = line.strip()
+    if not raw or "。" in raw or len(raw) > 160:
+        return False
+    return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw))
+
+
+def page_lines(lines: list[str]) -> set[int]:
+    """Indices of the page's furniture lines (``is_page_furniture``), with the value under a label that stands
+    alone (索引号 / 011437144/2023-06550, 发文字号 / 郧政发〔2023〕5号)."""
+    out: set[int] = set()
+    label = False
+    for i, ln in enumerate(lines):
+        if not ln.strip():
+            continue
+        if is_page_furniture(ln):
+            out.add(i)
+            label = len(compact(ln)) <= 6
+        elif label:
+            out.add(i)  # the label's value on the line under it
+            label = False
+        else:
+            label = False
+    return out
+
+
+def is_notice_title(line: str) -> bool:
+    """The line is a document's title of its own (某区人民政府关于印发…的通知): the years in it name the document."""
+    c = compact(line).strip("# *")
+    return bool(_NOTICE_TITLE.match(c)) and not re.match(r"^(?:\d{1,3}[.．、]|[(（][一二三四五六七八九十\d]+[)）])", c)
+
+
+def page_headline(lines: list[str]) -> int | None:
+    """The index of a news page's headline: its first line, when a post time or the page's furniture stands
+    right under it (2025年重庆将接续办好15件重点民生实事 / 2025-01-19 10:47:47 来源: …). A headline restates the
+    text below it: its numbers are no entries."""
+    filled = [i for i, ln in enumerate(lines[:6]) if ln.strip()]
+    if len(filled) >= 2 and "。" not in lines[filled[0]] and is_page_furniture(lines[filled[1]]) \
+            and not is_page_furniture(lines[filled[0]]):
+        return filled[0]
+    return None
 
 
 def find_doc_date(text: str) -> date | None:
     """The document's date: a date line of its own in the first 60 lines (under the notice's title) or,
-    failing that, in the last 30 (the signature); a date inside a sentence is not the document's."""
+    failing that, in the last 30 (the signature); a date inside a sentence is not the document's. A page
+    with no date line is dated by what the page says of itself: the date its index block gives (成文日期,
+    发文日期 before 发布日期), else its post time; a year-less dateline opening the text (5月20日,市政府印发…) takes
+    that date's year."""
     lines = text.split("\n")
     for line in lines[:60] + lines[-30:]:
-        c = compact(line)
-        if DATE_LINE.match(c):
+        c = _date_line(line)
+        if c:
             try:
                 return parse_date(c)
             except DeadlineError:
                 continue
-    return None
+    page = _page_date(lines[:15])
+    if page is None:
+        return None
+    for line in lines[:10]:
+        m = _DATELINE.match(compact(line))
+        if m:
+            try:
+                return date(page.year, int(m.group(1)), int(m.group(2)))
+            except ValueError:
+                break
+    return page
+
+
+# 5月20日,市政府印发…: a news lead's year-less dateline.
+_DATELINE = re.compile(r"^(\d{1,2})月(\d{1,2})日[,，]")
+_PAGE_DATE = re.compile(r"((?:19|20)\d{2})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?")
+
+
+def _page_date(lines: list[str]) -> date | None:
+    """The date a page's index block or post time gives (成文日期/发文日期 first, then any other)."""
+    found: list[tuple[int, date]] = []
+    for line in lines:
+        if not is_page_furniture(line):
+            continue
+        for m in _PAGE_DATE.finditer(line):
+            try:
+                day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+            label = line[:m.start()]
+            rank = 0 if re.search(r"(?:成文|发文)日期[^0-9]*$", label) else 1
+            found.append((rank, day))
+    return min(found, key=lambda x: x[0])[1] if found else None
 
 
 def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] | None:
@@ -161,8 +262,12 @@ def document_header(text: str, doc_date: date | None) -> dict:
             continue
         # The title is the first short lines up to a blank line; a paragraph (long, or a sentence), the
         # addressee (…：) or a date line ends it too, since web copies have no blank line after it.
-        if "此件公开发布" in c:
-            continue  # (此件公开发布), the signature block's mark, a web copy may set above the title
+        if re.fullmatch(r"附件\d*[:：]?", c) and title_parts:
+            break  # the attachment under the page's title: its own title repeats the page's
+        if "此件公开发布" in c or is_page_furniture(ln) or re.search(r"[!！]|>>", c) or re.fullmatch(r"附件\d*[:：]?", c):
+            continue  # (此件公开发布), the signature block's mark, a web copy may set above the title; the page's post
+            # time, links (相关新闻>>, 正式发布!…) and an attachment's label are none of the title either
+        ln = re.sub(r"^附件\d*[:：]", "", ln)
         if not ln or len(ln) > 60 or ln.endswith(("。", "：", ":")) or DATE_LINE.match(c):
             if title_parts:
                 break
@@ -198,7 +303,7 @@ def _plan_title(text: str) -> str | None:
     lines = text.split("\n")[:40]
     for _i, b in title_lines(lines):
         if is_title(b) and not b.startswith(("(", "（")):
-            return b
+            return re.sub(r"^附件\d*[:：]", "", b)
     for m in re.finditer(r"《([^《》]{4,60})》", compact("\n".join(lines))):
         if is_title(m.group(1)):
             return m.group(1)

@@ -22,7 +22,16 @@ from ..text.quantities import QuantityError, not_target_reason, parse_value
 from ..text.tokens import covered_spans, tokens
 from ..words import say
 from .clauses import Draft, drafts_of_plan, is_product_standard, not_a_goal
-from .context import document_header, find_doc_date, infer_period, term_span
+from .context import (
+    document_header,
+    find_doc_date,
+    infer_period,
+    is_notice_title,
+    is_page_furniture,
+    page_headline,
+    page_lines,
+    term_span,
+)
 from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, is_title, layout
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
@@ -37,12 +46,26 @@ def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
     return c.count(op, ls, pos) > c.count(cl, ls, pos)
 
 
-def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> tuple[str, dict]:
+def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, headline: int | None = None,
+            page: frozenset[int] = frozenset()) -> tuple[str, dict]:
     """Why a token is not an entry, as far as the text shows: a code of words/extract.py and its fields;
     the guesses' words end in "(check)"."""
-    ls, le = doc.src.line_span(doc.line_of(pos))
+    li = doc.line_of(pos)
+    ls, le = doc.src.line_span(li)
     after = text[pos + len(tok):pos + len(tok) + 6]
     task = TASK.match(text[ls:le])
+    line = doc.lines[li - 1]
+    if li - 1 in page or is_page_furniture(line):
+        return "extract.reason.page", {}
+    if is_notice_title(line):
+        return "extract.reason.title", {}
+    if li - 1 == headline:
+        return "extract.reason.headline", {}
+    if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith("年"):
+        if re.search(r"(?:已经|已于|已在|已)$", text[max(ls, pos - 3):pos]):
+            return "extract.reason.past_event", {}
+        if after.startswith("年是") or re.search(r"(?:将|把|对)$", text[max(ls, pos - 1):pos]):
+            return "extract.reason.year_named", {}
     if re.fullmatch(r"\d{1,3}[|｜.．、。]?", text[ls:le]) or task and pos < ls + task.end():
         return "extract.reason.row_number", {}  # 1 | or 1 on a line of its own: a table's 序号 cell, a list number
     if _CALENDAR_DATE.match(text, pos):
@@ -95,6 +118,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period) -> tuple[st
         return "extract.reason.rule", {}
     if re.match(r"(?:个|家|项|条|市|县|区)", after):
         return "extract.reason.descriptive", {}
+    if tok.isdigit() and re.match(r"月\d{1,2}日(?!前|之前|以前)", after):
+        return "extract.reason.date", {}  # 1月19日,重庆市…会议开幕: the day of an event (a dateline)
     if tok in ("月底", "年底") or (tok.isdigit() and re.match(r"月(?:底|末|\d|前)|[日号]前", after)):
         return "extract.reason.yearless", {}
     if re.fullmatch(r"每年|年均|两年|三年|每季度|年底|月底", tok):
@@ -106,8 +131,15 @@ _STOPS = "，,。；;：:、()（）“”《》"
 
 
 # A calendar date of the day (a date line, a post's time): dates nothing unless 前/底 follow it.
-_CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|/\d{1,2}/\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+_CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日(?:\d{1,2}:\d{2}(?::\d{2})?)?"
+                            r"|/\d{1,2}/\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?"
                             r"|-\d{1,2}-\d{1,2}(?:\d{1,2}:\d{2}(?::\d{2})?)?)(?!前|底|末|以前|之前|起)")
+
+
+# An index number of the page's index block: 011437144/2023-06550, WA1304001-2024-002.
+_INDEX_NO = re.compile(r"[A-Z]+\d+(?:[/\-][A-Z]*\d+)+|\d{5,}(?:[/\-][A-Z]*\d+)+")
+# A day without its year that dates an event (1月19日,…会议开幕), not a deadline (no 前 after it).
+_DAY = re.compile(r"\d{1,2}月\d{1,2}[日号](?!前|之前|以前|起)")
 
 
 def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
@@ -119,9 +151,10 @@ def _excerpt(doc: Doc, pos: int, tok: str) -> tuple[int, int]:
     c = doc.c
     ls, le = doc.src.line_span(doc.line_of(pos))
     end = pos + len(tok)
-    m = _CALENDAR_DATE.match(c, pos, max(le, end))
+    m = _CALENDAR_DATE.match(c, pos, max(le, end)) or _DAY.match(c, pos, max(le, end)) \
+        or _INDEX_NO.match(c, pos, max(le, end))
     if m:
-        return m.span()  # 2024年6月27日, 2024/10/10 9:01:14: the date is one excerpt
+        return m.span()  # 2024年6月27日, 2024/10/10 9:01:14, 1月19日, 011437144/2023-06550: one excerpt
     for op, cl, most in (("“", "”", 16), ("《", "》", 60), ("(", ")", 20), ("（", "）", 20)):
         a, b = c.rfind(op, ls, pos), c.find(cl, end, max(le, end))
         if a != -1 and b != -1 and c.find(cl, a, pos) == -1 and b - a <= most:
@@ -294,9 +327,10 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         e["deadline_text"] = None
         e["deadline"] = period.end.isoformat()
         e["deadline_inferred"] = True
-    inferred = not d.block.lead
-    e["lead"] = list(d.plan.coordinator if inferred else d.block.lead)
-    e["support"] = [] if inferred else list(d.block.support)
+    lead, support = d.units or (d.block.lead, d.block.support)
+    inferred = not lead
+    e["lead"] = list(d.plan.coordinator if inferred else lead)
+    e["support"] = [] if inferred else list(support)
     e["units_inferred"] = inferred
     e["quote"] = quote
     e["line"] = line
@@ -311,6 +345,8 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
     ents = [_E(e["quote"], e["line"], e["value_text"], e["deadline_text"]) for e in entries]
     covered = _Spans(covered_spans(doc.src, ents, []))
     done: dict[int, list[tuple[int, int]]] = {}  # line -> spans its exclusions cover
+    headline = page_headline(doc.lines)
+    page = frozenset(page_lines(doc.lines))
     out: list[dict] = []
     for p in plans:
         for pos, ln, tok in tokens(doc.src, p.first_line, p.last_line):
@@ -320,7 +356,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             a, b = _excerpt(doc, pos, tok)
             txt = doc.raw(a, b)
             done.setdefault(ln, []).extend(doc.src.find_all_at_line(txt, ln))
-            code, fields = _reason(doc, doc.c, pos, tok, period)
+            code, fields = _reason(doc, doc.c, pos, tok, period, headline, page)
             out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})
     return out
 

@@ -30,7 +30,7 @@ from ..text.deadline import Period
 from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
-__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "DOC_NO", "DATE_LINE",
+__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "DOC_NO", "DATE_LINE",
            "TITLE_END", "TASK", "GROUP"]
 
 
@@ -41,17 +41,18 @@ class ExtractError(PlancliError):
 # --------------------------------------------------------------------------- patterns (on compact text)
 
 _TITLE = re.compile(
-    r"^(?P<name>[“\"]?[^，,。；;：:“”\"《》]{0,40}?[”\"]?[^，,。；;：:《》]{0,40}?"
+    r"^(?P<name>[“\"]?[^，,。；;：:“”\"]{0,40}?[”\"]?[^，,。；;：:]{0,40}?"
     r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划))[”\"]?"
     r"(?:[(（](?P<y1>\d{4})年?[—–\-~～至](?P<y2>\d{4})年?[)）])?$")
 TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意见|意见|规划|方案|计划)"
 # A list an office issues for a year names the year in its title (成都市2021年民生实事工作目标,
 # 2025年开发区重点工作及责任清单, 2024年…重点工作目标任务分解表): with a year, these end a title too.
-_YEAR_TITLE_END = r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|台账|政策举措|举措|若干措施)"
+_YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|责任分解|任务分解|台账|政策举措|举措|"
+                   r"若干措施|工作安排)")
 _YEAR_TITLE = re.compile(
-    rf"^(?P<name>[^，,。；;：:《》]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
+    rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
     # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
-    rf"|^(?P<name2>[^，,。；;：:《》]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
+    rf"|^(?P<name2>[^，,。；;：:]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
 GROUP = re.compile(rf"^[(（]([{COUNTING}]+)[)）]")
 TASK = re.compile(r"^(\d{1,3})[.．、。]|^[(（](\d{1,3})[)）]")  # as the tokens' task numbering (1。 too)
@@ -59,9 +60,10 @@ _OPEN, _CLOSE = r"[(（〔\[]", r"[)）〕\]]"
 _NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
 # The labels that name who does a task: who leads (牵头单位, 主办), who joins (配合单位, 协办, 实施部门 after a
 # 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
-_LEAD_LABEL = r"牵头责任单位|牵头责任部门|牵头单位|牵头部门|主责单位|主办单位|主办|牵头"
-_SHARED_LABEL = r"责任单位|责任部门|责任主体|实施部门|实施单位"  # lead alone, support after a 牵头 label
-_SUPPORT_LABEL = r"配合单位|配合部门|协办单位|协办|参与单位|参与部门|协助单位|协同单位"
+# A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
+_LEAD_LABEL = r"牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
+_SHARED_LABEL = r"责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位"  # lead alone, support after a 牵头 label
+_SUPPORT_LABEL = r"配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|协同单位"
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
 _LABEL = rf"(?:{_OTHER_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕, (牵头部门:A;实施部门:B、C)
@@ -172,9 +174,9 @@ def _is_title(body: str) -> re.Match | None:
 
 
 def is_title(line: str) -> bool:
-    """The line is a plan's title (某市2024年工业节能工作方案), or the years or edition under one standing
-    alone ((2022-2025年), （2025年版）)."""
-    b = _body(line)
+    """The line is a plan's title (某市2024年工业节能工作方案, also after 附件:), or the years or edition under one
+    standing alone ((2022-2025年), （2025年版）)."""
+    b = re.sub(r"^附件\d*[:：]", "", _body(line))
     return bool(_is_title(b) or re.fullmatch(r"[(（](?:(?:19|20)\d{2}年?[—–\-~～至](?:19|20)\d{2}年|(?:19|20)\d{2}年版)[)）]", b))
 
 
@@ -279,6 +281,16 @@ _PAREN_ROLE = re.compile(
     rf"组织实施|参与|配合|协助|协同)(?:负责)?)?{_CLOSE}")
 # 各区要…, 各县（市、区）人民政府负责…: a task that opens with the units below the city names them.
 _COLLECTIVE_LEAD = re.compile(rf"^(?:由)?({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?=要|应|须|负责|牵头|抓好|加快|做好|组织|统筹|结合)")
+# A sentence whose subject is a unit: 市发展改革委要…, 由市教育局负责…, 区政府办公室将对…每季度通报…: the unit leads
+# what the sentence commits to.
+_SUBJECT = re.compile(rf"^(?:由)?({_ONE_UNIT}(?:[、和]{_ONE_UNIT})*)(?=要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|"
+                      r"做好|结合|定期|每季度|每月|每年|于\d)")
+
+
+def subject_units(text: str) -> tuple[str, ...]:
+    """The units a (compact) sentence names as its subject (市发展改革委要…, 由市教育局负责…), else ()."""
+    m = _SUBJECT.match(text.lstrip("\x00 "))
+    return _split_units(m.group(1)) if m else ()
 _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"牵头(?!单位|部门)")
@@ -399,8 +411,89 @@ class _Row:
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
-    """The rows of each flattened table of the text, with the unit and time columns read by their heading."""
+    """The rows of each flattened table of the text, with the unit and time columns read by their heading:
+    one cell a line ending in " |", or one cell a paragraph without marks (see ``_unmarked_rows``)."""
     cells = [(li + 1, m.group(1).strip()) for li, ln in enumerate(doc.lines) if (m := _CELL.match(ln.strip()))]
+    return _marked_rows(cells) + _unmarked_rows(doc)
+
+
+def _columns(head: list[str]) -> dict[str, int | None] | None:
+    """Which column of a table's heading holds the number, content, lead, support and time (None: no table
+    of tasks: no content column, or neither a unit nor a time column)."""
+    k = len(head)
+    has_lead = any(_COL_LEAD.match(h) for h in head)
+    col = {"number": next((x for x, h in enumerate(head) if _COL_NUMBER.match(h)), None)}
+    col["lead"] = next((x for x, h in enumerate(head) if _COL_LEAD.match(h)), None)
+    if col["lead"] is None:
+        col["lead"] = next((x for x, h in enumerate(head) if _COL_SHARED.match(h)), None)
+    col["support"] = next((x for x, h in enumerate(head) if _COL_SUPPORT.match(h)
+                           or (has_lead and _COL_SHARED.match(h))), None)
+    col["time"] = next((x for x, h in enumerate(head) if _COL_TIME.search(h)), None)
+    skip = {v for v in col.values() if v is not None} | {x for x, h in enumerate(head) if _COL_PERSON.search(h)}
+    col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
+                          next((x for x in range(k) if x not in skip), None))
+    if col["content"] is None or (col["lead"] is None and col["time"] is None):
+        return None
+    return col
+
+
+def _row(row: list[tuple[int, str]], col: dict[str, int | None], k: int, end: int) -> _Row:
+    """A table row from its cells (line, text) as the heading's columns name them; a row the page cuts short
+    has the cells it has. ``end`` is the last line of the row's content when it has no next cell."""
+    got = {name: (row[x] if x is not None and x < len(row) else None) for name, x in col.items()}
+    units = {name: (_split_units(got[name][1]) if got[name] and got[name][1] else ()) for name in ("lead", "support")}
+    content = got["content"]
+    nxt = row[col["content"] + 1][0] - 1 if col["content"] + 1 < len(row) else end
+    return _Row(got["number"][0] if got["number"] else 0, (content[0], max(content[0], nxt)),
+                units["lead"], units["support"], got["time"][0] if got["time"] else None,
+                (row[0][0], row[-1][0]))
+
+
+_GROUP_ROW = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
+
+
+def _unmarked_rows(doc: Doc) -> list[_Row]:
+    """A table a page flattens one cell a paragraph, with no cell marks (序号 / 目标任务 / 牵头单位 / 责任单位, then
+    1 / ★地区生产总值增长15%。/ 区发改局 …): its heading opens with 序号 and names a unit or time column; each row
+    opens with its number, a group row (一、… (牵头领导:…)) between rows belongs to none, and the table ends at the
+    first line after a row that is neither a number nor a group row."""
+    filled = [(li + 1, compact(ln)) for li, ln in enumerate(doc.lines) if ln.strip() and not _CELL.match(ln.strip())]
+    rows: list[_Row] = []
+    i = 0
+    while i < len(filled):
+        if not _COL_NUMBER.match(filled[i][1]):
+            i += 1
+            continue
+        j = i
+        while j < len(filled) and len(filled[j][1]) <= 10 and not re.search(r"[\d。，,；;:：]", filled[j][1]):
+            j += 1
+        head = [c for _, c in filled[i:j]]
+        col = _columns(head) if len(head) >= 3 else None
+        if col is None or col["number"] != 0:
+            i += 1
+            continue
+        k = len(head)
+        r = j
+        while r < len(filled):
+            if _GROUP_ROW.match(filled[r][1]):
+                r += 1  # a group row spanning the table
+                continue
+            if not re.fullmatch(r"\d{1,3}", filled[r][1]):
+                break
+            e = r + 1
+            while e < len(filled) and e - r < k and not re.fullmatch(r"\d{1,3}", filled[e][1]) \
+                    and not _GROUP_ROW.match(filled[e][1]):
+                e += 1
+            cells = [(ln, c) for ln, c in filled[r:e]]
+            if len(cells) > col["content"]:
+                rows.append(_row(cells, col, k, filled[e - 1][0]))
+            r = e
+        i = max(r, j)
+    return rows
+
+
+def _marked_rows(cells: list[tuple[int, str]]) -> list[_Row]:
+    """The rows of tables flattened one cell a line ending in " |"."""
     rows: list[_Row] = []
     i = 0
     while i < len(cells):
@@ -414,30 +507,14 @@ def _table_rows(doc: Doc) -> list[_Row]:
             i += 1
             continue
         k = len(head)
-        has_lead = any(_COL_LEAD.match(h) for h in head)
-        col = {"number": next((x for x, h in enumerate(head) if _COL_NUMBER.match(h)), None)}
-        col["lead"] = next((x for x, h in enumerate(head) if _COL_LEAD.match(h)), None)
-        if col["lead"] is None:
-            col["lead"] = next((x for x, h in enumerate(head) if _COL_SHARED.match(h)), None)
-        col["support"] = next((x for x, h in enumerate(head) if _COL_SUPPORT.match(h)
-                               or (has_lead and _COL_SHARED.match(h))), None)
-        col["time"] = next((x for x, h in enumerate(head) if _COL_TIME.search(h)), None)
-        skip = {v for v in col.values() if v is not None} | {x for x, h in enumerate(head) if _COL_PERSON.search(h)}
-        col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
-                              next((x for x in range(k) if x not in skip), None))
-        if col["content"] is None or (col["lead"] is None and col["time"] is None):
+        col = _columns(head)
+        if col is None:
             i = j
             continue
         r = j
         while r + k <= len(cells) and (col["number"] is None or re.fullmatch(r"\d{1,3}", cells[r + col["number"]][1])):
             row = cells[r:r + k]
-            got = {name: (row[x] if x is not None else None) for name, x in col.items()}
-            units = {name: (_split_units(got[name][1]) if got[name] and got[name][1] else ()) for name in ("lead", "support")}
-            content = got["content"]
-            nxt = row[col["content"] + 1][0] - 1 if col["content"] + 1 < k else content[0]
-            rows.append(_Row(got["number"][0] if got["number"] else 0, (content[0], max(content[0], nxt)),
-                             units["lead"], units["support"], got["time"][0] if got["time"] else None,
-                             (row[0][0], row[-1][0])))
+            rows.append(_row(row, col, k, row[col["content"]][0]))
             r += k
         i = max(r, j)
     return rows
@@ -580,13 +657,17 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
             blk.parens.append((a, e))
             if lead and not blk.lead:
                 blk.lead = lead
-            blk.support = tuple(dict.fromkeys(blk.support + support))
+            elif lead and not re.match(rf"(?:{_LEAD_LABEL})[:：]", m.group(1)):
+                support = lead + support  # 牵头单位:A, then 责任单位:B on the next line: B supports
+            blk.support = tuple(u for u in dict.fromkeys(blk.support + support) if u not in blk.lead)
     if not blk.lead and blk.section != "总体目标":
         # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead, or the task opens with
         # the units below the city (各区要…).
         m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text)
         if m:
             blk.lead = _split_units(m.group(1))
+        else:
+            blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
 
 
 def _group_no(s: str) -> int:
@@ -640,8 +721,10 @@ def find_period(text: str) -> Period | None:
         if p:
             return p
     for line in text.split("\n")[:30]:
-        m = _PERIOD_IN_TEXT.search(compact(line))
-        if m:
+        c = compact(line)
+        for m in _PERIOD_IN_TEXT.finditer(c):
+            if c.count("《", 0, m.start()) > c.count("》", 0, m.start()):
+                continue  # 《上海市海绵城市专项规划(2016-2035)》: another document's years
             return Period(date(int(m.group(1)), 1, 1), date(int(m.group(2)), 12, 31))
     return None
 

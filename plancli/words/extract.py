@@ -46,9 +46,20 @@ WORDS: dict[str, tuple[str, str]] = {
                             "a relative span (用3个月左右时间, 2年内), not a target"),
     "extract.reason.frequency": ("例行工作的频次（每年开展2次），不是目标",
                                  "how often routine work is done (每年开展2次), not a target"),
+    "extract.reason.list_size": ("所列或分解出的事项个数（细化为448项具体工作、15件民生实事“具体包括：”），不是目标",
+                                 "the number of items the text lists or is broken into (细化为448项具体工作, 15件… 具体包括:), "
+                                 "not a target"),
     "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
                                  "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "
                                  "more), not a target"),
+    "extract.reason.page": ("网页自身的信息（索引号、发布时间、来源、浏览次数），不是计划内容",
+                            "the page's own data (index number, post time, source, views), not the plan's"),
+    "extract.reason.headline": ("网页标题，复述下面的正文，不另作事项", "the page's headline, restating the text below it"),
+    "extract.reason.year_named": ("所述事物的年份（2023年是…之年、将2022年…目标细化为…），不是期限",
+                                  "the year of what the sentence describes (2023年是…之年, 将2022年…目标细化为…), "
+                                  "not a deadline"),
+    "extract.reason.past_event": ("已发生事项的日期（已经2023年10月13日…研究通过），不是期限",
+                                  "the date of something already done (已经2023年10月13日…研究通过), not a deadline"),
     "extract.reason.row_number": ("表格或列表的序号", "the number of a table row or list item"),
     "extract.reason.date": ("日期（成文日期、发布时间），不是期限", "a date (of issue, of a post), not a deadline"),
     "extract.reason.descriptive": ("描述性数字或门槛，没有设定目标（请核对）",
