@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Status", "STATUSES", "STATUS_ORDER", "URGENCY", "OPEN", "CLOSED", "RECORD_STATUSES", "RETRACTED",
-           "EXTENDED", "SUBMITTED", "LEDGER_ONLY_STATUSES", "LEDGER_STATUSES", "is_open", "is_closed", "Light", "LIGHTS"]
+__all__ = ["Status", "STATUSES", "STATUS_ORDER", "URGENCY", "OPEN", "CLOSED", "COMPLETED", "RECORD_STATUSES",
+           "RETRACTED", "EXTENDED", "SUBMITTED", "ACCEPTED", "RETURNED", "DECISIONS", "LEDGER_ONLY_STATUSES",
+           "LEDGER_STATUSES", "is_open", "is_closed", "Light", "LIGHTS", "Review", "REVIEWS"]
 
 
 class Status(StrEnum):
@@ -37,6 +38,8 @@ URGENCY: tuple[Status, ...] = (Status.OVERDUE, Status.IN_PROGRESS, Status.DUE_SO
                                Status.MISSED, Status.MET, Status.DONE)
 OPEN: tuple[Status, ...] = (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS, Status.UPCOMING)
 CLOSED: tuple[Status, ...] = (Status.DONE, Status.MET, Status.MISSED)
+# Closed as achieved: what a 报结 claims, and what review (``review: required``) must accept (销号).
+COMPLETED: tuple[Status, ...] = (Status.DONE, Status.MET)
 # What `record --status` takes; RETRACTED is written by `record --retract` and is never a row status.
 RECORD_STATUSES: tuple[Status, ...] = (Status.DONE, Status.MET, Status.MISSED, Status.IN_PROGRESS)
 RETRACTED = "retracted"
@@ -47,8 +50,14 @@ EXTENDED = "extended"
 # record's id is the unit, not an item; it says the unit reported on that date, whatever rows it left
 # blank. Ledger-only too.
 SUBMITTED = "submitted"
-# Statuses only the ledger writes (never a row status, never chosen with --status).
-LEDGER_ONLY_STATUSES: tuple[str, ...] = (EXTENDED, SUBMITTED)
+# Written by `plancli review accept|return` (docs/review.md): the office's decision on a 报结 claim, naming
+# the claim's rid (``reviews``). 销号 closes the item; 退办 sends it back to its unit, open again.
+ACCEPTED = "accepted"
+RETURNED = "returned"
+DECISIONS: tuple[str, ...] = (ACCEPTED, RETURNED)
+# Statuses only the ledger writes (never a row status, never chosen with --status): none of them says
+# anything of the work, so none ever decides an item's status.
+LEDGER_ONLY_STATUSES: tuple[str, ...] = (EXTENDED, SUBMITTED, *DECISIONS)
 # Every status a ledger record may carry.
 LEDGER_STATUSES: tuple[str, ...] = (*RECORD_STATUSES, RETRACTED, *LEDGER_ONLY_STATUSES)
 
@@ -71,3 +80,15 @@ class Light(StrEnum):
 
 # Worst first: the order rules are weighed in (the worst wins), --light offers, and columns count.
 LIGHTS: tuple[Light, ...] = (Light.RED, Light.YELLOW, Light.BLUE, Light.GREEN)
+
+
+class Review(StrEnum):
+    """Where a 报结 claim stands with the office (``review: required``; docs/review.md): the JSON key
+    ``review`` of a row. None when the item has no claim, or review is off."""
+
+    PENDING = "pending"    # 待审核: claimed done/met, no decision yet (the item stays open)
+    ACCEPTED = "accepted"  # 已销号: the office accepted the claim (the item is closed)
+    RETURNED = "returned"  # 已退办: sent back with a reason (the item is open again)
+
+
+REVIEWS: tuple[Review, ...] = tuple(Review)

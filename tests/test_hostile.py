@@ -252,7 +252,7 @@ def _strings(path: Path) -> set[str]:
 
 
 def test_no_xlsx_plancli_writes_holds_a_formula(tiny, write_registry, cli, tmp_path):
-    """export, the per-unit 台账 and the bulletin: text from the registry and the ledger stays text."""
+    """export, the per-unit 台账, the bulletin and the 考核: text from the registry and the ledger stays text."""
     metric = "metric: 高新技术企业数量\n    value_text: 3.5 万家"
     assert metric in TINY_REGISTRY and "lead: [省工业和信息化厅]" in TINY_REGISTRY
     hostile = (TINY_REGISTRY.replace(metric, f"metric: '{FORMULAS[0]}'\n    value_text: 3.5 万家")
@@ -267,14 +267,17 @@ def test_no_xlsx_plancli_writes_holds_a_formula(tiny, write_registry, cli, tmp_p
     books = [tmp_path / "export.xlsx", tmp_path / "bulletin.xlsx"]
     assert cli("export", "--format", "xlsx", "-o", str(books[0]), *common).code == 0
     assert cli("bulletin", "--month", "2024-11", "--format", "xlsx", "-o", str(books[1]), *common).code == 0
+    assert cli("score", "--year", "2024", "--format", "xlsx", "-o", str(tmp_path / "score.xlsx"),
+               "--registry", str(reg), "--progress", str(ledger)).code == 0
     assert cli("export", "--format", "xlsx", "--per-unit", "-o", str(tmp_path / "台账"), *common).code == 0
-    books += sorted((tmp_path / "台账").glob("*.xlsx"))
-    assert len(books) == 4
+    books += [tmp_path / "score.xlsx", *sorted((tmp_path / "台账").glob("*.xlsx"))]
+    assert len(books) == 5
     for book in books:
         assert _formula_cells(book) == [], book
     assert set(FORMULAS[-1:]) <= _strings(books[0])  # the last record decides: its note, as written
     assert FORMULAS[0] in _strings(books[0]) and "=cmd|' /C calc'!A0" in _strings(books[1])
-    assert FORMULAS[0] in set().union(*(_strings(b) for b in books[2:]))
+    assert "=cmd|' /C calc'!A0" in _strings(books[2])  # the 考核 names the unit as written
+    assert FORMULAS[0] in set().union(*(_strings(b) for b in books[3:]))
     cell = next(c for ws in openpyxl.load_workbook(books[0]) for row in ws.iter_rows() for c in row
                 if c.value == FORMULAS[0])
     assert cell.data_type == "s" and cell.quotePrefix  # Excel keeps it text when someone edits the cell

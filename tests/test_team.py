@@ -85,7 +85,8 @@ def test_every_field_of_a_record_survives_the_round_trip(tmp_path):
                   forced=True, rid="r-1", retracts="r-0", evidence="佐证/通报.pdf", evidence_sha256="ab" * 32,
                   evidence_size=1024, extend_to=date(2024, 6, 30), actual_below=-1.4, evidence_name="通报.pdf",
                   problems="经费", next_steps="加快", entered_by="张三", unit="省科技厅", workbook="省科技厅.xlsx",
-                  rows_filled=3, workbook_sha256="cd" * 32)  # issue 25's fields and issue 24's too
+                  rows_filled=3, workbook_sha256="cd" * 32,  # issue 25's fields and issue 24's too
+                  reviews="r-0")  # and issue 29's
     assert {f.name for f in fields(Record)} - {"yaml_line"} == {
         f.name for f in fields(Record) if getattr(full, f.name) != f.default} - {"yaml_line"}
     append_record(p, full)

@@ -43,6 +43,7 @@ COMMAND_MODULES = {
     "validate": "checking", "coverage": "checking", "parse-deadline": "checking",
     "record": "recording", "import": "recording",
     "weekly": "reports", "export": "reports", "report": "reports", "bulletin": "reports",
+    "review": "review", "score": "scoring",
     "extract": "extract",
     "init": "team",
     "notify": "notify", "notice": "notify",
@@ -52,22 +53,34 @@ COMMAND_MODULES = {
 COMMANDS: dict[str, tuple[Callable, dict]] = {}
 
 
+def piped(fn):
+    """``fn`` with a closed stdout reported as _PipeClosed (see main)."""
+
+    @functools.wraps(fn)
+    def wrapper(*a, **k):
+        try:
+            return fn(*a, **k)
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
+    return wrapper
+
+
 def command(name: str | None = None, **kwargs):
     """Declare a command: its module registers it here when imported; ``LazyGroup`` builds it when
-    asked for. A closed stdout is reported as _PipeClosed (see main)."""
+    asked for."""
 
     def register(fn):
-        @functools.wraps(fn)
-        def wrapper(*a, **k):
-            try:
-                return fn(*a, **k)
-            except BrokenPipeError:
-                raise _PipeClosed() from None
-
-        COMMANDS[name or fn.__name__.replace("_", "-")] = (wrapper, kwargs)
+        COMMANDS[name or fn.__name__.replace("_", "-")] = (piped(fn), kwargs)
         return fn
 
     return register
+
+
+def group(name: str, sub: typer.Typer) -> None:
+    """Declare a command with subcommands (``review``, ``review accept``): a Typer of its own, declared
+    after its callback (which runs without a subcommand) and commands, each wrapped in ``piped``."""
+    COMMANDS[name] = (sub.registered_callback.callback, {"group": sub})
 
 
 def load_commands(names=None) -> None:
@@ -82,6 +95,8 @@ def build_command(name: str):
     """The click command of one plancli command, built through typer's public ``get_command``."""
     load_commands([name])
     fn, kwargs = COMMANDS[name]
+    if "group" in kwargs:
+        return typer.main.get_command(kwargs["group"])
     one = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                       context_settings=CONTEXT)
     one.command(name, **kwargs)(fn)

@@ -27,6 +27,10 @@ HEADINGS = {
     # import's rows (the JSON keys stay as they are)
     "where": "col.where", "action": "col.action", "actual_text": "col.actual", "on": "col.effective",
     "evidence": "col.record_evidence", "note": "col.record_note",
+    # the review's counts (review: required) and its list of claims
+    "pending": "review.pending", "returned": "review.returned", "lead_units": "col.lead",
+    "figure": "review.col.figure", "claimed_on": "review.col.claimed", "waiting_days": "review.col.waiting",
+    "entered_by": "review.col.by",
 }
 STATUS_COLUMNS = (*STATUSES, *LIGHTS)
 

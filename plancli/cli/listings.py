@@ -55,10 +55,10 @@ UNIT_COLUMNS = [Column("name", "unit"), Column("lead", "lead"), Column("support"
 
 def _listing(rows: list[dict], columns: list[Column], fmt: str, sel: Selection, f, ws) -> None:
     """Occurrence/entry rows: machine formats get the contract, people the decorated columns."""
-    from ..query.rows import CONTRACT
+    from ..query.rows import contract
 
     if is_machine(fmt):
-        render(rows, columns, fmt, fields=CONTRACT)
+        render(rows, columns, fmt, fields=contract(ws.registry))
         return
     _human(rows, fitted(rows, columns, f, fmt), fmt, sel.language(), f, ws.units)
 
@@ -228,7 +228,8 @@ def stats(
     else:
         for r in rows:  # four counts in one narrow cell, so the table still fits 80 columns
             r["lights"] = "/".join(str(r[k]) for k in ("red", "yellow", "blue", "green"))
-        _human(rows, STAT_COLUMNS, fmt_, sel.language())
+        review = [Column(k, k) for k in ("pending", "returned")] if rows and "pending" in rows[0] else []
+        _human(rows, STAT_COLUMNS + review, fmt_, sel.language())
 
 
 @command()

@@ -109,8 +109,10 @@ def notify(
 
     f = sel.filters(ws)
     book = _contacts(contacts, ws)
+    from ..query.review import returned_rows
+
     rems = reminders(ws.registry, ws.units, ws.records, f, since=_since(since, f.as_of), new_only=new_only,
-                     returned_items=())  # review (issue 29) hands its returned items here
+                     returned_items=returned_rows(ws.registry, ws.units, ws.records, f))  # 退办 (docs/review.md)
     from ..words import say
 
     if not rems:

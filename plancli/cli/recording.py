@@ -91,7 +91,13 @@ def record(
         raise UsageError("cli.no_status")
     rec, e = record_progress(ws.registry, ws.ledger_path, item, status=status.value, actual=actual, on=when,
                              source=source, note=note, evidence=evidence, force=force)
-    print(f"{describe(e, rec, lang_, deadline_in_force(ws.registry, ws.records, e, rec.item))} → "
+    claim = ""
+    if ws.registry.review:  # a done/met record is a claim the office still has to accept (docs/review.md)
+        from ..ledger.attainment import is_claim
+        from ..words import say
+
+        claim = say("msg.claim_pending", lang_, item=rec.item) if is_claim(e, rec) else ""
+    print(f"{describe(e, rec, lang_, deadline_in_force(ws.registry, ws.records, e, rec.item))}{claim} → "
           f"{ws.ledger_path}", file=sys.stderr)
 
 
@@ -185,6 +191,13 @@ def import_(
               already=say("import.summary.already", lang_, n=old) if old else "",
               where=say("import.summary.where", lang_, ledger=ws.ledger_path) if not dry_run and new else ""),
           file=sys.stderr)
+    if ws.registry.review:  # the rows that claim done or met await the office (docs/review.md)
+        from ..ledger.attainment import is_claim
+
+        claims = sum(p.action == "record" and (e := ws.registry.get(p.record.entry_id)) is not None
+                     and is_claim(e, p.record) for p in planned)
+        if claims:
+            print(say("review.imported_claims", lang_, n=claims), file=sys.stderr)
 
 
 def _say_submissions(sent: list, lang: str, dry_run: bool) -> None:

@@ -108,13 +108,13 @@ def report(
     from ..output.report import render_report
     from ..output.scope import filter_scope
     from ..query.report import report as make_report
-    from ..query.rows import CONTRACT
+    from ..query.rows import contract
 
     ws = sel.workspace()
     lang_ = sel.office_language(ws)
     f = sel.filters(ws)
     rep = make_report(ws.registry, ws.units, ws.records, f)
-    text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=CONTRACT,
+    text = render_report(rep, fmt.value, lang_, scope=filter_scope(ws.registry, f, lang_), fields=contract(ws.registry),
                          footer=f"plancli · {ws.registry.path.name}")
     write_output(text.encode("utf-8"), output)
 
@@ -140,8 +140,7 @@ def bulletin(
     Example: plancli bulletin --month 2025-11 --lang zh --format html -o 通报-2025-11.html
     """
     from ..output.bulletin import bulletin_table, bulletin_text, bulletin_xlsx
-    from ..output.export import ExportError, write_output
-    from ..output.render import default_format
+    from ..output.export import publish
     from ..output.scope import filter_scope
     from ..query.bulletin import bulletin as make_bulletin
     from ..query.bulletin import bulletin_period
@@ -152,16 +151,10 @@ def bulletin(
     period = bulletin_period(f.as_of, month=month, quarter=quarter, since=since, until=until)
     b = make_bulletin(ws.registry, ws.units, ws.records, f, period)
     scope = filter_scope(ws.registry, f, lang_)
-    fmt_ = fmt.value if fmt is not None else ("table" if output is None and default_format() == "table" else "md")
-    if fmt_ == "table":  # on a terminal: the paragraphs, then the tables fitted to its width
-        bulletin_table(b, lang_, scope, sys.stdout)
-        return
-    if fmt_ == "xlsx":
-        if output is None or str(output) == "-":
-            raise ExportError("export.bulletin_needs_file")
-        write_output(bulletin_xlsx(b, lang_, scope), output)
-        return
-    write_output(bulletin_text(b, fmt_, lang_, scope).encode("utf-8"), output)
+    # on a terminal: the paragraphs, then the tables fitted to its width
+    publish(fmt.value if fmt is not None else None, output, table=lambda out: bulletin_table(b, lang_, scope, out),
+            xlsx=lambda: bulletin_xlsx(b, lang_, scope), text=lambda f_: bulletin_text(b, f_, lang_, scope),
+            needs_file="export.bulletin_needs_file")
 def _per_unit(fmt: str, out: Path | None, return_by: str | None, sel: Selection) -> None:
     """``export --per-unit``: one 台账 per lead unit, and a line per file on stderr."""
     from datetime import timedelta

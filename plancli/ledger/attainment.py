@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..registry.model import Entry
-from ..vocabulary import CLOSED, Status
+from ..vocabulary import CLOSED, COMPLETED, RETRACTED, Status
 from .store import Record
 
-__all__ = ["attainment", "record_status", "percent"]
+__all__ = ["attainment", "record_status", "percent", "is_claim"]
 
 
 def attainment(e: Entry, actual: float | None, below: float | None = None) -> tuple[float | None, bool | None]:
@@ -63,6 +63,11 @@ def record_status(e: Entry, rec: Record, deadline: date | None = None) -> str:
             and attainment(e, rec.actual, rec.actual_below)[1]):
         return Status.MET
     return rec.status
+
+
+def is_claim(e: Entry, r: Record) -> bool:
+    """A record that says its item is done or met (by the value): with review, a 报结 the office decides on."""
+    return r.status != RETRACTED and record_status(e, r) in COMPLETED
 
 
 def percent(ratio: float | None) -> str:

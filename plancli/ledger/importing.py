@@ -52,7 +52,7 @@ from .recording import check_extension, check_progress, clean_text, resolve_item
 from .store import LedgerError, Record, append_records, load_ledger, withdrawn
 from .workbooks import Book, Cell, Sheet, WorkbookError, cell_name, column_letter, read_book
 
-__all__ = ["FILL_COLUMNS", "ITEM_COLUMNS", "SYNONYMS", "MARKER", "MARK_UNIT", "MARK_AS_OF", "ImportRefused",
+__all__ = ["FILL_COLUMNS", "ITEM_COLUMNS", "MORE_ITEM_COLUMNS", "SYNONYMS", "MARKER", "MARK_UNIT", "MARK_AS_OF", "ImportRefused",
            "RowProblem", "Notice", "Planned", "Imported", "plan_import", "import_files", "status_choices",
            "heading_words"]
 
@@ -63,6 +63,8 @@ FILL_COLUMNS: tuple[str, ...] = ("status", "actual", "on", "notes", "problems", 
 # The columns plancli writes for the unit to read (handout.col.<key>); 编号 is how a row finds its item.
 ITEM_COLUMNS: tuple[str, ...] = ("item", "plan", "metric", "target", "target_value", "deadline",
                                  "deadline_original", "status_label", "support", "latest")
+# Item columns a workbook has only sometimes: with review, 审核情况 (docs/review.md). Read and ignored.
+MORE_ITEM_COLUMNS: tuple[str, ...] = ("review",)
 # Other headings offices give the same columns (docs/roundtrip.md lists them).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "item": ("id", "item", "事项编号", "任务编号", "指标编号"),
@@ -120,7 +122,7 @@ def _headings() -> dict[str, str]:
     for key, names in SYNONYMS.items():
         for n in names:
             out.setdefault(_norm(n), key)
-    for key in (*ITEM_COLUMNS, *FILL_COLUMNS):
+    for key in (*ITEM_COLUMNS, *MORE_ITEM_COLUMNS, *FILL_COLUMNS):
         for lang in ("zh", "en"):
             out[_norm(heading_words(key, lang))] = key if key == "item" or key in FILL_COLUMNS else "ignored"
     return out

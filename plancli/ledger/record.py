@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
-from ..vocabulary import EXTENDED, LEDGER_STATUSES
+from ..vocabulary import DECISIONS, EXTENDED, LEDGER_STATUSES
 from ..yamlio.reader import DataFileError
 
 __all__ = ["LedgerError", "Record", "INDENT", "clean_float", "record_from", "record_line"]
@@ -55,6 +55,7 @@ class Record:
     workbook: str | None = None  # a `submitted` record (报送): the file the unit sent back
     rows_filled: int | None = None  # a `submitted` record: how many of its rows the unit filled in
     workbook_sha256: str | None = None  # a `submitted` record: the file's digest (the same file is one 报送)
+    reviews: str | None = None  # a review decision (销号 / 退办): the rid of the 报结 claim it decides
 
     @property
     def entry_id(self) -> str:
@@ -81,7 +82,7 @@ class Record:
                 "extend_to": self.extend_to.isoformat() if self.extend_to else None,
                 "actual_below": self.actual_below, "problems": self.problems, "next_steps": self.next_steps,
                 "entered_by": self.entered_by, "unit": self.unit, "workbook": self.workbook,
-                "rows_filled": self.rows_filled, "workbook_sha256": self.workbook_sha256}
+                "rows_filled": self.rows_filled, "workbook_sha256": self.workbook_sha256, "reviews": self.reviews}
 
 
 # --------------------------------------------------------------------------- fields, generically
@@ -150,12 +151,17 @@ def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
         raise LedgerError("record without an 'id'", path, line)
     statuses = statuses or LEDGER_STATUSES
     if status not in statuses:
-        raise LedgerError(f"record {item}: status must be one of {', '.join(statuses)}, not {status!r}",
+        # the decisions of review are written by `plancli review`, never by hand: not offered here
+        typed = [s for s in statuses if s not in DECISIONS]
+        raise LedgerError(f"record {item}: status must be one of {', '.join(typed)}, not {status!r}",
                           path, line)
     kw = {f.name: _value_of(f, d[key], item, where_key(key)) for f, key in _converters() if key in d}
     rec = Record(item, status, yaml_line=line, **kw)
     if (status == EXTENDED) != (rec.extend_to is not None):
         raise LedgerError(f"record {item}: an {EXTENDED} record needs extend_to: DATE, and only it has one",
+                          path, line)
+    if status in DECISIONS and rec.reviews is None:
+        raise LedgerError(f"record {item}: a review decision ({status}) needs reviews: RID, the claim it decides",
                           path, line)
     if rec.evidence_size is not None and rec.evidence_size < 0:
         raise LedgerError(f"record {item}: evidence_size must be a whole number of bytes, not {rec.evidence_size!r}",

@@ -16,9 +16,9 @@ from pathlib import Path, PurePosixPath
 from ..registry.model import Entry, Problem, Registry, target_text
 from ..text.actuals import read_actual, written_like
 from ..text.quantities import QuantityError
-from ..vocabulary import CLOSED, SUBMITTED, Status
+from ..vocabulary import CLOSED, DECISIONS, SUBMITTED, Status
 from ..words import UNSHOWABLE, term
-from .attainment import attainment, percent
+from .attainment import attainment, is_claim, percent
 from .evidence import Proof, digest, keep, proof_given
 from .store import (
     EXTENDED,
@@ -33,7 +33,7 @@ from .store import (
     withdrawn,
 )
 
-__all__ = ["clean_text", "resolve_item", "ledger_warnings", "check_progress", "check_extension", "record_progress",
+__all__ = ["clean_text", "resolve_item", "today_or", "ledger_warnings", "check_progress", "check_extension", "record_progress",
            "retract_latest", "named_record", "extend_deadline", "item_deadline", "deadline_in_force", "evidence_path",
            "evidence_problems"]
 
@@ -111,6 +111,8 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
                 found = ("ledger.forced_without_note", {"item": r.item})
             elif r.status == RETRACTED and id(r) not in retractions_used:
                 found = ("ledger.nothing_withdrawn", {"item": r.item})
+            elif r.status in DECISIONS and i not in gone:
+                found = _decision_problem(reg, r, by_rid.get(r.reviews or ""))
             elif i not in gone and r.status in CLOSED and not r.forced:
                 ratio, met = attainment(e, r.actual, r.actual_below)
                 if met is not None and met != (r.status != "missed"):
@@ -120,6 +122,34 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
                                                     "counts": Status.MET if met else Status.MISSED})
         if found:
             out.append(Problem.at(str(path), r.yaml_line, found[0], **found[1]))
+    return out + _decided_twice(path, records, gone)
+
+
+def _decision_problem(reg: Registry, r: Record, claim: Record | None) -> tuple | None:
+    """Why a review decision decides nothing: the claim it names is not in the ledger, is another
+    item's record, or is no claim (done/met) at all."""
+    if claim is None:
+        return "ledger.reviews_unknown", {"item": r.item, "rid": r.reviews}
+    if claim.item != r.item:
+        return "ledger.reviews_other", {"item": r.item, "rid": r.reviews, "other": claim.item}
+    e = reg.get(claim.entry_id)
+    if e is not None and not is_claim(e, claim):
+        return "ledger.reviews_not_claim", {"item": r.item, "rid": r.reviews}
+    return None
+
+
+def _decided_twice(path: Path, records: list[Record], gone: dict) -> list[Problem]:
+    """Claims that two decisions in force decide differently (two clones, one accepting, one returning):
+    the later counts, and the office should withdraw the other. The same decision twice is no conflict."""
+    seen: dict[str, Record] = {}
+    out = []
+    for i, r in enumerate(records):
+        if r.status not in DECISIONS or i in gone or r.reviews is None:
+            continue
+        first = seen.setdefault(r.reviews, r)
+        if first is not r and first.status != r.status:
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.reviews_twice", item=r.item, rid=r.reviews,
+                                  first=term(f"status.{first.status}"), second=term(f"status.{r.status}")))
     return out
 
 
@@ -198,7 +228,7 @@ def _clean_proof(proof: Proof) -> Proof:
     return proof
 
 
-def _today(today: date | None, on: date | None) -> date:
+def today_or(today: date | None, on: date | None) -> date:
     """``on`` (default: today on the user's clock, local time), refused when it is in the future."""
     today = today or date.today()
     if on is not None and on > today:
@@ -286,7 +316,7 @@ def check_progress(reg: Registry, path: Path, item: str, *, status: str, actual:
     e, item_id = resolve_item(reg, item)
     if status not in RECORD_STATUSES:
         raise LedgerError("record.bad_status", choices=list(RECORD_STATUSES), given=status)
-    on = _today(today, on)
+    on = today_or(today, on)
     if force and not (note or "").strip():
         raise LedgerError("record.force_needs_note")
     proof = _clean_proof(evidence if isinstance(evidence, Proof) else proof_given(evidence, path))
@@ -365,7 +395,7 @@ def check_extension(reg: Registry, path: Path, item: str, extend_to: date, *, no
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("record.extend_needs_note")
-    on = _today(today, on)
+    on = today_or(today, on)
     was = deadline_in_force(reg, load_ledger(path) if records is None else records, e, item_id)
     if was is not None and extend_to <= was:
         raise LedgerError("record.extend_not_later", to=extend_to, was=was)
@@ -401,7 +431,7 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("record.retract_needs_note")
-    on = _today(today, on)
+    on = today_or(today, on)
     records = load_ledger(path)
     target = named_record(records, item_id, rid) if rid is not None else next_withdrawn(records, item_id)
     if target is None:

@@ -45,7 +45,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..vocabulary import EXTENDED, LEDGER_STATUSES, RECORD_STATUSES, RETRACTED
+from ..vocabulary import EXTENDED, LEDGER_ONLY_STATUSES, LEDGER_STATUSES, RECORD_STATUSES, RETRACTED
 from ..yamlio.atomic import atomic_path
 from ..yamlio.reader import DataFileError, conflict_marker, load_yaml, read_text
 from .record import LedgerError, Record, clean_float, record_from, record_line
@@ -254,8 +254,10 @@ def latest_records(records: list[Record], as_of: date | None = None) -> dict[str
     gone = withdrawn(records)
     out: dict[str, Record] = {}
     for i, r in enumerate(records):
-        # an extension (延期) moves a deadline; it says nothing of the work, so it never decides a status
-        if r.status in (RETRACTED, EXTENDED) or i in gone or (as_of is not None and r.effective > as_of):
+        # an extension (延期) moves a deadline, a review decision (销号/退办) judges a claim: neither says
+        # anything of the work, so neither ever decides a status
+        if r.status == RETRACTED or r.status in LEDGER_ONLY_STATUSES or i in gone or (
+                as_of is not None and r.effective > as_of):
             continue
         cur = out.get(r.item)
         if cur is None or order_key(r) >= order_key(cur):

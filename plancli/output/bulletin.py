@@ -53,10 +53,14 @@ def period_name(b: Mapping, lang: str) -> str:
 def shown(b: Mapping) -> tuple[str, ...]:
     """The unit columns people see: with a reporting cycle, the items not reported in it too (they
     weigh in the rank)."""
-    if not b["cycle"]:
-        return SHOWN
-    i = SHOWN.index("yellow") + 1
-    return (*SHOWN[:i], "stale", *SHOWN[i:])
+    keys = SHOWN
+    if b["cycle"]:
+        i = keys.index("yellow") + 1
+        keys = (*keys[:i], "stale", *keys[i:])
+    if b.get("review"):  # 待审核 and 已退办 per unit, after the closings they hold up (docs/review.md)
+        i = keys.index("late") + 1
+        keys = (*keys[:i], "pending", "returned", *keys[i:])
+    return keys
 
 
 def _head(key: str, lang: str, b: Mapping | None = None) -> str:
@@ -130,6 +134,8 @@ def _paragraphs(b: Mapping, lang: str, scope: str) -> tuple[str, list[str]]:
                **{k: t[k] for k in ("items", "units", "closed", "completed", "missed", "overdue", "late", "records",
                                     *LIGHTS)})
     paras = [intro]
+    if b.get("review"):  # what the office itself still owes, and what it sent back (docs/review.md)
+        paras.append(say("bulletin.review_intro", lang, pending=t["pending"], returned=t["returned"]))
     owing = [r for r in b["rows"] if r["on_time"] is not None]
     if owing:
         text = _t("reporting", lang, period=period, n=t["reported_units"], of=len(owing))
@@ -242,22 +248,16 @@ def bulletin_table(b: Mapping, lang: str, scope: str, out) -> None:
 _CSS = """
 .bulletin p.lead{text-indent:2em;max-width:60em}
 .bulletin h3{display:block;font-size:15px;margin:14px 0 4px}
-.wrap{overflow-x:auto}
-.wrap table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}
-.wrap td,.wrap th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
-.wrap th{background:#f3f3f3;white-space:nowrap}
-td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.grow{min-width:9em}.bulletin td.c-said{min-width:16em;max-width:34em;font-size:inherit}td.c-reason{min-width:8em}
+.bulletin td.c-said{min-width:16em;max-width:34em;font-size:inherit}td.c-reason{min-width:8em}
 td.c-red b,td.c-yellow b{display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;padding:0 4px}
 td.c-red b{background:#d62d20;color:#fff}td.c-yellow b{background:#f2b705;color:#111}
 td.lt-red{color:#b00020;font-weight:600}td.lt-yellow{color:#8a5a00;font-weight:600}
 tr.top td.c-rank{font-weight:700;color:#1b6e20}tr.bottom td.c-rank{font-weight:700;color:#b00020}
 .bulletin .charts{display:block;max-width:640px}
 .bulletin p.unreported{color:#5a4500;margin:.2em 0 1em}
-@media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
 """
 _NUMERIC = {"rank", "items", "closed", "completed", "missed", "overdue", "late", "red", "yellow", "blue",
-            "green", "records", "reported", "stale", "completed_share", "red_share"}
+            "green", "records", "reported", "stale", "completed_share", "red_share", "pending", "returned"}
 
 
 def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, *, b: Mapping | None = None) -> str:
@@ -300,7 +300,7 @@ def _flagged_html(items: Sequence[Mapping], lang: str) -> str:
 
 def _html(b, lang, scope, title, paras, units) -> str:
     from .charts import lights_by_lead_chart
-    from .report import local_timestamp, page
+    from .report import DOC_TABLES_CSS, local_timestamp, page
 
     e = html_text
     agg = {"lights_by_lead": {r["unit"]: Counter({lt: r[lt] for lt in LIGHTS}) for r in
@@ -327,7 +327,8 @@ def _html(b, lang, scope, title, paras, units) -> str:
     body += [f"<h2>{e(_t('s3', lang))}</h2>", *(f'<p class="note">{e(p)}</p>' for p in _rules(b, lang)),
              f"<h2>{e(_t('s4', lang))}</h2>", f'<p class="lead">{e(_asks(b, lang))}</p>', "</div>"]
     meta = [(say("report.as_of", lang), b["as_of"]), (say("report.generated", lang), local_timestamp())]
-    return page(title, body, lang, [(_t("scope.label", lang), scope), *meta], "plancli bulletin", css=_CSS)
+    return page(title, body, lang, [(_t("scope.label", lang), scope), *meta], "plancli bulletin",
+                css=DOC_TABLES_CSS + _CSS)
 
 
 def _sheet_title(text: str) -> str:

@@ -28,7 +28,7 @@ from dateutil.relativedelta import relativedelta
 from ..errors import PlancliError
 from ..ledger.store import Record, withdrawn
 from ..query.filters import Filters
-from ..query.rows import CONTRACT
+from ..query.rows import contract
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
@@ -38,7 +38,7 @@ from ..yamlio.atomic import atomic_path, atomic_write_bytes
 from .render import render
 from .scope import filter_scope
 
-__all__ = ["ExportError", "EXPORTERS", "EXPORT_FORMATS", "export", "to_ics", "to_csv", "to_json", "to_xlsx",
+__all__ = ["ExportError", "publish", "EXPORTERS", "EXPORT_FORMATS", "export", "to_ics", "to_csv", "to_json", "to_xlsx",
            "to_sqlite", "write_output", "calendar_name", "ics_summary"]
 
 EXPORT_FORMATS = ("ics", "csv", "json", "sqlite", "xlsx")
@@ -123,15 +123,15 @@ def to_ics(rows: list[dict], *, reg: Registry, f: Filters, lang: str = "zh",
     return cal.to_ical()
 
 
-def to_csv(rows: list[dict], **_) -> bytes:
+def to_csv(rows: list[dict], *, reg: Registry, **_) -> bytes:
     buf = io.StringIO()
-    render(rows, [], "csv", buf, fields=CONTRACT)
+    render(rows, [], "csv", buf, fields=contract(reg))
     return buf.getvalue().encode("utf-8")
 
 
-def to_json(rows: list[dict], **_) -> bytes:
+def to_json(rows: list[dict], *, reg: Registry, **_) -> bytes:
     buf = io.StringIO()
-    render(rows, [], "json", buf, fields=CONTRACT)
+    render(rows, [], "json", buf, fields=contract(reg))
     return buf.getvalue().encode("utf-8")
 
 
@@ -223,6 +223,25 @@ def write_output(data: bytes, output: Path | None) -> None:
         sys.stdout.buffer.flush()
         return
     atomic_write_bytes(Path(output), data)
+
+
+def publish(fmt: str | None, output: Path | None, *, table, xlsx, text, needs_file: str) -> None:
+    """A document of several forms (the bulletin, the scores) written where it was asked for: ``table``
+    (a callable writing to a stream) on a terminal when no format and no file is given, else ``md``;
+    ``xlsx`` (a callable giving bytes) only to a file (``needs_file``: the code of the refusal); any
+    other format through ``text(fmt)``, to ``output`` or stdout."""
+    from .render import default_format
+
+    fmt = fmt or ("table" if output is None and default_format() == "table" else "md")
+    if fmt == "table":
+        table(sys.stdout)
+        return
+    if fmt == "xlsx":
+        if output is None or str(output) == "-":
+            raise ExportError(needs_file)
+        write_output(xlsx(), output)
+        return
+    write_output(text(fmt).encode("utf-8"), output)
 
 
 # format → writer of bytes (sqlite is written straight to its file).

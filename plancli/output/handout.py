@@ -28,7 +28,7 @@ from ..ledger.importing import FILL_COLUMNS, ITEM_COLUMNS, MARK_AS_OF, MARK_UNIT
 from ..registry.model import target_text
 from ..registry.units import UnitTable
 from ..text.actuals import multiplier_of, written_like
-from ..vocabulary import OPEN
+from ..vocabulary import OPEN, Review
 from ..words import joined, say, word
 from ..yamlio.atomic import atomic_write_bytes
 
@@ -75,8 +75,27 @@ def file_name(unit: str, ext: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", unit).strip(". ") + "." + ext
 
 
-def _heads(lang: str) -> list[str]:
-    return [say(f"handout.col.{k}", lang) for k, _ in HANDOUT_COLUMNS] + [say(f"fill.{k}", lang) for k in FILL_COLUMNS]
+# With review (``review: required``, docs/review.md) the rows carry where their claim stands, and the
+# workbook says it in a column of its own after the last report: 待审核, or 已退办 with the reason.
+REVIEW_COLUMN = ("review", "wrap")
+
+
+def item_columns(rows: Sequence[Mapping]) -> list[tuple[str, str]]:
+    """The item columns of a workbook of ``rows``: ``HANDOUT_COLUMNS``, and the review's when reviewed."""
+    return HANDOUT_COLUMNS + [REVIEW_COLUMN] if any("review" in r for r in rows) else HANDOUT_COLUMNS
+
+
+def _heads(lang: str, columns: Sequence[tuple[str, str]] = HANDOUT_COLUMNS) -> list[str]:
+    return [say(f"handout.col.{k}", lang) for k, _ in columns] + [say(f"fill.{k}", lang) for k in FILL_COLUMNS]
+
+
+def review_cell(r: Mapping, lang: str) -> str | None:
+    """Where the row's claim stands, as the unit reads it: 待审核, or 已退办：reason (what to put right)."""
+    state = r.get("review")
+    if not state or state == Review.ACCEPTED:
+        return None
+    text = say(f"review.{state}", lang)
+    return text + say("punct.colon", lang) + r["review_note"] if state == Review.RETURNED and r.get("review_note") else text
 
 
 def wrapped_lines(text, width: float) -> int:
@@ -99,11 +118,13 @@ def last_report(r: Mapping, lang: str) -> str | None:
     return " ".join(parts) + (say("punct.paren", lang, x=on) if on else "")
 
 
-def _values(r: Mapping, lang: str) -> list:
+def _values(r: Mapping, lang: str, columns: Sequence[tuple[str, str]] = HANDOUT_COLUMNS) -> list:
     latest = last_report(r, lang)
     out = []
-    for key, kind in HANDOUT_COLUMNS:
-        if key == "target":
+    for key, kind in columns:
+        if key == "review":
+            v = review_cell(r, lang)
+        elif key == "target":
             v = target_text(r.get("comparator"), r.get("value_text"))
         elif key == "target_value":
             v = target_number(r)[0]
@@ -123,8 +144,10 @@ def _values(r: Mapping, lang: str) -> list:
     return out + [None] * len(FILL_COLUMNS)
 
 
-def instructions(lang: str, by: date) -> str:
-    return say("handout.how", lang, by=by.isoformat(), choices=joined(status_choices(lang), lang))
+def instructions(lang: str, by: date, review: bool = False) -> str:
+    """How to fill the workbook in, by when; with review, what 待审核 and 已退办 ask of the unit."""
+    text = say("handout.how", lang, by=by.isoformat(), choices=joined(status_choices(lang), lang))
+    return text + say("handout.how.review", lang) if review else text
 
 
 def _mark(wb, sheet: str, ncol: int, unit: str, as_of: date | None) -> None:
@@ -157,12 +180,13 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
     wb = Workbook()
     ws = wb.active
     ws.title = say("handout.sheet", lang)
-    heads = _heads(lang)
-    kinds = [k for _, k in HANDOUT_COLUMNS] + [_FILL_KIND[k] for k in FILL_COLUMNS]
-    n_item, ncol = len(HANDOUT_COLUMNS), len(heads)
+    columns = item_columns(rows)
+    heads = _heads(lang, columns)
+    kinds = [k for _, k in columns] + [_FILL_KIND[k] for k in FILL_COLUMNS]
+    n_item, ncol = len(columns), len(heads)
     last = get_column_letter(ncol)
     ws.append(data_row(ws, [say("handout.title", lang, unit=unit, n=len(rows))]))
-    ws.append(data_row(ws, [instructions(lang, by)]))
+    ws.append(data_row(ws, [instructions(lang, by, REVIEW_COLUMN in columns)]))
     ws.append(data_row(ws, heads))
     ws.merge_cells(f"A1:{last}1")
     ws.merge_cells(f"A2:{last}2")
@@ -178,7 +202,7 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
         if i >= n_item:
             cell.fill = fill
     for k, r in enumerate(rows, start=4):
-        ws.append(data_row(ws, _values(r, lang)))
+        ws.append(data_row(ws, _values(r, lang, columns)))
         _, suffix = target_number(r)
         for i, kind in enumerate(kinds):
             c = ws.cell(row=k, column=i + 1)
@@ -194,7 +218,7 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
         ws.cell(row=k, column=n_item + 1 + FILL_COLUMNS.index("actual")).number_format = "@"
         # Row heights are written, not left to the reader: LibreOffice (and Excel, for some files)
         # does not grow a row for wrapped text, and a cut task is a task the unit cannot read.
-        lines = max((wrapped_lines(v, _WIDTH[kind]) for v, kind in zip(_values(r, lang), kinds, strict=True)
+        lines = max((wrapped_lines(v, _WIDTH[kind]) for v, kind in zip(_values(r, lang, columns), kinds, strict=True)
                      if kind in _WRAPPED and v), default=1)
         if lines > 1:
             ws.row_dimensions[k].height = LINE_POINTS * lines
@@ -242,11 +266,12 @@ def handout_csv(rows: Sequence[Mapping], lang: str) -> bytes:
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(_heads(lang))
+    columns = item_columns(rows)
+    w.writerow(_heads(lang, columns))
     for r in rows:
         w.writerow([csv_cell(v.isoformat() if isinstance(v, date) else ("" if v is None else f"{v:g}"
                                                                              if isinstance(v, float) else str(v)))
-                    for v in _values(r, lang)])
+                    for v in _values(r, lang, columns)])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

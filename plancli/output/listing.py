@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..registry.model import Entry, Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like
-from ..vocabulary import CLOSED
+from ..vocabulary import CLOSED, DECISIONS, RETURNED, Review
 from ..words import keeps_codes, said, say, word_or_code
 
 __all__ = ["decorate", "detail_lines", "footnotes", "FIELDS", "INFERRED_MARK", "EXTENDED_MARK"]
@@ -59,7 +59,7 @@ FIELDS = {"id": "col.item", "kind": "col.kind", "document": "col.document", "pla
           "section": "col.section", "metric": "col.metric", "target": "col.target", "deadline": "col.deadline",
           "recurring": "col.recurring", "lead": "col.lead", "support": "col.support", "source": "col.source",
           "note": "col.note", "status": "col.status", "record": "col.record", "ledger": "col.ledger",
-          "light": "col.light"}
+          "light": "col.light", "review": "col.review"}
 
 
 def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tuple[str, str]]:
@@ -93,7 +93,7 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
             extra = w("show.actual", actual=written_like(o["actual"], e.value_text, e.unit,
                                                          more=o.get("actual_below") is not None))
             extra += w("show.attainment", pct=f"{o['attainment']:.0%}") if o["attainment"] is not None else ""
-        if o["record_status"] in CLOSED and o["record_status"] != o["status"]:
+        if o["record_status"] in CLOSED and o["record_status"] != o["status"] and not o.get("review"):
             extra += w("show.recorded_as", recorded=st(o["record_status"]), status=st(o["status"]))
         if o.get("late"):
             extra += w("show.closed_late", days=o["days_late"])
@@ -102,8 +102,13 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
                                   moved=moved) + extra))
         pairs.append(("light", w("show.light", item=o["item"], light=st(o["light"]),
                                  why=said(o["light_reason"], lang))))
+        if o.get("review"):
+            pairs.append(("review", _review_line(o, w)))
     for h in d["history"]:
         text = f"{h['effective'] or w('show.no_date')} {h['item']} {st(h['status'])}"
+        text += w("show.rec.claim") if h.get("claim") else ""
+        decided = h["status"] in DECISIONS and h.get("entered_by")  # who decided, said up front
+        text += w("show.rec.decided_by", by=h["entered_by"]) if decided else ""
         if h["actual"] is not None:
             shown = written_like(h["actual"], e.value_text, e.unit, more=h.get("actual_below") is not None)
             typed = h["actual_text"]
@@ -111,7 +116,8 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
             text += w("show.rec.actual", actual=shown) + ("" if same else w("show.rec.typed", typed=typed))
         text += w("show.rec.to", d=h["extend_to"]) if h.get("extend_to") else ""
         text += w("show.rec.source", source=h["source"]) if h["source"] else ""
-        text += w("show.rec.note", note=h["note"]) if h["note"] else ""
+        if h["note"]:
+            text += w("show.rec.reason" if h["status"] == RETURNED else "show.rec.note", note=h["note"])
         text += w("show.rec.problems", text=h["problems"]) if h.get("problems") else ""
         text += w("show.rec.next_steps", text=h["next_steps"]) if h.get("next_steps") else ""
         if h.get("evidence"):
@@ -124,7 +130,7 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
         if h["withdrawn"]:
             text += w("show.rec.withdrawn", on=h["withdrawn"]["on"], note=h["withdrawn"]["note"])
         text += w("show.rec.recorded", at=h["recorded_at"],
-                  by=w("show.rec.by", by=h["entered_by"]) if h.get("entered_by") else "")
+                  by=w("show.rec.by", by=h["entered_by"]) if h.get("entered_by") and not decided else "")
         pairs.append(("record", text + (w("show.rec.rid", rid=h["rid"]) if h.get("rid") else "")))
     if d.get("ledger"):
         n, later = len(d["history"]), d.get("records_after_as_of") or 0
@@ -134,6 +140,20 @@ def detail_lines(reg: Registry, e: Entry, d: dict, lang: str = "en") -> list[tup
     if not keeps_codes(lang):
         pairs = [(say(FIELDS[k], lang) if k in FIELDS else k, v) for k, v in pairs]
     return pairs
+
+
+def _review_line(o: dict, w) -> str:
+    """Where an occurrence's claim stands: pending since when and by whom, or the decision, its date,
+    who took it and its words (a 退办's reason)."""
+    c, dec = o.get("claim") or {}, o.get("decision") or {}
+    if o["review"] == Review.PENDING:
+        return w("show.review.pending", item=o["item"], on=c.get("on"), days=o.get("waiting_days"),
+                 by=w("show.review.by", by=c["by"]) if c.get("by") else "")
+    by = w("show.review.by", by=dec["by"]) if dec.get("by") else ""
+    if o["review"] == Review.RETURNED:
+        return w("show.review.returned", item=o["item"], on=dec.get("on"), by=by, note=dec.get("note") or "")
+    return w("show.review.accepted", item=o["item"], on=dec.get("on"), by=by,
+             note=w("show.review.note", note=dec["note"]) if dec.get("note") else "")
 
 
 def _doc_line(reg: Registry, e: Entry, lang: str) -> str:

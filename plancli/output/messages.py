@@ -8,7 +8,7 @@ from ..registry.model import Entry, target_text
 from ..text.actuals import written_like
 from ..words import say, word_or_code
 
-__all__ = ["describe", "describe_retraction", "describe_extension"]
+__all__ = ["describe", "describe_retraction", "describe_extension", "describe_claim", "describe_decision"]
 
 
 def describe(e: Entry, rec: Record, lang: str = "en", deadline=None) -> str:
@@ -54,3 +54,18 @@ def describe_retraction(rec: Record, gone: Record, lang: str = "en", e: Entry | 
 def describe_extension(rec: Record, was, lang: str = "en") -> str:
     """The confirmation line of ``record --extend-to``: the new deadline, the one it replaces, why."""
     return say("msg.extended", lang, item=rec.item, to=rec.extend_to, was=was, on=rec.effective, note=rec.note)
+
+
+def describe_claim(e: Entry, claim: Record, lang: str = "en") -> str:
+    """A 报结 claim in a few words: its date, its status and its figure as the target is written."""
+    figure = ""
+    if claim.actual is not None:
+        figure = say("review.msg.figure", lang, figure=written_like(claim.actual, e.value_text, e.unit))
+    return say("review.msg.claim", lang, on=claim.effective, figure=figure, status=word_or_code(claim.status, lang))
+
+
+def describe_decision(e: Entry, rec: Record, claim: Record, lang: str = "en") -> str:
+    """The confirmation line of ``review accept`` / ``review return``: the claim decided, when, by whom, why."""
+    return say(f"review.msg.{rec.status}", lang, item=rec.item, claim=describe_claim(e, claim, lang),
+               on=rec.effective, by=rec.entered_by or "—",
+               note=say("review.msg.note", lang, note=rec.note) if rec.note else "")

@@ -33,7 +33,8 @@ from .charts import (
 )
 from .render import html_text
 
-__all__ = ["COLORS", "SHORT", "NOTE_PARTS", "short", "said_html", "said_text", "summary_html", "items_table", "items_html", "light_badge", "deadline_cell", "page",
+__all__ = ["COLORS", "DOC_TABLES_CSS", "REVIEW_COLORS", "review_badge", "review_table", "SHORT", "NOTE_PARTS", "short",
+           "said_html", "said_text", "summary_html", "items_table", "items_html", "light_badge", "deadline_cell", "page",
            "dashboard_html", "dashboard_md", "dashboard_json", "dashboard_data", "local_timestamp", "render_report",
            "REPORT_FORMATS"]
 
@@ -71,7 +72,38 @@ def summary_html(agg: Mapping, lang: str) -> str:
     lit = agg.get("lights") or {}
     lights = [f'<div class="card lt-{lt}" style="border-color:{COLORS[lt]}"><b>{lit.get(lt, 0)}</b>'
               f"<span>{_e(word(lt, lang))}</span></div>" for lt in LIGHTS if lit]
+    review = agg.get("review")
+    if review:  # the office's own queue and what it sent back (docs/review.md)
+        lights += [f'<div class="card rv-{k}" style="border-color:{REVIEW_COLORS[k]}"><b>{review[k]}</b>'
+                   f"<span>{_e(say(f'review.{k}', lang))}</span></div>" for k in REVIEW_COLORS]
     return f'<div class="cards">{"".join(cards)}</div>' + (f'<div class="cards">{"".join(lights)}</div>' if lights else "")
+
+
+# The review's badges and cards: pending is the office's to decide (violet), returned the unit's to redo (brown).
+REVIEW_COLORS = {"pending": "#7b4fbf", "returned": "#9c5a1a"}
+
+
+def review_badge(r: Mapping, lang: str) -> str:
+    """A row's review state under its status: 待审核, or 已退办 with the reason on hover."""
+    state = r.get("review")
+    if state not in REVIEW_COLORS:
+        return ""
+    return (f'<span class="lights" title="{_e(r.get("review_note") or "")}"><span class="badge" '
+            f'style="background:{REVIEW_COLORS[state]}">{_e(say(f"review.{state}", lang))}</span></span>')
+
+
+def review_table(agg: Mapping, lang: str) -> str:
+    """Pending and returned claims per lead unit, most returned first (nothing without review)."""
+    per = agg.get("review_by_lead")
+    if not per:
+        return ""
+    head = (f"<th>{_e(say('col.lead', lang))}</th>"
+            + "".join(f"<th>{_e(say(f'review.{k}', lang))}</th>" for k in REVIEW_COLORS))
+    body = "".join(f'<tr><td class="c-lead">{_e(u)}</td>'
+                   + "".join(f'<td class="nw num">{c[k]}</td>' for k in REVIEW_COLORS) + "</tr>"
+                   for u, c in per.items())
+    return (f"<h3 class=\"review\">{_e(say('report.review', lang))}</h3><div class=\"scroll\"><table class=\"items\" "
+            f'style="width:auto"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
 def _target(r: Mapping) -> str:
@@ -139,7 +171,7 @@ def items_table(rows: Sequence[Mapping], lang: str, *, plan_labels: Mapping[str,
             "days_left": f'<td class="nw num c-days_left">{_e(days)}</td>',
             # the light under the status, in the same cell (each badge whole): the table stays as narrow as it was
             "status": (f'<td class="c-status"><span class="badge" style="background:{COLORS.get(s, "#777")}">'
-                       f"{_e(word(s, lang))}</span>{light_badge(r, lang)}</td>"),
+                       f"{_e(word(s, lang))}</span>{light_badge(r, lang)}{review_badge(r, lang)}</td>"),
             "lead": f'<td class="c-lead">{_e("、".join(r.get("lead") or []))}</td>',
             "actual": f'<td class="nw num c-actual">{_e(_actual(r))}</td>',
             "evidence": f'<td class="c-evidence" title="{_e(r.get("note") or "")}">{_e(r.get("evidence_name") or r.get("evidence") or "")}</td>',
@@ -275,6 +307,7 @@ details.group>summary{cursor:pointer;padding:4px 0}
 .badge.lt{color:#111;font-weight:600}.badge.lt[style*="#d62d20"],.badge.lt[style*="#2e6fd6"],.badge.lt[style*="#2e9e4f"]{color:#fff}
 .lights{display:block;margin-top:2px}.late{display:block;color:#8a5a00;font-size:12px}
 .note,.empty{color:#555;font-size:13px}
+h3.review{display:block;margin:16px 0 2px}
 footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;padding-top:6px}
 @page{size:A4;margin:12mm}
 @media print{
@@ -291,6 +324,19 @@ footer{color:#666;font-size:12px;margin-top:24px;border-top:1px solid #ddd;paddi
  .scroll{overflow:visible}
 }
 """.replace("FONTS", FONTS)
+
+
+# The tables of a document page (the bulletin, the scores): bordered, headings kept on one line, numbers
+# right-aligned, wide tables scroll on a screen and shrink in print.
+DOC_TABLES_CSS = """
+.wrap{overflow-x:auto}
+.wrap table{border-collapse:collapse;margin:.4em 0 1em;font-size:.92em}
+.wrap td,.wrap th{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
+.wrap th{background:#f3f3f3;white-space:nowrap}
+td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.grow{min-width:9em}
+@media print{.wrap{overflow:visible}.wrap table{font-size:8.5pt}}
+"""
 
 
 def page(title: str, fragments: Iterable[str], lang: str, meta: Sequence[tuple[str, str]] = (),
@@ -318,7 +364,7 @@ def dashboard_html(rep: Report, *, lang: str, scope: str, now: datetime | None =
         status_by_plan_chart(agg, lang, rep.plan_labels), open_by_lead_chart(agg, lang),
         lights_by_lead_chart(agg, lang), by_month_chart(agg, lang), attainment_chart(agg, lang)])
     body = [f"<section><h2>{_e(say('report.summary', lang))}</h2>{summary_html(agg, lang)}"
-            f'<div class="charts">{charts}</div></section>',
+            f'<div class="charts">{charts}</div>{review_table(agg, lang)}</section>',
             f"<section><h2>{_e(say('report.items', lang))}</h2>"
             f"{items_html(rep.rows, lang, plan_labels=rep.plan_labels)}</section>"]
     return page(title, body, lang, meta, footer)
@@ -352,6 +398,8 @@ def dashboard_data(rep: Report, *, lang: str, scope: str, now: datetime | None =
         "by_month": _count_table(agg["by_month"], STATUS_ORDER, "month"),
         "attainment": [{k: r.get(k) for k in ("item", "metric", "actual", "unit", "value", "comparator",
                                               "attainment", "met")} for r in agg["attainment"]],
+        **({"review": dict(agg["review"]),
+            "review_by_lead": [{"unit": u, **c} for u, c in agg["review_by_lead"].items()]} if "review" in agg else {}),
         "items": [{k: r.get(k) for k in keep} if keep else dict(r) for r in rep.rows],
     }
 
@@ -399,6 +447,11 @@ def dashboard_md(rep: Report, *, lang: str, scope: str, now: datetime | None = N
                 r["k"] = say("report.month_undated", lang)
         buf.write(f"\n## {say(key, lang)}\n\n")
         render(part, st_cols("k", first, used), "md", buf)
+    if agg.get("review_by_lead"):
+        buf.write(f"\n## {say('report.review', lang)}\n\n")
+        render([{"unit": u, **c} for u, c in agg["review_by_lead"].items()],
+               [Column("unit", say("col.lead", lang))] + [Column(k, say(f"review.{k}", lang)) for k in REVIEW_COLORS],
+               "md", buf)
     buf.write(f"\n## {say('report.chart.attainment', lang)}\n\n")
     if agg["attainment"]:
         att = [{"item": r["item"], "metric": r.get("metric"), "target": _target(r), "actual": _actual(r),

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TextIO
 
+from ..query.counts import REVIEW_COUNTS
 from ..query.digest import COUNT_KEYS
 from ..text.actuals import written_like
 from ..vocabulary import LIGHTS
@@ -72,12 +73,13 @@ def _shown_record(d: dict, lang: str) -> dict:
             "actual": "" if d["actual"] is None else written_like(d["actual"], d["value_text"], d["unit"]).replace(" ", ""),
             "attainment": _pct(d["attainment"]), "met": _yes_no(d["met"], lang), "effective": d["effective"],
             "evidence": "; ".join(x for x in (d["source"], d.get("evidence_name") or d.get("evidence"),
-                                              d.get("extend_to") and f"→ {d['extend_to']}") if x),
+                                              d.get("extend_to") and f"→ {d['extend_to']}",
+                                              d.get("reviews") and d.get("note")) if x),  # a 退办's reason
             "_status": d["status"]}
 
 
 # On a terminal these take the slack and are cut with …; the other columns are tokens that never wrap.
-FLEX = frozenset({"metric", "lead", "latest", "evidence", "label", "change", "light_reason", "said"})
+FLEX = frozenset({"metric", "lead", "latest", "evidence", "label", "change", "light_reason", "said", "review_reason"})
 
 
 def _cols(lang: str, *spec) -> list[Column]:
@@ -100,8 +102,15 @@ def _sections(s: dict, lang: str) -> list[tuple[str, list[dict], list[Column]]]:
     name_key = "plan" if by_plan else "lead"
     counts = [Column("label", say(f"col.{name_key}", lang), None, "ellipsis")] + [  # a status heads its count
         Column(k, word(k, lang) if k != "total" else say("col.total", lang)) for k in COUNT_KEYS]
+    if "returned" in s:  # review: the claims awaiting a decision and those sent back, per unit
+        counts += [Column(k, say(f"review.{k}", lang)) for k in REVIEW_COUNTS]
     total_row = {"label": say("digest.total", lang)} | s["totals"]
     out = [(say(f"digest.counts_by_{s['by']}", lang), s["counts"] + [total_row], counts)]
+    if "returned" in s:  # 退办: what each unit must put right, the office's reason in full
+        back = _cols(lang, ("item", None), ("lead", 24), ("metric", 30), ("deadline", None), ("status", None),
+                     ("review_reason", 40))
+        out.append((say("digest.returned", lang, n=len(s["returned"])),
+                    [_shown(r, lang) | {"review_reason": r.get("review_note") or ""} for r in s["returned"]], back))
     for g in s["overdue"]:
         head = say(f"digest.overdue_{s['by']}", lang, name=g["label"], n=len(g["items"]))
         out.append((head, [_shown(r, lang) for r in g["items"]], over))
@@ -130,7 +139,8 @@ def _summary(s: dict, lang: str) -> str:
     return say("digest.summary", lang,
         overdue=t["overdue"], due=len(s["due_next"]), days=s["days"], newly=len(s["newly_overdue"]),
         records=len(s["recorded_last_week"]), entered=len(s["entered_last_week"]), met=t["met"], done=t["done"], missed=t["missed"], total=t["total"]
-    ) + say("digest.lights", lang, **{k: t[k] for k in LIGHTS})
+    ) + say("digest.lights", lang, **{k: t[k] for k in LIGHTS}) + (
+        say("digest.review", lang, pending=t["pending"], returned=t["returned"]) if "returned" in s else "")
 
 
 def weekly_report(s: dict, fmt: str, out: TextIO, *, lang: str = "en", scope: str = "") -> None:

@@ -40,6 +40,8 @@ SHEET_COLUMNS = [
     ("target_value", "col.target_value", "written"), ("deadline_original", "col.deadline_original", "date"),
     ("note", "col.record_note", "wrap"), ("evidence", "col.record_evidence", "wrap"),
 ]
+# With review (docs/review.md): where each claim stands, and the decision's words (a 退办's reason).
+REVIEW_COLUMNS = [("review_label", "col.review", "text"), ("review_note", "col.review_note", "wrap")]
 MAX_WIDTH = {"wrap": 48, "text": 28, "written": 16}  # display cells; longer text wraps inside the cell
 # Light fills for status cells (the report's colours, lightened so black text stays readable).
 FILLS = {
@@ -91,6 +93,8 @@ def _value(r: Mapping, key: str, kind: str, lang: str):
         return word(r.get("status"), lang)
     if key == "light_label":
         return word(r.get("light"), lang)
+    if key == "review_label":
+        return say(f"review.{r['review']}", lang) if r.get("review") else None
     if key == "light_reason":
 
         return said(r.get("light_reason"), lang) or None
@@ -142,18 +146,19 @@ def to_xlsx_bytes(rows: Sequence[Mapping], lang: str, *, title: str = "plancli",
     wb = Workbook()
     ws = wb.active
     ws.title = say("report.items", lang)[:31]
-    heads = [say(h, lang) for _, h, _ in SHEET_COLUMNS]
+    columns = SHEET_COLUMNS + REVIEW_COLUMNS if any("review" in r for r in rows) else SHEET_COLUMNS
+    heads = [say(h, lang) for _, h, _ in columns]
     ws.append(data_row(ws, heads))
     widths = [_width(h) + 3 for h in heads]  # + the autofilter button
     fills = {s: PatternFill("solid", start_color=c, end_color=c) for s, c in FILLS.items()}
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
     for row, r in enumerate(rows, start=2):  # not ws.max_row: it scans every cell (quadratic)
-        values = [_value(r, key, kind, lang) for key, _, kind in SHEET_COLUMNS]
+        values = [_value(r, key, kind, lang) for key, _, kind in columns]
         if plan_labels and values[1] in plan_labels:
             values[1] = plan_labels[values[1]]
         ws.append(data_row(ws, values))
-        for i, ((_, _, kind), v) in enumerate(zip(SHEET_COLUMNS, values, strict=True)):
+        for i, ((_, _, kind), v) in enumerate(zip(columns, values, strict=True)):
             c = ws.cell(row=row, column=i + 1)
             c.alignment = wrap if kind == "wrap" else top
             if kind == "date" and v is not None:
@@ -175,7 +180,7 @@ def to_xlsx_bytes(rows: Sequence[Mapping], lang: str, *, title: str = "plancli",
     for i, w in enumerate(widths):
         ws.column_dimensions[get_column_letter(i + 1)].width = w + 1
     ws.freeze_panes = "B2"  # header row and the id column stay in view
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(SHEET_COLUMNS))}{len(rows) + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     _summary_sheet(wb, rows, lang, plan_labels)
     wb.properties.title = title
     wb.properties.creator = "plancli"

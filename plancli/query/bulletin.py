@@ -39,7 +39,7 @@ from ..registry.units import UnitTable
 from ..text.dates import to_date
 from ..vocabulary import LIGHTS, RECORD_STATUSES, SUBMITTED, Light, Status
 from ..words import AnyOf
-from .counts import STALE, tally, unit_groups
+from .counts import REVIEW_COUNTS, STALE, tally, unit_groups
 from .filters import Filters
 from .rows import occurrence_rows
 
@@ -116,11 +116,13 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
               occurrence_rows(reg, replace(f, as_of=period.start - timedelta(days=1), lights=[], statuses=[]),
                               table, records)}
     per: dict[str, dict] = {}
+    review_keys = REVIEW_COUNTS if reg.review else ()  # 待审核, 已退办 per unit (docs/review.md)
     for u, c in tally(rows, groups).items():
         per[u] = dict.fromkeys(UNIT_KEYS, 0) | {
             "unit": u, "items": c["total"], "closed": c[Status.DONE] + c[Status.MET] + c[Status.MISSED],
             "completed": c[Status.DONE] + c[Status.MET], "missed": c[Status.MISSED], "overdue": c[Status.OVERDUE],
-            "late": c["late"], "stale": c["stale"], **{str(lt): c[lt] for lt in LIGHTS}}
+            "late": c["late"], "stale": c["stale"], **{str(lt): c[lt] for lt in LIGHTS},
+            **{k: c[k] for k in review_keys}}
     cycles = [s for d in reg.documents if (s := reg.light_settings(doc=d).report_every_days)]
     _reporting(per, rows, groups, records, period, at, min(cycles) if cycles else None)
     for c in per.values():
@@ -149,14 +151,14 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
               "completed": whole[Status.DONE] + whole[Status.MET], "missed": whole[Status.MISSED],
               "overdue": whole[Status.OVERDUE], "late": whole["late"], **{str(lt): whole[lt] for lt in LIGHTS},
               "reported_units": sum(c["submitted_on"] is not None for c in ranked),
-              "late_units": sum(c["on_time"] is False for c in ranked)}
+              "late_units": sum(c["on_time"] is False for c in ranked), **{k: whole[k] for k in review_keys}}
     return {"period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
             "as_of": at.isoformat(), "cycle": bool(cycles), "cycle_days": min(cycles) if cycles else None,
             "role": "support" if f.role == "support" else "lead", "units_asked": list(f.units),
             "rank_rule": list(RANK_RULE), "totals": totals,
-            "rows": [{k: c[k] for k in UNIT_KEYS} for c in ranked], "named": names,
+            "rows": [{k: c[k] for k in (*UNIT_KEYS, *review_keys)} for c in ranked], "named": names,
             "not_on_time": [c["unit"] for c in ranked if c["on_time"] is False],
-            "flagged": flagged, "newly_red": newly}
+            "flagged": flagged, "newly_red": newly, **({"review": True} if reg.review else {})}
 
 
 def _flagged(r: dict, before: dict, notes: dict) -> dict:

@@ -12,11 +12,12 @@ from dataclasses import replace
 from ..ledger.store import Record
 from ..registry.model import Registry
 from ..registry.units import UnitTable
-from ..vocabulary import LIGHTS, STATUSES
+from ..vocabulary import LIGHTS, STATUSES, Review
 from .filters import Filters, visible_plans
 from .rows import occurrence_rows
 
-__all__ = ["STAT_KEYS", "STALE", "lead_units", "unit_groups", "tally", "only", "count_by", "stats", "plan_summary", "unit_summary",
+__all__ = ["STAT_KEYS", "REVIEW_COUNTS", "STALE", "lead_units", "unit_groups", "tally", "only", "count_by", "stats",
+           "plan_summary", "unit_summary",
            "doc_summary"]
 
 # total = overdue + due_soon + upcoming + in_progress + met + done + missed (one status per
@@ -24,6 +25,11 @@ __all__ = ["STAT_KEYS", "STALE", "lead_units", "unit_groups", "tally", "only", "
 # end of the plan period).
 STAT_KEYS = ("name", "entries", "total", *STATUSES, "no_date_stated", *LIGHTS)  # red + yellow + blue + green = total, too
 
+
+# With review (``review: required``, docs/review.md): occurrences whose claim awaits a decision (待审核)
+# and whose claim was sent back (已退办) — counted by ``tally`` and added to the rows of stats, the
+# digest, the report and the bulletin.
+REVIEW_COUNTS = ("pending", "returned")
 
 # The reasons of a light that say a report was not made within the reporting cycle.
 STALE = frozenset({"stale", "never_reported"})
@@ -73,6 +79,9 @@ def tally(rows: Iterable[dict], groups: Callable[[dict], Iterable], keys: Iterab
             c["no_date_stated"] += bool(r["deadline_inferred"])
             c["late"] += bool(r.get("late"))
             c["stale"] += bool(STALE & set(getattr(r.get("light_reason"), "codes", ())))
+            if "review" in r:
+                c["pending"] += r["review"] == Review.PENDING
+                c["returned"] += r["review"] == Review.RETURNED
             ids.setdefault(k, set()).add(r["id"])
     for k, c in out.items():
         c["entries"] = len(ids.get(k, ()))
@@ -84,18 +93,22 @@ def only(c: Counter, keys: Iterable[str]) -> Counter:
     return Counter({k: c[k] for k in keys if c[k]})
 
 
-def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys: Iterable[str]) -> list[dict]:
-    """Per key: entries, occurrences (``total``) and occurrences per status, in the order of ``keys``."""
-    return [{"name": k} | {s: c[s] for s in STAT_KEYS if s != "name"} for k, c in tally(rows, key_fn, keys).items()]
+def count_by(rows: Iterable[dict], key_fn: Callable[[dict], Iterable[str]], keys: Iterable[str],
+             extra: Iterable[str] = ()) -> list[dict]:
+    """Per key: entries, occurrences (``total``) and occurrences per status, in the order of ``keys``;
+    ``extra``: more counts of ``tally`` (the review's ``pending`` and ``returned``)."""
+    wanted = [s for s in STAT_KEYS if s != "name"] + list(extra)
+    return [{"name": k} | {s: c[s] for s in wanted} for k, c in tally(rows, key_fn, keys).items()]
 
 
 def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by: str) -> list[dict]:
     """Status counts per plan (``by="plan"``) or per lead unit (``by="unit"``, units with items only;
     ``--unit``/``--role`` pick the units and the role counted: ``unit_groups``)."""
     rows = occurrence_rows(reg, f, table, records)
+    extra = REVIEW_COUNTS if reg.review else ()
     if by == "plan":
-        return count_by(rows, lambda r: [r["plan"]], visible_plans(reg, f))
-    counted = count_by(rows, unit_groups(f, table.canonical), table.names())
+        return count_by(rows, lambda r: [r["plan"]], visible_plans(reg, f), extra)
+    counted = count_by(rows, unit_groups(f, table.canonical), table.names(), extra)
     return [c for c in counted if c["total"]]
 
 

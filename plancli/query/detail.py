@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..ledger.review import Reviews, is_claim
 from ..ledger.store import Record, history
 from ..registry.model import Entry, Registry
 from .filters import Filters
-from .rows import entry_dict, occurrence_rows
+from .rows import REVIEW_KEYS, entry_dict, occurrence_rows
 
 __all__ = ["entry_detail", "RECORD_KEYS"]
 
@@ -23,12 +24,26 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
     occ = occurrence_rows(reg, Filters(as_of=as_of, plans=[e.plan]), None, records)
     d = entry_dict(reg, e)
     d["occurrences"] = [{k: r[k] for k in ("item", "deadline", "deadline_original", "days_left", "status",
-                                            "record_status", "actual", "actual_below", "attainment", "met", "note", "evidence",
-                                            "light", "light_reason", "late", "days_late")}
+                                            "record_status", "actual", "actual_below", "attainment", "met", "note",
+                                            "evidence", "light", "light_reason", "late", "days_late", *REVIEW_KEYS)
+                                  if k in r}
                         for r in occ if r["id"] == e.id]
     d["history"] = history(records, e.id, as_of)  # what had been recorded by as_of
     # the same records by their ids, as a correction names them (record ID --retract --rid RID)
     d["records"] = [{k: h.get(k) for k in RECORD_KEYS} for h in d["history"]]
+    if reg.review:  # the trail of the review: each claim marked, each occurrence's claim and decision
+        reviews = Reviews(reg, records, as_of)
+        by_rid = {r.rid: r for r in records if r.entry_id == e.id}
+        for h in d["history"]:
+            rec = by_rid.get(h["rid"])
+            h["claim"] = rec is not None and is_claim(e, rec)
+        for o in d["occurrences"]:
+            st = reviews(e, o["item"])
+            c, dec = st.claim, st.decision
+            o["claim"] = {"on": c.effective.isoformat(), "by": c.entered_by, "rid": c.rid} if c is not None else None
+            o["decision"] = ({"status": dec.status, "on": dec.effective.isoformat(), "by": dec.entered_by, "note": dec.note,
+                              "rid": dec.rid} if dec is not None else None)
+            o["waiting_days"] = (as_of - c.effective).days if c is not None and dec is None else None
     d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
     d["note"] = e.note
     d["ledger"] = ledger

@@ -30,8 +30,8 @@ from ..ledger.store import Record, entered_on, records_between, records_entered
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.dates import week_bounds
-from ..vocabulary import LIGHTS, STATUSES, Light, Status
-from .counts import lead_units, tally
+from ..vocabulary import LIGHTS, STATUSES, Light, Review, Status
+from .counts import REVIEW_COUNTS, lead_units, tally
 from .filters import Filters, select_entries
 from .report import explain
 from .rows import occurrence_rows
@@ -92,14 +92,15 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     chosen = set(f.units)
     plan_short = {code: p.short for code, p in reg.plans.items()}
     per = tally(rows, lambda r: _group_keys(r, by, table, chosen))
-    counts = {k: {key: c[key] for key in COUNT_KEYS} for k, c in per.items()}
+    keys = (*COUNT_KEYS, *REVIEW_COUNTS) if reg.review else COUNT_KEYS  # 待审核, 已退办 (docs/review.md)
+    counts = {k: {key: c[key] for key in keys} for k, c in per.items()}
     groups: dict[str, list[dict]] = {}
     for r in rows:
         if r["status"] == Status.OVERDUE:
             for k in _group_keys(r, by, table, chosen):
                 groups.setdefault(k, []).append(r)
     whole = tally(rows, lambda r: ("all",)).get("all")  # each occurrence once, however many lead units it has
-    totals = {key: whole[key] if whole else 0 for key in COUNT_KEYS}
+    totals = {key: whole[key] if whole else 0 for key in keys}
 
     def name_label(k: str) -> dict:
         return {"name": k, "label": plan_short.get(k, k) if by == "plan" else k}
@@ -120,6 +121,9 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
         d["backdated"] = r.effective < start
         d["withdrew"] = gone.as_dict() if gone is not None else None
         entered.append(d)
+    review = {}
+    if reg.review:  # the claims sent back, with the reason the unit must act on (docs/review.md)
+        review["returned"] = [r for r in rows if r.get("review") == Review.RETURNED]
     return {
         "as_of": today, "week": [start.isoformat(), end.isoformat()], "days": days, "by": by,
         "units": list(f.units), "plans": list(f.plans), "docs": list(f.docs),
@@ -133,6 +137,6 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
                      and r["deadline"] and today <= r["deadline"] <= horizon],
         "recorded_last_week": recorded,
         "entered_last_week": entered,
-    }
+    } | review
 
 

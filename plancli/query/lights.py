@@ -24,10 +24,10 @@ from datetime import date
 
 from ..ledger.store import Record
 from ..registry.model import Entry, LightSettings
-from ..vocabulary import CLOSED, LIGHTS, Light, Status
+from ..vocabulary import CLOSED, LIGHTS, Light, Review, Status
 from ..words import say
 
-__all__ = ["Reason", "Reasons", "Judgement", "judge", "progress", "time_gone", "occurrence_start", "reason_text",
+__all__ = ["Reason", "Reasons", "Judgement", "judge", "judge_work", "progress", "time_gone", "occurrence_start", "reason_text",
            "RATE_UNITS"]
 
 RATE_UNITS = ("%", "个百分点", "百分点")  # a share or a rate: 0 is no natural start
@@ -43,6 +43,7 @@ class Reason:
     done: float | None = None  # share of the target reached, 0..1+
     gone: float | None = None  # share of the time gone, 0..1
     cycle: int | None = None
+    note: str | None = None  # the words of a decision (退办: its reason)
 
 
 @dataclass(frozen=True)
@@ -138,9 +139,36 @@ def judge(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_o
     ``deadline`` may be passed as a date when the caller has it (it must be the row's). ``reported``:
     the last day a lead unit sent back the workbook holding the item (报送), which reports it for the
     reporting cycle even when its row was left blank, as the workbook allows."""
-    status = row["status"]
     if deadline is None and row.get("deadline"):
         deadline = date.fromisoformat(row["deadline"])
+    j = judge_work(e, row, rec, settings, as_of, start=start, deadline=deadline, reported=reported)
+    return _reviewed(j, row, rec, as_of) if "review" in row else j  # the registry asks for review (docs/review.md)
+
+
+def _reviewed(j: Judgement, row: dict, rec: Record | None, as_of: date) -> Judgement:
+    """A light with what the review says: a claim made by the deadline and awaiting the office's decision
+    is green (the unit has done its part; the status says it is open); a claim made late stays red for
+    the lateness; either way the reason says it awaits review. A claim sent back keeps its light by the
+    work, the reason of the 退办 said first. A figure that meets the target but was never claimed says so."""
+    review = row["review"]
+    # "figure reaches the target, awaiting 销号" is said here by what the review knows instead
+    work = tuple(r for r in j.reasons if r.code != "met_awaiting_close")
+    if review == Review.PENDING and rec is not None:
+        waiting = Reason("review_pending", days=(as_of - rec.effective).days)
+        if row["status"] != Status.OVERDUE:
+            return Judgement(Light.GREEN, (waiting,))
+        return Judgement(j.light, (*work, waiting))
+    if review == Review.RETURNED:
+        return Judgement(j.light, (Reason("review_returned", note=row.get("review_note")), *work))
+    if row["status"] not in CLOSED and row.get("met") and rec is not None and rec.status == Status.IN_PROGRESS:
+        return Judgement(j.light, (*(work or (Reason("no_record"),)), Reason("met_unclaimed")))
+    return j
+
+
+def judge_work(e: Entry, row: dict, rec: Record | None, settings: LightSettings, as_of: date, *,
+               start: date, deadline: date | None, reported: date | None = None) -> Judgement:
+    """The light by the work alone: the rules of docs/lights.md, worst first."""
+    status = row["status"]
     found: list[tuple[Light, Reason]] = []
     if status in CLOSED:
         found.append((Light.RED, Reason("missed")) if status == Status.MISSED else (Light.GREEN, Reason(str(status))))
@@ -197,5 +225,5 @@ def _pct(x: float | None) -> str:
 
 def reason_text(reasons: tuple[Reason, ...], lang: str = "en") -> str:
     """The reasons as one line in ``lang`` (the catalogue's ``reason.*`` entries)."""
-    return say("punct.semicolon", lang).join(say(f"reason.{r.code}", lang, days=r.days, cycle=r.cycle, done=_pct(r.done), gone=_pct(r.gone))
-                    for r in reasons)
+    return say("punct.semicolon", lang).join(say(f"reason.{r.code}", lang, days=r.days, cycle=r.cycle, done=_pct(r.done),
+                                                 gone=_pct(r.gone), note=r.note) for r in reasons)

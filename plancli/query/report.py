@@ -16,7 +16,7 @@ from ..ledger.store import Record
 from ..registry.model import Registry
 from ..registry.units import UnitTable
 from ..vocabulary import LIGHTS, OPEN, STATUSES, Light
-from .counts import lead_units, only, tally
+from .counts import REVIEW_COUNTS, lead_units, only, tally
 from .filters import Filters
 from .rows import occurrence_rows
 
@@ -86,7 +86,13 @@ def report_counts(rows: Sequence[Mapping], canon: Callable[[str], str] | None = 
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     if None in months:
         by_month[None] = only(months[None], STATUSES)
-    return {
+    review = {}
+    if any("review" in r for r in rows):  # 待审核 and 已退办, in all and per lead unit (docs/review.md)
+        review = {"review": {k: everything[k] for k in REVIEW_COUNTS},
+                  "review_by_lead": {u: {k: c[k] for k in REVIEW_COUNTS} for u, c in sorted(
+                      per_lead.items(), key=lambda kv: (-kv[1]["returned"], -kv[1]["pending"], kv[0]))
+                      if any(c[k] for k in REVIEW_COUNTS)}}
+    return review | {
         "totals": only(everything, STATUSES), "lights": only(everything, LIGHTS),
         "by_plan": {p: c for p, c in by_plan.items() if c},
         "by_lead": dict(sorted(by_lead.items(), key=lambda kv: (-sum(kv[1].values()), -kv[1]["overdue"], kv[0]))),

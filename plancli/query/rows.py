@@ -11,15 +11,17 @@ from dataclasses import replace
 from datetime import date
 
 from ..ledger.attainment import attainment, record_status
+from ..ledger.review import Reviews, ReviewState
 from ..ledger.store import RETRACTED, Record, extensions, latest_records, withdrawn
 from ..ledger.submissions import last_submitted, submitted
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
-from ..vocabulary import CLOSED, LIGHTS, URGENCY, Status
+from ..vocabulary import CLOSED, COMPLETED, LEDGER_ONLY_STATUSES, LIGHTS, URGENCY, Review, Status
 from .filters import Filters, select_entries
 from .lights import judge, occurrence_start
 
-__all__ = ["CONTRACT", "occurrence_rows", "entry_rows", "overdue_rows", "export_rows", "entry_dict", "closing_dates"]
+__all__ = ["CONTRACT", "REVIEW_KEYS", "contract", "occurrence_rows", "entry_rows", "overdue_rows", "export_rows",
+           "entry_dict", "closing_dates", "settled"]
 
 # The keys of every occurrence/entry row, in order: the JSON/CSV contract (README, “Output contract”).
 CONTRACT = (
@@ -37,6 +39,33 @@ CONTRACT = (
 )
 # Every occurrence has exactly one status (they add up to stats' total). "No time stated in the
 # source" is not a status but a flag: deadline_inferred (stats: no_date_stated).
+# With ``review: required`` in the registry index (docs/review.md) every row also carries where its
+# claim stands (``review``: pending, accepted, returned or null) and the decision's words.
+REVIEW_KEYS = ("review", "review_note")
+
+
+def contract(reg: Registry) -> tuple[str, ...]:
+    """The keys of a row for this registry: ``CONTRACT``, and ``REVIEW_KEYS`` when it asks for review."""
+    return (*CONTRACT, *REVIEW_KEYS) if reg.review else CONTRACT
+
+
+def settled(e: Entry, rec: Record | None, deadline: date | None, review: ReviewState | None) -> str | None:
+    """What an item's deciding record ``rec`` makes of it, before its ``deadline`` (the one in force)
+    is compared with today: the one rule of open and closed. ``review``: its review state when the
+    registry asks for review (None when it does not).
+
+    Closing is explicit (docs/lights.md): a done/met record (its figure checked) closes the item, and
+    so does a figure effective on or after the deadline that reaches the target (``record_status``).
+    With review only the office closes an item as done/met (docs/review.md): a claim (报结) not
+    accepted — pending or returned — leaves it in progress, and so does a figure, however good, until
+    it is claimed. A missed record closes it either way.
+    """
+    if rec is None:
+        return None
+    recorded = record_status(e, rec, deadline)
+    if review is not None and recorded in COMPLETED and review.state != Review.ACCEPTED:
+        return Status.IN_PROGRESS
+    return recorded
 
 
 def _status(d: date | None, recorded: str | None, f: Filters, soon_end: date) -> str:
@@ -90,6 +119,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
     sent = submitted(records or [])  # 报送: a unit that sent its workbook back reported every row of it
     canon = table.canonical if table else None
+    # with review: required, where each claim stands as of as_of (docs/review.md)
+    reviews = Reviews(reg, records or [], f.as_of, latest) if reg.review else None
     moved = extensions(records or [], f.as_of)  # 延期 asked by as_of moves the deadline
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
@@ -115,9 +146,13 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     continue
             rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             progress = _progress_fields(e, rec)
-            # a figure closes the item only when it speaks for the deadline or later (docs/lights.md)
-            recorded = record_status(e, rec, d) if rec else None
-            status = _status(d, recorded, f, soon_end)
+            review = reviews(e, item) if reviews is not None else None
+            # a figure closes the item only when it speaks for the deadline or later (docs/lights.md); with
+            # review, only the office closes it as done/met (docs/review.md)
+            status = _status(d, settled(e, rec, d, review), f, soon_end)
+            if status == Status.OVERDUE and review is not None and review.state == Review.PENDING \
+                    and d is not None and review.claim.effective <= d:
+                status = Status.IN_PROGRESS  # claimed by the deadline: the office owes the decision
             if open_only and status in CLOSED:
                 continue
             if f.statuses and status not in f.statuses:
@@ -130,13 +165,15 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                 "days_left": (d - f.as_of).days if d else None, "status": status,
             })
             row.update(progress)
+            if review is not None:
+                row["review"], row["review_note"] = review.state, review.note
             # Lateness and the light go by the row's final deadline (an extension may have moved it),
             # never by the entry's as written; its start is still the occurrence's own.
             final = _iso_date(row["deadline"])
             late = None
             if final is not None and status in (Status.DONE, Status.MET):
                 if closed_on is None:
-                    closed_on = closing_dates(reg, records or [], f.as_of)
+                    closed_on = closing_dates(reg, records or [], f.as_of, reviews)
                 when = closed_on.get(item) or (rec.effective if rec else None)
                 late = (when - final).days if when and when > final else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
@@ -164,28 +201,35 @@ def _iso_date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def closing_dates(reg: Registry, records: list[Record], as_of: date) -> dict[str, date]:
+def closing_dates(reg: Registry, records: list[Record], as_of: date, reviews: Reviews | None = None
+                  ) -> dict[str, date]:
     """Item → the date it was closed (done or met, by the value) for good: the first record of the
     last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
     (this year's figure, still met) does not make an item closed on time late. A figure closes only
-    from the deadline in force on (``record_status``)."""
+    from the deadline in force on (``record_status``). With review (``reviews``) only claims accepted by
+    ``as_of`` close: the date is the accepted claim's own (the unit delivered then), and a claim returned
+    or still pending breaks the run."""
     # only a query with a closed row pays for the imports of the recording checks
     from ..ledger.recording import item_deadline
 
     gone = withdrawn(records)
     moved = extensions(records, as_of)
     active = sorted((r.effective, i, r) for i, r in enumerate(records)
-                    if r.status != RETRACTED and i not in gone and r.effective <= as_of)
+                    if r.status != RETRACTED and r.status not in LEDGER_ONLY_STATUSES and i not in gone
+                    and r.effective <= as_of)
     since: dict[str, date] = {}
     deadlines: dict[str, date | None] = {}
     for when, _, r in active:
         e = reg.get(r.entry_id)
         if e is None:
             continue
-        if r.item not in deadlines:
-            ext = moved.get(r.item)
-            deadlines[r.item] = ext.extend_to if ext is not None else item_deadline(reg, e, r.item)
-        closes = record_status(e, r, deadlines[r.item]) in (Status.DONE, Status.MET)
+        if reviews is not None:
+            closes = record_status(e, r) in COMPLETED and reviews.accepted(r)
+        else:
+            if r.item not in deadlines:
+                ext = moved.get(r.item)
+                deadlines[r.item] = ext.extend_to if ext is not None else item_deadline(reg, e, r.item)
+            closes = record_status(e, r, deadlines[r.item]) in COMPLETED
         if not closes:
             since.pop(r.item, None)
         elif r.item not in since:
@@ -231,7 +275,7 @@ def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
         row.update({k: worst[k] for k in ("status", "days_left", "record_status", "actual",
                                           "attainment", "met", "recorded_on", "late", "days_late",
                                           "deadline_original", "note", "evidence", "actual_below",
-                                          "evidence_name")})
+                                          "evidence_name", *REVIEW_KEYS) if k in worst})
         row["item"], row["occurrence"] = e.id, None
         row["next_deadline"] = worst["deadline"]
         if len(group) == 1 and worst["deadline_original"]:  # one deadline, extended: the row says so

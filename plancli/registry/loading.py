@@ -7,6 +7,7 @@ one raises ``RegistryError``; ``validate`` passes a list and gets them all. Date
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import re
@@ -27,6 +28,9 @@ from .model import (
     KINDS,
     LIGHT_KEYS,
     RECURRING,
+    REVIEW_MODES,
+    SCORING_KEYS,
+    SCORING_WEIGHTS,
     SECTIONS,
     Document,
     Entry,
@@ -400,6 +404,41 @@ def parse_lights(d: Any, report, line: int | None) -> dict:
     return out
 
 
+def parse_review(v: Any, report, line: int | None) -> bool:
+    """``review:`` of the index: ``required`` or ``off`` (absent: off)."""
+    if v is None:
+        return False
+    if v not in REVIEW_MODES:
+        report(line, "registry.review", given=v, choices=list(REVIEW_MODES))
+        return False
+    return v == "required"
+
+
+def parse_scoring(d: Any, report, line: int | None) -> dict:
+    """A ``scoring:`` mapping (docs/review.md) → the keys it sets, each checked; {} when absent."""
+    if d is None:
+        return {}
+    if not isinstance(d, dict):
+        report(line, "registry.scoring_shape")
+        return {}
+    out: dict = {}
+    for key, v in d.items():
+        at = d.key_lines.get(key, d.line)
+        if key not in SCORING_KEYS:
+            near = difflib.get_close_matches(str(key), SCORING_KEYS, n=1, cutoff=0.7)
+            if near:
+                report(at, "registry.scoring_near", key=key, near=near[0])
+            else:
+                report(at, "registry.scoring_unknown", key=key, known=list(SCORING_KEYS))
+        elif isinstance(v, bool) or not isinstance(v, int | float) or v != v or abs(v) > 1e6:
+            report(at, "registry.scoring_number", key=key, given=v)
+        elif key in SCORING_WEIGHTS and v < 0:
+            report(at, "registry.scoring_weight", key=key, given=v)
+        else:
+            out[key] = float(v)
+    return out
+
+
 OFFICE_KEYS = ("name", "contact", "phone", "address")
 
 
@@ -469,6 +508,8 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     lang = index.get("lang")
     if lang is not None and lang not in LANGS:
         raise RegistryError("registry.lang", p, index.key_lines.get("lang"), given=lang, choices=list(LANGS))
+    review = parse_review(index.get("review"), _Collector(p, problems), index.key_lines.get("review"))
+    scoring = parse_scoring(index.get("scoring"), _Collector(p, problems), index.key_lines.get("scoring"))
     office = parse_office(index.get("office"), _Collector(p, problems), index.key_lines.get("office"))
     docs, plans, rows = [], {}, []
     seen_ids: dict[str, str] = {}
@@ -504,7 +545,8 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
             rows.append(r)
         docs.append(doc)
         plans.update(doc_plans)
-    return Registry.of(p, docs, plans, rows=rows, ledger_path=ledger_path, lights=lights, lang=lang, office=office)
+    return Registry.of(p, docs, plans, rows=rows, ledger_path=ledger_path, lights=lights, lang=lang, review=review,
+                       scoring=scoring, office=office)
 
 
 _INDEX = re.compile(rb"^documents:", re.M)

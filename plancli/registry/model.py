@@ -19,7 +19,7 @@ from ..text.deadline import DeadlineError, Period, parse_date, parse_deadline
 from ..words import has, say
 
 __all__ = ["Problem", "Plan", "Entry", "Exclusion", "Document", "Registry", "UnknownIdError", "KINDS", "SECTIONS",
-           "COMPARATORS", "RECURRING", "LightSettings"]
+           "COMPARATORS", "RECURRING", "LightSettings", "ScoringRules", "SCORING_KEYS", "REVIEW_MODES"]
 
 KINDS = ("target", "milestone")
 SECTIONS = ("总体目标", "主要任务", "推进措施")
@@ -177,6 +177,35 @@ class LightSettings:
 
 LIGHT_KEYS = tuple(f.name for f in fields(LightSettings))
 
+# ``review:`` of the registry index: ``required`` makes a done/met record a 报结 claim the office must
+# accept (销号) before the item closes (docs/review.md); ``off`` (the default) closes it at once.
+REVIEW_MODES = ("required", "off")
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    """The ``scoring:`` rules of the registry index (考核, docs/review.md); the defaults are the documented ones.
+
+    Item points go to every lead unit times ``lead_weight`` and to every supporting unit times
+    ``support_weight``; the points for reports, 退办 and 延期 go to the lead units as they are."""
+
+    base: float = 100  # every unit starts with this
+    closed_on_time: float = 2  # an item due in the period, closed (done/met, 销号) by its deadline
+    closed_late: float = 1  # closed after its deadline
+    missed: float = -5  # closed as missed (未达标)
+    overdue_open: float = -3  # past its deadline and still open at the period's end
+    lead_weight: float = 1  # a 牵头 unit's share of an item's points
+    support_weight: float = 0.5  # a 配合 unit's share
+    report_late: float = -1  # a report (报送) of the reporting cycle filed after its due date
+    report_missing: float = -2  # a report of the cycle not filed at all
+    returned: float = -1  # a 报结 claim sent back (退办)
+    extended: float = -0.5  # an extension (延期) asked
+
+
+SCORING_KEYS = tuple(f.name for f in fields(ScoringRules))
+# Shares, not points: a negative weight would turn a reward into a penalty.
+SCORING_WEIGHTS = ("lead_weight", "support_weight")
+
 
 @dataclass(frozen=True)
 class Document:
@@ -289,18 +318,25 @@ class Registry:
     lights: dict = field(default_factory=dict)  # the index's ``lights:`` keys (a document's own win)
     office: dict = field(default_factory=dict)  # ``office:``: who runs the 台账 (name, contact, phone, address)
     lang: str | None = None  # the index's ``lang:``: the language of what leaves the office (zh, en)
+    review: bool = False  # the index's ``review: required``: a done/met record is a claim awaiting 销号
+    scoring: dict = field(default_factory=dict)  # the index's ``scoring:`` keys (over ScoringRules' defaults)
 
     @classmethod
     def of(cls, path: Path, documents: list[Document], plans: dict[str, Plan], *,
            entries: Iterable[Entry] = (), rows: list[tuple] | None = None,
            ledger_path: Path | None = None, lights: dict | None = None, lang: str | None = None,
-           office: dict | None = None) -> Registry:
+           review: bool = False, scoring: dict | None = None, office: dict | None = None) -> Registry:
+        more = {"ledger_path": ledger_path, "lights": lights or {}, "lang": lang, "review": review,
+                "scoring": scoring or {}, "office": office or {}}
         if rows is not None:
-            return cls(path, documents, plans, rows, [None] * len(rows), ledger_path=ledger_path,
-                       lights=lights or {}, lang=lang, office=office or {})
+            return cls(path, documents, plans, rows, [None] * len(rows), **more)
         built = list(entries)
-        return cls(path, documents, plans, [entry_to_row(e) for e in built], built, ledger_path=ledger_path,
-                   lights=lights or {}, lang=lang, office=office or {})
+        return cls(path, documents, plans, [entry_to_row(e) for e in built], built, **more)
+
+    @cached_property
+    def scoring_rules(self) -> ScoringRules:
+        """The 考核 rules: the index's ``scoring:`` over the documented defaults."""
+        return ScoringRules(**self.scoring)
 
     @cached_property
     def _light_settings(self) -> dict[str, LightSettings]:
