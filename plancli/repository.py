@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PlancliError
-from .ledger.store import HEADER
+from .ledger.storage import HEADER
 from .registry.loading import INDEX_NAME, index_around, shipped_registry_path
 
 __all__ = ["InitError", "Made", "init_repository", "GITATTRIBUTES", "GITIGNORE", "REGISTRY_INDEX", "find_repository",

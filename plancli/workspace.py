@@ -10,13 +10,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .ledger.store import Record, default_path, load_ledger
+from .ledger.storage import Ledger, default_path, load_ledger
 from .registry.loading import load_registry, shipped_registry_path
 from .registry.model import Problem, Registry
 from .registry.units import UnitTable, load_units
 from .repository import registry_path
 
 __all__ = ["Workspace", "open_workspace"]
+
+# The code the ledger's warnings are computed by: a cached list of them is never read by another.
+WARNINGS_FROM = ("ledger/recording.py", "ledger/attainment.py", "registry/model.py", "text/actuals.py",
+                 "text/quantities.py", "text/numerals.py", "text/deadline.py")
 
 
 @dataclass
@@ -32,16 +36,26 @@ class Workspace:
         return table.with_names(self.registry.unit_names())
 
     @cached_property
-    def records(self) -> list[Record]:
+    def records(self) -> Ledger:
+        """The ledger's records (read through its cache: each built only when a question needs it)."""
         return load_ledger(self.ledger_path)
 
     def ledger_warnings(self) -> list[Problem]:
-        """Records of the ledger that count nowhere or contradict their value (``file:line`` each)."""
+        """Records of the ledger that count nowhere or contradict their value (``file:line`` each).
+
+        They depend on the ledger and the registry only, so they are kept in the cache under both
+        digests: an unchanged pair is not checked again record by record."""
         if not self.records:
             return []  # nothing to check: the value readers are not even imported
-        from .ledger.recording import ledger_warnings
+        from .ledger.cache import remembered
 
-        return ledger_warnings(self.registry, self.ledger_path, self.records)
+        def check() -> list[Problem]:
+            from .ledger.recording import ledger_warnings
+
+            return ledger_warnings(self.registry, self.ledger_path, self.records)
+
+        return remembered("warnings", (self.records.key, self.registry.source_key, str(self.ledger_path)),
+                          check, {"Problem": Problem}, WARNINGS_FROM)
 
 
 def shipped_units_path() -> Path:

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from plancli.ledger.store import Record, append_record
+from plancli.ledger.record import Record
+from plancli.ledger.storage import append_record
 from plancli.query.bulletin import RANK_RULE, bulletin_period
 from plancli.registry.names import QueryError
 

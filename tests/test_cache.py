@@ -64,13 +64,13 @@ def test_a_same_size_edit_with_the_old_mtime_is_still_seen(tiny, cached):
 def test_a_file_modified_just_now_gets_no_pointer(tiny, cached, monkeypatch):
     tiny.write_text(tiny.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     load_registry(tiny)
-    assert list(cached.glob("document-*.pickle")) and not list(cached.glob("stat-*"))
+    assert list(cached.glob("document-*.cache")) and not list(cached.glob("stat-*"))
     reads = full_reads(monkeypatch)
     load_registry(tiny)
     assert reads == [tiny]  # hashed by content, as before the shortcut
 
 
-@pytest.mark.parametrize("content", ["../../etc/passwd\n", "\xff\xfe", "document-nothere.pickle\n", ""])
+@pytest.mark.parametrize("content", ["../../etc/passwd\n", "\xff\xfe", "document-nothere.cache\n", ""])
 def test_a_damaged_pointer_is_ignored(tiny, cached, content):
     age(tiny)
     load_registry(tiny)
@@ -112,10 +112,10 @@ def test_a_pointer_is_followed_only_for_its_own_key(tiny, cached, write_registry
     load_registry(tiny)
     [ptr] = cached.glob("stat-*")
     key = cache.stat_key(tiny, registry.CACHE_SALT)
-    assert cache.get_by_stat(key) is not None
+    assert cache.followed(key) is not None
     entry = ptr.read_text(encoding="utf-8").splitlines()[-1]
     ptr.write_text(key.replace("targets.yaml", "other.yaml") + "\n" + entry + "\n", encoding="utf-8")
-    assert cache.get_by_stat(key) is None  # same pointer file, someone else's key
+    assert cache.followed(key) is None  # same pointer file, someone else's key
 
 
 def test_an_unchanged_small_yaml_file_is_found_by_its_stat_and_an_edit_is_seen(tmp_path, cached, monkeypatch):

@@ -63,7 +63,7 @@ def shipped():
 
 
 def _rows(shipped, ledger=None, **kw):
-    from plancli.ledger.store import load_ledger
+    from plancli.ledger.storage import load_ledger
 
     reg, table = shipped
     records = load_ledger(ledger) if ledger else []

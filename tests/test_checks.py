@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from plancli.checks.validate import validate
-from plancli.ledger.store import Record, append_record
+from plancli.ledger.record import Record
+from plancli.ledger.storage import append_record
 
 from .conftest import SHIPPED
 

@@ -13,7 +13,8 @@ import json
 
 import pytest
 
-from plancli.ledger.store import Record, append_record
+from plancli.ledger.record import Record
+from plancli.ledger.storage import append_record
 from plancli.text.dates import to_date
 
 CASES = [  # (item, actual, unit of actual, on, as-of, lead unit of its workbook)

@@ -14,8 +14,10 @@ from datetime import date
 
 import pytest
 
+from plancli.ledger.record import LedgerError, Record
 from plancli.ledger.recording import check_ledger, ledger_warnings, named_record
-from plancli.ledger.store import LedgerError, Record, append_record, latest_records, load_ledger
+from plancli.ledger.storage import append_record, load_ledger
+from plancli.ledger.timeline import latest_records
 from plancli.registry.loading import load_registry
 
 SAME_DAY = date(2024, 11, 20)

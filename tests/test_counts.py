@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from plancli.ledger.store import Record
+from plancli.ledger.record import Record
 from plancli.query.counts import count_by, plan_summary, stats, unit_summary
 from plancli.query.filters import Filters, make_filters
 from plancli.query.rows import occurrence_rows

@@ -14,7 +14,8 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from plancli.ledger.store import Record, append_record
+from plancli.ledger.record import Record
+from plancli.ledger.storage import append_record
 
 from .conftest import SHIPPED, TINY_REGISTRY
 

@@ -289,7 +289,7 @@ def test_meta_paths_of_the_wrong_type(old, new, command, write_registry, cli):
 
 @pytest.mark.slow
 def test_fifty_megabyte_registry_loads_or_fails_cleanly(tmp_path, tiny, monkeypatch):
-    monkeypatch.setenv("PLANCLI_NO_CACHE", "1")  # keep a 50 MB pickle out of the cache directory
+    monkeypatch.setenv("PLANCLI_NO_CACHE", "1")  # keep a 50 MB entry out of the cache directory
     note = "这是一段用于放大文件体积的说明文字，" * 90  # ~4.9 kB of UTF-8 per entry
     n = 10_300
     p = repeated_registry(tmp_path / "big.yaml", n, note)
@@ -573,7 +573,7 @@ def test_damaged_cache_entry_is_rebuilt(tiny, cli, monkeypatch, tmp_path):
     monkeypatch.setenv("PLANCLI_CACHE_DIR", str(cache))
     first = cli("due", "--format", "json", "--registry", str(tiny))
     assert first.code == 0
-    entries = sorted((cache / "plancli").glob("*.pickle"))
+    entries = sorted((cache / "plancli").glob("*.cache"))
     assert [e.name.split("-")[0] for e in entries] == ["document", "yaml", "yaml"], \
         "control: the document and both unit tables (shipped + local) cached"
     for entry in entries:

@@ -378,7 +378,7 @@ def test_line_ends_are_kept_as_line_feeds(tiny, cli, tmp_path):
     ledger = tmp_path / "progress.yaml"
     assert cli("record", "test-001", "--status", "in_progress", "--note", "一\r\n二\r三\t四", "--registry", str(tiny),
                "--progress", str(ledger), "--new").code == 0
-    from plancli.ledger.store import load_ledger
+    from plancli.ledger.storage import load_ledger
 
     assert load_ledger(ledger)[0].note == "一\n二\n三\t四"
 
@@ -414,7 +414,7 @@ def test_import_takes_a_windows_line_end_inside_a_cell(tiny, cli, tmp_path):
     sheet = _csv(tmp_path / "省科技厅.csv", [["test-001", "进行中", "第一行\r\n第二行", "", "", "2024-10-01"]])
     r = cli("import", str(sheet), "--registry", str(tiny), "--progress", str(ledger), "--new")
     assert r.code == 0, r.err
-    from plancli.ledger.store import load_ledger
+    from plancli.ledger.storage import load_ledger
 
     assert load_ledger(ledger)[0].note == "第一行\n第二行"
 
@@ -537,7 +537,7 @@ def test_long_evidence_text_is_text_not_a_file_name_error(tiny, cli, tmp_path):
     r = cli("record", "test-004", "--status", "done", "--evidence", text, "--registry", str(tiny), "--progress",
             str(ledger), "--new")
     assert r.code == 0, r.err
-    from plancli.ledger.store import load_ledger
+    from plancli.ledger.storage import load_ledger
 
     assert load_ledger(ledger)[0].evidence == text
 

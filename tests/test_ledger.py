@@ -12,20 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancli.ledger import store as ledger
+from plancli.ledger import storage as ledger
 from plancli.ledger.attainment import attainment
-from plancli.ledger.store import (
-    HEADER,
-    RECORD_STATUSES,
-    LedgerError,
-    Record,
-    append_record,
-    latest_records,
-    load_ledger,
-)
+from plancli.ledger.record import LedgerError, Record
+from plancli.ledger.storage import HEADER, append_record, load_ledger
+from plancli.ledger.timeline import latest_records
 from plancli.registry.loading import Entry
 from plancli.text.actuals import convert
 from plancli.text.quantities import QuantityError
+from plancli.vocabulary import RECORD_STATUSES
 
 from .conftest import ROOT, TINY_REGISTRY
 
@@ -740,7 +735,7 @@ def test_parallel_record_processes_lose_nothing(cli, tiny, tmp_path):
 
 def test_read_only_ledger_is_refused_even_for_root(tmp_path, monkeypatch):
     """Root may rename over a 0444 file; plancli must still treat read-only as 'do not change'."""
-    import plancli.ledger.store as ledger_mod
+    import plancli.ledger.storage as ledger_mod
 
     p = tmp_path / "progress.yaml"
     append_record(p, Record("test-001", "done"))
@@ -754,8 +749,8 @@ def test_read_only_ledger_is_refused_even_for_root(tmp_path, monkeypatch):
 
 
 def test_resolve_item_without_the_cli(tiny):
+    from plancli.ledger.record import LedgerError
     from plancli.ledger.recording import resolve_item
-    from plancli.ledger.store import LedgerError
     from plancli.registry.loading import load_registry
     from plancli.registry.model import UnknownIdError
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from plancli.ledger.store import Record
+from plancli.ledger.record import Record
 from plancli.query.lights import judge, occurrence_start, progress, reason_text, time_gone
 from plancli.registry.model import Entry, LightSettings
 
@@ -126,7 +126,7 @@ def test_the_clock_starts_at_the_occurrence(recurring, deadline, start):
 @pytest.fixture
 def ledger(tiny):
     """Three records, written through the ledger's own API (whatever its file format)."""
-    from plancli.ledger.store import append_record
+    from plancli.ledger.storage import append_record
 
     p = tiny.parent / "progress.yaml"
     for rec in (Record("test-001", "in_progress", 36000.0, on=date(2025, 1, 10)),
@@ -264,7 +264,7 @@ def test_baseline_and_start_are_read_and_checked(cli, tiny, write_registry):
 
 
 def test_list_shows_the_worst_light_of_an_entry_and_which_occurrence(cli, tiny):
-    from plancli.ledger.store import append_record
+    from plancli.ledger.storage import append_record
 
     append_record(tiny.parent / "progress.yaml", Record("test-003@2024", "missed", 12.0, on=date(2025, 1, 5)))
     rows = {r["id"]: r for r in json.loads(

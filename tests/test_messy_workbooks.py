@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from plancli.ledger.store import load_ledger as read_ledger
+from plancli.ledger.storage import load_ledger as read_ledger
 
 
 def load_ledger(path: Path) -> list:

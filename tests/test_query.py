@@ -6,7 +6,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from plancli.ledger.attainment import attainment
-from plancli.ledger.store import Record
+from plancli.ledger.record import Record
 from plancli.query.filters import Filters, QueryError
 from plancli.query.rows import entry_rows, occurrence_rows
 from plancli.registry.loading import Entry, load_registry

@@ -13,16 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from plancli.ledger.record import Record
 from plancli.ledger.recording import ledger_warnings, record_progress, retract_latest
-from plancli.ledger.store import (
-    RETRACTED,
-    Record,
-    append_record,
-    latest_records,
-    load_ledger,
-    records_between,
-)
+from plancli.ledger.storage import append_record, load_ledger
+from plancli.ledger.timeline import latest_records, records_between
 from plancli.registry.loading import load_registry
+from plancli.vocabulary import RETRACTED
 from plancli.workspace import open_workspace
 
 from .conftest import SHIPPED

@@ -106,7 +106,7 @@ def test_parsed_registry_cache(tiny, tmp_path, monkeypatch):
 
     monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
     first = load_registry(tiny)
-    files = list((tmp_path / "c" / "plancli").glob("document-*.pickle"))
+    files = list((tmp_path / "c" / "plancli").glob("document-*.cache"))
     assert len(files) == 1
 
     def boom(*a, **k):
@@ -121,7 +121,7 @@ def test_parsed_registry_cache(tiny, tmp_path, monkeypatch):
     tiny.write_text(tiny.read_text(encoding="utf-8").replace("metric: 单位能耗", "metric: 单位能耗（新）"),
                     encoding="utf-8")
     assert load_registry(tiny).by_id()["test-005"].metric == "单位能耗（新）"
-    assert len(list((tmp_path / "c" / "plancli").glob("document-*.pickle"))) == 2
+    assert len(list((tmp_path / "c" / "plancli").glob("document-*.cache"))) == 2
 
 
 def test_cache_can_be_disabled_and_survives_damage(tiny, tmp_path, monkeypatch):
@@ -131,7 +131,7 @@ def test_cache_can_be_disabled_and_survives_damage(tiny, tmp_path, monkeypatch):
     assert not (tmp_path / "c").exists()
     monkeypatch.delenv("PLANCLI_NO_CACHE")
     load_registry(tiny)
-    (f,) = (tmp_path / "c" / "plancli").glob("document-*.pickle")
+    (f,) = (tmp_path / "c" / "plancli").glob("document-*.cache")
     f.write_bytes(b"garbage")
     assert len(load_registry(tiny).entries) == 5  # rebuilt, not an error
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from plancli.ledger.store import load_ledger
+from plancli.ledger.storage import load_ledger
 
 # the clones and the workbooks as the other round-trip tests make them: git without the user's
 # config, cells typed into a unit's workbook by heading

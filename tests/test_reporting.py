@@ -13,7 +13,8 @@ from datetime import date
 import pytest
 
 from plancli.ledger.notes import note_parts
-from plancli.ledger.store import Record, append_record, load_ledger
+from plancli.ledger.record import Record
+from plancli.ledger.storage import append_record, load_ledger
 from plancli.query.bulletin import named
 
 openpyxl = pytest.importorskip("openpyxl")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from plancli.ledger.store import load_ledger
+from plancli.ledger.storage import load_ledger
 
 from .test_team import _git
 

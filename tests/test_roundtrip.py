@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from plancli.ledger.store import load_ledger
+from plancli.ledger.storage import load_ledger
 from plancli.output.render import csv_cell
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -342,7 +342,8 @@ def test_a_registry_can_require_evidence_for_closing_statuses(cli, tiny, write_r
     assert _record(cli, reg, ledger, "test-004", "--status", "done", "--on", "2024-10-10", "--evidence",
                    "验收报告").code == 0
     # a record written before the rule was set is reported by validate
-    from plancli.ledger.store import Record, append_record
+    from plancli.ledger.record import Record
+    from plancli.ledger.storage import append_record
 
     plain = tmp_path / "old.yaml"
     append_record(plain, Record("test-004", "done", on=date(2024, 10, 10)))
@@ -404,7 +405,8 @@ def test_import_waits_for_a_record_holding_the_ledger_lock_and_loses_nothing(tin
     from filelock import FileLock
 
     from plancli.ledger.importing import import_files
-    from plancli.ledger.store import Record, append_record
+    from plancli.ledger.record import Record
+    from plancli.ledger.storage import append_record
     from plancli.registry.loading import load_registry
 
     ledger = tmp_path / "progress.yaml"

@@ -13,16 +13,9 @@ from pathlib import Path
 import pytest
 
 from plancli.checks.validate import one_edit
-from plancli.ledger.store import (
-    LedgerError,
-    Record,
-    append_record,
-    append_records,
-    latest_records,
-    load_ledger,
-    records_entered,
-    withdrawn,
-)
+from plancli.ledger.record import LedgerError, Record
+from plancli.ledger.storage import append_record, append_records, load_ledger
+from plancli.ledger.timeline import latest_records, records_entered, withdrawn
 from plancli.repository import find_repository
 
 from .conftest import TINY_REGISTRY

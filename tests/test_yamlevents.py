@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from plancli.ledger.store import Record, append_record
+from plancli.ledger.record import Record
+from plancli.ledger.storage import append_record
 from plancli.yamlio import events as yamlevents
 from plancli.yamlio import fastlane as yamlblock
 from plancli.yamlio.reader import DataFileError, LineDict, load_yaml, load_yaml_pyyaml

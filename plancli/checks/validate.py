@@ -160,8 +160,9 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
     ``contacts.yaml`` (``contacts``, else the one beside the registry when there is one), a secret
     written in it first of all.
     ``check_source=False`` skips the source checks on purpose (a registry without its text)."""
+    from ..ledger.record import LedgerError
     from ..ledger.recording import check_ledger
-    from ..ledger.store import LedgerError, default_path, load_ledger, needs_migration
+    from ..ledger.storage import default_path, load_ledger, needs_migration
     from ..registry.loading import load_registry, sha256_of
     from ..registry.units import load_units
     from ..repository import registry_path

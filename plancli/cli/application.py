@@ -11,14 +11,16 @@ import contextlib
 import functools
 import gc
 import importlib
+import inspect
 import os
 import sys
 from collections.abc import Callable
+from gettext import gettext
 from typing import Annotated
 
 import typer
 import typer.main
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..errors import PlancliError
@@ -113,9 +115,25 @@ class LazyGroup(TyperGroup):
     def get_command(self, ctx, cmd_name: str):
         if cmd_name not in COMMAND_MODULES:
             return None
-        if cmd_name not in self.commands:  # a run asks once; --help asks for every command
+        if cmd_name not in self.commands:  # a run asks for one command
             self.commands[cmd_name] = build_command(cmd_name)
         return self.commands[cmd_name]
+
+    def format_commands(self, ctx, formatter) -> None:
+        """The root ``--help``'s list of commands, from each command's help text alone: no command's
+        parameters are built (click would build all 19 to print one line each)."""
+        load_commands()
+        shown = [(name, COMMANDS[name]) for name in self.list_commands(ctx)]
+        shown = [(name, fn, kw) for name, (fn, kw) in shown if not kw.get("hidden")]
+        limit = formatter.width - 6 - max(len(name) for name, _, _ in shown)
+        rows = []
+        for name, fn, kw in shown:
+            # what typer gives the command (help=, else the docstring) and click shortens
+            stub = TyperCommand(name, help=kw.get("help") or inspect.getdoc(fn), short_help=kw.get("short_help"),
+                                deprecated=kw.get("deprecated", False))
+            rows.append((name, stub.get_short_help_str(limit)))
+        with formatter.section(gettext("Commands")):
+            formatter.write_dl(rows)
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -149,12 +167,35 @@ def _root(
 
 
 
-def warn(problems) -> None:
-    """The one place ledger warnings reach the user: one ``plancli: warning: file:line: …`` line each."""
-    from ..words import visible
+# A kind of warning found more often than this is summed up in one line (validate lists them all).
+WARN_EACH = 3
+WARN_PLACES = 3  # the places a summary line names
 
+
+def warn(problems, lang: str = "en") -> None:
+    """The one place ledger warnings reach the user, on stderr. A kind of problem found up to
+    ``WARN_EACH`` times is printed as it is, ``plancli: warning: file:line: …``; a kind found more
+    often is one line with its count and its first places (a ledger with thousands of records of a
+    recurring id must not bury the answer under thousands of lines)."""
+    by_kind: dict[str, list] = {}
     for p in problems:
-        print(f"plancli: warning: {visible(str(p), '')}", file=sys.stderr)
+        by_kind.setdefault(p.code, []).append(p)
+    from ..words import has, joined, say, visible
+
+    for code, found in by_kind.items():
+        kind = f"files.summary.{code}"  # the kind of problem in a few words (words/files.py)
+        if len(found) <= WARN_EACH or not has(kind):
+            for p in found:
+                print(f"plancli: warning: {visible(p.located(lang), '')}", file=sys.stderr)
+            continue
+        places, path = [], None
+        for p in found[:WARN_PLACES]:
+            places.append(f"{p.path}:{p.line or 0}" if p.path != path else f":{p.line or 0}")
+            path = p.path
+        line = say("files.warnings.summary", lang, problem=say(kind, lang), count=len(found),
+                   places=joined(places, lang),
+                   more=say("files.warnings.more", lang) if len(found) > WARN_PLACES else "")
+        print(f"plancli: warning: {visible(line, '')}", file=sys.stderr)
 
 
 def _fail(msg: str, code: int) -> int:

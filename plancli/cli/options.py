@@ -192,7 +192,7 @@ class Selection:
         from .application import warn
 
         ws = open_workspace(self.registry, self.progress)
-        warn(ws.ledger_warnings())
+        warn(ws.ledger_warnings(), self.language())
         return ws
 
     def filters(self, ws):

@@ -10,9 +10,15 @@ from datetime import date
 
 from ..registry.model import Entry
 from ..vocabulary import CLOSED, COMPLETED, RETRACTED, Status
-from .store import Record
+from .record import Record
 
-__all__ = ["attainment", "record_status", "percent", "is_claim"]
+__all__ = ["attainment", "record_status", "status_given", "closes", "DECIDED_BY", "percent", "is_claim"]
+
+# The fields of a record, besides its status and effective date, that the status it gives is decided
+# by: what the ledger's timeline keeps of every record (its facts), so that a question need not build
+# the record. A field that comes to change a status is named here and read by ``status_given``; the
+# timeline and its cache then keep it without any change of theirs.
+DECIDED_BY = ("forced", "actual", "actual_below")
 
 
 def attainment(e: Entry, actual: float | None, below: float | None = None) -> tuple[float | None, bool | None]:
@@ -55,14 +61,26 @@ def record_status(e: Entry, rec: Record, deadline: date | None = None) -> str:
     ``in_progress`` closes nothing by itself: only one effective on or after the item's ``deadline``
     (the one in force) that reaches the target is the result, and reads ``met``; before the deadline
     it is progress (9.8 % of a ≈10 % annual growth in September is not the year's figure)."""
-    if rec.status in CLOSED and not rec.forced:
-        _, met = attainment(e, rec.actual, rec.actual_below)
+    return status_given(e, rec.status, rec.effective, deadline, *(getattr(rec, f) for f in DECIDED_BY))
+
+
+def status_given(e: Entry, status: str, effective: date, deadline: date | None, forced: bool,
+                 actual: float | None, actual_below: float | None) -> str:
+    """``record_status`` from a record's status, effective date and ``DECIDED_BY`` fields alone."""
+    if status in CLOSED and not forced:
+        _, met = attainment(e, actual, actual_below)
         if met is not None:
             return Status.MET if met else Status.MISSED
-    if (rec.status == Status.IN_PROGRESS and deadline is not None and rec.effective >= deadline
-            and attainment(e, rec.actual, rec.actual_below)[1]):
+    if (status == Status.IN_PROGRESS and deadline is not None and effective >= deadline
+            and attainment(e, actual, actual_below)[1]):
         return Status.MET
-    return rec.status
+    return status
+
+
+def closes(e: Entry, status: str, effective: date, deadline: date | None, *decided) -> bool:
+    """Whether a record (its status, effective date and ``DECIDED_BY`` fields) closes its item with
+    the deadline ``deadline`` in force: done, or met by the value."""
+    return status_given(e, status, effective, deadline, *decided) in (Status.DONE, Status.MET)
 
 
 def is_claim(e: Entry, r: Record) -> bool:

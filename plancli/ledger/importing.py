@@ -48,8 +48,10 @@ from ..text.dates import DateInputError, read_day
 from ..vocabulary import EXTENDED, RECORD_STATUSES, Status
 from ..words import has, say, word
 from .evidence import Proof, keep, proof_from_workbook
+from .record import LedgerError, Record
 from .recording import check_extension, check_progress, clean_text, resolve_item
-from .store import LedgerError, Record, append_records, load_ledger, withdrawn
+from .storage import append_records, load_ledger
+from .timeline import withdrawn
 from .workbooks import Book, Cell, Sheet, WorkbookError, cell_name, column_letter, read_book
 
 __all__ = ["FILL_COLUMNS", "ITEM_COLUMNS", "MORE_ITEM_COLUMNS", "SYNONYMS", "MARKER", "MARK_UNIT", "MARK_AS_OF", "ImportRefused",

@@ -10,11 +10,13 @@ anything, so a bulletin shows the unit's own latest words even when its last row
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ..vocabulary import RECORD_STATUSES
-from .store import Record, order_key, withdrawn
+from .record import Record
+from .timeline import indexed, newest, timeline_of
 
 __all__ = ["NOTE_PARTS", "MARKERS", "Notes", "note_parts", "latest_notes"]
 
@@ -61,18 +63,44 @@ def note_parts(rec: Record) -> dict[str, str | None]:
     return parts
 
 
-def latest_notes(records: list[Record], as_of: date) -> dict[str, Notes]:
-    """Item → the texts of its latest report (effective by ``as_of``, not withdrawn) that has any."""
-    gone = withdrawn(records)
-    best: dict[str, tuple[tuple, Notes]] = {}
-    for i, r in enumerate(records):
-        if r.status not in RECORD_STATUSES or i in gone or r.effective > as_of:
-            continue
-        parts = note_parts(r)
-        if not any(parts.values()):
-            continue
-        key = order_key(r)
-        cur = best.get(r.item)
-        if cur is None or key >= cur[0]:
-            best[r.item] = (key, Notes(r.effective, **parts))
-    return {item: n for item, (_, n) in best.items()}
+def latest_notes(records: Sequence[Record], as_of: date) -> Mapping[str, Notes]:
+    """Item → the texts of its latest report (effective by ``as_of``, not withdrawn) that has any.
+
+    A mapping that finds an item's notes when asked for them, newest report first on the ledger's
+    timeline: a bulletin that quotes its red items reads their latest records, never the ledger."""
+    return _LatestNotes(indexed(records), as_of)
+
+
+class _LatestNotes(Mapping):
+    def __init__(self, records: Sequence[Record], as_of: date):
+        self._records, self._as_of = records, as_of
+        self._facts = timeline_of(records).facts
+        self._memo: dict[str, Notes | None] = {}
+
+    def _find(self, item: str) -> Notes | None:
+        if item not in self._memo:
+            f, records = self._facts, self._records
+            parts: dict = {}
+
+            def says(i: int) -> bool:  # a report (not a retraction, an extension, a 报送) that says anything
+                if f.status(i) not in RECORD_STATUSES:
+                    return False
+                parts.clear()
+                parts.update(note_parts(records[i]))
+                return any(parts.values())
+
+            i = newest(records, item, self._as_of, says)
+            self._memo[item] = Notes(records[i].effective, **parts) if i >= 0 else None
+        return self._memo[item]
+
+    def __getitem__(self, item: str) -> Notes:
+        found = self._find(item)
+        if found is None:
+            raise KeyError(item)
+        return found
+
+    def __iter__(self):
+        return (item for item in self._facts.items if self._find(item) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

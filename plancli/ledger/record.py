@@ -2,12 +2,13 @@
 
 Every field of ``Record`` that differs from its default is written under its own name (``item`` is
 written as ``id``, the key ledgers always used) and read back by its declared type — date, number,
-integer, true/false or text — so a new optional field needs no change here or in ``store``.
+integer, true/false or text — so a new optional field needs no change here or in ``storage``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 import re
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from ..text.deadline import DeadlineError, parse_date
 from ..vocabulary import DECISIONS, EXTENDED, LEDGER_STATUSES
+from ..words import term
 from ..yamlio.reader import DataFileError
 
 __all__ = ["LedgerError", "Record", "INDENT", "clean_float", "record_from", "record_line"]
@@ -100,75 +102,108 @@ def clean_float(x: float) -> float:
     return float(f"{float(x):.15g}")
 
 
-def _value_of(f: dataclasses.Field, v, item: str, where) -> object:
-    """A value read from the file, checked and converted by the field's declared type."""
-    t = str(f.type)
-    if v is None:
-        return None
+# A ledger repeats a few hundred dates in 100k records: each is read once (errors are not kept, so
+# a bad one is refused at each line).
+_read_date = functools.lru_cache(maxsize=4096)(parse_date)
+
+
+class _Bad(Exception):
+    """A value its field's type refuses: the code and fields of the error, placed by ``record_from``."""
+
+    def __init__(self, code: str, **fields):
+        super().__init__(code)
+        self.code, self.fields = code, fields
+
+
+def _converter(f: dataclasses.Field):
+    """``(value, item) -> value``: a value read from the file, checked and converted by the field's
+    declared type (chosen once per field, not per value); a refused one raises ``_Bad``."""
+    t, key = str(f.type), _KEY.get(f.name, f.name)
     if t.startswith("bool"):
-        if not isinstance(v, bool):
-            raise where(f"record {item}: {f.name} must be true or false, not {v!r}")
-        return v
+        def as_bool(v, item):
+            if not isinstance(v, bool):
+                raise _Bad("files.record.not_bool", item=item, field=f.name, value=v)
+            return v
+        return as_bool
     if "date" in t and "datetime" not in t:
-        try:
-            return parse_date(str(v))
-        except DeadlineError as exc:
-            raise where(f"record {item}: {_KEY.get(f.name, f.name)}: {exc}") from None
+        def as_date(v, item):
+            try:
+                return _read_date(str(v))
+            except DeadlineError as exc:
+                raise _Bad("files.record.bad_date", item=item, field=key, problem=exc) from None
+        return as_date
     if "float" in t or t.startswith("int"):
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be a number, not {v!r}")
-        if not math.isfinite(v):  # JSON's NaN and 1e999: a value no target can be compared with
-            raise where("security.not_finite", item=item, key=_KEY.get(f.name, f.name), given=v)
-        return clean_float(v) if "float" in t else int(v)
-    if isinstance(v, dict | list):
-        raise where(f"record {item}: {_KEY.get(f.name, f.name)} must be text, not a {type(v).__name__}")
-    return str(v)
+        number = clean_float if "float" in t else int
+
+        def as_number(v, item):
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                raise _Bad("files.record.not_number", item=item, field=key, value=v)
+            if not math.isfinite(v):  # JSON's NaN and 1e999: a value no target can be compared with
+                raise _Bad("security.not_finite", item=item, key=key, given=v)
+            return number(v)
+        return as_number
+
+    def as_text(v, item):
+        if v.__class__ is str:
+            return v
+        if isinstance(v, dict | list):
+            raise _Bad("files.record.not_text", item=item, field=key,
+                       kind=term("files.type.dict" if isinstance(v, dict) else "files.type.list"))
+        return str(v)
+    return as_text
 
 
-_CONVERTERS: list[tuple[dataclasses.Field, str]] | None = None
+_CONVERTERS: dict[str, tuple[str, object]] | None = None
 
 
-def _converters() -> list[tuple[dataclasses.Field, str]]:
-    """(field, key in the file) of every field read generically; computed once."""
+def _converters() -> dict[str, tuple[str, object]]:
+    """key in the file → (field, converter) of every field read generically; computed once."""
     global _CONVERTERS
     if _CONVERTERS is None:
-        _CONVERTERS = [(f, _KEY.get(f.name, f.name)) for f in _fields()
-                       if _KEY.get(f.name, f.name) not in ("id", "status")]
+        _CONVERTERS = {_KEY.get(f.name, f.name): (f.name, _converter(f)) for f in _fields()
+                       if _KEY.get(f.name, f.name) not in ("id", "status")}
     return _CONVERTERS
 
 
 def record_from(d: dict, path: Path, line: int, key_lines: dict | None = None,
                  statuses: tuple[str, ...] | None = None) -> Record:
-    def where_key(key):
-        def err(msg, **fields):
-            return LedgerError(msg, path, (key_lines or {}).get(key, line), **fields)
-        return err
-
     if not isinstance(d, dict):
-        raise LedgerError("each record must be a mapping", path, line)
+        raise LedgerError("files.record.not_mapping", path, line)
     item, status = d.get("id"), d.get("status")
     if not isinstance(item, str) or not item:
-        raise LedgerError("record without an 'id'", path, line)
+        raise LedgerError("files.record.no_id", path, line)
     statuses = statuses or LEDGER_STATUSES
     if status not in statuses:
-        # the decisions of review are written by `plancli review`, never by hand: not offered here
-        typed = [s for s in statuses if s not in DECISIONS]
-        raise LedgerError(f"record {item}: status must be one of {', '.join(typed)}, not {status!r}",
-                          path, line)
-    kw = {f.name: _value_of(f, d[key], item, where_key(key)) for f, key in _converters() if key in d}
+        # the codes a file holds; the decisions of review are written by `plancli review`, never by hand
+        raise LedgerError("files.record.bad_status", path, line, item=item,
+                          statuses=[str(s) for s in statuses if s not in DECISIONS], status=status)
+    conv = _CONVERTERS or _converters()
+    kw = {}
+    try:
+        for key, v in d.items():
+            got = conv.get(key)
+            if got is not None:
+                kw[got[0]] = None if v is None else got[1](v, item)
+    except _Bad:
+        for key, (_, read) in conv.items():  # again in the order of the fields: the first bad one is named
+            v = d.get(key)
+            try:
+                if v is not None:
+                    read(v, item)
+            except _Bad as bad:
+                raise LedgerError(bad.code, path, (key_lines or {}).get(key, line), **bad.fields) from None
+        raise  # pragma: no cover - the same values fail the same way
     rec = Record(item, status, yaml_line=line, **kw)
     if (status == EXTENDED) != (rec.extend_to is not None):
-        raise LedgerError(f"record {item}: an {EXTENDED} record needs extend_to: DATE, and only it has one",
-                          path, line)
+        raise LedgerError("files.record.extend_to", path, line, item=item, status=EXTENDED)
     if status in DECISIONS and rec.reviews is None:
-        raise LedgerError(f"record {item}: a review decision ({status}) needs reviews: RID, the claim it decides",
-                          path, line)
+        raise LedgerError("files.record.reviews", path, line, item=item, status=status)
     if rec.evidence_size is not None and rec.evidence_size < 0:
-        raise LedgerError(f"record {item}: evidence_size must be a whole number of bytes, not {rec.evidence_size!r}",
-                          path, (key_lines or {}).get("evidence_size", line))
-    if rec.on is None and rec.recorded_at is not None and rec.effective == date.min:
-        raise LedgerError(f"record {item}: recorded_at {rec.recorded_at!r} does not start with a date; "
-                          "give the record an on: date", path, (key_lines or {}).get("recorded_at", line))
+        raise LedgerError("files.record.evidence_size", path, (key_lines or {}).get("evidence_size", line),
+                          item=item, value=rec.evidence_size)
+    if rec.on is None and rec.recorded_at is not None and rec.effective == date.min:  # (effective: only then)
+        raise LedgerError("files.record.recorded_at", path, (key_lines or {}).get("recorded_at", line),
+                          item=item, value=rec.recorded_at)
     return rec
 
 

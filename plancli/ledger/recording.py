@@ -16,22 +16,13 @@ from pathlib import Path, PurePosixPath
 from ..registry.model import Entry, Problem, Registry, target_text
 from ..text.actuals import read_actual, written_like
 from ..text.quantities import QuantityError
-from ..vocabulary import CLOSED, DECISIONS, SUBMITTED, Status
+from ..vocabulary import CLOSED, DECISIONS, EXTENDED, RECORD_STATUSES, RETRACTED, SUBMITTED, Status
 from ..words import UNSHOWABLE, term
 from .attainment import attainment, is_claim, percent
 from .evidence import Proof, digest, keep, proof_given
-from .store import (
-    EXTENDED,
-    RECORD_STATUSES,
-    RETRACTED,
-    LedgerError,
-    Record,
-    append_record,
-    extensions,
-    load_ledger,
-    next_withdrawn,
-    withdrawn,
-)
+from .record import LedgerError, Record
+from .storage import append_record, load_ledger
+from .timeline import extensions, next_withdrawn, withdrawn
 
 __all__ = ["clean_text", "resolve_item", "today_or", "ledger_warnings", "check_progress", "check_extension", "record_progress",
            "retract_latest", "named_record", "extend_deadline", "item_deadline", "deadline_in_force", "evidence_path",

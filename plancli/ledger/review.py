@@ -10,7 +10,7 @@ effective date, and is withdrawn by a retraction like any record.
 The rule, in one place (``review_of``), used by the rows (status, light, workbook), by ``review``'s
 own list and by ``decide``:
 
-- the item's deciding record (``ledger.store.latest_records``) is a claim: its state is its latest
+- the item's deciding record (``ledger.timeline.latest_records``) is a claim: its state is its latest
   decision effective by then (``decisions``) — ``accepted``, ``returned`` — or ``pending``;
 - otherwise, a claim sent back (退办) stays ``returned`` while the unit reports progress after it, so
   the reason keeps reaching the unit until it claims again;
@@ -26,8 +26,10 @@ from pathlib import Path
 from ..registry.model import Entry, Registry
 from ..vocabulary import ACCEPTED, DECISIONS, RECORD_STATUSES, RETURNED, Review
 from .attainment import is_claim
+from .record import LedgerError, Record
 from .recording import resolve_item, today_or
-from .store import LedgerError, Record, append_record, latest_records, load_ledger, order_key, withdrawn
+from .storage import append_record, load_ledger
+from .timeline import latest_records, order_key, withdrawn
 
 __all__ = ["ReviewState", "NO_REVIEW", "is_claim", "decisions", "latest_claims", "review_of", "review_states",
            "decide", "Reviews"]

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from ..vocabulary import SUBMITTED
-from .store import Record, load_ledger, withdrawn
+from .record import Record
+from .storage import load_ledger
+from .timeline import timeline_of, with_status
 
 __all__ = ["submissions_of", "submitted", "last_submitted"]
 
@@ -33,7 +36,8 @@ def submissions_of(planned, ledger_path: Path, *, received: date) -> list:
 
     from .importing import Planned
 
-    active = [r for r in withdrawn_free(load_ledger(ledger_path)) if r.status == SUBMITTED]
+    ledger = load_ledger(ledger_path)
+    active = [ledger[i] for i in with_status(ledger, SUBMITTED)]
     seen = {(r.item, r.effective) for r in active} | {(r.item, r.workbook_sha256) for r in active if r.workbook_sha256}
     out = []
     for where, who in planned.units.items():
@@ -55,18 +59,13 @@ def submissions_of(planned, ledger_path: Path, *, received: date) -> list:
     return out
 
 
-def withdrawn_free(records: list[Record]) -> list[Record]:
-    """The records no retraction withdrew."""
-    gone = withdrawn(records)
-    return [r for i, r in enumerate(records) if i not in gone]
-
-
-def submitted(records: list[Record]) -> dict[str, list[date]]:
-    """Unit → the dates it sent its 台账 back (withdrawn submissions left out), earliest first."""
+def submitted(records: Sequence[Record]) -> dict[str, list[date]]:
+    """Unit → the dates it sent its 台账 back (withdrawn submissions left out), earliest first. Read
+    from the ledger's timeline (each record's item, status and date): no record is built."""
+    f = timeline_of(records).facts
     out: dict[str, list[date]] = {}
-    for r in withdrawn_free(records) if any(r.status == SUBMITTED for r in records) else ():
-        if r.status == SUBMITTED:
-            out.setdefault(r.item, []).append(r.effective)
+    for i in with_status(records, SUBMITTED):
+        out.setdefault(f.items[f.item_no[i]], []).append(date.fromordinal(f.eff[i]))
     for dates in out.values():
         dates.sort()
     return out

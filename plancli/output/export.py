@@ -26,7 +26,8 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 
 from ..errors import PlancliError
-from ..ledger.store import Record, withdrawn
+from ..ledger.record import Record
+from ..ledger.timeline import withdrawn
 from ..query.filters import Filters
 from ..query.rows import contract
 from ..registry.model import Registry, target_text

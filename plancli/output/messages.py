@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..ledger.attainment import attainment, percent, record_status
-from ..ledger.store import Record
+from ..ledger.record import Record
 from ..registry.model import Entry, target_text
 from ..text.actuals import written_like
 from ..words import say, word_or_code

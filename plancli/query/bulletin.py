@@ -31,8 +31,9 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..ledger.notes import latest_notes
-from ..ledger.store import Record, records_between
+from ..ledger.record import Record
 from ..ledger.submissions import last_submitted, submitted
+from ..ledger.timeline import between, indexed, newest, timeline_of
 from ..registry.model import Registry
 from ..registry.names import QueryError
 from ..registry.units import UnitTable
@@ -109,6 +110,7 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     if period.start > f.as_of:
         raise QueryError("bulletin.not_begun", period=period.label, as_of=f.as_of)
     at = min(period.end, f.as_of)  # a period not over yet is judged as of today
+    records = indexed(records)  # one timeline for every question below
     canon = table.canonical if table else None
     groups = unit_groups(f, canon)
     rows = [r for r in occurrence_rows(reg, replace(f, as_of=at), table, records) if groups(r)]
@@ -145,7 +147,7 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
                             "items": [_flagged(r, before, notes) for r in mine]})
     whole = tally(rows, lambda r: ("all",)).get("all", Counter())  # each occurrence once
     counted = {r["item"] for r in rows}
-    totals = {"records": sum(r.item in counted for r in _in_period(records, period, at)[0]),
+    totals = {"records": sum(item in counted for item in _in_period(records, period, at)[0]),
               "items": len(rows), "units": len(per),
               "closed": whole[Status.DONE] + whole[Status.MET] + whole[Status.MISSED],
               "completed": whole[Status.DONE] + whole[Status.MET], "missed": whole[Status.MISSED],
@@ -172,10 +174,12 @@ def _flagged(r: dict, before: dict, notes: dict) -> dict:
     return out
 
 
-def _in_period(records: list[Record], period: BulletinPeriod, at: date) -> tuple[list[Record], list[Record]]:
-    """(reports of items, submissions) effective in the period (up to ``at``), withdrawn ones left out."""
-    hits = records_between(records, period.start, at)
-    return [r for r in hits if r.status in RECORD_STATUSES], [r for r in hits if r.status == SUBMITTED]
+def _in_period(records, period: BulletinPeriod, at: date) -> tuple[list[str], list[str]]:
+    """The items of (reports of items, submissions) effective in the period (up to ``at``), withdrawn
+    ones left out: read from the ledger's timeline, no record built."""
+    f = timeline_of(records).facts
+    hits = [(f.items[f.item_no[i]], f.status(i)) for i in between(records, period.start, at)]
+    return [item for item, st in hits if st in RECORD_STATUSES], [item for item, st in hits if st == SUBMITTED]
 
 
 def _reporting(per: dict[str, dict], rows: list[dict], groups, records: list[Record], period: BulletinPeriod,
@@ -194,18 +198,22 @@ def _reporting(per: dict[str, dict], rows: list[dict], groups, records: list[Rec
             open_units.update(units_of[r["item"]])
     reports, sent = _in_period(records, period, at)
     items: dict[str, set[str]] = {}
-    for rec in reports:
-        for u in units_of.get(rec.item, ()):
+    for item in reports:
+        for u in units_of.get(item, ()):
             per[u]["records"] += 1
-            items.setdefault(u, set()).add(rec.item)
-    for rec in sent:
-        if rec.item in per:
-            per[rec.item]["submissions"] += 1
+            items.setdefault(u, set()).add(item)
+    for item in sent:
+        if item in per:
+            per[item]["submissions"] += 1
+    # a record without a unit was typed by hand: each item's latest one by ``at`` (its facts say whose
+    # report a record is, so no record is built and an item's older ones are not even looked at)
+    f = timeline_of(records).facts
     by_hand: dict[str, date] = {}
-    for rec in records_between(records, date.min, at):  # a record without a unit: typed by hand
-        if rec.status in RECORD_STATUSES and rec.unit is None:
-            for u in units_of.get(rec.item, ()):
-                by_hand[u] = max(by_hand.get(u, date.min), rec.effective)
+    for item, units in units_of.items():
+        i = newest(records, item, at, lambda i: f.unit(i) is None and f.status(i) in RECORD_STATUSES)
+        if i >= 0:
+            for u in units:
+                by_hand[u] = max(by_hand.get(u, date.min), date.fromordinal(f.eff[i]))
     dates = submitted(records)
     for u, c in per.items():
         c["reported"] = len(items.get(u, ()))

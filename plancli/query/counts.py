@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from ..ledger.store import Record
+from ..ledger.record import Record
 from ..registry.model import Registry
 from ..registry.units import UnitTable
 from ..vocabulary import LIGHTS, STATUSES, Review

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..ledger.record import Record
 from ..ledger.review import Reviews, is_claim
-from ..ledger.store import Record, history
+from ..ledger.timeline import history, records_of
 from ..registry.model import Entry, Registry
 from .filters import Filters
 from .rows import REVIEW_KEYS, entry_dict, occurrence_rows
@@ -33,7 +34,7 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
     d["records"] = [{k: h.get(k) for k in RECORD_KEYS} for h in d["history"]]
     if reg.review:  # the trail of the review: each claim marked, each occurrence's claim and decision
         reviews = Reviews(reg, records, as_of)
-        by_rid = {r.rid: r for r in records if r.entry_id == e.id}
+        by_rid = {r.rid: r for r in (records[i] for i in records_of(records, e.id))}
         for h in d["history"]:
             rec = by_rid.get(h["rid"])
             h["claim"] = rec is not None and is_claim(e, rec)
@@ -44,7 +45,7 @@ def entry_detail(reg: Registry, e: Entry, records: list[Record], as_of: date, le
             o["decision"] = ({"status": dec.status, "on": dec.effective.isoformat(), "by": dec.entered_by, "note": dec.note,
                               "rid": dec.rid} if dec is not None else None)
             o["waiting_days"] = (as_of - c.effective).days if c is not None and dec is None else None
-    d["records_after_as_of"] = sum(r.entry_id == e.id and r.effective > as_of for r in records)
+    d["records_after_as_of"] = len(records_of(records, e.id)) - len(records_of(records, e.id, as_of))
     d["note"] = e.note
     d["ledger"] = ledger
     return d

@@ -26,7 +26,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..ledger.attainment import attainment
-from ..ledger.store import Record, entered_on, records_between, records_entered
+from ..ledger.record import Record
+from ..ledger.timeline import entered_on, records_between, records_entered
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.dates import week_bounds

@@ -22,7 +22,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
-from ..ledger.store import Record
+from ..ledger.record import Record
 from ..registry.model import Entry, LightSettings
 from ..vocabulary import CLOSED, LIGHTS, Light, Review, Status
 from ..words import say

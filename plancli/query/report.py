@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..ledger.notes import NOTE_PARTS, latest_notes
-from ..ledger.store import Record
+from ..ledger.record import Record
 from ..registry.model import Registry
 from ..registry.units import UnitTable
 from ..vocabulary import LIGHTS, OPEN, STATUSES, Light

@@ -7,9 +7,10 @@ module only asks it for every item the filters pick, as of the as-of date.
 from __future__ import annotations
 
 from ..ledger.attainment import attainment
+from ..ledger.record import Record
 from ..ledger.recording import item_deadline
 from ..ledger.review import review_states
-from ..ledger.store import Record, extensions, order_key
+from ..ledger.timeline import extensions, order_key
 from ..registry.model import Registry, target_text
 from ..registry.units import UnitTable
 from ..text.actuals import written_like

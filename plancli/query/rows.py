@@ -7,21 +7,23 @@ format renders the same data. Nothing here knows about the terminal.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from ..ledger.attainment import attainment, record_status
+from ..ledger.attainment import attainment, closes, record_status
+from ..ledger.record import Record
 from ..ledger.review import Reviews, ReviewState
-from ..ledger.store import RETRACTED, Record, extensions, latest_records, withdrawn
 from ..ledger.submissions import last_submitted, submitted
+from ..ledger.timeline import extensions, indexed, latest_records, timeline_of
 from ..registry.model import Entry, Registry
 from ..registry.units import UnitTable
-from ..vocabulary import CLOSED, COMPLETED, LEDGER_ONLY_STATUSES, LIGHTS, URGENCY, Review, Status
+from ..vocabulary import CLOSED, COMPLETED, LIGHTS, URGENCY, Review, Status
 from .filters import Filters, select_entries
 from .lights import judge, occurrence_start
 
 __all__ = ["CONTRACT", "REVIEW_KEYS", "contract", "occurrence_rows", "entry_rows", "overdue_rows", "export_rows",
-           "entry_dict", "closing_dates", "settled"]
+           "entry_dict", "closed_since", "closing_dates", "settled"]
 
 # The keys of every occurrence/entry row, in order: the JSON/CSV contract (README, “Output contract”).
 CONTRACT = (
@@ -116,15 +118,17 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     figure before the deadline that already reaches it leaves the item open, ``met: true``, its light
     saying it awaits 销号. A closing that came after the deadline is ``late``.
     """
-    latest = latest_records(records or [], f.as_of)  # only what had happened by as_of counts
-    sent = submitted(records or [])  # 报送: a unit that sent its workbook back reported every row of it
+    # Each item's latest record and extension are looked up when its row asks (a mapping over the
+    # ledger's timeline): a query reads the records of its own items, never the whole ledger.
+    records = indexed(records)
+    latest = latest_records(records, f.as_of)  # only what had happened by as_of counts
+    sent = submitted(records)  # 报送: a unit that sent its workbook back reported every row of it
     canon = table.canonical if table else None
     # with review: required, where each claim stands as of as_of (docs/review.md)
-    reviews = Reviews(reg, records or [], f.as_of, latest) if reg.review else None
-    moved = extensions(records or [], f.as_of)  # 延期 asked by as_of moves the deadline
+    reviews = Reviews(reg, records, f.as_of, latest) if reg.review else None
+    moved = extensions(records, f.as_of)  # 延期 asked by as_of moves the deadline
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
-    closed_on: dict[str, date] | None = None  # built on the first closed row: most queries need none
     rows = []
     for e in select_entries(reg, f, table):
         settings, issued = reg.light_settings(e), reg.issued(e)
@@ -134,7 +138,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             label = e.label(d) if d else None
             item = f"{e.id}@{label}" if label else e.id
             original = None
-            ext = moved.get(item) if moved else None
+            ext = moved.get(item)
             if ext is not None:  # the extended deadline decides status, filters and order
                 original, d = d, ext.extend_to
             if d is not None:
@@ -172,9 +176,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             final = _iso_date(row["deadline"])
             late = None
             if final is not None and status in (Status.DONE, Status.MET):
-                if closed_on is None:
-                    closed_on = closing_dates(reg, records or [], f.as_of, reviews)
-                when = closed_on.get(item) or (rec.effective if rec else None)
+                when = closed_since(e, records, item, f.as_of, final, reviews) or (rec.effective if rec else None)
                 late = (when - final).days if when and when > final else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
             reported = _reported(sent, e.lead, canon, f.as_of) if sent and settings.report_every_days else None
@@ -201,39 +203,66 @@ def _iso_date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def closing_dates(reg: Registry, records: list[Record], as_of: date, reviews: Reviews | None = None
-                  ) -> dict[str, date]:
-    """Item → the date it was closed (done or met, by the value) for good: the first record of the
-    last unbroken run of closing records up to ``as_of``. A later re-statement of the same result
-    (this year's figure, still met) does not make an item closed on time late. A figure closes only
-    from the deadline in force on (``record_status``). With review (``reviews``) only claims accepted by
-    ``as_of`` close: the date is the accepted claim's own (the unit delivered then), and a claim returned
-    or still pending breaks the run."""
-    # only a query with a closed row pays for the imports of the recording checks
-    from ..ledger.recording import item_deadline
+def closing_dates(reg: Registry, records, as_of: date, reviews: Reviews | None = None) -> Mapping[str, date]:
+    """Item → the date it was closed for good (``closed_since``, with the item's deadline in force as
+    of ``as_of``: its extension's, else the registry's), for every item of the ledger: a mapping that
+    works an item out when asked for it."""
+    return _Closings(reg, indexed(records), as_of, reviews)
 
-    gone = withdrawn(records)
-    moved = extensions(records, as_of)
-    active = sorted((r.effective, i, r) for i, r in enumerate(records)
-                    if r.status != RETRACTED and r.status not in LEDGER_ONLY_STATUSES and i not in gone
-                    and r.effective <= as_of)
-    since: dict[str, date] = {}
-    deadlines: dict[str, date | None] = {}
-    for when, _, r in active:
-        e = reg.get(r.entry_id)
-        if e is None:
-            continue
-        if reviews is not None:
-            closes = record_status(e, r) in COMPLETED and reviews.accepted(r)
+
+class _Closings(Mapping):
+    def __init__(self, reg: Registry, records, as_of: date, reviews: Reviews | None):
+        self._reg, self._records, self._as_of, self._reviews = reg, records, as_of, reviews
+        self._moved = extensions(records, as_of)
+        self._memo: dict[str, date | None] = {}
+
+    def _since(self, item: str) -> date | None:
+        if item not in self._memo:
+            from ..ledger.recording import item_deadline  # (what a query with a closed row pays for)
+
+            e = self._reg.get(item.split("@", 1)[0])
+            if e is None:
+                self._memo[item] = None
+            else:
+                ext = self._moved.get(item)
+                deadline = ext.extend_to if ext is not None else item_deadline(self._reg, e, item)
+                self._memo[item] = closed_since(e, self._records, item, self._as_of, deadline, self._reviews)
+        return self._memo[item]
+
+    def __getitem__(self, item: str) -> date:
+        since = self._since(item)
+        if since is None:
+            raise KeyError(item)
+        return since
+
+    def __iter__(self):
+        return (item for item in timeline_of(self._records).facts.items if self._since(item) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def closed_since(e: Entry, records, item: str, as_of: date, deadline: date | None,
+                 reviews: Reviews | None = None) -> date | None:
+    """The date ``item`` (of entry ``e``, its deadline in force ``deadline``) was closed (done or met,
+    by the value) for good: the first record of the last unbroken run of closing records up to
+    ``as_of``, walked back from the newest (an item's older reports are never read). A later
+    re-statement of the same result (this year's figure, still met) does not make an item closed on
+    time late. A figure closes only from the deadline in force on (``record_status``). With review
+    (``reviews``) only claims accepted by ``as_of`` close: the date is the accepted claim's own (the
+    unit delivered then), and a claim returned or still pending breaks the run."""
+    tl = timeline_of(records)
+    f = tl.facts
+    since = None
+    for i in tl.deciding_newest_first(item, as_of):  # from the timeline's facts: no record is built
+        on = date.fromordinal(f.eff[i])
+        if reviews is not None:  # (the review's decisions are on the record: it is built)
+            ok = record_status(e, records[i]) in COMPLETED and reviews.accepted(records[i])
         else:
-            if r.item not in deadlines:
-                ext = moved.get(r.item)
-                deadlines[r.item] = ext.extend_to if ext is not None else item_deadline(reg, e, r.item)
-            closes = record_status(e, r, deadlines[r.item]) in COMPLETED
-        if not closes:
-            since.pop(r.item, None)
-        elif r.item not in since:
-            since[r.item] = when
+            ok = closes(e, f.status(i), on, deadline, *f.decided(i))
+        if not ok:
+            break
+        since = on
     return since
 
 

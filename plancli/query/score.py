@@ -28,14 +28,15 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from ..ledger.record import Record
 from ..ledger.review import Reviews
-from ..ledger.store import RETRACTED, Record, records_between, withdrawn
 from ..ledger.submissions import submitted
+from ..ledger.timeline import records_between, withdrawn
 from ..registry.model import Registry, ScoringRules
 from ..registry.names import QueryError
 from ..registry.units import UnitTable
 from ..text.dates import to_date
-from ..vocabulary import DECISIONS, EXTENDED, OPEN, RECORD_STATUSES, RETURNED, Review, Status
+from ..vocabulary import DECISIONS, EXTENDED, OPEN, RECORD_STATUSES, RETRACTED, RETURNED, Review, Status
 from .counts import lead_units
 from .filters import Filters, select_entries
 from .rows import closing_dates, occurrence_rows

@@ -483,13 +483,14 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     """
     p = Path(path) if path is not None else shipped_registry_path()
     if not is_index(p):  # a document: read in full only on a cache miss
-        doc, plans, rows = load_document(p, problems)
+        doc, plans, rows, key = load_document(p, problems)
         doc = _check_document_paths(doc, repository_root(p, index=False), problems)
         ledger = doc.meta.get("ledger")
         ledger_path = p.parent / ledger if ledger and "ledger" not in doc.refused else None
         office = parse_office(doc.meta.get("office"), _Collector(p, problems), None)
-        return Registry.of(p, [doc], plans, rows=rows, ledger_path=ledger_path, office=office)
-    index = cache.load_yaml_cached(p)  # every run reads the index: no PyYAML import when unchanged
+        return Registry.of(p, [doc], plans, rows=rows, ledger_path=ledger_path,
+                           office=office, source_key=_source_key(None, [(p, key)]))
+    index, index_key = cache.load_yaml_keyed(p)  # every run reads the index: no PyYAML import when unchanged
     files = index.get("documents") if isinstance(index, dict) else None
     if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
         raise RegistryError("registry.index_documents", p, 1)
@@ -511,7 +512,7 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     review = parse_review(index.get("review"), _Collector(p, problems), index.key_lines.get("review"))
     scoring = parse_scoring(index.get("scoring"), _Collector(p, problems), index.key_lines.get("scoring"))
     office = parse_office(index.get("office"), _Collector(p, problems), index.key_lines.get("office"))
-    docs, plans, rows = [], {}, []
+    docs, plans, rows, keys = [], {}, [], []
     seen_ids: dict[str, str] = {}
     seen_plans: dict[str, str] = {}
     for n, f in enumerate(files):
@@ -522,7 +523,8 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         confined(root, p.parent, f, key, p, line)  # before anything looks at the file
         if not dp.is_file():
             raise RegistryError("registry.document_missing", p, line, file=dp)
-        doc, doc_plans, doc_rows = load_document(dp, problems)
+        doc, doc_plans, doc_rows, key = load_document(dp, problems)
+        keys.append((dp, key))
         doc = _check_document_paths(doc, root, problems)
         if is_archived:
             doc = replace(doc, archived=True)
@@ -545,14 +547,26 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
             rows.append(r)
         docs.append(doc)
         plans.update(doc_plans)
-    return Registry.of(p, docs, plans, rows=rows, ledger_path=ledger_path, lights=lights, lang=lang, review=review,
-                       scoring=scoring, office=office)
+    return Registry.of(p, docs, plans, rows=rows, ledger_path=ledger_path,
+                       lights=lights, lang=lang, review=review, scoring=scoring, office=office,
+                       source_key=_source_key(index_key, keys))
+
+
+def _source_key(index_key: str | None, docs: list[tuple[Path, str | None]]) -> str | None:
+    """What the registry's content is known by: its files' content keys (from the cache), or None
+    when one is unknown (caching off, or read for validate)."""
+    keys = [k for _, k in docs]
+    if None in keys:
+        return None
+    return "|".join([index_key or "-", *(f"{p}={k}" for p, k in docs)])
 
 
 _INDEX = re.compile(rb"^documents:", re.M)
 _ID, _YAML_LINE = (ENTRY_FIELDS.index(k) for k in ("id", "yaml_line"))
 # The cached rows are tuples of an Entry's fields: a cache written before a field was added is never read.
 CACHE_SALT = ",".join(ENTRY_FIELDS)
+# The only classes a cached document may hold (yamlio.cache builds nothing else).
+_CACHED = {c.__name__: c for c in (Document, Plan, Exclusion, Period)}
 
 
 def _report(problems: list[Problem] | None, exc: RegistryError) -> None:
@@ -576,25 +590,28 @@ def _key_line(p: Path, keys: tuple[str, ...]) -> int | None:
 
 
 def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | None = None
-                  ) -> tuple[Document, dict[str, Plan], list[tuple]]:
-    """One document file → its Document, plans and entry rows; cached by content when clean."""
+                  ) -> tuple[Document, dict[str, Plan], list[tuple], str | None]:
+    """One document file → its Document, plans, entry rows and content key (None when not cached);
+    cached by content when clean."""
     key = cache.stat_key(p, CACHE_SALT) if problems is None and raw is None else None
-    hit = cache.get_by_stat(key)  # unchanged since a run that cached it: not even read
+    where = cache.followed(key)  # unchanged since a run that cached it: not even read
+    hit = cache.get(where, _CACHED, LineDict) if where is not None else None
     if hit is None:
         raw = read_bytes(p) if raw is None else raw
         where = cache.cache_file(raw, "document", CACHE_SALT) if problems is None else None
-        hit = cache.get(where)
+        hit = cache.get(where, _CACHED, LineDict)
         if hit is None:  # decoding a 50 MB file is only needed on a miss
             with gc_paused():  # millions of new objects, no cycles: collections would be pure cost
                 doc, plans, entries = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
                 hit = {"doc": doc, "plans": plans, "rows": [entry_to_row(e) for e in entries]}
-                cache.put(where, hit)
+                cache.put(where, {"doc": doc, "plans": plans}, {"rows": hit["rows"]})
         cache.remember_stat(key, p, where, CACHE_SALT)
     doc, plans, rows = hit["doc"], hit["plans"], hit["rows"]
     # The cache is keyed by content: the same text under another name is another document, so
     # the path (and the code a document without one takes from its file name) is set here.
     code = str((doc.meta.get("document") or {}).get("code") or p.stem)
-    return replace(doc, path=p, code=code), {c: replace(pl, doc=code) for c, pl in plans.items()}, rows
+    return (replace(doc, path=p, code=code), {c: replace(pl, doc=code) for c, pl in plans.items()}, rows,
+            cache.entry_name(where))
 
 
 def _parse_document(p: Path, doc: Any, problems: list[Problem] | None

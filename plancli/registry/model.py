@@ -1,7 +1,7 @@
 """The registry's data model: plans, entries, exclusions, and the Registry that holds them.
 
 Plain typed objects, no I/O. A Registry stores its entries as compact rows (tuples, dates as
-ordinals) — the form the cache pickles fastest — and builds ``Entry`` objects only when asked:
+ordinals) — the form the cache stores column by column (yamlio.cache.pack_rows) — and builds ``Entry`` objects only when asked:
 ``select()`` filters on the rows and builds just the entries that match, which halves a filtered
 query on 100k entries. ``entries`` builds (and keeps) them all.
 """
@@ -263,7 +263,7 @@ class Document:
         p = self.path.parent / (self.meta.get("units_file") or "units.yaml")
         return p if p.exists() else None
 
-    @property
+    @cached_property  # asked once per record by validate: 200k times for a ledger of years
     def require_evidence(self) -> tuple[str, ...]:
         """Statuses a record needs evidence (佐证材料) for: ``meta.require_evidence: [met, done]``."""
         return tuple(str(s) for s in (self.meta.get("require_evidence") or ()))
@@ -316,6 +316,9 @@ class Registry:
     _all: list[Entry] | None = field(default=None, repr=False)
     ledger_path: Path | None = None  # named by the index (``ledger:``) or the document (meta.ledger)
     lights: dict = field(default_factory=dict)  # the index's ``lights:`` keys (a document's own win)
+    # What the content of its files is known by (their cache keys): what is derived from the registry
+    # and a ledger may be cached under it. None when unknown (not cached, or built by hand).
+    source_key: str | None = None
     office: dict = field(default_factory=dict)  # ``office:``: who runs the 台账 (name, contact, phone, address)
     lang: str | None = None  # the index's ``lang:``: the language of what leaves the office (zh, en)
     review: bool = False  # the index's ``review: required``: a done/met record is a claim awaiting 销号
@@ -325,9 +328,10 @@ class Registry:
     def of(cls, path: Path, documents: list[Document], plans: dict[str, Plan], *,
            entries: Iterable[Entry] = (), rows: list[tuple] | None = None,
            ledger_path: Path | None = None, lights: dict | None = None, lang: str | None = None,
-           review: bool = False, scoring: dict | None = None, office: dict | None = None) -> Registry:
+           review: bool = False, scoring: dict | None = None, office: dict | None = None,
+           source_key: str | None = None) -> Registry:
         more = {"ledger_path": ledger_path, "lights": lights or {}, "lang": lang, "review": review,
-                "scoring": scoring or {}, "office": office or {}}
+                "scoring": scoring or {}, "office": office or {}, "source_key": source_key}
         if rows is not None:
             return cls(path, documents, plans, rows, [None] * len(rows), **more)
         built = list(entries)

@@ -9,7 +9,8 @@ the text is made at the edge, in the reader's language, by ``say``.
 Entries live in the modules of this package by area (``labels``: statuses, lights, columns;
 ``reports``: the digest, report, bulletin, handout and calendar; ``messages``: errors, refusals and
 problems; ``text``: what the readers of text refuse; ``checks``: the problems of ``validate`` and
-``coverage`` and the refusals of ``extract``; ``notify``: 催办 and the 督办单; ``review``: 审核 and 考核);
+``coverage`` and the refusals of ``extract``; ``notify``: 催办 and the 督办单; ``review``: 审核 and 考核;
+``files``: data files that cannot be read or written, and the ledger's warnings);
 ``catalogue()`` joins them and refuses a code defined twice. A field of a template is
 written in the reader's language too: a ``Term`` (a code of this catalogue) is said, a vocabulary
 member (``Status.MET``, ``Light.RED``) reads 已达标 in Chinese and keeps its code in English (the code

@@ -41,10 +41,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "security.store_outside": ("佐证库 {store} 指向台账所在目录之外（符号链接？），未复制任何文件，未记录任何内容",
                                "the evidence store {store} leads outside the ledger's folder (a symlink?); nothing "
                                "was copied or recorded"),
-    # writing the ledger
-    "security.read_only": ("台账文件为只读，未记录任何内容（如需记录，请先恢复写权限：chmod u+w）",
-                           "ledger is read-only; nothing was recorded (to record, make it writable again: "
-                           "chmod u+w)"),
     "security.lock_symlink": ("台账的锁文件 {lock} 是符号链接，未记录任何内容；请删除该链接",
                               "the ledger's lock file {lock} is a symlink; nothing was recorded: delete it"),
     # what validate checks beyond the schema

@@ -59,16 +59,17 @@ class Legacy(Exception):
     """Raised inside the driver when the old loader has to decide (see the module docstring)."""
 
 
-def yaml_error_message(yaml, exc: Exception) -> tuple[str, int | None]:
-    """The message and line the strict loader gives for a PyYAML error (same wording as before)."""
+def yaml_error_message(yaml, exc: Exception) -> tuple[str, int | None, dict]:
+    """The catalogue code, line and fields the strict loader gives for a PyYAML error (one wording
+    for both readers). PyYAML's own description of the problem is passed on as it wrote it."""
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = (exc.problem or str(exc)).split("\n")[0]
         if "could not determine a constructor" in what or "tag" in (exc.problem or ""):
-            what = f"unsupported YAML tag ({what}); only plain data is allowed"
-        return f"invalid YAML: {what}", line
-    return f"invalid YAML: {str(exc).splitlines()[0]}", None
+            return "files.yaml.tag", line, {"problem": what}
+        return "files.yaml.invalid", line, {"problem": what}
+    return "files.yaml.invalid", None, {"problem": str(exc).splitlines()[0]}
 
 
 @functools.cache
@@ -83,12 +84,17 @@ def _plain_resolver(loader_cls) -> Callable[[str], Any]:
     ld = loader_cls("")
     memo: dict[str, Any] = {}
     node_cls, implicit = yaml.ScalarNode, (True, False)
+    # The characters an implicit type (null, bool, int, float, merge …) can start with: any other
+    # plain scalar is a string, with no need to ask the resolver (or to keep it: 100k ids).
+    typed = frozenset(ld.yaml_implicit_resolvers)
 
     def resolve(text: str) -> Any:
         try:
             return memo[text]
         except KeyError:
             pass
+        if text and text[0] not in typed:
+            return text
         tag = ld.resolve(node_cls, text, implicit)
         if tag not in ld.yaml_constructors:
             v = _SPECIAL
@@ -115,26 +121,53 @@ def _plain_resolver(loader_cls) -> Callable[[str], Any]:
 
 
 def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exception]) -> Any:
-    """Parse ``text`` into plain objects with ``line_dict`` mappings; raise ``error(msg, line, **fields)``.
+    """Parse ``text`` into plain objects with ``line_dict`` mappings; raise ``error(code, line, **fields)``
+    (a code of the words catalogue and its fields).
 
     ``loader_cls`` is the strict PyYAML loader class whose resolver and constructors define what
     plain scalars mean. Raises ``Legacy`` when the old loader has to answer instead.
     """
     import yaml
 
-    from .fastlane import OUTSIDE, load_block
+    from .fastlane import OUTSIDE, Whole, load_block
 
+    def block(chunk: str, first_line: int):
+        """One block the fast lane cannot read, by the full reader; any problem: the whole file."""
+        anchored: list = []
+        try:
+            doc = _drive(yaml, chunk, loader_cls, line_dict, error, anchored)
+        except Exception:  # noqa: BLE001 - whatever it is, the whole file's reading decides
+            raise Whole from None
+        if anchored:
+            raise Whole  # an anchor is the file's business (a second one of the same name, an alias elsewhere)
+        return _shifted(doc, first_line - 1)
+
+    resolve = _plain_resolver(loader_cls)
     with gc_paused():
         try:
-            doc = load_block(text, _plain_resolver(loader_cls), _SPECIAL, line_dict)
+            doc = load_block(text, resolve, _SPECIAL, line_dict, block)  # whole, else block by block
             if doc is not OUTSIDE:
                 return doc
             return _drive(yaml, text, loader_cls, line_dict, error)
         except yaml.YAMLError as exc:
-            raise error(*yaml_error_message(yaml, exc)) from None
+            code, line, fields = yaml_error_message(yaml, exc)
+            raise error(code, line, **fields) from None
 
 
-def _drive(yaml, text, loader_cls, line_dict, error):
+def _shifted(v: Any, by: int) -> Any:
+    """A block read on its own, its mappings' lines moved to where the block stands in the file."""
+    if by and isinstance(v, list):
+        for x in v:
+            _shifted(x, by)
+    elif by and isinstance(v, dict):
+        v.line += by
+        v.key_lines = {k: n + by for k, n in v.key_lines.items()}
+        for x in v.values():
+            _shifted(x, by)
+    return v
+
+
+def _drive(yaml, text, loader_cls, line_dict, error, anchored: list | None = None):
     from yaml._yaml import CParser
 
     ev_mod = yaml.events
@@ -173,7 +206,7 @@ def _drive(yaml, text, loader_cls, line_dict, error):
                         if problem is None:
                             if frame is not None and frame[1] is not None and frame[2] is nokey \
                                     and resolve.tag(ev.value) == _MERGE:
-                                problem = error("YAML merge keys (<<) are not allowed", line)
+                                problem = error("files.yaml.merge_key", line)
                             else:
                                 problem = resolve.problem(ev.value, ev.start_mark)
                         value = ev.value
@@ -205,9 +238,7 @@ def _drive(yaml, text, loader_cls, line_dict, error):
                 if ev.anchor not in anchors:
                     raise yaml.composer.ComposerError(None, None, "found undefined alias", ev.start_mark)
                 if problem is None:
-                    problem = error("YAML anchors/aliases (&id001, *id001) are not allowed; write each "
-                                    "value out (yaml.dump: use a Dumper whose ignore_aliases returns True)",
-                                    anchors[ev.anchor])
+                    problem = error("files.yaml.alias", anchors[ev.anchor])
                 value = None
             elif cls is DocStart:
                 documents += 1
@@ -229,9 +260,9 @@ def _drive(yaml, text, loader_cls, line_dict, error):
             elif frame[2] is nokey:
                 if problem is None:
                     if isinstance(value, list | dict):
-                        problem = error("a mapping key must be a plain value", line)
+                        problem = error("files.yaml.key_not_plain", line)
                     elif value in frame[0]:
-                        problem = error(f"duplicate key {value!r} (first at line {frame[1][value]})", line)
+                        problem = error("files.yaml.duplicate_key", line, key=value, first=frame[1][value])
                 if isinstance(value, list | dict):
                     value = id(value)  # keep going to the end of the file, on a hashable stand-in
                 frame[2], frame[3] = value, line
@@ -243,6 +274,8 @@ def _drive(yaml, text, loader_cls, line_dict, error):
         parser.dispose()
     if problem is not None:
         raise problem
+    if anchored is not None and anchors:
+        anchored.append(True)
     return root
 
 

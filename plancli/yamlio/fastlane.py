@@ -25,9 +25,10 @@ collections over several lines, complex keys, duplicate keys, merge keys, anythi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
-__all__ = ["OUTSIDE", "load_block"]
+__all__ = ["OUTSIDE", "load_block", "load_by_blocks", "Whole"]
 
 OUTSIDE = object()  # "not in the subset": read the file with the full reader
 
@@ -38,9 +39,6 @@ _UNSAFE_CHAR = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uf
 _MARKERS = ("---", "...", "%")  # document markers and directives, at the start of a line
 
 
-def _unsafe(text: str) -> bool:
-    return _UNSAFE_CHAR.search(text) is not None or text.startswith(_MARKERS) \
-        or any("\n" + m in text for m in _MARKERS)  # str.find: 10× faster than a multi-line regex
 
 _FIRST = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-(?=[0-9.])"  # how a plain scalar may start
 _PLAIN = rf"(?:{_FIRST})(?:[^:#\n]*[^\s:#])?"  # block context: no ':' or '#' at all, no trailing space
@@ -72,32 +70,49 @@ class _Out(Exception):
     pass
 
 
-def load_block(text: str, resolve, special, line_dict: type) -> Any:
+def load_block(text: str, resolve, special, line_dict: type, full=None) -> Any:
     """The document in ``text`` as plain objects, or ``OUTSIDE`` if it is not in the subset.
 
-    ``resolve(text)`` gives a plain scalar's value (``special`` if it is not plain data).
+    ``resolve(text)`` gives a plain scalar's value (``special`` if it is not plain data). With
+    ``full(block_text, first_line)``, a file the fast lane cannot read whole is read block by block
+    (see ``load_by_blocks``); ``OUTSIDE`` then means the whole file must go to the full reader.
     """
-    if _unsafe(text):
-        if "\r" not in text or text.count("\r") != text.count("\r\n"):
+    if text.startswith(_MARKERS) or any("\n" + m in text for m in _MARKERS):
+        return OUTSIDE  # document markers and directives: the full reader's business
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
             return OUTSIDE
         text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same values
-        if _unsafe(text):
-            return OUTSIDE
+    bad = _UNSAFE_CHAR.search(text)
+    if bad is None:
+        try:
+            return _read(text, resolve, special, line_dict)
+        except (_Out, IndexError):
+            pass
+    if full is None:
+        return OUTSIDE
     try:
-        return _read(text, resolve, special, line_dict)
-    except (_Out, IndexError):
+        unsafe = [m.start() for m in _UNSAFE_CHAR.finditer(text, bad.start())] if bad is not None else []
+        return load_by_blocks(text, resolve, special, line_dict, full, unsafe)
+    except Whole:
         return OUTSIDE
 
 
-# The common lines, matched first: `key: "text"`, `key: 12`, `key: ["a", "b"]`, `key:`, comments.
-# Anything else (group x) is matched again with the full line grammar above.
+# Plain text with a character beyond ASCII in it, and no ':' or '#': always a string (no implicit
+# type of the strict loader — null, bools, numbers — has one), so it needs no resolving. What a YAML
+# tool writes for Chinese text (`metric: 全社会研发经费投入年均增长率`, `- 省科技厅`).
+_TEXT = rf"(?=[^\n#:]*[\u0080-\U0010ffff])(?:{_FIRST})(?:[^:#\n]*[^\s:#])?"
+# The common lines, matched first: `key: "text"`, `key: 'text'`, `key: 12`, `key: 中文`, `key: ["a", "b"]`,
+# `key:`, a list item that is a string, comments. Anything else (group x) is matched again with
+# the full line grammar above.
 _FAST = re.compile(
-    r"""^(?P<i>[ ]*)
+    rf"""^(?P<i>[ ]*)
     (?:
-        (?P<d>-[ ]+)?(?P<k>[A-Za-z_][A-Za-z0-9_]{0,999}):  # libyaml: a key is at most 1024 characters
+        (?P<d>-[ ]+)?(?P<k>[A-Za-z_][A-Za-z0-9_]{{0,999}}):  # libyaml: a key is at most 1024 characters
         (?:[ ]+(?:"(?P<q>[^"\\\n]*)"|(?P<p>(?:[A-Za-z0-9_.+]|-(?=[0-9.]))[A-Za-z0-9_.+-]*)
-                |(?P<l>\[(?:"[^"\\\n]*"(?:,[ ]*"[^"\\\n]*")*)?\])))?
+                |(?P<l>\[(?:"[^"\\\n]*"(?:,[ ]*"[^"\\\n]*")*)?\])|(?P<t>'[^'\n]*'|{_TEXT})))?
         (?:[ ]+\#.*)?[ ]*$
+    |   (?P<e>-[ ]+)(?P<et>"[^"\\\n]*"|'[^'\n]*'|{_TEXT})(?:[ ]+\#.*)?[ ]*$
     |   (?P<c>(?:\#.*)?)$
     |   (?P<x>.*)$
     )""", re.M | re.X)
@@ -106,132 +121,299 @@ _NONE = object()  # "this line has no value"
 _MAX_DEPTH = 100  # deeper block nesting goes to the full reader (PyYAML refuses past ~200)
 
 
-def _read(text: str, resolve, special, line_dict: type) -> Any:  # noqa: C901 - one loop, kept flat for speed
-    shared: dict[str, str] = {}
-    share = shared.setdefault
+class _Stop(Exception):
+    """Raised by ``_read`` reading sequence items: the items read whole before the one it cannot
+    read, and where that one starts."""
+
+    def __init__(self, done: list, at: int):
+        super().__init__(at)
+        self.done, self.at = done, at
+
+
+def _read(text: str, resolve, special, line_dict: type, pos: int = 0, endpos: int | None = None,  # noqa: C901
+          first_line: int = 1, shared: dict | None = None, by_item: bool = False) -> Any:
+    """The document in ``text[pos:endpos]`` (its first line numbered ``first_line``); ``_Out`` at the
+    first thing outside the subset. With ``by_item``, the text is the items of a block sequence: at
+    such a thing ``_Stop`` says which items were read and where the one that was not begins.
+    One loop, kept flat for speed."""
+    share = (shared if shared is not None else {}).setdefault
     items = _ITEM.findall
     full = _LINE.match
     # Open collections, innermost last: [indent, container, key_lines (None for a list), pending key,
     # its line, compact (a sequence at its parent key's indentation)]
     stack: list[list] = []
     root: Any = OUTSIDE
-    lineno = 0
+    lineno = first_line - 1
+    item_at, n_at = -1, 0  # (items) where the current item of the root sequence began, and its index
     nokey = none = _NONE
     top: list | None = None
     # The common case, kept cheap: the next `key: value` of the current mapping. fast_ind is that
     # mapping's indentation while it waits for no pending key's block (else -1).
     fast_ind, t_map, t_kl = -1, None, None
     keys: dict[str, Any] = {}
-    for m in _FAST.finditer(text):
-        lineno += 1
-        ind, dash, key, q, p, lst, c, x = m.groups()
-        if q is not None:
-            value = share(q, q)
-        elif p is not None:
-            value = resolve(p)
-            if value is special:
-                raise _Out
-        elif lst is not None:
-            value = [share(v, v) for v in items(lst)]
-        elif c is not None:
-            continue  # blank or comment
-        elif x is not None:
-            ind, dash, key, q, s, f, p, bad = full(text, m.start(), m.end()).groups()
-            if bad is not None:
-                raise _Out
-            if q is None and s is None and f is None and p is None:
-                if dash is None and key is None:
-                    continue  # blank or comment
-                value = none
-            else:
-                value = _value(q, s, f, p, lineno, resolve, special, share, line_dict)
-            if key is not None:
-                if len(key) > 1000:
+    try:
+        for m in _FAST.finditer(text, pos, len(text) if endpos is None else endpos):
+            lineno += 1
+            ind, dash, key, q, p, lst, t, e, et, c, x = m.groups()
+            if q is not None:
+                value = share(q, q)
+            elif p is not None:
+                value = resolve(p)
+                if value is special:
                     raise _Out
-                k = _dq(key) if key[0] == '"' else resolve(key)
-        else:
-            value = none
-        if x is None:
-            try:
-                k = keys[key]
-            except KeyError:
-                k = keys[key] = resolve(key)
-        col = len(ind)
-        if col == fast_ind and dash is None and key is not None:
-            if k is special or k in t_map:
+            elif lst is not None:
+                value = [share(v, v) for v in items(lst)]
+            elif t is not None:  # 'text' or 中文 text
+                value = t[1:-1] if t[0] == "'" else t
+                value = share(value, value)
+            elif c is not None:
+                continue  # blank or comment
+            elif e is not None:  # `- text`: a list item that is a string
+                dash = e
+                value = et[1:-1] if et[0] in "'\"" else et
+                value = share(value, value)
+            elif x is not None:
+                ind, dash, key, q, s, f, p, bad = full(text, m.start(), m.end()).groups()
+                if bad is not None:
+                    raise _Out
+                if q is None and s is None and f is None and p is None:
+                    if dash is None and key is None:
+                        continue  # blank or comment
+                    value = none
+                else:
+                    value = _value(q, s, f, p, lineno, resolve, special, share, line_dict)
+                if key is not None:
+                    if len(key) > 1000:
+                        raise _Out
+                    k = _dq(key) if key[0] == '"' else resolve(key)
+            else:
+                value = none
+            if x is None and key is not None:
+                try:
+                    k = keys[key]
+                except KeyError:
+                    k = keys[key] = resolve(key)
+            col = len(ind)
+            if col == fast_ind and dash is None and key is not None:
+                if k is special or k in t_map:
+                    raise _Out
+                if value is none:
+                    top[3], top[4] = k, lineno
+                    fast_ind = -1
+                else:
+                    t_map[k] = value
+                    t_kl[k] = lineno
+                continue
+            if top is not None and top[3] is not nokey and (col > top[0] or (col == top[0] and dash)):
+                # The block under a pending `key:` starts here.
+                child = [col, [], None, nokey, 0, col == top[0]] if dash else \
+                    [col, line_dict(), {}, nokey, 0, False]
+                if not dash:
+                    if key is None:
+                        raise _Out  # a scalar on the line after its key, or a multi-line plain scalar
+                    child[1].line, child[1].key_lines = lineno, child[2]
+                top[1][top[3]] = child[1]
+                top[2][top[3]] = top[4]
+                top[3] = nokey
+                stack.append(child)
+                top = child
+            else:
+                if top is not None and top[3] is not nokey:  # `key:` with nothing under it
+                    top[1][top[3]] = None
+                    top[2][top[3]] = top[4]
+                    top[3] = nokey
+                while top is not None and (top[0] > col or (top[5] and top[0] == col and not dash)):
+                    stack.pop()
+                    top = stack[-1] if stack else None
+                if top is None:
+                    if root is not OUTSIDE:
+                        raise _Out  # content after the root collection closed
+                    top = [col, [], None, nokey, 0, False] if dash else [col, line_dict(), {}, nokey, 0, False]
+                    if not dash:
+                        if key is None:
+                            raise _Out  # a bare scalar document
+                        top[1].line, top[1].key_lines = lineno, top[2]
+                    root = top[1]
+                    stack.append(top)
+                elif top[0] != col or (dash is None) != (top[2] is not None):
+                    raise _Out  # bad indentation, or a dash where a key belongs (or the reverse)
+            if len(stack) > _MAX_DEPTH:
+                raise _Out  # deep nesting: PyYAML's limits decide
+            if dash:
+                if by_item and len(stack) == 1:
+                    item_at, n_at = m.start(), len(root)
+                if key is not None:  # `- key: value` starts a mapping in the item
+                    d = line_dict()
+                    d.line, d.key_lines = lineno, {}
+                    top[1].append(d)
+                    top = [col + len(dash), d, d.key_lines, nokey, 0, False]
+                    stack.append(top)
+                elif value is none:
+                    raise _Out  # `-` alone: the item's content follows on the next lines
+                else:
+                    top[1].append(value)
+                    fast_ind = -1
+                    continue
+            elif key is None:
+                raise _Out  # a bare scalar where a key belongs
+            # A key line of the mapping `top`.
+            if k is special or k in top[1]:
                 raise _Out
+            t_map, t_kl = top[1], top[2]
             if value is none:
                 top[3], top[4] = k, lineno
                 fast_ind = -1
             else:
                 t_map[k] = value
                 t_kl[k] = lineno
-            continue
-        if top is not None and top[3] is not nokey and (col > top[0] or (col == top[0] and dash)):
-            # The block under a pending `key:` starts here.
-            child = [col, [], None, nokey, 0, col == top[0]] if dash else \
-                [col, line_dict(), {}, nokey, 0, False]
-            if not dash:
-                if key is None:
-                    raise _Out  # a scalar on the line after its key, or a multi-line plain scalar
-                child[1].line, child[1].key_lines = lineno, child[2]
-            top[1][top[3]] = child[1]
-            top[2][top[3]] = top[4]
-            top[3] = nokey
-            stack.append(child)
-            top = child
-        else:
-            if top is not None and top[3] is not nokey:  # `key:` with nothing under it
-                top[1][top[3]] = None
-                top[2][top[3]] = top[4]
-                top[3] = nokey
-            while top is not None and (top[0] > col or (top[5] and top[0] == col and not dash)):
-                stack.pop()
-                top = stack[-1] if stack else None
-            if top is None:
-                if root is not OUTSIDE:
-                    raise _Out  # content after the root collection closed
-                top = [col, [], None, nokey, 0, False] if dash else [col, line_dict(), {}, nokey, 0, False]
-                if not dash:
-                    if key is None:
-                        raise _Out  # a bare scalar document
-                    top[1].line, top[1].key_lines = lineno, top[2]
-                root = top[1]
-                stack.append(top)
-            elif top[0] != col or (dash is None) != (top[2] is not None):
-                raise _Out  # bad indentation, or a dash where a key belongs (or the reverse)
-        if len(stack) > _MAX_DEPTH:
-            raise _Out  # deep nesting: PyYAML's limits decide
-        if dash:
-            if key is not None:  # `- key: value` starts a mapping in the item
-                d = line_dict()
-                d.line, d.key_lines = lineno, {}
-                top[1].append(d)
-                top = [col + len(dash), d, d.key_lines, nokey, 0, False]
-                stack.append(top)
-            elif value is none:
-                raise _Out  # `-` alone: the item's content follows on the next lines
-            else:
-                top[1].append(value)
-                fast_ind = -1
-                continue
-        elif key is None:
-            raise _Out  # a bare scalar where a key belongs
-        # A key line of the mapping `top`.
-        if k is special or k in top[1]:
-            raise _Out
-        t_map, t_kl = top[1], top[2]
-        if value is none:
-            top[3], top[4] = k, lineno
-            fast_ind = -1
-        else:
-            t_map[k] = value
-            t_kl[k] = lineno
-            fast_ind = top[0]
+                fast_ind = top[0]
+    except (_Out, IndexError):
+        if by_item and item_at >= 0:
+            raise _Stop(root[:n_at], item_at) from None
+        raise
     if top is not None and top[3] is not nokey:
         top[1][top[3]] = None
         top[2][top[3]] = top[4]
     return None if root is OUTSIDE else root
+
+
+# --------------------------------------------------------------------------- block by block
+# A file the fast lane cannot read whole — a YAML tool's layout wraps a long string, quotes one with
+# escapes, writes a block scalar — is read one block at a time: each top-level key's value, and of
+# a block sequence (the registry's entries) each item. The fast lane reads what it can; a block it
+# cannot is given to the full reader (``full``) alone. Any block the full reader refuses, a key that
+# comes twice, or a file that is not a mapping of blocks: the whole file goes to the full reader,
+# which decides (its errors, at its lines). A construct that spans two blocks (a quoted string
+# going on at column 0) leaves the first block unterminated, so the full reader refuses it there.
+
+# a line at column 0 that starts a top-level key (found after its newline: a literal the engine
+# searches at memory speed, where a multi-line ^ is tried at every character)
+_TOP = re.compile(r"\n(?:[^ \n#\-]|-[^ \n])")
+_COMMENTS = re.compile(r"(?:[ ]*(?:\#[^\n]*)?\n)*[ ]*(?:\#[^\n]*)?\Z")
+_ITEMS = re.compile(r"[^\n]*\n(?:[ ]*(?:\#[^\n]*)?\n)*([ ]*)-(?:[ ]|\n|\Z)")  # `key:` line, then a `-`
+
+
+class Whole(Exception):
+    """Read the whole file with the full reader (raised by ``load_by_blocks``)."""
+
+
+def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: list[int]) -> Any:
+    """The document in ``text`` (no document markers, ``\\n`` line ends) read block by block (see
+    above): ``full(block_text, first_line)`` reads one block the fast lane cannot, its lines counted
+    from ``first_line``; ``unsafe``: the offsets of characters the fast lane never reads. Raises
+    ``Whole`` when the file must be read whole."""
+    if any(c in text for c in "\x85\u2028\u2029"):
+        raise Whole  # libyaml counts them as line breaks: lines here would not be its lines
+    starts = [m.start() for m in _TOP.finditer("\n" + text)]  # (one newline ahead: offsets are text's)
+    if not starts or not _COMMENTS.match(text, 0, starts[0]):
+        raise Whole  # not a mapping of top-level keys
+    lines = _Lines(text)
+    shared: dict[str, str] = {}
+    root = line_dict()
+    root.key_lines = {}
+    bounds = [*starts, len(text)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        block = _block(text, a, b, lines, unsafe, shared, resolve, special, line_dict, full)
+        if not isinstance(block, dict) or len(block) != 1 or next(iter(block)) in root:
+            raise Whole  # not one key, or a key that came before
+        (key, value), = block.items()
+        root[key] = value
+        root.key_lines[key] = block.key_lines[key]
+    root.line = root.key_lines[next(iter(root))]
+    return root
+
+
+class _Lines:
+    """Line numbers of offsets, asked for in increasing order (counted once over the text)."""
+
+    def __init__(self, text: str):
+        self.text, self.at, self.line = text, 0, 1
+
+    def __call__(self, offset: int) -> int:
+        if offset < self.at:
+            self.at, self.line = 0, 1
+        self.line += self.text.count("\n", self.at, offset)
+        self.at = offset
+        return self.line
+
+
+def _clean(unsafe: list[int], a: int, b: int) -> bool:
+    i = bisect_left(unsafe, a)
+    return i == len(unsafe) or unsafe[i] >= b
+
+
+def _block(text, a, b, lines, unsafe, shared, resolve, special, line_dict, full):
+    """One top-level key and its value, ``text[a:b]``."""
+    line = lines(a)
+    seq = _ITEMS.match(text, a, b)
+    if seq is None or not _clean(unsafe, a, seq.start(1)):
+        if _clean(unsafe, a, b):
+            try:
+                got = _read(text, resolve, special, line_dict, a, b, line, shared)
+                if got is not None:
+                    return got
+            except (_Out, IndexError):
+                pass
+        return full(text[a:b], line)
+    # `key:` and a block sequence: the key by the fast lane, the items one run at a time
+    nl = text.index("\n", a)
+    try:
+        head = _read(text, resolve, special, line_dict, a, nl + 1, line, shared)
+    except (_Out, IndexError):
+        return full(text[a:b], line)
+    if not isinstance(head, dict) or len(head) != 1 or next(iter(head.values())) is not None:
+        return full(text[a:b], line)
+    dash = "\n" + seq.group(1) + "-"  # an item starts after a newline with this
+
+    def item_end(at: int) -> int:
+        """Where the item that starts (or holds the offset) ``at`` ends: the next item, or ``b``."""
+        while True:
+            at = text.find(dash, at, b)
+            if at < 0:
+                return b
+            if at + len(dash) == b or text[at + len(dash)] in " \n":
+                return at + 1
+            at += 1
+
+    def item_start(at: int) -> int:
+        """Where the item holding the offset ``at`` starts."""
+        while True:
+            k = text.rfind(dash, seq.start(1) - 1, at)
+            if k < 0:
+                return seq.start(1)
+            if text[k + len(dash)] in " \n":
+                return k + 1
+            at = k
+
+    values: list = []
+    pos = seq.start(1)
+    while pos < b:
+        stop = b
+        i = bisect_left(unsafe, pos)
+        if i < len(unsafe) and unsafe[i] < b:  # read up to the item holding an unsafe character
+            stop = item_start(unsafe[i])
+        if stop > pos:
+            try:
+                got = _read(text, resolve, special, line_dict, pos, stop, lines(pos), shared, by_item=True)
+                if not isinstance(got, list):
+                    raise Whole
+                values += got
+                pos = stop
+                continue
+            except _Stop as s:
+                values += s.done
+                pos = s.at
+            except (_Out, IndexError):
+                pass  # at the first line: the item at pos
+        end = item_end(pos + 1)
+        got = full(text[pos:end], lines(pos))
+        if not isinstance(got, list) or len(got) != 1:
+            raise Whole
+        values.append(got[0])
+        pos = end
+    key = next(iter(head))
+    head[key] = values
+    return head
 
 
 def _value(q, s, f, p, lineno, resolve, special, share, line_dict):
