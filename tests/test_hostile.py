@@ -765,3 +765,84 @@ def test_a_lock_file_committed_as_a_symlink_empties_nothing(tiny, cli, tmp_path)
     assert err == f"{ledger}: the ledger's lock file progress.yaml.lock is a symlink; nothing was recorded: delete it"
     assert precious.read_text(encoding="utf-8") == "export PATH=$HOME/bin:$PATH\n"
     assert ledger.read_text(encoding="utf-8") == GOOD_LEDGER
+
+
+# --------------------------------------------------------------------------- 6. caches (issue 27)
+# A cache directory can be planted (a world-writable PLANCLI_CACHE_DIR, an archive unpacked in $HOME)
+# or shared. Loading one must never run code, and a planted entry must not change an answer.
+
+class _Touch:
+    """A pickle that, if anything ever unpickles it, creates ``marker`` (pickle calls what it names)."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def _cached(tiny: Path, cache: Path, *args: str) -> Run:
+    env_args = ("list", "--format", "json", "--registry", str(tiny), "--progress", str(tiny.parent / "p.yaml"), *args)
+    old = os.environ.get("PLANCLI_CACHE_DIR")
+    os.environ["PLANCLI_CACHE_DIR"] = str(cache)
+    try:
+        return bounded(*env_args)
+    finally:
+        if old is None:
+            os.environ.pop("PLANCLI_CACHE_DIR", None)
+        else:
+            os.environ["PLANCLI_CACHE_DIR"] = old
+
+
+def _entries(cache: Path) -> list[Path]:
+    return [p for p in cache.rglob("*") if p.is_file() and not p.is_symlink()]
+
+
+@pytest.mark.parametrize("payload", ["pickle", "deep-json", "deep-tree", "symlink"])
+def test_a_planted_cache_entry_runs_nothing_and_changes_no_answer(payload, tiny, tmp_path):
+    import pickle
+
+    cache = tmp_path / "cache"
+    clean = _cached(tiny, cache)
+    assert clean.code == 0 and _entries(cache), clean.err
+    marker = tmp_path / "pwned"
+    for entry in _entries(cache):
+        if payload == "pickle":
+            entry.write_bytes(pickle.dumps(_Touch(marker)))
+        elif payload == "deep-json":  # the header a cache entry starts with, nested past any recursion limit
+            head = entry.read_bytes().split(b"\n", 1)[0] + b"\n"
+            body = b"[" * 200_000 + b"]" * 200_000
+            entry.write_bytes(head + str(len(body)).encode() + b"\n" + body)
+        elif payload == "deep-tree":  # valid JSON, a tagged tree nested deep: what the unpacker walks
+            raw = entry.read_bytes()
+            if not raw.startswith(b"plancli-cache\n"):
+                continue  # a stat pointer: it only names an entry
+            _, size, rest = raw.split(b"\n", 2)
+            header = json.loads(rest[:int(size)])
+            # deep enough that a recursive unpacker runs out of stack, shallow enough for json itself
+            header["data"] = {k: "@deep@" for k in header["data"]}
+            text = json.dumps(header).replace('"@deep@"', '["L", ' * 900 + "1" + "]" * 900).encode()
+            entry.write_bytes(b"plancli-cache\n" + str(len(text)).encode() + b"\n" + text + rest[int(size):])
+        else:
+            entry.unlink()
+            entry.symlink_to("/etc/passwd")
+    again = _cached(tiny, cache)
+    assert again.code == 0, again.err
+    assert json.loads(again.out) == json.loads(clean.out)  # the same answer, rebuilt
+    assert not marker.exists()
+
+
+def test_a_cache_directory_others_may_write_is_not_read(tiny, tmp_path):
+    """A group- or world-writable cache directory (or one another user owns) is not used at all."""
+    import pickle
+
+    cache = tmp_path / "cache"
+    clean = _cached(tiny, cache)
+    marker = tmp_path / "pwned"
+    for entry in _entries(cache):
+        entry.write_bytes(pickle.dumps(_Touch(marker)))
+    for d in [cache, *[p for p in cache.rglob("*") if p.is_dir()]]:
+        d.chmod(0o777)
+    again = _cached(tiny, cache)
+    assert again.code == 0 and json.loads(again.out) == json.loads(clean.out)
+    assert not marker.exists()
