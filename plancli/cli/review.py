@@ -127,7 +127,7 @@ group("review", app)
 def _decide(item, decision, note, by, on, registry, progress, lang) -> None:
     import os
 
-    from ..ledger.review import decide
+    from ..ledger.recording import decide
     from ..output.language import pick_lang
     from ..output.messages import describe_decision
     from ..text.dates import to_date, to_today

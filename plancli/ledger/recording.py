@@ -16,17 +16,28 @@ from pathlib import Path, PurePosixPath
 from ..registry.model import Entry, Problem, Registry, target_text
 from ..text.actuals import read_actual, written_like
 from ..text.quantities import QuantityError
-from ..vocabulary import CLOSED, DECISIONS, EXTENDED, RECORD_STATUSES, RETRACTED, SUBMITTED, Status
+from ..vocabulary import (
+    CLOSED,
+    DECISIONS,
+    EXTENDED,
+    RECORD_STATUSES,
+    RETRACTED,
+    RETURNED,
+    SUBMITTED,
+    Review,
+    Status,
+)
 from ..words import UNSHOWABLE, term
 from .attainment import attainment, is_claim, percent
 from .evidence import Proof, digest, keep, proof_given
 from .record import LedgerError, Record
+from .review import decisions, review_states, say_decision
 from .storage import append_record, load_ledger
 from .timeline import extensions, next_withdrawn, withdrawn
 
 __all__ = ["clean_text", "resolve_item", "today_or", "ledger_warnings", "check_progress", "check_extension", "record_progress",
            "retract_latest", "named_record", "extend_deadline", "item_deadline", "deadline_in_force", "evidence_path",
-           "evidence_problems"]
+           "evidence_problems", "decide"]
 
 
 # An actual more than this many times its target is a typo or a wrong unit until someone says why.
@@ -460,3 +471,41 @@ def named_record(records: list[Record], item_id: str, rid: str) -> Record:
     if by is not None:
         raise LedgerError("record.rid_withdrawn", rid=target.rid, on=by.effective, note=by.note or "")
     return target
+
+
+def decide(reg: Registry, path: Path, item: str, decision: str, *, note: str | None, by: str | None,
+           on: date | None = None, today: date | None = None) -> tuple[Record, Record, Entry]:
+    """Append the office's decision (``accepted`` 销号 or ``returned`` 退办) on ``item``'s pending claim.
+
+    Refused when the registry does not ask for review, when the item has no claim awaiting a decision
+    as of ``on`` (none, or decided already: a decision is changed by retracting it), when a 退办 gives
+    no reason, or when ``on`` is before the claim or in the future. Returns (decision, claim, entry)."""
+    if decision not in DECISIONS:
+        raise ValueError(decision)
+    if not reg.review:
+        raise LedgerError("review.off", registry=reg.path)
+    e, item_id = resolve_item(reg, item)
+    if decision == RETURNED and not (note or "").strip():
+        raise LedgerError("review.return_needs_reason")
+    on = today_or(today, on)
+    records = load_ledger(path)
+    st = review_states(reg, records, on)(e, item_id)
+    if st.state is None:
+        later = review_states(reg, records)(e, item_id)  # a claim made after the date asked for
+        if later.state == Review.PENDING and on < later.claim.effective:
+            raise LedgerError("review.before_claim", on=on, claimed=later.claim.effective)
+        raise LedgerError("review.no_claim", item=item_id)
+    every = decisions(records)  # a later-dated decision counts too: one decision per claim
+    done = every.get(st.claim.rid or "")
+    if done is not None:
+        raise LedgerError("review.decided", item=item_id, on=done.effective, by=done.entered_by or "—",
+                          decision=say_decision(done.status))
+    if st.state != Review.PENDING:
+        raise LedgerError("review.no_claim", item=item_id)
+    if on < st.claim.effective:
+        raise LedgerError("review.before_claim", on=on, claimed=st.claim.effective)
+    rec = append_record(path, Record(item=item_id, status=decision, on=on, note=(note or "").strip() or None,
+                                     reviews=st.claim.rid, entered_by=by))
+    return rec, st.claim, e
+
+

@@ -21,18 +21,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from ..registry.model import Entry, Registry
 from ..vocabulary import ACCEPTED, DECISIONS, RECORD_STATUSES, RETURNED, Review
 from .attainment import is_claim
-from .record import LedgerError, Record
-from .recording import resolve_item, today_or
-from .storage import append_record, load_ledger
+from .record import Record
 from .timeline import latest_records, order_key, withdrawn
 
 __all__ = ["ReviewState", "NO_REVIEW", "is_claim", "decisions", "latest_claims", "review_of", "review_states",
-           "decide", "Reviews"]
+           "Reviews", "say_decision"]
 
 
 @dataclass(frozen=True)
@@ -121,42 +118,6 @@ class Reviews:
 def review_states(reg: Registry, records: list[Record], as_of: date | None = None) -> Reviews:
     """Every item's review state as of ``as_of`` (see ``Reviews``)."""
     return Reviews(reg, records, as_of)
-
-
-def decide(reg: Registry, path: Path, item: str, decision: str, *, note: str | None, by: str | None,
-           on: date | None = None, today: date | None = None) -> tuple[Record, Record, Entry]:
-    """Append the office's decision (``accepted`` 销号 or ``returned`` 退办) on ``item``'s pending claim.
-
-    Refused when the registry does not ask for review, when the item has no claim awaiting a decision
-    as of ``on`` (none, or decided already: a decision is changed by retracting it), when a 退办 gives
-    no reason, or when ``on`` is before the claim or in the future. Returns (decision, claim, entry)."""
-    if decision not in DECISIONS:
-        raise ValueError(decision)
-    if not reg.review:
-        raise LedgerError("review.off", registry=reg.path)
-    e, item_id = resolve_item(reg, item)
-    if decision == RETURNED and not (note or "").strip():
-        raise LedgerError("review.return_needs_reason")
-    on = today_or(today, on)
-    records = load_ledger(path)
-    st = review_states(reg, records, on)(e, item_id)
-    if st.state is None:
-        later = review_states(reg, records)(e, item_id)  # a claim made after the date asked for
-        if later.state == Review.PENDING and on < later.claim.effective:
-            raise LedgerError("review.before_claim", on=on, claimed=later.claim.effective)
-        raise LedgerError("review.no_claim", item=item_id)
-    every = decisions(records)  # a later-dated decision counts too: one decision per claim
-    done = every.get(st.claim.rid or "")
-    if done is not None:
-        raise LedgerError("review.decided", item=item_id, on=done.effective, by=done.entered_by or "—",
-                          decision=say_decision(done.status))
-    if st.state != Review.PENDING:
-        raise LedgerError("review.no_claim", item=item_id)
-    if on < st.claim.effective:
-        raise LedgerError("review.before_claim", on=on, claimed=st.claim.effective)
-    rec = append_record(path, Record(item=item_id, status=decision, on=on, note=(note or "").strip() or None,
-                                     reviews=st.claim.rid, entered_by=by))
-    return rec, st.claim, e
 
 
 def say_decision(status: str):
