@@ -16,30 +16,22 @@ from pathlib import Path
 
 from .errors import PlancliError
 from .ledger.storage import HEADER
-from .registry.loading import is_index, shipped_registry_path
-from .yamlio.reader import DataFileError
+from .registry.loading import INDEX_NAME, index_around, shipped_registry_path
 
 __all__ = ["InitError", "Made", "init_repository", "GITATTRIBUTES", "GITIGNORE", "REGISTRY_INDEX", "find_repository",
            "registry_path"]
 
-REGISTRY_INDEX = "registry.yaml"
+REGISTRY_INDEX = INDEX_NAME
 
 
 def find_repository(start: Path | None = None) -> Path | None:
     """The index of the registry repository around ``start`` (default: the current directory): the
     nearest ``registry.yaml`` with a ``documents:`` list in it or a parent, as git finds ``.git``."""
     try:
-        here = (start or Path.cwd()).resolve()
+        here = start or Path.cwd()
     except OSError:  # the current directory was deleted under us
         return None
-    for d in (here, *here.parents):
-        f = d / REGISTRY_INDEX
-        try:
-            if f.is_file() and is_index(f):
-                return f
-        except (OSError, DataFileError):
-            continue
-    return None
+    return index_around(here)
 
 
 def registry_path(given: str | Path | None = None) -> Path:

@@ -51,6 +51,7 @@ def test_coverage_is_clean(cli):
 
 def test_coverage_finds_a_number_once_its_exclusion_is_gone(cli, tmp_path):
     """The clean coverage above is not vacuous: drop the exclusion of 35岁以下 and 35 is reported."""
+    (tmp_path / ".git").mkdir()  # a repository: the document may name its source in ../source (docs/security.md)
     (tmp_path / "documents").mkdir()
     (tmp_path / "source").mkdir()
     shutil.copy(SRC, tmp_path / "source" / SRC.name)

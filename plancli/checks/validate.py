@@ -186,7 +186,7 @@ def validate(path: str | Path | None = None, progress: str | Path | None = None,
         if table is not None:
             problems += check_units(where, entries, table)
         problems += check_period(where, entries, doc.period)
-        if not check_source:
+        if not check_source or "source.file" in doc.refused:  # a source outside the repository: reported, not read
             continue
         src_path = doc.source_path
         if src_path is None or not src_path.exists():

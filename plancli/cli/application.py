@@ -180,13 +180,13 @@ def warn(problems, lang: str = "en") -> None:
     by_kind: dict[str, list] = {}
     for p in problems:
         by_kind.setdefault(p.code, []).append(p)
-    from ..words import has, joined, say
+    from ..words import has, joined, say, visible
 
     for code, found in by_kind.items():
         kind = f"files.summary.{code}"  # the kind of problem in a few words (words/files.py)
         if len(found) <= WARN_EACH or not has(kind):
             for p in found:
-                print(f"plancli: warning: {p.located(lang)}", file=sys.stderr)
+                print(f"plancli: warning: {visible(p.located(lang), '')}", file=sys.stderr)
             continue
         places, path = [], None
         for p in found[:WARN_PLACES]:
@@ -195,13 +195,16 @@ def warn(problems, lang: str = "en") -> None:
         line = say("files.warnings.summary", lang, problem=say(kind, lang), count=len(found),
                    places=joined(places, lang),
                    more=say("files.warnings.more", lang) if len(found) > WARN_PLACES else "")
-        print(f"plancli: warning: {line}", file=sys.stderr)
+        print(f"plancli: warning: {visible(line, '')}", file=sys.stderr)
 
 
 def _fail(msg: str, code: int) -> int:
     with contextlib.suppress(Exception):  # stdout may be gone already
         sys.stdout.flush()
-    print(f"plancli: error: {msg}", file=sys.stderr)
+    from ..words import visible
+
+    # one line, and nothing in it the terminal would obey (a file name or a cell may hold ESC)
+    print(f"plancli: error: {visible(msg, '')}", file=sys.stderr)
     return code
 
 

@@ -44,7 +44,7 @@ def validate_cmd(
     """
     from ..checks.validate import validate as run_checks
     from ..output.language import pick_lang
-    from ..words import say
+    from ..words import say, visible
 
     lg = pick_lang(lang)
     reg, problems = run_checks(path or registry, progress, check_source=not no_source, contacts=contacts)
@@ -54,7 +54,7 @@ def validate_cmd(
                 for p in problems], [], "json")
     else:
         for p in problems:
-            print(p.located(lg))
+            print(visible(p.located(lg), ""))
         warned = sum(p.level == "warning" for p in problems)  # a note (level note) informs, never fails
         print(say("validate.summary", lg, path=reg.path, entries=len(reg.entries), exclusions=len(reg.exclusions),
                   docs=say("validate.in_documents", lg, n=len(reg.documents)) if len(reg.documents) > 1 else "",

@@ -142,7 +142,7 @@ def import_(
     from ..output.render import Column, is_machine, render
     from ..text.dates import to_date, to_today
     from ..vocabulary import SUBMITTED
-    from ..words import say
+    from ..words import say, visible
     from ..workspace import open_workspace
     from .human import cells_in, columns_in
 
@@ -160,7 +160,7 @@ def import_(
         for notice in exc.notices:
             print(f"plancli: {notice.located(lang_)}", file=sys.stderr)
         for problem in exc.problems:
-            print(f"plancli: {problem.text(lang_)}", file=sys.stderr)
+            print(f"plancli: {visible(problem.text(lang_), '')}", file=sys.stderr)
         raise
     notices = planned.notices
     sent = [p for p in planned if p.record.status == SUBMITTED]  # the 报送 of each file: said apart

@@ -150,6 +150,15 @@ def _proof(f: EvidenceFile) -> Proof:
                   "evidence_name": f.name}, f)
 
 
+def _is_file(p: Path) -> bool:
+    """``p.is_file()``, False where the text cannot be a path at all: evidence is often a sentence,
+    and 87 Chinese characters are 261 bytes, past the 255 a file name may have (ENAMETOOLONG)."""
+    try:
+        return p.is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def proof_given(text: str | None, ledger_path: Path) -> Proof:
     """The evidence of ``record --evidence``: a URL or text as given; a file (any the person at the
     terminal can read) to be copied into the store; a file of the store as it is."""
@@ -159,7 +168,7 @@ def proof_given(text: str | None, ledger_path: Path) -> Proof:
     if _URL.match(text):
         return Proof({"evidence": text})
     p = Path(text).expanduser()
-    if p.is_file():
+    if _is_file(p):
         return _proof(_file(p, p.name))
     if is_stored_path(text) and (ledger_path.parent / text).is_file():
         return _proof(_file(ledger_path.parent / text, Path(text).name))
@@ -188,20 +197,29 @@ def proof_from_workbook(text: str | None, folder: Path) -> Proof:
         raise EvidenceError("evidence.outside", file=text) from None
     if not where.is_relative_to(root):
         raise EvidenceError("evidence.outside", file=text)
-    if not where.is_file():
+    if not _is_file(where):
         if looks_like_file(text):
             raise EvidenceError("evidence.not_sent", file=text)
         return Proof({"evidence": text})  # 省科技厅/省财政厅联合通报: text with a slash, no such file
     return _proof(_file(where, where.name))
 
 
+def _store_inside(folder: Path, store: Path) -> None:
+    """Refuse a store that leads out of the ledger's folder: a symlink committed as ``evidence`` (or
+    below) would have a unit's file written wherever it points (docs/security.md)."""
+    if not Path(os.path.realpath(store)).is_relative_to(os.path.realpath(folder)):
+        raise EvidenceError("security.store_outside", store=store.relative_to(folder))
+
+
 def keep(ledger_path: Path, f: EvidenceFile) -> Path:
     """Copy ``f`` into the store beside ``ledger_path`` (in chunks, hashed again as it is copied, then
     renamed into place: a reader never sees half a file). A file the store has already is kept once."""
     final = ledger_path.parent / f.stored
+    _store_inside(ledger_path.parent, final.parent)  # before anything is written or created
     if final.is_file() and final.stat().st_size == f.size:
         return final
     final.parent.mkdir(parents=True, exist_ok=True)
+    _store_inside(ledger_path.parent, final.parent)  # and once it exists (a folder swapped meanwhile)
     fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".", suffix=".tmp")
     try:
         h, n = hashlib.sha256(), 0

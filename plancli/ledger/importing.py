@@ -49,7 +49,7 @@ from ..vocabulary import EXTENDED, RECORD_STATUSES, Status
 from ..words import has, say, word
 from .evidence import Proof, keep, proof_from_workbook
 from .record import LedgerError, Record
-from .recording import check_extension, check_progress, resolve_item
+from .recording import check_extension, check_progress, clean_text, resolve_item
 from .storage import append_records, load_ledger
 from .timeline import withdrawn
 from .workbooks import Book, Cell, Sheet, WorkbookError, cell_name, column_letter, read_book
@@ -536,6 +536,8 @@ def _records(ctx: _Context, path: Path, row: _Row, item: str, cells: dict, fille
         lead, support = _units_of(e, ctx.table)
         if unit not in lead and unit not in support:
             raise LedgerError("import.other_unit", item=item_id, unit=unit, lead=lead)
+    for key in ("actual", "notes", "problems", "next_steps", "evidence", "extend_reason"):
+        clean_text(key, _text(cells.get(key)), f"fill.{key}")  # each cell in its own column's words
     on = _day(cells.get("on"), ctx.on, year, "date")
     source = f"台账 {path.name}"
     out: list[Planned] = []

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -136,6 +138,8 @@ def _converter(f: dataclasses.Field):
         def as_number(v, item):
             if isinstance(v, bool) or not isinstance(v, int | float):
                 raise _Bad("files.record.not_number", item=item, field=key, value=v)
+            if not math.isfinite(v):  # JSON's NaN and 1e999: a value no target can be compared with
+                raise _Bad("security.not_finite", item=item, key=key, given=v)
             return number(v)
         return as_number
 
@@ -216,7 +220,13 @@ def record_line(r: Record) -> str:
         elif isinstance(v, float):
             v = clean_float(v)
         d[key] = v
-    return f"{INDENT}- " + json.dumps(d, ensure_ascii=False) + "\n"
+    text = json.dumps(d, ensure_ascii=False)
+    if _BREAKS.search(text):  # JSON leaves them raw, but they end a line for Python's splitlines
+        text = _BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return f"{INDENT}- " + text + "\n"
+
+
+_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 # --------------------------------------------------------------------------- reading

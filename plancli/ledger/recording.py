@@ -9,7 +9,8 @@ The storage and the time rules are in ``ledger``; the one attainment rule is ``q
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from ..registry.model import Entry, Problem, Registry, target_text
@@ -26,7 +27,7 @@ from ..vocabulary import (
     Review,
     Status,
 )
-from ..words import term
+from ..words import UNSHOWABLE, term
 from .attainment import attainment, is_claim, percent
 from .evidence import Proof, digest, keep, proof_given
 from .record import LedgerError, Record
@@ -34,7 +35,7 @@ from .review import decisions, review_states, say_decision
 from .storage import append_record, load_ledger
 from .timeline import extensions, next_withdrawn, withdrawn
 
-__all__ = ["resolve_item", "today_or", "ledger_warnings", "check_progress", "check_extension", "record_progress",
+__all__ = ["clean_text", "resolve_item", "today_or", "ledger_warnings", "check_progress", "check_extension", "record_progress",
            "retract_latest", "named_record", "extend_deadline", "item_deadline", "deadline_in_force", "evidence_path",
            "evidence_problems", "decide"]
 
@@ -166,8 +167,10 @@ def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Probl
         if i not in gone and doc is not None and r.status in doc.require_evidence and not r.evidence:
             unproven.append(Problem.at(str(path), r.yaml_line, "ledger.unproven", item=r.item, doc=doc.code,
                                        status=Status(r.status)))
+    untimed = [Problem.at(str(path), r.yaml_line, "security.recorded_at", "warning", item=r.item, given=r.recorded_at)
+               for r in records if r.recorded_at is not None and not _is_time(r.recorded_at)]
     return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven + \
-        retracted_twice(path, records)
+        retracted_twice(path, records) + untimed
 
 
 def retracted_twice(path: Path, records: list[Record]) -> list[Problem]:
@@ -185,6 +188,46 @@ def retracted_twice(path: Path, records: list[Record]) -> list[Problem]:
             out.append(Problem.at(str(path), r.yaml_line, "ledger.retracted_twice", "note", item=r.item,
                                   rid=r.retracts, first=gone[j].yaml_line))
     return out
+
+
+def _is_time(text: str) -> bool:
+    """``recorded_at`` as plancli writes it: an ISO date and time (a bare date passes as its midnight)."""
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+# What each text of a record is called where it was typed: the option of ``record`` and the column
+# of a 台账 (``import`` says an error of a row in the workbook's words).
+_TYPED_AS = {"actual": ("--actual", "fill.actual"), "source": ("--source", "security.column.file_name"),
+             "note": ("--note", "fill.notes"), "notes": ("--note", "fill.notes"),
+             "evidence": ("--evidence", "fill.evidence"), "problems": ("--note", "fill.problems"),
+             "next_steps": ("--note", "fill.next_steps"), "extend_reason": ("--note", "fill.extend_reason")}
+
+
+def clean_text(key: str, text, column: str | None = None):
+    """A text of a record as it will be stored: line ends made ``\\n`` (a CSV saved on Windows
+    carries ``\\r\\n`` inside a cell); any other control character, escape sequence, line or
+    paragraph separator, bidirectional override or byte that was not UTF-8 refused (docs/security.md):
+    stored, it would break every workbook exported from the ledger, or act on a terminal that shows it."""
+    if not isinstance(text, str):  # None, or evidence already read (a Proof: see _clean_proof)
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    m = next((m for m in UNSHOWABLE.finditer(text) if m.group() not in "\n\t"), None)
+    if m is not None:
+        option, column = _TYPED_AS[key][0], column or _TYPED_AS[key][1]
+        code = "security.not_utf8" if "\ud800" <= m.group() <= "\udfff" else "security.control_char"
+        raise LedgerError(code, option=option, column=term(column), char=f"U+{ord(m.group()):04X}", pos=m.start() + 1)
+    return text
+
+
+def _clean_proof(proof: Proof) -> Proof:
+    """Evidence as it will be stored (its text, or the name a file was sent under), checked like any text."""
+    for key in ("evidence", "evidence_name"):
+        clean_text("evidence", proof.fields.get(key))
+    return proof
 
 
 def today_or(today: date | None, on: date | None) -> date:
@@ -210,6 +253,14 @@ def _confined(text: str) -> bool:
         and ":" not in p.parts[0]
 
 
+def _inside(p: Path, folder: Path) -> bool:
+    """``p`` lies in ``folder`` once symlinks are resolved (lstat only: nothing is opened)."""
+    try:
+        return Path(os.path.realpath(p)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
+
+
 def evidence_problems(path: Path, records: list[Record]) -> list[Problem]:
     """Evidence files that are gone or no longer what was recorded (``validate``), one ``file:line``
     each; a file path the ledger cannot carry to another clone (absolute, or outside the ledger's
@@ -217,7 +268,10 @@ def evidence_problems(path: Path, records: list[Record]) -> list[Problem]:
     out = []
     seen: dict[Path, tuple[str, int] | None] = {}
     for r in records:
-        if r.evidence is not None and r.evidence_sha256 is not None and not _confined(r.evidence):
+        if r.evidence is not None and r.evidence_sha256 is not None and (
+                not _confined(r.evidence) or not _inside(path.parent / r.evidence, path.parent)):
+            # written outside, or a symlink of the repository out of it: never opened (a CI log would
+            # tell the size of whatever it points to)
             out.append(Problem.at(str(path), r.yaml_line, "ledger.evidence_outside", item=r.item))
             continue
         f = evidence_path(path, r)
@@ -258,13 +312,16 @@ def check_progress(reg: Registry, path: Path, item: str, *, status: str, actual:
     evidence. ``evidence``: what was given (``record --evidence``) or a ``Proof`` already read (a
     workbook's cell); ``more``: other fields of the record (problems, next_steps).
     """
+    actual, source, note, evidence = (clean_text(k, v) for k, v in (("actual", actual), ("source", source),
+                                                                      ("note", note), ("evidence", evidence)))
+    more = {k: clean_text(k, v) if k in _TYPED_AS else v for k, v in more.items()}
     e, item_id = resolve_item(reg, item)
     if status not in RECORD_STATUSES:
         raise LedgerError("record.bad_status", choices=list(RECORD_STATUSES), given=status)
     on = today_or(today, on)
     if force and not (note or "").strip():
         raise LedgerError("record.force_needs_note")
-    proof = evidence if isinstance(evidence, Proof) else proof_given(evidence, path)
+    proof = _clean_proof(evidence if isinstance(evidence, Proof) else proof_given(evidence, path))
     doc = reg.document_of(e)
     if doc is not None and status in doc.require_evidence and not proof:
         raise LedgerError("record.evidence_required", doc=doc.code, status=Status(status))
@@ -304,7 +361,7 @@ def record_progress(reg: Registry, path: Path, item: str, *, status: str, actual
                     today: date | None = None) -> tuple[Record, Entry]:
     """Check one progress report against the registry (``check_progress``) and append it to the
     ledger; an evidence file is copied into the evidence store first."""
-    proof = proof_given(evidence, path)
+    proof = proof_given(clean_text("evidence", evidence), path)
     rec, e = check_progress(reg, path, item, status=status, actual=actual, on=on, source=source, note=note,
                             evidence=proof, force=force, today=today)
     _keep(path, proof)
@@ -335,6 +392,8 @@ def check_extension(reg: Registry, path: Path, item: str, extend_to: date, *, no
     the last extension's) it is refused unless ``force``: 延期 is asked before a deadline passes. The
     new date must be later than the deadline in force. Returns (record, entry, the deadline it replaces).
     """
+    source, note, evidence = (clean_text(k, v) for k, v in (("source", source), ("note", note),
+                                                            ("evidence", evidence)))
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("record.extend_needs_note")
@@ -344,7 +403,7 @@ def check_extension(reg: Registry, path: Path, item: str, extend_to: date, *, no
         raise LedgerError("record.extend_not_later", to=extend_to, was=was)
     if was is not None and on >= was and not force:
         raise LedgerError("record.extend_too_late", on=on, was=was)
-    proof = evidence if isinstance(evidence, Proof) else proof_given(evidence, path)
+    proof = _clean_proof(evidence if isinstance(evidence, Proof) else proof_given(evidence, path))
     rec = Record(item=item_id, status=EXTENDED, on=on, source=source, note=note, extend_to=extend_to,
                  forced=bool(force and was is not None and on >= was), **proof.fields)
     return rec, e, was
@@ -355,7 +414,7 @@ def extend_deadline(reg: Registry, path: Path, item: str, extend_to: date, *, no
                     force: bool = False, today: date | None = None) -> tuple[Record, Entry, date]:
     """Append an extension (延期) of ``item``'s deadline to ``extend_to`` (``check_extension``'s rules).
     Returns (record, entry, the deadline it replaces)."""
-    proof = proof_given(evidence, path)
+    proof = proof_given(clean_text("evidence", evidence), path)
     rec, e, was = check_extension(reg, path, item, extend_to, note=note, on=on, source=source, evidence=proof,
                                   force=force, today=today)
     _keep(path, proof)
@@ -369,6 +428,8 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     beginning of it, or of the part after its ``-``; ``show`` lists them), else its latest (the one
     deciding its status now). The reason (``note``) is required. Returns (retraction, withdrawn
     record, entry)."""
+    source, note, evidence = (clean_text(k, v) for k, v in (("source", source), ("note", note),
+                                                            ("evidence", evidence)))
     e, item_id = resolve_item(reg, item)
     if not (note or "").strip():
         raise LedgerError("record.retract_needs_note")
@@ -377,7 +438,7 @@ def retract_latest(reg: Registry, path: Path, item: str, *, note: str | None, on
     target = named_record(records, item_id, rid) if rid is not None else next_withdrawn(records, item_id)
     if target is None:
         raise LedgerError("record.nothing_to_retract", item=item_id)
-    proof = proof_given(evidence, path)
+    proof = _clean_proof(proof_given(evidence, path))
     _keep(path, proof)
     rec = append_record(path, Record(item=item_id, status=RETRACTED, on=on, source=source, note=note,
                                      retracts=target.rid, **proof.fields))

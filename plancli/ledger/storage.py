@@ -59,6 +59,7 @@ HEADER = ("# plancli progress ledger, written by `plancli record`: one record pe
 
 _FLOW = lazy_re(r"^[ \t]*-[ \t]+(\{.*\})[ \t]*$")
 _SKIP = lazy_re(r"^[ \t]*(#.*)?$")
+_OPEN_FLOW = lazy_re(r"^[ \t]*-[ \t]+\{(?!.*\}[ \t]*$)")  # a record line whose mapping is left open
 
 
 def _conflict_error(p: Path, text: str) -> LedgerError | None:
@@ -97,9 +98,10 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
     if err:
         raise err
     lines = text.splitlines()
-    flow, ok = [], True
+    flow, ok, stop = [], True, 0
     statuses = LEDGER_STATUSES
     for n, ln in enumerate(lines, 1):
+        stop = n
         if _SKIP.match(ln) or ln.strip() == "records:":
             continue
         m = _FLOW.match(ln)
@@ -108,8 +110,13 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
             break
         try:
             d = json.loads(m.group(1))
+        except RecursionError:  # [[[[… a hundred thousand deep: refused at its line, not a crash
+            raise LedgerError("security.json_too_deep", p, n) from None
         except ValueError:
-            ok = False  # a YAML flow mapping written by hand: the YAML reader reads it
+            # A YAML flow mapping written by hand: the YAML reader reads it. A line that is not even
+            # that is named here, at its own line (the whole file's parser would stop a line later).
+            _one_line_yaml(p, m.group(1), n)
+            ok = False
             break
         flow.append(record_from(d, p, n, statuses=statuses))
     if ok:
@@ -119,14 +126,46 @@ def _parse_text(p: Path, text: str) -> tuple[list[Record], bool]:
     except LedgerError:
         raise
     except DataFileError as exc:
-        raise LedgerError(exc.code, exc.path or p, exc.line, **exc.fields) from None
+        line = exc.line
+        if line and line > stop and _OPEN_FLOW.match(lines[stop - 1]):
+            # a record line left open: the parser finds out only at the next record (or the end)
+            after = next((k for k in range(stop + 1, len(lines) + 1) if not _SKIP.match(lines[k - 1])),
+                         len(lines) + 1)
+            line = stop if line <= after else line
+        raise LedgerError(exc.code, exc.path or p, line, **exc.fields) from None
     if doc is None:
         return [], False
     if not isinstance(doc, dict) or not isinstance(doc.get("records", []), list | type(None)):
         raise LedgerError("files.ledger.not_records", p, 1)
-    out = [record_from(d, p, getattr(d, "line", None) or 0, getattr(d, "key_lines", None))
-           for d in doc.get("records") or []]
+    for key in doc:
+        if key != "records":  # records under a misspelt key would be dropped without a word
+            raise LedgerError("security.ledger_key", p, doc.key_lines.get(key), key=key)
+    items = doc.get("records") or []
+    at = _item_lines(lines, doc.key_lines.get("records", 1), len(items))
+    out = [record_from(d, p, getattr(d, "line", None) or at[k], getattr(d, "key_lines", None))
+           for k, d in enumerate(items)]
     return _legacy_rids(out), False
+
+
+def _one_line_yaml(p: Path, text: str, n: int) -> None:
+    """Raise a ledger error at line ``n`` unless ``text`` (one line) reads as YAML."""
+    try:
+        load_yaml(p, text)
+    except DataFileError as exc:
+        raise LedgerError(exc.code, p, n, **exc.fields) from None
+
+
+def _item_lines(lines: list[str], start: int, count: int) -> list[int]:
+    """The line of each of the ``count`` entries of the block list under ``records:`` (line
+    ``start``), so that an entry that is not a mapping is named at its line; ``start`` for each when
+    the list is not written one ``- `` per entry."""
+    found, indent = [], None
+    for n in range(start, len(lines)):
+        m = re.match(r"^([ \t]*)-(?:[ \t]|$)", lines[n])
+        if m and (indent is None or len(m.group(1)) == indent):
+            indent = len(m.group(1))
+            found.append(n + 1)
+    return found if len(found) == count else [start] * count
 
 
 # --------------------------------------------------------------------------- a ledger as read
@@ -212,6 +251,8 @@ def scan(p: Path, raw: bytes, lines: Lines, start: int = 0, first_line: int = 1)
                 raise NotLineByLine
             try:
                 d = _json(m.group(1))
+            except RecursionError:  # [[[[… a hundred thousand deep: refused at its line, not a crash
+                raise LedgerError("security.json_too_deep", p, n) from None
             except ValueError:
                 raise NotLineByLine from None  # a YAML flow mapping written by hand: the YAML reader reads it
             r = record_from(d, p, n, statuses=statuses)
@@ -428,10 +469,13 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
     p = Path(path)
     records = [_stamped(r, entering_person(p.absolute())) for r in records]
     p.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.islink(str(p) + ".lock"):
+        # a lock committed as a symlink: filelock before 4 opens it with O_TRUNC, emptying its target
+        raise LedgerError("security.lock_symlink", p, lock=Path(str(p) + ".lock").name)
     lock = FileLock(str(p) + ".lock")
     try:
         with lock.acquire(timeout=timeout):
-            if p.exists() and not os.access(p, os.W_OK):
+            if p.exists() and _read_only(p):
                 # Renaming over it would succeed (only the directory must be writable), but a
                 # read-only ledger is someone's decision that it must not change.
                 raise LedgerError("files.ledger.read_only", p)
@@ -474,6 +518,12 @@ def append_records(path: str | Path, records: list[Record], *, timeout: float = 
             raise
         raise LedgerError("files.ledger.cannot_write", p, reason=exc.strerror or str(exc)) from None
     return records
+
+
+def _read_only(p: Path) -> bool:
+    """True when the ledger must not change: no write bit for anyone (``chmod 444``), whoever runs
+    plancli — root included, whom os.access always lets write — or not writable by this user."""
+    return not (p.stat().st_mode & 0o222) or not os.access(p, os.W_OK)
 
 
 def _read_or_raise(p: Path) -> str:

@@ -8,7 +8,6 @@ numbered sections (the ranking, the items newly red, the rank rule, what is aske
 
 from __future__ import annotations
 
-import html
 import io
 import json
 import re
@@ -19,7 +18,7 @@ from datetime import date
 from ..registry.model import target_text
 from ..vocabulary import LIGHTS
 from ..words import chinese_count, long_date, ordinal, said, say
-from .render import Column, md_escape, render
+from .render import Column, html_text, md_escape, render
 from .report import NOTE_PARTS as PARTS
 from .report import SHORT, said_html, said_text
 
@@ -263,7 +262,7 @@ _NUMERIC = {"rank", "items", "closed", "completed", "missed", "overdue", "late",
 
 def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, *, b: Mapping | None = None) -> str:
     """The ranking: the units ``named`` first and last marked (top, bottom) — never by position alone."""
-    e = html.escape
+    e = html_text
     head = "".join(f"<th>{e(_head(k, lang, b))}</th>" for k in keys)
     body = []
     for r in rows:
@@ -282,7 +281,7 @@ def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, *, b: Mappin
 
 
 def _flagged_html(items: Sequence[Mapping], lang: str) -> str:
-    e = html.escape
+    e = html_text
     keys = FLAGGED
     head = "".join(f"<th>{e(_t(k, lang))}</th>" for k in keys)
     body = []
@@ -303,7 +302,7 @@ def _html(b, lang, scope, title, paras, units) -> str:
     from .charts import lights_by_lead_chart
     from .report import DOC_TABLES_CSS, local_timestamp, page
 
-    e = html.escape
+    e = html_text
     agg = {"lights_by_lead": {r["unit"]: Counter({lt: r[lt] for lt in LIGHTS}) for r in
                               sorted(b["rows"], key=lambda r: (-r["red"], -r["yellow"], -r["items"], r["unit"]))}}
     chart = lights_by_lead_chart(agg, lang) if b["rows"] else ""
@@ -320,9 +319,11 @@ def _html(b, lang, scope, title, paras, units) -> str:
         if explained:
             body.append(_flagged_html(explained, lang))
         if unreported:
-            ids = _unreported(unreported, lang, lambda i: f"\0{i}\1")  # each id whole on a line
-            body.append('<p class="unreported">' + e(ids).replace("\0", '<span class="nw">').replace("\1", "</span>")
-                        + "</p>")
+            # each id whole on a line; marked with private-use characters, which survive escaping (a
+            # control character would be written out as text, like any in a unit's words)
+            ids = _unreported(unreported, lang, lambda i: f"\ue000{i}\ue001")
+            body.append('<p class="unreported">' + e(ids).replace("\ue000", '<span class="nw">')
+                        .replace("\ue001", "</span>") + "</p>")
     body += [f"<h2>{e(_t('s3', lang))}</h2>", *(f'<p class="note">{e(p)}</p>' for p in _rules(b, lang)),
              f"<h2>{e(_t('s4', lang))}</h2>", f'<p class="lead">{e(_asks(b, lang))}</p>', "</div>"]
     meta = [(say("report.as_of", lang), b["as_of"]), (say("report.generated", lang), local_timestamp())]
@@ -344,14 +345,14 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from .xlsx import FILLS
+    from .xlsx import FILLS, data_row
 
     title, _ = _paragraphs(b, lang, scope)
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_title(_s1(b, lang))
     keys = shown(b)
-    ws.append([_head(k, lang, b) for k in keys])
+    ws.append(data_row(ws, [_head(k, lang, b) for k in keys]))
     for r in b["rows"]:
         row = []
         for k in keys:
@@ -361,7 +362,7 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
             elif k == "submitted_on":
                 v = v or _t("not_reported", lang)
             row.append(v)
-        ws.append(row)
+        ws.append(data_row(ws, row))
     for i, k in enumerate(keys, start=1):
         if k in ("completed_share", "red_share"):
             for c in ws[get_column_letter(i)][1:]:
@@ -374,11 +375,11 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
     _finish(ws, Font, Alignment)
     ws3 = wb.create_sheet(_sheet_title(_s2(b, lang)))
     cols = ["unit", "item", "metric", "target", "deadline", "light", "reason", *PARTS, "noted_on"]
-    ws3.append([_head(k, lang, b) if k == "unit" else _t("noted_col" if k == "noted_on" else k, lang) for k in cols])
+    ws3.append(data_row(ws3, [_head(k, lang, b) if k == "unit" else _t("noted_col" if k == "noted_on" else k, lang) for k in cols]))
     wrap = Alignment(wrap_text=True, vertical="top")
     for g in b["flagged"]:
         for c in _flagged_cells(g["items"], lang):
-            ws3.append([g["unit"] if k == "unit" else c.get(k) for k in cols])
+            ws3.append(data_row(ws3, [g["unit"] if k == "unit" else c.get(k) for k in cols]))
             fill = PatternFill("solid", start_color=FILLS[c["_light"]], end_color=FILLS[c["_light"]])
             ws3.cell(ws3.max_row, cols.index("light") + 1).fill = fill
     _finish(ws3, Font, Alignment)
@@ -388,9 +389,9 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
         for cell in ws3[col][1:]:
             cell.alignment = wrap
     ws2 = wb.create_sheet(_sheet_title(_t("newly_sheet", lang, n=len(b["newly_red"]))))
-    ws2.append([_t(k, lang) for k in NEWLY])
+    ws2.append(data_row(ws2, [_t(k, lang) for k in NEWLY]))
     for c in _newly_cells(b["newly_red"], lang):
-        ws2.append([c[k] for k in NEWLY])
+        ws2.append(data_row(ws2, [c[k] for k in NEWLY]))
     _finish(ws2, Font, Alignment)
     wb.properties.title = title
     wb.properties.creator = "plancli"

@@ -11,7 +11,6 @@ status), attainment of recorded targets (actual ÷ target, green when met).
 
 from __future__ import annotations
 
-import html
 import re
 import sys
 from collections import Counter
@@ -21,6 +20,7 @@ from ..query.report import time_bins
 from ..vocabulary import LIGHTS, STATUS_ORDER, Light, Status
 from ..vocabulary import OPEN as OPEN_STATUSES
 from ..words import say, word
+from .render import html_text
 
 __all__ = ["COLORS", "FONTS", "status_by_plan_chart", "open_by_lead_chart", "by_month_chart",
            "attainment_chart", "lights_by_lead_chart", "empty_note"]
@@ -39,7 +39,7 @@ LEAD_TOP = 12  # units shown by name in the lead-unit chart; the rest are summed
 ATTAIN_TOP = 30  # recorded targets shown in the attainment chart (worst first)
 
 
-_e = html.escape
+_e = html_text
 
 
 # --------------------------------------------------------------------------- charts

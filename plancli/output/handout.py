@@ -175,6 +175,8 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from .xlsx import data_row
+
     wb = Workbook()
     ws = wb.active
     ws.title = say("handout.sheet", lang)
@@ -183,9 +185,9 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
     kinds = [k for _, k in columns] + [_FILL_KIND[k] for k in FILL_COLUMNS]
     n_item, ncol = len(columns), len(heads)
     last = get_column_letter(ncol)
-    ws.append([say("handout.title", lang, unit=unit, n=len(rows))])
-    ws.append([instructions(lang, by, REVIEW_COLUMN in columns)])
-    ws.append(heads)
+    ws.append(data_row(ws, [say("handout.title", lang, unit=unit, n=len(rows))]))
+    ws.append(data_row(ws, [instructions(lang, by, REVIEW_COLUMN in columns)]))
+    ws.append(data_row(ws, heads))
     ws.merge_cells(f"A1:{last}1")
     ws.merge_cells(f"A2:{last}2")
     ws["A1"].font = Font(bold=True, size=14)
@@ -200,7 +202,7 @@ def handout_xlsx(unit: str, rows: Sequence[Mapping], lang: str, *, by: date, tit
         if i >= n_item:
             cell.fill = fill
     for k, r in enumerate(rows, start=4):
-        ws.append(_values(r, lang, columns))
+        ws.append(data_row(ws, _values(r, lang, columns)))
         _, suffix = target_number(r)
         for i, kind in enumerate(kinds):
             c = ws.cell(row=k, column=i + 1)

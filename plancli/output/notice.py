@@ -14,20 +14,20 @@ opens in WPS and Word as the office's own document, ready to stamp.
 
 from __future__ import annotations
 
-import html
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..registry.model import target_text
-from ..words import joined, long_date, said, say
+from ..words import joined, long_date, said, say, visible
+from .render import html_text
 from .report import deadline_cell, page
 
 __all__ = ["Notice", "notice_html", "notice_docx", "NOTICE_FORMATS"]
 
 NOTICE_FORMATS = ("html", "docx")
-_e = html.escape
+_e = html_text
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def _para(doc_or_cell, text: str, *, size: float = 16, font: str = _BODY_FONT, b
     if indent:
         p.paragraph_format.first_line_indent = Pt(size * 2)
     p.paragraph_format.space_after = Pt(space_after)
-    _font(p.add_run(text), font, size, bold, color)
+    _font(p.add_run(visible(text, "\n\t")), font, size, bold, color)  # a docx refuses control characters
     return p
 
 
@@ -176,7 +176,7 @@ def _widths(table, cm: Sequence[float]) -> None:
 
 def _cell(cell, text: str, size: float = 12, bold: bool = False, font: str = _BODY_FONT) -> None:
     cell.text = ""
-    _font(cell.paragraphs[0].add_run(text), font, size, bold)
+    _font(cell.paragraphs[0].add_run(visible(text, "\n\t")), font, size, bold)
 
 
 def notice_docx(n: Notice, lang: str) -> bytes:

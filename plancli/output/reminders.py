@@ -23,7 +23,6 @@ Nothing here sends anything or reads the environment: ``plancli.delivery`` does.
 
 from __future__ import annotations
 
-import html
 import io
 import json
 from collections.abc import Sequence
@@ -35,7 +34,7 @@ from ..query.rows import CONTRACT
 from ..registry.contacts import Route
 from ..registry.model import target_text
 from ..words import joined, said, say, word
-from .render import render
+from .render import html_text, render
 from .report import deadline_cell, light_badge, page
 
 __all__ = ["LIMITS", "EMAIL_ITEMS", "Context", "Outgoing", "outgoing", "wecom_payload", "dingtalk_payload",
@@ -47,7 +46,7 @@ EMAIL_ITEMS = 200
 _WECOM_COLOR = {"red": "warning", "yellow": "comment", "blue": "info"}  # the robot's three named colours
 _DING_COLOR = {"red": "#d62d20", "yellow": "#b7791f", "blue": "#2e6fd6"}  # yellow darkened: read on white
 
-_e = html.escape
+_e = html_text
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ..vocabulary import Status
+from ..words import visible
 
-__all__ = ["Column", "WRITERS", "render", "is_machine", "default_format", "cell", "md_escape", "csv_cell"]
+__all__ = ["Column", "WRITERS", "render", "is_machine", "default_format", "cell", "md_escape", "csv_cell",
+           "html_text"]
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,18 @@ def csv_cell(s: str) -> str:
 
 
 
+def html_text(s, quote: bool = True) -> str:
+    """Text for an HTML (or SVG) page: escaped, and with control characters written out (``\\x1b``)
+    rather than left raw in a file someone may print on a terminal."""
+    import html
+
+    return html.escape(visible(str(s), "\n\t"), quote)
+
+
 def md_escape(s: str) -> str:
-    """Neutralise HTML and table syntax; ``>`` is left alone (harmless, and common in targets)."""
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", "<br>")
+    """Neutralise HTML and table syntax (``>`` is left alone: harmless, and common in targets) and
+    write control characters out, as every text people read has them."""
+    return visible(s, "\n").replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", "<br>")
 
 
 def _jsonable(v):
@@ -144,12 +155,14 @@ def _write_csv(rows, columns, out, title, fields) -> None:
 
 
 def _body(rows, columns, clip: bool = True) -> list[list[str]]:
-    return [[_clip(cell(r.get(c.key)), c.max_width if clip else None) for c in columns] for r in rows]
+    """The cells people read: control characters and escape sequences written out (``\\x1b``), never
+    sent to the terminal; line breaks kept."""
+    return [[_clip(visible(cell(r.get(c.key))), c.max_width if clip else None) for c in columns] for r in rows]
 
 
 def _write_md(rows, columns, out, title, fields) -> None:
     if title:
-        out.write(f"### {md_escape(title)}\n\n")
+        out.write(f"### {md_escape(visible(title, ''))}\n\n")
     if not rows:
         out.write("(none)\n")
         return
@@ -161,7 +174,7 @@ def _write_md(rows, columns, out, title, fields) -> None:
 
 def _write_plain(rows, columns, out, title, fields) -> None:
     if title:
-        out.write(title + "\n")
+        out.write(visible(title, "") + "\n")
     if not rows:
         return
     import tabulate as tb
@@ -268,19 +281,21 @@ def _write_table(rows, columns, out, title, fields) -> None:
     for b in body:
         for i in cut_cols:
             b[i] = _clip(b[i], widths[i])
-    t = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, gap - 1, 0, 0),
+    from rich.text import Text
+
+    # Text, never a str: rich reads a str as markup, and a note "[link=…]" would become a hyperlink
+    t = Table(title=Text(visible(title, "")) if title else None, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, gap - 1, 0, 0),
               header_style="bold")
     for c, h, w in zip(columns, heads, widths, strict=True):
         # token columns are as wide as their widest cell, so only a heading can wrap (at a space);
         # a heading whose words do not fit is cut with … rather than broken
         cut = c.overflow == "ellipsis" or unbreakable(h) > w
-        t.add_column(h, width=w, no_wrap=cut and c.overflow != "fold", overflow=c.overflow or ("ellipsis" if cut else "fold"))
-    from rich.text import Text
-
+        t.add_column(Text(h), width=w, no_wrap=cut and c.overflow != "fold",
+                     overflow=c.overflow or ("ellipsis" if cut else "fold"))
     lit = [i for i, c in enumerate(columns) if c.key == "light"]
     for r, b in zip(rows, body, strict=True):
         style = ROW_STYLE.get(r.get("_status") or r.get("status") or "")
-        cells: list = list(b)
+        cells: list = [Text(x) for x in b]
         for i in lit:  # the light in its own colour, bold (the word stays: colour is not the only cue)
             cells[i] = Text(b[i], style=LIGHT_STYLE.get(r.get("_light") or r.get("light") or "", ""))
         t.add_row(*cells, style=style)

@@ -13,7 +13,6 @@ Ids, dates and numbers never wrap; the source quote is one click away; it prints
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
@@ -32,13 +31,14 @@ from .charts import (
     open_by_lead_chart,
     status_by_plan_chart,
 )
+from .render import html_text
 
 __all__ = ["COLORS", "DOC_TABLES_CSS", "REVIEW_COLORS", "review_badge", "review_table", "SHORT", "NOTE_PARTS", "short",
            "said_html", "said_text", "summary_html", "items_table", "items_html", "light_badge", "deadline_cell", "page",
            "dashboard_html", "dashboard_md", "dashboard_json", "dashboard_data", "local_timestamp", "render_report",
            "REPORT_FORMATS"]
 
-_e = html.escape
+_e = html_text
 
 
 def local_timestamp(now: datetime | None = None) -> str:

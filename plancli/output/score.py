@@ -6,14 +6,13 @@ The numbers come from ``query.score``; this module only words and lays them out.
 
 from __future__ import annotations
 
-import html
 import io
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ..words import joined, say
-from .render import Column, cell, md_escape, render
+from .render import Column, cell, html_text, md_escape, render
 
 __all__ = ["SCORE_FORMATS", "score_text", "score_table", "score_xlsx", "event_detail", "period_name"]
 
@@ -162,7 +161,7 @@ details.unit{margin:6px 0}details.unit>summary{cursor:pointer;font-weight:600;pa
 
 def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, raw: Sequence[Mapping] | None = None) -> str:
     """An HTML table; ``raw`` (the rows before their cells were written) colours negative and positive points."""
-    e = html.escape
+    e = html_text
     head = "".join(f"<th>{e(_t('col.' + k, lang))}</th>" for k in keys)
     body = []
     for i, r in enumerate(rows):
@@ -182,7 +181,7 @@ def _table(rows: Sequence[Mapping], keys: Sequence[str], lang: str, raw: Sequenc
 def _html(s: Mapping, lang: str, scope: str, title: str) -> str:
     from .report import DOC_TABLES_CSS, local_timestamp, page
 
-    e = html.escape
+    e = html_text
     body = ['<div class="score">'] + [f'<p class="lead">{e(p)}</p>' for p in _intro(s, lang)]
     body += [f"<h2>{e(_t('s1', lang))}</h2>", _table(_total_cells(s["rows"]), TOTALS, lang, s["rows"])]
     note, rules = _rules(s, lang)
@@ -209,6 +208,8 @@ def score_xlsx(s: Mapping, lang: str, scope: str) -> bytes:
     from openpyxl.utils import get_column_letter
     from wcwidth import wcswidth
 
+    from .xlsx import data_row
+
     def finish(ws) -> None:
         for c in ws[1]:
             c.font = Font(bold=True)
@@ -225,25 +226,25 @@ def score_xlsx(s: Mapping, lang: str, scope: str) -> bytes:
     ws = wb.active
     ws.title = _t("totals_sheet", lang)
     keys = ("rank", "unit", "score", "base", *TOTALS[3:])
-    ws.append([_t(f"col.{k}", lang) for k in keys])
+    ws.append(data_row(ws, [_t(f"col.{k}", lang) for k in keys]))
     for r in s["rows"]:
-        ws.append([r[k] for k in keys])
+        ws.append(data_row(ws, [r[k] for k in keys]))
     finish(ws)
     ev = wb.create_sheet(_t("events_sheet", lang))
-    ev.append([_t(f"col.{k}", lang) for k in SHEET_EVENTS])
+    ev.append(data_row(ev, [_t(f"col.{k}", lang) for k in SHEET_EVENTS]))
     for x in s["events"]:
         cells = {**x, "role": _t(f"role.{x['role']}", lang), "kind": _t(f"col.{x['kind']}", lang),
                  "detail": event_detail(x, lang)}
-        ev.append([cells.get(k) for k in SHEET_EVENTS])
+        ev.append(data_row(ev, [cells.get(k) for k in SHEET_EVENTS]))
     finish(ev)
     rules = wb.create_sheet(_t("rules_sheet", lang))
     note, rows = _rules(s, lang)
-    rules.append([_t(f"col.{k}", lang) for k in RULE_COLUMNS])
+    rules.append(data_row(rules, [_t(f"col.{k}", lang) for k in RULE_COLUMNS]))
     for r in rows:
-        rules.append([r["rule"], r["key"], s["rules"][r["key"]]])
+        rules.append(data_row(rules, [r["rule"], r["key"], s["rules"][r["key"]]]))
     rules.append([])
-    rules.append([note])
-    rules.append([_t("rule_text", lang)])
+    rules.append(data_row(rules, [note]))
+    rules.append(data_row(rules, [_t("rule_text", lang)]))
     finish(rules)
     rules.column_dimensions["A"].width = 24
     wb.properties.title = _t("title", lang, period=period_name(s, lang))

@@ -7,10 +7,8 @@ escaped. The document shell and style are the report's (``dashboard.page``).
 
 from __future__ import annotations
 
-import html
-
 from ..vocabulary import LIGHTS, STATUSES
-from .render import cell
+from .render import cell, html_text
 
 __all__ = ["page"]
 
@@ -38,11 +36,11 @@ td.lt{font-weight:600}td.lt-red{color:#b00020}td.lt-yellow{color:#8a5a00}td.lt-b
 
 
 def _cls(name: str) -> str:
-    return f' class="{html.escape(name)}"' if name else ""
+    return f' class="{html_text(name)}"' if name else ""
 
 
 def _table(rows, cols) -> str:
-    e = html.escape
+    e = html_text
     head = "".join(f"<th{_cls('nw' if c.key in NOWRAP else 'grow' if c.key in GROW else '')}>{e(c.header)}</th>"
                    for c in cols)
     body = []
@@ -64,7 +62,7 @@ def page(title: str, summary: str, parts, lang: str, *, note: str, none: str) ->
     the report's document shell and style (``dashboard.page``), so both pages read alike."""
     from .report import page as document
 
-    e = html.escape
+    e = html_text
     body = [f"<p>{e(summary)}</p>"]
     for head, rows, cols in parts:
         body.append(f"<h2>{e(head)}</h2>")

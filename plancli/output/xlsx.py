@@ -19,9 +19,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ..vocabulary import LIGHTS, STATUS_ORDER, Light, Status
-from ..words import joined, said, say, word
+from ..words import UNSHOWABLE, joined, said, say, visible, word
 
-__all__ = ["to_xlsx_bytes", "SHEET_COLUMNS"]
+__all__ = ["to_xlsx_bytes", "SHEET_COLUMNS", "data_row"]
 
 # (key, heading key, kind): kind picks the cell type and format.
 SHEET_COLUMNS = [
@@ -49,6 +49,31 @@ FILLS = {
     Status.MISSED: "E8C4C0", Status.MET: "C9EBD4", Status.DONE: "DDF2E4",
     Light.RED: "F4B6B0", Light.YELLOW: "FCE69A", Light.BLUE: "BFD3F5", Light.GREEN: "BFE6C8",
 }
+
+
+_LEADS = ("=", "+", "-", "@")  # what makes Excel or WPS read typed text as a formula
+
+
+def data_row(ws, values: Sequence) -> list:
+    """``values`` as a row of ``ws`` that carries data, never code (docs/security.md): text is a
+    string cell even when it starts with = (openpyxl would write ``=HYPERLINK(…)`` as a live
+    formula), marked so that Excel keeps it text when someone edits the cell (quotePrefix), and
+    characters a workbook cannot hold are written out (``\\x1b``) instead of breaking the file.
+    Every xlsx plancli writes appends its rows through here."""
+    from openpyxl.cell.cell import Cell
+
+    out = list(values)
+    for i, v in enumerate(out):
+        if v.__class__ is not str or not v:
+            continue
+        if UNSHOWABLE.search(v):
+            v = out[i] = visible(v, "\n\t")
+        if v.startswith(_LEADS):
+            c = Cell(ws, value=v)
+            c.data_type = "s"
+            c.quotePrefix = True
+            out[i] = c
+    return out
 
 
 def _width(s: str) -> int:
@@ -123,7 +148,7 @@ def to_xlsx_bytes(rows: Sequence[Mapping], lang: str, *, title: str = "plancli",
     ws.title = say("report.items", lang)[:31]
     columns = SHEET_COLUMNS + REVIEW_COLUMNS if any("review" in r for r in rows) else SHEET_COLUMNS
     heads = [say(h, lang) for _, h, _ in columns]
-    ws.append(heads)
+    ws.append(data_row(ws, heads))
     widths = [_width(h) + 3 for h in heads]  # + the autofilter button
     fills = {s: PatternFill("solid", start_color=c, end_color=c) for s, c in FILLS.items()}
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -132,7 +157,7 @@ def to_xlsx_bytes(rows: Sequence[Mapping], lang: str, *, title: str = "plancli",
         values = [_value(r, key, kind, lang) for key, _, kind in columns]
         if plan_labels and values[1] in plan_labels:
             values[1] = plan_labels[values[1]]
-        ws.append(values)
+        ws.append(data_row(ws, values))
         for i, ((_, _, kind), v) in enumerate(zip(columns, values, strict=True)):
             c = ws.cell(row=row, column=i + 1)
             c.alignment = wrap if kind == "wrap" else top
@@ -177,13 +202,13 @@ def _summary_sheet(wb, rows: Sequence[Mapping], lang: str, plan_labels: Mapping[
         lit.setdefault(r["plan"], Counter())[r.get("light")] += 1
     used = [s for s in STATUS_ORDER if any(c[s] for c in per_plan.values())]
     lights = [lt for lt in LIGHTS if any(c[lt] for c in lit.values())]  # after the total: they add up to it too
-    ws.append([say("col.plan", lang), *(word(s, lang) for s in used), say("report.total", lang),
-               *(word(lt, lang) for lt in lights)])
+    ws.append(data_row(ws, [say("col.plan", lang), *(word(s, lang) for s in used), say("report.total", lang),
+                            *(word(lt, lang) for lt in lights)]))
     for plan, c in per_plan.items():
-        ws.append([(plan_labels or {}).get(plan, plan), *(c[s] for s in used), sum(c.values()),
-                   *(lit[plan][lt] for lt in lights)])
-    ws.append([say("report.total", lang), *(sum(c[s] for c in per_plan.values()) for s in used), len(rows),
-               *(sum(c[lt] for c in lit.values()) for lt in lights)])
+        ws.append(data_row(ws, [(plan_labels or {}).get(plan, plan), *(c[s] for s in used), sum(c.values()),
+                                *(lit[plan][lt] for lt in lights)]))
+    ws.append(data_row(ws, [say("report.total", lang), *(sum(c[s] for c in per_plan.values()) for s in used),
+                            len(rows), *(sum(c[lt] for c in lit.values()) for lt in lights)]))
     coloured = [None, *used, None, *lights]
     for i, cell in enumerate(ws[1]):
         cell.font = Font(bold=True)

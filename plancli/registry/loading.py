@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -43,8 +44,10 @@ from .model import (
 
 __all__ = [
     "RegistryError", "Problem", "Plan", "Entry", "Exclusion", "Registry",
-    "load_registry", "shipped_registry_path", "is_index", "sha256_of",
+    "load_registry", "shipped_registry_path", "is_index", "sha256_of", "index_around", "INDEX_NAME",
 ]
+
+INDEX_NAME = "registry.yaml"  # a registry repository's index (``plancli init``)
 
 
 class RegistryError(DataFileError):
@@ -63,6 +66,86 @@ def shipped_registry_path() -> Path:
 def is_index(path: Path) -> bool:
     """True for a registry index (a file whose first 4 KiB hold a ``documents:`` list), not a document."""
     return bool(_INDEX.search(read_bytes(path, 4096)))
+
+
+def index_around(start: Path) -> Path | None:
+    """The nearest ``registry.yaml`` with a ``documents:`` list in ``start`` or a folder above it,
+    as git finds ``.git``; None when there is none (or ``start`` is gone)."""
+    try:
+        here = start.resolve()
+    except (OSError, ValueError):  # the current directory was deleted under us
+        return None
+    for d in (here, *here.parents):
+        f = d / INDEX_NAME
+        try:
+            if f.is_file() and is_index(f):
+                return f
+        except (OSError, DataFileError):
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------- confinement
+# Every file a registry names — its documents, their sources and unit tables, the ledger — must lie
+# inside the registry's repository once symlinks are resolved (docs/security.md): a registry comes
+# by merge request or from another office, and ``ledger: /tmp/x.yaml`` or ``source: ../../.ssh/id_rsa``
+# must neither send records out of the repository nor read a file the repository does not hold. A
+# path outside is refused by file:line before anything is opened, in words that do not say whether
+# it exists.
+
+def repository_root(p: Path, index: bool) -> tuple[Path, bool]:
+    """The folder everything ``p`` names must lie in, and whether it is a repository: an index's own
+    folder; for a document read alone, the nearest folder above it holding a registry index or a
+    ``.git`` (a git work tree), else the document's own folder (False)."""
+    folder = p.parent.resolve()
+    if index:
+        return folder, True
+    for d in (folder, *folder.parents):
+        try:
+            if (d / ".git").exists() or ((d / INDEX_NAME).is_file() and is_index(d / INDEX_NAME)):
+                return d, True
+        except (OSError, DataFileError):
+            continue
+    return folder, False
+
+
+def confined(root: tuple[Path, bool], base: Path, given: str, key: str, where: Path, line: int | None) -> Path:
+    """``base / given`` when it lies inside ``root`` (see ``repository_root``) after resolving
+    symlinks, else RegistryError."""
+    if Path(given).is_absolute() or given.startswith("~"):
+        raise RegistryError("security.absolute", where, line, key=key, given=given)
+    p = base / given
+    try:
+        # realpath, not resolve(): it follows symlinks (lstat, never open) and does not stat the target
+        inside = Path(os.path.realpath(p)).is_relative_to(root[0])
+    except (OSError, ValueError):  # a NUL byte, a name too long for the system
+        raise RegistryError("security.not_a_path", where, line, key=key, given=given) from None
+    if not inside:
+        raise RegistryError("security.outside" if root[1] else "security.outside_folder", where, line, key=key,
+                            given=given, root=root[0])
+    return p
+
+
+# The paths a document's meta names: (key as people read it, the keys leading to it).
+DOCUMENT_PATHS = (("source.file", ("source", "file")), ("units_file", ("units_file",)), ("ledger", ("ledger",)))
+
+
+def _check_document_paths(doc: Document, root: tuple[Path, bool], problems: list[Problem] | None) -> Document:
+    """``doc``, every path its meta names checked; with ``problems`` (validate) each refused one is
+    reported and marked ``refused``, so nothing opens it."""
+    refused = []
+    for key, keys in DOCUMENT_PATHS:
+        given: Any = doc.meta
+        for k in keys:
+            given = given.get(k) if isinstance(given, dict) else None
+        if isinstance(given, str) and given:
+            try:
+                confined(root, doc.path.parent, given, key, doc.path, None)
+            except RegistryError as exc:
+                exc.line = _key_line(doc.path, ("meta", *keys))  # the error path re-reads the file for its line
+                _report(problems, exc)
+                refused.append(key)
+    return replace(doc, refused=tuple(refused)) if refused else doc
 
 
 class _Collector:
@@ -401,9 +484,11 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     p = Path(path) if path is not None else shipped_registry_path()
     if not is_index(p):  # a document: read in full only on a cache miss
         doc, plans, rows, key = load_document(p, problems)
+        doc = _check_document_paths(doc, repository_root(p, index=False), problems)
         ledger = doc.meta.get("ledger")
+        ledger_path = p.parent / ledger if ledger and "ledger" not in doc.refused else None
         office = parse_office(doc.meta.get("office"), _Collector(p, problems), None)
-        return Registry.of(p, [doc], plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
+        return Registry.of(p, [doc], plans, rows=rows, ledger_path=ledger_path,
                            office=office, source_key=_source_key(None, [(p, key)]))
     index, index_key = cache.load_yaml_keyed(p)  # every run reads the index: no PyYAML import when unchanged
     files = index.get("documents") if isinstance(index, dict) else None
@@ -418,6 +503,8 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
     ledger = index.get("ledger")
     if ledger is not None and not isinstance(ledger, str):
         raise RegistryError("registry.index_ledger", p, index.key_lines.get("ledger"))
+    root = repository_root(p, index=True)
+    ledger_path = confined(root, p.parent, ledger, "ledger", p, index.key_lines.get("ledger")) if ledger else None
     lights = parse_lights(index.get("lights"), _Collector(p, problems), index.key_lines.get("lights"))
     lang = index.get("lang")
     if lang is not None and lang not in LANGS:
@@ -433,10 +520,12 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
         is_archived = n >= len(files) - len(archived)
         key = "archived" if is_archived else "documents"
         line = index.key_lines.get(key, 1) + (n - (len(files) - len(archived)) if is_archived else n) + 1
+        confined(root, p.parent, f, key, p, line)  # before anything looks at the file
         if not dp.is_file():
             raise RegistryError("registry.document_missing", p, line, file=dp)
         doc, doc_plans, doc_rows, key = load_document(dp, problems)
         keys.append((dp, key))
+        doc = _check_document_paths(doc, root, problems)
         if is_archived:
             doc = replace(doc, archived=True)
         if any(d.path.resolve() == dp.resolve() for d in docs):
@@ -458,7 +547,7 @@ def load_registry(path: str | Path | None = None, problems: list[Problem] | None
             rows.append(r)
         docs.append(doc)
         plans.update(doc_plans)
-    return Registry.of(p, docs, plans, rows=rows, ledger_path=p.parent / ledger if ledger else None,
+    return Registry.of(p, docs, plans, rows=rows, ledger_path=ledger_path,
                        lights=lights, lang=lang, review=review, scoring=scoring, office=office,
                        source_key=_source_key(index_key, keys))
 
@@ -484,6 +573,20 @@ def _report(problems: list[Problem] | None, exc: RegistryError) -> None:
     if problems is None:
         raise exc
     problems.append(Problem.of(exc))
+
+
+def _key_line(p: Path, keys: tuple[str, ...]) -> int | None:
+    """The line of the key ``keys`` leads to in the YAML file ``p`` (None if it cannot be found)."""
+    try:
+        d: Any = load_yaml(p)
+    except DataFileError:
+        return None
+    line = None
+    for k in keys:
+        if not isinstance(d, LineDict) or k not in d:
+            return line
+        line, d = d.key_lines.get(k, line), d[k]
+    return line
 
 
 def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | None = None
@@ -539,6 +642,8 @@ def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
                             choices=list(RECORD_STATUSES))
     if meta.get("document") is not None and not isinstance(meta.get("document"), dict):
         raise RegistryError("registry.meta_document", p, meta.key_lines.get("document", meta.line))
+    if isinstance(meta.get("document"), dict):  # 2024-02-30 would silently count every occurrence
+        _date(meta["document"], "date", report, At("document"))
     plans: dict[str, Plan] = {}
     for pd in meta.get("plans") or []:
         plan = parse_plan(pd, report)

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import PlancliError, Said
-from ..text.deadline import Period, parse_deadline
+from ..text.deadline import DeadlineError, Period, parse_date, parse_deadline
 from ..words import has, say
 
 __all__ = ["Problem", "Plan", "Entry", "Exclusion", "Document", "Registry", "UnknownIdError", "KINDS", "SECTIONS",
@@ -219,6 +219,8 @@ class Document:
     exclusions: tuple[Exclusion, ...]
     lights: dict = field(default_factory=dict)  # the keys its own ``lights:`` sets (over the index's)
     archived: bool = False  # listed under the index's ``archived:``: kept, validated, not in default lists
+    # meta keys whose paths lie outside the repository (``validate`` lists them): never opened
+    refused: tuple[str, ...] = ()
 
     def _doc(self, key: str):
         return (self.meta.get("document") or {}).get(key)
@@ -250,12 +252,14 @@ class Document:
     @property
     def source_path(self) -> Path | None:
         src = (self.meta.get("source") or {}).get("file")
-        return (self.path.parent / src) if src else None
+        return (self.path.parent / src) if src and "source.file" not in self.refused else None
 
     @property
     def units_path(self) -> Path | None:
         """The document's own unit table (``meta.units_file``, default units.yaml beside it), if it
         exists: a document copied alone elsewhere falls back to the shipped table."""
+        if "units_file" in self.refused:
+            return None
         p = self.path.parent / (self.meta.get("units_file") or "units.yaml")
         return p if p.exists() else None
 
@@ -268,7 +272,9 @@ class Document:
     def missing_units_file(self) -> Path | None:
         """``meta.units_file`` when it names a file that does not exist (a validate warning)."""
         named = self.meta.get("units_file")
-        return self.path.parent / named if named and not (self.path.parent / named).exists() else None
+        if not named or "units_file" in self.refused:
+            return None
+        return self.path.parent / named if not (self.path.parent / named).exists() else None
 
 
 # --------------------------------------------------------------------------- compact rows
@@ -431,9 +437,9 @@ class Registry:
         """Plan code → the date of its document (``meta.document.date``)."""
         dates = {}
         for d in self.documents:
-            try:
-                dates[d.code] = date.fromisoformat(d.date) if d.date else None
-            except ValueError:
+            try:  # read as the loader checked it (2024-04-22, 2024年4月22日 …)
+                dates[d.code] = parse_date(d.date) if d.date else None
+            except DeadlineError:
                 dates[d.code] = None
         first = self.documents[0].code if self.documents else None
         return {code: dates.get(p.doc or first) for code, p in self.plans.items()}

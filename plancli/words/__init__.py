@@ -22,9 +22,11 @@ run is chosen in ``output.language``.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
-__all__ = ["LANGS", "AnyOf", "Term", "keeps_codes", "word_or_code", "long_date", "ordinal", "chinese_count", "catalogue", "has", "say", "said", "term", "word", "joined", "html_lang"]
+__all__ = ["LANGS", "AnyOf", "Term", "keeps_codes", "word_or_code", "long_date", "ordinal", "chinese_count", "catalogue",
+           "has", "say", "said", "term", "word", "joined", "html_lang", "UNSHOWABLE", "visible"]
 
 LANGS = ("zh", "en")
 
@@ -114,6 +116,27 @@ def said(value, lang: str) -> str:
     return str(_field(value, lang))
 
 
+# Characters that are not text people read but instructions to whatever shows it: C0 and C1
+# controls (ESC starts the terminal's escape sequences: clear the screen, set the window title, a
+# hidden hyperlink), DEL, the line and paragraph separators (a line break to Python's splitlines, not
+# to JSON), the bidirectional overrides and isolates (text that reads otherwise than it is written),
+# lone surrogates (bytes that were not UTF-8) and the two non-characters XML refuses.
+UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def visible(s: str, keep: str = "\n") -> str:
+    """``s`` safe to show on a terminal, in a workbook or a page: every unshowable character but
+    those in ``keep`` written out as ``\\x1b`` / ``\\u202e``, so it is seen and does nothing."""
+    if not UNSHOWABLE.search(s):
+        return s
+    return UNSHOWABLE.sub(lambda m: m.group() if m.group() in keep else _escape(m), s)
+
+
 def _field(v, lang: str):
     if isinstance(v, Term):
         return say(v, lang)
@@ -136,7 +159,9 @@ def say(code: str, lang: str = "en", /, **fields) -> str:
     template = zh if lang == "zh" else en
     if not fields:
         return template
-    return template.format(**{k: _field(v, lang) for k, v in fields.items()})
+    # The fields come from outside (a note, a cell, a file name): what they hold is shown, never
+    # obeyed by the terminal or the file that receives it.
+    return visible(template.format(**{k: _field(v, lang) for k, v in fields.items()}), "\n\t")
 
 
 def long_date(d, lang: str) -> str:

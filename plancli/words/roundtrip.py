@@ -131,6 +131,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "import.file.encoding": ("文本文件既不是 UTF-8/UTF-16 也不是 GB18030 编码；请另存为 .xlsx",
                              "the text file is neither UTF-8/UTF-16 nor GB18030; save it as .xlsx"),
     "import.file.csv": ("CSV 第 {row} 行无法读取（引号不配对，或单元格超过 {n} 个字符）；请另存为 .xlsx",
-                        "CSV line {line} cannot be read (an unclosed quote, or a cell longer than {n} characters); save "
+                        "CSV line {row} cannot be read (an unclosed quote, or a cell longer than {n} characters); save "
                         "the file as .xlsx"),
 }

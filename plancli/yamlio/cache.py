@@ -172,7 +172,7 @@ def read_entry(path: Path | None) -> tuple[dict, list[memoryview]] | None:
             at += n
         if at != len(raw):
             return None  # cut short or grown: not what was written
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # a header nested past reason: planted
         return None
     return header, blobs
 

@@ -16,10 +16,11 @@ first alias, at the anchored node's line, before anything is expanded), merge ke
 unsupported tags, non-scalar keys. As in PyYAML, a file is parsed to its end before a construction
 problem is reported, so a syntax error anywhere wins over, say, an earlier duplicate key.
 
-Two things are handed to the old PyYAML loader (``legacy``), which then answers exactly as before:
+One thing is handed to the old PyYAML loader (``legacy``), which then answers exactly as before:
 an explicit tag that PyYAML knows (``!!str 5``, ``!!set``, ``!``: rare, and PyYAML's own
-constructors define what they mean), and nesting deeper than ``MAX_DEPTH`` (where PyYAML's recursive
-constructor decides between a result and "nested too deeply").
+constructors define what they mean). Nesting deeper than ``MAX_DEPTH`` is refused at the line of
+the collection that goes too deep, by both readers (``reader.load_yaml_pyyaml`` checks it first, so
+its recursive constructor never meets it).
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["MAX_DEPTH", "gc_paused", "load_events", "yaml_error_message"]
+__all__ = ["MAX_DEPTH", "gc_paused", "load_events", "yaml_error_message", "too_deep"]
 
-MAX_DEPTH = 200
+MAX_DEPTH = 100  # deeper is refused at its line (docs/security.md); PyYAML's own constructor would recurse
 
 _MERGE = "tag:yaml.org,2002:merge"
 _SPECIAL = object()  # a plain scalar the strict loader would not construct as plain data ("<<", "=")
@@ -225,8 +226,8 @@ def _drive(yaml, text, loader_cls, line_dict, error, anchored: list | None = Non
                 else:
                     frame = [[], None, nokey, 0, line]
                 stack.append(frame)
-                if len(stack) > MAX_DEPTH:
-                    raise Legacy("nested deeper than MAX_DEPTH")
+                if len(stack) > MAX_DEPTH:  # no plancli file nests past a handful: refused where it goes too deep
+                    raise error("security.yaml_too_deep", line, limit=MAX_DEPTH)
                 continue
             elif cls is MapEnd or cls is SeqEnd:
                 done = stack.pop()
@@ -276,6 +277,23 @@ def _drive(yaml, text, loader_cls, line_dict, error, anchored: list | None = Non
     if anchored is not None and anchors:
         anchored.append(True)
     return root
+
+
+def too_deep(yaml, text: str, loader_cls) -> int | None:
+    """The line of the first collection of ``text`` nested deeper than ``MAX_DEPTH``, if any (by
+    PyYAML's event stream, which does not recurse); None also when ``text`` is not YAML at all."""
+    depth = 0
+    try:
+        for ev in yaml.parse(text, Loader=loader_cls):
+            if isinstance(ev, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return ev.start_mark.line + 1
+            elif isinstance(ev, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def _node_props(ev, anchors: dict, known_tags: set, error) -> Exception | None:

@@ -151,6 +151,11 @@ def load_yaml_pyyaml(path: str | Path, text: str | None = None) -> Any:
     if text is None:
         text = read_text(p)[1]
     yaml, loader = _loader()
+    from .events import MAX_DEPTH, too_deep
+
+    deep = too_deep(yaml, text, loader)
+    if deep is not None:  # refused as the fast reader refuses it, before the constructor recurses
+        raise DataFileError("security.yaml_too_deep", p, deep, limit=MAX_DEPTH)
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - strict safe loader
     except DataFileError as exc:
