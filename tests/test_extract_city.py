@@ -40,6 +40,8 @@ LS23 = "bench district2023_lishan_fenjie (立山区 2023年重点工作任务分
 CDN23 = "bench district2023_caidian_fenjie (蔡甸区 2023年主要目标任务责任分解方案)"
 JA25 = "bench district2025_jingan_zhongdian (静安区 2025年区政府重点工作安排)"
 WH24 = "bench dept2024_wuhu_jiaoyu (芜湖市教育局2024年工作要点)"
+WHS23 = "bench city2023_weihai_shuzi (数字威海建设2023年工作要点)"
+ROUND3 = "issue 28, third round"
 
 
 def _draft(text: str, **kw) -> dict:
@@ -429,6 +431,51 @@ def test_a_collective_that_is_no_unit_leads_nothing():
     d = _draft(_city("1.各责任单位要于2023年6月底前报送工作方案。", title="某市2023年工作方案"))
     (e,) = d["entries"]
     assert e["units_inferred"] is True
+
+
+def test_a_yearless_step_is_a_milestone_dated_in_the_documents_year(tmp_path):
+    """年底前基本实现…,建设…大厅 ({WHS23} line 26, dated 2023年8月19日): a dated step whose phrase has no year is
+    a milestone of the document's year, one a clause, with a note saying so; its deadline_text stays null
+    (the registry reads a phrase without the document's date) and the draft validates ({ROUND3})."""
+    from plancli.checks.validate import validate
+    from plancli.extract import to_yaml, units_yaml
+
+    text = ("数字威海建设2023年工作要点\n\n威海市人民政府办公室\n\n2023年8月19日\n\n一、着力构建高效协同的数字政府\n\n"
+            "1.深化政务服务“网上办”。全面提升线上线下融合服务能力,深化“一次办好”改革,年底前基本实现群众企业在线办事"
+            "“进一个网、办全市事”,建设“24小时不打烊”网上办事大厅。(牵头单位:市行政审批服务局;责任单位:市直有关部门、单位)\n")
+    d = _draft(text)
+    got = [(e["line"], e["kind"], e["deadline_text"], e["deadline"], e["deadline_inferred"], e["lead"])
+           for e in d["entries"]]
+    assert got == [(9, "milestone", None, "2023-12-31", False, ["市行政审批服务局"])] * 2, WHS23
+    assert all(e["note"] == "deadline from “年底前”, read in the document's year (2023)" for e in d["entries"])
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    d["meta"]["units_file"] = "t.units.yaml"
+    (tmp_path / "t.yaml").write_text(to_yaml(d), encoding="utf-8")
+    (tmp_path / "t.units.yaml").write_text(units_yaml(d), encoding="utf-8")
+    assert [str(p) for p in validate(tmp_path / "t.yaml", tmp_path / "progress.yaml")[1]] == []
+
+
+def test_a_milestone_dated_by_a_heading_validates_and_one_with_no_date_does_not(tmp_path):
+    """(一)2024年6月底前 over its steps (issue 28: a date alone on a heading line): each step is a milestone the
+    heading dates (deadline_text null, deadline given, a note): the draft validates. A milestone that gives
+    neither a phrase nor a date is refused by name ({ROUND3})."""
+    from plancli.checks.validate import validate
+    from plancli.extract import to_yaml, units_yaml
+
+    text = _city("(一)2024年6月底前\n1.完成平台建设。(牵头单位:市大数据局)\n2.上线移动端服务。(牵头单位:市大数据局)")
+    d = _draft(text)
+    assert [(e["kind"], e["deadline_text"], e["deadline"]) for e in d["entries"]] == \
+        [("milestone", None, "2024-06-30")] * 2
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    d["meta"]["units_file"] = "t.units.yaml"
+    (tmp_path / "t.units.yaml").write_text(units_yaml(d), encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(to_yaml(d), encoding="utf-8")
+    assert validate(tmp_path / "t.yaml", tmp_path / "progress.yaml")[1] == []
+    undated = to_yaml(d).replace("deadline: '2024-06-30'", "deadline: null").replace(
+        "deadline_inferred: false", "deadline_inferred: true")
+    (tmp_path / "t.yaml").write_text(undated, encoding="utf-8")
+    problems = [str(p) for p in validate(tmp_path / "t.yaml", tmp_path / "progress.yaml")[1]]
+    assert len(problems) == 2 and all("a milestone needs the deadline_text that dates it" in p for p in problems)
 
 
 def test_goal_lines_under_a_goals_paragraph_are_dated_by_its_horizon():

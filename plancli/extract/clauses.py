@@ -851,10 +851,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
     (2024年年底前，A，B) each following clause up to the next time phrase or the sentence's end."""
     drafts: list[Draft] = []
     for k, t in enumerate(times):
-        if t.yearless:
-            # A milestone needs a deadline_text the registry can read without the document's date
-            # (validate.milestone_needs_deadline_text): left to the exclusions, for a person to register.
-            continue
+        # A year-less phrase (各牵头单位于2月29日前将…报送, 年底前基本实现…) dates its clause in the document's year:
+        # the milestone carries that date with a note (draft.py), as a heading's date over a list does.
         if _completes(text, t) and any(q[1] <= t.start for q in qtys):
             continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it
         scope_end = times[k + 1].start if k + 1 < len(times) else s1

@@ -30,8 +30,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "validate.target_needs_comparator": ("{id}：量化目标须有 comparator", "{id}: a target needs a comparator"),
     "validate.milestone_value_text": ("{id}：节点任务没有 value_text（应改为量化目标）",
                                       "{id}: a milestone has no value_text (make it a target)"),
-    "validate.milestone_needs_deadline_text": ("{id}：节点任务须有注明期限的 deadline_text",
-                                               "{id}: a milestone needs the deadline_text that dates it"),
+    "validate.milestone_needs_deadline_text": ("{id}：节点任务须有注明期限的 deadline_text，或文中写明的 deadline",
+                                               "{id}: a milestone needs the deadline_text that dates it, or the "
+                                               "deadline the text states"),
     "validate.no_lead": ("{id}：没有牵头单位", "{id}: no lead unit"),
     "validate.inferred_lead": ("{id}：推定的牵头单位须是计划的统筹单位", "{id}: inferred lead units must be the plan coordinator"),
     "validate.exclusion_elsewhere": ("原文第 {at} 行找不到排除文本“{text}”（该文本从第 {starts} 行开始）",
