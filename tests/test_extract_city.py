@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancli.extract import extract, parse_period
+from plancli.extract import ExtractError, extract, parse_period
 from plancli.text.source import SourceText, compact
 
 from .conftest import ROOT
@@ -476,6 +476,21 @@ def test_a_milestone_dated_by_a_heading_validates_and_one_with_no_date_does_not(
     (tmp_path / "t.yaml").write_text(undated, encoding="utf-8")
     problems = [str(p) for p in validate(tmp_path / "t.yaml", tmp_path / "progress.yaml")[1]]
     assert len(problems) == 2 and all("a milestone needs the deadline_text that dates it" in p for p in problems)
+
+
+def test_a_text_without_title_period_or_date_runs_over_the_years_its_steps_name():
+    """A copy that lost its notice and date line (a crawl, an annex alone), whose title states no period and
+    which sets no 到YYYY年 goal: the years its dated steps name are its period, marked inferred ({ROUND3}; the
+    steps of bench gov2018_128_wufei lines 22 and 46). A text that dates nothing is still refused."""
+    text = ("“无废城市”建设试点工作方案\n\n（一）强化顶层设计引领。2019年6月底前，研究建立“无废城市”建设指标体系。\n\n"
+            "（四）开展评估总结。2021年3月底前，试点城市政府对本地区试点总体情况进行评估。\n")
+    d = _draft(text)
+    assert d["meta"]["period"] == {"start": "2019-01-01", "end": "2021-12-31",
+                                   "inferred_from": "the years its dated steps name (2019–2021年)"}
+    assert [(e["deadline_text"], e["deadline"]) for e in d["entries"]] == \
+        [("2019年6月底前", "2019-06-30"), ("2021年3月底前", "2021-03-31")]
+    with pytest.raises(ExtractError, match="no dated step"):
+        _draft("“无废城市”建设试点工作方案\n\n（一）强化顶层设计引领。研究建立“无废城市”建设指标体系。\n")
 
 
 def test_goal_lines_under_a_goals_paragraph_are_dated_by_its_horizon():

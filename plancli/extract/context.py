@@ -42,6 +42,10 @@ _HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}\d]+[)）]|\d{{1,
 # 到2027年底，…), and after its baseline (较2023年增长30%: the plan runs from 2024).
 _OPENING_YEAR = re.compile(r"^(?:[^，,。]{0,10}目标[是为:：，,]?)?(?:力争|争取)?(?:到|至)?((?:19|20)\d{2})年(?!以来|来|以前|前后|版)")
 _BASELINE_YEAR = re.compile(r"(?:较|比|相比|相较|同比)((?:19|20)\d{2})年")
+# The year of a dated step: 力争2022年底前, 2023年6月底前, 2024年10月31日前, 2025年上半年 — a deadline, not a
+# year the text only names (2021年以来, 2023年是…, 〔2021〕).
+_STEP_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?:年?底|末|上半年|下半年|[一二三四]季度|\d{1,2}月)"
+                        r"[^，,。；;]{0,6}?(?:前|之前|以前|底|末|完成)")
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
@@ -201,6 +205,13 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
         later = [int(y) for y in _ANY_YEAR.findall(c) if int(y) >= year0 and not _is_doc_no_year(c, y)]
         end = max(later, default=year0)
         return Period(date(year0, 1, 1), date(end, 12, 31)), "the document's year to the last year the text dates"
+    # No title period, no term, no 到YYYY年 and no date of issue (a flattened crawl, a page without its
+    # notice): the years its dated steps name (力争2022年底前) are when the plan runs, from the earliest to
+    # the latest. Only a text that dates nothing is refused (ExtractError asks for --period).
+    steps = [int(y) for y in _STEP_YEAR.findall(c)]
+    if steps:
+        return Period(date(min(steps), 1, 1), date(max(steps), 12, 31)), \
+            f"the years its dated steps name ({min(steps)}–{max(steps)}年)"
     return None
 
 

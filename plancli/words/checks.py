@@ -80,10 +80,10 @@ WORDS: dict[str, tuple[str, str]] = {
                          "coverage: {gaps} unaccounted number(s) in {lines} source lines of {plans} plans"),
     # extract: drafting a registry from a source text
     "extract.empty": ("原文为空", "the source text is empty"),
-    "extract.no_period": ("原文中没有计划期（没有“…行动计划（2024—2025年）”这样的标题，没有“到YYYY年”，也没有成文日期）；"
-                          "请用 --period START:END 给出",
-                          "no plan period in the text (no title like …行动计划（2024—2025年）, no 到YYYY年, no date line); "
-                          "give it with --period START:END"),
+    "extract.no_period": ("原文中没有计划期（没有“…行动计划（2024—2025年）”这样的标题，没有“到YYYY年”，没有成文日期，"
+                          "也没有写明年份的时间节点）；请用 --period START:END 给出",
+                          "no plan period in the text (no title like …行动计划（2024—2025年）, no 到YYYY年, no date line, "
+                          "no dated step with its year); give it with --period START:END"),
     "extract.not_found": ("找不到原文文件", "source file not found"),
     "extract.is_directory": ("这是目录，不是文本文件", "is a directory, not a text file"),
     "extract.permission": ("没有读取权限", "permission denied"),
