@@ -42,6 +42,12 @@ JA25 = "bench district2025_jingan_zhongdian (静安区 2025年区政府重点工
 WH24 = "bench dept2024_wuhu_jiaoyu (芜湖市教育局2024年工作要点)"
 WHS23 = "bench city2023_weihai_shuzi (数字威海建设2023年工作要点)"
 ROUND3 = "issue 28, third round"
+# held out in round three, measured once at its end, development documents since
+QX25 = "bench county2025_qinxian_qingdan (沁县 2025年县政府工作报告任务清单)"
+GJ23 = "bench city2023_gujiao_minsheng (古交 10件民生实事, a news page)"
+TH24 = "bench district2024_tianhe_minsheng (天河区 2024年十大民生实事项目, a news page)"
+JXX25 = "bench county2025_jinxiang_fengong (2025年金乡县政府重要工作事项责任分工)"
+ROUND4 = "issue 28, fourth round"
 
 
 def _draft(text: str, **kw) -> dict:
@@ -537,6 +543,94 @@ def test_the_number_of_items_a_text_lists_is_no_target(task, source):
     d = _draft(_city(task, title="某市2023年工作方案"))
     assert [t["value_text"] for t in _targets(d)] == (["30家"] if "30家" in task else []), source
     assert [e for e in d["entries"] if e["kind"] == "milestone"] == [], source
+
+
+# --------------------------------------------------------------------------- round four: the document's own parts
+
+QX_NOTICE = ("县示范区管委会,各乡、镇人民政府,县直各有关单位:\n"
+             "经县政府同意,现将《2025年县<政府工作报告>任务分解》《2025年十五件民盼实事任务分解》印发给你们。\n"
+             "一、责任到人,闭环管理。《2025年县<政府工作报告>任务分解》明确133项具体任务,涉及34个牵头单位;"
+             "《2025年十五件民盼实事任务分解》细化15项具体任务,涉及10个责任单位。\n"
+             "附件:1.2025年县《政府工作报告》任务清单\n2.2025年十五件民盼实事任务分解\n3.2025年县政府重点工作备忘录任务分解\n"
+             "沁县人民政府办公室\n2025年5月18日\n(此件公开发布)\n附件1\n2025年县政府工作报告任务清单\n"
+             "一、县示范区管委会牵头工作(8项)\n1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n2.打造食用菌酵素生产基地。\n"
+             "3.建设3个劳动密集型产业园。推动潞讯精密电子30条生产线投产。\n")
+
+
+def test_a_notice_counting_its_annexes_tasks_and_units_drafts_none_of_them():
+    """{QX25} lines 1-17 (its second and third paragraphs left out): the notice counts the tasks and the units of the lists it issues (明确133项具体任务, 涉及34个
+    牵头单位) and lists its annexes (2.2025年十五件民盼实事任务分解): a reader registers none of these, each is an
+    exclusion with its reason; the tasks of the list are the entries ({ROUND4})."""
+    d = _draft(QX_NOTICE)
+    assert [(e["line"], e["value_text"]) for e in d["entries"]] == [(13, "3000万元"), (15, "3个"), (15, "30条")], QX25
+    assert {e["lead"][0] for e in d["entries"]} == {"县示范区管委会"}, QX25
+    why = [(x["line"], x["text"], x["reason"]) for x in d["exclusions"]]
+    own, annex = "a count of the document's own parts", "the title of an annex in the list of annexes, not an entry"
+    for line, text, reason in [(3, "明确133项", own), (3, "涉及34个", own), (3, "细化15项", own), (3, "涉及10个", own),
+                               (4, "1.2025年", annex), (5, "2025年十五件", annex), (6, "2025年县政府", annex)]:
+        assert any(ln == line and t.startswith(text) and r.startswith(reason) for ln, t, r in why), (line, text, why)
+
+
+@pytest.mark.parametrize("task, kept, source", [
+    ("1.今年古交市政府将全力办好10件民生实事。\n2.新建3座人行天桥。", ["10件", "3座"],
+     "a count inside a numbered list, the list not after it: kept (" + GJ23 + " line 4 adapted)"),
+    ("1.完成12项改革任务。", ["12项"], ROUND4 + ": a count of tasks a plan commits to stays a target"),
+    ("1.培育10个示范单位。", ["10个"], ROUND4 + ": units that are the goal, not the ones responsible"),
+    ("1.《分解表》共分10个方面、193项工作任务,涉及市委、市政府共47个牵头单位及相关部门。", [],
+     "bench/sentences line 69 (沈阳 政策解读)"),
+])
+def test_counts_of_the_documents_parts_and_counts_that_are_goals(task, kept, source):
+    d = _draft(_city(task, title="某市2023年工作方案"))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+
+
+def test_a_lead_counting_the_list_under_it_is_no_target():
+    """今年古交市政府将全力办好10件民生实事。 then 1.…, 2.… ({GJ23} lines 4-8): the number restates the items
+    listed after it; the items are the targets ({ROUND4})."""
+    text = ("古交今年全力办好10件民生实事\n来源:山西晚报 • 2023-02-24 09:45:53\n"
+            "山西晚报记者日前从古交市召开的“两会”上获悉,今年古交市政府将全力办好10件民生实事。\n"
+            "1.实施太古高速古交出口提档升级工程,进一步提升城市门户形象。\n"
+            "2.实施火山片区治理提升工程,新建火山公园,施划停车位1000个以上。\n")
+    d = _draft(text)
+    assert [(e["line"], e["value_text"]) for e in d["entries"]] == [(5, "1000个")], GJ23
+    assert any(x["line"] == 3 and x["reason"].startswith("a count of the document's own parts") for x in d["exclusions"])
+
+
+def test_a_year_naming_a_list_by_its_count_dates_nothing():
+    """3月20日,天河区十届人大四次会议投票表决确定天河区2024年十大民生实事项目。 ({TH24} line 7): the year names the list
+    the sentence is about, as 2024年度 or 2022年《政府工作报告》 do; no milestone ({ROUND4})."""
+    text = ("天河区2024年民生实事\n2024-03-22 00:38:00\n"
+            "3月20日,天河区十届人大四次会议投票表决确定天河区2024年十大民生实事项目。据了解,十大民生实事涉及教育、医疗等多个民生问题。\n"
+            "  1.推进中小学校建设,增加基础教育学位供给\n"
+            "  大力推动广州中学凤凰校区(二期)加扩建工程项目建设,开办2所公办中小学校,新增基础教育优质学位不少于3600个。\n")
+    d = _draft(text)
+    assert [(e["line"], e["kind"], e["value_text"]) for e in d["entries"]] == \
+        [(5, "target", "2所"), (5, "target", "3600个")], TH24
+    assert any(x["line"] == 3 and "2024年" in x["text"] and x["reason"].startswith("the year of what")
+               for x in d["exclusions"])
+
+
+@pytest.mark.parametrize("heading, task, lead, source", [
+    ("一、县示范区管委会牵头工作(8项)", "1.投资3000万元建设南美白对虾工厂化循环水养殖基地。", ["县示范区管委会"], QX25 + " lines 14-15"),
+    ("（一）由市发展改革委牵头的工作", "1.新建充电桩500个。", ["市发展改革委"], ROUND4 + ": a group heading (the brief's form)"),
+    ("二、区教育局负责事项", "1.新增学位2000个。", ["区教育局"], ROUND4 + ": X负责事项"),
+    ("（三）张三副市长牵头重点工作", "1.新建公园3个。\n责任单位:市园林局", ["市园林局"],
+     ROUND4 + ": a heading naming a person names no unit; the task's own 责任单位 leads"),
+])
+def test_a_heading_naming_the_lead_of_its_tasks_leads_them(heading, task, lead, source):
+    d = _draft(f"某市2025年县政府工作报告任务清单\n{heading}\n{task}\n")
+    (t,) = _targets(d)
+    assert (t["lead"], t["units_inferred"]) == (lead, False), source
+
+
+def test_a_year_title_ending_in_its_division_of_work_is_a_title():
+    """2025年金乡县政府重要工作事项责任分工 ({JXX25} line 10): a year list's title ends in 责任分工 (任务分工, 分工) as in
+    责任分解 or 责任清单: it is the title, not a dated milestone ({ROUND4})."""
+    text = ("金乡县人民政府\n2025年2月28日\n2025年金乡县政府重要工作事项责任分工\n一、2025年主要预期目标\n"
+            "1.地区生产总值增长6%。(牵头单位:县发展和改革局)\n")
+    d = _draft(text)
+    assert [(e["line"], e["value_text"], e["lead"]) for e in d["entries"]] == [(5, "6%", ["县发展和改革局"])], JXX25
+    assert d["meta"]["period"]["start"] == "2025-01-01"
 
 
 # --------------------------------------------------------------------------- every number on its own line

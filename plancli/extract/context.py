@@ -25,7 +25,7 @@ from ..text.source import compact
 from .layout import DATE_LINE, DOC_NO, find_period, is_title, title_lines
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
-           "is_notice_title", "page_headline", "stated_term", "term_span"]
+           "is_notice_title", "page_headline", "stated_term", "term_span", "annex_lines"]
 
 _SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
 # The term a text states for itself: 执行期限为2019年1月1日至2023年12月31日, 政策期限为2016年至2018年,
@@ -107,6 +107,38 @@ def is_notice_title(line: str) -> bool:
     """The line is a document's title of its own (某区人民政府关于印发…的通知): the years in it name the document."""
     c = compact(line).strip("# *")
     return bool(_NOTICE_TITLE.match(c)) and not re.match(r"^(?:\d{1,3}[.．、]|[(（][一二三四五六七八九十\d]+[)）])", c)
+
+
+# (1.2025年…: a list number glued to a year, not a decimal)
+_ANNEX_FIRST = re.compile(r"^附件\d*[:：]\s*1[.．、](?:(?!\d)|(?=(?:19|20)\d{2}年))")
+_ANNEX_NEXT = re.compile(r"^(\d{1,2})[.．、](?:(?!\d)|(?=(?:19|20)\d{2}年))")
+
+
+def annex_lines(lines: list[str]) -> set[int]:
+    """Indices of a notice's list of annexes: 附件:1.2025年县《政府工作报告》任务清单, then 2.…, 3.… on the lines under
+    it, numbered on, each a title without a sentence's punctuation. They name the annexes (their years and counts:
+    2.2025年十五件民盼实事任务分解), they are no tasks of the plan."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        c = compact(lines[i]).strip("# *")
+        if not _ANNEX_FIRST.match(c) or re.search(r"[。；;，,]", c):
+            i += 1
+            continue
+        out.add(i)
+        n, j = 1, i + 1
+        while j < len(lines):
+            cj = compact(lines[j]).strip("# *")
+            m = _ANNEX_NEXT.match(cj)
+            if not cj:
+                j += 1
+            elif m and int(m.group(1)) == n + 1 and not re.search(r"[。；;，,:：]", cj) and len(cj) <= 60:
+                out.add(j)
+                n, j = n + 1, j + 1
+            else:
+                break
+        i = j
+    return out
 
 
 def page_headline(lines: list[str]) -> int | None:
