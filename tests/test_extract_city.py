@@ -48,6 +48,11 @@ GJ23 = "bench city2023_gujiao_minsheng (古交 10件民生实事, a news page)"
 TH24 = "bench district2024_tianhe_minsheng (天河区 2024年十大民生实事项目, a news page)"
 JXX25 = "bench county2025_jinxiang_fengong (2025年金乡县政府重要工作事项责任分工)"
 ROUND4 = "issue 28, fourth round"
+# held out in round four, measured once at its end, development documents since
+LA22 = "bench district2022_linan_shishi (临安区 民生实事, a table a row a line with | cells)"
+JDG24 = "bench district2024_jindong_minsheng (金东区 2024年民生实事任务分解方案, one cell a paragraph)"
+HSH24 = "bench district2024_haishu_fenjie (海曙区 2024年政府工作报告重点工作责任分解)"
+ROUND5 = "issue 28, fifth round"
 
 
 def _draft(text: str, **kw) -> dict:
@@ -712,3 +717,62 @@ def test_single_target_sentences_are_drafted_on_their_own_lines():
                 drafted += 1
     assert total >= 150 and drafted / total >= 0.9, f"{drafted}/{total}"
     assert _contract_breaks(text, d) == []
+
+
+# --------------------------------------------------------------------------- tables, however flattened (round five)
+
+
+def _row_of(d: dict, line: int) -> list[dict]:
+    return [e for e in d["entries"] if e["line"] == line]
+
+
+def test_a_table_a_row_a_line_gives_each_row_its_units_and_reads_the_steps_numbered_in_a_cell():
+    """LA22: 序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |, one row a line. The 责任单位 cell leads the row, the
+    配合单位 cell supports it; the steps the plan cell numbers (1.4月底前…。 2.8月底前…。) are dated steps of their own
+    (2.8 is no decimal); nothing of a row falls onto another row's line."""
+    text = (BENCH / "district2022_linan_shishi.txt").read_text(encoding="utf-8")
+    d = _draft(text)
+    one, two = _row_of(d, 5), _row_of(d, 6)
+    assert {e["value_text"] for e in one if e["kind"] == "target"} == {"7所", "6800个"}
+    assert sorted(e["deadline"] for e in one if e["kind"] == "milestone") == \
+        ["2022-04-30", "2022-04-30", "2022-04-30", "2022-08-31", "2022-11-30"]
+    assert all(e["lead"] == ["教育局"] and not e["units_inferred"] for e in one)
+    assert "发改局" in one[0]["support"] and "天目山镇" in one[0]["support"]
+    assert all(e["lead"] == ["卫生健康局"] for e in two)
+    steps = sorted((e["deadline"], e["value_text"]) for e in two if e["kind"] == "target" and e["deadline"] < "2022-12")
+    assert steps == [("2022-03-31", "100个"), ("2022-03-31", "2家"), ("2022-06-30", "200个"), ("2022-06-30", "2家"),
+                     ("2022-09-30", "500个"), ("2022-09-30", "7家")]
+    assert _contract_breaks(text, d) == []
+
+
+def test_a_table_one_cell_a_paragraph_with_merged_and_repeated_cells_is_read_row_by_row():
+    """JDG24: 序号 / 事项分类 / 事项名称 / 项目内容 / 牵头单位 / 协同单位 one cell a paragraph; a 事项分类 merged over
+    rows is written once, several 协同单位 stand one a paragraph, "/" is none. Each row's target is on the line of its
+    cell, led by its 牵头单位; a 事项名称 that states a number is a target too."""
+    text = (BENCH / "district2024_jindong_minsheng.txt").read_text(encoding="utf-8")
+    d = _draft(text)
+    got = {(e["line"], e["value_text"]): e for e in _targets(d)}
+    assert got[(47, "5家")]["lead"] == ["区教体局"] and "东孝街道" in got[(47, "5家")]["support"]
+    assert "区资规分局" in got[(47, "5家")]["support"]
+    assert got[(75, "28所")]["lead"] == ["区教体局"] and got[(75, "28所")]["support"] == []
+    assert got[(127, "50个")]["lead"] == ["区应急管理局"]
+    assert got[(149, "100个")]["lead"] == ["团区委"] and "区妇联" in got[(149, "100个")]["support"]
+    assert got[(175, "1家")]["lead"] == ["区卫健局"] and got[(177, "8个")]["lead"] == ["区卫健局"]
+    assert _contract_breaks(text, d) == []
+
+
+TAB_TABLE = """2024年城区民生实事任务分解表
+序号\t工作任务\t牵头单位\t配合单位\t完成时限
+1\t新建公办幼儿园3所。\t区教育局\t区住建局、区财政局\t2024年9月底前
+2\t新增公共停车泊位800个。\t区住建局\t各街道\t全年
+"""
+
+
+def test_a_table_with_tab_separated_cells_reads_units_and_the_time_cell():
+    """A row a line, its cells between tabs (a word-processor table pasted as text): each row's 牵头单位 leads, its
+    完成时限 cell dates its target."""
+    d = _draft(TAB_TABLE)
+    t = {e["value_text"]: e for e in _targets(d)}
+    assert t["3所"]["lead"] == ["区教育局"] and t["3所"]["support"] == ["区住建局", "区财政局"]
+    assert t["3所"]["deadline"] == "2024-09-30" and t["3所"]["line"] == 3
+    assert t["800个"]["lead"] == ["区住建局"] and t["800个"]["deadline"] == "2024-12-31"

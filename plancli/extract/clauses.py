@@ -401,7 +401,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             chars[ls - lo:blk.start - lo] = "\x00" * (blk.start - ls)
     text = c[:lo] + "".join(chars) + c[hi:]
     breaks = _line_breaks(doc, lo, hi)
-    paragraphs = breaks | _paragraph_ends(doc, lo, hi)
+    paragraphs = breaks | _paragraph_ends(doc, lo, hi) | {x for blk in plan.blocks for x in blk.breaks}
     out: list[Draft] = []
     listed: Time | None = None  # the time phrase of a list lead (到2022年，实现以下目标：), for its items
     section = None

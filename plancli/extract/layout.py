@@ -135,6 +135,7 @@ class Block:
     heads: int | None = None  # start of the group block heading this task (its units lead it too)
     heading_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # named by the section heading
     due: tuple[int, int] | None = None  # compact span of a table row's 完成时限 cell
+    breaks: set[int] = field(default_factory=set)  # where a table row's cells (and the steps they number) end
 
 
 @dataclass
@@ -411,23 +412,35 @@ _COL_SHARED = re.compile(rf"^(?:{_SHARED_LABEL})$")
 _COL_SUPPORT = re.compile(rf"^(?:{_SUPPORT_LABEL})$")
 _COL_TIME = re.compile(r"时限|时间|节点|进度")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
+_COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况")
+
+
+@dataclass
+class _Cell:
+    line: int  # 1-based
+    a: int  # compact [a, e) of the cell's text
+    e: int
+    text: str  # compact
 
 
 @dataclass
 class _Row:
     number: int  # line (1-based) of the row's 序号 cell, 0 when the table has none
-    content: tuple[int, int]  # lines (1-based, inclusive) of the content cell
+    content: list[_Cell]  # the task's cells (工作任务, 目标任务, 具体措施 …), each read as a paragraph of its own
     lead: tuple[str, ...]
     support: tuple[str, ...]
-    time: int | None  # line of the 完成时限 cell
+    time: _Cell | None  # the 完成时限 cell
     lines: tuple[int, int]  # all the row's lines
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
-    """The rows of each flattened table of the text, with the unit and time columns read by their heading:
-    one cell a line ending in " |", or one cell a paragraph without marks (see ``_unmarked_rows``)."""
-    cells = [(li + 1, m.group(1).strip()) for li, ln in enumerate(doc.lines) if (m := _CELL.match(ln.strip()))]
-    return _marked_rows(cells) + _unmarked_rows(doc)
+    """The rows of each flattened table of the text, each row's cells mapped to the columns its heading names:
+    a row a line with its cells between "|" (or tabs, or spaces), one cell a line ending in " |", or one cell a
+    paragraph without marks."""
+    marked = [(li + 1, m.group(1).strip()) for li, ln in enumerate(doc.lines) if (m := _CELL.match(ln.strip()))]
+    return _line_rows(doc) + _cell_rows(doc, marked, marked=True) + _cell_rows(doc, [
+        (li + 1, ln.strip()) for li, ln in enumerate(doc.lines) if ln.strip() and not _CELL.match(ln.strip())
+        and not _SPLIT_BAR.search(ln)], marked=False)
 
 
 def _columns(head: list[str]) -> dict[str, int | None] | None:
@@ -441,7 +454,7 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
         col["lead"] = next((x for x, h in enumerate(head) if _COL_SHARED.match(h)), None)
     col["support"] = next((x for x, h in enumerate(head) if _COL_SUPPORT.match(h)
                            or (has_lead and _COL_SHARED.match(h))), None)
-    col["time"] = next((x for x, h in enumerate(head) if _COL_TIME.search(h)), None)
+    col["time"] = next((x for x, h in enumerate(head) if _COL_TIME.search(h) and not _COL_PROGRESS.search(h)), None)
     skip = {v for v in col.values() if v is not None} | {x for x, h in enumerate(head) if _COL_PERSON.search(h)}
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
@@ -450,87 +463,209 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     return col
 
 
-def _row(row: list[tuple[int, str]], col: dict[str, int | None], k: int, end: int) -> _Row:
-    """A table row from its cells (line, text) as the heading's columns name them; a row the page cuts short
-    has the cells it has. ``end`` is the last line of the row's content when it has no next cell."""
-    got = {name: (row[x] if x is not None and x < len(row) else None) for name, x in col.items()}
-    units = {name: (_split_units(got[name][1]) if got[name] and got[name][1] else ()) for name in ("lead", "support")}
-    content = got["content"]
-    nxt = row[col["content"] + 1][0] - 1 if col["content"] + 1 < len(row) else end
-    return _Row(got["number"][0] if got["number"] else 0, (content[0], max(content[0], nxt)),
-                units["lead"], units["support"], got["time"][0] if got["time"] else None,
-                (row[0][0], row[-1][0]))
+# A table's unit cell: names of units (区教体局; 市政局、相关街道; 各乡镇(街道)), or a mark for none ("/").
+_CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|"
+                        r"银行|所|站|馆|团|社|联|协|园区|管委会|指挥部|专班|单位|各[^、,，]{1,8})$")
+_NO_UNIT = ("/", "／", "无", "—", "-", "——")
+_CELL_TIME = re.compile(r"(?:\d{4}年|\d{1,2}月|年底|年末|全年|长期|持续|常态|每[年季月]|季度|上半年|下半年)")
 
 
-_GROUP_ROW = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
+def _unit_cell(text: str) -> bool:
+    t = text.rstrip("。;；")
+    if t in _NO_UNIT:
+        return True
+    if not t or re.search(r"[。;；:：!！?？\d]", t) or len(t) > 200:
+        return False
+    parts = _split_units(t)
+    return bool(parts) and all(len(p) <= 20 and _CELL_UNIT.search(re.sub(r"[(（][^()（）]*[)）]$", "", p)) for p in parts)
 
 
-def _unmarked_rows(doc: Doc) -> list[_Row]:
-    """A table a page flattens one cell a paragraph, with no cell marks (序号 / 目标任务 / 牵头单位 / 责任单位, then
-    1 / ★地区生产总值增长15%。/ 区发改局 …): its heading opens with 序号 and names a unit or time column; each row
-    opens with its number, a group row (一、… (牵头领导:…)) between rows belongs to none, and the table ends at the
-    first line after a row that is neither a number nor a group row."""
-    filled = [(li + 1, compact(ln)) for li, ln in enumerate(doc.lines) if ln.strip() and not _CELL.match(ln.strip())]
-    rows: list[_Row] = []
-    i = 0
-    while i < len(filled):
-        if not _COL_NUMBER.match(filled[i][1]):
-            i += 1
-            continue
-        j = i
-        while j < len(filled) and len(filled[j][1]) <= 10 and not re.search(r"[\d。，,；;:：]", filled[j][1]):
+def _person_cell(text: str) -> bool:
+    """A leader's name (徐某某; 张某、李某), not a unit."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})*", text)) and not _unit_cell(text)
+
+
+def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], number: int) -> _Row | None:
+    """A row's cells (its number cell taken off) to the heading's columns. Cells a page merged over several rows
+    (a 事项分类 written once) are missing from the later rows, and a unit column may hold several cells (协同单位
+    one a paragraph): the lead is the unit cell standing where the heading puts it, or as far before it as the
+    merged cells missing say; the content is what stands before it (a leader's name under 责任领导 apart); after
+    it, the support's unit cells, then the 完成时限 cell; other columns (推进情况, 备注) are no task text."""
+    cells = [c for c in cells if c.text.strip("|｜ ")]
+    if not cells:
+        return None
+    lines = (min([c.line for c in cells] + ([number] if number else [])), max(c.line for c in cells))
+    if col["lead"] is None:  # a table with a time column only: by position
+        off = 1 if col["number"] is not None else 0
+        got = {name: (cells[x - off] if x is not None and 0 <= x - off < len(cells) else None) for name, x in col.items()}
+        content = [got["content"]] if got["content"] else []
+        return _Row(number, content, (), (), got["time"], lines) if content else None
+    before = [x for x in range(col["lead"]) if x != col["number"]]
+    persons = [x for x in before if _COL_PERSON.search(head[x])]
+    limit = len(before)  # the lead's index among the cells when none is missing
+    at = next((i for i in range(min(limit, len(cells) - 1), 0, -1)
+               if _unit_cell(cells[i].text) and not _unit_cell(cells[i - 1].text)), None)
+    if at is None:
+        at = min(limit, len(cells))
+    content = [c for c in cells[:at] if not (persons and _person_cell(c.text))]
+    lead = _split_units(cells[at].text.rstrip("。")) if at < len(cells) and cells[at].text not in _NO_UNIT else ()
+    support: tuple[str, ...] = ()
+    j = at + 1
+    if col["support"] is not None and col["support"] > col["lead"]:
+        while j < len(cells) and _unit_cell(cells[j].text) and not _CELL_TIME.search(cells[j].text):
+            if cells[j].text not in _NO_UNIT:
+                support += _split_units(cells[j].text.rstrip("。"))
             j += 1
-        head = [c for _, c in filled[i:j]]
-        col = _columns(head) if len(head) >= 3 else None
-        if col is None or col["number"] != 0:
-            i += 1
+    time = None
+    if col["time"] is not None:
+        time = next((c for c in cells[j:] if _CELL_TIME.search(c.text) and len(c.text) <= 30), None)
+    if not content:
+        return None
+    return _Row(number, content, lead, tuple(dict.fromkeys(support)), time, lines)
+
+
+_CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))(\d{1,2})[.．、](?=\D|\d{1,2}月)")
+
+
+def _cell_items(doc: Doc, cell: _Cell, breaks: set[int]) -> list[tuple[int, int]]:
+    """The numbers of the steps a cell lists (1.4月底前…。 2.8月底前…。 3.…): counted 1, 2, 3 in turn at the cell's
+    start or after a sentence, each is no text of its step (2.8 is no decimal) and ends the step before it."""
+    out = []
+    want = 1
+    text = doc.c[cell.a:cell.e]
+    for m in _CELL_ITEM.finditer(text):
+        if int(m.group(1)) != want:
             continue
-        k = len(head)
-        r = j
-        while r < len(filled):
-            if _GROUP_ROW.match(filled[r][1]):
-                r += 1  # a group row spanning the table
-                continue
-            if not re.fullmatch(r"\d{1,3}", filled[r][1]):
+        want += 1
+        a = cell.a + m.start()
+        out.append((a, cell.a + m.end()))
+        if a > cell.a:
+            breaks.add(a)
+    return out if want > 2 else []
+
+
+_ROW_NO = re.compile(r"\d{1,3}")
+_GROUP_ROW = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
+_SPLIT_BAR = re.compile(r"\S\s*[|｜]\s*\S")  # a row a line: cells between bars
+
+
+def _split_line(doc: Doc, li: int, sep: str) -> list[_Cell]:
+    """The cells of line ``li`` (1-based) split at ``sep`` (bars, tabs or spaces), as compact spans."""
+    line = doc.lines[li - 1]
+    a0, _e0 = doc.src.line_span(li)
+    out = []
+    pat = {"bar": r"[|｜]", "tab": r"\t+", "space": r"\s+"}[sep]
+    pos = 0
+    for m in [*re.finditer(pat, line), None]:
+        end = m.start() if m else len(line)
+        piece = line[pos:end]
+        if piece.strip():
+            a = a0 + len(compact(line[:pos]))
+            e = a0 + len(compact(line[:end]))
+            out.append(_Cell(li, a, e, compact(piece)))
+        pos = m.end() if m else len(line)
+    return out
+
+
+def _line_rows(doc: Doc) -> list[_Row]:
+    """A table flattened a row a line (序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |, then
+    1 | … | … | 教育局 | … |): a heading line whose cells (between bars, tabs or spaces) open with 序号 and name a
+    unit or time column; each row a line opening with its number, a line that carries on a row (more of its cells)
+    added to it, a group row (一、…) belonging to none."""
+    rows: list[_Row] = []
+    li = 1
+    n = len(doc.lines)
+    while li <= n:
+        line = doc.lines[li - 1].strip()
+        sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
+        head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") else []
+        col = _columns(head) if len(head) >= 3 and all(len(h) <= 12 and not re.search(r"\d", h) for h in head) \
+            and _COL_NUMBER.match(head[0]) else None
+        if col is None:
+            li += 1
+            continue
+        cur: list[_Cell] = []
+        number, last = 0, 0
+        r = li + 1
+        while r <= n:
+            body = doc.lines[r - 1].strip()
+            cells = _split_line(doc, r, sep) if body else []
+            if not body:
+                if sep == "bar":
+                    r += 1
+                    continue
                 break
-            e = r + 1
-            while e < len(filled) and e - r < k and not re.fullmatch(r"\d{1,3}", filled[e][1]) \
-                    and not _GROUP_ROW.match(filled[e][1]):
-                e += 1
-            cells = [(ln, c) for ln, c in filled[r:e]]
-            if len(cells) > col["content"]:
-                rows.append(_row(cells, col, k, filled[e - 1][0]))
-            r = e
-        i = max(r, j)
-    return rows
+            first = cells[0].text
+            if _ROW_NO.fullmatch(first) and (not last or int(first) in (last + 1, 1)):
+                if cur:
+                    rows.append(_map_row(cur, head, col, number))
+                cur, number, last = cells[1:], r, int(first)
+            elif _GROUP_ROW.match(compact(body)) and len(cells) <= 2:
+                if cur:
+                    rows.append(_map_row(cur, head, col, number))
+                cur = []
+            elif cur and (sep == "bar" or (len(compact(body)) <= 60 and "。" not in body[:-1])):
+                cur.extend(cells if sep == "bar" else [_Cell(r, *doc.src.line_span(r), compact(body))])
+            else:
+                break
+            r += 1
+        if cur:
+            rows.append(_map_row(cur, head, col, number))
+        li = r
+    return [x for x in rows if x is not None]
 
 
-def _marked_rows(cells: list[tuple[int, str]]) -> list[_Row]:
-    """The rows of tables flattened one cell a line ending in " |"."""
+def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Row]:
+    """A table a page flattens one cell a line ending in " |" (``marked``), or one cell a paragraph without marks
+    (序号 / 目标任务 / 牵头单位 / 责任单位, then 1 / ★地区生产总值增长15%。/ 区发改局 …): its heading, three or more
+    short cells without digits right under each other, opens with 序号 (or, marked, names a unit or time column);
+    each row opens with its number (1, 2, 3 … in turn), a group row (一、… (牵头领导:…)) between rows belongs to
+    none; the table ends where the cells stop."""
     rows: list[_Row] = []
     i = 0
     while i < len(cells):
-        # a header: three or more short cells without digits, one right under the other
         j = i
-        while j < len(cells) and len(compact(cells[j][1])) <= 10 and not re.search(r"\d", cells[j][1]) \
+        while j < len(cells) and len(compact(cells[j][1])) <= 12 and not re.search(r"[\d。，,；;:：]", cells[j][1]) \
                 and (j == i or cells[j][0] - cells[j - 1][0] <= 2):
             j += 1
         head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
-        if len(head) < 3:
-            i += 1
+        col = _columns(head) if len(head) >= 3 else None
+        if col is None or (not marked and col["number"] != 0):
+            i = max(i + 1, j if col is None and marked and len(head) >= 3 else i + 1)
             continue
-        k = len(head)
-        col = _columns(head)
-        if col is None:
-            i = j
-            continue
+        cur: list[_Cell] = []
+        number, last = 0, 0
         r = j
-        while r + k <= len(cells) and (col["number"] is None or re.fullmatch(r"\d{1,3}", cells[r + col["number"]][1])):
-            row = cells[r:r + k]
-            rows.append(_row(row, col, k, row[col["content"]][0]))
-            r += k
-        i = max(r, j)
-    return rows
+        if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
+            k = len(head)
+            while r + k <= len(cells) and cells[r + k - 1][0] - cells[r][0] <= 2 * k:
+                got = [_Cell(ln, doc.src.line_span(ln)[0], doc.src.line_span(ln)[0] + len(compact(t)), compact(t))
+                       for ln, t in cells[r:r + k]]
+                rows.append(_map_row(got, head, col, 0))
+                r += k
+            i = max(r, j, i + 1)
+            continue
+        while r < len(cells) and cells[r][0] - cells[r - 1][0] <= (2 if marked else 4):
+            ln, text = cells[r]
+            a, e = doc.src.line_span(ln)
+            t = compact(text)
+            if _ROW_NO.fullmatch(t) and (not last or int(t) in (last + 1, 1)):
+                if cur or number:
+                    rows.append(_map_row(cur, head, col, number))
+                cur, number, last = [], ln, int(t)
+            elif _GROUP_ROW.match(t) and (cur or number or not last):
+                if cur:
+                    rows.append(_map_row(cur, head, col, number))
+                cur, number = [], 0
+            elif number or (col["number"] is None and not last):
+                cur.append(_Cell(ln, a, a + len(t), t))
+            else:
+                break
+            r += 1
+        if cur:
+            rows.append(_map_row(cur, head, col, number))
+        i = max(r, j, i + 1)
+    return [x for x in rows if x is not None]
 
 
 def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
@@ -601,12 +736,17 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             _ls, le = doc.src.line_span(doc.line_of(blk.start))
             blk.lead = _verbatim(doc, heading_lead(doc.c[blk.start:le]), blk.start, le)
     for r in rows:
-        a, _e = doc.src.line_span(r.content[0])
-        _a, e = doc.src.line_span(r.content[1])
-        blk = Block("主要任务", None, a, e, lead=_verbatim(doc, r.lead, doc.src.line_span(r.lines[0])[0], e + 200),
-                    support=_verbatim(doc, r.support, a, e + 200))
+        a, e = r.content[0].a, r.content[-1].e
+        row_lo, row_hi = doc.src.line_span(r.lines[0])[0], doc.src.line_span(r.lines[1])[1]
+        blk = Block("主要任务", None, a, e, lead=_verbatim(doc, r.lead, row_lo, row_hi),
+                    support=_verbatim(doc, r.support, row_lo, row_hi))
+        # each cell is a paragraph of its own; what stands between two cells (a bar, a leader's name) is no text
+        blk.breaks = {c.e for c in r.content}
+        blk.parens.extend((x.e, y.a) for x, y in zip(r.content, r.content[1:], strict=False) if y.a > x.e)
+        for c in r.content:
+            blk.parens.extend(_cell_items(doc, c, blk.breaks))
         if r.time:
-            blk.due = doc.src.line_span(r.time)
+            blk.due = (r.time.a, r.time.e)
         plan.blocks.append(blk)
     plan.blocks.sort(key=lambda b: b.start)
     # A heading that names its units (一、强化科技创新(区科技局牵头); （一）…（X牵头）) leads the tasks under it
