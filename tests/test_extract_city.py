@@ -776,3 +776,39 @@ def test_a_table_with_tab_separated_cells_reads_units_and_the_time_cell():
     assert t["3所"]["lead"] == ["区教育局"] and t["3所"]["support"] == ["区住建局", "区财政局"]
     assert t["3所"]["deadline"] == "2024-09-30" and t["3所"]["line"] == 3
     assert t["800个"]["lead"] == ["区住建局"] and t["800个"]["deadline"] == "2024-12-31"
+
+
+def test_the_first_unit_leads_where_the_list_says_so():
+    """HSH24: "责任单位:区房屋征收中心、区发改局、…、石碶街道(列第一位者为牵头或汇总单位,下同)": the convention sentence is no
+    part of the last unit's name, and the first unit named leads this task and those after it; stated once in the
+    notice (责任分解中,列第一位的责任单位为牵头单位或汇总单位) it does the same."""
+    d = _draft((BENCH / "district2024_haishu_fenjie.txt").read_text(encoding="utf-8"))
+    t = {e["value_text"]: e for e in _targets(d)}
+    assert t["60万平方米"]["lead"] == ["区房屋征收中心"]
+    assert t["60万平方米"]["support"] == ["区发改局", "海曙自然资源规划分局", "古林镇", "石碶街道"]
+    text = ("2024年政府工作报告重点工作责任分解\n责任分解中,列第一位的责任单位为牵头单位或汇总单位。\n一、重点工作\n"
+            "1.新建城市公园5个。\n责任单位:区住建局、区园林中心\n")
+    e = _targets(_draft(text))[0]
+    assert e["lead"] == ["区住建局"] and e["support"] == ["区园林中心"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("2024年城区民生实事项目\n一、主要任务\n1.20件重点民生实事是区政府向全区人民作出的庄严承诺,要用心办好每个项目。\n",
+     "bench district2025_qianjiang_minsheng (黔江区): the list's items as a sentence's subject"),
+])
+def test_a_count_of_the_lists_items_as_what_they_are_is_no_target(text, source):
+    d = _draft(text)
+    assert not any(e["value_text"] == "20件" for e in _targets(d)), source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("泾县人民政府关于分解落实政府工作报告目标任务的通知\n各乡镇人民政府:\n《政府工作报告》已经县十八届人民代表大会第二次会议"
+     "审议通过,明确了2023年全县经济社会发展的主要目标和工作任务。\n", "bench county2023_jingxian_fenjie: the year of what a report sets"),
+    ("2025年区政府实事项目和重点工程安排\n一、实事项目\n1.改建认知障碍照护床位220张\n",
+     "bench district2025_chongming_shishi: a year list's title ending in 安排"),
+    ("2024年金东区政府民生实事项目\n一、实事项目\n1.新建村卫生室80家。\n",
+     "bench district2024_jindong_minsheng: a year list's title ending in 实事项目"),
+])
+def test_a_year_naming_what_a_text_is_about_is_no_deadline(text, source):
+    d = _draft(text, period=parse_period("2023:2025"))
+    assert not [e for e in d["entries"] if e["kind"] == "milestone"], source

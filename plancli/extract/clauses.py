@@ -176,12 +176,14 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.list_size"
     if unit in ("个", "家") and _OWN_UNITS_AFTER.match(after):
         return "extract.reason.own_parts"
-    if unit in ("项", "件", "条") and _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) \
-            or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
+    items = _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) if unit in ("项", "件", "条") else None
+    if items or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
         cs = _clause_start(text, a, lo)
-        if "》" in text[lo:a] or _DESCRIBES.search(re.sub(r"[\x00\s]", "", text[cs:a])) \
-                or _LIST_FOLLOWS.match(raw or text, e, min(len(raw or text), hi + 8)):
-            return "extract.reason.own_parts"
+        lead = re.sub(r"[\x00\s]", "", text[cs:a])
+        if "》" in text[lo:a] or _DESCRIBES.search(lead) \
+                or _LIST_FOLLOWS.match(raw or text, e, min(len(raw or text), hi + 8)) \
+                or items and not lead and text[items.end():items.end() + 1] in ("是", "为"):
+            return "extract.reason.own_parts"  # (20件重点民生实事是…承诺: the list's items, what they are)
     return None
 
 
@@ -542,7 +544,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
         if _NOT_A_DEADLINE.search(text[max(s0, a - 3):a]) or re.search(r"年$", t) and text[e:e + 1] == "是":
             continue  # 已经2023年10月13日…研究通过 (a past event); 2023年是…开局之年 (what the year is)
-        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦)(?:全[省市区县]|我[省市区县])?$",
+        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了|确定了|提出了|部署了|"
+                                                      r"安排了)(?:全[省市区县]|我[省市区县])?$",
                                                       text[max(s0, a - 4):a])
                                             or _DOCUMENT_AFTER.match(text, e, s1) or text[e:e + 1] == "度"
                                             or names_a_list(text, e)

@@ -48,7 +48,7 @@ TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意�
 # A list an office issues for a year names the year in its title (成都市2021年民生实事工作目标,
 # 2025年开发区重点工作及责任清单, 2024年…重点工作目标任务分解表): with a year, these end a title too.
 _YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|责任分解|任务分解|台账|政策举措|举措|"
-                   r"若干措施|工作安排|责任分工|任务分工|工作分工|分工)")  # (2025年金乡县政府重要工作事项责任分工)
+                   r"若干措施|工作安排|安排|责任分工|任务分工|工作分工|分工|实事项目)")  # (2025年金乡县政府重要工作事项责任分工)
 _YEAR_TITLE = re.compile(
     rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
     # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
@@ -225,6 +225,12 @@ def title_lines(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+# The convention a list of units states once (石碶街道(列第一位者为牵头或汇总单位,下同); 责任分解中,列第一位的责任单位为
+# 牵头单位或汇总单位): the first unit named leads, the others support.
+_FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?(?:第一位|第一|首位)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:工作)?(?:牵头|主办)")
+_FIRST_LEADS_NOTE = re.compile(r"[(（][^()（）]*(?:第一位|首位)[^()（）]*[)）]$")
+
+
 def _split_units(names: str) -> tuple[str, ...]:
     out: list[str] = []
     depth, part, parts = 0, "", []
@@ -238,7 +244,8 @@ def _split_units(names: str) -> tuple[str, ...]:
             part += ch
     parts.append(part)
     for part in parts:
-        part = part.strip().rstrip("等").strip()
+        part = _FIRST_LEADS_NOTE.sub("", part.strip()).strip()
+        part = part.rstrip("等").strip()
         if not part:
             continue
         if part in ("单位", "部门") and out:  # 省有关部门、单位 is one name
@@ -399,6 +406,10 @@ def layout(doc: Doc) -> list[Plan]:
         while p.last_line > p.first_line and not doc.lines[p.last_line - 1].strip():
             p.last_line -= 1
         _blocks(doc, p, [x for x in kinds if p.first_line <= x[0] + 1 <= p.last_line])
+        if _FIRST_LEADS.search(doc.c):
+            for blk in p.blocks:
+                if len(blk.lead) > 1:
+                    blk.lead, blk.support = blk.lead[:1], tuple(dict.fromkeys(blk.lead[1:] + blk.support))
         _coordinator(doc, p)
     return plans
 
