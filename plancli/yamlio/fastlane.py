@@ -179,10 +179,10 @@ class _Memo(dict):
         if self.keys.odd and not self.keys.odd.isdisjoint(names):
             raise _Out  # null:, true: … — keys no registry writes: left to the line-by-line reading
         had = len(t_map)
-        t_map.update(zip(keys, map(self.__getitem__, raws)))
+        t_map.update(zip(keys, map(self.__getitem__, raws), strict=True))
         if len(t_map) != had + n:
             raise _Out  # a key twice: the full reader says so
-        t_kl.update(zip(keys, range(lineno + 1, lineno + 1 + n)))
+        t_kl.update(zip(keys, range(lineno + 1, lineno + 1 + n), strict=True))
         return lineno + n
 
 
