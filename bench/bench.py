@@ -723,6 +723,12 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901 - one run, step by
         baseline = [sys.executable, "-P", "-m", "plancli"]
         b_env = {"PYTHONPATH": str(tree) + os.pathsep + env.get("PYTHONPATH", "")}
         print(f"baseline: {a.baseline} ({tree}), run as {sys.executable} -P -m plancli, side by side")
+        # A/B means the same way in: this tree too runs as `python -P -m plancli` from its own folder, not
+        # through the console script and pip's editable-install finder (~10 ms of lookups the baseline
+        # does not pay, which made every A/B look slower than it is).
+        plancli = [sys.executable, "-P", "-m", "plancli"]
+        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        print(f"this tree: {ROOT}, run the same way")
     print(flush=True)
     try:
         base = Step("python -c pass", [sys.executable, "-c", "pass"])

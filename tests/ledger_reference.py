@@ -220,3 +220,105 @@ def latest_notes(records: list[Record], as_of: date) -> dict:
         if cur is None or key >= cur[0]:
             best[r.item] = (key, Notes(r.effective, **parts))
     return {item: n for item, (_, n) in best.items()}
+
+
+# --------------------------------------------------------------------------- the ledger's warnings
+# ``ledger.recording.ledger_warnings`` as it was before it read the timeline's facts (issue 27, third
+# round): a scan that builds every record. Kept verbatim; tests/test_ledger_cache.py compares the two.
+
+from pathlib import Path  # noqa: E402
+
+from plancli.ledger.attainment import attainment, is_claim, percent  # noqa: E402
+from plancli.ledger.recording import _item_problem  # noqa: E402
+from plancli.registry.model import Problem  # noqa: E402
+from plancli.text.actuals import written_like  # noqa: E402
+from plancli.vocabulary import CLOSED, DECISIONS, SUBMITTED, Status  # noqa: E402
+from plancli.words import term  # noqa: E402
+
+
+def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Problem]:
+    """Records that count nowhere, or that say what their value contradicts, one ``file:line`` each.
+
+    An unknown id or occurrence, the bare id of a recurring entry, an occurrence due before the
+    document's date, a retraction with nothing to withdraw, and a met/missed status the actual value
+    contradicts without ``forced: true`` (it is counted as the value says). ``validate`` reports
+    them as problems; listings print them as warnings instead of ignoring the records silently.
+    """
+    if not records:
+        return []
+    gone = withdrawn(records)
+    retractions_used = {id(r) for r in gone.values()}
+    withdrawn_ids = {id(records[i]) for i in gone}
+    items_of: dict[str, list[str]] = {}
+    first_line: dict[str, int] = {}
+    by_rid = {r.rid: r for r in records if r.rid}
+    out = []
+    for i, r in enumerate(records):
+        e = reg.get(r.entry_id)
+        found: tuple | None = None  # (code, fields)
+        if r.rid in first_line:
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.rid_twice", rid=r.rid, first=first_line[r.rid]))
+            continue
+        first_line.setdefault(r.rid, r.yaml_line)
+        if r.status == RETRACTED and r.retracts is not None and id(r) not in retractions_used:
+            t = by_rid.get(r.retracts)
+            if t is not None and t.item == r.item and id(t) in withdrawn_ids:
+                continue  # the same record withdrawn on two clones: one retraction (validate notes it)
+            if t is None:
+                found = ("ledger.retracts_unknown", {"item": r.item, "rid": r.retracts})
+            elif t.item != r.item:
+                found = ("ledger.retracts_other", {"item": r.item, "rid": r.retracts, "other": t.item})
+            else:
+                found = ("ledger.retracts_retraction", {"item": r.item, "rid": r.retracts})
+        elif r.status == SUBMITTED:
+            continue  # a unit's 报送: its id is the unit, not an item (ledger.submissions)
+        elif e is None:
+            found = ("ledger.unknown_item", {"item": r.item})
+        else:
+            items = items_of.get(e.id) or items_of.setdefault(e.id, reg.items(e))
+            if r.item not in items:
+                found = ("ledger.ignored", {"item": r.item, "why": _item_problem(reg, e, r.item, items)})
+            elif r.forced and not (r.note or "").strip():
+                found = ("ledger.forced_without_note", {"item": r.item})
+            elif r.status == RETRACTED and id(r) not in retractions_used:
+                found = ("ledger.nothing_withdrawn", {"item": r.item})
+            elif r.status in DECISIONS and i not in gone:
+                found = _decision_problem(reg, r, by_rid.get(r.reviews or ""))
+            elif i not in gone and r.status in CLOSED and not r.forced:
+                ratio, met = attainment(e, r.actual, r.actual_below)
+                if met is not None and met != (r.status != "missed"):
+                    found = ("ledger.contradicts", {"item": r.item, "status": Status(r.status),
+                                                    "actual": written_like(r.actual, e.value_text, e.unit),
+                                                    "pct": percent(ratio),
+                                                    "counts": Status.MET if met else Status.MISSED})
+        if found:
+            out.append(Problem.at(str(path), r.yaml_line, found[0], **found[1]))
+    return out + _decided_twice(path, records, gone)
+
+
+def _decision_problem(reg: Registry, r: Record, claim: Record | None) -> tuple | None:
+    """Why a review decision decides nothing: the claim it names is not in the ledger, is another
+    item's record, or is no claim (done/met) at all."""
+    if claim is None:
+        return "ledger.reviews_unknown", {"item": r.item, "rid": r.reviews}
+    if claim.item != r.item:
+        return "ledger.reviews_other", {"item": r.item, "rid": r.reviews, "other": claim.item}
+    e = reg.get(claim.entry_id)
+    if e is not None and not is_claim(e, claim):
+        return "ledger.reviews_not_claim", {"item": r.item, "rid": r.reviews}
+    return None
+
+
+def _decided_twice(path: Path, records: list[Record], gone: dict) -> list[Problem]:
+    """Claims that two decisions in force decide differently (two clones, one accepting, one returning):
+    the later counts, and the office should withdraw the other. The same decision twice is no conflict."""
+    seen: dict[str, Record] = {}
+    out = []
+    for i, r in enumerate(records):
+        if r.status not in DECISIONS or i in gone or r.reviews is None:
+            continue
+        first = seen.setdefault(r.reviews, r)
+        if first is not r and first.status != r.status:
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.reviews_twice", item=r.item, rid=r.reviews,
+                                  first=term(f"status.{first.status}"), second=term(f"status.{r.status}")))
+    return out

@@ -261,3 +261,56 @@ def test_the_words_check_sees_a_pair_and_a_branch(tmp_path):
     bad.write_text('HEAD = ("已逾期", "overdue")\n\ndef f(lang):\n    return "：" if lang == "zh" else ": "\n',
                    encoding="utf-8")
     assert len(_language_leaks(bad)) == 2
+
+
+# plancli's own error classes (every one derives from PlancliError: checked above); builtins and other
+# libraries' errors (smtplib's, PyYAML's) carry their own words.
+OUR_ERRORS = {n.name for p in FILES for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+              if isinstance(n, ast.ClassDef) and n.name.endswith("Error")}
+
+
+def _raised_codes(path: Path) -> list[tuple[int, str, str]]:
+    """(line, error class, first argument) of every plancli error built with a written first argument:
+    a string is a catalogue code; an f-string's fixed head must begin one."""
+    found = []
+    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(n, ast.Call) and n.args):
+            continue
+        name = n.func.id if isinstance(n.func, ast.Name) else n.func.attr if isinstance(n.func, ast.Attribute) else ""
+        if name not in OUR_ERRORS:
+            continue
+        first = n.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            found.append((n.lineno, name, first.value))
+        elif isinstance(first, ast.JoinedStr) and first.values and isinstance(first.values[0], ast.Constant):
+            found.append((n.lineno, name, first.values[0].value + "…"))
+    return found
+
+
+@pytest.mark.parametrize("path", [p for p in FILES if WORDS_DIR not in p.parents], ids=_name)
+def test_errors_carry_catalogue_codes(path):
+    """The core raises a code and fields, never prose: every plancli error built with a written message
+    names an entry of the catalogue (an f-string names the start of one), so the CLI edge can say it
+    in the reader's language."""
+    from plancli.words import catalogue
+
+    codes = catalogue()
+    bad = []
+    for line, name, arg in _raised_codes(path):
+        if arg.endswith("…"):
+            head = arg[:-1]
+            ok = "." in head and any(c.startswith(head) for c in codes)
+        else:
+            ok = arg in codes
+        if not ok:
+            bad.append(f"{path.name}:{line}: {name}({arg!r}) is not a code of the catalogue")
+    assert bad == []
+
+
+def test_the_code_check_sees_prose(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text('def f(p):\n    raise LedgerError("the ledger is broken")\n\n'
+                   'def g(w):\n    raise LedgerError(f"no such {w}")\n', encoding="utf-8")
+    with pytest.raises(AssertionError, match="is not a code"):
+        test_errors_carry_catalogue_codes(bad)
+    assert sum(len(_raised_codes(p)) for p in FILES) > 200  # the check reads the real raises, not none

@@ -13,6 +13,7 @@ ledger's warnings.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import random
@@ -42,7 +43,7 @@ from .conftest import TINY_REGISTRY
 
 GIT = shutil.which("git")
 ITEMS = ["test-001", "test-004", "test-005", "test-003@2024", "test-003@2025", "test-003", "zz-404"]
-STATUSES = ["in_progress", "met", "done", "missed", "retracted", "extended", "submitted"]
+STATUSES = ["in_progress", "met", "done", "missed", "retracted", "extended", "submitted", "accepted", "returned"]
 D0 = date(2024, 5, 1)
 
 
@@ -64,10 +65,16 @@ def _record(rng: random.Random, k: int, rids: list[str], dups: bool = True) -> R
     if status == "retracted" and rids and rng.random() < 0.8:
         retracts = rng.choice(rids)
     rid = f"k{k:04d}-{rng.getrandbits(16):04x}" if rng.random() < 0.97 or not rids or not dups else rng.choice(rids)
+    reviews = None
+    if status in ("accepted", "returned"):  # a review's decision names the claim it decides
+        if rids:
+            reviews = rng.choice(rids)
+        else:
+            status = "in_progress"
     if status == "submitted":  # 报送: the record's id is the unit
         item = rng.choice(["省科技厅", "省大数据局"])
     return Record(item, status, actual=round(rng.uniform(0, 5), 2) if rng.random() < 0.6 else None, on=on,
-                  recorded_at=recorded_at, rid=rid, retracts=retracts,
+                  recorded_at=recorded_at, rid=rid, retracts=retracts, reviews=reviews,
                   note=rng.choice([None, "说明", "", "进展；存在问题：缺人；下一步措施：招人"]),
                   problems=rng.choice([None, None, "资金不足"]), unit=rng.choice([None, "省科技厅"]),
                   extend_to=D0 + timedelta(days=300) if status == "extended" else None,
@@ -149,7 +156,9 @@ def check_same(p: Path, reg, monkeypatch) -> bool:
     assert cached.current == full.current
     ws = Workspace(reg, p)
     got = [(x.line, x.message) for x in ws.ledger_warnings()]  # through the warnings cache
-    assert got == [(x.line, x.message) for x in ledger_warnings(reg, p, old)]
+    want_warnings = [(x.line, x.message) for x in ref.ledger_warnings(reg, p, old)]  # the scan of every record
+    assert got == want_warnings
+    assert [(x.line, x.message) for x in ledger_warnings(reg, p, old)] == want_warnings  # a plain list too
     assert got == [(x.line, x.message) for x in Workspace(reg, p).ledger_warnings()]  # and again, remembered
     return True
 
@@ -335,3 +344,33 @@ def test_the_cache_entry_is_data_a_planted_one_is_ignored(tmp_path, monkeypatch)
     assert header["ledger"] == str(p.resolve()) and json.loads(bytes(blobs[header["at"]["rids"]]))
     entry.write_bytes(b"\x80\x04cos\nsystem\n(S'touch pwned'\ntR.")  # a pickle
     assert _plain(load_ledger(p)) == want and not (tmp_path / "pwned").exists()
+
+
+def test_the_warnings_read_from_the_facts_are_the_scan_of_every_record(setting):
+    """ledger_warnings judges records from their timeline's facts and builds only those it names; on
+    random ledgers (duplicate rids, retractions of unknown, other and retracted records, decisions
+    on claims and non-claims, forced records without a note, contradicted values) its warnings are the
+    reference scan's, line for line, and every kind of warning occurs."""
+    d, reg = setting
+    kinds: set[str] = set()
+    for seed in range(40):
+        rng = random.Random(seed)
+        rids: list[str] = []
+        records = []
+        for k in range(80):
+            r = _record(rng, k, rids)
+            r = dataclasses.replace(r, yaml_line=k + 2)
+            if r.retracts and rng.random() < 0.2:
+                r = dataclasses.replace(r, retracts="gone-rid")  # names a record no clone has
+            if r.reviews and rng.random() < 0.2:
+                r = dataclasses.replace(r, reviews="gone-rid")
+            records.append(r)
+            rids.append(r.rid)
+        want = ref.ledger_warnings(reg, d / "p.yaml", records)
+        got = ledger_warnings(reg, d / "p.yaml", records)
+        assert [(x.line, x.code, x.message) for x in got] == [(x.line, x.code, x.message) for x in want]
+        kinds |= {x.code for x in want}
+    assert kinds >= {"ledger.rid_twice", "ledger.unknown_item", "ledger.retracts_unknown", "ledger.retracts_other",
+                     "ledger.retracts_retraction", "ledger.nothing_withdrawn", "ledger.ignored", "ledger.reviews_unknown",
+                     "ledger.forced_without_note", "ledger.contradicts", "ledger.reviews_other",
+                     "ledger.reviews_not_claim", "ledger.reviews_twice"}, kinds

@@ -96,3 +96,16 @@ def test_filter_scope_names_units_documents_and_plans():
     f = Filters(units=["省大数据局"], plans=["szbg", "kjyf"], docs=["lzf2024-5"])
     assert filter_scope(reg, f, "zh") == "省大数据局 · 鲁政发〔2024〕5号、数字变革、科技研发"
     assert filter_scope(reg, f, "en") == "省大数据局 · 鲁政发〔2024〕5号, 数字变革, 科技研发"
+
+
+def test_visible_may_trust_isprintable():
+    """``visible`` returns a printable text untouched without its pattern: that holds only while every
+    character the pattern writes out is one Python calls unprintable."""
+    import re
+
+    from plancli.words import _UNSHOWABLE_CLASS, visible
+
+    pattern = re.compile(_UNSHOWABLE_CLASS)
+    assert [hex(c) for c in range(0x110000) if pattern.match(chr(c)) and chr(c).isprintable()] == []
+    assert visible("已达标\x1b[2J") == "已达标\\x1b[2J" and visible("进行中") == "进行中"
+    assert visible("第一行\n第二行\u202e") == "第一行\n第二行\\u202e"

@@ -78,7 +78,10 @@ def check_against_source(path: str, entries: Iterable[Entry], exclusions: Iterab
                 bad(e.yaml_line, "validate.target_needs_comparator", id=e.id)
         elif e.kind == "milestone" and e.value_text:
             bad(e.yaml_line, "validate.milestone_value_text", id=e.id)
-        if e.kind == "milestone" and e.deadline_text is None:
+        # A milestone is dated by its own phrase (deadline_text), or by a date the text states elsewhere
+        # that the entry gives (a heading's date over a list, 10月底前 read in the document's year: deadline
+        # with deadline_inferred false, a note saying where it is from); never by the period's end alone.
+        if e.kind == "milestone" and e.deadline_text is None and e.deadline_inferred:
             bad(e.yaml_line, "validate.milestone_needs_deadline_text", id=e.id)
         if not e.lead:
             bad(e.yaml_line, "validate.no_lead", id=e.id)

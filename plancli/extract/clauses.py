@@ -29,11 +29,11 @@ from ..text.numerals import COUNTING, MAGNITUDES, NONZERO, measure_words
 from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
-from .context import is_notice_title, is_signature_line, page_headline, page_lines
+from .context import annex_lines, is_notice_title, is_signature_line, page_headline, page_lines
 from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units, title_lines
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
-__all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard", "not_a_goal"]
+__all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard", "not_a_goal", "names_a_list"]
 
 _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
@@ -55,6 +55,17 @@ _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
 _PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导思想|基本原则|工作思路|总体思路|基本思路)(?:是|为)?[:：]")
 # After a year that names a document: 2022年《政府工作报告》, 2023年区《政府工作报告》, 2024年市政府工作报告.
 _DOCUMENT_AFTER = re.compile(r"[区市县省]?[《〈]|[^，,。；;：:\x00]{0,10}?(?:政府工作报告|工作报告)")
+# After a year that names a list by its count (issue 28, round four): 确定…2024年十大民生实事项目, 2025年十五件民盼实事
+# 任务分解, 2024年10项重点民生实事 — the year of the list the sentence is about, not a deadline.
+_LIST_NAME_AFTER = re.compile(rf"[{NONZERO}十百\d]+(?:大|件|项|个|条)[^，,。；;：:\x00]{{0,12}}?"
+                              r"(?:实事|项目|工程|任务|工作|事项|清单|分解|举措)")
+
+
+def names_a_list(text: str, e: int) -> bool:
+    """The year ending at text[e] names a list by its count (2024年十大民生实事项目): no deadline."""
+    return bool(_LIST_NAME_AFTER.match(text, e, min(len(text), e + 24)))
+
+
 _NAME_AFTER_SPAN = re.compile(r"^(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划)")  # 三年行动: a name
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较)$")
 
@@ -119,11 +130,23 @@ _ITEM_UNITS = ("项", "件", "条", "类", "个方面", "方面")
 _BROKEN_INTO = re.compile(r"(?:细化为|分解为|细化分解为|分解成|细化成|梳理出|梳理为|整合为|归纳为)[^，,。；;]*$")
 _LISTS_AFTER = re.compile(r"[^。；;，,:：]{0,16}?[。\x00\s]*(?:具体|主要)?(?:包括|如下|分别是|分别为)[:：]")
 _DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|在线|值守|服务|响应|营业|开放|运行|值班|热线)")
+# The count of the document's own parts (issue 28, round four): who is responsible (涉及34个牵头单位 — the units a
+# list assigns, never what they must do), and the tasks or items of a list (明确133项具体任务, 全力办好10件民生实事)
+# where the sentence is about a document (《…任务分解》明确133项…), describes the list (明确, 涉及, 细化, 共, 确定 …)
+# or leads the numbered items it counts (…办好10件民生实事。 / 1.…): the items are the entries, their number
+# restates them. A count of tasks a plan commits to with none of these (完成12项改革任务) stays a target.
+_OWN_UNITS_AFTER = re.compile(r"^(?:牵头|责任|配合|协同|协办|承办|主办|参与|成员)(?:单位|部门|处室|科室)")
+_OWN_ITEMS_AFTER = re.compile(r"(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生)*(?:工作任务|任务|工作事项|事项|责任事项|"
+                              r"实事项目|实事|工作(?=$|[，,。；;：:、和及与\x00)）]))")
+_DESCRIBES = re.compile(r"(?:明确|涉及|细化|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
+                        r"梳理出|整合为)[了出为成]?$")
+_LIST_FOLLOWS = re.compile(r"[^。；;!！?？]*[。：:][\x00\s]*(?:1[.．、。](?:(?!\d)|(?=(?:19|20)\d{2}年))|[(（][一1][)）]|一、)")
+# (the list's first item; 1.2024年…: a list number glued to a year)
 
 
-def not_a_goal(text: str, a: int, lo: int, hi: int) -> str | None:
+def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
-    sets no goal, else None."""
+    sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
     m = _QTY.match(text[lo:hi], a - lo)  # (from lo: the list number before it, 1.3个月内, is not read)
     if not m:
         return None
@@ -151,6 +174,14 @@ def not_a_goal(text: str, a: int, lo: int, hi: int) -> str | None:
         return "extract.reason.frequency"
     if unit in _ITEM_UNITS and (_BROKEN_INTO.search(text[lo:a]) or _LISTS_AFTER.match(text, e, min(len(text), hi + 12))):
         return "extract.reason.list_size"
+    if unit in ("个", "家") and _OWN_UNITS_AFTER.match(after):
+        return "extract.reason.own_parts"
+    if unit in ("项", "件", "条") and _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) \
+            or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
+        cs = _clause_start(text, a, lo)
+        if "》" in text[lo:a] or _DESCRIBES.search(re.sub(r"[\x00\s]", "", text[cs:a])) \
+                or _LIST_FOLLOWS.match(raw or text, e, min(len(raw or text), hi + 8)):
+            return "extract.reason.own_parts"
     return None
 
 
@@ -355,7 +386,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     # document (its index block, post time, source, links) and a news page's headline are the page's.
     headline = page_headline(doc.lines)
     page = page_lines(doc.lines)
-    titled = _title_line_pairs(doc)
+    titled = _title_line_pairs(doc) | annex_lines(doc.lines)  # (a notice's list of annexes: titles too)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         line = doc.lines[li - 1]
         if is_signature_line(line) or li - 1 in page or is_notice_title(line) or is_title(line) or li - 1 == headline \
@@ -420,7 +451,8 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             run_in = k_line == 0 and heads is not None and heads is goals_head and _RUN_IN.match(text[s0:s1])
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
                                                    None if run_in else heads or listed, para,
-                                                   lead_in=goals and horizons == 0, due=due, trailing=trailing)
+                                                   lead_in=goals and horizons == 0, due=due, trailing=trailing,
+                                                   raw=c)
             if trailing is not None and any(d.time is trailing for d in drafts):
                 consumed.add(k + 1)
             subject = () if blk.lead else subject_units(text[s0:s1])
@@ -513,6 +545,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦)(?:全[省市区县]|我[省市区县])?$",
                                                       text[max(s0, a - 4):a])
                                             or _DOCUMENT_AFTER.match(text, e, s1) or text[e:e + 1] == "度"
+                                            or names_a_list(text, e)
                                             or _PRINCIPLES_AFTER.match(text, e, s1)):
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles)
@@ -581,14 +614,14 @@ def _heading_dates(text: str, plan: Plan, ctx: Context, period: Period) -> dict[
 def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, quoted, ctx: Context,
                          period: Period, governor: Time | None = None, heads: Time | None = None,
                          para: int | None = None, lead_in: bool = False, due: Time | None = None,
-                         trailing: Time | None = None) -> tuple[list[Draft], Time | None]:
+                         trailing: Time | None = None, raw: str | None = None) -> tuple[list[Draft], Time | None]:
     """Targets and milestones of the sentence text[s0:s1] (positions are the document's compact ones), and
     the time phrase that opens it (到2020年，…), which governs the sentences after it.
 
     A target with no time phrase of its own before it takes the governing phrase of its paragraph or
     list, if any (``Draft.governed``), else the end of the period."""
     times = _times(text, s0, s1, quoted, ctx, period)
-    qtys = _quantities(text, s0, s1, quoted, times)
+    qtys = _quantities(text, s0, s1, quoted, times, raw)
     para = blk.start if para is None else para
     drafts = _targets(text, plan, blk, s0, qtys, times, governor, para, due=due, trailing=trailing)
     drafts += _milestones(text, plan, blk, s1, qtys, times)
@@ -616,8 +649,8 @@ def is_product_standard(text: str, a: int, e: int) -> bool:
     return bool(_SPEC_BEFORE.search(text[max(0, a - 10):a]) and _SPEC_AFTER.match(text[e:e + 5]))
 
 
-def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[Qty]:
-    """Every quantity of the sentence that can be a target."""
+def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str | None = None) -> list[Qty]:
+    """Every quantity of the sentence that can be a target (``raw``: the text with nothing masked)."""
     qtys: list[Qty] = []
     for m in _QTY.finditer(text, s0, s1):
         a, e = m.span()
@@ -633,7 +666,7 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time]) -> list[
             continue
         if is_product_standard(text, a, e):
             continue  # 厚度低于0.01毫米的地膜: a product standard, left to the exclusions
-        if not_a_goal(text, a, s0, s1):
+        if not_a_goal(text, a, s0, s1, raw):
             continue  # a rule's bound, a descriptor, a span, a frequency: left to the exclusions
         if m.group(3) in ("个月", "天", "周", "年") and re.search(r"(?:具有|具备|满|连续|累计|工作|任职|从事)$", text[cs:a]):
             continue  # 具有6个月工作经历: an eligibility threshold
@@ -851,10 +884,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
     (2024年年底前，A，B) each following clause up to the next time phrase or the sentence's end."""
     drafts: list[Draft] = []
     for k, t in enumerate(times):
-        if t.yearless:
-            # A milestone needs a deadline_text the registry can read without the document's date
-            # (validate.milestone_needs_deadline_text): left to the exclusions, for a person to register.
-            continue
+        # A year-less phrase (各牵头单位于2月29日前将…报送, 年底前基本实现…) dates its clause in the document's year:
+        # the milestone carries that date with a note (draft.py), as a heading's date over a list does.
         if _completes(text, t) and any(q[1] <= t.start for q in qtys):
             continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it
         scope_end = times[k + 1].start if k + 1 < len(times) else s1

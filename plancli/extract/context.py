@@ -25,7 +25,7 @@ from ..text.source import compact
 from .layout import DATE_LINE, DOC_NO, find_period, is_title, title_lines
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
-           "is_notice_title", "page_headline", "stated_term", "term_span"]
+           "is_notice_title", "page_headline", "stated_term", "term_span", "annex_lines"]
 
 _SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
 # The term a text states for itself: 执行期限为2019年1月1日至2023年12月31日, 政策期限为2016年至2018年,
@@ -42,6 +42,10 @@ _HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}\d]+[)）]|\d{{1,
 # 到2027年底，…), and after its baseline (较2023年增长30%: the plan runs from 2024).
 _OPENING_YEAR = re.compile(r"^(?:[^，,。]{0,10}目标[是为:：，,]?)?(?:力争|争取)?(?:到|至)?((?:19|20)\d{2})年(?!以来|来|以前|前后|版)")
 _BASELINE_YEAR = re.compile(r"(?:较|比|相比|相较|同比)((?:19|20)\d{2})年")
+# The year of a dated step: 力争2022年底前, 2023年6月底前, 2024年10月31日前, 2025年上半年 — a deadline, not a
+# year the text only names (2021年以来, 2023年是…, 〔2021〕).
+_STEP_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?:年?底|末|上半年|下半年|[一二三四]季度|\d{1,2}月)"
+                        r"[^，,。；;]{0,6}?(?:前|之前|以前|底|末|完成)")
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
@@ -103,6 +107,38 @@ def is_notice_title(line: str) -> bool:
     """The line is a document's title of its own (某区人民政府关于印发…的通知): the years in it name the document."""
     c = compact(line).strip("# *")
     return bool(_NOTICE_TITLE.match(c)) and not re.match(r"^(?:\d{1,3}[.．、]|[(（][一二三四五六七八九十\d]+[)）])", c)
+
+
+# (1.2025年…: a list number glued to a year, not a decimal)
+_ANNEX_FIRST = re.compile(r"^附件\d*[:：]\s*1[.．、](?:(?!\d)|(?=(?:19|20)\d{2}年))")
+_ANNEX_NEXT = re.compile(r"^(\d{1,2})[.．、](?:(?!\d)|(?=(?:19|20)\d{2}年))")
+
+
+def annex_lines(lines: list[str]) -> set[int]:
+    """Indices of a notice's list of annexes: 附件:1.2025年县《政府工作报告》任务清单, then 2.…, 3.… on the lines under
+    it, numbered on, each a title without a sentence's punctuation. They name the annexes (their years and counts:
+    2.2025年十五件民盼实事任务分解), they are no tasks of the plan."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        c = compact(lines[i]).strip("# *")
+        if not _ANNEX_FIRST.match(c) or re.search(r"[。；;，,]", c):
+            i += 1
+            continue
+        out.add(i)
+        n, j = 1, i + 1
+        while j < len(lines):
+            cj = compact(lines[j]).strip("# *")
+            m = _ANNEX_NEXT.match(cj)
+            if not cj:
+                j += 1
+            elif m and int(m.group(1)) == n + 1 and not re.search(r"[。；;，,:：]", cj) and len(cj) <= 60:
+                out.add(j)
+                n, j = n + 1, j + 1
+            else:
+                break
+        i = j
+    return out
 
 
 def page_headline(lines: list[str]) -> int | None:
@@ -201,6 +237,13 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
         later = [int(y) for y in _ANY_YEAR.findall(c) if int(y) >= year0 and not _is_doc_no_year(c, y)]
         end = max(later, default=year0)
         return Period(date(year0, 1, 1), date(end, 12, 31)), "the document's year to the last year the text dates"
+    # No title period, no term, no 到YYYY年 and no date of issue (a flattened crawl, a page without its
+    # notice): the years its dated steps name (力争2022年底前) are when the plan runs, from the earliest to
+    # the latest. Only a text that dates nothing is refused (ExtractError asks for --period).
+    steps = [int(y) for y in _STEP_YEAR.findall(c)]
+    if steps:
+        return Period(date(min(steps), 1, 1), date(max(steps), 12, 31)), \
+            f"the years its dated steps name ({min(steps)}–{max(steps)}年)"
     return None
 
 

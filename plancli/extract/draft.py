@@ -21,8 +21,9 @@ from ..text.numerals import NUMERAL
 from ..text.quantities import QuantityError, not_target_reason, parse_value
 from ..text.tokens import covered_spans, tokens
 from ..words import say
-from .clauses import Draft, drafts_of_plan, is_product_standard, not_a_goal
+from .clauses import Draft, drafts_of_plan, is_product_standard, names_a_list, not_a_goal
 from .context import (
+    annex_lines,
     document_header,
     find_doc_date,
     infer_period,
@@ -47,7 +48,7 @@ def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
 
 
 def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, headline: int | None = None,
-            page: frozenset[int] = frozenset()) -> tuple[str, dict]:
+            page: frozenset[int] = frozenset(), annexes: frozenset[int] = frozenset()) -> tuple[str, dict]:
     """Why a token is not an entry, as far as the text shows: a code of words/extract.py and its fields;
     the guesses' words end in "(check)"."""
     li = doc.line_of(pos)
@@ -59,12 +60,15 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, headline: i
         return "extract.reason.page", {}
     if is_notice_title(line):
         return "extract.reason.title", {}
+    if li - 1 in annexes:
+        return "extract.reason.annex", {}
     if li - 1 == headline:
         return "extract.reason.headline", {}
     if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith("年"):
         if re.search(r"(?:已经|已于|已在|已)$", text[max(ls, pos - 3):pos]):
             return "extract.reason.past_event", {}
-        if after.startswith("年是") or re.search(r"(?:将|把|对)$", text[max(ls, pos - 1):pos]):
+        if after.startswith("年是") or re.search(r"(?:将|把|对)$", text[max(ls, pos - 1):pos]) \
+                or names_a_list(text, pos + len(tok) + 1) and not _inside_pair(text, ls, pos, "《", "》"):
             return "extract.reason.year_named", {}
     if re.fullmatch(r"\d{1,3}[|｜.．、。]?", text[ls:le]) or task and pos < ls + task.end():
         return "extract.reason.row_number", {}  # 1 | or 1 on a line of its own: a table's 序号 cell, a list number
@@ -347,6 +351,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
     done: dict[int, list[tuple[int, int]]] = {}  # line -> spans its exclusions cover
     headline = page_headline(doc.lines)
     page = frozenset(page_lines(doc.lines))
+    annexes = frozenset(annex_lines(doc.lines))
     out: list[dict] = []
     for p in plans:
         for pos, ln, tok in tokens(doc.src, p.first_line, p.last_line):
@@ -356,7 +361,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             a, b = _excerpt(doc, pos, tok)
             txt = doc.raw(a, b)
             done.setdefault(ln, []).extend(doc.src.find_all_at_line(txt, ln))
-            code, fields = _reason(doc, doc.c, pos, tok, period, headline, page)
+            code, fields = _reason(doc, doc.c, pos, tok, period, headline, page, annexes)
             out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})
     return out
 

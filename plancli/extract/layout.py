@@ -48,7 +48,7 @@ TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意�
 # A list an office issues for a year names the year in its title (成都市2021年民生实事工作目标,
 # 2025年开发区重点工作及责任清单, 2024年…重点工作目标任务分解表): with a year, these end a title too.
 _YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|责任分解|任务分解|台账|政策举措|举措|"
-                   r"若干措施|工作安排)")
+                   r"若干措施|工作安排|责任分工|任务分工|工作分工|分工)")  # (2025年金乡县政府重要工作事项责任分工)
 _YEAR_TITLE = re.compile(
     rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
     # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
@@ -285,6 +285,19 @@ _COLLECTIVE_LEAD = re.compile(rf"^(?:由)?({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?
 # what the sentence commits to.
 _SUBJECT = re.compile(rf"^(?:由)?({_ONE_UNIT}(?:[、和]{_ONE_UNIT})*)(?=要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|"
                       r"做好|结合|定期|每季度|每月|每年|于\d)")
+
+
+# A heading that names who leads every task under it (issue 28, round four): 一、县示范区管委会牵头工作(8项),
+# （一）由市发展改革委牵头的工作, 二、区教育局负责事项. A heading that names a person (一、某某区长牵头重点工作: the leader
+# in charge) names no unit: its tasks' own units stand.
+_HEADING_LEAD = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?:牵头|负责|承办|主办)(?:的)?(?:重点|主要|具体|年度)?"
+                           r"(?:工作|事项|任务|项目)(?:清单)?(?:[(（][^()（）]{0,10}[)）])?[。:：]?$")
+
+
+def heading_lead(body: str) -> tuple[str, ...]:
+    """The units a heading's text (after its number) names as the lead of the tasks under it, else ()."""
+    m = _HEADING_LEAD.match(body)
+    return _split_units(m.group("lead")) if m else ()
 
 
 def subject_units(text: str) -> tuple[str, ...]:
@@ -535,6 +548,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
     section, sec_no, group_no = "总体目标", -1, None
     sec_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     group_blk: Block | None = None
+    groups: set[int] = set()  # the group headings' blocks
     cur: Block | None = None
     for li, kind, b in kinds:
         start, end = doc.src.line_span(li + 1)
@@ -546,6 +560,8 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             sec_no += 1
             group_no = None
             lead, support, _spans = units_of(b)
+            if not lead:
+                lead = heading_lead(m.group(2).rstrip("。"))  # 一、县示范区管委会牵头工作(8项)
             sec_units = (lead, support)
             group_blk = None
             plan.sections.append((li + 1, section))
@@ -572,6 +588,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             cur = Block(section, task, start + skip, end, heading_units=sec_units)
             if kind == "group":
                 group_blk = cur
+                groups.add(id(cur))
             elif group_blk is not None:
                 cur.heads = group_blk.start
             plan.blocks.append(cur)
@@ -579,6 +596,10 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             cur.end = end
     for blk in plan.blocks:
         _units_of_block(doc, blk)
+        if not blk.lead and id(blk) in groups:
+            # （一）由市发展改革委牵头的工作: the group heading leads the tasks under it
+            _ls, le = doc.src.line_span(doc.line_of(blk.start))
+            blk.lead = _verbatim(doc, heading_lead(doc.c[blk.start:le]), blk.start, le)
     for r in rows:
         a, _e = doc.src.line_span(r.content[0])
         _a, e = doc.src.line_span(r.content[1])

@@ -33,12 +33,15 @@ from .evidence import Proof, digest, keep, proof_given
 from .record import LedgerError, Record
 from .review import decisions, review_states, say_decision
 from .storage import append_record, load_ledger
-from .timeline import extensions, next_withdrawn, withdrawn
+from .timeline import KEPT, extensions, next_withdrawn, timeline_of, withdrawn
 
 __all__ = ["clean_text", "resolve_item", "today_or", "ledger_warnings", "check_progress", "check_extension", "record_progress",
            "retract_latest", "named_record", "extend_deadline", "item_deadline", "deadline_in_force", "evidence_path",
            "evidence_problems", "decide"]
 
+
+# Where the timeline's facts keep what a record's status is decided by (ledger.timeline.KEPT).
+_FORCED, _ACTUAL, _BELOW = (KEPT.index(name) for name in ("forced", "actual", "actual_below"))
 
 # An actual more than this many times its target is a typo or a wrong unit until someone says why.
 IMPLAUSIBLE = 1000
@@ -74,57 +77,81 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
     document's date, a retraction with nothing to withdraw, and a met/missed status the actual value
     contradicts without ``forced: true`` (it is counted as the value says). ``validate`` reports
     them as problems; listings print them as warnings instead of ignoring the records silently.
+
+    Every record is judged from the facts its timeline keeps (item, status, rid, what it retracts,
+    forced, actual); a record is built only when it is named in a warning or its note or the claim it
+    decides is needed. A ledger of years that grew by one record is checked without building the
+    200,000 others (tests/ledger_reference.py keeps the scan this replaces; the tests compare them).
     """
     if not records:
         return []
-    gone = withdrawn(records)
-    retractions_used = {id(r) for r in gone.values()}
-    withdrawn_ids = {id(records[i]) for i in gone}
-    items_of: dict[str, list[str]] = {}
-    first_line: dict[str, int] = {}
-    by_rid = {r.rid: r for r in records if r.rid}
-    out = []
-    for i, r in enumerate(records):
-        e = reg.get(r.entry_id)
-        found: tuple | None = None  # (code, fields)
-        if r.rid in first_line:
-            out.append(Problem.at(str(path), r.yaml_line, "ledger.rid_twice", rid=r.rid, first=first_line[r.rid]))
+    tl = timeline_of(records)
+    f = tl.facts
+    gone_by = tl.gone_by
+    used = {k for k in gone_by if k >= 0}  # retractions that withdrew a record
+    rids, retracts, kept = f.rids, f.retracts, f.kept
+    last_of = {rid: i for i, rid in enumerate(rids) if rid}  # rid → its last record, as a dict of them kept
+    item_verdict: dict[int, tuple | None] = {}  # item number → (code, fields) that no record of it counts
+    first_of: dict[str, int] = {}
+    found_at: list[tuple[int, str, dict]] = []
+    for i in range(len(f)):
+        rid = rids[i]
+        if rid in first_of:
+            found_at.append((i, "ledger.rid_twice", {"rid": rid or None, "first": records[first_of[rid]].yaml_line}))
             continue
-        first_line.setdefault(r.rid, r.yaml_line)
-        if r.status == RETRACTED and r.retracts is not None and id(r) not in retractions_used:
-            t = by_rid.get(r.retracts)
-            if t is not None and t.item == r.item and id(t) in withdrawn_ids:
+        first_of[rid] = i
+        status = f.statuses[f.status_no[i]]
+        ino = f.item_no[i]
+        item = f.items[ino]
+        found: tuple | None = None
+        if status == RETRACTED and retracts[i] is not None and i not in used:
+            j = last_of.get(retracts[i])
+            if j is not None and f.item_no[j] == ino and gone_by[j] >= 0:
                 continue  # the same record withdrawn on two clones: one retraction (validate notes it)
-            if t is None:
-                found = ("ledger.retracts_unknown", {"item": r.item, "rid": r.retracts})
-            elif t.item != r.item:
-                found = ("ledger.retracts_other", {"item": r.item, "rid": r.retracts, "other": t.item})
+            if j is None:
+                found = ("ledger.retracts_unknown", {"item": item, "rid": retracts[i]})
+            elif f.item_no[j] != ino:
+                found = ("ledger.retracts_other", {"item": item, "rid": retracts[i], "other": f.items[f.item_no[j]]})
             else:
-                found = ("ledger.retracts_retraction", {"item": r.item, "rid": r.retracts})
-        elif r.status == SUBMITTED:
+                found = ("ledger.retracts_retraction", {"item": item, "rid": retracts[i]})
+        elif status == SUBMITTED:
             continue  # a unit's 报送: its id is the unit, not an item (ledger.submissions)
-        elif e is None:
-            found = ("ledger.unknown_item", {"item": r.item})
         else:
-            items = items_of.get(e.id) or items_of.setdefault(e.id, reg.items(e))
-            if r.item not in items:
-                found = ("ledger.ignored", {"item": r.item, "why": _item_problem(reg, e, r.item, items)})
-            elif r.forced and not (r.note or "").strip():
-                found = ("ledger.forced_without_note", {"item": r.item})
-            elif r.status == RETRACTED and id(r) not in retractions_used:
-                found = ("ledger.nothing_withdrawn", {"item": r.item})
-            elif r.status in DECISIONS and i not in gone:
-                found = _decision_problem(reg, r, by_rid.get(r.reviews or ""))
-            elif i not in gone and r.status in CLOSED and not r.forced:
-                ratio, met = attainment(e, r.actual, r.actual_below)
-                if met is not None and met != (r.status != "missed"):
-                    found = ("ledger.contradicts", {"item": r.item, "status": Status(r.status),
-                                                    "actual": written_like(r.actual, e.value_text, e.unit),
+            if ino not in item_verdict:
+                item_verdict[ino] = _item_verdict(reg, item)
+            e, found = item_verdict[ino] or (None, None)
+            if found is not None:
+                pass
+            elif kept[i][_FORCED] and not (records[i].note or "").strip():
+                found = ("ledger.forced_without_note", {"item": item})
+            elif status == RETRACTED and i not in used:
+                found = ("ledger.nothing_withdrawn", {"item": item})
+            elif status in DECISIONS and gone_by[i] < 0:
+                r = records[i]
+                found = _decision_problem(reg, r, records[last_of[r.reviews]] if r.reviews in last_of else None)
+            elif gone_by[i] < 0 and status in CLOSED and not kept[i][_FORCED]:
+                ratio, met = attainment(e, kept[i][_ACTUAL], kept[i][_BELOW])
+                if met is not None and met != (status != "missed"):
+                    found = ("ledger.contradicts", {"item": item, "status": Status(status),
+                                                    "actual": written_like(kept[i][_ACTUAL], e.value_text, e.unit),
                                                     "pct": percent(ratio),
                                                     "counts": Status.MET if met else Status.MISSED})
         if found:
-            out.append(Problem.at(str(path), r.yaml_line, found[0], **found[1]))
-    return out + _decided_twice(path, records, gone)
+            found_at.append((i, *found))
+    out = [Problem.at(str(path), records[i].yaml_line, code, **fields) for i, code, fields in found_at]
+    return out + _decided_twice(path, records, tl)
+
+
+def _item_verdict(reg: Registry, item: str) -> tuple[Entry | None, tuple | None]:
+    """(entry, None) for an item the registry counts; (None, (code, fields)) for one no record of it
+    counts: an unknown id, or an occurrence its entry does not have."""
+    e = reg.get(item.split("@", 1)[0])
+    if e is None:
+        return None, ("ledger.unknown_item", {"item": item})
+    items = reg.items(e)
+    if item not in items:
+        return None, ("ledger.ignored", {"item": item, "why": _item_problem(reg, e, item, items)})
+    return e, None
 
 
 def _decision_problem(reg: Registry, r: Record, claim: Record | None) -> tuple | None:
@@ -140,13 +167,17 @@ def _decision_problem(reg: Registry, r: Record, claim: Record | None) -> tuple |
     return None
 
 
-def _decided_twice(path: Path, records: list[Record], gone: dict) -> list[Problem]:
+def _decided_twice(path: Path, records: list[Record], tl) -> list[Problem]:
     """Claims that two decisions in force decide differently (two clones, one accepting, one returning):
     the later counts, and the office should withdraw the other. The same decision twice is no conflict."""
+    f, gone_by = tl.facts, tl.gone_by
     seen: dict[str, Record] = {}
     out = []
-    for i, r in enumerate(records):
-        if r.status not in DECISIONS or i in gone or r.reviews is None:
+    for i in range(len(f)):
+        if f.statuses[f.status_no[i]] not in DECISIONS or gone_by[i] >= 0:
+            continue
+        r = records[i]
+        if r.reviews is None:
             continue
         first = seen.setdefault(r.reviews, r)
         if first is not r and first.status != r.status:

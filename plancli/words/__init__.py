@@ -121,7 +121,23 @@ def said(value, lang: str) -> str:
 # hidden hyperlink), DEL, the line and paragraph separators (a line break to Python's splitlines, not
 # to JSON), the bidirectional overrides and isolates (text that reads otherwise than it is written),
 # lone surrogates (bytes that were not UTF-8) and the two non-characters XML refuses.
-UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# Compiled on first use (``UNSHOWABLE`` is looked up through the module's ``__getattr__``): the class
+# of wide ranges takes ~0.8 ms to compile, which a JSON listing that says nothing need not pay.
+_UNSHOWABLE_CLASS = r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+_unshowable: re.Pattern | None = None
+
+
+def _unshowable_pattern() -> re.Pattern:
+    global _unshowable
+    if _unshowable is None:
+        _unshowable = re.compile(_UNSHOWABLE_CLASS)
+    return _unshowable
+
+
+def __getattr__(name: str):
+    if name == "UNSHOWABLE":
+        return _unshowable_pattern()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _escape(m: re.Match) -> str:
@@ -132,9 +148,12 @@ def _escape(m: re.Match) -> str:
 def visible(s: str, keep: str = "\n") -> str:
     """``s`` safe to show on a terminal, in a workbook or a page: every unshowable character but
     those in ``keep`` written out as ``\\x1b`` / ``\\u202e``, so it is seen and does nothing."""
-    if not UNSHOWABLE.search(s):
+    if s.isprintable():  # every unshowable character is unprintable to Python: most texts stop here
         return s
-    return UNSHOWABLE.sub(lambda m: m.group() if m.group() in keep else _escape(m), s)
+    pattern = _unshowable or _unshowable_pattern()
+    if not pattern.search(s):
+        return s
+    return pattern.sub(lambda m: m.group() if m.group() in keep else _escape(m), s)
 
 
 def _field(v, lang: str):

@@ -30,8 +30,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "validate.target_needs_comparator": ("{id}：量化目标须有 comparator", "{id}: a target needs a comparator"),
     "validate.milestone_value_text": ("{id}：节点任务没有 value_text（应改为量化目标）",
                                       "{id}: a milestone has no value_text (make it a target)"),
-    "validate.milestone_needs_deadline_text": ("{id}：节点任务须有注明期限的 deadline_text",
-                                               "{id}: a milestone needs the deadline_text that dates it"),
+    "validate.milestone_needs_deadline_text": ("{id}：节点任务须有注明期限的 deadline_text，或文中写明的 deadline",
+                                               "{id}: a milestone needs the deadline_text that dates it, or the "
+                                               "deadline the text states"),
     "validate.no_lead": ("{id}：没有牵头单位", "{id}: no lead unit"),
     "validate.inferred_lead": ("{id}：推定的牵头单位须是计划的统筹单位", "{id}: inferred lead units must be the plan coordinator"),
     "validate.exclusion_elsewhere": ("原文第 {at} 行找不到排除文本“{text}”（该文本从第 {starts} 行开始）",
@@ -79,10 +80,10 @@ WORDS: dict[str, tuple[str, str]] = {
                          "coverage: {gaps} unaccounted number(s) in {lines} source lines of {plans} plans"),
     # extract: drafting a registry from a source text
     "extract.empty": ("原文为空", "the source text is empty"),
-    "extract.no_period": ("原文中没有计划期（没有“…行动计划（2024—2025年）”这样的标题，没有“到YYYY年”，也没有成文日期）；"
-                          "请用 --period START:END 给出",
-                          "no plan period in the text (no title like …行动计划（2024—2025年）, no 到YYYY年, no date line); "
-                          "give it with --period START:END"),
+    "extract.no_period": ("原文中没有计划期（没有“…行动计划（2024—2025年）”这样的标题，没有“到YYYY年”，没有成文日期，"
+                          "也没有写明年份的时间节点）；请用 --period START:END 给出",
+                          "no plan period in the text (no title like …行动计划（2024—2025年）, no 到YYYY年, no date line, "
+                          "no dated step with its year); give it with --period START:END"),
     "extract.not_found": ("找不到原文文件", "source file not found"),
     "extract.is_directory": ("这是目录，不是文本文件", "is a directory, not a text file"),
     "extract.permission": ("没有读取权限", "permission denied"),

@@ -49,6 +49,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.list_size": ("所列或分解出的事项个数（细化为448项具体工作、15件民生实事“具体包括：”），不是目标",
                                  "the number of items the text lists or is broken into (细化为448项具体工作, 15件… 具体包括:), "
                                  "not a target"),
+    "extract.reason.own_parts": ("文件自身组成部分的个数（明确133项具体任务、涉及34个牵头单位、办好10件民生实事“1.…”），不是目标",
+                                 "a count of the document's own parts (its tasks, items or responsible units: 明确133项具体任务, "
+                                 "涉及34个牵头单位), not a target"),
+    "extract.reason.annex": ("附件目录中的附件标题，不是事项", "the title of an annex in the list of annexes, not an entry"),
     "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
                                  "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "
                                  "more), not a target"),
