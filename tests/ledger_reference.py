@@ -322,3 +322,44 @@ def _decided_twice(path: Path, records: list[Record], gone: dict) -> list[Proble
             out.append(Problem.at(str(path), r.yaml_line, "ledger.reviews_twice", item=r.item, rid=r.reviews,
                                   first=term(f"status.{first.status}"), second=term(f"status.{r.status}")))
     return out
+
+
+# ``check_ledger`` and ``retracted_twice`` as they were before they read the timeline's facts (issue 27,
+# third round): scans that build every record. Kept verbatim but for their helpers' imports.
+
+from plancli.ledger.recording import _is_time, evidence_problems  # noqa: E402
+
+
+def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Problem]:
+    """``validate``'s view of a readable ledger: the findings of ``ledger_warnings``, evidence files
+    that are missing or changed since they were recorded, and closing records without the evidence
+    their document requires (``meta.require_evidence``, e.g. records written before it was set)."""
+    gone = withdrawn(records)
+    unproven = []
+    for i, r in enumerate(records):
+        e = reg.get(r.entry_id)
+        doc = reg.document_of(e) if e is not None else None
+        if i not in gone and doc is not None and r.status in doc.require_evidence and not r.evidence:
+            unproven.append(Problem.at(str(path), r.yaml_line, "ledger.unproven", item=r.item, doc=doc.code,
+                                       status=Status(r.status)))
+    untimed = [Problem.at(str(path), r.yaml_line, "security.recorded_at", "warning", item=r.item, given=r.recorded_at)
+               for r in records if r.recorded_at is not None and not _is_time(r.recorded_at)]
+    return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven + \
+        retracted_twice(path, records) + untimed
+
+
+def retracted_twice(path: Path, records: list[Record]) -> list[Problem]:
+    """Retractions of a record another retraction already withdrew — two clones correcting the same
+    wrong record, merged: one retraction, said as a note (``validate`` does not fail on it)."""
+    gone = withdrawn(records)
+    used = {id(r) for r in gone.values()}
+    index = {r.rid: i for i, r in enumerate(records) if r.rid}
+    out = []
+    for r in records:
+        if r.status != RETRACTED or r.retracts is None or id(r) in used:
+            continue
+        j = index.get(r.retracts)
+        if j is not None and j in gone and records[j].item == r.item:
+            out.append(Problem.at(str(path), r.yaml_line, "ledger.retracted_twice", "note", item=r.item,
+                                  rid=r.retracts, first=gone[j].yaml_line))
+    return out

@@ -374,3 +374,54 @@ def test_the_warnings_read_from_the_facts_are_the_scan_of_every_record(setting):
                      "ledger.retracts_retraction", "ledger.nothing_withdrawn", "ledger.ignored", "ledger.reviews_unknown",
                      "ledger.forced_without_note", "ledger.contradicts", "ledger.reviews_other",
                      "ledger.reviews_not_claim", "ledger.reviews_twice"}, kinds
+
+
+def test_validates_ledger_checks_read_from_the_facts_are_the_scan_of_every_record(tmp_path, monkeypatch):
+    """check_ledger (validate's view) builds only the records it must look at — closing records of a
+    document that requires evidence, records with an evidence file, times that are not times — and
+    says what the scan of every record says, line for line, on random ledgers."""
+    from plancli.ledger.recording import check_ledger
+
+    from .conftest import TINY_REGISTRY
+
+    monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "cache"))
+    reg_path = tmp_path / "targets.yaml"
+    reg_path.write_text(TINY_REGISTRY.replace("meta:\n", "meta:\n  require_evidence: [met, done]\n", 1),
+                        encoding="utf-8")
+    reg = load_registry(reg_path)
+    (tmp_path / "evidence").mkdir()
+    kept = tmp_path / "evidence" / "kept.txt"
+    kept.write_text("验收报告", encoding="utf-8")
+    from plancli.ledger.evidence import digest
+
+    sha, size = digest(kept)
+    kinds: set[str] = set()
+    for seed in range(30):
+        rng = random.Random(seed)
+        rids: list[str] = []
+        records = []
+        for k in range(60):
+            r = dataclasses.replace(_record(rng, k, rids), yaml_line=k + 2)
+            roll = rng.random()
+            if roll < 0.15:
+                r = dataclasses.replace(r, evidence="evidence/kept.txt", evidence_sha256=sha, evidence_size=size)
+            elif roll < 0.2:
+                r = dataclasses.replace(r, evidence="evidence/gone.txt", evidence_sha256="0" * 64, evidence_size=3)
+            elif roll < 0.25:
+                r = dataclasses.replace(r, evidence="/etc/passwd", evidence_sha256="1" * 64, evidence_size=3)
+            elif roll < 0.3:
+                r = dataclasses.replace(r, evidence="会议纪要")
+            if rng.random() < 0.05:
+                r = dataclasses.replace(r, recorded_at=rng.choice(["昨天", "2024-13-01", ""]))
+            again = [x for x in records if x.status == "retracted" and x.retracts]
+            if again and rng.random() < 0.1:  # the same correction made on a second clone, merged
+                r = dataclasses.replace(rng.choice(again), rid=f"again-{k}", yaml_line=k + 2)
+            records.append(r)
+            rids.append(r.rid)
+        p = tmp_path / "progress.yaml"
+        want = ref.check_ledger(p, records, reg)
+        got = check_ledger(p, records, reg)
+        assert [(x.line, x.code, x.level, x.message) for x in got] == [(x.line, x.code, x.level, x.message) for x in want]
+        kinds |= {x.code for x in want}
+    assert kinds >= {"ledger.unproven", "security.recorded_at", "ledger.evidence_missing", "ledger.evidence_outside",
+                     "ledger.retracted_twice", "ledger.contradicts"}, kinds

@@ -80,3 +80,21 @@ def test_any_dump_of_registry_entries_reads_as_pyyaml_does(tmp_path, style, star
         pad = " " * style["indent"] if "\n  - " in text or not text.startswith("entries:\n-") else ""
         text = text.replace("entries:\n", "entries:\n" + pad + "- " + odd.replace("\n", "\n  " + pad).rstrip() + "\n", 1)
     both(tmp_path, text)
+
+
+@pytest.mark.parametrize("style", [{"width": 60}, {"width": 80, "indent": 4}, {"width": 10_000, "sort_keys": False},
+                                   {"width": 40, "default_flow_style": None}])
+def test_the_registry_as_pyyaml_dumps_it_loads_as_the_block_layout_does(tmp_path, style, monkeypatch):
+    """The whole shipped registry, dumped by PyYAML (wrapped strings, compact unit lists, keys sorted
+    or not), loads into the same entries, plans and meta as the block layout; only the lines differ."""
+    from plancli.registry import loading
+    from plancli.registry.model import ENTRY_FIELDS
+
+    monkeypatch.setenv("PLANCLI_NO_CACHE", "1")
+    (tmp_path / "targets.yaml").write_text(yaml.safe_dump(SHIPPED_DOC, allow_unicode=True, **style), encoding="utf-8")
+    keep = [i for i, k in enumerate(ENTRY_FIELDS) if k != "yaml_line"]
+    (doc_a, plans_a, rows_a, _), (doc_b, plans_b, rows_b, _) = (
+        loading.load_document(p) for p in (SHIPPED, tmp_path / "targets.yaml"))
+    assert len(rows_a) == len(rows_b) > 300
+    assert [repr([r[i] for i in keep]) for r in rows_a] == [repr([r[i] for i in keep]) for r in rows_b]
+    assert plans_a == plans_b and doc_a.meta == doc_b.meta and doc_a.exclusions[0].text == doc_b.exclusions[0].text

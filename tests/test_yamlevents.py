@@ -237,7 +237,11 @@ def in_block_lane(text: str) -> bool:
     "k: v w\nl: [\"a\", \"b\"]\nm: {n: 1, o: [p, \"q r\"]}\n\"s t\": -1\n",
     "a: \"say \\\"hi\\\"\\n\"\nb: 'it''s'\n",
     "a: 1\r\nb: 2\r\n",
-], ids=["targets", "units", "compact", "seq-of-maps", "comments", "flow", "escapes", "crlf"])
+    "- a: 1\n  b: \"x: y\"\n  c: 中文\n  d: [\"p\", \"q\"]\n  e: 'z'\n  f: null\n- a: 2\n  b: \"x\"\n",
+    "a:\n- x\n- 'y'\n- \"z\"\nb: 1\nc:\n  - 省科技厅\n  - 省财政厅\nd: 2\ne: 3\n",
+    "- a:\n  - x\n  b: 1\n  c:\n  - y\n  - z\n  d: 2\n",
+], ids=["targets", "units", "compact", "seq-of-maps", "comments", "flow", "escapes", "crlf", "runs", "text-lists",
+        "lists-in-items"])
 def test_plain_block_files_take_the_fast_lane_and_agree(text, tmp_path):
     assert in_block_lane(text)
     assert both(tmp_path, text)[0] == "ok"
@@ -248,6 +252,7 @@ def test_plain_block_files_take_the_fast_lane_and_agree(text, tmp_path):
     "<<: {a: 1}\n", "a:\tb\n", "---\na: 1\n", "? a\n: b\n", "a: b: c\n", "- - a\n", "-\n  a: 1\n", "x\n",
     "a: \"\\x41\"\n", "a: \"b\nc\"\n", "a: \"x\u2028y\"\n", "a: [x\u2029]\n", "a: x\x85y\n", "a: \ufeff\n",
     "a: 1\n...\n", "%YAML 1.1\n---\na: 1\n", "k" * 1001 + ": 1\n", "a: {" + "k" * 1001 + ": 1}\n",
+    "a: 1\nb: 2\nc: 3\nb: 4\n", "- a: 1\n  b: 2\n  a: 3\n", "a:\n- x\n- y\na: 1\n",  # a key twice, in a run
 ])
 def test_anything_unusual_is_left_to_the_full_reader(text):
     assert not in_block_lane(text)
@@ -270,7 +275,9 @@ POOL = [
 # pending keys, compact sequences, sequences of mappings).
 IN_LANE = ["a: 1", "b: x y", "c:", "- d", "- e: [1, \"x\"]", "f: {g: 1, h: [i]}", "# c", "", "k: 'it''s'",
            "m: -1", "o: a # c", "null: 1", "1: 3", '"k k": v', "z: []", "d: 2024-01-01", "on: no",
-           "- {a: 1}", "- [1, 2]", "-   a: 1", "x:  # c", "- \"s\"", "省科技厅: 1", "c:", "- c:", "-  - a"]
+           "- {a: 1}", "- [1, 2]", "-   a: 1", "x:  # c", "- \"s\"", "省科技厅: 1", "c:", "- c:", "-  - a",
+           # the lines a run reads in bulk (a `key: value` line and those after it, a `key:` and its text items)
+           'b: "x: y"', "e: 中文", "f: ['x']", 'g: ["p", "q"]', "h: 'z'", "- 中文", "- 'y'", "true: 1", "a: 2"]
 
 
 @st.composite

@@ -41,7 +41,7 @@ __all__ = ["clean_text", "resolve_item", "today_or", "ledger_warnings", "check_p
 
 
 # Where the timeline's facts keep what a record's status is decided by (ledger.timeline.KEPT).
-_FORCED, _ACTUAL, _BELOW = (KEPT.index(name) for name in ("forced", "actual", "actual_below"))
+_FORCED, _ACTUAL, _BELOW, _SHA = (KEPT.index(name) for name in ("forced", "actual", "actual_below", "evidence_sha256"))
 
 # An actual more than this many times its target is a typo or a wrong unit until someone says why.
 IMPLAUSIBLE = 1000
@@ -189,35 +189,57 @@ def _decided_twice(path: Path, records: list[Record], tl) -> list[Problem]:
 def check_ledger(path: Path, records: list[Record], reg: Registry) -> list[Problem]:
     """``validate``'s view of a readable ledger: the findings of ``ledger_warnings``, evidence files
     that are missing or changed since they were recorded, and closing records without the evidence
-    their document requires (``meta.require_evidence``, e.g. records written before it was set)."""
-    gone = withdrawn(records)
-    unproven = []
-    for i, r in enumerate(records):
-        e = reg.get(r.entry_id)
-        doc = reg.document_of(e) if e is not None else None
-        if i not in gone and doc is not None and r.status in doc.require_evidence and not r.evidence:
-            unproven.append(Problem.at(str(path), r.yaml_line, "ledger.unproven", item=r.item, doc=doc.code,
-                                       status=Status(r.status)))
-    untimed = [Problem.at(str(path), r.yaml_line, "security.recorded_at", "warning", item=r.item, given=r.recorded_at)
-               for r in records if r.recorded_at is not None and not _is_time(r.recorded_at)]
-    return ledger_warnings(reg, path, records) + evidence_problems(path, records) + unproven + \
-        retracted_twice(path, records) + untimed
+    their document requires (``meta.require_evidence``, e.g. records written before it was set).
+
+    Like ``ledger_warnings`` it reads the timeline's facts and builds only the records it must look
+    at: closing records of a document that requires evidence, records with an evidence file, records
+    whose ``recorded_at`` is not a time (tests/ledger_reference.py keeps the scan of every record)."""
+    tl = timeline_of(records)
+    f, gone_by = tl.facts, tl.gone_by
+    kept, stamps = f.kept, f.stamps
+    required: dict[int, tuple] = {}  # item number → (document, the statuses it requires evidence for)
+    unproven, untimed, with_files = [], [], []
+    for i in range(len(f)):
+        ino = f.item_no[i]
+        if ino not in required:
+            e = reg.get(f.items[ino].split("@", 1)[0])
+            doc = reg.document_of(e) if e is not None else None
+            required[ino] = (doc, doc.require_evidence if doc is not None else ())
+        doc, statuses = required[ino]
+        status = f.statuses[f.status_no[i]]
+        if gone_by[i] < 0 and status in statuses:
+            r = records[i]
+            if not r.evidence:
+                unproven.append(Problem.at(str(path), r.yaml_line, "ledger.unproven", item=r.item, doc=doc.code,
+                                           status=Status(status)))
+        # a time is kept as a time (timeline._stamp); anything else as written, or "" for none
+        if not stamps[i] or not _is_time(stamps[i]):
+            r = records[i]
+            if r.recorded_at is not None and not _is_time(r.recorded_at):
+                untimed.append(Problem.at(str(path), r.yaml_line, "security.recorded_at", "warning", item=r.item,
+                                          given=r.recorded_at))
+        if kept[i][_SHA] is not None:
+            with_files.append(i)
+    return ledger_warnings(reg, path, records) + evidence_problems(path, [records[i] for i in with_files]) + \
+        unproven + retracted_twice(path, records) + untimed
 
 
 def retracted_twice(path: Path, records: list[Record]) -> list[Problem]:
     """Retractions of a record another retraction already withdrew — two clones correcting the same
     wrong record, merged: one retraction, said as a note (``validate`` does not fail on it)."""
-    gone = withdrawn(records)
-    used = {id(r) for r in gone.values()}
-    index = {r.rid: i for i, r in enumerate(records) if r.rid}
+    tl = timeline_of(records)
+    f, gone_by = tl.facts, tl.gone_by
+    used = {k for k in gone_by if k >= 0}
+    index = {rid: i for i, rid in enumerate(f.rids) if rid}
     out = []
-    for r in records:
-        if r.status != RETRACTED or r.retracts is None or id(r) in used:
+    for i, t in enumerate(f.retracts):
+        if t is None or i in used or f.statuses[f.status_no[i]] != RETRACTED:
             continue
-        j = index.get(r.retracts)
-        if j is not None and j in gone and records[j].item == r.item:
+        j = index.get(t)
+        if j is not None and gone_by[j] >= 0 and f.item_no[j] == f.item_no[i]:
+            r = records[i]
             out.append(Problem.at(str(path), r.yaml_line, "ledger.retracted_twice", "note", item=r.item,
-                                  rid=r.retracts, first=gone[j].yaml_line))
+                                  rid=r.retracts, first=records[gone_by[j]].yaml_line))
     return out
 
 
@@ -513,6 +535,7 @@ def decide(reg: Registry, path: Path, item: str, decision: str, *, note: str | N
     no reason, or when ``on`` is before the claim or in the future. Returns (decision, claim, entry)."""
     if decision not in DECISIONS:
         raise ValueError(decision)
+    note = clean_text("note", note)  # a 退办's reason reaches the unit's workbook and the digest: data only
     if not reg.review:
         raise LedgerError("review.off", registry=reg.path)
     e, item_id = resolve_item(reg, item)

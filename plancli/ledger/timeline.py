@@ -45,9 +45,10 @@ __all__ = ["order_key", "withdrawn", "latest_records", "extensions", "next_withd
 
 DECIDES, EXTENDS, WITHDRAWS, OTHER = 0, 1, 2, 3
 # The fields of every record its facts keep besides what the index needs: what the status it gives
-# is decided by, and whose report it is (the bulletin's reporting). A new field of Record needs no
-# change here unless a question is to be answered without building records.
-KEPT = (*DECIDED_BY, "unit")
+# is decided by, whose report it is (the bulletin's reporting), and the digest of its evidence file
+# (only a record with an evidence file has one: `validate` checks those without building the others).
+# A new field of Record needs no change here unless a question is to be answered without building records.
+KEPT = (*DECIDED_BY, "unit", "evidence_sha256")
 _DECIDED, _UNIT = len(DECIDED_BY), KEPT.index("unit")
 
 

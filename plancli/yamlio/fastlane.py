@@ -24,6 +24,7 @@ collections over several lines, complex keys, duplicate keys, merge keys, anythi
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
 from typing import Any
@@ -105,13 +106,28 @@ _TEXT = rf"(?=[^\n#:]*[\u0080-\U0010ffff])(?:{_FIRST})(?:[^:#\n]*[^\s:#])?"
 # The common lines, matched first: `key: "text"`, `key: 'text'`, `key: 12`, `key: 中文`, `key: ["a", "b"]`,
 # `key:`, a list item that is a string, comments. Anything else (group x) is matched again with
 # the full line grammar above.
+_KEY = r"[A-Za-z_][A-Za-z0-9_]{0,999}"  # libyaml: a key is at most 1024 characters
+_QLIST = r'\[(?:"[^"\\\n]*"(?:,[ ]*"[^"\\\n]*")*)?\]'
+_PFAST = r"(?:[A-Za-z0-9_.+]|-(?=[0-9.]))[A-Za-z0-9_.+-]*"
+# One more line of the same mapping in its simplest form — `key: value`, one space, no comment, no
+# trailing space — a line the rest of _FAST reads as group k with q, p, l or t. A run of them after a
+# `key: value` line (group r) is read in bulk by ``_run``: a registry entry is one `- id: "x"` line and
+# a run of 17 more.
+_SIMPLE = rf"""{_KEY}:[ ](?:"[^"\\\n]*"|{_PFAST}|{_QLIST}|'[^'\n]*'|{_TEXT})(?=\n|\Z)"""
+# The items of a block sequence of text under a `key:` (no dash on its line), at the key's
+# indentation or deeper, each `- "text"`, `- 'text'` or `- 中文` alone on its line (group e's values),
+# and no item of another kind after them: the unit lists as PyYAML writes them (`lead:` / `- 省科技厅`).
+_ITEM1 = rf"""-[ ]+(?:"[^"\\\n]*"|'[^'\n]*'|{_TEXT})(?=\n|\Z)"""
+_ITEMS_OF = rf"\n(?P=i)(?P<bi>[ ]*){_ITEM1}(?:\n(?P=i)(?P=bi){_ITEM1})*(?!\n(?P=i)(?P=bi)-)"
 _FAST = re.compile(
     rf"""^(?P<i>[ ]*)
     (?:
-        (?P<d>-[ ]+)?(?P<k>[A-Za-z_][A-Za-z0-9_]{{0,999}}):  # libyaml: a key is at most 1024 characters
-        (?:[ ]+(?:"(?P<q>[^"\\\n]*)"|(?P<p>(?:[A-Za-z0-9_.+]|-(?=[0-9.]))[A-Za-z0-9_.+-]*)
-                |(?P<l>\[(?:"[^"\\\n]*"(?:,[ ]*"[^"\\\n]*")*)?\])|(?P<t>'[^'\n]*'|{_TEXT})))?
-        (?:[ ]+\#.*)?[ ]*$
+        (?P<d>-(?P<ds>[ ]+))?(?P<k>{_KEY}):
+        (?:(?:[ ]+(?:"(?P<q>[^"\\\n]*)"|(?P<p>{_PFAST})|(?P<l>{_QLIST})|(?P<t>'[^'\n]*'|{_TEXT}))
+               (?:[ ]+\#.*)?[ ]*
+            |  (?(d)(?!))[ ]*(?P<b>{_ITEMS_OF})  # `key:` and the items of a block sequence of text
+            )(?P<r>(?:\n(?P=i)(?(ds)[ ](?P=ds)){_SIMPLE})*)  # the mapping's next lines, at its indentation
+        |(?:[ ]+\#.*)?[ ]*)$
     |   (?P<e>-[ ]+)(?P<et>"[^"\\\n]*"|'[^'\n]*'|{_TEXT})(?:[ ]+\#.*)?[ ]*$
     |   (?P<c>(?:\#.*)?)$
     |   (?P<x>.*)$
@@ -119,6 +135,82 @@ _FAST = re.compile(
 _ITEM = re.compile(r'"([^"\n]*)"')
 _NONE = object()  # "this line has no value"
 _MAX_DEPTH = 100  # deeper block nesting goes to the full reader (PyYAML refuses past ~200)
+
+
+class _Memo(dict):
+    """Raw value text → its value, for the runs of `key: value` lines (group r of _FAST): a registry
+    repeats its plain values, units and phrases thousands of times, so most are looked up, in C,
+    by ``map``. Bounded: cleared when it grows past ``_MEMO_MAX`` (ids and quotes do not repeat)."""
+
+    def __init__(self, resolve, special, share):
+        super().__init__()
+        self.resolve, self.special, self.share = resolve, special, share
+        self.keys = _Keys(resolve)
+
+    def __missing__(self, raw: str) -> Any:
+        c = raw[0]
+        if c == "[":
+            return [self.share(v, v) for v in _ITEM.findall(raw)]  # a new list each time: never kept
+        if c == '"' or c == "'":
+            v = raw[1:-1]
+            v = self.share(v, v)
+        elif raw.isascii():  # a plain scalar of group p (group t's always holds a character beyond ASCII)
+            v = self.resolve(raw)
+            if v is self.special:
+                raise _Out
+        else:
+            v = self.share(raw, raw)
+        if len(self) >= _MEMO_MAX:
+            self.clear()
+        self[raw] = v
+        return v
+
+    def run(self, r: str, col: int, t_map: dict, t_kl: dict, lineno: int) -> int:
+        """Read the run ``r`` (lines ``\\n<col spaces>key: value``) into the mapping ``t_map`` and its
+        key lines ``t_kl``, as the line-by-line loop would; the number of the run's last line."""
+        sep = _SEPS[col] if col < len(_SEPS) else "\n" + " " * col
+        n = r.count("\n")
+        if r.count(": ") == n:  # no value holds ': ': one split gives every key and value
+            parts = r.replace(": ", sep).split(sep)
+            names, raws = parts[1::2], parts[2::2]
+        else:
+            names, raws = zip(*map(_KEY_VALUE, r[len(sep):].split(sep)), strict=True)
+        keys = list(map(self.keys.__getitem__, names))  # one string per key name, as the loop shares them
+        if self.keys.odd and not self.keys.odd.isdisjoint(names):
+            raise _Out  # null:, true: … — keys no registry writes: left to the line-by-line reading
+        had = len(t_map)
+        t_map.update(zip(keys, map(self.__getitem__, raws), strict=True))
+        if len(t_map) != had + n:
+            raise _Out  # a key twice: the full reader says so
+        t_kl.update(zip(keys, range(lineno + 1, lineno + 1 + n), strict=True))
+        return lineno + n
+
+
+class _Keys(dict):
+    """Key text → its value (the strict loader's resolver), shared by every mapping of the file;
+    ``odd`` holds the texts that are not a string key as written (``null:``, ``true:``)."""
+
+    def __init__(self, resolve):
+        super().__init__()
+        self.resolve = resolve
+        self.odd: set[str] = set()
+
+    def __missing__(self, k: str) -> Any:
+        v = self[k] = self.resolve(k)
+        if v.__class__ is not str or v != k:
+            self.odd.add(k)
+        return v
+
+
+def _item_text(line: str) -> str:
+    """The text of one `- item` line of group b."""
+    v = line.lstrip(" ")[1:].lstrip(" ")
+    return v[1:-1] if v[0] == '"' or v[0] == "'" else v
+
+
+_MEMO_MAX = 20000
+_SEPS = ["\n" + " " * i for i in range(17)]
+_KEY_VALUE = operator.methodcaller("split", ": ", 1)
 
 
 class _Stop(Exception):
@@ -131,13 +223,16 @@ class _Stop(Exception):
 
 
 def _read(text: str, resolve, special, line_dict: type, pos: int = 0, endpos: int | None = None,  # noqa: C901
-          first_line: int = 1, shared: dict | None = None, by_item: bool = False) -> Any:
+          first_line: int = 1, shared: dict | None = None, by_item: bool = False, memo: _Memo | None = None) -> Any:
     """The document in ``text[pos:endpos]`` (its first line numbered ``first_line``); ``_Out`` at the
     first thing outside the subset. With ``by_item``, the text is the items of a block sequence: at
     such a thing ``_Stop`` says which items were read and where the one that was not begins.
     One loop, kept flat for speed."""
     share = (shared if shared is not None else {}).setdefault
     items = _ITEM.findall
+    if memo is None:
+        memo = _Memo(resolve, special, share)
+    run = memo.run
     full = _LINE.match
     # Open collections, innermost last: [indent, container, key_lines (None for a list), pending key,
     # its line, compact (a sequence at its parent key's indentation)]
@@ -150,11 +245,11 @@ def _read(text: str, resolve, special, line_dict: type, pos: int = 0, endpos: in
     # The common case, kept cheap: the next `key: value` of the current mapping. fast_ind is that
     # mapping's indentation while it waits for no pending key's block (else -1).
     fast_ind, t_map, t_kl = -1, None, None
-    keys: dict[str, Any] = {}
+    keys = memo.keys
     try:
         for m in _FAST.finditer(text, pos, len(text) if endpos is None else endpos):
             lineno += 1
-            ind, dash, key, q, p, lst, t, e, et, c, x = m.groups()
+            ind, dash, _, key, q, p, lst, t, bl, _, r, e, et, c, x = m.groups()
             if q is not None:
                 value = share(q, q)
             elif p is not None:
@@ -166,6 +261,10 @@ def _read(text: str, resolve, special, line_dict: type, pos: int = 0, endpos: in
             elif t is not None:  # 'text' or 中文 text
                 value = t[1:-1] if t[0] == "'" else t
                 value = share(value, value)
+            elif bl is not None:  # `key:` and its items, text each
+                if len(stack) >= _MAX_DEPTH:
+                    raise _Out  # the list would stand one deeper: PyYAML's limits decide
+                value = [share(v, v) for v in map(_item_text, bl[1:].split("\n"))]
             elif c is not None:
                 continue  # blank or comment
             elif e is not None:  # `- text`: a list item that is a string
@@ -189,10 +288,7 @@ def _read(text: str, resolve, special, line_dict: type, pos: int = 0, endpos: in
             else:
                 value = none
             if x is None and key is not None:
-                try:
-                    k = keys[key]
-                except KeyError:
-                    k = keys[key] = resolve(key)
+                k = keys[key]
             col = len(ind)
             if col == fast_ind and dash is None and key is not None:
                 if k is special or k in t_map:
@@ -203,6 +299,10 @@ def _read(text: str, resolve, special, line_dict: type, pos: int = 0, endpos: in
                 else:
                     t_map[k] = value
                     t_kl[k] = lineno
+                    if bl is not None:
+                        lineno += len(value)
+                    if r:
+                        lineno = run(r, col, t_map, t_kl, lineno)
                 continue
             if top is not None and top[3] is not nokey and (col > top[0] or (col == top[0] and dash)):
                 # The block under a pending `key:` starts here.
@@ -267,6 +367,10 @@ def _read(text: str, resolve, special, line_dict: type, pos: int = 0, endpos: in
                 t_map[k] = value
                 t_kl[k] = lineno
                 fast_ind = top[0]
+                if bl is not None:
+                    lineno += len(value)
+                if r:
+                    lineno = run(r, fast_ind, t_map, t_kl, lineno)
     except (_Out, IndexError):
         if by_item and item_at >= 0:
             raise _Stop(root[:n_at], item_at) from None
@@ -309,11 +413,12 @@ def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: l
         raise Whole  # not a mapping of top-level keys
     lines = _Lines(text)
     shared: dict[str, str] = {}
+    memo = _Memo(resolve, special, shared.setdefault)
     root = line_dict()
     root.key_lines = {}
     bounds = [*starts, len(text)]
     for a, b in zip(bounds, bounds[1:], strict=False):
-        block = _block(text, a, b, lines, unsafe, shared, resolve, special, line_dict, full)
+        block = _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict, full)
         if not isinstance(block, dict) or len(block) != 1 or next(iter(block)) in root:
             raise Whole  # not one key, or a key that came before
         (key, value), = block.items()
@@ -342,14 +447,14 @@ def _clean(unsafe: list[int], a: int, b: int) -> bool:
     return i == len(unsafe) or unsafe[i] >= b
 
 
-def _block(text, a, b, lines, unsafe, shared, resolve, special, line_dict, full):
+def _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict, full):
     """One top-level key and its value, ``text[a:b]``."""
     line = lines(a)
     seq = _ITEMS.match(text, a, b)
     if seq is None or not _clean(unsafe, a, seq.start(1)):
         if _clean(unsafe, a, b):
             try:
-                got = _read(text, resolve, special, line_dict, a, b, line, shared)
+                got = _read(text, resolve, special, line_dict, a, b, line, shared, memo=memo)
                 if got is not None:
                     return got
             except (_Out, IndexError):
@@ -358,7 +463,7 @@ def _block(text, a, b, lines, unsafe, shared, resolve, special, line_dict, full)
     # `key:` and a block sequence: the key by the fast lane, the items one run at a time
     nl = text.index("\n", a)
     try:
-        head = _read(text, resolve, special, line_dict, a, nl + 1, line, shared)
+        head = _read(text, resolve, special, line_dict, a, nl + 1, line, shared, memo=memo)
     except (_Out, IndexError):
         return full(text[a:b], line)
     if not isinstance(head, dict) or len(head) != 1 or next(iter(head.values())) is not None:
@@ -394,7 +499,8 @@ def _block(text, a, b, lines, unsafe, shared, resolve, special, line_dict, full)
             stop = item_start(unsafe[i])
         if stop > pos:
             try:
-                got = _read(text, resolve, special, line_dict, pos, stop, lines(pos), shared, by_item=True)
+                got = _read(text, resolve, special, line_dict, pos, stop, lines(pos), shared, by_item=True,
+                            memo=memo)
                 if not isinstance(got, list):
                     raise Whole
                 values += got
