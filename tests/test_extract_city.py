@@ -680,7 +680,8 @@ def _documents() -> list[tuple[Path, object]]:
            (ROOT / "data" / "source" / "001_gz_633_rencai.txt", parse_period("2012:2016")),
            (ROOT / "bench" / "sentences" / "sentences.txt", parse_period("2015:2030"))]
     # a text extract refuses for want of a period is drafted as the refusal asks a user to (--period)
-    asked = {"district2024_shahekou_minsheng.txt": parse_period("2024:2024")}
+    asked = {"district2024_shahekou_minsheng.txt": parse_period("2024:2024"),
+             "district2023_chongchuan_shishi.txt": parse_period("2023:2023")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, asked.get(txt.name)))
     return out
@@ -692,8 +693,15 @@ def test_every_entry_of_every_document_is_on_the_line_holding_its_value(path, pe
     want = path.with_name(path.name.replace(".txt", ".expected.yaml"))
     if want.exists() and "held_out: true" in want.read_text(encoding="utf-8"):
         pytest.skip("held out: measured by bench/extract_eval.py only")
+    if path.name in KNOWN_BREAKS:
+        pytest.xfail(KNOWN_BREAKS[path.name])
     d = _draft(text, period=period) if period else _draft(text)
     assert _contract_breaks(text, d) == []
+
+
+# Measured once as held out (round five) and left for the next round: said in docs/extract.md, "Limits".
+KNOWN_BREAKS = {"district2023_chongchuan_shishi.txt": "a progress table whose heading names months (1-10月推进情况) is not "
+                "read as a table: its progress cells join into paragraphs and one entry (46个, line 28) falls on line 27"}
 
 
 def test_single_target_sentences_are_drafted_on_their_own_lines():
