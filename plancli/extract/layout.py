@@ -48,9 +48,12 @@ TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意�
 # A list an office issues for a year names the year in its title (成都市2021年民生实事工作目标,
 # 2025年开发区重点工作及责任清单, 2024年…重点工作目标任务分解表): with a year, these end a title too.
 _YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|责任分解|任务分解|台账|政策举措|举措|"
-                   r"若干措施|工作安排|安排|责任分工|任务分工|工作分工|分工|实事项目)")  # (2025年金乡县政府重要工作事项责任分工)
+                   r"若干措施|工作安排|安排|责任分工|任务分工|工作分工|分工|实事项目|"
+                   # the year's list as its progress is reported: 2023年区政府重点民生实事项目推进情况(1-11月)
+                   r"推进情况|进展情况|完成情况|落实情况)")  # (2025年金乡县政府重要工作事项责任分工)
 _YEAR_TITLE = re.compile(
-    rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
+    rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})"
+    r"(?:[(（][\d\-—–~～至一二三四五六七八九十]{1,8}月(?:份)?[)）])?$"
     # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
     rf"|^(?P<name2>[^，,。；;：:]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
@@ -418,12 +421,24 @@ def layout(doc: Doc) -> list[Plan]:
 _CELL = re.compile(r"^(.*?)\s*[|｜]\s*$")
 _COL_NUMBER = re.compile(r"^序号$")
 _COL_CONTENT = re.compile(r"任务|工作|内容|事项|项目|目标|措施")
-_COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$")
-_COL_SHARED = re.compile(rf"^(?:{_SHARED_LABEL})$")
-_COL_SUPPORT = re.compile(rf"^(?:{_SUPPORT_LABEL})$")
+# A heading names its columns with labels a reader knows, qualified or not: 主要责任单位 and 牵头责任单位 lead,
+# 责任单位（部门） is the one unit column, 协同配合单位 and 责任主体与协同单位 support.
+_COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$|^(?:主要|主|首要)?(?:牵头|主办|主责|主要)(?:责任)?(?:单位|部门|处室|科室)")
+_COL_SHARED = re.compile(rf"(?:{_SHARED_LABEL})")
+_COL_SUPPORT = re.compile(rf"(?:{_SUPPORT_LABEL})|(?:协同|配合|协作|协办|参与)(?:责任)?(?:单位|部门)")
 _COL_TIME = re.compile(r"时限|时间|节点|进度")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
-_COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况")
+# A column that reports progress (1-10月推进情况, 完成情况, 进展情况): a status, never the task.
+_COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况|落实情况|是否")
+
+
+def _head_cell(text: str) -> bool:
+    """A cell of a table's heading row: a short label (序号, 主要责任单位, 分管 领导); digits only where the label is
+    one a reader knows for what it is (1-10月推进情况, 2024年完成时限): a heading is recognised by its labels."""
+    t = compact(text).replace(" ", "")
+    if not t or len(t) > 12 or re.search(r"[。，,；;:：]", t):
+        return False
+    return not re.search(r"\d", t) or bool(_COL_PROGRESS.search(t) or _COL_TIME.search(t))
 
 
 @dataclass
@@ -442,6 +457,7 @@ class _Row:
     support: tuple[str, ...]
     time: _Cell | None  # the 完成时限 cell
     lines: tuple[int, int]  # all the row's lines
+    table: tuple[int, int] = (0, 0)  # the lines of its whole table, heading and row marks ("||") included
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -458,15 +474,19 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     """Which column of a table's heading holds the number, content, lead, support and time (None: no table
     of tasks: no content column, or neither a unit nor a time column)."""
     k = len(head)
-    has_lead = any(_COL_LEAD.match(h) for h in head)
+    person = {x for x, h in enumerate(head) if _COL_PERSON.search(h)}  # 牵头领导, 责任人: a person, no unit
+    progress = {x for x, h in enumerate(head) if _COL_PROGRESS.search(h)}
+    units = [x for x in range(k) if x not in person and x not in progress]
     col = {"number": next((x for x, h in enumerate(head) if _COL_NUMBER.match(h)), None)}
-    col["lead"] = next((x for x, h in enumerate(head) if _COL_LEAD.match(h)), None)
+    col["lead"] = next((x for x in units if _COL_LEAD.search(head[x]) and not _COL_SUPPORT.search(head[x])), None)
+    has_lead = col["lead"] is not None
     if col["lead"] is None:
-        col["lead"] = next((x for x, h in enumerate(head) if _COL_SHARED.match(h)), None)
-    col["support"] = next((x for x, h in enumerate(head) if _COL_SUPPORT.match(h)
-                           or (has_lead and _COL_SHARED.match(h))), None)
-    col["time"] = next((x for x, h in enumerate(head) if _COL_TIME.search(h) and not _COL_PROGRESS.search(h)), None)
-    skip = {v for v in col.values() if v is not None} | {x for x, h in enumerate(head) if _COL_PERSON.search(h)}
+        col["lead"] = next((x for x in units if _COL_SHARED.search(head[x]) and not _COL_SUPPORT.search(head[x])),
+                           None)
+    col["support"] = next((x for x in units if x != col["lead"] and (_COL_SUPPORT.search(head[x])
+                           or (has_lead and _COL_SHARED.search(head[x])))), None)
+    col["time"] = next((x for x in units if _COL_TIME.search(head[x])), None)
+    skip = {v for v in col.values() if v is not None} | person | progress
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
     if col["content"] is None or (col["lead"] is None and col["time"] is None):
@@ -476,7 +496,7 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
 
 # A table's unit cell: names of units (区教体局; 市政局、相关街道; 各乡镇(街道)), or a mark for none ("/").
 _CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|"
-                        r"银行|所|站|馆|团|社|联|协|园区|管委会|指挥部|专班|单位|各[^、,，]{1,8})$")
+                        r"银行|所|站|馆|团|社|联|协|园区|开发区|管委会|指挥部|专班|单位|处|各[^、,，]{1,8})$")
 _NO_UNIT = ("/", "／", "无", "—", "-", "——")
 _CELL_TIME = re.compile(r"(?:\d{4}年|\d{1,2}月|年底|年末|全年|长期|持续|常态|每[年季月]|季度|上半年|下半年)")
 
@@ -489,6 +509,11 @@ def _unit_cell(text: str) -> bool:
         return False
     parts = _split_units(t)
     return bool(parts) and all(len(p) <= 20 and _CELL_UNIT.search(re.sub(r"[(（][^()（）]*[)）]$", "", p)) for p in parts)
+
+
+def _one_unit(text: str) -> bool:
+    """One unit's name alone (区税务局), no list of them."""
+    return _unit_cell(text) and not re.search(r"[、,，/／]", text) and text not in _NO_UNIT
 
 
 def _person_cell(text: str) -> bool:
@@ -590,7 +615,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
         line = doc.lines[li - 1].strip()
         sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
         head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") else []
-        col = _columns(head) if len(head) >= 3 and all(len(h) <= 12 and not re.search(r"\d", h) for h in head) \
+        col = _columns(head) if len(head) >= 3 and all(_head_cell(h) for h in head) \
             and _COL_NUMBER.match(head[0]) else None
         if col is None:
             li += 1
@@ -615,6 +640,10 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 if cur:
                     rows.append(_map_row(cur, head, col, number))
                 cur = []
+            elif cur and sep != "bar" and _one_unit(compact(body)) and cur[-1].line == r - 1 \
+                    and _unit_cell(cur[-1].text) and cur[-1].text not in _NO_UNIT:
+                # a cell's units the page set one a line (区财政局 / 区税务局 under 主要责任单位): one cell
+                cur[-1] = _Cell(r, cur[-1].a, doc.src.line_span(r)[1], cur[-1].text + "、" + compact(body))
             elif cur and (sep == "bar" or (len(compact(body)) <= 60 and "。" not in body[:-1])):
                 cur.extend(cells if sep == "bar" else [_Cell(r, *doc.src.line_span(r), compact(body))])
             else:
@@ -622,8 +651,16 @@ def _line_rows(doc: Doc) -> list[_Row]:
             r += 1
         if cur:
             rows.append(_map_row(cur, head, col, number))
+        _span(rows, li, r - 1)
         li = r
     return [x for x in rows if x is not None]
+
+
+def _span(rows: list[_Row | None], first: int, last: int) -> None:
+    """Mark the rows of one table (those not yet marked) with its lines: no line of it is a paragraph of its own."""
+    for x in rows:
+        if x is not None and x.table == (0, 0):
+            x.table = (first, max(last, x.lines[1]))
 
 
 def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Row]:
@@ -636,8 +673,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
     i = 0
     while i < len(cells):
         j = i
-        while j < len(cells) and len(compact(cells[j][1])) <= 12 and not re.search(r"[\d。，,；;:：]", cells[j][1]) \
-                and (j == i or cells[j][0] - cells[j - 1][0] <= 2):
+        while j < len(cells) and _head_cell(cells[j][1]) and (j == i or cells[j][0] - cells[j - 1][0] <= 2):
             j += 1
         head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
         col = _columns(head) if len(head) >= 3 else None
@@ -654,6 +690,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
                        for ln, t in cells[r:r + k]]
                 rows.append(_map_row(got, head, col, 0))
                 r += k
+            _span(rows, cells[i][0], cells[max(r, j) - 1][0])
             i = max(r, j, i + 1)
             continue
         while r < len(cells) and cells[r][0] - cells[r - 1][0] <= (2 if marked else 4):
@@ -675,6 +712,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             r += 1
         if cur:
             rows.append(_map_row(cur, head, col, number))
+        _span(rows, cells[i][0], cells[r - 1][0])
         i = max(r, j, i + 1)
     return [x for x in rows if x is not None]
 
@@ -689,7 +727,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
         elif kind == "task":
             numbered.add(sec_no)
     rows = [r for r in _table_rows(doc) if plan.first_line <= r.lines[0] and r.lines[1] <= plan.last_line]
-    in_table = {ln for r in rows for ln in range(r.lines[0], r.lines[1] + 1)}
+    in_table = {ln for r in rows for ln in range(min(r.lines[0], r.table[0] or r.lines[0]), max(r.lines[1], r.table[1]) + 1)}
     kinds = [x for x in kinds if x[0] + 1 not in in_table]
     section, sec_no, group_no = "总体目标", -1, None
     sec_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
