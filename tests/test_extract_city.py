@@ -848,3 +848,18 @@ def test_a_heading_names_its_unit_columns_in_the_words_offices_use(head, lead, s
     d = _draft("2024年城区民生实事任务分解表\n" + head + "\n" + "\t".join(row) + "\n")
     t = _targets(d)[0]
     assert (t["value_text"], t["lead"], t["support"], t["deadline"]) == ("3所", [lead], support, "2024-09-30")
+
+
+def test_a_date_whose_year_the_page_glued_to_its_month_is_read_in_that_year():
+    """HS25 line 22: the page lost the 年 after 2025 (并于20251月20日前…书面报区政府督查室; 完成情况20254月8日、7月8日、10月8日及
+    12月8日前…报送): read as 2025年1月20日前 and 2025年4月8日 …, four report dates each a step of its own; the draft gives
+    the date (the phrase as written is no deadline the registry reads) and a note saying how it was read."""
+    d = _draft((BENCH / "district2025_hongshan_fenjie.txt").read_text(encoding="utf-8"))
+    steps = [e for e in d["entries"] if e["kind"] == "milestone"]
+    assert [(e["line"], e["deadline"], e["deadline_text"]) for e in steps] == [
+        (22, "2025-01-20", None), (22, "2025-04-08", None), (22, "2025-07-08", None), (22, "2025-10-08", None),
+        (22, "2025-12-08", None)]
+    assert "2025年1月20日前" in steps[0]["note"]
+    # a number that only looks glued is no date: 2025年 then 12月 keeps its 年, 120121月 is no year
+    d = _draft("2025年重点工作安排\n一、重点工作\n1.新建公园20个,120121月完成验收。\n")
+    assert not [e for e in d["entries"] if e["kind"] == "milestone" and e["deadline"] == "2012-01-31"]

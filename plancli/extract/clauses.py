@@ -39,7 +39,9 @@ _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
 _PRE = r"(?:力争|争取|确保|计划|预计)?(?:到|至|截至|截止到|截止至|截止)?"
 _TIME = re.compile(
-    rf"(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
+    # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
+    rf"(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
+    rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
     rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
@@ -199,6 +201,7 @@ class Time:
     text: str  # compact
     deadline: Deadline
     yearless: bool = False  # 10月底前: read in the document's year, which the registry cannot store
+    read_as: str | None = None  # 20251月20日前 (the page lost the 年): the phrase as read, 2025年1月20日前
     heading: bool = False  # the date of a heading above or of a table row's 完成时限 cell
 
 
@@ -556,8 +559,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 从2023年第一季度开始: when something starts
         if re.fullmatch(r"\d{1,2}月\d{1,2}[日号]", t) and text[e:e + 1] in "，,":
             continue  # 1月19日,重庆市…会议开幕: a dateline, the day of an event
+        glued = re.match(r"^(\D*?)((?:19|20)\d{2})(?=\d{1,2}月)", t)
+        read_as = f"{glued.group(1)}{glued.group(2)}年{t[glued.end():]}" if glued else None
         try:
-            d = parse_deadline(t, ctx)
+            d = parse_deadline(read_as or t, ctx)
         except DeadlineError:
             continue
         if d.kind == "by" and d.date < period.start:
@@ -566,8 +571,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             parse_deadline(t, period)
             yearless = False
         except DeadlineError:
-            yearless = True  # needs the document's date: the registry reads deadline_text without it
-        out.append(Time(a, e, t, d, yearless))
+            yearless = True  # needs the document's date (or, 年 lost, its repair): the registry cannot read it
+        out.append(Time(a, e, t, d, yearless, read_as=read_as))
     return out
 
 
