@@ -29,8 +29,8 @@ from ..text.numerals import COUNTING, MAGNITUDES, NONZERO, measure_words
 from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
-from .context import annex_lines, is_notice_title, is_signature_line, page_headline, page_lines
-from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units, title_lines
+from .context import annex_lines, is_notice_title, is_signature_line, page_headline, page_lines, title_line_set
+from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard", "not_a_goal", "names_a_list"]
@@ -59,8 +59,19 @@ _PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导
 _DOCUMENT_AFTER = re.compile(r"[区市县省]?[《〈]|[^，,。；;：:\x00]{0,10}?(?:政府工作报告|工作报告)")
 # After a year that names a list by its count (issue 28, round four): 确定…2024年十大民生实事项目, 2025年十五件民盼实事
 # 任务分解, 2024年10项重点民生实事 — the year of the list the sentence is about, not a deadline.
-_LIST_NAME_AFTER = re.compile(rf"[{NONZERO}十百\d]+(?:大|件|项|个|条)[^，,。；;：:\x00]{{0,12}}?"
-                              r"(?:实事|项目|工程|任务|工作|事项|清单|分解|举措)")
+_LIST_NAME_AFTER = re.compile(rf"(?:度)?(?:的)?(?:实施|办好|办理|推进|安排|开展|推出|实行|确定|集中办好|重点推进)?"
+                              rf"[{NONZERO}十百\d]+(?:大|件|项|个|条)[^，,。；;：:\x00]{{0,12}}?"
+                              r"(?:实事|项目|工程|任务|工作|事项|清单|分解|举措)"
+                              # … or by its kind, a list of one year's 实事 (2025年重点民生实事新闻发布会, 2024年度…民生实事项目):
+                              # the year of the list, whatever the sentence then says of it
+                              r"|(?:度)?(?:的)?(?:(?!完成|实施|推进|建成|开展|做好|办好|落实|启动|新建|建设|改造)"
+                              r"[^，,。；;：:\x00\d]){0,10}?(?:民生实事|为民实事|惠民实事|为民办实事|民生工程)")
+
+
+# A clause that is only a project's name, opening with its year (2024年达标区建设项目, 2025年农村饮水维修养护工程): no verb
+# of doing right after the year, and the clause ends with 项目/工程.
+_NAMED_PROJECT = re.compile(r"(?!建成|完成|实施|启动|开工|推进|新建|建设|开展|实现|打造|改造|全面|基本|力争|确保|争取|投入|投运|竣工)"
+                            r"[^，,。；;：:！!？?\x00\d]{1,20}?(?:项目|工程)(?=[，,。；;：:\x00\n]|$)")
 
 
 def names_a_list(text: str, e: int) -> bool:
@@ -78,7 +89,7 @@ _UNITS = measure_words("count", "unit", "span")
 _QTY = re.compile(
     # 200,000 个: thousands written with commas (a page's own wording)
     r"(?<![\d.A-Za-z×*])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
-    r"(万亿|千亿|百亿|亿|千万|百万|万)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])"
+    r"(万亿|千亿|百亿|亿|千万|百万|万)?(?:余|多)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])"
     r"(?:[—–\-~～至到]\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿|千万|百万|万)?\3)?"  # 3家至5家: the unit said twice
     # a rate per head or per thing: 50万元/人, 360台/万人 (工业机器人使用密度)
     r"(?:[/／](?:万|千|百)?(?:人次|人|户|床|辆|台|套|个|家|吨|亩|平方米|公里|千瓦时|千瓦|年|天|小时))?")
@@ -103,7 +114,7 @@ _BARE = re.compile(r"(?:指数|得分|评分|分值|指标值)(?:达到|达|超�
 _BARE_COUNT = re.compile(r"(?<=为|对)(\d+(?:\.\d+)?(?:万|亿))(?=[\u4e00-\u9fff])|(?<=覆盖|惠及|帮助|救助|培训|服务|带动|吸纳)"
                          r"(\d+(?:\.\d+)?(?:万|亿))(?=[\u4e00-\u9fff])")
 # A quantity of routine work, not a commitment: 每5年修订1次, 每年至少1个月, 每季度1次.
-_CYCLE_BEFORE = re.compile(rf"每(?:\d+|[{NONZERO}十])?(?:个)?(?:年|季度|月|周|半年)")
+_CYCLE_BEFORE = re.compile(rf"每(?:\d+|[{NONZERO}十])?(?:个)?(?:年|学年|学期|季度|月|周|半年)")
 _ROUTINE_UNITS = ("次", *measure_words("span"))
 # A span of years that is a duration or a rule, not a deadline: 具有3年以上工作经历 (eligibility),
 # 距退休年龄五年以内 (a threshold), 每5年 (a cycle), 五年内免征 (the term of a benefit).
@@ -137,11 +148,21 @@ _DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|�
 # where the sentence is about a document (《…任务分解》明确133项…), describes the list (明确, 涉及, 细化, 共, 确定 …)
 # or leads the numbered items it counts (…办好10件民生实事。 / 1.…): the items are the entries, their number
 # restates them. A count of tasks a plan commits to with none of these (完成12项改革任务) stays a target.
-_OWN_UNITS_AFTER = re.compile(r"^(?:牵头|责任|配合|协同|协办|承办|主办|参与|成员)(?:单位|部门|处室|科室)")
+_OWN_UNITS_AFTER = re.compile(r"^(?:(?:牵头|责任|配合|协同|协办|承办|主办|参与|成员)(?:单位|部门|处室|科室)"
+                              # who takes part in the list's work: 共38家单位参与 (a count of units, never what they do)
+                              r"|(?:单位|部门)(?:共同|联合)?(?:参与|参加|联动|协同|承担|实施))")
 _OWN_ITEMS_AFTER = re.compile(r"(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生)*(?:工作任务|任务|工作事项|事项|责任事项|"
                               r"实事项目|实事|工作(?=$|[，,。；;：:、和及与\x00)）]))")
 _DESCRIBES = re.compile(r"(?:明确|涉及|细化|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
-                        r"梳理出|整合为)[了出为成]?$")
+                        # how a list comes to be: 票决产生了10件重点民生实事, 公布…项目
+                        r"梳理出|整合为|产生|票决|票选|选出|评选|推出|公布|发布)[了出为成]?"
+                        rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面|部分))?$")  # 共两大类33项: the kinds, then the count
+# A count after the noun of what it counts (民生实事项目40项, 分解至我区任务15项): how a list is sized; a plan commits to a
+# count before its noun (完成12项改革任务).
+_COUNT_AFTER_NOUN = re.compile(r"(?:实事|实事项目|任务|事项|工作任务|工作事项|重点工作)(?:[(（][^()（）]{0,8}[)）])?[\x00\s]*$")
+# Money a list is expected to cost, as a news lead or a notice sums it up: 预计投入资金2.5亿元 — and its growth over last
+# year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
+_ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
 _LIST_FOLLOWS = re.compile(r"[^。；;!！?？]*[。：:][\x00\s]*(?:1[.．、。](?:(?!\d)|(?=(?:19|20)\d{2}年))|[(（][一1][)）]|一、)")
 # (the list's first item; 1.2024年…: a list number glued to a year)
 
@@ -161,6 +182,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     # 投资500万元以上技术改造项目1.2万个, 220千伏及以下输变电工程实现投资40亿元: the first says which are counted
     # (220千伏及以下输变电工程 is a class of works even with no count after it)
     nxt = _QTY.search(text, e, _clause_end(text, e, hi))
+    if nxt and nxt.group(3) == "次" and not re.match(r"^及?以[上下]", after):
+        nxt = None  # 为6万余名中小学生开展1次测评: the people reached, then how often — no class of things
     if nxt and not re.search(r"[、和及与]", re.sub(r"^及?以[上下]", "", text[e:nxt.start()])) \
             and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
             or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
@@ -178,6 +201,17 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.list_size"
     if unit in ("个", "家") and _OWN_UNITS_AFTER.match(after):
         return "extract.reason.own_parts"
+    cs = _clause_start(text, a, lo)
+    if unit in ("元", "万元", "亿元") and _ESTIMATE_BEFORE.search(text[cs:a]):
+        return "extract.reason.estimate"
+    if unit in ("%", "个百分点") and re.search(r"(?:较|比|同比)(?:19|20)\d{2}年?(?:增长|增加|提高)$", text[cs:a]) \
+            and _ESTIMATE_BEFORE.search(re.sub(r"\d+(?:\.\d+)?(?:万|亿)?元[，,][\x00\s]*$", "", text[lo:cs])):
+        return "extract.reason.estimate"  # …预计投入资金2.5亿元,较2024年增长120%: the estimate's growth
+    if unit in ("项", "件", "条"):
+        lead = re.sub(r"[\x00\s]", "", text[cs:a])
+        if _COUNT_AFTER_NOUN.search(lead) or re.search(r"[(（](?:含|其中|包括)[^()（）]*$", lead) \
+                or re.match(r"[\x00\s]*[:：]", after):
+            return "extract.reason.own_parts"  # 项目18项(含区人大票决15项), 共两大类33项: 一是…: the list's count
     items = _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) if unit in ("项", "件", "条") else None
     if items or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
         cs = _clause_start(text, a, lo)
@@ -391,7 +425,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     # document (its index block, post time, source, links) and a news page's headline are the page's.
     headline = page_headline(doc.lines)
     page = page_lines(doc.lines)
-    titled = _title_line_pairs(doc) | annex_lines(doc.lines)  # (a notice's list of annexes: titles too)
+    titled = title_line_set(doc.lines) | annex_lines(doc.lines)  # (a notice's list of annexes: titles too)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         line = doc.lines[li - 1]
         if is_signature_line(line) or li - 1 in page or is_notice_title(line) or is_title(line) or li - 1 == headline \
@@ -489,16 +523,6 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
 # after it, it is none.
 _RUN_IN = re.compile(r"^[\x00\s]*[\u4e00-\u9fff“”]{2,8}$")
 _BULLET = re.compile(r"^[\x00\s]*(?:——|—|●|•|▶|◆|■|▪)")
-def _title_line_pairs(doc: Doc) -> set[int]:
-    """Indices of the lines of a title set over two lines (立山区政府2023年重点工作 / 任务分解和责任分工方案)."""
-    out: set[int] = set()
-    for i, b in title_lines(doc.lines):
-        if b != compact(doc.lines[i]).strip("# *") and is_title(b):
-            nxt = next((j for j in range(i + 1, min(i + 3, len(doc.lines))) if doc.lines[j].strip()), None)
-            out |= {i} | ({nxt} if nxt is not None else set())
-    return out
-
-
 _NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
 _GOALS_HEADING = re.compile(rf"^(?:[(（][{COUNTING}]+[)）])?[^，。；]{{0,6}}目标[。：:]?$")
@@ -557,8 +581,11 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles)
         if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
             continue  # 从2023年第一季度开始: when something starts
-        if re.fullmatch(r"\d{1,2}月\d{1,2}[日号]", t) and text[e:e + 1] in "，,":
-            continue  # 1月19日,重庆市…会议开幕: a dateline, the day of an event
+        if re.fullmatch(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]", t) and text[e:e + 1] in "，,":
+            continue  # 1月19日,重庆市…会议开幕, 2025年3月4日,记者从…获悉: a dateline, the day of an event
+        if re.fullmatch(r"\d{4}年", t) and _NAMED_PROJECT.match(text, e, s1) \
+                and re.search(r"(?:^|[，,。；;：:、\x00\s])$", text[max(s0, a - 1):a] if a > s0 else ""):
+            continue  # …;2024年达标区建设项目。 — a project named by its year, no step dated by it
         glued = re.match(r"^(\D*?)((?:19|20)\d{2})(?=\d{1,2}月)", t)
         read_as = f"{glued.group(1)}{glued.group(2)}年{t[glued.end():]}" if glued else None
         try:

@@ -22,10 +22,11 @@ from datetime import date, timedelta
 from ..text.deadline import DeadlineError, Period, parse_date
 from ..text.numerals import COUNTING
 from ..text.source import compact
-from .layout import DATE_LINE, DOC_NO, find_period, is_title, title_lines
+from .layout import DATE_LINE, DOC_NO, NOTICE_TITLE, find_period, is_title, title_lines, title_spans
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
-           "is_notice_title", "page_headline", "stated_term", "term_span", "annex_lines"]
+           "is_notice_title", "page_headline", "stated_term", "term_span", "annex_lines", "title_line_set", "notice_year",
+           "named_year"]
 
 _SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
 # The term a text states for itself: 执行期限为2019年1月1日至2023年12月31日, 政策期限为2016年至2018年,
@@ -71,11 +72,6 @@ _FURNITURE = re.compile(
 # A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
 _POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
                         r"\s+\d{1,2}:\d{2}")
-# A document's title standing on its line: 某某关于印发…的通知, 《…》的通知, …的实施意见.
-_NOTICE_TITLE = re.compile(r"^(?=.*(?:关于|《|〈|印发|转发))[^。，,；;！!？?]{4,120}?(?:的通知|的决定|的批复|的公告|的通告|的意见|实施意见|"
-                           r"的函|的报告)$")
-
-
 def is_page_furniture(line: str) -> bool:
     """A line of the page around the document (index block, post time, source, counts, breadcrumbs, links)."""
     raw = line.strip()
@@ -106,7 +102,7 @@ def page_lines(lines: list[str]) -> set[int]:
 def is_notice_title(line: str) -> bool:
     """The line is a document's title of its own (某区人民政府关于印发…的通知): the years in it name the document."""
     c = compact(line).strip("# *")
-    return bool(_NOTICE_TITLE.match(c)) and not re.match(r"^(?:\d{1,3}[.．、]|[(（][一二三四五六七八九十\d]+[)）])", c)
+    return bool(NOTICE_TITLE.match(c)) and not re.match(r"^(?:\d{1,3}[.．、]|[(（][一二三四五六七八九十\d]+[)）])", c)
 
 
 # (1.2025年…: a list number glued to a year, not a decimal)
@@ -138,6 +134,16 @@ def annex_lines(lines: list[str]) -> set[int]:
             else:
                 break
         i = j
+    return out
+
+
+def title_line_set(lines: list[str]) -> set[int]:
+    """Indices of the lines of a title a page sets over several lines (立山区政府2023年重点工作 / 任务分解和责任分工方案;
+    重庆市渝北区人民政府办公室 / 关于印发2024年…目标任务的 / 通 知): the years in them name the document."""
+    out: set[int] = set()
+    for i, last, b in title_spans(lines):
+        if last > i and (is_title(b) or is_notice_title(b)):
+            out |= {j for j in range(i, last + 1) if lines[j].strip()}
     return out
 
 
@@ -233,6 +239,9 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
             if year0 is None and start < min(years):
                 how += f", from its earliest dated step or the year after its baseline ({start}年)"
             return Period(date(start, 1, 1), date(end, 12, 31)), how
+    listed = notice_year(text)
+    if listed:
+        return listed
     if year0 is not None:
         later = [int(y) for y in _ANY_YEAR.findall(c) if int(y) >= year0 and not _is_doc_no_year(c, y)]
         end = max(later, default=year0)
@@ -244,6 +253,57 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     if steps:
         return Period(date(min(steps), 1, 1), date(max(steps), 12, 31)), \
             f"the years its dated steps name ({min(steps)}–{max(steps)}年)"
+    return named_year(text)
+
+
+# A notice that issues, breaks down or sees to a year's list names that year in its title (…关于印发2024年重点民生实事工作
+# 目标任务的通知, 关于分解落实 2022年县政府重点工作任务的通知, 关于做好2024年全区民生实事工作的通知): the list's year is the
+# plan's, whenever the page was posted.
+_NOTICE_OF = re.compile(r"关于(?P<what>.+?)的通知$")
+
+
+def notice_year(text: str) -> tuple[Period, str] | None:
+    """The one year the title of a notice (on its line or set over several) gives the list it issues, and how."""
+    lines = text.split("\n")[:40]
+    for i, _last, b in title_spans(lines):
+        m = _NOTICE_OF.search(b) if is_notice_title(b) else None
+        if not m:
+            continue
+        what = re.sub(r"《[^《》]*》", lambda q: q.group() if _LIST_TITLE.search(q.group()) else "", m.group("what"))
+        years = {int(y) for y in re.findall(r"(?<![\d〔\[])((?:19|20)\d{2})年(?![\d—–\-~～至版]|以来)", what)}
+        if len(years) == 1 and not re.search(r"(?:19|20)\d{2}年?[—–\-~～至](?:19|20)\d{2}", what):
+            (y,) = years
+            return Period(date(y, 1, 1), date(y, 12, 31)), \
+                f"the year of the list its notice's title names (line {i + 1}: {b})"
+    return None
+
+
+_LIST_TITLE = re.compile(r"(?:19|20)\d{2}年")
+# The year a sentence names its list by (沙河口区确定2024年10项重点民生实事, 重庆市璧山区2025年重点民生实事新闻发布会,
+# 2024年度淮安区政府民生实事项目): a list of one year's work is that year's, when nothing else dates the text.
+_LIST_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年度?(?:的)?(?:[^，,。；;：:！!？?]{0,14}?)"
+                        r"(?:民生实事|为民实事|惠民实事|实事项目|为民办实事|重点工作|工作任务|目标任务|重点任务|工作要点|重点项目|"
+                        r"任务清单|责任清单|民生工程)")
+
+
+def named_year(text: str) -> tuple[Period, str] | None:
+    """For a text that no title, term, date of issue or dated step dates: the year it names its list by (the
+    latest, when it names several), else the latest year it names at all, marked as inferred and saying from
+    which line, so that the reviewer sees it and can give --period. A text that names no year is refused."""
+    lines = text.split("\n")
+    found: list[tuple[int, int, str]] = []
+    anywhere: list[tuple[int, int, str]] = []
+    for i, ln in enumerate(lines):
+        c = compact(ln)
+        if is_page_furniture(ln):
+            continue
+        found += [(int(m.group(1)), i, m.group()) for m in _LIST_YEAR.finditer(c)]
+        anywhere += [(int(y), i, f"{y}年") for y in _ANY_YEAR.findall(c) if not _is_doc_no_year(c, y)]
+    for years, how in ((found, "the year it names its list by"), (anywhere, "the latest year it names")):
+        if years:
+            y, i, said = max(years, key=lambda x: (x[0], -x[1]))
+            return Period(date(y, 1, 1), date(y, 12, 31)), \
+                f"{how} (line {i + 1}: {said}); no title, term, date of issue or dated step states one"
     return None
 
 

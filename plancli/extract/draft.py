@@ -32,6 +32,7 @@ from .context import (
     page_headline,
     page_lines,
     term_span,
+    title_line_set,
 )
 from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, is_title, layout
 
@@ -48,7 +49,8 @@ def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
 
 
 def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, headline: int | None = None,
-            page: frozenset[int] = frozenset(), annexes: frozenset[int] = frozenset()) -> tuple[str, dict]:
+            page: frozenset[int] = frozenset(), annexes: frozenset[int] = frozenset(),
+            titled: frozenset[int] = frozenset()) -> tuple[str, dict]:
     """Why a token is not an entry, as far as the text shows: a code of words/extract.py and its fields;
     the guesses' words end in "(check)"."""
     li = doc.line_of(pos)
@@ -58,7 +60,7 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, headline: i
     line = doc.lines[li - 1]
     if li - 1 in page or is_page_furniture(line):
         return "extract.reason.page", {}
-    if is_notice_title(line):
+    if is_notice_title(line) or li - 1 in titled:
         return "extract.reason.title", {}
     if li - 1 in annexes:
         return "extract.reason.annex", {}
@@ -354,6 +356,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
     headline = page_headline(doc.lines)
     page = frozenset(page_lines(doc.lines))
     annexes = frozenset(annex_lines(doc.lines))
+    titled = frozenset(title_line_set(doc.lines))
     out: list[dict] = []
     for p in plans:
         for pos, ln, tok in tokens(doc.src, p.first_line, p.last_line):
@@ -363,7 +366,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             a, b = _excerpt(doc, pos, tok)
             txt = doc.raw(a, b)
             done.setdefault(ln, []).extend(doc.src.find_all_at_line(txt, ln))
-            code, fields = _reason(doc, doc.c, pos, tok, period, headline, page, annexes)
+            code, fields = _reason(doc, doc.c, pos, tok, period, headline, page, annexes, titled)
             out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})
     return out
 

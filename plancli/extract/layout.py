@@ -200,32 +200,64 @@ def title_period(m: re.Match) -> Period | None:
     return None
 
 
-def title_lines(lines: list[str]) -> list[tuple[int, str]]:
-    """(index, body) of each line that may be a title, a title a page breaks over two short lines (某市2024年 /
-    工业节能工作方案; 盐城市深化…数字化转型 / 网络化联接三年行动计划(2025-2027年)) joined on its first line: a short
-    line with no punctuation, heading or number, right above a line that ends as a title does."""
-    out: list[tuple[int, str]] = []
+# A document's title standing on its line: 某某关于印发…的通知, 《…》的通知, …的实施意见.
+NOTICE_TITLE = re.compile(r"^(?=.*(?:关于|《|〈|印发|转发))[^。，,；;！!？?]{4,120}?(?:的通知|的决定|的批复|的公告|的通告|的意见|实施意见|"
+                          r"的函|的报告)$")
+_YEARS = r"[(（](?:(?:19|20)\d{2}年?[—–\-~～至](?:19|20)\d{2}年|(?:19|20)\d{2}年版)[)）]"
+
+
+def _title_piece(b: str) -> bool:
+    """A short line that may be one piece of a title a page sets over several lines: no punctuation of a
+    sentence, no heading, number, date or document number."""
+    return (1 <= len(b) <= 30 and not re.search(r"[。，,;；:：()（）\[\]〔〕|]", b)
+            and not (_SECTION.match(b) or GROUP.match(b) or TASK.match(b) or DATE_LINE.match(b) or DOC_NO.search(b)
+                     or re.match(r"^附件\d*$", b)))
+
+
+def title_spans(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first index, last index, body) of each line that may be a title; a title a page breaks over several short
+    lines (某市2024年 / 工业节能工作方案; 盐城市深化…数字化转型 / 网络化联接三年行动计划(2025-2027年); 重庆市渝北区人民政府办公室 /
+    关于印发2024年重点民生实事工作目标任务的 / 通 知) is joined on its first line: short lines with no punctuation,
+    heading or number, each right above the next (a blank line between is fine), up to the line with which they end
+    as a title or a notice's title does. The years or edition under a title ((2024—2026年), （2025年版）) join it."""
+    out: list[tuple[int, int, str]] = []
     bodies = [_body(ln) for ln in lines]
-    skip = -1
-    for i, b in enumerate(bodies):
-        if i == skip or not b:
+
+    def nxt(i: int) -> int | None:
+        return next((j for j in range(i + 1, min(i + 3, len(bodies))) if bodies[j]), None)
+
+    i = 0
+    while i < len(bodies):
+        b = bodies[i]
+        if not b:
+            i += 1
             continue
-        nxt = next((j for j in range(i + 1, min(i + 3, len(bodies))) if bodies[j]), None)
-        if (nxt is not None and 4 <= len(b) <= 30 and not _is_title(b) and not re.search(r"[。，,;；:：()（）\[\]〔〕|]", b)
-                and not (_SECTION.match(b) or GROUP.match(b) or TASK.match(b) or DATE_LINE.match(b) or DOC_NO.search(b)
-                         or re.match(r"^附件\d*$", b))):
-            joined = b + bodies[nxt]
-            if _is_title(joined):
-                out.append((i, joined))
-                skip = nxt
-                continue
-        if nxt is not None and (_is_title(b) or re.search(rf"{_YEAR_TITLE_END}$", b)) and re.fullmatch(r"[(（](?:(?:19|20)\d{2}年?[—–\-~～至](?:19|20)\d{2}年|(?:19|20)\d{2}年版)[)）]",
-                                                            bodies[nxt]) and _is_title(b + bodies[nxt]):
-            out.append((i, b + bodies[nxt]))  # …若干政策举措 / (2025年版); …行动计划 / （2024—2026年）
-            skip = nxt
-            continue
-        out.append((i, b))
+        last, joined = i, b
+        if 4 <= len(b) <= 30 and _title_piece(b) and not _is_title(b):
+            j, k, acc = i, 0, b
+            while k < 4:  # a title over as many as five lines
+                n = nxt(j)
+                if n is None:
+                    break
+                acc, j, k = acc + bodies[n], n, k + 1
+                if _is_title(acc) or NOTICE_TITLE.match(acc):
+                    last, joined = j, acc
+                    break
+                if not _title_piece(bodies[n]):
+                    break
+        n = nxt(last)
+        if n is not None and (_is_title(joined) or re.search(rf"{_YEAR_TITLE_END}$", joined)) \
+                and re.fullmatch(_YEARS, bodies[n]) and _is_title(joined + bodies[n]):
+            last, joined = n, joined + bodies[n]  # …若干政策举措 / (2025年版); …行动计划 / （2024—2026年）
+        out.append((i, last, joined))
+        i = last + 1
     return out
+
+
+def title_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """(index, body) of each line that may be a title, a title set over several lines joined on its first line
+    (``title_spans``)."""
+    return [(i, b) for i, _last, b in title_spans(lines)]
 
 
 # The convention a list of units states once (石碶街道(列第一位者为牵头或汇总单位,下同); 责任分解中,列第一位的责任单位为
@@ -354,8 +386,9 @@ def _unquote(name: str) -> str:
 def layout(doc: Doc) -> list[Plan]:
     kinds: list[tuple[int, str, str]] = []  # (line index, kind, body)
     joined, folded = _head_title(doc)
-    two = dict(title_lines(doc.lines))
-    folded |= {j for i, b in two.items() for j in range(i + 1, i + 3) if b != _body(doc.lines[i]) and j not in two}
+    spans = title_spans(doc.lines)
+    two = {i: b for i, _last, b in spans}
+    folded |= {j for i, last, _b in spans for j in range(i + 1, last + 1)}
     for li, line in enumerate(doc.lines):
         if li in folded:
             continue

@@ -149,7 +149,7 @@ def parse_value(text: str) -> Quantity:
             low, rest = cn
             high = None
     factor, unit = _split_multiplier(rest)
-    unit = _TRAILING_WORDS.sub("", unit)
+    unit = _TRAILING_WORDS.sub("", re.sub(r"^[多余](?=\D)", "", unit))  # 6万余名, 100多家: more than, counted in 名, 家
     if unit.startswith("%") or unit == "％":
         unit = "%"
     if re.search(r"\d", unit):

@@ -52,6 +52,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.own_parts": ("文件自身组成部分的个数（明确133项具体任务、涉及34个牵头单位、办好10件民生实事“1.…”），不是目标",
                                  "a count of the document's own parts (its tasks, items or responsible units: 明确133项具体任务, "
                                  "涉及34个牵头单位), not a target"),
+    "extract.reason.estimate": ("对整份清单资金的估算及其增幅（预计投入资金2.5亿元、较2024年增长120%），不是某项任务的目标",
+                                 "an estimate of what the whole list costs and its growth (预计投入资金2.5亿元, 较2024年增长"
+                                 "120%), not a task's target"),
     "extract.reason.annex": ("附件目录中的附件标题，不是事项", "the title of an annex in the list of annexes, not an entry"),
     "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
                                  "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "
