@@ -29,7 +29,14 @@ from ..text.numerals import COUNTING, MAGNITUDES, NONZERO, measure_words
 from ..text.quantities import not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
-from .context import annex_lines, is_notice_title, is_signature_line, page_headline, page_lines, title_line_set
+from .context import (
+    annex_lines,
+    is_notice_title,
+    is_signature_line,
+    page_headline,
+    page_lines,
+    title_line_set,
+)
 from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
