@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancli.extract import ExtractError, extract, parse_period
+from plancli.extract import ExtractError, extract, parse_period, to_yaml
+from plancli.extract.layout import title_spans
 from plancli.text.source import SourceText, compact
+from plancli.words import say
 
 from .conftest import ROOT
 
@@ -863,3 +865,108 @@ def test_a_date_whose_year_the_page_glued_to_its_month_is_read_in_that_year():
     # a number that only looks glued is no date: 2025年 then 12月 keeps its 年, 120121月 is no year
     d = _draft("2025年重点工作安排\n一、重点工作\n1.新建公园20个,120121月完成验收。\n")
     assert not [e for e in d["entries"] if e["kind"] == "milestone" and e["deadline"] == "2012-01-31"]
+
+
+# --------------------------------------------------------------------------- round seven (issue 28): a list's year, counts
+
+# held out in round six, measured once at its end, development documents since
+SHK24 = "bench district2024_shahekou_minsheng (沙河口区 今年10项重点民生实事, a news page)"
+BS25 = "bench district2025_bishan_minsheng (璧山区 2025年重点民生实事, a news page)"
+YB24 = "bench district2024_yubei_minsheng (渝北区 2024年重点民生实事工作目标任务, the notice)"
+TS22 = "bench county2022_tongshan_fenjie (通山县 2022年县政府重点工作任务, posted in 2023)"
+DY24 = "bench city2024_danyang_minsheng (丹阳 2024年政府民生实事项目40项, a news page)"
+
+
+def _bench(name: str) -> str:
+    return (BENCH / name).read_text(encoding="utf-8")
+
+
+def test_the_year_of_the_list_a_notice_issues_is_its_period_whenever_the_page_was_posted():
+    """TS22: 县人民政府关于分解落实 2022年县政府重点工作任务的通知, posted 2023年03月09日: the list is 2022's. YB24: the
+    notice's title set over three lines (重庆市渝北区人民政府办公室 / 关于印发2024年重点民生实事工作目标任务的 / 通 知) is one
+    title: its year dates the list and drafts nothing (its line 4 was drafted as a milestone)."""
+    d = _draft(_bench("county2022_tongshan_fenjie.txt"))
+    assert d["meta"]["period"]["start"] == "2022-01-01" and d["meta"]["period"]["end"] == "2022-12-31", TS22
+    assert "line 1" in d["meta"]["period"]["inferred_from"], TS22
+    d = _draft(_bench("district2024_yubei_minsheng.txt"))
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2024-01-01", "2024-12-31"), YB24
+    assert not [e for e in d["entries"] if e["line"] in (3, 4, 5)], YB24
+    assert [x["reason"] for x in d["exclusions"] if x["line"] == 4] == [say("extract.reason.title", "en")], YB24
+
+
+def test_a_title_set_over_any_number_of_lines_is_one_title():
+    lines = ["重庆市渝北区人民政府办公室", "关于印发2024年重点民生实事工作目标任务的", "通 知", "各镇人民政府,区级各部门:"]
+    assert title_spans(lines)[0] == (0, 2, "重庆市渝北区人民政府办公室关于印发2024年重点民生实事工作目标任务的通知"), YB24
+    # two lines as before (立山区政府2023年重点工作 / 任务分解和责任分工方案), and a heading is never glued to a title
+    assert title_spans(["立山区政府2023年重点工作", "任务分解和责任分工方案", "一、主要目标"])[0][2] == \
+        "立山区政府2023年重点工作任务分解和责任分工方案", LS23
+    assert [b for _i, _j, b in title_spans(["某市2024年民生实事", "一、主要目标", "二、重点任务"])] == \
+        ["某市2024年民生实事", "一、主要目标", "二、重点任务"]
+
+
+def test_a_text_dated_only_by_the_year_it_names_its_list_by_takes_that_year_and_says_so():
+    """SHK24 (no date, no title, no dated step; 沙河口区确定2024年10项重点民生实事 on line 3) and BS25 (2025年重点民生实事新闻发布会
+    on line 1, beside 从2024年9月开始): the list's year is the period, marked inferred with the line it was read from, and
+    the YAML says so in its header; a text that names no year at all is still refused."""
+    d = _draft(_bench("district2024_shahekou_minsheng.txt"))
+    p = d["meta"]["period"]
+    assert (p["start"], p["end"]) == ("2024-01-01", "2024-12-31") and "line 3: 2024年10项重点民生实事" in p["inferred_from"]
+    assert "# " in to_yaml(d).split("\n")[0] and "line 3" in to_yaml(d), SHK24
+    d = _draft(_bench("district2025_bishan_minsheng.txt"))
+    assert d["meta"]["period"]["start"] == "2025-01-01" and "line 1: 2025年重点民生实事" in d["meta"]["period"]["inferred_from"]
+    # only a year that names no list: the latest the text names, said so
+    d = _draft("某区民生实事\n自2023年以来,已建成口袋公园12个。\n1.新建口袋公园10个。\n")
+    assert d["meta"]["period"]["start"] == "2023-01-01" and "latest year it names" in d["meta"]["period"]["inferred_from"]
+    with pytest.raises(ExtractError, match="--period"):
+        _draft("某区民生实事\n1.新建口袋公园10个。\n")
+
+
+@pytest.mark.parametrize("text, kept, source", [
+    ("1月11日,丹阳市第十八届人民代表大会第三次会议经投票表决,确定并公布丹阳市2024年政府民生实事项目40项。", [],
+     DY24 + " line 7: a count after the noun it counts sizes the list"),
+    ("一、明确目标任务。共两大类33项:一是市级重点民生实事项目分解至我区任务15项(暂定),包括城镇老旧小区改造和社区服务提升、"
+     "实施城市绿荫工程等。二是区级民生实事项目18项(含区人大票决15项),包括老年人照顾服务行动、老旧城区更新改造工程等。", [],
+     YB24 + " line 8: the list's count, its parts and a part of a part"),
+    ("从2024年9月开始,璧山通过多渠道征集筛选,经区人民代表大会票决产生了10件重点民生实事,并写入了2025年政府工作报告。", [],
+     BS25 + " line 1: how the list came to be"),
+    ("2025年的10件重点民生实事共38家单位参与,预计投入资金2.5亿元,较2024年增长120%。", [],
+     BS25 + " line 3: who takes part, the money estimated and its growth"),
+    ("1.年度计划投资907.68亿元。", ["907.68亿元"], "bench/sentences line 16: money a plan commits to stays a target"),
+    ("1.完成12项改革任务。", ["12项"], ROUND4 + ": a count before its noun, of tasks a plan commits to, stays a target"),
+])
+def test_counts_that_size_the_list_or_sum_up_its_money_are_no_targets(text, kept, source):
+    d = _draft(_city(text, title="某市2025年工作方案"))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+
+
+def test_a_headline_and_a_sub_headline_restating_the_text_draft_nothing():
+    """SHK24 lines 1-2 (沙河口区确定今年10项重点民生实事 / 新建10处口袋公园建成10处社区食堂; no post time under them) and DY24
+    lines 1-2 (an image's file name above the headline 丹阳确定2024年政府民生实事项目40项): each number is the text's, drafted
+    once where the text states it (items 2 and 6 of 沙河口区)."""
+    d = _draft(_bench("district2024_shahekou_minsheng.txt"))
+    assert not [e for e in d["entries"] if e["line"] in (1, 2)], SHK24
+    assert [(e["line"], e["value_text"]) for e in _targets(d) if e["value_text"] == "10处"] == [(7, "10处"), (15, "10处")]
+    assert {x["reason"] for x in d["exclusions"] if x["line"] in (1, 2)} == {say("extract.reason.headline", "en")}
+    d = _draft(_bench("city2024_danyang_minsheng.txt"))
+    assert not [e for e in d["entries"] if e["line"] in (1, 2)], DY24
+    # a first line that states what the text does not repeat is no headline
+    d = _draft("某区2024年民生实事\n新建口袋公园10个\n改造老旧小区5个。\n")
+    assert [t["value_text"] for t in _targets(d)] == ["10个", "5个"]
+
+
+def test_a_news_leads_dateline_a_routine_per_school_year_and_a_project_named_by_its_year_date_nothing():
+    """BS25 line 1 (2025年3月4日,记者从…获悉: the day of the press conference), line 8 (每学年为6万余名中小学生开展1次…测评: the
+    students reached are the target, 1次 how often; 6万余名 is read in 名, more than), line 6 (托管服务60期以上); DY24 line 9
+    (…;2024年达标区建设项目。 names a project); SHK24 line 15 (建设1所100张以上床位的养老机构: 100张 says which 养老机构)."""
+    d = _draft(_bench("district2025_bishan_minsheng.txt"))
+    assert not [e for e in d["entries"] if e["line"] == 1], BS25
+    t = {e["value_text"]: e for e in _targets(d)}
+    assert (t["6万余名"]["value"], t["6万余名"]["unit"], t["6万余名"]["comparator"]) == (60000, "名", ">"), BS25
+    assert "1次" not in t and (t["60期"]["value"], t["60期"]["comparator"]) == (60, ">="), BS25
+    d = _draft(_bench("city2024_danyang_minsheng.txt"))
+    assert not [e for e in d["entries"] if e["kind"] == "milestone"], DY24
+    d = _draft(_bench("district2024_shahekou_minsheng.txt"))
+    assert [e["value_text"] for e in _targets(d) if e["line"] == 15] == ["10处", "1所"], SHK24
+    # a year then a verb of doing is a step: 2025年建成…工程 stays a milestone
+    d = _draft(_city("1.2025年建成城市轨道交通一号线工程。", title="某市2024年工作方案"))
+    assert [(e["kind"], e["deadline_text"]) for e in d["entries"]] == [("milestone", "2025年")]

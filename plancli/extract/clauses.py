@@ -31,9 +31,9 @@ from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
 from .context import (
     annex_lines,
+    headlines,
     is_notice_title,
     is_signature_line,
-    page_headline,
     page_lines,
     title_line_set,
 )
@@ -191,6 +191,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     nxt = _QTY.search(text, e, _clause_end(text, e, hi))
     if nxt and nxt.group(3) == "次" and not re.match(r"^及?以[上下]", after):
         nxt = None  # 为6万余名中小学生开展1次测评: the people reached, then how often — no class of things
+    if re.search(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff]{1,2}$", before) \
+            and re.match(r"^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]{0,6}的", after):
+        return "extract.reason.threshold"  # 建设1所100张以上床位的养老机构: the size that says which 养老机构
     if nxt and not re.search(r"[、和及与]", re.sub(r"^及?以[上下]", "", text[e:nxt.start()])) \
             and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
             or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
@@ -430,12 +433,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     # The signature block (its date line, （此件公开发布）) dates the document, not a commitment; a document's title on
     # its line (…关于印发…的通知, 2024年《政府工作报告》重点工作目标任务分解表) names it; the page around the
     # document (its index block, post time, source, links) and a news page's headline are the page's.
-    headline = page_headline(doc.lines)
+    heads_ = headlines(doc.lines)
     page = page_lines(doc.lines)
     titled = title_line_set(doc.lines) | annex_lines(doc.lines)  # (a notice's list of annexes: titles too)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         line = doc.lines[li - 1]
-        if is_signature_line(line) or li - 1 in page or is_notice_title(line) or is_title(line) or li - 1 == headline \
+        if is_signature_line(line) or li - 1 in page or is_notice_title(line) or is_title(line) or li - 1 in heads_ \
                 or li - 1 in titled:
             a, e = doc.src.line_span(li)
             a, e = max(a, lo), min(e, hi)

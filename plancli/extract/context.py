@@ -25,7 +25,7 @@ from ..text.source import compact
 from .layout import DATE_LINE, DOC_NO, NOTICE_TITLE, find_period, is_title, title_lines, title_spans
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
-           "is_notice_title", "page_headline", "stated_term", "term_span", "annex_lines", "title_line_set", "notice_year",
+           "is_notice_title", "page_headline", "headlines", "stated_term", "term_span", "annex_lines", "title_line_set", "notice_year",
            "named_year"]
 
 _SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
@@ -68,7 +68,8 @@ _FURNITURE = re.compile(
     r"(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期|(?:^|\s|信息)来源[:：]"
     r"|浏览次数|阅读次数|点击量|点击数|浏览量|字体[:：【]|字号[:：]|文\s*号[:：|]|发文字号|发文文号|发布机构|发文单位|发文机关|"
     r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态|"
-    r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>)")
+    r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>"
+    r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
 # A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
 _POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
                         r"\s+\d{1,2}:\d{2}")
@@ -152,10 +153,42 @@ def page_headline(lines: list[str]) -> int | None:
     right under it (2025年重庆将接续办好15件重点民生实事 / 2025-01-19 10:47:47 来源: …). A headline restates the
     text below it: its numbers are no entries."""
     filled = [i for i, ln in enumerate(lines[:6]) if ln.strip()]
+    while len(filled) > 2 and is_page_furniture(lines[filled[0]]):
+        filled.pop(0)  # an image's name, a breadcrumb above the headline
     if len(filled) >= 2 and "。" not in lines[filled[0]] and is_page_furniture(lines[filled[1]]) \
             and not is_page_furniture(lines[filled[0]]):
         return filled[0]
     return None
+
+
+# A quantity as a headline states it: 10项, 10处, 2.5亿元.
+_HEAD_QTY = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]")
+
+
+def headlines(lines: list[str]) -> set[int]:
+    """Indices of the lines that head a page and restate its text: the news headline (``page_headline``), and the
+    short lines without a sentence's punctuation above the text's first sentence whose every quantity the text
+    below states again (沙河口区确定今年10项重点民生实事 / 新建10处口袋公园建成10处社区食堂, then the lead and the items):
+    a headline and a sub-headline. Their numbers are the text's, counted once where the text states them."""
+    out: set[int] = set()
+    h = page_headline(lines)
+    if h is not None:
+        out.add(h)
+    seen = 0
+    for i, ln in enumerate(lines[:12]):
+        c = compact(ln)
+        if not c:
+            continue
+        seen += 1
+        if "。" in c or len(c) > 40 or seen > 6:
+            break  # the text's first sentence: the head of the page is over
+        if is_page_furniture(ln) or re.search(r"[，,；;：:]", c) or is_title(ln):
+            continue
+        qs = _HEAD_QTY.findall(c)
+        rest = compact("".join(lines[i + 1:]))
+        if qs and all(q in rest for q in qs):
+            out.add(i)
+    return out
 
 
 def find_doc_date(text: str) -> date | None:

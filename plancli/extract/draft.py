@@ -26,10 +26,10 @@ from .context import (
     annex_lines,
     document_header,
     find_doc_date,
+    headlines,
     infer_period,
     is_notice_title,
     is_page_furniture,
-    page_headline,
     page_lines,
     term_span,
     title_line_set,
@@ -48,7 +48,7 @@ def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
     return c.count(op, ls, pos) > c.count(cl, ls, pos)
 
 
-def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, headline: int | None = None,
+def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: frozenset[int] = frozenset(),
             page: frozenset[int] = frozenset(), annexes: frozenset[int] = frozenset(),
             titled: frozenset[int] = frozenset()) -> tuple[str, dict]:
     """Why a token is not an entry, as far as the text shows: a code of words/extract.py and its fields;
@@ -64,7 +64,7 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, headline: i
         return "extract.reason.title", {}
     if li - 1 in annexes:
         return "extract.reason.annex", {}
-    if li - 1 == headline:
+    if li - 1 in heads:
         return "extract.reason.headline", {}
     if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith("年"):
         if re.search(r"(?:已经|已于|已在|已)$", text[max(ls, pos - 3):pos]):
@@ -353,7 +353,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
     ents = [_E(e["quote"], e["line"], e["value_text"], e["deadline_text"]) for e in entries]
     covered = _Spans(covered_spans(doc.src, ents, []))
     done: dict[int, list[tuple[int, int]]] = {}  # line -> spans its exclusions cover
-    headline = page_headline(doc.lines)
+    heads = frozenset(headlines(doc.lines))
     page = frozenset(page_lines(doc.lines))
     annexes = frozenset(annex_lines(doc.lines))
     titled = frozenset(title_line_set(doc.lines))
@@ -366,7 +366,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             a, b = _excerpt(doc, pos, tok)
             txt = doc.raw(a, b)
             done.setdefault(ln, []).extend(doc.src.find_all_at_line(txt, ln))
-            code, fields = _reason(doc, doc.c, pos, tok, period, headline, page, annexes, titled)
+            code, fields = _reason(doc, doc.c, pos, tok, period, heads, page, annexes, titled)
             out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})
     return out
 
