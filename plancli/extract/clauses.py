@@ -77,7 +77,8 @@ _LIST_NAME_AFTER = re.compile(rf"(?:度)?(?:的)?(?:实施|办好|办理|推进|
 
 # A clause that is only a project's name, opening with its year (2024年达标区建设项目, 2025年农村饮水维修养护工程): no verb
 # of doing right after the year, and the clause ends with 项目/工程.
-_NAMED_PROJECT = re.compile(r"(?!建成|完成|实施|启动|开工|推进|新建|建设|开展|实现|打造|改造|全面|基本|力争|确保|争取|投入|投运|竣工)"
+_NAMED_PROJECT = re.compile(r"(?!建成|完成|实施|启动|开工|新开工|完工|续建|推进|推动|加快|新建|建设|建好|开展|实现|打造|改造|完善|"
+                            r"全面|基本|力争|确保|争取|投入|投运|竣工|落地|谋划|申报)"
                             r"[^，,。；;：:！!？?\x00\d]{1,20}?(?:项目|工程)(?=[，,。；;：:\x00\n]|$)")
 
 

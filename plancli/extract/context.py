@@ -179,10 +179,12 @@ def headlines(lines: list[str]) -> set[int]:
         c = compact(ln)
         if not c:
             continue
+        if is_page_furniture(ln):
+            continue
         seen += 1
-        if "。" in c or len(c) > 40 or seen > 6:
+        if "。" in c or len(c) > 40 or seen > 3:
             break  # the text's first sentence: the head of the page is over
-        if is_page_furniture(ln) or re.search(r"[，,；;：:]", c) or is_title(ln):
+        if re.search(r"[，,；;：:]", c) or is_title(ln):
             continue
         qs = _HEAD_QTY.findall(c)
         rest = compact("".join(lines[i + 1:]))
