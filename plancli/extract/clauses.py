@@ -91,7 +91,8 @@ _NAME_AFTER_SPAN = re.compile(r"^(?:行动|计划|规划|攻坚|提升|专项|�
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较)$")
 
 # The measure words of a drafted quantity: any but a calendar word (2024年, 10月 are dates) or a rank.
-_UNITS = measure_words("count", "unit", "span")
+_UNITS = measure_words("count", "unit", "span") + ("期",)
+# (期 after digits counts sessions held: 托管服务60期以上; 一期/二期工程 in words are phases, never read as counts)
 # A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class
 # (18MW级 names the kind of turbine, not how many).
 _QTY = re.compile(
