@@ -338,7 +338,7 @@ def named_year(text: str) -> tuple[Period, str] | None:
         if years:
             y, i, said = max(years, key=lambda x: (x[0], -x[1]))
             return Period(date(y, 1, 1), date(y, 12, 31)), \
-                f"{how} (line {i + 1}: {said}); no title, term, date of issue or dated step states one"
+                f"{how} (line {i + 1}: {said}), no date of issue or dated step"
     return None
 
 
