@@ -970,3 +970,57 @@ def test_a_news_leads_dateline_a_routine_per_school_year_and_a_project_named_by_
     # a year then a verb of doing is a step: 2025年建成…工程 stays a milestone
     d = _draft(_city("1.2025年建成城市轨道交通一号线工程。", title="某市2024年工作方案"))
     assert [(e["kind"], e["deadline_text"]) for e in d["entries"]] == [("milestone", "2025年")]
+
+
+# round seven's held-out openings, measured once (d45d567), development documents since (issue 28, round eight)
+SX25 = "bench county2025_shexian_minsheng (涉县 2025年度十件民生实事, a news copy)"
+HA24 = "bench district2024_huaian_minsheng (淮安区 2024年度民生实事项目)"
+XA25 = "bench city2025_xian_weimin (西安市 2025年为民实事实施方案)"
+CZ24 = "bench district2024_chengzhong_minsheng (城中区 20项民生实事项目出炉, a news page)"
+
+
+@pytest.mark.parametrize("text, kept, reason, source", [
+    ("在17个乡镇(街道办)硬化道路10万平方米并安装太阳能路灯1000盏,惠及17个乡镇(街道办),全力补齐农村基础设施短板。",
+     ["10万平方米", "1000盏"], "beneficiaries", SX25 + " line 3: who benefits (惠及)"),
+    ("维修更换农村37处的机泵、阀门,有效改善9万人口的饮水安全问题,进一步提高供水保证率。", ["37处"], "beneficiaries",
+     SX25 + " line 5: the effect a task's clause states (有效改善…的)"),
+    ("在39个村改造升级10千伏线路16.66公里、0.4千伏线路200公里,新增、改造配变56台;对城区主干线路两侧10千伏线路进行升级改造,"
+     "改造规模10千伏线路8.46公里,受益群众5万人。", ["16.66公里", "200公里", "56台", "8.46公里"], "voltage",
+     SX25 + " line 7: a voltage names a class of lines; 受益群众 who benefits"),
+    ("铺设将军大道供热主管网,全长约4.3公里,有效提高城区4万户用热居民的供热安全。", ["4.3公里"], "beneficiaries",
+     SX25 + " line 9: households whose supply the task makes safer"),
+    ("东城花园二期安置小区,占地132亩,总面积19.17万平方米,总套数1201套安置房。", ["19.17万平方米", "1201套"], "site",
+     HA24 + " line 10: the land a project takes (占地)"),
+    ("实施…旧址周边环境提升工程,占地面积约5390平方米,地上建筑面积601.16平方米,其中:修缮1号、3-7号房、老宅267.88平方米;"
+     "改建二层小楼104.37平方米;新建2号房、儿子房、售茶房、听评书以及游客服务中心228.91平方米。",
+     ["267.88平方米", "104.37平方米", "228.91平方米"], "sum_of_parts",
+     HA24 + " line 17: a size broken down after 其中 into the work on each part"),
+    # counter-cases: a count a task commits to stays, and so does a total that is itself a goal or an assignment
+    ("解决刘坪、中山等乡镇4万人的饮水不安全问题。", ["4万人"], None, ROUND4 + ": people a task serves (no 有效…的 effect)"),
+    ("为420户分散供养特困人员实施居家适老化改造。", ["420户"], None, ROUND4 + ": households a task serves"),
+    ("城市建设项目总投资不少于190亿元,其中政府投资不少于120亿元,房地产开发总投资70亿元以上。",
+     ["190亿元", "120亿元", "70亿元"], None, "bench/sentences line 93: a floor on the total stays a goal with its parts"),
+    ("教育局985套,其中:改建408套,新建577套。", ["985套", "408套", "577套"], None,
+     "bench/sentences line 96: a unit's assignment and its parts"),
+    ("工业增加值占地区生产总值比重达25%以上。", ["25%"], None, "bench/sentences line 85: 占地区…, no 占地"),
+])
+def test_numbers_that_describe_a_project_are_no_targets(text, kept, reason, source):
+    d = _draft(_city("1." + text, title="某县2025年民生实事"))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+    if reason:
+        assert say(f"extract.reason.{reason}", "en") in {x["reason"] for x in d["exclusions"]}, source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("现将2025年十个方面30项为民实事实施方案印发给你们,请认真贯彻落实。", XA25 + " line 5"),
+    ("城中区20项民生实事项目出炉", CZ24 + " line 6 (a headline)"),
+    ("城中区2024年20个民生实事项目正式票选出炉。", CZ24 + " line 10"),
+    ("去年,20项民生实事项目全部按期落地。", CZ24 + " line 12"),
+    ("确定以下八类11个项目为2024年度淮安市淮安区政府民生实事项目:", HA24 + " line 4 (the items that follow)"),
+])
+def test_the_count_of_a_minsheng_list_is_no_target_whatever_verb_comes_with_it(text, source):
+    d = _draft(_city(text + "\n1.新建口袋公园10个。", title="某区2024年民生实事"))
+    assert [t["value_text"] for t in _targets(d)] == ["10个"], source
+    # a count of projects a task delivers stays: 完成50个农村黑臭水体治理项目 (重庆 line 7)
+    d = _draft(_city("1.完成50个农村黑臭水体治理项目。", title="某区2024年民生实事"))
+    assert [t["value_text"] for t in _targets(d)] == ["50个"]

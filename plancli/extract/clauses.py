@@ -169,11 +169,47 @@ _DESCRIBES = re.compile(r"(?:明确|涉及|细化|分解|共|共有|共计|共�
 # A count after the noun of what it counts (民生实事项目40项, 分解至我区任务15项): how a list is sized; a plan commits to a
 # count before its noun (完成12项改革任务).
 _COUNT_AFTER_NOUN = re.compile(r"(?:实事|实事项目|任务|事项|工作任务|工作事项|重点工作)(?:[(（][^()（）]{0,8}[)）])?[\x00\s]*$")
+# The kind of list a count sizes: 民生实事, 为民实事, 为民办实事, 惠民实事 (issue 28, round eight).
+_LIST_KIND_AFTER = re.compile(r"[\x00\s]*(?:重点|重大|年度)?(?:民生|为民|惠民|利民|便民)(?:办)?实事")
+_DOING_BEFORE = re.compile(r"(?:办好|办成|办实|做好|完成|实施|推进|抓好|落实|建成|兑现)"
+                           rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面))?[\x00\s]*$")
 # Money a list is expected to cost, as a news lead or a notice sums it up: 预计投入资金2.5亿元 — and its growth over last
 # year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
+# Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
+# 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
+# (占地132亩, 占地面积约5390平方米), a voltage that names a class of lines (10千伏线路), a size broken down after 其中 into
+# the work done on each part (地上建筑面积601.16平方米,其中:修缮…267.88平方米;改建…104.37平方米;…: the parts are the
+# commitments, the sum restates them). A count a task commits to (解决4万人的饮水问题, 为200万中小学生开展测评) stays.
+_BENEFIT_BEFORE = re.compile(r"(?:惠及|受益|受惠|辐射|覆盖人口|服务人口)(?:群众|人口|居民|人数|人群|户数)?"
+                             r"(?:达|约|超|近|共|达到|超过)?[\x00\s]*$")
+_EFFECT_LEAD = re.compile(r"[\x00\s]*(?:有效|进一步|切实|从而|可|将)(?:改善|提高|提升|保障|解决|满足|缓解)"
+                          r"[^，,。；;]{0,8}$")
+_PEOPLE_UNITS = ("人", "户", "名", "人次", "家庭")
+_SITE_BEFORE = re.compile(r"占地(?:面积)?(?:约|为|达|近|共)?[\x00\s]*$")
+_SIZE_NOUN_BEFORE = re.compile(r"(?:建筑面积|总面积|面积|总规模|规模|总长|全长|总长度)(?:约|为|达|共)?[\x00\s]*$")
+_PARTS_AFTER = re.compile(r"(?:左右)?[，,]?[\x00\s]*[(（]?其中[:：，,]?")
 _LIST_FOLLOWS = re.compile(r"[^。；;!！?？]*[。：:][\x00\s]*(?:1[.．、。](?:(?!\d)|(?=(?:19|20)\d{2}年))|[(（][一1][)）]|一、)")
 # (the list's first item; 1.2024年…: a list number glued to a year)
+
+
+def _amount(m: re.Match) -> float:
+    """The plain value of a _QTY match (its head where it is a range)."""
+    head = re.split(r"[—–\-~～至到×*]", m.group(1).replace(",", ""))[0]
+    return float(head) * {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+                          "万": 1e4}.get(m.group(2) or "", 1)
+
+
+def _sum_of_parts(text: str, m: re.Match, e: int, hi: int) -> bool:
+    """Whether the quantity ``m`` (ending at e) is broken down right after it, 其中:…, into parts of its unit
+    that add up to it (the sentence's quantities of that unit up to its end)."""
+    p = _PARTS_AFTER.match(text, e, hi)
+    if not p:
+        return False
+    end = next((i for i in range(p.end(), hi) if text[i] in _SENT_END), hi)
+    parts = [q for q in _QTY.finditer(text, p.end(), end) if q.group(3) == m.group(3)]
+    total = _amount(m)
+    return len(parts) >= 2 and abs(sum(_amount(q) for q in parts) - total) <= 0.005 * total
 
 
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
@@ -196,6 +232,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if re.search(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff]{1,2}$", before) \
             and re.match(r"^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]{0,6}的", after):
         return "extract.reason.threshold"  # 建设1所100张以上床位的养老机构: the size that says which 养老机构
+    if nxt and re.match(r"(?:并且|并|同时|且)", after):
+        nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
     if nxt and not re.search(r"[、和及与]", re.sub(r"^及?以[上下]", "", text[e:nxt.start()])) \
             and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
             or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
@@ -209,6 +247,16 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.span"
     if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
         return "extract.reason.frequency"
+    cs0 = _clause_start(text, a, lo)
+    if unit == "千伏":
+        return "extract.reason.voltage"
+    if _SITE_BEFORE.search(before):
+        return "extract.reason.site"
+    if _BENEFIT_BEFORE.search(before) or unit in _PEOPLE_UNITS and _EFFECT_LEAD.match(text, cs0, a) \
+            and re.match(r"^(?:余|多)?[\u4e00-\u9fff]{0,6}的", after):
+        return "extract.reason.beneficiaries"
+    if _SIZE_NOUN_BEFORE.search(before) and _sum_of_parts(text, m, e, hi):
+        return "extract.reason.sum_of_parts"
     if unit in _ITEM_UNITS and (_BROKEN_INTO.search(text[lo:a]) or _LISTS_AFTER.match(text, e, min(len(text), hi + 12))):
         return "extract.reason.list_size"
     if unit in ("个", "家") and _OWN_UNITS_AFTER.match(after):
@@ -224,6 +272,14 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         if _COUNT_AFTER_NOUN.search(lead) or re.search(r"[(（](?:含|其中|包括)[^()（）]*$", lead) \
                 or re.match(r"[\x00\s]*[:：]", after):
             return "extract.reason.own_parts"  # 项目18项(含区人大票决15项), 共两大类33项: 一是…: the list's count
+    # The count of a 民生实事 list that no verb of doing governs (城中区20项民生实事项目出炉, 十个方面30项为民实事实施方案
+    # 印发, 20个民生实事项目正式票选出炉): it names the list, whose items are the entries; 全力办好10件民生实事 commits to
+    # them where the list is not given (round four keeps it). And the count of the items that follow (确定以下八类11个
+    # 项目为…).
+    if unit in ("项", "件", "个", "条") and (
+            _LIST_KIND_AFTER.match(text, e, hi) and not _DOING_BEFORE.search(text[cs:a])
+            or re.search(rf"(?:以下|下列|如下)(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面))?[\x00\s]*$", text[cs:a])):
+        return "extract.reason.own_parts"
     items = _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) if unit in ("项", "件", "条") else None
     if items or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
         cs = _clause_start(text, a, lo)

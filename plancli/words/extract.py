@@ -55,6 +55,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.estimate": ("对整份清单资金的估算及其增幅（预计投入资金2.5亿元、较2024年增长120%），不是某项任务的目标",
                                  "an estimate of what the whole list costs and its growth (预计投入资金2.5亿元, 较2024年增长"
                                  "120%), not a task's target"),
+    "extract.reason.voltage": ("电压等级（10千伏线路），说的是哪一类线路，不是目标",
+                               "a voltage class (10千伏线路): which lines are meant, not a target"),
+    "extract.reason.site": ("项目占地（占地132亩、占地面积约5390平方米），描述项目，不是目标",
+                            "the land a project takes (占地132亩), a description, not a target"),
+    "extract.reason.beneficiaries": ("受益对象的数量（惠及17个乡镇、受益群众5万人、有效改善9万人口的饮水安全），不是目标",
+                                     "who benefits (惠及17个乡镇, 受益群众5万人, 有效改善9万人口的…), not a target"),
+    "extract.reason.sum_of_parts": ("其后“其中”逐项分解的总量（建筑面积601.16平方米，其中：修缮…、改建…、新建…），各分项才是目标",
+                                    "a size broken down after 其中 into the work on each part (the parts are the "
+                                    "targets, their sum restates them)"),
     "extract.reason.annex": ("附件目录中的附件标题，不是事项", "the title of an annex in the list of annexes, not an entry"),
     "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
                                  "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "
