@@ -98,6 +98,11 @@ UNIT_FORMS = [
     ("1.新建充电桩500个。(牵头处室:规划处;配合处室:财务处、建设处)", ["规划处"], ["财务处", "建设处"],
      ROUND2 + ": a department's offices"),
     ("1.新建充电桩500个。(责任科室:组干科、机关党委)", ["组干科", "机关党委"], [], ROUND2 + ": a department's offices"),
+    # units in bare parentheses closing a task, no label and no role (西安市 2025年为民实事实施方案 line 15, round eight)
+    ("1.阶段性减征职工基本医疗保险费。新建充电桩500个。(市医疗保障局)", ["市医疗保障局"], [],
+     "bench city2025_xian_weimin line 15"),
+    ("1.提高养老金待遇。新建充电桩500个。(市人社局、市财政局)", ["市人社局", "市财政局"], [],
+     "bench city2025_xian_weimin line 14, two units"),
 ]
 
 
@@ -106,6 +111,12 @@ def test_units_of_a_task_in_the_forms_city_plans_use(task, lead, support, source
     d = _draft(_city(task))
     (t,) = [e for e in _targets(d) if compact(e["value_text"]) == "500个"]
     assert (t["lead"], t["support"], t["units_inferred"]) == (lead, support, False), source
+
+
+@pytest.mark.parametrize("task", ["1.新建充电桩500个。(三期)", "1.新建充电桩500个(含改造)。", "1.新建充电桩500个。(2024—2026年)"])
+def test_a_closing_parenthesis_that_names_no_unit_names_no_lead(task):
+    (t,) = _targets(_draft(_city(task)))
+    assert t["units_inferred"], task
 
 
 def test_a_heading_that_names_its_unit_leads_the_tasks_under_it():

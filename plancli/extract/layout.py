@@ -868,7 +868,17 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
             if not lead:
                 lead = _split_units(m.group("lead"))
                 support = _split_units(m.group("support") or "")
+    if not lead:
+        # (市医疗保障局) closing a task, no label and no role (issue 28, round eight: 西安市's 为民实事实施方案): the
+        # units in charge of it, each a unit's name; every one leads, as an unlabelled 责任单位 would.
+        m = _PAREN_TAIL.search(text)
+        if m and all(_one_unit(u) or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
+            spans.append(m.span())
+            lead = _split_units(m.group(1))
     return lead, support, spans
+
+
+_PAREN_TAIL = re.compile(rf"{_OPEN}({_UNIT_LIST}){_CLOSE}[。;；\s\x00]*$")
 
 
 def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, ...]:
