@@ -669,7 +669,9 @@ def test_one_indicator_a_line_each_on_its_own_line():
 
 
 def _contract_breaks(text: str, d: dict) -> list[str]:
-    """Entries whose value is not on their line or whose quote runs past a line that ends a sentence."""
+    """Entries whose value is not on their line or whose quote runs past a line that ends a sentence or a clause
+    that leads what follows (…具体包括:): a print copy's wrapped line may carry a quote on, no other line can. On a
+    web copy (bench/documents, one line a paragraph) the quote is text of its line, as the bench checks."""
     src = SourceText(Path("t.txt"), text)
     bad = []
     for e in d["entries"]:
@@ -680,7 +682,7 @@ def _contract_breaks(text: str, d: dict) -> list[str]:
             continue
         last = src.line_of(span[1] - 1)
         for ln in range(e["line"], last):
-            if compact(src.lines[ln - 1]).endswith(("。", "!", "?", "！", "？", ";", "；")):
+            if compact(src.lines[ln - 1]).endswith(("。", "!", "?", "！", "？", ";", "；", ":", "：")):
                 bad.append(f"{e['id']}: quote runs past the end of line {ln}")
                 break
         if held and compact(str(held)) not in compact("".join(src.lines[e["line"] - 1:last])):
@@ -707,6 +709,9 @@ def test_every_entry_of_every_document_is_on_the_line_holding_its_value(path, pe
         pytest.skip("held out: measured by bench/extract_eval.py only")
     d = _draft(text, period=period) if period else _draft(text)
     assert _contract_breaks(text, d) == []
+    if path.parent == BENCH:  # a web copy: each quote is text of the line holding its value (bench's line_contract)
+        lines = text.split("\n")
+        assert [e["id"] for e in d["entries"] if compact(e["quote"]) not in compact(lines[e["line"] - 1])] == []
 
 
 def test_single_target_sentences_are_drafted_on_their_own_lines():
@@ -1035,3 +1040,29 @@ def test_the_count_of_a_minsheng_list_is_no_target_whatever_verb_comes_with_it(t
     # a count of projects a task delivers stays: 完成50个农村黑臭水体治理项目 (重庆 line 7)
     d = _draft(_city("1.完成50个农村黑臭水体治理项目。", title="某区2024年民生实事"))
     assert [t["value_text"] for t in _targets(d)] == ["50个"]
+
+
+ZLS24 = "bench district2024_zhongliangshan_minsheng (中梁山街道 2024年十件民生实事项目, a news page)"
+
+
+def test_a_list_named_by_its_year_and_the_dates_its_clauses_close_on():
+    """ZLS24 line 13: 2024年 names the list (将实施十件民生实事项目) and dates none of its items; each clause is dated by
+    the year-less date that closes it (在今年6月前完成, 将在今年10月底前完成外, 均计划在今年12月完成), read in the list's year
+    since the page has no date of issue; the items under 具体包括: keep their own lines."""
+    text = ("某街道2024年十件民生实事项目出炉\n\n"
+            "2024年,某街道将实施十件民生实事项目。除农村黑臭水体整治项目在今年6月前完成,老旧房屋安全隐患整治项目将在"
+            "今年10月底前完成外,其余项目均计划在今年12月完成。项目内容具体包括:\n\n"
+            "社区党群服务中心建设项目:优化社区党群服务中心建设,提升服务质效。\n\n"
+            "环卫设施维护项目:对辖区270余座无主化粪池进行清掏维护。\n")
+    d = _draft(text)
+    got = [(e["kind"], e["line"], e["deadline_text"], e["deadline"], e["quote"]) for e in d["entries"]]
+    assert got == [
+        ("milestone", 3, None, "2024-05-31", "除农村黑臭水体整治项目在今年6月前完成"),
+        ("milestone", 3, None, "2024-10-31", "老旧房屋安全隐患整治项目将在今年10月底前完成外"),
+        ("milestone", 3, None, "2024-12-31", "其余项目均计划在今年12月完成"),
+        ("target", 7, None, "2024-12-31", "对辖区270余座无主化粪池进行清掏维护")], ZLS24
+    assert _contract_breaks(text, d) == []
+    # a date that opens its clause still dates the words after it; a year that dates a step still governs
+    d = _draft("某区2024年民生实事\n\n6月底前完成农村黑臭水体整治。\n")
+    assert [(e["kind"], e["deadline"], e["quote"]) for e in d["entries"]] == [
+        ("milestone", "2024-06-30", "6月底前完成农村黑臭水体整治")]

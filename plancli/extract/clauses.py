@@ -54,8 +54,11 @@ _TIME = re.compile(
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
     r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内)?"
     # year-less: 10月底前, 2月7日前, 今年年底前, 明年6月底前 (read in the document's year)
-    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d.年])(?:\d{{1,2}}月(?:底|末)(?:之前|以前|前)?|\d{{1,2}}月(?:\d{{1,2}}[日号])?"
+    # (今年6月前: 今年 before the month, where a year's digits may not be; 在今年12月完成: a month that a completion
+    # closes, after 今年 — round eight)
+    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d.])(?<!\d年)(?:\d{{1,2}}月(?:底|末)(?:之前|以前|前)?|\d{{1,2}}月(?:\d{{1,2}}[日号])?"
     r"(?:之前|以前|前)|\d{1,2}月\d{1,2}[日号])"
+    rf"|{_PRE}(?:今年|明年|本年)\d{{1,2}}月(?=(?:份)?(?:全部|全面|基本|如期|按时)?(?:完成|建成|竣工|完工|投用))"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
 # Before a date that is no deadline: 已经2023年10月13日…研究通过, 已于… (a past event).
@@ -659,7 +662,14 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         try:
             d = parse_deadline(read_as or t, ctx)
         except DeadlineError:
-            continue
+            if ctx.doc_date is not None:
+                continue
+            # No date of issue: a year-less phrase (在今年6月前完成, 10月底前) is read in the period's first year, as
+            # the header says (中梁山街道's news page, round eight)
+            try:
+                d = parse_deadline(read_as or t, Context(doc_date=period.start, period=period))
+            except DeadlineError:
+                continue
         if d.kind == "by" and d.date < period.start:
             continue  # a past year: a baseline, not a deadline
         try:
@@ -735,7 +745,9 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
         drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
     opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
                     and (_OPENING.match(text[s0:t.start]) or lead_in and _LEAD_IN.match(text[s0:t.start]))
-                    and (text[t.end:t.end + 1] in "，,：:" or not text[t.end:s1].strip("\x00 "))), None)
+                    and (text[t.end:t.end + 1] in "，,：:" or not text[t.end:s1].strip("\x00 "))
+                    # 2024年,中梁山街道将实施十件民生实事项目: the list's year, no date over its items (round eight)
+                    and not _NAMES_THE_LIST.search(text, t.end, _clause_end(text, t.end + 1, s1))), None)
     # (到2020年 as a line of its own heads the web list below it)
     return drafts, opening
 
@@ -960,6 +972,8 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []
     if text[e:e + 1] in "：:" and re.search(r"(?:包括|如下|是|为|有)$", words):
         return []  # 2023年新增14项包括: the lead of the list after it
+    if _NAMES_THE_LIST.search(words):
+        return []  # 2024年,中梁山街道将实施十件民生实事项目: the list, whose items are the entries
     return [(x, y) for x, y in _outcomes(text, body, e) if not any(x < q[1] and q[0] < y for q in qtys)]
 
 
@@ -969,7 +983,9 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
     (到2020年，A。B，C。: B and C are dated too), up to the sentence's own first time phrase."""
     if governor is None or governor.yearless:
         return []
-    own = next((t.start for t in times if not t.yearless), s1)
+    # a clause's own date, with a year or without, is its own — from its clause's start where it closes the clause
+    # (除…项目在今年6月前完成: the words before the date are its outcome)
+    own = next((_dated_from(text, t, s0) for t in times), s1)
     same = governor.start >= para and not apart  # the phrase opens this paragraph: the quote runs from it
     drafts: list[Draft] = []
     pos = s0
@@ -982,6 +998,26 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
     return drafts
 
 
+_DONE_AFTER = re.compile(r"[\x00]*(?:将|均|全部|全面|基本|如期|按时|确保)?(?:完成|建成|竣工|完工|投用|投入使用|交付使用)"
+                         r"(?:任务|目标|建设)?外?[\x00]*$")
+# A clause that names the list itself (将实施十件民生实事项目): the lead of the items, no milestone of its own.
+_NAMES_THE_LIST = re.compile(rf"[{NONZERO}十两\d]+(?:件|项|个)(?:重点|重大|年度)?(?:民生|为民|惠民)(?:办)?实事")
+
+
+def _dated_from(text: str, t: Time, lo: int) -> int:
+    """Where the words a time phrase dates begin: the phrase itself, or its clause's start where the phrase closes
+    the clause (X在今年6月前完成)."""
+    return _own_clause_start(text, t.start, lo) if _DONE_AFTER.match(text, t.end, _clause_end(text, t.end, len(text))) \
+        else t.start
+
+
+def _own_clause_start(text: str, pos: int, lo: int) -> int:
+    """The start of the clause holding pos, within its sentence (a 。 ends a clause too)."""
+    while pos > lo and text[pos - 1] not in _CLAUSE_END and text[pos - 1] not in _SENT_END:
+        pos -= 1
+    return pos
+
+
 def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
     """Dated clauses that hold no quantity: the clause of each time phrase, and for a dated phrase
     (2024年年底前，A，B) each following clause up to the next time phrase or the sentence's end."""
@@ -991,7 +1027,7 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
         # the milestone carries that date with a note (draft.py), as a heading's date over a list does.
         if _completes(text, t) and any(q[1] <= t.start for q in qtys):
             continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it
-        scope_end = times[k + 1].start if k + 1 < len(times) else s1
+        scope_end = _dated_from(text, times[k + 1], t.end) if k + 1 < len(times) else s1
         if t.deadline.kind != "by":
             scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only
         pos = t.start
@@ -1000,9 +1036,17 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
             cs = t.start if first else pos
             ce = _action_end(text, t.end if first else pos, s1)
             body_start = t.end if first else pos
+            closes = first and _DONE_AFTER.match(text, t.end, _clause_end(text, t.end, s1))
+            if closes:
+                # X在今年6月前完成, X将在今年10月底前完成外: the date closes its clause, the outcome is the words before
+                # it, and it dates that clause only (中梁山街道's news page, round eight)
+                ce = _clause_end(text, t.end, s1)
+                cs = body_start = _own_clause_start(text, t.start, 0)
+                if k and times[k - 1].start >= cs:
+                    cs = body_start = t.start  # (the clause has a date of its own before this one)
             for x, y in _milestone_outcomes(text, cs, ce, body_start, qtys):
-                drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), t.start, y, None, None, t, x))
-            if not first and cs == ce:
+                drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), min(x, t.start), y, None, None, t, x))
+            if not first and cs == ce or closes:
                 break
             first = False
             pos = ce + 1
