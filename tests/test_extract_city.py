@@ -1066,3 +1066,19 @@ def test_a_list_named_by_its_year_and_the_dates_its_clauses_close_on():
     d = _draft("某区2024年民生实事\n\n6月底前完成农村黑臭水体整治。\n")
     assert [(e["kind"], e["deadline"], e["quote"]) for e in d["entries"]] == [
         ("milestone", "2024-06-30", "6月底前完成农村黑臭水体整治")]
+
+
+@pytest.mark.parametrize("text, kept, reason", [
+    ("3月12日,某街道第一届议事代表大会第一次会议举行,69名基层议事代表和12名区人大代表,围绕推动高质量发展深入协商议政。"
+     "新建口袋公园10个。", ["10个"], "participants"),
+    ("树木修枝排危项目:对协兴村等村(社区)约130棵存在安全隐患的树木进行修枝。老旧房屋安全隐患整治项目:对新政二社及协兴村"
+     "4栋、9栋等开展老旧房屋安全隐患整治。", ["130棵"], "designation"),
+    ("改造老旧住宅12栋。", ["12栋"], None),  # a count of buildings stays a target
+    ("新增家庭医生签约服务人员200名。", ["200名"], None),
+])
+def test_who_sat_in_the_meeting_and_the_buildings_numbers_are_no_targets(text, kept, reason):
+    """ZLS24 line 9 (the dateline lead's deputies) and line 23 (4栋、9栋: the buildings' numbers)."""
+    d = _draft(_city("1." + text, title="某街道2024年民生实事"))
+    assert [t["value_text"] for t in _targets(d)] == kept, ZLS24
+    if reason:
+        assert say(f"extract.reason.{reason}", "en") in {x["reason"] for x in d["exclusions"]}, ZLS24

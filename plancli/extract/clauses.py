@@ -251,6 +251,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
         return "extract.reason.frequency"
     cs0 = _clause_start(text, a, lo)
+    if unit in ("名", "位") and re.match(r"(?:余|多)?[\u4e00-\u9fff]{0,8}?(?:代表|委员)(?![\u4e00-\u9fff]*(?:培训|轮训))", after):
+        return "extract.reason.participants"  # 69名基层议事代表和12名区人大代表: who sat in the meeting (中梁山街道)
+    if unit in ("栋", "幢", "号楼") and (re.match(rf"、\d+{unit}", text[e:e + 6])
+                                      or re.search(rf"\d+{unit}、$", text[max(lo, a - 6):a])):
+        return "extract.reason.designation"  # 协兴村4栋、9栋等: the buildings' numbers, a list of names
     if unit == "千伏":
         return "extract.reason.voltage"
     if _SITE_BEFORE.search(before):

@@ -55,6 +55,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.estimate": ("对整份清单资金的估算及其增幅（预计投入资金2.5亿元、较2024年增长120%），不是某项任务的目标",
                                  "an estimate of what the whole list costs and its growth (预计投入资金2.5亿元, 较2024年增长"
                                  "120%), not a task's target"),
+    "extract.reason.participants": ("与会或参与者的人数（69名基层议事代表和12名区人大代表），不是目标",
+                                    "who took part (69名基层议事代表和12名区人大代表), not a target"),
     "extract.reason.voltage": ("电压等级（10千伏线路），说的是哪一类线路，不是目标",
                                "a voltage class (10千伏线路): which lines are meant, not a target"),
     "extract.reason.site": ("项目占地（占地132亩、占地面积约5390平方米），描述项目，不是目标",
