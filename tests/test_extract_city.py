@@ -1082,3 +1082,16 @@ def test_who_sat_in_the_meeting_and_the_buildings_numbers_are_no_targets(text, k
     assert [t["value_text"] for t in _targets(d)] == kept, ZLS24
     if reason:
         assert say(f"extract.reason.{reason}", "en") in {x["reason"] for x in d["exclusions"]}, ZLS24
+
+
+def test_a_headline_below_the_sites_ticker_of_dated_headlines_restates_the_text():
+    """CZ24 lines 1-7: the site's links, a ticker of dated headlines (· …竞赛 2024-05-17 · …), the search box and the
+    breadcrumbs stand above the headline, and the post time under it: the headline is the page's, its numbers the
+    text's."""
+    d = _draft(_bench("district2024_chengzhong_minsheng.txt"))
+    assert say("extract.reason.headline", "en") in {x["reason"] for x in d["exclusions"] if x["line"] == 6}, CZ24
+    text = ("设为首页  |  加入收藏\n头条新闻: · 某区举办2024年版权知识竞赛    2024-05-17     · 某区召开会议    2024-05-16\n"
+            "站内搜索:\n当前位置: 网站首页>>新闻动态>>正文\n\n某区新建口袋公园10个\n\n2024-03-01 09:28  点击:[] 来源:某区在线\n\n"
+            "2024年,某区将新建口袋公园10个。\n")
+    d = _draft(text)
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(10, "10个")], CZ24

@@ -68,7 +68,7 @@ _FURNITURE = re.compile(
     r"(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期|(?:^|\s|信息)来源[:：]"
     r"|浏览次数|阅读次数|点击量|点击数|浏览量|字体[:：【]|字号[:：]|文\s*号[:：|]|发文字号|发文文号|发布机构|发文单位|发文机关|"
     r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态|"
-    r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>"
+    r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
 # A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
 _POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
@@ -76,9 +76,14 @@ _POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\
 def is_page_furniture(line: str) -> bool:
     """A line of the page around the document (index block, post time, source, counts, breadcrumbs, links)."""
     raw = line.strip()
+    if raw and len(_TICKER_DATE.findall(raw)) >= 2 and "。" not in raw:
+        return True  # a ticker of dated headlines (· 城中区举办…竞赛 2024-05-17 · …): the site's, not the text's
     if not raw or "。" in raw or len(raw) > 160:
         return False
     return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw))
+
+
+_TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")
 
 
 def page_lines(lines: list[str]) -> set[int]:
@@ -152,7 +157,7 @@ def page_headline(lines: list[str]) -> int | None:
     """The index of a news page's headline: its first line, when a post time or the page's furniture stands
     right under it (2025年重庆将接续办好15件重点民生实事 / 2025-01-19 10:47:47 来源: …). A headline restates the
     text below it: its numbers are no entries."""
-    filled = [i for i, ln in enumerate(lines[:6]) if ln.strip()]
+    filled = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
     while len(filled) > 2 and is_page_furniture(lines[filled[0]]):
         filled.pop(0)  # an image's name, a breadcrumb above the headline
     if len(filled) >= 2 and "。" not in lines[filled[0]] and is_page_furniture(lines[filled[1]]) \
