@@ -1095,3 +1095,12 @@ def test_a_headline_below_the_sites_ticker_of_dated_headlines_restates_the_text(
             "2024年,某区将新建口袋公园10个。\n")
     d = _draft(text)
     assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(10, "10个")], CZ24
+
+
+def test_what_a_dated_step_is_to_prevent_is_no_step_of_its_own():
+    """BS25 line 8: 2025年常态化做好农村黑臭水体排查、治理、管护工作,防止治理后的水体返黑返臭 — one milestone, the 防止 clause
+    its purpose; a clause of doing after it stays a step of its own."""
+    d = _draft(_city("1.2025年常态化做好农村黑臭水体排查、治理、管护工作,防止治理后的水体返黑返臭。", title="某区2025年民生实事"))
+    assert [e["quote"] for e in d["entries"]] == ["2025年常态化做好农村黑臭水体排查、治理、管护工作"], BS25
+    d = _draft(_city("1.2025年常态化做好农村黑臭水体排查工作,完成治理后的水体复查评估。", title="某区2025年民生实事"))
+    assert len(d["entries"]) == 2

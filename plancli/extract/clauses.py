@@ -932,7 +932,9 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
 
 
 # 为推动建设“无废社会”奠定良好基础: the purpose of the goals, not an action of its own.
-_PURPOSE = re.compile(r"^为[^，,；;。]*(?:奠定|提供|创造|作出|打下)[^，,；;。]*(?:基础|支撑|保障|条件|贡献)$")
+_PURPOSE = re.compile(r"^为[^，,；;。]*(?:奠定|提供|创造|作出|打下)[^，,；;。]*(?:基础|支撑|保障|条件|贡献)$"
+                      # …管护工作,防止治理后的水体返黑返臭: what the work is to prevent, no step of its own (璧山区, round eight)
+                      r"|^(?:以)?(?:防止|避免|防范|杜绝|以防)[^，,；;。]*$")
 # A list of outcomes, each with its own predicate: 大宗工业固体废物贮存处置总量趋零增长、主要农业废弃物全量利用、…
 _OUTCOME_END = re.compile(r"(?:增长|利用|提升|提高|管控|完成|建成|建立|实现|覆盖|应用|改善|优化|健全|完善|贯通|"
                           r"突破|下降|减少|发生|形成|普及|推广|落实|到位|赋能|联接|联通|"
