@@ -695,10 +695,18 @@ def _documents() -> list[tuple[Path, object]]:
            (ROOT / "data" / "source" / "001_gz_633_rencai.txt", parse_period("2012:2016")),
            (ROOT / "bench" / "sentences" / "sentences.txt", parse_period("2015:2030"))]
     # every bench text is drafted as a user runs extract: none is refused for want of a period since round seven
-    # (沙河口区, 璧山区 and 渝北区 were: their periods are read from the year their list is named by, marked inferred)
+    # (沙河口区, 璧山区 and 渝北区 were: their periods are read from the year their list is named by, marked inferred) but
+    # one whose text names no year at all (同心县's row, round eight), drafted as its refusal asks, with --period
+    given = {"county2023_tongxin_fenjie.txt": parse_period("2023:2023")}
     for txt in sorted(BENCH.glob("*.txt")):
-        out.append((txt, None))
+        out.append((txt, given.get(txt.name)))
     return out
+
+
+def test_a_text_naming_no_year_is_refused_and_asks_for_the_period():
+    """同心县's row of its 2023 breakdown (the year only in the page's address)."""
+    with pytest.raises(ExtractError, match="--period"):
+        _draft(_bench("county2023_tongxin_fenjie.txt"))
 
 
 @pytest.mark.parametrize("path, period", _documents(), ids=[p.name for p, _ in _documents()])
