@@ -1112,3 +1112,38 @@ def test_what_a_dated_step_is_to_prevent_is_no_step_of_its_own():
     assert [e["quote"] for e in d["entries"]] == ["2025年常态化做好农村黑臭水体排查、治理、管护工作"], BS25
     d = _draft(_city("1.2025年常态化做好农村黑臭水体排查工作,完成治理后的水体复查评估。", title="某区2025年民生实事"))
     assert len(d["entries"]) == 2
+
+
+# round eight's held-out openings, measured once (1d9cd84), development documents since
+RH25 = "bench county2025_renhua_minsheng (仁化县 2025年民生实事项目, a news page)"
+LG22 = "bench district2022_longgang_minsheng (龙岗区 15项民生实事出炉, a news page)"
+LH22 = "bench district2022_longhua_minsheng (龙华区 40件174项民生实事项目确定, a news page)"
+BJ23 = "bench prov2023_beijing_minsheng (北京 2023年民生实事, a news report in an e-paper)"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("2月21日下午,在某县第十六届人民代表大会第五次会议上,到会的174名人大代表对县人民政府提交的10个民生实事候选项目进行票决,"
+     "8个项目被确定为2025年民生实事项目。", RH25 + " line 1: a dateline with the time of day; the list named after its count"),
+    ("4月20日下午,历时两天的某区第七届人民代表大会第二次会议圆满完成各项议程,胜利闭幕。", LG22 + " line 12"),
+    ("会议还从区政府拟定的8类共20项民生实事候选项目中,现场投票表决,确定15项作为2022年民生实事正式项目。", LG22 + " line 14"),
+    ("区二届人大二次会议4月21日闭幕,大会审议批准某区2022年民生实事项目专项报告。据悉,大会票决确定的10类40件174项民生实事项目,"
+     "关系群众生活方方面面。", LH22 + " line 11: the day of the event; every count of a chain"),
+    ("新增中小学学位2万个,记者近日获悉,2023年某市民生实事项目正式确定,包含…等8个方面、33件实事项目。", BJ23 + " line 9"),
+    ("截至目前,32项实事项目总体进展顺利。其中,26项已完成,6项正在抓紧收尾。", BJ23 + " line 10: progress of last year's list"),
+])
+def test_datelines_and_counts_of_the_list_as_news_pages_write_them(text, source):
+    d = _draft(_city(text, title="某区2024年民生实事"))
+    got = [(e["kind"], e["value_text"]) for e in d["entries"]]
+    assert got in ([], [("target", "2万个")]), source
+
+
+def test_a_step_dated_to_the_day_of_an_event_it_must_hold_stays_a_step():
+    """A date then 前 is a deadline even before 召开 (6月30日前召开推进会)."""
+    d = _draft(_city("1.6月30日前召开全区民生实事推进会。", title="某区2024年民生实事"))
+    assert [(e["kind"], e["deadline"]) for e in d["entries"]] == [("milestone", "2024-06-30")]
+
+
+def test_an_e_papers_page_lines_are_furniture_and_its_headline_the_pages():
+    """BJ23 lines 1-8: the e-paper's page lines (当前版, 上一版, 文章字数) and the headline restating the lead's first item."""
+    d = _draft(_bench("prov2023_beijing_minsheng.txt"))
+    assert not [e for e in d["entries"] if e["line"] < 9], BJ23

@@ -57,6 +57,8 @@ WORDS: dict[str, tuple[str, str]] = {
                                  "120%), not a task's target"),
     "extract.reason.participants": ("与会或参与者的人数（69名基层议事代表和12名区人大代表），不是目标",
                                     "who took part (69名基层议事代表和12名区人大代表), not a target"),
+    "extract.reason.progress": ("已完成或在办事项的个数（26项已完成、6项正在抓紧收尾），是进展，不是目标",
+                                "how many items are done or under way (26项已完成), progress, not a target"),
     "extract.reason.voltage": ("电压等级（10千伏线路），说的是哪一类线路，不是目标",
                                "a voltage class (10千伏线路): which lines are meant, not a target"),
     "extract.reason.site": ("项目占地（占地132亩、占地面积约5390平方米），描述项目，不是目标",
