@@ -1147,3 +1147,14 @@ def test_an_e_papers_page_lines_are_furniture_and_its_headline_the_pages():
     """BJ23 lines 1-8: the e-paper's page lines (当前版, 上一版, 文章字数) and the headline restating the lead's first item."""
     d = _draft(_bench("prov2023_beijing_minsheng.txt"))
     assert not [e for e in d["entries"] if e["line"] < 9], BJ23
+
+
+def test_a_label_on_its_line_and_its_units_on_the_next_name_the_tasks_units():
+    """同心县's row (round eight): 具体任务 / the task / 责任单位 / 卫健局、文旅局 / 配合单位 / 各乡镇 / 完成时限 / the dates."""
+    d = _draft(_bench("county2023_tongxin_fenjie.txt"), period=parse_period("2023:2023"))
+    got = [(e["deadline"], e["lead"], e["support"], e["units_inferred"]) for e in d["entries"]]
+    assert got == [("2023-01-31", ["卫健局", "文旅局"], ["各乡镇"], False),
+                   ("2023-12-31", ["卫健局", "文旅局"], ["各乡镇"], False)]
+    # a label line whose next line is no unit's name reads nothing
+    d = _draft(_city("1.新建充电桩500个。\n责任单位\n全年推进。", title="某区2024年工作方案"))
+    assert _targets(d)[0]["units_inferred"]

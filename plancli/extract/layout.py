@@ -73,6 +73,7 @@ _LABEL = rf"(?:{_OTHER_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
 _PAREN = re.compile(rf"{_OPEN}\s*({_LABEL}[:：]{_NOT_BRACKET}*?){_CLOSE}")
 # 责任单位：市发展改革委 / 牵头单位：A on a line of its own under the task
 _LABEL_LINE = re.compile(rf"^({_LABEL}[:：].+)$")
+_LABEL_ALONE = re.compile(rf"^[\x00\s]*(?:{_LABEL})[:：]?[\x00\s]*$")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
 DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{DIGITS}]{{4}})年[\d{DIGITS}十]{{1,3}}月[\d{DIGITS}十]{{1,3}}日$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d+号")
@@ -905,8 +906,16 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
         a, e = doc.src.line_span(li)
         a = max(a, blk.start)
         m = _LABEL_LINE.match(doc.c[a:e])
-        if m and a > blk.start:
-            lead, support = _read_paren(m.group(1))
+        said = m.group(1) if m else None
+        if not m and _LABEL_ALONE.match(doc.c[a:e]) and li < doc.line_of(max(blk.start, blk.end - 1)):
+            # 责任单位 on a line, its units on the next (a table row flattened one cell a line, 同心县 round eight)
+            na, ne = doc.src.line_span(li + 1)
+            value = doc.c[na:min(ne, blk.end)].strip("\x00 。;；")
+            if value and _unit_cell(value):
+                said = f"{doc.c[a:e].strip(chr(0) + ' :：')}:{value}"
+                e = ne
+        if said and a > blk.start:
+            lead, support = _read_paren(said)
             blk.parens.append((a, e))
             if lead and not blk.lead:
                 blk.lead = lead
