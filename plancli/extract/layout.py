@@ -919,7 +919,7 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
             blk.parens.append((a, e))
             if lead and not blk.lead:
                 blk.lead = lead
-            elif lead and not re.match(rf"(?:{_LEAD_LABEL})[:：]", m.group(1)):
+            elif lead and not re.match(rf"(?:{_LEAD_LABEL})[:：]", said):
                 support = lead + support  # 牵头单位:A, then 责任单位:B on the next line: B supports
             blk.support = tuple(u for u in dict.fromkeys(blk.support + support) if u not in blk.lead)
     if not blk.lead and blk.section != "总体目标":
