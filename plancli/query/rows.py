@@ -176,7 +176,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             review = reviews(e, item) if reviews is not None else None
             # a figure closes the item only when it speaks for the deadline or later (docs/lights.md); with
             # review, only the office closes it as done/met (docs/review.md)
-            status = _status(d, settled(e, rec, d, review), f, soon_end)
+            status = _status(d, settled(e, rec, d, review) if rec is not None else None, f, soon_end)
             if status == Status.OVERDUE and review is not None and review.state == Review.PENDING \
                     and d is not None and review.claim.effective <= d:
                 status = Status.IN_PROGRESS  # claimed by the deadline: the office owes the decision
@@ -188,8 +188,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                 base = _entry_fields(e, plan_name, doc_label)
             row = {**base, "item": item, "occurrence": label, "deadline": d.isoformat() if d else None,
                    "deadline_original": original.isoformat() if original else None,
-                   "days_left": (d - f.as_of).days if d else None, "status": status}
-            row.update(_progress_fields(e, rec))
+                   "days_left": (d - f.as_of).days if d else None, "status": status,
+                   **(_NO_PROGRESS if rec is None else _progress_fields(e, rec))}
             if review is not None:
                 row["review"], row["review_note"] = review.state, review.note
             # Lateness and the light go by the row's final deadline (an extension may have moved it),
@@ -202,7 +202,8 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
             reported = _reported(sent, e.lead, canon, f.as_of) if sent and settings.report_every_days else None
             if rec is None and reported is None and review is None:
                 # nothing recorded: the light depends on these alone (progress: whether there is a figure)
-                key = (status, d, start, settings, e.kind == "target" and e.value is not None)
+                # (settings by identity: one object per document, held by ``by_plan`` while this runs)
+                key = (status, d, start, id(settings), e.kind == "target" and e.value is not None)
                 lit = lit_blank.get(key)
                 if lit is None:
                     j = judge(e, row, rec, settings, f.as_of, start=start, deadline=d)

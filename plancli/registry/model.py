@@ -429,9 +429,9 @@ class Registry:
         names: dict[str, None] = {}
         firsts = getattr(self._rows, "firsts", None)
         if firsts is not None:  # cached rows: each distinct unit list where it first appears, in row order
-            lists = sorted([*((i, 0, t) for i, t in firsts(_LEAD).items()),
-                            *((i, 1, t) for i, t in firsts(_SUPPORT).items())], key=lambda x: x[:2])
-            for *_, t in lists:
+            lists = [*((2 * i, t) for i, t in firsts(_LEAD).items()), *((2 * i + 1, t) for i, t in firsts(_SUPPORT).items())]
+            lists.sort(key=operator.itemgetter(0))  # a row's lead list before its support list
+            for _, t in lists:
                 names.update(dict.fromkeys(t))
             return list(names)
         seen: set[int] = set()  # unit tuples are shared between rows: look at each once

@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from enum import Enum
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -353,14 +354,31 @@ class Columns(Sequence):
         table, idx = self._tables[j], self._idx[j]
         if idx is None:
             return {0: table[0]} if self._n else {}
-        first = dict(zip(reversed(idx), reversed(range(self._n)), strict=True))  # the last write is the first row
-        return {row: table[k] for k, row in first.items()}
+        # pack_rows lists a column's values in the order they first appear, so each one's first row
+        # is found by a search from the last one's (C speed, the column read once in all). The
+        # order is checked as it goes — every row between two firsts holds a value already seen —
+        # and a table in any other order is answered the long way.
+        out, at = {}, -1
+        try:
+            for k, v in enumerate(table):
+                row = idx.index(k, at + 1)
+                if row > at + 1 and max(idx[at + 1:row]) >= k:
+                    raise ValueError("not in order of first appearance")
+                out[row], at = v, row
+        except ValueError:
+            first = dict(zip(reversed(idx), reversed(range(self._n)), strict=True))  # the last write is the first row
+            return {row: table[k] for k, row in first.items()}
+        return out
 
     def take(self, rows: Iterable[int]) -> list[tuple]:
-        """The rows at these indices, built column by column."""
+        """The rows at these indices, built column by column (``itemgetter`` of many indices picks
+        them in one call: half the time of a ``map`` per column)."""
         rows = list(rows)
-        return list(zip(*([t[0]] * len(rows) if ix is None else list(map(t.__getitem__, map(ix.__getitem__, rows)))
-                          for t, ix in zip(self._tables, self._idx, strict=True)), strict=True)) if self._tables else [() for _ in rows]
+        if len(rows) < 2 or not self._tables:
+            return [self[i] for i in rows]
+        at = itemgetter(*rows)
+        return list(zip(*([t[0]] * len(rows) if ix is None else itemgetter(*at(ix))(t)
+                          for t, ix in zip(self._tables, self._idx, strict=True)), strict=True))
 
     def __getitem__(self, i):
         if isinstance(i, slice):
