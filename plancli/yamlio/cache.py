@@ -218,17 +218,18 @@ def pack_tree(v: Any) -> Any:
 def unpack_tree(x: Any, classes: dict[str, type] | None = None, line_dict: type | None = None) -> Any:
     """The value ``pack_tree`` wrote. Only the dataclasses named in ``classes`` are built, each from
     its own fields and nothing else; an unknown tag is refused (ValueError)."""
-    if not isinstance(x, list):
+    if x.__class__ is not list:
         if isinstance(x, dict):
             raise ValueError("untagged mapping")
         return x
     tag = x[0]
-    if tag == "L":
-        return [unpack_tree(v, classes, line_dict) for v in x[1:]]
-    if tag == "T":
-        return tuple(unpack_tree(v, classes, line_dict) for v in x[1:])
+    if tag == "L" or tag == "T":  # plain items (most are) are taken as they are, without a call each
+        items = [v if v.__class__ is not list and v.__class__ is not dict else unpack_tree(v, classes, line_dict)
+                 for v in x[1:]]
+        return items if tag == "L" else tuple(items)
     if tag == "D" or tag == "Y":
-        flat = [unpack_tree(v, classes, line_dict) for v in x[1 if tag == "D" else 2]]
+        flat = [v if v.__class__ is not list and v.__class__ is not dict else unpack_tree(v, classes, line_dict)
+                for v in x[1 if tag == "D" else 2]]
         d = dict(zip(flat[::2], flat[1::2], strict=True))
         if tag == "D":
             return d
@@ -255,7 +256,7 @@ def unpack_tree(x: Any, classes: dict[str, type] | None = None, line_dict: type 
         return err
     if tag == "C":
         cls = (classes or {}).get(x[1])
-        names = [f.name for f in dataclasses.fields(cls)] if cls is not None else []
+        names = _field_names(cls) if cls is not None else ()
         if cls is None or len(names) != len(x[2]):
             raise ValueError(f"not a class of this cache: {x[1]!r}")
         obj = object.__new__(cls)
@@ -263,6 +264,17 @@ def unpack_tree(x: Any, classes: dict[str, type] | None = None, line_dict: type 
             object.__setattr__(obj, name, unpack_tree(v, classes, line_dict))
         return obj
     raise ValueError(f"unknown tag {tag!r}")
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, asked once per class (every cached plan and document asks)."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def pack_rows(rows: list[tuple]) -> tuple[dict, list[bytes]]:
