@@ -52,3 +52,20 @@ def test_cached_columns_select_and_name_as_the_rows_do(tmp_path, monkeypatch):
     assert len(picked) > 10  # the filters pick many different sets, empty ones among them
     assert 0 in picked
     assert cached.get(cached.rows[5][0]).id == cached.rows[5][0]
+
+
+def test_a_first_run_answers_from_the_columns_it_cached(tmp_path, monkeypatch):
+    """The run that parses a document and writes its cache keeps the packed rows (Columns), as every
+    later run reads them; the rows are those of a reading without a cache, in order."""
+    from plancli.yamlio.cache import Columns
+
+    monkeypatch.setenv("PLANCLI_NO_CACHE", "1")
+    plain = load_registry(SHIPPED)
+    assert isinstance(plain.rows, list)
+    monkeypatch.delenv("PLANCLI_NO_CACHE")
+    monkeypatch.setenv("PLANCLI_CACHE_DIR", str(tmp_path / "c"))
+    first, again = load_registry(SHIPPED), load_registry(SHIPPED)
+    assert isinstance(first.rows, Columns) and isinstance(again.rows, Columns)
+    assert first.rows == plain.rows == again.rows
+    assert [e.id for e in first.select(kinds={"target"})] == [e.id for e in plain.select(kinds={"target"})]
+    assert first.unit_names() == plain.unit_names() == again.unit_names()

@@ -306,13 +306,15 @@ def entry_from_row(row: tuple) -> Entry:
 UnitPredicate = Callable[[tuple[str, ...], tuple[str, ...]], bool]
 
 
-@dataclass(frozen=True)
 class UnitTest:
     """A unit filter asked of each role's list on its own (``lead(t)``, ``support(t)``): an entry
-    passes when either says yes. Cached rows ask it once per distinct list (``Registry.select``)."""
+    passes when either says yes. Cached rows ask it once per distinct list (``Registry.select``).
+    (A plain class: a dataclass costs the hot path a millisecond of start-up to build.)"""
 
-    lead: Callable[[tuple[str, ...]], bool]
-    support: Callable[[tuple[str, ...]], bool]
+    __slots__ = ("lead", "support")
+
+    def __init__(self, lead: Callable[[tuple[str, ...]], bool], support: Callable[[tuple[str, ...]], bool]):
+        self.lead, self.support = lead, support
 
     def __call__(self, lead: tuple[str, ...], support: tuple[str, ...]) -> bool:
         return self.lead(lead) or self.support(support)

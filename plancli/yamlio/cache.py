@@ -282,9 +282,16 @@ def pack_rows(rows: list[tuple]) -> tuple[dict, list[bytes]]:
     table), then each row's index into it (an array of the narrowest unsigned type that holds it).
     Equal values come back as one object, as the registry shares its unit lists; 1, 1.0 and True
     stay apart."""
+    meta, blobs, _ = _pack_rows(rows)
+    return meta, blobs
+
+
+def _pack_rows(rows: list[tuple]) -> tuple[dict, list[bytes], Columns]:
+    """``pack_rows``, and the rows as the ``Columns`` a reading of what it wrote gives back."""
     if not rows:
-        return {"n": 0, "columns": []}, []
+        return {"n": 0, "columns": []}, [], Columns(0, [], [])
     meta, blobs = {"n": len(rows), "columns": []}, []
+    tables, indices = [], []
     for col in zip(*rows, strict=True):
         # Each column's distinct values in order of first appearance (Columns.firsts counts on it).
         # (dict.fromkeys and a map of the places measured no faster: tuples hash twice.)
@@ -305,10 +312,12 @@ def pack_rows(rows: list[tuple]) -> tuple[dict, list[bytes]]:
         else:
             packed = [pack_tree(v) for v in values]
             plain = not any(v.__class__ is list for v in packed)
-        values = json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode()
+        idx = array(code, at)
         meta["columns"].append([len(blobs), len(blobs) + 1, plain, code])
-        blobs += [values, array(code, at).tobytes()]
-    return meta, blobs
+        blobs += [json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(), idx.tobytes()]
+        tables.append(values)
+        indices.append(None if len(values) == 1 else idx)
+    return meta, blobs, Columns(len(rows), tables, indices)
 
 
 _PLAIN = {str, int, float, bool, type(None)}
@@ -483,21 +492,25 @@ def get(cache: Path | None, classes: dict[str, type] | None = None, line_dict: t
     return out
 
 
-def put(cache: Path | None, data: dict, tables: dict[str, list[tuple]] | None = None) -> None:
-    """Write ``data`` (plain values, see ``pack_tree``) and ``tables`` (rows, see ``pack_rows``)."""
+def put(cache: Path | None, data: dict, tables: dict[str, list[tuple]] | None = None) -> dict[str, Columns] | None:
+    """Write ``data`` (plain values, see ``pack_tree``) and ``tables`` (rows, see ``pack_rows``). The
+    tables, packed, come back as the ``Columns`` a later run reads (a first run then answers from
+    the same form as every run after it); None when nothing was packed (caching off, not plain data)."""
     if cache is None:
-        return
+        return None
     try:
         head: dict = {"data": {k: pack_tree(v) for k, v in data.items()}, "tables": {}}
         blobs: list[bytes] = []
+        columns: dict[str, Columns] = {}
         for k, rows in (tables or {}).items():
-            meta, b = pack_rows(rows)
+            meta, b, columns[k] = _pack_rows(rows)
             meta["columns"] = [[i + len(blobs), j + len(blobs), *rest] for i, j, *rest in meta["columns"]]
             head["tables"][k] = meta
             blobs += b
     except TypeError:
-        return  # something that is not plain data: not cached, never pickled
+        return None  # something that is not plain data: not cached, never pickled
     write_entry(cache, head, blobs)
+    return columns
 
 
 # --------------------------------------------------------------------------- the stat shortcut
