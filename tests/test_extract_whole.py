@@ -7,6 +7,7 @@ documents of bench/documents (see its SOURCES.md).
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,8 +41,14 @@ def test_lead_in_running_text_of_the_measures_does_not_crash():
     assert d["meta"]["plans"][0]["coordinator"] == ["工业和信息化部", "财政部"]
 
 
+def _held_out(txt: Path) -> bool:
+    want = txt.with_name(txt.name.replace(".txt", ".expected.yaml"))
+    return want.exists() and "held_out: true" in want.read_text(encoding="utf-8")
+
+
 def _texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(BENCH.glob("*.txt"))] + \
+    # a held-out text is run once, by bench/extract_eval.py at its round's end, never by a test before that
+    return [p.read_text(encoding="utf-8") for p in sorted(BENCH.glob("*.txt")) if not _held_out(p)] + \
         [(ROOT / "data" / "source" / "001_gz_633_rencai.txt").read_text(encoding="utf-8")[:6000], CRASH]
 
 

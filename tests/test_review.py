@@ -378,3 +378,13 @@ def test_a_figure_from_the_deadline_on_closes_only_without_review(cli, tiny):
         row = _rows(cli, reg, "list", "2025-01-10")["test-001"]
         assert row["status"] == status, extra
     assert "figure meets the target, not yet claimed done" in str(row["light_reason"])
+
+
+def test_a_decisions_reason_is_refused_with_a_control_character(cli, reviewed):
+    """A 退办's reason goes into the unit's next workbook and the digest: like every text of a record,
+    one carrying an escape sequence is refused by name and nothing is written."""
+    assert _run(cli, reviewed, "record", "test-004", "--status", "done", "--on", "2024-10-10").code == 0
+    before = (reviewed.parent / "progress.yaml").read_bytes()
+    r = _run(cli, reviewed, "review", "return", "test-004", "--reason", "不全\x1b[2J", "--by", "李四", "--lang", "zh")
+    assert r.code == 2 and "U+001B" in r.err and "\x1b" not in r.err
+    assert (reviewed.parent / "progress.yaml").read_bytes() == before

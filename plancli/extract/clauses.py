@@ -39,7 +39,9 @@ _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
 _PRE = r"(?:力争|争取|确保|计划|预计)?(?:到|至|截至|截止到|截止至|截止)?"
 _TIME = re.compile(
-    rf"(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
+    # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
+    rf"(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
+    rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
     rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
@@ -176,12 +178,14 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.list_size"
     if unit in ("个", "家") and _OWN_UNITS_AFTER.match(after):
         return "extract.reason.own_parts"
-    if unit in ("项", "件", "条") and _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) \
-            or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
+    items = _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) if unit in ("项", "件", "条") else None
+    if items or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
         cs = _clause_start(text, a, lo)
-        if "》" in text[lo:a] or _DESCRIBES.search(re.sub(r"[\x00\s]", "", text[cs:a])) \
-                or _LIST_FOLLOWS.match(raw or text, e, min(len(raw or text), hi + 8)):
-            return "extract.reason.own_parts"
+        lead = re.sub(r"[\x00\s]", "", text[cs:a])
+        if "》" in text[lo:a] or _DESCRIBES.search(lead) \
+                or _LIST_FOLLOWS.match(raw or text, e, min(len(raw or text), hi + 8)) \
+                or items and not lead and text[items.end():items.end() + 1] in ("是", "为"):
+            return "extract.reason.own_parts"  # (20件重点民生实事是…承诺: the list's items, what they are)
     return None
 
 
@@ -197,6 +201,7 @@ class Time:
     text: str  # compact
     deadline: Deadline
     yearless: bool = False  # 10月底前: read in the document's year, which the registry cannot store
+    read_as: str | None = None  # 20251月20日前 (the page lost the 年): the phrase as read, 2025年1月20日前
     heading: bool = False  # the date of a heading above or of a table row's 完成时限 cell
 
 
@@ -401,7 +406,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             chars[ls - lo:blk.start - lo] = "\x00" * (blk.start - ls)
     text = c[:lo] + "".join(chars) + c[hi:]
     breaks = _line_breaks(doc, lo, hi)
-    paragraphs = breaks | _paragraph_ends(doc, lo, hi)
+    paragraphs = breaks | _paragraph_ends(doc, lo, hi) | {x for blk in plan.blocks for x in blk.breaks}
     out: list[Draft] = []
     listed: Time | None = None  # the time phrase of a list lead (到2022年，实现以下目标：), for its items
     section = None
@@ -542,7 +547,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
         if _NOT_A_DEADLINE.search(text[max(s0, a - 3):a]) or re.search(r"年$", t) and text[e:e + 1] == "是":
             continue  # 已经2023年10月13日…研究通过 (a past event); 2023年是…开局之年 (what the year is)
-        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦)(?:全[省市区县]|我[省市区县])?$",
+        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了|确定了|提出了|部署了|"
+                                                      r"安排了)(?:全[省市区县]|我[省市区县])?$",
                                                       text[max(s0, a - 4):a])
                                             or _DOCUMENT_AFTER.match(text, e, s1) or text[e:e + 1] == "度"
                                             or names_a_list(text, e)
@@ -553,8 +559,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 从2023年第一季度开始: when something starts
         if re.fullmatch(r"\d{1,2}月\d{1,2}[日号]", t) and text[e:e + 1] in "，,":
             continue  # 1月19日,重庆市…会议开幕: a dateline, the day of an event
+        glued = re.match(r"^(\D*?)((?:19|20)\d{2})(?=\d{1,2}月)", t)
+        read_as = f"{glued.group(1)}{glued.group(2)}年{t[glued.end():]}" if glued else None
         try:
-            d = parse_deadline(t, ctx)
+            d = parse_deadline(read_as or t, ctx)
         except DeadlineError:
             continue
         if d.kind == "by" and d.date < period.start:
@@ -563,8 +571,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             parse_deadline(t, period)
             yearless = False
         except DeadlineError:
-            yearless = True  # needs the document's date: the registry reads deadline_text without it
-        out.append(Time(a, e, t, d, yearless))
+            yearless = True  # needs the document's date (or, 年 lost, its repair): the registry cannot read it
+        out.append(Time(a, e, t, d, yearless, read_as=read_as))
     return out
 
 

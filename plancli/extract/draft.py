@@ -317,8 +317,10 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         e["deadline_text"] = None
         e["deadline"] = d.time.deadline.date.isoformat()
         e["deadline_inferred"] = False
-        note = say("extract.note.yearless", lang, phrase=doc.raw(d.time.start, d.time.end),
-                   year=d.time.deadline.date.year)
+        note = say("extract.note.glued_year", lang, phrase=doc.raw(d.time.start, d.time.end),
+                   read=d.time.read_as) if d.time.read_as else \
+            say("extract.note.yearless", lang, phrase=doc.raw(d.time.start, d.time.end),
+                year=d.time.deadline.date.year)
     elif d.time:
         e["deadline_text"] = doc.raw(d.time.start, d.time.end)
         e["deadline"] = d.time.deadline.date.isoformat()

@@ -48,9 +48,12 @@ TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意�
 # A list an office issues for a year names the year in its title (成都市2021年民生实事工作目标,
 # 2025年开发区重点工作及责任清单, 2024年…重点工作目标任务分解表): with a year, these end a title too.
 _YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|责任分解|任务分解|台账|政策举措|举措|"
-                   r"若干措施|工作安排|责任分工|任务分工|工作分工|分工)")  # (2025年金乡县政府重要工作事项责任分工)
+                   r"若干措施|工作安排|安排|责任分工|任务分工|工作分工|分工|实事项目|"
+                   # the year's list as its progress is reported: 2023年区政府重点民生实事项目推进情况(1-11月)
+                   r"推进情况|进展情况|完成情况|落实情况)")  # (2025年金乡县政府重要工作事项责任分工)
 _YEAR_TITLE = re.compile(
-    rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})$"
+    rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})"
+    r"(?:[(（][\d\-—–~～至一二三四五六七八九十]{1,8}月(?:份)?[)）])?$"
     # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
     rf"|^(?P<name2>[^，,。；;：:]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
@@ -135,6 +138,7 @@ class Block:
     heads: int | None = None  # start of the group block heading this task (its units lead it too)
     heading_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # named by the section heading
     due: tuple[int, int] | None = None  # compact span of a table row's 完成时限 cell
+    breaks: set[int] = field(default_factory=set)  # where a table row's cells (and the steps they number) end
 
 
 @dataclass
@@ -224,6 +228,12 @@ def title_lines(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+# The convention a list of units states once (石碶街道(列第一位者为牵头或汇总单位,下同); 责任分解中,列第一位的责任单位为
+# 牵头单位或汇总单位): the first unit named leads, the others support.
+_FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?(?:第一位|第一|首位)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:工作)?(?:牵头|主办)")
+_FIRST_LEADS_NOTE = re.compile(r"[(（][^()（）]*(?:第一位|首位)[^()（）]*[)）]$")
+
+
 def _split_units(names: str) -> tuple[str, ...]:
     out: list[str] = []
     depth, part, parts = 0, "", []
@@ -237,7 +247,8 @@ def _split_units(names: str) -> tuple[str, ...]:
             part += ch
     parts.append(part)
     for part in parts:
-        part = part.strip().rstrip("等").strip()
+        part = _FIRST_LEADS_NOTE.sub("", part.strip()).strip()
+        part = part.rstrip("等").strip()
         if not part:
             continue
         if part in ("单位", "部门") and out:  # 省有关部门、单位 is one name
@@ -398,6 +409,10 @@ def layout(doc: Doc) -> list[Plan]:
         while p.last_line > p.first_line and not doc.lines[p.last_line - 1].strip():
             p.last_line -= 1
         _blocks(doc, p, [x for x in kinds if p.first_line <= x[0] + 1 <= p.last_line])
+        if _FIRST_LEADS.search(doc.c):
+            for blk in p.blocks:
+                if len(blk.lead) > 1:
+                    blk.lead, blk.support = blk.lead[:1], tuple(dict.fromkeys(blk.lead[1:] + blk.support))
         _coordinator(doc, p)
     return plans
 
@@ -406,43 +421,72 @@ def layout(doc: Doc) -> list[Plan]:
 _CELL = re.compile(r"^(.*?)\s*[|｜]\s*$")
 _COL_NUMBER = re.compile(r"^序号$")
 _COL_CONTENT = re.compile(r"任务|工作|内容|事项|项目|目标|措施")
-_COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$")
-_COL_SHARED = re.compile(rf"^(?:{_SHARED_LABEL})$")
-_COL_SUPPORT = re.compile(rf"^(?:{_SUPPORT_LABEL})$")
+# A heading names its columns with labels a reader knows, qualified or not: 主要责任单位 and 牵头责任单位 lead,
+# 责任单位（部门） is the one unit column, 协同配合单位 and 责任主体与协同单位 support.
+_COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$|^(?:主要|主|首要)?(?:牵头|主办|主责|主要)(?:责任)?(?:单位|部门|处室|科室)")
+_COL_SHARED = re.compile(rf"(?:{_SHARED_LABEL})")
+_COL_SUPPORT = re.compile(rf"(?:{_SUPPORT_LABEL})|(?:协同|配合|协作|协办|参与)(?:责任)?(?:单位|部门)")
 _COL_TIME = re.compile(r"时限|时间|节点|进度")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
+# A column that reports progress (1-10月推进情况, 完成情况, 进展情况): a status, never the task.
+_COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况|落实情况|是否")
+
+
+def _head_cell(text: str) -> bool:
+    """A cell of a table's heading row: a short label (序号, 主要责任单位, 分管 领导); digits only where the label is
+    one a reader knows for what it is (1-10月推进情况, 2024年完成时限): a heading is recognised by its labels."""
+    t = compact(text).replace(" ", "")
+    if not t or len(t) > 12 or re.search(r"[。，,；;:：]", t):
+        return False
+    return not re.search(r"\d", t) or bool(_COL_PROGRESS.search(t) or _COL_TIME.search(t))
+
+
+@dataclass
+class _Cell:
+    line: int  # 1-based
+    a: int  # compact [a, e) of the cell's text
+    e: int
+    text: str  # compact
 
 
 @dataclass
 class _Row:
     number: int  # line (1-based) of the row's 序号 cell, 0 when the table has none
-    content: tuple[int, int]  # lines (1-based, inclusive) of the content cell
+    content: list[_Cell]  # the task's cells (工作任务, 目标任务, 具体措施 …), each read as a paragraph of its own
     lead: tuple[str, ...]
     support: tuple[str, ...]
-    time: int | None  # line of the 完成时限 cell
+    time: _Cell | None  # the 完成时限 cell
     lines: tuple[int, int]  # all the row's lines
+    table: tuple[int, int] = (0, 0)  # the lines of its whole table, heading and row marks ("||") included
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
-    """The rows of each flattened table of the text, with the unit and time columns read by their heading:
-    one cell a line ending in " |", or one cell a paragraph without marks (see ``_unmarked_rows``)."""
-    cells = [(li + 1, m.group(1).strip()) for li, ln in enumerate(doc.lines) if (m := _CELL.match(ln.strip()))]
-    return _marked_rows(cells) + _unmarked_rows(doc)
+    """The rows of each flattened table of the text, each row's cells mapped to the columns its heading names:
+    a row a line with its cells between "|" (or tabs, or spaces), one cell a line ending in " |", or one cell a
+    paragraph without marks."""
+    marked = [(li + 1, m.group(1).strip()) for li, ln in enumerate(doc.lines) if (m := _CELL.match(ln.strip()))]
+    return _line_rows(doc) + _cell_rows(doc, marked, marked=True) + _cell_rows(doc, [
+        (li + 1, ln.strip()) for li, ln in enumerate(doc.lines) if ln.strip() and not _CELL.match(ln.strip())
+        and not _SPLIT_BAR.search(ln)], marked=False)
 
 
 def _columns(head: list[str]) -> dict[str, int | None] | None:
     """Which column of a table's heading holds the number, content, lead, support and time (None: no table
     of tasks: no content column, or neither a unit nor a time column)."""
     k = len(head)
-    has_lead = any(_COL_LEAD.match(h) for h in head)
+    person = {x for x, h in enumerate(head) if _COL_PERSON.search(h)}  # 牵头领导, 责任人: a person, no unit
+    progress = {x for x, h in enumerate(head) if _COL_PROGRESS.search(h)}
+    units = [x for x in range(k) if x not in person and x not in progress]
     col = {"number": next((x for x, h in enumerate(head) if _COL_NUMBER.match(h)), None)}
-    col["lead"] = next((x for x, h in enumerate(head) if _COL_LEAD.match(h)), None)
+    col["lead"] = next((x for x in units if _COL_LEAD.search(head[x]) and not _COL_SUPPORT.search(head[x])), None)
+    has_lead = col["lead"] is not None
     if col["lead"] is None:
-        col["lead"] = next((x for x, h in enumerate(head) if _COL_SHARED.match(h)), None)
-    col["support"] = next((x for x, h in enumerate(head) if _COL_SUPPORT.match(h)
-                           or (has_lead and _COL_SHARED.match(h))), None)
-    col["time"] = next((x for x, h in enumerate(head) if _COL_TIME.search(h)), None)
-    skip = {v for v in col.values() if v is not None} | {x for x, h in enumerate(head) if _COL_PERSON.search(h)}
+        col["lead"] = next((x for x in units if _COL_SHARED.search(head[x]) and not _COL_SUPPORT.search(head[x])),
+                           None)
+    col["support"] = next((x for x in units if x != col["lead"] and (_COL_SUPPORT.search(head[x])
+                           or (has_lead and _COL_SHARED.search(head[x])))), None)
+    col["time"] = next((x for x in units if _COL_TIME.search(head[x])), None)
+    skip = {v for v in col.values() if v is not None} | person | progress
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
     if col["content"] is None or (col["lead"] is None and col["time"] is None):
@@ -450,87 +494,227 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     return col
 
 
-def _row(row: list[tuple[int, str]], col: dict[str, int | None], k: int, end: int) -> _Row:
-    """A table row from its cells (line, text) as the heading's columns name them; a row the page cuts short
-    has the cells it has. ``end`` is the last line of the row's content when it has no next cell."""
-    got = {name: (row[x] if x is not None and x < len(row) else None) for name, x in col.items()}
-    units = {name: (_split_units(got[name][1]) if got[name] and got[name][1] else ()) for name in ("lead", "support")}
-    content = got["content"]
-    nxt = row[col["content"] + 1][0] - 1 if col["content"] + 1 < len(row) else end
-    return _Row(got["number"][0] if got["number"] else 0, (content[0], max(content[0], nxt)),
-                units["lead"], units["support"], got["time"][0] if got["time"] else None,
-                (row[0][0], row[-1][0]))
+# A table's unit cell: names of units (区教体局; 市政局、相关街道; 各乡镇(街道)), or a mark for none ("/").
+_CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|"
+                        r"银行|所|站|馆|团|社|联|协|园区|开发区|管委会|指挥部|专班|单位|处|各[^、,，]{1,8})$")
+_NO_UNIT = ("/", "／", "无", "—", "-", "——")
+_CELL_TIME = re.compile(r"(?:\d{4}年|\d{1,2}月|年底|年末|全年|长期|持续|常态|每[年季月]|季度|上半年|下半年)")
 
 
-_GROUP_ROW = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
+def _unit_cell(text: str) -> bool:
+    t = text.rstrip("。;；")
+    if t in _NO_UNIT:
+        return True
+    if not t or re.search(r"[。;；:：!！?？\d]", t) or len(t) > 200:
+        return False
+    parts = _split_units(t)
+    return bool(parts) and all(len(p) <= 20 and _CELL_UNIT.search(re.sub(r"[(（][^()（）]*[)）]$", "", p)) for p in parts)
 
 
-def _unmarked_rows(doc: Doc) -> list[_Row]:
-    """A table a page flattens one cell a paragraph, with no cell marks (序号 / 目标任务 / 牵头单位 / 责任单位, then
-    1 / ★地区生产总值增长15%。/ 区发改局 …): its heading opens with 序号 and names a unit or time column; each row
-    opens with its number, a group row (一、… (牵头领导:…)) between rows belongs to none, and the table ends at the
-    first line after a row that is neither a number nor a group row."""
-    filled = [(li + 1, compact(ln)) for li, ln in enumerate(doc.lines) if ln.strip() and not _CELL.match(ln.strip())]
-    rows: list[_Row] = []
-    i = 0
-    while i < len(filled):
-        if not _COL_NUMBER.match(filled[i][1]):
-            i += 1
-            continue
-        j = i
-        while j < len(filled) and len(filled[j][1]) <= 10 and not re.search(r"[\d。，,；;:：]", filled[j][1]):
+def _one_unit(text: str) -> bool:
+    """One unit's name alone (区税务局), no list of them."""
+    return _unit_cell(text) and not re.search(r"[、,，/／]", text) and text not in _NO_UNIT
+
+
+def _person_cell(text: str) -> bool:
+    """A leader's name (徐某某; 张某、李某), not a unit."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})*", text)) and not _unit_cell(text)
+
+
+def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], number: int) -> _Row | None:
+    """A row's cells (its number cell taken off) to the heading's columns. Cells a page merged over several rows
+    (a 事项分类 written once) are missing from the later rows, and a unit column may hold several cells (协同单位
+    one a paragraph): the lead is the unit cell standing where the heading puts it, or as far before it as the
+    merged cells missing say; the content is what stands before it (a leader's name under 责任领导 apart); after
+    it, the support's unit cells, then the 完成时限 cell; other columns (推进情况, 备注) are no task text."""
+    cells = [c for c in cells if c.text.strip("|｜ ")]
+    if not cells:
+        return None
+    lines = (min([c.line for c in cells] + ([number] if number else [])), max(c.line for c in cells))
+    if col["lead"] is None:  # a table with a time column only: by position
+        off = 1 if col["number"] is not None else 0
+        got = {name: (cells[x - off] if x is not None and 0 <= x - off < len(cells) else None) for name, x in col.items()}
+        content = [got["content"]] if got["content"] else []
+        return _Row(number, content, (), (), got["time"], lines) if content else None
+    before = [x for x in range(col["lead"]) if x != col["number"]]
+    persons = [x for x in before if _COL_PERSON.search(head[x])]
+    limit = len(before)  # the lead's index among the cells when none is missing
+    at = next((i for i in range(min(limit, len(cells) - 1), 0, -1)
+               if _unit_cell(cells[i].text) and not _unit_cell(cells[i - 1].text)), None)
+    if at is None:
+        at = min(limit, len(cells))
+    content = [c for c in cells[:at] if not (persons and _person_cell(c.text))]
+    lead = _split_units(cells[at].text.rstrip("。")) if at < len(cells) and cells[at].text not in _NO_UNIT else ()
+    support: tuple[str, ...] = ()
+    j = at + 1
+    if col["support"] is not None and col["support"] > col["lead"]:
+        while j < len(cells) and _unit_cell(cells[j].text) and not _CELL_TIME.search(cells[j].text):
+            if cells[j].text not in _NO_UNIT:
+                support += _split_units(cells[j].text.rstrip("。"))
             j += 1
-        head = [c for _, c in filled[i:j]]
-        col = _columns(head) if len(head) >= 3 else None
-        if col is None or col["number"] != 0:
-            i += 1
+    time = None
+    if col["time"] is not None:
+        time = next((c for c in cells[j:] if _CELL_TIME.search(c.text) and len(c.text) <= 30), None)
+    if not content:
+        return None
+    return _Row(number, content, lead, tuple(dict.fromkeys(support)), time, lines)
+
+
+_CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))(\d{1,2})[.．、](?=\D|\d{1,2}月)")
+
+
+def _cell_items(doc: Doc, cell: _Cell, breaks: set[int]) -> list[tuple[int, int]]:
+    """The numbers of the steps a cell lists (1.4月底前…。 2.8月底前…。 3.…): counted 1, 2, 3 in turn at the cell's
+    start or after a sentence, each is no text of its step (2.8 is no decimal) and ends the step before it."""
+    out = []
+    want = 1
+    text = doc.c[cell.a:cell.e]
+    for m in _CELL_ITEM.finditer(text):
+        if int(m.group(1)) != want:
             continue
-        k = len(head)
-        r = j
-        while r < len(filled):
-            if _GROUP_ROW.match(filled[r][1]):
-                r += 1  # a group row spanning the table
-                continue
-            if not re.fullmatch(r"\d{1,3}", filled[r][1]):
+        want += 1
+        a = cell.a + m.start()
+        out.append((a, cell.a + m.end()))
+        if a > cell.a:
+            breaks.add(a)
+    return out if want > 2 else []
+
+
+_ROW_NO = re.compile(r"\d{1,3}")
+_GROUP_ROW = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
+_SPLIT_BAR = re.compile(r"\S\s*[|｜]\s*\S")  # a row a line: cells between bars
+
+
+def _split_line(doc: Doc, li: int, sep: str) -> list[_Cell]:
+    """The cells of line ``li`` (1-based) split at ``sep`` (bars, tabs or spaces), as compact spans."""
+    line = doc.lines[li - 1]
+    a0, _e0 = doc.src.line_span(li)
+    out = []
+    pat = {"bar": r"[|｜]", "tab": r"\t+", "space": r"\s+"}[sep]
+    pos = 0
+    for m in [*re.finditer(pat, line), None]:
+        end = m.start() if m else len(line)
+        piece = line[pos:end]
+        if piece.strip():
+            a = a0 + len(compact(line[:pos]))
+            e = a0 + len(compact(line[:end]))
+            out.append(_Cell(li, a, e, compact(piece)))
+        pos = m.end() if m else len(line)
+    return out
+
+
+def _line_rows(doc: Doc) -> list[_Row]:
+    """A table flattened a row a line (序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |, then
+    1 | … | … | 教育局 | … |): a heading line whose cells (between bars, tabs or spaces) open with 序号 and name a
+    unit or time column; each row a line opening with its number, a line that carries on a row (more of its cells)
+    added to it, a group row (一、…) belonging to none."""
+    rows: list[_Row] = []
+    li = 1
+    n = len(doc.lines)
+    while li <= n:
+        line = doc.lines[li - 1].strip()
+        sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
+        head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") else []
+        col = _columns(head) if len(head) >= 3 and all(_head_cell(h) for h in head) \
+            and _COL_NUMBER.match(head[0]) else None
+        if col is None:
+            li += 1
+            continue
+        cur: list[_Cell] = []
+        number, last = 0, 0
+        r = li + 1
+        while r <= n:
+            body = doc.lines[r - 1].strip()
+            cells = _split_line(doc, r, sep) if body else []
+            if not body:
+                if sep == "bar":
+                    r += 1
+                    continue
                 break
-            e = r + 1
-            while e < len(filled) and e - r < k and not re.fullmatch(r"\d{1,3}", filled[e][1]) \
-                    and not _GROUP_ROW.match(filled[e][1]):
-                e += 1
-            cells = [(ln, c) for ln, c in filled[r:e]]
-            if len(cells) > col["content"]:
-                rows.append(_row(cells, col, k, filled[e - 1][0]))
-            r = e
-        i = max(r, j)
-    return rows
+            first = cells[0].text
+            if _ROW_NO.fullmatch(first) and (not last or int(first) in (last + 1, 1)):
+                if cur:
+                    rows.append(_map_row(cur, head, col, number))
+                cur, number, last = cells[1:], r, int(first)
+            elif _GROUP_ROW.match(compact(body)) and len(cells) <= 2:
+                if cur:
+                    rows.append(_map_row(cur, head, col, number))
+                cur = []
+            elif cur and sep != "bar" and _one_unit(compact(body)) and cur[-1].line == r - 1 \
+                    and _unit_cell(cur[-1].text) and cur[-1].text not in _NO_UNIT:
+                # a cell's units the page set one a line (区财政局 / 区税务局 under 主要责任单位): one cell
+                cur[-1] = _Cell(r, cur[-1].a, doc.src.line_span(r)[1], cur[-1].text + "、" + compact(body))
+            elif cur and (sep == "bar" or (len(compact(body)) <= 60 and "。" not in body[:-1])):
+                cur.extend(cells if sep == "bar" else [_Cell(r, *doc.src.line_span(r), compact(body))])
+            else:
+                break
+            r += 1
+        if cur:
+            rows.append(_map_row(cur, head, col, number))
+        _span(rows, li, r - 1)
+        li = r
+    return [x for x in rows if x is not None]
 
 
-def _marked_rows(cells: list[tuple[int, str]]) -> list[_Row]:
-    """The rows of tables flattened one cell a line ending in " |"."""
+def _span(rows: list[_Row | None], first: int, last: int) -> None:
+    """Mark the rows of one table (those not yet marked) with its lines: no line of it is a paragraph of its own."""
+    for x in rows:
+        if x is not None and x.table == (0, 0):
+            x.table = (first, max(last, x.lines[1]))
+
+
+def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Row]:
+    """A table a page flattens one cell a line ending in " |" (``marked``), or one cell a paragraph without marks
+    (序号 / 目标任务 / 牵头单位 / 责任单位, then 1 / ★地区生产总值增长15%。/ 区发改局 …): its heading, three or more
+    short cells without digits right under each other, opens with 序号 (or, marked, names a unit or time column);
+    each row opens with its number (1, 2, 3 … in turn), a group row (一、… (牵头领导:…)) between rows belongs to
+    none; the table ends where the cells stop."""
     rows: list[_Row] = []
     i = 0
     while i < len(cells):
-        # a header: three or more short cells without digits, one right under the other
         j = i
-        while j < len(cells) and len(compact(cells[j][1])) <= 10 and not re.search(r"\d", cells[j][1]) \
-                and (j == i or cells[j][0] - cells[j - 1][0] <= 2):
+        while j < len(cells) and _head_cell(cells[j][1]) and (j == i or cells[j][0] - cells[j - 1][0] <= 2):
             j += 1
         head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
-        if len(head) < 3:
-            i += 1
+        col = _columns(head) if len(head) >= 3 else None
+        if col is None or (not marked and col["number"] != 0):
+            i = max(i + 1, j if col is None and marked and len(head) >= 3 else i + 1)
             continue
-        k = len(head)
-        col = _columns(head)
-        if col is None:
-            i = j
-            continue
+        cur: list[_Cell] = []
+        number, last = 0, 0
         r = j
-        while r + k <= len(cells) and (col["number"] is None or re.fullmatch(r"\d{1,3}", cells[r + col["number"]][1])):
-            row = cells[r:r + k]
-            rows.append(_row(row, col, k, row[col["content"]][0]))
-            r += k
-        i = max(r, j)
-    return rows
+        if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
+            k = len(head)
+            while r + k <= len(cells) and cells[r + k - 1][0] - cells[r][0] <= 2 * k:
+                got = [_Cell(ln, doc.src.line_span(ln)[0], doc.src.line_span(ln)[0] + len(compact(t)), compact(t))
+                       for ln, t in cells[r:r + k]]
+                rows.append(_map_row(got, head, col, 0))
+                r += k
+            _span(rows, cells[i][0], cells[max(r, j) - 1][0])
+            i = max(r, j, i + 1)
+            continue
+        while r < len(cells) and cells[r][0] - cells[r - 1][0] <= (2 if marked else 4):
+            ln, text = cells[r]
+            a, e = doc.src.line_span(ln)
+            t = compact(text)
+            if _ROW_NO.fullmatch(t) and (not last or int(t) in (last + 1, 1)):
+                if cur or number:
+                    rows.append(_map_row(cur, head, col, number))
+                cur, number, last = [], ln, int(t)
+            elif _GROUP_ROW.match(t) and (cur or number or not last):
+                if cur:
+                    rows.append(_map_row(cur, head, col, number))
+                cur, number = [], 0
+            elif number or (col["number"] is None and not last):
+                cur.append(_Cell(ln, a, a + len(t), t))
+            else:
+                break
+            r += 1
+        if cur:
+            rows.append(_map_row(cur, head, col, number))
+        _span(rows, cells[i][0], cells[r - 1][0])
+        i = max(r, j, i + 1)
+    return [x for x in rows if x is not None]
 
 
 def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
@@ -543,7 +727,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
         elif kind == "task":
             numbered.add(sec_no)
     rows = [r for r in _table_rows(doc) if plan.first_line <= r.lines[0] and r.lines[1] <= plan.last_line]
-    in_table = {ln for r in rows for ln in range(r.lines[0], r.lines[1] + 1)}
+    in_table = {ln for r in rows for ln in range(min(r.lines[0], r.table[0] or r.lines[0]), max(r.lines[1], r.table[1]) + 1)}
     kinds = [x for x in kinds if x[0] + 1 not in in_table]
     section, sec_no, group_no = "总体目标", -1, None
     sec_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
@@ -601,12 +785,17 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             _ls, le = doc.src.line_span(doc.line_of(blk.start))
             blk.lead = _verbatim(doc, heading_lead(doc.c[blk.start:le]), blk.start, le)
     for r in rows:
-        a, _e = doc.src.line_span(r.content[0])
-        _a, e = doc.src.line_span(r.content[1])
-        blk = Block("主要任务", None, a, e, lead=_verbatim(doc, r.lead, doc.src.line_span(r.lines[0])[0], e + 200),
-                    support=_verbatim(doc, r.support, a, e + 200))
+        a, e = r.content[0].a, r.content[-1].e
+        row_lo, row_hi = doc.src.line_span(r.lines[0])[0], doc.src.line_span(r.lines[1])[1]
+        blk = Block("主要任务", None, a, e, lead=_verbatim(doc, r.lead, row_lo, row_hi),
+                    support=_verbatim(doc, r.support, row_lo, row_hi))
+        # each cell is a paragraph of its own; what stands between two cells (a bar, a leader's name) is no text
+        blk.breaks = {c.e for c in r.content}
+        blk.parens.extend((x.e, y.a) for x, y in zip(r.content, r.content[1:], strict=False) if y.a > x.e)
+        for c in r.content:
+            blk.parens.extend(_cell_items(doc, c, blk.breaks))
         if r.time:
-            blk.due = doc.src.line_span(r.time)
+            blk.due = (r.time.a, r.time.e)
         plan.blocks.append(blk)
     plan.blocks.sort(key=lambda b: b.start)
     # A heading that names its units (一、强化科技创新(区科技局牵头); （一）…（X牵头）) leads the tasks under it

@@ -535,6 +535,7 @@ def decide(reg: Registry, path: Path, item: str, decision: str, *, note: str | N
     no reason, or when ``on`` is before the claim or in the future. Returns (decision, claim, entry)."""
     if decision not in DECISIONS:
         raise ValueError(decision)
+    note = clean_text("note", note)  # a 退办's reason reaches the unit's workbook and the digest: data only
     if not reg.review:
         raise LedgerError("review.off", registry=reg.path)
     e, item_id = resolve_item(reg, item)
