@@ -27,7 +27,6 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left
-from itertools import accumulate
 from typing import Any
 
 __all__ = ["OUTSIDE", "load_block", "load_by_blocks", "Whole"]
@@ -86,21 +85,18 @@ def load_block(text: str, resolve, special, line_dict: type, full=None) -> Any:
             return OUTSIDE
         text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same values
     bad = _UNSAFE_CHAR.search(text)
-    if full is not None:
-        # Block by block first: as fast as the whole file when it is all in the lane (measured: 2.2 s
-        # either way at 100k entries), and a file that is not — a wrapped string near its end — keeps
-        # what was read before it, where a failed reading of the whole file was thrown away.
-        try:
-            unsafe = [m.start() for m in _UNSAFE_CHAR.finditer(text, bad.start())] if bad is not None else []
-            return load_by_blocks(text, resolve, special, line_dict, full, unsafe)
-        except Whole:
-            pass  # not a mapping of blocks (a list, a scalar), or a block the full reader refused
     if bad is None:
         try:
             return _read(text, resolve, special, line_dict)
         except (_Out, IndexError):
             pass
-    return OUTSIDE
+    if full is None:
+        return OUTSIDE
+    try:
+        unsafe = [m.start() for m in _UNSAFE_CHAR.finditer(text, bad.start())] if bad is not None else []
+        return load_by_blocks(text, resolve, special, line_dict, full, unsafe)
+    except Whole:
+        return OUTSIDE
 
 
 # Plain text with a character beyond ASCII in it, and no ':' or '#': always a string (no implicit
@@ -118,15 +114,12 @@ _PFAST = r"(?:[A-Za-z0-9_.+]|-(?=[0-9.]))[A-Za-z0-9_.+-]*"
 # `key: value` line (group r) is read in bulk by ``_run``: a registry entry is one `- id: "x"` line and
 # a run of 17 more.
 _SIMPLE = rf"""{_KEY}:[ ](?:"[^"\\\n]*"|{_PFAST}|{_QLIST}|'[^'\n]*'|{_TEXT})(?=\n|\Z)"""
-# In a run, a `key:` line with the items of a compact sequence of text under it (at the key's own
-# indentation, `- ` and the text, as PyYAML writes unit lists) and no other item after them: one
-# more key of the mapping (its value the list), so an entry with its unit lists is one match.
-_IND = r"(?P=i)(?(ds)[ ](?P=ds))"  # the run's indentation (that of its mapping's keys)
-_CITEM = rf"""\n{_IND}-[ ](?:"[^"\\\n]*"|'[^'\n]*'|{_TEXT})(?=\n|\Z)"""
-_RLINE = rf"(?:{_SIMPLE}|{_KEY}:(?:{_CITEM})++(?!\n{_IND}-))"
-# (Wrapped values — plain or quoted text going on over deeper lines — stay the full reader's, one
-# block each: reading them in runs was tried and measured no faster at 100k entries, the extra
-# alternatives costing every line about what the 3 200 wrapped entries of a PyYAML dump saved.)
+# (Tried and measured, not kept: a run taking the compact unit lists PyYAML writes (`lead:` and its
+# `- text` lines) — one match per entry instead of three — made the block layout's read 0.2 s slower
+# at 100k entries and PyYAML's no faster; wrapped values (plain or quoted text over deeper lines)
+# read in runs — every line paid for the extra alternatives what the 3 200 wrapped entries of a
+# PyYAML dump saved; and reading block by block before the whole file: 0.3 s slower on a file all
+# in the lane.)
 # The items of a block sequence of text under a `key:` (no dash on its line), at the key's
 # indentation or deeper, each `- "text"`, `- 'text'` or `- 中文` alone on its line (group e's values),
 # and no item of another kind after them: the unit lists as PyYAML writes them (`lead:` / `- 省科技厅`).
@@ -139,7 +132,7 @@ _FAST = re.compile(
         (?:(?:[ ]+(?:"(?P<q>[^"\\\n]*)"|(?P<p>{_PFAST})|(?P<l>{_QLIST})|(?P<t>'[^'\n]*'|{_TEXT}))
                (?:[ ]+\#.*)?[ ]*
             |  (?(d)(?!))[ ]*(?P<b>{_ITEMS_OF})  # `key:` and the items of a block sequence of text
-            )(?P<r>(?:\n{_IND}{_RLINE})*)  # the mapping's next lines, at its indentation
+            )(?P<r>(?:\n(?P=i)(?(ds)[ ](?P=ds)){_SIMPLE})*)  # the mapping's next lines, at its indentation
         |(?:[ ]+\#.*)?[ ]*)$
     |   (?P<e>-[ ]+)(?P<et>"[^"\\\n]*"|'[^'\n]*'|{_TEXT})(?:[ ]+\#.*)?[ ]*$
     |   (?P<c>(?:\#.*)?)$
@@ -164,8 +157,6 @@ class _Memo(dict):
         c = raw[0]
         if c == "[":
             return [self.share(v, v) for v in _ITEM.findall(raw)]  # a new list each time: never kept
-        if c == "\0":  # the items of a compact sequence (``run``), each after a NUL: a new list each time
-            return [self.share(v, v) for v in map(_unquoted, raw[1:].split("\0"))]
         if c == '"' or c == "'":
             v = raw[1:-1]
             v = self.share(v, v)
@@ -181,14 +172,9 @@ class _Memo(dict):
         return v
 
     def run(self, r: str, col: int, t_map: dict, t_kl: dict, lineno: int) -> int:
-        """Read the run ``r`` (lines ``\\n<col spaces>key: value``, and ``key:`` lines each followed by
-        ``\\n<col spaces>- text`` items) into the mapping ``t_map`` and its key lines ``t_kl``, as the
-        line-by-line loop would; the number of the run's last line."""
+        """Read the run ``r`` (lines ``\\n<col spaces>key: value``) into the mapping ``t_map`` and its
+        key lines ``t_kl``, as the line-by-line loop would; the number of the run's last line."""
         sep = _SEPS[col] if col < len(_SEPS) else "\n" + " " * col
-        lines = r.count("\n")
-        items = sep + "- "
-        if items in r:  # each item joins its key's line after a NUL (a character the lane never reads)
-            r = r.replace(":" + items, ": \0").replace(items, "\0")
         n = r.count("\n")
         if r.count(": ") == n:  # no value holds ': ': one split gives every key and value
             parts = r.replace(": ", sep).split(sep)
@@ -202,20 +188,8 @@ class _Memo(dict):
         t_map.update(zip(keys, map(self.__getitem__, raws), strict=True))
         if len(t_map) != had + n:
             raise _Out  # a key twice: the full reader says so
-        if lines == n:
-            t_kl.update(zip(keys, range(lineno + 1, lineno + 1 + n), strict=True))
-        else:  # a key's line comes after the items of the keys before it
-            before = accumulate(map(_NULS, raws), initial=0)  # (C speed: no call of ours per value)
-            t_kl.update(zip(keys, map(operator.add, range(lineno + 1, lineno + 1 + n), before), strict=False))
-        return lineno + lines
-
-
-def _unquoted(item: str) -> str:
-    """The text of one compact item as ``run`` joins it: ``"x"``, ``'x'`` or 中文 text."""
-    return item[1:-1] if item[0] == '"' or item[0] == "'" else item
-
-
-_NULS = operator.methodcaller("count", "\0")
+        t_kl.update(zip(keys, range(lineno + 1, lineno + 1 + n), strict=True))
+        return lineno + n
 
 
 class _Keys(dict):
