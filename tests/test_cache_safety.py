@@ -164,6 +164,58 @@ def test_rows_keep_1_true_and_1_0_apart_and_share_equal_tuples():
     assert back[0][1] is back[1][1]
 
 
+def _roundtrip(rows):
+    meta, blobs = cache.pack_rows(rows)
+    return cache.unpack_rows(json.loads(json.dumps(meta)), [memoryview(b) for b in blobs]), meta, blobs
+
+
+@pytest.mark.parametrize("distinct", [1, 2, 256, 257, 65536, 65537])
+def test_columns_read_as_the_list_of_rows_at_every_index_width(distinct):
+    """One column per index width (a byte, two, four), the boundaries on both sides: every way of
+    reading the rows back gives the rows."""
+    import random
+
+    rnd = random.Random(distinct)
+    n = max(distinct, 300)
+    rows = [(f"id-{i}", i % distinct, rnd.choice([None, ("省科技厅",), ("省科技厅", "省大数据局")]), "同一值")
+            for i in range(n)]
+    back, meta, _ = _roundtrip(rows)
+    widths = [c[3] for c in meta["columns"]]
+    assert widths[1] == ("B" if distinct <= 256 else "H" if distinct <= 65536 else "I")
+    assert back == rows and list(back) == rows and len(back) == n
+    picks = sorted(rnd.sample(range(n), 50)) + [0, n - 1]
+    assert [back[i] for i in picks] == [rows[i] for i in picks] == back.take(picks)
+    assert back[-1] == rows[-1] and back[3:9] == rows[3:9]
+    with pytest.raises(IndexError):
+        back[n]  # noqa: B018 - the read is the test
+    for j in range(4):
+        assert back.column(j) == [r[j] for r in rows]
+        want = rows[7][j]
+        assert list(back.mask(j, lambda v, want=want: v == want)) == [r[j] == want for r in rows]
+        first = {}
+        for i, r in enumerate(rows):
+            first.setdefault(r[j], i)
+        assert sorted(back.firsts(j).items()) == sorted((i, v) for v, i in first.items())
+
+
+@pytest.mark.parametrize("width", ["B", "H", "I"])
+def test_an_index_out_of_its_table_is_a_miss_not_a_later_error(width):
+    distinct = {"B": 3, "H": 300, "I": 70000}[width]
+    rows = [(i % distinct,) for i in range(max(distinct, 10))]
+    _, meta, blobs = _roundtrip(rows)
+    assert meta["columns"][0][3] == width
+    from array import array
+
+    idx = array(width)
+    idx.frombytes(blobs[1])
+    idx[5] = distinct  # one past the table
+    with pytest.raises(ValueError):
+        cache.unpack_rows(meta, [memoryview(blobs[0]), memoryview(idx.tobytes())])
+    for bad in ([*meta["columns"][0][:3], "q"], meta["columns"][0][:3]):  # a width plancli never writes; none
+        with pytest.raises((ValueError, TypeError)):
+            cache.unpack_rows({**meta, "columns": [bad]}, [memoryview(b) for b in blobs])
+
+
 def test_the_cli_never_unpickles_what_it_finds(tiny, tmp_path):
     """End to end: a cache directory full of pickles (every entry name a run would look for) is only
     ever data to plancli."""

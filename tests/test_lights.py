@@ -281,3 +281,33 @@ def test_show_writes_the_light_and_its_reason_in_the_readers_language(cli, tiny)
     [en_light] = [ln for ln in en.out.splitlines() if ln.startswith("light")]
     assert zh_light.split(None, 1)[1] == "test-004：蓝灯（11 天内到期）"  # full-width, as an office writes
     assert en_light.split(None, 1)[1] == "test-004: blue (due in 11 days)"
+
+
+@pytest.mark.parametrize("settings", [{}, {"near_days": 40, "behind_yellow": 5}, {"report_every_days": 30}])
+@pytest.mark.parametrize("as_of", ["2024-04-01", "2024-10-20", "2024-12-20", "2025-06-30", "2026-02-01"])
+def test_every_row_without_a_record_has_the_light_judge_gives_it(settings, as_of):
+    """The row engine works out the light of an occurrence nothing was recorded for once per
+    (status, deadline, start, settings, figure or not); asked of each row on its own, judge agrees."""
+    from dataclasses import replace
+
+    from plancli.query.filters import make_filters
+    from plancli.query.rows import occurrence_rows
+    from plancli.registry.loading import load_registry
+
+    from .conftest import SHIPPED
+
+    reg = load_registry(SHIPPED)
+    reg.documents[:] = [replace(d, lights={**d.lights, **settings}) for d in reg.documents]
+    reg.__dict__.pop("_light_settings", None)
+    f = make_filters(reg, None, as_of=as_of)
+    rows = occurrence_rows(reg, f)
+    assert len(rows) > 300
+    for row in rows:
+        e = reg.get(row["id"])
+        d = date.fromisoformat(row["deadline"])
+        doc = reg.document_of(e)
+        start = occurrence_start(e, d, reg.issued(e), doc.period.start)
+        j = judge(e, row, None, reg.light_settings(e), f.as_of, start=start, deadline=d)
+        assert (row["light"], str(row["light_reason"])) == (j.light, str(j.why())), row["item"]
+    if as_of in ("2024-10-20", "2024-12-20"):  # mid-plan (before it all is green, after it all is red)
+        assert len({row["light"] for row in rows}) >= 3

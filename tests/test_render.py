@@ -169,3 +169,48 @@ def test_table_off_a_terminal_uses_columns_or_a_wide_default(monkeypatch):
     assert table_width(io.StringIO()) == 132
     monkeypatch.setenv("COLUMNS", "wide")
     assert table_width(io.StringIO()) == 200
+
+
+def _json_one_call_per_row(rows, fields=None) -> str:
+    """The JSON writer as it was before it encoded rows in batches (one encoder call per row): the
+    reference the batched writer must match byte for byte."""
+    enc = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+    def fix(v):
+        return int(v) if v.__class__ is float and v.is_integer() and abs(v) < 2**53 else v
+
+    lines = [enc({k: fix(r.get(k)) for k in (fields or r.keys())}) for r in rows]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if rows else "[]\n"
+
+
+class _Said:
+    """A value JSON cannot write (as a light's reasons): written as its text."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __str__(self):
+        return self.text
+
+
+# Texts that look like the seam between two encoded rows, or like JSON's own syntax.
+_TRICKY = ["}, {", '"}, {"', "a}, {b", "{", "}", "", "line\nbreak", '"', "\\", "}, {\"id\": 1}", "省大数据局"]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_batched_json_is_byte_for_byte_one_encoding_per_row(seed):
+    import random
+
+    rnd = random.Random(seed)
+    values = [None, True, False, 0, 7, -3, 2.5, 35000.0, -0.0, 1e300, 2.0**60, float("inf"), *_TRICKY,
+              ["省科技厅", "}, {"], [1.0, 2.5], _Said("no record yet"), _Said("}, {")]
+    keys = ["id", "metric", "value", "lead", "light_reason", "quote"]
+    n = rnd.choice([1, 2, 3, 1999, 2000, 2001, 4500])
+    shared = _Said("shared reasons")  # one object in many rows, as the row engine shares them
+    rows = [{k: rnd.choice([*values, shared]) for k in rnd.sample(keys, rnd.randint(0, len(keys)))} for _ in range(n)]
+    for fields in (None, keys, keys[::-1] + ["absent"]):
+        fixed = [dict(r) for r in rows]
+        got = io.StringIO()
+        render(fixed, [], "json", got, fields=fields)
+        assert got.getvalue() == _json_one_call_per_row(fixed, fields)
+        json.loads(got.getvalue())  # and it is JSON

@@ -56,6 +56,9 @@ def test_a_pyyaml_dump_with_wrapped_strings_is_read_block_by_block(tmp_path, mon
     "- a\n- b: 'x\n  y'\n", "x\n", "a: 1\n---\nb: 2\n", "e:\n- a: 1\n  c: {d: 'x\n    y'}\n- a: 2\n",
     # a block that is not what it seems
     "a: 1\nb\nc: 2\n", "e:\n-\n  a: 1\n- b: 'x\n    y'\n", "e:\n- - 1\n  - 'a\n    b'\n- - 2\n",
+    # compact unit lists in a run: a list's key twice, an item going on over two lines, a list last
+    "e:\n- a: 1\n  b:\n  - x\n  c: 2\n  b:\n  - y\n- a: 2\n", "e:\n- a: 1\n  b:\n  - x\n    - y\n  c: 2\n- a: 2\n",
+    "e:\n- a: 1\n  b:\n  - x\n  - 'y'\n- a: 2\n  b:\n  - \"z: w\"\nf: 1\n",
 ])
 def test_blocks_agree_with_the_full_reader(tmp_path, text):
     both(tmp_path, text)

@@ -240,8 +240,13 @@ def in_block_lane(text: str) -> bool:
     "- a: 1\n  b: \"x: y\"\n  c: 中文\n  d: [\"p\", \"q\"]\n  e: 'z'\n  f: null\n- a: 2\n  b: \"x\"\n",
     "a:\n- x\n- 'y'\n- \"z\"\nb: 1\nc:\n  - 省科技厅\n  - 省财政厅\nd: 2\ne: 3\n",
     "- a:\n  - x\n  b: 1\n  c:\n  - y\n  - z\n  d: 2\n",
+    # compact unit lists inside a run (PyYAML's layout: one match per entry), the key lines after them
+    "- a: 1\n  b:\n  - x\n  - 'y'\n  c: 2\n  d:\n  - 省科技厅\n  e: \"q\"\n- a: 2\n  b:\n  - \"z\"\n",
+    "- a: '~'\n  b:\n  - \"x: y\"\n  - 'p: q'\n  c: 中文\n",
+    "x:\n  a: 1\n  b:\n  - 省科技厅\n  - 省财政厅\n  c:\n  - 'z'",
+    "- a: 1\n  b:\n  - x\n  - y: 1\n  c: 2\n", "- a: 1\n  b:\n  - x\n  -   y\n  c: 2\n",
 ], ids=["targets", "units", "compact", "seq-of-maps", "comments", "flow", "escapes", "crlf", "runs", "text-lists",
-        "lists-in-items"])
+        "lists-in-items", "lists-in-runs", "colon-items", "lists-at-end", "list-then-map", "wide-item"])
 def test_plain_block_files_take_the_fast_lane_and_agree(text, tmp_path):
     assert in_block_lane(text)
     assert both(tmp_path, text)[0] == "ok"
@@ -253,6 +258,8 @@ def test_plain_block_files_take_the_fast_lane_and_agree(text, tmp_path):
     "a: \"\\x41\"\n", "a: \"b\nc\"\n", "a: \"x\u2028y\"\n", "a: [x\u2029]\n", "a: x\x85y\n", "a: \ufeff\n",
     "a: 1\n...\n", "%YAML 1.1\n---\na: 1\n", "k" * 1001 + ": 1\n", "a: {" + "k" * 1001 + ": 1}\n",
     "a: 1\nb: 2\nc: 3\nb: 4\n", "- a: 1\n  b: 2\n  a: 3\n", "a:\n- x\n- y\na: 1\n",  # a key twice, in a run
+    "- a: 1\n  b:\n  - x\n  c: 2\n  b:\n  - y\n",  # … a list's key twice in a run
+    "- a: 1\n  b:\n  - x\n    - y\n  c: 2\n",  # an item's text going on over two lines (x - y)
 ])
 def test_anything_unusual_is_left_to_the_full_reader(text):
     assert not in_block_lane(text)

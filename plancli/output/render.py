@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 import os
 import re
 import sys
@@ -127,20 +128,53 @@ def _jsonable(v):
     return v
 
 
+def _json_objects(rows, fields) -> list[dict]:
+    """Each row as the object JSON writes: its ``fields`` in order (missing ones null), integral floats
+    as ints. Values are fetched and zipped at C speed; only a row holding a float is looked at in
+    Python (a call per cell cost 0.1 s at 10k rows)."""
+    out = []
+    pick = operator.itemgetter(*fields) if fields and len(fields) > 1 else None
+    for r in rows:
+        keys = fields or list(r)
+        try:
+            vals = pick(r) if pick is not None else list(map(r.get, keys))
+        except KeyError:  # a row without one of the fields: null
+            vals = list(map(r.get, keys))
+        if float in map(type, vals):
+            vals = [_jsonable(v) if v.__class__ is float else v for v in vals]
+        out.append(dict(zip(keys, vals, strict=True)))
+    return out
+
+
 def _write_json(rows, columns, out, title, fields) -> None:
     # One object per line: json's C encoder only runs without indent, and a line per row is
     # still readable and grep-able. The document is a plain JSON array either way.
     if not rows:
         out.write("[]\n")
         return
-    enc = json.JSONEncoder(ensure_ascii=False, default=str).encode  # a light's reasons: their English text
+    said: dict[int, str] = {}
+
+    def text(v) -> str:  # a light's reasons: their English text (rows share them: each said once;
+        # keyed by identity, which holds while ``rows``, which hold every such value, are alive)
+        s = said.get(id(v))
+        if s is None:
+            s = said[id(v)] = str(v)
+        return s
+
+    enc = json.JSONEncoder(ensure_ascii=False, default=text).encode
     out.write("[\n")
-    last = len(rows) - 1
-    for i, r in enumerate(rows):
-        # Only floats need a look (integral ones print as ints); a call per cell cost 0.1 s at 10k rows.
-        obj = {k: v if (v := r.get(k)).__class__ is not float else _jsonable(v) for k in (fields or r.keys())}
-        out.write(enc(obj) + (",\n" if i < last else "\n"))
+    for at in range(0, len(rows), _BATCH):
+        objs = _json_objects(rows[at:at + _BATCH], fields)
+        # A batch of rows in one call of the encoder, then a line per row: rows are flat objects, so
+        # "}, {" between two of them is where one ends — unless a value holds the same text, which
+        # the count tells (more pieces than rows), and then each row is encoded on its own.
+        parts = enc(objs)[1:-1].split("}, {")
+        body = "},\n{".join(parts) if len(parts) == len(objs) else ",\n".join(map(enc, objs))
+        out.write(body + (",\n" if at + _BATCH < len(rows) else "\n"))
     out.write("]\n")
+
+
+_BATCH = 2000  # rows encoded at once: the C encoder's speed without the whole document in memory
 
 
 def _write_csv(rows, columns, out, title, fields) -> None:

@@ -13,7 +13,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from ..registry.model import Entry, Registry
+from ..registry.model import Entry, Registry, UnitTest
 from ..registry.names import QueryError, match_unit, resolve_doc, resolve_plan
 from ..registry.units import UnitTable
 from ..text.dates import parse_span, to_date, to_today
@@ -76,8 +76,9 @@ def make_filters(reg: Registry, table: UnitTable | None, *, units: Iterable[str]
     )
 
 
-def unit_predicate(f: Filters, table: UnitTable | None):
-    """Predicate on (lead, support) for the --unit/--role filter, or None when there is none."""
+def unit_predicate(f: Filters, table: UnitTable | None) -> UnitTest | None:
+    """The --unit/--role filter as a ``UnitTest`` (a predicate on (lead, support) that can also be
+    asked of each role's list alone), or None when there is none."""
     if not f.units:
         return None
     want = set(f.units)
@@ -92,21 +93,20 @@ def unit_predicate(f: Filters, table: UnitTable | None):
     use_lead, use_support = f.role in ("any", "lead"), f.role in ("any", "support")
     # The same unit lists recur across thousands of entries: each list is judged once. (Memoised per
     # list, not per (lead, support) pair: at 100k entries most pairs are new, most lists are not.)
-    leads: dict[tuple, bool] = {}
-    supports: dict[tuple, bool] = {}
 
-    def pred(lead, support) -> bool:
-        hit = leads.get(lead)
-        if hit is None:
-            hit = leads[lead] = use_lead and any(canon(n) in want for n in lead)
-        if hit:
-            return True
-        hit = supports.get(support)
-        if hit is None:
-            hit = supports[support] = use_support and any(canon(n) in want for n in support)
-        return hit
+    def judged(use: bool):
+        seen: dict[tuple, bool] = {}
 
-    return pred
+        def test(names: tuple) -> bool:
+            hit = seen.get(names)
+            if hit is None:
+                hit = seen[names] = use and any(canon(n) in want for n in names)
+            return hit
+
+        return test
+
+    return UnitTest(judged(use_lead), judged(use_support))
+
 
 def visible_plans(reg: Registry, f: Filters) -> list[str]:
     """The plan codes a listing covers: those named (--plan, --doc), else every plan but those of

@@ -88,25 +88,37 @@ def _status(d: date | None, recorded: str | None, f: Filters, soon_end: date) ->
 def entry_dict(reg: Registry, e: Entry) -> dict:
     """The stable JSON fields of an entry (see README: Output contract)."""
     plan = reg.plans.get(e.plan)
+    doc = reg.document_of(e)
+    return _entry_fields(e, plan.name if plan else e.plan, doc.label if doc else None)
+
+
+def _entry_fields(e: Entry, plan_name: str, doc_label: str | None) -> dict:
     return {
-        "id": e.id, "kind": e.kind, "plan": e.plan, "plan_name": plan.name if plan else e.plan,
+        "id": e.id, "kind": e.kind, "plan": e.plan, "plan_name": plan_name,
         "group": e.group, "section": e.section, "task": e.task, "metric": e.metric,
         "value": e.value, "value_max": e.value_max, "unit": e.unit, "comparator": e.comparator,
         "value_text": e.value_text, "deadline": e.deadline.isoformat() if e.deadline else None,
         "deadline_text": e.deadline_text, "deadline_inferred": e.deadline_inferred,
         "recurring": e.recurring, "lead": list(e.lead), "support": list(e.support),
         "units_inferred": e.units_inferred, "quote": e.quote, "line": e.line,
-        "doc": doc.label if (doc := reg.document_of(e)) else None,
+        "doc": doc_label,
     }
 
 
 def _progress_fields(e: Entry, rec: Record | None) -> dict:
-    actual = rec.actual if rec else None
-    ratio, met = attainment(e, actual, rec.actual_below if rec else None)
-    return {"record_status": rec.status if rec else None, "actual": actual,
-            "attainment": ratio, "met": met, "recorded_on": rec.effective.isoformat() if rec else None,
-            "note": rec.note if rec else None, "evidence": rec.evidence if rec else None,
-            "actual_below": rec.actual_below if rec else None, "evidence_name": rec.evidence_name if rec else None}
+    if rec is None:
+        return dict(_NO_PROGRESS)
+    actual = rec.actual
+    ratio, met = attainment(e, actual, rec.actual_below)
+    return {"record_status": rec.status, "actual": actual,
+            "attainment": ratio, "met": met, "recorded_on": rec.effective.isoformat(),
+            "note": rec.note, "evidence": rec.evidence,
+            "actual_below": rec.actual_below, "evidence_name": rec.evidence_name}
+
+
+# An occurrence with no record: nothing reported (attainment of no figure is (None, None)).
+_NO_PROGRESS = dict.fromkeys(("record_status", "actual", "attainment", "met", "recorded_on", "note", "evidence",
+                              "actual_below", "evidence_name"))
 
 
 def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
@@ -127,20 +139,33 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     # with review: required, where each claim stands as of as_of (docs/review.md)
     reviews = Reviews(reg, records, f.as_of, latest) if reg.review else None
     moved = extensions(records, f.as_of)  # 延期 asked by as_of moves the deadline
+    named = timeline_of(records).item_index  # the items the ledger names: no other has a record or extension
     horizon = f.horizon()
     soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
+    # What depends on an entry's plan only (its document, settings, date), worked out once per plan;
+    # and the light of an occurrence nothing was recorded for, once per (status, deadline, start):
+    # 100k-entry registries have a few hundred of each.
+    by_plan: dict[str, tuple] = {}
+    lit_blank: dict[tuple, tuple] = {}
     rows = []
     for e in select_entries(reg, f, table):
-        settings, issued = reg.light_settings(e), reg.issued(e)
-        doc = reg.document_of(e)
-        period_start = doc.period.start if doc else f.as_of
+        of_plan = by_plan.get(e.plan)
+        if of_plan is None:
+            doc, plan = reg.document_of(e), reg.plans.get(e.plan)
+            of_plan = by_plan[e.plan] = (reg.light_settings(e), reg.issued(e), doc.period.start if doc else f.as_of,
+                                         plan.name if plan else e.plan, doc.label if doc else None)
+        settings, issued, period_start, plan_name, doc_label = of_plan
+        base = None
         for d in reg.occurrences(e) or (None,):
             label = e.label(d) if d else None
             item = f"{e.id}@{label}" if label else e.id
             original = None
-            ext = moved.get(item)
-            if ext is not None:  # the extended deadline decides status, filters and order
-                original, d = d, ext.extend_to
+            rec = None
+            if item in named or e.id in named:
+                ext = moved.get(item)
+                if ext is not None:  # the extended deadline decides status, filters and order
+                    original, d = d, ext.extend_to
+                rec = latest.get(item) or (latest.get(e.id) if label is None else None)
             if d is not None:
                 if f.before and d > f.before:
                     continue
@@ -148,12 +173,10 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                     continue
                 if horizon and d > horizon:
                     continue
-            rec = latest.get(item) or (latest.get(e.id) if label is None else None)
-            progress = _progress_fields(e, rec)
             review = reviews(e, item) if reviews is not None else None
             # a figure closes the item only when it speaks for the deadline or later (docs/lights.md); with
             # review, only the office closes it as done/met (docs/review.md)
-            status = _status(d, settled(e, rec, d, review), f, soon_end)
+            status = _status(d, settled(e, rec, d, review) if rec is not None else None, f, soon_end)
             if status == Status.OVERDUE and review is not None and review.state == Review.PENDING \
                     and d is not None and review.claim.effective <= d:
                 status = Status.IN_PROGRESS  # claimed by the deadline: the office owes the decision
@@ -161,30 +184,38 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                 continue
             if f.statuses and status not in f.statuses:
                 continue
-            row = entry_dict(reg, e)
-            row.update({
-                "item": item, "occurrence": label,
-                "deadline": d.isoformat() if d else None,
-                "deadline_original": original.isoformat() if original else None,
-                "days_left": (d - f.as_of).days if d else None, "status": status,
-            })
-            row.update(progress)
+            if base is None:  # the entry's own fields, shared by its occurrences' rows
+                base = _entry_fields(e, plan_name, doc_label)
+            row = {**base, "item": item, "occurrence": label, "deadline": d.isoformat() if d else None,
+                   "deadline_original": original.isoformat() if original else None,
+                   "days_left": (d - f.as_of).days if d else None, "status": status,
+                   **(_NO_PROGRESS if rec is None else _progress_fields(e, rec))}
             if review is not None:
                 row["review"], row["review_note"] = review.state, review.note
             # Lateness and the light go by the row's final deadline (an extension may have moved it),
             # never by the entry's as written; its start is still the occurrence's own.
-            final = _iso_date(row["deadline"])
             late = None
-            if final is not None and status in (Status.DONE, Status.MET):
-                when = closed_since(e, records, item, f.as_of, final, reviews) or (rec.effective if rec else None)
-                late = (when - final).days if when and when > final else 0
+            if d is not None and status in (Status.DONE, Status.MET):
+                when = closed_since(e, records, item, f.as_of, d, reviews) or (rec.effective if rec else None)
+                late = (when - d).days if when and when > d else 0
             start = occurrence_start(e, d, issued, period_start) if d else f.as_of
             reported = _reported(sent, e.lead, canon, f.as_of) if sent and settings.report_every_days else None
-            j = judge(e, row, rec, settings, f.as_of, start=start, deadline=final, reported=reported)
-            if f.lights and j.light not in f.lights:
+            if rec is None and reported is None and review is None:
+                # nothing recorded: the light depends on these alone (progress: whether there is a figure)
+                # (settings by identity: one object per document, held by ``by_plan`` while this runs)
+                key = (status, d, start, id(settings), e.kind == "target" and e.value is not None)
+                lit = lit_blank.get(key)
+                if lit is None:
+                    j = judge(e, row, rec, settings, f.as_of, start=start, deadline=d)
+                    lit = lit_blank[key] = (j.light, j.why())
+                light, why = lit
+            else:
+                j = judge(e, row, rec, settings, f.as_of, start=start, deadline=d, reported=reported)
+                light, why = j.light, j.why()
+            if f.lights and light not in f.lights:
                 continue
-            row.update({"light": j.light, "light_reason": j.why(), "late": bool(late) if late is not None else None,
-                        "days_late": late or None})
+            row["light"], row["light_reason"] = light, why
+            row["late"], row["days_late"] = bool(late) if late is not None else None, late or None
             rows.append(row)
     rows.sort(key=lambda r: (r["deadline"] or "9999-99-99", r["id"], r["occurrence"] or ""))
     return rows

@@ -685,8 +685,8 @@ def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | N
         if hit is None:  # decoding a 50 MB file is only needed on a miss
             with gc_paused():  # millions of new objects, no cycles: collections would be pure cost
                 doc, plans, rows = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
-                hit = {"doc": doc, "plans": plans, "rows": rows}
-                cache.put(where, {"doc": doc, "plans": plans}, {"rows": hit["rows"]})
+                packed = cache.put(where, {"doc": doc, "plans": plans}, {"rows": rows})
+                hit = {"doc": doc, "plans": plans, "rows": packed["rows"] if packed else rows}
         cache.remember_stat(key, p, where, CACHE_SALT)
     doc, plans, rows = hit["doc"], hit["plans"], hit["rows"]
     # The cache is keyed by content: the same text under another name is another document, so
