@@ -114,7 +114,7 @@ def test_markdown_in_chinese_reads_like_a_bulletin(cli, tiny, ledger):
     lines = r.out.splitlines()
     assert lines[0] == "# 关于2024年11月目标任务推进情况的通报"
     assert lines[4].startswith("截至2024年11月30日，纳入统计的目标任务共 6 项（全部单位 · 全部计划），涉及牵头单位 2 个。")
-    assert "2024年11月应报送进展的 2 个单位中，1 个单位已报送。未按期报送的单位（1 个）：省工业和信息化厅。" in lines
+    assert "2024年11月应报送进展的 2 个单位中，1 个单位按期报送。未按期报送的单位（1 个）：省工业和信息化厅。" in lines
     assert "## 一、各牵头单位推进情况排名" in lines
     assert "## 二、红灯、黄灯事项及原因（红灯 1 项、黄灯 0 项，其中本期新亮红灯 1 项）" in lines
     assert "| 1 | 省科技厅 | 5 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0% | 2024-11-20 | 是 |" in lines
@@ -171,3 +171,19 @@ def test_a_period_not_begun_is_refused_and_one_under_way_is_judged_as_of_today(c
     r = cli("bulletin", "--registry", str(tiny), "--month", "2024-11")  # today is 2024-10-20
     assert (r.code, r.err) == (2, "plancli: error: the period 2024-11 has not begun by 2024-10-20 (--as-of)\n")
     assert _json(cli, tiny, "--month", "2024-12")["as_of"] == "2024-12-05"
+
+
+def test_a_report_before_the_period_within_the_cycle_reads_as_on_time(cli, tiny, ledger, write_registry):
+    """With a 60-day cycle, 工信厅's report of 10-05 is on time on 11-30 though it falls before November:
+    its 本期报送 cell says when it last reported (a bare 未报送 beside 按时报送 是 reads as a contradiction)
+    and the opening counts it among the units on time, so those and the units named as late add up."""
+    write_registry(tiny.read_text(encoding="utf-8") + "lights: {report_every_days: 60}\n")
+    rows = {r["unit"]: r for r in _json(cli, tiny)["rows"]}
+    assert (rows["省工业和信息化厅"]["on_time"], rows["省工业和信息化厅"]["submitted_on"],
+            rows["省工业和信息化厅"]["last_report"]) == (True, None, "2024-10-05")
+    r = cli("bulletin", "--registry", str(tiny), "--as-of", "2024-12-05", "--lang", "zh")
+    lines = r.out.splitlines()
+    assert "2024年11月应报送进展的 2 个单位中，2 个单位按期报送。" in lines
+    assert "| 1 | 省工业和信息化厅 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0% | 最近 2024-10-05 | 是 |" in lines
+    en = cli("bulletin", "--registry", str(tiny), "--as-of", "2024-12-05", "--lang", "en").out
+    assert "| last 2024-10-05 | yes |" in en and "Of the 2 units owing a report for 2024-11, 2 reported on time." in en

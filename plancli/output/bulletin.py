@@ -81,9 +81,20 @@ def _unit_cells(rows: Sequence[Mapping], lang: str) -> list[dict]:
         c["completed_share"] = f"{r['completed_share']:.0%}"
         c["red_share"] = f"{r['red_share']:.0%}"
         c["on_time"] = _t("na", lang) if r["on_time"] is None else _t("yes" if r["on_time"] else "no", lang)
-        c["submitted_on"] = r["submitted_on"] or _t("not_reported", lang)
+        c["submitted_on"] = _reported_cell(r, lang)
         out.append(c)
     return out
+
+
+def _reported_cell(r: Mapping, lang: str) -> str:
+    """本期报送: the date of the unit's report in the period; else, when a report within the reporting
+    cycle still counts it on time, that earlier date said as such (最近 2024-10-31) — a bare 未报送
+    beside 按时报送 是 reads as a contradiction; else 未报送."""
+    if r["submitted_on"]:
+        return r["submitted_on"]
+    if r["on_time"] and r.get("last_report"):
+        return _t("last_reported", lang, on=r["last_report"])
+    return _t("not_reported", lang)
 
 
 def _said_cell(r: Mapping, lang: str, n: int | None = None) -> str:
@@ -138,7 +149,9 @@ def _paragraphs(b: Mapping, lang: str, scope: str) -> tuple[str, list[str]]:
         paras.append(say("bulletin.review_intro", lang, pending=t["pending"], returned=t["returned"]))
     owing = [r for r in b["rows"] if r["on_time"] is not None]
     if owing:
-        text = _t("reporting", lang, period=period, n=t["reported_units"], of=len(owing))
+        # on time: a report in the period, or with a reporting cycle within its days — so that the units
+        # named below as not on time and these add up to the units owing a report
+        text = _t("reporting", lang, period=period, n=sum(r["on_time"] is True for r in owing), of=len(owing))
         if len(b["not_on_time"]) == len(owing):  # nobody reported: one sentence, not a roll of every unit
             text = _t("reporting.none", lang, period=period, of=len(owing))
         elif b["not_on_time"]:
@@ -360,7 +373,7 @@ def bulletin_xlsx(b: Mapping, lang: str, scope: str) -> bytes:
             if k == "on_time":
                 v = None if v is None else _t("yes" if v else "no", lang)
             elif k == "submitted_on":
-                v = v or _t("not_reported", lang)
+                v = _reported_cell(r, lang)
             row.append(v)
         ws.append(data_row(ws, row))
     for i, k in enumerate(keys, start=1):
