@@ -109,3 +109,30 @@ def test_visible_may_trust_isprintable():
     assert [hex(c) for c in range(0x110000) if pattern.match(chr(c)) and chr(c).isprintable()] == []
     assert visible("已达标\x1b[2J") == "已达标\\x1b[2J" and visible("进行中") == "进行中"
     assert visible("第一行\n第二行\u202e") == "第一行\n第二行\\u202e"
+
+
+def test_the_index_of_areas_places_every_code():
+    """say() reads only the areas a code's prefix lists (a JSON listing need not import the whole
+    catalogue): the index must list, for every prefix, exactly the areas that define codes of it."""
+    import importlib
+    import os
+
+    import plancli.words as w
+
+    want: dict[str, list[str]] = {}
+    folder = os.path.dirname(w.__file__)
+    for area in sorted(n[:-3] for n in os.listdir(folder) if n.endswith(".py") and n[0] != "_"):
+        for code in importlib.import_module(f"plancli.words.{area}").WORDS:
+            areas = want.setdefault(code.split(".", 1)[0], [])
+            if area not in areas:
+                areas.append(area)
+    assert {k: list(v) for k, v in w._AREAS_OF.items()} == want  # noqa: SLF001
+    whole = dict(w.catalogue())
+    saved = w._WORDS  # noqa: SLF001
+    try:
+        w._WORDS = None  # as a run starts: nothing read yet  # noqa: SLF001
+        w._AREA_WORDS.clear()  # noqa: SLF001
+        assert all(w._entry(code) == pair for code, pair in whole.items())  # noqa: SLF001
+        assert w._entry("reason.no_such_reason") is None and w._WORDS is None  # noqa: SLF001
+    finally:
+        w._WORDS = saved  # noqa: SLF001

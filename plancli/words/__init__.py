@@ -52,8 +52,51 @@ def catalogue() -> dict[str, tuple[str, str]]:
     return _WORDS
 
 
+# Which areas hold the codes of each prefix (the part before the first dot), so that a run that says a
+# few words — a JSON listing says its light reasons — imports those areas only, not the whole catalogue
+# (3 ms). tests/test_words.py checks it against the areas (a code of a listed prefix is looked for in
+# the listed areas only); a prefix it does not list is looked up in the whole catalogue.
+_AREAS_OF: dict[str, tuple[str, ...]] = {
+    "actual": ("text",), "bulletin": ("bulletin", "messages", "reports", "review"), "cli": ("bulletin", "messages"),
+    "col": ("bulletin", "labels", "review"), "contacts": ("notify",), "coverage": ("checks",), "date": ("labels",),
+    "dates": ("text",), "deadline": ("text",), "digest": ("bulletin", "reports", "review"),
+    "evidence": ("roundtrip",), "export": ("messages",), "extract": ("checks", "extract"), "files": ("files",),
+    "fill": ("reports", "roundtrip"), "filters": ("messages",), "handout": ("reports", "review"),
+    "ics": ("reports",), "import": ("bulletin", "messages", "roundtrip", "security"), "init": ("messages",),
+    "kind": ("labels",), "lang": ("messages",), "ledger": ("bulletin", "messages", "review", "roundtrip"),
+    "light": ("labels",), "listing": ("labels",), "msg": ("bulletin", "messages", "review", "roundtrip"),
+    "names": ("messages",), "notice": ("notify",), "notify": ("notify",), "numeral": ("text",),
+    "office": ("notify",), "period": ("labels",), "problem": ("bulletin", "checks"), "punct": ("bulletin", "labels"),
+    "quantity": ("text",), "reason": ("labels", "review"), "record": ("bulletin", "messages", "roundtrip"),
+    "registry": ("messages", "registry", "review", "security"), "report": ("reports", "review"),
+    "review": ("review",), "score": ("review",), "security": ("security",),
+    "show": ("bulletin", "labels", "review", "roundtrip"), "status": ("labels", "review"), "units": ("messages",),
+    "validate": ("checks",), "verdict": ("messages",),
+}
+_AREA_WORDS: dict[str, dict] = {}
+
+
+def _entry(code: str) -> tuple[str, str] | None:
+    """The entry of ``code``, from the areas its prefix names (the whole catalogue once it is read)."""
+    if _WORDS is not None:
+        return _WORDS.get(code)
+    areas = _AREAS_OF.get(code.split(".", 1)[0])
+    if areas is None:  # a prefix the index does not know: the whole catalogue decides
+        return catalogue().get(code)
+    for area in areas:
+        words = _AREA_WORDS.get(area)
+        if words is None:
+            import importlib
+
+            words = _AREA_WORDS[area] = importlib.import_module(f"{__name__}.{area}").WORDS
+        pair = words.get(code)
+        if pair is not None:
+            return pair
+    return None
+
+
 def has(code: str) -> bool:
-    return code in catalogue()
+    return _entry(code) is not None
 
 
 class Term(str):
@@ -68,7 +111,7 @@ class AnyOf(tuple):
 
 
 def term(code: str) -> Term:
-    if code not in catalogue():
+    if _entry(code) is None:
         raise KeyError(code)
     return Term(code)
 
@@ -81,9 +124,8 @@ def word(code: str | None, lang: str) -> str:
     """A vocabulary code as people read it: ``met`` → 已达标 / met, ``red`` → 红灯 / red; empty stays empty."""
     if not code:
         return ""
-    words = catalogue()
     for area in _VOCAB_AREAS:
-        pair = words.get(f"{area}.{code}")
+        pair = _entry(f"{area}.{code}")
         if pair is not None:
             return pair[0] if lang == "zh" else pair[1]
     raise KeyError(code)
@@ -174,7 +216,10 @@ def say(code: str, lang: str = "en", /, **fields) -> str:
     is a programming error (KeyError)."""
     if lang not in LANGS:  # languages are checked where they are chosen (output.language.pick_lang)
         raise ValueError(f"no words in language {lang!r}")
-    zh, en = catalogue()[code]
+    pair = _entry(code)
+    if pair is None:
+        raise KeyError(code)
+    zh, en = pair
     template = zh if lang == "zh" else en
     if not fields:
         return template
