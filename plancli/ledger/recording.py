@@ -88,9 +88,9 @@ def ledger_warnings(reg: Registry, path: Path, records: list[Record]) -> list[Pr
     tl = timeline_of(records)
     f = tl.facts
     gone_by = tl.gone_by
-    used = {k for k in gone_by if k >= 0}  # retractions that withdrew a record
+    used = tl.withdrew  # retractions that withdrew a record (→ what they withdrew)
     rids, retracts, kept = f.rids, f.retracts, f.kept
-    last_of = {rid: i for i, rid in enumerate(rids) if rid}  # rid → its last record, as a dict of them kept
+    last_of = tl.last_of_rid  # rid → its last record, as a dict of the records kept
     item_verdict: dict[int, tuple | None] = {}  # item number → (code, fields) that no record of it counts
     first_of: dict[str, int] = {}
     found_at: list[tuple[int, str, dict]] = []
@@ -229,8 +229,7 @@ def retracted_twice(path: Path, records: list[Record]) -> list[Problem]:
     wrong record, merged: one retraction, said as a note (``validate`` does not fail on it)."""
     tl = timeline_of(records)
     f, gone_by = tl.facts, tl.gone_by
-    used = {k for k in gone_by if k >= 0}
-    index = {rid: i for i, rid in enumerate(f.rids) if rid}
+    used, index = tl.withdrew, tl.last_of_rid
     out = []
     for i, t in enumerate(f.retracts):
         if t is None or i in used or f.statuses[f.status_no[i]] != RETRACTED:
