@@ -1158,3 +1158,48 @@ def test_a_label_on_its_line_and_its_units_on_the_next_name_the_tasks_units():
     # a label line whose next line is no unit's name reads nothing
     d = _draft(_city("1.新建充电桩500个。\n责任单位\n全年推进。", title="某区2024年工作方案"))
     assert _targets(d)[0]["units_inferred"]
+
+
+# round nine: what round eight's held-out openings showed, as general rules (development documents)
+SHK24 = "bench district2024_shahekou_minsheng (沙河口区 10项重点民生实事, a newspaper page)"
+
+
+@pytest.mark.parametrize("text, kept, reason, source", [
+    ("会议表决通过了关于某区人民政府工作报告的决议、关于某区人民法院工作报告的决议,决定批准这6个报告。新建口袋公园10个。",
+     ["10个"], "acts", LG22 + " line 18: the reports a congress approved"),
+    ("编制完成3个专题研究报告。", ["3个"], None, "a plan's own reports to write stay a target"),
+    ("开展申报征集工作以来,累计收集民生实事候选项目超230项。新建口袋公园10个。", ["10个"], "candidates",
+     LH22 + " line 15: the candidates gathered"),
+    ("新开工重点项目230项。", ["230项"], None, "a count of projects to start stays a target"),
+])
+def test_the_reports_a_congress_approved_and_the_candidates_gathered_are_no_targets(text, kept, reason, source):
+    d = _draft(_city("1." + text, title="某区2022年民生实事"))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+    if reason:
+        assert say(f"extract.reason.{reason}", "en") in {x["reason"] for x in d["exclusions"]}, source
+
+
+@pytest.mark.parametrize("text, got, source", [
+    ("每个项目均列明了年度目标、主办单位、协办单位、总投资额、2022年投资额、资金来源、建设内容等信息。", [],
+     LH22 + " line 15: a column's name, 2022年投资额"),
+    ("推进场馆建设,2022年完成主体工程、配套道路等内容。", [("milestone", "2022-12-31")],
+     "work the year dates, listed with 等内容, stays a step"),
+    ("截至目前,32项实事项目总体进展顺利。其中,26项已完成,6项正在抓紧收尾,预计年底前全部完成。", [],
+     BJ23 + " line 10: a forecast about last year's list"),
+    ("预计2022年底前建成投用。", [("milestone", "2022-12-31")], "a step of the plan with 预计 and no progress reported"),
+])
+def test_a_column_named_by_a_year_and_a_forecast_of_work_under_way_date_nothing(text, got, source):
+    d = _draft(_city("1." + text, title="某区2022年民生实事"))
+    assert [(e["kind"], e["deadline"]) for e in d["entries"]] == got, source
+    if not got:
+        reasons = {x["reason"] for x in d["exclusions"]}
+        assert reasons & {say("extract.reason.year_named", "en"), say("extract.reason.forecast", "en")}, source
+
+
+@pytest.mark.parametrize("text, want", [
+    ("建设1所100张以上床位的养老机构。", [("1所", "=")]),  # SHK24 line 15: the 以上 is the size's, a threshold
+    ("新增公办学位、托位分别达到900个和300个以上。", [("900个", ">="), ("300个", ">=")]),  # a list shares its trailing word
+])
+def test_a_count_glued_to_the_size_after_it_does_not_take_the_sizes_comparator(text, want):
+    d = _draft(_city("1." + text, title="某区2024年民生实事"))
+    assert [(t["value_text"], t["comparator"]) for t in _targets(d)] == want, SHK24
