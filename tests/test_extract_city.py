@@ -1203,3 +1203,13 @@ def test_a_column_named_by_a_year_and_a_forecast_of_work_under_way_date_nothing(
 def test_a_count_glued_to_the_size_after_it_does_not_take_the_sizes_comparator(text, want):
     d = _draft(_city("1." + text, title="某区2024年民生实事"))
     assert [(t["value_text"], t["comparator"]) for t in _targets(d)] == want, SHK24
+
+
+def test_a_monthly_step_is_left_to_the_reviewer_and_says_why():
+    """鄂温克旗's notice (round five): 从2022年3月起,务于每月25日前将…报旗政府督查室 — the registry recurs yearly and quarterly
+    only, so the step is no entry; its exclusion says it is monthly and to be registered by hand. A quarterly one is drafted."""
+    d = _draft(_city("1.从2024年3月起,各单位务于每月25日前将推进情况表报区政府督查室。", title="某区2024年重点任务分工"))
+    assert d["entries"] == []
+    assert say("extract.reason.monthly", "en") in {x["reason"] for x in d["exclusions"]}
+    d = _draft(_city("1.各单位每季度将推进情况表报区政府督查室。", title="某区2024年重点任务分工"))
+    assert [(e["kind"], e.get("recurring")) for e in d["entries"]] == [("milestone", "quarterly")]

@@ -137,6 +137,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
         return "extract.reason.date", {}  # 1月19日,重庆市…会议开幕: the day of an event (a dateline)
     if forecasts(text, pos, ls):
         return "extract.reason.forecast", {}
+    if tok.isdigit() and re.search(r"每(?:个)?月$", text[max(ls, pos - 3):pos]) and re.match(r"[日号]", after):
+        return "extract.reason.monthly", {}  # 每月25日前…报送: a monthly step the registry cannot recur (鄂温克旗)
     if tok in ("月底", "年底") or (tok.isdigit() and re.match(r"月(?:底|末|\d|前)|[日号]前", after)):
         return "extract.reason.yearless", {}
     if re.fullmatch(r"每年|年均|两年|三年|每季度|年底|月底", tok):

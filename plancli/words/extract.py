@@ -61,6 +61,9 @@ WORDS: dict[str, tuple[str, str]] = {
                             "the number of documents a meeting approved (决定批准这6个报告), not a target"),
     "extract.reason.candidates": ("征集或候选事项的个数（收集民生实事候选项目超230项），不是选定要办的目标",
                                   "the number of candidates or proposals gathered (候选项目超230项), not a target chosen"),
+    "extract.reason.monthly": ("每月的例行步骤（每月25日前报送）：台账只记每年、每季度重复的事项，未草拟，请人工登记",
+                               "a monthly step (每月25日前报送): the registry recurs yearly and quarterly only, so it is not"
+                               " drafted; register it by hand"),
     "extract.reason.forecast": ("对在办工作何时完成的预计（26项已完成，6项正在收尾，预计年底前全部完成），不是计划的节点",
                                 "a forecast of when work under way ends (预计年底前全部完成), not a step of the plan"),
     "extract.reason.progress": ("已完成或在办事项的个数（26项已完成、6项正在抓紧收尾），是进展，不是目标",
