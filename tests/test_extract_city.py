@@ -1213,3 +1213,34 @@ def test_a_monthly_step_is_left_to_the_reviewer_and_says_why():
     assert say("extract.reason.monthly", "en") in {x["reason"] for x in d["exclusions"]}
     d = _draft(_city("1.各单位每季度将推进情况表报区政府督查室。", title="某区2024年重点任务分工"))
     assert [(e["kind"], e.get("recurring")) for e in d["entries"]] == [("milestone", "quarterly")]
+
+
+# round nine's openings, measured once (42f279c), development documents since
+WH23 = "bench city2023_wuhan_fenjie_p5 (武汉市 2023年市《政府工作报告》目标任务责任分解方案, page 5)"
+WH22 = "bench city2022_wuhan_fenjie (武汉市 2022年市《政府工作报告》目标任务责任分解方案, the notice)"
+CD21_ROW = "bench city2021_chengdu_minsheng line 27 (建成中和、大弯、禾丰、赵镇、竹篙等5座…)"
+
+
+@pytest.mark.parametrize("text, kept, source", [
+    ("完工友谊大道北段、和平大道南延线、白沙洲大道快速化改造、高新二路示范段等15条重点道路。", ["15条"],
+     WH23 + " task 88: four roads named of fifteen"),
+    ("改造范湖立交、常青立交等12个路网重要节点。", ["12个"], WH23 + " task 90"),
+    ("建成中和、大弯、禾丰、赵镇、竹篙等5座生活垃圾压缩转运站。", [], CD21_ROW + ": as many as named, the count restates them"),
+    ("会议表决通过区人民政府工作报告等6项决议。", [], LG22 + " line 14: what a meeting approved, no work to do"),
+    ("包含优化基本公共服务、改善群众居住条件、提高生活便利性等8个方面。", [], BJ23 + " line 9: the list's parts"),
+])
+def test_a_count_after_deng_larger_than_the_names_listed_is_the_tasks_target(text, kept, source):
+    d = _draft(_city("1." + text, title="某市2023年重点工作任务分解方案"))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+
+
+def test_a_title_whose_second_line_is_only_the_kind_of_document_is_one_title_and_the_notice_above_it_is_read():
+    """WH22 lines 15-17: 2022年市《政府工作报告》目标任务 / (blank) / 责任分解方案 is one title (it was read as a group's
+    title and a plan's, and the notice above it as no plan's); the notice's dated step and quarterly report are drafted."""
+    d = _draft(_bench("city2022_wuhan_fenjie.txt"))
+    assert [p["name"] for p in d["meta"]["plans"]] == ["2022年市《政府工作报告》目标任务责任分解方案"], WH22
+    assert [(e["line"], e["deadline"], e.get("recurring")) for e in d["entries"]] == [
+        (5, "2022-02-15", None), (9, "2022-12-31", "quarterly")], WH22
+    # a second line naming a plan of its own (a place, a year) stays a title of its own
+    d = _draft("2024年市《政府工作报告》目标任务\n\n某市工业节能工作方案\n一、主要目标\n新建充电桩500个。\n")
+    assert [p["name"] for p in d["meta"]["plans"]] == ["某市工业节能工作方案"]

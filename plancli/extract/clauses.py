@@ -161,6 +161,26 @@ _DURATION_AFTER = re.compile(r"^(?:以上|以下|及以上|以内|内)?(?:的|�
                              r"企业所得税|房产税)")
 _RULE_BEFORE = re.compile(r"按照|按各|保留|留存|收储|奖励")
 _LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共同体: a count of the things just listed
+
+
+def restates_list(text: str, cs: int, a: int, m: re.Match) -> bool:
+    """The count m after 等 (at text[a], its clause from cs) restates the items just listed: as many as are named
+    (建成中和、大弯、禾丰、赵镇、竹篙等5座…站). A count larger than the names (完工友谊大道北段、…、高新二路示范段等15条
+    重点道路: four named of fifteen) is what the task commits to — 等 says "among others" — and stays a target."""
+    listed = text[cs:a - 1].replace("\x00", "").strip()
+    if not _DOING_OPENS.match(listed):
+        return True  # 表决通过…报告等6项决议, 包含…等8个方面: what is described or approved, not work to do
+    items = [x for x in re.split(r"[、及和与]", listed) if x.strip()]
+    try:
+        count = _amount(m)
+    except ValueError:
+        return True
+    return not count.is_integer() or count <= len(items)
+
+
+# A verb of doing that opens a task's clause: the things listed after it are work the task commits to.
+_DOING_OPENS = re.compile(r"(?:\d+[.．、])?(?:全面|加快|持续|力争|确保)?(?:新开工|开工|完工|建成|新建|改建|扩建|新改扩建|改造|续建|"
+                          r"实施|推进|完成|打造|建设|提升|新增|整治|修缮|培育|打通)")
 _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
 _SENT_END = "。!?！？"
 _CLAUSE_END = ",;，；:："
@@ -827,7 +847,8 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
             continue  # a baseline, a name or code, a document number, a past achievement (已达到)
         # A rule parameter (按…的10%, 50%由省级统筹) or a threshold that defines what is counted
         # (投资500万元以上技术改造项目1.2万个) is not a target: left to the exclusions.
-        if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) or _LIST_COUNT.search(text[cs:a]):
+        if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) \
+                or _LIST_COUNT.search(text[cs:a]) and restates_list(text, cs, a, m):
             continue
         if is_product_standard(text, a, e):
             continue  # 厚度低于0.01毫米的地膜: a product standard, left to the exclusions

@@ -215,6 +215,10 @@ def _title_piece(b: str) -> bool:
                      or re.match(r"^附件\d*$", b)))
 
 
+# The kind of a document with no name of its own: a line holding only it ends the title above it.
+_TITLE_TAIL = re.compile(r"(?:目标)?(?:任务)?(?:责任)?(?:分解|分工|落实)*(?:实施|工作|行动)?(?:方案|计划|清单|分解表|一览表|要点)")
+
+
 def title_spans(lines: list[str]) -> list[tuple[int, int, str]]:
     """(first index, last index, body) of each line that may be a title; a title a page breaks over several short
     lines (某市2024年 / 工业节能工作方案; 盐城市深化…数字化转型 / 网络化联接三年行动计划(2025-2027年); 重庆市渝北区人民政府办公室 /
@@ -247,6 +251,10 @@ def title_spans(lines: list[str]) -> list[tuple[int, int, str]]:
                 if not _title_piece(bodies[n]):
                     break
         n = nxt(last)
+        if n is not None and _is_title(joined) and _TITLE_TAIL.fullmatch(bodies[n]) and _is_title(joined + bodies[n]):
+            # 2022年市《政府工作报告》目标任务 / 责任分解方案: the kind of document alone on the next line ends the title
+            last, joined = n, joined + bodies[n]
+            n = nxt(last)
         if n is not None and (_is_title(joined) or re.search(rf"{_YEAR_TITLE_END}$", joined)) \
                 and re.fullmatch(_YEARS, bodies[n]) and _is_title(joined + bodies[n]):
             last, joined = n, joined + bodies[n]  # …若干政策举措 / (2025年版); …行动计划 / （2024—2026年）
