@@ -69,6 +69,14 @@ def _city(tasks: str, title: str = "某市2024年工业节能工作方案") -> s
     return f"{title}\n一、主要目标\n全面提升能效水平。\n二、重点任务\n{tasks}\n三、保障措施\n加强组织领导。\n"
 
 
+def _kept_and_why(task: str, kept: list[str], reason: str | None, source: str, title: str) -> None:
+    """The task (in a small plan of that title) drafts the targets ``kept``, and an exclusion gives ``reason``."""
+    d = _draft(_city("1." + task, title=title))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+    if reason:
+        assert say(f"extract.reason.{reason}", "en") in {x["reason"] for x in d["exclusions"]}, source
+
+
 # --------------------------------------------------------------------------- units
 
 
@@ -1029,10 +1037,7 @@ CZ24 = "bench district2024_chengzhong_minsheng (城中区 20项民生实事项�
     ("工业增加值占地区生产总值比重达25%以上。", ["25%"], None, "bench/sentences line 85: 占地区…, no 占地"),
 ])
 def test_numbers_that_describe_a_project_are_no_targets(text, kept, reason, source):
-    d = _draft(_city("1." + text, title="某县2025年民生实事"))
-    assert [t["value_text"] for t in _targets(d)] == kept, source
-    if reason:
-        assert say(f"extract.reason.{reason}", "en") in {x["reason"] for x in d["exclusions"]}, source
+    _kept_and_why(text, kept, reason, source, title="某县2025年民生实事")
 
 
 @pytest.mark.parametrize("text, source", [
@@ -1173,10 +1178,7 @@ SHK24 = "bench district2024_shahekou_minsheng (沙河口区 10项重点民生实
     ("新开工重点项目230项。", ["230项"], None, "a count of projects to start stays a target"),
 ])
 def test_the_reports_a_congress_approved_and_the_candidates_gathered_are_no_targets(text, kept, reason, source):
-    d = _draft(_city("1." + text, title="某区2022年民生实事"))
-    assert [t["value_text"] for t in _targets(d)] == kept, source
-    if reason:
-        assert say(f"extract.reason.{reason}", "en") in {x["reason"] for x in d["exclusions"]}, source
+    _kept_and_why(text, kept, reason, source, title="某区2022年民生实事")
 
 
 @pytest.mark.parametrize("text, got, source", [
