@@ -1246,3 +1246,13 @@ def test_a_title_whose_second_line_is_only_the_kind_of_document_is_one_title_and
     # a second line naming a plan of its own (a place, a year) stays a title of its own
     d = _draft("2024年市《政府工作报告》目标任务\n\n某市工业节能工作方案\n一、主要目标\n新建充电桩500个。\n")
     assert [p["name"] for p in d["meta"]["plans"]] == ["某市工业节能工作方案"]
+
+
+def test_a_sites_menu_label_above_the_title_is_the_pages_not_the_titles():
+    """WH23 line 1: 导航菜单 above (湖北省)武汉市2023年…方案 — neither the document's title nor the plan's name; a short title
+    piece above a title is still joined (某市2024年 / 工业节能工作方案)."""
+    d = _draft(_bench("city2023_wuhan_fenjie_p5.txt"))
+    assert d["meta"]["document"]["title"] == "(湖北省)武汉市2023年《政府工作报告》目标任务责任分解方案", WH23
+    assert d["meta"]["plans"][0]["name"] == "(湖北省)武汉市2023年《政府工作报告》目标任务责任分解方案", WH23
+    d = _draft("某市2024年\n工业节能工作方案\n一、主要目标\n新建充电桩500个。\n")
+    assert d["meta"]["plans"][0]["name"] == "某市2024年工业节能工作方案"

@@ -207,10 +207,14 @@ NOTICE_TITLE = re.compile(r"^(?=.*(?:关于|《|〈|印发|转发))[^。，,；;
 _YEARS = r"[(（](?:(?:19|20)\d{2}年?[—–\-~～至](?:19|20)\d{2}年|(?:19|20)\d{2}年版)[)）]"
 
 
+# A site's menu or accessibility label standing alone above the text (导航菜单, 无障碍浏览): the page's, no title's.
+MENU_LINE = re.compile(r"^(?:导航菜单|网站导航|栏目导航|网站地图|无障碍浏览|长者模式|返回顶部|English)$")
+
+
 def _title_piece(b: str) -> bool:
     """A short line that may be one piece of a title a page sets over several lines: no punctuation of a
-    sentence, no heading, number, date or document number."""
-    return (1 <= len(b) <= 30 and not re.search(r"[。，,;；:：()（）\[\]〔〕|]", b)
+    sentence, no heading, number, date or document number, no menu label."""
+    return (1 <= len(b) <= 30 and not re.search(r"[。，,;；:：()（）\[\]〔〕|]", b) and not MENU_LINE.match(b)
             and not (_SECTION.match(b) or GROUP.match(b) or TASK.match(b) or DATE_LINE.match(b) or DOC_NO.search(b)
                      or re.match(r"^附件\d*$", b)))
 
@@ -435,7 +439,7 @@ def layout(doc: Doc) -> list[Plan]:
         plans.append(Plan(name=b, title_line=li + 1, group=group, first_line=li + 1))
     if not plans:
         # No titled plan: the whole text is one plan, named by its first line.
-        first = next((li for li, _k, _b in kinds), 0)
+        first = next((li for li, _k, b in kinds if not MENU_LINE.match(b)), next((li for li, _k, _b in kinds), 0))
         plans.append(Plan(name=(joined.get(first) or _body(doc.lines[first]))[:60] or "plan", title_line=first + 1, group="",
                            first_line=first + 1))
     if plans and not plans[0].group and plans[0].first_line > 1:
