@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from plancli.extract import ExtractError, extract, parse_period, to_yaml
+from plancli.extract.context import is_page_furniture
 from plancli.extract.layout import title_spans
 from plancli.text.source import SourceText, compact
 from plancli.words import say
@@ -1305,3 +1306,26 @@ def test_rule_words_make_a_share_a_rules_parameter_not_a_count_or_an_amount(text
 def test_a_count_after_its_noun_is_the_lists_size_only_where_no_verb_of_doing_governs_it(text, kept, source):
     d = _draft(_city("1." + text, title="某区2024年重点工作任务分解方案"))
     assert [t["value_text"] for t in _targets(d)] == kept, source
+
+
+@pytest.mark.parametrize("row, kept", [
+    ("1 | 丰富公开方式,发布政策解读100篇 | 市政府办公室 |", ["100篇"]),  # 公开方式: an index label's word in a task
+    ("2 | 提升监管有效性,完成双随机抽查500家 | 市市场监管局 |", ["500家"]),  # 有效性
+    ("3 | 优化主题分类,新增政务服务事项100项 | 市政务服务局 |", ["100项"]),
+])
+def test_an_index_labels_word_inside_a_task_is_the_plans_not_the_pages(row, kept):
+    """An index block's label stands before its value (主题分类: 城乡建设 / 有效性 | 有效): the same words inside a
+    task's row are the plan's (they had made the row page furniture and its target an exclusion)."""
+    d = _draft(f"某市2024年政务公开工作要点\n一、重点任务\n序号 | 任务 | 责任单位 |\n{row}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
+    for label in ("主题分类: 城乡建设", "有 效 性 有效", "公开方式 | 主动公开", "发布日期:2024-03-01", "索引号"):
+        assert is_page_furniture(label), label
+    assert not is_page_furniture(row)
+
+
+def test_a_goal_line_under_a_heading_is_no_headline_even_where_a_task_repeats_it():
+    """A line without punctuation near the top whose numbers the text repeats reads as a sub-headline only above the
+    text's first heading or list item: 一、工作目标 / 全市新建充电桩500个 is a goal of the plan."""
+    d = _draft("某市2024年充电设施建设工作方案\n一、工作目标\n全市新建充电桩500个\n二、重点任务\n"
+               "1.各区新建充电桩500个。（牵头单位：市发展改革委）\n")
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(3, "500个"), (5, "500个")]

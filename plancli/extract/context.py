@@ -74,9 +74,12 @@ def is_signature_line(line: str) -> bool:
 # or on lines of their own), its post time and source, view counts, breadcrumbs, related links. None of it is
 # text of the plan: its numbers and dates are the page's.
 _FURNITURE = re.compile(
-    r"(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期|(?:^|\s|信息)来源[:：]"
-    r"|浏览次数|阅读次数|点击量|点击数|浏览量|字体[:：【]|字号[:：]|文\s*号[:：|]|发文字号|发文文号|发布机构|发文单位|发文机关|"
-    r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态|"
+    # (an index block's label stands before its value: a colon, a bar, a space or the line's end after it — the same
+    # words inside a task, 丰富公开方式,发布政策解读100篇 or 提升监管有效性 in a table's row, are the plan's: round ten)
+    r"(?:(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期"
+    r"|浏览次数|阅读次数|点击量|点击数|浏览量|发文字号|发文文号|发布机构|发文单位|发文机关|"
+    r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态)"
+    r"(?=\s|[:：|｜\]】]|$)|(?:^|\s|信息)来源[:：]|字体[:：【]|字号[:：]|文\s*号[:：|]|"
     r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
     r"|文章字数[:：]|^当前版[:：]|上一版|下一版|^通版阅读|^展开通版|^收缩通版"  # an e-paper's page lines
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
@@ -176,6 +179,8 @@ def page_headline(lines: list[str]) -> int | None:
     return None
 
 
+# A section heading or a list item opening a line (一、, (一), 1., 第一): the text has begun, no headline follows.
+_HEADING_OPENS = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[、,，章部])")
 # A quantity as a headline states it: 10项, 10处, 2.5亿元.
 _HEAD_QTY = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]")
 
@@ -197,8 +202,9 @@ def headlines(lines: list[str]) -> set[int]:
         if is_page_furniture(ln):
             continue
         seen += 1
-        if "。" in c or len(c) > 40 or seen > 3:
-            break  # the text's first sentence: the head of the page is over
+        if "。" in c or len(c) > 40 or seen > 3 or _HEADING_OPENS.match(c):
+            break  # the text's first sentence, or its first heading or list item: the head of the page is over
+            # (一、工作目标 / 全市新建充电桩500个: a goal line under a heading, not a sub-headline — round ten)
         if re.search(r"[，,；;：:]", c) or is_title(ln):
             continue
         qs = _HEAD_QTY.findall(c)
