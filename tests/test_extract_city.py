@@ -1329,3 +1329,22 @@ def test_a_goal_line_under_a_heading_is_no_headline_even_where_a_task_repeats_it
     d = _draft("某市2024年充电设施建设工作方案\n一、工作目标\n全市新建充电桩500个\n二、重点任务\n"
                "1.各区新建充电桩500个。（牵头单位：市发展改革委）\n")
     assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(3, "500个"), (5, "500个")]
+
+
+SX25 = "bench county2025_shexian_minsheng (涉县 十件民生实事)"
+
+
+@pytest.mark.parametrize("text, kept, reason, source", [
+    # a verb between two quantities: two results, the first no size of what the second counts
+    ("新建标准化厂房20万平方米吸引入驻企业50家。", ["20万平方米", "50家"], None, "a building, then who moves in"),
+    ("培育专精特新企业50家带动就业1万人。", ["50家", "1万人"], None, "企业, then the jobs they bring"),
+    ("新增城镇就业5万人实现农村劳动力转移2万人。", ["5万人", "2万人"], None, "two employment targets"),
+    # … a size before what it says which are counted stays a threshold
+    ("投资500万元以上技术改造项目1.2万个。", ["1.2万个"], "threshold", "鲁政发's form: 以上 says which projects"),
+    ("建设1000亩高标准农田示范区3个。", ["3个"], "threshold", "a size naming the kind of 示范区"),
+    # where the work is done is no target of it
+    ("在39个村改造升级10千伏线路16.66公里。", ["16.66公里"], "where", SX25 + " line 7"),
+])
+def test_two_quantities_with_a_verb_between_are_two_targets_and_a_size_before_its_noun_a_threshold(text, kept, reason,
+                                                                                                   source):
+    _kept_and_why(text, kept, reason, source, title="某县2025年重点工作任务分解方案")

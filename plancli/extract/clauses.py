@@ -279,6 +279,12 @@ def _sum_of_parts(text: str, m: re.Match, e: int, hi: int) -> bool:
     return len(parts) >= 2 and abs(sum(_amount(q) for q in parts) - total) <= 0.005 * total
 
 
+# A verb between two quantities of a clause: the first is a result of its own (培育专精特新企业50家带动就业1万人,
+# 新增城镇就业5万人实现农村劳动力转移2万人), not a size saying which things the second counts (建设1000亩高标准农田示范区3个).
+_WORK_BETWEEN = re.compile(r"吸引|带动|实现|新增|完成|建成|培育|引进|带来|创造|解决|提供|形成|达到|新建|改造|打造|开展|吸纳|拉动|"
+                           r"促进|推动|转移|安置|招引|落地|入驻|提升|增加|减少|降低")
+
+
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
@@ -298,6 +304,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
                                                       re.sub(r"[\x00\s]", "", before))
                                         or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
         return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
+    if unit in ("个", "处") and before.endswith("在") \
+            and re.match(r"(?:行政)?(?:村|乡镇|乡|镇|街道|社区|小区|片区|县|区|市|地|点)", after):
+        return "extract.reason.where"  # 在39个村改造升级10千伏线路: where the work is done (涉县 line 7, round ten)
     # 投资500万元以上技术改造项目1.2万个, 220千伏及以下输变电工程实现投资40亿元: the first says which are counted
     # (220千伏及以下输变电工程 is a class of works even with no count after it)
     nxt = _QTY.search(text, e, _clause_end(text, e, hi))
@@ -308,6 +317,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.threshold"  # 建设1所100张以上床位的养老机构: the size that says which 养老机构
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
+    if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
+        nxt = None  # 新建标准化厂房20万平方米吸引入驻企业50家: a verb between them, two results, no class (round ten)
     if nxt and not re.search(r"[、和及与]", re.sub(r"^及?以[上下]", "", text[e:nxt.start()])) \
             and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
             or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
