@@ -1348,3 +1348,34 @@ SX25 = "bench county2025_shexian_minsheng (涉县 十件民生实事)"
 def test_two_quantities_with_a_verb_between_are_two_targets_and_a_size_before_its_noun_a_threshold(text, kept, reason,
                                                                                                    source):
     _kept_and_why(text, kept, reason, source, title="某县2025年重点工作任务分解方案")
+
+
+# round ten's held-out openings, measured once (c978198), development documents since
+FJ25 = "bench county2025_fengjie_zhaoshang (奉节县 行动方案(2025-2027), a news page)"
+DX23 = "bench district2023_daxing_fengong (大兴区 2023年区政府工作报告重点工作分工方案)"
+
+
+def test_a_page_about_a_plan_just_issued_runs_over_the_plans_term_and_its_year_of_issue_dates_nothing():
+    """FJ25 lines 2-4: 2025年,奉节县印发《…行动方案(2025-2027)》 — the page's targets belong to that plan, so its term is the
+    period (it had run over 2027 alone, the latest year named, and every 2025年 target was dated 2027-12-31); the year the
+    plan was issued dates none of the clauses saying what it does. A basis named in 《》 is no period; 2024年出台《…》 with
+    no comma and no issuer is a step of the plan."""
+    d = _draft(_bench("county2025_fengjie_zhaoshang.txt"))
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2025-01-01", "2027-12-31"), FJ25
+    assert "issued" in d["meta"]["period"]["inferred_from"], FJ25
+    by = {(e["line"], e["value_text"]): e["deadline"] for e in d["entries"] if e["kind"] == "target"}
+    assert by[(4, "2亿元")] == "2025-12-31" and by[(4, "6.6亿元")] == "2027-12-31", FJ25
+    assert not [e for e in d["entries"] if e["line"] == 2], FJ25
+    d = _draft("根据《某市海绵城市专项规划(2016-2035)》,2024年新建海绵城市10平方公里。\n")
+    assert d["meta"]["period"]["start"] == "2024-01-01", "a basis's years are no period"
+    d = _draft(_city("1.2024年出台《某市促进消费若干措施》。（牵头单位：市商务局）"))
+    assert [(e["kind"], e["deadline"]) for e in d["entries"]] == [("milestone", "2024-12-31")]
+
+
+@pytest.mark.parametrize("task", ["1.2024年底前出台促进消费若干措施。", "1.2024年出台促进消费若干措施。"])
+def test_a_year_glued_to_the_first_tasks_number_dates_its_step(task):
+    """A date glued to the list number (1.2024年…) was read on every task but the first under a heading: the first
+    task's number stood before the plan's masked text and the year after "1." was taken for a decimal's digits."""
+    d = _draft(f"某市促进消费工作方案\n一、重点任务\n{task}\n2.2025年建成充电站5座。\n")
+    assert [(e["line"], e["kind"], e["deadline"]) for e in d["entries"]] == [
+        (3, "milestone", "2024-12-31"), (4, "target", "2025-12-31")]

@@ -69,6 +69,11 @@ _EVENT_AFTER = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|早上)
 _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
 # After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…
 _PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导思想|基本原则|工作思路|总体思路|基本思路)(?:是|为)?[:：]")
+# After a year that says when a document was issued: 2025年,奉节县印发《…行动方案(2025-2027)》,落实…,构建… — the clauses
+# after it say what the plan does, none is a step the year dates (round ten).
+# (a comma and the issuer between: 2024年出台《…办法》 with neither is a step of the plan, and stays one)
+_ISSUED_AFTER = re.compile(r"[，,][\x00\s]*[^，,。；;：:]{0,12}?(?:县|市|区|省|州|旗|镇|政府|办公室|办公厅|局|委|厅)(?:正式)?"
+                           r"(?:印发|出台|发布|制定|推出)(?:了)?[\x00\s]*[《〈]")
 # After a year that names a document: 2022年《政府工作报告》, 2023年区《政府工作报告》, 2024年市政府工作报告.
 _DOCUMENT_AFTER = re.compile(r"[区市县省]?[《〈]|[^，,。；;：:\x00]{0,10}?(?:政府工作报告|工作报告)")
 # After a year that names a list by its count (issue 28, round four): 确定…2024年十大民生实事项目, 2025年十五件民盼实事
@@ -593,12 +598,14 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             a, e = doc.src.line_span(li)
             a, e = max(a, lo), min(e, hi)
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)
-    # A task's number (1. before 2024年10月底前…) is no part of its text: a date glued to it reads as one.
+    text = c[:lo] + "".join(chars) + c[hi:]
+    # A task's number (1. before 2024年10月底前…) is no part of its text: a date glued to it reads as one. (The first
+    # task's number stands before ``lo``, where the plan's text starts: it is masked too — round ten, 1.2024年出台…
+    # under a section heading had lost its step.)
     for blk in plan.blocks:
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
-        if lo <= ls < blk.start:
-            chars[ls - lo:blk.start - lo] = "\x00" * (blk.start - ls)
-    text = c[:lo] + "".join(chars) + c[hi:]
+        if ls < blk.start:
+            text = text[:ls] + "\x00" * (blk.start - ls) + text[blk.start:]
     breaks = _line_breaks(doc, lo, hi)
     paragraphs = breaks | _paragraph_ends(doc, lo, hi) | {x for blk in plan.blocks for x in blk.breaks}
     out: list[Draft] = []
@@ -736,9 +743,11 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                                                       text[max(s0, a - 4):a])
                                             or _DOCUMENT_AFTER.match(text, e, s1) or text[e:e + 1] == "度"
                                             or names_a_list(text, e)
-                                            or _PRINCIPLES_AFTER.match(text, e, s1)):
+                                            or _PRINCIPLES_AFTER.match(text, e, s1)
+                                            or _ISSUED_AFTER.match(text, e, s1)):
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
-            # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles)
+            # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
+            # 印发《…》 (when the document was issued, round ten)
         if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
             continue  # 从2023年第一季度开始: when something starts
         if re.fullmatch(r"\d{4}年", t) and names_a_field(text, a, e, s0, s1):

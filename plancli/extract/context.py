@@ -56,6 +56,11 @@ _BASELINE_YEAR = re.compile(r"(?:较|比|相比|相较|同比)((?:19|20)\d{2})�
 # year the text only names (2021年以来, 2023年是…, 〔2021〕).
 _STEP_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?:年?底|末|上半年|下半年|[一二三四]季度|\d{1,2}月)"
                         r"[^，,。；;]{0,6}?(?:前|之前|以前|底|末|完成)")
+# … and a bare year opening a clause or a task with the work it dates: 1.2024年出台…, ;2025年建成… (round ten: such steps
+# had left the period to the latest year named, and the earlier steps were read as past years).
+_DOING_YEAR = re.compile(r"(?:^|[\n，,；;。:：]|\d[.．、])((?:19|20)\d{2})年[，,]?(?:全面|基本|力争|确保|计划)?"
+                         r"(?:完成|建成|出台|实现|新建|开工|启动|建设|推进|开展|制定|印发|上线|投用|竣工|新增|签约|落地|培育|打造|"
+                         r"改造|实施)")
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
@@ -272,6 +277,9 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     term = stated_term(c)
     if term:
         return term
+    issued = issued_term(text)
+    if issued:
+        return issued
     year0 = doc_date.year if doc_date else None
     lines = [compact(ln) for ln in text.split("\n")]
     goals: list[int] = []
@@ -305,11 +313,28 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     # No title period, no term, no 到YYYY年 and no date of issue (a flattened crawl, a page without its
     # notice): the years its dated steps name (力争2022年底前) are when the plan runs, from the earliest to
     # the latest. Only a text that dates nothing is refused (ExtractError asks for --period).
-    steps = [int(y) for y in _STEP_YEAR.findall(c)]
+    steps = [int(y) for y in _STEP_YEAR.findall(c)] + [int(y) for y in _DOING_YEAR.findall(c)]
     if steps:
         return Period(date(min(steps), 1, 1), date(max(steps), 12, 31)), \
             f"the years its dated steps name ({min(steps)}–{max(steps)}年)"
     return named_year(text)
+
+
+# A page about a plan its issuer has just put out names the plan in 《》 with its term: 奉节县印发《…行动方案(2025-2027)》
+# (round ten) — the plan the page's targets belong to, so its term is the period. A document named as a basis (根据《…规划
+# (2016-2035)》, 落实《…》) is another document: its years are never the period.
+_ISSUED_TERM = re.compile(r"(?:印发|出台|发布|制定|推出|出炉|编制)(?:了|实施)?《(?P<name>[^《》]{2,80}?)[(（](?P<a>(?:19|20)\d{2})年?"
+                          r"[—–\-~～至](?P<b>(?:19|20)\d{2})年?[)）]》")
+
+
+def issued_term(text: str) -> tuple[Period, str] | None:
+    """The term of the plan a sentence says was issued (印发《…(2025-2027)》), and from which line, else None."""
+    for i, ln in enumerate(text.split("\n")):
+        m = _ISSUED_TERM.search(compact(ln))
+        if m and int(m.group("a")) <= int(m.group("b")):
+            return Period(date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)), \
+                f"the term of the plan the text says was issued (line {i + 1}: 《{m.group('name')}…》)"
+    return None
 
 
 # A notice that issues, breaks down or sees to a year's list names that year in its title (…关于印发2024年重点民生实事工作
