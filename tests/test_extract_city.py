@@ -1379,3 +1379,17 @@ def test_a_year_glued_to_the_first_tasks_number_dates_its_step(task):
     d = _draft(f"某市促进消费工作方案\n一、重点任务\n{task}\n2.2025年建成充电站5座。\n")
     assert [(e["line"], e["kind"], e["deadline"]) for e in d["entries"]] == [
         (3, "milestone", "2024-12-31"), (4, "target", "2025-12-31")]
+
+
+def test_a_main_responsible_unit_on_its_line_leads_and_the_plans_own_task_counts_are_no_targets():
+    """DX23 lines 21-37: 将121项区政府重点工作进行分解, 围绕121项区政府重点工作, …分工方案(共计121项) count the plan's own tasks
+    (three targets had been drafted); 主要责任单位:区发展改革委 on a line under the task leads it (it had fallen to 待定; the
+    table reader knew the qualified label, the line reader did not). Counter-cases: a count of tasks the plan commits to
+    stays a target."""
+    d = _draft(_bench("district2023_daxing_fengong.txt"))
+    assert [(t["line"], t["value_text"], t["lead"], t.get("units_inferred", False)) for t in _targets(d)] == [
+        (33, "4.5%", ["区发展改革委"], False)], DX23
+    for kept in ("完成12项改革任务。", "新增政务服务事项100项。", "全年办结区政府重点工作任务40项。"):
+        assert [t["value_text"] for t in _targets(_draft(_city("1." + kept)))], kept
+    d = _draft(_city("1.新建充电桩500个。\n牵头领导:常务副市长\n主要责任单位:市发展改革委\n协同配合单位:市住建局"))
+    assert [(t["lead"], t["support"]) for t in _targets(d)] == [(["市发展改革委"], ["市住建局"])]

@@ -225,9 +225,9 @@ _DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|�
 _OWN_UNITS_AFTER = re.compile(r"^(?:(?:牵头|责任|配合|协同|协办|承办|主办|参与|成员)(?:单位|部门|处室|科室)"
                               # who takes part in the list's work: 共38家单位参与 (a count of units, never what they do)
                               r"|(?:单位|部门)(?:共同|联合)?(?:参与|参加|联动|协同|承担|实施))")
-_OWN_ITEMS_AFTER = re.compile(r"(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生)*(?:工作任务|任务|工作事项|事项|责任事项|"
+_OWN_ITEMS_AFTER = re.compile(r"(?:[区市县乡镇]?政府|全[区市县])?(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生)*(?:工作任务|任务|工作事项|事项|责任事项|"
                               r"实事项目|实事|工作(?=$|[，,。；;：:、和及与\x00)）]))")
-_DESCRIBES = re.compile(r"(?:明确|涉及|细化|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
+_DESCRIBES = re.compile(r"(?:围绕|对照|聚焦|明确|涉及|细化|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
                         # how a list comes to be: 票决产生了10件重点民生实事, 公布…项目
                         r"梳理出|整合为|产生|票决|票选|选出|评选|推出|公布|发布)[了出为成]?"
                         rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面|部分))?$")  # 共两大类33项: the kinds, then the count
@@ -366,9 +366,12 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.estimate"  # …预计投入资金2.5亿元,较2024年增长120%: the estimate's growth
     if unit in ("项", "件", "条"):
         lead = re.sub(r"[\x00\s]", "", text[cs:a])
-        if _COUNT_AFTER_NOUN.search(lead) and not _DOING_IN_LEAD.search(lead) or re.search(r"[(（](?:含|其中|包括)[^()（）]*$", lead) \
+        if _COUNT_AFTER_NOUN.search(lead) and not _DOING_IN_LEAD.search(lead) \
+                or re.search(r"[(（](?:含|其中|包括|共计|共有|合计|共)[^()（）]*$", lead) \
+                or lead.endswith("将") and re.match(r"[^，,。；;]{0,16}?(?:进行)?(?:分解|细化|拆分|分工)", text[e:hi]) \
                 or re.match(r"[\x00\s]*[:：]", after):
-            return "extract.reason.own_parts"  # 项目18项(含区人大票决15项), 共两大类33项: 一是…: the list's count
+            return "extract.reason.own_parts"  # 项目18项(含区人大票决15项), 共两大类33项: 一是…: the list's count; …分工方案
+            # (共计121项), 将121项区政府重点工作进行分解 (大兴区, round ten): the plan's own tasks
     # The count of a 民生实事 list that no verb of doing governs (城中区20项民生实事项目出炉, 十个方面30项为民实事实施方案
     # 印发, 20个民生实事项目正式票选出炉): it names the list, whose items are the entries; 全力办好10件民生实事 commits to
     # them where the list is not given (round four keeps it). And the count of the items that follow (确定以下八类11个

@@ -64,9 +64,9 @@ _NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one leve
 # The labels that name who does a task: who leads (牵头单位, 主办), who joins (配合单位, 协办, 实施部门 after a
 # 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
-_LEAD_LABEL = r"牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
+_LEAD_LABEL = r"主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
 _SHARED_LABEL = r"责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位"  # lead alone, support after a 牵头 label
-_SUPPORT_LABEL = r"配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|协同单位"
+_SUPPORT_LABEL = r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|协同单位"
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
 _LABEL = rf"(?:{_OTHER_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕, (牵头部门:A;实施部门:B、C)
