@@ -59,20 +59,22 @@ _YEAR_TITLE = re.compile(
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
 GROUP = re.compile(rf"^[(（]([{COUNTING}]+)[)）]")
 TASK = re.compile(r"^(\d{1,3})[.．、。]|^[(（](\d{1,3})[)）]")  # as the tokens' task numbering (1。 too)
-_OPEN, _CLOSE = r"[(（〔\[]", r"[)）〕\]]"
-_NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
+_OPEN, _CLOSE = r"[(（〔\[【]", r"[)）〕\]】]"  # (【牵头单位:…】 as some pages bracket it — round ten)
+_NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
 # The labels that name who does a task: who leads (牵头单位, 主办), who joins (配合单位, 协办, 实施部门 after a
 # 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
 _LEAD_LABEL = r"主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
 _SHARED_LABEL = r"责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位"  # lead alone, support after a 牵头 label
-_SUPPORT_LABEL = r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|协同单位"
+_SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
+                  r"协同单位|配合|参与")  # (牵头:A;配合:B — the bare role words as labels, round ten)
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
 _LABEL = rf"(?:{_OTHER_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕, (牵头部门:A;实施部门:B、C)
 _PAREN = re.compile(rf"{_OPEN}\s*({_LABEL}[:：]{_NOT_BRACKET}*?){_CLOSE}")
 # 责任单位：市发展改革委 / 牵头单位：A on a line of its own under the task
 _LABEL_LINE = re.compile(rf"^({_LABEL}[:：].+)$")
+_LABEL_TAIL = re.compile(rf"(?<=[。；;])[\x00\s]*(({_LABEL})[:：]([^。；;:：]+?))[。；;]?[\x00\s]*$")
 _LABEL_ALONE = re.compile(rf"^[\x00\s]*(?:{_LABEL})[:：]?[\x00\s]*$")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
 DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{DIGITS}]{{4}})年[\d{DIGITS}十]{{1,3}}月[\d{DIGITS}十]{{1,3}}日$")
@@ -303,6 +305,9 @@ def _split_units(names: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_MARKED_LEAD = re.compile(r"[(（](?:牵头|牵头单位|总牵头)[)）]$")
+
+
 def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Lead and support of a labelled statement: 牵头单位：A；配合单位：B (any of ：: ；; ，, between)."""
     inner = inner.replace("：", ":")
@@ -316,10 +321,16 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         label = m.group(1)
         if re.fullmatch(_OTHER_LABEL, label):
             continue
-        if re.fullmatch(_LEAD_LABEL, label) or (re.fullmatch(_SHARED_LABEL, label) and not has_lead and not lead):
-            lead += _split_units(names)
+        units = _split_units(names)
+        marked = [u for u in units if _MARKED_LEAD.search(u)]
+        if marked and not re.fullmatch(_SUPPORT_LABEL, label):
+            # 责任单位:市发改委(牵头)、市财政局 — the unit marked (牵头) leads, the others named with it support (round ten)
+            lead += tuple(_MARKED_LEAD.sub("", u) for u in marked)
+            support += tuple(u for u in units if u not in marked)
+        elif re.fullmatch(_LEAD_LABEL, label) or (re.fullmatch(_SHARED_LABEL, label) and not has_lead and not lead):
+            lead += units
         else:
-            support += _split_units(names)
+            support += units
     return tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(support) if u not in lead)
 
 
@@ -919,6 +930,11 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
         a = max(a, blk.start)
         m = _LABEL_LINE.match(doc.c[a:e])
         said = m.group(1) if m else None
+        if not m:
+            # …新建充电桩500个。责任单位:市发改委、市财政局 — the label after the task's last sentence, on its line (round ten)
+            t = _LABEL_TAIL.search(doc.c, a, e)
+            if t and _unit_cell(t.group(3)):
+                said, a = t.group(1), t.start(1)
         if not m and _LABEL_ALONE.match(doc.c[a:e]) and li < doc.line_of(max(blk.start, blk.end - 1)):
             # 责任单位 on a line, its units on the next (a table row flattened one cell a line, 同心县 round eight)
             na, ne = doc.src.line_span(li + 1)
