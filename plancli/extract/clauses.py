@@ -50,7 +50,7 @@ _TIME = re.compile(
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
     rf"(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
     rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
-    rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
+    rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]|上旬|中旬|下旬)?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
     r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内)?"
@@ -58,7 +58,11 @@ _TIME = re.compile(
     # (今年6月前: 今年 before the month, where a year's digits may not be; 在今年12月完成: a month that a completion
     # closes, after 今年 — round eight)
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d.])(?<!\d年)(?:\d{{1,2}}月(?:底|末)(?:之前|以前|前)?|\d{{1,2}}月(?:\d{{1,2}}[日号])?"
-    r"(?:之前|以前|前)|\d{1,2}月\d{1,2}[日号])"
+    r"(?:之前|以前|前)|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?:上旬|中旬|下旬)(?:之前|以前|前)?)"
+    # year-less halves and quarters, and 年内 (上半年完成…, 三季度末前…, 年内完成…: read in the document's year; round ten —
+    # 前三季度 is a cumulative span, 每季度 a recurrence, N年内 a span, all read elsewhere or not at all)
+    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d年每前第])(?:上半年|下半年|第?[一二三四]季度(?:末|底)?)(?:之前|以前|前)?"
+    rf"|(?:今年|本年|当年)年内|(?<![\d一二两三四五六七八九十近每多几本今当明去])年内"
     rf"|{_PRE}(?:今年|明年|本年)\d{{1,2}}月(?=(?:份)?(?:全部|全面|基本|如期|按时)?(?:完成|建成|竣工|完工|投用))"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
@@ -69,6 +73,8 @@ _EVENT_AFTER = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|早上)
 _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
 # After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…
 _PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导思想|基本原则|工作思路|总体思路|基本思路)(?:是|为)?[:：]")
+# A verb of doing after 2024年度: the year dates the step (2024年度完成改造), as 2024年度学习计划 (a plan's name) does not.
+_DOING_AFTER_YEAR = re.compile(r"[，,\x00\s]*(?:内)?(?:全面|基本|力争|确保)?(?:完成|建成|实现|新建|开工|竣工|投用|上线|新增|改造|启动|出台)")
 # After a year that says when a document was issued: 2025年,奉节县印发《…行动方案(2025-2027)》,落实…,构建… — the clauses
 # after it say what the plan does, none is a step the year dates (round ten).
 # (a comma and the issuer between: 2024年出台《…办法》 with neither is a step of the plan, and stays one)
@@ -744,7 +750,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了|确定了|提出了|部署了|"
                                                       r"安排了)(?:全[省市区县]|我[省市区县])?$",
                                                       text[max(s0, a - 4):a])
-                                            or _DOCUMENT_AFTER.match(text, e, s1) or text[e:e + 1] == "度"
+                                            or _DOCUMENT_AFTER.match(text, e, s1)
+                                            or text[e:e + 1] == "度" and not _DOING_AFTER_YEAR.match(text, e + 1, s1)
                                             or names_a_list(text, e)
                                             or _PRINCIPLES_AFTER.match(text, e, s1)
                                             or _ISSUED_AFTER.match(text, e, s1)):
