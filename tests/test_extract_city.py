@@ -1427,3 +1427,17 @@ def test_dated_steps_written_with_ten_day_marks_halves_quarters_and_nianei(step,
     assert [(e["deadline_text"], e["deadline"]) for e in d["entries"] if e["kind"] == "milestone"] == [want], step
     d = _draft(_city("1.制定2024年度学习计划。\n2.前三季度完成投资50亿元。\n3.每季度开展检查。"), period=parse_period("2024:2024"))
     assert [(e["kind"], e.get("recurring")) for e in d["entries"]] == [("target", None), ("milestone", "quarterly")]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_table_without_a_number_column_is_read_by_its_heading(sep):
+    """Round ten, step one: 工作任务 | 牵头单位 | 完成时限 with no 序号 column (cells between bars or tabs) had not been read
+    as a table: every row's lead fell to 待定 and its 完成时限 cell dated nothing. Each line under the heading with as many
+    cells is a row; the first line that is not one ends the table (here a paragraph of the plan, still read)."""
+    rows = ["工作任务", "牵头单位", "完成时限"], ["新建充电桩500个", "县发改局", "2024年10月底前"], \
+        ["完成老旧小区改造20个", "县住建局", "2024年12月底前"]
+    text = "某县2024年重点工作任务分解表\n" + "\n".join(sep.join(r) for r in rows) + "\n另外,新建公园5个。\n"
+    d = _draft(text)
+    got = [(e["line"], e["value_text"], e["deadline"], e["lead"], e.get("units_inferred", False)) for e in d["entries"]]
+    assert got[:2] == [(3, "500个", "2024-10-31", ["县发改局"], False), (4, "20个", "2024-12-31", ["县住建局"], False)]
+    assert [(x[0], x[1], x[4]) for x in got[2:]] == [(5, "5个", True)]  # no unit named: the fallback, marked

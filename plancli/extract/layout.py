@@ -671,9 +671,20 @@ def _line_rows(doc: Doc) -> list[_Row]:
     while li <= n:
         line = doc.lines[li - 1].strip()
         sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
-        head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") else []
-        col = _columns(head) if len(head) >= 3 and all(_head_cell(h) for h in head) \
-            and _COL_NUMBER.match(head[0]) else None
+        head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") or sep != "space" else []
+        head = [h for h in head if h.strip("|｜ ")]
+        col = _columns(head) if len(head) >= 3 and all(_head_cell(h) for h in head) else None
+        if col is not None and not _COL_NUMBER.match(head[0]):
+            # no 序号 column (工作任务 | 牵头单位 | 完成时限 |, cells between bars or tabs): the rows are the lines under it
+            # with as many cells, each read as the heading names them (round ten: such a table had not been read at
+            # all — lead 待定, its 完成时限 cells no deadline)
+            plain = _plain_rows(doc, li, sep, head, col) if col["number"] is None else []
+            if plain:
+                rows += plain
+                _span(rows, li, plain[-1].lines[1])
+                li = plain[-1].lines[1] + 1
+                continue
+            col = None
         if col is None:
             li += 1
             continue
@@ -711,6 +722,27 @@ def _line_rows(doc: Doc) -> list[_Row]:
         _span(rows, li, r - 1)
         li = r
     return [x for x in rows if x is not None]
+
+
+def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int | None]) -> list[_Row]:
+    """The rows under a heading line without a 序号 column: each line after it with as many cells (blank lines
+    between bar-marked rows skipped), up to the first line that is not one."""
+    out: list[_Row] = []
+    r = li + 1
+    while r <= len(doc.lines):
+        body = doc.lines[r - 1].strip()
+        if not body and sep == "bar":
+            r += 1
+            continue
+        cells = [c for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")] if body else []
+        if len(cells) != len(head) or all(_head_cell(c.text) for c in cells):
+            break
+        row = _map_row(cells, head, col, 0)
+        if row is None:
+            break
+        out.append(row)
+        r += 1
+    return out
 
 
 def _span(rows: list[_Row | None], first: int, last: int) -> None:
