@@ -1441,3 +1441,19 @@ def test_a_table_without_a_number_column_is_read_by_its_heading(sep):
     got = [(e["line"], e["value_text"], e["deadline"], e["lead"], e.get("units_inferred", False)) for e in d["entries"]]
     assert got[:2] == [(3, "500个", "2024-10-31", ["县发改局"], False), (4, "20个", "2024-12-31", ["县住建局"], False)]
     assert [(x[0], x[1], x[4]) for x in got[2:]] == [(5, "5个", True)]  # no unit named: the fallback, marked
+
+
+@pytest.mark.parametrize("body, want", [
+    ("1.一是新建充电桩500个(牵头单位:市发改委);二是完成老旧小区改造20个(牵头单位:市住建局;配合单位:各区政府)。",
+     [("500个", ["市发改委"], []), ("20个", ["市住建局"], ["各区政府"])]),
+    ("1.加快充电设施建设。新建充电桩500个(牵头单位:市发改委),完成老旧小区改造20个(牵头单位:市住建局)。",
+     [("500个", ["市发改委"], []), ("20个", ["市住建局"], [])]),
+    # counter-case: one parenthetical closing the task names the units of all its clauses
+    ("1.新建充电桩500个,完成老旧小区改造20个。(牵头单位:市发改委;配合单位:市住建局)",
+     [("500个", ["市发改委"], ["市住建局"]), ("20个", ["市发改委"], ["市住建局"])]),
+])
+def test_a_task_naming_units_after_each_clause_gives_each_target_its_own(body, want):
+    """Round ten, step one: a task with a labelled parenthetical after each clause (一是…(牵头单位:A);二是…(牵头单位:B)) gave
+    every target the first one's units."""
+    d = _draft(_city(body))
+    assert [(t["value_text"], t["lead"], t["support"]) for t in _targets(d)] == want

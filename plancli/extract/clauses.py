@@ -37,7 +37,7 @@ from .context import (
     page_lines,
     title_line_set,
 )
-from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units
+from .layout import GROUP, TITLE_END, Block, Doc, Plan, clause_units, is_title, subject_units
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_product_standard", "names_a_field", "names_a_list",
@@ -622,6 +622,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     section = None
     heading_dates = _heading_dates(text, plan, ctx, period)
     for blk in plan.blocks:
+        per_clause = clause_units(doc, blk)  # 一是…(牵头单位:A);二是…(牵头单位:B): each clause its own units
         due = heading_dates.get(blk.heads) if blk.heads is not None else None
         if due is None and blk.due is not None:
             # a table row's 完成时限 cell (2025年6月底前) dates its targets and steps
@@ -674,6 +675,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             if subject:  # 区政府办公室将对…,每季度通报…: the sentence's subject leads what it commits to
                 for d in drafts:
                     d.units = (subject, ())
+            for d in drafts if per_clause else ():
+                # the parenthetical closing the clause that holds the entry names its units (round ten)
+                at = d.value[0] if d.value else d.qstart
+                _a, lead, support = next((x for x in per_clause if x[0] >= at), per_clause[-1])
+                d.units = (lead, support)
             out.extend(drafts)
             if opening is not None:
                 governor = opening

@@ -30,7 +30,7 @@ from ..text.deadline import Period
 from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
-__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "DOC_NO", "DATE_LINE",
+__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "clause_units", "DOC_NO", "DATE_LINE",
            "TITLE_END", "TASK", "GROUP"]
 
 
@@ -935,6 +935,20 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
 
 
 _PAREN_TAIL = re.compile(rf"{_OPEN}({_UNIT_LIST}){_CLOSE}[。;；\s\x00]*$")
+
+
+def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
+    """Where a task names units after each of its clauses — 一是新建充电桩500个(牵头单位:市发改委);二是完成改造20个(牵头单位:
+    市住建局) — each labelled parenthetical inside its text (compact start, lead, support, verbatim), when there are two
+    or more naming different leads; else [] (the task's units are the block's)."""
+    text = doc.c[blk.start:blk.end]
+    out = []
+    for m in _PAREN.finditer(text):
+        lead, support = _read_paren(m.group(1))
+        if lead and text[:m.start()].strip("\x00 \n"):
+            a = blk.start + m.start()
+            out.append((a, _verbatim(doc, lead, a, blk.end), _verbatim(doc, support, a, blk.end)))
+    return out if len({lead for _a, lead, _s in out}) >= 2 else []
 
 
 def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, ...]:
