@@ -1457,3 +1457,17 @@ def test_a_task_naming_units_after_each_clause_gives_each_target_its_own(body, w
     every target the first one's units."""
     d = _draft(_city(body))
     assert [(t["value_text"], t["lead"], t["support"]) for t in _targets(d)] == want
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("改造30个已建成老旧小区。", ["30个"]),  # 已建成 says which 小区 the work is on
+    ("为30个已建成小区加装电梯。", ["30个"]),
+    ("新增10个在建项目。", ["10个"]),
+    ("完成50个正在建设项目的验收。", ["50个"]),
+    # the count the clause's subject: how much of a list is done, no goal (北京市's e-paper, round eight)
+    ("截至目前,32项实事项目总体进展顺利。其中,26项已完成,6项正在抓紧收尾。", []),
+])
+def test_progress_is_a_count_the_clause_opens_with_not_one_after_a_verb(text, kept):
+    """Round ten, step one: 已建成/在建/正在 after any count made it progress, so a count of the things work is done on
+    (改造30个已建成老旧小区) was an exclusion."""
+    assert [t["value_text"] for t in _targets(_draft(_city("1." + text), period=parse_period("2024:2024")))] == kept

@@ -344,8 +344,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
         return "extract.reason.frequency"
     cs0 = _clause_start(text, a, lo)
-    if unit in ("项", "件", "个") and re.match(r"(?:均|全部)?(?:已完成|已建成|已开工|已落地|已实施|正在|在建|已启动)", after):
-        return "extract.reason.progress"  # 26项已完成,6项正在抓紧收尾: what is done of a list, not a goal
+    if unit in ("项", "件", "个") and re.match(r"(?:均|全部)?(?:已完成|已建成|已开工|已落地|已实施|正在|在建|已启动)", after) \
+            and re.fullmatch(r"(?:其中|目前|截至目前|现已|已有|共有|共|有)?", re.sub(r"[\x00\s]", "", text[cs0:a])):
+        # 26项已完成,6项正在抓紧收尾: what is done of a list, not a goal — the count the clause's subject; after a verb
+        # it says which things the work is on (改造30个已建成老旧小区, 新增10个在建项目: round ten, they had been swallowed)
+        return "extract.reason.progress"
     if unit in ("名", "位") and re.match(r"(?:余|多)?[\u4e00-\u9fff]{0,8}?(?:代表|委员)(?![\u4e00-\u9fff]*(?:培训|轮训))", after):
         return "extract.reason.participants"  # 69名基层议事代表和12名区人大代表: who sat in the meeting (中梁山街道)
     if unit in ("栋", "幢", "号楼") and (re.match(rf"、\d+{unit}", text[e:e + 6])
