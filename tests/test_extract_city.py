@@ -1471,3 +1471,12 @@ def test_progress_is_a_count_the_clause_opens_with_not_one_after_a_verb(text, ke
     """Round ten, step one: 已建成/在建/正在 after any count made it progress, so a count of the things work is done on
     (改造30个已建成老旧小区) was an exclusion."""
     assert [t["value_text"] for t in _targets(_draft(_city("1." + text), period=parse_period("2024:2024")))] == kept
+
+
+def test_a_section_heading_that_states_a_target_is_one():
+    """Round ten, step one: 一、新建充电桩500个 (a 民生实事 list numbering its items 一、二、) had its quantity left as an
+    exclusion to check; a heading naming a topic (一、重点任务) still drafts nothing."""
+    d = _draft("某市2024年民生实事实施方案\n一、新建充电桩500个\n1.在各区布局。(牵头单位:市发改委)\n"
+               "二、改造老旧小区20个(牵头单位:市住建局)\n三、保障措施\n加强组织领导。\n")
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(2, "500个"), (4, "20个")]
+    assert _targets(d)[1]["lead"] == ["市住建局"]

@@ -407,6 +407,11 @@ def _unquote(name: str) -> str:
     return name
 
 
+# A section heading that commits to a quantity: a verb of doing, then a number with its measure word.
+_HEADING_COMMITS = re.compile(r"^(?:全年|年内|力争|确保)?(?:新建|新改扩建|改扩建|建成|新增|完成|改造|实施|培育|引进|打造|实现|开工|"
+                              r"建设|提升|招引|创建|培训|安置|帮扶|发放)[^，,。；;]*?\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]")
+
+
 def layout(doc: Doc) -> list[Plan]:
     kinds: list[tuple[int, str, str]] = []  # (line index, kind, body)
     joined, folded = _head_title(doc)
@@ -839,6 +844,10 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             group_blk = None
             plan.sections.append((li + 1, section))
             cur = None
+            if _HEADING_COMMITS.match(m.group(2)):
+                # 一、新建充电桩500个 — a heading that states a target is one too (a 民生实事 list numbers its items 一、二、;
+                # round ten: the quantity had been an exclusion to check)
+                plan.blocks.append(Block(section, None, start + m.start(2), end, heading_units=sec_units))
             continue
         # A paragraph that ends in its units (…。（省工业和信息化厅牵头）) closes its task: the next paragraph of
         # the section is a task of its own, not more of this one.
