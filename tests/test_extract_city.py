@@ -1480,3 +1480,14 @@ def test_a_section_heading_that_states_a_target_is_one():
                "二、改造老旧小区20个(牵头单位:市住建局)\n三、保障措施\n加强组织领导。\n")
     assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(2, "500个"), (4, "20个")]
     assert _targets(d)[1]["lead"] == ["市住建局"]
+
+
+@pytest.mark.parametrize("heading", ["2024年目标", "2024年重点任务", "2024年度工作目标", "2024年6月底前"])
+def test_a_group_heading_with_a_year_and_the_word_for_its_goals_dates_the_items_under_it(heading):
+    """Round ten, step one: （一）2024年目标 / 1.… / （二）2025年目标 / 1.… — only a heading that was a date alone dated the
+    items under it; these gave every target the period's end (and （一）2024年重点任务 drafted itself as a step)."""
+    d = _draft(f"某市充电设施建设行动方案(2024-2025年)\n一、重点任务\n(一){heading}\n1.新建充电桩500个。\n"
+               "(二)2025年目标\n1.新建充电桩800个。\n二、保障措施\n加强组织领导。\n")
+    first = "2024-06-30" if "月" in heading else "2024-12-31"
+    assert [(e["line"], e["kind"], e["deadline"]) for e in d["entries"]] == [
+        (4, "target", first), (6, "target", "2025-12-31")]

@@ -625,6 +625,8 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     section = None
     heading_dates = _heading_dates(text, plan, ctx, period)
     for blk in plan.blocks:
+        if blk.start in heading_dates:
+            continue  # （一）2024年重点任务: the heading dates the items under it, it is no step of its own
         per_clause = clause_units(doc, blk)  # 一是…(牵头单位:A);二是…(牵头单位:B): each clause its own units
         due = heading_dates.get(blk.heads) if blk.heads is not None else None
         if due is None and blk.due is not None:
@@ -832,16 +834,21 @@ def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: 
     return None
 
 
+# What may follow the date of a group heading that dates the items under it: （一）2024年目标, （二）2025年重点任务 (round ten)
+_HEADING_REST = re.compile(r"(?:度)?(?:的)?(?:主要|工作|重点|发展|阶段性|年度)?(?:目标任务|目标|任务|重点工作|工作重点|工作)?")
+
+
 def _heading_dates(text: str, plan: Plan, ctx: Context, period: Period) -> dict[int, Time]:
-    """Group headings that are only a date (（一）2024年6月底前): their block start → the date, which dates the
-    steps under them."""
+    """Group headings that are only a date (（一）2024年6月底前), or a year and the word for its goals or tasks
+    (（一）2024年目标): their block start → the date, which dates the steps under them."""
     out: dict[int, Time] = {}
     for blk in plan.blocks:
         body = text[blk.start:blk.end].strip("\x00 ：:。")
         if not body or len(body) > 16:
             continue
         times = _times(text, blk.start, blk.end, [], ctx, period)
-        if len(times) == 1 and not times[0].yearless and text[times[0].end:blk.end].strip("\x00 ：:。") == "" \
+        if len(times) == 1 and not times[0].yearless \
+                and _HEADING_REST.fullmatch(text[times[0].end:blk.end].strip("\x00 ：:。")) \
                 and _OPENING.match(text[blk.start:times[0].start]):
             out[blk.start] = times[0]
     return out
