@@ -847,6 +847,13 @@ def _heading_dates(text: str, plan: Plan, ctx: Context, period: Period) -> dict[
         if not body or len(body) > 16:
             continue
         times = _times(text, blk.start, blk.end, [], ctx, period)
+        y = re.match(r"[\x00\s]*((?:19|20)\d{2})年(?=度)", text[blk.start:blk.end])
+        if not times and y:  # （一）2024年度工作目标: 年度 before the goals word (a year's plan is no deadline elsewhere)
+            a = blk.start + y.start(1)
+            try:
+                times = [Time(a, a + 5, y.group(1) + "年", parse_deadline(y.group(1) + "年", period))]
+            except DeadlineError:
+                times = []
         if len(times) == 1 and not times[0].yearless \
                 and _HEADING_REST.fullmatch(text[times[0].end:blk.end].strip("\x00 ：:。")) \
                 and _OPENING.match(text[blk.start:times[0].start]):
