@@ -1507,3 +1507,18 @@ def test_a_count_in_words_after_a_verb_of_doing_is_a_target(text, want):
     shipped registry registers such counts (gzrc-039 两名, gdzb-012 两); one right after a verb of doing is drafted."""
     d = _draft(_city("1." + text), period=parse_period("2024:2024"))
     assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == want
+
+
+@pytest.mark.parametrize("task, kind", [
+    ("1.新建充电桩500个。(牵头单位:市发改委;完成时限:2024年10月底前)", "target"),
+    ("1.新建充电桩500个。\n牵头单位:市发改委\n完成时限:2024年10月底前", "target"),
+    ("1.新建充电桩500个。\n责任单位:市发改委\n时间节点:2024年10月底前", "target"),
+    ("1.新建充电桩500个。(牵头单位:市发改委,2024年10月底前完成)", "target"),
+    ("1.完成充电设施规划编制。(牵头单位:市发改委;完成时限:2024年10月底前)", "milestone"),
+])
+def test_a_time_limit_beside_the_units_dates_the_task(task, kind):
+    """Round ten, step one: 完成时限/时间节点 in a unit parenthetical or on a label line was read as part of the lead
+    ('市发改委;完成时限:2024年10月底前') or ignored: the target took the period's end, and a step dated only there was not
+    drafted at all. It dates the task's entries as a table row's 完成时限 cell does, and is no unit."""
+    d = _draft(_city(task), period=parse_period("2024:2024"))
+    assert [(e["kind"], e["deadline"], e["lead"]) for e in d["entries"]] == [(kind, "2024-10-31", ["市发改委"])], task

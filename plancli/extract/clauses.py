@@ -637,7 +637,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         due = heading_dates.get(blk.heads) if blk.heads is not None else None
         if due is None and blk.due is not None:
             # a table row's 完成时限 cell (2025年6月底前) dates its targets and steps
-            due = next(iter(_times(text, *blk.due, [], ctx, period)), None)
+            due = next(iter(_times(c, *blk.due, [], ctx, period)), None)  # (the cell's text: a parenthetical is masked)
         if due is not None:
             due.heading = True
         ls, _le = doc.src.line_span(doc.line_of(blk.start))

@@ -69,7 +69,13 @@ _SHARED_LABEL = r"责任单位|责任部门|责任主体|责任处室|责任科�
 _SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
                   r"协同单位|配合|参与")  # (牵头:A;配合:B — the bare role words as labels, round ten)
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
-_LABEL = rf"(?:{_OTHER_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
+# When the task is due, beside its units: (牵头单位:X;完成时限:2024年10月底前), 时间节点:… on a line of its own (round ten)
+_TIME_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|时间要求|时限"
+_LABEL = rf"(?:{_OTHER_LABEL}|{_TIME_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
+# A date a unit parenthetical or label line gives for the task: after a time label, or a piece that is a date
+# ((牵头单位:X,2024年10月底前完成)).
+_DUE_IN = re.compile(rf"(?:{_TIME_LABEL})[:：]\s*([^;；,，)）〕\]】]+)"
+                     r"|(?<=[;；,，])\s*((?:19|20)\d{2}年[^;；,，)）〕\]】]{0,12}?(?:前|底|末|内|月|完成))")
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕, (牵头部门:A;实施部门:B、C)
 _PAREN = re.compile(rf"{_OPEN}\s*({_LABEL}[:：]{_NOT_BRACKET}*?){_CLOSE}")
 # 责任单位：市发展改革委 / 牵头单位：A on a line of its own under the task
@@ -319,8 +325,9 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         names = inner[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(inner)]
         names = re.split(r"(?:按职责分工|分别)?负责|。", names)[0].strip(" ;；,，")
         label = m.group(1)
-        if re.fullmatch(_OTHER_LABEL, label):
-            continue
+        if re.fullmatch(_OTHER_LABEL, label) or re.fullmatch(_TIME_LABEL, label):
+            continue  # a person, who supplies a figure, when the task is due: no unit
+        names = re.split(r"[;；,，]\s*(?:19|20)\d{2}年", names)[0]  # (牵头单位:X,2024年10月底前完成): the date is no unit
         units = _split_units(names)
         marked = [u for u in units if _MARKED_LEAD.search(u)]
         if marked and not re.fullmatch(_SUPPORT_LABEL, label):
@@ -969,8 +976,22 @@ def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, 
     return tuple(out)
 
 
+def _due_of_block(doc: Doc, blk: Block) -> None:
+    """The date a unit parenthetical or label line of the task gives (完成时限:2024年10月底前): it dates the task's
+    targets and steps, as a table row's 完成时限 cell does."""
+    if blk.due is not None:
+        return
+    for a, e in blk.parens:
+        m = _DUE_IN.search(doc.c, a, e)
+        if m:
+            g = 1 if m.group(1) else 2
+            blk.due = (m.start(g), m.end(g))
+            return
+
+
 def _units_of_block(doc: Doc, blk: Block) -> None:
     _read_units_of_block(doc, blk)
+    _due_of_block(doc, blk)
     blk.lead = _verbatim(doc, blk.lead, blk.start, blk.end)
     blk.support = _verbatim(doc, blk.support, blk.start, blk.end)
 
