@@ -964,6 +964,26 @@ def _paired_times(text: str, qtys: list[Qty], times: list[Time]) -> dict[int, Ti
     return paired
 
 
+# A date finer than a year: 3月底前, 2024年6月底前, 三季度末, 上半年, 10月中旬前 (not 到2025年, 2024年底前).
+_FINER_THAN_YEAR = re.compile(r"(?:\d{1,2}月|季度|半年|旬)")
+
+
+def _own_step(text: str, t: Time, cs: int, qtys: list[Qty]) -> bool:
+    """Whether the time phrase t dates only a step of its own clause, before the clause cs of a target:
+    a date finer than a year glued to the step it dates (3月底前完成招标,…; 2024年6月底前完成项目谋划,…), whose
+    clause has no quantity and ends before the target's. Such a date is the step's; the target takes the task's
+    time limit, the phrase governing its paragraph, else the period's end (round eleven). A date followed by
+    a comma (2024年6月底前,完成…,新建…) opens the sentence and dates all of it; a year (到2025年建成…,新增…) too."""
+    if not _FINER_THAN_YEAR.search(t.text) or t.end >= cs:
+        return False
+    if text[t.end:t.end + 1] in _CLAUSE_END or not text[t.end:t.end + 1].strip("\x00 "):
+        return False
+    end = _clause_end(text, t.end, cs)
+    step = text[t.end:end]
+    return end < cs and not any(t.end <= q[0] < end for q in qtys) and cjk(step) >= 2 \
+        and not _COMPLETION.match(step)  # (2024年9月底前全部建成,新增…: the completion of what follows)
+
+
 def _list_comparators(text: str, qtys: list[Qty]) -> tuple[list[bool], list[str | None]]:
     """Which quantity is followed by the next in a list (A、B和C), and each one's comparator from the
     words around it, shared along the list: 分别突破A、B; A和B左右."""
@@ -1012,6 +1032,8 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     prev_metrics: list[str] = []
     for k, (a, e, cs, ce) in enumerate(qtys):
         t = paired.get(a) or next((t for t in reversed(times) if t.end <= a), None)
+        if t is not None and a not in paired and _own_step(text, t, cs, qtys):
+            t = None  # 3月底前完成招标,新建标准厂房10万平方米: the date is the step's, not the target's (round eleven)
         qs = min(cs, t.start) if t else cs
         qe = ce
         governed = t is None and governor is not None
