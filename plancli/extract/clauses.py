@@ -138,7 +138,9 @@ _UNITS = measure_words("count", "unit", "span") + ("期",)
 _QTY = re.compile(
     # 200,000 个: thousands written with commas (a page's own wording)
     r"(?<![\d.A-Za-z×*])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
-    r"(万亿|千亿|百亿|亿|千万|百万|万)?(?:余|多)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])"
+    # 9千人 (东莞, round eleven): 千 alone, as text.numerals.MULTIPLIERS reads it, not the 千 of a unit (千瓦, 千米, 千伏)
+    r"(万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克伏帕卡]))?(?:余|多)?(" + "|".join(re.escape(u) for u in _UNITS)
+    + r")(?![A-Za-z级])"
     r"(?:[—–\-~～至到]\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿|千万|百万|万)?\3)?"  # 3家至5家: the unit said twice
     # a rate per head or per thing: 50万元/人, 360台/万人 (工业机器人使用密度)
     r"(?:[/／](?:万|千|百)?(?:人次|人|户|床|辆|台|套|个|家|吨|亩|平方米|公里|千瓦时|千瓦|年|天|小时))?")
@@ -281,7 +283,7 @@ def _amount(m: re.Match) -> float:
     """The plain value of a _QTY match (its head where it is a range)."""
     head = re.split(r"[—–\-~～至到×*]", m.group(1).replace(",", ""))[0]
     return float(head) * {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
-                          "万": 1e4}.get(m.group(2) or "", 1)
+                          "万": 1e4, "千": 1e3}.get(m.group(2) or "", 1)
 
 
 def _sum_of_parts(text: str, m: re.Match, e: int, hi: int) -> bool:
