@@ -177,6 +177,11 @@ def page_headline(lines: list[str]) -> int | None:
     right under it (2025年重庆将接续办好15件重点民生实事 / 2025-01-19 10:47:47 来源: …). A headline restates the
     text below it: its numbers are no entries."""
     filled = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
+    for k in range(min(len(filled), 4) - 1):
+        crumb, under = compact(lines[filled[k]]), compact(lines[filled[k + 1]])
+        if re.search(r"[>＞»]", crumb) and len(under) >= 6 and len(crumb) > len(under) \
+                and crumb.endswith(under) and "。" not in under:
+            return filled[k + 1]  # 奇宝库 > 2023年东莞两会… / 2023年东莞两会…: the breadcrumb ends with the headline (round eleven)
     while len(filled) > 2 and is_page_furniture(lines[filled[0]]):
         filled.pop(0)  # an image's name, a breadcrumb above the headline
     if len(filled) >= 2 and "。" not in lines[filled[0]] and is_page_furniture(lines[filled[1]]) \
