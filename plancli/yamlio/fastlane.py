@@ -27,6 +27,7 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left
+from itertools import accumulate, compress
 from typing import Any
 
 __all__ = ["OUTSIDE", "load_block", "load_by_blocks", "Whole"]
@@ -420,11 +421,12 @@ def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: l
     lines = _Lines(text)
     shared: dict[str, str] = {}
     memo = _Memo(resolve, special, shared.setdefault)
+    parts = _Parts(resolve, special)
     root = line_dict()
     root.key_lines = {}
     bounds = [*starts, len(text)]
     for a, b in zip(bounds, bounds[1:], strict=False):
-        block = _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict, full)
+        block = _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, line_dict, full)
         if not isinstance(block, dict) or len(block) != 1 or next(iter(block)) in root:
             raise Whole  # not one key, or a key that came before
         (key, value), = block.items()
@@ -453,7 +455,7 @@ def _clean(unsafe: list[int], a: int, b: int) -> bool:
     return i == len(unsafe) or unsafe[i] >= b
 
 
-def _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict, full):
+def _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, line_dict, full):
     """One top-level key and its value, ``text[a:b]``."""
     line = lines(a)
     seq = _ITEMS.match(text, a, b)
@@ -474,6 +476,15 @@ def _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict,
         return full(text[a:b], line)
     if not isinstance(head, dict) or len(head) != 1 or next(iter(head.values())) is not None:
         return full(text[a:b], line)
+    if _clean(unsafe, seq.start(1), b):
+        got = _flat_items(text, seq.start(1), b, len(seq.group(1)), lines(seq.start(1)), parts, line_dict)
+        if got is not None:
+            values, spans = got
+            for i in [i for i, v in enumerate(values) if v is None]:
+                values[i] = _one_item(text, *spans[i], resolve, special, line_dict, full, shared, memo)
+            key = next(iter(head))
+            head[key] = values
+            return head
     dash = "\n" + seq.group(1) + "-"  # an item starts after a newline with this
 
     def item_end(at: int) -> int:
@@ -526,6 +537,17 @@ def _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict,
     key = next(iter(head))
     head[key] = values
     return head
+
+
+def _one_item(text, a, b, line, resolve, special, line_dict, full, shared, memo):
+    """The item ``text[a:b]`` of a block sequence, by the line reader, else by the full reader."""
+    try:
+        got = _read(text, resolve, special, line_dict, a, b, line, shared, by_item=True, memo=memo)
+    except (_Stop, _Out, IndexError):
+        got = full(text[a:b], line)
+    if not isinstance(got, list) or len(got) != 1:
+        raise Whole
+    return got[0]
 
 
 def _value(q, s, f, p, lineno, resolve, special, share, line_dict):
@@ -621,3 +643,255 @@ def _fnode(toks, i, lineno, resolve, special, share, line_dict, depth=0):
                 raise _Out
             i += 1
     raise _Out  # a stray ',', ':', ']' or '}'
+
+
+# --------------------------------------------------------------------------- flat items, in bulk
+# The entries of a registry are a block sequence of flat mappings: each key's value a scalar or a
+# list of scalars. Whatever tool wrote them, one item is a few dozen lines in one of a handful of
+# forms, so it is read here in bulk, without a regular expression per line: the sequence split at
+# its dashes, each item split at its keys' indentation (a block list's items first joined to their
+# key's part, as ``\x01`` or ``\x02``), and each part looked up in a memo of part texts (a
+# registry's parts repeat: `kind: target`, `- 省科技厅`, `line: 26`); a new part is read once by the
+# line grammar above. An item with a part the memo cannot read on its own — a string wrapped over
+# deeper lines, as PyYAML writes one past 80 columns — is read line by line by ``_wrapped_item``,
+# which folds plain and single-quoted scalars as YAML does; anything else it cannot read (a comment,
+# a nested block, a double-quoted string over lines) is handed back, item by item, to the caller.
+# The characters ``\x01`` and ``\x02`` never occur in a text the lane reads (``_UNSAFE_CHAR``).
+
+_CONT_PLAIN = re.compile(r"[^:#\n]*")  # a continuation line of a plain scalar, conservatively
+_HEAD = re.compile(rf"(?P<k>{_DQ}|(?:{_FIRST})(?:[^:#\[\]{{}},\n]*[^\s:#\[\]{{}},])?):(?:[ ]+(?P<v>.*))?\Z")
+_SQ_END = re.compile(r"'((?:[^']|'')*)'[ ]*(?:(?<=[ ])#[^\n]*)?\Z", re.S)
+
+
+class _Seq(tuple):
+    """A list's items as the memo keeps them: made a new list for each mapping that holds it."""
+
+
+class _Parts(dict):
+    """Part text → (key, value, lines, is a list), or None when the part is not one complete line
+    of the subset (then the item is read by ``_wrapped_item`` or handed back)."""
+
+    def __init__(self, resolve, special):
+        super().__init__()
+        self.resolve, self.special = resolve, special
+
+    def __missing__(self, part: str):
+        try:
+            v = self._read(part)
+        except (_Out, IndexError):
+            v = None
+        if len(self) >= _PARTS_MAX:
+            self.clear()
+        self[part] = v
+        return v
+
+    def key(self, key: str) -> Any:
+        if len(key) > 1000:
+            raise _Out  # libyaml refuses a simple key past 1024 characters
+        k = _dq(key) if key[0] == '"' else self.resolve(key)
+        if k is self.special:
+            raise _Out
+        return k
+
+    def _read(self, part: str):
+        m = _QUICK.match(part)
+        if m is not None:  # the common `key: value` (a new id, a new quote), without the line grammar
+            k, q, p, t = m.groups()
+            if p is not None:
+                v = self.resolve(p)
+                if v is self.special:
+                    raise _Out
+            else:
+                v = q if q is not None else t[1:-1] if t[0] == "'" else t
+            return self.key(k), v, 1, False
+        if "\n" in part or not part or part[0] == " ":
+            return None
+        one, two = "\x01" in part, "\x02" in part
+        if one or two:
+            if one and two:
+                return None  # items at two indentations: the deeper ones would be text of the first
+            head, *items = part.split("\x01" if one else "\x02")
+            m = _LINE.match(head)
+            if m is None or m.group("i") or m.group("d") or m.group("bad") is not None or m.group("k") is None \
+                    or any(m.group(g) is not None for g in "qsfp"):
+                return None  # only `key:` with nothing after it (a comment at most) owns block items
+            return self.key(m.group("k")), _Seq(map(self._item, items)), 1 + len(items), True
+        m = _LINE.match(part)
+        if m is None or m.group("i") or m.group("d") or m.group("bad") is not None or m.group("k") is None:
+            return None
+        key = self.key(m.group("k"))
+        q, s, f, p = m.group("q", "s", "f", "p")
+        if f is not None:
+            if f[0] != "[":
+                return None  # a flow mapping: its own lines, not a value to share
+            v = _flow(f, 0, self.resolve, self.special, _keep, _FlowMap)
+            if any(isinstance(x, (list, dict)) for x in v):
+                return None
+            return key, _Seq(v), 1, True
+        if q is None and s is None and p is None:
+            return key, None, 1, False
+        return key, _value(q, s, f, p, 0, self.resolve, self.special, _keep, dict), 1, False
+
+    def _item(self, text: str) -> Any:
+        m = _LINE.match("- " + text)
+        if m is None or m.group("bad") is not None or m.group("k") is not None or m.group("f") is not None:
+            raise _Out  # a mapping or a flow collection in the list, or not a line of the subset
+        q, s, p = m.group("q", "s", "p")
+        if q is None and s is None and p is None:
+            raise _Out  # `-` alone: the item's content is on the next lines
+        return _value(q, s, None, p, 0, self.resolve, self.special, _keep, dict)
+
+
+def _keep(v, _):
+    return v
+
+
+class _FlowMap(dict):
+    """A flow mapping in a flow list: refused (its lines are its own)."""
+
+
+_PARTS_MAX = 50000
+_QUICK = re.compile(rf"""({_KEY}):[ ](?:"([^"\\\n]*)"|({_PFAST})|('[^'\n]*'|{_TEXT}))\Z""")
+
+
+def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, line_dict: type):
+    """The items of the block sequence ``text[a:b]`` (its dashes at column ``col``, ``a`` at the
+    start of its first item's line, numbered ``line``): a list of one value per item, ``None`` for
+    an item it could not read, and a list of each item's (start, end, first line). ``None``
+    instead when the sequence is not split cleanly at its dashes."""
+    dash = "\n" + " " * col + "-"
+    inner = "\n" + " " * (col + 2)
+    compact, indented = inner + "- ", inner + "  - "
+    chunk = text[a - 1:b]
+    if chunk.endswith("\n"):
+        chunk = chunk[:-1]
+    pieces = chunk.split(dash)
+    if pieces[0] or any(p[:1] != " " for p in pieces[1:]):
+        return None  # `-` alone on its line, or text at the dashes' column: the item reader's
+    get = parts.__getitem__
+    values: list = []
+    spans: list = []
+    at = a
+    for piece in pieces[1:]:
+        n = piece.count("\n")
+        end = at + len(piece) + len(dash) - 1  # this item's lines are text[at:end]
+        spans.append((at, min(end + 1, len(text)), line))  # its line end too: a block scalar's last break
+        if piece[1:2] in (" ", ""):
+            values.append(None)  # `-` and more than one space: its keys at another column
+        else:
+            t = piece[1:].replace(compact, "\x01").replace(indented, "\x02")
+            try:
+                keys, vals, nls, lists = zip(*map(get, t.split(inner)), strict=True)
+            except TypeError:  # a part the memo cannot read alone
+                values.append(_wrapped_item(piece[1:], col + 2, line, parts, line_dict))
+            else:
+                d = line_dict(zip(keys, vals, strict=True))
+                if len(d) != len(keys):
+                    values.append(None)  # a key twice: the full reader says so
+                else:
+                    d.line, d.key_lines = line, dict(zip(keys, accumulate(nls, initial=line)))
+                    if True in lists:
+                        for k in compress(keys, lists):
+                            d[k] = list(d[k])
+                    values.append(d)
+        line += n + 1
+        at = end + 1
+    return values, spans
+
+
+def _wrapped_item(t: str, s: int, line: int, parts: _Parts, line_dict: type):
+    """One item (``t``: its text after `- `, its keys at column ``s``) with strings wrapped over
+    deeper lines, line by line; ``None`` if it holds anything else outside the subset."""
+    ind, deeper, item = " " * s, " " * (s + 1), " " * (s + 2) + "- "
+    groups: list[list] = []  # per key: its first line (from column s), its deeper lines, its items at column s
+    for i, ln in enumerate(t.split("\n")):
+        if i == 0:
+            groups.append([ln, [], []])
+        elif ln.startswith(ind) and ln[s:s + 1] not in (" ", ""):
+            if ln[s] == "-" and ln[s + 1:s + 2] in (" ", ""):  # an item of a list at the keys' column
+                if groups[-1][1]:
+                    return None  # after deeper lines or a blank line: not the subset
+                groups[-1][2].append(ln[s + 2:])
+            else:
+                groups.append([ln[s:], [], []])
+        elif ln.startswith(deeper) or ln.strip(" ") == "":
+            if groups[-1][2] and ln.strip(" "):
+                return None  # an item of the list going on over deeper lines
+            groups[-1][1].append(ln)
+        else:
+            return None  # a line left of the keys: a comment, or not this item's
+    d = line_dict()
+    d.line, d.key_lines = line, {}
+    try:
+        for head, more, items in groups:
+            n = 1 + len(more) + len(items)
+            while more and more[-1].strip(" ") == "":
+                more.pop()  # blank lines after a value are no part of it
+            m = _HEAD.match(head) if more else None
+            if items or (m is not None and m.group("v") is None):
+                if more and items or any(not x.startswith(item) for x in more):
+                    return None  # `key:` and deeper lines other than its list's items
+                got = parts["\x01".join([head, *items]) if items else "\x02".join([head, *(x[s + 4:] for x in more)])]
+                if got is None or not got[3]:
+                    return None
+                k, v = got[0], list(got[1])
+            elif more:
+                if m is None:
+                    return None
+                k = parts.key(m.group("k"))
+                v = _folded(m.group("v"), more, parts.resolve, parts.special)
+                if v is _NONE:
+                    return None
+            else:
+                got = parts[head]
+                if got is None:
+                    return None
+                k, v = got[0], list(got[1]) if got[3] else got[1]
+            if k in d:
+                return None
+            d[k] = v
+            d.key_lines[k] = line
+            line += n
+    except (_Out, IndexError):
+        return None
+    return d
+
+
+def _folded(v: str, more: list[str], resolve, special) -> Any:
+    """A plain or single-quoted scalar whose first line's text is ``v`` and whose next lines (each
+    indented deeper than its key) are ``more``, folded as YAML folds them: a line break between two
+    lines of text is a space, each blank line between them a line break, the spaces around a break
+    dropped. ``_NONE`` for anything else."""
+    if v[0] == "'":
+        m = _SQ_END.match("\n".join([v, *more]))
+        if m is None:
+            return _NONE  # not closed on its last line, or something after it
+        lines = m.group(1).split("\n")
+        segs = [lines[0].rstrip(" "), *(x.strip(" ") for x in lines[1:-1]), lines[-1].lstrip(" ")]
+        return _fold(segs).replace("''", "'")
+    m = _LINE.match(v)
+    if m is None or m.group("p") is None or m.group("p") != v.rstrip(" ") or m.group("k") or m.group("d"):
+        return _NONE  # the first line not plain text alone (no ':' or '#' in it)
+    segs = [v.rstrip(" "), *(x.strip(" ") for x in more)]
+    if not all(map(_CONT_PLAIN.fullmatch, segs)):
+        return _NONE
+    while segs[-1] == "":
+        segs.pop()
+    value = resolve(_fold(segs))
+    return _NONE if value is special else value
+
+
+def _fold(segs: list[str]) -> str:
+    out = [segs[0]]
+    blank = 0
+    for x in segs[1:-1]:
+        if x == "":
+            blank += 1
+        else:
+            out.append("\n" * blank if blank else " ")
+            out.append(x)
+            blank = 0
+    if len(segs) > 1:
+        out.append("\n" * blank if blank else " ")
+        out.append(segs[-1])
+    return "".join(out)
