@@ -24,6 +24,7 @@ collections over several lines, complex keys, duplicate keys, merge keys, anythi
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from bisect import bisect_left
@@ -86,18 +87,19 @@ def load_block(text: str, resolve, special, line_dict: type, full=None) -> Any:
             return OUTSIDE
         text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same values
     bad = _UNSAFE_CHAR.search(text)
+    if full is not None:
+        # Block by block first: a registry's entries are read in bulk there (``_flat_items``).
+        try:
+            unsafe = [m.start() for m in _UNSAFE_CHAR.finditer(text, bad.start())] if bad is not None else []
+            return load_by_blocks(text, resolve, special, line_dict, full, unsafe)
+        except Whole:
+            pass  # not a mapping of blocks, or a block the full reader refused: the whole file decides
     if bad is None:
         try:
             return _read(text, resolve, special, line_dict)
         except (_Out, IndexError):
             pass
-    if full is None:
-        return OUTSIDE
-    try:
-        unsafe = [m.start() for m in _UNSAFE_CHAR.finditer(text, bad.start())] if bad is not None else []
-        return load_by_blocks(text, resolve, special, line_dict, full, unsafe)
-    except Whole:
-        return OUTSIDE
+    return OUTSIDE
 
 
 # Plain text with a character beyond ASCII in it, and no ':' or '#': always a string (no implicit
@@ -480,8 +482,8 @@ def _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, lin
         got = _flat_items(text, seq.start(1), b, len(seq.group(1)), lines(seq.start(1)), parts, line_dict)
         if got is not None:
             values, spans = got
-            for i in [i for i, v in enumerate(values) if v is None]:
-                values[i] = _one_item(text, *spans[i], resolve, special, line_dict, full, shared, memo)
+            for i, at, end, line in spans:
+                values[i] = _one_item(text, at, end, line, resolve, special, line_dict, full, shared, memo)
             key = next(iter(head))
             head[key] = values
             return head
@@ -757,46 +759,79 @@ _QUICK = re.compile(rf"""({_KEY}):[ ](?:"([^"\\\n]*)"|({_PFAST})|('[^'\n]*'|{_TE
 def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, line_dict: type):
     """The items of the block sequence ``text[a:b]`` (its dashes at column ``col``, ``a`` at the
     start of its first item's line, numbered ``line``): a list of one value per item, ``None`` for
-    an item it could not read, and a list of each item's (start, end, first line). ``None``
-    instead when the sequence is not split cleanly at its dashes."""
+    an item it could not read, and of those items (index, start, end, first line). ``None`` instead
+    when the sequence is not split cleanly at its dashes."""
     dash = "\n" + " " * col + "-"
     inner = "\n" + " " * (col + 2)
     compact, indented = inner + "- ", inner + "  - "
-    chunk = text[a - 1:b]
-    if chunk.endswith("\n"):
-        chunk = chunk[:-1]
-    pieces = chunk.split(dash)
-    if pieces[0] or any(p[:1] != " " for p in pieces[1:]):
-        return None  # `-` alone on its line, or text at the dashes' column: the item reader's
     get = parts.__getitem__
+    lazy = _lazy_lines(line_dict)
+    shapes: dict = {}
     values: list = []
-    spans: list = []
+    refused: list = []
     at = a
-    for piece in pieces[1:]:
-        n = piece.count("\n")
-        end = at + len(piece) + len(dash) - 1  # this item's lines are text[at:end]
-        spans.append((at, min(end + 1, len(text)), line))  # its line end too: a block scalar's last break
-        if piece[1:2] in (" ", ""):
-            values.append(None)  # `-` and more than one space: its keys at another column
-        else:
-            t = piece[1:].replace(compact, "\x01").replace(indented, "\x02")
-            try:
-                keys, vals, nls, lists = zip(*map(get, t.split(inner)), strict=True)
-            except TypeError:  # a part the memo cannot read alone
-                values.append(_wrapped_item(piece[1:], col + 2, line, parts, line_dict))
-            else:
-                d = line_dict(zip(keys, vals, strict=True))
-                if len(d) != len(keys):
-                    values.append(None)  # a key twice: the full reader says so
+    while at < b:
+        # a batch of items at a time: the text copied once, a few hundred kilobytes at a time
+        cut = text.find(dash, min(at + _BATCH, b), b)
+        cut = b if cut < 0 else cut
+        chunk = text[at - 1:cut - 1 if cut == b and text[cut - 1] == "\n" else cut]
+        pieces = chunk.split(dash)
+        if pieces[0] or any(p[:1] != " " for p in pieces[1:]):
+            return None  # `-` alone on its line, or text at the dashes' column: the item reader's
+        for piece in pieces[1:]:
+            n = piece.count("\n")
+            end = at + len(piece) + len(dash) - 1  # this item's lines are text[at:end]
+            d = None
+            if piece[1:2] not in (" ", ""):  # (else `-` and more than one space: its keys at another column)
+                t = piece[1:].replace(compact, "\x01").replace(indented, "\x02")
+                try:
+                    keys, vals, nls, lists = zip(*map(get, t.split(inner)), strict=True)
+                except TypeError:  # a part the memo cannot read alone
+                    d = _wrapped_item(piece[1:], col + 2, line, parts, line_dict)
                 else:
-                    d.line, d.key_lines = line, dict(zip(keys, accumulate(nls, initial=line)))
-                    if True in lists:
-                        for k in compress(keys, lists):
-                            d[k] = list(d[k])
-                    values.append(d)
-        line += n + 1
-        at = end + 1
-    return values, spans
+                    d = lazy(zip(keys, vals, strict=True))
+                    if len(d) != len(keys):
+                        d = None  # a key twice: the full reader says so
+                    else:
+                        d.line = line
+                        d.shape = shapes.setdefault((keys, nls), (keys, nls))
+                        if True in lists:
+                            for k in compress(keys, lists):
+                                d[k] = list(d[k])
+            if d is None:  # its line end too: a block scalar's last break
+                refused.append((len(values), at, min(end + 1, len(text)), line))
+            values.append(d)
+            line += n + 1
+            at = end + 1
+    return values, refused
+
+
+_BATCH = 1 << 18
+
+
+@functools.cache
+def _lazy_lines(line_dict: type) -> type:
+    """``line_dict`` whose key lines are worked out when first asked for (an error names a line):
+    a mapping read in bulk keeps only its keys and how many lines each takes, shared by every
+    mapping of the same shape, instead of a dict of lines of its own (50 MB at 100k entries)."""
+
+    class Lines(line_dict):  # type: ignore[misc, valid-type]
+        shape: tuple
+
+        @property
+        def key_lines(self) -> dict:
+            kl = self.__dict__.get("_key_lines")
+            if kl is None:
+                keys, nls = self.shape
+                kl = self.__dict__["_key_lines"] = dict(zip(keys, accumulate(nls, initial=self.line)))
+            return kl
+
+        @key_lines.setter
+        def key_lines(self, value: dict) -> None:
+            self.__dict__["_key_lines"] = value
+
+    Lines.__name__ = Lines.__qualname__ = line_dict.__name__
+    return Lines
 
 
 def _wrapped_item(t: str, s: int, line: int, parts: _Parts, line_dict: type):
