@@ -670,18 +670,33 @@ class _Seq(tuple):
 
 
 class _Parts(dict):
-    """Part text → (key, value, lines, is a list), or None when the part is not one complete line
-    of the subset (then the item is read by ``_wrapped_item`` or handed back)."""
+    """Part text → (key, value, lines, is a list), or None when the part is not in the subset (the
+    item is then handed back). A part is one key's lines, its block list's items joined to it
+    (``\x01`` at the key's column, ``\x02`` two deeper) and, on a second look, its deeper lines
+    (``\x03`` for the line break and the key's indentation: a wrapped string)."""
 
     def __init__(self, resolve, special):
         super().__init__()
         self.resolve, self.special = resolve, special
+        self.keys: dict[str, Any] = {}
 
     def __missing__(self, part: str):
-        try:
-            v = self._read(part)
-        except (_Out, IndexError):
-            v = None
+        m = _QUICK.match(part)
+        if m is not None:  # the common `key: value` (a new id, a new quote), without the line grammar
+            k, q, p, t = m.groups()
+            key = self.keys.get(k)
+            if key is None:
+                key = self.keys[k] = self.key(k)
+            if p is not None:
+                v = self.resolve(p)
+                v = None if v is self.special else (key, v, 1, False)
+            else:
+                v = key, q if q is not None else t[1:-1] if t[0] == "'" else t, 1, False
+        else:
+            try:
+                v = self._read(part)
+            except (_Out, IndexError):
+                v = None
         if len(self) >= _PARTS_MAX:
             self.clear()
         self[part] = v
@@ -696,18 +711,10 @@ class _Parts(dict):
         return k
 
     def _read(self, part: str):
-        m = _QUICK.match(part)
-        if m is not None:  # the common `key: value` (a new id, a new quote), without the line grammar
-            k, q, p, t = m.groups()
-            if p is not None:
-                v = self.resolve(p)
-                if v is self.special:
-                    raise _Out
-            else:
-                v = q if q is not None else t[1:-1] if t[0] == "'" else t
-            return self.key(k), v, 1, False
-        if "\n" in part or not part or part[0] == " ":
+        if not part or part[0] == " ":
             return None
+        if "\x03" in part or "\n" in part:
+            return self._wrapped(part)
         one, two = "\x01" in part, "\x02" in part
         if one or two:
             if one and two:
@@ -734,6 +741,26 @@ class _Parts(dict):
             return key, None, 1, False
         return key, _value(q, s, f, p, 0, self.resolve, self.special, _keep, dict), 1, False
 
+    def _wrapped(self, part: str):
+        """A key whose value goes on over deeper lines (a string wrapped as PyYAML wraps one past
+        80 columns), or followed by blank lines."""
+        if "\x01" in part or "\x02" in part:
+            return None  # a list's item over two lines, or blank lines among the items: not the subset
+        if _RAW_LINE.search(part):
+            return None  # a line not deeper than the keys: a comment, or not this mapping's
+        head, *more = part.replace("\x03", "\n").split("\n")
+        n = 1 + len(more)
+        while more and more[-1].strip(" ") == "":
+            more.pop()  # blank lines after a value are no part of it
+        if not more:
+            got = self[head]
+            return None if got is None else (got[0], got[1], n, got[3])
+        m = _HEAD.match(head)
+        if m is None or m.group("v") is None:
+            return None  # `key:` and deeper lines: a nested block, the line reader's
+        v = _folded(m.group("v"), more, self.resolve, self.special)
+        return None if v is _NONE else (self.key(m.group("k")), v, n, False)
+
     def _item(self, text: str) -> Any:
         m = _LINE.match("- " + text)
         if m is None or m.group("bad") is not None or m.group("k") is not None or m.group("f") is not None:
@@ -753,7 +780,10 @@ class _FlowMap(dict):
 
 
 _PARTS_MAX = 50000
-_QUICK = re.compile(rf"""({_KEY}):[ ](?:"([^"\\\n]*)"|({_PFAST})|('[^'\n]*'|{_TEXT}))\Z""")
+# In a part, a line break that ``\x03`` did not replace starts a line no deeper than the keys: blank
+# lines only (else it is a comment, or text at the wrong indentation).
+_RAW_LINE = re.compile(r"\n(?![ ]*(?:[\n\x03]|\Z))")
+_QUICK = re.compile(rf"""(?![^\n]*[\x01-\x03])({_KEY}):[ ](?:"([^"\\\n]*)"|({_PFAST})|('[^'\n]*'|{_TEXT}))\Z""")
 
 
 def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, line_dict: type):
@@ -764,6 +794,7 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
     dash = "\n" + " " * col + "-"
     inner = "\n" + " " * (col + 2)
     compact, indented = inner + "- ", inner + "  - "
+    deeper = inner + " "
     get = parts.__getitem__
     lazy = _lazy_lines(line_dict)
     shapes: dict = {}
@@ -786,9 +817,13 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
                 t = piece[1:].replace(compact, "\x01").replace(indented, "\x02")
                 try:
                     keys, vals, nls, lists = zip(*map(get, t.split(inner)), strict=True)
-                except TypeError:  # a part the memo cannot read alone
-                    d = _wrapped_item(piece[1:], col + 2, line, parts, line_dict)
-                else:
+                except TypeError:  # a part it cannot read alone: deeper lines (a wrapped string)?
+                    try:
+                        keys, vals, nls, lists = zip(*map(get, t.replace(deeper, "\x03 ").split(inner)),
+                                                     strict=True)
+                    except TypeError:
+                        keys = None
+                if keys is not None:
                     d = lazy(zip(keys, vals, strict=True))
                     if len(d) != len(keys):
                         d = None  # a key twice: the full reader says so
@@ -832,64 +867,6 @@ def _lazy_lines(line_dict: type) -> type:
 
     Lines.__name__ = Lines.__qualname__ = line_dict.__name__
     return Lines
-
-
-def _wrapped_item(t: str, s: int, line: int, parts: _Parts, line_dict: type):
-    """One item (``t``: its text after `- `, its keys at column ``s``) with strings wrapped over
-    deeper lines, line by line; ``None`` if it holds anything else outside the subset."""
-    ind, deeper, item = " " * s, " " * (s + 1), " " * (s + 2) + "- "
-    groups: list[list] = []  # per key: its first line (from column s), its deeper lines, its items at column s
-    for i, ln in enumerate(t.split("\n")):
-        if i == 0:
-            groups.append([ln, [], []])
-        elif ln.startswith(ind) and ln[s:s + 1] not in (" ", ""):
-            if ln[s] == "-" and ln[s + 1:s + 2] in (" ", ""):  # an item of a list at the keys' column
-                if groups[-1][1]:
-                    return None  # after deeper lines or a blank line: not the subset
-                groups[-1][2].append(ln[s + 2:])
-            else:
-                groups.append([ln[s:], [], []])
-        elif ln.startswith(deeper) or ln.strip(" ") == "":
-            if groups[-1][2] and ln.strip(" "):
-                return None  # an item of the list going on over deeper lines
-            groups[-1][1].append(ln)
-        else:
-            return None  # a line left of the keys: a comment, or not this item's
-    d = line_dict()
-    d.line, d.key_lines = line, {}
-    try:
-        for head, more, items in groups:
-            n = 1 + len(more) + len(items)
-            while more and more[-1].strip(" ") == "":
-                more.pop()  # blank lines after a value are no part of it
-            m = _HEAD.match(head) if more else None
-            if items or (m is not None and m.group("v") is None):
-                if more and items or any(not x.startswith(item) for x in more):
-                    return None  # `key:` and deeper lines other than its list's items
-                got = parts["\x01".join([head, *items]) if items else "\x02".join([head, *(x[s + 4:] for x in more)])]
-                if got is None or not got[3]:
-                    return None
-                k, v = got[0], list(got[1])
-            elif more:
-                if m is None:
-                    return None
-                k = parts.key(m.group("k"))
-                v = _folded(m.group("v"), more, parts.resolve, parts.special)
-                if v is _NONE:
-                    return None
-            else:
-                got = parts[head]
-                if got is None:
-                    return None
-                k, v = got[0], list(got[1]) if got[3] else got[1]
-            if k in d:
-                return None
-            d[k] = v
-            d.key_lines[k] = line
-            line += n
-    except (_Out, IndexError):
-        return None
-    return d
 
 
 def _folded(v: str, more: list[str], resolve, special) -> Any:
