@@ -41,7 +41,8 @@ from .test_yamlevents import both
     "e:\n-  a: 1\n   b: 2\n", "e:\n- a: |\n    x\n  b: 1\n", "e:\n- a: >-\n    x\n", "e:\n- - x\n  - y\n",
     "e:\n- x\n- y\n", "e:\n- a: 1\n- \n- a: 2\n", "e:\n-\n- a: 2\n", "e:\n- a: 1\n-x\n", "e:\n- a: &x 1\n- b: *x\n",
     "e:\n  - a: 1\n    b:\n    - x\n    - y\n  - a: 2\n", "e:\n- a: x\n  b: y\nf:\n- a: 1\n    b\n",
-    "e:\n- a: x\n  b:\n    c: 1\n", "e:\n- a:\n    c: 1\n", "e:\n- a: x\n  b: 'p''\n    q'\n",
+    "e:\n- a:\n  - x\n  - y\n- a: |\n    z\n- a:\n    - p\n- b: 'q\n\n    r'\n  c: 1\n- a: 1 # c\n  b: x\n",
+    "e:\n- a:\n    - x\n    - y\n- a: 1\n  # c\n- a:\n  - p\n  b: !!str 1\n- c: 2\n", "e:\n- a: x\n  b:\n    c: 1\n", "e:\n- a:\n    c: 1\n", "e:\n- a: x\n  b: 'p''\n    q'\n",
     # characters YAML does not count as white space (U+3000), CJK, quotes, colons and # inside text
     "e:\n- a: \u3000x\n", "e:\n- a: x\u3000\n    y\u3000\n", "e:\n- a: 省科技厅：牵头\n    （2024年）#1\n",
     "e:\n- a: 'a: b # c\n    \"d\"'\n", "e:\n- a: x:y\n    z\n", "e:\n- a: -1\n    2\n",

@@ -791,10 +791,9 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
     start of its first item's line, numbered ``line``): a list of one value per item, ``None`` for
     an item it could not read, and of those items (index, start, end, first line). ``None`` instead
     when the sequence is not split cleanly at its dashes."""
-    dash = "\n" + " " * col + "-"
-    inner = "\n" + " " * (col + 2)
-    compact, indented = inner + "- ", inner + "  - "
-    deeper = inner + " "
+    dash, inner = "\n" + " " * col + "- ", "\n" + " " * (col + 2)
+    compact, indented, deeper = inner + "- ", inner + "  - ", inner + " "
+    grow1, grow2 = len(compact) - 1, len(indented) - 1  # what each \x01, \x02 stands for, less its character
     get = parts.__getitem__
     lazy = _lazy_lines(line_dict)
     shapes: dict = {}
@@ -806,25 +805,30 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
         cut = text.find(dash, min(at + _BATCH, b), b)
         cut = b if cut < 0 else cut
         chunk = text[at - 1:cut - 1 if cut == b and text[cut - 1] == "\n" else cut]
-        pieces = chunk.split(dash)
-        if pieces[0] or any(p[:1] != " " for p in pieces[1:]):
+        if not chunk.startswith(dash) or chunk.count(dash[:-1]) != chunk.count(dash):
             return None  # `-` alone on its line, or text at the dashes' column: the item reader's
-        for piece in pieces[1:]:
-            n = piece.count("\n")
-            end = at + len(piece) + len(dash) - 1  # this item's lines are text[at:end]
+        one, two = compact in chunk, indented in chunk
+        if one:
+            chunk = chunk.replace(compact, "\x01")
+        if two:
+            chunk = chunk.replace(indented, "\x02")
+        for piece in chunk.split(dash)[1:]:
+            c1 = piece.count("\x01") if one else 0
+            c2 = piece.count("\x02") if two else 0
+            n = piece.count("\n") + c1 + c2  # the item's lines, less one
+            end = at + len(dash) - 1 + len(piece) + c1 * grow1 + c2 * grow2  # its lines are text[at:end]
             d = None
-            if piece[1:2] not in (" ", ""):  # (else `-` and more than one space: its keys at another column)
-                t = piece[1:].replace(compact, "\x01").replace(indented, "\x02")
+            if piece[:1] not in (" ", ""):  # (else `-` and more than one space: its keys at another column)
                 try:
-                    keys, vals, nls, lists = zip(*map(get, t.split(inner)), strict=True)
+                    keys, vals, nls, lists = zip(*map(get, piece.split(inner)), strict=False)
                 except TypeError:  # a part it cannot read alone: deeper lines (a wrapped string)?
                     try:
-                        keys, vals, nls, lists = zip(*map(get, t.replace(deeper, "\x03 ").split(inner)),
-                                                     strict=True)
+                        keys, vals, nls, lists = zip(*map(get, piece.replace(deeper, "\x03 ").split(inner)),
+                                                     strict=False)
                     except TypeError:
                         keys = None
                 if keys is not None:
-                    d = lazy(zip(keys, vals, strict=True))
+                    d = lazy(zip(keys, vals, strict=False))
                     if len(d) != len(keys):
                         d = None  # a key twice: the full reader says so
                     else:
