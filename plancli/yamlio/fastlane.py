@@ -80,18 +80,22 @@ def load_block(text: str, resolve, special, line_dict: type, full=None) -> Any:
     ``full(block_text, first_line)``, a file the fast lane cannot read whole is read block by block
     (see ``load_by_blocks``); ``OUTSIDE`` then means the whole file must go to the full reader.
     """
-    if text.startswith(_MARKERS) or any("\n" + m in text for m in _MARKERS):
-        return OUTSIDE  # document markers and directives: the full reader's business
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
             return OUTSIDE
         text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same values
+    # The lines at column 0 (a marker or directive is one of them): one scan of the text
+    starts = [m.start() + 1 for m in _TOP.finditer(text)]
+    if _TOP.match("\n" + text[:2]):
+        starts.insert(0, 0)
+    if any(text.startswith(_MARKERS, at) for at in starts):
+        return OUTSIDE  # document markers and directives: the full reader's business
     bad = _UNSAFE_CHAR.search(text)
     if full is not None:
         # Block by block first: a registry's entries are read in bulk there (``_flat_items``).
         try:
             unsafe = [m.start() for m in _UNSAFE_CHAR.finditer(text, bad.start())] if bad is not None else []
-            return load_by_blocks(text, resolve, special, line_dict, full, unsafe)
+            return load_by_blocks(text, resolve, special, line_dict, full, unsafe, starts)
         except Whole:
             pass  # not a mapping of blocks, or a block the full reader refused: the whole file decides
     if bad is None:
@@ -410,14 +414,15 @@ class Whole(Exception):
     """Read the whole file with the full reader (raised by ``load_by_blocks``)."""
 
 
-def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: list[int]) -> Any:
+def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: list[int], starts: list[int]
+                   ) -> Any:
     """The document in ``text`` (no document markers, ``\\n`` line ends) read block by block (see
     above): ``full(block_text, first_line)`` reads one block the fast lane cannot, its lines counted
-    from ``first_line``; ``unsafe``: the offsets of characters the fast lane never reads. Raises
+    from ``first_line``; ``unsafe``: the offsets of characters the fast lane never reads; ``starts``:
+    the offsets of the lines at column 0 that are not blank, comments or sequence items. Raises
     ``Whole`` when the file must be read whole."""
-    if any(c in text for c in "\x85\u2028\u2029"):
+    if unsafe and any(c in text for c in "\x85\u2028\u2029"):  # (each of them is unsafe)
         raise Whole  # libyaml counts them as line breaks: lines here would not be its lines
-    starts = [m.start() for m in _TOP.finditer("\n" + text)]  # (one newline ahead: offsets are text's)
     if not starts or not _COMMENTS.match(text, 0, starts[0]):
         raise Whole  # not a mapping of top-level keys
     lines = _Lines(text)
