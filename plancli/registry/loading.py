@@ -230,15 +230,27 @@ def _units(d: LineDict, key: str, report, where: At = NOWHERE) -> tuple[str, ...
         return ()
     if isinstance(v, str):
         v = [v]
-    if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+    got = _unit_list(v) if isinstance(v, list) else None
+    if got is None:
         report(d.key_lines.get(key, d.line), "registry.not_units", where=where, key=key)
         return ()
-    t = tuple(v)
-    # Registries repeat a few hundred unit lists: one shared tuple each (less memory, smaller cache).
-    return _UNIT_LISTS.get(t) or _UNIT_LISTS.setdefault(t, tuple(x.strip() for x in v))
+    return got
 
 
+# Registries repeat a few hundred unit lists: one shared tuple each (less memory, smaller cache).
 _UNIT_LISTS: dict[tuple, tuple[str, ...]] = {}
+
+
+def _unit_list(v: list) -> tuple[str, ...] | None:
+    """``_units`` of a list in which nothing is wrong (one shared tuple per list), else None."""
+    t = tuple(v)
+    try:
+        got = _UNIT_LISTS.get(t)
+    except TypeError:
+        return None  # a list in the list
+    if got is None and all(isinstance(x, str) and x.strip() for x in t):
+        got = _UNIT_LISTS.setdefault(t, tuple(x.strip() for x in t))
+    return got
 # parse_date/parse_deadline are pure and their inputs repeat (a few hundred distinct phrases and
 # dates in 100k entries): read each once. Errors are not cached, so each is raised at its own line.
 _read_date = functools.lru_cache(maxsize=4096)(parse_date)
@@ -417,10 +429,10 @@ def _entry_row(d: Any, plans: dict[str, Plan], period: Period) -> tuple | None:
         return None
     lead, support = get("lead"), get("support")
     try:
-        lead = () if lead is None else _UNIT_LISTS.get(tuple(lead)) if lead.__class__ is list else None
-        support = () if support is None else _UNIT_LISTS.get(tuple(support)) if support.__class__ is list else None
+        lead = () if lead is None else _unit_list(lead) if lead.__class__ is list else None
+        support = () if support is None else _unit_list(support) if support.__class__ is list else None
         if lead is None or support is None:
-            return None  # a unit list not seen before (or not a list): parse_entry checks it
+            return None  # not a list of unit names: parse_entry says what is wrong
         deadline, start = get("deadline"), get("start")
         if deadline is not None:
             deadline = _read_date(str(deadline))
