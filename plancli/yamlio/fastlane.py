@@ -3,7 +3,9 @@
 A registry of 100 000 entries is two million lines of ``key: value`` in block mappings and
 sequences, with JSON-like double-quoted strings and one-line flow lists (``lead: ["省科技厅"]``).
 libyaml's event stream costs ~0.7 µs per event in Python objects alone (3 s at 100k entries); this
-reader takes one regular-expression match per *line* instead and builds the same objects.
+reader takes one regular-expression match per *line* instead and builds the same objects — and the
+items of a top-level block sequence of flat mappings (a registry's entries), whatever tool wrote
+them, are read in bulk, a few C-speed string operations per item (``_flat_items``, below).
 
 It reads only a conservative subset of YAML, and says so (returns ``OUTSIDE``) at the first thing
 outside it, leaving the file to the full reader (``yamlevents``) — which also reports every error.
@@ -18,8 +20,9 @@ So anything unusual costs speed, never correctness. Inside the subset:
 - comments and blank lines anywhere.
 
 Outside (handed over): tabs, control characters, ``\\r`` alone, document markers and directives,
-anchors, aliases, tags, block scalars (``|``, ``>``), multi-line plain or quoted scalars, flow
-collections over several lines, complex keys, duplicate keys, merge keys, anything not parsing.
+anchors, aliases, tags, block scalars (``|``, ``>``), multi-line plain or quoted scalars (except
+plain and single-quoted ones wrapped in a flat item), flow collections over several lines, complex
+keys, duplicate keys, merge keys, anything not parsing.
 """
 
 from __future__ import annotations
@@ -126,7 +129,7 @@ _SIMPLE = rf"""{_KEY}:[ ](?:"[^"\\\n]*"|{_PFAST}|{_QLIST}|'[^'\n]*'|{_TEXT})(?=\
 # at 100k entries and PyYAML's no faster; wrapped values (plain or quoted text over deeper lines)
 # read in runs — every line paid for the extra alternatives what the 3 200 wrapped entries of a
 # PyYAML dump saved; and reading block by block before the whole file: 0.3 s slower on a file all
-# in the lane.)
+# in the lane — until the entries were read in bulk there, see ``_flat_items``.)
 # The items of a block sequence of text under a `key:` (no dash on its line), at the key's
 # indentation or deeper, each `- "text"`, `- 'text'` or `- 中文` alone on its line (group e's values),
 # and no item of another kind after them: the unit lists as PyYAML writes them (`lead:` / `- 省科技厅`).
@@ -657,13 +660,16 @@ def _fnode(toks, i, lineno, resolve, special, share, line_dict, depth=0):
 # list of scalars. Whatever tool wrote them, one item is a few dozen lines in one of a handful of
 # forms, so it is read here in bulk, without a regular expression per line: the sequence split at
 # its dashes, each item split at its keys' indentation (a block list's items first joined to their
-# key's part, as ``\x01`` or ``\x02``), and each part looked up in a memo of part texts (a
-# registry's parts repeat: `kind: target`, `- 省科技厅`, `line: 26`); a new part is read once by the
-# line grammar above. An item with a part the memo cannot read on its own — a string wrapped over
-# deeper lines, as PyYAML writes one past 80 columns — is read line by line by ``_wrapped_item``,
-# which folds plain and single-quoted scalars as YAML does; anything else it cannot read (a comment,
-# a nested block, a double-quoted string over lines) is handed back, item by item, to the caller.
-# The characters ``\x01`` and ``\x02`` never occur in a text the lane reads (``_UNSAFE_CHAR``).
+# key's line, as ``\x01`` at the key's column or ``\x02`` two deeper), and each part looked up in a
+# memo of part texts (a registry's parts repeat: `kind: target`, `lead:\x01省科技厅`, `line: 26`);
+# a new part is read once, by the line grammar above. An item with a part the memo cannot read on
+# its own is split again with its deeper lines joined to their key's part (``\x03``): a string
+# wrapped as PyYAML wraps one past 80 columns, plain or single-quoted, is folded as YAML folds it
+# (``_folded``). Anything else — a comment, a nested block, a double-quoted string over lines, a
+# key twice — is handed back item by item: the line reader reads that item, else the full reader.
+# The characters ``\x01``-``\x03`` never occur in a text the lane reads (``_UNSAFE_CHAR``).
+# A mapping read here works out its key lines when first asked (only an error asks): it keeps its
+# keys and how many lines each took, one tuple shared by every mapping of the same shape.
 
 _CONT_PLAIN = re.compile(r"[^:#\n]*")  # a continuation line of a plain scalar, conservatively
 _HEAD = re.compile(rf"(?P<k>{_DQ}|(?:{_FIRST})(?:[^:#\[\]{{}},\n]*[^\s:#\[\]{{}},])?):(?:[ ]+(?P<v>.*))?\Z")
@@ -867,7 +873,7 @@ def _lazy_lines(line_dict: type) -> type:
             kl = self.__dict__.get("_key_lines")
             if kl is None:
                 keys, nls = self.shape
-                kl = self.__dict__["_key_lines"] = dict(zip(keys, accumulate(nls, initial=self.line)))
+                kl = self.__dict__["_key_lines"] = dict(zip(keys, accumulate(nls, initial=self.line), strict=False))
             return kl
 
         @key_lines.setter
