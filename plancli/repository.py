@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import PlancliError
 from .ledger.storage import HEADER
@@ -221,8 +221,7 @@ lang: zh
 """
 
 
-@dataclass
-class Made:
+class Made(NamedTuple):  # what init made (a named tuple: a dataclass costs every run's start-up)
     root: Path
     files: list[str]
     git: bool  # a git repository was initialised

@@ -6,7 +6,6 @@ the unit table and the ledger are found live in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -23,10 +22,16 @@ WARNINGS_FROM = ("ledger/recording.py", "ledger/attainment.py", "registry/model.
                  "text/quantities.py", "text/numerals.py", "text/deadline.py")
 
 
-@dataclass
 class Workspace:
-    registry: Registry
-    ledger_path: Path
+    """A run's loaded state: the registry and its ledger, with what is derived from them (units,
+    records, warnings) built once, when first asked for. (A plain class: a dataclass costs every run
+    a share of a millisecond of start-up to build, and nothing compares workspaces.)"""
+
+    def __init__(self, registry: Registry, ledger_path: Path):
+        self.registry, self.ledger_path = registry, ledger_path
+
+    def __repr__(self) -> str:
+        return f"Workspace({self.registry.path}, {self.ledger_path})"
 
     @cached_property
     def units(self) -> UnitTable:

@@ -622,7 +622,9 @@ def _rss_mb(pid: int) -> int | None:
 
 
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path, tiny):
-    big = repeated_registry(tmp_path / "big.yaml", 30_000)  # ~9 MB: several seconds of loading
+    # ~18 MB: several seconds of loading left after the wait below, even on a loaded machine (with
+    # 30 000 entries a busy machine sometimes let validate finish between the wait and the signal)
+    big = repeated_registry(tmp_path / "big.yaml", 60_000)
     proc = subprocess.Popen([sys.executable, "-m", "plancli", "validate", str(big)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
                             env=sub_env())

@@ -99,6 +99,8 @@ def build_command(name: str):
     fn, kwargs = COMMANDS[name]
     if "group" in kwargs:
         return typer.main.get_command(kwargs["group"])
+    if hasattr(fn, "sign_parameters"):  # a listing's shared options (options.with_selection)
+        fn.sign_parameters(fn)
     one = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                       context_settings=CONTEXT)
     one.command(name, **kwargs)(fn)

@@ -8,7 +8,6 @@ text stays easy to grep and split on whitespace; in Chinese they read 牵头单�
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 
 from ..output.render import Column
 from ..vocabulary import LIGHTS, STATUSES
@@ -44,11 +43,11 @@ def columns_in(columns: list[Column], lang: str, *, unit_table: bool = False) ->
         if unit_table and c.key in ("name", "lead", "support"):
             key = {"name": "col.unit_name", "lead": "col.lead_count", "support": "col.support_count"}[c.key]
         elif c.key in STATUS_COLUMNS:
-            out.append(replace(c, header=word(c.key, lang)))
+            out.append(c._replace(header=word(c.key, lang)))
             continue
         else:
             key = HEADINGS.get(c.key)
-        out.append(replace(c, header=say(key, lang)) if key else c)
+        out.append(c._replace(header=say(key, lang)) if key else c)
     return out
 
 

@@ -1,6 +1,8 @@
-"""Options shared by the commands, declared once: choices, formats and the listing filters."""
+"""Options shared by the commands, declared once: choices, formats and the listing filters.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads these annotations at run time, and an
+annotation kept as a string is compiled and evaluated then (1–2 ms of every listing's start-up).
+"""
 
 import functools
 import inspect
@@ -215,22 +217,35 @@ class Selection:
 def with_selection(fn):
     """Add the ``Selection`` options to a command; it receives them whole as ``sel``.
 
-    typer reads parameters from the signature, so the wrapper's signature lists the command's own
-    parameters followed by Selection's fields.
+    typer reads parameters from the signature, so the command's signature lists its own parameters
+    followed by Selection's fields. Working that out evaluates every option's annotation, so it is
+    done for the one command a run builds (``sign_parameters``, called by ``build_command``), not
+    for every listing as its module is imported.
     """
-
-    own_hints = typing.get_type_hints(fn, include_extras=True)
-    sel_hints = typing.get_type_hints(Selection, include_extras=True)
-    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=own_hints[p.name])
-           for p in inspect.signature(fn).parameters.values() if p.name != "sel"]
-    added = [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default,
-                               annotation=sel_hints[f.name]) for f in fields(Selection)]
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        sel = Selection(**{k: kwargs.pop(k) for k in sel_hints})
+        sel = Selection(**{k: kwargs.pop(k) for k in _selection_fields()})
         return fn(*args, sel=sel, **kwargs)
 
-    wrapper.__signature__ = inspect.Signature(own + added)
-    wrapper.__annotations__ = {p.name: p.annotation for p in own + added}
+    wrapper.sign_parameters = functools.partial(_sign_parameters, fn)
     return wrapper
+
+
+@functools.cache
+def _selection_fields() -> dict[str, inspect.Parameter]:
+    """Selection's fields as keyword-only parameters, their annotations evaluated (once a run)."""
+    hints = typing.get_type_hints(Selection, include_extras=True)
+    return {f.name: inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default,
+                                      annotation=hints[f.name]) for f in fields(Selection)}
+
+
+def _sign_parameters(fn, command) -> None:
+    """Give ``command`` (``fn`` wrapped, as registered) the parameters typer reads: ``fn``'s own,
+    then Selection's."""
+    own_hints = typing.get_type_hints(fn, include_extras=True)
+    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=own_hints[p.name])
+           for p in inspect.signature(fn).parameters.values() if p.name != "sel"]
+    params = own + list(_selection_fields().values())
+    command.__signature__ = inspect.Signature(params)
+    command.__annotations__ = {p.name: p.annotation for p in params}

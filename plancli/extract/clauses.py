@@ -40,7 +40,8 @@ from .context import (
 from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
-__all__ = ["Time", "Draft", "drafts_of_plan", "is_product_standard", "not_a_goal", "names_a_list"]
+__all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_product_standard", "names_a_field", "names_a_list",
+           "not_a_goal"]
 
 _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
@@ -79,6 +80,28 @@ _LIST_NAME_AFTER = re.compile(rf"(?:度)?(?:的)?(?:实施|办好|办理|推进|
                               # the year of the list, whatever the sentence then says of it
                               r"|(?:度)?(?:的)?(?:(?!完成|实施|推进|建成|开展|做好|办好|落实|启动|新建|建设|改造)"
                               r"[^，,。；;：:\x00\d]){0,10}?(?:民生实事|为民实事|惠民实事|为民办实事|民生工程)")
+
+
+# After a year that is part of a field's name in a list of the fields a form asks for (issue 28, round eight's
+# 龙华区): 每个项目均列明了年度目标、…、总投资额、2022年投资额、资金来源、建设内容等信息 — the column 2022年投资额.
+# (the field is a noun of what is recorded, not work to do: 2024年完成主体工程、配套道路等内容 dates its step)
+_FIELD_AFTER = re.compile(r"(?:度)?(?!完成|实现|新增|建成|开工|竣工|启动|推进|开展)[^，,。；;、:：\x00\s]{0,6}?"
+                          r"(?:投资额|投资|金额|产值|目标|任务|计划|预算|资金|收入|支出|进度|数据)"
+                          r"、[^。；;]{0,40}?等(?:信息|内容|要素|栏目|数据|字段|情况)")
+# What is already done or under way in a sentence (截至目前…, 26项已完成, 6项正在抓紧收尾): a date after 预计 in it
+# forecasts when that work ends (北京市, round eight), it dates no step of the plan.
+_PROGRESS = re.compile(r"截至目前|截至[^，,。；;]{0,8}[，,]|已(?:全部)?(?:完成|建成|竣工|开工|落地)|正在(?:抓紧|加紧|加快)?")
+
+
+def names_a_field(text: str, a: int, e: int, lo: int, hi: int) -> bool:
+    """The year text[a:e] (…、2022年投资额、…等信息) is part of a field's name in a list of fields: no deadline."""
+    return bool(re.search(r"[、,，]$", text[max(lo, a - 1):a]) and _FIELD_AFTER.match(text, e, hi))
+
+
+def forecasts(text: str, a: int, lo: int) -> bool:
+    """The time phrase at text[a] (its 预计 included, or right after it) forecasts the end of work the sentence from
+    ``lo`` reports done or under way: no step of the plan."""
+    return bool((text.startswith("预计", a) or text[max(lo, a - 2):a] == "预计") and _PROGRESS.search(text, lo, a))
 
 
 # A clause that is only a project's name, opening with its year (2024年达标区建设项目, 2025年农村饮水维修养护工程): no verb
@@ -138,6 +161,26 @@ _DURATION_AFTER = re.compile(r"^(?:以上|以下|及以上|以内|内)?(?:的|�
                              r"企业所得税|房产税)")
 _RULE_BEFORE = re.compile(r"按照|按各|保留|留存|收储|奖励")
 _LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共同体: a count of the things just listed
+
+
+def restates_list(text: str, cs: int, a: int, m: re.Match) -> bool:
+    """The count m after 等 (at text[a], its clause from cs) restates the items just listed: as many as are named
+    (建成中和、大弯、禾丰、赵镇、竹篙等5座…站). A count larger than the names (完工友谊大道北段、…、高新二路示范段等15条
+    重点道路: four named of fifteen) is what the task commits to — 等 says "among others" — and stays a target."""
+    listed = text[cs:a - 1].replace("\x00", "").strip()
+    if not _DOING_OPENS.match(listed):
+        return True  # 表决通过…报告等6项决议, 包含…等8个方面: what is described or approved, not work to do
+    items = [x for x in re.split(r"[、及和与]", listed) if x.strip()]
+    try:
+        count = _amount(m)
+    except ValueError:
+        return True
+    return not count.is_integer() or count <= len(items)
+
+
+# A verb of doing that opens a task's clause: the things listed after it are work the task commits to.
+_DOING_OPENS = re.compile(r"(?:\d+[.．、])?(?:全面|加快|持续|力争|确保)?(?:新开工|开工|完工|建成|新建|改建|扩建|新改扩建|改造|续建|"
+                          r"实施|推进|完成|打造|建设|提升|新增|整治|修缮|培育|打通)")
 _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
 _SENT_END = "。!?！？"
 _CLAUSE_END = ",;，；:："
@@ -234,6 +277,13 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return "extract.reason.rule_bound"
+    if unit in ("个", "项", "份", "件") and re.match(r"(?:的)?(?:报告|决议|议案|决定|提案)", after) \
+            and re.search(r"(?:批准|通过|审议|听取|表决|审查)(?:了)?(?:这|这些|上述|以上|前述)?$", before):
+        return "extract.reason.acts"  # 决定批准这6个报告: the documents a congress acted on (龙岗区, round eight)
+    if unit in ("个", "项", "件", "条") and (re.search(r"(?:候选|备选)(?:项目|事项|实事)?(?:超过?|达到?|共|约|近|逾|多达)?$",
+                                                      re.sub(r"[\x00\s]", "", before))
+                                        or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
+        return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
     # 投资500万元以上技术改造项目1.2万个, 220千伏及以下输变电工程实现投资40亿元: the first says which are counted
     # (220千伏及以下输变电工程 is a class of works even with no count after it)
     nxt = _QTY.search(text, e, _clause_end(text, e, hi))
@@ -666,6 +716,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles)
         if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
             continue  # 从2023年第一季度开始: when something starts
+        if re.fullmatch(r"\d{4}年", t) and names_a_field(text, a, e, s0, s1):
+            continue  # …总投资额、2022年投资额、资金来源…等信息: a field a list names, no deadline
+        if t.startswith("预计") and forecasts(text, a, s0):
+            continue  # 26项已完成,6项正在抓紧收尾,预计年底前全部完成: a forecast of work under way, no step of the plan
         if re.fullmatch(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]", t) and (
                 text[e:e + 1] in "，," or _EVENT_AFTER.match(text, e, s1)):
             continue  # 1月19日,重庆市…会议开幕, 2025年3月4日,记者从…获悉: a dateline, the day of an event; 2月21日下午,在…
@@ -793,7 +847,8 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
             continue  # a baseline, a name or code, a document number, a past achievement (已达到)
         # A rule parameter (按…的10%, 50%由省级统筹) or a threshold that defines what is counted
         # (投资500万元以上技术改造项目1.2万个) is not a target: left to the exclusions.
-        if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) or _LIST_COUNT.search(text[cs:a]):
+        if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) \
+                or _LIST_COUNT.search(text[cs:a]) and restates_list(text, cs, a, m):
             continue
         if is_product_standard(text, a, e):
             continue  # 厚度低于0.01毫米的地膜: a product standard, left to the exclusions

@@ -22,7 +22,16 @@ from datetime import date, timedelta
 from ..text.deadline import DeadlineError, Period, parse_date
 from ..text.numerals import COUNTING
 from ..text.source import compact
-from .layout import DATE_LINE, DOC_NO, NOTICE_TITLE, find_period, is_title, title_lines, title_spans
+from .layout import (
+    DATE_LINE,
+    DOC_NO,
+    MENU_LINE,
+    NOTICE_TITLE,
+    find_period,
+    is_title,
+    title_lines,
+    title_spans,
+)
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
            "is_notice_title", "page_headline", "headlines", "stated_term", "term_span", "annex_lines", "title_line_set", "notice_year",
@@ -81,7 +90,7 @@ def is_page_furniture(line: str) -> bool:
         return True  # a ticker of dated headlines (· 城中区举办…竞赛 2024-05-17 · …): the site's, not the text's
     if not raw or "。" in raw or len(raw) > 160:
         return False
-    return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw))
+    return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw) or MENU_LINE.match(raw))
 
 
 _TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")

@@ -21,7 +21,15 @@ from ..text.numerals import NUMERAL
 from ..text.quantities import QuantityError, not_target_reason, parse_value
 from ..text.tokens import covered_spans, tokens
 from ..words import say
-from .clauses import Draft, drafts_of_plan, is_product_standard, names_a_list, not_a_goal
+from .clauses import (
+    Draft,
+    drafts_of_plan,
+    forecasts,
+    is_product_standard,
+    names_a_field,
+    names_a_list,
+    not_a_goal,
+)
 from .context import (
     annex_lines,
     document_header,
@@ -70,7 +78,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
         if re.search(r"(?:已经|已于|已在|已)$", text[max(ls, pos - 3):pos]):
             return "extract.reason.past_event", {}
         if after.startswith("年是") or re.search(r"(?:将|把|对)$", text[max(ls, pos - 1):pos]) \
-                or names_a_list(text, pos + len(tok) + 1) and not _inside_pair(text, ls, pos, "《", "》"):
+                or names_a_list(text, pos + len(tok) + 1) and not _inside_pair(text, ls, pos, "《", "》") \
+                or names_a_field(text, pos, pos + len(tok) + 1, ls, le):
             return "extract.reason.year_named", {}
     if re.fullmatch(r"\d{1,3}[|｜.．、。]?", text[ls:le]) or task and pos < ls + task.end():
         return "extract.reason.row_number", {}  # 1 | or 1 on a line of its own: a table's 序号 cell, a list number
@@ -126,6 +135,10 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
         return "extract.reason.descriptive", {}
     if tok.isdigit() and re.match(r"月\d{1,2}日(?!前|之前|以前)", after):
         return "extract.reason.date", {}  # 1月19日,重庆市…会议开幕: the day of an event (a dateline)
+    if forecasts(text, pos, ls):
+        return "extract.reason.forecast", {}
+    if tok.isdigit() and re.search(r"每(?:个)?月$", text[max(ls, pos - 3):pos]) and re.match(r"[日号]", after):
+        return "extract.reason.monthly", {}  # 每月25日前…报送: a monthly step the registry cannot recur (鄂温克旗)
     if tok in ("月底", "年底") or (tok.isdigit() and re.match(r"月(?:底|末|\d|前)|[日号]前", after)):
         return "extract.reason.yearless", {}
     if re.fullmatch(r"每年|年均|两年|三年|每季度|年底|月底", tok):

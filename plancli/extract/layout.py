@@ -207,12 +207,20 @@ NOTICE_TITLE = re.compile(r"^(?=.*(?:关于|《|〈|印发|转发))[^。，,；;
 _YEARS = r"[(（](?:(?:19|20)\d{2}年?[—–\-~～至](?:19|20)\d{2}年|(?:19|20)\d{2}年版)[)）]"
 
 
+# A site's menu or accessibility label standing alone above the text (导航菜单, 无障碍浏览): the page's, no title's.
+MENU_LINE = re.compile(r"^(?:导航菜单|网站导航|栏目导航|网站地图|无障碍浏览|长者模式|返回顶部|English)$")
+
+
 def _title_piece(b: str) -> bool:
     """A short line that may be one piece of a title a page sets over several lines: no punctuation of a
-    sentence, no heading, number, date or document number."""
-    return (1 <= len(b) <= 30 and not re.search(r"[。，,;；:：()（）\[\]〔〕|]", b)
+    sentence, no heading, number, date or document number, no menu label."""
+    return (1 <= len(b) <= 30 and not re.search(r"[。，,;；:：()（）\[\]〔〕|]", b) and not MENU_LINE.match(b)
             and not (_SECTION.match(b) or GROUP.match(b) or TASK.match(b) or DATE_LINE.match(b) or DOC_NO.search(b)
                      or re.match(r"^附件\d*$", b)))
+
+
+# The kind of a document with no name of its own: a line holding only it ends the title above it.
+_TITLE_TAIL = re.compile(r"(?:目标)?(?:任务)?(?:责任)?(?:分解|分工|落实)*(?:实施|工作|行动)?(?:方案|计划|清单|分解表|一览表|要点)")
 
 
 def title_spans(lines: list[str]) -> list[tuple[int, int, str]]:
@@ -247,6 +255,10 @@ def title_spans(lines: list[str]) -> list[tuple[int, int, str]]:
                 if not _title_piece(bodies[n]):
                     break
         n = nxt(last)
+        if n is not None and _is_title(joined) and _TITLE_TAIL.fullmatch(bodies[n]) and _is_title(joined + bodies[n]):
+            # 2022年市《政府工作报告》目标任务 / 责任分解方案: the kind of document alone on the next line ends the title
+            last, joined = n, joined + bodies[n]
+            n = nxt(last)
         if n is not None and (_is_title(joined) or re.search(rf"{_YEAR_TITLE_END}$", joined)) \
                 and re.fullmatch(_YEARS, bodies[n]) and _is_title(joined + bodies[n]):
             last, joined = n, joined + bodies[n]  # …若干政策举措 / (2025年版); …行动计划 / （2024—2026年）
@@ -427,7 +439,7 @@ def layout(doc: Doc) -> list[Plan]:
         plans.append(Plan(name=b, title_line=li + 1, group=group, first_line=li + 1))
     if not plans:
         # No titled plan: the whole text is one plan, named by its first line.
-        first = next((li for li, _k, _b in kinds), 0)
+        first = next((li for li, _k, b in kinds if not MENU_LINE.match(b)), next((li for li, _k, _b in kinds), 0))
         plans.append(Plan(name=(joined.get(first) or _body(doc.lines[first]))[:60] or "plan", title_line=first + 1, group="",
                            first_line=first + 1))
     if plans and not plans[0].group and plans[0].first_line > 1:

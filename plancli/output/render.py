@@ -19,8 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from ..vocabulary import Status
 from ..words import visible
@@ -29,8 +28,7 @@ __all__ = ["Column", "WRITERS", "render", "is_machine", "default_format", "cell"
            "html_text"]
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of a human table. ``max_width`` clips the cell in plain text and Markdown.
 
     ``overflow`` says how the terminal table (``table``) treats the column: ``None`` (the default) —
@@ -45,6 +43,7 @@ class Column:
     max_width: int | None = None
     overflow: str | None = None
     min_width: int | None = None  # a flexible column kept at least this wide while others give way
+    # (A named tuple, not a dataclass: half a millisecond less of every run's start-up.)
 
 
 # A terminal row's colour by its status: red needs action, yellow soon, green closed.

@@ -6,7 +6,6 @@ words catalogue). Status codes and JSON keys never change.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import TextIO
 
@@ -166,7 +165,7 @@ def weekly_report(s: dict, fmt: str, out: TextIO, *, lang: str = "en", scope: st
         for head, rows, cols in parts:
             out.write(f"## {md_escape(head)}\n\n")
             if rows:  # Markdown viewers wrap long cells: show metrics whole
-                render(rows, [replace(c, max_width=None) for c in cols], "md", out)
+                render(rows, [c._replace(max_width=None) for c in cols], "md", out)
             else:
                 out.write(f"({none})\n")
             out.write("\n")

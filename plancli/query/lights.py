@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ..ledger.record import Record
 from ..registry.model import Entry, LightSettings
@@ -34,9 +35,11 @@ RATE_UNITS = ("%", "个百分点", "百分点")  # a share or a rate: 0 is no na
 _RANK = {light: i for i, light in enumerate(LIGHTS)}
 
 
-@dataclass(frozen=True)
-class Reason:
-    """One finding: a code and its figures; ``reason_text`` writes it in a language."""
+class Reason(NamedTuple):
+    """One finding: a code and its figures; ``reason_text`` writes it in a language.
+
+    (Reason and Judgement are named tuples, not dataclasses: each dataclass costs every run about
+    half a millisecond of start-up to build, and these are only made and read inside this module.)"""
 
     code: str
     days: int | None = None
@@ -67,8 +70,7 @@ class Reasons:
         return _said(self, "en")
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     light: Light
     reasons: tuple[Reason, ...]
 

@@ -167,9 +167,7 @@ def score(reg: Registry, table: UnitTable | None, records: list[Record], f: Filt
 
 
 def _rule_keys() -> tuple[str, ...]:
-    from dataclasses import fields
-
-    return tuple(x.name for x in fields(ScoringRules))
+    return ScoringRules._fields
 
 
 def _item_kind(r: dict, deadline: date, closed_on: dict[str, date], as_of: date) -> tuple[str | None, str | None, int | None]:

@@ -15,6 +15,7 @@ from datetime import date
 from functools import cached_property
 from itertools import compress
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import PlancliError, Said
 from ..text.deadline import DeadlineError, Period, parse_date, parse_deadline
@@ -167,9 +168,10 @@ class Exclusion:
     yaml_line: int = 0
 
 
-@dataclass(frozen=True)
-class LightSettings:
-    """The ``lights:`` settings of a registry file (docs/lights.md); the defaults are the documented ones."""
+class LightSettings(NamedTuple):
+    """The ``lights:`` settings of a registry file (docs/lights.md); the defaults are the documented ones.
+    (LightSettings and ScoringRules are named tuples, not dataclasses: each dataclass costs every run
+    about half a millisecond of start-up to build.)"""
 
     near_days: int = 14  # blue: due within this many days and not closed
     behind_yellow: float = 10  # yellow: behind 序时进度 by more than this many percentage points
@@ -177,15 +179,14 @@ class LightSettings:
     report_every_days: int | None = None  # yellow: no record within this many days (None: no cycle)
 
 
-LIGHT_KEYS = tuple(f.name for f in fields(LightSettings))
+LIGHT_KEYS = LightSettings._fields
 
 # ``review:`` of the registry index: ``required`` makes a done/met record a 报结 claim the office must
 # accept (销号) before the item closes (docs/review.md); ``off`` (the default) closes it at once.
 REVIEW_MODES = ("required", "off")
 
 
-@dataclass(frozen=True)
-class ScoringRules:
+class ScoringRules(NamedTuple):
     """The ``scoring:`` rules of the registry index (考核, docs/review.md); the defaults are the documented ones.
 
     Item points go to every lead unit times ``lead_weight`` and to every supporting unit times
@@ -204,7 +205,7 @@ class ScoringRules:
     extended: float = -0.5  # an extension (延期) asked
 
 
-SCORING_KEYS = tuple(f.name for f in fields(ScoringRules))
+SCORING_KEYS = ScoringRules._fields
 # Shares, not points: a negative weight would turn a reward into a penalty.
 SCORING_WEIGHTS = ("lead_weight", "support_weight")
 

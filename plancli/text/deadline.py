@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..errors import PlancliError
 from ..words import term
@@ -107,8 +108,7 @@ class Period:
 DEFAULT_PERIOD = Period(date(2024, 1, 1), date(2025, 12, 31))
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a phrase may need from its document: the document's date (a year-less 10月底前 is read
     in the year of the document) and the plan period (每年 = every year of the period).
 
@@ -239,8 +239,7 @@ _FROM_SPAN = lazy_re(rf"(?:自|从)?(?P<y>{_NUM})年(?:起|开始)(?:的|用)?(?
 _START = lazy_re(r"^(?:自|从|由)|(?:起|开始|以来|以后|之后|后)$")
 
 
-@dataclass(frozen=True)
-class _Point:
+class _Point(NamedTuple):
     date: date
     year: int | None        # the year written or inherited (None for a relative year)
     month: int | None

@@ -358,7 +358,9 @@ def parse_target(text: str) -> Target:
             # 分别达到100万辆和150GWh左右: a trailing word covers the items listed before it.
             for later in items[i + 1:]:
                 between = t[end:later[0]]
-                if not _LIST_GAP.fullmatch(between):
+                # 建设1所100张以上床位的养老机构: a count glued to the size after it is no list; the 以上 is the
+                # size's (沙河口区, issue 28 round five), not the count's
+                if not between or not _LIST_GAP.fullmatch(between):
                     break
                 if later[4] is not None:
                     suf = later[4]
