@@ -266,7 +266,7 @@ def test_every_other_number_is_an_exclusion_with_a_reason():
     assert any("title" in r for t, r in reasons.items() if "2021" in t)
     assert any("baseline" in r for t, r in reasons.items() if "2020" in t)
     assert any("16市" in t for t in reasons)
-    listed = extract(_plan("推动现代农业、医养健康等3个高等教育共同体建设，具备海上18MW级风机生产能力。"),
+    listed = extract(_plan("推动现代农业、新一代信息技术、医养健康等3个高等教育共同体建设，具备海上18MW级风机生产能力。"),
                      source_name="t.txt")
     why = {compact(x["text"]): x["reason"] for x in listed["exclusions"]}
     assert any("listed before it" in r for t, r in why.items() if "3个" in t)

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from plancli.extract import ExtractError, extract, parse_period, to_yaml
+from plancli.extract.context import is_page_furniture
 from plancli.extract.layout import title_spans
 from plancli.text.source import SourceText, compact
 from plancli.words import say
@@ -1256,3 +1257,268 @@ def test_a_sites_menu_label_above_the_title_is_the_pages_not_the_titles():
     assert d["meta"]["plans"][0]["name"] == "(湖北省)武汉市2023年《政府工作报告》目标任务责任分解方案", WH23
     d = _draft("某市2024年\n工业节能工作方案\n一、主要目标\n新建充电桩500个。\n")
     assert d["meta"]["plans"][0]["name"] == "某市2024年工业节能工作方案"
+
+
+# round ten: exclusion rules that swallowed real targets when the form varied a little (looked for on development
+# documents and constructed counter-cases; where an exclusion is unsure the draft keeps the entry)
+LZF = "data/source 鲁政发〔2024〕5号"
+
+
+@pytest.mark.parametrize("text, kept, source", [
+    # a count after 等 larger than the names: whatever verb or subject opens the clause, it is the task's target
+    ("引进华为、中兴、小米等20家龙头企业。", ["20家"], "引进 (a verb no fixed list had) before four-of-twenty names"),
+    ("全市建成A公园、B公园等15个口袋公园。", ["15个"], "a subject (全市) before the verb"),
+    ("创建阳光、星光等30个示范社区。", ["30个"], "创建"),
+    ("招引重大项目、产业链项目等50个。", ["50个"], "no noun after the count"),
+    ("开工富强大街、高新八路、通顺大道南延线等12个重点项目。", ["12个"], WH23 + " task 89"),
+    # … and still restated where as many are named, or where the clause only describes or approves a list
+    ("建成中和、大弯、禾丰、赵镇、竹篙等5座生活垃圾压缩转运站。", [], CD21_ROW),
+    ("聚焦新一代信息技术、高端装备等10个重点领域。", [], "聚焦: the scope of a plan, not work to do"),
+    ("会议表决通过区人民政府工作报告等6项决议。", [], LG22 + " line 14"),
+])
+def test_a_count_after_deng_is_kept_unless_the_names_are_as_many_or_the_clause_only_describes(text, kept, source):
+    d = _draft(_city("1." + text, title="某市2024年重点工作任务分解方案"))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+
+
+@pytest.mark.parametrize("text, kept, source", [
+    # a share a rule allots stays a rule's parameter (the shipped document's own phrases)
+    ("海上风电项目收益按各25%留给登陆点、并网点所在市。", [], LZF + " line 454"),
+    ("能耗指标转出地保留50%、省级收储50%。", [], LZF + " line 466"),
+    ("按照项目合规新增用地的10%奖励土地指标。", [], LZF + " line 484"),
+    # a count or an amount with its measure word in a clause with 按照/收储/奖励 is work to do
+    ("按照高标准要求建设示范村20个。", ["20个"], "按照 a standard, then the work"),
+    ("按照一村一策原则完成改造项目150个。", ["150个"], "按照 a principle, then the work"),
+    ("收储土地3000亩。", ["3000亩"], "land to take into the reserve, a land plan's target"),
+    ("设立奖励基金5000万元。", ["5000万元"], "a fund to set up, named 奖励基金"),
+])
+def test_rule_words_make_a_share_a_rules_parameter_not_a_count_or_an_amount(text, kept, source):
+    d = _draft(_city("1." + text))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+
+
+@pytest.mark.parametrize("text, kept, source", [
+    ("新增政务服务事项100项。", ["100项"], "a count after its noun with a verb of doing: the work"),
+    ("办结群众诉求事项5000件。", ["5000件"], "办结"),
+    ("2024年确定民生实事项目40项。", [], DY24 + ": the list's size, no verb of doing"),
+    ("分解至我区任务15项。", [], "a count after the noun of what is assigned"),
+])
+def test_a_count_after_its_noun_is_the_lists_size_only_where_no_verb_of_doing_governs_it(text, kept, source):
+    d = _draft(_city("1." + text, title="某区2024年重点工作任务分解方案"))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+
+
+@pytest.mark.parametrize("row, kept", [
+    ("1 | 丰富公开方式,发布政策解读100篇 | 市政府办公室 |", ["100篇"]),  # 公开方式: an index label's word in a task
+    ("2 | 提升监管有效性,完成双随机抽查500家 | 市市场监管局 |", ["500家"]),  # 有效性
+    ("3 | 优化主题分类,新增政务服务事项100项 | 市政务服务局 |", ["100项"]),
+])
+def test_an_index_labels_word_inside_a_task_is_the_plans_not_the_pages(row, kept):
+    """An index block's label stands before its value (主题分类: 城乡建设 / 有效性 | 有效): the same words inside a
+    task's row are the plan's (they had made the row page furniture and its target an exclusion)."""
+    d = _draft(f"某市2024年政务公开工作要点\n一、重点任务\n序号 | 任务 | 责任单位 |\n{row}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
+    for label in ("主题分类: 城乡建设", "有 效 性 有效", "公开方式 | 主动公开", "发布日期:2024-03-01", "索引号"):
+        assert is_page_furniture(label), label
+    assert not is_page_furniture(row)
+
+
+def test_a_goal_line_under_a_heading_is_no_headline_even_where_a_task_repeats_it():
+    """A line without punctuation near the top whose numbers the text repeats reads as a sub-headline only above the
+    text's first heading or list item: 一、工作目标 / 全市新建充电桩500个 is a goal of the plan."""
+    d = _draft("某市2024年充电设施建设工作方案\n一、工作目标\n全市新建充电桩500个\n二、重点任务\n"
+               "1.各区新建充电桩500个。（牵头单位：市发展改革委）\n")
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(3, "500个"), (5, "500个")]
+
+
+SX25 = "bench county2025_shexian_minsheng (涉县 十件民生实事)"
+
+
+@pytest.mark.parametrize("text, kept, reason, source", [
+    # a verb between two quantities: two results, the first no size of what the second counts
+    ("新建标准化厂房20万平方米吸引入驻企业50家。", ["20万平方米", "50家"], None, "a building, then who moves in"),
+    ("培育专精特新企业50家带动就业1万人。", ["50家", "1万人"], None, "企业, then the jobs they bring"),
+    ("新增城镇就业5万人实现农村劳动力转移2万人。", ["5万人", "2万人"], None, "two employment targets"),
+    # … a size before what it says which are counted stays a threshold
+    ("投资500万元以上技术改造项目1.2万个。", ["1.2万个"], "threshold", "鲁政发's form: 以上 says which projects"),
+    ("建设1000亩高标准农田示范区3个。", ["3个"], "threshold", "a size naming the kind of 示范区"),
+    # where the work is done is no target of it
+    ("在39个村改造升级10千伏线路16.66公里。", ["16.66公里"], "where", SX25 + " line 7"),
+])
+def test_two_quantities_with_a_verb_between_are_two_targets_and_a_size_before_its_noun_a_threshold(text, kept, reason,
+                                                                                                   source):
+    _kept_and_why(text, kept, reason, source, title="某县2025年重点工作任务分解方案")
+
+
+# round ten's held-out openings, measured once (c978198), development documents since
+FJ25 = "bench county2025_fengjie_zhaoshang (奉节县 行动方案(2025-2027), a news page)"
+DX23 = "bench district2023_daxing_fengong (大兴区 2023年区政府工作报告重点工作分工方案)"
+
+
+def test_a_page_about_a_plan_just_issued_runs_over_the_plans_term_and_its_year_of_issue_dates_nothing():
+    """FJ25 lines 2-4: 2025年,奉节县印发《…行动方案(2025-2027)》 — the page's targets belong to that plan, so its term is the
+    period (it had run over 2027 alone, the latest year named, and every 2025年 target was dated 2027-12-31); the year the
+    plan was issued dates none of the clauses saying what it does. A basis named in 《》 is no period; 2024年出台《…》 with
+    no comma and no issuer is a step of the plan."""
+    d = _draft(_bench("county2025_fengjie_zhaoshang.txt"))
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2025-01-01", "2027-12-31"), FJ25
+    assert "issued" in d["meta"]["period"]["inferred_from"], FJ25
+    by = {(e["line"], e["value_text"]): e["deadline"] for e in d["entries"] if e["kind"] == "target"}
+    assert by[(4, "2亿元")] == "2025-12-31" and by[(4, "6.6亿元")] == "2027-12-31", FJ25
+    assert not [e for e in d["entries"] if e["line"] == 2], FJ25
+    d = _draft("根据《某市海绵城市专项规划(2016-2035)》,2024年新建海绵城市10平方公里。\n")
+    assert d["meta"]["period"]["start"] == "2024-01-01", "a basis's years are no period"
+    d = _draft(_city("1.2024年出台《某市促进消费若干措施》。（牵头单位：市商务局）"))
+    assert [(e["kind"], e["deadline"]) for e in d["entries"]] == [("milestone", "2024-12-31")]
+
+
+@pytest.mark.parametrize("task", ["1.2024年底前出台促进消费若干措施。", "1.2024年出台促进消费若干措施。"])
+def test_a_year_glued_to_the_first_tasks_number_dates_its_step(task):
+    """A date glued to the list number (1.2024年…) was read on every task but the first under a heading: the first
+    task's number stood before the plan's masked text and the year after "1." was taken for a decimal's digits."""
+    d = _draft(f"某市促进消费工作方案\n一、重点任务\n{task}\n2.2025年建成充电站5座。\n")
+    assert [(e["line"], e["kind"], e["deadline"]) for e in d["entries"]] == [
+        (3, "milestone", "2024-12-31"), (4, "target", "2025-12-31")]
+
+
+def test_a_main_responsible_unit_on_its_line_leads_and_the_plans_own_task_counts_are_no_targets():
+    """DX23 lines 21-37: 将121项区政府重点工作进行分解, 围绕121项区政府重点工作, …分工方案(共计121项) count the plan's own tasks
+    (three targets had been drafted); 主要责任单位:区发展改革委 on a line under the task leads it (it had fallen to 待定; the
+    table reader knew the qualified label, the line reader did not). Counter-cases: a count of tasks the plan commits to
+    stays a target."""
+    d = _draft(_bench("district2023_daxing_fengong.txt"))
+    assert [(t["line"], t["value_text"], t["lead"], t.get("units_inferred", False)) for t in _targets(d)] == [
+        (33, "4.5%", ["区发展改革委"], False)], DX23
+    for kept in ("完成12项改革任务。", "新增政务服务事项100项。", "全年办结区政府重点工作任务40项。"):
+        assert [t["value_text"] for t in _targets(_draft(_city("1." + kept)))], kept
+    d = _draft(_city("1.新建充电桩500个。\n牵头领导:常务副市长\n主要责任单位:市发展改革委\n协同配合单位:市住建局"))
+    assert [(t["lead"], t["support"]) for t in _targets(d)] == [(["市发展改革委"], ["市住建局"])]
+
+
+@pytest.mark.parametrize("task, lead, support", [
+    ("1.新建充电桩500个。(责任单位:市发改委(牵头)、市财政局)", ["市发改委"], ["市财政局"]),  # the unit marked (牵头) leads
+    ("1.新建充电桩500个。\n责任单位:市发改委(牵头)、市财政局", ["市发改委"], ["市财政局"]),
+    ("1.新建充电桩500个。【牵头单位:市发改委;配合单位:市财政局】", ["市发改委"], ["市财政局"]),  # 【】 as the brackets
+    ("1.新建充电桩500个。(牵头:市发改委;配合:市财政局)", ["市发改委"], ["市财政局"]),  # the bare role words as labels
+    ("1.新建充电桩500个。责任单位:市发改委、市财政局", ["市发改委", "市财政局"], []),  # the label after the last sentence
+    # counter-cases: a role word in running text is no label; a task with no unit falls to the coordinator, marked
+    ("1.新建充电桩500个,配合市财政局做好资金保障。", ["待定"], []),
+])
+def test_unit_forms_that_vary_a_little_from_the_labelled_ones(task, lead, support):
+    """Round ten, step one: unit forms a little different from those the development documents hold (looked for on
+    small texts before the held-out set was collected); each had given 待定 or a lead glued to the next label."""
+    t = _targets(_draft(_city(task)))[0]
+    assert (t["lead"], t["support"]) == (lead, support), task
+    assert t["quote"].endswith("500个"), "the label is no task text"
+
+
+@pytest.mark.parametrize("step, want", [
+    ("2024年11月中旬前完成改造。", ("2024年11月中旬前", "2024-11-20")),  # had been cut at 2024年11月: 11-30, later than stated
+    ("10月中旬前完成改造。", (None, "2024-10-20")),  # year-less: read in the document's year, with a note
+    ("三季度末前完成改造。", (None, "2024-09-30")),
+    ("下半年完成改造。", (None, "2024-12-31")),
+    ("年内完成改造。", (None, "2024-12-31")),
+    ("2024年度完成改造。", ("2024年", "2024-12-31")),  # 年度 before a verb of doing dates the step
+])
+def test_dated_steps_written_with_ten_day_marks_halves_quarters_and_nianei(step, want):
+    """Round ten, step one: date forms text/deadline.py reads but extract did not find (no step drafted, or cut short to
+    a later date). Counter-cases: 2024年度学习计划 names a plan, 前三季度 is a cumulative span, 每季度 recurs."""
+    d = _draft(_city("1." + step + "(牵头单位:市发改委)"), period=parse_period("2024:2024"))
+    assert [(e["deadline_text"], e["deadline"]) for e in d["entries"] if e["kind"] == "milestone"] == [want], step
+    d = _draft(_city("1.制定2024年度学习计划。\n2.前三季度完成投资50亿元。\n3.每季度开展检查。"), period=parse_period("2024:2024"))
+    assert [(e["kind"], e.get("recurring")) for e in d["entries"]] == [("target", None), ("milestone", "quarterly")]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_table_without_a_number_column_is_read_by_its_heading(sep):
+    """Round ten, step one: 工作任务 | 牵头单位 | 完成时限 with no 序号 column (cells between bars or tabs) had not been read
+    as a table: every row's lead fell to 待定 and its 完成时限 cell dated nothing. Each line under the heading with as many
+    cells is a row; the first line that is not one ends the table (here a paragraph of the plan, still read)."""
+    rows = ["工作任务", "牵头单位", "完成时限"], ["新建充电桩500个", "县发改局", "2024年10月底前"], \
+        ["完成老旧小区改造20个", "县住建局", "2024年12月底前"]
+    text = "某县2024年重点工作任务分解表\n" + "\n".join(sep.join(r) for r in rows) + "\n另外,新建公园5个。\n"
+    d = _draft(text)
+    got = [(e["line"], e["value_text"], e["deadline"], e["lead"], e.get("units_inferred", False)) for e in d["entries"]]
+    assert got[:2] == [(3, "500个", "2024-10-31", ["县发改局"], False), (4, "20个", "2024-12-31", ["县住建局"], False)]
+    assert [(x[0], x[1], x[4]) for x in got[2:]] == [(5, "5个", True)]  # no unit named: the fallback, marked
+
+
+@pytest.mark.parametrize("body, want", [
+    ("1.一是新建充电桩500个(牵头单位:市发改委);二是完成老旧小区改造20个(牵头单位:市住建局;配合单位:各区政府)。",
+     [("500个", ["市发改委"], []), ("20个", ["市住建局"], ["各区政府"])]),
+    ("1.加快充电设施建设。新建充电桩500个(牵头单位:市发改委),完成老旧小区改造20个(牵头单位:市住建局)。",
+     [("500个", ["市发改委"], []), ("20个", ["市住建局"], [])]),
+    # counter-case: one parenthetical closing the task names the units of all its clauses
+    ("1.新建充电桩500个,完成老旧小区改造20个。(牵头单位:市发改委;配合单位:市住建局)",
+     [("500个", ["市发改委"], ["市住建局"]), ("20个", ["市发改委"], ["市住建局"])]),
+])
+def test_a_task_naming_units_after_each_clause_gives_each_target_its_own(body, want):
+    """Round ten, step one: a task with a labelled parenthetical after each clause (一是…(牵头单位:A);二是…(牵头单位:B)) gave
+    every target the first one's units."""
+    d = _draft(_city(body))
+    assert [(t["value_text"], t["lead"], t["support"]) for t in _targets(d)] == want
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("改造30个已建成老旧小区。", ["30个"]),  # 已建成 says which 小区 the work is on
+    ("为30个已建成小区加装电梯。", ["30个"]),
+    ("新增10个在建项目。", ["10个"]),
+    ("完成50个正在建设项目的验收。", ["50个"]),
+    # the count the clause's subject: how much of a list is done, no goal (北京市's e-paper, round eight)
+    ("截至目前,32项实事项目总体进展顺利。其中,26项已完成,6项正在抓紧收尾。", []),
+])
+def test_progress_is_a_count_the_clause_opens_with_not_one_after_a_verb(text, kept):
+    """Round ten, step one: 已建成/在建/正在 after any count made it progress, so a count of the things work is done on
+    (改造30个已建成老旧小区) was an exclusion."""
+    assert [t["value_text"] for t in _targets(_draft(_city("1." + text), period=parse_period("2024:2024")))] == kept
+
+
+def test_a_section_heading_that_states_a_target_is_one():
+    """Round ten, step one: 一、新建充电桩500个 (a 民生实事 list numbering its items 一、二、) had its quantity left as an
+    exclusion to check; a heading naming a topic (一、重点任务) still drafts nothing."""
+    d = _draft("某市2024年民生实事实施方案\n一、新建充电桩500个\n1.在各区布局。(牵头单位:市发改委)\n"
+               "二、改造老旧小区20个(牵头单位:市住建局)\n三、保障措施\n加强组织领导。\n")
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(2, "500个"), (4, "20个")]
+    assert _targets(d)[1]["lead"] == ["市住建局"]
+
+
+@pytest.mark.parametrize("heading", ["2024年目标", "2024年重点任务", "2024年度工作目标", "2024年6月底前"])
+def test_a_group_heading_with_a_year_and_the_word_for_its_goals_dates_the_items_under_it(heading):
+    """Round ten, step one: （一）2024年目标 / 1.… / （二）2025年目标 / 1.… — only a heading that was a date alone dated the
+    items under it; these gave every target the period's end (and （一）2024年重点任务 drafted itself as a step)."""
+    d = _draft(f"某市充电设施建设行动方案(2024-2025年)\n一、重点任务\n(一){heading}\n1.新建充电桩500个。\n"
+               "(二)2025年目标\n1.新建充电桩800个。\n二、保障措施\n加强组织领导。\n")
+    first = "2024-06-30" if "月" in heading else "2024-12-31"
+    assert [(e["line"], e["kind"], e["deadline"]) for e in d["entries"]] == [
+        (4, "target", first), (6, "target", "2025-12-31")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("新建三所学校。", [("三所", 3, "所")]),
+    ("新增两家上市企业。", [("两家", 2, "家")]),
+    ("新建二十个口袋公园。", [("二十个", 20, "个")]),
+    # counter-cases: names, kinds and a lone 一 are no counts
+    ("推进五大行动。", []),
+    ("聚焦五个方面。", []),
+    ("建设一个平台。", []),
+])
+def test_a_count_in_words_after_a_verb_of_doing_is_a_target(text, want):
+    """Round ten, step one: every count written in Chinese numerals was left as an exclusion to check, though the
+    shipped registry registers such counts (gzrc-039 两名, gdzb-012 两); one right after a verb of doing is drafted."""
+    d = _draft(_city("1." + text), period=parse_period("2024:2024"))
+    assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == want
+
+
+@pytest.mark.parametrize("task, kind", [
+    ("1.新建充电桩500个。(牵头单位:市发改委;完成时限:2024年10月底前)", "target"),
+    ("1.新建充电桩500个。\n牵头单位:市发改委\n完成时限:2024年10月底前", "target"),
+    ("1.新建充电桩500个。\n责任单位:市发改委\n时间节点:2024年10月底前", "target"),
+    ("1.新建充电桩500个。(牵头单位:市发改委,2024年10月底前完成)", "target"),
+    ("1.完成充电设施规划编制。(牵头单位:市发改委;完成时限:2024年10月底前)", "milestone"),
+])
+def test_a_time_limit_beside_the_units_dates_the_task(task, kind):
+    """Round ten, step one: 完成时限/时间节点 in a unit parenthetical or on a label line was read as part of the lead
+    ('市发改委;完成时限:2024年10月底前') or ignored: the target took the period's end, and a step dated only there was not
+    drafted at all. It dates the task's entries as a table row's 完成时限 cell does, and is no unit."""
+    d = _draft(_city(task), period=parse_period("2024:2024"))
+    assert [(e["kind"], e["deadline"], e["lead"]) for e in d["entries"]] == [(kind, "2024-10-31", ["市发改委"])], task

@@ -37,7 +37,7 @@ from .context import (
     page_lines,
     title_line_set,
 )
-from .layout import GROUP, TITLE_END, Block, Doc, Plan, is_title, subject_units
+from .layout import GROUP, TITLE_END, Block, Doc, Plan, clause_units, is_title, subject_units
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_product_standard", "names_a_field", "names_a_list",
@@ -50,7 +50,7 @@ _TIME = re.compile(
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
     rf"(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
     rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
-    rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
+    rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]|上旬|中旬|下旬)?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
     r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内)?"
@@ -58,7 +58,11 @@ _TIME = re.compile(
     # (今年6月前: 今年 before the month, where a year's digits may not be; 在今年12月完成: a month that a completion
     # closes, after 今年 — round eight)
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d.])(?<!\d年)(?:\d{{1,2}}月(?:底|末)(?:之前|以前|前)?|\d{{1,2}}月(?:\d{{1,2}}[日号])?"
-    r"(?:之前|以前|前)|\d{1,2}月\d{1,2}[日号])"
+    r"(?:之前|以前|前)|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?:上旬|中旬|下旬)(?:之前|以前|前)?)"
+    # year-less halves and quarters, and 年内 (上半年完成…, 三季度末前…, 年内完成…: read in the document's year; round ten —
+    # 前三季度 is a cumulative span, 每季度 a recurrence, N年内 a span, all read elsewhere or not at all)
+    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d年每前第])(?:上半年|下半年|第?[一二三四]季度(?:末|底)?)(?:之前|以前|前)?"
+    rf"|(?:今年|本年|当年)年内|(?<![\d一二两三四五六七八九十近每多几本今当明去])年内"
     rf"|{_PRE}(?:今年|明年|本年)\d{{1,2}}月(?=(?:份)?(?:全部|全面|基本|如期|按时)?(?:完成|建成|竣工|完工|投用))"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
@@ -69,6 +73,13 @@ _EVENT_AFTER = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|早上)
 _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
 # After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…
 _PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导思想|基本原则|工作思路|总体思路|基本思路)(?:是|为)?[:：]")
+# A verb of doing after 2024年度: the year dates the step (2024年度完成改造), as 2024年度学习计划 (a plan's name) does not.
+_DOING_AFTER_YEAR = re.compile(r"[，,\x00\s]*(?:内)?(?:全面|基本|力争|确保)?(?:完成|建成|实现|新建|开工|竣工|投用|上线|新增|改造|启动|出台)")
+# After a year that says when a document was issued: 2025年,奉节县印发《…行动方案(2025-2027)》,落实…,构建… — the clauses
+# after it say what the plan does, none is a step the year dates (round ten).
+# (a comma and the issuer between: 2024年出台《…办法》 with neither is a step of the plan, and stays one)
+_ISSUED_AFTER = re.compile(r"[，,][\x00\s]*[^，,。；;：:]{0,12}?(?:县|市|区|省|州|旗|镇|政府|办公室|办公厅|局|委|厅)(?:正式)?"
+                           r"(?:印发|出台|发布|制定|推出)(?:了)?[\x00\s]*[《〈]")
 # After a year that names a document: 2022年《政府工作报告》, 2023年区《政府工作报告》, 2024年市政府工作报告.
 _DOCUMENT_AFTER = re.compile(r"[区市县省]?[《〈]|[^，,。；;：:\x00]{0,10}?(?:政府工作报告|工作报告)")
 # After a year that names a list by its count (issue 28, round four): 确定…2024年十大民生实事项目, 2025年十五件民盼实事
@@ -143,7 +154,13 @@ _CN_QTY = re.compile(
     r"|(?<!趋)零(?=发生|事故|死亡|伤亡|增长|排放|投诉|新增|感染|污染|积压|拖欠|欠薪|上访|直排|填埋)"
     rf"|一半|半数|(?<![{NONZERO}十])[{NONZERO}]成(?=以上|左右|$|[，,。；;的])|[{NONZERO}十]分之[{NONZERO}]"
     r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于))(?:新建|建设|建成|设立|开设|配备|培育|打造|有)?"
-    rf"[{NONZERO}十](?:所|家|个|名|项|座|处|支|条)")
+    rf"[{NONZERO}十](?:所|家|个|名|项|座|处|支|条)"
+    # a count in words right after a verb of doing (新建三所学校, 建设两个产业园, 新增二十个口袋公园: round ten — it had been
+    # left to check); a lone 一 (一个, 一批) is no count, 三大/五个方面/三类 are names and kinds
+    r"|(?:(?<=新建)|(?<=建设)|(?<=建成)|(?<=新增)|(?<=打造)|(?<=培育)|(?<=创建)|(?<=引进)|(?<=改造)|(?<=开工)|(?<=开设)|"
+    r"(?<=设立)|(?<=招引)|(?<=扩建)|(?<=改建)|(?<=提升))"
+    r"(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
+    r"(?:所|家|个|名|座|处|支|条|台|套|辆|栋|幢|片)(?![大类级]|方面)")
 # An index or score has no measure word: 融合发展指数达到125, 营商环境评价得分提高到90 (the number ends its
 # clause or takes 以上/左右).
 _BARE = re.compile(r"(?:指数|得分|评分|分值|指标值)(?:达到|达|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|控制在|"
@@ -159,7 +176,12 @@ _ROUTINE_UNITS = ("次", *measure_words("span"))
 _DURATION_BEFORE = re.compile(r"(?:具有|具备|满|连续|距|任职|工作|从事|每|期限|为期|有效期|累计)$")
 _DURATION_AFTER = re.compile(r"^(?:以上|以下|及以上|以内|内)?(?:的|工作|经历|经验|任期|期满|免征|免缴|免税|减免|减半|内免|"
                              r"企业所得税|房产税)")
+# A share a rule allots (按各25%留给登陆点, 转出地保留50%、省级收储50%, 按照项目合规新增用地的10%奖励土地指标): 按照, 保留,
+# 收储, 奖励 anywhere in its clause make a percentage a rule's parameter. Only a share: a count or an amount with its own
+# measure word in such a clause is work to do (按照高标准要求建设示范村20个, 收储土地3000亩, 设立奖励基金5000万元 — round ten:
+# the words alone had swallowed them).
 _RULE_BEFORE = re.compile(r"按照|按各|保留|留存|收储|奖励")
+_RULE_SHARE_UNITS = ("%", "‰", "个百分点")
 _LIST_COUNT = re.compile(r"等$")  # 现代农业、…、医养健康等3个共同体: a count of the things just listed
 
 
@@ -168,19 +190,25 @@ def restates_list(text: str, cs: int, a: int, m: re.Match) -> bool:
     (建成中和、大弯、禾丰、赵镇、竹篙等5座…站). A count larger than the names (完工友谊大道北段、…、高新二路示范段等15条
     重点道路: four named of fifteen) is what the task commits to — 等 says "among others" — and stays a target."""
     listed = text[cs:a - 1].replace("\x00", "").strip()
-    if not _DOING_OPENS.match(listed):
-        return True  # 表决通过…报告等6项决议, 包含…等8个方面: what is described or approved, not work to do
     items = [x for x in re.split(r"[、及和与]", listed) if x.strip()]
     try:
         count = _amount(m)
     except ValueError:
         return True
-    return not count.is_integer() or count <= len(items)
+    if not count.is_integer() or count <= len(items):
+        return True
+    # More than are named: the count is what the clause commits to, whatever verb (引进, 创建, 招引 …) or subject (全市建成…)
+    # opens it — unless it only describes or approves a list (表决通过…报告等6项决议, 包含…等8个方面). Where unsure the draft
+    # keeps the entry: a reviewer deletes an extra in seconds, a missed target is a wrong answer (round ten: only a fixed
+    # list of opening verbs had kept the count, 引进华为、中兴等20家龙头企业 was read as restating its two names).
+    return bool(_DESCRIBES_LIST.search(listed)) and not _DOING_OPENS.match(listed)
 
 
 # A verb of doing that opens a task's clause: the things listed after it are work the task commits to.
 _DOING_OPENS = re.compile(r"(?:\d+[.．、])?(?:全面|加快|持续|力争|确保)?(?:新开工|开工|完工|建成|新建|改建|扩建|新改扩建|改造|续建|"
                           r"实施|推进|完成|打造|建设|提升|新增|整治|修缮|培育|打通)")
+# Words that describe, approve or scope a list rather than do its items: 表决通过…等6项决议, 包含…等8个方面, 聚焦…等10个领域.
+_DESCRIBES_LIST = re.compile(r"表决|通过|批准|审议|听取|包含|包括|涵盖|涉及|聚焦|围绕|覆盖|分为|分成|明确|列入|纳入|入选|评为|命名")
 _RULE_AFTER = re.compile(r"^(?:以上|以下)?(?:由|留给|留存|奖励)")
 _SENT_END = "。!?！？"
 _CLAUSE_END = ",;，；:："
@@ -209,9 +237,9 @@ _DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|�
 _OWN_UNITS_AFTER = re.compile(r"^(?:(?:牵头|责任|配合|协同|协办|承办|主办|参与|成员)(?:单位|部门|处室|科室)"
                               # who takes part in the list's work: 共38家单位参与 (a count of units, never what they do)
                               r"|(?:单位|部门)(?:共同|联合)?(?:参与|参加|联动|协同|承担|实施))")
-_OWN_ITEMS_AFTER = re.compile(r"(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生)*(?:工作任务|任务|工作事项|事项|责任事项|"
+_OWN_ITEMS_AFTER = re.compile(r"(?:[区市县乡镇]?政府|全[区市县])?(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生)*(?:工作任务|任务|工作事项|事项|责任事项|"
                               r"实事项目|实事|工作(?=$|[，,。；;：:、和及与\x00)）]))")
-_DESCRIBES = re.compile(r"(?:明确|涉及|细化|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
+_DESCRIBES = re.compile(r"(?:围绕|对照|聚焦|明确|涉及|细化|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
                         # how a list comes to be: 票决产生了10件重点民生实事, 公布…项目
                         r"梳理出|整合为|产生|票决|票选|选出|评选|推出|公布|发布)[了出为成]?"
                         rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面|部分))?$")  # 共两大类33项: the kinds, then the count
@@ -224,6 +252,9 @@ _LIST_KIND_AFTER = re.compile(
     r"(?:重点|重大|重要|年度|\d{4}年)*(?:民生|为民|惠民|利民|便民)?(?:办)?实事")
 # (10类40件174项民生实事项目: each count of the chain; 确定15项作为2022年民生实事正式项目, 8个项目被确定为…: the list named
 # after the count; 33件实事项目 — round eight's held-out set, development documents since)
+# A verb of doing in the words before a count after its noun: 新增政务服务事项100项, 办结群众诉求事项5000件 commit to the
+# count (round ten: the count-after-noun rule had read them as sizing the list, as 民生实事项目40项, 分解至我区任务15项 do).
+_DOING_IN_LEAD = re.compile(r"新增|办结|办理|完成|实现|建成|上线|开通|推出|落地|解决|化解")
 _DOING_BEFORE = re.compile(r"(?:办好|办成|办实|做好|完成|实施|推进|抓好|落实|建成|兑现)"
                            rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面))?[\x00\s]*$")
 # Money a list is expected to cost, as a news lead or a notice sums it up: 预计投入资金2.5亿元 — and its growth over last
@@ -265,6 +296,12 @@ def _sum_of_parts(text: str, m: re.Match, e: int, hi: int) -> bool:
     return len(parts) >= 2 and abs(sum(_amount(q) for q in parts) - total) <= 0.005 * total
 
 
+# A verb between two quantities of a clause: the first is a result of its own (培育专精特新企业50家带动就业1万人,
+# 新增城镇就业5万人实现农村劳动力转移2万人), not a size saying which things the second counts (建设1000亩高标准农田示范区3个).
+_WORK_BETWEEN = re.compile(r"吸引|带动|实现|新增|完成|建成|培育|引进|带来|创造|解决|提供|形成|达到|新建|改造|打造|开展|吸纳|拉动|"
+                           r"促进|推动|转移|安置|招引|落地|入驻|提升|增加|减少|降低")
+
+
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
@@ -284,6 +321,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
                                                       re.sub(r"[\x00\s]", "", before))
                                         or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
         return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
+    if unit in ("个", "处") and before.endswith("在") \
+            and re.match(r"(?:行政)?(?:村|乡镇|乡|镇|街道|社区|小区|片区|县|区|市|地|点)", after):
+        return "extract.reason.where"  # 在39个村改造升级10千伏线路: where the work is done (涉县 line 7, round ten)
     # 投资500万元以上技术改造项目1.2万个, 220千伏及以下输变电工程实现投资40亿元: the first says which are counted
     # (220千伏及以下输变电工程 is a class of works even with no count after it)
     nxt = _QTY.search(text, e, _clause_end(text, e, hi))
@@ -294,6 +334,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.threshold"  # 建设1所100张以上床位的养老机构: the size that says which 养老机构
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
+    if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
+        nxt = None  # 新建标准化厂房20万平方米吸引入驻企业50家: a verb between them, two results, no class (round ten)
     if nxt and not re.search(r"[、和及与]", re.sub(r"^及?以[上下]", "", text[e:nxt.start()])) \
             and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
             or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
@@ -308,8 +350,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
         return "extract.reason.frequency"
     cs0 = _clause_start(text, a, lo)
-    if unit in ("项", "件", "个") and re.match(r"(?:均|全部)?(?:已完成|已建成|已开工|已落地|已实施|正在|在建|已启动)", after):
-        return "extract.reason.progress"  # 26项已完成,6项正在抓紧收尾: what is done of a list, not a goal
+    if unit in ("项", "件", "个") and re.match(r"(?:均|全部)?(?:已完成|已建成|已开工|已落地|已实施|正在|在建|已启动)", after) \
+            and re.fullmatch(r"(?:其中|目前|截至目前|现已|已有|共有|共|有)?", re.sub(r"[\x00\s]", "", text[cs0:a])):
+        # 26项已完成,6项正在抓紧收尾: what is done of a list, not a goal — the count the clause's subject; after a verb
+        # it says which things the work is on (改造30个已建成老旧小区, 新增10个在建项目: round ten, they had been swallowed)
+        return "extract.reason.progress"
     if unit in ("名", "位") and re.match(r"(?:余|多)?[\u4e00-\u9fff]{0,8}?(?:代表|委员)(?![\u4e00-\u9fff]*(?:培训|轮训))", after):
         return "extract.reason.participants"  # 69名基层议事代表和12名区人大代表: who sat in the meeting (中梁山街道)
     if unit in ("栋", "幢", "号楼") and (re.match(rf"、\d+{unit}", text[e:e + 6])
@@ -336,9 +381,12 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.estimate"  # …预计投入资金2.5亿元,较2024年增长120%: the estimate's growth
     if unit in ("项", "件", "条"):
         lead = re.sub(r"[\x00\s]", "", text[cs:a])
-        if _COUNT_AFTER_NOUN.search(lead) or re.search(r"[(（](?:含|其中|包括)[^()（）]*$", lead) \
+        if _COUNT_AFTER_NOUN.search(lead) and not _DOING_IN_LEAD.search(lead) \
+                or re.search(r"[(（](?:含|其中|包括|共计|共有|合计|共)[^()（）]*$", lead) \
+                or lead.endswith("将") and re.match(r"[^，,。；;]{0,16}?(?:进行)?(?:分解|细化|拆分|分工)", text[e:hi]) \
                 or re.match(r"[\x00\s]*[:：]", after):
-            return "extract.reason.own_parts"  # 项目18项(含区人大票决15项), 共两大类33项: 一是…: the list's count
+            return "extract.reason.own_parts"  # 项目18项(含区人大票决15项), 共两大类33项: 一是…: the list's count; …分工方案
+            # (共计121项), 将121项区政府重点工作进行分解 (大兴区, round ten): the plan's own tasks
     # The count of a 民生实事 list that no verb of doing governs (城中区20项民生实事项目出炉, 十个方面30项为民实事实施方案
     # 印发, 20个民生实事项目正式票选出炉): it names the list, whose items are the entries; 全力办好10件民生实事 commits to
     # them where the list is not given (round four keeps it). And the count of the items that follow (确定以下八类11个
@@ -568,12 +616,14 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             a, e = doc.src.line_span(li)
             a, e = max(a, lo), min(e, hi)
             chars[a - lo:e - lo] = "\x00" * max(0, e - a)
-    # A task's number (1. before 2024年10月底前…) is no part of its text: a date glued to it reads as one.
+    text = c[:lo] + "".join(chars) + c[hi:]
+    # A task's number (1. before 2024年10月底前…) is no part of its text: a date glued to it reads as one. (The first
+    # task's number stands before ``lo``, where the plan's text starts: it is masked too — round ten, 1.2024年出台…
+    # under a section heading had lost its step.)
     for blk in plan.blocks:
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
-        if lo <= ls < blk.start:
-            chars[ls - lo:blk.start - lo] = "\x00" * (blk.start - ls)
-    text = c[:lo] + "".join(chars) + c[hi:]
+        if ls < blk.start:
+            text = text[:ls] + "\x00" * (blk.start - ls) + text[blk.start:]
     breaks = _line_breaks(doc, lo, hi)
     paragraphs = breaks | _paragraph_ends(doc, lo, hi) | {x for blk in plan.blocks for x in blk.breaks}
     out: list[Draft] = []
@@ -581,10 +631,13 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     section = None
     heading_dates = _heading_dates(text, plan, ctx, period)
     for blk in plan.blocks:
+        if blk.start in heading_dates:
+            continue  # （一）2024年重点任务: the heading dates the items under it, it is no step of its own
+        per_clause = clause_units(doc, blk)  # 一是…(牵头单位:A);二是…(牵头单位:B): each clause its own units
         due = heading_dates.get(blk.heads) if blk.heads is not None else None
         if due is None and blk.due is not None:
             # a table row's 完成时限 cell (2025年6月底前) dates its targets and steps
-            due = next(iter(_times(text, *blk.due, [], ctx, period)), None)
+            due = next(iter(_times(c, *blk.due, [], ctx, period)), None)  # (the cell's text: a parenthetical is masked)
         if due is not None:
             due.heading = True
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
@@ -633,6 +686,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             if subject:  # 区政府办公室将对…,每季度通报…: the sentence's subject leads what it commits to
                 for d in drafts:
                     d.units = (subject, ())
+            for d in drafts if per_clause else ():
+                # the parenthetical closing the clause that holds the entry names its units (round ten)
+                at = d.value[0] if d.value else d.qstart
+                _a, lead, support = next((x for x in per_clause if x[0] >= at), per_clause[-1])
+                d.units = (lead, support)
             out.extend(drafts)
             if opening is not None:
                 governor = opening
@@ -709,11 +767,14 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了|确定了|提出了|部署了|"
                                                       r"安排了)(?:全[省市区县]|我[省市区县])?$",
                                                       text[max(s0, a - 4):a])
-                                            or _DOCUMENT_AFTER.match(text, e, s1) or text[e:e + 1] == "度"
+                                            or _DOCUMENT_AFTER.match(text, e, s1)
+                                            or text[e:e + 1] == "度" and not _DOING_AFTER_YEAR.match(text, e + 1, s1)
                                             or names_a_list(text, e)
-                                            or _PRINCIPLES_AFTER.match(text, e, s1)):
+                                            or _PRINCIPLES_AFTER.match(text, e, s1)
+                                            or _ISSUED_AFTER.match(text, e, s1)):
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
-            # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles)
+            # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
+            # 印发《…》 (when the document was issued, round ten)
         if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
             continue  # 从2023年第一季度开始: when something starts
         if re.fullmatch(r"\d{4}年", t) and names_a_field(text, a, e, s0, s1):
@@ -779,16 +840,28 @@ def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: 
     return None
 
 
+# What may follow the date of a group heading that dates the items under it: （一）2024年目标, （二）2025年重点任务 (round ten)
+_HEADING_REST = re.compile(r"(?:度)?(?:的)?(?:主要|工作|重点|发展|阶段性|年度)?(?:目标任务|目标|任务|重点工作|工作重点|工作)?")
+
+
 def _heading_dates(text: str, plan: Plan, ctx: Context, period: Period) -> dict[int, Time]:
-    """Group headings that are only a date (（一）2024年6月底前): their block start → the date, which dates the
-    steps under them."""
+    """Group headings that are only a date (（一）2024年6月底前), or a year and the word for its goals or tasks
+    (（一）2024年目标): their block start → the date, which dates the steps under them."""
     out: dict[int, Time] = {}
     for blk in plan.blocks:
         body = text[blk.start:blk.end].strip("\x00 ：:。")
         if not body or len(body) > 16:
             continue
         times = _times(text, blk.start, blk.end, [], ctx, period)
-        if len(times) == 1 and not times[0].yearless and text[times[0].end:blk.end].strip("\x00 ：:。") == "" \
+        y = re.match(r"[\x00\s]*((?:19|20)\d{2})年(?=度)", text[blk.start:blk.end])
+        if not times and y:  # （一）2024年度工作目标: 年度 before the goals word (a year's plan is no deadline elsewhere)
+            a = blk.start + y.start(1)
+            try:
+                times = [Time(a, a + 5, y.group(1) + "年", parse_deadline(y.group(1) + "年", period))]
+            except DeadlineError:
+                times = []
+        if len(times) == 1 and not times[0].yearless \
+                and _HEADING_REST.fullmatch(text[times[0].end:blk.end].strip("\x00 ：:。")) \
                 and _OPENING.match(text[blk.start:times[0].start]):
             out[blk.start] = times[0]
     return out
@@ -847,7 +920,7 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
             continue  # a baseline, a name or code, a document number, a past achievement (已达到)
         # A rule parameter (按…的10%, 50%由省级统筹) or a threshold that defines what is counted
         # (投资500万元以上技术改造项目1.2万个) is not a target: left to the exclusions.
-        if _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) \
+        if m.group(3) in _RULE_SHARE_UNITS and _RULE_BEFORE.search(text[cs:a]) or _RULE_AFTER.match(text[e:e + 4]) \
                 or _LIST_COUNT.search(text[cs:a]) and restates_list(text, cs, a, m):
             continue
         if is_product_standard(text, a, e):

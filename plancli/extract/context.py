@@ -56,6 +56,11 @@ _BASELINE_YEAR = re.compile(r"(?:较|比|相比|相较|同比)((?:19|20)\d{2})�
 # year the text only names (2021年以来, 2023年是…, 〔2021〕).
 _STEP_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?:年?底|末|上半年|下半年|[一二三四]季度|\d{1,2}月)"
                         r"[^，,。；;]{0,6}?(?:前|之前|以前|底|末|完成)")
+# … and a bare year opening a clause or a task with the work it dates: 1.2024年出台…, ;2025年建成… (round ten: such steps
+# had left the period to the latest year named, and the earlier steps were read as past years).
+_DOING_YEAR = re.compile(r"(?:^|[\n，,；;。:：]|\d[.．、])((?:19|20)\d{2})年[，,]?(?:全面|基本|力争|确保|计划)?"
+                         r"(?:完成|建成|出台|实现|新建|开工|启动|建设|推进|开展|制定|印发|上线|投用|竣工|新增|签约|落地|培育|打造|"
+                         r"改造|实施)")
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
@@ -74,9 +79,12 @@ def is_signature_line(line: str) -> bool:
 # or on lines of their own), its post time and source, view counts, breadcrumbs, related links. None of it is
 # text of the plan: its numbers and dates are the page's.
 _FURNITURE = re.compile(
-    r"(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期|(?:^|\s|信息)来源[:：]"
-    r"|浏览次数|阅读次数|点击量|点击数|浏览量|字体[:：【]|字号[:：]|文\s*号[:：|]|发文字号|发文文号|发布机构|发文单位|发文机关|"
-    r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态|"
+    # (an index block's label stands before its value: a colon, a bar, a space or the line's end after it — the same
+    # words inside a task, 丰富公开方式,发布政策解读100篇 or 提升监管有效性 in a table's row, are the plan's: round ten)
+    r"(?:(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期"
+    r"|浏览次数|阅读次数|点击量|点击数|浏览量|发文字号|发文文号|发布机构|发文单位|发文机关|"
+    r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态)"
+    r"(?=\s|[:：|｜\]】]|$)|(?:^|\s|信息)来源[:：]|字体[:：【]|字号[:：]|文\s*号[:：|]|"
     r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
     r"|文章字数[:：]|^当前版[:：]|上一版|下一版|^通版阅读|^展开通版|^收缩通版"  # an e-paper's page lines
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
@@ -176,6 +184,8 @@ def page_headline(lines: list[str]) -> int | None:
     return None
 
 
+# A section heading or a list item opening a line (一、, (一), 1., 第一): the text has begun, no headline follows.
+_HEADING_OPENS = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[、,，章部])")
 # A quantity as a headline states it: 10项, 10处, 2.5亿元.
 _HEAD_QTY = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]")
 
@@ -197,8 +207,9 @@ def headlines(lines: list[str]) -> set[int]:
         if is_page_furniture(ln):
             continue
         seen += 1
-        if "。" in c or len(c) > 40 or seen > 3:
-            break  # the text's first sentence: the head of the page is over
+        if "。" in c or len(c) > 40 or seen > 3 or _HEADING_OPENS.match(c):
+            break  # the text's first sentence, or its first heading or list item: the head of the page is over
+            # (一、工作目标 / 全市新建充电桩500个: a goal line under a heading, not a sub-headline — round ten)
         if re.search(r"[，,；;：:]", c) or is_title(ln):
             continue
         qs = _HEAD_QTY.findall(c)
@@ -266,6 +277,9 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     term = stated_term(c)
     if term:
         return term
+    issued = issued_term(text)
+    if issued:
+        return issued
     year0 = doc_date.year if doc_date else None
     lines = [compact(ln) for ln in text.split("\n")]
     goals: list[int] = []
@@ -299,11 +313,28 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     # No title period, no term, no 到YYYY年 and no date of issue (a flattened crawl, a page without its
     # notice): the years its dated steps name (力争2022年底前) are when the plan runs, from the earliest to
     # the latest. Only a text that dates nothing is refused (ExtractError asks for --period).
-    steps = [int(y) for y in _STEP_YEAR.findall(c)]
+    steps = [int(y) for y in _STEP_YEAR.findall(c)] + [int(y) for y in _DOING_YEAR.findall(c)]
     if steps:
         return Period(date(min(steps), 1, 1), date(max(steps), 12, 31)), \
             f"the years its dated steps name ({min(steps)}–{max(steps)}年)"
     return named_year(text)
+
+
+# A page about a plan its issuer has just put out names the plan in 《》 with its term: 奉节县印发《…行动方案(2025-2027)》
+# (round ten) — the plan the page's targets belong to, so its term is the period. A document named as a basis (根据《…规划
+# (2016-2035)》, 落实《…》) is another document: its years are never the period.
+_ISSUED_TERM = re.compile(r"(?:印发|出台|发布|制定|推出|出炉|编制)(?:了|实施)?《(?P<name>[^《》]{2,80}?)[(（](?P<a>(?:19|20)\d{2})年?"
+                          r"[—–\-~～至](?P<b>(?:19|20)\d{2})年?[)）]》")
+
+
+def issued_term(text: str) -> tuple[Period, str] | None:
+    """The term of the plan a sentence says was issued (印发《…(2025-2027)》), and from which line, else None."""
+    for i, ln in enumerate(text.split("\n")):
+        m = _ISSUED_TERM.search(compact(ln))
+        if m and int(m.group("a")) <= int(m.group("b")):
+            return Period(date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)), \
+                f"the term of the plan the text says was issued (line {i + 1}: 《{m.group('name')}…》)"
+    return None
 
 
 # A notice that issues, breaks down or sees to a year's list names that year in its title (…关于印发2024年重点民生实事工作

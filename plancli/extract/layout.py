@@ -30,7 +30,7 @@ from ..text.deadline import Period
 from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
-__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "DOC_NO", "DATE_LINE",
+__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "clause_units", "DOC_NO", "DATE_LINE",
            "TITLE_END", "TASK", "GROUP"]
 
 
@@ -59,20 +59,28 @@ _YEAR_TITLE = re.compile(
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
 GROUP = re.compile(rf"^[(（]([{COUNTING}]+)[)）]")
 TASK = re.compile(r"^(\d{1,3})[.．、。]|^[(（](\d{1,3})[)）]")  # as the tokens' task numbering (1。 too)
-_OPEN, _CLOSE = r"[(（〔\[]", r"[)）〕\]]"
-_NOT_BRACKET = r"(?:[^()（）〔〕\[\]]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
+_OPEN, _CLOSE = r"[(（〔\[【]", r"[)）〕\]】]"  # (【牵头单位:…】 as some pages bracket it — round ten)
+_NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
 # The labels that name who does a task: who leads (牵头单位, 主办), who joins (配合单位, 协办, 实施部门 after a
 # 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
-_LEAD_LABEL = r"牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
+_LEAD_LABEL = r"主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
 _SHARED_LABEL = r"责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位"  # lead alone, support after a 牵头 label
-_SUPPORT_LABEL = r"配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|协同单位"
+_SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
+                  r"协同单位|配合|参与")  # (牵头:A;配合:B — the bare role words as labels, round ten)
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
-_LABEL = rf"(?:{_OTHER_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
+# When the task is due, beside its units: (牵头单位:X;完成时限:2024年10月底前), 时间节点:… on a line of its own (round ten)
+_TIME_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|时间要求|时限"
+_LABEL = rf"(?:{_OTHER_LABEL}|{_TIME_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
+# A date a unit parenthetical or label line gives for the task: after a time label, or a piece that is a date
+# ((牵头单位:X,2024年10月底前完成)).
+_DUE_IN = re.compile(rf"(?:{_TIME_LABEL})[:：]\s*([^;；,，)）〕\]】]+)"
+                     r"|(?<=[;；,，])\s*((?:19|20)\d{2}年[^;；,，)）〕\]】]{0,12}?(?:前|底|末|内|月|完成))")
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕, (牵头部门:A;实施部门:B、C)
 _PAREN = re.compile(rf"{_OPEN}\s*({_LABEL}[:：]{_NOT_BRACKET}*?){_CLOSE}")
 # 责任单位：市发展改革委 / 牵头单位：A on a line of its own under the task
 _LABEL_LINE = re.compile(rf"^({_LABEL}[:：].+)$")
+_LABEL_TAIL = re.compile(rf"(?<=[。；;])[\x00\s]*(({_LABEL})[:：]([^。；;:：]+?))[。；;]?[\x00\s]*$")
 _LABEL_ALONE = re.compile(rf"^[\x00\s]*(?:{_LABEL})[:：]?[\x00\s]*$")
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
 DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{DIGITS}]{{4}})年[\d{DIGITS}十]{{1,3}}月[\d{DIGITS}十]{{1,3}}日$")
@@ -303,6 +311,9 @@ def _split_units(names: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_MARKED_LEAD = re.compile(r"[(（](?:牵头|牵头单位|总牵头)[)）]$")
+
+
 def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Lead and support of a labelled statement: 牵头单位：A；配合单位：B (any of ：: ；; ，, between)."""
     inner = inner.replace("：", ":")
@@ -314,12 +325,19 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         names = inner[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(inner)]
         names = re.split(r"(?:按职责分工|分别)?负责|。", names)[0].strip(" ;；,，")
         label = m.group(1)
-        if re.fullmatch(_OTHER_LABEL, label):
-            continue
-        if re.fullmatch(_LEAD_LABEL, label) or (re.fullmatch(_SHARED_LABEL, label) and not has_lead and not lead):
-            lead += _split_units(names)
+        if re.fullmatch(_OTHER_LABEL, label) or re.fullmatch(_TIME_LABEL, label):
+            continue  # a person, who supplies a figure, when the task is due: no unit
+        names = re.split(r"[;；,，]\s*(?:19|20)\d{2}年", names)[0]  # (牵头单位:X,2024年10月底前完成): the date is no unit
+        units = _split_units(names)
+        marked = [u for u in units if _MARKED_LEAD.search(u)]
+        if marked and not re.fullmatch(_SUPPORT_LABEL, label):
+            # 责任单位:市发改委(牵头)、市财政局 — the unit marked (牵头) leads, the others named with it support (round ten)
+            lead += tuple(_MARKED_LEAD.sub("", u) for u in marked)
+            support += tuple(u for u in units if u not in marked)
+        elif re.fullmatch(_LEAD_LABEL, label) or (re.fullmatch(_SHARED_LABEL, label) and not has_lead and not lead):
+            lead += units
         else:
-            support += _split_units(names)
+            support += units
     return tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(support) if u not in lead)
 
 
@@ -394,6 +412,11 @@ def _unquote(name: str) -> str:
     if name[:1] in "“\"" and not re.search(r"[“”\"]", name[1:]):
         return name[1:]  # its closing quote stood after the name's last word
     return name
+
+
+# A section heading that commits to a quantity: a verb of doing, then a number with its measure word.
+_HEADING_COMMITS = re.compile(r"^(?:全年|年内|力争|确保)?(?:新建|新改扩建|改扩建|建成|新增|完成|改造|实施|培育|引进|打造|实现|开工|"
+                              r"建设|提升|招引|创建|培训|安置|帮扶|发放)[^，,。；;]*?\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]")
 
 
 def layout(doc: Doc) -> list[Plan]:
@@ -660,9 +683,20 @@ def _line_rows(doc: Doc) -> list[_Row]:
     while li <= n:
         line = doc.lines[li - 1].strip()
         sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
-        head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") else []
-        col = _columns(head) if len(head) >= 3 and all(_head_cell(h) for h in head) \
-            and _COL_NUMBER.match(head[0]) else None
+        head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") or sep != "space" else []
+        head = [h for h in head if h.strip("|｜ ")]
+        col = _columns(head) if len(head) >= 3 and all(_head_cell(h) for h in head) else None
+        if col is not None and not _COL_NUMBER.match(head[0]):
+            # no 序号 column (工作任务 | 牵头单位 | 完成时限 |, cells between bars or tabs): the rows are the lines under it
+            # with as many cells, each read as the heading names them (round ten: such a table had not been read at
+            # all — lead 待定, its 完成时限 cells no deadline)
+            plain = _plain_rows(doc, li, sep, head, col) if col["number"] is None else []
+            if plain:
+                rows += plain
+                _span(rows, li, plain[-1].lines[1])
+                li = plain[-1].lines[1] + 1
+                continue
+            col = None
         if col is None:
             li += 1
             continue
@@ -700,6 +734,27 @@ def _line_rows(doc: Doc) -> list[_Row]:
         _span(rows, li, r - 1)
         li = r
     return [x for x in rows if x is not None]
+
+
+def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int | None]) -> list[_Row]:
+    """The rows under a heading line without a 序号 column: each line after it with as many cells (blank lines
+    between bar-marked rows skipped), up to the first line that is not one."""
+    out: list[_Row] = []
+    r = li + 1
+    while r <= len(doc.lines):
+        body = doc.lines[r - 1].strip()
+        if not body and sep == "bar":
+            r += 1
+            continue
+        cells = [c for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")] if body else []
+        if len(cells) != len(head) or all(_head_cell(c.text) for c in cells):
+            break
+        row = _map_row(cells, head, col, 0)
+        if row is None:
+            break
+        out.append(row)
+        r += 1
+    return out
 
 
 def _span(rows: list[_Row | None], first: int, last: int) -> None:
@@ -796,6 +851,10 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             group_blk = None
             plan.sections.append((li + 1, section))
             cur = None
+            if _HEADING_COMMITS.match(m.group(2)):
+                # 一、新建充电桩500个 — a heading that states a target is one too (a 民生实事 list numbers its items 一、二、;
+                # round ten: the quantity had been an exclusion to check)
+                plan.blocks.append(Block(section, None, start + m.start(2), end, heading_units=sec_units))
             continue
         # A paragraph that ends in its units (…。（省工业和信息化厅牵头）) closes its task: the next paragraph of
         # the section is a task of its own, not more of this one.
@@ -894,6 +953,20 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
 _PAREN_TAIL = re.compile(rf"{_OPEN}({_UNIT_LIST}){_CLOSE}[。;；\s\x00]*$")
 
 
+def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
+    """Where a task names units after each of its clauses — 一是新建充电桩500个(牵头单位:市发改委);二是完成改造20个(牵头单位:
+    市住建局) — each labelled parenthetical inside its text (compact start, lead, support, verbatim), when there are two
+    or more naming different leads; else [] (the task's units are the block's)."""
+    text = doc.c[blk.start:blk.end]
+    out = []
+    for m in _PAREN.finditer(text):
+        lead, support = _read_paren(m.group(1))
+        if lead and text[:m.start()].strip("\x00 \n"):
+            a = blk.start + m.start()
+            out.append((a, _verbatim(doc, lead, a, blk.end), _verbatim(doc, support, a, blk.end)))
+    return out if len({lead for _a, lead, _s in out}) >= 2 else []
+
+
 def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, ...]:
     """Unit names as the source writes them (各县（市、区）人民政府), not in their compact form."""
     out = []
@@ -903,8 +976,22 @@ def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, 
     return tuple(out)
 
 
+def _due_of_block(doc: Doc, blk: Block) -> None:
+    """The date a unit parenthetical or label line of the task gives (完成时限:2024年10月底前): it dates the task's
+    targets and steps, as a table row's 完成时限 cell does."""
+    if blk.due is not None:
+        return
+    for a, e in blk.parens:
+        m = _DUE_IN.search(doc.c, a, e)
+        if m:
+            g = 1 if m.group(1) else 2
+            blk.due = (m.start(g), m.end(g))
+            return
+
+
 def _units_of_block(doc: Doc, blk: Block) -> None:
     _read_units_of_block(doc, blk)
+    _due_of_block(doc, blk)
     blk.lead = _verbatim(doc, blk.lead, blk.start, blk.end)
     blk.support = _verbatim(doc, blk.support, blk.start, blk.end)
 
@@ -919,6 +1006,11 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
         a = max(a, blk.start)
         m = _LABEL_LINE.match(doc.c[a:e])
         said = m.group(1) if m else None
+        if not m:
+            # …新建充电桩500个。责任单位:市发改委、市财政局 — the label after the task's last sentence, on its line (round ten)
+            t = _LABEL_TAIL.search(doc.c, a, e)
+            if t and _unit_cell(t.group(3)):
+                said, a = t.group(1), t.start(1)
         if not m and _LABEL_ALONE.match(doc.c[a:e]) and li < doc.line_of(max(blk.start, blk.end - 1)):
             # 责任单位 on a line, its units on the next (a table row flattened one cell a line, 同心县 round eight)
             na, ne = doc.src.line_span(li + 1)

@@ -70,6 +70,8 @@ WORDS: dict[str, tuple[str, str]] = {
                                 "how many items are done or under way (26项已完成), progress, not a target"),
     "extract.reason.voltage": ("电压等级（10千伏线路），说的是哪一类线路，不是目标",
                                "a voltage class (10千伏线路): which lines are meant, not a target"),
+    "extract.reason.where": ("施工地点的数量（在39个村改造升级线路），描述项目，不是目标",
+                             "where the work is done (在39个村改造升级线路), not a target"),
     "extract.reason.site": ("项目占地（占地132亩、占地面积约5390平方米），描述项目，不是目标",
                             "the land a project takes (占地132亩), a description, not a target"),
     "extract.reason.beneficiaries": ("受益对象的数量（惠及17个乡镇、受益群众5万人、有效改善9万人口的饮水安全），不是目标",
