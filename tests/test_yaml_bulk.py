@@ -117,6 +117,19 @@ def test_key_lines_are_worked_out_when_asked_and_can_be_set(tmp_path):
     assert d.key_lines == {"a": 9}
 
 
+def test_a_mapping_read_in_bulk_copies_and_pickles_as_a_plain_line_dict(tmp_path):
+    import copy
+    import pickle
+
+    from plancli.yamlio.reader import LineDict
+
+    p = tmp_path / "t.yaml"
+    p.write_text("e:\n- a: x\n  b:\n  - 1\n  c: 3\n", encoding="utf-8")
+    d = load_yaml(p)["e"][0]
+    for twin in (copy.copy(d), copy.deepcopy(d), pickle.loads(pickle.dumps(d))):  # noqa: S301 - our own bytes
+        assert type(twin) is LineDict and twin == d and (twin.line, twin.key_lines) == (2, {"a": 2, "b": 3, "c": 5})
+
+
 def test_the_memo_stays_bounded(monkeypatch, tmp_path):
     monkeypatch.setattr(fastlane, "_PARTS_MAX", 5)
     p = tmp_path / "t.yaml"

@@ -880,8 +880,17 @@ def _lazy_lines(line_dict: type) -> type:
         def key_lines(self, value: dict) -> None:
             self.__dict__["_key_lines"] = value
 
+        def __reduce__(self):  # copied or pickled: a plain ``line_dict`` (this class is made at run time)
+            return _plain_mapping, (line_dict, dict(self), self.line, self.key_lines)
+
     Lines.__name__ = Lines.__qualname__ = line_dict.__name__
     return Lines
+
+
+def _plain_mapping(line_dict: type, items: dict, line: int, key_lines: dict):
+    d = line_dict(items)
+    d.line, d.key_lines = line, key_lines
+    return d
 
 
 def _folded(v: str, more: list[str], resolve, special) -> Any:
