@@ -3,7 +3,9 @@
 A registry of 100 000 entries is two million lines of ``key: value`` in block mappings and
 sequences, with JSON-like double-quoted strings and one-line flow lists (``lead: ["省科技厅"]``).
 libyaml's event stream costs ~0.7 µs per event in Python objects alone (3 s at 100k entries); this
-reader takes one regular-expression match per *line* instead and builds the same objects.
+reader takes one regular-expression match per *line* instead and builds the same objects — and the
+items of a top-level block sequence of flat mappings (a registry's entries), whatever tool wrote
+them, are read in bulk, a few C-speed string operations per item (``_flat_items``, below).
 
 It reads only a conservative subset of YAML, and says so (returns ``OUTSIDE``) at the first thing
 outside it, leaving the file to the full reader (``yamlevents``) — which also reports every error.
@@ -18,15 +20,18 @@ So anything unusual costs speed, never correctness. Inside the subset:
 - comments and blank lines anywhere.
 
 Outside (handed over): tabs, control characters, ``\\r`` alone, document markers and directives,
-anchors, aliases, tags, block scalars (``|``, ``>``), multi-line plain or quoted scalars, flow
-collections over several lines, complex keys, duplicate keys, merge keys, anything not parsing.
+anchors, aliases, tags, block scalars (``|``, ``>``), multi-line plain or quoted scalars (except
+plain and single-quoted ones wrapped in a flat item), flow collections over several lines, complex
+keys, duplicate keys, merge keys, anything not parsing.
 """
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from bisect import bisect_left
+from itertools import accumulate, compress
 from typing import Any
 
 __all__ = ["OUTSIDE", "load_block", "load_by_blocks", "Whole"]
@@ -78,25 +83,30 @@ def load_block(text: str, resolve, special, line_dict: type, full=None) -> Any:
     ``full(block_text, first_line)``, a file the fast lane cannot read whole is read block by block
     (see ``load_by_blocks``); ``OUTSIDE`` then means the whole file must go to the full reader.
     """
-    if text.startswith(_MARKERS) or any("\n" + m in text for m in _MARKERS):
-        return OUTSIDE  # document markers and directives: the full reader's business
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
             return OUTSIDE
         text = text.replace("\r\n", "\n")  # Windows line ends: same lines, same values
+    # The lines at column 0 (a marker or directive is one of them): one scan of the text
+    starts = [m.start() + 1 for m in _TOP.finditer(text)]
+    if _TOP.match("\n" + text[:2]):
+        starts.insert(0, 0)
+    if any(text.startswith(_MARKERS, at) for at in starts):
+        return OUTSIDE  # document markers and directives: the full reader's business
     bad = _UNSAFE_CHAR.search(text)
+    if full is not None:
+        # Block by block first: a registry's entries are read in bulk there (``_flat_items``).
+        try:
+            unsafe = [m.start() for m in _UNSAFE_CHAR.finditer(text, bad.start())] if bad is not None else []
+            return load_by_blocks(text, resolve, special, line_dict, full, unsafe, starts)
+        except Whole:
+            pass  # not a mapping of blocks, or a block the full reader refused: the whole file decides
     if bad is None:
         try:
             return _read(text, resolve, special, line_dict)
         except (_Out, IndexError):
             pass
-    if full is None:
-        return OUTSIDE
-    try:
-        unsafe = [m.start() for m in _UNSAFE_CHAR.finditer(text, bad.start())] if bad is not None else []
-        return load_by_blocks(text, resolve, special, line_dict, full, unsafe)
-    except Whole:
-        return OUTSIDE
+    return OUTSIDE
 
 
 # Plain text with a character beyond ASCII in it, and no ':' or '#': always a string (no implicit
@@ -119,7 +129,7 @@ _SIMPLE = rf"""{_KEY}:[ ](?:"[^"\\\n]*"|{_PFAST}|{_QLIST}|'[^'\n]*'|{_TEXT})(?=\
 # at 100k entries and PyYAML's no faster; wrapped values (plain or quoted text over deeper lines)
 # read in runs — every line paid for the extra alternatives what the 3 200 wrapped entries of a
 # PyYAML dump saved; and reading block by block before the whole file: 0.3 s slower on a file all
-# in the lane.)
+# in the lane — until the entries were read in bulk there, see ``_flat_items``.)
 # The items of a block sequence of text under a `key:` (no dash on its line), at the key's
 # indentation or deeper, each `- "text"`, `- 'text'` or `- 中文` alone on its line (group e's values),
 # and no item of another kind after them: the unit lists as PyYAML writes them (`lead:` / `- 省科技厅`).
@@ -407,24 +417,26 @@ class Whole(Exception):
     """Read the whole file with the full reader (raised by ``load_by_blocks``)."""
 
 
-def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: list[int]) -> Any:
+def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: list[int], starts: list[int]
+                   ) -> Any:
     """The document in ``text`` (no document markers, ``\\n`` line ends) read block by block (see
     above): ``full(block_text, first_line)`` reads one block the fast lane cannot, its lines counted
-    from ``first_line``; ``unsafe``: the offsets of characters the fast lane never reads. Raises
+    from ``first_line``; ``unsafe``: the offsets of characters the fast lane never reads; ``starts``:
+    the offsets of the lines at column 0 that are not blank, comments or sequence items. Raises
     ``Whole`` when the file must be read whole."""
-    if any(c in text for c in "\x85\u2028\u2029"):
+    if unsafe and any(c in text for c in "\x85\u2028\u2029"):  # (each of them is unsafe)
         raise Whole  # libyaml counts them as line breaks: lines here would not be its lines
-    starts = [m.start() for m in _TOP.finditer("\n" + text)]  # (one newline ahead: offsets are text's)
     if not starts or not _COMMENTS.match(text, 0, starts[0]):
         raise Whole  # not a mapping of top-level keys
     lines = _Lines(text)
     shared: dict[str, str] = {}
     memo = _Memo(resolve, special, shared.setdefault)
+    parts = _Parts(resolve, special)
     root = line_dict()
     root.key_lines = {}
     bounds = [*starts, len(text)]
     for a, b in zip(bounds, bounds[1:], strict=False):
-        block = _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict, full)
+        block = _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, line_dict, full)
         if not isinstance(block, dict) or len(block) != 1 or next(iter(block)) in root:
             raise Whole  # not one key, or a key that came before
         (key, value), = block.items()
@@ -453,7 +465,7 @@ def _clean(unsafe: list[int], a: int, b: int) -> bool:
     return i == len(unsafe) or unsafe[i] >= b
 
 
-def _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict, full):
+def _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, line_dict, full):
     """One top-level key and its value, ``text[a:b]``."""
     line = lines(a)
     seq = _ITEMS.match(text, a, b)
@@ -474,6 +486,15 @@ def _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict,
         return full(text[a:b], line)
     if not isinstance(head, dict) or len(head) != 1 or next(iter(head.values())) is not None:
         return full(text[a:b], line)
+    if _clean(unsafe, seq.start(1), b):
+        got = _flat_items(text, seq.start(1), b, len(seq.group(1)), lines(seq.start(1)), parts, line_dict)
+        if got is not None:
+            values, spans = got
+            for i, at, end, line in spans:
+                values[i] = _one_item(text, at, end, line, resolve, special, line_dict, full, shared, memo)
+            key = next(iter(head))
+            head[key] = values
+            return head
     dash = "\n" + seq.group(1) + "-"  # an item starts after a newline with this
 
     def item_end(at: int) -> int:
@@ -526,6 +547,17 @@ def _block(text, a, b, lines, unsafe, shared, memo, resolve, special, line_dict,
     key = next(iter(head))
     head[key] = values
     return head
+
+
+def _one_item(text, a, b, line, resolve, special, line_dict, full, shared, memo):
+    """The item ``text[a:b]`` of a block sequence, by the line reader, else by the full reader."""
+    try:
+        got = _read(text, resolve, special, line_dict, a, b, line, shared, by_item=True, memo=memo)
+    except (_Stop, _Out, IndexError):
+        got = full(text[a:b], line)
+    if not isinstance(got, list) or len(got) != 1:
+        raise Whole
+    return got[0]
 
 
 def _value(q, s, f, p, lineno, resolve, special, share, line_dict):
@@ -621,3 +653,281 @@ def _fnode(toks, i, lineno, resolve, special, share, line_dict, depth=0):
                 raise _Out
             i += 1
     raise _Out  # a stray ',', ':', ']' or '}'
+
+
+# --------------------------------------------------------------------------- flat items, in bulk
+# The entries of a registry are a block sequence of flat mappings: each key's value a scalar or a
+# list of scalars. Whatever tool wrote them, one item is a few dozen lines in one of a handful of
+# forms, so it is read here in bulk, without a regular expression per line: the sequence split at
+# its dashes, each item split at its keys' indentation (a block list's items first joined to their
+# key's line, as ``\x01`` at the key's column or ``\x02`` two deeper), and each part looked up in a
+# memo of part texts (a registry's parts repeat: `kind: target`, `lead:\x01省科技厅`, `line: 26`);
+# a new part is read once, by the line grammar above. An item with a part the memo cannot read on
+# its own is split again with its deeper lines joined to their key's part (``\x03``): a string
+# wrapped as PyYAML wraps one past 80 columns, plain or single-quoted, is folded as YAML folds it
+# (``_folded``). Anything else — a comment, a nested block, a double-quoted string over lines, a
+# key twice — is handed back item by item: the line reader reads that item, else the full reader.
+# The characters ``\x01``-``\x03`` never occur in a text the lane reads (``_UNSAFE_CHAR``).
+# A mapping read here works out its key lines when first asked (only an error asks): it keeps its
+# keys and how many lines each took, one tuple shared by every mapping of the same shape.
+
+_CONT_PLAIN = re.compile(r"[^:#\n]*")  # a continuation line of a plain scalar, conservatively
+_HEAD = re.compile(rf"(?P<k>{_DQ}|(?:{_FIRST})(?:[^:#\[\]{{}},\n]*[^\s:#\[\]{{}},])?):(?:[ ]+(?P<v>.*))?\Z")
+_SQ_END = re.compile(r"'((?:[^']|'')*)'[ ]*(?:(?<=[ ])#[^\n]*)?\Z", re.S)
+
+
+class _Seq(tuple):
+    """A list's items as the memo keeps them: made a new list for each mapping that holds it."""
+
+
+class _Parts(dict):
+    """Part text → (key, value, lines, is a list), or None when the part is not in the subset (the
+    item is then handed back). A part is one key's lines, its block list's items joined to it
+    (``\x01`` at the key's column, ``\x02`` two deeper) and, on a second look, its deeper lines
+    (``\x03`` for the line break and the key's indentation: a wrapped string)."""
+
+    def __init__(self, resolve, special):
+        super().__init__()
+        self.resolve, self.special = resolve, special
+        self.keys: dict[str, Any] = {}
+
+    def __missing__(self, part: str):
+        m = _QUICK.match(part)
+        if m is not None:  # the common `key: value` (a new id, a new quote), without the line grammar
+            k, q, p, t = m.groups()
+            key = self.keys.get(k)
+            if key is None:
+                key = self.keys[k] = self.key(k)
+            if p is not None:
+                v = self.resolve(p)
+                v = None if v is self.special else (key, v, 1, False)
+            else:
+                v = key, q if q is not None else t[1:-1] if t[0] == "'" else t, 1, False
+        else:
+            try:
+                v = self._read(part)
+            except (_Out, IndexError):
+                v = None
+        if len(self) >= _PARTS_MAX:
+            self.clear()
+        self[part] = v
+        return v
+
+    def key(self, key: str) -> Any:
+        if len(key) > 1000:
+            raise _Out  # libyaml refuses a simple key past 1024 characters
+        k = _dq(key) if key[0] == '"' else self.resolve(key)
+        if k is self.special:
+            raise _Out
+        return k
+
+    def _read(self, part: str):
+        if not part or part[0] == " ":
+            return None
+        if "\x03" in part or "\n" in part:
+            return self._wrapped(part)
+        one, two = "\x01" in part, "\x02" in part
+        if one or two:
+            if one and two:
+                return None  # items at two indentations: the deeper ones would be text of the first
+            head, *items = part.split("\x01" if one else "\x02")
+            m = _LINE.match(head)
+            if m is None or m.group("i") or m.group("d") or m.group("bad") is not None or m.group("k") is None \
+                    or any(m.group(g) is not None for g in "qsfp"):
+                return None  # only `key:` with nothing after it (a comment at most) owns block items
+            return self.key(m.group("k")), _Seq(map(self._item, items)), 1 + len(items), True
+        m = _LINE.match(part)
+        if m is None or m.group("i") or m.group("d") or m.group("bad") is not None or m.group("k") is None:
+            return None
+        key = self.key(m.group("k"))
+        q, s, f, p = m.group("q", "s", "f", "p")
+        if f is not None:
+            if f[0] != "[":
+                return None  # a flow mapping: its own lines, not a value to share
+            v = _flow(f, 0, self.resolve, self.special, _keep, _FlowMap)
+            if any(isinstance(x, (list, dict)) for x in v):
+                return None
+            return key, _Seq(v), 1, True
+        if q is None and s is None and p is None:
+            return key, None, 1, False
+        return key, _value(q, s, f, p, 0, self.resolve, self.special, _keep, dict), 1, False
+
+    def _wrapped(self, part: str):
+        """A key whose value goes on over deeper lines (a string wrapped as PyYAML wraps one past
+        80 columns), or followed by blank lines."""
+        if "\x01" in part or "\x02" in part:
+            return None  # a list's item over two lines, or blank lines among the items: not the subset
+        if _RAW_LINE.search(part):
+            return None  # a line not deeper than the keys: a comment, or not this mapping's
+        head, *more = part.replace("\x03", "\n").split("\n")
+        n = 1 + len(more)
+        while more and more[-1].strip(" ") == "":
+            more.pop()  # blank lines after a value are no part of it
+        if not more:
+            got = self[head]
+            return None if got is None else (got[0], got[1], n, got[3])
+        m = _HEAD.match(head)
+        if m is None or m.group("v") is None:
+            return None  # `key:` and deeper lines: a nested block, the line reader's
+        v = _folded(m.group("v"), more, self.resolve, self.special)
+        return None if v is _NONE else (self.key(m.group("k")), v, n, False)
+
+    def _item(self, text: str) -> Any:
+        m = _LINE.match("- " + text)
+        if m is None or m.group("bad") is not None or m.group("k") is not None or m.group("f") is not None:
+            raise _Out  # a mapping or a flow collection in the list, or not a line of the subset
+        q, s, p = m.group("q", "s", "p")
+        if q is None and s is None and p is None:
+            raise _Out  # `-` alone: the item's content is on the next lines
+        return _value(q, s, None, p, 0, self.resolve, self.special, _keep, dict)
+
+
+def _keep(v, _):
+    return v
+
+
+class _FlowMap(dict):
+    """A flow mapping in a flow list: refused (its lines are its own)."""
+
+
+_PARTS_MAX = 50000
+# In a part, a line break that ``\x03`` did not replace starts a line no deeper than the keys: blank
+# lines only (else it is a comment, or text at the wrong indentation).
+_RAW_LINE = re.compile(r"\n(?![ ]*(?:[\n\x03]|\Z))")
+_QUICK = re.compile(rf"""(?![^\n]*[\x01-\x03])({_KEY}):[ ](?:"([^"\\\n]*)"|({_PFAST})|('[^'\n]*'|{_TEXT}))\Z""")
+
+
+def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, line_dict: type):
+    """The items of the block sequence ``text[a:b]`` (its dashes at column ``col``, ``a`` at the
+    start of its first item's line, numbered ``line``): a list of one value per item, ``None`` for
+    an item it could not read, and of those items (index, start, end, first line). ``None`` instead
+    when the sequence is not split cleanly at its dashes."""
+    dash, inner = "\n" + " " * col + "- ", "\n" + " " * (col + 2)
+    compact, indented, deeper = inner + "- ", inner + "  - ", inner + " "
+    grow1, grow2 = len(compact) - 1, len(indented) - 1  # what each \x01, \x02 stands for, less its character
+    get = parts.__getitem__
+    lazy = _lazy_lines(line_dict)
+    shapes: dict = {}
+    values: list = []
+    refused: list = []
+    at = a
+    while at < b:
+        # a batch of items at a time: the text copied once, a few hundred kilobytes at a time
+        cut = text.find(dash, min(at + _BATCH, b), b)
+        cut = b if cut < 0 else cut
+        chunk = text[at - 1:cut - 1 if cut == b and text[cut - 1] == "\n" else cut]
+        if not chunk.startswith(dash) or chunk.count(dash[:-1]) != chunk.count(dash):
+            return None  # `-` alone on its line, or text at the dashes' column: the item reader's
+        one, two = compact in chunk, indented in chunk
+        if one:
+            chunk = chunk.replace(compact, "\x01")
+        if two:
+            chunk = chunk.replace(indented, "\x02")
+        for piece in chunk.split(dash)[1:]:
+            c1 = piece.count("\x01") if one else 0
+            c2 = piece.count("\x02") if two else 0
+            n = piece.count("\n") + c1 + c2  # the item's lines, less one
+            end = at + len(dash) - 1 + len(piece) + c1 * grow1 + c2 * grow2  # its lines are text[at:end]
+            d = None
+            if piece[:1] not in (" ", ""):  # (else `-` and more than one space: its keys at another column)
+                try:
+                    keys, vals, nls, lists = zip(*map(get, piece.split(inner)), strict=False)
+                except TypeError:  # a part it cannot read alone: deeper lines (a wrapped string)?
+                    try:
+                        keys, vals, nls, lists = zip(*map(get, piece.replace(deeper, "\x03 ").split(inner)),
+                                                     strict=False)
+                    except TypeError:
+                        keys = None
+                if keys is not None:
+                    d = lazy(zip(keys, vals, strict=False))
+                    if len(d) != len(keys):
+                        d = None  # a key twice: the full reader says so
+                    else:
+                        d.line = line
+                        d.shape = shapes.setdefault((keys, nls), (keys, nls))
+                        if True in lists:
+                            for k in compress(keys, lists):
+                                d[k] = list(d[k])
+            if d is None:  # its line end too: a block scalar's last break
+                refused.append((len(values), at, min(end + 1, len(text)), line))
+            values.append(d)
+            line += n + 1
+            at = end + 1
+    return values, refused
+
+
+_BATCH = 1 << 18
+
+
+@functools.cache
+def _lazy_lines(line_dict: type) -> type:
+    """``line_dict`` whose key lines are worked out when first asked for (an error names a line):
+    a mapping read in bulk keeps only its keys and how many lines each takes, shared by every
+    mapping of the same shape, instead of a dict of lines of its own (50 MB at 100k entries)."""
+
+    class Lines(line_dict):  # type: ignore[misc, valid-type]
+        shape: tuple
+
+        @property
+        def key_lines(self) -> dict:
+            kl = self.__dict__.get("_key_lines")
+            if kl is None:
+                keys, nls = self.shape
+                kl = self.__dict__["_key_lines"] = dict(zip(keys, accumulate(nls, initial=self.line), strict=False))
+            return kl
+
+        @key_lines.setter
+        def key_lines(self, value: dict) -> None:
+            self.__dict__["_key_lines"] = value
+
+        def __reduce__(self):  # copied or pickled: a plain ``line_dict`` (this class is made at run time)
+            return _plain_mapping, (line_dict, dict(self), self.line, self.key_lines)
+
+    Lines.__name__ = Lines.__qualname__ = line_dict.__name__
+    return Lines
+
+
+def _plain_mapping(line_dict: type, items: dict, line: int, key_lines: dict):
+    d = line_dict(items)
+    d.line, d.key_lines = line, key_lines
+    return d
+
+
+def _folded(v: str, more: list[str], resolve, special) -> Any:
+    """A plain or single-quoted scalar whose first line's text is ``v`` and whose next lines (each
+    indented deeper than its key) are ``more``, folded as YAML folds them: a line break between two
+    lines of text is a space, each blank line between them a line break, the spaces around a break
+    dropped. ``_NONE`` for anything else."""
+    if v[0] == "'":
+        m = _SQ_END.match("\n".join([v, *more]))
+        if m is None:
+            return _NONE  # not closed on its last line, or something after it
+        lines = m.group(1).split("\n")
+        segs = [lines[0].rstrip(" "), *(x.strip(" ") for x in lines[1:-1]), lines[-1].lstrip(" ")]
+        return _fold(segs).replace("''", "'")
+    m = _LINE.match(v)
+    if m is None or m.group("p") is None or m.group("p") != v.rstrip(" ") or m.group("k") or m.group("d"):
+        return _NONE  # the first line not plain text alone (no ':' or '#' in it)
+    segs = [v.rstrip(" "), *(x.strip(" ") for x in more)]
+    if not all(map(_CONT_PLAIN.fullmatch, segs)):
+        return _NONE
+    while segs[-1] == "":
+        segs.pop()
+    value = resolve(_fold(segs))
+    return _NONE if value is special else value
+
+
+def _fold(segs: list[str]) -> str:
+    out = [segs[0]]
+    blank = 0
+    for x in segs[1:-1]:
+        if x == "":
+            blank += 1
+        else:
+            out.append("\n" * blank if blank else " ")
+            out.append(x)
+            blank = 0
+    if len(segs) > 1:
+        out.append("\n" * blank if blank else " ")
+        out.append(segs[-1])
+    return "".join(out)

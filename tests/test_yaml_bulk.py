@@ -1,0 +1,137 @@
+"""The fast lane's bulk reading of a block sequence of flat mappings (issue 27, ``fastlane._flat_items``):
+each item split at its keys' column, a block list joined to its key, a string wrapped over deeper lines
+folded as YAML folds it, each part read once through a memo. What it reads must be what PyYAML's strict
+loader reads — values, types, key order, the line of every mapping and key, and every error with its
+line — on any layout a YAML tool writes, and on hostile scalars."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from plancli.yamlio import fastlane
+from plancli.yamlio.reader import load_yaml
+
+from .test_yaml_blocks import SHIPPED_DOC, full_reads
+from .test_yamlevents import both
+
+
+@pytest.mark.parametrize("text", [
+    # wrapped plain and single-quoted strings, blank lines in them (a line break of the value), '' inside
+    "e:\n- a: one two\n    three\n  b: 1\n", "e:\n- a: 'it''s\n\n    ok'\n  b: x\n", "e:\n- a: x\n\n    y\n  b: 1\n",
+    "e:\n- a: 'x \n     \n\n    y  '\n", "e:\n- a: 'x\n    '\n", "e:\n- a: 'x\n\n    '\n- a: y\n",
+    "e:\n- a: x\n   y\n", "e:\n- a: x\n    - y\n  b: 1\n", "e:\n- a: x\n    ---\n", "e:\n- a: 12\n    34\n",
+    "e:\n- a: true\n    false\n", "e:\n- a: x\n    y\n\n\n- b: 1\n", "e:\n- a: x\n \n  b: 1\n",
+    # what ends or breaks a wrapped string: a comment, a colon, text after the closing quote, a quote going on
+    # at the dashes' column, a double-quoted string over lines, a line left of the keys
+    "e:\n- a: x\n  # c\n    y\n", "e:\n- a: x #c\n    y\n", "e:\n- a: x\n    y: z\n", "e:\n- a: x\n    #y\n",
+    "e:\n- a: 'x'\n    y\n", "e:\n- a: 'x\n    y' # c\n", "e:\n- a: 'x\n    y'z\n", "e:\n- a: 'x\n- b: y'\n",
+    "e:\n- a: \"x\n    y\"\n", "e:\n- a: \"x\\\n    \\ y\"\n", "e:\n- a: x\n y\n", "e:\n- a: 'x\ny'\n",
+    # block lists at the keys' column and two deeper, their items going on, mixed, empty, wrapped
+    "e:\n- a:\n  - x\n  - 'y'\n  b: 1\n", "e:\n- a:\n    - x\n    - y\n  b: 1\n", "e:\n- a:\n  - x\n    - y\n",
+    "e:\n- a:\n    - x\n  - y\n", "e:\n- a:\n  - x\n    y\n", "e:\n- a:\n  - 'p\n    q'\n", "e:\n- a:\n  -\n  - x\n",
+    "e:\n- a:\n  - x: 1\n", "e:\n- a:\n  - [x]\n", "e:\n- a:\n\n  - x\n", "e:\n- b: 1\n  a:\n  - x\n  # c\n  - y\n",
+    # flow lists (never shared between items), a flow mapping, odd and duplicate keys, long keys
+    "e:\n- a: [x, y]\n- a: [x, y]\n", "e:\n- a: []\n", "e:\n- a: {x: 1}\n", "e:\n- a: [x, [y]]\n",
+    "e:\n- null: 1\n  true: 2\n  1: 3\n  '~': 4\n", "e:\n- a: 1\n  a: 2\n", "e:\n- a:\n  - x\n  a: 1\n",
+    "e:\n- " + "k" * 1100 + ": 1\n",
+    # items that are not flat mappings, or not where the bulk reader looks
+    "e:\n-  a: 1\n   b: 2\n", "e:\n- a: |\n    x\n  b: 1\n", "e:\n- a: >-\n    x\n", "e:\n- - x\n  - y\n",
+    "e:\n- x\n- y\n", "e:\n- a: 1\n- \n- a: 2\n", "e:\n-\n- a: 2\n", "e:\n- a: 1\n-x\n", "e:\n- a: &x 1\n- b: *x\n",
+    "e:\n  - a: 1\n    b:\n    - x\n    - y\n  - a: 2\n", "e:\n- a: x\n  b: y\nf:\n- a: 1\n    b\n",
+    "e:\n- a:\n  - x\n  - y\n- a: |\n    z\n- a:\n    - p\n- b: 'q\n\n    r'\n  c: 1\n- a: 1 # c\n  b: x\n",
+    "e:\n- a:\n    - x\n    - y\n- a: 1\n  # c\n- a:\n  - p\n  b: !!str 1\n- c: 2\n", "e:\n- a: x\n  b:\n    c: 1\n", "e:\n- a:\n    c: 1\n", "e:\n- a: x\n  b: 'p''\n    q'\n",
+    # characters YAML does not count as white space (U+3000), CJK, quotes, colons and # inside text
+    "e:\n- a: \u3000x\n", "e:\n- a: x\u3000\n    y\u3000\n", "e:\n- a: 省科技厅：牵头\n    （2024年）#1\n",
+    "e:\n- a: 'a: b # c\n    \"d\"'\n", "e:\n- a: x:y\n    z\n", "e:\n- a: -1\n    2\n",
+])
+def test_bulk_items_agree_with_the_full_reader(tmp_path, text):
+    both(tmp_path, text)
+
+
+# Text a registry may hold, and text meant to break a reader: YAML's indicators at the start, inside
+# and at the end, quotes, colons and hashes, Chinese and full-width punctuation, leading and trailing
+# spaces, line breaks (a single-quoted scalar's blank lines), words of YAML's implicit types.
+HOSTILE = st.one_of(
+    st.text(st.sampled_from(list("ab :#'\"-?[]{},&*!|>%@`~\n\\") + ["省", "科", "厅", "，", "：", "　", "（", "）"]),
+            max_size=120),
+    st.sampled_from(["null", "~", "true", "False", "12", "0.5", "1e3", "2024-06-30", "0o17", "0x1F", ".inf", "-", "",
+                     " x", "x ", "- x", "? x", "a: b", "a #b", "#x", "'", "''", "x\n\ny", "\n", "x\n", " \n x"]),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=60),
+)
+VALUE = st.one_of(HOSTILE, st.none(), st.booleans(), st.integers(-10**6, 10**6),
+                  st.floats(allow_nan=False, allow_infinity=False), st.lists(HOSTILE, max_size=4))
+ENTRY = st.dictionaries(st.sampled_from(["id", "quote", "note", "lead", "support", "value", "line", "x y", "中文"]),
+                        VALUE, min_size=1, max_size=6)
+DUMP = st.fixed_dictionaries({
+    "width": st.sampled_from([12, 20, 40, 80]), "indent": st.sampled_from([2, 4]),
+    "allow_unicode": st.booleans(), "default_flow_style": st.sampled_from([False, None]),
+    "sort_keys": st.booleans()})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(ENTRY, min_size=1, max_size=8), style=DUMP, offset=st.booleans())
+@example(entries=[{"note": "x  \n\n y ''\n"}], style={"width": 12, "indent": 2, "allow_unicode": True,
+                                                      "default_flow_style": False, "sort_keys": True}, offset=False)
+def test_any_dump_of_hostile_entries_reads_as_pyyaml_does(tmp_path, entries, style, offset):
+    text = yaml.safe_dump({"entries": entries, "meta": {"n": 1}}, **style)
+    if offset:  # the sequence indented under its key, as other tools write it
+        head, sep, rest = text.partition("\nmeta:")
+        text = head.replace("\n", "\n  ").replace("\n  \n", "\n\n") + sep + rest
+    got = both(tmp_path, text)
+    if got[0] == "ok":  # and it is what was dumped
+        assert yaml.safe_load(text)["entries"] == entries
+
+
+def test_a_pyyaml_dump_is_read_without_the_full_reader(tmp_path, monkeypatch):
+    """The shipped registry as PyYAML dumps it — wrapped strings, compact unit lists, keys sorted — is read
+    in bulk: no entry goes to the full reader."""
+    text = yaml.safe_dump(SHIPPED_DOC, allow_unicode=True)
+    assert text.count("\n    ") > 20  # precondition: wrapped strings
+    seen = full_reads(monkeypatch)
+    p = tmp_path / "t.yaml"
+    p.write_text(text, encoding="utf-8")
+    assert load_yaml(p)["entries"] == SHIPPED_DOC["entries"]
+    assert not [t for t in seen if t.lstrip().startswith("- ")]
+
+
+def test_lists_are_never_shared_between_mappings(tmp_path):
+    """The memo keeps one value per part text; a list is made anew for every mapping that holds it."""
+    p = tmp_path / "t.yaml"
+    p.write_text("e:\n- a: [x]\n  b:\n  - y\n- a: [x]\n  b:\n  - y\n", encoding="utf-8")
+    one, two = load_yaml(p)["e"]
+    assert one == two and one["a"] is not two["a"] and one["b"] is not two["b"]
+    one["a"].append("z")
+    assert two["a"] == ["x"]
+
+
+def test_key_lines_are_worked_out_when_asked_and_can_be_set(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text("e:\n- a: x\n    y\n  b:\n  - 1\n  - 2\n  c: 3\n", encoding="utf-8")
+    d = load_yaml(p)["e"][0]
+    assert d.line == 2 and d.key_lines == {"a": 2, "b": 4, "c": 7}
+    d.key_lines = {"a": 9}
+    assert d.key_lines == {"a": 9}
+
+
+def test_a_mapping_read_in_bulk_copies_and_pickles_as_a_plain_line_dict(tmp_path):
+    import copy
+    import pickle
+
+    from plancli.yamlio.reader import LineDict
+
+    p = tmp_path / "t.yaml"
+    p.write_text("e:\n- a: x\n  b:\n  - 1\n  c: 3\n", encoding="utf-8")
+    d = load_yaml(p)["e"][0]
+    for twin in (copy.copy(d), copy.deepcopy(d), pickle.loads(pickle.dumps(d))):  # noqa: S301 - our own bytes
+        assert type(twin) is LineDict and twin == d and (twin.line, twin.key_lines) == (2, {"a": 2, "b": 3, "c": 5})
+
+
+def test_the_memo_stays_bounded(monkeypatch, tmp_path):
+    monkeypatch.setattr(fastlane, "_PARTS_MAX", 5)
+    p = tmp_path / "t.yaml"
+    p.write_text("e:\n" + "".join(f"- id: x{i}\n  kind: target\n  lead:\n  - 甲\n" for i in range(50)), encoding="utf-8")
+    both(tmp_path, p.read_text(encoding="utf-8"))
