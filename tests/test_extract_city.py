@@ -1032,9 +1032,12 @@ CZ24 = "bench district2024_chengzhong_minsheng (城中区 20项民生实事项�
     ("解决刘坪、中山等乡镇4万人的饮水不安全问题。", ["4万人"], None, ROUND4 + ": people a task serves (no 有效…的 effect)"),
     ("为420户分散供养特困人员实施居家适老化改造。", ["420户"], None, ROUND4 + ": households a task serves"),
     ("城市建设项目总投资不少于190亿元,其中政府投资不少于120亿元,房地产开发总投资70亿元以上。",
-     ["190亿元", "120亿元", "70亿元"], None, "bench/sentences line 93: a floor on the total stays a goal with its parts"),
-    ("教育局985套,其中:改建408套,新建577套。", ["985套", "408套", "577套"], None,
-     "bench/sentences line 96: a unit's assignment and its parts"),
+     ["120亿元", "70亿元"], "sum_of_parts",
+     "bench/sentences line 93: round twelve's 其中 convention — the parts that add up to the whole are the goals"),
+    ("教育局985套,其中:改建408套,新建577套。", ["408套", "577套"], "sum_of_parts",
+     "bench/sentences line 96, cut after its parts: round twelve's 其中 convention"),
+    ("教育局985套,其中:改建408套,新建577套,卫生局262套。", ["985套", "408套", "577套", "262套"], None,
+     "bench/sentences line 96: the sentence's other units' counts make the parts no breakdown of 985套 alone"),
     ("工业增加值占地区生产总值比重达25%以上。", ["25%"], None, "bench/sentences line 85: 占地区…, no 占地"),
 ])
 def test_numbers_that_describe_a_project_are_no_targets(text, kept, reason, source):
@@ -1637,3 +1640,83 @@ def test_a_headline_under_a_breadcrumb_that_ends_with_it_is_the_pages():
     assert [(e["line"], e["kind"]) for e in d["entries"]] == [(7, "target")]
     lead = _draft("首页 > 新闻 > 2023年某市两会\n\n2023年,全市新建充电桩500个。\n")
     assert [(e["line"], e["value_text"]) for e in lead["entries"]] == [(3, "500个")]
+
+
+# --------------------------------------------------------------------------- round twelve
+
+
+@pytest.mark.parametrize("task, kept, whole", [
+    # money and sizes alike: the parts after 其中 that add up to the whole are the entries, the whole is their sum
+    ("安排58亿元财政资金保障政府投资项目建设,其中,道路建设10亿元,教育设施12亿元,安置房建设36亿元。",
+     ["10亿元", "12亿元", "36亿元"], "58亿元"),
+    ("地上建筑面积600平方米,其中:修缮200平方米;改建100平方米;新建300平方米。",
+     ["200平方米", "100平方米", "300平方米"], "600平方米"),
+    ("新建学校3所,其中小学2所、初中1所。", ["2所", "1所"], "3所"),
+    # counter-cases: parts that do not add up are a subset — the whole and the part both stay
+    ("新增城镇就业5万人,其中高校毕业生1万人。", ["5万人", "1万人"], None),
+    ("安排财政资金58亿元,其中教育设施12亿元。", ["58亿元", "12亿元"], None),
+    # a whole with no 其中 after it stays
+    ("安排58亿元财政资金保障政府投资项目建设。", ["58亿元"], None),
+])
+def test_a_whole_broken_down_after_qizhong_gives_its_parts(task, kept, whole):
+    """Round twelve settled 其中 once: 安排58亿元…,其中,…10亿元,… (滨江区, round eleven's held-out set) drafted the whole
+    and every part; the size rule (地上建筑面积…,其中:…, round eight) kept the parts only. Sizes and money now follow the
+    same convention — the parts are the deliverables a unit is asked about, the whole their sum (an exclusion)."""
+    d = _draft(_city("1." + task, title="某区2024年扩大有效投资工作方案"))
+    assert [t["value_text"] for t in _targets(d)] == kept
+    summed = [x["text"] for x in d["exclusions"] if x["reason"] == say("extract.reason.sum_of_parts", "en")]
+    assert [whole in t for t in summed] == ([True] if whole else [])
+
+
+@pytest.mark.parametrize("task, kept, reason", [
+    ("每个镇街至少1个500亩以上连片“工改工”片区。", ["1个"], "threshold"),
+    ("每个县建成2所100张以上床位的养老机构。", ["2所"], "threshold"),
+    # counter-cases: a count and a size with a comma or a verb between them are two targets
+    ("每个镇街至少建成1个片区,面积500亩以上。", ["1个", "500亩"], None),
+    ("建成片区1个,改造提升500亩以上。", ["1个", "500亩"], None),
+])
+def test_a_size_glued_after_a_count_says_how_large_each_is(task, kept, reason):
+    """Round eleven (东莞, held out): 至少1个500亩以上连片…片区 drafted 500亩 as a target of its own."""
+    _kept_and_why(task, kept, reason, "bench city2023_dongguan_lianghui line 71", "某市2023年产业用地工作方案")
+
+
+@pytest.mark.parametrize("task, kept, reason", [
+    ("全市财政支出每4元就有1元用在教育。", [], "saying"),
+    ("全市每10个孩子中就有3个进入普惠性幼儿园。", [], "saying"),
+    # counter-cases: a rate per head and a share stated as such stay targets
+    ("每万人口拥有执业医师3.5名。", ["3.5名"], None),
+    ("教育支出占财政支出比重达25%。", ["25%"], None),
+])
+def test_a_share_told_as_a_saying_is_no_target(task, kept, reason):
+    """Round eleven (东莞, held out): 每4元就有1元用在教育 drafted 1元."""
+    _kept_and_why(task, kept, reason, "bench city2023_dongguan_lianghui line 57", "某市2023年教育工作要点")
+
+
+def test_a_target_restated_later_is_no_second_entry():
+    """Round eleven (金华开发区, held out): line 10's goals paragraph states 全社会消费品零售总额增长6%以上 and a bullet under
+    对内要打造消费场景 states it again (力争全年…): one entry, the second mention an exclusion naming the first line."""
+    text = ("某区2024年目标任务\n一、主要目标\n"
+            "2024年,地区生产总值增长6.2%以上;全社会消费品零售总额增长6%以上;进出口增长5%以上。\n"
+            "二、重点任务\n对内要打造消费场景,力争全年全社会消费品零售总额增长6%以上;\n"
+            "对外要稳住外贸基本盘,全年进出口增长8%以上;\n")
+    d = _draft(text)
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(3, "6.2%"), (3, "6%"), (3, "5%"), (6, "8%")]
+    ids = [t["id"] for t in _targets(d)]
+    assert ids == [f"{ids[0][:-3]}{i:03d}" for i in range(1, 5)]  # numbered again: no gap where the restatement was
+    assert any(x["line"] == 5 and x["reason"] == say("extract.reason.restated", "en", line=3) for x in d["exclusions"])
+
+
+@pytest.mark.parametrize("text, want", [
+    # counter-cases: another value, another metric, another year, or a line listing several targets keeps its entry
+    ("某区2024年目标任务\n一、主要目标\n2024年,全社会消费品零售总额增长6%以上。\n二、重点任务\n"
+     "力争全年全社会消费品零售总额增长7%以上;\n", [(3, "6%"), (5, "7%")]),
+    ("某区2024年目标任务\n一、主要目标\n2024年,全社会消费品零售总额增长6%以上。\n二、重点任务\n"
+     "力争全年限额以上批发零售业销售额增长6%以上;\n", [(3, "6%"), (5, "6%")]),
+    ("某区经济工作实施方案(2024-2025年)\n一、主要目标\n2024年,全社会消费品零售总额增长6%以上。\n二、重点任务\n"
+     "2025年,全社会消费品零售总额增长6%以上;\n", [(3, "6%"), (5, "6%")]),
+    ("某区2024年目标任务\n一、主要目标\n2024年,全社会消费品零售总额增长6%以上。\n二、重点任务\n"
+     "全年全社会消费品零售总额增长6%以上,进出口增长5%以上;\n", [(3, "6%"), (5, "6%"), (5, "5%")]),
+])
+def test_a_second_mention_that_is_not_a_restatement_stays(text, want):
+    d = _draft(text)
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == want

@@ -264,17 +264,23 @@ _DOING_BEFORE = re.compile(r"(?:办好|办成|办实|做好|完成|实施|推进
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
-# (占地132亩, 占地面积约5390平方米), a voltage that names a class of lines (10千伏线路), a size broken down after 其中 into
-# the work done on each part (地上建筑面积601.16平方米,其中:修缮…267.88平方米;改建…104.37平方米;…: the parts are the
-# commitments, the sum restates them). A count a task commits to (解决4万人的饮水问题, 为200万中小学生开展测评) stays.
+# (占地132亩, 占地面积约5390平方米), a voltage that names a class of lines (10千伏线路). A count a task commits to
+# (解决4万人的饮水问题, 为200万中小学生开展测评) stays.
+# A whole broken down after 其中 into parts of its unit that add up to it — a size (地上建筑面积601.16平方米,其中:修缮…
+# 267.88平方米;改建…104.37平方米;…) or money (安排58亿元财政资金…,其中,道路…10亿元,环境整治6亿元,…) alike (round twelve
+# settled the convention once): the parts are the entries, the whole is an exclusion saying it sums them. A 督查 office
+# tracks who delivers what: each part is a deliverable a unit can be asked about (道路 10亿元 to one bureau, 教育设施 12亿元
+# to another) and the whole is known from them, while the whole alone loses which part is behind and both double-count
+# the same money in a ledger that sums a unit's targets. Parts that do not add up (其中 names only some: 新增就业5万人,
+# 其中高校毕业生1万人) are a subset, not a breakdown: the whole and the part both stay.
 _BENEFIT_BEFORE = re.compile(r"(?:惠及|受益|受惠|辐射|覆盖人口|服务人口)(?:群众|人口|居民|人数|人群|户数)?"
                              r"(?:达|约|超|近|共|达到|超过)?[\x00\s]*$")
 _EFFECT_LEAD = re.compile(r"[\x00\s]*(?:有效|进一步|切实|从而|可|将)(?:改善|提高|提升|保障|解决|满足|缓解)"
                           r"[^，,。；;]{0,8}$")
 _PEOPLE_UNITS = ("人", "户", "名", "人次", "家庭")
 _SITE_BEFORE = re.compile(r"占地(?:面积)?(?:约|为|达|近|共)?[\x00\s]*$")
-_SIZE_NOUN_BEFORE = re.compile(r"(?:建筑面积|总面积|面积|总规模|规模|总长|全长|总长度)(?:约|为|达|共)?[\x00\s]*$")
-_PARTS_AFTER = re.compile(r"(?:左右)?[，,]?[\x00\s]*[(（]?其中[:：，,]?")
+# (the rest of the whole's clause may stand between: 安排58亿元财政资金保障我区政府投资项目建设,其中,…)
+_PARTS_AFTER = re.compile(r"(?:左右)?[^，,。；;:：\d\x00]{0,24}[，,]?[\x00\s]*[(（]?其中[:：，,]?")
 _LIST_FOLLOWS = re.compile(r"[^。；;!！?？]*[。：:][\x00\s]*(?:1[.．、。](?:(?!\d)|(?=(?:19|20)\d{2}年))|[(（][一1][)）]|一、)")
 # (the list's first item; 1.2024年…: a list number glued to a year)
 
@@ -334,6 +340,15 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if re.search(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff]{1,2}$", before) \
             and re.match(r"^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]{0,6}的", after):
         return "extract.reason.threshold"  # 建设1所100张以上床位的养老机构: the size that says which 养老机构
+    if re.search(r"\d+(?:个|所|家|座|处|条|片|块|批)$", before) and re.match(r"^及?以[上下]", after):
+        # 每个镇街至少1个500亩以上连片“工改工”片区 (round eleven): a size glued after a count says how large each of the
+        # things counted is, as 建设1所100张以上床位的… does with 的; the count (1个) is the target
+        return "extract.reason.threshold"
+    if re.search(r"每[\d一二两三四五六七八九十百千万]+(?:\.\d+)?[\u4e00-\u9fff]{0,4}?(?:中|里|当中)?(?:就|便)(?:有|是)?$",
+                 before):
+        # 财政支出每4元就有1元用在教育 (round eleven): a share told as a saying, the second number is its numerator —
+        # no value a registry holds (每万人拥有执业医师3.5名, a rate per head, has no 就 and stays)
+        return "extract.reason.saying"
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
     if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
@@ -369,7 +384,7 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if _BENEFIT_BEFORE.search(before) or unit in _PEOPLE_UNITS and _EFFECT_LEAD.match(text, cs0, a) \
             and re.match(r"^(?:余|多)?[\u4e00-\u9fff]{0,6}的", after):
         return "extract.reason.beneficiaries"
-    if _SIZE_NOUN_BEFORE.search(before) and _sum_of_parts(text, m, e, hi):
+    if _sum_of_parts(text, m, e, hi):
         return "extract.reason.sum_of_parts"
     if unit in _ITEM_UNITS and (_BROKEN_INTO.search(text[lo:a]) or _LISTS_AFTER.match(text, e, min(len(text), hi + 12))):
         return "extract.reason.list_size"
