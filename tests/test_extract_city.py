@@ -1720,3 +1720,18 @@ def test_a_target_restated_later_is_no_second_entry():
 def test_a_second_mention_that_is_not_a_restatement_stays(text, want):
     d = _draft(text)
     assert [(t["line"], t["value_text"]) for t in _targets(d)] == want
+
+
+@pytest.mark.parametrize("line, milestones", [
+    ("2023年,全镇主要预期目标是:地区生产总值增长10%;城乡居民人均可支配收入增长与经济增长同步。", 0),
+    ("2023年,全镇主要预期目标是:地区生产总值增长10%,居民收入与经济增长基本同步。", 0),
+    ("2023年,全镇主要预期目标是:地区生产总值增长10%,城乡居民收入保持同步增长。", 0),
+    # counter-cases: doing two things at once is work, and a dated outcome without a quantity stays a milestone
+    ("2023年底前,同步推进污水管网建设。", 1),
+    ("2023年底前,建成全镇污水处理设施,与新区开发同步建设配套管网。", 2),
+])
+def test_a_figure_keeping_pace_with_another_is_no_milestone(line, milestones):
+    """Round eleven (马良镇, held out): …城乡居民人均可支配收入增长与经济增长同步 closing a goals list drafted a milestone of
+    the year — a relation between two figures, no deliverable anyone reports on."""
+    d = _draft("某镇2023年经济工作要点\n" + line + "\n")
+    assert sum(e["kind"] == "milestone" for e in d["entries"]) == milestones

@@ -1159,7 +1159,15 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []  # 2023年新增14项包括: the lead of the list after it
     if _NAMES_THE_LIST.search(words):
         return []  # 2024年,中梁山街道将实施十件民生实事项目: the list, whose items are the entries
-    return [(x, y) for x, y in _outcomes(text, body, e) if not any(x < q[1] and q[0] < y for q in qtys)]
+    return [(x, y) for x, y in _outcomes(text, body, e)
+            if not any(x < q[1] and q[0] < y for q in qtys) and not _KEEPS_PACE.search(text, x, y)]
+
+
+# A goal that one figure keeps pace with another (城乡居民人均可支配收入增长与经济增长同步, 居民收入与经济增长基本同步,
+# 保持同步增长): a relation stated in a goals list beside its figures (马良镇, round eleven), no deliverable and no date
+# anyone reports on — no milestone. 同步推进/同步建设 (doing two things at once) is work and stays.
+_KEEPS_PACE = re.compile(r"(?:与|和|同)[^，,。；;\x00]{0,12}(?:增长|发展|提高)(?:基本|保持)?同步(?![推建实开规设])"
+                         r"|(?:基本|保持)?同步(?:增长|提高)")
 
 
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
