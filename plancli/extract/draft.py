@@ -30,6 +30,8 @@ from .clauses import (
     names_a_field,
     names_a_list,
     not_a_goal,
+    reports_results,
+    sentence_start,
 )
 from .context import (
     annex_lines,
@@ -96,6 +98,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
             e += 1
         if any(is_product_standard(text, pos, e + n) for n in range(1, 4)):
             return "extract.reason.product_standard", {}
+    if reports_results(text, sentence_start(text, pos, ls + task.end() if task else ls), period.start.year):
+        return "extract.reason.report", {}
     said = not_a_goal(text, pos, ls + task.end() if task else ls, le)
     if said:
         return said, {}
