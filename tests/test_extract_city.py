@@ -1770,3 +1770,23 @@ def test_links_to_other_posts_and_the_sites_footer_are_the_pages():
     assert [(e["line"], e["value_text"]) for e in d["entries"]] == [(4, "12所"), (5, "80个")]
     page = say("extract.reason.page", "en")
     assert {x["line"] for x in d["exclusions"] if x["reason"] == page} >= {6, 7, 9, 10, 11}
+
+
+def test_an_indented_line_opens_a_paragraph_on_a_double_spaced_page():
+    """Round twelve (温州's page, held out): paragraphs between blank lines, each opening with two spaces; one ends without
+    final punctuation (…开展免费窝沟封闭) and is long, so it was run on into the next as a print copy's wrap — every target
+    of the next paragraph drafted on the wrong line. An indent opens a paragraph; a wrap carries none."""
+    lead = "  以明眸皓齿工程为例,2025年,温州市将新增自动化视力检测设备230台;新改造交互式多媒体1030套;为6.5万名适龄青少年儿童开展免费窝沟封闭"
+    text = ("浙江温州公布2025年度十大民生实事项目\n\n来源:温州市委宣传部\n\n字体:\n\n" + lead + "\n\n"
+            "  同时,儿童友好工程聚力建设儿童友好试点单元50个;新增公办普通高中新生学位2000个。\n\n"
+            "  温州城市景观。温州市委宣传部供图\n\n  一张表决票,让民声变民生。\n")
+    d = _draft(text)
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == \
+        [(7, "230台"), (7, "1030套"), (7, "6.5万名"), (9, "50个"), (9, "2000个")]
+    # counter-case: a filled line whose next line carries no indent is still a print copy's wrap (the shipped copy's
+    # layout): 到2024年 governs the target the wrap carries to the next line
+    wrapped = ("某市充电基础设施建设三年行动方案(2024-2026年)\n\n一、主要目标\n\n"
+               "到2024年,全市新建公共充电桩500个,新建公共停车场30个,改造提升城市道路照明设施路灯\n\n"
+               "2000盏,全市新增就业5万人。\n\n二、保障措施\n\n加强组织领导。\n\n强化督查考核。\n\n加强宣传引导。\n")
+    d = _draft(wrapped)
+    assert {t["value_text"]: t["deadline"] for t in _targets(d)}["2000盏"] == "2024-12-31"

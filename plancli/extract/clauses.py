@@ -614,9 +614,19 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         a, e = doc.src.line_span(li)
         if not lo <= a < hi or e >= hi:
             continue
-        if n < width:
+        if n < width or _indented_next(doc, li):
             out.add(e)
     return frozenset(out)
+
+
+def _indented_next(doc: Doc, li: int) -> bool:
+    """Whether the next line with text after line ``li`` opens with an indent (two spaces, a full-width space, a tab):
+    the first line of a paragraph. A print copy's wrap carries no indent, so a filled line before an indented one ends
+    its paragraph (温州's page, round twelve: …开展免费窝沟封闭 / blank / 　同时,… had been run on into one paragraph)."""
+    for nxt in doc.lines[li:]:
+        if nxt.strip():
+            return nxt.startswith(("  ", "\u3000", "\t"))
+    return False
 
 
 _PARA_DONE = ("。", "!", "?", "！", "？", "…", "...")  # (…… ends a list of goals a page quotes)

@@ -128,7 +128,8 @@ def page_lines(lines: list[str]) -> set[int]:
         related = False
         if is_page_furniture(ln):
             out.add(i)
-            label = len(compact(ln)) <= 6
+            # (字体:, 字号: are the page's controls, not a label whose value stands under it: 温州's page, round twelve)
+            label = len(compact(ln)) <= 6 and not re.match(r"(?:字体|字号)", compact(ln))
         elif label:
             out.add(i)  # the label's value on the line under it
             label = False
