@@ -1790,3 +1790,26 @@ def test_an_indented_line_opens_a_paragraph_on_a_double_spaced_page():
                "2000盏,全市新增就业5万人。\n\n二、保障措施\n\n加强组织领导。\n\n强化督查考核。\n\n加强宣传引导。\n")
     d = _draft(wrapped)
     assert {t["value_text"]: t["deadline"] for t in _targets(d)}["2000盏"] == "2024-12-31"
+
+
+def test_a_forums_anti_copy_noise_does_not_join_its_line_to_the_next():
+    """Round twelve (南郑区's forum page, held out): noise closing a line (…座椅670套。* `9 h3 s& ^7 X* b( ^) left it without
+    final punctuation, so the next line was read as its wrap and its targets were drafted on the wrong line."""
+    text = ("汉中市某区2024年10个民生实事项目具体如下\n一、教育基础设施提升项目\n"
+            "维修改造职教中心学生宿舍楼、第一教学楼和镇中心幼儿园基础设施,总改造面积21000平方米;) L( f% s\" @ I# ]0 E+ g0 j\n"
+            "为大河坎镇九年制学校、江南小学、大河坎镇中心小学购置午餐午休座椅670套。* `9 h3 s& ^7 X* b( ^\n"
+            "全年改造中心城区破损路面8000平方米,更新路灯9000盏。\n")
+    d = _draft(text)
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == \
+        [(3, "21000平方米"), (4, "670套"), (5, "8000平方米"), (5, "9000盏")]
+
+
+@pytest.mark.parametrize("task, kept, reason", [
+    ("新增改造城镇老旧小区不少于75个,惠及不少于10000个家庭。", ["75个"], "beneficiaries"),
+    ("改造农村公路50公里,惠及群众逾3万人。", ["50公里"], "beneficiaries"),
+    # counter-case: a floor on what the task itself does stays
+    ("为不少于9000名初一女生提供HPV疫苗免费接种。", ["9000名"], None),
+])
+def test_who_benefits_after_a_floor_is_no_target(task, kept, reason):
+    """Round twelve (顺德区, held out): 惠及不少于10000个家庭 — a floor between 惠及 and the count."""
+    _kept_and_why(task, kept, reason, "bench district2024_shunde_minsheng line 11", "某区2024年民生实事实施方案")

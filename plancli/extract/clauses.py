@@ -274,7 +274,7 @@ _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入
 # the same money in a ledger that sums a unit's targets. Parts that do not add up (其中 names only some: 新增就业5万人,
 # 其中高校毕业生1万人) are a subset, not a breakdown: the whole and the part both stay.
 _BENEFIT_BEFORE = re.compile(r"(?:惠及|受益|受惠|辐射|覆盖人口|服务人口)(?:群众|人口|居民|人数|人群|户数)?"
-                             r"(?:达|约|超|近|共|达到|超过)?[\x00\s]*$")
+                             r"(?:达|约|超|近|共|达到|超过|不少于|不低于|逾)?[\x00\s]*$")  # (惠及不少于10000个家庭: round twelve)
 _EFFECT_LEAD = re.compile(r"[\x00\s]*(?:有效|进一步|切实|从而|可|将)(?:改善|提高|提升|保障|解决|满足|缓解)"
                           r"[^，,。；;]{0,8}$")
 _PEOPLE_UNITS = ("人", "户", "名", "人次", "家庭")
@@ -569,6 +569,11 @@ def _double_spaced(doc: Doc) -> bool:
     return len(filled) >= 6 and gaps >= 0.6 * len(filled)
 
 
+# A forum's anti-copy noise closing a line (南郑区's page, round twelve: …新增学位270个;- s: f1 o, X* g% z* L): four or more
+# runs of one to three printable ASCII characters between spaces, no word of the text.
+_NOISE_TAIL = re.compile(r"[\x21-\x7e]{1,3}(?:\s+[\x21-\x7e]{1,3}){3,}\s*$")
+
+
 def _unpunctuated_under(doc: Doc) -> list[tuple[int, int]]:
     """(line, compact length) of each line that ends without final punctuation with a line right under it (in a
     double-spaced text: the next line after the blank one)."""
@@ -614,9 +619,16 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         a, e = doc.src.line_span(li)
         if not lo <= a < hi or e >= hi:
             continue
-        if n < width or _indented_next(doc, li):
+        if n < width or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
             out.add(e)
     return frozenset(out)
+
+
+def _ends_before_noise(line: str) -> bool:
+    """Whether the line's sentence ended before anti-copy noise closing it (…座椅670套。* `9 h3 s& ^7 X* b( ^,
+    …21000平方米;) L( f% …): the line ends its paragraph, as it would without the noise."""
+    noise = _NOISE_TAIL.search(line)
+    return bool(noise) and (line[:noise.start()].rstrip()[-1:] in _LINE_DONE or noise.group()[0] in _LINE_DONE)
 
 
 def _indented_next(doc: Doc, li: int) -> bool:
