@@ -1813,3 +1813,18 @@ def test_a_forums_anti_copy_noise_does_not_join_its_line_to_the_next():
 def test_who_benefits_after_a_floor_is_no_target(task, kept, reason):
     """Round twelve (顺德区, held out): 惠及不少于10000个家庭 — a floor between 惠及 and the count."""
     _kept_and_why(task, kept, reason, "bench district2024_shunde_minsheng line 11", "某区2024年民生实事实施方案")
+
+
+@pytest.mark.parametrize("line, kept, milestones", [
+    ("荆州区第七届人民代表大会第二次会议于2022年12月27日投票表决,确定区政府2023年民生实事项目为10项,分别是:", [], 0),
+    ("会议于2024年1月5日召开,审议通过了2024年十大民生实事项目。", [], 0),
+    # counter-cases: a day that dates work stays a step, a count of work not followed by its list stays a target
+    ("2023年12月27日前完成全部民生实事项目验收。", [], 1),
+    ("确定2023年改造老旧小区10个。", ["10个"], 0),
+])
+def test_a_meetings_day_and_a_lists_count_before_its_items_draft_nothing(line, kept, milestones):
+    """Round twelve (荆州区's announcement, held out): 于2022年12月27日投票表决 drafted a milestone (the day a congress voted)
+    and …项目为10项,分别是: a target (the count of the list named after it)."""
+    d = _draft("某区2023年民生实事项目公告\n" + line + "\n一、新民社区建设项目;\n二、老旧小区改造项目。\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
+    assert sum(e["kind"] == "milestone" for e in d["entries"]) == milestones

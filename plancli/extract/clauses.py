@@ -229,7 +229,10 @@ _BOUND_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:给予)?(?:一�
 # 任务, 接续办好15件重点民生实事。具体包括:…, 新增14项包括:… (the items are the targets, their number restates them).
 _ITEM_UNITS = ("项", "件", "条", "类", "个方面", "方面")
 _BROKEN_INTO = re.compile(r"(?:细化为|分解为|细化分解为|分解成|细化成|梳理出|梳理为|整合为|归纳为)[^，,。；;]*$")
-_LISTS_AFTER = re.compile(r"[^。；;，,:：]{0,16}?[。\x00\s]*(?:具体|主要)?(?:包括|如下|分别是|分别为)[:：]")
+_LISTS_AFTER = re.compile(r"[^。；;，,:：]{0,16}?[。，,\x00\s]*(?:具体|主要)?(?:包括|如下|分别是|分别为)[:：]")
+# (…民生实事项目为10项,分别是: — the comma before 分别是 too: 荆州区's announcement, round twelve)
+# A day followed by what a body did on it (投票表决, 召开, 审议通过 …): an event's date, no deadline.
+_MEETING_AFTER = re.compile(r"[\x00\s]*(?:依法)?(?:投票表决|表决通过|票决|投票|召开|举行|开幕|闭幕|审议通过|审议|研究通过)")
 _DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|在线|值守|服务|响应|营业|开放|运行|值班|热线)")
 # The count of the document's own parts (issue 28, round four): who is responsible (涉及34个牵头单位 — the units a
 # list assigns, never what they must do), and the tasks or items of a list (明确133项具体任务, 全力办好10件民生实事)
@@ -830,6 +833,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
         if _NOT_A_DEADLINE.search(text[max(s0, a - 3):a]) or re.search(r"年$", t) and text[e:e + 1] == "是":
             continue  # 已经2023年10月13日…研究通过 (a past event); 2023年是…开局之年 (what the year is)
+        if re.search(r"\d{1,2}[日号]$", t) and _MEETING_AFTER.match(text, e, s1):
+            continue  # 第二次会议于2022年12月27日投票表决 (荆州区, round twelve): the day a body met or voted, an event
+
         if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了|确定了|提出了|部署了|"
                                                       r"安排了)(?:全[省市区县]|我[省市区县])?$",
                                                       text[max(s0, a - 4):a])
