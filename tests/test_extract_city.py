@@ -1828,3 +1828,16 @@ def test_a_meetings_day_and_a_lists_count_before_its_items_draft_nothing(line, k
     d = _draft("某区2023年民生实事项目公告\n" + line + "\n一、新民社区建设项目;\n二、老旧小区改造项目。\n")
     assert [t["value_text"] for t in _targets(d)] == kept
     assert sum(e["kind"] == "milestone" for e in d["entries"]) == milestones
+
+
+@pytest.mark.parametrize("task, want", [
+    ("1.到2027年,每万名就业人员中研发人员达到209人年以上。", [("209人年", "人年", ">=")]),
+    ("1.到2027年,科技进步综合评价跃居全省前40位。", [("40位", "位", "<=")]),
+    # counter-cases: a count of people and a count of places stay counts
+    ("1.到2027年,引进研发人员209人。", [("209人", "人", "=")]),
+    ("1.到2027年,新增市级科技特派员40位。", [("40位", "位", "=")]),
+])
+def test_researcher_years_and_ranks(task, want):
+    """Round twelve (洞头区, held out): 209人年 was read as 209人; 跃居全省前40位 took =, not a rank's <=."""
+    d = _draft(_city(task, title="某区科技创新实施方案(2023-2027年)"))
+    assert [(t["value_text"], t["unit"], t["comparator"]) for t in _targets(d)] == want

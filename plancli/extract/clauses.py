@@ -1136,6 +1136,8 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
             cmp = read.get(a) or words[k] or "="
             if cmp == "=" and TIME_UNIT.search(text[a:e]) and text[e:e + 1] == "内":
                 cmp = "<="  # 6个月内, 5个工作日内: a time limit
+            if cmp == "=" and re.search(r"前$", text[max(cs, a - 1):a]) and re.search(r"[位名强]$", text[a:e]):
+                cmp = "<="  # 跃居全省前40位 (洞头区, round twelve): a rank of 40 or better
         suffix = re.match(r"(?:及以上|以上|以下|以内|左右|上下|多|余)?", text[e:]).end()
         cut = [(a, e + suffix)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
         metrics = each_subjects(text, cs, a, times)
