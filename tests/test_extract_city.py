@@ -1841,3 +1841,46 @@ def test_researcher_years_and_ranks(task, want):
     """Round twelve (洞头区, held out): 209人年 was read as 209人; 跃居全省前40位 took =, not a rank's <=."""
     d = _draft(_city(task, title="某区科技创新实施方案(2023-2027年)"))
     assert [(t["value_text"], t["unit"], t["comparator"]) for t in _targets(d)] == want
+
+
+# ---- round thirteen: the same document laid out as another page would lay it out ----
+
+_DOCS = ROOT / "bench" / "documents"
+# Documents a re-layout still changes (looked at, left for a later round): 武汉's 2022年2月15日前 and 每个季度 steps,
+# 立山/谯城's table rows and 北京's list read differently when every line stands between blank lines; 成都's when indented.
+_RELAYOUT_OPEN = {("double-spaced", "city2022_wuhan_fenjie"), ("double-spaced", "district2023_lishan_fenjie"),
+                  ("double-spaced", "district2025_qiaocheng_fenjie"), ("double-spaced", "prov2023_beijing_minsheng"),
+                  ("indented", "city2022_chengdu_fenjie")}
+
+
+def _relaid(text: str, how: str) -> str:
+    if how == "double-spaced":  # a blank line after every line (a page that sets paragraphs apart, twice over
+        return "\n\n".join(text.split("\n"))  # where it already did)
+    return "\n".join("\u3000\u3000" + ln if ln.strip() else ln for ln in text.split("\n"))  # indented
+
+
+def _entry_keys(draft: dict) -> list[tuple]:
+    return sorted((e["kind"], compact(str(e["value_text"] if e["kind"] == "target" else e["deadline_text"])),
+                   e["unit"] or "", e["comparator"] or "", e["deadline"] or "", tuple(e["lead"] or ()))
+                  for e in draft["entries"])
+
+
+@pytest.mark.parametrize("how", ["double-spaced", "indented"])
+@pytest.mark.parametrize("name", sorted(p.stem for p in _DOCS.glob("*.txt")))
+def test_a_relaid_document_drafts_the_same_entries_on_their_lines(name, how):
+    """Every development document re-laid out (a blank line after every line; every line indented) drafts the same
+    entries — values, units, comparators, deadlines, leads — and each target's line still holds its value."""
+    text = (_DOCS / f"{name}.txt").read_text(encoding="utf-8")
+    try:
+        base = extract(text, source_name=f"{name}.txt")
+    except ExtractError:
+        pytest.skip("refused for want of a period, as laid out")
+    if (how, name) in _RELAYOUT_OPEN:
+        pytest.xfail("a re-layout still changes this document's draft (left open, docs/extract.md)")
+    relaid = _relaid(text, how)
+    got = extract(relaid, source_name=f"{name}.txt")
+    assert _entry_keys(got) == _entry_keys(base)
+    lines = relaid.split("\n")
+    for e in got["entries"]:
+        if e["kind"] == "target":
+            assert compact(str(e["value_text"])) in compact(lines[e["line"] - 1]), e

@@ -703,11 +703,15 @@ def _line_rows(doc: Doc) -> list[_Row]:
         cur: list[_Cell] = []
         number, last = 0, 0
         r = li + 1
+        # A page that sets a blank line under the heading sets one between its rows (and a wrapped cell's lines):
+        # there a blank line is the page's spacing, not the table's end.
+        spaced = r <= n and not doc.lines[r - 1].strip()
+        sq = _squeezed(doc)
         while r <= n:
             body = doc.lines[r - 1].strip()
             cells = _split_line(doc, r, sep) if body else []
             if not body:
-                if sep == "bar":
+                if sep == "bar" or spaced:
                     r += 1
                     continue
                 break
@@ -720,7 +724,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 if cur:
                     rows.append(_map_row(cur, head, col, number))
                 cur = []
-            elif cur and sep != "bar" and _one_unit(compact(body)) and cur[-1].line == r - 1 \
+            elif cur and sep != "bar" and _one_unit(compact(body)) and sq[cur[-1].line] == sq[r] - 1 \
                     and _unit_cell(cur[-1].text) and cur[-1].text not in _NO_UNIT:
                 # a cell's units the page set one a line (区财政局 / 区税务局 under 主要责任单位): one cell
                 cur[-1] = _Cell(r, cur[-1].a, doc.src.line_span(r)[1], cur[-1].text + "、" + compact(body))
@@ -764,6 +768,18 @@ def _span(rows: list[_Row | None], first: int, last: int) -> None:
             x.table = (first, max(last, x.lines[1]))
 
 
+def _squeezed(doc: Doc) -> list[int]:
+    """Each line's number (1-based, index 0 unused) counted with every run of blank lines as one line."""
+    out, n, blank = [0], 0, False
+    for ln in doc.lines:
+        empty = not ln.strip()
+        if not (empty and blank):
+            n += 1
+        blank = empty
+        out.append(n)
+    return out
+
+
 def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Row]:
     """A table a page flattens one cell a line ending in " |" (``marked``), or one cell a paragraph without marks
     (序号 / 目标任务 / 牵头单位 / 责任单位, then 1 / ★地区生产总值增长15%。/ 区发改局 …): its heading, three or more
@@ -771,10 +787,13 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
     each row opens with its number (1, 2, 3 … in turn), a group row (一、… (牵头领导:…)) between rows belongs to
     none; the table ends where the cells stop."""
     rows: list[_Row] = []
+    # Lines are counted with a run of blank lines as one: a page that puts two blank lines between cells (or
+    # between paragraphs) lays out the same table as one that puts one.
+    sq = _squeezed(doc)
     i = 0
     while i < len(cells):
         j = i
-        while j < len(cells) and _head_cell(cells[j][1]) and (j == i or cells[j][0] - cells[j - 1][0] <= 2):
+        while j < len(cells) and _head_cell(cells[j][1]) and (j == i or sq[cells[j][0]] - sq[cells[j - 1][0]] <= 2):
             j += 1
         head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
         col = _columns(head) if len(head) >= 3 else None
@@ -786,7 +805,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
         r = j
         if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
             k = len(head)
-            while r + k <= len(cells) and cells[r + k - 1][0] - cells[r][0] <= 2 * k:
+            while r + k <= len(cells) and sq[cells[r + k - 1][0]] - sq[cells[r][0]] <= 2 * k:
                 got = [_Cell(ln, doc.src.line_span(ln)[0], doc.src.line_span(ln)[0] + len(compact(t)), compact(t))
                        for ln, t in cells[r:r + k]]
                 rows.append(_map_row(got, head, col, 0))
@@ -794,7 +813,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             _span(rows, cells[i][0], cells[max(r, j) - 1][0])
             i = max(r, j, i + 1)
             continue
-        while r < len(cells) and cells[r][0] - cells[r - 1][0] <= (2 if marked else 4):
+        while r < len(cells) and sq[cells[r][0]] - sq[cells[r - 1][0]] <= (2 if marked else 4):
             ln, text = cells[r]
             a, e = doc.src.line_span(ln)
             t = compact(text)
