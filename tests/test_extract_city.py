@@ -1890,3 +1890,27 @@ def test_a_relaid_document_drafts_the_same_entries_on_their_lines(name, how):
     for e in got["entries"]:
         if e["kind"] == "target":
             assert compact(str(e["value_text"])) in compact(lines[e["line"] - 1]), e
+
+
+def test_a_list_page_whose_lines_carry_no_final_punctuation_keeps_a_long_item_on_its_line():
+    """Round thirteen (长宁's page, measured): every piece of work on its own line between blank lines, none with final
+    punctuation; one item is longer than a filled line (…微旅行等特色活动) and the next was read as its print wrap — the
+    next line's target drafted on the line before and five quotes spanning two lines. A page that sets its lines down
+    without punctuation as its style has no wraps to find."""
+    items = ["新增100张困难重残养护床位", "完成300户居家环境适老化改造", "新增5家老年人助餐点", "新增10家家门口养老服务站",
+             "新增400个公共充电桩", "新建2家示范性社区康复中心", "新建改建10个市民益智健身苑点",
+             "完成500户残疾人家庭无障碍设施改造",
+             "推出不少于200场公益性文艺演出、400场阅读推广活动、1000场社区公益电影放映服务以及1000场艺术导赏等特色活动",
+             "市、区两级配送文艺指导不少于1800课时", "开办26个小学生爱心暑托班", "交付既有多层住宅加装电梯200台以上"]
+    text = "2024年某区政府为民办实事项目\n\n\n" + "\n\n".join(items) + "\n"
+    d = _draft(text)
+    lines = text.split("\n")
+    got = [(t["line"], t["value_text"]) for t in _targets(d)]
+    assert (lines.index(items[9]) + 1, "1800课时") in got
+    for t in _targets(d):
+        assert t["value_text"] in lines[t["line"] - 1] and t["quote"] in lines[t["line"] - 1]
+    # counter-case: a print copy (its unpunctuated lines filled ones) still carries a sentence over its wrap
+    wrapped = ("某市充电基础设施建设三年行动方案(2024-2026年)\n\n一、主要目标\n\n"
+               "到2024年,全市新建公共充电桩500个,新建公共停车场30个,改造提升城市道路照明设施路灯\n\n"
+               "2000盏,全市新增就业5万人。\n\n二、保障措施\n\n加强组织领导。\n\n强化督查考核。\n\n加强宣传引导。\n")
+    assert {t["value_text"]: t["deadline"] for t in _targets(_draft(wrapped))}["2000盏"] == "2024-12-31"

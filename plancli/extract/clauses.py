@@ -613,16 +613,28 @@ def _filled_width(doc: Doc) -> int:
     return _wrap_width(doc) or _WRAPPED_MIN
 
 
+def _unpunctuated_items(doc: Doc, lines: list[tuple[int, int]], width: int) -> bool:
+    """Whether the text sets its lines down without final punctuation as its own style (a list of items, one piece of
+    work a line, 长宁's page in round thirteen): ten or more such lines, nine in ten of them shorter than a filled line
+    and no wrap width of its own. There a longer line is one more item, not a print copy's wrap (a print copy's
+    unpunctuated lines are its filled ones)."""
+    if len(lines) < 10 or _wrap_width(doc) is not None:
+        return False
+    return sum(n < width for _, n in lines) >= 0.9 * len(lines)
+
+
 def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
     """Compact positions where a line without final punctuation ends its sentence (a web paragraph, heading
     or item)."""
     width = _filled_width(doc)
     out = set()
-    for li, n in _unpunctuated_under(doc):
+    under = _unpunctuated_under(doc)
+    items = _unpunctuated_items(doc, under, width)
+    for li, n in under:
         a, e = doc.src.line_span(li)
         if not lo <= a < hi or e >= hi:
             continue
-        if n < width or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
+        if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
             out.add(e)
     return frozenset(out)
 
