@@ -1914,3 +1914,25 @@ def test_a_list_page_whose_lines_carry_no_final_punctuation_keeps_a_long_item_on
                "到2024年,全市新建公共充电桩500个,新建公共停车场30个,改造提升城市道路照明设施路灯\n\n"
                "2000盏,全市新增就业5万人。\n\n二、保障措施\n\n加强组织领导。\n\n强化督查考核。\n\n加强宣传引导。\n")
     assert {t["value_text"]: t["deadline"] for t in _targets(_draft(wrapped))}["2000盏"] == "2024-12-31"
+
+
+@pytest.mark.parametrize("cell, lead, support", [
+    ("▲发改局,各部门,各镇乡(街道)", ["发改局"], ["各部门", "各镇乡(街道)"]),  # 诸暨's 责任清单 (round thirteen)
+    ("▲税务局,▲财政局,各镇乡(街道)", ["税务局", "财政局"], ["各镇乡(街道)"]),  # two marked: both lead
+    ("发改局,各部门,各镇乡(街道)", ["发改局", "各部门", "各镇乡(街道)"], []),  # no mark: every unit named leads, as before
+])
+def test_a_unit_marked_with_a_triangle_leads_the_units_named_with_it(cell, lead, support):
+    """浙江's lists set ▲ before the 牵头单位 in a shared 责任单位 cell; the draft had read '▲发改局' and every unit after
+    it as the lead (诸暨, round thirteen, lead 0/6)."""
+    text = ("2023年《政府工作报告》主要目标任务分解清单\n\n序号\n\n主要工作\n\n责任单位\n\n1\n\n生产总值增长7.5%左右\n\n"
+            f"{cell}\n\n2\n\n研发投入强度2.85%以上\n\n▲科技局,各镇乡(街道)\n")
+    t = _targets(_draft(text))
+    assert (t[0]["lead"], t[0]["support"]) == (lead, support)
+    assert (t[1]["lead"], t[1]["support"]) == (["科技局"], ["各镇乡(街道)"])
+
+
+def test_a_triangle_marks_the_lead_in_a_tasks_parenthetical_too():
+    d = _draft(_city("1.新建充电桩500个。(▲市发改委、市住建局负责)\n2.改造老旧小区30个。(市住建局、市财政局负责)"))
+    t = _targets(d)
+    assert (t[0]["lead"], t[0]["support"]) == (["市发改委"], ["市住建局"])
+    assert t[1]["lead"] == ["市住建局", "市财政局"]

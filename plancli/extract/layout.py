@@ -311,7 +311,18 @@ def _split_units(names: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_MARKED_LEAD = re.compile(r"[(（](?:牵头|牵头单位|总牵头)[)）]$")
+# A unit marked as the lead among those named with it: 市发改委(牵头)、市财政局, or ▲发改局,各部门 (浙江's lists set ▲
+# before the 牵头单位: 诸暨's 责任清单, round thirteen).
+_MARKED_LEAD = re.compile(r"^[▲△]\s*|[(（](?:牵头|牵头单位|总牵头)[)）]$")
+
+
+def marked_leads(lead: tuple[str, ...], support: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Where some of the units named as leading are marked (▲X, X(牵头)), those lead and the others support."""
+    marked = [u for u in lead if _MARKED_LEAD.search(u)]
+    if not marked:
+        return lead, support
+    led = tuple(dict.fromkeys(_MARKED_LEAD.sub("", u) for u in marked))
+    return led, tuple(u for u in dict.fromkeys(tuple(u for u in lead if u not in marked) + support) if u not in led)
 
 
 def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -626,7 +637,8 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         time = next((c for c in cells[j:] if _CELL_TIME.search(c.text) and len(c.text) <= 30), None)
     if not content:
         return None
-    return _Row(number, content, lead, tuple(dict.fromkeys(support)), time, lines)
+    lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
+    return _Row(number, content, lead, support, time, lines)
 
 
 _CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))(\d{1,2})[.．、](?=\D|\d{1,2}月)")
@@ -966,7 +978,7 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
         if m and all(_one_unit(u) or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
             spans.append(m.span())
             lead = _split_units(m.group(1))
-    return lead, support, spans
+    return *marked_leads(lead, support), spans
 
 
 _PAREN_TAIL = re.compile(rf"{_OPEN}({_UNIT_LIST}){_CLOSE}[。;；\s\x00]*$")
