@@ -1936,3 +1936,39 @@ def test_a_triangle_marks_the_lead_in_a_tasks_parenthetical_too():
     t = _targets(d)
     assert (t[0]["lead"], t[0]["support"]) == (["市发改委"], ["市住建局"])
     assert t[1]["lead"] == ["市住建局", "市财政局"]
+
+
+def test_a_span_glued_to_a_rate_names_the_rate_and_dates_nothing():
+    """浙江's 工作要点 (round thirteen, measured): 总体癌症五年生存率达47% — 五年 was read as year five of the plan, and every
+    target after it in the paragraph was dated 2027 in a plan of 2023."""
+    text = ("2023年全省卫生健康工作要点\n一、主要目标指标\n"
+            "居民健康素养水平达39%以上,总体癌症五年生存率达47%,培育健康浙江行动省级样板50个。\n")
+    assert {t["value_text"]: t["deadline"] for t in _targets(_draft(text))} == \
+        {"39%": "2023-12-31", "47%": "2023-12-31", "50个": "2023-12-31"}
+    # counter-case: a span that is a time (五年内, 三年后) still dates what follows it
+    later = _draft("某市五年行动方案(2023-2027年)\n一、主要目标\n五年内覆盖率达到90%,新建公园30个。\n")
+    assert {t["value_text"]: t["deadline"] for t in _targets(later)}["90%"] == "2027-12-31"
+
+
+@pytest.mark.parametrize("sentence, value, unit, comparator", [
+    ("人均预期寿命达82.4岁。", "82.4岁", "岁", "="),  # 浙江's 工作要点 (round thirteen)
+    ("城乡居民免费健康体检人数达1000万以上。", "1000万", "人", ">="),  # the count's metric says it counts people
+])
+def test_a_life_expectancy_and_a_count_of_people_with_no_measure_word_are_targets(sentence, value, unit, comparator):
+    t = _targets(_draft(f"2023年全省卫生健康工作要点\n一、主要目标指标\n{sentence}\n"))
+    assert [(x["value_text"], x["unit"], x["comparator"]) for x in t] == [(value, unit, comparator)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "助餐补贴对象范围扩大至65周岁及以上老年人。",  # 即墨's list (round thirteen): 65周 had been drafted as 65 weeks
+    "为35岁以下青年提供见习岗位补贴。",  # an age that says who is eligible
+    "对80岁以上老年人发放高龄津贴。",
+])
+def test_an_age_that_says_who_is_eligible_is_no_target(sentence):
+    assert _targets(_draft(f"2024年某区十件民生实事\n一、关心关怀特殊群体\n{sentence}\n")) == []
+
+
+def test_weeks_are_still_a_span():
+    d = _draft("2024年某区十件民生实事\n一、关心关怀特殊群体\n开办爱心暑托班3周,新建养老服务站79处。\n")
+    assert "79处" in [t["value_text"] for t in _targets(d)]
+    assert any("3周" in x["text"] for x in d["exclusions"]) or "3周" in [t["value_text"] for t in _targets(d)]

@@ -140,7 +140,7 @@ _QTY = re.compile(
     r"(?<![\d.A-Za-z×*])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
     # 9千人 (东莞, round eleven): 千 alone, as text.numerals.MULTIPLIERS reads it, not the 千 of a unit (千瓦, 千米, 千伏)
     r"(万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克伏帕卡]))?(?:余|多)?(" + "|".join(re.escape(u) for u in _UNITS)
-    + r")(?![A-Za-z级])"
+    + r")(?![A-Za-z级])(?!(?<=周)岁)"  # 65周岁: an age, not 65 weeks
     r"(?:[—–\-~～至到]\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿|千万|百万|万)?\3)?"  # 3家至5家: the unit said twice
     # a rate per head or per thing: 50万元/人, 360台/万人 (工业机器人使用密度)
     r"(?:[/／](?:万|千|百)?(?:人次|人|户|床|辆|台|套|个|家|吨|亩|平方米|公里|千瓦时|千瓦|年|天|小时))?")
@@ -167,6 +167,13 @@ _CN_QTY = re.compile(
 # clause or takes 以上/左右).
 _BARE = re.compile(r"(?:指数|得分|评分|分值|指标值)(?:达到|达|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|控制在|"
                    r"不低于|不超过|为)(\d+(?:\.\d+)?)(?=以上|以内|左右|[，,。；;、)）]|$)")
+# A life expectancy is a value in years of age (人均预期寿命达82.4岁, 浙江's 工作要点, round thirteen); elsewhere an age is
+# who is eligible (35岁以下, 65周岁及以上老年人) and no target.
+_LIFESPAN = re.compile(r"(?:预期寿命|平均寿命)(?:达到|达|提高到|提高至|提升到|提升至|超过|保持在|稳定在|为)?"
+                       r"(\d+(?:\.\d+)?岁)(?=以上|左右|[，,。；;、)）]|$)")
+# A count of people with no measure word after the metric that says so: 健康体检人数达1000万以上 (round thirteen).
+_COUNT_OF = re.compile(r"(?:人数|人次|户数)(?:达到|达|超过|突破|提高到|提高至|增加到|增加至|保持在|稳定在)"
+                       r"(\d+(?:\.\d+)?(?:万|亿))(?=以上|左右|[，,。；;、)）]|$)")
 # A count of people or things with no measure word, after 为/覆盖/惠及…: 为200万中小学生开展心理健康测评.
 _BARE_COUNT = re.compile(r"(?<=为|对)(\d+(?:\.\d+)?(?:万|亿))(?=[\u4e00-\u9fff])|(?<=覆盖|惠及|帮助|救助|培训|服务|带动|吸纳)"
                          r"(\d+(?:\.\d+)?(?:万|亿))(?=[\u4e00-\u9fff])")
@@ -841,6 +848,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                 _DURATION_BEFORE.search(text[max(s0, a - 4):a]) or _DURATION_AFTER.match(text[e:e + 6])
                 or re.match(r"^(?:以上|以下|及以上)", text[e:e + 3])):
             continue  # a duration, a threshold or a cycle (具有3年以上工作经历, 每5年, 五年内免征)
+        if not re.search(r"\d{4}", t) and re.search(r"年$", t) and re.match(r"[\u4e00-\u9fff]{1,3}率", text[e:e + 4]):
+            continue  # 总体癌症五年生存率达47% (浙江's 工作要点, round thirteen): the span a rate is measured over, its name
         if re.search(r"\d{1,2}[日号]$", t) and re.match(r"^(?:起|之前已|前已|以前已|至)", text[e:e + 3]):
             continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
         if _NOT_A_DEADLINE.search(text[max(s0, a - 3):a]) or re.search(r"年$", t) and text[e:e + 1] == "是":
@@ -1016,8 +1025,8 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
         if m.group(3) in ("个月", "天", "周", "年") and re.search(r"(?:具有|具备|满|连续|累计|工作|任职|从事)$", text[cs:a]):
             continue  # 具有6个月工作经历: an eligibility threshold
         qtys.append((a, e, cs, ce))
-    for m in _BARE.finditer(text, s0, s1):  # 指数达到125
-        a, e = m.span(1)
+    for m in (*_BARE.finditer(text, s0, s1), *_LIFESPAN.finditer(text, s0, s1), *_COUNT_OF.finditer(text, s0, s1)):
+        a, e = m.span(1)  # 指数达到125, 预期寿命达82.4岁, 体检人数达1000万以上
         if not _inside(a, quoted):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     taken = {q[0] for q in qtys}
