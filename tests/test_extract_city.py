@@ -1972,3 +1972,24 @@ def test_weeks_are_still_a_span():
     d = _draft("2024年某区十件民生实事\n一、关心关怀特殊群体\n开办爱心暑托班3周,新建养老服务站79处。\n")
     assert "79处" in [t["value_text"] for t in _targets(d)]
     assert any("3周" in x["text"] for x in d["exclusions"]) or "3周" in [t["value_text"] for t in _targets(d)]
+
+
+def test_a_lead_that_previews_the_list_with_an_ellipsis_leaves_the_entries_to_the_items():
+    """即墨 and 朝阳 (round thirteen, measured): a news lead previews some items (…整治提升17处老旧住宅小区、新建79处…养老服务站……)
+    then states each again in its own item. The item is the entry (its own line, its group); the preview is an exclusion
+    naming it. Before, the item was dropped as restating the lead, or both were drafted."""
+    text = ("2月6日,某区2024十件民生实事发布。2024年,某区将实施营流路南通等4条市政道路贯通工程,整治提升17处老旧住宅小区、"
+            "新建79处社区(村)养老服务站,建成双桥东路等10条主次支路……\n"
+            "一、完善交通路网体系\n实施营流路南通等4条市政道路贯通工程,改造11处公交车站,提高城市通行水平。\n"
+            "二、改善居民生活环境\n整治提升17处老旧住宅小区,改善市民居住环境质量。\n"
+            "三、关心关怀特殊群体\n新建79处社区(村)养老服务站,提高助餐服务水平。\n")
+    d = _draft(text)
+    got = sorted((t["line"], t["value_text"]) for t in _targets(d))
+    assert got == [(1, "10条"), (3, "11处"), (3, "4条"), (5, "17处"), (7, "79处")]  # 10条: stated nowhere else, it stays
+    said = {x["text"]: x["reason"] for x in d["exclusions"] if x["line"] == 1}
+    assert any("17处" in k and "line 5" in v for k, v in said.items())
+    # counter-case: a goals line stated in full (no ……) keeps its entries; a later line holding only one of them is the
+    # restatement (round eleven's rule, unchanged)
+    full = ("某区2024年重点工作目标\n一、主要目标\n全年新建养老服务站79处,改造老旧小区17处。\n二、重点任务\n"
+            "(一)关心关怀特殊群体\n全年新建养老服务站79处。\n")
+    assert sorted((t["line"], t["value_text"]) for t in _targets(_draft(full))) == [(3, "17处"), (3, "79处")]

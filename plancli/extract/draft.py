@@ -269,7 +269,7 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         row["coordinator_how"] = plan.coordinator_how
         plan_rows.append(row)
 
-    entries, restated = _drop_restated(entries)
+    entries, restated = _drop_restated(entries, doc.lines)
     exclusions = _exclusions(doc, plans, entries, period, lang, restated)
     units = sorted({u for e in entries for u in (*e["lead"], *e["support"])}
                    | {u for p in plan_rows for u in p["coordinator"]})
@@ -374,10 +374,22 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
 
 # Words a restatement adds before the metric it repeats (力争全年全社会消费品零售总额增长6%以上 restating 全社会消费品零售总额
 # 增长6%以上 of the goals paragraph): the year's own words, no other metric.
-_RESTATE_LEAD = re.compile(r"^(?:全年|今年|年内|当年|本年度|年度)+")
+# What a metric's name may carry that the same metric stated elsewhere does not: the year's words (全年, 今年), the
+# subject (我区将, 即墨区将, 全市), the ellipsis of a lead that previews a list (……).
+_RESTATE_LEAD = re.compile(r"^(?:(?:全年|今年|年内|当年|本年度|年度)+|(?:我|全)[省市区县镇](?:将|要)?(?:全年|今年)?"
+                           r"|[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|镇|街道)(?:将|要))|[.…]+$")
 
 
-def _drop_restated(entries: list[dict]) -> tuple[list[dict], dict[tuple[int, str], int]]:
+def _previews(line: str, value_text: str) -> bool:
+    """Whether the value stands in a list the line cuts short with …… before its sentence ends (a lead previewing
+    items stated below: …新建79处社区(村)养老服务站……)."""
+    c = compact(line)
+    at = c.find(compact(value_text))
+    return at >= 0 and re.match(r"[^。；;!?！？]*?(?:…|\.\.\.)", c[at:]) is not None
+
+
+def _drop_restated(entries: list[dict], lines: list[str] | None = None) \
+        -> tuple[list[dict], dict[tuple[int, str], tuple[int, str]]]:
     """The entries without the targets that restate an earlier one, and where each restatement is.
 
     A plan states its main targets in its goals paragraph and often again where it sets the work for them (round
@@ -392,16 +404,37 @@ def _drop_restated(entries: list[dict]) -> tuple[list[dict], dict[tuple[int, str
     for e in entries:
         if e["kind"] == "target":
             per_line[e["line"]] = per_line.get(e["line"], 0) + 1
+
+    def key_of(e: dict) -> tuple:
+        name = _RESTATE_LEAD.sub("", e.get("metric") or "")
+        return e["plan"], name, e.get("value_text"), e.get("unit"), e.get("comparator"), e.get("deadline")
+
+    def named(e: dict) -> bool:
+        return e["kind"] == "target" and bool(e.get("value_text")) and \
+            len(re.findall(r"[\u4e00-\u9fff]", _RESTATE_LEAD.sub("", e.get("metric") or ""))) >= 4
+
+    # A lead that previews the list, cut short with …… (即墨, 朝阳, round thirteen: 整治提升17处老旧住宅小区、新建79处…
+    # 养老服务站……, each stated again below in its own item): the item is the entry, the preview an exclusion naming it.
+    last: dict[tuple, int] = {}
+    for e in entries:
+        if named(e):
+            last[key_of(e)] = max(last.get(key_of(e), 0), e["line"])
+    previewed: set[int] = set()
+    restated: dict[tuple[int, str], tuple[int, str]] = {}
+    for e in entries:
+        if named(e) and lines and last[key_of(e)] > e["line"] and _previews(lines[e["line"] - 1], e["value_text"]):
+            previewed.add(id(e))
+            restated[(e["line"], compact(e["value_text"]))] = (last[key_of(e)], "extract.reason.previewed")
     seen: dict[tuple, int] = {}
     kept: list[dict] = []
-    restated: dict[tuple[int, str], int] = {}
     for e in entries:
-        name = _RESTATE_LEAD.sub("", e.get("metric") or "")
-        key = (e["plan"], name, e.get("value_text"), e.get("unit"), e.get("comparator"), e.get("deadline"))
-        if e["kind"] == "target" and e.get("value_text") and len(re.findall(r"[\u4e00-\u9fff]", name)) >= 4:
+        if id(e) in previewed:
+            continue
+        key = key_of(e)
+        if named(e):
             first = seen.get(key)
             if first is not None and first != e["line"] and per_line[e["line"]] == 1:
-                restated[(e["line"], compact(e["value_text"]))] = first
+                restated[(e["line"], compact(e["value_text"]))] = (first, "extract.reason.restated")
                 continue
             seen.setdefault(key, e["line"])
         kept.append(e)
@@ -414,7 +447,7 @@ def _drop_restated(entries: list[dict]) -> tuple[list[dict], dict[tuple[int, str
 
 
 def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period, lang: str = "en",
-                restated: dict[tuple[int, str], int] | None = None) -> list[dict]:
+                restated: dict[tuple[int, str], tuple[int, str]] | None = None) -> list[dict]:
     """An exclusion for every token of the coverage scan that no draft entry accounts for (a restated target's
     names the line it restates)."""
     ents = [_E(e["quote"], e["line"], e["value_text"], e["deadline_text"]) for e in entries]
@@ -435,7 +468,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             done.setdefault(ln, []).extend(doc.src.find_all_at_line(txt, ln))
             first = next((v for (rl, vt), v in (restated or {}).items() if rl == ln and vt in compact(txt)), None)
             if first is not None:
-                code, fields = "extract.reason.restated", {"line": first}
+                code, fields = first[1], {"line": first[0]}
             else:
                 code, fields = _reason(doc, doc.c, pos, tok, period, heads, page, annexes, titled)
             out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})
