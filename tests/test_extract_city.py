@@ -1993,3 +1993,19 @@ def test_a_lead_that_previews_the_list_with_an_ellipsis_leaves_the_entries_to_th
     full = ("某区2024年重点工作目标\n一、主要目标\n全年新建养老服务站79处,改造老旧小区17处。\n二、重点任务\n"
             "(一)关心关怀特殊群体\n全年新建养老服务站79处。\n")
     assert sorted((t["line"], t["value_text"]) for t in _targets(_draft(full))) == [(3, "17处"), (3, "79处")]
+
+
+@pytest.mark.parametrize("sentence, milestones", [
+    # 宝安 (round thirteen): the purpose and the field of the next clause drafted two milestones dated 2023
+    ("2023年,宝安区为加强安居宜居保障,将建设筹集保障性住房2.4万套(间)以上;在完善社区养老服务方面,宝安区将新建长者服务站点6家以上。",
+     []),
+    # 洞头 (round twelve): where the figure before it stands
+    ("到2023年底,研发经费支出占地区生产总值比重3.4%以上,达到全市前列。", []),
+    # counter-cases: a step of work after the year, whom the work is for, a standing that is the goal itself
+    ("2023年,宝安区将建成全民健身中心,新建长者服务站点6家以上。", ["宝安区将建成全民健身中心"]),
+    ("到2023年底,为老年人提供上门助浴服务,新建长者服务站点6家以上。", ["为老年人提供上门助浴服务"]),
+    ("到2023年底,全区科技创新能力达到全市前列。", ["全区科技创新能力全市前列"]),
+])
+def test_a_clause_saying_what_the_next_is_for_or_where_a_figure_stands_is_no_milestone(sentence, milestones):
+    d = _draft(f"据悉,深圳市宝安区2023年度民生实事如下。\n{sentence}\n")
+    assert [e["metric"] for e in d["entries"] if e["kind"] == "milestone"] == milestones

@@ -1224,8 +1224,24 @@ def _outcomes(text: str, a: int, e: int) -> list[tuple[int, int]]:
 _PERMISSION = re.compile(r"(?<!不)可(?:以)?(?:免|减|享受|申请|按|继续|暂|提前|参照)")
 
 
+# A clause that says what the next one is for, its subject before it: 2023年,宝安区为加强安居宜居保障,将建设筹集…
+# (round thirteen) — the purpose of the work, no step of its own. (为200万中小学生开展测评, 为老年人提供服务: whom the
+# work is for, not a purpose.)
+_PURPOSE_OF_NEXT = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|镇|街道))?为了?(?:加强|推动|推进|进一步|确保|做好|"
+                              r"提升|促进|加快|更好|满足|切实|实现|解决|保障|落实|深化|完善|优化)[^，,；;。\d]*$")
+# A clause that places the figure just before it (…比重3.4%以上,达到全市前列 — 洞头, round twelve): its standing, no goal
+# of its own.
+_STANDING = re.compile(r"^(?:力争)?(?:达到|位居|位列|进入|保持|稳居|跻身)(?:全国|全省|全市|全区|全县|同类城市)?"
+                       r"(?:前列|前茅|领先水平|领先|先进水平|第一方阵)$")
+
+
+# A clause that names the field the next one works in: 在完善社区养老服务方面,宝安区将新建… (round thirteen).
+_FIELD_OF_NEXT = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|镇|街道))?在[^，,；;。\d]*方面$")
+
+
 def _not_a_commitment(body: str) -> bool:
-    return bool(_PURPOSE.match(body) or _PERMISSION.search(body))
+    return bool(_PURPOSE.match(body) or _PERMISSION.search(body) or _PURPOSE_OF_NEXT.match(body)
+                or _FIELD_OF_NEXT.match(body))
 
 
 def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -> list[tuple[int, int]]:
@@ -1237,6 +1253,8 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []
     if text[e:e + 1] in "：:" and re.search(r"(?:包括|如下|是|为|有)$", words):
         return []  # 2023年新增14项包括: the lead of the list after it
+    if _STANDING.match(words) and any(0 <= a - q[1] <= 3 for q in qtys):
+        return []  # 比重3.4%以上,达到全市前列: where the figure before it stands
     if _NAMES_THE_LIST.search(words) or re.search(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,10}$", words):
         # 2024年,中梁山街道将实施十件民生实事项目, 2024年全市将实施以下民生实事: the list, whose items are the entries
         return []
