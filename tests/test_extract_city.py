@@ -2009,3 +2009,16 @@ def test_a_lead_that_previews_the_list_with_an_ellipsis_leaves_the_entries_to_th
 def test_a_clause_saying_what_the_next_is_for_or_where_a_figure_stands_is_no_milestone(sentence, milestones):
     d = _draft(f"据悉,深圳市宝安区2023年度民生实事如下。\n{sentence}\n")
     assert [e["metric"] for e in d["entries"] if e["kind"] == "milestone"] == milestones
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # 长宁 and 宝安 (round thirteen): the issuer named between the count and the list it sizes
+    ("237名人大代表进行无记名投票,票决出17项长宁区人民政府2024年为民办实事项目。", []),
+    ("深圳市宝安区七届人大三次会议闭幕,票决产生了10项宝安区2023年度民生实事。", []),
+    # counter-cases: a count of work a plan commits to, with a verb of doing, stays
+    ("全力办好10件民生实事,新建养老服务站12个。", ["10件", "12个"]),
+    ("新增政务服务事项100项。", ["100项"]),
+])
+def test_a_lists_count_is_no_target_when_its_issuer_stands_between(sentence, kept):
+    d = _draft(f"某区2024年民生实事项目公布\n{sentence}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
