@@ -1993,6 +1993,12 @@ def test_a_lead_that_previews_the_list_with_an_ellipsis_leaves_the_entries_to_th
     full = ("某区2024年重点工作目标\n一、主要目标\n全年新建养老服务站79处,改造老旧小区17处。\n二、重点任务\n"
             "(一)关心关怀特殊群体\n全年新建养老服务站79处。\n")
     assert sorted((t["line"], t["value_text"]) for t in _targets(_draft(full))) == [(3, "17处"), (3, "79处")]
+    # counter-case: a goals list quoted in the body and cut with …… is a list of its own, not the text's lead (bench/sentences
+    # line 11: …粮食产量保持在1.3万亿斤以上……, its 1.3万亿斤 quoted again by another report three lines on)
+    body = ("某区2024年重点工作目标\n一、主要目标\n全年新建养老服务站79处。\n"
+            "报告提出今年的主要预期目标是:城镇新增就业1200人左右;粮食产量保持在1.3万亿斤以上……\n"
+            "另一份报告提出主要预期目标,包括粮食产量1.3万亿斤以上;城镇新增就业1200人左右等。\n")
+    assert (4, "1.3万亿斤") in [(t["line"], t["value_text"]) for t in _targets(_draft(body))]
 
 
 @pytest.mark.parametrize("sentence, milestones", [
@@ -2021,4 +2027,18 @@ def test_a_clause_saying_what_the_next_is_for_or_where_a_figure_stands_is_no_mil
 ])
 def test_a_lists_count_is_no_target_when_its_issuer_stands_between(sentence, kept):
     d = _draft(f"某区2024年民生实事项目公布\n{sentence}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # 南郑 (round twelve): a count of the conditions just named, with no 等
+    ("将65岁以上老年人和高血压、糖尿病、严重精神障碍、肺结核4种慢病纳入家庭医生签约服务,新建家庭医生工作室5个。", ["5个"]),
+    # 温州 (round twelve): which batch the subject is in
+    ("温州作为全国首批14个建设国家儿童友好城市,建设儿童友好试点单元50个。", ["50个"]),
+    # counter-cases: more things than the names (some named of many) and a first batch the plan builds stay targets
+    ("推广高血压、糖尿病5种慢病管理服务包。", ["5种"]),
+    ("到2024年底,全市首批100个示范社区全面建成。", ["100个"]),
+])
+def test_a_count_of_the_names_before_it_and_a_batch_the_subject_is_in_are_no_targets(sentence, kept):
+    d = _draft(f"某市2024年民生实事项目\n一、健康服务\n{sentence}\n")
     assert [t["value_text"] for t in _targets(d)] == kept

@@ -419,10 +419,20 @@ def _drop_restated(entries: list[dict], lines: list[str] | None = None) \
     for e in entries:
         if named(e):
             last[key_of(e)] = max(last.get(key_of(e), 0), e["line"])
+    def ahead(e: dict) -> bool:
+        return named(e) and bool(lines) and last[key_of(e)] > e["line"] and _previews(lines[e["line"] - 1], e["value_text"])
+
+    # Only the text's lead does: the lines with targets before any line that is no preview (a goals list quoted in the
+    # body and cut with …… — bench/sentences' 粮食产量保持在1.3万亿斤以上…… — is a list of its own).
+    leads: set[int] = set()
+    for ln in sorted({e["line"] for e in entries if e["kind"] == "target"}):
+        if not any(ahead(e) for e in entries if e["line"] == ln):
+            break
+        leads.add(ln)
     previewed: set[int] = set()
     restated: dict[tuple[int, str], tuple[int, str]] = {}
     for e in entries:
-        if named(e) and lines and last[key_of(e)] > e["line"] and _previews(lines[e["line"] - 1], e["value_text"]):
+        if e["line"] in leads and ahead(e):
             previewed.add(id(e))
             restated[(e["line"], compact(e["value_text"]))] = (last[key_of(e)], "extract.reason.previewed")
     seen: dict[tuple, int] = {}
