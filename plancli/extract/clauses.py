@@ -348,6 +348,22 @@ def sentence_start(text: str, a: int, lo: int) -> int:
     return max([lo] + [i + 1 for i in range(lo, a) if text[i] in "。！？!?；;"])
 
 
+def _names_counted(before: str, m: re.Match) -> bool:
+    """Whether the count m, right after names set apart by 、 (高血压、糖尿病、严重精神障碍、肺结核4种慢病), counts just them:
+    as many names as the count says, two or more. The names run back from the count to the list's first 、-free word
+    (将65岁以上老年人和高血压: the last word after 和/及/与/将/对/把)."""
+    names = before.replace("\x00", "").strip()
+    if not names or names[-1] in "、，,；;。":
+        return False
+    items = names.split("、")
+    items[0] = re.split(r"[和及与将对把为]", items[0])[-1]
+    try:
+        count = _amount(m)
+    except ValueError:
+        return False
+    return len(items) >= 2 and all(1 <= len(x) <= 12 and not re.search(r"\d", x) for x in items) and count == len(items)
+
+
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
@@ -367,6 +383,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
                                                       re.sub(r"[\x00\s]", "", before))
                                         or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
         return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
+    if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
+                 re.sub(r"[\x00\s]", "", before)):
+        return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
+    if unit in ("种", "类", "个", "项") and not before.endswith("等") and _names_counted(before, m):
+        return "extract.reason.listed_count"  # 高血压、糖尿病、严重精神障碍、肺结核4种慢病 (南郑, round twelve)
     if re.search(r"在[^，,。；;在]*$", before) and re.match(r"[^，,。；;]{0,12}的基础上", after):
         return "extract.reason.base"  # 在去年建成300个的基础上,新建充电桩500个: what the target builds on (round twelve)
     if unit in ("个", "处") and before.endswith("在") \
