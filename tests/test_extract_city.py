@@ -1865,13 +1865,13 @@ def _entry_keys(draft: dict) -> list[tuple]:
                   for e in draft["entries"])
 
 
-@pytest.mark.parametrize("how", ["double-spaced", "indented"])
 def _development(p: Path) -> bool:
     """A development document: a held-out text is not drafted before its one measurement."""
     want = p.with_name(p.stem + ".expected.yaml")
     return not (want.exists() and "held_out: true" in want.read_text(encoding="utf-8"))
 
 
+@pytest.mark.parametrize("how", ["double-spaced", "indented"])
 @pytest.mark.parametrize("name", sorted(p.stem for p in _DOCS.glob("*.txt") if _development(p)))
 def test_a_relaid_document_drafts_the_same_entries_on_their_lines(name, how):
     """Every development document re-laid out (a blank line after every line; every line indented) drafts the same
