@@ -1873,7 +1873,7 @@ def _development(p: Path) -> bool:
 
 @pytest.mark.parametrize("how", ["double-spaced", "indented"])
 @pytest.mark.parametrize("name", sorted(p.stem for p in _DOCS.glob("*.txt") if _development(p)))
-def test_a_relaid_document_drafts_the_same_entries_on_their_lines(name, how):
+def test_a_relaid_document_drafts_the_same_entries_on_their_lines(name, how, request):
     """Every development document re-laid out (a blank line after every line; every line indented) drafts the same
     entries — values, units, comparators, deadlines, leads — and each target's line still holds its value."""
     text = (_DOCS / f"{name}.txt").read_text(encoding="utf-8")
@@ -1881,8 +1881,9 @@ def test_a_relaid_document_drafts_the_same_entries_on_their_lines(name, how):
         base = extract(text, source_name=f"{name}.txt")
     except ExtractError:
         pytest.skip("refused for want of a period, as laid out")
-    if (how, name) in _RELAYOUT_OPEN:
-        pytest.xfail("a re-layout still changes this document's draft (left open, docs/extract.md)")
+    if (how, name) in _RELAYOUT_OPEN:  # still checked: once one reads the same, strict xfail says to drop it here
+        request.applymarker(pytest.mark.xfail(
+            strict=True, reason="a re-layout still changes this document's draft (left open, docs/extract.md)"))
     relaid = _relaid(text, how)
     got = extract(relaid, source_name=f"{name}.txt")
     assert _entry_keys(got) == _entry_keys(base)
