@@ -135,3 +135,32 @@ def test_the_memo_stays_bounded(monkeypatch, tmp_path):
     p = tmp_path / "t.yaml"
     p.write_text("e:\n" + "".join(f"- id: x{i}\n  kind: target\n  lead:\n  - 甲\n" for i in range(50)), encoding="utf-8")
     both(tmp_path, p.read_text(encoding="utf-8"))
+
+
+def test_the_unsafe_character_check_on_bytes_is_the_one_on_text():
+    """``clean_bytes`` (the look on a file's bytes) finds what ``_UNSAFE_CHAR`` finds in its text:
+    every character of the BMP and a spread of the others, alone and among Chinese text."""
+    import random
+
+    rnd = random.Random(27)
+    points = [*range(0xD800), *range(0xE000, 0x10000), *rnd.sample(range(0x10000, 0x110000), 2000)]
+    for c in points:
+        for s in (chr(c), f"lead: 省科技厅{chr(c)}·°\n", f"{chr(c)}\xc2"):
+            assert fastlane.clean_bytes(s.encode()) == (fastlane._UNSAFE_CHAR.search(s) is None), hex(c)
+
+
+@pytest.mark.parametrize("char", ["\t", "\r", "\x85", "\u2028", "\ufeff", "\x7f", "\x00", "\x9f", "·"])
+def test_a_file_with_an_unsafe_character_reads_as_its_text_does(tmp_path, char):
+    """The shipped registry with a character in a quote, read from its file (its bytes looked
+    through), given as text, and by PyYAML: the same values and lines, or the same error."""
+    from .conftest import SHIPPED
+    from .test_yamlevents import outcome
+
+    text = SHIPPED.read_text(encoding="utf-8")
+    at = text.index("quote: ", len(text) // 2) + len("quote: ")
+    p = tmp_path / "d.yaml"
+    p.write_bytes((text[:at] + f"'a{char}b' # " + text[at:]).encode())
+    from plancli.yamlio.reader import load_yaml_pyyaml
+
+    got = outcome(lambda path, _: load_yaml(path), p, None)
+    assert got == outcome(load_yaml, p, p.read_bytes().decode()) == outcome(load_yaml_pyyaml, p, None)
