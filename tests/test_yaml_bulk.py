@@ -76,14 +76,24 @@ DUMP = st.fixed_dictionaries({
 @given(entries=st.lists(ENTRY, min_size=1, max_size=8), style=DUMP, offset=st.booleans())
 @example(entries=[{"note": "x  \n\n y ''\n"}], style={"width": 12, "indent": 2, "allow_unicode": True,
                                                       "default_flow_style": False, "sort_keys": True}, offset=False)
+@example(entries=[{"id": None, "quote": [" \n x"]}], style={"width": 12, "indent": 4, "allow_unicode": False,
+                                                            "default_flow_style": None, "sort_keys": False},
+         offset=False)
 def test_any_dump_of_hostile_entries_reads_as_pyyaml_does(tmp_path, entries, style, offset):
     text = yaml.safe_dump({"entries": entries, "meta": {"n": 1}}, **style)
     if offset:  # the sequence indented under its key, as other tools write it
         head, sep, rest = text.partition("\nmeta:")
         text = head.replace("\n", "\n  ").replace("\n  \n", "\n\n") + sep + rest
     got = both(tmp_path, text)
-    if got[0] == "ok":  # and it is what was dumped
+    # and it is what was dumped — where PyYAML reads its own dump back: its dumper breaks a
+    # double-quoted string in a flow list wrongly at width 12 (`[" \n x"]` is read back as
+    # `[" \n\\  x"]`, by PyYAML and libyaml alike), and there agreeing with PyYAML is all one can ask
+    if got[0] == "ok" and _pyyaml_round_trips(entries, style):
         assert yaml.safe_load(text)["entries"] == entries
+
+
+def _pyyaml_round_trips(entries, style) -> bool:
+    return yaml.safe_load(yaml.safe_dump({"entries": entries}, **style))["entries"] == entries
 
 
 def test_a_pyyaml_dump_is_read_without_the_full_reader(tmp_path, monkeypatch):
