@@ -138,7 +138,9 @@ _UNITS = measure_words("count", "unit", "span") + ("期",)
 _QTY = re.compile(
     # 200,000 个: thousands written with commas (a page's own wording)
     r"(?<![\d.A-Za-z×*])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
-    r"(万亿|千亿|百亿|亿|千万|百万|万)?(?:余|多)?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?![A-Za-z级])"
+    # 9千人 (东莞, round eleven): 千 alone, as text.numerals.MULTIPLIERS reads it, not the 千 of a unit (千瓦, 千米, 千伏)
+    r"(万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克伏帕卡]))?(?:余|多)?(" + "|".join(re.escape(u) for u in _UNITS)
+    + r")(?![A-Za-z级])"
     r"(?:[—–\-~～至到]\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿|千万|百万|万)?\3)?"  # 3家至5家: the unit said twice
     # a rate per head or per thing: 50万元/人, 360台/万人 (工业机器人使用密度)
     r"(?:[/／](?:万|千|百)?(?:人次|人|户|床|辆|台|套|个|家|吨|亩|平方米|公里|千瓦时|千瓦|年|天|小时))?")
@@ -281,7 +283,7 @@ def _amount(m: re.Match) -> float:
     """The plain value of a _QTY match (its head where it is a range)."""
     head = re.split(r"[—–\-~～至到×*]", m.group(1).replace(",", ""))[0]
     return float(head) * {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
-                          "万": 1e4}.get(m.group(2) or "", 1)
+                          "万": 1e4, "千": 1e3}.get(m.group(2) or "", 1)
 
 
 def _sum_of_parts(text: str, m: re.Match, e: int, hi: int) -> bool:
@@ -964,6 +966,26 @@ def _paired_times(text: str, qtys: list[Qty], times: list[Time]) -> dict[int, Ti
     return paired
 
 
+# A date finer than a year: 3月底前, 2024年6月底前, 三季度末, 上半年, 10月中旬前 (not 到2025年, 2024年底前).
+_FINER_THAN_YEAR = re.compile(r"(?:\d{1,2}月|季度|半年|旬)")
+
+
+def _own_step(text: str, t: Time, cs: int, qtys: list[Qty]) -> bool:
+    """Whether the time phrase t dates only a step of its own clause, before the clause cs of a target:
+    a date finer than a year glued to the step it dates (3月底前完成招标,…; 2024年6月底前完成项目谋划,…), whose
+    clause has no quantity and ends before the target's. Such a date is the step's; the target takes the task's
+    time limit, the phrase governing its paragraph, else the period's end (round eleven). A date followed by
+    a comma (2024年6月底前,完成…,新建…) opens the sentence and dates all of it; a year (到2025年建成…,新增…) too."""
+    if not _FINER_THAN_YEAR.search(t.text) or t.end >= cs:
+        return False
+    if text[t.end:t.end + 1] in _CLAUSE_END or not text[t.end:t.end + 1].strip("\x00 "):
+        return False
+    end = _clause_end(text, t.end, cs)
+    step = text[t.end:end]
+    return end < cs and not any(t.end <= q[0] < end for q in qtys) and cjk(step) >= 2 \
+        and not _COMPLETION.match(step)  # (2024年9月底前全部建成,新增…: the completion of what follows)
+
+
 def _list_comparators(text: str, qtys: list[Qty]) -> tuple[list[bool], list[str | None]]:
     """Which quantity is followed by the next in a list (A、B和C), and each one's comparator from the
     words around it, shared along the list: 分别突破A、B; A和B左右."""
@@ -1012,6 +1034,8 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     prev_metrics: list[str] = []
     for k, (a, e, cs, ce) in enumerate(qtys):
         t = paired.get(a) or next((t for t in reversed(times) if t.end <= a), None)
+        if t is not None and a not in paired and _own_step(text, t, cs, qtys):
+            t = None  # 3月底前完成招标,新建标准厂房10万平方米: the date is the step's, not the target's (round eleven)
         qs = min(cs, t.start) if t else cs
         qe = ce
         governed = t is None and governor is not None

@@ -54,13 +54,14 @@ _OPENING_YEAR = re.compile(r"^(?:[^，,。]{0,10}目标[是为:：，,]?)?(?:力
 _BASELINE_YEAR = re.compile(r"(?:较|比|相比|相较|同比)((?:19|20)\d{2})年")
 # The year of a dated step: 力争2022年底前, 2023年6月底前, 2024年10月31日前, 2025年上半年 — a deadline, not a
 # year the text only names (2021年以来, 2023年是…, 〔2021〕).
-_STEP_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?:年?底|末|上半年|下半年|[一二三四]季度|\d{1,2}月)"
-                        r"[^，,。；;]{0,6}?(?:前|之前|以前|底|末|完成)")
+_STEP_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})年(?:(?:年?底|末|上半年|下半年|[一二三四]季度|\d{1,2}月)"
+                        r"[^，,。；;]{0,6}?(?:前|之前|以前|底|末|完成)|(?:底|末)(?=[，,]))")  # (2027年末,累计…: round eleven)
 # … and a bare year opening a clause or a task with the work it dates: 1.2024年出台…, ;2025年建成… (round ten: such steps
 # had left the period to the latest year named, and the earlier steps were read as past years).
-_DOING_YEAR = re.compile(r"(?:^|[\n，,；;。:：]|\d[.．、])((?:19|20)\d{2})年[，,]?(?:全面|基本|力争|确保|计划)?"
+_DOING_YEAR = re.compile(r"(?:^|[\n，,；;。:：]|\d[.．、]|提出|明确)((?:19|20)\d{2})年(?:[，,](?=全[省市区县]|[省市区县]级|力争|"
+                         r"累计|新增|新建|实现|完成|建成)|[，,]?(?:全面|基本|力争|确保|计划)?"
                          r"(?:完成|建成|出台|实现|新建|开工|启动|建设|推进|开展|制定|印发|上线|投用|竣工|新增|签约|落地|培育|打造|"
-                         r"改造|实施)")
+                         r"改造|实施))")
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
@@ -176,6 +177,11 @@ def page_headline(lines: list[str]) -> int | None:
     right under it (2025年重庆将接续办好15件重点民生实事 / 2025-01-19 10:47:47 来源: …). A headline restates the
     text below it: its numbers are no entries."""
     filled = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
+    for k in range(min(len(filled), 4) - 1):
+        crumb, under = compact(lines[filled[k]]), compact(lines[filled[k + 1]])
+        if re.search(r"[>＞»]", crumb) and len(under) >= 6 and len(crumb) > len(under) \
+                and crumb.endswith(under) and "。" not in under:
+            return filled[k + 1]  # 奇宝库 > 2023年东莞两会… / 2023年东莞两会…: the breadcrumb ends with the headline (round eleven)
     while len(filled) > 2 and is_page_furniture(lines[filled[0]]):
         filled.pop(0)  # an image's name, a breadcrumb above the headline
     if len(filled) >= 2 and "。" not in lines[filled[0]] and is_page_furniture(lines[filled[1]]) \
@@ -294,6 +300,9 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     by_years = [int(y) for y in _BY_YEAR.findall(c)]
     steps = [int(m.group(1)) for ln in lines for m in [_OPENING_YEAR.match(ln)] if m]
     steps += [int(y) + 1 for y in _BASELINE_YEAR.findall(c)]
+    # … and a year that opens a goal clause inside a line (《计划》提出,2024年,全市…; round eleven: the plan had been
+    # read from its next dated step, and its 2024年 target at the period's end)
+    steps += [int(y) for y in _DOING_YEAR.findall(c)]
     for years, how in ((goals, "the horizon of its goals"), (by_years, "the latest 到YYYY年 of the text")):
         years = [y for y in years if year0 is None or y >= year0]
         if years:
@@ -323,17 +332,25 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
 # A page about a plan its issuer has just put out names the plan in 《》 with its term: 奉节县印发《…行动方案(2025-2027)》
 # (round ten) — the plan the page's targets belong to, so its term is the period. A document named as a basis (根据《…规划
 # (2016-2035)》, 落实《…》) is another document: its years are never the period.
-_ISSUED_TERM = re.compile(r"(?:印发|出台|发布|制定|推出|出炉|编制)(?:了|实施)?《(?P<name>[^《》]{2,80}?)[(（](?P<a>(?:19|20)\d{2})年?"
-                          r"[—–\-~～至](?P<b>(?:19|20)\d{2})年?[)）]》")
+_ISSUED_TERM = re.compile(r"(?:(?:印发|出台|发布|制定|推出|出炉|编制)(?:了|实施)?《(?P<name>[^《》]{2,80}?)[(（](?P<a>(?:19|20)\d{2})年?"
+                          r"[—–\-~～至](?P<b>(?:19|20)\d{2})年?[)）]》"
+                          # 《…行动方案(2025-2027年)》(以下简称《方案》)近日正式印发 — the issue said after the title (round eleven)
+                          r"|(?<![据照循实照合接])《(?P<name2>[^《》]{2,80}?)[(（](?P<a2>(?:19|20)\d{2})年?"
+                          r"[—–\-~～至](?P<b2>(?:19|20)\d{2})年?[)）]》(?:[(（][^()（）]{0,16}[)）])?"
+                          r"(?:已|近日|日前|于近日|正式|已经|经[^，,。]{0,12}同意)*(?:印发|出台|发布|出炉|公布)(?!的))")
 
 
 def issued_term(text: str) -> tuple[Period, str] | None:
     """The term of the plan a sentence says was issued (印发《…(2025-2027)》), and from which line, else None."""
     for i, ln in enumerate(text.split("\n")):
         m = _ISSUED_TERM.search(compact(ln))
-        if m and int(m.group("a")) <= int(m.group("b")):
-            return Period(date(int(m.group("a")), 1, 1), date(int(m.group("b")), 12, 31)), \
-                f"the term of the plan the text says was issued (line {i + 1}: 《{m.group('name')}…》)"
+        if not m:
+            continue
+        a, b, name = (m.group("a"), m.group("b"), m.group("name")) if m.group("a") else \
+            (m.group("a2"), m.group("b2"), m.group("name2"))
+        if int(a) <= int(b):
+            return Period(date(int(a), 1, 1), date(int(b), 12, 31)), \
+                f"the term of the plan the text says was issued (line {i + 1}: 《{name}…》)"
     return None
 
 

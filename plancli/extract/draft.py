@@ -252,7 +252,7 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         code = _code(pi)
         drafts = sorted(drafts_of_plan(doc, plan, ctx, period), key=lambda d: (d.qstart, d.sort))
         for n, d in enumerate(drafts, 1):
-            entries.append(_entry_dict(doc, code, n, d, period, lang))
+            entries.append(_entry_dict(doc, code, n, d, period, lang, inferred_from))
         short = re.sub(r"(?:创新)?(?:产业)?" + TITLE_END + "$", "", plan.name)
         short = re.sub(r"^关于", "", short).removesuffix("的") or plan.name
         row = {"code": code, "name": plan.name, "short": short, "group": plan.group,
@@ -300,7 +300,8 @@ def _implied_unit(metric: str) -> str | None:
     return None
 
 
-def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str = "en") -> dict:
+def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str = "en",
+                inferred_from: str | None = None) -> dict:
     quote = doc.raw(d.qstart, d.qend)
     line = doc.line_of(d.qstart)
     note = None
@@ -348,6 +349,10 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         e["deadline_text"] = None
         e["deadline"] = period.end.isoformat()
         e["deadline_inferred"] = True
+        if inferred_from:
+            # the period is a guess too: the entry says so where the reviewer reads it, not only in the header
+            # (round eleven: one misread period had dated every entry of a page)
+            note = say("extract.note.period_end", lang, end=period.end.isoformat(), how=inferred_from)
     lead, support = d.units or (d.block.lead, d.block.support)
     inferred = not lead
     e["lead"] = list(d.plan.coordinator if inferred else lead)

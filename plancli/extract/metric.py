@@ -49,8 +49,11 @@ def separators(text: str, a: int, b: int) -> list[int]:
 
 
 def each_subjects(text: str, cs: int, a: int, times: Sequence) -> list[str]:
-    """``省工程研究中心、省企业技术中心各100家``, ``A和B均达到60%``, ``A和B双破千``: one metric per subject."""
-    m = re.search(r"(?:各|均|双)(?:为|是|达到|达|约|近|保持在|稳定在|不低于|不少于|超过|突破|破|过)?$",
+    """``省工程研究中心、省企业技术中心各100家``, ``A和B均达到60%``, ``A、B、C均增长12%``, ``A和B双破千``: one metric per
+    subject."""
+    m = re.search(r"(?:各|均|双)(?:为|是|达到|达|约|近|保持在|稳定在|不低于|不少于|超过|突破|破|过"
+                  # 固定资产投资、工业投资、服务业投资均增长12%左右 (金华开发区, round eleven): a change, each its own
+                  r"|(?:增长|提高|提升|增加|下降|降低|减少)(?:到|至)?)?$",
                   text[cs:a])
     if not m:
         return []

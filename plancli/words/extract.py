@@ -112,6 +112,9 @@ WORDS: dict[str, tuple[str, str]] = {
                               "deadline from “{phrase}”, read in the document's year ({year})"),
     "extract.note.glued_year": ("期限取自“{phrase}”，读作“{read}”（原文“年”字缺失）",
                                 "deadline from “{phrase}”, read as “{read}” (the page lost the 年)"),
+    "extract.note.period_end": ("原文未给出期限：取计划期末 {end}，而计划期系推断所得（{how}），请核对",
+                                "no deadline in the text: the period's end {end}, and the period is INFERRED ({how}): "
+                                "check it"),
     # the draft's header (extract.draft.to_yaml), comment lines of the YAML
     "extract.header": ("# 草拟登记表：由 `plancli extract` 根据 {src} 生成。每个事项都标有 `draft: true`：\n"
                        "# 请逐条对照原文审核（指标、数值、比较符、期限、单位），删除不是目标的事项，再去掉 `draft: true`。\n"
