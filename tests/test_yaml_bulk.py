@@ -148,7 +148,7 @@ def test_the_memo_stays_bounded(monkeypatch, tmp_path):
 
 
 def test_the_unsafe_character_check_on_bytes_is_the_one_on_text():
-    """``clean_bytes`` (the look on a file's bytes) finds what ``_UNSAFE_CHAR`` finds in its text:
+    """``clean_text`` (the look with the file's bytes at hand) finds what ``_UNSAFE_CHAR`` finds:
     every character of the BMP and a spread of the others, alone and among Chinese text."""
     import random
 
@@ -156,7 +156,7 @@ def test_the_unsafe_character_check_on_bytes_is_the_one_on_text():
     points = [*range(0xD800), *range(0xE000, 0x10000), *rnd.sample(range(0x10000, 0x110000), 2000)]
     for c in points:
         for s in (chr(c), f"lead: 省科技厅{chr(c)}·°\n", f"{chr(c)}\xc2"):
-            assert fastlane.clean_bytes(s.encode()) == (fastlane._UNSAFE_CHAR.search(s) is None), hex(c)
+            assert fastlane.clean_text(s, s.encode()) == (fastlane._UNSAFE_CHAR.search(s) is None), hex(c)
 
 
 @pytest.mark.parametrize("char", ["\t", "\r", "\x85", "\u2028", "\ufeff", "\x7f", "\x00", "\x9f", "·"])

@@ -42,12 +42,13 @@ OUTSIDE = object()  # "not in the subset": read the file with the full reader
 # the Unicode separators \u2028 \u2029, which libyaml counts as new lines), BOM, tab, controls.
 _UNSAFE_CHAR = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
                           "\U00010000-\U0010ffff]")
-# The same test on the UTF-8 bytes a text was decoded from, at memchr speed (the regular expression
-# over a 50 MB text of Chinese took ~0.15 s): an ASCII control is a byte of its own; U+0080-U+009F is
-# \xc2 and a byte of 80-9f; the rest is a sequence of three bytes (surrogates are no UTF-8).
+# The same test, faster, with the UTF-8 bytes a text was decoded from at hand (the regular
+# expression over a 50 MB text of Chinese took ~0.15 s): an ASCII control is a byte of its own (one
+# ``translate``); U+0080-U+009F is \xc2 and a byte of 80-9f; the five others are looked for in the
+# text, one character each (a search for their three bytes is slow where \xe2 and \xef abound).
 _SAFE_BYTES = bytes([0x0A, *range(0x20, 0x7F), *range(0x80, 0x100)])
 _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
-_UNSAFE_SEQS = tuple(c.encode() for c in "\u2028\u2029\ufeff\ufffe\uffff")
+_UNSAFE_BMP = "\u2028\u2029\ufeff\ufffe\uffff"
 _MARKERS = ("---", "...", "%")  # document markers and directives, at the start of a line
 
 
@@ -82,13 +83,13 @@ class _Out(Exception):
     pass
 
 
-def clean_bytes(raw: bytes) -> bool:
-    """True when the UTF-8 text of ``raw`` holds no character ``_UNSAFE_CHAR`` finds."""
+def clean_text(text: str, raw: bytes) -> bool:
+    """True when ``text``, decoded from the UTF-8 ``raw``, holds no character ``_UNSAFE_CHAR`` finds."""
     if raw.translate(None, _SAFE_BYTES):
         return False  # an ASCII control, \r or a tab
     if b"\xc2" in raw and _C1_BYTES.search(raw):
         return False
-    return not any(seq in raw for seq in _UNSAFE_SEQS)
+    return not any(c in text for c in _UNSAFE_BMP)
 
 
 def load_block(text: str, resolve, special, line_dict: type, full=None, raw: bytes | None = None) -> Any:
@@ -109,7 +110,7 @@ def load_block(text: str, resolve, special, line_dict: type, full=None, raw: byt
         starts.insert(0, 0)
     if any(text.startswith(_MARKERS, at) for at in starts):
         return OUTSIDE  # document markers and directives: the full reader's business
-    bad = None if raw is not None and clean_bytes(raw) else _UNSAFE_CHAR.search(text)
+    bad = None if raw is not None and clean_text(text, raw) else _UNSAFE_CHAR.search(text)
     if full is not None:
         # Block by block first: a registry's entries are read in bulk there (``_flat_items``).
         try:
