@@ -229,7 +229,10 @@ _BOUND_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:给予)?(?:一�
 # 任务, 接续办好15件重点民生实事。具体包括:…, 新增14项包括:… (the items are the targets, their number restates them).
 _ITEM_UNITS = ("项", "件", "条", "类", "个方面", "方面")
 _BROKEN_INTO = re.compile(r"(?:细化为|分解为|细化分解为|分解成|细化成|梳理出|梳理为|整合为|归纳为)[^，,。；;]*$")
-_LISTS_AFTER = re.compile(r"[^。；;，,:：]{0,16}?[。\x00\s]*(?:具体|主要)?(?:包括|如下|分别是|分别为)[:：]")
+_LISTS_AFTER = re.compile(r"[^。；;，,:：]{0,16}?[。，,\x00\s]*(?:具体|主要)?(?:包括|如下|分别是|分别为)[:：]")
+# (…民生实事项目为10项,分别是: — the comma before 分别是 too: 荆州区's announcement, round twelve)
+# A day followed by what a body did on it (投票表决, 召开, 审议通过 …): an event's date, no deadline.
+_MEETING_AFTER = re.compile(r"[\x00\s]*(?:依法)?(?:投票表决|表决通过|票决|投票|召开|举行|开幕|闭幕|审议通过|审议|研究通过)")
 _DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|在线|值守|服务|响应|营业|开放|运行|值班|热线)")
 # The count of the document's own parts (issue 28, round four): who is responsible (涉及34个牵头单位 — the units a
 # list assigns, never what they must do), and the tasks or items of a list (明确133项具体任务, 全力办好10件民生实事)
@@ -264,17 +267,23 @@ _DOING_BEFORE = re.compile(r"(?:办好|办成|办实|做好|完成|实施|推进
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
-# (占地132亩, 占地面积约5390平方米), a voltage that names a class of lines (10千伏线路), a size broken down after 其中 into
-# the work done on each part (地上建筑面积601.16平方米,其中:修缮…267.88平方米;改建…104.37平方米;…: the parts are the
-# commitments, the sum restates them). A count a task commits to (解决4万人的饮水问题, 为200万中小学生开展测评) stays.
+# (占地132亩, 占地面积约5390平方米), a voltage that names a class of lines (10千伏线路). A count a task commits to
+# (解决4万人的饮水问题, 为200万中小学生开展测评) stays.
+# A whole broken down after 其中 into parts of its unit that add up to it — a size (地上建筑面积601.16平方米,其中:修缮…
+# 267.88平方米;改建…104.37平方米;…) or money (安排58亿元财政资金…,其中,道路…10亿元,环境整治6亿元,…) alike (round twelve
+# settled the convention once): the parts are the entries, the whole is an exclusion saying it sums them. A 督查 office
+# tracks who delivers what: each part is a deliverable a unit can be asked about (道路 10亿元 to one bureau, 教育设施 12亿元
+# to another) and the whole is known from them, while the whole alone loses which part is behind and both double-count
+# the same money in a ledger that sums a unit's targets. Parts that do not add up (其中 names only some: 新增就业5万人,
+# 其中高校毕业生1万人) are a subset, not a breakdown: the whole and the part both stay.
 _BENEFIT_BEFORE = re.compile(r"(?:惠及|受益|受惠|辐射|覆盖人口|服务人口)(?:群众|人口|居民|人数|人群|户数)?"
-                             r"(?:达|约|超|近|共|达到|超过)?[\x00\s]*$")
+                             r"(?:达|约|超|近|共|达到|超过|不少于|不低于|逾)?[\x00\s]*$")  # (惠及不少于10000个家庭: round twelve)
 _EFFECT_LEAD = re.compile(r"[\x00\s]*(?:有效|进一步|切实|从而|可|将)(?:改善|提高|提升|保障|解决|满足|缓解)"
                           r"[^，,。；;]{0,8}$")
 _PEOPLE_UNITS = ("人", "户", "名", "人次", "家庭")
 _SITE_BEFORE = re.compile(r"占地(?:面积)?(?:约|为|达|近|共)?[\x00\s]*$")
-_SIZE_NOUN_BEFORE = re.compile(r"(?:建筑面积|总面积|面积|总规模|规模|总长|全长|总长度)(?:约|为|达|共)?[\x00\s]*$")
-_PARTS_AFTER = re.compile(r"(?:左右)?[，,]?[\x00\s]*[(（]?其中[:：，,]?")
+# (the rest of the whole's clause may stand between: 安排58亿元财政资金保障我区政府投资项目建设,其中,…)
+_PARTS_AFTER = re.compile(r"(?:左右)?[^，,。；;:：\d\x00]{0,24}[，,]?[\x00\s]*[(（]?其中[:：，,]?")
 _LIST_FOLLOWS = re.compile(r"[^。；;!！?？]*[。：:][\x00\s]*(?:1[.．、。](?:(?!\d)|(?=(?:19|20)\d{2}年))|[(（][一1][)）]|一、)")
 # (the list's first item; 1.2024年…: a list number glued to a year)
 
@@ -304,6 +313,31 @@ _WORK_BETWEEN = re.compile(r"吸引|带动|实现|新增|完成|建成|培育|�
                            r"促进|推动|转移|安置|招引|落地|入驻|提升|增加|减少|降低")
 
 
+# A sentence that reports what was done rather than sets what is to be done (round twelve, looked for on small news and
+# summary texts: the held-out sets lost precision on such pages): it opens with a span that ends now or a year before the
+# plan's — 截至目前,已完成投资12亿元,占年度计划的85%; 去年以来,累计建成充电桩300个; 今年以来,全市新增…; 2023年,全区新增就业
+# 1.5万人,同比增长5% in a plan of 2024. Its numbers are results. 截至2025年底,… in a plan running to 2025 is a target (a
+# year is past only before the period), and 2023年 opening a plan of 2023—2025 is its first year.
+_REPORT_OPENER = re.compile(r"[\x00\s]*(?:截至|截止)(?:目前|当前|发稿时)|[\x00\s]*(?:去年|上年|上一年|过去一年|过去[一二两三四五]年"
+                            r"|今年以来|去年以来|年初以来|入夏以来|近年来|近[一二两三四五]年来?|[一二两三四五十]+年来)[，,以]")
+_PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?:全年|以来|\d{1,2}[-至—]\d{1,2}月|前三季度|上半年"
+                          r"|[一二三四]季度|底|末)?[，,]")
+
+
+def reports_results(text: str, s0: int, first_year: int) -> bool:
+    """Whether the sentence opening at text[s0] reports results (``_REPORT_OPENER``, or a year before ``first_year``,
+    the period's first, opening it)."""
+    if _REPORT_OPENER.match(text, s0):
+        return True
+    m = _PAST_OPENER.match(text, s0)
+    return bool(m and int(m.group(1)) < first_year)
+
+
+def sentence_start(text: str, a: int, lo: int) -> int:
+    """Where the sentence holding text[a] starts (after the last 。！？；; before it, from lo)."""
+    return max([lo] + [i + 1 for i in range(lo, a) if text[i] in "。！？!?；;"])
+
+
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
@@ -323,6 +357,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
                                                       re.sub(r"[\x00\s]", "", before))
                                         or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
         return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
+    if re.search(r"在[^，,。；;在]*$", before) and re.match(r"[^，,。；;]{0,12}的基础上", after):
+        return "extract.reason.base"  # 在去年建成300个的基础上,新建充电桩500个: what the target builds on (round twelve)
     if unit in ("个", "处") and before.endswith("在") \
             and re.match(r"(?:行政)?(?:村|乡镇|乡|镇|街道|社区|小区|片区|县|区|市|地|点)", after):
         return "extract.reason.where"  # 在39个村改造升级10千伏线路: where the work is done (涉县 line 7, round ten)
@@ -334,6 +370,15 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if re.search(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff]{1,2}$", before) \
             and re.match(r"^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]{0,6}的", after):
         return "extract.reason.threshold"  # 建设1所100张以上床位的养老机构: the size that says which 养老机构
+    if re.search(r"\d+(?:个|所|家|座|处|条|片|块|批)$", before) and re.match(r"^及?以[上下]", after):
+        # 每个镇街至少1个500亩以上连片“工改工”片区 (round eleven): a size glued after a count says how large each of the
+        # things counted is, as 建设1所100张以上床位的… does with 的; the count (1个) is the target
+        return "extract.reason.threshold"
+    if re.search(r"每[\d一二两三四五六七八九十百千万]+(?:\.\d+)?[\u4e00-\u9fff]{0,4}?(?:中|里|当中)?(?:就|便)(?:有|是)?$",
+                 before):
+        # 财政支出每4元就有1元用在教育 (round eleven): a share told as a saying, the second number is its numerator —
+        # no value a registry holds (每万人拥有执业医师3.5名, a rate per head, has no 就 and stays)
+        return "extract.reason.saying"
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
     if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
@@ -369,7 +414,7 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if _BENEFIT_BEFORE.search(before) or unit in _PEOPLE_UNITS and _EFFECT_LEAD.match(text, cs0, a) \
             and re.match(r"^(?:余|多)?[\u4e00-\u9fff]{0,6}的", after):
         return "extract.reason.beneficiaries"
-    if _SIZE_NOUN_BEFORE.search(before) and _sum_of_parts(text, m, e, hi):
+    if _sum_of_parts(text, m, e, hi):
         return "extract.reason.sum_of_parts"
     if unit in _ITEM_UNITS and (_BROKEN_INTO.search(text[lo:a]) or _LISTS_AFTER.match(text, e, min(len(text), hi + 12))):
         return "extract.reason.list_size"
@@ -527,6 +572,11 @@ def _double_spaced(doc: Doc) -> bool:
     return len(filled) >= 6 and gaps >= 0.6 * len(filled)
 
 
+# A forum's anti-copy noise closing a line (南郑区's page, round twelve: …新增学位270个;- s: f1 o, X* g% z* L): four or more
+# runs of one to three printable ASCII characters between spaces, no word of the text.
+_NOISE_TAIL = re.compile(r"[\x21-\x7e]{1,3}(?:\s+[\x21-\x7e]{1,3}){3,}\s*$")
+
+
 def _unpunctuated_under(doc: Doc) -> list[tuple[int, int]]:
     """(line, compact length) of each line that ends without final punctuation with a line right under it (in a
     double-spaced text: the next line after the blank one)."""
@@ -572,9 +622,26 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         a, e = doc.src.line_span(li)
         if not lo <= a < hi or e >= hi:
             continue
-        if n < width:
+        if n < width or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
             out.add(e)
     return frozenset(out)
+
+
+def _ends_before_noise(line: str) -> bool:
+    """Whether the line's sentence ended before anti-copy noise closing it (…座椅670套。* `9 h3 s& ^7 X* b( ^,
+    …21000平方米;) L( f% …): the line ends its paragraph, as it would without the noise."""
+    noise = _NOISE_TAIL.search(line)
+    return bool(noise) and (line[:noise.start()].rstrip()[-1:] in _LINE_DONE or noise.group()[0] in _LINE_DONE)
+
+
+def _indented_next(doc: Doc, li: int) -> bool:
+    """Whether the next line with text after line ``li`` opens with an indent (two spaces, a full-width space, a tab):
+    the first line of a paragraph. A print copy's wrap carries no indent, so a filled line before an indented one ends
+    its paragraph (温州's page, round twelve: …开展免费窝沟封闭 / blank / 　同时,… had been run on into one paragraph)."""
+    for nxt in doc.lines[li:]:
+        if nxt.strip():
+            return nxt.startswith(("  ", "\u3000", "\t"))
+    return False
 
 
 _PARA_DONE = ("。", "!", "?", "！", "？", "…", "...")  # (…… ends a list of goals a page quotes)
@@ -766,6 +833,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
         if _NOT_A_DEADLINE.search(text[max(s0, a - 3):a]) or re.search(r"年$", t) and text[e:e + 1] == "是":
             continue  # 已经2023年10月13日…研究通过 (a past event); 2023年是…开局之年 (what the year is)
+        if re.search(r"\d{1,2}[日号]$", t) and _MEETING_AFTER.match(text, e, s1):
+            continue  # 第二次会议于2022年12月27日投票表决 (荆州区, round twelve): the day a body met or voted, an event
+
         if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了|确定了|提出了|部署了|"
                                                       r"安排了)(?:全[省市区县]|我[省市区县])?$",
                                                       text[max(s0, a - 4):a])
@@ -878,6 +948,8 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
 
     A target with no time phrase of its own before it takes the governing phrase of its paragraph or
     list, if any (``Draft.governed``), else the end of the period."""
+    if reports_results(text, s0, period.start.year):
+        return [], None  # results reported, nothing to do (the exclusions say so)
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = _quantities(text, s0, s1, quoted, times, raw)
     para = blk.start if para is None else para
@@ -1064,6 +1136,8 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
             cmp = read.get(a) or words[k] or "="
             if cmp == "=" and TIME_UNIT.search(text[a:e]) and text[e:e + 1] == "内":
                 cmp = "<="  # 6个月内, 5个工作日内: a time limit
+            if cmp == "=" and re.search(r"前$", text[max(cs, a - 1):a]) and re.search(r"[位名强]$", text[a:e]):
+                cmp = "<="  # 跃居全省前40位 (洞头区, round twelve): a rank of 40 or better
         suffix = re.match(r"(?:及以上|以上|以下|以内|左右|上下|多|余)?", text[e:]).end()
         cut = [(a, e + suffix)] + [(x.start, x.end) for x in times if cs <= x.start < ce]
         metrics = each_subjects(text, cs, a, times)
@@ -1142,9 +1216,18 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []
     if text[e:e + 1] in "：:" and re.search(r"(?:包括|如下|是|为|有)$", words):
         return []  # 2023年新增14项包括: the lead of the list after it
-    if _NAMES_THE_LIST.search(words):
-        return []  # 2024年,中梁山街道将实施十件民生实事项目: the list, whose items are the entries
-    return [(x, y) for x, y in _outcomes(text, body, e) if not any(x < q[1] and q[0] < y for q in qtys)]
+    if _NAMES_THE_LIST.search(words) or re.search(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,10}$", words):
+        # 2024年,中梁山街道将实施十件民生实事项目, 2024年全市将实施以下民生实事: the list, whose items are the entries
+        return []
+    return [(x, y) for x, y in _outcomes(text, body, e)
+            if not any(x < q[1] and q[0] < y for q in qtys) and not _KEEPS_PACE.search(text, x, y)]
+
+
+# A goal that one figure keeps pace with another (城乡居民人均可支配收入增长与经济增长同步, 居民收入与经济增长基本同步,
+# 保持同步增长): a relation stated in a goals list beside its figures (马良镇, round eleven), no deliverable and no date
+# anyone reports on — no milestone. 同步推进/同步建设 (doing two things at once) is work and stays.
+_KEEPS_PACE = re.compile(r"(?:与|和|同)[^，,。；;\x00]{0,12}(?:增长|发展|提高)(?:基本|保持)?同步(?![推建实开规设])"
+                         r"|(?:基本|保持)?同步(?:增长|提高)")
 
 
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],

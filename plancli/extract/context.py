@@ -88,6 +88,9 @@ _FURNITURE = re.compile(
     r"(?=\s|[:：|｜\]】]|$)|(?:^|\s|信息)来源[:：]|字体[:：【]|字号[:：]|文\s*号[:：|]|"
     r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
     r"|文章字数[:：]|^当前版[:：]|上一版|下一版|^通版阅读|^展开通版|^收缩通版"  # an e-paper's page lines
+    # links to the site's other posts and its footer (round twelve, looked for on small news pages): 上一篇:全市新增就业
+    # 1.2万人 is another page's headline; 版权所有, ICP备…, 网站标识码, 联系电话 are the site's
+    r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
 # A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
 _POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
@@ -102,6 +105,8 @@ def is_page_furniture(line: str) -> bool:
     return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw) or MENU_LINE.match(raw))
 
 
+# A heading over links to other posts (相关阅读, 推荐阅读 …): the short lines under it are their headlines, not the text.
+_RELATED = re.compile(r"^(?:相关阅读|相关链接|相关文章|相关推荐|推荐阅读|延伸阅读|热门推荐|热点推荐|猜你喜欢|热门文章|更多阅读)[:：]?$")
 _TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")
 
 
@@ -109,13 +114,22 @@ def page_lines(lines: list[str]) -> set[int]:
     """Indices of the page's furniture lines (``is_page_furniture``), with the value under a label that stands
     alone (索引号 / 011437144/2023-06550, 发文字号 / 郧政发〔2023〕5号)."""
     out: set[int] = set()
-    label = False
+    label = related = False
     for i, ln in enumerate(lines):
         if not ln.strip():
             continue
+        if _RELATED.match(compact(ln)):
+            out.add(i)
+            related = True  # the headlines of other posts follow, one a line, up to the text's next sentence
+            continue
+        if related and "。" not in ln and len(compact(ln)) <= 40:
+            out.add(i)
+            continue
+        related = False
         if is_page_furniture(ln):
             out.add(i)
-            label = len(compact(ln)) <= 6
+            # (字体:, 字号: are the page's controls, not a label whose value stands under it: 温州's page, round twelve)
+            label = len(compact(ln)) <= 6 and not re.match(r"(?:字体|字号)", compact(ln))
         elif label:
             out.add(i)  # the label's value on the line under it
             label = False

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..text.deadline import Context, DeadlineError, Period, parse_date
 from ..text.numerals import NUMERAL
 from ..text.quantities import QuantityError, not_target_reason, parse_value
+from ..text.source import compact
 from ..text.tokens import covered_spans, tokens
 from ..words import say
 from .clauses import (
@@ -29,6 +30,8 @@ from .clauses import (
     names_a_field,
     names_a_list,
     not_a_goal,
+    reports_results,
+    sentence_start,
 )
 from .context import (
     annex_lines,
@@ -95,6 +98,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
             e += 1
         if any(is_product_standard(text, pos, e + n) for n in range(1, 4)):
             return "extract.reason.product_standard", {}
+    if reports_results(text, sentence_start(text, pos, ls + task.end() if task else ls), period.start.year):
+        return "extract.reason.report", {}
     said = not_a_goal(text, pos, ls + task.end() if task else ls, le)
     if said:
         return said, {}
@@ -264,7 +269,8 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         row["coordinator_how"] = plan.coordinator_how
         plan_rows.append(row)
 
-    exclusions = _exclusions(doc, plans, entries, period, lang)
+    entries, restated = _drop_restated(entries)
+    exclusions = _exclusions(doc, plans, entries, period, lang, restated)
     units = sorted({u for e in entries for u in (*e["lead"], *e["support"])}
                    | {u for p in plan_rows for u in p["coordinator"]})
     meta = {
@@ -366,8 +372,51 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
     return e
 
 
-def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period, lang: str = "en") -> list[dict]:
-    """An exclusion for every token of the coverage scan that no draft entry accounts for."""
+# Words a restatement adds before the metric it repeats (力争全年全社会消费品零售总额增长6%以上 restating 全社会消费品零售总额
+# 增长6%以上 of the goals paragraph): the year's own words, no other metric.
+_RESTATE_LEAD = re.compile(r"^(?:全年|今年|年内|当年|本年度|年度)+")
+
+
+def _drop_restated(entries: list[dict]) -> tuple[list[dict], dict[tuple[int, str], int]]:
+    """The entries without the targets that restate an earlier one, and where each restatement is.
+
+    A plan states its main targets in its goals paragraph and often again where it sets the work for them (round
+    eleven, 金华开发区: line 10's 全社会消费品零售总额增长6%以上, again on line 66 under 对内要打造消费场景). A ledger
+    holding both asks the unit for the same figure twice and double-counts it: the second mention of the same metric,
+    value, unit, comparator and deadline on another line is no entry, but an exclusion naming the first. A different
+    value (a later year's, a part's) or another metric (A区 beside B区, named) keeps its entry, and so does a line that
+    lists several targets: that is a goals list of its own (a summary quoting another year's or body's goals, as the
+    single sentences of bench/sentences quote several reports' 5.5%, 90%、75%), not work toward one. Ids are numbered again
+    within each plan so that they stay consecutive."""
+    per_line: dict[int, int] = {}
+    for e in entries:
+        if e["kind"] == "target":
+            per_line[e["line"]] = per_line.get(e["line"], 0) + 1
+    seen: dict[tuple, int] = {}
+    kept: list[dict] = []
+    restated: dict[tuple[int, str], int] = {}
+    for e in entries:
+        name = _RESTATE_LEAD.sub("", e.get("metric") or "")
+        key = (e["plan"], name, e.get("value_text"), e.get("unit"), e.get("comparator"), e.get("deadline"))
+        if e["kind"] == "target" and e.get("value_text") and len(re.findall(r"[\u4e00-\u9fff]", name)) >= 4:
+            first = seen.get(key)
+            if first is not None and first != e["line"] and per_line[e["line"]] == 1:
+                restated[(e["line"], compact(e["value_text"]))] = first
+                continue
+            seen.setdefault(key, e["line"])
+        kept.append(e)
+    if len(kept) < len(entries):
+        count: dict[str, int] = {}
+        for e in kept:
+            count[e["plan"]] = count.get(e["plan"], 0) + 1
+            e["id"] = f"{e['plan']}-{count[e['plan']]:03d}"
+    return kept, restated
+
+
+def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period, lang: str = "en",
+                restated: dict[tuple[int, str], int] | None = None) -> list[dict]:
+    """An exclusion for every token of the coverage scan that no draft entry accounts for (a restated target's
+    names the line it restates)."""
     ents = [_E(e["quote"], e["line"], e["value_text"], e["deadline_text"]) for e in entries]
     covered = _Spans(covered_spans(doc.src, ents, []))
     done: dict[int, list[tuple[int, int]]] = {}  # line -> spans its exclusions cover
@@ -384,7 +433,11 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             a, b = _excerpt(doc, pos, tok)
             txt = doc.raw(a, b)
             done.setdefault(ln, []).extend(doc.src.find_all_at_line(txt, ln))
-            code, fields = _reason(doc, doc.c, pos, tok, period, heads, page, annexes, titled)
+            first = next((v for (rl, vt), v in (restated or {}).items() if rl == ln and vt in compact(txt)), None)
+            if first is not None:
+                code, fields = "extract.reason.restated", {"line": first}
+            else:
+                code, fields = _reason(doc, doc.c, pos, tok, period, heads, page, annexes, titled)
             out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})
     return out
 

@@ -76,9 +76,19 @@ WORDS: dict[str, tuple[str, str]] = {
                             "the land a project takes (占地132亩), a description, not a target"),
     "extract.reason.beneficiaries": ("受益对象的数量（惠及17个乡镇、受益群众5万人、有效改善9万人口的饮水安全），不是目标",
                                      "who benefits (惠及17个乡镇, 受益群众5万人, 有效改善9万人口的…), not a target"),
-    "extract.reason.sum_of_parts": ("其后“其中”逐项分解的总量（建筑面积601.16平方米，其中：修缮…、改建…、新建…），各分项才是目标",
-                                    "a size broken down after 其中 into the work on each part (the parts are the "
-                                    "targets, their sum restates them)"),
+    "extract.reason.sum_of_parts": ("其后“其中”逐项分解、各分项合计等于它的总量（建筑面积601.16平方米，其中：修缮…、改建…；"
+                                    "安排58亿元，其中道路10亿元…），各分项才是目标",
+                                    "a whole (a size or money) broken down after 其中 into parts that add up to it "
+                                    "(the parts are the targets, their sum restates them)"),
+    "extract.reason.saying": ("以说法表述的比例（每4元就有1元用在教育），不是台账可记的数值",
+                              "a share told as a saying (每4元就有1元用在教育), no value a registry holds"),
+    "extract.reason.restated": ("重述第{line}行已列的同一指标同一数值，不另立条目",
+                                "restates the target on line {line} (the same metric and value), no entry of its own"),
+    "extract.reason.report": ("句首为“截至目前”“去年以来”或计划期之前年份的已完成情况（截至目前，已完成投资12亿元），不是目标",
+                              "a result reported (the sentence opens with 截至目前, 去年以来 or a year before the plan's), "
+                              "not a target"),
+    "extract.reason.base": ("目标所依据的基础（在去年建成300个的基础上），不是目标",
+                            "what the target builds on (在去年建成300个的基础上), not a target"),
     "extract.reason.annex": ("附件目录中的附件标题，不是事项", "the title of an annex in the list of annexes, not an entry"),
     "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
                                  "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "

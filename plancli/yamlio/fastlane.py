@@ -323,76 +323,65 @@ def _read(text: str, resolve, special, line_dict: type, pos: int = 0, endpos: in
             if x is None and key is not None:
                 k = keys[key]
             col = len(ind)
-            if col == fast_ind and dash is None and key is not None:
-                if k is special or k in t_map:
-                    raise _Out
-                if value is none:
-                    top[3], top[4] = k, lineno
-                    fast_ind = -1
-                else:
-                    t_map[k] = value
-                    t_kl[k] = lineno
-                    if bl is not None:
-                        lineno += len(value)
-                    if r:
-                        lineno = run(r, col, t_map, t_kl, lineno)
-                continue
-            if top is not None and top[3] is not nokey and (col > top[0] or (col == top[0] and dash)):
-                # The block under a pending `key:` starts here.
-                child = [col, [], None, nokey, 0, col == top[0]] if dash else \
-                    [col, line_dict(), {}, nokey, 0, False]
-                if not dash:
-                    if key is None:
-                        raise _Out  # a scalar on the line after its key, or a multi-line plain scalar
-                    child[1].line, child[1].key_lines = lineno, child[2]
-                top[1][top[3]] = child[1]
-                top[2][top[3]] = top[4]
-                top[3] = nokey
-                stack.append(child)
-                top = child
-            else:
-                if top is not None and top[3] is not nokey:  # `key:` with nothing under it
-                    top[1][top[3]] = None
-                    top[2][top[3]] = top[4]
-                    top[3] = nokey
-                while top is not None and (top[0] > col or (top[5] and top[0] == col and not dash)):
-                    stack.pop()
-                    top = stack[-1] if stack else None
-                if top is None:
-                    if root is not OUTSIDE:
-                        raise _Out  # content after the root collection closed
-                    top = [col, [], None, nokey, 0, False] if dash else [col, line_dict(), {}, nokey, 0, False]
+            # A key line of the mapping the last key line filled, at its indentation (most lines of a
+            # registry), goes straight to the tail below; any other line finds its place first.
+            if col != fast_ind or dash is not None or key is None:
+                if top is not None and top[3] is not nokey and (col > top[0] or (col == top[0] and dash)):
+                    # The block under a pending `key:` starts here.
+                    child = [col, [], None, nokey, 0, col == top[0]] if dash else \
+                        [col, line_dict(), {}, nokey, 0, False]
                     if not dash:
                         if key is None:
-                            raise _Out  # a bare scalar document
-                        top[1].line, top[1].key_lines = lineno, top[2]
-                    root = top[1]
-                    stack.append(top)
-                elif top[0] != col or (dash is None) != (top[2] is not None):
-                    raise _Out  # bad indentation, or a dash where a key belongs (or the reverse)
-            if len(stack) > _MAX_DEPTH:
-                raise _Out  # deep nesting: PyYAML's limits decide
-            if dash:
-                if by_item and len(stack) == 1:
-                    item_at, n_at = m.start(), len(root)
-                if key is not None:  # `- key: value` starts a mapping in the item
-                    d = line_dict()
-                    d.line, d.key_lines = lineno, {}
-                    top[1].append(d)
-                    top = [col + len(dash), d, d.key_lines, nokey, 0, False]
-                    stack.append(top)
-                elif value is none:
-                    raise _Out  # `-` alone: the item's content follows on the next lines
+                            raise _Out  # a scalar on the line after its key, or a multi-line plain scalar
+                        child[1].line, child[1].key_lines = lineno, child[2]
+                    top[1][top[3]] = child[1]
+                    top[2][top[3]] = top[4]
+                    top[3] = nokey
+                    stack.append(child)
+                    top = child
                 else:
-                    top[1].append(value)
-                    fast_ind = -1
-                    continue
-            elif key is None:
-                raise _Out  # a bare scalar where a key belongs
+                    if top is not None and top[3] is not nokey:  # `key:` with nothing under it
+                        top[1][top[3]] = None
+                        top[2][top[3]] = top[4]
+                        top[3] = nokey
+                    while top is not None and (top[0] > col or (top[5] and top[0] == col and not dash)):
+                        stack.pop()
+                        top = stack[-1] if stack else None
+                    if top is None:
+                        if root is not OUTSIDE:
+                            raise _Out  # content after the root collection closed
+                        top = [col, [], None, nokey, 0, False] if dash else [col, line_dict(), {}, nokey, 0, False]
+                        if not dash:
+                            if key is None:
+                                raise _Out  # a bare scalar document
+                            top[1].line, top[1].key_lines = lineno, top[2]
+                        root = top[1]
+                        stack.append(top)
+                    elif top[0] != col or (dash is None) != (top[2] is not None):
+                        raise _Out  # bad indentation, or a dash where a key belongs (or the reverse)
+                if len(stack) > _MAX_DEPTH:
+                    raise _Out  # deep nesting: PyYAML's limits decide
+                if dash:
+                    if by_item and len(stack) == 1:
+                        item_at, n_at = m.start(), len(root)
+                    if key is not None:  # `- key: value` starts a mapping in the item
+                        d = line_dict()
+                        d.line, d.key_lines = lineno, {}
+                        top[1].append(d)
+                        top = [col + len(dash), d, d.key_lines, nokey, 0, False]
+                        stack.append(top)
+                    elif value is none:
+                        raise _Out  # `-` alone: the item's content follows on the next lines
+                    else:
+                        top[1].append(value)
+                        fast_ind = -1
+                        continue
+                elif key is None:
+                    raise _Out  # a bare scalar where a key belongs
+                t_map, t_kl = top[1], top[2]
             # A key line of the mapping `top`.
-            if k is special or k in top[1]:
+            if k is special or k in t_map:
                 raise _Out
-            t_map, t_kl = top[1], top[2]
             if value is none:
                 top[3], top[4] = k, lineno
                 fast_ind = -1
