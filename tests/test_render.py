@@ -214,3 +214,49 @@ def test_batched_json_is_byte_for_byte_one_encoding_per_row(seed):
         render(fixed, [], "json", got, fields=fields)
         assert got.getvalue() == _json_one_call_per_row(fixed, fields)
         json.loads(got.getvalue())  # and it is JSON
+
+
+class _Lit(str, __import__("enum").Enum):  # a light as rows hold it: a text enum
+    RED = "red"
+    GREEN = "}, {"
+
+
+# Columns as rows hold them: one kind each (and nulls), which the writer encodes once per distinct
+# value, and mixed ones, which it encodes once per object. Each must come out as the encoder writes it.
+_COLUMN_KINDS = {
+    "texts": [*_TRICKY, "100%", "%s", "%%(x)s"],
+    "ints": [0, 7, -3, 2**60, 10**30],
+    "floats": [2.5, 35000.0, -0.0, 0.0, 1e300, 2.0**60, 2.0**53, float("inf"), float("-inf"), float("nan"), 1e-7],
+    "bools": [True, False],
+    "unit lists": [["省科技厅", "}, {"], [], ["省大数据局"], ["省大数据局"]],
+    "number lists": [[1.0, 2.5], [3]],
+    "said": [_Said("no record yet"), _Said("}, {"), _Said('"')],
+    "enum": [_Lit.RED, _Lit.GREEN],
+    "mixed": [1, 1.0, True, "1", [1], (1, 2), {"a": 1.0}, _Said("1")],
+    "none": [],
+}
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_json_written_column_by_column_is_the_encoders_byte_for_byte(seed):
+    import random
+
+    rnd = random.Random(seed)
+    kinds = list(_COLUMN_KINDS)
+    keys = [f"{k} {i}" for i, k in enumerate(kinds)] + ["100%s"]
+    kind_of = dict(zip(keys, kinds + ["texts"], strict=True))
+    shared = _Said("shared")
+    n = rnd.choice([1, 2, 50, 2000, 2001])
+    rows = []
+    for _ in range(n):
+        r = {}
+        for k in keys:
+            pool = _COLUMN_KINDS[kind_of[k]] + [None] * rnd.randint(0, 2) + ([shared] if kind_of[k] == "said" else [])
+            if pool and rnd.random() < 0.9:
+                v = rnd.choice(pool)
+                r[k] = list(v) if isinstance(v, list) and rnd.random() < 0.5 else v  # equal lists, apart
+        rows.append(r)
+    for fields in (keys, keys[::-1] + ["absent"], keys[:1], ["texts 0", "texts 0"]):
+        got = io.StringIO()
+        render(rows, [], "json", got, fields=fields)
+        assert got.getvalue() == _json_one_call_per_row(rows, fields)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import operator
 import os
@@ -163,14 +164,77 @@ def _write_json(rows, columns, out, title, fields) -> None:
     enc = json.JSONEncoder(ensure_ascii=False, default=text).encode
     out.write("[\n")
     for at in range(0, len(rows), _BATCH):
-        objs = _json_objects(rows[at:at + _BATCH], fields)
-        # A batch of rows in one call of the encoder, then a line per row: rows are flat objects, so
-        # "}, {" between two of them is where one ends — unless a value holds the same text, which
-        # the count tells (more pieces than rows), and then each row is encoded on its own.
-        parts = enc(objs)[1:-1].split("}, {")
-        body = "},\n{".join(parts) if len(parts) == len(objs) else ",\n".join(map(enc, objs))
+        batch = rows[at:at + _BATCH]
+        if fields and len(set(fields)) == len(fields):
+            body = ",\n".join(_json_lines(batch, list(fields), enc, text))
+        else:  # each row its own keys
+            objs = _json_objects(batch, fields)
+            # A batch of rows in one call of the encoder, then a line per row: rows are flat objects, so
+            # "}, {" between two of them is where one ends — unless a value holds the same text, which
+            # the count tells (more pieces than rows), and then each row is encoded on its own.
+            parts = enc(objs)[1:-1].split("}, {")
+            body = "},\n{".join(parts) if len(parts) == len(objs) else ",\n".join(map(enc, objs))
         out.write(body + (",\n" if at + _BATCH < len(rows) else "\n"))
     out.write("]\n")
+
+
+def _json_lines(rows, fields: list[str], enc, default) -> list[str]:
+    """Each row as its line of JSON, the ``fields`` in order (missing ones null), built column by column.
+
+    A column's values repeat (a plan's name, a unit list, a status), so each distinct value is encoded
+    once and the lines are put together by one format string per row: what the C encoder writes for
+    the same objects, byte for byte, without a dict per row or every cell encoded again (0.18 s of a
+    warm 10k-row ``due`` went to that)."""
+    pick = operator.itemgetter(*fields) if len(fields) > 1 else (lambda r, k=fields[0]: (r[k],))
+    try:
+        vals = list(map(pick, rows))
+    except KeyError:  # a row without one of the fields: null
+        vals = [tuple(map(r.get, fields)) for r in rows]
+    template = "{" + ", ".join(enc(k).replace("%", "%%") + ": %s" for k in fields) + "}"
+    cols = [_json_column(col, enc, default) for col in zip(*vals, strict=True)]
+    return list(map(template.__mod__, zip(*cols, strict=True)))
+
+
+_NONE = type(None)
+_SAID_ONCE = (str, int, bool, float)  # one plain kind: equal values are written alike
+_JSON_KINDS = (str, int, float, list, tuple, dict)  # what the encoder writes without its default
+
+
+def _json_column(col, enc, default) -> list[str]:
+    """A column's cells as JSON texts: a distinct value encoded once where the column holds one plain
+    kind (and null) — equal values of one kind are written alike, and within one kind no two values
+    that differ in JSON compare equal (floats: 0.0 and -0.0 both write 0) — else once per object."""
+    kinds = set(map(type, col))
+    kinds.discard(_NONE)
+    if not kinds:
+        return ["null"] * len(col)
+    kind = next(iter(kinds)) if len(kinds) == 1 else None
+    if kind is not None and not issubclass(kind, _JSON_KINDS):  # written as its text (the default)
+        col = [v if v is None else default(v) for v in col]
+        kind = str
+    if kind in _SAID_ONCE:
+        memo = dict.fromkeys(col)
+        memo.pop(None, None)
+        if kind is str:  # what the encoder calls for a text (ensure_ascii off), at C speed
+            memo = dict(zip(memo, map(json.encoder.encode_basestring, memo), strict=True))
+        elif kind is int:  # what the encoder writes for an int
+            memo = dict(zip(memo, map(int.__repr__, memo), strict=True))
+        else:
+            for v in memo:
+                memo[v] = enc(_jsonable(v) if kind is float else v)
+        memo[None] = "null"
+        return list(map(memo.__getitem__, col))
+    if kind is list:  # unit lists: a tuple of texts is its key
+        keys = [v if v is None else tuple(v) for v in col]
+        memo = dict.fromkeys(keys)
+        if set(map(type, itertools.chain.from_iterable(k for k in memo if k is not None))) <= {str}:
+            for k in memo:
+                memo[k] = "null" if k is None else enc(list(k))
+            return list(map(memo.__getitem__, keys))
+    # Anything else (a light, a light's reasons: objects rows share) once per object: the same
+    # object is written the same way every time.
+    memo = {i: enc(_jsonable(v) if v.__class__ is float else v) for i, v in zip(map(id, col), col, strict=True)}
+    return list(map(memo.__getitem__, map(id, col)))
 
 
 _BATCH = 2000  # rows encoded at once: the C encoder's speed without the whole document in memory

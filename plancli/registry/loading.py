@@ -693,7 +693,7 @@ def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | N
         hit = cache.get(where, _CACHED, LineDict)
         if hit is None:  # decoding a 50 MB file is only needed on a miss
             with gc_paused():  # millions of new objects, no cycles: collections would be pure cost
-                doc, plans, rows = _parse_document(p, load_yaml(p, decode(p, raw)), problems)
+                doc, plans, rows = _parse_document(p, load_yaml(p, decode(p, raw), raw), problems)
                 packed = cache.put(where, {"doc": doc, "plans": plans}, {"rows": rows})
                 hit = {"doc": doc, "plans": plans, "rows": packed["rows"] if packed else rows}
         cache.remember_stat(key, p, where, CACHE_SALT)

@@ -120,12 +120,14 @@ def _plain_resolver(loader_cls) -> Callable[[str], Any]:
     return resolve
 
 
-def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exception]) -> Any:
+def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exception], raw: bytes | None = None
+                ) -> Any:
     """Parse ``text`` into plain objects with ``line_dict`` mappings; raise ``error(code, line, **fields)``
     (a code of the words catalogue and its fields).
 
     ``loader_cls`` is the strict PyYAML loader class whose resolver and constructors define what
-    plain scalars mean. Raises ``Legacy`` when the old loader has to answer instead.
+    plain scalars mean. Raises ``Legacy`` when the old loader has to answer instead. ``raw``: the
+    bytes ``text`` was decoded from, if at hand.
     """
     import yaml
 
@@ -145,7 +147,7 @@ def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exc
     resolve = _plain_resolver(loader_cls)
     with gc_paused():
         try:
-            doc = load_block(text, resolve, _SPECIAL, line_dict, block)  # whole, else block by block
+            doc = load_block(text, resolve, _SPECIAL, line_dict, block, raw)  # whole, else block by block
             if doc is not OUTSIDE:
                 return doc
             return _drive(yaml, text, loader_cls, line_dict, error)

@@ -110,19 +110,21 @@ def read_text(path: str | Path) -> tuple[bytes, str]:
     return raw, decode(p, raw)
 
 
-def load_yaml(path: str | Path, text: str | None = None) -> Any:
+def load_yaml(path: str | Path, text: str | None = None, raw: bytes | None = None) -> Any:
     """Parse one YAML file strictly; every failure is a DataFileError naming file and line.
 
     Read by plancli.yamlio.events (same results and errors, built without PyYAML's node graph: ~10×
     faster on a large registry); ``load_yaml_pyyaml`` answers only where that module hands over.
+    ``raw``: the bytes ``text`` was decoded from, when the caller has them (looked through faster).
     """
     from .events import Legacy, load_events
 
     p = Path(path)
     if text is None:
-        text = read_text(p)[1]
+        raw, text = read_text(p)
     try:
-        return load_events(text, _loader()[1], LineDict, lambda code, line, **kw: DataFileError(code, p, line, **kw))
+        return load_events(text, _loader()[1], LineDict, lambda code, line, **kw: DataFileError(code, p, line, **kw),
+                           raw)
     except Legacy:
         return load_yaml_pyyaml(p, text)
     except DataFileError:
