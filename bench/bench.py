@@ -77,6 +77,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import signal
 import statistics
@@ -455,6 +456,32 @@ def summary(typer_step: Step, hot: Step, big: list[Step], hot_b: Step | None = N
     return "\n".join(lines)
 
 
+def instruction_counts(steps: list[Step], env: dict, a) -> str:
+    """Instructions each step executes, counted by valgrind's callgrind (hash seed fixed): on a shared
+    machine whose load moves every wall and cpu time by ±10 %, this count moves by well under 0.1 %
+    from run to run, so an A/B of start-up work reads the same whatever else runs."""
+    if shutil.which("valgrind") is None:
+        return "instructions: valgrind not found (apt-get install valgrind), not counted"
+    got: dict[str, int] = {}
+    for st in steps:
+        proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *st.argv],
+                              env={**env, **st.env, "PYTHONHASHSEED": "0"}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, timeout=a.timeout * 20)
+        m = re.search(r"Collected : (\d+)", proc.stderr)
+        if m is None or proc.returncode not in st.ok_codes:
+            return f"instructions: {st.label}: not counted (exit {proc.returncode})"
+        got[st.label] = int(m.group(1))
+    floor = got[steps[0].label]
+    lines = ["instructions (callgrind; load-independent):"]
+    for st in steps:
+        n = got[st.label]
+        lines.append(f"  {st.label + ':':55} {n / 1e6:8.1f} M  = {n / floor:.2f}× import typer")
+    if len(steps) > 2:
+        a_n, b_n = got[steps[1].label], got[steps[2].label]
+        lines.append(f"  this tree against the baseline: {100 * (a_n - b_n) / b_n:+.1f} %")
+    return "\n".join(lines)
+
+
 def _cell(st: Step | None) -> str:
     """median s (peak MiB) of a step, for the side-by-side tables."""
     if st is None:
@@ -674,6 +701,9 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901 - one run, step by
     ap.add_argument("--budget", type=float, default=900.0,
                     help="seconds after which the sized cases stop repeating [default 900]")
     ap.add_argument("--timeout", type=float, default=180.0, help="seconds per process [default 180]")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count the instructions of import typer and the hot path (and the baseline's) under "
+                         "valgrind's callgrind: a figure the machine's load does not move")
     a = ap.parse_args(argv)
     if a.repeat is not None and a.repeat < 1:
         ap.error("--repeat must be at least 1")
@@ -763,6 +793,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901 - one run, step by
         for st in small:
             if st.samples and "json" in st.label:
                 st.note = _json_rows(st.samples[-1])
+        counted = instruction_counts([typer_step, hot] + ([hot_b] if hot_b else []), env, a) if a.instructions else ""
 
         big: list[Step] = []
         reg_cases: list[dict] = []
@@ -793,6 +824,8 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901 - one run, step by
         print(f"PLANCLI_NO_CACHE={'set' if 'PLANCLI_NO_CACHE' in os.environ else 'not set'}.")
         print()
         print(summary(typer_step, hot, big, hot_b))
+        if counted:
+            print(counted)
         print()
         print("registries and ledgers side by side (median s, peak MiB):")
         print(side_by_side(reg_cases + cases, baseline is not None))
