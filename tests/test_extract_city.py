@@ -2043,3 +2043,29 @@ def test_a_lists_count_is_no_target_when_its_issuer_stands_between(sentence, kep
 def test_a_count_of_the_names_before_it_and_a_batch_the_subject_is_in_are_no_targets(sentence, kept):
     d = _draft(f"某市2024年民生实事项目\n一、健康服务\n{sentence}\n")
     assert [t["value_text"] for t in _targets(d)] == kept
+
+
+_MERGED_HEAD = "2024年民生实事项目进展情况汇总表\n序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况 |\n"
+
+
+@pytest.mark.parametrize("rows, leads", [
+    # 泰顺's progress table (round fourteen): the 牵头单位 cell is merged over rows 1-2, so row 2 is a cell short
+    # and its 落实情况 stands where the units do; the draft had read "已完成。 完成筛查人数3495人" as row 2's lead
+    ("1 | 接种流感疫苗24723人。 | 4月:制定方案。 | 县卫生健康局 | 已完成。 |\n"
+     "2 | 开展筛查7400人。 | 4月:完成筛查人数1480人。 | 已完成。 完成筛查人数3495人,完成率47.23%。 | |\n",
+     {"24723人": ["县卫生健康局"], "7400人": ["县卫生健康局"]}),
+    # every row with its own unit cell: each keeps its own
+    ("1 | 接种流感疫苗24723人。 | 4月:制定方案。 | 县卫生健康局 | 已完成。 |\n"
+     "2 | 培训应急救护人员235人。 | 4月:明确对象。 | 县红十字会 | 已完成。 |\n",
+     {"24723人": ["县卫生健康局"], "235人": ["县红十字会"]}),
+    # a row with every cell whose unit cell names no unit (a mark for none): no lead carried from above
+    ("1 | 接种流感疫苗24723人。 | 4月:制定方案。 | 县卫生健康局 | 已完成。 |\n"
+     "2 | 培训应急救护人员235人。 | 4月:明确对象。 | / | 已完成。 |\n",
+     {"24723人": ["县卫生健康局"]}),
+])
+def test_a_unit_cell_merged_over_rows_leads_the_rows_it_spans(rows, leads):
+    d = _draft(_MERGED_HEAD + rows)
+    got = {t["value_text"]: t["lead"] for t in _targets(d)}
+    for value_text, lead in leads.items():
+        assert got[value_text] == lead, (value_text, got)
+    assert not any("已完成" in u for t in _targets(d) for u in t["lead"] + t.get("support", []))

@@ -538,6 +538,7 @@ class _Row:
     time: _Cell | None  # the 完成时限 cell
     lines: tuple[int, int]  # all the row's lines
     table: tuple[int, int] = (0, 0)  # the lines of its whole table, heading and row marks ("||") included
+    merged: bool = False  # its unit cell is merged with the row above's (the row is a cell short): that row's units
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -545,9 +546,15 @@ def _table_rows(doc: Doc) -> list[_Row]:
     a row a line with its cells between "|" (or tabs, or spaces), one cell a line ending in " |", or one cell a
     paragraph without marks."""
     marked = [(li + 1, m.group(1).strip()) for li, ln in enumerate(doc.lines) if (m := _CELL.match(ln.strip()))]
-    return _line_rows(doc) + _cell_rows(doc, marked, marked=True) + _cell_rows(doc, [
+    rows = _line_rows(doc) + _cell_rows(doc, marked, marked=True) + _cell_rows(doc, [
         (li + 1, ln.strip()) for li, ln in enumerate(doc.lines) if ln.strip() and not _CELL.match(ln.strip())
         and not _SPLIT_BAR.search(ln)], marked=False)
+    # A unit cell merged over rows (泰顺's 牵头单位 written once for rows 1-3, round fourteen) is on the first of
+    # them only: the rows below it, a cell short, are led by the same units.
+    for prev, row in zip([None, *rows], rows, strict=False):
+        if row.merged and prev is not None and prev.table == row.table:
+            row.lead, row.support = prev.lead, prev.support
+    return rows
 
 
 def _columns(head: list[str]) -> dict[str, int | None] | None:
@@ -624,7 +631,12 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if at is None:
         at = min(limit, len(cells))
     content = [c for c in cells[:at] if not (persons and _person_cell(c.text))]
-    lead = _split_units(cells[at].text.rstrip("。")) if at < len(cells) and cells[at].text not in _NO_UNIT else ()
+    # A row a cell short whose cell where the units stand names none (已完成。 完成筛查人数3495人, the 落实情况 cell):
+    # the page merged the unit cell over this row and the one above (see _table_rows), never a lead read off a report.
+    merged = (at < len(cells) and cells[at].text not in _NO_UNIT and not _unit_cell(cells[at].text)
+              and len(cells) < sum(1 for x in range(len(head)) if x != col["number"]))
+    lead = _split_units(cells[at].text.rstrip("。")) if at < len(cells) and cells[at].text not in _NO_UNIT \
+        and not merged else ()
     support: tuple[str, ...] = ()
     j = at + 1
     if col["support"] is not None and col["support"] > col["lead"]:
@@ -638,7 +650,7 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if not content:
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
-    return _Row(number, content, lead, support, time, lines)
+    return _Row(number, content, lead, support, time, lines, merged=merged)
 
 
 _CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))(\d{1,2})[.．、](?=\D|\d{1,2}月)")
