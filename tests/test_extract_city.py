@@ -2069,3 +2069,21 @@ def test_a_unit_cell_merged_over_rows_leads_the_rows_it_spans(rows, leads):
     for value_text, lead in leads.items():
         assert got[value_text] == lead, (value_text, got)
     assert not any("已完成" in u for t in _targets(d) for u in t["lead"] + t.get("support", []))
+
+
+def _split_head_table(unit_head: str) -> str:
+    # 江山's 民生实事 table (round fourteen), one cell a paragraph: header labels broken over two paragraphs
+    # (建设起 / 止年限, 责任 / 单位) and a column of the year's plan (2023年度 / 计划)
+    return ("某市2023年民生实事项目实施计划表\n\n序号\n\n项目名称\n\n项目建设规模及内容\n\n建设起\n止年限\n\n总投资\n\n"
+            f"2023年度\n\n计划\n\n资金\n\n来源\n\n{unit_head}\n\n"
+            "1\n\n城市用气\n\n提升工程\n\n对28个小区进行改造,安装燃气安全装置13000套。\n\n2023.01-2023.12\n\n1200\n\n"
+            "完工投用\n\n国企投资\n\n城投集团\n\n"
+            "2\n\n山塘水库综合整治工程\n\n完成6座小型水库加固改造。\n\n2023.01-2023.12\n\n4600\n\n基本完工\n\n政府投资\n\n水利局\n")
+
+
+@pytest.mark.parametrize("unit_head", ["责任\n\n单位", "责任单位"])
+def test_a_heading_label_broken_over_two_paragraphs_still_names_its_column(unit_head):
+    """The draft had found no unit column where the page broke 责任单位 in two: every row's lead 待定."""
+    d = _draft(_split_head_table(unit_head))
+    got = {t["value_text"]: t["lead"] for t in _targets(d)}
+    assert got == {"28个": ["城投集团"], "13000套": ["城投集团"], "6座": ["水利局"]}, got

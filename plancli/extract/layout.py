@@ -512,13 +512,29 @@ _COL_PERSON = re.compile(r"领导|责任人|联系人")
 _COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况|落实情况|是否")
 
 
+def _joined_head(head: list[str]) -> list[str]:
+    """A heading's labels with each label a page broke in two (责任 / 单位, 配合 / 单位, 完成 / 时限) joined again: two
+    pieces next to each other that name a unit or time column together and neither alone."""
+    def names(h: str) -> bool:
+        return bool(_COL_LEAD.search(h) or _COL_SHARED.search(h) or _COL_SUPPORT.search(h) or _COL_TIME.search(h))
+    out: list[str] = []
+    for h in head:
+        if out and not names(out[-1]) and not names(h) and names(out[-1] + h) and not _COL_NUMBER.match(out[-1]):
+            out[-1] += h
+        else:
+            out.append(h)
+    return out
+
+
 def _head_cell(text: str) -> bool:
     """A cell of a table's heading row: a short label (序号, 主要责任单位, 分管 领导); digits only where the label is
     one a reader knows for what it is (1-10月推进情况, 2024年完成时限): a heading is recognised by its labels."""
     t = compact(text).replace(" ", "")
     if not t or len(t) > 12 or re.search(r"[。，,；;:：]", t):
         return False
-    return not re.search(r"\d", t) or bool(_COL_PROGRESS.search(t) or _COL_TIME.search(t))
+    # a column of one year's plan (2023年度 / 计划, 2024年计划): a year a reader knows for a label
+    return not re.search(r"\d", t) or bool(_COL_PROGRESS.search(t) or _COL_TIME.search(t)
+                                            or re.fullmatch(r"(?:19|20)\d{2}年度?(?:计划|目标|任务)?", t))
 
 
 @dataclass
@@ -821,6 +837,10 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             j += 1
         head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
         col = _columns(head) if len(head) >= 3 else None
+        if col is None and len(head) >= 3:
+            # a heading whose labels the page broke over two paragraphs (责任 / 单位, 江山's table, round fourteen)
+            head = _joined_head(head)
+            col = _columns(head)
         if col is None or (not marked and col["number"] != 0):
             i = max(i + 1, j if col is None and marked and len(head) >= 3 else i + 1)
             continue
