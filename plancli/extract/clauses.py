@@ -663,7 +663,7 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
     items = _unpunctuated_items(doc, under, width)
     for li, n in under:
         a, e = doc.src.line_span(li)
-        if not lo <= a < hi or e >= hi:
+        if not lo < e < hi:  # (the break is what counts: a first task's line starts before lo, at its number)
             continue
         if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
             out.add(e)
@@ -683,8 +683,26 @@ def _indented_next(doc: Doc, li: int) -> bool:
     its paragraph (温州's page, round twelve: …开展免费窝沟封闭 / blank / 　同时,… had been run on into one paragraph)."""
     for nxt in doc.lines[li:]:
         if nxt.strip():
-            return nxt.startswith(("  ", "\u3000", "\t"))
+            return _indent(nxt) - _margin(doc) >= 2
     return False
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented, in half-width spaces (a full-width space is two, a tab four)."""
+    n = 0
+    for ch in line:
+        if ch not in " \u3000\t":
+            break
+        n += {"\u3000": 2, "\t": 4}.get(ch, 1)
+    return n
+
+
+def _margin(doc: Doc) -> int:
+    """The indent every line with text carries (a page that sets its whole text in from the edge): an indent says a
+    paragraph opens only beyond it (成都's list indented as a whole had its print wrap read as a new paragraph)."""
+    if doc.margin is None:
+        doc.margin = min((_indent(ln) for ln in doc.lines if ln.strip()), default=0)
+    return doc.margin
 
 
 _PARA_DONE = ("。", "!", "?", "！", "？", "…", "...")  # (…… ends a list of goals a page quotes)

@@ -27,10 +27,12 @@ from .layout import (
     DOC_NO,
     MENU_LINE,
     NOTICE_TITLE,
+    end_lines,
     find_period,
     is_title,
     title_lines,
     title_spans,
+    top_lines,
 )
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
@@ -190,7 +192,7 @@ def page_headline(lines: list[str]) -> int | None:
     """The index of a news page's headline: its first line, when a post time or the page's furniture stands
     right under it (2025年重庆将接续办好15件重点民生实事 / 2025-01-19 10:47:47 来源: …). A headline restates the
     text below it: its numbers are no entries."""
-    filled = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
+    filled = [i for i, ln in enumerate(top_lines(lines, 12)) if ln.strip()]
     for k in range(min(len(filled), 4) - 1):
         crumb, under = compact(lines[filled[k]]), compact(lines[filled[k + 1]])
         if re.search(r"[>＞»]", crumb) and len(under) >= 6 and len(crumb) > len(under) \
@@ -220,7 +222,7 @@ def headlines(lines: list[str]) -> set[int]:
     if h is not None:
         out.add(h)
     seen = 0
-    for i, ln in enumerate(lines[:12]):
+    for i, ln in enumerate(top_lines(lines, 12)):
         c = compact(ln)
         if not c:
             continue
@@ -246,17 +248,17 @@ def find_doc_date(text: str) -> date | None:
     发文日期 before 发布日期), else its post time; a year-less dateline opening the text (5月20日,市政府印发…) takes
     that date's year."""
     lines = text.split("\n")
-    for line in lines[:60] + lines[-30:]:
+    for line in top_lines(lines, 60) + end_lines(lines, 30):
         c = _date_line(line)
         if c:
             try:
                 return parse_date(c)
             except DeadlineError:
                 continue
-    page = _page_date(lines[:15])
+    page = _page_date(top_lines(lines, 15))
     if page is None:
         return None
-    for line in lines[:10]:
+    for line in top_lines(lines, 10):
         m = _DATELINE.match(compact(line))
         if m:
             try:
@@ -376,7 +378,7 @@ _NOTICE_OF = re.compile(r"关于(?P<what>.+?)的通知$")
 
 def notice_year(text: str) -> tuple[Period, str] | None:
     """The one year the title of a notice (on its line or set over several) gives the list it issues, and how."""
-    lines = text.split("\n")[:40]
+    lines = top_lines(text.split("\n"), 40)
     for i, _last, b in title_spans(lines):
         m = _NOTICE_OF.search(b) if is_notice_title(b) else None
         if not m:
@@ -456,7 +458,7 @@ def _is_doc_no_year(c: str, year: str) -> bool:
 
 def document_header(text: str, doc_date: date | None) -> dict:
     """Title, number and date of the document, as the registry's ``meta.document`` holds them."""
-    lines = [ln.strip() for ln in text.split("\n")[:40]]
+    lines = [ln.strip() for ln in top_lines(text.split("\n"), 40)]
     title_parts: list[str] = []
     number = None
     for ln in lines:
@@ -515,7 +517,7 @@ _DOC_TITLE = re.compile(rf"(?:{_TITLE_WORD}|工作目标|目标任务|责任清�
 def _plan_title(text: str) -> str | None:
     """The first line of the opening that is a plan's title (a title over two lines read as one), else the
     first 《…》 that names one."""
-    lines = text.split("\n")[:40]
+    lines = top_lines(text.split("\n"), 40)
     for _i, b in title_lines(lines):
         if is_title(b) and not b.startswith(("(", "（")):
             return re.sub(r"^附件\d*[:：]", "", b)

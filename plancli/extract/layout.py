@@ -31,7 +31,7 @@ from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
 __all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "clause_units", "DOC_NO", "DATE_LINE",
-           "TITLE_END", "TASK", "GROUP"]
+           "TITLE_END", "TASK", "GROUP", "top_lines", "end_lines"]
 
 
 class ExtractError(PlancliError):
@@ -86,6 +86,25 @@ _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)�
 DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{DIGITS}]{{4}})年[\d{DIGITS}十]{{1,3}}月[\d{DIGITS}十]{{1,3}}日$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d+号")
 
+def top_lines(lines: list[str], n: int) -> list[str]:
+    """The first ``n`` lines of a text counted as lines with text: a page that sets a blank line (or several) between
+    its lines has the same head as one that does not (a headline, a title, a date line looked for "near the top")."""
+    k = seen = 0
+    while k < len(lines) and seen < n:
+        seen += bool(lines[k].strip())
+        k += 1
+    return lines[:k]
+
+
+def end_lines(lines: list[str], n: int) -> list[str]:
+    """The last ``n`` lines with text of a text, and the blank lines among them (``top_lines``' other end)."""
+    k, seen = len(lines), 0
+    while k > 0 and seen < n:
+        k -= 1
+        seen += bool(lines[k].strip())
+    return lines[k:]
+
+
 # --------------------------------------------------------------------------- the text and its raw form
 
 
@@ -97,6 +116,7 @@ class Doc:
         self.lines = self.src.lines
         self.c = self.src.compact
         self._map: list[tuple[int, int]] = []  # compact position -> (line index, raw index)
+        self.margin: int | None = None  # the indent of every line with text (clauses._margin), once asked
         each: dict[str, str] = {}  # the compact form of each character, once
         for li, line in enumerate(self.lines):
             got: list[tuple[int, int]] = []
@@ -241,7 +261,12 @@ def title_spans(lines: list[str]) -> list[tuple[int, int, str]]:
     bodies = [_body(ln) for ln in lines]
 
     def nxt(i: int) -> int | None:
-        return next((j for j in range(i + 1, min(i + 3, len(bodies))) if bodies[j]), None)
+        # the next line with text, a run of blank lines between counted as one (a page that sets every line apart
+        # sets a title's two lines two blank lines apart where another sets them one: the same title)
+        j = i + 1
+        while j < len(bodies) and not bodies[j]:
+            j += 1
+        return j if j < len(bodies) else None
 
     i = 0
     while i < len(bodies):
@@ -309,6 +334,7 @@ def _split_units(names: str) -> tuple[str, ...]:
             continue
         out.append(part)
     return tuple(dict.fromkeys(out))
+
 
 
 # A unit marked as the lead among those named with it: 市发改委(牵头)、市财政局, or ▲发改局,各部门 (浙江's lists set ▲
@@ -401,7 +427,7 @@ def _head_title(doc: Doc) -> tuple[dict[int, str], set[int]]:
     """A title a web page sets over several centred lines (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见)
     above its number or addressee: its first line's index → the whole title, and the other lines' indices.
     Short lines without sentence punctuation, right at the top; a print copy's title is one line."""
-    idx = [li for li, line in enumerate(doc.lines[:12]) if _body(line)]
+    idx = [li for li, line in enumerate(top_lines(doc.lines, 12)) if _body(line)]
     parts: list[int] = []
     for li in idx:
         b = _body(doc.lines[li])
@@ -692,6 +718,8 @@ def _cell_items(doc: Doc, cell: _Cell, breaks: set[int]) -> list[tuple[int, int]
 _ROW_NO = re.compile(r"\d{1,3}")
 _GROUP_ROW = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
 _SPLIT_BAR = re.compile(r"\S\s*[|｜]\s*\S")  # a row a line: cells between bars
+# A rule between a table's rows: |---|:---:| under a Markdown heading, +-----+-----+ of a text table.
+_RULE_ROW = re.compile(r"[|｜+\s]*[:：]?[-—=─━]{3,}[:：]?(?:[|｜+\s]+[:：]?[-—=─━]{3,}[:：]?)*[|｜+\s]*")
 
 
 def _split_line(doc: Doc, li: int, sep: str) -> list[_Cell]:
@@ -725,7 +753,13 @@ def _line_rows(doc: Doc) -> list[_Row]:
         sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
         head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") or sep != "space" else []
         head = [h for h in head if h.strip("|｜ ")]
-        col = _columns(head) if len(head) >= 3 and all(_head_cell(h) for h in head) else None
+        labels = len(head) >= 3 and all(_head_cell(h) for h in head)
+        col = _columns(head) if labels else None
+        if col is None and labels:
+            # labels broken over cells (建设起 | 止年限 | 责任 | 单位, a heading set over two rows): joined, as one cell a
+            # paragraph has them joined (round fifteen)
+            head = _joined_head(head)
+            col = _columns(head)
         if col is not None and not _COL_NUMBER.match(head[0]):
             # no 序号 column (工作任务 | 牵头单位 | 完成时限 |, cells between bars or tabs): the rows are the lines under it
             # with as many cells, each read as the heading names them (round ten: such a table had not been read at
@@ -749,6 +783,9 @@ def _line_rows(doc: Doc) -> list[_Row]:
         sq = _squeezed(doc)
         while r <= n:
             body = doc.lines[r - 1].strip()
+            if _RULE_ROW.fullmatch(body):
+                r += 1  # |---|---| under a Markdown table's heading, +----+ between a text table's rows: no row
+                continue
             cells = _split_line(doc, r, sep) if body else []
             if not body:
                 if sep == "bar" or spaced:
@@ -764,9 +801,10 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 if cur:
                     rows.append(_map_row(cur, head, col, number))
                 cur = []
-            elif cur and sep != "bar" and _one_unit(compact(body)) and sq[cur[-1].line] == sq[r] - 1 \
+            elif cur and sep != "bar" and _one_unit(compact(body)) and 0 < sq[r] - sq[cur[-1].line] <= (2 if spaced else 1) \
                     and _unit_cell(cur[-1].text) and cur[-1].text not in _NO_UNIT:
-                # a cell's units the page set one a line (区财政局 / 区税务局 under 主要责任单位): one cell
+                # a cell's units the page set one a line (区财政局 / 区税务局 under 主要责任单位): one cell (on a spaced
+                # page, the next line after the blank one)
                 cur[-1] = _Cell(r, cur[-1].a, doc.src.line_span(r)[1], cur[-1].text + "、" + compact(body))
             elif cur and (sep == "bar" or (len(compact(body)) <= 60 and "。" not in body[:-1])):
                 cur.extend(cells if sep == "bar" else [_Cell(r, *doc.src.line_span(r), compact(body))])
@@ -787,7 +825,7 @@ def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int
     r = li + 1
     while r <= len(doc.lines):
         body = doc.lines[r - 1].strip()
-        if not body and sep == "bar":
+        if not body and sep == "bar" or body and _RULE_ROW.fullmatch(body):
             r += 1
             continue
         cells = [c for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")] if body else []
@@ -1144,12 +1182,12 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
 def find_period(text: str) -> Period | None:
     """The plan period from the first title that states one: ``…行动计划（2024—2025年）``, or the one year of
     a title (``某市2024年工业节能工作方案``), a title over two lines read as one."""
-    for _i, b in title_lines(text.split("\n")[:400]):
+    for _i, b in title_lines(top_lines(text.split("\n"), 400)):
         m = _is_title(b)
         p = title_period(m) if m else None
         if p:
             return p
-    for line in text.split("\n")[:30]:
+    for line in top_lines(text.split("\n"), 30):
         c = compact(line)
         for m in _PERIOD_IN_TEXT.finditer(c):
             if c.count("《", 0, m.start()) > c.count("》", 0, m.start()):
