@@ -2174,3 +2174,79 @@ def test_a_heading_label_broken_over_two_paragraphs_still_names_its_column(unit_
     d = _draft(_split_head_table(unit_head))
     got = {t["value_text"]: t["lead"] for t in _targets(d)}
     assert got == {"28个": ["城投集团"], "13000套": ["城投集团"], "6座": ["水利局"]}, got
+
+
+# ---- round fifteen: the forms rounds thirteen and fourteen left, and forms gathered from other issuers ----
+
+# Sources of the phrases below (the search tool's pages corpus; each a page of an issuer no bench document is from, read
+# for its forms only — no text was kept as a document):
+XIANGSHAN24 = "泗洲头镇2024年度重点工作计划二季度执行情况 (xiangshan.gov.cn/art/2024/8/1/art_1229682896_4417827.html)"
+KAIHUA23 = "开化县2023年度重点工作清单 (pages corpus, no address given): 进度安排 ①2月上旬前,完成设计招标。②3月底前,…"
+KEQIAO23 = "柯桥区 2023年度省政府民生实事一季度进展 (kq.gov.cn/art/2023/11/16/art_1229760972_59195505.html)"
+XINJIAN24 = "新建区 2024年度民生实事人大票决项目进度表 (pc28forum.com mirror of the district's page)"
+LAIYANG22 = "莱阳市 2022年民生事项 1-9月份进展 (baoqoo.com/art/2022/10/8/art_48731_2934579)"
+XUCHANG20 = "许昌市 许政〔2020〕20号 重点工作分解 (henan.kjzch.com/xuchang/2020-05-28/694791.html)"
+XIANYANG22 = "咸阳市2022年深化放管服改革工作要点 (newton.com.tw, traditional characters, read simplified)"
+LISHAN23 = "立山区 2023年重点工作任务分解 (lishan.gov.cn/html/ASLSQ/202303/0168765895614794.html)"
+TOTOP20 = "某区 2020年民生实事 (totopco.com/art/2020/9/15/art_1229200393_57587027.html): 一季度…四季度 columns"
+ZIYANG24 = "紫阳县 2024年第五次县政府常务会议确定事项落实情况 (zyx.gov.cn/Content-2717260.html)"
+
+
+def _county(tasks: str, title: str = "某县2024年民生实事项目工作方案") -> str:
+    return f"{title}\n一、主要目标\n全面提升服务水平。\n二、重点任务\n{tasks}\n三、保障措施\n加强组织领导。\n"
+
+
+def _entries(d: dict) -> list[tuple]:
+    return [(e["kind"], e["value_text"], e["deadline"]) for e in d["entries"]]
+
+
+@pytest.mark.parametrize("task, want, source", [
+    # a bare month heading the steps after its colon, as a 月度工作计划 cell sets them: the month's end
+    ("1.4月:制定并下发工作方案。", [("milestone", None, "2024-04-30")], "bench county2024_taishun_jinzhan line 3"),
+    ("1.4月:完成应急救护人员培训65人。", [("target", "65人", "2024-04-30")], "bench county2024_taishun_jinzhan line 6"),
+    ("1.8月份：完成验收。", [("milestone", None, "2024-08-31")], ISSUE + ", 月份 and a full-width colon"),
+    ("1.一季度:完成选址；二季度:开工建设；四季度:建成投用。",
+     [("milestone", None, "2024-03-31"), ("milestone", None, "2024-06-30"), ("milestone", None, "2024-12-31")],
+     TOTOP20 + ", as steps in one cell"),
+    ("1.上半年：完成招标。下半年：建成充电桩500个。", [("milestone", None, "2024-06-30"), ("target", "500个", "2024-12-31")],
+     ISSUE),
+    ("1.2024年4月：完成招标。", [("milestone", None, "2024-04-30")], ISSUE + ", with its year"),
+    # counter-cases: the months a report covers, and a month with no colon, head no step
+    ("1.1-4月:完成投资2亿元。", [("target", "2亿元", "2024-12-31")], ISSUE + ": 1-4月 is a span, no step's date"),
+    ("1.计划于4月召开会议。", [], ISSUE + ": a bare month in a sentence dates nothing"),
+])
+def test_a_bare_month_heading_its_steps_dates_them(task, want, source):
+    """Round fourteen left 泰顺's 4月: at the head of a 月度工作计划 cell unread: two steps missed, two numbers dated at the
+    year's end. A month (or a quarter, a half) with a colon heads the steps after it, dated at its end."""
+    assert _entries(_draft(_county(task))) == want, source
+
+
+@pytest.mark.parametrize("task, kept, share, source", [
+    ("1.4月:完成筛查人数1480人(20%)。", ["1480人"], True, "bench county2024_taishun_jinzhan line 4"),
+    ("1.完成投资5亿元（占年度计划的50%）。", ["5亿元"], True, ISSUE + ": the share said with 占…的"),
+    # counter-cases: a share with words of its own in the brackets, or brackets after no figure
+    ("1.新建充电桩500个(含快充桩20%)。", ["500个", "20%"], False, ISSUE + ": what the whole holds, a target"),
+    ("1.优良天数比例达到90%(省定目标)。", ["90%"], False, ISSUE + ": a note in brackets after the target"),
+])
+def test_a_share_in_brackets_after_a_figure_is_no_target(task, kept, share, source):
+    """Round fourteen: 泰顺's 1480人(20%) drafted the month's share of the year's 7400人 as a target of its own."""
+    d = _draft(_county(task))
+    assert [t["value_text"] for t in _targets(d)] == kept, source
+    assert (say("extract.reason.share_of", "en") in {x["reason"] for x in d["exclusions"]}) == share
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("①2月上旬前,完成设计招标。", "(1)2月上旬前,完成设计招标。"),
+    ("②3月底前", "(2)3月底前"),
+    ("⑳㉑㊿", "(20)(21)(50)"),
+    ("⑴2月底前", "(1)2月底前"),  # NFKC's own reading of a bracketed number, unchanged
+])
+def test_a_circled_number_is_read_as_the_bracketed_number_it_is(raw, want):
+    """开化县's 进度安排 numbers its steps ①②③ (KAIHUA23): NFKC folds ① to a bare 1 and glued it to the month after it
+    (①2月上旬前 → 12月上旬前: December, a wrong date). A circled number is read as (1), as NFKC reads ⑴."""
+    assert compact(raw) == want
+
+
+def test_steps_numbered_with_circled_numbers_keep_their_months():
+    d = _draft(_county("1.启动综合体建设。①2月上旬前,完成设计招标。②3月底前,完成图纸深化设计。"))
+    assert _entries(d) == [("milestone", None, "2024-02-10"), ("milestone", None, "2024-03-31")], KAIHUA23

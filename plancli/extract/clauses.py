@@ -64,6 +64,10 @@ _TIME = re.compile(
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d年每前第])(?:上半年|下半年|第?[一二三四]季度(?:末|底)?)(?:之前|以前|前)?"
     rf"|(?:今年|本年|当年)年内|(?<![\d一二两三四五六七八九十近每多几本今当明去])年内"
     rf"|{_PRE}(?:今年|明年|本年)\d{{1,2}}月(?=(?:份)?(?:全部|全面|基本|如期|按时)?(?:完成|建成|竣工|完工|投用))"
+    # a bare month heading the steps after its colon (4月:制定并下发…方案; 8月份:完成…), as a 月度工作计划 sets them: the
+    # month's end (泰顺's progress table, round fourteen)
+    # (1-4月: — the months a report covers — is no step)
+    r"|(?<![\d.年\-—–~～至])(?<!\d年)\d{1,2}月(?:份)?(?=[:：])"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
 # After a day that is a dateline, not a deadline: the time of day (2月21日下午,…) or the event it dates (4月21日闭幕,
@@ -364,6 +368,12 @@ def _names_counted(before: str, m: re.Match) -> bool:
     return len(items) >= 2 and all(1 <= len(x) <= 12 and not re.search(r"\d", x) for x in items) and count == len(items)
 
 
+# A figure, then a share in brackets saying what part of a whole it is: 完成筛查人数1480人(20%), 完成投资5亿元(占年度计划的50%)
+# — the share restates the figure before it (its month's part of the year's 7400人), it sets no goal of its own. A share with
+# words of its own in the brackets (含快充桩20%, 其中…) is not this.
+_SHARE_OF_BEFORE = re.compile(r"\d(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,4}[(（](?:占[^()（）\d]{0,16}?的?)?$")
+
+
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
@@ -386,6 +396,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
                  re.sub(r"[\x00\s]", "", before)):
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
+    if unit in ("%", "‰") and text[e:e + 1] in ")）" and _SHARE_OF_BEFORE.search(before):
+        return "extract.reason.share_of"  # 完成筛查人数1480人(20%): the share of the whole the figure is (泰顺, round fourteen)
     if unit in ("种", "类", "个", "项") and not before.endswith("等") and _names_counted(before, m):
         return "extract.reason.listed_count"  # 高血压、糖尿病、严重精神障碍、肺结核4种慢病 (南郑, round twelve)
     if re.search(r"在[^，,。；;在]*$", before) and re.match(r"[^，,。；;]{0,12}的基础上", after):
