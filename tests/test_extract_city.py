@@ -2250,3 +2250,155 @@ def test_a_circled_number_is_read_as_the_bracketed_number_it_is(raw, want):
 def test_steps_numbered_with_circled_numbers_keep_their_months():
     d = _draft(_county("1.启动综合体建设。①2月上旬前,完成设计招标。②3月底前,完成图纸深化设计。"))
     assert _entries(d) == [("milestone", None, "2024-02-10"), ("milestone", None, "2024-03-31")], KAIHUA23
+
+
+# a task (with its units, in the forms pages write them) → the lead and support of its target 500个
+UNITS_FIFTEEN = [
+    # names a space or a slash separates (compact text loses the space: 市发改委市财政局)
+    ("1.新建充电桩500个（责任单位：市发改委 市财政局）", ["市发改委", "市财政局"], [], ISSUE + ": a space between names"),
+    ("1.新建充电桩500个。（牵头单位：市发改委/市财政局；配合单位：市住建局 市交通局）", ["市发改委", "市财政局"],
+     ["市住建局", "市交通局"], ISSUE + ": a slash and a space"),
+    ("1.新建充电桩500个。\n责任单位：发改局 财政局", ["发改局", "财政局"], [], ISSUE + ": names with no level, a space"),
+    ("1.新建充电桩500个。\n责任单位：市发改委／市财政局", ["市发改委", "市财政局"], [], ISSUE + ": a full-width slash"),
+    # counter-cases: one name with a level inside it, or letter-spaced, stays one
+    ("1.新建充电桩500个。（责任单位：市委市政府督查室）", ["市委市政府督查室"], [], ISSUE + ": one office of two bodies"),
+    ("1.新建充电桩500个。（责任单位：市生态环境局区分局）", ["市生态环境局区分局"], [], ISSUE + ": a branch of a bureau"),
+    ("1.新建充电桩500个。（责任单位：县 医 保 局）", ["县医保局"], [], ISSUE + ": a name letter-spaced"),
+    ("1.新建充电桩500个。(牵头单位:市住房和城乡建设局;配合单位:市发展和改革委员会)", ["市住房和城乡建设局"],
+     ["市发展和改革委员会"], ISSUE + ": 和 inside a name"),
+    # 及 between two units
+    ("1.新建充电桩500个。（市政府办公室、市行政审批制度改革工作领导小组办公室牵头，市级各有关部门及各县市区政府按职责分工负责）",
+     ["市政府办公室", "市行政审批制度改革工作领导小组办公室"], ["市级各有关部门", "各县市区政府"], XIANYANG22),
+    # labels in brackets, the names after them
+    ("1.新建充电桩500个。【牵头单位】市发改委【配合单位】市财政局、市住建局", ["市发改委"], ["市财政局", "市住建局"],
+     ISSUE + ": 【牵头单位】X"),
+    ("1.新建充电桩500个。\n[责任单位]区住建局", ["区住建局"], [], ISSUE + ": [责任单位]X on its line"),
+    ("1.新建充电桩500个。\n【责任单位】区住建局 区城管局", ["区住建局", "区城管局"], [], ISSUE + ": and a space"),
+    # a unit's qualifier in brackets closing the list is no unit of its own
+    ("1.新建充电桩500个。\n责任单位:市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府(管委会)",
+     ["市疫情防控指挥部办公室", "市卫生健康委", "各县(市、区)政府(管委会)"], [], XUCHANG20),
+    ("1.新建充电桩500个。\n牵头单位:区发改局\n责任单位:立山经济开发区,全区经济运行各专班", ["区发改局"],
+     ["立山经济开发区", "全区经济运行各专班"], LISHAN23),
+]
+
+
+@pytest.mark.parametrize("task, lead, support, source", UNITS_FIFTEEN, ids=[str(i) for i in range(len(UNITS_FIFTEEN))])
+def test_units_separated_and_labelled_as_other_pages_write_them(task, lead, support, source):
+    """Round fifteen: names separated by a space (lost in compact text) or a slash were read as one unit; 【牵头单位】X (a
+    label in brackets, its names after) and a unit's bracketed qualifier closing the list (…政府(管委会)) were not read."""
+    d = _draft(_city(task))
+    t = next(t for t in _targets(d) if t["value_text"] == "500个")
+    assert (t["lead"], t["support"], t["units_inferred"]) == (lead, support, False), source
+
+
+@pytest.mark.parametrize("tail, deadline", [
+    ("责任单位：市发改委；完成时限：2024年6月底前", "2024-06-30"),
+    ("责任单位：市发改委，完成时间：2024年10月", "2024-10-31"),
+    ("【责任单位】市发改委【完成时限】2024年9月底前", "2024-09-30"),
+    ("完成时限：2024年6月底前；责任单位：市发改委", "2024-06-30"),
+])
+def test_labels_after_the_tasks_last_sentence_give_its_units_and_its_time(tail, deadline):
+    """Round fifteen: the labels after a task's 。 were read only when there was one (责任单位:X); a unit label and a time
+    label together gave no lead (待定) and the period's end."""
+    d = _draft(_city("1.新建充电桩500个。" + tail))
+    t = _targets(d)[0]
+    assert (t["lead"], t["deadline"]) == (["市发改委"], deadline)
+
+
+# a 完成时限 cell as pages write it → the deadline of the row's target
+TIME_CELLS = [("2024年6月", "2024-06-30"), ("2024.06", "2024-06-30"), ("2024年二季度", "2024-06-30"),
+              ("6月底前", "2024-06-30"), ("上半年", "2024-06-30"), ("年底前", "2024-12-31"), ("2024年12月31日前", "2024-12-31"),
+              ("2024/9/30", "2024-09-30"), ("2024年第三季度末", "2024-09-30"), ("三季度", "2024-09-30"),
+              ("2024年10月中旬", "2024-10-20"), ("2024年", "2024-12-31"), ("10月份", "2024-10-31"),
+              ("2024年3月至12月", "2024-12-31"), ("2023.01-2024.06", "2024-06-30"),
+              ("2024年6月底前完成主体，9月底前投用", "2024-09-30"),
+              # no date: the period's end, marked inferred
+              ("持续推进", "2024-12-31"), ("长期坚持", "2024-12-31")]
+
+
+@pytest.mark.parametrize("form", ["bars", "tabs", "paragraphs"])
+def test_a_time_cell_in_the_forms_tables_write_dates_its_row(form):
+    """Round fifteen: 2024.06 (a form's date), 2024年3月至12月 (a range: its end — it had been read as March), 10月份 (its
+    month's end — it had been read as none) and a cell naming two dates (its latest: when the task is done)."""
+    rows = [["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]]
+    rows += [[str(i), f"新建充电桩{100 + i}个。", "市发改委", "市财政局", c] for i, (c, _d) in enumerate(TIME_CELLS, 1)]
+    body = {"bars": lambda: "\n".join(" | ".join(r) + " |" for r in rows),
+            "tabs": lambda: "\n".join("\t".join(r) for r in rows),
+            "paragraphs": lambda: "\n".join(x for r in rows for x in r)}[form]()
+    d = _draft("某市2024年重点工作任务分解表\n" + body + "\n")
+    got = {t["value_text"]: (t["deadline"], t["lead"], t["support"], t["deadline_inferred"]) for t in _targets(d)}
+    for i, (cell, deadline) in enumerate(TIME_CELLS, 1):
+        assert got[f"{100 + i}个"] == (deadline, ["市发改委"], ["市财政局"], cell in ("持续推进", "长期坚持")), cell
+
+
+@pytest.mark.parametrize("label", ["时间节点：2024.06", "完成时限:2024年二季度", "时限要求：6月底前"])
+def test_a_time_label_beside_the_units_in_a_forms_date(label):
+    d = _draft(_city(f"1.新建充电桩500个。（牵头单位：市发改委  {label}）"))
+    assert (_targets(d)[0]["lead"], _targets(d)[0]["deadline"]) == (["市发改委"], "2024-06-30")
+
+
+def _got(d: dict) -> dict:
+    return {e["value_text"] or e["quote"]: (e["deadline"], e["lead"]) for e in d["entries"]}
+
+
+def test_a_table_led_by_its_unit_column_with_rows_numbered_in_words():
+    """XINJIAN24's layout: one cell a line ending in |, the unit column (牵头单位) before the task's (项目名称), rows numbered
+    一, 二 as the page numbers its parts, an empty cell (||) under the heading, each row's item opening (一)…, an owner
+    column naming two units with a space. Round fifteen: no row had been read (the task stood after the units; 一 was no
+    row number; (一) right after a row's unit cell was read as a group row)."""
+    text = ("2024年度区政府民生实事项目进度表\n序号 |\n牵头单位 |\n项目名称 |\n业主单位 |\n本月进展情况 |\n||\n"
+            "一 |\n区住建局 |\n(一)打通断头路6条 |\n区城投 |\n已完工 |\n|\n"
+            "二 |\n区城管局 |\n(一)改造老旧小区12个 |\n区城管局 区水投 |\n已完工 |\n")
+    d = _draft(text)
+    assert {t["value_text"]: t["lead"] for t in _targets(d)} == {"6条": ["区住建局"], "12个": ["区城管局"]}, XINJIAN24
+    # counter-case: a unit column after the task's reads as before
+    text = ("2024年度区政府民生实事项目进度表\n序号 |\n项目名称 |\n牵头单位 |\n本月进展情况 |\n"
+            "1 |\n打通断头路6条 |\n区住建局 |\n已完工 |\n2 |\n改造老旧小区12个 |\n区城管局 |\n已完工 |\n")
+    assert {t["value_text"]: t["lead"] for t in _targets(_draft(text))} == {"6条": ["区住建局"], "12个": ["区城管局"]}
+
+
+def test_a_progress_table_without_a_number_column_whose_first_cells_are_merged():
+    """LAIYANG22's layout: a row a line between bars, no 序号 (the item's number glued into its name: 14.改扩建…), a 类别
+    cell merged over the rows (written once), labels that name the year or months they cover (2022年度任务目标, 1-9月份工作
+    取得成效), a 监督电话 column and empty cells at a row's end. Round fifteen: the heading was not read (digits in its
+    labels) and the rows a cell short were no rows: lead 待定, the 1-9月 reports drafted as targets, a quote run on from
+    the heading line."""
+    text = ("莱阳市2022年民生实事项目进展情况\n"
+            "类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导 | 1-9月份工作完成情况 | 1-9月份工作取得成效 | 监督电话 |\n"
+            "四、教育文化 | 14.改扩建泉山学校 | 完成泉山学校2座教学楼建设。 | 教育体育局 | 刘某某 | 完成基础施工30%。 | 正在推进。 | 0535-1234567 |\n"
+            "15.推进学校塑胶运动场地建设 | 完成13处农村学校塑胶运动场地建设。 | 教育体育局 | 刘某某 | 已完成13处。 | 已建成。 | 0535-1234567 | |\n"
+            "16.推进义务教育课后服务 | 对全市34所义务教育学校实行课后服务全覆盖。 | 教育体育局 | 刘某某 | 学生32402人。 | 拨付700万元。 | 0535-1234567 |\n")
+    d = _draft(text)
+    assert [(t["line"], t["value_text"], t["lead"]) for t in _targets(d)] == \
+        [(3, "2座", ["教育体育局"]), (4, "13处", ["教育体育局"]), (5, "34所", ["教育体育局"])], LAIYANG22
+
+
+def test_a_schedule_column_of_numbered_dated_steps_gives_each_step():
+    """KAIHUA23's layout: a 进度安排 column whose cells number dated steps ①②③ (a time column by its label, steps by its
+    cells), a title with a note in brackets. Round fifteen: the steps were read as the row's one due date and drafted
+    nothing, and the title's 一季度 drafted a milestone."""
+    text = ("开化县2023年度重点工作清单(一季度政府工作报告重点任务执行落实情况)\n"
+            "序号 | 工作事项 | 进度安排 | 进展情况 | 完成情况 |\n"
+            "1 | 启动新安综合体建设。 | ①2月上旬前,完成设计招标。②3月底前,完成图纸深化设计。 | ①已完成。2月10日,完成设计招标。 | 达序推进 |\n"
+            "2 | 新建充电桩500个。 | ①6月底前,建成200个。②12月底前,全部建成。 | ①已完成选址。 | 达序推进 |\n")
+    d = _draft(text)
+    assert [(e["line"], e["kind"], e["value_text"], e["deadline"]) for e in d["entries"]] == [
+        (3, "milestone", None, "2023-02-10"), (3, "milestone", None, "2023-03-31"),
+        (4, "target", "500个", "2023-12-31"), (4, "target", "200个", "2023-06-30"), (4, "milestone", None, "2023-12-31")], \
+        KAIHUA23
+
+
+def test_a_column_named_by_a_quarter_dates_its_cells_and_a_row_line_without_a_number_is_more_of_the_task():
+    """KEQIAO23's layout: 一季度目标 (a column named by when its cells are due), a long progress label (进展情况、存在问题及
+    下一步打算), and the task cell of row 1 carried on a row line of its own (新增学位810个 | |||||: the other cells merged
+    over both). Round fifteen: the heading was not read at all; then the 一季度 cells were no text and 810个 was lost."""
+    text = ("2023年度省政府民生实事涉我区工作任务一季度进展情况\n"
+            "序号 | 工作任务 | 责任单位 | 一季度目标 | 进展情况、存在问题及下一步打算 | 目标完成情况 |\n"
+            "1 | 新改扩建公办中小学校1所 | 教体局 | 室内安装、装修及场外施工 | 进展情况:室内装修完成80%。 | 顺利推进 |\n"
+            "新增学位810个 | |||||\n"
+            "2 | 新建城乡社区嵌入式托育点10个 | 卫健局 | 完成选址3个 | 进展情况:已完成选址2个。 | 顺利推进 |\n")
+    d = _draft(text)
+    assert [(e["line"], e["kind"], e["value_text"], e["deadline"], e["lead"]) for e in d["entries"]] == [
+        (3, "target", "1所", "2023-12-31", ["教体局"]), (3, "milestone", None, "2023-03-31", ["教体局"]),
+        (4, "target", "810个", "2023-12-31", ["教体局"]),
+        (5, "target", "10个", "2023-12-31", ["卫健局"]), (5, "target", "3个", "2023-03-31", ["卫健局"])], KEQIAO23

@@ -679,6 +679,11 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
             continue
         if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
             out.add(e)
+    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+        # a bar closing a line closes a table's cell (序号 | … | 责任单位 |): no print wrap runs on past it (round fifteen)
+        a, e = doc.src.line_span(li)
+        if lo < e < hi and doc.lines[li - 1].rstrip().endswith(("|", "｜")):
+            out.add(e)
     return frozenset(out)
 
 
@@ -764,7 +769,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     # under a section heading had lost its step.)
     for blk in plan.blocks:
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
-        if ls < blk.start:
+        if ls < blk.start and not blk.midline:
             text = text[:ls] + "\x00" * (blk.start - ls) + text[blk.start:]
     breaks = _line_breaks(doc, lo, hi)
     paragraphs = breaks | _paragraph_ends(doc, lo, hi) | {x for blk in plan.blocks for x in blk.breaks}
@@ -779,7 +784,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         due = heading_dates.get(blk.heads) if blk.heads is not None else None
         if due is None and blk.due is not None:
             # a table row's 完成时限 cell (2025年6月底前) dates its targets and steps
-            due = next(iter(_times(c, *blk.due, [], ctx, period)), None)  # (the cell's text: a parenthetical is masked)
+            due = _due_time(c, *blk.due, ctx, period)  # (the cell's text: a parenthetical is masked)
         if due is not None:
             due.heading = True
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
@@ -833,6 +838,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 at = d.value[0] if d.value else d.qstart
                 _a, lead, support = next((x for x in per_clause if x[0] >= at), per_clause[-1])
                 d.units = (lead, support)
+            for d in drafts:
+                # a quote opens on words, not on what is masked before them (the bar between two cells of a row)
+                words = d.value[0] if d.value else d.qend
+                while d.qstart < words and text[d.qstart] == "\x00":
+                    d.qstart += 1
             out.extend(drafts)
             if opening is not None:
                 governor = opening
@@ -985,6 +995,45 @@ def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: 
             and not _clause_end(text, times[0].end, s1) < s1 - 1:
         return times[0]
     return None
+
+
+# A date a spreadsheet or a form writes with dots, slashes or dashes: 2024.06, 2024/6/30, 2024-06, 2023.01-2023.12 (江山's
+# 建设起止年限 cell).
+_NUMERIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[./\-](\d{1,2})(?:[./\-](\d{1,2}))?(?![\d%])")
+
+
+def _due_time(text: str, a: int, e: int, ctx: Context, period: Period) -> Time | None:
+    """When a task is due by its 完成时限 cell or time label (text[a:e]): the latest date the cell names (2024年3月启动,6月底前
+    完成: June; 2024年3月至12月: December), in the forms phrases take (2024年6月底前, 二季度, 上半年, 年底前) or the numeric ones a
+    form takes (2024.06, 2023.01-2023.12: read as 2024年6月, 2023年12月). None where it names no date (持续推进, 长期)."""
+    cell = text[a:e].strip("\x00 。;；,，")
+    here = ctx if ctx.doc_date else Context(doc_date=period.start, period=period)  # (no date of issue: the first year)
+    if cell and re.search(r"\d|季度|半年|年底|年末|年内", cell):
+        try:  # the whole cell a phrase: a range (2024年3月至12月) is due at its end, 10月份 at the month's end
+            got = parse_deadline(cell, here)
+            at = text.index(cell, a)
+            if got.kind == "by":
+                try:
+                    parse_deadline(cell, period)
+                    yearless = False
+                except DeadlineError:
+                    yearless = True
+                return Time(at, at + len(cell), cell, got, yearless=yearless)
+        except DeadlineError:
+            pass
+    times = _times(text, a, e, [], ctx, period)
+    if times:
+        return max(times, key=lambda t: t.deadline.date)
+    found = None
+    for m in _NUMERIC_DATE.finditer(text, a, e):
+        y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+        read = f"{y}年{mo}月" + (f"{int(d)}日" if d else "")
+        try:
+            got = parse_deadline(read, here)
+        except DeadlineError:
+            continue
+        found = Time(m.start(), m.end(), m.group(), got, yearless=True, read_as=read)
+    return found
 
 
 # What may follow the date of a group heading that dates the items under it: （一）2024年目标, （二）2025年重点任务 (round ten)
@@ -1327,7 +1376,7 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
                          times: list[Time], governor: Time | None, para: int = 0, apart: bool = False) -> list[Draft]:
     """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
     (到2020年，A。B，C。: B and C are dated too), up to the sentence's own first time phrase."""
-    if governor is None or governor.yearless:
+    if governor is None or governor.yearless and not apart:  # (a table cell's date, 6月底前 or 一季度: read in the year)
         return []
     # a clause's own date, with a year or without, is its own — from its clause's start where it closes the clause
     # (除…项目在今年6月前完成: the words before the date are its outcome)
