@@ -2402,3 +2402,34 @@ def test_a_column_named_by_a_quarter_dates_its_cells_and_a_row_line_without_a_nu
         (3, "target", "1所", "2023-12-31", ["教体局"]), (3, "milestone", None, "2023-03-31", ["教体局"]),
         (4, "target", "810个", "2023-12-31", ["教体局"]),
         (5, "target", "10个", "2023-12-31", ["卫健局"]), (5, "target", "3个", "2023-03-31", ["卫健局"])], KEQIAO23
+
+
+def test_a_step_a_previewing_lead_names_is_left_to_the_item_stating_it_again():
+    """即墨's lead (round thirteen's leftover): 2024年,即墨区将加快推进龙泉新高中建设,…新建79处社区(村)养老服务站…… previews
+    the items below, and its targets were left to them; its steps (加快推进龙泉新高中建设) were drafted twice over as
+    milestones of the lead. A step the previewing lead names that an item states again is the item's, as its targets are."""
+    text = ("某区2024十件民生实事发布\n"
+            "2024年,某区将加快推进龙泉新高中建设,加快中医医院北部院区建设,新建79处社区(村)养老服务站……\n"
+            "一、教育\n加快推进龙泉新高中建设,实施金茂小学等5处中小学建设工程。\n"
+            "二、医疗\n加快中医医院北部院区建设,推动优质医疗资源扩容提质。\n"
+            "三、养老\n新建79处社区(村)养老服务站。\n")
+    d = _draft(text)
+    assert [(e["line"], e["kind"], e["value_text"]) for e in d["entries"]] == \
+        [(4, "target", "5处"), (8, "target", "79处")]
+    # counter-case: a step the lead names that no item states again stays the lead's
+    text = text.replace("加快推进龙泉新高中建设,实施", "实施")
+    assert (2, "milestone", None) in [(e["line"], e["kind"], e["value_text"]) for e in _draft(text)["entries"]]
+
+
+@pytest.mark.parametrize("sentence, milestones", [
+    ("1月17日,人大代表票决出17项为民办实事项目。1月18日区第十七届人民代表大会第五次会议闭幕会上予以宣布。", []),
+    ("1月18日市政府常务会议审议通过实施方案。", []),
+    # counter-cases: a day with 前, or a day and the work it closes, stays a step
+    ("6月30日前召开全区民生实事推进会。", ["2024-06-30"]),
+    ("6月30日完成项目验收。", ["2024-06-30"]),
+])
+def test_the_day_a_meeting_acted_is_no_step(sentence, milestones):
+    """长宁's 1月18日…闭幕会上予以宣布 (round thirteen's leftover) was drafted as a milestone: the day of an event is read
+    as one where the event (会议, 大会, 闭幕…) follows in its clause, not only right after the day."""
+    d = _draft(_city("1." + sentence, title="某区2024年为民办实事项目"))
+    assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"] == milestones

@@ -73,6 +73,11 @@ _TIME = re.compile(
 # After a day that is a dateline, not a deadline: the time of day (2月21日下午,…) or the event it dates (4月21日闭幕,
 # 3月5日召开…会议).
 _EVENT_AFTER = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|早上)[，,]?|(?:闭幕|开幕|召开|举行|举办|开班|揭牌|成立)(?!前|之前|以前)")
+# A day whose clause tells of a meeting and what it did, with no work of the plan before it: 1月18日长宁区第十七届人民代表大会
+# 第五次会议闭幕会上予以宣布 (长宁, round thirteen's leftover) — the day of an event, as 4月21日闭幕 is. (6月30日前召开推进会, with
+# 前, and 6月30日完成验收 stay steps.)
+_MEETING_IN = re.compile(r"(?:(?!完成|建成|实现|开工|竣工|投用|上线|出台|印发|启动|前)[^，,。；;])*?"
+                         r"(?:会议|大会|常委会|会上|闭幕|开幕|发布会)(?:[^，,。；;]*?(?:宣布|公布|表决|票决|通过|审议|召开|举行))?")
 # Before a date that is no deadline: 已经2023年10月13日…研究通过, 已于… (a past event).
 _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
 # After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…
@@ -939,7 +944,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if t.startswith("预计") and forecasts(text, a, s0):
             continue  # 26项已完成,6项正在抓紧收尾,预计年底前全部完成: a forecast of work under way, no step of the plan
         if re.fullmatch(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]", t) and (
-                text[e:e + 1] in "，," or _EVENT_AFTER.match(text, e, s1)):
+                text[e:e + 1] in "，," or _EVENT_AFTER.match(text, e, s1)
+                or _MEETING_IN.match(text, e, _clause_end(text, e, s1))):
             continue  # 1月19日,重庆市…会议开幕, 2025年3月4日,记者从…获悉: a dateline, the day of an event; 2月21日下午,在…
             # 会议上, 4月21日闭幕 (round eight): the time of day or the event right after the day
         if re.fullmatch(r"\d{4}年", t) and _NAMED_PROJECT.match(text, e, s1) \
