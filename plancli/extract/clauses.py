@@ -682,6 +682,8 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         a, e = doc.src.line_span(li)
         if not lo < e < hi:  # (the break is what counts: a first task's line starts before lo, at its number)
             continue
+        if _inside_a_number(doc, li):
+            continue  # 1.2024年6 / 月底前…, 新建停车场30 / 个: a line a page broke inside a number carries on
         if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
             out.add(e)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
@@ -690,6 +692,21 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         if lo < e < hi and doc.lines[li - 1].rstrip().endswith(("|", "｜")):
             out.add(e)
     return frozenset(out)
+
+
+# A task's or a group's number on a line of its own: 2., (3), （一）, 一、.
+_NUMBER_ALONE = re.compile(rf"\d{{1,3}}[.．、。]|[(（](?:\d{{1,3}}|[{COUNTING}]+)[)）]|[{COUNTING}]+、")
+_NUMBER_GOES_ON = re.compile(r"[月日年号%‰万亿千百]|(?:" + "|".join(re.escape(u) for u in _UNITS) + ")")
+
+
+def _inside_a_number(doc: Doc, li: int) -> bool:
+    """Whether line ``li`` ends on a digit and the next line with text opens with what a number takes after it (月, 日,
+    %, 万, a measure word): the page broke the line inside a number or a date (round fifteen)."""
+    a, e = doc.src.line_span(li)
+    if not doc.c[a:e][-1:].isdigit():
+        return False
+    nxt = next((ln for ln in doc.lines[li:] if ln.strip()), "")
+    return bool(_NUMBER_GOES_ON.match(compact(nxt)))
 
 
 def _ends_before_noise(line: str) -> bool:
@@ -774,6 +791,10 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     # under a section heading had lost its step.)
     for blk in plan.blocks:
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
+        if ls == blk.start and blk.start > lo:
+            pa, pe = doc.src.line_span(doc.line_of(blk.start - 1))
+            if pe == blk.start and _NUMBER_ALONE.fullmatch(c[pa:pe]):
+                ls = pa  # 2. / 6月底前完成招标: the number on a line of its own is no text either (2.6月 is no decimal)
         if ls < blk.start and not blk.midline:
             text = text[:ls] + "\x00" * (blk.start - ls) + text[blk.start:]
     breaks = _line_breaks(doc, lo, hi)

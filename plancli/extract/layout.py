@@ -89,6 +89,7 @@ _LABEL_LINE = re.compile(rf"^({_SAID}.+)$")
 _LABEL_TAIL = re.compile(rf"(?:(?<=[。；;])|(?=[【\[〔]))[\x00\s]*(({_SAID})([^。；;:：【\[〔]+?)"
                          rf"(?:[；;,，\x00\s]*{_SAID}[^。；;:：【\[〔]+?)*)[。；;]?[\x00\s]*$")
 _LABEL_ALONE = re.compile(rf"^[\x00\s]*(?:{_LABEL})[:：]?[\x00\s]*$")
+_LABEL_PIECE = re.compile(r"牵头|责任|配合|协办|主办|实施|主要责任|协同|参与|完成|办结")  # (a label's first half, 牵头 / 单位:…)
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
 DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{DIGITS}]{{4}})年[\d{DIGITS}十]{{1,3}}月[\d{DIGITS}十]{{1,3}}日$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d+号")
@@ -517,6 +518,12 @@ def layout(doc: Doc) -> list[Plan]:
         b = joined.get(li) or two.get(li) or _body(line)
         if not b:
             continue
+        if re.fullmatch(rf"[{COUNTING}]+、", b):
+            # 一、 / 主要目标: a section's number on a line of its own, its words on the next (round fifteen) — one heading
+            nxt = next((j for j in range(li + 1, len(doc.lines)) if _body(doc.lines[j])), None)
+            if nxt is not None and _SECTION.match(b + _body(doc.lines[nxt])):
+                b += _body(doc.lines[nxt])
+                folded.add(nxt)
         m = _is_title(b)
         if _SECTION.match(b.rstrip("。")):
             kinds.append((li, "section", b))
@@ -1239,13 +1246,25 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
         m = _PAREN_TAIL.search(text)
         if m and re.search(rf"{_UNIT_SUFFIX}$", text[:m.start()]):
             m = None  # 各县(市、区)政府(管委会): a unit's qualifier closing a list of units (许昌's 责任单位 line), no lead
-        if m and all(_one_unit(u) or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
+        if m and all(_one_unit(_MARKED_LEAD.sub("", u)) or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
             spans.append(m.span())
+            lead = _split_units(m.group(1))
+    if not lead:
+        m = _MARKED_TAIL.search(text)
+        if m and re.search(r"▲|[(（](?:总)?牵头(?:单位)?[)）]", m.group(1)) and all(_one_unit(_MARKED_LEAD.sub("", u))
+                                                         or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
+            spans.append(m.span(1))
             lead = _split_units(m.group(1))
     return *marked_leads(lead, support), spans
 
 
-_PAREN_TAIL = re.compile(rf"{_OPEN}({_UNIT_LIST}){_CLOSE}[。;；\s\x00]*$")
+# One unit's name with a mark that it leads (▲市发改委, 市发改委(牵头)), and a list of them.
+_MARKED_UNIT = rf"▲?{_ONE_UNIT}(?:[(（](?:牵头|牵头单位)[)）])?"
+_MARKED_LIST = rf"(?:{_MARKED_UNIT}[、,，])*{_MARKED_UNIT}"
+_PAREN_TAIL = re.compile(rf"{_OPEN}({_MARKED_LIST}){_CLOSE}[。;；\s\x00]*$")
+# Units after the task's last sentence, one marked as leading (…。市住建局(牵头)、市城管局; …。▲市发改委、市财政局 — round
+# fifteen: a page that writes the units as a list with the lead marked, no label and no brackets).
+_MARKED_TAIL = re.compile(rf"(?<=[。；;])[\x00\s]*({_MARKED_LIST})[。；;]?[\x00\s]*$")
 
 
 def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
@@ -1303,9 +1322,18 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
             if lead:
                 blk.lead, blk.support = lead, support
     # 责任单位：X (or 牵头单位：A / 配合单位：B) on lines of their own under the task
-    for li in range(doc.line_of(blk.start), doc.line_of(max(blk.start, blk.end - 1)) + 1):
+    last = doc.line_of(max(blk.start, blk.end - 1))
+    joined: set[int] = set()
+    for li in range(doc.line_of(blk.start), last + 1):
         a, e = doc.src.line_span(li)
         a = max(a, blk.start)
+        if li in joined or any(pa < a and e <= pe for pa, pe in blk.parens):
+            continue  # (配合单位:B) closing a parenthetical read above, on its own line: read once, with it
+        if li < last and _LABEL_PIECE.fullmatch(doc.c[a:e].strip("\x00 ")) \
+                and _LABEL_LINE.match(doc.c[a:e].strip("\x00 ") + doc.c[slice(*doc.src.line_span(li + 1))]):
+            # 牵头 / 单位:市发改委 — a label a page broke over two lines (round fifteen), read as one
+            e = doc.src.line_span(li + 1)[1]
+            joined.add(li + 1)
         m = _LABEL_LINE.match(doc.c[a:e])
         said = _LABEL_LINE.match(spaced_names(doc.raw(a, e))).group(1) if m else None  # (责任单位:市发改委 市财政局)
         if not m:
