@@ -2497,3 +2497,17 @@ def test_a_heading_or_task_number_on_a_line_of_its_own_heads_the_next(text):
     def keys(d: dict) -> list[tuple]:
         return [(e["kind"], e["value_text"], e["deadline"], e["lead"], e["section"], e["task"]) for e in d["entries"]]
     assert keys(_draft(text)) == keys(_draft(_HEADED))
+
+
+@pytest.mark.parametrize("line, day", [
+    ("发布日期: 2023- 02- 09", "2023-02-09"),
+    ("发布日期：2023年 2月 9日", "2023-02-09"),
+    ("发布时间:2024-10-10 9:01:14", "2024-10-10"),
+    ("发布时间：２０２４－１０－１０", "2024-10-10"),
+    ("2023- 02- 09 10:47 来源:某区融媒体中心", "2023-02-09"),
+])
+def test_a_pages_date_with_spaces_or_full_width_digits_inside_it(line, day):
+    """Round fifteen: a page's date with spaces inside it (2023- 02- 09, 2023年 2月 9日) was not read, and a text with no
+    other date of issue ran over an inferred period; 9:01:14 after a date is its time of day."""
+    from plancli.extract import find_doc_date
+    assert str(find_doc_date(line + "\n某区2023年民生实事项目\n新建充电桩500个。\n")) == day

@@ -17,6 +17,7 @@ Title and number
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from ..text.deadline import DeadlineError, Period, parse_date
@@ -95,8 +96,8 @@ _FURNITURE = re.compile(
     r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
 # A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
-_POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
-                        r"\s+\d{1,2}:\d{2}")
+_POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s+\d{1,2}\s*:\s*\d{2}")  # (2023- 02- 09 10:47: spaces too)
 def is_page_furniture(line: str) -> bool:
     """A line of the page around the document (index block, post time, source, counts, breadcrumbs, links)."""
     raw = line.strip()
@@ -276,9 +277,12 @@ _PAGE_DATE = re.compile(r"((?:19|20)\d{2})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d
 def _page_date(lines: list[str]) -> date | None:
     """The date a page's index block or post time gives (成文日期/发文日期 first, then any other)."""
     found: list[tuple[int, date]] = []
-    for line in lines:
-        if not is_page_furniture(line):
+    for raw in lines:
+        if not is_page_furniture(raw):
             continue
+        # (read compact: 发布日期: 2023- 02- 09, 2023年 2月 9日 — a page's spaces inside its date; round fifteen)
+        line = re.sub(r"(?<=\d)\s*([-/.年月])\s*(?=\d)|(?<=\d)\s+(?=[年月日])", lambda q: q.group(1) or "",
+                      unicodedata.normalize("NFKC", raw))
         for m in _PAGE_DATE.finditer(line):
             try:
                 day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
