@@ -1,6 +1,7 @@
 """Flattened tables read back into rows and written out again the way another page flattens them (issue 28, round
 fifteen): a row a line with its cells between bars, or tabs, or as a Markdown table; one cell a line ending in " |";
-one cell a paragraph, with or without blank lines between. A test helper: the re-layout test asks every development
+one cell a paragraph, with or without blank lines between; and, merged, with each unit cell that repeats the
+row above's left out, as a page merging it over both rows writes it. A test helper: the re-layout test asks every development
 document's table, written each of these ways, to draft the same entries.
 
 The reader is deliberately simple and independent of ``plancli.extract.layout`` (it knows the three forms the
@@ -117,7 +118,29 @@ def find_tables(text: str) -> list[Table]:
     return out
 
 
+def _merged(t: Table) -> list[list[str] | str]:
+    """The rows with each unit cell that repeats the row above's dropped, as a page that merges the cell over both
+    writes them (泰顺's 牵头单位): only in rows with every cell, and only the first unit column."""
+    numbered = bool(t.head) and t.head[0] == "序号"
+    k = next((i for i, h in enumerate(t.head) if re.search(r"牵头|责任单位|责任部门", h)), None)
+    if k is None:
+        return t.rows
+    out: list[list[str] | str] = []
+    above = None
+    for r in t.rows:
+        if isinstance(r, str) or len(r) != len(t.head) or not numbered:
+            out.append(r)
+            above = None
+            continue
+        out.append(r[:k] + r[k + 1:] if above is not None and r[k] == above else r)
+        above = r[k]
+    return out
+
+
 def _write(t: Table, form: str) -> list[str]:
+    if form.endswith("-merged"):
+        t = Table(t.first, t.last, t.form, t.head, _merged(t))
+        form = form.removesuffix("-merged")
     rows = [t.head] + t.rows
     if form in ("bars", "tabs", "markdown", "spaces"):
         out = []
@@ -144,13 +167,14 @@ def _write(t: Table, form: str) -> list[str]:
     return cells  # paragraphs
 
 
-FORMS = ("bars", "tabs", "markdown", "spaces", "cell-lines", "paragraphs", "spaced-paragraphs")
+FORMS = ("bars", "tabs", "markdown", "spaces", "cell-lines", "paragraphs", "spaced-paragraphs", "bars-merged",
+         "paragraphs-merged")
 
 
 def relaid_tables(text: str, form: str) -> str | None:
     """The text with each of its tables written in ``form``; None when it has none, or none in another form."""
     lines = text.split("\n")
-    tables = [t for t in find_tables(text) if t.form != form]
+    tables = [t for t in find_tables(text) if t.form != form or form.endswith("-merged")]
     if not tables:
         return None
     for t in reversed(tables):

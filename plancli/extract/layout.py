@@ -651,6 +651,7 @@ class _Row:
     table: tuple[int, int] = (0, 0)  # the lines of its whole table, heading and row marks ("||") included
     merged: bool = False  # its unit cell is merged with the row above's (the row is a cell short): that row's units
     dated: list[tuple[_Cell, str]] = field(default_factory=list)  # cells of a column named by a time, and its label
+    ends_short: bool = False  # the row ends before its unit column (merged, or the last row cut off)
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -663,8 +664,9 @@ def _table_rows(doc: Doc) -> list[_Row]:
         and not _SPLIT_BAR.search(ln)], marked=False)
     # A unit cell merged over rows (泰顺's 牵头单位 written once for rows 1-3, round fourteen) is on the first of
     # them only: the rows below it, a cell short, are led by the same units.
-    for prev, row in zip([None, *rows], rows, strict=False):
-        if row.merged and prev is not None and prev.table == row.table:
+    for k, (prev, row) in enumerate(zip([None, *rows], rows, strict=False)):
+        cut = row.ends_short and not any(r.table == row.table for r in rows[k + 1:])  # the table's last row, cut off
+        if row.merged and prev is not None and prev.table == row.table and not cut:
             row.lead, row.support = prev.lead, prev.support
     return rows
 
@@ -768,8 +770,10 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     content = [c for c in cells[:at] if not (persons and _person_cell(c.text))]
     # A row a cell short whose cell where the units stand names none (已完成。 完成筛查人数3495人, the 落实情况 cell):
     # the page merged the unit cell over this row and the one above (see _table_rows), never a lead read off a report.
-    merged = (at < len(cells) and cells[at].text not in _NO_UNIT and not _unit_cell(cells[at].units)
-              and len(cells) < sum(1 for x in range(len(head)) if x != col["number"]))
+    short = len(cells) < sum(1 for x in range(len(head)) if x != col["number"])
+    merged = short and (at >= len(cells) or cells[at].text not in _NO_UNIT and not _unit_cell(cells[at].units))
+    # (a row that ends before its unit column: the cell merged with the row above's too — unless the row is the text's
+    # last, cut where the page was: _table_rows tells)
     lead = _split_units(cells[at].units.rstrip("。")) if at < len(cells) and cells[at].text not in _NO_UNIT \
         and not merged else ()
     support: tuple[str, ...] = ()
@@ -792,7 +796,7 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if not content:
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
-    return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated)
+    return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells))
 
 
 def _steps_cell(text: str) -> bool:
