@@ -2190,7 +2190,6 @@ def test_a_heading_label_broken_over_two_paragraphs_still_names_its_column(unit_
 
 # Sources of the phrases below (the search tool's pages corpus; each a page of an issuer no bench document is from, read
 # for its forms only — no text was kept as a document):
-XIANGSHAN24 = "泗洲头镇2024年度重点工作计划二季度执行情况 (xiangshan.gov.cn/art/2024/8/1/art_1229682896_4417827.html)"
 KAIHUA23 = "开化县2023年度重点工作清单 (pages corpus, no address given): 进度安排 ①2月上旬前,完成设计招标。②3月底前,…"
 KEQIAO23 = "柯桥区 2023年度省政府民生实事一季度进展 (kq.gov.cn/art/2023/11/16/art_1229760972_59195505.html)"
 XINJIAN24 = "新建区 2024年度民生实事人大票决项目进度表 (pc28forum.com mirror of the district's page)"
@@ -2199,7 +2198,6 @@ XUCHANG20 = "许昌市 许政〔2020〕20号 重点工作分解 (henan.kjzch.com
 XIANYANG22 = "咸阳市2022年深化放管服改革工作要点 (newton.com.tw, traditional characters, read simplified)"
 LISHAN23 = "立山区 2023年重点工作任务分解 (lishan.gov.cn/html/ASLSQ/202303/0168765895614794.html)"
 TOTOP20 = "某区 2020年民生实事 (totopco.com/art/2020/9/15/art_1229200393_57587027.html): 一季度…四季度 columns"
-ZIYANG24 = "紫阳县 2024年第五次县政府常务会议确定事项落实情况 (zyx.gov.cn/Content-2717260.html)"
 
 
 def _county(tasks: str, title: str = "某县2024年民生实事项目工作方案") -> str:
