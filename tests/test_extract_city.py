@@ -2509,3 +2509,27 @@ def test_a_pages_date_with_spaces_or_full_width_digits_inside_it(line, day):
     other date of issue ran over an inferred period; 9:01:14 after a date is its time of day."""
     from plancli.extract import find_doc_date
     assert str(find_doc_date(line + "\n某区2023年民生实事项目\n新建充电桩500个。\n")) == day
+
+
+@pytest.mark.parametrize("task, lead, deadline", [
+    ("1.新建充电桩500个。责任单位为市发改委。", ["市发改委"], "2024-12-31"),
+    ("1.新建充电桩500个,由市发改委负责。", ["市发改委"], "2024-12-31"),
+    ("1.新建充电桩500个。(承办单位:市发改委)", ["市发改委"], "2024-12-31"),
+    ("1.新建充电桩500个。(实施主体:市发改委)", ["市发改委"], "2024-12-31"),
+    ("1.新建充电桩500个。(责任单位:市发改委;时间:2024年6月)", ["市发改委"], "2024-06-30"),
+    ("1.新建充电桩500个。\n责任单位：市发改委\n时间安排：2024年9月底前", ["市发改委"], "2024-09-30"),
+    ("1.新建充电桩500个。(牵头单位:市发改委;备注:持续推进)", ["市发改委"], "2024-12-31"),
+])
+def test_unit_and_time_labels_in_the_words_other_offices_use(task, lead, deadline):
+    """Round fifteen: 责任单位为X (为 for the colon), …,由X负责。, 承办单位/实施主体/落实单位, 时间: and 时间安排: beside the units gave
+    待定 or ran into the lead (市发改委;时间:2024年12月); a label extract does not know (备注:) now ends the names before it."""
+    t = _targets(_draft(_city(task)))[0]
+    assert (t["lead"], t["support"], t["deadline"]) == (lead, [], deadline)
+
+
+@pytest.mark.parametrize("label", ["承办单位", "实施主体", "落实单位", "负责单位", "具体负责单位"])
+def test_a_unit_column_named_in_other_offices_words(label):
+    text = (f"某市2024年重点工作任务分解表\n序号 | 工作任务 | {label} | 完成时限 |\n"
+            "1 | 新建充电桩500个。 | 市发改委 | 2024年6月底前 |\n2 | 新建停车场30个。 | 市住建局 | 2024年9月底前 |\n")
+    got = {t["value_text"]: (t["lead"], t["deadline"]) for t in _targets(_draft(text))}
+    assert got == {"500个": (["市发改委"], "2024-06-30"), "30个": (["市住建局"], "2024-09-30")}

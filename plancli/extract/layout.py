@@ -66,23 +66,25 @@ _NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # on
 # 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
 _LEAD_LABEL = r"主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
-_SHARED_LABEL = r"责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位"  # lead alone, support after a 牵头 label
+_SHARED_LABEL = (r"责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位|实施主体|承办单位|承办部门|具体负责单位|负责单位|负责部门|"
+                 r"落实单位")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen)
 _SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
                   r"协同单位|配合|参与")  # (牵头:A;配合:B — the bare role words as labels, round ten)
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
 # When the task is due, beside its units: (牵头单位:X;完成时限:2024年10月底前), 时间节点:… on a line of its own (round ten)
-_TIME_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|时间要求|时限"
+_TIME_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|时间要求|时间安排|截止时间|完成时点|时限"
 _LABEL = rf"(?:{_OTHER_LABEL}|{_TIME_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
 # A date a unit parenthetical or label line gives for the task: after a time label, or a piece that is a date
 # ((牵头单位:X,2024年10月底前完成)).
-_DUE_IN = re.compile(rf"(?:(?:{_TIME_LABEL})[:：]|[【\[〔](?:{_TIME_LABEL})[】\]〕])\s*([^;；,，)）〕\]】【\[〔]+)"
+_DUE_IN = re.compile(rf"(?:(?:{_TIME_LABEL})[:：]|[【\[〔](?:{_TIME_LABEL})[】\]〕]|(?<=[;；,，])\s*时间[:：])"
+                     r"\s*([^;；,，)）〕\]】【\[〔]+)"  # (…;时间:2024年12月: 时间 alone, after the units — round fifteen)
                      r"|(?<=[;；,，])\s*((?:19|20)\d{2}年[^;；,，)）〕\]】]{0,12}?(?:前|底|末|内|月|完成))")
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕, (牵头部门:A;实施部门:B、C)
 _PAREN = re.compile(rf"{_OPEN}\s*({_LABEL}[:：]{_NOT_BRACKET}*?){_CLOSE}")
 # 责任单位：市发展改革委 / 牵头单位：A on a line of its own under the task
 # A label and its names: 牵头单位:X, and a label a page sets in brackets with its names after it (【牵头单位】X, [责任单位]X,
 # round fifteen — read as 牵头单位:X).
-_SAID = rf"(?:[【\[〔](?:{_LABEL})[】\]〕]|(?:{_LABEL})[:：])"
+_SAID = rf"(?:[【\[〔](?:{_LABEL})[】\]〕]|(?:{_LABEL})[:：]|(?:{_LEAD_LABEL}|{_SHARED_LABEL})为)"  # (责任单位为X too)
 _LABEL_LINE = re.compile(rf"^({_SAID}.+)$")
 # …新建充电桩500个。责任单位:市发改委;完成时限:2024年6月底前 — the labels after the task's last sentence (any number of
 # them), on its line; a bracketed label after any word
@@ -403,7 +405,8 @@ def marked_leads(lead: tuple[str, ...], support: tuple[str, ...]) -> tuple[tuple
 
 def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Lead and support of a labelled statement: 牵头单位：A；配合单位：B (any of ：: ；; ，, between)."""
-    inner = re.sub(rf"[【\[〔]({_LABEL})[】\]〕]", r"\1:", inner.replace("：", ":"))  # 【牵头单位】X: 牵头单位:X
+    inner = re.sub(rf"[【\[〔]({_LABEL})[】\]〕]|({_LABEL})为(?=[^:：]{{2}})", lambda q: (q.group(1) or q.group(2)) + ":",
+                   inner.replace("：", ":"))  # 【牵头单位】X, 牵头单位为X: 牵头单位:X
     marks = list(re.finditer(rf"({_LABEL}):", inner))
     has_lead = any(re.fullmatch(_LEAD_LABEL, m.group(1)) for m in marks)
     lead: tuple[str, ...] = ()
@@ -415,6 +418,7 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if re.fullmatch(_OTHER_LABEL, label) or re.fullmatch(_TIME_LABEL, label):
             continue  # a person, who supplies a figure, when the task is due: no unit
         names = re.split(r"[;；,，]\s*(?:19|20)\d{2}年", names)[0]  # (牵头单位:X,2024年10月底前完成): the date is no unit
+        names = re.split(r"[;；]\s*[\u4e00-\u9fff]{1,6}:", names)[0]  # (…;备注:…): a label it does not know ends the names
         units = _split_units(names)
         marked = [u for u in units if _MARKED_LEAD.search(u)]
         if marked and not re.fullmatch(_SUPPORT_LABEL, label):
@@ -467,7 +471,10 @@ def subject_units(text: str) -> tuple[str, ...]:
     return _split_units(m.group(1)) if m else ()
 _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
-    r"牵头(?!单位|部门)")
+    r"牵头(?!单位|部门)"
+    # …,由市发改委负责。 — the unit a clause closing the task gives the work to (round fifteen)
+    rf"|由((?:[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX})"
+    r"(?:具体)?负责(?:实施|落实|推进|组织实施)?(?=[。；;]|$)")
 _COORD = re.compile(
     rf"(?:^|(?<=[。，,;；:：)）]))([^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)")
@@ -1365,7 +1372,7 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
         # the units below the city (各区要…).
         m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text)
         if m:
-            blk.lead = _split_units(m.group(1))
+            blk.lead = _split_units(m.group(1) or m.group(2))
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
 
