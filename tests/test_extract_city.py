@@ -2533,3 +2533,19 @@ def test_a_unit_column_named_in_other_offices_words(label):
             "1 | 新建充电桩500个。 | 市发改委 | 2024年6月底前 |\n2 | 新建停车场30个。 | 市住建局 | 2024年9月底前 |\n")
     got = {t["value_text"]: (t["lead"], t["deadline"]) for t in _targets(_draft(text))}
     assert got == {"500个": (["市发改委"], "2024-06-30"), "30个": (["市住建局"], "2024-09-30")}
+
+
+def test_a_sites_credits_and_counters_below_the_text_lead_no_task():
+    """Round fifteen: a government site's footer (主办单位:某市人民政府办公室 承办单位:某市大数据中心) stood in the last task's
+    block and its 主办单位 was read as that task's lead (and the plan's coordinator); 访问量:1234 was a number of the text.
+    A line of the page's furniture is no text of a task."""
+    text = ("某市2024年工业节能工作方案\n一、主要目标\n全面提升。\n二、重点任务\n1.新建充电桩500个。\n2.新建停车场30个。\n"
+            "【打印本页】【关闭窗口】\n访问量：1234\n主办单位：某市人民政府办公室  承办单位：某市大数据中心\n"
+            "网站标识码：3201000001  ICP备12345678号\n")
+    d = _draft(text)
+    assert [(t["value_text"], t["lead"], t["units_inferred"]) for t in _targets(d)] == \
+        [("500个", ["待定"], True), ("30个", ["待定"], True)]
+    assert say("extract.reason.page", "en") in {x["reason"] for x in d["exclusions"] if x["line"] == 8}
+    # counter-case: 主办 as a task's own label still leads it
+    d = _draft(_city("1.新建充电桩500个。（主办：市商务局；协办：市文化广电旅游局）"))
+    assert (_targets(d)[0]["lead"], _targets(d)[0]["support"]) == (["市商务局"], ["市文化广电旅游局"])

@@ -26,10 +26,10 @@ from ..text.source import compact
 from .layout import (
     DATE_LINE,
     DOC_NO,
-    MENU_LINE,
     NOTICE_TITLE,
     end_lines,
     find_period,
+    is_page_furniture,  # (it lives with the layout, which skips such lines; said here as before)
     is_title,
     title_lines,
     title_spans,
@@ -79,38 +79,8 @@ def is_signature_line(line: str) -> bool:
     return bool(_date_line(line) or _SIGNATURE_NOTE.match(compact(line)))
 
 
-# What a web page sets around a document: its index block (索引号, 发文日期, 文号 …, a label and its value on a line
-# or on lines of their own), its post time and source, view counts, breadcrumbs, related links. None of it is
-# text of the plan: its numbers and dates are the page's.
-_FURNITURE = re.compile(
-    # (an index block's label stands before its value: a colon, a bar, a space or the line's end after it — the same
-    # words inside a task, 丰富公开方式,发布政策解读100篇 or 提升监管有效性 in a table's row, are the plan's: round ten)
-    r"(?:(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期"
-    r"|浏览次数|阅读次数|点击量|点击数|浏览量|发文字号|发文文号|发布机构|发文单位|发文机关|"
-    r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态)"
-    r"(?=\s|[:：|｜\]】]|$)|(?:^|\s|信息)来源[:：]|字体[:：【]|字号[:：]|文\s*号[:：|]|"
-    r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
-    r"|文章字数[:：]|^当前版[:：]|上一版|下一版|^通版阅读|^展开通版|^收缩通版"  # an e-paper's page lines
-    # links to the site's other posts and its footer (round twelve, looked for on small news pages): 上一篇:全市新增就业
-    # 1.2万人 is another page's headline; 版权所有, ICP备…, 网站标识码, 联系电话 are the site's
-    r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
-    r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
-# A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
-_POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
-                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s+\d{1,2}\s*:\s*\d{2}")  # (2023- 02- 09 10:47: spaces too)
-def is_page_furniture(line: str) -> bool:
-    """A line of the page around the document (index block, post time, source, counts, breadcrumbs, links)."""
-    raw = line.strip()
-    if raw and len(_TICKER_DATE.findall(raw)) >= 2 and "。" not in raw:
-        return True  # a ticker of dated headlines (· 城中区举办…竞赛 2024-05-17 · …): the site's, not the text's
-    if not raw or "。" in raw or len(raw) > 160:
-        return False
-    return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw) or MENU_LINE.match(raw))
-
-
 # A heading over links to other posts (相关阅读, 推荐阅读 …): the short lines under it are their headlines, not the text.
 _RELATED = re.compile(r"^(?:相关阅读|相关链接|相关文章|相关推荐|推荐阅读|延伸阅读|热门推荐|热点推荐|猜你喜欢|热门文章|更多阅读)[:：]?$")
-_TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")
 
 
 def page_lines(lines: list[str]) -> set[int]:

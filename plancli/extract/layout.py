@@ -31,7 +31,8 @@ from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
 __all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "clause_units", "DOC_NO", "DATE_LINE",
-           "TITLE_END", "TASK", "GROUP", "top_lines", "end_lines"]
+           "TITLE_END", "TASK", "GROUP", "top_lines", "end_lines",
+           "is_page_furniture"]
 
 
 class ExtractError(PlancliError):
@@ -158,6 +159,43 @@ class Doc:
             out = self.lines[l1][i1:].rstrip() + "".join(mid) + self.lines[l2][:i2 + 1].lstrip()
         out = out.replace("*", "")
         return out if compact(out) == self.c[a:b] else self.c[a:b]
+
+
+# What a web page sets around a document: its index block (索引号, 发文日期, 文号 …, a label and its value on a line
+# or on lines of their own), its post time and source, view counts, breadcrumbs, related links. None of it is
+# text of the plan: its numbers and dates are the page's.
+_FURNITURE = re.compile(
+    # (an index block's label stands before its value: a colon, a bar, a space or the line's end after it — the same
+    # words inside a task, 丰富公开方式,发布政策解读100篇 or 提升监管有效性 in a table's row, are the plan's: round ten)
+    r"(?:(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期"
+    r"|浏览次数|阅读次数|点击量|点击数|浏览量|发文字号|发文文号|发布机构|发文单位|发文机关|"
+    r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态)"
+    r"(?=\s|[:：|｜\]】]|$)|(?:^|\s|信息)来源[:：]|字体[:：【]|字号[:：]|文\s*号[:：|]|"
+    r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
+    r"|文章字数[:：]|^当前版[:：]|上一版|下一版|^通版阅读|^展开通版|^收缩通版"  # an e-paper's page lines
+    # links to the site's other posts and its footer (round twelve, looked for on small news pages): 上一篇:全市新增就业
+    # 1.2万人 is another page's headline; 版权所有, ICP备…, 网站标识码, 联系电话 are the site's
+    r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
+    # a site's credits (主办单位:某市人民政府办公室 承办单位:某市大数据中心) and its counters (访问量:1234): the site's, never a
+    # task's units (round fifteen: the footer's 主办单位 had led the last task)
+    r"|^主办(?:单位)?[:：][^。]{2,40}?(?:承办|协办|技术支持|运维|维护)(?:单位)?[:：]|^技术支持[:：]"
+    r"|(?:访问量|访问次数|阅读量|阅读数)[:：]"
+    r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
+# A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
+_POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s+\d{1,2}\s*:\s*\d{2}")  # (2023- 02- 09 10:47: spaces too)
+_TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")
+
+
+def is_page_furniture(line: str) -> bool:
+    """A line of the page around the document (index block, post time, source, counts, breadcrumbs, links)."""
+    raw = line.strip()
+    if raw and len(_TICKER_DATE.findall(raw)) >= 2 and "。" not in raw:
+        return True  # a ticker of dated headlines (· 城中区举办…竞赛 2024-05-17 · …): the site's, not the text's
+    if not raw or "。" in raw or len(raw) > 160:
+        return False
+    return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw) or MENU_LINE.match(raw))
+
 
 
 # --------------------------------------------------------------------------- structure
@@ -523,8 +561,8 @@ def layout(doc: Doc) -> list[Plan]:
         if li in folded:
             continue
         b = joined.get(li) or two.get(li) or _body(line)
-        if not b:
-            continue
+        if not b or is_page_furniture(line) and li > 0:
+            continue  # (the page's furniture — its footer's 主办单位 too — is no text of a task: round fifteen)
         if re.fullmatch(rf"[{COUNTING}]+、", b):
             # 一、 / 主要目标: a section's number on a line of its own, its words on the next (round fifteen) — one heading
             nxt = next((j for j in range(li + 1, len(doc.lines)) if _body(doc.lines[j])), None)
