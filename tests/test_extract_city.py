@@ -9,6 +9,7 @@ line (bench/sentences/) are drafted on their own lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -1906,6 +1907,8 @@ def _relaid(text: str, how: str) -> str:
         return "\n\n\n".join(lines)
     if how == "indented-spaced":  # an ASCII indent and a blank line after every line
         return "\n\n".join("    " + ln if ln.strip() else ln for ln in lines)
+    if how == "half-width":  # every full-width character folded (，：（）→ ,:(), ２０２４ → 2024), as a copy pasted through NFKC
+        return unicodedata.normalize("NFKC", text)
     if how == "crlf":  # a Windows copy
         return "\r\n".join(lines)
     if how == "trailing-spaces":  # spaces left at each line's end
@@ -1930,11 +1933,12 @@ def _development(p: Path) -> bool:
 
 
 @pytest.mark.parametrize("how", ["double-spaced", "triple-spaced", "indented", "indented-spaced", "crlf",
-                                 "trailing-spaces", "numbers-apart"])
+                                 "trailing-spaces", "numbers-apart", "half-width"])
 @pytest.mark.parametrize("name", sorted(p.stem for p in _DOCS.glob("*.txt") if _development(p)))
 def test_a_relaid_document_drafts_the_same_entries_on_their_lines(name, how, request):
     """Every development document re-laid out (one or two blank lines after every line; every line indented, with or
-    without blank lines; CRLF line ends; spaces at line ends; every heading's and task's number on a line of its own)
+    without blank lines; CRLF line ends; spaces at line ends; every heading's and task's number on a line of its own; every full-width
+    character folded)
     drafts the same entries — values, units, comparators, deadlines, leads — and each target's line still holds its
     value."""
     text = (_DOCS / f"{name}.txt").read_text(encoding="utf-8")
