@@ -43,6 +43,7 @@ class lazy_re:  # noqa: N801 - stands where a compiled pattern would
 # already reads ⑴ (issue 28, round fifteen: 开化县's 进度安排 cells).
 _CIRCLED = {**{0x2460 + i: f"({i + 1})" for i in range(20)}, **{0x3251 + i: f"({i + 21})" for i in range(15)},
             **{0x32B1 + i: f"({i + 36})" for i in range(15)}}
+_ANY_CIRCLED = re.compile("[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]")
 
 
 def squeeze(text: str) -> str:
@@ -50,7 +51,9 @@ def squeeze(text: str) -> str:
 
     The one normalisation behind quotes, deadline phrases, quantities and unit names alike.
     """
-    return _WS.sub("", unicodedata.normalize("NFKC", text.translate(_CIRCLED)))
+    if _ANY_CIRCLED.search(text):  # (rare: translate only then — squeeze runs on every line of every text)
+        text = text.translate(_CIRCLED)
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 
 def compact(text: str) -> str:
