@@ -480,7 +480,8 @@ _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|�
 _ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})"
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
 # Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
-_UNIT_LIST_ANY = rf"(?:(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇))[、和])*(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇))"
+_ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇|党校|学校|站|所|队))"
+_UNIT_LIST_ANY = rf"(?:{_ANY_UNIT}[、和])*{_ANY_UNIT}"
 _PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})等?(?:按职责分工|分别)?负责{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
 _PAREN_ROLE = re.compile(
@@ -1429,8 +1430,13 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
     if not blk.lead and blk.section != "总体目标":
         # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead, or the task opens with
         # the units below the city (各区要…).
+        a = _ASSIGNED.search(text)
         m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text)
-        if m:
+        if a and (not m or a.start() <= m.start()):
+            # 由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成… (师宗): the lead and the units that support it
+            blk.lead = _split_units(a.group(1))
+            blk.support = _split_units(a.group(2)) if a.group(2) else ()
+        elif m:
             blk.lead = _split_units(m.group(1) or m.group(2))
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
