@@ -2649,3 +2649,83 @@ def test_chosen_lists_and_quarter_reports_are_no_targets(task, kept):
 def test_a_heading_counting_its_items_is_no_target():
     text = _city("(一)提升环境品质方面(3项)\n1.新建公园4座。\n2.改造道路5条。")
     assert [t["value_text"] for t in _targets(_draft(text))] == ["4座", "5条"]
+
+
+# ---- round seventeen: round sixteen's held-out faults, each as a general rule with its counter-case ----
+
+MARKED_HEAD = "|\n序号 |\n任务内容 |\n牵头单位 |\n完成情况 |\n"
+
+
+def _marked_row(no: int, task: str, unit: str = "区卫健委", done: str = "已完成方案制定。") -> str:
+    return f"|\n{no} |\n{task} |\n{unit} |\n{done} |\n"
+
+
+@pytest.mark.parametrize("numbers", [(17, 19), (1, 2), (3, 8)])
+def test_a_marked_table_numbered_as_a_longer_list_reads_each_row(numbers):
+    """雨山区卫健委: a unit's report on the tasks it leads of a city's list keeps the list's numbers (17, 19); after the
+    bare "|" that separates rows, a higher number opens a row (row 19's three counts had been lost)."""
+    a, b = numbers
+    text = ("某区卫健委2025年二季度重点工作落实情况\n" + MARKED_HEAD
+            + _marked_row(a, "完善生育支持政策体系。", done="完成1144人汇总。")
+            + _marked_row(b, "完成社区嵌入式养老服务机构3家,新增认知障碍照护专区床位82张。"))
+    d = _draft(text)
+    assert [(t["value_text"], t["lead"]) for t in _targets(d)] == [("3家", ["区卫健委"]), ("82张", ["区卫健委"])]
+
+
+def test_a_lower_number_in_a_marked_table_opens_no_row():
+    """Counter-case: a number lower than the row's own (a cell that is only a count) is the row's cell, no new row."""
+    text = ("某区卫健委2025年二季度重点工作落实情况\n" + MARKED_HEAD
+            + _marked_row(17, "新增认知障碍照护专区床位82张。") + "|\n3 |\n")
+    assert [t["value_text"] for t in _targets(_draft(text))] == ["82张"]
+
+
+@pytest.mark.parametrize("line, steps", [
+    ("| 名 称: | 某区卫健委2025年二季度重点工作落实情况 |", [6]),  # the index block's title: the site's, no step
+    ("|名称:|某区卫健委2025年二季度重点工作落实情况|", [6]),
+    # counter-case: a task's own 名称: label is the plan's (its date a step)
+    ("1.项目名称:2025年3月底前完成老旧小区改造。", [3, 6]),
+])
+def test_an_index_block_pair_a_line_names_no_step(line, steps):
+    text = ("| 索 引 号: | K1/202507-00001 |\n| 发布机构: | 某区卫健委 |\n" + line + "\n"
+            "某区2025年重点工作方案\n一、重点任务\n1.2025年6月底前完成方案制定。\n")
+    assert [e["line"] for e in _of_kind(_draft(text), "milestone")] == steps
+
+
+@pytest.mark.parametrize("goals, targets, milestones", [
+    # a goals sentence that is mostly figures: its wishes are no steps (东阳, 龙游)
+    ("到2025年,全市新增就业800人以上,开展技能培训1300人次以上,新增公益性岗位70个以上,就业权益得到更好保障,"
+     "推动形成良好社会环境。", 3, 0),
+    ("2025年全县经济社会发展的努力目标为:全县生产总值增长7%;固定资产投资增长10%以上;外贸出口额占全市份额保持稳定;"
+     "一般公共预算收入增长7%以上;节能减排完成上级下达目标任务。", 3, 0),
+    # counter-cases: two figures and a step (六盘水), more steps than figures (济南, 盐城) keep a milestone a clause
+    ("2022年,全市新建5G基站2600个以上,新建创新平台15个以上,加快推动数字基础设施与传统基础设施融合发展。", 2, 1),
+    ("到2025年,产业能级持续提升,创新能力显著增强,新增企业100家,开放合作不断深化。", 1, 3),
+])
+def test_a_goals_sentence_of_figures_drafts_its_figures_only(goals, targets, milestones):
+    d = _draft(f"某市就业工作方案(2022—2025年)\n一、总体目标\n{goals}\n二、主要措施\n1.加强组织领导。\n")
+    assert (len(_targets(d)), len(_of_kind(d, "milestone"))) == (targets, milestones)
+
+
+@pytest.mark.parametrize("line, milestones", [
+    ("■ 2025年经济社会发展的主要预期目标", 0),  # a heading naming the year's goals (湖北)
+    ("2025年工作目标:", 0),
+    ("2025年完成工作目标考核。", 1),  # counter-case: a verb of doing keeps the step
+])
+def test_a_heading_naming_the_years_goals_is_no_step(line, milestones):
+    d = _draft(f"某省2025年政府工作报告摘要\n{line}\n●经济增长6%左右\n")
+    assert len(_of_kind(d, "milestone")) == milestones
+    assert [t["value_text"] for t in _targets(d)] == ["6%"]
+
+
+@pytest.mark.parametrize("task, kept", [
+    ("●预计全省地区生产总值增长6%左右。", []),  # an estimate of the year just ended (湖北's 成绩单)
+    ("预计全年新增就业5万人。", []),
+    ("全省地区生产总值增长6%左右。", ["6%"]),  # counter-case: no 预计
+    ("以全市就业年龄段的7600多名持证残疾人为主要对象,新增残疾人就业800人以上。", ["800人"]),  # whom the plan serves
+    ("为全市7600多名持证残疾人提供就业服务。", ["7600多名"]),  # counter-case: no 以…为对象
+    ("11个产粮大县,每个县至少建设1处示范片。", ["1处"]),  # the units a per-unit target is set over (济宁)
+    ("新建11个产粮大县示范片。", ["11个"]),  # counter-case: no 每个 after it
+])
+def test_forecasts_scopes_and_per_unit_counts_are_no_targets(task, kept):
+    d = _draft(_city("1." + task))
+    assert [t["value_text"] for t in _targets(d)] == kept

@@ -178,6 +178,9 @@ _FURNITURE = re.compile(
     r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
     # a site's credits (主办单位:某市人民政府办公室 承办单位:某市大数据中心) and its counters (访问量:1234): the site's, never a
     # task's units (round fifteen: the footer's 主办单位 had led the last task)
+    # an index block laid out one pair a line (| 名 称: | 某局2025年二季度重点工作落实情况 |, round seventeen): the title
+    # the site files the page under, never a step (its year and quarter had been drafted as a milestone)
+    r"|^[|｜]?\s*名\s*称\s*[:：]\s*[|｜]"
     r"|^主办(?:单位)?[:：][^。]{2,40}?(?:承办|协办|技术支持|运维|维护)(?:单位)?[:：]|^技术支持[:：]"
     r"|(?:访问量|访问次数|阅读量|阅读数)[:：]"
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
@@ -1115,6 +1118,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             continue
         cur: list[_Cell] = []
         number, last = 0, 0
+        ruled = False  # the row before ended in a bare bar (the marked page's row separator)
         r = j
         if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
             k = len(head)
@@ -1132,10 +1136,14 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             a, e = doc.src.line_span(ln)
             t = compact(text)
             if not t.strip("|｜"):
+                ruled = marked
                 r += 1  # an empty cell ("||", " |"): nothing in it, wherever it stands (a _map_row drops it anyway)
                 continue
             no = _row_number(t)
-            if no is not None and (not last or no in (last + 1, 1)):
+            # rows numbered as a longer list numbers them (17, 19: a unit's report on the tasks it leads of the city's
+            # list, round seventeen): after the marked page's bare "|" between rows, a higher number opens a row
+            gap, ruled = ruled and no is not None and no > last, False
+            if no is not None and (not last or no in (last + 1, 1) or gap):
                 if cur or number:
                     rows.append(_map_row(cur, head, col, number))
                 cur, number, last = [], ln, no
