@@ -709,7 +709,8 @@ def _documents() -> list[tuple[Path, object]]:
     # every bench text is drafted as a user runs extract: none is refused for want of a period since round seven
     # (沙河口区, 璧山区 and 渝北区 were: their periods are read from the year their list is named by, marked inferred) but
     # one whose text names no year at all (同心县's row, round eight), drafted as its refusal asks, with --period
-    given = {"county2023_tongxin_fenjie.txt": parse_period("2023:2023")}
+    given = {"county2023_tongxin_fenjie.txt": parse_period("2023:2023"),
+             "district2024_xihu_minsheng.txt": parse_period("2024:2024")}  # (西湖区: the year only in its address)
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -1983,8 +1984,15 @@ def test_a_table_flattened_another_way_drafts_the_same_entries(name, form, reque
     relaid = relaid_tables(text, form)
     if relaid is None:
         pytest.skip("the document's table is already in this form")
-    base = extract(text, source_name=f"{name}.txt")
-    got = extract(relaid, source_name=f"{name}.txt")
+    # (a page with no year on it, 西湖区: the period a reviewer passes, as annotated)
+    ann = yaml.safe_load((_DOCS / f"{name}.expected.yaml").read_text(encoding="utf-8"))
+    try:
+        period = None
+        base = extract(text, source_name=f"{name}.txt")
+    except ExtractError:
+        period = parse_period(f"{ann['period']['start']}:{ann['period']['end']}")
+        base = extract(text, source_name=f"{name}.txt", period=period)
+    got = extract(relaid, source_name=f"{name}.txt", period=period)
 
     def keys(d: dict) -> list[tuple]:
         return sorted((*k, tuple(e["support"])) for k, e in zip(_entry_keys_unsorted(d), d["entries"], strict=True))
@@ -2729,3 +2737,38 @@ def test_a_heading_naming_the_years_goals_is_no_step(line, milestones):
 def test_forecasts_scopes_and_per_unit_counts_are_no_targets(task, kept):
     d = _draft(_city("1." + task))
     assert [t["value_text"] for t in _targets(d)] == kept
+
+
+XIHU_HEAD = "序号\n重点工作任务(民生实事项目)\n牵头单位\n负责科室\n负责人\n计划完成时间\n进展情况(一季度)\n"
+XIHU_ROWS = ("1\n新增老年食堂(助餐点)15个\n区民政局\n养老服务科\n何某\n11月底前\n其中3个点位已完成建设。\n"
+             "2\n新增认知障碍照护专区床位100张\n10月底前\n目前已完成20张专区床位建设。\n"
+             "3\n建成启用区级老年活动中心\n目前正在进行主体建筑装修阶段。\n"
+             "4\n新增养老机构护理型床位500张\n目前已完成500张护理型床位建设。\n")
+
+
+def test_a_table_one_cell_a_paragraph_with_merged_unit_and_time_cells():
+    """西湖区: a heading whose labels are qualified in brackets (重点工作任务(民生实事项目), 进展情况(一季度)), and rows whose
+    unit, section, officer and time cells the page merged with the rows above: each row led by the 牵头单位 above it and
+    due by the time cell above it; the progress column reports."""
+    d = _draft(XIHU_HEAD + XIHU_ROWS, period=parse_period("2024:2024"))
+    got = [(e["kind"], e["value_text"], e["deadline"], e["lead"]) for e in d["entries"]]
+    assert got == [("target", "15个", "2024-11-30", ["区民政局"]), ("target", "100张", "2024-10-31", ["区民政局"]),
+                   ("milestone", None, "2024-10-31", ["区民政局"]), ("target", "500张", "2024-10-31", ["区民政局"])]
+
+
+def test_a_merged_row_with_its_own_time_cell_keeps_it():
+    """Counter-case: a row a cell short that has a time cell of its own is due by it, not the row above's."""
+    rows = XIHU_ROWS.replace("3\n建成启用区级老年活动中心\n", "3\n建成启用区级老年活动中心\n6月底前\n")
+    d = _draft(XIHU_HEAD + rows, period=parse_period("2024:2024"))
+    assert [e["deadline"] for e in d["entries"]] == ["2024-11-30", "2024-10-31", "2024-06-30", "2024-06-30"]
+
+
+@pytest.mark.parametrize("heading, kept", [
+    ("■ 2024年成绩单", ["6%"]),  # last year's results under it
+    ("一、2024年工作回顾", ["6%"]),
+    ("■ 2025年重点工作", ["557亿斤", "6%"]),  # counter-case: the plan's own year
+])
+def test_a_heading_reporting_the_past_year_holds_no_targets(heading, kept):
+    text = (f"某省2025年政府工作报告摘要\n{heading}\n●粮食总产达到557亿斤\n"
+            "■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n")
+    assert [t["value_text"] for t in _targets(_draft(text))] == kept

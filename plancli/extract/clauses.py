@@ -921,8 +921,45 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
             listed = governor  # a paragraph that ends in a colon leads a list
     bulleted = _bulleted_goals(doc, lo, hi)
+    past = _under_past_year(doc, lo, hi, period)
     return [d for d in out if not (d.kind == "milestone" and d.time is not None and doc.line_of(d.sort) in bulleted
-                                   and _HORIZON.fullmatch(d.time.text))]
+                                   and _HORIZON.fullmatch(d.time.text)) and doc.line_of(d.sort) not in past]
+
+
+# A heading that reports a year before the plan's (■ 2024年成绩单, 2023年工作回顾, 一、2024年主要成绩): what stands under it is
+# last year's results and estimates, no goal of the plan (湖北, round seventeen: ●粮食总产达到557亿斤 had been drafted).
+_PAST_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?({_YEAR})年(?:度)?[^，,。；;：:\d]{{0,8}}?"
+                           r"(?:成绩单|成绩|成就|回顾|工作回顾|总结|工作总结|完成情况|亮点|成效)[:：]?$")
+_HEAD_MARK = "■□◆◇▲△★☆●○•·#* \x00"
+
+
+def _under_past_year(doc: Doc, lo: int, hi: int, period: Period) -> set[int]:
+    """The lines under a heading of a year before the period that reports it (see _PAST_HEADING), up to the next
+    heading (a line that opens as that one does, or a numbered section)."""
+    out: set[int] = set()
+    first, last = doc.line_of(lo), doc.line_of(max(lo, hi - 1))
+    li = first
+    while li <= last:
+        raw = doc.lines[li - 1].strip()
+        m = _PAST_HEADING.match(compact(raw).strip(_HEAD_MARK))
+        if not m or int(m.group(1)) >= period.start.year:
+            li += 1
+            continue
+        mark = raw[:1] if raw[:1] in _HEAD_MARK else ""
+        li += 1
+        while li <= last:
+            nxt = doc.lines[li - 1].strip()
+            cn = compact(nxt).strip(_HEAD_MARK)
+            years = [int(y) for y in re.findall(rf"({_YEAR})年", cn)]
+            if nxt and ((mark and nxt.startswith(mark)) or _SECTION_HEAD.match(cn)
+                        or len(cn) <= 30 and "。" not in cn and any(y >= period.start.year for y in years)):
+                break  # (the next heading: marked as this one, numbered, or a short line naming the plan's year)
+            out.add(li)
+            li += 1
+    return out
+
+
+_SECTION_HEAD = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
 
 
 # A heading that names a year's goals (■ 2025年经济社会发展的主要预期目标, 2024年工作目标): the goals are the lines under it,
@@ -990,7 +1027,9 @@ _LEAD_IN = re.compile(r"^[\x00\s]*[^，。：:；;\d]{2,20}[，,]$")
 
 def _under_goals_heading(doc: Doc, li: int) -> bool:
     """The paragraph on line li stands right under a goals heading of its own line (（二）工作目标)."""
-    for prev in range(li - 1, max(0, li - 3), -1):
+    # (the nearest line with text, over any run of blank lines: a page that double-spaces its lines lays out the same
+    # text — 东阳 relaid, round seventeen)
+    for prev in range(li - 1, 0, -1):
         c = compact(doc.lines[prev - 1]).strip("# *")
         if c:
             return bool(_GOALS_HEADING.match(c))
