@@ -2728,6 +2728,7 @@ def test_a_heading_naming_the_years_goals_is_no_step(line, milestones):
 @pytest.mark.parametrize("task, kept", [
     ("●预计全省地区生产总值增长6%左右。", []),  # an estimate of the year just ended (湖北's 成绩单)
     ("预计全年新增就业5万人。", []),
+    ("研究提出发展目标,预计三年内全国新增装机容量超过1亿千瓦。", []),  # (nor a milestone: see below)
     ("全省地区生产总值增长6%左右。", ["6%"]),  # counter-case: no 预计
     ("以全市就业年龄段的7600多名持证残疾人为主要对象,新增残疾人就业800人以上。", ["800人"]),  # whom the plan serves
     ("为全市7600多名持证残疾人提供就业服务。", ["7600多名"]),  # counter-case: no 以…为对象
@@ -2737,6 +2738,8 @@ def test_a_heading_naming_the_years_goals_is_no_step(line, milestones):
 def test_forecasts_scopes_and_per_unit_counts_are_no_targets(task, kept):
     d = _draft(_city("1." + task))
     assert [t["value_text"] for t in _targets(d)] == kept
+    if "预计" in task:
+        assert _of_kind(d, "milestone") == []  # an estimate's time is no step either
 
 
 XIHU_HEAD = "序号\n重点工作任务(民生实事项目)\n牵头单位\n负责科室\n负责人\n计划完成时间\n进展情况(一季度)\n"
