@@ -420,6 +420,14 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and not re.search(r"[。，,；;：:\d]", text[_clause_start(text, a, lo):a - 1]) \
             and not text[e + 1:hi].strip("\x00 \n"):
         return "extract.reason.list_size"  # 二、提升环境品质方面(3项), 教育优质行动(4项): a heading counting its items
+    clause = re.sub(r"[\x00\s●•·■◆▲★]", "", text[_clause_start(text, a, lo):a])
+    if clause.startswith("预计"):
+        return "extract.reason.forecast"  # ●预计全省地区生产总值增长6%左右: an estimate of the year just ended (湖北, round seventeen)
+    if re.search(r"以[^，,。；;以]*$", before) and re.match(r"(?:多|余)?[^，,。；;]{0,16}?为(?:主要|重点|服务)?对象", text[e:hi]):
+        return "extract.reason.descriptive"  # 以…7600多名持证残疾人为主要对象: whom the plan serves (东阳, round seventeen)
+    if unit in ("个", "家", "所", "处") and not clause \
+            and re.match(r"[^，,。；;\d]{1,10}[，,]每(?:个|一个|一|家|所|处)?[\u4e00-\u9fff]{0,4}(?:至少|都|均|要|各)", text[e:hi]):
+        return "extract.reason.descriptive"  # 11个产粮大县,每个县至少建设1处…: the units a per-unit target is set over (济宁)
     if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
                  re.sub(r"[\x00\s]", "", before)):
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
@@ -877,6 +885,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                                                    raw=c)
             if trailing is not None and any(d.time is trailing for d in drafts):
                 consumed.add(k + 1)
+            drafts = _figures_of_goals(drafts, goals or bool(_GOALS_SAID.search(text[s0:s1])))
+            # a clause that forecasts (预计三年内全国新增装机容量超过1亿千瓦): its figure is an estimate, no target, and its
+            # time no step either (round seventeen: once 预计 excluded the figure, the clause had been drafted a milestone)
+            drafts = [d for d in drafts if not (d.kind == "milestone" and text[max(s0, d.qstart - 2):d.qstart] == "预计")]
+            if _GOALS_NAMED.fullmatch(text[s0:min(s1, doc.src.line_span(li)[1])].strip("\x00 \n■●◆▲★☆□·•*#")):
+                drafts = [d for d in drafts if d.kind != "milestone"]
             subject = () if blk.lead else subject_units(text[s0:s1])
             if subject:  # 区政府办公室将对…,每季度通报…: the sentence's subject leads what it commits to
                 for d in drafts:
@@ -910,8 +924,74 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
             listed = governor  # a paragraph that ends in a colon leads a list
     bulleted = _bulleted_goals(doc, lo, hi)
+    past = _under_past_year(doc, lo, hi, period)
     return [d for d in out if not (d.kind == "milestone" and d.time is not None and doc.line_of(d.sort) in bulleted
-                                   and _HORIZON.fullmatch(d.time.text))]
+                                   and _HORIZON.fullmatch(d.time.text)) and doc.line_of(d.sort) not in past]
+
+
+# A heading that reports a year before the plan's (■ 2024年成绩单, 2023年工作回顾, 一、2024年主要成绩): what stands under it is
+# last year's results and estimates, no goal of the plan (湖北, round seventeen: ●粮食总产达到557亿斤 had been drafted).
+_PAST_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?({_YEAR})年(?:度)?[^，,。；;：:\d]{{0,8}}?"
+                           r"(?:成绩单|成绩|成就|回顾|工作回顾|总结|工作总结|完成情况|亮点|成效)[:：]?$")
+_HEAD_MARK = "■□◆◇▲△★☆●○•·#* \x00"
+
+
+def _under_past_year(doc: Doc, lo: int, hi: int, period: Period) -> set[int]:
+    """The lines under a heading of a year before the period that reports it (see _PAST_HEADING), up to the next
+    heading (a line that opens as that one does, or a numbered section)."""
+    out: set[int] = set()
+    first, last = doc.line_of(lo), doc.line_of(max(lo, hi - 1))
+    li = first
+    while li <= last:
+        raw = doc.lines[li - 1].strip()
+        m = _PAST_HEADING.match(compact(raw).strip(_HEAD_MARK))
+        if not m or int(m.group(1)) >= period.start.year:
+            li += 1
+            continue
+        mark = raw[:1] if raw[:1] in _HEAD_MARK else ""
+        li += 1
+        while li <= last:
+            nxt = doc.lines[li - 1].strip()
+            cn = compact(nxt).strip(_HEAD_MARK)
+            years = [int(y) for y in re.findall(rf"({_YEAR})年", cn)]
+            if nxt and ((mark and nxt.startswith(mark)) or _SECTION_HEAD.match(cn)
+                        or len(cn) <= 30 and "。" not in cn and any(y >= period.start.year for y in years)):
+                break  # (the next heading: marked as this one, numbered, or a short line naming the plan's year)
+            out.add(li)
+            li += 1
+    return out
+
+
+_SECTION_HEAD = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
+
+
+# A heading that names a year's goals (■ 2025年经济社会发展的主要预期目标, 2024年工作目标): the goals are the lines under it,
+# the heading is no step (round seventeen: it had been drafted as a milestone). A verb of doing keeps the step.
+_GOALS_NAMED = re.compile(rf"(?:{_YEAR}年)(?:度)?(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|落实|实施|建设|改造|新增|"
+                          r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?\x00\d\s]){0,20}?(?:目标|目标任务|指标)[:：]?")
+# A sentence that says it sets the goals: …的努力目标为:, 主要预期目标是: (round seventeen).
+_GOALS_SAID = re.compile(r"目标(?:为|是)[:：]")
+
+
+def _figures_of_goals(drafts: list[Draft], goals: bool) -> list[Draft]:
+    """A goals sentence that is mostly figures (到2025年,全市新增…800人以上,…就业率达60%以上,…权益得到更好保障;
+    努力目标为:生产总值增长7%;…;外贸出口额占全市份额保持稳定;…): its figures are the goals, the clauses without one
+    (保持稳定, 得到更好保障, 完成上级下达目标任务) are wishes that round them off, no step anyone reports on — the registry
+    annotates such a sentence with its targets only (东阳, 龙游, round seventeen; each wish had been drafted as a milestone
+    quoting the sentence up to it, so the draft read as the same milestone twice). Three figures at least under one time
+    phrase, more than its steps: a goals sentence with two (六盘水: 2022年,…2600个…15个…,加快推动…融合发展) or with more
+    steps than figures (济南, 盐城: 到2026年,产业能级持续提升,…) keeps one milestone a clause, as annotated."""
+    if not goals:
+        return drafts
+    wishes: set[int] = set()
+    for time in {id(d.time): d.time for d in drafts if d.time is not None}.values():
+        # (the figures one time phrase governs: 力争用2年时间,…2300人…;到2025年,…超过全国平均水平,…突破10件 keeps its
+        # step — 到2025年 governs one figure there, 鲁政发)
+        targets = [d for d in drafts if d.kind == "target" and d.time is time]
+        steps = [d for d in drafts if d.kind == "milestone" and d.time is time]
+        if len(targets) >= 3 and steps and len(steps) < len(targets):
+            wishes |= {id(d) for d in steps}
+    return [d for d in drafts if id(d) not in wishes]
 
 
 # The horizon of a plan's goals: 到2026年, 力争到2027年底.
@@ -950,7 +1030,9 @@ _LEAD_IN = re.compile(r"^[\x00\s]*[^，。：:；;\d]{2,20}[，,]$")
 
 def _under_goals_heading(doc: Doc, li: int) -> bool:
     """The paragraph on line li stands right under a goals heading of its own line (（二）工作目标)."""
-    for prev in range(li - 1, max(0, li - 3), -1):
+    # (the nearest line with text, over any run of blank lines: a page that double-spaces its lines lays out the same
+    # text — 东阳 relaid, round seventeen)
+    for prev in range(li - 1, 0, -1):
         c = compact(doc.lines[prev - 1]).strip("# *")
         if c:
             return bool(_GOALS_HEADING.match(c))

@@ -178,6 +178,9 @@ _FURNITURE = re.compile(
     r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
     # a site's credits (主办单位:某市人民政府办公室 承办单位:某市大数据中心) and its counters (访问量:1234): the site's, never a
     # task's units (round fifteen: the footer's 主办单位 had led the last task)
+    # an index block laid out one pair a line (| 名 称: | 某局2025年二季度重点工作落实情况 |, round seventeen): the title
+    # the site files the page under, never a step (its year and quarter had been drafted as a milestone)
+    r"|^[|｜]?\s*名\s*称\s*[:：]\s*[|｜]"
     r"|^主办(?:单位)?[:：][^。]{2,40}?(?:承办|协办|技术支持|运维|维护)(?:单位)?[:：]|^技术支持[:：]"
     r"|(?:访问量|访问次数|阅读量|阅读数)[:：]"
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
@@ -663,7 +666,10 @@ def _head_cell(text: str) -> bool:
     """A cell of a table's heading row: a short label (序号, 主要责任单位, 分管 领导); digits only where the label is
     one a reader knows for what it is (1-10月推进情况, 2024年完成时限): a heading is recognised by its labels."""
     t = compact(text).replace(" ", "").strip("|｜")
-    if not t or len(t) > (20 if _COL_PROGRESS.search(t) else 12) or re.search(r"[。，,；;:：]", t) \
+    # a label qualified in brackets after it (重点工作任务(民生实事项目), 进展情况(一季度): 西湖区, round seventeen) is as
+    # short as the label
+    label = re.sub(r"[(（][^()（）\d]{1,10}[)）]$", "", t)
+    if not t or len(label) > (20 if _COL_PROGRESS.search(t) else 12) or re.search(r"[。，,；;:：]", t) \
             or _row_number(t) is not None:
         return False  # (nothing between bars, or a row's number 一, 二: no label; 进展情况、存在问题及下一步打算 is one)
     # a column of one year's plan (2023年度 / 计划, 2024年计划): a year a reader knows for a label; and a label the
@@ -719,6 +725,10 @@ def _table_rows(doc: Doc) -> list[_Row]:
         cut = row.ends_short and not any(r.table == row.table for r in rows[k + 1:])  # the table's last row, cut off
         if row.merged and prev is not None and prev.table == row.table and not cut:
             row.lead, row.support = prev.lead, prev.support
+            if row.time is None and prev.time is not None and len(prev.time.text) <= 12:
+                # the time cell merged over the rows too (西湖区's 10月底前 written once for rows 2-5, round seventeen):
+                # a short date, never a column of steps
+                row.time = prev.time
     return rows
 
 
@@ -839,7 +849,9 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
              and not _unit_cell(cells[at + x - col["lead"]].units)]
     time = None
     if col["time"] is not None:
-        time = next((c for c in cells[j:] if _CELL_TIME.search(c.text)), None)
+        # (a row whose unit cells the page merged with the row above's has its time cell where the units would stand:
+        # 新增…床位100张 / 10月底前 / 目前已完成选址… under 牵头单位 / 负责科室 / 负责人 / 计划完成时间, 西湖区, round seventeen)
+        time = next((c for c in cells[at if merged else j:] if _CELL_TIME.search(c.text)), None)
         if time is not None and _steps_cell(time.text):
             content, time = content + [time], None  # a 进度安排 cell of dated steps: the task's text, no due date
         elif time is not None and len(time.text) > 30:
@@ -1008,7 +1020,8 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 break
             first = cells[0].text
             no = _row_number(first)
-            if no is not None and (not last or no in (last + 1, 1)):
+            # (a higher number on a line with the row's cells up to its units opens a row too: 17, 19 of a longer list)
+            if no is not None and (not last or no in (last + 1, 1) or no > last and len(cells) > (col["lead"] or width)):
                 _close_row(rows, cur, extra, head, col, number)
                 cur, number, last = cells[1:], r, no
             elif _GROUP_ROW.match(compact(body)) and len(cells) <= 2:
@@ -1115,6 +1128,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             continue
         cur: list[_Cell] = []
         number, last = 0, 0
+        ruled = False  # the row before ended in a bare bar (the marked page's row separator)
         r = j
         if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
             k = len(head)
@@ -1132,10 +1146,15 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             a, e = doc.src.line_span(ln)
             t = compact(text)
             if not t.strip("|｜"):
+                ruled = marked
                 r += 1  # an empty cell ("||", " |"): nothing in it, wherever it stands (a _map_row drops it anyway)
                 continue
             no = _row_number(t)
-            if no is not None and (not last or no in (last + 1, 1)):
+            # rows numbered as a longer list numbers them (17, 19: a unit's report on the tasks it leads of the city's
+            # list, round seventeen): after the marked page's bare "|" between rows, a higher number opens a row
+            # (or, unmarked, after a row with all its cells: 17 / task / unit / progress, then 19)
+            gap, ruled = no is not None and no > last and (ruled or len(cur) >= width), False
+            if no is not None and (not last or no in (last + 1, 1) or gap):
                 if cur or number:
                     rows.append(_map_row(cur, head, col, number))
                 cur, number, last = [], ln, no
