@@ -19,7 +19,7 @@ argv unchanged: help, usage errors and their exit codes are typer's own.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from functools import partial
 
 from .commands import PROG
 from .fastpath_table import COMMANDS
@@ -32,8 +32,9 @@ class _Unsure(Exception):
     """The line holds something the fast path does not read: the typer application reads it."""
 
 
-def parse(args: list[str]) -> Callable[[], object] | None:
-    """The run of ``args`` as a call of its command, or None when typer must read the line."""
+def parse(args: list[str]) -> partial | None:
+    """The run of ``args`` as a call of its command — ``_call(name, module, keywords)``, the keywords
+    those typer would pass — or None when typer must read the line."""
     if not args or COMPLETE_VAR in os.environ:
         return None
     spec = COMMANDS.get(args[0])
@@ -45,7 +46,7 @@ def parse(args: list[str]) -> Callable[[], object] | None:
         kwargs = _keywords(values, positional, arguments, options)
     except _Unsure:
         return None
-    return lambda: _call(args[0], module, kwargs)
+    return partial(_call, args[0], module, kwargs)
 
 
 def _read(words: list[str], options) -> tuple[dict, list[str]]:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-
-from dateutil.relativedelta import relativedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..registry.model import Entry, Registry, UnitTest
 from ..registry.names import QueryError, match_unit, resolve_doc, resolve_plan
 from ..registry.units import UnitTable
 from ..text.dates import parse_span, to_date, to_today
 from ..vocabulary import LIGHTS, STATUSES
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = ["QueryError", "ROLES", "Filters", "make_filters", "visible_plans", "select_entries", "unit_predicate"]
 
@@ -31,10 +33,10 @@ class Filters:
     plans: list[str] = field(default_factory=list)  # codes
     before: date | None = None
     after: date | None = None
-    within: relativedelta | None = None
+    within: timedelta | relativedelta | None = None  # text.dates.parse_span
     as_of: date = field(default_factory=date.today)
     statuses: list[str] = field(default_factory=list)
-    soon: relativedelta = field(default_factory=lambda: relativedelta(days=14))
+    soon: timedelta | relativedelta = timedelta(days=14)
     kinds: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)  # document codes
     all_docs: bool = False  # archived documents too (--all-docs); naming one with --doc/--plan also shows it

@@ -141,7 +141,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     moved = extensions(records, f.as_of)  # 延期 asked by as_of moves the deadline
     named = timeline_of(records).item_index  # the items the ledger names: no other has a record or extension
     horizon = f.horizon()
-    soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
+    soon_end = f.as_of + f.soon  # a span's arithmetic (relativedelta's is slow): once per query, not per row
     # What depends on an entry's plan only (its document, settings, date), worked out once per plan;
     # and the light of an occurrence nothing was recorded for, once per (status, deadline, start):
     # 100k-entry registries have a few hundred of each.
