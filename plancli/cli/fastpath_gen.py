@@ -58,7 +58,7 @@ def _enum_of(annotation) -> type[Enum] | None:
 
 
 def _enum_name(enum: type[Enum], where: str) -> str:
-    names = [name for name, value in vars(selection).items() if value is enum]
+    names = [name for name in selection.CHOICES if getattr(selection, name) is enum]
     if not names:
         raise NotFast(f"{where}: its choices ({enum.__name__}) are not an Enum of cli.selection")
     return names[0]

@@ -17,7 +17,6 @@ import typer
 from ..vocabulary import RECORD_STATUSES
 from .selection import (  # noqa: F401 - the choices and filters, named here for the command modules
     FIELDS,
-    LISTING,
     By,
     Detail,
     Kind,

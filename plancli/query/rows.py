@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date
 
 from ..ledger.attainment import attainment, closes, record_status
@@ -302,7 +301,7 @@ def overdue_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     """Occurrences past their deadline with no done/met record (``--status`` may only narrow it)."""
     if f.statuses and "overdue" not in f.statuses:
         return []
-    return occurrence_rows(reg, replace(f, statuses=["overdue"]), table, records, open_only=True)
+    return occurrence_rows(reg, f.replace(statuses=["overdue"]), table, records, open_only=True)
 
 
 _RANK = {s: i for i, s in enumerate(URGENCY)}
@@ -314,13 +313,13 @@ def _occurrence_reason(r: dict, several: bool):
     reason = r["light_reason"]
     if not several or not r["occurrence"]:
         return reason
-    return replace(reason, occurrence=r["occurrence"])
+    return reason.replace(occurrence=r["occurrence"])
 
 
 def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                records: list[Record] | None = None) -> list[dict]:
     """One row per registry entry; status is that of its most pressing occurrence."""
-    f_all = replace(f, statuses=[], lights=[])
+    f_all = f.replace(statuses=[], lights=[])
     occ = occurrence_rows(reg, f_all, table, records)
     by_id: dict[str, list[dict]] = {}
     for r in occ:
