@@ -64,11 +64,20 @@ _TIME = re.compile(
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d年每前第])(?:上半年|下半年|第?[一二三四]季度(?:末|底)?)(?:之前|以前|前)?"
     rf"|(?:今年|本年|当年)年内|(?<![\d一二两三四五六七八九十近每多几本今当明去])年内"
     rf"|{_PRE}(?:今年|明年|本年)\d{{1,2}}月(?=(?:份)?(?:全部|全面|基本|如期|按时)?(?:完成|建成|竣工|完工|投用))"
+    # a bare month heading the steps after its colon (4月:制定并下发…方案; 8月份:完成…), as a 月度工作计划 sets them: the
+    # month's end (泰顺's progress table, round fourteen)
+    # (1-4月: — the months a report covers — is no step)
+    r"|(?<![\d.年\-—–~～至])(?<!\d年)\d{1,2}月(?:份)?(?=[:：])"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
 # After a day that is a dateline, not a deadline: the time of day (2月21日下午,…) or the event it dates (4月21日闭幕,
 # 3月5日召开…会议).
 _EVENT_AFTER = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|早上)[，,]?|(?:闭幕|开幕|召开|举行|举办|开班|揭牌|成立)(?!前|之前|以前)")
+# A day whose clause tells of a meeting and what it did, with no work of the plan before it: 1月18日长宁区第十七届人民代表大会
+# 第五次会议闭幕会上予以宣布 (长宁, round thirteen's leftover) — the day of an event, as 4月21日闭幕 is. (6月30日前召开推进会, with
+# 前, and 6月30日完成验收 stay steps.)
+_MEETING_IN = re.compile(r"(?:(?!完成|建成|实现|开工|竣工|投用|上线|出台|印发|启动|前)[^，,。；;])*?"
+                         r"(?:会议|大会|常委会|会上|闭幕|开幕|发布会)(?:[^，,。；;]*?(?:宣布|公布|表决|票决|通过|审议|召开|举行))?")
 # Before a date that is no deadline: 已经2023年10月13日…研究通过, 已于… (a past event).
 _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
 # After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…
@@ -364,6 +373,12 @@ def _names_counted(before: str, m: re.Match) -> bool:
     return len(items) >= 2 and all(1 <= len(x) <= 12 and not re.search(r"\d", x) for x in items) and count == len(items)
 
 
+# A figure, then a share in brackets saying what part of a whole it is: 完成筛查人数1480人(20%), 完成投资5亿元(占年度计划的50%)
+# — the share restates the figure before it (its month's part of the year's 7400人), it sets no goal of its own. A share with
+# words of its own in the brackets (含快充桩20%, 其中…) is not this.
+_SHARE_OF_BEFORE = re.compile(r"\d(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,4}[(（](?:占[^()（）\d]{0,16}?的?)?$")
+
+
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
@@ -386,6 +401,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
                  re.sub(r"[\x00\s]", "", before)):
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
+    if unit in ("%", "‰") and text[e:e + 1] in ")）" and _SHARE_OF_BEFORE.search(before):
+        return "extract.reason.share_of"  # 完成筛查人数1480人(20%): the share of the whole the figure is (泰顺, round fourteen)
     if unit in ("种", "类", "个", "项") and not before.endswith("等") and _names_counted(before, m):
         return "extract.reason.listed_count"  # 高血压、糖尿病、严重精神障碍、肺结核4种慢病 (南郑, round twelve)
     if re.search(r"在[^，,。；;在]*$", before) and re.match(r"[^，,。；;]{0,12}的基础上", after):
@@ -663,11 +680,33 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
     items = _unpunctuated_items(doc, under, width)
     for li, n in under:
         a, e = doc.src.line_span(li)
-        if not lo <= a < hi or e >= hi:
+        if not lo < e < hi:  # (the break is what counts: a first task's line starts before lo, at its number)
             continue
+        if _inside_a_number(doc, li):
+            continue  # 1.2024年6 / 月底前…, 新建停车场30 / 个: a line a page broke inside a number carries on
         if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
             out.add(e)
+    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+        # a bar closing a line closes a table's cell (序号 | … | 责任单位 |): no print wrap runs on past it (round fifteen)
+        a, e = doc.src.line_span(li)
+        if lo < e < hi and doc.lines[li - 1].rstrip().endswith(("|", "｜")):
+            out.add(e)
     return frozenset(out)
+
+
+# A task's or a group's number on a line of its own: 2., (3), （一）, 一、.
+_NUMBER_ALONE = re.compile(rf"\d{{1,3}}[.．、。]|[(（](?:\d{{1,3}}|[{COUNTING}]+)[)）]|[{COUNTING}]+、")
+_NUMBER_GOES_ON = re.compile(r"[月日年号%‰万亿千百]|(?:" + "|".join(re.escape(u) for u in _UNITS) + ")")
+
+
+def _inside_a_number(doc: Doc, li: int) -> bool:
+    """Whether line ``li`` ends on a digit and the next line with text opens with what a number takes after it (月, 日,
+    %, 万, a measure word): the page broke the line inside a number or a date (round fifteen)."""
+    a, e = doc.src.line_span(li)
+    if not doc.c[a:e][-1:].isdigit():
+        return False
+    nxt = next((ln for ln in doc.lines[li:] if ln.strip()), "")
+    return bool(_NUMBER_GOES_ON.match(compact(nxt)))
 
 
 def _ends_before_noise(line: str) -> bool:
@@ -683,8 +722,26 @@ def _indented_next(doc: Doc, li: int) -> bool:
     its paragraph (温州's page, round twelve: …开展免费窝沟封闭 / blank / 　同时,… had been run on into one paragraph)."""
     for nxt in doc.lines[li:]:
         if nxt.strip():
-            return nxt.startswith(("  ", "\u3000", "\t"))
+            return _indent(nxt) - _margin(doc) >= 2
     return False
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented, in half-width spaces (a full-width space is two, a tab four)."""
+    n = 0
+    for ch in line:
+        if ch not in " \u3000\t":
+            break
+        n += {"\u3000": 2, "\t": 4}.get(ch, 1)
+    return n
+
+
+def _margin(doc: Doc) -> int:
+    """The indent every line with text carries (a page that sets its whole text in from the edge): an indent says a
+    paragraph opens only beyond it (成都's list indented as a whole had its print wrap read as a new paragraph)."""
+    if doc.margin is None:
+        doc.margin = min((_indent(ln) for ln in doc.lines if ln.strip()), default=0)
+    return doc.margin
 
 
 _PARA_DONE = ("。", "!", "?", "！", "？", "…", "...")  # (…… ends a list of goals a page quotes)
@@ -734,7 +791,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     # under a section heading had lost its step.)
     for blk in plan.blocks:
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
-        if ls < blk.start:
+        if ls == blk.start and blk.start > lo:
+            pa, pe = doc.src.line_span(doc.line_of(blk.start - 1))
+            if pe == blk.start and _NUMBER_ALONE.fullmatch(c[pa:pe]):
+                ls = pa  # 2. / 6月底前完成招标: the number on a line of its own is no text either (2.6月 is no decimal)
+        if ls < blk.start and not blk.midline:
             text = text[:ls] + "\x00" * (blk.start - ls) + text[blk.start:]
     breaks = _line_breaks(doc, lo, hi)
     paragraphs = breaks | _paragraph_ends(doc, lo, hi) | {x for blk in plan.blocks for x in blk.breaks}
@@ -749,7 +810,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         due = heading_dates.get(blk.heads) if blk.heads is not None else None
         if due is None and blk.due is not None:
             # a table row's 完成时限 cell (2025年6月底前) dates its targets and steps
-            due = next(iter(_times(c, *blk.due, [], ctx, period)), None)  # (the cell's text: a parenthetical is masked)
+            due = _due_time(c, *blk.due, ctx, period)  # (the cell's text: a parenthetical is masked)
         if due is not None:
             due.heading = True
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
@@ -803,6 +864,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 at = d.value[0] if d.value else d.qstart
                 _a, lead, support = next((x for x in per_clause if x[0] >= at), per_clause[-1])
                 d.units = (lead, support)
+            for d in drafts:
+                # a quote opens on words, not on what is masked before them (the bar between two cells of a row)
+                words = d.value[0] if d.value else d.qend
+                while d.qstart < words and text[d.qstart] == "\x00":
+                    d.qstart += 1
             out.extend(drafts)
             if opening is not None:
                 governor = opening
@@ -899,7 +965,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if t.startswith("预计") and forecasts(text, a, s0):
             continue  # 26项已完成,6项正在抓紧收尾,预计年底前全部完成: a forecast of work under way, no step of the plan
         if re.fullmatch(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]", t) and (
-                text[e:e + 1] in "，," or _EVENT_AFTER.match(text, e, s1)):
+                text[e:e + 1] in "，," or _EVENT_AFTER.match(text, e, s1)
+                or _MEETING_IN.match(text, e, _clause_end(text, e, s1))):
             continue  # 1月19日,重庆市…会议开幕, 2025年3月4日,记者从…获悉: a dateline, the day of an event; 2月21日下午,在…
             # 会议上, 4月21日闭幕 (round eight): the time of day or the event right after the day
         if re.fullmatch(r"\d{4}年", t) and _NAMED_PROJECT.match(text, e, s1) \
@@ -955,6 +1022,45 @@ def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: 
             and not _clause_end(text, times[0].end, s1) < s1 - 1:
         return times[0]
     return None
+
+
+# A date a spreadsheet or a form writes with dots, slashes or dashes: 2024.06, 2024/6/30, 2024-06, 2023.01-2023.12 (江山's
+# 建设起止年限 cell).
+_NUMERIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[./\-](\d{1,2})(?:[./\-](\d{1,2}))?(?![\d%])")
+
+
+def _due_time(text: str, a: int, e: int, ctx: Context, period: Period) -> Time | None:
+    """When a task is due by its 完成时限 cell or time label (text[a:e]): the latest date the cell names (2024年3月启动,6月底前
+    完成: June; 2024年3月至12月: December), in the forms phrases take (2024年6月底前, 二季度, 上半年, 年底前) or the numeric ones a
+    form takes (2024.06, 2023.01-2023.12: read as 2024年6月, 2023年12月). None where it names no date (持续推进, 长期)."""
+    cell = text[a:e].strip("\x00 。;；,，")
+    here = ctx if ctx.doc_date else Context(doc_date=period.start, period=period)  # (no date of issue: the first year)
+    if cell and re.search(r"\d|季度|半年|年底|年末|年内", cell):
+        try:  # the whole cell a phrase: a range (2024年3月至12月) is due at its end, 10月份 at the month's end
+            got = parse_deadline(cell, here)
+            at = text.index(cell, a)
+            if got.kind == "by":
+                try:
+                    parse_deadline(cell, period)
+                    yearless = False
+                except DeadlineError:
+                    yearless = True
+                return Time(at, at + len(cell), cell, got, yearless=yearless)
+        except DeadlineError:
+            pass
+    times = _times(text, a, e, [], ctx, period)
+    if times:
+        return max(times, key=lambda t: t.deadline.date)
+    found = None
+    for m in _NUMERIC_DATE.finditer(text, a, e):
+        y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+        read = f"{y}年{mo}月" + (f"{int(d)}日" if d else "")
+        try:
+            got = parse_deadline(read, here)
+        except DeadlineError:
+            continue
+        found = Time(m.start(), m.end(), m.group(), got, yearless=True, read_as=read)
+    return found
 
 
 # What may follow the date of a group heading that dates the items under it: （一）2024年目标, （二）2025年重点任务 (round ten)
@@ -1297,7 +1403,7 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
                          times: list[Time], governor: Time | None, para: int = 0, apart: bool = False) -> list[Draft]:
     """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
     (到2020年，A。B，C。: B and C are dated too), up to the sentence's own first time phrase."""
-    if governor is None or governor.yearless:
+    if governor is None or governor.yearless and not apart:  # (a table cell's date, 6月底前 or 一季度: read in the year)
         return []
     # a clause's own date, with a year or without, is its own — from its clause's start where it closes the clause
     # (除…项目在今年6月前完成: the words before the date are its outcome)
