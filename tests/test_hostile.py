@@ -69,7 +69,29 @@ def _limits() -> None:  # pragma: no cover - runs in the child
 
 @dataclass
 class Run(Result):
-    peak_mib: float = 0.0  # the child's own peak resident memory (os.wait4's rusage)
+    peak_mib: float = 0.0  # the child's own peak resident memory (_PEAK below)
+
+
+# plancli as `python -m plancli` runs it, which at exit writes its own peak resident memory (VmHWM:
+# the high-water mark of its memory since its exec) to the file named first. Not os.wait4's ru_maxrss:
+# Linux carries the parent's resident size at the fork into the exec'd child's ru_maxrss, so a child
+# of a pytest process grown past 120 MiB by the suite before it reported that, whatever it used itself
+# (as bench/bench.py says of its --spawner).
+_PEAK = """
+import atexit, runpy, sys
+out = sys.argv.pop(1)
+def peak():
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            kib = next(int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return
+    with open(out, "w", encoding="ascii") as f:
+        f.write(str(kib))
+atexit.register(peak)
+sys.argv[0] = "plancli"
+runpy.run_module("plancli", run_name="__main__", alter_sys=True)
+"""
 
 
 def bounded(*args: str, cwd: Path | None = None, timeout: float = 90) -> Run:
@@ -80,9 +102,10 @@ def bounded(*args: str, cwd: Path | None = None, timeout: float = 90) -> Run:
            "PYTHONPATH": str(ROOT)}
     env.pop("PLANCLI_REGISTRY", None)
     env.pop("PLANCLI_PROGRESS", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        p = subprocess.Popen([sys.executable, "-m", "plancli", *args], cwd=cwd, env=env, stdout=out, stderr=err,
-                             preexec_fn=_limits)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", encoding="ascii", suffix=".peak") as peak:
+        p = subprocess.Popen([sys.executable, "-c", _PEAK, peak.name, *args], cwd=cwd, env=env, stdout=out,
+                             stderr=err, preexec_fn=_limits)
         deadline = time.monotonic() + timeout  # a kill switch for a hung child, not a measurement
         while True:
             pid, status, usage = os.wait4(p.pid, os.WNOHANG)
@@ -96,8 +119,9 @@ def bounded(*args: str, cwd: Path | None = None, timeout: float = 90) -> Run:
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        own = peak.read().strip()  # where /proc has no VmHWM (not Linux): the rusage's figure
         run = Run(p.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                  usage.ru_maxrss / 1024)
+                  (int(own) if own else usage.ru_maxrss) / 1024)
     no_crash(run)
     return run
 
