@@ -47,9 +47,10 @@ def _bar_cells(line: str) -> list[str]:
 def _rows(cells: list[str], numbered: bool) -> list[list[str] | str]:
     """Cells one after another (forms B and C) split into rows at their numbers, counted 1, 2, 3 … in turn."""
     rows: list[list[str] | str] = []
-    last = 0
+    last, ruled = 0, False
     for c in cells:
-        if _NUMBER.fullmatch(c) and (not last or int(c) == last + 1):
+        # (after a bare "|" between rows, a higher number opens a row: a list numbered as a longer one, 17, 19 — 雨山区)
+        if _NUMBER.fullmatch(c) and (not last or int(c) == last + 1 or ruled and int(c) > last):
             rows.append([c])
             last = int(c)
         elif _GROUP.match(c) and (not rows or isinstance(rows[-1], str) or len(rows[-1]) > 1):
@@ -58,6 +59,7 @@ def _rows(cells: list[str], numbered: bool) -> list[list[str] | str]:
             rows[-1].append(c)
         elif not numbered:
             rows.append([c])
+        ruled = c == ""
     return rows
 
 
@@ -104,7 +106,10 @@ def find_tables(text: str) -> list[Table]:
                 last = j
                 j += 1
             k = next(n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c))
-            out.append(Table(i, last, "cell-lines", seq[:k], _rows(seq[k:], True)))
+            # (the bare "|" between rows is no cell: neither a heading's nor a row's last — 雨山区's 17 and 19 rows)
+            rows = [r if isinstance(r, str) else r[:len(r) - next((n for n, c in enumerate(reversed(r)) if c), 0)]
+                    for r in _rows(seq[k:], True)]
+            out.append(Table(i, last, "cell-lines", [c for c in seq[:k] if c], rows))
             i = last + 1
             continue
         if s.replace(" ", "").replace("\u3000", "") == "序号":

@@ -709,7 +709,8 @@ def _documents() -> list[tuple[Path, object]]:
     # every bench text is drafted as a user runs extract: none is refused for want of a period since round seven
     # (沙河口区, 璧山区 and 渝北区 were: their periods are read from the year their list is named by, marked inferred) but
     # one whose text names no year at all (同心县's row, round eight), drafted as its refusal asks, with --period
-    given = {"county2023_tongxin_fenjie.txt": parse_period("2023:2023")}
+    given = {"county2023_tongxin_fenjie.txt": parse_period("2023:2023"),
+             "district2024_xihu_minsheng.txt": parse_period("2024:2024")}  # (西湖区: the year only in its address)
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -1964,19 +1965,34 @@ def _table_documents() -> list[str]:
     return sorted(p.stem for p in _DOCS.glob("*.txt") if _development(p) and find_tables(p.read_text(encoding="utf-8")))
 
 
+# Tables a re-flattening still changes (left open, docs/extract.md): 海安 (round fifteen's held-out set, a development
+# document since 78ebb79) flattened with two spaces between cells loses its support units — names a space separates
+# inside a cell read as cells (the Limits say so).
+_TABLE_OPEN = {("spaces", "dept2023_haian_minzheng")}
+
+
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("name", _table_documents())
-def test_a_table_flattened_another_way_drafts_the_same_entries(name, form):
+def test_a_table_flattened_another_way_drafts_the_same_entries(name, form, request):
     """Round fifteen: every development document's table written as another page flattens it — a row a line with its
     cells between bars, tabs, two spaces or as a Markdown table (|---| under its heading); one cell a line ending in
     " |"; one cell a paragraph, with or without blank lines between — drafts the same entries with the same lead and
     support units, each target on a line that holds its value. Merged cells (a row a cell short) stay merged."""
+    if (form, name) in _TABLE_OPEN:  # still checked: once it reads the same, strict xfail says to drop it here
+        request.applymarker(pytest.mark.xfail(strict=True, reason="a re-flattening still changes this table's draft"))
     text = (_DOCS / f"{name}.txt").read_text(encoding="utf-8")
     relaid = relaid_tables(text, form)
     if relaid is None:
         pytest.skip("the document's table is already in this form")
-    base = extract(text, source_name=f"{name}.txt")
-    got = extract(relaid, source_name=f"{name}.txt")
+    # (a page with no year on it, 西湖区: the period a reviewer passes, as annotated)
+    ann = yaml.safe_load((_DOCS / f"{name}.expected.yaml").read_text(encoding="utf-8"))
+    try:
+        period = None
+        base = extract(text, source_name=f"{name}.txt")
+    except ExtractError:
+        period = parse_period(f"{ann['period']['start']}:{ann['period']['end']}")
+        base = extract(text, source_name=f"{name}.txt", period=period)
+    got = extract(relaid, source_name=f"{name}.txt", period=period)
 
     def keys(d: dict) -> list[tuple]:
         return sorted((*k, tuple(e["support"])) for k, e in zip(_entry_keys_unsorted(d), d["entries"], strict=True))
@@ -2553,3 +2569,209 @@ def test_a_sites_credits_and_counters_below_the_text_lead_no_task():
     # counter-case: 主办 as a task's own label still leads it
     d = _draft(_city("1.新建充电桩500个。（主办：市商务局；协办：市文化广电旅游局）"))
     assert (_targets(d)[0]["lead"], _targets(d)[0]["support"]) == (["市商务局"], ["市文化广电旅游局"])
+
+
+# ---- round sixteen: round fifteen's held-out faults, each as a general rule with its counter-case ----
+
+def _of_kind(d: dict, kind: str) -> list[dict]:
+    return [e for e in d["entries"] if e["kind"] == kind]
+
+
+@pytest.mark.parametrize("sentence, milestones", [
+    # a year naming the work a sentence is about (师宗): no step
+    ("6月14日下午,某县召开2022年批而未供土地处置工作推进会。", 0),
+    ("某县2022年闲置土地处置工作关系到某县2023年用地要素保障。", 0),
+    ("切实增强抓好2022年闲置土地处置工作的紧迫感。", 0),
+    # counter-cases: a verb of doing after the year, or a comma, keeps the step
+    ("2022年完成闲置土地处置工作。", 1),
+    ("2022年,全面完成闲置土地处置工作。", 1),
+])
+def test_a_year_naming_the_work_dates_nothing(sentence, milestones):
+    d = _draft(_city("1." + sentence, title="某县2022年土地处置工作方案"))
+    assert len(_of_kind(d, "milestone")) == milestones
+
+
+@pytest.mark.parametrize("layout", ["{a};{b}", "{a}；{b}", "{a}。\n2.{b}"])
+def test_each_assignment_names_its_own_units_before_its_work(layout):
+    """由X牵头,Y配合,在M月底前完成… — each assignment (to its semicolon) is led by its own X; the units' clauses are no
+    milestones (师宗, round fifteen's held-out set)."""
+    a = "由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成政务服务中心项目60.58亩供地工作"
+    b = "由丹凤街道牵头,县自然资源局配合,在12月底前完成荣海新区50.06亩土地处置任务"
+    d = _draft(_city("1." + layout.format(a=a, b=b) + "。", title="某县2022年土地处置工作方案"))
+    got = [(t["value_text"], t["lead"], t["support"], t["deadline"], t["units_inferred"]) for t in _targets(d)]
+    assert got == [("60.58亩", ["县发展和改革局"], ["县委党校", "县自然资源局"], "2022-09-30", False),
+                   ("50.06亩", ["丹凤街道"], ["县自然资源局"], "2022-12-31", False)]
+    assert _of_kind(d, "milestone") == []
+
+
+def test_a_notice_handing_indicators_down_to_the_units_below_has_them_lead():
+    """请各区按照…/请各区于…上报: the indicators of a 下达 notice that names no unit per task are 各区's (上海市民政局); a text
+    that asks no collective keeps the placeholder, marked."""
+    body = "纳入本市2025年民心工程的项目有:新建30家社区长者食堂、新建200个家门口养老服务站。\n"
+    ask = "请各区按照保质保量完成年度任务的要求,统筹部署。请各区于2月20日前上报各项指标落实点位具体信息,并从3月起每月20日前上报推进情况。\n"
+    title = "某市民政局关于下达2025年民心工程任务指标的通知\n"
+    d = _draft(title + body + ask)
+    assert [(e["lead"], e["units_inferred"]) for e in d["entries"]] == [(["各区"], False)] * 3
+    assert [e["deadline"] for e in _of_kind(d, "milestone")] == ["2025-02-20"]  # the monthly clause is not 2月20日's
+    d = _draft(title + body)
+    assert [(e["lead"], e["units_inferred"]) for e in d["entries"]] == [(["待定"], True)] * 2
+
+
+@pytest.mark.parametrize("paren, lead, support", [
+    ("(牵头单位:区教育局、团区委;共同责任单位:区妇联)", ["区教育局", "团区委"], ["区妇联"]),
+    ("（牵头单位：区教育局；共同责任单位：区妇联）", ["区教育局"], ["区妇联"]),
+    ("(牵头单位:区教育局;配合单位:区妇联)", ["区教育局"], ["区妇联"]),
+])
+def test_a_label_ending_in_one_extract_knows_ends_the_names_before_it(paren, lead, support):
+    t = _targets(_draft(_city(f"1.建设15间梦想小屋。{paren}")))[0]
+    assert (t["lead"], t["support"]) == (lead, support)
+
+
+GOALS_BULLETED = ("某市低空经济发展实施方案(2024-2026年)\n一、发展目标\n"
+                  "到2026年,低空经济产业全面发展,部分项目居全国领先水平,产业规模稳步提升。\n"
+                  "——产业链条建立健全。发挥制造业优势,培育一批高科技企业。力争聚集产业链相关企业100家。\n"
+                  "——应用场景丰富多元。开通100条以上无人机航线,无人机商业飞行取得突破性进展。\n二、重点任务\n1.建设起降点。\n")
+
+
+def test_goals_set_out_as_bullets_register_their_figures_only():
+    """十堰/洞头: a 到YYYY年 overview spelled out by —— bullets — the figures are the goals, the words without one are none.
+    Counter-case: a goals paragraph without bullets keeps a milestone a clause (济南, 盐城, the 国发 texts)."""
+    d = _draft(GOALS_BULLETED)
+    assert [t["value_text"] for t in _targets(d)] == ["100家", "100条"]
+    assert _of_kind(d, "milestone") == []
+    plain = GOALS_BULLETED.replace("——", "")
+    assert len(_of_kind(_draft(plain.split("\n产业链条")[0] + "\n二、重点任务\n1.建设起降点。\n"), "milestone")) == 3
+
+
+@pytest.mark.parametrize("task, kept", [
+    ("从12个候选项目票选出10个项目。", []),  # the size of the list chosen
+    ("新建10个项目。", ["10个"]),
+    ("第一季度:区实验学校已基本完工,其余9所学校正加快推进建设。", []),  # a quarter's report
+    ("第三季度:目前10所中小学校已建成并交付使用。", []),
+    ("第一季度:新建学校9所。", ["9所"]),  # a quarter's step stays
+])
+def test_chosen_lists_and_quarter_reports_are_no_targets(task, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city("1." + task)))] == kept
+
+
+def test_a_heading_counting_its_items_is_no_target():
+    text = _city("(一)提升环境品质方面(3项)\n1.新建公园4座。\n2.改造道路5条。")
+    assert [t["value_text"] for t in _targets(_draft(text))] == ["4座", "5条"]
+
+
+# ---- round seventeen: round sixteen's held-out faults, each as a general rule with its counter-case ----
+
+MARKED_HEAD = "|\n序号 |\n任务内容 |\n牵头单位 |\n完成情况 |\n"
+
+
+def _marked_row(no: int, task: str, unit: str = "区卫健委", done: str = "已完成方案制定。") -> str:
+    return f"|\n{no} |\n{task} |\n{unit} |\n{done} |\n"
+
+
+@pytest.mark.parametrize("numbers", [(17, 19), (1, 2), (3, 8)])
+def test_a_marked_table_numbered_as_a_longer_list_reads_each_row(numbers):
+    """雨山区卫健委: a unit's report on the tasks it leads of a city's list keeps the list's numbers (17, 19); after the
+    bare "|" that separates rows, a higher number opens a row (row 19's three counts had been lost)."""
+    a, b = numbers
+    text = ("某区卫健委2025年二季度重点工作落实情况\n" + MARKED_HEAD
+            + _marked_row(a, "完善生育支持政策体系。", done="完成1144人汇总。")
+            + _marked_row(b, "完成社区嵌入式养老服务机构3家,新增认知障碍照护专区床位82张。"))
+    d = _draft(text)
+    assert [(t["value_text"], t["lead"]) for t in _targets(d)] == [("3家", ["区卫健委"]), ("82张", ["区卫健委"])]
+
+
+def test_a_lower_number_in_a_marked_table_opens_no_row():
+    """Counter-case: a number lower than the row's own (a cell that is only a count) is the row's cell, no new row."""
+    text = ("某区卫健委2025年二季度重点工作落实情况\n" + MARKED_HEAD
+            + _marked_row(17, "新增认知障碍照护专区床位82张。") + "|\n3 |\n")
+    assert [t["value_text"] for t in _targets(_draft(text))] == ["82张"]
+
+
+@pytest.mark.parametrize("line, steps", [
+    ("| 名 称: | 某区卫健委2025年二季度重点工作落实情况 |", [6]),  # the index block's title: the site's, no step
+    ("|名称:|某区卫健委2025年二季度重点工作落实情况|", [6]),
+    # counter-case: a task's own 名称: label is the plan's (its date a step)
+    ("1.项目名称:2025年3月底前完成老旧小区改造。", [3, 6]),
+])
+def test_an_index_block_pair_a_line_names_no_step(line, steps):
+    text = ("| 索 引 号: | K1/202507-00001 |\n| 发布机构: | 某区卫健委 |\n" + line + "\n"
+            "某区2025年重点工作方案\n一、重点任务\n1.2025年6月底前完成方案制定。\n")
+    assert [e["line"] for e in _of_kind(_draft(text), "milestone")] == steps
+
+
+@pytest.mark.parametrize("goals, targets, milestones", [
+    # a goals sentence that is mostly figures: its wishes are no steps (东阳, 龙游)
+    ("到2025年,全市新增就业800人以上,开展技能培训1300人次以上,新增公益性岗位70个以上,就业权益得到更好保障,"
+     "推动形成良好社会环境。", 3, 0),
+    ("2025年全县经济社会发展的努力目标为:全县生产总值增长7%;固定资产投资增长10%以上;外贸出口额占全市份额保持稳定;"
+     "一般公共预算收入增长7%以上;节能减排完成上级下达目标任务。", 3, 0),
+    # counter-cases: two figures and a step (六盘水), more steps than figures (济南, 盐城) keep a milestone a clause
+    ("2022年,全市新建5G基站2600个以上,新建创新平台15个以上,加快推动数字基础设施与传统基础设施融合发展。", 2, 1),
+    ("到2025年,产业能级持续提升,创新能力显著增强,新增企业100家,开放合作不断深化。", 1, 3),
+])
+def test_a_goals_sentence_of_figures_drafts_its_figures_only(goals, targets, milestones):
+    d = _draft(f"某市就业工作方案(2022—2025年)\n一、总体目标\n{goals}\n二、主要措施\n1.加强组织领导。\n")
+    assert (len(_targets(d)), len(_of_kind(d, "milestone"))) == (targets, milestones)
+
+
+@pytest.mark.parametrize("line, milestones", [
+    ("■ 2025年经济社会发展的主要预期目标", 0),  # a heading naming the year's goals (湖北)
+    ("2025年工作目标:", 0),
+    ("2025年完成工作目标考核。", 1),  # counter-case: a verb of doing keeps the step
+])
+def test_a_heading_naming_the_years_goals_is_no_step(line, milestones):
+    d = _draft(f"某省2025年政府工作报告摘要\n{line}\n●经济增长6%左右\n")
+    assert len(_of_kind(d, "milestone")) == milestones
+    assert [t["value_text"] for t in _targets(d)] == ["6%"]
+
+
+@pytest.mark.parametrize("task, kept", [
+    ("●预计全省地区生产总值增长6%左右。", []),  # an estimate of the year just ended (湖北's 成绩单)
+    ("预计全年新增就业5万人。", []),
+    ("研究提出发展目标,预计三年内全国新增装机容量超过1亿千瓦。", []),  # (nor a milestone: see below)
+    ("全省地区生产总值增长6%左右。", ["6%"]),  # counter-case: no 预计
+    ("以全市就业年龄段的7600多名持证残疾人为主要对象,新增残疾人就业800人以上。", ["800人"]),  # whom the plan serves
+    ("为全市7600多名持证残疾人提供就业服务。", ["7600多名"]),  # counter-case: no 以…为对象
+    ("11个产粮大县,每个县至少建设1处示范片。", ["1处"]),  # the units a per-unit target is set over (济宁)
+    ("新建11个产粮大县示范片。", ["11个"]),  # counter-case: no 每个 after it
+])
+def test_forecasts_scopes_and_per_unit_counts_are_no_targets(task, kept):
+    d = _draft(_city("1." + task))
+    assert [t["value_text"] for t in _targets(d)] == kept
+    if "预计" in task:
+        assert _of_kind(d, "milestone") == []  # an estimate's time is no step either
+
+
+XIHU_HEAD = "序号\n重点工作任务(民生实事项目)\n牵头单位\n负责科室\n负责人\n计划完成时间\n进展情况(一季度)\n"
+XIHU_ROWS = ("1\n新增老年食堂(助餐点)15个\n区民政局\n养老服务科\n何某\n11月底前\n其中3个点位已完成建设。\n"
+             "2\n新增认知障碍照护专区床位100张\n10月底前\n目前已完成20张专区床位建设。\n"
+             "3\n建成启用区级老年活动中心\n目前正在进行主体建筑装修阶段。\n"
+             "4\n新增养老机构护理型床位500张\n目前已完成500张护理型床位建设。\n")
+
+
+def test_a_table_one_cell_a_paragraph_with_merged_unit_and_time_cells():
+    """西湖区: a heading whose labels are qualified in brackets (重点工作任务(民生实事项目), 进展情况(一季度)), and rows whose
+    unit, section, officer and time cells the page merged with the rows above: each row led by the 牵头单位 above it and
+    due by the time cell above it; the progress column reports."""
+    d = _draft(XIHU_HEAD + XIHU_ROWS, period=parse_period("2024:2024"))
+    got = [(e["kind"], e["value_text"], e["deadline"], e["lead"]) for e in d["entries"]]
+    assert got == [("target", "15个", "2024-11-30", ["区民政局"]), ("target", "100张", "2024-10-31", ["区民政局"]),
+                   ("milestone", None, "2024-10-31", ["区民政局"]), ("target", "500张", "2024-10-31", ["区民政局"])]
+
+
+def test_a_merged_row_with_its_own_time_cell_keeps_it():
+    """Counter-case: a row a cell short that has a time cell of its own is due by it, not the row above's."""
+    rows = XIHU_ROWS.replace("3\n建成启用区级老年活动中心\n", "3\n建成启用区级老年活动中心\n6月底前\n")
+    d = _draft(XIHU_HEAD + rows, period=parse_period("2024:2024"))
+    assert [e["deadline"] for e in d["entries"]] == ["2024-11-30", "2024-10-31", "2024-06-30", "2024-06-30"]
+
+
+@pytest.mark.parametrize("heading, kept", [
+    ("■ 2024年成绩单", ["6%"]),  # last year's results under it
+    ("一、2024年工作回顾", ["6%"]),
+    ("■ 2025年重点工作", ["557亿斤", "6%"]),  # counter-case: the plan's own year
+])
+def test_a_heading_reporting_the_past_year_holds_no_targets(heading, kept):
+    text = (f"某省2025年政府工作报告摘要\n{heading}\n●粮食总产达到557亿斤\n"
+            "■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n")
+    assert [t["value_text"] for t in _targets(_draft(text))] == kept

