@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -61,10 +60,16 @@ def compact(text: str) -> str:
     return squeeze(text).replace("*", "")
 
 
-@dataclass
 class SourceText:
-    path: Path
-    text: str
+    """A source document: its path and text. A plain class, not a dataclass: this module is imported
+    by every run (``compact``, ``lazy_re``), and a dataclass's methods are compiled each time."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"SourceText(path={self.path!r}, text=<{len(self.text)} characters>)"
 
     @classmethod
     def read(cls, path: str | Path) -> SourceText:
