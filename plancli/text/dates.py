@@ -61,9 +61,17 @@ def to_date(text: str, what: str) -> date:
     if str(text).strip().lower() in TODAY_WORDS:
         return date.today()
     try:
-        return parse_date(text)
+        day = parse_date(text)
     except DeadlineError as exc:
         raise DateInputError("dates.bad_date", what=what, error=exc) from None
+    # A typed date far off (9999-12-25, a slip of the keys) is refused here: every window reckoned
+    # from it (--soon, a month's bulletin, a year's spans) would run past the calendar's end.
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DateInputError("dates.out_of_range", what=what, text=text, first=FIRST_YEAR, last=LAST_YEAR)
+    return day
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years a date typed on the command line may name
 
 
 def to_today(as_of: str | None) -> date:
