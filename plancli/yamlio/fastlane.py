@@ -32,7 +32,7 @@ import math
 import operator
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -822,28 +822,47 @@ class _FlowMap(dict):
 class _RowParts(_Parts):
     """``_Parts`` for the items of a sequence read as rows (``Rows``): a part of one of the picked
     keys gives, in place of its value, the value's index in that key's table of distinct values
-    (``tables``, in the order the values are first met; a part of another key gives None)."""
+    (``tables``, in the order the values are first met; a part of another key gives None). Most
+    parts it meets for the first time are a new id or quote: that case is kept short."""
 
     def __init__(self, resolve, special, pick: tuple):
         super().__init__(resolve, special)
-        self.index: dict[Any, dict] = {k: {} for k in pick}
         self.tables: dict[Any, list] = {k: [] for k in pick}
+        self.texts: dict[Any, dict] = {k: {} for k in pick}  # a text → its index (a text equals texts only)
+        self.others: dict[Any, dict] = {k: {} for k in pick}  # any other value's ``_exact`` → its index
 
     def slot(self, key: Any, value: Any) -> int | None:
-        index = self.index.get(key)
+        if value.__class__ is str:
+            index = self.texts.get(key)
+            x = value
+        else:
+            index = self.others.get(key)
+            x = _exact(value)
         if index is None:
-            return None
-        x = _exact(value)
+            return None  # not a picked key
         at = index.get(x)
         if at is None:
-            at = index[x] = len(index)
-            self.tables[key].append(value)
+            table = self.tables[key]
+            at = index[x] = len(table)
+            table.append(value)
         return at
 
     def __missing__(self, part: str):
-        v = self._cell(part)
-        if v is not None:
-            v = v[0], self.slot(v[0], v[1]), v[2], v[3]
+        m = _QUICK.match(part)
+        if m is not None:  # `key: value` (``_Parts._cell``'s first case, with the value's index)
+            k, q, p, t = m.groups()
+            key = self.keys.get(k)
+            if key is None:
+                key = self.keys[k] = self.key(k)
+            if p is not None:
+                value = self.resolve(p)
+                v = None if value is self.special else (key, self.slot(key, value), 1, False)
+            else:
+                v = key, self.slot(key, q if q is not None else t[1:-1] if t[0] == "'" else t), 1, False
+        else:
+            v = self._cell(part)
+            if v is not None:
+                v = v[0], self.slot(v[0], v[1]), v[2], v[3]
         if len(self) >= _PARTS_MAX:
             self.clear()
         self[part] = v
@@ -878,7 +897,9 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
     follow."""
     dash, inner = "\n" + " " * col + "- ", "\n" + " " * (col + 2)
     compact, indented, deeper = inner + "- ", inner + "  - ", inner + " "
-    grow1, grow2 = len(compact) - 1, len(indented) - 1  # what each \x01, \x02 stands for, less its character
+    # what each \x01, \x02, \x03 stands for, less its own one or two characters
+    grows = ((compact, "\x01", len(compact) - 1), (indented, "\x02", len(indented) - 1),
+             (deeper, "\x03 ", len(deeper) - 2))
     get = parts.__getitem__
     lazy = _lazy_lines(line_dict)
     shapes: dict = {}
@@ -894,20 +915,24 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
         chunk = text[at - 1:cut - 1 if cut == b and text[cut - 1] == "\n" else cut]
         if not chunk.startswith(dash) or chunk.count(dash[:-1]) != chunk.count(dash):
             return None  # `-` alone on its line, or text at the dashes' column: the item reader's
-        one, two = compact in chunk, indented in chunk
-        if one:
-            chunk = chunk.replace(compact, "\x01")
-        if two:
-            chunk = chunk.replace(indented, "\x02")
-        for piece in chunk.split(dash)[1:]:
-            c1 = piece.count("\x01") if one else 0
-            c2 = piece.count("\x02") if two else 0
-            n = piece.count("\n") + c1 + c2  # the item's lines, less one
-            end = at + len(dash) - 1 + len(piece) + c1 * grow1 + c2 * grow2  # its lines are text[at:end]
+        joined = []
+        for was, mark, grow in grows:  # (in this order: an indented list's lines are also deeper ones)
+            if was in chunk:
+                chunk = chunk.replace(was, mark)
+                joined.append((mark[0], grow))
+        pieces = chunk.split(dash)
+        del pieces[0]
+        # each item's lines less one, and its length in the text: counted for the batch at C speed
+        ns, sizes = list(map(str.count, pieces, repeat("\n"))), list(map(len, pieces))
+        for mark, grow in joined:
+            got = list(map(str.count, pieces, repeat(mark)))
+            ns = list(map(operator.add, ns, got))
+            sizes = list(map(operator.add, sizes, map(operator.mul, got, repeat(grow))))
+        lines_at = list(accumulate(map(operator.add, ns, repeat(1)), initial=line))  # each item's first line
+        at_of = list(accumulate(map(operator.add, sizes, repeat(len(dash))), initial=at))  # where each starts
+        for k, piece in enumerate(pieces):
             d = None
             if piece[:1] not in (" ", ""):  # (else `-` and more than one space: its keys at another column)
-                if deeper in piece:  # deeper lines, joined to their key's part (a wrapped string?)
-                    piece = piece.replace(deeper, "\x03 ")
                 try:
                     keys, vals, nls, lists = zip(*map(get, piece.split(inner)), strict=False)
                 except TypeError:  # a part it cannot read
@@ -924,20 +949,22 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
                     if len(d) != len(keys):
                         d = None  # a key twice: the full reader says so
                     else:
-                        d.line = line
+                        d.line = lines_at[k]
                         d.shape = shapes.setdefault((keys, nls), (keys, nls))
                         if True in lists:
-                            for k in compress(keys, lists):
-                                d[k] = list(d[k])
+                            for k2 in compress(keys, lists):
+                                d[k2] = list(d[k2])
             if d is None:  # its line end too: a block scalar's last break
-                refused.append((len(values), at, min(end + 1, len(text)), line))
+                refused.append((len(values), at_of[k], min(at_of[k + 1], len(text)), lines_at[k]))
             values.append(d)
-            if pick is not None:
-                starts.append(at)
-                firsts.append(line)
-            line += n + 1
-            at = end + 1
+        if pick is not None:
+            starts += at_of[:-1]
+            firsts += lines_at[:-1]
+        line, at = lines_at[-1], at_of[-1]
     return (values, refused) if pick is None else (values, refused, starts, firsts)
+
+
+_BATCH = 1 << 18
 
 
 def _picker(keys: tuple, pick: tuple, parts: _RowParts):
@@ -983,9 +1010,6 @@ class Rows:
 
     def __iter__(self):
         return map(self.item, range(len(self.rows)))
-
-
-_BATCH = 1 << 18
 
 
 @functools.cache
