@@ -16,14 +16,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import compress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..text.deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
 from ..vocabulary import RECORD_STATUSES
 from ..words import LANGS, say, term
 from ..yamlio import cache
 from ..yamlio.events import gc_paused
-from ..yamlio.fastlane import Rows
 from ..yamlio.reader import DataFileError, LineDict, decode, load_yaml, read_bytes
 from .model import (
     COMPARATORS,
@@ -44,6 +43,9 @@ from .model import (
     Registry,
     entry_to_row,
 )
+
+if TYPE_CHECKING:
+    from ..yamlio.fastlane import Rows
 
 __all__ = [
     "RegistryError", "Problem", "Plan", "Entry", "Exclusion", "Registry",
@@ -754,6 +756,9 @@ def _parse_document(p: Path, doc: Any, problems: list[Problem] | None, packed: b
     if raw_entries is None:
         raw_entries = []
     rows: list[tuple] | cache.Columns
+    # (imported here: compiling the fast lane's patterns is no cost of a run that finds its cache)
+    from ..yamlio.fastlane import Rows
+
     if isinstance(raw_entries, Rows):  # read in bulk as rows: checked and packed column by column
         rows = _entries_of(raw_entries, plans, period, report, packed)
     elif not isinstance(raw_entries, list):
