@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -822,7 +822,7 @@ def _entries_of(items: Rows, plans: dict[str, Plan], period: Period, report, pac
     ready: dict[int, tuple] = {}
     if rows:
         ok, cols = _by_column(items.tables, rows, items.lines if at is None else [items.lines[i] for i in at],
-                              plans, period)
+                              plans, period, items.unordered)
         if ok is True and whole and len(items.tables[0]) == n:  # (every id is some row's: none twice)
             return cache.compact(cols) if packed else list(cols)
         picked = range(len(rows)) if ok is True else list(compress(range(len(rows)), ok))
@@ -830,29 +830,38 @@ def _entries_of(items: Rows, plans: dict[str, Plan], period: Period, report, pac
     return _in_order(n, ready, items.item, plans, period, report)
 
 
-def _by_column(tables: list[list], rows: list[tuple], lines: list[int], plans: dict[str, Plan], period: Period
-               ) -> tuple[bool | list[bool], cache.Columns]:
+def _by_column(tables: list[list], rows: list[tuple], lines: list[int], plans: dict[str, Plan], period: Period,
+               unordered: set[int] = frozenset()) -> tuple[bool | list[bool], cache.Columns]:
     """The rows ``_entry_row`` gives for ``rows`` (each the indices of its values of ``_ROW_KEYS`` in
-    ``tables``; first lines ``lines``), as ``cache.Columns``, and True when every one passed — else,
-    for each row, whether it passed (the Columns hold something else for the others)."""
+    ``tables``; first lines ``lines``; the tables of ``unordered`` not in the order of first rows),
+    as ``cache.Columns``, and True when every one passed — else, for each row, whether it passed
+    (the Columns hold something else for the others)."""
     n = len(rows)
     raw = dict(zip(_ROW_KEYS, tables, strict=True))
     at = dict(zip(_ROW_KEYS, zip(*rows, strict=True), strict=True))
+    for k in (_ROW_KEYS[j] for j in unordered):  # put in the order of first rows (C speed: a column or two)
+        order = list(dict.fromkeys(at[k]))
+        raw[k] = [raw[k][i] for i in order]
+        at[k] = list(map({i: j for j, i in enumerate(order)}.__getitem__, at[k]))
     conv = {k: check(raw[k]) for k, check in _CHECKS.items()}
     conv["plan"] = [v if v.__class__ is str and not (plans and v not in plans) else _BAD for v in raw["plan"]]
     parsed = [None if v is None else _checked(_read_deadline, v, period) if v.__class__ is str else _BAD
               for v in raw["deadline_text"]]
-    # the deadline's fields, once per distinct combination
-    combos: dict = {}
-    combo_at = [combos.setdefault(c, len(combos)) for c in zip(
-        *(at[k] for k in ("deadline_text", "deadline", "recurring", "start", "deadline_inferred")), strict=True)]
+    # the deadline's fields, once per distinct combination: the five indices of a row as one number
+    fields = ("deadline_text", "deadline", "recurring", "start", "deadline_inferred")
+    code = at[fields[0]]
+    for k in fields[1:]:
+        code = map(operator.add, map(operator.mul, code, repeat(len(raw[k]))), at[k])
+    code = list(code)
+    combos = list(dict.fromkeys(code))  # in the order of first rows
+    combo_at = list(map({c: i for i, c in enumerate(combos)}.__getitem__, code))
     deadlines = [_deadline_of(parsed[t], conv["deadline"][d], conv["recurring"][r], conv["start"][s],
                               conv["deadline_inferred"][i], raw["deadline_text"][t], period)
-                 for t, d, r, s, i in combos]
+                 for t, d, r, s, i in map(_indices(*(len(raw[k]) for k in fields)), combos)]
     # whether each row passed: a flag per distinct value, read row by row only in a column that has a bad one
     checked = [(conv[k], at[k]) for k in conv] + [(parsed, at["deadline_text"]), (deadlines, combo_at)]
     failed = [map([v is _BAD for v in values].__getitem__, where) for values, where in checked
-              if any(v is _BAD for v in values)]
+              if _BAD in values]  # (``in``: an object() equals itself only)
     ok: bool | list[bool] = True
     if failed:
         ok = [not x for x in functools.reduce(lambda a, b: map(operator.or_, a, b), failed)]
@@ -862,7 +871,21 @@ def _by_column(tables: list[list], rows: list[tuple], lines: list[int], plans: d
     for j, k in enumerate(("deadline", "deadline_inferred", "_occ")):
         made[k] = [_BAD if d is _BAD else d[j] for d in deadlines], combo_at
     made["yaml_line"] = lines, range(n)
-    return ok, cache.columns(n, [made[k][0] for k in _ROW_ORDER], [made[k][1] for k in _ROW_ORDER])
+    # a table taken as it was read (texts, whole numbers, flags, each once) or the lines holds no two alike
+    apart = {j for j, k in enumerate(_ROW_ORDER) if made[k][0] is raw.get(k) or k == "yaml_line"}
+    return ok, cache.columns(n, [made[k][0] for k in _ROW_ORDER], [made[k][1] for k in _ROW_ORDER], apart)
+
+
+def _indices(*sizes: int):
+    """The indices a number made as ``_by_column`` makes one (each index times the next size, plus
+    the next index) was made of."""
+    def of(code: int) -> tuple[int, ...]:
+        out = []
+        for size in reversed(sizes[1:]):
+            code, i = divmod(code, size)
+            out.append(i)
+        return (code, *reversed(out))
+    return of
 
 
 def _checked(f, *args):

@@ -315,11 +315,14 @@ def distinct(col: Sequence) -> tuple[list, list[int]]:
     return [k[-1] for k in table], at
 
 
-def columns(n: int, tables: list[list], indices: list[Sequence[int]]) -> Columns:
-    """``Columns`` of ``n`` rows from each column's distinct values (in order of first appearance)
-    and every row's index into them, stored in the narrowest array type."""
-    return Columns(n, tables, [None if len(t) == 1 else array(_code(len(t)), ix) for t, ix in
+def columns(n: int, tables: list[list], indices: list[Sequence[int]], apart: Iterable[int] = ()) -> Columns:
+    """``Columns`` of ``n`` rows from each column's values (in order of first appearance) and every
+    row's index into them, stored in the narrowest array type; ``apart``: the columns whose tables
+    are known to hold no two values ``distinct`` would put together (``compact`` leaves them)."""
+    cols = Columns(n, tables, [None if len(t) == 1 else array(_code(len(t)), ix) for t, ix in
                                zip(tables, indices, strict=True)])
+    cols.apart = frozenset(apart)
+    return cols
 
 
 def compact(cols: Columns) -> Columns:
@@ -327,8 +330,8 @@ def compact(cols: Columns) -> Columns:
     apart once, the rows' indices moved to match. Every value of a table must be some row's, and
     the tables list them in the order of the first row that has each (then so does the result)."""
     tables, indices = [], []
-    for table, idx in zip(cols.tables, cols.indices, strict=True):
-        if len(set(table)) == len(table):  # no two alike (as ``distinct`` tells them apart, too)
+    for j, (table, idx) in enumerate(zip(cols.tables, cols.indices, strict=True)):
+        if j in cols.apart or len(set(table)) == len(table):  # no two alike (as ``distinct`` tells them apart)
             tables.append(table)
             indices.append(idx)
             continue
@@ -388,11 +391,12 @@ class Columns(Sequence):
 
     Reads like the list of rows it stands for: ``len``, ``rows[i]``, iteration, ``==`` a list."""
 
-    __slots__ = ("_n", "_tables", "_idx", "_cols")
+    __slots__ = ("_n", "_tables", "_idx", "_cols", "apart")
 
     def __init__(self, n: int, tables: list[list], idx: list):
         self._n, self._tables, self._idx = n, tables, idx
         self._cols: list[list | None] = [None] * len(tables)
+        self.apart: frozenset[int] = frozenset()  # columns known to hold each value once (``columns``)
 
     def __len__(self) -> int:
         return self._n

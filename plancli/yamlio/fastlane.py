@@ -32,7 +32,7 @@ import math
 import operator
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, repeat, starmap
 from operator import itemgetter
 from typing import Any
 
@@ -135,6 +135,8 @@ def load_block(text: str, resolve, special, line_dict: type, full=None, raw: byt
 # type of the strict loader — null, bools, numbers — has one), so it needs no resolving. What a YAML
 # tool writes for Chinese text (`metric: 全社会研发经费投入年均增长率`, `- 省科技厅`).
 _TEXT = rf"(?=[^\n#:]*[\u0080-\U0010ffff])(?:{_FIRST})(?:[^:#\n]*[^\s:#])?"
+# the same, with none of \x01-\x03 (the marks ``_flat_items`` puts for line breaks) anywhere
+_TEXT_NO_MARK = r"(?=[^\n#:]*[\u0080-\U0010ffff])(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`\x01-\x03]|-(?=[0-9.]))(?:[^:#\n\x01-\x03]*[^\s:#\x01-\x03])?"
 # The common lines, matched first: `key: "text"`, `key: 'text'`, `key: 12`, `key: 中文`, `key: ["a", "b"]`,
 # `key:`, a list item that is a string, comments. Anything else (group x) is matched again with
 # the full line grammar above.
@@ -521,7 +523,8 @@ def _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, lin
                         return one(at, end, line)  # (never: it was read in bulk once)
                     return got[0][0]
 
-                head[key] = Rows(pick, [bulk.tables[k] for k in pick], values, got[2], got[3], b, odd, again)
+                head[key] = Rows(pick, [bulk.tables[k] for k in pick], values, got[2], got[3], b, odd, again,
+                                 {j for j, k in enumerate(pick) if k in bulk.unordered})
             return head
     dash = "\n" + seq.group(1) + "-"  # an item starts after a newline with this
 
@@ -828,18 +831,15 @@ class _RowParts(_Parts):
     def __init__(self, resolve, special, pick: tuple):
         super().__init__(resolve, special)
         self.tables: dict[Any, list] = {k: [] for k in pick}
-        self.texts: dict[Any, dict] = {k: {} for k in pick}  # a text → its index (a text equals texts only)
-        self.others: dict[Any, dict] = {k: {} for k in pick}  # any other value's ``_exact`` → its index
+        # key → {a text, or any other value's ``_exact`` → its index} (a text equals texts only)
+        self.index: dict[Any, dict] = {k: {} for k in pick}
+        self.unordered: set = set()  # keys whose table may not list its values in the order of first rows
 
     def slot(self, key: Any, value: Any) -> int | None:
-        if value.__class__ is str:
-            index = self.texts.get(key)
-            x = value
-        else:
-            index = self.others.get(key)
-            x = _exact(value)
+        index = self.index.get(key)
         if index is None:
             return None  # not a picked key
+        x = value if value.__class__ is str else _exact(value)
         at = index.get(x)
         if at is None:
             table = self.tables[key]
@@ -847,22 +847,45 @@ class _RowParts(_Parts):
             table.append(value)
         return at
 
+    def sizes(self) -> dict:
+        return {k: len(t) for k, t in self.tables.items()}
+
+    def pad(self, key: Any, mark: dict) -> int:
+        """The index of None for ``key``, for items without it, when their shape is first met: after
+        the parts of a whole batch were read (``mark``: the tables' sizes before), so when None is
+        new here and the table grew in that batch, a value after it may stand before it in the table."""
+        table = self.tables[key]
+        grew, size = len(table) > mark[key], len(table)
+        at = self.slot(key, None)
+        if grew and len(table) > size:
+            self.unordered.add(key)
+        return at
+
     def __missing__(self, part: str):
         m = _QUICK.match(part)
-        if m is not None:  # `key: value` (``_Parts._cell``'s first case, with the value's index)
+        if m is None:
+            v = self._cell(part)
+            if v is not None:
+                v = v[0], self.slot(v[0], v[1]), v[2], v[3]
+        else:  # `key: value` (``_Parts._cell``'s first case), its value's index worked out inline
             k, q, p, t = m.groups()
             key = self.keys.get(k)
             if key is None:
                 key = self.keys[k] = self.key(k)
-            if p is not None:
-                value = self.resolve(p)
-                v = None if value is self.special else (key, self.slot(key, value), 1, False)
+            value = q if q is not None else t if t is not None else self.resolve(p)
+            if value is self.special:
+                v = None
             else:
-                v = key, self.slot(key, q if q is not None else t[1:-1] if t[0] == "'" else t), 1, False
-        else:
-            v = self._cell(part)
-            if v is not None:
-                v = v[0], self.slot(v[0], v[1]), v[2], v[3]
+                if t is not None and t[0] == "'":
+                    value = t[1:-1]
+                index = self.index.get(key)
+                if index is None:
+                    at = None
+                else:
+                    at = index.get(value if value.__class__ is str else _exact(value))
+                    if at is None:
+                        at = self.slot(key, value)
+                v = key, at, 1, False
         if len(self) >= _PARTS_MAX:
             self.clear()
         self[part] = v
@@ -884,7 +907,8 @@ _PARTS_MAX = 50000
 # In a part, a line break that ``\x03`` did not replace starts a line no deeper than the keys: blank
 # lines only (else it is a comment, or text at the wrong indentation).
 _RAW_LINE = re.compile(r"\n(?![ ]*(?:[\n\x03]|\Z))")
-_QUICK = re.compile(rf"""(?![^\n]*[\x01-\x03])({_KEY}):[ ](?:"([^"\\\n]*)"|({_PFAST})|('[^'\n]*'|{_TEXT}))\Z""")
+# (no \x01-\x03 anywhere: each of them stands for a line break; a lookahead for them cost a scan)
+_QUICK = re.compile(rf"""({_KEY}):[ ](?:"([^"\\\n\x01-\x03]*)"|({_PFAST})|('[^'\n\x01-\x03]*'|{_TEXT_NO_MARK}))\Z""")
 
 
 def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, line_dict: type,
@@ -913,14 +937,15 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
         cut = text.find(dash, min(at + _BATCH, b), b)
         cut = b if cut < 0 else cut
         chunk = text[at - 1:cut - 1 if cut == b and text[cut - 1] == "\n" else cut]
-        if not chunk.startswith(dash) or chunk.count(dash[:-1]) != chunk.count(dash):
-            return None  # `-` alone on its line, or text at the dashes' column: the item reader's
+        dashes = chunk.count(dash[:-1])
         joined = []
         for was, mark, grow in grows:  # (in this order: an indented list's lines are also deeper ones)
             if was in chunk:
                 chunk = chunk.replace(was, mark)
                 joined.append((mark[0], grow))
         pieces = chunk.split(dash)
+        if pieces[0] or len(pieces) != dashes + 1:
+            return None  # `-` alone on its line, or text at the dashes' column: the item reader's
         del pieces[0]
         # each item's lines less one, and its length in the text: counted for the batch at C speed
         ns, sizes = list(map(str.count, pieces, repeat("\n"))), list(map(len, pieces))
@@ -930,6 +955,15 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
             sizes = list(map(operator.add, sizes, map(operator.mul, got, repeat(grow))))
         lines_at = list(accumulate(map(operator.add, ns, repeat(1)), initial=line))  # each item's first line
         at_of = list(accumulate(map(operator.add, sizes, repeat(len(dash))), initial=at))  # where each starts
+        if pick is not None:
+            mark = parts.sizes()
+            got = _rows_at_once(pieces, get, inner, shapes, pick, parts, mark)
+            if got is not None:
+                values += got
+                starts += at_of[:-1]
+                firsts += lines_at[:-1]
+                line, at = lines_at[-1], at_of[-1]
+                continue
         for k, piece in enumerate(pieces):
             d = None
             if piece[:1] not in (" ", ""):  # (else `-` and more than one space: its keys at another column)
@@ -942,7 +976,7 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
                 elif pick is not None:  # the row of the picked keys' values' indices: no mapping built
                     row = shapes.get(keys)
                     if row is None:
-                        row = shapes[keys] = _picker(keys, pick, parts)
+                        row = shapes[keys] = _picker(keys, pick, parts, mark)
                     d = row[0](vals + row[1]) if row else None  # (False: a key twice, the full reader says so)
                 else:
                     d = lazy(zip(keys, vals, strict=False))
@@ -967,17 +1001,44 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
 _BATCH = 1 << 18
 
 
-def _picker(keys: tuple, pick: tuple, parts: _RowParts):
+def _rows_at_once(pieces: list[str], get, inner: str, shapes: dict, pick: tuple, parts: _RowParts, mark: dict
+                  ) -> list | None:
+    """The rows of a batch's items (see ``_flat_items``), with no Python step per item: each item's
+    parts read through the memo, its keys, values, lines and lists taken apart (``zip``), its shape
+    looked up, its row picked. None when an item is not a flat mapping of parts the memo reads, or
+    holds a key twice: the batch is then read item by item."""
+    try:
+        items = list(map(tuple, starmap(zip, map(tuple, map(map, repeat(get), map(str.split, pieces, repeat(inner)))))))
+    except TypeError:  # a part it cannot read (None), somewhere in the batch
+        return None
+    keys = list(map(_FIRST_OF, items))
+    how = list(map(shapes.get, keys))
+    if None in how:  # shapes not met before, in the order of the items that have them
+        for k in keys:
+            if k not in shapes:
+                shapes[k] = _picker(k, pick, parts, mark)
+        how = list(map(shapes.__getitem__, keys))
+    if False in how:
+        return None  # a key twice: said by the full reader, item by item
+    return list(map(operator.call, map(_FIRST_OF, how), map(operator.add, map(_SECOND_OF, items),
+                                                              map(_SECOND_OF, how))))
+
+
+_FIRST_OF, _SECOND_OF = itemgetter(0), itemgetter(1)
+
+
+def _picker(keys: tuple, pick: tuple, parts: _RowParts, mark: dict):
     """For items of these ``keys`` (in their order): a function of the item's values followed by the
     padding that gives the row of ``pick``'s, and the padding (the index of None for each picked key
-    the item does not have); False when a key comes twice."""
+    the item does not have); False when a key comes twice. ``mark``: the sizes of ``parts``' tables
+    when the batch began (see ``_RowParts.pad``)."""
     if len(set(keys)) != len(keys):
         return False
     at = {k: i for i, k in enumerate(keys)}
     missing = [k for k in pick if k not in at]
     at.update((k, len(keys) + j) for j, k in enumerate(missing))
     get = itemgetter(*(at[k] for k in pick))
-    return (get if len(pick) > 1 else lambda v: (get(v),)), tuple(parts.slot(k, None) for k in missing)
+    return (get if len(pick) > 1 else lambda v: (get(v),)), tuple(parts.pad(k, mark) for k in missing)
 
 
 class Rows:
@@ -990,14 +1051,16 @@ class Rows:
     ``rows`` gives it (a mapping with its key lines, read again from the text when asked),
     ``lines[i]`` its first line. A registry's 100k entries become rows of small integers without a
     mapping built per entry. When no row is ``None``, every value of a table is some row's, and
-    the tables list them in the order of the first row that has each."""
+    the tables list them in the order of the first row that has each — except the tables of the
+    keys (by index) in ``unordered``, whose None may stand after a value first met after it."""
 
-    __slots__ = ("keys", "tables", "rows", "lines", "_starts", "_end", "_odd", "_again")
+    __slots__ = ("keys", "tables", "rows", "lines", "unordered", "_starts", "_end", "_odd", "_again")
 
     def __init__(self, keys: tuple, tables: list[list], rows: list, starts: list[int], lines: list[int], end: int,
-                 odd: dict, again):
+                 odd: dict, again, unordered: set[int]):
         self.keys, self.tables, self.rows, self.lines = keys, tables, rows, lines
         self._starts, self._end, self._odd, self._again = starts, end, odd, again
+        self.unordered = unordered
 
     def __len__(self) -> int:
         return len(self.rows)
