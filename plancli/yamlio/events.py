@@ -107,6 +107,7 @@ def _plain_resolver(loader_cls) -> Callable[[str], Any]:
         return v
 
     resolve.tag = lambda text: ld.resolve(node_cls, text, implicit)  # type: ignore[attr-defined]
+    resolve.typed = typed  # type: ignore[attr-defined]  # (a text starting otherwise is itself)
 
     def construct(text: str, mark) -> Exception:
         """The exception the strict loader raises for constructing this plain scalar."""

@@ -805,6 +805,8 @@ class _Parts(dict):
         return None if v is _NONE else (self.key(m.group("k")), v, n, False)
 
     def _item(self, text: str) -> Any:
+        if _TEXT_ITEM.match(text):
+            return text  # plain text with a character beyond ASCII (a unit's name): itself, as ``_TEXT`` says
         m = _LINE.match("- " + text)
         if m is None or m.group("bad") is not None or m.group("k") is not None or m.group("f") is not None:
             raise _Out  # a mapping or a flow collection in the list, or not a line of the subset
@@ -834,6 +836,8 @@ class _RowParts(_Parts):
         # key → {a text, or any other value's ``_exact`` → its index} (a text equals texts only)
         self.index: dict[Any, dict] = {k: {} for k in pick}
         self.unordered: set = set()  # keys whose table may not list its values in the order of first rows
+        # the first characters of a plain scalar that may not be a text (the resolver's own; all if unknown)
+        self.typed = getattr(resolve, "typed", _ANY)
 
     def slot(self, key: Any, value: Any) -> int | None:
         index = self.index.get(key)
@@ -872,24 +876,38 @@ class _RowParts(_Parts):
             key = self.keys.get(k)
             if key is None:
                 key = self.keys[k] = self.key(k)
-            value = q if q is not None else t if t is not None else self.resolve(p)
+            if q is not None:
+                value = q
+            elif t is not None:
+                value = t[1:-1] if t[0] == "'" else t
+            else:  # a plain scalar: a text unless it starts as a number, null or a flag may (a new id)
+                value = p if p[0] not in self.typed else self.resolve(p)
             if value is self.special:
                 v = None
             else:
-                if t is not None and t[0] == "'":
-                    value = t[1:-1]
                 index = self.index.get(key)
                 if index is None:
                     at = None
                 else:
-                    at = index.get(value if value.__class__ is str else _exact(value))
+                    x = value if value.__class__ is str else _exact(value)
+                    at = index.get(x)
                     if at is None:
-                        at = self.slot(key, value)
+                        table = self.tables[key]
+                        at = index[x] = len(table)
+                        table.append(value)
                 v = key, at, 1, False
         if len(self) >= _PARTS_MAX:
             self.clear()
         self[part] = v
         return v
+
+
+class _Any:
+    def __contains__(self, c: str) -> bool:
+        return True
+
+
+_ANY = _Any()
 
 
 def _exact(v: Any) -> Any:
@@ -908,6 +926,7 @@ _PARTS_MAX = 50000
 # lines only (else it is a comment, or text at the wrong indentation).
 _RAW_LINE = re.compile(r"\n(?![ ]*(?:[\n\x03]|\Z))")
 # (no \x01-\x03 anywhere: each of them stands for a line break; a lookahead for them cost a scan)
+_TEXT_ITEM = re.compile(rf"(?:{_TEXT_NO_MARK})\Z")
 _QUICK = re.compile(rf"""({_KEY}):[ ](?:"([^"\\\n\x01-\x03]*)"|({_PFAST})|('[^'\n\x01-\x03]*'|{_TEXT_NO_MARK}))\Z""")
 
 
