@@ -977,6 +977,7 @@ _CHECKS = {
     "baseline": _column(_number), "lead": _column(_unit_names), "support": _column(_unit_names),
     "deadline": _column(_a_date), "start": _column(_a_date),
 }
+assert {*_CHECKS, "plan"} == set(_ROW_KEYS), "every field _entry_row reads is checked by column too"
 
 
 def sha256_of(path: Path) -> str:
