@@ -234,7 +234,9 @@ def rows_agree(tmp_path, text: str, keys: tuple = ROW_KEYS, key: str = "e"):
     # what rows tell apart: 1, 1.0 and True; 0.0 and -0.0; a text and a number; null and a missing key
     "e:\n- a: 1\n- a: 1.0\n- a: true\n- a: '1'\n- a: 0.0\n- a: -0.0\n- a: 0\n- a: false\n- a: null\n- b: 1\n",
     "e:\n- a: [1]\n- a: [1.0]\n- a: [true]\n- a: ['1']\n- a: [0.0]\n- a: [-0.0]\n- a: .nan\n- a: .nan\n- a: .NaN\n",
-    # a key that turns up late, missing before and after (its None met after values first met later)
+    # a key that turns up late, missing before and after (its None met after values first met later);
+    # a key missing from the first item, then a text, then null: None first, met last in the batch
+    "e:\n- id: ''\n- id: null\n  quote: ''\n- id: ''\n  quote: null\n",
     "e:\n" + "".join(f"- id: x{i}\n" + ("  a: v\n" if i in (3, 7) else "") + ("  b: w{i % 3}\n" if i > 5 else "")
                      for i in range(12)),
     # text and other keys around the sequence, the sequence read as rows in both its places
@@ -256,6 +258,9 @@ def test_a_batch_past_its_first_reads_as_rows_with_late_keys(tmp_path, monkeypat
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
 @given(entries=st.lists(ENTRY, min_size=1, max_size=8), style=DUMP, offset=st.booleans(), batch=st.sampled_from([64, 1 << 18]))
+@example(entries=[{"id": ""}, {"id": None, "quote": ""}, {"id": "", "quote": None}],
+         style={"width": 80, "indent": 2, "allow_unicode": True, "default_flow_style": False, "sort_keys": True},
+         offset=False, batch=1 << 18)
 def test_any_dump_of_hostile_entries_reads_as_rows_as_plainly(tmp_path, entries, style, offset, batch):
     text = yaml.safe_dump({"e": entries, "meta": {"n": 1}}, **style)
     if offset:

@@ -856,12 +856,11 @@ class _RowParts(_Parts):
 
     def pad(self, key: Any, mark: dict) -> int:
         """The index of None for ``key``, for items without it, when their shape is first met: after
-        the parts of a whole batch were read (``mark``: the tables' sizes before), so when None is
-        new here and the table grew in that batch, a value after it may stand before it in the table."""
-        table = self.tables[key]
-        grew, size = len(table) > mark[key], len(table)
+        the parts of a whole batch were read (``mark``: the tables' sizes before). When None is first
+        met in that batch (here, or as a ``null`` of another item), a value the batch met after it
+        may stand before it in the table: the table is then said to be out of order."""
         at = self.slot(key, None)
-        if grew and len(table) > size:
+        if at >= mark[key]:
             self.unordered.add(key)
         return at
 
@@ -940,9 +939,8 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
     follow."""
     dash, inner = "\n" + " " * col + "- ", "\n" + " " * (col + 2)
     compact, indented, deeper = inner + "- ", inner + "  - ", inner + " "
-    # what each \x01, \x02, \x03 stands for, less its own one or two characters
-    grows = ((compact, "\x01", len(compact) - 1), (indented, "\x02", len(indented) - 1),
-             (deeper, "\x03 ", len(deeper) - 2))
+    # (in this order: an indented list's lines are also deeper ones)
+    marks = ((compact, "\x01"), (indented, "\x02"), (deeper, "\x03 "))
     get = parts.__getitem__
     lazy = _lazy_lines(line_dict)
     shapes: dict = {}
@@ -956,24 +954,23 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
         cut = text.find(dash, min(at + _BATCH, b), b)
         cut = b if cut < 0 else cut
         chunk = text[at - 1:cut - 1 if cut == b and text[cut - 1] == "\n" else cut]
-        dashes = chunk.count(dash[:-1])
-        joined = []
-        for was, mark, grow in grows:  # (in this order: an indented list's lines are also deeper ones)
-            if was in chunk:
-                chunk = chunk.replace(was, mark)
-                joined.append((mark[0], grow))
-        pieces = chunk.split(dash)
-        if pieces[0] or len(pieces) != dashes + 1:
+        pieces = chunk.split(dash)  # the items as written: their lengths and lines, counted at C speed
+        if pieces[0] or len(pieces) != chunk.count(dash[:-1]) + 1:
             return None  # `-` alone on its line, or text at the dashes' column: the item reader's
         del pieces[0]
-        # each item's lines less one, and its length in the text: counted for the batch at C speed
-        ns, sizes = list(map(str.count, pieces, repeat("\n"))), list(map(len, pieces))
-        for mark, grow in joined:
-            got = list(map(str.count, pieces, repeat(mark)))
-            ns = list(map(operator.add, ns, got))
-            sizes = list(map(operator.add, sizes, map(operator.mul, got, repeat(grow))))
-        lines_at = list(accumulate(map(operator.add, ns, repeat(1)), initial=line))  # each item's first line
-        at_of = list(accumulate(map(operator.add, sizes, repeat(len(dash))), initial=at))  # where each starts
+        lines_at = list(accumulate(map(operator.add, map(str.count, pieces, repeat("\n")), repeat(1)),
+                                   initial=line))  # each item's first line
+        at_of = list(accumulate(map(operator.add, map(len, pieces), repeat(len(dash))), initial=at))  # its start
+        joined = False
+        for was, mark in marks:
+            if was in chunk:
+                chunk = chunk.replace(was, mark)
+                joined = True
+        if joined:  # the items again, their block lists and deeper lines joined to their keys' lines
+            pieces = chunk.split(dash)
+            del pieces[0]
+            if len(pieces) != len(at_of) - 1:
+                return None  # (never: no mark stands for a dash)
         if pick is not None:
             mark = parts.sizes()
             got = _rows_at_once(pieces, get, inner, shapes, pick, parts, mark)
