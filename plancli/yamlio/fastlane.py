@@ -825,10 +825,10 @@ class _FlowMap(dict):
 
 
 class _RowParts(_Parts):
-    """``_Parts`` for the items of a sequence read as rows (``Rows``): a part of one of the picked
-    keys gives, in place of its value, the value's index in that key's table of distinct values
-    (``tables``, in the order the values are first met; a part of another key gives None). Most
-    parts it meets for the first time are a new id or quote: that case is kept short."""
+    """``_Parts`` for the items of a sequence read as rows (``Rows``): a part gives its key and, of
+    one of the picked keys, its value's index in that key's table of distinct values (``tables``,
+    in the order the values are first met; None for another key). Most parts it meets for the
+    first time are a new id or quote: that case is kept short."""
 
     def __init__(self, resolve, special, pick: tuple):
         super().__init__(resolve, special)
@@ -869,7 +869,7 @@ class _RowParts(_Parts):
         if m is None:
             v = self._cell(part)
             if v is not None:
-                v = v[0], self.slot(v[0], v[1]), v[2], v[3]
+                v = v[0], self.slot(v[0], v[1])
         else:  # `key: value` (``_Parts._cell``'s first case), its value's index worked out inline
             k, q, p, t = m.groups()
             key = self.keys.get(k)
@@ -894,7 +894,7 @@ class _RowParts(_Parts):
                         table = self.tables[key]
                         at = index[x] = len(table)
                         table.append(value)
-                v = key, at, 1, False
+                v = key, at
         if len(self) >= _PARTS_MAX:
             self.clear()
         self[part] = v
@@ -984,7 +984,7 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
             d = None
             if piece[:1] not in (" ", ""):  # (else `-` and more than one space: its keys at another column)
                 try:
-                    keys, vals, nls, lists = zip(*map(get, piece.split(inner)), strict=False)
+                    keys, vals, *more = zip(*map(get, piece.split(inner)), strict=False)
                 except TypeError:  # a part it cannot read
                     keys = None
                 if keys is None:
@@ -1000,6 +1000,7 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
                         d = None  # a key twice: the full reader says so
                     else:
                         d.line = lines_at[k]
+                        nls, lists = more
                         d.shape = shapes.setdefault((keys, nls), (keys, nls))
                         if True in lists:
                             for k2 in compress(keys, lists):
