@@ -9,15 +9,19 @@ hold; whenever the inline pass gives a row, it is the row parse_entry gives, rep
 from __future__ import annotations
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plancli.registry import loading
+from plancli.registry.loading import RegistryError
 from plancli.registry.model import entry_to_row
 from plancli.text.deadline import Period
+from plancli.yamlio import cache
 from plancli.yamlio.reader import LineDict, load_yaml
 
 from .conftest import SHIPPED
+from .test_yamlevents import plain as _plain
 
 _DOC = load_yaml(SHIPPED)
 _PLANS: dict = {}
@@ -99,19 +103,6 @@ def test_a_period_of_its_own_reads_recurring_entries_in_it():
 # writes them and in plancli's own block layout: the rows, the first error (raising) and every
 # problem (validate) are those of the entry-by-entry reading, and the rows packed for the cache are
 # the same bytes.
-
-import yaml  # noqa: E402
-
-from plancli.registry.loading import RegistryError  # noqa: E402
-from plancli.yamlio import cache  # noqa: E402
-
-
-def _plain(v):
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [_plain(x) for x in v]
-    return v
 
 
 _META = _plain(_DOC["meta"])

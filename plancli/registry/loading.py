@@ -444,29 +444,15 @@ def _entry_row(d: Any, plans: dict[str, Plan], period: Period) -> tuple | None:
         parsed = _read_deadline(deadline_text, period) if deadline_text is not None else None
     except (DeadlineError, TypeError):  # an impossible date, an unreadable phrase, a unit list of lists
         return None
-    if parsed is not None:
-        if deadline is None:
-            deadline = parsed.date
-        elif deadline != parsed.date:
-            return None
-        if recurring != (parsed.kind if parsed.kind in _YEARLY_QUARTERLY else None):
-            return None
-    elif deadline is None:
-        deadline, inferred = period.end, True
-    if start is not None and deadline is not None and start >= deadline:
+    dated = _deadline_of(parsed, deadline, recurring, start, inferred, deadline_text, period)
+    if dated is _BAD:
         return None
-    if deadline is None:
-        occ = ()
-    elif recurring and deadline_text:
-        occ = tuple(x.toordinal() for x in parsed.dates)
-    else:
-        occ = (deadline.toordinal(),)
     p = plans.get(plan)
     return (eid, kind, plan, p.group if p else "", section, task, metric, value_text,
             None if value is None else float(value), None if value_max is None else float(value_max), unit,
-            comparator, deadline_text, None if deadline is None else deadline.toordinal(), inferred, recurring,
+            comparator, deadline_text, dated[0], dated[1], recurring,
             lead, support, bool(units_inferred), quote, line, note, d.line, bool(outside),
-            None if baseline is None else float(baseline), start, occ)
+            None if baseline is None else float(baseline), start, dated[2])
 
 
 def parse_lights(d: Any, report, line: int | None) -> dict:
@@ -898,7 +884,8 @@ def _checked(f, *args):
 
 def _deadline_of(parsed, deadline, recurring, start, inferred, text, period: Period):
     """An entry's (deadline as an ordinal, inferred, occurrences) from its fields checked one by one
-    (``parsed``: its deadline_text read), as ``_entry_row`` works them out; ``_BAD`` where it gives up."""
+    (``parsed``: its deadline_text read; dates as dates), or ``_BAD`` where they do not agree (or one
+    is ``_BAD``): ``parse_entry`` then says what is wrong. For ``_entry_row`` and ``_by_column``."""
     if any(x is _BAD for x in (parsed, deadline, recurring, start, inferred)):
         return _BAD
     inferred = bool(inferred)

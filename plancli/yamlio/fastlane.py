@@ -870,7 +870,7 @@ class _RowParts(_Parts):
             v = self._cell(part)
             if v is not None:
                 v = v[0], self.slot(v[0], v[1])
-        else:  # `key: value` (``_Parts._cell``'s first case), its value's index worked out inline
+        else:  # `key: value` (``_Parts._cell``'s first case), read inline
             k, q, p, t = m.groups()
             key = self.keys.get(k)
             if key is None:
@@ -881,20 +881,7 @@ class _RowParts(_Parts):
                 value = t[1:-1] if t[0] == "'" else t
             else:  # a plain scalar: a text unless it starts as a number, null or a flag may (a new id)
                 value = p if p[0] not in self.typed else self.resolve(p)
-            if value is self.special:
-                v = None
-            else:
-                index = self.index.get(key)
-                if index is None:
-                    at = None
-                else:
-                    x = value if value.__class__ is str else _exact(value)
-                    at = index.get(x)
-                    if at is None:
-                        table = self.tables[key]
-                        at = index[x] = len(table)
-                        table.append(value)
-                v = key, at
+            v = None if value is self.special else (key, self.slot(key, value))
         if len(self) >= _PARTS_MAX:
             self.clear()
         self[part] = v
