@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install run test lint check installed bench clean
+.PHONY: install run test lint check installed bench fastpath-table clean
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,11 @@ bench: install
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/extract_eval.py
+
+# The fast path's table of the listing options, generated from the typer commands (docs/cli.md); a test
+# fails while the checked-in table differs from what this writes.
+fastpath-table: install
+	$(BIN)/python -m plancli.cli.fastpath_gen
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

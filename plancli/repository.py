@@ -9,8 +9,6 @@ record is one line so none is interleaved), ``.gitignore`` keeps the lock and te
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
@@ -263,6 +261,8 @@ def init_repository(root: Path, *, empty: bool = False, git: bool = True) -> Mad
         dest = root / name
         dest.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, Path):
+            import shutil
+
             shutil.copyfile(content, dest)
         else:
             dest.write_text(content, encoding="utf-8")
@@ -273,6 +273,9 @@ def init_repository(root: Path, *, empty: bool = False, git: bool = True) -> Mad
 
 def _git_init(root: Path) -> bool:
     """``git init`` the new repository unless git is missing or it is inside a work tree already."""
+    import shutil
+    import subprocess  # here, not at the top: every run finds the repository, only init starts git
+
     git = shutil.which("git")
     if git is None:
         return False

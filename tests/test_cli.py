@@ -110,6 +110,15 @@ def test_dates_as_people_type_them(cli, tiny, as_of, before):
     assert [x["item"] for x in json.loads(r.out)] == ["test-004", "test-001", "test-003@2024"]
 
 
+@pytest.mark.parametrize(("option", "value"), [("--as-of", "9999-12-25"), ("--as-of", "0001-01-01"),
+                                               ("--before", "9999-12-31"), ("--as-of", "2200-01-01")])
+def test_a_date_beyond_the_calendars_reach_is_one_line_not_an_internal_error(cli, tiny, option, value):
+    """A window reckoned from 9999-12-25 runs past the calendar's end (OverflowError, exit 3, before)."""
+    r = cli("due", "--registry", str(tiny), option, value, "--format", "json")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == f"plancli: error: {option}: the date {value} is out of range (years 1900-2199)\n"
+
+
 def test_as_of_today(cli, tiny):
     from datetime import date
 
@@ -475,6 +484,8 @@ def test_a_run_builds_only_its_command(cli, monkeypatch):
 
     monkeypatch.setattr(application, "build_command", spy)
     assert cli("units", "--format", "json").code == 0
+    assert built == []  # the fast path (docs/cli.md) builds no typer command at all
+    assert cli("units", "--format", "JSON").code == 0  # a choice in other case: typer reads it
     assert built == ["units"]  # only the command that runs
     built.clear()
     r = cli("--help")

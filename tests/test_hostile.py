@@ -24,13 +24,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import resource
 import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,43 +59,55 @@ def one_error(r: Result) -> str:
     return lines[0].removeprefix("plancli: error: ")
 
 
-def _limits() -> None:  # pragma: no cover - runs in the child
-    gib = 1 << 30
+# The child that runs plancli is started by a small launcher, not by pytest itself: Linux carries a
+# process's peak RSS across fork and exec (exec folds the old address space's high-water mark into
+# ``ru_maxrss``), so a child forked straight from a pytest that has grown past 120 MB over the suite
+# would report pytest's peak, not its own. The launcher is forked from pytest (its figure is
+# pytest's), but the plancli it forks in turn starts from the launcher's few megabytes.
+_LAUNCHER = """
+import os, resource, sys
+gib = 1 << 30
+pid = os.fork()
+if pid == 0:
     resource.setrlimit(resource.RLIMIT_AS, (2 * gib, 2 * gib))
     resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
+    os.execv(sys.executable, [sys.executable, "-m", "plancli", *sys.argv[2:]])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
 
 
 @dataclass
 class Run(Result):
-    peak_mib: float = 0.0  # the child's own peak resident memory (os.wait4's rusage)
+    peak_mib: float = 0.0  # the plancli child's own peak resident memory (its os.wait4 rusage)
 
 
 def bounded(*args: str, cwd: Path | None = None, timeout: float = 90) -> Run:
     """plancli in a child process, at most 2 GiB of address space and 60 s of CPU; a run that hangs
     (a FIFO opened, a parser looping) is killed at ``timeout`` and fails the test. The result
-    carries the child's peak memory, read from its own rusage."""
+    carries the child's peak memory, read from its own rusage by the launcher that started it."""
     env = {**os.environ, "PLANCLI_LANG": "en", "NO_COLOR": "1", "PLANCLI_TODAY": "2024-10-20",
            "PYTHONPATH": str(ROOT)}
     env.pop("PLANCLI_REGISTRY", None)
     env.pop("PLANCLI_PROGRESS", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        p = subprocess.Popen([sys.executable, "-m", "plancli", *args], cwd=cwd, env=env, stdout=out, stderr=err,
-                             preexec_fn=_limits)
-        deadline = time.monotonic() + timeout  # a kill switch for a hung child, not a measurement
-        while True:
-            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                p.kill()
-                os.wait4(p.pid, 0)
-                pytest.fail(f"plancli {' '.join(args)[:200]} did not finish in {timeout:g} s")
-            time.sleep(0.02)
-        p.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "child"
+        p = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(report), *args], cwd=cwd, env=env,
+                             stdout=out, stderr=err, start_new_session=True)
+        try:
+            p.wait(timeout)  # a kill switch for a hung child, not a measurement
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, 9)
+            p.wait()
+            pytest.fail(f"plancli {' '.join(args)[:200]} did not finish in {timeout:g} s")
+        assert p.returncode == 0 and report.exists(), f"the launcher failed ({p.returncode})"
+        code, maxrss = report.read_text().split()
         out.seek(0)
         err.seek(0)
-        run = Run(p.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                  usage.ru_maxrss / 1024)
+        run = Run(int(code), out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                  int(maxrss) / 1024)
     no_crash(run)
     return run
 

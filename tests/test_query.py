@@ -126,7 +126,11 @@ def test_attainment_for_a_range_uses_the_lower_bound():
     ("1y", relativedelta(years=1)), ("10 天", relativedelta(days=10)),
 ])
 def test_spans(text, delta):
-    assert parse_span(text) == delta
+    """A span moves a date as the relativedelta would (days and weeks are a timedelta since issue 27:
+    the same date either way, without importing dateutil for --soon 14d on every listing)."""
+    span = parse_span(text)
+    for base in (date(2024, 1, 31), date(2024, 2, 29), date(2023, 12, 31), date(2024, 10, 20)):
+        assert (base + span, base - span) == (base + delta, base - delta)
 
 
 @pytest.mark.parametrize("text", ["", "7", "d", "-1d", "1 fortnight"])

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ..output.render import is_machine, render
-from .application import EXIT_CHECK, command
+from .commands import command
+from .edge import EXIT_CHECK
 from .options import (
     Check,
     ContactsOpt,

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .application import command
+from .commands import command
 from .options import LangOpt, choice
 
 DraftFormat = choice("DraftFormat", ("yaml", "json"))

@@ -1,30 +1,26 @@
-"""Listing commands: due, overdue, list, show, plans, stats, units."""
+"""Listing commands: due, overdue, list, show, plans, stats, units, docs.
+
+This module imports no typer: its commands run on the fast path (``fastpath``) as well as through the
+typer application. The typer options of their parameters are annotations kept as text, read when
+typer builds a command (``options.sign``), their names imported only for the type checker.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING, Annotated
 
 from ..output.render import Column, is_machine, render
 from ..vocabulary import STATUSES, Status
-from .application import EXIT_CHECK, command
+from .commands import command
+from .edge import EXIT_CHECK
 from .human import cells_in, columns_in, say_empty
-from .options import (
-    AsOfOpt,
-    By,
-    Detail,
-    LangOpt,
-    Listing,
-    ProgressOpt,
-    RegistryOpt,
-    Selection,
-    SoonOpt,
-    complete_id,
-    format_name,
-    format_option,
-    with_selection,
-)
+from .selection import By, Selection, format_name, with_selection
+
+if TYPE_CHECKING:  # the names of the annotations (options.sign reads them in options' namespace)
+    import typer
+
+    from .options import AsOfOpt, LangOpt, ProgressOpt, RegistryOpt, SoonOpt, complete_id, format_option
+    from .selection import Detail, Listing
 
 # Token columns never wrap; metric and lead take the slack of a terminal and are cut with “…”.
 FLEX = "ellipsis"
@@ -121,7 +117,7 @@ def overdue(
     fmt: format_option(Listing) = None,
     fail: Annotated[bool, typer.Option("--fail", help="Exit 1 when anything is overdue (for CI).")] = False,
     *, sel: Selection,
-) -> None:
+) -> int | None:
     """List deadlines that have passed with no done/met record.
 
     Example: plancli overdue --plan 数字变革 --fail
@@ -133,7 +129,8 @@ def overdue(
     rows = overdue_rows(ws.registry, f, ws.units, ws.records)
     _listing(rows, OCC_COLUMNS, format_name(fmt), sel, f, ws)
     if fail and rows:
-        raise typer.Exit(EXIT_CHECK)
+        return EXIT_CHECK
+    return None
 
 
 @command("list")

@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from ..errors import PlancliError
-from .application import EXIT_CHECK, command, warn
+from .commands import command
+from .edge import EXIT_CHECK, warn
 from .options import ContactsOpt, Listing, Selection, choice, format_name, format_option, with_selection
 
 Channel = choice("Channel", ("wecom", "dingtalk", "email", "webhook"))

@@ -1,39 +1,36 @@
-"""Options shared by the commands, declared once: choices, formats and the listing filters.
+"""Options shared by the commands as typer reads them: formats, the ledger and registry options, shell
+completion, and ``sign``, which gives a command the signature typer builds it from.
 
 No ``from __future__ import annotations`` here: typer reads these annotations at run time, and an
-annotation kept as a string is compiled and evaluated then (1–2 ms of every listing's start-up).
+annotation kept as a string is compiled and evaluated then. The listing filters (``Selection``) and
+the choices a listing needs at run time are in ``selection``, which imports no typer (the fast path).
 """
 
-import functools
 import inspect
-import sys
 import typing
-from dataclasses import dataclass, fields
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..output.render import default_format
-from ..vocabulary import LIGHTS, RECORD_STATUSES, STATUSES
+from ..vocabulary import RECORD_STATUSES
+from .selection import (  # noqa: F401 - the choices and filters, named here for the command modules
+    FIELDS,
+    By,
+    Detail,
+    Kind,
+    LightChoice,
+    Listing,
+    Role,
+    Selection,
+    StatusChoice,
+    choice,
+    format_name,
+    with_selection,
+)
 
-
-def choice(name: str, values) -> type[Enum]:
-    """An Enum typer shows as [a|b|c] in --help and checks while parsing (typos are refused)."""
-    return Enum(name, {v: v for v in values}, type=str)  # type: ignore[return-value]
-
-
-Role = choice("Role", ("any", "lead", "support"))
-Kind = choice("Kind", ("target", "milestone"))
-By = choice("By", ("plan", "unit"))
-StatusChoice = choice("Status", STATUSES)
 RecordStatus = choice("RecordStatus", RECORD_STATUSES)
-LightChoice = choice("Light", LIGHTS)
-
-LISTING = ("table", "plain", "json", "csv", "md")  # what render() writes
-Listing = choice("Listing", LISTING)
-Detail = choice("Detail", ("table", "plain", "json", "md"))
 Check = choice("Check", ("table", "plain", "json"))
 Weekly = choice("Weekly", ("plain", "md", "html", "json", "table"))
 Export = choice("Export", ("ics", "csv", "json", "sqlite", "xlsx"))
@@ -45,11 +42,6 @@ def format_option(choices: type[Enum], default_help: str = "table on a terminal,
     names = ", ".join(m.value for m in choices)  # type: ignore[attr-defined]
     return Annotated[choices | None, typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False, help=f"{names} [default: {default_help}].")]
-
-
-def format_name(value: Enum | None) -> str:
-    """The chosen format's name; without --format a terminal gets a table, a pipe plain text."""
-    return value.value if value is not None else default_format()
 
 
 # --------------------------------------------------------------------------- shared options
@@ -70,7 +62,7 @@ NewLedgerOpt = Annotated[bool, typer.Option(
 def require_ledger(progress: Path | None, new: bool) -> None:
     """Refuse a --progress that does not exist unless --new says the ledger is new on purpose."""
     if progress is not None and not new and not progress.exists():
-        from .application import UsageError
+        from .edge import UsageError
 
         raise UsageError("cli.no_ledger", ledger=progress)
 
@@ -145,107 +137,25 @@ def complete_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     return _starting(incomplete, [(e.id, e.metric) for e in entries])
 
 
-@dataclass(kw_only=True)
-class Selection:
-    """The listing filters as typed on the command line; declared once, shared by every listing."""
-
-    unit: Annotated[list[str] | None, typer.Option(
-        "--unit", "-u", help="Responsible unit: name, alias or short form (repeat for any of several).",
-        autocompletion=complete_unit)] = None
-    role: Annotated[Role, typer.Option("--role", help="Match --unit as lead, support or any.")] = Role.any
-    plan: Annotated[list[str] | None, typer.Option(
-        "--plan", "-p", help="Plan: code, name or short form (repeatable).", autocompletion=complete_plan)] = None
-    doc: Annotated[list[str] | None, typer.Option(
-        "--doc", "-d", help="Document: code, number (鲁政发〔2024〕5号) or part of its title (repeatable).")] = None
-    all_docs: Annotated[bool, typer.Option(
-        "--all-docs", help="Include archived documents (left out unless named with --doc).")] = False
-    before: Annotated[str | None, typer.Option("--before", help="Deadline on or before DATE.")] = None
-    after: Annotated[str | None, typer.Option("--after", help="Deadline on or after DATE.")] = None
-    within: Annotated[str | None, typer.Option(
-        "--within", help="Deadline within SPAN of --as-of (7d, 2w, 1m, 1y); includes overdue items.")] = None
-    as_of: AsOfOpt = None
-    status: Annotated[list[StatusChoice] | None, typer.Option(
-        "--status", "-s", help="Only these statuses; repeatable.")] = None
-    light: Annotated[list[LightChoice] | None, typer.Option(
-        "--light", "-l", help="Only these lights (亮灯, docs/lights.md): red, yellow, blue, green; repeatable.")
-    ] = None
-    soon: SoonOpt = "14d"
-    kind: Annotated[Kind | None, typer.Option("--kind", help="target or milestone.")] = None
-    registry: RegistryOpt = None
-    progress: ProgressOpt = None
-    lang: LangOpt = None
-
-    def language(self) -> str:
-        """The language of what this run prints for the person at the terminal: --lang, PLANCLI_LANG, locale."""
-        from ..output.language import pick_lang
-
-        return pick_lang(self.lang)
-
-    def office_language(self, ws) -> str:
-        """The language of what leaves the office (workbooks, bulletin, report, digest, calendar):
-        --lang, PLANCLI_LANG, else the registry's ``lang:``, else the locale."""
-        from ..output.language import pick_lang
-
-        return pick_lang(self.lang, registry=ws.registry.lang)
-
-    def workspace(self):
-        """The workspace of the listing; records that count nowhere are warned about, not ignored."""
-        from ..workspace import open_workspace
-        from .application import warn
-
-        ws = open_workspace(self.registry, self.progress)
-        warn(ws.ledger_warnings(), self.language())
-        return ws
-
-    def filters(self, ws):
-        from ..query.filters import make_filters
-
-        f = make_filters(
-            ws.registry, ws.units, units=self.unit or (), role=self.role.value, plans=self.plan or (),
-            before=self.before, after=self.after, within=self.within, as_of=self.as_of,
-            statuses=[s.value for s in self.status or ()], soon=self.soon,
-            kinds=[self.kind.value] if self.kind else (), docs=self.doc or (), all_docs=self.all_docs,
-            lights=[lt.value for lt in self.light or ()])
-        # A --unit read from a part of one unit's name is a guess: say on stderr which unit it is.
-        from ..words import say
-
-        for text, name in f.guessed_units:
-            print(say("msg.unit_chosen", self.language(), text=text, unit=name), file=sys.stderr)
-        return f
-
-
-def with_selection(fn):
-    """Add the ``Selection`` options to a command; it receives them whole as ``sel``.
-
-    typer reads parameters from the signature, so the command's signature lists its own parameters
-    followed by Selection's fields. Working that out evaluates every option's annotation, so it is
-    done for the one command a run builds (``sign_parameters``, called by ``build_command``), not
-    for every listing as its module is imported.
-    """
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        sel = Selection(**{k: kwargs.pop(k) for k in _selection_fields()})
-        return fn(*args, sel=sel, **kwargs)
-
-    wrapper.sign_parameters = functools.partial(_sign_parameters, fn)
-    return wrapper
-
-
-@functools.cache
-def _selection_fields() -> dict[str, inspect.Parameter]:
-    """Selection's fields as keyword-only parameters, their annotations evaluated (once a run)."""
-    hints = typing.get_type_hints(Selection, include_extras=True)
-    return {f.name: inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default,
-                                      annotation=hints[f.name]) for f in fields(Selection)}
-
-
-def _sign_parameters(fn, command) -> None:
-    """Give ``command`` (``fn`` wrapped, as registered) the parameters typer reads: ``fn``'s own,
-    then Selection's."""
-    own_hints = typing.get_type_hints(fn, include_extras=True)
-    own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=own_hints[p.name])
-           for p in inspect.signature(fn).parameters.values() if p.name != "sel"]
-    params = own + list(_selection_fields().values())
+def sign(command) -> None:
+    """Give ``command`` (a command function as registered) the signature typer builds it from: its
+    own parameters with their annotations read — in its module's names, then this module's (a module
+    that runs without typer names typer's side only under ``TYPE_CHECKING``) — followed, for a listing
+    (``with_selection``), by Selection's fields as keyword-only parameters."""
+    fn = inspect.unwrap(command)
+    names = {**globals(), **fn.__globals__}
+    hints = typing.get_type_hints(fn, globalns=names, include_extras=True)
+    params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in inspect.signature(fn).parameters.values()
+              if p.name != "sel"]
+    if getattr(command, "selection", False):
+        params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in params] + list(_selection_fields())
     command.__signature__ = inspect.Signature(params)
-    command.__annotations__ = {p.name: p.annotation for p in params}
+    command.__annotations__ = {p.name: p.annotation for p in params if p.annotation is not inspect.Parameter.empty}
+
+
+def _selection_fields() -> list[inspect.Parameter]:
+    """Selection's fields as keyword-only parameters, their annotations read."""
+    hints = typing.get_type_hints(Selection, globalns={**globals(), **vars(inspect.getmodule(Selection))},
+                                  include_extras=True)
+    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=getattr(Selection, name),
+                              annotation=hints[name]) for name in FIELDS]

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .application import UsageError, command
+from .commands import command
+from .edge import UsageError
 from .options import (
     LangOpt,
     Listing,

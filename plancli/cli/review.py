@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ..output.render import Column, is_machine, render
-from .application import CONTEXT, group, piped
+from .application import CONTEXT
+from .commands import group, piped
 from .options import (
     AsOfOpt,
     LangOpt,
@@ -67,7 +68,7 @@ def review(
     from ..query.review import PENDING_KEYS, pending_claims
     from ..words import say
     from ..workspace import open_workspace
-    from .application import warn
+    from .edge import warn
     from .human import columns_in, say_empty
 
     ws = open_workspace(registry, progress)

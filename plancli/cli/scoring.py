@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .application import command
+from .commands import command
 from .options import (
     AsOfOpt,
     LangOpt,
@@ -60,7 +60,7 @@ def score(
     from ..query.score import score as make_score
     from ..query.score import score_period
     from ..workspace import open_workspace
-    from .application import warn
+    from .edge import warn
 
     ws = open_workspace(registry, progress)
     warn(ws.ledger_warnings())

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .application import command
+from .commands import command
 
 
 @command()

@@ -64,11 +64,20 @@ _TIME = re.compile(
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d年每前第])(?:上半年|下半年|第?[一二三四]季度(?:末|底)?)(?:之前|以前|前)?"
     rf"|(?:今年|本年|当年)年内|(?<![\d一二两三四五六七八九十近每多几本今当明去])年内"
     rf"|{_PRE}(?:今年|明年|本年)\d{{1,2}}月(?=(?:份)?(?:全部|全面|基本|如期|按时)?(?:完成|建成|竣工|完工|投用))"
+    # a bare month heading the steps after its colon (4月:制定并下发…方案; 8月份:完成…), as a 月度工作计划 sets them: the
+    # month's end (泰顺's progress table, round fourteen)
+    # (1-4月: — the months a report covers — is no step)
+    r"|(?<![\d.年\-—–~～至])(?<!\d年)\d{1,2}月(?:份)?(?=[:：])"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
 # After a day that is a dateline, not a deadline: the time of day (2月21日下午,…) or the event it dates (4月21日闭幕,
 # 3月5日召开…会议).
 _EVENT_AFTER = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|早上)[，,]?|(?:闭幕|开幕|召开|举行|举办|开班|揭牌|成立)(?!前|之前|以前)")
+# A day whose clause tells of a meeting and what it did, with no work of the plan before it: 1月18日长宁区第十七届人民代表大会
+# 第五次会议闭幕会上予以宣布 (长宁, round thirteen's leftover) — the day of an event, as 4月21日闭幕 is. (6月30日前召开推进会, with
+# 前, and 6月30日完成验收 stay steps.)
+_MEETING_IN = re.compile(r"(?:(?!完成|建成|实现|开工|竣工|投用|上线|出台|印发|启动|前)[^，,。；;])*?"
+                         r"(?:会议|大会|常委会|会上|闭幕|开幕|发布会)(?:[^，,。；;]*?(?:宣布|公布|表决|票决|通过|审议|召开|举行))?")
 # Before a date that is no deadline: 已经2023年10月13日…研究通过, 已于… (a past event).
 _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
 # After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…
@@ -91,6 +100,17 @@ _LIST_NAME_AFTER = re.compile(rf"(?:度)?(?:的)?(?:实施|办好|办理|推进|
                               # the year of the list, whatever the sentence then says of it
                               r"|(?:度)?(?:的)?(?:(?!完成|实施|推进|建成|开展|做好|办好|落实|启动|新建|建设|改造)"
                               r"[^，,。；;：:\x00\d]){0,10}?(?:民生实事|为民实事|惠民实事|为民办实事|民生工程)")
+
+
+# After a year that names the work a sentence is about, not when it is due (issue 28, round fifteen's held-out 师宗):
+# 召开2022年批而未供和闲置土地处置工作推进会, 2022年…工作关系到…, 增强抓好2022年…工作的紧迫感, 统筹推进2022年…工作, —
+# a noun phrase with no verb of doing, ending in 工作 and then a meeting, 的, a clause's end or what it bears on.
+# (2024年完成…工作, 2024年底前做好…工作 and 2024年,全面完成…工作 keep their step: a verb of doing or a comma follows the year)
+_TOPIC_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|抓好|落实|实施|建设|改造|新增|出台|"
+                          r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?\x00\d\s])*?[\u4e00-\u9fff]工作"
+                          r"(?=推进会|部署会|调度会|会议|大会|会|的|关系|事关|[，,。；;]|$)")
+# Before a year that a sentence says the work serves: 关系到师宗县2023年用地要素保障 (what it bears on, no deadline).
+_SERVES_BEFORE = re.compile(r"(?:关系到|关系着|事关|影响到|服务于|服务)(?:[\u4e00-\u9fff]{1,6}?[省市区县镇])?$")
 
 
 # After a year that is part of a field's name in a list of the fields a form asks for (issue 28, round eight's
@@ -329,7 +349,11 @@ _WORK_BETWEEN = re.compile(r"吸引|带动|实现|新增|完成|建成|培育|�
 # 1.5万人,同比增长5% in a plan of 2024. Its numbers are results. 截至2025年底,… in a plan running to 2025 is a target (a
 # year is past only before the period), and 2023年 opening a plan of 2023—2025 is its first year.
 _REPORT_OPENER = re.compile(r"[\x00\s]*(?:截至|截止)(?:目前|当前|发稿时)|[\x00\s]*(?:去年|上年|上一年|过去一年|过去[一二两三四五]年"
-                            r"|今年以来|去年以来|年初以来|入夏以来|近年来|近[一二两三四五]年来?|[一二两三四五十]+年来)[，,以]")
+                            r"|今年以来|去年以来|年初以来|入夏以来|近年来|近[一二两三四五]年来?|[一二两三四五十]+年来)[，,以]"
+                            # 第一季度:…已基本完工…, 第三季度:目前…已建成并交付使用 — a quarter's or month's report of what was done
+                            # (光明, round fifteen's held-out set); 一季度:完成… (its step) stays one
+                            r"|[\x00\s]*(?:第?[一二三四]季度|\d{1,2}月(?:份)?|上半年|下半年)[:：](?=(?:目前|截至目前)|"
+                            r"[^。；;，,]*?已(?:经)?(?:基本|全部|部分)?(?:完工|建成|完成|交付|竣工|开工|开学|移交|投用))")
 _PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?:全年|以来|\d{1,2}[-至—]\d{1,2}月|前三季度|上半年"
                           r"|[一二三四]季度|底|末)?[，,]")
 
@@ -364,6 +388,12 @@ def _names_counted(before: str, m: re.Match) -> bool:
     return len(items) >= 2 and all(1 <= len(x) <= 12 and not re.search(r"\d", x) for x in items) and count == len(items)
 
 
+# A figure, then a share in brackets saying what part of a whole it is: 完成筛查人数1480人(20%), 完成投资5亿元(占年度计划的50%)
+# — the share restates the figure before it (its month's part of the year's 7400人), it sets no goal of its own. A share with
+# words of its own in the brackets (含快充桩20%, 其中…) is not this.
+_SHARE_OF_BEFORE = re.compile(r"\d(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,4}[(（](?:占[^()（）\d]{0,16}?的?)?$")
+
+
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
@@ -383,9 +413,26 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
                                                       re.sub(r"[\x00\s]", "", before))
                                         or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
         return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
+    if unit in ("个", "项", "件") and re.search(r"(?:候选|备选)[^，,。；;]{0,8}(?:票选|选出|评选|遴选|票决)出?$",
+                                              re.sub(r"[\x00\s]", "", before)):
+        return "extract.reason.list_size"  # 从12个候选项目票选出10个项目: the size of the list chosen (南海, round fifteen)
+    if unit in _ITEM_UNITS and text[lo + m.start() - 1:lo + m.start()] in "(（" and text[e:e + 1] in ")）" \
+            and not re.search(r"[。，,；;：:\d]", text[_clause_start(text, a, lo):a - 1]) \
+            and not text[e + 1:hi].strip("\x00 \n"):
+        return "extract.reason.list_size"  # 二、提升环境品质方面(3项), 教育优质行动(4项): a heading counting its items
+    clause = re.sub(r"[\x00\s●•·■◆▲★]", "", text[_clause_start(text, a, lo):a])
+    if clause.startswith("预计"):
+        return "extract.reason.forecast"  # ●预计全省地区生产总值增长6%左右: an estimate of the year just ended (湖北, round seventeen)
+    if re.search(r"以[^，,。；;以]*$", before) and re.match(r"(?:多|余)?[^，,。；;]{0,16}?为(?:主要|重点|服务)?对象", text[e:hi]):
+        return "extract.reason.descriptive"  # 以…7600多名持证残疾人为主要对象: whom the plan serves (东阳, round seventeen)
+    if unit in ("个", "家", "所", "处") and not clause \
+            and re.match(r"[^，,。；;\d]{1,10}[，,]每(?:个|一个|一|家|所|处)?[\u4e00-\u9fff]{0,4}(?:至少|都|均|要|各)", text[e:hi]):
+        return "extract.reason.descriptive"  # 11个产粮大县,每个县至少建设1处…: the units a per-unit target is set over (济宁)
     if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
                  re.sub(r"[\x00\s]", "", before)):
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
+    if unit in ("%", "‰") and text[e:e + 1] in ")）" and _SHARE_OF_BEFORE.search(before):
+        return "extract.reason.share_of"  # 完成筛查人数1480人(20%): the share of the whole the figure is (泰顺, round fourteen)
     if unit in ("种", "类", "个", "项") and not before.endswith("等") and _names_counted(before, m):
         return "extract.reason.listed_count"  # 高血压、糖尿病、严重精神障碍、肺结核4种慢病 (南郑, round twelve)
     if re.search(r"在[^，,。；;在]*$", before) and re.match(r"[^，,。；;]{0,12}的基础上", after):
@@ -663,11 +710,33 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
     items = _unpunctuated_items(doc, under, width)
     for li, n in under:
         a, e = doc.src.line_span(li)
-        if not lo <= a < hi or e >= hi:
+        if not lo < e < hi:  # (the break is what counts: a first task's line starts before lo, at its number)
             continue
+        if _inside_a_number(doc, li):
+            continue  # 1.2024年6 / 月底前…, 新建停车场30 / 个: a line a page broke inside a number carries on
         if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
             out.add(e)
+    for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
+        # a bar closing a line closes a table's cell (序号 | … | 责任单位 |): no print wrap runs on past it (round fifteen)
+        a, e = doc.src.line_span(li)
+        if lo < e < hi and doc.lines[li - 1].rstrip().endswith(("|", "｜")):
+            out.add(e)
     return frozenset(out)
+
+
+# A task's or a group's number on a line of its own: 2., (3), （一）, 一、.
+_NUMBER_ALONE = re.compile(rf"\d{{1,3}}[.．、。]|[(（](?:\d{{1,3}}|[{COUNTING}]+)[)）]|[{COUNTING}]+、")
+_NUMBER_GOES_ON = re.compile(r"[月日年号%‰万亿千百]|(?:" + "|".join(re.escape(u) for u in _UNITS) + ")")
+
+
+def _inside_a_number(doc: Doc, li: int) -> bool:
+    """Whether line ``li`` ends on a digit and the next line with text opens with what a number takes after it (月, 日,
+    %, 万, a measure word): the page broke the line inside a number or a date (round fifteen)."""
+    a, e = doc.src.line_span(li)
+    if not doc.c[a:e][-1:].isdigit():
+        return False
+    nxt = next((ln for ln in doc.lines[li:] if ln.strip()), "")
+    return bool(_NUMBER_GOES_ON.match(compact(nxt)))
 
 
 def _ends_before_noise(line: str) -> bool:
@@ -683,8 +752,26 @@ def _indented_next(doc: Doc, li: int) -> bool:
     its paragraph (温州's page, round twelve: …开展免费窝沟封闭 / blank / 　同时,… had been run on into one paragraph)."""
     for nxt in doc.lines[li:]:
         if nxt.strip():
-            return nxt.startswith(("  ", "\u3000", "\t"))
+            return _indent(nxt) - _margin(doc) >= 2
     return False
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented, in half-width spaces (a full-width space is two, a tab four)."""
+    n = 0
+    for ch in line:
+        if ch not in " \u3000\t":
+            break
+        n += {"\u3000": 2, "\t": 4}.get(ch, 1)
+    return n
+
+
+def _margin(doc: Doc) -> int:
+    """The indent every line with text carries (a page that sets its whole text in from the edge): an indent says a
+    paragraph opens only beyond it (成都's list indented as a whole had its print wrap read as a new paragraph)."""
+    if doc.margin is None:
+        doc.margin = min((_indent(ln) for ln in doc.lines if ln.strip()), default=0)
+    return doc.margin
 
 
 _PARA_DONE = ("。", "!", "?", "！", "？", "…", "...")  # (…… ends a list of goals a page quotes)
@@ -734,7 +821,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     # under a section heading had lost its step.)
     for blk in plan.blocks:
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
-        if ls < blk.start:
+        if ls == blk.start and blk.start > lo:
+            pa, pe = doc.src.line_span(doc.line_of(blk.start - 1))
+            if pe == blk.start and _NUMBER_ALONE.fullmatch(c[pa:pe]):
+                ls = pa  # 2. / 6月底前完成招标: the number on a line of its own is no text either (2.6月 is no decimal)
+        if ls < blk.start and not blk.midline:
             text = text[:ls] + "\x00" * (blk.start - ls) + text[blk.start:]
     breaks = _line_breaks(doc, lo, hi)
     paragraphs = breaks | _paragraph_ends(doc, lo, hi) | {x for blk in plan.blocks for x in blk.breaks}
@@ -749,7 +840,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         due = heading_dates.get(blk.heads) if blk.heads is not None else None
         if due is None and blk.due is not None:
             # a table row's 完成时限 cell (2025年6月底前) dates its targets and steps
-            due = next(iter(_times(c, *blk.due, [], ctx, period)), None)  # (the cell's text: a parenthetical is masked)
+            due = _due_time(c, *blk.due, ctx, period)  # (the cell's text: a parenthetical is masked)
         if due is not None:
             due.heading = True
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
@@ -794,6 +885,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                                                    raw=c)
             if trailing is not None and any(d.time is trailing for d in drafts):
                 consumed.add(k + 1)
+            drafts = _figures_of_goals(drafts, goals or bool(_GOALS_SAID.search(text[s0:s1])))
+            # a clause that forecasts (预计三年内全国新增装机容量超过1亿千瓦): its figure is an estimate, no target, and its
+            # time no step either (round seventeen: once 预计 excluded the figure, the clause had been drafted a milestone)
+            drafts = [d for d in drafts if not (d.kind == "milestone" and text[max(s0, d.qstart - 2):d.qstart] == "预计")]
+            if _GOALS_NAMED.fullmatch(text[s0:min(s1, doc.src.line_span(li)[1])].strip("\x00 \n■●◆▲★☆□·•*#")):
+                drafts = [d for d in drafts if d.kind != "milestone"]
             subject = () if blk.lead else subject_units(text[s0:s1])
             if subject:  # 区政府办公室将对…,每季度通报…: the sentence's subject leads what it commits to
                 for d in drafts:
@@ -803,6 +900,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 at = d.value[0] if d.value else d.qstart
                 _a, lead, support = next((x for x in per_clause if x[0] >= at), per_clause[-1])
                 d.units = (lead, support)
+            for d in drafts:
+                # a quote opens on words, not on what is masked before them (the bar between two cells of a row)
+                words = d.value[0] if d.value else d.qend
+                while d.qstart < words and text[d.qstart] == "\x00":
+                    d.qstart += 1
             out.extend(drafts)
             if opening is not None:
                 governor = opening
@@ -821,6 +923,96 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 first = text[s0:s1].strip("\x00 ")
         if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
             listed = governor  # a paragraph that ends in a colon leads a list
+    bulleted = _bulleted_goals(doc, lo, hi)
+    past = _under_past_year(doc, lo, hi, period)
+    return [d for d in out if not (d.kind == "milestone" and d.time is not None and doc.line_of(d.sort) in bulleted
+                                   and _HORIZON.fullmatch(d.time.text)) and doc.line_of(d.sort) not in past]
+
+
+# A heading that reports a year before the plan's (■ 2024年成绩单, 2023年工作回顾, 一、2024年主要成绩): what stands under it is
+# last year's results and estimates, no goal of the plan (湖北, round seventeen: ●粮食总产达到557亿斤 had been drafted).
+_PAST_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?({_YEAR})年(?:度)?[^，,。；;：:\d]{{0,8}}?"
+                           r"(?:成绩单|成绩|成就|回顾|工作回顾|总结|工作总结|完成情况|亮点|成效)[:：]?$")
+_HEAD_MARK = "■□◆◇▲△★☆●○•·#* \x00"
+
+
+def _under_past_year(doc: Doc, lo: int, hi: int, period: Period) -> set[int]:
+    """The lines under a heading of a year before the period that reports it (see _PAST_HEADING), up to the next
+    heading (a line that opens as that one does, or a numbered section)."""
+    out: set[int] = set()
+    first, last = doc.line_of(lo), doc.line_of(max(lo, hi - 1))
+    li = first
+    while li <= last:
+        raw = doc.lines[li - 1].strip()
+        m = _PAST_HEADING.match(compact(raw).strip(_HEAD_MARK))
+        if not m or int(m.group(1)) >= period.start.year:
+            li += 1
+            continue
+        mark = raw[:1] if raw[:1] in _HEAD_MARK else ""
+        li += 1
+        while li <= last:
+            nxt = doc.lines[li - 1].strip()
+            cn = compact(nxt).strip(_HEAD_MARK)
+            years = [int(y) for y in re.findall(rf"({_YEAR})年", cn)]
+            if nxt and ((mark and nxt.startswith(mark)) or _SECTION_HEAD.match(cn)
+                        or len(cn) <= 30 and "。" not in cn and any(y >= period.start.year for y in years)):
+                break  # (the next heading: marked as this one, numbered, or a short line naming the plan's year)
+            out.add(li)
+            li += 1
+    return out
+
+
+_SECTION_HEAD = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
+
+
+# A heading that names a year's goals (■ 2025年经济社会发展的主要预期目标, 2024年工作目标): the goals are the lines under it,
+# the heading is no step (round seventeen: it had been drafted as a milestone). A verb of doing keeps the step.
+_GOALS_NAMED = re.compile(rf"(?:{_YEAR}年)(?:度)?(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|落实|实施|建设|改造|新增|"
+                          r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?\x00\d\s]){0,20}?(?:目标|目标任务|指标)[:：]?")
+# A sentence that says it sets the goals: …的努力目标为:, 主要预期目标是: (round seventeen).
+_GOALS_SAID = re.compile(r"目标(?:为|是)[:：]")
+
+
+def _figures_of_goals(drafts: list[Draft], goals: bool) -> list[Draft]:
+    """A goals sentence that is mostly figures (到2025年,全市新增…800人以上,…就业率达60%以上,…权益得到更好保障;
+    努力目标为:生产总值增长7%;…;外贸出口额占全市份额保持稳定;…): its figures are the goals, the clauses without one
+    (保持稳定, 得到更好保障, 完成上级下达目标任务) are wishes that round them off, no step anyone reports on — the registry
+    annotates such a sentence with its targets only (东阳, 龙游, round seventeen; each wish had been drafted as a milestone
+    quoting the sentence up to it, so the draft read as the same milestone twice). Three figures at least under one time
+    phrase, more than its steps: a goals sentence with two (六盘水: 2022年,…2600个…15个…,加快推动…融合发展) or with more
+    steps than figures (济南, 盐城: 到2026年,产业能级持续提升,…) keeps one milestone a clause, as annotated."""
+    if not goals:
+        return drafts
+    wishes: set[int] = set()
+    for time in {id(d.time): d.time for d in drafts if d.time is not None}.values():
+        # (the figures one time phrase governs: 力争用2年时间,…2300人…;到2025年,…超过全国平均水平,…突破10件 keeps its
+        # step — 到2025年 governs one figure there, 鲁政发)
+        targets = [d for d in drafts if d.kind == "target" and d.time is time]
+        steps = [d for d in drafts if d.kind == "milestone" and d.time is time]
+        if len(targets) >= 3 and steps and len(steps) < len(targets):
+            wishes |= {id(d) for d in steps}
+    return [d for d in drafts if id(d) not in wishes]
+
+
+# The horizon of a plan's goals: 到2026年, 力争到2027年底.
+_HORIZON = re.compile(rf"(?:力争|争取|确保)?(?:到|至){_YEAR}年(?:底|末)?")
+
+
+def _bulleted_goals(doc: Doc, lo: int, hi: int) -> set[int]:
+    """The lines of goals set out as bullets (——产业链条建立健全。…力争聚集…100家) and the paragraph opening 到YYYY年 right above
+    them that they spell out (十堰, 洞头). There the goals are the figures: the overview's and the bullets' words without a
+    figure (全面发展, 建立健全, 取得突破性进展) are the bullets' headings and wishes, no milestone anyone reports on — as the
+    registry annotates a goals list laid out so (洞头 round twelve, 十堰 round fifteen). A goals paragraph without bullets
+    (到2026年,产业能级持续提升,…) keeps one milestone a clause, as before."""
+    first, last = doc.line_of(lo), doc.line_of(max(lo, hi - 1))
+    bullets = {li for li in range(first, last + 1) if _BULLET.match(doc.lines[li - 1].strip())}
+    out = set(bullets)
+    for li in sorted(bullets):
+        above = li - 1
+        while above >= first and not doc.lines[above - 1].strip():
+            above -= 1
+        if above >= first and above not in bullets and _HORIZON.match(compact(doc.lines[above - 1]).lstrip("\x00 ")):
+            out.add(above)
     return out
 
 
@@ -838,7 +1030,9 @@ _LEAD_IN = re.compile(r"^[\x00\s]*[^，。：:；;\d]{2,20}[，,]$")
 
 def _under_goals_heading(doc: Doc, li: int) -> bool:
     """The paragraph on line li stands right under a goals heading of its own line (（二）工作目标)."""
-    for prev in range(li - 1, max(0, li - 3), -1):
+    # (the nearest line with text, over any run of blank lines: a page that double-spaces its lines lays out the same
+    # text — 东阳 relaid, round seventeen)
+    for prev in range(li - 1, 0, -1):
         c = compact(doc.lines[prev - 1]).strip("# *")
         if c:
             return bool(_GOALS_HEADING.match(c))
@@ -888,7 +1082,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                                             or text[e:e + 1] == "度" and not _DOING_AFTER_YEAR.match(text, e + 1, s1)
                                             or names_a_list(text, e)
                                             or _PRINCIPLES_AFTER.match(text, e, s1)
-                                            or _ISSUED_AFTER.match(text, e, s1)):
+                                            or _ISSUED_AFTER.match(text, e, s1)
+                                            or _TOPIC_AFTER.match(text, e, s1)
+                                            or _SERVES_BEFORE.search(text[max(s0, a - 12):a])):
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
             # 印发《…》 (when the document was issued, round ten)
@@ -899,7 +1095,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if t.startswith("预计") and forecasts(text, a, s0):
             continue  # 26项已完成,6项正在抓紧收尾,预计年底前全部完成: a forecast of work under way, no step of the plan
         if re.fullmatch(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]", t) and (
-                text[e:e + 1] in "，," or _EVENT_AFTER.match(text, e, s1)):
+                text[e:e + 1] in "，," or _EVENT_AFTER.match(text, e, s1)
+                or _MEETING_IN.match(text, e, _clause_end(text, e, s1))):
             continue  # 1月19日,重庆市…会议开幕, 2025年3月4日,记者从…获悉: a dateline, the day of an event; 2月21日下午,在…
             # 会议上, 4月21日闭幕 (round eight): the time of day or the event right after the day
         if re.fullmatch(r"\d{4}年", t) and _NAMED_PROJECT.match(text, e, s1) \
@@ -955,6 +1152,45 @@ def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: 
             and not _clause_end(text, times[0].end, s1) < s1 - 1:
         return times[0]
     return None
+
+
+# A date a spreadsheet or a form writes with dots, slashes or dashes: 2024.06, 2024/6/30, 2024-06, 2023.01-2023.12 (江山's
+# 建设起止年限 cell).
+_NUMERIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[./\-](\d{1,2})(?:[./\-](\d{1,2}))?(?![\d%])")
+
+
+def _due_time(text: str, a: int, e: int, ctx: Context, period: Period) -> Time | None:
+    """When a task is due by its 完成时限 cell or time label (text[a:e]): the latest date the cell names (2024年3月启动,6月底前
+    完成: June; 2024年3月至12月: December), in the forms phrases take (2024年6月底前, 二季度, 上半年, 年底前) or the numeric ones a
+    form takes (2024.06, 2023.01-2023.12: read as 2024年6月, 2023年12月). None where it names no date (持续推进, 长期)."""
+    cell = text[a:e].strip("\x00 。;；,，")
+    here = ctx if ctx.doc_date else Context(doc_date=period.start, period=period)  # (no date of issue: the first year)
+    if cell and re.search(r"\d|季度|半年|年底|年末|年内", cell):
+        try:  # the whole cell a phrase: a range (2024年3月至12月) is due at its end, 10月份 at the month's end
+            got = parse_deadline(cell, here)
+            at = text.index(cell, a)
+            if got.kind == "by":
+                try:
+                    parse_deadline(cell, period)
+                    yearless = False
+                except DeadlineError:
+                    yearless = True
+                return Time(at, at + len(cell), cell, got, yearless=yearless)
+        except DeadlineError:
+            pass
+    times = _times(text, a, e, [], ctx, period)
+    if times:
+        return max(times, key=lambda t: t.deadline.date)
+    found = None
+    for m in _NUMERIC_DATE.finditer(text, a, e):
+        y, mo, d = m.group(1), int(m.group(2)), m.group(3)
+        read = f"{y}年{mo}月" + (f"{int(d)}日" if d else "")
+        try:
+            got = parse_deadline(read, here)
+        except DeadlineError:
+            continue
+        found = Time(m.start(), m.end(), m.group(), got, yearless=True, read_as=read)
+    return found
 
 
 # What may follow the date of a group heading that dates the items under it: （一）2024年目标, （二）2025年重点任务 (round ten)
@@ -1263,9 +1499,14 @@ _STANDING = re.compile(r"^(?:力争)?(?:达到|位居|位列|进入|保持|稳�
 _FIELD_OF_NEXT = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|镇|街道))?在[^，,；;。\d]*方面$")
 
 
+# A clause that only names who does the work: 由县工业园区管委会牵头, 县自然资源局、漾月街道配合 (师宗, round fifteen's
+# held-out set) — the task's units, no step of its own (由X牵头建设… goes on to the work, and stays).
+_UNITS_ONLY = re.compile(r"^(?:由)?[^，,；;。\d]{2,40}?(?:牵头|配合|协助|参与|协同|负责)(?:负责|落实|实施)?$")
+
+
 def _not_a_commitment(body: str) -> bool:
     return bool(_PURPOSE.match(body) or _PERMISSION.search(body) or _PURPOSE_OF_NEXT.match(body)
-                or _FIELD_OF_NEXT.match(body))
+                or _FIELD_OF_NEXT.match(body) or _UNITS_ONLY.match(body))
 
 
 def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -> list[tuple[int, int]]:
@@ -1297,7 +1538,7 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
                          times: list[Time], governor: Time | None, para: int = 0, apart: bool = False) -> list[Draft]:
     """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
     (到2020年，A。B，C。: B and C are dated too), up to the sentence's own first time phrase."""
-    if governor is None or governor.yearless:
+    if governor is None or governor.yearless and not apart:  # (a table cell's date, 6月底前 or 一季度: read in the year)
         return []
     # a clause's own date, with a year or without, is its own — from its clause's start where it closes the clause
     # (除…项目在今年6月前完成: the words before the date are its outcome)
@@ -1317,7 +1558,8 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
 _DONE_AFTER = re.compile(r"[\x00]*(?:将|均|全部|全面|基本|如期|按时|确保)?(?:完成|建成|竣工|完工|投用|投入使用|交付使用)"
                          r"(?:任务|目标|建设)?外?[\x00]*$")
 # A clause that names the list itself (将实施十件民生实事项目): the lead of the items, no milestone of its own.
-_NAMES_THE_LIST = re.compile(rf"[{NONZERO}十两\d]+(?:件|项|个)(?:重点|重大|年度)?(?:民生|为民|惠民)(?:办)?实事")
+# (…继续实施一批民生实事项目: a batch, the list not counted — 巨鹿, round fifteen's held-out set)
+_NAMES_THE_LIST = re.compile(rf"(?:[{NONZERO}十两\d]+(?:件|项|个)|一批)(?:重点|重大|年度)?(?:民生|为民|惠民)(?:办)?实事")
 
 
 def _dated_from(text: str, t: Time, lo: int) -> int:
@@ -1332,6 +1574,11 @@ def _own_clause_start(text: str, pos: int, lo: int) -> int:
     while pos > lo and text[pos - 1] not in _CLAUSE_END and text[pos - 1] not in _SENT_END:
         pos -= 1
     return pos
+
+
+# A clause with a time of its own that extract does not draft (a monthly step, 从3月起): a date before it does not reach it
+# (上海市民政局, round fifteen's held-out set).
+_OWN_RECURRENCE = re.compile(r"每(?:个)?(?:月|周|旬|季度|半月)|[从自](?:\d{1,2}月|下月|次月|明年)起")
 
 
 def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
@@ -1351,6 +1598,9 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
         while pos < scope_end:
             cs = t.start if first else pos
             ce = _action_end(text, t.end if first else pos, s1)
+            if not first and _OWN_RECURRENCE.search(text, pos, ce):
+                break  # 2月20日前上报…,并从3月起每月20日前上报… — a clause with a time of its own (monthly) is not this one's
+
             body_start = t.end if first else pos
             closes = first and _DONE_AFTER.match(text, t.end, _clause_end(text, t.end, s1))
             if closes:

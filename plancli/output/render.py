@@ -11,7 +11,6 @@ chosen columns. rich and tabulate are imported only when their format is used.
 
 from __future__ import annotations
 
-import csv
 import io
 import itertools
 import json
@@ -241,6 +240,8 @@ _BATCH = 2000  # rows encoded at once: the C encoder's speed without the whole d
 
 
 def _write_csv(rows, columns, out, title, fields) -> None:
+    import csv  # here, not at the top: only this format uses it
+
     keys = list(fields or (rows[0].keys() if rows else [c.key for c in columns]))
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -113,9 +113,9 @@ def bulletin(reg: Registry, table: UnitTable | None, records: list[Record], f: F
     records = indexed(records)  # one timeline for every question below
     canon = table.canonical if table else None
     groups = unit_groups(f, canon)
-    rows = [r for r in occurrence_rows(reg, replace(f, as_of=at), table, records) if groups(r)]
+    rows = [r for r in occurrence_rows(reg, f.replace(as_of=at), table, records) if groups(r)]
     before = {r["item"]: r["light"] for r in
-              occurrence_rows(reg, replace(f, as_of=period.start - timedelta(days=1), lights=[], statuses=[]),
+              occurrence_rows(reg, f.replace(as_of=period.start - timedelta(days=1), lights=[], statuses=[]),
                               table, records)}
     per: dict[str, dict] = {}
     review_keys = REVIEW_COUNTS if reg.review else ()  # 待审核, 已退办 per unit (docs/review.md)

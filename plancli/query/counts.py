@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from ..ledger.record import Record
 from ..registry.model import Registry
@@ -115,7 +114,7 @@ def stats(reg: Registry, table: UnitTable, records: list[Record], f: Filters, by
 def plan_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
     """Per plan: source lines, completeness, coordinator, entry counts, no_date_stated, overdue, due soon."""
     # every plan is listed, those of archived documents too: count them all, truthfully
-    counts = {c["name"]: c for c in count_by(occurrence_rows(reg, replace(f, all_docs=True), None, records),
+    counts = {c["name"]: c for c in count_by(occurrence_rows(reg, f.replace(all_docs=True), None, records),
                                              lambda r: [r["plan"]], list(reg.plans))}
     per_plan: dict[str, Counter] = {code: Counter() for code in reg.plans}
     for e in reg.entries:
@@ -149,7 +148,7 @@ def unit_summary(reg: Registry, table: UnitTable, include_all: bool = False) -> 
 def doc_summary(reg: Registry, records: list[Record], f: Filters) -> list[dict]:
     """Per document: number, title, issuer, date, period, completeness, entry counts, overdue, met,
     and whether it is archived (every document is listed, archived ones too)."""
-    rows = occurrence_rows(reg, replace(f, all_docs=True), None, records)
+    rows = occurrence_rows(reg, f.replace(all_docs=True), None, records)
     out = []
     for d in reg.documents:
         codes = set(d.plan_codes)

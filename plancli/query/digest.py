@@ -22,7 +22,6 @@ Sections:
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from ..ledger.attainment import attainment
@@ -86,7 +85,7 @@ def digest(reg: Registry, table: UnitTable | None, records: list[Record], f: Fil
     rows = [_item(r) for r in occurrence_rows(reg, f, table, records)]
     # red now and not a week ago, with the unit's latest words on it (what a director asks first)
     week_before = {r["item"]: r["light"] for r in
-                   occurrence_rows(reg, replace(f, as_of=f.as_of - timedelta(days=7), lights=[], statuses=[]),
+                   occurrence_rows(reg, f.replace(as_of=f.as_of - timedelta(days=7), lights=[], statuses=[]),
                                    table, records)}
     newly_red = explain([r for r in rows if r["light"] == Light.RED and week_before.get(r["item"]) != Light.RED],
                         records, f.as_of)

@@ -8,10 +8,8 @@ occurrence by the row engine, ``query.rows``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
-
-from dateutil.relativedelta import relativedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..registry.model import Entry, Registry, UnitTest
 from ..registry.names import QueryError, match_unit, resolve_doc, resolve_plan
@@ -19,27 +17,58 @@ from ..registry.units import UnitTable
 from ..text.dates import parse_span, to_date, to_today
 from ..vocabulary import LIGHTS, STATUSES
 
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
+
 __all__ = ["QueryError", "ROLES", "Filters", "make_filters", "visible_plans", "select_entries", "unit_predicate"]
 
 ROLES = ("any", "lead", "support")
 
 
-@dataclass(kw_only=True)
 class Filters:
-    units: list[str] = field(default_factory=list)  # canonical names
-    role: str = "any"  # lead | support | any
-    plans: list[str] = field(default_factory=list)  # codes
-    before: date | None = None
-    after: date | None = None
-    within: relativedelta | None = None
-    as_of: date = field(default_factory=date.today)
-    statuses: list[str] = field(default_factory=list)
-    soon: relativedelta = field(default_factory=lambda: relativedelta(days=14))
-    kinds: list[str] = field(default_factory=list)
-    docs: list[str] = field(default_factory=list)  # document codes
-    all_docs: bool = False  # archived documents too (--all-docs); naming one with --doc/--plan also shows it
-    guessed_units: list[tuple[str, str]] = field(default_factory=list)  # (as typed, unit read) to say
-    lights: list[str] = field(default_factory=list)  # --light: only rows with these lights
+    """A listing's question, resolved: canonical unit names, plan and document codes, dates and spans.
+
+    A plain class, not a dataclass: every listing imports this module, and a dataclass's methods are
+    compiled from text each time (~2 ms for these fourteen fields). ``replace`` is a copy with some
+    fields changed, as ``dataclasses.replace`` would make it."""
+
+    __slots__ = ("units", "role", "plans", "before", "after", "within", "as_of", "statuses", "soon", "kinds", "docs",
+                 "all_docs", "guessed_units", "lights")
+
+    def __init__(self, *, units: list[str] | None = None, role: str = "any", plans: list[str] | None = None,
+                 before: date | None = None, after: date | None = None,
+                 within: timedelta | relativedelta | None = None, as_of: date | None = None,
+                 statuses: list[str] | None = None, soon: timedelta | relativedelta = timedelta(days=14),
+                 kinds: list[str] | None = None, docs: list[str] | None = None, all_docs: bool = False,
+                 guessed_units: list[tuple[str, str]] | None = None, lights: list[str] | None = None) -> None:
+        self.units = [] if units is None else units  # canonical names
+        self.role = role  # lead | support | any
+        self.plans = [] if plans is None else plans  # codes
+        self.before = before
+        self.after = after
+        self.within = within  # text.dates.parse_span
+        self.as_of = date.today() if as_of is None else as_of
+        self.statuses = [] if statuses is None else statuses
+        self.soon = soon
+        self.kinds = [] if kinds is None else kinds
+        self.docs = [] if docs is None else docs  # document codes
+        self.all_docs = all_docs  # archived documents too (--all-docs); naming one with --doc/--plan also shows it
+        self.guessed_units = [] if guessed_units is None else guessed_units  # (as typed, unit read) to say
+        self.lights = [] if lights is None else lights  # --light: only rows with these lights
+
+    def replace(self, **changes) -> Filters:
+        """A copy with ``changes``."""
+        return Filters(**{k: getattr(self, k) for k in self.__slots__} | changes)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Filters:
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable fields, as the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"Filters({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
 
     def horizon(self) -> date | None:
         return self.as_of + self.within if self.within is not None else None

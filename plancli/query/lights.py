@@ -19,7 +19,6 @@ a ``≤`` target or a rate (``%``, 个百分点) without a baseline gets no sche
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -49,15 +48,38 @@ class Reason(NamedTuple):
     note: str | None = None  # the words of a decision (退办: its reason)
 
 
-@dataclass(frozen=True)
 class Reasons:
     """Why an occurrence has its light: the reasons found (codes and figures) and, for an entry row
     that sums up several occurrences, the occurrence they belong to (``2024``). Codes, never prose:
     ``text(lang)`` says them through the catalogue (``reason.*``); ``str()`` is the English text the
-    JSON/CSV contract writes as ``light_reason``."""
+    JSON/CSV contract writes as ``light_reason``.
 
-    reasons: tuple[Reason, ...]
-    occurrence: str | None = None
+    Immutable and hashable (said once per language, ``_said``), and no tuple: the JSON writer writes
+    it as its text. Written out rather than a frozen dataclass, whose methods every run would compile."""
+
+    __slots__ = ("reasons", "occurrence")
+
+    def __init__(self, reasons: tuple[Reason, ...], occurrence: str | None = None) -> None:
+        object.__setattr__(self, "reasons", reasons)
+        object.__setattr__(self, "occurrence", occurrence)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"Reasons is immutable: cannot set {name}")
+
+    def replace(self, **changes) -> Reasons:
+        """A copy with ``changes``."""
+        return Reasons(**{"reasons": self.reasons, "occurrence": self.occurrence} | changes)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Reasons:
+            return NotImplemented
+        return (self.reasons, self.occurrence) == (other.reasons, other.occurrence)
+
+    def __hash__(self) -> int:
+        return hash((self.reasons, self.occurrence))
+
+    def __repr__(self) -> str:
+        return f"Reasons(reasons={self.reasons!r}, occurrence={self.occurrence!r})"
 
     @property
     def codes(self) -> tuple[str, ...]:

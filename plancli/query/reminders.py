@@ -15,7 +15,7 @@ Nothing here knows about a channel or a language: a ``Reminder`` holds the unit'
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..ledger.record import Record
@@ -112,9 +112,9 @@ def reminders(reg: Registry, table: UnitTable | None, records: list[Record], f: 
     ``returned_items`` is the hook for review (issue 29, 审核/退办): rows of items returned to their
     unit, each with ``review_note``; empty until review exists. They are always told.
     """
-    every = occurrence_rows(reg, replace(f, lights=[]), table, records, open_only=True)
+    every = occurrence_rows(reg, f.replace(lights=[]), table, records, open_only=True)
     before = {r["item"]: r["light"] for r in
-              occurrence_rows(reg, replace(f, as_of=since, lights=[], statuses=[]), table, records)}
+              occurrence_rows(reg, f.replace(as_of=since, lights=[], statuses=[]), table, records)}
     wanted = set(f.lights) if f.lights else {str(lt) for lt in TOLD}
     told = [r for r in every if r["light"] in TOLD and r["light"] in wanted]
     new = frozenset(r["item"] for r in told
@@ -144,6 +144,6 @@ def red_items(reg: Registry, table: UnitTable | None, records: list[Record], f: 
     """Lead unit → its red items (overdue, missed, far behind): what a 督办单 demands a remedy for.
 
     Missed items count too (closed, but the remedy is still owed)."""
-    rows = occurrence_rows(reg, replace(f, lights=[Light.RED]), table, records)
+    rows = occurrence_rows(reg, f.replace(lights=[Light.RED]), table, records)
     rows.sort(key=lambda r: (r["deadline"] or "9999", r["item"]))
     return _by_lead(rows, table, f.units)

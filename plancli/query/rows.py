@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date
 
 from ..ledger.attainment import attainment, closes, record_status
@@ -141,7 +140,7 @@ def occurrence_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     moved = extensions(records, f.as_of)  # 延期 asked by as_of moves the deadline
     named = timeline_of(records).item_index  # the items the ledger names: no other has a record or extension
     horizon = f.horizon()
-    soon_end = f.as_of + f.soon  # relativedelta arithmetic is slow: once per query, not per row
+    soon_end = f.as_of + f.soon  # a span's arithmetic (relativedelta's is slow): once per query, not per row
     # What depends on an entry's plan only (its document, settings, date), worked out once per plan;
     # and the light of an occurrence nothing was recorded for, once per (status, deadline, start):
     # 100k-entry registries have a few hundred of each.
@@ -302,7 +301,7 @@ def overdue_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
     """Occurrences past their deadline with no done/met record (``--status`` may only narrow it)."""
     if f.statuses and "overdue" not in f.statuses:
         return []
-    return occurrence_rows(reg, replace(f, statuses=["overdue"]), table, records, open_only=True)
+    return occurrence_rows(reg, f.replace(statuses=["overdue"]), table, records, open_only=True)
 
 
 _RANK = {s: i for i, s in enumerate(URGENCY)}
@@ -314,13 +313,13 @@ def _occurrence_reason(r: dict, several: bool):
     reason = r["light_reason"]
     if not several or not r["occurrence"]:
         return reason
-    return replace(reason, occurrence=r["occurrence"])
+    return reason.replace(occurrence=r["occurrence"])
 
 
 def entry_rows(reg: Registry, f: Filters, table: UnitTable | None = None,
                records: list[Record] | None = None) -> list[dict]:
     """One row per registry entry; status is that of its most pressing occurrence."""
-    f_all = replace(f, statuses=[], lights=[])
+    f_all = f.replace(statuses=[], lights=[])
     occ = occurrence_rows(reg, f_all, table, records)
     by_id: dict[str, list[dict]] = {}
     for r in occ:

@@ -25,7 +25,7 @@ What counts in a period (``since``..``until``, e.g. the year 2024), judged as of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..ledger.record import Record
@@ -113,7 +113,7 @@ def score(reg: Registry, table: UnitTable | None, records: list[Record], f: Filt
         raise QueryError("score.not_begun", period=period.label, as_of=f.as_of)
     rules = reg.scoring_rules
     canon = table.canonical if table else (lambda n: n)
-    everyone = replace(f, units=[], role="any", statuses=[], lights=[], before=None, after=None, within=None)
+    everyone = f.replace(units=[], role="any", statuses=[], lights=[], before=None, after=None, within=None)
     counted = _as_counted(records, period.end)
     rows = occurrence_rows(reg, everyone, table, counted)
     reviews = Reviews(reg, counted, f.as_of) if reg.review else None
@@ -216,7 +216,7 @@ def _report_events(reg: Registry, table: UnitTable | None, records: list[Record]
         cycle = reg.light_settings(doc=doc).report_every_days
         if not cycle or (f.docs and doc.code not in f.docs) or (doc.archived and not f.all_docs and not f.docs):
             continue
-        scope = replace(f, docs=[doc.code], all_docs=True)
+        scope = f.replace(docs=[doc.code], all_docs=True)
         leads_of: dict[str, list[str]] = {}
         for e in select_entries(reg, scope, table):
             leads_of[e.id] = list(dict.fromkeys(canon(n) for n in e.lead))
@@ -236,7 +236,7 @@ def _report_events(reg: Registry, table: UnitTable | None, records: list[Record]
         for k, (a, b) in enumerate(windows[:-1]):
             if b > f.as_of:
                 break
-            open_now = occurrence_rows(reg, replace(scope, as_of=b), table, records, open_only=True)
+            open_now = occurrence_rows(reg, scope.replace(as_of=b), table, records, open_only=True)
             due = {u for r in open_now if r["status"] in OPEN for u in lead_units(r, canon)}
             nxt = windows[k + 1][1]
             for u in sorted(due):

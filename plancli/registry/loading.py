@@ -7,7 +7,6 @@ one raises ``RegistryError``; ``validate`` passes a list and gets them all. Date
 
 from __future__ import annotations
 
-import difflib
 import functools
 import operator
 import os
@@ -506,6 +505,8 @@ def parse_scoring(d: Any, report, line: int | None) -> dict:
     for key, v in d.items():
         at = d.key_lines.get(key, d.line)
         if key not in SCORING_KEYS:
+            import difflib  # here, not at the top: only a misspelt key is looked up
+
             near = difflib.get_close_matches(str(key), SCORING_KEYS, n=1, cutoff=0.7)
             if near:
                 report(at, "registry.scoring_near", key=key, near=near[0])

@@ -13,7 +13,6 @@ An ambiguous or unknown name raises ``UnitError`` naming the candidates or the c
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +60,8 @@ class UnitTable:
 
     def suggest(self, name: str) -> str | None:
         """The known name closest to ``name`` (for 'did you mean')."""
+        import difflib  # here, not at the top: only a name not found is looked up (~1 ms of start-up)
+
         close = difflib.get_close_matches(_key(name), list(self._lookup), n=1, cutoff=0.6)
         return self._lookup[close[0]] if close else None
 
@@ -98,6 +99,8 @@ class UnitTable:
         if len(hits) > 1:
             raise AmbiguousUnitError("units.ambiguous" if len(hits) <= 10 else "units.ambiguous_many", given=text,
                                      shown="、".join(hits[:10]), n=len(hits))
+        import difflib
+
         close = difflib.get_close_matches(k, list(self._lookup), n=3, cutoff=0.4)
         close = list(dict.fromkeys(self._lookup[c] for c in close))
         if close:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING
 
 from ..errors import PlancliError
 from .deadline import Context, DeadlineError, parse_date, parse_deadline
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = ["DateInputError", "TODAY_WORDS", "parse_span", "to_date", "to_today", "week_bounds", "read_day"]
 
@@ -23,7 +25,7 @@ class DateInputError(PlancliError):
     """A date or span typed on the command line that cannot be read."""
 
 
-_SPAN_UNITS = {  # unit word → (relativedelta keyword, days it spans at most)
+_SPAN_UNITS = {  # unit word → (timedelta or relativedelta keyword, days it spans at most)
     **dict.fromkeys(("d", "day", "days", "天", "日"), ("days", 1)),
     **dict.fromkeys(("w", "wk", "week", "weeks", "周"), ("weeks", 7)),
     **dict.fromkeys(("m", "mo", "month", "months", "月", "个月"), ("months", 31)),
@@ -31,8 +33,12 @@ _SPAN_UNITS = {  # unit word → (relativedelta keyword, days it spans at most)
 }
 
 
-def parse_span(text: str) -> relativedelta:
-    """``7d``, ``2w``, ``1m``, ``1y`` (also 7 天 / 2 周 / 1 月 / 1 年) → a relative span of ≤ 100 years."""
+def parse_span(text: str) -> timedelta | relativedelta:
+    """``7d``, ``2w``, ``1m``, ``1y`` (also 7 天 / 2 周 / 1 月 / 1 年) → a relative span of ≤ 100 years.
+
+    Days and weeks are a ``timedelta`` (a date plus either is the same date); months and years a
+    ``relativedelta`` (1m from 01-31 is 02-28/29), whose module is imported only then: every listing
+    reads ``--soon 14d``, and dateutil with the calendar and locale it loads is ~2 ms of start-up."""
     m = re.fullmatch(r"\s*(\d+)\s*([a-z]+|天|日|周|个月|月|年)\s*", text or "")
     if not m or m.group(2) not in _SPAN_UNITS:
         raise DateInputError("dates.bad_span", text=text)
@@ -40,6 +46,10 @@ def parse_span(text: str) -> relativedelta:
     kw, days = _SPAN_UNITS[m.group(2)]
     if n * days > 100 * 366:  # date arithmetic beyond year 9999 would overflow
         raise DateInputError("dates.span_too_long", text=text)
+    if kw in ("days", "weeks"):
+        return timedelta(**{kw: n})
+    from dateutil.relativedelta import relativedelta
+
     return relativedelta(**{kw: n})
 
 
@@ -51,9 +61,17 @@ def to_date(text: str, what: str) -> date:
     if str(text).strip().lower() in TODAY_WORDS:
         return date.today()
     try:
-        return parse_date(text)
+        day = parse_date(text)
     except DeadlineError as exc:
         raise DateInputError("dates.bad_date", what=what, error=exc) from None
+    # A typed date far off (9999-12-25, a slip of the keys) is refused here: every window reckoned
+    # from it (--soon, a month's bulletin, a year's spans) would run past the calendar's end.
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DateInputError("dates.out_of_range", what=what, text=text, first=FIRST_YEAR, last=LAST_YEAR)
+    return day
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years a date typed on the command line may name
 
 
 def to_today(as_of: str | None) -> date:

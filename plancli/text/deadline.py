@@ -51,7 +51,7 @@ deadline), ``yearly``, ``quarterly``, ``half-yearly`` (recurring over the plan p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -126,11 +126,13 @@ class Context(NamedTuple):
         return self.doc_date.year if self.doc_date is not None else None
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
+    """A phrase read: its text, its (last) date, every date it names, its kind. A named tuple, not a
+    dataclass: every run imports this module, and a dataclass's methods are compiled each time."""
+
     text: str
     date: date
-    dates: tuple[date, ...] = field(default_factory=tuple)
+    dates: tuple[date, ...] = ()
     kind: str = "by"  # one of KINDS
 
     def as_dict(self) -> dict:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -38,11 +37,21 @@ class lazy_re:  # noqa: N801 - stands where a compiled pattern would
         return getattr(rx, name)
 
 
+# Circled numbers number steps (①2月上旬前完成设计招标。②3月底前…): NFKC folds ① to a bare 1, which glues it to the digits
+# after it (12月上旬前, 23月底前 — a wrong date, or none). They are read as the bracketed numbers they are, as NFKC
+# already reads ⑴ (issue 28, round fifteen: 开化县's 进度安排 cells).
+_CIRCLED = {**{0x2460 + i: f"({i + 1})" for i in range(20)}, **{0x3251 + i: f"({i + 21})" for i in range(15)},
+            **{0x32B1 + i: f"({i + 36})" for i in range(15)}}
+_ANY_CIRCLED = re.compile("[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]")
+
+
 def squeeze(text: str) -> str:
     """NFKC (full-width digits and punctuation → ASCII) with all whitespace removed.
 
     The one normalisation behind quotes, deadline phrases, quantities and unit names alike.
     """
+    if _ANY_CIRCLED.search(text):  # (rare: translate only then — squeeze runs on every line of every text)
+        text = text.translate(_CIRCLED)
     return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 
@@ -51,10 +60,16 @@ def compact(text: str) -> str:
     return squeeze(text).replace("*", "")
 
 
-@dataclass
 class SourceText:
-    path: Path
-    text: str
+    """A source document: its path and text. A plain class, not a dataclass: this module is imported
+    by every run (``compact``, ``lazy_re``), and a dataclass's methods are compiled each time."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"SourceText(path={self.path!r}, text=<{len(self.text)} characters>)"
 
     @classmethod
     def read(cls, path: str | Path) -> SourceText:

@@ -80,6 +80,9 @@ WORDS: dict[str, tuple[str, str]] = {
                                     "安排58亿元，其中道路10亿元…），各分项才是目标",
                                     "a whole (a size or money) broken down after 其中 into parts that add up to it "
                                     "(the parts are the targets, their sum restates them)"),
+    "extract.reason.share_of": ("括注在数值后的占比（完成筛查人数1480人(20%)），说明该数占总量的比例，不另立目标",
+                                "a share in brackets after a figure (1480人(20%)): what part of a whole the figure is, no"
+                                " target of its own"),
     "extract.reason.saying": ("以说法表述的比例（每4元就有1元用在教育），不是台账可记的数值",
                               "a share told as a saying (每4元就有1元用在教育), no value a registry holds"),
     "extract.reason.previewed": ("导语预告的指标，第{line}行另有完整表述，不另立条目",

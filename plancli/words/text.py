@@ -44,6 +44,8 @@ WORDS: dict[str, tuple[str, str]] = {
                        "cannot read span {text!r} (use e.g. 7d, 2w, 1m, 1y)"),
     "dates.span_too_long": ("时长“{text}”过长（最多 100 年）", "span {text!r} is too long (at most 100 years)"),
     "dates.bad_date": ("{what}：{error}", "{what}: {error}"),
+    "dates.out_of_range": ("{what}：日期“{text}”超出可用范围（{first}—{last} 年）",
+                           "{what}: the date {text} is out of range (years {first}-{last})"),
     "dates.not_a_day": ("无法识别日期“{text}”（示例：2024-10-31、2024年10月31日、2024年10月底）",
                         "cannot read the date {text!r} (write e.g. 2024-10-31, 2024年10月31日, 2024年10月底)"),
     # text.quantities: quantities and target phrases
