@@ -809,7 +809,7 @@ def _entries_of(items: Rows, plans: dict[str, Plan], period: Period, report, pac
     ready: dict[int, tuple] = {}
     if rows:
         ok, cols = _by_column(items.tables, rows, items.lines if at is None else [items.lines[i] for i in at],
-                              plans, period, items.unordered)
+                              plans, period)
         if ok is True and whole and len(items.tables[0]) == n:  # (every id is some row's: none twice)
             return cache.compact(cols) if packed else list(cols)
         picked = range(len(rows)) if ok is True else list(compress(range(len(rows)), ok))
@@ -817,19 +817,14 @@ def _entries_of(items: Rows, plans: dict[str, Plan], period: Period, report, pac
     return _in_order(n, ready, items.item, plans, period, report)
 
 
-def _by_column(tables: list[list], rows: list[tuple], lines: list[int], plans: dict[str, Plan], period: Period,
-               unordered: set[int] = frozenset()) -> tuple[bool | list[bool], cache.Columns]:
+def _by_column(tables: list[list], rows: list[tuple], lines: list[int], plans: dict[str, Plan], period: Period
+               ) -> tuple[bool | list[bool], cache.Columns]:
     """The rows ``_entry_row`` gives for ``rows`` (each the indices of its values of ``_ROW_KEYS`` in
-    ``tables``; first lines ``lines``; the tables of ``unordered`` not in the order of first rows),
-    as ``cache.Columns``, and True when every one passed — else, for each row, whether it passed
-    (the Columns hold something else for the others)."""
+    ``tables``; first lines ``lines``), as ``cache.Columns``, and True when every one passed — else,
+    for each row, whether it passed (the Columns hold something else for the others)."""
     n = len(rows)
     raw = dict(zip(_ROW_KEYS, tables, strict=True))
     at = dict(zip(_ROW_KEYS, zip(*rows, strict=True), strict=True))
-    for k in (_ROW_KEYS[j] for j in unordered):  # put in the order of first rows (C speed: a column or two)
-        order = list(dict.fromkeys(at[k]))
-        raw[k] = [raw[k][i] for i in order]
-        at[k] = list(map({i: j for j, i in enumerate(order)}.__getitem__, at[k]))
     conv = {k: check(raw[k]) for k, check in _CHECKS.items()}
     conv["plan"] = [v if v.__class__ is str and not (plans and v not in plans) else _BAD for v in raw["plan"]]
     parsed = [None if v is None else _checked(_read_deadline, v, period) if v.__class__ is str else _BAD

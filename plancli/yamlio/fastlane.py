@@ -32,7 +32,7 @@ import math
 import operator
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress, repeat, starmap
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -523,8 +523,7 @@ def _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, lin
                         return one(at, end, line)  # (never: it was read in bulk once)
                     return got[0][0]
 
-                head[key] = Rows(pick, [bulk.tables[k] for k in pick], values, got[2], got[3], b, odd, again,
-                                 {j for j, k in enumerate(pick) if k in bulk.unordered})
+                head[key] = Rows(pick, [bulk.tables[k] for k in pick], values, got[2], got[3], b, odd, again)
             return head
     dash = "\n" + seq.group(1) + "-"  # an item starts after a newline with this
 
@@ -835,7 +834,6 @@ class _RowParts(_Parts):
         self.tables: dict[Any, list] = {k: [] for k in pick}
         # key → {a text, or any other value's ``_exact`` → its index} (a text equals texts only)
         self.index: dict[Any, dict] = {k: {} for k in pick}
-        self.unordered: set = set()  # keys whose table may not list its values in the order of first rows
         # the first characters of a plain scalar that may not be a text (the resolver's own; all if unknown)
         self.typed = getattr(resolve, "typed", _ANY)
 
@@ -849,19 +847,6 @@ class _RowParts(_Parts):
             table = self.tables[key]
             at = index[x] = len(table)
             table.append(value)
-        return at
-
-    def sizes(self) -> dict:
-        return {k: len(t) for k, t in self.tables.items()}
-
-    def pad(self, key: Any, mark: dict) -> int:
-        """The index of None for ``key``, for items without it, when their shape is first met: after
-        the parts of a whole batch were read (``mark``: the tables' sizes before). When None is first
-        met in that batch (here, or as a ``null`` of another item), a value the batch met after it
-        may stand before it in the table: the table is then said to be out of order."""
-        at = self.slot(key, None)
-        if at >= mark[key]:
-            self.unordered.add(key)
         return at
 
     def __missing__(self, part: str):
@@ -958,15 +943,6 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
             del pieces[0]
             if len(pieces) != len(at_of) - 1:
                 return None  # (never: no mark stands for a dash)
-        if pick is not None:
-            mark = parts.sizes()
-            got = _rows_at_once(pieces, get, inner, shapes, pick, parts, mark)
-            if got is not None:
-                values += got
-                starts += at_of[:-1]
-                firsts += lines_at[:-1]
-                line, at = lines_at[-1], at_of[-1]
-                continue
         for k, piece in enumerate(pieces):
             d = None
             if piece[:1] not in (" ", ""):  # (else `-` and more than one space: its keys at another column)
@@ -979,7 +955,7 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
                 elif pick is not None:  # the row of the picked keys' values' indices: no mapping built
                     row = shapes.get(keys)
                     if row is None:
-                        row = shapes[keys] = _picker(keys, pick, parts, mark)
+                        row = shapes[keys] = _picker(keys, pick, parts)
                     d = row[0](vals + row[1]) if row else None  # (False: a key twice, the full reader says so)
                 else:
                     d = lazy(zip(keys, vals, strict=False))
@@ -1005,44 +981,18 @@ def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, l
 _BATCH = 1 << 18
 
 
-def _rows_at_once(pieces: list[str], get, inner: str, shapes: dict, pick: tuple, parts: _RowParts, mark: dict
-                  ) -> list | None:
-    """The rows of a batch's items (see ``_flat_items``), with no Python step per item: each item's
-    parts read through the memo, its keys, values, lines and lists taken apart (``zip``), its shape
-    looked up, its row picked. None when an item is not a flat mapping of parts the memo reads, or
-    holds a key twice: the batch is then read item by item."""
-    try:
-        items = list(map(tuple, starmap(zip, map(tuple, map(map, repeat(get), map(str.split, pieces, repeat(inner)))))))
-    except TypeError:  # a part it cannot read (None), somewhere in the batch
-        return None
-    keys = list(map(_FIRST_OF, items))
-    how = list(map(shapes.get, keys))
-    if None in how:  # shapes not met before, in the order of the items that have them
-        for k in keys:
-            if k not in shapes:
-                shapes[k] = _picker(k, pick, parts, mark)
-        how = list(map(shapes.__getitem__, keys))
-    if False in how:
-        return None  # a key twice: said by the full reader, item by item
-    return list(map(operator.call, map(_FIRST_OF, how), map(operator.add, map(_SECOND_OF, items),
-                                                              map(_SECOND_OF, how))))
-
-
-_FIRST_OF, _SECOND_OF = itemgetter(0), itemgetter(1)
-
-
-def _picker(keys: tuple, pick: tuple, parts: _RowParts, mark: dict):
+def _picker(keys: tuple, pick: tuple, parts: _RowParts):
     """For items of these ``keys`` (in their order): a function of the item's values followed by the
     padding that gives the row of ``pick``'s, and the padding (the index of None for each picked key
-    the item does not have); False when a key comes twice. ``mark``: the sizes of ``parts``' tables
-    when the batch began (see ``_RowParts.pad``)."""
+    the item does not have: met, when not before, with the first item of the shape, after that
+    item's own values); False when a key comes twice."""
     if len(set(keys)) != len(keys):
         return False
     at = {k: i for i, k in enumerate(keys)}
     missing = [k for k in pick if k not in at]
     at.update((k, len(keys) + j) for j, k in enumerate(missing))
     get = itemgetter(*(at[k] for k in pick))
-    return (get if len(pick) > 1 else lambda v: (get(v),)), tuple(parts.pad(k, mark) for k in missing)
+    return (get if len(pick) > 1 else lambda v: (get(v),)), tuple(parts.slot(k, None) for k in missing)
 
 
 class Rows:
@@ -1055,16 +1005,14 @@ class Rows:
     ``rows`` gives it (a mapping with its key lines, read again from the text when asked),
     ``lines[i]`` its first line. A registry's 100k entries become rows of small integers without a
     mapping built per entry. When no row is ``None``, every value of a table is some row's, and
-    the tables list them in the order of the first row that has each — except the tables of the
-    keys (by index) in ``unordered``, whose None may stand after a value first met after it."""
+    the tables list them in the order of the first row that has each."""
 
-    __slots__ = ("keys", "tables", "rows", "lines", "unordered", "_starts", "_end", "_odd", "_again")
+    __slots__ = ("keys", "tables", "rows", "lines", "_starts", "_end", "_odd", "_again")
 
     def __init__(self, keys: tuple, tables: list[list], rows: list, starts: list[int], lines: list[int], end: int,
-                 odd: dict, again, unordered: set[int]):
+                 odd: dict, again):
         self.keys, self.tables, self.rows, self.lines = keys, tables, rows, lines
         self._starts, self._end, self._odd, self._again = starts, end, odd, again
-        self.unordered = unordered
 
     def __len__(self) -> int:
         return len(self.rows)
