@@ -8,15 +8,20 @@ hold; whenever the inline pass gives a row, it is the row parse_entry gives, rep
 
 from __future__ import annotations
 
+import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plancli.registry import loading
+from plancli.registry.loading import RegistryError
 from plancli.registry.model import entry_to_row
 from plancli.text.deadline import Period
+from plancli.yamlio import cache
 from plancli.yamlio.reader import LineDict, load_yaml
 
 from .conftest import SHIPPED
+from .test_yamlevents import plain as _plain
 
 _DOC = load_yaml(SHIPPED)
 _PLANS: dict = {}
@@ -90,3 +95,83 @@ def test_a_period_of_its_own_reads_recurring_entries_in_it():
             if row is not None:
                 e.occurrences(period)
                 assert repr(row) == repr(entry_to_row(e))
+
+
+# --------------------------------------------------------------------------- entries read as rows
+# A document's entries read as ``fastlane.Rows`` are checked column by column (``loading._entries_of``).
+# Whole documents of changed entries — valid, wrong in any field, an id twice — written as PyYAML
+# writes them and in plancli's own block layout: the rows, the first error (raising) and every
+# problem (validate) are those of the entry-by-entry reading, and the rows packed for the cache are
+# the same bytes.
+
+
+_META = _plain(_DOC["meta"])
+
+
+@st.composite
+def document_texts(draw):
+    entries = [_plain(d) for d in draw(st.lists(changed_entries(), min_size=1, max_size=10))]
+    doc = {"meta": _META, "entries": entries}
+    if draw(st.booleans()):
+        return yaml.safe_dump(doc, allow_unicode=True, width=draw(st.sampled_from([40, 80])))
+    # the block layout plancli and people write: the entries under their key, flow lists of units
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, default_flow_style=None, indent=2, width=4000)
+
+
+def _outcome(p, rows_too: bool, problems: list | None, packed: bool = False):
+    try:
+        doc = load_yaml(p, rows=loading._AS_ROWS) if rows_too else load_yaml(p)
+        _, _, rows = loading._parse_document(p, doc, problems, packed)
+    except RegistryError as exc:
+        return ("error", exc.code, exc.line, repr(sorted(exc.fields.items(), key=str)))
+    return ("ok", rows)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(text=document_texts())
+def test_entries_read_as_rows_are_checked_as_entry_by_entry(tmp_path, text):
+    p = tmp_path / "d.yaml"
+    p.write_text(text, encoding="utf-8")
+    want = _outcome(p, False, None)
+    for packed in (False, True):
+        got = _outcome(p, True, None, packed)
+        if want[0] == "error" or got[0] == "error":
+            assert got == want
+            continue
+        assert repr(list(got[1])) == repr(want[1])
+        if packed and isinstance(got[1], cache.Columns):  # what the cache writes, byte for byte
+            assert cache._pack_columns(got[1]) == cache.pack_rows(want[1])
+    found, found_rows = [], []
+    assert repr(_outcome(p, True, found_rows)) == repr(_outcome(p, False, found))
+    assert [(x.line, x.code, str(x)) for x in found_rows] == [(x.line, x.code, str(x)) for x in found]
+
+
+def test_the_shipped_registry_read_as_rows_is_its_columns_at_once(monkeypatch):
+    """Every shipped entry passes by column: no entry is read a second time as a mapping."""
+    seen = []
+    monkeypatch.setattr(loading, "_entry_row", lambda d, *a: seen.append(d) or None)
+    _, _, rows = loading._parse_document(SHIPPED, load_yaml(SHIPPED, rows=loading._AS_ROWS), None, True)
+    assert isinstance(rows, cache.Columns) and len(rows) == len(ENTRIES) and not seen
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_every_kind_of_value_of_a_field_is_checked_by_column_as_entry_by_entry(tmp_path, field):
+    """One document per field: an entry for each value of ``VALUES`` in it (the others as shipped, ids
+    told apart), and the entry without it; in both layouts."""
+    entries = []
+    for n, v in enumerate([*VALUES, "(missing)"]):
+        d = _plain(ENTRIES[n % len(ENTRIES)])
+        d["id"] = f"{d['id']}-{n}"
+        if v == "(missing)":
+            d.pop(field, None)
+        else:
+            d[field] = v
+        entries.append(d)
+    for style in ({}, {"sort_keys": False, "default_flow_style": None, "width": 4000}):
+        p = tmp_path / "d.yaml"
+        p.write_text(yaml.safe_dump({"meta": _META, "entries": entries}, allow_unicode=True, **style), encoding="utf-8")
+        found, found_rows = [], []
+        assert repr(_outcome(p, True, found_rows)) == repr(_outcome(p, False, found))
+        assert [(x.line, x.code, str(x)) for x in found_rows] == [(x.line, x.code, str(x)) for x in found]
+        assert _outcome(p, True, None, True)[:3] == _outcome(p, False, None)[:3]

@@ -174,3 +174,109 @@ def test_a_file_with_an_unsafe_character_reads_as_its_text_does(tmp_path, char):
 
     got = outcome(lambda path, _: load_yaml(path), p, None)
     assert got == outcome(load_yaml, p, p.read_bytes().decode()) == outcome(load_yaml_pyyaml, p, None)
+
+
+# --------------------------------------------------------------------------- read as rows
+# ``load_yaml(..., rows={key: keys})``: the registry's entries read straight into rows of indices into
+# tables of distinct values (``fastlane.Rows``), no mapping per item. Whatever the layout, each row
+# must say what the mapping a plain reading gives says — value for value, type for type (1, 1.0 and
+# True apart, 0.0 and -0.0 apart) — every item read again must be that mapping with its lines, and
+# errors must be the plain reading's.
+
+ROW_KEYS = ("id", "quote", "note", "lead", "support", "value", "line", "x y", "中文", "a", "b", "c", "never")
+
+
+def rows_agree(tmp_path, text: str, keys: tuple = ROW_KEYS, key: str = "e"):
+    """Read ``text`` plainly and as rows of ``keys`` under ``key``: the same document, the same error."""
+    from .test_yamlevents import outcome, shape
+
+    p = tmp_path / "rows.yaml"
+    p.write_text(text, encoding="utf-8")
+    plain = outcome(load_yaml, p, text)
+    if plain[0] != "ok":  # the same error, at the same line
+        assert outcome(lambda path, t: load_yaml(path, t, rows={key: keys}), p, text) == plain
+        return plain, None
+    doc = load_yaml(p, text, rows={key: keys})
+    items = doc.get(key) if isinstance(doc, dict) else None
+    if isinstance(items, fastlane.Rows):
+        want = load_yaml(p, text)[key]
+        assert len(items) == len(want) == len(items.lines)
+        for i, item in enumerate(want):
+            assert shape(items.item(i)) == shape(item)
+            assert not isinstance(item, dict) or items.lines[i] == item.line
+            row = items.rows[i]
+            if row is not None:
+                for j, k in enumerate(keys):
+                    got, exp = items.tables[j][row[j]], item.get(k)
+                    if isinstance(exp, list):
+                        assert isinstance(got, tuple) and shape(list(got)) == shape(exp), (k, got, exp)
+                    else:
+                        assert type(got) is type(exp) and repr(got) == repr(exp), (k, got, exp)
+        if None not in items.rows:  # every value some row's, in the order of the first row that has it
+            for j in range(len(keys)):
+                firsts = list(dict.fromkeys(r[j] for r in items.rows))
+                assert sorted(firsts) == list(range(len(items.tables[j])))
+                assert firsts == sorted(firsts), keys[j]
+        doc[key] = [items.item(i) for i in range(len(items))]
+    assert ("ok", shape(doc)) == plain
+    return plain, items
+
+
+@pytest.mark.parametrize("text", [
+    # the layouts of the table above, as rows
+    "e:\n- a: one two\n    three\n  b: 1\n", "e:\n- a: 'it''s\n\n    ok'\n  b: x\n", "e:\n- a:\n  - x\n  - 'y'\n  b: 1\n",
+    "e:\n- a:\n    - x\n    - y\n  b: 1\n", "e:\n- a: [x, y]\n- a: [x, y]\n", "e:\n- a: []\n", "e:\n- a: {x: 1}\n",
+    "e:\n- null: 1\n  true: 2\n  1: 3\n  '~': 4\n", "e:\n- a: 1\n  a: 2\n", "e:\n-  a: 1\n   b: 2\n",
+    "e:\n- a: |\n    x\n  b: 1\n", "e:\n- x\n- y\n", "e:\n- a: 1\n- \n- a: 2\n", "e:\n- a: &x 1\n- b: *x\n",
+    "e:\n  - a: 1\n    b:\n    - x\n    - y\n  - a: 2\n", "e:\n- a: x\n  # c\n    y\n", "e:\n- a: 'x\n- b: y'\n",
+    "e:\n- a:\n  - x\n  - y\n- a: |\n    z\n- a:\n    - p\n- b: 'q\n\n    r'\n  c: 1\n- a: 1 # c\n  b: x\n",
+    # what rows tell apart: 1, 1.0 and True; 0.0 and -0.0; a text and a number; null and a missing key
+    "e:\n- a: 1\n- a: 1.0\n- a: true\n- a: '1'\n- a: 0.0\n- a: -0.0\n- a: 0\n- a: false\n- a: null\n- b: 1\n",
+    "e:\n- a: [1]\n- a: [1.0]\n- a: [true]\n- a: ['1']\n- a: [0.0]\n- a: [-0.0]\n- a: .nan\n- a: .nan\n- a: .NaN\n",
+    # a key that turns up late, missing before and after (its None met after values first met later);
+    # a key missing from the first item, then a text, then null: None first, met last in the batch
+    "e:\n- id: ''\n- id: null\n  quote: ''\n- id: ''\n  quote: null\n",
+    "e:\n" + "".join(f"- id: x{i}\n" + ("  a: v\n" if i in (3, 7) else "") + ("  b: w{i % 3}\n" if i > 5 else "")
+                     for i in range(12)),
+    # text and other keys around the sequence, the sequence read as rows in both its places
+    "m: 1\ne:\n- id: a\n  lead:\n  - 甲\n- id: b\nf:\n- id: c\n", "e: []\n", "e:\n", "e: [1, 2]\n",
+])
+def test_items_read_as_rows_say_what_the_plain_reading_says(tmp_path, text):
+    rows_agree(tmp_path, text)
+
+
+def test_a_batch_past_its_first_reads_as_rows_with_late_keys(tmp_path, monkeypatch):
+    """Small batches: shapes first met in a later batch."""
+    monkeypatch.setattr(fastlane, "_BATCH", 64)
+    text = "e:\n" + "".join(f"- id: x{i}\n" + (f"  a: v{i % 4}\n" if i % 7 else "") + ("  b:\n  - 甲\n" if i % 5 else "")
+                            for i in range(60))
+    plain, items = rows_agree(tmp_path, text)
+    assert isinstance(items, fastlane.Rows) and None not in items.rows
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(ENTRY, min_size=1, max_size=8), style=DUMP, offset=st.booleans(), batch=st.sampled_from([64, 1 << 18]))
+@example(entries=[{"id": ""}, {"id": None, "quote": ""}, {"id": "", "quote": None}],
+         style={"width": 80, "indent": 2, "allow_unicode": True, "default_flow_style": False, "sort_keys": True},
+         offset=False, batch=1 << 18)
+def test_any_dump_of_hostile_entries_reads_as_rows_as_plainly(tmp_path, entries, style, offset, batch):
+    text = yaml.safe_dump({"e": entries, "meta": {"n": 1}}, **style)
+    if offset:
+        head, sep, rest = text.partition("\nmeta:")
+        text = head.replace("\n", "\n  ").replace("\n  \n", "\n\n") + sep + rest
+    old = fastlane._BATCH
+    fastlane._BATCH = batch
+    try:
+        rows_agree(tmp_path, text)
+    finally:
+        fastlane._BATCH = old
+
+
+def test_a_pyyaml_dump_of_the_registry_reads_as_rows_in_bulk(tmp_path):
+    """The shipped registry as PyYAML dumps it: every entry a row, the tables in the order of first rows."""
+    from plancli.registry.loading import _ROW_KEYS
+
+    text = yaml.safe_dump(SHIPPED_DOC, allow_unicode=True)
+    plain, items = rows_agree(tmp_path, text, _ROW_KEYS, "entries")
+    assert plain[0] == "ok" and isinstance(items, fastlane.Rows) and None not in items.rows

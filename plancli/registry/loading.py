@@ -8,12 +8,14 @@ one raises ``RegistryError``; ``validate`` passes a list and gets them all. Date
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import compress, repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..text.deadline import DEFAULT_PERIOD, Deadline, DeadlineError, Period, parse_date, parse_deadline
 from ..vocabulary import RECORD_STATUSES
@@ -40,6 +42,9 @@ from .model import (
     Registry,
     entry_to_row,
 )
+
+if TYPE_CHECKING:
+    from ..yamlio.fastlane import Rows
 
 __all__ = [
     "RegistryError", "Problem", "Plan", "Entry", "Exclusion", "Registry",
@@ -438,29 +443,15 @@ def _entry_row(d: Any, plans: dict[str, Plan], period: Period) -> tuple | None:
         parsed = _read_deadline(deadline_text, period) if deadline_text is not None else None
     except (DeadlineError, TypeError):  # an impossible date, an unreadable phrase, a unit list of lists
         return None
-    if parsed is not None:
-        if deadline is None:
-            deadline = parsed.date
-        elif deadline != parsed.date:
-            return None
-        if recurring != (parsed.kind if parsed.kind in _YEARLY_QUARTERLY else None):
-            return None
-    elif deadline is None:
-        deadline, inferred = period.end, True
-    if start is not None and deadline is not None and start >= deadline:
+    dated = _deadline_of(parsed, deadline, recurring, start, inferred, deadline_text, period)
+    if dated is _BAD:
         return None
-    if deadline is None:
-        occ = ()
-    elif recurring and deadline_text:
-        occ = tuple(x.toordinal() for x in parsed.dates)
-    else:
-        occ = (deadline.toordinal(),)
     p = plans.get(plan)
     return (eid, kind, plan, p.group if p else "", section, task, metric, value_text,
             None if value is None else float(value), None if value_max is None else float(value_max), unit,
-            comparator, deadline_text, None if deadline is None else deadline.toordinal(), inferred, recurring,
+            comparator, deadline_text, dated[0], dated[1], recurring,
             lead, support, bool(units_inferred), quote, line, note, d.line, bool(outside),
-            None if baseline is None else float(baseline), start, occ)
+            None if baseline is None else float(baseline), start, dated[2])
 
 
 def parse_lights(d: Any, report, line: int | None) -> dict:
@@ -694,8 +685,11 @@ def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | N
         hit = cache.get(where, _CACHED, LineDict)
         if hit is None:  # decoding a 50 MB file is only needed on a miss
             with gc_paused():  # millions of new objects, no cycles: collections would be pure cost
-                doc, plans, rows = _parse_document(p, load_yaml(p, decode(p, raw), raw), problems)
+                doc, plans, rows = _parse_document(p, load_yaml(p, decode(p, raw), raw, _AS_ROWS), problems,
+                                                   where is not None)
                 packed = cache.put(where, {"doc": doc, "plans": plans}, {"rows": rows})
+                if packed is None and isinstance(rows, cache.Columns):
+                    rows = list(rows)  # not written after all: the rows as a list, as when not cached
                 hit = {"doc": doc, "plans": plans, "rows": packed["rows"] if packed else rows}
         cache.remember_stat(key, p, where, CACHE_SALT)
     doc, plans, rows = hit["doc"], hit["plans"], hit["rows"]
@@ -706,9 +700,10 @@ def load_document(p: Path, problems: list[Problem] | None = None, raw: bytes | N
             cache.entry_name(where))
 
 
-def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
-                    ) -> tuple[Document, dict[str, Plan], list[tuple]]:
-    """One document's Document, plans and entry rows (model.entry_to_row)."""
+def _parse_document(p: Path, doc: Any, problems: list[Problem] | None, packed: bool = False
+                    ) -> tuple[Document, dict[str, Plan], list[tuple] | cache.Columns]:
+    """One document's Document, plans and entry rows (model.entry_to_row); with ``packed``, the rows
+    may come as the ``cache.Columns`` the cache would pack them into."""
     report = _Collector(p, problems)
     if doc is None:
         raise RegistryError("registry.empty_file", p, 1)
@@ -747,27 +742,225 @@ def _parse_document(p: Path, doc: Any, problems: list[Problem] | None
     raw_entries = doc.get("entries")
     if raw_entries is None:
         raw_entries = []
-    if not isinstance(raw_entries, list):
+    rows: list[tuple] | cache.Columns
+    # (imported here: compiling the fast lane's patterns is no cost of a run that finds its cache)
+    from ..yamlio.fastlane import Rows
+
+    if isinstance(raw_entries, Rows):  # read in bulk as rows: checked and packed column by column
+        rows = _entries_of(raw_entries, plans, period, report, packed)
+    elif not isinstance(raw_entries, list):
         raise RegistryError("registry.list", p, doc.key_lines.get("entries"), key="entries")
+    else:
+        rows = _in_order(len(raw_entries), {}, raw_entries.__getitem__, plans, period, report)
+    exclusions = [x for x in (parse_exclusion(d, report) for d in (doc.get("exclusions") or [])) if x]
+    lights = parse_lights(doc.get("lights"), report, doc.key_lines.get("lights"))
+    return Document("", p, dict(meta), period, tuple(plans), tuple(exclusions), lights), plans, rows
+
+
+def _in_order(n: int, ready: dict[int, tuple], item, plans: dict[str, Plan], period: Period, report) -> list[tuple]:
+    """The rows of ``n`` entries in the document's order: entry ``i``'s row is ``ready[i]``, else
+    the mapping ``item(i)`` read by ``_entry_row``, else by ``parse_entry`` (which reports what is
+    wrong); an id seen before is reported at its second place."""
     rows: list[tuple] = []
     seen: dict[str, int] = {}
-    for d in raw_entries:
-        row = _entry_row(d, plans, period)
+    for i in range(n):
+        row = ready.get(i)
         if row is None:
-            e = parse_entry(d, plans, period, report)
-            if e is None:
-                continue
-            e.occurrences(period)  # computed once, in the document's own period, stored with the entry
-            row = entry_to_row(e)
+            d = item(i)
+            row = _entry_row(d, plans, period)
+            if row is None:
+                e = parse_entry(d, plans, period, report)
+                if e is None:
+                    continue
+                e.occurrences(period)  # computed once, in the document's own period, stored with the entry
+                row = entry_to_row(e)
         eid = row[_ID]
         if eid in seen:
             report(row[_YAML_LINE], "registry.id_twice", id=eid, first=seen[eid])
             continue
         seen[eid] = row[_YAML_LINE]
         rows.append(row)
-    exclusions = [x for x in (parse_exclusion(d, report) for d in (doc.get("exclusions") or [])) if x]
-    lights = parse_lights(doc.get("lights"), report, doc.key_lines.get("lights"))
-    return Document("", p, dict(meta), period, tuple(plans), tuple(exclusions), lights), plans, rows
+    return rows
+
+
+# --------------------------------------------------------------------------- entries by column
+# A document's entries read in bulk come as ``fastlane.Rows``: each field's distinct values once, and
+# for each entry the index of its value of each field — no mapping per entry. They are checked here
+# column by column: each distinct value of a field once, by the checks of ``_entry_row`` (a
+# registry's 100k entries repeat a few hundred kinds, plans, phrases, dates and unit lists), and the
+# deadline's fields once per distinct combination. When every entry passes and no id comes twice, the
+# rows are ``cache.Columns`` straight away — the form the cache writes and every later run reads —
+# with no tuple built per entry and no second pass to pack them. Anything else goes entry by entry, in
+# order, as before (``_in_order``): an entry that does not pass is read again as a mapping, by
+# ``_entry_row`` and ``parse_entry``, which report every problem at its line.
+
+_AS_ROWS = {"entries": _ROW_KEYS}
+_BAD = object()  # a value ``_entry_row`` would not take: its entry goes the long way
+
+
+def _entries_of(items: Rows, plans: dict[str, Plan], period: Period, report, packed: bool
+                ) -> list[tuple] | cache.Columns:
+    """The rows of a document's entries read as ``Rows`` (see above); with ``packed``, as the
+    ``Columns`` the cache packs them into (equal values shared) when every entry passed."""
+    n = len(items)
+    whole = None not in items.rows
+    at = None if whole else [i for i, r in enumerate(items.rows) if r is not None]
+    rows = items.rows if at is None else [items.rows[i] for i in at]
+    ready: dict[int, tuple] = {}
+    if rows:
+        ok, cols = _by_column(items.tables, rows, items.lines if at is None else [items.lines[i] for i in at],
+                              plans, period)
+        if ok is True and whole and len(items.tables[0]) == n:  # (every id is some row's: none twice)
+            return cache.compact(cols) if packed else list(cols)
+        picked = range(len(rows)) if ok is True else list(compress(range(len(rows)), ok))
+        ready = dict(zip(picked if at is None else [at[i] for i in picked], cols.take(picked), strict=True))
+    return _in_order(n, ready, items.item, plans, period, report)
+
+
+def _by_column(tables: list[list], rows: list[tuple], lines: list[int], plans: dict[str, Plan], period: Period
+               ) -> tuple[bool | list[bool], cache.Columns]:
+    """The rows ``_entry_row`` gives for ``rows`` (each the indices of its values of ``_ROW_KEYS`` in
+    ``tables``; first lines ``lines``), as ``cache.Columns``, and True when every one passed — else,
+    for each row, whether it passed (the Columns hold something else for the others)."""
+    n = len(rows)
+    raw = dict(zip(_ROW_KEYS, tables, strict=True))
+    at = dict(zip(_ROW_KEYS, zip(*rows, strict=True), strict=True))
+    conv = {k: check(raw[k]) for k, check in _CHECKS.items()}
+    conv["plan"] = [v if v.__class__ is str and not (plans and v not in plans) else _BAD for v in raw["plan"]]
+    parsed = [None if v is None else _checked(_read_deadline, v, period) if v.__class__ is str else _BAD
+              for v in raw["deadline_text"]]
+    # the deadline's fields, once per distinct combination: the five indices of a row as one number
+    fields = ("deadline_text", "deadline", "recurring", "start", "deadline_inferred")
+    code = at[fields[0]]
+    for k in fields[1:]:
+        code = map(operator.add, map(operator.mul, code, repeat(len(raw[k]))), at[k])
+    code = list(code)
+    combos = list(dict.fromkeys(code))  # in the order of first rows
+    combo_at = list(map({c: i for i, c in enumerate(combos)}.__getitem__, code))
+    deadlines = [_deadline_of(parsed[t], conv["deadline"][d], conv["recurring"][r], conv["start"][s],
+                              conv["deadline_inferred"][i], raw["deadline_text"][t], period)
+                 for t, d, r, s, i in map(_indices(*(len(raw[k]) for k in fields)), combos)]
+    # whether each row passed: a flag per distinct value, read row by row only in a column that has a bad one
+    checked = [(conv[k], at[k]) for k in conv] + [(parsed, at["deadline_text"]), (deadlines, combo_at)]
+    failed = [map([v is _BAD for v in values].__getitem__, where) for values, where in checked
+              if _BAD in values]  # (``in``: an object() equals itself only)
+    ok: bool | list[bool] = True
+    if failed:
+        ok = [not x for x in functools.reduce(lambda a, b: map(operator.or_, a, b), failed)]
+    # the rows' columns, in model.entry_to_row's order: the values, and where each row's is
+    made = {k: (conv[k], at[k]) for k in _ROW_KEYS}
+    made["group"] = [_BAD if v is _BAD else plans[v].group if v in plans else "" for v in conv["plan"]], at["plan"]
+    for j, k in enumerate(("deadline", "deadline_inferred", "_occ")):
+        made[k] = [_BAD if d is _BAD else d[j] for d in deadlines], combo_at
+    made["yaml_line"] = lines, range(n)
+    # a table taken as it was read (texts, whole numbers, flags, each once) or the lines holds no two alike
+    apart = {j for j, k in enumerate(_ROW_ORDER) if made[k][0] is raw.get(k) or k == "yaml_line"}
+    return ok, cache.columns(n, [made[k][0] for k in _ROW_ORDER], [made[k][1] for k in _ROW_ORDER], apart)
+
+
+def _indices(*sizes: int):
+    """The indices a number made as ``_by_column`` makes one (each index times the next size, plus
+    the next index) was made of."""
+    def of(code: int) -> tuple[int, ...]:
+        out = []
+        for size in reversed(sizes[1:]):
+            code, i = divmod(code, size)
+            out.append(i)
+        return (code, *reversed(out))
+    return of
+
+
+def _checked(f, *args):
+    """``f(*args)``, or ``_BAD`` where it fails (``_entry_row`` gives up, the long way decides)."""
+    try:
+        return f(*args)
+    except Exception:  # noqa: BLE001 - whatever it is, the entry by entry reading meets it again
+        return _BAD
+
+
+def _deadline_of(parsed, deadline, recurring, start, inferred, text, period: Period):
+    """An entry's (deadline as an ordinal, inferred, occurrences) from its fields checked one by one
+    (``parsed``: its deadline_text read; dates as dates), or ``_BAD`` where they do not agree (or one
+    is ``_BAD``): ``parse_entry`` then says what is wrong. For ``_entry_row`` and ``_by_column``."""
+    if any(x is _BAD for x in (parsed, deadline, recurring, start, inferred)):
+        return _BAD
+    inferred = bool(inferred)
+    if parsed is not None:
+        if deadline is None:
+            deadline = parsed.date
+        elif deadline != parsed.date:
+            return _BAD
+        if recurring != (parsed.kind if parsed.kind in _YEARLY_QUARTERLY else None):
+            return _BAD
+    elif deadline is None:
+        deadline, inferred = period.end, True
+    if start is not None and deadline is not None and start >= deadline:
+        return _BAD
+    if deadline is None:
+        occ = ()
+    elif recurring and text:
+        occ = tuple(x.toordinal() for x in parsed.dates)
+    else:
+        occ = (deadline.toordinal(),)
+    return None if deadline is None else deadline.toordinal(), inferred, occ
+
+
+def _column(check, kinds: frozenset | None = None):
+    """A check of a field's distinct values: ``check`` of each (``_BAD`` where it fails) — or, when
+    every value is of ``kinds`` (which it takes as they are), the values themselves."""
+    def of(values: list) -> list:
+        if kinds is not None and kinds.issuperset(map(type, values)):
+            return values
+        return [_checked(check, v) for v in values]
+    return of
+
+
+def _of_kinds(*kinds: type):
+    def check(v):
+        return v if v.__class__ in kinds else _BAD
+    return _column(check, frozenset(kinds))
+
+
+def _one_of(choices: tuple, optional: bool):
+    def check(v):
+        return v if (optional and v is None) or (v.__class__ is str and v in choices) else _BAD
+    return _column(check)
+
+
+def _true(v):
+    return bool(v) if v is None or v.__class__ is bool else _BAD
+
+
+def _number(v):
+    return None if v is None else float(v) if v.__class__ in _NUMBER else _BAD
+
+
+def _unit_names(v):
+    if v is None:
+        return ()
+    got = _unit_list(v) if isinstance(v, tuple) else None  # (a list is a tuple in Rows)
+    return _BAD if got is None else got
+
+
+def _a_date(v):
+    return None if v is None else _read_date(str(list(v) if isinstance(v, tuple) else v))
+
+
+_NONE = type(None)
+# What ``_entry_row`` takes of each field and makes of it (the plan is checked against the document's
+# plans, the deadline's fields together: see ``_by_column``).
+_CHECKS = {
+    "id": _of_kinds(str), "kind": _one_of(KINDS, False), "section": _one_of(SECTIONS, False),
+    "metric": _of_kinds(str), "quote": _of_kinds(str), "comparator": _one_of(COMPARATORS, True),
+    "recurring": _one_of(_YEARLY_QUARTERLY, True), "deadline_text": _of_kinds(str, _NONE),
+    "value_text": _of_kinds(str, _NONE), "unit": _of_kinds(str, _NONE), "note": _of_kinds(str, _NONE),
+    "deadline_inferred": _of_kinds(bool, _NONE), "units_inferred": _column(_true),
+    "outside_period": _column(_true), "draft": _of_kinds(bool, _NONE), "line": _of_kinds(int),
+    "task": _of_kinds(int, _NONE), "value": _column(_number), "value_max": _column(_number),
+    "baseline": _column(_number), "lead": _column(_unit_names), "support": _column(_unit_names),
+    "deadline": _column(_a_date), "start": _column(_a_date),
+}
+assert {*_CHECKS, "plan"} == set(_ROW_KEYS), "every field _entry_row reads is checked by column too"
 
 
 def sha256_of(path: Path) -> str:

@@ -50,7 +50,7 @@ from .atomic import atomic_path
 
 __all__ = ["cache_file", "get", "put", "load_yaml_cached", "load_yaml_keyed", "followed", "stat_key", "get_by_stat", "remember_stat",
            "cache_root", "read_entry", "write_entry", "pack_tree", "unpack_tree", "pack_rows", "unpack_rows",
-           "Columns",
+           "Columns", "columns", "compact", "distinct",
            "entry_name"]
 
 _FORMAT = 7  # 7: rows' indices in the narrowest array type, read as Columns
@@ -291,20 +291,68 @@ def _pack_rows(rows: list[tuple]) -> tuple[dict, list[bytes], Columns]:
     """``pack_rows``, and the rows as the ``Columns`` a reading of what it wrote gives back."""
     if not rows:
         return {"n": 0, "columns": []}, [], Columns(0, [], [])
-    meta, blobs = {"n": len(rows), "columns": []}, []
     tables, indices = [], []
     for col in zip(*rows, strict=True):
-        # Each column's distinct values in order of first appearance (Columns.firsts counts on it).
-        # (dict.fromkeys and a map of the places measured no faster: tuples hash twice.)
-        table: dict = {}
-        if _one_kind(col):  # the common case: a value is its own key
-            at = [table.setdefault(v, len(table)) for v in col]
-            values = list(table)
-        else:  # 1, 1.0 and True are equal in Python and must not share a slot: (class, value) keys
-            at = [table.setdefault((v.__class__, tuple(map(type, v)), v) if v.__class__ is tuple
-                                   else (v.__class__, v), len(table)) for v in col]
-            values = [k[-1] for k in table]
-        code = "B" if len(values) <= 0x100 else "H" if len(values) <= 0x10000 else "I"
+        values, at = distinct(col)
+        tables.append(values)
+        indices.append(at)
+    cols = columns(len(rows), tables, indices)
+    return (*_pack_columns(cols), cols)
+
+
+def distinct(col: Sequence) -> tuple[list, list[int]]:
+    """A column's distinct values in order of first appearance (``Columns.firsts`` counts on it),
+    and each row's index into them. Equal values share a slot, except that 1, 1.0 and True do not
+    (nor do tuples of them): a column of more than one kind is told apart by class."""
+    # (dict.fromkeys and a map of the places measured no faster: tuples hash twice.)
+    table: dict = {}
+    if _one_kind(col):  # the common case: a value is its own key
+        at = [table.setdefault(v, len(table)) for v in col]
+        return list(table), at
+    # 1, 1.0 and True are equal in Python and must not share a slot: (class, value) keys
+    at = [table.setdefault((v.__class__, tuple(map(type, v)), v) if v.__class__ is tuple
+                           else (v.__class__, v), len(table)) for v in col]
+    return [k[-1] for k in table], at
+
+
+def columns(n: int, tables: list[list], indices: list[Sequence[int]], apart: Iterable[int] = ()) -> Columns:
+    """``Columns`` of ``n`` rows from each column's values (in order of first appearance) and every
+    row's index into them, stored in the narrowest array type; ``apart``: the columns whose tables
+    are known to hold no two values ``distinct`` would put together (``compact`` leaves them)."""
+    cols = Columns(n, tables, [None if len(t) == 1 else array(_code(len(t)), ix) for t, ix in
+                               zip(tables, indices, strict=True)])
+    cols.apart = frozenset(apart)
+    return cols
+
+
+def compact(cols: Columns) -> Columns:
+    """``cols`` as ``pack_rows`` keeps them: in each table, values equal as ``distinct`` tells them
+    apart once, the rows' indices moved to match. Every value of a table must be some row's, and
+    the tables list them in the order of the first row that has each (then so does the result)."""
+    tables, indices = [], []
+    for j, (table, idx) in enumerate(zip(cols.tables, cols.indices, strict=True)):
+        if j in cols.apart or len(set(table)) == len(table):  # no two alike (as ``distinct`` tells them apart)
+            tables.append(table)
+            indices.append(idx)
+            continue
+        values, remap = distinct(table)
+        tables.append(values)
+        indices.append(None if len(values) == 1 else array(_code(len(values)), map(remap.__getitem__, idx)))
+    return Columns(len(cols), tables, indices)
+
+
+def _code(size: int) -> str:
+    return "B" if size <= 0x100 else "H" if size <= 0x10000 else "I"
+
+
+def _pack_columns(cols: Columns) -> tuple[dict, list[bytes]]:
+    """``pack_rows`` of the rows ``cols`` stands for: its tables as JSON, its indices as bytes."""
+    n = len(cols)
+    meta: dict = {"n": n, "columns": []}
+    blobs: list[bytes] = []
+    if not n:
+        return {"n": 0, "columns": []}, []
+    for values, idx in zip(cols.tables, cols.indices, strict=True):
         kinds = {type(v) for v in values}
         if kinds <= _PLAIN:
             packed, plain = values, True  # most columns: JSON as they are, nothing to unpack
@@ -313,19 +361,18 @@ def _pack_rows(rows: list[tuple]) -> tuple[dict, list[bytes], Columns]:
         else:
             packed = [pack_tree(v) for v in values]
             plain = not any(v.__class__ is list for v in packed)
-        idx = array(code, at)
+        code = _code(len(values))
         meta["columns"].append([len(blobs), len(blobs) + 1, plain, code])
-        blobs += [json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(), idx.tobytes()]
-        tables.append(values)
-        indices.append(None if len(values) == 1 else idx)
-    return meta, blobs, Columns(len(rows), tables, indices)
+        blobs += [json.dumps(packed, ensure_ascii=False, separators=(",", ":")).encode(),
+                  bytes(n) if idx is None else idx.tobytes()]
+    return meta, blobs
 
 
 _PLAIN = {str, int, float, bool, type(None)}
 _BYTES = bytes(range(256))
 
 
-def _one_kind(col: tuple) -> bool:
+def _one_kind(col: Sequence) -> bool:
     """True when no two values of the column can be equal without being the same value: one class
     of values besides None (for tuples, one class of their items)."""
     kinds = set(map(type, col)) - {type(None)}
@@ -344,14 +391,25 @@ class Columns(Sequence):
 
     Reads like the list of rows it stands for: ``len``, ``rows[i]``, iteration, ``==`` a list."""
 
-    __slots__ = ("_n", "_tables", "_idx", "_cols")
+    __slots__ = ("_n", "_tables", "_idx", "_cols", "apart")
 
     def __init__(self, n: int, tables: list[list], idx: list):
         self._n, self._tables, self._idx = n, tables, idx
         self._cols: list[list | None] = [None] * len(tables)
+        self.apart: frozenset[int] = frozenset()  # columns known to hold each value once (``columns``)
 
     def __len__(self) -> int:
         return self._n
+
+    @property
+    def tables(self) -> list[list]:
+        """Each column's distinct values."""
+        return self._tables
+
+    @property
+    def indices(self) -> list:
+        """Each column's array of every row's index into its table (None: one value for all)."""
+        return self._idx
 
     def column(self, j: int) -> list:
         """Column ``j``: one value per row (built once)."""
@@ -495,25 +553,31 @@ def get(cache: Path | None, classes: dict[str, type] | None = None, line_dict: t
     return out
 
 
-def put(cache: Path | None, data: dict, tables: dict[str, list[tuple]] | None = None) -> dict[str, Columns] | None:
-    """Write ``data`` (plain values, see ``pack_tree``) and ``tables`` (rows, see ``pack_rows``). The
-    tables, packed, come back as the ``Columns`` a later run reads (a first run then answers from
-    the same form as every run after it); None when nothing was packed (caching off, not plain data)."""
+def put(cache: Path | None, data: dict, tables: dict[str, list[tuple] | Columns] | None = None
+        ) -> dict[str, Columns] | None:
+    """Write ``data`` (plain values, see ``pack_tree``) and ``tables`` (rows, see ``pack_rows``, or
+    ``Columns`` already). The tables, packed, come back as the ``Columns`` a later run reads (a
+    first run then answers from the same form as every run after it); None when nothing was packed
+    (caching off, not plain data)."""
     if cache is None:
         return None
     try:
         head: dict = {"data": {k: pack_tree(v) for k, v in data.items()}, "tables": {}}
         blobs: list[bytes] = []
-        columns: dict[str, Columns] = {}
+        made: dict[str, Columns] = {}
         for k, rows in (tables or {}).items():
-            meta, b, columns[k] = _pack_rows(rows)
+            if isinstance(rows, Columns):  # by column already (the registry's entries, read as rows)
+                meta, b = _pack_columns(rows)
+                made[k] = rows
+            else:
+                meta, b, made[k] = _pack_rows(rows)
             meta["columns"] = [[i + len(blobs), j + len(blobs), *rest] for i, j, *rest in meta["columns"]]
             head["tables"][k] = meta
             blobs += b
     except TypeError:
         return None  # something that is not plain data: not cached, never pickled
     write_entry(cache, head, blobs)
-    return columns
+    return made
 
 
 # --------------------------------------------------------------------------- the stat shortcut

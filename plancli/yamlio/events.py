@@ -89,12 +89,12 @@ def _plain_resolver(loader_cls) -> Callable[[str], Any]:
     typed = frozenset(ld.yaml_implicit_resolvers)
 
     def resolve(text: str) -> Any:
+        if text and text[0] not in typed:
+            return text  # (asked first: a new id is not a KeyError caught)
         try:
             return memo[text]
         except KeyError:
             pass
-        if text and text[0] not in typed:
-            return text
         tag = ld.resolve(node_cls, text, implicit)
         if tag not in ld.yaml_constructors:
             v = _SPECIAL
@@ -107,6 +107,7 @@ def _plain_resolver(loader_cls) -> Callable[[str], Any]:
         return v
 
     resolve.tag = lambda text: ld.resolve(node_cls, text, implicit)  # type: ignore[attr-defined]
+    resolve.typed = typed  # type: ignore[attr-defined]  # (a text starting otherwise is itself)
 
     def construct(text: str, mark) -> Exception:
         """The exception the strict loader raises for constructing this plain scalar."""
@@ -120,14 +121,14 @@ def _plain_resolver(loader_cls) -> Callable[[str], Any]:
     return resolve
 
 
-def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exception], raw: bytes | None = None
-                ) -> Any:
+def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exception], raw: bytes | None = None,
+                rows: dict | None = None) -> Any:
     """Parse ``text`` into plain objects with ``line_dict`` mappings; raise ``error(code, line, **fields)``
     (a code of the words catalogue and its fields).
 
     ``loader_cls`` is the strict PyYAML loader class whose resolver and constructors define what
     plain scalars mean. Raises ``Legacy`` when the old loader has to answer instead. ``raw``: the
-    bytes ``text`` was decoded from, if at hand.
+    bytes ``text`` was decoded from, if at hand; ``rows``: see ``fastlane.load_block``.
     """
     import yaml
 
@@ -147,7 +148,7 @@ def load_events(text: str, loader_cls, line_dict: type, error: Callable[..., Exc
     resolve = _plain_resolver(loader_cls)
     with gc_paused():
         try:
-            doc = load_block(text, resolve, _SPECIAL, line_dict, block, raw)  # whole, else block by block
+            doc = load_block(text, resolve, _SPECIAL, line_dict, block, raw, rows)  # block by block, else whole
             if doc is not OUTSIDE:
                 return doc
             return _drive(yaml, text, loader_cls, line_dict, error)

@@ -28,13 +28,15 @@ keys, duplicate keys, merge keys, anything not parsing.
 from __future__ import annotations
 
 import functools
+import math
 import operator
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import Any
 
-__all__ = ["OUTSIDE", "load_block", "load_by_blocks", "Whole"]
+__all__ = ["OUTSIDE", "load_block", "load_by_blocks", "Rows", "Whole"]
 
 OUTSIDE = object()  # "not in the subset": read the file with the full reader
 
@@ -92,13 +94,16 @@ def clean_text(text: str, raw: bytes) -> bool:
     return not any(c in text for c in _UNSAFE_BMP)
 
 
-def load_block(text: str, resolve, special, line_dict: type, full=None, raw: bytes | None = None) -> Any:
+def load_block(text: str, resolve, special, line_dict: type, full=None, raw: bytes | None = None,
+               rows: dict | None = None) -> Any:
     """The document in ``text`` as plain objects, or ``OUTSIDE`` if it is not in the subset.
 
     ``resolve(text)`` gives a plain scalar's value (``special`` if it is not plain data). With
     ``full(block_text, first_line)``, a file the fast lane cannot read whole is read block by block
     (see ``load_by_blocks``); ``OUTSIDE`` then means the whole file must go to the full reader.
     ``raw``: the bytes ``text`` was decoded from, if at hand (a faster look for unsafe characters).
+    ``rows``: top-level key → keys; such a key's block sequence of flat mappings, read in bulk,
+    comes back as ``Rows`` of those keys' values (no mapping per item) instead of a list.
     """
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
@@ -115,7 +120,7 @@ def load_block(text: str, resolve, special, line_dict: type, full=None, raw: byt
         # Block by block first: a registry's entries are read in bulk there (``_flat_items``).
         try:
             unsafe = [m.start() for m in _UNSAFE_CHAR.finditer(text, bad.start())] if bad is not None else []
-            return load_by_blocks(text, resolve, special, line_dict, full, unsafe, starts)
+            return load_by_blocks(text, resolve, special, line_dict, full, unsafe, starts, rows)
         except Whole:
             pass  # not a mapping of blocks, or a block the full reader refused: the whole file decides
     if bad is None:
@@ -130,6 +135,8 @@ def load_block(text: str, resolve, special, line_dict: type, full=None, raw: byt
 # type of the strict loader — null, bools, numbers — has one), so it needs no resolving. What a YAML
 # tool writes for Chinese text (`metric: 全社会研发经费投入年均增长率`, `- 省科技厅`).
 _TEXT = rf"(?=[^\n#:]*[\u0080-\U0010ffff])(?:{_FIRST})(?:[^:#\n]*[^\s:#])?"
+# the same, with none of \x01-\x03 (the marks ``_flat_items`` puts for line breaks) anywhere
+_TEXT_NO_MARK = r"(?=[^\n#:]*[\u0080-\U0010ffff])(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`\x01-\x03]|-(?=[0-9.]))(?:[^:#\n\x01-\x03]*[^\s:#\x01-\x03])?"
 # The common lines, matched first: `key: "text"`, `key: 'text'`, `key: 12`, `key: 中文`, `key: ["a", "b"]`,
 # `key:`, a list item that is a string, comments. Anything else (group x) is matched again with
 # the full line grammar above.
@@ -423,13 +430,13 @@ class Whole(Exception):
     """Read the whole file with the full reader (raised by ``load_by_blocks``)."""
 
 
-def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: list[int], starts: list[int]
-                   ) -> Any:
+def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: list[int], starts: list[int],
+                   rows: dict | None = None) -> Any:
     """The document in ``text`` (no document markers, ``\\n`` line ends) read block by block (see
     above): ``full(block_text, first_line)`` reads one block the fast lane cannot, its lines counted
     from ``first_line``; ``unsafe``: the offsets of characters the fast lane never reads; ``starts``:
-    the offsets of the lines at column 0 that are not blank, comments or sequence items. Raises
-    ``Whole`` when the file must be read whole."""
+    the offsets of the lines at column 0 that are not blank, comments or sequence items; ``rows``:
+    as for ``load_block``. Raises ``Whole`` when the file must be read whole."""
     if unsafe and any(c in text for c in "\x85\u2028\u2029"):  # (each of them is unsafe)
         raise Whole  # libyaml counts them as line breaks: lines here would not be its lines
     if not starts or not _COMMENTS.match(text, 0, starts[0]):
@@ -442,7 +449,7 @@ def load_by_blocks(text: str, resolve, special, line_dict: type, full, unsafe: l
     root.key_lines = {}
     bounds = [*starts, len(text)]
     for a, b in zip(bounds, bounds[1:], strict=False):
-        block = _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, line_dict, full)
+        block = _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, line_dict, full, rows)
         if not isinstance(block, dict) or len(block) != 1 or next(iter(block)) in root:
             raise Whole  # not one key, or a key that came before
         (key, value), = block.items()
@@ -471,8 +478,8 @@ def _clean(unsafe: list[int], a: int, b: int) -> bool:
     return i == len(unsafe) or unsafe[i] >= b
 
 
-def _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, line_dict, full):
-    """One top-level key and its value, ``text[a:b]``."""
+def _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, line_dict, full, rows=None):
+    """One top-level key and its value, ``text[a:b]`` (a ``Rows`` for a key of ``rows``)."""
     line = lines(a)
     seq = _ITEMS.match(text, a, b)
     if seq is None or not _clean(unsafe, a, seq.start(1)):
@@ -493,13 +500,30 @@ def _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, lin
     if not isinstance(head, dict) or len(head) != 1 or next(iter(head.values())) is not None:
         return full(text[a:b], line)
     if _clean(unsafe, seq.start(1), b):
-        got = _flat_items(text, seq.start(1), b, len(seq.group(1)), lines(seq.start(1)), parts, line_dict)
+        key = next(iter(head))
+        pick = rows.get(key) if rows else None
+        col = len(seq.group(1))
+        bulk = _RowParts(resolve, special, pick) if pick else parts
+        got = _flat_items(text, seq.start(1), b, col, lines(seq.start(1)), bulk, line_dict, pick)
         if got is not None:
-            values, spans = got
-            for i, at, end, line in spans:
-                values[i] = _one_item(text, at, end, line, resolve, special, line_dict, full, shared, memo)
-            key = next(iter(head))
-            head[key] = values
+            values, spans = got[:2]
+
+            def one(at: int, end: int, line: int) -> Any:
+                return _one_item(text, at, end, line, resolve, special, line_dict, full, shared, memo)
+
+            odd = {i: one(at, end, line) for i, at, end, line in spans}
+            if pick is None:
+                for i, v in odd.items():
+                    values[i] = v
+                head[key] = values
+            else:
+                def again(at: int, end: int, line: int) -> Any:  # an item read in bulk, read again whole
+                    got = _flat_items(text, at, end, col, line, parts, line_dict)
+                    if got is None or got[1]:
+                        return one(at, end, line)  # (never: it was read in bulk once)
+                    return got[0][0]
+
+                head[key] = Rows(pick, [bulk.tables[k] for k in pick], values, got[2], got[3], b, odd, again)
             return head
     dash = "\n" + seq.group(1) + "-"  # an item starts after a newline with this
 
@@ -698,6 +722,13 @@ class _Parts(dict):
         self.keys: dict[str, Any] = {}
 
     def __missing__(self, part: str):
+        v = self._cell(part)
+        if len(self) >= _PARTS_MAX:
+            self.clear()
+        self[part] = v
+        return v
+
+    def _cell(self, part: str):
         m = _QUICK.match(part)
         if m is not None:  # the common `key: value` (a new id, a new quote), without the line grammar
             k, q, p, t = m.groups()
@@ -706,18 +737,12 @@ class _Parts(dict):
                 key = self.keys[k] = self.key(k)
             if p is not None:
                 v = self.resolve(p)
-                v = None if v is self.special else (key, v, 1, False)
-            else:
-                v = key, q if q is not None else t[1:-1] if t[0] == "'" else t, 1, False
-        else:
-            try:
-                v = self._read(part)
-            except (_Out, IndexError):
-                v = None
-        if len(self) >= _PARTS_MAX:
-            self.clear()
-        self[part] = v
-        return v
+                return None if v is self.special else (key, v, 1, False)
+            return key, q if q is not None else t[1:-1] if t[0] == "'" else t, 1, False
+        try:
+            return self._read(part)
+        except (_Out, IndexError):
+            return None
 
     def key(self, key: str) -> Any:
         if len(key) > 1000:
@@ -770,7 +795,7 @@ class _Parts(dict):
         while more and more[-1].strip(" ") == "":
             more.pop()  # blank lines after a value are no part of it
         if not more:
-            got = self[head]
+            got = self._cell(head)
             return None if got is None else (got[0], got[1], n, got[3])
         m = _HEAD.match(head)
         if m is None or m.group("v") is None:
@@ -779,6 +804,8 @@ class _Parts(dict):
         return None if v is _NONE else (self.key(m.group("k")), v, n, False)
 
     def _item(self, text: str) -> Any:
+        if _TEXT_ITEM.match(text):
+            return text  # plain text with a character beyond ASCII (a unit's name): itself, as ``_TEXT`` says
         m = _LINE.match("- " + text)
         if m is None or m.group("bad") is not None or m.group("k") is not None or m.group("f") is not None:
             raise _Out  # a mapping or a flow collection in the list, or not a line of the subset
@@ -796,73 +823,208 @@ class _FlowMap(dict):
     """A flow mapping in a flow list: refused (its lines are its own)."""
 
 
+class _RowParts(_Parts):
+    """``_Parts`` for the items of a sequence read as rows (``Rows``): a part gives its key and, of
+    one of the picked keys, its value's index in that key's table of distinct values (``tables``,
+    in the order the values are first met; None for another key). Most parts it meets for the
+    first time are a new id or quote: that case is kept short."""
+
+    def __init__(self, resolve, special, pick: tuple):
+        super().__init__(resolve, special)
+        self.tables: dict[Any, list] = {k: [] for k in pick}
+        # key → {a text, or any other value's ``_exact`` → its index} (a text equals texts only)
+        self.index: dict[Any, dict] = {k: {} for k in pick}
+        # the first characters of a plain scalar that may not be a text (the resolver's own; all if unknown)
+        self.typed = getattr(resolve, "typed", _ANY)
+
+    def slot(self, key: Any, value: Any) -> int | None:
+        index = self.index.get(key)
+        if index is None:
+            return None  # not a picked key
+        x = value if value.__class__ is str else _exact(value)
+        at = index.get(x)
+        if at is None:
+            table = self.tables[key]
+            at = index[x] = len(table)
+            table.append(value)
+        return at
+
+    def __missing__(self, part: str):
+        m = _QUICK.match(part)
+        if m is None:
+            v = self._cell(part)
+            if v is not None:
+                v = v[0], self.slot(v[0], v[1])
+        else:  # `key: value` (``_Parts._cell``'s first case), read inline
+            k, q, p, t = m.groups()
+            key = self.keys.get(k)
+            if key is None:
+                key = self.keys[k] = self.key(k)
+            if q is not None:
+                value = q
+            elif t is not None:
+                value = t[1:-1] if t[0] == "'" else t
+            else:  # a plain scalar: a text unless it starts as a number, null or a flag may (a new id)
+                value = p if p[0] not in self.typed else self.resolve(p)
+            v = None if value is self.special else (key, self.slot(key, value))
+        if len(self) >= _PARTS_MAX:
+            self.clear()
+        self[part] = v
+        return v
+
+
+class _Any:
+    def __contains__(self, c: str) -> bool:
+        return True
+
+
+_ANY = _Any()
+
+
+def _exact(v: Any) -> Any:
+    """What a value is told apart by in a table of distinct values: its class and value — 1, 1.0 and
+    True are equal in Python but not the same value, nor are 0.0 and -0.0 — and a list's items so."""
+    c = v.__class__
+    if c is float:
+        return c, v, math.copysign(1.0, v)  # (a NaN is itself only: the same object, from the same text)
+    if c is _Seq:
+        return c, tuple(map(_exact, v))
+    return c, v
+
+
 _PARTS_MAX = 50000
 # In a part, a line break that ``\x03`` did not replace starts a line no deeper than the keys: blank
 # lines only (else it is a comment, or text at the wrong indentation).
 _RAW_LINE = re.compile(r"\n(?![ ]*(?:[\n\x03]|\Z))")
-_QUICK = re.compile(rf"""(?![^\n]*[\x01-\x03])({_KEY}):[ ](?:"([^"\\\n]*)"|({_PFAST})|('[^'\n]*'|{_TEXT}))\Z""")
+# (no \x01-\x03 anywhere: each of them stands for a line break; a lookahead for them cost a scan)
+_TEXT_ITEM = re.compile(rf"(?:{_TEXT_NO_MARK})\Z")
+_QUICK = re.compile(rf"""({_KEY}):[ ](?:"([^"\\\n\x01-\x03]*)"|({_PFAST})|('[^'\n\x01-\x03]*'|{_TEXT_NO_MARK}))\Z""")
 
 
-def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, line_dict: type):
+def _flat_items(text: str, a: int, b: int, col: int, line: int, parts: _Parts, line_dict: type,
+                pick: tuple | None = None):
     """The items of the block sequence ``text[a:b]`` (its dashes at column ``col``, ``a`` at the
     start of its first item's line, numbered ``line``): a list of one value per item, ``None`` for
     an item it could not read, and of those items (index, start, end, first line). ``None`` instead
-    when the sequence is not split cleanly at its dashes."""
+    when the sequence is not split cleanly at its dashes. With ``pick`` (keys), an item is the row
+    of those keys' values (see ``Rows``) instead of a mapping, and the items' starts and first lines
+    follow."""
     dash, inner = "\n" + " " * col + "- ", "\n" + " " * (col + 2)
     compact, indented, deeper = inner + "- ", inner + "  - ", inner + " "
-    grow1, grow2 = len(compact) - 1, len(indented) - 1  # what each \x01, \x02 stands for, less its character
+    # (in this order: an indented list's lines are also deeper ones)
+    marks = ((compact, "\x01"), (indented, "\x02"), (deeper, "\x03 "))
     get = parts.__getitem__
     lazy = _lazy_lines(line_dict)
     shapes: dict = {}
     values: list = []
     refused: list = []
+    starts: list[int] = []
+    firsts: list[int] = []
     at = a
     while at < b:
         # a batch of items at a time: the text copied once, a few hundred kilobytes at a time
         cut = text.find(dash, min(at + _BATCH, b), b)
         cut = b if cut < 0 else cut
         chunk = text[at - 1:cut - 1 if cut == b and text[cut - 1] == "\n" else cut]
-        if not chunk.startswith(dash) or chunk.count(dash[:-1]) != chunk.count(dash):
+        pieces = chunk.split(dash)  # the items as written: their lengths and lines, counted at C speed
+        if pieces[0] or len(pieces) != chunk.count(dash[:-1]) + 1:
             return None  # `-` alone on its line, or text at the dashes' column: the item reader's
-        one, two = compact in chunk, indented in chunk
-        if one:
-            chunk = chunk.replace(compact, "\x01")
-        if two:
-            chunk = chunk.replace(indented, "\x02")
-        for piece in chunk.split(dash)[1:]:
-            c1 = piece.count("\x01") if one else 0
-            c2 = piece.count("\x02") if two else 0
-            n = piece.count("\n") + c1 + c2  # the item's lines, less one
-            end = at + len(dash) - 1 + len(piece) + c1 * grow1 + c2 * grow2  # its lines are text[at:end]
+        del pieces[0]
+        lines_at = list(accumulate(map(operator.add, map(str.count, pieces, repeat("\n")), repeat(1)),
+                                   initial=line))  # each item's first line
+        at_of = list(accumulate(map(operator.add, map(len, pieces), repeat(len(dash))), initial=at))  # its start
+        joined = False
+        for was, mark in marks:
+            if was in chunk:
+                chunk = chunk.replace(was, mark)
+                joined = True
+        if joined:  # the items again, their block lists and deeper lines joined to their keys' lines
+            pieces = chunk.split(dash)
+            del pieces[0]
+            if len(pieces) != len(at_of) - 1:
+                return None  # (never: no mark stands for a dash)
+        for k, piece in enumerate(pieces):
             d = None
             if piece[:1] not in (" ", ""):  # (else `-` and more than one space: its keys at another column)
                 try:
-                    keys, vals, nls, lists = zip(*map(get, piece.split(inner)), strict=False)
-                except TypeError:  # a part it cannot read alone: deeper lines (a wrapped string)?
-                    try:
-                        keys, vals, nls, lists = zip(*map(get, piece.replace(deeper, "\x03 ").split(inner)),
-                                                     strict=False)
-                    except TypeError:
-                        keys = None
-                if keys is not None:
+                    keys, vals, *more = zip(*map(get, piece.split(inner)), strict=False)
+                except TypeError:  # a part it cannot read
+                    keys = None
+                if keys is None:
+                    pass
+                elif pick is not None:  # the row of the picked keys' values' indices: no mapping built
+                    row = shapes.get(keys)
+                    if row is None:
+                        row = shapes[keys] = _picker(keys, pick, parts)
+                    d = row[0](vals + row[1]) if row else None  # (False: a key twice, the full reader says so)
+                else:
                     d = lazy(zip(keys, vals, strict=False))
                     if len(d) != len(keys):
                         d = None  # a key twice: the full reader says so
                     else:
-                        d.line = line
+                        d.line = lines_at[k]
+                        nls, lists = more
                         d.shape = shapes.setdefault((keys, nls), (keys, nls))
                         if True in lists:
-                            for k in compress(keys, lists):
-                                d[k] = list(d[k])
+                            for k2 in compress(keys, lists):
+                                d[k2] = list(d[k2])
             if d is None:  # its line end too: a block scalar's last break
-                refused.append((len(values), at, min(end + 1, len(text)), line))
+                refused.append((len(values), at_of[k], min(at_of[k + 1], len(text)), lines_at[k]))
             values.append(d)
-            line += n + 1
-            at = end + 1
-    return values, refused
+        if pick is not None:
+            starts += at_of[:-1]
+            firsts += lines_at[:-1]
+        line, at = lines_at[-1], at_of[-1]
+    return (values, refused) if pick is None else (values, refused, starts, firsts)
 
 
 _BATCH = 1 << 18
+
+
+def _picker(keys: tuple, pick: tuple, parts: _RowParts):
+    """For items of these ``keys`` (in their order): a function of the item's values followed by the
+    padding that gives the row of ``pick``'s, and the padding (the index of None for each picked key
+    the item does not have: met, when not before, with the first item of the shape, after that
+    item's own values); False when a key comes twice."""
+    if len(set(keys)) != len(keys):
+        return False
+    at = {k: i for i, k in enumerate(keys)}
+    missing = [k for k in pick if k not in at]
+    at.update((k, len(keys) + j) for j, k in enumerate(missing))
+    get = itemgetter(*(at[k] for k in pick))
+    return (get if len(pick) > 1 else lambda v: (get(v),)), tuple(parts.slot(k, None) for k in missing)
+
+
+class Rows:
+    """The items of a block sequence of flat mappings, read in bulk as rows (``load_block``'s
+    ``rows``), column by column: ``tables[j]`` lists the distinct values of ``keys[j]`` in the order
+    they are first met (None for an item without the key; a list as a tuple — no other value is
+    one; 1, 1.0 and True apart, as 0.0 and -0.0), and ``rows[i]`` holds, for item ``i``, the index
+    of each key's value in its table — or is ``None`` where the item was read another way (a
+    comment in it, a nested block, a key twice …). ``item(i)`` is item ``i`` as a reading without
+    ``rows`` gives it (a mapping with its key lines, read again from the text when asked),
+    ``lines[i]`` its first line. A registry's 100k entries become rows of small integers without a
+    mapping built per entry. When no row is ``None``, every value of a table is some row's, and
+    the tables list them in the order of the first row that has each."""
+
+    __slots__ = ("keys", "tables", "rows", "lines", "_starts", "_end", "_odd", "_again")
+
+    def __init__(self, keys: tuple, tables: list[list], rows: list, starts: list[int], lines: list[int], end: int,
+                 odd: dict, again):
+        self.keys, self.tables, self.rows, self.lines = keys, tables, rows, lines
+        self._starts, self._end, self._odd, self._again = starts, end, odd, again
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def item(self, i: int) -> Any:
+        if i in self._odd:
+            return self._odd[i]
+        end = self._starts[i + 1] if i + 1 < len(self._starts) else self._end
+        return self._again(self._starts[i], end, self.lines[i])
+
+    def __iter__(self):
+        return map(self.item, range(len(self.rows)))
 
 
 @functools.cache

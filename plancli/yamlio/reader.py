@@ -110,12 +110,14 @@ def read_text(path: str | Path) -> tuple[bytes, str]:
     return raw, decode(p, raw)
 
 
-def load_yaml(path: str | Path, text: str | None = None, raw: bytes | None = None) -> Any:
+def load_yaml(path: str | Path, text: str | None = None, raw: bytes | None = None, rows: dict | None = None) -> Any:
     """Parse one YAML file strictly; every failure is a DataFileError naming file and line.
 
     Read by plancli.yamlio.events (same results and errors, built without PyYAML's node graph: ~10×
     faster on a large registry); ``load_yaml_pyyaml`` answers only where that module hands over.
     ``raw``: the bytes ``text`` was decoded from, when the caller has them (looked through faster).
+    ``rows``: top-level key → keys: that key's block sequence of flat mappings may come back as
+    ``fastlane.Rows`` (each item's values of those keys, no mapping per item) instead of a list.
     """
     from .events import Legacy, load_events
 
@@ -124,7 +126,7 @@ def load_yaml(path: str | Path, text: str | None = None, raw: bytes | None = Non
         raw, text = read_text(p)
     try:
         return load_events(text, _loader()[1], LineDict, lambda code, line, **kw: DataFileError(code, p, line, **kw),
-                           raw)
+                           raw, rows)
     except Legacy:
         return load_yaml_pyyaml(p, text)
     except DataFileError:
