@@ -5,7 +5,9 @@ sequences, with JSON-like double-quoted strings and one-line flow lists (``lead:
 libyaml's event stream costs ~0.7 µs per event in Python objects alone (3 s at 100k entries); this
 reader takes one regular-expression match per *line* instead and builds the same objects — and the
 items of a top-level block sequence of flat mappings (a registry's entries), whatever tool wrote
-them, are read in bulk, a few C-speed string operations per item (``_flat_items``, below).
+them, are read in bulk, a few C-speed string operations per item (``_flat_items``, below) — for a
+caller that asks (``rows``), straight into rows of indices into tables of distinct values (``Rows``),
+with no mapping built per item.
 
 It reads only a conservative subset of YAML, and says so (returns ``OUTSIDE``) at the first thing
 outside it, leaving the file to the full reader (``yamlevents``) — which also reports every error.
