@@ -54,6 +54,7 @@ def parse_span(text: str) -> timedelta | relativedelta:
 
 
 TODAY_WORDS = ("today", "今天", "今日")
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years a date typed on the command line may name
 
 
 def to_date(text: str, what: str) -> date:
@@ -69,9 +70,6 @@ def to_date(text: str, what: str) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise DateInputError("dates.out_of_range", what=what, text=text, first=FIRST_YEAR, last=LAST_YEAR)
     return day
-
-
-FIRST_YEAR, LAST_YEAR = 1900, 2199  # the years a date typed on the command line may name
 
 
 def to_today(as_of: str | None) -> date:
