@@ -2775,3 +2775,33 @@ def test_a_heading_reporting_the_past_year_holds_no_targets(heading, kept):
     text = (f"某省2025年政府工作报告摘要\n{heading}\n●粮食总产达到557亿斤\n"
             "■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n")
     assert [t["value_text"] for t in _targets(_draft(text))] == kept
+
+
+# --------------------------------------------------------------------------- round eighteen (twenty-first round's rules)
+# Forms the issue and common practice name, written here before the rules were (no development document need have
+# them); the expected draft is what a reviewer registers.
+ROUND18 = "issue 28, eighteenth round (a form common practice names)"
+
+UNITS_EIGHTEEN = [
+    ("1.新建充电桩500个。（区发改局主办，区财政局、区住建局协办）", ["区发改局"], ["区财政局", "区住建局"]),
+    ("1.新建充电桩500个。（主办单位：区发改局；协办单位：区财政局、区住建局）", ["区发改局"], ["区财政局", "区住建局"]),
+    ("1.新建充电桩500个。\n责任单位：市发改委（牵头）、市财政局、市住建局", ["市发改委"], ["市财政局", "市住建局"]),
+    ("1.新建充电桩500个。市发改委牵头，市财政局、市住建局按职责分工负责。", ["市发改委"], ["市财政局", "市住建局"]),
+    ("1.新建充电桩500个。（市发改委牵头，市财政局、市住建局按职责分工负责）", ["市发改委"], ["市财政局", "市住建局"]),
+    ("1.由市发改委牵头，市财政局、市住建局按职责分工负责，新建充电桩500个。", ["市发改委"], ["市财政局", "市住建局"]),
+    # 责任领导 / 责任单位 / 责任人: a leader and a person are no units
+    ("1.新建充电桩500个。\n责任领导：张三\n责任单位：市发改委\n责任人：李四", ["市发改委"], []),
+    ("1.新建充电桩500个。（责任领导：张三；责任单位：市发改委；责任人：李四）", ["市发改委"], []),
+    ("1.新建充电桩500个。（牵头单位：市发改委；责任单位：各县（市、区）人民政府）", ["市发改委"], ["各县（市、区）人民政府"]),
+    # 各镇（街道）: one collective, the bracket naming the other kind (it had been read twice, once with a bracket too many)
+    ("1.新建充电桩500个。（牵头单位：县发改局；责任单位：各镇（街道））", ["县发改局"], ["各镇（街道）"]),
+    ("1.新建充电桩500个。（牵头单位：县发改局；配合单位：各乡（镇、街道））", ["县发改局"], ["各乡（镇、街道）"]),
+    ("1.各镇（街道）要新建充电桩500个。", ["各镇（街道）"], []),
+    ("1.各街道办事处要新建充电桩500个。", ["各街道办事处"], []),
+]
+
+
+@pytest.mark.parametrize("task, lead, support", UNITS_EIGHTEEN, ids=[str(i) for i in range(len(UNITS_EIGHTEEN))])
+def test_units_in_the_forms_common_practice_writes(task, lead, support):
+    [t] = _targets(_draft(_city(task)))
+    assert (t["value_text"], t["lead"], t["support"], t["units_inferred"]) == ("500个", lead, support, False), ROUND18

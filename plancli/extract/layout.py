@@ -478,8 +478,10 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|机关|办公室|政府)"
 # 各区, 各区政府, 各县（市、区）人民政府, 各乡镇（街道）: the units below a city are real units of a task.
-_COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|县\(市、区\)|区（市）县|区\(市\)县|乡镇|镇|街道|乡镇（街道）|"
-               r"乡镇\(街道\))(?:人民政府|政府|党委和政府|党委)?")
+# (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind)
+_COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|县\(市、区\)|区（市）县|区\(市\)县|"
+               r"(?:乡镇|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?)"
+               r"(?:人民政府|政府|党委和政府|党委|办事处)?")
 _ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})"
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
 # Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
@@ -487,10 +489,14 @@ _ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道
 _UNIT_LIST_ANY = rf"(?:{_ANY_UNIT}[、和])*{_ANY_UNIT}"
 _PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})等?(?:按职责分工|分别)?负责{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
+# The roles a text gives the units named after the lead: they support it (…，B、C按职责分工负责; （A主办，B协办）).
+_SUPPORT_ROLE = (r"(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|组织落实|具体落实|配合落实|负责落实|"
+                 r"组织实施|参与|配合|协助|协同|协办)(?:负责)?")
 _PAREN_ROLE = re.compile(
-    rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|指导|负责指导)"
-    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?(?:按职责分工负责|按职责分工落实|分工负责|组织落实|具体落实|配合落实|负责落实|"
-    rf"组织实施|参与|配合|协助|协同)(?:负责)?)?{_CLOSE}")
+    rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|主办|指导|负责指导)"
+    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE})?{_CLOSE}")
+# …。市发改委牵头，市财政局、市住建局按职责分工负责。 — in running text, the units after the lead's clause support it.
+_SUPPORT_AFTER = re.compile(rf"[，,]\s*(?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE}")
 # 各区要…, 各县（市、区）人民政府负责…: a task that opens with the units below the city names them.
 _COLLECTIVE_LEAD = re.compile(rf"^(?:由)?({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?=要|应|须|负责|牵头|抓好|加快|做好|组织|统筹|结合)")
 # A sentence whose subject is a unit: 市发展改革委要…, 由市教育局负责…, 区政府办公室将对…每季度通报…: the unit leads
@@ -1368,7 +1374,7 @@ def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple
     return out if len({lead for _a, lead, _s in out}) >= 2 else []
 
 
-_ASSIGNED = re.compile(rf"由({_UNIT_LIST_ANY})牵头(?:负责)?(?:[，,]({_UNIT_LIST_ANY})(?:配合|协助|参与|协同))?")
+_ASSIGNED = re.compile(rf"由({_UNIT_LIST_ANY})牵头(?:负责)?(?:[，,]({_UNIT_LIST_ANY})等?{_SUPPORT_ROLE})?")
 
 
 def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, ...]:
@@ -1429,6 +1435,8 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
         if not m:
             # …新建充电桩500个。责任单位:市发改委、市财政局 — the label after the task's last sentence, on its line (round ten)
             t = _LABEL_TAIL.search(doc.c, a, e)
+            if t and any(pa <= t.start(1) < pe for pa, pe in blk.parens):
+                t = None  # (…；责任单位：各镇（街道）) inside a parenthetical read above: read once, with it
             if t and (re.search(_TIME_LABEL, t.group(2)) or _unit_cell(spaced_names(doc.raw(*t.span(3))))):
                 said, a = spaced_names(doc.raw(*t.span(1))), t.start(1)
         if not m and _LABEL_ALONE.match(doc.c[a:e]) and li < doc.line_of(max(blk.start, blk.end - 1)):
@@ -1457,6 +1465,9 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
             blk.support = _split_units(a.group(2)) if a.group(2) else ()
         elif m:
             blk.lead = _split_units(m.group(1) or m.group(2))
+            s = _SUPPORT_AFTER.match(text, m.end()) if m.re is _INLINE_LEAD else None
+            if s:
+                blk.support = tuple(u for u in _split_units(s.group("support")) if u not in blk.lead)
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
 
