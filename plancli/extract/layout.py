@@ -768,7 +768,9 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     skip = {v for v in col.values() if v is not None} | person | progress | dated
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
-    if col["content"] is None or (col["lead"] is None and col["time"] is None):
+    if col["content"] is None or (col["lead"] is None and col["time"] is None and not dated):
+        # (a table naming neither units nor a time column is read where a column is named by when its cells are
+        # due: 序号 | 项目名称 | 建设内容 | 截至6月底进展 | 7月工作计划, a progress table's month plan, round eighteen)
         return None
     return col
 
@@ -817,6 +819,8 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if not cells:
         return None
     lines = (min([c.line for c in cells] + ([number] if number else [])), max(c.line for c in cells))
+    if col["lead"] is None and col["time"] is None:
+        return _map_dated(cells, head, col, number, lines)
     if col["lead"] is None:  # a table with a time column only: by position
         off = 1 if col["number"] is not None else 0
         got = {name: (cells[x - off] if x is not None and 0 <= x - off < len(cells) else None) for name, x in col.items()}
@@ -866,6 +870,29 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
     return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells))
+
+
+def _map_dated(cells: list[_Cell], head: list[str], col: dict[str, int | None], number: int,
+               lines: tuple[int, int]) -> _Row | None:
+    """A row of a table that names no unit or time column but a column by when its cells are due (7月工作计划,
+    一季度目标), mapped by position from the right: a row a few cells short is missing its first cells (a 项目名称
+    merged over the group's rows). The content is the cells of the columns named as a task's (项目, 内容, 任务…);
+    a progress column (截至6月底进展, 完成情况), a span (起止年限) and a person are none; the dated cells are steps due
+    when their column says."""
+    names = [x for x in range(len(head)) if x != col["number"]]
+    short = max(0, len(names) - len(cells))
+
+    def cell(x: int) -> _Cell | None:
+        i = names.index(x) - short
+        return cells[i] if 0 <= i < len(cells) else None
+
+    content = [c for x in names if not _COL_PROGRESS.search(head[x]) and not _dated_label(head[x])
+               and not _COL_PERSON.search(head[x]) and _COL_CONTENT.search(head[x]) and (c := cell(x)) is not None]
+    dated = [(c, head[x]) for x in names if not _COL_PROGRESS.search(head[x]) and _dated_label(head[x])
+             and (c := cell(x)) is not None]
+    if not content:
+        return None
+    return _Row(number, content, (), (), None, lines, dated=dated)
 
 
 def _steps_cell(text: str) -> bool:
@@ -989,6 +1016,19 @@ def _line_rows(doc: Doc) -> list[_Row]:
             # paragraph has them joined (round fifteen)
             head = _joined_head(head)
             col = _columns(head)
+        top = li  # the heading's first line
+        nxt = li + 1
+        while nxt <= n and nxt - li <= 2 and not doc.lines[nxt - 1].strip():
+            nxt += 1  # (a page that sets a blank line after every line)
+        if labels and nxt <= n:
+            # a heading set over two rows whose second names the parts of its last label (… | 2025年进展情况 / 截至6月底进展
+            # | 7月工作计划): the parts stand for it (round eighteen)
+            sub = [c.text for c in _split_line(doc, nxt, sep) if c.text.strip("|｜ ")]
+            if len(sub) >= 2 and all(_head_cell(h) and re.search(r"[\u4e00-\u9fff]", h) for h in sub) \
+                    and _row_number(sub[0]) is None and not _RULE_ROW.fullmatch(doc.lines[nxt - 1].strip()) \
+                    and not _COL_NUMBER.match(sub[0]) and (two := _columns(head[:-1] + sub)) is not None:
+                head, col, top = head[:-1] + sub, two, li
+                li = nxt
         if col is not None and not _COL_NUMBER.match(head[0]):
             # no 序号 column (工作任务 | 牵头单位 | 完成时限 |, cells between bars or tabs): the rows are the lines under it
             # with as many cells, each read as the heading names them (round ten: such a table had not been read at
@@ -1049,7 +1089,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 break
             r += 1
         _close_row(rows, cur, extra, head, col, number)
-        _span(rows, li, r - 1)
+        _span(rows, top, r - 1)
         li = r
     return [x for x in rows if x is not None]
 
