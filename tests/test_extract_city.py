@@ -2775,3 +2775,93 @@ def test_a_heading_reporting_the_past_year_holds_no_targets(heading, kept):
     text = (f"某省2025年政府工作报告摘要\n{heading}\n●粮食总产达到557亿斤\n"
             "■ 2025年经济社会发展的主要预期目标\n●经济增长6%左右\n")
     assert [t["value_text"] for t in _targets(_draft(text))] == kept
+
+
+# --------------------------------------------------------------------------- round eighteen (twenty-first round's rules)
+# Forms the issue and common practice name, written here before the rules were (no development document need have
+# them); the expected draft is what a reviewer registers.
+ROUND18 = "issue 28, eighteenth round (a form common practice names)"
+
+UNITS_EIGHTEEN = [
+    ("1.新建充电桩500个。（区发改局主办，区财政局、区住建局协办）", ["区发改局"], ["区财政局", "区住建局"]),
+    ("1.新建充电桩500个。（主办单位：区发改局；协办单位：区财政局、区住建局）", ["区发改局"], ["区财政局", "区住建局"]),
+    ("1.新建充电桩500个。\n责任单位：市发改委（牵头）、市财政局、市住建局", ["市发改委"], ["市财政局", "市住建局"]),
+    ("1.新建充电桩500个。市发改委牵头，市财政局、市住建局按职责分工负责。", ["市发改委"], ["市财政局", "市住建局"]),
+    ("1.新建充电桩500个。（市发改委牵头，市财政局、市住建局按职责分工负责）", ["市发改委"], ["市财政局", "市住建局"]),
+    ("1.由市发改委牵头，市财政局、市住建局按职责分工负责，新建充电桩500个。", ["市发改委"], ["市财政局", "市住建局"]),
+    # 责任领导 / 责任单位 / 责任人: a leader and a person are no units
+    ("1.新建充电桩500个。\n责任领导：张三\n责任单位：市发改委\n责任人：李四", ["市发改委"], []),
+    ("1.新建充电桩500个。（责任领导：张三；责任单位：市发改委；责任人：李四）", ["市发改委"], []),
+    ("1.新建充电桩500个。（牵头单位：市发改委；责任单位：各县（市、区）人民政府）", ["市发改委"], ["各县（市、区）人民政府"]),
+    # 各镇（街道）: one collective, the bracket naming the other kind (it had been read twice, once with a bracket too many)
+    ("1.新建充电桩500个。（牵头单位：县发改局；责任单位：各镇（街道））", ["县发改局"], ["各镇（街道）"]),
+    ("1.新建充电桩500个。（牵头单位：县发改局；配合单位：各乡（镇、街道））", ["县发改局"], ["各乡（镇、街道）"]),
+    ("1.各镇（街道）要新建充电桩500个。", ["各镇（街道）"], []),
+    ("1.各街道办事处要新建充电桩500个。", ["各街道办事处"], []),
+]
+
+
+@pytest.mark.parametrize("task, lead, support", UNITS_EIGHTEEN, ids=[str(i) for i in range(len(UNITS_EIGHTEEN))])
+def test_units_in_the_forms_common_practice_writes(task, lead, support):
+    [t] = _targets(_draft(_city(task)))
+    assert (t["value_text"], t["lead"], t["support"], t["units_inferred"]) == ("500个", lead, support, False), ROUND18
+
+
+@pytest.mark.parametrize("cell, deadline", [
+    ("2024年3月前", "2024-02-29"),  # N月前: before the month starts (docs/registry-format.md)
+    ("6月30日前", "2024-06-30"), ("年底前", "2024-12-31"), ("2024年6月—12月", "2024-12-31"),
+    ("2024年6月-12月", "2024-12-31"), ("2024年第三季度", "2024-09-30"), ("2024年9月底", "2024-09-30"),
+])
+@pytest.mark.parametrize("form", ["bars", "tabs"])
+def test_a_time_node_cell_as_offices_write_it_dates_its_row(cell, deadline, form):
+    rows = (f"序号 | 工作任务 | 牵头单位 | 配合单位 | 时间节点 |\n1 | 新建充电桩500个 | 区发改局 | 区财政局 | {cell} |\n"
+            f"2 | 完成老旧小区改造 | 区住建局 | 各镇（街道） | {cell} |\n")
+    if form == "tabs":
+        rows = rows.replace(" | ", "\t").replace(" |", "")
+    d = _draft("某区2024年重点工作任务分解表\n" + rows)
+    got = [(e["kind"], e["deadline"], e["lead"], e["support"]) for e in d["entries"]]
+    assert got == [("target", deadline, ["区发改局"], ["区财政局"]),
+                   ("milestone", deadline, ["区住建局"], ["各镇（街道）"])], ROUND18
+
+
+@pytest.mark.parametrize("cell", ["长期坚持", "持续推进"])
+def test_an_ongoing_time_cell_dates_nothing_and_says_so(cell):
+    d = _draft("某区2024年重点工作任务分解表\n序号 | 工作任务 | 牵头单位 | 完成时限 |\n"
+               f"1 | 新建充电桩500个 | 区发改局 | {cell} |\n")
+    [t] = _targets(d)
+    assert (t["deadline"], t["deadline_inferred"], t["lead"]) == ("2024-12-31", True, ["区发改局"]), ROUND18
+
+
+MONTH_PLAN = ("某区2024年民生实事项目进展表\n序号 | 项目名称 | 建设内容 | 截至6月底进展 | 7月工作计划 |\n"
+              "1 | 新建学校 | 新建中小学3所 | 已完成主体工程80% | 完成竣工验收 |\n"
+              "2 | 养老服务 | 新增养老床位200张 | 已新增120张 | 新增床位30张 |\n")
+
+
+@pytest.mark.parametrize("form", ["bars", "tabs", "two-row heading"])
+def test_a_progress_tables_month_plan_column_gives_steps_due_at_the_months_end(form):
+    """A table naming no unit or time column, but a progress column (its numbers reports: no targets) and a column
+    named by a month (7月工作计划: its cells are the month's steps, due at its end)."""
+    text = MONTH_PLAN
+    if form == "tabs":
+        text = text.replace(" | ", "\t").replace(" |", "")
+    elif form == "two-row heading":  # the last label's parts on a row of their own (奉化's 2025年进展情况)
+        text = text.replace("截至6月底进展 | 7月工作计划 |", "2024年进展情况 | ||\n截至6月底进展 | 7月工作计划 | |||")
+    d = _draft(text)
+    got = [(e["kind"], e["value_text"], e["deadline"], e["deadline_inferred"]) for e in d["entries"]]
+    assert got == [("target", "3所", "2024-12-31", True), ("milestone", None, "2024-07-31", False),
+                   ("target", "200张", "2024-12-31", True), ("target", "30张", "2024-07-31", False)], ROUND18
+    assert {"80%", "120张"} <= {re.sub(r".*?(\d+[%张]).*", r"\1", x["text"]) for x in d["exclusions"]}
+
+
+@pytest.mark.parametrize("label", ["进展情况", "下步计划", "下一步工作计划", "目前进展", "工作现状", "工作基础", "完成情况"])
+def test_a_report_column_beside_the_units_holds_no_targets(label):
+    d = _draft("某区2024年重点工作任务分解表\n序号 | 工作任务 | 牵头单位 | 完成时限 | " + label + " |\n"
+               "1 | 新建充电桩500个 | 区发改局 | 2024年10月底前 | 已建成充电桩320个,完成投资1.2亿元 |\n"
+               "2 | 完成老旧小区改造30个 | 区住建局 | 2024年12月底前 | 已开工18个 |\n")
+    assert [(e["value_text"], e["deadline"], e["lead"]) for e in d["entries"]] == [
+        ("500个", "2024-10-31", ["区发改局"]), ("30个", "2024-12-31", ["区住建局"])], ROUND18
+
+
+def test_the_land_a_building_takes_is_no_target():
+    _kept_and_why("新建学校1所,用地面积为7165.96平方米,建筑面积4286.2平方米。", ["1所", "4286.2平方米"], None, ROUND18,
+                  "某市2024年教育工作方案")

@@ -311,7 +311,8 @@ _BENEFIT_BEFORE = re.compile(r"(?:惠及|受益|受惠|辐射|覆盖人口|服�
 _EFFECT_LEAD = re.compile(r"[\x00\s]*(?:有效|进一步|切实|从而|可|将)(?:改善|提高|提升|保障|解决|满足|缓解)"
                           r"[^，,。；;]{0,8}$")
 _PEOPLE_UNITS = ("人", "户", "名", "人次", "家庭")
-_SITE_BEFORE = re.compile(r"占地(?:面积)?(?:约|为|达|近|共)?[\x00\s]*$")
+# (用地面积为7165.96平方米: the land a building takes, as 占地 — round eighteen; 供应建设用地35万亩 is a target)
+_SITE_BEFORE = re.compile(r"(?:占地(?:面积)?|用地面积)(?:约|为|达|近|共)?[\x00\s]*$")
 # (the rest of the whole's clause may stand between: 安排58亿元财政资金保障我区政府投资项目建设,其中,…)
 _PARTS_AFTER = re.compile(r"(?:左右)?[^，,。；;:：\d\x00]{0,24}[，,]?[\x00\s]*[(（]?其中[:：，,]?")
 _LIST_FOLLOWS = re.compile(r"[^。；;!！?？]*[。：:][\x00\s]*(?:1[.．、。](?:(?!\d)|(?=(?:19|20)\d{2}年))|[(（][一1][)）]|一、)")
@@ -1159,6 +1160,9 @@ def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: 
 _NUMERIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[./\-](\d{1,2})(?:[./\-](\d{1,2}))?(?![\d%])")
 
 
+_MONTH_LABEL = re.compile(r"[\x00\s]*((?:(?:19|20)\d{2}年)?\d{1,2}月)份?(?:工作)?(?:目标|计划|任务|安排)")
+
+
 def _due_time(text: str, a: int, e: int, ctx: Context, period: Period) -> Time | None:
     """When a task is due by its 完成时限 cell or time label (text[a:e]): the latest date the cell names (2024年3月启动,6月底前
     完成: June; 2024年3月至12月: December), in the forms phrases take (2024年6月底前, 二季度, 上半年, 年底前) or the numeric ones a
@@ -1181,6 +1185,21 @@ def _due_time(text: str, a: int, e: int, ctx: Context, period: Period) -> Time |
     times = _times(text, a, e, [], ctx, period)
     if times:
         return max(times, key=lambda t: t.deadline.date)
+    m = _MONTH_LABEL.match(text, a, e)
+    if m:
+        # a column named by its month (7月工作计划, 2025年7月计划: a progress table's plan for the month, round
+        # eighteen): its cells are due at the month's end
+        read = m.group(1) + "底"
+        try:
+            got = parse_deadline(read, here)
+            try:
+                parse_deadline(read, period)
+                yearless = False
+            except DeadlineError:
+                yearless = True
+            return Time(m.start(1), m.end(1), m.group(1), got, yearless=yearless, read_as=read)
+        except DeadlineError:
+            pass
     found = None
     for m in _NUMERIC_DATE.finditer(text, a, e):
         y, mo, d = m.group(1), int(m.group(2)), m.group(3)

@@ -478,8 +478,10 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|机关|办公室|政府)"
 # 各区, 各区政府, 各县（市、区）人民政府, 各乡镇（街道）: the units below a city are real units of a task.
-_COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|县\(市、区\)|区（市）县|区\(市\)县|乡镇|镇|街道|乡镇（街道）|"
-               r"乡镇\(街道\))(?:人民政府|政府|党委和政府|党委)?")
+# (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind)
+_COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|县\(市、区\)|区（市）县|区\(市\)县|"
+               r"(?:乡镇|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?)"
+               r"(?:人民政府|政府|党委和政府|党委|办事处)?")
 _ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})"
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
 # Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
@@ -487,10 +489,14 @@ _ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道
 _UNIT_LIST_ANY = rf"(?:{_ANY_UNIT}[、和])*{_ANY_UNIT}"
 _PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})等?(?:按职责分工|分别)?负责{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
+# The roles a text gives the units named after the lead: they support it (…，B、C按职责分工负责; （A主办，B协办）).
+_SUPPORT_ROLE = (r"(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|组织落实|具体落实|配合落实|负责落实|"
+                 r"组织实施|参与|配合|协助|协同|协办)(?:负责)?")
 _PAREN_ROLE = re.compile(
-    rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|指导|负责指导)"
-    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?(?:按职责分工负责|按职责分工落实|分工负责|组织落实|具体落实|配合落实|负责落实|"
-    rf"组织实施|参与|配合|协助|协同)(?:负责)?)?{_CLOSE}")
+    rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|主办|指导|负责指导)"
+    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE})?{_CLOSE}")
+# …。市发改委牵头，市财政局、市住建局按职责分工负责。 — in running text, the units after the lead's clause support it.
+_SUPPORT_AFTER = re.compile(rf"[，,]\s*(?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE}")
 # 各区要…, 各县（市、区）人民政府负责…: a task that opens with the units below the city names them.
 _COLLECTIVE_LEAD = re.compile(rf"^(?:由)?({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?=要|应|须|负责|牵头|抓好|加快|做好|组织|统筹|结合)")
 # A sentence whose subject is a unit: 市发展改革委要…, 由市教育局负责…, 区政府办公室将对…每季度通报…: the unit leads
@@ -762,7 +768,9 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     skip = {v for v in col.values() if v is not None} | person | progress | dated
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
-    if col["content"] is None or (col["lead"] is None and col["time"] is None):
+    if col["content"] is None or (col["lead"] is None and col["time"] is None and not dated):
+        # (a table naming neither units nor a time column is read where a column is named by when its cells are
+        # due: 序号 | 项目名称 | 建设内容 | 截至6月底进展 | 7月工作计划, a progress table's month plan, round eighteen)
         return None
     return col
 
@@ -811,6 +819,8 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if not cells:
         return None
     lines = (min([c.line for c in cells] + ([number] if number else [])), max(c.line for c in cells))
+    if col["lead"] is None and col["time"] is None:
+        return _map_dated(cells, head, col, number, lines)
     if col["lead"] is None:  # a table with a time column only: by position
         off = 1 if col["number"] is not None else 0
         got = {name: (cells[x - off] if x is not None and 0 <= x - off < len(cells) else None) for name, x in col.items()}
@@ -860,6 +870,29 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
     return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells))
+
+
+def _map_dated(cells: list[_Cell], head: list[str], col: dict[str, int | None], number: int,
+               lines: tuple[int, int]) -> _Row | None:
+    """A row of a table that names no unit or time column but a column by when its cells are due (7月工作计划,
+    一季度目标), mapped by position from the right: a row a few cells short is missing its first cells (a 项目名称
+    merged over the group's rows). The content is the cells of the columns named as a task's (项目, 内容, 任务…);
+    a progress column (截至6月底进展, 完成情况), a span (起止年限) and a person are none; the dated cells are steps due
+    when their column says."""
+    names = [x for x in range(len(head)) if x != col["number"]]
+    short = max(0, len(names) - len(cells))
+
+    def cell(x: int) -> _Cell | None:
+        i = names.index(x) - short
+        return cells[i] if 0 <= i < len(cells) else None
+
+    content = [c for x in names if not _COL_PROGRESS.search(head[x]) and not _dated_label(head[x])
+               and not _COL_PERSON.search(head[x]) and _COL_CONTENT.search(head[x]) and (c := cell(x)) is not None]
+    dated = [(c, head[x]) for x in names if not _COL_PROGRESS.search(head[x]) and _dated_label(head[x])
+             and (c := cell(x)) is not None]
+    if not content:
+        return None
+    return _Row(number, content, (), (), None, lines, dated=dated)
 
 
 def _steps_cell(text: str) -> bool:
@@ -983,6 +1016,19 @@ def _line_rows(doc: Doc) -> list[_Row]:
             # paragraph has them joined (round fifteen)
             head = _joined_head(head)
             col = _columns(head)
+        top = li  # the heading's first line
+        nxt = li + 1
+        while nxt <= n and nxt - li <= 2 and not doc.lines[nxt - 1].strip():
+            nxt += 1  # (a page that sets a blank line after every line)
+        if labels and nxt <= n:
+            # a heading set over two rows whose second names the parts of its last label (… | 2025年进展情况 / 截至6月底进展
+            # | 7月工作计划): the parts stand for it (round eighteen)
+            sub = [c.text for c in _split_line(doc, nxt, sep) if c.text.strip("|｜ ")]
+            if len(sub) >= 2 and all(_head_cell(h) and re.search(r"[\u4e00-\u9fff]", h) for h in sub) \
+                    and _row_number(sub[0]) is None and not _RULE_ROW.fullmatch(doc.lines[nxt - 1].strip()) \
+                    and not _COL_NUMBER.match(sub[0]) and (two := _columns(head[:-1] + sub)) is not None:
+                head, col, top = head[:-1] + sub, two, li
+                li = nxt
         if col is not None and not _COL_NUMBER.match(head[0]):
             # no 序号 column (工作任务 | 牵头单位 | 完成时限 |, cells between bars or tabs): the rows are the lines under it
             # with as many cells, each read as the heading names them (round ten: such a table had not been read at
@@ -1043,7 +1089,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 break
             r += 1
         _close_row(rows, cur, extra, head, col, number)
-        _span(rows, li, r - 1)
+        _span(rows, top, r - 1)
         li = r
     return [x for x in rows if x is not None]
 
@@ -1368,7 +1414,7 @@ def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple
     return out if len({lead for _a, lead, _s in out}) >= 2 else []
 
 
-_ASSIGNED = re.compile(rf"由({_UNIT_LIST_ANY})牵头(?:负责)?(?:[，,]({_UNIT_LIST_ANY})(?:配合|协助|参与|协同))?")
+_ASSIGNED = re.compile(rf"由({_UNIT_LIST_ANY})牵头(?:负责)?(?:[，,]({_UNIT_LIST_ANY})等?{_SUPPORT_ROLE})?")
 
 
 def _verbatim(doc: Doc, names: tuple[str, ...], lo: int, hi: int) -> tuple[str, ...]:
@@ -1429,6 +1475,8 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
         if not m:
             # …新建充电桩500个。责任单位:市发改委、市财政局 — the label after the task's last sentence, on its line (round ten)
             t = _LABEL_TAIL.search(doc.c, a, e)
+            if t and any(pa <= t.start(1) < pe for pa, pe in blk.parens):
+                t = None  # (…；责任单位：各镇（街道）) inside a parenthetical read above: read once, with it
             if t and (re.search(_TIME_LABEL, t.group(2)) or _unit_cell(spaced_names(doc.raw(*t.span(3))))):
                 said, a = spaced_names(doc.raw(*t.span(1))), t.start(1)
         if not m and _LABEL_ALONE.match(doc.c[a:e]) and li < doc.line_of(max(blk.start, blk.end - 1)):
@@ -1457,6 +1505,9 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
             blk.support = _split_units(a.group(2)) if a.group(2) else ()
         elif m:
             blk.lead = _split_units(m.group(1) or m.group(2))
+            s = _SUPPORT_AFTER.match(text, m.end()) if m.re is _INLINE_LEAD else None
+            if s:
+                blk.support = tuple(u for u in _split_units(s.group("support")) if u not in blk.lead)
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
 
