@@ -1910,6 +1910,9 @@ def _relaid(text: str, how: str) -> str:
         return "\n\n".join("    " + ln if ln.strip() else ln for ln in lines)
     if how == "half-width":  # every full-width character folded (，：（）→ ,:(), ２０２４ → 2024), as a copy pasted through NFKC
         return unicodedata.normalize("NFKC", text)
+    if how == "spaced-numbers":  # a space between every number and the Chinese beside it (2024 年, 到 2027 年, 完成 90%):
+        # a copy out of a PDF or a word processor (湛江, round eighteen); a row's number opening its line keeps its cell
+        return re.sub(r"(?<=\d)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=\d)", " ", text)
     if how == "crlf":  # a Windows copy
         return "\r\n".join(lines)
     if how == "trailing-spaces":  # spaces left at each line's end
@@ -1934,7 +1937,7 @@ def _development(p: Path) -> bool:
 
 
 @pytest.mark.parametrize("how", ["double-spaced", "triple-spaced", "indented", "indented-spaced", "crlf",
-                                 "trailing-spaces", "numbers-apart", "half-width"])
+                                 "trailing-spaces", "numbers-apart", "half-width", "spaced-numbers"])
 @pytest.mark.parametrize("name", sorted(p.stem for p in _DOCS.glob("*.txt") if _development(p)))
 def test_a_relaid_document_drafts_the_same_entries_on_their_lines(name, how, request):
     """Every development document re-laid out (one or two blank lines after every line; every line indented, with or

@@ -119,17 +119,39 @@ def end_lines(lines: list[str], n: int) -> list[str]:
 # --------------------------------------------------------------------------- the text and its raw form
 
 
+# A space inside a number or a date, as a copy out of a PDF or a word processor writes it (2024 年, 15 亿元, 到 2027 年,
+# 完成 90%): one space (or a no-break space) between a digit and a Chinese character or %, either way round. The rules that
+# read lines (a title, a topic year, a heading's year, a label) read the unspaced form; the compact text the numbers are
+# read from is the same either way, and quotes stay verbatim (``Doc.raw``). A short number opening its line and a space
+# after it (1 地区生产总值… — a row of a table whose cells are set apart by spaces, 谯城) keeps its space: it is a row's
+# or an item's number, never glued to the task.
+_INNER_SPACE = re.compile(r"(?<=[0-9%])[ \u00a0](?=[0-9%\u3400-\u9fff])|(?<=[\u3400-\u9fff])[ \u00a0](?=[0-9])")
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}$")
+
+
+def unspaced(text: str) -> str:
+    """``text`` with the spaces inside its numbers and dates taken out (2024 年 → 2024年, 15 亿元 → 15亿元): what the
+    rules read. Only spaces go, so the compact text, the lines and what a quote is verbatim of stay as they were."""
+    if not _INNER_SPACE.search(text):
+        return text
+    return _INNER_SPACE.sub(lambda m: m.group(0) if _ROW_NUMBER.match(
+        m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]) else "", text)
+
+
 class Doc:
-    """The source as compact text (as ``SourceText``) plus the way back to the verbatim characters."""
+    """The source as compact text (as ``SourceText``) plus the way back to the verbatim characters. The rules read
+    ``lines``, the text ``unspaced``; ``raw`` gives back the verbatim characters of the text as written."""
 
     def __init__(self, text: str, name: str):
-        self.src = SourceText(Path(name), text)
+        read = unspaced(text)
+        self.src = SourceText(Path(name), read)
         self.lines = self.src.lines
+        self._verbatim = text.split("\n") if read is not text else self.lines
         self.c = self.src.compact
         self._map: list[tuple[int, int]] = []  # compact position -> (line index, raw index)
         self.margin: int | None = None  # the indent of every line with text (clauses._margin), once asked
         each: dict[str, str] = {}  # the compact form of each character, once
-        for li, line in enumerate(self.lines):
+        for li, line in enumerate(self._verbatim):
             got: list[tuple[int, int]] = []
             pieces = []
             for ri, ch in enumerate(line):
@@ -152,11 +174,12 @@ class Doc:
         (l1, i1), (l2, i2) = self._map[a], self._map[b - 1]
         if i1 < 0 or i2 < 0:
             return self.c[a:b]
+        lines = self._verbatim
         if l1 == l2:
-            out = self.lines[l1][i1:i2 + 1]
+            out = lines[l1][i1:i2 + 1]
         else:
-            mid = [ln.strip() for ln in self.lines[l1 + 1:l2] if ln.strip()]
-            out = self.lines[l1][i1:].rstrip() + "".join(mid) + self.lines[l2][:i2 + 1].lstrip()
+            mid = [ln.strip() for ln in lines[l1 + 1:l2] if ln.strip()]
+            out = lines[l1][i1:].rstrip() + "".join(mid) + lines[l2][:i2 + 1].lstrip()
         out = out.replace("*", "")
         return out if compact(out) == self.c[a:b] else self.c[a:b]
 
