@@ -2872,3 +2872,45 @@ def test_a_report_column_beside_the_units_holds_no_targets(label):
 def test_the_land_a_building_takes_is_no_target():
     _kept_and_why("新建学校1所,用地面积为7165.96平方米,建筑面积4286.2平方米。", ["1所", "4286.2平方米"], None, ROUND18,
                   "某市2024年教育工作方案")
+
+
+# --------------------------------------------------------------------------- round eighteen's faults (twenty-second round's rules)
+
+ROUND18F = "issue 28, round eighteen's held-out set (development documents since b698856): a form its faults show"
+
+# A year, a count or a quarter that names a document, an order, a list's label or a report, or sizes the document's own
+# parts or the scope of a list: no step and no target (the entries each text should draft, as a reviewer registers them)
+NAMES_NOT_STEPS = [
+    # a notice named in running text (湛江's news lead)
+    ("某市2024年实施河湖长制工作要点\n4月7日,某市水务局发布关于某市2024年实施河湖长制工作要点的通知。\n1.新建城镇污水管网75公里。\n",
+     [("target", "75公里", "2024-12-31")]),
+    ("某市2024年实施河湖长制工作要点\n市政府办公室印发了某市2024年河湖长制工作要点的通知,请认真贯彻落实。\n"
+     "1.新建城镇污水管网75公里。\n", [("target", "75公里", "2024-12-31")]),
+    # the year's guidance (湛江's opening: …工作要以…为指导)
+    ("某市2024年实施河湖长制工作要点\n2024年,全市河湖长制工作要以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大精神,"
+     "全面落实河湖长制。\n1.新建城镇污水管网75公里。\n", [("target", "75公里", "2024-12-31")]),
+    ("某县2024年水利工作要点\n2024年全县水利工作要以党的二十大精神为统领,紧扣防灾减灾、饮水安全,扎实推进水利高质量发展。\n"
+     "1.完成水毁修复工程20处。\n", [("target", "20处", "2024-12-31")]),
+    ("某县2024年水利工作要点\n会议明确,2024年全县水利工作要紧扣防灾减灾、饮水安全等工作为主线,以十项重点水利工作为抓手,"
+     "推动水利建设提质升级。\n1.完成水毁修复工程20处。\n", [("target", "20处", "2024-12-31")]),
+    # an order's number, a document in 《》, a label of the year's goals, the scope of a list (内蒙古)
+    ("某省2025年河湖长制工作要点\n3月10日,总河湖长共同签发2025年第1号总河湖长令《某省2025年河长制湖长制工作要点》,提出26项重点任务,"
+     "提出2025年工作目标:农业新增节水2.7亿立方米以上;以黄河、西辽河等21条河流为重点,从严落实主河槽区禁种管控要求;"
+     "新建幸福河湖不少于20条(段)。\n",
+     [("target", "2.7亿立方米", "2025-12-31"), ("target", "20条", "2025-12-31")]),
+    # a notice's title in a page's index block (鼓楼)
+    ("| 信息名称: | 区政府关于印发2026年区政府主要工作目标任务分解落实方案的通知 | ||\n2026年区政府主要工作目标任务分解落实方案\n"
+     "1.新建充电桩500个。(区发改局)\n", [("target", "500个", "2026-12-31")]),
+    # a report's title: the quarter it reports on (泗洲头)
+    ("某镇2024年度重点工作计划二季度执行情况\n1.新建充电桩500个。(镇经发办)\n", [("target", "500个", "2024-12-31")]),
+    ("某区2024年重点工作一季度推进情况\n1.新建充电桩500个。(区发改局)\n", [("target", "500个", "2024-12-31")]),
+    # the count of a document's own articles (山亭)
+    ("某区推动大规模设备更新工作方案\n为全面做好设备更新工作,某区发改局起草制定了《某区推动大规模设备更新工作方案》(以下简称《方案》),"
+     "包括八个部分,共28条。\n到2027年,新建充电桩500个。\n", [("target", "500个", "2027-12-31")]),
+]
+
+
+@pytest.mark.parametrize("text, want", NAMES_NOT_STEPS, ids=[str(i) for i in range(len(NAMES_NOT_STEPS))])
+def test_a_year_count_or_quarter_that_names_a_document_or_a_list_is_no_entry(text, want):
+    d = _draft(text)
+    assert [(e["kind"], e["value_text"], e["deadline"]) for e in d["entries"]] == want, ROUND18F

@@ -125,17 +125,22 @@ def end_lines(lines: list[str], n: int) -> list[str]:
 # read from is the same either way, and quotes stay verbatim (``Doc.raw``). A short number opening its line and a space
 # after it (1 地区生产总值… — a row of a table whose cells are set apart by spaces, 谯城) keeps its space: it is a row's
 # or an item's number, never glued to the task.
-_INNER_SPACE = re.compile(r"(?<=[0-9%])[ \u00a0](?=[0-9%\u3400-\u9fff])|(?<=[\u3400-\u9fff])[ \u00a0](?=[0-9])")
+# Two numbers a space sets apart stay apart, and so does a date or a time of day written with - / : (2025-01-19 10:47:47
+# 来源: a post time and its label, 重庆).
+_INNER_SPACE = re.compile(r"(?<=[0-9%])[ \u00a0](?=[%\u3400-\u9fff])|(?<=[\u3400-\u9fff])[ \u00a0](?=[0-9])")
 _ROW_NUMBER = re.compile(r"^\s*\d{1,3}$")
+_CLOCK = re.compile(r"[:：/\-]\d*$")
+
+
+def _inner_space(m: re.Match) -> str:
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    return m.group(0) if _ROW_NUMBER.match(line) or _CLOCK.search(line.rsplit(" ", 1)[-1]) else ""
 
 
 def unspaced(text: str) -> str:
     """``text`` with the spaces inside its numbers and dates taken out (2024 年 → 2024年, 15 亿元 → 15亿元): what the
     rules read. Only spaces go, so the compact text, the lines and what a quote is verbatim of stay as they were."""
-    if not _INNER_SPACE.search(text):
-        return text
-    return _INNER_SPACE.sub(lambda m: m.group(0) if _ROW_NUMBER.match(
-        m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]) else "", text)
+    return _INNER_SPACE.sub(_inner_space, text) if _INNER_SPACE.search(text) else text
 
 
 class Doc:
