@@ -2914,3 +2914,19 @@ NAMES_NOT_STEPS = [
 def test_a_year_count_or_quarter_that_names_a_document_or_a_list_is_no_entry(text, want):
     d = _draft(text)
     assert [(e["kind"], e["value_text"], e["deadline"]) for e in d["entries"]] == want, ROUND18F
+
+
+# Units as round eighteen's texts write them: a label and its value set as cells between bars (广州), a 主办/协办
+# parenthetical whose supporting names end in no office suffix (鼓楼's 相关街道板块), half-width or full-width
+UNITS_ROUND18F = [
+    ("重点工作: | 1.新建充电桩500个。 |\n牵头单位: | 市城市管理综合执法局 |", ["市城市管理综合执法局"], []),
+    ("重点工作：｜1.新建充电桩500个。｜\n牵头单位：｜市发改委｜\n配合单位：｜市财政局、市住建局｜", ["市发改委"], ["市财政局", "市住建局"]),
+    ("1.新建充电桩500个。(区商务局主办,相关街道板块协办)", ["区商务局"], ["相关街道板块"]),
+    ("1.新建充电桩500个。（区商务局主办，各街道板块、区住建局协办）", ["区商务局"], ["各街道板块", "区住建局"]),
+]
+
+
+@pytest.mark.parametrize("task, lead, support", UNITS_ROUND18F, ids=[str(i) for i in range(len(UNITS_ROUND18F))])
+def test_units_as_round_eighteens_texts_write_them(task, lead, support):
+    [t] = _targets(_draft("某市2023年重点工作\n" + task + "\n"))
+    assert (t["lead"], t["support"], t["units_inferred"]) == (lead, support, False), ROUND18F

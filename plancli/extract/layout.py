@@ -405,7 +405,8 @@ def _split_units(names: str) -> tuple[str, ...]:
             part += ch
     parts.append(part)
     for part in (p for x in parts for p in _glued_units(x)):
-        part = _FIRST_LEADS_NOTE.sub("", part.strip()).strip()
+        # (a label and its value set as cells, 牵头单位: | 市城市管理综合执法局 | — 广州: a bar is no part of a name)
+        part = _FIRST_LEADS_NOTE.sub("", part.strip().strip("|｜").strip()).strip()
         part = part.rstrip("等").strip()
         if not part:
             continue
@@ -522,7 +523,9 @@ _SUPPORT_ROLE = (r"(?:按职责分工负责|按职责分工落实|按职责负�
                  r"组织实施|参与|配合|协助|协同|协办)(?:负责)?")
 _PAREN_ROLE = re.compile(
     rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|主办|指导|负责指导)"
-    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE})?{_CLOSE}")
+    # (the role word says who supports, whatever their names end in: 相关街道板块协办, 鼓楼)
+    rf"(?:[，,；;](?P<support>(?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?)(?:、(?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?))*)"
+    rf"等?{_SUPPORT_ROLE})?{_CLOSE}")
 # …。市发改委牵头，市财政局、市住建局按职责分工负责。 — in running text, the units after the lead's clause support it.
 _SUPPORT_AFTER = re.compile(rf"[，,]\s*(?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE}")
 # 各区要…, 各县（市、区）人民政府负责…: a task that opens with the units below the city names them.
