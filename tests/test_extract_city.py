@@ -2930,3 +2930,14 @@ UNITS_ROUND18F = [
 def test_units_as_round_eighteens_texts_write_them(task, lead, support):
     [t] = _targets(_draft("某市2023年重点工作\n" + task + "\n"))
     assert (t["lead"], t["support"], t["units_inferred"]) == (lead, support, False), ROUND18F
+
+
+@pytest.mark.parametrize("title", ["某县2024年十项重点水利工作敲定", "某县2024年水利工作要点"])
+def test_a_title_naming_one_year_keeps_it_as_the_period_and_a_longer_step_keeps_its_date(title):
+    """汉阴 (round eighteen's held-out set): a step reaching beyond the title's year (自2024年起至2029年止…完成并购) had
+    stretched the period to 2029, dating every target of the year's list 2029."""
+    d = _draft(f"{title}\n一是完成全县户表改造1万户,各镇供水工程自2024年起至2029年止完成并购。\n二是完成水毁修复工程20处。\n")
+    assert d["meta"]["period"]["end"] == "2024-12-31", ROUND18F
+    got = [(e["kind"], e["value_text"], e["deadline_text"], e["deadline"]) for e in d["entries"]]
+    assert got == [("target", "1万户", None, "2024-12-31"), ("milestone", None, "至2029年止", "2029-12-31"),
+                   ("target", "20处", None, "2024-12-31")], ROUND18F
