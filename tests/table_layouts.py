@@ -113,12 +113,16 @@ def find_tables(text: str) -> list[Table]:
             i = last + 1
             continue
         if s.replace(" ", "").replace("\u3000", "") == "序号":
-            # form C: one cell a paragraph, to the text's end
-            seq = [ln.strip() for ln in lines[i:] if ln.strip()]
+            # form C: one cell a paragraph, to the text's end or to the next table's heading (鄞州: a group row and
+            # the heading 序号 / 目标任务 / … again over each leader's tasks — the group row stays the first table's)
+            end = next((n for n in range(i + 1, len(lines))
+                        if lines[n].replace(" ", "").replace("\u3000", "").strip() == "序号"), len(lines))
+            seq = [ln.strip() for ln in lines[i:end] if ln.strip()]
             k = next(n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c))
-            last = max(n for n in range(i, len(lines)) if lines[n].strip())
+            last = max(n for n in range(i, end) if lines[n].strip())
             out.append(Table(i, last, "paragraphs", seq[:k], _rows(seq[k:], True)))
-            break
+            i = end
+            continue
         i += 1
     return out
 

@@ -1910,6 +1910,9 @@ def _relaid(text: str, how: str) -> str:
         return "\n\n".join("    " + ln if ln.strip() else ln for ln in lines)
     if how == "half-width":  # every full-width character folded (，：（）→ ,:(), ２０２４ → 2024), as a copy pasted through NFKC
         return unicodedata.normalize("NFKC", text)
+    if how == "spaced-numbers":  # a space between every number and the Chinese beside it (2024 年, 到 2027 年, 完成 90%):
+        # a copy out of a PDF or a word processor (湛江, round eighteen); a row's number opening its line keeps its cell
+        return re.sub(r"(?<=\d)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=\d)", " ", text)
     if how == "crlf":  # a Windows copy
         return "\r\n".join(lines)
     if how == "trailing-spaces":  # spaces left at each line's end
@@ -1934,7 +1937,7 @@ def _development(p: Path) -> bool:
 
 
 @pytest.mark.parametrize("how", ["double-spaced", "triple-spaced", "indented", "indented-spaced", "crlf",
-                                 "trailing-spaces", "numbers-apart", "half-width"])
+                                 "trailing-spaces", "numbers-apart", "half-width", "spaced-numbers"])
 @pytest.mark.parametrize("name", sorted(p.stem for p in _DOCS.glob("*.txt") if _development(p)))
 def test_a_relaid_document_drafts_the_same_entries_on_their_lines(name, how, request):
     """Every development document re-laid out (one or two blank lines after every line; every line indented, with or
@@ -1968,7 +1971,11 @@ def _table_documents() -> list[str]:
 # Tables a re-flattening still changes (left open, docs/extract.md): 海安 (round fifteen's held-out set, a development
 # document since 78ebb79) flattened with two spaces between cells loses its support units — names a space separates
 # inside a cell read as cells (the Limits say so).
-_TABLE_OPEN = {("spaces", "dept2023_haian_minzheng")}
+# 鄞州 (round eighteen's held-out set) merged: a table with a 牵头单位 and a 配合单位 column whose row is a cell short
+# (区财政局 written once over rows 1-5) reads the lone unit cell left as the row's lead — the same text a page writes
+# for a row whose 配合单位 cell is empty (an empty cell leaves no paragraph), so which cell is missing is not in the text.
+_TABLE_OPEN = {("spaces", "dept2023_haian_minzheng"), ("bars-merged", "district2024_yinzhou_fenjie"),
+               ("paragraphs-merged", "district2024_yinzhou_fenjie")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -2865,3 +2872,72 @@ def test_a_report_column_beside_the_units_holds_no_targets(label):
 def test_the_land_a_building_takes_is_no_target():
     _kept_and_why("新建学校1所,用地面积为7165.96平方米,建筑面积4286.2平方米。", ["1所", "4286.2平方米"], None, ROUND18,
                   "某市2024年教育工作方案")
+
+
+# --------------------------------------------------------------------------- round eighteen's faults (twenty-second round's rules)
+
+ROUND18F = "issue 28, round eighteen's held-out set (development documents since b698856): a form its faults show"
+
+# A year, a count or a quarter that names a document, an order, a list's label or a report, or sizes the document's own
+# parts or the scope of a list: no step and no target (the entries each text should draft, as a reviewer registers them)
+NAMES_NOT_STEPS = [
+    # a notice named in running text (湛江's news lead)
+    ("某市2024年实施河湖长制工作要点\n4月7日,某市水务局发布关于某市2024年实施河湖长制工作要点的通知。\n1.新建城镇污水管网75公里。\n",
+     [("target", "75公里", "2024-12-31")]),
+    ("某市2024年实施河湖长制工作要点\n市政府办公室印发了某市2024年河湖长制工作要点的通知,请认真贯彻落实。\n"
+     "1.新建城镇污水管网75公里。\n", [("target", "75公里", "2024-12-31")]),
+    # the year's guidance (湛江's opening: …工作要以…为指导)
+    ("某市2024年实施河湖长制工作要点\n2024年,全市河湖长制工作要以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大精神,"
+     "全面落实河湖长制。\n1.新建城镇污水管网75公里。\n", [("target", "75公里", "2024-12-31")]),
+    ("某县2024年水利工作要点\n2024年全县水利工作要以党的二十大精神为统领,紧扣防灾减灾、饮水安全,扎实推进水利高质量发展。\n"
+     "1.完成水毁修复工程20处。\n", [("target", "20处", "2024-12-31")]),
+    ("某县2024年水利工作要点\n会议明确,2024年全县水利工作要紧扣防灾减灾、饮水安全等工作为主线,以十项重点水利工作为抓手,"
+     "推动水利建设提质升级。\n1.完成水毁修复工程20处。\n", [("target", "20处", "2024-12-31")]),
+    # an order's number, a document in 《》, a label of the year's goals, the scope of a list (内蒙古)
+    ("某省2025年河湖长制工作要点\n3月10日,总河湖长共同签发2025年第1号总河湖长令《某省2025年河长制湖长制工作要点》,提出26项重点任务,"
+     "提出2025年工作目标:农业新增节水2.7亿立方米以上;以黄河、西辽河等21条河流为重点,从严落实主河槽区禁种管控要求;"
+     "新建幸福河湖不少于20条(段)。\n",
+     [("target", "2.7亿立方米", "2025-12-31"), ("target", "20条", "2025-12-31")]),
+    # a notice's title in a page's index block (鼓楼)
+    ("| 信息名称: | 区政府关于印发2026年区政府主要工作目标任务分解落实方案的通知 | ||\n2026年区政府主要工作目标任务分解落实方案\n"
+     "1.新建充电桩500个。(区发改局)\n", [("target", "500个", "2026-12-31")]),
+    # a report's title: the quarter it reports on (泗洲头)
+    ("某镇2024年度重点工作计划二季度执行情况\n1.新建充电桩500个。(镇经发办)\n", [("target", "500个", "2024-12-31")]),
+    ("某区2024年重点工作一季度推进情况\n1.新建充电桩500个。(区发改局)\n", [("target", "500个", "2024-12-31")]),
+    # the count of a document's own articles (山亭)
+    ("某区推动大规模设备更新工作方案\n为全面做好设备更新工作,某区发改局起草制定了《某区推动大规模设备更新工作方案》(以下简称《方案》),"
+     "包括八个部分,共28条。\n到2027年,新建充电桩500个。\n", [("target", "500个", "2027-12-31")]),
+]
+
+
+@pytest.mark.parametrize("text, want", NAMES_NOT_STEPS, ids=[str(i) for i in range(len(NAMES_NOT_STEPS))])
+def test_a_year_count_or_quarter_that_names_a_document_or_a_list_is_no_entry(text, want):
+    d = _draft(text)
+    assert [(e["kind"], e["value_text"], e["deadline"]) for e in d["entries"]] == want, ROUND18F
+
+
+# Units as round eighteen's texts write them: a label and its value set as cells between bars (广州), a 主办/协办
+# parenthetical whose supporting names end in no office suffix (鼓楼's 相关街道板块), half-width or full-width
+UNITS_ROUND18F = [
+    ("重点工作: | 1.新建充电桩500个。 |\n牵头单位: | 市城市管理综合执法局 |", ["市城市管理综合执法局"], []),
+    ("重点工作：｜1.新建充电桩500个。｜\n牵头单位：｜市发改委｜\n配合单位：｜市财政局、市住建局｜", ["市发改委"], ["市财政局", "市住建局"]),
+    ("1.新建充电桩500个。(区商务局主办,相关街道板块协办)", ["区商务局"], ["相关街道板块"]),
+    ("1.新建充电桩500个。（区商务局主办，各街道板块、区住建局协办）", ["区商务局"], ["各街道板块", "区住建局"]),
+]
+
+
+@pytest.mark.parametrize("task, lead, support", UNITS_ROUND18F, ids=[str(i) for i in range(len(UNITS_ROUND18F))])
+def test_units_as_round_eighteens_texts_write_them(task, lead, support):
+    [t] = _targets(_draft("某市2023年重点工作\n" + task + "\n"))
+    assert (t["lead"], t["support"], t["units_inferred"]) == (lead, support, False), ROUND18F
+
+
+@pytest.mark.parametrize("title", ["某县2024年十项重点水利工作敲定", "某县2024年水利工作要点"])
+def test_a_title_naming_one_year_keeps_it_as_the_period_and_a_longer_step_keeps_its_date(title):
+    """汉阴 (round eighteen's held-out set): a step reaching beyond the title's year (自2024年起至2029年止…完成并购) had
+    stretched the period to 2029, dating every target of the year's list 2029."""
+    d = _draft(f"{title}\n一是完成全县户表改造1万户,各镇供水工程自2024年起至2029年止完成并购。\n二是完成水毁修复工程20处。\n")
+    assert d["meta"]["period"]["end"] == "2024-12-31", ROUND18F
+    got = [(e["kind"], e["value_text"], e["deadline_text"], e["deadline"]) for e in d["entries"]]
+    assert got == [("target", "1万户", None, "2024-12-31"), ("milestone", None, "至2029年止", "2029-12-31"),
+                   ("target", "20处", None, "2024-12-31")], ROUND18F

@@ -51,7 +51,7 @@ _TIME = re.compile(
     rf"(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
     rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
     rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]|上旬|中旬|下旬)?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
-    rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前)?"
+    rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=年)止)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
     r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内)?"
     # year-less: 10月底前, 2月7日前, 今年年底前, 明年6月底前 (read in the document's year)
@@ -80,8 +80,24 @@ _MEETING_IN = re.compile(r"(?:(?!完成|建成|实现|开工|竣工|投用|上�
                          r"(?:会议|大会|常委会|会上|闭幕|开幕|发布会)(?:[^，,。；;]*?(?:宣布|公布|表决|票决|通过|审议|召开|举行))?")
 # Before a date that is no deadline: 已经2023年10月13日…研究通过, 已于… (a past event).
 _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
-# After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…
-_PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导思想|基本原则|工作思路|总体思路|基本思路)(?:是|为)?[:：]")
+# After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…; the thought that
+# guides the year's work (2024年,全市河湖长制工作要以习近平新时代中国特色社会主义思想为指导, 湛江, round eighteen's held-out set):
+# every plan's opening says so, no step is dated by it.
+_PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导思想|基本原则|工作思路|总体思路|基本思路)(?:是|为)?[:：]"
+                               r"|[，,\x00\s]*[^，,。；;:：]{0,24}?(?:要|须|必须|应)?(?:坚持)?以[^。；;]{1,60}?"
+                               r"为(?:指导|统领|引领|指引|根本遵循)(?![^，,。；;]{0,4}(?:完成|建成|实现))")
+# After a year that names a document or an order, not a deadline (round eighteen's held-out set): 发布关于湛江市2024年实施
+# 河湖长制工作要点的通知 (a notice named in running text or in a page's index), 签发2025年第1号总河湖长令 (the order's number).
+# (2024年印发…的通知 — a verb of issuing right after the year — is a step of the plan, and stays one)
+_NAMES_DOCUMENT_AFTER = re.compile(r"(?:度)?第\d+号|(?!印发|出台|制定|发布|起草|完成|下发|制发)"
+                                   r"[^，,。；;：:！!？?|｜\x00]{0,40}?的(?:通知|意见|决定|批复|函)(?![\u4e00-\u9fff])")
+# After a time that names the period a report covers: 某镇2024年度重点工作计划二季度执行情况, 一季度推进情况 (a report's title,
+# 泗洲头): what was done then, no step due then.
+_REPORT_OF_TIME = re.compile(r"(?:工作)?(?:执行|完成|推进|进展|落实|开展|实施)情况")
+# After a year that labels the goals listed after it in the sentence: …提出2025年工作目标:农业新增节水2.7亿立方米以上;…
+# (内蒙古): the year dates the figures, the clauses without a figure are the goals' wording, no steps (as a heading
+# naming a year's goals is none: _GOALS_NAMED).
+_GOALS_LABEL_AFTER = re.compile(r"(?:度)?[^，,。；;：:\d\x00]{0,8}?(?:目标|目标任务|指标)[:：]")
 # A verb of doing after 2024年度: the year dates the step (2024年度完成改造), as 2024年度学习计划 (a plan's name) does not.
 _DOING_AFTER_YEAR = re.compile(r"[，,\x00\s]*(?:内)?(?:全面|基本|力争|确保)?(?:完成|建成|实现|新建|开工|竣工|投用|上线|新增|改造|启动|出台)")
 # After a year that says when a document was issued: 2025年,奉节县印发《…行动方案(2025-2027)》,落实…,构建… — the clauses
@@ -108,7 +124,9 @@ _LIST_NAME_AFTER = re.compile(rf"(?:度)?(?:的)?(?:实施|办好|办理|推进|
 # (2024年完成…工作, 2024年底前做好…工作 and 2024年,全面完成…工作 keep their step: a verb of doing or a comma follows the year)
 _TOPIC_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|抓好|落实|实施|建设|改造|新增|出台|"
                           r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?\x00\d\s])*?[\u4e00-\u9fff]工作"
-                          r"(?=推进会|部署会|调度会|会议|大会|会|的|关系|事关|[，,。；;]|$)")
+                          # (…工作要以/要紧扣/要围绕…: what the year's work is to hold to, its orientation — 汉阴, 湛江)
+                          r"(?=推进会|部署会|调度会|会议|大会|会|的|关系|事关|[，,。；;]|$"
+                          r"|(?:要|须|必须|应)(?:以|紧扣|围绕|坚持|聚焦|按照|突出|锚定|紧紧围绕))")
 # Before a year that a sentence says the work serves: 关系到师宗县2023年用地要素保障 (what it bears on, no deadline).
 _SERVES_BEFORE = re.compile(r"(?:关系到|关系着|事关|影响到|服务于|服务)(?:[\u4e00-\u9fff]{1,6}?[省市区县镇])?$")
 
@@ -421,6 +439,13 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and not re.search(r"[。，,；;：:\d]", text[_clause_start(text, a, lo):a - 1]) \
             and not text[e + 1:hi].strip("\x00 \n"):
         return "extract.reason.list_size"  # 二、提升环境品质方面(3项), 教育优质行动(4项): a heading counting its items
+    if unit in ("条", "章", "节", "款", "部分", "项") and re.match(r"[\x00\s]*(?:[，,。；;]|$)", after) \
+            and re.search(r"(?:共|共计|合计|计)$", before) and re.search(r"》|以下简称", text[lo:a]):
+        return "extract.reason.own_parts"  # 《…方案》(以下简称《方案》),包括八个部分,共28条 (山亭): the document's articles
+    if re.search(r"以[^，,。；;以]{0,40}$", before) and re.match(
+            r"[^，,。；;\d]{0,16}?为(?:重点|主|核心|主体|重点对象|对象|突破口|抓手)(?![\u4e00-\u9fff]{0,2}(?:目标|任务))",
+            text[e:hi]):
+        return "extract.reason.focus"  # 以黄河、西辽河等21条河流为重点 (内蒙古): which things the work is on, no target
     clause = re.sub(r"[\x00\s●•·■◆▲★]", "", text[_clause_start(text, a, lo):a])
     if clause.startswith("预计"):
         return "extract.reason.forecast"  # ●预计全省地区生产总值增长6%左右: an estimate of the year just ended (湖北, round seventeen)
@@ -892,6 +917,10 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             drafts = [d for d in drafts if not (d.kind == "milestone" and text[max(s0, d.qstart - 2):d.qstart] == "预计")]
             if _GOALS_NAMED.fullmatch(text[s0:min(s1, doc.src.line_span(li)[1])].strip("\x00 \n■●◆▲★☆□·•*#")):
                 drafts = [d for d in drafts if d.kind != "milestone"]
+            # (…提出2025年工作目标:A;B;C — the label's year dates the figures; its clauses without one are no steps)
+            drafts = [d for d in drafts if not (d.kind == "milestone" and d.time is not None
+                                                and re.fullmatch(r"\d{4}年", d.time.text)
+                                                and _GOALS_LABEL_AFTER.match(text, d.time.end, s1))]
             subject = () if blk.lead else subject_units(text[s0:s1])
             if subject:  # 区政府办公室将对…,每季度通报…: the sentence's subject leads what it commits to
                 for d in drafts:
@@ -1083,12 +1112,15 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                                             or text[e:e + 1] == "度" and not _DOING_AFTER_YEAR.match(text, e + 1, s1)
                                             or names_a_list(text, e)
                                             or _PRINCIPLES_AFTER.match(text, e, s1)
+                                            or _NAMES_DOCUMENT_AFTER.match(text, e, s1)
                                             or _ISSUED_AFTER.match(text, e, s1)
                                             or _TOPIC_AFTER.match(text, e, s1)
                                             or _SERVES_BEFORE.search(text[max(s0, a - 12):a])):
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
             # 印发《…》 (when the document was issued, round ten)
+        if _REPORT_OF_TIME.match(text, e, s1):
+            continue  # 二季度执行情况, 一季度推进情况: the period a report covers, no step due then
         if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
             continue  # 从2023年第一季度开始: when something starts
         if re.fullmatch(r"\d{4}年", t) and names_a_field(text, a, e, s0, s1):

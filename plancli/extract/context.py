@@ -293,8 +293,15 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     # … and a year that opens a goal clause inside a line (《计划》提出,2024年,全市…; round eleven: the plan had been
     # read from its next dated step, and its 2024年 target at the period's end)
     steps += [int(y) for y in _DOING_YEAR.findall(c)]
+    # A title (or a news page's headline) naming one year is that year's plan (汉阴县2024年十项重点水利工作…, a 2024 工作要点):
+    # a step in its text reaching beyond it (自2024年起至2029年止用五年时间完成并购) keeps its own date, it does not stretch
+    # the period — only the horizon of a goals paragraph does (round eighteen's held-out set: every target of 汉阴 had been
+    # dated 2029). A title naming no year, or a span of years, leaves the horizon as before.
+    titled = _title_year(text, doc_date)
     for years, how in ((goals, "the horizon of its goals"), (by_years, "the latest 到YYYY年 of the text")):
         years = [y for y in years if year0 is None or y >= year0]
+        if years and how != "the horizon of its goals" and titled is not None and (year0 is None or titled == year0):
+            return Period(date(titled, 1, 1), date(titled, 12, 31)), f"the year its title names ({titled}年)"
         if years:
             end = max(years)
             start = year0 if year0 is not None else min([y for y in steps if y <= end] + years)
@@ -428,6 +435,15 @@ def _term_day(s: str, last: bool) -> date:
 
 def _is_doc_no_year(c: str, year: str) -> bool:
     return f"〔{year}〕" in c and f"{year}年" not in c
+
+
+def _title_year(text: str, doc_date: date | None) -> int | None:
+    """The one year a document's title (or headline) names, when it names exactly one and no span of years."""
+    title = compact(document_header(text, doc_date).get("title") or "")
+    if re.search(r"(?:19|20)\d{2}年?[—–\-~～至到](?:19|20)\d{2}", title):
+        return None
+    years = set(re.findall(r"((?:19|20)\d{2})年", title))
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def document_header(text: str, doc_date: date | None) -> dict:

@@ -45,7 +45,7 @@ from .context import (
     term_span,
     title_line_set,
 )
-from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, is_title, layout
+from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, is_title, layout, unspaced
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
 
@@ -240,10 +240,11 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
     """
     if not text.strip():
         raise ExtractError("extract.empty", source_name)
-    doc_date = doc_date or find_doc_date(text)
+    read = unspaced(text)  # (2024 年, 到 2027 年: a PDF copy's spaces inside numbers; the header stays verbatim)
+    doc_date = doc_date or find_doc_date(read)
     inferred_from = None
     if period is None:
-        found = infer_period(text, doc_date)
+        found = infer_period(read, doc_date)
         if found is None:
             raise ExtractError("extract.no_period", source_name)
         period, inferred_from = found

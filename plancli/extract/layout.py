@@ -119,17 +119,44 @@ def end_lines(lines: list[str], n: int) -> list[str]:
 # --------------------------------------------------------------------------- the text and its raw form
 
 
+# A space inside a number or a date, as a copy out of a PDF or a word processor writes it (2024 年, 15 亿元, 到 2027 年,
+# 完成 90%): one space (or a no-break space) between a digit and a Chinese character or %, either way round. The rules that
+# read lines (a title, a topic year, a heading's year, a label) read the unspaced form; the compact text the numbers are
+# read from is the same either way, and quotes stay verbatim (``Doc.raw``). A short number opening its line and a space
+# after it (1 地区生产总值… — a row of a table whose cells are set apart by spaces, 谯城) keeps its space: it is a row's
+# or an item's number, never glued to the task.
+# Two numbers a space sets apart stay apart, and so does a date or a time of day written with - / : (2025-01-19 10:47:47
+# 来源: a post time and its label, 重庆).
+_INNER_SPACE = re.compile(r"(?<=[0-9%])[ \u00a0](?=[%\u3400-\u9fff])|(?<=[\u3400-\u9fff])[ \u00a0](?=[0-9])")
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}$")
+_CLOCK = re.compile(r"[:：/\-]\d*$")
+
+
+def _inner_space(m: re.Match) -> str:
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    return m.group(0) if _ROW_NUMBER.match(line) or _CLOCK.search(line.rsplit(" ", 1)[-1]) else ""
+
+
+def unspaced(text: str) -> str:
+    """``text`` with the spaces inside its numbers and dates taken out (2024 年 → 2024年, 15 亿元 → 15亿元): what the
+    rules read. Only spaces go, so the compact text, the lines and what a quote is verbatim of stay as they were."""
+    return _INNER_SPACE.sub(_inner_space, text) if _INNER_SPACE.search(text) else text
+
+
 class Doc:
-    """The source as compact text (as ``SourceText``) plus the way back to the verbatim characters."""
+    """The source as compact text (as ``SourceText``) plus the way back to the verbatim characters. The rules read
+    ``lines``, the text ``unspaced``; ``raw`` gives back the verbatim characters of the text as written."""
 
     def __init__(self, text: str, name: str):
-        self.src = SourceText(Path(name), text)
+        read = unspaced(text)
+        self.src = SourceText(Path(name), read)
         self.lines = self.src.lines
+        self._verbatim = text.split("\n") if read is not text else self.lines
         self.c = self.src.compact
         self._map: list[tuple[int, int]] = []  # compact position -> (line index, raw index)
         self.margin: int | None = None  # the indent of every line with text (clauses._margin), once asked
         each: dict[str, str] = {}  # the compact form of each character, once
-        for li, line in enumerate(self.lines):
+        for li, line in enumerate(self._verbatim):
             got: list[tuple[int, int]] = []
             pieces = []
             for ri, ch in enumerate(line):
@@ -152,11 +179,12 @@ class Doc:
         (l1, i1), (l2, i2) = self._map[a], self._map[b - 1]
         if i1 < 0 or i2 < 0:
             return self.c[a:b]
+        lines = self._verbatim
         if l1 == l2:
-            out = self.lines[l1][i1:i2 + 1]
+            out = lines[l1][i1:i2 + 1]
         else:
-            mid = [ln.strip() for ln in self.lines[l1 + 1:l2] if ln.strip()]
-            out = self.lines[l1][i1:].rstrip() + "".join(mid) + self.lines[l2][:i2 + 1].lstrip()
+            mid = [ln.strip() for ln in lines[l1 + 1:l2] if ln.strip()]
+            out = lines[l1][i1:].rstrip() + "".join(mid) + lines[l2][:i2 + 1].lstrip()
         out = out.replace("*", "")
         return out if compact(out) == self.c[a:b] else self.c[a:b]
 
@@ -377,7 +405,8 @@ def _split_units(names: str) -> tuple[str, ...]:
             part += ch
     parts.append(part)
     for part in (p for x in parts for p in _glued_units(x)):
-        part = _FIRST_LEADS_NOTE.sub("", part.strip()).strip()
+        # (a label and its value set as cells, 牵头单位: | 市城市管理综合执法局 | — 广州: a bar is no part of a name)
+        part = _FIRST_LEADS_NOTE.sub("", part.strip().strip("|｜").strip()).strip()
         part = part.rstrip("等").strip()
         if not part:
             continue
@@ -494,7 +523,9 @@ _SUPPORT_ROLE = (r"(?:按职责分工负责|按职责分工落实|按职责负�
                  r"组织实施|参与|配合|协助|协同|协办)(?:负责)?")
 _PAREN_ROLE = re.compile(
     rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|主办|指导|负责指导)"
-    rf"(?:[，,；;](?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE})?{_CLOSE}")
+    # (the role word says who supports, whatever their names end in: 相关街道板块协办, 鼓楼)
+    rf"(?:[，,；;](?P<support>(?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?)(?:、(?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?))*)"
+    rf"等?{_SUPPORT_ROLE})?{_CLOSE}")
 # …。市发改委牵头，市财政局、市住建局按职责分工负责。 — in running text, the units after the lead's clause support it.
 _SUPPORT_AFTER = re.compile(rf"[，,]\s*(?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE}")
 # 各区要…, 各县（市、区）人民政府负责…: a task that opens with the units below the city names them.

@@ -52,6 +52,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.own_parts": ("文件自身组成部分的个数（明确133项具体任务、涉及34个牵头单位、办好10件民生实事“1.…”），不是目标",
                                  "a count of the document's own parts (its tasks, items or responsible units: 明确133项具体任务, "
                                  "涉及34个牵头单位), not a target"),
+    "extract.reason.focus": ("工作重点所在的范围（以黄河、西辽河等21条河流为重点），说的是在哪些对象上做，不是目标",
+                             "the scope the work focuses on (以黄河、西辽河等21条河流为重点): which things, not a target"),
     "extract.reason.estimate": ("对整份清单资金的估算及其增幅（预计投入资金2.5亿元、较2024年增长120%），不是某项任务的目标",
                                  "an estimate of what the whole list costs and its growth (预计投入资金2.5亿元, 较2024年增长"
                                  "120%), not a task's target"),
