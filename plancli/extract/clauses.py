@@ -92,8 +92,9 @@ _PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导
                                r"为(?:指导|统领|引领|指引|根本遵循)(?![^，,。；;]{0,4}(?:完成|建成|实现))")
 # After a year that names a document or an order, not a deadline (round eighteen's held-out set): 发布关于湛江市2024年实施
 # 河湖长制工作要点的通知 (a notice named in running text or in a page's index), 签发2025年第1号总河湖长令 (the order's number).
+# 召开县委农办2025年第2次(扩大)会议 (round nineteen): the year and the ordinal name a meeting.
 # (2024年印发…的通知 — a verb of issuing right after the year — is a step of the plan, and stays one)
-_NAMES_DOCUMENT_AFTER = re.compile(r"(?:度)?第\d+号|(?!印发|出台|制定|发布|起草|完成|下发|制发)"
+_NAMES_DOCUMENT_AFTER = re.compile(r"(?:度)?第[\d一二三四五六七八九十]+(?:号|次)|(?!印发|出台|制定|发布|起草|完成|下发|制发)"
                                    r"[^，,。；;：:！!？?|｜\x00]{0,40}?的(?:通知|意见|决定|批复|函)(?![\u4e00-\u9fff])")
 # After a time that names the period a report covers: 某镇2024年度重点工作计划二季度执行情况, 一季度推进情况 (a report's title,
 # 泗洲头): what was done then, no step due then.
@@ -134,6 +135,12 @@ _TOPIC_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣
 # After a year that names a long-range vision, not a step due then: “十四五”规划和2035年远景目标 (怒江, round nineteen's
 # held-out set) — the vision a plan is set within; a step dated 2035 says what is done by then (到2035年,建成…).
 _VISION_AFTER = re.compile(r"(?:远景目标|远景规划|远景展望|远景)")
+# After a year that names a roll or a register, its template too (大兴安岭's notice, round nineteen's held-out set):
+# 成立2025年科技型中小企业培育库、2025年高新技术企业培育库, 附件1:2025年高新技术企业培育库模板 — the year is part of the
+# roll's name; no verb of doing stands between (2025年建成水库 keeps its step).
+_ROLL_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|抓好|落实|实施|建设|改造|新增|出台|"
+                         r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?、\x00\d\s]){0,16}?"
+                         r"(?:培育库|项目库|储备库|人才库|企业库|名单|名录|目录)(?:模板|表)?(?![\u4e00-\u9fff])")
 # Before a year that a sentence says the work serves: 关系到师宗县2023年用地要素保障 (what it bears on, no deadline).
 _SERVES_BEFORE = re.compile(r"(?:关系到|关系着|事关|影响到|服务于|服务)(?:[\u4e00-\u9fff]{1,6}?[省市区县镇])?$")
 
@@ -319,6 +326,12 @@ _DOING_BEFORE = re.compile(r"(?:办好|办成|办实|做好|完成|实施|推进
                            rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面))?[\x00\s]*$")
 # Money a list is expected to cost, as a news lead or a notice sums it up: 预计投入资金2.5亿元 — and its growth over last
 # year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
+# After a time in minutes or hours that names an access standard or a circle (round nineteen's 宁波 and 吉林): 15分钟
+# 健身圈, 30分钟通勤圈, 1小时交通圈, 15分钟上高速 — the standard the circle is named by; 等候时间压缩至15分钟以内 stays a target.
+_ACCESS_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?圈|(?:上高速|上高铁|到达|可达|通达|抵达|直达|就医|入学|就近))")
+# Before a project's estimated cost (round nineteen's 安民乡: 总投资额约470万元, 总投资约100万元): what the project costs, said
+# with an estimate's word; a total to reach (总投资不少于190亿元) or a year's plan (年度计划投资907.68亿元) stays a target.
+_BUDGET_BEFORE = re.compile(r"(?:总投资|项目投资|工程投资|总造价|投资估算|概算投资)(?:额|金额)?(?:约|预计|估算|概算|约为|估算为)[\x00\s]*$")
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
@@ -490,6 +503,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         # 财政支出每4元就有1元用在教育 (round eleven): a share told as a saying, the second number is its numerator —
         # no value a registry holds (每万人拥有执业医师3.5名, a rate per head, has no 就 and stays)
         return "extract.reason.saying"
+    if nxt and nxt.group(3) in ("分钟", "小时") and _ACCESS_AFTER.match(text[nxt.end():nxt.end() + 8]):
+        nxt = None  # 90%以上乡镇实现15分钟上高速 (宁波): the standard reached, no class of things — the share is the target
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
     if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
@@ -498,6 +513,12 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
             or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
         return "extract.reason.threshold"
+    if unit in ("次", "届") and re.search(r"第$", before):
+        return "extract.reason.ordinal"  # 县委农办2025年第2次(扩大)会议, 十九届第1次常务会议: which meeting, no count
+    if unit in ("分钟", "小时") and _ACCESS_AFTER.match(after):
+        return "extract.reason.descriptor"  # 15分钟健身圈, 30分钟通勤圈, 15分钟上高速: the standard a circle is named by
+    if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]):
+        return "extract.reason.budget"  # 总投资额约470万元 (安民乡): the size of the project, not what it must reach
     if unit == "周" and after.startswith("年") or unit == "小时" and (
             _DESCRIPTOR_AFTER.match(after) or re.search(r"\d[×*xX]$", before)):
         return "extract.reason.descriptor"
@@ -1112,7 +1133,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if re.search(r"\d{1,2}[日号]$", t) and _MEETING_AFTER.match(text, e, s1):
             continue  # 第二次会议于2022年12月27日投票表决 (荆州区, round twelve): the day a body met or voted, an event
 
-        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了|确定了|提出了|部署了|"
+        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了?|确定了|提出了|部署了|"
                                                       r"安排了)(?:全[省市区县]|我[省市区县])?$",
                                                       text[max(s0, a - 4):a])
                                             or _DOCUMENT_AFTER.match(text, e, s1)
@@ -1123,6 +1144,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                                             or _ISSUED_AFTER.match(text, e, s1)
                                             or _TOPIC_AFTER.match(text, e, s1)
                                             or _VISION_AFTER.match(text, e, s1)
+                                            or _ROLL_AFTER.match(text, e, s1)
                                             or _SERVES_BEFORE.search(text[max(s0, a - 12):a])):
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
@@ -1170,8 +1192,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
 Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact positions)
 
 # The clause after a date that only completes what comes before it: 2024年9月底前全部建成, 10月底前完成.
-_COMPLETION = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?(?:完成|建成|到位|建成投用|投入使用|投用|竣工|交付使用|落地)"
-                         r"(?:任务|目标|建设)?[\x00]*$")
+_COMPLETION = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?(?:完成|建成|到位|建成投用|投入使用|投用|竣工|完工|交付使用|落地)"
+                         r"(?:任务|目标|建设)?[\x00]*$")  # (计划于2024年8月完工: 安民乡, round nineteen)
 
 
 def _completion_end(text: str, t: Time) -> int:
