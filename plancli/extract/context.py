@@ -481,8 +481,10 @@ def document_header(text: str, doc_date: date | None) -> dict:
             if title_parts:
                 break
             continue
-        if (_HEADING.match(c) or c.endswith(("|", "｜"))) and title_parts:
-            break  # 一、主要目标 or a table's first cell (序号 |) under the title is no more of the title
+        if (_HEADING.match(c) or c.endswith(("|", "｜")) or "\t" in ln
+                or re.match(r"(?:序号|编号|任务项|项次)(?:\s|$)", ln)) and title_parts:
+            break  # 一、主要目标 or a table's first cell (序号 |, 任务项 alone or before tabs or spaces) under the title is
+            # no more of the title
         title_parts.append(ln.strip("# *"))
     if number is None:
         m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)

