@@ -1208,7 +1208,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             # a heading whose labels the page broke over two paragraphs (责任 / 单位, 江山's table, round fourteen)
             head = _joined_head(head)
             col = _columns(head)
-        if col is None or (not marked and col["number"] != 0):
+        if col is None or (not marked and col["number"] not in (0, None)):
             i = max(i + 1, j if col is None and marked and len(head) >= 3 else i + 1)
             continue
         cur: list[_Cell] = []
