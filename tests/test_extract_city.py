@@ -3047,3 +3047,24 @@ def test_a_quarter_report_table_reads_its_steps_and_keeps_its_title_year():
     assert got == [("target", "75%", "2025-03-31", ["市交通运输局"], False),
                    ("target", "5%", "2025-03-31", ["市交通运输局"], False),
                    ("milestone", None, "2025-03-31", ["市交通运输局"], False)], ROUND19F
+
+
+# A report's table naming its task and progress columns only (序号 | 任务内容 | 进展情况, 浙江省卫健委): the progress cells
+# draft nothing, the task cells are the plan's — whether the page sets it between bars or one cell a paragraph
+@pytest.mark.parametrize("table", [
+    "序号 | 任务内容 | 进展情况 |\n1 | 新增配置自动体外除颤仪1万台 | 已完成项目方案制定,配置300台。 |\n"
+    "2 | 免费接种流感疫苗 | 已接种12万人。 |\n",
+    "序号\n任务内容\n进展情况\n1\n新增配置自动体外除颤仪1万台\n已完成项目方案制定,配置300台。\n2\n免费接种流感疫苗\n已接种12万人。\n",
+])
+def test_a_progress_report_table_drafts_its_tasks_only(table):
+    d = _draft("2024年省政府民生实事进展情况(一季度)\n" + table)
+    assert [(e["kind"], e["value_text"]) for e in d["entries"]] == [("target", "1万台")], ROUND19F
+
+
+# A table with no number column set one cell a paragraph (年度目标任务 / 责任部门 / 进度安排 / 完成情况, 淮北 2021): read row by
+# row at its heading's width, as when its cells are marked " |"
+def test_a_table_without_a_number_column_one_cell_a_paragraph_keeps_its_units():
+    d = _draft("2021年第四季度重点工作落实情况\n年度目标任务\n责任部门\n进度安排\n完成情况\n"
+               "75. 加快交通基础设施建设。\n市交通运输局\n第四季度:开展项目落实相关工作。\n已编制完成规划。\n")
+    assert [(e["kind"], e["deadline"], e["lead"], e["units_inferred"]) for e in d["entries"]] == [
+        ("milestone", "2021-12-31", ["市交通运输局"], False)], ROUND19F

@@ -1208,6 +1208,9 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             # a heading whose labels the page broke over two paragraphs (责任 / 单位, 江山's table, round fourteen)
             head = _joined_head(head)
             col = _columns(head)
+        if col is not None and not marked and col["number"] is None and _COL_PROGRESS.search(head[0]):
+            i += 1  # (2021年第四季度重点工作落实情况 above the labels: the report's title, no column — the heading is below)
+            continue
         if col is None or (not marked and col["number"] not in (0, None)):
             i = max(i + 1, j if col is None and marked and len(head) >= 3 else i + 1)
             continue
