@@ -288,8 +288,8 @@ def _report_whole(name: str, r: dict) -> None:
 
 
 # The plans issue 28 is about: a city's, county's or district's plans and a department's (bench/documents/
-# names them city…, county…, district…, prov…, dept…).
-_LOCAL = ("city", "county", "district", "prov", "dept")
+# names them city…, county…, district…, prov…, dept…, and a town's or a development zone's town…, zone…).
+_LOCAL = ("city", "county", "district", "prov", "dept", "town", "zone")
 
 
 def _held_out(expected: Path) -> str | None:
