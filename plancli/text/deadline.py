@@ -345,6 +345,9 @@ def parse_deadline(text: str, ctx: Context | Period | None = DEFAULT_PERIOD) -> 
 def _parse(raw: str, ctx: Context) -> Deadline:
     t = simplified(_QUOTES.sub("", compact(raw)))
     t = re.sub(r"[，,。；;：:!！]+$", "", t)
+    # a notice's day with its weekday and the close of the working day: 2025年2月17日(星期一)下班前 is 2025年2月17日前
+    t = re.sub(r"(?<=[日号])[(（](?:星期|周|礼拜)[一二三四五六日天][)）]", "", t)
+    t = re.sub(r"(?<=[日号])下班(?:之前|以前|前)$", "前", t)
     b = _BRACKETS.fullmatch(t)
     if b:
         t = b.group(1)

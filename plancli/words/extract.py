@@ -40,6 +40,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.rule_bound": ("规则的上下限或比例（补助最高不超过30%、净高不低于2.2米、按10%-30%给予补助），不是目标",
                                   "a bound or share of a rule (最高不超过30%, 净高不低于2.2米, 按10%-30%给予补助), "
                                   "not a target"),
+    "extract.reason.ordinal": ("序数（第2次会议、十九届第1次常务会议），说的是哪一次，不是数量",
+                               "an ordinal (第2次会议, 十九届第1次常务会议): which meeting, not a count"),
+    "extract.reason.budget": ("项目总投资的估算（总投资额约470万元），说的是项目规模，不是目标",
+                              "a project's estimated cost (总投资额约470万元): its size, not a target"),
     "extract.reason.descriptor": ("描述性数字（24小时服务、建市100周年），不是目标",
                                   "a descriptor (24小时服务, 100周年), not a target"),
     "extract.reason.span": ("相对时长（用3个月左右时间、2年内），不是目标",
