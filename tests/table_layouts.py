@@ -105,7 +105,10 @@ def find_tables(text: str) -> list[Table]:
                 seq.append(_bar_cells(sj)[0] if _bar_cells(sj) else "")
                 last = j
                 j += 1
-            k = next(n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c))
+            k = next((n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c)), None)
+            if k is None:
+                i = last + 1  # a heading with no row under it: no table
+                continue
             # (the bare "|" between rows is no cell: neither a heading's nor a row's last — 雨山区's 17 and 19 rows)
             rows = [r if isinstance(r, str) else r[:len(r) - next((n for n, c in enumerate(reversed(r)) if c), 0)]
                     for r in _rows(seq[k:], True)]
@@ -118,7 +121,11 @@ def find_tables(text: str) -> list[Table]:
             end = next((n for n in range(i + 1, len(lines))
                         if lines[n].replace(" ", "").replace("\u3000", "").strip() == "序号"), len(lines))
             seq = [ln.strip() for ln in lines[i:end] if ln.strip()]
-            k = next(n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c))
+            k = next((n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c)), None)
+            if k is None:
+                # a heading with no row under it (池州's annex: the page's opening ends after the heading): no table
+                i = end
+                continue
             last = max(n for n in range(i, end) if lines[n].strip())
             out.append(Table(i, last, "paragraphs", seq[:k], _rows(seq[k:], True)))
             i = end
