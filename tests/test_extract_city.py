@@ -3068,3 +3068,60 @@ def test_a_table_without_a_number_column_one_cell_a_paragraph_keeps_its_units():
                "75. 加快交通基础设施建设。\n市交通运输局\n第四季度:开展项目落实相关工作。\n已编制完成规划。\n")
     assert [(e["kind"], e["deadline"], e["lead"], e["units_inferred"]) for e in d["entries"]] == [
         ("milestone", "2021-12-31", ["市交通运输局"], False)], ROUND19F
+
+
+# --------------------------------------------------------------------------- round twenty's faults (twenty-fourth round's rules)
+
+ROUND20F = "issue 28, round twenty's held-out set (development documents since 56246ec): a form its faults show"
+
+
+def _leads(d: dict) -> list[tuple]:
+    return [(e["value_text"] if e["kind"] == "target" else e["deadline_text"], e["lead"], e["support"], e["units_inferred"])
+            for e in d["entries"]]
+
+
+# Units in bare parentheses after each indicator, a collective among them in the brackets a notice writes its numbers
+# with (各县〔市、区〕政府): every name leads, as an unlabelled 责任单位 does
+@pytest.mark.parametrize("collective", ["各县〔市、区〕政府", "各县（市、区）政府", "各县(市、区)人民政府", "各区〔市〕县政府"])
+def test_bare_parentheses_with_a_collective_in_any_bracket_lead(collective):
+    d = _draft("某市2023年政府工作报告重点工作任务分解\n一、2023年经济社会发展主要预期目标分解\n"
+               f"1.地区生产总值增长7%以上。(市发展改革委,{collective})\n2.研发投入强度超过2.4%。(市科技局,{collective})\n")
+    assert _leads(d) == [("7%", ["市发展改革委", collective], [], False), ("2.4%", ["市科技局", collective], [], False)], ROUND20F
+
+
+# ★ before the first unit of a cell marks the lead (标★的为牵头单位), as ▲ does
+@pytest.mark.parametrize("mark", ["★", "▲"])
+def test_a_star_marks_the_lead_among_a_cells_units(mark):
+    d = _draft("某区2024年重点工作目标任务分解落实方案\n序号 | 重点工作目标任务 | 牵头领导 | 责任单位 |\n"
+               f"1 | 地区生产总值增长5%以上。 | 钱宇 | {mark}区发改委、统计局 |\n2 | 进出口总额增长3%。 | 方勇 | {mark}区商务局、吴江海关 |\n")
+    assert _leads(d) == [("5%", ["区发改委"], ["统计局"], False), ("3%", ["区商务局"], ["吴江海关"], False)], ROUND20F
+
+
+# A row whose task the page broke into sub-rows, each with its own leader and units (the 序号 and 项目 cells merged over
+# them, a leader's cell merged or empty): each sub-row's task takes the units after it — one cell a paragraph, or a row
+# a line. Counter-case: a sub-row with no unit cell (柯桥's task in two rows) is more of the row's task, led by its units.
+_SUB_ROWS = [
+    "序号\n项目\n重点工作目标任务\n牵头领导\n责任单位\n1\n主要预期目标\n1.地区生产总值增长5%以上。\n钱宇\n★区发改委、统计局\n"
+    "2.一般公共预算收入增长6%以上。\n★区财政局、税务局\n3.规上工业总产值增长5%左右。\n王某\n李某\n★区工信局、统计局\n"
+    "2\n科技创新\n4.新增高新技术企业100家。\n方勇\n★区科技局\n",
+    "序号\n|\n项目\n|\n重点工作目标任务\n|\n牵头领导\n|\n责任单位\n|\n1\n|\n主要预期目标\n|\n1.地区生产总值增长5%以上。\n|\n钱宇\n|\n"
+    "★区发改委、统计局\n|\n2.一般公共预算收入增长6%以上。\n|\n★区财政局、税务局\n|\n|||\n3.规上工业总产值增长5%左右。\n|\n|\n"
+    "★区工信局、统计局\n|\n||\n2\n|\n科技创新\n|\n4.新增高新技术企业100家。\n|\n方勇\n|\n★区科技局\n|\n",
+    "序号 | 项目 | 重点工作目标任务 | 牵头领导 | 责任单位 |\n1 | 主要预期目标 | 1.地区生产总值增长5%以上。 | 钱宇 | ★区发改委、统计局 |\n"
+    "2.一般公共预算收入增长6%以上。 | ★区财政局、税务局 |\n3.规上工业总产值增长5%左右。 | 王某 | ★区工信局、统计局 |\n"
+    "2 | 科技创新 | 4.新增高新技术企业100家。 | 方勇 | ★区科技局 |\n",
+]
+
+
+@pytest.mark.parametrize("table", _SUB_ROWS, ids=["paragraphs", "cell-then-bar", "bars"])
+def test_sub_rows_of_a_merged_row_take_their_own_units(table):
+    d = _draft("某区2024年重点工作目标任务分解落实方案\n" + table)
+    assert _leads(d) == [("5%", ["区发改委"], ["统计局"], False), ("6%", ["区财政局"], ["税务局"], False),
+                         ("5%", ["区工信局"], ["统计局"], False), ("100家", ["区科技局"], [], False)], ROUND20F
+
+
+def test_a_sub_row_without_units_is_more_of_the_rows_task():
+    d = _draft("某区2024年民生实事\n序号 | 项目 | 工作任务 | 责任单位 |\n1 | 教育 | 新建学校2所。 | 区教育局 |\n新增学位810个。 | ||\n"
+               "2 | 卫生 | 新建卫生院1所。 | 区卫健局 |\n")
+    assert _leads(d) == [("2所", ["区教育局"], [], False), ("810个", ["区教育局"], [], False),
+                         ("1所", ["区卫健局"], [], False)], ROUND20F
