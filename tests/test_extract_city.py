@@ -3125,3 +3125,50 @@ def test_a_sub_row_without_units_is_more_of_the_rows_task():
                "2 | 卫生 | 新建卫生院1所。 | 区卫健局 |\n")
     assert _leads(d) == [("2所", ["区教育局"], [], False), ("810个", ["区教育局"], [], False),
                          ("1所", ["区卫健局"], [], False)], ROUND20F
+
+
+# A table's 责任单位 cell with its units one a paragraph (no 牵头 label: each leads), and a heading whose labels the page
+# broke over paragraphs (开工 / 时间, 竣工 / 时间, 总投资 / (万元)): the work is due when its completion column says
+def test_a_start_and_a_completion_column_date_the_row_by_its_completion():
+    d = _draft("2025年民生实事项目进展情况表\n序号\n项目名称\n项目内容\n责任单位\n开工\n时间\n竣工\n时间\n总投资\n(万元)\n项目进展情况\n"
+               "1\n完整社区建设\n建设面积约15万平方米。\n市住建局\n柴桑区政府\n濂溪区政府\n2025年3月\n2025年12月\n23000\n正在施工。\n"
+               "2\n打通断头路\n道路全长190米。\n市城管局\n市城发集团\n2024年7月\n2025年11月\n7300\n已开工。\n")
+    got = [(t["value_text"], t["deadline"], t["lead"]) for t in _targets(d)]
+    assert got == [("15万平方米", "2025-12-31", ["市住建局", "柴桑区政府", "濂溪区政府"]),
+                   ("190米", "2025-11-30", ["市城管局", "市城发集团"])], ROUND20F
+
+
+# counter-case: a table with a 配合单位 column keeps its second unit cell as support
+def test_a_support_column_keeps_the_second_unit_cell():
+    d = _draft("2025年民生实事任务分解\n序号\n工作任务\n牵头单位\n配合单位\n完成时限\n1\n新建学校3所。\n区教育局\n区财政局\n2025年9月\n")
+    assert [(t["lead"], t["support"], t["deadline"]) for t in _targets(d)] == [
+        (["区教育局"], ["区财政局"], "2025-09-30")], ROUND20F
+
+
+# What describes a project's build: its route (东起…, 西至…, 与…相接, 上跨…), its scope (主要包括…工程等), its technique
+# (采用…面层, 2-32米桥跨方案) and its widths (宽12米, 桥梁宽度为30米) — no steps, no targets; the length of the work stays
+DESCRIBES_ROUND20F = [
+    ("1.新建道路项目:东起天马小学,西至和平路,全长190米,宽12米,主要包括道路工程、排水工程、照明工程等。", [("target", "190米")]),
+    ("1.站前路延伸段工程:道路西起学院路,与站前路相接,上跨快速路,东止于怡康路,道路全长286米,桥梁宽度为30米,采用沥青混凝土面层,"
+     "采用2-32米桥跨方案。", [("target", "286米")]),
+    # counter-cases: work that links two things up, and a width a plan commits to widen to, stay
+    ("1.2025年底前推动园区开展试点,与重点河流治理有效衔接。", [("milestone", None), ("milestone", None)]),
+    ("1.拓宽道路至30米。", [("target", "30米")]),
+]
+
+
+@pytest.mark.parametrize("task, want", DESCRIBES_ROUND20F, ids=[str(i) for i in range(len(DESCRIBES_ROUND20F))])
+def test_what_describes_a_projects_build_is_no_entry(task, want):
+    d = _draft("某市2025年民生实事项目\n" + task + "\n")
+    assert [(e["kind"], e["value_text"]) for e in d["entries"]] == want, ROUND20F
+
+
+# The count of a list's own projects or tasks, after 共计/共…大类/细分出: the list's size; a count a plan commits to stays
+@pytest.mark.parametrize("text, kept", [
+    ("本次工作计划涉及教育、医疗等8大类,共计37个项目。", []),
+    ("《方案》共细分出171项目标任务,均明确牵头单位与责任单位。", []),
+    ("2.新开工37个项目。\n3.完成171项目标任务。", ["37个", "171项"]),
+])
+def test_the_count_of_a_lists_own_projects_is_no_target(text, kept):
+    d = _draft("某区2025年为民办实事工作计划\n1.新建学校3所。\n" + text + "\n")
+    assert sorted(t["value_text"] for t in _targets(d)) == sorted(kept + ["3所"]), ROUND20F

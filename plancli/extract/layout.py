@@ -683,6 +683,8 @@ _COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$|^(?:主要|主|首要)?(?:牵头|�
 _COL_SHARED = re.compile(rf"(?:{_SHARED_LABEL})")
 _COL_SUPPORT = re.compile(rf"(?:{_SUPPORT_LABEL})|(?:协同|配合|协作|协办|参与)(?:责任)?(?:单位|部门)")
 _COL_TIME = re.compile(r"时限|时间|节点|进度")
+_COL_END = re.compile(r"竣工|完工|完成|办结|截止|结束")
+_COL_START = re.compile(r"开工|启动|开始|起始")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
 # A column that reports progress (1-10月推进情况, 完成情况, 进展情况): a status, never the task.
 _COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况|落实情况|是否")
@@ -696,6 +698,21 @@ def _joined_head(head: list[str]) -> list[str]:
     out: list[str] = []
     for h in head:
         if out and not names(out[-1]) and not names(h) and names(out[-1] + h) and not _COL_NUMBER.match(out[-1]):
+            out[-1] += h
+        else:
+            out.append(h)
+    return out
+
+
+def _tails_joined(head: list[str]) -> list[str]:
+    """A heading's labels with the pieces a page set one a paragraph joined where they can only be the end of the label
+    before: 开工 / 时间, 竣工 / 时间 (a bare 时间 after a label that names no column) and 总投资 / (万元) (a unit in brackets):
+    九江's heading, round twenty, whose 时间 had been read as the time column."""
+    out: list[str] = []
+    for h in head:
+        if out and not _COL_NUMBER.match(out[-1]) and (
+                re.fullmatch(r"时间|时限|节点", h) and not _COL_TIME.search(out[-1])
+                or re.fullmatch(r"[(（][^()（）]{1,6}[)）]", h)):
             out[-1] += h
         else:
             out.append(h)
@@ -798,7 +815,10 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
                            None)
     col["support"] = next((x for x in units if x != col["lead"] and (_COL_SUPPORT.search(head[x])
                            or (has_lead and _COL_SHARED.search(head[x])))), None)
-    col["time"] = next((x for x in units if _COL_TIME.search(head[x])), None)
+    # (开工时间 | 竣工时间: the work is due when it is to be completed, not when it starts — 九江's 民生实事, round twenty)
+    times = [x for x in units if _COL_TIME.search(head[x])]
+    col["time"] = next((x for x in times if _COL_END.search(head[x])),
+                       next((x for x in times if not _COL_START.search(head[x])), times[0] if times else None))
     skip = {v for v in col.values() if v is not None} | person | progress | dated
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
@@ -886,6 +906,16 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         and not merged else ()
     support: tuple[str, ...] = ()
     j = at + 1
+    if lead and (col["support"] is None or col["support"] < col["lead"]):
+        # the unit cell's names one a paragraph (市住建局 / 柴桑区政府 / 濂溪区政府 under 责任单位, 九江, round twenty): as many
+        # more unit cells as the row has cells over the heading's width are the same cell's
+        # unit cells standing where the column after the units' names no unit (开工时间, 备注): the same cell's
+        nxt = head[col["lead"] + 1] if col["lead"] + 1 < len(head) else ""
+        while nxt and not (_COL_SHARED.search(nxt) or _COL_SUPPORT.search(nxt) or _COL_LEAD.search(nxt)) \
+                and j < len(cells) and _unit_cell(cells[j].units) and cells[j].text not in _NO_UNIT \
+                and not _CELL_TIME.search(cells[j].text):
+            lead += _split_units(cells[j].units.rstrip("。"))
+            j += 1
     if col["support"] is not None and col["support"] > col["lead"]:
         while j < len(cells) and _unit_cell(cells[j].units) and not _CELL_TIME.search(cells[j].text):
             if cells[j].text not in _NO_UNIT:
@@ -899,6 +929,12 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         # (a row whose unit cells the page merged with the row above's has its time cell where the units would stand:
         # 新增…床位100张 / 10月底前 / 目前已完成选址… under 牵头单位 / 负责科室 / 负责人 / 计划完成时间, 西湖区, round seventeen)
         time = next((c for c in cells[at if merged else j:] if _CELL_TIME.search(c.text)), None)
+        # (where the columns between the units and the time are the heading's, the time cell is the one under the time
+        # column: 开工时间 | 竣工时间 — the work is due when it is completed, 九江, round twenty)
+        x = j + col["time"] - col["lead"] - 1 - (col["support"] is not None and col["lead"] < col["support"] < col["time"])
+        if not merged and col["time"] > col["lead"] and 0 <= x < len(cells) and _CELL_TIME.search(cells[x].text) \
+                and all(_CELL_TIME.search(cells[y].text) for y in range(j, x)):
+            time = cells[x]
         if time is not None and _steps_cell(time.text):
             content, time = content + [time], None  # a 进度安排 cell of dated steps: the task's text, no due date
         elif time is not None and len(time.text) > 30:
@@ -1252,7 +1288,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
         j = i
         while j < len(cells) and _head_cell(cells[j][1]) and (j == i or sq[cells[j][0]] - sq[cells[j - 1][0]] <= 2):
             j += 1
-        head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
+        head = _tails_joined([compact(c).replace(" ", "") for _, c in cells[i:j]])
         col = _columns(head) if len(head) >= 3 else None
         if col is None and len(head) >= 3:
             # a heading whose labels the page broke over two paragraphs (责任 / 单位, 江山's table, round fourteen)
