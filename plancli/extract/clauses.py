@@ -1164,6 +1164,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             # 印发《…》 (when the document was issued, round ten)
         if _REPORT_OF_TIME.match(text, e, s1) and not t.startswith("每"):
             continue  # 二季度执行情况, 一季度推进情况: the period a report covers, no step due then
+        if re.match(r"[(（]?(?:截至|截止到|截止至|截止)", t) and not re.search(r"前$", t) \
+                and re.match(r"[\x00\s]*[)）]", text[e:e + 2]):
+            continue  # …进展情况表(截至5月31日): the day a report counts to, in brackets after its title (九江, round twenty)
         if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
             continue  # 从2023年第一季度开始: when something starts
         if re.fullmatch(r"\d{4}年", t) and names_a_field(text, a, e, s0, s1):
@@ -1624,6 +1627,8 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []
     if text[e:e + 1] in "：:" and re.search(r"(?:包括|如下|是|为|有)$", words):
         return []  # 2023年新增14项包括: the lead of the list after it
+    if text[e:e + 1] in "：:" and re.fullmatch(r"\d{0,2}[^，,；;。\d]{2,30}(?:项目|工程)", words):
+        return []  # 1柴桑区九一六社区完整社区建设项目: — a project's name heading its description (九江, numbered ① or 1)
     if _STANDING.match(words) and any(0 <= a - q[1] <= 3 for q in qtys):
         return []  # 比重3.4%以上,达到全市前列: where the figure before it stands
     if _NAMES_THE_LIST.search(words) or re.search(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,10}$", words):

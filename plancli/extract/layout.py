@@ -215,7 +215,8 @@ _FURNITURE = re.compile(
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
 # A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
 _POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
-                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s+\d{1,2}\s*:\s*\d{2}")  # (2023- 02- 09 10:47: spaces too)
+                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s+\d{1,2}\s*:\s*\d{2}|\s*来源[:：])")
+# (2023- 02- 09 10:47: spaces too; 2024年03月15日来源:沈河区人民政府办公室 — a post's date with its source, round twenty)
 _TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")
 
 
@@ -952,6 +953,7 @@ def _sub_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None]) -
     each sub-row, its task cells, a leader's name and its unit cells. Only where the unit columns close the heading (no
     progress or time column after them: those cells would read as a sub-row's task) and every cell after the full row
     falls into such sub-rows; else the row as it stands."""
+    cells = [c for c in cells if c.text.strip("|｜ ")]  # (an empty cell, "||": nothing in it)
     width = len(head) - (col["number"] is not None)
     lead = col["lead"]
     if lead is None or len(cells) <= width or col["content"] is None or col["content"] > lead \
@@ -1195,7 +1197,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 # page, the next line after the blank one)
                 cur[-1] = _Cell(r, cur[-1].a, doc.src.line_span(r)[1], cur[-1].text + "、" + compact(body),
                                 cur[-1].units + "、" + compact(body) if cur[-1].names else "")
-            elif cur and sep == "bar" and (len(cur) >= width - 1 or sub_row) and not _unit_cell(first) \
+            elif cur and len(cells) >= 2 and (len(cur) >= width - 1 or sub_row) and not _unit_cell(first) \
                     and col["lead"] is not None and (col["content"] or 0) < col["lead"] \
                     and any(_unit_cell(c.units) and c.text not in _NO_UNIT for c in cells[1:]):
                 # a sub-row with its own units under a whole row (2.一般公共预算收入…。 | ★区财政局、税务局 |: the row's
@@ -1222,11 +1224,12 @@ def _line_rows(doc: Doc) -> list[_Row]:
 def _close_row(rows: list[_Row | None], cur: list[_Cell], extra: list[_Cell], head: list[str],
                col: dict[str, int | None], number: int) -> None:
     """The row of cells ``cur`` mapped and added to ``rows``, with the task's text on row lines of its own (``extra``)."""
-    row = _map_row(cur, head, col, number) if cur else None
+    got = _map_rows(cur, head, col, number) if cur else [None]
+    row = got[-1]
     if row is not None and extra:
         row.content += extra
         row.lines = (row.lines[0], max(row.lines[1], extra[-1].line))
-    rows.append(row)
+    rows.extend(got)
     extra.clear()
 
 
@@ -1261,11 +1264,12 @@ def _span(rows: list[_Row | None], first: int, last: int) -> None:
             x.table = (first, max(last, x.lines[1]))
 
 
-def _squeezed(doc: Doc) -> list[int]:
-    """Each line's number (1-based, index 0 unused) counted with every run of blank lines as one line."""
+def _squeezed(doc: Doc, bars: bool = False) -> list[int]:
+    """Each line's number (1-based, index 0 unused) counted with every run of blank lines as one line (with ``bars``,
+    a line of bars alone is blank too: the mark a page sets after each cell of a table one cell a paragraph, 吴江)."""
     out, n, blank = [0], 0, False
     for ln in doc.lines:
-        empty = not ln.strip()
+        empty = not ln.strip() or bars and not ln.strip(" |｜\t")
         if not (empty and blank):
             n += 1
         blank = empty
@@ -1282,11 +1286,12 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
     rows: list[_Row] = []
     # Lines are counted with a run of blank lines as one: a page that puts two blank lines between cells (or
     # between paragraphs) lays out the same table as one that puts one.
-    sq = _squeezed(doc)
+    sq = _squeezed(doc, bars=not marked)
     i = 0
     while i < len(cells):
         j = i
-        while j < len(cells) and _head_cell(cells[j][1]) and (j == i or sq[cells[j][0]] - sq[cells[j - 1][0]] <= 2):
+        while j < len(cells) and _head_cell(cells[j][1]) and (j == i or sq[cells[j][0]] - sq[cells[j - 1][0]] <= 2) \
+                and not (j > i and _GROUP_ROW.match(compact(cells[j][1]))):  # (一、优结构 under the labels: a group row)
             j += 1
         head = _tails_joined([compact(c).replace(" ", "") for _, c in cells[i:j]])
         col = _columns(head) if len(head) >= 3 else None
@@ -1304,6 +1309,32 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
         number, last = 0, 0
         ruled = False  # the row before ended in a bare bar (the marked page's row separator)
         r = j
+        if col["number"] is None and col["lead"] is not None and col["content"] == 0 \
+                and all(x in (col["lead"], col["support"]) for x in range(1, len(head))):
+            # 主要工作任务 / 牵头单位 / 责任单位, the unit columns last (沈河, round twenty): a row is its task and the unit
+            # cells after it, however many paragraphs the 责任单位 cell takes (区工信局 / 各街道办事处); a group row
+            # (一、…) between rows belongs to none
+            cur = []
+            r = j
+            while r < len(cells) and sq[cells[r][0]] - sq[cells[r - 1][0]] <= 4:
+                ln, text = cells[r]
+                t = compact(text)
+                a0 = doc.src.line_span(ln)[0]
+                cell = _Cell(ln, a0, a0 + len(t), t, _names(text))
+                if _unit_cell(cell.units):
+                    if not cur:
+                        break
+                    cur.append(cell)
+                else:
+                    if cur:
+                        rows.append(_map_row(cur, head, col, 0))
+                    cur = [] if _GROUP_ROW.match(t) else [cell]
+                r += 1
+            if cur:
+                rows.append(_map_row(cur, head, col, 0))
+            _span(rows, cells[i][0], cells[max(r, j) - 1][0])
+            i = max(r, j, i + 1)
+            continue
         if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
             k = len(head)
             while r + k <= len(cells) and sq[cells[r + k - 1][0]] - sq[cells[r][0]] <= 2 * k:
