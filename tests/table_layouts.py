@@ -35,6 +35,19 @@ def _label(cell: str) -> bool:
     return bool(t) and len(t) <= 12 and not re.search(r"[。，,；;:：]", t) and not re.search(r"\d", t.replace("序号", ""))
 
 
+def _joined(head: list[str]) -> list[str]:
+    """A heading's labels one a paragraph, with a label the page set over two paragraphs joined: 开工 / 时间, 总投资 /
+    (万元) (九江) — the second piece only ends the label before it."""
+    out: list[str] = []
+    for h in head:
+        if out and out[-1] != "序号" and (re.fullmatch(r"时间|时限", h) and not re.search(r"时间|时限", out[-1])
+                                          or re.fullmatch(r"[(（][^()（）]{1,6}[)）]", h)):
+            out[-1] += h
+        else:
+            out.append(h)
+    return out
+
+
 def _bar_cells(line: str) -> list[str]:
     pieces = re.split(r"[|｜]", line.strip())
     if pieces and pieces[-1].strip() == "":
@@ -61,6 +74,27 @@ def _rows(cells: list[str], numbered: bool) -> list[list[str] | str]:
             rows.append([c])
         ruled = c == ""
     return rows
+
+
+_ITEM = re.compile(r"(\d{1,2})[.．、]\D")
+
+
+def _sub_rows(rows: list[list[str] | str], width: int) -> list[list[str] | str]:
+    """Rows wider than the heading whose cells number items in turn (1.…, 2.…, 3.…: 吴江's 主要预期目标, its task broken
+    into sub-rows each with its own leader and units, the 序号 and 项目 cells merged over them) split into the row and its
+    sub-rows (no number of their own); a bare 1 after them opens a row of its own (the next group's, its heading lost)."""
+    out: list[list[str] | str] = []
+    for r in rows:
+        items = [n for n, c in enumerate(r) if isinstance(r, list) and (m := _ITEM.match(c))
+                 and int(m.group(1)) == 1 + sum(1 for c2 in r[:n] if _ITEM.match(c2))]
+        if isinstance(r, str) or len(r) <= width or len(items) < 2:
+            out.append(r)
+            continue
+        cuts = items[1:] + [n for n in range(items[1], len(r)) if r[n] == "1"] + [len(r)]
+        cuts = sorted(set(cuts))
+        out.append(r[:cuts[0]])
+        out.extend(r[a:b] for a, b in zip(cuts, cuts[1:], strict=False))
+    return out
 
 
 def find_tables(text: str) -> list[Table]:
@@ -105,7 +139,10 @@ def find_tables(text: str) -> list[Table]:
                 seq.append(_bar_cells(sj)[0] if _bar_cells(sj) else "")
                 last = j
                 j += 1
-            k = next(n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c))
+            k = next((n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c)), None)
+            if k is None:
+                i = last + 1  # a heading with no row under it: no table
+                continue
             # (the bare "|" between rows is no cell: neither a heading's nor a row's last — 雨山区's 17 and 19 rows)
             rows = [r if isinstance(r, str) else r[:len(r) - next((n for n, c in enumerate(reversed(r)) if c), 0)]
                     for r in _rows(seq[k:], True)]
@@ -117,10 +154,17 @@ def find_tables(text: str) -> list[Table]:
             # the heading 序号 / 目标任务 / … again over each leader's tasks — the group row stays the first table's)
             end = next((n for n in range(i + 1, len(lines))
                         if lines[n].replace(" ", "").replace("\u3000", "").strip() == "序号"), len(lines))
-            seq = [ln.strip() for ln in lines[i:end] if ln.strip()]
-            k = next(n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c))
+            # (a bar alone on the line after each cell — 吴江's page marks its cells so, "||" for the empty ones at a
+            # row's end — is no cell)
+            seq = [ln.strip() for ln in lines[i:end] if ln.strip() and not re.fullmatch(r"[|｜]+", ln.strip())]
+            k = next((n for n, c in enumerate(seq) if _NUMBER.fullmatch(c) or _GROUP.match(c)), None)
+            if k is None:
+                # a heading with no row under it (池州's annex: the page's opening ends after the heading): no table
+                i = end
+                continue
             last = max(n for n in range(i, end) if lines[n].strip())
-            out.append(Table(i, last, "paragraphs", seq[:k], _rows(seq[k:], True)))
+            head = _joined(seq[:k])
+            out.append(Table(i, last, "paragraphs", head, _sub_rows(_rows(seq[k:], True), len(head))))
             i = end
             continue
         i += 1

@@ -305,9 +305,9 @@ _DESCRIPTOR_AFTER = re.compile(r"^(?:全天候|不间断|无间断)?(?:自助|�
 _OWN_UNITS_AFTER = re.compile(r"^(?:(?:牵头|责任|配合|协同|协办|承办|主办|参与|成员)(?:单位|部门|处室|科室)"
                               # who takes part in the list's work: 共38家单位参与 (a count of units, never what they do)
                               r"|(?:单位|部门)(?:共同|联合)?(?:参与|参加|联动|协同|承担|实施))")
-_OWN_ITEMS_AFTER = re.compile(r"(?:[区市县乡镇]?政府|全[区市县])?(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生)*(?:工作任务|任务|工作事项|事项|责任事项|"
+_OWN_ITEMS_AFTER = re.compile(r"(?:[区市县乡镇]?政府|全[区市县])?(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生|目标)*(?:工作任务|任务|工作事项|事项|责任事项|"
                               r"实事项目|实事|工作(?=$|[，,。；;：:、和及与\x00)）]))")
-_DESCRIBES = re.compile(r"(?:围绕|对照|聚焦|明确|涉及|细化|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
+_DESCRIBES = re.compile(r"(?:围绕|对照|聚焦|明确|涉及|细化|细分|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
                         # how a list comes to be: 票决产生了10件重点民生实事, 公布…项目
                         r"梳理出|整合为|产生|票决|票选|选出|评选|推出|公布|发布)[了出为成]?"
                         rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面|部分))?$")  # 共两大类33项: the kinds, then the count
@@ -525,6 +525,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.ordinal"  # 县委农办2025年第2次(扩大)会议, 十九届第1次常务会议: which meeting, no count
     if unit in ("分钟", "小时") and _ACCESS_AFTER.match(after):
         return "extract.reason.descriptor"  # 15分钟健身圈, 30分钟通勤圈, 15分钟上高速: the standard a circle is named by
+    if unit == "米" and (re.search(r"(?:^|[，,；;\x00])(?:路面|道路|桥梁|桥面|车行道)?(?:宽|宽度|净宽|跨径)(?:为|约|达)?$", before)
+                        or re.match(r"桥跨|跨径|跨度", after)):
+        return "extract.reason.descriptor"  # 宽12米, 采用2-32米桥跨方案: a dimension of what is built (九江, round twenty)
     if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]):
         return "extract.reason.budget"  # 总投资额约470万元 (安民乡): the size of the project, not what it must reach
     if unit == "周" and after.startswith("年") or unit == "小时" and (
@@ -582,7 +585,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             _LIST_KIND_AFTER.match(text, e, hi) and not _DOING_BEFORE.search(text[cs:a])
             or re.search(rf"(?:以下|下列|如下)(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面))?[\x00\s]*$", text[cs:a])):
         return "extract.reason.own_parts"
-    items = _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) if unit in ("项", "件", "条") else None
+    items = _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) if unit in ("项", "件", "条") \
+        else re.match(r"(?:子)?项目(?=$|[，,。；;：:\x00)）])", text[e:_clause_end(text, e, hi) + 1]) if unit == "个" else None
+    # (共计37个项目, 共十大类25个子项目: the list's projects counted — round twenty)
     if items or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
         cs = _clause_start(text, a, lo)
         lead = re.sub(r"[\x00\s]", "", text[cs:a])
@@ -1159,6 +1164,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             # 印发《…》 (when the document was issued, round ten)
         if _REPORT_OF_TIME.match(text, e, s1) and not t.startswith("每"):
             continue  # 二季度执行情况, 一季度推进情况: the period a report covers, no step due then
+        if re.match(r"[(（]?(?:截至|截止到|截止至|截止)", t) and not re.search(r"前$", t) \
+                and re.match(r"[\x00\s]*[)）]", text[e:e + 2]):
+            continue  # …进展情况表(截至5月31日): the day a report counts to, in brackets after its title (九江, round twenty)
         if re.search(r"(?:从|自)$", text[max(s0, a - 1):a]) and re.match(r"(?:开始|起)", text[e:e + 2]):
             continue  # 从2023年第一季度开始: when something starts
         if re.fullmatch(r"\d{4}年", t) and names_a_field(text, a, e, s0, s1):
@@ -1593,9 +1601,21 @@ _FIELD_OF_NEXT = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|镇|�
 _UNITS_ONLY = re.compile(r"^(?:由)?[^，,；;。\d]{2,40}?(?:牵头|配合|协助|参与|协同|负责)(?:负责|落实|实施)?$")
 
 
+# A clause that describes the project a row or item names (九江's road, round twenty): its route (东起天马小学, 西至和平路,
+# 东止于怡康路, 与站前路相接, 上跨昌九快速路), its scope (主要包括道路工程、排水工程…等), its technique (采用沥青混凝土面层) or a
+# dimension (桥梁宽度为30米) — what is built, not a step of its own; the quantity of the work (全长190米) stays a target.
+_DESCRIBES_PROJECT = re.compile(
+    r"^(?:道路|线路|路线|管线|项目|工程)?(?:[东西南北]|自|起)(?:起|至|止|止于|接|起于)[^，,；;。]*$"
+    r"|^(?:与|同)[^，,；;。]{1,20}(?:相接|相连|交汇|平交)$"  # (与…有效衔接 is work: 鲁政发 line 696)
+    r"|^(?:上跨|下穿|跨越|穿越)[^，,；;。]*$"
+    r"|^(?:主要|建设内容)?(?:包括|包含|含)[^，,；;。]*(?:工程|设施|内容)等?$"
+    r"|^采用[^，,；;。]*(?:面层|方案|工艺|结构|形式|技术|标准)$"
+    r"|^(?:桥梁|桥面|道路|路面|车行道)?(?:宽度|长度|高度|净宽|净高)(?:为|约)")
+
+
 def _not_a_commitment(body: str) -> bool:
     return bool(_PURPOSE.match(body) or _PERMISSION.search(body) or _PURPOSE_OF_NEXT.match(body)
-                or _FIELD_OF_NEXT.match(body) or _UNITS_ONLY.match(body))
+                or _FIELD_OF_NEXT.match(body) or _UNITS_ONLY.match(body) or _DESCRIBES_PROJECT.match(body))
 
 
 def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -> list[tuple[int, int]]:
@@ -1607,6 +1627,8 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []
     if text[e:e + 1] in "：:" and re.search(r"(?:包括|如下|是|为|有)$", words):
         return []  # 2023年新增14项包括: the lead of the list after it
+    if text[e:e + 1] in "：:" and re.fullmatch(r"\d{0,2}[^，,；;。\d]{2,30}(?:项目|工程)", words):
+        return []  # 1柴桑区九一六社区完整社区建设项目: — a project's name heading its description (九江, numbered ① or 1)
     if _STANDING.match(words) and any(0 <= a - q[1] <= 3 for q in qtys):
         return []  # 比重3.4%以上,达到全市前列: where the figure before it stands
     if _NAMES_THE_LIST.search(words) or re.search(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,10}$", words):

@@ -215,7 +215,8 @@ _FURNITURE = re.compile(
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
 # A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
 _POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
-                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s+\d{1,2}\s*:\s*\d{2}")  # (2023- 02- 09 10:47: spaces too)
+                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s+\d{1,2}\s*:\s*\d{2}|\s*来源[:：])")
+# (2023- 02- 09 10:47: spaces too; 2024年03月15日来源:沈河区人民政府办公室 — a post's date with its source, round twenty)
 _TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")
 
 
@@ -461,8 +462,8 @@ def spaced_names(raw: str) -> str:
 
 
 # A unit marked as the lead among those named with it: 市发改委(牵头)、市财政局, or ▲发改局,各部门 (浙江's lists set ▲
-# before the 牵头单位: 诸暨's 责任清单, round thirteen).
-_MARKED_LEAD = re.compile(r"^[▲△]\s*|[(（](?:牵头|牵头单位|总牵头)[)）]$")
+# before the 牵头单位: 诸暨's 责任清单, round thirteen; ★区发改委、统计局: a list that says 标★的为牵头单位, round twenty's 吴江).
+_MARKED_LEAD = re.compile(r"^[▲△★]\s*|[(（](?:牵头|牵头单位|总牵头)[)）]$")
 
 
 def marked_leads(lead: tuple[str, ...], support: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -507,9 +508,10 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|机关|办公室|政府)"
-# 各区, 各区政府, 各县（市、区）人民政府, 各乡镇（街道）: the units below a city are real units of a task.
+# 各区, 各区政府, 各县（市、区）人民政府, 各乡镇（街道）: the units below a city are real units of a task (the bracket
+# 〔〕 too, as a notice that writes its document numbers 〔2023〕 writes it: 各县〔市、区〕政府).
 # (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind)
-_COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县（市、区）|县\(市、区\)|区（市）县|区\(市\)县|"
+_COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县[（(〔]市、区[）)〕]|区[（(〔]市[）)〕]县|"
                r"(?:乡镇|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?)"
                r"(?:人民政府|政府|党委和政府|党委|办事处)?")
 _ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})"
@@ -682,6 +684,8 @@ _COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$|^(?:主要|主|首要)?(?:牵头|�
 _COL_SHARED = re.compile(rf"(?:{_SHARED_LABEL})")
 _COL_SUPPORT = re.compile(rf"(?:{_SUPPORT_LABEL})|(?:协同|配合|协作|协办|参与)(?:责任)?(?:单位|部门)")
 _COL_TIME = re.compile(r"时限|时间|节点|进度")
+_COL_END = re.compile(r"竣工|完工|完成|办结|截止|结束")
+_COL_START = re.compile(r"开工|启动|开始|起始")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
 # A column that reports progress (1-10月推进情况, 完成情况, 进展情况): a status, never the task.
 _COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况|落实情况|是否")
@@ -695,6 +699,21 @@ def _joined_head(head: list[str]) -> list[str]:
     out: list[str] = []
     for h in head:
         if out and not names(out[-1]) and not names(h) and names(out[-1] + h) and not _COL_NUMBER.match(out[-1]):
+            out[-1] += h
+        else:
+            out.append(h)
+    return out
+
+
+def _tails_joined(head: list[str]) -> list[str]:
+    """A heading's labels with the pieces a page set one a paragraph joined where they can only be the end of the label
+    before: 开工 / 时间, 竣工 / 时间 (a bare 时间 after a label that names no column) and 总投资 / (万元) (a unit in brackets):
+    九江's heading, round twenty, whose 时间 had been read as the time column."""
+    out: list[str] = []
+    for h in head:
+        if out and not _COL_NUMBER.match(out[-1]) and (
+                re.fullmatch(r"时间|时限|节点", h) and not _COL_TIME.search(out[-1])
+                or re.fullmatch(r"[(（][^()（）]{1,6}[)）]", h)):
             out[-1] += h
         else:
             out.append(h)
@@ -797,7 +816,10 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
                            None)
     col["support"] = next((x for x in units if x != col["lead"] and (_COL_SUPPORT.search(head[x])
                            or (has_lead and _COL_SHARED.search(head[x])))), None)
-    col["time"] = next((x for x in units if _COL_TIME.search(head[x])), None)
+    # (开工时间 | 竣工时间: the work is due when it is to be completed, not when it starts — 九江's 民生实事, round twenty)
+    times = [x for x in units if _COL_TIME.search(head[x])]
+    col["time"] = next((x for x in times if _COL_END.search(head[x])),
+                       next((x for x in times if not _COL_START.search(head[x])), times[0] if times else None))
     skip = {v for v in col.values() if v is not None} | person | progress | dated
     col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
                           next((x for x in range(k) if x not in skip), None))
@@ -812,7 +834,7 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
 
 
 # A table's unit cell: names of units (区教体局; 市政局、相关街道; 各乡镇(街道)), or a mark for none ("/").
-_CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|"
+_CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|海关|"
                         r"银行|所|站|馆|团|社|联|协|园区|开发区|管委会|指挥部|专班|单位|处|各[^、,，]{1,8})$")
 _NO_UNIT = ("/", "／", "无", "—", "-", "——")
 _CELL_TIME = re.compile(r"(?:\d{4}年|\d{1,2}月|年底|年末|全年|年内|长期|持续|常态|每[年季月]|季度|上半年|下半年"
@@ -885,6 +907,16 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         and not merged else ()
     support: tuple[str, ...] = ()
     j = at + 1
+    if lead and (col["support"] is None or col["support"] < col["lead"]):
+        # the unit cell's names one a paragraph (市住建局 / 柴桑区政府 / 濂溪区政府 under 责任单位, 九江, round twenty): as many
+        # more unit cells as the row has cells over the heading's width are the same cell's
+        # unit cells standing where the column after the units' names no unit (开工时间, 备注): the same cell's
+        nxt = head[col["lead"] + 1] if col["lead"] + 1 < len(head) else ""
+        while nxt and not (_COL_SHARED.search(nxt) or _COL_SUPPORT.search(nxt) or _COL_LEAD.search(nxt)) \
+                and j < len(cells) and _unit_cell(cells[j].units) and cells[j].text not in _NO_UNIT \
+                and not _CELL_TIME.search(cells[j].text):
+            lead += _split_units(cells[j].units.rstrip("。"))
+            j += 1
     if col["support"] is not None and col["support"] > col["lead"]:
         while j < len(cells) and _unit_cell(cells[j].units) and not _CELL_TIME.search(cells[j].text):
             if cells[j].text not in _NO_UNIT:
@@ -898,6 +930,12 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         # (a row whose unit cells the page merged with the row above's has its time cell where the units would stand:
         # 新增…床位100张 / 10月底前 / 目前已完成选址… under 牵头单位 / 负责科室 / 负责人 / 计划完成时间, 西湖区, round seventeen)
         time = next((c for c in cells[at if merged else j:] if _CELL_TIME.search(c.text)), None)
+        # (where the columns between the units and the time are the heading's, the time cell is the one under the time
+        # column: 开工时间 | 竣工时间 — the work is due when it is completed, 九江, round twenty)
+        x = j + col["time"] - col["lead"] - 1 - (col["support"] is not None and col["lead"] < col["support"] < col["time"])
+        if not merged and col["time"] > col["lead"] and 0 <= x < len(cells) and _CELL_TIME.search(cells[x].text) \
+                and all(_CELL_TIME.search(cells[y].text) for y in range(j, x)):
+            time = cells[x]
         if time is not None and _steps_cell(time.text):
             content, time = content + [time], None  # a 进度安排 cell of dated steps: the task's text, no due date
         elif time is not None and len(time.text) > 30:
@@ -906,6 +944,46 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
     return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells))
+
+
+def _sub_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None]) -> list[list[_Cell]]:
+    """A row whose task the page broke into sub-rows, each with its own unit cell, under one number (吴江's 主要预期目标:
+    1 | 主要预期目标 | 1.地区生产总值增长5%以上。 | 钱宇 | ★区发改委、统计局, then 2.一般公共预算收入…。 | ★区财政局、税务局, 3.… |
+    | ★区工信局、统计局 — the 序号 and 项目 cells merged over them, a leader's cell merged or left empty): the full row, then
+    each sub-row, its task cells, a leader's name and its unit cells. Only where the unit columns close the heading (no
+    progress or time column after them: those cells would read as a sub-row's task) and every cell after the full row
+    falls into such sub-rows; else the row as it stands."""
+    cells = [c for c in cells if c.text.strip("|｜ ")]  # (an empty cell, "||": nothing in it)
+    width = len(head) - (col["number"] is not None)
+    lead = col["lead"]
+    if lead is None or len(cells) <= width or col["content"] is None or col["content"] > lead \
+            or any(x > lead and x != col["support"] for x in range(len(head))):
+        return [cells]
+    units = [_unit_cell(c.units) and c.text not in _NO_UNIT for c in cells]
+    out: list[list[_Cell]] = []
+    start = 0
+    x = 0
+    while x < len(cells):
+        back = x - 1
+        while back > start and _person_cell(cells[back].text):
+            back -= 1  # (leaders' names, one a line: 王嵘 / 方勇)
+        if units[x] and x > start and not units[back]:
+            y = x + 1
+            while y < len(cells) and units[y]:
+                y += 1  # (the support's unit cells after the lead's)
+            out.append(cells[start:y])
+            start = x = y
+            continue
+        x += 1
+    if start < len(cells) or len(out) < 2 or len(out[0]) < width - 1 \
+            or any(len(part) > width or units[cells.index(part[0])] for part in out[1:]):
+        return [cells]
+    return out
+
+
+def _map_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None], number: int) -> list[_Row | None]:
+    """A row's cells mapped to the heading's columns: one row, or its sub-rows (_sub_rows), each under its number."""
+    return [_map_row(part, head, col, number) for part in _sub_rows(cells, head, col)]
 
 
 def _map_dated(cells: list[_Cell], head: list[str], col: dict[str, int | None], number: int,
@@ -1086,6 +1164,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
         extra: list[_Cell] = []  # more of the row's task, on a row line of its own (below)
         number, last = 0, 0
         width = len(head) - (col["number"] is not None)
+        sub_row = False  # cur is a sub-row (below)
 
         r = li + 1
         # A page that sets a blank line under the heading sets one between its rows (and a wrapped cell's lines):
@@ -1108,7 +1187,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
             # (a higher number on a line with the row's cells up to its units opens a row too: 17, 19 of a longer list)
             if no is not None and (not last or no in (last + 1, 1) or no > last and len(cells) > (col["lead"] or width)):
                 _close_row(rows, cur, extra, head, col, number)
-                cur, number, last = cells[1:], r, no
+                cur, number, last, sub_row = cells[1:], r, no, False
             elif _GROUP_ROW.match(compact(body)) and len(cells) <= 2:
                 _close_row(rows, cur, extra, head, col, number)
                 cur = []
@@ -1118,6 +1197,15 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 # page, the next line after the blank one)
                 cur[-1] = _Cell(r, cur[-1].a, doc.src.line_span(r)[1], cur[-1].text + "、" + compact(body),
                                 cur[-1].units + "、" + compact(body) if cur[-1].names else "")
+            elif cur and len(cells) >= 2 and (len(cur) >= width - 1 or sub_row) and not _unit_cell(first) \
+                    and col["lead"] is not None and (col["content"] or 0) < col["lead"] \
+                    and any(_unit_cell(c.units) and c.text not in _NO_UNIT for c in cells[1:]):
+                # a sub-row with its own units under a whole row (2.一般公共预算收入…。 | ★区财政局、税务局 |: the row's
+                # 序号 and 项目 merged over its sub-rows, 吴江, round twenty): a row of its own under the same number
+                _close_row(rows, cur, extra, head, col, number)
+                cur, sub_row = cells, True
+                r += 1
+                continue
             elif cur and sep == "bar" and len(cur) >= width - 1 and not _unit_cell(first):
                 # a row line without a number under a whole row (新增学位810个 | |||||: 柯桥's task cell in two rows, the
                 # others merged over both, round fifteen): more of the row's task, not more of its cells
@@ -1136,11 +1224,12 @@ def _line_rows(doc: Doc) -> list[_Row]:
 def _close_row(rows: list[_Row | None], cur: list[_Cell], extra: list[_Cell], head: list[str],
                col: dict[str, int | None], number: int) -> None:
     """The row of cells ``cur`` mapped and added to ``rows``, with the task's text on row lines of its own (``extra``)."""
-    row = _map_row(cur, head, col, number) if cur else None
+    got = _map_rows(cur, head, col, number) if cur else [None]
+    row = got[-1]
     if row is not None and extra:
         row.content += extra
         row.lines = (row.lines[0], max(row.lines[1], extra[-1].line))
-    rows.append(row)
+    rows.extend(got)
     extra.clear()
 
 
@@ -1175,11 +1264,12 @@ def _span(rows: list[_Row | None], first: int, last: int) -> None:
             x.table = (first, max(last, x.lines[1]))
 
 
-def _squeezed(doc: Doc) -> list[int]:
-    """Each line's number (1-based, index 0 unused) counted with every run of blank lines as one line."""
+def _squeezed(doc: Doc, bars: bool = False) -> list[int]:
+    """Each line's number (1-based, index 0 unused) counted with every run of blank lines as one line (with ``bars``,
+    a line of bars alone is blank too: the mark a page sets after each cell of a table one cell a paragraph, 吴江)."""
     out, n, blank = [0], 0, False
     for ln in doc.lines:
-        empty = not ln.strip()
+        empty = not ln.strip() or bars and not ln.strip(" |｜\t")
         if not (empty and blank):
             n += 1
         blank = empty
@@ -1196,13 +1286,14 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
     rows: list[_Row] = []
     # Lines are counted with a run of blank lines as one: a page that puts two blank lines between cells (or
     # between paragraphs) lays out the same table as one that puts one.
-    sq = _squeezed(doc)
+    sq = _squeezed(doc, bars=not marked)
     i = 0
     while i < len(cells):
         j = i
-        while j < len(cells) and _head_cell(cells[j][1]) and (j == i or sq[cells[j][0]] - sq[cells[j - 1][0]] <= 2):
+        while j < len(cells) and _head_cell(cells[j][1]) and (j == i or sq[cells[j][0]] - sq[cells[j - 1][0]] <= 2) \
+                and not (j > i and _GROUP_ROW.match(compact(cells[j][1]))):  # (一、优结构 under the labels: a group row)
             j += 1
-        head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
+        head = _tails_joined([compact(c).replace(" ", "") for _, c in cells[i:j]])
         col = _columns(head) if len(head) >= 3 else None
         if col is None and len(head) >= 3:
             # a heading whose labels the page broke over two paragraphs (责任 / 单位, 江山's table, round fourteen)
@@ -1218,6 +1309,32 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
         number, last = 0, 0
         ruled = False  # the row before ended in a bare bar (the marked page's row separator)
         r = j
+        if col["number"] is None and col["lead"] is not None and col["content"] == 0 \
+                and all(x in (col["lead"], col["support"]) for x in range(1, len(head))):
+            # 主要工作任务 / 牵头单位 / 责任单位, the unit columns last (沈河, round twenty): a row is its task and the unit
+            # cells after it, however many paragraphs the 责任单位 cell takes (区工信局 / 各街道办事处); a group row
+            # (一、…) between rows belongs to none
+            cur = []
+            r = j
+            while r < len(cells) and sq[cells[r][0]] - sq[cells[r - 1][0]] <= 4:
+                ln, text = cells[r]
+                t = compact(text)
+                a0 = doc.src.line_span(ln)[0]
+                cell = _Cell(ln, a0, a0 + len(t), t, _names(text))
+                if _unit_cell(cell.units):
+                    if not cur:
+                        break
+                    cur.append(cell)
+                else:
+                    if cur:
+                        rows.append(_map_row(cur, head, col, 0))
+                    cur = [] if _GROUP_ROW.match(t) else [cell]
+                r += 1
+            if cur:
+                rows.append(_map_row(cur, head, col, 0))
+            _span(rows, cells[i][0], cells[max(r, j) - 1][0])
+            i = max(r, j, i + 1)
+            continue
         if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
             k = len(head)
             while r + k <= len(cells) and sq[cells[r + k - 1][0]] - sq[cells[r][0]] <= 2 * k:
@@ -1244,12 +1361,12 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             gap, ruled = no is not None and no > last and (ruled or len(cur) >= width), False
             if no is not None and (not last or no in (last + 1, 1) or gap):
                 if cur or number:
-                    rows.append(_map_row(cur, head, col, number))
+                    rows.extend(_map_rows(cur, head, col, number))
                 cur, number, last = [], ln, no
             elif _GROUP_ROW.match(t) and (cur or number or not last) and (number == 0 or len(cur) >= width - 1):
                 # (a group row stands between rows; (一)打通断头路 right after a row's unit cell is the row's item)
                 if cur:
-                    rows.append(_map_row(cur, head, col, number))
+                    rows.extend(_map_rows(cur, head, col, number))
                 cur, number = [], 0
             elif number or (col["number"] is None and not last):
                 cur.append(_Cell(ln, a, a + len(t), t, _names(text)))
@@ -1257,7 +1374,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
                 break
             r += 1
         if cur:
-            rows.append(_map_row(cur, head, col, number))
+            rows.extend(_map_rows(cur, head, col, number))
         _span(rows, cells[i][0], cells[r - 1][0])
         i = max(r, j, i + 1)
     return [x for x in rows if x is not None]
@@ -1274,7 +1391,11 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             numbered.add(sec_no)
     rows = [r for r in _table_rows(doc) if plan.first_line <= r.lines[0] and r.lines[1] <= plan.last_line]
     in_table = {ln for r in rows for ln in range(min(r.lines[0], r.table[0] or r.lines[0]), max(r.lines[1], r.table[1]) + 1)}
-    kinds = [x for x in kinds if x[0] + 1 not in in_table]
+    # (a line of bars alone — the "|" a page sets after a table's last cell — is no text; and a paragraph after a table
+    # is no continuation of the one before it: 吴江's notice had run on over its whole table, every row drafted twice)
+    after_table = {x[0] for k, x in enumerate(kinds) if k and any(
+        ln in in_table for ln in range(kinds[k - 1][0] + 2, x[0] + 1))}
+    kinds = [x for x in kinds if x[0] + 1 not in in_table and not re.fullmatch(r"[|｜\s]+", x[2])]
     section, sec_no, group_no = "总体目标", -1, None
     sec_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     group_blk: Block | None = None
@@ -1303,7 +1424,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             continue
         # A paragraph that ends in its units (…。（省工业和信息化厅牵头）) closes its task: the next paragraph of
         # the section is a task of its own, not more of this one.
-        closed = cur is not None and kind == "text" and _ends_in_units(doc.c[cur.start:cur.end])
+        closed = cur is not None and kind == "text" and _ends_in_units(doc.c[cur.start:cur.end]) or li in after_table
         if kind in ("group", "task") or cur is None or closed:
             task: int | None = None
             skip = 0
@@ -1413,7 +1534,7 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
             lead = _split_units(m.group(1))
     if not lead:
         m = _MARKED_TAIL.search(text)
-        if m and re.search(r"▲|[(（](?:总)?牵头(?:单位)?[)）]", m.group(1)) and all(_one_unit(_MARKED_LEAD.sub("", u))
+        if m and re.search(r"[▲★]|[(（](?:总)?牵头(?:单位)?[)）]", m.group(1)) and all(_one_unit(_MARKED_LEAD.sub("", u))
                                                          or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
             spans.append(m.span(1))
             lead = _split_units(m.group(1))
@@ -1421,7 +1542,7 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
 
 
 # One unit's name with a mark that it leads (▲市发改委, 市发改委(牵头)), and a list of them.
-_MARKED_UNIT = rf"▲?{_ONE_UNIT}(?:[(（](?:牵头|牵头单位)[)）])?"
+_MARKED_UNIT = rf"[▲★]?{_ONE_UNIT}(?:[(（](?:牵头|牵头单位)[)）])?"
 _MARKED_LIST = rf"(?:{_MARKED_UNIT}[、,，])*{_MARKED_UNIT}"
 _PAREN_TAIL = re.compile(rf"{_OPEN}({_MARKED_LIST}){_CLOSE}[。;；\s\x00]*$")
 # Units after the task's last sentence, one marked as leading (…。市住建局(牵头)、市城管局; …。▲市发改委、市财政局 — round
