@@ -165,6 +165,10 @@ def evaluate_whole(source: Path, expected: Path, show: bool = False, period: str
         return {"error": str(exc), "expected": len(exp), "held_out": bool(want.get("held_out")),
                 "by_kind": {k: [0, sum(1 for kk, _ in exp if kk == k)] for k in ("target", "milestone")},
                 "period_want": want.get("period")}
+    except Exception as exc:  # noqa: BLE001 -- a crash is a measurement too: the user gets nothing (exit 3)
+        return {"error": f"{type(exc).__name__}: {exc}", "crashed": True, "expected": len(exp),
+                "held_out": bool(want.get("held_out")),
+                "by_kind": {k: [0, sum(1 for kk, _ in exp if kk == k)] for k in ("target", "milestone")}}
     pool: dict[tuple, list[dict]] = defaultdict(list)
     for d in draft["entries"]:
         pool[_key(d["kind"], d["line"], d["value_text"], d["deadline_text"])].append(d)
@@ -272,7 +276,7 @@ def _ratio(pair) -> str:
 def _report_whole(name: str, r: dict) -> None:
     tag = " [held out]" if r["held_out"] else ""
     if "error" in r:
-        print(f"{name}{tag}: extract refused: {r['error']}")
+        print(f"{name}{tag}: extract {'CRASHED' if r.get('crashed') else 'refused'}: {r['error']}")
         return
     rec = f"{r['recall']:.2f} ({r['found']}/{r['expected']})" if r["recall"] is not None else "n/a (no entries)"
     got = f"{r['period']['start']}:{r['period']['end']}"
