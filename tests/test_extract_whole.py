@@ -52,16 +52,29 @@ def _texts() -> list[str]:
         [(ROOT / "data" / "source" / "001_gz_633_rencai.txt").read_text(encoding="utf-8")[:6000], CRASH]
 
 
-_FRAGMENTS = ["一、主要任务\n", "二、保障措施\n", "（一）加强组织领导。", "1.", "（1）", "由甲部、乙部牵头的",
+_FRAGMENTS = ["序号 | 项目 | 责任单位 | 完成时限 |\n", "1 | 新建幼儿园3所 | 县教育局 | 2024年8月底前 |\n", "|\n", "|", "\t",
+              "一、主要任务\n", "二、保障措施\n", "（一）加强组织领导。", "1.", "（1）", "由甲部、乙部牵头的",
               "（甲部牵头负责）", "（牵头单位：甲部；配合单位：乙部）", "（甲部指导）", "2024年底前", "到2025年，",
               "达到90%", "一半以上", "5个工作日以内", "每5年修订1次", "具有3年以上工作经历", "\n", "\n\n", "（", "）",
               "：", "。", "2018年12月7日\n（此件公开发布）\n", "国办发〔2019〕5号", "“", "”", "《", "》"]
+
+
+def test_a_line_of_bars_alone_inside_a_table_is_no_row():
+    """嘉善's target table (round twenty-one's held-out set) sets a bar alone on the line under each row; the
+    reader of a table a row a line took its first cell and crashed (IndexError, exit 3 for the user)."""
+    text = ("某县2024年民生实事项目表\n序号 | 项目 | 责任单位 | 完成时限 |\n|\n"
+            "1 | 新建幼儿园3所 | 县教育局 | 2024年8月底前 |\n|\n2 | 改造农村公路50公里 | 县交通运输局 | 2024年10月底前 |\n")
+    d = extract(text, source_name="x.txt")
+    assert [(e["value_text"], e["deadline"], e["lead"]) for e in d["entries"]] == [
+        ("3所", "2024-08-31", ["县教育局"]), ("50公里", "2024-10-31", ["县交通运输局"])]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30), st.integers(0, 10**6), st.text(max_size=40))
 # a label line alone with its units on the next (round eight's reader) once crashed on this one
 @example(frags=["（牵头单位：甲部；配合单位：乙部）"], seed=230, noise="")
+# a bar alone on a line of a table a row a line (嘉善, round twenty-one) once crashed on this one
+@example(frags=["序号 | 项目 | 责任单位 | 完成时限 |\n", "|\n", "1 | 新建幼儿园3所 | 县教育局 | 2024年8月底前 |\n"], seed=0, noise="")
 def test_extract_never_raises_anything_but_a_plancli_error(frags, seed, noise):
     """Generated texts, and real texts cut and spliced at random places: a draft or a PlancliError."""
     real = _texts()

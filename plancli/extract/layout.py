@@ -1177,8 +1177,10 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 r += 1  # |---|---| under a Markdown table's heading, +----+ between a text table's rows: no row
                 continue
             cells = _split_line(doc, r, sep) if body else []
-            if not body:
-                if sep == "bar" or spaced:
+            if not cells:
+                # a line of separators and nothing between them (| | | |, a row the page left empty) is no row and
+                # ends nothing, as a rule row; a blank line ends the table unless the page spaces its rows
+                if body or sep == "bar" or spaced:
                     r += 1
                     continue
                 break
