@@ -3196,3 +3196,74 @@ def test_a_table_without_a_number_column_takes_a_unit_cell_over_paragraphs():
 ])
 def test_a_posts_date_a_reports_day_and_a_projects_name_are_no_steps(text, want):
     assert _kinds(_draft(text)) == want, ROUND20F
+
+
+# --------------------------------------------------------------------------- round twenty-one's faults (issue 28)
+ROUND21F = "issue 28, twenty-fifth round: round twenty-one's held-out set's faults (嘉善, 融安, …)"
+
+
+def _figs(d: dict) -> list[tuple]:
+    return [(t["line"], t["value_text"], t["value"], t["unit"], t["comparator"], t["deadline"], t["lead"], t["support"])
+            for t in _targets(d)]
+
+
+# A target table with year columns (指标 | 现值 | 2023年目标 | 2025年目标 | 责任单位): each filled cell of a year column is a
+# target of its row's indicator, in the measure the row names ((个), (亿元), (%) or a 单位 cell), due at that year's end;
+# "—" sets none (a 责任单位 cell of several units: each leads, as the convention has it without a note saying the first
+# leads); the baseline column (现值, 基期值) is an exclusion; the period runs from the first year column to the last
+_YEARS_BAR = ("序号 | 指标名称 | 现值 | 2023年目标 | 2025年目标 | 责任单位 |\n"
+              "1 | 新建项目(个)、完成投资(亿元) | — | 15、37 | 40、500 | 县发改局、县经信局 |\n"
+              "2 | 城镇化率(%) | 74.5 | 75 | 77 | 县统计局 |\n")
+_YEARS_WANT = [
+    (2, "15", 15, "个", "=", "2023-12-31", ["县发改局", "县经信局"], []),
+    (2, "37", 3.7e9, "元", "=", "2023-12-31", ["县发改局", "县经信局"], []),
+    (2, "40", 40, "个", "=", "2025-12-31", ["县发改局", "县经信局"], []),
+    (2, "500", 5e10, "元", "=", "2025-12-31", ["县发改局", "县经信局"], []),
+    (3, "75", 75, "%", "=", "2023-12-31", ["县统计局"], []),
+    (3, "77", 77, "%", "=", "2025-12-31", ["县统计局"], [])]
+
+
+@pytest.mark.parametrize("text, want, period", [
+    (_YEARS_BAR, _YEARS_WANT, ("2023-01-01", "2025-12-31")),
+    # tabs between the cells
+    (_YEARS_BAR.replace(" | ", "\t").replace(" |", ""), _YEARS_WANT, ("2023-01-01", "2025-12-31")),
+    # a 单位 column instead of the row's brackets; 预期目标 labels; a comparator in the cell
+    ("序号 | 指标 | 单位 | 基期值 | 2024年预期目标 | 2026年预期目标 | 牵头单位 |\n"
+     "1 | 森林覆盖率 | % | 40 | ≥41 | 42左右 | 市林业局 |\n",
+     [(1 + 1, "41", 41, "%", ">=", "2024-12-31", ["市林业局"], []),
+      (2, "42", 42, "%", "~", "2026-12-31", ["市林业局"], [])], ("2024-01-01", "2026-12-31")),
+    # counter-case: a year column of words (2024年目标任务: 完成…) stays the task's text, read as a sentence
+    ("序号 | 重点任务 | 2024年目标任务 | 责任单位 |\n1 | 学校建设 | 新建学校3所。 | 区教育局 |\n",
+     [(2, "3所", 3, "所", "=", "2024-12-31", ["区教育局"], [])], None),
+])
+def test_a_target_tables_year_columns_are_targets_due_at_each_years_end(text, want, period):
+    d = _draft(text)
+    assert _figs(d) == want, ROUND21F
+    if period:
+        assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period, ROUND21F
+
+
+def test_a_target_tables_baseline_cell_is_an_exclusion_that_says_so():
+    d = _draft(_YEARS_BAR)
+    base = [x for x in d["exclusions"] if x["line"] == 3 and "74.5" in x["text"]]
+    assert base and base[0]["reason"] == say("extract.reason.baseline_cell", "en"), ROUND21F
+
+
+@pytest.mark.parametrize("head, years", [
+    (["序号", "指标", "2020年", "2025年"], {3: "2025年"}),  # bare years: the first is the baseline's
+    (["序号", "指标", "现状值", "2020年", "2025年"], {3: "2020年", 4: "2025年"}),  # a baseline named: every year a target
+    (["序号", "指标", "2023年目标", "目标值(2025年)"], {2: "2023年目标", 3: "目标值(2025年)"}),
+    (["序号", "工作任务", "责任单位", "完成时限"], {}),
+])
+def test_which_columns_of_a_heading_are_year_targets(head, years):
+    from plancli.extract.layout import year_columns
+    assert year_columns(head) == years, ROUND21F
+
+
+# A site's list of a post's attachments under its text (相关附件: / 相关文档:) is page furniture: the last sentence does not run
+# on over it (海口's quote had run past its line); counter-case: 附件 as a notice's annex list is read as before
+@pytest.mark.parametrize("line", ["相关附件:", "相关文档:", "相关附件"])
+def test_a_posts_attachment_list_is_page_furniture(line):
+    assert is_page_furniture(line), ROUND21F
+    d = _draft(f"某局2024年工作要点\n1.10月底前完成整改。\n\n\n{line}\n\n相关文档:\n")
+    assert [(e["line"], e["quote"]) for e in d["entries"]] == [(2, "10月底前完成整改")], ROUND21F

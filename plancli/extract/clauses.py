@@ -630,6 +630,7 @@ class Draft:
     sort: int = 0
     governed: bool = False  # the deadline is that of the time phrase heading the paragraph or list
     units: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # lead and support its sentence names (its subject)
+    unit_text: str | None = None  # the measure a target table's row names for its bare figure ((亿元) -> 37 is 37亿元)
 
 
 def _spans(text: str, open_: str, close: str, base: int) -> list[tuple[int, int]]:
@@ -901,6 +902,9 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     section = None
     heading_dates = _heading_dates(text, plan, ctx, period)
     for blk in plan.blocks:
+        if blk.figure is not None:
+            out += _figure_drafts(c, plan, blk, ctx, period)
+            continue
         if blk.start in heading_dates:
             continue  # （一）2024年重点任务: the heading dates the items under it, it is no step of its own
         per_clause = clause_units(doc, blk)  # 一是…(牵头单位:A);二是…(牵头单位:B): each clause its own units
@@ -1042,6 +1046,32 @@ _GOALS_NAMED = re.compile(rf"(?:{_YEAR}年)(?:度)?(?:(?!完成|实现|新建|�
                           r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?\x00\d\s]){0,20}?(?:目标|目标任务|指标)[:：]?")
 # A sentence that says it sets the goals: …的努力目标为:, 主要预期目标是: (round seventeen).
 _GOALS_SAID = re.compile(r"目标(?:为|是)[:：]")
+
+
+_FIGURE_ITEM = re.compile(r"(?P<cmp>[≥≤><＞＜])?\s*(?P<v>\d+(?:\.\d+)?\s*(?:[%％‰]|[\u4e00-\u9fff]{1,3}?)??)"
+                          r"(?P<after>以上|以下|左右|以内)?(?=\s*[、,，;；/／]|\s*$)")
+_FIGURE_CMP = {"≥": ">=", "＞": ">", ">": ">", "≤": "<=", "＜": "<", "<": "<", "以上": ">=", "以下": "<=", "以内": "<=",
+               "左右": "~"}
+
+
+def _figure_drafts(c: str, plan: Plan, blk: Block, ctx: Context, period: Period) -> list[Draft]:
+    """The targets of a target table's year cell (15、37 under 2023年目标, in a row naming 重大项目(个)、投资额(亿元)): each
+    figure one, in the measure the row names for it (the n-th of n), due at the end of its column's year (the label's
+    date: a note names the heading's line), "=" unless the cell says more (≥95%, 5%左右)."""
+    due = _due_time(c, *blk.due, ctx, period) if blk.due else None
+    if due is None:
+        return []
+    due.heading = True
+    items = list(_FIGURE_ITEM.finditer(c, blk.start, blk.end))
+    units = blk.figure or ()
+    out = []
+    for k, m in enumerate(items):
+        own = re.search(r"[^\d.\s]", m.group("v"))  # the cell's own measure (30%) stands over the row's
+        unit = "" if own else units[k] if len(units) == len(items) else units[0] if len(units) == 1 else ""
+        cmp_ = _FIGURE_CMP.get(m.group("cmp") or m.group("after") or "", "=")
+        out.append(Draft(plan, blk, "target", blk.metric or c[blk.start:blk.end], blk.start, blk.end,
+                         value=(m.start("v"), m.end("v")), comparator=cmp_, time=due, governed=True, unit_text=unit))
+    return out
 
 
 def _figures_of_goals(drafts: list[Draft], goals: bool) -> list[Draft]:

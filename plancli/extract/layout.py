@@ -212,6 +212,9 @@ _FURNITURE = re.compile(
     r"|^[|｜]?\s*名\s*称\s*[:：]\s*[|｜]"
     r"|^主办(?:单位)?[:：][^。]{2,40}?(?:承办|协办|技术支持|运维|维护)(?:单位)?[:：]|^技术支持[:：]"
     r"|(?:访问量|访问次数|阅读量|阅读数)[:：]"
+    # the site's list of a post's attachments and related files under the text (相关附件: / 相关文档:, 海口, round twenty-one's
+    # held-out set: the text's last sentence had run on over them, its quote past its line)
+    r"|^(?:相关附件|相关文档|相关文件|附件下载)[:：]?$"
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
 # A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
 _POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
@@ -250,6 +253,10 @@ class Block:
     due: tuple[int, int] | None = None  # compact span of a table row's 完成时限 cell
     breaks: set[int] = field(default_factory=set)  # where a table row's cells (and the steps they number) end
     midline: bool = False  # a cell of a row after its task's (一季度目标): what stands before it on its line is no number
+    # a cell of a target table's year column (15、37 under 2023年目标): its figures are targets of the row's indicators, in
+    # the measures the row names (个, 亿元), due when its column says (``due``); ``metric`` the row's label
+    figure: tuple[str, ...] | None = None
+    metric: str = ""
 
 
 @dataclass
@@ -265,6 +272,7 @@ class Plan:
     coordinator_quote: str | None = None
     coordinator_line: int | None = None
     coordinator_how: str = ""
+    baselines: list[tuple[int, int]] = field(default_factory=list)  # compact spans of a target table's baseline cells
 
 
 def _body(line: str) -> str:
@@ -767,6 +775,10 @@ class _Row:
     merged: bool = False  # its unit cell is merged with the row above's (the row is a cell short): that row's units
     dated: list[tuple[_Cell, str]] = field(default_factory=list)  # cells of a column named by a time, and its label
     ends_short: bool = False  # the row ends before its unit column (merged, or the last row cut off)
+    # the cells of a target table's year columns (指标 | 现值 | 2023年目标 | 2025年目标 | 责任单位): each a figure (15、37) due
+    # at that year's end, with its label and the units its row names ((个)、(亿元), or a 单位 cell)
+    figures: list[tuple[_Cell, str, tuple[str, ...]]] = field(default_factory=list)
+    baselines: list[_Cell] = field(default_factory=list)  # the cells of its 现值 / 基期 column: a baseline, no target
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -800,6 +812,73 @@ def _dated_label(h: str) -> bool:
     return bool(_DATE_LABEL.fullmatch(h))
 
 
+# A target table's year columns (2023年目标, 2025年目标值, 2027年预期目标, 目标值(2025年), 2025年): each cell the target of
+# its row's indicator for that year, due at the year's end (嘉善's 指标 | 嘉善现值 | 2023年目标 | 2025年目标 | 2027年目标, round
+# twenty-one's held-out set; the form of a 行动方案's 主要指标 annex). Its baseline column (现值, 基期值, 2022年基数, 现状) is none.
+_YEAR_COL = re.compile(r"(?P<y>(?:19|20)\d{2})年?(?:度|底|末)?(?P<goal>目标值?|预期目标值?|预期值|预期|计划值?|规划值|目标任务)?"
+                       r"|(?:目标值?|预期目标值?|预期值)[(（](?P<y2>(?:19|20)\d{2})年?[)）]")
+_BASE_COL = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?)(?:现值|现状值?|基期值?|基准值?|基数|基础值|基期年)"
+                       r"|(?:19|20)\d{2}年?度?[(（]?(?:现状|现值|基数|基期|基准|完成值|实际值|完成数)(?:值|年)?[)）]?")
+_UNIT_COL = re.compile(r"(?:计量)?单位")
+# A figure cell: numbers (with %, a measure word or a comparator), several for a row naming several indicators (15、37)
+_FIGURE = r"[≥≤><＞＜]?\s*\d+(?:\.\d+)?\s*(?:[%％‰]|[\u4e00-\u9fff]{1,3})?(?:以上|以下|左右|以内)?"
+_FIGURE_CELL = re.compile(rf"{_FIGURE}(?:\s*[、,，;；/／]\s*{_FIGURE})*")
+_NO_FIGURE = ("—", "——", "-", "－", "/", "／", "无", "—/—", "/")
+
+
+def year_columns(head: list[str]) -> dict[int, str]:
+    """The year columns of a target table's heading (column -> the year's label), none where no column is one. Bare
+    years (指标 | 2020年 | 2025年) are a 规划's table: its first year is the baseline's when no column is named so."""
+    got = {x: h for x, h in enumerate(head) if _YEAR_COL.fullmatch(h)}
+    if got and not any(m.group("goal") or m.group("y2") for h in got.values() for m in [_YEAR_COL.fullmatch(h)]) \
+            and not any(_BASE_COL.fullmatch(h) for h in head):
+        got.pop(min(got)) if len(got) >= 2 else got.clear()
+    return got
+
+
+def _row_units(label: str) -> tuple[str, ...]:
+    """The measure each indicator of a row's label names in brackets (滚动推进重大项目(个)、完成投资额(亿元) -> 个, 亿元)."""
+    from ..text.quantities import QuantityError, parse_value  # (text is above extract: no cycle)
+    out = []
+    for u in re.findall(r"[(（]([^()（）]{1,6})[)）](?=\s*(?:[、,，;；]|$))", label):  # (at an indicator's end: (社区) names
+        try:
+            # which villages count, (个) the measure)
+            if parse_value("1" + u).unit:
+                out.append(u)
+        except QuantityError:
+            continue
+    return tuple(out)
+
+
+def _figures(cells: list[_Cell], cols: list[int], head: list[str]) -> tuple[list[_Cell], list, list[_Cell]]:
+    """A target table's row (its cells under the heading's columns ``cols``) split: the cells that stay the task's text,
+    its figures under year columns (cell, label, units of the row), its baseline cells. A cell of words under a year
+    column (2024年目标任务: 完成…) stays text; "—" sets nothing."""
+    years = year_columns(head)
+    if not years:
+        return cells, [], []
+    units: tuple[str, ...] = ()
+    keep: list[_Cell] = []
+    figs: list = []
+    base: list[_Cell] = []
+    for c, x in zip(cells, cols, strict=False):
+        if _UNIT_COL.fullmatch(head[x]) and len(c.text) <= 8:
+            units = (c.text,)
+        elif x in years and (c.text in _NO_FIGURE or _FIGURE_CELL.fullmatch(c.text)):
+            if c.text not in _NO_FIGURE:
+                figs.append(c)
+        elif (_BASE_COL.fullmatch(head[x]) or (x not in years and _YEAR_COL.fullmatch(head[x]))) \
+                and (c.text in _NO_FIGURE or _FIGURE_CELL.fullmatch(c.text)):
+            base.append(c)
+        else:
+            keep.append(c)
+    if not figs:
+        return cells, [], []
+    label = " ".join(c.text for c in keep)
+    units = units or _row_units(label)
+    return keep, [(c, years[cols[cells.index(c)]], units) for c in figs], base
+
+
 def _columns(head: list[str]) -> dict[str, int | None] | None:
     """Which column of a table's heading holds the number, content, lead, support and time (None: no table
     of tasks: no content column, or neither a unit nor a time column)."""
@@ -821,8 +900,11 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     col["time"] = next((x for x in times if _COL_END.search(head[x])),
                        next((x for x in times if not _COL_START.search(head[x])), times[0] if times else None))
     skip = {v for v in col.values() if v is not None} | person | progress | dated
-    col["content"] = next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
-                          next((x for x in range(k) if x not in skip), None))
+    # (a target table's year and baseline columns name no task: 2023年目标 is no content column where 任务名称 or 指标 is)
+    figs = set(year_columns(head)) | {x for x, h in enumerate(head) if _BASE_COL.fullmatch(h) or _UNIT_COL.fullmatch(h)}
+    col["content"] = next((x for x, h in enumerate(head) if x not in skip | figs and (_COL_CONTENT.search(h) or "指标" in h)),
+                          next((x for x, h in enumerate(head) if x not in skip and _COL_CONTENT.search(h)),
+                               next((x for x in range(k) if x not in skip | figs), None)))
     # (序号 | 任务内容 | 进展情况: a report's table names its task and progress columns only — the progress cells are the
     # report's, the task cells the plan's; 浙江省卫健委's 民生实事 进展情况, round nineteen's held-out set)
     if col["content"] is None or (col["lead"] is None and col["time"] is None and not dated
@@ -897,6 +979,10 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if at is None:
         at = min(limit, len(cells))
     content = [c for c in cells[:at] if not (persons and _person_cell(c.text))]
+    figures: list = []
+    baselines: list[_Cell] = []
+    if at == limit and len(content) == at:
+        content, figures, baselines = _figures(content, before, head)
     # A row a cell short whose cell where the units stand names none (已完成。 完成筛查人数3495人, the 落实情况 cell):
     # the page merged the unit cell over this row and the one above (see _table_rows), never a lead read off a report.
     short = len(cells) < sum(1 for x in range(len(head)) if x != col["number"])
@@ -943,7 +1029,8 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if not content:
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
-    return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells))
+    return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells),
+                figures=figures, baselines=baselines)
 
 
 def _sub_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None]) -> list[list[_Cell]]:
@@ -1477,6 +1564,14 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             blk.due = (r.time.a, r.time.e)
         plan.blocks.append(blk)
         head_lo = doc.src.line_span(r.table[0] or r.lines[0])[0]
+        for c, label, units in r.figures:
+            at = doc.c.find(label, head_lo, row_lo)
+            if at == -1:
+                continue
+            sub = Block("总体目标", None, c.a, c.e, lead=blk.lead, support=blk.support, due=(at, at + len(label)),
+                        midline=True, figure=units, metric=" ".join(x.text for x in r.content))
+            plan.blocks.append(sub)
+        plan.baselines.extend((c.a, c.e) for c in r.baselines)
         for c, label in r.dated:
             # a cell under 一季度目标: its steps, due when its column says (the label's span in the heading dates them)
             at = doc.c.find(label, head_lo, row_lo)

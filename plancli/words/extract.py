@@ -112,6 +112,8 @@ WORDS: dict[str, tuple[str, str]] = {
                                   "not a deadline"),
     "extract.reason.past_event": ("已发生事项的日期（已经2023年10月13日…研究通过），不是期限",
                                   "the date of something already done (已经2023年10月13日…研究通过), not a deadline"),
+    "extract.reason.baseline_cell": ("指标表的现值（基期）栏，是基数，不是目标",
+                                     "a target table's baseline (现值, 基期) column: where the indicator stands, no target"),
     "extract.reason.row_number": ("表格或列表的序号", "the number of a table row or list item"),
     "extract.reason.date": ("日期（成文日期、发布时间），不是期限", "a date (of issue, of a post), not a deadline"),
     "extract.reason.descriptive": ("描述性数字或门槛，没有设定目标（请核对）",
