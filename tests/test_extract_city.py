@@ -3015,6 +3015,19 @@ def test_an_e_papers_navigation_is_page_furniture():
     assert not is_page_furniture("我县召开县委农办2025年第2次(扩大)会议,部署供水保障工作。"), ROUND19F
 
 
+
+@pytest.mark.parametrize("line", ["广告热线: (0871)65364045  新闻热线: (0871)65390101",
+                                  "24小时网站违法和不良信息举报电话: 0871-65390101  举报邮箱: 2779967946@qq.com",
+                                  "投稿邮箱：news@example.cn", "值班电话：0571-12345678"])
+def test_a_news_sites_contact_lines_are_page_furniture(line):
+    """云南 (round twenty-one): laid out double-spaced, the hotline's number ran into 24小时 and drafted a target."""
+    assert is_page_furniture(line)
+
+
+def test_a_hotline_a_plan_opens_is_no_furniture():
+    assert not is_page_furniture("开通12345政务服务热线，2024年底前实现7×24小时人工服务。")
+    assert not is_page_furniture("设立举报电话并向社会公布")
+
 # A report on a list: what was done (完成情况:…) is no step and no target; the goal it restates (年度目标:…) is, dated by
 # the completion its sentence names (计划于2024年8月完工)
 def test_a_reports_completion_line_drafts_nothing_and_its_goal_keeps_its_date():

@@ -205,6 +205,9 @@ _FURNITURE = re.compile(
     # links to the site's other posts and its footer (round twelve, looked for on small news pages): 上一篇:全市新增就业
     # 1.2万人 is another page's headline; 版权所有, ICP备…, 网站标识码, 联系电话 are the site's
     r"|^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)[:：]|版权所有|ICP备|网站标识码|公安备案|^联系电话[:：]"
+    # a news site's contact lines (广告热线: (0871)65364045  新闻热线: …, 违法和不良信息举报电话: …, 举报邮箱:): the site's,
+    # their digits no quantity (云南, round twenty-one: a page laid out double-spaced ran 新闻热线's number into 24小时)
+    r"|(?:广告|新闻|举报|投稿|值班|报料)(?:热线|电话|邮箱)\s*[:：]"
     # a site's credits (主办单位:某市人民政府办公室 承办单位:某市大数据中心) and its counters (访问量:1234): the site's, never a
     # task's units (round fifteen: the footer's 主办单位 had led the last task)
     # an index block laid out one pair a line (| 名 称: | 某局2025年二季度重点工作落实情况 |, round seventeen): the title
