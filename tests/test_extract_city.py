@@ -3339,3 +3339,13 @@ def test_a_project_that_is_its_row_stays_a_step():
     d = _draft("2021年某县民生实事项目一览表\n序号 | 项目名称 | 工作任务 | 完成时间 | 牵头单位 |\n"
                "1 | 道路提升项目 | 改造城区道路3条; | 11月 | 建设局 |\n")
     assert [e["kind"] for e in d["entries"]] == ["milestone", "target"], ROUND22F
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_task_cells_first_clause_is_read_alike_between_bars_and_tabs(sep):
+    # the bar between two task cells was masked into the first clause of the second, which then drafted no step (淮北
+    # 2025's second step, 九江's project row); between tabs it did: both now read it
+    row = sep.join(["1", "道路项目", "完成道路设计招标,新建道路3条。", "11月", "建设局"])
+    d = _draft(f"2021年某县重点项目一览表\n{sep.join(['序号', '项目名称', '工作任务', '完成时间', '牵头单位'])}\n{row}\n")
+    assert [(e["kind"], e["quote"]) for e in d["entries"]] == [
+        ("milestone", "道路项目"), ("milestone", "完成道路设计招标"), ("target", "新建道路3条")], ROUND22F
