@@ -1978,8 +1978,14 @@ def _table_documents() -> list[str]:
 # 淮北 2021 (round nineteen's held-out set) flattened with spaces: a heading without 序号 (年度目标任务  责任部门  进度安排
 # 完成情况) whose rows carry their number inside the task cell (75. 以…) — cells set apart by spaces are read only under 序号
 # (the Limits say so); bars, tabs, Markdown, cell lines and paragraphs read it.
+# 新昌 2021 (round twenty-two's held-out set), a table without 序号 whose rows differ in width (the 项目名称 cell merged
+# over its tasks' rows, a task shared by two units split into a row of only its time and unit): between bars or tabs each
+# line is a row; set apart by spaces (read only under 序号, as 淮北's) or one cell a line or paragraph, nothing says where
+# a row ends but what each cell holds — the Limits say so (rows of the heading's width).
 _TABLE_OPEN = {("spaces", "dept2023_haian_minzheng"), ("bars-merged", "district2024_yinzhou_fenjie"),
-               ("paragraphs-merged", "district2024_yinzhou_fenjie"), ("spaces", "dept2021_huaibei_jiaotong")}
+               ("paragraphs-merged", "district2024_yinzhou_fenjie"), ("spaces", "dept2021_huaibei_jiaotong")} | {
+    (form, "county2021_xinchang_shishi") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
+                                                      "paragraphs-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -3280,3 +3286,66 @@ def test_a_posts_attachment_list_is_page_furniture(line):
     assert is_page_furniture(line), ROUND21F
     d = _draft(f"某局2024年工作要点\n1.10月底前完成整改。\n\n\n{line}\n\n相关文档:\n")
     assert [(e["line"], e["quote"]) for e in d["entries"]] == [(2, "10月底前完成整改")], ROUND21F
+
+
+# --------------------------------------------------------------------------- round twenty-two's faults (issue 28)
+ROUND22F = "issue 28, twenty-sixth round: round twenty-two's held-out set's faults (新昌, 嘉兴, 连云港, …)"
+
+# A table without 序号 whose time column stands before its unit column (项目名称 | 工作任务 | 计划完成时间 | 牵头单位), a
+# project's name merged over the rows of its tasks, a task shared by two units split over two rows (the second a time and
+# a unit only: that unit's step), a row of a task and a unit only (its time in its words)
+_REGISTER = ("2021年某县民生实事进展情况登记表\n项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+             "1.道路提升项目 | 改造城区道路3条; | 11月 | 建设局 |\n2021.8 | 城投集团 | ||\n"
+             "新建公园2处; | 2021.12 | 城投集团 | |\n计划10月底完成公园绿化 | 公共服务集团 | ||\n"
+             "2.学校建设项目 | 新建学校2所,新增墓穴100穴。 | 10月底前 | 教体局 |\n")
+
+
+def test_a_tables_time_column_before_its_units_dates_each_row_and_a_time_and_unit_row_is_a_step():
+    d = _draft(_REGISTER)
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2021-01-01", "2021-12-31"), ROUND22F
+    got = [(e["kind"], e["line"], e["value_text"], e["deadline"], e["lead"], bool(e.get("units_inferred")))
+           for e in d["entries"]]
+    assert got == [("target", 3, "3条", "2021-11-30", ["建设局"], False),
+                   ("milestone", 4, None, "2021-08-31", ["城投集团"], False),
+                   ("target", 5, "2处", "2021-12-31", ["城投集团"], False),
+                   ("milestone", 6, None, "2021-10-31", ["公共服务集团"], False),
+                   ("target", 7, "2所", "2021-10-31", ["教体局"], False),
+                   ("target", 7, "100穴", "2021-10-31", ["教体局"], False)], ROUND22F
+
+
+def test_a_projects_name_cell_is_no_step_but_a_cell_doing_a_project_is():
+    head = "2021年某县民生实事项目一览表\n项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+    d = _draft(head + "1.道路提升项目 | 改造城区道路3条; | 11月 | 建设局 |\n")
+    assert [e["kind"] for e in d["entries"]] == ["target"], ROUND22F
+    d = _draft(head + "1.启动城东道路工程 | 改造城区道路3条; | 11月 | 建设局 |\n")  # counter-case: a step doing it
+    assert [e["kind"] for e in d["entries"]] == ["milestone", "target"], ROUND22F
+
+
+@pytest.mark.parametrize("task, want", [
+    ("投资5000万元,提升改造公路40公里;计划投资1067万元,完成22所学校空调安装。", ["40公里", "22所"]),
+    # counter-cases: the investment as the goal, completed or the year's plan standing alone
+    ("完成投资5000万元,新建学校3所。", ["5000万元", "3所"]),
+    ("年度计划投资90亿元。", ["90亿元"]),
+])
+def test_the_money_a_task_is_done_with_is_no_target(task, want):
+    d = _draft(f"2021年某县民生实事项目\n1.{task}\n")
+    assert [t["value_text"] for t in _targets(d)] == want, ROUND22F
+    if len(want) == 2 and want[0] == "40公里":
+        assert {x["reason"] for x in d["exclusions"] if "投资" in x["text"]} == {say("extract.reason.funds", "en")}
+
+
+def test_a_project_that_is_its_row_stays_a_step():
+    # counter-case to the numbered name: under a 序号 column the project is the row, dated by its row (九江)
+    d = _draft("2021年某县民生实事项目一览表\n序号 | 项目名称 | 工作任务 | 完成时间 | 牵头单位 |\n"
+               "1 | 道路提升项目 | 改造城区道路3条; | 11月 | 建设局 |\n")
+    assert [e["kind"] for e in d["entries"]] == ["milestone", "target"], ROUND22F
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_task_cells_first_clause_is_read_alike_between_bars_and_tabs(sep):
+    # the bar between two task cells was masked into the first clause of the second, which then drafted no step (淮北
+    # 2025's second step, 九江's project row); between tabs it did: both now read it
+    row = sep.join(["1", "道路项目", "完成道路设计招标,新建道路3条。", "11月", "建设局"])
+    d = _draft(f"2021年某县重点项目一览表\n{sep.join(['序号', '项目名称', '工作任务', '完成时间', '牵头单位'])}\n{row}\n")
+    assert [(e["kind"], e["quote"]) for e in d["entries"]] == [
+        ("milestone", "道路项目"), ("milestone", "完成道路设计招标"), ("target", "新建道路3条")], ROUND22F

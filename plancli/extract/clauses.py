@@ -336,6 +336,10 @@ _ACCESS_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?圈|(?:上高速|上高铁
 # Before a project's estimated cost (round nineteen's 安民乡: 总投资额约470万元, 总投资约100万元): what the project costs, said
 # with an estimate's word; a total to reach (总投资不少于190亿元) or a year's plan (年度计划投资907.68亿元) stays a target.
 _BUDGET_BEFORE = re.compile(r"(?:总投资|项目投资|工程投资|总造价|投资估算|概算投资)(?:额|金额)?(?:约|预计|估算|概算|约为|估算为)[\x00\s]*$")
+# After the money a task is funded with, the work it pays for, counted, in the next clause of the same sentence (投资5000万元,
+# 提升改造低等级公路40公里; 计划投资1067万元,完成22所学校…: 新昌, round twenty-two): what is spent, not what is to be reached.
+# The investment as the goal (完成投资5000万元, 年度计划投资907.68亿元 standing alone) stays a target.
+_FUNDS_WORK = re.compile(r"[\x00\s]*[,，][^。；;,，]*?\d+(?:\.\d+)?[\u4e00-\u9fff]")
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
@@ -530,6 +534,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.descriptor"  # 宽12米, 采用2-32米桥跨方案: a dimension of what is built (九江, round twenty)
     if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]):
         return "extract.reason.budget"  # 总投资额约470万元 (安民乡): the size of the project, not what it must reach
+    if unit in ("元", "万元", "亿元") and re.fullmatch(r"[\x00\s]*(?:计划|拟)?投资(?:约)?[\x00\s]*", text[_clause_start(text, a, lo):a]) \
+            and _FUNDS_WORK.match(text, e, hi):
+        return "extract.reason.funds"  # 投资5000万元,提升改造低等级公路40公里 (新昌): the money the counted work is done with
     if unit == "周" and after.startswith("年") or unit == "小时" and (
             _DESCRIPTOR_AFTER.match(after) or re.search(r"\d[×*xX]$", before)):
         return "extract.reason.descriptor"
@@ -904,6 +911,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
     for blk in plan.blocks:
         if blk.figure is not None:
             out += _figure_drafts(c, plan, blk, ctx, period)
+            continue
+        if blk.share:
+            # a unit's share of the task of the row above, its row only a time and the unit: one step, due then
+            share = _due_time(c, *blk.due, ctx, period) if blk.due else None
+            if share is not None:
+                out.append(Draft(plan, blk, "milestone", blk.metric, blk.start, blk.end, time=share, sort=blk.start))
             continue
         if blk.start in heading_dates:
             continue  # （一）2024年重点任务: the heading dates the items under it, it is no step of its own
@@ -1648,17 +1661,29 @@ def _not_a_commitment(body: str) -> bool:
                 or _FIELD_OF_NEXT.match(body) or _UNITS_ONLY.match(body) or _DESCRIBES_PROJECT.match(body))
 
 
+# A project's name is a noun phrase (城市人居环境提升项目); a step doing one opens with the doing (实施…项目, 启动…工程).
+_DOES_PROJECT = re.compile(r"(?:全面|加快|继续|持续|启动|实施|推进|开展|完成|建成|建设|新建|开工|落实|做好|抓好|打造|谋划|争取)")
+
+
 def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -> list[tuple[int, int]]:
     """The outcomes of the clause text[a:e] (its words from ``body``) that are milestones: the clause says
     something (four Chinese characters or more) and is no purpose or permission, and the outcome holds no
     quantity (总量趋零增长、全量利用、水平全面提升: the first is a target, the others milestones)."""
     words = text[body:e].strip("\x00")
-    if len(re.findall(r"[\u4e00-\u9fff]", words)) < 4 or "\x00" in text[a:e] or _not_a_commitment(words):
+    if len(re.findall(r"[\u4e00-\u9fff]", words)) < 4 or "\x00" in text[a:e].lstrip("\x00") or _not_a_commitment(words):
         return []
     if text[e:e + 1] in "：:" and re.search(r"(?:包括|如下|是|为|有)$", words):
         return []  # 2023年新增14项包括: the lead of the list after it
     if text[e:e + 1] in "：:" and re.fullmatch(r"\d{0,2}[^，,；;。\d]{2,30}(?:项目|工程)", words):
         return []  # 1柴桑区九一六社区完整社区建设项目: — a project's name heading its description (九江, numbered ① or 1)
+    if re.fullmatch(r"\d{1,2}[.．、][^，,；;。:：\d]{2,30}(?:项目|工程)", words) \
+            and not _DOES_PROJECT.match(words, re.match(r"\d{1,2}[.．、]", words).end()):
+        # 1.城市人居环境提升项目 | … — a table without 序号 numbering its projects in the 项目名称 cell, over the rows of their
+        # tasks (新昌, round twenty-two): a group's heading, no step. (A project that is the row, under a 序号 column, is a
+        # step where its row dates it: 九江's 中心城区完整社区建设项目.)
+        return []
+    if re.fullmatch(r"(?:计划|拟)?投资(?:约)?\d+(?:\.\d+)?[万亿]?元", words):
+        return []  # 投资5000万元, the money of the counted work after it (its exclusion says so): no step either
     if _STANDING.match(words) and any(0 <= a - q[1] <= 3 for q in qtys):
         return []  # 比重3.4%以上,达到全市前列: where the figure before it stands
     if _NAMES_THE_LIST.search(words) or re.search(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,10}$", words):

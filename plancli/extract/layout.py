@@ -51,7 +51,9 @@ TITLE_END = r"(?:行动计划|行动方案|实施方案|工作方案|实施意�
 _YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清单|任务清单|工作清单|清单|分解表|分工表|责任分解|任务分解|台账|政策举措|举措|"
                    r"若干措施|工作安排|安排|责任分工|任务分工|工作分工|分工|实事项目|"
                    # the year's list as its progress is reported: 2023年区政府重点民生实事项目推进情况(1-11月)
-                   r"推进情况|进展情况|完成情况|落实情况)")  # (2025年金乡县政府重要工作事项责任分工)
+                   r"推进情况|进展情况|完成情况|落实情况|"
+                   # the year's list as a form to fill in: 2021年新昌县政府十方面民生实事进展情况登记表 (round twenty-two)
+                   r"登记表|情况表|一览表)")  # (2025年金乡县政府重要工作事项责任分工)
 _YEAR_TITLE = re.compile(
     rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})"
     # (a note in brackets after it: (1-11月), (一季度政府工作报告重点任务执行落实情况) — 开化县's title, round fifteen)
@@ -260,6 +262,9 @@ class Block:
     # the measures the row names (个, 亿元), due when its column says (``due``); ``metric`` the row's label
     figure: tuple[str, ...] | None = None
     metric: str = ""
+    # a row of a time and a unit only (2021.8 | 城投集团 under the row of its task): that unit's share of the task above, a
+    # step due when its cell says; ``metric`` the task's text
+    share: bool = False
 
 
 @dataclass
@@ -782,6 +787,7 @@ class _Row:
     # at that year's end, with its label and the units its row names ((个)、(亿元), or a 单位 cell)
     figures: list[tuple[_Cell, str, tuple[str, ...]]] = field(default_factory=list)
     baselines: list[_Cell] = field(default_factory=list)  # the cells of its 现值 / 基期 column: a baseline, no target
+    share_of: str = ""  # a row of a time and a unit only: the task (of the row above) it is that unit's share of
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -982,6 +988,15 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if at is None:
         at = min(limit, len(cells))
     content = [c for c in cells[:at] if not (persons and _person_cell(c.text))]
+    early = None  # the cell under a time column standing before the units (计划完成时间 | 牵头单位)
+    if col["time"] is not None and col["time"] < col["lead"] and col["time"] in before:
+        k = at - (limit - before.index(col["time"]))
+        # (新昌's 项目名称 | 工作任务 | 计划完成时间 | 牵头单位, round twenty-two: the time cell had been read as the task's
+        # text, every row due at the period's end); a cell of dated steps stays the task's text, as after the units
+        if 0 <= k < at and cells[k] in content and _CELL_TIME.search(cells[k].text) and len(cells[k].text) <= 12 \
+                and not _unit_cell(cells[k].units) and not _steps_cell(cells[k].text):
+            early = cells[k]
+            content = [c for c in content if c is not early]
     figures: list = []
     baselines: list[_Cell] = []
     if at == limit and len(content) == at:
@@ -1014,8 +1029,8 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     dated = [(cells[at + x - col["lead"]], head[x]) for x in range(col["lead"] + 1, len(head)) if _dated_label(head[x])
              and at < len(cells) and 0 <= at + x - col["lead"] < len(cells)
              and not _unit_cell(cells[at + x - col["lead"]].units)]
-    time = None
-    if col["time"] is not None:
+    time = early
+    if col["time"] is not None and early is None:
         # (a row whose unit cells the page merged with the row above's has its time cell where the units would stand:
         # 新增…床位100张 / 10月底前 / 目前已完成选址… under 牵头单位 / 负责科室 / 负责人 / 计划完成时间, 西湖区, round seventeen)
         time = next((c for c in cells[at if merged else j:] if _CELL_TIME.search(c.text)), None)
@@ -1336,9 +1351,27 @@ def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int
             r += 1
             continue
         cells = [c for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")] if body else []
+        if out and len(cells) == 2 and sep != "space" and _CELL_TIME.search(cells[0].text) and len(cells[0].text) <= 12 \
+                and col["lead"] == len(head) - 1 and cells[1].text not in _NO_UNIT \
+                and (_unit_cell(cells[1].units) or re.fullmatch(r"[\u4e00-\u9fff]{2,10}", cells[1].text)):
+            # a row of a time and a unit only under a row (2021.8 | 城投集团 | || under 对人民中路…改造 | 11月 | 建设局, 新昌,
+            # round twenty-two): the task above split over two rows for two units, the merged task cell on the first —
+            # this unit's share of it, due when its own time says: a step of its own, on its line. The name under the last
+            # column, the units', is a unit by where it stands (经开区, a zone's committee named by its zone)
+            out.append(_Row(0, [cells[0]], _split_units(cells[1].units.rstrip("。")), (), cells[0], (r, r),
+                            share_of=out[-1].share_of or "".join(c.text for c in out[-1].content[-1:])))
+            r += 1
+            continue
+        if out and len(cells) == 2 and sep != "space" and _unit_cell(cells[1].units) and not _unit_cell(cells[0].units) \
+                and (row := _map_row(cells, head, col, 0)) is not None:
+            # a row of a task and a unit only under a row (计划10月底完成新增墓地建设 | 公共服务集团 | ||, its time merged or in
+            # its words, 新昌, round twenty-two): a row of its own
+            out.append(row)
+            r += 1
+            continue
         # a row has the heading's cells, or fewer where cells were merged over rows (a 类别 written once, 莱阳's
         # progress table) or left empty (a bar with nothing after it): three at least, never more than one over
-        if not 3 <= len(cells) <= len(head) + 1 or len(cells) != len(head) and sep != "bar" \
+        if not 3 <= len(cells) <= len(head) + 1 or len(cells) != len(head) and sep == "space" \
                 or all(_head_cell(c.text) for c in cells):
             break
         row = _map_row(cells, head, col, 0)
@@ -1565,6 +1598,8 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             blk.parens.extend(_cell_items(doc, c, blk.breaks))
         if r.time:
             blk.due = (r.time.a, r.time.e)
+        if r.share_of:
+            blk.share, blk.metric = True, r.share_of
         plan.blocks.append(blk)
         head_lo = doc.src.line_span(r.table[0] or r.lines[0])[0]
         for c, label, units in r.figures:

@@ -44,6 +44,8 @@ WORDS: dict[str, tuple[str, str]] = {
                                "an ordinal (第2次会议, 十九届第1次常务会议): which meeting, not a count"),
     "extract.reason.budget": ("项目总投资的估算（总投资额约470万元），说的是项目规模，不是目标",
                               "a project's estimated cost (总投资额约470万元): its size, not a target"),
+    "extract.reason.funds": ("任务投入的资金（投资5000万元，提升改造公路40公里），说的是花多少钱，不是目标",
+                             "the money a task is done with (投资5000万元，提升改造公路40公里): what it spends, not a target"),
     "extract.reason.descriptor": ("描述性数字（24小时服务、建市100周年），不是目标",
                                   "a descriptor (24小时服务, 100周年), not a target"),
     "extract.reason.span": ("相对时长（用3个月左右时间、2年内），不是目标",
