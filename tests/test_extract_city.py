@@ -3349,3 +3349,14 @@ def test_a_task_cells_first_clause_is_read_alike_between_bars_and_tabs(sep):
     d = _draft(f"2021年某县重点项目一览表\n{sep.join(['序号', '项目名称', '工作任务', '完成时间', '牵头单位'])}\n{row}\n")
     assert [(e["kind"], e["quote"]) for e in d["entries"]] == [
         ("milestone", "道路项目"), ("milestone", "完成道路设计招标"), ("target", "新建道路3条")], ROUND22F
+
+
+def test_a_page_that_opens_with_its_tables_heading_row_has_no_title():
+    """嘉善 (round twenty-one): a page whose first line is its table's heading row had that row as its document title and
+    its plan's name (序号 | 任务名称 | 嘉善现值 | … |); a row of cells is neither."""
+    text = ("序号 | 任务名称 | 现值 | 2023年目标 | 2025年目标 | 责任单位 |\n|\n一、发展目标 |\n"
+            "1 | 新建学校(所) | 2 | 3 | 5 | 县教育局 |\n|\n")
+    d = extract(text, source_name="x.txt")
+    assert d["meta"]["document"].get("title") is None
+    assert d["meta"]["plans"][0]["name"] == "一、发展目标"
+    assert [(e["value_text"], e["deadline"]) for e in d["entries"]] == [("3", "2023-12-31"), ("5", "2025-12-31")]

@@ -517,6 +517,9 @@ def document_header(text: str, doc_date: date | None) -> dict:
                 or re.match(r"(?:序号|编号|任务项|项次)(?:\s|$)", ln)) and title_parts:
             break  # 一、主要目标 or a table's first cell (序号 |, 任务项 alone or before tabs or spaces) under the title is
             # no more of the title
+        if re.match(r"(?:序号|编号|任务项|项次)\s*[|｜\t]", ln) or len(re.findall(r"[|｜\t]", ln)) >= 3:
+            break  # a page that opens with its table's heading row (序号 | 任务名称 | … |: 嘉善) has no title above it,
+            # and a row of cells is none
         title_parts.append(ln.strip("# *"))
     if number is None:
         m = next((m for m in (DOC_NO.fullmatch(compact(ln)) for ln in lines) if m), None)

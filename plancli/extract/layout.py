@@ -665,8 +665,11 @@ def layout(doc: Doc) -> list[Plan]:
         plans.append(Plan(name=b, title_line=li + 1, group=group, first_line=li + 1))
     if not plans:
         # No titled plan: the whole text is one plan, named by its first line.
-        first = next((li for li, _k, b in kinds if not MENU_LINE.match(b)), next((li for li, _k, _b in kinds), 0))
-        plans.append(Plan(name=(joined.get(first) or _body(doc.lines[first]))[:60] or "plan", title_line=first + 1, group="",
+        # (a table's heading row or a row of cells names no plan: 序号 | 任务名称 | … |, a page that opens with its table)
+        first = next((li for li, _k, b in kinds if not MENU_LINE.match(b) and len(re.findall(r"[|｜\t]", b)) < 3
+                      and re.search(r"[\u4e00-\u9fff\w]", b)), next((li for li, _k, _b in kinds), 0))
+        name = (joined.get(first) or _body(doc.lines[first])).strip(" |｜")
+        plans.append(Plan(name=name[:60] or "plan", title_line=first + 1, group="",
                            first_line=first + 1))
     if plans and not plans[0].group and plans[0].first_line > 1:
         # What stands before the first plan (a notice, a page's lead quoting the document's goals) is read with
