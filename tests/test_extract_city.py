@@ -3360,3 +3360,24 @@ def test_a_page_that_opens_with_its_tables_heading_row_has_no_title():
     assert d["meta"]["document"].get("title") is None
     assert d["meta"]["plans"][0]["name"] == "一、发展目标"
     assert [(e["value_text"], e["deadline"]) for e in d["entries"]] == [("3", "2023-12-31"), ("5", "2025-12-31")]
+
+
+# --------------------------------------------------------------------------- leftovers of rounds twenty-five and twenty-six
+LEFT26 = "issue 28, twenty-seventh round: leftovers of rounds twenty-five and twenty-six (连云港, 思明)"
+
+@pytest.mark.parametrize("text, want, reason", [
+    # a list's own count: its kinds, then its count, after the noun (连云港); on its own line of a news page (思明)
+    ("票决产生的市民生实事项目共十大项50件,涵盖教育、卫生健康等方面。\n1.新建学校3所。", ["3所"], "extract.reason.own_parts"),
+    ("本次工作计划\n共计37个项目\n一起来看看\n1.新建学校3所。", ["3所"], "extract.reason.own_parts"),
+    # the scope of a programme, counted after 面向 (连云港)
+    ("1.面向全市627所学校、75万名学生开展网信普法教育。", [], "extract.reason.scope"),
+    # counter-cases: the count done (a verb of doing before it), the work counted after 面向 and its verb (gz633)
+    ("全年完成民生实事项目共50件。", ["50件"], None),
+    ("1.面向全市中小学生开展网信普法教育1000场次。", ["1000场次"], None),
+    ("1.面向全市高校择优设立50个特聘岗位。", ["50个"], None),
+])
+def test_a_lists_own_count_and_a_programmes_scope_are_no_targets(text, want, reason):
+    d = _draft(f"2022年某市民生实事项目\n{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == want, LEFT26
+    if reason:
+        assert say(reason, "en") in {x["reason"] for x in d["exclusions"]}, LEFT26

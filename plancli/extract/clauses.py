@@ -313,7 +313,9 @@ _DESCRIBES = re.compile(r"(?:围绕|对照|聚焦|明确|涉及|细化|细分|�
                         rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面|部分))?$")  # 共两大类33项: the kinds, then the count
 # A count after the noun of what it counts (民生实事项目40项, 分解至我区任务15项): how a list is sized; a plan commits to a
 # count before its noun (完成12项改革任务).
-_COUNT_AFTER_NOUN = re.compile(r"(?:实事|实事项目|任务|事项|工作任务|工作事项|重点工作)(?:[(（][^()（）]{0,8}[)）])?[\x00\s]*$")
+# (民生实事项目共十大项50件, 连云港: the list's kinds, then its count, after the noun as well)
+_COUNT_AFTER_NOUN = re.compile(r"(?:实事|实事项目|任务|事项|工作任务|工作事项|重点工作)(?:[(（][^()（）]{0,8}[)）])?"
+                               rf"(?:共有|共计|合计|总计|共)?(?:[{NONZERO}十两\d]+(?:大项|大类|类|个方面|方面))?[\x00\s]*$")
 # The kind of list a count sizes: 民生实事, 为民实事, 为民办实事, 惠民实事 (issue 28, round eight).
 _LIST_KIND_AFTER = re.compile(
     r"(?:\d+(?:大类|类|个方面|方面|件|项))*[\x00\s]*(?:(?:项目)?(?:被)?(?:确定|列)?(?:作为|为)[^，,。；;]{0,14}?)?"
@@ -357,6 +359,9 @@ _BENEFIT_BEFORE = re.compile(r"(?:惠及|受益|受惠|辐射|覆盖人口|服�
 _EFFECT_LEAD = re.compile(r"[\x00\s]*(?:有效|进一步|切实|从而|可|将)(?:改善|提高|提升|保障|解决|满足|缓解)"
                           r"[^，,。；;]{0,8}$")
 _PEOPLE_UNITS = ("人", "户", "名", "人次", "家庭")
+# Whom a programme reaches, counted right after 面向 (面向全市627所学校、75万名学生开展…): its scope, no target. Only the scope's
+# counts themselves — 面向全市高校…择优设立50个岗位 and 面向全市学生开展培训1000场次 count the work done, targets (gz633).
+_SCOPE_BEFORE = re.compile(r"面向(?:全[国省市区县镇])?(?:\d+(?:\.\d+)?(?:万|亿)?[^，,。；;、\d]{1,6}、)*$")
 # (用地面积为7165.96平方米: the land a building takes, as 占地 — round eighteen; 供应建设用地35万亩 is a target)
 _SITE_BEFORE = re.compile(r"(?:占地(?:面积)?|用地面积)(?:约|为|达|近|共)?[\x00\s]*$")
 # (the rest of the whole's clause may stand between: 安排58亿元财政资金保障我区政府投资项目建设,其中,…)
@@ -564,6 +569,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if _BENEFIT_BEFORE.search(before) or unit in _PEOPLE_UNITS and _EFFECT_LEAD.match(text, cs0, a) \
             and re.match(r"^(?:余|多)?[\u4e00-\u9fff]{0,6}的", after):
         return "extract.reason.beneficiaries"
+    if _SCOPE_BEFORE.search(re.sub(r"[\x00\s]", "", text[cs0:a])):
+        return "extract.reason.scope"  # 面向全市627所学校、75万名学生开展…教育 (连云港): whom the work reaches, its scope
     if _sum_of_parts(text, m, e, hi):
         return "extract.reason.sum_of_parts"
     if unit in _ITEM_UNITS and (_BROKEN_INTO.search(text[lo:a]) or _LISTS_AFTER.match(text, e, min(len(text), hi + 12))):
@@ -593,7 +600,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             or re.search(rf"(?:以下|下列|如下)(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面))?[\x00\s]*$", text[cs:a])):
         return "extract.reason.own_parts"
     items = _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) if unit in ("项", "件", "条") \
-        else re.match(r"(?:子)?项目(?=$|[，,。；;：:\x00)）])", text[e:_clause_end(text, e, hi) + 1]) if unit == "个" else None
+        else re.match(r"(?:子)?项目(?=$|[，,。；;：:\x00)）])", text[e:min(_clause_end(text, e, hi) + 1, hi)]) \
+        if unit == "个" else None  # (not past the line's end: 共计37个项目 on its own line, the next line glued on — 思明)
     # (共计37个项目, 共十大类25个子项目: the list's projects counted — round twenty)
     if items or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
         cs = _clause_start(text, a, lo)

@@ -84,6 +84,8 @@ WORDS: dict[str, tuple[str, str]] = {
                             "the land a project takes (占地132亩), a description, not a target"),
     "extract.reason.beneficiaries": ("受益对象的数量（惠及17个乡镇、受益群众5万人、有效改善9万人口的饮水安全），不是目标",
                                      "who benefits (惠及17个乡镇, 受益群众5万人, 有效改善9万人口的…), not a target"),
+    "extract.reason.scope": ("工作面向的对象数量（面向全市627所学校、75万名学生开展普法教育），说明范围，不是目标",
+                             "whom the work is addressed to (面向全市627所学校、75万名学生开展…), its scope, not a target"),
     "extract.reason.sum_of_parts": ("其后“其中”逐项分解、各分项合计等于它的总量（建筑面积601.16平方米，其中：修缮…、改建…；"
                                     "安排58亿元，其中道路10亿元…），各分项才是目标",
                                     "a whole (a size or money) broken down after 其中 into parts that add up to it "
