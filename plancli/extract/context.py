@@ -27,8 +27,10 @@ from .layout import (
     DATE_LINE,
     DOC_NO,
     NOTICE_TITLE,
+    NUMBER_LABEL,
     end_lines,
     find_period,
+    is_cell_row,
     is_page_furniture,  # (it lives with the layout, which skips such lines; said here as before)
     is_title,
     title_lines,
@@ -275,7 +277,8 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     if term:
         return term
     issued = issued_term(text)
-    if issued and _title_year(text, None) is None:
+    titled = _title_year(text)  # (read once: the title's one year, if it names one)
+    if issued and titled is None:
         # (a title naming one year keeps it: 2025年一季度…完成情况汇总表 whose progress cell says 印发《…规划(2024-2035年)》
         # — that plan is one of the year's steps, not the page's: 淮北, round nineteen's held-out set)
         return issued
@@ -306,7 +309,6 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     # a step in its text reaching beyond it (自2024年起至2029年止用五年时间完成并购) keeps its own date, it does not stretch
     # the period — only the horizon of a goals paragraph does (round eighteen's held-out set: every target of 汉阴 had been
     # dated 2029). A title naming no year, or a span of years, leaves the horizon as before.
-    titled = _title_year(text, doc_date)
     for years, how in ((goals, "the horizon of its goals"), (by_years, "the latest 到YYYY年 of the text")):
         years = [y for y in years if year0 is None or y >= year0]
         if years and how != "the horizon of its goals" and titled is not None and (year0 is None or titled == year0):
@@ -471,9 +473,9 @@ def _is_doc_no_year(c: str, year: str) -> bool:
     return f"〔{year}〕" in c and f"{year}年" not in c
 
 
-def _title_year(text: str, doc_date: date | None) -> int | None:
+def _title_year(text: str) -> int | None:
     """The one year a document's title (or headline) names, when it names exactly one and no span of years."""
-    title = compact(document_header(text, doc_date).get("title") or "")
+    title = compact(document_header(text, None).get("title") or "")  # (the date changes no title)
     if re.search(r"(?:19|20)\d{2}年?[—–\-~～至到](?:19|20)\d{2}", title):
         return None
     years = set(re.findall(r"((?:19|20)\d{2})年", title))
@@ -514,10 +516,10 @@ def document_header(text: str, doc_date: date | None) -> dict:
                 break
             continue
         if (_HEADING.match(c) or c.endswith(("|", "｜")) or "\t" in ln
-                or re.match(r"(?:序号|编号|任务项|项次)(?:\s|$)", ln)) and title_parts:
+                or re.match(NUMBER_LABEL + r"(?:\s|$)", ln)) and title_parts:
             break  # 一、主要目标 or a table's first cell (序号 |, 任务项 alone or before tabs or spaces) under the title is
             # no more of the title
-        if re.match(r"(?:序号|编号|任务项|项次)\s*[|｜\t]", ln) or len(re.findall(r"[|｜\t]", ln)) >= 3:
+        if re.match(NUMBER_LABEL + r"\s*[|｜\t]", ln) or is_cell_row(ln):
             break  # a page that opens with its table's heading row (序号 | 任务名称 | … |: 嘉善) has no title above it,
             # and a row of cells is none
         title_parts.append(ln.strip("# *"))

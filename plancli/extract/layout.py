@@ -666,7 +666,7 @@ def layout(doc: Doc) -> list[Plan]:
     if not plans:
         # No titled plan: the whole text is one plan, named by its first line.
         # (a table's heading row or a row of cells names no plan: 序号 | 任务名称 | … |, a page that opens with its table)
-        first = next((li for li, _k, b in kinds if not MENU_LINE.match(b) and len(re.findall(r"[|｜\t]", b)) < 3
+        first = next((li for li, _k, b in kinds if not MENU_LINE.match(b) and not is_cell_row(b)
                       and re.search(r"[\u4e00-\u9fff\w]", b)), next((li for li, _k, _b in kinds), 0))
         name = (joined.get(first) or _body(doc.lines[first])).strip(" |｜")
         plans.append(Plan(name=name[:60] or "plan", title_line=first + 1, group="",
@@ -695,7 +695,9 @@ def layout(doc: Doc) -> list[Plan]:
 # A table flattened to text, one cell a line ending in " |" (序号 | 重点工作 | 责任单位 | 完成时限 | then the rows).
 _CELL = re.compile(r"^(.*?)\s*[|｜]\s*$")
 # The number column: 序号, or as a unit's own report table names it (任务项, 编号, 项次: 淮北, round nineteen's held-out set)
-_COL_NUMBER = re.compile(r"^(?:序号|编号|任务项|项次)$")
+# the labels a table's number column goes by (序号, 编号, 任务项, 项次): one list for the heading readers and the title's end
+NUMBER_LABEL = r"(?:序号|编号|任务项|项次)"
+_COL_NUMBER = re.compile(rf"^{NUMBER_LABEL}$")
 _COL_CONTENT = re.compile(r"任务|工作|内容|事项|项目|目标|措施")
 # A heading names its columns with labels a reader knows, qualified or not: 主要责任单位 and 牵头责任单位 lead,
 # 责任单位（部门） is the one unit column, 协同配合单位 and 责任主体与协同单位 support.
@@ -1202,6 +1204,11 @@ _SPLIT_BAR = re.compile(r"\S\s*[|｜]\s*\S")  # a row a line: cells between bars
 _RULE_ROW = re.compile(r"[|｜+\s]*[:：]?[-—=─━]{3,}[:：]?(?:[|｜+\s]+[:：]?[-—=─━]{3,}[:：]?)*[|｜+\s]*")
 
 
+def is_cell_row(line: str) -> bool:
+    """A line of a table's cells (three separators or more: 序号 | 任务名称 | 责任单位 |): no title, no plan's name."""
+    return len(re.findall(r"[|｜\t]", line)) >= 3
+
+
 def _split_line(doc: Doc, li: int, sep: str) -> list[_Cell]:
     """The cells of line ``li`` (1-based) split at ``sep`` (bars, tabs or spaces), as compact spans."""
     line = doc.lines[li - 1]
@@ -1231,7 +1238,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
     while li <= n:
         line = doc.lines[li - 1].strip()
         sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
-        head = [c.text for c in _split_line(doc, li, sep)] if re.match(r"(?:序号|编号|任务项|项次)\s", line) or line.startswith("序号") \
+        head = [c.text for c in _split_line(doc, li, sep)] if re.match(NUMBER_LABEL + r"\s", line) or line.startswith("序号") \
             or sep != "space" else []
         head = [h for h in head if h.strip("|｜ ")]
         labels = len(head) >= 3 and all(_head_cell(h) for h in head)
