@@ -149,29 +149,17 @@ def line_contract(text: str, entries: list[dict]) -> list[str]:
     return bad
 
 
-def evaluate_whole(source: Path, expected: Path, show: bool = False, period: str | None = None) -> dict:
-    """A whole document against its hand annotation (see the module docstring); ``period`` is passed
-    as ``--period`` would pass it (the second reading of a document extract refused for want of one)."""
-    import yaml
+def annotated(want: dict) -> list[tuple[str, dict]]:
+    """An annotation's entries as (kind, entry): its targets, then its milestones."""
+    return [("target", t) for t in want.get("targets") or []] + [("milestone", m) for m in want.get("milestones") or []]
 
-    from plancli.errors import PlancliError
 
-    want = yaml.safe_load(expected.read_text(encoding="utf-8"))
-    exp = [("target", t) for t in want.get("targets") or []] + [("milestone", m) for m in want.get("milestones") or []]
-    text = source.read_text(encoding="utf-8")
-    try:
-        draft = extract(text, source_name=source.name, period=parse_period(period) if period else None)
-    except PlancliError as exc:
-        return {"error": str(exc), "expected": len(exp), "held_out": bool(want.get("held_out")),
-                "by_kind": {k: [0, sum(1 for kk, _ in exp if kk == k)] for k in ("target", "milestone")},
-                "period_want": want.get("period")}
-    except Exception as exc:  # noqa: BLE001 -- a crash is a measurement too: the user gets nothing (exit 3)
-        return {"error": f"{type(exc).__name__}: {exc}", "crashed": True, "expected": len(exp),
-                "held_out": bool(want.get("held_out")),
-                "by_kind": {k: [0, sum(1 for kk, _ in exp if kk == k)] for k in ("target", "milestone")}}
+def score(exp: list[tuple[str, dict]], entries: list[dict], show: bool = False) -> dict:
+    """``entries`` (a draft's, or a second annotation's) against the annotated ``exp``: matched one to one by
+    kind, line and value_text (a milestone by its deadline_text), then the fields of each matched pair."""
     pool: dict[tuple, list[dict]] = defaultdict(list)
-    for d in draft["entries"]:
-        pool[_key(d["kind"], d["line"], d["value_text"], d["deadline_text"])].append(d)
+    for d in entries:
+        pool[_key(d["kind"], d["line"], d.get("value_text"), d.get("deadline_text"))].append(d)
     found, vuc, dl, lead = 0, [0, 0], [0, 0], [0, 0]
     by_kind = {"target": [0, 0], "milestone": [0, 0]}
     for kind, e in exp:
@@ -199,22 +187,46 @@ def evaluate_whole(source: Path, expected: Path, show: bool = False, period: str
             print(f"  DEADLINE line {e['line']} {e.get('value_text') or e.get('deadline_text')!r}: "
                   f"want {e.get('deadline')}, got {d['deadline']}")
         if e.get("lead"):  # lead is judged where the text names the units
-            ok = sorted(e["lead"]) == sorted(d["lead"]) and not d.get("units_inferred")
+            ok = sorted(e["lead"]) == sorted(d.get("lead") or []) and not d.get("units_inferred")
             lead[0] += ok
             lead[1] += 1
             if show and not ok:
-                print(f"  LEAD line {e['line']}: want {e['lead']}, got {d['lead']}")
+                print(f"  LEAD line {e['line']}: want {e['lead']}, got {d.get('lead')}")
     extra = [d for ds in pool.values() for d in ds]
     if show:
         for d in extra:
-            print(f"  EXTRA {d['kind']} line {d['line']} {d['value_text'] or d['deadline_text']!r}: {d['quote'][:50]}")
-    n_draft = len(draft["entries"])
+            print(f"  EXTRA {d['kind']} line {d['line']} {d.get('value_text') or d.get('deadline_text')!r}: {d.get('quote', '')[:50]}")
+    n_draft = len(entries)
     return {"expected": len(exp), "draft": n_draft, "found": found,
             "recall": found / len(exp) if exp else None,
             "precision": found / n_draft if n_draft else 1.0,
-            "vuc": vuc, "deadline": dl, "lead": lead, "by_kind": by_kind, "held_out": bool(want.get("held_out")),
-            "contract": line_contract(text, draft["entries"]),
-            "period": draft["meta"]["period"], "period_want": want.get("period")}
+            "vuc": vuc, "deadline": dl, "lead": lead, "by_kind": by_kind}
+
+
+def evaluate_whole(source: Path, expected: Path, show: bool = False, period: str | None = None) -> dict:
+    """A whole document against its hand annotation (see the module docstring); ``period`` is passed
+    as ``--period`` would pass it (the second reading of a document extract refused for want of one)."""
+    import yaml
+
+    from plancli.errors import PlancliError
+
+    want = yaml.safe_load(expected.read_text(encoding="utf-8"))
+    exp = annotated(want)
+    text = source.read_text(encoding="utf-8")
+    try:
+        draft = extract(text, source_name=source.name, period=parse_period(period) if period else None)
+    except PlancliError as exc:
+        return {"error": str(exc), "expected": len(exp), "held_out": bool(want.get("held_out")),
+                "by_kind": {k: [0, sum(1 for kk, _ in exp if kk == k)] for k in ("target", "milestone")},
+                "period_want": want.get("period")}
+    except Exception as exc:  # noqa: BLE001 -- a crash is a measurement too: the user gets nothing (exit 3)
+        return {"error": f"{type(exc).__name__}: {exc}", "crashed": True, "expected": len(exp),
+                "held_out": bool(want.get("held_out")),
+                "by_kind": {k: [0, sum(1 for kk, _ in exp if kk == k)] for k in ("target", "milestone")}}
+    r = score(exp, draft["entries"], show)
+    r.update({"held_out": bool(want.get("held_out")), "contract": line_contract(text, draft["entries"]),
+              "period": draft["meta"]["period"], "period_want": want.get("period")})
+    return r
 
 
 def evaluate_sentences(show: bool = False) -> dict:
