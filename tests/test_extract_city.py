@@ -1120,10 +1120,13 @@ def test_a_headline_below_the_sites_ticker_of_dated_headlines_restates_the_text(
 
 def test_what_a_dated_step_is_to_prevent_is_no_step_of_its_own():
     """BS25 line 8: 2025年常态化做好农村黑臭水体排查、治理、管护工作,防止治理后的水体返黑返臭 — one milestone, the 防止 clause
-    its purpose; a clause of doing after it stays a step of its own."""
-    d = _draft(_city("1.2025年常态化做好农村黑臭水体排查、治理、管护工作,防止治理后的水体返黑返臭。", title="某区2025年民生实事"))
+    its purpose; a clause of doing after it stays a step of its own. (In 璧山's own one-year list the year dates no step
+    since round twenty-eight — the list's year, test_the_year_of_a_one_year_list_dates_no_step_of_its_own — so the
+    form is tried in a two-year plan.)"""
+    title = "某区民生实事工作方案(2025-2026年)"
+    d = _draft(_city("1.2025年常态化做好农村黑臭水体排查、治理、管护工作,防止治理后的水体返黑返臭。", title=title))
     assert [e["quote"] for e in d["entries"]] == ["2025年常态化做好农村黑臭水体排查、治理、管护工作"], BS25
-    d = _draft(_city("1.2025年常态化做好农村黑臭水体排查工作,完成治理后的水体复查评估。", title="某区2025年民生实事"))
+    d = _draft(_city("1.2025年常态化做好农村黑臭水体排查工作,完成治理后的水体复查评估。", title=title))
     assert len(d["entries"]) == 2
 
 
@@ -2461,8 +2464,9 @@ def test_a_step_a_previewing_lead_names_is_left_to_the_item_stating_it_again():
     d = _draft(text)
     assert [(e["line"], e["kind"], e["value_text"]) for e in d["entries"]] == \
         [(4, "target", "5处"), (8, "target", "79处")]
-    # counter-case: a step the lead names that no item states again stays the lead's
-    text = text.replace("加快推进龙泉新高中建设,实施", "实施")
+    # counter-case: a step the lead names that no item states again stays the lead's (in a plan of more than one year:
+    # in a one-year list the list's year dates no step but one of completing or starting, round twenty-eight)
+    text = text.replace("加快推进龙泉新高中建设,实施", "实施").replace("某区2024十件民生实事发布", "某区民生实事三年行动(2024-2026年)")
     assert (2, "milestone", None) in [(e["line"], e["kind"], e["value_text"]) for e in _draft(text)["entries"]]
 
 
@@ -3381,3 +3385,36 @@ def test_a_lists_own_count_and_a_programmes_scope_are_no_targets(text, want, rea
     assert [t["value_text"] for t in _targets(d)] == want, LEFT26
     if reason:
         assert say(reason, "en") in {x["reason"] for x in d["exclusions"]}, LEFT26
+
+
+# --------------------------------------------------------------------------- a one-year list's own year
+ONE_YEAR = "issue 28, twenty-eighth round: the year of a one-year list dates no step (临澧, 嘉定, 澄城, 浙江's 民生实事)"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the list's year said again, opening a paragraph or after a lead clause: a frame, no step
+    ("2021年某县将积极对接“十四五”规划,重点围绕农村公路养护体制改革试点,力争创建示范县。", []),
+    ("会议明确,2021年某县将积极对接“十四五”规划。", []),
+    ("为全省重点人群免费开展结直肠癌筛查,2021年重点筛查60岁以上人群。", []),
+    # counter-cases: a date with a month or 年底前 is a step; so is a year in a text of more than one year (below)
+    ("2021年6月底前完成农村公路养护体制改革。", ["2021年6月底前"]),
+    ("2021年底前完成农村公路养护体制改革。", ["2021年底前"]),
+    # … and so is the year followed by a verb of completing or starting, after its subject or not (大连, 宝安)
+    ("2021年启动首批农村公路养护中心建设。", ["2021年"]),
+    ("2021年,某县将建成农村公路养护中心。", ["2021年"]),
+])
+def test_the_year_of_a_one_year_list_dates_no_step_of_its_own(text, kept):
+    d = _draft(f"某县2021年交通工作要点\n{text}\n")
+    assert [e["deadline_text"] for e in d["entries"] if e["kind"] == "milestone"] == kept, ONE_YEAR
+    if not kept:
+        assert say("extract.reason.list_year", "en") in {x["reason"] for x in d["exclusions"] if x["line"] == 2}
+
+
+def test_a_year_in_a_text_of_more_than_one_year_still_dates_its_step():
+    d = _draft("某县交通三年行动计划(2021-2023年)\n2021年启动农村公路养护体制改革试点。\n")
+    assert [e["deadline_text"] for e in d["entries"] if e["kind"] == "milestone"] == ["2021年"], ONE_YEAR
+
+
+def test_a_one_year_lists_year_still_dates_its_targets():
+    d = _draft("某县2021年交通工作要点\n2021年,全县新改建农村公路100公里。\n")
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("100公里", "2021-12-31")], ONE_YEAR

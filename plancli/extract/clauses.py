@@ -1161,6 +1161,23 @@ def _under_goals_heading(doc: Doc, li: int) -> bool:
     return False
 
 
+# After a one-year list's own year, the step it still dates: a verb of completing or starting, straight after it or after
+# the subject that does it (2022年完成…, 2023年,宝安区将建成…, 2024年启动首批项目建设).
+_STEP_AFTER_LIST_YEAR = re.compile(r"度?[，,\x00\s]*(?:[^，,。；;：:\d]{1,10}?(?:将|要))?(?:全面|基本|力争|确保|全部)?"
+                                   r"(?:完成|建成|实现|新建|开工|竣工|投用|上线|新增|改造|启动|出台)")
+
+
+def _restates_period(text: str, t: Time, period: Period) -> bool:
+    """A bare year in a one-year text that only says the list's year again (its period): 2024年我县实施43项民生实事,
+    会议明确,2021年临澧县将积极对接…, 2024年重点筛查60岁以上人群. It dates no step: every task of the list is due by the
+    year's end, so a clause it alone dates is no milestone (its targets keep the year, the period's end); annotators of
+    one-year lists register it as the period (浙江's 民生实事: "the year naming the year's focus group, no step of its
+    own"). Where a verb of completing or starting follows it (2022年完成…, 2023年,宝安区将建成…) it still dates that step;
+    a date with a month or 年底前 always does."""
+    return (period.start.year == period.end.year and re.fullmatch(r"\d{4}\s*年", t.text) is not None
+            and int(t.text[:4]) == period.end.year and not _STEP_AFTER_LIST_YEAR.match(text, t.end))
+
+
 def _opens_with_time(text: str, s0: int, s1: int) -> bool:
     m = _TIME.search(text, s0, s1)
     return bool(m and _OPENING.match(text[s0:m.start()]))
@@ -1383,7 +1400,7 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     qtys = _quantities(text, s0, s1, quoted, times, raw)
     para = blk.start if para is None else para
     drafts = _targets(text, plan, blk, s0, qtys, times, governor, para, due=due, trailing=trailing)
-    drafts += _milestones(text, plan, blk, s1, qtys, times)
+    drafts += _milestones(text, plan, blk, s1, qtys, [t for t in times if not _restates_period(text, t, period)])
     if heads is None and governor is None and due is not None:
         # the date of the heading above (（一）2024年6月底前) dates the steps under it
         drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, due, para, apart=True)

@@ -124,6 +124,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
             return "extract.reason.term", {}
         if int(tok) < period.start.year:
             return "extract.reason.past_year", {}
+        if period.start.year == period.end.year == int(tok):
+            return "extract.reason.list_year", {}  # clauses._restates_period: it dates no step of its own
         return "extract.reason.year", {}
     if re.match(r"(?:[A-Za-z]+|万|亿)*级", after):
         return "extract.reason.size_class", {}

@@ -26,6 +26,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.term": ("文件所述期限（政策期限为2016年至2018年）：是计划期，不是期限",
                             "the term the text states (政策期限为2016年至2018年): the period, not a deadline"),
     "extract.reason.past_year": ("过去的年份（基数或背景），不是期限", "a past year (baseline or background), not a deadline"),
+    "extract.reason.list_year": ("一年期清单自己的年份（即计划期），本身不是某一步的期限",
+                                 "the year a one-year list is for (its period), no step's deadline of its own"),
     "extract.reason.year": ("未用作任何草拟事项期限的年份（请核对）", "a year that dates no drafted entry (check)"),
     "extract.reason.size_class": ("规格或级别（18MW级、千亿级），不是要达到的数量",
                                   "a size class or level (18MW级, 千亿级), not a quantity to reach"),
