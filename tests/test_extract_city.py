@@ -710,7 +710,11 @@ def _documents() -> list[tuple[Path, object]]:
     # (沙河口区, 璧山区 and 渝北区 were: their periods are read from the year their list is named by, marked inferred) but
     # one whose text names no year at all (同心县's row, round eight), drafted as its refusal asks, with --period
     given = {"county2023_tongxin_fenjie.txt": parse_period("2023:2023"),
-             "district2024_xihu_minsheng.txt": parse_period("2024:2024")}  # (西湖区: the year only in its address)
+             "district2024_xihu_minsheng.txt": parse_period("2024:2024"),  # (西湖区: the year only in its address)
+             # round twenty-three: 西兴街道's table names no year (its annotator read 2022 from 迎亚运), 杨凌's quarter targets
+             # neither (the year from the page's address)
+             "town2022_xixing_zhongdian.txt": parse_period("2022:2022"),
+             "zone2021_yangling_mubiao.txt": parse_period("2021:2021")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -1988,7 +1992,14 @@ def _table_documents() -> list[str]:
 _TABLE_OPEN = {("spaces", "dept2023_haian_minzheng"), ("bars-merged", "district2024_yinzhou_fenjie"),
                ("paragraphs-merged", "district2024_yinzhou_fenjie"), ("spaces", "dept2021_huaibei_jiaotong")} | {
     (form, "county2021_xinchang_shishi") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
-                                                      "paragraphs-merged")}
+                                                      "paragraphs-merged")} | {
+    # round twenty-three's held-out set (development documents since a4c542f), not yet looked at: 绥宁's merged forms
+    # lose the 牵头单位 cell; 西兴街道's table re-laid as rows a line dates its steps otherwise; 杨凌's quarter blocks
+    # re-laid as spaces, cell lines or paragraphs lose their dates
+    ("bars-merged", "county2025_suining_shouming"), ("paragraphs-merged", "county2025_suining_shouming")} | {
+    (form, "town2022_xixing_zhongdian") for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")} | {
+    (form, "zone2021_yangling_mubiao") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
+                                                    "paragraphs-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -3418,3 +3429,29 @@ def test_a_year_in_a_text_of_more_than_one_year_still_dates_its_step():
 def test_a_one_year_lists_year_still_dates_its_targets():
     d = _draft("某县2021年交通工作要点\n2021年,全县新改建农村公路100公里。\n")
     assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("100公里", "2021-12-31")], ONE_YEAR
+
+
+ROUND23 = "issue 28, twenty-eighth round: round twenty-three's faults (泉州, 湖南, 滨州, 峨山)"
+
+
+@pytest.mark.parametrize("text, value_text, value, unit", [
+    # a magnitude in words after a comparator keeps its unit, as a figure in digits does (泉州, 湖南)
+    ("累计新增投用产业空间超千万平方米。", "千万平方米", 10_000_000, "平方米"),
+    ("旅游总收入突破万亿元大关。", "万亿元", 10 ** 12, "元"),  # a bare 万亿 after 突破 counts one of it
+    ("年接待游客破万人次。", "万人次", 10_000, "人次"),
+    ("营业收入突破千亿元。", "千亿元", 10 ** 11, "元"),
+])
+def test_a_magnitude_in_words_after_a_comparator_is_read_with_its_unit(text, value_text, value, unit):
+    d = _draft(f"某市2024年工作要点\n{text}\n")
+    assert [(t["value_text"], t["value"], t["unit"], t["comparator"]) for t in _targets(d)] == \
+        [(value_text, value, unit, ">")], ROUND23
+
+
+def test_a_slogans_stages_in_quotes_date_nothing():
+    # “一年打基础、两年重攻坚、三年建长效”: the stages of a slogan; the dates that follow each are the steps (滨州, 峨山)
+    d = _draft("某市城市品质提升三年行动实施方案(2020-2022年)\n按照“一年打基础、起势头,两年重攻坚、有看头,三年建长效、争一流”"
+               "的工作要求,走出一条城市发展之路。到2021年底,有序推进重点项目建设。\n")
+    assert [e["deadline_text"] for e in d["entries"]] == ["到2021年底"], ROUND23
+    # counter-case: a span of years outside quotes still dates its step
+    d = _draft("某市城市品质提升实施方案\n用两年时间完成老旧小区改造。\n", period=parse_period("2020:2022"))
+    assert [e["deadline_text"] for e in d["entries"]] == ["用两年时间"], ROUND23

@@ -203,6 +203,8 @@ _QTY = re.compile(
 
 _CN_QTY = re.compile(
     rf"倍增|(?<![{NONZERO}十翻])[{NONZERO}十]倍(?=以上|左右|[，,。；;]|$)|翻[一两]?番|(?<=[破过超逾])[{MAGNITUDES}]+"
+    # with its unit, as a figure in digits has it (超千万平方米, 突破万亿元): the quote's value_text is the quantity said
+    + "(?:" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)) + ")?"
     # a magnitude in words after a comparator, of a scale: 总量超过五千亿规模
     rf"|(?<=[破过超逾])[{NONZERO}十][{MAGNITUDES}]+(?=规模|体量|以上|[，,。；;]|$)"
     # shares in words (一半以上, 超过一半, 两成, 三分之一: a 成 not inside a word) and counts after a
@@ -1183,6 +1185,12 @@ def _opens_with_time(text: str, s0: int, s1: int) -> bool:
     return bool(m and _OPENING.match(text[s0:m.start()]))
 
 
+def _in_quotes(text: str, a: int, e: int, s0: int, s1: int) -> bool:
+    """text[a:e] stands inside a pair of quotation marks of its sentence (“…”)."""
+    o = text.rfind("“", s0, a)
+    return o >= 0 and text.find("”", o, a) < 0 and text.find("”", e, s1) >= 0
+
+
 def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) -> list[Time]:
     out: list[Time] = []
     for m in _TIME.finditer(text, s0, s1):
@@ -1192,6 +1200,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # a year in a title or a name
         if re.search(r"[年]$", t) and _NAME_AFTER_SPAN.match(text[e:e + 4]) and not re.search(r"\d{4}", t):
             continue  # 三年行动: the name of an action
+        if not re.search(r"\d{4}", t) and _in_quotes(text, a, e, s0, s1):
+            continue  # “一年打基础、两年重攻坚、三年建长效”, “三年上台阶、五年大发展”: a slogan's stages, dated (if at all)
+            # by the 到2021年底 that follows each (滨州, 峨山, round twenty-eight)
         if re.match(r"(?:底|末)?(?:之前|以前|前)?(?:建成|建设|竣工|开工|投运|投产|交付|登记|注册|成立|认定|取得|出生)的",
                     text[e:e + 6]):
             continue  # 2000年底前建成的老旧小区: which things, not a deadline

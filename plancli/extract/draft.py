@@ -318,10 +318,14 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
                "task": d.block.task, "metric": d.metric}
     if d.value:
         vt = doc.raw(*d.value)
-        try:
-            q = parse_value(vt + (d.unit_text or ""))  # (37 in a row of 投资额(亿元): 37亿元)
-        except QuantityError:
-            q = None
+        q = None
+        # (37 in a row of 投资额(亿元): 37亿元; 突破万亿元, 破万人: a bare 万 or 亿 after a comparator counts one of it)
+        for written in (vt, "一" + vt) if vt[:1] in "万亿" else (vt,):
+            try:
+                q = parse_value(written + (d.unit_text or ""))
+                break
+            except QuantityError:
+                pass
         e["value_text"] = vt
         e["value"] = _num(q.value) if q else None
         if q and q.value_max is not None:
