@@ -1049,11 +1049,56 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
             content, time = content + [time], None  # a 进度安排 cell of dated steps: the task's text, no due date
         elif time is not None and len(time.text) > 30:
             time = None
+    if lead and j == at + 1 and time is None and content:
+        content += _merged_items(cells[j:], head, col, content[-1].text)
     if not content:
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
     return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells),
                 figures=figures, baselines=baselines)
+
+
+_ITEM_NO = re.compile(r"^(\d{1,2})[.．、](?!\d)")
+
+
+def _progress_after_units(head: list[str], col: dict[str, int | None]) -> int:
+    """How many columns stand after the unit column when every one of them is a report's (1-6月完成情况, 进展情况):
+    0 when none does, or one is not."""
+    after = range((col["lead"] or 0) + 1, len(head))
+    if col["lead"] is None or not after or col["support"] is not None and col["support"] > col["lead"] \
+            or not all(_COL_PROGRESS.search(head[x]) for x in after):
+        return 0
+    return len(after)
+
+
+def _merged_items(rest: list[_Cell], head: list[str], col: dict[str, int | None], last: str) -> list[_Cell]:
+    """The task cells of the sub-rows after a whole row whose number, category and unit cells the page merged over them
+    (西兴街道's 序号 | 项目类别 | 具体项目及内容 | 责任科室 | 1-6月完成情况, one cell a paragraph: row 1's item ``1.`` with its
+    unit and progress cells, then ``2.`` … ``5.``, each followed by its own progress cell — round twenty-three's tables):
+    each sub-row is a numbered item continuing the row's (1. then 2., 3. …) and at most as many cells as the heading has
+    report columns after the units, which are no task text. Every cell after the whole row must fall into such a
+    sub-row; else none is read (the row as it stood: its cells after the units are the report's)."""
+    after = _progress_after_units(head, col)
+    m = _ITEM_NO.match(last)
+    if not after or not rest or m is None:
+        return []
+    want, items, k = int(m.group(1)) + 1, [], 0
+
+    def report_cells(k: int) -> int:  # past the report cells of the sub-row before (a cell left empty is no cell)
+        stop = k + after
+        while k < min(stop, len(rest)) and not ((g := _ITEM_NO.match(rest[k].text)) and int(g.group(1)) == want):
+            k += 1
+        return k
+
+    k = report_cells(0)
+    while k < len(rest):
+        got = _ITEM_NO.match(rest[k].text)
+        if got is None or int(got.group(1)) != want:
+            return []
+        items.append(rest[k])
+        want += 1
+        k = report_cells(k + 1)
+    return items
 
 
 def _sub_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None]) -> list[list[_Cell]]:
@@ -1301,6 +1346,14 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 break
             first = cells[0].text
             no = _row_number(first)
+            # (a numbered item with its own report cells: a sub-row under the row whose number, category and units the
+            # page merged over it — 2. 提升… | 已完成。, 西兴街道, round twenty-three's tables)
+            # (alone on its line where its report cell is not: the row's last item, cut with the page — its number the
+            # next of the row's items)
+            item = _ITEM_NO.match(first)
+            seen = [int(m.group(1)) for c in cur + extra if (m := _ITEM_NO.match(c.text))]
+            item_row = item is not None and len(cells) <= 1 + _progress_after_units(head, col) and (
+                len(cells) > 1 or bool(seen) and int(item.group(1)) == seen[-1] + 1 and _progress_after_units(head, col) > 0)
             # (a higher number on a line with the row's cells up to its units opens a row too: 17, 19 of a longer list)
             if no is not None and (not last or no in (last + 1, 1) or no > last and len(cells) > (col["lead"] or width)):
                 _close_row(rows, cur, extra, head, col, number)
@@ -1323,9 +1376,12 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 cur, sub_row = cells, True
                 r += 1
                 continue
-            elif cur and sep == "bar" and len(cur) >= width - 1 and not _unit_cell(first):
+            elif cur and (sep == "bar" or item_row) and len(cur) >= width - 1 and not _unit_cell(first):
                 # a row line without a number under a whole row (新增学位810个 | |||||: 柯桥's task cell in two rows, the
-                # others merged over both, round fifteen): more of the row's task, not more of its cells
+                # others merged over both, round fifteen): more of the row's task, not more of its cells — and a numbered
+                # item with its own report cells (2. 提升… | 已完成。 |, 西兴街道, round twenty-three's tables): its task only
+                if item_row:
+                    cells = cells[:1]
                 extra.extend(c for c in cells if not _unit_cell(c.units) and not _CELL_TIME.fullmatch(c.text))
             elif cur and (sep == "bar" or (len(compact(body)) <= 60 and "。" not in body[:-1])):
                 cur.extend(cells if sep == "bar" else [_Cell(r, *doc.src.line_span(r), compact(body), _names(body))])
