@@ -3485,3 +3485,38 @@ def test_cells_after_a_rows_units_that_are_no_numbered_sub_rows_stay_the_reports
     text = _XIXING_PARAGRAPHS.replace("2. 整治道路两侧店招店牌50家,计划7月底前完成;", "迎春区块完成店招店牌50家;")
     d = _draft(text, period=parse_period("2022:2022"))
     assert [e["value_text"] for e in d["entries"]] == [None], TABLES23
+
+
+# 杨凌's target assessment: a time cell merged over its quarter's rows, a 工作任务 cell naming what its 目标及质量要求 cell sets
+_YANGLING = ("时限 | 类别 | 工作任务 | 目标及质量要求 | 备注 |\n"
+             "全年 | 核心指标 | 企业经营 | 完成收入800万元;建成火炬园三期工程;对外投资要确保资金安全。 | |\n"
+             "第 一 季 度 | 企业经营 (55分) | 收入(20分) | 200万元 | |\n"
+             "税后利润(20分) | 35万元 | |||\n"
+             "第 二 季 度 | 企业经营 (55分) | 收入(20分) | 150万元 | |\n"
+             "税后利润(20分) | 25万元 | |||\n")
+
+
+def test_a_time_cell_merged_over_its_blocks_rows_dates_them_and_the_task_cell_names_the_targets():
+    d = _draft(_YANGLING, period=parse_period("2021:2021"))
+    assert [(e["line"], e["kind"], e["value_text"], e["deadline"]) for e in d["entries"]] == [
+        (2, "target", "800万元", "2021-12-31"), (2, "milestone", None, "2021-12-31"),  # (确保资金安全: standing work)
+        (3, "target", "200万元", "2021-03-31"), (4, "target", "35万元", "2021-03-31"),
+        (5, "target", "150万元", "2021-06-30"), (6, "target", "25万元", "2021-06-30")], TABLES23
+    assert [e["metric"] for e in d["entries"] if e["line"] in (4, 6)] == ["税后利润", "税后利润"], TABLES23
+
+
+def test_a_task_cell_with_a_figure_of_its_own_stays_a_task_beside_its_target_cell():
+    # counter-case: 新建充电桩500个 is a target, whatever the cell beside it says
+    text = _YANGLING.replace("税后利润(20分) | 35万元", "新建充电桩500个(20分) | 完成验收")
+    d = _draft(text, period=parse_period("2021:2021"))
+    assert [(e["kind"], e["value_text"], e["deadline"]) for e in d["entries"] if e["line"] == 4] == [
+        ("target", "500个", "2021-03-31"), ("milestone", None, "2021-03-31")], TABLES23
+
+
+def test_a_whole_year_time_cell_dates_what_is_completed_not_standing_work():
+    # 霍山's 全年 rows (坚持…, 全力推进…: no step) beside 杨凌's (建成…工程 by the year's end)
+    text = ("2025年开发区重点工作及责任清单\n序号 | 重点工作 | 责任单位 | 完成时限 |\n"
+            "1 | 坚持服务跟着项目走,全力推进项目落地见效。 | 招商工作部 | 全年 |\n"
+            "2 | 建成污水处理厂提升项目。 | 规划建设局 | 全年 |\n")
+    d = _draft(text)
+    assert [(e["line"], e["kind"], e["deadline"]) for e in d["entries"]] == [(4, "milestone", "2025-12-31")], TABLES23

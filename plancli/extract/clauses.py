@@ -979,6 +979,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                                                    raw=c)
             if trailing is not None and any(d.time is trailing for d in drafts):
                 consumed.add(k + 1)
+            if due is not None and due.text in _WHOLE_YEAR:
+                # a 全年 cell dates what is to be done by the year's end (完成…前期工作, 建成…工程: 杨凌's 全年 row, round
+                # twenty-three's tables), not the year's standing work (坚持…, 优化…, 全力推进…: 霍山's 全年 rows, no step)
+                drafts = [d for d in drafts if not (d.kind == "milestone" and d.time is due
+                                                    and not _DONE_BY.match(text, d.qstart))]
             drafts = _figures_of_goals(drafts, goals or bool(_GOALS_SAID.search(text[s0:s1])))
             # a clause that forecasts (预计三年内全国新增装机容量超过1亿千瓦): its figure is an estimate, no target, and its
             # time no step either (round seventeen: once 预计 excluded the figure, the clause had been drafted a milestone)
@@ -1320,6 +1325,10 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[./\-](\d{1,2})(?:[./\-](\d{
 _MONTH_LABEL = re.compile(r"[\x00\s]*((?:(?:19|20)\d{2}年)?\d{1,2}月)份?(?:工作)?(?:目标|计划|任务|安排)")
 
 
+_WHOLE_YEAR = ("全年", "年内", "全年度")  # a time cell of the whole year: due at its end
+_DONE_BY = re.compile(r"[\x00\s]*(?:全面|基本|如期|按时|确保|力争)?(?:完成|建成|出台|竣工|完工|投用|投入使用|交付使用)")
+
+
 def _due_time(text: str, a: int, e: int, ctx: Context, period: Period) -> Time | None:
     """When a task is due by its 完成时限 cell or time label (text[a:e]): the latest date the cell names (2024年3月启动,6月底前
     完成: June; 2024年3月至12月: December), in the forms phrases take (2024年6月底前, 二季度, 上半年, 年底前) or the numeric ones a
@@ -1342,6 +1351,14 @@ def _due_time(text: str, a: int, e: int, ctx: Context, period: Period) -> Time |
     times = _times(text, a, e, [], ctx, period)
     if times:
         return max(times, key=lambda t: t.deadline.date)
+    if cell in _WHOLE_YEAR:
+        # a time cell of the whole year (杨凌's 全年 row above its quarter blocks, round twenty-three's tables): due at
+        # the year's end, as 年底 — read in the document's year
+        try:
+            at = text.index(cell, a)
+            return Time(at, at + len(cell), cell, parse_deadline("年底", here), yearless=True, read_as="年底")
+        except DeadlineError:
+            pass
     m = _MONTH_LABEL.match(text, a, e)
     if m:
         # a column named by its month (7月工作计划, 2025年7月计划: a progress table's plan for the month, round

@@ -315,7 +315,9 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
     line = doc.line_of(d.qstart)
     note = None
     e: dict = {"id": f"{code}-{n:03d}", "kind": d.kind, "plan": code, "section": d.block.section,
-               "task": d.block.task, "metric": d.metric}
+               # (a masked span, \x00, never stands in a name; a bare figure of a target cell is named by its row's label)
+               "task": d.block.task, "metric": d.metric.strip("\x00") if d.metric.strip("\x00 ") or not d.block.metric
+               else d.block.metric}
     if d.value:
         vt = doc.raw(*d.value)
         q = None

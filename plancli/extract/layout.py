@@ -793,6 +793,9 @@ class _Row:
     figures: list[tuple[_Cell, str, tuple[str, ...]]] = field(default_factory=list)
     baselines: list[_Cell] = field(default_factory=list)  # the cells of its 现值 / 基期 column: a baseline, no target
     share_of: str = ""  # a row of a time and a unit only: the task (of the row above) it is that unit's share of
+    # the task cell of a row whose target column states what it is to reach (税后利润(20分) | 35万元): the targets' label,
+    # no step of its own (its text masked as a parenthetical is)
+    labels: list[_Cell] = field(default_factory=list)
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -979,10 +982,13 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         off = 1 if col["number"] is not None else 0
         got = {name: (cells[x - off] if x is not None and 0 <= x - off < len(cells) else None) for name, x in col.items()}
         content = [got["content"]] if got["content"] else []
+        # (a column naming the task's targets after its task's — 工作任务 | 目标及质量要求, 杨凌's target assessment, round
+        # twenty-three's tables: its cell holds the targets, 收入200万元; 税后利润35万元, the task's text too)
+        content += [cells[x - off] for x in _target_columns(head, col) if 0 <= x - off < len(cells)]
         time = got["time"]
         if time is not None and _steps_cell(time.text):
             content, time = content + [time], None  # a 进度安排 cell of dated steps: the task's text, no due date
-        return _Row(number, content, (), (), time, lines) if content else None
+        return _Row(number, content, (), (), time, lines, labels=_labels(content)) if content else None
     if col["content"] is not None and col["content"] > col["lead"]:
         return _map_lead_first(cells, head, col, number, lines)
     before = [x for x in range(col["lead"]) if x != col["number"]]
@@ -1099,6 +1105,17 @@ def _merged_items(rest: list[_Cell], head: list[str], col: dict[str, int | None]
         want += 1
         k = report_cells(k + 1)
     return items
+
+
+_COL_TARGET = re.compile(r"目标|指标")
+
+
+def _target_columns(head: list[str], col: dict[str, int | None]) -> list[int]:
+    """The columns after the task's that name its targets (目标及质量要求, 目标任务, 指标): its text too."""
+    taken = {v for v in col.values() if v is not None}
+    years = set(year_columns(head))
+    return [x for x, h in enumerate(head) if x not in taken and x > (col["content"] or 0) and x not in years
+            and _COL_TARGET.search(h) and not _COL_PROGRESS.search(h) and not _dated_label(h) and not _BASE_COL.fullmatch(h)]
 
 
 def _sub_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None]) -> list[list[_Cell]]:
@@ -1435,6 +1452,10 @@ def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int
             out.append(row)
             r += 1
             continue
+        if out and (row := _under_merged_time(cells, head, col, out[-1], r)) is not None:
+            out.append(row)
+            r += 1
+            continue
         # a row has the heading's cells, or fewer where cells were merged over rows (a 类别 written once, 莱阳's
         # progress table) or left empty (a bar with nothing after it): three at least, never more than one over
         if not 3 <= len(cells) <= len(head) + 1 or len(cells) != len(head) and sep == "space" \
@@ -1446,6 +1467,37 @@ def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int
         out.append(row)
         r += 1
     return out
+
+
+def _under_merged_time(cells: list[_Cell], head: list[str], col: dict[str, int | None], above: _Row,
+                       r: int) -> _Row | None:
+    """A row under a time cell the page merged over the rows of its block (杨凌's target assessment, 时限 | 类别 | 工作任务 |
+    目标及质量要求 | 备注: 第 一 季 度 written once on the block's first row, then 税后利润(20分) | 35万元 | |||, a row whose
+    time and 类别 cells are merged with the rows above and whose 备注 is empty — round twenty-three's tables): its cells
+    stand under the task's columns counted from the right (the target column's last), the time is the row above's. Only
+    where the table's first column is its time, it names no unit column, and the row's first cell is no time of its own."""
+    if col["lead"] is not None or col["time"] != 0 or col["content"] is None or above.time is None:
+        return None
+    task = sorted({col["content"], *_target_columns(head, col)})
+    cols = [x for x in range(1, task[-1] + 1) if x != col["number"]]
+    if not 1 <= len(cells) < len(cols) + 1 or _CELL_TIME.search(cells[0].text) and len(cells[0].text) <= 12:
+        return None
+    if len(cells) > len(cols):
+        return None
+    at = dict(zip(cols[len(cols) - len(cells):], cells, strict=True))
+    content = [at[x] for x in task if x in at]
+    return _Row(0, content, (), (), above.time, (r, r), merged=True, labels=_labels(content)) if content else None
+
+
+def _labels(content: list[_Cell]) -> list[_Cell]:
+    """Of a row's task cell and its target cell (工作任务 | 目标及质量要求), the task cell when it only names what the
+    target cell sets (税后利润(20分) over 35万元; 招商引资(10分) over 合同引资2.8亿元(4分);…): no figure of its own outside
+    brackets (a score, (20分), is one), and a target cell that holds something. 新建充电桩500个 over a target cell stays a
+    task: its figure is a target."""
+    if len(content) != 2 or content[1].text in _NO_FIGURE:
+        return []
+    own = re.sub(r"[(（][^()（）]*[)）]", "", content[0].text)
+    return [] if re.search(r"\d", own) else [content[0]]
 
 
 def _span(rows: list[_Row | None], first: int, last: int) -> None:
@@ -1662,6 +1714,9 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
                 lo = max(lo, e2)
         for c in r.content:
             blk.parens.extend(_cell_items(doc, c, blk.breaks))
+        blk.parens.extend((c.a, c.e) for c in r.labels)
+        if r.labels:  # (the name of what a bare figure in the target cell measures: 税后利润 over 35万元)
+            blk.metric = "".join(re.sub(r"[(（][^()（）]*[)）]", "", c.text) for c in r.labels)
         if r.time:
             blk.due = (r.time.a, r.time.e)
         if r.share_of:
