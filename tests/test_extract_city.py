@@ -1993,10 +1993,10 @@ _TABLE_OPEN = {("spaces", "dept2023_haian_minzheng"), ("bars-merged", "district2
                ("paragraphs-merged", "district2024_yinzhou_fenjie"), ("spaces", "dept2021_huaibei_jiaotong")} | {
     (form, "county2021_xinchang_shishi") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
                                                       "paragraphs-merged")} | {
-    # round twenty-three's held-out set (development documents since a4c542f): 绥宁's merged forms lose the 牵头单位
-    # cell; 杨凌's quarter blocks re-laid as spaces, cell lines or paragraphs lose their dates (西兴街道's table reads the
-    # same in every form since its numbered sub-rows under merged cells are read, round twenty-eight)
-    ("bars-merged", "county2025_suining_shouming"), ("paragraphs-merged", "county2025_suining_shouming")} | {
+    # round twenty-three's held-out set (development documents since a4c542f): 杨凌's quarter blocks re-laid as spaces,
+    # cell lines or paragraphs lose their dates (西兴街道's table reads the same in every form since its numbered sub-rows
+    # under merged cells are read, 绥宁's merged forms since a lone unit cell is matched to the 责任单位 above — round
+    # twenty-eight)
     (form, "zone2021_yangling_mubiao") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
                                                     "paragraphs-merged")}
 
@@ -3520,3 +3520,25 @@ def test_a_whole_year_time_cell_dates_what_is_completed_not_standing_work():
             "2 | 建成污水处理厂提升项目。 | 规划建设局 | 全年 |\n")
     d = _draft(text)
     assert [(e["line"], e["kind"], e["deadline"]) for e in d["entries"]] == [(4, "milestone", "2025-12-31")], TABLES23
+
+
+# 绥宁's target list with its 牵头单位 cell written once over rows 2-3 (a row a cell short, its one unit cell the 责任单位)
+_SUINING = ("某县健康提升行动计划主要目标责任清单\n"
+            "序号 | 指标名称 | 单位 | 2022年 | 2025年 | 牵头单位 | 责任单位 |\n"
+            "1 | 居民健康素养水平 | % | 21.6 | ≥31.5 | 县卫健局 | 县疾控中心,各乡镇人民政府 |\n"
+            "2 | 总体癌症5年生存率 | % | 35 | ≥38 | 县疾控中心、县人民医院,各乡镇人民政府 |\n"
+            "3 | 重大慢性病过早死亡率 | % | 0.17 | ≤12.7 | 县疾控中心,各乡镇人民政府 |\n")
+
+
+def test_a_rows_one_unit_cell_that_continues_the_responsible_units_above_is_its_support_under_the_merged_lead():
+    d = _draft(_SUINING, period=parse_period("2025:2027"))
+    assert [(e["value_text"], e["lead"], e["support"]) for e in d["entries"]] == [
+        ("31.5", ["县卫健局"], ["县疾控中心", "各乡镇人民政府"]),
+        ("38", ["县卫健局"], ["县疾控中心", "县人民医院", "各乡镇人民政府"]),
+        ("12.7", ["县卫健局"], ["县疾控中心", "各乡镇人民政府"])], TABLES23
+
+
+def test_a_rows_one_unit_cell_naming_none_of_the_units_above_stays_its_lead():
+    # counter-case: 县体育局 is none of row 1's units — the row's lead as written (its 责任单位 the one merged or left empty)
+    d = _draft(_SUINING.replace("| 县疾控中心、县人民医院,各乡镇人民政府 |", "| 县体育局 |"), period=parse_period("2025:2027"))
+    assert [(e["value_text"], e["lead"], e["support"]) for e in d["entries"]][1] == ("38", ["县体育局"], []), TABLES23

@@ -796,6 +796,9 @@ class _Row:
     # the task cell of a row whose target column states what it is to reach (税后利润(20分) | 35万元): the targets' label,
     # no step of its own (its text masked as a parenthetical is)
     labels: list[_Cell] = field(default_factory=list)
+    # a row a cell short whose one unit cell stands under a 牵头单位 column followed by a 责任单位 one: which of the two it
+    # is, the row above tells (_table_rows)
+    lone_units: bool = False
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -810,6 +813,15 @@ def _table_rows(doc: Doc) -> list[_Row]:
     # them only: the rows below it, a cell short, are led by the same units.
     for k, (prev, row) in enumerate(zip([None, *rows], rows, strict=False)):
         cut = row.ends_short and not any(r.table == row.table for r in rows[k + 1:])  # the table's last row, cut off
+        if row.lone_units and prev is not None and prev.table == row.table and prev.lead and prev.support \
+                and row.lead[0] in prev.support and 2 * len(set(row.lead) & set(prev.support)) >= len(row.lead) \
+                and not set(row.lead) & set(prev.lead):
+            # a row a cell short whose one unit cell opens with a unit of the 责任单位 above, names half of its units
+            # there at least, and none of its 牵头单位 (绥宁's target list with 县卫健局 written once over rows 3-5, its
+            # 责任单位 cells each their own: 县疾控中心、县人民医院,各乡镇人民政府 — round twenty-three's tables): the cell is the
+            # row's 责任单位, its 牵头单位 merged with the row above's. A cell opening with another unit stays the row's
+            # lead, as written (谯城's 区人社局、区农业农村局 under a row supported by 区农业农村局)
+            row.lead, row.support = prev.lead, row.lead
         if row.merged and prev is not None and prev.table == row.table and not cut:
             row.lead, row.support = prev.lead, prev.support
             if row.time is None and prev.time is not None and len(prev.time.text) <= 12:
@@ -1060,8 +1072,9 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if not content:
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
+    lone = short and bool(lead) and not support and col["support"] is not None and col["support"] > col["lead"]
     return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells),
-                figures=figures, baselines=baselines)
+                figures=figures, baselines=baselines, lone_units=lone)
 
 
 _ITEM_NO = re.compile(r"^(\d{1,2})[.．、](?!\d)")
