@@ -1465,7 +1465,7 @@ def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int
             out.append(row)
             r += 1
             continue
-        if out and (row := _under_merged_time(cells, head, col, out[-1], r)) is not None:
+        if out and (row := _under_merged_time(cells, head, col, out[-1], (r, r))) is not None:
             out.append(row)
             r += 1
             continue
@@ -1483,7 +1483,7 @@ def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int
 
 
 def _under_merged_time(cells: list[_Cell], head: list[str], col: dict[str, int | None], above: _Row,
-                       r: int) -> _Row | None:
+                       lines: tuple[int, int]) -> _Row | None:
     """A row under a time cell the page merged over the rows of its block (杨凌's target assessment, 时限 | 类别 | 工作任务 |
     目标及质量要求 | 备注: 第 一 季 度 written once on the block's first row, then 税后利润(20分) | 35万元 | |||, a row whose
     time and 类别 cells are merged with the rows above and whose 备注 is empty — round twenty-three's tables): its cells
@@ -1499,7 +1499,7 @@ def _under_merged_time(cells: list[_Cell], head: list[str], col: dict[str, int |
         return None
     at = dict(zip(cols[len(cols) - len(cells):], cells, strict=True))
     content = [at[x] for x in task if x in at]
-    return _Row(0, content, (), (), above.time, (r, r), merged=True, labels=_labels(content)) if content else None
+    return _Row(0, content, (), (), above.time, lines, merged=True, labels=_labels(content)) if content else None
 
 
 def _labels(content: list[_Cell]) -> list[_Cell]:
@@ -1533,6 +1533,9 @@ def _squeezed(doc: Doc, bars: bool = False) -> list[int]:
     return out
 
 
+_WHEN_CELL = re.compile(r"全年|年内|第?[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|底|末)?(?:前)?|年底前?")
+
+
 def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Row]:
     """A table a page flattens one cell a line ending in " |" (``marked``), or one cell a paragraph without marks
     (序号 / 目标任务 / 牵头单位 / 责任单位, then 1 / ★地区生产总值增长15%。/ 区发改局 …): its heading, three or more
@@ -1547,7 +1550,10 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
     while i < len(cells):
         j = i
         while j < len(cells) and _head_cell(cells[j][1]) and (j == i or sq[cells[j][0]] - sq[cells[j - 1][0]] <= 2) \
-                and not (j > i and _GROUP_ROW.match(compact(cells[j][1]))):  # (一、优结构 under the labels: a group row)
+                and not (j > i and _GROUP_ROW.match(compact(cells[j][1]))) \
+                and not (j > i and _COL_TIME.search(compact(cells[i][1])) and _WHEN_CELL.fullmatch(compact(cells[j][1]))):
+            # (一、优结构 under the labels: a group row; 全年 under 时限 | … : the first row's time cell — 杨凌, round
+            # twenty-three's tables)
             j += 1
         head = _tails_joined([compact(c).replace(" ", "") for _, c in cells[i:j]])
         col = _columns(head) if len(head) >= 3 else None
@@ -1596,7 +1602,13 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             while r + k <= len(cells) and sq[cells[r + k - 1][0]] - sq[cells[r][0]] <= 2 * k:
                 got = [_Cell(ln, doc.src.line_span(ln)[0], doc.src.line_span(ln)[0] + len(compact(t)), compact(t), _names(t))
                        for ln, t in cells[r:r + k]]
-                rows.append(_map_row(got, head, col, 0))
+                full = [c for c in got if c.text.strip("|｜ ")]
+                # (a row whose time cell is merged with the rows above: its cells first, the page's empty marks after
+                # them — 杨凌's 税后利润(20分) | / 35万元 | / | / | / |, round twenty-three's tables)
+                above = next((x for x in reversed(rows) if x is not None), None)
+                under = _under_merged_time(full, head, col, above, (got[0].line, got[-1].line)) \
+                    if marked and full and above is not None else None
+                rows.append(under or _map_row(got, head, col, 0))
                 r += k
             _span(rows, cells[i][0], cells[max(r, j) - 1][0])
             i = max(r, j, i + 1)
