@@ -3455,3 +3455,19 @@ def test_a_slogans_stages_in_quotes_date_nothing():
     # counter-case: a span of years outside quotes still dates its step
     d = _draft("某市城市品质提升实施方案\n用两年时间完成老旧小区改造。\n", period=parse_period("2020:2022"))
     assert [e["deadline_text"] for e in d["entries"]] == ["用两年时间"], ROUND23
+
+
+@pytest.mark.parametrize("text, kept, reason", [
+    # the rate a rule pays, 按照…的标准 (枞阳, round twenty-one): no target
+    ("按照1500元/人的标准发放求职创业补贴。", [], "extract.reason.rule_bound"),
+    ("对公建公营敬老院按照平均每年每院5万元的标准给予补助。", [], "extract.reason.rule_bound"),
+    # counter-cases: a standard with no rate in it, a 标准化 thing built
+    ("按照国家标准新建标准化厂房10万平方米。", ["10万平方米"], None),
+    # 户次 is a count of its own (枞阳's 不少于37户次)
+    ("为困难职工提供生活救助不少于37户次。", ["37户次"], None),
+])
+def test_the_rate_a_rule_pays_is_no_target_and_households_are_counted_as_written(text, kept, reason):
+    d = _draft(f"某县2024年民生实事\n{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept, ROUND23
+    if reason:
+        assert say(reason, "en") in {x["reason"] for x in d["exclusions"]}
