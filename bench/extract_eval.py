@@ -200,7 +200,8 @@ def score(exp: list[tuple[str, dict]], entries: list[dict], show: bool = False) 
     return {"expected": len(exp), "draft": n_draft, "found": found,
             "recall": found / len(exp) if exp else None,
             "precision": found / n_draft if n_draft else 1.0,
-            "vuc": vuc, "deadline": dl, "lead": lead, "by_kind": by_kind}
+            "vuc": vuc, "deadline": dl, "lead": lead, "by_kind": by_kind,
+            "draft_by_kind": {k: sum(1 for d in entries if d["kind"] == k) for k in ("target", "milestone")}}
 
 
 def evaluate_whole(source: Path, expected: Path, show: bool = False, period: str | None = None) -> dict:
@@ -325,6 +326,17 @@ def _report_total(label: str, results: list[dict]) -> None:
     prec = t["found"] / t["draft"] if t["draft"] else 1.0
     print(f"  {label}: recall {rec:.3f} ({t['found']}/{t['expected']})  precision {prec:.3f} ({t['found']}/{t['draft']})  "
           f"value/unit/comparator {_ratio(t['vuc'])}  deadline {_ratio(t['deadline'])}  lead {_ratio(t['lead'])}")
+    # targets and milestones apart: two careful readers agree on targets (0.99) far more than on which figureless
+    # clauses are steps (bench/annotator_agreement.py)
+    kinds = []
+    for k in ("target", "milestone"):
+        found = sum(r["by_kind"][k][0] for r in results if "error" not in r)
+        want = sum(r["by_kind"][k][1] for r in results)
+        drafted = sum(r["draft_by_kind"][k] for r in results if "error" not in r)
+        if want or drafted:
+            kinds.append(f"{k}s recall {_ratio([found, want])} precision {_ratio([found, drafted])}")
+    if kinds:
+        print("    " + "; ".join(kinds))
 
 
 def _sum(results: list[dict]) -> dict:

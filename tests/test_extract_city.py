@@ -3551,3 +3551,19 @@ def test_a_rows_one_unit_cell_naming_none_of_the_units_above_stays_its_lead():
     # counter-case: 县体育局 is none of row 1's units — the row's lead as written (its 责任单位 the one merged or left empty)
     d = _draft(_SUINING.replace("| 县疾控中心、县人民医院,各乡镇人民政府 |", "| 县体育局 |"), period=parse_period("2025:2027"))
     assert [(e["value_text"], e["lead"], e["support"]) for e in d["entries"]][1] == ("38", ["县体育局"], []), TABLES23
+
+
+@pytest.mark.parametrize("text, kept, reason", [
+    # the rate a rule pays, 按照…的标准 (枞阳, round twenty-one): no target
+    ("按照1500元/人的标准发放求职创业补贴。", [], "extract.reason.rule_bound"),
+    ("对公建公营敬老院按照平均每年每院5万元的标准给予补助。", [], "extract.reason.rule_bound"),
+    # counter-cases: a standard with no rate in it, a 标准化 thing built
+    ("按照国家标准新建标准化厂房10万平方米。", ["10万平方米"], None),
+    # 户次 is a count of its own (枞阳's 不少于37户次)
+    ("为困难职工提供生活救助不少于37户次。", ["37户次"], None),
+])
+def test_the_rate_a_rule_pays_is_no_target_and_households_are_counted_as_written(text, kept, reason):
+    d = _draft(f"某县2024年民生实事\n{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept, ROUND23
+    if reason:
+        assert say(reason, "en") in {x["reason"] for x in d["exclusions"]}

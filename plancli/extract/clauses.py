@@ -464,6 +464,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return "extract.reason.rule_bound"
+    if re.search(r"按(?:照)?[^，,；;。]{0,16}$", before) and re.match(r"(?:/[\u4e00-\u9fff])?的?标准(?!化)", after):
+        return "extract.reason.rule_bound"  # 按照1500元/人的标准发放, 按照每院5万元的标准给予补助: the rate a rule pays (枞阳)
     if unit in ("个", "项", "份", "件") and re.match(r"(?:的)?(?:报告|决议|议案|决定|提案)", after) \
             and re.search(r"(?:批准|通过|审议|听取|表决|审查)(?:了)?(?:这|这些|上述|以上|前述)?$", before):
         return "extract.reason.acts"  # 决定批准这6个报告: the documents a congress acted on (龙岗区, round eight)

@@ -213,7 +213,7 @@ def numeral_prefix(text: str, stop: tuple[str, ...] = ()) -> tuple[int | float, 
 #: (2024年 is a date) and no age; a Chinese numeral in prose is a quantity before any (三年, 十大, 两个).
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     # counting words: a number before them counts things or events
-    "count": ("个", "项", "家", "名", "人", "人次", "人年", "位", "所", "座", "条", "件", "台", "套", "辆", "户", "种",
+    "count": ("个", "项", "家", "名", "人", "人次", "人年", "位", "所", "座", "条", "件", "台", "套", "辆", "户", "户次", "种",
               "类", "批", "批次", "支", "处", "场", "场次", "次", "轮", "届", "部", "部门", "首", "张", "款", "册",
               "艘", "架", "间", "床", "例", "篇", "本", "份", "只", "头", "株", "棵", "门", "栋", "标箱", "标准箱",
               "TEU", "根", "盏", "穴",  # (穴: graves of a cemetery, 新增墓穴10000穴 — 新昌, round twenty-two)
