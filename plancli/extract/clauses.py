@@ -183,7 +183,8 @@ def names_a_list(text: str, e: int) -> bool:
     return bool(_LIST_NAME_AFTER.match(text, e, min(len(text), e + 24)))
 
 
-_NAME_AFTER_SPAN = re.compile(r"^(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划)")  # 三年行动: a name
+# 三年行动: a name; 三年“倍增”行动 (a name in quotes between, 沈阳), …三年目标的收官之年 (the goals of a span, 朝阳)
+_NAME_AFTER_SPAN = re.compile(r"^(?:[“\"][^”\"]{1,12}[”\"])?(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划|目标(?:的|任务))")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较)$")
 
 # The measure words of a drafted quantity: any but a calendar word (2024年, 10月 are dates) or a rank.
@@ -343,6 +344,12 @@ _BUDGET_BEFORE = re.compile(r"(?:总投资|项目投资|工程投资|总造价|�
 # After the money a task is funded with, the work it pays for, counted, in the next clause of the same sentence (投资5000万元,
 # 提升改造低等级公路40公里; 计划投资1067万元,完成22所学校…: 新昌, round twenty-two): what is spent, not what is to be reached.
 # The investment as the goal (完成投资5000万元, 年度计划投资907.68亿元 standing alone) stays a target.
+# Before a part of the money a task is funded with, broken down by who pays (计划安排资金70万元,其中争取中央补助24万元,争取省级
+# 补助16万元; 2021年筹集资金约600亿元,其中:财政性资金214亿元: 井研, 南昌, round twenty-four): the parts are funds as the whole is.
+_FUNDING_PARTS = re.compile(r"(?:安排|筹集|投入|争取|落实|统筹)[^。；;，,]{0,6}?(?:资金|补助|经费)(?:约|共|计)?[\x00\s]*\d+(?:\.\d+)?"
+                            r"(?:万|亿)?元[^。；;]{0,6}?其中[^。；;]*$")
+_FUNDING_SOURCE = re.compile(r"(?:中央|省级|省|市级|县级|区级|乡镇|财政性|建设性|社会|自筹|上级|地方|专项|债券|银行|争取)"
+                             r"[^，,。；;\d]{0,8}$")
 _FUNDS_WORK = re.compile(r"[\x00\s]*[,，][^。；;,，]*?\d+(?:\.\d+)?[\u4e00-\u9fff]")
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
@@ -464,8 +471,10 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return "extract.reason.rule_bound"
-    if re.search(r"按(?:照)?[^，,；;。]{0,16}$", before) and re.match(r"(?:/[\u4e00-\u9fff])?的?标准(?!化)", after):
-        return "extract.reason.rule_bound"  # 按照1500元/人的标准发放, 按照每院5万元的标准给予补助: the rate a rule pays (枞阳)
+    if re.search(r"按(?:照)?[^，,；;。]{0,16}$", before) and re.match(r"(?:/[\u4e00-\u9fff])?(?:[\u4e00-\u9fff]{0,5}的)?标准(?!化)",
+                                                                     text[e:e + 12]):
+        # 按照1500元/人的标准发放, 按照每院5万元的标准给予补助: the rate a rule pays (枞阳); 按照每400人配备1名保洁员的标准 (朝阳)
+        return "extract.reason.rule_bound"
     if unit in ("个", "项", "份", "件") and re.match(r"(?:的)?(?:报告|决议|议案|决定|提案)", after) \
             and re.search(r"(?:批准|通过|审议|听取|表决|审查)(?:了)?(?:这|这些|上述|以上|前述)?$", before):
         return "extract.reason.acts"  # 决定批准这6个报告: the documents a congress acted on (龙岗区, round eight)
@@ -575,6 +584,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.beneficiaries"
     if _SCOPE_BEFORE.search(re.sub(r"[\x00\s]", "", text[cs0:a])):
         return "extract.reason.scope"  # 面向全市627所学校、75万名学生开展…教育 (连云港): whom the work reaches, its scope
+    if unit in ("元", "万元", "亿元") and _FUNDING_PARTS.search(text[sentence_start(text, a, lo):a]) \
+            and _FUNDING_SOURCE.search(text[_clause_start(text, a, lo):a]):
+        # 计划安排资金70万元,其中争取中央补助24万元,…县级安排30万元 (井研): who pays which share of the money; the parts by what
+        # it is spent on (其中,道路建设10亿元,教育设施12亿元: round twelve) stay the targets
+        return "extract.reason.funds"
     if _sum_of_parts(text, m, e, hi):
         return "extract.reason.sum_of_parts"
     if unit in _ITEM_UNITS and (_BROKEN_INTO.search(text[lo:a]) or _LISTS_AFTER.match(text, e, min(len(text), hi + 12))):
@@ -1205,7 +1219,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         t = m.group()
         if _inside(a, quoted):
             continue  # a year in a title or a name
-        if re.search(r"[年]$", t) and _NAME_AFTER_SPAN.match(text[e:e + 4]) and not re.search(r"\d{4}", t):
+        if re.search(r"[年]$", t) and _NAME_AFTER_SPAN.match(text[e:e + 20]) and not re.search(r"\d{4}", t):
             continue  # 三年行动: the name of an action
         if not re.search(r"\d{4}", t) and _in_quotes(text, a, e, s0, s1):
             continue  # “一年打基础、两年重攻坚、三年建长效”, “三年上台阶、五年大发展”: a slogan's stages, dated (if at all)

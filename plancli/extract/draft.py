@@ -311,8 +311,14 @@ def _implied_unit(metric: str) -> str | None:
 
 def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str = "en",
                 inferred_from: str | None = None) -> dict:
-    quote = doc.raw(d.qstart, d.qend)
-    line = doc.line_of(d.qstart)
+    qstart = d.qstart
+    if d.value and doc.line_of(d.value[0]) != doc.line_of(qstart) \
+            and re.fullmatch(_ITEM_NUMBER, doc.lines[doc.line_of(qstart) - 1].strip()):
+        # 四、 alone on its line, its words on the next (the reader joins them as one heading): the entry is on the line
+        # holding its value and its quote is text of that line — the number is no part of it (the line contract)
+        qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
+    quote = doc.raw(qstart, d.qend)
+    line = doc.line_of(qstart)
     note = None
     e: dict = {"id": f"{code}-{n:03d}", "kind": d.kind, "plan": code, "section": d.block.section,
                # (a masked span, \x00, never stands in a name; a bare figure of a target cell is named by its row's label)
@@ -398,6 +404,27 @@ def _previews(line: str, value_text: str) -> bool:
     return at >= 0 and re.match(r"[^。；;!?！？]*?(?:…|\.\.\.)", c[at:]) is not None
 
 
+# An item's heading: 一、…, (一)…, 1.… standing on a line of its own (no sentence's end).
+_ITEM_NUMBER = r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]"
+_ITEM_HEADING = re.compile(rf"^(?:{_ITEM_NUMBER})[^。；;]*$")
+
+
+def _item_heading(lines: list[str], ln: int) -> int | None:
+    """The line under item heading ``ln`` (一、…; or 一、 alone, its words on the next line, as the reader joins them), or
+    None when line ``ln`` heads no item."""
+    def next_text(j: int) -> int | None:
+        return next((k for k in range(j + 1, len(lines) + 1) if lines[k - 1].strip()), None)
+    line = lines[ln - 1].strip()
+    if re.fullmatch(_ITEM_NUMBER, line):
+        ln = next_text(ln) or ln  # (the number alone: its words are the next line's)
+        line = lines[ln - 1].strip()
+    else:
+        above = next((lines[j - 1].strip() for j in range(ln - 1, 0, -1) if lines[j - 1].strip()), "")
+        if re.fullmatch(_ITEM_NUMBER, above):
+            line = above + line
+    return next_text(ln) if _ITEM_HEADING.match(line) else None
+
+
 def _drop_restated(entries: list[dict], lines: list[str] | None = None) \
         -> tuple[list[dict], dict[tuple[int, str], tuple[int, str]]]:
     """The entries without the targets that restate an earlier one, and where each restatement is.
@@ -455,6 +482,19 @@ def _drop_restated(entries: list[dict], lines: list[str] | None = None) \
                 previewed.add(id(e))
                 if e.get("deadline_text"):
                     restated[(e["line"], compact(e["deadline_text"]))] = (again, "extract.reason.previewed")
+    # An item's heading that states its target, the paragraph under it stating it again (一、减免…700名幼儿保教费(责任单位:
+    # 县教育局) over 减免…700名…保教费。计划安排资金…: 井研, round twenty-four): the paragraph's is the entry, where the work is
+    # told; the heading's an exclusion naming it. Only the first line of text under the heading, and the same figure.
+    for e in entries:
+        under = _item_heading(lines, e["line"]) if e["kind"] == "target" and lines else None
+        if under is None:
+            continue
+        same = next((x for x in entries if x["line"] == under and x["kind"] == "target"
+                     and compact(str(x["value_text"])) == compact(str(e["value_text"]))
+                     and (x["value"], x["unit"]) == (e["value"], e["unit"])), None)
+        if same is not None:
+            previewed.add(id(e))
+            restated[(e["line"], compact(e["value_text"]))] = (under, "extract.reason.heading_copy")
     seen: dict[tuple, int] = {}
     kept: list[dict] = []
     for e in entries:

@@ -69,7 +69,7 @@ _NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # on
 # 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
 _LEAD_LABEL = r"主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
-_SHARED_LABEL = (r"责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位|实施主体|承办单位|承办部门|具体负责单位|负责单位|负责部门|"
+_SHARED_LABEL = (r"责任处室及单位|责任单位及处室|责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位|实施主体|承办单位|承办部门|具体负责单位|负责单位|负责部门|"
                  r"落实单位")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen)
 _SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
                   r"协同单位|配合|参与")  # (牵头:A;配合:B — the bare role words as labels, round ten)
@@ -708,8 +708,9 @@ _COL_TIME = re.compile(r"时限|时间|节点|进度")
 _COL_END = re.compile(r"竣工|完工|完成|办结|截止|结束")
 _COL_START = re.compile(r"开工|启动|开始|起始")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
-# A column that reports progress (1-10月推进情况, 完成情况, 进展情况): a status, never the task.
-_COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况|落实情况|是否")
+# A column that reports progress (1-10月推进情况, 完成情况, 进展情况, 当前进度 — 苍南's 80%(…滞后), round twenty-four): a
+# status, never the task nor its time (进度安排, 时间进度 are when the work is due)
+_COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况|落实情况|是否|(?:当前|目前|实际|形象|完成|项目|建设)进度")
 
 
 def _joined_head(head: list[str]) -> list[str]:
@@ -1020,6 +1021,10 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
                 and not _unit_cell(cells[k].units) and not _steps_cell(cells[k].text):
             early = cells[k]
             content = [c for c in content if c is not early]
+    # a progress column before the units (序号 | 项目内容 | 当前进度 | 牵头单位: 苍南's 80%(…滞后), round twenty-four) is a
+    # status, counted from the units as the time cell is: the cells a merged row lacks are the first ones
+    reports = [k for x in before if _COL_PROGRESS.search(head[x]) if 0 <= (k := at - (limit - before.index(x))) < at]
+    content = [c for c in content if not any(c is cells[k] for k in reports)]
     figures: list = []
     baselines: list[_Cell] = []
     if at == limit and len(content) == at:

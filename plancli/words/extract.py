@@ -99,6 +99,8 @@ WORDS: dict[str, tuple[str, str]] = {
                               "a share told as a saying (每4元就有1元用在教育), no value a registry holds"),
     "extract.reason.previewed": ("导语预告的指标，第{line}行另有完整表述，不另立条目",
                                  "a lead previewing the target stated on line {line}, no entry of its own"),
+    "extract.reason.heading_copy": ("事项标题中的指标，其下第{line}行正文再次表述，不另立条目",
+                                    "an item's heading stating the target its text states on line {line}, no entry of its own"),
     "extract.reason.restated": ("重述第{line}行已列的同一指标同一数值，不另立条目",
                                 "restates the target on line {line} (the same metric and value), no entry of its own"),
     "extract.reason.report": ("句首为“截至目前”“去年以来”或计划期之前年份的已完成情况（截至目前，已完成投资12亿元），不是目标",
