@@ -945,8 +945,10 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     return col
 
 
-# A table's unit cell: names of units (区教体局; 市政局、相关街道; 各乡镇(街道)), or a mark for none ("/").
-_CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|海关|"
+# A table's unit cell: names of units (区教体局; 市政局、相关街道; 各乡镇(街道)), or a mark for none ("/"). A county bureau's
+# sections are its 股 (农田建设管理股、农业股: 怀远's 牵头责任单位 cells, round twenty-four's tables — read as no unit, the row
+# had taken the units of the row above); a task ending in 入股, 控股 names none
+_CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|(?<![入控参持配折])股|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|海关|"
                         r"银行|所|站|馆|团|社|联|协|园区|开发区|管委会|指挥部|专班|单位|处|各[^、,，]{1,8})$")
 _NO_UNIT = ("/", "／", "无", "—", "-", "——")
 _CELL_TIME = re.compile(r"(?:\d{4}年|\d{1,2}月|年底|年末|全年|年内|长期|持续|常态|每[年季月]|季度|上半年|下半年"
