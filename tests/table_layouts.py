@@ -32,7 +32,9 @@ class Table:
 
 def _label(cell: str) -> bool:
     t = cell.replace(" ", "").replace("\u3000", "")
-    return bool(t) and len(t) <= 12 and not re.search(r"[。，,；;:：]", t) and not re.search(r"\d", t.replace("序号", ""))
+    # (a year a target table's column is named by, 2025年, 2023年目标: a label too)
+    bare = re.sub(r"^(?:19|20)\d{2}年(?:度|底|末)?(?:目标值?|预期目标值?|预期值|预期|计划值?|规划值|目标任务)?$", "年", t)
+    return bool(t) and len(t) <= 12 and not re.search(r"[。，,；;:：]", t) and not re.search(r"\d", bare.replace("序号", ""))
 
 
 def _joined(head: list[str]) -> list[str]:

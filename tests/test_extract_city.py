@@ -2006,6 +2006,18 @@ _TABLE_OPEN = {("spaces", "dept2023_haian_minzheng"), ("bars-merged", "district2
 # (round twenty-four's set, development documents since 1f2cdaf: 怀远's progress table reads the same in every form since
 # the re-layout splits its rows 6, 52, 53 of the county's list as extract does — a higher number after a row with all its
 # cells — and its 股 are units; it had re-laid the whole table on one line)
+_TABLE_OPEN |= {
+    # Target tables between bars, their heading naming years (2025年, 2023年目标), are re-laid since the twenty-eighth
+    # round's 龙湾 rules (the re-layout had taken a year for no label, so 嘉善's and 龙湾's tables were never re-laid).
+    # 龙湾 (类别 | 序号 | 指标名称 | 单位 | 2025年): set apart by spaces its heading opens with 类别, not 序号 (spaces are read
+    # only under 序号, as 淮北's: the Limits); one cell a line, the group's name (健康水平 指标) stands between a row's last
+    # cell and the next row's number and is read as the row's — the 类别 column before 序号 is read between bars, tabs
+    # and in Markdown only (not yet done one cell a line; one cell a paragraph reads the same).
+    ("spaces", "district2022_longwan_weijian"), ("cell-lines", "district2022_longwan_weijian")} | {
+    # 嘉善's 指标 | 嘉善现值 | 2023年目标 | 2025年目标 | 2027年目标 | 责任单位 re-laid by spaces, one cell a line or a paragraph:
+    # not yet looked at (first re-laid in the twenty-eighth round)
+    (form, "county2023_jiashan_mubiao") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
+                                                    "paragraphs-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -3673,3 +3685,29 @@ def test_a_cell_naming_the_plans_year_end_dates_no_standing_work(title, when, ta
     d = _draft(text)
     assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"] == steps, ROUND24_TABLES
     assert [t["value_text"] for t in _targets(d)] == ["62万亩"], ROUND24_TABLES
+
+
+_LONGWAN = ("某区卫生健康事业发展“十四五”规划\n到2025年,基本建成健康某区。\n表 1:“十四五”时期卫生健康事业发展主要指标\n"
+            "{head}\n健康水平 指标 | 1 | 人均期望寿命 | 岁 | 83 |\n2 | 婴儿死亡率 | ‰ | <5 | |\n3 | 孕产妇死亡率 | 1/10万 | <7 | |\n"
+            "4 | 健康浙江建设发展指数 | % | 达到市定水平 | |\n服务体系 指标 | 5 | 每千常住人口注册护士数 | 人 | 2.81 |\n"
+            "6 | 每千常住人口医疗机构床位数 | 张 | |\n7 | 出生人口性别比 | <109 | ||\n")
+
+
+def test_a_target_table_naming_no_unit_is_read_by_its_year_column():
+    """龙湾's 十四五 indicators (round twenty-four's tables): 类别 | 序号 | 指标名称 | 单位 | 2025年, the 类别 cell opening each
+    group's first row. Every figure under 2025年 is a target due at its end, in the row's 单位 (1/10万 as written); 达到市定水平
+    and an empty cell are none; row 7, a ratio, has its figure a cell early (its 单位 cell left empty). None had been read."""
+    d = _draft(_LONGWAN.format(head="类别 | 序号 | 指标名称 | 单位 | 2025年 |"), period=parse_period("2021:2025"))
+    assert [(t["line"], t["value_text"], t["value"], t["unit"], t["comparator"], t["deadline"]) for t in _targets(d)] == [
+        (5, "83", 83, "岁", "=", "2025-12-31"), (6, "5", 5, "‰", "<", "2025-12-31"),
+        (7, "7", 7, "1/10万", "<", "2025-12-31"), (9, "2.81", 2.81, "人", "=", "2025-12-31"),
+        (11, "109", 109, None, "<", "2025-12-31")], ROUND24_TABLES
+
+
+def test_a_target_tables_first_bare_year_of_two_stays_its_baseline():
+    # counter-case: 指标名称 | 单位 | 2020年 | 2025年 — the first of two bare years is the baseline's (its figures no targets)
+    text = ("某区卫生健康事业发展“十四五”规划\n序号 | 指标名称 | 单位 | 2020年 | 2025年 |\n1 | 人均期望寿命 | 岁 | 81.5 | 83 |\n"
+            "2 | 每千常住人口注册护士数 | 人 | 2.6 | 2.81 |\n")
+    d = _draft(text, period=parse_period("2021:2025"))
+    assert [(t["line"], t["value_text"], t["deadline"]) for t in _targets(d)] == [
+        (3, "83", "2025-12-31"), (4, "2.81", "2025-12-31")], ROUND24_TABLES
