@@ -32,7 +32,9 @@ class Table:
 
 def _label(cell: str) -> bool:
     t = cell.replace(" ", "").replace("\u3000", "")
-    return bool(t) and len(t) <= 12 and not re.search(r"[。，,；;:：]", t) and not re.search(r"\d", t.replace("序号", ""))
+    # (a year a target table's column is named by, 2025年, 2023年目标: a label too)
+    bare = re.sub(r"^(?:19|20)\d{2}年(?:度|底|末)?(?:目标值?|预期目标值?|预期值|预期|计划值?|规划值|目标任务)?$", "年", t)
+    return bool(t) and len(t) <= 12 and not re.search(r"[。，,；;:：]", t) and not re.search(r"\d", bare.replace("序号", ""))
 
 
 def _joined(head: list[str]) -> list[str]:
@@ -57,13 +59,16 @@ def _bar_cells(line: str) -> list[str]:
     return [p.strip() for p in pieces]
 
 
-def _rows(cells: list[str], numbered: bool) -> list[list[str] | str]:
+def _rows(cells: list[str], numbered: bool, width: int = 0) -> list[list[str] | str]:
     """Cells one after another (forms B and C) split into rows at their numbers, counted 1, 2, 3 … in turn."""
     rows: list[list[str] | str] = []
     last, ruled = 0, False
     for c in cells:
-        # (after a bare "|" between rows, a higher number opens a row: a list numbered as a longer one, 17, 19 — 雨山区)
-        if _NUMBER.fullmatch(c) and (not last or int(c) == last + 1 or ruled and int(c) > last):
+        # (after a bare "|" between rows, a higher number opens a row: a list numbered as a longer one, 17, 19 — 雨山区;
+        # so it does after a row with all the heading's cells ``width``: 怀远's rows 6, 52, 53 of the county's list, round
+        # twenty-four's tables)
+        full = bool(width) and bool(rows) and isinstance(rows[-1], list) and len(rows[-1]) - 1 >= width
+        if _NUMBER.fullmatch(c) and (not last or int(c) == last + 1 or (ruled or full) and int(c) > last):
             rows.append([c])
             last = int(c)
         elif _GROUP.match(c) and (not rows or isinstance(rows[-1], str) or len(rows[-1]) > 1):
@@ -164,7 +169,8 @@ def find_tables(text: str) -> list[Table]:
                 continue
             last = max(n for n in range(i, end) if lines[n].strip())
             head = _joined(seq[:k])
-            out.append(Table(i, last, "paragraphs", head, _sub_rows(_rows(seq[k:], True), len(head))))
+            width = len(head) - (head[0] == "序号")
+            out.append(Table(i, last, "paragraphs", head, _sub_rows(_rows(seq[k:], True, width), len(head))))
             i = end
             continue
         i += 1

@@ -2002,10 +2002,22 @@ _TABLE_OPEN = {("spaces", "dept2023_haian_minzheng"), ("bars-merged", "district2
     # a row ends (as 新昌's) — between bars, tabs, in Markdown and one cell a line (its empty cells marked) it reads the
     # same. (西兴街道's table reads the same in every form since its numbered sub-rows under merged cells are read, 绥宁's
     # merged forms since a lone unit cell is matched to the 责任单位 above.)
-    (form, "zone2021_yangling_mubiao") for form in ("spaces", "paragraphs", "spaced-paragraphs", "paragraphs-merged")} | {
-    # round twenty-four's set (development documents since 1f2cdaf), not yet looked at: 怀远's progress table re-laid a row
-    # a line drafts nothing
-    (form, "dept2023_huaiyuan_nongye") for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
+    (form, "zone2021_yangling_mubiao") for form in ("spaces", "paragraphs", "spaced-paragraphs", "paragraphs-merged")}
+# (round twenty-four's set, development documents since 1f2cdaf: 怀远's progress table reads the same in every form since
+# the re-layout splits its rows 6, 52, 53 of the county's list as extract does — a higher number after a row with all its
+# cells — and its 股 are units; it had re-laid the whole table on one line)
+_TABLE_OPEN |= {
+    # Target tables between bars, their heading naming years (2025年, 2023年目标), are re-laid since the twenty-eighth
+    # round's 龙湾 rules (the re-layout had taken a year for no label, so 嘉善's and 龙湾's tables were never re-laid).
+    # 龙湾 (类别 | 序号 | 指标名称 | 单位 | 2025年): set apart by spaces its heading opens with 类别, not 序号 (spaces are read
+    # only under 序号, as 淮北's: the Limits); one cell a line, the group's name (健康水平 指标) stands between a row's last
+    # cell and the next row's number and is read as the row's — the 类别 column before 序号 is read between bars, tabs
+    # and in Markdown only (not yet done one cell a line; one cell a paragraph reads the same).
+    ("spaces", "district2022_longwan_weijian"), ("cell-lines", "district2022_longwan_weijian")} | {
+    # 嘉善's 指标 | 嘉善现值 | 2023年目标 | 2025年目标 | 2027年目标 | 责任单位 re-laid by spaces, one cell a line or a paragraph:
+    # not yet looked at (first re-laid in the twenty-eighth round)
+    (form, "county2023_jiashan_mubiao") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
+                                                    "paragraphs-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -3628,3 +3640,74 @@ def test_a_progress_column_before_the_units_is_no_task_text():
             "80%(进度滞后)\n\n县教育局\n\n\n2\n\n新改建农村公路55公里。\n\n95%\n\n县交通局\n\n")
     d = _draft(text)
     assert [(t["value_text"], t["lead"]) for t in _targets(d)] == [("5所", ["县教育局"]), ("55公里", ["县交通局"])], ROUND24
+
+
+ROUND24_TABLES = "issue 28, twenty-eighth round: round twenty-four's tables (怀远, 龙湾)"
+
+
+@pytest.mark.parametrize("units, lead", [
+    # 怀远's 牵头责任单位 cells name the bureau's 股 (农田建设管理股、农业股): a county bureau's sections are units — the row had
+    # been read as merged with the row above (经管站)
+    ("农田建设管理股、农业股", ["农田建设管理股", "农业股"]),
+    # one a paragraph (农业股 / 乡村产业发展股): one cell, both lead
+    ("农业股\n\n乡村产业发展股", ["农业股", "乡村产业发展股"]),
+])
+def test_a_bureaus_sections_named_gu_lead_their_row(units, lead):
+    text = ("某县农业农村局2023年重点工作完成情况\n\n序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n目前完成情况\n\n是否达到序时进度\n\n"
+            "6\n\n完成改革试验20万亩。\n\n经管站\n\n2023年底\n\n已完成31.7万亩。\n\n是\n\n"
+            f"52\n\n建成高标准农田8.3万亩。\n\n{units}\n\n2023年底\n\n正在施工中。\n")
+    d = _draft(text)
+    assert [(t["value_text"], t["lead"]) for t in _targets(d)] == [("20万亩", ["经管站"]), ("8.3万亩", lead)], ROUND24_TABLES
+
+
+def test_a_task_ending_in_a_share_is_no_unit():
+    # counter-case to 怀远's 股: 引导农户以土地经营权入股 under 目标任务 stays the row's task, led by the unit cell after it
+    text = ("某县农业农村局2023年重点工作\n\n序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n"
+            "1\n\n引导农户以土地经营权入股\n\n经管站\n\n2023年6月底\n\n2\n\n建成高标准农田8.3万亩。\n\n农业股\n\n2023年10月底\n")
+    d = _draft(text)
+    assert [(e["line"], e["kind"], e["deadline"], e["lead"]) for e in d["entries"]] == [
+        (13, "milestone", "2023-06-30", ["经管站"]), (21, "target", "2023-10-31", ["农业股"])], ROUND24_TABLES
+
+
+@pytest.mark.parametrize("title, when, task, steps", [
+    # 怀远's 2023 list, 2023年底 on every row: the year's standing work is no step (加强…, 持续开展…)
+    ("某县农业农村局2023年重点工作", "2023年底", "加强农产品品牌建设,持续开展农资打假专项治理行动。", []),
+    ("某县农业农村局2023年重点工作", "年底前", "持续开展农资打假专项治理行动。", []),
+    # counter-cases: what is to be done by then stays a step (as under 全年); a month dates its steps; a year's end before
+    # the plan's is a step of the plan
+    ("某县农业农村局2023年重点工作", "2023年底", "完成农村土地承包经营权确权登记。", ["2023-12-31"]),
+    ("某县农业农村局2023年重点工作", "10月底前", "持续开展农资打假专项治理行动。", ["2023-10-31"]),
+    ("某县农业农村局重点工作三年行动计划(2023-2025年)", "2023年底", "持续开展农资打假专项治理行动。", ["2023-12-31"]),
+])
+def test_a_cell_naming_the_plans_year_end_dates_no_standing_work(title, when, task, steps):
+    text = (f"{title}\n\n序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n1\n\n{task}\n\n农业执法大队\n\n{when}\n\n"
+            "2\n\n创建优质专用粮食生产基地62万亩。\n\n农业股\n\n2023年底\n")
+    d = _draft(text)
+    assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"] == steps, ROUND24_TABLES
+    assert [t["value_text"] for t in _targets(d)] == ["62万亩"], ROUND24_TABLES
+
+
+_LONGWAN = ("某区卫生健康事业发展“十四五”规划\n到2025年,基本建成健康某区。\n表 1:“十四五”时期卫生健康事业发展主要指标\n"
+            "{head}\n健康水平 指标 | 1 | 人均期望寿命 | 岁 | 83 |\n2 | 婴儿死亡率 | ‰ | <5 | |\n3 | 孕产妇死亡率 | 1/10万 | <7 | |\n"
+            "4 | 健康浙江建设发展指数 | % | 达到市定水平 | |\n服务体系 指标 | 5 | 每千常住人口注册护士数 | 人 | 2.81 |\n"
+            "6 | 每千常住人口医疗机构床位数 | 张 | |\n7 | 出生人口性别比 | <109 | ||\n")
+
+
+def test_a_target_table_naming_no_unit_is_read_by_its_year_column():
+    """龙湾's 十四五 indicators (round twenty-four's tables): 类别 | 序号 | 指标名称 | 单位 | 2025年, the 类别 cell opening each
+    group's first row. Every figure under 2025年 is a target due at its end, in the row's 单位 (1/10万 as written); 达到市定水平
+    and an empty cell are none; row 7, a ratio, has its figure a cell early (its 单位 cell left empty). None had been read."""
+    d = _draft(_LONGWAN.format(head="类别 | 序号 | 指标名称 | 单位 | 2025年 |"), period=parse_period("2021:2025"))
+    assert [(t["line"], t["value_text"], t["value"], t["unit"], t["comparator"], t["deadline"]) for t in _targets(d)] == [
+        (5, "83", 83, "岁", "=", "2025-12-31"), (6, "5", 5, "‰", "<", "2025-12-31"),
+        (7, "7", 7, "1/10万", "<", "2025-12-31"), (9, "2.81", 2.81, "人", "=", "2025-12-31"),
+        (11, "109", 109, None, "<", "2025-12-31")], ROUND24_TABLES
+
+
+def test_a_target_tables_first_bare_year_of_two_stays_its_baseline():
+    # counter-case: 指标名称 | 单位 | 2020年 | 2025年 — the first of two bare years is the baseline's (its figures no targets)
+    text = ("某区卫生健康事业发展“十四五”规划\n序号 | 指标名称 | 单位 | 2020年 | 2025年 |\n1 | 人均期望寿命 | 岁 | 81.5 | 83 |\n"
+            "2 | 每千常住人口注册护士数 | 人 | 2.6 | 2.81 |\n")
+    d = _draft(text, period=parse_period("2021:2025"))
+    assert [(t["line"], t["value_text"], t["deadline"]) for t in _targets(d)] == [
+        (3, "83", "2025-12-31"), (4, "2.81", "2025-12-31")], ROUND24_TABLES

@@ -995,9 +995,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                                                    raw=c)
             if trailing is not None and any(d.time is trailing for d in drafts):
                 consumed.add(k + 1)
-            if due is not None and due.text in _WHOLE_YEAR:
+            if due is not None and _whole_year(due, period):
                 # a 全年 cell dates what is to be done by the year's end (完成…前期工作, 建成…工程: 杨凌's 全年 row, round
-                # twenty-three's tables), not the year's standing work (坚持…, 优化…, 全力推进…: 霍山's 全年 rows, no step)
+                # twenty-three's tables), not the year's standing work (坚持…, 优化…, 全力推进…: 霍山's 全年 rows, no step);
+                # so does a cell naming the end of the plan's year (2023年底 on every row of 怀远's 2023 list: 加快推动…,
+                # 加强…品牌建设, 持续开展…行动 — round twenty-four's tables)
                 drafts = [d for d in drafts if not (d.kind == "milestone" and d.time is due
                                                     and not _DONE_BY.match(text, d.qstart))]
             drafts = _figures_of_goals(drafts, goals or bool(_GOALS_SAID.search(text[s0:s1])))
@@ -1342,6 +1344,15 @@ _MONTH_LABEL = re.compile(r"[\x00\s]*((?:(?:19|20)\d{2}年)?\d{1,2}月)份?(?:�
 
 
 _WHOLE_YEAR = ("全年", "年内", "全年度")  # a time cell of the whole year: due at its end
+# A time cell naming the end of a year as such (年底, 2023年底前, 年末): when that is the plan's end, the cell is the whole
+# year's, as 全年. A month dates a step, December too (2025年12月 under 竣工时间: 九江's project completes then)
+_YEAR_END_CELL = re.compile(r"(?:(?:19|20)\d{2})?年(?:底|末)前?")
+
+
+def _whole_year(due: Time, period: Period) -> bool:
+    return due.text in _WHOLE_YEAR or bool(_YEAR_END_CELL.fullmatch(due.text)) and due.deadline.date == period.end
+
+
 _DONE_BY = re.compile(r"[\x00\s]*(?:全面|基本|如期|按时|确保|力争)?(?:完成|建成|出台|竣工|完工|投用|投入使用|交付使用)")
 
 

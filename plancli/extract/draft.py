@@ -334,12 +334,20 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
                 break
             except QuantityError:
                 pass
+        unit_cell = None
+        if q is None and d.unit_text and re.search(r"\d", d.unit_text):
+            # a 单位 cell naming a rate per so many (1/10万: 孕产妇死亡率 <7, 龙湾's indicators, round twenty-four's tables):
+            # the figure's value, the cell its measure as written (7 + 1/10万 reads as no quantity)
+            try:
+                q, unit_cell = parse_value(vt), d.unit_text
+            except QuantityError:
+                q = None
         e["value_text"] = vt
         e["value"] = _num(q.value) if q else None
         if q and q.value_max is not None:
             e["value_max"] = _num(q.value_max)
         # (a target table's figure in a row that names no measure — 城乡居民收入倍差 1.58 — is a ratio: no unit implied)
-        e["unit"] = (q.unit or (None if d.unit_text is not None else _implied_unit(d.metric))) if q else None
+        e["unit"] = unit_cell or ((q.unit or (None if d.unit_text is not None else _implied_unit(d.metric))) if q else None)
         e["comparator"] = d.comparator
     else:
         e.update({"value_text": None, "value": None, "unit": None, "comparator": None})

@@ -705,6 +705,7 @@ _COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$|^(?:主要|主|首要)?(?:牵头|�
 _COL_SHARED = re.compile(rf"(?:{_SHARED_LABEL})")
 _COL_SUPPORT = re.compile(rf"(?:{_SUPPORT_LABEL})|(?:协同|配合|协作|协办|参与)(?:责任)?(?:单位|部门)")
 _COL_TIME = re.compile(r"时限|时间|节点|进度")
+_COL_GROUP = re.compile(r"类别|分类|类型|领域|方面|指标类别|指标类型")  # a column naming the group of the rows under it
 _COL_END = re.compile(r"竣工|完工|完成|办结|截止|结束")
 _COL_START = re.compile(r"开工|启动|开始|起始")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
@@ -725,6 +726,22 @@ def _joined_head(head: list[str]) -> list[str]:
         else:
             out.append(h)
     return out
+
+
+def _by_years_only(col: dict[str, int | None], head: list[str]) -> bool:
+    """A table read for its year columns alone: it names no unit, time or dated column (序号 | 指标名称 | 单位 | 2025年)."""
+    return col["lead"] is None and col["time"] is None and not dated_columns(head) and bool(year_columns(head))
+
+
+def _rejoined(head: list[str], col: dict[str, int | None] | None) -> tuple[list[str], dict[str, int | None] | None]:
+    """A heading with the labels a page broke in two joined (_joined_head) and its columns, where that reads a table the
+    heading as it stands does not, or reads a unit or time column it has none of (江山's 2023年度 / 计划 … 责任 / 单位: a
+    year column alone reads as a target table since 龙湾's, round twenty-four's tables — its 责任单位 must stay read)."""
+    joined = _joined_head(head)
+    two = _columns(joined)
+    if col is None or two is not None and not _by_years_only(two, joined):
+        return joined, two
+    return head, col
 
 
 def _tails_joined(head: list[str]) -> list[str]:
@@ -858,11 +875,13 @@ _NO_FIGURE = ("—", "——", "-", "－", "/", "／", "无", "—/—", "/")
 
 def year_columns(head: list[str]) -> dict[int, str]:
     """The year columns of a target table's heading (column -> the year's label), none where no column is one. Bare
-    years (指标 | 2020年 | 2025年) are a 规划's table: its first year is the baseline's when no column is named so."""
+    years (指标 | 2020年 | 2025年) are a 规划's table: its first year is the baseline's when no column is named so. One
+    bare year alone (类别 | 序号 | 指标名称 | 单位 | 2025年: 龙湾's 十四五 indicators, round twenty-four's tables) is the year
+    its figures are set for: a table states a baseline beside its targets, never alone."""
     got = {x: h for x, h in enumerate(head) if _YEAR_COL.fullmatch(h)}
-    if got and not any(m.group("goal") or m.group("y2") for h in got.values() for m in [_YEAR_COL.fullmatch(h)]) \
+    if len(got) >= 2 and not any(m.group("goal") or m.group("y2") for h in got.values() for m in [_YEAR_COL.fullmatch(h)]) \
             and not any(_BASE_COL.fullmatch(h) for h in head):
-        got.pop(min(got)) if len(got) >= 2 else got.clear()
+        got.pop(min(got))
     return got
 
 
@@ -937,16 +956,21 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
                                next((x for x in range(k) if x not in skip | figs), None)))
     # (序号 | 任务内容 | 进展情况: a report's table names its task and progress columns only — the progress cells are the
     # report's, the task cells the plan's; 浙江省卫健委's 民生实事 进展情况, round nineteen's held-out set)
+    # (序号 | 指标名称 | 单位 | 2025年: a target table naming no unit — its year column dates its figures: 龙湾's 十四五
+    # indicators, round twenty-four's tables)
     if col["content"] is None or (col["lead"] is None and col["time"] is None and not dated
-                                  and not (progress and col["number"] is not None)):
+                                  and not (progress and col["number"] is not None)
+                                  and not (col["number"] is not None and year_columns(head))):
         # (a table naming neither units nor a time column is read where a column is named by when its cells are
         # due: 序号 | 项目名称 | 建设内容 | 截至6月底进展 | 7月工作计划, a progress table's month plan, round eighteen)
         return None
     return col
 
 
-# A table's unit cell: names of units (区教体局; 市政局、相关街道; 各乡镇(街道)), or a mark for none ("/").
-_CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|海关|"
+# A table's unit cell: names of units (区教体局; 市政局、相关街道; 各乡镇(街道)), or a mark for none ("/"). A county bureau's
+# sections are its 股 (农田建设管理股、农业股: 怀远's 牵头责任单位 cells, round twenty-four's tables — read as no unit, the row
+# had taken the units of the row above); a task ending in 入股, 控股 names none
+_CELL_UNIT = re.compile(r"(?:厅|委|局|办|部|部门|室|(?<![入控参持配折])股|院|会|公司|分行|小组|中心|机关|办公室|政府|街道|镇|乡|集团|大队|支队|中队|海关|"
                         r"银行|所|站|馆|团|社|联|协|园区|开发区|管委会|指挥部|专班|单位|处|各[^、,，]{1,8})$")
 _NO_UNIT = ("/", "／", "无", "—", "-", "——")
 _CELL_TIME = re.compile(r"(?:\d{4}年|\d{1,2}月|年底|年末|全年|年内|长期|持续|常态|每[年季月]|季度|上半年|下半年"
@@ -989,6 +1013,8 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     if not cells:
         return None
     lines = (min([c.line for c in cells] + ([number] if number else [])), max(c.line for c in cells))
+    if _by_years_only(col, head):
+        return _map_figures(cells, head, col, number, lines)
     if col["lead"] is None and col["time"] is None:
         return _map_dated(cells, head, col, number, lines)
     if col["lead"] is None:  # a table with a time column only: by position
@@ -1176,6 +1202,34 @@ def _map_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None], n
     return [_map_row(part, head, col, number) for part in _sub_rows(cells, head, col)]
 
 
+def dated_columns(head: list[str]) -> list[int]:
+    """The columns named by when their cells are due (一季度目标, 7月工作计划), a report's progress apart."""
+    return [x for x, h in enumerate(head) if not _COL_PROGRESS.search(h) and _dated_label(h)]
+
+
+# A figure alone in a cell (<109, 83, ≥72, 4.50, 95%): no measure's name (1/10万, 万元 are a 单位 cell's)
+_BARE_FIGURE = re.compile(r"[≥≤><＞＜]?\s*\d+(?:\.\d+)?\s*[%％‰]?(?:以上|以下|左右|以内)?")
+
+
+def _map_figures(cells: list[_Cell], head: list[str], col: dict[str, int | None], number: int,
+                 lines: tuple[int, int]) -> _Row | None:
+    """A row of a target table that names no unit or time column (序号 | 指标名称 | 单位 | 2025年, 龙湾's 十四五 indicators,
+    round twenty-four's tables), its cells under the heading's columns in turn: the indicator's name, its measure, its
+    figure for each year column (_figures). A row a cell short whose last cell is a bare figure under the 单位 column
+    (15 | 出生人口性别比 | <109, a ratio with no measure, its 单位 cell left empty) has that figure under the year column:
+    a measure is no figure."""
+    names = [x for x in range(len(head)) if x != col["number"]]
+    cols = names[:len(cells)]
+    years = year_columns(head)
+    if len(cells) < len(names) and cells and _UNIT_COL.fullmatch(head[cols[-1]]) and len(years) == 1 \
+            and _BARE_FIGURE.fullmatch(cells[-1].text):
+        cols[-1] = next(iter(years))
+    content, figures, baselines = _figures(cells, cols, head)
+    if not figures:
+        return None
+    return _Row(number, content, (), (), None, lines, figures=figures, baselines=baselines)
+
+
 def _map_dated(cells: list[_Cell], head: list[str], col: dict[str, int | None], number: int,
                lines: tuple[int, int]) -> _Row | None:
     """A row of a table that names no unit or time column but a column by when its cells are due (7月工作计划,
@@ -1322,12 +1376,17 @@ def _line_rows(doc: Doc) -> list[_Row]:
             or sep != "space" else []
         head = [h for h in head if h.strip("|｜ ")]
         labels = len(head) >= 3 and all(_head_cell(h) for h in head)
+        # a category column before the number (类别 | 序号 | 指标名称 | 单位 | 2025年: 龙湾's 十四五 indicators, round
+        # twenty-four's tables): its cell opens each group's first row (健康水平 指标 | 1 | …), merged over the rest — the
+        # group's name, no cell of a row
+        grouped = next((k for k in range(1, 3) if labels and k < len(head) and _COL_NUMBER.match(head[k])
+                        and all(_COL_GROUP.fullmatch(h) for h in head[:k])), 0)
+        head = head[grouped:]
         col = _columns(head) if labels else None
-        if col is None and labels:
+        if (col is None or _by_years_only(col, head)) and labels:
             # labels broken over cells (建设起 | 止年限 | 责任 | 单位, a heading set over two rows): joined, as one cell a
             # paragraph has them joined (round fifteen)
-            head = _joined_head(head)
-            col = _columns(head)
+            head, col = _rejoined(head, col)
         top = li  # the heading's first line
         nxt = li + 1
         while nxt <= n and nxt - li <= 2 and not doc.lines[nxt - 1].strip():
@@ -1372,6 +1431,9 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 r += 1  # |---|---| under a Markdown table's heading, +----+ between a text table's rows: no row
                 continue
             cells = _split_line(doc, r, sep) if body else []
+            if grouped and len(cells) > grouped and _row_number(cells[0].text) is None \
+                    and _row_number(cells[grouped].text) is not None:
+                cells = cells[grouped:]  # (健康水平 指标 | 1 | 人均期望寿命 | …: the group's name, then the row)
             if not cells:
                 # a line of separators and nothing between them (| | | |, a row the page left empty) is no row and
                 # ends nothing, as a rule row; a blank line ends the table unless the page spaces its rows
@@ -1562,10 +1624,9 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             j += 1
         head = _tails_joined([compact(c).replace(" ", "") for _, c in cells[i:j]])
         col = _columns(head) if len(head) >= 3 else None
-        if col is None and len(head) >= 3:
+        if (col is None or _by_years_only(col, head)) and len(head) >= 3:
             # a heading whose labels the page broke over two paragraphs (责任 / 单位, 江山's table, round fourteen)
-            head = _joined_head(head)
-            col = _columns(head)
+            head, col = _rejoined(head, col)
         if col is not None and not marked and col["number"] is None and _COL_PROGRESS.search(head[0]):
             i += 1  # (2021年第四季度重点工作落实情况 above the labels: the report's title, no column — the heading is below)
             continue
