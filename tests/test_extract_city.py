@@ -2018,6 +2018,11 @@ _TABLE_OPEN |= {
     # not yet looked at (first re-laid in the twenty-eighth round)
     (form, "county2023_jiashan_mubiao") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
                                                     "paragraphs-merged")}
+# (round twenty-five's tables, development documents since 5f31f0c) 肇庆's 大类 | 序号 | 工作任务 | … set apart by spaces: its
+# heading opens with 大类, not 序号 (spaces are read only under 序号, as 淮北's and 龙湾's: the Limits); every other form
+# reads the same since 大类 names the group column. 维智's table (指  标 | 2020年 | 2025年 | 属性) is not re-laid: the helper
+# finds no heading without 序号 or a unit or time column.
+_TABLE_OPEN |= {("spaces", "city2020_zhaoqing_minsheng")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -3711,3 +3716,75 @@ def test_a_target_tables_first_bare_year_of_two_stays_its_baseline():
     d = _draft(text, period=parse_period("2021:2025"))
     assert [(t["line"], t["value_text"], t["deadline"]) for t in _targets(d)] == [
         (3, "83", "2025-12-31"), (4, "2.81", "2025-12-31")], ROUND24_TABLES
+
+
+TABLES25 = "issue 28, twenty-eighth round: round twenty-five's tables"
+
+# 维智's “十四五”教育事业发展主要指标表 one cell a paragraph (county2021_weizhi_jiaoyu): 指  标 | 2020年 | 2025年 | 属性, no 序号,
+# group rows (一、发展水平) each followed by a whitespace-only cell, rows numbered in their label (1.学前教育毛入园率(%)), a row
+# with a sub-indicator (其中:…) holding its two values one under the other in each column
+_WEIZHI = ("“十四五”教育事业发展主要指标表\n\n指  标\n\n2020年\n\n2025年\n\n属性\n\n一、发展水平\n\n     \n\n"
+           "1.学前教育毛入园率(%)\n\n99%\n\n99%以上\n\n约束性\n\n2.高中阶段教育毛入学率(%)\n\n99.8%\n\n100%\n\n约束性\n\n"
+           "3.劳动年龄人口平均受教育年限(年)\n\n11.4年\n\n12.3年以上\n\n约束性\n\n二、师资发展水平\n\n     \n\n"
+           "1.幼儿教师专科及以上学历比例(%)\n\n其中:本科及以上学历比例(%)\n\n97.74%\n\n49.85%\n\n100%\n\n50%\n\n预期性\n\n"
+           "2.义务教育标准班额比例(%)\n\n其中:小学\n\n初中\n\n34.52%\n\n77.34%\n\n80%以上\n\n85%以上\n\n预期性\n")
+
+
+def test_an_indicator_table_with_no_number_column_is_read_by_its_year_columns():
+    """维智 (round twenty-five's tables): a heading 指  标 | 2020年 | 2025年 | 属性 opens no 序号 column and ends in an
+    attribute column (约束性/预期性). The first bare year is the baseline's, the 2025年 cells are the targets, a row with a
+    sub-indicator holds its values column by column (main, 其中). Every cell had been drafted, the baselines too."""
+    d = _draft(_WEIZHI, period=parse_period("2021:2025"))
+    assert [(t["line"], t["value_text"], t["comparator"], t["deadline"]) for t in _targets(d)] == [
+        (19, "99%", ">=", "2025-12-31"), (27, "100%", "=", "2025-12-31"), (35, "12.3年", ">=", "2025-12-31"),
+        (51, "100%", "=", "2025-12-31"), (53, "50%", "=", "2025-12-31"),
+        (67, "80%", ">=", "2025-12-31"), (69, "85%", ">=", "2025-12-31")], TABLES25
+
+
+def test_a_table_of_two_bare_years_naming_no_indicator_is_no_target_table():
+    # counter-case: a heading of two bare years with no 序号 whose first label names no indicator (项目 | 2020年 | 2025年 |
+    # 备注) is not read as a target table: its cells stay paragraphs, each figure drafted as it was (the 2020 one too)
+    text = ("某县教育事业发展规划\n\n项目\n\n2020年\n\n2025年\n\n备注\n\n学校数量\n\n30所\n\n35所\n\n新建\n")
+    d = _draft(text, period=parse_period("2021:2025"))
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(13, "30所"), (15, "35所")], TABLES25
+
+
+# 肇庆's 2020 民生实事 (city2020_zhaoqing_minsheng), a row a line with bars: 大类 before 序号, the group's name opening its
+# first row; the lead unit and its head in one cell (市民政局 伍泽国); a 落实进展情况 column reporting the levels reached
+_ZHAOQING = ("大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |\n"
+             "一、继续提高底线民生保障水平 | 1 | 将农村低保人均最低补差水平提高到每人每月300元。 | 陈某某 | {units} | 已完成。 "
+             "山区县补差水平提高到农村300元/人月,中心区提高到459元/人月。 |\n"
+             "2 | 将全市集中供养孤儿养育标准提高到每人每月2200元。 | 陈某某 | 市民政局 伍某某 | 已完成。 端州区提高到2200元/人月。 |\n")
+
+
+@pytest.mark.parametrize("units, lead, support", [
+    ("市民政局 伍某某", ["市民政局"], []),
+    # counter-case: two units a space apart stay two units (no person's name after them)
+    ("市民政局 市财政局", ["市民政局", "市财政局"], []),
+])
+def test_a_category_column_and_a_unit_with_its_head_read_the_row(units, lead, support):
+    """肇庆 (round twenty-five's tables): 大类 names the group column before 序号 (as 类别 does), and a unit cell under
+    牵头单位及主要负责人 names the unit, then after a space its head: the unit leads. The table had not been read at all
+    (every lead 待定, the progress column's levels drafted as targets)."""
+    d = _draft(_ZHAOQING.format(units=units), period=parse_period("2020:2020"))
+    assert [(t["line"], t["value_text"], t["lead"], t["support"]) for t in _targets(d)] == [
+        (2, "300元", lead, support), (3, "2200元", ["市民政局"], [])], TABLES25
+
+
+def test_a_persons_name_after_a_unit_outside_a_unit_column_stays_text():
+    # counter-case: a task cell ending in a unit and a name a space apart is the task's text, the unit column leads
+    text = ("某市2024年民生实事\n序号 | 工作任务 | 牵头单位 | 完成时限 |\n1 | 新建社区食堂10个,由市民政局 统筹 | 市商务局 | 2024年底 |\n")
+    d = _draft(text)
+    assert [(t["value_text"], t["lead"]) for t in _targets(d)] == [("10个", ["市商务局"])], TABLES25
+
+
+@pytest.mark.parametrize("group", ["一、发展水平\n", ""])
+def test_an_indicator_table_between_bars_reads_past_its_group_rows(group):
+    # 维智's heading between bars: a group row (一、发展水平) on its own line under the heading had ended the table before
+    # its first row (every cell, the 2020 ones too, drafted as prose)
+    text = ("“十四五”教育事业发展主要指标表\n指标 | 2020年 | 2025年 | 属性 |\n" + group
+            + "1.学前教育毛入园率(%) | 99% | 99%以上 | 约束性 |\n2.高中阶段教育毛入学率(%) | 99.8% | 100% | 约束性 |\n")
+    d = _draft(text, period=parse_period("2021:2025"))
+    first = 3 + bool(group)
+    assert [(t["line"], t["value_text"], t["comparator"]) for t in _targets(d)] == [
+        (first, "99%", ">="), (first + 1, "100%", "=")], TABLES25

@@ -705,7 +705,7 @@ _COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$|^(?:主要|主|首要)?(?:牵头|�
 _COL_SHARED = re.compile(rf"(?:{_SHARED_LABEL})")
 _COL_SUPPORT = re.compile(rf"(?:{_SUPPORT_LABEL})|(?:协同|配合|协作|协办|参与)(?:责任)?(?:单位|部门)")
 _COL_TIME = re.compile(r"时限|时间|节点|进度")
-_COL_GROUP = re.compile(r"类别|分类|类型|领域|方面|指标类别|指标类型")  # a column naming the group of the rows under it
+_COL_GROUP = re.compile(r"大类|类别|分类|类型|领域|方面|指标类别|指标类型")  # a column naming the group of the rows under it
 _COL_END = re.compile(r"竣工|完工|完成|办结|截止|结束")
 _COL_START = re.compile(r"开工|启动|开始|起始")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
@@ -913,6 +913,8 @@ def _figures(cells: list[_Cell], cols: list[int], head: list[str]) -> tuple[list
     for c, x in zip(cells, cols, strict=False):
         if _UNIT_COL.fullmatch(head[x]) and len(c.text) <= 8:
             units = (c.text,)
+        elif _ATTR_COL.fullmatch(head[x]) and len(c.text) <= 8:
+            continue
         elif x in years and (c.text in _NO_FIGURE or _FIGURE_CELL.fullmatch(c.text)):
             if c.text not in _NO_FIGURE:
                 figs.append(c)
@@ -926,6 +928,16 @@ def _figures(cells: list[_Cell], cols: list[int], head: list[str]) -> tuple[list
     label = " ".join(c.text for c in keep)
     units = units or _row_units(label)
     return keep, [(c, years[cols[cells.index(c)]], units) for c in figs], base
+
+
+def _names_indicators(head: list[str], col: dict[str, int | None]) -> bool:
+    """The heading's task column is named an indicator's (指标, 指标名称, 主要指标): a target table's, read by its year
+    columns though it numbers no row."""
+    return col["content"] is not None and bool(re.fullmatch(r"(?:主要)?指标(?:名称|内容)?", head[col["content"]]))
+
+
+# A target table's attribute column (属性: 约束性 / 预期性): how binding the indicator is, no text of it and no figure
+_ATTR_COL = re.compile(r"(?:指标)?(?:属性|性质)")
 
 
 def _columns(head: list[str]) -> dict[str, int | None] | None:
@@ -958,9 +970,12 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
     # report's, the task cells the plan's; 浙江省卫健委's 民生实事 进展情况, round nineteen's held-out set)
     # (序号 | 指标名称 | 单位 | 2025年: a target table naming no unit — its year column dates its figures: 龙湾's 十四五
     # indicators, round twenty-four's tables)
+    # (指  标 | 2020年 | 2025年 | 属性: with no 序号, a heading whose task column is named an indicator's — 维智's 十四五 教育
+    # indicators, round twenty-five's tables)
     if col["content"] is None or (col["lead"] is None and col["time"] is None and not dated
                                   and not (progress and col["number"] is not None)
-                                  and not (col["number"] is not None and year_columns(head))):
+                                  and not ((col["number"] is not None or _names_indicators(head, col))
+                                           and year_columns(head))):
         # (a table naming neither units nor a time column is read where a column is named by when its cells are
         # due: 序号 | 项目名称 | 建设内容 | 截至6月底进展 | 7月工作计划, a progress table's month plan, round eighteen)
         return None
@@ -978,7 +993,13 @@ _CELL_TIME = re.compile(r"(?:\d{4}年|\d{1,2}月|年底|年末|全年|年内|长
 
 
 def _names(raw: str) -> str:
-    """A raw cell's names of units where spaces separate them (市发改委 市财政局), else "" (the compact text will do)."""
+    """A raw cell's names of units where spaces separate them (市发改委 市财政局), else "" (the compact text will do). A
+    unit's name then, after a space, a person's (市民政局 伍泽国 under 牵头单位及主要负责人: 肇庆's 民生实事, round
+    twenty-five's tables) names the unit and its head: the unit alone (the lead had read 市民政局伍泽国)."""
+    tokens = raw.split()
+    if len(tokens) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", tokens[-1]) and not _CELL_UNIT.search(tokens[-1]) \
+            and _unit_cell(unit := spaced_names(" ".join(tokens[:-1]))) and unit not in _NO_UNIT:
+        return unit
     got = spaced_names(raw)
     return got if got != compact(raw) else ""
 
@@ -1514,6 +1535,10 @@ def _plain_rows(doc: Doc, li: int, sep: str, head: list[str], col: dict[str, int
             r += 1
             continue
         cells = [c for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")] if body else []
+        if len(cells) == 1 and _GROUP_ROW.match(cells[0].text) and _by_years_only(col, head) \
+                and not _FIGURE_CELL.search(cells[0].text):
+            r += 1  # (一、发展水平 between a target table's rows, 维智's indicators between bars: a group row, no row's end)
+            continue
         if out and len(cells) == 2 and sep != "space" and _CELL_TIME.search(cells[0].text) and len(cells[0].text) <= 12 \
                 and col["lead"] == len(head) - 1 and cells[1].text not in _NO_UNIT \
                 and (_unit_cell(cells[1].units) or re.fullmatch(r"[\u4e00-\u9fff]{2,10}", cells[1].text)):
@@ -1663,6 +1688,12 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             _span(rows, cells[i][0], cells[max(r, j) - 1][0])
             i = max(r, j, i + 1)
             continue
+        if col["number"] is None and _by_years_only(col, head) and not marked:
+            got, r = _indicator_rows(doc, cells, r, head, col, sq)
+            rows.extend(got)
+            _span(rows, cells[i][0], cells[max(r, j) - 1][0])
+            i = max(r, j, i + 1)
+            continue
         if col["number"] is None:  # no 序号 column: the rows are the heading's width, cell by cell
             k = len(head)
             while r + k <= len(cells) and sq[cells[r + k - 1][0]] - sq[cells[r][0]] <= 2 * k:
@@ -1712,6 +1743,62 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
         _span(rows, cells[i][0], cells[r - 1][0])
         i = max(r, j, i + 1)
     return [x for x in rows if x is not None]
+
+
+def _indicator_rows(doc: Doc, cells: list[tuple[int, str]], r: int, head: list[str], col: dict[str, int | None],
+                    sq: list[int]) -> tuple[list[_Row], int]:
+    """The rows of a target table one cell a paragraph that numbers no row (指  标 | 2020年 | 2025年 | 属性: 维智's 十四五
+    教育 indicators, round twenty-five's tables), from cell ``r`` on; with the index of the cell after the table. A row is
+    its label cells (1.学前教育毛入园率(%); a sub-indicator's 其中:… after it), its figures (a figure or a mark for none,
+    under the figure columns), then the cells of the columns after them (属性); a group row (一、发展水平) stands between
+    rows. A row naming sub-indicators holds its figures column by column, as a page sets a merged cell's lines one
+    under the other: n figures to a column, the last n labels each an indicator (其中:小学 / 初中 under 标准班额比例)."""
+    figs = [x for x in range(len(head)) if x not in (col["content"], col["number"])
+            and (x in year_columns(head) or _BASE_COL.fullmatch(head[x]) or _YEAR_COL.fullmatch(head[x]))]
+    if not figs:
+        return [], r
+    tail = len(head) - 1 - max(figs)  # the columns after the figures' (属性)
+
+    def figure(t: str) -> bool:
+        return t in _NO_FIGURE or bool(_FIGURE_CELL.fullmatch(t))
+
+    def cell(k: int) -> _Cell:
+        ln, text = cells[k]
+        a0 = doc.src.line_span(ln)[0]
+        t = compact(text)
+        return _Cell(ln, a0, a0 + len(t), t, _names(text))
+
+    rows: list[_Row] = []
+    while r < len(cells) and sq[cells[r][0]] - sq[cells[r - 1][0]] <= 4:
+        t = compact(cells[r][1])
+        if _GROUP_ROW.match(t) and not figure(t):
+            r += 1
+            continue
+        k = r
+        while k < len(cells) and not figure(compact(cells[k][1])) and not _GROUP_ROW.match(compact(cells[k][1])) \
+                and k - r < 4 and sq[cells[k][0]] - sq[cells[k - 1][0]] <= 4:
+            k += 1
+        labels = list(range(r, k))
+        f = k
+        while f < len(cells) and figure(compact(cells[f][1])) and sq[cells[f][0]] - sq[cells[f - 1][0]] <= 4:
+            f += 1
+        n, rest = divmod(f - k, len(figs))
+        if not labels or not n or rest or n > len(labels):
+            break  # (no label, no figure, or figures the columns do not share out: no row of this table)
+        end = f
+        while end < min(len(cells), f + tail) and not figure(compact(cells[end][1])) \
+                and not _GROUP_ROW.match(compact(cells[end][1])) and len(compact(cells[end][1])) <= 8:
+            end += 1
+        lines = (cells[r][0], cells[end - 1][0])
+        shared = labels[:len(labels) - n]
+        for s, lab in enumerate(labels[len(labels) - n:]):
+            mine = [cell(x) for x in ([*shared, lab] if s == 0 else [lab])]
+            got = [cell(k + c * n + s) for c in range(len(figs))]
+            content, figures, baselines = _figures(mine + got, [col["content"]] * len(mine) + figs, head)
+            if figures:
+                rows.append(_Row(0, content, (), (), None, lines, figures=figures, baselines=baselines))
+        r = end
+    return rows, r
 
 
 def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
