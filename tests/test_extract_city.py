@@ -3711,3 +3711,36 @@ def test_a_target_tables_first_bare_year_of_two_stays_its_baseline():
     d = _draft(text, period=parse_period("2021:2025"))
     assert [(t["line"], t["value_text"], t["deadline"]) for t in _targets(d)] == [
         (3, "83", "2025-12-31"), (4, "2.81", "2025-12-31")], ROUND24_TABLES
+
+
+PROSE25 = "issue 28, twenty-eighth round: round twenty-five's prose"
+XP20 = "bench county2020_xiping_mubiao (西平 2020 target progress report: a target line, then its progress line)"
+
+
+@pytest.mark.parametrize("progress", [
+    # the year's months so far (1-11月…同比增长6.3%), and a report month (截止11月份): a cumulative figure reported
+    "1-11月固定资产投资同比增长6.3%,全市第3位。",
+    "截止11月份规上工业增加值当月增速6.8%,1-11月累计增速4.9%。",
+    "1-12月份共发放补贴资金12.3万元。",
+    # a verb and 了: done (增加了护理型床位50 张); 已 before the verb, not an attribute (已完成关闭退出任务)
+    "我县对托养中心进行了改建,增加了护理型床位50张,护理型床位共159张,达到100%。",
+    "为20所敬老院开辟了无障碍通道。",
+    "9月28日某公司已完成关闭退出任务。",
+])
+def test_a_progress_line_under_a_target_reports_results(progress):
+    d = _draft(f"某县2020年工作责任目标\n1.完成20所敬老院适老化改造。\n{progress}\n")
+    assert [(e["kind"], e["line"]) for e in d["entries"]] == [("target", 2)], XP20
+    assert say("extract.reason.done", "en") in {x["reason"] for x in d["exclusions"] if x["line"] == 3}, XP20
+
+
+@pytest.mark.parametrize("text, kept", [
+    # counter-cases: 为了 is a purpose, 已建成的 an attribute, 截至6月底 a mid-year target, 1-6月 not read as a span
+    ("为了改善居住条件,新建保障性住房1000套。", ["1000套"]),
+    ("对已建成的小区新增停车位500个。", ["500个"]),
+    ("截至6月底,完成全年投资任务的50%。", ["50%"]),
+    # a target with its progress after it in one sentence (池州's report): the progress clause alone is a result
+    ("地区生产总值增长6.5%以上,1-10月份增长0.5%,固定资产投资增长8%以上。", ["6.5%", "8%"]),
+])
+def test_a_purpose_an_attribute_or_a_mid_year_date_is_no_progress(text, kept):
+    d = _draft(f"某县2020年工作责任目标\n1.{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept, PROSE25

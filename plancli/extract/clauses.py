@@ -423,6 +423,27 @@ _PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?
                           r"|[一二三四]季度|底|末)?[，,]")
 
 
+# Words saying a figure is done (西平, round twenty-five: a ledger's progress line under each target line): the year's
+# months so far (1-11月固定资产投资同比增长6.3%, 1-12月份共发放补贴资金12.3万元), a report month (截止11月份…当月增速6.8%;
+# 截至6月底,… stays a mid-year target), a verb with 了 (增加了护理型床位50张, 为20所敬老院开辟了…) or 已 before a completion
+# verb (…已完成关闭退出任务). Not a 1-N月 label with a colon (1-4月:完成投资2亿元, a ledger's plan for those months), not 为了/除了/了解 (a purpose, no past), nor 已建成的…, 30个已建成小区, 对已完成… (an attribute of
+# what a task works on), nor
+# a 1-N月 span ending in 前/底/末 (a deadline).
+_PROGRESS_SPAN = re.compile(r"(?<![\d.])1[-—–~～至]\d{1,2}月(?:份)?(?![底末前:：])|(?:截至|截止)\d{1,2}月份"
+                            r"|(?<![个项座所家处条栋套户对的在])已(?:经)?(?:基本|全部|累计)?(?:完成|建成|开工|竣工|投用|发放|恢复|关闭|办结)(?![^。；;，,]*的)")
+_DONE_LE = re.compile(r"(?<![为除罢])(?:进行|增加|新增|完成|建成|开辟|安装|发放|实施|开展|改造|改建|新建|落实|制定|印发|出台|"
+                      r"举办|组织|培训|投入|争取|引进|帮扶|恢复|累计)了(?![解如])")
+
+
+def reports_progress(text: str, s0: int, hi: int) -> bool:
+    """Whether the sentence opening at text[s0] (and ending by hi) reports what was done: its first clause says so
+    (``_PROGRESS_SPAN``, ``_DONE_LE``), which makes all its figures results. A report's figures met later in a
+    sentence that sets targets (地区生产总值增长6.5%以上,1-10月份增长0.5%) are ``not_a_goal``'s, one clause at a time."""
+    end = next((i for i in range(s0, hi) if text[i] in "。！？!?；;，,：:"), hi)
+    # (searched on to hi, so that what follows a match, 1-4月:, is seen; a match must start in the first clause)
+    return any((m := rx.search(text, s0, hi)) is not None and m.start() < end for rx in (_PROGRESS_SPAN, _DONE_LE))
+
+
 def reports_results(text: str, s0: int, first_year: int) -> bool:
     """Whether the sentence opening at text[s0] reports results (``_REPORT_OPENER``, or a year before ``first_year``,
     the period's first, opening it)."""
@@ -468,6 +489,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     e, unit = lo + m.end(), m.group(3)
     # 10%-30%: the range's head is no word of the clause
     before = re.sub(r"\d+(?:\.\d+)?%?[—–\-~～至到]$", "", text[_clause_start(text, a, lo):a])
+    after = text[e:e + 8]
+    if _PROGRESS_SPAN.search(before) or _DONE_LE.search(text, _clause_start(text, a, lo), _clause_end(text, e, hi)):
+        return "extract.reason.done"  # 1-10月份增长0.5%, 为20所敬老院开辟了…: its clause reports it done
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return "extract.reason.rule_bound"
@@ -1449,7 +1473,7 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
 
     A target with no time phrase of its own before it takes the governing phrase of its paragraph or
     list, if any (``Draft.governed``), else the end of the period."""
-    if reports_results(text, s0, period.start.year):
+    if reports_results(text, s0, period.start.year) or reports_progress(text, s0, s1):
         return [], None  # results reported, nothing to do (the exclusions say so)
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = _quantities(text, s0, s1, quoted, times, raw)
@@ -1857,6 +1881,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
                 if k and times[k - 1].start >= cs:
                     cs = body_start = t.start  # (the clause has a date of its own before this one)
             for x, y in _milestone_outcomes(text, cs, ce, body_start, qtys):
+                if _PROGRESS_SPAN.search(text, x, y) or _DONE_LE.search(text, x, y):
+                    continue  # 三季度增长5.5%,…1-10月份增长0.5%: a clause reporting progress is no step (池州)
                 drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), min(x, t.start), y, None, None, t, x))
             if not first and cs == ce or closes:
                 break
