@@ -3744,3 +3744,18 @@ def test_a_progress_line_under_a_target_reports_results(progress):
 def test_a_purpose_an_attribute_or_a_mid_year_date_is_no_progress(text, kept):
     d = _draft(f"某县2020年工作责任目标\n1.{text}\n")
     assert [t["value_text"] for t in _targets(d)] == kept, PROSE25
+
+
+CX21 = "bench city2021_chuxiong_minsheng (楚雄州2021年8项民生工程和10件惠民实事工作方案)"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the count of a list of 民生工程 in the plan's own name, and in the heading over its numbered items
+    ("为办好民生实事,特制定8项民生工程和10件惠民实事工作方案。\n一、工作任务\n(一)实施8项民生工程\n1.城乡居民增收工程\n"
+     "新增城镇就业1.39万人。", ["1.39万人"]),
+    # counter-case: a count of works a plan commits to, with no list of them after it
+    ("一、工作任务\n(一)重点任务\n全年建成3项水利工程。", ["3项"]),
+])
+def test_the_count_of_a_list_of_minsheng_gongcheng_names_the_list(text, kept):
+    d = _draft(f"某州2021年民生工程工作方案\n{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept, CX21

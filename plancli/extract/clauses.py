@@ -309,7 +309,7 @@ _OWN_UNITS_AFTER = re.compile(r"^(?:(?:牵头|责任|配合|协同|协办|承办
                               # who takes part in the list's work: 共38家单位参与 (a count of units, never what they do)
                               r"|(?:单位|部门)(?:共同|联合)?(?:参与|参加|联动|协同|承担|实施))")
 _OWN_ITEMS_AFTER = re.compile(r"(?:[区市县乡镇]?政府|全[区市县])?(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生|目标)*(?:工作任务|任务|工作事项|事项|责任事项|"
-                              r"实事项目|实事|工作(?=$|[，,。；;：:、和及与\x00)）]))")
+                              r"实事项目|实事|(?<=民生|惠民|为民)工程|工作(?=$|[，,。；;：:、和及与\x00)）]))")
 _DESCRIBES = re.compile(r"(?:围绕|对照|聚焦|明确|涉及|细化|细分|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
                         # how a list comes to be: 票决产生了10件重点民生实事, 公布…项目
                         r"梳理出|整合为|产生|票决|票选|选出|评选|推出|公布|发布)[了出为成]?"
@@ -325,7 +325,8 @@ _LIST_KIND_AFTER = re.compile(
     # the issuer named between the count and the list (票决出17项长宁区人民政府2024年为民办实事项目, 10项宝安区2023年度民生实事:
     # round thirteen)
     r"(?:[\u4e00-\u9fff]{1,10}?(?:人民政府|政府|省|市|区|县|镇|街道))?"
-    r"(?:重点|重大|重要|年度|\d{4}年度?)*(?:民生|为民|惠民|利民|便民)?(?:办)?实事")
+    # (8项民生工程和10件惠民实事工作方案, 楚雄 — a list of 民生工程 is counted as one of 实事)
+    r"(?:重点|重大|重要|年度|\d{4}年度?)*(?:(?:民生|为民|惠民|利民|便民)?(?:办)?实事|(?:民生|为民|惠民)工程)")
 # (10类40件174项民生实事项目: each count of the chain; 确定15项作为2022年民生实事正式项目, 8个项目被确定为…: the list named
 # after the count; 33件实事项目 — round eight's held-out set, development documents since)
 # A verb of doing in the words before a count after its noun: 新增政务服务事项100项, 办结群众诉求事项5000件 commit to the
@@ -377,6 +378,8 @@ _SITE_BEFORE = re.compile(r"(?:占地(?:面积)?|用地面积)(?:约|为|达|近
 _PARTS_AFTER = re.compile(r"(?:左右)?[^，,。；;:：\d\x00]{0,24}[，,]?[\x00\s]*[(（]?其中[:：，,]?")
 _LIST_FOLLOWS = re.compile(r"[^。；;!！?？]*[。：:][\x00\s]*(?:1[.．、。](?:(?!\d)|(?=(?:19|20)\d{2}年))|[(（][一1][)）]|一、)")
 # (the list's first item; 1.2024年…: a list number glued to a year)
+# (and right after a heading's count and its noun, the heading's line ended: (一)实施8项民生工程 / 1.城乡居民增收工程, 楚雄)
+_FIRST_ITEM = re.compile(r"[\x00\s]*(?:1[.．、](?!\d)|[(（][一1][)）]|一、)")
 
 
 def _amount(m: re.Match) -> float:
@@ -650,6 +653,7 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         lead = re.sub(r"[\x00\s]", "", text[cs:a])
         if "》" in text[lo:a] or _DESCRIBES.search(lead) \
                 or _LIST_FOLLOWS.match(raw or text, e, min(len(raw or text), hi + 8)) \
+                or items and _FIRST_ITEM.match(raw or text, items.end()) \
                 or items and not lead and text[items.end():items.end() + 1] in ("是", "为"):
             return "extract.reason.own_parts"  # (20件重点民生实事是…承诺: the list's items, what they are)
     return None
