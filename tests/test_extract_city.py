@@ -3788,3 +3788,50 @@ def test_an_indicator_table_between_bars_reads_past_its_group_rows(group):
     first = 3 + bool(group)
     assert [(t["line"], t["value_text"], t["comparator"]) for t in _targets(d)] == [
         (first, "99%", ">="), (first + 1, "100%", "=")], TABLES25
+
+PROSE25 = "issue 28, twenty-eighth round: round twenty-five's prose"
+XP20 = "bench county2020_xiping_mubiao (西平 2020 target progress report: a target line, then its progress line)"
+
+
+@pytest.mark.parametrize("progress", [
+    # the year's months so far (1-11月…同比增长6.3%), and a report month (截止11月份): a cumulative figure reported
+    "1-11月固定资产投资同比增长6.3%,全市第3位。",
+    "截止11月份规上工业增加值当月增速6.8%,1-11月累计增速4.9%。",
+    "1-12月份共发放补贴资金12.3万元。",
+    # a verb and 了: done (增加了护理型床位50 张); 已 before the verb, not an attribute (已完成关闭退出任务)
+    "我县对托养中心进行了改建,增加了护理型床位50张,护理型床位共159张,达到100%。",
+    "为20所敬老院开辟了无障碍通道。",
+    "9月28日某公司已完成关闭退出任务。",
+])
+def test_a_progress_line_under_a_target_reports_results(progress):
+    d = _draft(f"某县2020年工作责任目标\n1.完成20所敬老院适老化改造。\n{progress}\n")
+    assert [(e["kind"], e["line"]) for e in d["entries"]] == [("target", 2)], XP20
+    assert say("extract.reason.done", "en") in {x["reason"] for x in d["exclusions"] if x["line"] == 3}, XP20
+
+
+@pytest.mark.parametrize("text, kept", [
+    # counter-cases: 为了 is a purpose, 已建成的 an attribute, 截至6月底 a mid-year target, 1-6月 not read as a span
+    ("为了改善居住条件,新建保障性住房1000套。", ["1000套"]),
+    ("对已建成的小区新增停车位500个。", ["500个"]),
+    ("截至6月底,完成全年投资任务的50%。", ["50%"]),
+    # a target with its progress after it in one sentence (池州's report): the progress clause alone is a result
+    ("地区生产总值增长6.5%以上,1-10月份增长0.5%,固定资产投资增长8%以上。", ["6.5%", "8%"]),
+])
+def test_a_purpose_an_attribute_or_a_mid_year_date_is_no_progress(text, kept):
+    d = _draft(f"某县2020年工作责任目标\n1.{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept, PROSE25
+
+
+CX21 = "bench city2021_chuxiong_minsheng (楚雄州2021年8项民生工程和10件惠民实事工作方案)"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the count of a list of 民生工程 in the plan's own name, and in the heading over its numbered items
+    ("为办好民生实事,特制定8项民生工程和10件惠民实事工作方案。\n一、工作任务\n(一)实施8项民生工程\n1.城乡居民增收工程\n"
+     "新增城镇就业1.39万人。", ["1.39万人"]),
+    # counter-case: a count of works a plan commits to, with no list of them after it
+    ("一、工作任务\n(一)重点任务\n全年建成3项水利工程。", ["3项"]),
+])
+def test_the_count_of_a_list_of_minsheng_gongcheng_names_the_list(text, kept):
+    d = _draft(f"某州2021年民生工程工作方案\n{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept, CX21

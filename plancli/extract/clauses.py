@@ -309,7 +309,7 @@ _OWN_UNITS_AFTER = re.compile(r"^(?:(?:牵头|责任|配合|协同|协办|承办
                               # who takes part in the list's work: 共38家单位参与 (a count of units, never what they do)
                               r"|(?:单位|部门)(?:共同|联合)?(?:参与|参加|联动|协同|承担|实施))")
 _OWN_ITEMS_AFTER = re.compile(r"(?:[区市县乡镇]?政府|全[区市县])?(?:具体|重点|主要|年度|工作|改革|民生|民盼|为民|惠民|重点民生|目标)*(?:工作任务|任务|工作事项|事项|责任事项|"
-                              r"实事项目|实事|工作(?=$|[，,。；;：:、和及与\x00)）]))")
+                              r"实事项目|实事|(?<=民生|惠民|为民)工程|工作(?=$|[，,。；;：:、和及与\x00)）]))")
 _DESCRIBES = re.compile(r"(?:围绕|对照|聚焦|明确|涉及|细化|细分|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
                         # how a list comes to be: 票决产生了10件重点民生实事, 公布…项目
                         r"梳理出|整合为|产生|票决|票选|选出|评选|推出|公布|发布)[了出为成]?"
@@ -325,7 +325,8 @@ _LIST_KIND_AFTER = re.compile(
     # the issuer named between the count and the list (票决出17项长宁区人民政府2024年为民办实事项目, 10项宝安区2023年度民生实事:
     # round thirteen)
     r"(?:[\u4e00-\u9fff]{1,10}?(?:人民政府|政府|省|市|区|县|镇|街道))?"
-    r"(?:重点|重大|重要|年度|\d{4}年度?)*(?:民生|为民|惠民|利民|便民)?(?:办)?实事")
+    # (8项民生工程和10件惠民实事工作方案, 楚雄 — a list of 民生工程 is counted as one of 实事)
+    r"(?:重点|重大|重要|年度|\d{4}年度?)*(?:(?:民生|为民|惠民|利民|便民)?(?:办)?实事|(?:民生|为民|惠民)工程)")
 # (10类40件174项民生实事项目: each count of the chain; 确定15项作为2022年民生实事正式项目, 8个项目被确定为…: the list named
 # after the count; 33件实事项目 — round eight's held-out set, development documents since)
 # A verb of doing in the words before a count after its noun: 新增政务服务事项100项, 办结群众诉求事项5000件 commit to the
@@ -377,6 +378,8 @@ _SITE_BEFORE = re.compile(r"(?:占地(?:面积)?|用地面积)(?:约|为|达|近
 _PARTS_AFTER = re.compile(r"(?:左右)?[^，,。；;:：\d\x00]{0,24}[，,]?[\x00\s]*[(（]?其中[:：，,]?")
 _LIST_FOLLOWS = re.compile(r"[^。；;!！?？]*[。：:][\x00\s]*(?:1[.．、。](?:(?!\d)|(?=(?:19|20)\d{2}年))|[(（][一1][)）]|一、)")
 # (the list's first item; 1.2024年…: a list number glued to a year)
+# (and right after a heading's count and its noun, the heading's line ended: (一)实施8项民生工程 / 1.城乡居民增收工程, 楚雄)
+_FIRST_ITEM = re.compile(r"[\x00\s]*(?:1[.．、](?!\d)|[(（][一1][)）]|一、)")
 
 
 def _amount(m: re.Match) -> float:
@@ -421,6 +424,27 @@ _REPORT_OPENER = re.compile(r"[\x00\s]*(?:截至|截止)(?:目前|当前|发稿�
                             r"(?:完成情况|进展情况|推进情况|落实情况|执行情况|实施情况|工作进展|进展成效|取得成效|工作成效)[:：]")
 _PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?:全年|以来|\d{1,2}[-至—]\d{1,2}月|前三季度|上半年"
                           r"|[一二三四]季度|底|末)?[，,]")
+
+
+# Words saying a figure is done (西平, round twenty-five: a ledger's progress line under each target line): the year's
+# months so far (1-11月固定资产投资同比增长6.3%, 1-12月份共发放补贴资金12.3万元), a report month (截止11月份…当月增速6.8%;
+# 截至6月底,… stays a mid-year target), a verb with 了 (增加了护理型床位50张, 为20所敬老院开辟了…) or 已 before a completion
+# verb (…已完成关闭退出任务). Not a 1-N月 label with a colon (1-4月:完成投资2亿元, a ledger's plan for those months), not 为了/除了/了解 (a purpose, no past), nor 已建成的…, 30个已建成小区, 对已完成… (an attribute of
+# what a task works on), nor
+# a 1-N月 span ending in 前/底/末 (a deadline).
+_PROGRESS_SPAN = re.compile(r"(?<![\d.])1[-—–~～至]\d{1,2}月(?:份)?(?![底末前:：])|(?:截至|截止)\d{1,2}月份"
+                            r"|(?<![个项座所家处条栋套户对的在])已(?:经)?(?:基本|全部|累计)?(?:完成|建成|开工|竣工|投用|发放|恢复|关闭|办结)(?![^。；;，,]*的)")
+_DONE_LE = re.compile(r"(?<![为除罢])(?:进行|增加|新增|完成|建成|开辟|安装|发放|实施|开展|改造|改建|新建|落实|制定|印发|出台|"
+                      r"举办|组织|培训|投入|争取|引进|帮扶|恢复|累计)了(?![解如])")
+
+
+def reports_progress(text: str, s0: int, hi: int) -> bool:
+    """Whether the sentence opening at text[s0] (and ending by hi) reports what was done: its first clause says so
+    (``_PROGRESS_SPAN``, ``_DONE_LE``), which makes all its figures results. A report's figures met later in a
+    sentence that sets targets (地区生产总值增长6.5%以上,1-10月份增长0.5%) are ``not_a_goal``'s, one clause at a time."""
+    end = next((i for i in range(s0, hi) if text[i] in "。！？!?；;，,：:"), hi)
+    # (searched on to hi, so that what follows a match, 1-4月:, is seen; a match must start in the first clause)
+    return any((m := rx.search(text, s0, hi)) is not None and m.start() < end for rx in (_PROGRESS_SPAN, _DONE_LE))
 
 
 def reports_results(text: str, s0: int, first_year: int) -> bool:
@@ -468,6 +492,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     e, unit = lo + m.end(), m.group(3)
     # 10%-30%: the range's head is no word of the clause
     before = re.sub(r"\d+(?:\.\d+)?%?[—–\-~～至到]$", "", text[_clause_start(text, a, lo):a])
+    after = text[e:e + 8]
+    if _PROGRESS_SPAN.search(before) or _DONE_LE.search(text, _clause_start(text, a, lo), _clause_end(text, e, hi)):
+        return "extract.reason.done"  # 1-10月份增长0.5%, 为20所敬老院开辟了…: its clause reports it done
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return "extract.reason.rule_bound"
@@ -626,6 +653,7 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         lead = re.sub(r"[\x00\s]", "", text[cs:a])
         if "》" in text[lo:a] or _DESCRIBES.search(lead) \
                 or _LIST_FOLLOWS.match(raw or text, e, min(len(raw or text), hi + 8)) \
+                or items and _FIRST_ITEM.match(raw or text, items.end()) \
                 or items and not lead and text[items.end():items.end() + 1] in ("是", "为"):
             return "extract.reason.own_parts"  # (20件重点民生实事是…承诺: the list's items, what they are)
     return None
@@ -1449,7 +1477,7 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
 
     A target with no time phrase of its own before it takes the governing phrase of its paragraph or
     list, if any (``Draft.governed``), else the end of the period."""
-    if reports_results(text, s0, period.start.year):
+    if reports_results(text, s0, period.start.year) or reports_progress(text, s0, s1):
         return [], None  # results reported, nothing to do (the exclusions say so)
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = _quantities(text, s0, s1, quoted, times, raw)
@@ -1857,6 +1885,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
                 if k and times[k - 1].start >= cs:
                     cs = body_start = t.start  # (the clause has a date of its own before this one)
             for x, y in _milestone_outcomes(text, cs, ce, body_start, qtys):
+                if _PROGRESS_SPAN.search(text, x, y) or _DONE_LE.search(text, x, y):
+                    continue  # 三季度增长5.5%,…1-10月份增长0.5%: a clause reporting progress is no step (池州)
                 drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), min(x, t.start), y, None, None, t, x))
             if not first and cs == ce or closes:
                 break

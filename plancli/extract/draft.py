@@ -30,6 +30,7 @@ from .clauses import (
     names_a_field,
     names_a_list,
     not_a_goal,
+    reports_progress,
     reports_results,
     sentence_start,
 )
@@ -100,6 +101,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
             return "extract.reason.product_standard", {}
     if reports_results(text, sentence_start(text, pos, ls + task.end() if task else ls), period.start.year):
         return "extract.reason.report", {}
+    if reports_progress(text, sentence_start(text, pos, ls + task.end() if task else ls), le):
+        return "extract.reason.done", {}
     said = not_a_goal(text, pos, ls + task.end() if task else ls, le)
     if said:
         return said, {}

@@ -106,6 +106,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.report": ("句首为“截至目前”“去年以来”或计划期之前年份的已完成情况（截至目前，已完成投资12亿元），不是目标",
                               "a result reported (the sentence opens with 截至目前, 去年以来 or a year before the plan's), "
                               "not a target"),
+    "extract.reason.done": ("句中写明已完成的进展（1-11月…同比增长6.3%、增加了护理型床位50张、已完成…），不是目标",
+                            "progress the sentence says is done (1-11月…同比增长6.3%, 增加了护理型床位50张, 已完成…), "
+                            "not a target"),
     "extract.reason.base": ("目标所依据的基础（在去年建成300个的基础上），不是目标",
                             "what the target builds on (在去年建成300个的基础上), not a target"),
     "extract.reason.annex": ("附件目录中的附件标题，不是事项", "the title of an annex in the list of annexes, not an entry"),
