@@ -1488,7 +1488,10 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
         # the date of the heading above (（一）2024年6月底前) dates the steps under it
         drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, due, para, apart=True)
     else:
-        drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, heads, para)
+        # (a one-year list's own year heading the paragraph or list — 2023年,我镇将… over its projects — dates no step
+        # of theirs, as it dates none of its own sentence: _restates_period)
+        own = heads is not None and _restates_period(text, heads, period)
+        drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, None if own else heads, para)
     opening = next((t for t in times if t.deadline.kind == "by" and not t.yearless
                     and (_OPENING.match(text[s0:t.start]) or lead_in and _LEAD_IN.match(text[s0:t.start]))
                     and (text[t.end:t.end + 1] in "，,：:" or not text[t.end:s1].strip("\x00 "))
