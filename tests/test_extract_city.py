@@ -716,7 +716,9 @@ def _documents() -> list[tuple[Path, object]]:
              "town2022_xixing_zhongdian.txt": parse_period("2022:2022"),
              "zone2021_yangling_mubiao.txt": parse_period("2021:2021"),
              # round twenty-four: 绍兴's 经信 page names no year (its annotator read it from the page's address)
-             "dept2023_shaoxing_jingxin.txt": parse_period("2023:2023")}
+             "dept2023_shaoxing_jingxin.txt": parse_period("2023:2023"),
+             # round twenty-six: 湘阴's 攻坚 list names no year (its annotator read 2025 from “十四五” and a 2025 fair)
+             "county2025_xiangyin_gongjian.txt": parse_period("2025:2025")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -3851,3 +3853,15 @@ def test_a_one_year_lists_own_year_heading_its_items_dates_none_of_their_clauses
             "中药材产业园项目:该项目位于某村,占地500余亩,目前正在进行土地流转,2023年5月竣工。\n")
     d = _draft(text)
     assert [(e["kind"], e["deadline"]) for e in d["entries"]] == [("milestone", "2023-05-31")], ONE_YEAR
+
+
+@pytest.mark.parametrize("line", [
+    "您当前所在的位置:首页 > 州政府 > 政府公报 > 2024年 > 2024年第1期 > 州委办、州政府办文件",
+    "所在位置:首页 > 新闻中心 > 部门动态",
+    "政府公报 > 2024年第1期 > 州政府文件",
+])
+def test_a_breadcrumb_however_it_is_worded_is_page_furniture(line):
+    """湘西 (round twenty-six): 您当前所在的位置:首页 > … > 2024年第1期 > … had drafted 1期 as a target, its quote running over the
+    notice's title below (the line contract broken); a breadcrumb is the page's, whatever it is called."""
+    d = _draft(f"{line}\n某州2024年重点工作方案\n1.新建学校3所。\n")
+    assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(3, "3所")]
