@@ -3865,3 +3865,17 @@ def test_a_breadcrumb_however_it_is_worded_is_page_furniture(line):
     notice's title below (the line contract broken); a breadcrumb is the page's, whatever it is called."""
     d = _draft(f"{line}\n某州2024年重点工作方案\n1.新建学校3所。\n")
     assert [(t["line"], t["value_text"]) for t in _targets(d)] == [(3, "3所")]
+
+
+@pytest.mark.parametrize("text, kept, dated", [
+    # the money a project is to be given, 拟投入 as 预计投入 (苏尼特左旗, round twenty-six); the work it pays for stays
+    ("该旗拟投入81.6万元,新建公厕10座。", ["10座"], []),
+    # a span of years naming a plan (兴宁, round twenty-six): 三年实施方案 dates nothing
+    ("完成三年实施方案确定的目标任务。", [], []),
+    # counter-case: a span that times the work
+    ("用三年时间完成老旧小区改造。", [], ["用三年时间"]),
+])
+def test_money_a_project_is_to_be_given_and_a_plans_span_are_no_entries(text, kept, dated):
+    d = _draft(f"某旗民生实事工作方案\n{text}\n", period=parse_period("2026:2028"))
+    assert [t["value_text"] for t in _targets(d)] == kept
+    assert [e["deadline_text"] for e in d["entries"] if e["kind"] == "milestone"] == dated

@@ -184,7 +184,7 @@ def names_a_list(text: str, e: int) -> bool:
 
 
 # 三年行动: a name; 三年“倍增”行动 (a name in quotes between, 沈阳), …三年目标的收官之年 (the goals of a span, 朝阳)
-_NAME_AFTER_SPAN = re.compile(r"^(?:[“\"][^”\"]{1,12}[”\"])?(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划|目标(?:的|任务))")
+_NAME_AFTER_SPAN = re.compile(r"^(?:[“\"][^”\"]{1,12}[”\"])?(?:行动|计划|规划|攻坚|提升|专项|工程|行动计划|实施方案|工作方案|方案|目标(?:的|任务))")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较)$")
 
 # The measure words of a drafted quantity: any but a calendar word (2024年, 10月 are dates) or a rank.
@@ -352,7 +352,8 @@ _FUNDING_PARTS = re.compile(r"(?:安排|筹集|投入|争取|落实|统筹)[^。
 _FUNDING_SOURCE = re.compile(r"(?:中央|省级|省|市级|县级|区级|乡镇|财政性|建设性|社会|自筹|上级|地方|专项|债券|银行|争取)"
                              r"[^，,。；;\d]{0,8}$")
 _FUNDS_WORK = re.compile(r"[\x00\s]*[,，][^。；;,，]*?\d+(?:\.\d+)?[\u4e00-\u9fff]")
-_ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
+# (拟投入资金153万元, 该旗拟投入81.6万元: the money a project is to be given, as 预计投入 — 苏尼特左旗, round twenty-six)
+_ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计|拟)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
 # (占地132亩, 占地面积约5390平方米), a voltage that names a class of lines (10千伏线路). A count a task commits to
