@@ -334,8 +334,6 @@ _LIST_KIND_AFTER = re.compile(
 _DOING_IN_LEAD = re.compile(r"新增|办结|办理|完成|实现|建成|上线|开通|推出|落地|解决|化解")
 _DOING_BEFORE = re.compile(r"(?:办好|办成|办实|做好|完成|实施|推进|抓好|落实|建成|兑现)"
                            rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面))?[\x00\s]*$")
-# Money a list is expected to cost, as a news lead or a notice sums it up: 预计投入资金2.5亿元 — and its growth over last
-# year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
 # After a time in minutes or hours that names an access standard or a circle (round nineteen's 宁波 and 吉林): 15分钟
 # 健身圈, 30分钟通勤圈, 1小时交通圈, 15分钟上高速 — the standard the circle is named by; 等候时间压缩至15分钟以内 stays a target.
 _ACCESS_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?圈|(?:上高速|上高铁|到达|可达|通达|抵达|直达|就医|入学|就近))")
@@ -345,13 +343,15 @@ _BUDGET_BEFORE = re.compile(r"(?:总投资|项目投资|工程投资|总造价|�
 # After the money a task is funded with, the work it pays for, counted, in the next clause of the same sentence (投资5000万元,
 # 提升改造低等级公路40公里; 计划投资1067万元,完成22所学校…: 新昌, round twenty-two): what is spent, not what is to be reached.
 # The investment as the goal (完成投资5000万元, 年度计划投资907.68亿元 standing alone) stays a target.
+_FUNDS_WORK = re.compile(r"[\x00\s]*[,，][^。；;,，]*?\d+(?:\.\d+)?[\u4e00-\u9fff]")
 # Before a part of the money a task is funded with, broken down by who pays (计划安排资金70万元,其中争取中央补助24万元,争取省级
 # 补助16万元; 2021年筹集资金约600亿元,其中:财政性资金214亿元: 井研, 南昌, round twenty-four): the parts are funds as the whole is.
 _FUNDING_PARTS = re.compile(r"(?:安排|筹集|投入|争取|落实|统筹)[^。；;，,]{0,6}?(?:资金|补助|经费)(?:约|共|计)?[\x00\s]*\d+(?:\.\d+)?"
                             r"(?:万|亿)?元[^。；;]{0,6}?其中[^。；;]*$")
 _FUNDING_SOURCE = re.compile(r"(?:中央|省级|省|市级|县级|区级|乡镇|财政性|建设性|社会|自筹|上级|地方|专项|债券|银行|争取)"
                              r"[^，,。；;\d]{0,8}$")
-_FUNDS_WORK = re.compile(r"[\x00\s]*[,，][^。；;,，]*?\d+(?:\.\d+)?[\u4e00-\u9fff]")
+# Money a list is expected to cost, as a news lead or a notice sums it up: 预计投入资金2.5亿元 — and its growth over last
+# year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
 # (拟投入资金153万元, 该旗拟投入81.6万元: the money a project is to be given, as 预计投入 — 苏尼特左旗, round twenty-six)
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计|拟)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
