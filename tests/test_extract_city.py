@@ -3879,3 +3879,48 @@ def test_money_a_project_is_to_be_given_and_a_plans_span_are_no_entries(text, ke
     d = _draft(f"某旗民生实事工作方案\n{text}\n", period=parse_period("2026:2028"))
     assert [t["value_text"] for t in _targets(d)] == kept
     assert [e["deadline_text"] for e in d["entries"] if e["kind"] == "milestone"] == dated
+
+
+ITEMS26 = "issue 28, twenty-ninth round: a list's items one a line, numbered as sections"
+DY25 = "bench city2025_deyang_minsheng (德阳市6月民生实事项目清单)"
+
+
+def test_an_item_a_line_numbered_as_a_section_is_a_task_of_its_own():
+    """德阳 (round twenty-six): 一、 名称 正文 责任单位: X 完成时限: YYYY年M月, each item on its line, too long to be a section
+    heading. Each item is a task with its own units and time: the first item's labels had dated the notice above it and
+    the second item (300余米 due in June under the wrong unit)."""
+    text = ("根据规定,按月发布民生实事项目清单。现面向社会发布6月民生实事项目清单。\n"
+            "一、 开展道路交通安全隐患治理 对市域内7条重点道路进行综合整治。 责任单位: 某经开区管委会 完成时限: 2025年6月\n"
+            "二、 打通金河西路断头路 计划打通城区金河西路300余米断头路。 责任单位: 某市人民政府 完成时限: 2025年8月\n")
+    d = _draft(text, period=parse_period("2025:2025"))
+    got = [(t["line"], t["value_text"], t["deadline"], t["lead"]) for t in _targets(d)]
+    assert got == [(2, "7条", "2025-06-30", ["某经开区管委会"]), (3, "300余米", "2025-08-31", ["某市人民政府"])], DY25
+    assert not [e for e in d["entries"] if e["line"] == 1], DY25  # the notice is no task
+
+
+def test_an_items_heading_with_its_units_heads_the_text_under_it():
+    """井研 (county2021_jingyan_minsheng): 一、减免…700名幼儿保教费(责任单位:县教育局) on its line, the item's text on the
+    next — the heading's units are the item's (before the rule above, each item's text had been read under the next
+    item's heading, right only because every item named the same bureau)."""
+    text = ("某县2021年民生实事实施方案\n县委、县政府决定2021年突出办好2件民生实事。\n"
+            "一、减免700名幼儿保教费(责任单位:县教育局)\n减免700名幼儿学前教育保教费。\n"
+            "二、新建公厕10座(责任单位:县城管局)\n新建城区公厕10座。\n")
+    d = _draft(text)
+    got = [(t["line"], t["value_text"], t["lead"]) for t in _targets(d)]
+    assert (4, "700名", ["县教育局"]) in got and (6, "10座", ["县城管局"]) in got, ITEMS26
+    assert all(t["lead"] == (["县教育局"] if t["line"] <= 4 else ["县城管局"]) for t in _targets(d))
+
+
+@pytest.mark.parametrize("body, steps", [
+    # why, how, what came before and what it brings: no steps of a task that commits to a figure by its 完成时限
+    ("该路因历史遗留问题长期未贯通,致使周边拥堵频发。计划打通金河西路300余米断头路,完工后将有效缓解拥堵现状。", []),
+    ("通过增设隔离护栏等措施,对7条重点道路进行综合整治,保障人民群众生命财产安全。", []),
+    # counter-case: a clause that completes or opens something is a step of it too
+    ("新建公厕10座,完成项目立项,正式开工建设。", ["完成项目立项", "正式开工建设"]),
+])
+def test_a_dated_task_with_a_figure_drafts_only_its_clauses_that_complete_or_open(body, steps):
+    text = f"某市2025年民生实事项目清单\n一、 民生实事项目 {body} 责任单位: 某市住建局 完成时限: 2025年8月\n"
+    d = _draft(text, period=parse_period("2025:2025"))
+    assert _targets(d) and all(t["deadline"] == "2025-08-31" for t in _targets(d)), DY25
+    got = [e["quote"] for e in d["entries"] if e["kind"] == "milestone"]
+    assert len(got) == len(steps) and all(any(s in q for q in got) for s in steps), (got, DY25)

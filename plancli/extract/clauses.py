@@ -998,6 +998,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         horizons = 0  # the dated phrases opening its sentences so far
         sentences = _sentences(text, blk.start, blk.end, paragraphs)
         consumed: set[int] = set()  # a sentence that only dates the one before it (2024年10月底前完成。)
+        block_from = len(out)
         for k, (s0, s1) in enumerate(sentences):
             if k in consumed:
                 continue
@@ -1071,6 +1072,15 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                     heads = None
             if k_line == 0:
                 first = text[s0:s1].strip("\x00 ")
+        if due is not None and blk.due is not None and not blk.breaks \
+                and any(d.kind == "target" and d.time is due for d in out[block_from:]):
+            # A task its 完成时限 dates that commits to a figure (…计划打通300余米断头路。 完成时限: 2025年8月): the figure is
+            # what is due then; its clauses without one that complete or open something (完成项目立项, 正式开工建设, 签订…
+            # 合同) are steps of it too, the rest say why, how and what came before (因…长期未贯通, 致使…拥堵, 通过增设…
+            # 等措施, 完工后将有效缓解…) — no step anyone reports on (德阳's list, round twenty-six: each had been drafted)
+            out[block_from:] = [d for d in out[block_from:] if not (d.kind == "milestone" and d.time is due
+                                                                     and (not _STEP_VERB.match(text, d.qstart)
+                                                                          or _EFFECT.match(text, d.qstart)))]
         if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
             listed = governor  # a paragraph that ends in a colon leads a list
     bulleted = _bulleted_goals(doc, lo, hi)
@@ -1382,6 +1392,12 @@ def _whole_year(due: Time, period: Period) -> bool:
     return due.text in _WHOLE_YEAR or bool(_YEAR_END_CELL.fullmatch(due.text)) and due.deadline.date == period.end
 
 
+# A clause that completes, opens or settles something a reviewer can check (完成项目立项, 正式开工建设, 签订…合同, 出台…制度)
+_STEP_VERB = re.compile(r"[\x00\s]*(?:[^，,。；;：:\x00]{0,8}?(?:将|要|于|在))?(?:全面|基本|如期|按时|确保|力争|正式|全部|争取)?"
+                        r"(?:完成|建成|出台|竣工|完工|投用|投入使用|交付使用|开工|启动|签订|确定|制定|印发|获取|取得|实现|开通|"
+                        r"通车|运营|上线|挂牌|成立|组建|配合\S{0,8}?完成)")
+# What a work brings once done (完工后将有效缓解…, 建成后可…): its effect, no step
+_EFFECT = re.compile(r"[\x00\s]*[^，,。；;：:\x00]{0,6}?后(?:将|可|能|会)")
 _DONE_BY = re.compile(r"[\x00\s]*(?:全面|基本|如期|按时|确保|力争)?(?:完成|建成|出台|竣工|完工|投用|投入使用|交付使用)")
 
 

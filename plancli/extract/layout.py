@@ -1822,6 +1822,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
     group_blk: Block | None = None
     groups: set[int] = set()  # the group headings' blocks
     cur: Block | None = None
+    item_head: Block | None = None
     for li, kind, b in kinds:
         start, end = doc.src.line_span(li + 1)
         if kind == "title":
@@ -1846,6 +1847,15 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
         # A paragraph that ends in its units (…。（省工业和信息化厅牵头）) closes its task: the next paragraph of
         # the section is a task of its own, not more of this one.
         closed = cur is not None and kind == "text" and _ends_in_units(doc.c[cur.start:cur.end]) or li in after_table
+        if cur is not None and kind == "text" and not closed and _ITEM_LINE.match(b):
+            # 二、 打通金河西路断头路 …。 责任单位: X 完成时限: 2025年8月 — a list's item on one line, numbered as a section but
+            # too long to be a heading (德阳's monthly 民生实事 list, round twenty-six): an item of its own, never more
+            # of the paragraph above (its units and time had dated the page's notice and the next item)
+            closed = True
+        elif closed and kind == "text" and item_head is cur:
+            # 一、减免…700名幼儿保教费(责任单位:县教育局) on its line, the item's text on the next: the heading's units are
+            # the item's, its text no task of its own (井研's list had read each item under the next item's heading)
+            closed = False
         if kind in ("group", "task") or cur is None or closed:
             task: int | None = None
             skip = 0
@@ -1868,8 +1878,12 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             elif group_blk is not None:
                 cur.heads = group_blk.start
             plan.blocks.append(cur)
+            # an item's heading (一、…(责任单位:X), no full stop before its units) heads the text under it
+            spans = units_of(b)[2] if kind == "text" and _ITEM_LINE.match(b) else []
+            item_head = cur if spans and "。" not in b[:min(a for a, _e in spans)] else None
         else:
             cur.end = end
+            item_head = None
     for blk in plan.blocks:
         _units_of_block(doc, blk)
         if not blk.lead and id(blk) in groups:
@@ -1929,6 +1943,9 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
                 blk.lead, blk.support = src.lead, src.support
         if not blk.lead and blk.heading_units[0]:
             blk.lead, blk.support = blk.heading_units
+
+
+_ITEM_LINE = re.compile(rf"^[{COUNTING}]{{1,3}}、")
 
 
 def _ends_in_units(text: str) -> bool:
