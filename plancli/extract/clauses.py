@@ -354,6 +354,11 @@ _FUNDING_SOURCE = re.compile(r"(?:中央|省级|省|市级|县级|区级|乡镇|
 # year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
 # (拟投入资金153万元, 该旗拟投入81.6万元: the money a project is to be given, as 预计投入 — 苏尼特左旗, round twenty-six)
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计|拟)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
+# A project's (or a list's) total investment as the text describes it: 总投资7.58亿元的县医院迁建项目, 项目65个,总投资290.88
+# 亿元, 总投资规模约740亿元 — what the works cost, no goal anyone reports on (annotators exclude it in every text: 甘谷, 宁波,
+# 武进, 南漳镇, 成都's 十大工程; round twenty-nine). A total set as a floor (总投资不少于190亿元, 总投资70亿元以上) stays a goal.
+_TOTAL_INVESTMENT = re.compile(r"总投资(?:规模|额|金额)?(?:约|为|共|计|合计|近|达)?[\x00\s]*$")
+_MORE_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上|以下|左右)")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
 # (占地132亩, 占地面积约5390平方米), a voltage that names a class of lines (10千伏线路). A count a task commits to
@@ -626,6 +631,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     cs = _clause_start(text, a, lo)
     if unit in ("元", "万元", "亿元") and _ESTIMATE_BEFORE.search(text[cs:a]):
         return "extract.reason.estimate"
+    if unit in ("元", "万元", "亿元") and _TOTAL_INVESTMENT.search(text[cs:a]) and not _MORE_AFTER.match(after):
+        return "extract.reason.project_size"
     if unit in ("%", "个百分点") and re.search(r"(?:较|比|同比)(?:19|20)\d{2}年?(?:增长|增加|提高)$", text[cs:a]) \
             and _ESTIMATE_BEFORE.search(re.sub(r"\d+(?:\.\d+)?(?:万|亿)?元[，,][\x00\s]*$", "", text[lo:cs])):
         return "extract.reason.estimate"  # …预计投入资金2.5亿元,较2024年增长120%: the estimate's growth

@@ -65,6 +65,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.estimate": ("对整份清单资金的估算及其增幅（预计投入资金2.5亿元、较2024年增长120%），不是某项任务的目标",
                                  "an estimate of what the whole list costs and its growth (预计投入资金2.5亿元, 较2024年增长"
                                  "120%), not a task's target"),
+    "extract.reason.project_size": ("项目或清单的总投资（总投资7.58亿元的县医院迁建项目、项目65个，总投资290.88亿元），说明项目规模，不是目标",
+                                    "a project's or a list's total investment (总投资7.58亿元的县医院迁建项目, 项目65个,总投资290.88"
+                                    "亿元): what the works cost, not a target"),
     "extract.reason.participants": ("与会或参与者的人数（69名基层议事代表和12名区人大代表），不是目标",
                                     "who took part (69名基层议事代表和12名区人大代表), not a target"),
     "extract.reason.acts": ("会议审议、批准的文件个数（决定批准这6个报告），不是目标",
