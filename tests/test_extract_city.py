@@ -3939,3 +3939,19 @@ def test_a_projects_total_investment_describes_it(text, kept):
     assert [t["value_text"] for t in _targets(d)] == kept
     if len(kept) == 1 and "以上" not in text:
         assert say("extract.reason.project_size", "en") in {x["reason"] for x in d["exclusions"]}
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the projects a project plan arranges or lists: its scope (松阳, 武进); the year's investment is the goal
+    ("2025年共安排重点新续建项目57个,年度计划完成固定资产投资98.5亿元。", ["98.5亿元"]),
+    ("全区列入政府投资项目建设计划项目65个,年度计划投资87.12亿元。", ["87.12亿元"]),
+    # counter-cases: projects a task is to bring in, finish or add to a list stay targets
+    ("每年招引亿元以上制造业项目100个。", ["100个"]),
+    ("完成城郊结合部连片整治项目23个。", ["23个"]),
+    ("新增列入省重大项目7个以上。", ["7个"]),
+    ("新增列入省重大项目7个。", ["7个"]),
+    ("力争纳入省级重点项目5个。", ["5个"]),
+])
+def test_the_projects_a_plan_arranges_are_its_scope(text, kept):
+    d = _draft(f"某县2025年重点项目投资计划\n1.{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept

@@ -358,6 +358,10 @@ _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计|拟)(?:总)?(?:�
 # 亿元, 总投资规模约740亿元 — what the works cost, no goal anyone reports on (annotators exclude it in every text: 甘谷, 宁波,
 # 武进, 南漳镇, 成都's 十大工程; round twenty-nine). A total set as a floor (总投资不少于190亿元, 总投资70亿元以上) stays a goal.
 _TOTAL_INVESTMENT = re.compile(r"总投资(?:规模|额|金额)?(?:约|为|共|计|合计|近|达)?[\x00\s]*$")
+# The projects a project plan arranges or lists (2025年共安排重点新续建项目57个, 安排重点预备项目10个, 列入政府投资项目建设计划
+# 项目65个): the plan's scope, its year's investment the goal (松阳, 武进 annotate them so; round twenty-nine). Projects a
+# task is to bring in or finish (招引…项目100个, 完成…整治项目23个, 新增入库…项目7个以上) stay targets.
+_LIST_ARRANGED = re.compile(r"(?<!新增)(?<!争取)(?<!力争)(?:安排|列入|纳入)[^，,。；;：:]{0,24}?项目(?:共|计|合计)?$")
 _MORE_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上|以下|左右)")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
@@ -633,6 +637,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.estimate"
     if unit in ("元", "万元", "亿元") and _TOTAL_INVESTMENT.search(text[cs:a]) and not _MORE_AFTER.match(after):
         return "extract.reason.project_size"
+    if unit in ("个", "项", "批") and _LIST_ARRANGED.search(re.sub(r"[\x00\s]", "", text[cs:a])) \
+            and not _MORE_AFTER.match(after):
+        return "extract.reason.list_size"
     if unit in ("%", "个百分点") and re.search(r"(?:较|比|同比)(?:19|20)\d{2}年?(?:增长|增加|提高)$", text[cs:a]) \
             and _ESTIMATE_BEFORE.search(re.sub(r"\d+(?:\.\d+)?(?:万|亿)?元[，,][\x00\s]*$", "", text[lo:cs])):
         return "extract.reason.estimate"  # …预计投入资金2.5亿元,较2024年增长120%: the estimate's growth
