@@ -3955,3 +3955,93 @@ def test_a_projects_total_investment_describes_it(text, kept):
 def test_the_projects_a_plan_arranges_are_its_scope(text, kept):
     d = _draft(f"某县2025年重点项目投资计划\n1.{text}\n")
     assert [t["value_text"] for t in _targets(d)] == kept
+
+SUBJECTS26 = "issue 28, twenty-ninth round: a unit as the subject of its sentence"
+HH21 = "bench city2021_huhehaote_fengong (呼和浩特 2021年重点任务分工及时限, a news page)"
+XN23 = "bench dept2023_xining_jiaoyu (西宁市教育系统 2023年建设项目, a news page)"
+
+
+def _news(paragraph: str, title: str = "某市公布今年重点任务分工及时限") -> dict:
+    """A news page as 呼和浩特's: its headline, a dateline paragraph, then the paragraph of tasks."""
+    return _draft(f"{title}\n\n3月16日,某市人民政府公布2021年重点量化目标任务。\n\n{paragraph}\n")
+
+
+def _lead_of(d: dict, what: str) -> tuple[list[str], bool]:
+    named = [e for e in d["entries"] if what in (e["value_text"], e["deadline_text"])]
+    (e,) = named or [e for e in d["entries"] if what in e["quote"]]
+    return e["lead"], e["units_inferred"]
+
+
+@pytest.mark.parametrize("paragraph, what, lead, source", [
+    # after the sentence's adverbials (根据…要求, 今年): the unit that opens the clause where the sentence starts acting
+    ("根据目标任务要求,今年,市住建局要在8月底完成改造老旧小区333个。", "333个", ["市住建局"], HH21 + " line 7"),
+    # the unit followed directly by a time and a verb
+    ("市机场建管公司12月中旬全面开工新机场航站区项目。", "12月中旬", ["市机场建管公司"], HH21 + " line 7"),
+    ("经济技术开发区管委会5月底建成投用王府井奥莱小镇。", "5月底", ["经济技术开发区管委会"], HH21 + " line 7"),
+    # a department's system or its departments, named with their city
+    ("今年,西宁市教育系统将重点实施75个新建、改扩建项目。", "75个", ["西宁市教育系统"], XN23 + " line 6"),
+    ("西宁全市教育部门将按照工作要求推进,确保3月底开复工率达到60%。", "60%", ["西宁全市教育部门"], XN23 + " line 10"),
+    # a news frame before the subject: the source of the news (记者从…了解到) is not who does the work
+    ("2月28日,记者从西宁市教育局启动日现场了解到,今年,西宁市教育系统将实施75个项目。", "75个", ["西宁市教育系统"],
+     XN23 + " line 6"),
+])
+def test_a_unit_that_opens_its_sentence_after_its_adverbials_leads_it(paragraph, what, lead, source):
+    """A reader of running text (a news report of a plan, 工作要点, a speech turned into a plan) gives a figure or a step
+    to the unit that is its sentence's subject: a unit name (…局/委/办/公司/政府/管委会/中心, a city's 部门 or 系统) that
+    opens the sentence or the clause after its adverbials (a time: 今年, 2021年, 3月16日; a frame: 根据…要求, 按照…,
+    记者从…了解到), followed by 要/将/负责/牵头/计划/力争/确保 or directly by a time (12月中旬, 5月底) and a verb."""
+    assert _lead_of(_news(paragraph), what) == (lead, False), f"{SUBJECTS26}: {source}"
+
+
+def test_a_subject_leads_the_sentences_after_it_until_another_unit_opens_one():
+    """呼和浩特 line 7: 9月底完成…, 11月底… have no subject of their own and continue 市住建局's list; 市轨道交通公司要…
+    and 市机场建管公司12月中旬… each open a sentence and lead it; a new paragraph starts afresh."""
+    d = _news("根据目标任务要求,今年,市住建局要在8月底完成57个村燃煤散烧综合治理任务,改造老旧小区333个。"
+              "9月底完成供热管网互联互通64公里,11月底新建改造道路63条。市轨道交通公司要加快地铁TOD开发,10月底完成年度任务。"
+              "市机场建管公司12月中旬全面开工新机场项目。赛罕区政府11月底启动某旗舰店项目。\n\n"
+              "其他重点任务还包括新建学校10所。")
+    got = {k: _lead_of(d, k) for k in ("57个", "333个", "64公里", "63条", "10月底", "12月中旬", "11月底启动", "10所")}
+    住建 = (["市住建局"], False)
+    assert got["57个"] == got["333个"] == got["64公里"] == got["63条"] == 住建, SUBJECTS26
+    assert got["10月底"] == (["市轨道交通公司"], False), SUBJECTS26
+    assert got["12月中旬"] == (["市机场建管公司"], False), SUBJECTS26
+    assert got["11月底启动"] == (["赛罕区政府"], False), SUBJECTS26
+    assert got["10所"][1] is True, SUBJECTS26  # (the next paragraph: no subject carried over)
+
+
+@pytest.mark.parametrize("paragraph, what, not_lead", [
+    # vague or the issuer itself: no one unit
+    ("今年,各地要新建学校10所。", "10所", None),
+    ("今年,全市将新建学校10所。", "10所", None),
+    ("我市将新建学校10所。", "10所", None),
+    ("今年,各部门要新建学校10所。", "10所", None),
+    ("今年,全市教育部门将新建学校10所。", "10所", None),
+    # a unit that is the object of the sentence
+    ("支持市住建局改造老旧小区333个。", "333个", "市住建局"),
+    ("今年,向市财政局申请资金,新建学校10所。", "10所", "市财政局"),
+    # a unit inside 在…指导下 / 经…批准
+    ("在市住建局指导下,今年新建学校10所。", "10所", "市住建局"),
+    ("经市政府批准,今年新建学校10所。", "10所", "市政府"),
+    # the source of the news, not the subject of the task
+    ("记者从市住建局了解到,今年将改造老旧小区333个。", "333个", "市住建局"),
+    ("据市住建局介绍,今年将改造老旧小区333个。", "333个", "市住建局"),
+    # a subject's list ends where a vague subject opens a sentence
+    ("今年,市住建局要改造老旧小区333个。各地要新建学校10所。", "10所", "市住建局"),
+])
+def test_a_unit_that_is_no_subject_of_the_task_leads_nothing(paragraph, what, not_lead):
+    lead, inferred = _lead_of(_news(paragraph), what)
+    assert inferred is True or (not_lead and not_lead not in lead), f"{SUBJECTS26}: {lead}"
+
+
+def test_a_lead_the_text_labels_wins_over_a_subject():
+    d = _news("今年,市住建局要改造老旧小区333个(牵头单位:市城管局)。")
+    assert _lead_of(d, "333个") == (["市城管局"], False), SUBJECTS26
+
+
+def test_a_tasks_first_subject_does_not_lead_a_later_sentence_with_its_own():
+    """A numbered task whose first sentence's subject leads it (市住建局要…) and whose later sentence opens with another
+    unit (市轨道交通公司要…): each sentence is its own subject's; a sentence without one continues the first."""
+    d = _draft(_city("1.市住建局要改造老旧小区333个。9月底完成供热管网互联互通64公里。市轨道交通公司要新建站点12座。",
+                     title="某市2021年重点任务分工"))
+    assert [(e["value_text"], e["lead"]) for e in _targets(d)] == [
+        ("333个", ["市住建局"]), ("64公里", ["市住建局"]), ("12座", ["市轨道交通公司"])], SUBJECTS26

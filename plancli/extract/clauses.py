@@ -37,7 +37,7 @@ from .context import (
     page_lines,
     title_line_set,
 )
-from .layout import GROUP, TITLE_END, Block, Doc, Plan, clause_units, is_title, subject_units
+from .layout import GROUP, TITLE_END, Block, Doc, Plan, clause_units, is_title, sentence_subject
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_product_standard", "names_a_field", "names_a_list",
@@ -1013,6 +1013,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         sentences = _sentences(text, blk.start, blk.end, paragraphs)
         consumed: set[int] = set()  # a sentence that only dates the one before it (2024年10月底前完成。)
         block_from = len(out)
+        carried: tuple[str, ...] = ()  # the units of the last sentence that named its subject (sentence_subject)
         for k, (s0, s1) in enumerate(sentences):
             if k in consumed:
                 continue
@@ -1024,6 +1025,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 if goals_head is not None and not (_RUN_IN.match(text[s0:s1]) or _BULLET.match(text[s0:s1])):
                     goals_head = None  # a paragraph of another kind: the goals are over
                 line_no, k_line, heads = li, 0, goals_head
+                carried = ()  # (a subject leads the sentences of its paragraph only)
                 goals, horizons = _under_goals_heading(doc, li), 0
             else:
                 k_line += 1  # a later sentence, or one that a wrapped print line carries on
@@ -1056,7 +1058,10 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             drafts = [d for d in drafts if not (d.kind == "milestone" and d.time is not None
                                                 and re.fullmatch(r"\d{4}年", d.time.text)
                                                 and _GOALS_LABEL_AFTER.match(text, d.time.end, s1))]
-            subject = () if blk.lead else subject_units(text[s0:s1])
+            said = sentence_subject(text[s0:s1]) if not blk.lead or blk.subject else None
+            if said is not None:
+                carried = said  # a unit that opens the sentence leads it and the sentences after it without one
+            subject = carried
             if subject:  # 区政府办公室将对…,每季度通报…: the sentence's subject leads what it commits to
                 for d in drafts:
                     d.units = (subject, ())

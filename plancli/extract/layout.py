@@ -30,7 +30,7 @@ from ..text.deadline import Period
 from ..text.numerals import COUNTING, DIGITS, NumeralError, read_numeral
 from ..text.source import SourceText, compact
 
-__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "clause_units", "DOC_NO", "DATE_LINE",
+__all__ = ["ExtractError", "Doc", "Block", "Plan", "layout", "find_period", "is_title", "subject_units", "sentence_subject", "clause_units", "DOC_NO", "DATE_LINE",
            "TITLE_END", "TASK", "GROUP", "top_lines", "end_lines",
            "is_page_furniture"]
 
@@ -265,6 +265,9 @@ class Block:
     # a row of a time and a unit only (2021.8 | 城投集团 under the row of its task): that unit's share of the task above, a
     # step due when its cell says; ``metric`` the task's text
     share: bool = False
+    # the lead is the subject of the task's first sentence, no label: a later sentence with a unit of its own as its
+    # subject is that unit's (市住建局要…。市轨道交通公司要…: round twenty-nine)
+    subject: bool = False
 
 
 @dataclass
@@ -572,6 +575,38 @@ def subject_units(text: str) -> tuple[str, ...]:
     """The units a (compact) sentence names as its subject (市发展改革委要…, 由市教育局负责…), else ()."""
     m = _SUBJECT.match(text.lstrip("\x00 "))
     return _split_units(m.group(1)) if m else ()
+
+
+# Running text (a news report of a plan, 工作要点, a speech turned into a plan: round twenty-nine, 呼和浩特, 西宁): the
+# subject may stand after the sentence's adverbials — a time (今年, 2021年, 3月16日), a frame (根据…要求, 按照…, 为…), or the
+# news's own frame (记者从X了解到, 据X介绍: X is the source of the news, not who does the work) — and be followed directly
+# by a time and a verb (市机场建管公司12月中旬全面开工…). A unit inside 在…指导下 / 经…批准, or the object of a verb
+# (支持市住建局…), opens no clause after such adverbials, so it is never read as the subject.
+_ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|下一步|接下来|近期|同时|此外|另外)[，,]?"
+              r"|(?:根据|按照|依据|围绕|对照|为了?)[^，,。；;]{1,30}[，,]"
+              r"|记者(?:近日)?(?:从|在)[^，,。；;]{1,40}(?:了解到|获悉|获知|得知)[，,]"
+              r"|据[^，,。；;]{1,30}(?:介绍|了解|透露)[，,])*")
+# Vague subjects or the issuer itself (各地, 各部门, 全市, 我市, 我们, 有关部门): no one unit. (各区, 各县（市、区） are real
+# units, read as _COLLECTIVE is.)
+_VAGUE = r"(?:各地|各级|各部门|各单位|各有关|各相关|各责任|全市|全区|全县|全省|全州|全旗|我市|我区|我县|我省|我们|有关|相关)"
+# the unit: a name _ONE_UNIT reads, or a city's departments or system named with their place (西宁市教育系统, 西宁全市教育部门)
+_SUBJECT_UNIT = (rf"(?!{_VAGUE})(?:{_ONE_UNIT}|[^()（）〔〕\[\]、,，:：。;；]{{0,12}}?[省市区县州旗][^()（）〔〕\[\]、,，:：。;；]{{0,8}}?"
+                 r"(?:部门|系统))")
+_DOES = (r"要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|"
+         r"在?\d{1,2}月(?:[上中下]旬|底|末|初|\d{1,2}日)前?[\u4e00-\u9fff]")
+_SENTENCE_SUBJECT = re.compile(rf"^(?:由)?{_ADVERBIAL}(?:由)?({_SUBJECT_UNIT}(?:[、和]{_SUBJECT_UNIT})*)(?={_DOES})")
+_VAGUE_SUBJECT = re.compile(rf"^{_ADVERBIAL}{_VAGUE}[^，,。；;]{{0,12}}?(?=要|将|应|须|需|负责|计划|力争|确保)")
+
+
+def sentence_subject(text: str) -> tuple[str, ...] | None:
+    """Who a (compact) sentence of running text says does its work: the units of its subject (see _SENTENCE_SUBJECT);
+    () where a vague subject (各地要…, 全市将…) opens it — it ends the list of the subject before; None where it names
+    no subject (9月底完成…: the sentence continues the one before)."""
+    t = text.lstrip("\x00 ")
+    m = _SENTENCE_SUBJECT.match(t)
+    if m:
+        return _split_units(m.group(1))
+    return () if _VAGUE_SUBJECT.match(t) else None
 _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"牵头(?!单位|部门)"
@@ -2139,6 +2174,7 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
                 blk.support = tuple(u for u in _split_units(s.group("support")) if u not in blk.lead)
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
+            blk.subject = bool(blk.lead)  # (a later sentence's own subject leads that sentence: clauses)
 
 
 def _group_no(s: str) -> int:
