@@ -3938,7 +3938,7 @@ def test_a_projects_total_investment_describes_it(text, kept):
     d = _draft(f"某县2025年重点项目工作方案\n1.{text}\n")
     assert [t["value_text"] for t in _targets(d)] == kept
     if len(kept) == 1 and "以上" not in text:
-        assert say("extract.reason.project_size", "en") in {x["reason"] for x in d["exclusions"]}
+        assert say("extract.reason.budget", "en") in {x["reason"] for x in d["exclusions"]}
 
 
 @pytest.mark.parametrize("text, kept", [

@@ -338,8 +338,11 @@ _DOING_BEFORE = re.compile(r"(?:办好|办成|办实|做好|完成|实施|推进
 # 健身圈, 30分钟通勤圈, 1小时交通圈, 15分钟上高速 — the standard the circle is named by; 等候时间压缩至15分钟以内 stays a target.
 _ACCESS_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?圈|(?:上高速|上高铁|到达|可达|通达|抵达|直达|就医|入学|就近))")
 # Before a project's estimated cost (round nineteen's 安民乡: 总投资额约470万元, 总投资约100万元): what the project costs, said
-# with an estimate's word; a total to reach (总投资不少于190亿元) or a year's plan (年度计划投资907.68亿元) stays a target.
-_BUDGET_BEFORE = re.compile(r"(?:总投资|项目投资|工程投资|总造价|投资估算|概算投资)(?:额|金额)?(?:约|预计|估算|概算|约为|估算为)[\x00\s]*$")
+# with an estimate's word; a total to reach (总投资不少于190亿元, 总投资70亿元以上) or a year's plan (年度计划投资907.68亿元)
+# stays a target. 总投资 needs no estimate's word: 总投资7.58亿元的县医院迁建项目, 项目65个,总投资290.88亿元, 总投资规模约740
+# 亿元 are what the works cost, excluded in every text that has one (甘谷, 宁波, 武进, 南漳镇, 成都's 十大工程; round twenty-nine).
+_BUDGET_BEFORE = re.compile(r"(?:总投资(?:规模|额|金额)?(?:约|预计|估算|概算|约为|估算为|为|共|计|合计|近|达)?|"
+                            r"(?:项目投资|工程投资|总造价|投资估算|概算投资)(?:额|金额)?(?:约|预计|估算|概算|约为|估算为))[\x00\s]*$")
 # After the money a task is funded with, the work it pays for, counted, in the next clause of the same sentence (投资5000万元,
 # 提升改造低等级公路40公里; 计划投资1067万元,完成22所学校…: 新昌, round twenty-two): what is spent, not what is to be reached.
 # The investment as the goal (完成投资5000万元, 年度计划投资907.68亿元 standing alone) stays a target.
@@ -354,10 +357,6 @@ _FUNDING_SOURCE = re.compile(r"(?:中央|省级|省|市级|县级|区级|乡镇|
 # year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
 # (拟投入资金153万元, 该旗拟投入81.6万元: the money a project is to be given, as 预计投入 — 苏尼特左旗, round twenty-six)
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计|拟)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
-# A project's (or a list's) total investment as the text describes it: 总投资7.58亿元的县医院迁建项目, 项目65个,总投资290.88
-# 亿元, 总投资规模约740亿元 — what the works cost, no goal anyone reports on (annotators exclude it in every text: 甘谷, 宁波,
-# 武进, 南漳镇, 成都's 十大工程; round twenty-nine). A total set as a floor (总投资不少于190亿元, 总投资70亿元以上) stays a goal.
-_TOTAL_INVESTMENT = re.compile(r"总投资(?:规模|额|金额)?(?:约|为|共|计|合计|近|达)?[\x00\s]*$")
 # The projects a project plan arranges or lists (2025年共安排重点新续建项目57个, 安排重点预备项目10个, 列入政府投资项目建设计划
 # 项目65个): the plan's scope, its year's investment the goal (松阳, 武进 annotate them so; round twenty-nine). Projects a
 # task is to bring in or finish (招引…项目100个, 完成…整治项目23个, 新增入库…项目7个以上) stay targets.
@@ -587,7 +586,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if unit == "米" and (re.search(r"(?:^|[，,；;\x00])(?:路面|道路|桥梁|桥面|车行道)?(?:宽|宽度|净宽|跨径)(?:为|约|达)?$", before)
                         or re.match(r"桥跨|跨径|跨度", after)):
         return "extract.reason.descriptor"  # 宽12米, 采用2-32米桥跨方案: a dimension of what is built (九江, round twenty)
-    if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]):
+    if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]) \
+            and not _MORE_AFTER.match(after):
         return "extract.reason.budget"  # 总投资额约470万元 (安民乡): the size of the project, not what it must reach
     if unit in ("元", "万元", "亿元") and re.fullmatch(r"[\x00\s]*(?:计划|拟)?投资(?:约)?[\x00\s]*", text[_clause_start(text, a, lo):a]) \
             and _FUNDS_WORK.match(text, e, hi):
@@ -635,8 +635,6 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     cs = _clause_start(text, a, lo)
     if unit in ("元", "万元", "亿元") and _ESTIMATE_BEFORE.search(text[cs:a]):
         return "extract.reason.estimate"
-    if unit in ("元", "万元", "亿元") and _TOTAL_INVESTMENT.search(text[cs:a]) and not _MORE_AFTER.match(after):
-        return "extract.reason.project_size"
     if unit in ("个", "项", "批") and _LIST_ARRANGED.search(re.sub(r"[\x00\s]", "", text[cs:a])) \
             and not _MORE_AFTER.match(after):
         return "extract.reason.list_size"
