@@ -1901,6 +1901,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
         # the milestone carries that date with a note (draft.py), as a heading's date over a list does.
         if _completes(text, t) and any(q[1] <= t.start for q in qtys):
             continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it
+        if t.text == "年均":
+            continue  # 细颗粒物年均浓度…力争达到考核要求: an average over the years measures a figure, it dates no step
         scope_end = _dated_from(text, times[k + 1], t.end) if k + 1 < len(times) else s1
         if t.deadline.kind != "by":
             scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only
