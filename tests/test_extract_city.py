@@ -4051,3 +4051,19 @@ def test_a_tasks_first_subject_does_not_lead_a_later_sentence_with_its_own():
                      title="某市2021年重点任务分工"))
     assert [(e["value_text"], e["lead"]) for e in _targets(d)] == [
         ("333个", ["市住建局"]), ("64公里", ["市住建局"]), ("12座", ["市轨道交通公司"])], SUBJECTS26
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the count of the things a rate is measured over (江门, 鄂州, 十堰): which things, the rate the goal
+    ("纳入国家考核的3个断面水质优良率达到100%。", ["100%"]),
+    ("确保我市15个地表水国考、省考断面水质优良比例100%。", ["100%"]),
+    ("全市5个集中式饮用水水源地水质达标率为100%。", ["100%"]),
+    # counter-cases: a count a task builds, the rate in its own clause
+    ("新建5个示范区,覆盖率达到80%。", ["5个", "80%"]),
+    ("建成3个污水处理厂,污水处理率达到95%。", ["3个", "95%"]),
+])
+def test_the_count_a_rate_is_measured_over_is_no_target(text, kept):
+    d = _draft(f"某市2024年生态环境工作要点\n1.{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
+    if "达到100%" in text:
+        assert say("extract.reason.rate_scope", "en") in {x["reason"] for x in d["exclusions"]}

@@ -361,6 +361,13 @@ _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计|拟)(?:总)?(?:�
 # 项目65个): the plan's scope, its year's investment the goal (松阳, 武进 annotate them so; round twenty-nine). Projects a
 # task is to bring in or finish (招引…项目100个, 完成…整治项目23个, 新增入库…项目7个以上) stay targets.
 _LIST_ARRANGED = re.compile(r"(?<!新增)(?<!争取)(?<!力争)(?:安排|列入|纳入)[^，,。；;：:]{0,24}?项目(?:共|计|合计)?$")
+# A count of the things a rate is measured over, in the rate's clause (纳入国家考核的3个断面水质优良率达到100%, 确保我市15个地表
+# 水国考、省考断面水质优良比例100%, 27个省级及以上地表水监测断面优良率达到96.3%): which things, the rate the goal (江门, 鄂州,
+# 十堰 annotate it so; round twenty-nine). A count a task builds before its rate (建成3个污水处理厂,处理率达到95% — two
+# clauses; 新建5个示范区…) stays a target.
+_RATE_AFTER = re.compile(r"[^，,。；;：:\d]{1,30}?(?:率|比例|比率|占比)(?:稳定|保持|力争|确保)?(?:在|达到|达|为|不低于|不少于|高于)?"
+                         r"[\x00\s]*\d+(?:\.\d+)?[\x00\s]*[%％]")
+_BUILT_BEFORE = re.compile(r"新建|建成|建设|新增|完成|实施|改造|创建|打造|培育|引进|招引|开工|启动|推动|推进|提升")
 _MORE_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上|以下|左右)")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
@@ -635,6 +642,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     cs = _clause_start(text, a, lo)
     if unit in ("元", "万元", "亿元") and _ESTIMATE_BEFORE.search(text[cs:a]):
         return "extract.reason.estimate"
+    if unit in ("个", "座", "处", "条", "家", "所") and _RATE_AFTER.match(text, e, _clause_end(text, e, hi)) \
+            and not _BUILT_BEFORE.search(text, cs, a):
+        return "extract.reason.rate_scope"
     if unit in ("个", "项", "批") and _LIST_ARRANGED.search(re.sub(r"[\x00\s]", "", text[cs:a])) \
             and not _MORE_AFTER.match(after):
         return "extract.reason.list_size"

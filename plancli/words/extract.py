@@ -113,6 +113,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.base": ("目标所依据的基础（在去年建成300个的基础上），不是目标",
                             "what the target builds on (在去年建成300个的基础上), not a target"),
     "extract.reason.annex": ("附件目录中的附件标题，不是事项", "the title of an annex in the list of annexes, not an entry"),
+    "extract.reason.rate_scope": ("比率所统计对象的个数（纳入国家考核的3个断面水质优良率达到100%），说的是哪些对象，目标是比率",
+                                  "the count of things a rate is measured over (纳入国家考核的3个断面水质优良率达到100%): which "
+                                  "things, the rate is the target"),
     "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
                                  "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "
                                  "more), not a target"),
