@@ -4067,3 +4067,16 @@ def test_the_count_a_rate_is_measured_over_is_no_target(text, kept):
     assert [t["value_text"] for t in _targets(d)] == kept
     if "达到100%" in text:
         assert say("extract.reason.rate_scope", "en") in {x["reason"] for x in d["exclusions"]}
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the money a work is planned to get (舒城, 西宁): its budget
+    ("计划投入1000万元,完善园区绿化亮化工程。", []),
+    ("计划投资17亿元,重点实施学校建设项目30个。", ["30个"]),
+    # counter-cases: a year's planned investment is what the year must reach
+    ("年度计划投资87.12亿元。", ["87.12亿元"]),
+    ("全年计划投资50亿元以上。", ["50亿元"]),
+])
+def test_the_money_a_work_is_planned_to_get_is_its_budget(text, kept):
+    d = _draft(f"某开发区2021年工作计划\n1.{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept

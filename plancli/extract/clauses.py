@@ -341,8 +341,11 @@ _ACCESS_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?圈|(?:上高速|上高铁
 # with an estimate's word; a total to reach (总投资不少于190亿元, 总投资70亿元以上) or a year's plan (年度计划投资907.68亿元)
 # stays a target. 总投资 needs no estimate's word: 总投资7.58亿元的县医院迁建项目, 项目65个,总投资290.88亿元, 总投资规模约740
 # 亿元 are what the works cost, excluded in every text that has one (甘谷, 宁波, 武进, 南漳镇, 成都's 十大工程; round twenty-nine).
+# The money a work is planned to get (计划投入1000万元,完善园区绿化; 计划投资17亿元,重点实施…) is its budget too (舒城, 西宁,
+# 新昌); a year's planned investment (年度计划投资87.12亿元, 全年计划投资…) is what the year must reach, a target.
 _BUDGET_BEFORE = re.compile(r"(?:总投资(?:规模|额|金额)?(?:约|预计|估算|概算|约为|估算为|为|共|计|合计|近|达)?|"
-                            r"(?:项目投资|工程投资|总造价|投资估算|概算投资)(?:额|金额)?(?:约|预计|估算|概算|约为|估算为))[\x00\s]*$")
+                            r"(?:项目投资|工程投资|总造价|投资估算|概算投资)(?:额|金额)?(?:约|预计|估算|概算|约为|估算为)|"
+                            r"(?<!年度)(?<!全年)(?<!今年)(?<!当年)(?<!年)计划(?:投入|投资)(?:资金)?(?:约|共|计)?)[\x00\s]*$")
 # After the money a task is funded with, the work it pays for, counted, in the next clause of the same sentence (投资5000万元,
 # 提升改造低等级公路40公里; 计划投资1067万元,完成22所学校…: 新昌, round twenty-two): what is spent, not what is to be reached.
 # The investment as the goal (完成投资5000万元, 年度计划投资907.68亿元 standing alone) stays a target.
