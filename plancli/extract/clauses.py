@@ -596,12 +596,12 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if unit == "米" and (re.search(r"(?:^|[，,；;\x00])(?:路面|道路|桥梁|桥面|车行道)?(?:宽|宽度|净宽|跨径)(?:为|约|达)?$", before)
                         or re.match(r"桥跨|跨径|跨度", after)):
         return "extract.reason.descriptor"  # 宽12米, 采用2-32米桥跨方案: a dimension of what is built (九江, round twenty)
-    if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]) \
-            and not _MORE_AFTER.match(after):
-        return "extract.reason.budget"  # 总投资额约470万元 (安民乡): the size of the project, not what it must reach
     if unit in ("元", "万元", "亿元") and re.fullmatch(r"[\x00\s]*(?:计划|拟)?投资(?:约)?[\x00\s]*", text[_clause_start(text, a, lo):a]) \
             and _FUNDS_WORK.match(text, e, hi):
         return "extract.reason.funds"  # 投资5000万元,提升改造低等级公路40公里 (新昌): the money the counted work is done with
+    if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]) \
+            and not _MORE_AFTER.match(after):
+        return "extract.reason.budget"  # 总投资额约470万元 (安民乡): the size of the project, not what it must reach
     if unit == "周" and after.startswith("年") or unit == "小时" and (
             _DESCRIPTOR_AFTER.match(after) or re.search(r"\d[×*xX]$", before)):
         return "extract.reason.descriptor"
