@@ -4080,3 +4080,15 @@ def test_the_count_a_rate_is_measured_over_is_no_target(text, kept):
 def test_the_money_a_work_is_planned_to_get_is_its_budget(text, kept):
     d = _draft(f"某开发区2021年工作计划\n1.{text}\n")
     assert [t["value_text"] for t in _targets(d)] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    # money naming a class of firms or projects (如皋, 诸暨): which ones count, the count the target
+    ("新增20亿元企业、10亿元企业分别不少于1家、2家。", ["1家", "2家"]),
+    ("力争引进10亿元以上项目8个。", ["8个"]),
+    # counter-case: money a task is to reach
+    ("完成工业投资20亿元,新增规上企业10家。", ["20亿元", "10家"]),
+])
+def test_money_naming_a_class_of_firms_is_a_threshold(text, kept):
+    d = _draft(f"某高新区2024年工作规划\n1.{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept

@@ -371,6 +371,8 @@ _LIST_ARRANGED = re.compile(r"(?<!新增)(?<!争取)(?<!力争)(?:安排|列入|
 _RATE_AFTER = re.compile(r"[^，,。；;：:\d]{1,30}?(?:率|比例|比率|占比)(?:稳定|保持|力争|确保)?(?:在|达到|达|为|不低于|不少于|高于)?"
                          r"[\x00\s]*\d+(?:\.\d+)?[\x00\s]*[%％]")
 _BUILT_BEFORE = re.compile(r"新建|建成|建设|新增|完成|实施|改造|创建|打造|培育|引进|招引|开工|启动|推动|推进|提升")
+# Money that names a class of firms or projects right after it (20亿元企业, 10亿元以上项目8个): which ones count
+_CLASS_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上)?(?:的)?(?:企业|项目|工业企业|大项目|重大项目|产业项目)")
 _MORE_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上|以下|左右)")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
@@ -645,6 +647,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     cs = _clause_start(text, a, lo)
     if unit in ("元", "万元", "亿元") and _ESTIMATE_BEFORE.search(text[cs:a]):
         return "extract.reason.estimate"
+    if unit in ("元", "万元", "亿元") and _CLASS_AFTER.match(after):
+        return "extract.reason.threshold"  # 新增20亿元企业、10亿元企业…分别不少于1家 (如皋): a size naming which firms count
     if unit in ("个", "座", "处", "条", "家", "所") and _RATE_AFTER.match(text, e, _clause_end(text, e, hi)) \
             and not _BUILT_BEFORE.search(text, cs, a):
         return "extract.reason.rate_scope"
