@@ -4045,3 +4045,28 @@ def test_a_tasks_first_subject_does_not_lead_a_later_sentence_with_its_own():
                      title="某市2021年重点任务分工"))
     assert [(e["value_text"], e["lead"]) for e in _targets(d)] == [
         ("333个", ["市住建局"]), ("64公里", ["市住建局"]), ("12座", ["市轨道交通公司"])], SUBJECTS26
+
+
+READ28 = "issue 28, twenty-ninth round: round twenty-eight's forms read"
+
+
+def _read28(task: str) -> list[tuple]:
+    """The targets a one-task plan drafts, as (value_text, value, unit, comparator)."""
+    d = _draft(_city("1." + task, title="某县2024年民生实事实施方案"))
+    return [(t["value_text"], t["value"], t["unit"], t["comparator"]) for t in _targets(d)]
+
+
+@pytest.mark.parametrize("task, want", [
+    # 襄城 (dept2022_xiangcheng_nongye): tobacco is weighed in 担 (50 kg)
+    ("确保烟叶种植面积达到12万亩、产量30万担以上。", [("12万亩", 120000, "亩", "="), ("30万担", 300000, "担", ">=")]),
+    ("新打机井120眼。", [("120眼", 120, "眼", "=")]),
+    ("放流鱼苗300万尾。", [("300万尾", 3000000, "尾", "=")]),
+    ("新增家禽养殖50万羽。", [("50万羽", 500000, "羽", "=")]),
+    ("购置农机具200台套。", [("200台套", 200, "台套", "=")]),
+    ("完成通用航空飞行5000架次。", [("5000架次", 5000, "架次", "=")]),
+    ("改造危桥涵洞12孔。", [("12孔", 12, "孔", "=")]),
+])
+def test_the_measure_words_of_farms_and_works_are_read(task, want):
+    """担 (tobacco, grain), 眼 (wells), 尾 (fish), 羽 (poultry), 台套 (machines with their kit), 架次 (flights), 孔
+    (spans of a bridge, culverts): a plan counts in them; the reader had none of them and dropped the figure."""
+    assert _read28(task) == want, READ28
