@@ -4057,6 +4057,40 @@ def _read28(task: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("task, want", [
+    # 保康 (county2026_baokang_minsheng): one thing built, its count in words after the verb that builds it …
+    ("在保康高速路口停车场,新建一座高低压一体箱式变电站。", [("一座", 1, "座", "=")]),
+    ("在清溪路处新建一座液化天然气气化站。", [("一座", 1, "座", "=")]),
+    # … or after its noun, the clause opened by that verb (水厂一座: the work, not a size of a list)
+    ("在马桥镇新建供水厂一座。", [("一座", 1, "座", "=")]),
+    # 峨山 and 城阳: one school enlarged or started
+    ("改扩建一所县城公办幼儿园,完成第二幼儿园建设。", [("一所", 1, "所", "=")]),
+    ("增加普通高中学位供给,启动一所60班制高中建设。", [("一所", 1, "所", "=")]),
+    # 南昌: a floor of one person (至少有一人就业)
+    ("确保有就业能力的零就业家庭至少有一人就业。", [("一人", 1, "人", ">=")]),
+])
+def test_a_count_of_one_in_words_is_read_where_a_verb_builds_the_thing(task, want):
+    """Round twenty-eight's counties and districts write one thing built in words: 新建一座…变电站, 改扩建一所…幼儿园,
+    启动一所…高中建设, and after the noun, 新建…水厂一座 (the clause opened by the verb that builds it); 至少有一人 is a
+    floor. A lone 一 had been no count at all (一个, 一批 say nothing of how many): it is read where a verb of building,
+    starting or enlarging governs a measure word of a thing built (座 所 处; not 幢, 栋: a project's content), and after a floor word with 人 too."""
+    assert _read28(task) == want, READ28
+
+
+@pytest.mark.parametrize("task", [
+    "打造一座宜居宜业的现代化滨江之城。",     # a city to become: an attribute, no thing built
+    "建设一座城市的文化高地。",                # 一座城市: a name of the place
+    "新建一批中小学校。",                      # 一批: no count
+    "进一步完善公共服务体系,统一建设标准。",   # 进一步, 统一: no count
+    "推进一村一品示范村建设。",                # a slogan
+    "广场上矗立着纪念碑一座。",                # after its noun, no verb of doing: a description
+    "建设一个智慧服务平台。",                  # 一个: too general to be a count of a thing built
+    "主要建设内容为新建一幢食堂和一幢配套配电房。",  # 奉化: a building of a project's content, described
+])
+def test_a_one_in_words_that_counts_no_thing_built_stays_no_target(task):
+    assert _read28(task) == [], READ28
+
+
+@pytest.mark.parametrize("task, want", [
     # 襄城 (dept2022_xiangcheng_nongye): tobacco is weighed in 担 (50 kg)
     ("确保烟叶种植面积达到12万亩、产量30万担以上。", [("12万亩", 120000, "亩", "="), ("30万担", 300000, "担", ">=")]),
     ("新打机井120眼。", [("120眼", 120, "眼", "=")]),
