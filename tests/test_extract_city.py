@@ -4091,6 +4091,54 @@ def test_a_one_in_words_that_counts_no_thing_built_stays_no_target(task):
 
 
 @pytest.mark.parametrize("task, want", [
+    # 如皋 (zone2024_rugao_guihua): a share of the city written as a fraction, in %
+    ("规模工业应税销售占全市1/8。", [("1/8", 12.5, "%", "=")]),
+    ("新增新开规模工业企业数占全市1/5。", [("1/5", 20, "%", "=")]),
+    ("净增高企和科创项目占全市比重超1/4。", [("1/4", 25, "%", ">")]),
+    ("培育国家专精特新企业占全市1/3。", [("1/3", 33.33, "%", "=")]),
+    # 娄底 (dept2021_loudi_fuyou): a rate per 100 000 is a value per its base, the base its measure
+    ("孕产妇死亡率下调到12/10万和6‰。", [("12/10万", 12, "/10万", "<="), ("6‰", 6, "‰", "<=")]),
+    ("孕产妇死亡率控制在10/10万以内。", [("10/10万", 10, "/10万", "<=")]),
+])
+def test_a_fraction_of_a_whole_is_a_share_and_one_per_ten_thousand_a_rate(task, want):
+    """如皋 writes its shares of the city as fractions (占全市1/8, 比重超1/4): a share, read in % (12.5, 25, 33.33 —
+    two places, as 三分之一 is read). 娄底 writes a mortality per 100 000 as 12/10万: the value is 12, its measure
+    /10万 as written (the registry's form for a rate per so many, as a 单位 cell of 1/10万 gives it); 下调到 is a
+    ceiling as 降到 is. A fraction is a share only where the clause says of what (占, 比重, 比例): elsewhere 1/8 may
+    be a date of a table or a size of a part (1/2英寸)."""
+    assert _read28(task) == want, READ28
+
+
+@pytest.mark.parametrize("task", [
+    "于1/8召开推进会。",              # a date in a table's style
+    "更换1/2英寸阀门。",              # a size in a name
+])
+def test_a_fraction_that_is_no_share_stays_no_target(task):
+    assert _read28(task) == [], READ28
+
+
+@pytest.mark.parametrize("task, want", [
+    # 舒城 (zone2021_shucheng_jihua): a rank to reach, written in words: the fifth place or better
+    ("力争国家级开发区培育期年终考评进入前五位。", [("前五位", 5, "位", "<=")]),
+    # 黄石 (dept2024_huangshi_jiaoyu): places to climb
+    ("高考成绩在全省再进三位。", [("三位", 3, "位", "=")]),
+])
+def test_a_rank_to_reach_in_words_is_read(task, want):
+    """A rank a plan sets (进入前五位: the fifth place or better, <=; 再进三位: three places up) is a target in words,
+    as 跃居全省前40位 in digits is. A rank reported (居全省第五位, 排名第三) and 三位一体 are none."""
+    assert _read28(task) == want, READ28
+
+
+@pytest.mark.parametrize("task", [
+    "去年增速居全省第五位,位居前列。",
+    "构建三位一体的服务体系。",
+    "争创全省第一。",
+])
+def test_a_rank_reported_or_a_name_stays_no_target(task):
+    assert _read28(task) == [], READ28
+
+
+@pytest.mark.parametrize("task, want", [
     # 襄城 (dept2022_xiangcheng_nongye): tobacco is weighed in 担 (50 kg)
     ("确保烟叶种植面积达到12万亩、产量30万担以上。", [("12万亩", 120000, "亩", "="), ("30万担", 300000, "担", ">=")]),
     ("新打机井120眼。", [("120眼", 120, "眼", "=")]),

@@ -19,7 +19,7 @@ _AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|�
 TIME_UNIT = re.compile(r"(?:个月|个工作日|工作日|天|周|小时|分钟)$")
 # (至少有一人, 至少建设一所: a floor word, then the verb, then the count in words — 南昌, round twenty-eight)
 _BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)(?:有|新建|建设|建成|设立|开设|配备|培育|打造)?$"), ">="),
-               (re.compile(r"(?:不超过|不高于|控制在|降至|降到|压减到|压减至)$"), "<="),
+               (re.compile(r"(?:不超过|不高于|控制在|降至|降到|压减到|压减至|下调到|下调至)$"), "<="),
                (re.compile(r"(?:低于|小于)$"), "<"),
                (re.compile(r"(?:突破|超过|高于|超|过|破|逾)$"), ">"),
                (re.compile(r"(?:约|近|大约)$"), "~")]
