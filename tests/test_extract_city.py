@@ -2030,6 +2030,12 @@ _TABLE_OPEN |= {
 # reads the same since 大类 names the group column. 维智's table (指  标 | 2020年 | 2025年 | 属性) is not re-laid: the helper
 # finds no heading without 序号 or a unit or time column.
 _TABLE_OPEN |= {("spaces", "city2020_zhaoqing_minsheng")}
+# (round twenty-eight's set, development documents since its measurement) 沅江's target table (序号 | 指标 | 单位 | 基期值 |
+# 2025年 | 2027年 | 牵头单位, one cell a line) re-laid a row a line: a cell its two year columns share (每年提升2%左右或不低于
+# 全省平均水平 under 2025年 and 2027年) and the rows after it read otherwise — not yet looked at (first re-laid in the
+# twenty-ninth round).
+_TABLE_OPEN |= {(form, "city2025_yuanjiang_shouming")
+                for form in ("bars", "tabs", "markdown", "spaces", "bars-merged", "paragraphs-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -3938,7 +3944,7 @@ def test_a_projects_total_investment_describes_it(text, kept):
     d = _draft(f"某县2025年重点项目工作方案\n1.{text}\n")
     assert [t["value_text"] for t in _targets(d)] == kept
     if len(kept) == 1 and "以上" not in text:
-        assert say("extract.reason.project_size", "en") in {x["reason"] for x in d["exclusions"]}
+        assert say("extract.reason.budget", "en") in {x["reason"] for x in d["exclusions"]}
 
 
 @pytest.mark.parametrize("text, kept", [
@@ -4152,3 +4158,32 @@ def test_the_measure_words_of_farms_and_works_are_read(task, want):
     """担 (tobacco, grain), 眼 (wells), 尾 (fish), 羽 (poultry), 台套 (machines with their kit), 架次 (flights), 孔
     (spans of a bridge, culverts): a plan counts in them; the reader had none of them and dropped the figure."""
     assert _read28(task) == want, READ28
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the count of the things a rate is measured over (江门, 鄂州, 十堰): which things, the rate the goal
+    ("纳入国家考核的3个断面水质优良率达到100%。", ["100%"]),
+    ("确保我市15个地表水国考、省考断面水质优良比例100%。", ["100%"]),
+    ("全市5个集中式饮用水水源地水质达标率为100%。", ["100%"]),
+    # counter-cases: a count a task builds, the rate in its own clause
+    ("新建5个示范区,覆盖率达到80%。", ["5个", "80%"]),
+    ("建成3个污水处理厂,污水处理率达到95%。", ["3个", "95%"]),
+])
+def test_the_count_a_rate_is_measured_over_is_no_target(text, kept):
+    d = _draft(f"某市2024年生态环境工作要点\n1.{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
+    if "达到100%" in text:
+        assert say("extract.reason.rate_scope", "en") in {x["reason"] for x in d["exclusions"]}
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the money a work is planned to get (舒城, 西宁): its budget
+    ("计划投入1000万元,完善园区绿化亮化工程。", []),
+    ("计划投资17亿元,重点实施学校建设项目30个。", ["30个"]),
+    # counter-cases: a year's planned investment is what the year must reach
+    ("年度计划投资87.12亿元。", ["87.12亿元"]),
+    ("全年计划投资50亿元以上。", ["50亿元"]),
+])
+def test_the_money_a_work_is_planned_to_get_is_its_budget(text, kept):
+    d = _draft(f"某开发区2021年工作计划\n1.{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept

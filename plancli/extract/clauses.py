@@ -365,8 +365,14 @@ _DOING_BEFORE = re.compile(r"(?:办好|办成|办实|做好|完成|实施|推进
 # 健身圈, 30分钟通勤圈, 1小时交通圈, 15分钟上高速 — the standard the circle is named by; 等候时间压缩至15分钟以内 stays a target.
 _ACCESS_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?圈|(?:上高速|上高铁|到达|可达|通达|抵达|直达|就医|入学|就近))")
 # Before a project's estimated cost (round nineteen's 安民乡: 总投资额约470万元, 总投资约100万元): what the project costs, said
-# with an estimate's word; a total to reach (总投资不少于190亿元) or a year's plan (年度计划投资907.68亿元) stays a target.
-_BUDGET_BEFORE = re.compile(r"(?:总投资|项目投资|工程投资|总造价|投资估算|概算投资)(?:额|金额)?(?:约|预计|估算|概算|约为|估算为)[\x00\s]*$")
+# with an estimate's word; a total to reach (总投资不少于190亿元, 总投资70亿元以上) or a year's plan (年度计划投资907.68亿元)
+# stays a target. 总投资 needs no estimate's word: 总投资7.58亿元的县医院迁建项目, 项目65个,总投资290.88亿元, 总投资规模约740
+# 亿元 are what the works cost, excluded in every text that has one (甘谷, 宁波, 武进, 南漳镇, 成都's 十大工程; round twenty-nine).
+# The money a work is planned to get (计划投入1000万元,完善园区绿化; 计划投资17亿元,重点实施…) is its budget too (舒城, 西宁,
+# 新昌); a year's planned investment (年度计划投资87.12亿元, 全年计划投资…) is what the year must reach, a target.
+_BUDGET_BEFORE = re.compile(r"(?:总投资(?:规模|额|金额)?(?:约|预计|估算|概算|约为|估算为|为|共|计|合计|近|达)?|"
+                            r"(?:项目投资|工程投资|总造价|投资估算|概算投资)(?:额|金额)?(?:约|预计|估算|概算|约为|估算为)|"
+                            r"(?<!年度)(?<!全年)(?<!今年)(?<!当年)(?<!年)计划(?:投入|投资)(?:资金)?(?:约|共|计)?)[\x00\s]*$")
 # After the money a task is funded with, the work it pays for, counted, in the next clause of the same sentence (投资5000万元,
 # 提升改造低等级公路40公里; 计划投资1067万元,完成22所学校…: 新昌, round twenty-two): what is spent, not what is to be reached.
 # The investment as the goal (完成投资5000万元, 年度计划投资907.68亿元 standing alone) stays a target.
@@ -381,14 +387,17 @@ _FUNDING_SOURCE = re.compile(r"(?:中央|省级|省|市级|县级|区级|乡镇|
 # year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
 # (拟投入资金153万元, 该旗拟投入81.6万元: the money a project is to be given, as 预计投入 — 苏尼特左旗, round twenty-six)
 _ESTIMATE_BEFORE = re.compile(r"(?:预计|预估|估算|估计|拟)(?:总)?(?:投入|投资|安排|需要)(?:资金|财政资金)?(?:约|达|为|近|超)?[\x00\s]*$")
-# A project's (or a list's) total investment as the text describes it: 总投资7.58亿元的县医院迁建项目, 项目65个,总投资290.88
-# 亿元, 总投资规模约740亿元 — what the works cost, no goal anyone reports on (annotators exclude it in every text: 甘谷, 宁波,
-# 武进, 南漳镇, 成都's 十大工程; round twenty-nine). A total set as a floor (总投资不少于190亿元, 总投资70亿元以上) stays a goal.
-_TOTAL_INVESTMENT = re.compile(r"总投资(?:规模|额|金额)?(?:约|为|共|计|合计|近|达)?[\x00\s]*$")
 # The projects a project plan arranges or lists (2025年共安排重点新续建项目57个, 安排重点预备项目10个, 列入政府投资项目建设计划
 # 项目65个): the plan's scope, its year's investment the goal (松阳, 武进 annotate them so; round twenty-nine). Projects a
 # task is to bring in or finish (招引…项目100个, 完成…整治项目23个, 新增入库…项目7个以上) stay targets.
 _LIST_ARRANGED = re.compile(r"(?<!新增)(?<!争取)(?<!力争)(?:安排|列入|纳入)[^，,。；;：:]{0,24}?项目(?:共|计|合计)?$")
+# A count of the things a rate is measured over, in the rate's clause (纳入国家考核的3个断面水质优良率达到100%, 确保我市15个地表
+# 水国考、省考断面水质优良比例100%, 27个省级及以上地表水监测断面优良率达到96.3%): which things, the rate the goal (江门, 鄂州,
+# 十堰 annotate it so; round twenty-nine). A count a task builds before its rate (建成3个污水处理厂,处理率达到95% — two
+# clauses; 新建5个示范区…) stays a target.
+_RATE_AFTER = re.compile(r"[^，,。；;：:\d]{1,30}?(?:率|比例|比率|占比)(?:稳定|保持|力争|确保)?(?:在|达到|达|为|不低于|不少于|高于)?"
+                         r"[\x00\s]*\d+(?:\.\d+)?[\x00\s]*[%％]")
+_BUILT_BEFORE = re.compile(r"新建|建成|建设|新增|完成|实施|改造|创建|打造|培育|引进|招引|开工|启动|推动|推进|提升")
 _MORE_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上|以下|左右)")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
 # 受益群众5万人, and the effect a task's clause states after it: 有效改善9万人口的饮水安全问题), the land a project takes
@@ -614,7 +623,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if unit == "米" and (re.search(r"(?:^|[，,；;\x00])(?:路面|道路|桥梁|桥面|车行道)?(?:宽|宽度|净宽|跨径)(?:为|约|达)?$", before)
                         or re.match(r"桥跨|跨径|跨度", after)):
         return "extract.reason.descriptor"  # 宽12米, 采用2-32米桥跨方案: a dimension of what is built (九江, round twenty)
-    if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]):
+    if unit in ("元", "万元", "亿元") and _BUDGET_BEFORE.search(text[_clause_start(text, a, lo):a]) \
+            and not _MORE_AFTER.match(after):
         return "extract.reason.budget"  # 总投资额约470万元 (安民乡): the size of the project, not what it must reach
     if unit in ("元", "万元", "亿元") and re.fullmatch(r"[\x00\s]*(?:计划|拟)?投资(?:约)?[\x00\s]*", text[_clause_start(text, a, lo):a]) \
             and _FUNDS_WORK.match(text, e, hi):
@@ -662,8 +672,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     cs = _clause_start(text, a, lo)
     if unit in ("元", "万元", "亿元") and _ESTIMATE_BEFORE.search(text[cs:a]):
         return "extract.reason.estimate"
-    if unit in ("元", "万元", "亿元") and _TOTAL_INVESTMENT.search(text[cs:a]) and not _MORE_AFTER.match(after):
-        return "extract.reason.project_size"
+    if unit in ("个", "座", "处", "条", "家", "所") and _RATE_AFTER.match(text, e, _clause_end(text, e, hi)) \
+            and not _BUILT_BEFORE.search(text, cs, a):
+        return "extract.reason.rate_scope"
     if unit in ("个", "项", "批") and _LIST_ARRANGED.search(re.sub(r"[\x00\s]", "", text[cs:a])) \
             and not _MORE_AFTER.match(after):
         return "extract.reason.list_size"
@@ -1952,6 +1963,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
         # the milestone carries that date with a note (draft.py), as a heading's date over a list does.
         if _completes(text, t) and any(q[1] <= t.start for q in qtys):
             continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it
+        if t.text == "年均":
+            continue  # 细颗粒物年均浓度…力争达到考核要求: an average over the years measures a figure, it dates no step
         scope_end = _dated_from(text, times[k + 1], t.end) if k + 1 < len(times) else s1
         if t.deadline.kind != "by":
             scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only

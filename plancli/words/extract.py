@@ -44,8 +44,9 @@ WORDS: dict[str, tuple[str, str]] = {
                                   "not a target"),
     "extract.reason.ordinal": ("序数（第2次会议、十九届第1次常务会议），说的是哪一次，不是数量",
                                "an ordinal (第2次会议, 十九届第1次常务会议): which meeting, not a count"),
-    "extract.reason.budget": ("项目总投资的估算（总投资额约470万元），说的是项目规模，不是目标",
-                              "a project's estimated cost (总投资额约470万元): its size, not a target"),
+    "extract.reason.budget": ("项目或清单的总投资（总投资额约470万元、总投资7.58亿元的县医院迁建项目），说的是项目规模，不是目标",
+                              "a project's or a list's total cost (总投资额约470万元, 总投资7.58亿元的县医院迁建项目): its size, "
+                              "not a target"),
     "extract.reason.funds": ("任务投入的资金（投资5000万元，提升改造公路40公里），说的是花多少钱，不是目标",
                              "the money a task is done with (投资5000万元，提升改造公路40公里): what it spends, not a target"),
     "extract.reason.descriptor": ("描述性数字（24小时服务、建市100周年），不是目标",
@@ -65,9 +66,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.estimate": ("对整份清单资金的估算及其增幅（预计投入资金2.5亿元、较2024年增长120%），不是某项任务的目标",
                                  "an estimate of what the whole list costs and its growth (预计投入资金2.5亿元, 较2024年增长"
                                  "120%), not a task's target"),
-    "extract.reason.project_size": ("项目或清单的总投资（总投资7.58亿元的县医院迁建项目、项目65个，总投资290.88亿元），说明项目规模，不是目标",
-                                    "a project's or a list's total investment (总投资7.58亿元的县医院迁建项目, 项目65个,总投资290.88"
-                                    "亿元): what the works cost, not a target"),
     "extract.reason.participants": ("与会或参与者的人数（69名基层议事代表和12名区人大代表），不是目标",
                                     "who took part (69名基层议事代表和12名区人大代表), not a target"),
     "extract.reason.acts": ("会议审议、批准的文件个数（决定批准这6个报告），不是目标",
@@ -115,6 +113,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.base": ("目标所依据的基础（在去年建成300个的基础上），不是目标",
                             "what the target builds on (在去年建成300个的基础上), not a target"),
     "extract.reason.annex": ("附件目录中的附件标题，不是事项", "the title of an annex in the list of annexes, not an entry"),
+    "extract.reason.rate_scope": ("比率所统计对象的个数（纳入国家考核的3个断面水质优良率达到100%），说的是哪些对象，目标是比率",
+                                  "the count of things a rate is measured over (纳入国家考核的3个断面水质优良率达到100%): which "
+                                  "things, the rate is the target"),
     "extract.reason.threshold": ("界定计数范围的门槛（220千伏及以下输变电工程、投资500万元以上项目），不是目标",
                                  "a threshold that says which things count (220千伏及以下 works, projects of 500万元 or "
                                  "more), not a target"),

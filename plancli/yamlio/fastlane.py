@@ -425,6 +425,7 @@ def _read(text: str, resolve, special, line_dict: type, pos: int = 0, endpos: in
 # searches at memory speed, where a multi-line ^ is tried at every character)
 _TOP = re.compile(r"\n(?:[^ \n#\-]|-[^ \n])")
 _COMMENTS = re.compile(r"(?:[ ]*(?:\#[^\n]*)?\n)*[ ]*(?:\#[^\n]*)?\Z")
+_EMPTY_VALUE = re.compile(r":[ ]*(?:[ ]\#[^\n]*)?$")  # a `key:` line with nothing after its colon (a comment at most)
 _ITEMS = re.compile(r"[^\n]*\n(?:[ ]*(?:\#[^\n]*)?\n)*([ ]*)-(?:[ ]|\n|\Z)")  # `key:` line, then a `-`
 
 
@@ -499,7 +500,10 @@ def _block(text, a, b, lines, unsafe, shared, memo, parts, resolve, special, lin
         head = _read(text, resolve, special, line_dict, a, nl + 1, line, shared, memo=memo)
     except (_Out, IndexError):
         return full(text[a:b], line)
-    if not isinstance(head, dict) or len(head) != 1 or next(iter(head.values())) is not None:
+    if not isinstance(head, dict) or len(head) != 1 or next(iter(head.values())) is not None \
+            or not _EMPTY_VALUE.search(text, a, nl):
+        # (`x: ~` or `x: null` holds a value, None, and no sequence may follow it: the full reader refuses the file
+        # as PyYAML does — a hypothesis run found `x: ~` then `- {a: 1}` read as a list under x)
         return full(text[a:b], line)
     if _clean(unsafe, seq.start(1), b):
         key = next(iter(head))
