@@ -4053,6 +4053,113 @@ def test_a_tasks_first_subject_does_not_lead_a_later_sentence_with_its_own():
         ("333个", ["市住建局"]), ("64公里", ["市住建局"]), ("12座", ["市轨道交通公司"])], SUBJECTS26
 
 
+READ28 = "issue 28, twenty-ninth round: round twenty-eight's forms read"
+
+
+def _read28(task: str) -> list[tuple]:
+    """The targets a one-task plan drafts, as (value_text, value, unit, comparator)."""
+    d = _draft(_city("1." + task, title="某县2024年民生实事实施方案"))
+    return [(t["value_text"], t["value"], t["unit"], t["comparator"]) for t in _targets(d)]
+
+
+@pytest.mark.parametrize("task, want", [
+    # 保康 (county2026_baokang_minsheng): one thing built, its count in words after the verb that builds it …
+    ("在保康高速路口停车场,新建一座高低压一体箱式变电站。", [("一座", 1, "座", "=")]),
+    ("在清溪路处新建一座液化天然气气化站。", [("一座", 1, "座", "=")]),
+    # … or after its noun, the clause opened by that verb (水厂一座: the work, not a size of a list)
+    ("在马桥镇新建供水厂一座。", [("一座", 1, "座", "=")]),
+    # 峨山 and 城阳: one school enlarged or started
+    ("改扩建一所县城公办幼儿园,完成第二幼儿园建设。", [("一所", 1, "所", "=")]),
+    ("增加普通高中学位供给,启动一所60班制高中建设。", [("一所", 1, "所", "=")]),
+    # 南昌: a floor of one person (至少有一人就业)
+    ("确保有就业能力的零就业家庭至少有一人就业。", [("一人", 1, "人", ">=")]),
+])
+def test_a_count_of_one_in_words_is_read_where_a_verb_builds_the_thing(task, want):
+    """Round twenty-eight's counties and districts write one thing built in words: 新建一座…变电站, 改扩建一所…幼儿园,
+    启动一所…高中建设, and after the noun, 新建…水厂一座 (the clause opened by the verb that builds it); 至少有一人 is a
+    floor. A lone 一 had been no count at all (一个, 一批 say nothing of how many): it is read where a verb of building,
+    starting or enlarging governs a measure word of a thing built (座 所 处; not 幢, 栋: a project's content), and after a floor word with 人 too."""
+    assert _read28(task) == want, READ28
+
+
+@pytest.mark.parametrize("task", [
+    "打造一座宜居宜业的现代化滨江之城。",     # a city to become: an attribute, no thing built
+    "建设一座城市的文化高地。",                # 一座城市: a name of the place
+    "新建一批中小学校。",                      # 一批: no count
+    "进一步完善公共服务体系,统一建设标准。",   # 进一步, 统一: no count
+    "推进一村一品示范村建设。",                # a slogan
+    "广场上矗立着纪念碑一座。",                # after its noun, no verb of doing: a description
+    "建设一个智慧服务平台。",                  # 一个: too general to be a count of a thing built
+    "主要建设内容为新建一幢食堂和一幢配套配电房。",  # 奉化: a building of a project's content, described
+])
+def test_a_one_in_words_that_counts_no_thing_built_stays_no_target(task):
+    assert _read28(task) == [], READ28
+
+
+@pytest.mark.parametrize("task, want", [
+    # 如皋 (zone2024_rugao_guihua): a share of the city written as a fraction, in %
+    ("规模工业应税销售占全市1/8。", [("1/8", 12.5, "%", "=")]),
+    ("新增新开规模工业企业数占全市1/5。", [("1/5", 20, "%", "=")]),
+    ("净增高企和科创项目占全市比重超1/4。", [("1/4", 25, "%", ">")]),
+    ("培育国家专精特新企业占全市1/3。", [("1/3", 33.33, "%", "=")]),
+    # 娄底 (dept2021_loudi_fuyou): a rate per 100 000 is a value per its base, the base its measure
+    ("孕产妇死亡率下调到12/10万和6‰。", [("12/10万", 12, "/10万", "<="), ("6‰", 6, "‰", "<=")]),
+    ("孕产妇死亡率控制在10/10万以内。", [("10/10万", 10, "/10万", "<=")]),
+])
+def test_a_fraction_of_a_whole_is_a_share_and_one_per_ten_thousand_a_rate(task, want):
+    """如皋 writes its shares of the city as fractions (占全市1/8, 比重超1/4): a share, read in % (12.5, 25, 33.33 —
+    two places, as 三分之一 is read). 娄底 writes a mortality per 100 000 as 12/10万: the value is 12, its measure
+    /10万 as written (the registry's form for a rate per so many, as a 单位 cell of 1/10万 gives it); 下调到 is a
+    ceiling as 降到 is. A fraction is a share only where the clause says of what (占, 比重, 比例): elsewhere 1/8 may
+    be a date of a table or a size of a part (1/2英寸)."""
+    assert _read28(task) == want, READ28
+
+
+@pytest.mark.parametrize("task", [
+    "于1/8召开推进会。",              # a date in a table's style
+    "更换1/2英寸阀门。",              # a size in a name
+])
+def test_a_fraction_that_is_no_share_stays_no_target(task):
+    assert _read28(task) == [], READ28
+
+
+@pytest.mark.parametrize("task, want", [
+    # 舒城 (zone2021_shucheng_jihua): a rank to reach, written in words: the fifth place or better
+    ("力争国家级开发区培育期年终考评进入前五位。", [("前五位", 5, "位", "<=")]),
+    # 黄石 (dept2024_huangshi_jiaoyu): places to climb
+    ("高考成绩在全省再进三位。", [("三位", 3, "位", "=")]),
+])
+def test_a_rank_to_reach_in_words_is_read(task, want):
+    """A rank a plan sets (进入前五位: the fifth place or better, <=; 再进三位: three places up) is a target in words,
+    as 跃居全省前40位 in digits is. A rank reported (居全省第五位, 排名第三) and 三位一体 are none."""
+    assert _read28(task) == want, READ28
+
+
+@pytest.mark.parametrize("task", [
+    "去年增速居全省第五位,位居前列。",
+    "构建三位一体的服务体系。",
+    "争创全省第一。",
+])
+def test_a_rank_reported_or_a_name_stays_no_target(task):
+    assert _read28(task) == [], READ28
+
+
+@pytest.mark.parametrize("task, want", [
+    # 襄城 (dept2022_xiangcheng_nongye): tobacco is weighed in 担 (50 kg)
+    ("确保烟叶种植面积达到12万亩、产量30万担以上。", [("12万亩", 120000, "亩", "="), ("30万担", 300000, "担", ">=")]),
+    ("新打机井120眼。", [("120眼", 120, "眼", "=")]),
+    ("放流鱼苗300万尾。", [("300万尾", 3000000, "尾", "=")]),
+    ("新增家禽养殖50万羽。", [("50万羽", 500000, "羽", "=")]),
+    ("购置农机具200台套。", [("200台套", 200, "台套", "=")]),
+    ("完成通用航空飞行5000架次。", [("5000架次", 5000, "架次", "=")]),
+    ("改造危桥涵洞12孔。", [("12孔", 12, "孔", "=")]),
+])
+def test_the_measure_words_of_farms_and_works_are_read(task, want):
+    """担 (tobacco, grain), 眼 (wells), 尾 (fish), 羽 (poultry), 台套 (machines with their kit), 架次 (flights), 孔
+    (spans of a bridge, culverts): a plan counts in them; the reader had none of them and dropped the figure."""
+    assert _read28(task) == want, READ28
+
+
 @pytest.mark.parametrize("text, kept", [
     # the count of the things a rate is measured over (江门, 鄂州, 十堰): which things, the rate the goal
     ("纳入国家考核的3个断面水质优良率达到100%。", ["100%"]),

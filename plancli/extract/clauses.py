@@ -214,14 +214,41 @@ _CN_QTY = re.compile(
     # (a direction)
     r"|(?<!趋)零(?=发生|事故|死亡|伤亡|增长|排放|投诉|新增|感染|污染|积压|拖欠|欠薪|上访|直排|填埋)"
     rf"|一半|半数|(?<![{NONZERO}十])[{NONZERO}]成(?=以上|左右|$|[，,。；;的])|[{NONZERO}十]分之[{NONZERO}]"
-    r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于))(?:新建|建设|建成|设立|开设|配备|培育|打造|有)?"
-    rf"[{NONZERO}十](?:所|家|个|名|项|座|处|支|条)"
+    # (the verb between is no part of the count: 至少建设一所 is 一所, 至少有一人 is 一人 — 南昌, round twenty-eight)
+    r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于)|(?<=至少有)|(?<=至少新建)|(?<=至少建设)|(?<=至少建成)|(?<=至少设立)|"
+    r"(?<=至少开设)|(?<=至少配备)|(?<=至少培育)|(?<=至少打造)|(?<=不少于新建)|(?<=不少于建设))"
+    rf"[{NONZERO}十](?:所|家|个|名|项|座|处|支|条|人)"
+    # one thing built, its count in words right after the verb that builds, starts or enlarges it (新建一座…变电站,
+    # 改扩建一所…幼儿园, 启动一所…高中建设: 保康, 峨山, 城阳 — round twenty-eight); a lone 一 otherwise counts nothing
+    # (一个, 一批), and 一座城市 / 一座…之城 is what a place is to become, no thing built
+    r"|(?:(?<=新建)|(?<=建设)|(?<=建成)|(?<=扩建)|(?<=改建)|(?<=迁建)|(?<=续建)|(?<=启动)|(?<=开工)|(?<=购置))"
+    # (not 一幢/一栋: a building of a project's content, 主要建设内容为新建一幢食堂 — 奉化's table describes, commits to none)
+    r"一(?:座|所|处)(?!城市|[^，,。；;]{0,16}?(?:之城|之都|城市))"
     # a count in words right after a verb of doing (新建三所学校, 建设两个产业园, 新增二十个口袋公园: round ten — it had been
     # left to check); a lone 一 (一个, 一批) is no count, 三大/五个方面/三类 are names and kinds
     r"|(?:(?<=新建)|(?<=建设)|(?<=建成)|(?<=新增)|(?<=打造)|(?<=培育)|(?<=创建)|(?<=引进)|(?<=改造)|(?<=开工)|(?<=开设)|"
     r"(?<=设立)|(?<=招引)|(?<=扩建)|(?<=改建)|(?<=提升))"
     r"(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
     r"(?:所|家|个|名|座|处|支|条|台|套|辆|栋|幢|片)(?![大类级]|方面)")
+# One thing built, its count in words after its noun (新建设计供水规模为6000立方米水厂一座: 保康, round twenty-eight): a
+# count where the clause is opened by a verb that builds (_BUILDS_BEFORE, checked where it is read); 纪念碑一座 with no
+# such verb describes what stands.
+_ONE_AFTER_NOUN = re.compile(r"(?<=[\u4e00-\u9fff])(?<!一)一(?:座|所|处)(?=[，,。；;、)）]|$)")
+_BUILDS_BEFORE = re.compile(r"新建|建设|建成|扩建|改建|迁建|续建|启动|开工|购置")
+# A share of a whole written as a fraction (占全市1/8, 比重超1/4: 如皋, round twenty-eight), read in %; one only where its
+# clause says of what (占, 比重, 比例, 份额): 1/8 elsewhere may be a table's date, 1/2英寸 a size. (Not 1/10万: a rate.)
+_FRACTION = re.compile(r"(?<![\d./／])[1-9]\d?[/／][1-9]\d?(?![\d./／%‰万千亿])")
+_SHARE_OF = re.compile(r"占|比重|比例|份额")
+# A rate per so many (孕产妇死亡率下调到12/10万: 娄底, round twenty-eight): the value per its base, where its clause names
+# the rate (率); 在之前的16/10万…基础上 names none in its clause and stays the baseline it is.
+_RATE_PER = re.compile(r"(?<![\d./／])\d+(?:\.\d+)?[/／]\d*(?:十万|百万|万|千)(?![\d])")
+# A rank to reach, in words (力争…考评进入前五位: 舒城; 高考成绩在全省再进三位: 黄石 — round twenty-eight): the Nth place
+# or better where a verb of aiming stands in its clause, and places to climb after 再进/前进/提升/上升/跃升; a rank
+# reported (居全省第五位) and 三位一体 are none.
+_RANK_TOP = re.compile(rf"前[{NONZERO}十]{{1,3}}(?:位|名)(?!次)")
+_AIMS_AT = re.compile(r"进入|跻身|保持|稳居|挺进|迈入|争创|力争|确保|争取")
+_RANK_CLIMB = re.compile(r"(?:(?<=再进)|(?<=前进)|(?<=提升)|(?<=上升)|(?<=跃升)|(?<=前移))"
+                         rf"[{NONZERO}十]{{1,3}}(?:位|名)(?!一体|于|置|数|次)")
 # An index or score has no measure word: 融合发展指数达到125, 营商环境评价得分提高到90 (the number ends its
 # clause or takes 以上/左右).
 _BARE = re.compile(r"(?:指数|得分|评分|分值|指标值)(?:达到|达|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|控制在|"
@@ -1601,7 +1628,27 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
         a, e = m.span()
         if not _inside(a, quoted):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
+    for rx, ok in ((_FRACTION, lambda cs, a, m: _SHARE_OF.search(text, cs, a) and _proper_fraction(m.group(0))),
+                   (_RATE_PER, lambda cs, a, m: "率" in text[cs:a]),
+                   (_RANK_TOP, lambda cs, a, m: _AIMS_AT.search(text, cs, a)),
+                   (_RANK_CLIMB, lambda cs, a, m: True)):
+        for m in rx.finditer(text, s0, s1):  # 占全市1/8, 下调到12/10万, 进入前五位, 再进三位
+            a, e = m.span()
+            cs = _clause_start(text, a, s0)
+            if not _inside(a, quoted) and not any(t.start <= a < t.end for t in times) and ok(cs, a, m) \
+                    and not not_target_reason(text[s0:s1], a - s0, e - s0):
+                qtys.append((a, e, cs, _clause_end(text, e, s1)))
+    for m in _ONE_AFTER_NOUN.finditer(text, s0, s1):  # 新建…水厂一座
+        a, e = m.span()
+        cs = _clause_start(text, a, s0)
+        if not _inside(a, quoted) and _BUILDS_BEFORE.search(text, cs, a) and not not_target_reason(text[s0:s1], a - s0, e - s0):
+            qtys.append((a, e, cs, _clause_end(text, e, s1)))
     return sorted(qtys)
+
+
+def _proper_fraction(written: str) -> bool:
+    part, whole = (int(x) for x in re.split(r"[/／]", written))
+    return part < whole
 
 
 def _paired_times(text: str, qtys: list[Qty], times: list[Time]) -> dict[int, Time]:
@@ -1713,6 +1760,8 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
             cmp = "="
         elif re.match(r"[十百千万亿]+$", text[a:e]):
             cmp = ">"  # 过千亿, 双破千
+        elif text[a] == "前":
+            cmp = "<="  # 进入前五位: the fifth place or better
         elif not text[a].isdigit():
             cmp = words[k] or "="  # 一半以上, 超过一半, 至少建设一所: the words around it
         else:

@@ -17,8 +17,9 @@ _AFTER_CMP = [(re.compile(r"^(?:及)?以上"), ">="), (re.compile(r"^(?:左右|�
               (re.compile(r"^(?:以内|以下)"), "<="), (re.compile(r"^(?:多|余)"), ">")]
 # 6个月内, 5个工作日内: a time limit; 内 after any other measure word (3家内) is not a comparator.
 TIME_UNIT = re.compile(r"(?:个月|个工作日|工作日|天|周|小时|分钟)$")
-_BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)$"), ">="),
-               (re.compile(r"(?:不超过|不高于|控制在|降至|降到|压减到|压减至)$"), "<="),
+# (至少有一人, 至少建设一所: a floor word, then the verb, then the count in words — 南昌, round twenty-eight)
+_BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)(?:有|新建|建设|建成|设立|开设|配备|培育|打造)?$"), ">="),
+               (re.compile(r"(?:不超过|不高于|控制在|降至|降到|压减到|压减至|下调到|下调至)$"), "<="),
                (re.compile(r"(?:低于|小于)$"), "<"),
                (re.compile(r"(?:突破|超过|高于|超|过|破|逾)$"), ">"),
                (re.compile(r"(?:约|近|大约)$"), "~")]
@@ -52,7 +53,7 @@ def after_cmp(text: str, end: int) -> str | None:
 
 
 def before_cmp(text: str, start: int, clause_start: int) -> str | None:
-    before = text[max(clause_start, start - 4):start]
+    before = text[max(clause_start, start - 6):start]  # (6: 不少于建设, a floor word and its verb)
     for rx, cmp in _BEFORE_CMP:
         if rx.search(before):
             return cmp

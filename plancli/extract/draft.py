@@ -332,6 +332,8 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         q = None
         # (37 in a row of 投资额(亿元): 37亿元; 突破万亿元, 破万人: a bare 万 or 亿 after a comparator counts one of it)
         for written in (vt, "一" + vt) if vt[:1] in "万亿" else (vt,):
+            if d.unit_text and re.search(r"\d", d.unit_text):
+                break  # a rate cell (1/10万): 7 glued to it would read as 71 per 10万 — the cell is read below
             try:
                 q = parse_value(written + (d.unit_text or ""))
                 break

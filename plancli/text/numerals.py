@@ -217,11 +217,14 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
               "类", "批", "批次", "支", "处", "场", "场次", "次", "轮", "届", "部", "部门", "首", "张", "款", "册",
               "艘", "架", "间", "床", "例", "篇", "本", "份", "只", "头", "株", "棵", "门", "栋", "标箱", "标准箱",
               "TEU", "根", "盏", "穴",  # (穴: graves of a cemetery, 新增墓穴10000穴 — 新昌, round twenty-two)
+              # farms and works (襄城's 30万担 of tobacco, round twenty-eight): wells 眼, fish 尾, poultry 羽, machines with
+              # their kit 台套, flights 架次, a bridge's or a culvert's spans 孔
+              "眼", "尾", "羽", "台套", "架次", "孔",
               # a count of either of two things: 15台(套) 设备, 10万套(间) 保障性住房
               "台(套)", "台（套）", "套(间)", "套（间）"),
-    # units of measurement, money and shares
+    # units of measurement, money and shares (担: 50 kg, the weight tobacco and grain are sold by)
     "unit": ("%", "‰", "个百分点", "百分点", "倍", "元", "美元", "平方公里", "平方千米", "平方米", "立方米", "公顷",
-             "亩", "公里", "千米", "米", "厘米", "毫米", "微米", "吨", "吨标准煤", "吨标煤", "千克", "公斤", "斤",
+             "亩", "担", "公里", "千米", "米", "厘米", "毫米", "微米", "吨", "吨标准煤", "吨标煤", "千克", "公斤", "斤",
              "千瓦时", "万千瓦", "千瓦", "兆瓦", "吉瓦", "千伏", "千帕", "GWh", "MWh", "kWh", "GW", "MW", "kW",
              "分贝", "微克/立方米", "毫克/立方米", "蒸吨/小时", "平方米/人", "公里/小时", "立方米/秒", "EFLOPS",
              "PFLOPS", "TB", "PB", "Gbps", "Mbps", "千字"),

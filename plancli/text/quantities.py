@@ -3,7 +3,7 @@ comparator words; and numbers that are not targets.
 
 ``parse_value`` reads a bare quantity (the registry's ``value_text``): ``3.5 万家`` → 35000 家,
 ``2.2万亿元`` → 2.2e12 元, ``10%`` → 10 %, ``3—5 家`` → 3…5 家, ``2×30万千瓦`` → 600000 千瓦,
-``717.7万千瓦``, ``1.2e4``, ``千万千瓦`` (Chinese numerals), ``倍增`` → 2 倍. The multiplier (万, 亿, 万亿,
+``717.7万千瓦``, ``1.2e4``, ``千万千瓦`` (Chinese numerals), ``倍增`` → 2 倍, ``1/8`` → 12.5 % (a share of a whole), ``12/10万`` → 12 /10万 (a rate per so many). The multiplier (万, 亿, 万亿,
 千万, 百万, 千亿, 百亿) is folded into the number; what remains is the unit (千瓦, 元, 微克/立方米,
 蒸吨/小时, 个工作日, 个百分点, 人次, 平方米/人 …).
 
@@ -118,7 +118,8 @@ def parse_value(text: str) -> Quantity:
     if text is None:
         raise QuantityError("quantity.empty")
     t = _plain(text)
-    t = re.sub(r"^(?:约|近|超过|突破|达到|不少于|不低于|至少)", "", t)
+    # (前五位: a rank of five or better — the comparator says "or better", the value is the place)
+    t = re.sub(r"^(?:约|近|超过|突破|达到|不少于|不低于|至少|前(?=[\d一二两三四五六七八九十]))", "", t)
     if not t:
         raise QuantityError("quantity.empty")
     if t in ("倍增", "翻一番", "翻番"):
@@ -128,6 +129,13 @@ def parse_value(text: str) -> Quantity:
     share = _cn_share(t)
     if share is not None:
         return Quantity(share, "%")
+    frac = re.fullmatch(r"(\d+)[/／](\d+)", t)
+    if frac and 0 < int(frac.group(1)) < int(frac.group(2)):
+        # 占全市1/8: a share of a whole, in % rounded to 2 places (as 三分之一 is read)
+        return Quantity(round(int(frac.group(1)) * 100.0 / int(frac.group(2)), 2), "%")
+    rate = re.fullmatch(rf"({NUMBER})[/／](\d*(?:十万|百万|万|千|亿))", t)
+    if rate:  # 12/10万: a rate per so many, its base the measure as written (the registry's /10万)
+        return Quantity(tidy(float(rate.group(1))), "/" + rate.group(2))
     twice = re.fullmatch(rf"({NUMBER})(\D{{1,4}}?){RANGE_SEP}({NUMBER})\2", t)
     if twice:  # 3家至5家: a range that says its unit twice
         t = f"{twice.group(1)}-{twice.group(3)}{twice.group(2)}"
@@ -222,7 +230,7 @@ class Target:
 # right before the number: 超600亿元, 过千亿, 达80% — elsewhere they are parts of other words.
 _BEFORE = [
     (">=", r"不低于|不少于|不小于|至少|最少"),
-    ("<=", r"不超过|不高于|不多于|不大于|控制在|降至|降到|降低到|降低至|下降到|下降至|压缩至|压缩到|压减至|"
+    ("<=", r"不超过|不高于|不多于|不大于|控制在|降至|降到|降低到|降低至|下降到|下降至|下调到|下调至|压缩至|压缩到|压减至|"
            r"压减到|缩小到|缩小至|缩短至|缩短到|减少到|减少至|减至"),
     ("<", r"低于|少于|小于"),
     (">", r"超过|突破|高于|大于|多于|超出|双破"),
