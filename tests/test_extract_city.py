@@ -4199,3 +4199,17 @@ def test_the_money_a_work_is_planned_to_get_is_its_budget(text, kept):
 def test_money_naming_a_class_of_firms_is_a_threshold(text, kept):
     d = _draft(f"某高新区2024年工作规划\n1.{text}\n")
     assert [t["value_text"] for t in _targets(d)] == kept
+
+
+def test_a_filled_line_before_a_heading_alone_ends_its_paragraph():
+    """天津 (round twenty-nine's held-out set): a news page's paragraphs under headings of a word or two (交通, 商贸), its
+    lines without a final stop. A line as long as a print copy's filled line had run on into the heading under it —
+    the milestone's quote past its line (the line contract broken). A print wrap ends its paragraph with a stop, so a
+    heading alone after a filled line ends that line's paragraph."""
+    long = "年底前建成8条城市道路,优化公交线路40条,新增停车泊位5000个、公共充电桩2000个,地铁11号线一期东段建成通车"
+    text = f"2023年,本市将重点抓好以下工作。\n\n交通\n\n{long}\n\n商贸\n\n年底前新建商业街区3个\n\n文旅\n\n年底前新建景区2个\n"
+    d = _draft(text)
+    lines = text.split("\n")
+    for e in d["entries"]:
+        assert compact(e["quote"]) in compact(lines[e["line"] - 1]), e["quote"]
+    assert any(e["line"] == 9 and e["value_text"] == "3个" for e in _targets(d))

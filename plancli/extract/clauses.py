@@ -900,7 +900,8 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
             continue
         if _inside_a_number(doc, li):
             continue  # 1.2024年6 / 月底前…, 新建停车场30 / 个: a line a page broke inside a number carries on
-        if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]):
+        if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]) \
+                or _heading_next(doc, li):
             out.add(e)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         # a bar closing a line closes a table's cell (序号 | … | 责任单位 |): no print wrap runs on past it (round fifteen)
@@ -930,6 +931,15 @@ def _ends_before_noise(line: str) -> bool:
     …21000平方米;) L( f% …): the line ends its paragraph, as it would without the noise."""
     noise = _NOISE_TAIL.search(line)
     return bool(noise) and (line[:noise.start()].rstrip()[-1:] in _LINE_DONE or noise.group()[0] in _LINE_DONE)
+
+
+def _heading_next(doc: Doc, li: int) -> bool:
+    """Whether the next line with text after line ``li`` is a heading alone: a few words without any punctuation
+    (交通, 商贸 over a news page's paragraphs). A print copy's wrap ends its paragraph with the sentence's stop, so a
+    filled line before such a line ends its paragraph (天津, round twenty-nine's held-out set: …地铁11号线一期东段建成通车
+    had run on into 商贸, the quote past its line)."""
+    nxt = next((compact(ln).strip() for ln in doc.lines[li:] if ln.strip()), "")
+    return 0 < len(nxt) <= 8 and not re.search(r"[\d\W_]", nxt)
 
 
 def _indented_next(doc: Doc, li: int) -> bool:
