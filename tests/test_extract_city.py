@@ -4228,3 +4228,47 @@ def test_a_tables_rows_numbered_in_brackets_are_rows():
             "(1) | 地区生产总值增长6%以上。 | 市发展改革委 | 各县市区政府 |\n(2) | 规上工业增加值增长9%以上。 | 市工业和信息化局 | 各县市区政府 |\n")
     d = _draft(text)
     assert [(t["value_text"], t["lead"]) for t in _targets(d)] == [("6%", ["市发展改革委"]), ("9%", ["市工业和信息化局"])]
+
+
+ANNEX29 = "issue 28, twenty-ninth round: units from an annex task table"
+
+# A plan's body of numbered tasks that names no unit, then its annex 任务分工表 one cell a line (序号 / 工作事项 / 主要内容 /
+# 牵头单位 / 配合单位), each row restating a task of the body (广州's 家庭医生 plan, round twenty-nine's held-out set).
+_ANNEX_BODY = ("某市关于推进家庭医生签约服务的实施方案\n一、主要目标\n到2025年,签约服务覆盖率达到75%以上。\n二、主要任务\n"
+               "(一)扩大服务供给\n1.有序扩大家庭医生来源。{one}\n2.完善培养培训体系。培训基层医生不少于3500名。\n"
+               "(二)优化服务方式\n1.推广弹性签约服务。签约对象不少于1000户。\n三、组织实施\n各区要加强组织领导。\n"
+               "附件\n任务分工表\n序号\n工作事项\n主要内容\n牵头单位\n配合单位\n"
+               "1\n有序扩大家庭医生来源。\n每万常住人口家庭医生数不低于4人。\n各区政府\n市卫生健康委\n"
+               "2\n完善培养培训体系。\n培训基层医生不少于3500名。\n各区政府、市卫生健康委\n/\n"
+               "3\n{third}\n积极拓展签约对象。\n市医保局\n市卫生健康委\n")
+
+
+def _annex(one: str = "到2025年,每万常住人口家庭医生数不低于4人。", third: str = "推广弹性签约服务。") -> dict:
+    return _draft(_ANNEX_BODY.format(one=one, third=third))
+
+
+def test_a_body_task_takes_the_units_of_the_annex_row_restating_it():
+    """ANNEX29. A reader of a plan whose body states its tasks without units and whose annex 任务分工表 names each task's
+    牵头单位 and 配合单位 takes the row that restates a task — its task cell repeating the task's heading words — as that
+    task's units: its targets and steps are led by the row's 牵头单位, supported by its 配合单位, whatever number the table
+    gives the row (it numbers on through the groups: 3 is the body's (二)1.)."""
+    d = _annex()
+    got = {(t["line"], t["value_text"]): (t["lead"], t["support"], t["units_inferred"]) for t in _targets(d)}
+    assert got[(6, "4人")] == (["各区政府"], ["市卫生健康委"], False)
+    assert got[(7, "3500名")] == (["各区政府", "市卫生健康委"], [], False)
+    assert got[(9, "1000户")] == (["市医保局"], ["市卫生健康委"], False)
+
+
+def test_a_body_task_naming_its_units_keeps_them_over_the_annex_row():
+    """ANNEX29, counter-case: where the body names the task's units itself ((市发展改革委牵头)), the body wins."""
+    d = _annex(one="到2025年,每万常住人口家庭医生数不低于4人。(市发展改革委牵头)")
+    got = {(t["line"], t["value_text"]): t["lead"] for t in _targets(d)}
+    assert got[(6, "4人")] == ["市发展改革委"]
+
+
+def test_a_body_task_no_annex_row_restates_keeps_its_fallback():
+    """ANNEX29, counter-case: a task no row restates (the third row is another task's) takes no row's units: it stays
+    with the plan's fallback, marked inferred."""
+    d = _annex(third="强化健康管理。")
+    t = next(t for t in _targets(d) if t["value_text"] == "1000户")
+    assert t["units_inferred"] is True

