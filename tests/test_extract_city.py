@@ -4272,3 +4272,12 @@ def test_a_body_task_no_annex_row_restates_keeps_its_fallback():
     d = _annex(third="强化健康管理。")
     t = next(t for t in _targets(d) if t["value_text"] == "1000户")
     assert t["units_inferred"] is True
+
+
+def test_a_unit_leading_one_sentence_of_the_task_yields_to_the_annex_row():
+    """ANNEX29. 广州's 6.优化转诊服务 names 医联体牵头医院牵头、成员单位共同参与,成立双向转诊管理中心 in its fourth sentence:
+    the actor of that sentence, read from running text, not the task's 牵头单位 — the annex row restating the task names
+    those (市卫生健康委、各区政府), and its targets are theirs. A labelled or bracketed unit stays the body's (above)."""
+    d = _annex(one="到2025年,每万常住人口家庭医生数不低于4人。医联体牵头医院牵头,成立双向转诊管理中心。")
+    t = next(t for t in _targets(d) if t["value_text"] == "4人")
+    assert (t["lead"], t["units_inferred"]) == (["各区政府"], False)

@@ -268,6 +268,9 @@ class Block:
     # the lead is the subject of the task's first sentence, no label: a later sentence with a unit of its own as its
     # subject is that unit's (市住建局要…。市轨道交通公司要…: round twenty-nine)
     subject: bool = False
+    # the lead is read from running text (由X牵头, X牵头…, 各区要…), no label or parenthetical: a sentence's actor, which the
+    # row of an annex task table restating the task overrides (_annex_units)
+    running: bool = False
 
 
 @dataclass
@@ -2018,7 +2021,7 @@ def _annex_units(doc: Doc, plan: Plan, rows: list[_Row]) -> None:
     if not named:
         return
     for blk in plan.blocks:
-        if blk.lead or blk.section == "总体目标" or blk.figure is not None or blk.task is None:
+        if blk.lead and not blk.running or blk.section == "总体目标" or blk.figure is not None or blk.task is None:
             continue
         line = doc.line_of(blk.start)
         head = doc.c[blk.start:min(blk.end, doc.src.line_span(line)[1])]
@@ -2032,6 +2035,7 @@ def _annex_units(doc: Doc, plan: Plan, rows: list[_Row]) -> None:
         r = hits[0]
         lo, hi = doc.src.line_span(r.lines[0])[0], doc.src.line_span(r.lines[1])[1]
         blk.lead, blk.support = _verbatim(doc, r.lead, lo, hi), _verbatim(doc, r.support, lo, hi)
+        blk.subject = blk.running = False  # (the row's units are the task's: no sentence's actor leads it any more)
 
 
 _ITEM_LINE = re.compile(rf"^[{COUNTING}]{{1,3}}、")
@@ -2229,6 +2233,7 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
             blk.subject = bool(blk.lead)  # (a later sentence's own subject leads that sentence: clauses)
+        blk.running = bool(blk.lead)
 
 
 def _group_no(s: str) -> int:
