@@ -4281,3 +4281,22 @@ def test_a_unit_leading_one_sentence_of_the_task_yields_to_the_annex_row():
     d = _annex(one="到2025年,每万常住人口家庭医生数不低于4人。医联体牵头医院牵头,成立双向转诊管理中心。")
     t = next(t for t in _targets(d) if t["value_text"] == "4人")
     assert (t["lead"], t["units_inferred"]) == (["各区政府"], False)
+
+
+@pytest.mark.parametrize("line, kept", [
+    # an indicator table's formula (广州's 指标含义): X率=A/B×100% — its 100% is the formula's, the × often lost (*100%
+    # with the * dropped, or nothing between B and 100%)
+    ("重点人群签约服务覆盖率=该区签约家庭医生服务的重点人群数/辖区内重点人群数*100%。", []),
+    ("签约居民续约率=签约居民续约数/去年同一时间点签约居民数×100%。", []),
+    ("签约居民建档率=建档签约居民数/签约居民总数100%。", []),
+    # counter-cases: a rate to reach 100% is a target, with or without a formula elsewhere on the line
+    ("到2025年,重点人群签约服务覆盖率达到100%。", ["100%"]),
+    ("到2025年,社区卫生服务中心中医馆覆盖率达到100%(覆盖率=设置中医馆的中心数/中心总数)。", ["100%"]),
+])
+def test_a_formula_lines_100_percent_is_no_target(line, kept):
+    """ANNEX29. A formula line of an indicator table (X率=A/B×100%, the × lost in a page's copy) defines how the rate is
+    counted: its 100% is the formula's factor, an exclusion saying so, never a target to reach."""
+    d = _draft(f"某市2024—2025年家庭医生签约服务实施方案\n一、主要目标\n{line}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
+    if not kept:
+        assert any(x["line"] == 3 and "100%" in x["text"] for x in d["exclusions"])

@@ -40,8 +40,8 @@ from .context import (
 from .layout import GROUP, TITLE_END, Block, Doc, Plan, clause_units, is_title, sentence_subject
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
-__all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_product_standard", "names_a_field", "names_a_list",
-           "not_a_goal"]
+__all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_formula_factor", "is_product_standard", "names_a_field",
+           "names_a_list", "not_a_goal"]
 
 _YEAR = r"(?:19|20)\d{2}"
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
@@ -1601,6 +1601,16 @@ def is_product_standard(text: str, a: int, e: int) -> bool:
     return bool(_SPEC_BEFORE.search(text[max(0, a - 10):a]) and _SPEC_AFTER.match(text[e:e + 5]))
 
 
+# An indicator's formula (签约居民续约率=签约居民续约数/去年同一时间点签约居民数×100%: 广州's 指标含义, round twenty-nine): the
+# 100% a ratio is multiplied by, the × often lost in a page's copy (*100% with the * dropped, or nothing at all).
+_FORMULA_BEFORE = re.compile(r"[=＝][^=＝。；;，,!！?？]{1,80}[/÷][^=＝。；;，,!！?？/÷]{1,60}?[×xX*＊]?$")
+
+
+def is_formula_factor(text: str, a: int, lo: int) -> bool:
+    """The 100% at text[a] closes a formula X=A/B×100% (the sentence from ``lo``): how a rate is counted, no target."""
+    return text.startswith(("100%", "100％"), a) and _FORMULA_BEFORE.search(text[max(lo, a - 160):a]) is not None
+
+
 def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str | None = None) -> list[Qty]:
     """Every quantity of the sentence that can be a target (``raw``: the text with nothing masked)."""
     qtys: list[Qty] = []
@@ -1619,6 +1629,8 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
             continue
         if is_product_standard(text, a, e):
             continue  # 厚度低于0.01毫米的地膜: a product standard, left to the exclusions
+        if is_formula_factor(text, m.start(1), s0):
+            continue  # =A/B×100%: a formula's factor, left to the exclusions
         if not_a_goal(text, a, s0, s1, raw):
             continue  # a rule's bound, a descriptor, a span, a frequency: left to the exclusions
         if m.group(3) in ("个月", "天", "周", "年") and re.search(r"(?:具有|具备|满|连续|累计|工作|任职|从事)$", text[cs:a]):

@@ -26,6 +26,7 @@ from .clauses import (
     Draft,
     drafts_of_plan,
     forecasts,
+    is_formula_factor,
     is_product_standard,
     names_a_field,
     names_a_list,
@@ -99,6 +100,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
             e += 1
         if any(is_product_standard(text, pos, e + n) for n in range(1, 4)):
             return "extract.reason.product_standard", {}
+        if is_formula_factor(text, pos, ls):
+            return "extract.reason.formula", {}
     if reports_results(text, sentence_start(text, pos, ls + task.end() if task else ls), period.start.year):
         return "extract.reason.report", {}
     if reports_progress(text, sentence_start(text, pos, ls + task.end() if task else ls), le):
