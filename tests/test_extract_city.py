@@ -4300,3 +4300,19 @@ def test_a_formula_lines_100_percent_is_no_target(line, kept):
     assert [t["value_text"] for t in _targets(d)] == kept
     if not kept:
         assert any(x["line"] == 3 and "100%" in x["text"] for x in d["exclusions"])
+
+
+def test_the_annex_rows_copy_of_its_tasks_figures_is_no_second_entry():
+    """ANNEX29. The row restating a task copies the task's figures into its 主要内容 cell (广州's row 1: 到2023年…不低于4人,
+    到2025年不低于4.66人): the body's are the entries, the row's exclusions naming the task's line — the same figure
+    twice asks the unit for it twice. A figure of the row the task does not state (100间) stays an entry of its own."""
+    text = ("某市关于推进家庭医生签约服务的实施方案\n一、主要目标\n到2025年,签约服务覆盖率达到75%以上。\n二、主要任务\n"
+            "1.有序扩大家庭医生来源。到2025年,每万常住人口家庭医生数不低于4人,每千常住人口基层卫生人员数不低于3.5人。\n"
+            "三、组织实施\n各区要加强组织领导。\n附件\n任务分工表\n序号\n工作事项\n主要内容\n牵头单位\n配合单位\n"
+            "1\n有序扩大家庭医生来源。\n每万常住人口家庭医生数不低于4人,每千常住人口基层卫生人员数不低于3.5人,建设工作室100间。\n"
+            "各区政府\n市卫生健康委\n")
+    d = _draft(text)
+    assert [(t["line"], t["value_text"], t["lead"]) for t in _targets(d) if t["line"] > 3] == [
+        (5, "4人", ["各区政府"]), (5, "3.5人", ["各区政府"]), (17, "100间", ["各区政府"])]
+    copies = [x for x in d["exclusions"] if x["line"] == 17]
+    assert len(copies) == 2 and all("line 5" in x["reason"] for x in copies)

@@ -278,7 +278,9 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         row["coordinator_how"] = plan.coordinator_how
         plan_rows.append(row)
 
+    entries, copies = _drop_row_copies(entries, plans)
     entries, restated = _drop_restated(entries, doc.lines)
+    restated |= copies
     exclusions = _exclusions(doc, plans, entries, period, lang, restated)
     units = sorted({u for e in entries for u in (*e["lead"], *e["support"])}
                    | {u for p in plan_rows for u in p["coordinator"]})
@@ -439,6 +441,33 @@ def _item_heading(lines: list[str], ln: int) -> int | None:
         if re.fullmatch(_ITEM_NUMBER, above):
             line = above + line
     return next_text(ln) if _ITEM_HEADING.match(line) else None
+
+
+def _drop_row_copies(entries: list[dict], plans: list) -> tuple[list[dict], dict[tuple[int, str], tuple[int, str]]]:
+    """The entries without those a row of an annex task table copies from the body task it restates (layout's
+    ``Plan.restating``): a figure (or a dated step) the row's cells state again, as the task states it — the body's is
+    the entry, the row's an exclusion naming the task's line (广州's 任务分工表 restating 每万常住人口家庭医生数…不低于4人).
+    A figure the task does not state stays the row's own entry."""
+    def key(e: dict) -> str:
+        return compact(str(e["value_text"] if e["kind"] == "target" else e["deadline_text"]))
+
+    copies: dict[tuple[int, str], tuple[int, str]] = {}
+    dropped: set[int] = set()
+    for p in plans:
+        for (r0, r1), (b0, b1) in getattr(p, "restating", ()):
+            body = {(e["kind"], key(e)): e["line"] for e in entries if b0 <= e["line"] <= b1}
+            for e in entries:
+                if r0 <= e["line"] <= r1 and (e["kind"], key(e)) in body and key(e) != "None":
+                    dropped.add(id(e))
+                    copies[(e["line"], key(e))] = (body[(e["kind"], key(e))], "extract.reason.row_copy")
+    if not dropped:
+        return entries, copies
+    kept = [e for e in entries if id(e) not in dropped]
+    count: dict[str, int] = {}
+    for e in kept:
+        count[e["plan"]] = count.get(e["plan"], 0) + 1
+        e["id"] = f"{e['plan']}-{count[e['plan']]:03d}"
+    return kept, copies
 
 
 def _drop_restated(entries: list[dict], lines: list[str] | None = None) \

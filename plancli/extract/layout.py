@@ -287,6 +287,8 @@ class Plan:
     coordinator_line: int | None = None
     coordinator_how: str = ""
     baselines: list[tuple[int, int]] = field(default_factory=list)  # compact spans of a target table's baseline cells
+    # each row of an annex task table that restates a body task: (the row's lines, the task's lines), first and last
+    restating: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
 
 def _body(line: str) -> str:
@@ -2021,7 +2023,7 @@ def _annex_units(doc: Doc, plan: Plan, rows: list[_Row]) -> None:
     if not named:
         return
     for blk in plan.blocks:
-        if blk.lead and not blk.running or blk.section == "总体目标" or blk.figure is not None or blk.task is None:
+        if blk.section == "总体目标" or blk.figure is not None or blk.task is None:
             continue
         line = doc.line_of(blk.start)
         head = doc.c[blk.start:min(blk.end, doc.src.line_span(line)[1])]
@@ -2033,6 +2035,9 @@ def _annex_units(doc: Doc, plan: Plan, rows: list[_Row]) -> None:
         if not hits or len({(r.lead, r.support) for r in hits}) > 1:
             continue  # (no row restates it, or rows with different units do: the text does not say which)
         r = hits[0]
+        plan.restating.append((r.lines, (line, doc.line_of(max(blk.start, blk.end - 1)))))
+        if blk.lead and not blk.running:
+            continue  # (the body names the task's units: they stay)
         lo, hi = doc.src.line_span(r.lines[0])[0], doc.src.line_span(r.lines[1])[1]
         blk.lead, blk.support = _verbatim(doc, r.lead, lo, hi), _verbatim(doc, r.support, lo, hi)
         blk.subject = blk.running = False  # (the row's units are the task's: no sentence's actor leads it any more)

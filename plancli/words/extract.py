@@ -12,6 +12,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.product_standard": ("产品标准（厚度低于0.01毫米的地膜）：规定能生产、使用什么，不是目标",
                                         "a product standard (厚度低于0.01毫米的地膜): a rule on what may be made or used, "
                                         "not a target"),
+    "extract.reason.row_copy": ("任务分工表重述第{line}行任务所列内容，不另立条目",
+                                "the task table restates line {line}'s task: no entry of its own"),
     "extract.reason.formula": ("指标计算公式中的系数（…率=A/B×100%），不是目标",
                                "a formula's factor (…率=A/B×100%): how a rate is counted, not a target"),
     "extract.reason.title": ("文件标题中的数字（《…》、…实施方案（2024-2025年）），不是期限或目标",
