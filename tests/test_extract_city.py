@@ -4228,3 +4228,15 @@ def test_a_tables_rows_numbered_in_brackets_are_rows():
             "(1) | 地区生产总值增长6%以上。 | 市发展改革委 | 各县市区政府 |\n(2) | 规上工业增加值增长9%以上。 | 市工业和信息化局 | 各县市区政府 |\n")
     d = _draft(text)
     assert [(t["value_text"], t["lead"]) for t in _targets(d)] == [("6%", ["市发展改革委"]), ("9%", ["市工业和信息化局"])]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # how a list came to be (若羌): the suggestions collected, the count the congress chose
+    ("县政府共收集各族群众提出的意见建议110条,经县人民代表大会票决产生10件,作为2026年十大民生实事项目。", []),
+    # counter-cases: suggestions a task must handle, items a task must complete
+    ("办理人大代表建议110件。", ["110件"]),
+    ("完成民生实事10件。", ["10件"]),
+])
+def test_how_a_list_came_to_be_is_no_target(text, kept):
+    d = _draft(f"某县2026年民生实事项目\n{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
