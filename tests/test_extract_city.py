@@ -4316,3 +4316,15 @@ def test_the_annex_rows_copy_of_its_tasks_figures_is_no_second_entry():
         (5, "4人", ["各区政府"]), (5, "3.5人", ["各区政府"]), (17, "100间", ["各区政府"])]
     copies = [x for x in d["exclusions"] if x["line"] == 17]
     assert len(copies) == 2 and all("line 5" in x["reason"] for x in copies)
+
+
+@pytest.mark.parametrize("text, kept", [
+    # how a list came to be (若羌): the suggestions collected, the count the congress chose
+    ("县政府共收集各族群众提出的意见建议110条,经县人民代表大会票决产生10件,作为2026年十大民生实事项目。", []),
+    # counter-cases: suggestions a task must handle, items a task must complete
+    ("办理人大代表建议110件。", ["110件"]),
+    ("完成民生实事10件。", ["10件"]),
+])
+def test_how_a_list_came_to_be_is_no_target(text, kept):
+    d = _draft(f"某县2026年民生实事项目\n{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept

@@ -557,6 +557,12 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
                                                       re.sub(r"[\x00\s]", "", before))
                                         or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
         return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
+    if unit in ("条", "件", "个", "项") and re.search(r"(?:收集|征集|汇集|梳理)[^，,。；;]{0,24}?(?:意见建议|意见和建议|建议|意见|诉求|"
+                                                 r"线索|提案)(?:共|约|达|超)?$", re.sub(r"[\x00\s]", "", before)):
+        return "extract.reason.candidates"  # 共收集…提出的意见建议110条 (若羌): what was proposed, not chosen
+    if unit in ("项", "件") and re.search(r"(?:票决|票选|选出|评选|遴选)(?:产生|出)?了?$", re.sub(r"[\x00\s]", "", before)) \
+            and re.match(r"[\x00\s]*[，,]?[\x00\s]*(?:作为|列为|确定为)", after):
+        return "extract.reason.list_size"  # …会议票决产生10件,作为2026年十大民生实事项目 (若羌): the size of the list chosen
     if unit in ("个", "项", "件") and re.search(r"(?:候选|备选)[^，,。；;]{0,8}(?:票选|选出|评选|遴选|票决)出?$",
                                               re.sub(r"[\x00\s]", "", before)):
         return "extract.reason.list_size"  # 从12个候选项目票选出10个项目: the size of the list chosen (南海, round fifteen)
