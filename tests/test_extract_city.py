@@ -718,7 +718,9 @@ def _documents() -> list[tuple[Path, object]]:
              # round twenty-four: 绍兴's 经信 page names no year (its annotator read it from the page's address)
              "dept2023_shaoxing_jingxin.txt": parse_period("2023:2023"),
              # round twenty-six: 湘阴's 攻坚 list names no year (its annotator read 2025 from “十四五” and a 2025 fair)
-             "county2025_xiangyin_gongjian.txt": parse_period("2025:2025")}
+             "county2025_xiangyin_gongjian.txt": parse_period("2025:2025"),
+             # round thirty: 无锡's 城管局 page names no year (its annotator read 2021 from its 2021年度 targets' page)
+             "dept2021_wuxi_chengguan.txt": parse_period("2021:2021")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -1910,7 +1912,9 @@ _DOCS = ROOT / "bench" / "documents"
 # unit cell's second line on a spaced page, a uniform indent read as the page's margin.
 # (南漳镇 2023's numbers apart, left open in round twenty-five — which figure a trailing date completes — closed in round
 # twenty-nine: the figure was the project's total investment, no target, and the date now completes the step alone)
-_RELAYOUT_OPEN: set[tuple[str, str]] = set()
+# 石家庄's news report (round thirty's held-out set) with its items' numbers on lines of their own loses three of its
+# targets (100条 among them) — not yet looked at.
+_RELAYOUT_OPEN: set[tuple[str, str]] = {("numbers-apart", "city2022_shijiazhuang_shishi")}
 
 
 def _relaid(text: str, how: str) -> str:
@@ -2042,6 +2046,10 @@ _TABLE_OPEN |= {(form, "city2025_yuanjiang_shouming")
 # merged cells leads by 医联体牵头医院, a hospital named in the task's text — not yet looked at.
 _TABLE_OPEN |= {("markdown", "city2025_wuhu_fenjie"), ("bars-merged", "dept2023_guangzhou_jiayi"),
                 ("paragraphs-merged", "dept2023_guangzhou_jiayi")}
+# (round thirty's set, development documents since its measurement) 繁昌's table (序号 | 重点工作 | 牵头区领导 | 牵头单位 |
+# 责任单位 | 责任人 | 完成时限, its opening cut after row 1) re-laid one cell a line or merged: the notice's 共8项指标、138项重点工作
+# is drafted on the title's line (the line contract broken in those forms only) — not yet looked at.
+_TABLE_OPEN |= {("cell-lines", "district2023_fanchang_zhongdian"), ("paragraphs-merged", "district2023_fanchang_zhongdian")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -4327,4 +4335,22 @@ def test_the_annex_rows_copy_of_its_tasks_figures_is_no_second_entry():
 ])
 def test_how_a_list_came_to_be_is_no_target(text, kept):
     d = _draft(f"某县2026年民生实事项目\n{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
+
+
+def test_a_year_list_titled_with_its_nian_du_runs_over_that_year():
+    """新昌 (round thirty's held-out set): 2023年度政府工作报告重点任务, posted 2024-01-03 — the title names the list's year
+    (年度 after it), so the period is 2023, not the year of the post time (seven targets had been due 2024-12-31)."""
+    text = "2023年度政府工作报告重点任务\n发布时间:2024-01-03 12:08\n1.实施教育强县战略。新建学校4所。\n"
+    d = _draft(text)
+    assert d["meta"]["period"]["start"] == "2023-01-01" and [t["deadline"] for t in _targets(d)] == ["2023-12-31"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("4月是第35个爱国卫生月,新建公厕10座。", ["10座"]),  # 上海 (round thirty): which month, no count
+    ("开展第3批示范创建,创建示范村5个。", ["5个"]),
+    ("建成35个爱国卫生示范村。", ["35个"]),  # counter-case: a count
+])
+def test_an_ordinal_with_its_measure_word_is_no_count(text, kept):
+    d = _draft(f"某市2023年爱国卫生工作要点\n1.{text}\n")
     assert [t["value_text"] for t in _targets(d)] == kept

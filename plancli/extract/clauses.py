@@ -624,8 +624,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
             or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
         return "extract.reason.threshold"
-    if unit in ("次", "届") and re.search(r"第$", before):
-        return "extract.reason.ordinal"  # 县委农办2025年第2次(扩大)会议, 十九届第1次常务会议: which meeting, no count
+    if unit in ("次", "届", "个", "批", "轮", "期") and re.search(r"第$", before):
+        return "extract.reason.ordinal"  # 县委农办2025年第2次(扩大)会议, 第35个爱国卫生月 (上海, round thirty): which one, no count
     if unit in ("分钟", "小时") and _ACCESS_AFTER.match(after):
         return "extract.reason.descriptor"  # 15分钟健身圈, 30分钟通勤圈, 15分钟上高速: the standard a circle is named by
     if unit == "米" and (re.search(r"(?:^|[，,；;\x00])(?:路面|道路|桥梁|桥面|车行道)?(?:宽|宽度|净宽|跨径)(?:为|约|达)?$", before)

