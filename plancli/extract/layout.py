@@ -440,7 +440,7 @@ def _split_units(names: str) -> tuple[str, ...]:
     for part in (p for x in parts for p in _glued_units(x)):
         # (a label and its value set as cells, 牵头单位: | 市城市管理综合执法局 | — 广州: a bar is no part of a name)
         part = _FIRST_LEADS_NOTE.sub("", part.strip().strip("|｜").strip()).strip()
-        part = part.rstrip("等").strip()
+        part = re.sub(r"等(?:相关|有关)(?:部门|单位)$", "", part).rstrip("等").strip()
         if not part:
             continue
         if part in ("单位", "部门") and out:  # 省有关部门、单位 is one name
@@ -544,8 +544,11 @@ _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|
 # (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind)
 _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县[（(〔]市、区[）)〕]|区[（(〔]市[）)〕]县|"
                r"(?:乡镇|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?)"
-               r"(?:人民政府|政府|党委和政府|党委|办事处)?")
-_ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})"
+               r"(?:人民政府|政府|党委和政府|党委|办事处)?"
+               # 各县（市、区）政府（管委会）: the zones' committees beside the governments (许昌, round thirty-one)
+               r"(?:[（(〔](?:管委会|管理委员会)[）)〕])?")
+# (市农业农村局等相关部门: the unit named, the others it stands for unnamed — 许昌, round thirty-one)
+_ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})(?:等(?:相关|有关)(?:部门|单位))?"
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
 # Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
 _ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇|党校|学校|站|所|队))"
