@@ -4370,3 +4370,14 @@ def test_an_ordinal_with_its_measure_word_is_no_count(text, kept):
 def test_units_with_zones_committees_and_others_unnamed_are_read(paren, lead):
     d = _draft(f"某市2026年重点工作任务分解\n1.粮食产量285万吨以上。{paren}\n")
     assert [t["lead"] for t in _targets(d)] == [lead]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # 建湖 (round thirty-one's held-out set): the count of projects a list takes in sizes the list
+    ("今年我县共10个项目被列入2026年政府民生实事项目,新建公园3个。", ["3个"]),
+    # counter-case: projects a task is to get listed
+    ("争取5个项目列入省级重点项目。", ["5个"]),
+])
+def test_the_projects_taken_into_a_minsheng_list_size_it(text, kept):
+    d = _draft(f"某县2026年民生实事项目\n{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept

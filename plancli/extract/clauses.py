@@ -348,14 +348,15 @@ _COUNT_AFTER_NOUN = re.compile(r"(?:实事|实事项目|任务|事项|工作任�
                                rf"(?:共有|共计|合计|总计|共)?(?:[{NONZERO}十两\d]+(?:大项|大类|类|个方面|方面))?[\x00\s]*$")
 # The kind of list a count sizes: 民生实事, 为民实事, 为民办实事, 惠民实事 (issue 28, round eight).
 _LIST_KIND_AFTER = re.compile(
-    r"(?:\d+(?:大类|类|个方面|方面|件|项))*[\x00\s]*(?:(?:项目)?(?:被)?(?:确定|列)?(?:作为|为)[^，,。；;]{0,14}?)?"
+    r"(?:\d+(?:大类|类|个方面|方面|件|项))*[\x00\s]*(?:(?:项目)?(?:被)?(?:(?:确定|列)?(?:作为|为)|列入|纳入|入选)[^，,。；;]{0,14}?)?"
     # the issuer named between the count and the list (票决出17项长宁区人民政府2024年为民办实事项目, 10项宝安区2023年度民生实事:
     # round thirteen)
     r"(?:[\u4e00-\u9fff]{1,10}?(?:人民政府|政府|省|市|区|县|镇|街道))?"
     # (8项民生工程和10件惠民实事工作方案, 楚雄 — a list of 民生工程 is counted as one of 实事)
     r"(?:重点|重大|重要|年度|\d{4}年度?)*(?:(?:民生|为民|惠民|利民|便民)?(?:办)?实事|(?:民生|为民|惠民)工程)")
 # (10类40件174项民生实事项目: each count of the chain; 确定15项作为2022年民生实事正式项目, 8个项目被确定为…: the list named
-# after the count; 33件实事项目 — round eight's held-out set, development documents since)
+# after the count; 33件实事项目 — round eight's held-out set, development documents since; 共10个项目被列入2026年政府民生实事
+# 项目 — 建湖, round thirty-one)
 # A verb of doing in the words before a count after its noun: 新增政务服务事项100项, 办结群众诉求事项5000件 commit to the
 # count (round ten: the count-after-noun rule had read them as sizing the list, as 民生实事项目40项, 分解至我区任务15项 do).
 _DOING_IN_LEAD = re.compile(r"新增|办结|办理|完成|实现|建成|上线|开通|推出|落地|解决|化解")
