@@ -541,6 +541,7 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     e, unit = lo + m.end(), m.group(3)
     # 10%-30%: the range's head is no word of the clause
     before = re.sub(r"\d+(?:\.\d+)?%?[—–\-~～至到]$", "", text[_clause_start(text, a, lo):a])
+    lean = re.sub(r"[\x00\s]", "", before)  # (the clause before it without masks and spaces)
     after = text[e:e + 8]
     if _PROGRESS_SPAN.search(before) or _DONE_LE.search(text, _clause_start(text, a, lo), _clause_end(text, e, hi)):
         return "extract.reason.done"  # 1-10月份增长0.5%, 为20所敬老院开辟了…: its clause reports it done
@@ -555,17 +556,17 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and re.search(r"(?:批准|通过|审议|听取|表决|审查)(?:了)?(?:这|这些|上述|以上|前述)?$", before):
         return "extract.reason.acts"  # 决定批准这6个报告: the documents a congress acted on (龙岗区, round eight)
     if unit in ("个", "项", "件", "条") and (re.search(r"(?:候选|备选)(?:项目|事项|实事)?(?:超过?|达到?|共|约|近|逾|多达)?$",
-                                                      re.sub(r"[\x00\s]", "", before))
+                                                      lean)
                                         or re.match(r"(?:余|多)?(?:民生实事|实事)?(?:候选|备选)", after)):
         return "extract.reason.candidates"  # 累计收集民生实事候选项目超230项: what was proposed, not chosen (龙华区)
     if unit in ("条", "件", "个", "项") and re.search(r"(?:收集|征集|汇集|梳理)[^，,。；;]{0,24}?(?:意见建议|意见和建议|建议|意见|诉求|"
-                                                 r"线索|提案)(?:共|约|达|超)?$", re.sub(r"[\x00\s]", "", before)):
+                                                 r"线索|提案)(?:共|约|达|超)?$", lean):
         return "extract.reason.candidates"  # 共收集…提出的意见建议110条 (若羌): what was proposed, not chosen
-    if unit in ("项", "件") and re.search(r"(?:票决|票选|选出|评选|遴选)(?:产生|出)?了?$", re.sub(r"[\x00\s]", "", before)) \
+    if unit in ("项", "件") and re.search(r"(?:票决|票选|选出|评选|遴选)(?:产生|出)?了?$", lean) \
             and re.match(r"[\x00\s]*[，,]?[\x00\s]*(?:作为|列为|确定为)", after):
         return "extract.reason.list_size"  # …会议票决产生10件,作为2026年十大民生实事项目 (若羌): the size of the list chosen
     if unit in ("个", "项", "件") and re.search(r"(?:候选|备选)[^，,。；;]{0,8}(?:票选|选出|评选|遴选|票决)出?$",
-                                              re.sub(r"[\x00\s]", "", before)):
+                                              lean):
         return "extract.reason.list_size"  # 从12个候选项目票选出10个项目: the size of the list chosen (南海, round fifteen)
     if unit in _ITEM_UNITS and text[lo + m.start() - 1:lo + m.start()] in "(（" and text[e:e + 1] in ")）" \
             and not re.search(r"[。，,；;：:\d]", text[_clause_start(text, a, lo):a - 1]) \
@@ -587,7 +588,7 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and re.match(r"[^，,。；;\d]{1,10}[，,]每(?:个|一个|一|家|所|处)?[\u4e00-\u9fff]{0,4}(?:至少|都|均|要|各)", text[e:hi]):
         return "extract.reason.descriptive"  # 11个产粮大县,每个县至少建设1处…: the units a per-unit target is set over (济宁)
     if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
-                 re.sub(r"[\x00\s]", "", before)):
+                 lean):
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
     if unit in ("%", "‰") and text[e:e + 1] in ")）" and _SHARE_OF_BEFORE.search(before):
         return "extract.reason.share_of"  # 完成筛查人数1480人(20%): the share of the whole the figure is (泰顺, round fourteen)
@@ -1471,12 +1472,13 @@ def _whole_year(due: Time, period: Period) -> bool:
 
 
 # A clause that completes, opens or settles something a reviewer can check (完成项目立项, 正式开工建设, 签订…合同, 出台…制度)
+_COMPLETES = r"完成|建成|出台|竣工|完工|投用|投入使用|交付使用"  # (verbs of completing: _DONE_BY, _STEP_VERB)
 _STEP_VERB = re.compile(r"[\x00\s]*(?:[^，,。；;：:\x00]{0,8}?(?:将|要|于|在))?(?:全面|基本|如期|按时|确保|力争|正式|全部|争取)?"
-                        r"(?:完成|建成|出台|竣工|完工|投用|投入使用|交付使用|开工|启动|签订|确定|制定|印发|获取|取得|实现|开通|"
+                        rf"(?:{_COMPLETES}|开工|启动|签订|确定|制定|印发|获取|取得|实现|开通|"
                         r"通车|运营|上线|挂牌|成立|组建|配合\S{0,8}?完成)")
 # What a work brings once done (完工后将有效缓解…, 建成后可…): its effect, no step
 _EFFECT = re.compile(r"[\x00\s]*[^，,。；;：:\x00]{0,6}?后(?:将|可|能|会)")
-_DONE_BY = re.compile(r"[\x00\s]*(?:全面|基本|如期|按时|确保|力争)?(?:完成|建成|出台|竣工|完工|投用|投入使用|交付使用)")
+_DONE_BY = re.compile(rf"[\x00\s]*(?:全面|基本|如期|按时|确保|力争)?(?:{_COMPLETES})")
 
 
 def _due_time(text: str, a: int, e: int, ctx: Context, period: Period) -> Time | None:

@@ -1390,7 +1390,6 @@ def _cell_items(doc: Doc, cell: _Cell, breaks: set[int]) -> list[tuple[int, int]
 
 
 _ROW_NO = re.compile(r"\d{1,3}")
-_MARKED_ROW_NO = re.compile(r"[(（](\d{1,3})[)）]|(\d{1,3})[.．、]")
 _CN_ROW_NO = re.compile(r"[一二三四五六七八九十]{1,3}")
 
 
@@ -1398,9 +1397,9 @@ def _row_number(t: str) -> int | None:
     """A 序号 cell's number: 1, 12, or in words 一, 十二 (a list numbered as its page numbers its parts, round fifteen)."""
     if _ROW_NO.fullmatch(t):
         return int(t)
-    m = _MARKED_ROW_NO.fullmatch(t)
+    m = TASK.fullmatch(t)  # (1) | 地区生产总值增长6%以上。 | 市发展改革委 |: numbered as a task is (芜湖, round twenty-nine)
     if m:
-        return int(m.group(1) or m.group(2))  # (1) | 地区生产总值增长6%以上。 | 市发展改革委 | (芜湖, round twenty-nine)
+        return int(m.group(1) or m.group(2))
     if _CN_ROW_NO.fullmatch(t):
         try:
             return int(read_numeral(t))
