@@ -4381,3 +4381,44 @@ def test_units_with_zones_committees_and_others_unnamed_are_read(paren, lead):
 def test_the_projects_taken_into_a_minsheng_list_size_it(text, kept):
     d = _draft(f"某县2026年民生实事项目\n{text}\n")
     assert [t["value_text"] for t in _targets(d)] == kept
+
+
+# A quota table (分解表): a plan's figure shared out among units, a row each — 乡镇 | 新种任务(亩) | 备注, then 长安镇 | 2150 |
+# (融安's 金桔 分解表, round twenty-one's held-out set). The reader takes each row's figure as that unit's target in the
+# measure its column names, led by the unit the row names; the total row (全县合计) is the plan's own, led by none named.
+QUOTA32 = "issue 28, thirty-second round: quota tables"
+_QUOTA = ("某县2023年金桔生产任务分解表\n"
+          "乡镇 | 新种任务(亩) | 备注 |\n"
+          "全县合计 | 7000 | |\n"
+          "长安镇 | 2150 | |\n"
+          "板榄镇 | 600 | |\n"
+          "雅瑶乡 | 500 |\n")
+
+
+def test_a_quota_tables_rows_are_each_units_targets():
+    """QUOTA32. Each row of a quota table is a target in its column's measure, led by the row's unit."""
+    d = _draft(_QUOTA)
+    got = [(t["value"], t["unit"], t["line"]) for t in _targets(d)]
+    assert got == [(7000, "亩", 3), (2150, "亩", 4), (600, "亩", 5), (500, "亩", 6)]
+    # the rows' units as written; the total's, named by no row, the plan's fallback marked inferred
+    assert [(t["lead"], t["units_inferred"]) for t in _targets(d)[1:]] == [
+        (["长安镇"], False), (["板榄镇"], False), (["雅瑶乡"], False)]
+    assert _targets(d)[0]["units_inferred"] is True
+    assert all(t["deadline"] == "2023-12-31" for t in _targets(d))
+    assert "新种任务" in _targets(d)[1]["metric"] and "长安镇" in _targets(d)[1]["metric"]
+
+
+@pytest.mark.parametrize("head, rows, want", [
+    # two measured columns: each its own target
+    ("县(市、区) | 改造户数(户) | 投资(万元) |", "甲县 | 120 | 300 |\n乙县 | 80 | 200 |",
+     [(120, "户", ["甲县"]), (3000000, "元", ["甲县"]), (80, "户", ["乙县"]), (2000000, "元", ["乙县"])]),
+    # a column naming no measure holds no target of the table's (a 备注 of words, a count with no measure)
+    ("单位 | 任务 | 备注 |", "甲镇 | 120 | |\n乙镇 | 80 | |", []),
+    # the first column names no unit (a 指标 table's rows are indicators, not units): no quota table
+    ("指标 | 数量(个) |", "新建公园 | 12 |\n新增绿道 | 8 |", []),
+], ids=["two-measures", "no-measure", "indicator-rows"])
+def test_a_quota_table_is_read_by_its_heading(head, rows, want):
+    """QUOTA32, counter-cases: only a heading naming units in its first column and a measure in another makes one."""
+    d = _draft(f"某县2024年农村改厕任务分解表\n{head}\n{rows}\n")
+    got = [(t["value"], t["unit"], t["lead"]) for t in _targets(d)]
+    assert got == want

@@ -1223,9 +1223,10 @@ def _figure_drafts(c: str, plan: Plan, blk: Block, ctx: Context, period: Period)
     figure one, in the measure the row names for it (the n-th of n), due at the end of its column's year (the label's
     date: a note names the heading's line), "=" unless the cell says more (≥95%, 5%左右)."""
     due = _due_time(c, *blk.due, ctx, period) if blk.due else None
-    if due is None:
+    if due is None and blk.due:
         return []
-    due.heading = True
+    if due is not None:
+        due.heading = True
     items = list(_FIGURE_ITEM.finditer(c, blk.start, blk.end))
     units = blk.figure or ()
     out = []
@@ -1234,7 +1235,8 @@ def _figure_drafts(c: str, plan: Plan, blk: Block, ctx: Context, period: Period)
         unit = "" if own else units[k] if len(units) == len(items) else units[0] if len(units) == 1 else ""
         cmp_ = _FIGURE_CMP.get(m.group("cmp") or m.group("after") or "", "=")
         out.append(Draft(plan, blk, "target", blk.metric or c[blk.start:blk.end], blk.start, blk.end,
-                         value=(m.start("v"), m.end("v")), comparator=cmp_, time=due, governed=True, unit_text=unit))
+                         value=(m.start("v"), m.end("v")), comparator=cmp_, time=due, governed=due is not None,
+                         unit_text=unit))
     return out
 
 

@@ -1456,6 +1456,12 @@ def _line_rows(doc: Doc) -> list[_Row]:
         grouped = next((k for k in range(1, 3) if labels and k < len(head) and _COL_NUMBER.match(head[k])
                         and all(_COL_GROUP.fullmatch(h) for h in head[:k])), 0)
         head = head[grouped:]
+        quota = _quota_rows(doc, li, sep, head) if len(head) >= 2 else []
+        if quota:
+            rows += quota
+            _span(rows, li, quota[-1].lines[1])
+            li = quota[-1].lines[1] + 1
+            continue
         col = _columns(head) if labels else None
         if (col is None or _by_years_only(col, head)) and labels:
             # labels broken over cells (建设起 | 止年限 | 责任 | 单位, a heading set over two rows): joined, as one cell a
@@ -1563,6 +1569,56 @@ def _line_rows(doc: Doc) -> list[_Row]:
         _span(rows, top, r - 1)
         li = r
     return [x for x in rows if x is not None]
+
+
+# A quota table (分解表): a plan's figure shared out among units, a row each — 乡镇 | 新种任务(亩) | 备注, then 长安镇 | 2150 |
+# (融安's 金桔 分解表, round twenty-one's held-out set). Its heading's first column (after a 序号) names the kind of unit its
+# rows are (乡镇, 县(市、区), 单位), and a column names its figures' measure in brackets (新种任务(亩), 投资(万元)).
+_QUOTA_HEAD = re.compile(r"(?:各)?(?:乡镇|镇街|镇|乡|街道|县[(（]市、?区[)）]|县市区|县区|区县|市县|县市|市州|市|县|区|地区|"
+                         r"(?:责任)?单位|部门|区域|园区|村|社区|村[(（]社区[)）]|(?:乡镇|镇)[(（]街道[)）])(?:名称)?")
+# a row's unit where the heading names places: a county, district, township, village by its name (长安镇, 甲县, 城关街道)
+_QUOTA_PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:县|区|市|旗|州|盟|镇|乡|街道|村|社区|场|园)")
+# the row of the table's total: the plan's own figure, led by no unit the row names
+_QUOTA_TOTAL = re.compile(r"(?:全[县市区镇乡旗])?(?:合\s*计|总\s*计|小\s*计|共\s*计)|全[县市区镇乡旗]")
+
+
+def _quota_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
+    """The rows of a quota table whose heading is line ``li`` (cells ``head``): each row's figure under a column naming
+    a measure is a target of the unit its first cell names (the total row's names none), due when the plan ends.
+    Nothing where the heading's first column names no kind of unit (指标 | 数量(个): indicators, not units) or no
+    column names a measure (单位 | 任务 | 备注), or where a row's first cell is neither a unit nor a total."""
+    off = 1 if _COL_NUMBER.match(head[0]) else 0
+    if len(head) < off + 2 or not _QUOTA_HEAD.fullmatch(head[off]):
+        return []
+    measured = {x: (label, units[0]) for x in range(off + 1, len(head))
+                if len(units := _row_units(label := head[x])) == 1 and not year_columns([label])}
+    if not measured:
+        return []
+    out: list[_Row] = []
+    r = li + 1
+    spaced = r <= len(doc.lines) and not doc.lines[r - 1].strip()  # (a page setting a blank line after every line)
+    while r <= len(doc.lines):
+        body = doc.lines[r - 1].strip()
+        if _RULE_ROW.fullmatch(body) or (not body and spaced):
+            r += 1
+            continue
+        cells = _split_line(doc, r, sep) if body else []
+        cells = [c for c in cells if c.text.strip("|｜ ")]
+        if off and cells and _row_number(cells[0].text) is not None:
+            cells = cells[1:]
+        if len(cells) < 2:
+            break
+        name = cells[0].text
+        total = bool(_QUOTA_TOTAL.fullmatch(name))
+        if not total and not (_one_unit(name) or _QUOTA_PLACE.fullmatch(name)):
+            break
+        figures = [(c, measured[x + off][0], (measured[x + off][1],)) for x, c in enumerate(cells[1:], start=1)
+                   if x + off in measured and _FIGURE_CELL.fullmatch(c.text)]
+        # the other cells (a 备注: 其中县农业投资有限公司新种任务1500亩) stay the row's text, led by its unit too
+        content = [cells[0]] + [c for x, c in enumerate(cells[1:], start=1) if x + off not in measured]
+        out.append(_Row(0, content, () if total else _split_units(name), (), None, (r, r), figures=figures))
+        r += 1
+    return out if any(row.figures for row in out) else []
 
 
 def _close_row(rows: list[_Row | None], cur: list[_Cell], extra: list[_Cell], head: list[str],
@@ -1972,8 +2028,13 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             at = doc.c.find(label, head_lo, row_lo)
             if at == -1:
                 continue
-            sub = Block("总体目标", None, c.a, c.e, lead=blk.lead, support=blk.support, due=(at, at + len(label)),
-                        midline=True, figure=units, metric=" ".join(x.text for x in r.content))
+            # (a quota table's column names what its figures count, no year: 新种任务(亩) — the row's unit and the column
+            # name the target, due when the plan ends)
+            dated = bool(year_columns([label]))
+            metric = " ".join(x.text for x in r.content[:None if dated else 1])
+            sub = Block("总体目标", None, c.a, c.e, lead=blk.lead, support=blk.support,
+                        due=(at, at + len(label)) if dated else None, midline=True, figure=units,
+                        metric=metric if dated else metric + re.sub(r"[(（][^()（）]*[)）]$", "", label))
             plan.blocks.append(sub)
         plan.baselines.extend((c.a, c.e) for c in r.baselines)
         for c, label in r.dated:
