@@ -4422,3 +4422,24 @@ def test_a_quota_table_is_read_by_its_heading(head, rows, want):
     d = _draft(f"某县2024年农村改厕任务分解表\n{head}\n{rows}\n")
     got = [(t["value"], t["unit"], t["lead"]) for t in _targets(d)]
     assert got == want
+
+
+# A step dated by a span of days or months (3月20日-3月31日,本市开展…宣传行动; 2024年3月至6月,完成…): due when the span ends, as
+# parse-deadline reads the span (上海's 爱国卫生月, round twenty-nine's leftover) — the draft had dated it by its first day.
+@pytest.mark.parametrize("text, want", [
+    ("三项行动包括:3月20日-3月31日,本市开展健康教育集中宣传行动;4月3日—4月15日,本市将开展城乡环境清洁行动。",
+     ["2023-03-31", "2023-04-15"]),
+    ("7月9日至17日,开展防汛应急演练。", ["2023-07-17"]),
+    ("2023年3月至6月,完成全部老旧管网排查。", ["2023-06-30"]),
+    ("5月-9月,开展夏季治安巡查整治行动。", ["2023-09-30"]),
+], ids=["days-dash", "days-zhi", "months-with-year", "months-dash"])
+def test_a_step_dated_by_a_span_is_due_when_it_ends(text, want):
+    d = _draft(f"某市2023年爱国卫生月活动方案\n一、主要任务\n{text}\n二、工作要求\n加强组织领导。\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == want
+
+
+def test_the_months_a_report_covers_and_an_event_over_days_date_no_step():
+    """Counter-cases: 1-10月份增长0.5% counts the months a report covers, and 3月5日至7日召开…会议 dates a meeting: no step."""
+    d = _draft("某市2023年爱国卫生月活动方案\n一、主要任务\n1-10月份完成投资增长0.5%。3月5日至7日召开全市爱国卫生工作会议。\n"
+               "二、工作要求\n加强组织领导。\n")
+    assert [m for m in d["entries"] if m["kind"] == "milestone"] == []

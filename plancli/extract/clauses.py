@@ -51,8 +51,13 @@ _PRE = r"(?:力争|争取|计划|预计)?(?:到|至|截至|截止到|截止至|�
 # A weekday in brackets after a notice's day, and the close of the working day: 2025年2月17日(星期一)下班前 is one phrase
 _WEEKDAY = r"(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?"
 _TIME = re.compile(
+    # a span of days or months (3月20日-3月31日, 7月9日至17日, 2024年3月至6月, 5月-9月): one phrase, due when the span ends
+    # (上海's 爱国卫生月, round twenty-nine: each action had been dated by its first day). A span opening with a bare month
+    # number (1-10月份: the months a report covers) is none.
+    rf"(?<![\d.]){_PRE}(?:{_YEAR}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:份)?\s*[—–\-~～至到]\s*(?:{_YEAR}年)?"
+    rf"(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?|\d{{1,2}}[日号])(?:底|末|份)?(?:之前|以前|前)?(?![\d年])"
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
-    rf"(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
+    rf"|(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
     rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
     rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]{_WEEKDAY}|上旬|中旬|下旬)?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=[日号])下班前|(?<=[)）])下班前|(?<=年)止)?"
