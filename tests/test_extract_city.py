@@ -4443,3 +4443,41 @@ def test_the_months_a_report_covers_and_an_event_over_days_date_no_step():
     d = _draft("某市2023年爱国卫生月活动方案\n一、主要任务\n1-10月份完成投资增长0.5%。3月5日至7日召开全市爱国卫生工作会议。\n"
                "二、工作要求\n加强组织领导。\n")
     assert [m for m in d["entries"] if m["kind"] == "milestone"] == []
+
+
+# A table whose 责任单位 column stands before its 牵头单位 (分类 | 序号 | 事项 | 责任单位 | 牵头单位: 莲都's 2023年政府工作报告重点工作
+# 责任分解, round thirty-two's held-out set): the 牵头单位 cell leads, the 责任单位 cell's other units support. The draft had
+# read both cells as one list of leads (区发改局, 区发改局).
+@pytest.mark.parametrize("layout", ["bars", "cells"])
+def test_a_lead_column_after_the_responsible_units_column_leads(layout):
+    rows = [("序号", "事项", "责任单位", "牵头单位"),
+            ("1", "区本级固定资产投资增长25%。", "区发改局", "区发改局"),
+            ("2", "区本级规上工业增加值增长10%。", "区经商局、莲都经开区管委会", "区经商局"),
+            ("3", "新增市场主体5000户。", "区市场监管局、区经商局", "区市场监管局")]
+    if layout == "bars":
+        table = "\n".join(" | ".join(r) + " |" for r in rows)
+    else:
+        table = "\n\n".join(c for r in rows for c in r)
+    d = _draft(f"某区2023年政府工作报告重点工作责任分解\n\n{table}\n")
+    got = [(t["value_text"], t["lead"], t["support"]) for t in _targets(d)]
+    assert got == [("25%", ["区发改局"], []), ("10%", ["区经商局"], ["莲都经开区管委会"]),
+                   ("5000户", ["区市场监管局"], ["区经商局"])]
+
+
+# 六安's notice of how its 2021 tasks went (round thirty-two's held-out set): a report table one cell a paragraph whose
+# 牵头责任单位 label the page broke in two (牵头责任 / 单位) beside a 落实情况 column — the table had been read as none (every
+# result a target, no lead); and its title, 2021年度…落实情况的通报, names the year its tasks are of (the post time had).
+_LUAN = ("【重点工作落实】2021年度市政府重点工作落实情况的通报\n\n发布时间:2022-01-30 15:26\n\n"
+         "序号\n\n督查内容\n\n牵头责任\n\n单位\n\n协同责任单位\n\n落实情况\n\n(全年)\n\n完成状态\n\n"
+         "1\n\n地区生产总值增长8.5%以上。\n\n市发改委\n\n市政府各部门、各直属机构。\n\n"
+         "全年地区生产总值增长11%,增幅高于全省平均水平2.7个百分点,居全省第2位\n\n已完成\n\n"
+         "2\n\n规上工业增加值增长9.5%以上。\n\n市经信局\n\n市发改委、市农业农村局。\n\n"
+         "全年规上工业增加值同比增长15.5%,高于全省平均6.6个百分点。\n\n已完成\n")
+
+
+def test_a_report_table_with_its_lead_label_broken_in_two_is_read():
+    d = _draft(_LUAN)
+    got = [(t["value_text"], t["lead"], t["support"][:1], t["deadline"]) for t in _targets(d)]
+    assert got == [("8.5%", ["市发改委"], ["市政府各部门"], "2021-12-31"),
+                   ("9.5%", ["市经信局"], ["市发改委"], "2021-12-31")]
+    assert d["meta"]["period"]["start"] == "2021-01-01"

