@@ -4481,3 +4481,20 @@ def test_a_report_table_with_its_lead_label_broken_in_two_is_read():
     assert got == [("8.5%", ["市发改委"], ["市政府各部门"], "2021-12-31"),
                    ("9.5%", ["市经信局"], ["市发改委"], "2021-12-31")]
     assert d["meta"]["period"]["start"] == "2021-01-01"
+
+
+# 余杭's 2018年《政府工作报告》工作任务分解表 (round thirty-three's held-out set), one cell a paragraph: its heading names a 序号
+# column the rows lost (序号 / 重点工作任务 / 牵头领导 / 牵头单位, then each row its task, its leaders' names — one or two — and
+# its unit): each row is its task, led by the unit after its leaders. The table had been read as none (every lead 待定).
+def test_a_task_table_whose_rows_lost_their_numbers_is_read_by_its_cells():
+    text = ("2018年《政府工作报告》工作任务分解表 \n\n序号 \n\n重 点 工 作 任 务 \n\n牵头领导 \n\n牵头单位 \n\n"
+            "未来科技城要深化与浙江大学的合作,力争引进海外高层次人才300名。\n\n祝振伟 \n\n陈夏林 \n\n未来科技城(海创园) \n\n"
+            "余杭经济技术开发区要力争规模工业增加值增长10%,实际利用外资3亿美元。\n\n沈  昱 \n\n祝振伟 \n\n"
+            "余杭经济技术开发区(钱江经济开发区) \n\n"
+            "临平新城要力争引进国家级领军人才2名。\n\n李敏华 \n\n临平新城 \n")
+    d = _draft(text)
+    got = [(t["value_text"], t["lead"], t["units_inferred"]) for t in _targets(d)]
+    assert got == [("300名", ["未来科技城(海创园)"], False),
+                   ("10%", ["余杭经济技术开发区(钱江经济开发区)"], False),
+                   ("3亿美元", ["余杭经济技术开发区(钱江经济开发区)"], False),
+                   ("2名", ["临平新城"], False)]

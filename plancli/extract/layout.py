@@ -1081,6 +1081,18 @@ def _one_unit(text: str) -> bool:
     return _unit_cell(text) and not re.search(r"[、,，/／]", text) and text not in _NO_UNIT
 
 
+def _named_after_leaders(text: str) -> bool:
+    """A cell after a row's leaders' names that names its units though no unit's ending says so (未来科技城(海创园), 临平新城:
+    a zone by its name): a short name, no sentence, figure or person."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff()（）、]{2,25}", text)) and not _leader(text)
+
+
+def _leader(text: str) -> bool:
+    """A leader's name as a 牵头领导 cell holds it (祝振伟, 沈昱): two or three characters, no unit — a zone's name of four
+    (临平新城) is the units after it."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text.replace(" ", ""))) and not _unit_cell(text)
+
+
 def _person_cell(text: str) -> bool:
     """A leader's name (徐某某; 张某、李某), not a unit."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:[、,，][\u4e00-\u9fff]{2,4})*", text)) and not _unit_cell(text)
@@ -1120,6 +1132,13 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
                if _unit_cell(cells[i].units) and not _unit_cell(cells[i - 1].units)), None)
     if at is None:
         at = min(limit, len(cells))
+    if persons and at < len(cells) and _leader(cells[at].text):
+        # more leaders named than the 牵头领导 column has cells (祝振伟 / 陈夏林 under it, 余杭, round thirty-three's held-out
+        # set): the units are the first cell after the names
+        nxt = next((i for i in range(at + 1, len(cells)) if not _leader(cells[i].text)), None)
+        if nxt is not None and (_unit_cell(cells[nxt].units) or _named_after_leaders(cells[nxt].text)) \
+                and cells[nxt].text not in _NO_UNIT:
+            at = nxt
     # a 责任单位 column right before the 牵头单位 one (莲都's 事项 | 责任单位 | 牵头单位, round thirty-two's held-out set): the first
     # unit cell is the 责任单位's, its units other than the lead's support; the lead is the cell after it
     before_lead = None
@@ -1789,15 +1808,23 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
         if col is None or (not marked and col["number"] not in (0, None)):
             i = max(i + 1, j if col is None and marked and len(head) >= 3 else i + 1)
             continue
+        if not marked and col["number"] == 0 and j < len(cells) and _row_number(compact(cells[j][1])) is None \
+                and not _GROUP_ROW.match(compact(cells[j][1])) and len(head) >= 4:
+            # a 序号 column the rows lost (余杭's 序号 / 重点工作任务 / 牵头领导 / 牵头单位, then a task, its leaders, its unit —
+            # round thirty-three's held-out set): the heading without it, each row read by its cells
+            rest = _columns(head[1:])
+            if rest is not None and rest["lead"] is not None and rest["content"] == 0:
+                head, col = head[1:], rest
         cur: list[_Cell] = []
         number, last = 0, 0
         ruled = False  # the row before ended in a bare bar (the marked page's row separator)
         r = j
         if col["number"] is None and col["lead"] is not None and col["content"] == 0 \
-                and all(x in (col["lead"], col["support"]) for x in range(1, len(head))):
+                and all(x in (col["lead"], col["support"]) or _COL_PERSON.search(head[x]) for x in range(1, len(head))):
             # 主要工作任务 / 牵头单位 / 责任单位, the unit columns last (沈河, round twenty): a row is its task and the unit
             # cells after it, however many paragraphs the 责任单位 cell takes (区工信局 / 各街道办事处); a group row
-            # (一、…) between rows belongs to none
+            # (一、…) between rows belongs to none. A 牵头领导 column among them names people: their cells are the row's.
+            persons = any(_COL_PERSON.search(h) for h in head)
             cur = []
             r = j
             while r < len(cells) and sq[cells[r][0]] - sq[cells[r - 1][0]] <= 4:
@@ -1809,6 +1836,10 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
                     if not cur:
                         break
                     cur.append(cell)
+                elif cur and persons and _person_cell(t) and not any(_unit_cell(c.units) for c in cur):
+                    cur.append(cell)  # (a leader's name under 牵头领导, before the row's units: the row's, no task)
+                elif cur and persons and _leader(cur[-1].text) and _named_after_leaders(t):
+                    cur.append(cell)  # (the cell after the leaders' names: the row's units, 未来科技城(海创园), 临平新城)
                 else:
                     if cur:
                         rows.append(_map_row(cur, head, col, 0))
