@@ -4498,3 +4498,27 @@ def test_a_task_table_whose_rows_lost_their_numbers_is_read_by_its_cells():
                    ("10%", ["余杭经济技术开发区(钱江经济开发区)"], False),
                    ("3亿美元", ["余杭经济技术开发区(钱江经济开发区)"], False),
                    ("2名", ["临平新城"], False)]
+
+
+@pytest.mark.parametrize("text", [
+    "2025年,全区经济社会发展的总体要求是:以习近平新时代中国特色社会主义思想为指导,对标2035年基本实现现代化战略目标,"
+    "坚持稳中求进工作总基调,完整准确全面贯彻新发展理念,扎实推进“十项重点任务”。",
+    "全市上下要锚定2035年远景目标,坚持稳中求进,加快建设现代化产业体系。",
+])
+def test_the_goal_a_year_measures_itself_against_dates_no_step(text):
+    """凤翔's 2025 要点 (round thirty-two's held-out set): 对标2035年…目标 names the long-term goal the principles measure the
+    year's work against — every clause after it had been drafted a step due in 2035."""
+    d = _draft(f"某区2025年政府工作要点\n一、总体要求\n{text}\n二、重点任务\n1.新建公园5个。\n")
+    assert [e for e in d["entries"] if e["kind"] == "milestone"] == []
+    assert [t["value_text"] for t in _targets(d)] == ["5个"]
+
+
+def test_a_paragraph_a_past_year_opens_reports_results_until_it_turns_to_the_plans_year():
+    """贵阳's news of its 2019 文旅 meeting (round thirty-two's held-out set): 2018年,…取得积极成效。 opens a paragraph whose
+    next sentence holds the year's results (全市接待游客1.88亿人次、增长26.68%) — no targets; a sentence turning to the
+    plan's year (今年,…) sets them again."""
+    d = _draft("某市2019年文化和旅游工作要点\n新华网贵阳4月29日电(王雪松)4月28日上午,某市召开2019年全市文化和旅游工作会议。\n"
+               "2018年,市文化和旅游局扎实推动改革发展取得积极成效。全市接待游客1.88亿人次、增长26.68%,新增限上住宿企业54家。"
+               "今年,全市力争接待游客2.2亿人次。\n")
+    assert [t["value_text"] for t in _targets(d)] == ["2.2亿人次"]
+    assert [e for e in d["entries"] if e["kind"] == "milestone"] == []  # (the agency's dateline dates no step)

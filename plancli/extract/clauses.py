@@ -80,8 +80,8 @@ _TIME = re.compile(
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
 # After a day that is a dateline, not a deadline: the time of day (2月21日下午,…) or the event it dates (4月21日闭幕,
-# 3月5日召开…会议).
-_EVENT_AFTER = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|早上)[，,]?|(?:闭幕|开幕|召开|举行|举办|开班|揭牌|成立)(?!前|之前|以前)")
+# 3月5日召开…会议), or a news agency's dateline (新华网贵阳4月29日电(王雪松): 贵阳, round thirty-two's held-out set).
+_EVENT_AFTER = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|早上)[，,]?|电(?=[(（\x00\s]|讯)|(?:闭幕|开幕|召开|举行|举办|开班|揭牌|成立)(?!前|之前|以前)")
 # A day whose clause tells of a meeting and what it did, with no work of the plan before it: 1月18日长宁区第十七届人民代表大会
 # 第五次会议闭幕会上予以宣布 (长宁, round thirteen's leftover) — the day of an event, as 4月21日闭幕 is. (6月30日前召开推进会, with
 # 前, and 6月30日完成验收 stay steps.)
@@ -143,6 +143,9 @@ _TOPIC_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣
                           r"|(?:要|须|必须|应)(?:以|紧扣|围绕|坚持|聚焦|按照|突出|锚定|紧紧围绕))")
 # After a year that names a long-range vision, not a step due then: “十四五”规划和2035年远景目标 (怒江, round nineteen's
 # held-out set) — the vision a plan is set within; a step dated 2035 says what is done by then (到2035年,建成…).
+# Before a year whose goal the work measures itself against: 对标2035年基本实现现代化战略目标, 锚定2035年远景目标 (凤翔's 2025
+# 要点, round thirty-two's held-out set: one step drafted for each clause of the principles after it).
+_BENCHMARK_BEFORE = re.compile(r"(?:对标|锚定|瞄准|对照|向着|朝着)$")
 _VISION_AFTER = re.compile(r"(?:远景目标|远景规划|远景展望|远景)")
 # After a year that names a roll or a register, its template too (大兴安岭's notice, round nineteen's held-out set):
 # 成立2025年科技型中小企业培育库、2025年高新技术企业培育库, 附件1:2025年高新技术企业培育库模板 — the year is part of the
@@ -490,6 +493,10 @@ _PROGRESS_SPAN = re.compile(r"(?<![\d.])1[-—–~～至]\d{1,2}月(?:份)?(?![�
                             r"|(?<![个项座所家处条栋套户对的在])已(?:经)?(?:基本|全部|累计)?(?:完成|建成|开工|竣工|投用|发放|恢复|关闭|办结)(?![^。；;，,]*的)")
 _DONE_LE = re.compile(r"(?<![为除罢])(?:进行|增加|新增|完成|建成|开辟|安装|发放|实施|开展|改造|改建|新建|落实|制定|印发|出台|"
                       r"举办|组织|培训|投入|争取|引进|帮扶|恢复|累计)了(?![解如])")
+
+
+# A sentence that turns from a past year's report to the plan's own work: 今年, 下一步, 将…, 要…
+_FORWARD_OPENER = re.compile(r"[\x00\s]*(?:今年|明年|本年|下一步|下步|接下来|未来|将|要|计划|力争|预计|同时|此外|围绕|按照)")
 
 
 def reports_progress(text: str, s0: int, hi: int) -> bool:
@@ -1079,6 +1086,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         consumed: set[int] = set()  # a sentence that only dates the one before it (2024年10月底前完成。)
         block_from = len(out)
         carried: tuple[str, ...] = ()  # the units of the last sentence that named its subject (sentence_subject)
+        reported = -1  # the paragraph a year before the plan's opens (2018年,…取得积极成效。…): its figures are results
         for k, (s0, s1) in enumerate(sentences):
             if k in consumed:
                 continue
@@ -1099,11 +1107,21 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
                 listed = None  # an item with a time phrase of its own ends the list's scope
             para = max((x for x in paragraphs if blk.start <= x <= s0), default=blk.start)  # this paragraph
+            if k_line == 0 and reports_results(text, s0, period.start.year):
+                reported = para
+            elif reported != para or _FORWARD_OPENER.match(text, s0) \
+                    or (m := _PAST_OPENER.match(text, s0)) and int(m.group(1)) >= period.start.year:
+                reported = -1
             run_in = k_line == 0 and heads is not None and heads is goals_head and _RUN_IN.match(text[s0:s1])
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
                                                    None if run_in else heads or listed, para,
                                                    lead_in=goals and horizons == 0, due=due, trailing=trailing,
                                                    raw=c)
+            if reported == para and k_line > 0:
+                # a sentence after one that opens its paragraph with a past year's report (2018年,…取得积极成效。全市接待游客
+                # 1.88亿人次、增长26.68%: 贵阳's news of its 2019 meeting, round thirty-two's held-out set) reports the same
+                # year, until a sentence turns to the plan's own (今年, 下一步, a year of the plan)
+                drafts = []
             if trailing is not None and any(d.time is trailing for d in drafts):
                 consumed.add(k + 1)
             if due is not None and _whole_year(due, period):
@@ -1358,6 +1376,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
         if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
             continue  # (2025年版): the edition of the document
+        if re.search(r"\d{4}", t) and _BENCHMARK_BEFORE.search(text[max(s0, a - 3):a]):
+            continue  # 对标2035年基本实现现代化战略目标: the goal the year's work measures itself against, no step due then
         if _BASELINE_BEFORE.search(text[max(s0, a - 2):a]) or text[e:e + 1] == "的" and re.search(r"\d{4}年$", t):
             continue  # 比2020年: a baseline
         if not re.search(r"\d{4}", t) and re.search(r"年(?:时间|内|以内)?$", t) and (
