@@ -163,6 +163,7 @@ DOC = Context(doc_date=D(2024, 3, 1), period=Period(D(2024, 1, 1), D(2025, 12, 3
     ("第十四个五年规划期间", D(2025, 12, 31), "period"),
     # ranges: the end counts; a missing year or month comes from the start
     ("2024年3月至6月", D(2024, 6, 30), "by"),
+    ("2019年1至5月", D(2019, 5, 31), "by"),  # (宜昌's campaign stages: the start's 月 left to the end)
     ("2024年3月—2025年6月", D(2025, 6, 30), "by"),
     ("2024年3月–6月", D(2024, 6, 30), "by"),
     ("2024年3月－6月", D(2024, 6, 30), "by"),

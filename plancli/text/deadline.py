@@ -299,10 +299,10 @@ def _point(s: str, base: int | None) -> _Point:
 
 def _inherit(start: str, end: str) -> tuple[str, str]:
     """Fill what the second half of a range or list leaves out from the first: 2024年3月至6月 →
-    6月 is 2024年6月; 2024—2025年 → 2024 is 2024年; 3月1日至15日 → 15日 is 3月15日."""
+    6月 is 2024年6月; 2024—2025年 → 2024 is 2024年; 3月1日至15日 → 15日 is 3月15日; 2019年1至5月 → 1 is 1月."""
     unit = re.match(rf"{_NUM}(年|月|日|号)", end)
-    if re.fullmatch(_NUM, start) and unit:
-        start += unit.group(1)
+    if unit and re.fullmatch(rf"(?:{_NUM}年)?{_NUM}", start) and (unit.group(1) != "年" or re.fullmatch(_NUM, start)):
+        start += unit.group(1)  # (2019年1至5月: the start is 2019年1月, as 2024—2025年's is 2024年)
     ym = re.match(rf"(?:{_NUM}年|[今本当明次后去上]年)", start)
     if ym and not re.match(rf"(?:{_NUM}年|[今本当明次后去上]年)", end):
         mm = re.match(rf"{_NUM}月", start[ym.end():])
