@@ -720,7 +720,11 @@ def _documents() -> list[tuple[Path, object]]:
              # round twenty-six: 湘阴's 攻坚 list names no year (its annotator read 2025 from “十四五” and a 2025 fair)
              "county2025_xiangyin_gongjian.txt": parse_period("2025:2025"),
              # round thirty: 无锡's 城管局 page names no year (its annotator read 2021 from its 2021年度 targets' page)
-             "dept2021_wuxi_chengguan.txt": parse_period("2021:2021")}
+             "dept2021_wuxi_chengguan.txt": parse_period("2021:2021"),
+             # round thirty-five: 广水's 林业 targets name no year (its annotator read 2022 from the page's address), 衡东's
+             # 消防 news neither (明年底, read from the page's date, 2020)
+             "city2022_guangshui_linye.txt": parse_period("2022:2022"),
+             "county2020_hengdong_xiaofang.txt": parse_period("2020:2021")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -4542,3 +4546,32 @@ def test_a_campaigns_stages_by_their_months_are_steps_due_when_each_ends():
 def test_the_people_a_work_serves_counted_before_renkou(task, want):
     d = _draft(f"某市2023年惠民实事\n{task}\n")
     assert [(t["value_text"], t["unit"]) for t in _targets(d) if "万" in t["value_text"]] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # the cut's verb before what it cuts, 至 before the figure: at most that figure (成都高新, round thirty-five)
+    ("缩减企业开办时间至4个工作日。", [("4个工作日", "<=")]),
+    # a place, then 去年: the year before's results, no target; the plan's own figure after it stays one
+    ("成都高新区去年实现地区生产总值1877.7亿元、增长9.6%。今年力争地区生产总值达到2000亿元。", [("2000亿元", "=")]),
+    # a concentration written in words: 微克每立方米 is 微克/立方米 (潮州, round thirty-five)
+    ("细颗粒物年均浓度控制在29微克每立方米以下。", [("29微克每立方米", "<=")]),
+], ids=["cut-to", "place-then-last-year", "per-in-words"])
+def test_round_thirty_fives_forms(text, want):
+    d = _draft(f"某区2019年工作目标\n一、主要目标\n{text}\n")
+    assert [(t["value_text"], t["comparator"]) for t in _targets(d)] == want
+
+
+def test_a_stages_months_in_brackets_before_its_colon_date_its_steps():
+    """松江's 清水行动 (round thirty-five's held-out set): （二）集中整治阶段（5-7月）：开展… — the stage's months date its step,
+    one a stage whatever its clauses."""
+    d = _draft("某区2026年清水行动方案\n四、时间安排\n（一）动员部署阶段（4月底前）：全面部署任务，开展宣传告知。\n"
+               "（二）集中整治阶段（5-7月）：开展全覆盖巡查，从严查处突出问题。\n（三）巩固提升阶段（8-9月）：健全长效管理机制。\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == [
+        "2026-04-30", "2026-07-31", "2026-09-30"]
+
+
+@pytest.mark.parametrize("label", ["支撑单位", "支持单位"])
+def test_a_support_label_松江_writes_names_support(label):
+    """松江's 城市更新 plan (round thirty-five's held-out set): （牵头单位：区绿化市容局，支撑单位：相关街镇）."""
+    d = _draft(f"某区2025年城市更新实施计划\n一、主要任务\n7.推进5个“美丽街区”建设。（牵头单位：区绿化市容局，{label}：相关街镇）\n")
+    assert [(t["lead"], t["support"]) for t in _targets(d)] == [(["区绿化市容局"], ["相关街镇"])]

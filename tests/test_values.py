@@ -73,6 +73,9 @@ from plancli.text.quantities import COMPARATORS, not_target_reason, parse_target
     ("不超过5个工作日", [("<=", 5, "个工作日", None)]),
     ("控制在35微克/立方米以内", [("<=", 35, "微克/立方米", None)]),
     ("降至30微克/立方米以下", [("<=", 30, "微克/立方米", None)]),
+    # the concentration written in words (潮州's 蓝天 plan, round thirty-five's held-out set): the same measure
+    ("控制在29微克每立方米以下", [("<=", 29, "微克/立方米", None)]),
+    ("下降到1.5毫克每升以下", [("<=", 1.5, "毫克/升", None)]),
     ("不高于10蒸吨/小时", [("<=", 10, "蒸吨/小时", None)]),
     ("低于5%", [("<", 5, "%", None)]),
     ("少于3天", [("<", 3, "天", None)]),

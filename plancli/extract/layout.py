@@ -77,7 +77,7 @@ _LEAD_LABEL = r"主要责任单位|主要责任部门|牵头责任单位|牵头�
 _SHARED_LABEL = (r"责任处室及单位|责任单位及处室|责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位|实施主体|承办单位|承办部门|具体负责单位|负责单位|负责部门|"
                  r"落实单位")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen)
 _SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
-                  r"协同单位|配合|参与")  # (牵头:A;配合:B — the bare role words as labels, round ten)
+                  r"协同单位|支撑单位|支持单位|配合|参与")  # (支撑单位: 松江's 城市更新 plan, round thirty-five)  # (牵头:A;配合:B — the bare role words as labels, round ten)
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
 # When the task is due, beside its units: (牵头单位:X;完成时限:2024年10月底前), 时间节点:… on a line of its own (round ten)
 _TIME_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|时间要求|时间安排|截止时间|完成时点|时限"

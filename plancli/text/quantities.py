@@ -160,6 +160,8 @@ def parse_value(text: str) -> Quantity:
     unit = _TRAILING_WORDS.sub("", re.sub(r"^[多余](?=\D)", "", unit))  # 6万余名, 100多家: more than, counted in 名, 家
     if unit.startswith("%") or unit == "％":
         unit = "%"
+    # a concentration written in words (29微克每立方米, 潮州's 蓝天 plan): the measure as a slash writes it, one unit for both
+    unit = re.sub(r"^(微克|毫克|克)每(立方米|升)$", r"\1/\2", unit)
     if re.search(r"\d", unit):
         raise QuantityError("quantity.stray_number", text=str(text), unit=unit)
     low *= factor
