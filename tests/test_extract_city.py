@@ -4575,3 +4575,22 @@ def test_a_support_label_松江_writes_names_support(label):
     """松江's 城市更新 plan (round thirty-five's held-out set): （牵头单位：区绿化市容局，支撑单位：相关街镇）."""
     d = _draft(f"某区2025年城市更新实施计划\n一、主要任务\n7.推进5个“美丽街区”建设。（牵头单位：区绿化市容局，{label}：相关街镇）\n")
     assert [(t["lead"], t["support"]) for t in _targets(d)] == [(["区绿化市容局"], ["相关街镇"])]
+
+
+def test_a_row_split_at_spaces_whose_cells_hold_spaces_keeps_its_units():
+    """平顶山's 河长制 任务分解表 (round thirty-five's held-out set), cells between spaces, a category cell broken by a space
+    (加强水资源保 护): the units are the first unit cell after the measures' text, not that text."""
+    d = _draft("某市全面推行河长制主要任务分解表\n"
+               "序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位\n"
+               "1 加强水资源保 护 严守水资源开发利用控制红线 实施总量和强度双控行动。到2020年,全市用水总量控制在11.88亿立方米以内。 "
+               "市水利局 市发展改革委、工业和信息化委等 各县(市、区)人民政府\n")
+    assert [(t["value_text"], t["lead"], t["comparator"]) for t in _targets(d)] == [
+        ("11.88亿立方米", ["市水利局"], "<=")]
+
+
+def test_an_opening_bracket_whose_units_run_on_is_no_part_of_a_name():
+    """佳木斯's 水污染防治 plan (round thirty-five's held-out set): [市水务局牵头,市工信委、城乡建设局配合,… with no closing bracket
+    on its line — the lead is 市水务局, not [市水务局."""
+    d = _draft("某市2018年水污染防治工作方案\n一、主要任务\n1.控制用水总量。2018年,用水总量控制在47.38亿立方米。"
+               "[市水务局牵头,市工信委、城乡建设局配合,各县(市)区政府负责落实。以下均需各县(市)区政府落实\n")
+    assert [(t["lead"], t["support"]) for t in _targets(d)] == [(["市水务局"], ["市工信委", "城乡建设局"])]

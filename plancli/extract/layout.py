@@ -443,6 +443,9 @@ def _split_units(names: str) -> tuple[str, ...]:
     for part in (p for x in parts for p in _glued_units(x)):
         # (a label and its value set as cells, 牵头单位: | 市城市管理综合执法局 | — 广州: a bar is no part of a name)
         part = _FIRST_LEADS_NOTE.sub("", part.strip().strip("|｜").strip()).strip()
+        # (an opening bracket whose units run on past it — [市水务局牵头,…配合: 佳木斯, round thirty-five — is no part of
+        # the name)
+        part = re.sub(r"^[\[【〔](?![^\[\]【】〔〕]*[\]】〕])", "", part)
         part = re.sub(r"等(?:相关|有关)(?:部门|单位)$", "", part).rstrip("等").strip()
         if not part:
             continue
@@ -1139,6 +1142,14 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         if nxt is not None and (_unit_cell(cells[nxt].units) or _named_after_leaders(cells[nxt].text)) \
                 and cells[nxt].text not in _NO_UNIT:
             at = nxt
+    if at < len(cells) and len(cells) > limit + 1 and not _unit_cell(cells[at].units):
+        # a row split at spaces whose cells hold spaces of their own (平顶山's 加强水资源保 护, round thirty-five's held-out
+        # set): more cells than the heading names before its units, and the cell where the units would stand is text —
+        # the units are the first unit cell after it (the measures' text had been read as the row's lead)
+        fwd = next((i for i in range(at + 1, len(cells)) if _unit_cell(cells[i].units) and cells[i].text not in _NO_UNIT),
+                   None)
+        if fwd is not None:
+            at = fwd
     # a 责任单位 column right before the 牵头单位 one (莲都's 事项 | 责任单位 | 牵头单位, round thirty-two's held-out set): the first
     # unit cell is the 责任单位's, its units other than the lead's support; the lead is the cell after it
     before_lead = None
