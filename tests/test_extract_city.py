@@ -4594,3 +4594,25 @@ def test_an_opening_bracket_whose_units_run_on_is_no_part_of_a_name():
     d = _draft("某市2018年水污染防治工作方案\n一、主要任务\n1.控制用水总量。2018年,用水总量控制在47.38亿立方米。"
                "[市水务局牵头,市工信委、城乡建设局配合,各县(市)区政府负责落实。以下均需各县(市)区政府落实\n")
     assert [(t["lead"], t["support"]) for t in _targets(d)] == [(["市水务局"], ["市工信委", "城乡建设局"])]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the goal's year as an attribute of a standard or of the areas it sets (普陀's 海绵城市 plan, round thirty-five)
+    ("1.强化规划管控。落实2030年海绵城市达标要求;控制性详细规划要衔接海绵城市建设的目标。", []),
+    ("2.编制系统方案。编制2030年达标区域的海绵城市系统方案,合理确定目标指标。", []),
+    # the things there are, put to use (济宁's 农业农村 work points, round thirty-five); a count to build after stays
+    ("3.充分发挥14个国家级、42个省级、111个市级生猪产能调控基地带动作用。", []),
+    ("4.发挥好3个示范区的引领作用,新建示范基地5个。", ["5个"]),
+], ids=["standards-year", "areas-year", "put-to-use", "put-to-use-then-build"])
+def test_what_exists_and_the_year_of_a_standard_are_no_entries(text, kept):
+    d = _draft(f"某区2025年海绵城市建设实施方案\n二、主要任务\n{text}\n")
+    assert [e["value_text"] or e["deadline_text"] for e in d["entries"]] == kept
+
+
+def test_a_campaigns_own_span_and_a_baselines_years_date_no_step():
+    """清流's 道路交通安全 攻坚 (round thirty-five's held-out set): 至2025年12月31日,在全县范围内开展攻坚行动 is the campaign's span
+    (its period), no step; 与前三年(2022-2024年)平均数 names the baseline's years; the goal's own year dates its step."""
+    d = _draft("某县2025年道路交通安全攻坚行动方案\n决定至2025年12月31日,在全县范围内开展道路交通安全攻坚行动。\n一、工作目标\n"
+               "力争2025年全县道路交通事故死亡人数与前三年(2022-2024年)平均数同比下降。\n")
+    assert [(m["deadline_text"], m["deadline"]) for m in d["entries"] if m["kind"] == "milestone"] == [
+        ("力争2025年", "2025-12-31")]

@@ -148,6 +148,12 @@ _TOPIC_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣
                           r"|(?:要|须|必须|应)(?:以|紧扣|围绕|坚持|聚焦|按照|突出|锚定|紧紧围绕))")
 # After a year that names a long-range vision, not a step due then: “十四五”规划和2035年远景目标 (怒江, round nineteen's
 # held-out set) — the vision a plan is set within; a step dated 2035 says what is done by then (到2035年,建成…).
+# A campaign's own span, the time before the campaign it opens (至2025年12月31日,在全县范围内开展攻坚行动: 清流, round
+# thirty-five; 从12月19日起至2019年底,将在全市开展…专项行动: 宜昌, round thirty-four): the plan's term, no step of it — the work
+# the span holds is to carry the campaign out, nothing completed by then.
+_CAMPAIGN_SPAN = re.compile(r"(?:至|到|截至)")
+_CAMPAIGN_AFTER = re.compile(r"[\x00\s]*[，,]?(?:(?!完成|建成|实现|达到|确保)[^，,。；;]){0,16}?开展[^，,。；;]{0,30}?"
+                             r"(?:专项行动|攻坚行动|集中行动|整治行动|专项整治|行动|活动|攻坚战)(?=[\x00\s]*[，,。；;]|$)")
 # Before a year whose goal the work measures itself against: 对标2035年基本实现现代化战略目标, 锚定2035年远景目标 (凤翔's 2025
 # 要点, round thirty-two's held-out set: one step drafted for each clause of the principles after it).
 _BENCHMARK_BEFORE = re.compile(r"(?:对标|锚定|瞄准|对照|向着|朝着)$")
@@ -158,6 +164,12 @@ _VISION_AFTER = re.compile(r"(?:远景目标|远景规划|远景展望|远景)")
 _ROLL_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|抓好|落实|实施|建设|改造|新增|出台|"
                          r"全面|基本|力争|确保|争取|底|末|前|内)[^，,。；;：:！!？?、\x00\d\s]){0,16}?"
                          r"(?:培育库|项目库|储备库|人才库|企业库|名单|名录|目录)(?:模板|表)?(?![\u4e00-\u9fff])")
+# After a year that names a standard or the things it sets, not a deadline (普陀's 海绵城市 plan, round thirty-five's held-out
+# set): 落实2030年海绵城市达标要求, 编制2030年达标区域的海绵城市系统方案 — the goal's year as an attribute; no verb of doing
+# stands between (2030年建成…的 keeps its step).
+_STANDARD_AFTER = re.compile(r"(?:(?!完成|实现|新建|建成|开工|竣工|启动|推进|开展|做好|抓好|落实|实施|建设|改造|新增|出台|全面|基本|力争|"
+                             r"确保|争取|达到|底|末|前|内)[^，,。；;：:！!？?、\x00\d\s]){0,10}?(?:达标要求|建设要求|目标要求|标准要求|"
+                             r"达标区域的|达标区的)")
 # Before a year that a sentence says the work serves: 关系到师宗县2023年用地要素保障 (what it bears on, no deadline).
 _SERVES_BEFORE = re.compile(r"(?:关系到|关系着|事关|影响到|服务于|服务)(?:[\u4e00-\u9fff]{1,6}?[省市区县镇])?$")
 
@@ -1396,6 +1408,11 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
         if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
             continue  # (2025年版): the edition of the document
+        if re.search(r"(?:前|近|过去)$", text[max(s0, a - 2):a]) and re.fullmatch(r"[2-9两二三四五]年", t) \
+                or re.search(r"(?:前|近|过去)[2-9两二三四五]年[(（]$", text[max(s0, a - 6):a]):
+            continue  # 与前三年(2022-2024年)平均数同比下降 (清流, round thirty-five): the years a baseline averages
+        if _CAMPAIGN_SPAN.match(text, a) and re.match(r"(?:至|到|截至)", t) and _CAMPAIGN_AFTER.match(text, e, s1):
+            continue  # 至2025年12月31日,在全县范围内开展攻坚行动: the campaign's own span (its period), no step of it
         if re.search(r"\d{4}", t) and _BENCHMARK_BEFORE.search(text[max(s0, a - 3):a]):
             continue  # 对标2035年基本实现现代化战略目标: the goal the year's work measures itself against, no step due then
         if _BASELINE_BEFORE.search(text[max(s0, a - 2):a]) or text[e:e + 1] == "的" and re.search(r"\d{4}年$", t):
@@ -1425,6 +1442,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                                             or _TOPIC_AFTER.match(text, e, s1)
                                             or _VISION_AFTER.match(text, e, s1)
                                             or _ROLL_AFTER.match(text, e, s1)
+                                            or _STANDARD_AFTER.match(text, e, s1)
                                             or _SERVES_BEFORE.search(text[max(s0, a - 12):a])):
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
@@ -1691,6 +1709,8 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
             continue  # a rule's bound, a descriptor, a span, a frequency: left to the exclusions
         if m.group(3) in ("个月", "天", "周", "年") and re.search(r"(?:具有|具备|满|连续|累计|工作|任职|从事)$", text[cs:a]):
             continue  # 具有6个月工作经历: an eligibility threshold
+        if re.search(r"发挥[^，,。；;]*$", text[cs:a]) and re.search(r"(?:作用|优势|效应|功能)$", text[e:ce].rstrip("\x00 ")):
+            continue  # 充分发挥14个国家级、42个省级…基地带动作用 (济宁, round thirty-five): the things there are, put to use
         qtys.append((a, e, cs, ce))
     for m in (*_BARE.finditer(text, s0, s1), *_LIFESPAN.finditer(text, s0, s1), *_COUNT_OF.finditer(text, s0, s1)):
         a, e = m.span(1)  # 指数达到125, 预期寿命达82.4岁, 体检人数达1000万以上
