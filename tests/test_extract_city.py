@@ -4616,3 +4616,23 @@ def test_a_campaigns_own_span_and_a_baselines_years_date_no_step():
                "力争2025年全县道路交通事故死亡人数与前三年(2022-2024年)平均数同比下降。\n")
     assert [(m["deadline_text"], m["deadline"]) for m in d["entries"] if m["kind"] == "milestone"] == [
         ("力争2025年", "2025-12-31")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # 松江's 城市更新 plan (round thirty-five): the rate says which buildings count, the floor space is the target
+    ("完成3万平方米节能率不低于15%的既有公共建筑节能改造。", ["3万平方米"]),
+    ("推进节能率不低于15%的公共建筑改造。", []),
+    # counter-case: the goal's own 的目标 — the rate is the target
+    ("确保空气优良率达到90%的目标。", ["90%"]),
+], ids=["floor-space-of-a-class", "class-alone", "the-goals-own"])
+def test_a_rate_a_thing_must_reach_to_be_counted_is_a_class(text, kept):
+    d = _draft(f"某区2025年城市更新实施计划\n一、主要任务\n1.{text}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept
+
+
+def test_the_period_of_a_subsidys_rate_dates_no_step():
+    """宣城's and 郎溪's 民生实事 (郎溪: round thirty-three): 按每年每院5万元的标准给予补助 — 每年 is the rate's period; 每年开展1次
+    检查 stays a yearly step."""
+    d = _draft("某县2024年民生实事\n一、主要任务\n1.对村级卫生室按每年每院5万元的标准给予补助。\n2.每年开展1次全面检查。\n")
+    assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == ["每年"]
+    assert [m["line"] for m in d["entries"] if m["kind"] == "milestone"] == [4]

@@ -428,6 +428,10 @@ _RATE_AFTER = re.compile(r"[^，,。；;：:\d]{1,30}?(?:率|比例|比率|占�
                          r"[\x00\s]*\d+(?:\.\d+)?[\x00\s]*[%％]")
 _BUILT_BEFORE = re.compile(r"新建|建成|建设|新增|完成|实施|改造|创建|打造|培育|引进|招引|开工|启动|推动|推进|提升")
 # Money that names a class of firms or projects right after it (20亿元企业, 10亿元以上项目8个): which ones count
+# A rate, then the share a thing must reach to be counted, then 的 and the things (节能率不低于15%的既有公共建筑): a class of
+# things — the goal's own 的目标/的要求/的水平 stays the target
+_RATE_CLASS = re.compile(r"率(?:不低于|不少于|达到|达|超过|高于|在)?$")
+_RATE_CLASS_AFTER = re.compile(r"(?:及)?(?:以上|以下)?的(?!目标|要求|水平|任务|比例|标准)[\u4e00-\u9fff]")
 _CLASS_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上)?(?:的)?(?:企业|项目|工业企业|大项目|重大项目|产业项目)")
 _MORE_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上|以下|左右)")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,
@@ -656,6 +660,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.saying"
     if nxt and nxt.group(3) in ("分钟", "小时") and _ACCESS_AFTER.match(text[nxt.end():nxt.end() + 8]):
         nxt = None  # 90%以上乡镇实现15分钟上高速 (宁波): the standard reached, no class of things — the share is the target
+    if nxt and nxt.group(3) in ("%", "％") and _RATE_CLASS.search(text, e, nxt.start()) \
+            and _RATE_CLASS_AFTER.match(text, nxt.end(), hi):
+        nxt = None  # 完成3万平方米节能率不低于15%的既有公共建筑节能改造 (松江, round thirty-five): the rate says which buildings
+    if unit in ("%", "％") and _RATE_CLASS.search(before) and _RATE_CLASS_AFTER.match(text, e, hi):
+        return "extract.reason.threshold"  # …节能率不低于15%的既有公共建筑: the rate a thing must have to be counted
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
     if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
@@ -1408,6 +1417,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
         if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
             continue  # (2025年版): the edition of the document
+        if t.startswith("每") and re.match(r"[\x00\s]*每[\u4e00-\u9fff]{1,3}[\d一二两三四五六七八九十]", text[e:e + 8]):
+            continue  # 按每年每院5万元的标准给予补助 (宣城, 郎溪): the period of a subsidy's rate, no step due every year
         if re.search(r"(?:前|近|过去)$", text[max(s0, a - 2):a]) and re.fullmatch(r"[2-9两二三四五]年", t) \
                 or re.search(r"(?:前|近|过去)[2-9两二三四五]年[(（]$", text[max(s0, a - 6):a]):
             continue  # 与前三年(2022-2024年)平均数同比下降 (清流, round thirty-five): the years a baseline averages
