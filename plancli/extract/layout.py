@@ -75,7 +75,8 @@ _NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # on
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
 _LEAD_LABEL = r"主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
 _SHARED_LABEL = (r"责任处室及单位|责任单位及处室|责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位|实施主体|承办单位|承办部门|具体负责单位|负责单位|负责部门|"
-                 r"落实单位")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen)
+                 r"落实单位|推进单位|推进部门")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen;
+# 推进单位: 静安's 城市更新 task list, round thirty-six)
 _SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
                   r"协同单位|支撑单位|支持单位|配合|参与")  # (支撑单位: 松江's 城市更新 plan, round thirty-five)  # (牵头:A;配合:B — the bare role words as labels, round ten)
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
@@ -294,6 +295,9 @@ class Plan:
     baselines: list[tuple[int, int]] = field(default_factory=list)  # compact spans of a target table's baseline cells
     # each row of an annex task table that restates a body task: (the row's lines, the task's lines), first and last
     restating: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    # the lines of the task table rows that name their units (a lead cell): a figure a body paragraph states again there
+    # takes the row's units (draft._units_from_rows)
+    unit_rows: set[int] = field(default_factory=set)
 
 
 def _body(line: str) -> str:
@@ -761,7 +765,8 @@ _COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$|^(?:主要|主|首要)?(?:牵头|�
 _COL_SHARED = re.compile(rf"(?:{_SHARED_LABEL})")
 _COL_SUPPORT = re.compile(rf"(?:{_SUPPORT_LABEL})|(?:协同|配合|协作|协办|参与)(?:责任)?(?:单位|部门)")
 _COL_TIME = re.compile(r"时限|时间|节点|进度")
-_COL_GROUP = re.compile(r"大类|类别|分类|类型|领域|方面|指标类别|指标类型")  # a column naming the group of the rows under it
+# a column naming the group of the rows under it (任务类型: 静安's task list, round thirty-six)
+_COL_GROUP = re.compile(r"(?:任务|项目|工作)?(?:大类|类别|分类|类型|领域|方面)|指标类别|指标类型")
 _COL_END = re.compile(r"竣工|完工|完成|办结|截止|结束")
 _COL_START = re.compile(r"开工|启动|开始|起始")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
@@ -1789,6 +1794,11 @@ def _squeezed(doc: Doc, bars: bool = False) -> list[int]:
 _WHEN_CELL = re.compile(r"全年|年内|第?[一二三四1-4]季度|[上下]半年|\d{1,2}月(?:份|底|末)?(?:前)?|年底前?")
 
 
+def _category_cell(t: str) -> bool:
+    """A task table's category cell (旧区改造, 行动二：重塑美丽新居行动（…）): short, no sentence, no number, no unit."""
+    return _row_number(t) is None and len(t) <= 40 and "。" not in t and not _unit_cell(t)
+
+
 def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Row]:
     """A table a page flattens one cell a line ending in " |" (``marked``), or one cell a paragraph without marks
     (序号 / 目标任务 / 牵头单位 / 责任单位, then 1 / ★地区生产总值增长15%。/ 区发改局 …): its heading, three or more
@@ -1810,12 +1820,20 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
             j += 1
         head = _tails_joined([compact(c).replace(" ", "") for _, c in cells[i:j]])
         col = _columns(head) if len(head) >= 3 else None
+        categories = False  # the heading's first column names the rows' category (任务类型), its cells between the rows
         if (col is None or _by_years_only(col, head) or _no_units_read(col, head)) and len(head) >= 3:
             # a heading whose labels the page broke over two paragraphs (责任 / 单位, 江山's table, round fourteen)
             head, col = _rejoined(head, col)
         if col is not None and not marked and col["number"] is None and _COL_PROGRESS.search(head[0]):
             i += 1  # (2021年第四季度重点工作落实情况 above the labels: the report's title, no column — the heading is below)
             continue
+        if col is not None and not marked and col["number"] in (1, 2) \
+                and all(_COL_GROUP.fullmatch(h) for h in head[:col["number"]]):
+            # a category column before the 序号 (任务类型 / 序号 / 工作任务 / 推进单位: 静安's 城市更新 task list, round thirty-six's
+            # held-out set): its cells (旧区改造) stand between the rows, each over the rows under it — no cell of a row
+            rest = _columns(head[col["number"]:])
+            if rest is not None and rest["lead"] is not None:  # (a target table's categories stay read as before)
+                head, col, categories = head[col["number"]:], rest, True
         if col is None or (not marked and col["number"] not in (0, None)):
             i = max(i + 1, j if col is None and marked and len(head) >= 3 else i + 1)
             continue
@@ -1829,6 +1847,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
         cur: list[_Cell] = []
         number, last = 0, 0
         ruled = False  # the row before ended in a bare bar (the marked page's row separator)
+        after_category = False  # the cell before was a category cell (categories)
         r = j
         if col["number"] is None and col["lead"] is not None and col["content"] == 0 \
                 and all(x in (col["lead"], col["support"]) or _COL_PERSON.search(head[x]) for x in range(1, len(head))):
@@ -1893,6 +1912,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
                 r += 1  # an empty cell ("||", " |"): nothing in it, wherever it stands (a _map_row drops it anyway)
                 continue
             no = _row_number(t)
+            was_category, after_category = after_category, False
             # rows numbered as a longer list numbers them (17, 19: a unit's report on the tasks it leads of the city's
             # list, round seventeen): after the marked page's bare "|" between rows, a higher number opens a row
             # (or, unmarked, after a row with all its cells: 17 / task / unit / progress, then 19)
@@ -1901,6 +1921,18 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
                 if cur or number:
                     rows.extend(_map_rows(cur, head, col, number))
                 cur, number, last = [], ln, no
+            elif categories and (cur or not number) and (_category_cell(t) or was_category and no is None) and (
+                    r + 1 < len(cells) and _row_number(compact(cells[r + 1][1])) is not None
+                    or r + 2 < len(cells) and no is None and len(compact(cells[r + 1][1])) <= 40
+                    and _row_number(compact(cells[r + 1][1])) is None and _row_number(compact(cells[r + 2][1])) is not None):
+                # a category cell (旧区改造; 行动三：智创和谐新境行动 over 公共服务设施提升改造, 行动五：… over 产业园区 — a
+                # subcategory may read as a unit's name) right before the row it opens: no cell of a row
+                if cur:
+                    rows.extend(_map_rows(cur, head, col, number))
+                cur, number = [], 0
+                after_category = True
+                r += 1
+                continue
             elif _GROUP_ROW.match(t) and (cur or number or not last) and (number == 0 or len(cur) >= width - 1):
                 # (a group row stands between rows; (一)打通断头路 right after a row's unit cell is the row's item)
                 if cur:
@@ -2066,6 +2098,8 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
     for r in rows:
         a, e = r.content[0].a, r.content[-1].e
         row_lo, row_hi = doc.src.line_span(r.lines[0])[0], doc.src.line_span(r.lines[1])[1]
+        if r.lead:
+            plan.unit_rows.update(range(r.lines[0], r.lines[1] + 1))
         blk = Block("主要任务", None, a, e, lead=_verbatim(doc, r.lead, row_lo, row_hi),
                     support=_verbatim(doc, r.support, row_lo, row_hi))
         # each cell is a paragraph of its own; what stands between two cells (a bar, a leader's name) is no text
