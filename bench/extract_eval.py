@@ -70,7 +70,11 @@ def _key(kind: str, line: int, value_text, deadline_text) -> tuple:
     # (a milestone's phrase with or without the words of intent before it — 力争2025年, 2025年 — is the same phrase: the
     # registry keeps 力争, as the shipped one writes 力争到2025年, where an annotator may not)
     said = compact(str(value_text if kind == "target" else deadline_text))
-    return (kind, line, said if kind == "target" else re.sub(r"^(?:力争|争取|确保|计划|预计)", "", said))
+    if kind == "target":
+        # (a figure with or without the words of its comparator around it — 9座左右 / 9座, 约48公里 / 48公里, 40%以上 /
+        # 40% — is the same figure: the comparator is scored apart, as the value is)
+        return (kind, line, re.sub(r"^(?:约|近|至少|不少于|不低于|超过)|(?:左右|及以上|以上|以下|以内)$", "", said))
+    return (kind, line, re.sub(r"^(?:力争|争取|确保|计划|预计)", "", said))
 
 
 def _same(a, b) -> bool:
