@@ -427,11 +427,11 @@ _LIST_ARRANGED = re.compile(r"(?<!新增)(?<!争取)(?<!力争)(?:安排|列入|
 _RATE_AFTER = re.compile(r"[^，,。；;：:\d]{1,30}?(?:率|比例|比率|占比)(?:稳定|保持|力争|确保)?(?:在|达到|达|为|不低于|不少于|高于)?"
                          r"[\x00\s]*\d+(?:\.\d+)?[\x00\s]*[%％]")
 _BUILT_BEFORE = re.compile(r"新建|建成|建设|新增|完成|实施|改造|创建|打造|培育|引进|招引|开工|启动|推动|推进|提升")
-# Money that names a class of firms or projects right after it (20亿元企业, 10亿元以上项目8个): which ones count
 # A rate, then the share a thing must reach to be counted, then 的 and the things (节能率不低于15%的既有公共建筑): a class of
 # things — the goal's own 的目标/的要求/的水平 stays the target
 _RATE_CLASS = re.compile(r"率(?:不低于|不少于|达到|达|超过|高于|在)?$")
 _RATE_CLASS_AFTER = re.compile(r"(?:及)?(?:以上|以下)?的(?!目标|要求|水平|任务|比例|标准)[\u4e00-\u9fff]")
+# Money that names a class of firms or projects right after it (20亿元企业, 10亿元以上项目8个): which ones count
 _CLASS_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上)?(?:的)?(?:企业|项目|工业企业|大项目|重大项目|产业项目)")
 _MORE_AFTER = re.compile(r"[\x00\s]*(?:以上|及以上|以下|左右)")
 # Numbers that describe a project rather than commit it (issue 28, round eight): who benefits (惠及17个乡镇,

@@ -445,6 +445,15 @@ def _item_heading(lines: list[str], ln: int) -> int | None:
     return next_text(ln) if _ITEM_HEADING.match(line) else None
 
 
+def _renumbered(kept: list[dict]) -> list[dict]:
+    """The entries with their ids numbered again within each plan (pa-001, pa-002, …), consecutive once some are dropped."""
+    count: dict[str, int] = {}
+    for e in kept:
+        count[e["plan"]] = count.get(e["plan"], 0) + 1
+        e["id"] = f"{e['plan']}-{count[e['plan']]:03d}"
+    return kept
+
+
 def _drop_row_copies(entries: list[dict], plans: list) -> tuple[list[dict], dict[tuple[int, str], tuple[int, str]]]:
     """The entries without those a row of an annex task table copies from the body task it restates (layout's
     ``Plan.restating``): a figure (or a dated step) the row's cells state again, as the task states it — the body's is
@@ -464,12 +473,7 @@ def _drop_row_copies(entries: list[dict], plans: list) -> tuple[list[dict], dict
                     copies[(e["line"], key(e))] = (body[(e["kind"], key(e))], "extract.reason.row_copy")
     if not dropped:
         return entries, copies
-    kept = [e for e in entries if id(e) not in dropped]
-    count: dict[str, int] = {}
-    for e in kept:
-        count[e["plan"]] = count.get(e["plan"], 0) + 1
-        e["id"] = f"{e['plan']}-{count[e['plan']]:03d}"
-    return kept, copies
+    return _renumbered([e for e in entries if id(e) not in dropped]), copies
 
 
 def _units_from_rows(entries: list[dict], plans: list) -> tuple[list[dict], dict[tuple[int, str], tuple[int, str]]]:
@@ -504,12 +508,7 @@ def _units_from_rows(entries: list[dict], plans: list) -> tuple[list[dict], dict
         copies[(c["line"], compact(str(c["value_text"])))] = (e["line"], "extract.reason.row_copy")
     if not dropped:
         return entries, copies
-    kept = [e for e in entries if id(e) not in dropped]
-    count: dict[str, int] = {}
-    for e in kept:
-        count[e["plan"]] = count.get(e["plan"], 0) + 1
-        e["id"] = f"{e['plan']}-{count[e['plan']]:03d}"
-    return kept, copies
+    return _renumbered([e for e in entries if id(e) not in dropped]), copies
 
 
 def _drop_restated(entries: list[dict], lines: list[str] | None = None) \
@@ -595,12 +594,7 @@ def _drop_restated(entries: list[dict], lines: list[str] | None = None) \
                 continue
             seen.setdefault(key, e["line"])
         kept.append(e)
-    if len(kept) < len(entries):
-        count: dict[str, int] = {}
-        for e in kept:
-            count[e["plan"]] = count.get(e["plan"], 0) + 1
-            e["id"] = f"{e['plan']}-{count[e['plan']]:03d}"
-    return kept, restated
+    return (_renumbered(kept) if len(kept) < len(entries) else kept), restated
 
 
 def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period, lang: str = "en",
