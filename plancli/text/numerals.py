@@ -220,6 +220,8 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
               # farms and works (襄城's 30万担 of tobacco, round twenty-eight): wells 眼, fish 尾, poultry 羽, machines with
               # their kit 台套, flights 架次, a bridge's or a culvert's spans 孔
               "眼", "尾", "羽", "台套", "架次", "孔",
+              # fire hydrants and like fittings are counted 具 (补建市政消火栓169具: 静安's 消防 plan, round thirty-six)
+              "具",
               # a count of either of two things: 15台(套) 设备, 10万套(间) 保障性住房
               "台(套)", "台（套）", "套(间)", "套（间）"),
     # units of measurement, money and shares (担: 50 kg, the weight tobacco and grain are sold by)
