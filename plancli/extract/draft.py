@@ -482,7 +482,7 @@ def _units_from_rows(entries: list[dict], plans: list) -> tuple[list[dict], dict
     多层住宅加装电梯700台 | 区“两旧”专班、区房管局… — the body's entries had led none of 15): the body's entry takes the
     row's units, the row's copy is an exclusion naming the body's line. Matched by the same figure (value and unit) and
     words the two share; a figure two rows state, or that names units in the body already, is left as it was."""
-    rows = {ln for p in plans for ln in getattr(p, "unit_rows", ())}
+    rows = {ln for p in plans for ln in p.unit_rows}
     if not rows:
         return entries, {}
 
@@ -503,7 +503,6 @@ def _units_from_rows(entries: list[dict], plans: list) -> tuple[list[dict], dict
             continue
         c = same[0]
         e["lead"], e["support"], e["units_inferred"] = list(c["lead"]), list(c["support"]), False
-        e.pop("units_how", None)
         dropped.add(id(c))
         copies[(c["line"], compact(str(c["value_text"])))] = (e["line"], "extract.reason.row_copy")
     if not dropped:

@@ -78,7 +78,8 @@ _SHARED_LABEL = (r"责任处室及单位|责任单位及处室|责任单位|责�
                  r"落实单位|推进单位|推进部门")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen;
 # 推进单位: 静安's 城市更新 task list, round thirty-six)
 _SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
-                  r"协同单位|支撑单位|支持单位|配合|参与")  # (支撑单位: 松江's 城市更新 plan, round thirty-five)  # (牵头:A;配合:B — the bare role words as labels, round ten)
+                  r"协同单位|支撑单位|支持单位|配合|参与")  # (牵头:A;配合:B — the bare role words as labels, round ten; 支撑单位:
+# 松江's 城市更新 plan, round thirty-five)
 _OTHER_LABEL = r"数据提供单位|统计单位|督办单位|牵头领导|责任领导|分管领导|责任人|联系人"
 # When the task is due, beside its units: (牵头单位:X;完成时限:2024年10月底前), 时间节点:… on a line of its own (round ten)
 _TIME_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|时间要求|时间安排|截止时间|完成时点|时限"
@@ -1925,7 +1926,7 @@ def _cell_rows(doc: Doc, cells: list[tuple[int, str]], marked: bool) -> list[_Ro
                 cur, number, last = [], ln, no
             elif categories and (cur or not number) and (_category_cell(t) or was_category and no is None) and (
                     r + 1 < len(cells) and _row_number(compact(cells[r + 1][1])) is not None
-                    or r + 2 < len(cells) and no is None and len(compact(cells[r + 1][1])) <= 40
+                    or r + 2 < len(cells) and len(compact(cells[r + 1][1])) <= 40
                     and _row_number(compact(cells[r + 1][1])) is None and _row_number(compact(cells[r + 2][1])) is not None):
                 # a category cell (旧区改造; 行动三：智创和谐新境行动 over 公共服务设施提升改造, 行动五：… over 产业园区 — a
                 # subcategory may read as a unit's name) right before the row it opens: no cell of a row
