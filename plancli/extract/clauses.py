@@ -856,8 +856,9 @@ def _clause_end(c: str, pos: int, hi: int) -> int:
 _FRAME_END = re.compile(r"以[^，,；;。]{1,30}为(?:龙头|核心|重点|主体|引领|支撑|主线|抓手|基础|导向|中心|牵引)$")
 
 
-# 通过深化改革，形成…: a clause of means (通过/依托/按照…) leads the action of the next one.
-_MEANS = re.compile(r"^(?:通过|依托|按照|围绕|立足|借助)[^，,；;。]*$")
+# 通过深化改革，形成…: a clause of means (通过/依托/按照…) leads the action of the next one; so does a clause of
+# ground (在现有服务水平基础上，…提升1～3个百分点: 广州's 家庭医生 plan, round twenty-two — it had been a step of its own).
+_MEANS = re.compile(r"^(?:(?:通过|依托|按照|围绕|立足|借助)[^，,；;。]*|在[^，,；;。]{1,30}(?:的?基础上|前提下|条件下))$")
 
 
 def _action_end(c: str, pos: int, hi: int) -> int:
