@@ -455,6 +455,11 @@ def test_a_table_flattened_one_cell_a_paragraph_without_marks(text, source):
     ("1.由市教育局负责新建学校10所。", "target", ["市教育局"], ISSUE + ": 由市教育局负责…"),
     ("1.加强督办。区政府办公室将对目标任务完成情况进行跟踪督办,从2023年3月份起,每季度通报目标任务推进落实情况。",
      "milestone", ["区政府办公室"], YY23 + " line 25: the subject of a later sentence of the task"),
+    # a request to a named office with its date, after the task's other clauses (请服务办于7月21日前上报…)
+    ("1.加强信息上报。为切实掌握本区工作推进情况，请服务办于7月21日前上报统计表至消委办。", "milestone", ["服务办"],
+     "古美路街道 独居老人 notice (bench/documents/town2022_gumei_dujulaoren.txt line 35)"),
+    ("1.加强信息上报。请区民政局、区卫生健康委于2023年9月底前报送工作总结。", "milestone", ["区民政局", "区卫生健康委"],
+     "made up: 请 opening the task (the word is no part of the name)"),
 ])
 def test_a_unit_that_is_a_sentences_subject_leads_it(task, kind, lead, source):
     d = _draft(_city(task, title="某市2023年工作方案"))
@@ -465,6 +470,13 @@ def test_a_unit_that_is_a_sentences_subject_leads_it(task, kind, lead, source):
 def test_a_collective_that_is_no_unit_leads_nothing():
     """各责任单位要… names no one unit: the coordinator stands in, marked."""
     d = _draft(_city("1.各责任单位要于2023年6月底前报送工作方案。", title="某市2023年工作方案"))
+    (e,) = d["entries"]
+    assert e["units_inferred"] is True
+
+
+def test_a_request_to_a_vague_collective_names_no_lead():
+    """请各单位于…前上报 asks everyone: no one unit leads, the coordinator stands in, marked."""
+    d = _draft(_city("1.加强信息上报。为掌握情况，请各单位于2023年7月21日前上报统计表。", title="某市2023年工作方案"))
     (e,) = d["entries"]
     assert e["units_inferred"] is True
 

