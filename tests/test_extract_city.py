@@ -2075,6 +2075,11 @@ _TABLE_OPEN |= {("cell-lines", "district2023_fanchang_zhongdian"), ("paragraphs-
 # do not set apart — not yet looked at.
 _TABLE_OPEN |= {(form, "district2023_jingan_gengxin") for form in ("bars", "tabs", "markdown", "spaces", "cell-lines",
                                                                      "bars-merged")}
+# Round thirty-seven's set (development documents since 49b29c2): 黄浦's annex inventory (序号 | 设施类型 | 数量 | 现运维单位 |
+# 现管理单位, one cell a line, 序号 and 设施类型 merged over sub-rows: 1 | 公共雨水… | 排水设施 430.549公里 … | 初期雨水调蓄池
+# 1座) re-laid one cell a paragraph with blank lines between loses its sub-row 初期雨水调蓄池 | 1座 — not yet looked at (the
+# inventory's figures are existing facilities, no targets, in every form).
+_TABLE_OPEN |= {("spaced-paragraphs", "district2025_huangpu_paishui")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -4697,3 +4702,23 @@ def test_fire_hydrants_counted_in_ju_are_a_target():
     """静安's 消防救援 three-year plan (round thirty-six's held-out set): 补建市政消火栓169具 — 具 counts fittings."""
     d = _draft("某区消防救援事业发展三年行动计划（2019—2021年）\n二、主要任务\n3.加强消防水源建设。补建市政消火栓169具。\n")
     assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == [("169具", 169, "具")]
+
+
+@pytest.mark.parametrize("line, task", [
+    ("4.334公里", False),  # 黄浦's inventory, a cell a line (bench/documents/district2025_huangpu_paishui.txt line 77)
+    ("430.549公里", False),
+    ("2.50个小区新增电动自行车充电设施;", True),  # 宝山's 实事 list: item 2, 50个 (district2022_baoshan_shishi line 43)
+    ("1.2024年3月底前完成清单编制。", True),  # a date glued to its list number (issue 28)
+    ("1.1 加强组织领导", True),
+])
+def test_a_decimal_alone_on_its_line_is_no_list_number(line, task):
+    from plancli.extract.layout import TASK
+    assert bool(TASK.match(line)) is task
+
+
+def test_an_inventory_cell_a_line_keeps_its_decimal_figure():
+    """A table set one cell a line: 4.334公里 on its own line is the figure 4.334, not item 4 of 334公里."""
+    d = _draft("某区2025年排水设施移交工作方案\n一、移交范围\n序号\n设施类型\n数量\n1\n小市政排水设施\n4.334公里\n"
+               "2\n下立交泵站\n2座\n")
+    assert "334公里" not in [e["value_text"] for e in d["entries"]]
+    assert not any(e.get("value_text") == "334公里" for e in d.get("exclusions", []))

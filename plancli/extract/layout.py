@@ -67,7 +67,12 @@ _YEAR_TITLE = re.compile(
     rf"|^(?P<name2>[^，,。；;：:]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
 GROUP = re.compile(rf"^[(（]([{COUNTING}]+)[)）]")
-TASK = re.compile(r"^(\d{1,3})[.．、。]|^[(（](\d{1,3})[)）]")  # as the tokens' task numbering (1。 too)
+# (a decimal with its measure word alone is no number and its figure: 4.334公里, 430.549公里 — a cell of 黄浦's inventory
+# set a line of its own, round thirty-seven's held-out set, had been read as task 4 of 334公里; 2.50个小区新增… — words
+# after it — and 1.2024年3月底前 stay tasks)
+_DECIMAL_MEASURE = (r"\d+(?:万|亿)?(?:%|％|‰|公里|千米|平方米|平米|立方米|千瓦|公顷|小时|吨|亩|米|元|"
+                    r"[个座支处家所条项件台套辆人户次名份株头只])")
+TASK = re.compile(rf"^(\d{{1,3}})(?:[.．](?!{_DECIMAL_MEASURE}(?:$|[\s|｜]))|[、。])|^[(（](\d{{1,3}})[)）]")  # as the tokens' task numbering (1。 too)
 _OPEN, _CLOSE = r"[(（〔\[【]", r"[)）〕\]】]"  # (【牵头单位:…】 as some pages bracket it — round ten)
 _NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
 # The labels that name who does a task: who leads (牵头单位, 主办), who joins (配合单位, 协办, 实施部门 after a
