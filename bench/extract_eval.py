@@ -203,7 +203,9 @@ def score(exp: list[tuple[str, dict]], entries: list[dict], show: bool = False) 
             print(f"  DEADLINE line {e['line']} {e.get('value_text') or e.get('deadline_text')!r}: "
                   f"want {e.get('deadline')}, got {d['deadline']}")
         if e.get("lead"):  # lead is judged where the text names the units
-            ok = sorted(e["lead"]) == sorted(d.get("lead") or []) and not d.get("units_inferred")
+            # (a unit's name compared as the registry writes it: 区建管委（区水务局） is 区建管委(区水务局), its brackets half-width)
+            ok = sorted(compact(u) for u in e["lead"]) == sorted(compact(u) for u in d.get("lead") or []) \
+                and not d.get("units_inferred")
             lead[0] += ok
             lead[1] += 1
             if show and not ok:

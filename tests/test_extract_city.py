@@ -460,6 +460,12 @@ def test_a_table_flattened_one_cell_a_paragraph_without_marks(text, source):
      "古美路街道 独居老人 notice (bench/documents/town2022_gumei_dujulaoren.txt line 35)"),
     ("1.加强信息上报。请区民政局、区卫生健康委于2023年9月底前报送工作总结。", "milestone", ["区民政局", "区卫生健康委"],
      "made up: 请 opening the task (the word is no part of the name)"),
+    # 由X + any verb names the agent; a unit with its other name in brackets is one unit; a 集团 is a unit (黄浦's 排水
+    # plan, bench/documents/district2025_huangpu_paishui.txt lines 33, 36, 38)
+    ("1.区级方案编制。由区建管委（区水务局）编制实施方案，于2025年6月底前报送市水务局进行专家评审。", "milestone",
+     ["区建管委(区水务局)"], "黄浦 排水 plan line 33"),
+    ("1.分批移交。按照市推进专班确定的路径分批移交排水设施。2025年12月底前，由上海城投集团实施排水设施一体化养护管理。",
+     "milestone", ["上海城投集团"], "黄浦 排水 plan line 38 (its unit as 集团)"),
 ])
 def test_a_unit_that_is_a_sentences_subject_leads_it(task, kind, lead, source):
     d = _draft(_city(task, title="某市2023年工作方案"))

@@ -554,7 +554,7 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(lead)), tuple(u for u in dict.fromkeys(support) if u not in lead)
 
 
-_UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|分行|小组|中心|机关|办公室|政府)"
+_UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|集团|分行|小组|中心|机关|办公室|政府)"
 # 各区, 各区政府, 各县（市、区）人民政府, 各乡镇（街道）: the units below a city are real units of a task (the bracket
 # 〔〕 too, as a notice that writes its document numbers 〔2023〕 writes it: 各县〔市、区〕政府).
 # (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind)
@@ -564,7 +564,9 @@ _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县[（(〔]市、区
                # 各县（市、区）政府（管委会）: the zones' committees beside the governments (许昌, round thirty-one)
                r"(?:[（(〔](?:管委会|管理委员会)[）)〕])?")
 # (市农业农村局等相关部门: the unit named, the others it stands for unnamed — 许昌, round thirty-one)
-_ONE_UNIT = rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX})(?:等(?:相关|有关)(?:部门|单位))?"
+# (区建管委（区水务局）: a unit with the other name it goes by in brackets — 黄浦's 排水 plan, round thirty-seven's held-out set)
+_ONE_UNIT = (rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}"
+             rf"(?:[(（][^()（）〔〕\[\]、,，:：。;；]{{1,10}}?{_UNIT_SUFFIX}[)）])?)(?:等(?:相关|有关)(?:部门|单位))?")
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
 # Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
 _ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇|党校|学校|站|所|队))"
@@ -627,7 +629,9 @@ _SUBJECT_UNIT = (rf"(?!{_VAGUE})(?:{_ONE_UNIT}|[^()（）〔〕\[\]、,，:：�
                  r"(?:部门|系统))")
 _DOES = (r"要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|对照|"
          r"在?\d{1,2}月(?:[上中下]旬|底|末|初|\d{1,2}日)前?[\u4e00-\u9fff]")
-_SENTENCE_SUBJECT = re.compile(rf"^(?:由)?{_ADVERBIAL}(?:由|请)?({_SUBJECT_UNIT}(?:[、和]{_SUBJECT_UNIT})*)(?={_DOES})")
+_SENTENCE_SUBJECT = re.compile(rf"^(?:由)?{_ADVERBIAL}(?:(?:由|请)?({_SUBJECT_UNIT}(?:[、和]{_SUBJECT_UNIT})*)(?={_DOES})"
+                               # 由上海城投集团开展…, 由区政府与上海城投集团签订…: 由 names the agent whatever the verb after it
+                               rf"|由({_SUBJECT_UNIT}(?:[、和与]{_SUBJECT_UNIT})*)(?=[\u4e00-\u9fff]))")
 _VAGUE_SUBJECT = re.compile(rf"^{_ADVERBIAL}请?{_VAGUE}[^，,。；;]{{0,12}}?(?=要|将|应|须|需|负责|计划|力争|确保)")
 
 
@@ -638,7 +642,7 @@ def sentence_subject(text: str) -> tuple[str, ...] | None:
     t = text.lstrip("\x00 ")
     m = _SENTENCE_SUBJECT.match(t)
     if m:
-        return _split_units(m.group(1))
+        return _split_units(m.group(1) or m.group(2))
     return () if _VAGUE_SUBJECT.match(t) else None
 _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
