@@ -160,6 +160,8 @@ SOURCES: dict[str, Source] = {
                          year=2025),  # held 11月10日 on the close of 十四五; it cites 2024 as past
     "mee2020": Source("生态环境部通报重点区域2019—2020年秋冬季环境空气质量目标完成情况（报道）", None, "生态环境部",
                       date(2020, 4, 22), "http://athenaoem.com.cn/tech/2020-04/24/content_41134007.htm"),
+    "huangpu2025": Source("黄浦区排水管理体制改革实施方案", "黄府发〔2025〕9号", "上海市黄浦区人民政府", date(2025, 9, 15),
+                          "bench/documents/district2025_huangpu_paishui.txt (line 15: 95%（含）以上)"),
     "gz633": Source("关于推进人才集聚工程的实施意见（广州“633”人才工程）", None, "广州市", date(2012, 9, 19),
                     "data/source/001_gz_633_rencai.txt (provenance: data/source/001_gz_633_rencai.md)",
                     period=Period(date(2012, 1, 1), date(2016, 12, 31))),

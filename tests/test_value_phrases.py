@@ -119,6 +119,9 @@ ROWS: list[tuple[str, str, list[V]]] = [
     ("qingyuan2021", "年均增长率达到6.72%", [("=", 6.72, "%", None)]),
     ("qingyuan2021", "首次突破50%", [(">", 50, "%", None)]),
     ("qingyuan2021", "57.02 亿元", [("=", 5.702e9, "元", None)]),
+    # the bound included, said in brackets before the word: （含）以上 is at least
+    ("huangpu2025", "管道养护抽查合格率95%（含）以上", [(">=", 95, "%", None)]),
+    ("huangpu2025", "95%(含)以上", [(">=", 95, "%", None)]),
 ]
 
 

@@ -342,8 +342,11 @@ def parse_target(text: str) -> Target:
         after_more = len(mult) + (1 if more else 0)
         unit = _unit_at(rest[after_more:])
         end = nm.end() + after_more + len(unit)
-        suf = next((w for w in _AFTER if t.startswith(w, end)), None)
-        items.append((nm.start(), end + (len(suf) if suf else 0), t[nm.start():end], nm.group(0) + mult + unit,
+        # (95%（含）以上, 80%(含)以下: the bound itself included, in brackets before the word — 黄浦's 排水 plan)
+        incl = re.match(r"[(（]含[)）]", t[end:])
+        at = end + incl.end() if incl and t.startswith(tuple(_AFTER), end + incl.end()) else end
+        suf = next((w for w in _AFTER if t.startswith(w, at)), None)
+        items.append((nm.start(), at + (len(suf) if suf else 0), t[nm.start():end], nm.group(0) + mult + unit,
                       _AFTER[suf] if suf else (">" if more else None), bool(re.search(RANGE_SEP, nm.group(0)))))
         pos = items[-1][1]
     if not items:
