@@ -4728,3 +4728,18 @@ def test_an_inventory_cell_a_line_keeps_its_decimal_figure():
                "2\n下立交泵站\n2座\n")
     assert "334公里" not in [e["value_text"] for e in d["entries"]]
     assert not any(e.get("value_text") == "334公里" for e in d.get("exclusions", []))
+
+
+HP25 = "黄浦区排水管理体制改革实施方案 (bench/documents/district2025_huangpu_paishui.txt lines 35-37)"
+
+
+@pytest.mark.parametrize("item, want", [
+    # a step's title with its span in brackets: the step, due when the span ends
+    ("1.摸清底数（2025年1月—2025年6月）。编制移交清单，收集整理相关纸质和电子资料。", [("2025-06-30", "摸清底数")]),
+    # the stage's own steps dated: they are the entries, the span restates when they fall
+    ("3.签订协议（2025年10月—2025年12月）。细化移交协议，10月底完成意愿征询，12月底前签订排水设施管理移交协议。",
+     [("2025-10-31", "意愿征询"), ("2025-12-31", "签订排水设施管理移交协议")]),
+])
+def test_a_steps_span_in_brackets_after_its_title_dates_it(item, want):
+    d = _draft(_city(item, title="某区2025年排水管理体制改革实施方案"))
+    assert [(e["deadline"], e["metric"]) for e in d["entries"] if e["kind"] == "milestone"] == want, HP25

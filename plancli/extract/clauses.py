@@ -524,6 +524,18 @@ _DONE_LE = re.compile(r"(?<![为除罢])(?:进行|增加|新增|完成|建成|�
 # A campaign's stage named with its time in brackets before its colon: （一）动员部署阶段（4月底前）：, 集中整治阶段(5-7月):
 _STAGE_OPENING = re.compile(r"[\x00\s]*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])?"
                             r"[^，,。；;：:（(]{0,12}阶段[（(][^()（）]{2,16}[)）][:：]")
+# A step's short title with its span in brackets, then its full stop or colon: 1.摸清底数（2025年1月—2025年6月）。 — the
+# step is due when the span ends (黄浦's 排水 plan, round thirty-seven's held-out set: its stages had been no step)
+_TITLE_BEFORE_SPAN = re.compile(r"(?:^|[\x00\s。；;])(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{0,2}[、.．])?"
+                                r"[\x00\s]*[\u4e00-\u9fff“”]{2,12}[（(]$")
+
+
+def title_span(text: str, t: Time) -> bool:
+    """Whether the time phrase t stands in brackets right after a step's short title, closing its sentence or
+    before its colon (1.摸清底数（2025年1月—2025年6月）。): the title is the step, due when the span ends."""
+    return bool(re.match(r"[)）]。", text[t.end:t.end + 2]) and _TITLE_BEFORE_SPAN.search(text[max(0, t.start - 20):t.start]))
+
+
 # A sentence that turns from a past year's report to the plan's own work: 今年, 下一步, 将…, 要…
 _FORWARD_OPENER = re.compile(r"[\x00\s]*(?:今年|明年|本年|下一步|下步|接下来|未来|将|要|计划|力争|预计|同时|此外|围绕|按照)")
 
@@ -1228,6 +1240,13 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             out[block_from:] = [d for d in out[block_from:] if not (d.kind == "milestone" and d.time is due
                                                                      and (not _STEP_VERB.match(text, d.qstart)
                                                                           or _EFFECT.match(text, d.qstart)))]
+        # a stage's span over steps that carry dates of their own (3.签订协议（2025年10月—2025年12月）。…10月底完成…，12月底前…
+        # 签订…): the steps are the entries, the span only restates when they fall (黄浦, round thirty-seven)
+        mine = out[block_from:]
+        out[block_from:] = [d for d in mine if not (
+            d.kind == "milestone" and d.time is not None and title_span(text, d.time)
+            and any(o.kind == "milestone" and o.time is not None and o.time is not d.time
+                    and doc.line_of(o.sort) == doc.line_of(d.sort) for o in mine))]
         if governor is not None and text[blk.start:blk.end].rstrip("\x00 ").endswith(("：", ":")):
             listed = governor  # a paragraph that ends in a colon leads a list
     bulleted = _bulleted_goals(doc, lo, hi)
@@ -2096,7 +2115,15 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
                 break  # 2月20日前上报…,并从3月起每月20日前上报… — a clause with a time of its own (monthly) is not this one's
 
             body_start = t.end if first else pos
-            closes = first and _DONE_AFTER.match(text, t.end, _clause_end(text, t.end, s1))
+            titled = first and title_span(text, t)
+            closes = first and (_DONE_AFTER.match(text, t.end, _clause_end(text, t.end, s1)) or titled)
+            if titled:
+                # 1.摸清底数（2025年1月—2025年6月）。: the title is the step, from its first word (a heading above it, on the
+                # line before, is no part of it)
+                cs = next(i for i in range(t.start - 2, -1, -1) if not re.match(r"[\u4e00-\u9fff“”]", text[i])) + 1
+                drafts.append(Draft(plan, blk, "milestone", name_of(text, cs, t.start - 1, []), cs, t.end + 1, None, None,
+                                    t, cs))
+                break
             if closes:
                 # X在今年6月前完成, X将在今年10月底前完成外: the date closes its clause, the outcome is the words before
                 # it, and it dates that clause only (中梁山街道's news page, round eight)
