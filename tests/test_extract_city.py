@@ -4743,3 +4743,14 @@ HP25 = "黄浦区排水管理体制改革实施方案 (bench/documents/district2
 def test_a_steps_span_in_brackets_after_its_title_dates_it(item, want):
     d = _draft(_city(item, title="某区2025年排水管理体制改革实施方案"))
     assert [(e["deadline"], e["metric"]) for e in d["entries"] if e["kind"] == "milestone"] == want, HP25
+
+
+@pytest.mark.parametrize("item, steps", [
+    # what the year is (作为…过渡期), then a report of what was done: no step
+    ("1.修订防汛应急预案。2025年作为排水管理体制改革过渡期，上海城投集团已编制完成专项应急预案，梳理明确了易积水路段。", []),
+    # the year dating work, 作为 naming a role: a step
+    ("1.修订防汛应急预案。2025年作为试点单位完成防汛应急预案修订。", ["2025-12-31"]),
+])
+def test_a_year_said_to_be_a_period_dates_no_step(item, steps):
+    d = _draft(_city(item, title="某区排水管理体制改革实施方案（2025—2026年）"))
+    assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"] == steps, HP25
