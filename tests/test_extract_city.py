@@ -466,6 +466,10 @@ def test_a_table_flattened_one_cell_a_paragraph_without_marks(text, source):
      ["区建管委(区水务局)"], "黄浦 排水 plan line 33"),
     ("1.分批移交。按照市推进专班确定的路径分批移交排水设施。2025年12月底前，由上海城投集团实施排水设施一体化养护管理。",
      "milestone", ["上海城投集团"], "黄浦 排水 plan line 38 (its unit as 集团)"),
+    ("1.组建运维队伍。2025年12月，上海城投集团完成专业运维队伍和专业抢险队伍的组建工作。", "milestone", ["上海城投集团"],
+     "黄浦 排水 plan line 42: the month, then the unit and its verb"),
+    ("1.推进模型建设。上海城投集团根据市改革方案要求，2025年6月底前完成一体化运维管理方案编制。", "milestone",
+     ["上海城投集团"], "黄浦 排水 plan line 43: the unit, the frame it acts within, the date"),
 ])
 def test_a_unit_that_is_a_sentences_subject_leads_it(task, kind, lead, source):
     d = _draft(_city(task, title="某市2023年工作方案"))
