@@ -122,6 +122,9 @@ ROWS: list[tuple[str, str, list[V]]] = [
     # the bound included, said in brackets before the word: （含）以上 is at least
     ("huangpu2025", "管道养护抽查合格率95%（含）以上", [(">=", 95, "%", None)]),
     ("huangpu2025", "95%(含)以上", [(">=", 95, "%", None)]),
+    # a floor's word, then the verb it bounds: still the floor (至少完成, not the 完成 after it)
+    ("yasuozhan2024", "6月 30 日前各区应至少完成 1座压缩站改造任务", [(">=", 1, "座", None)]),
+    ("yasuozhan2024", "至少建成3个", [(">=", 3, "个", None)]),
 ]
 
 

@@ -263,10 +263,12 @@ def _unit_at(rest: str) -> str:
 
 def _comparator_before(gap: str) -> str | None:
     best: tuple[int, str] | None = None
-    for comp, words in _BEFORE:
-        for m in re.finditer(words, gap):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), comp)
+    found = sorted((m.start(), m.end(), comp) for comp, words in _BEFORE for m in re.finditer(words, gap))
+    for start, end, comp in found:
+        if comp == "=" and best is not None and best[1] != "=" and start == best[0]:
+            continue  # 至少完成1座, 不少于建成3个: the bound's word, then the verb it bounds — still the bound (压缩站)
+        if best is None or end > best[0]:
+            best = (end, comp)
     for comp, words in _BEFORE_ADJACENT:
         m = re.search(rf"(?:{words})$", gap)
         if m and (best is None or m.start() >= best[0]):  # 不超过: 过 is part of a longer word
