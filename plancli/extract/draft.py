@@ -44,6 +44,7 @@ from .context import (
     is_notice_title,
     is_page_furniture,
     page_lines,
+    technical_annex_lines,
     term_span,
     title_line_set,
 )
@@ -63,7 +64,7 @@ def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
 
 def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: frozenset[int] = frozenset(),
             page: frozenset[int] = frozenset(), annexes: frozenset[int] = frozenset(),
-            titled: frozenset[int] = frozenset()) -> tuple[str, dict]:
+            titled: frozenset[int] = frozenset(), technical: frozenset[int] = frozenset()) -> tuple[str, dict]:
     """Why a token is not an entry, as far as the text shows: a code of words/extract.py and its fields;
     the guesses' words end in "(check)"."""
     li = doc.line_of(pos)
@@ -77,6 +78,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
         return "extract.reason.title", {}
     if li - 1 in annexes:
         return "extract.reason.annex", {}
+    if li - 1 in technical:
+        return "extract.reason.technical", {}
     if li - 1 in heads:
         return "extract.reason.headline", {}
     if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith("年"):
@@ -283,6 +286,10 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
     copies |= from_rows
     entries, restated = _drop_restated(entries, doc.lines)
     restated |= copies
+    technical = frozenset(technical_annex_lines(doc.lines))
+    if any(e["line"] - 1 in technical for e in entries):
+        # (an annex of technical requirements states specifications, no goals: its figures are exclusions saying so)
+        entries = _renumbered([e for e in entries if e["line"] - 1 not in technical])
     exclusions = _exclusions(doc, plans, entries, period, lang, restated)
     units = sorted({u for e in entries for u in (*e["lead"], *e["support"])}
                    | {u for p in plan_rows for u in p["coordinator"]})
@@ -607,6 +614,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
     page = frozenset(page_lines(doc.lines))
     annexes = frozenset(annex_lines(doc.lines))
     titled = frozenset(title_line_set(doc.lines))
+    technical = frozenset(technical_annex_lines(doc.lines))
     out: list[dict] = []
     for p in plans:
         for pos, ln, tok in tokens(doc.src, p.first_line, p.last_line):
@@ -622,7 +630,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             elif any(a <= pos and end <= b for a, b in p.baselines):
                 code, fields = "extract.reason.baseline_cell", {}  # a target table's 现值 column
             else:
-                code, fields = _reason(doc, doc.c, pos, tok, period, heads, page, annexes, titled)
+                code, fields = _reason(doc, doc.c, pos, tok, period, heads, page, annexes, titled, technical)
             out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})
     return out
 

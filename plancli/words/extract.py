@@ -43,6 +43,9 @@ WORDS: dict[str, tuple[str, str]] = {
                                  "a duration, threshold or score of a rule (工作满5年, 每满1年积2分, 最高分值为20分), "
                                  "not a target"),
     "extract.reason.rule": ("规则参数，不是目标", "a rule parameter, not a goal"),
+    "extract.reason.technical": ("技术要求附件中的规格或做法（栽植、养护、建设标准），不是目标",
+                                 "a specification in an annex of technical requirements (planting, upkeep, building "
+                                 "standards), not a goal"),
     "extract.reason.rule_bound": ("规则的上下限或比例（补助最高不超过30%、净高不低于2.2米、按10%-30%给予补助），不是目标",
                                   "a bound or share of a rule (最高不超过30%, 净高不低于2.2米, 按10%-30%给予补助), "
                                   "not a target"),
