@@ -4812,3 +4812,16 @@ def test_an_annex_of_technical_requirements_drafts_no_entry():
     assert not [e for e in d["entries"] if e["line"] >= 7]
     lines = {x["line"] for x in d["exclusions"] if "技术要求" in x["reason"] or "technical" in x["reason"]}
     assert 10 in lines
+
+
+@pytest.mark.parametrize("item, kept", [
+    # the step's new figure is its target; the running total after it restates it with the earlier steps'
+    ("1.2025年12月底前，新增白玉兰栽植及观赏点位30个，总计达60个；特色道路10条，总计达20条。", ["30个", "10条"]),
+    # a cumulative figure alone is the target
+    ("1.到2025年底，累计建成充电桩5000个。", ["5000个"]),
+])
+def test_a_running_total_after_a_steps_new_figure_is_no_target(item, kept):
+    d = _draft(_city(item, title="上海市白玉兰推广应用三年行动计划（2024—2026年）"))
+    assert [e["value_text"] for e in d["entries"] if e["kind"] == "target"] == kept, \
+        "bench city2024_shanghai_baiyulan lines 38-39"
+    assert not [e for e in d["entries"] if e["kind"] == "milestone" and "总计" in e["metric"]]

