@@ -218,6 +218,9 @@ OUTCOME_LISTS = [
     ("到2025年，基本建成文化数字化基础设施和服务平台，基本贯通各类文化机构数据中心、基本完成文化产业数字化布局。",
      ["基本建成", "基本贯通", "基本完成"], LU + " line 774"),
     ("到2020年，加强农机试验鉴定、推广服务能力建设。", ["加强农机"], "made up: one predicate, a list of objects"),
+    # the names of the rates a figure is, one a clause before 均达到 (上海's 商圈 plan, round thirty-eight): no steps
+    ("到2026年，市级商圈重点商户支持外卡pos机覆盖率，境外旅客购物离境退税商店覆盖率，母婴设施和多语种服务覆盖率均达到100%。",
+     [], "上海市商务委 商圈 (bench/documents/city2024_shanghai_shangquan.txt line 23)"),
 ]
 
 

@@ -2059,6 +2059,8 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []  # 2023年新增14项包括: the lead of the list after it
     if re.fullmatch(r"(?:总计|累计|共计|合计)(?:达到?|为)?\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,3}", words):
         return []  # 总计达60个: a running total (an exclusion, not_a_goal), no step either
+    if re.search(r"(?:率|比例|比重|占比)$", words) and re.match(r"[^。；;]*?均(?:达到?|保持|不低于|超过)", text[e:e + 120]):
+        return []  # A覆盖率，B覆盖率，C覆盖率均达到100% (商圈, round thirty-eight): the names of the rates the figure is
     if text[e:e + 1] in "：:" and re.fullmatch(r"\d{0,2}[^，,；;。\d]{2,30}(?:项目|工程)", words):
         return []  # 1柴桑区九一六社区完整社区建设项目: — a project's name heading its description (九江, numbered ① or 1)
     if re.fullmatch(r"\d{1,2}[.．、][^，,；;。:：\d]{2,30}(?:项目|工程)", words) \
