@@ -4854,3 +4854,17 @@ def test_the_words_before_a_by_are_no_units_name():
     assert all("由" not in u for p in d["meta"]["plans"] for u in p["coordinator"])
     d = _draft(_city("1.新建充电桩500个。（上海自由贸易试验区管委会牵头负责）"))
     assert [e["lead"] for e in _targets(d)] == [["上海自由贸易试验区管委会"]]
+
+
+@pytest.mark.parametrize("goals, want", [
+    # the paragraph's horizon dates an average over the years
+    ("到2022年，农村公路治理体系基本形成，县道和乡村道年均养护工程比例分别不低于13%和8%。",
+     [("13%", "2022-12-31"), ("8%", "2022-12-31")]),
+    # no horizon: 年均 is the phrase, due at the period's end (the shipped registry's 年均增长 10%左右)
+    ("全社会研发经费投入年均增长10%左右。", [("10%", "2035-12-31")]),
+])
+def test_an_average_over_the_years_takes_its_paragraphs_horizon(goals, want):
+    text = f"上海市农村公路管理养护体制改革实施方案\n一、工作目标\n{goals}\n二、主要任务\n1.加强管理。\n"
+    d = _draft(text, period=parse_period("2020:2035"))
+    assert [(e["value_text"], e["deadline"]) for e in _targets(d)] == want, \
+        "bench city2020_shanghai_nongcungonglu line 15; data/targets.yaml (年均)"

@@ -1910,6 +1910,16 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
         t = paired.get(a) or next((t for t in reversed(times) if t.end <= a), None)
         if t is not None and a not in paired and _own_step(text, t, cs, qtys):
             t = None  # 3月底前完成招标,新建标准厂房10万平方米: the date is the step's, not the target's (round eleven)
+        if t is not None and t.text == "年均":
+            # 到2022年，…年均养护工程比例不低于13%: an average over the years the horizon before it dates, in its sentence or
+            # opening its paragraph (农村公路, round thirty-nine's held-out set: it had been dated at the period's end, 2035)
+            horizon = next((x for x in reversed(times) if x.end <= t.start and x.deadline.kind == "by" and not x.yearless),
+                           None)
+            if horizon is not None:
+                t = horizon
+            elif governor is not None and not governor.yearless and governor.deadline.kind == "by" \
+                    and governor.start >= para:
+                t = None
         qs = min(cs, t.start) if t else cs
         qe = ce
         governed = t is None and governor is not None
