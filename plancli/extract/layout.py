@@ -658,7 +658,7 @@ _INLINE_LEAD = re.compile(
     rf"(?:由|(?<=[。，,;；:：]))((?:{_NAME_CH}{{2,24}}?{_UNIT_SUFFIX}、)*{_NAME_CH}{{2,24}}?{_UNIT_SUFFIX})"
     r"牵头(?!单位|部门)"
     # …,由市发改委负责。 — the unit a clause closing the task gives the work to (round fifteen)
-    rf"|由((?:[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX}、)*[^。，,;；:：()（）、由]{{2,24}}?{_UNIT_SUFFIX})"
+    rf"|由((?:{_NAME_CH}{{2,24}}?{_UNIT_SUFFIX}、)*{_NAME_CH}{{2,24}}?{_UNIT_SUFFIX})"
     r"(?:具体)?负责(?:实施|落实|推进|组织实施)?(?=[。；;]|$)")
 # 请服务办于7月21日前上报…: a request to named units with a date — they do the step (古美路街道's 独居老人 notice, round
 # thirty-six's held-out set: the task's lead had been 待定). Vague addressees (请各单位于…) name no one.
