@@ -37,7 +37,7 @@ from .context import (
     page_lines,
     title_line_set,
 )
-from .layout import DATE_LINE, GROUP, TITLE_END, Block, Doc, Plan, clause_units, is_title, sentence_subject
+from .layout import GROUP, TITLE_END, Block, Doc, Plan, clause_units, is_title, sentence_subject
 from .metric import METRIC_DROP, SUBJECT_SEP, cjk, each_subjects, name_of, separators, strip_times
 
 __all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_formula_factor", "is_product_standard", "names_a_field",
@@ -1008,7 +1008,8 @@ _NUMBER_ALONE = re.compile(rf"\d{{1,3}}[.．、。]|[(（](?:\d{{1,3}}|[{COUNTIN
 _NUMBER_GOES_ON = re.compile(r"[月日年号%‰万亿千百]|(?:" + "|".join(re.escape(u) for u in _UNITS) + ")")
 
 
-# The issuer's name alone on its line, then the date line (or nothing): the notice's signature, no line a print copy
+# The issuer's name alone on its line, then the signature's date line (is_signature_line) or nothing: the notice's
+# signature, no line a print copy
 # wrapped into (上海市绿化和市容管理局 / 2024年4月12日 under an annex list's last item: 压缩站, round thirty-eight's held-out
 # set — the item's quote had run on into the signature, breaking the line contract).
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff()]{2,30}(?:局|委员会|委|人民政府|政府|办公室|办公厅|管理委员会|管委会|中心|厅|办)")
@@ -1016,8 +1017,9 @@ _SIGNATURE = re.compile(r"[\u4e00-\u9fff()]{2,30}(?:局|委员会|委|人民政�
 
 def _signature_next(doc: Doc, li: int) -> bool:
     """Whether the line after line ``li`` (1-based) is a signature: a unit's name alone, then a date line or no text."""
-    rest = [compact(ln.strip()) for ln in doc.lines[li:] if ln.strip()]
-    return bool(rest) and bool(_SIGNATURE.fullmatch(rest[0])) and (len(rest) == 1 or bool(DATE_LINE.match(rest[1])))
+    rest = [ln for ln in doc.lines[li:] if ln.strip()]
+    return bool(rest) and bool(_SIGNATURE.fullmatch(compact(rest[0].strip()))) \
+        and (len(rest) == 1 or is_signature_line(rest[1]))
 
 
 def _inside_a_number(doc: Doc, li: int) -> bool:

@@ -615,9 +615,11 @@ def subject_units(text: str) -> tuple[str, ...]:
 # news's own frame (记者从X了解到, 据X介绍: X is the source of the news, not who does the work) — and be followed directly
 # by a time and a verb (市机场建管公司12月中旬全面开工…). A unit inside 在…指导下 / 经…批准, or the object of a verb
 # (支持市住建局…), opens no clause after such adverbials, so it is never read as the subject.
+# A step's date, due by then: 9月30日前, 2024年8月底前, 7月21日前 (as _ADVERBIAL and _ASKED read it before or after the unit).
+_DUE_BY = r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前)"
 _ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|下一步|接下来|近期|同时|此外|另外)[，,]?"
               # (a step's own date before its subject: 9月30日前，区建设管理委…完成… — 崇明, round thirty-six's held-out set)
-              r"|(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前)[，,]?"
+              rf"|{_DUE_BY}[，,]?"
               # (a month the step falls in: 2025年12月，上海城投集团完成… — 黄浦, round thirty-seven's held-out set)
               r"|(?:19|20)\d{2}年\d{1,2}月(?:底|末)?[，,]"
               r"|(?:根据|按照|依据|围绕|对照|为了?)[^，,。；;]{1,30}[，,]"
@@ -651,6 +653,8 @@ def sentence_subject(text: str) -> tuple[str, ...] | None:
     if m:
         return _split_units(m.group(1) or m.group(2))
     return () if _VAGUE_SUBJECT.match(t) else None
+
+
 # (a name holds no 由 but 自由's: 建立一支由政府牵头、企业支持…的专家队伍 — the words before 由 are no unit's name, 燃气, round
 # thirty-nine's held-out set, whose every step had been led by 提升燃气专业指导检查水平建立一支由政府)
 _NAME_CH = r"(?:[^。，,;；:：()（）、由]|(?<=自)由)"
@@ -663,7 +667,7 @@ _INLINE_LEAD = re.compile(
 # 请服务办于7月21日前上报…: a request to named units with a date — they do the step (古美路街道's 独居老人 notice, round
 # thirty-six's held-out set: the task's lead had been 待定). Vague addressees (请各单位于…) name no one.
 _ASKED = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))请(?!{_VAGUE})({_ONE_UNIT}(?:[、和]{_ONE_UNIT})*)"
-                    r"(?=于?(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前))")
+                    rf"(?=于?{_DUE_BY})")
 # 由区建管委（区水务局）会同区财政局审核后上报…: the unit that does the work with the units it works with (黄浦's 排水 plan,
 # round thirty-seven's held-out set — the task's lead had been 待定): the first leads, the others support.
 _WITH = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))由({_UNIT_LIST})(?:会同|联合)({_UNIT_LIST})(?=[\u4e00-\u9fff])")
