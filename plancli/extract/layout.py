@@ -557,9 +557,10 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|集团|分行|小组|中心|机关|办公室|政府)"
 # 各区, 各区政府, 各县（市、区）人民政府, 各乡镇（街道）: the units below a city are real units of a task (the bracket
 # 〔〕 too, as a notice that writes its document numbers 〔2023〕 writes it: 各县〔市、区〕政府).
-# (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind)
+# (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind;
+# 各街镇（管委会）, a Shanghai district's towns and streets with its zones' committees — 嘉定, round forty's held-out set)
 _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县[（(〔]市、区[）)〕]|区[（(〔]市[）)〕]县|"
-               r"(?:乡镇|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?)"
+               r"(?:乡镇|街镇|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?)"
                r"(?:人民政府|政府|党委和政府|党委|办事处)?"
                # 各县（市、区）政府（管委会）: the zones' committees beside the governments (许昌, round thirty-one)
                r"(?:[（(〔](?:管委会|管理委员会)[）)〕])?")
@@ -750,8 +751,13 @@ def layout(doc: Doc) -> list[Plan]:
         name = _unquote(re.sub(TITLE_END + "$", "", b)) if nxt != "section" else b
         if nxt != "section":
             group = name
-            if plans and not plans[-1].last_line:
-                plans[-1].last_line = li  # 0-based index of the group title = last line (1-based) before it
+            if plans and not plans[-1].last_line and any(
+                    kk == "title" and next((k3 for _, k3, _ in kinds[k2 + 1:] if k3 in ("title", "section")), None)
+                    == "section" for k2, (_l, kk, _b) in enumerate(kinds[k + 1:], k + 1)):
+                # 0-based index of the group title = last line (1-based) before it — where a plan follows under it. A
+                # title no plan follows (an annex's table, 2026年碳达峰…重点工作任务分工表 over its cells: 静安, round forty's
+                # held-out set, whose whole annex had been dropped unread) leaves the plan before it running on.
+                plans[-1].last_line = li
             continue
         if plans and not plans[-1].last_line:
             plans[-1].last_line = li
@@ -2442,6 +2448,12 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
                 blk.support = tuple(u for u in _split_units(s.group("support")) if u not in blk.lead)
         else:
             blk.lead = subject_units(text)  # 市发展改革委要…: the task's first sentence names its unit
+            head = doc.src.line_span(doc.line_of(blk.start))[1] - blk.start  # where the block's first line ends
+            at = text.find(blk.lead[0]) if blk.lead else -1
+            if at >= 0 and at < head < at + len(blk.lead[0]) and not re.search(r"[。，,；;：:]", text[:head]):
+                # （二）严肃开展考核 / 区规划资源局牵头开展…: the heading's words are no part of the name of the unit on the
+                # line under it (嘉定, round forty's held-out set, whose every inferred lead read 严肃开展考核区规划资源局)
+                blk.lead = subject_units(text[head:])
             blk.subject = bool(blk.lead)  # (a later sentence's own subject leads that sentence: clauses)
         blk.running = bool(blk.lead)
 
