@@ -4891,7 +4891,7 @@ def test_work_going_on_under_a_paragraphs_horizon_is_no_step(paragraph, steps):
     d = _draft(f"静安区城市更新行动方案（2023-2025年）\n一、重点任务\n{paragraph}\n二、保障措施\n加强组织领导。\n")
     got = [e["metric"] for e in d["entries"] if e["kind"] == "milestone"]
     assert len(got) == len(steps), (got, JA36)
-    assert all(s in m for s, m in zip(steps, got)), (got, JA36)
+    assert all(s in m for s, m in zip(steps, got, strict=True)), (got, JA36)
 
 
 JD40 = "嘉定区 违法用地 plan (bench/documents/district2026_jiading_weifayongdi.txt lines 29, 33-34)"
