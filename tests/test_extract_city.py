@@ -4952,3 +4952,22 @@ def test_an_annex_tables_title_leaves_the_plan_running_on():
     got = [(e["line"], e["value_text"], e["lead"]) for e in _targets(d)]
     assert got == [(6, "50万平方米", ["建设管理委"]), (18, "9个", ["卫生健康委", "机管局"])], (got, JT40)
     assert d["meta"]["plans"][0]["last_line"] == 20, JT40
+
+
+SZ39 = "上海 水资源 plan (bench/documents/city2024_shanghai_shuiziyuan.txt lines 103-116)"
+
+
+@pytest.mark.parametrize("item, want", [
+    # a schedule's item: the span (or the years) over the stage's work named as a noun after it
+    ("2025年1-7月，主要水体的水下地形测量；", [("2025年1-7月", "2025-07-31")]),
+    ("2026年1-6月，地下水资源年度评价（2025年度）。", [("2026年1-6月", "2026-06-30")]),
+    ("2025年-2026年，海陆交互带水资源综合专题调查评价；", [("2025年-2026年", "2026-12-31")]),
+    # a report's months over what was reached: no step
+    ("2025年1-10月，全市规上工业增加值增长8%。", []),
+    ("2025年1-10月，全市经济运行稳中向好。", []),
+])
+def test_a_schedules_item_under_a_span_is_a_step(item, want):
+    text = f"上海市水资源调查评价工作方案（2024-2026年）\n一、时间安排\n（一）地表水调查\n{item}\n二、保障措施\n加强组织领导。\n"
+    d = _draft(text)
+    got = [(e["deadline_text"], e["deadline"]) for e in d["entries"] if e["kind"] == "milestone"]
+    assert got == want, (got, SZ39)

