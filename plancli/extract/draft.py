@@ -334,8 +334,16 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         # 四、 alone on its line, its words on the next (the reader joins them as one heading): the entry is on the line
         # holding its value and its quote is text of that line — the number is no part of it (the line contract)
         qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
-    quote = doc.raw(qstart, d.qend)
     line = doc.line_of(qstart)
+    qend = d.qend
+    nxt = next((k for k in range(line + 1, len(doc.lines) + 1) if doc.lines[k - 1].strip()), None)
+    a, e = doc.src.line_span(nxt) if nxt else (0, 0)
+    if nxt and a < qend and qend >= e and len(doc.c[a:e].strip("\x00 ")) <= 12 and not re.search(r"[，,。；;：:]", doc.c[a:e]):
+        # a quote is text of its line (the line contract): a step a table's task cell holds ends with its line, not in
+        # the short cell under it (积极督促…优化节能运行管理 / 年内完成: 静安's 2025 安排, round forty-one's held-out set).
+        # A print copy's wrap runs on into a full line and past it, and its quote with it (鲁政发's).
+        qend = min(qend, doc.src.line_span(line)[1])
+    quote = doc.raw(qstart, qend)
     note = None
     e: dict = {"id": f"{code}-{n:03d}", "kind": d.kind, "plan": code, "section": d.block.section,
                # (a masked span, \x00, never stands in a name; a bare figure of a target cell is named by its row's label)
