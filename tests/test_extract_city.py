@@ -2103,6 +2103,15 @@ _TABLE_OPEN |= {("spaced-paragraphs", "district2025_huangpu_paishui")}
 # figures of their own where one cell a line drafts the body's — not yet looked at (the body's 1900/2200/1700亩 are the
 # plan's targets in every form).
 _TABLE_OPEN |= {(form, "district2024_jiading_weifayongdi") for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
+# Rounds forty and forty-one (development documents since a24725d and 3072431): 静安's 2025 and 2026 安排 (序号 | 重点任务 |
+# 具体工作 | 时间进度 | 责任部门, its group rows 一 / 推进碳达峰碳中和综合管理 standing between the numbered rows, one cell a line)
+# and 嘉定's 重大工程 plan (its group cells 正式项目（67个）/ 一 / 市政设施类（5个） between the heading and the rows) — as 静安's
+# 城市更新 list above: re-laid a row a line, the group cells join the heading row or the row before them (序号 | … | 责任部门 |
+# 一 | 推进碳达峰碳中和综合管理 |), the heading is read with the wrong columns and the rows' units never reach the body's
+# tasks they restate — not yet looked at (one cell a line, as the documents are, reads them).
+_TABLE_OPEN |= {(form, name) for name in ("dept2025_jingan_tanfeng", "dept2026_jingan_tanfeng", "district2026_jiading_zhongda")
+                for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
+_TABLE_OPEN |= {("cell-lines", "dept2025_jingan_tanfeng"), ("cell-lines", "district2026_jiading_zhongda")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -4991,3 +5000,21 @@ JZ41 = "嘉定区 重大工程 plan (bench/documents/district2026_jiading_zhongd
 def test_counts_that_size_a_list_and_thresholds_of_consent_are_no_targets(task, kept, source):
     d = _draft(_city(task, title="2026年嘉定区重大工程建设计划"))
     assert [e["value_text"] for e in _targets(d)] == kept, source
+
+
+QP41 = "青浦区 老旧小区 plan (bench/documents/dept2024_qingpu_laojiu.txt line 27)"
+
+
+def test_a_plans_named_lead_department_coordinates_it():
+    """区住房保障和房屋管理局是老旧住宅小区综合改造的牵头部门，负责…: the unit the plan names as the lead department of the whole
+    work coordinates it — the fallback of a task that names no unit (still marked units_inferred, as the registry marks its
+    coordinator); a committee's office named in a later 推进措施 had stood in (青浦, round forty-one's held-out set). Two
+    units named so for two works name no one lead."""
+    base = ("青浦区老旧小区综合改造实施方案\n一、工作目标\n2025年计划改造60万平方米。\n二、职责分工\n{duty}\n"
+            "三、保障措施\n（一）加强组织领导。区推进办牵头负责协调。\n")
+    d = _draft(base.format(duty="区住房保障和房屋管理局是老旧住宅小区综合改造的牵头部门，负责做好综合改造年度计划制订。"))
+    (plan,) = d["meta"]["plans"]
+    assert plan["coordinator"] == ["区住房保障和房屋管理局"] and plan["coordinator_line"] == 5, QP41
+    assert [(e["lead"], e["units_inferred"]) for e in _targets(d)] == [(["区住房保障和房屋管理局"], True)], QP41
+    d = _draft(base.format(duty="区房管局是综合改造的牵头部门，负责计划。区建管委是燃气改造的牵头部门，负责施工。"))
+    assert d["meta"]["plans"][0]["coordinator"] != ["区房管局"], QP41

