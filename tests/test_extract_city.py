@@ -3669,6 +3669,8 @@ def test_a_rows_one_unit_cell_naming_none_of_the_units_above_stays_its_lead():
     # the rate a rule pays, 按照…的标准 (枞阳, round twenty-one): no target
     ("按照1500元/人的标准发放求职创业补贴。", [], "extract.reason.rule_bound"),
     ("对公建公营敬老院按照平均每年每院5万元的标准给予补助。", [], "extract.reason.rule_bound"),
+    # the most a rule allows (广州's 家庭医生 plan, bench/documents/dept2023_guangzhou_jiayi.txt line 22)
+    ("经家庭医生评估可将处方用药量最长放宽至3个月。", [], "extract.reason.rule_bound"),
     # counter-cases: a standard with no rate in it, a 标准化 thing built
     ("按照国家标准新建标准化厂房10万平方米。", ["10万平方米"], None),
     # 户次 is a count of its own (枞阳's 不少于37户次)
