@@ -4995,11 +4995,14 @@ JZ41 = "嘉定区 重大工程 plan (bench/documents/district2026_jiading_zhongd
     # a table's group heading counting its rows
     ("市政设施类（5个）", [], JZ41),
     ("新建充电站（5个）", ["5个"], JZ41),
+    # the projects under way are a status the year's list reports; what starts and what is finished are its targets
+    ("计划新开工项目27个、计划建成项目16个、在建项目24个。", ["27个", "16个"], JZ41),
+    ("其中计划新开工2个、计划建成2个、在建1个。", ["2个", "2个"], JZ41),
     # the consent a project must win first is a rule's threshold
     ("取得总户数95%以上同意后方可实施。", [], "崇明 成套改造 plan (bench/documents/dept2023_chongming_chengtao.txt line 29)"),
     ("居民满意度达到95%以上。", ["95%"], "a share to reach (made up)"),
 ])
-def test_counts_that_size_a_list_and_thresholds_of_consent_are_no_targets(task, kept, source):
+def test_counts_that_size_a_list_projects_under_way_and_thresholds_of_consent_are_no_targets(task, kept, source):
     d = _draft(_city(task, title="2026年嘉定区重大工程建设计划"))
     assert [e["value_text"] for e in _targets(d)] == kept, source
 

@@ -627,6 +627,10 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
         return "extract.reason.rule_bound"
+    if unit in ("个", "项") and re.search(r"(?:[，,、]|^)(?:其中)?在建(?:项目|工程)?$", lean):
+        # 计划新开工项目27个、计划建成项目16个、在建项目24个 (嘉定's 重大工程 plans, rounds forty-one and forty-two): the
+        # projects under way, a status the year's list reports — what starts and what is finished are its targets
+        return "extract.reason.descriptor"
     if unit in ("%", "‰") and re.search(r"(?:取得|征得|获得|经)[^，,。；;]{0,20}$", before) \
             and re.match(r"[^，,。；;]{0,40}?(?:书面)?同意", text[e:hi]):
         # 取得总户数95%以上同意后方可实施, 并取得80%以上公房承租人…同意 (崇明's 成套改造 plan, round forty-one's held-out
