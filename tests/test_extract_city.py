@@ -2109,7 +2109,13 @@ _TABLE_OPEN |= {(form, "district2024_jiading_weifayongdi") for form in ("bars", 
 # 城市更新 list above: re-laid a row a line, the group cells join the heading row or the row before them (序号 | … | 责任部门 |
 # 一 | 推进碳达峰碳中和综合管理 |), the heading is read with the wrong columns and the rows' units never reach the body's
 # tasks they restate — not yet looked at (one cell a line, as the documents are, reads them).
-_TABLE_OPEN |= {(form, name) for name in ("dept2025_jingan_tanfeng", "dept2026_jingan_tanfeng", "district2026_jiading_zhongda")
+# (Round forty-two's 嘉定 2025 重大工程 plan, a development document since 48d2bc1, likewise: 一 / 市政设施类（13个） join its heading.)
+# 静安's 2025 垃圾分类 plan (round forty-two): its 任务内容 cell holds numbered items one a paragraph (1. … / 2. …) —
+# re-laid a row a line, the items after the first stand as rows of one cell whose units the row above has; not yet
+# looked at.
+_TABLE_OPEN |= {(form, "dept2025_jingan_lajifenlei") for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
+_TABLE_OPEN |= {(form, name) for name in ("dept2025_jingan_tanfeng", "dept2026_jingan_tanfeng", "district2026_jiading_zhongda",
+                                          "district2025_jiading_zhongda")
                 for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
 _TABLE_OPEN |= {("cell-lines", "dept2025_jingan_tanfeng"), ("cell-lines", "district2026_jiading_zhongda")}
 
