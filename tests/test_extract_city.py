@@ -5029,3 +5029,18 @@ def test_a_plans_named_lead_department_coordinates_it():
     assert [(e["lead"], e["units_inferred"]) for e in _targets(d)] == [(["区住房保障和房屋管理局"], True)], QP41
     d = _draft(base.format(duty="区房管局是综合改造的牵头部门，负责计划。区建管委是燃气改造的牵头部门，负责施工。"))
     assert d["meta"]["plans"][0]["coordinator"] != ["区房管局"], QP41
+
+
+HK43 = "虹口区 垃圾分类 plan (bench/documents/district2018_hongkou_quanchengfenlei.txt lines 195-235)"
+
+
+@pytest.mark.parametrize("task, want", [
+    # a rate per day, as 50万元/人 is per head: one figure with its rate unit
+    ("1.2018年干垃圾末端处置量控制在634吨/日以内。", [("634吨/日", 634, "吨/日")]),
+    ("1.新建湿垃圾处理设施，处理能力达到120吨/日。", [("120吨/日", 120, "吨/日")]),
+    # a date after a figure is no rate: 100吨, then 日 of a day
+    ("1.完成改造100吨。", [("100吨", 100, "吨")]),
+])
+def test_a_rate_per_day_is_one_figure_with_its_unit(task, want):
+    d = _draft(_city(task, title="虹口区生活垃圾全程分类体系建设三年行动计划（2018-2020年）"))
+    assert [(e["value_text"], e["value"], e["unit"]) for e in _targets(d)] == want, HK43
