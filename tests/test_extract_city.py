@@ -2114,6 +2114,14 @@ _TABLE_OPEN |= {(form, "district2024_jiading_weifayongdi") for form in ("bars", 
 # re-laid a row a line, the items after the first stand as rows of one cell whose units the row above has; not yet
 # looked at.
 _TABLE_OPEN |= {(form, "dept2025_jingan_lajifenlei") for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
+# Round forty-three's set (development documents since 07b9fe8): 虹口's 2018 任务清单 sets its 类别 column one character a line
+# (分 / 类 / 投 / 放) beside rows whose 节点 and 指标数 cells go by year, and 静安's 2024 plan has three indicator annexes
+# (year columns, 小计 rows, a national plan's figures quoted) besides its task list — re-laid, their rows read otherwise;
+# not yet looked at.
+_TABLE_OPEN |= {(form, "district2018_hongkou_quanchengfenlei") for form in ("bars", "tabs", "markdown", "spaces", "cell-lines",
+                                                                          "bars-merged")}
+_TABLE_OPEN |= {(form, "dept2024_jingan_quanchengfenlei") for form in ("bars", "tabs", "markdown", "spaces", "cell-lines",
+                                                                     "spaced-paragraphs", "bars-merged", "paragraphs-merged")}
 _TABLE_OPEN |= {(form, name) for name in ("dept2025_jingan_tanfeng", "dept2026_jingan_tanfeng", "district2026_jiading_zhongda",
                                           "district2025_jiading_zhongda")
                 for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
