@@ -666,9 +666,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and not text[e + 1:hi].strip("\x00 \n"):
         return "extract.reason.list_size"  # 二、提升环境品质方面(3项), 教育优质行动(4项): a heading counting its items
     if unit == "个" and text[lo + m.start() - 1:lo + m.start()] in "(（" and text[e:e + 1] in ")）" \
-            and re.fullmatch(r"[^。，,；;：:\d]{2,12}(?:类|项目|工程)", re.sub(r"[\x00\s]", "", text[_clause_start(text, a, lo):a - 1])) \
-            and not _DOES_PROJECT.match(re.sub(r"[\x00\s]", "", text[_clause_start(text, a, lo):a - 1])) \
-            and not text[e + 1:hi].strip("\x00 \n"):
+            and re.fullmatch(r"[^。，,；;：:\d]{2,12}(?:类|项目|工程)", named := re.sub(r"[\x00\s]", "", text[
+                _clause_start(text, a, lo):a - 1])) and not _DOES_PROJECT.match(named) and not text[e + 1:hi].strip("\x00 \n"):
         # 正式项目（67个）, 市政设施类（5个）: a table's group heading counting its rows (嘉定's 重大工程 plan, round forty-one's
         # held-out set); 新建充电站（5个） — doing — keeps its target
         return "extract.reason.list_size"
@@ -1598,11 +1597,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
 Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact positions)
 
 # The clause after a date that only completes what comes before it: 2024年9月底前全部建成, 10月底前完成.
+# (计划于2024年8月完工: 安民乡, round nineteen; …70个案件…整改进度，确保在2026年6月底前完成整改任务: the task's own name for the
+# work after 完成 — 松江, round forty's held-out set)
 _COMPLETION = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?(?:完成|建成|到位|建成投用|投入使用|投用|竣工|完工|交付使用|落地)"
-                         # (…70个案件…整改进度，确保在2026年6月底前完成整改任务: the task's own name for the work — 松江,
-                         # round forty's held-out set)
                          r"(?:任务|目标|建设|(?:整改|整治|改造|拆除|治理|验收)(?:任务|目标))?[\x00]*$")
-# (计划于2024年8月完工: 安民乡, round nineteen)
 
 
 def _completion_end(text: str, t: Time) -> int:

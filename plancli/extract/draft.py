@@ -337,8 +337,9 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
     line = doc.line_of(qstart)
     qend = d.qend
     nxt = next((k for k in range(line + 1, len(doc.lines) + 1) if doc.lines[k - 1].strip()), None)
-    a, e = doc.src.line_span(nxt) if nxt else (0, 0)
-    if nxt and a < qend and qend >= e and len(doc.c[a:e].strip("\x00 ")) <= 12 and not re.search(r"[，,。；;：:]", doc.c[a:e]):
+    na, ne = doc.src.line_span(nxt) if nxt else (0, 0)
+    if nxt and na < qend and qend >= ne and len(doc.c[na:ne].strip("\x00 ")) <= 12 \
+            and not re.search(r"[，,。；;：:]", doc.c[na:ne]):
         # a quote is text of its line (the line contract): a step a table's task cell holds ends with its line, not in
         # the short cell under it (积极督促…优化节能运行管理 / 年内完成: 静安's 2025 安排, round forty-one's held-out set).
         # A print copy's wrap runs on into a full line and past it, and its quote with it (鲁政发's).

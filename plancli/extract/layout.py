@@ -742,18 +742,23 @@ def layout(doc: Doc) -> list[Plan]:
 
     plans: list[Plan] = []
     group = ""
+    # A title whose next structural line is a section heading opens a plan; one followed by another title (or nothing)
+    # names a group of plans.
+    opens: list[int] = []  # the indices (into kinds) of the titles that open a plan
+    after: str | None = None  # the kind of the next structural line, walking back
+    for k in range(len(kinds) - 1, -1, -1):
+        if kinds[k][1] == "title" and after == "section":
+            opens.append(k)
+        if kinds[k][1] in ("title", "section"):
+            after = kinds[k][1]
+    opens = opens[::-1]
     for k, (li, kind, b) in enumerate(kinds):
         if kind != "title":
             continue
-        # A title whose next structural line is a section heading opens a plan; one followed by
-        # another title (or nothing) names a group of plans.
-        nxt = next((kk for _, kk, _ in kinds[k + 1:] if kk in ("title", "section")), None)
-        name = _unquote(re.sub(TITLE_END + "$", "", b)) if nxt != "section" else b
-        if nxt != "section":
+        name = _unquote(re.sub(TITLE_END + "$", "", b)) if k not in opens else b
+        if k not in opens:
             group = name
-            if plans and not plans[-1].last_line and any(
-                    kk == "title" and next((k3 for _, k3, _ in kinds[k2 + 1:] if k3 in ("title", "section")), None)
-                    == "section" for k2, (_l, kk, _b) in enumerate(kinds[k + 1:], k + 1)):
+            if plans and not plans[-1].last_line and opens and opens[-1] > k:
                 # 0-based index of the group title = last line (1-based) before it — where a plan follows under it. A
                 # title no plan follows (an annex's table, 2026年碳达峰…重点工作任务分工表 over its cells: 静安, round forty's
                 # held-out set, whose whole annex had been dropped unread) leaves the plan before it running on.
