@@ -4954,7 +4954,7 @@ ZJ40 = "镇江 水利 goals (bench/documents/dept2023_zhenjiang_shuili.txt line 
 
 def test_a_clause_of_allegiance_is_no_step():
     """水利部门将深入贯彻党的二十大精神，全面贯彻…治水思路和…讲话指示批示精神: the frame a year's work is set in, no step
-    (镇江, round forty's held-out set); 全面落实河长制 — work — stays one."""
+    (镇江, round forty's held-out set); 全面落实河长制 — work, a made-up counter-case — stays one."""
     d = _draft(_city("1.2023年，水利部门将深入贯彻党的二十大精神，全面贯彻“节水优先、空间均衡”治水思路和关于治水兴水重要讲话"
                      "指示批示精神，全面落实河长制。", title="镇江市水利现代化建设行动方案（2023-2025年）"))
     got = [e["metric"] for e in d["entries"] if e["kind"] == "milestone"]
@@ -4987,7 +4987,7 @@ SZ39 = "上海 水资源 plan (bench/documents/city2024_shanghai_shuiziyuan.txt 
     ("2025年1-7月，主要水体的水下地形测量；", [("2025年1-7月", "2025-07-31")]),
     ("2026年1-6月，地下水资源年度评价（2025年度）。", [("2026年1-6月", "2026-06-30")]),
     ("2025年-2026年，海陆交互带水资源综合专题调查评价；", [("2025年-2026年", "2026-12-31")]),
-    # a report's months over what was reached: no step
+    # a report's months over what was reached: no step (made-up counter-cases in the form of 池州's 1-10月份增长0.5%)
     ("2025年1-10月，全市规上工业增加值增长8%。", []),
     ("2025年1-10月，全市经济运行稳中向好。", []),
 ])
@@ -5005,10 +5005,10 @@ JZ41 = "嘉定区 重大工程 plan (bench/documents/district2026_jiading_zhongd
     # a count opening its clause sizes the list named after it
     ("（1）2个计划新开工项目分别是：嘉定新城绿环三期和嘉唐公路。", [], JZ41),
     # doing something to a count keeps the target, whatever follows
-    ("建设2个口袋公园，分别是：A公园和B公园。", ["2个"], JZ41),
+    ("建设2个口袋公园，分别是：A公园和B公园。", ["2个"], "a counter-case to 嘉定's (made up)"),
     # a table's group heading counting its rows
     ("市政设施类（5个）", [], JZ41),
-    ("新建充电站（5个）", ["5个"], JZ41),
+    ("新建充电站（5个）", ["5个"], "a counter-case to 嘉定's (made up)"),
     # the projects under way are a status the year's list reports; what starts and what is finished are its targets
     ("计划新开工项目27个、计划建成项目16个、在建项目24个。", ["27个", "16个"], JZ41),
     ("其中计划新开工2个、计划建成2个、在建1个。", ["2个", "2个"], JZ41),
@@ -5045,9 +5045,9 @@ HK43 = "虹口区 垃圾分类 plan (bench/documents/district2018_hongkou_quanch
 @pytest.mark.parametrize("task, want", [
     # a rate per day, as 50万元/人 is per head: one figure with its rate unit
     ("1.2018年干垃圾末端处置量控制在634吨/日以内。", [("634吨/日", 634, "吨/日")]),
-    ("1.新建湿垃圾处理设施，处理能力达到120吨/日。", [("120吨/日", 120, "吨/日")]),
+    ("1.新建湿垃圾处理设施，处理能力达到120吨/日。", [("120吨/日", 120, "吨/日")]),  # (made up, after 虹口's)
     # a date after a figure is no rate: 100吨, then 日 of a day
-    ("1.完成改造100吨。", [("100吨", 100, "吨")]),
+    ("1.完成改造100吨。", [("100吨", 100, "吨")]),  # (made up: a counter-case)
 ])
 def test_a_rate_per_day_is_one_figure_with_its_unit(task, want):
     d = _draft(_city(task, title="虹口区生活垃圾全程分类体系建设三年行动计划（2018-2020年）"))
