@@ -4911,12 +4911,30 @@ JA36 = "静安区 城市更新 plan (bench/documents/district2023_jingan_gengxin
      "推动走马塘片区城市更新建设。", ["一是着力打造“一江一河”新亮点", "完成北苏州路公共空间品质提升工程"]),
     # a goals paragraph's results keep a step each (the shipped registry's one a clause)
     ("到2025年，城市更新体制机制基本建立，一批重点片区更新全面完成。", ["城市更新体制机制基本建立", "一批重点片区更新"]),
+    # in a task section, the sentences after the horizon's own state a result or are no step: a frame (对标…, 结合…需求),
+    # work done with care (精心打造…), work going on (不断做宽…) drafted a step each under 到2025年 (line 39: thirteen); a
+    # project's completion (…实现竣工) and a batch delivered (培育一批…) stay
+    ("到2025年，南京西路功能区进一步巩固高端商业生态。对标世界顶级商圈，结合区域空间载体需求，精心打造静安寺下沉式广场项目，"
+     "不断做宽、做厚南京西路商圈。市北初级中学新建工程实现竣工，培育一批特色商业街区。",
+     ["南京西路功能区进一步巩固高端商业生态", "市北初级中学新建工程实现竣工", "培育一批特色商业街区"]),
 ])
 def test_work_going_on_under_a_paragraphs_horizon_is_no_step(paragraph, steps):
     d = _draft(f"静安区城市更新行动方案（2023-2025年）\n一、重点任务\n{paragraph}\n二、保障措施\n加强组织领导。\n")
     got = [e["metric"] for e in d["entries"] if e["kind"] == "milestone"]
     assert len(got) == len(steps), (got, JA36)
     assert all(s in m for s, m in zip(steps, got, strict=True)), (got, JA36)
+
+
+NJ18 = "农机 goals (bench/documents/gov2018_42_nongji.txt, the 总体目标 paragraph)"
+
+
+def test_a_goals_paragraphs_clauses_after_its_horizon_are_each_a_goal():
+    """In the goals section every clause a horizon governs is one of the plan's goals, stated as a result or not
+    (…进入全程全面高质高效发展时期): the task section's test for a result does not apply there."""
+    d = _draft("某省推进农业机械化行动方案（2018-2020年）\n一、发展目标\n到2020年，农机作业条件加快改善。"
+               "农业机械化进入全程全面高质高效发展时期，对标先进地区补齐短板。\n二、主要任务\n1.加强管理。\n")
+    got = [e["metric"] for e in d["entries"] if e["kind"] == "milestone"]
+    assert len(got) == 3 and "进入全程全面高质高效发展时期" in got[1] and "补齐短板" in got[2], (got, NJ18)
 
 
 JD40 = "嘉定区 违法用地 plan (bench/documents/district2026_jiading_weifayongdi.txt lines 29, 33-34)"

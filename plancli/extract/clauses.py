@@ -2146,6 +2146,26 @@ _ONGOING = re.compile(r"(?:[一二三四五六七八九十]是)?(?:重点|着力
                       r"紧密结合|统筹|打造)")
 
 
+# In a task section (not the goals), a clause a paragraph's horizon governs is a step only where it states a result: a
+# subject's change (…工程实现竣工, 基本完成…改造, 农机作业条件显著改善), a completion closing it (完工, 开工, 投用) or a batch
+# delivered (创建一批…). 静安's 城市更新 plan (round thirty-six) opens each 行动's paragraphs with 到2025年 and runs on for
+# a dozen sentences of work (对标世界顶级商圈, 结合…需求, 精心打造…项目, 不断做宽、做厚、做深…商圈): every one had been a step
+# under the horizon. In the goals (到2020年，A。B基本建立，C显著提升…) every clause is one of the plan's goals and stays.
+_RESULT_CLAUSE = re.compile(
+    r"(?:基本|显著|明显|全面|进一步|加快|初步|逐步|大幅|持续|稳步|不断|有效|全部|如期|率先)"
+    r"(?:实现|建立|形成|提升|改善|增强|确立|建成|完成|优化|拓展|凸显|提高|健全|完善|落实|到位|普及|覆盖|下降|减少|降低|"
+    r"扩大|突破|加强|规范|壮大|成熟|畅通|提速|加快)"
+    r"|(?:实现|建立|形成|提升|改善|增强|确立|建成|完成|优化|凸显|提高|健全|完善|落实|到位|普及|覆盖|完工|竣工|开工|投用|"
+    r"投入使用|创建|落地)[\x00 ]*$"
+    r"|(?:培育|创建|搭建|转化|培养|建设|打造|推出|整治|建成|认定|引进|实施|形成)一批")
+# …or opens with the completion itself (二是完成北苏州路公共空间品质提升工程, 基本建成…, 启动…建设)
+_RESULT_OPENS = re.compile(r"[\x00 ]*(?:[一二三四五六七八九十]是)?(?:全面|基本|如期|率先|全部)?(?:完成|建成|实现|开工|竣工|启动|取消|消除)")
+
+
+def _states_result(text: str, x: int, y: int) -> bool:
+    return bool(_RESULT_OPENS.match(text, x, y) or _RESULT_CLAUSE.search(text, x, y))
+
+
 def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[Qty],
                          times: list[Time], governor: Time | None, para: int = 0, apart: bool = False) -> list[Draft]:
     """The clauses with no quantity of a sentence that a time phrase heading its paragraph or list governs
@@ -2161,7 +2181,8 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
     while pos < own:
         ce = _action_end(text, pos, own)
         for x, y in _milestone_outcomes(text, pos, ce, pos, qtys):
-            if same and _ONGOING.match(text[x:y].lstrip("\x00 ")):
+            if same and (_ONGOING.match(text[x:y].lstrip("\x00 "))
+                         or blk.section != "总体目标" and not _states_result(text, x, y)):
                 continue
             drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []),
                                 governor.start if same else pos, y, None, None, governor, x, not same))
