@@ -2126,6 +2126,11 @@ _TABLE_OPEN |= {(form, name) for name in ("dept2025_jingan_tanfeng", "dept2026_j
                                           "district2025_jiading_zhongda")
                 for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
 _TABLE_OPEN |= {("cell-lines", "dept2025_jingan_tanfeng"), ("cell-lines", "district2026_jiading_zhongda")}
+# Round forty-four's set (development documents since 66d3a01): 田家庵's 2025 清单 (序号 | 重点任务 | 任务及要求内容 | 责任科室 |
+# 完成时限, one cell a paragraph without marks) opens its rows with 总体要求, a group cell standing where the 序号 is, so the
+# paragraph reading finds no row and drafts nothing; re-laid a row a line, the row is read (its 11月30日前 step, as its
+# annotator has it, though with no lead: 体改科, a 科, is not read as a unit) — not yet looked at.
+_TABLE_OPEN |= {(form, "dept2025_tianjiaan_jiceng") for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
