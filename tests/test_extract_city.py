@@ -5098,3 +5098,48 @@ def test_a_rate_per_day_is_one_figure_with_its_unit(task, want):
     d = _draft(_city(task, title="虹口区生活垃圾全程分类体系建设三年行动计划（2018-2020年）"))
     assert [(e["value_text"], e["value"], e["unit"]) for e in _targets(d)] == want, HK43
 
+QC44 = "谯城 民政局 task split (bench/documents/dept2025_qiaocheng_minzheng.txt lines 2-25)"
+
+
+def _quarter_table(steps: str, aside: str = "区民政局办公室0558-5130002") -> str:
+    return ("| 2025年度区民政局重点工作任务分解 |\n| 序号 |\n责任单位 |\n考核指标 |\n分月序时进度 |\n监督方式 |\n实施部门 |\n"
+            "实施步骤 |\n完成时限 |\n| 1 |\n区民政局 |\n按照城乡低保工作有关政策要求,指导乡镇按月完成城乡低保对象的动态调整工作。 |\n"
+            f"{steps} |\n{aside} |\n低保中心 |\n按季度序时推进 |\n2025年12月底 |\n| 2 |\n区民政局 |\n")
+
+
+def test_a_quarterly_schedule_drafts_its_one_time_results_only():
+    """A task split whose steps a row lists by quarter (①1-3月份,…;②4-6月份,…), the same work each quarter and a one-time
+    review in two of them (谯城's 民政局 table, round forty-four's held-out set: 25 steps drafted for 2). The quarter
+    dates its step (not a report's months); the work repeated every quarter is a routine, no step; the cells under
+    监督方式 (an office's telephone) and 实施步骤 are no task text; 实施部门, a second unit column, supports; the caption's
+    block ends where the table begins (it had run on over the table, every step drafted twice)."""
+    steps = ("①1-3月份,督促各乡镇及时完成城乡低保的审核确认和动态管理工作;②4-6月份,督促各乡镇及时完成城乡低保的审核确认和动态管理"
+             "工作,确保如期完成BC类家庭半年度复核工作;③7-9月份,督促各乡镇及时完成城乡低保的审核确认和动态管理工作;④10-12月份,"
+             "督促各乡镇及时完成城乡低保的审核确认和动态管理工作,确保如期完成年度复核工作。")
+    d = _draft(_quarter_table(steps))
+    got = [(e["line"], e["deadline"], e["lead"], e["support"]) for e in d["entries"]]
+    assert got == [(13, "2025-06-30", ["区民政局"], ["低保中心"]), (13, "2025-12-31", ["区民政局"], ["低保中心"])], (got, QC44)
+    assert all("复核" in e["quote"] for e in d["entries"]), QC44
+
+
+@pytest.mark.parametrize("steps, n", [
+    # counter-cases: a step done in two periods only (中期, 年终) stays a step each; a schedule's steps that differ stay
+    ("①1-6月份,完成半年度复核工作;②7-12月份,完成半年度复核工作。", 2),
+    ("①1-3月份,完成对象摸底排查;②4-6月份,完成信息系统升级;③7-9月份,完成政策宣传培训。", 3),
+])
+def test_a_schedule_whose_steps_differ_keeps_them(steps, n):
+    d = _draft(_quarter_table(steps, aside="电话督办"))
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == n, QC44
+
+
+@pytest.mark.parametrize("task, steps", [
+    ("1.2025年底前，指导乡镇按月完成城乡低保对象的动态调整工作。", 0),  # month by month: a routine (谯城, QC44)
+    ("1.2025年底前，按季度序时推进临时救助审核确认。", 0),
+    # counter-cases: setting up the routine is a step; a step done once stays one
+    ("1.2025年底前，建立按月调度机制。", 1),
+    ("1.2025年6月底前，完成城乡低保对象的动态调整工作。", 1),
+])
+def test_work_done_month_by_month_is_no_step(task, steps):
+    d = _draft(_city(task, title="2025年度区民政局重点工作任务分解"))
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, QC44
+

