@@ -2673,15 +2673,16 @@ def test_labels_and_marks_a_page_sets_over_lines_or_without_brackets(tasks, want
     assert _targets(d)[0]["units_inferred"] is True
 
 
-@pytest.mark.parametrize("task, deadline", [
-    ("1.2024年6\n月底前新建停车场30个。", "2024-06-30"),
-    ("1.2024年6月底前新建停车场30\n个。", "2024-06-30"),
+@pytest.mark.parametrize("task, written", [
+    ("1.2024年6\n月底前新建停车场30个。", "30个"),
+    # (the value_text is the figure as its line writes it — the line contract; round forty-four's 选育或引进2-3 / 个)
+    ("1.2024年6月底前新建停车场30\n个。", "30"),
 ])
-def test_a_line_broken_inside_a_number_or_a_date_carries_on(task, deadline):
+def test_a_line_broken_inside_a_number_or_a_date_carries_on(task, written):
     """Round fifteen: a short line ending inside a date (2024年6 / 月底前) or a number (30 / 个) was read as a line of its
     own (a web page's item), so the date dated nothing and the number lost its measure word."""
     d = _draft(_city(task))
-    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("30个", deadline)]
+    assert [(t["value_text"], t["value"], t["unit"], t["deadline"]) for t in _targets(d)] == [(written, 30, "个", "2024-06-30")]
 
 
 _HEADED = ("某市2024年工业节能工作方案\n一、主要目标\n到2024年,新建充电桩500个。\n二、重点任务\n(一)加快建设\n"
@@ -5098,6 +5099,7 @@ def test_a_rate_per_day_is_one_figure_with_its_unit(task, want):
     d = _draft(_city(task, title="虹口区生活垃圾全程分类体系建设三年行动计划（2018-2020年）"))
     assert [(e["value_text"], e["value"], e["unit"]) for e in _targets(d)] == want, HK43
 
+
 QC44 = "谯城 民政局 task split (bench/documents/dept2025_qiaocheng_minzheng.txt lines 2-25)"
 
 
@@ -5143,3 +5145,13 @@ def test_work_done_month_by_month_is_no_step(task, steps):
     d = _draft(_city(task, title="2025年度区民政局重点工作任务分解"))
     assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, QC44
 
+
+def test_a_figure_a_record_breaks_across_two_lines_is_entered_on_the_line_of_its_number():
+    """选育或引进2-3 / 个适宜机械化生产的品种 (上海's 农机化 实施意见, round forty-four's held-out set: the record breaks the
+    sentence inside the figure): the entry is on the number's line, its value_text and quote that line's text, the
+    measure word on the next line still its unit — the line contract had been broken."""
+    d = _draft(_city("1.加快生产关键环节机械化技术创新与集成应用。选育或引进2-3\n个适宜机械化生产的品种。",
+                     title="上海关于贯彻落实农业机械化发展规划的实施意见（2021-2025年）"))
+    (t,) = _targets(d)
+    assert (t["line"], t["value_text"], t["value"], t.get("value_max"), t["unit"]) == (5, "2-3", 2, 3, "个"), NJ44
+    assert t["quote"].endswith("2-3") and "个" not in t["quote"], NJ44

@@ -344,6 +344,13 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         # the short cell under it (积极督促…优化节能运行管理 / 年内完成: 静安's 2025 安排, round forty-one's held-out set).
         # A print copy's wrap runs on into a full line and past it, and its quote with it (鲁政发's).
         qend = min(qend, doc.src.line_span(line)[1])
+    wrapped = None
+    if d.value and doc.line_of(d.value[0]) == line and doc.line_of(d.value[1] - 1) != line:
+        # a figure a record breaks across two lines (选育或引进2-3 / 个适宜机械化生产的品种: 上海's 农机化 实施意见, round
+        # forty-four's held-out set): the entry is on the line holding the number, its value_text and quote that line's
+        # text (the line contract); the measure word on the next line still gives the unit
+        wrapped = doc.src.line_span(line)[1]
+        qend = min(qend, wrapped)
     quote = doc.raw(qstart, qend)
     note = None
     e: dict = {"id": f"{code}-{n:03d}", "kind": d.kind, "plan": code, "section": d.block.section,
@@ -370,7 +377,7 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
                 q, unit_cell = parse_value(vt), d.unit_text
             except QuantityError:
                 q = None
-        e["value_text"] = vt
+        e["value_text"] = doc.raw(d.value[0], wrapped) if wrapped is not None else vt
         e["value"] = _num(q.value) if q else None
         if q and q.value_max is not None:
             e["value_max"] = _num(q.value_max)
