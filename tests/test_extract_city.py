@@ -5173,3 +5173,29 @@ YL44 = "上海 高端医疗器械 and 商业航天 plans (bench/documents/city20
 ])
 def test_a_time_after_an_event_and_a_floor_after_names(task, kept, reason):
     _kept_and_why(task, kept, reason, YL44, "上海市促进高端医疗器械产业全链条发展行动方案（2025-2027年）")
+
+
+WL45 = "工信部等七部门 未来产业 实施意见 (bench/documents/dept2024_gongxinbu_weilaichanye.txt line 14)"
+
+
+def test_a_round_hundred_of_things_after_the_doing_is_a_count():
+    """到2025年,…。建设一批未来产业孵化器和先导区,突破百项前沿关键核心技术,形成百项标志性产品,打造百家领军企业,…,初步形成…:
+    百项 / 百家 after the doing are a hundred things each (round forty-five's held-out set: read as no figure, each clause
+    a step); 突破 there is the doing, its count "=" (break through a hundred technologies); the batch delivered among the
+    figures (建设一批…) is a step, no wish."""
+    d = _draft("某部门关于推动未来产业创新发展的实施意见\n一、总体目标\n到2025年，未来产业技术创新全面发展。建设一批未来产业孵化器和"
+               "先导区，突破百项前沿关键核心技术，形成百项标志性产品，打造百家领军企业，制定百项关键标准，初步形成发展模式。\n"
+               "二、重点任务\n加强组织领导。\n")
+    assert [(t["value_text"], t["value"], t["unit"], t["comparator"]) for t in _targets(d)] == [
+        ("百项", 100, "项", "="), ("百项", 100, "项", "="), ("百家", 100, "家", "="), ("百项", 100, "项", "=")], WL45
+    assert any("建设一批未来产业孵化器" in e["metric"] for e in d["entries"] if e["kind"] == "milestone"), WL45
+
+
+@pytest.mark.parametrize("task, want", [
+    # counter-cases: 突破 over a figure is more than it (the shipped registry's 突破3.5万家); 百家争鸣 counts nothing
+    ("1.到2025年，高新技术企业突破3.5万家。", [("3.5万家", ">")]),
+    ("1.到2025年，营造百花齐放、百家争鸣的创新氛围，新增企业10家。", [("10家", "=")]),
+])
+def test_breaking_through_a_figure_stays_more_than_it(task, want):
+    d = _draft(_city(task, title="某市科技创新行动方案（2024-2025年）"))
+    assert [(t["value_text"], t["comparator"]) for t in _targets(d)] == want, WL45

