@@ -5217,3 +5217,32 @@ def test_a_goals_paragraphs_later_horizon_heads_the_sentences_after_it(later, st
                f"临床应用。形成脑机接口产品与检测评价标准规范。2030年前，实现高质量控脑。{later}\n二、重点任务\n加强组织领导。\n")
     got = [(e["deadline"], e["metric"]) for e in d["entries"] if e["kind"] == "milestone"]
     assert len(got) == len(steps) and all(dl == w and s in m for (dl, m), (w, s) in zip(got, steps, strict=True)), (got, NJ45)
+
+
+TK44 = "托克逊 农村公路 plan (bench/documents/dept2025_tuokexun_gonglu.txt lines 6, 8, 9)"
+
+
+@pytest.mark.parametrize("task, kept, reason", [
+    # the money a kind of fund gives the work: no goal (its reader: money allotted)
+    ("农村公路建设项目共计18个52.35公里,车购税补助资金4032.44万元。", ["18个", "52.35公里"], "funds"),
+    ("农村公路养护大修项目6个7.78公里,使用政府还贷二级公路取消收费后补助资金194.5万元。", ["6个", "7.78公里"], "funds"),
+    # counter-cases: money a plan commits to win or invest stays a target
+    ("争取上级补助资金5000万元以上。", ["5000万元"], None),
+    ("完成公路建设投资2亿元。", ["2亿元"], None),
+])
+def test_the_money_a_fund_gives_is_no_target(task, kept, reason):
+    _kept_and_why(task, kept, reason, TK44, "托克逊县2025年农村公路建设、养护计划")
+
+
+YP44 = "杨浦 创新区 plan (bench/documents/district2025_yangpu_xinzhixiudai.txt lines 12, 14-17)"
+
+
+def test_an_outlook_and_a_zones_area_are_no_entries():
+    """展望2035年，全面建成…高地: an outlook beyond the plan's horizon, no step (its reader: excluded as an outlook); 总规划面积约
+    60.61平方公里 and a zone's 面积约8.5平方公里: the size of the area the plan covers, no target (杨浦, round forty-four's
+    held-out set: both had been entries). A project's area (…改造，面积约17.36万平方米: 九江's reader) stays a target."""
+    d = _draft("杨“数”浦新质秀带创新区建设方案（2025-2030年）\n一、发展目标\n至2027年，独角兽企业达20家。展望2035年，全面建成新质生产力"
+               "策源高地。\n二、空间布局\n创新区覆盖杨浦区全域，总规划面积约60.61平方公里。科技创新策源区以高校院所为主体，面积约8.5平方公里。\n"
+               "三、重点任务\n1.对赣北商城完整社区进行精品提升改造，面积约17.36万平方米。\n")
+    assert [t["value_text"] for t in _targets(d)] == ["20家", "17.36万平方米"], YP44
+    assert not [e for e in d["entries"] if e["kind"] == "milestone"], YP44

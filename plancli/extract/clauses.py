@@ -176,7 +176,9 @@ _CAMPAIGN_AFTER = re.compile(r"[\x00\s]*[，,]?(?:(?!完成|建成|实现|达到
                              r"(?:专项行动|攻坚行动|集中行动|整治行动|专项整治|行动|活动|攻坚战)(?=[\x00\s]*[，,。；;]|$)")
 # Before a year whose goal the work measures itself against: 对标2035年基本实现现代化战略目标, 锚定2035年远景目标 (凤翔's 2025
 # 要点, round thirty-two's held-out set: one step drafted for each clause of the principles after it).
-_BENCHMARK_BEFORE = re.compile(r"(?:对标|锚定|瞄准|对照|向着|朝着)$")
+_OUTLOOK = re.compile(r"[\x00\s]*(?:远景)?展望(?:到)?(?:19|20)\d{2}年")
+# (展望2035年，全面建成…: an outlook beyond the plan's horizon — 杨浦's 创新区 plan, round forty-four's held-out set)
+_BENCHMARK_BEFORE = re.compile(r"(?:对标|锚定|瞄准|对照|向着|朝着|展望)$")
 # After a year that names a long-range vision, not a step due then: “十四五”规划和2035年远景目标 (怒江, round nineteen's
 # held-out set) — the vision a plan is set within; a step dated 2035 says what is done by then (到2035年,建成…).
 _VISION_AFTER = re.compile(r"(?:远景目标|远景规划|远景展望|远景)")
@@ -440,6 +442,10 @@ _FUNDING_PARTS = re.compile(r"(?:安排|筹集|投入|争取|落实|统筹)[^。
                             r"(?:万|亿)?元[^。；;]{0,6}?其中[^。；;]*$")
 _FUNDING_SOURCE = re.compile(r"(?:中央|省级|省|市级|县级|区级|乡镇|财政性|建设性|社会|自筹|上级|地方|专项|债券|银行|争取)"
                              r"[^，,。；;\d]{0,8}$")
+# The money a kind of fund gives (车购税补助资金4032.44万元, 市补助资金为296万元, 财政预算资金296万元): its clause names the fund
+# right before the figure and no doing (争取, 完成, 投入, 筹集, 撬动, 带动, 吸引 …) stands before it.
+_ALLOTTED_BEFORE = re.compile(r"^(?:(?!争取|完成|投入|筹集|撬动|带动|吸引|落实|新增|累计|达到|突破|实现)[^，,。；;])*?"
+                              r"(?:补助|补贴|奖补|切块|预算|养护|配套|专项|以奖代补|收费后补助)资金(?:为|共|计|约|共计)?$")
 # Money a list is expected to cost, as a news lead or a notice sums it up: 预计投入资金2.5亿元 — and its growth over last
 # year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
 # (拟投入资金153万元, 该旗拟投入81.6万元: the money a project is to be given, as 预计投入 — 苏尼特左旗, round twenty-six)
@@ -483,6 +489,10 @@ _PEOPLE_UNITS = ("人", "户", "名", "人次", "家庭")
 _SCOPE_BEFORE = re.compile(r"面向(?:全[国省市区县镇])?(?:\d+(?:\.\d+)?(?:万|亿)?[^，,。；;、\d]{1,6}、)*$")
 # (用地面积为7165.96平方米: the land a building takes, as 占地 — round eighteen; 供应建设用地35万亩 is a target)
 _SITE_BEFORE = re.compile(r"(?:占地(?:面积)?|用地面积)(?:约|为|达|近|共)?[\x00\s]*$")
+# The area a zone or plan covers, in square kilometres: a clause that is its area alone (…策源区…，面积约8.5平方公里) or
+# names the planned area (…覆盖杨浦区全域，总规划面积约60.61平方公里). A project's (…进行精品提升改造，面积约17.36万平方米:
+# 九江) and 播种面积稳定在…, 新增绿地面积… measure work.
+_AREA_OF_BEFORE = re.compile(r"^(?:[^，,。；;]*?规划面积|面积)(?:约|为|约为|共)?$")
 # (the rest of the whole's clause may stand between: 安排58亿元财政资金保障我区政府投资项目建设,其中,…)
 _PARTS_AFTER = re.compile(r"(?:左右)?[^，,。；;:：\d\x00]{0,24}[，,]?[\x00\s]*[(（]?其中[:：，,]?")
 _LIST_FOLLOWS = re.compile(r"[^。；;!！?？]*[。：:][\x00\s]*(?:1[.．、。](?:(?!\d)|(?=(?:19|20)\d{2}年))|[(（][一1][)）]|一、)")
@@ -784,6 +794,10 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.voltage"
     if _SITE_BEFORE.search(before):
         return "extract.reason.site"
+    if unit in ("平方公里", "平方千米") and _AREA_OF_BEFORE.search(re.sub(r"[\x00\s]", "", text[cs0:a])):
+        # 创新区覆盖杨浦区全域，总规划面积约60.61平方公里, …策源区…面积约8.5平方公里 (杨浦, round forty-four's held-out set):
+        # the size of the area a plan covers, no goal — 新增绿地面积, 完成整治面积 are work done
+        return "extract.reason.site"
     if _BENEFIT_BEFORE.search(before) or unit in _PEOPLE_UNITS and _EFFECT_LEAD.match(text, cs0, a) \
             and re.match(r"^(?:余|多)?[\u4e00-\u9fff]{0,6}的", after):
         return "extract.reason.beneficiaries"
@@ -793,6 +807,10 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and _FUNDING_SOURCE.search(text[_clause_start(text, a, lo):a]):
         # 计划安排资金70万元,其中争取中央补助24万元,…县级安排30万元 (井研): who pays which share of the money; the parts by what
         # it is spent on (其中,道路建设10亿元,教育设施12亿元: round twelve) stay the targets
+        return "extract.reason.funds"
+    if unit in ("元", "万元", "亿元") and _ALLOTTED_BEFORE.search(re.sub(r"[\x00\s]", "", text[cs0:a])):
+        # 车购税补助资金4032.44万元, 日常养护资金为740万元,其中自治区补助资金148万元 (托克逊's 公路 plan, round forty-four's
+        # held-out set): the money a kind of fund gives the work, no goal — 争取…资金, 完成投资 are what a plan commits to
         return "extract.reason.funds"
     if _sum_of_parts(text, m, e, hi):
         return "extract.reason.sum_of_parts"
@@ -1779,6 +1797,8 @@ def _entries_of_sentence(text: str, plan: Plan, blk: Block, s0: int, s1: int, qu
     list, if any (``Draft.governed``), else the end of the period."""
     if reports_results(text, s0, period.start.year) or reports_progress(text, s0, s1):
         return [], None  # results reported, nothing to do (the exclusions say so)
+    if _OUTLOOK.match(text, s0, s1):
+        return [], None  # 展望2035年，全面建成…: an outlook beyond the plan, no step of it (杨浦, round forty-four)
     times = _times(text, s0, s1, quoted, ctx, period)
     qtys = _quantities(text, s0, s1, quoted, times, raw)
     para = blk.start if para is None else para
