@@ -5246,3 +5246,35 @@ def test_an_outlook_and_a_zones_area_are_no_entries():
                "三、重点任务\n1.对赣北商城完整社区进行精品提升改造，面积约17.36万平方米。\n")
     assert [t["value_text"] for t in _targets(d)] == ["20家", "17.36万平方米"], YP44
     assert not [e for e in d["entries"] if e["kind"] == "milestone"], YP44
+
+
+R47 = "round forty-seven's held-out set (bench/documents/city2019_nantong_shuiwuran.txt line 2, city2024_huhehaote_lenglian.txt " \
+      "line 2, dept2023_longquan_gengdi.txt line 15)"
+
+
+def test_a_date_line_glued_to_the_text_and_a_dated_honour_date_no_step():
+    """南通市人民政府办公室 2019年4月11日 (此件公开发布) 南通市人民政府办公室文件 …为贯彻落实…, a PDF's copy with the signature's
+    date glued to the plan's text (five steps had been dated by it); 2022年10月,我市成功被国家发改委列入…名单,成为…节点 opening
+    a plan (a dated honour reported, five steps)."""
+    d = _draft("南通市2019年水污染防治工作计划\n南通市人民政府办公室 2019年4月11日 (此件公开发布) 南通市人民政府办公室文件 为贯彻落实"
+               "国家部署，加快改善水环境质量，制定本计划。\n一、重点任务\n1.2019年底前，完成城市黑臭水体整治。\n")
+    assert [(e["line"], e["deadline"]) for e in d["entries"]] == [(4, "2019-12-31")], R47
+    d = _draft("呼和浩特市促进冷链物流高质量发展实施方案\n2022年10月,我市成功被国家发改委列入国家骨干冷链物流基地建设名单,成为国家骨干冷链"
+               "网络重要节点。\n一、发展目标\n到2025年，建成冷库库容100万吨。\n")
+    assert [(e["line"], e["value_text"]) for e in d["entries"]] == [(4, "100万吨")], R47
+
+
+@pytest.mark.parametrize("task, steps", [
+    # a whole its parts state after 其中 is no step; work going on or its purpose after a semicolon is none either
+    ("1.2023年完成受污染耕地安全利用面积5807亩,其中:安全利用类任务5592亩、严格管控类任务215亩,确保安全利用率93%以上；深化受污染耕地"
+     "安全利用试点示范,进一步巩固提升安全利用水平,促进乡村振兴。", []),
+    # counter-cases: a clause after the semicolon that completes something stays a step (临安's 天目山镇中心幼儿园完成基础工程);
+    # so does an item under a schedule's label (淮北's 第四季度:…；开展…建设)
+    ("1.2023年4月底前，职教中心主体完工；天目山镇中心幼儿园完成基础工程。", ["职教中心主体完工", "天目山镇中心幼儿园完成基础工程"]),
+    ("1.第四季度:力争年底前开工建设徐淮阜高速公路；开展G344东灵线二期路面工程建设。",
+     ["开工建设徐淮阜高速公路", "开展G344东灵线二期路面工程建设"]),
+])
+def test_an_item_after_a_semicolon_is_a_step_where_it_completes_something(task, steps):
+    d = _draft(_city(task, title="龙泉市2023年受污染耕地安全利用工作计划"))
+    got = [e["metric"] for e in d["entries"] if e["kind"] == "milestone"]
+    assert len(got) == len(steps) and all(s in m or m in s for s, m in zip(steps, got, strict=True)), (got, R47)

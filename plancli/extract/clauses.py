@@ -543,7 +543,11 @@ _REPORT_OPENER = re.compile(r"[\x00\s]*(?:截至|截止)(?:目前|当前|发稿�
                             # (三)完成情况:12个…于2024年1月份完成招投标… — a report's progress label (安民乡, round nineteen's
                             # held-out set): what was done, as a table's progress column (年度目标: beside it stays the goal)
                             r"|[\x00\s]*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、])?[\x00\s]*"
-                            r"(?:完成情况|进展情况|推进情况|落实情况|执行情况|实施情况|工作进展|进展成效|取得成效|工作成效)[:：]")
+                            r"(?:完成情况|进展情况|推进情况|落实情况|执行情况|实施情况|工作进展|进展成效|取得成效|工作成效)[:：]"
+                            # 2022年10月,我市成功被国家发改委列入…名单 (呼和浩特's 冷链 plan, round forty-seven's held-out set): a
+                            # dated honour the plan opens by reporting, no step due then
+                            r"|[\x00\s]*(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?[，,][^。；;]{0,12}?(?:成功|顺利)?(?:被|获)"
+                            r"[^。；;]{0,30}?(?:列入|评为|认定|命名|批准|批复|获批|确定为)")
 _PAST_OPENER = re.compile(r"[\x00\s]*(?:截至|截止|到)?((?:19|20)\d{2})年(?:全年|以来|\d{1,2}[-至—]\d{1,2}月|前三季度|上半年"
                           r"|[一二三四]季度|底|末)?[，,]")
 
@@ -1558,6 +1562,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
         if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
             continue  # (2025年版): the edition of the document
+        if re.search(r"\d{1,2}[日号]$", t) and re.match(r"[\x00\s]*[(（]此件", text[e:e + 6]):
+            continue  # 2019年4月11日 (此件公开发布): the signature's date line, here glued to the text after it by a PDF's
+            # copy (南通's 水污染防治 plan, round forty-seven's held-out set: five steps had been dated by it)
         if t.startswith("每") and re.match(r"[\x00\s]*每[\u4e00-\u9fff]{1,3}[\d一二两三四五六七八九十]", text[e:e + 8]):
             continue  # 按每年每院5万元的标准给予补助 (宣城, 郎溪): the period of a subsidy's rate, no step due every year
         if re.search(r"(?:前|近|过去)$", text[max(s0, a - 2):a]) and re.fullmatch(r"[2-9两二三四五]年", t) \
@@ -2182,7 +2189,15 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []
     return [(x, y) for x, y in _outcomes(text, body, e)
             if not any(x < q[1] and q[0] < y for q in qtys) and not _KEEPS_PACE.search(text, x, y)
-            and not _ROUTINE.search(text, x, y)]
+            and not _ROUTINE.search(text, x, y) and not _whole_of_parts(text, x, y)]
+
+
+# A clause whose figure is the whole its parts then state (2023年完成全市受污染耕地安全利用面积5807亩,其中:安全利用类任务5592亩、
+# 严格管控类任务215亩: 龙泉, round forty-seven's held-out set): the parts are the targets and the whole an exclusion
+# (sum_of_parts) — the clause is no step either (it had been drafted as one, quoting the figure).
+def _whole_of_parts(text: str, x: int, y: int) -> bool:
+    return bool(re.search(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{0,4}[\x00\s]*$", text[x:y])
+                and re.match(r"[\x00\s]*[，,]?[\x00\s]*[(（]?其中", text[y:y + 8]))
 
 
 # Work done month by month or quarter by quarter (按月完成临时救助的审核确认工作, 按季度序时推进, 每月发放…: 谯城's 民政局 task
@@ -2222,6 +2237,10 @@ _RESULT_CLAUSE = re.compile(
     r"|(?:培育|创建|搭建|转化|培养|建设|打造|推出|整治|建成|认定|引进|实施|形成)一批")
 # …or opens with the completion itself (二是完成北苏州路公共空间品质提升工程, 基本建成…, 启动…建设)
 _RESULT_OPENS = re.compile(r"[\x00 ]*(?:[一二三四五六七八九十]是)?(?:全面|基本|如期|率先|全部)?(?:完成|建成|实现|开工|竣工|启动|取消|消除)")
+
+
+# …or completes something, its subject first (天目山镇中心幼儿园完成基础工程: 临安's list, round twenty-two's held-out set)
+_COMPLETES_IN = re.compile(r"完成|建成|竣工|完工|开工|投用|投入使用|交付|出台|印发|上线|挂牌|验收")
 
 
 def _states_result(text: str, x: int, y: int) -> bool:
@@ -2324,6 +2343,14 @@ def _milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[
             for x, y in _milestone_outcomes(text, cs, ce, body_start, qtys):
                 if _PROGRESS_SPAN.search(text, x, y) or _DONE_LE.search(text, x, y):
                     continue  # 三季度增长5.5%,…1-10月份增长0.5%: a clause reporting progress is no step (池州)
+                if not first and re.search(r"[；;]", text[t.end:x]) and blk.section != "总体目标" \
+                        and text[t.end:t.end + 1] not in ":：" and not re.search(r"[:：]", text[s0:t.start]) \
+                        and (_ONGOING.match(text[x:y].lstrip("\x00 ")) or not _states_result(text, x, y)
+                             and not _COMPLETES_IN.search(text, x, y)):
+                    # a task's item after a semicolon, past the one its date opens (2023年完成…5807亩,…,确保…93%以上；深化…试点
+                    # 示范,进一步巩固提升…水平,切实保障…,促进…: 龙泉, round forty-seven's held-out set): work going on or what it
+                    # is for, as in the sentences a horizon governs — no step
+                    continue
                 drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []), min(x, t.start), y, None, None, t, x))
             if not first and cs == ce or closes:
                 break
