@@ -5278,3 +5278,30 @@ def test_an_item_after_a_semicolon_is_a_step_where_it_completes_something(task, 
     d = _draft(_city(task, title="龙泉市2023年受污染耕地安全利用工作计划"))
     got = [e["metric"] for e in d["entries"] if e["kind"] == "milestone"]
     assert len(got) == len(steps) and all(s in m or m in s for s, m in zip(steps, got, strict=True)), (got, R47)
+
+
+SP47 = "双牌 工业集中区 offices (bench/documents/county2019_shuangpai_yuanqu.txt lines 6-11)"
+
+
+def test_an_offices_heading_leads_its_tasks_and_a_list_run_in_one_paragraph_keeps_its_items_apart():
+    """（二）招商合作局(行政审批局、政务服务中心) over the office's year's tasks: the office leads them, its name as written (双牌,
+    round forty-seven's held-out set: 待定 on every task); 引进6家投资5000万元以上的…项目(含1家投资2亿元以上的…项目): the counts
+    are the targets, the money says which projects; …年内新增入统企业5家以上;②积极主动服务企业…: 年内 dates no item after it
+    (four steps had quoted from it)."""
+    text = ("双牌工业集中区2019年部室工作任务\n(一)综合办公室(党群工作部、监察室、督查室、财务室)\n(1)年度主要任务与要求:\n"
+            "①积极宣传推介园区,在省、市、县相关新闻媒体完成上稿8篇;②配合出台园区相关政策和制度。\n"
+            "(二)招商合作局(行政审批局、政务服务中心)\n(1)年度主要任务与要求:\n"
+            "①力争引进6家投资5000万元以上的工业产业项目(含1家投资2亿元以上的500强企业项目),年内新增入统企业5家以上;"
+            "②积极主动服务企业,为企业全程代办相关证照手续;③积极宣传推介园区。\n")
+    d = _draft(text)
+    got = [(e["line"], e["value_text"], e["lead"]) for e in _targets(d)]
+    assert got == [(4, "8篇", ["综合办公室(党群工作部、监察室、督查室、财务室)"]),
+                   (7, "6家", ["招商合作局(行政审批局、政务服务中心)"]), (7, "1家", ["招商合作局(行政审批局、政务服务中心)"]),
+                   (7, "5家", ["招商合作局(行政审批局、政务服务中心)"])], (got, SP47)
+    assert not [e for e in d["entries"] if e["kind"] == "milestone" and "年内" in e["quote"]], SP47
+
+
+@pytest.mark.parametrize("heading", ["(一)加强组织领导", "(二)保障措施", "(三)工作目标"])
+def test_a_heading_that_names_no_office_leads_nothing(heading):
+    d = _draft(f"某区2019年工作任务\n{heading}\n1.新建充电桩500个。\n")
+    assert _targets(d)[0]["units_inferred"], SP47

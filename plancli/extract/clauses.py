@@ -729,9 +729,10 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     nxt = _QTY.search(text, e, _clause_end(text, e, hi))
     if nxt and nxt.group(3) == "次" and not re.match(r"^及?以[上下]", after):
         nxt = None  # 为6万余名中小学生开展1次测评: the people reached, then how often — no class of things
-    if re.search(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff]{1,2}$", before) \
+    if re.search(r"\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff]{1,2}(?:投资|总投资|年产值|产值|营收|营业收入|规模)?$", before) \
             and re.match(r"^(?:及)?(?:以上|以下)?[\u4e00-\u9fff]{0,6}的", after):
-        return "extract.reason.threshold"  # 建设1所100张以上床位的养老机构: the size that says which 养老机构
+        return "extract.reason.threshold"  # 建设1所100张以上床位的养老机构: the size that says which 养老机构; (含1家投资2亿元
+        # 以上的500强企业项目): the money that says which project (双牌, round forty-seven's held-out set)
     if re.search(r"\d+(?:个|所|家|座|处|条|片|块|批)$", before) and re.match(r"^及?以[上下]", after):
         # 每个镇街至少1个500亩以上连片“工改工”片区 (round eleven): a size glued after a count says how large each of the
         # things counted is, as 建设1所100张以上床位的… does with 的; the count (1个) is the target
@@ -748,6 +749,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         nxt = None  # 完成3万平方米节能率不低于15%的既有公共建筑节能改造 (松江, round thirty-five): the rate says which buildings
     if unit in ("%", "％") and _RATE_CLASS.search(before) and _RATE_CLASS_AFTER.match(text, e, hi):
         return "extract.reason.threshold"  # …节能率不低于15%的既有公共建筑: the rate a thing must have to be counted
+    if nxt and unit in ("个", "家", "项", "所", "座", "处", "条", "批") and not re.match(r"^及?以[上下]", after) \
+            and re.match(r"(?:及)?以[上下][^，,。；;\d]{0,12}?的", text[nxt.end():nxt.end() + 16]):
+        nxt = None  # 引进6家投资5000万元以上的工业产业项目: the count, then the size that says which projects (双牌)
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
     if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
@@ -2284,6 +2288,10 @@ _DONE_AFTER = re.compile(r"[\x00]*(?:将|均|全部|全面|基本|如期|按时|
 _NAMES_THE_LIST = re.compile(rf"(?:[{NONZERO}十两\d]+(?:件|项|个)|一批)(?:重点|重大|年度)?(?:民生|为民|惠民)(?:办)?实事")
 
 
+# The next numbered item of a list run on in one paragraph: ;② / ;(2) / ；（3）
+_NEXT_ITEM = re.compile(r"[；;][\x00\s]*(?:[(（]\d{1,2}[)）]|[①-⑳])")
+
+
 def _dated_from(text: str, t: Time, lo: int) -> int:
     """Where the words a time phrase dates begin: the phrase itself, or its clause's start where the phrase closes
     the clause (X在今年6月前完成)."""
@@ -2315,6 +2323,9 @@ def _milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[
         if t.text == "年均":
             continue  # 细颗粒物年均浓度…力争达到考核要求: an average over the years measures a figure, it dates no step
         scope_end = _dated_from(text, times[k + 1], t.end) if k + 1 < len(times) else s1
+        if (item := _NEXT_ITEM.search(text, t.end, scope_end)) is not None:
+            scope_end = item.start()  # …年内新增入统企业5家以上;②积极主动服务企业…: the next item is no clause of this one's
+            # (双牌's offices, round forty-seven's held-out set: 年内 had dated every item after it)
         if t.deadline.kind != "by":
             scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only
             if t.deadline.kind == "period" and text[t.end:t.end + 1] in "，," \

