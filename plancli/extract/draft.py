@@ -510,8 +510,7 @@ def _units_from_rows(entries: list[dict], plans: list) -> tuple[list[dict], dict
         return entries, {}
 
     def words(e: dict) -> set[str]:
-        m = re.sub(r"[^\u4e00-\u9fff]", "", e.get("metric") or "")
-        return {m[i:i + 2] for i in range(len(m) - 1)}
+        return _pairs(e.get("metric") or "")
 
     copies: dict[tuple[int, str], tuple[int, str]] = {}
     dropped: set[int] = set()
@@ -642,9 +641,14 @@ def _without_routines(drafts: list) -> list:
     return [d for d in drafts if not (d.kind == "milestone" and d.time is not None and key(d) in routine)]
 
 
-def _bigrams(metric: str | None) -> set[str]:
-    m = re.sub(r"[^\u4e00-\u9fff]", "", _RESTATE_LEAD.sub("", metric or ""))
+def _pairs(text: str) -> set[str]:
+    """The pairs of Chinese characters next to each other in text: the words two names of one metric share."""
+    m = re.sub(r"[^\u4e00-\u9fff]", "", text)
     return {m[i:i + 2] for i in range(len(m) - 1)}
+
+
+def _bigrams(metric: str | None) -> set[str]:
+    return _pairs(_RESTATE_LEAD.sub("", metric or ""))
 
 
 def _goal_restated(e: dict, earlier: list[dict]) -> dict | None:
