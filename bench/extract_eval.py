@@ -189,7 +189,8 @@ def score(exp: list[tuple[str, dict]], entries: list[dict], show: bool = False) 
         found += 1
         by_kind[kind][0] += 1
         if kind == "target":
-            ok = (_same(e.get("value"), d["value"]) and e.get("unit") == d["unit"]
+            # (none of a thing is none whatever it is counted in: 事故“零发生” is 0, in 起 or no unit)
+            ok = (_same(e.get("value"), d["value"]) and (e.get("unit") == d["unit"] or _same(e.get("value"), 0))
                   and e.get("comparator") == d["comparator"])
             vuc[0] += ok
             vuc[1] += 1

@@ -5342,3 +5342,80 @@ PD48 = "round forty-eight's held-out set (bench/documents/town2021_dongshi_mubia
 def test_the_years_a_text_looks_ahead_over_are_its_period(text, period):
     d = _draft(text)
     assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period, PD48
+
+
+# --------------------------------------------------------------------------- session of 2026-12-07 (fourth): dev faults
+RQ23 = "上海 燃气 plan (bench/documents/city2023_shanghai_ranqi.txt lines 70, 72)"
+YY21 = "益阳 交警 plan (bench/documents/dept2021_yiyang_jiaojing.txt line 8)"
+
+
+@pytest.mark.parametrize("task, lead, support", [
+    # the role, then 、 before the units that support: the role word ends the lead's list
+    ("1.新建充电桩500个。（市发展改革委牵头负责、各区政府组织落实）", ["市发展改革委"], ["各区政府"]),
+    ("1.新建充电桩500个。（市住房城乡建设管理委、市财政局牵头负责、各区政府组织落实）",
+     ["市住房城乡建设管理委", "市财政局"], ["各区政府"]),
+    # counter-case: the comma form as before
+    ("1.新建充电桩500个。（市发展改革委牵头负责，各区政府组织落实）", ["市发展改革委"], ["各区政府"]),
+])
+def test_a_role_then_a_pause_mark_still_names_who_supports(task, lead, support):
+    d = _draft(_city(task))
+    assert [(e["kind"], e["lead"], e["support"]) for e in d["entries"]] == [("target", lead, support)], RQ23
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a 零 the quotes stress: the whole of the quotation is the goal
+    ("1.实现中心城区瓶装液化石油气用户“零新增”。", ["零"]),
+    ("1.力争实现较大以上交通事故“零发生”。", ["零"]),
+    # counter-cases: a 零 inside a longer quotation is part of a slogan or a name; 零 unquoted as before
+    ("1.力争实现“一个零发生、两个下降、三个提升”的工作目标。", []),
+    ("1.打造“零距离服务”品牌。", []),
+    ("1.确保全年安全生产事故零发生。", ["零"]),
+])
+def test_a_quoted_zero_is_a_target_only_when_it_is_the_whole_quotation(task, kept):
+    d = _draft(_city(task))
+    assert [t["value_text"] for t in _targets(d)] == kept, (RQ23, YY21)
+
+
+def test_a_campaigns_kinds_and_items_are_its_own_parts():
+    d = _draft(_city("1.本次攻坚行动共含8个类别17个小项内容,包括深入开展交通安全隐患排查整治。\n2.新建充电桩500个。"))
+    assert [t["value_text"] for t in _targets(d)] == ["500个"], YY21
+    reasons = {x["text"]: x["reason"] for x in d["exclusions"] if x["line"] == 5}
+    assert len(reasons) == 2 and set(reasons.values()) == {say("extract.reason.own_parts", "en")}, (reasons, YY21)
+
+
+SZ24 = "上海 水资源 survey (bench/documents/city2024_shanghai_shuiziyuan.txt lines 30, 98-116)"
+
+
+@pytest.mark.parametrize("duty, coordinator", [
+    # the whole work given to one unit coordinates the plan, before a committee's office a later 推进措施 names
+    ("本市水资源基础调查工作由市规划资源局牵头，市水务局及其他相关部门配合。", ["市规划资源局"]),
+    ("全区调查工作由区规划资源局牵头负责。", ["区规划资源局"]),
+    # counter-cases: one task's work given to a unit names no lead of the whole; two units named so name no one
+    ("数据汇交工作由市测绘院负责。", ["区推进办"]),
+    ("本市调查工作由市规划资源局牵头。本市汇交工作由市水务局牵头。", ["区推进办"]),
+])
+def test_the_whole_works_named_lead_coordinates_the_plan(duty, coordinator):
+    d = _draft("某市水资源调查实施方案（2024-2025年）\n一、工作机制\n" + duty + "\n二、时间安排\n2025年4月底前，完成成果建库。\n"
+               "三、保障措施\n（一）加强组织领导。区推进办牵头负责协调。\n")
+    assert d["meta"]["plans"][0]["coordinator"] == coordinator, SZ24
+    assert [(e["lead"], e["units_inferred"]) for e in d["entries"]] == [(coordinator, True)], SZ24
+
+
+NT19 = "南通 水污染 plan (bench/documents/city2019_nantong_shuiwuran.txt line 4), 上海 白玉兰 plan (city2024_shanghai_baiyulan.txt)"
+
+
+@pytest.mark.parametrize("task, kept, reason", [
+    # monitoring sections counted alone are where a goal is measured; each place of a chain after 在 is where the work is
+    ("1.全市5个国考断面、31个省考以上断面水质持续改善。", [], "focus"),
+    ("1.推动36条一级支流51个考核断面水质持续改善。", [], "focus"),
+    ("1.在3个市级核心区域、8个市级重点区域、13条市级重点道路开展景观提升。", [], "where"),
+    # counter-cases: sections set up or their stations renewed are work done; a chain of things built is a chain of targets
+    ("1.新建5个自动监测断面。", ["5个"], None),
+    ("1.更新提升6个断面水站设备。", ["6个"], None),
+    ("1.新建3个公园、8个口袋公园。", ["3个", "8个"], None),
+])
+def test_sections_a_goal_is_measured_at_and_places_work_is_done_are_no_targets(task, kept, reason):
+    d = _draft(_city(task))
+    assert [t["value_text"] for t in _targets(d)] == kept, NT19
+    if reason:
+        assert say(f"extract.reason.{reason}", "en") in {x["reason"] for x in d["exclusions"] if x["line"] == 5}, NT19

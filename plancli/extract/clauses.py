@@ -398,7 +398,7 @@ _OWN_ITEMS_AFTER = re.compile(r"(?:[区市县乡镇]?政府|全[区市县])?(?:�
 _DESCRIBES = re.compile(r"(?:围绕|对照|聚焦|明确|涉及|细化|细分|分解|共|共有|共计|共分|合计|包括|包含|含|列出|梳理|确定|形成|分为|分成|提出|安排|部署|"
                         # how a list comes to be: 票决产生了10件重点民生实事, 公布…项目
                         r"梳理出|整合为|产生|票决|票选|选出|评选|推出|公布|发布)[了出为成]?"
-                        rf"(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面|部分))?$")  # 共两大类33项: the kinds, then the count
+                        rf"(?:[{NONZERO}十两\d]+(?:大类|类|个类别|类别|个方面|方面|部分))?$")  # 共两大类33项: the kinds, then the count
 # A count after the noun of what it counts (民生实事项目40项, 分解至我区任务15项): how a list is sized; a plan commits to a
 # count before its noun (完成12项改革任务).
 # (民生实事项目共十大项50件, 连云港: the list's kinds, then its count, after the noun as well)
@@ -486,6 +486,14 @@ _EFFECT_LEAD = re.compile(r"[\x00\s]*(?:有效|进一步|切实|从而|可|将)(
 _PEOPLE_UNITS = ("人", "户", "名", "人次", "家庭")
 # Whom a programme reaches, counted right after 面向 (面向全市627所学校、75万名学生开展…): its scope, no target. Only the scope's
 # counts themselves — 面向全市高校…择优设立50个岗位 and 面向全市学生开展培训1000场次 count the work done, targets (gz633).
+# 在3个市级核心区域、8个市级重点区域、13条市级重点道路…开展: the places after the first are where the work is done as well
+# (上海's 景观 plan; the first alone had been read so)
+_WHERE_CHAIN = re.compile(r"在\d+[个处](?:行政)?(?:村|乡镇|乡|镇|街道|社区|小区|片区|县|区|市|地|点)[^，,。；;、在]{0,12}、"
+                          r"(?:\d+[个处条][^，,。；;、在\d]{1,12}、)*$")
+# Monitoring sections set up or added are work done (新建5个自动监测断面); counted alone, they are where a goal is measured
+# (全市5个国考断面…水质持续改善, 推动…51个考核断面水质持续改善: 南通, 苏州 — every reader of the set excluded them).
+# (更新提升6个断面水站设备: 扬州 — the stations' equipment renewed, work done)
+_SECTIONS_BUILT = re.compile(r"(?:新建|新增|建成|建设|设立|设置|布设|增设|更新|提升|改造|升级|完成)[^，,。；;]{0,6}$")
 _SCOPE_BEFORE = re.compile(r"面向(?:全[国省市区县镇])?(?:\d+(?:\.\d+)?(?:万|亿)?[^，,。；;、\d]{1,6}、)*$")
 # (用地面积为7165.96平方米: the land a building takes, as 占地 — round eighteen; 供应建设用地35万亩 is a target)
 _SITE_BEFORE = re.compile(r"(?:占地(?:面积)?|用地面积)(?:约|为|达|近|共)?[\x00\s]*$")
@@ -722,8 +730,12 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if re.search(r"在[^，,。；;在]*$", before) and re.match(r"[^，,。；;]{0,12}的基础上", after):
         return "extract.reason.base"  # 在去年建成300个的基础上,新建充电桩500个: what the target builds on (round twelve)
     if unit in ("个", "处") and before.endswith("在") \
-            and re.match(r"(?:行政)?(?:村|乡镇|乡|镇|街道|社区|小区|片区|县|区|市|地|点)", after):
+            and re.match(r"(?:行政)?(?:村|乡镇|乡|镇|街道|社区|小区|片区|县|区|市|地|点)", after) \
+            or unit in ("个", "处", "条") and _WHERE_CHAIN.search(before):
         return "extract.reason.where"  # 在39个村改造升级10千伏线路: where the work is done (涉县 line 7, round ten)
+    if unit == "个" and re.match(r"[^，,。；;、\d]{0,10}?断面", after) and not _SECTIONS_BUILT.search(before) \
+            and not re.search(r"率|比例|比重", text[e:_clause_end(text, e, hi)]):  # (with its rate: rate_scope below)
+        return "extract.reason.focus"  # 全市5个国考断面、31个省考以上断面水质持续改善: the sections a goal is measured at
     # 投资500万元以上技术改造项目1.2万个, 220千伏及以下输变电工程实现投资40亿元: the first says which are counted
     # (220千伏及以下输变电工程 is a class of works even with no count after it)
     nxt = _QTY.search(text, e, _clause_end(text, e, hi))
@@ -752,6 +764,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if nxt and unit in ("个", "家", "项", "所", "座", "处", "条", "批") and not re.match(r"^及?以[上下]", after) \
             and re.match(r"(?:及)?以[上下][^，,。；;\d]{0,12}?的", text[nxt.end():nxt.end() + 16]):
         nxt = None  # 引进6家投资5000万元以上的工业产业项目: the count, then the size that says which projects (双牌)
+    if nxt and unit == "个" and re.match(r"(?:类别|大类|方面)", after):
+        nxt = None  # 共含8个类别17个小项: the kinds of a list, then its items — no class of things (read as own parts below)
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
     if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
@@ -862,9 +876,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             or re.search(rf"(?:以下|下列|如下)(?:[{NONZERO}十两\d]+(?:大类|类|个方面|方面))?[\x00\s]*$", text[cs:a])):
         return "extract.reason.own_parts"
     items = _OWN_ITEMS_AFTER.match(text, e, _clause_end(text, e, hi) + 1) if unit in ("项", "件", "条") \
-        else re.match(r"(?:子)?项目(?=$|[，,。；;：:\x00)）])", text[e:min(_clause_end(text, e, hi) + 1, hi)]) \
+        else re.match(r"(?:(?:子|小|大)?项目?(?:内容)?|类别(?=\d))(?=$|[，,。；;：:\x00)）\d])",
+                      text[e:min(_clause_end(text, e, hi) + 1, hi)]) \
         if unit == "个" else None  # (not past the line's end: 共计37个项目 on its own line, the next line glued on — 思明)
-    # (共计37个项目, 共十大类25个子项目: the list's projects counted — round twenty)
+    # (共计37个项目, 共十大类25个子项目: the list's projects counted — round twenty; 攻坚行动共含8个类别17个小项内容: the
+    # campaign's kinds and items — 益阳's 交警 plan)
     if items or unit == "个" and after.startswith("方面"):  # 共分10个方面、193项工作任务
         cs = _clause_start(text, a, lo)
         lead = re.sub(r"[\x00\s]", "", text[cs:a])
@@ -1901,7 +1917,10 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     for m in _CN_QTY.finditer(text, s0, s1):  # 倍增, 翻番, 过千亿, 双破千
         a, e = m.span()
-        if not _inside(a, quoted):
+        if text[a] == "零" and _open_quote(text, a, s0):
+            if _quoted_zero(text, a, s1):
+                qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
+        elif not _inside(a, quoted):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     for rx, ok in ((_FRACTION, lambda cs, a, m: _SHARE_OF.search(text, cs, a) and _proper_fraction(m.group(0))),
                    (_RATE_PER, lambda cs, a, m: "率" in text[cs:a]),
@@ -1919,6 +1938,20 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
         if not _inside(a, quoted) and _BUILDS_BEFORE.search(text, cs, a) and not not_target_reason(text[s0:s1], a - s0, e - s0):
             qtys.append((a, e, cs, _clause_end(text, e, s1)))
     return sorted(qtys)
+
+
+def _open_quote(text: str, a: int, s0: int) -> bool:
+    """Whether a stands inside “…” in its sentence (opened before a and not yet closed), however long the quotation."""
+    q = text.rfind("“", s0, a)
+    return q >= 0 and text.find("”", q, a) < 0
+
+
+def _quoted_zero(text: str, a: int, s1: int) -> bool:
+    """Whether the 零 at a is the whole of its quotation: the quotes stress the goal (实现…用户“零新增”, 较大以上交通事故
+    “零发生”: 上海's 燃气 plan, 益阳's 交警 plan) and name nothing; a longer quotation holding it is a slogan or a name
+    (“一个零发生、两个下降、三个提升”, which counts the goals it spells out after 即)."""
+    close = text.find("”", a, s1)
+    return text[a - 1] == "“" and 0 < close - a <= 3
 
 
 def _proper_fraction(written: str) -> bool:
