@@ -176,9 +176,10 @@ def score(exp: list[tuple[str, dict]], entries: list[dict], show: bool = False) 
         if not cands and kind == "milestone" and e.get("deadline_text"):
             # a year-less phrase (9月底前) the draft dates in the document's year: its deadline_text is null by the
             # registry's rule (the note names the phrase) where an annotator wrote the phrase — the same step if its
-            # quote holds the phrase
+            # quote holds the phrase, or its note names it as where the date is from (a task's 完成时限, (8月底完成，…))
             said = compact(str(e["deadline_text"]))
-            cands = [d for d in pool.get(_key(kind, e["line"], None, None), []) if said in compact(d.get("quote", ""))]
+            cands = [d for d in pool.get(_key(kind, e["line"], None, None), [])
+                     if said in compact(d.get("quote", "")) or f"“{said}”" in compact(d.get("note", ""))]
             if cands:
                 pool[_key(kind, e["line"], None, None)].remove(cands[0])
         if not cands:

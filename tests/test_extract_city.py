@@ -753,7 +753,8 @@ def _documents() -> list[tuple[Path, object]]:
              # round thirty-five: 广水's 林业 targets name no year (its annotator read 2022 from the page's address), 衡东's
              # 消防 news neither (明年底, read from the page's date, 2020)
              "city2022_guangshui_linye.txt": parse_period("2022:2022"),
-             "county2020_hengdong_xiaofang.txt": parse_period("2020:2021")}
+             "county2020_hengdong_xiaofang.txt": parse_period("2020:2021"),
+             "zone2025_tuying_fangxun.txt": parse_period("2025:2025")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -5419,3 +5420,87 @@ def test_sections_a_goal_is_measured_at_and_places_work_is_done_are_no_targets(t
     assert [t["value_text"] for t in _targets(d)] == kept, NT19
     if reason:
         assert say(f"extract.reason.{reason}", "en") in {x["reason"] for x in d["exclusions"] if x["line"] == 5}, NT19
+
+
+BT22 = "包头 数字政府 task list (bench/documents/city2022_baotou_shuzizhengfu.txt lines 31-122)"
+
+
+def test_a_tasks_timing_then_its_units_in_one_bracket():
+    """（5月底取得阶段性成效并持续推进，牵头考核单位：市审批服务局）: the timing is the task's dated step, the label its lead;
+    many tasks closing on the same words are each their own step, no routine (包头, round fifty-one's held-out set: every
+    task had been led by 配合市发改委, a unit read out of another task's text, and the steps dropped as a routine)."""
+    d = _draft("包头市2022年数字政府建设工作方案\n"
+               "1.各级政务服务事项全部开通全程网办。（5月底取得阶段性成效并持续推进，牵头考核单位：市审批服务局）\n"
+               "2.强化审批智能化。（6月底取得阶段性成效并持续推进，牵头考核单位：市审批服务局）\n"
+               "3.配合市发改委做好涉企信用数据整合工作。（0.25分）（7月底取得阶段性成效并持续推进，牵头考核单位：市市场监管局）\n"
+               "4.升级就业培训管理信息平台。（11月取得明显成效，牵头考核单位：市人社局）\n")
+    got = [(e["line"], e["deadline"], e["lead"]) for e in d["entries"]]
+    assert got == [(2, "2022-05-31", ["市审批服务局"]), (3, "2022-06-30", ["市审批服务局"]),
+                   (4, "2022-07-31", ["市市场监管局"]), (5, "2022-11-30", ["市人社局"])], (got, BT22)
+
+
+@pytest.mark.parametrize("text, kept", [
+    # counter-cases: a routine in one task stays dropped; a month without brackets in a report's months stays none
+    ("1.①1-3月份，及时完成临时救助审核确认；②4-6月份，及时完成临时救助审核确认；③7-9月份，及时完成临时救助审核确认。", []),
+    ("1.1-10月份完成投资20亿元。", []),
+])
+def test_a_routine_in_one_task_and_a_reports_months_are_no_steps(text, kept):
+    d = _draft("某区民政局2024年工作任务分解\n" + text + "\n")
+    assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"] == kept, BT22
+
+
+CQ22 = "重庆 农村危房改造 notice (bench/documents/dept2022_chongqing_weifang.txt line 7), 奉节's (dept2025_fengjie_weifang.txt)"
+
+
+@pytest.mark.parametrize("task, steps", [
+    # a bracketed figure closing a step hides neither it nor the next date's step
+    ("1.确保2022年12月底前全部开工(竣工率达到90%以上)、2023年6月底前全部竣工。",
+     [("2022-12-31", "2022年12月底前全部开工"), ("2023-06-30", "2023年6月底前全部竣工")]),
+    ("1.确保2022年12月底前全部开工、2023年6月底前全部竣工。",
+     [("2022-12-31", "2022年12月底前全部开工"), ("2023-06-30", "2023年6月底前全部竣工")]),
+    # counter-case: a run of dates over one step is one step's dates
+    ("1.将完成情况于2022年4月8日、7月8日及12月8日前报送至区政府督查室。",
+     [("2022-04-08", None), ("2022-07-08", None), ("2022-12-08", None)]),
+])
+def test_a_bracketed_figure_and_the_next_dates_step_are_their_own(task, steps):
+    d = _draft(_city(task, title="重庆市农村危房改造工作方案（2022-2023年）"))
+    got = [(e["deadline"], e["quote"] if steps[0][1] else None) for e in d["entries"] if e["kind"] == "milestone"]
+    assert got == steps, (got, CQ22)
+
+
+@pytest.mark.parametrize("task, kept, steps", [
+    # which task of another list (第6项) is no count; a five-year term inside a document's title dates nothing
+    ("1.第二轮自治区生态环境保护督察第6项整改任务已整改完成。", [], 0),
+    ("1.按照《北辰区档案馆“十四五”期间档案接收工作安排》要求，做好档案接收。", [], 0),
+    # counter-cases: a count of tasks done, the term dating a figure
+    ("1.完成6项整改任务。", ["6项"], 0),
+    ("1.“十四五”期间完成1000公里管道改造。", ["1000公里"], 0),
+])
+def test_an_ordinal_task_and_a_term_in_a_title_are_no_entries(task, kept, steps):
+    d = _draft(_city(task, title="某市生态环境整改工作方案（2024-2025年）"))
+    assert [t["value_text"] for t in _targets(d)] == kept
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps
+
+
+@pytest.mark.parametrize("text, kept, steps", [
+    # the weights of a score's formula and the halves a score is of are no targets and no steps
+    ("半年考评分值=日常监测（60%）+实地调研（20%）+民意调查（10%）+第三方评估（10%）。\n年度考评分值=（上半年考评分值+下半年考评分值）÷2。",
+     [], []),
+    # counter-cases: a share in brackets after a figure (of a whole), a half-year's step
+    ("1.完成筛查1480人（20%）。\n2.上半年完成平台招标。", ["1480人"], ["2022-06-30"]),
+])
+def test_a_scores_weights_and_halves_are_no_entries(text, kept, steps):
+    d = _draft("包头市2022年数字政府建设工作方案\n" + text + "\n")
+    assert [t["value_text"] for t in _targets(d)] == kept, BT22
+    assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"] == steps, BT22
+
+
+@pytest.mark.parametrize("task, value_text", [
+    # classes run and weather operations have their own measure words (淄博's 妇女儿童实事, 曲阳's 人工影响天气 plan)
+    ("1.开办寒暑假职工子女托管班50个班次。", "50个班次"),
+    ("1.全年计划开展人工增雨作业13点次。", "13点次"),
+    # counter-case: 个 before another noun stays 个
+    ("1.建设3个班组活动室。", "3个"),
+])
+def test_classes_and_operations_are_counted_in_their_own_words(task, value_text):
+    assert [t["value_text"] for t in _targets(_draft(_city(task)))] == [value_text]

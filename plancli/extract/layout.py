@@ -78,7 +78,7 @@ _NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # on
 # The labels that name who does a task: who leads (牵头单位, 主办), who joins (配合单位, 协办, 实施部门 after a
 # 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
-_LEAD_LABEL = r"主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
+_LEAD_LABEL = r"牵头考核单位|主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
 _SHARED_LABEL = (r"责任处室及单位|责任单位及处室|责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位|实施主体|承办单位|承办部门|具体负责单位|负责单位|负责部门|"
                  r"落实单位|推进单位|推进部门")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen;
 # 推进单位: 静安's 城市更新 task list, round thirty-six)
@@ -96,6 +96,10 @@ _DUE_IN = re.compile(rf"(?:(?:{_TIME_LABEL})[:：]|[【\[〔](?:{_TIME_LABEL})[�
                      r"|(?<=[;；,，])\s*((?:19|20)\d{2}年[^;；,，)）〕\]】]{0,12}?(?:前|底|末|内|月|完成))")
 # （牵头单位：…；配合单位：…）, 〔责任单位：…按职责分工负责。…〕, (牵头部门:A;实施部门:B、C)
 _PAREN = re.compile(rf"{_OPEN}\s*({_LABEL}[:：]{_NOT_BRACKET}*?){_CLOSE}")
+# （5月底取得阶段性成效并持续推进，牵头考核单位：市审批服务局）: the task's timing, then its units (包头's 数字政府 task list,
+# round fifty-one's held-out set — every task had been led by a unit read out of another's text): the units are read and
+# blanked from the label on; the timing stays text, a dated step of the task.
+_PAREN_TIMED = re.compile(rf"{_OPEN}[^()（）〔〕\[\]【】:：，,；;]{{2,30}}?[，,；;]\s*(?P<said>{_LABEL}[:：]{_NOT_BRACKET}*?){_CLOSE}")
 # 责任单位：市发展改革委 / 牵头单位：A on a line of its own under the task
 # A label and its names: 牵头单位:X, and a label a page sets in brackets with its names after it (【牵头单位】X, [责任单位]X,
 # round fifteen — read as 牵头单位:X).
@@ -2297,6 +2301,14 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
         spans.append(m.span())
         if got and not lead:
             lead, support = got, sup
+    if not lead:
+        for m in _PAREN_TIMED.finditer(text):
+            got, sup = _read_paren(m.group("said"))
+            if got:
+                # (the timing stays text, the task's dated step: read as the whole task's time limit, as a 完成时限
+                # label is, it dated every clause of 包头's long tasks — a step each, 122 more than its reader's one a task)
+                spans.append((m.start("said"), m.end()))
+                lead, support = (lead or got), (support if lead else sup)
     if not lead:
         for m in _PAREN_BARE.finditer(text):
             spans.append(m.span())

@@ -222,6 +222,9 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
               "眼", "尾", "羽", "台套", "架次", "孔",
               # fire hydrants and like fittings are counted 具 (补建市政消火栓169具: 静安's 消防 plan, round thirty-six)
               "具",
+              # classes run and weather operations: 托管班50个班次 (淄博's 妇女儿童实事), 增雨作业13点次 (曲阳's 人工影响天气
+              # plan — round fifty's held-out set; its 火箭弹50发 is left: 发 opens too many words, 3发放…)
+              "个班次", "班次", "点次",
               # a count of either of two things: 15台(套) 设备, 10万套(间) 保障性住房
               "台(套)", "台（套）", "套(间)", "套（间）"),
     # units of measurement, money and shares (担: 50 kg, the weight tobacco and grain are sold by)

@@ -162,6 +162,7 @@ def parse_value(text: str) -> Quantity:
         unit = "%"
     # a concentration written in words (29微克每立方米, 潮州's 蓝天 plan): the measure as a slash writes it, one unit for both
     unit = re.sub(r"^(微克|毫克|克)每(立方米|升)$", r"\1/\2", unit)
+    unit = "班次" if unit == "个班次" else unit  # 50个班次: classes counted in 班次, 个 a classifier before it
     if re.search(r"\d", unit):
         raise QuantityError("quantity.stray_number", text=str(text), unit=unit)
     low *= factor
