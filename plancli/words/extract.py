@@ -46,6 +46,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.running_total": ("累计数（新增…，总计达…），含前几步之数，不是本步目标",
                                      "a running total (新增…, 总计达…) that adds the earlier steps' figures, not this "
                                      "step's target"),
+    "extract.reason.background": ("发展基础或现状部分所述的现有情况（目前共有变电站7座、2025年用电量达到…），是基数，不是目标",
+                                   "where things stand, in the plan's background section (目前共有…7座, 2025年…达到…): a "
+                                   "baseline, not a target"),
     "extract.reason.technical": ("技术要求附件中的规格或做法（栽植、养护、建设标准），不是目标",
                                  "a specification in an annex of technical requirements (planting, upkeep, building "
                                  "standards), not a goal"),
