@@ -1975,7 +1975,11 @@ _DOCS = ROOT / "bench" / "documents"
 # 黄石港's 分解意见 (round thirty-one's set) with its items' numbers on lines of their own reads its units one item late —
 # not yet looked at.
 _RELAYOUT_OPEN: set[tuple[str, str]] = {("numbers-apart", "city2022_shijiazhuang_shishi"),
-                                        ("numbers-apart", "district2025_huangshigang_fenjie")}
+                                        ("numbers-apart", "district2025_huangshigang_fenjie"),
+                                        # (卧龙's 衔接资金 summary, round fifty-five's set: its 七、建设单位:各镇(街道、景区)及…
+                                        # is a numbered heading as laid out, a label line under its number re-laid — the
+                                        # units are read only then; not yet looked at)
+                                        ("numbers-apart", "dept2026_wolong_xianjie")}
 
 
 def _relaid(text: str, how: str) -> str:
@@ -5592,3 +5596,36 @@ def test_the_day_of_a_meeting_the_plan_follows_is_no_step(text, steps):
 def test_firms_counted_by_their_visits_are_a_count():
     d = _draft(_city("1.力争全年参展企业500家次以上。"))
     assert [(t["value_text"], t["unit"], t["comparator"]) for t in _targets(d)] == [("500家次", "家次", ">=")], CX20
+
+
+@pytest.mark.parametrize("task, comparator", [
+    # the signs a form writes before a figure, full-width or ASCII (下马关's 绩效目标: …种植数量(≥**株)>=17600株)
+    ("1.黄金蜜(葡萄)种植数量>=17600株。", ">="),
+    ("1.补助成本<=28.4元。", "<="),
+    ("1.种植作物成活率≥85%。", ">="),
+    # counter-case: 达到 stays "="
+    ("1.种植作物成活率达到85%。", "="),
+])
+def test_a_forms_comparison_signs_are_comparators(task, comparator):
+    assert [t["comparator"] for t in _targets(_draft(_city(task)))] == [comparator]
+
+
+@pytest.mark.parametrize("text, steps", [
+    # a signature's date and the day the document was printed, on one line with the table after them, date no step
+    ("平阳县农业农村局 平阳县财政局 2024年11月21日 平阳县农业农村局办公室 2024年11月21日印发\n1.新建仓储用房850平方米。", []),
+    # counter-case: a dated step
+    ("1.2024年11月21日前完成仓储用房建设。", ["2024-11-21"]),
+])
+def test_a_signature_and_its_print_date_on_one_line_date_no_step(text, steps):
+    d = _draft("平阳县2024年度“筑巢引凤”项目建设计划\n" + text + "\n")
+    assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"] == steps
+
+
+def test_a_row_number_opening_the_next_line_ends_the_row_above():
+    """…区农投公司。 2023年12月底 / 35 强化企业创新主体地位,…研发费用突破6亿元。: the row above ends on its time cell; the
+    next row's number opens its line (谯城's 科技局 rows, round fifty-five's set: a quote had run into row 35)."""
+    text = ("谯城区2023年政府工作报告重点任务分解\n34 谋划共建智慧农业研究院。区发改委、区农投公司。 2023年12月底\n"
+            "35 强化企业创新主体地位,研发费用突破6亿元。区科技局 2023年12月底\n")
+    d = _draft(text)
+    lines = text.split("\n")
+    assert all(compact(e["quote"]) in compact(lines[e["line"] - 1]) for e in d["entries"]), d["entries"]

