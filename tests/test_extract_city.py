@@ -5629,3 +5629,18 @@ def test_a_row_number_opening_the_next_line_ends_the_row_above():
     d = _draft(text)
     lines = text.split("\n")
     assert all(compact(e["quote"]) in compact(lines[e["line"] - 1]) for e in d["entries"]), d["entries"]
+
+
+FT26 = "丰台 美丽丰台 list (bench/documents/district2026_fengtai_meili.txt lines 19-67)"
+
+
+def test_a_markdown_tables_numbered_group_rows_and_units_one_a_line():
+    """| 一、共筑美丽蓝天 | and | （一）空气质量目标 | are group rows; 区生态环境局<br>各街镇 is two units (丰台's list, round fifty-four's
+    held-out set: the first numbered group row had ended the table, every row 待定)."""
+    text = ("美丽丰台建设2026年行动计划\n"
+            "| 序号 | 重点任务 | 工作措施 | 完成时限 | 牵头部门 | 主责单位 | 协办单位 |  |\n"
+            "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+            "| 一、共筑美丽蓝天 |\n| （一）空气质量目标 |\n"
+            "| 1 | 空气质量目标 | 新建空气质量监测站5个。 | 2026年10月底前 | 区生态环境局<br>各街镇 | 区城市管理委 | 区水务局 |\n")
+    (t,) = _targets(_draft(text))
+    assert (t["value_text"], t["deadline"], t["lead"]) == ("5个", "2026-10-31", ["区生态环境局", "各街镇"]), (t, FT26)

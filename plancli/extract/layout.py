@@ -444,6 +444,8 @@ _FIRST_LEADS_NOTE = re.compile(r"[(（][^()（）]*(?:第一位|首位)[^()（�
 
 
 def _split_units(names: str) -> tuple[str, ...]:
+    # (a Markdown cell's units one a line, 区生态环境局<br>各街镇: 丰台's 美丽丰台 list, round fifty-four's held-out set)
+    names = re.sub(r"<br\s*/?>", "、", names)
     out: list[str] = []
     depth, part, parts = 0, "", []
     for ch in names:  # 、 inside brackets separates nothing: 各县（市、区）人民政府 is one unit
@@ -1680,7 +1682,8 @@ def _line_rows(doc: Doc) -> list[_Row]:
                 cur, number, last, sub_row = cells[1:], r, no, False
             elif _GROUP_ROW.match(compact(body)) and len(cells) <= 2 \
                     or sep == "bar" and len(cells) == 1 and len(head) >= 4 and not _unit_cell(first) \
-                    and re.fullmatch(r"[\u4e00-\u9fff“”、]{2,12}", first):
+                    and (re.fullmatch(r"[\u4e00-\u9fff“”、]{2,12}", first) or _GROUP_ROW.match(first)):
+                # (| 一、共筑美丽蓝天 |, | （一）空气质量目标 |: numbered group rows — 丰台's 美丽丰台 list, round fifty-four)
                 # (| **电力方面** |: a Markdown table's group row, one short name in one cell — 松江's 能源 project table,
                 # round fifty-two's held-out set, whose first group row had ended the table before its rows)
                 _close_row(rows, cur, extra, head, col, number)
