@@ -191,7 +191,9 @@ def score(exp: list[tuple[str, dict]], entries: list[dict], show: bool = False) 
         by_kind[kind][0] += 1
         if kind == "target":
             # (none of a thing is none whatever it is counted in: 事故“零发生” is 0, in 起 or no unit)
-            ok = (_same(e.get("value"), d["value"]) and (e.get("unit") == d["unit"] or _same(e.get("value"), 0))
+            # (a unit compared as the registry writes it: 台（套） is 台(套), its brackets half-width)
+            ok = (_same(e.get("value"), d["value"])
+                  and (compact(str(e.get("unit"))) == compact(str(d["unit"])) or _same(e.get("value"), 0))
                   and e.get("comparator") == d["comparator"])
             vuc[0] += ok
             vuc[1] += 1

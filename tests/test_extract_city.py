@@ -756,7 +756,8 @@ def _documents() -> list[tuple[Path, object]]:
              "county2020_hengdong_xiaofang.txt": parse_period("2020:2021"),
              "zone2025_tuying_fangxun.txt": parse_period("2025:2025"),
              "dept2020_yangling_tongzhan.txt": parse_period("2020:2020"),
-             "district2020_yuzhong_wufei.txt": parse_period("2020:2020")}
+             "district2020_yuzhong_wufei.txt": parse_period("2020:2020"),
+             "city2024_changzhi_choucha.txt": parse_period("2024:2024")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -1979,7 +1980,10 @@ _RELAYOUT_OPEN: set[tuple[str, str]] = {("numbers-apart", "city2022_shijiazhuang
                                         # (卧龙's 衔接资金 summary, round fifty-five's set: its 七、建设单位:各镇(街道、景区)及…
                                         # is a numbered heading as laid out, a label line under its number re-laid — the
                                         # units are read only then; not yet looked at)
-                                        ("numbers-apart", "dept2026_wolong_xianjie")}
+                                        ("numbers-apart", "dept2026_wolong_xianjie"),
+                                        # (石家庄's 抽查 table, round fifty-seven's set: its numbers set apart, the table's
+                                        # one-cell rows lose the 2023年9月30日前 steps — not yet looked at)
+                                        ("numbers-apart", "dept2023_shijiazhuang_choucha")}
 
 
 def _relaid(text: str, how: str) -> str:
@@ -2166,6 +2170,14 @@ _TABLE_OPEN |= {(form, "dept2025_tianjiaan_jiceng") for form in ("bars", "tabs",
 # five cells to three) is read in no form — one cell a line drafts one of its 21 figures, re-laid a row a line others — not
 # yet looked at.
 _TABLE_OPEN |= {(form, "district2020_dadukou_wufei") for form in ("bars", "tabs", "markdown", "spaces", "bars-merged")}
+# Rounds fifty-six and fifty-seven's sets (development documents since 45acf85), re-laid, draft otherwise — not yet looked
+# at: 苏州's 设备更新 annex (序号 | 任务 | 目标 | 责任单位, its unit cells merged down over rows); 阳江's, 宜宾's and 偃师's
+# inspection and fund tables (one cell a line, a time or unit cell on a line of its own, merged cells).
+_TABLE_OPEN |= {(form, "city2024_suzhou_gengxin") for form in ("tabs", "spaces", "cell-lines", "paragraphs",
+                                                                "spaced-paragraphs", "paragraphs-merged")}
+_TABLE_OPEN |= {(form, "city2025_yangjiang_choucha") for form in ("paragraphs", "spaced-paragraphs", "paragraphs-merged")}
+_TABLE_OPEN |= {(form, "dept2023_yibin_choucha") for form in ("bars", "markdown", "cell-lines", "bars-merged")}
+_TABLE_OPEN |= {(form, "district2022_yanshi_xianjie") for form in ("bars-merged", "paragraphs-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -5666,3 +5678,19 @@ def test_points_of_a_share_in_words_are_a_target(task, kept):
 ])
 def test_a_capacity_is_a_target_and_a_things_size_is_not(task, kept):
     assert [t["value_text"] for t in _targets(_draft(_city(task, title="广州市车网互动工作方案（2025-2027年）")))] == kept
+
+
+YD24 = "盐都 设备更新 plan (bench/documents/district2024_yandu_gengxin.txt lines 14-23)"
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a whole broken down by year: the whole is the plan's own target by its horizon, each year's part one of its own
+    ("1.到2027年推动25家企业实施污防设施提升改造，其中2024年5家、2025年5家、2026年5家、2027年10家。",
+     [("25家", "2027-12-31"), ("5家", "2024-12-31"), ("5家", "2025-12-31"), ("5家", "2026-12-31"), ("10家", "2027-12-31")]),
+    # counter-case: a whole broken down by kind is the sum of its parts (龙泉's 5807亩)
+    ("1.2024年完成受污染耕地安全利用面积5807亩，其中：安全利用类任务5592亩、严格管控类任务215亩。",
+     [("5592亩", "2024-12-31"), ("215亩", "2024-12-31")]),
+])
+def test_a_whole_broken_down_by_year_keeps_the_whole(task, kept):
+    d = _draft(_city(task, title="盐都区设备更新行动方案（2024-2027年）"))
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == kept, YD24

