@@ -2365,6 +2365,11 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
     # (除…项目在今年6月前完成: the words before the date are its outcome)
     own = next((_dated_from(text, t, s0) for t in times), s1)
     same = governor.start >= para and not apart  # the phrase opens this paragraph: the quote runs from it
+    # A table row's 完成时限 cell dates the row's task, one step (丰台's, 松江's, 包头's, 渝中's readers alike, round
+    # fifty-four to fifty-seven: a step a clause had drafted 117 more for 丰台's list): its first outcome stands for it.
+    row = apart and bool(blk.breaks)
+    if row and blk.row_step:
+        return []
     drafts: list[Draft] = []
     pos = s0
     while pos < own:
@@ -2375,6 +2380,16 @@ def _governed_milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qt
                 continue
             drafts.append(Draft(plan, blk, "milestone", name_of(text, x, y, []),
                                 governor.start if same else pos, y, None, None, governor, x, not same))
+            if row:
+                blk.row_step = True
+                break
+        if row and blk.row_step:
+            # (items a cell sets apart with semicolons are steps each: 配合国土局完成…(5分);进行…设计工作,完成项目立项(5分);
+            # 完成火炬园三期招标,正式开工建设(10分) — 杨凌's target assessment, round twenty-three's tables)
+            semi = next((i for i in range(ce, own) if text[i] in "；;"), None)
+            if semi is None:
+                return drafts
+            ce = semi
         pos = ce + 1
     return drafts
 

@@ -274,6 +274,7 @@ class Block:
     heading_units: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # named by the section heading
     due: tuple[int, int] | None = None  # compact span of a table row's 完成时限 cell
     breaks: set[int] = field(default_factory=set)  # where a table row's cells (and the steps they number) end
+    row_step: bool = False  # the step a table row's 完成时限 cell dates is drafted (one a row: clauses.py)
     midline: bool = False  # a cell of a row after its task's (一季度目标): what stands before it on its line is no number
     # a cell of a target table's year column (15、37 under 2023年目标): its figures are targets of the row's indicators, in
     # the measures the row names (个, 亿元), due when its column says (``due``); ``metric`` the row's label
