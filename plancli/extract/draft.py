@@ -65,7 +65,8 @@ def _inside_pair(c: str, ls: int, pos: int, op: str, cl: str) -> bool:
 
 def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: frozenset[int] = frozenset(),
             page: frozenset[int] = frozenset(), annexes: frozenset[int] = frozenset(),
-            titled: frozenset[int] = frozenset(), technical: frozenset[int] = frozenset()) -> tuple[str, dict]:
+            titled: frozenset[int] = frozenset(), technical: frozenset[int] = frozenset(),
+            background: frozenset[int] = frozenset()) -> tuple[str, dict]:
     """Why a token is not an entry, as far as the text shows: a code of words/extract.py and its fields;
     the guesses' words end in "(check)"."""
     li = doc.line_of(pos)
@@ -79,8 +80,10 @@ def _reason(doc: Doc, text: str, pos: int, tok: str, period: Period, heads: froz
         return "extract.reason.title", {}
     if li - 1 in annexes:
         return "extract.reason.annex", {}
+    if li - 1 in background:
+        return "extract.reason.background", {}
     if li - 1 in technical:
-        return ("extract.reason.background" if li - 1 in background_lines(doc.lines) else "extract.reason.technical"), {}
+        return "extract.reason.technical", {}
     if li - 1 in heads:
         return "extract.reason.headline", {}
     if re.fullmatch(r"(?:19|20)\d{2}", tok) and after.startswith("年"):
@@ -703,7 +706,8 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
     page = frozenset(page_lines(doc.lines))
     annexes = frozenset(annex_lines(doc.lines))
     titled = frozenset(title_line_set(doc.lines))
-    technical = frozenset(technical_annex_lines(doc.lines)) | frozenset(background_lines(doc.lines))
+    technical = frozenset(technical_annex_lines(doc.lines))
+    background = frozenset(background_lines(doc.lines))
     out: list[dict] = []
     for p in plans:
         for pos, ln, tok in tokens(doc.src, p.first_line, p.last_line):
@@ -719,7 +723,7 @@ def _exclusions(doc: Doc, plans: list[Plan], entries: list[dict], period: Period
             elif any(a <= pos and end <= b for a, b in p.baselines):
                 code, fields = "extract.reason.baseline_cell", {}  # a target table's 现值 column
             else:
-                code, fields = _reason(doc, doc.c, pos, tok, period, heads, page, annexes, titled, technical)
+                code, fields = _reason(doc, doc.c, pos, tok, period, heads, page, annexes, titled, technical, background)
             out.append({"line": ln, "text": txt, "reason": say(code, lang, **fields)})
     return out
 

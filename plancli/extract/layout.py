@@ -1261,7 +1261,8 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         content, figures, baselines = _figures(content, before, head)
     # A row a cell short whose cell where the units stand names none (已完成。 完成筛查人数3495人, the 落实情况 cell):
     # the page merged the unit cell over this row and the one above (see _table_rows), never a lead read off a report.
-    short = len(cells) < sum(1 for x in range(len(head)) if x != col["number"])
+    width = sum(1 for x in range(len(head)) if x != col["number"])  # the cells a whole row has
+    short = len(cells) < width
     merged = short and (at >= len(cells) or cells[at].text not in _NO_UNIT and not _unit_cell(cells[at].units))
     # (a row that ends before its unit column: the cell merged with the row above's too — unless the row is the text's
     # last, cut where the page was: _table_rows tells)
@@ -1297,9 +1298,8 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         # (where the columns between the units and the time are the heading's, the time cell is the one under the time
         # column: 开工时间 | 竣工时间 — the work is due when it is completed, 九江, round twenty)
         x = j + col["time"] - col["lead"] - 1 - (col["support"] is not None and col["lead"] < col["support"] < col["time"])
-        full = len(cells) == sum(1 for y in range(len(head)) if y != col["number"])
         if not merged and col["time"] > col["lead"] and 0 <= x < len(cells) and _CELL_TIME.search(cells[x].text) \
-                and (full or all(_CELL_TIME.search(cells[y].text) for y in range(j, x))):
+                and (len(cells) == width or all(_CELL_TIME.search(cells[y].text) for y in range(j, x))):
             # (a full row's cells stand under their columns whatever lies between: 项目单位 | 主要建设内容 | 建设地点 | …
             # | 开工时间 | 计划竣工时间 — 松江's 能源 projects, round fifty-two's held-out set, had been due when they began)
             time = cells[x]
@@ -1309,7 +1309,7 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
             time = None
     if lead and j == at + 1 and time is None and content:
         content += _merged_items(cells[j:], head, col, content[-1].text)
-    if lead and len(cells) == sum(1 for y in range(len(head)) if y != col["number"]):
+    if lead and len(cells) == width:
         # a column after the units naming what the work builds (项目名称 | 项目单位 | 主要建设内容: 新增变电容量100MVA，新建
         # 线路长度11.64km — 松江's 能源 projects): its cell is the task's text too, its figures the row's targets
         off = 1 if col["number"] is not None else 0
@@ -2333,7 +2333,8 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
                 # (the timing stays text, the task's dated step: read as the whole task's time limit, as a 完成时限
                 # label is, it dated every clause of 包头's long tasks — a step each, 122 more than its reader's one a task)
                 spans.append((m.start("said"), m.end()))
-                lead, support = (lead or got), (support if lead else sup)
+                if not lead:
+                    lead, support = got, sup
     if not lead:
         for m in _PAREN_BARE.finditer(text):
             spans.append(m.span())
