@@ -1908,7 +1908,7 @@ _FORMULA_BEFORE = re.compile(r"[=＝][^=＝。；;，,!！?？]{1,80}[/÷][^=＝
 # A weight in a score's formula: 半年考评分值=日常监测（60%）+实地调研（20%）+… (包头's 考评办法, round fifty-one's held-out
 # set): a term of a sum after =, its share in brackets.
 _WEIGHT_BEFORE = re.compile(r"[=＝+＋][^=＝。；;，,+＋]{1,16}[(（]$")
-_WEIGHT_AFTER = re.compile(r"[)）](?:[+＋]|[\x00\s]*(?:[。；;]|\n|$)|[\x00\s]*[\u4e00-\u9fff]{0,8}[=＝])")
+_WEIGHT_AFTER = re.compile(r"[)）](?:[+＋]|[\x00\s]*(?:[。；;]|$)|[\x00\s]*[\u4e00-\u9fff]{0,8}[=＝])")
 
 
 def is_formula_factor(text: str, a: int, lo: int) -> bool:
@@ -1962,7 +1962,7 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     for m in _CN_QTY.finditer(text, s0, s1):  # 倍增, 翻番, 过千亿, 双破千
         a, e = m.span()
-        if text[a] == "零" and _open_quote(text, a, s0):
+        if text[a] == "零" and _in_quotes(text, a, a + 1, s0, s1):
             if _quoted_zero(text, a, s1):
                 qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
         elif not _inside(a, quoted):
@@ -1983,12 +1983,6 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
         if not _inside(a, quoted) and _BUILDS_BEFORE.search(text, cs, a) and not not_target_reason(text[s0:s1], a - s0, e - s0):
             qtys.append((a, e, cs, _clause_end(text, e, s1)))
     return sorted(qtys)
-
-
-def _open_quote(text: str, a: int, s0: int) -> bool:
-    """Whether a stands inside “…” in its sentence (opened before a and not yet closed), however long the quotation."""
-    q = text.rfind("“", s0, a)
-    return q >= 0 and text.find("”", q, a) < 0
 
 
 def _quoted_zero(text: str, a: int, s1: int) -> bool:
