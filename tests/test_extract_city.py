@@ -5709,3 +5709,19 @@ def test_a_whole_broken_down_by_year_keeps_the_whole(task, kept):
 def test_a_table_rows_time_cell_dates_one_step_a_row(text, steps):
     d = _draft("美丽丰台建设2026年行动计划\n" + text)
     assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, (d["entries"], FT26)
+
+
+@pytest.mark.parametrize("task, kept", [
+    # what a rule pays each one who qualifies (安徽's 工业互联网 plan, bench/documents/prov2021_anhui_gongyehulian.txt line 15;
+    # 新庄镇's 业委会 plan; 静安's 垃圾分类 plan) is a rate, no goal
+    ("1.对评估等级在4A级的企业，省级分别给予一次性奖补50万元、100万元。", []),
+    ("1.给予每个五星业委会10000元、四星业委会5000元奖励。", []),
+    ("1.每处理一吨给予221元的消纳补贴。", []),
+    ("1.市级补贴控制单价提升至520元/平方米。", []),
+    ("1.为充换电设施提供不超过设备成本50%的建设补贴。", []),
+    # counter-cases: what is paid out in all names no one it is paid to each; a goal per head is no subsidy
+    ("1.到2025年，发放各类补贴1.2亿元。", ["1.2亿元"]),
+    ("1.到2025年，全市居民人均可支配收入达到5万元/人。", ["5万元/人"]),
+])
+def test_what_a_rule_pays_each_is_a_rate_not_a_target(task, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city(task, title="某市工业互联网发展行动计划（2024-2025年）")))] == kept

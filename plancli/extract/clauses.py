@@ -382,6 +382,33 @@ _BOUND_BEFORE = re.compile(
     r"(?:不低于|不小于|不超过|不大于|不少于|不高于|低于|高于|小于|大于|≥|≤|为)"
     r"|按[^，,；;。]{0,16}的)$")
 _BOUND_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:给予)?(?:一次性)?(?:补助|补贴|奖励|资助|贴息|封顶)")
+# The money a rule pays each one who qualifies (安徽's 工业互联网 plan, 省级分别给予一次性奖补50万元、100万元、150万元; 每辆车
+# 补贴15万元; 奖励标准为20000元/例; 给予每个五星业委会10000元、四星业委会5000元…奖励; 每处理一吨给予221元的消纳补贴;
+# 补贴控制单价提升至520元/平方米): a rate, no goal. What is paid out in all (发放各类补贴1.2亿元, 财政补贴资金2000万元) names
+# no one it is paid to each, and stays a target.
+_AWARD = r"(?:奖补|奖励|补贴|补助|资助|贴息)"
+_AWARD_BEFORE = re.compile(rf"(?:给予|发放)?[^，,。；;\d]{{0,10}}?(?:一次性)?{_AWARD}(?:标准|金额|额度)?(?:为|是|按)?$")
+_EACH = re.compile(r"一次性|分别|每|标准")
+_GIVEN_EACH = re.compile(r"给予[^，,。；;\d]{0,10}$")
+_AWARD_AFTER = re.compile(rf"^(?:/[\u4e00-\u9fff]{{1,4}})?(?:以内|以下)?的?[\u4e00-\u9fff]{{0,4}}?{_AWARD}")
+# (the figures before it in a chain: 50万元、100万元、 or 10000元、四星业委会)
+_PAID_CHAIN = re.compile(r"(?:\d+(?:\.\d+)?(?:万|亿)?元(?:/[\u4e00-\u9fff]{1,4})?[、和及][^，,。；;\d]{0,8}?)+$")
+
+
+def _pays_each(before: str, after: str, unit: str, rate: bool = False) -> bool:
+    """Whether the money (or share) between ``before`` and ``after`` (its clause's two sides) is what a rule pays each
+    one who qualifies; ``rate`` when it is money per something (520元/平方米)."""
+    lean = _PAID_CHAIN.sub("", re.sub(r"[\x00\s]", "", before))
+    if unit == "%":  # 提供不超过设备成本50%的建设补贴: a share of the cost a subsidy pays
+        return bool(re.search(r"(?:不超过|不高于|最高)[^，,。；;\d]{0,12}$", lean) and _AWARD_AFTER.match(after)
+                    and re.search(r"给予|提供", lean))
+    if _AWARD_BEFORE.search(lean) and _EACH.search(lean):
+        return True
+    if _GIVEN_EACH.search(lean) and re.search(r"每|一次性|分别", lean) and re.search(_AWARD, lean + after):
+        return True
+    if _AWARD_AFTER.match(after) and re.search(r"给予|每|提供", lean):
+        return True
+    return (rate or after.startswith("/")) and re.search(_AWARD, lean) is not None
 # The number of items a text is broken into or lists right after: 细化为448项具体工作, 分解为15项工作目标和37项工作
 # 任务, 接续办好15件重点民生实事。具体包括:…, 新增14项包括:… (the items are the targets, their number restates them).
 _ITEM_UNITS = ("项", "件", "条", "类", "个方面", "方面")
@@ -667,6 +694,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.done"  # 1-10月份增长0.5%, 为20所敬老院开辟了…: its clause reports it done
     after = text[e:e + 8]
     if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after):
+        return "extract.reason.rule_bound"
+    if unit in ("元", "%") and _pays_each(text[_clause_start(text, a, lo):a], text[e:_clause_end(text, e, hi)], unit,
+                                          rate=bool(re.match(r"[\d.]+(?:万|亿)?元/", text[a:e + 2]))):
         return "extract.reason.rule_bound"
     if unit in ("个", "项") and re.search(r"(?:[，,、]|^)(?:其中)?在建(?:项目|工程)?$", lean):
         # 计划新开工项目27个、计划建成项目16个、在建项目24个 (嘉定's 重大工程 plans, rounds forty-one and forty-two): the
