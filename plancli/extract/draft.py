@@ -323,6 +323,8 @@ def _cut_off(plans: list[Plan], i: int) -> bool:
 
 def _implied_unit(metric: str) -> str | None:
     """The unit a bare magnitude (双破千, 过千亿) implies, from what its metric counts."""
+    if re.search(r"收入比|倍差|比值|容载比|性别比|比例", metric):
+        return None  # 城乡居民收入比 2.8, 收入倍差 1.6: a ratio, no money
     if re.search(r"规模|收入|营收|产值|总额|金额|投资|贷款|交易额|增加值", metric):
         return "元"
     if re.search(r"企业|机构|中心|园区|医院|学校", metric):

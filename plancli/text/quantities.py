@@ -133,6 +133,10 @@ def parse_value(text: str) -> Quantity:
     if frac and 0 < int(frac.group(1)) < int(frac.group(2)):
         # 占全市1/8: a share of a whole, in % rounded to 2 places (as 三分之一 is read)
         return Quantity(round(int(frac.group(1)) * 100.0 / int(frac.group(2)), 2), "%")
+    ratio = re.fullmatch(rf"({NUMBER})[:：]({NUMBER})", t)
+    if ratio and float(ratio.group(2)) > 0:
+        # 配置比例不低于1:4, 收入比缩小到1.9:1: so many to one (the bench's and the registry's unit ":1"), 3 places
+        return Quantity(tidy(round(float(ratio.group(1)) / float(ratio.group(2)), 3)), ":1")
     rate = re.fullmatch(rf"({NUMBER})[/／](\d*(?:十万|百万|万|千|亿))", t)
     if rate:  # 12/10万: a rate per so many, its base the measure as written (the registry's /10万)
         return Quantity(tidy(float(rate.group(1))), "/" + rate.group(2))
