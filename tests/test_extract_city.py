@@ -5746,3 +5746,21 @@ def test_a_ratio_and_years_of_schooling_are_targets(task, kept):
 def test_a_ratio_reads_as_so_many_to_one():
     from plancli.text.quantities import parse_value
     assert [(q.value, q.unit) for q in map(parse_value, ("1.9:1", "1:4", "4:1"))] == [(1.9, ":1"), (0.25, ":1"), (4.0, ":1")]
+
+
+@pytest.mark.parametrize("text, kept, steps", [
+    # a date in figures is no range (双辽's 县域商业 plan: 2025-05-09 then 根据… had read as 5 to 9 根)
+    ("2025-05-09\n根据上级通知，制定本方案。\n1.到2025年，新建充电桩500个。", ["500个"], 0),
+    # a news dateline is no step (财联社's 海绵城市 flash: 上海9月12日电)
+    ("财联社上海9月12日电，市水务局印发方案。\n1.到2025年，新建充电桩500个。", ["500个"], 0),
+    # the meeting of a session, and who issued a document, are no counts (东至's 零工市场 plan; 山东's 县域商业 plan)
+    ("方案业经县政府第17届77次常务会议审议通过。\n1.到2025年，新建充电桩500个。", ["500个"], 0),
+    ("为贯彻落实商务部等9部门印发的通知，制定本方案。\n1.到2025年，新建充电桩500个。", ["500个"], 0),
+    # counter-cases: a day with 电 of the grid is a step; departments counted as the work's scope stay a target
+    ("1.2025年9月30日电网改造全部完成。", [], 1),
+    ("1.到2025年，推动全市12个部门数据共享。", ["12个"], 0),
+])
+def test_a_dates_figures_a_dateline_a_sessions_meeting_and_issuers_are_no_entries(text, kept, steps):
+    d = _draft("某县2025年县域商业建设行动项目实施方案\n" + text)
+    assert [t["value_text"] for t in _targets(d)] == kept
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]

@@ -71,6 +71,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "extract.reason.list_size": ("所列或分解出的事项个数（细化为448项具体工作、15件民生实事“具体包括：”），不是目标",
                                  "the number of items the text lists or is broken into (细化为448项具体工作, 15件… 具体包括:), "
                                  "not a target"),
+    "extract.reason.issuers": ("发文单位的个数（商务部等9部门、省卫生健康委等14部门印发），说的是谁发的文件，不是目标",
+                               "the number of bodies that issued a document (商务部等9部门), who issued it, not a target"),
     "extract.reason.own_parts": ("文件自身组成部分的个数（明确133项具体任务、涉及34个牵头单位、办好10件民生实事“1.…”），不是目标",
                                  "a count of the document's own parts (its tasks, items or responsible units: 明确133项具体任务, "
                                  "涉及34个牵头单位), not a target"),
