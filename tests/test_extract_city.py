@@ -5764,3 +5764,15 @@ def test_a_dates_figures_a_dateline_a_sessions_meeting_and_issuers_are_no_entrie
     d = _draft("某县2025年县域商业建设行动项目实施方案\n" + text)
     assert [t["value_text"] for t in _targets(d)] == kept
     assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]
+
+
+@pytest.mark.parametrize("title, period", [
+    # a title naming a five-year term and no year: the term is the period (西安's 就业 plan, round sixty-one's held-out set)
+    ("西安市“十四五”就业促进实施方案", ("2021-01-01", "2025-12-31")),
+    ("某区“十五五”能源发展规划", ("2026-01-01", "2030-12-31")),
+    # counter-case: a year in the title wins over the term
+    ("某市“十四五”就业促进2023年工作方案", ("2023-01-01", "2023-12-31")),
+])
+def test_a_titles_five_year_term_is_the_period(title, period):
+    d = _draft(title + "\n一、目标\n1.城镇新增就业60万人以上。")
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period

@@ -358,6 +358,11 @@ def title_period(m: re.Match) -> Period | None:
         # time, 2024-01-03, had set the period)
         y = int(g["year"])
         return Period(date(y, 1, 1), date(y, 12, 31))
+    if not years and (t := re.search(r"十([一二三四五六七八九])五(?!年)", m.group(0))):
+        # 西安市“十四五”就业促进实施方案 (round sixty-one's held-out set: the date line, 2022-07-18, had set the period): the
+        # five-year term the title names (the n-th ends in 1970 + 5 (n - 3), as text.deadline reads 十四五)
+        end = 1970 + 5 * (10 + "一二三四五六七八九".index(t.group(1)) + 1 - 3)
+        return Period(date(end - 4, 1, 1), date(end, 12, 31))
     return None
 
 
