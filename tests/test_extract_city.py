@@ -5776,3 +5776,14 @@ def test_a_dates_figures_a_dateline_a_sessions_meeting_and_issuers_are_no_entrie
 def test_a_titles_five_year_term_is_the_period(title, period):
     d = _draft(title + "\n一、目标\n1.城镇新增就业60万人以上。")
     assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period
+
+
+def test_the_years_figures_are_set_for_span_the_period_of_an_undated_text():
+    # 蒙城's 空气质量 plan (round sixty's held-out set): no title year, no date line; 2024年约束性目标… and 2025年力争达到…
+    # are both the plan's years — read as 2025 alone, the 2024 targets had been past years
+    text = ("蒙城县空气质量提升攻坚行动方案\n一、目标\n细颗粒物平均浓度2024年约束性目标41.6微克/立方米，"
+            "2025年力争达到38微克/立方米。\n")
+    d = _draft(text)
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2024-01-01", "2025-12-31")
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("41.6微克/立方米", "2024-12-31"),
+                                                                       ("38微克/立方米", "2025-12-31")]
