@@ -77,6 +77,11 @@ def _key(kind: str, line: int, value_text, deadline_text) -> tuple:
     return (kind, line, re.sub(r"^(?:力争|争取|确保|计划|预计)", "", said))
 
 
+def _unit_key(unit) -> str:
+    """A unit as the bench compares it: compact, its bracketed alternative dropped (条(个) -> 条, 台（套） -> 台)."""
+    return re.sub(r"\([^()]*\)$", "", compact(str(unit)))
+
+
 def _same(a, b) -> bool:
     if isinstance(a, float | int) and isinstance(b, float | int):
         return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
@@ -191,9 +196,10 @@ def score(exp: list[tuple[str, dict]], entries: list[dict], show: bool = False) 
         by_kind[kind][0] += 1
         if kind == "target":
             # (none of a thing is none whatever it is counted in: 事故“零发生” is 0, in 起 or no unit)
-            # (a unit compared as the registry writes it: 台（套） is 台(套), its brackets half-width)
+            # (a unit compared as the registry writes it: 台（套） is 台(套), its brackets half-width; a measure with its
+            # alternative in brackets, 条(个), is the measure it opens with, as annotators write it either way)
             ok = (_same(e.get("value"), d["value"])
-                  and (compact(str(e.get("unit"))) == compact(str(d["unit"])) or _same(e.get("value"), 0))
+                  and (_unit_key(e.get("unit")) == _unit_key(d["unit"]) or _same(e.get("value"), 0))
                   and e.get("comparator") == d["comparator"])
             vuc[0] += ok
             vuc[1] += 1

