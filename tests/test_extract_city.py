@@ -5855,3 +5855,15 @@ def test_the_rounds_held_before_are_no_count():
     # 与前4次经济普查相比 (郧阳's 经济普查 report, round sixty-six's held-out set); a count to reach stays a target
     d = _draft(_city("1.与前4次经济普查相比，本次普查将完成普查小区705个。", title="某区第五次全国经济普查实施方案（2023-2024年）"))
     assert [t["value_text"] for t in _targets(d)] == ["705个"]
+
+
+@pytest.mark.parametrize("opening, steps", [
+    # a report's words before the plan's horizon open its goals (雄安's 人居环境 report: 方案明确,到2025年,…)
+    ("方案明确,到2025年,农村人居环境显著改善。农村卫生厕所基本普及,村容村貌显著改观。", 3),
+    ("《实施方案》提出,到2025年,农村人居环境显著改善。农村卫生厕所基本普及,村容村貌显著改观。", 3),
+    # counter-case: a horizon after other words dates its own sentence only
+    ("会议强调要抓好落实,到2025年,农村人居环境显著改善。农村卫生厕所基本普及,村容村貌显著改观。", 1),
+])
+def test_a_reports_words_before_the_horizon_open_the_goals(opening, steps):
+    d = _draft("某区农村人居环境整治提升五年行动实施方案（2021—2025年）\n" + opening + "\n")
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]

