@@ -5867,3 +5867,15 @@ def test_the_rounds_held_before_are_no_count():
 def test_a_reports_words_before_the_horizon_open_the_goals(opening, steps):
     d = _draft("某区农村人居环境整治提升五年行动实施方案（2021—2025年）\n" + opening + "\n")
     assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]
+
+
+@pytest.mark.parametrize("task, kept", [
+    # the funds a list of projects is given (双辽's 县域商业 plan: 中央财政扶持资金448万元; 长白: 项目资金共363万元)
+    ("1.2025年县域商业建设行动项目中央财政扶持资金448万元。", []),
+    ("1.本年度项目资金共363万元，市级下达专项资金总额317万元。", []),
+    # counter-cases: funds a plan arranges or seeks are its commitment (安排省级财政资金1042.8亿元, the sentences file)
+    ("1.安排省级财政资金1042.8亿元。", ["1042.8亿元"]),
+    ("1.全年争取中央资金5000万元。", ["5000万元"]),
+])
+def test_the_funds_a_list_is_given_are_no_target(task, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city(task, title="某县2025年县域商业建设行动项目实施方案")))] == kept

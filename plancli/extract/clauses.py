@@ -492,8 +492,12 @@ _FUNDING_SOURCE = re.compile(r"(?:中央|省级|省|市级|县级|区级|乡镇|
                              r"[^，,。；;\d]{0,8}$")
 # The money a kind of fund gives (车购税补助资金4032.44万元, 市补助资金为296万元, 财政预算资金296万元): its clause names the fund
 # right before the figure and no doing (争取, 完成, 投入, 筹集, 撬动, 带动, 吸引 …) stands before it.
-_ALLOTTED_BEFORE = re.compile(r"^(?:(?!争取|完成|投入|筹集|撬动|带动|吸引|落实|新增|累计|达到|突破|实现)[^，,。；;])*?"
-                              r"(?:补助|补贴|奖补|切块|预算|养护|配套|专项|以奖代补|收费后补助)资金(?:为|共|计|约|共计)?$")
+_ALLOTTED_BEFORE = re.compile(r"^(?:(?!争取|完成|投入|筹集|撬动|带动|吸引|落实|新增|累计|达到|突破|实现|安排)[^，,。；;])*?"
+                              r"(?:补助|补贴|奖补|切块|预算|养护|配套|专项|以奖代补|收费后补助|"
+                              # (衔接资金, 扶持资金, 中央资金, 项目资金共363万元, 资金规模7359万元, 专项资金总额317万元: the
+                              # funds a list of projects is given — 长白, 双辽, 黔江, 周口: rounds sixty-one to sixty-five)
+                              r"衔接|扶持|以工代赈|中央|省级|市级|县级|区级|中央财政|省级财政|财政|项目|采购)资金"
+                              r"(?:总额|规模)?(?:为|共|计|约|共计)?$")
 # Money a list is expected to cost, as a news lead or a notice sums it up: 预计投入资金2.5亿元 — and its growth over last
 # year's (较2024年增长120%). An estimate of the whole, no goal of one task (计划投资907.68亿元, 总投资70亿元以上 are).
 # (拟投入资金153万元, 该旗拟投入81.6万元: the money a project is to be given, as 预计投入 — 苏尼特左旗, round twenty-six)
