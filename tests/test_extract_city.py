@@ -5879,3 +5879,15 @@ def test_a_reports_words_before_the_horizon_open_the_goals(opening, steps):
 ])
 def test_the_funds_a_list_is_given_are_no_target(task, kept):
     assert [t["value_text"] for t in _targets(_draft(_city(task, title="某县2025年县域商业建设行动项目实施方案")))] == kept
+
+
+@pytest.mark.parametrize("task, kept", [
+    # the size that names which ones a task is about (苏州's and 唐山's 碳达峰 plans, 静安's 碳峰 plans)
+    ("1.推进年综合能耗2000吨标准煤以上用能企业能源管理中心建设。", []),
+    ("1.推动5万平方米以上商场复评或创建国家绿色商场。", []),
+    # counter-cases: a count before its noun is the count (6000个以上技术改造项目), a size to reach stays a target
+    ("1.每年组织实施6000个以上技术改造项目。", ["6000个"]),
+    ("1.到2025年，完成公共建筑节能改造面积100万平方米以上。", ["100万平方米"]),
+])
+def test_a_size_naming_which_ones_is_no_target(task, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city(task, title="某市碳达峰实施方案（2024-2030年）")))] == kept

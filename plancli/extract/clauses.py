@@ -344,6 +344,8 @@ _BARE_COUNT = re.compile(r"(?<=为|对)(\d+(?:\.\d+)?(?:万|亿))(?=[\u4e00-\u9f
 # A quantity of routine work, not a commitment: 每5年修订1次, 每年至少1个月, 每季度1次.
 _CYCLE_BEFORE = re.compile(rf"每(?:\d+|[{NONZERO}十])?(?:个)?(?:年|学年|学期|季度|月|周|半年)")
 _ROUTINE_UNITS = ("次", *measure_words("span"))
+# Measures of size (吨标准煤, 平方米, 千瓦 …), not counts: 6000个以上技术改造项目 counts the projects, 2000吨标准煤以上用能企业 sizes them.
+_SIZE_UNITS = frozenset(measure_words("unit")) - {"%", "‰", "个百分点", "百分点", "倍"}
 # A span of years that is a duration or a rule, not a deadline: 具有3年以上工作经历 (eligibility),
 # 距退休年龄五年以内 (a threshold), 每5年 (a cycle), 五年内免征 (the term of a benefit).
 _DURATION_BEFORE = re.compile(r"(?:具有|具备|满|连续|距|任职|工作|从事|每|期限|为期|有效期|累计)$")
@@ -909,6 +911,12 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.list_size"
     if unit in ("个", "家") and _OWN_UNITS_AFTER.match(after):
         return "extract.reason.own_parts"
+    if unit in _SIZE_UNITS and re.match(r"(?:及)?以[上下](?:的)?[\u4e00-\u9fff]{0,8}?(?:企业|单位|机组|商场|场所|建筑|项目|工地|锅炉|窑炉|船舶|车辆)"
+                r"(?![\u4e00-\u9fff]{0,2}(?:达到|达|占比|比重|比例|覆盖率|数量|总数))", after) \
+            and not re.search(r"(?:达到|达|提高到|提升到|增长|增加|完成|实现|超过|突破|新增|新建|建成|培育|引进|不少于|不低于|至少)$", lean):
+        # 年综合能耗2000吨标准煤以上用能企业, 5万平方米以上商场, 100平方米以上的电动自行车集中充电场所: the size that names
+        # which ones a task is about (苏州's and 唐山's 碳达峰 plans, 静安's 更新 plan), no amount to reach
+        return "extract.reason.threshold"
     if unit in ("次", "届", "轮") and re.search(r"(?:与|和|同|比)前$", lean):
         return "extract.reason.done"  # 与前4次经济普查相比 (郧阳's 经济普查 report, round sixty-six): the rounds held before
     if unit in ("部门", "个部门", "家单位", "个单位") and re.search(r"等$", lean):
