@@ -5891,3 +5891,19 @@ def test_the_funds_a_list_is_given_are_no_target(task, kept):
 ])
 def test_a_size_naming_which_ones_is_no_target(task, kept):
     assert [t["value_text"] for t in _targets(_draft(_city(task, title="某市碳达峰实施方案（2024-2030年）")))] == kept
+
+
+@pytest.mark.parametrize("text, steps, dated", [
+    # a bare span naming a thing is no step (获嘉's 攻坚 plan: 通过三年治本攻坚,…); 三年内 and 用三年时间 stay spans
+    ("通过三年治本攻坚，实现重大事故隐患动态清零。\n", 0, []),
+    ("三年内，建成安全生产风险防控体系。\n", 1, []),
+    # the plan's Nth year (嘉定's 违法用地 plan: “三年行动”第一年应完成1900亩；第二年应完成2200亩)
+    ("“三年行动”第一年应完成1900亩整治任务量；第二年应完成2200亩整治任务量。\n", 0,
+     [("1900亩", "2024-12-31"), ("2200亩", "2025-12-31")]),
+    # and 未来五年 stays the span it names
+    ("带动未来两年制造业投资100亿元以上。\n", 0, [("100亿元", "2025-12-31")]),
+])
+def test_a_span_naming_a_thing_and_the_plans_nth_year(text, steps, dated):
+    d = _draft("某县安全生产治本攻坚三年行动实施方案（2024—2026年）\n" + text)
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == dated
