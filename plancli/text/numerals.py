@@ -229,7 +229,9 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
               "台(套)", "台（套）", "套(间)", "套（间）",
               # (幸福河湖40条(个): 沧州's 河湖 report; 健身路径器材440件套: 周村's 全民健身 works — round sixty-three and
               # sixty-four's held-out sets)
-              "条(个)", "条（个）", "个(条)", "个（条）", "件套", "件(套)", "件（套）"),
+              "条(个)", "条（个）", "个(条)", "个（条）", "件套", "件(套)", "件（套）",
+              # (更新车船18辆（艘）: 盐都's 设备更新 plan; 培训不少于76人(次): 枞阳's 民生实事)
+              "辆(艘)", "辆（艘）", "人(次)", "人（次）"),
     # units of measurement, money and shares (担: 50 kg, the weight tobacco and grain are sold by)
     "unit": ("%", "‰", "个百分点", "百分点", "倍", "元", "美元", "平方公里", "平方千米", "平方米", "立方米", "公顷",
              "亩", "担", "公里", "千米", "米", "厘米", "毫米", "微米", "吨", "吨标准煤", "吨标煤", "千克", "公斤", "斤",
@@ -240,7 +242,9 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
              # 长度11.64km: 松江's 能源 projects, round fifty-two's held-out set)
              # (场站并网容量达到85万千伏安: 广州's 车网互动 plan, round fifty-four's held-out set; 1台500千伏安箱式变压器 sizes
              # the thing counted — clauses.not_target_reason)
-             "MVA", "km", "千伏安"),
+             "MVA", "km", "千伏安",
+             # (修缮约500m², 改造面积3000㎡: an area as a page writes it — 美兰's 民生实事, round fifty-eight's held-out set)
+             "m²", "㎡", "m³", "m2", "m3"),
     # age: in a plan mostly a threshold of who is eligible (35岁以下), seldom a target
     "age": ("岁",),
     # spans of time: 6个月内, 5个工作日, 40学时

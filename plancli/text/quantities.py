@@ -167,6 +167,9 @@ def parse_value(text: str) -> Quantity:
     # a concentration written in words (29微克每立方米, 潮州's 蓝天 plan): the measure as a slash writes it, one unit for both
     unit = re.sub(r"^(微克|毫克|克)每(立方米|升)$", r"\1/\2", unit)
     unit = "班次" if unit == "个班次" else unit  # 50个班次: classes counted in 班次, 个 a classifier before it
+    # (500m², 3000㎡: square and cubic metres as a page writes them, which NFKC reads m2 and m3; the unit as written, as
+    # km and MVA are kept)
+    unit = {"m2": "m²", "m3": "m³"}.get(unit, unit)
     if re.search(r"\d", unit):
         raise QuantityError("quantity.stray_number", text=str(text), unit=unit)
     low *= factor
