@@ -5900,8 +5900,9 @@ def test_a_size_naming_which_ones_is_no_target(task, kept):
     # the plan's Nth year (嘉定's 违法用地 plan: “三年行动”第一年应完成1900亩；第二年应完成2200亩)
     ("“三年行动”第一年应完成1900亩整治任务量；第二年应完成2200亩整治任务量。\n", 0,
      [("1900亩", "2024-12-31"), ("2200亩", "2025-12-31")]),
-    # and 未来五年 stays the span it names
+    # and 未来五年 stays the span it names, as a span before a doing does (鲁政发: 两年新建3—5家省高新区)
     ("带动未来两年制造业投资100亿元以上。\n", 0, [("100亿元", "2025-12-31")]),
+    ("两年新建3—5家省高新区。\n", 0, [("3—5家", "2025-12-31")]),
 ])
 def test_a_span_naming_a_thing_and_the_plans_nth_year(text, steps, dated):
     d = _draft("某县安全生产治本攻坚三年行动实施方案（2024—2026年）\n" + text)

