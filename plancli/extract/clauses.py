@@ -84,7 +84,7 @@ _TIME = re.compile(
     # 两年为一个周期 — 获嘉's and 龙岩's 攻坚 plans, round sixty-two's held-out set; 两年新建3—5家, 用三年时间, 三年内, 未来五年
     # and the plan's own 三年行动 stay spans)
     r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内|(?!治本|攻坚|改造|计划|规划|方案|一评估|一次|回头看|租金|减免|过渡期|周期|任期|为一个|专项|整治))"
-    r"|(?:力争|争取)?用(?<![\d.])(?:[2-9]|两|二|三|四|五)年|(?<=未来|今后)(?:[2-9]|两|二|三|四|五)年"
+    r"|(?<=未来|今后)(?:[2-9]|两|二|三|四|五)年"
     # (“三年行动”第一年应完成1900亩；第二年应完成2200亩: the plan's Nth year, read as the span of N years from its start —
     # 嘉定's and 奉贤's 违法用地 plans)
     r"|(?<=第)(?:[1-5]|一|二|三|四|五)年(?=[\u4e00-\u9fff，,])"
@@ -336,7 +336,7 @@ _BARE = re.compile(r"(?:指数|得分|评分|分值|指标值|收入比|收入�
                    r"(\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)?)(?=以上|以内|以下|左右|[，,。；;、)）]|$)")
 # A life expectancy is a value in years of age (人均预期寿命达82.4岁, 浙江's 工作要点, round thirteen); elsewhere an age is
 # who is eligible (35岁以下, 65周岁及以上老年人) and no target.
-_LIFESPAN = re.compile(r"(?:预期寿命|平均寿命)(?:达到|达|提高到|提高至|提升到|提升至|超过|保持在|稳定在|为)?"
+_IN_YEARS = re.compile(r"(?:预期寿命|平均寿命)(?:达到|达|提高到|提高至|提升到|提升至|超过|保持在|稳定在|为)?"
                        r"(\d+(?:\.\d+)?岁)(?=以上|左右|[，,。；;、)）]|$)"
                        # years of schooling, a value in years (劳动年龄人口平均受教育年限达到13年: 西安's 就业 plan, round
                        # sixty-one's held-out set); elsewhere N年 is a span or a year
@@ -2036,7 +2036,7 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
         if re.search(r"发挥[^，,。；;]*$", text[cs:a]) and re.search(r"(?:作用|优势|效应|功能)$", text[e:ce].rstrip("\x00 ")):
             continue  # 充分发挥14个国家级、42个省级…基地带动作用 (济宁, round thirty-five): the things there are, put to use
         qtys.append((a, e, cs, ce))
-    for m in (*_BARE.finditer(text, s0, s1), *_LIFESPAN.finditer(text, s0, s1), *_COUNT_OF.finditer(text, s0, s1)):
+    for m in (*_BARE.finditer(text, s0, s1), *_IN_YEARS.finditer(text, s0, s1), *_COUNT_OF.finditer(text, s0, s1)):
         a, e = m.span(m.lastindex)  # 指数达到125, 预期寿命达82.4岁, 体检人数达1000万以上
         if not _inside(a, quoted):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))

@@ -243,8 +243,9 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
              # (场站并网容量达到85万千伏安: 广州's 车网互动 plan, round fifty-four's held-out set; 1台500千伏安箱式变压器 sizes
              # the thing counted — clauses.not_target_reason)
              "MVA", "km", "千伏安",
-             # (修缮约500m², 改造面积3000㎡: an area as a page writes it — 美兰's 民生实事, round fifty-eight's held-out set)
-             "m²", "㎡", "m³", "m2", "m3"),
+             # (修缮约500m², 改造面积3000㎡: an area as a page writes it, read after NFKC as m2 — 美兰's 民生实事, round
+             # fifty-eight's held-out set; text.quantities names it m²)
+             "m2", "m3"),
     # age: in a plan mostly a threshold of who is eligible (35岁以下), seldom a target
     "age": ("岁",),
     # spans of time: 6个月内, 5个工作日, 40学时
