@@ -414,7 +414,9 @@ _BOUND_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:给予)?(?:一�
 # 补贴控制单价提升至520元/平方米): a rate, no goal. What is paid out in all (发放各类补贴1.2亿元, 财政补贴资金2000万元) names
 # no one it is paid to each, and stays a target.
 _AWARD = r"(?:奖补|奖励|补贴|补助|资助|贴息)"
-_AWARD_BEFORE = re.compile(rf"(?:给予|发放)?[^，,。；;\d]{{0,10}}?(?:一次性)?{_AWARD}(?:标准|金额|额度)?(?:为|是|按)?$")
+# (the clause before the money ends on the award: 给予一次性奖补, 每辆车补贴, 奖励标准为 — what comes before it is the
+# recipient, read by _EACH)
+_AWARD_BEFORE = re.compile(rf"{_AWARD}(?:标准|金额|额度)?(?:为|是|按)?$")
 _EACH = re.compile(r"一次性|分别|每|标准")
 _GIVEN_EACH = re.compile(r"给予[^，,。；;\d]{0,10}$")
 _AWARD_AFTER = re.compile(rf"^(?:/[\u4e00-\u9fff]{{1,4}})?(?:以内|以下)?的?[\u4e00-\u9fff]{{0,4}}?{_AWARD}")
