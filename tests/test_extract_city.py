@@ -5922,3 +5922,16 @@ def test_a_span_naming_a_thing_and_the_plans_nth_year(text, steps, dated):
 def test_things_named_in_latin_and_units_as_a_page_writes_them(task, kept):
     d = _draft(_city(task, title="广州市车网互动工作方案（2025-2027年）"))
     assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == kept
+
+
+@pytest.mark.parametrize("task, kept, reason", [
+    # the count right after 依托 is what the task relies on (苏州's 碳达峰 plan: 依托全市5家化工园区; 丰台's list:
+    # 依托58台水质自动监测站及手工断面数据)
+    ("依托全市5家化工园区，培育发展原料依托型产业。", [], "descriptor"),
+    ("依托58台水质自动监测站及手工断面数据，开展预警。", [], "descriptor"),
+    # counter-cases: a doing between 依托 and the count keeps it; a count in the next clause is the task's own
+    ("依托现有站点新建驿站50个。", ["50个"], None),
+    ("依托产业园区，新建标准厂房10万平方米。", ["10万平方米"], None),
+])
+def test_a_count_right_after_yituo_is_the_means_not_a_goal(task, kept, reason):
+    _kept_and_why(task, kept, reason, "苏州 碳达峰 / 丰台 美丽丰台", title="某市2024年工业节能工作方案")

@@ -856,6 +856,10 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if unit == "米" and (re.search(r"(?:^|[，,；;\x00])(?:路面|道路|桥梁|桥面|车行道)?(?:宽|宽度|净宽|跨径)(?:为|约|达)?$", before)
                         or re.match(r"桥跨|跨径|跨度", after)):
         return "extract.reason.descriptor"  # 宽12米, 采用2-32米桥跨方案: a dimension of what is built (九江, round twenty)
+    if re.search(r"(?:依托|依靠|借助)(?:全[省市区县镇]|辖区内?|现有|已建成?的?|区内|市内|县内)?(?:共)?$", lean):
+        # 依托全市5家化工园区, 依托58台水质自动监测站 (苏州's 碳达峰 plan, 丰台's 美丽丰台 list): the means the task relies
+        # on, what there is — the count right after 依托 is no goal (依托现有站点新建驿站50个 keeps its 50个: a verb between)
+        return "extract.reason.descriptor"
     if unit in ("元", "万元", "亿元") and re.fullmatch(r"[\x00\s]*(?:计划|拟)?投资(?:约)?[\x00\s]*", text[_clause_start(text, a, lo):a]) \
             and _FUNDS_WORK.match(text, e, hi):
         return "extract.reason.funds"  # 投资5000万元,提升改造低等级公路40公里 (新昌): the money the counted work is done with
