@@ -5935,3 +5935,19 @@ def test_things_named_in_latin_and_units_as_a_page_writes_them(task, kept):
 ])
 def test_a_count_right_after_yituo_is_the_means_not_a_goal(task, kept, reason):
     _kept_and_why(task, kept, reason, "苏州 碳达峰 / 丰台 美丽丰台", title="某市2024年工业节能工作方案")
+
+
+def test_a_page_footer_between_the_last_task_and_a_stray_line_names_no_unit():
+    """主办单位:… 版权所有:… under the last task, then a line the footer does not mark (建议使用…分辨率): the footer's 主办单位
+    never coordinates the plan (彰武's 政务公开 plan, round seventy-three's held-out set: every task had been led by
+    “彰武县人民政府办公室版权所有:阜新市人民政府办公室”)."""
+    text = ("某县基层政务公开标准化规范化工作方案\n二、主要任务\n1.2020年11月底前完成基层政务公开事项目录编制。\n"
+            "四、工作要求\n1. 加强组织领导\n"
+            "主办单位:某县人民政府办公室 版权所有:某市人民政府办公室\n建议使用1440*768分辨率 IE9.0及以上版本浏览器\n")
+    d = _draft(text)
+    assert d["entries"], d
+    assert all("版权所有" not in u and "人民政府办公室" not in u for e in d["entries"] for u in e["lead"]), d["entries"]
+    # counter-case: with no footer between, the last task's own 主办 label still leads it
+    d = _draft(text.replace("主办单位:某县人民政府办公室 版权所有:某市人民政府办公室\n", "").replace(
+        "完成基层政务公开事项目录编制。", "完成基层政务公开事项目录编制。（主办单位：县政府办公室）"))
+    assert [e["lead"] for e in d["entries"]] == [["县政府办公室"]], d["entries"]

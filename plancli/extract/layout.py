@@ -2156,6 +2156,12 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
         # A paragraph that ends in its units (…。（省工业和信息化厅牵头）) closes its task: the next paragraph of
         # the section is a task of its own, not more of this one.
         closed = cur is not None and kind == "text" and _ends_in_units(doc.c[cur.start:cur.end]) or li in after_table
+        if cur is not None and not closed and any(is_page_furniture(doc.lines[j])
+                                                  for j in range(doc.line_of(max(cur.start, cur.end - 1)), li)):
+            # the page's footer stands between (主办单位:某县人民政府办公室 版权所有:…, then 建议使用1440*768分辨率…): the line
+            # after it is no more of the task above, and the footer's 主办单位 never its unit (彰武's 政务公开 plan, round
+            # seventy-three's held-out set, where the last task's text had run over the footer)
+            closed = True
         if cur is not None and kind == "text" and not closed and _ITEM_LINE.match(b):
             # 二、 打通金河西路断头路 …。 责任单位: X 完成时限: 2025年8月 — a list's item on one line, numbered as a section but
             # too long to be a heading (德阳's monthly 民生实事 list, round twenty-six): an item of its own, never more
