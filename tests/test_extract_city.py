@@ -5951,3 +5951,13 @@ def test_a_page_footer_between_the_last_task_and_a_stray_line_names_no_unit():
     d = _draft(text.replace("主办单位:某县人民政府办公室 版权所有:某市人民政府办公室\n", "").replace(
         "完成基层政务公开事项目录编制。", "完成基层政务公开事项目录编制。（主办单位：县政府办公室）"))
     assert [e["lead"] for e in d["entries"]] == [["县政府办公室"]], d["entries"]
+
+
+def test_a_label_naming_the_level_of_its_units_is_read_as_its_role():
+    """市级配合单位:… and 市级督导单位:… under a task (临沧's 殡葬 plan, round seventy-two's held-out set: each label line had
+    been drafted as a step, its units as steps too): 配合 units support, a supervising unit is no unit of the task."""
+    text = ("临沧市2020年殡葬改革工作推进方案\n二、重点任务\n1.完成全市农村公益性公墓建设工作。\n责任单位:各县(区)人民政府\n"
+            "市级督导单位:市民政局\n市级配合单位:市发展改革委、市财政局\n完成时限:2020年12月底前。\n")
+    (m,) = [e for e in _draft(text)["entries"]]
+    assert (m["kind"], m["deadline"], m["lead"], m["support"]) == (
+        "milestone", "2020-12-31", ["各县(区)人民政府"], ["市发展改革委", "市财政局"]), m
