@@ -5768,9 +5768,12 @@ def test_a_ratio_reads_as_so_many_to_one():
     # the meeting of a session, and who issued a document, are no counts (东至's 零工市场 plan; 山东's 县域商业 plan)
     ("方案业经县政府第17届77次常务会议审议通过。\n1.到2025年，新建充电桩500个。", ["500个"], 0),
     ("为贯彻落实商务部等9部门印发的通知，制定本方案。\n1.到2025年，新建充电桩500个。", ["500个"], 0),
+    # (彭水's 生猪 plan, round seventy-one's held-out set: 农业农村部等6部委《…意见》)
+    ("落实农业农村部等6部委《关于促进生猪产业持续健康发展的意见》。\n1.到2025年，新建充电桩500个。", ["500个"], 0),
     # counter-cases: a day with 电 of the grid is a step; departments counted as the work's scope stay a target
     ("1.2025年9月30日电网改造全部完成。", [], 1),
     ("1.到2025年，推动全市12个部门数据共享。", ["12个"], 0),
+    ("1.到2025年，拍摄宣传微电影2部。", ["2部"], 0),
 ])
 def test_a_dates_figures_a_dateline_a_sessions_meeting_and_issuers_are_no_entries(text, kept, steps):
     d = _draft("某县2025年县域商业建设行动项目实施方案\n" + text)

