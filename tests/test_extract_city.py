@@ -5964,3 +5964,15 @@ def test_a_label_naming_the_level_of_its_units_is_read_as_its_role():
     (m,) = [e for e in _draft(text)["entries"]]
     assert (m["kind"], m["deadline"], m["lead"], m["support"]) == (
         "milestone", "2020-12-31", ["各县(区)人民政府"], ["市发展改革委", "市财政局"]), m
+
+
+@pytest.mark.parametrize("text, kept", [
+    # what there is now opens the sentence: the baseline the tasks start from (朝阳镇's 生猪 plan, round seventy-one)
+    ("1.目前,我镇有大型养殖场3个,养殖专业户6个,散户1625户。全年出栏生猪5万头。", ["5万头"]),
+    ("1.当前，全县已建成充电桩300个。到2025年，新建充电桩500个。", ["500个"]),
+    # counter-cases: 目前 not opening the sentence, or opening a task to do, keeps the figure
+    ("1.到2025年，新建充电桩500个，目前正在选址。", ["500个"]),
+    ("1.目前，要抓紧新建充电桩500个。", ["500个"]),
+])
+def test_a_sentence_opening_with_what_there_is_now_is_the_baseline(text, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city(text, title="某镇2021年生猪生产工作实施方案")))] == kept

