@@ -5976,3 +5976,19 @@ def test_a_label_naming_the_level_of_its_units_is_read_as_its_role():
 ])
 def test_a_sentence_opening_with_what_there_is_now_is_the_baseline(text, kept):
     assert [t["value_text"] for t in _targets(_draft(_city(text, title="某镇2021年生猪生产工作实施方案")))] == kept
+
+
+def test_goals_one_a_line_under_a_date_ending_in_a_colon_are_each_on_their_own_line():
+    """到2021年底: on its line, the goals one a line under it with no full stop (衡阳's 戴帽工程 plan, round seventy-five's
+    held-out set): the first goal had stood on the heading's line, its quote over two lines (the line contract)."""
+    text = ("衡阳“戴帽工程”专项行动实施方案\n二、目标任务\n到2021年底:\n市城区道路头盔佩戴率达到90%以上\n"
+            "县市城镇道路头盔佩戴率达到85%以上\n")
+    d = _draft(text)
+    lines = text.split("\n")
+    got = [(t["line"], t["value_text"], t["deadline"], t["deadline_text"]) for t in _targets(d)]
+    assert got == [(4, "90%", "2021-12-31", None), (5, "85%", "2021-12-31", None)], got
+    assert all(t["quote"] in lines[t["line"] - 1] for t in _targets(d))
+    assert "到2021年底" in _targets(d)[0]["note"]
+    # counter-case: the date on the goal's own line stays its phrase
+    d = _draft("某市2021年工作方案\n二、目标任务\n到2021年底，市城区道路头盔佩戴率达到90%以上。\n")
+    assert [(t["line"], t["deadline_text"]) for t in _targets(d)] == [(3, "到2021年底")]

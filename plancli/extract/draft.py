@@ -349,6 +349,12 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         # 盐都's PDF capture, round fifty-six's held-out set): the entry is on the line holding its value, its quote text of
         # that line (the line contract), its date still the sentence's
         qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
+    if d.value and doc.line_of(d.value[0]) > doc.line_of(qstart) and any(
+            doc.lines[k - 1].rstrip().endswith((":", "：")) for k in range(doc.line_of(qstart), doc.line_of(d.value[0]))):
+        # a line ending in a colon (到2021年底: / then the goals one a line): no print copy's wrap, the lines under it are
+        # lines of their own — the entry is on the line holding its value, its quote text of that line, its date still
+        # the heading's (衡阳's 戴帽工程 plan, round seventy-five's held-out set: the first goal had stood on the heading)
+        qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
     line = doc.line_of(qstart)
     qend = d.qend
     nxt = next((k for k in range(line + 1, len(doc.lines) + 1) if doc.lines[k - 1].strip()), None)
@@ -401,8 +407,9 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         e["comparator"] = d.comparator
     else:
         e.update({"value_text": None, "value": None, "unit": None, "comparator": None})
-    if d.time and d.governed:
-        # The phrase is in an earlier sentence: the quote cannot hold it, the note says where it is.
+    if d.time and (d.governed or qstart != d.qstart and d.time.end <= qstart):
+        # The phrase is in an earlier sentence, or on a line above the one the entry moved to (到2021年底: over its goals):
+        # the quote cannot hold it, the note says where it is.
         e["deadline_text"] = None
         e["deadline"] = d.time.deadline.date.isoformat()
         e["deadline_inferred"] = False
