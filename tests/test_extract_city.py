@@ -5992,3 +5992,12 @@ def test_goals_one_a_line_under_a_date_ending_in_a_colon_are_each_on_their_own_l
     # counter-case: the date on the goal's own line stays its phrase
     d = _draft("某市2021年工作方案\n二、目标任务\n到2021年底，市城区道路头盔佩戴率达到90%以上。\n")
     assert [(t["line"], t["deadline_text"]) for t in _targets(d)] == [(3, "到2021年底")]
+
+
+def test_a_numbered_item_under_a_short_heading_is_no_more_of_a_title():
+    """三、 / 进度安排 / 1.2020年9月底前制定工作方案 (彰武's 政务公开 plan re-laid with its numbers apart, round seventy-three's
+    held-out set): the heading and the item had been joined as a two-line title ending in 方案, the step lost."""
+    text = ("某县政务公开工作方案\n一、主要任务\n1.2020年11月底前编制完成目录。\n三、\n进度安排\n"
+            "1.2020年9月底前制定工作方案\n2.2020年12月底前完成验收\n")
+    d = _draft(text)
+    assert sorted(e["deadline"] for e in d["entries"]) == ["2020-09-30", "2020-11-30", "2020-12-31"], d["entries"]

@@ -419,8 +419,8 @@ def title_spans(lines: list[str]) -> list[tuple[int, int, str]]:
             j, k, acc = i, 0, b
             while k < 4:  # a title over as many as five lines
                 n = nxt(j)
-                if n is None:
-                    break
+                if n is None or TASK.match(bodies[n]):
+                    break  # (进度安排 / 1.2020年9月底前制定工作方案: a numbered item under a heading is no more of a title)
                 acc, j, k = acc + bodies[n], n, k + 1
                 if _is_title(acc) or NOTICE_TITLE.match(acc):
                     last, joined = j, acc
