@@ -6001,3 +6001,28 @@ def test_a_numbered_item_under_a_short_heading_is_no_more_of_a_title():
             "1.2020年9月底前制定工作方案\n2.2020年12月底前完成验收\n")
     d = _draft(text)
     assert sorted(e["deadline"] for e in d["entries"]) == ["2020-09-30", "2020-11-30", "2020-12-31"], d["entries"]
+
+
+@pytest.mark.parametrize("task, kept, reason", [
+    # how long a campaign runs (衡阳's and 双牌's 戴帽工程: 通过为期4个月的集中治理)
+    ("通过为期4个月的集中治理，头盔佩戴率达到90%以上。", ["90%"], "span"),
+    # what a rule advises, and a rule's interval (荣昌's 危房改造 letter; 两岔乡's 献血 plan)
+    ("1人户建筑面积不宜小于40平方米、不宜大于60平方米，完成危房改造200户。", ["200户"], "rule_bound"),
+    ("两次献血间隔不少于6个月，全年献血600人。", ["600人"], "rule_bound"),
+    # counter-cases: a time limit the plan commits to, and a floor to reach, stay targets
+    ("力争6个月内完成清理，改造面积不小于40平方米。", ["6个月", "40平方米"], None),
+])
+def test_a_campaigns_length_and_a_rules_advice_or_interval_are_no_targets(task, kept, reason):
+    _kept_and_why(task, kept, reason, "衡阳 戴帽工程 / 荣昌 危房改造 / 两岔乡 献血", title="某县2024年工作方案")
+
+
+@pytest.mark.parametrize("task, kept", [
+    # doses of blood and fields worked more than once are measured as written (华新镇's 献血 notice; 重庆's 为农服务 plan)
+    ("全年完成献血1700人份。", [("1700人份", 1700, "人份")]),
+    ("到2024年，农业生产托管服务面积达到1000万亩次。", [("1000万亩次", 10000000, "亩次")]),
+    # counter-case: 亩 then 次 of the next word is 亩
+    ("到2024年，新增耕地1000亩，次年完成验收。", [("1000亩", 1000, "亩")]),
+])
+def test_doses_and_field_passes_are_measures(task, kept):
+    d = _draft(_city("1." + task, title="某县2024年工作方案"))
+    assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == kept

@@ -407,7 +407,10 @@ _BOUND_BEFORE = re.compile(
     r"(?:(?:最高|最低|最多|最长|最短|上限|下限|封顶)(?:为|可达|可|放宽至|放宽到|延长至|延长到|不超过|不高于|不低于|不少于|给予|奖励|补助|补贴)?"
     r"|(?:净高|层高|净宽|净空|高度|宽度|长度|厚度|直径|间距|半径|埋深|坡度|荷载)(?:应|须|需|要)?"
     r"(?:不低于|不小于|不超过|不大于|不少于|不高于|低于|高于|小于|大于|≥|≤|为)"
-    r"|按[^，,；;。]{0,16}的)$")
+    r"|按[^，,；;。]{0,16}的"
+    # (1人户不宜小于40平方米、不宜大于60平方米: what a rule advises — 荣昌's 危房改造 letter; 两次献血间隔不少于6个月: a rule's
+    # interval — 两岔乡's 献血 plan, rounds seventy-five and seventy-six)
+    r"|不宜(?:小于|大于|低于|高于|少于|多于|超过)|间隔(?:时间)?(?:应|须)?(?:不少于|不低于|不小于|不得少于|大于|超过))$")
 _BOUND_AFTER = re.compile(r"^(?:以上|以下|以内)?(?:的)?(?:给予)?(?:一次性)?(?:补助|补贴|奖励|资助|贴息|封顶)")
 # The money a rule pays each one who qualifies (安徽's 工业互联网 plan, 省级分别给予一次性奖补50万元、100万元、150万元; 每辆车
 # 补贴15万元; 奖励标准为20000元/例; 给予每个五星业委会10000元、四星业委会5000元…奖励; 每处理一吨给予221元的消纳补贴;
@@ -876,7 +879,8 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.descriptor"
     # (力争6个月内完成清理 stays a target, 6个月 <=, as issue 20 has it: a time limit the plan commits to)
     if unit in ("个月", "天", "周", "年", "日", "个工作日", "工作日") and (
-            re.search(r"(?:利用|用|经过|历时)$", before) or re.match(r"^(?:左右)?(?:的)?时间", after)):
+            re.search(r"(?:利用|用|经过|历时|为期)$", before) or re.match(r"^(?:左右)?(?:的)?时间", after)):
+        # (通过为期4个月的集中治理: how long the campaign runs — 衡阳's and 双牌's 戴帽工程, round seventy-five)
         return "extract.reason.span"
     if unit in ("个月", "天", "周", "年", "日", "个工作日", "工作日") and re.match(r"(?:以)?内", after) \
             and re.search(r"(?:印发|发布|更新|公布|出台|实施|施行|受理|收到|确定|认定)(?:之)?后$", before):
