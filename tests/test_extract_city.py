@@ -6039,3 +6039,15 @@ def test_doses_and_field_passes_are_measures(task, kept):
 def test_a_titles_one_year_is_the_period_of_an_undated_letter(text, period):
     d = _draft(text)
     assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period, d["meta"]["period"]
+
+
+@pytest.mark.parametrize("task, steps", [
+    # steps joined to the one a date closes share its date (荣昌's 危房改造 letter, round seventy-five)
+    ("二、各镇街要加快推进,确保2024年9月底前全部竣工,同时完成信息录入,同步完成系统录入,并提交分户档案资料。",
+     [("2024-09-30", ["各镇街"])] * 4),
+    # counter-case: a clause of other work after it does not
+    ("二、各镇街要加快推进,确保2024年9月底前全部竣工,加强质量安全巡查。", [("2024-09-30", ["各镇街"])]),
+])
+def test_steps_joined_to_a_dated_step_share_its_date_and_an_items_number_hides_no_subject(task, steps):
+    d = _draft("某区住建委关于调整2024年危房改造计划的函\n一、加强宣传。\n" + task + "\n")
+    assert [(e["deadline"], e["lead"]) for e in d["entries"] if e["kind"] == "milestone"] == steps, d["entries"]

