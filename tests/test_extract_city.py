@@ -6065,3 +6065,15 @@ def test_a_directive_to_the_units_after_dated_goals_is_no_goal_of_the_later_hori
             "2019年6月底前,凯里、黄平建成不动产登记综合窗口。2019年9月底前,黎平、雷山建成不动产登记综合窗口。" + tail + "\n")
     d = _draft(text)
     assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]
+
+
+@pytest.mark.parametrize("tail, steps", [
+    # where to send it is no step (常州's 标准 plan, round seventy: …报市市场监管局,电子邮箱:493318511@qq.com)
+    ("请于2023年5月31日前报市市场监管局,电子邮箱:493318511@qq.com。", 1),
+    ("请于2023年5月31日前报市市场监管局,联系电话:0519-12345678。", 1),
+    # counter-case: a second step after the date is one
+    ("请于2023年5月31日前报市市场监管局,完成标准立项。", 2),
+])
+def test_a_contact_after_a_dated_step_is_no_step(tail, steps):
+    d = _draft("常州市2022年度农业地方标准制定计划\n一、工作要求\n" + tail + "\n")
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]

@@ -2378,6 +2378,8 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []
     if text[e:e + 1] in "：:" and re.search(r"(?:包括|如下|是|为|有)$", words):
         return []  # 2023年新增14项包括: the lead of the list after it
+    if re.match(r"(?:电子邮箱|电子信箱|邮箱|联系电话|联系人|联系方式|传真|通讯地址|邮编)(?:[:：]|$)", words):
+        return []  # …请于2023年5月31日前报市市场监管局,电子邮箱:…: where to send it, no step (常州's 标准 plan, round seventy)
     if re.fullmatch(r"(?:总计|累计|共计|合计)(?:达到?|为)?\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,3}", words):
         return []  # 总计达60个: a running total (an exclusion, not_a_goal), no step either
     if re.search(r"(?:率|比例|比重|占比)$", words) and re.match(r"[^。；;]*?均(?:达到?|保持|不低于|超过)", text[e:e + 120]):
