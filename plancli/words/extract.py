@@ -108,6 +108,10 @@ WORDS: dict[str, tuple[str, str]] = {
                                     "安排58亿元，其中道路10亿元…），各分项才是目标",
                                     "a whole (a size or money) broken down after 其中 into parts that add up to it "
                                     "(the parts are the targets, their sum restates them)"),
+    "extract.reason.spelled_out": ("“即：”之后对前一总数的展开（打造22个数字乡镇试点，即：偏关县8个乡镇全覆盖、其余13个县各1个），"
+                                   "说明总数落在哪里，目标是前面的总数",
+                                   "spells out the whole before 即: (22个数字乡镇试点,即:偏关县8个…、其余13个县各1个): where "
+                                   "the whole falls, the whole is the target"),
     "extract.reason.share_of": ("括注在数值后的占比（完成筛查人数1480人(20%)），说明该数占总量的比例，不另立目标",
                                 "a share in brackets after a figure (1480人(20%)): what part of a whole the figure is, no"
                                 " target of its own"),
