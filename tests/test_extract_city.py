@@ -6088,3 +6088,17 @@ def test_a_contact_after_a_dated_step_is_no_step(tail, steps):
 ])
 def test_figures_spelling_out_a_whole_after_ji_are_no_targets(task, kept, reason):
     _kept_and_why(task, kept, reason, "忻州 数字乡村", title="某市2023年数字乡村工作方案")
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a figure shares the measure of the last of those paired after it (自贡's 水气电 plan, round seventy-one:
+    # 分别压缩至2个、3个环节; 分别为1.5个、7个工作日 — the first had read 个); 个环节 is a measure of its own
+    ("到2023年底，报装流程分别压缩至2个、3个环节，平均办理时间分别为1.5个、7个工作日。",
+     [("2个", "个环节"), ("3个环节", "个环节"), ("1.5个", "个工作日"), ("7个工作日", "个工作日")]),
+    ("到2025年，两项指标分别提高5个、3个百分点。", [("5个", "个百分点"), ("3个百分点", "个百分点")]),
+    # counter-case: figures of different measures keep their own
+    ("到2025年，新建学校2所、幼儿园3个。", [("2所", "所"), ("3个", "个")]),
+])
+def test_paired_figures_share_the_measure_of_the_last(task, kept):
+    d = _draft(_city("1." + task, title="某市2023年用水用气用电改革方案"))
+    assert [(t["value_text"], t["unit"]) for t in _targets(d)] == kept

@@ -803,7 +803,7 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
     if unit in ("%", "‰") and text[e:e + 1] in ")）" and _SHARE_OF_BEFORE.search(before):
         return "extract.reason.share_of"  # 完成筛查人数1480人(20%): the share of the whole the figure is (泰顺, round fourteen)
-    if unit in ("种", "类", "个", "项") and not before.endswith("等") and _names_counted(before, m) \
+    if unit in ("种", "类", "个", "项", "个环节") and not before.endswith("等") and _names_counted(before, m) \
             and not re.match(r"(?:以上|及以上|左右|多|余)", after):
         # (…重点实验室、产业技术研究院、应用技术中心、数据共享中心等创新平台5个以上: a floor is no count of the names — 商业航天,
         # round forty-four's held-out set)

@@ -234,7 +234,9 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
               "辆(艘)", "辆（艘）", "人(次)", "人（次）",
               # blood taken, doses given, fields worked more than once (以1700人份的指标任务作分配: 华新镇's 献血 notice;
               # 服务面积1000万亩次: 重庆's 为农服务 plan — rounds seventy-four and seventy-six's held-out sets)
-              "人份", "亩次"),
+              "人份", "亩次",
+              # the steps of a procedure a reform cuts (用水报装流程压缩至2个环节: 自贡's 水气电 plan, round seventy-one)
+              "个环节"),
     # units of measurement, money and shares (担: 50 kg, the weight tobacco and grain are sold by)
     "unit": ("%", "‰", "个百分点", "百分点", "倍", "元", "美元", "平方公里", "平方千米", "平方米", "立方米", "公顷",
              "亩", "担", "公里", "千米", "米", "厘米", "毫米", "微米", "吨", "吨标准煤", "吨标煤", "千克", "公斤", "斤",
