@@ -6102,3 +6102,21 @@ def test_figures_spelling_out_a_whole_after_ji_are_no_targets(task, kept, reason
 def test_paired_figures_share_the_measure_of_the_last(task, kept):
     d = _draft(_city("1." + task, title="某市2023年用水用气用电改革方案"))
     assert [(t["value_text"], t["unit"]) for t in _targets(d)] == kept
+
+
+@pytest.mark.parametrize("name", [
+    # a step on a line ending in a colon ends with its line (武冈's 筛查 notice, round seventy-seven: …公示如下: had run on)
+    "city2022_wugang_shaicha",
+    # a heading row of labels set apart by spaces is a line of its own (淄川's 民生实事 report, round seventy-eight: its
+    # first figure had stood on the heading's line)
+    "dept2023_zichuan_wenhua",
+])
+def test_a_colon_line_and_a_label_row_keep_each_entry_on_its_own_line(name):
+    text = (_DOCS / f"{name}.txt").read_text(encoding="utf-8")
+    d = _draft(text)
+    lines = text.split("\n")
+    assert d["entries"], d
+    for e in d["entries"]:
+        assert compact(e["quote"]) in compact(lines[e["line"] - 1]), e
+        if e["kind"] == "target":
+            assert compact(e["value_text"]) in compact(lines[e["line"] - 1]), e

@@ -334,6 +334,7 @@ def _implied_unit(metric: str) -> str | None:
     return None
 
 
+_LABEL_ROW = re.compile(r"[\u4e00-\u9fff、，,（）()]{2,16}(?:[ \u3000\t]+[\u4e00-\u9fff、，,（）()]{2,16}){3,}")
 _PAIRED = re.compile(r"(?:[、和及与][\x00\s]*\d+(?:\.\d+)?(?:万|亿)?(?=[个\d.、和及与万亿]))*[、和及与][\x00\s]*\d+(?:\.\d+)?(?:万|亿)?")
 _MEASURES = measure_words("count", "unit", "span")
 
@@ -370,8 +371,18 @@ def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str
         # lines of their own — the entry is on the line holding its value, its quote text of that line, its date still
         # the heading's (衡阳's 戴帽工程 plan, round seventy-five's held-out set: the first goal had stood on the heading)
         qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
+    if d.value and doc.line_of(d.value[0]) > doc.line_of(qstart) and _LABEL_ROW.fullmatch(
+            doc.lines[doc.line_of(qstart) - 1].strip()):
+        # a table's heading row of labels set apart by spaces (重点工作项目 项目内容及目标要求 … 责任分工 监督方式) over the first
+        # row: no print copy's wrap, the row is a line of its own (淄川's 民生实事 report, round seventy-eight's held-out
+        # set: its first figure had stood on the heading's line)
+        qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
     line = doc.line_of(qstart)
     qend = d.qend
+    if not d.value and doc.lines[line - 1].rstrip().endswith((":", "：")):
+        # a step on a line ending in a colon (…项目工作完成情况公示如下:) ends with its line: the lines under it are lines of
+        # their own, no print copy's wrap (武冈's 筛查 notice, round seventy-seven's held-out set: its quote had run on)
+        qend = min(qend, doc.src.line_span(line)[1])
     nxt = next((k for k in range(line + 1, len(doc.lines) + 1) if doc.lines[k - 1].strip()), None)
     na, ne = doc.src.line_span(nxt) if nxt else (0, 0)
     if nxt and na < qend and qend >= ne and len(doc.c[na:ne].strip("\x00 ")) <= 12 \
