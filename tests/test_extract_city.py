@@ -6120,3 +6120,16 @@ def test_a_colon_line_and_a_label_row_keep_each_entry_on_its_own_line(name):
         assert compact(e["quote"]) in compact(lines[e["line"] - 1]), e
         if e["kind"] == "target":
             assert compact(e["value_text"]) in compact(lines[e["line"] - 1]), e
+
+
+@pytest.mark.parametrize("task, got", [
+    # a share stated as a head count in brackets is one target, and 完成 with the work its clause names dates it
+    # (团洲's 接种 plan, round seventy-seven: 40%(9986人),力争在2021年6月底前完成接种)
+    ("全乡接种人数需达到常住人口总数的40%(9986人),力争在2021年6月底前完成接种。", [("40%", "2021-06-30")]),
+    # counter-cases: 完成 of other work is a step of its own; a count in brackets after a count stays
+    ("全乡接种人数需达到常住人口总数的40%,力争在2021年6月底前完成验收。", [("40%", "2021-12-31")]),
+    ("新建充电站5座(充电桩200个),2021年6月底前全部建成。", [("5座", "2021-06-30"), ("200个", "2021-06-30")]),
+])
+def test_a_share_as_a_head_count_and_completing_the_work_its_clause_names(task, got):
+    d = _draft(_city("1." + task, title="某乡2021年新冠病毒疫苗接种工作方案"))
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == got, d["entries"]

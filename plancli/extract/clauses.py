@@ -801,6 +801,11 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
                  lean):
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
+    if unit not in ("%", "‰") and text[lo + m.start() - 1:lo + m.start()] in "(（" and text[e:e + 1] in ")）" \
+            and re.search(r"\d%[\x00\s]*$", text[max(lo, a - 12):a - 1]):
+        # 全乡接种人数需达到常住人口总数的40%(9986人) (团洲's 接种 plan, round seventy-seven's held-out set): the share as
+        # a head count, one target stated twice
+        return "extract.reason.share_as_count"
     if unit in ("%", "‰") and text[e:e + 1] in ")）" and _SHARE_OF_BEFORE.search(before):
         return "extract.reason.share_of"  # 完成筛查人数1480人(20%): the share of the whole the figure is (泰顺, round fourteen)
     if unit in ("种", "类", "个", "项", "个环节") and not before.endswith("等") and _names_counted(before, m) \
@@ -1839,8 +1844,17 @@ def _completion_end(text: str, t: Time) -> int:
     return e
 
 
-def _completes(text: str, t: Time) -> bool:
-    return bool(_COMPLETION.match(text[t.end:_completion_end(text, t)]))
+def _completes(text: str, t: Time, before: str = "") -> bool:
+    """Whether the clause of t only completes what comes before it: 2024年9月底前全部建成, or 完成 with the work the
+    clause before names (接种人数需达到…40%,力争在2021年6月底前完成接种 — 团洲's 接种 plan, round seventy-seven)."""
+    tail = text[t.end:_completion_end(text, t)]
+    if _COMPLETION.match(tail):
+        return True
+    m = _COMPLETES_WORK.match(tail)
+    return bool(m and before and m.group(1) in before)
+
+
+_COMPLETES_WORK = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?完成([\u4e00-\u9fff]{2,4})(?:任务|工作)?[\x00]*$")
 
 
 def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) -> Time | None:
@@ -2220,7 +2234,7 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
         if t is None:
             # 新建充电桩500个，2024年9月底前全部建成 / 新建充电桩500个。2024年10月底前完成。: a date after the
             # quantity whose clause only completes it dates it; the quote runs to it.
-            t = next((x for x in times if x.start >= e and _completes(text, x)), None) or trailing
+            t = next((x for x in times if x.start >= e and _completes(text, x, text[cs:x.start])), None) or trailing
             if t is not None:
                 qe = _completion_end(text, t)
         if t is None and due is not None:
@@ -2552,7 +2566,8 @@ def _milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[
     for k, t in enumerate(times):
         # A year-less phrase (各牵头单位于2月29日前将…报送, 年底前基本实现…) dates its clause in the document's year:
         # the milestone carries that date with a note (draft.py), as a heading's date over a list does.
-        if _completes(text, t) and any(q[1] <= t.start and not re.search(r"[)）]", text[q[1]:t.start]) for q in qtys):
+        if _completes(text, t, text[s0:t.start]) and any(q[1] <= t.start and not re.match(r"[^(（]*[)）]", text[q[1]:t.start])
+                                                        for q in qtys):
             continue  # 新建充电桩500个，2024年9月底前全部建成: the date of the target before it (not of one in brackets
             # that closed before it: …全部开工(…竣工率达到90%以上)、2023年6月底前全部竣工 — 重庆, round fifty-one)
         if t.text == "年均":

@@ -112,6 +112,9 @@ WORDS: dict[str, tuple[str, str]] = {
                                    "说明总数落在哪里，目标是前面的总数",
                                    "spells out the whole before 即: (22个数字乡镇试点,即:偏关县8个…、其余13个县各1个): where "
                                    "the whole falls, the whole is the target"),
+    "extract.reason.share_as_count": ("括注在比例后的人数或个数（接种人数达到常住人口的40%(9986人)），是同一目标换算成的数量，不另立目标",
+                                      "a count in brackets after a share (40%(9986人)): the same target as a head count, no "
+                                      "entry of its own"),
     "extract.reason.share_of": ("括注在数值后的占比（完成筛查人数1480人(20%)），说明该数占总量的比例，不另立目标",
                                 "a share in brackets after a figure (1480人(20%)): what part of a whole the figure is, no"
                                 " target of its own"),
