@@ -6142,3 +6142,16 @@ def test_a_colon_line_and_a_label_row_keep_each_entry_on_its_own_line(name):
 def test_a_share_as_a_head_count_and_completing_the_work_its_clause_names(task, got):
     d = _draft(_city("1." + task, title="某乡2021年新冠病毒疫苗接种工作方案"))
     assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == got, d["entries"]
+
+
+@pytest.mark.parametrize("text, steps", [
+    # a date inside its sentence dates its own part, up to the semicolon (石屏's 尾矿库 plan, round seventy-seven:
+    # nine steps had been drafted from the goals after 到2022年底…控制在指标范围内;)
+    ("深入开展专项整治,依法关闭不具备安全生产条件的尾矿库,到2022年底县内尾矿库数量控制在指标范围内;"
+     "健全完善尾矿库安全监督管理体制,消除尾矿库重大隐患;建立监测预警机制。", 1),
+    # counter-case: a date opening its sentence reaches all its goals, semicolons or not
+    ("到2022年底,县内尾矿库数量控制在指标范围内;健全完善尾矿库安全监督管理体制,消除尾矿库重大隐患;建立监测预警机制。", 4),
+])
+def test_a_date_inside_its_sentence_reaches_up_to_the_semicolon(text, steps):
+    d = _draft("石屏县尾矿库综合治理行动实施方案\n一、工作目标\n" + text + "\n")
+    assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]
