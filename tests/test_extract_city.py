@@ -6149,7 +6149,10 @@ def test_a_share_as_a_head_count_and_completing_the_work_its_clause_names(task, 
     # nine steps had been drafted from the goals after 到2022年底…控制在指标范围内;)
     ("深入开展专项整治,依法关闭不具备安全生产条件的尾矿库,到2022年底县内尾矿库数量控制在指标范围内;"
      "健全完善尾矿库安全监督管理体制,消除尾矿库重大隐患;建立监测预警机制。", 1),
-    # counter-case: a date opening its sentence reaches all its goals, semicolons or not
+    # counter-cases: a date set apart by a comma heads the goals after it as one opening its sentence does (泉州's 煤矿
+    # plan, round seventy-seven; 静安's 分类 plan)
+    ("依法关闭不具备安全生产条件的尾矿库,到2022年底,县内尾矿库数量控制在指标范围内;"
+     "健全完善尾矿库安全监督管理体制,消除尾矿库重大隐患;建立监测预警机制。", 4),
     ("到2022年底,县内尾矿库数量控制在指标范围内;健全完善尾矿库安全监督管理体制,消除尾矿库重大隐患;建立监测预警机制。", 4),
 ])
 def test_a_date_inside_its_sentence_reaches_up_to_the_semicolon(text, steps):
