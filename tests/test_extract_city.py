@@ -764,7 +764,9 @@ def _documents() -> list[tuple[Path, object]]:
              # rounds seventy-seven and seventy-eight: 新北区's 5 月14日前 notice (its year from the page's address) and
              # 大足's 婚俗改革 report (its term from the ministry's approval) name no year of their own
              "district2022_xinbei_jiagu.txt": parse_period("2022:2022"),
-             "district2021_dazu_hunsu.txt": parse_period("2021:2024")}
+             "district2021_dazu_hunsu.txt": parse_period("2021:2024"),
+             # round eighty: 龙岩's 档案 news names its term only as “十四五” and 每年 (its annotator read 2021-2025)
+             "dept2025_longyan_dangan.txt": parse_period("2021:2025")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
