@@ -2574,11 +2574,12 @@ def _milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[
             continue  # 细颗粒物年均浓度…力争达到考核要求: an average over the years measures a figure, it dates no step
         scope_end = _dated_from(text, times[k + 1], t.end) if k + 1 < len(times) else s1
         if not _OPENING.match(text[s0:t.start]) and t.deadline.kind == "by" and text[t.end:t.end + 1] not in "，," \
-                and (semi := re.search(r"[；;]", text[t.end:scope_end])) is not None:
+                and not re.search(r"(?:季度|半年|月份?|阶段|年度)[:：]", text[s0:t.start]) and (semi := re.search(r"[；;]", text[t.end:scope_end])) is not None:
             # a date inside its sentence (…依法关闭…尾矿库,到2022年底县内尾矿库数量…控制在指标范围内;尾矿库数量原则上只减
             # 不增;健全完善…: 石屏's 尾矿库 plan, round seventy-seven's held-out set) dates its own part up to the semicolon,
             # not the goals set apart after it; a date set apart by a comma (…原则，到2025年，完成…；实现…) heads them all, as
-            # one opening its sentence does (静安's 分类 plan, 泉州's 煤矿 plan)
+            # one opening its sentence does (静安's 分类 plan, 泉州's 煤矿 plan), as does one under a schedule's label (淮北's
+            # 第四季度:力争年底前开工建设…；开展…建设)
             scope_end = t.end + semi.start()
         if (item := _NEXT_ITEM.search(text, t.end, scope_end)) is not None:
             scope_end = item.start()  # …年内新增入统企业5家以上;②积极主动服务企业…: the next item is no clause of this one's
