@@ -350,32 +350,27 @@ def _shared_measure(c: str, end: int, unit: str) -> str:
     return last if last and last != unit and last.startswith(unit) else unit
 
 
+def _on_a_line_apart(doc: Doc, first: int, held: int) -> bool:
+    """Whether a figure on line ``held`` stands on a line of its own below its sentence's first line ``first``, no print
+    copy's wrap of it: the first line is a number alone (四、 / its words on the next: one heading as the reader joins
+    it), a row of labels set apart by spaces (重点工作项目 项目内容及目标要求 … 监督方式 over the first row: 淄川's 民生实事
+    report, round seventy-eight's held-out set), or a line between ends in a colon (到2021年底: / the goals one a line:
+    衡阳's 戴帽工程 plan, round seventy-five's) or is a capture's page-break line (…改造提升病房276间， / * * * / 其中…: 盐都's
+    PDF capture, round fifty-six's)."""
+    if held <= first:
+        return False
+    top = doc.lines[first - 1].strip()
+    return bool(re.fullmatch(_ITEM_NUMBER, top) or _LABEL_ROW.fullmatch(top)) \
+        or any(doc.lines[k - 1].rstrip().endswith((":", "：")) for k in range(first, held)) \
+        or any(doc.lines[k - 1].strip() and not compact(doc.lines[k - 1]) for k in range(first + 1, held))
+
+
 def _entry_dict(doc: Doc, code: str, n: int, d: Draft, period: Period, lang: str = "en",
                 inferred_from: str | None = None) -> dict:
     qstart = d.qstart
-    if d.value and doc.line_of(d.value[0]) != doc.line_of(qstart) \
-            and re.fullmatch(_ITEM_NUMBER, doc.lines[doc.line_of(qstart) - 1].strip()):
-        # 四、 alone on its line, its words on the next (the reader joins them as one heading): the entry is on the line
-        # holding its value and its quote is text of that line — the number is no part of it (the line contract)
-        qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
-    if d.value and doc.line_of(d.value[0]) > doc.line_of(qstart) + 1 and any(
-            doc.lines[k - 1].strip() and not compact(doc.lines[k - 1])
-            for k in range(doc.line_of(qstart) + 1, doc.line_of(d.value[0]))):
-        # a capture's page-break line (* * *) inside the sentence (…到2027年改造提升病房276间， / * * * / 其中市三院间188间…:
-        # 盐都's PDF capture, round fifty-six's held-out set): the entry is on the line holding its value, its quote text of
-        # that line (the line contract), its date still the sentence's
-        qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
-    if d.value and doc.line_of(d.value[0]) > doc.line_of(qstart) and any(
-            doc.lines[k - 1].rstrip().endswith((":", "：")) for k in range(doc.line_of(qstart), doc.line_of(d.value[0]))):
-        # a line ending in a colon (到2021年底: / then the goals one a line): no print copy's wrap, the lines under it are
-        # lines of their own — the entry is on the line holding its value, its quote text of that line, its date still
-        # the heading's (衡阳's 戴帽工程 plan, round seventy-five's held-out set: the first goal had stood on the heading)
-        qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
-    if d.value and doc.line_of(d.value[0]) > doc.line_of(qstart) and _LABEL_ROW.fullmatch(
-            doc.lines[doc.line_of(qstart) - 1].strip()):
-        # a table's heading row of labels set apart by spaces (重点工作项目 项目内容及目标要求 … 责任分工 监督方式) over the first
-        # row: no print copy's wrap, the row is a line of its own (淄川's 民生实事 report, round seventy-eight's held-out
-        # set: its first figure had stood on the heading's line)
+    if d.value and _on_a_line_apart(doc, doc.line_of(qstart), doc.line_of(d.value[0])):
+        # the entry is on the line holding its value and its quote is text of that line (the line contract); its date
+        # stays the sentence's or the heading's
         qstart = next(p for p in range(qstart, d.value[0] + 1) if doc.line_of(p) == doc.line_of(d.value[0]))
     line = doc.line_of(qstart)
     qend = d.qend
