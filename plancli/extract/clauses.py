@@ -1832,7 +1832,8 @@ Qty = tuple[int, int, int, int]  # start, end, clause start, clause end (compact
 # The clause after a date that only completes what comes before it: 2024年9月底前全部建成, 10月底前完成.
 # (计划于2024年8月完工: 安民乡, round nineteen; …70个案件…整改进度，确保在2026年6月底前完成整改任务: the task's own name for the
 # work after 完成 — 松江, round forty's held-out set)
-_COMPLETION = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?(?:完成|建成|到位|建成投用|投入使用|投用|竣工|完工|交付使用|落地)"
+_FULLY = r"(?:全部|全面|基本|如期|按时|确保)?"  # (how a completing clause says it is done: 全部建成, 如期完成接种)
+_COMPLETION = re.compile(rf"^[\x00]*{_FULLY}(?:完成|建成|到位|建成投用|投入使用|投用|竣工|完工|交付使用|落地)"
                          r"(?:任务|目标|建设|(?:整改|整治|改造|拆除|治理|验收)(?:任务|目标))?[\x00]*$")
 
 
@@ -1854,7 +1855,7 @@ def _completes(text: str, t: Time, before: str = "") -> bool:
     return bool(m and before and m.group(1) in before)
 
 
-_COMPLETES_WORK = re.compile(r"^[\x00]*(?:全部|全面|基本|如期|按时|确保)?完成([\u4e00-\u9fff]{2,4})(?:任务|工作)?[\x00]*$")
+_COMPLETES_WORK = re.compile(rf"^[\x00]*{_FULLY}完成([\u4e00-\u9fff]{{2,4}})(?:任务|工作)?[\x00]*$")
 
 
 def _completion_date(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) -> Time | None:

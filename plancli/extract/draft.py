@@ -49,7 +49,7 @@ from .context import (
     term_span,
     title_line_set,
 )
-from .layout import TASK, TITLE_END, Doc, ExtractError, Plan, is_title, layout, unspaced
+from .layout import ITEM_NUMBER, TASK, TITLE_END, Doc, ExtractError, Plan, is_title, layout, unspaced
 
 __all__ = ["extract", "to_yaml", "to_json", "units_yaml", "parse_period", "read_source", "write_draft"]
 
@@ -360,7 +360,7 @@ def _on_a_line_apart(doc: Doc, first: int, held: int) -> bool:
     if held <= first:
         return False
     top = doc.lines[first - 1].strip()
-    return bool(re.fullmatch(_ITEM_NUMBER, top) or _LABEL_ROW.fullmatch(top)) \
+    return bool(re.fullmatch(ITEM_NUMBER, top) or _LABEL_ROW.fullmatch(top)) \
         or any(doc.lines[k - 1].rstrip().endswith((":", "：")) for k in range(first, held)) \
         or any(doc.lines[k - 1].strip() and not compact(doc.lines[k - 1]) for k in range(first + 1, held))
 
@@ -493,8 +493,7 @@ def _previews(line: str, value_text: str) -> bool:
 
 
 # An item's heading: 一、…, (一)…, 1.… standing on a line of its own (no sentence's end).
-_ITEM_NUMBER = r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]"
-_ITEM_HEADING = re.compile(rf"^(?:{_ITEM_NUMBER})[^。；;]*$")
+_ITEM_HEADING = re.compile(rf"^(?:{ITEM_NUMBER})[^。；;]*$")
 
 
 def _item_heading(lines: list[str], ln: int) -> int | None:
@@ -503,12 +502,12 @@ def _item_heading(lines: list[str], ln: int) -> int | None:
     def next_text(j: int) -> int | None:
         return next((k for k in range(j + 1, len(lines) + 1) if lines[k - 1].strip()), None)
     line = lines[ln - 1].strip()
-    if re.fullmatch(_ITEM_NUMBER, line):
+    if re.fullmatch(ITEM_NUMBER, line):
         ln = next_text(ln) or ln  # (the number alone: its words are the next line's)
         line = lines[ln - 1].strip()
     else:
         above = next((lines[j - 1].strip() for j in range(ln - 1, 0, -1) if lines[j - 1].strip()), "")
-        if re.fullmatch(_ITEM_NUMBER, above):
+        if re.fullmatch(ITEM_NUMBER, above):
             line = above + line
     return next_text(ln) if _ITEM_HEADING.match(line) else None
 

@@ -66,6 +66,8 @@ _YEAR_TITLE = re.compile(
     # an edition under the title: 关于推动经济高质量发展若干政策举措 / (2025年版)
     rf"|^(?P<name2>[^，,。；;：:]{{4,60}}?(?:{_YEAR_TITLE_END}|{TITLE_END}))[(（](?P<year2>(?:19|20)\d{{2}})年版[)）]$")
 _SECTION = re.compile(rf"^([{COUNTING}]+)、(.{{1,20}})$")
+# An item's number as a list writes it: 四、, （二）, 3. / 3、 (a line of its own, or opening a sentence)
+ITEM_NUMBER = r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]"
 GROUP = re.compile(rf"^[(（]([{COUNTING}]+)[)）]")
 # (a decimal with its measure word alone is no number and its figure: 4.334公里, 430.549公里 — a cell of 黄浦's inventory
 # set a line of its own, round thirty-seven's held-out set, had been read as task 4 of 334公里; 2.50个小区新增… — words
@@ -687,7 +689,7 @@ def sentence_subject(text: str) -> tuple[str, ...] | None:
     t = text.lstrip("\x00 ")
     # (二、各镇街要…确保2024年9月底前全部竣工: an item's number opening the sentence is no part of its subject — 荣昌's
     # 危房改造 letter, round seventy-five's held-out set)
-    t = re.sub(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))[\x00 ]*", "", t)
+    t = re.sub(rf"^(?:{ITEM_NUMBER})(?!\d)[\x00 ]*", "", t)
     m = _SENTENCE_SUBJECT.match(t)
     if m:
         return _split_units(m.group(1) or m.group(2))
