@@ -4576,6 +4576,36 @@ def test_a_quota_table_is_read_by_its_heading(head, rows, want):
     assert got == want
 
 
+# A quota table whose heading a page repeats side by side to save paper (单位 | 任务数(人) | 单位 | 任务数(人): 三封寺's 献血
+# quotas, round seventy-six's held-out set): each pair of cells on a row is a unit and its own figure — the second
+# unit's figure had been led by the first — and, one cell a line ending in " |", its rows are read cell by cell, the
+# last cut short as stored. No quota row's unit is the plan's fallback for a figure of its body (it had led the town's
+# 38人). Counter-cases: a heading whose later unit column is no repeat (乡镇 | 任务(亩) | 责任单位) is one group.
+_PAIRS_BODY = ("关于做好2021年度预约无偿献血工作的通知\n各村(居委会)、部门单位:\n"
+               "今年县政府办对我镇2021年度下达献血人数为38人。\n三封寺镇2021年度无偿献血任务分配表\n")
+_PAIRS_WANT = [(38, None), (3, ["墨山铺村"]), (1, ["财政所"]), (4, ["莲花堰村"]), (2, ["农业综合服务中心"]), (3, ["华一村"])]
+
+
+@pytest.mark.parametrize("table", [
+    "单 位 | 任务数(人) | 单 位 | 任务数(人)\n墨山铺村 | 3 | 财政所 | 1\n莲花堰村 | 4 | 农业综合服务中心 | 2\n华一村 | 3 |\n",
+    "".join(c + " |\n" for c in ("单 位", "任务数(人)", "单 位", "任务数(人)", "墨山铺村", "3", "财政所", "1", "莲花堰村", "4",
+                                  "农业综合服务中心", "2", "华一村", "3", "社会事业综合服务中心")),
+    # with a 序号 for each pair
+    "序号 | 单位 | 任务数(人) | 序号 | 单位 | 任务数(人)\n1 | 墨山铺村 | 3 | 2 | 财政所 | 1\n"
+    "3 | 莲花堰村 | 4 | 4 | 农业综合服务中心 | 2\n5 | 华一村 | 3 |\n",
+], ids=["bars", "cell-lines", "numbered-pairs"])
+def test_a_quota_table_set_in_pairs_gives_each_unit_its_own_figure(table):
+    d = _draft(_PAIRS_BODY + table)
+    got = [(t["value"], None if t["units_inferred"] else t["lead"]) for t in _targets(d)]
+    assert got == _PAIRS_WANT, d["entries"]
+    assert _targets(d)[0]["lead"] == ["待定"]
+
+
+def test_a_quota_table_with_a_later_unit_column_is_no_pair():
+    d = _draft("某县2024年农村改厕任务分解表\n乡镇 | 改厕任务(户) | 责任单位 |\n甲镇 | 120 | 县农业农村局 |\n乙镇 | 80 | 县卫健局 |\n")
+    assert [(t["value"], t["lead"]) for t in _targets(d)] == [(120, ["甲镇"]), (80, ["乙镇"])]
+
+
 # A step dated by a span of days or months (3月20日-3月31日,本市开展…宣传行动; 2024年3月至6月,完成…): due when the span ends, as
 # parse-deadline reads the span (上海's 爱国卫生月, round twenty-nine's leftover) — the draft had dated it by its first day.
 @pytest.mark.parametrize("text, want", [

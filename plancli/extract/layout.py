@@ -294,6 +294,9 @@ class Block:
     # the lead is read from running text (由X牵头, X牵头…, 各区要…), no label or parenthetical: a sentence's actor, which the
     # row of an annex task table restating the task overrides (_annex_units)
     running: bool = False
+    # a row of a quota table (单位 | 任务数(人), a figure shared out among units): its unit's own share, never a unit the
+    # plan's other tasks fall back on (_coordinator)
+    quota: bool = False
 
 
 @dataclass
@@ -975,6 +978,7 @@ class _Row:
     # a row a cell short whose one unit cell stands under a 牵头单位 column followed by a 责任单位 one: which of the two it
     # is, the row above tells (_table_rows)
     lone_units: bool = False
+    quota: bool = False  # a quota table's row (_quota_row): its unit's share of the plan's figure
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -982,7 +986,8 @@ def _table_rows(doc: Doc) -> list[_Row]:
     a row a line with its cells between "|" (or tabs, or spaces), one cell a line ending in " |", or one cell a
     paragraph without marks."""
     marked = [(li + 1, m.group(1).strip()) for li, ln in enumerate(doc.lines) if (m := _CELL.match(ln.strip()))]
-    rows = _line_rows(doc) + _cell_rows(doc, marked, marked=True) + _cell_rows(doc, [
+    quota, used = _quota_cell_rows(doc, marked)
+    rows = _line_rows(doc) + quota + _cell_rows(doc, [c for c in marked if c[0] not in used], marked=True) + _cell_rows(doc, [
         (li + 1, ln.strip()) for li, ln in enumerate(doc.lines) if ln.strip() and not _CELL.match(ln.strip())
         and not _SPLIT_BAR.search(ln)], marked=False)
     # A unit cell merged over rows (泰顺's 牵头单位 written once for rows 1-3, round fourteen) is on the first of
@@ -1749,18 +1754,73 @@ _QUOTA_PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:县|区|市|旗|州|盟|镇|
 _QUOTA_TOTAL = re.compile(r"(?:全[县市区镇乡旗])?(?:合\s*计|总\s*计|小\s*计|共\s*计)|全[县市区镇乡旗]")
 
 
+def _quota_groups(head: list[str]) -> list[tuple[int, dict[int, tuple[str, str]]]]:
+    """A quota table's heading read as its groups of columns, each the column naming its rows' units and the columns
+    naming a measure (``{column: (label, measure)}``) — one group, or one for each repeat of a heading a page sets
+    side by side to save paper (单位 | 任务数(人) | 单位 | 任务数(人): 三封寺's 献血 quotas, round seventy-six's held-out
+    set, two units a row). Nothing where the first column (after a 序号) names no kind of unit or no column a measure."""
+    off = 1 if _COL_NUMBER.match(head[0]) else 0
+    if len(head) < off + 2 or not _QUOTA_HEAD.fullmatch(head[off]):
+        return []
+    starts = [x for x in range(off, len(head)) if _QUOTA_HEAD.fullmatch(head[x])]
+    width = starts[1] - starts[0] if len(starts) > 1 else 0
+    # a repeat is the same labels again, its own 序号 too where the first has one (序号 | 单位 | 任务 | 序号 | 单位 | 任务);
+    # any other heading is one group (乡镇 | 任务(亩) | 责任单位)
+    numbered = bool(off) and all(_COL_NUMBER.match(head[s - 1]) for s in starts)
+    base = [s - numbered for s in starts]
+    repeated = width >= 2 and len(head) - (0 if numbered else off) == width * len(starts) \
+        and all(head[b:b + width] == head[base[0]:base[0] + width] for b in base)
+    bounds = [(s, min(s + width, len(head))) for s in starts] if repeated else [(off, len(head))]
+    out = []
+    for lo, hi in bounds:
+        measured = {x: (label, units[0]) for x in range(lo + 1, hi)
+                    if len(units := _row_units(label := head[x])) == 1 and not year_columns([label])}
+        if not measured:
+            return []
+        out.append((lo, measured))
+    return out
+
+
+def _quota_name(name: str, figures: bool) -> bool:
+    """A quota row's unit cell: a unit, a place, or — on a row that gives a figure — any short name (财政所, 华一村)."""
+    return bool(_one_unit(name) or _QUOTA_PLACE.fullmatch(name)
+                or figures and len(name) <= 16 and not re.search(r"[\d。，,；;:：]", name))
+
+
+def _quota_row(cells: list[_Cell], groups: list[tuple[int, dict[int, tuple[str, str]]]], off: int,
+               lines: tuple[int, int]) -> list[_Row] | None:
+    """The rows one line (or run of cells) of a quota table gives, a row for each group of columns whose unit cell
+    it fills; None where its first cell is neither a unit nor a total (the table has ended)."""
+    out: list[_Row] = []
+    for k, (lo, measured) in enumerate(groups):
+        at = lo - off
+        if at >= len(cells):
+            break
+        span = range(at, (groups[k + 1][0] - off) if k + 1 < len(groups) else len(cells))
+        name = cells[at].text
+        figures = [(cells[x], measured[x + off][0], (measured[x + off][1],)) for x in span
+                   if x + off in measured and x < len(cells) and _FIGURE_CELL.fullmatch(cells[x].text)]
+        total = bool(_QUOTA_TOTAL.fullmatch(name))
+        if not total and not _quota_name(name, bool(figures)):
+            if k == 0:
+                return None
+            continue
+        # the other cells (a 备注: 其中县农业投资有限公司新种任务1500亩) stay the row's text, led by its unit too
+        content = [cells[at]] + [cells[x] for x in span if x != at and x + off not in measured and x < len(cells)
+                                 and _row_number(cells[x].text) is None]
+        out.append(_Row(0, content, () if total else _split_units(name), (), None, lines, figures=figures, quota=True))
+    return out
+
+
 def _quota_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
     """The rows of a quota table whose heading is line ``li`` (cells ``head``): each row's figure under a column naming
     a measure is a target of the unit its first cell names (the total row's names none), due when the plan ends.
     Nothing where the heading's first column names no kind of unit (指标 | 数量(个): indicators, not units) or no
     column names a measure (单位 | 任务 | 备注), or where a row's first cell is neither a unit nor a total."""
+    groups = _quota_groups(head)
+    if not groups:
+        return []
     off = 1 if _COL_NUMBER.match(head[0]) else 0
-    if len(head) < off + 2 or not _QUOTA_HEAD.fullmatch(head[off]):
-        return []
-    measured = {x: (label, units[0]) for x in range(off + 1, len(head))
-                if len(units := _row_units(label := head[x])) == 1 and not year_columns([label])}
-    if not measured:
-        return []
     out: list[_Row] = []
     r = li + 1
     spaced = r <= len(doc.lines) and not doc.lines[r - 1].strip()  # (a page setting a blank line after every line)
@@ -1775,17 +1835,70 @@ def _quota_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
             cells = cells[1:]
         if len(cells) < 2:
             break
-        name = cells[0].text
-        total = bool(_QUOTA_TOTAL.fullmatch(name))
-        if not total and not (_one_unit(name) or _QUOTA_PLACE.fullmatch(name)):
+        got = _quota_row(cells, groups, off, (r, r))
+        if got is None:
             break
-        figures = [(c, measured[x + off][0], (measured[x + off][1],)) for x, c in enumerate(cells[1:], start=1)
-                   if x + off in measured and _FIGURE_CELL.fullmatch(c.text)]
-        # the other cells (a 备注: 其中县农业投资有限公司新种任务1500亩) stay the row's text, led by its unit too
-        content = [cells[0]] + [c for x, c in enumerate(cells[1:], start=1) if x + off not in measured]
-        out.append(_Row(0, content, () if total else _split_units(name), (), None, (r, r), figures=figures))
+        out.extend(got)
         r += 1
     return out if any(row.figures for row in out) else []
+
+
+def _quota_cell_rows(doc: Doc, cells: list[tuple[int, str]]) -> tuple[list[_Row], set[int]]:
+    """The quota tables of a page that flattens a table one cell a line ending in " |" (单 位 | / 任务数(人) | / 单 位 | /
+    任务数(人) |, then 墨山铺村 | / 3 | …: 三封寺's 献血 quotas, round seventy-six's held-out set): the heading's labels
+    right under each other, then its rows the heading's width, cell by cell (an empty cell keeps its place) — and the
+    lines read, which no other reading of cells takes again."""
+    rows: list[_Row] = []
+    used: set[int] = set()
+    sq = _squeezed(doc)
+    i = 0
+    while i < len(cells):
+        t0 = compact(cells[i][1]).replace(" ", "")
+        if not (_QUOTA_HEAD.fullmatch(t0) or _COL_NUMBER.match(t0)):
+            i += 1
+            continue
+        # the heading: labels on the lines right under each other, up to the first row's unit (a place, a unit's name)
+        j = i + 1
+        while j < len(cells) and sq[cells[j][0]] - sq[cells[j - 1][0]] <= 2 and _head_cell(t := compact(cells[j][1])) \
+                and (_QUOTA_HEAD.fullmatch(t.replace(" ", "")) or not (_one_unit(t) or _QUOTA_PLACE.fullmatch(t))):
+            j += 1
+        head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
+        groups = _quota_groups(head) if len(head) >= 2 else []
+        if not groups:
+            i += 1
+            continue
+        off = 1 if _COL_NUMBER.match(head[0]) else 0
+        got: list[_Row] = []
+        r = j
+        while r < len(cells) and sq[cells[r][0]] - sq[cells[r - 1][0]] <= 2:
+            k = len(head)
+            if off and _row_number(compact(cells[r][1])) is None:
+                k -= 1  # (a row without its number: the total's 合计 over the 序号 and unit cells)
+            run = cells[r:r + k]
+            stop = next((x for x, (a, b) in enumerate(zip(run, run[1:], strict=False), start=1)
+                         if sq[b[0]] - sq[a[0]] > 2), len(run))
+            run = run[:stop]  # (the table's last row, cut off or a unit short: the cells it has)
+            if len(run) < 2:
+                break
+            row = [_Cell(ln, doc.src.line_span(ln)[0], doc.src.line_span(ln)[0] + len(compact(t)), compact(t), _names(t))
+                   for ln, t in run]
+            if k == len(head) and off:
+                row = row[1:]
+            one = _quota_row(row, groups, off, (run[0][0], run[-1][0]))
+            if one is None:
+                break
+            got.extend(one)
+            r += len(run)
+            if len(run) < k:
+                break
+        if any(x.figures for x in got):
+            rows.extend(got)
+            _span(rows, cells[i][0], cells[r - 1][0])
+            used.update(ln for ln, _t in cells[i:r])
+            i = r
+        else:
+            i += 1
+    return rows, used
 
 
 def _close_row(rows: list[_Row | None], cur: list[_Cell], extra: list[_Cell], head: list[str],
@@ -2219,7 +2332,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
         if r.lead:
             plan.unit_rows.update(range(r.lines[0], r.lines[1] + 1))
         blk = Block("主要任务", None, a, e, lead=_verbatim(doc, r.lead, row_lo, row_hi),
-                    support=_verbatim(doc, r.support, row_lo, row_hi))
+                    support=_verbatim(doc, r.support, row_lo, row_hi), quota=r.quota)
         # each cell is a paragraph of its own; what stands between two cells (a bar, a leader's name) is no text
         blk.breaks = {c.e for c in r.content}
         dated = sorted((c.a, c.e) for c, _label in r.dated)
@@ -2250,7 +2363,7 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             metric = " ".join(x.text for x in r.content[:None if dated else 1])
             sub = Block("总体目标", None, c.a, c.e, lead=blk.lead, support=blk.support,
                         due=(at, at + len(label)) if dated else None, midline=True, figure=units,
-                        metric=metric if dated else metric + re.sub(r"[(（][^()（）]*[)）]$", "", label))
+                        metric=metric if dated else metric + re.sub(r"[(（][^()（）]*[)）]$", "", label), quota=r.quota)
             plan.blocks.append(sub)
         plan.baselines.extend((c.a, c.e) for c in r.baselines)
         for c, label in r.dated:
@@ -2606,7 +2719,7 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
                 plan.coordinator_line = doc.line_of(a)
             plan.coordinator_how = "lead of the first 推进措施"
             return
-    leads = [b.lead for b in plan.blocks if b.lead]
+    leads = [b.lead for b in plan.blocks if b.lead and not b.quota]
     if not leads and plan.blocks:
         # A notice handing indicators down (上海市民政局 关于下达…任务指标的通知, round fifteen's held-out set): no task
         # names a unit, and the text asks the units below it to deliver them — 请各区按照…要求…, 请各区于2月20日前上报… —
