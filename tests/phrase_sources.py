@@ -176,4 +176,14 @@ SOURCES: dict[str, Source] = {
     "gz633": Source("关于推进人才集聚工程的实施意见（广州“633”人才工程）", None, "广州市", date(2012, 9, 19),
                     "data/source/001_gz_633_rencai.txt (provenance: data/source/001_gz_633_rencai.md)",
                     period=Period(date(2012, 1, 1), date(2016, 12, 31))),
+    "hantai2022": Source("《汉台区加快推进气化汉中建设三年行动实施方案(2022—2024年)》解读", None, "汉中市汉台区", None,
+                         "http://htq.gov.cn/hzshtqzf/zwgk/zcjd/wzjd/202206/fb8f8cb7ba824e2389a626183ff5e6dd.shtml "
+                         "(bench/documents/district2022_hantai_qihua.txt, lines 4 and 8)", year=2022),
+    "jiexiu2019": Source("介休市2019年清洁取暖改造范围及方式 (a news page quoting the plan)", None, "介休市", None,
+                         "https://ne21.com/news/show-129976.html (bench/documents/city2019_jiexiu_qingjiequnuan.txt)",
+                         year=2019),
+    "qinxian2025": Source("2025年县政府工作报告任务清单 (the notice issuing it)", None, "沁县人民政府办公室", date(2025, 5, 18),
+                          "bench/documents/county2025_qinxian_qingdan.txt (line 3)"),
+    "wolong2026": Source("卧龙区2026年度财政衔接推进乡村振兴补助资金项目计划", None, "南阳市卧龙区", date(2025, 12, 29),
+                         "https://www.wolong.gov.cn/2026/01-05/1368593.html (bench/documents/dept2026_wolong_xianjie.txt)"),
 }

@@ -6190,3 +6190,36 @@ def test_a_share_as_a_head_count_and_completing_the_work_its_clause_names(task, 
 def test_a_date_inside_its_sentence_reaches_up_to_the_semicolon(text, steps):
     d = _draft("石屏县尾矿库综合治理行动实施方案\n一、工作目标\n" + text + "\n")
     assert len([e for e in d["entries"] if e["kind"] == "milestone"]) == steps, d["entries"]
+
+
+@pytest.mark.parametrize("goal, got", [
+    # a run of years pairs with the figures of its own sentence part only: the next part's own year dates its figure
+    # (科左中旗's 艾滋病 plan, round eighty-two: 2025年和2030年,…均…减少10%以上;2025年,…95%以上 had dated 95% by 2030)
+    ("2025年和2030年,危险行为均较前5年减少10%以上;2025年,综合干预措施覆盖比例达95%以上。",
+     [("10%", "2030-12-31"), ("95%", "2025-12-31")]),
+    # counter-case: 分别 over as many figures pairs them in order
+    ("2026年、2030年,全旗检测覆盖人数分别达到6万人、8万人。", [("6万人", "2026-12-31"), ("8万人", "2030-12-31")]),
+])
+def test_a_run_of_years_pairs_only_with_the_figures_of_its_own_part(goal, got):
+    d = _draft(f"某旗遏制与防治艾滋病规划(2025—2030年)\n一、防治目标\n{goal}\n")
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == got, d["entries"]
+
+
+@pytest.mark.parametrize("goal, steps", [
+    # figures held on to a later horizon (到2030年持续保持) are no step of their own (科左中旗, round eighty-two)
+    ("2025年,艾滋病母婴传播率在2%以下,到2030年持续保持。", []),
+    ("2025年,知晓率达90%以上,到2030年持续巩固提升。", []),
+    # counter-case: what is kept named
+    ("2026年,创建全国文明城市,到2030年持续保持全国文明城市称号。", ["2026-12-31", "2030-12-31"]),
+])
+def test_holding_figures_to_a_later_horizon_is_no_step(goal, steps):
+    d = _draft(f"某旗遏制与防治艾滋病规划(2025—2030年)\n一、防治目标\n{goal}\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == steps, d["entries"]
+
+
+def test_a_distance_naming_a_zone_is_no_target():
+    """介休's 清洁取暖 plan (round eighty-four): (三)建成区外3公里范围 names where the work is; its households are the target."""
+    d = _draft("介休市2019年清洁取暖实施方案\n(三)建成区外3公里范围\n建成区外3公里范围未清洁取暖6799户,年内全部完成改造。\n"
+               "(四)道路\n新建道路3公里。\n")
+    assert [t["value_text"] for t in _targets(d)] == ["6799户", "3公里"]
+    assert _targets(d)[1]["line"] == 5

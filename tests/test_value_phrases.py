@@ -173,6 +173,20 @@ NOT_TARGET: list[tuple[str, str, str, str | None]] = [
     # a survey's findings, up to a verb of doing
     ("hongshan2023", "今年我乡开展“未耕地”核实工作,摸排结果显示全乡抛撂荒面积共859.70亩。", "859.70",
      "what a survey found"),
+    # a 解读's account of the drafting: who was consulted, who replied (round eighty-two)
+    ("hantai2022", "《实施方案》的起草初稿形成后,书面征求了区城管局、区经贸局等12个区级相关部门及15个镇(街道)意见,经收集汇总,"
+                   "7家单位进行了书面反馈,其中:5家单位反馈无意见", "12", "how the plan was drafted"),
+    ("hantai2022", "《实施方案》的起草初稿形成后,书面征求了区城管局、区经贸局等12个区级相关部门及15个镇(街道)意见,经收集汇总,"
+                   "7家单位进行了书面反馈,其中:5家单位反馈无意见", "5", "how the plan was drafted"),
+    # the aspects a text is set out under
+    ("hantai2022", "三是保障措施。包含加强组织领导和明确职责分工2个方面", "2", "a count of the aspects"),
+    # the places or units the work spans, after 涉及 (round eighty-four) — not the sum it involves
+    ("jiexiu2019", "采取集中供热和“煤改电”方式改造,涉及五个街道办事处17个社区,两个乡镇11个村。", "11", "the places or units"),
+    ("qinxian2025", "细化15项具体任务,涉及10个责任单位", "10", "the places or units"),
+    ("wolong2026", "乡村建设行动项目95个左右,涉及金额6567.654万元。", "6567.654", None),
+    # the places a total spans: the total is the figure
+    ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "9", "the places a total spans"),
+    ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "3963", None),
 ]
 
 

@@ -864,6 +864,10 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
             or unit == "次" and re.search(rf"第[\d{NONZERO}十]+届$", lean):
         # (县政府第17届77次常务会议: 东至's 零工市场 plan, round sixty-one's held-out set — the session's meeting too)
         return "extract.reason.ordinal"  # 县委农办2025年第2次(扩大)会议, 第35个爱国卫生月 (上海, round thirty): which one, no count
+    if unit in ("米", "公里", "千米") and re.match(r"范围", after):
+        # 建成区外3公里范围, 铁路两侧500米范围内, 水源井周边30米范围内: the zone the work is done in (介休's 清洁取暖 plan, round
+        # eighty-four: its heading (三)建成区外3公里范围 had been drafted; four of four in the development documents)
+        return "extract.reason.descriptor"
     if unit in ("分钟", "小时") and _ACCESS_AFTER.match(after):
         return "extract.reason.descriptor"  # 15分钟健身圈, 30分钟通勤圈, 15分钟上高速: the standard a circle is named by
     if unit == "米" and (re.search(r"(?:^|[，,；;\x00])(?:路面|道路|桥梁|桥面|车行道)?(?:宽|宽度|净宽|跨径)(?:为|约|达)?$", before)
@@ -2136,9 +2140,15 @@ def _paired_times(text: str, qtys: list[Qty], times: list[Time]) -> dict[int, Ti
         while j + 1 < len(times) and re.fullmatch(r"[、和及与]", text[times[j].end:times[j + 1].start]):
             j += 1
         if j > i:
-            after = [q for q in qtys if q[0] > times[j].end]
-            for k, t in enumerate(times[i:j + 1]):
-                if k < len(after):
+            # the figures of its own sentence part, up to the next time phrase or semicolon: 2025年和2030年,…均较前5年减少10%
+            # 以上;2025年,…覆盖比例达95%以上 (科左中旗's 艾滋病 plan, round eighty-two) had paired the second year with the
+            # next part's 95%, over its own 2025年. Fewer figures than times (one held at both years) pair none.
+            stop = re.search(r"[；;。]", text[times[j].end:])
+            bound = min(times[j + 1].start if j + 1 < len(times) else len(text),
+                        times[j].end + stop.start() if stop else len(text))
+            after = [q for q in qtys if times[j].end < q[0] < bound]
+            if len(after) >= j + 1 - i:
+                for k, t in enumerate(times[i:j + 1]):
                     paired[after[k][0]] = t
         i = j + 1
     return paired
@@ -2402,6 +2412,9 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []  # …请于2023年5月31日前报市市场监管局,电子邮箱:…: where to send it, no step (常州's 标准 plan, round seventy)
     if re.fullmatch(r"(?:总计|累计|共计|合计)(?:达到?|为)?\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,3}", words):
         return []  # 总计达60个: a running total (an exclusion, not_a_goal), no step either
+    if re.fullmatch(r"(?:继续|持续|进一步)?(?:保持|巩固|巩固提升|巩固提高|保持稳定|稳定)(?:住|好)?", words):
+        return []  # …2%以下,到2030年持续保持: the figures before it held on to a later horizon — no step of its own (科左中旗's
+        # 艾滋病 plan, round eighty-two); 到2030年持续保持全国文明城市称号 names what is kept, and is one
     if re.search(r"(?:率|比例|比重|占比)$", words) and re.match(r"[^。；;]*?均(?:达到?|保持|不低于|超过)", text[e:e + 120]):
         return []  # A覆盖率，B覆盖率，C覆盖率均达到100% (商圈, round thirty-eight): the names of the rates the figure is
     if text[e:e + 1] in "：:" and re.fullmatch(r"\d{0,2}[^，,；;。\d]{2,30}(?:项目|工程)", words):
