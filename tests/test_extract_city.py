@@ -6223,3 +6223,17 @@ def test_a_distance_naming_a_zone_is_no_target():
                "(四)道路\n新建道路3公里。\n")
     assert [t["value_text"] for t in _targets(d)] == ["6799户", "3公里"]
     assert _targets(d)[1]["line"] == 5
+
+
+@pytest.mark.parametrize("heading, drafted", [
+    # a heading that ends in 情况 tells how things stand (岫岩's 集体经济 plan, round eighty-six: each village's people,
+    # land and 2023 income under 二、项目村资产资源及财务情况 had drafted nineteen targets)
+    ("二、项目村资产资源及财务情况", []),
+    ("一、基本情况", []),
+    # counter-cases: a heading of the work to do, or of its progress, is no background
+    ("二、工作任务", ["1514人", "4732.78亩"]),
+])
+def test_a_section_telling_how_things_stand_drafts_no_target(heading, drafted):
+    d = _draft(f"岫岩县2024年扶持发展新型农村集体经济项目实施方案\n{heading}\n红旗营子村总人口1514人。现有耕地4732.78亩。\n"
+               "三、目标\n2024年扶持发展新型农村集体经济项目8个。\n")
+    assert [t["value_text"] for t in _targets(d)] == drafted + ["8个"], d["entries"]

@@ -191,7 +191,10 @@ def technical_annex_lines(lines: list[str]) -> set[int]:
 _BACKGROUND_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]\s*(?:[\u4e00-\u9fff]{0,4}?)"
                               r"(?:发展基础|工作基础|现实基础|发展现状|工作现状|基本现状|现状|基本情况|发展背景|工作背景|背景|"
                               r"发展成效|工作成效|主要成效)"
-                              r"(?:[和与及、](?:面临的?|存在的?)?(?:形势|挑战|机遇|问题|不足)(?:[和与及、](?:挑战|机遇|问题))?)?")
+                              r"(?:[和与及、](?:面临的?|存在的?)?(?:形势|挑战|机遇|问题|不足)(?:[和与及、](?:挑战|机遇|问题))?)?"
+                              # 二、项目村资产资源及财务情况 (岫岩's 集体经济 plan, round eighty-six: each village's people,
+                              # land and 2023 income): a heading that ends in 情况 tells how things are
+                              r"|[一二三四五六七八九十]{1,3}[、.．]\s*[\u4e00-\u9fff]{2,16}?(?<!进展)(?<!计划)情况")
 _TOP_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]")
 
 
