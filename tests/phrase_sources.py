@@ -186,4 +186,6 @@ SOURCES: dict[str, Source] = {
                           "bench/documents/county2025_qinxian_qingdan.txt (line 3)"),
     "wolong2026": Source("卧龙区2026年度财政衔接推进乡村振兴补助资金项目计划", None, "南阳市卧龙区", date(2025, 12, 29),
                          "https://www.wolong.gov.cn/2026/01-05/1368593.html (bench/documents/dept2026_wolong_xianjie.txt)"),
+    "houma2025": Source("侯马市2025—2026年秋冬季大气污染综合治理攻坚行动方案", "侯政办发〔2025〕26号", "侯马市人民政府办公室",
+                        date(2025, 10, 23), "bench/documents/city2025_houma_qiudong.txt (line 15)"),
 }

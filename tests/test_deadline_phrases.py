@@ -17,6 +17,8 @@ ROWS: list[tuple[str, str, tuple[str, str]]] = [
     # national
     ("gwr2022", "“十四五”规划期内", ("2025-12-31", "period")),
     ("gf2020", "年内", ("2020-12-31", "by")),
+    # an air campaign's autumn-and-winter season: October to the March after
+    ("houma2025", "2025—2026年秋冬季", ("2026-03-31", "period")),
     ("gwr2024full", "今年", ("2024-12-31", "by")),
     ("gwr2025", "今年", ("2025-12-31", "by")),
     ("gwr2025b", "2025 年", ("2025-12-31", "by")),

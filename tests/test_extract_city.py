@@ -6237,3 +6237,28 @@ def test_a_section_telling_how_things_stand_drafts_no_target(heading, drafted):
     d = _draft(f"岫岩县2024年扶持发展新型农村集体经济项目实施方案\n{heading}\n红旗营子村总人口1514人。现有耕地4732.78亩。\n"
                "三、目标\n2024年扶持发展新型农村集体经济项目8个。\n")
     assert [t["value_text"] for t in _targets(d)] == drafted + ["8个"], d["entries"]
+
+
+def test_an_autumn_and_winter_campaign_runs_from_october_to_march():
+    """侯马's 2025—2026年秋冬季 air plan (round eighty-four): its title's years had been read as 2026 alone (its 2025 goals
+    then past); the season runs from October to the March after, and a step of the season is due when it ends. The
+    date inside the clause saying what the plan is for (为全面打好…攻坚战) is no step."""
+    text = ("侯马市2025—2026年秋冬季大气污染综合治理攻坚行动方案\n"
+            "为全面打好2025—2026年秋冬季大气污染综合治理攻坚战,推动全市环境空气质量持续改善,特制定本方案。\n"
+            "二、攻坚目标\n1.完成临汾市下达我市的2025—2026年秋冬季空气质量改善目标任务;\n"
+            "2.完成临汾市下达我市的2025年大气环境指标任务。\n")
+    d = _draft(text)
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == ("2025-10-01", "2026-03-31")
+    assert [(m["line"], m["deadline"]) for m in d["entries"] if m["kind"] == "milestone"] == [
+        (4, "2026-03-31"), (5, "2025-12-31")]
+
+
+@pytest.mark.parametrize("title, period", [
+    # a title's span of years, not in brackets, is the plan's period (it had read the last year alone)
+    ("某市2025—2026年大气污染综合治理攻坚行动方案", ("2025-01-01", "2026-12-31")),
+    # counter-case: in brackets, as before
+    ("某市大气污染综合治理攻坚行动方案(2024—2026年)", ("2024-01-01", "2026-12-31")),
+])
+def test_a_titles_span_of_years_is_the_period(title, period):
+    d = _draft(f"{title}\n一、目标\n完成改造任务100户。\n")
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period

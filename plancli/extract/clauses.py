@@ -76,7 +76,8 @@ _TIME = re.compile(
     # none; a stage's months in brackets before its colon, 集中整治阶段(5-7月):, are its dates: 松江's 清水行动, round thirty-five)
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
     rf"|(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
-    rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间)?"
+    # (2025—2026年秋冬季: the air campaign's season, due when it ends in March — 侯马's 攻坚 plan, round eighty-four)
+    rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间|秋冬季(?:期间)?)?"
     rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]{_WEEKDAY}|上旬|中旬|下旬)?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=[日号])下班前|(?<=[)）])下班前|(?<=年)止)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
@@ -2412,6 +2413,12 @@ def _milestone_outcomes(text: str, a: int, e: int, body: int, qtys: list[Qty]) -
         return []  # …请于2023年5月31日前报市市场监管局,电子邮箱:…: where to send it, no step (常州's 标准 plan, round seventy)
     if re.fullmatch(r"(?:总计|累计|共计|合计)(?:达到?|为)?\d+(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,3}", words):
         return []  # 总计达60个: a running total (an exclusion, not_a_goal), no step either
+    if re.search(r"为了?[\u4e00-\u9fff]{0,4}(?:打好|打赢|做好|推进|推动|落实|贯彻)[\x00\s]*$", text[max(0, a - 16):a]) \
+            or re.match(r"[\x00\s]*为了?(?!期|止|主|准|此|由|人|民|重点|核心|抓手|载体|基础|目标|引领|导向|依托|统领)[\u4e00-\u9fff]",
+                        text[a:body]):
+        # 为全面打好2025—2026年秋冬季大气污染综合治理攻坚战,…,特制定本方案 (侯马, round eighty-four): a date in the clause
+        # saying what the plan is for names the campaign it serves, no step (the goals after it, 力争到2027年,…, are)
+        return []
     if re.fullmatch(r"(?:继续|持续|进一步)?(?:保持|巩固|巩固提升|巩固提高|保持稳定|稳定)(?:住|好)?", words):
         return []  # …2%以下,到2030年持续保持: the figures before it held on to a later horizon — no step of its own (科左中旗's
         # 艾滋病 plan, round eighty-two); 到2030年持续保持全国文明城市称号 names what is kept, and is one

@@ -357,6 +357,14 @@ def title_period(m: re.Match) -> Period | None:
     if g.get("year2"):
         y = int(g["year2"])
         return Period(date(y, 1, 1), date(y, 12, 31))
+    span = re.search(r"(?<!\d)((?:19|20)\d{2})年?[—–\-~～至]((?:19|20)\d{2})年(秋冬季)?", m.group(0))
+    if span and int(span.group(1)) < int(span.group(2)):
+        # 侯马市2025—2026年秋冬季大气污染综合治理攻坚行动方案 (round eighty-four: read as 2026 alone, its 2025 goals past): the
+        # years it spans; an autumn-and-winter campaign's from October to the March after
+        a, z = int(span.group(1)), int(span.group(2))
+        if span.group(3) and z == a + 1:
+            return Period(date(a, 10, 1), date(z, 3, 31))
+        return Period(date(a, 1, 1), date(z, 12, 31))
     years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d|度|版|以来|以前)", m.group(0))}
     if len(years) == 1:
         (y,) = years

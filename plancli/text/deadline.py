@@ -443,6 +443,14 @@ def _parse(raw: str, ctx: Context) -> Deadline:
             ds.sort()
             return Deadline(raw, ds[-1], tuple(ds), "by")
 
+        # An air campaign's autumn-and-winter season (2025—2026年秋冬季): October to the March after, due when it ends.
+        m = re.fullmatch(rf"(?P<a>{_NUM})年?(?:—+|–|-|~|～|至)(?P<b>{_NUM})年秋冬季(?:期间)?", core)
+        if m:
+            a, z = _year(m.group("a")), _year(m.group("b"))
+            if z != a + 1:
+                raise fail("deadline.why_backwards" if z <= a else None)
+            return Deadline(raw, date(z, 3, 31), (date(z, 3, 31),), "period")
+
         # Ranges: the end counts; 2024—2025年 is a plan period.
         sep = _RANGE_SEP.search(core, 1)
         if sep:
