@@ -188,4 +188,9 @@ SOURCES: dict[str, Source] = {
                          "https://www.wolong.gov.cn/2026/01-05/1368593.html (bench/documents/dept2026_wolong_xianjie.txt)"),
     "houma2025": Source("侯马市2025—2026年秋冬季大气污染综合治理攻坚行动方案", "侯政办发〔2025〕26号", "侯马市人民政府办公室",
                         date(2025, 10, 23), "bench/documents/city2025_houma_qiudong.txt (line 15)"),
+    "yuhang2021": Source("2021年杭州市余杭区人民政府民生实事项目 (a local portal's post)", None, "杭州市余杭区", None,
+                         "laoyuhang.com, article_2661 (bench/documents/district2021_yuhang_minsheng.txt, line 2)", year=2021),
+    "rencheng2021": Source("济宁市任城区创建国家农产品质量安全区实施方案", "济任政字〔2021〕28号", "济宁市任城区人民政府",
+                           date(2021, 8, 28), "https://sd.010b.com/policy/detail/171633.html "
+                           "(bench/documents/district2021_rencheng_nongchanpin.txt, line 7)"),
 }

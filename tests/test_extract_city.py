@@ -6262,3 +6262,21 @@ def test_an_autumn_and_winter_campaign_runs_from_october_to_march():
 def test_a_titles_span_of_years_is_the_period(title, period):
     d = _draft(f"{title}\n一、目标\n完成改造任务100户。\n")
     assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period
+
+
+def test_a_page_label_with_its_value_after_its_colon_heads_no_line_under_it():
+    """任城's 农产品 plan (round ninety-two): a policy site's header ends 有效性:有效, the whole body on the line under it —
+    read as that label's value, the page's data, the body had drafted nothing."""
+    d = _draft("某区人民政府关于印发《某区创建国家农产品质量安全区实施方案》的通知\n政策\n发布部门:某区人民政府\n"
+               "发布时间:2021年08月28日\n有效性:有效\n为提升农产品质量安全水平,制定本方案。一、创建目标2022年8底前,"
+               "农产品质量安全监测总体合格率达到98%以上。\n")
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("98%", "2022-08-31")], d["entries"]
+
+
+def test_a_signature_date_glued_to_the_plans_title_dates_nothing():
+    """娄底's 无障碍 plan (round eighty-five), a page that glued the notice's signature, its date and the plan's title to
+    the text: 娄底市人民政府办公室2021年12月13日娄底市无障碍环境建设实施方案(2021-2025年)为进一步… had dated four steps."""
+    d = _draft("娄底市人民政府办公室关于印发《娄底市无障碍环境建设实施方案(2021-2025年)》的通知\n"
+               "现印发给你们,请认真组织实施。娄底市人民政府办公室2021年12月13日娄底市无障碍环境建设实施方案(2021-2025年)"
+               "为进一步保障残疾人平等参与社会生活的权利,制定本方案。到2025年,无障碍环境建设法规体系更加完善。\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == ["2025-12-31"], d["entries"]

@@ -184,6 +184,9 @@ NOT_TARGET: list[tuple[str, str, str, str | None]] = [
     ("jiexiu2019", "采取集中供热和“煤改电”方式改造,涉及五个街道办事处17个社区,两个乡镇11个村。", "11", "the places or units"),
     ("qinxian2025", "细化15项具体任务,涉及10个责任单位", "10", "the places or units"),
     ("wolong2026", "乡村建设行动项目95个左右,涉及金额6567.654万元。", "6567.654", None),
+    # a verb with 了: what was done (round ninety-two); 为了 is no such verb
+    ("yuhang2021", "人大代表通过投票表决,在13项政府民生实事候选项目中选出了10件2021年杭州市余杭区人民政府民生实事项目", "10",
+     "past achievement"),
     # the places a total spans: the total is the figure
     ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "9", "the places a total spans"),
     ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "3963", None),
@@ -206,6 +209,16 @@ def test_a_surveys_findings_end_at_a_verb_of_doing():
     assert not_target_reason(text, text.index("500"), text.index("500") + 3) is None
     assert (not_target_reason(text, text.index("859.70"), text.index("859.70") + 6) or "").startswith(
         "what a survey found")
+
+
+def test_a_verb_with_le_is_past_but_not_weile_or_liaojie():
+    """Made-up counter-cases beside 余杭's real 选出了10件 (the table above holds only verbatim phrases): 为了, 除了 and 了解
+    mark no past; a figure after them is a target as before."""
+    for text in ("为了完成100户改造任务,年内新建站点5个", "除了新建站点5个外,还要改造100户", "了解群众需求,新建站点5个"):
+        at = text.index("5个")
+        assert not_target_reason(text, at, at + 1) is None, text
+    text = "今年已新建站点5个,明年新建10个"
+    assert (not_target_reason(text, text.index("5个"), text.index("5个") + 1) or "").startswith("past achievement")
 
 
 def test_the_tables_span_many_documents():

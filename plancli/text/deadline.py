@@ -351,6 +351,7 @@ def _parse(raw: str, ctx: Context) -> Deadline:
     b = _BRACKETS.fullmatch(t)
     if b:
         t = b.group(1)
+    t = re.sub(r"(?<=年)(1[0-2]|[1-9])(?=[底末])", r"\1月", t)  # 2022年8底前: the month's 月 a page dropped
     core = _strip_lead(t)
     base = ctx.base_year
     if base is not None and not 1900 <= base <= 2200:
