@@ -6294,3 +6294,17 @@ def test_a_goals_horizon_after_clauses_of_purpose_dates_the_paragraph(lead_in, s
     d = _draft("扬州市关于推动数据要素市场化配置改革的实施方案\n(二)主要目标\n" + lead_in +
                "到2026年,数据资源化改革探索取得新突破。数据基础制度基本建立;数据要素市场初步形成。\n二、重点任务\n加强组织领导。\n")
     assert len([m for m in d["entries"] if m["kind"] == "milestone"]) == steps, d["entries"]
+
+
+@pytest.mark.parametrize("table, want", [
+    # a total column: each row's total is its unit's figure, the parts none (满城's 结构调整 table, round eighty-eight: a
+    # heading over two rows, the empty part cells collapsed by the page — it had drafted none of its eight totals)
+    ("序号 | 乡镇 | 分阶段任务(亩) | 合计 | 备注 | |\n春种 | 夏种 | ||||\n1 | 满城镇 | 2242.6 | 18.1 | 2260.7 | |\n"
+     "2 | 神星镇 | 2478.4 | 2478.4 | ||\n", [(2260.7, "亩", ["满城镇"]), (2478.4, "亩", ["神星镇"])]),
+    # counter-case: without a total column each measured column is a figure, as before
+    ("乡镇 | 春种任务(亩) | 夏种任务(亩) |\n满城镇 | 2242.6 | 18.1 |\n",
+     [(2242.6, "亩", ["满城镇"]), (18.1, "亩", ["满城镇"])]),
+])
+def test_a_quota_tables_total_column_is_each_units_figure(table, want):
+    d = _draft("保定市满城区2020年农业结构调整工作推进方案\n附件:2020年各乡镇农业结构调整分阶段汇总任务表\n" + table)
+    assert [(t["value"], t["unit"], t["lead"]) for t in _targets(d)] == want, d["entries"]

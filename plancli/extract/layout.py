@@ -1762,6 +1762,9 @@ _QUOTA_PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:县|区|市|旗|州|盟|镇|
 _QUOTA_TOTAL = re.compile(r"(?:全[县市区镇乡旗])?(?:合\s*计|总\s*计|小\s*计|共\s*计)|全[县市区镇乡旗]")
 
 
+_TOTAL_COLUMN = re.compile(r"(?:合\s*计|小\s*计|总\s*计)(?:[(（][^()（）]{1,6}[)）])?")
+
+
 def _quota_groups(head: list[str]) -> list[tuple[int, dict[int, tuple[str, str]]]]:
     """A quota table's heading read as its groups of columns, each the column naming its rows' units and the columns
     naming a measure (``{column: (label, measure)}``) — one group, or one for each repeat of a heading a page sets
@@ -1829,9 +1832,17 @@ def _quota_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
     if not groups:
         return []
     off = 1 if _COL_NUMBER.match(head[0]) else 0
+    # a total column (合计): each row's total is the unit's figure, its parts (春种 | 夏种 under 分阶段任务(亩), a heading
+    # over two rows) no figures of their own — the total is the row's last figure (满城's 结构调整 table, round
+    # eighty-eight's held-out set, its empty part cells collapsed: 2 | 神星镇 | 2478.4 | 2478.4 |)
+    total = next((x for x, h in enumerate(head) if len(groups) == 1 and x > off and _TOTAL_COLUMN.fullmatch(h)), None)
     out: list[_Row] = []
     r = li + 1
     spaced = r <= len(doc.lines) and not doc.lines[r - 1].strip()  # (a page setting a blank line after every line)
+    if total is not None and r <= len(doc.lines):
+        sub = [c.text for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")]
+        if 2 <= len(sub) < len(head) and all(_head_cell(h) and not re.search(r"\d", h) for h in sub):
+            r += 1  # the heading's second row, naming the parts (春种 | 夏种)
     while r <= len(doc.lines):
         body = doc.lines[r - 1].strip()
         if _RULE_ROW.fullmatch(body) or (not body and spaced):
@@ -1846,6 +1857,11 @@ def _quota_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
         got = _quota_row(cells, groups, off, (r, r))
         if got is None:
             break
+        if total is not None and got:
+            last = next((c for c in reversed(cells[1:]) if _FIGURE_CELL.fullmatch(c.text)), None)
+            measure = _row_units(head[total]) or next(iter(groups[0][1].values()))[1:]
+            got[0].figures = [(last, head[total], (measure[0],))] if last is not None else []
+            got[0].content = got[0].content[:1]
         out.extend(got)
         r += 1
     return out if any(row.figures for row in out) else []
