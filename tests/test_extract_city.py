@@ -766,7 +766,11 @@ def _documents() -> list[tuple[Path, object]]:
              "district2022_xinbei_jiagu.txt": parse_period("2022:2022"),
              "district2021_dazu_hunsu.txt": parse_period("2021:2024"),
              # round eighty: 龙岩's 档案 news names its term only as “十四五” and 每年 (its annotator read 2021-2025)
-             "dept2025_longyan_dangan.txt": parse_period("2021:2025")}
+             "dept2025_longyan_dangan.txt": parse_period("2021:2025"),
+             # rounds eighty-four and eighty-five: 曲靖经开区's 夜间经济 opening (利用3年时间 from its 2021 issue) and 兰州's
+             # 迎检 news (its annotator read 2020 from its 2019年度 review) name no year of their own
+             "zone2021_qujingjingkai_yejian.txt": parse_period("2021:2024"),
+             "city2020_lanzhou_qianxin.txt": parse_period("2020:2020")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -1999,7 +2003,12 @@ _RELAYOUT_OPEN: set[tuple[str, str]] = {("numbers-apart", "city2022_shijiazhuang
                                         ("spaced-numbers", "county2016_qingyuan_nongpu"),
                                         # (周村's 健身 works, round sixty-four's set: a numbered item set apart from its number
                                         # is read as the unit line of the items after it — not yet looked at)
-                                        ("numbers-apart", "dept2022_zhoucun_jianshen")}
+                                        ("numbers-apart", "dept2022_zhoucun_jianshen"),
+                                        # (龙游's 凤凰行动 goals and 南昌县's 民生实事 list, rounds eighty-one and eighty-eight's
+                                        # sets: a group's number set apart from its run-in heading (（二）/ 上市培育梯队稳步成型。
+                                        # 力争到2025年末,…80家以上) dates or drafts a figure otherwise — not yet looked at)
+                                        ("numbers-apart", "county2022_longyou_fenghuang"),
+                                        ("numbers-apart", "county2024_nanchangxian_minsheng")}
 
 
 def _relaid(text: str, how: str) -> str:

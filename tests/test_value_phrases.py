@@ -181,8 +181,8 @@ NOT_TARGET: list[tuple[str, str, str, str | None]] = [
     # the aspects a text is set out under
     ("hantai2022", "三是保障措施。包含加强组织领导和明确职责分工2个方面", "2", "a count of the aspects"),
     # the places or units the work spans, after 涉及 (round eighty-four) — not the sum it involves
-    ("jiexiu2019", "采取集中供热和“煤改电”方式改造,涉及五个街道办事处17个社区,两个乡镇11个村。", "11", "the places or units"),
-    ("qinxian2025", "细化15项具体任务,涉及10个责任单位", "10", "the places or units"),
+    ("jiexiu2019", "采取集中供热和“煤改电”方式改造,涉及五个街道办事处17个社区,两个乡镇11个村。", "11", "the places the work"),
+    ("qinxian2025", "细化15项具体任务,涉及10个责任单位", "10", None),  # (the document's own parts: extract says so)
     ("wolong2026", "乡村建设行动项目95个左右,涉及金额6567.654万元。", "6567.654", None),
     # a verb with 了: what was done (round ninety-two); 为了 is no such verb
     ("yuhang2021", "人大代表通过投票表决,在13项政府民生实事候选项目中选出了10件2021年杭州市余杭区人民政府民生实事项目", "10",

@@ -1839,10 +1839,13 @@ def _quota_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
     out: list[_Row] = []
     r = li + 1
     spaced = r <= len(doc.lines) and not doc.lines[r - 1].strip()  # (a page setting a blank line after every line)
-    if total is not None and r <= len(doc.lines):
-        sub = [c.text for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")]
+    if total is not None:
+        nxt = r
+        while spaced and nxt < len(doc.lines) and not doc.lines[nxt - 1].strip():
+            nxt += 1  # (the blank lines a spaced page sets between its rows)
+        sub = [c.text for c in _split_line(doc, nxt, sep) if c.text.strip("|｜ ")] if nxt <= len(doc.lines) else []
         if 2 <= len(sub) < len(head) and all(_head_cell(h) and not re.search(r"\d", h) for h in sub):
-            r += 1  # the heading's second row, naming the parts (春种 | 夏种)
+            r = nxt + 1  # the heading's second row, naming the parts (春种 | 夏种)
     while r <= len(doc.lines):
         body = doc.lines[r - 1].strip()
         if _RULE_ROW.fullmatch(body) or (not body and spaced):

@@ -471,11 +471,12 @@ def not_target_reason(text: str, start: int, end: int) -> str | None:
         # annotation a target: eighteen of them over the development documents, round eighty-two)
         return "a count of the aspects a text is set out under (N个方面)"
     scope = max((m.end() for m in re.finditer(r"涉及", head)), default=None)
-    if scope is not None and after.startswith("个") and not _DOING_SINCE.search(head, scope) \
-            and not re.search(r"金额|资金|投资|面积|人口|户数|人数", head[scope:]):  # (涉及金额6567万元: the sum is the figure)
-        # 涉及五个街道办事处17个社区,两个乡镇11个村 / 明确133项具体任务,涉及34个牵头单位: the places or units the work
-        # spans (介休's 清洁取暖 plan, round eighty-four; never a target in the development documents' seven)
-        return "the places or units the work spans (涉及…)"
+    if scope is not None and re.match(r"个(?:行政)?(?:社区|小区|村|乡镇|镇|街道|乡|县|区|县区|县市区|办事处)", after) \
+            and not _DOING_SINCE.search(head, scope):
+        # 涉及五个街道办事处17个社区,两个乡镇11个村: the places the work spans (介休's 清洁取暖 plan, round eighty-four; never
+        # a target in the development documents). 涉及金额6567万元 is the sum (a figure); 涉及34个牵头单位 counts the
+        # document's own parts (said so elsewhere)
+        return "the places the work spans (涉及…)"
     if re.match(r"个(?:行政)?(?:村|社区|乡镇|镇|街道|乡)(?=[、，,和及]|共计|合计|总计|共)", after) \
             and re.match(r"[^。；;]{0,30}?(?:共计|合计|总计|共)\d", re.sub(r"\s+", "", text[end:end + 80])):
         # 实现9个社区、10个村,共计3963户清洁取暖替代: the places a total spans — the total is the figure (介休, round
