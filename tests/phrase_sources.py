@@ -193,4 +193,10 @@ SOURCES: dict[str, Source] = {
     "rencheng2021": Source("济宁市任城区创建国家农产品质量安全区实施方案", "济任政字〔2021〕28号", "济宁市任城区人民政府",
                            date(2021, 8, 28), "https://sd.010b.com/policy/detail/171633.html "
                            "(bench/documents/district2021_rencheng_nongchanpin.txt, line 7)"),
+    "cqkangfu2021": Source("重庆市加快推进康复医疗工作发展实施方案 (a news report of it)", None, "重庆市卫生健康委等7部门", None,
+                           "cqcb.com (bench/documents/dept2021_chongqing_kangfu.txt, line 2)", year=2021),
+    "dongguan2022": Source("东莞市2022年一号文 (数字经济 政策措施; a news report of it)", None, "东莞市", None,
+                           "http://yc.xinxuanze.com.cn/shishiruiping/2022/0118/54642.html "
+                           "(bench/documents/city2022_dongguan_shuzijingji.txt, line 3)", year=2022,
+                           period=Period(date(2022, 1, 1), date(2025, 12, 31))),
 }

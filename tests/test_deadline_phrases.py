@@ -21,6 +21,8 @@ ROWS: list[tuple[str, str, tuple[str, str]]] = [
     ("houma2025", "2025—2026年秋冬季", ("2026-03-31", "period")),
     # a month whose 月 the page dropped before 底
     ("rencheng2021", "2022年8底前", ("2022-08-31", "by")),
+    # the end of a five-year term, 期末 (round eighty-nine)
+    ("dongguan2022", "到“十四五”期末", ("2025-12-31", "by")),
     ("gwr2024full", "今年", ("2024-12-31", "by")),
     ("gwr2025", "今年", ("2025-12-31", "by")),
     ("gwr2025b", "2025 年", ("2025-12-31", "by")),

@@ -6317,3 +6317,11 @@ def test_a_goals_horizon_after_clauses_of_purpose_dates_the_paragraph(lead_in, s
 def test_a_quota_tables_total_column_is_each_units_figure(table, want):
     d = _draft("保定市满城区2020年农业结构调整工作推进方案\n附件:2020年各乡镇农业结构调整分阶段汇总任务表\n" + table)
     assert [(t["value"], t["unit"], t["lead"]) for t in _targets(d)] == want, d["entries"]
+
+
+def test_the_end_of_a_five_year_term_dates_the_goals_after_it():
+    """东莞's 数字经济 news (round eighty-nine): 到“十四五”期末 had been left unread (期末 was no term's end), its figures
+    dated by the news page's year."""
+    d = _draft("东莞市数字经济发展政策措施\n一、目标\n到“十四五”期末,全市数字经济核心产业规模将突破1.3万亿元,"
+               "数字经济核心产业增加值占GDP比重达23%。\n", period=parse_period("2022:2025"))
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("1.3万亿元", "2025-12-31"), ("23%", "2025-12-31")]

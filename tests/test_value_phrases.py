@@ -187,6 +187,9 @@ NOT_TARGET: list[tuple[str, str, str, str | None]] = [
     # a verb with 了: what was done (round ninety-two); 为了 is no such verb
     ("yuhang2021", "人大代表通过投票表决,在13项政府民生实事候选项目中选出了10件2021年杭州市余杭区人民政府民生实事项目", "10",
      "past achievement"),
+    # the denominator of a rate (round eighty-five): the figure is after it
+    ("cqkangfu2021", "到2025年底,每10万人口康复医师达到8人、康复治疗师达到12人", "10", "the denominator of a rate"),
+    ("cqkangfu2021", "到2025年底,每10万人口康复医师达到8人、康复治疗师达到12人", "8", None),
     # the places a total spans: the total is the figure
     ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "9", "the places a total spans"),
     ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "3963", None),

@@ -93,7 +93,7 @@ _TIME = re.compile(
     r"|(?<=第)(?:[1-5]|一|二|三|四|五)年(?=[\u4e00-\u9fff，,])"
     # a five-year plan's term (“十四五”期间粮食生产面积稳定在170万亩以上: due when the term ends — 上海's 耕地 plan, round
     # thirty-eight's held-out set, whose 至2035年 in the sentence before had dated it)
-    r"|“?十[一二三四五六]五”?(?:期间|时期|末期|末)"
+    r"|(?:到|至)?“?十[一二三四五六]五”?(?:期间|时期|末期|期末|末)"  # (到“十四五”期末: 东莞, round eighty-nine)
     # year-less: 10月底前, 2月7日前, 今年年底前, 明年6月底前 (read in the document's year)
     # (今年6月前: 今年 before the month, where a year's digits may not be; 在今年12月完成: a month that a completion
     # closes, after 今年 — round eight)
@@ -1713,7 +1713,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
     for m in _TIME.finditer(text, s0, s1):
         a, e = m.span()
         t = m.group()
-        term = re.match(r"“?十[一二三四五六]五”?(?:期间|时期|末)", t)
+        term = re.match(r"(?:到|至)?“?十[一二三四五六]五”?(?:期间|时期|期末|末)", t)
         if _inside(a, quoted) and not term or term and text.rfind("《", s0, a) > text.rfind("》", s0, a):
             continue  # a year in a title or a name (not “十四五”期间: the quotes are the term's, not a name's — unless a
             # document's title holds it: 《北辰区档案馆“十四五”期间档案接收工作安排》, round fifty's held-out set)

@@ -466,6 +466,9 @@ def not_target_reason(text: str, start: int, end: int) -> str | None:
     survey = max((m.end() for m in _SURVEY.finditer(head)), default=None)  # (the last survey before the number)
     if survey is not None and not _DOING_SINCE.search(head, survey):
         return "what a survey found (摸排结果显示…)"
+    if before.endswith("每") and re.match(r"(?:万|千|百)?(?:人口|人|户|名|平方公里|常住人口)", re.sub(r"^[\d.]+", "", num) + after):
+        # 每10万人口康复医师达到8人 (重庆's 康复医疗 plan, round eighty-five): the rate's denominator — 8人 is the figure
+        return "the denominator of a rate (每10万人口)"
     if re.match(r"个?方面", after):
         # 10个方面44项重点工作, 等5个方面开展…, 包含A和B 2个方面: the headings a text is set out under (in no set's
         # annotation a target: eighteen of them over the development documents, round eighty-two)
