@@ -6323,5 +6323,5 @@ def test_the_end_of_a_five_year_term_dates_the_goals_after_it():
     """东莞's 数字经济 news (round eighty-nine): 到“十四五”期末 had been left unread (期末 was no term's end), its figures
     dated by the news page's year."""
     d = _draft("东莞市数字经济发展政策措施\n一、目标\n到“十四五”期末,全市数字经济核心产业规模将突破1.3万亿元,"
-               "数字经济核心产业增加值占GDP比重达23%。\n", period=parse_period("2022:2025"))
+               "数字经济核心产业增加值占GDP比重达23%。\n", period=parse_period("2022:2026"))
     assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("1.3万亿元", "2025-12-31"), ("23%", "2025-12-31")]
