@@ -6325,3 +6325,15 @@ def test_the_end_of_a_five_year_term_dates_the_goals_after_it():
     d = _draft("东莞市数字经济发展政策措施\n一、目标\n到“十四五”期末,全市数字经济核心产业规模将突破1.3万亿元,"
                "数字经济核心产业增加值占GDP比重达23%。\n", period=parse_period("2022:2026"))
     assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("1.3万亿元", "2025-12-31"), ("23%", "2025-12-31")]
+
+
+def test_a_value_in_years_after_a_verb_of_reaching_is_no_span():
+    """重庆's 个体工商户 plan (round eighty-one): 平均生存周期达到5年 is a firm's life in years, a target — read as a span of
+    five years from 2024, it had dated the figures after it 2028 instead of the 到2029年 that heads them."""
+    d = _draft("重庆市个体工商户分型分类精准培育实施方案\n一、工作目标\n到2029年,全市个体工商户活跃度达到70%,平均生存周期"
+               "达到5年,累计新增“个转企”2万户。\n", period=parse_period("2024:2029"))
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [
+        ("70%", "2029-12-31"), ("5年", "2029-12-31"), ("2万户", "2029-12-31")]
+    # counter-case: a span of years after 用 stays a span
+    d = _draft("某市个体工商户培育实施方案\n一、工作目标\n用5年时间,累计新增“个转企”2万户。\n", period=parse_period("2024:2029"))
+    assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("2万户", "2028-12-31")]

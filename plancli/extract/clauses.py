@@ -86,7 +86,9 @@ _TIME = re.compile(
     # (a bare span names a thing where a name's words follow it: 三年治本攻坚, 三年改造计划, 三年一评估, 三年租金减免,
     # 两年为一个周期 — 获嘉's and 龙岩's 攻坚 plans, round sixty-two's held-out set; 两年新建3—5家, 用三年时间, 三年内, 未来五年
     # and the plan's own 三年行动 stay spans)
-    r"|(?:力争|争取)?(?:用)?(?<![\d.])(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内|(?!治本|攻坚|改造|计划|规划|方案|一评估|一次|回头看|租金|减免|过渡期|周期|任期|为一个|专项|整治))"
+    # (平均生存周期达到5年: a value in years after a verb of reaching, no span — 重庆's 个体工商户 plan, round eighty-one:
+    # its 5年 had dated the figures after it a year early)
+    r"|(?:力争|争取)?(?:用)?(?<![\d.])(?<!达到)(?<!达)(?<!超过)(?<!不少于)(?<!不低于)(?:[2-9]|两|二|三|四|五)年(?:时间|内|以内|(?!治本|攻坚|改造|计划|规划|方案|一评估|一次|回头看|租金|减免|过渡期|周期|任期|为一个|专项|整治))"
     r"|(?<=未来|今后)(?:[2-9]|两|二|三|四|五)年"
     # (“三年行动”第一年应完成1900亩；第二年应完成2200亩: the plan's Nth year, read as the span of N years from its start —
     # 嘉定's and 奉贤's 违法用地 plans)
@@ -343,7 +345,8 @@ _IN_YEARS = re.compile(r"(?:预期寿命|平均寿命)(?:达到|达|提高到|�
                        r"(\d+(?:\.\d+)?岁)(?=以上|左右|[，,。；;、)）]|$)"
                        # years of schooling, a value in years (劳动年龄人口平均受教育年限达到13年: 西安's 就业 plan, round
                        # sixty-one's held-out set); elsewhere N年 is a span or a year
-                       r"|受教育年限(?:达到|达|提高到|提高至|提升到|提升至|超过|保持在|稳定在|为)?"
+                       # (平均生存周期达到5年: a firm's life in years — 重庆's 个体工商户 plan, round eighty-one)
+                       r"|(?:受教育年限|生存周期|存续期|存活期)(?:达到|达|提高到|提高至|提升到|提升至|超过|保持在|稳定在|为)?"
                        r"(\d+(?:\.\d+)?年)(?=以上|左右|[，,。；;、)）]|$)")
 # A count of people with no measure word after the metric that says so: 健康体检人数达1000万以上 (round thirteen).
 _COUNT_OF = re.compile(r"(?:人数|人次|户数)(?:达到|达|超过|突破|提高到|提高至|增加到|增加至|保持在|稳定在)"
