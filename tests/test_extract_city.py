@@ -6337,3 +6337,17 @@ def test_a_value_in_years_after_a_verb_of_reaching_is_no_span():
     # counter-case: a span of years after 用 stays a span
     d = _draft("某市个体工商户培育实施方案\n一、工作目标\n用5年时间,累计新增“个转企”2万户。\n", period=parse_period("2024:2029"))
     assert [(t["value_text"], t["deadline"]) for t in _targets(d)] == [("2万户", "2028-12-31")]
+
+
+@pytest.mark.parametrize("opening, dated", [
+    # a day set apart by a comma is a step's date where the step is scheduled or its work follows (梁平's 节水 plan,
+    # round eighty-one: 计划于2024年5月31日,完成…,各项问题整改完毕,创建指标达标 had been read as a news lead's day)
+    ("计划于2024年5月31日,完成重庆市节水型城市创建基础工作,各项问题整改完毕", ["2024-05-31", "2024-05-31"]),
+    ("2024年5月31日,完成重庆市节水型城市创建基础工作", ["2024-05-31"]),
+    # counter-case: a news lead's day stays none
+    ("2024年3月4日,记者从区发展改革委获悉", []),
+])
+def test_a_day_set_apart_by_a_comma_dates_a_scheduled_step(opening, dated):
+    d = _draft("梁平区创建重庆市节水型城市实施方案\n一、工作安排\n" + opening + ";2024年6月30日相关创建资料整理成册。\n")
+    got = [m["deadline"] for m in d["entries"] if m["kind"] == "milestone" and m["deadline"] != "2024-06-30"]
+    assert got == dated, d["entries"]

@@ -129,6 +129,10 @@ _EVENT_AFTER = re.compile(r"(?:上午|下午|晚上|晚间|凌晨|中午|早上)
 # 前, and 6月30日完成验收 stay steps.)
 _MEETING_IN = re.compile(r"(?:(?!完成|建成|实现|开工|竣工|投用|上线|出台|印发|启动|前)[^，,。；;])*?"
                          r"(?:会议|大会|常委会|会上|闭幕|开幕|发布会)(?:[^，,。；;]*?(?:宣布|公布|表决|票决|通过|审议|召开|举行))?")
+# A day set apart by a comma that is a step's date, not a dateline: scheduled (计划于2024年5月31日,完成…: 梁平's 节水 plan,
+# round eighty-one, its first stage's three steps had been read as a news lead's day), or the work itself after it.
+_SCHEDULED_DAY = re.compile(r"(?:计划|拟|预计|力争|确保|争取)(?:于|在)?\||^[^|]*\|[\x00\s]*(?:全面|基本|全部|如期)?"
+                            r"(?:完成|建成|实现|开工|竣工|上报|报送|提交|出台|印发|启动实施|投入使用)")
 # Before a date that is no deadline: 已经2023年10月13日…研究通过, 已于… (a past event).
 _NOT_A_DEADLINE = re.compile(r"(?:已经|已于|已在|已)$")
 # After a year whose sentence states principles, not commitments: 2024年全市教育工作的总体要求是:坚持…; the thought that
@@ -1812,7 +1816,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if t.startswith("预计") and forecasts(text, a, s0):
             continue  # 26项已完成,6项正在抓紧收尾,预计年底前全部完成: a forecast of work under way, no step of the plan
         if re.fullmatch(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]", t) and (
-                text[e:e + 1] in "，," or _EVENT_AFTER.match(text, e, s1)
+                text[e:e + 1] in "，," and not _SCHEDULED_DAY.search(text[max(s0, a - 4):a] + "|" + text[e + 1:e + 6])
+                or _EVENT_AFTER.match(text, e, s1)
                 or _MEETING_IN.match(text, e, _clause_end(text, e, s1))):
             continue  # 1月19日,重庆市…会议开幕, 2025年3月4日,记者从…获悉: a dateline, the day of an event; 2月21日下午,在…
             # 会议上, 4月21日闭幕 (round eight): the time of day or the event right after the day
