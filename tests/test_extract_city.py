@@ -6351,3 +6351,11 @@ def test_a_day_set_apart_by_a_comma_dates_a_scheduled_step(opening, dated):
     d = _draft("梁平区创建重庆市节水型城市实施方案\n一、工作安排\n" + opening + ";2024年6月30日相关创建资料整理成册。\n")
     got = [m["deadline"] for m in d["entries"] if m["kind"] == "milestone" and m["deadline"] != "2024-06-30"]
     assert got == dated, d["entries"]
+
+
+def test_a_day_said_to_be_an_anniversary_is_no_step():
+    """赣县's 反诈 notice (round eighty-three): 今年12月1日,是《…法》正式实施两周年 says what the day is, no step (it had
+    dated two); a day of the work stays one."""
+    d = _draft("赣县区教育体育局关于开展2024年反电信网络诈骗集中宣传周活动的通知\n今年12月1日,是《中华人民共和国反电信网络诈骗法》"
+               "正式实施两周年,同时,相关司法解释也正式施行。\n12月20日前,各校完成宣传活动总结上报。\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == ["2024-12-20"], d["entries"]

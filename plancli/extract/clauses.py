@@ -1777,7 +1777,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
         if re.search(r"\d{1,2}[日号]$", t) and re.match(r"^(?:起|之前已|前已|以前已|至)", text[e:e + 3]):
             continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
         if _NOT_A_DEADLINE.search(text[max(s0, a - 3):a]) or re.search(r"年$", t) and (
-                text[e:e + 1] == "是" or re.match(r"作为[^，,。；;]{2,20}(?:期|年)(?:[，,。；;]|$)", text[e:s1])):
+                text[e:e + 1] == "是" or re.match(r"作为[^，,。；;]{2,20}(?:期|年)(?:[，,。；;]|$)", text[e:s1])) \
+                or re.search(r"[日号]$", t) and re.match(r"[，,]?[\x00\s]*(?:是|为)[^，,。；;]{0,40}(?:周年|纪念日|宣传日|活动日)",
+                                                   text[e:s1]):
+            # (今年12月1日,是《反电信网络诈骗法》正式实施两周年: what the day is — 赣县's 反诈 notice, round eighty-three)
             continue  # 已经2023年10月13日…研究通过 (a past event); 2023年是…开局之年, 2025年作为…改革过渡期 (what the year
             # is: 黄浦's 排水 plan, round thirty-seven's held-out set — its report after it had been five steps)
         if re.search(r"\d{1,2}[日号]$", t) and _MEETING_AFTER.match(text, e, s1):
