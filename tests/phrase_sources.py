@@ -199,4 +199,7 @@ SOURCES: dict[str, Source] = {
                            "http://yc.xinxuanze.com.cn/shishiruiping/2022/0118/54642.html "
                            "(bench/documents/city2022_dongguan_shuzijingji.txt, line 3)", year=2022,
                            period=Period(date(2022, 1, 1), date(2025, 12, 31))),
+    "wansheng2023": Source("关于加强节水宣传工作的通知", "万盛经开水利发〔2023〕15号", "重庆市万盛经开区水利局", None,
+                           "http://ws.cq.gov.cn/bm/swwj/zwgk_70287/fdzdgknr_70290/zcwj/qjzcwj/202305/t20230517_11974000.html "
+                           "(bench/documents/dept2023_wansheng_jieshui.txt, line 9)", year=2023),
 }

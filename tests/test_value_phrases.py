@@ -18,6 +18,8 @@ V = tuple[str, float, str, float | None]
 ROWS: list[tuple[str, str, list[V]]] = [
     # 政府工作报告 (national)
     ("gwr2024", "增长5%左右", [("~", 5, "%", None)]),
+    # a bound said with 不得 (round eighty-one): as 不少于
+    ("wansheng2023", "各单位参与答题人数不得少于单位总人数的10%", [(">=", 10, "%", None)]),
     ("gwr2024", "1200万人以上", [(">=", 12_000_000, "人", None)]),
     ("gwr2024", "5.5%左右", [("~", 5.5, "%", None)]),
     ("gwr2024", "涨幅3%左右", [("~", 3, "%", None)]),
