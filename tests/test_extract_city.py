@@ -6359,3 +6359,15 @@ def test_a_day_said_to_be_an_anniversary_is_no_step():
     d = _draft("赣县区教育体育局关于开展2024年反电信网络诈骗集中宣传周活动的通知\n今年12月1日,是《中华人民共和国反电信网络诈骗法》"
                "正式实施两周年,同时,相关司法解释也正式施行。\n12月20日前,各校完成宣传活动总结上报。\n")
     assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == ["2024-12-20"], d["entries"]
+
+
+@pytest.mark.parametrize("steps, dated", [
+    # a bare month right before the work it dates, after another dated step of the list (沾益's 供水 project, round
+    # eighty-one)
+    ("项目将于今年3月完成前期工作、6月开工建设、10月完成所有项目实施内容。", ["2024-03-31", "2024-06-30", "2024-10-31"]),
+    # counter-case: a report's months with a figure after them stay none
+    ("1-6月,全区完成投资5亿元、6月份同比增长5%。", []),
+])
+def test_a_bare_month_in_a_list_of_dated_steps_dates_its_step(steps, dated):
+    d = _draft("沾益区2024年农村供水工程维修养护和水质提升项目实施方案\n一、进度安排\n" + steps + "\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == dated, d["entries"]

@@ -96,6 +96,9 @@ _TIME = re.compile(
     # a five-year plan's term (“十四五”期间粮食生产面积稳定在170万亩以上: due when the term ends — 上海's 耕地 plan, round
     # thirty-eight's held-out set, whose 至2035年 in the sentence before had dated it)
     r"|(?:到|至)?“?十[一二三四五六]五”?(?:期间|时期|末期|期末|末)"  # (到“十四五”期末: 东莞, round eighty-nine)
+    # a bare month right before the work it dates, after another dated step of its list (将于今年3月完成前期工作、6月开工建设、
+    # 10月完成所有项目实施内容: 沾益's 供水 project, round eighty-one — the later months had been read as no date)
+    r"|(?<=[、，,；;])(?:1[0-2]|[1-9])月(?=(?:全面|基本|全部)?(?:完成|开工|建成|竣工|启动|投用|投入使用|上线|验收|交付))"
     # year-less: 10月底前, 2月7日前, 今年年底前, 明年6月底前 (read in the document's year)
     # (今年6月前: 今年 before the month, where a year's digits may not be; 在今年12月完成: a month that a completion
     # closes, after 今年 — round eight)
