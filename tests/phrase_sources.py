@@ -202,4 +202,8 @@ SOURCES: dict[str, Source] = {
     "wansheng2023": Source("关于加强节水宣传工作的通知", "万盛经开水利发〔2023〕15号", "重庆市万盛经开区水利局", None,
                            "http://ws.cq.gov.cn/bm/swwj/zwgk_70287/fdzdgknr_70290/zcwj/qjzcwj/202305/t20230517_11974000.html "
                            "(bench/documents/dept2023_wansheng_jieshui.txt, line 9)", year=2023),
+    "luan2024": Source("六安市农业农村局2024年全市农业农村工作要点", None, "六安市农业农村局", None,
+                       "a copy of the bureau's page (bench/documents/dept2024_luan_nongye.txt, line 4)", year=2024),
+    "shliangcang2025": Source("上海市粮仓光伏建设实施方案", "沪粮仓〔2025〕18号", "上海市粮食和物资储备局", date(2025, 2, 28),
+                              "bench/documents/city2025_shanghai_liangcang.txt (line 12)"),
 }

@@ -192,6 +192,9 @@ NOT_TARGET: list[tuple[str, str, str, str | None]] = [
     # the denominator of a rate (round eighty-five): the figure is after it
     ("cqkangfu2021", "到2025年底,每10万人口康复医师达到8人、康复治疗师达到12人", "10", "the denominator of a rate"),
     ("cqkangfu2021", "到2025年底,每10万人口康复医师达到8人、康复治疗师达到12人", "8", None),
+    # a rule's cap after 原则上 (round eighty-eight); a floor after it stays a target
+    ("luan2024", "原则上水稻主导品种霍邱县不得超过8个,舒城县、金安区、裕安区不得超过6个", "6", "a rule's cap"),
+    ("shliangcang2025", "改造的平房仓、楼房仓等屋顶光伏覆盖率原则上不低于30%", "30", None),
     # the places a total spans: the total is the figure
     ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "9", "the places a total spans"),
     ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "3963", None),

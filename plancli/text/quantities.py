@@ -472,6 +472,10 @@ def not_target_reason(text: str, start: int, end: int) -> str | None:
     if before.endswith("每") and re.match(r"(?:万|千|百)?(?:人口|人|户|名|平方公里|常住人口)", re.sub(r"^[\d.]+", "", num) + after):
         # 每10万人口康复医师达到8人 (重庆's 康复医疗 plan, round eighty-five): the rate's denominator — 8人 is the figure
         return "the denominator of a rate (每10万人口)"
+    if "原则上" in re.split(r"[。；;]", head)[-1] and re.search(r"(?:不得|不宜|不应|不能)?(?:超过|多于|高于)$|不超过$", clause):
+        # 原则上水稻主导品种霍邱县不得超过8个,…,每个乡镇不超过2个 (六安's 农业 要点, round eighty-eight): a rule's cap on
+        # what may be, no goal (原则上不低于30% — a floor — stays a target, as two readers keyed it)
+        return "a rule's cap (原则上…不得超过)"
     if re.match(r"个?方面", after):
         # 10个方面44项重点工作, 等5个方面开展…, 包含A和B 2个方面: the headings a text is set out under (in no set's
         # annotation a target: eighteen of them over the development documents, round eighty-two)
