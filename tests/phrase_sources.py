@@ -206,4 +206,6 @@ SOURCES: dict[str, Source] = {
                        "a copy of the bureau's page (bench/documents/dept2024_luan_nongye.txt, line 4)", year=2024),
     "shliangcang2025": Source("上海市粮仓光伏建设实施方案", "沪粮仓〔2025〕18号", "上海市粮食和物资储备局", date(2025, 2, 28),
                               "bench/documents/city2025_shanghai_liangcang.txt (line 12)"),
+    "ganzhou2022": Source("赣州市2022年粮食生产工作通知 (a copy of the city's page; title not stored)", None, "赣州市", None,
+                          "bench/documents/city2022_ganzhou_liangshi.txt (line 5)", year=2022),
 }

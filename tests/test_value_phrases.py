@@ -20,6 +20,8 @@ ROWS: list[tuple[str, str, list[V]]] = [
     ("gwr2024", "增长5%左右", [("~", 5, "%", None)]),
     # a bound said with 不得 (round eighty-one): as 不少于
     ("wansheng2023", "各单位参与答题人数不得少于单位总人数的10%", [(">=", 10, "%", None)]),
+    # a part in brackets between the figure and its 以上 (round eighty-eight)
+    ("ganzhou2022", "确保全市粮食播面达到754.61万亩(其中早稻216万亩)以上", [(">=", 7_546_100, "亩", None)]),
     ("gwr2024", "1200万人以上", [(">=", 12_000_000, "人", None)]),
     ("gwr2024", "5.5%左右", [("~", 5.5, "%", None)]),
     ("gwr2024", "涨幅3%左右", [("~", 3, "%", None)]),

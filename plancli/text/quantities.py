@@ -357,7 +357,8 @@ def parse_target(text: str) -> Target:
         unit = _unit_at(rest[after_more:])
         end = nm.end() + after_more + len(unit)
         # (95%（含）以上, 80%(含)以下: the bound itself included, in brackets before the word — 黄浦's 排水 plan)
-        incl = re.match(r"[(（]含[)）]", t[end:])
+        # (754.61万亩(其中早稻216万亩)以上: a part in brackets before the word — 赣州's 粮食 notice, round eighty-eight)
+        incl = re.match(r"[(（](?:含|其中[^()（）]{1,24})[)）]", t[end:])
         at = end + incl.end() if incl and t.startswith(tuple(_AFTER), end + incl.end()) else end
         suf = next((w for w in _AFTER if t.startswith(w, at)), None)
         items.append((nm.start(), at + (len(suf) if suf else 0), t[nm.start():end], nm.group(0) + mult + unit,
