@@ -6371,3 +6371,13 @@ def test_a_day_said_to_be_an_anniversary_is_no_step():
 def test_a_bare_month_in_a_list_of_dated_steps_dates_its_step(steps, dated):
     d = _draft("沾益区2024年农村供水工程维修养护和水质提升项目实施方案\n一、进度安排\n" + steps + "\n")
     assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == dated, d["entries"]
+
+
+def test_a_place_opening_its_item_of_a_breakdown_leads_all_its_figures():
+    """靖远's 搬迁 plan (round eighty-seven): 具体安排如下:永新乡14户64人,其中…搬迁11户51人;兴隆乡9户37人 — each town leads
+    every figure of its item, not only the one right after its name; a figure before any place leads none."""
+    d = _draft("靖远县2024年度避险搬迁实施方案\n一、目标任务\n2024年全县计划搬迁33户,具体安排如下:永新乡14户64人,"
+               "其中地质灾害威胁区搬迁11户51人;兴隆乡9户37人,全为地质灾害威胁区搬迁。\n")
+    got = [(t["value_text"], t["lead"] if not t["units_inferred"] else None) for t in _targets(d)]
+    assert got == [("33户", None), ("14户", ["永新乡"]), ("64人", ["永新乡"]), ("11户", ["永新乡"]), ("51人", ["永新乡"]),
+                   ("9户", ["兴隆乡"]), ("37人", ["兴隆乡"])], d["entries"]

@@ -2337,6 +2337,14 @@ _NO_PLACE = re.compile(r"(?:重点|特色|中心|示范|小城|建制|美丽|文
 def _place_share(text: str, lo: int, a: int) -> str | None:
     """The town, township or street a breakdown gives the figure at ``a`` to, named right before it, else None."""
     m = _PLACE_SHARE.search(text, lo, a)
+    if m and not _NO_PLACE.search(m.group(1)):
+        return m.group(1)
+    # the item's other figures, after the semicolon that opens it with the place's own (…如下:永新乡14户64人,其中…搬迁11户
+    # 51人;兴隆乡9户37人…: 靖远's 搬迁 plan, round eighty-seven — the town leads all of its item's figures)
+    start = max(text.rfind(ch, max(0, a - 80), a) for ch in "；;：:") + 1
+    if start <= 0 or re.search(r"[。]", text[start:a]):
+        return None
+    m = re.match(r"[\x00\s]*((?![全各本我该])[\u4e00-\u9fff]{2,5}(?:镇|乡|街道))(?=\d)", text[start:a])
     return m.group(1) if m and not _NO_PLACE.search(m.group(1)) else None
 
 
