@@ -6381,3 +6381,12 @@ def test_a_place_opening_its_item_of_a_breakdown_leads_all_its_figures():
     got = [(t["value_text"], t["lead"] if not t["units_inferred"] else None) for t in _targets(d)]
     assert got == [("33户", None), ("14户", ["永新乡"]), ("64人", ["永新乡"]), ("11户", ["永新乡"]), ("51人", ["永新乡"]),
                    ("9户", ["兴隆乡"]), ("37人", ["兴隆乡"])], d["entries"]
+
+
+def test_each_figure_of_a_breakdown_set_apart_by_commas_takes_the_nearest_place():
+    """清水's 搬迁 plan (round eighty-seven): 具体为:白驼镇135户623人,贾川乡53户232人 — 232人 is 贾川乡's, not the first
+    town's; a table's labels run together (单位：亩 / 序号 / 街镇) name no place."""
+    d = _draft("清水县2023年度避险搬迁实施方案\n一、目标任务\n全县2023年计划搬迁户256户1097人,涉及8乡镇,具体为:白驼镇135户623人,"
+               "贾川乡53户232人。\n")
+    got = [(t["value_text"], t["lead"]) for t in _targets(d) if not t["units_inferred"]]
+    assert got == [("135户", ["白驼镇"]), ("623人", ["白驼镇"]), ("53户", ["贾川乡"]), ("232人", ["贾川乡"])], d["entries"]

@@ -2344,8 +2344,13 @@ def _place_share(text: str, lo: int, a: int) -> str | None:
     start = max(text.rfind(ch, max(0, a - 80), a) for ch in "；;：:") + 1
     if start <= 0 or re.search(r"[。]", text[start:a]):
         return None
-    m = re.match(r"[\x00\s]*((?![全各本我该])[\u4e00-\u9fff]{2,5}(?:镇|乡|街道))(?=\d)", text[start:a])
-    return m.group(1) if m and not _NO_PLACE.search(m.group(1)) else None
+    # (the nearest place before the figure whose own figure follows its name: 白驼镇135户623人,贾川乡53户232人 — 232人 is 贾川乡's)
+    found = list(re.finditer(r"(?:^|(?<=[,，、\x00\s]))((?![全各本我该])[\u4e00-\u9fff]{2,5}(?:镇|乡|街道))(?=\d)",
+                             text[start:a]))
+    m = found[-1] if found else None
+    # (a table's labels run together, 单位：亩 / 序号 / 街镇 / 2026年 — 嘉定's 违法用地 table: no place)
+    return m.group(1) if m and not _NO_PLACE.search(m.group(1)) and not re.search(r"序号|(?:街镇|乡镇|镇街)$", m.group(1)) \
+        else None
 
 
 # 为推动建设“无废社会”奠定良好基础: the purpose of the goals, not an action of its own.
