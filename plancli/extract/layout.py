@@ -1759,20 +1759,22 @@ _QUOTA_HEAD = re.compile(r"(?:各)?(?:乡镇|镇街|镇|乡|街道|县[(（]市�
 # a row's unit where the heading names places: a county, district, township, village by its name (长安镇, 甲县, 城关街道)
 _QUOTA_PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}(?:县|区|市|旗|州|盟|镇|乡|街道|村|社区|场|园)")
 # the row of the table's total: the plan's own figure, led by no unit the row names
-_QUOTA_TOTAL = re.compile(r"(?:全[县市区镇乡旗])?(?:合\s*计|总\s*计|小\s*计|共\s*计)|全[县市区镇乡旗]")
+_TOTAL_WORD = r"合\s*计|总\s*计|小\s*计"
+_QUOTA_TOTAL = re.compile(rf"(?:全[县市区镇乡旗])?(?:{_TOTAL_WORD}|共\s*计)|全[县市区镇乡旗]")
 
 
-_TOTAL_COLUMN = re.compile(r"(?:合\s*计|小\s*计|总\s*计)(?:[(（][^()（）]{1,6}[)）])?")
+_TOTAL_COLUMN = re.compile(rf"(?:{_TOTAL_WORD})(?:[(（][^()（）]{{1,6}}[)）])?")
 
 
-def _quota_groups(head: list[str]) -> list[tuple[int, dict[int, tuple[str, str]]]]:
+def _quota_groups(head: list[str]) -> tuple[int, list[tuple[int, dict[int, tuple[str, str]]]]]:
     """A quota table's heading read as its groups of columns, each the column naming its rows' units and the columns
     naming a measure (``{column: (label, measure)}``) — one group, or one for each repeat of a heading a page sets
     side by side to save paper (单位 | 任务数(人) | 单位 | 任务数(人): 三封寺's 献血 quotas, round seventy-six's held-out
-    set, two units a row). Nothing where the first column (after a 序号) names no kind of unit or no column a measure."""
+    set, two units a row), with how many columns the row's number takes (1 under a 序号, else 0). No groups where the
+    first column (after a 序号) names no kind of unit or no column a measure."""
     off = 1 if _COL_NUMBER.match(head[0]) else 0
     if len(head) < off + 2 or not _QUOTA_HEAD.fullmatch(head[off]):
-        return []
+        return off, []
     starts = [x for x in range(off, len(head)) if _QUOTA_HEAD.fullmatch(head[x])]
     width = starts[1] - starts[0] if len(starts) > 1 else 0
     # a repeat is the same labels again, its own 序号 too where the first has one (序号 | 单位 | 任务 | 序号 | 单位 | 任务);
@@ -1787,9 +1789,9 @@ def _quota_groups(head: list[str]) -> list[tuple[int, dict[int, tuple[str, str]]
         measured = {x: (label, units[0]) for x in range(lo + 1, hi)
                     if len(units := _row_units(label := head[x])) == 1 and not year_columns([label])}
         if not measured:
-            return []
+            return off, []
         out.append((lo, measured))
-    return out
+    return off, out
 
 
 def _quota_name(name: str, figures: bool) -> bool:
@@ -1828,10 +1830,9 @@ def _quota_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
     a measure is a target of the unit its first cell names (the total row's names none), due when the plan ends.
     Nothing where the heading's first column names no kind of unit (指标 | 数量(个): indicators, not units) or no
     column names a measure (单位 | 任务 | 备注), or where a row's first cell is neither a unit nor a total."""
-    groups = _quota_groups(head)
+    off, groups = _quota_groups(head)
     if not groups:
         return []
-    off = 1 if _COL_NUMBER.match(head[0]) else 0
     # a total column (合计): each row's total is the unit's figure, its parts (春种 | 夏种 under 分阶段任务(亩), a heading
     # over two rows) no figures of their own — the total is the row's last figure (满城's 结构调整 table, round
     # eighty-eight's held-out set, its empty part cells collapsed: 2 | 神星镇 | 2478.4 | 2478.4 |)
@@ -1890,11 +1891,10 @@ def _quota_cell_rows(doc: Doc, cells: list[tuple[int, str]]) -> tuple[list[_Row]
                 and (_QUOTA_HEAD.fullmatch(t.replace(" ", "")) or not (_one_unit(t) or _QUOTA_PLACE.fullmatch(t))):
             j += 1
         head = [compact(c).replace(" ", "") for _, c in cells[i:j]]
-        groups = _quota_groups(head) if len(head) >= 2 else []
+        off, groups = _quota_groups(head) if len(head) >= 2 else (0, [])
         if not groups:
             i += 1
             continue
-        off = 1 if _COL_NUMBER.match(head[0]) else 0
         got: list[_Row] = []
         r = j
         while r < len(cells) and sq[cells[r][0]] - sq[cells[r - 1][0]] <= 2:
