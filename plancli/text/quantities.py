@@ -238,10 +238,11 @@ class Target:
 # Comparator words before a number (docs/registry-format.md: 突破/超过/高于 are ">", 达到/实现 with no
 # other qualifier "=", 以内/不超过/降至/控制在 "<="). Single characters (超, 破, 过, 约, 近, 达) only count
 # right before the number: 超600亿元, 过千亿, 达80% — elsewhere they are parts of other words.
+# (不得少于单位总人数的10%: a bound, as 不少于 — 万盛's 节水 notice, round eighty-one, had read 少于)
+_NOT = r"不(?:得|应|能|宜)?"
 _BEFORE = [
-    # (不得少于单位总人数的10%: a bound, as 不少于 — 万盛's 节水 notice, round eighty-one, had read 少于)
-    (">=", r"不(?:得|应|能|宜)?低于|不(?:得|应|能|宜)?少于|不(?:得|应|能|宜)?小于|至少|最少"),
-    ("<=", r"不(?:得|应|能|宜)?超过|不(?:得|应|能|宜)?高于|不(?:得|应|能|宜)?多于|不(?:得|应|能|宜)?大于|控制在|降至|降到|降低到|降低至|下降到|下降至|下调到|下调至|压缩至|压缩到|压减至|"
+    (">=", rf"{_NOT}(?:低于|少于|小于)|至少|最少"),
+    ("<=", rf"{_NOT}(?:超过|高于|多于|大于)|控制在|降至|降到|降低到|降低至|下降到|下降至|下调到|下调至|压缩至|压缩到|压减至|"
            r"压减到|缩小到|缩小至|缩短至|缩短到|减少到|减少至|减至"),
     ("<", r"低于|少于|小于"),
     (">", r"超过|突破|高于|大于|多于|超出|双破"),
@@ -473,7 +474,7 @@ def not_target_reason(text: str, start: int, end: int) -> str | None:
     if before.endswith("每") and re.match(r"(?:万|千|百)?(?:人口|人|户|名|平方公里|常住人口)", re.sub(r"^[\d.]+", "", num) + after):
         # 每10万人口康复医师达到8人 (重庆's 康复医疗 plan, round eighty-five): the rate's denominator — 8人 is the figure
         return "the denominator of a rate (每10万人口)"
-    if "原则上" in re.split(r"[。；;]", head)[-1] and re.search(r"(?:不得|不宜|不应|不能)?(?:超过|多于|高于)$|不超过$", clause):
+    if "原则上" in re.split(r"[。；;]", head)[-1] and re.search(rf"(?:{_NOT})?(?:超过|多于|高于)$", clause):
         # 原则上水稻主导品种霍邱县不得超过8个,…,每个乡镇不超过2个 (六安's 农业 要点, round eighty-eight): a rule's cap on
         # what may be, no goal (原则上不低于30% — a floor — stays a target, as two readers keyed it)
         return "a rule's cap (原则上…不得超过)"
