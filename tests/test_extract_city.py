@@ -484,6 +484,34 @@ def test_a_unit_that_is_a_sentences_subject_leads_it(task, kind, lead, source):
     assert (e["lead"], e["units_inferred"]) == (lead, False), source
 
 
+@pytest.mark.parametrize("task, lead, source", [
+    # a stage heading's date span in brackets, the subject glued after it (晋城市城区's 清洁取暖 plan, round eighty-four's
+    # held-out set)
+    ("（一）摸底调研,落实政策(5月28日—6月10日)各镇(街道)要结合辖区热源情况,完成项目前期基础工作。", ["各镇(街道)"],
+     "bench district2020_jinchengchengqu_qingjiequnuan line 5"),
+    ("（二）组织实施（2023年6月—9月）各区县要制定本辖区改造计划,按期完成改造任务。", ["各区县"],
+     "made up: a span of months with its year"),
+    # 各区(市): a city's districts and county-level cities, the verb 落实 after a manner word (青岛's 保障房 notice, round
+    # eighty-six's held-out set)
+    ("1.调整任务目标。各区(市)重点落实4.5万套(间)保障性租赁住房建设筹集任务。", ["各区(市)"],
+     "bench dept2022_qingdao_baozhangfang line 13"),
+    ("1.新建场所。2023年底前各市（区）至少建成1个示范点。", ["各市(区)"],
+     "made up: 各市（区）, then 至少 before the verb (as 宿迁's 人才公寓 report, bench city2025_suqian_rencaigongyu line 8)"),
+    ("1.新建场所。2023年底前各县（市）要建成1个示范点。", ["各县(市)"], "made up: 各县（市）"),
+])
+def test_a_collective_subject_after_a_date_or_in_a_citys_own_brackets_leads(task, lead, source):
+    d = _draft(_city(task, title="某市2023年工作方案"))
+    assert d["entries"], source
+    assert {(tuple(e["lead"]), e["units_inferred"]) for e in d["entries"]} == {(tuple(lead), False)}, source
+
+
+def test_a_bracketed_date_before_a_vague_or_no_subject_names_no_lead():
+    """(5月28日—6月10日) before 各单位要… or before the verb names no one: the coordinator stands in, marked."""
+    for task in ("（一）摸底调研(5月28日—6月10日)各单位要完成摸底。", "（一）摸底调研(5月28日—6月10日)完成项目前期基础工作。"):
+        d = _draft(_city(task, title="某市2023年工作方案"))
+        assert [e["units_inferred"] for e in d["entries"]] == [True], task
+
+
 def test_a_collective_that_is_no_unit_leads_nothing():
     """各责任单位要… names no one unit: the coordinator stands in, marked."""
     d = _draft(_city("1.各责任单位要于2023年6月底前报送工作方案。", title="某市2023年工作方案"))

