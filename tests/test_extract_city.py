@@ -498,6 +498,9 @@ def test_a_unit_that_is_a_sentences_subject_leads_it(task, kind, lead, source):
     ("1.新建场所。2023年底前各市（区）至少建成1个示范点。", ["各市(区)"],
      "made up: 各市（区）, then 至少 before the verb (as 宿迁's 人才公寓 report, bench city2025_suqian_rencaigongyu line 8)"),
     ("1.新建场所。2023年底前各县（市）要建成1个示范点。", ["各县(市)"], "made up: 各县（市）"),
+    # 各县、区 with its date and then the verb (宿州's 公共机构节能 tasks, round ninety-three's held-out set)
+    ("一、坚决制止餐饮浪费行为。根据评估细则,各县、区2023年底前遴选绿色食堂不少于1个。", ["各县、区"],
+     "bench dept2023_suzhou_jieneng line 13"),
 ])
 def test_a_collective_subject_after_a_date_or_in_a_citys_own_brackets_leads(task, lead, source):
     d = _draft(_city(task, title="某市2023年工作方案"))
@@ -1668,6 +1671,33 @@ def test_an_inferred_period_takes_the_years_the_goals_open_with(text, period, wa
     d = _draft(text)
     assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period
     assert [t["deadline"] for t in _targets(d)] == want
+
+
+_QIXIANG = ("某市关于推进气象高质量发展的实施意见\n一、总体要求\n{goals}\n二、重点任务\n"
+            "(一)建设监测体系。新建X波段天气雷达2部、自动气象站17个。\n")
+
+
+@pytest.mark.parametrize("goals, period, radar", [
+    # a far vision (到2035年) that sets no figure: the plan runs to the horizon whose figures it sets, and an undated task's
+    # figure is due then (遵义's and 黔东南's 气象 实施意见, round ninety-five's held-out set: dated 2035)
+    ("(二)发展目标。到2025年,气象预报能力精细到1公里,气象灾害监测率提升到90%。到2035年,基本实现气象现代化。",
+     ("2025-01-01", "2025-12-31"), "2025-12-31"),
+    ("(二)发展目标\n到2025年,气象灾害监测率提升到90%。\n到2035年,基本实现气象现代化,气象服务更加优质。",
+     ("2025-01-01", "2025-12-31"), "2025-12-31"),
+    # counter-cases: a far horizon with a figure of its own, or a near one without any, leaves the period to the far one
+    ("(二)发展目标。到2025年,气象灾害监测率提升到90%。到2035年,气象灾害监测率达到98%。",
+     ("2025-01-01", "2035-12-31"), "2035-12-31"),
+    ("(二)发展目标。到2025年,气象业务能力显著提升。到2035年,基本实现气象现代化。",
+     ("2025-01-01", "2035-12-31"), "2035-12-31"),
+    # (a horizon five years on is the plan's own: 2030年前实现碳达峰 after its 2025 figures — 浦东's 碳达峰 plan, bench
+    # district2022_pudong_tandafeng)
+    ("(二)主要目标。到2025年,单位生产总值能耗下降14%。到2030年,实现碳达峰。",
+     ("2025-01-01", "2030-12-31"), "2030-12-31"),
+], ids=["glued-heading", "own-lines", "far-figure", "no-near-figure", "five-years-on"])
+def test_a_far_vision_without_figures_does_not_stretch_the_period(goals, period, radar):
+    d = _draft(_QIXIANG.format(goals=goals))
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period
+    assert [t["deadline"] for t in _targets(d) if t["value_text"] == "2部"] == [radar]
 
 
 @pytest.mark.parametrize("text", [

@@ -491,6 +491,9 @@ def _split_units(names: str) -> tuple[str, ...]:
         if part in ("单位", "部门") and out:  # 省有关部门、单位 is one name
             out[-1] = f"{out[-1]}、{part}"
             continue
+        if part in ("市", "区", "县") and out and re.fullmatch(r"各(?:[市区县]、)*[市区县]", out[-1]):
+            out[-1] = f"{out[-1]}、{part}"  # 各县、区 is one collective (宿州, round ninety-three's held-out set)
+            continue
         out.append(part)
     return tuple(dict.fromkeys(out))
 
@@ -589,9 +592,9 @@ _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|集团|分行|小组|
 # (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind;
 # 各街镇（管委会）, a Shanghai district's towns and streets with its zones' committees — 嘉定, round forty's held-out set;
 # 各镇乡, a county's towns and townships — 大英, round forty-seven's)
-# (各县（市、区）, 各区(市)县, 各区(市), 各县（市）, 各市（区）: the places below the city, the kinds it has in brackets —
-# 青岛's 各区(市), round eighty-six's held-out set)
-_COLLECTIVE = (r"各(?:(?:区县|县区|县市区|区|县|市)(?:[（(〔](?:市|区|县)(?:、(?:市|区|县))*[）)〕]县?)?|"
+# (各县（市、区）, 各区(市)县, 各区(市), 各县（市）, 各市（区）, 各县、区: the places below the city, the kinds it has in
+# brackets or after a 、 — 青岛's 各区(市), round eighty-six's held-out set; 宿州's 各县、区, round ninety-three's)
+_COLLECTIVE = (r"各(?:(?:区县|县区|县市区|区|县|市)(?:[（(〔](?:市|区|县)(?:、(?:市|区|县))*[）)〕]县?|(?:、(?:市|区|县))+)?|"
                r"(?:乡镇|街镇|镇街|镇乡|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?"
                # 各村居, 各村（社区）, 各行政村: a town's villages and communities in a town's plan (民化镇, 龙河镇, 成武's
                # 各镇街: round sixty-five's held-out set)
@@ -691,6 +694,8 @@ _SUBJECT_UNIT = (rf"(?!{_VAGUE})(?:{_ONE_UNIT}|[^()（）〔〕\[\]、,，:：�
 _DOES = (r"要|将|应|须|需|务必|必须|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|对照|"
          # (各区(市)重点落实…任务, 各县区至少建成…: 青岛, 宿迁 — round eighty-six's held-out set)
          r"(?:重点|全面|全力|积极|认真)?落实|至少|"
+         # (各县、区2023年底前遴选…: the step's date, then its verb — 宿州's 公共机构节能 tasks, round ninety-three's held-out set)
+         r"(?:19|20)\d{2}年(?:底|末|\d{1,2}月(?:\d{1,2}日|底|末)?)?前|"
          r"在?\d{1,2}月(?:[上中下]旬|底|末|初|\d{1,2}日)前?[\u4e00-\u9fff]"
          # (上海城投集团完成…, 上海城投集团在2026年建立…, 上海城投集团根据市改革方案要求，2025年6月底前完成…: the verb of
          # a step, a year, or the frame the unit acts within — 黄浦, round thirty-seven's held-out set)
