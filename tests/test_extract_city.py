@@ -1440,6 +1440,10 @@ SX25 = "bench county2025_shexian_minsheng (涉县 十件民生实事)"
     ("新建标准化厂房20万平方米吸引入驻企业50家。", ["20万平方米", "50家"], None, "a building, then who moves in"),
     ("培育专精特新企业50家带动就业1万人。", ["50家", "1万人"], None, "企业, then the jobs they bring"),
     ("新增城镇就业5万人实现农村劳动力转移2万人。", ["5万人", "2万人"], None, "two employment targets"),
+    # how many, then how long they are: two results (平罗 城关镇's 农田水利 plan, round ninety-seven's held-out set)
+    ("全镇面上共清淤支斗渠98条长119.4公里,清淤农渠518条长322公里。", ["98条", "119.4公里", "518条", "322公里"], None,
+     "bench town2021_pingluochengguan_nongtian line 14"),
+    ("新建农村公路3条总长12公里。", ["3条", "12公里"], None, "made up: 总长"),
     # … a size before what it says which are counted stays a threshold
     ("投资500万元以上技术改造项目1.2万个。", ["1.2万个"], "threshold", "鲁政发's form: 以上 says which projects"),
     ("建设1000亩高标准农田示范区3个。", ["3个"], "threshold", "a size naming the kind of 示范区"),

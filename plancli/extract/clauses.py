@@ -865,6 +865,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         nxt = None  # 引进6家投资5000万元以上的工业产业项目: the count, then the size that says which projects (双牌)
     if nxt and unit == "个" and re.match(r"(?:类别|大类|方面)", after):
         nxt = None  # 共含8个类别17个小项: the kinds of a list, then its items — no class of things (read as own parts below)
+    if nxt and re.fullmatch(r"(?:总|全)?(?:长|长度|里程)(?:约|达|为|共)?", text[e:nxt.start()]):
+        nxt = None  # 清淤支斗渠98条长119.4公里: how many, then how long they are — two results, no class (平罗 城关镇's 农田水利
+        # plan, round ninety-seven's held-out set: the counts had been read as thresholds)
     if nxt and re.match(r"(?:并且|并|同时|且)", after):
         nxt = None  # 硬化道路10万平方米并安装太阳能路灯1000盏: two works joined, no class of things (涉县 line 3)
     if nxt and not re.match(r"^及?以[上下]", after) and _WORK_BETWEEN.search(text, e, nxt.start()):
