@@ -208,4 +208,13 @@ SOURCES: dict[str, Source] = {
                               "bench/documents/city2025_shanghai_liangcang.txt (line 12)"),
     "ganzhou2022": Source("赣州市2022年粮食生产工作通知 (a copy of the city's page; title not stored)", None, "赣州市", None,
                           "bench/documents/city2022_ganzhou_liangshi.txt (line 5)", year=2022),
+    "lintan2022": Source("临潭县2022年高标准农田建设项目计划 公示 (甘南日报 e-paper)", None, "临潭县", date(2022, 4, 13),
+                         "http://61.178.198.232:91/epaper/gnrb/content/20220413/Articel04005TB.htm "
+                         "(bench/documents/county2022_lintan_nongtian.txt, line 1)", year=2022),
+    "daye2022": Source("大冶市2022年第一批巩固拓展脱贫攻坚成果和乡村振兴项目实施计划", None, "大冶市实施乡村振兴战略领导小组办公室",
+                       date(2022, 3, 7), "https://hbdaye.gov.cn/zfxxgk/fdgknr/gysyjs/fptp/202203/t20220310_886635.html "
+                       "(bench/documents/city2022_daye_xiangcun.txt, line 3; the second phrase made up beside it)"),
+    "xinzhuang2025": Source("莘庄镇住宅小区业委会规范化运作综合评估工作实施方案", "闵莘府发〔2025〕4号", "上海市闵行区莘庄镇人民政府",
+                            date(2025, 11, 7), "zhiyao87/Shanghai-Gov-Docs-Index (bench/documents/"
+                            "town2025_xinzhuang_yeweihui.txt; the second phrase made up beside it)"),
 }

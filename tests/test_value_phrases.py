@@ -197,6 +197,13 @@ NOT_TARGET: list[tuple[str, str, str, str | None]] = [
     # a rule's cap after 原则上 (round eighty-eight); a floor after it stays a target
     ("luan2024", "原则上水稻主导品种霍邱县不得超过8个,舒城县、金安区、裕安区不得超过6个", "6", "a rule's cap"),
     ("shliangcang2025", "改造的平房仓、楼房仓等屋顶光伏覆盖率原则上不低于30%", "30", None),
+    # how long a notice is posted; an assessment's weights (round ninety-seven's count: three readers key none)
+    ("lintan2022", "现将项目建设计划予以公示,公示期为5天(2022年4月13日至4月17日)。", "5", "how long a notice is posted"),
+    ("daye2022", "对下达的第一批实施计划项目予以公告,公告时间不少于10天,公告内容主要包括项目名称", "10",
+     "how long a notice is posted"),
+    ("daye2022", "项目实施期限不超过10天", "10", None),
+    ("xinzhuang2025", "由第三方评估机构进行现场资料检查，占评估总分80%。", "80", "a weight in a score"),
+    ("xinzhuang2025", "业委会规范化运作达标率占比达到80%。", "80", None),
     # the places a total spans: the total is the figure
     ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "9", "the places a total spans"),
     ("jiexiu2019", "1.采取集中供热方式,实现9个社区、10个村,共计3963户清洁取暖替代。", "3963", None),

@@ -494,6 +494,15 @@ def not_target_reason(text: str, start: int, end: int) -> str | None:
         # 实现9个社区、10个村,共计3963户清洁取暖替代: the places a total spans — the total is the figure (介休, round
         # eighty-four)
         return "the places a total spans (N个村,共计…)"
+    if re.match(r"\s*(?:个工作日|个自然日|天|日)", after) \
+            and re.search(r"(?:公示|公告|公开征求意见)(?:时间|期|期限)[^。；;]{0,30}$", head):
+        # 公示期为5天(2022年4月13日至4月17日), 公告时间不少于10天: how long the notice is posted — the procedure, no goal (临潭,
+        # 大冶, 戛洒: three readers, round ninety-seven's count of the development documents)
+        return "how long a notice is posted (公示期…天)"
+    if re.search(r"占[^，,。；;]{0,10}(?:总分|总分值|分值|权重)(?:的)?$", before):
+        # 由第三方评估机构进行现场资料检查，占评估总分80%: a part's weight in an assessment's score (莘庄's 业委会 评估, round
+        # thirty-six's held-out set) — how the score is made up, no figure to reach
+        return "a weight in a score (占总分…%)"
     if _DRAFTING.search(head) and _CONSULTED.search(clause + num + re.split(r"[，。；;,]", after)[0]):
         return "how the plan was drafted (征求意见, 反馈)"
     past = list(_PAST.finditer(clause))
