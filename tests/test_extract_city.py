@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -6452,3 +6453,33 @@ def test_each_figure_of_a_breakdown_set_apart_by_commas_takes_the_nearest_place(
                "贾川乡53户232人。\n")
     got = [(t["value_text"], t["lead"]) for t in _targets(d) if not t["units_inferred"]]
     assert got == [("135户", ["白驼镇"]), ("623人", ["白驼镇"]), ("53户", ["贾川乡"]), ("232人", ["贾川乡"])], d["entries"]
+
+
+# --------------------------------------------------------------------------- rounds 93-102's faults (thirty-eighth round's rules)
+
+R100F = "issue 28, rounds ninety-three to one-hundred-and-second's held-out sets (development documents since): a form their faults show"
+
+
+@pytest.mark.parametrize("task, lead, support", [
+    # a note on the tasks after the units' bracket closes the names, and a 〔市〕 inside it is no end of it (绍兴's 清洁城市
+    # plan: bench city2025_shaoxing_qingjie line 15)
+    ("1.深入实施城市更新。新建改造老旧燃气管道6.99公里。(责任单位:市建设局、市水利局、市综合执法局;以下均需各区、县〔市〕政府"
+     "和滨海新区管委会落实,不再列出)", ["市建设局", "市水利局", "市综合执法局"], []),
+    # groups of supporting units set apart by commas, 按职能分工负责 (君山's 产业 plan: bench district2025_junshan_chanye line 6)
+    ("1.提升农业生产能力。集中改造高标准农田4万亩。(区农业农村局牵头,区水利局、国网君山区供电公司,各镇、街道、场等按职能分工负责)",
+     ["区农业农村局"], ["区水利局", "国网君山区供电公司", "各镇", "街道", "场"]),
+    # counter-case: a bracket of its own after the units' one stays apart (…;备注:… a label it does not know)
+    ("1.新建绿道10公里。(责任单位:市建设局;备注:以实际为准)", ["市建设局"], []),
+], ids=["note-after-units", "comma-groups", "unknown-label"])
+def test_a_units_bracket_with_a_note_or_comma_groups_names_its_units(task, lead, support):
+    d = _draft(_city(task, title="某区2025年工作方案"))
+    (t,) = _targets(d)
+    assert (t["lead"], t["support"], t["units_inferred"]) == (lead, support, False), R100F
+
+
+def test_a_years_label_dates_the_yearless_steps_after_it():
+    """西安's 城乡融合 plan (bench city2019_xian_chengxiangronghe line 8): 2020年任务:一是4月底前…;二是10月底前… — read in 2020,
+    not in the notice's year; a step before the label keeps the notice's year."""
+    d = _draft("某市促进城乡融合发展三年(2019—2021年)行动方案\n一、重点任务\n1.完善村庄规划。9月底前完成村庄分类工作。"
+               "2020年任务:一是4月底前完成村庄规划评估工作;二是10月底前完成规划修编。\n", doc_date=date(2019, 6, 1))
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == ["2019-09-30", "2020-04-30", "2020-10-31"]

