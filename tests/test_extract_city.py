@@ -6483,3 +6483,16 @@ def test_a_years_label_dates_the_yearless_steps_after_it():
     d = _draft("某市促进城乡融合发展三年(2019—2021年)行动方案\n一、重点任务\n1.完善村庄规划。9月底前完成村庄分类工作。"
                "2020年任务:一是4月底前完成村庄规划评估工作;二是10月底前完成规划修编。\n", doc_date=date(2019, 6, 1))
     assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == ["2019-09-30", "2020-04-30", "2020-10-31"]
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a magnitude naming the class of what is counted after it (木李镇's 招商 tasks: bench town2024_muli_renwu line 25)
+    ("1.招商引资。全年新签约过亿元项目4个以上。", ["4个"]),
+    ("1.壮大产业。建成过千亿产业集群2个。", ["2个"]),
+    # counter-cases: the magnitude is the figure itself
+    ("1.壮大产业。全市规上工业产值过千亿。", ["千亿"]),
+    ("1.壮大产业。电子信息产业营收突破千亿元。", ["千亿元"]),
+    ("1.培育企业。到2025年,打造百家领军企业。", ["百家"]),  # (a count in words: 工信部's 未来产业 opinion, bench line 14)
+])
+def test_a_magnitude_naming_a_class_is_no_target(task, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city(task, title="某镇2024年工作方案")))] == kept, R100F

