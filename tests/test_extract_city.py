@@ -787,6 +787,9 @@ def _documents() -> list[tuple[Path, object]]:
              "city2022_guangshui_linye.txt": parse_period("2022:2022"),
              "county2020_hengdong_xiaofang.txt": parse_period("2020:2021"),
              "zone2025_tuying_fangxun.txt": parse_period("2025:2025"),
+             # round one-hundred-and-one: 君山's 产业 plan stores no title, number or date (its annotator read 2025 from the
+             # page's place among the bureau's posts)
+             "district2025_junshan_chanye.txt": parse_period("2025:2025"),
              "dept2020_yangling_tongzhan.txt": parse_period("2020:2020"),
              "district2020_yuzhong_wufei.txt": parse_period("2020:2020"),
              "city2024_changzhi_choucha.txt": parse_period("2024:2024"),
@@ -2052,6 +2055,9 @@ _DOCS = ROOT / "bench" / "documents"
 # 黄石港's 分解意见 (round thirty-one's set) with its items' numbers on lines of their own reads its units one item late —
 # not yet looked at.
 _RELAYOUT_OPEN: set[tuple[str, str]] = {("numbers-apart", "city2022_shijiazhuang_shishi"),
+                                        # (崇川's 城管局 progress table, round one-hundred-and-one's set: its row numbers
+                                        # 57. 58. set apart, the row's 牵头单位 cell is no longer read — not yet looked at)
+                                        ("numbers-apart", "district2024_chongchuan_chengguan"),
                                         ("numbers-apart", "district2025_huangshigang_fenjie"),
                                         # (卧龙's 衔接资金 summary, round fifty-five's set: its 七、建设单位:各镇(街道、景区)及…
                                         # is a numbered heading as laid out, a label line under its number re-laid — the
