@@ -6499,6 +6499,7 @@ def test_a_years_label_dates_the_yearless_steps_after_it():
     ("1.壮大产业。全市规上工业产值过千亿。", ["千亿"]),
     ("1.壮大产业。电子信息产业营收突破千亿元。", ["千亿元"]),
     ("1.培育企业。到2025年,打造百家领军企业。", ["百家"]),  # (a count in words: 工信部's 未来产业 opinion, bench line 14)
+    ("1.推进改造。超过一半的企业完成改造。", ["一半"]),  # (a share: the magnitude rule is for 十百千万亿 alone)
 ])
 def test_a_magnitude_naming_a_class_is_no_target(task, kept):
     assert [t["value_text"] for t in _targets(_draft(_city(task, title="某镇2024年工作方案")))] == kept, R100F

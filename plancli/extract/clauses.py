@@ -2136,6 +2136,7 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
             if _quoted_zero(text, a, s1):
                 qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
         elif not _inside(a, quoted) and not (re.search(r"(?:过|超|逾)$", text[max(s0, a - 1):a])
+                                             and re.fullmatch(r"[十百千万亿]+元?", text[a:e])
                                              and _CLASS_AFTER_MAGNITUDE.match(text, e)):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))
     for rx, ok in ((_FRACTION, lambda cs, a, m: _SHARE_OF.search(text, cs, a) and _proper_fraction(m.group(0))),
