@@ -677,6 +677,7 @@ def subject_units(text: str) -> tuple[str, ...]:
 # (支持市住建局…), opens no clause after such adverbials, so it is never read as the subject.
 # A step's date, due by then: 9月30日前, 2024年8月底前, 7月21日前 (as _ADVERBIAL and _ASKED read it before or after the unit).
 _DUE_BY = r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前)"
+_YEAR_END = r"(?:19|20)\d{2}年(?:底|末)"  # (2023年底: a year's end, as a step's date says it)
 _BRACKET_DATE = r"(?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月(?:\d{1,2}[日号])?)"
 _ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|下一步|接下来|近期|同时|此外|另外)[，,]?"
               # (a step's own date before its subject: 9月30日前，区建设管理委…完成… — 崇明, round thirty-six's held-out set)
@@ -684,7 +685,7 @@ _ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,
               # (a month the step falls in: 2025年12月，上海城投集团完成… — 黄浦, round thirty-seven's held-out set)
               r"|(?:19|20)\d{2}年\d{1,2}月(?:底|末)?[，,]"
               # (a year's end the step is due by: 2023年底前各县（市）要建成…)
-              r"|(?:19|20)\d{2}年(?:底|末)前?[，,]?"
+              rf"|{_YEAR_END}前?[，,]?"
               # (a stage's dates in brackets, glued to its heading and its subject: 摸底调研(5月28日—6月10日)各镇(街道)要…
               # — 晋城市城区, round eighty-four's held-out set; the clause may start inside the brackets)
               rf"|[^。；;()（）]{{0,24}}?[(（]?{_BRACKET_DATE}(?:[—–\-~～至到]{_BRACKET_DATE})?[)）][，,]?"
@@ -701,7 +702,7 @@ _DOES = (r"要|将|应|须|需|务必|必须|负责|牵头|会同|联合|统筹|
          # (各区(市)重点落实…任务, 各县区至少建成…: 青岛, 宿迁 — round eighty-six's held-out set)
          r"(?:重点|全面|全力|积极|认真)?落实|至少|"
          # (各县、区2023年底前遴选…: the step's date, then its verb — 宿州's 公共机构节能 tasks, round ninety-three's held-out set)
-         r"(?:19|20)\d{2}年(?:底|末|\d{1,2}月(?:\d{1,2}日|底|末)?)?前|"
+         rf"{_YEAR_END}前|{_DUE_BY}|"
          r"在?\d{1,2}月(?:[上中下]旬|底|末|初|\d{1,2}日)前?[\u4e00-\u9fff]"
          # (上海城投集团完成…, 上海城投集团在2026年建立…, 上海城投集团根据市改革方案要求，2025年6月底前完成…: the verb of
          # a step, a year, or the frame the unit acts within — 黄浦, round thirty-seven's held-out set)
