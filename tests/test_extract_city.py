@@ -6503,3 +6503,16 @@ def test_a_years_label_dates_the_yearless_steps_after_it():
 ])
 def test_a_magnitude_naming_a_class_is_no_target(task, kept):
     assert [t["value_text"] for t in _targets(_draft(_city(task, title="某镇2024年工作方案")))] == kept, R100F
+
+
+@pytest.mark.parametrize("task, kept", [
+    # the departments named by their count, their document right after it (丰城's 县域商业 draft: bench
+    # county2022_fengcheng_shangye line 2)
+    ("1.贯彻落实江西省商务厅17部门《关于加强全省县域商业体系建设促进农村消费的意见》,新建乡镇商贸中心10个。", ["10个"]),
+    # where the work is done, the places qualified before 的 (丰城, line 5)
+    ("1.“十四五”时期,在我市除街道办事处以外的27个乡镇,建设乡镇商贸中心27个。", ["27个"]),
+    # counter-case: a count of departments to reach stays a target
+    ("1.推动数据共享,接入平台的市直部门达到40个部门。", ["40个"]),
+])
+def test_issuers_counted_before_their_document_and_places_qualified_before_de_are_no_targets(task, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city(task, title="某市2022年工作方案")))] == kept, R100F

@@ -829,7 +829,7 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.listed_count"  # 高血压、糖尿病、严重精神障碍、肺结核4种慢病 (南郑, round twelve)
     if re.search(r"在[^，,。；;在]*$", before) and re.match(r"[^，,。；;]{0,12}的基础上", after):
         return "extract.reason.base"  # 在去年建成300个的基础上,新建充电桩500个: what the target builds on (round twelve)
-    if unit in ("个", "处") and before.endswith("在") \
+    if unit in ("个", "处") and (before.endswith("在") or re.search(r"在[^，,。；;在\d]{2,16}的$", before)) \
             and re.match(r"(?:行政)?(?:村|乡镇|乡|镇|街道|社区|小区|片区|县|区|市|地|点)", after) \
             or unit in ("个", "处", "条") and _WHERE_CHAIN.search(before):
         return "extract.reason.where"  # 在39个村改造升级10千伏线路: where the work is done (涉县 line 7, round ten)
@@ -976,7 +976,9 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         # notice, round seventy-two's held-out set): after 即 the whole is spelled out, its figures say where it falls
         return "extract.reason.spelled_out"
     if (unit in ("部门", "个部门", "家单位", "个单位", "部委", "个部委") or unit == "部" and after.startswith("委")) \
-            and re.search(r"等$", lean):
+            and (re.search(r"等$", lean) or re.match(r"(?:联合)?(?:印发|出台|发布|办公厅)?(?:的)?《", after)):
+        # (江西省商务厅17部门《关于加强全省县域商业体系建设…的意见》: 丰城's 县域商业 draft, round ninety-six's held-out set —
+        # the departments named by their count, their document right after it)
         # (农业农村部等6部委《关于促进生猪产业持续健康发展的意见》: 彭水's 生猪 plan, round seventy-one's held-out set)
         # 商务部等9部门办公厅《…》, 省卫生健康委等14部门印发 (山东's 县域商业 and 湖州's 急救 texts, rounds sixty and sixty-one):
         # who issued a document, not a count to reach
