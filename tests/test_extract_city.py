@@ -6516,3 +6516,15 @@ def test_a_magnitude_naming_a_class_is_no_target(task, kept):
 ])
 def test_issuers_counted_before_their_document_and_places_qualified_before_de_are_no_targets(task, kept):
     assert [t["value_text"] for t in _targets(_draft(_city(task, title="某市2022年工作方案")))] == kept, R100F
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a gap said in words after 高 (西安's 乡村振兴 实施意见: bench city2021_xian_xiangcunzhenxing line 8)
+    ("1.农村常住居民较城市居民人均可支配收入增速高一个百分点以上。", [("一个百分点", ">=")]),
+    ("1.农民收入增速比城镇居民快两个百分点。", [("两个百分点", "=")]),
+    # counter-case: 最高 names a cap's word, no gap (nothing read there before either)
+    ("1.补贴比例最高一个百分点。", []),
+])
+def test_a_gap_in_points_said_in_words_is_a_target(task, kept):
+    got = [(t["value_text"], t["comparator"]) for t in _targets(_draft(_city(task, title="某市2021年工作方案")))]
+    assert got == kept, R100F
