@@ -298,7 +298,8 @@ _CN_QTY = re.compile(
     rf"|一半|半数|(?<![{NONZERO}十])[{NONZERO}]成(?=以上|左右|$|[，,。；;的])|[{NONZERO}十]分之[{NONZERO}]"
     # points of a share, in words, after the change (电炉钢占比较2022年提高三个百分点以上: 唐山's 碳达峰 plan, round
     # fifty-four's held-out set)
-    # (…收入增速高一个百分点以上, 高于城镇居民两个百分点: a gap said in words — 西安's 乡村振兴 实施意见, round one hundred)
+    # (…收入增速高一个百分点以上, 比城镇居民快两个百分点: a gap said in words right after its comparative — 西安's 乡村振兴
+    # 实施意见, round one hundred; 高于城镇居民两个百分点, the subject between, is not read)
     rf"|(?:(?<=提高|提升|下降|降低|增加|增长|减少|上升|压减|高于|低于|快于)|(?<=[^提最][高低快]))[{NONZERO}十]{{1,3}}个?百分点"
     # (the verb between is no part of the count: 至少建设一所 is 一所, 至少有一人 is 一人 — 南昌, round twenty-eight)
     r"|(?:(?<=至少)|(?<=不少于)|(?<=不低于)|(?<=至少有)|(?<=至少新建)|(?<=至少建设)|(?<=至少建成)|(?<=至少设立)|"
