@@ -6528,3 +6528,38 @@ def test_issuers_counted_before_their_document_and_places_qualified_before_de_ar
 def test_a_gap_in_points_said_in_words_is_a_target(task, kept):
     got = [(t["value_text"], t["comparator"]) for t in _targets(_draft(_city(task, title="某市2021年工作方案")))]
     assert got == kept, R100F
+
+
+# --------------------------------------------------------------------------- ninth session (rounds 103 on)
+S9 = "issue 28, ninth session: a form the development documents' faults show"
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a quarter's label with its score in brackets before the colon (杨凌's 2019年度(分季)目标责任书: bench
+    # dept2019_yangling_shuiwu lines 13-15): it heads the targets after it, as 第一季度: does
+    ("第一季度(每项5分):完成甲工程招标工作;完成乙工程8座运动场地基础工程。", ["2019-03-31", "2019-03-31"]),
+    ("第一季度:完成甲工程招标工作;完成乙工程8座运动场地基础工程。", ["2019-03-31", "2019-03-31"]),
+    # counter-case: a bracket that no colon follows leaves the quarter its own step's, the figure the period's
+    ("第一季度(3月)完成甲工程招标工作,新建运动场8座。", ["2019-03-31", "2019-12-31"]),
+])
+def test_a_quarters_label_with_a_score_before_its_colon_heads_its_targets(text, dates):
+    d = _draft(f"某局2019年度目标责任书\n重点工作\n{text}\n")
+    assert [e["deadline"] for e in d["entries"]] == dates, S9
+
+
+@pytest.mark.parametrize("head, lead, below", [
+    # the header of a 目标责任书, the unit beside its head (杨凌's: bench dept2019_yangling_shuiwu line 2): it leads every
+    # task of the letter, named, not inferred
+    ("部门(单位):示范区水务局                             责任人:王西宁", (["示范区水务局"], False), ["待定"]),
+    # (责任单位: on a line after a task is that task's label, as before)
+    ("责任单位：市水务局　　负责人：王某", (["市水务局"], False), ["市水务局"]),
+    # counter-case: a unit with no head beside it is no letter's header
+    ("部门:示范区水务局", (["待定"], True), ["待定"]),
+])
+def test_a_responsibility_letters_header_names_the_lead_of_its_tasks(head, lead, below):
+    d = _draft(f"某局2019年度目标责任书\n{head}\n重点工作\n1.新建运动场8座。\n")
+    (t,) = _targets(d)
+    assert (t["lead"], t["units_inferred"]) == lead, S9
+    # counter-case: the header below the first task is no letter's header
+    d = _draft(f"某局2019年度目标责任书\n重点工作\n1.新建运动场8座。\n{head}\n")
+    assert _targets(d)[0]["lead"] == below, S9

