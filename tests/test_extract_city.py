@@ -6563,3 +6563,18 @@ def test_a_responsibility_letters_header_names_the_lead_of_its_tasks(head, lead,
     # counter-case: the header below the first task is no letter's header
     d = _draft(f"某局2019年度目标责任书\n重点工作\n1.新建运动场8座。\n{head}\n")
     assert _targets(d)[0]["lead"] == below, S9
+
+
+@pytest.mark.parametrize("task, kept", [
+    # a count, then the bar a thing passes to be counted (广州's 直播电商 plan: bench dept2025_guangzhou_zhibo line 10;
+    # 成都高新区's 更新 plan: bench district2024_chengdugaoxin_gengxin line 1)
+    ("1.到2027年,力争孵化建成10个以上年销售规模超10亿元的直播电商产业园区。", ["10个"]),
+    ("1.到2025年,培育1家营收规模达10亿元的再生资源回收龙头企业。", ["1家"]),
+    ("1.到2027年,培育20家年销售额超过1亿元的企业。", ["20家"]),
+    # counter-cases: the amount is the figure to reach, or the bar stands apart from the count
+    ("1.到2027年,全市直播电商年销售额超过100亿元。", ["100亿元"]),
+    ("1.到2027年,建成10个园区、销售额达到10亿元的目标。", ["10个", "10亿元"]),
+    ("1.到2027年,建成10个园区,年销售额超过10亿元。", ["10个", "10亿元"]),
+])
+def test_a_bar_that_says_which_things_count_leaves_the_count_the_target(task, kept):
+    assert [t["value_text"] for t in _targets(_draft(_city(task, title="某市2025年工作方案")))] == kept, S9

