@@ -6578,3 +6578,26 @@ def test_a_responsibility_letters_header_names_the_lead_of_its_tasks(head, lead,
 ])
 def test_a_bar_that_says_which_things_count_leaves_the_count_the_target(task, kept):
     assert [t["value_text"] for t in _targets(_draft(_city(task, title="某市2025年工作方案")))] == kept, S9
+
+
+@pytest.mark.parametrize("goals, kept, steps", [
+    # a set of standards named by its count, met in full (普洱's 校园安全 plan: bench city2022_puer_xiaoyuan line 16)
+    ("到2022年底,全市中小学、幼儿园安全防范建设“三年行动计划”4个100%任务全面达标,50%的学校完成省市级“平安校园”创建。",
+     ["50%"], ["到2022年底"]),
+    ("到2023年底,全市中小学、幼儿园四个100%成果全面巩固。", [], ["到2023年底"]),
+    # counter-cases: the rates named before the count keep their 100% (五华's: bench district2023_wuhua_xiaoyuan line 6);
+    # a count and a share apart are two targets
+    ("到2023年底,全区中小学、幼儿园的专职保安配备率、封闭化管理率、一键式报警和视频监控安装率等4个100%持续巩固。", ["100%"], []),
+    ("到2024年底,新建学校4个,100%完成改造。", ["4个", "100%"], []),
+])
+def test_a_set_of_standards_named_by_its_count_is_no_target(goals, kept, steps):
+    d = _draft(f"某市校园安全防范能力提升三年行动计划(2022—2024年)\n一、目标\n{goals}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept, S9
+    assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S9
+
+
+def test_a_full_stop_written_as_an_ascii_point_leaves_the_next_date_whole():
+    """普洱's plan (bench city2022_puer_xiaoyuan line 16): …同比下降10%.到2024年底,… — the date keeps its 到."""
+    d = _draft("某市校园安全防范能力提升三年行动计划(2022—2024年)\n一、目标\n到2023年底,全市涉校涉生安全事故同比下降10%.到2024年底,"
+               "全市校园安全防范能力显著增强。\n")
+    assert [(e["kind"], e["deadline_text"]) for e in d["entries"]] == [("target", "到2023年底"), ("milestone", "到2024年底")], S9
