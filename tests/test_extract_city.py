@@ -6601,3 +6601,15 @@ def test_a_full_stop_written_as_an_ascii_point_leaves_the_next_date_whole():
     d = _draft("某市校园安全防范能力提升三年行动计划(2022—2024年)\n一、目标\n到2023年底,全市涉校涉生安全事故同比下降10%.到2024年底,"
                "全市校园安全防范能力显著增强。\n")
     assert [(e["kind"], e["deadline_text"]) for e in d["entries"]] == [("target", "到2023年底"), ("milestone", "到2024年底")], S9
+
+
+@pytest.mark.parametrize("goal, steps", [
+    # the plan's term restated over its own doing (江门's 新型农业经营主体 plan: bench city2024_jiangmen_jingyingzhuti line 12)
+    ("从2024年开始,至2026年,全面实施江门市新型农业经营主体培育发展三年行动方案,构建以家庭经营为基础的现代农业经营体系。", []),
+    # counter-cases: a result due when the span ends, and a system put in place by a year, are steps
+    ("从2024年开始,至2026年,建成现代农业经营体系。", ["至2026年"]),
+    ("到2026年,全面实施河长制。", ["到2026年"]),
+])
+def test_the_plans_own_term_over_its_own_doing_is_no_step(goal, steps):
+    d = _draft(f"某市新型农业经营主体培育发展三年行动方案(2024-2026年)\n一、目标\n{goal}\n")
+    assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S9

@@ -206,6 +206,9 @@ _TOPIC_AFTER = re.compile(r"(?:度)?(?:(?!完成|实现|新建|建成|开工|竣
 # the span holds is to carry the campaign out, nothing completed by then.
 _CAMPAIGN_AFTER = re.compile(r"[\x00\s]*[，,]?(?:(?!完成|建成|实现|达到|确保)[^，,。；;]){0,16}?开展[^，,。；;]{0,30}?"
                              r"(?:专项行动|攻坚行动|集中行动|整治行动|专项整治|行动|活动|攻坚战)(?=[\x00\s]*[，,。；;]|$)")
+# After a span restating the plan's term: its own doing (全面实施…三年行动方案, 组织实施本行动计划).
+_OWN_PLAN_AFTER = re.compile(r"[\x00\s]*[，,]?(?:全面|深入|扎实|组织)?(?:实施|推进|落实|开展)[^，,。；;]{0,40}?"
+                             r"(?:方案|行动计划|计划|行动)(?=[\x00\s]*[，,。；;]|$)")
 # Before a year whose goal the work measures itself against: 对标2035年基本实现现代化战略目标, 锚定2035年远景目标 (凤翔's 2025
 # 要点, round thirty-two's held-out set: one step drafted for each clause of the principles after it).
 _OUTLOOK = re.compile(r"[\x00\s]*(?:远景)?展望(?:到)?(?:19|20)\d{2}年")
@@ -1800,6 +1803,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 与前三年(2022-2024年)平均数同比下降 (清流, round thirty-five): the years a baseline averages
         if re.match(r"(?:至|到|截至)", t) and _CAMPAIGN_AFTER.match(text, e, s1):
             continue  # 至2025年12月31日,在全县范围内开展攻坚行动: the campaign's own span (its period), no step of it
+        if re.match(r"(?:至|到)", t) and re.search(r"(?:从|自)(?:19|20)\d{2}年(?:开始|起)[，,]?$", text[max(s0, a - 10):a]) \
+                and _OWN_PLAN_AFTER.match(text, e, s1):
+            continue  # 从2024年开始,至2026年,全面实施…三年行动方案,构建…体系 (江门's 新型农业经营主体 plan, round one-hundred-
+            # and-fifth's held-out set): the plan's own term restated over its own doing, no step due when it ends
         if re.search(r"\d{4}", t) and _BENCHMARK_BEFORE.search(text[max(s0, a - 3):a]):
             continue  # 对标2035年基本实现现代化战略目标: the goal the year's work measures itself against, no step due then
         if _BASELINE_BEFORE.search(text[max(s0, a - 2):a]) or text[e:e + 1] == "的" and re.search(r"\d{4}年$", t):
