@@ -790,6 +790,9 @@ def _documents() -> list[tuple[Path, object]]:
              # round one-hundred-and-one: 君山's 产业 plan stores no title, number or date (its annotator read 2025 from the
              # page's place among the bureau's posts)
              "district2025_junshan_chanye.txt": parse_period("2025:2025"),
+             # round one-hundred-and-eight: 陇县's 百日冲刺 plan says only 今年 (its annotator read 2018 from the province's
+             # notice that the county left the list that year)
+             "county2018_longxian_baorichongci.txt": parse_period("2018:2018"),
              "dept2020_yangling_tongzhan.txt": parse_period("2020:2020"),
              "district2020_yuzhong_wufei.txt": parse_period("2020:2020"),
              "city2024_changzhi_choucha.txt": parse_period("2024:2024"),
