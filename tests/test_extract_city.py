@@ -6616,3 +6616,22 @@ def test_a_full_stop_written_as_an_ascii_point_leaves_the_next_date_whole():
 def test_the_plans_own_term_over_its_own_doing_is_no_step(goal, steps):
     d = _draft(f"某市新型农业经营主体培育发展三年行动方案(2024-2026年)\n一、目标\n{goal}\n")
     assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S9
+
+
+SZ_NOTE = "列逗号之前的为牵头单位，其他有关单位按职责分工配合，下同"
+
+
+@pytest.mark.parametrize("tasks, units", [
+    # the plan's own rule for its brackets, stated in the first (深圳's 低空 plan: bench city2025_shenzhen_dikongjichu line 11),
+    # and a bracket of units alone closing each sentence (line 16): each sentence its own units
+    (f"1.推进通用机场规划建设。2026年底前投入使用樟坑径直升机场。（市交通运输局、南山区政府，市规划和自然资源局、龙华区政府。{SZ_NOTE}）\n"
+     "2.建设起降场。2026年底前建成医疗起降点339个。（市卫生健康委，各区政府）建成商业起降点413个。（市交通运输局、各区政府，市规划和自然资源局）",
+     [(["市交通运输局", "南山区政府"], ["市规划和自然资源局", "龙华区政府"]), (["市卫生健康委"], ["各区政府"]),
+      (["市交通运输局", "各区政府"], ["市规划和自然资源局"])]),
+    # counter-case: with no such rule every unit of a bare bracket leads, as before
+    ("1.建设起降场。2026年底前建成医疗起降点339个。（市卫生健康委，各区政府）",
+     [(["市卫生健康委", "各区政府"], [])]),
+])
+def test_a_plans_comma_rule_and_a_units_bracket_a_sentence_name_each_entrys_units(tasks, units):
+    d = _draft(f"某市低空基础设施高质量建设方案（2024—2026年）\n一、重点任务\n{tasks}\n")
+    assert [(e["lead"], e["support"]) for e in d["entries"]] == units, S9

@@ -465,6 +465,27 @@ _FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?(?:第一位|第一|首位)(?:者
 _FIRST_LEADS_NOTE = re.compile(r"[(（][^()（）]*(?:第一位|首位)[^()（）]*[)）]$")
 
 
+# （市交通运输局、南山区政府，市规划和自然资源局、龙华区政府。列逗号之前的为牵头单位，其他有关单位按职责分工配合，下同） — a
+# plan's own rule for its units brackets (深圳's 低空基础设施 plan, round one-hundred-and-eighth's held-out set): the units
+# before the bracket's comma lead, the rest support, in every bracket of the plan.
+_COMMA_LEADS = re.compile(r"(?:列|排)(?:在)?(?:逗号|，号)(?:之)?前(?:面)?(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主办)")
+
+
+def _comma_leads(doc: Doc, blk: Block) -> None:
+    """The lead of a task under a comma rule (``_COMMA_LEADS``): the units before the comma of its units bracket."""
+    units = set(blk.lead) | set(blk.support)
+    for a, e in blk.parens:
+        inner = re.split(r"[。;；]", doc.c[a:e].strip("()（）"))[0]
+        if not re.search(r"[，,]", inner):
+            continue
+        head, rest = re.split(r"[，,]", inner, maxsplit=1)
+        first, others = _split_units(head), _split_units(rest)
+        if first and set(first) <= units and set(others) <= units and set(others):
+            blk.lead = _verbatim(doc, first, a, e)
+            blk.support = tuple(dict.fromkeys(_verbatim(doc, others, a, e)))
+            return
+
+
 def _split_units(names: str) -> tuple[str, ...]:
     # (a Markdown cell's units one a line, 区生态环境局<br>各街镇: 丰台's 美丽丰台 list, round fifty-four's held-out set)
     names = re.sub(r"<br\s*/?>", "、", names)
@@ -865,6 +886,9 @@ def layout(doc: Doc) -> list[Plan]:
             for blk in p.blocks:
                 if len(blk.lead) > 1:
                     blk.lead, blk.support = blk.lead[:1], tuple(dict.fromkeys(blk.lead[1:] + blk.support))
+        elif _COMMA_LEADS.search(doc.c):
+            for blk in p.blocks:
+                _comma_leads(doc, blk)
         _coordinator(doc, p)
     return plans
 
@@ -2539,6 +2563,11 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
             spans.append(m.span())
             lead = _split_units(m.group(1))
     if not lead:
+        m = _PAREN_NOTED.search(text)
+        if m and all(_one_unit(u) or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
+            spans.append(m.span())
+            lead = _split_units(m.group(1))
+    if not lead:
         m = _MARKED_TAIL.search(text)
         if m and re.search(r"[▲★]|[(（](?:总)?牵头(?:单位)?[)）]", m.group(1)) and all(_one_unit(_MARKED_LEAD.sub("", u))
                                                          or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
@@ -2569,6 +2598,24 @@ def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple
             out.append((a, _verbatim(doc, lead, a, blk.end), _verbatim(doc, support, a, blk.end)))
     if len({lead for _a, lead, _s in out}) >= 2:
         return out
+    # （市卫生健康委，各区政府）。…（市交通运输局、各区政府，市规划和自然资源局…）。 — a bracket of units alone closing each
+    # sentence of the task (深圳's 低空 plan, round one-hundred-and-eighth's held-out set): each sentence its own units, read
+    # by the plan's comma rule where it states one
+    out = []
+    comma = _COMMA_LEADS.search(doc.c) is not None
+    for m in sorted([*_UNITS_ALONE.finditer(text), *_PAREN_NOTED.finditer(text)], key=lambda q: q.start()):
+        if not text[:m.start()].strip("\x00 \n"):
+            continue
+        inner = m.group(1) or m.group(2)
+        parts = re.split(r"[，,]", inner, maxsplit=1)
+        lead, support = (_split_units(parts[0]), _split_units(parts[1])) if comma and len(parts) == 2 \
+            else (_split_units(inner), ())
+        if not all(_one_unit(u) or re.fullmatch(_COLLECTIVE, u) for u in lead + support):
+            continue
+        a = blk.start + m.start()
+        out.append((a, _verbatim(doc, lead, a, blk.end), _verbatim(doc, support, a, blk.end)))
+    if len(out) >= 2 and len({lead for _a, lead, _s in out}) >= 2:
+        return out
     # 由A牵头,B配合,在9月底前完成…;由C牵头,D配合,在12月底前完成… — each assignment its own units, named before its work
     # (师宗, round fifteen's held-out set): the units of a part run to its semicolon or full stop
     out = []
@@ -2583,6 +2630,9 @@ def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple
     return out if len({lead for _a, lead, _s in out}) >= 2 else []
 
 
+_UNITS_ALONE = re.compile(rf"(?:(?<=[。；;])[\x00\s]*{_OPEN}({_UNIT_LIST}){_CLOSE}|{_OPEN}({_UNIT_LIST}){_CLOSE}(?=[。；;\x00\s]|$))")
+# （A、B，C、D。列逗号之前的为牵头单位，…，下同）: a units bracket carrying the plan's note on how to read it
+_PAREN_NOTED = re.compile(rf"{_OPEN}({_UNIT_LIST})[。;；][^()（）]*?(?:牵头|下同)[^()（）]*{_CLOSE}")
 _ASSIGNED = re.compile(rf"由({_UNIT_LIST_ANY})牵头(?:负责)?(?:[，,]({_UNIT_LIST_ANY})等?{_SUPPORT_ROLE})?")
 
 
