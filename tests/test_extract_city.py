@@ -793,6 +793,9 @@ def _documents() -> list[tuple[Path, object]]:
              # round one-hundred-and-eight: 陇县's 百日冲刺 plan says only 今年 (its annotator read 2018 from the province's
              # notice that the county left the list that year)
              "county2018_longxian_baorichongci.txt": parse_period("2018:2018"),
+             # round one-hundred-and-ninth: 芜湖's 眼健康 page names no year (its annotator read 2022-2024 from 连续3年 and
+             # the city's 2022 special it stands in)
+             "city2022_wuhu_yanjiankang.txt": parse_period("2022:2024"),
              "dept2020_yangling_tongzhan.txt": parse_period("2020:2020"),
              "district2020_yuzhong_wufei.txt": parse_period("2020:2020"),
              "city2024_changzhi_choucha.txt": parse_period("2024:2024"),
