@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancli.extract import ExtractError, extract, parse_period, to_yaml
+from plancli.extract import ExtractError, extract, find_doc_date, parse_period, to_yaml
 from plancli.extract.context import is_page_furniture
 from plancli.extract.layout import title_spans
 from plancli.text.source import SourceText, compact
@@ -6638,3 +6638,15 @@ SZ_NOTE = "列逗号之前的为牵头单位，其他有关单位按职责分工
 def test_a_plans_comma_rule_and_a_units_bracket_a_sentence_name_each_entrys_units(tasks, units):
     d = _draft(f"某市低空基础设施高质量建设方案（2024—2026年）\n一、重点任务\n{tasks}\n")
     assert [(e["lead"], e["support"]) for e in d["entries"]] == units, S9
+
+
+@pytest.mark.parametrize("head, day", [
+    # a site's clock over a crawled news page (潍坊's 城镇化 report: bench city2018_weifang_chengzhenhua lines 2-3, the day
+    # of the crawl with its weekday under it): the page's own post time dates it
+    ("以传播城市化专业知识为己任\n2024年11月23日\n星期六\n设为首页 | 加入收藏\n某市新型城镇化三年行动\n时间:2018-05-29 10:11:29  来源:山东潍坊\n",
+     date(2018, 5, 29)),
+    # counter-case: a date line with no weekday under it is the document's
+    ("某市新型城镇化三年行动\n2024年11月23日\n设为首页 | 加入收藏\n时间:2018-05-29 10:11:29  来源:山东潍坊\n", date(2024, 11, 23)),
+])
+def test_a_sites_clock_is_no_date_of_the_document(head, day):
+    assert find_doc_date(head + "到2020年,全市常住人口城镇化率达到65%左右。\n") == day, S9

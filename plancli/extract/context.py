@@ -286,9 +286,10 @@ def find_doc_date(text: str) -> date | None:
     发文日期 before 发布日期), else its post time; a year-less dateline opening the text (5月20日,市政府印发…) takes
     that date's year."""
     lines = text.split("\n")
-    for line in top_lines(lines, 60) + end_lines(lines, 30):
+    top, end = top_lines(lines, 60), end_lines(lines, 30)
+    for i, line in [*enumerate(top), *enumerate(end, len(lines) - len(end))]:
         c = _date_line(line)
-        if c:
+        if c and not _site_clock(lines, i):
             try:
                 return parse_date(c)
             except DeadlineError:
@@ -304,6 +305,13 @@ def find_doc_date(text: str) -> date | None:
             except ValueError:
                 break
     return page
+
+
+def _site_clock(lines: list[str], i: int) -> bool:
+    """Whether line i is a site's clock (2024年11月23日 / 星期六 over a crawled news page: 潍坊's 城镇化 report, round
+    one-hundred-and-eleventh's held-out set, dated by the day of the crawl): a date line with its weekday on the next line."""
+    nxt = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+    return bool(re.fullmatch(r"\s*(?:星期|礼拜)[一二三四五六日天]\s*", nxt))
 
 
 # 5月20日,市政府印发…: a news lead's year-less dateline.
