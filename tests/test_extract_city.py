@@ -6650,3 +6650,18 @@ def test_a_plans_comma_rule_and_a_units_bracket_a_sentence_name_each_entrys_unit
 ])
 def test_a_sites_clock_is_no_date_of_the_document(head, day):
     assert find_doc_date(head + "到2020年,全市常住人口城镇化率达到65%左右。\n") == day, S9
+
+
+@pytest.mark.parametrize("goal, kept, steps", [
+    # 澧县's 补短板 report (bench county2020_lixian_buduanban line 5): the size of a national list the county was put on, and
+    # results stated as the idioms of raising a standard, one step each
+    ("国家发改委将本县纳入全国120个新型城镇化补短板强弱项示范县范畴。力争到2022年,实现公共服务设施提标扩面、环境卫生设施提级扩能、"
+     "市政设施提档升级、产业发展提质增效、城市化水平和质量稳步提升。", [], ["力争到2022年"] * 5),
+    # counter-cases: a count to reach after 纳入 with a verb of its own stays, and a list of objects stays one step
+    ("到2022年,新增纳入统计的规上企业120个。", ["120个"], []),
+    ("到2022年,完成公共服务设施、环境卫生设施、市政设施改造。", [], ["到2022年"]),
+])
+def test_a_list_the_place_was_put_on_and_idioms_of_raising_a_standard(goal, kept, steps):
+    d = _draft(f"某县新型城镇化补短板强弱项实施方案(2020-2022年)\n一、目标\n{goal}\n")
+    assert [t["value_text"] for t in _targets(d)] == kept, S9
+    assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S9

