@@ -471,16 +471,25 @@ _FIRST_LEADS_NOTE = re.compile(r"[(（][^()（）]*(?:第一位|首位)[^()（�
 _COMMA_LEADS = re.compile(r"(?:列|排)(?:在)?(?:逗号|，号)(?:之)?前(?:面)?(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主办)")
 
 
+def _at_comma(names: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The units of a bracket read by a comma rule: those before its first comma lead, the rest support (no comma: all
+    lead)."""
+    parts = re.split(r"[，,]", names, maxsplit=1)
+    return _split_units(parts[0]), _split_units(parts[1]) if len(parts) == 2 else ()
+
+
+def _all_units(names: tuple[str, ...]) -> bool:
+    """Whether every name is a unit's (a name _ONE_UNIT reads, or the places below a city)."""
+    return all(_one_unit(n) or re.fullmatch(_COLLECTIVE, n) for n in names)
+
+
 def _comma_leads(doc: Doc, blk: Block) -> None:
     """The lead of a task under a comma rule (``_COMMA_LEADS``): the units before the comma of its units bracket."""
     units = set(blk.lead) | set(blk.support)
     for a, e in blk.parens:
         inner = re.split(r"[。;；]", doc.c[a:e].strip("()（）"))[0]
-        if not re.search(r"[，,]", inner):
-            continue
-        head, rest = re.split(r"[，,]", inner, maxsplit=1)
-        first, others = _split_units(head), _split_units(rest)
-        if first and set(first) <= units and set(others) <= units and set(others):
+        first, others = _at_comma(inner)
+        if first and others and set(first) <= units and set(others) <= units:
             blk.lead = _verbatim(doc, first, a, e)
             blk.support = tuple(dict.fromkeys(_verbatim(doc, others, a, e)))
             return
@@ -2564,7 +2573,7 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
             lead = _split_units(m.group(1))
     if not lead:
         m = _PAREN_NOTED.search(text)
-        if m and all(_one_unit(u) or re.fullmatch(_COLLECTIVE, u) for u in _split_units(m.group(1))):
+        if m and _all_units(_split_units(m.group(1))):
             spans.append(m.span())
             lead = _split_units(m.group(1))
     if not lead:
@@ -2607,10 +2616,8 @@ def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple
         if not text[:m.start()].strip("\x00 \n"):
             continue
         inner = m.group(1) or m.group(2)
-        parts = re.split(r"[，,]", inner, maxsplit=1)
-        lead, support = (_split_units(parts[0]), _split_units(parts[1])) if comma and len(parts) == 2 \
-            else (_split_units(inner), ())
-        if not all(_one_unit(u) or re.fullmatch(_COLLECTIVE, u) for u in lead + support):
+        lead, support = _at_comma(inner) if comma else (_split_units(inner), ())
+        if not _all_units(lead + support):
             continue
         a = blk.start + m.start()
         out.append((a, _verbatim(doc, lead, a, blk.end), _verbatim(doc, support, a, blk.end)))
