@@ -56,14 +56,15 @@ _SCHEDULE_ITEM = (r"[，,](?![^，,。；;]*?(?:增长|下降|同比|累计|实�
 _PRE = r"(?:力争|争取|计划|预计)?(?:到|至|截至|截止到|截止至|截止)?"
 # A weekday in brackets after a notice's day, and the close of the working day: 2025年2月17日(星期一)下班前 is one phrase
 _WEEKDAY = r"(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?"
+# A phrase never starts inside a number (3.2024), but may after a full stop written as an ASCII point (…同比下降10%.到2024年底,
+# — 普洱's 校园安全 plan, round one-hundred-and-sixth's held-out set, whose 到 had been dropped)
+_OUT_OF_NUMBER = r"(?<!\d)(?<!\d\.)"
 _TIME = re.compile(
-    # (a phrase never starts inside a number — 3.2024 — but may after a full stop written as an ASCII point: …同比下降
-    # 10%.到2024年底,… — 普洱's 校园安全 plan, round one-hundred-and-sixth's held-out set, whose 到 had been dropped)
     # a span of days or months (3月20日-3月31日, 7月9日至17日, 2024年3月至6月, 5月-9月): one phrase, due when the span ends
     # (上海's 爱国卫生月, round twenty-nine: each action had been dated by its first day). A span opening with a bare month
     # number (1-10月份: the months a report covers) is none.
     # (1月至3月中旬, 9月上旬至10月中旬: a span's ends by their ten days — 黔江's 大豆玉米 plan, round sixty-five's held-out set)
-    rf"(?<!\d)(?<!\d\.){_PRE}(?:{_YEAR}年)?\d{{1,2}}月(?:\d{{1,2}}[日号]|[上中下]旬)?(?:份)?\s*[—–\-~～至到]\s*(?:{_YEAR}年)?"
+    rf"{_OUT_OF_NUMBER}{_PRE}(?:{_YEAR}年)?\d{{1,2}}月(?:\d{{1,2}}[日号]|[上中下]旬)?(?:份)?\s*[—–\-~～至到]\s*(?:{_YEAR}年)?"
     rf"(?:\d{{1,2}}月(?:\d{{1,2}}[日号]|[上中下]旬)?|\d{{1,2}}[日号])(?:底|末|份)?(?:之前|以前|前)?(?![\d年])"
     # a campaign's stage by its months, the first month's 月 left to the last (2019年1至5月进行集中整治, 6至7月进行全面核查:
     # 宜昌's 清四乱, round thirty-four's held-out set) — where the work of the stage follows, not a report's figure (1-10月份增长…)
@@ -78,11 +79,11 @@ _TIME = re.compile(
     r"(?![，,][^。；;]*?(?:增长|下降|同比|环比|累计|持平|回升|回落|增速))"  # (1-4月:完成投资2亿元 — a span with a colon, the months a ledger's line covers — is
     # none; a stage's months in brackets before its colon, 集中整治阶段(5-7月):, are its dates: 松江's 清水行动, round thirty-five)
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
-    rf"|(?<!\d)(?<!\d\.){_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
+    rf"|{_OUT_OF_NUMBER}{_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
     # (2025—2026年秋冬季: the air campaign's season, due when it ends in March — 侯马's 攻坚 plan, round eighty-four)
-    rf"|(?<!\d)(?<!\d\.){_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间|秋冬季(?:期间)?)?"
+    rf"|{_OUT_OF_NUMBER}{_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间|秋冬季(?:期间)?)?"
     # (2022年8底前: a month whose 月 the page dropped before 底 — 任城's 农产品 plan, round ninety-two's held-out set)
-    rf"|(?<!\d)(?<!\d\.){_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]{_WEEKDAY}|上旬|中旬|下旬)?(?:底|末|份)?|(?:1[0-2]|[1-9])(?=[底末])[底末]"
+    rf"|{_OUT_OF_NUMBER}{_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]{_WEEKDAY}|上旬|中旬|下旬)?(?:底|末|份)?|(?:1[0-2]|[1-9])(?=[底末])[底末]"
     r"|年底|年末|底|末|上半年|下半年"
     rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=[日号])下班前|(?<=[)）])下班前|(?<=年)止)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"

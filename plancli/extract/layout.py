@@ -2615,7 +2615,7 @@ def clause_units(doc: Doc, blk: Block) -> list[tuple[int, tuple[str, ...], tuple
     for m in sorted([*_UNITS_ALONE.finditer(text), *_PAREN_NOTED.finditer(text)], key=lambda q: q.start()):
         if not text[:m.start()].strip("\x00 \n"):
             continue
-        inner = m.group(1) or m.group(2)
+        inner = next(g for g in m.groups() if g)  # (_UNITS_ALONE names its units in either of two groups)
         lead, support = _at_comma(inner) if comma else (_split_units(inner), ())
         if not _all_units(lead + support):
             continue
