@@ -6693,3 +6693,26 @@ def test_a_campaigns_time_section_is_its_period(section, period):
 def test_a_year_a_rule_starts_and_a_newspapers_issue_are_no_steps(text, steps):
     d = _draft(f"某市中小学生体质强健计划实施方案(2024-2026年)\n一、目标\n{text}\n")
     assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S9
+
+
+S10 = "issue 28, tenth session: a rule written from a development document's fault"
+
+
+@pytest.mark.parametrize("caption, head, rows, want", [
+    # a table of targets by year, its year cell merged over the year's rows and its measure in the caption (上海's
+    # 虚拟电厂 targets: bench dept2025_shanghai_xunidianchang lines 42-61): each figure a target due at its row's year's end
+    ("| 规划目标（2025-2027年）<br>单位：万千瓦 |", "| 年度 | 资源类型 | 接入容量 | 实际可调能力 |",
+     ["| 2025 | 充换电站 | 130 | 30 |", "| 楼宇空调 | 120 | 40 |", "| 2026 | 充换电站 | 150 | 40 |"],
+     [("130", 1300000, "2025-12-31"), ("30", 300000, "2025-12-31"), ("120", 1200000, "2025-12-31"),
+      ("40", 400000, "2025-12-31"), ("150", 1500000, "2026-12-31"), ("40", 400000, "2026-12-31")]),
+    # the measure in the column's brackets, a year with 年 in its cell
+    ("", "| 序号 | 年份 | 新建充电桩(个) |", ["| 1 | 2025年 | 300 |", "| 2 | 2026年 | 500 |"],
+     [("300", 300, "2025-12-31"), ("500", 500, "2026-12-31")]),
+    # counter-cases: no measure anywhere (bare figures of no unit), and a first column naming no year
+    ("", "| 年度 | 资源类型 | 接入容量 |", ["| 2025 | 充换电站 | 130 |"], []),
+    ("单位：万千瓦", "| 资源类型 | 接入容量 | 实际可调能力 |", ["| 充换电站 | 130 | 30 |"], []),
+])
+def test_a_table_of_targets_by_year_dates_each_figure_by_its_rows_year(caption, head, rows, want):
+    table = "\n".join(([caption] if caption else []) + [head, "| --- | --- | --- | --- |", *rows])
+    d = _draft(f"某市虚拟电厂建设实施方案（2025-2027年）\n一、工作目标\n加快虚拟电厂建设。\n附件\n{table}\n")
+    assert [(t["value_text"], t["value"], t["deadline"]) for t in _targets(d)] == want, S10

@@ -1984,6 +1984,10 @@ def _due_time(text: str, a: int, e: int, ctx: Context, period: Period) -> Time |
     form takes (2024.06, 2023.01-2023.12: read as 2024年6月, 2023年12月). None where it names no date (持续推进, 长期)."""
     cell = text[a:e].strip("\x00 。;；,，")
     here = ctx if ctx.doc_date else Context(doc_date=period.start, period=period)  # (no date of issue: the first year)
+    if re.fullmatch(r"(?:19|20)\d{2}", cell):
+        # a table's year cell (2025 over the year's rows: _year_rows): due at that year's end
+        at = text.index(cell, a)
+        return Time(at, at + len(cell), cell, parse_deadline(cell + "年", here), read_as=cell + "年")
     if cell and re.search(r"\d|季度|半年|年底|年末|年内", cell):
         try:  # the whole cell a phrase: a range (2024年3月至12月) is due at its end, 10月份 at the month's end
             got = parse_deadline(cell, here)

