@@ -6716,3 +6716,33 @@ def test_a_table_of_targets_by_year_dates_each_figure_by_its_rows_year(caption, 
     table = "\n".join(([caption] if caption else []) + [head, "| --- | --- | --- | --- |", *rows])
     d = _draft(f"某市虚拟电厂建设实施方案（2025-2027年）\n一、工作目标\n加快虚拟电厂建设。\n附件\n{table}\n")
     assert [(t["value_text"], t["value"], t["deadline"]) for t in _targets(d)] == want, S10
+
+
+@pytest.mark.parametrize("stages, period", [
+    # a notice that names no term of its own, only its stages' spans, and cites a national plan of 2024—2025 (重庆's
+    # 职业健康 三项行动 notice: bench dept2024_chongqing_sanxiang lines 4-6): it runs from its first stage to its last
+    ("(一)动员部署阶段(2024年4月—6月)。各区县要制定实施方案。\n(二)工作实施阶段(2024年7月—2025年9月)。各区县要开展工作。",
+     ("2024-01-01", "2025-12-31")),
+    # counter-case: stages without a year leave the period to the year the text names
+    ("(一)动员部署阶段(4月—6月)。各区县要制定实施方案。\n(二)工作实施阶段(7月—9月)。各区县要开展工作。",
+     ("2025-01-01", "2025-12-31")),
+])
+def test_a_campaigns_stage_spans_date_its_period(stages, period):
+    d = _draft(f"为贯彻落实2025年全国职业健康工作会议精神,制定本方案。\n一、实施步骤\n{stages}\n")
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == period, S10
+
+
+@pytest.mark.parametrize("stage, lead", [
+    # a stage's title with its span, then the units its first sentence opens with (重庆's and 甘肃's 三项行动 notices: bench
+    # dept2024_chongqing_sanxiang line 4, dept2024_gansu_sanxiang line 10): they do the stage's work
+    ("(一)动员部署阶段(2024年4月—6月)。各区县卫生健康行政部门要结合本地实际制定具体的实施方案。", ["各区县卫生健康行政部门"]),
+    ("(一)动员部署阶段(2024年7月底前)。各级卫生健康行政部门、疾控主管部门要结合本地实际制定具体的实施计划。",
+     ["各级卫生健康行政部门", "疾控主管部门"]),
+    ("(三)总结评估阶段(2025年10月—12月)。各区县卫生健康行政部门全面开展总结评估。", ["各区县卫生健康行政部门"]),
+    # counter-cases: a vague subject (各级各部门, 有关主管部门) names no one
+    ("(一)动员部署阶段(2024年4月—6月)。各级各部门要结合本地实际制定具体的实施方案。", ["待定"]),
+    ("(一)动员部署阶段(2024年4月—6月)。有关主管部门要结合本地实际制定具体的实施方案。", ["待定"]),
+])
+def test_a_stages_first_sentence_names_who_does_it(stage, lead):
+    d = _draft(f"某省职业健康三项行动实施方案(2024—2025年)\n一、实施步骤\n{stage}\n")
+    assert [e["lead"] for e in d["entries"] if e["kind"] == "milestone"] == [lead], S10

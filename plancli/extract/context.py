@@ -71,6 +71,10 @@ _DOING_YEAR = re.compile(r"(?:^|[\n，,；;。:：]|\d[.．、]|提出|明确)((
                          r"累计|新增|新建|实现|完成|建成)|[，,]?(?:全面|基本|力争|确保|计划)?"
                          r"(?:完成|建成|出台|实现|新建|开工|启动|建设|推进|开展|制定|印发|上线|投用|竣工|新增|签约|落地|培育|打造|"
                          r"改造|实施))")
+# … and the span of a campaign's stage (（一）动员部署阶段(2024年4月—6月)。: 重庆's 职业健康 三项行动 notice, round
+# hundred-and-seventh's held-out set — it names no term of its own, and its stages had been read against the latest
+# year a plan it cites names, 2025, so that its first stage fell in a past year)
+_STAGE_SPAN = re.compile(r"阶段[（(]([^()（）]{4,24})[)）]")
 _GOALS_HEADING = re.compile(rf"^(?:[{COUNTING}]+、|[(（][{COUNTING}]+[)）])?[^。，]{{0,8}}目标")
 
 
@@ -476,7 +480,7 @@ def infer_period(text: str, doc_date: date | None) -> tuple[Period, str | None] 
         # a date line read as the title, ???2020年12月4日, names no year of a plan)
         return Period(date(titled, 1, 1), date(titled, 12, 31)), f"the year its title names ({titled}年)"
     steps = [int(y) for y in _STEP_YEAR.findall(c)] + [int(y) for y in _DOING_YEAR.findall(c)] \
-        + [int(y) for y in _GOAL_YEAR.findall(c)]
+        + [int(y) for y in _GOAL_YEAR.findall(c)] + [int(y) for m in _STAGE_SPAN.finditer(c) for y in _ANY_YEAR.findall(m.group(1))]
     if steps:
         return Period(date(min(steps), 1, 1), date(max(steps), 12, 31)), \
             f"the years its dated steps name ({min(steps)}–{max(steps)}年)"
