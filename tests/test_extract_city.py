@@ -6761,3 +6761,18 @@ def test_a_stages_first_sentence_names_who_does_it(stage, lead):
 def test_numbered_goals_after_a_horizons_colon_are_dated_by_it(items, steps):
     d = _draft(f"某县港口船舶污染物处置工程建设方案(2018-2020年)\n一、建设目标\n{items}\n二、建设内容\n新建码头1个。\n")
     assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S10
+
+
+@pytest.mark.parametrize("stage, due", [
+    # days whose 月 the page lost (项山乡's 民兵整组 notice: bench town2020_xiangshan_minbing lines 14-15): read as 3月20日前,
+    # and the span 3月21日至5月20日 due at its end
+    ("(一)筹划部署阶段(320日前)拟制民兵整组工作方案。", ["2020-03-20"]),
+    ("(二)组织实施阶段(321日至520日)。抓好组织整顿工作落实。", ["2020-05-20"]),
+    ("各村要于1015日前完成民兵点验。", ["2020-10-15"]),
+    # counter-cases: a count of days (180日内, a sum of days) is no date
+    ("各村要在180日内完成民兵点验。", []),
+    ("全年累计训练320日。", []),
+])
+def test_a_day_whose_month_the_page_lost_is_read_as_its_date(stage, due):
+    d = _draft(f"某乡2020年度民兵组织整顿工作安排\n一、方法步骤\n{stage}\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == due, S10

@@ -58,6 +58,8 @@ _PRE = r"(?:力争|争取|计划|预计)?(?:到|至|截至|截止到|截止至|�
 _WEEKDAY = r"(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?"
 # A phrase never starts inside a number (3.2024), but may after a full stop written as an ASCII point (…同比下降10%.到2024年底,
 # — 普洱's 校园安全 plan, round one-hundred-and-sixth's held-out set, whose 到 had been dropped)
+# a day whose 月 the page lost: 320日 for 3月20日, 1015日 for 10月15日 (a month, then a day of two digits)
+_LOST_MONTH = r"(?<![\d年月.．])(?:1[0-2]|[1-9])(?:0[1-9]|[12]\d|3[01])日"
 _OUT_OF_NUMBER = r"(?<!\d)(?<!\d\.)"
 _TIME = re.compile(
     # a span of days or months (3月20日-3月31日, 7月9日至17日, 2024年3月至6月, 5月-9月): one phrase, due when the span ends
@@ -80,6 +82,10 @@ _TIME = re.compile(
     # none; a stage's months in brackets before its colon, 集中整治阶段(5-7月):, are its dates: 松江's 清水行动, round thirty-five)
     # a year whose 年 the page lost, glued to its month (20251月20日前, 20254月8日): a date of that year
     rf"|{_OUT_OF_NUMBER}{_PRE}(?:19|20)\d{{2}}(?:1[0-2]|[1-9])月(?:\d{{1,2}}[日号])?(?:底|末)?(?:之前|以前|前)?(?![\d年])"
+    # a day whose 月 the page lost (320日前, 321日至520日: 项山乡's 民兵整组 notice, round hundred-and-fourteenth's
+    # held-out set — a day past 31 is no day, so the digits before the last two are its month); only before 前 or in a
+    # span of such days, never a count of days (180日内, 320日)
+    rf"|{_OUT_OF_NUMBER}{_PRE}{_LOST_MONTH}(?:(?:之前|以前|前)|[至到—–\-~～]{_LOST_MONTH}(?:之前|以前|前)?)"
     # (2025—2026年秋冬季: the air campaign's season, due when it ends in March — 侯马's 攻坚 plan, round eighty-four)
     rf"|{_OUT_OF_NUMBER}{_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间|秋冬季(?:期间)?)?"
     # (2022年8底前: a month whose 月 the page dropped before 底 — 任城's 农产品 plan, round ninety-two's held-out set)
@@ -1894,6 +1900,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # …;2024年达标区建设项目。 — a project named by its year, no step dated by it
         glued = re.match(r"^(\D*?)((?:19|20)\d{2})(?=\d{1,2}月)", t)
         read_as = f"{glued.group(1)}{glued.group(2)}年{t[glued.end():]}" if glued else None
+        if re.search(rf"{_LOST_MONTH}", t) and "月" not in t:
+            read_as = re.sub(r"(1[0-2]|[1-9])(0[1-9]|[12]\d|3[01])日", r"\1月\2日", t)  # (320日前: 3月20日前)
         here = ctx
         labels = list(_YEAR_LABEL.finditer(text, s0, a))
         if labels and not re.search(r"(?:19|20)\d{2}", t):
