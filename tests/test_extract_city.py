@@ -6776,3 +6776,19 @@ def test_numbered_goals_after_a_horizons_colon_are_dated_by_it(items, steps):
 def test_a_day_whose_month_the_page_lost_is_read_as_its_date(stage, due):
     d = _draft(f"某乡2020年度民兵组织整顿工作安排\n一、方法步骤\n{stage}\n")
     assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == due, S10
+
+
+@pytest.mark.parametrize("head, span", [
+    # a season's campaign whose first lines say when its work runs (灵川's and 慈利's 动物防疫 campaigns: bench
+    # county2023_lingchuan_qiufang line 2, county2024_cili_chunfang line 4): its rates are due when it is done
+    ("某县召开2023年秋季重大动物疫病防控工作会议\n今年秋季重大动物疫病集中免疫于8月26日开始,10月20日前完成。", ("2023-08-26", "2023-10-20")),
+    ("某县召开2023年春季重大动物疫病防控工作会议\n全县春季集中免疫工作于3月上旬全面启动,4月下旬全部完成。", ("2023-03-01", "2023-04-30")),
+    ("某市2023年春季重大动物疫病防控工作全面启动\n3月8日至4月30日,全市集中开展动物疫病强制免疫工作。", ("2023-03-08", "2023-04-30")),
+    # counter-cases: no season in the heading, or a span no campaign's
+    ("某县召开2023年重大动物疫病防控工作会议\n集中免疫于8月26日开始,10月20日前完成。", ("2023-01-01", "2023-12-31")),
+    ("某县召开2023年秋季重大动物疫病防控工作会议\n8月26日至10月20日,县长带队督查了各乡镇。", ("2023-01-01", "2023-12-31")),
+])
+def test_a_seasons_campaign_runs_the_days_its_text_gives(head, span):
+    d = _draft(f"{head}\n应免畜禽免疫密度达到100%,免疫抗体合格率保持在70%以上。\n")
+    assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == span, S10
+    assert {t["deadline"] for t in _targets(d)} == {span[1]}, S10
