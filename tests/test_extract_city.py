@@ -6792,3 +6792,16 @@ def test_a_seasons_campaign_runs_the_days_its_text_gives(head, span):
     d = _draft(f"{head}\n应免畜禽免疫密度达到100%,免疫抗体合格率保持在70%以上。\n")
     assert (d["meta"]["period"]["start"], d["meta"]["period"]["end"]) == span, S10
     assert {t["deadline"] for t in _targets(d)} == {span[1]}, S10
+
+
+@pytest.mark.parametrize("label, steps, values", [
+    # a year's goals label over clauses without a figure (和林格尔's 地下水超采 plan: bench county2023_helingeer_dixiashui
+    # line 18): each clause is a goal due that year
+    ("2025年目标:地下水超采区达到采补平衡,超采区范围内水位符合水位控制目标。", ["2025年", "2025年"], []),
+    # counter-case: a label over figures dates them; its clauses without one are no steps
+    ("2025年目标:地下水开采量压减到1000万立方米,超采区范围内水位保持稳定。", [], ["1000万立方米"]),
+])
+def test_a_years_goals_label_over_no_figure_heads_its_clauses(label, steps, values):
+    d = _draft(f"某县地下水超采区综合治理实施方案(2023-2025年)\n一、治理目标\n{label}\n")
+    assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S10
+    assert [t["value_text"] for t in _targets(d)] == values, S10

