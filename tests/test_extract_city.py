@@ -6805,3 +6805,15 @@ def test_a_years_goals_label_over_no_figure_heads_its_clauses(label, steps, valu
     d = _draft(f"某县地下水超采区综合治理实施方案(2023-2025年)\n一、治理目标\n{label}\n")
     assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S10
     assert [t["value_text"] for t in _targets(d)] == values, S10
+
+
+@pytest.mark.parametrize("goal, due", [
+    # a measure's rate (30万标箱每年) closing a clause is no time over the clauses after it (秀山's 物流枢纽 report: bench
+    # county2022_xiushan_luhaitongdao line 2): the horizon still dates them
+    ("到2025年,铁路场站作业能力达到30万标箱每年,铁路货运量达到160万吨。", ["2025-12-31", "2025-12-31"]),
+    # counter-case: 每年 opening a clause is a time of its own (every year: due when the plan ends)
+    ("到2025年,铁路场站作业能力达到30万标箱。每年,铁路货运量达到160万吨。", ["2025-12-31", "2030-12-31"]),
+])
+def test_a_measures_rate_per_year_is_no_time(goal, due):
+    d = _draft(f"某县物流枢纽建设规划(2025-2030年)\n一、目标\n{goal}\n")
+    assert [t["deadline"] for t in _targets(d)] == due, S10

