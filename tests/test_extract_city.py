@@ -6830,3 +6830,16 @@ def test_a_measures_rate_per_year_is_no_time(goal, due):
 def test_a_stage_named_with_its_time_is_one_step(stages, due):
     d = _draft(f"某镇2020年度民兵组织整顿工作方案\n一、阶段划分\n{stages}\n")
     assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == due, S10
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    # what a report says the plan asks, then whom, 各县(市)区 with its kinds in ASCII brackets (昆明's 绿盾 report: bench
+    # dept2020_kunming_lvdun line 7): they lead the step
+    ("《工作方案》要求,2020年9月30日前,各县(市)区要组织开展自然保护地强化监督工作。", ["各县(市)区"]),
+    ("会议要求,2020年9月30日前,市林草局要组织开展自然保护地强化监督工作。", ["市林草局"]),
+    # counter-case: a vague subject after the frame names no one
+    ("《工作方案》要求,2020年9月30日前,各地要组织开展自然保护地强化监督工作。", ["待定"]),
+])
+def test_a_reports_frame_before_the_subject_leaves_it_the_lead(sentence, lead):
+    d = _draft(f"某市绿盾2020自然保护地强化监督工作方案\n一、工作安排\n{sentence}\n")
+    assert [m["lead"] for m in d["entries"] if m["kind"] == "milestone"] == [lead], S10

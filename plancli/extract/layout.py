@@ -625,9 +625,10 @@ _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|集团|分行|小组|
 # (各镇（街道）, 各乡（镇、街道）, 各街道（镇）: a county's towns and street offices, the bracket naming the other kind;
 # 各街镇（管委会）, a Shanghai district's towns and streets with its zones' committees — 嘉定, round forty's held-out set;
 # 各镇乡, a county's towns and townships — 大英, round forty-seven's)
-# (各县（市、区）, 各区(市)县, 各区(市), 各县（市）, 各市（区）, 各县、区: the places below the city, the kinds it has in
-# brackets or after a 、 — 青岛's 各区(市), round eighty-six's held-out set; 宿州's 各县、区, round ninety-three's)
-_COLLECTIVE = (r"各(?:(?:区县|县区|县市区|区|县|市)(?:[（(〔](?:市|区|县)(?:、(?:市|区|县))*[）)〕]县?|(?:、(?:市|区|县))+)?|"
+# (各县（市、区）, 各区(市)县, 各县(市)区, 各区(市), 各县（市）, 各市（区）, 各县、区: the places below the city, the kinds it
+# has in brackets or after a 、 — 青岛's 各区(市), round eighty-six's held-out set; 宿州's 各县、区, round ninety-three's;
+# 昆明's 各县(市)区, round hundred-and-sixteenth's)
+_COLLECTIVE = (r"各(?:(?:区县|县区|县市区|区|县|市)(?:[（(〔](?:市|区|县)(?:、(?:市|区|县))*[）)〕][县区]?|(?:、(?:市|区|县))+)?|"
                r"(?:乡镇|街镇|镇街|镇乡|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?"
                # 各村居, 各村（社区）, 各行政村: a town's villages and communities in a town's plan (民化镇, 龙河镇, 成武's
                # 各镇街: round sixty-five's held-out set)
@@ -721,7 +722,10 @@ _ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,
               rf"|[^。；;()（）]{{0,24}}?[(（]?{_BRACKET_DATE}(?:[—–\-~～至到]{_BRACKET_DATE})?[)）][，,]?"
               r"|(?:根据|按照|依据|围绕|对照|为了?)[^，,。；;]{1,30}[，,]"
               r"|记者(?:近日)?(?:从|在)[^，,。；;]{1,40}(?:了解到|获悉|获知|得知)[，,]"
-              r"|据[^，,。；;]{1,30}(?:介绍|了解|透露)[，,])*")
+              r"|据[^，,。；;]{1,30}(?:介绍|了解|透露)[，,]"
+              # (《工作方案》要求,2020年9月30日前,各县(市)区要…: what a report says the plan asks, then whom — 昆明's 绿盾
+              # report, round hundred-and-sixteenth's held-out set)
+              r"|(?:《[^《》]{1,40}》|会议|方案|通知)(?:明确|还|同时|进一步)?(?:要求|提出|强调)[，,:：])*")
 # Vague subjects or the issuer itself (各地, 各部门, 全市, 我市, 我们, 有关部门): no one unit. (各区, 各县（市、区） are real
 # units, read as _COLLECTIVE is.)
 _VAGUE = r"(?:各地|各级|各部门|各单位|各有关|各相关|各责任|全市|全区|全县|全省|全州|全旗|我市|我区|我县|我省|我们|有关|相关)"
