@@ -811,7 +811,11 @@ def _documents() -> list[tuple[Path, object]]:
              # rounds eighty-four and eighty-five: 曲靖经开区's 夜间经济 opening (利用3年时间 from its 2021 issue) and 兰州's
              # 迎检 news (its annotator read 2020 from its 2019年度 review) name no year of their own
              "zone2021_qujingjingkai_yejian.txt": parse_period("2021:2024"),
-             "city2020_lanzhou_qianxin.txt": parse_period("2020:2020")}
+             "city2020_lanzhou_qianxin.txt": parse_period("2020:2020"),
+             # rounds hundred-and-seventeen and hundred-and-twenty-one: 新建镇's 全域整治 news (its annotator read 2025 from
+             # the page's post) and 重庆's 劳务品牌 notice (its term from “十四五”) name no year of their own
+             "town2025_yixingxinjian_quanyuzhengzhi.txt": parse_period("2025:2025"),
+             "dept2021_chongqing_laowupinpai.txt": parse_period("2021:2025")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
