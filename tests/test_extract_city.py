@@ -2087,7 +2087,13 @@ _RELAYOUT_OPEN: set[tuple[str, str]] = {("numbers-apart", "city2022_shijiazhuang
                                         # sets: a group's number set apart from its run-in heading (（二）/ 上市培育梯队稳步成型。
                                         # 力争到2025年末,…80家以上) dates or drafts a figure otherwise — not yet looked at)
                                         ("numbers-apart", "county2022_longyou_fenghuang"),
-                                        ("numbers-apart", "county2024_nanchangxian_minsheng")}
+                                        ("numbers-apart", "county2024_nanchangxian_minsheng"),
+                                        # (咸宁's 国资 news, round hundred-and-fourteenth's set: its headline has a comma and
+                                        # no stop (“十四五”期间,市属国有企业资产力争破千亿); set a blank line apart it is read
+                                        # as running on into the first sentence, which then drafts a step of its own)
+                                        ("double-spaced", "dept2022_xianning_guozi"),
+                                        ("triple-spaced", "dept2022_xianning_guozi"),
+                                        ("indented-spaced", "dept2022_xianning_guozi")}
 
 
 def _relaid(text: str, how: str) -> str:

@@ -1949,10 +1949,11 @@ _CAPTION_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*([^\s|｜,，;；。�
 
 
 def _caption_unit(doc: Doc, li: int) -> str:
-    """The measure a table's caption gives its bare figures (单位：万千瓦), on the three lines above its heading (line
-    ``li``) — "" where none does, or where what it names is no measure."""
+    """The measure a table's caption gives its bare figures (单位：万千瓦), on the three lines with text above its heading
+    (line ``li``) — "" where none does, or where what it names is no measure."""
     from ..text.quantities import QuantityError, parse_value  # (text is above extract: no cycle)
-    for k in range(li - 1, max(0, li - 4), -1):
+    above = [k for k in range(li - 1, 0, -1) if doc.lines[k - 1].strip()][:3]  # (blank lines a spaced page sets: none)
+    for k in above:
         m = _CAPTION_UNIT.search(compact(doc.lines[k - 1]))
         if m:
             try:
@@ -1975,9 +1976,10 @@ def _year_rows(doc: Doc, li: int, sep: str, head: list[str]) -> list[_Row]:
     out: list[_Row] = []
     year: _Cell | None = None
     r = li + 1
+    spaced = r <= len(doc.lines) and not doc.lines[r - 1].strip()  # (a page setting a blank line after every line)
     while r <= len(doc.lines):
         body = doc.lines[r - 1].strip()
-        if _RULE_ROW.fullmatch(body):
+        if _RULE_ROW.fullmatch(body) or (not body and spaced):
             r += 1
             continue
         cells = [c for c in _split_line(doc, r, sep) if c.text.strip("|｜ ")] if body else []
