@@ -58,9 +58,10 @@ _PRE = r"(?:力争|争取|计划|预计)?(?:到|至|截至|截止到|截止至|�
 _WEEKDAY = r"(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?"
 # A phrase never starts inside a number (3.2024), but may after a full stop written as an ASCII point (…同比下降10%.到2024年底,
 # — 普洱's 校园安全 plan, round one-hundred-and-sixth's held-out set, whose 到 had been dropped)
-# a day whose 月 the page lost: 320日 for 3月20日, 1015日 for 10月15日 (a month, then a day of two digits)
-_LOST_MONTH = r"(?<![\d年月.．])(?:1[0-2]|[1-9])(?:0[1-9]|[12]\d|3[01])日"
 _OUT_OF_NUMBER = r"(?<!\d)(?<!\d\.)"
+# a day whose 月 the page lost: 320日 for 3月20日, 1015日 for 10月15日 (a month, then a day of two digits)
+_MONTH_DAY = r"(1[0-2]|[1-9])(0[1-9]|[12]\d|3[01])日"
+_LOST_MONTH = rf"(?<![\d年月.．])(?:{_MONTH_DAY.replace('(', '(?:')})"
 _TIME = re.compile(
     # a span of days or months (3月20日-3月31日, 7月9日至17日, 2024年3月至6月, 5月-9月): one phrase, due when the span ends
     # (上海's 爱国卫生月, round twenty-nine: each action had been dated by its first day). A span opening with a bare month
@@ -1434,13 +1435,13 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
             due = _due_time(c, *blk.due, ctx, period)  # (the cell's text: a parenthetical is masked)
         if due is not None:
             due.heading = True
-        ls, _le = doc.src.line_span(doc.line_of(blk.start))
-        if blk.section != section or GROUP.match(c[ls:blk.end]) and not (
-                listed is not None and _SENTENCE_ITEM.search(c[blk.start:min(blk.end, _le)])):
-            listed, section = None, blk.section  # a new section or group heading ends the list
+        ls, le = doc.src.line_span(doc.line_of(blk.start))
         # (an item of the list a horizon's colon opens, numbered as a group is: 到2020年底,…达到以下总体目标: / (一)…布局
         # 合理,…达到国家标准。/ (二)… — a sentence, no group's heading: the horizon dates it too — 巫溪's 船舶污染物 plan,
         # round hundred-and-fifteenth's held-out set, whose four goals had been no step)
+        if blk.section != section or GROUP.match(c[ls:blk.end]) and not (
+                listed is not None and _SENTENCE_ITEM.search(c[blk.start:min(blk.end, le)])):
+            listed, section = None, blk.section  # a new section or group heading ends the list
         masked = text[blk.start:blk.end]
         # Short quoted strings are names (“2115”, “2+N”); a long quotation is text of the plan.
         quoted = [(a, e) for a, e in _spans(masked, "“", "”", blk.start) + _spans(masked, '"', '"', blk.start)
@@ -1893,7 +1894,7 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # 将2022年全市…目标细化为…, 关于2023年重点工作部署 (the year of what); 2022年《政府工作报告》;
             # 2024年度学习计划 (the year's plan); 2024年全市教育工作的总体要求是: (the year's principles); 2025年,奉节县
             # 印发《…》 (when the document was issued, round ten)
-        if t.startswith("每年") and t in ("每年", "每年度") and re.search(r"\d(?:[万亿千百])?[\u4e00-\u9fff]{1,3}$", text[max(s0, a - 8):a]) \
+        if t in ("每年", "每年度") and re.search(r"\d(?:[万亿千百])?[\u4e00-\u9fff]{1,3}$", text[max(s0, a - 8):a]) \
                 and not re.match(r"[\u4e00-\u9fff]", text[e:e + 1] or "，"):
             continue  # 作业能力达到30万标箱每年,…: the measure's rate (per year), no time over the clauses after it (秀山's
             # 物流枢纽 report, round hundred-and-fifteenth's held-out set: its 2025 figures had been read as every year's, due 2030)
@@ -1919,8 +1920,8 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
             continue  # …;2024年达标区建设项目。 — a project named by its year, no step dated by it
         glued = re.match(r"^(\D*?)((?:19|20)\d{2})(?=\d{1,2}月)", t)
         read_as = f"{glued.group(1)}{glued.group(2)}年{t[glued.end():]}" if glued else None
-        if re.search(rf"{_LOST_MONTH}", t) and "月" not in t:
-            read_as = re.sub(r"(1[0-2]|[1-9])(0[1-9]|[12]\d|3[01])日", r"\1月\2日", t)  # (320日前: 3月20日前)
+        if "月" not in t and re.search(_LOST_MONTH, t):
+            read_as = re.sub(_MONTH_DAY, r"\1月\2日", t)  # (320日前: 3月20日前)
         here = ctx
         labels = list(_YEAR_LABEL.finditer(text, s0, a))
         if labels and not re.search(r"(?:19|20)\d{2}", t):

@@ -394,7 +394,8 @@ def campaign_span(text: str, within: Period) -> Period | None:
 # 慈利's and 广元's 动物防疫 campaigns, round hundred-and-seventeenth's held-out set: their rates had been due at the year's
 # end, not when the campaign is done)
 _SEASON = re.compile(r"春季|夏季|秋季|冬季|春防|秋防")
-_XUN = {"上": 10, "中": 20}
+_XUN_START = {"上": 1, "中": 11, "下": 21}  # (the first and last days of a month's 上旬, 中旬, 下旬: 下旬 ends with the month)
+_XUN_END = {"上": 10, "中": 20}
 _SEASON_SPANS = (
     re.compile(r"(?P<am>\d{1,2})月(?P<ad>\d{1,2})日(?:起|开始)[^。；;，,]{0,4}[，,](?P<bm>\d{1,2})月(?P<bd>\d{1,2})日(?:前|之前)?"
                r"(?:全部|全面)?(?:完成|结束)"),
@@ -422,9 +423,9 @@ def season_span(text: str, within: Period) -> Period | None:
             y = within.start.year
             try:
                 am, bm = int(g["am"]), int(g.get("bm") or g["am"])
-                a = date(y, am, int(g["ad"]) if g.get("ad") else 1 if g.get("ax") == "上" else _XUN.get(g["ax"], 20) + 1)
+                a = date(y, am, int(g["ad"]) if g.get("ad") else _XUN_START[g["ax"]])
                 b = date(y, bm, int(g["bd"])) if g.get("bd") else \
-                    date(y, bm, _XUN[g["bx"]]) if g["bx"] in _XUN else date(y, bm, calendar.monthrange(y, bm)[1])
+                    date(y, bm, _XUN_END.get(g["bx"]) or calendar.monthrange(y, bm)[1])
             except ValueError:
                 return None
             return Period(a, b) if within.start <= a <= b <= within.end else None

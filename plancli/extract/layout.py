@@ -729,11 +729,10 @@ _ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,
 # Vague subjects or the issuer itself (各地, 各部门, 全市, 我市, 我们, 有关部门): no one unit. (各区, 各县（市、区） are real
 # units, read as _COLLECTIVE is.)
 _VAGUE = r"(?:各地|各级|各部门|各单位|各有关|各相关|各责任|全市|全区|全县|全省|全州|全旗|我市|我区|我县|我省|我们|有关|相关)"
-_VAGUE_NOT = rf"(?!{_VAGUE})"
 # the unit: a name _ONE_UNIT reads, or a city's departments or system named with their place (西宁市教育系统, 西宁全市教育部门)
 # — and one function's departments at every level (各级卫生健康行政部门, 各级交通主管部门: 甘肃's 职业健康 三项行动 notice, round
 # hundred-and-seventh's held-out set), not 各级各部门 or 各级有关部门, which name no function
-_SUBJECT_UNIT = (rf"(?:(?:各级)?(?!各|有关|相关|其他|其它){_VAGUE_NOT}[\u4e00-\u9fff]{{2,8}}?(?:行政|主管)部门|各级(?!各|有关|相关|其他|其它)[\u4e00-\u9fff]{{2,8}}?部门"
+_SUBJECT_UNIT = (rf"(?:(?:各级)?(?!各|有关|相关|其他|其它)(?!{_VAGUE})[\u4e00-\u9fff]{{2,8}}?(?:行政|主管)部门|各级(?!各|有关|相关|其他|其它)[\u4e00-\u9fff]{{2,8}}?部门"
                  rf"|(?!{_VAGUE})(?:{_ONE_UNIT}|[^()（）〔〕\[\]、,，:：。;；]{{0,12}}?[省市区县州旗][^()（）〔〕\[\]、,，:：。;；]{{0,8}}?"
                  r"(?:部门|系统)))")
 _DOES = (r"要|将|应|须|需|务必|必须|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|对照|"
