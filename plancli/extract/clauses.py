@@ -61,7 +61,7 @@ _WEEKDAY = r"(?:[(（](?:星期|周|礼拜)[一二三四五六日天][)）])?"
 _OUT_OF_NUMBER = r"(?<!\d)(?<!\d\.)"
 # a day whose 月 the page lost: 320日 for 3月20日, 1015日 for 10月15日 (a month, then a day of two digits)
 _MONTH_DAY = r"(1[0-2]|[1-9])(0[1-9]|[12]\d|3[01])日"
-_LOST_MONTH = rf"(?<![\d年月.．])(?:{_MONTH_DAY.replace('(', '(?:')})"
+_LOST_MONTH = r"(?<![\d年月.．])(?:1[0-2]|[1-9])(?:0[1-9]|[12]\d|3[01])日"  # (_MONTH_DAY without its groups, for _TIME)
 _TIME = re.compile(
     # a span of days or months (3月20日-3月31日, 7月9日至17日, 2024年3月至6月, 5月-9月): one phrase, due when the span ends
     # (上海's 爱国卫生月, round twenty-nine: each action had been dated by its first day). A span opening with a bare month
@@ -1734,7 +1734,7 @@ _TOPIC_OPENS = re.compile(r"[\x00\s]*(?:在)?[\u4e00-\u9fff“”]{2,12}(?:领�
 # A stage named with its time alone: 第一阶段是计划准备阶段,时间为4月18日以前。 / 组织实施阶段,时间从4月19日至4月30日。
 _STAGE_TIME = re.compile(r"(?:第[一二三四五六七八九十\d]{1,2}阶段(?:是|为)?)?[^，,。；;：:]{0,12}?阶段[，,]\s*(?:时间|时限)(?:为|是|从|[:：])?"
                          r"[^，,。；;：:]{2,30}?[。；;]?")
-_SENTENCE_ITEM = re.compile(r"[，,；;].*[。；;]?$|[。；;]$")  # an item that says something: clauses, or a full stop
+_SENTENCE_ITEM = re.compile(r"[，,；;]|。$")  # an item that says something: clauses, or a full stop
 _BULLET = re.compile(r"^[\x00\s]*(?:——|—|●|•|▶|◆|■|▪)")
 _NUMBERING = re.compile(rf"^(?:[(（][{COUNTING}\d]+[)）]|[{COUNTING}]+、|\d{{1,3}}[.．、])?$")
 # A goals heading opening a paragraph: （四）试点目标。, （二）工作目标。, 发展目标：
