@@ -6853,3 +6853,21 @@ def test_a_stage_named_with_its_time_is_one_step(stages, due):
 def test_a_reports_frame_before_the_subject_leaves_it_the_lead(sentence, lead):
     d = _draft(f"某市绿盾2020自然保护地强化监督工作方案\n一、工作安排\n{sentence}\n")
     assert [m["lead"] for m in d["entries"] if m["kind"] == "milestone"] == [lead], S10
+
+
+S11 = "issue 28, eleventh session: a rule written from a development or held-out document's fault (docs/extract.md)"
+
+
+@pytest.mark.parametrize("form, lead", [
+    # a form's labels each with its value on the next line (岳阳县's 绩效目标申报表: bench dept2022_yueyangxian_nongtian
+    # lines 8-13): no table's heading — its indicators are led by the 实施单位 it names, not by the cells below it
+    ("项目负责人及电话\n彭兵\n主管部门\n某县农业农村局\n实施单位\n农田建设服务中心\n资金情况\n年度目标\n完成项目主体工程70%\n"
+     "绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n脱贫村村内道路硬化里程\n≥100公里\n",
+     ["农田建设服务中心", "农田建设服务中心"]),
+    # counter-case: a heading of labels one a line (序号 / 工作任务 / 牵头单位 / 配合单位 / 完成时限) is still a table's
+    ("序号\n工作任务\n牵头单位\n配合单位\n完成时限\n1\n新建农田100亩\n县农业农村局\n县财政局\n2022年12月底前\n",
+     ["县农业农村局"]),
+])
+def test_a_forms_label_value_pairs_are_no_tables_heading(form, lead):
+    d = _draft(f"某县2022年高标准农田建设项目绩效目标申报表\n{form}")
+    assert [t["lead"] for t in _targets(d)] == [[u] for u in lead], S11

@@ -1176,10 +1176,29 @@ def _names_indicators(head: list[str], col: dict[str, int | None]) -> bool:
 _ATTR_COL = re.compile(r"(?:指标)?(?:属性|性质)")
 
 
+def _form_pairs(head: list[str]) -> bool:
+    """A form's labels each followed by its value (项目负责人及电话 / 彭兵 / 主管部门 / 岳阳县农业农村局 / 实施单位 / 农田建设服务中心:
+    岳阳县's 绩效目标申报表, a development document's table-form fault): a unit column's label with a unit's own name under
+    it — a name no heading uses as a label — is a pair, not a table's heading (its indicators had been led by 三级指标,
+    ≥20座). A heading's unit labels stand side by side (牵头单位 / 配合单位): each a label."""
+    return any((_COL_LEAD.search(h) or _COL_SHARED.search(h) or h in ("主管部门", "主管单位"))
+               and _one_unit(v) and not _is_label(v)
+               for h, v in zip(head, head[1:], strict=False))
+
+
+def _is_label(cell: str) -> bool:
+    """A heading's label for a unit column (牵头单位, 配合部门, 责任单位（部门）), not a unit's name."""
+    return bool(_COL_LEAD.search(cell) or _COL_SHARED.search(cell) or _COL_SUPPORT.search(cell)
+                or _COL_PERSON.search(cell) or re.search(rf"(?:{_OTHER_LABEL})", cell)
+                or re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|处室|科室|主体)(?:[(（][^()（）]{1,6}[)）])?", cell))
+
+
 def _columns(head: list[str]) -> dict[str, int | None] | None:
     """Which column of a table's heading holds the number, content, lead, support and time (None: no table
     of tasks: no content column, or neither a unit nor a time column)."""
     k = len(head)
+    if _form_pairs(head):
+        return None
     person = {x for x, h in enumerate(head) if _COL_PERSON.search(h)}  # 牵头领导, 责任人: a person, no unit
     progress = {x for x, h in enumerate(head) if _COL_PROGRESS.search(h)}
     dated = {x for x, h in enumerate(head) if x not in progress and _dated_label(h)}  # 一季度目标: steps due then
