@@ -6871,3 +6871,19 @@ S11 = "issue 28, eleventh session: a rule written from a development or held-out
 def test_a_forms_label_value_pairs_are_no_tables_heading(form, lead):
     d = _draft(f"某县2022年高标准农田建设项目绩效目标申报表\n{form}")
     assert [t["lead"] for t in _targets(d)] == [[u] for u in lead], S11
+
+
+@pytest.mark.parametrize("form, lead", [
+    # a project's form naming the unit that carries it out as a field of its own (新平's 村级集体经济 notice, 卧龙's 衔接资金
+    # plan: bench town2023_gasa_jitijingji line 1, dept2026_wolong_xianjie line 9): it leads the project's entries
+    ("一、项目概况 项目名称:某镇选果包装厂建设项目 实施单位:戛洒镇人民政府 责任人:关文荣\n"
+     "二、项目建设内容 新建生产车间建筑面积990平方米,2023年7月底前完工。\n", ["戛洒镇人民政府"]),
+    ("一、名称:某区2026年度衔接资金项目计划\n二、主要内容:2026年度计划产业发展项目81个。\n"
+     "三、建设单位:各镇(街道、景区)及相关区直部门。\n", ["各镇(街道、景区)", "相关区直部门"]),
+    # counter-case: a list of projects each with its own 实施单位 names no one unit for the rest
+    ("一、项目概况 实施单位:甲镇人民政府 责任人:张三\n二、项目概况 实施单位:乙镇人民政府 责任人:李四\n"
+     "三、总体要求 新建生产车间建筑面积990平方米,2023年7月底前完工。\n", ["待定"]),
+])
+def test_a_projects_form_names_the_unit_that_carries_it_out(form, lead):
+    d = _draft(f"某县2023年扶持村级集体经济项目公示\n{form}")
+    assert {tuple(t["lead"]) for t in _targets(d)} == {tuple(lead)}, S11

@@ -2891,6 +2891,28 @@ _CHARGED_UNIT = re.compile(rf"^(?:责任)?(?:部门|单位)(?:[(（](?:单位|�
                            r"(?=(?:主要)?(?:责任人|负责人)[:：])")
 
 
+# 实施单位:戛洒镇人民政府 责任人:关文荣 / 七、建设单位:各镇(街道、景区)及相关区直部门。 / 整改实施主体:常德市西湖管理区住建局 — a
+# project's form names, as a field of its own, the unit that carries the project out (新平's 村级集体经济 notice, 卧龙's 衔接资金
+# plan, 西湖's 污水 rectification: development documents whose every entry had been led by 待定). Read where a document names
+# one such unit only: its tasks that name none are that unit's. (A field may follow another's value with no mark between
+# once the page's spaces are gone: 项目名称:…建设项目实施单位:X.)
+_PROJECT_UNIT = re.compile(r"(?<![各的和、由及与其])(?:[一二三四五六七八九十\d]{1,3}[、.．])?(?:项目)?(?:整改)?(?:实施|建设|承建)"
+                           r"(?:单位|主体)[:：](?P<u>[^:：。；;\s]{2,60}?)(?=[。；;]|$|(?:项目)?(?:责任人|负责人|联系人|联系电话|"
+                           r"项目地点|建设地点|建设内容|建设规模|监管单位|资金来源|实施时间|建设期限)[:：])")
+
+
+def _project_unit(doc: Doc, plan: Plan) -> tuple[int, re.Match] | None:
+    """The one unit a project's form names as carrying it out (_PROJECT_UNIT), with its line; None where the document
+    names none, or several (a list of projects, each its own)."""
+    found = [(li, m) for li in range(plan.first_line, plan.last_line + 1)
+             for m in _PROJECT_UNIT.finditer(doc.c[slice(*doc.src.line_span(li))])]
+    if len({m.group("u") for _li, m in found}) != 1:
+        return None
+    li, m = found[0]
+    names = _split_units(re.sub(r"及(?=相关|有关|各)", "、", m.group("u")))
+    return (li, m) if names and all(_unit_cell(n) for n in names) else None
+
+
 def _coordinator(doc: Doc, plan: Plan) -> None:
     named = [(li, m) for li in range(plan.first_line, plan.last_line + 1)
              for rx in (_LEAD_DEPARTMENT, _WORK_LED)
@@ -2908,6 +2930,15 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
             if not b.lead:
                 b.lead = names
         named.append(charged)
+    project = None if charged else _project_unit(doc, plan)
+    if project:
+        # the project's 实施单位 is named for its work, not inferred: each task that names none is its
+        li, m = project
+        at = doc.src.line_span(li)[0]
+        names = _split_units(re.sub(r"及(?=相关|有关|各)", "、", m.group("u")))
+        for b in plan.blocks:
+            if not b.lead:
+                b.lead = _verbatim(doc, names, at + m.start("u"), at + m.end("u"))
     if named and len({m.group(1) for _li, m in named}) == 1:
         li, m = named[0]
         at = doc.src.line_span(li)[0]
