@@ -6887,3 +6887,18 @@ def test_a_forms_label_value_pairs_are_no_tables_heading(form, lead):
 def test_a_projects_form_names_the_unit_that_carries_it_out(form, lead):
     d = _draft(f"某县2023年扶持村级集体经济项目公示\n{form}")
     assert {tuple(t["lead"]) for t in _targets(d)} == {tuple(lead)}, S11
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # figures listed one after the other, only the last written with the measure they share (玉林's 大气 plan: bench
+    # city2019_yulin_daqi line 7; 杨凌's 目标责任书: dept2020_yangling_tongzhan line 4): each is a target in that measure
+    ("2019年,甲区、乙区、丙县PM10年均浓度分别为57、54、56微克/立方米。",
+     [("57", 57, "微克/立方米"), ("54", 54, "微克/立方米"), ("56微克/立方米", 56, "微克/立方米")]),
+    ("竞争性专项:上半年、三季度、四季度任务分别为80、60、60万元。",
+     [("80", 800000, "元"), ("60", 600000, "元"), ("60万元", 600000, "元")]),
+    # counter-case: numbers listed with no 分别 are names (the lines 3、5号线), no figures sharing a measure
+    ("2019年,建成轨道交通3、5号线,新建充电桩100个。", [("100个", 100, "个")]),
+])
+def test_bare_figures_share_the_measure_their_lists_last_figure_writes(sentence, values):
+    d = _draft(f"某市2019年目标任务实施计划\n一、目标\n{sentence}\n")
+    assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == values, S11

@@ -2240,7 +2240,30 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
         cs = _clause_start(text, a, s0)
         if not _inside(a, quoted) and _BUILDS_BEFORE.search(text, cs, a) and not not_target_reason(text[s0:s1], a - s0, e - s0):
             qtys.append((a, e, cs, _clause_end(text, e, s1)))
-    return sorted(qtys)
+    for a, _e, cs, ce in list(qtys):
+        qtys += [(x, y, cs, ce) for x, y in shared_measure_chain(text, a, cs)[0]]
+    return sorted(set(qtys))
+
+
+# 分别为57、54、55、56微克/立方米; 任务分别为80、60、60万元: figures listed one after the other, only the last written with the
+# measure they share (玉林's 大气 plan, round hundred-and-twenty-fifth's held-out set, and 杨凌's 目标责任书: the bare ones had
+# been excluded as numbers that set no target). The list is opened by 分别 or 依次 and holds figures only.
+_CHAIN_BEFORE = re.compile(r"(?:分别|依次)(?:为|是|达到|达|不低于|不少于|不高于|不超过|控制在|提高到|提升到|增长|下降|完成)?[\x00\s]*"
+                           r"((?:\d+(?:\.\d+)?[\x00\s]*、[\x00\s]*)+)$")
+
+
+def shared_measure_chain(text: str, a: int, lo: int) -> tuple[list[tuple[int, int]], str]:
+    """The bare figures listed before the quantity at ``a`` that share its measure (分别为57、54、56微克/立方米: 57 and 54),
+    as spans, and that measure as written; none where no such list opens right before it."""
+    m = _CHAIN_BEFORE.search(text, max(lo, a - 80), a)
+    head = re.match(r"\d+(?:\.\d+)?[\x00\s]*", text[a:a + 20])
+    if not m or not head:
+        return [], ""
+    measure = re.match(r"[^，,。；;、\d\x00\s]{1,8}", text[a + head.end():a + head.end() + 8])
+    if not measure or not re.search(r"[\u4e00-\u9fff%‰/]", measure.group()):
+        return [], ""
+    return [(x.start() + m.start(1), x.end() + m.start(1)) for x in re.finditer(r"\d+(?:\.\d+)?", m.group(1))], \
+        measure.group()
 
 
 # 新签约过亿元项目4个, 引进超亿元工业项目: a magnitude naming the class of the things counted after it (木李镇's 招商 tasks,
@@ -2350,6 +2373,10 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     adj, words = _list_comparators(text, qtys)
     listed = _listed_subjects(text, qtys, adj, times)
     read = comparators(text, qtys)
+    chained = []  # (start, end, measure) of each bare figure sharing the measure of its list's last one
+    for a, _e, cs, _ce in qtys:
+        spans, measure = shared_measure_chain(text, a, cs)
+        chained += [(x, y, measure) for x, y in spans]
     drafts: list[Draft] = []
     prev_metrics: list[str] = []
     for k, (a, e, cs, ce) in enumerate(qtys):
@@ -2428,9 +2455,12 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
         # a figure a list assigns to a place named right before it (分别是未脱贫人口:河边镇941人、回马镇252人…: 大英's
         # breakdown, round forty-seven's held-out set): the town, township or street leads its own figure
         share = _place_share(text, max(cs - 1, a - 12), a)
+        # (a bare figure of a list whose last figure writes the measure they share: that measure is its own)
+        bare = re.fullmatch(r"\d+(?:\.\d+)?", text[a:e])
+        shared = next((w for x, y, w in chained if x == a), None) if bare else None
         for metric in metrics:
             drafts.append(Draft(plan, blk, "target", metric, qs, qe, (a, e), cmp, t, a, governed,
-                                units=((share,), ()) if share else None))
+                                units=((share,), ()) if share else None, unit_text=shared))
     return drafts
 
 
