@@ -6910,8 +6910,8 @@ def test_bare_figures_share_the_measure_their_lists_last_figure_writes(sentence,
     ("某市2025年度献血方案", "某府办字〔2025〕30号2025年04月10日各区(市)人民政府,市政府各部门:\n一、任务\n2025年6月底前,完成献血屋建设。\n",
      ["2025年6月底前"]),
     # a meeting named with its year (阜山镇's 河湖长制 news: town2024_fushan_hehuzhang line 4) is no step due at that year's end
-    ("某镇2024年河湖长制工作方案", "2月20日,某镇召开2024年河湖长制工作专题部署会议,部署今年重点任务。\n2024年6月底前,完成河道清理。\n",
-     ["2024年6月底前"]),
+    ("某镇河湖长制三年行动方案(2024-2026年)", "2月20日,某镇召开2024年河湖长制工作专题部署会议,部署重点任务。\n"
+     "2024年6月底前,完成河道清理。\n", ["2024年6月底前"]),
     # counter-case: a date after 前 that no document number precedes, and a year opening a goal, still date their steps
     ("某市2025年度献血方案", "2025年4月10日前完成献血屋选址,2025年6月底前完成献血屋建设。\n", ["2025年4月10日前", "2025年6月底前"]),
     ("某镇河湖长制三年行动方案(2024-2026年)", "一、目标\n2025年底前召开2025年河湖长制工作会议,完成河道清理。\n",
