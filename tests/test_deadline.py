@@ -43,6 +43,10 @@ D = date
     ("2024年下半年", D(2024, 12, 31), "by"),
     ("2025年第三季度", D(2025, 9, 30), "by"),
     ("2024年一季度", D(2024, 3, 31), "by"),
+    # the Spring Festival, a lunar date (到2022年春节前: 登封's 欠薪 plan, bench city2021_dengfeng_qianxin line 19)
+    ("到2022年春节前", D(2022, 1, 31), "by"),
+    ("2024年春节之前", D(2024, 2, 9), "by"),
+    ("2025年春节", D(2025, 1, 29), "by"),
     # plan-length phrases → end of the period
     ("两年", D(2025, 12, 31), "period"),
     ("用两年时间", D(2025, 12, 31), "period"),

@@ -156,6 +156,7 @@ def test_the_table_spans_many_documents():
     ("上半年前", Context(year=2024), "ambiguous"),
     ("2024年13月底前", Context(), "impossible month 13"),
     ("2025年2月29日", Context(), "impossible date"),
+    ("1990年春节前", Context(), "no Spring Festival date known for 1990"),
     ("十四五五", Context(), "cannot read deadline phrase"),
     ("asdf", Context(), "cannot read deadline phrase"),
     ("2024年10月底前前", Context(), "cannot read deadline phrase"),

@@ -6920,3 +6920,15 @@ def test_bare_figures_share_the_measure_their_lists_last_figure_writes(sentence,
 def test_a_documents_date_after_its_number_and_a_meetings_year_date_no_step(title, text, steps):
     d = _draft(f"{title}\n{text}")
     assert [m["deadline_text"] for m in d["entries"] if m["kind"] == "milestone"] == steps, S11
+
+
+@pytest.mark.parametrize("sentence, steps", [
+    # a step due before a year's Spring Festival (登封's 欠薪治理 plan: bench city2021_dengfeng_qianxin line 19): due the
+    # day before it, not at the year's end
+    ("力争到2022年春节前实现欠薪存量清零。", [("力争到2022年春节前", "2022-01-31")]),
+    # counter-case: the festival named as a season of work (春节期间) is no deadline of its own
+    ("2022年春节期间开展欠薪专项检查。", [("2022年", "2022-12-31")]),
+])
+def test_a_step_due_before_the_spring_festival(sentence, steps):
+    d = _draft(f"某市欠薪治理工作方案(2021-2022年)\n一、目标\n{sentence}\n")
+    assert [(m["deadline_text"], m["deadline"]) for m in d["entries"] if m["kind"] == "milestone"] == steps, S11

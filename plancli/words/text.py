@@ -20,6 +20,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "deadline.impossible_date_in": ("“{text}”中的日期不存在", "impossible date in {text!r}: {why}"),
     "deadline.not_a_date": ("“{text}”不是日期（应为 YYYY-MM-DD、YYYY/MM/DD 或 YYYYMMDD）",
                             "not a date: {text!r} (expected YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)"),
+    "deadline.festival_year": ("“{text}”：不知道{year}年春节的日期（可读 2000–2040 年）",
+                               "no Spring Festival date known for {year} in {text!r} (2000-2040 are read)"),
     "deadline.ambiguous": ("有两种读法：是到期末，还是在开始之前？", "ambiguous: the end of it, or before it starts?"),
     "deadline.no_year": ("“{text}”没有年份：请给出文件日期（--doc-date）或 --year",
                          "{text!r} has no year: give the document date (--doc-date) or --year"),
