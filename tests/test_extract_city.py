@@ -6932,3 +6932,14 @@ def test_a_documents_date_after_its_number_and_a_meetings_year_date_no_step(titl
 def test_a_step_due_before_the_spring_festival(sentence, steps):
     d = _draft(f"某市欠薪治理工作方案(2021-2022年)\n一、目标\n{sentence}\n")
     assert [(m["deadline_text"], m["deadline"]) for m in d["entries"] if m["kind"] == "milestone"] == steps, S11
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # places moved up a ranking (鄂尔多斯's 综保区 plan: bench city2025_ordos_zongbaoqu line 8) are counted in 位次
+    ("到2025年底,实现进出口额60亿元,在全国绩效评估中前进10个位次。", [("60亿元", "元"), ("10个位次", "个位次")]),
+    # counter-case: 个 before another word still counts things
+    ("到2025年底,培育外贸龙头企业10个,位次稳步提升。", [("10个", "个")]),
+])
+def test_places_moved_up_a_ranking_are_counted_in_places(sentence, values):
+    d = _draft(f"某市综合保税区提质三年行动方案(2025—2027年)\n一、目标\n{sentence}\n")
+    assert [(t["value_text"], t["unit"]) for t in _targets(d)] == values, S11

@@ -236,7 +236,10 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
               # 服务面积1000万亩次: 重庆's 为农服务 plan — rounds seventy-four and seventy-six's held-out sets)
               "人份", "亩次",
               # the steps of a procedure a reform cuts (用水报装流程压缩至2个环节: 自贡's 水气电 plan, round seventy-one)
-              "个环节"),
+              "个环节",
+              # places moved up a ranking (在全国绩效评估中再前进10个位次: 鄂尔多斯's 综保区 plan, round hundred-and-twenty-sixth's
+              # held-out set — read as 10个, the ranking's measure lost)
+              "个位次", "位次"),
     # units of measurement, money and shares (担: 50 kg, the weight tobacco and grain are sold by)
     "unit": ("%", "‰", "个百分点", "百分点", "倍", "元", "美元", "平方公里", "平方千米", "平方米", "立方米", "公顷",
              "亩", "担", "公里", "千米", "米", "厘米", "毫米", "微米", "吨", "吨标准煤", "吨标煤", "千克", "公斤", "斤",
