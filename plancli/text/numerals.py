@@ -230,6 +230,9 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
               # (幸福河湖40条(个): 沧州's 河湖 report; 健身路径器材440件套: 周村's 全民健身 works — round sixty-three and
               # sixty-four's held-out sets)
               "条(个)", "条（个）", "个(条)", "个（条）", "件套", "件(套)", "件（套）",
+              # (标杆企业、示范应用场景、典型应用案例80家(个): firms and scenes counted together — 宁波's AI plan, round
+              # hundred-and-twenty-ninth's held-out set)
+              "家(个)", "家（个）", "个(家)", "个（家）",
               # (更新车船18辆（艘）: 盐都's 设备更新 plan; 培训不少于76人(次): 枞阳's 民生实事)
               "辆(艘)", "辆（艘）", "人(次)", "人（次）",
               # blood taken, doses given, fields worked more than once (以1700人份的指标任务作分配: 华新镇's 献血 notice;
