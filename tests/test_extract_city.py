@@ -6973,3 +6973,15 @@ def test_a_news_leads_frame_before_the_horizon_leaves_it_governing(lead, due):
                f"{lead}到2027年,全市人工智能核心产业规模达到1200亿元。培育垂直模型30个,典型应用案例80家(个)。\n")
     got = {t["value_text"]: t["deadline"] for t in _targets(d)}
     assert (got.get("30个"), got.get("80家(个)")) == (due, due), S11
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # a satisfaction score in points (济南's and 常州's 气象 opinions: bench city2022_jinan_qixiang line 5,
+    # city2021_changzhou_qixiang line 7), and computing power as a page writes it (长沙: city2025_changsha_ai line 15)
+    ("到2025年,公众气象服务满意度达到95分以上,智能算力规模达到3EFlops。", [("95分", "分", ">="), ("3EFlops", "EFlops", "=")]),
+    # counter-case: what a rule's item scores, and a class a score sets, are no targets
+    ("到2025年,考核分值为5分,综合评估得分在60分及以上的小区予以表彰。", []),
+])
+def test_scores_in_points_and_computing_power_are_read(sentence, values):
+    d = _draft(f"某市气象高质量发展实施方案(2023—2025年)\n一、目标\n{sentence}\n")
+    assert [(t["value_text"], t["unit"], t["comparator"]) for t in _targets(d)] == values, S11

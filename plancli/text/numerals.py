@@ -248,7 +248,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
              "亩", "担", "公里", "千米", "米", "厘米", "毫米", "微米", "吨", "吨标准煤", "吨标煤", "千克", "公斤", "斤",
              "千瓦时", "万千瓦", "千瓦", "兆瓦", "吉瓦", "千伏", "千帕", "GWh", "MWh", "kWh", "GW", "MW", "kW",
              "分贝", "微克/立方米", "毫克/立方米", "微克每立方米", "毫克每立方米", "毫克/升", "毫克每升", "蒸吨/小时", "平方米/人", "公里/小时", "立方米/秒", "EFLOPS",
-             "PFLOPS", "TB", "PB", "Gbps", "Mbps", "千字",
+             "PFLOPS", "EFlops", "PFlops", "TB", "PB", "Gbps", "Mbps", "千字",
              # a grid's transformer capacity and line length as a project table writes them (新增变电容量100MVA，新建线路
              # 长度11.64km: 松江's 能源 projects, round fifty-two's held-out set)
              # (场站并网容量达到85万千伏安: 广州's 车网互动 plan, round fifty-four's held-out set; 1台500千伏安箱式变压器 sizes
