@@ -260,3 +260,20 @@ def test_undatable_phrases_name_the_phrase_and_the_reason(phrase, ctx, words):
 def test_contexts_out_of_range_are_errors_not_crashes(phrase, ctx, words):
     with pytest.raises(DeadlineError, match=words):
         parse_deadline(phrase, ctx)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    # a campaign's span named from its start (慈利's 义务植树 drive: bench county2021_cili_yiwuzhishu line 7; 东阳's 隐患
+    # 排查: dept2025_dongyang_wenwuyinhuan line 11): due when it ends
+    ("自3月12日起至30日止", D(2024, 3, 30)),
+    ("3月12日起至30日止", D(2024, 3, 30)),
+    ("即日起至2025年3月底", D(2025, 3, 31)),
+    ("从即日起至2024年6月30日", D(2024, 6, 30)),
+])
+def test_a_span_from_its_start_is_due_when_it_ends(phrase, expected):
+    assert parse_deadline(phrase, Context(year=2024)).date == expected
+
+
+def test_a_start_alone_is_still_refused():
+    with pytest.raises(DeadlineError):
+        parse_deadline("自2019年起", Context(year=2024))

@@ -24,6 +24,7 @@ year of ``Context.doc_date``. Each line is: phrases → date(s) [kind].
   itself (2022-02-01), for 2000–2040 [by]
 - 第三季度, 三季度末, 二季度末, 首季度, 一季度 → the end of that quarter; 前三季度 → Y-09-30 [by]
 - 2024年、2025年; 2024年6月、12月 → every date listed [by]
+- 自3月12日起至30日止, 即日起至2025年3月底 (a span from its start, or from the day the notice goes out) → its end [by]
 - 2024年3月至6月, 2024年3月—2025年6月, 1-11月份, 7月9日至17日 (至 到 — – - － ～ ~) → the end of the
   range; an end without year or month takes them from the start [by]
 - 2024—2025年, 2024年至2025年, 2019—2020年 → Dec 31 of the last year [period]
@@ -373,6 +374,11 @@ def _parse(raw: str, ctx: Context) -> Deadline:
     if b:
         t = b.group(1)
     t = re.sub(r"(?<=年)(1[0-2]|[1-9])(?=[底末])", r"\1月", t)  # 2022年8底前: the month's 月 a page dropped
+    # a campaign's span from its start (自3月12日起至30日止, 即日起至2025年3月底): due when it ends — the start named with
+    # 起, or as the day the notice goes out (即日, 印发之日), dates nothing of its own
+    t = re.sub(r"^(?:自|从)?(?:即日|今日|本通知印发之日|本方案印发之日|印发之日|发布之日)起(?=至|到)", "", t)
+    t = re.sub(r"(?<=[日号月])起(?=至|到)", "", t)
+    t = re.sub(r"^(?:自|从)(?=\d|[今本当明])(?=.*(?:至|到))", "", t)
     core = _strip_lead(t)
     base = ctx.base_year
     if base is not None and not 1900 <= base <= 2200:
