@@ -2069,10 +2069,6 @@ _RELAYOUT_OPEN: set[tuple[str, str]] = {("numbers-apart", "city2022_shijiazhuang
                                         # 57. 58. set apart, the row's 牵头单位 cell is no longer read — not yet looked at)
                                         ("numbers-apart", "district2024_chongchuan_chengguan"),
                                         ("numbers-apart", "district2025_huangshigang_fenjie"),
-                                        # (卧龙's 衔接资金 summary, round fifty-five's set: its 七、建设单位:各镇(街道、景区)及…
-                                        # is a numbered heading as laid out, a label line under its number re-laid — the
-                                        # units are read only then; not yet looked at)
-                                        ("numbers-apart", "dept2026_wolong_xianjie"),
                                         # (石家庄's 抽查 table, round fifty-seven's set: its numbers set apart, the table's
                                         # one-cell rows lose the 2023年9月30日前 steps — not yet looked at)
                                         ("numbers-apart", "dept2023_shijiazhuang_choucha"),
@@ -2080,14 +2076,14 @@ _RELAYOUT_OPEN: set[tuple[str, str]] = {("numbers-apart", "city2022_shijiazhuang
                                         # set apart, is read as no span — not yet looked at)
                                         ("numbers-apart", "county2016_qingyuan_nongpu"),
                                         ("spaced-numbers", "county2016_qingyuan_nongpu"),
-                                        # (周村's 健身 works, round sixty-four's set: a numbered item set apart from its number
-                                        # is read as the unit line of the items after it — not yet looked at)
-                                        ("numbers-apart", "dept2022_zhoucun_jianshen"),
-                                        # (龙游's 凤凰行动 goals and 南昌县's 民生实事 list, rounds eighty-one and eighty-eight's
-                                        # sets: a group's number set apart from its run-in heading (（二）/ 上市培育梯队稳步成型。
-                                        # 力争到2025年末,…80家以上) dates or drafts a figure otherwise — not yet looked at)
-                                        ("numbers-apart", "county2022_longyou_fenghuang"),
+                                        # (南昌县's 民生实事 list, round eighty-eight's set: a group's number set apart from its
+                                        # run-in heading dates or drafts a figure otherwise — not yet looked at; 龙游's goals,
+                                        # round eighty-one's, read the same since the eleventh session, as do 卧龙's and 周村's)
                                         ("numbers-apart", "county2024_nanchangxian_minsheng"),
+                                        # (鄂尔多斯's 综保区 plan, round hundred-and-twenty-sixth's set: 一、 set apart from
+                                        # 工作思路与目标, the goals sentences' class clauses (进入全国B类…) are read as wishes
+                                        # after their figures — not yet looked at)
+                                        ("numbers-apart", "city2025_ordos_zongbaoqu"),
                                         # (咸宁's 国资 news, round hundred-and-fourteenth's set: its headline has a comma and
                                         # no stop (“十四五”期间,市属国有企业资产力争破千亿); set a blank line apart it is read
                                         # as running on into the first sentence, which then drafts a step of its own)

@@ -2814,8 +2814,10 @@ def _read_units_of_block(doc: Doc, blk: Block) -> None:
             if t and (re.search(_TIME_LABEL, t.group(2)) or _unit_cell(spaced_names(doc.raw(*t.span(3))))):
                 said, a = spaced_names(doc.raw(*t.span(1))), t.start(1)
         if not m and _LABEL_ALONE.match(doc.c[a:e]) and li < doc.line_of(max(blk.start, blk.end - 1)):
-            # 责任单位 on a line, its units on the next (a table row flattened one cell a line, 同心县 round eight)
-            na, ne = doc.src.line_span(li + 1)
+            # 责任单位 on a line, its units on the next (a table row flattened one cell a line, 同心县 round eight) — over
+            # the blank lines of a page that sets every line apart
+            nxt = next((x for x in range(li + 1, last + 1) if doc.c[slice(*doc.src.line_span(x))].strip("\x00 ")), li + 1)
+            na, ne = doc.src.line_span(nxt)
             value = spaced_names(doc.raw(na, min(ne, blk.end))).strip("\x00 。;；")
             if value and _unit_cell(value):
                 said = f"{doc.c[a:e].strip(chr(0) + ' :：')}:{value}"
