@@ -1708,7 +1708,7 @@ def _figures_of_goals(drafts: list[Draft], goals: bool) -> list[Draft]:
             # (the results the sentence states before its first figure head its goals, no wishes: 到2027年,全市科技成果转化主体
             # 动力持续增强,…取得标志性转化成果,形成…生态,累计组织实施…30项以上,… — 温州's 成果转化 plan, round hundred-and-
             # twenty-sixth's held-out set, as 龙游's and 重庆's readers keyed theirs)
-            first = min(d.value[0] for d in targets if d.value)
+            first = min((d.value[0] for d in targets if d.value), default=0)
             wishes |= {id(d) for d in steps if not _BATCH.search(d.metric or "") and d.qend > first}
     return [d for d in drafts if id(d) not in wishes]
 
@@ -2395,10 +2395,10 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
     adj, words = _list_comparators(text, qtys)
     listed = _listed_subjects(text, qtys, adj, times)
     read = comparators(text, qtys)
-    chained = []  # (start, end, measure) of each bare figure sharing the measure of its list's last one
+    chained: dict[int, str] = {}  # the start of each bare figure sharing the measure of its list's last one → that measure
     for a, _e, cs, _ce in qtys:
         spans, measure = shared_measure_chain(text, a, cs)
-        chained += [(x, y, measure) for x, y in spans]
+        chained.update((x, measure) for x, _y in spans)
     drafts: list[Draft] = []
     prev_metrics: list[str] = []
     for k, (a, e, cs, ce) in enumerate(qtys):
@@ -2478,8 +2478,7 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
         # breakdown, round forty-seven's held-out set): the town, township or street leads its own figure
         share = _place_share(text, max(cs - 1, a - 12), a)
         # (a bare figure of a list whose last figure writes the measure they share: that measure is its own)
-        bare = re.fullmatch(r"\d+(?:\.\d+)?", text[a:e])
-        shared = next((w for x, y, w in chained if x == a), None) if bare else None
+        shared = chained.get(a) if re.fullmatch(r"\d+(?:\.\d+)?", text[a:e]) else None
         for metric in metrics:
             drafts.append(Draft(plan, blk, "target", metric, qs, qe, (a, e), cmp, t, a, governed,
                                 units=((share,), ()) if share else None, unit_text=shared))

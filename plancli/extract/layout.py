@@ -2903,16 +2903,19 @@ _PROJECT_UNIT = re.compile(r"(?<![各的和、由及与其])(?:[一二三四五�
                            r"项目地点|建设地点|建设内容|建设规模|监管单位|资金来源|实施时间|建设期限)[:：])")
 
 
-def _project_unit(doc: Doc, plan: Plan) -> tuple[int, re.Match] | None:
-    """The one unit a project's form names as carrying it out (_PROJECT_UNIT), with its line; None where the document
-    names none, or several (a list of projects, each its own)."""
+def _project_unit(doc: Doc, plan: Plan) -> tuple[str, ...]:
+    """The units a project's form names as carrying it out (_PROJECT_UNIT), as the text writes them; none where the
+    document names none, or several fields of them (a list of projects, each its own)."""
     found = [(li, m) for li in range(plan.first_line, plan.last_line + 1)
              for m in _PROJECT_UNIT.finditer(doc.c[slice(*doc.src.line_span(li))])]
     if len({m.group("u") for _li, m in found}) != 1:
-        return None
+        return ()
     li, m = found[0]
-    names = _split_units(re.sub(r"及(?=相关|有关|各)", "、", m.group("u")))
-    return (li, m) if names and all(_unit_cell(n) for n in names) else None
+    names = _split_units(re.sub(r"及(?=相关|有关|各)", "、", m.group("u")))  # (A及相关B: two units)
+    if not names or not all(_unit_cell(n) for n in names):
+        return ()
+    at = doc.src.line_span(li)[0]
+    return _verbatim(doc, names, at + m.start("u"), at + m.end("u"))
 
 
 def _coordinator(doc: Doc, plan: Plan) -> None:
@@ -2932,15 +2935,11 @@ def _coordinator(doc: Doc, plan: Plan) -> None:
             if not b.lead:
                 b.lead = names
         named.append(charged)
-    project = None if charged else _project_unit(doc, plan)
-    if project:
+    project = () if charged else _project_unit(doc, plan)
+    for b in plan.blocks if project else ():
         # the project's 实施单位 is named for its work, not inferred: each task that names none is its
-        li, m = project
-        at = doc.src.line_span(li)[0]
-        names = _split_units(re.sub(r"及(?=相关|有关|各)", "、", m.group("u")))
-        for b in plan.blocks:
-            if not b.lead:
-                b.lead = _verbatim(doc, names, at + m.start("u"), at + m.end("u"))
+        if not b.lead:
+            b.lead = project
     if named and len({m.group(1) for _li, m in named}) == 1:
         li, m = named[0]
         at = doc.src.line_span(li)[0]
