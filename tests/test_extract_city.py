@@ -7024,3 +7024,16 @@ def test_a_project_briefs_unit_section_leads_its_items(heading, lead):
                f"{heading}\n周村区教育和体育局\n四、建设内容\n1. 为各镇、街道配置全民健身路径器材440件套。\n"
                "2. 新增配置智慧健身设施2处。\n", period=parse_period("2022:2022"))
     assert [t["lead"] for t in _targets(d)] == [lead, lead], S12
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    # a stage's months before the subject, a city's parks among its units (遂宁's 空壳社 report: bench
+    # city2019_suining_kongkeshe line 3)
+    ("4月-5月底,各县(区)、市直园区开展全面排查,建立问题台账。", ["各县(区)", "市直园区"]),
+    ("6月至9月底,合肥高新区要开展问题查处。", ["合肥高新区"]),
+    # counter-case: a kind of park named in brackets after a hub is no unit of the step
+    ("6月至9月底,建成不少于4个干支衔接型货运枢纽(物流园区)。", ["待定"]),
+])
+def test_a_stages_months_and_a_citys_parks_before_the_step(sentence, lead):
+    d = _draft(f"某市农民合作社空壳社专项清理工作方案\n一、工作步骤\n{sentence}\n", period=parse_period("2019:2019"))
+    assert {tuple(e["lead"]) for e in d["entries"]} == {tuple(lead)}, S12

@@ -718,6 +718,9 @@ _ADVERBIAL = (# (a news report's dateline, its paper and reporters: 本报讯(�
               rf"|{_DUE_BY}[，,]?"
               # (a month the step falls in: 2025年12月，上海城投集团完成… — 黄浦, round thirty-seven's held-out set)
               r"|(?:19|20)\d{2}年\d{1,2}月(?:底|末)?[，,]"
+              # (a stage's months, the step due by the last: 4月-5月底,各县(区)、市直园区开展全面排查 — 遂宁's 空壳社 report)
+              r"|(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|[上中下]旬)?[-—–~～至到]\d{1,2}月(?:\d{1,2}[日号]|底|末|[上中下]旬)?"
+              r"(?:前)?[，,]"
               # (a year's end the step is due by: 2023年底前各县（市）要建成…)
               rf"|{_YEAR_END}前?[，,]?"
               # (a stage's dates in brackets, glued to its heading and its subject: 摸底调研(5月28日—6月10日)各镇(街道)要…
@@ -737,7 +740,11 @@ _VAGUE = r"(?:各地|各级|各部门|各单位|各有关|各相关|各责任|�
 # hundred-and-seventh's held-out set), not 各级各部门 or 各级有关部门, which name no function
 _SUBJECT_UNIT = (rf"(?:(?:各级)?(?!各|有关|相关|其他|其它)(?!{_VAGUE})[\u4e00-\u9fff]{{2,8}}?(?:行政|主管)部门|各级(?!各|有关|相关|其他|其它)[\u4e00-\u9fff]{{2,8}}?部门"
                  rf"|(?!{_VAGUE})(?:{_ONE_UNIT}|[^()（）〔〕\[\]、,，:：。;；]{{0,12}}?[省市区县州旗][^()（）〔〕\[\]、,，:：。;；]{{0,8}}?"
-                 r"(?:部门|系统)))")
+                 r"(?:部门|系统)"
+                 # (各县(区)、市直园区开展全面排查: a city's parks and zones as the subject of a step — 遂宁's 空壳社 report;
+                 # only as a subject, before its verb: a bracketed 货运枢纽(物流园区) names a kind of hub, no unit)
+                 r"|(?:市直|省直|县直|区直|各)(?:[\u4e00-\u9fff]{0,6}?)(?:园区|开发区|高新区|经开区)(?:管委会)?"
+                 r"|[\u4e00-\u9fff]{0,10}?(?:高新区|经开区|开发区)(?:管委会)?))")
 _DOES = (r"要|将|应|须|需|务必|必须|负责|牵头|会同|联合|统筹|组织|抓好|加快|做好|结合|计划|力争|确保|定期|每季度|每月|每年|于\d|年内|年底前|对照|"
          # (各区(市)重点落实…任务, 各县区至少建成…: 青岛, 宿迁 — round eighty-six's held-out set)
          r"(?:重点|全面|全力|积极|认真)?落实|至少|"
