@@ -7037,3 +7037,27 @@ def test_a_project_briefs_unit_section_leads_its_items(heading, lead):
 def test_a_stages_months_and_a_citys_parks_before_the_step(sentence, lead):
     d = _draft(f"某市农民合作社空壳社专项清理工作方案\n一、工作步骤\n{sentence}\n", period=parse_period("2019:2019"))
     assert {tuple(e["lead"]) for e in d["entries"]} == {tuple(lead)}, S12
+
+
+def test_a_pages_index_rows_set_no_wrap_width():
+    """温州's 强市 plan (bench city2022_wenzhou_qiangshi): four index rows of cells above the text had set it a print
+    copy's wrap width, and its goals paragraph ending in 。 was joined to the goal line under it (quote across lines)."""
+    text = _bench("city2022_wenzhou_qiangshi.txt")
+    lines = text.split("\n")
+    for t in (text, "\n".join(lines[4:])):  # (counter-case: the text without the rows reads the same)
+        d = _draft(t)
+        (e,) = [e for e in _targets(d) if e["value_text"] == "2万件"]
+        assert e["quote"] == "发明专利年申请量突破2万件" and "2万件" in t.split("\n")[e["line"] - 1], S12
+
+
+@pytest.mark.parametrize("line, dated", [
+    # a post time after the site's address, its space gone (遂宁's 健身 report: bench city2020_suining_jianshen line 2)
+    ("http://www.ceiea.com2020年04月02日 14:40教育装备网", False),
+    ("2022年03月24日10:20云南省林业和草原局", False),
+    # counter-case: a step's date with a time of day in the text is a step
+    ("2020年4月2日前,各区完成健身路径器材更新。", True),
+])
+def test_a_post_time_after_a_sites_address_is_the_pages(line, dated):
+    d = _draft(f"遂宁市实施“三个一”工程\n{line}\n为实现公共体育设施全覆盖,力争2020年底人均体育场地面积达到1.1平方米。\n",
+               period=parse_period("2020:2020"))
+    assert any(m["line"] == 2 for m in d["entries"] if m["kind"] == "milestone") is dated, S12

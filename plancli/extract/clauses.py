@@ -1218,9 +1218,14 @@ def _unpunctuated_under(doc: Doc) -> list[tuple[int, int]]:
         a, e = doc.src.line_span(li)
         body = doc.c[a:e]
         under = doc.lines[li].strip() or (spaced and rest[li])  # doc.lines[li]: the next line
-        if body and body[-1] not in _LINE_DONE and under:
+        # (索引号 | … || / 组配分类 | … | 发布机构 | … |: a page's index block as table rows — rows of cells, never a print
+        # copy's wrap; four of them had set 温州's 强市 plan a wrap width, its goals paragraph joined to the next line)
+        if body and body[-1] not in _LINE_DONE and under and not _TABLE_ROW.search(doc.lines[li - 1]):
             out.append((li, len(body)))
     return out
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|\S\s*\|\s*\S.*\|\s*$")
 
 
 def _wrap_width(doc: Doc) -> int | None:

