@@ -72,8 +72,8 @@ def _key(kind: str, line: int, value_text, deadline_text) -> tuple:
     said = compact(str(value_text if kind == "target" else deadline_text))
     if kind == "target":
         # (a figure with or without the words of its comparator around it — 9座左右 / 9座, 约48公里 / 48公里, 40%以上 /
-        # 40% — is the same figure: the comparator is scored apart, as the value is)
-        return (kind, line, re.sub(r"^(?:约|近|至少|不少于|不低于|超过)|(?:左右|及以上|以上|以下|以内)$", "", said))
+        # 40% — is the same figure: the comparator is scored apart, as the value is; so is a table cell's sign, ≥98% / 98%)
+        return (kind, line, re.sub(r"^(?:约|近|至少|不少于|不低于|超过|[>≥<≤＞≧＜≦])|(?:左右|及以上|以上|以下|以内)$", "", said))
     return (kind, line, re.sub(r"^(?:力争|争取|确保|计划|预计)", "", said))
 
 

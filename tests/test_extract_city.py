@@ -815,7 +815,11 @@ def _documents() -> list[tuple[Path, object]]:
              # rounds hundred-and-seventeen and hundred-and-twenty-one: 新建镇's 全域整治 news (its annotator read 2025 from
              # the page's post) and 重庆's 劳务品牌 notice (its term from “十四五”) name no year of their own
              "town2025_yixingxinjian_quanyuzhengzhi.txt": parse_period("2025:2025"),
-             "dept2021_chongqing_laowupinpai.txt": parse_period("2021:2025")}
+             "dept2021_chongqing_laowupinpai.txt": parse_period("2021:2025"),
+             # rounds hundred-and-thirty-eighth and hundred-and-fortieth: 仙岩镇's 扫黑除恶 publicity opening and 鄂尔多斯's
+             # 医保 抽查 table name no year of their own (their annotators read 2019 and 2023 from the pages' posts)
+             "town2019_xianyan_saohei.txt": parse_period("2019:2019"),
+             "dept2023_ordos_yibaochoucha.txt": parse_period("2023:2023")}
     for txt in sorted(BENCH.glob("*.txt")):
         out.append((txt, given.get(txt.name)))
     return out
@@ -7061,3 +7065,30 @@ def test_a_post_time_after_a_sites_address_is_the_pages(line, dated):
     d = _draft(f"遂宁市实施“三个一”工程\n{line}\n为实现公共体育设施全覆盖,力争2020年底人均体育场地面积达到1.1平方米。\n",
                period=parse_period("2020:2020"))
     assert any(m["line"] == 2 for m in d["entries"] if m["kind"] == "milestone") is dated, S12
+
+
+@pytest.mark.parametrize("cell, value", [
+    # an indicator table one cell a line, its figure with a sign (深圳's 残疾预防 plan: bench city2022_shenzhen_canjiyufang
+    # lines 14-61): the cell is the row's target, no breadcrumb of the page
+    (">85%", ("85%", ">")),
+    ("≥98%", ("98%", ">=")),
+    # counter-case: an e-paper's date line opening with > is the page's
+    (">2025年5月21星期三", None),
+])
+def test_a_table_cell_with_a_sign_is_a_target(cell, value):
+    d = _draft(f"深圳市残疾预防行动方案(2022—2025年)\n二、主要指标\n领域\n指标\n2025年\n残疾预防知识普及行动\n1\n"
+               f"重点人群残疾预防知识普及率\n{cell}\n", period=parse_period("2022:2025"))
+    got = [(t["value_text"], t["comparator"]) for t in _targets(d) if t["line"] == 9]
+    assert got == ([value] if value else []), S12
+
+
+@pytest.mark.parametrize("lines, line, values", [
+    # a row's number alone on its line before a label opening with 百万 (深圳: line 44, 11 / 百万人口白内障复明手术率) is
+    # no figure of 11 million
+    ("≥65%\n11\n百万人口白内障复明手术率\n", 4, []),
+    # counter-case: a record's wrap breaks a figure after words on its line, and the measure on the next line is its
+    ("选育或引进2-3\n个适宜机械化生产的品种。\n", 3, ["2-3"]),
+])
+def test_a_number_alone_on_its_line_reads_on_into_no_words(lines, line, values):
+    d = _draft(f"深圳市残疾预防行动方案(2022—2025年)\n二、主要指标\n{lines}", period=parse_period("2022:2025"))
+    assert [t["value_text"] for t in _targets(d) if t["line"] == line] == values, S12

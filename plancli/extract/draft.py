@@ -272,7 +272,8 @@ def extract(text: str, *, source_name: str, doc_date: date | None = None,
     plan_rows: list[dict] = []
     for pi, plan in enumerate(plans):
         code = _code(pi)
-        drafts = _without_routines(sorted(drafts_of_plan(doc, plan, ctx, period), key=lambda d: (d.qstart, d.sort)))
+        drafts = _without_routines(sorted((d for d in drafts_of_plan(doc, plan, ctx, period) if not _number_alone(doc, d)),
+                                          key=lambda d: (d.qstart, d.sort)))
         for n, d in enumerate(drafts, 1):
             entries.append(_entry_dict(doc, code, n, d, period, lang, inferred_from))
         short = re.sub(r"(?:创新)?(?:产业)?" + TITLE_END + "$", "", plan.name)
@@ -348,6 +349,17 @@ def _shared_measure(c: str, end: int, unit: str) -> str:
         return unit
     last = next((w for w in _MEASURES if c.startswith(w, m.end())), None)
     return last if last and last != unit and last.startswith(unit) else unit
+
+
+def _number_alone(doc: Doc, d: Draft) -> bool:
+    """Whether a target's figure is a number alone on its line read on into the next line's words (11 / 百万人口白内障复明手术率:
+    深圳's 残疾预防 indicators, one cell a line — the row's number had read as 11 million): a row's or item's number, no
+    figure (a record's wrap breaks a filled line, never a line holding the number only)."""
+    if not d.value:
+        return False
+    line = doc.line_of(d.value[0])
+    a, e = doc.src.line_span(line)
+    return doc.line_of(d.value[1] - 1) != line and bool(re.fullmatch(r"[\x00\s]*\d{1,3}[\x00\s]*", doc.c[a:e]))
 
 
 def _on_a_line_apart(doc: Doc, first: int, held: int) -> bool:
