@@ -7092,3 +7092,27 @@ def test_a_table_cell_with_a_sign_is_a_target(cell, value):
 def test_a_number_alone_on_its_line_reads_on_into_no_words(lines, line, values):
     d = _draft(f"深圳市残疾预防行动方案(2022—2025年)\n二、主要指标\n{lines}", period=parse_period("2022:2025"))
     assert [t["value_text"] for t in _targets(d) if t["line"] == line] == values, S12
+
+
+@pytest.mark.parametrize("sentences, due", [
+    # a breakdown after dated figures (平潭's 国企 plan: bench zone2021_pingtan_guoqi line 17) is due when they are
+    ("力争2021年区属国企营业总收入同比增长10%。其中：（1）公益类企业营业总收入同比增长10%以上；（2）商业类企业同比增长8%以上。",
+     ["2021-12-31"] * 3),
+    # counter-case: after undated figures a breakdown is due at the plan's end, as they are
+    ("加强管理,营业总收入增长10%以上。其中公益类企业增长8%以上。", ["2025-12-31"] * 2),
+])
+def test_a_breakdown_of_dated_figures_shares_their_date(sentences, due):
+    d = _draft(f"某区国企提升发展行动方案（2021-2025年）\n二、主要任务\n{sentences}\n", period=parse_period("2021:2025"))
+    assert [t["deadline"] for t in _targets(d)] == due, S12
+
+
+@pytest.mark.parametrize("sentence, due", [
+    # M月份前: before the month starts, as M月前 (平潭: line 50, 各区属国企要在8月份前进一步健全…)
+    ("各区属国企要在8月份前进一步健全管理人员公开选聘办法。", "2021-07-31"),
+    ("12月份前完成绩效考核指标体系建设。", "2021-11-30"),
+    # counter-case: the month's end (8月底前) is the month's last day
+    ("8月底前完成绩效考核指标体系建设。", "2021-08-31"),
+])
+def test_a_month_named_with_fen_before_it_is_due_before_the_month(sentence, due):
+    d = _draft(f"某区国企提升发展年行动方案\n2021年3月29日\n二、主要任务\n{sentence}\n", period=parse_period("2021:2021"))
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == [due], S12

@@ -114,7 +114,8 @@ _TIME = re.compile(
     # year-less: 10月底前, 2月7日前, 今年年底前, 明年6月底前 (read in the document's year)
     # (今年6月前: 今年 before the month, where a year's digits may not be; 在今年12月完成: a month that a completion
     # closes, after 今年 — round eight)
-    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d.])(?<!\d年)(?:\d{{1,2}}月(?:底|末)(?:之前|以前|前)?|\d{{1,2}}月(?:\d{{1,2}}[日号])?"
+    # (12月份前, 8月份前: before the month starts, as 8月前 — 平潭's 国企 plan, round hundred-and-forty-first's held-out set)
+    rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d.])(?<!\d年)(?:\d{{1,2}}月(?:底|末)(?:之前|以前|前)?|\d{{1,2}}月(?:份|\d{{1,2}}[日号])?"
     r"(?:之前|以前|前)|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?:上旬|中旬|下旬)(?:之前|以前|前)?)"
     # year-less halves and quarters, and 年内 (上半年完成…, 三季度末前…, 年内完成…: read in the document's year; round ten —
     # 前三季度 is a cumulative span, 每季度 a recurrence, N年内 a span, all read elsewhere or not at all)
@@ -1385,6 +1386,10 @@ def _paragraph_ends(doc: Doc, lo: int, hi: int) -> frozenset[int]:
     return frozenset(out)
 
 
+# 其中：(1)…, 其中, 其中: — a sentence that breaks down the one before it
+_OF_WHICH = re.compile(r"[\x00\s]*其中[，,:：]?")
+
+
 def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[Draft]:
     """Every target and milestone of a plan, task by task, sentence by sentence."""
     c = doc.c
@@ -1470,6 +1475,7 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
         block_from = len(out)
         carried: tuple[str, ...] = ()  # the units of the last sentence that named its subject (sentence_subject)
         reported = -1  # the paragraph a year before the plan's opens (2018年,…取得积极成效。…): its figures are results
+        last_dated: Time | None = None  # the time of the last figures drafted (a breakdown after them, 其中…, shares it)
         for k, (s0, s1) in enumerate(sentences):
             if k in consumed:
                 continue
@@ -1526,6 +1532,15 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 drafts = [d for d in drafts if not (d.kind == "milestone" and d.time is due
                                                     and not _DONE_BY.match(text, d.qstart))]
             drafts = _figures_of_goals(drafts, goals or bool(_GOALS_SAID.search(text[s0:s1])))
+            if last_dated is not None and _OF_WHICH.match(text, s0):
+                # 其中：(1)公益类企业…增长10%以上 — a breakdown of the sentence before (力争2021年…增长10%): its figures are due
+                # when that sentence's are (平潭's 国企 plan, round hundred-and-forty-first's held-out set: its shares had
+                # been due at the end of the plan's five years)
+                for d in drafts:
+                    if d.kind == "target" and d.time is None:
+                        d.time, d.governed = last_dated, True
+            dated = [d.time for d in drafts if d.kind == "target" and d.time is not None]
+            last_dated = dated[-1] if dated else None if drafts else last_dated
             # a clause that forecasts (预计三年内全国新增装机容量超过1亿千瓦): its figure is an estimate, no target, and its
             # time no step either (round seventeen: once 预计 excluded the figure, the clause had been drafted a milestone)
             drafts = [d for d in drafts if not (d.kind == "milestone" and text[max(s0, d.qstart - 2):d.qstart] == "预计")]

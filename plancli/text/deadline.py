@@ -13,7 +13,7 @@ words (於, 個, 後, 內 …) are fine; any run of the leading words 原则上 
 year of ``Context.doc_date``. Each line is: phrases → date(s) [kind].
 
 - 2024年10月底前, 2024年10月底, 2024年10月末, 2024年10月, 10月份, 10月底前 → 2024-10-31 (Y-10-31) [by]
-- 2024年10月前, 10月以前 (before October starts) → 2024-09-30 [by]
+- 2024年10月前, 10月以前, 10月份前 (before October starts) → 2024-09-30 [by]
 - 2024年10月15日, 6月30日前, 2024-10-15, 二○○一年四月四日 → that day [by]
 - 10月上旬 / 10月中旬 / 10月下旬 → Y-10-10 / Y-10-20 / Y-10-31 [by]
 - 2024年, 到2025年, 2024年年底前, 2024年底为止, 2025年末, 2024年度, 年底前, 年内, 今年内, 今年底前
@@ -296,8 +296,9 @@ def _point(s: str, base: int | None) -> _Point:
             d = _day(y, mo, _num(g["d"]))
         elif g["xun"]:
             d = _month_end(y, mo) if g["xun"] == "下旬" else _day(y, mo, _XUN[g["xun"]])
-        elif not g["mend"] and suf in ("前", "之前", "以前"):
-            # "10月前" = before October starts: the last day of September.
+        elif g["mend"] in (None, "份") and suf in ("前", "之前", "以前"):
+            # "10月前" = before October starts: the last day of September (10月份前 too: 份 names the month, no end of it —
+            # 平潭's 国企 plan, round hundred-and-forty-first's held-out set).
             if not 1 <= mo <= 12:
                 raise ImpossibleDateError("deadline.impossible_month", month=mo, year=y)
             d = _month_end(y - 1, 12) if mo == 1 else _month_end(y, mo - 1)
