@@ -2078,8 +2078,8 @@ _RELAYOUT_OPEN: set[tuple[str, str]] = {("numbers-apart", "city2022_shijiazhuang
                                         ("numbers-apart", "dept2023_shijiazhuang_choucha"),
                                         # (庆元's 农业普查 notice, round sixty-six's set: its 2017年1月至5月 stage, its numbers
                                         # set apart, is read as no span — not yet looked at)
+                                        # (spaced, it reads the same since the twelfth session: its post time is the page's)
                                         ("numbers-apart", "county2016_qingyuan_nongpu"),
-                                        ("spaced-numbers", "county2016_qingyuan_nongpu"),
                                         # (南昌县's 民生实事 list, round eighty-eight's set: a group's number set apart from its
                                         # run-in heading dates or drafts a figure otherwise — not yet looked at; 龙游's goals,
                                         # round eighty-one's, read the same since the eleventh session, as do 卧龙's and 周村's)
