@@ -1539,8 +1539,9 @@ def drafts_of_plan(doc: Doc, plan: Plan, ctx: Context, period: Period) -> list[D
                 for d in drafts:
                     if d.kind == "target" and d.time is None:
                         d.time, d.governed = last_dated, True
-            dated = [d.time for d in drafts if d.kind == "target" and d.time is not None]
-            last_dated = dated[-1] if dated else None if drafts else last_dated
+            if drafts:  # (a sentence that drafts nothing breaks down nothing: the figures before it stay the last)
+                dated = [d.time for d in drafts if d.kind == "target" and d.time is not None]
+                last_dated = dated[-1] if dated else None
             # a clause that forecasts (预计三年内全国新增装机容量超过1亿千瓦): its figure is an estimate, no target, and its
             # time no step either (round seventeen: once 预计 excluded the figure, the clause had been drafted a milestone)
             drafts = [d for d in drafts if not (d.kind == "milestone" and text[max(s0, d.qstart - 2):d.qstart] == "预计")]
