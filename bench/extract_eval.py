@@ -187,6 +187,19 @@ def score(exp: list[tuple[str, dict]], entries: list[dict], show: bool = False) 
                      if said in compact(d.get("quote", "")) or f"“{said}”" in compact(d.get("note", ""))]
             if cands:
                 pool[_key(kind, e["line"], None, None)].remove(cands[0])
+        if not cands and kind == "milestone":
+            # a table row's step keyed at its 完成时限 cell's line (君山's 任务清单, one cell a paragraph: a reader keys
+            # the row where its date stands, the draft at its task cell, naming the time cell's line in its note as
+            # where its date is from): the same row's step. Only a time cell after the step's line (a heading's date
+            # above its items is no row's).
+            at = f"(line {e['line']}), the date of the heading above or of the row's 完成时限 cell"
+            for k, ds in pool.items():
+                hit = next((d for d in ds if k[0] == "milestone" and d["line"] < e["line"]
+                            and at in (d.get("note") or "")), None)
+                if hit is not None:
+                    ds.remove(hit)
+                    cands = [hit]
+                    break
         if not cands:
             if show:
                 print(f"  MISS {kind} line {e['line']} {e.get('value_text') or e.get('deadline_text')!r}")

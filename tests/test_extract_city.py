@@ -7127,3 +7127,68 @@ def test_a_breakdown_of_dated_figures_shares_their_date(sentences, due):
 def test_a_month_named_with_fen_before_it_is_due_before_the_month(sentence, due):
     d = _draft(f"某区国企提升发展年行动方案\n2021年3月29日\n二、主要任务\n{sentence}\n", period=parse_period("2021:2021"))
     assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == [due], S12
+
+
+S13 = "issue 28, thirteenth session: a rule written from a development or held-out document's fault (docs/extract.md)"
+
+# 君山's 任务清单 (bench town2022_pingtanjunshan_xiaofangpaicha), one cell a paragraph: row 6 holds sub-rows, each its
+# task, its units and its own 完成时限 cell
+_JUNSHAN_HEAD = "序号\n工作任务\n工作内容\n责任单位及分工\n完成时限\n"
+_JUNSHAN_ROW6 = ("6\n深化重点领域消防安全隐患治理\n组织对工业集中区开展消防安全综合治理\n经济发展处配合区经发局、市场监督管理局、消防救援支队落实\n"
+                 "2022年4月20日前\n组织对群租房开展消防安全综合治理\n政法综治处落实\n2022年4月15日前\n"
+                 "组织对电动自行车开展消防安全综合治理。\n政法综治处牵头，\n交通与建设处、经济发展处配合\n2022年4月30日前\n")
+
+
+def _junshan(rows: str) -> dict:
+    return _draft(f"君山片区消防安全大排查大整治促稳定工作方案\n2022年4月1日\n附件1\n任务清单\n{_JUNSHAN_HEAD}{rows}",
+                  period=parse_period("2022:2022"))
+
+
+def test_a_row_broken_into_sub_rows_each_closing_on_its_time_cell_is_a_step_each():
+    got = [(m["deadline"], m["lead"], m["support"]) for m in _junshan(_JUNSHAN_ROW6)["entries"] if m["kind"] == "milestone"]
+    assert got == [("2022-04-20", ["区经发局", "市场监督管理局", "消防救援支队"], ["经济发展处"]),
+                   ("2022-04-15", ["政法综治处"], []),
+                   ("2022-04-30", ["政法综治处"], ["交通与建设处", "经济发展处"])], S13
+
+
+def test_a_row_with_one_time_cell_stays_one_step():
+    # counter-case: a row's task over two paragraphs, its units one a paragraph, one time cell — one step, all lead
+    rows = ("1\n全面动员部署工作\n各部门各单位要全面发动，召开专题会议进行动员部署\n各处室（中心）\n东庠办事处\n各村居\n"
+            "2022年4月8日前\n2\n开展督查\n督导检查。\n片区消防工作站负责\n2022年4月20日前\n")
+    got = [(m["deadline"], m["lead"]) for m in _junshan(rows)["entries"] if m["kind"] == "milestone"]
+    assert got == [("2022-04-08", ["各处室（中心）", "东庠办事处", "各村居"]), ("2022-04-20", ["片区消防工作站"])], S13
+
+
+@pytest.mark.parametrize("cell, roles", [
+    ("经济发展处配合区经发局、市场监督管理局、消防救援支队落实", (("区经发局", "市场监督管理局", "消防救援支队"), ("经济发展处",))),
+    ("社会事业处配合区社会事业局负责养老院；经济发展处配合区经发局负责商场，配合区旅游文体局负责文化娱乐场所",
+     (("区社会事业局", "区经发局", "区旅游文体局"), ("社会事业处", "经济发展处"))),
+    ("政法综治处牵头，", (("政法综治处",), ())),
+    ("交通与建设处、经济发展处配合", ((), ("交通与建设处", "经济发展处"))),
+    ("各包村处室按照职责分工落实", (("各包村处室",), ())),
+    # counter-cases: a plain list of units, a sentence, a role with no unit
+    ("市发改委、市财政局", None),
+    ("加强配合推进工作", None),
+    ("全面负责", None),
+    ("2022年4月20日前", None),
+])
+def test_a_unit_cell_naming_roles(cell, roles):
+    from plancli.extract.layout import role_cell
+    assert role_cell(cell) == roles, S13
+
+
+def test_the_bench_matches_a_row_step_keyed_at_its_time_cell():
+    # a reader who keys a table row's step at its 完成时限 cell's line reads the row the draft keys at its task cell,
+    # naming that line in its note; a heading's date above its items (a line before the step's) is no row's
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from extract_eval import score
+    note = "deadline from “2022年4月20日前” (line {n}), the date of the heading above or of the row's 完成时限 cell"
+    drafted = [{"kind": "milestone", "line": 47, "value_text": None, "deadline_text": None, "deadline": "2022-04-20",
+                "lead": ["各村居"], "note": note.format(n=52), "quote": "开展排查"},
+               {"kind": "milestone", "line": 60, "value_text": None, "deadline_text": None, "deadline": "2022-04-20",
+                "lead": ["各村居"], "note": note.format(n=58), "quote": "开展督查"}]
+    want = [("milestone", {"line": 52, "deadline_text": "2022年4月20日前", "deadline": "2022-04-20"}),
+            ("milestone", {"line": 58, "deadline_text": "2022年4月20日前", "deadline": "2022-04-20"})]
+    got = score(want, drafted)
+    assert (got["found"], got["draft"]) == (1, 2), S13

@@ -1318,6 +1318,12 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
     cells = [c for c in cells if c.text.strip("|｜ ")]
     if not cells:
         return None
+    # a unit cell naming roles (经济发展处配合区经发局…落实, 政法综治处牵头，): a unit cell of those names, the roles read below
+    roles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for k, c in enumerate(cells):
+        if not _unit_cell(c.units) and (r := role_cell(c.text)) is not None and not _CELL_TIME.search(c.text):
+            cells[k] = _Cell(c.line, c.a, c.e, c.text, "、".join(r[0] + r[1]))
+            roles[k] = r
     lines = (min([c.line for c in cells] + ([number] if number else [])), max(c.line for c in cells))
     if _by_years_only(col, head):
         return _map_figures(cells, head, col, number, lines)
@@ -1442,6 +1448,13 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
                     and _COL_BUILDS.search(head[y]) and 0 <= y - off < len(cells) and cells[y - off] not in content]
     if not content:
         return None
+    if lead and any(k in roles for k in range(at, j)):
+        # (the unit cells name roles: the units they name after 配合 or before 牵头/负责/落实 lead, those before 配合 support)
+        lead, support = (), support
+        for k in range(at, j):
+            got, sup = roles.get(k, (_split_units(cells[k].units.rstrip("。")), ()))
+            lead, support = lead + got, support + sup
+        support = tuple(u for u in support if u not in lead)
     lead, support = marked_leads(lead, tuple(dict.fromkeys(support)))
     lone = short and bool(lead) and not support and col["support"] is not None and col["support"] > col["lead"]
     return _Row(number, content, lead, support, time, lines, merged=merged, dated=dated, ends_short=at >= len(cells),
@@ -1512,6 +1525,9 @@ def _sub_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None]) -
     cells = [c for c in cells if c.text.strip("|｜ ")]  # (an empty cell, "||": nothing in it)
     width = len(head) - (col["number"] is not None)
     lead = col["lead"]
+    timed = _timed_sub_rows(cells, head, col, width)
+    if timed:
+        return timed
     if lead is None or len(cells) <= width or col["content"] is None or col["content"] > lead \
             or any(x > lead and x != col["support"] for x in range(len(head))):
         return [cells]
@@ -1534,6 +1550,76 @@ def _sub_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None]) -
     if start < len(cells) or len(out) < 2 or len(out[0]) < width - 1 \
             or any(len(part) > width or units[cells.index(part[0])] for part in out[1:]):
         return [cells]
+    return out
+
+
+# A unit cell naming roles (君山's 任务清单): 经济发展处配合区经发局、市场监督管理局、消防救援支队落实 (the units after 配合 lead, the
+# one before supports), 政法综治处牵头， / 交通与建设处、经济发展处配合 (a cell each), 片区消防工作站负责, 政法综治处落实,
+# 各包村处室按照职责分工落实.
+_ROLE_SUPPORTS = re.compile(r"^(?P<support>.*?)配合(?P<lead>.+?)(?:(?:落实|负责|实施|推进|开展)(?P<what>[^、,，]{0,12}))?$")
+_ROLE_LEADS = re.compile(r"^(?P<lead>.+?)(?:牵头负责|牵头|负责|落实|按照?职责(?:分工)?(?:落实|负责))$")
+_ROLE_JOINS = re.compile(r"^(?P<support>.+?)(?:配合|协助|参与|协同)(?:落实|负责)?$")
+
+
+def role_cell(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The lead and support a unit cell names by roles (see above), or None where it names none that way (a plain
+    list of units, a sentence)."""
+    t = compact(text).rstrip("。，,；;")
+    if not t or re.search(r"[。:：\d]", t):
+        return None
+
+    def names(part: str) -> tuple[str, ...] | None:
+        got = _split_units(part)
+        return got if got and _unit_cell(part) else None
+
+    def one(part: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        if (m := _ROLE_SUPPORTS.fullmatch(part)) and (lead := names(m.group("lead"))) \
+                and (not m.group("support") or (sup := names(m.group("support")))):
+            # (the work each lead does after its role — 社会事业处配合区社会事业局负责养老院；经济发展处配合区经发局负责商场:
+            # a clause each, the cell's units all of them; a 配合 cell whose supporter the page put in the cell before)
+            return lead, sup if m.group("support") else ()
+        if (m := _ROLE_LEADS.fullmatch(part)) and (lead := names(m.group("lead"))):
+            return lead, ()
+        if (m := _ROLE_JOINS.fullmatch(part)) and (sup := names(m.group("support"))):
+            return (), sup
+        return None
+
+    got = [one(p) for p in re.split(r"[；;，,]", t)]  # (X牵头，Y配合 in one cell: a clause each)
+    if any(g is None for g in got):
+        return None
+    return (tuple(dict.fromkeys(u for g in got for u in g[0])), tuple(dict.fromkeys(u for g in got for u in g[1])))
+
+
+def _timed_sub_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None], width: int) -> list[list[_Cell]]:
+    """A row whose task the page broke into sub-rows each closing on its own time cell, under one number and task name
+    (君山's 任务清单, 序号 | 工作任务 | 工作内容 | 责任单位及分工 | 完成时限 one cell a paragraph: 6 / 深化重点领域消防安全隐患治理 /
+    组织对工业集中区… / 经济发展处配合区经发局… / 2022年4月20日前 / 组织对群租房… / 政法综治处落实 / 2022年4月20日前 / …): the full
+    row up to its first time cell, then each sub-row, its task cells, its unit cells and its time cell — each its own
+    step with its own units and date (the row had been one step led by the first sub-row's units). Only where the time
+    column closes the heading right after the unit columns, and every cell falls into such sub-rows; else []."""
+    lead, time = col["lead"], col["time"]
+    if lead is None or time is None or time != len(head) - 1 or col["content"] is None or col["content"] > lead \
+            or any(x not in (lead, time, col["support"]) and x > lead for x in range(len(head))) \
+            or len(cells) <= width:
+        return []
+
+    def when(c: _Cell) -> bool:  # a time cell: a date and no more (2022年4月20日前, 4月底, 年底前)
+        return len(c.text) <= 16 and bool(_CELL_TIME.search(c.text)) and not _unit_cell(c.units) \
+            and not re.search(r"[。；;，,]", c.text.rstrip("。"))
+
+    units = [(_unit_cell(c.units) or role_cell(c.text) is not None) and not when(c) for c in cells]
+    out: list[list[_Cell]] = []
+    start = 0
+    for x, c in enumerate(cells):
+        if when(c) and x > start and units[x - 1]:
+            part = cells[start:x + 1]
+            first = next((k for k, u in enumerate(units[start:x]) if u), None)
+            if first is None or first == 0 or any(not u for u in units[start + first:x]):
+                return []  # (a sub-row is its task cells, then its unit cells, then its time: nothing else)
+            out.append(part)
+            start = x + 1
+    if start < len(cells) or len(out) < 2 or len(out[0]) < width:
+        return []
     return out
 
 
