@@ -7192,3 +7192,15 @@ def test_the_bench_matches_a_row_step_keyed_at_its_time_cell():
             ("milestone", {"line": 58, "deadline_text": "2022年4月20日前", "deadline": "2022-04-20"})]
     got = score(want, drafted)
     assert (got["found"], got["draft"]) == (1, 2), S13
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # 方 is a cubic metre in a volume (平潭's 砂石 plan: bench zone2019_pingtan_shashi line 12)
+    ("2019年下半年机制砂产能达80万方（本区生产60万方及区外调入20万方）。", ["80万方", "60万方", "20万方"]),
+    ("2020年底前新增砂石储备5000方。", ["5000方"]),
+    # counter-cases: parties and aspects (3方面, 5方协同, 第3方, 三方协议) and a 方案 are no volume
+    ("2020年底前重点从3方面推进，建成5方协同机制，引入第3方评估，签订三方协议，出台100方案。", []),
+])
+def test_fang_after_a_figure_is_a_volume(sentence, values):
+    d = _draft(f"平潭综合实验区建设工程砂石材料保障供应实施方案\n二、工作目标\n{sentence}\n", period=parse_period("2019:2021"))
+    assert [t["value_text"] for t in _targets(d)] == values, S13

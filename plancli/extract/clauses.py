@@ -283,6 +283,13 @@ _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比|相较)$")
 
 # The measure words of a drafted quantity: any but a calendar word (2024年, 10月 are dates) or a rank.
 _UNITS = measure_words("count", "unit", "span") + ("期",)
+
+
+def _unit_pattern(u: str) -> str:
+    # 方 is a volume only after a magnitude or a figure of hundreds (80万方, 5000方): 3方面, 5方协同 and 多方 are parties
+    # and aspects
+    return r"(?:(?<=[万亿])|(?<=\d\d\d))方(?![面案式向法位针])" if u == "方" else re.escape(u)
+
 # (期 after digits counts sessions held: 托管服务60期以上; 一期/二期工程 in words are phases, never read as counts)
 # A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class
 # (18MW级 names the kind of turbine, not how many).
@@ -290,7 +297,7 @@ _QTY = re.compile(
     # 200,000 个: thousands written with commas (a page's own wording)
     r"(?<![\d.A-Za-z×*])(?<!\d,)(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[—–\-~～至到]\d+(?:\.\d+)?|[×*]\d+(?:\.\d+)?)?)"
     # 9千人 (东莞, round eleven): 千 alone, as text.numerals.MULTIPLIERS reads it, not the 千 of a unit (千瓦, 千米, 千伏)
-    r"(万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克伏帕卡]))?(?:余|多)?(" + "|".join(re.escape(u) for u in _UNITS)
+    r"(万亿|千亿|百亿|亿|千万|百万|万|千(?![瓦米克伏帕卡]))?(?:余|多)?(" + "|".join(_unit_pattern(u) for u in _UNITS)
     # (a count word before a thing named in Latin letters counts it: 建成810个V2G桩, 配置20台AED设备 — 广州's 车网互动 plan,
     # round fifty-six's held-out set; a letter after a measure of size, 18MW级, 5G, stays no quantity)
     + r")(?!(?<![个台座套家辆处条所项])[A-Za-z])(?!(?<=[个台座套家辆处条所项])(?>[A-Za-z][A-Za-z\d]{0,5})(?![\u4e00-\u9fff]))"
@@ -302,7 +309,7 @@ _QTY = re.compile(
 _CN_QTY = re.compile(
     rf"倍增|(?<![{NONZERO}十翻])[{NONZERO}十]倍(?=以上|左右|[，,。；;]|$)|翻[一两]?番|(?<=[破过超逾])[{MAGNITUDES}]+"
     # with its unit, as a figure in digits has it (超千万平方米, 突破万亿元): the quote's value_text is the quantity said
-    + "(?:" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)) + ")?"
+    + "(?:" + "|".join(_unit_pattern(u) for u in sorted(_UNITS, key=len, reverse=True)) + ")?"
     # a magnitude in words after a comparator, of a scale: 总量超过五千亿规模
     rf"|(?<=[破过超逾])[{NONZERO}十][{MAGNITUDES}]+(?=规模|体量|以上|[，,。；;]|$)"
     # shares in words (一半以上, 超过一半, 两成, 三分之一: a 成 not inside a word) and counts after a

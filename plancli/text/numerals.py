@@ -256,7 +256,10 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
              "MVA", "km", "千伏安",
              # (修缮约500m², 改造面积3000㎡: an area as a page writes it, read after NFKC as m2 — 美兰's 民生实事, round
              # fifty-eight's held-out set; text.quantities names it m²)
-             "m2", "m3"),
+             "m2", "m3",
+             # a volume as trade and works write it (机制砂产能达80万方, 储备量为12万方: 平潭's 砂石 plan, round
+             # hundred-and-forty-fifth's held-out set — 方 is a cubic metre; its figures had been read as no target)
+             "立方", "方"),
     # age: in a plan mostly a threshold of who is eligible (35岁以下), seldom a target
     "age": ("岁",),
     # spans of time: 6个月内, 5个工作日, 40学时

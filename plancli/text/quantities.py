@@ -356,6 +356,9 @@ def parse_target(text: str) -> Target:
         more = re.match(r"[多余]", rest[len(mult):])  # 100多家, 3万余人: more than
         after_more = len(mult) + (1 if more else 0)
         unit = _unit_at(rest[after_more:])
+        if unit == "方" and (not mult and len(nm.group(0).split(".")[0]) < 3
+                            or rest[after_more + 1:after_more + 2] in tuple("面案式向法位针")):
+            continue  # (3方面, 5方协同, 第三方: parties and aspects; a volume in 方 is 80万方, 5000方)
         end = nm.end() + after_more + len(unit)
         # (95%（含）以上, 80%(含)以下: the bound itself included, in brackets before the word — 黄浦's 排水 plan)
         # (754.61万亩(其中早稻216万亩)以上: a part in brackets before the word — 赣州's 粮食 notice, round eighty-eight)

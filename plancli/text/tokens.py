@@ -37,7 +37,8 @@ from .source import SourceText, compact
 __all__ = ["TOKEN", "tokens", "covered_spans"]
 
 # 期 is no measure word on purpose: 一期/二期工程 are project phases (names), not counts.
-_MEASURE = "|".join(map(re.escape, measure_words()))
+# (方 neither: 三方, 两方面 are parties and aspects; a volume in 方 is written in digits, 80万方)
+_MEASURE = "|".join(map(re.escape, (w for w in measure_words() if w != "方")))
 _CN_QUANTITY = (
     rf"(?<![\d.第{NUMERAL}])"       # not a multiplier after digits (3.5万家), not an ordinal (第二批)
     rf"(?!(?<=每)[{MAGNITUDES}])"    # not a rate's denominator (每万人口, 每千人口); 每两年 is a recurrence
