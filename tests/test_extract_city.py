@@ -7204,3 +7204,26 @@ def test_the_bench_matches_a_row_step_keyed_at_its_time_cell():
 def test_fang_after_a_figure_is_a_volume(sentence, values):
     d = _draft(f"平潭综合实验区建设工程砂石材料保障供应实施方案\n二、工作目标\n{sentence}\n", period=parse_period("2019:2021"))
     assert [t["value_text"] for t in _targets(d)] == values, S13
+
+
+@pytest.mark.parametrize("bracket, lead, support", [
+    # a task's roles bracket with its timing after them (平潭's 危化品 plan: bench zone2017_pingtan_weihua line 29)
+    ("（区综合执法局（区安监局）牵头，区经济发展局、区公安局等按职责分工负责，2018年3月底前取得阶段性成果，2018年4月至2019年10月深化提升）",
+     ["区综合执法局（区安监局）"], ["区经济发展局", "区公安局"]),
+    # the government's own departments as one (区直各有关部门), with 持续推进 after the role
+    ("（区直各有关部门按职责分工负责，持续推进）", ["区直各有关部门"], []),
+    # counter-case: the roles alone, as before
+    ("（区综合执法局牵头，区公安局按职责分工负责）", ["区综合执法局"], ["区公安局"]),
+])
+def test_a_roles_bracket_with_its_timing_after_the_roles(bracket, lead, support):
+    d = _draft(f"某区危险化学品安全综合治理实施方案\n二、主要任务\n1.加强管控。2018年3月底前完成排查整治。{bracket}\n",
+               period=parse_period("2017:2019"))
+    got = [(m["lead"], m["support"]) for m in d["entries"] if m["kind"] == "milestone"]
+    assert got and all(g == (lead, support) for g in got), S13
+
+
+def test_a_roles_bracket_keeps_its_timing_as_the_task_date():
+    # the timing after the roles stays the task's text: its date dates the step (the bracket had hidden it)
+    d = _draft("某区危险化学品安全综合治理实施方案\n二、主要任务\n1.加强管控。全面开展排查整治。"
+               "（区综合执法局牵头，区公安局等按职责分工负责，2018年3月底前取得阶段性成果）\n", period=parse_period("2017:2019"))
+    assert [(m["deadline"], m["lead"]) for m in d["entries"] if m["kind"] == "milestone"] == [("2018-03-31", ["区综合执法局"])], S13

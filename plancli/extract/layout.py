@@ -630,7 +630,10 @@ _UNIT_SUFFIX = r"(?:厅|委|局|办|部|室|院|会|公司|集团|分行|小组|
 # (各县（市、区）, 各区(市)县, 各县(市)区, 各区(市), 各县（市）, 各市（区）, 各县、区: the places below the city, the kinds it
 # has in brackets or after a 、 — 青岛's 各区(市), round eighty-six's held-out set; 宿州's 各县、区, round ninety-three's;
 # 昆明's 各县(市)区, round hundred-and-sixteenth's)
-_COLLECTIVE = (r"各(?:(?:区县|县区|县市区|区|县|市)(?:[（(〔](?:市|区|县)(?:、(?:市|区|县))*[）)〕][县区]?|(?:、(?:市|区|县))+)?|"
+# (区直各有关部门, 市直有关单位: the departments of the government that issues the plan, all of them — 平潭's 危化品 plan,
+# round hundred-and-forty-ninth's held-out set)
+_COLLECTIVE = (r"(?:省|市|区|县)直各?(?:有关|相关)?(?:部门|单位)|"
+               r"各(?:(?:区县|县区|县市区|区|县|市)(?:[（(〔](?:市|区|县)(?:、(?:市|区|县))*[）)〕][县区]?|(?:、(?:市|区|县))+)?|"
                r"(?:乡镇|街镇|镇街|镇乡|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?"
                # 各村居, 各村（社区）, 各行政村: a town's villages and communities in a town's plan (民化镇, 龙河镇, 成武's
                # 各镇街: round sixty-five's held-out set)
@@ -649,8 +652,11 @@ _UNIT_LIST = rf"(?:{_ONE_UNIT}[、,，和])*{_ONE_UNIT}"
 _ANY_UNIT = rf"(?:{_ONE_UNIT}|[^()（）、,，:：。;；由]{{2,12}}?(?:街道|乡|镇|党校|学校|站|所|队))"
 _UNIT_LIST_ANY = rf"(?:{_ANY_UNIT}[、和])*{_ANY_UNIT}"
 # (（A、B…等部门按职责分工负责）: 苏州's 碳达峰 plan, round fifty-two's held-out set — the units named, the rest unnamed)
+# (…，2018年3月底前完成 / …，持续推进 after the roles: when the task is due, no unit — 平潭's 危化品 plan, round
+# hundred-and-forty-ninth's held-out set, whose brackets had named no unit at all)
+_ROLE_WHEN = r"(?P<when>(?:[，,；;]\s*(?:(?:19|20)\d{2}年[^()（）〔〕，,；;]{0,20}|持续推进|长期坚持|长期推进|持续开展|长期开展)){0,3})"
 _PAREN_BARE = re.compile(rf"{_OPEN}((?:{_ONE_UNIT}[、,，])*{_ONE_UNIT})(?:等(?:相关|有关)?(?:部门|单位)?)?"
-                         rf"(?:按职责分工|分别)?负责{_CLOSE}")
+                         rf"(?:按职责分工|分别)?负责{_ROLE_WHEN}{_CLOSE}")
 # （甲部、乙部牵头，丙部参与）, （甲部牵头负责）, （某部指导）: roles named after the units, without a label.
 # The roles a text gives the units named after the lead: they support it (…，B、C按职责分工负责; （A主办，B协办）).
 _SUPPORT_ROLE = (r"(?:按职责分工负责|按职责分工落实|按职责负责|按职能分工负责|按职能职责负责|按职能负责|分工负责|组织落实|具体落实|"
@@ -663,7 +669,7 @@ _PAREN_ROLE = re.compile(
     # (…牵头,区水利局、国网君山区供电公司,各镇、街道、场等按职能分工负责: groups of supporting units set apart by commas — 君山,
     # round one-hundred-and-first's held-out set)
     rf"(?:[，,；;、](?P<support>(?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?)(?:[、,，](?:{_ONE_UNIT}|[^()（）、,，:：。;；]{{2,16}}?))*)"
-    rf"等?{_SUPPORT_ROLE})?{_CLOSE}")
+    rf"等?{_SUPPORT_ROLE})?{_ROLE_WHEN}{_CLOSE}")
 # …。市发改委牵头，市财政局、市住建局按职责分工负责。 — in running text, the units after the lead's clause support it.
 _SUPPORT_AFTER = re.compile(rf"[，,]\s*(?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE}")
 # 各区要…, 各县（市、区）人民政府负责…: a task that opens with the units below the city names them.
@@ -2723,6 +2729,12 @@ def _ends_in_units(text: str) -> bool:
     return bool(lead) and any(e >= len(text.rstrip("。;；")) for _a, e in spans)
 
 
+def _roles_span(m: re.Match) -> tuple[int, int]:
+    """A bracket's span as units: the whole bracket, or up to the timing after its roles (…按职责分工负责，2018年3月底前
+    取得阶段性成果）) — that stays text, the task's dated step, as a timing before a label does (_PAREN_TIMED)."""
+    return (m.start(), m.start("when")) if m.group("when") else m.span()
+
+
 def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[int, int]]]:
     """Lead and support a (compact) text names in a parenthetical, and the parentheticals' spans: labelled
     （牵头单位：…；配合单位：…）, bare （X、Y按职责分工负责）, or roles after the names （X牵头负责，Y组织落实）."""
@@ -2745,11 +2757,11 @@ def units_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[in
                     lead, support = got, sup
     if not lead:
         for m in _PAREN_BARE.finditer(text):
-            spans.append(m.span())
+            spans.append(_roles_span(m))
             lead = lead or _split_units(m.group(1))
     if not lead:
         for m in _PAREN_ROLE.finditer(text):
-            spans.append(m.span())
+            spans.append(_roles_span(m))
             if not lead:
                 lead = _split_units(m.group("lead"))
                 support = _split_units(m.group("support") or "")
