@@ -2305,6 +2305,10 @@ _TABLE_OPEN |= {(form, "district2021_fengxian_nongcungonglu") for form in ("bars
 _TABLE_OPEN |= {(form, "zone2022_pingtan_zijianfang") for form in ("tabs", "spaces", "paragraphs", "spaced-paragraphs",
                                                                      "paragraphs-merged")}
 _TABLE_OPEN |= {(form, "zone2023_pingtan_yilaoyixiao") for form in ("tabs", "spaces")}
+# (君山's 任务清单, the thirteenth session: one cell a paragraph, a row's sub-rows each closing on its own time cell are a step
+# each; re-laid a row a line, the sub-rows split the same but the line drafts one step, its last sub-row's — not yet read)
+_TABLE_OPEN |= {(form, "town2022_pingtanjunshan_xiaofangpaicha") for form in ("bars", "tabs", "markdown", "spaces",
+                                                                               "bars-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
