@@ -7231,3 +7231,16 @@ def test_a_roles_bracket_keeps_its_timing_as_the_task_date():
     d = _draft("某区危险化学品安全综合治理实施方案\n二、主要任务\n1.加强管控。全面开展排查整治。"
                "（区综合执法局牵头，区公安局等按职责分工负责，2018年3月底前取得阶段性成果）\n", period=parse_period("2017:2019"))
     assert [(m["deadline"], m["lead"]) for m in d["entries"] if m["kind"] == "milestone"] == [("2018-03-31", ["区综合执法局"])], S13
+
+
+@pytest.mark.parametrize("sentence, values", [
+    # the interval of a routine and a time counted from each event (平潭's 强制免疫 plan: bench
+    # dept2023_pingtan_qiangzhimianyi lines 24, 52)
+    ("2023年底前完成首免，间隔3～4周加强免疫，以后每间隔4～6个月免疫一次。", []),
+    ("2023年底前开展抽检，免疫21天后采样检测。", []),
+    # counter-cases: a time limit a service shortens to, and a span after 力争 stay what they were
+    ("2023年底前审批时限压缩至5个工作日。", ["5个工作日"]),
+])
+def test_an_interval_or_a_time_after_each_event_is_no_target(sentence, values):
+    d = _draft(f"平潭综合实验区2023年动物疫病强制免疫计划实施方案\n二、主要任务\n{sentence}\n", period=parse_period("2023:2023"))
+    assert [t["value_text"] for t in _targets(d)] == values, S13

