@@ -7244,3 +7244,21 @@ def test_a_roles_bracket_keeps_its_timing_as_the_task_date():
 def test_an_interval_or_a_time_after_each_event_is_no_target(sentence, values):
     d = _draft(f"平潭综合实验区2023年动物疫病强制免疫计划实施方案\n二、主要任务\n{sentence}\n", period=parse_period("2023:2023"))
     assert [t["value_text"] for t in _targets(d)] == values, S13
+
+
+@pytest.mark.parametrize("heading, due", [
+    # a stage's months in brackets after its name, closing its heading (平潭's 五清 plan: bench town2023_pingtansuping_wuqing
+    # lines 18-19)
+    ("1.动员部署(8月份)。", ["2023-08-31"]),
+    ("2.组织实施（8-10月份）。", ["2023-10-31"]),
+    ("（二）集中整治（9月）：", ["2023-09-30"]),
+])
+def test_a_stage_named_with_its_months_in_brackets_is_due_when_they_end(heading, due):
+    d = _draft(f"苏平片区农村集体资产“五清”行动方案\n2023年8月4日\n四、工作安排\n{heading}各村要对清查结果进行公示。\n")
+    assert [m["deadline"] for m in d["entries"] if m["kind"] == "milestone"] == due, S13
+
+
+def test_a_reports_months_in_brackets_after_a_figure_date_nothing():
+    # counter-case: the months a report's figure covers, in brackets after it, are no stage
+    d = _draft("某县2023年经济运行情况\n2023年11月4日\n一、总体情况\n全县生产总值增长5%（1-10月）。\n")
+    assert [m for m in d["entries"] if m["kind"] == "milestone"] == [], S13

