@@ -7262,3 +7262,25 @@ def test_a_reports_months_in_brackets_after_a_figure_date_nothing():
     # counter-case: the months a report's figure covers, in brackets after it, are no stage
     d = _draft("某县2023年经济运行情况\n2023年11月4日\n一、总体情况\n全县生产总值增长5%（1-10月）。\n")
     assert [m for m in d["entries"] if m["kind"] == "milestone"] == [], S13
+
+
+_JINJING = ("金井片区近岸海域污染防治专项整改工作方案\n三、组织领导\n指导、协调、督促工作由片区生态环保创建工作领导小组负责，"
+            "副局长林友庄担任组长，成员包括各处室负责人。\n四、职能分工\n（一）{first}：2020年底前，完成水域滩涂养殖清退面积83.45公顷。\n"
+            "2021年底前形成入海排放口一张图。\n（二）交通与建设处：2020年底前完成沟渠清理。\n")
+
+
+@pytest.mark.parametrize("first, leads", [
+    # an office's name and a colon before its duties leads them, the lines under it too (金井's 近岸海域 plan: bench
+    # town2020_pingtanjinjing_jinanhaiyu lines 20-26); 成员包括各处室负责人 names the members, no coordinator
+    ("农业农村处", [["农业农村处"], ["农业农村处"], ["农业农村处"], ["交通与建设处"]]),
+    # counter-case: a label that is no unit leads nothing (the tasks keep the group's own, or none)
+    ("加强组织领导", None),
+])
+def test_an_office_and_a_colon_before_its_duties_leads_them(first, leads):
+    d = _draft(_JINJING.format(first=first), period=parse_period("2020:2022"))
+    got = [e["lead"] for e in d["entries"]]
+    if leads is None:
+        assert "加强组织领导" not in str(got) and "成员包括各处室" not in str(got), S13
+    else:
+        assert got == leads, S13
+    assert "成员包括各处室" not in str(d["meta"]["plans"][0].get("coordinator")), S13

