@@ -7272,7 +7272,7 @@ _JINJING = ("金井片区近岸海域污染防治专项整改工作方案\n三�
 @pytest.mark.parametrize("first, leads", [
     # an office's name and a colon before its duties leads them, the lines under it too (金井's 近岸海域 plan: bench
     # town2020_pingtanjinjing_jinanhaiyu lines 20-26); 成员包括各处室负责人 names the members, no coordinator
-    ("农业农村处", [["农业农村处"], ["农业农村处"], ["农业农村处"], ["交通与建设处"]]),
+    ("农业农村处", [["农业农村处"], ["农业农村处"], ["交通与建设处"]]),
     # counter-case: a label that is no unit leads nothing (the tasks keep the group's own, or none)
     ("加强组织领导", None),
 ])
