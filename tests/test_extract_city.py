@@ -2309,6 +2309,10 @@ _TABLE_OPEN |= {(form, "zone2023_pingtan_yilaoyixiao") for form in ("tabs", "spa
 # each; re-laid a row a line, the sub-rows split the same but the line drafts one step, its last sub-row's — not yet read)
 _TABLE_OPEN |= {(form, "town2022_pingtanjunshan_xiaofangpaicha") for form in ("bars", "tabs", "markdown", "spaces",
                                                                                "bars-merged")}
+# (平潭's 2018 政务公开 task table, round hundred-and-forty-ninth's set: many rows leave the 牵头单位 cell empty — re-laid one
+# cell a paragraph or two spaces apart, the empty cell is no cell and the heading's unit label reads as a lead; not yet read)
+_TABLE_OPEN |= {(form, "zone2018_pingtan_zhengwugongkai") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
+                                                                        "paragraphs-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
