@@ -7288,3 +7288,16 @@ def test_an_office_and_a_colon_before_its_duties_leads_them(first, leads):
     else:
         assert got == leads, S13
     assert "成员包括各处室" not in str(d["meta"]["plans"][0].get("coordinator")), S13
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    # a bureau's offices as a stage's subject, the others named with them (苏平's 四大攻坚 plan: bench
+    # town2022_pingtansuping_sidagongjian line 64)
+    ("各处室、各有关单位结合工作实际，制定具体措施。", ["各处室", "各有关单位"]),
+    ("各科室要制定具体措施。", ["各科室"]),
+    # counter-case: the others alone name no unit
+    ("各有关单位要制定具体措施。", ["待定"]),
+])
+def test_a_bureaus_offices_lead_the_stage_they_open(sentence, lead):
+    d = _draft(f"四大专项攻坚行动的总体方案\n五、方法步骤\n（一）部署启动阶段（3月底前）。{sentence}\n", period=parse_period("2022:2022"))
+    assert [m["lead"] for m in d["entries"] if m["kind"] == "milestone"] == [lead], S13

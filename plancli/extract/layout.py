@@ -637,7 +637,10 @@ _COLLECTIVE = (r"(?:省|市|区|县)直各?(?:有关|相关)?(?:部门|单位)|"
                r"(?:乡镇|街镇|镇街|镇乡|镇|乡|街道)(?:[（(](?:乡镇|镇|乡|街道)(?:、(?:乡镇|镇|乡|街道))*[）)])?"
                # 各村居, 各村（社区）, 各行政村: a town's villages and communities in a town's plan (民化镇, 龙河镇, 成武's
                # 各镇街: round sixty-five's held-out set)
-               r"|(?:村居|村社|行政村|村|社区)(?:[（(](?:社区|居|村)[）)])?)"
+               r"|(?:村居|村社|行政村|村|社区)(?:[（(](?:社区|居|村)[）)])?"
+               # 各处室（中心）, 各科室: a bureau's own offices in its plan (平潭's 片区 plans, rounds hundred-and-forty-sixth
+               # to hundred-and-forty-ninth's held-out sets: 各处室、各有关单位结合工作实际…)
+               r"|(?:处室|科室|股室)(?:[（(](?:中心|站|所)[）)])?)"
                r"(?:人民政府|政府|党委和政府|党委|办事处)?"
                # 各县（市、区）政府（管委会）: the zones' committees beside the governments (许昌, round thirty-one)
                r"(?:[（(〔](?:管委会|管理委员会)[）)〕])?")
@@ -673,7 +676,7 @@ _PAREN_ROLE = re.compile(
 # …。市发改委牵头，市财政局、市住建局按职责分工负责。 — in running text, the units after the lead's clause support it.
 _SUPPORT_AFTER = re.compile(rf"[，,]\s*(?P<support>{_UNIT_LIST})等?{_SUPPORT_ROLE}")
 # 各区要…, 各县（市、区）人民政府负责…: a task that opens with the units below the city names them.
-_COLLECTIVE_LEAD = re.compile(rf"^(?:由)?({_COLLECTIVE}(?:、{_COLLECTIVE})*)(?=要|应|须|负责|牵头|抓好|加快|做好|组织|统筹|结合)")
+_COLLECTIVE_LEAD = re.compile(rf"^(?:由)?({_COLLECTIVE}(?:、(?:{_COLLECTIVE}|各(?:有关|相关)(?:单位|部门)))*)(?=要|应|须|负责|牵头|抓好|加快|做好|组织|统筹|结合)")
 # A sentence whose subject is a unit: 市发展改革委要…, 由市教育局负责…, 区政府办公室将对…每季度通报…: the unit leads
 # what the sentence commits to.
 _SUBJECT = re.compile(rf"^(?:由|请)?({_ONE_UNIT}(?:[、和]{_ONE_UNIT})*)(?=要|将|应|须|需|负责|牵头|会同|联合|统筹|组织|抓好|加快|"
@@ -776,7 +779,10 @@ _DOES = (r"要|将|应|须|需|务必|必须|负责|牵头|会同|联合|统筹|
          r"|完成|建成|开展|实施|制定|编制|在(?:19|20)\d{2}年|(?:根据|按照|依据)[^，,。；;]{1,30}[，,]"
          # (各区绿化管理部门对本区域…进行梳理, 各区对…进行总结分析: 白玉兰, round thirty-eight's held-out set)
          r"|对[^，,。；;]{1,40}?(?:进行|开展|实施|组织)")
-_SENTENCE_SUBJECT = re.compile(rf"^(?:由)?{_ADVERBIAL}(?:(?:由|请)?({_SUBJECT_UNIT}(?:[、和]{_SUBJECT_UNIT})*)(?={_DOES})"
+# (各处室、各有关单位结合工作实际…: the units named, then the others with them — 苏平's 四大攻坚 stages, round
+# hundred-and-forty-eighth's held-out set; 各有关单位 alone opening a sentence stays vague)
+_WITH_OTHERS = r"(?:[、和]各(?:有关|相关)(?:单位|部门))?"
+_SENTENCE_SUBJECT = re.compile(rf"^(?:由)?{_ADVERBIAL}(?:(?:由|请)?({_SUBJECT_UNIT}(?:[、和]{_SUBJECT_UNIT})*{_WITH_OTHERS})(?={_DOES})"
                                # 由上海城投集团开展…, 由区政府与上海城投集团签订…: 由 names the agent whatever the verb after it
                                rf"|由({_SUBJECT_UNIT}(?:[、和与]{_SUBJECT_UNIT})*)(?=[\u4e00-\u9fff]))")
 _VAGUE_SUBJECT = re.compile(rf"^{_ADVERBIAL}请?{_VAGUE}[^，,。；;]{{0,12}}?(?=要|将|应|须|需|负责|计划|力争|确保)")
