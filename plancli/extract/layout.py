@@ -822,7 +822,7 @@ _COORD = re.compile(
     rf"(?:^|(?<=[。，,;；:：)）]))([^。，,;；:：()（）、]{{2,24}}?{_UNIT_SUFFIX})"
     # (成员包括各处室负责人: the members, the heads of the offices — 负责人 is a person, no role: 金井's 近岸海域 plan, round
     # hundred-and-forty-ninth's held-out set, whose every task had been led by 成员包括各处室)
-    r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责)(?!人|同志)")
+    r"(?:牵头负责|统筹推进|牵头实施|牵头抓总|牵头组织|负责统筹|牵头推进|牵头落实|负责(?!人|同志))")
 
 
 def _head_title(doc: Doc) -> tuple[dict[int, str], set[int]]:
