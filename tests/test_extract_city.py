@@ -2313,6 +2313,12 @@ _TABLE_OPEN |= {(form, "town2022_pingtanjunshan_xiaofangpaicha") for form in ("b
 # cell a paragraph or two spaces apart, the empty cell is no cell and the heading's unit label reads as a lead; not yet read)
 _TABLE_OPEN |= {(form, "zone2018_pingtan_zhengwugongkai") for form in ("spaces", "cell-lines", "paragraphs", "spaced-paragraphs",
                                                                         "paragraphs-merged")}
+# (rounds hundred-and-fifty-second to hundred-and-fifty-fifth's sets: 平潭's 2018 餐饮监管 annex table, its cells merged over rows
+# and 区局 分局 written two paragraphs a cell, and its 2020 塑料污染 annex with its 责任单位 merged down — re-flattened, each
+# drafts otherwise; not yet looked at)
+_TABLE_OPEN |= {(form, "dept2018_pingtan_canyinjianguan") for form in ("spaces", "cell-lines", "paragraphs",
+                                                                        "spaced-paragraphs", "paragraphs-merged")}
+_TABLE_OPEN |= {(form, "dept2020_pingtan_suliao") for form in ("paragraphs", "spaced-paragraphs", "paragraphs-merged")}
 
 
 @pytest.mark.parametrize("form", FORMS)
