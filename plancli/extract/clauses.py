@@ -27,7 +27,7 @@ from datetime import date
 
 from ..text.deadline import Context, Deadline, DeadlineError, Period, parse_deadline
 from ..text.numerals import COUNTING, MAGNITUDES, NONZERO, measure_words
-from ..text.quantities import not_target_reason
+from ..text.quantities import FANG_VOLUME, not_target_reason
 from ..text.source import compact
 from .compare import TIME_UNIT, after_cmp, before_cmp, breaks_through, comparators
 from .context import (
@@ -294,9 +294,7 @@ _UNITS = measure_words("count", "unit", "span") + ("期",)
 
 
 def _unit_pattern(u: str) -> str:
-    # 方 is a volume only after a magnitude or a figure of hundreds (80万方, 5000方): 3方面, 5方协同 and 多方 are parties
-    # and aspects
-    return r"(?:(?<=[万亿])|(?<=\d\d\d))方(?![面案式向法位针])" if u == "方" else re.escape(u)
+    return FANG_VOLUME if u == "方" else re.escape(u)  # (方 a volume only where it is one: text.quantities)
 
 # (期 after digits counts sessions held: 托管服务60期以上; 一期/二期工程 in words are phases, never read as counts)
 # A number (a range 3—5, a product 2×30) with its multiplier and measure word; not a size class

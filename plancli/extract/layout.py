@@ -1474,7 +1474,7 @@ def _map_row(cells: list[_Cell], head: list[str], col: dict[str, int | None], nu
         return None
     if lead and any(k in roles for k in range(at, j)):
         # (the unit cells name roles: the units they name after 配合 or before 牵头/负责/落实 lead, those before 配合 support)
-        lead, support = (), support
+        lead = ()
         for k in range(at, j):
             got, sup = roles.get(k, (_split_units(cells[k].units.rstrip("。")), ()))
             lead, support = lead + got, support + sup
@@ -1580,7 +1580,7 @@ def _sub_rows(cells: list[_Cell], head: list[str], col: dict[str, int | None]) -
 # A unit cell naming roles (君山's 任务清单): 经济发展处配合区经发局、市场监督管理局、消防救援支队落实 (the units after 配合 lead, the
 # one before supports), 政法综治处牵头， / 交通与建设处、经济发展处配合 (a cell each), 片区消防工作站负责, 政法综治处落实,
 # 各包村处室按照职责分工落实.
-_ROLE_SUPPORTS = re.compile(r"^(?P<support>.*?)配合(?P<lead>.+?)(?:(?:落实|负责|实施|推进|开展)(?P<what>[^、,，]{0,12}))?$")
+_ROLE_SUPPORTS = re.compile(r"^(?P<support>.*?)配合(?P<lead>.+?)(?:(?:落实|负责|实施|推进|开展)[^、,，]{0,12})?$")
 _ROLE_LEADS = re.compile(r"^(?P<lead>.+?)(?:牵头负责|牵头|负责|落实|按照?职责(?:分工)?(?:落实|负责))$")
 _ROLE_JOINS = re.compile(r"^(?P<support>.+?)(?:配合|协助|参与|协同)(?:落实|负责)?$")
 

