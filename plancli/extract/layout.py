@@ -697,6 +697,10 @@ _HEADING_OFFICE = re.compile(r"^(?P<lead>[\u4e00-\u9fff]{2,14}?(?:办公室|管�
                              r"(?:[(（][\u4e00-\u9fff、，,]{2,40}[)）])?)[。:：]?$")
 
 
+# An office's name and a colon before its duties on a heading's line ((一)农业农村处:2020年底前,完成…): see heading_lead
+_DUTIES_OF = re.compile(r"^(?P<lead>[\u4e00-\u9fff、]{2,30}?(?:处|科|股|局|委|办|室|中心|站|所|队))[:：](?=.)")
+
+
 def heading_lead(body: str) -> tuple[str, ...]:
     """The units a heading's text (after its number) names as the lead of the tasks under it, else ()."""
     m = _HEADING_LEAD.match(body)
@@ -712,8 +716,6 @@ def heading_lead(body: str) -> tuple[str, ...]:
         return names
     return ()
 
-
-_DUTIES_OF = re.compile(r"^(?P<lead>[\u4e00-\u9fff、]{2,30}?(?:处|科|股|局|委|办|室|中心|站|所|队))[:：](?=.)")
 
 
 def subject_units(text: str) -> tuple[str, ...]:
